@@ -1,0 +1,128 @@
+package agreement
+
+import (
+	"time"
+)
+
+// Party is an actor as one agreement records it: its stable id, a name, its
+// kind, and the roles it plays in this agreement. A party with no role is
+// still an actor events and groups may name (a state whose troops must not
+// deploy, say). The zero value is not a valid party.
+type Party struct {
+	ID    PartyID
+	Name  string
+	Kind  PartyKind
+	Roles []Role
+}
+
+// Group is a named set of parties, such as the members of NATO, that event
+// patterns can match ("no forces of any NATO member"). Every member must be a
+// party of the agreement. The zero value is not a valid group.
+type Group struct {
+	ID      GroupID
+	Name    string
+	Members []PartyID
+}
+
+// Signature records that a party signed: who, when, and in which capacity.
+// The zero value is not a valid signature.
+type Signature struct {
+	Party     PartyID
+	Signatory string    // the person who signed, such as "Emmanuel Macron"
+	Capacity  string    // such as "President of the French Republic"
+	Date      time.Time // zero when unknown
+}
+
+// Fluent is a named state that holds over time, as in the event calculus:
+// initiated by events matching any of Initiates, terminated by events
+// matching any of Terminates. "Ceasefire in force" is a fluent, not an event.
+// The zero value is not a valid fluent.
+type Fluent struct {
+	ID         FluentID
+	Initiates  []Pattern
+	Terminates []Pattern
+	// Initially is whether the fluent holds before any event.
+	Initially bool
+}
+
+// Agreement is one instrument: a declaration, a ceasefire, a framework
+// agreement. Its fields are plain data; build one with a struct literal and
+// check it with [Agreement.Validate]. Functions of this package never modify
+// an Agreement they are given, and values decoded from JSON share nothing with
+// their input. The zero value is not a valid agreement (it has no id).
+//
+// Its lifecycle values are states (Draft, Signed, InForce, Suspended,
+// Terminated: see [State]), replayed by package scenario; SigningStatus is the
+// PA-X column and is fixed data.
+type Agreement struct {
+	ID            AgreementID
+	Title         string
+	Date          time.Time // zero when undated
+	Stage         Stage
+	SubStage      SubStage
+	SigningStatus SigningStatus
+	Parties       []Party
+	Groups        []Group
+	Signatures    []Signature
+	Clauses       []Clause
+	Fluents       []Fluent
+	// EntryIntoForce is the condition under which the agreement enters into
+	// force; nil means on signature.
+	EntryIntoForce Condition
+}
+
+// Party returns the party with the given id. The result shares its slices
+// with a; treat it as read-only.
+func (a Agreement) Party(id PartyID) (Party, bool) {
+	for _, p := range a.Parties {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Party{}, false
+}
+
+// Clause returns the clause with the given id. The result shares its slices
+// with a; treat it as read-only.
+func (a Agreement) Clause(id ClauseID) (Clause, bool) {
+	for _, c := range a.Clauses {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Clause{}, false
+}
+
+// PartiesWith returns the ids of the parties that play role r, in order.
+func (a Agreement) PartiesWith(r Role) []PartyID {
+	var out []PartyID
+	for _, p := range a.Parties {
+		for _, pr := range p.Roles {
+			if pr == r {
+				out = append(out, p.ID)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Process is the linked instruments of one peace process, replayed together.
+// Conditions in one instrument may refer to another's state or clauses by
+// qualified reference ("ceasefire-2026/C1"). The zero value is an empty,
+// valid process.
+type Process struct {
+	Title      string
+	Agreements []Agreement
+}
+
+// Agreement returns the instrument with the given id. The result shares its
+// slices with p; treat it as read-only.
+func (p Process) Agreement(id AgreementID) (Agreement, bool) {
+	for _, a := range p.Agreements {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return Agreement{}, false
+}

@@ -1,0 +1,419 @@
+package agreement
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Condition is an expression of the condition language, evaluated (by package
+// scenario) at an instant against the history of events up to it. Conditions
+// are immutable values built by the constructors of this package: the atoms
+// [Happened], [Holds], [ClauseIn] and [AgreementIn]; the temporal atoms
+// [Before], [Within] and [Since]; and the combinators [All], [Any], [Not] and
+// [AtLeast]. The interface is sealed: only this package's types implement it.
+// Inspect a condition with a type switch on the exported node types
+// ([HappenedCondition], ...) or with [Walk].
+//
+// Constructors never fail: references are checked when the agreement holding
+// the condition is validated, since only it knows which parties, fluents and
+// clauses exist. A nil Condition in a clause means "no condition" (see
+// [Clause]); a nil operand of a combinator is a validation problem.
+type Condition interface {
+	// String returns a readable form, such as
+	// "all(holds(ceasefire), happened(armed-attack actor=RU))".
+	String() string
+	// Equal reports whether o is the same condition: same node types, same
+	// operands, in the same order.
+	Equal(o Condition) bool
+	sealed()
+}
+
+// HappenedCondition is the atom built by [Happened].
+type HappenedCondition struct{ pattern Pattern }
+
+// Happened is true once an event matching p has happened (among the events the
+// evaluating context can see: see DESIGN's freshness rule, applied by package
+// scenario).
+func Happened(p Pattern) Condition { return HappenedCondition{p} }
+
+// Pattern returns the event pattern.
+func (c HappenedCondition) Pattern() Pattern { return c.pattern }
+
+// HoldsCondition is the atom built by [Holds].
+type HoldsCondition struct{ fluent FluentID }
+
+// Holds is true while the fluent f holds.
+func Holds(f FluentID) Condition { return HoldsCondition{f} }
+
+// Fluent returns the fluent's id.
+func (c HoldsCondition) Fluent() FluentID { return c.fluent }
+
+// ClauseInCondition is the atom built by [ClauseIn].
+type ClauseInCondition struct {
+	ref    Ref
+	states []State
+}
+
+// ClauseIn is true while the clause ref is in one of states. A reparation is a
+// clause whose trigger is ClauseIn(x, Violated).
+func ClauseIn(ref Ref, states ...State) Condition {
+	return ClauseInCondition{ref, slices.Clone(states)}
+}
+
+// Ref returns the clause referred to.
+func (c ClauseInCondition) Ref() Ref { return c.ref }
+
+// States returns a copy of the states.
+func (c ClauseInCondition) States() []State { return slices.Clone(c.states) }
+
+// AgreementInCondition is the atom built by [AgreementIn].
+type AgreementInCondition struct {
+	agreement AgreementID
+	states    []State
+}
+
+// AgreementIn is true while agreement id is in one of states. An empty id
+// means the agreement holding the condition.
+func AgreementIn(id AgreementID, states ...State) Condition {
+	return AgreementInCondition{id, slices.Clone(states)}
+}
+
+// Agreement returns the agreement referred to; "" for the holder.
+func (c AgreementInCondition) Agreement() AgreementID { return c.agreement }
+
+// States returns a copy of the states.
+func (c AgreementInCondition) States() []State { return slices.Clone(c.states) }
+
+// BeforeCondition is the atom built by [Before].
+type BeforeCondition struct{ first, then Pattern }
+
+// Before is true once an event matching first has happened at an instant
+// strictly before an event matching then.
+func Before(first, then Pattern) Condition { return BeforeCondition{first, then} }
+
+// First returns the pattern of the earlier event.
+func (c BeforeCondition) First() Pattern { return c.first }
+
+// Then returns the pattern of the later event.
+func (c BeforeCondition) Then() Pattern { return c.then }
+
+// WithinCondition is the atom built by [Within].
+type WithinCondition struct {
+	pattern Pattern
+	d       time.Duration
+}
+
+// Within is true from the instant of an event matching p until d has passed
+// since it: at t, some matching event e has e.At <= t < e.At+d. Its value
+// changes with time alone.
+func Within(p Pattern, d time.Duration) Condition { return WithinCondition{p, d} }
+
+// Pattern returns the event pattern.
+func (c WithinCondition) Pattern() Pattern { return c.pattern }
+
+// Duration returns the window's length.
+func (c WithinCondition) Duration() time.Duration { return c.d }
+
+// SinceCondition is the atom built by [Since].
+type SinceCondition struct {
+	pattern Pattern
+	d       time.Duration
+}
+
+// Since is true once d has passed since the first event matching p: at t,
+// that event e has e.At+d <= t. Since(ceasefire, 30 days) turns true exactly
+// 30 days after the ceasefire, with no further event.
+func Since(p Pattern, d time.Duration) Condition { return SinceCondition{p, d} }
+
+// Pattern returns the event pattern.
+func (c SinceCondition) Pattern() Pattern { return c.pattern }
+
+// Duration returns how long must have passed.
+func (c SinceCondition) Duration() time.Duration { return c.d }
+
+// AllCondition is the combinator built by [All].
+type AllCondition struct{ cs []Condition }
+
+// All is true when every operand is; All() is true.
+func All(cs ...Condition) Condition { return AllCondition{slices.Clone(cs)} }
+
+// Conditions returns a copy of the operands.
+func (c AllCondition) Conditions() []Condition { return slices.Clone(c.cs) }
+
+// AnyCondition is the combinator built by [Any].
+type AnyCondition struct{ cs []Condition }
+
+// Any is true when some operand is; Any() is false.
+func Any(cs ...Condition) Condition { return AnyCondition{slices.Clone(cs)} }
+
+// Conditions returns a copy of the operands.
+func (c AnyCondition) Conditions() []Condition { return slices.Clone(c.cs) }
+
+// NotCondition is the combinator built by [Not].
+type NotCondition struct{ c Condition }
+
+// Not is true when c is false.
+func Not(c Condition) Condition { return NotCondition{c} }
+
+// Condition returns the operand.
+func (c NotCondition) Condition() Condition { return c.c }
+
+// AtLeastCondition is the combinator built by [AtLeast].
+type AtLeastCondition struct {
+	k  int
+	cs []Condition
+}
+
+// AtLeast is true when at least k operands are. Validation requires
+// 0 <= k <= len(cs).
+func AtLeast(k int, cs ...Condition) Condition { return AtLeastCondition{k, slices.Clone(cs)} }
+
+// K returns how many operands must hold.
+func (c AtLeastCondition) K() int { return c.k }
+
+// Conditions returns a copy of the operands.
+func (c AtLeastCondition) Conditions() []Condition { return slices.Clone(c.cs) }
+
+func (HappenedCondition) sealed()    {}
+func (HoldsCondition) sealed()       {}
+func (ClauseInCondition) sealed()    {}
+func (AgreementInCondition) sealed() {}
+func (BeforeCondition) sealed()      {}
+func (WithinCondition) sealed()      {}
+func (SinceCondition) sealed()       {}
+func (AllCondition) sealed()         {}
+func (AnyCondition) sealed()         {}
+func (NotCondition) sealed()         {}
+func (AtLeastCondition) sealed()     {}
+
+// Operands returns the direct operands of a combinator ([All], [Any], [Not],
+// [AtLeast]) as a new slice, and nil for an atom.
+func Operands(c Condition) []Condition {
+	switch c := c.(type) {
+	case AllCondition:
+		return slices.Clone(c.cs)
+	case AnyCondition:
+		return slices.Clone(c.cs)
+	case AtLeastCondition:
+		return slices.Clone(c.cs)
+	case NotCondition:
+		return []Condition{c.c}
+	}
+	return nil
+}
+
+// Walk calls fn for c and then, depth first and in order, for every operand
+// under it, skipping nil operands. It stops descending below a node for which
+// fn returns false. Walk(nil, fn) does nothing.
+func Walk(c Condition, fn func(Condition) bool) {
+	if c == nil || !fn(c) {
+		return
+	}
+	for _, o := range operands(c) {
+		Walk(o, fn)
+	}
+}
+
+// operands is Operands without the copy, for this package's own walks.
+func operands(c Condition) []Condition {
+	switch c := c.(type) {
+	case AllCondition:
+		return c.cs
+	case AnyCondition:
+		return c.cs
+	case AtLeastCondition:
+		return c.cs
+	case NotCondition:
+		return []Condition{c.c}
+	}
+	return nil
+}
+
+// EqualConditions reports whether a and b are equal conditions; two nil
+// conditions are equal.
+func EqualConditions(a, b Condition) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Equal(b)
+}
+
+func equalList(a, b []Condition) bool {
+	return slices.EqualFunc(a, b, EqualConditions)
+}
+
+// Equal implements [Condition].
+func (c HappenedCondition) Equal(o Condition) bool {
+	x, ok := o.(HappenedCondition)
+	return ok && x == c
+}
+
+// Equal implements [Condition].
+func (c HoldsCondition) Equal(o Condition) bool {
+	x, ok := o.(HoldsCondition)
+	return ok && x == c
+}
+
+// Equal implements [Condition].
+func (c ClauseInCondition) Equal(o Condition) bool {
+	x, ok := o.(ClauseInCondition)
+	return ok && x.ref == c.ref && slices.Equal(x.states, c.states)
+}
+
+// Equal implements [Condition].
+func (c AgreementInCondition) Equal(o Condition) bool {
+	x, ok := o.(AgreementInCondition)
+	return ok && x.agreement == c.agreement && slices.Equal(x.states, c.states)
+}
+
+// Equal implements [Condition].
+func (c BeforeCondition) Equal(o Condition) bool {
+	x, ok := o.(BeforeCondition)
+	return ok && x == c
+}
+
+// Equal implements [Condition].
+func (c WithinCondition) Equal(o Condition) bool {
+	x, ok := o.(WithinCondition)
+	return ok && x == c
+}
+
+// Equal implements [Condition].
+func (c SinceCondition) Equal(o Condition) bool {
+	x, ok := o.(SinceCondition)
+	return ok && x == c
+}
+
+// Equal implements [Condition].
+func (c AllCondition) Equal(o Condition) bool {
+	x, ok := o.(AllCondition)
+	return ok && equalList(x.cs, c.cs)
+}
+
+// Equal implements [Condition].
+func (c AnyCondition) Equal(o Condition) bool {
+	x, ok := o.(AnyCondition)
+	return ok && equalList(x.cs, c.cs)
+}
+
+// Equal implements [Condition].
+func (c NotCondition) Equal(o Condition) bool {
+	x, ok := o.(NotCondition)
+	return ok && EqualConditions(x.c, c.c)
+}
+
+// Equal implements [Condition].
+func (c AtLeastCondition) Equal(o Condition) bool {
+	x, ok := o.(AtLeastCondition)
+	return ok && x.k == c.k && equalList(x.cs, c.cs)
+}
+
+func condString(c Condition) string {
+	if c == nil {
+		return "<nil>"
+	}
+	return c.String()
+}
+
+func listString(name string, cs []Condition) string {
+	var b strings.Builder
+	b.WriteString(name)
+	b.WriteByte('(')
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(condString(c))
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+func statesString(ss []State) string {
+	parts := make([]string, len(ss))
+	for i, s := range ss {
+		parts[i] = s.String()
+	}
+	return strings.Join(parts, "|")
+}
+
+// String implements [Condition].
+func (c HappenedCondition) String() string { return "happened(" + c.pattern.String() + ")" }
+
+// String implements [Condition].
+func (c HoldsCondition) String() string { return "holds(" + string(c.fluent) + ")" }
+
+// String implements [Condition].
+func (c ClauseInCondition) String() string {
+	return "clause-in(" + c.ref.String() + ": " + statesString(c.states) + ")"
+}
+
+// String implements [Condition].
+func (c AgreementInCondition) String() string {
+	id := string(c.agreement)
+	if id == "" {
+		id = "this"
+	}
+	return "agreement-in(" + id + ": " + statesString(c.states) + ")"
+}
+
+// String implements [Condition].
+func (c BeforeCondition) String() string {
+	return "before(" + c.first.String() + "; " + c.then.String() + ")"
+}
+
+// String implements [Condition].
+func (c WithinCondition) String() string {
+	return "within(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
+}
+
+// String implements [Condition].
+func (c SinceCondition) String() string {
+	return "since(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
+}
+
+// String implements [Condition].
+func (c AllCondition) String() string { return listString("all", c.cs) }
+
+// String implements [Condition].
+func (c AnyCondition) String() string { return listString("any", c.cs) }
+
+// String implements [Condition].
+func (c NotCondition) String() string { return "not(" + condString(c.c) + ")" }
+
+// String implements [Condition].
+func (c AtLeastCondition) String() string {
+	return listString("at-least-"+strconv.Itoa(c.k), c.cs)
+}
+
+// Day is 24 hours, the unit in which durations are usually written.
+const Day = 24 * time.Hour
+
+// FormatDuration writes d as a whole number of days ("30d") when it is one,
+// and otherwise as [time.Duration.String] does ("72h0m0s").
+func FormatDuration(d time.Duration) string {
+	if d != 0 && d%Day == 0 {
+		return strconv.FormatInt(int64(d/Day), 10) + "d"
+	}
+	return d.String()
+}
+
+// ParseDuration reads a duration written by [FormatDuration]: a whole number
+// of days such as "30d", or anything [time.ParseDuration] accepts, such as
+// "72h".
+func ParseDuration(s string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(s, "d"); ok && n != "" {
+		v, err := strconv.ParseInt(n, 10, 64)
+		if err != nil || v > int64(1<<63-1)/int64(Day) || v < -int64(1<<63-1)/int64(Day) {
+			return 0, &Problem{Err: ErrInvalidValue, Msg: "invalid duration " + quote(s)}
+		}
+		return time.Duration(v) * Day, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, &Problem{Err: ErrInvalidValue, Msg: "invalid duration " + quote(s)}
+	}
+	return d, nil
+}

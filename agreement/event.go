@@ -1,0 +1,126 @@
+package agreement
+
+import (
+	"strings"
+	"time"
+)
+
+// EventKind names what kind of thing happened. The well-known kinds are
+// constants; users add their own with any lower-case name of letters, digits,
+// '-' and '.', such as "prisoner-exchange". The zero value is invalid.
+type EventKind string
+
+// Well-known event kinds.
+const (
+	CeasefireDeclared   EventKind = "ceasefire-declared"   // a ceasefire is announced
+	CeasefireInForce    EventKind = "ceasefire-in-force"   // a ceasefire takes effect
+	CeasefireCollapsed  EventKind = "ceasefire-collapsed"  // a ceasefire ends
+	ArmedAttack         EventKind = "armed-attack"         // an armed attack by Actor on Target
+	WithdrawalCompleted EventKind = "withdrawal-completed" // Actor's forces have left Area
+	ForcesDeployed      EventKind = "forces-deployed"      // Actor's forces deployed in Area or Target
+	ControlChanged      EventKind = "control-changed"      // control of Area moved to Actor
+	ElectionHeld        EventKind = "election-held"        // an election; Outcome holds the result
+	ReferendumHeld      EventKind = "referendum-held"      // a referendum; Outcome holds the result
+	ArbitrationAward    EventKind = "arbitration-award"    // an award; Outcome holds its terms
+	Ratification        EventKind = "ratification"         // Actor ratifies the agreement
+	Signing             EventKind = "signing"              // Actor signs the agreement
+	Performance         EventKind = "performance"          // Actor performs Clause
+	PowerExercised      EventKind = "power-exercised"      // Actor exercises the power Clause
+)
+
+// Valid reports whether k is a well-formed kind name.
+func (k EventKind) Valid() bool { return validKindName(string(k)) }
+
+// Event is something that happened at an instant: a ceasefire entering into
+// force, an attack, a power exercised. Events are values; the zero value is
+// invalid (it has no kind). Optional fields are empty when they do not apply.
+type Event struct {
+	// At is when it happened. Conditions compare instants with Equal and
+	// Before; encoding stores them in UTC.
+	At   time.Time
+	Kind EventKind
+	// Actor is who did it; Target whom it was done to.
+	Actor, Target PartyID
+	// Clause is the clause (or agreement, for a ratification) it concerns:
+	// the clause performed, or the power exercised.
+	Clause Ref
+	// Area is the territorial area it concerns.
+	Area AreaID
+	// Quantities measured by the event (troops withdrawn, km of front).
+	Quantities []Quantity
+	// Outcome is the result where the kind has one: a referendum's answer, an
+	// award's line.
+	Outcome string
+	// Reporter is who reported it: a monitor, a party.
+	Reporter PartyID
+	// Attribution is how firmly the event is attributed to Actor.
+	Attribution Attribution
+}
+
+// Pattern matches events. Kind is required; every other field is a filter
+// that, when set, the event must satisfy. Pattern is comparable and usable as
+// a map key. The zero value matches nothing and is invalid.
+type Pattern struct {
+	Kind EventKind
+	// Actor, when set, must equal the event's actor.
+	Actor PartyID
+	// Group, when set, must contain the event's actor.
+	Group GroupID
+	// Target, when set, must equal the event's target.
+	Target PartyID
+	// Area, when set, must equal the event's area.
+	Area AreaID
+	// Clause, when set, must equal the event's clause, both resolved in the
+	// agreement that holds the pattern.
+	Clause Ref
+	// Reporter, when set, must equal the event's reporter.
+	Reporter PartyID
+	// Attribution, when set, must equal the event's attribution.
+	Attribution Attribution
+}
+
+// Matches reports whether e matches p. Clause references are compared
+// resolved in home, the agreement holding the pattern. member reports whether
+// a party belongs to a group; it is consulted only when p.Group is set, and
+// may be nil otherwise (a nil member then matches nothing).
+func (p Pattern) Matches(e Event, home AgreementID, member func(GroupID, PartyID) bool) bool {
+	if p.Kind == "" || e.Kind != p.Kind {
+		return false
+	}
+	if p.Actor != "" && e.Actor != p.Actor ||
+		p.Target != "" && e.Target != p.Target ||
+		p.Area != "" && e.Area != p.Area ||
+		p.Reporter != "" && e.Reporter != p.Reporter ||
+		p.Attribution != AttributionUnspecified && e.Attribution != p.Attribution {
+		return false
+	}
+	if p.Clause != (Ref{}) && p.Clause.Resolve(home) != e.Clause.Resolve(home) {
+		return false
+	}
+	if p.Group != "" && (member == nil || !member(p.Group, e.Actor)) {
+		return false
+	}
+	return true
+}
+
+// String returns the pattern as "kind" followed by its filters, such as
+// "armed-attack actor=RU target=UA".
+func (p Pattern) String() string {
+	var b strings.Builder
+	b.WriteString(string(p.Kind))
+	kv := func(k, v string) {
+		if v != "" {
+			b.WriteString(" " + k + "=" + v)
+		}
+	}
+	kv("actor", string(p.Actor))
+	kv("group", string(p.Group))
+	kv("target", string(p.Target))
+	kv("area", string(p.Area))
+	if p.Clause != (Ref{}) {
+		kv("clause", p.Clause.String())
+	}
+	kv("reporter", string(p.Reporter))
+	kv("attribution", p.Attribution.String())
+	return b.String()
+}

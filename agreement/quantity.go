@@ -1,0 +1,165 @@
+package agreement
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Unit is the unit of a [Quantity] or [Range]. The set is open: any lower-case
+// name of letters, digits, '-' and '.' is accepted. The zero value is the
+// dimensionless unit, a plain count.
+type Unit string
+
+// Common units.
+const (
+	Count    Unit = ""        // a plain number
+	Troops   Unit = "troops"  // personnel
+	Km       Unit = "km"      // kilometres
+	Km2      Unit = "km2"     // square kilometres
+	Percent  Unit = "percent" // percentage points
+	Days     Unit = "days"    // days
+	Aircraft Unit = "aircraft"
+	Vessels  Unit = "vessels"
+)
+
+// Valid reports whether u is the empty unit or a well-formed name.
+func (u Unit) Valid() bool { return u == "" || validKindName(string(u)) }
+
+// Quantity is an exact decimal amount with a unit: "5000 troops", "15 km".
+// Build it with [NewQuantity] or [ParseQuantity]; the zero value is 0 of
+// [Count]. Compare with [Quantity.Equal], never with ==.
+type Quantity struct {
+	Value decimal.Decimal
+	Unit  Unit
+}
+
+// NewQuantity returns the quantity v of unit u. It does not validate; see
+// [Quantity.Validate].
+func NewQuantity(v decimal.Decimal, u Unit) Quantity { return Quantity{Value: v, Unit: u} }
+
+// ParseQuantity parses the decimal text v (such as "5000" or "0.25") into a
+// quantity of unit u, and validates it.
+func ParseQuantity(v string, u Unit) (Quantity, error) {
+	d, err := decimal.NewFromString(v)
+	if err != nil {
+		return Quantity{}, &Problem{Err: ErrInvalidValue, Msg: "invalid decimal " + quote(v)}
+	}
+	q := Quantity{Value: d, Unit: u}
+	if err := q.Validate(); err != nil {
+		return Quantity{}, err
+	}
+	return q, nil
+}
+
+// Validate reports a negative value (ErrNegative) or a malformed unit
+// (ErrInvalidValue) as a *ValidationError.
+func (q Quantity) Validate() error {
+	var ps problems
+	q.check(&ps, "")
+	return ps.err()
+}
+
+func (q Quantity) check(ps *problems, path string) {
+	if q.Value.IsNegative() {
+		ps.add(field(path, "value"), ErrNegative, "negative quantity "+q.Value.String())
+	}
+	if !q.Unit.Valid() {
+		ps.add(field(path, "unit"), ErrInvalidValue, "invalid unit "+quote(string(q.Unit)))
+	}
+}
+
+// Equal reports whether q and o have equal values and the same unit; 5 and
+// 5.0 are equal.
+func (q Quantity) Equal(o Quantity) bool { return q.Unit == o.Unit && q.Value.Equal(o.Value) }
+
+// String returns the value and unit, such as "5000 troops".
+func (q Quantity) String() string {
+	if q.Unit == "" {
+		return q.Value.String()
+	}
+	return q.Value.String() + " " + string(q.Unit)
+}
+
+// Range is an amount known only between Min and Max, with the source's own
+// wording: France's "several thousand" troops might be Range{Min: 2000, Max:
+// 9000, Unit: Troops, Wording: "several thousand"}. An exact amount has
+// Min equal to Max. The zero value is exactly 0 of [Count]. Compare with
+// [Range.Equal], never with ==.
+type Range struct {
+	Min, Max decimal.Decimal
+	Unit     Unit
+	// Wording is the source's words for the amount, kept verbatim; "" when
+	// the source gives a number.
+	Wording string
+	// What the amount counts, such as "troops deployed in Ukraine"; optional.
+	What string
+}
+
+// NewRange returns the range [min, max] of unit u with the source's wording,
+// validated: min above max or a negative bound is an error.
+func NewRange(min, max decimal.Decimal, u Unit, wording string) (Range, error) {
+	r := Range{Min: min, Max: max, Unit: u, Wording: wording}
+	if err := r.Validate(); err != nil {
+		return Range{}, err
+	}
+	return r, nil
+}
+
+// Exactly returns the range holding only q.
+func Exactly(q Quantity) Range { return Range{Min: q.Value, Max: q.Value, Unit: q.Unit} }
+
+// IsExact reports whether r holds a single value.
+func (r Range) IsExact() bool { return r.Min.Equal(r.Max) }
+
+// Validate reports negative bounds (ErrNegative), min above max
+// (ErrInvalidValue) or a malformed unit, as a *ValidationError.
+func (r Range) Validate() error {
+	var ps problems
+	r.check(&ps, "")
+	return ps.err()
+}
+
+func (r Range) check(ps *problems, path string) {
+	if r.Min.IsNegative() {
+		ps.add(field(path, "min"), ErrNegative, "negative minimum "+r.Min.String())
+	}
+	if r.Max.IsNegative() {
+		ps.add(field(path, "max"), ErrNegative, "negative maximum "+r.Max.String())
+	}
+	if r.Min.GreaterThan(r.Max) {
+		ps.add(path, ErrInvalidValue, "minimum "+r.Min.String()+" exceeds maximum "+r.Max.String())
+	}
+	if !r.Unit.Valid() {
+		ps.add(field(path, "unit"), ErrInvalidValue, "invalid unit "+quote(string(r.Unit)))
+	}
+}
+
+// Equal reports whether r and o have equal bounds, unit, wording and subject.
+func (r Range) Equal(o Range) bool {
+	return r.Unit == o.Unit && r.Wording == o.Wording && r.What == o.What &&
+		r.Min.Equal(o.Min) && r.Max.Equal(o.Max)
+}
+
+// Add returns the sum of r and o, bound by bound. The wording of a sum is
+// empty. It is meaningful only when the units agree, which the caller checks.
+func (r Range) Add(o Range) Range {
+	return Range{Min: r.Min.Add(o.Min), Max: r.Max.Add(o.Max), Unit: r.Unit, What: r.What}
+}
+
+// String returns the range as "2000-9000 troops (several thousand)", or a
+// single value when exact.
+func (r Range) String() string {
+	s := r.Min.String()
+	if !r.IsExact() {
+		s += "-" + r.Max.String()
+	}
+	if r.Unit != "" {
+		s += " " + string(r.Unit)
+	}
+	if r.What != "" {
+		s += " " + r.What
+	}
+	if r.Wording != "" {
+		s += " (" + quote(r.Wording) + ")"
+	}
+	return s
+}

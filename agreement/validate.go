@@ -1,0 +1,556 @@
+package agreement
+
+import (
+	"strings"
+)
+
+// Validate checks a on its own: every id well formed and unique, every
+// reference resolved, every enum value known, no negative quantity or
+// duration, no contradiction between fields, no dependency cycle between
+// clauses. A reference to another agreement cannot resolve on its own and is
+// reported with ErrUnknownAgreement; validate linked instruments together
+// with [Process.Validate].
+//
+// It returns nil or a *ValidationError listing every problem, each with its
+// path in the JSON encoding and its sentinel.
+func (a Agreement) Validate() error {
+	var ps problems
+	v := newValidator(&ps, []Agreement{a})
+	v.agreement(&a, "")
+	v.cycles([]Agreement{a}, func(int) string { return "" })
+	return ps.err()
+}
+
+// Validate checks every instrument of p as [Agreement.Validate] does, with
+// qualified references resolved across instruments and cycles detected
+// across them; agreement ids must be unique. Paths start with
+// "agreements[i]".
+func (p Process) Validate() error {
+	var ps problems
+	v := newValidator(&ps, p.Agreements)
+	seen := map[AgreementID]int{}
+	for i := range p.Agreements {
+		path := idx("agreements", i)
+		id := p.Agreements[i].ID
+		if j, dup := seen[id]; dup && id != "" {
+			ps.add(field(path, "id"), ErrDuplicateID, "duplicate agreement id "+quote(string(id))+
+				" (also agreements["+itoa(j)+"])")
+		} else {
+			seen[id] = i
+		}
+		v.agreement(&p.Agreements[i], path)
+	}
+	v.cycles(p.Agreements, func(i int) string { return idx("agreements", i) })
+	return ps.err()
+}
+
+// validator holds what one agreement's references may resolve to.
+type validator struct {
+	ps *problems
+	// clauses of every agreement in scope, by agreement id
+	clauses map[AgreementID]map[ClauseID]*Clause
+
+	// the agreement being checked
+	home    AgreementID
+	parties map[PartyID]bool
+	groups  map[GroupID]bool
+	fluents map[FluentID]bool
+}
+
+func newValidator(ps *problems, all []Agreement) *validator {
+	v := &validator{ps: ps, clauses: map[AgreementID]map[ClauseID]*Clause{}}
+	for i := range all {
+		a := &all[i]
+		if _, dup := v.clauses[a.ID]; dup {
+			continue
+		}
+		m := map[ClauseID]*Clause{}
+		for j := range a.Clauses {
+			if _, dup := m[a.Clauses[j].ID]; !dup {
+				m[a.Clauses[j].ID] = &a.Clauses[j]
+			}
+		}
+		v.clauses[a.ID] = m
+	}
+	return v
+}
+
+func (v *validator) add(path string, err error, msg string) { v.ps.add(path, err, msg) }
+
+func (v *validator) agreement(a *Agreement, path string) {
+	v.home = a.ID
+	v.parties = map[PartyID]bool{}
+	v.groups = map[GroupID]bool{}
+	v.fluents = map[FluentID]bool{}
+
+	v.id(field(path, "id"), "agreement", string(a.ID), a.ID.Valid())
+	if !a.Stage.Valid() {
+		v.add(field(path, "stage"), ErrInvalidValue, "unknown PA-X stage "+quote(string(a.Stage)))
+	}
+	if !a.SubStage.Valid() {
+		v.add(field(path, "subStage"), ErrInvalidValue, "unknown PA-X sub-stage "+quote(string(a.SubStage)))
+	} else if a.SubStage != "" && a.Stage.Valid() && a.Stage != "" && a.SubStage.Stage() != a.Stage {
+		v.add(field(path, "subStage"), ErrInconsistent, "sub-stage "+quote(string(a.SubStage))+
+			" belongs to stage "+quote(string(a.SubStage.Stage()))+", not "+quote(string(a.Stage)))
+	}
+	if !a.SigningStatus.Valid() {
+		v.add(field(path, "signingStatus"), ErrInvalidValue, "unknown signing status "+a.SigningStatus.String())
+	}
+
+	// Declarations first, so that references anywhere resolve.
+	for i, p := range a.Parties {
+		pp := idx(field(path, "parties"), i)
+		if v.id(field(pp, "id"), "party", string(p.ID), p.ID.Valid()) {
+			if v.parties[p.ID] {
+				v.add(field(pp, "id"), ErrDuplicateID, "duplicate party id "+quote(string(p.ID)))
+			}
+			v.parties[p.ID] = true
+		}
+		if !p.Kind.Valid() {
+			v.add(field(pp, "kind"), ErrInvalidValue, "unknown party kind "+p.Kind.String())
+		}
+		seen := map[Role]bool{}
+		for j, r := range p.Roles {
+			rp := idx(field(pp, "roles"), j)
+			switch {
+			case !r.Valid():
+				v.add(rp, ErrInvalidValue, "unknown role "+r.String())
+			case seen[r]:
+				v.add(rp, ErrDuplicateID, "duplicate role "+quote(r.String()))
+			}
+			seen[r] = true
+		}
+	}
+	for i, g := range a.Groups {
+		gp := idx(field(path, "groups"), i)
+		if v.id(field(gp, "id"), "group", string(g.ID), g.ID.Valid()) {
+			if v.groups[g.ID] {
+				v.add(field(gp, "id"), ErrDuplicateID, "duplicate group id "+quote(string(g.ID)))
+			}
+			v.groups[g.ID] = true
+		}
+		v.partyList(field(gp, "members"), g.Members, false)
+	}
+	for i, f := range a.Fluents {
+		fp := idx(field(path, "fluents"), i)
+		if v.id(field(fp, "id"), "fluent", string(f.ID), f.ID.Valid()) {
+			if v.fluents[f.ID] {
+				v.add(field(fp, "id"), ErrDuplicateID, "duplicate fluent id "+quote(string(f.ID)))
+			}
+			v.fluents[f.ID] = true
+		}
+	}
+
+	for i, s := range a.Signatures {
+		sp := idx(field(path, "signatures"), i)
+		v.party(field(sp, "party"), s.Party, true)
+	}
+	for i, f := range a.Fluents {
+		fp := idx(field(path, "fluents"), i)
+		for j, p := range f.Initiates {
+			v.pattern(idx(field(fp, "initiates"), j), p)
+		}
+		for j, p := range f.Terminates {
+			v.pattern(idx(field(fp, "terminates"), j), p)
+		}
+	}
+	seen := map[ClauseID]bool{}
+	for i := range a.Clauses {
+		c := &a.Clauses[i]
+		cp := idx(field(path, "clauses"), i)
+		if v.id(field(cp, "id"), "clause", string(c.ID), c.ID.Valid()) {
+			if seen[c.ID] {
+				v.add(field(cp, "id"), ErrDuplicateID, "duplicate clause id "+quote(string(c.ID)))
+			}
+			seen[c.ID] = true
+		}
+		v.clause(a, c, cp)
+	}
+	if a.EntryIntoForce != nil {
+		v.condition(field(path, "entryIntoForce"), a.EntryIntoForce)
+	}
+}
+
+// id reports a missing or malformed id and returns whether it is well formed.
+func (v *validator) id(path, what, s string, valid bool) bool {
+	switch {
+	case s == "":
+		v.add(path, ErrMissing, "missing "+what+" id")
+	case !valid:
+		v.add(path, ErrInvalidID, "invalid "+what+" id "+quote(s))
+	default:
+		return true
+	}
+	return false
+}
+
+// party checks a reference to a party; an empty id is a problem only when
+// required.
+func (v *validator) party(path string, id PartyID, required bool) {
+	switch {
+	case id == "":
+		if required {
+			v.add(path, ErrMissing, "missing party")
+		}
+	case !v.parties[id]:
+		v.add(path, ErrUnknownParty, "unknown party "+quote(string(id)))
+	}
+}
+
+func (v *validator) partyList(path string, ids []PartyID, nonEmpty bool) {
+	if nonEmpty && len(ids) == 0 {
+		v.add(path, ErrMissing, "no parties")
+	}
+	seen := map[PartyID]bool{}
+	for i, id := range ids {
+		ip := idx(path, i)
+		v.party(ip, id, true)
+		if seen[id] && id != "" {
+			v.add(ip, ErrDuplicateID, "party "+quote(string(id))+" listed twice")
+		}
+		seen[id] = true
+	}
+}
+
+func (v *validator) clause(a *Agreement, c *Clause, path string) {
+	switch {
+	case c.Kind == 0:
+		v.add(field(path, "kind"), ErrMissing, "missing deontic kind")
+	case !c.Kind.Valid():
+		v.add(field(path, "kind"), ErrInvalidValue, "unknown deontic kind "+c.Kind.String())
+	}
+	if !c.Force.Valid() {
+		v.add(field(path, "force"), ErrInvalidValue, "unknown force "+c.Force.String())
+	}
+	if !c.Category.Valid() {
+		v.add(field(path, "category"), ErrInvalidValue, "malformed provision category "+quote(string(c.Category)))
+	}
+	v.partyList(field(path, "debtors"), c.Debtors, true)
+	v.partyList(field(path, "creditors"), c.Creditors, false)
+	if c.Joint && len(c.Debtors) < 2 {
+		v.add(field(path, "joint"), ErrInconsistent, "joint needs at least two debtors")
+	}
+	if c.Action != nil {
+		v.pattern(field(path, "action"), *c.Action)
+	}
+	for i, q := range c.Quantities {
+		q.check(v.ps, idx(field(path, "quantities"), i))
+	}
+	for _, nc := range c.Conditions() {
+		if nc.Condition != nil {
+			v.condition(field(path, nc.Name), nc.Condition)
+		}
+	}
+	v.deadline(field(path, "deadline"), c.Deadline)
+	v.deadline(field(path, "expiry"), c.Expiry)
+
+	inconsistent := func(name, why string) { v.add(field(path, name), ErrInconsistent, why) }
+	switch c.Kind {
+	case Obligation:
+		if c.Action == nil && c.Fulfilment == nil {
+			v.add(path, ErrMissing, "an obligation needs an action or a fulfilment condition")
+		}
+	case Prohibition:
+		if c.Action == nil && c.Violation == nil {
+			v.add(path, ErrMissing, "a prohibition needs an action or a violation condition")
+		}
+		if !c.Deadline.IsZero() {
+			inconsistent("deadline", "a prohibition has no deadline (use expiry)")
+		}
+	case Permission:
+		if c.Violation != nil {
+			inconsistent("violation", "a permission is never violated")
+		}
+		if !c.Deadline.IsZero() {
+			inconsistent("deadline", "a permission has no deadline (use expiry)")
+		}
+	case Power:
+		v.power(a, c, path)
+	}
+	if c.Kind != Power {
+		if c.Effect != NoEffect {
+			inconsistent("effect", "only a power has an effect")
+		}
+		if len(c.Targets) > 0 {
+			inconsistent("targets", "only a power has targets")
+		}
+		if c.ResumedBy != "" {
+			inconsistent("resumedBy", "only a suspend power is resumed")
+		}
+	}
+}
+
+func (v *validator) power(a *Agreement, c *Clause, path string) {
+	inconsistent := func(name, why string) { v.add(field(path, name), ErrInconsistent, why) }
+	if c.Violation != nil {
+		inconsistent("violation", "a power is never violated")
+	}
+	if !c.Deadline.IsZero() {
+		inconsistent("deadline", "a power has no deadline (use expiry)")
+	}
+	switch {
+	case c.Effect == NoEffect:
+		v.add(field(path, "effect"), ErrMissing, "a power needs an effect")
+	case !c.Effect.Valid():
+		v.add(field(path, "effect"), ErrInvalidValue, "unknown effect "+c.Effect.String())
+	case c.Effect == Resume:
+		if len(c.Targets) > 0 {
+			inconsistent("targets", "a resume power resumes what its suspend power suspended; it has no targets")
+		}
+		pairs := 0
+		for _, o := range a.Clauses {
+			if o.Kind == Power && o.Effect == Suspend && o.ResumedBy == c.ID {
+				pairs++
+			}
+		}
+		if pairs != 1 {
+			inconsistent("effect", "a resume power must be named by exactly one suspend power's resumedBy; "+
+				itoa(pairs)+" name "+quote(string(c.ID)))
+		}
+	default:
+		if len(c.Targets) == 0 {
+			v.add(field(path, "targets"), ErrMissing, "a "+c.Effect.String()+" power needs targets")
+		}
+	}
+	for i, t := range c.Targets {
+		tp := idx(field(path, "targets"), i)
+		v.ref(tp, t, true)
+		if t.Resolve(v.home) == LocalRef(c.ID).Resolve(v.home) {
+			v.add(tp, ErrInconsistent, "a power cannot target itself")
+		}
+	}
+	if c.Effect == Suspend {
+		rp := field(path, "resumedBy")
+		if c.ResumedBy == "" {
+			v.add(rp, ErrMissing, "a suspend power must name its resume power")
+		} else if r, ok := v.clauses[v.home][c.ResumedBy]; !ok {
+			v.add(rp, ErrUnknownClause, "unknown clause "+quote(string(c.ResumedBy)))
+		} else if r.Kind != Power || r.Effect != Resume {
+			v.add(rp, ErrInconsistent, "clause "+quote(string(c.ResumedBy))+" is not a resume power")
+		}
+	} else if c.ResumedBy != "" {
+		inconsistent("resumedBy", "only a suspend power is resumed")
+	}
+}
+
+func (v *validator) deadline(path string, d Deadline) {
+	if d.After < 0 {
+		v.add(field(path, "after"), ErrNegative, "negative duration "+FormatDuration(d.After))
+	}
+	if d.After != 0 && !d.At.IsZero() {
+		v.add(path, ErrInconsistent, "set either after or at, not both")
+	}
+}
+
+// ref checks a reference to a clause or, when agreementOK, to an agreement.
+func (v *validator) ref(path string, r Ref, agreementOK bool) {
+	if !r.Valid() {
+		v.add(path, ErrInvalidID, "invalid reference "+quote(r.String()))
+		return
+	}
+	home := r.Resolve(v.home)
+	clauses, ok := v.clauses[home.Agreement]
+	if !ok {
+		v.add(path, ErrUnknownAgreement, "unknown agreement "+quote(string(home.Agreement)))
+		return
+	}
+	if r.IsAgreement() {
+		if !agreementOK {
+			v.add(path, ErrInvalidValue, "reference "+quote(r.String())+" names an agreement, not a clause")
+		}
+		return
+	}
+	if _, ok := clauses[r.Clause]; !ok {
+		v.add(path, ErrUnknownClause, "unknown clause "+quote(r.String()))
+	}
+}
+
+func (v *validator) pattern(path string, p Pattern) {
+	switch {
+	case p.Kind == "":
+		v.add(field(path, "kind"), ErrMissing, "missing event kind")
+	case !p.Kind.Valid():
+		v.add(field(path, "kind"), ErrInvalidID, "invalid event kind "+quote(string(p.Kind)))
+	}
+	v.party(field(path, "actor"), p.Actor, false)
+	v.party(field(path, "target"), p.Target, false)
+	v.party(field(path, "reporter"), p.Reporter, false)
+	if p.Group != "" && !v.groups[p.Group] {
+		v.add(field(path, "group"), ErrUnknownGroup, "unknown party group "+quote(string(p.Group)))
+	}
+	if p.Area != "" && !p.Area.Valid() {
+		v.add(field(path, "area"), ErrInvalidID, "invalid area id "+quote(string(p.Area)))
+	}
+	if p.Clause != (Ref{}) {
+		v.ref(field(path, "clause"), p.Clause, true)
+	}
+	if !p.Attribution.Valid() {
+		v.add(field(path, "attribution"), ErrInvalidValue, "unknown attribution "+p.Attribution.String())
+	}
+}
+
+func (v *validator) states(path string, ss []State, clause bool) {
+	if len(ss) == 0 {
+		v.add(path, ErrMissing, "no states")
+	}
+	for i, s := range ss {
+		switch {
+		case clause && !s.IsClauseState():
+			v.add(idx(path, i), ErrInvalidValue, quote(s.String())+" is not a clause state")
+		case !clause && !s.IsAgreementState():
+			v.add(idx(path, i), ErrInvalidValue, quote(s.String())+" is not an agreement state")
+		}
+	}
+}
+
+func (v *validator) condition(path string, c Condition) {
+	switch c := c.(type) {
+	case nil:
+		v.add(path, ErrMissing, "missing condition")
+	case HappenedCondition:
+		v.pattern(field(path, "happened"), c.pattern)
+	case HoldsCondition:
+		if !v.fluents[c.fluent] {
+			v.add(field(path, "holds"), ErrUnknownFluent, "unknown fluent "+quote(string(c.fluent)))
+		}
+	case ClauseInCondition:
+		v.ref(field(field(path, "clauseIn"), "clause"), c.ref, false)
+		v.states(field(field(path, "clauseIn"), "states"), c.states, true)
+	case AgreementInCondition:
+		p := field(path, "agreementIn")
+		if c.agreement != "" {
+			v.ref(field(p, "agreement"), AgreementRef(c.agreement), true)
+		}
+		v.states(field(p, "states"), c.states, false)
+	case BeforeCondition:
+		v.pattern(field(field(path, "before"), "first"), c.first)
+		v.pattern(field(field(path, "before"), "then"), c.then)
+	case WithinCondition:
+		v.pattern(field(field(path, "within"), "event"), c.pattern)
+		if c.d <= 0 {
+			err := ErrInvalidValue
+			if c.d < 0 {
+				err = ErrNegative
+			}
+			v.add(field(field(path, "within"), "duration"), err, "window must be positive, not "+FormatDuration(c.d))
+		}
+	case SinceCondition:
+		v.pattern(field(field(path, "since"), "event"), c.pattern)
+		if c.d < 0 {
+			v.add(field(field(path, "since"), "duration"), ErrNegative, "negative duration "+FormatDuration(c.d))
+		}
+	case AllCondition:
+		for i, o := range c.cs {
+			v.condition(idx(field(path, "all"), i), o)
+		}
+	case AnyCondition:
+		for i, o := range c.cs {
+			v.condition(idx(field(path, "any"), i), o)
+		}
+	case NotCondition:
+		v.condition(field(path, "not"), c.c)
+	case AtLeastCondition:
+		p := field(path, "atLeast")
+		switch {
+		case c.k < 0:
+			v.add(field(p, "k"), ErrNegative, "negative count "+itoa(c.k))
+		case c.k > len(c.cs):
+			v.add(field(p, "k"), ErrInvalidValue, "at least "+itoa(c.k)+" of "+itoa(len(c.cs))+" can never hold")
+		}
+		for i, o := range c.cs {
+			v.condition(idx(field(p, "of"), i), o)
+		}
+	}
+}
+
+// ClauseDependencies returns the clauses whose states c's conditions read
+// (through [ClauseIn]), resolved against home, in order of first mention and
+// without repeats.
+func ClauseDependencies(c Clause, home AgreementID) []Ref {
+	var out []Ref
+	seen := map[Ref]bool{}
+	for _, nc := range c.Conditions() {
+		Walk(nc.Condition, func(n Condition) bool {
+			if ci, ok := n.(ClauseInCondition); ok {
+				r := ci.ref.Resolve(home)
+				if !seen[r] {
+					seen[r] = true
+					out = append(out, r)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// cycles reports every elementary dependency cycle found by a depth-first
+// search, once, at the path of the clause where the search entered it.
+func (v *validator) cycles(all []Agreement, prefix func(int) string) {
+	type node struct {
+		ref  Ref
+		path string
+		deps []Ref
+	}
+	nodes := map[Ref]*node{}
+	var order []Ref
+	for i := range all {
+		a := &all[i]
+		for j := range a.Clauses {
+			r := QualifiedRef(a.ID, a.Clauses[j].ID)
+			if _, dup := nodes[r]; dup {
+				continue
+			}
+			nodes[r] = &node{ref: r, path: idx(field(prefix(i), "clauses"), j),
+				deps: ClauseDependencies(a.Clauses[j], a.ID)}
+			order = append(order, r)
+		}
+	}
+	const (
+		white = iota
+		grey
+		black
+	)
+	colour := map[Ref]int{}
+	var stack []Ref
+	var visit func(r Ref)
+	visit = func(r Ref) {
+		colour[r] = grey
+		stack = append(stack, r)
+		for _, d := range nodes[r].deps {
+			if _, ok := nodes[d]; !ok {
+				continue // dangling: reported elsewhere
+			}
+			switch colour[d] {
+			case white:
+				visit(d)
+			case grey:
+				start := len(stack) - 1
+				for stack[start] != d {
+					start--
+				}
+				names := make([]string, 0, len(stack)-start+1)
+				for _, s := range stack[start:] {
+					names = append(names, v.name(s))
+				}
+				names = append(names, v.name(d))
+				v.add(nodes[d].path, ErrCycle, "dependency cycle "+strings.Join(names, " -> "))
+			}
+		}
+		stack = stack[:len(stack)-1]
+		colour[r] = black
+	}
+	for _, r := range order {
+		if colour[r] == white {
+			visit(r)
+		}
+	}
+}
+
+// name writes a resolved ref short when it is in a single-agreement scope.
+func (v *validator) name(r Ref) string {
+	if len(v.clauses) == 1 {
+		return string(r.Clause)
+	}
+	return r.String()
+}
