@@ -1,0 +1,530 @@
+package scenario
+
+import (
+	"slices"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// opcode is the operation of a compiled condition node.
+type opcode uint8
+
+const (
+	opTrue opcode = iota // no condition: always true
+	opHappened
+	opHolds
+	opClauseIn
+	opAgreementIn
+	opBefore
+	opWithin
+	opSince
+	opAll
+	opAny
+	opNot
+	opAtLeast
+)
+
+// node is one compiled condition node. Operands of combinators are the
+// node indices kids[first : first+n].
+type node struct {
+	op     opcode
+	a, b   int32 // pattern ids (happened, within, since: a; before: a then b); fluent; clause; agreement
+	k      int32 // at-least count
+	first  int32 // first operand in Engine.kids
+	n      int32 // number of operands
+	states uint16
+	d      int64 // duration in nanoseconds
+	src    agreement.Condition
+}
+
+// slot names a condition slot of a clause instance or agreement.
+type slot uint8
+
+const (
+	slotTrigger slot = iota
+	slotAntecedent
+	slotFulfilment
+	slotViolation
+	slotEntry // an agreement's entry into force
+	numSlots
+)
+
+var slotNames = [...]string{"trigger", "antecedent", "fulfilment", "violation", "entryIntoForce"}
+
+func (s slot) String() string { return slotNames[s] }
+
+// patternKey identifies a pattern resolved in the agreement holding it.
+type patternKey struct {
+	home int32
+	p    agreement.Pattern
+}
+
+type patternInfo struct {
+	key        patternKey
+	clause     agreement.Ref              // p.Clause resolved in home; zero when unset
+	members    map[agreement.PartyID]bool // p.Group's members; nil when unset
+	instances  []int32                    // instances whose conditions or action mention it
+	fluentsOn  []int32                    // fluents it initiates
+	fluentsOff []int32                    // fluents it terminates
+	agreements []int32                    // agreements whose entry condition mentions it
+}
+
+type fluentInfo struct {
+	id         agreement.FluentID
+	home       int32
+	initially  bool
+	instances  []int32 // instances reading it
+	agreements []int32 // agreements whose entry condition reads it
+}
+
+type agreementInfo struct {
+	id        agreement.AgreementID
+	entry     int32 // root node of the entry-into-force condition; -1 = on signature
+	signed    bool  // starts Signed rather than Draft
+	clauses   []int32
+	instances []int32 // every instance of its clauses
+	readers   []int32 // instances whose conditions read its state
+	readersA  []int32 // agreements whose entry condition reads its state
+	timed     []int32 // timed nodes of the entry condition
+}
+
+type clauseInfo struct {
+	ref       agreement.Ref // qualified
+	home      int32
+	clause    agreement.Clause
+	roots     [4]int32 // trigger, antecedent, fulfilment, violation; -1 = none (shared by instances)
+	timed     [4][]int32
+	instances []int32
+	readers   []int32 // instances whose conditions read this clause's state
+	readersA  []int32 // agreements whose entry condition reads it
+	targets   []int32 // clause indices targeted by a power
+	targetsA  []int32 // agreement indices targeted by a power
+	resumedBy int32   // clause index of the paired resume power; -1
+	resumes   int32   // for a resume power: the suspend clause it pairs with; -1
+	deadline  agreement.Deadline
+	expiry    agreement.Deadline
+}
+
+type instanceInfo struct {
+	clause int32
+	debtor agreement.PartyID // set for clauses expanded per debtor
+	roots  [4]int32          // per instance: shared roots, or the action for fulfilment/violation
+	timed  [4][]int32
+}
+
+// Engine is an agreement, or a process of linked agreements, compiled for
+// replay: conditions compiled to a flat program, and an index from everything
+// a clause depends on to the clauses that depend on it. An Engine is
+// immutable and safe for concurrent use by any number of replays. The zero
+// value is not usable; build one with [Compile] or [CompileProcess].
+type Engine struct {
+	process    agreement.Process
+	agreements []agreementInfo
+	agrIndex   map[agreement.AgreementID]int32
+	clauses    []clauseInfo
+	clauseIdx  map[agreement.Ref]int32
+	instances  []instanceInfo
+	instIndex  map[Instance]int32
+	fluents    []fluentInfo
+	fluentIdx  map[fluentKey]int32
+	patterns   []patternInfo
+	patIndex   map[patternKey]int32
+	byKind     map[agreement.EventKind][]int32
+	nodes      []node
+	kids       []int32
+	parties    map[agreement.PartyID]bool
+}
+
+type fluentKey struct {
+	home int32
+	id   agreement.FluentID
+}
+
+// Compile validates a and compiles it. It returns the *agreement.ValidationError
+// of [agreement.Agreement.Validate] when a is not valid. The engine keeps its
+// own copy: later changes to a's slices do not affect it.
+func Compile(a agreement.Agreement) (*Engine, error) {
+	if err := a.Validate(); err != nil {
+		return nil, err
+	}
+	return compile(agreement.Process{Agreements: []agreement.Agreement{a}}), nil
+}
+
+// CompileProcess validates p and compiles all its instruments together, so
+// that qualified references between them resolve. It returns the
+// *agreement.ValidationError of [agreement.Process.Validate] when p is not
+// valid.
+func CompileProcess(p agreement.Process) (*Engine, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return compile(p), nil
+}
+
+// compile builds an engine from a valid process.
+func compile(p agreement.Process) *Engine {
+	e := &Engine{
+		process:   deepCopyProcess(p),
+		agrIndex:  map[agreement.AgreementID]int32{},
+		clauseIdx: map[agreement.Ref]int32{},
+		instIndex: map[Instance]int32{},
+		fluentIdx: map[fluentKey]int32{},
+		patIndex:  map[patternKey]int32{},
+		byKind:    map[agreement.EventKind][]int32{},
+		parties:   map[agreement.PartyID]bool{},
+	}
+	p = e.process
+	// Declarations.
+	for ai, a := range p.Agreements {
+		e.agrIndex[a.ID] = int32(ai)
+		e.agreements = append(e.agreements, agreementInfo{
+			id:     a.ID,
+			entry:  -1,
+			signed: a.SigningStatus == agreement.StatusSigned || len(a.Signatures) > 0,
+		})
+		for _, party := range a.Parties {
+			e.parties[party.ID] = true
+		}
+		for _, f := range a.Fluents {
+			e.fluentIdx[fluentKey{int32(ai), f.ID}] = int32(len(e.fluents))
+			e.fluents = append(e.fluents, fluentInfo{id: f.ID, home: int32(ai), initially: f.Initially})
+		}
+		for _, c := range a.Clauses {
+			ci := int32(len(e.clauses))
+			ref := agreement.QualifiedRef(a.ID, c.ID)
+			e.clauseIdx[ref] = ci
+			e.clauses = append(e.clauses, clauseInfo{ref: ref, home: int32(ai), clause: c,
+				resumedBy: -1, resumes: -1, deadline: c.Deadline, expiry: c.Expiry})
+			e.agreements[ai].clauses = append(e.agreements[ai].clauses, ci)
+		}
+	}
+	// Instances: one per debtor unless joint or single.
+	for ci := range e.clauses {
+		c := &e.clauses[ci]
+		debtors := c.clause.Debtors
+		if c.clause.Joint || len(debtors) == 1 {
+			debtors = []agreement.PartyID{""}
+		}
+		for _, d := range debtors {
+			ii := int32(len(e.instances))
+			e.instances = append(e.instances, instanceInfo{clause: int32(ci), debtor: d})
+			c.instances = append(c.instances, ii)
+			e.agreements[c.home].instances = append(e.agreements[c.home].instances, ii)
+			e.instIndex[Instance{Ref: c.ref, Debtor: d}] = ii
+		}
+	}
+	// Fluent patterns.
+	for ai, a := range p.Agreements {
+		for _, f := range a.Fluents {
+			fi := e.fluentIdx[fluentKey{int32(ai), f.ID}]
+			for _, pat := range f.Initiates {
+				pi := e.pattern(int32(ai), pat)
+				e.patterns[pi].fluentsOn = appendUnique(e.patterns[pi].fluentsOn, fi)
+			}
+			for _, pat := range f.Terminates {
+				pi := e.pattern(int32(ai), pat)
+				e.patterns[pi].fluentsOff = appendUnique(e.patterns[pi].fluentsOff, fi)
+			}
+		}
+	}
+	// Clause conditions, powers and actions.
+	for ci := range e.clauses {
+		c := &e.clauses[ci]
+		cl := c.clause
+		for s, cond := range [4]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation} {
+			c.roots[s] = -1
+			if cond != nil {
+				c.roots[s] = e.compileCond(c.home, cond)
+				c.timed[s] = e.timedNodes(c.roots[s])
+			}
+		}
+		for _, t := range cl.Targets {
+			r := t.Resolve(e.agreements[c.home].id)
+			if r.IsAgreement() {
+				c.targetsA = append(c.targetsA, e.agrIndex[r.Agreement])
+			} else {
+				c.targets = append(c.targets, e.clauseIdx[r])
+			}
+		}
+		if cl.ResumedBy != "" {
+			ri := e.clauseIdx[agreement.QualifiedRef(e.agreements[c.home].id, cl.ResumedBy)]
+			c.resumedBy = ri
+			e.clauses[ri].resumes = int32(ci)
+		}
+		for _, ii := range c.instances {
+			inst := &e.instances[ii]
+			inst.roots = c.roots
+			inst.timed = c.timed
+			action := e.actionPattern(cl, inst.debtor, c.ref)
+			if action != nil {
+				switch {
+				case cl.Kind == agreement.Obligation && cl.Fulfilment == nil,
+					cl.Kind == agreement.Power:
+					inst.roots[slotFulfilment] = e.compileCond(c.home, agreement.Happened(*action))
+					inst.timed[slotFulfilment] = nil
+				case cl.Kind == agreement.Prohibition && cl.Violation == nil:
+					inst.roots[slotViolation] = e.compileCond(c.home, agreement.Happened(*action))
+					inst.timed[slotViolation] = nil
+				}
+			}
+			for s := slot(0); s < slotEntry; s++ {
+				if inst.roots[s] >= 0 {
+					e.index(inst.roots[s], ii, -1)
+				}
+			}
+		}
+	}
+	for ai, a := range p.Agreements {
+		if a.EntryIntoForce != nil {
+			root := e.compileCond(int32(ai), a.EntryIntoForce)
+			e.agreements[ai].entry = root
+			e.agreements[ai].timed = e.timedNodes(root)
+			e.index(root, -1, int32(ai))
+		}
+	}
+	return e
+}
+
+// actionPattern returns the pattern whose occurrence performs an instance's
+// action: the clause's action, or for a power the exercise of the power
+// itself; with the actor defaulting to the instance's debtor unless the
+// clause binds its debtors jointly. It returns nil when there is none.
+func (e *Engine) actionPattern(cl agreement.Clause, debtor agreement.PartyID, self agreement.Ref) *agreement.Pattern {
+	var p agreement.Pattern
+	switch {
+	case cl.Action != nil:
+		p = *cl.Action
+	case cl.Kind == agreement.Power:
+		p = agreement.Pattern{Kind: agreement.PowerExercised, Clause: self}
+	default:
+		return nil
+	}
+	if p.Actor == "" && p.Group == "" && !cl.Joint {
+		if debtor == "" && len(cl.Debtors) == 1 {
+			debtor = cl.Debtors[0]
+		}
+		p.Actor = debtor
+	}
+	return &p
+}
+
+// pattern interns a pattern resolved in agreement home.
+func (e *Engine) pattern(home int32, p agreement.Pattern) int32 {
+	key := patternKey{home, p}
+	if pi, ok := e.patIndex[key]; ok {
+		return pi
+	}
+	pi := int32(len(e.patterns))
+	info := patternInfo{key: key}
+	a := &e.process.Agreements[home]
+	if p.Clause != (agreement.Ref{}) {
+		info.clause = p.Clause.Resolve(a.ID)
+	}
+	if p.Group != "" {
+		info.members = map[agreement.PartyID]bool{}
+		for _, g := range a.Groups {
+			if g.ID == p.Group {
+				for _, m := range g.Members {
+					info.members[m] = true
+				}
+			}
+		}
+	}
+	e.patterns = append(e.patterns, info)
+	e.patIndex[key] = pi
+	e.byKind[p.Kind] = append(e.byKind[p.Kind], pi)
+	return pi
+}
+
+// matches reports whether event ev matches pattern pi.
+func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
+	info := &e.patterns[pi]
+	p := &info.key.p
+	if ev.Kind != p.Kind ||
+		p.Actor != "" && ev.Actor != p.Actor ||
+		p.Target != "" && ev.Target != p.Target ||
+		p.Area != "" && ev.Area != p.Area ||
+		p.Reporter != "" && ev.Reporter != p.Reporter ||
+		p.Attribution != agreement.AttributionUnspecified && ev.Attribution != p.Attribution {
+		return false
+	}
+	if info.members != nil && !info.members[ev.Actor] {
+		return false
+	}
+	if info.clause != (agreement.Ref{}) && ev.Clause.Resolve(e.agreements[info.key.home].id) != info.clause {
+		return false
+	}
+	return true
+}
+
+// compileCond appends the nodes of c (resolved in agreement home) and returns
+// the index of its root.
+func (e *Engine) compileCond(home int32, c agreement.Condition) int32 {
+	n := node{src: c}
+	var ops []agreement.Condition
+	homeID := e.agreements[home].id
+	switch c := c.(type) {
+	case agreement.HappenedCondition:
+		n.op, n.a = opHappened, e.pattern(home, c.Pattern())
+	case agreement.HoldsCondition:
+		n.op, n.a = opHolds, e.fluentIdx[fluentKey{home, c.Fluent()}]
+	case agreement.ClauseInCondition:
+		n.op, n.a, n.states = opClauseIn, e.clauseIdx[c.Ref().Resolve(homeID)], stateMask(c.States())
+	case agreement.AgreementInCondition:
+		id := c.Agreement()
+		if id == "" {
+			id = homeID
+		}
+		n.op, n.a, n.states = opAgreementIn, e.agrIndex[id], stateMask(c.States())
+	case agreement.BeforeCondition:
+		n.op, n.a, n.b = opBefore, e.pattern(home, c.First()), e.pattern(home, c.Then())
+	case agreement.WithinCondition:
+		n.op, n.a, n.d = opWithin, e.pattern(home, c.Pattern()), int64(c.Duration())
+	case agreement.SinceCondition:
+		n.op, n.a, n.d = opSince, e.pattern(home, c.Pattern()), int64(c.Duration())
+	case agreement.AllCondition:
+		n.op, ops = opAll, c.Conditions()
+	case agreement.AnyCondition:
+		n.op, ops = opAny, c.Conditions()
+	case agreement.NotCondition:
+		n.op, ops = opNot, []agreement.Condition{c.Condition()}
+	case agreement.AtLeastCondition:
+		n.op, n.k, ops = opAtLeast, int32(c.K()), c.Conditions()
+	}
+	// Operands first, then their indices contiguously in kids.
+	idx := make([]int32, len(ops))
+	for i, o := range ops {
+		idx[i] = e.compileCond(home, o)
+	}
+	n.first, n.n = int32(len(e.kids)), int32(len(idx))
+	e.kids = append(e.kids, idx...)
+	e.nodes = append(e.nodes, n)
+	return int32(len(e.nodes) - 1)
+}
+
+// walk calls fn for root and every node under it.
+func (e *Engine) walk(root int32, fn func(int32)) {
+	fn(root)
+	n := &e.nodes[root]
+	for _, k := range e.kids[n.first : n.first+n.n] {
+		e.walk(k, fn)
+	}
+}
+
+// timedNodes returns the Within and Since nodes under root.
+func (e *Engine) timedNodes(root int32) []int32 {
+	var out []int32
+	e.walk(root, func(i int32) {
+		if op := e.nodes[i].op; op == opWithin || op == opSince {
+			out = append(out, i)
+		}
+	})
+	return out
+}
+
+// index records that instance ii (or agreement ai, when ii < 0) depends on
+// everything the condition under root reads.
+func (e *Engine) index(root, ii, ai int32) {
+	e.walk(root, func(i int32) {
+		n := &e.nodes[i]
+		var pats []int32
+		switch n.op {
+		case opHappened, opWithin, opSince:
+			pats = []int32{n.a}
+		case opBefore:
+			pats = []int32{n.a, n.b}
+		case opHolds:
+			if ii >= 0 {
+				e.fluents[n.a].instances = appendUnique(e.fluents[n.a].instances, ii)
+			} else {
+				e.fluents[n.a].agreements = appendUnique(e.fluents[n.a].agreements, ai)
+			}
+		case opClauseIn:
+			if ii >= 0 {
+				e.clauses[n.a].readers = appendUnique(e.clauses[n.a].readers, ii)
+			} else {
+				e.clauses[n.a].readersA = appendUnique(e.clauses[n.a].readersA, ai)
+			}
+		case opAgreementIn:
+			if ii >= 0 {
+				e.agreements[n.a].readers = appendUnique(e.agreements[n.a].readers, ii)
+			} else {
+				e.agreements[n.a].readersA = appendUnique(e.agreements[n.a].readersA, ai)
+			}
+		}
+		for _, pi := range pats {
+			if ii >= 0 {
+				e.patterns[pi].instances = appendUnique(e.patterns[pi].instances, ii)
+			} else {
+				e.patterns[pi].agreements = appendUnique(e.patterns[pi].agreements, ai)
+			}
+		}
+	})
+}
+
+func appendUnique(s []int32, v int32) []int32 {
+	if len(s) > 0 && s[len(s)-1] == v || slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+func stateMask(ss []agreement.State) uint16 {
+	var m uint16
+	for _, s := range ss {
+		m |= 1 << s
+	}
+	return m
+}
+
+// deepCopyProcess copies the slices of p that the engine keeps, so that the
+// caller may reuse its own.
+func deepCopyProcess(p agreement.Process) agreement.Process {
+	p.Agreements = slices.Clone(p.Agreements)
+	for i := range p.Agreements {
+		a := &p.Agreements[i]
+		a.Parties = slices.Clone(a.Parties)
+		a.Groups = slices.Clone(a.Groups)
+		for j := range a.Groups {
+			a.Groups[j].Members = slices.Clone(a.Groups[j].Members)
+		}
+		a.Fluents = slices.Clone(a.Fluents)
+		for j := range a.Fluents {
+			a.Fluents[j].Initiates = slices.Clone(a.Fluents[j].Initiates)
+			a.Fluents[j].Terminates = slices.Clone(a.Fluents[j].Terminates)
+		}
+		a.Clauses = slices.Clone(a.Clauses)
+		for j := range a.Clauses {
+			c := &a.Clauses[j]
+			c.Debtors = slices.Clone(c.Debtors)
+			c.Creditors = slices.Clone(c.Creditors)
+			c.Targets = slices.Clone(c.Targets)
+			c.Quantities = slices.Clone(c.Quantities)
+			if c.Action != nil {
+				act := *c.Action
+				c.Action = &act
+			}
+		}
+	}
+	return p
+}
+
+// Agreements returns the ids of the compiled agreements, in order.
+func (e *Engine) Agreements() []agreement.AgreementID {
+	out := make([]agreement.AgreementID, len(e.agreements))
+	for i, a := range e.agreements {
+		out[i] = a.id
+	}
+	return out
+}
+
+// Instances returns every clause instance the engine tracks, in order: one
+// per clause, or one per debtor for a clause binding several debtors
+// severally.
+func (e *Engine) Instances() []Instance {
+	out := make([]Instance, len(e.instances))
+	for i, inst := range e.instances {
+		out[i] = Instance{Ref: e.clauses[inst.clause].ref, Debtor: inst.debtor}
+	}
+	return out
+}

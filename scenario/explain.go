@@ -1,0 +1,264 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// Node is one node of an explained condition: the condition, its truth value
+// at the instant of the evaluation, what decided it, and its operands.
+type Node struct {
+	Condition agreement.Condition
+	Value     bool
+	// Event is the index (in the trace's events) of the event that decided
+	// the node: the matching event of an event atom, the event that last
+	// moved a fluent; -1 for none.
+	Event int
+	// Later is, for Before, the index of the later event; -1 otherwise.
+	Later int
+	// Transition is, for ClauseIn and AgreementIn, the index in
+	// Trace.Transitions of the latest change of the state read; -1 for none.
+	Transition int
+	// Turns is, for Since and Within, the instant at which the node turns
+	// (true for Since, false for Within); zero when no event started it.
+	Turns    time.Time
+	Operands []*Node
+}
+
+// Decision is a condition slot of a clause (or an agreement's entry into
+// force) evaluated at an instant.
+type Decision struct {
+	// Slot is the condition's name: "trigger", "antecedent", "fulfilment",
+	// "violation" or "entryIntoForce".
+	Slot string
+	// At is the instant of the evaluation; Window is the instant after which
+	// its event atoms see events (zero when they see the whole history).
+	At, Window time.Time
+	Root       *Node
+}
+
+// Step is one transition of the explained instance, with the decisions that
+// made it (none for a deadline, an expiry, a power or the agreement's
+// termination: the Cause says which).
+type Step struct {
+	Transition Transition
+	Decisions  []Decision
+}
+
+// Explanation says why an instance is in its state at an instant: the steps
+// that brought it there, and the conditions of that state evaluated at the
+// instant (why it has not moved on).
+type Explanation struct {
+	Instance Instance
+	At       time.Time
+	State    agreement.State
+	// Since is when it entered State; zero if it has been there from the start.
+	Since time.Time
+	Steps []Step
+	// Open lists the conditions that could move it on, evaluated at At.
+	Open []Decision
+	// Deadline and Expiry are the clause's time limits as the agreement
+	// states them; zero for an agreement or a clause without them.
+	Deadline, Expiry agreement.Deadline
+	trace            *Trace
+}
+
+// Explain returns why instance i is in its state at instant at. Each
+// condition's node values come from the engine's own evaluator: recorded at
+// the instant it decided a transition, or computed again over the history up
+// to at. It returns an error for an unknown instance or an instant outside
+// the trace.
+func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
+	n := at.UnixNano()
+	if n < t.start || n > t.end {
+		return nil, fmt.Errorf("scenario: %s outside the trace (%s to %s)", at.UTC().Format(time.RFC3339Nano),
+			t.Start().Format(time.RFC3339Nano), t.End().Format(time.RFC3339Nano))
+	}
+	trs, err := t.transitionsOf(i)
+	if err != nil {
+		return nil, err
+	}
+	if i.Ref.Agreement == "" {
+		i.Ref.Agreement = t.e.agreements[0].id
+	}
+	state, k := t.stateAt(i, trs, n)
+	x := &Explanation{Instance: i, At: at.UTC(), State: state, trace: t}
+	for _, ti := range trs[:k+1] {
+		step := Step{Transition: t.transition(ti)}
+		for _, d := range t.detail[ti] {
+			step.Decisions = append(step.Decisions, t.decision(d))
+		}
+		x.Steps = append(x.Steps, step)
+	}
+	since := t.start
+	if k >= 0 {
+		since = t.log[trs[k]].at
+		x.Since = time.Unix(0, since).UTC()
+	}
+	idx, _ := t.e.lookup(i)
+	w := t.worldAt(n)
+	open := func(sl slot, root int32, win int64) {
+		if root < 0 {
+			return
+		}
+		x.Open = append(x.Open, t.decision(w.decide(sl, root, win)))
+	}
+	if idx < 0 {
+		ai := -1 - idx
+		if state == agreement.Signed || state == agreement.Draft {
+			open(slotEntry, t.e.agreements[ai].entry, beforeAll)
+		}
+		return x, nil
+	}
+	inst := &t.e.instances[idx]
+	x.Deadline, x.Expiry = t.e.clauses[inst.clause].deadline, t.e.clauses[inst.clause].expiry
+	switch state {
+	case agreement.Dormant:
+		open(slotTrigger, inst.roots[slotTrigger], beforeAll)
+	case agreement.Pending:
+		open(slotAntecedent, inst.roots[slotAntecedent], since)
+	case agreement.InEffect:
+		open(slotFulfilment, inst.roots[slotFulfilment], since)
+		open(slotViolation, inst.roots[slotViolation], since)
+	}
+	return x, nil
+}
+
+// decision converts a recorded evaluation into a Decision.
+func (t *Trace) decision(d decisionPart) Decision {
+	out := Decision{Slot: d.slot.String(), At: time.Unix(0, d.now).UTC()}
+	if d.w != beforeAll {
+		out.Window = time.Unix(0, d.w).UTC()
+	}
+	out.Root = t.node(d, d.root)
+	return out
+}
+
+func (t *Trace) node(d decisionPart, i int32) *Node {
+	r := d.recs[i-d.lo]
+	nd := &t.e.nodes[i]
+	out := &Node{Condition: nd.src, Value: r.value, Event: int(r.event), Later: int(r.other), Transition: int(r.trans)}
+	if r.at != never {
+		out.Turns = time.Unix(0, r.at).UTC()
+	}
+	for _, k := range t.e.kids[nd.first : nd.first+nd.n] {
+		out.Operands = append(out.Operands, t.node(d, k))
+	}
+	return out
+}
+
+// String returns the explanation as indented text: the state, each step with
+// the conditions that decided it, and the open conditions with each node's
+// value and the event that decided it.
+func (x *Explanation) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s at %s: %s", x.Instance, stamp(x.At), x.State)
+	if !x.Since.IsZero() {
+		fmt.Fprintf(&b, " since %s", stamp(x.Since))
+	}
+	b.WriteByte('\n')
+	for _, s := range x.Steps {
+		tr := s.Transition
+		fmt.Fprintf(&b, "  %s -> %s at %s (%s)\n", tr.From, tr.To, stamp(tr.At), x.cause(tr.Cause))
+		for _, d := range s.Decisions {
+			x.writeDecision(&b, d, "    ")
+		}
+	}
+	if !x.Deadline.IsZero() {
+		fmt.Fprintf(&b, "  deadline: %s\n", x.Deadline)
+	}
+	if !x.Expiry.IsZero() {
+		fmt.Fprintf(&b, "  expiry: %s\n", x.Expiry)
+	}
+	if len(x.Open) > 0 {
+		fmt.Fprintf(&b, "  open at %s:\n", stamp(x.At))
+		for _, d := range x.Open {
+			x.writeDecision(&b, d, "    ")
+		}
+	}
+	return b.String()
+}
+
+func (x *Explanation) writeDecision(b *strings.Builder, d Decision, indent string) {
+	fmt.Fprintf(b, "%s%s", indent, d.Slot)
+	if !d.Window.IsZero() {
+		fmt.Fprintf(b, " (events after %s)", stamp(d.Window))
+	}
+	b.WriteString(":\n")
+	x.writeNode(b, d.Root, indent+"  ")
+}
+
+func (x *Explanation) writeNode(b *strings.Builder, n *Node, indent string) {
+	label := n.Condition.String()
+	if len(n.Operands) > 0 {
+		label = nodeName(n.Condition)
+	}
+	fmt.Fprintf(b, "%s%s = %t", indent, label, n.Value)
+	var notes []string
+	if n.Event >= 0 {
+		notes = append(notes, x.event(n.Event))
+	}
+	if n.Later >= 0 {
+		notes = append(notes, "then "+x.event(n.Later))
+	}
+	if n.Transition >= 0 && n.Transition < len(x.trace.log) {
+		tr := x.trace.transition(int32(n.Transition))
+		notes = append(notes, fmt.Sprintf("%s became %s at %s", tr.Instance, tr.To, stamp(tr.At)))
+	}
+	if !n.Turns.IsZero() {
+		notes = append(notes, "turns at "+stamp(n.Turns))
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(b, "  [%s]", strings.Join(notes, "; "))
+	}
+	b.WriteByte('\n')
+	for _, o := range n.Operands {
+		x.writeNode(b, o, indent+"  ")
+	}
+}
+
+func (x *Explanation) event(i int) string {
+	ev, ok := x.trace.Event(i)
+	if !ok {
+		return fmt.Sprintf("event #%d", i)
+	}
+	s := fmt.Sprintf("event #%d %s", i, ev.Kind)
+	if ev.Actor != "" {
+		s += " by " + string(ev.Actor)
+	}
+	if ev.Target != "" {
+		s += " against " + string(ev.Target)
+	}
+	return s + " at " + stamp(ev.At)
+}
+
+func (x *Explanation) cause(c Cause) string {
+	s := c.Kind.String()
+	if c.Event >= 0 {
+		s += ": " + x.event(c.Event)
+	}
+	if c.By != (Instance{}) {
+		s += " by " + c.By.String()
+	}
+	return s
+}
+
+// nodeName is the operator of a combinator, for the tree rendering.
+func nodeName(c agreement.Condition) string {
+	switch c := c.(type) {
+	case agreement.AllCondition:
+		return "all"
+	case agreement.AnyCondition:
+		return "any"
+	case agreement.NotCondition:
+		return "not"
+	case agreement.AtLeastCondition:
+		return fmt.Sprintf("at-least-%d", c.K())
+	}
+	return c.String()
+}
+
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

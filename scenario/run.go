@@ -1,0 +1,777 @@
+package scenario
+
+import (
+	"container/heap"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// ErrOutOfOrder is returned by [Run.Apply] and [Run.AdvanceTo] for an instant
+// at or before one the run has already closed.
+var ErrOutOfOrder = errors.New("scenario: instant already closed")
+
+// ErrOutOfRange is returned for an instant outside the years 1678 to 2262,
+// the range a replay represents exactly.
+var ErrOutOfRange = errors.New("scenario: instant out of range")
+
+type instState struct {
+	state      agreement.State
+	since      int64   // instant it entered state
+	deadlineAt int64   // when the deadline passes while running; never if none or paused
+	remaining  int64   // duration deadline time left while paused; -1 if none
+	expiryAt   int64   // never if none
+	suspBy     []int32 // suspend clauses whose suspension is in force
+	timerAt    int64   // instant of its earliest scheduled timer; never if none
+	dirty      bool
+	cause      Cause // why it is dirty this round
+}
+
+type agrState struct {
+	since   int64
+	suspBy  []int32
+	timerAt int64
+	dirty   bool
+	cause   Cause
+}
+
+type timer struct {
+	at  int64
+	idx int32 // instance index, or -1-agreement index
+}
+
+type timerHeap []timer
+
+func (h timerHeap) Len() int { return len(h) }
+func (h timerHeap) Less(i, j int) bool {
+	return h[i].at < h[j].at || h[i].at == h[j].at && h[i].idx < h[j].idx
+}
+func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *timerHeap) Push(x any)   { *h = append(*h, x.(timer)) }
+func (h *timerHeap) Pop() any {
+	old := *h
+	t := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return t
+}
+
+// effect is a power's effect waiting to be applied in the current instant.
+type effect struct {
+	power int32 // the power's instance
+	event int   // the event that exercised it; -1 if none
+}
+
+// fluentChange records that a fluent took a value through an event.
+type fluentChange struct {
+	fluent int32
+	value  bool
+	event  int32
+}
+
+// transition is the internal form of a [Transition].
+type transition struct {
+	idx      int32 // instance index, or -1-agreement index
+	from, to agreement.State
+	at       int64
+	cause    Cause
+}
+
+// with returns a new slice holding s and v (once); s is not modified, so
+// forks may share it.
+func with(s []int32, v int32) []int32 {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(slices.Clip(s), v)
+}
+
+// without returns a new slice holding s less v; s is not modified.
+func without(s []int32, v int32) []int32 {
+	return slices.DeleteFunc(slices.Clone(s), func(x int32) bool { return x == v })
+}
+
+// Run is one replay in progress: events applied one at a time, the clock
+// advanced explicitly, forked for what-if branches. A Run is not safe for
+// concurrent use; fork it to give each goroutine its own. Build one with
+// [Engine.Start].
+type Run struct {
+	world
+	start   int64
+	closed  int64 // every instant <= closed is committed
+	started bool  // the start instant has been committed
+
+	batchAt int64
+	batch   []int32 // events at batchAt, not yet committed
+
+	events []agreement.Event
+	inst   []instState
+	agr    []agrState
+	timers timerHeap
+	log    []transition
+	detail [][]decisionPart // per transition: the recorded decisions, or nil
+	flog   []fluentChange
+
+	// per-instant scratch
+	work    []int32
+	dirtyA  []int32
+	effects []effect
+	touched []int32
+	opened  bool // dirty entries exist
+}
+
+// Start returns a run of e starting at instant start, where every clause is
+// Dormant and every agreement Draft (or Signed, if its signing status is
+// signed or it records signatures). Nothing is evaluated until the start
+// instant is closed, so events at start join its batch.
+func (e *Engine) Start(start time.Time) (*Run, error) {
+	t, err := instant(start)
+	if err != nil {
+		return nil, err
+	}
+	r := &Run{
+		world: world{
+			e:           e,
+			now:         t,
+			occ:         make([][]int32, len(e.patterns)),
+			fluentVal:   make([]bool, len(e.fluents)),
+			fluentEv:    make([]int32, len(e.fluents)),
+			agrState:    make([]agreement.State, len(e.agreements)),
+			agrTrans:    make([]int32, len(e.agreements)),
+			counts:      make([][numStates]int32, len(e.clauses)),
+			clauseTrans: make([]int32, len(e.clauses)),
+		},
+		start:   t,
+		closed:  t - 1,
+		batchAt: t,
+		inst:    make([]instState, len(e.instances)),
+		agr:     make([]agrState, len(e.agreements)),
+	}
+	for i, f := range e.fluents {
+		r.fluentVal[i] = f.initially
+		r.fluentEv[i] = -1
+	}
+	for i, a := range e.agreements {
+		r.agrState[i] = agreement.Draft
+		if a.signed {
+			r.agrState[i] = agreement.Signed
+		}
+		r.agrTrans[i] = -1
+		r.agr[i] = agrState{since: t, timerAt: never}
+	}
+	for i := range r.clauseTrans {
+		r.clauseTrans[i] = -1
+	}
+	for i, inst := range e.instances {
+		r.inst[i] = instState{state: agreement.Dormant, since: t, deadlineAt: never, remaining: -1,
+			expiryAt: never, timerAt: never}
+		r.counts[inst.clause][agreement.Dormant]++
+	}
+	return r, nil
+}
+
+func instant(t time.Time) (int64, error) {
+	if t.Before(minInstant) || t.After(maxInstant) {
+		return 0, ErrOutOfRange
+	}
+	return t.UnixNano(), nil
+}
+
+// Now returns the latest instant the run has closed; before the first close,
+// the instant just before its start.
+func (r *Run) Now() time.Time { return time.Unix(0, r.closed).UTC() }
+
+// Apply adds one event. Its instant must be after every instant already
+// closed; events at the same instant form one batch, committed when the clock
+// moves past that instant (by a later event, [Run.AdvanceTo] or
+// [Run.Trace]'s caller closing it). The event is checked as
+// [Timeline.Validate] checks events; a bad event changes nothing and returns
+// an *agreement.ValidationError.
+func (r *Run) Apply(ev agreement.Event) error {
+	var ps []*agreement.Problem
+	r.e.checkEvent(ev, "event", func(path string, err error, msg string) {
+		ps = append(ps, &agreement.Problem{Path: path, Err: err, Msg: msg})
+	})
+	if len(ps) > 0 {
+		return &agreement.ValidationError{Problems: ps}
+	}
+	t := ev.At.UnixNano()
+	if t <= r.closed {
+		return ErrOutOfOrder
+	}
+	if t > r.batchAt {
+		r.advance(t - 1)
+		r.batchAt = t
+	}
+	ev.At = ev.At.UTC()
+	ev.Quantities = slices.Clone(ev.Quantities)
+	r.events = append(r.events, ev)
+	r.at = append(r.at, t)
+	r.batch = append(r.batch, int32(len(r.events)-1))
+	return nil
+}
+
+// AdvanceTo moves the clock to t and closes it: every batch, deadline,
+// expiry and timed condition at or before t takes effect, and the state "at
+// t" is final. t must not be before an instant already closed (closing the
+// same instant twice is allowed and does nothing).
+func (r *Run) AdvanceTo(t time.Time) error {
+	n, err := instant(t)
+	if err != nil {
+		return err
+	}
+	if n < r.closed {
+		return ErrOutOfOrder
+	}
+	r.advance(n)
+	return nil
+}
+
+// advance commits every instant up to and including t.
+func (r *Run) advance(t int64) {
+	for {
+		next := int64(never)
+		hasBatch := !r.started || len(r.batch) > 0
+		if hasBatch {
+			next = r.batchAt
+		}
+		for len(r.timers) > 0 && r.timers[0].at <= r.closed {
+			heap.Pop(&r.timers) // stale
+		}
+		if len(r.timers) > 0 && r.timers[0].at < next {
+			next = r.timers[0].at
+		}
+		if next > t || next == never {
+			break
+		}
+		var batch []int32
+		if hasBatch && r.batchAt == next {
+			batch = r.batch
+			r.batch = r.batch[:0:0]
+		}
+		r.commit(next, batch)
+		r.closed = next
+		if r.batchAt <= next {
+			r.batchAt = next + 1
+		}
+	}
+	if t > r.closed {
+		r.closed = t
+		if r.batchAt <= t {
+			r.batchAt = t + 1
+		}
+	}
+	r.now = r.closed
+}
+
+// markInst makes instance ii dirty for this instant, keeping the first cause.
+func (r *Run) markInst(ii int32, c Cause) {
+	s := &r.inst[ii]
+	if !s.dirty {
+		s.dirty = true
+		s.cause = c
+		r.work = append(r.work, ii)
+	}
+}
+
+func (r *Run) markAgr(ai int32, c Cause) {
+	s := &r.agr[ai]
+	if !s.dirty {
+		s.dirty = true
+		s.cause = c
+		r.dirtyA = append(r.dirtyA, ai)
+	}
+}
+
+// gateOpen reports whether instance ii may change state: its agreement is in
+// force, or its clause survives.
+func (r *Run) gateOpen(ii int32) bool {
+	c := &r.e.clauses[r.e.instances[ii].clause]
+	return c.clause.Surviving || r.agrState[c.home] == agreement.InForce
+}
+
+// commit runs the batch at instant t and everything it sets off.
+func (r *Run) commit(t int64, batch []int32) {
+	r.now = t
+	e := r.e
+	if !r.started {
+		r.started = true
+		for i := range r.inst {
+			r.markInst(int32(i), Cause{Kind: CauseStart, Event: -1})
+		}
+		for i := range r.agr {
+			r.markAgr(int32(i), Cause{Kind: CauseStart, Event: -1})
+		}
+	}
+	// Timers due now.
+	for len(r.timers) > 0 && r.timers[0].at <= t {
+		tm := heap.Pop(&r.timers).(timer)
+		if tm.idx >= 0 {
+			if r.inst[tm.idx].timerAt == tm.at {
+				r.inst[tm.idx].timerAt = never
+				r.markInst(tm.idx, Cause{Kind: CauseTimer, Event: -1})
+			}
+		} else if ai := -1 - tm.idx; r.agr[ai].timerAt == tm.at {
+			r.agr[ai].timerAt = never
+			r.markAgr(ai, Cause{Kind: CauseTimer, Event: -1})
+		}
+	}
+	// Events: occurrences and fluents, in timeline order.
+	for _, ei := range batch {
+		ev := &r.events[ei]
+		cause := Cause{Kind: CauseEvent, Event: int(ei)}
+		for _, pi := range e.byKind[ev.Kind] {
+			if !e.matches(pi, ev) {
+				continue
+			}
+			r.occ[pi] = append(r.occ[pi], ei)
+			p := &e.patterns[pi]
+			for _, ii := range p.instances {
+				r.markInst(ii, cause)
+			}
+			for _, ai := range p.agreements {
+				r.markAgr(ai, cause)
+			}
+			for _, fi := range p.fluentsOn {
+				r.setFluent(fi, true, ei)
+			}
+			for _, fi := range p.fluentsOff {
+				r.setFluent(fi, false, ei)
+			}
+		}
+		if ev.Kind == agreement.Signing {
+			r.sign(ev, ei)
+		}
+	}
+	// Fixpoint.
+	for len(r.work) > 0 || len(r.dirtyA) > 0 {
+		r.agreementRound()
+		if len(r.work) == 0 {
+			continue
+		}
+		work := r.work
+		r.work = nil
+		slices.Sort(work)
+		for _, ii := range work {
+			r.inst[ii].dirty = false
+			r.touched = append(r.touched, ii)
+		}
+		r.activate(work)
+		r.fulfil(work)
+		r.applyEffects(false)
+		r.applyEffects(true)
+		r.violate(work)
+		r.expire(work)
+		r.effects = r.effects[:0]
+	}
+	r.schedule()
+}
+
+func (r *Run) setFluent(fi int32, v bool, ei int32) {
+	if r.fluentVal[fi] == v {
+		return
+	}
+	r.fluentVal[fi] = v
+	r.fluentEv[fi] = ei
+	r.flog = append(r.flog, fluentChange{fluent: fi, value: v, event: ei})
+	cause := Cause{Kind: CauseEvent, Event: int(ei)}
+	f := &r.e.fluents[fi]
+	for _, ii := range f.instances {
+		r.markInst(ii, cause)
+	}
+	for _, ai := range f.agreements {
+		r.markAgr(ai, cause)
+	}
+}
+
+// sign moves the agreement a signing event names (or the only agreement)
+// from Draft to Signed.
+func (r *Run) sign(ev *agreement.Event, ei int32) {
+	ai := int32(-1)
+	switch {
+	case ev.Clause.IsAgreement():
+		ai = r.e.agrIndex[ev.Clause.Agreement]
+	case ev.Clause == (agreement.Ref{}) && len(r.e.agreements) == 1:
+		ai = 0
+	}
+	if ai >= 0 && r.agrState[ai] == agreement.Draft {
+		r.agreementTo(ai, agreement.Signed, Cause{Kind: CauseEvent, Event: int(ei)})
+	}
+}
+
+// agreementRound applies entry into force for dirty agreements.
+func (r *Run) agreementRound() {
+	for len(r.dirtyA) > 0 {
+		list := r.dirtyA
+		r.dirtyA = nil
+		slices.Sort(list)
+		for _, ai := range list {
+			s := &r.agr[ai]
+			s.dirty = false
+			if r.agrState[ai] != agreement.Signed {
+				continue
+			}
+			root := r.e.agreements[ai].entry
+			if root >= 0 && !r.eval(root, beforeAll, nil) {
+				continue
+			}
+			if root >= 0 {
+				r.agreementTo(ai, agreement.InForce, s.cause, r.decide(slotEntry, root, beforeAll))
+			} else {
+				r.agreementTo(ai, agreement.InForce, s.cause)
+			}
+		}
+	}
+}
+
+// agreementTo moves agreement ai to state to, with what follows for its
+// clauses: an agreement entering into force or resuming opens the gate of
+// its clauses; one suspended pauses their deadlines; one terminated
+// terminates every active clause that does not survive.
+func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPart) {
+	from := r.agrState[ai]
+	r.agrState[ai] = to
+	r.agr[ai].since = r.now
+	r.agrTrans[ai] = int32(len(r.log))
+	r.record(-1-ai, from, to, c, d)
+	info := &r.e.agreements[ai]
+	sc := Cause{Kind: CauseAgreement, Event: -1, By: Instance{Ref: agreement.AgreementRef(info.id)}}
+	for _, ii := range info.readers {
+		r.markInst(ii, sc)
+	}
+	for _, aj := range info.readersA {
+		r.markAgr(aj, sc)
+	}
+	switch {
+	case to == agreement.InForce:
+		for _, ii := range info.instances {
+			r.markInst(ii, sc)
+			r.resumeClock(ii)
+		}
+	case to == agreement.Suspended:
+		for _, ii := range info.instances {
+			if !r.e.clauses[r.e.instances[ii].clause].clause.Surviving {
+				r.pauseClock(ii)
+			}
+		}
+	case to == agreement.Terminated:
+		for _, ii := range info.instances {
+			st := r.inst[ii].state
+			if r.e.clauses[r.e.instances[ii].clause].clause.Surviving || st.IsFinal() {
+				continue
+			}
+			r.to(ii, agreement.Terminated, sc)
+		}
+	}
+}
+
+// record appends a transition to the log.
+func (r *Run) record(idx int32, from, to agreement.State, c Cause, d []decisionPart) {
+	r.log = append(r.log, transition{idx: idx, from: from, to: to, at: r.now, cause: c})
+	r.detail = append(r.detail, d)
+}
+
+// to moves instance ii to state to and records the transition.
+func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
+	s := &r.inst[ii]
+	inst := &r.e.instances[ii]
+	ci := inst.clause
+	cl := &r.e.clauses[ci]
+	from := s.state
+	r.counts[ci][from]--
+	r.counts[ci][to]++
+	s.state = to
+	s.since = r.now
+	r.clauseTrans[ci] = int32(len(r.log))
+	r.record(ii, from, to, c, d)
+
+	// Clocks.
+	if from == agreement.Dormant && !cl.expiry.IsZero() {
+		if cl.expiry.After > 0 {
+			s.expiryAt = addSat(r.now, int64(cl.expiry.After))
+		} else {
+			s.expiryAt = cl.expiry.At.UnixNano()
+		}
+	}
+	switch {
+	case to == agreement.InEffect && from != agreement.Suspended:
+		switch {
+		case cl.deadline.After > 0:
+			s.remaining = int64(cl.deadline.After)
+			s.deadlineAt = never
+			r.resumeClock(ii)
+		case !cl.deadline.At.IsZero():
+			s.deadlineAt = cl.deadline.At.UnixNano()
+		}
+	case to == agreement.InEffect: // resumed
+		r.resumeClock(ii)
+	case to == agreement.Suspended:
+		r.pauseClock(ii)
+	}
+	if to.IsFinal() {
+		s.deadlineAt, s.expiryAt, s.remaining = never, never, -1
+	}
+
+	// Dependents, and the instance itself in its new state.
+	sc := Cause{Kind: CauseClause, Event: -1, By: Instance{Ref: cl.ref, Debtor: inst.debtor}}
+	for _, j := range cl.readers {
+		r.markInst(j, sc)
+	}
+	for _, aj := range cl.readersA {
+		r.markAgr(aj, sc)
+	}
+	if !to.IsFinal() {
+		r.markInst(ii, c)
+	}
+}
+
+// pauseClock stops a running duration deadline.
+func (r *Run) pauseClock(ii int32) {
+	s := &r.inst[ii]
+	if s.remaining >= 0 && s.deadlineAt != never {
+		s.remaining = max(s.deadlineAt-r.now, 0)
+		s.deadlineAt = never
+	}
+}
+
+// resumeClock restarts a paused duration deadline if the instance is in
+// effect and its gate is open.
+func (r *Run) resumeClock(ii int32) {
+	s := &r.inst[ii]
+	if s.remaining >= 0 && s.deadlineAt == never && s.state == agreement.InEffect && r.gateOpen(ii) {
+		s.deadlineAt = addSat(r.now, s.remaining)
+	}
+}
+
+func (r *Run) activate(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		if !r.gateOpen(ii) {
+			continue
+		}
+		roots := &r.e.instances[ii].roots
+		switch s.state {
+		case agreement.Dormant:
+			if roots[slotTrigger] >= 0 && !r.eval(roots[slotTrigger], beforeAll, nil) {
+				continue
+			}
+			var d []decisionPart
+			if roots[slotTrigger] >= 0 {
+				d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
+			}
+			if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
+				r.to(ii, agreement.Pending, s.cause, d...)
+				continue
+			}
+			if roots[slotAntecedent] >= 0 {
+				d = append(d, r.decide(slotAntecedent, roots[slotAntecedent], r.now))
+			}
+			r.to(ii, agreement.InEffect, s.cause, d...)
+		case agreement.Pending:
+			if r.eval(roots[slotAntecedent], s.since, nil) {
+				r.to(ii, agreement.InEffect, s.cause, r.decide(slotAntecedent, roots[slotAntecedent], s.since))
+			}
+		}
+	}
+}
+
+func (r *Run) fulfil(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		root := r.e.instances[ii].roots[slotFulfilment]
+		if s.state != agreement.InEffect || root < 0 || !r.gateOpen(ii) || !r.eval(root, s.since, nil) {
+			continue
+		}
+		r.to(ii, agreement.Fulfilled, s.cause, r.decide(slotFulfilment, root, s.since))
+		if r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.Power {
+			r.effects = append(r.effects, effect{power: ii, event: s.cause.Event})
+		}
+	}
+}
+
+// applyEffects applies the effects of the powers exercised in this round:
+// discharges and terminations first, then (with suspensions true)
+// suspensions and resumptions.
+func (r *Run) applyEffects(suspensions bool) {
+	for _, ef := range r.effects {
+		pi := r.e.instances[ef.power].clause
+		pc := &r.e.clauses[pi]
+		eff := pc.clause.Effect
+		if (eff == agreement.Suspend || eff == agreement.Resume) != suspensions {
+			continue
+		}
+		by := Instance{Ref: pc.ref, Debtor: r.e.instances[ef.power].debtor}
+		cause := Cause{Kind: CausePower, Event: ef.event, By: by}
+		switch eff {
+		case agreement.Discharge, agreement.Terminate, agreement.Suspend:
+			for _, ti := range pc.targets {
+				for _, ii := range r.e.clauses[ti].instances {
+					r.applyEffect(ii, eff, pi, cause)
+				}
+			}
+			for _, ai := range pc.targetsA {
+				switch {
+				case eff == agreement.Terminate && r.agrState[ai] != agreement.Terminated:
+					r.agreementTo(ai, agreement.Terminated, cause)
+				case eff == agreement.Suspend && r.agrState[ai] == agreement.InForce:
+					r.agr[ai].suspBy = with(r.agr[ai].suspBy, pi)
+					r.agreementTo(ai, agreement.Suspended, cause)
+				case eff == agreement.Suspend && r.agrState[ai] == agreement.Suspended:
+					r.agr[ai].suspBy = with(r.agr[ai].suspBy, pi)
+				}
+			}
+		case agreement.Resume:
+			sp := pc.resumes
+			if sp < 0 {
+				continue
+			}
+			sc := &r.e.clauses[sp]
+			for _, ti := range sc.targets {
+				for _, ii := range r.e.clauses[ti].instances {
+					s := &r.inst[ii]
+					if s.state != agreement.Suspended || !slices.Contains(s.suspBy, sp) {
+						continue
+					}
+					s.suspBy = without(s.suspBy, sp)
+					if len(s.suspBy) == 0 {
+						r.to(ii, agreement.InEffect, cause)
+					}
+				}
+			}
+			for _, ai := range sc.targetsA {
+				a := &r.agr[ai]
+				if r.agrState[ai] != agreement.Suspended || !slices.Contains(a.suspBy, sp) {
+					continue
+				}
+				a.suspBy = without(a.suspBy, sp)
+				if len(a.suspBy) == 0 {
+					r.agreementTo(ai, agreement.InForce, cause)
+				}
+			}
+		}
+	}
+}
+
+// applyEffect applies one power's effect to one instance, where the
+// lifecycle allows it.
+func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c Cause) {
+	s := &r.inst[ii]
+	if !r.gateOpen(ii) {
+		return
+	}
+	switch eff {
+	case agreement.Discharge:
+		if s.state == agreement.InEffect {
+			r.to(ii, agreement.Discharged, c)
+		}
+	case agreement.Terminate:
+		if !s.state.IsFinal() {
+			r.to(ii, agreement.Terminated, c)
+		}
+	case agreement.Suspend:
+		switch s.state {
+		case agreement.InEffect:
+			s.suspBy = with(s.suspBy, power)
+			r.to(ii, agreement.Suspended, c)
+		case agreement.Suspended:
+			s.suspBy = with(s.suspBy, power)
+		}
+	}
+}
+
+func (r *Run) violate(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		if s.state != agreement.InEffect || !r.gateOpen(ii) {
+			continue
+		}
+		root := r.e.instances[ii].roots[slotViolation]
+		if root >= 0 && r.eval(root, s.since, nil) {
+			r.to(ii, agreement.Violated, s.cause, r.decide(slotViolation, root, s.since))
+			continue
+		}
+		if s.deadlineAt <= r.now {
+			r.to(ii, agreement.Violated, Cause{Kind: CauseDeadline, Event: -1})
+		}
+	}
+}
+
+func (r *Run) expire(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		if s.state != agreement.Pending && s.state != agreement.InEffect || !r.gateOpen(ii) || s.expiryAt > r.now {
+			continue
+		}
+		to := agreement.Discharged
+		if s.state == agreement.InEffect && r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.Prohibition {
+			to = agreement.Fulfilled
+		}
+		r.to(ii, to, Cause{Kind: CauseExpiry, Event: -1})
+	}
+}
+
+// schedule sets the next timer of every instance and agreement evaluated at
+// this instant.
+func (r *Run) schedule() {
+	for _, ii := range r.touched {
+		s := &r.inst[ii]
+		if !r.gateOpen(ii) || s.state.IsFinal() || s.state == agreement.Suspended {
+			continue
+		}
+		inst := &r.e.instances[ii]
+		next := int64(never)
+		switch s.state {
+		case agreement.Dormant:
+			next = r.nextChange(inst.timed[slotTrigger], beforeAll)
+		case agreement.Pending:
+			next = min(r.nextChange(inst.timed[slotAntecedent], s.since), s.expiryAt)
+		case agreement.InEffect:
+			next = min(r.nextChange(inst.timed[slotFulfilment], s.since),
+				r.nextChange(inst.timed[slotViolation], s.since), s.deadlineAt, s.expiryAt)
+		}
+		if next != never && next > r.now && (s.timerAt <= r.now || next < s.timerAt) {
+			s.timerAt = next
+			heap.Push(&r.timers, timer{at: next, idx: ii})
+		}
+	}
+	r.touched = r.touched[:0]
+	for ai := range r.agr {
+		if r.agrState[ai] != agreement.Signed || r.e.agreements[ai].entry < 0 {
+			continue
+		}
+		a := &r.agr[ai]
+		next := r.nextChange(r.e.agreements[ai].timed, beforeAll)
+		if next != never && next > r.now && (a.timerAt <= r.now || next < a.timerAt) {
+			a.timerAt = next
+			heap.Push(&r.timers, timer{at: next, idx: int32(-1 - ai)})
+		}
+	}
+}
+
+// Fork returns an independent copy of r in its current state. The two share
+// the history so far (without copying the events) and diverge from here.
+func (r *Run) Fork() *Run {
+	f := *r
+	f.at = r.at[:len(r.at):len(r.at)]
+	f.events = r.events[:len(r.events):len(r.events)]
+	f.log = r.log[:len(r.log):len(r.log)]
+	f.detail = r.detail[:len(r.detail):len(r.detail)]
+	f.flog = r.flog[:len(r.flog):len(r.flog)]
+	f.batch = slices.Clone(r.batch)
+	f.occ = make([][]int32, len(r.occ))
+	for i, o := range r.occ {
+		f.occ[i] = o[:len(o):len(o)]
+	}
+	f.fluentVal = slices.Clone(r.fluentVal)
+	f.fluentEv = slices.Clone(r.fluentEv)
+	f.agrState = slices.Clone(r.agrState)
+	f.agrTrans = slices.Clone(r.agrTrans)
+	f.counts = slices.Clone(r.counts)
+	f.clauseTrans = slices.Clone(r.clauseTrans)
+	f.inst = slices.Clone(r.inst) // suspBy slices are never modified in place
+	f.agr = slices.Clone(r.agr)
+	f.timers = slices.Clone(r.timers)
+	f.work, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil
+	return &f
+}

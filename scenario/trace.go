@@ -1,0 +1,390 @@
+package scenario
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// CauseKind says what set a transition off.
+type CauseKind uint8
+
+// The kinds of cause.
+const (
+	CauseStart     CauseKind = iota // the first evaluation, at the start instant
+	CauseEvent                      // an event of the batch (Cause.Event)
+	CauseTimer                      // a timed condition (Since, Within) changed value as time passed
+	CauseClause                     // another clause's state changed (Cause.By)
+	CauseAgreement                  // an agreement's state changed (Cause.By)
+	CauseDeadline                   // the clause's deadline passed unfulfilled
+	CauseExpiry                     // the clause's expiry was reached
+	CausePower                      // a power was exercised (Cause.By, by Cause.Event)
+)
+
+var causeNames = [...]string{"start", "event", "timer", "clause", "agreement", "deadline", "expiry", "power"}
+
+// String returns the kind's name, such as "deadline".
+func (k CauseKind) String() string {
+	if int(k) < len(causeNames) {
+		return causeNames[k]
+	}
+	return fmt.Sprintf("CauseKind(%d)", k)
+}
+
+// Cause is what set a transition off. The zero value is CauseStart with
+// event 0; causes built by this package set Event to -1 when no event applies.
+type Cause struct {
+	Kind CauseKind
+	// Event is the index, in the trace's events, of the event that set it
+	// off: the batch event for CauseEvent, the exercise for CausePower; -1
+	// for none.
+	Event int
+	// By is the clause, power or agreement whose change set it off, for
+	// CauseClause, CauseAgreement and CausePower.
+	By Instance
+}
+
+// Transition is one recorded change of state: of a clause instance, or of an
+// agreement (Instance.IsAgreement).
+type Transition struct {
+	Instance Instance
+	From, To agreement.State
+	At       time.Time
+	Cause    Cause
+}
+
+// decisionPart is a condition's recorded evaluation at the instant it decided
+// a transition.
+type decisionPart struct {
+	slot slot
+	root int32
+	lo   int32
+	w    int64
+	now  int64
+	recs []nodeRecord
+}
+
+// decide evaluates the condition at root again with a recorder, to keep each
+// node's value for explanations. It is called only when a transition
+// happens, never on the evaluation hot path.
+func (s *world) decide(sl slot, root int32, w int64) decisionPart {
+	lo := s.e.span(root)
+	rec := &recorder{lo: lo, recs: make([]nodeRecord, root-lo+1)}
+	s.eval(root, w, rec)
+	return decisionPart{slot: sl, root: root, lo: lo, w: w, now: s.now, recs: rec.recs}
+}
+
+// Trace is the record of a replay up to its end instant: every transition
+// with its cause and the condition values that decided it. A Trace is
+// immutable and safe for concurrent use; the zero value is not usable.
+type Trace struct {
+	e      *Engine
+	start  int64
+	end    int64
+	events []agreement.Event
+	at     []int64
+	occ    [][]int32
+	log    []transition
+	detail [][]decisionPart
+	flog   []fluentChange
+
+	once   sync.Once
+	byInst [][]int32 // transitions per instance
+	byAgr  [][]int32 // transitions per agreement
+}
+
+// Trace returns the record of r so far: every instant up to [Run.Now]. The
+// batch at an instant not yet closed is not included. Later changes to r do
+// not change the trace.
+func (r *Run) Trace() *Trace {
+	t := &Trace{
+		e:      r.e,
+		start:  r.start,
+		end:    r.closed,
+		events: r.events[:len(r.events):len(r.events)],
+		at:     r.at[:len(r.at):len(r.at)],
+		log:    r.log[:len(r.log):len(r.log)],
+		detail: r.detail[:len(r.detail):len(r.detail)],
+		flog:   r.flog[:len(r.flog):len(r.flog)],
+		occ:    make([][]int32, len(r.occ)),
+	}
+	for i, o := range r.occ {
+		t.occ[i] = o[:len(o):len(o)]
+	}
+	// Events of a batch not yet committed are not part of the trace.
+	n := len(t.at)
+	for n > 0 && t.at[n-1] > t.end {
+		n--
+	}
+	t.events, t.at = t.events[:n:n], t.at[:n:n]
+	return t
+}
+
+// Replay runs the timeline tl on the engine up to and including end, and
+// returns its trace. Events after end, and an end before the timeline's
+// start, are errors; so is any event [Timeline.Validate] rejects.
+func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
+	if err := tl.Validate(e); err != nil {
+		return nil, err
+	}
+	if end.Before(tl.start) {
+		return nil, fmt.Errorf("scenario: end %s before start %s", end.UTC().Format(time.RFC3339), tl.start.Format(time.RFC3339))
+	}
+	r, err := e.Start(tl.start)
+	if err != nil {
+		return nil, err
+	}
+	for i, ev := range tl.events {
+		if ev.At.After(end) {
+			return nil, fmt.Errorf("scenario: events[%d] at %s is after the end %s", i,
+				ev.At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
+		}
+		if err := r.Apply(ev); err != nil {
+			return nil, fmt.Errorf("scenario: events[%d]: %w", i, err)
+		}
+	}
+	if err := r.AdvanceTo(end); err != nil {
+		return nil, err
+	}
+	return r.Trace(), nil
+}
+
+// Start returns the first instant of the trace.
+func (t *Trace) Start() time.Time { return time.Unix(0, t.start).UTC() }
+
+// End returns the last instant of the trace.
+func (t *Trace) End() time.Time { return time.Unix(0, t.end).UTC() }
+
+// Engine returns the engine that produced the trace.
+func (t *Trace) Engine() *Engine { return t.e }
+
+// Events returns the events of the trace in order, with their indices (the
+// indices Cause.Event refers to).
+func (t *Trace) Events() iter.Seq2[int, agreement.Event] {
+	return func(yield func(int, agreement.Event) bool) {
+		for i, ev := range t.events {
+			ev.Quantities = slices.Clone(ev.Quantities)
+			if !yield(i, ev) {
+				return
+			}
+		}
+	}
+}
+
+// Event returns the event at index i, as a Cause refers to it; false if there
+// is none.
+func (t *Trace) Event(i int) (agreement.Event, bool) {
+	if i < 0 || i >= len(t.events) {
+		return agreement.Event{}, false
+	}
+	ev := t.events[i]
+	ev.Quantities = slices.Clone(ev.Quantities)
+	return ev, true
+}
+
+func (t *Trace) instance(idx int32) Instance {
+	if idx < 0 {
+		return Instance{Ref: agreement.AgreementRef(t.e.agreements[-1-idx].id)}
+	}
+	inst := &t.e.instances[idx]
+	return Instance{Ref: t.e.clauses[inst.clause].ref, Debtor: inst.debtor}
+}
+
+func (t *Trace) transition(i int32) Transition {
+	tr := &t.log[i]
+	return Transition{Instance: t.instance(tr.idx), From: tr.from, To: tr.to, At: time.Unix(0, tr.at).UTC(), Cause: tr.cause}
+}
+
+// Transitions returns every transition in the order it happened.
+func (t *Trace) Transitions() iter.Seq[Transition] {
+	return func(yield func(Transition) bool) {
+		for i := range t.log {
+			if !yield(t.transition(int32(i))) {
+				return
+			}
+		}
+	}
+}
+
+func (t *Trace) index() {
+	t.once.Do(func() {
+		t.byInst = make([][]int32, len(t.e.instances))
+		t.byAgr = make([][]int32, len(t.e.agreements))
+		for i, tr := range t.log {
+			if tr.idx >= 0 {
+				t.byInst[tr.idx] = append(t.byInst[tr.idx], int32(i))
+			} else {
+				t.byAgr[-1-tr.idx] = append(t.byAgr[-1-tr.idx], int32(i))
+			}
+		}
+	})
+}
+
+// lookup resolves an instance: a clause (with its debtor for a clause
+// expanded per debtor), or an agreement. A clause's Ref may omit the
+// agreement when the engine has only one.
+func (e *Engine) lookup(i Instance) (int32, bool) {
+	if i.Ref.Agreement == "" && len(e.agreements) == 1 {
+		i.Ref.Agreement = e.agreements[0].id
+	}
+	if i.IsAgreement() {
+		ai, ok := e.agrIndex[i.Ref.Agreement]
+		return -1 - ai, ok
+	}
+	ii, ok := e.instIndex[i]
+	return ii, ok
+}
+
+// Instance returns the instance of clause ref for debtor (empty for a clause
+// not expanded per debtor), resolving an unqualified ref when the engine has
+// one agreement.
+func (e *Engine) Instance(ref agreement.Ref, debtor agreement.PartyID) (Instance, bool) {
+	if ref.Agreement == "" && len(e.agreements) == 1 {
+		ref.Agreement = e.agreements[0].id
+	}
+	i := Instance{Ref: ref, Debtor: debtor}
+	_, ok := e.lookup(i)
+	return i, ok
+}
+
+// transitionsOf returns the indices of i's transitions.
+func (t *Trace) transitionsOf(i Instance) ([]int32, error) {
+	idx, ok := t.e.lookup(i)
+	if !ok {
+		return nil, fmt.Errorf("scenario: unknown instance %s", i)
+	}
+	t.index()
+	if idx < 0 {
+		return t.byAgr[-1-idx], nil
+	}
+	return t.byInst[idx], nil
+}
+
+// State returns the state of instance i (a clause, a debtor's share of one,
+// or an agreement) at instant at: its state after everything that happened at
+// or before at. Before the first evaluation a clause is Dormant and an
+// agreement Draft or Signed. It returns an error for an unknown instance.
+func (t *Trace) State(i Instance, at time.Time) (agreement.State, error) {
+	trs, err := t.transitionsOf(i)
+	if err != nil {
+		return 0, err
+	}
+	s, _ := t.stateAt(i, trs, at.UnixNano())
+	return s, nil
+}
+
+// stateAt returns the state of an instance at n and the index (in trs) of the
+// transition that entered it, or -1.
+func (t *Trace) stateAt(i Instance, trs []int32, n int64) (agreement.State, int) {
+	k, _ := slices.BinarySearchFunc(trs, n, func(ti int32, n int64) int {
+		if t.log[ti].at <= n {
+			return -1
+		}
+		return 1
+	})
+	if k == 0 {
+		return t.initial(i), -1
+	}
+	return t.log[trs[k-1]].to, k - 1
+}
+
+func (t *Trace) initial(i Instance) agreement.State {
+	if !i.IsAgreement() {
+		return agreement.Dormant
+	}
+	idx, _ := t.e.lookup(i)
+	if t.e.agreements[-1-idx].signed {
+		return agreement.Signed
+	}
+	return agreement.Draft
+}
+
+// FluentHolds reports whether fluent f of agreement a (empty when the engine
+// has one agreement) holds at instant at.
+func (t *Trace) FluentHolds(a agreement.AgreementID, f agreement.FluentID, at time.Time) (bool, error) {
+	if a == "" && len(t.e.agreements) == 1 {
+		a = t.e.agreements[0].id
+	}
+	fi, ok := t.e.fluentIdx[fluentKey{t.e.agrIndex[a], f}]
+	if _, known := t.e.agrIndex[a]; !ok || !known {
+		return false, fmt.Errorf("scenario: unknown fluent %s/%s", a, f)
+	}
+	v := t.e.fluents[fi].initially
+	n := at.UnixNano()
+	for _, fc := range t.flog {
+		if t.at[fc.event] > n {
+			break
+		}
+		if fc.fluent == fi {
+			v = fc.value
+		}
+	}
+	return v, nil
+}
+
+// worldAt rebuilds the state conditions are evaluated against, as it was at
+// the end of instant n.
+func (t *Trace) worldAt(n int64) *world {
+	e := t.e
+	cut, _ := slices.BinarySearchFunc(t.at, n, func(a, n int64) int {
+		if a <= n {
+			return -1
+		}
+		return 1
+	})
+	w := &world{
+		e:           e,
+		now:         n,
+		at:          t.at[:cut],
+		occ:         make([][]int32, len(t.occ)),
+		fluentVal:   make([]bool, len(e.fluents)),
+		fluentEv:    make([]int32, len(e.fluents)),
+		agrState:    make([]agreement.State, len(e.agreements)),
+		agrTrans:    make([]int32, len(e.agreements)),
+		counts:      make([][numStates]int32, len(e.clauses)),
+		clauseTrans: make([]int32, len(e.clauses)),
+	}
+	for i, o := range t.occ {
+		k, _ := slices.BinarySearch(o, int32(cut))
+		w.occ[i] = o[:k]
+	}
+	for i, f := range e.fluents {
+		w.fluentVal[i], w.fluentEv[i] = f.initially, -1
+	}
+	for _, fc := range t.flog {
+		if int(fc.event) >= cut {
+			break
+		}
+		w.fluentVal[fc.fluent], w.fluentEv[fc.fluent] = fc.value, fc.event
+	}
+	for i, a := range e.agreements {
+		w.agrState[i], w.agrTrans[i] = agreement.Draft, -1
+		if a.signed {
+			w.agrState[i] = agreement.Signed
+		}
+	}
+	for i := range w.clauseTrans {
+		w.clauseTrans[i] = -1
+	}
+	for _, inst := range e.instances {
+		w.counts[inst.clause][agreement.Dormant]++
+	}
+	for k, tr := range t.log {
+		if tr.at > n {
+			break
+		}
+		if tr.idx < 0 {
+			w.agrState[-1-tr.idx], w.agrTrans[-1-tr.idx] = tr.to, int32(k)
+			continue
+		}
+		ci := e.instances[tr.idx].clause
+		w.counts[ci][tr.from]--
+		w.counts[ci][tr.to]++
+		w.clauseTrans[ci] = int32(k)
+	}
+	return w
+}
