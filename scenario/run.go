@@ -115,6 +115,8 @@ type Run struct {
 
 	// per-instant scratch
 	work    []int32
+	spare   []int32 // the other buffer of work, reused between rounds
+	spareB  []int32 // a spare batch buffer
 	dirtyA  []int32
 	effects []effect
 	touched []int32
@@ -189,13 +191,14 @@ func (r *Run) Now() time.Time { return time.Unix(0, r.closed).UTC() }
 // [Timeline.Validate] checks events; a bad event changes nothing and returns
 // an *agreement.ValidationError.
 func (r *Run) Apply(ev agreement.Event) error {
-	var ps []*agreement.Problem
-	r.e.checkEvent(ev, "event", func(path string, err error, msg string) {
-		ps = append(ps, &agreement.Problem{Path: path, Err: err, Msg: msg})
-	})
-	if len(ps) > 0 {
-		return &agreement.ValidationError{Problems: ps}
+	if err := r.e.eventError(&ev, "event"); err != nil {
+		return err
 	}
+	return r.apply(ev)
+}
+
+// apply adds a valid event.
+func (r *Run) apply(ev agreement.Event) error {
 	t := ev.At.UnixNano()
 	if t <= r.closed {
 		return ErrOutOfOrder
@@ -248,9 +251,12 @@ func (r *Run) advance(t int64) {
 		var batch []int32
 		if hasBatch && r.batchAt == next {
 			batch = r.batch
-			r.batch = r.batch[:0:0]
+			r.batch = r.spareB[:0]
 		}
 		r.commit(next, batch)
+		if batch != nil {
+			r.spareB = batch
+		}
 		r.closed = next
 		if r.batchAt <= next {
 			r.batchAt = next + 1
@@ -351,7 +357,7 @@ func (r *Run) commit(t int64, batch []int32) {
 			continue
 		}
 		work := r.work
-		r.work = nil
+		r.work = r.spare[:0]
 		slices.Sort(work)
 		for _, ii := range work {
 			r.inst[ii].dirty = false
@@ -364,6 +370,7 @@ func (r *Run) commit(t int64, batch []int32) {
 		r.violate(work)
 		r.expire(work)
 		r.effects = r.effects[:0]
+		r.spare = work
 	}
 	r.schedule()
 }
@@ -772,6 +779,6 @@ func (r *Run) Fork() *Run {
 	f.inst = slices.Clone(r.inst) // suspBy slices are never modified in place
 	f.agr = slices.Clone(r.agr)
 	f.timers = slices.Clone(r.timers)
-	f.work, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil
+	f.work, f.spare, f.spareB, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil, nil, nil
 	return &f
 }

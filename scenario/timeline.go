@@ -79,9 +79,13 @@ func (tl Timeline) Validate(e *Engine) error {
 	if tl.start.Before(minInstant) || tl.start.After(maxInstant) {
 		add("start", agreement.ErrInvalidValue, "start "+tl.start.Format(time.RFC3339)+" out of range")
 	}
-	for i, ev := range tl.events {
+	for i := range tl.events {
+		ev := &tl.events[i]
+		if e.eventOK(ev) && !ev.At.Before(tl.start) {
+			continue
+		}
 		path := "events[" + itoa(i) + "]"
-		e.checkEvent(ev, path, add)
+		e.checkEvent(*ev, path, add)
 		if ev.At.Before(tl.start) {
 			add(path+".at", agreement.ErrInvalidValue, "event at "+ev.At.Format(time.RFC3339Nano)+
 				" before the timeline's start "+tl.start.Format(time.RFC3339Nano))
@@ -90,6 +94,47 @@ func (tl Timeline) Validate(e *Engine) error {
 	if len(ps) == 0 {
 		return nil
 	}
+	return &agreement.ValidationError{Problems: ps}
+}
+
+// eventOK reports whether ev has no problem, without allocating; checkEvent
+// says what the problems are.
+func (e *Engine) eventOK(ev *agreement.Event) bool {
+	if ev.At.Before(minInstant) || ev.At.After(maxInstant) || !ev.Kind.Valid() || !ev.Attribution.Valid() ||
+		ev.Actor != "" && !e.parties[ev.Actor] || ev.Target != "" && !e.parties[ev.Target] ||
+		ev.Reporter != "" && !e.parties[ev.Reporter] || ev.Area != "" && !ev.Area.Valid() {
+		return false
+	}
+	if ev.Clause != (agreement.Ref{}) {
+		r := ev.Clause
+		if r.Agreement == "" && len(e.agreements) == 1 {
+			r.Agreement = e.agreements[0].id
+		}
+		if _, ok := e.agrIndex[r.Agreement]; !ok || !ev.Clause.Valid() {
+			return false
+		}
+		if _, ok := e.clauseIdx[r]; !r.IsAgreement() && !ok {
+			return false
+		}
+	}
+	for _, q := range ev.Quantities {
+		if q.Value.IsNegative() || !q.Unit.Valid() {
+			return false
+		}
+	}
+	return true
+}
+
+// eventError returns nil for a valid event, else an *agreement.ValidationError
+// with paths under path.
+func (e *Engine) eventError(ev *agreement.Event, path string) error {
+	if e.eventOK(ev) {
+		return nil
+	}
+	var ps []*agreement.Problem
+	e.checkEvent(*ev, path, func(p string, err error, msg string) {
+		ps = append(ps, &agreement.Problem{Path: p, Err: err, Msg: msg})
+	})
 	return &agreement.ValidationError{Problems: ps}
 }
 
