@@ -1,0 +1,869 @@
+package agreement_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/shopspring/decimal"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// jsonCmp compares decoded values: instants and decimals by Equal,
+// conditions with EqualConditions, nil and empty slices alike.
+var jsonCmp = cmp.Options{
+	cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
+	cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }),
+	cmp.Comparer(agreement.EqualConditions),
+	cmpopts.EquateEmpty(),
+}
+
+// jsonFixture is an agreement that sets every field, every enumeration's
+// every value in some place, and every kind of condition node, including
+// the empty All().
+func jsonFixture() agreement.Agreement {
+	paris := time.FixedZone("CET", 3600)
+	ceasefire := agreement.Pattern{Kind: agreement.CeasefireInForce, Reporter: "US", Attribution: agreement.Confirmed}
+	attack := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA", Attribution: agreement.Alleged}
+	deployed := agreement.Pattern{Kind: agreement.ForcesDeployed, Group: "NATO", Target: "UA", Area: "UA-14"}
+	return agreement.Agreement{
+		ID:            "paris-2026",
+		Title:         "Paris Declaration <of the Coalition> & \"friends\"",
+		Date:          time.Date(2026, time.January, 6, 19, 0, 0, 0, paris),
+		Stage:         agreement.StagePre,
+		SubStage:      agreement.SubStagePrin,
+		SigningStatus: agreement.StatusSigned,
+		Parties: []agreement.Party{
+			{ID: "UA", Name: "Ukraine", Kind: agreement.KindState,
+				Roles: []agreement.Role{agreement.PartyToConflict, agreement.Beneficiary}},
+			{ID: "RU", Name: "Russia", Kind: agreement.KindGovernment, Roles: []agreement.Role{agreement.PartyToConflict}},
+			{ID: "US", Name: "United States", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Monitor}},
+			{ID: "FR", Name: "France", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
+			{ID: "GB", Name: "United Kingdom", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
+			{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.KindStateCoalition,
+				Roles: []agreement.Role{agreement.Guarantor, agreement.Mediator}},
+			{ID: "UN", Name: "United Nations", Kind: agreement.KindIGO, Roles: []agreement.Role{agreement.Observer}},
+			{ID: "envoy", Name: "Special envoy", Kind: agreement.KindPerson, Roles: []agreement.Role{agreement.Witness}},
+			{ID: "ngo", Name: "Monitoring NGO", Kind: agreement.KindCivilSociety},
+			{ID: "militia", Kind: agreement.KindArmedGroup},
+			{ID: "misc", Kind: agreement.KindOther},
+			{ID: "anon"},
+		},
+		Groups: []agreement.Group{
+			{ID: "NATO", Name: "NATO members on the ground", Members: []agreement.PartyID{"US", "FR", "GB"}},
+			{ID: "empty"},
+		},
+		Signatures: []agreement.Signature{
+			{Party: "FR", Signatory: "Emmanuel Macron", Capacity: "President of the French Republic",
+				Date: time.Date(2026, time.January, 6, 18, 30, 0, 123456789, paris)},
+			{Party: "GB"},
+		},
+		Fluents: []agreement.Fluent{
+			{ID: "ceasefire", Initiates: []agreement.Pattern{ceasefire},
+				Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}},
+			{ID: "talks", Initiates: []agreement.Pattern{{Kind: "talks-opened"}}, Initially: true},
+		},
+		Clauses: []agreement.Clause{
+			{
+				ID:   "MON",
+				Text: "the United States spearheading a mechanism for monitoring the truce",
+				Source: agreement.Source{Document: "final communiqué", Speaker: "Emmanuel Macron",
+					Date: time.Date(2026, time.January, 6, 20, 0, 0, 0, paris)},
+				Kind:       agreement.Obligation,
+				Force:      agreement.PoliticallyBinding,
+				Category:   agreement.CategoryCeasefire,
+				Debtors:    []agreement.PartyID{"US"},
+				Creditors:  []agreement.PartyID{"UA", "FR"},
+				Action:     &agreement.Pattern{Kind: "monitoring-established", Actor: "US", Area: "donetsk"},
+				Trigger:    agreement.Happened(ceasefire),
+				Deadline:   agreement.Deadline{After: 30 * agreement.Day},
+				Expiry:     agreement.Deadline{At: time.Date(2027, time.January, 1, 0, 0, 0, 0, time.UTC)},
+				Fulfilment: agreement.Within(agreement.Pattern{Kind: "monitoring-established"}, 36*time.Hour),
+			},
+			{
+				ID:        "MNF",
+				Text:      "Britain, France and other European partners to send troops into Ukraine following a ceasefire",
+				Source:    agreement.Source{Document: "trilateral declaration of intent"},
+				Kind:      agreement.Obligation,
+				Force:     agreement.DeclarationOfIntent,
+				Category:  agreement.CategorySecurityGuarantees,
+				Debtors:   []agreement.PartyID{"FR", "GB"},
+				Joint:     true,
+				Creditors: []agreement.PartyID{"UA"},
+				Action:    &deployed,
+				Quantities: []agreement.Range{
+					{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.Troops,
+						Wording: "several thousand", What: "troops deployed in Ukraine"},
+					agreement.Exactly(agreement.NewQuantity(decimal.RequireFromString("1.50"), agreement.Km)),
+					{Min: decimal.RequireFromString("0.000001"), Max: decimal.New(12, 3)},
+				},
+				Trigger: agreement.All(
+					agreement.Holds("ceasefire"),
+					agreement.ClauseIn(agreement.LocalRef("MON"), agreement.InEffect, agreement.Fulfilled),
+				),
+				Antecedent: agreement.Before(ceasefire, agreement.Pattern{Kind: agreement.Ratification, Actor: "FR"}),
+				Deadline:   agreement.Deadline{At: time.Date(2026, time.June, 30, 12, 0, 0, 5, paris)},
+				Expiry:     agreement.Deadline{After: 365 * agreement.Day},
+				Fulfilment: agreement.Any(
+					agreement.Happened(deployed),
+					agreement.Within(deployed, 72*time.Hour),
+				),
+				Violation: agreement.Not(agreement.Since(ceasefire, 90*agreement.Day)),
+			},
+			{
+				ID:       "NOATT",
+				Text:     "no armed attack",
+				Kind:     agreement.Prohibition,
+				Force:    agreement.LegallyBinding,
+				Category: "SsrFf",
+				Debtors:  []agreement.PartyID{"RU", "militia"},
+				Action:   &attack,
+				Trigger:  agreement.AgreementIn("", agreement.InForce),
+				Antecedent: agreement.AgreementIn("paris-2026", agreement.InForce, agreement.Suspended,
+					agreement.Signed, agreement.Draft, agreement.Terminated),
+				Violation: agreement.AtLeast(2,
+					agreement.Happened(attack),
+					agreement.Happened(agreement.Pattern{Kind: agreement.ControlChanged, Actor: "RU", Area: "UA-14"}),
+					agreement.All(),
+				),
+				Expiry:    agreement.Deadline{After: 90*agreement.Day + 90*time.Minute},
+				Surviving: true,
+			},
+			{
+				ID:      "PERM",
+				Kind:    agreement.Permission,
+				Force:   agreement.Aspiration,
+				Debtors: []agreement.PartyID{"UA"},
+				Action: &agreement.Pattern{Kind: agreement.Performance, Actor: "UA",
+					Clause: agreement.QualifiedRef("paris-2026", "MON")},
+				Trigger: agreement.ClauseIn(agreement.QualifiedRef("paris-2026", "NOATT"),
+					agreement.Dormant, agreement.Pending, agreement.Suspended, agreement.Violated,
+					agreement.Discharged, agreement.Terminated),
+			},
+			{
+				ID:        "SUSP",
+				Kind:      agreement.Power,
+				Debtors:   []agreement.PartyID{"COW"},
+				Action:    &agreement.Pattern{Kind: agreement.PowerExercised, Clause: agreement.LocalRef("SUSP")},
+				Effect:    agreement.Suspend,
+				Targets:   []agreement.Ref{agreement.LocalRef("MNF"), agreement.QualifiedRef("paris-2026", "PERM")},
+				ResumedBy: "RES",
+			},
+			{ID: "RES", Kind: agreement.Power, Debtors: []agreement.PartyID{"COW"}, Effect: agreement.Resume},
+			{ID: "DIS", Kind: agreement.Power, Debtors: []agreement.PartyID{"UN"}, Effect: agreement.Discharge,
+				Targets: []agreement.Ref{agreement.LocalRef("PERM")}},
+			{ID: "TERM", Kind: agreement.Power, Debtors: []agreement.PartyID{"UA", "RU"}, Joint: true,
+				Effect: agreement.Terminate, Targets: []agreement.Ref{agreement.AgreementRef("paris-2026")}},
+		},
+		EntryIntoForce: agreement.All(
+			agreement.Happened(agreement.Pattern{Kind: agreement.Signing, Actor: "UA"}),
+			agreement.Happened(agreement.Pattern{Kind: agreement.Signing, Actor: "RU"}),
+		),
+	}
+}
+
+// jsonProcessFixture is two linked instruments referring to each other.
+func jsonProcessFixture() agreement.Process {
+	paris := jsonFixture()
+	ceasefire := agreement.Agreement{
+		ID:    "ceasefire-2026",
+		Title: "Ceasefire",
+		Parties: []agreement.Party{
+			{ID: "UA", Roles: []agreement.Role{agreement.PartyToConflict}},
+			{ID: "RU", Roles: []agreement.Role{agreement.PartyToConflict}},
+		},
+		Clauses: []agreement.Clause{{
+			ID:         "C1",
+			Kind:       agreement.Obligation,
+			Debtors:    []agreement.PartyID{"UA", "RU"},
+			Action:     &agreement.Pattern{Kind: agreement.CeasefireInForce},
+			Trigger:    agreement.ClauseIn(agreement.QualifiedRef("paris-2026", "MON"), agreement.InEffect),
+			Antecedent: agreement.AgreementIn("paris-2026", agreement.InForce),
+		}, {
+			ID:      "END",
+			Kind:    agreement.Power,
+			Debtors: []agreement.PartyID{"UA"},
+			Effect:  agreement.Terminate,
+			Targets: []agreement.Ref{agreement.AgreementRef("paris-2026"), agreement.QualifiedRef("paris-2026", "MNF")},
+		}},
+	}
+	return agreement.Process{Title: "Paris process", Agreements: []agreement.Agreement{paris, ceasefire}}
+}
+
+// checkGolden compares got, indented, with the golden file name, or rewrites
+// it with -update, and returns the indented bytes.
+func checkGolden(t *testing.T, name string, got []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, got, "", "  "); err != nil {
+		t.Fatalf("json.Indent: %v", err)
+	}
+	buf.WriteByte('\n')
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+		t.Errorf("MarshalJSON() mismatch with %s (-want +got):\n%s", path, diff)
+	}
+	return buf.Bytes()
+}
+
+func TestAgreementJSONGolden(t *testing.T) {
+	a := jsonFixture()
+	if err := a.Validate(); err != nil {
+		t.Fatalf("fixture does not validate: %v", err)
+	}
+	got, err := a.MarshalJSON()
+	if err != nil {
+		t.Fatalf("MarshalJSON() error: %v", err)
+	}
+	indented := checkGolden(t, "agreement.golden.json", got)
+
+	back, err := agreement.DecodeAgreement(indented)
+	if err != nil {
+		t.Fatalf("DecodeAgreement(golden) error: %v", err)
+	}
+	if diff := cmp.Diff(a, back, jsonCmp); diff != "" {
+		t.Errorf("DecodeAgreement(MarshalJSON(a)) mismatch (-want +got):\n%s", diff)
+	}
+	again, err := back.MarshalJSON()
+	if err != nil {
+		t.Fatalf("MarshalJSON(decoded) error: %v", err)
+	}
+	if !bytes.Equal(got, again) {
+		t.Errorf("re-encoding differs:\n%s\n%s", got, again)
+	}
+}
+
+func TestProcessJSONGolden(t *testing.T) {
+	p := jsonProcessFixture()
+	if err := p.Validate(); err != nil {
+		t.Fatalf("fixture does not validate: %v", err)
+	}
+	got, err := p.MarshalJSON()
+	if err != nil {
+		t.Fatalf("MarshalJSON() error: %v", err)
+	}
+	indented := checkGolden(t, "process.golden.json", got)
+	back, err := agreement.DecodeProcess(indented)
+	if err != nil {
+		t.Fatalf("DecodeProcess(golden) error: %v", err)
+	}
+	if diff := cmp.Diff(p, back, jsonCmp); diff != "" {
+		t.Errorf("DecodeProcess(MarshalJSON(p)) mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// Small values whose encoding is easy to get wrong: the empty All, empty
+// but non-nil slices, instants in other zones, decimals with exponents, and
+// the zero Process.
+func TestJSONRoundTrip(t *testing.T) {
+	base := func(edit func(*agreement.Agreement)) agreement.Agreement {
+		a := agreement.Agreement{
+			ID:      "a",
+			Parties: []agreement.Party{{ID: "UA"}},
+			Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+				Action: &agreement.Pattern{Kind: "k"}}},
+		}
+		edit(&a)
+		return a
+	}
+	tests := []struct {
+		name string
+		a    agreement.Agreement
+	}{
+		{"minimal", base(func(*agreement.Agreement) {})},
+		{"empty all", base(func(a *agreement.Agreement) { a.EntryIntoForce = agreement.All() })},
+		{"empty any", base(func(a *agreement.Agreement) { a.Clauses[0].Trigger = agreement.Any() })},
+		{"at least zero of none", base(func(a *agreement.Agreement) { a.Clauses[0].Trigger = agreement.AtLeast(0) })},
+		{"nested empty", base(func(a *agreement.Agreement) {
+			a.Clauses[0].Trigger = agreement.Not(agreement.All(agreement.Any(), agreement.All()))
+		})},
+		{"since zero", base(func(a *agreement.Agreement) {
+			a.Clauses[0].Trigger = agreement.Since(agreement.Pattern{Kind: "k"}, 0)
+		})},
+		{"empty non-nil slices", base(func(a *agreement.Agreement) {
+			a.Groups, a.Signatures, a.Fluents = []agreement.Group{}, []agreement.Signature{}, []agreement.Fluent{}
+			a.Parties[0].Roles = []agreement.Role{}
+			a.Clauses[0].Creditors, a.Clauses[0].Quantities = []agreement.PartyID{}, []agreement.Range{}
+		})},
+		{"instants in other zones", base(func(a *agreement.Agreement) {
+			a.Date = time.Date(2026, 3, 29, 1, 59, 59, 999999999, time.FixedZone("", -(9*3600+30*60)))
+			a.Clauses[0].Deadline.At = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
+			a.Clauses[0].Source.Date = time.Date(0, 1, 1, 0, 0, 0, 1, time.UTC)
+		})},
+		{"decimals", base(func(a *agreement.Agreement) {
+			a.Clauses[0].Quantities = []agreement.Range{
+				{Min: decimal.New(0, 5), Max: decimal.New(5, 3)},
+				{Min: decimal.New(100, -2), Max: decimal.RequireFromString("123456789012345678901234567890.0123456789")},
+				{Min: decimal.Decimal{}, Max: decimal.New(1, -990)},
+			}
+		})},
+		{"text needing escapes", base(func(a *agreement.Agreement) {
+			a.Title = "<b>&</b> \"quoted\" \\ \u2028 \x00 \t tab, non-ASCII: ü 東京 🕊"
+		})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.a.Validate(); err != nil {
+				t.Fatalf("fixture does not validate: %v", err)
+			}
+			data, err := tt.a.MarshalJSON()
+			if err != nil {
+				t.Fatalf("MarshalJSON() error: %v", err)
+			}
+			got, err := agreement.DecodeAgreement(data)
+			if err != nil {
+				t.Fatalf("DecodeAgreement(%s) error: %v", data, err)
+			}
+			if diff := cmp.Diff(tt.a, got, jsonCmp); diff != "" {
+				t.Errorf("DecodeAgreement(MarshalJSON()) mismatch (-want +got):\n%s", diff)
+			}
+			if !agreement.EqualConditions(tt.a.EntryIntoForce, got.EntryIntoForce) {
+				t.Errorf("entry into force: want %v, got %v", tt.a.EntryIntoForce, got.EntryIntoForce)
+			}
+		})
+	}
+
+	t.Run("zero process", func(t *testing.T) {
+		data, err := agreement.Process{}.MarshalJSON()
+		if err != nil {
+			t.Fatalf("MarshalJSON() error: %v", err)
+		}
+		if string(data) != `{"schema":1}` {
+			t.Errorf("MarshalJSON() = %s, want {\"schema\":1}", data)
+		}
+		got, err := agreement.DecodeProcess(data)
+		if err != nil {
+			t.Fatalf("DecodeProcess() error: %v", err)
+		}
+		if diff := cmp.Diff(agreement.Process{}, got, jsonCmp); diff != "" {
+			t.Errorf("DecodeProcess() mismatch (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// Strings decode exactly as encoding/json decodes them, escapes and
+// invalid UTF-8 included.
+func TestDecodeStrings(t *testing.T) {
+	tests := []struct{ name, literal string }{
+		{"plain", `"Paris declaration"`},
+		{"empty", `""`},
+		{"escapes", `"a\"b\\c\/d\b\f\n\r\t"`},
+		{"unicode escapes", `"\u00e9\u6771\u4eac \ud83d\udd4a"`},
+		{"lone surrogate", `"\ud800 and \udc00x"`},
+		{"raw non-ASCII", "\"communiqu\u00e9 – 東京\""},
+		{"invalid UTF-8", "\"bad \xff\xfe bytes\""},
+		{"escaped quote at the end", `"say \"hi\""`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var want string
+			if err := json.Unmarshal([]byte(tt.literal), &want); err != nil {
+				t.Fatalf("json.Unmarshal(%s): %v", tt.literal, err)
+			}
+			a, err := agreement.DecodeAgreement([]byte(`{"schema":1,"id":"a","title":` + tt.literal + `}`))
+			if err != nil {
+				t.Fatalf("DecodeAgreement() error: %v", err)
+			}
+			if a.Title != want {
+				t.Errorf("title = %q, want %q (as encoding/json decodes it)", a.Title, want)
+			}
+		})
+	}
+}
+
+func TestMarshalJSONDecimalText(t *testing.T) {
+	tests := []struct {
+		d    decimal.Decimal
+		want string
+	}{
+		{decimal.Decimal{}, "0"},
+		{decimal.New(0, -3), "0"},
+		{decimal.New(0, 4000), "0"},
+		{decimal.NewFromInt(2000), "2000"},
+		{decimal.New(5, 3), "5000"},
+		{decimal.RequireFromString("1.50"), "1.5"},
+		{decimal.RequireFromString("0.000001"), "0.000001"},
+		{decimal.New(-125, -1), "-12.5"},
+		{decimal.New(-1, -3), "-0.001"},
+		{decimal.RequireFromString("1E2"), "100"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			a := agreement.Agreement{Clauses: []agreement.Clause{{Quantities: []agreement.Range{{Min: tt.d, Max: tt.d}}}}}
+			data, err := a.MarshalJSON()
+			if err != nil {
+				t.Fatalf("MarshalJSON() error: %v", err)
+			}
+			var w struct {
+				Clauses []struct {
+					Quantities []struct{ Min, Max string }
+				}
+			}
+			if err := json.Unmarshal(data, &w); err != nil {
+				t.Fatal(err)
+			}
+			if got := w.Clauses[0].Quantities[0].Min; got != tt.want {
+				t.Errorf("min encoded as %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// jsonProblem is a problem's path and sentinel, for comparison.
+type jsonProblem struct {
+	Path string
+	Err  error
+}
+
+func jsonProblems(t *testing.T, err error) []jsonProblem {
+	t.Helper()
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %v (%T) is not a *ValidationError", err, err)
+	}
+	out := make([]jsonProblem, len(ve.Problems))
+	for i, p := range ve.Problems {
+		out[i] = jsonProblem{p.Path, p.Err}
+		if !errors.Is(err, p.Err) {
+			t.Errorf("errors.Is(err, %v) = false for problem %v", p.Err, p)
+		}
+	}
+	return out
+}
+
+// jsonDoc returns a small valid agreement document holding clause, which
+// may refer to parties UA and RU and to fluent f.
+func jsonDoc(clause string) string {
+	return `{"schema":1,"id":"a","parties":[{"id":"UA"},{"id":"RU"}],"fluents":[{"id":"f"}],"clauses":[` +
+		clause + `]}`
+}
+
+// jsonClause returns a valid clause of RU with extra members (starting with
+// a comma) appended.
+func jsonClause(extra string) string {
+	return `{"id":"C1","kind":"obligation","debtors":["RU"],"action":{"kind":"withdrawal-completed","actor":"RU"}` +
+		extra + `}`
+}
+
+func TestDecodeErrors(t *testing.T) {
+	deep := strings.Repeat(`{"not":`, 1001) + `{"holds":"f"}` + strings.Repeat(`}`, 1001)
+	deepPath := "clauses[0].trigger" + strings.Repeat(".not", 1000)
+	tests := []struct {
+		name    string
+		process bool // decode with DecodeProcess
+		in      string
+		want    []jsonProblem
+		msg     string // a substring of the error's text, if set
+	}{
+		{name: "unknown top-level field",
+			in:   `{"schema":1,"id":"a","colour":"red"}`,
+			want: []jsonProblem{{"colour", agreement.ErrUnknownField}}},
+		{name: "unknown field in a condition in a clause",
+			in: jsonDoc(jsonClause(`,"trigger":{"all":[{"holds":"f"},` +
+				`{"happened":{"kind":"armed-attack","actor":"RU","colour":"red"}}]}`)),
+			want: []jsonProblem{{"clauses[0].trigger.all[1].happened.colour", agreement.ErrUnknownField}}},
+		{name: "unknown condition operator",
+			in:   jsonDoc(jsonClause(`,"trigger":{"hapened":{"kind":"armed-attack"}}`)),
+			want: []jsonProblem{{"clauses[0].trigger.hapened", agreement.ErrUnknownField}}},
+		{name: "unknown field in a nested agreement",
+			process: true,
+			in:      `{"schema":1,"agreements":[{"schema":1,"id":"a"}]}`,
+			want:    []jsonProblem{{"agreements[0].schema", agreement.ErrUnknownField}}},
+		{name: "unknown enum name",
+			in:   jsonDoc(`{"id":"C1","kind":"obligatory","debtors":["RU"],"action":{"kind":"k"}}`),
+			want: []jsonProblem{{"clauses[0].kind", agreement.ErrInvalidValue}}},
+		{name: "unknown role",
+			in:   `{"schema":1,"id":"a","parties":[{"id":"UA","roles":["guarantor","king"]}]}`,
+			want: []jsonProblem{{"parties[0].roles[1]", agreement.ErrInvalidValue}}},
+		{name: "unknown state",
+			in:   jsonDoc(jsonClause(`,"trigger":{"clauseIn":{"clause":"C1","states":["broken"]}}`)),
+			want: []jsonProblem{{"clauses[0].trigger.clauseIn.states[0]", agreement.ErrInvalidValue}}},
+		{name: "wrong schema version, reported alone",
+			in:   `{"schema":2,"id":"a","colour":"red"}`,
+			want: []jsonProblem{{"schema", agreement.ErrSchemaVersion}}},
+		{name: "schema version as a string",
+			in:   `{"schema":"1","id":"a"}`,
+			want: []jsonProblem{{"schema", agreement.ErrSchemaVersion}}},
+		{name: "missing schema, reported with the rest",
+			in: `{"id":"a","colour":"red"}`,
+			want: []jsonProblem{{"schema", agreement.ErrSchemaVersion},
+				{"colour", agreement.ErrUnknownField}}},
+		{name: "missing process schema",
+			process: true,
+			in:      `{"title":"t"}`,
+			want:    []jsonProblem{{"schema", agreement.ErrSchemaVersion}}},
+		{name: "decimal as a number",
+			in:   jsonDoc(jsonClause(`,"quantities":[{"min":2000,"max":"9000"}]`)),
+			want: []jsonProblem{{"clauses[0].quantities[0].min", agreement.ErrSyntax}},
+			msg:  "write decimals as strings"},
+		{name: "decimal in scientific notation",
+			in:   jsonDoc(jsonClause(`,"quantities":[{"min":"2e3","max":"9000"}]`)),
+			want: []jsonProblem{{"clauses[0].quantities[0].min", agreement.ErrInvalidValue}}},
+		{name: "decimal bound missing",
+			in:   jsonDoc(jsonClause(`,"quantities":[{"min":"1"}]`)),
+			want: []jsonProblem{{"clauses[0].quantities[0].max", agreement.ErrMissing}}},
+		{name: "bad duration",
+			in:   jsonDoc(jsonClause(`,"deadline":{"after":"3 days"}`)),
+			want: []jsonProblem{{"clauses[0].deadline.after", agreement.ErrInvalidValue}}},
+		{name: "duration missing",
+			in:   jsonDoc(jsonClause(`,"trigger":{"since":{"event":{"kind":"k"}}}`)),
+			want: []jsonProblem{{"clauses[0].trigger.since.duration", agreement.ErrMissing}}},
+		{name: "bad instant",
+			in:   `{"schema":1,"id":"a","date":"2026-13-01T00:00:00Z"}`,
+			want: []jsonProblem{{"date", agreement.ErrInvalidValue}}},
+		{name: "instant without zone",
+			in:   `{"schema":1,"id":"a","date":"2026-01-06T00:00:00"}`,
+			want: []jsonProblem{{"date", agreement.ErrInvalidValue}}},
+		{name: "instant before year 0 in UTC",
+			in:   `{"schema":1,"id":"a","date":"0000-01-01T00:30:00+01:00"}`,
+			want: []jsonProblem{{"date", agreement.ErrInvalidValue}}},
+		{name: "bad reference in a pattern",
+			in:   jsonDoc(`{"id":"C1","kind":"obligation","debtors":["RU"],"action":{"kind":"k","clause":"a/b/c"}}`),
+			want: []jsonProblem{{"clauses[0].action.clause", agreement.ErrInvalidID}}},
+		{name: "duplicate field in a clause",
+			in:   jsonDoc(jsonClause(`,"action":null`)),
+			want: []jsonProblem{{"clauses[0].action", agreement.ErrSyntax}}},
+		{name: "invalid reference",
+			in:   jsonDoc(jsonClause(`,"trigger":{"clauseIn":{"clause":"a/b/c","states":["violated"]}}`)),
+			want: []jsonProblem{{"clauses[0].trigger.clauseIn.clause", agreement.ErrInvalidID}}},
+		{name: "condition with two operators",
+			in:   jsonDoc(jsonClause(`,"trigger":{"holds":"f","not":null}`)),
+			want: []jsonProblem{{"clauses[0].trigger", agreement.ErrSyntax}}},
+		{name: "empty condition",
+			in:   jsonDoc(jsonClause(`,"antecedent":{}`)),
+			want: []jsonProblem{{"clauses[0].antecedent", agreement.ErrSyntax}}},
+		{name: "condition nested too deeply",
+			in:   jsonDoc(jsonClause(`,"trigger":` + deep)),
+			want: []jsonProblem{{deepPath, agreement.ErrInvalidValue}}},
+		{name: "at least k not an integer",
+			in:   jsonDoc(jsonClause(`,"trigger":{"atLeast":{"k":1.5,"of":[{"holds":"f"}]}}`)),
+			want: []jsonProblem{{"clauses[0].trigger.atLeast.k", agreement.ErrInvalidValue}}},
+		{name: "at least k missing",
+			in:   jsonDoc(jsonClause(`,"trigger":{"atLeast":{"of":[]}}`)),
+			want: []jsonProblem{{"clauses[0].trigger.atLeast.k", agreement.ErrMissing}}},
+		{name: "trailing garbage",
+			in:   `{"schema":1,"id":"a"} x`,
+			want: []jsonProblem{{"", agreement.ErrSyntax}},
+			msg:  "after top-level value (line 1, column 23, byte offset 22)"},
+		{name: "two documents",
+			in:   `{"schema":1,"id":"a"}{"schema":1,"id":"b"}`,
+			want: []jsonProblem{{"", agreement.ErrSyntax}}},
+		{name: "malformed JSON",
+			in:   "{\n  \"schema\": 1,\n  \"id\": tru\n}",
+			want: []jsonProblem{{"", agreement.ErrSyntax}},
+			msg:  "invalid character '\\n' in literal true (expecting 'e') (line 3, column 12, byte offset 28)"},
+		{name: "truncated",
+			in:   "{\n  \"schema\": 1,\n  \"id\": \"a",
+			want: []jsonProblem{{"", agreement.ErrSyntax}},
+			msg:  "unexpected end of JSON input (line 3, column 11, byte offset 27)"},
+		{name: "empty input",
+			in:   " \n",
+			want: []jsonProblem{{"", agreement.ErrSyntax}},
+			msg:  "empty input"},
+		{name: "wrong JSON type",
+			in:   jsonDoc(`{"id":"C1","kind":"obligation","debtors":"RU","action":{"kind":"k"}}`),
+			want: []jsonProblem{{"clauses[0].debtors", agreement.ErrSyntax}},
+			msg:  "clauses[0].debtors: want array, got string"},
+		{name: "null where a string is wanted",
+			in:   `{"schema":1,"id":"a","title":null}`,
+			want: []jsonProblem{{"title", agreement.ErrSyntax}}},
+		{name: "document not an object",
+			in:   `[{"schema":1}]`,
+			want: []jsonProblem{{"", agreement.ErrSyntax}}},
+		{name: "null document",
+			in:   `null`,
+			want: []jsonProblem{{"", agreement.ErrSyntax}}},
+		{name: "duplicate field",
+			in:   `{"schema":1,"id":"a","id":"b"}`,
+			want: []jsonProblem{{"id", agreement.ErrSyntax}}},
+		{name: "three problems at once",
+			in: `{"schema":1,"id":"a","colour":"red","parties":[{"id":"RU"}],"clauses":[` +
+				`{"id":"C1","kind":"obligatory","debtors":["RU"],"quantities":[{"min":5,"max":"5"}]}]}`,
+			want: []jsonProblem{
+				{"colour", agreement.ErrUnknownField},
+				{"clauses[0].kind", agreement.ErrInvalidValue},
+				{"clauses[0].quantities[0].min", agreement.ErrSyntax},
+			}},
+		{name: "validation problems after a clean decode",
+			in: jsonDoc(`{"id":"C1","kind":"obligation","debtors":["XX"],"action":{"kind":"k"},` +
+				`"trigger":{"all":[{"holds":"f"},{"happened":{"kind":"armed-attack","actor":"YY"}}]}}`),
+			want: []jsonProblem{
+				{"clauses[0].debtors[0]", agreement.ErrUnknownParty},
+				{"clauses[0].trigger.all[1].happened.actor", agreement.ErrUnknownParty},
+			}},
+		{name: "validation problems in a process",
+			process: true,
+			in: `{"schema":1,"agreements":[{"id":"a","parties":[{"id":"UA"}],"clauses":[{"id":"C1",` +
+				`"kind":"obligation","debtors":["UA"],"action":{"kind":"k"},` +
+				`"trigger":{"clauseIn":{"clause":"b/C9","states":["violated"]}}}]}]}`,
+			want: []jsonProblem{{"agreements[0].clauses[0].trigger.clauseIn.clause", agreement.ErrUnknownAgreement}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			if tt.process {
+				var p agreement.Process
+				p, err = agreement.DecodeProcess([]byte(tt.in))
+				if diff := cmp.Diff(agreement.Process{}, p, jsonCmp); diff != "" {
+					t.Errorf("DecodeProcess() returned a non-zero value on error (-want +got):\n%s", diff)
+				}
+			} else {
+				var a agreement.Agreement
+				a, err = agreement.DecodeAgreement([]byte(tt.in))
+				if diff := cmp.Diff(agreement.Agreement{}, a, jsonCmp); diff != "" {
+					t.Errorf("DecodeAgreement() returned a non-zero value on error (-want +got):\n%s", diff)
+				}
+			}
+			if err == nil {
+				t.Fatal("decoding succeeded, want an error")
+			}
+			for _, w := range tt.want {
+				if !errors.Is(err, w.Err) {
+					t.Errorf("errors.Is(err, %v) = false; err: %v", w.Err, err)
+				}
+			}
+			if diff := cmp.Diff(tt.want, jsonProblems(t, err), cmpopts.EquateErrors()); diff != "" {
+				t.Errorf("problems mismatch (-want +got):\n%s\nerror: %v", diff, err)
+			}
+			if tt.msg != "" && !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error %q does not contain %q", err, tt.msg)
+			}
+		})
+	}
+}
+
+func TestMarshalJSONErrors(t *testing.T) {
+	valid := func(edit func(*agreement.Agreement)) agreement.Agreement {
+		a := agreement.Agreement{ID: "a", Parties: []agreement.Party{{ID: "UA"}},
+			Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+				Action: &agreement.Pattern{Kind: "k"}}}}
+		edit(&a)
+		return a
+	}
+	deep := agreement.Holds("f")
+	for range 1000 {
+		deep = agreement.Not(deep)
+	}
+	tests := []struct {
+		name string
+		a    agreement.Agreement
+		path string
+	}{
+		{"force out of range", valid(func(a *agreement.Agreement) { a.Clauses[0].Force = 9 }), "clauses[0].force"},
+		{"zero role", valid(func(a *agreement.Agreement) { a.Parties[0].Roles = []agreement.Role{0} }), "parties[0].roles[0]"},
+		{"zero state", valid(func(a *agreement.Agreement) {
+			a.Clauses[0].Trigger = agreement.ClauseIn(agreement.LocalRef("C1"), agreement.Violated, 0)
+		}), "clauses[0].trigger.clauseIn.states[1]"},
+		{"attribution out of range", valid(func(a *agreement.Agreement) { a.Clauses[0].Action.Attribution = 7 }),
+			"clauses[0].action.attribution"},
+		{"invalid UTF-8", valid(func(a *agreement.Agreement) { a.Title = "Paris \xff" }), "title"},
+		{"instant after 9999", valid(func(a *agreement.Agreement) {
+			a.Date = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+		}), "date"},
+		{"decimal too long", valid(func(a *agreement.Agreement) {
+			a.Clauses[0].Quantities = []agreement.Range{{Max: decimal.New(1, 2000)}}
+		}), "clauses[0].quantities[0].max"},
+		{"condition nested too deeply", valid(func(a *agreement.Agreement) { a.EntryIntoForce = deep }),
+			"entryIntoForce" + strings.Repeat(".not", 1000)},
+		{"pointer condition", valid(func(a *agreement.Agreement) {
+			a.Clauses[0].Fulfilment = &agreement.HoldsCondition{}
+		}), "clauses[0].fulfilment"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.a.MarshalJSON()
+			want := []jsonProblem{{tt.path, agreement.ErrInvalidValue}}
+			if diff := cmp.Diff(want, jsonProblems(t, err), cmpopts.EquateErrors()); diff != "" {
+				t.Errorf("problems mismatch (-want +got):\n%s", diff)
+			}
+			// Through encoding/json, the error is wrapped but still found.
+			if _, err := json.Marshal(tt.a); !errors.Is(err, agreement.ErrInvalidValue) {
+				t.Errorf("json.Marshal() error = %v, want one wrapping ErrInvalidValue", err)
+			}
+			p := agreement.Process{Agreements: []agreement.Agreement{tt.a}}
+			_, err = p.MarshalJSON()
+			want = []jsonProblem{{"agreements[0]." + tt.path, agreement.ErrInvalidValue}}
+			if diff := cmp.Diff(want, jsonProblems(t, err), cmpopts.EquateErrors()); diff != "" {
+				t.Errorf("Process problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// Agreements that are invalid but representable encode, and decode back to
+// the same validation problems.
+func TestMarshalJSONInvalidAgreement(t *testing.T) {
+	a := agreement.Agreement{Clauses: []agreement.Clause{{ID: "C1", Debtors: []agreement.PartyID{"XX"},
+		Deadline: agreement.Deadline{After: -agreement.Day, At: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}}}
+	data, err := a.MarshalJSON()
+	if err != nil {
+		t.Fatalf("MarshalJSON() error: %v", err)
+	}
+	_, err = agreement.DecodeAgreement(data)
+	if diff := cmp.Diff(jsonProblems(t, a.Validate()), jsonProblems(t, err), cmpopts.EquateErrors()); diff != "" {
+		t.Errorf("decoded problems differ from Validate's (-want +got):\n%s", diff)
+	}
+}
+
+func TestUnmarshalJSON(t *testing.T) {
+	type holder struct {
+		A agreement.Agreement   `json:"a"`
+		P *agreement.Process    `json:"p,omitempty"`
+		L []agreement.Agreement `json:"l,omitempty"`
+	}
+	doc := jsonDoc(jsonClause(""))
+
+	t.Run("valid", func(t *testing.T) {
+		var h holder
+		if err := json.Unmarshal([]byte(`{"a":`+doc+`,"p":{"schema":1,"agreements":[]}}`), &h); err != nil {
+			t.Fatalf("json.Unmarshal() error: %v", err)
+		}
+		want, err := agreement.DecodeAgreement([]byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, h.A, jsonCmp); diff != "" {
+			t.Errorf("json.Unmarshal() mismatch (-want +got):\n%s", diff)
+		}
+		if h.P == nil {
+			t.Fatal("process not decoded")
+		}
+	})
+	t.Run("unknown field deep inside", func(t *testing.T) {
+		in := `{"a":` + jsonDoc(jsonClause(`,"trigger":{"not":{"happened":{"kind":"k","colour":"red"}}}`)) + `}`
+		var h holder
+		err := json.Unmarshal([]byte(in), &h)
+		if !errors.Is(err, agreement.ErrUnknownField) {
+			t.Fatalf("json.Unmarshal() error = %v, want ErrUnknownField", err)
+		}
+		want := []jsonProblem{{"clauses[0].trigger.not.happened.colour", agreement.ErrUnknownField}}
+		if diff := cmp.Diff(want, jsonProblems(t, err), cmpopts.EquateErrors()); diff != "" {
+			t.Errorf("problems mismatch (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("error leaves the value unchanged", func(t *testing.T) {
+		a := jsonFixture()
+		if err := a.UnmarshalJSON([]byte(`{"schema":1,"id":"x","colour":1}`)); err == nil {
+			t.Fatal("UnmarshalJSON() succeeded, want an error")
+		}
+		if diff := cmp.Diff(jsonFixture(), a, jsonCmp); diff != "" {
+			t.Errorf("UnmarshalJSON() changed the value on error (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("null is a no-op", func(t *testing.T) {
+		a := jsonFixture()
+		if err := a.UnmarshalJSON([]byte(" null ")); err != nil {
+			t.Fatalf("UnmarshalJSON(null) error: %v", err)
+		}
+		if diff := cmp.Diff(jsonFixture(), a, jsonCmp); diff != "" {
+			t.Errorf("UnmarshalJSON(null) changed the value (-want +got):\n%s", diff)
+		}
+		p := jsonProcessFixture()
+		if err := p.UnmarshalJSON([]byte("null")); err != nil {
+			t.Fatalf("Process.UnmarshalJSON(null) error: %v", err)
+		}
+	})
+	t.Run("through json.Marshal and json.Unmarshal", func(t *testing.T) {
+		in := holder{A: jsonFixture(), L: []agreement.Agreement{jsonFixture()}}
+		pf := jsonProcessFixture()
+		in.P = &pf
+		data, err := json.Marshal(in)
+		if err != nil {
+			t.Fatalf("json.Marshal() error: %v", err)
+		}
+		var out holder
+		if err := json.Unmarshal(data, &out); err != nil {
+			t.Fatalf("json.Unmarshal() error: %v", err)
+		}
+		if diff := cmp.Diff(in, out, jsonCmp); diff != "" {
+			t.Errorf("json round trip mismatch (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// Decoding neither modifies its input nor keeps any of it: overwriting the
+// input afterwards leaves the decoded value unchanged.
+func TestDecodeDoesNotRetainInput(t *testing.T) {
+	golden, err := os.ReadFile(filepath.Join("testdata", "agreement.golden.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := agreement.DecodeAgreement(bytes.Clone(golden))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := bytes.Clone(golden)
+	got, err := agreement.DecodeAgreement(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(in, golden) {
+		t.Fatal("DecodeAgreement modified its input")
+	}
+	for i := range in {
+		in[i] = 'X'
+	}
+	if diff := cmp.Diff(want, got, jsonCmp); diff != "" {
+		t.Errorf("decoded value changed after its input was overwritten (-want +got):\n%s", diff)
+	}
+
+	pgolden, err := os.ReadFile(filepath.Join("testdata", "process.golden.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pwant, err := agreement.DecodeProcess(bytes.Clone(pgolden))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pin := bytes.Clone(pgolden)
+	pgot, err := agreement.DecodeProcess(pin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range pin {
+		pin[i] = 0
+	}
+	if diff := cmp.Diff(pwant, pgot, jsonCmp); diff != "" {
+		t.Errorf("decoded process changed after its input was overwritten (-want +got):\n%s", diff)
+	}
+}
+
+// Marshalling does not modify the value: encoding twice gives the same
+// bytes and the value still equals a fresh fixture.
+func TestMarshalJSONDoesNotModify(t *testing.T) {
+	a := jsonFixture()
+	first, err := a.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := a.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, second) {
+		t.Error("MarshalJSON() is not deterministic")
+	}
+	if diff := cmp.Diff(jsonFixture(), a, jsonCmp); diff != "" {
+		t.Errorf("MarshalJSON() modified its receiver (-want +got):\n%s", diff)
+	}
+}
