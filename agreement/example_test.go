@@ -106,7 +106,7 @@ func ExampleNewRange() {
 
 // References name clauses, possibly in another instrument of the process.
 func ExampleParseRef() {
-	for _, s := range []string{"G1", "ceasefire-2026/C1", "ceasefire-2026/", "a/b/c"} {
+	for _, s := range []string{"G1", "ceasefire-2026/C1", "ceasefire-2026/", "a/b/c", "/C1"} {
 		r, err := agreement.ParseRef(s)
 		fmt.Printf("%q agreement=%q clause=%q err=%v\n", s, r.Agreement, r.Clause, err)
 	}
@@ -115,6 +115,7 @@ func ExampleParseRef() {
 	// "ceasefire-2026/C1" agreement="ceasefire-2026" clause="C1" err=<nil>
 	// "ceasefire-2026/" agreement="ceasefire-2026" clause="" err=<nil>
 	// "a/b/c" agreement="" clause="" err=invalid reference "a/b/c"
+	// "/C1" agreement="" clause="" err=invalid reference "/C1"
 }
 
 // exampleDecimal parses a decimal literal, for examples only.

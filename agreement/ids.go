@@ -114,6 +114,9 @@ func ParseRef(s string) (Ref, error) {
 	a, c, qualified := strings.Cut(s, "/")
 	var r Ref
 	if qualified {
+		if a == "" {
+			return Ref{}, &Problem{Err: ErrInvalidID, Msg: "invalid reference " + quote(s)}
+		}
 		r = Ref{Agreement: AgreementID(a), Clause: ClauseID(c)}
 	} else {
 		r = Ref{Clause: ClauseID(a)}

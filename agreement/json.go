@@ -76,7 +76,7 @@ const SchemaVersion = 1
 const (
 	// maxConditionDepth bounds the nesting of conditions that the encoder
 	// writes and the decoder reads, so that no input can exhaust the stack.
-	maxConditionDepth = 1000
+	maxConditionDepth = MaxDepth
 	// maxDecimalLen bounds the length of a decimal's text, so that a short
 	// input cannot make a huge number.
 	maxDecimalLen = 1000

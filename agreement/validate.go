@@ -52,6 +52,7 @@ type validator struct {
 
 	// the agreement being checked
 	home    AgreementID
+	local   map[ClauseID]*Clause // its own clauses (first of each id)
 	parties map[PartyID]bool
 	groups  map[GroupID]bool
 	fluents map[FluentID]bool
@@ -79,6 +80,12 @@ func (v *validator) add(path string, err error, msg string) { v.ps.add(path, err
 
 func (v *validator) agreement(a *Agreement, path string) {
 	v.home = a.ID
+	v.local = map[ClauseID]*Clause{}
+	for i := range a.Clauses {
+		if _, dup := v.local[a.Clauses[i].ID]; !dup {
+			v.local[a.Clauses[i].ID] = &a.Clauses[i]
+		}
+	}
 	v.parties = map[PartyID]bool{}
 	v.groups = map[GroupID]bool{}
 	v.fluents = map[FluentID]bool{}
@@ -285,6 +292,9 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 	if c.Violation != nil {
 		inconsistent("violation", "a power is never violated")
 	}
+	if c.Fulfilment != nil {
+		inconsistent("fulfilment", "a power is fulfilled by being exercised (its action); it has no fulfilment condition")
+	}
 	if !c.Deadline.IsZero() {
 		inconsistent("deadline", "a power has no deadline (use expiry)")
 	}
@@ -318,12 +328,21 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 		if t.Resolve(v.home) == LocalRef(c.ID).Resolve(v.home) {
 			v.add(tp, ErrInconsistent, "a power cannot target itself")
 		}
+		if t.IsAgreement() && c.Effect == Discharge {
+			v.add(tp, ErrInconsistent, "an agreement is terminated or suspended, not discharged")
+		}
+		if t.IsAgreement() && t.Agreement == v.home && c.Effect == Suspend && c.ResumedBy != "" {
+			if r, ok := v.local[c.ResumedBy]; ok && !r.Surviving {
+				v.add(field(path, "resumedBy"), ErrInconsistent, "the resume power of a power that suspends its own "+
+					"agreement must survive, or it could never be exercised while the agreement is suspended")
+			}
+		}
 	}
 	if c.Effect == Suspend {
 		rp := field(path, "resumedBy")
 		if c.ResumedBy == "" {
 			v.add(rp, ErrMissing, "a suspend power must name its resume power")
-		} else if r, ok := v.clauses[v.home][c.ResumedBy]; !ok {
+		} else if r, ok := v.local[c.ResumedBy]; !ok {
 			v.add(rp, ErrUnknownClause, "unknown clause "+quote(string(c.ResumedBy)))
 		} else if r.Kind != Power || r.Effect != Resume {
 			v.add(rp, ErrInconsistent, "clause "+quote(string(c.ResumedBy))+" is not a resume power")
@@ -350,6 +369,9 @@ func (v *validator) ref(path string, r Ref, agreementOK bool) {
 	}
 	home := r.Resolve(v.home)
 	clauses, ok := v.clauses[home.Agreement]
+	if home.Agreement == v.home {
+		clauses, ok = v.local, true
+	}
 	if !ok {
 		v.add(path, ErrUnknownAgreement, "unknown agreement "+quote(string(home.Agreement)))
 		return
@@ -403,8 +425,21 @@ func (v *validator) states(path string, ss []State, clause bool) {
 	}
 }
 
+// MaxDepth is the deepest nesting of conditions that validation accepts.
+const MaxDepth = 1000
+
 func (v *validator) condition(path string, c Condition) {
+	v.conditionAt(path, c, 1)
+}
+
+func (v *validator) conditionAt(path string, c Condition, depth int) {
+	if depth > MaxDepth {
+		v.add(path, ErrInvalidValue, "condition nested more than "+itoa(MaxDepth)+" deep")
+		return
+	}
 	switch c := c.(type) {
+	default:
+		v.add(path, ErrInvalidValue, "unsupported condition type: build conditions with this package's constructors")
 	case nil:
 		v.add(path, ErrMissing, "missing condition")
 	case HappenedCondition:
@@ -441,14 +476,14 @@ func (v *validator) condition(path string, c Condition) {
 		}
 	case AllCondition:
 		for i, o := range c.cs {
-			v.condition(idx(field(path, "all"), i), o)
+			v.conditionAt(idx(field(path, "all"), i), o, depth+1)
 		}
 	case AnyCondition:
 		for i, o := range c.cs {
-			v.condition(idx(field(path, "any"), i), o)
+			v.conditionAt(idx(field(path, "any"), i), o, depth+1)
 		}
 	case NotCondition:
-		v.condition(field(path, "not"), c.c)
+		v.conditionAt(field(path, "not"), c.c, depth+1)
 	case AtLeastCondition:
 		p := field(path, "atLeast")
 		switch {
@@ -458,7 +493,7 @@ func (v *validator) condition(path string, c Condition) {
 			v.add(field(p, "k"), ErrInvalidValue, "at least "+itoa(c.k)+" of "+itoa(len(c.cs))+" can never hold")
 		}
 		for i, o := range c.cs {
-			v.condition(idx(field(p, "of"), i), o)
+			v.conditionAt(idx(field(p, "of"), i), o, depth+1)
 		}
 	}
 }
@@ -484,8 +519,10 @@ func ClauseDependencies(c Clause, home AgreementID) []Ref {
 	return out
 }
 
-// cycles reports every elementary dependency cycle found by a depth-first
-// search, once, at the path of the clause where the search entered it.
+// cycles reports a dependency cycle for every back edge a depth-first search
+// meets (so at least one for every strongly connected set of clauses, though
+// not every elementary cycle through it), at the path of the clause the edge
+// returns to.
 func (v *validator) cycles(all []Agreement, prefix func(int) string) {
 	type node struct {
 		ref  Ref

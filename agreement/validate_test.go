@@ -128,6 +128,23 @@ func TestValidateProblems(t *testing.T) {
 			r.Targets = []agreement.Ref{agreement.LocalRef("MON")}
 			return r
 		}()), agreement.ErrInconsistent, "clauses[4].targets"},
+		{"power with fulfilment", withClauses(func() agreement.Clause {
+			s := suspend
+			s.Fulfilment = agreement.Holds("ceasefire-in-force")
+			return s
+		}(), resume), agreement.ErrInconsistent, "clauses[3].fulfilment"},
+		{"discharge an agreement", withClause(0, func(c *agreement.Clause) {
+			c.Kind, c.Effect, c.Targets = agreement.Power, agreement.Discharge, []agreement.Ref{agreement.AgreementRef("paris-joint-declaration")}
+		}), agreement.ErrInconsistent, "clauses[0].targets[0]"},
+		{"suspend own agreement, resume gated", withClauses(func() agreement.Clause {
+			s := suspend
+			s.Targets = []agreement.Ref{agreement.AgreementRef("paris-joint-declaration")}
+			return s
+		}(), resume), agreement.ErrInconsistent, "clauses[3].resumedBy"},
+		{"pointer condition", withClause(0, func(c *agreement.Clause) {
+			h := agreement.Holds("ceasefire-in-force").(agreement.HoldsCondition)
+			c.Trigger = &h
+		}), agreement.ErrInvalidValue, "clauses[0].trigger"},
 		{"unknown fluent", withClause(1, func(c *agreement.Clause) { c.Trigger = agreement.Holds("peace") }),
 			agreement.ErrUnknownFluent, "clauses[1].trigger.holds"},
 		{"unknown group in pattern", withClause(0, func(c *agreement.Clause) {
@@ -265,9 +282,17 @@ func TestProcessValidate(t *testing.T) {
 	}
 
 	dup := process()
-	dup.Agreements = append(slices.Clone(dup.Agreements), dup.Agreements[0])
-	if err := dup.Validate(); !problemAt(err, agreement.ErrDuplicateID, "agreements[2].id") {
+	dup.Agreements = append(slices.Clone(dup.Agreements), dup.Agreements[1])
+	dup.Agreements[2].Clauses = slices.Clone(dup.Agreements[2].Clauses)
+	dup.Agreements[2].Clauses[0].ID = "MON2"
+	dup.Agreements[2].Clauses[2].Trigger = agreement.ClauseIn(agreement.LocalRef("MON2"), agreement.InEffect)
+	err = dup.Validate()
+	if !problemAt(err, agreement.ErrDuplicateID, "agreements[2].id") {
 		t.Errorf("Validate() = %v, want duplicate agreement id", err)
+	}
+	// The duplicate's own references resolve against its own clauses.
+	if n := len(err.(*agreement.ValidationError).Problems); n != 1 {
+		t.Errorf("Validate() = %v, want only the duplicate id", err)
 	}
 }
 

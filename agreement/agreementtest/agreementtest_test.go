@@ -1,0 +1,527 @@
+package agreementtest_test
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
+)
+
+// coverageCounts reports whether the run had enough checks (at least
+// rapid's default of 100, not cut down by -short) for its coverage
+// assertions to be meaningful rather than flaky.
+func coverageCounts() bool {
+	f := flag.Lookup("rapid.checks")
+	if testing.Short() || f == nil {
+		return false
+	}
+	n, err := strconv.Atoi(f.Value.String())
+	return err == nil && n >= 100
+}
+
+// assertCovered fails t when coverage counts and some of want never
+// occurred.
+func assertCovered(t *testing.T, cov *coverage, want []string) {
+	t.Helper()
+	m := cov.missing(want)
+	switch {
+	case len(m) == 0:
+	case coverageCounts():
+		t.Errorf("never generated in the run: %v", m)
+	default:
+		t.Logf("never generated in this short run: %v", m)
+	}
+}
+
+// coverage counts what a run of generated agreements contained.
+type coverage struct {
+	mu     sync.Mutex
+	counts map[string]int
+}
+
+func (c *coverage) add(keys ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.counts == nil {
+		c.counts = map[string]int{}
+	}
+	for _, k := range keys {
+		c.counts[k]++
+	}
+}
+
+// missing returns the keys of want never added.
+func (c *coverage) missing(want []string) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for _, k := range want {
+		if c.counts[k] == 0 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func nodeName(c agreement.Condition) string {
+	switch c.(type) {
+	case agreement.HappenedCondition:
+		return "node:happened"
+	case agreement.HoldsCondition:
+		return "node:holds"
+	case agreement.ClauseInCondition:
+		return "node:clause-in"
+	case agreement.AgreementInCondition:
+		return "node:agreement-in"
+	case agreement.BeforeCondition:
+		return "node:before"
+	case agreement.WithinCondition:
+		return "node:within"
+	case agreement.SinceCondition:
+		return "node:since"
+	case agreement.AllCondition:
+		return "node:all"
+	case agreement.AnyCondition:
+		return "node:any"
+	case agreement.NotCondition:
+		return "node:not"
+	case agreement.AtLeastCondition:
+		return "node:at-least"
+	}
+	return fmt.Sprintf("node:%T", c)
+}
+
+var allNodes = []string{"node:happened", "node:holds", "node:clause-in", "node:agreement-in", "node:before",
+	"node:within", "node:since", "node:all", "node:any", "node:not", "node:at-least"}
+
+// wantFeatures are the features every run must reach.
+var wantFeatures = slices.Concat(allNodes, []string{
+	"kind:obligation", "kind:prohibition", "kind:permission", "kind:power",
+	"effect:suspend", "effect:resume", "effect:discharge", "effect:terminate",
+	"joint", "several", "depth>=2", "deadline:after", "deadline:at", "expiry:after", "expiry:at",
+	"range:inexact", "range:wording", "entry-into-force", "group", "fluent", "signature", "sub-stage",
+	"target:agreement", "pattern:clause", "instant:ns",
+})
+
+func depth(c agreement.Condition) int {
+	d := 0
+	for _, o := range agreement.Operands(c) {
+		d = max(d, depth(o)+1)
+	}
+	return d
+}
+
+// record adds the features of a to cov.
+func record(cov *coverage, a agreement.Agreement) {
+	var keys []string
+	walk := func(c agreement.Condition) {
+		if c == nil {
+			return
+		}
+		if depth(c) >= 2 {
+			keys = append(keys, "depth>=2")
+		}
+		agreement.Walk(c, func(n agreement.Condition) bool {
+			keys = append(keys, nodeName(n))
+			if h, ok := n.(agreement.HappenedCondition); ok && h.Pattern().Clause != (agreement.Ref{}) {
+				keys = append(keys, "pattern:clause")
+			}
+			return true
+		})
+	}
+	walk(a.EntryIntoForce)
+	if a.EntryIntoForce != nil {
+		keys = append(keys, "entry-into-force")
+	}
+	if len(a.Groups) > 0 {
+		keys = append(keys, "group")
+	}
+	if len(a.Fluents) > 0 {
+		keys = append(keys, "fluent")
+	}
+	if len(a.Signatures) > 0 {
+		keys = append(keys, "signature")
+	}
+	if a.SubStage != "" {
+		keys = append(keys, "sub-stage")
+	}
+	if a.Date.Nanosecond() != 0 {
+		keys = append(keys, "instant:ns")
+	}
+	deadline := func(name string, d agreement.Deadline) {
+		switch {
+		case d.After != 0:
+			keys = append(keys, name+":after")
+		case !d.At.IsZero():
+			keys = append(keys, name+":at")
+		}
+	}
+	for _, c := range a.Clauses {
+		keys = append(keys, "kind:"+c.Kind.String())
+		if c.Effect != agreement.NoEffect {
+			keys = append(keys, "effect:"+c.Effect.String())
+		}
+		if c.Joint {
+			keys = append(keys, "joint")
+		} else if len(c.Debtors) > 1 {
+			keys = append(keys, "several")
+		}
+		deadline("deadline", c.Deadline)
+		deadline("expiry", c.Expiry)
+		for _, r := range c.Quantities {
+			if !r.IsExact() {
+				keys = append(keys, "range:inexact")
+			}
+			if r.Wording != "" {
+				keys = append(keys, "range:wording")
+			}
+		}
+		for _, r := range c.Targets {
+			if r.IsAgreement() {
+				keys = append(keys, "target:agreement")
+			}
+		}
+		for _, nc := range c.Conditions() {
+			walk(nc.Condition)
+		}
+	}
+	cov.add(keys...)
+}
+
+// checkShape checks what validation does not: instants in UTC within the
+// documented range, ranges of non-negative decimals with min <= max.
+func checkShape(t *rapid.T, a agreement.Agreement) {
+	lo := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	hi := time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)
+	instant := func(what string, x time.Time) {
+		if x.IsZero() {
+			return
+		}
+		if x.Location() != time.UTC || x.Before(lo) || !x.Before(hi) {
+			t.Fatalf("%s: instant %v not in UTC within [2000, 2040)", what, x)
+		}
+	}
+	instant("date", a.Date)
+	for _, s := range a.Signatures {
+		instant("signature", s.Date)
+	}
+	for _, c := range a.Clauses {
+		instant("source", c.Source.Date)
+		instant("deadline", c.Deadline.At)
+		instant("expiry", c.Expiry.At)
+		for _, r := range c.Quantities {
+			if r.Min.IsNegative() || r.Min.GreaterThan(r.Max) {
+				t.Fatalf("clause %s: bad range %v", c.ID, r)
+			}
+		}
+	}
+}
+
+func TestAgreementValidates(t *testing.T) {
+	var cov coverage
+	rapid.Check(t, func(t *rapid.T) {
+		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
+		agreementtest.AssertValid(t, a)
+		checkShape(t, a)
+		record(&cov, a)
+	})
+	assertCovered(t, &cov, wantFeatures)
+}
+
+func TestProcessValidates(t *testing.T) {
+	var cov coverage
+	rapid.Check(t, func(t *rapid.T) {
+		p := agreementtest.Process(agreementtest.Config{}).Draw(t, "process")
+		agreementtest.AssertProcessValid(t, p)
+		seen := map[agreement.AgreementID]bool{}
+		for _, a := range p.Agreements {
+			if seen[a.ID] {
+				t.Fatalf("duplicate agreement id %q", a.ID)
+			}
+			seen[a.ID] = true
+			checkShape(t, a)
+			for _, c := range a.Clauses {
+				for _, r := range agreement.ClauseDependencies(c, a.ID) {
+					if r.Agreement != a.ID {
+						cov.add("cross:clause-in")
+					}
+				}
+				for _, r := range c.Targets {
+					if r.Agreement != "" && r.Agreement != a.ID {
+						cov.add("cross:target")
+					}
+				}
+				for _, nc := range c.Conditions() {
+					agreement.Walk(nc.Condition, func(n agreement.Condition) bool {
+						if ai, ok := n.(agreement.AgreementInCondition); ok && ai.Agreement() != "" && ai.Agreement() != a.ID {
+							cov.add("cross:agreement-in")
+						}
+						return true
+					})
+				}
+			}
+		}
+		if len(p.Agreements) > 1 {
+			cov.add("several-agreements")
+		}
+	})
+	assertCovered(t, &cov, []string{"cross:clause-in", "cross:target", "cross:agreement-in", "several-agreements"})
+}
+
+func TestConfigBounds(t *testing.T) {
+	cfg := agreementtest.Config{Parties: 2, Groups: -1, Fluents: -1, Clauses: 3, Depth: -1}
+	rapid.Check(t, func(t *rapid.T) {
+		a := agreementtest.Agreement(cfg).Draw(t, "agreement")
+		agreementtest.AssertValid(t, a)
+		if len(a.Parties) < 1 || len(a.Parties) > 2 || len(a.Groups) != 0 || len(a.Fluents) != 0 || len(a.Clauses) > 3 {
+			t.Fatalf("sizes beyond %+v: %d parties, %d groups, %d fluents, %d clauses", cfg,
+				len(a.Parties), len(a.Groups), len(a.Fluents), len(a.Clauses))
+		}
+		for _, c := range a.Clauses {
+			for _, nc := range c.Conditions() {
+				if nc.Condition != nil && len(agreement.Operands(nc.Condition)) > 0 {
+					t.Fatalf("clause %s %s: combinator drawn with negative Depth: %v", c.ID, nc.Name, nc.Condition)
+				}
+			}
+		}
+	})
+}
+
+func TestConditionAndPatternScope(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		// A fixed agreement whose names the scope lists.
+		a := agreement.Agreement{
+			ID:      "host",
+			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+			Groups:  []agreement.Group{{ID: "G", Members: []agreement.PartyID{"UA"}}},
+			Fluents: []agreement.Fluent{{ID: "cf"}},
+			Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Permission, Debtors: []agreement.PartyID{"UA"}}},
+		}
+		s := agreementtest.Scope{
+			Parties:    []agreement.PartyID{"UA", "RU"},
+			Groups:     []agreement.GroupID{"G"},
+			Fluents:    []agreement.FluentID{"cf"},
+			Mentions:   []agreement.Ref{agreement.LocalRef("C1"), agreement.AgreementRef("host")},
+			Agreements: []agreement.AgreementID{"host"},
+		}
+		if rapid.Bool().Draw(t, "empty-scope") {
+			s = agreementtest.Scope{}
+		}
+		a.EntryIntoForce = agreementtest.Condition(s, 2).Draw(t, "condition")
+		p := agreementtest.Pattern(s).Draw(t, "pattern")
+		a.Clauses[0].Action = &p
+		// C1 reads nothing, so the entry-into-force condition may read it.
+		s.Depends = []agreement.Ref{agreement.LocalRef("C1")}
+		a.Clauses[0].Trigger = nil
+		a.Fluents[0].Initiates = []agreement.Pattern{agreementtest.Pattern(s).Draw(t, "initiates")}
+		agreementtest.AssertValid(t, a)
+	})
+}
+
+func TestCorruptionReported(t *testing.T) {
+	var cov coverage
+	rapid.Check(t, func(t *rapid.T) {
+		c := agreementtest.Corrupt(agreementtest.Config{}).Draw(t, "corruption")
+		err := c.Agreement.Validate()
+		agreementtest.AssertProblem(t, err, c.Sentinel, c.Path)
+		cov.add(c.Kind)
+		if rapid.Bool().Draw(t, "another") {
+			d := c.Another().Draw(t, "another")
+			err := d.Agreement.Validate()
+			agreementtest.AssertProblem(t, err, c.Sentinel, c.Path)
+			agreementtest.AssertProblem(t, err, d.Sentinel, d.Path)
+		}
+	})
+	if len(cov.counts) < 20 && coverageCounts() {
+		t.Errorf("only %d kinds of corruption drawn in the run", len(cov.counts))
+	}
+}
+
+func TestCorruptAgreementLeavesInputAlone(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
+		before := agreementtest.DeepCopy(a)
+		c := agreementtest.CorruptAgreement(a).Draw(t, "corruption")
+		d := c.Another().Draw(t, "another")
+		if diff := cmp.Diff(before, a, agreementtest.Options()); diff != "" {
+			t.Fatalf("CorruptAgreement modified its input (-before +after):\n%s", diff)
+		}
+		if cmp.Equal(a, c.Agreement, agreementtest.Options()) {
+			t.Fatalf("%s: corruption changed nothing", c.Desc)
+		}
+		agreementtest.AssertProblem(t, c.Agreement.Validate(), c.Sentinel, c.Path)
+		agreementtest.AssertProblem(t, d.Agreement.Validate(), c.Sentinel, c.Path)
+		agreementtest.AssertProblem(t, d.Agreement.Validate(), d.Sentinel, d.Path)
+	})
+}
+
+func TestCorruptionKinds(t *testing.T) {
+	ks := agreementtest.CorruptionKinds()
+	if len(ks) < 30 {
+		t.Fatalf("CorruptionKinds() = %d kinds", len(ks))
+	}
+	seen := map[string]bool{}
+	for _, k := range ks {
+		if k == "" || seen[k] {
+			t.Errorf("kind %q empty or repeated", k)
+		}
+		seen[k] = true
+	}
+}
+
+func TestDeepCopySharesNothing(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
+		b := agreementtest.DeepCopy(a)
+		if !cmp.Equal(a, b, agreementtest.Options()) {
+			t.Fatalf("copy differs:\n%s", cmp.Diff(a, b, agreementtest.Options()))
+		}
+		// Scribble over every element of b; a must not change.
+		before := agreementtest.DeepCopy(a)
+		for i := range b.Parties {
+			b.Parties[i].ID = "x"
+			for j := range b.Parties[i].Roles {
+				b.Parties[i].Roles[j] = agreement.Observer
+			}
+		}
+		for i := range b.Groups {
+			for j := range b.Groups[i].Members {
+				b.Groups[i].Members[j] = "x"
+			}
+		}
+		for i := range b.Signatures {
+			b.Signatures[i].Party = "x"
+		}
+		for i := range b.Fluents {
+			for j := range b.Fluents[i].Initiates {
+				b.Fluents[i].Initiates[j].Kind = "x"
+			}
+			for j := range b.Fluents[i].Terminates {
+				b.Fluents[i].Terminates[j].Kind = "x"
+			}
+		}
+		for i := range b.Clauses {
+			c := &b.Clauses[i]
+			for j := range c.Debtors {
+				c.Debtors[j] = "x"
+			}
+			for j := range c.Creditors {
+				c.Creditors[j] = "x"
+			}
+			if c.Action != nil {
+				c.Action.Kind = "x"
+			}
+			for j := range c.Quantities {
+				c.Quantities[j].Wording = "x"
+			}
+			for j := range c.Targets {
+				c.Targets[j] = agreement.LocalRef("x")
+			}
+		}
+		if diff := cmp.Diff(before, a, agreementtest.Options()); diff != "" {
+			t.Fatalf("writing to the copy changed the original (-before +after):\n%s", diff)
+		}
+	})
+}
+
+func TestOptions(t *testing.T) {
+	build := func(fluent agreement.FluentID) agreement.Agreement {
+		return agreement.Agreement{
+			ID:   "a",
+			Date: time.Date(2026, 1, 6, 12, 0, 0, 0, time.UTC),
+			Clauses: []agreement.Clause{{
+				ID:         "C1",
+				Kind:       agreement.Obligation,
+				Debtors:    []agreement.PartyID{"FR"},
+				Quantities: []agreement.Range{{Min: decimal.RequireFromString("2000"), Max: decimal.NewFromInt(9000)}},
+				Trigger: agreement.All(agreement.Holds(fluent),
+					agreement.ClauseIn(agreement.LocalRef("C0"), agreement.Violated),
+					agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}))),
+			}},
+		}
+	}
+	a, b := build("ceasefire"), build("ceasefire")
+	// Same values written differently: 2000 as 2000.0, the date in
+	// another location, an empty slice for a nil one.
+	b.Clauses[0].Quantities[0].Min = decimal.RequireFromString("2000.0")
+	b.Date = b.Date.In(time.FixedZone("CET", 3600))
+	b.Parties = []agreement.Party{}
+	if !cmp.Equal(a, b, agreementtest.Options()) {
+		t.Errorf("equal agreements compare unequal:\n%s", cmp.Diff(a, b, agreementtest.Options()))
+	}
+	if !cmp.Equal(a.Clauses[0].Trigger, b.Clauses[0].Trigger, agreementtest.Options()) {
+		t.Error("equal bare conditions compare unequal")
+	}
+	if !cmp.Equal(agreement.Holds("x"), agreement.Holds("x"), agreementtest.Options()) {
+		t.Error("equal concrete conditions compare unequal")
+	}
+
+	c := build("collapsed")
+	if cmp.Equal(a, c, agreementtest.Options()) {
+		t.Error("agreements with different conditions compare equal")
+	}
+	if diff := cmp.Diff(a, c, agreementtest.Options()); diff == "" {
+		t.Error("cmp.Diff of different conditions is empty")
+	}
+	var none agreement.Condition
+	if cmp.Equal(none, a.Clauses[0].Trigger, agreementtest.Options()) ||
+		!cmp.Equal(none, none, agreementtest.Options()) {
+		t.Error("nil conditions compare wrongly")
+	}
+	d := build("ceasefire")
+	d.Clauses[0].Quantities[0].Max = decimal.NewFromInt(9001)
+	if cmp.Equal(a, d, agreementtest.Options()) {
+		t.Error("different decimals compare equal")
+	}
+}
+
+func TestAssertProblem(t *testing.T) {
+	a := agreement.Agreement{ID: "a", Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation,
+		Debtors: []agreement.PartyID{"XX"}, Action: &agreement.Pattern{Kind: agreement.Signing}}}}
+	err := a.Validate()
+	if !agreementtest.HasProblem(err, agreement.ErrUnknownParty, "clauses[0].debtors[0]") {
+		t.Fatalf("HasProblem misses the problem in %v", err)
+	}
+	for _, c := range []struct {
+		sentinel error
+		path     string
+	}{
+		{agreement.ErrUnknownParty, "clauses[0].debtors"},
+		{agreement.ErrDuplicateID, "clauses[0].debtors[0]"},
+	} {
+		if agreementtest.HasProblem(err, c.sentinel, c.path) {
+			t.Errorf("HasProblem(%v, %q) = true", c.sentinel, c.path)
+		}
+	}
+	if agreementtest.HasProblem(nil, agreement.ErrUnknownParty, "") {
+		t.Error("HasProblem(nil) = true")
+	}
+	var rec recorder
+	agreementtest.AssertProblem(&rec, err, agreement.ErrCycle, "clauses[0]")
+	agreementtest.AssertProblem(&rec, nil, agreement.ErrCycle, "clauses[0]")
+	agreementtest.AssertValid(&rec, a)
+	agreementtest.AssertProblem(&rec, err, agreement.ErrUnknownParty, "clauses[0].debtors[0]")
+	if rec.errors != 3 {
+		t.Errorf("assertions reported %d failures, want 3", rec.errors)
+	}
+}
+
+// recorder is a rapid.TB that counts failures instead of failing.
+type recorder struct {
+	rapid.TB
+	errors int
+}
+
+func (r *recorder) Helper()                   {}
+func (r *recorder) Errorf(string, ...any)     { r.errors++ }
+func (r *recorder) Fatalf(f string, a ...any) { r.Errorf(f, a...) }

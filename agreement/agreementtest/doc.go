@@ -1,0 +1,46 @@
+// Package agreementtest provides rapid generators, cmp options and assertions
+// for tests of code built on package [agreement]. It is for _test.go files
+// only: non-test code never imports it.
+//
+// # Generators
+//
+// [Agreement] and [Process] draw values that are valid by construction
+// (never by filtering): every reference resolves, ids are unique, clauses of
+// every deontic kind (powers with every [agreement.Effect] among them) carry
+// conditions that use every node of the condition language, and no clause
+// depends on its own state. [Condition] and [Pattern] draw the parts on their
+// own, given a [Scope] of what they may name. A [Config] bounds the sizes; its
+// zero value means [DefaultConfig].
+//
+// [Corrupt] draws a valid agreement with one corruption applied and says
+// which problem [agreement.Agreement.Validate] must report: the sentinel error
+// and the exact path. [Corruption.Another] applies a further, independent
+// corruption, so that a test can check that every problem is reported, not
+// just the first. [CorruptAgreement] corrupts an agreement of the caller's.
+//
+// # Comparing and asserting
+//
+// [Options] are the [cmp.Option] values that compare agreements correctly
+// (decimals, instants and conditions by their Equal methods, nil and empty
+// slices alike); [DeepCopy] copies an agreement so a test can check its input
+// was not modified. [AssertValid], [AssertProcessValid] and [AssertProblem]
+// report failures through a [rapid.TB], so they work with a *testing.T as
+// well as inside a property, with a [*rapid.T].
+//
+// # Use from a downstream go test
+//
+//	func TestMyAnalysis(t *testing.T) {
+//		rapid.Check(t, func(t *rapid.T) {
+//			a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
+//			before := agreementtest.DeepCopy(a)
+//			_ = myanalysis.Run(a)
+//			if diff := cmp.Diff(before, a, agreementtest.Options()); diff != "" {
+//				t.Fatalf("Run modified its input (-before +after):\n%s", diff)
+//			}
+//		})
+//	}
+//
+// Run such tests with -rapid.checks=N for more cases, and -rapid.seed to
+// replay one. Everything here draws only from the [*rapid.T] it is given: no
+// global randomness and no clock, so a failing case shrinks and replays.
+package agreementtest

@@ -1,0 +1,633 @@
+package agreementtest
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// Scope is what a drawn [Condition] or [Pattern] may name. Every name in it
+// must resolve in the agreement (or process) that will hold the drawn value;
+// the generators never name anything else. The zero Scope names nothing:
+// patterns then filter on kind, area and attribution only, and conditions use
+// the atoms that need no names (Happened, Before, Within, Since, and
+// AgreementIn of the holder). A Scope is read, never modified.
+type Scope struct {
+	// Parties may appear as an event pattern's actor, target or reporter.
+	Parties []agreement.PartyID
+	// Groups may appear as an event pattern's group.
+	Groups []agreement.GroupID
+	// Fluents may appear in Holds.
+	Fluents []agreement.FluentID
+	// Depends are the clauses a ClauseIn atom may read. Reading a clause's
+	// state is a dependency: to keep an agreement free of cycles, list only
+	// clauses that do not themselves depend, directly or not, on the clause
+	// that will hold the condition. With no Depends, ClauseIn is never drawn.
+	Depends []agreement.Ref
+	// Mentions are the clauses and agreements an event pattern's Clause
+	// filter may name. A mention is not a dependency.
+	Mentions []agreement.Ref
+	// Agreements may be named by AgreementIn, besides the holder itself
+	// (written ""), which is always allowed.
+	Agreements []agreement.AgreementID
+}
+
+func (s Scope) clone() Scope {
+	return Scope{
+		Parties:    slices.Clone(s.Parties),
+		Groups:     slices.Clone(s.Groups),
+		Fluents:    slices.Clone(s.Fluents),
+		Depends:    slices.Clone(s.Depends),
+		Mentions:   slices.Clone(s.Mentions),
+		Agreements: slices.Clone(s.Agreements),
+	}
+}
+
+// Agreement returns a generator of agreements that are valid by
+// construction: [agreement.Agreement.Validate] returns nil for every one.
+// Sizes are bounded by cfg (the zero Config means [DefaultConfig]).
+//
+// A drawn agreement has one or more parties with unique ids, kinds and
+// distinct roles; groups whose members are parties; fluents initiated and
+// terminated by event patterns; signatures by parties; a PA-X stage and
+// sub-stage that agree; a signing status; an optional entry-into-force
+// condition; and clauses of every deontic kind. Clauses have several or
+// joint debtors, creditors, optional actions, quantity ranges (min <= max,
+// exact decimals, optional wording), deadlines and expiries (a positive
+// duration or an absolute instant in UTC between 2000 and 2040), and
+// conditions of bounded depth that use every node type. Powers have every
+// effect: suspend powers name a paired resume power, the other powers target
+// other clauses or the agreement. A clause reads (with ClauseIn) only
+// clauses drawn before it, and the clause order is then shuffled, so there is
+// never a dependency cycle but dependencies point both ways in the list.
+// Only local and self-qualified references are drawn.
+//
+// The generator is safe for concurrent use and never panics. Values drawn
+// share no slices with one another; their conditions are immutable.
+func Agreement(cfg Config) *rapid.Generator[agreement.Agreement] {
+	cfg = cfg.normalised()
+	return rapid.Custom(func(t *rapid.T) agreement.Agreement {
+		id := agreement.AgreementID(drawIDs(t, "agreement-id", 1, agreementPool)[0])
+		plans := []plan{drawPlan(t, cfg, id)}
+		return fill(t, cfg, plans, 0)
+	})
+}
+
+// Process returns a generator of processes that are valid by construction:
+// [agreement.Process.Validate] returns nil for every one. A process has one
+// to cfg.Agreements instruments with unique ids, each drawn as by
+// [Agreement], with qualified cross-references between them: ClauseIn atoms
+// reading another instrument's clauses ("other/C1", only of instruments
+// earlier in the list, so the process stays free of cycles), AgreementIn
+// atoms naming any instrument, powers targeting clauses of other
+// instruments, and event patterns mentioning them.
+//
+// The generator is safe for concurrent use and never panics.
+func Process(cfg Config) *rapid.Generator[agreement.Process] {
+	cfg = cfg.normalised()
+	return rapid.Custom(func(t *rapid.T) agreement.Process {
+		n := rapid.IntRange(1, cfg.Agreements).Draw(t, "agreements")
+		ids := drawIDs(t, "agreement-id", n, agreementPool)
+		plans := make([]plan, n)
+		for i := range plans {
+			plans[i] = drawPlan(t, cfg, agreement.AgreementID(ids[i]))
+		}
+		p := agreement.Process{Title: textGen.Draw(t, "process-title")}
+		for i := range plans {
+			p.Agreements = append(p.Agreements, fill(t, cfg, plans, i))
+		}
+		return p
+	})
+}
+
+// Condition returns a generator of conditions that name only what s allows
+// and nest combinators at most depth deep (a negative depth means atoms
+// only). Every node type can be drawn: Happened, Holds (when s has
+// fluents), ClauseIn (when s has Depends), AgreementIn, Before, Within,
+// Since, All, Any, Not and AtLeast (with 0 <= k <= operands). ClauseIn and
+// AgreementIn have one or more states of the right sort; Within windows are
+// positive and Since durations non-negative. The generator copies s; it is
+// safe for concurrent use and never panics.
+func Condition(s Scope, depth int) *rapid.Generator[agreement.Condition] {
+	s = s.clone()
+	return rapid.Custom(func(t *rapid.T) agreement.Condition {
+		return drawCondition(t, &s, depth)
+	})
+}
+
+// Pattern returns a generator of event patterns whose filters name only what
+// s allows. The kind is a well-known [agreement.EventKind] or a custom one;
+// each filter is set or not. The generator copies s; it is safe for
+// concurrent use and never panics.
+func Pattern(s Scope) *rapid.Generator[agreement.Pattern] {
+	s = s.clone()
+	return rapid.Custom(func(t *rapid.T) agreement.Pattern {
+		return drawPattern(t, &s)
+	})
+}
+
+// plan is the skeleton of one agreement, drawn before any agreement of a
+// process is filled in, so that references can name what comes later.
+type plan struct {
+	id      agreement.AgreementID
+	parties []agreement.PartyID
+	groups  []agreement.GroupID
+	fluents []agreement.FluentID
+	// clauses in dependency order: clause i reads only clauses before it.
+	clauses []agreement.ClauseID
+	kinds   []agreement.Deontic
+	effects []agreement.Effect
+	// resumer[i] is the index of the resume power paired with the suspend
+	// power i, and -1 for any other clause.
+	resumer []int
+}
+
+func drawPlan(t *rapid.T, cfg Config, id agreement.AgreementID) plan {
+	p := plan{id: id}
+	p.parties = ids[agreement.PartyID](drawIDs(t, "party-id",
+		rapid.IntRange(1, cfg.Parties).Draw(t, "parties"), partyPool))
+	p.groups = ids[agreement.GroupID](drawIDs(t, "group-id",
+		rapid.IntRange(0, cfg.Groups).Draw(t, "groups"), groupPool))
+	p.fluents = ids[agreement.FluentID](drawIDs(t, "fluent-id",
+		rapid.IntRange(0, cfg.Fluents).Draw(t, "fluents"), fluentPool))
+	n := rapid.IntRange(0, cfg.Clauses).Draw(t, "clauses")
+	p.clauses = ids[agreement.ClauseID](drawIDs(t, "clause-id", n, clausePool))
+	p.kinds = make([]agreement.Deontic, n)
+	p.effects = make([]agreement.Effect, n)
+	p.resumer = make([]int, n)
+	for i := 0; i < n; i++ {
+		p.resumer[i] = -1
+		p.kinds[i] = rapid.SampledFrom(deontics).Draw(t, "deontic")
+		if p.kinds[i] != agreement.Power {
+			continue
+		}
+		effects := []agreement.Effect{agreement.Discharge, agreement.Terminate}
+		if i+1 < n {
+			effects = append(effects, agreement.Suspend)
+		}
+		p.effects[i] = rapid.SampledFrom(effects).Draw(t, "effect")
+		if p.effects[i] == agreement.Suspend {
+			p.resumer[i] = i + 1
+			p.resumer[i+1] = -1
+			p.kinds[i+1] = agreement.Power
+			p.effects[i+1] = agreement.Resume
+			i++
+		}
+	}
+	return p
+}
+
+// fill draws agreement k of plans in full.
+func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
+	pl := plans[k]
+	a := agreement.Agreement{
+		ID:            pl.id,
+		Title:         textGen.Draw(t, "title"),
+		Date:          drawMaybeInstant(t, "date"),
+		SigningStatus: rapid.SampledFrom(signingStatuses).Draw(t, "signing-status"),
+	}
+	a.Stage, a.SubStage = drawStage(t)
+
+	for _, id := range pl.parties {
+		a.Parties = append(a.Parties, agreement.Party{
+			ID:    id,
+			Name:  textGen.Draw(t, "party-name"),
+			Kind:  rapid.SampledFrom(partyKinds).Draw(t, "party-kind"),
+			Roles: take(t, "roles", roles, 0, 3),
+		})
+	}
+	for _, id := range pl.groups {
+		a.Groups = append(a.Groups, agreement.Group{
+			ID:      id,
+			Name:    textGen.Draw(t, "group-name"),
+			Members: take(t, "members", pl.parties, 0, len(pl.parties)),
+		})
+	}
+
+	s := Scope{Parties: pl.parties, Groups: pl.groups, Fluents: pl.fluents, Mentions: mentions(plans, k)}
+	for _, q := range plans {
+		s.Agreements = append(s.Agreements, q.id)
+	}
+
+	for _, id := range pl.fluents {
+		f := agreement.Fluent{ID: id, Initially: rapid.Bool().Draw(t, "initially")}
+		for range rapid.IntRange(0, 2).Draw(t, "initiates") {
+			f.Initiates = append(f.Initiates, drawPattern(t, &s))
+		}
+		for range rapid.IntRange(0, 2).Draw(t, "terminates") {
+			f.Terminates = append(f.Terminates, drawPattern(t, &s))
+		}
+		a.Fluents = append(a.Fluents, f)
+	}
+	for range rapid.IntRange(0, len(pl.parties)).Draw(t, "signatures") {
+		a.Signatures = append(a.Signatures, agreement.Signature{
+			Party:     rapid.SampledFrom(pl.parties).Draw(t, "signatory-party"),
+			Signatory: textGen.Draw(t, "signatory"),
+			Capacity:  textGen.Draw(t, "capacity"),
+			Date:      drawMaybeInstant(t, "signature-date"),
+		})
+	}
+
+	for i := range pl.clauses {
+		s.Depends = depends(plans, k, i)
+		a.Clauses = append(a.Clauses, drawClause(t, cfg, &s, plans, k, i))
+	}
+	survivingResumers(&a)
+	if len(a.Clauses) > 1 {
+		a.Clauses = rapid.Permutation(a.Clauses).Draw(t, "clause-order")
+	}
+
+	// Extension point: draw the territory here once package agreement has
+	// one (see Config).
+
+	if rapid.Bool().Draw(t, "has-entry-into-force") {
+		// The entry-into-force condition is not a clause: it may read any.
+		s.Depends = nil
+		for _, q := range plans {
+			s.Depends = append(s.Depends, clauseRefs(q, pl.id, len(q.clauses))...)
+		}
+		a.EntryIntoForce = drawCondition(t, &s, cfg.Depth)
+	}
+	return a
+}
+
+func drawClause(t *rapid.T, cfg Config, s *Scope, plans []plan, k, i int) agreement.Clause {
+	pl := plans[k]
+	c := agreement.Clause{
+		ID:       pl.clauses[i],
+		Text:     textGen.Draw(t, "text"),
+		Source:   drawSource(t),
+		Kind:     pl.kinds[i],
+		Force:    rapid.SampledFrom(forces).Draw(t, "force"),
+		Category: drawCategory(t),
+	}
+	c.Debtors = take(t, "debtors", pl.parties, 1, 3)
+	c.Joint = len(c.Debtors) >= 2 && rapid.Bool().Draw(t, "joint")
+	c.Creditors = take(t, "creditors", pl.parties, 0, 3)
+	if rapid.Bool().Draw(t, "has-action") {
+		p := drawPattern(t, s)
+		c.Action = &p
+	}
+	for range rapid.IntRange(0, 2).Draw(t, "quantities") {
+		c.Quantities = append(c.Quantities, drawRange(t))
+	}
+	c.Trigger = drawMaybeCondition(t, "trigger", s, cfg.Depth)
+	c.Antecedent = drawMaybeCondition(t, "antecedent", s, cfg.Depth)
+	if c.Kind != agreement.Power { // a power is fulfilled by being exercised
+		c.Fulfilment = drawMaybeCondition(t, "fulfilment", s, cfg.Depth)
+	}
+	c.Expiry = drawDeadline(t, "expiry")
+	switch c.Kind {
+	case agreement.Obligation:
+		c.Deadline = drawDeadline(t, "deadline")
+		c.Violation = drawMaybeCondition(t, "violation", s, cfg.Depth)
+		if c.Action == nil && c.Fulfilment == nil {
+			c.Fulfilment = drawCondition(t, s, cfg.Depth)
+		}
+	case agreement.Prohibition:
+		c.Violation = drawMaybeCondition(t, "violation", s, cfg.Depth)
+		if c.Action == nil && c.Violation == nil {
+			c.Violation = drawCondition(t, s, cfg.Depth)
+		}
+	case agreement.Power:
+		c.Effect = pl.effects[i]
+		if c.Effect != agreement.Resume {
+			self := agreement.QualifiedRef(pl.id, c.ID)
+			var targets []agreement.Ref
+			for _, r := range s.Mentions {
+				if r.Resolve(pl.id) != self && !(r.IsAgreement() && c.Effect == agreement.Discharge) {
+					targets = append(targets, r)
+				}
+			}
+			if len(targets) == 0 && c.Effect == agreement.Discharge {
+				// Only agreements to aim at: they are terminated, not discharged.
+				c.Effect = agreement.Terminate
+				for _, r := range s.Mentions {
+					if r.Resolve(pl.id) != self {
+						targets = append(targets, r)
+					}
+				}
+			}
+			c.Targets = take(t, "targets", targets, 1, 3)
+		}
+		if j := pl.resumer[i]; j >= 0 {
+			c.ResumedBy = pl.clauses[j]
+		}
+	}
+	c.Surviving = rapid.Bool().Draw(t, "surviving")
+	return c
+}
+
+// clauseRefs returns references to the first n clauses of q as written in
+// agreement home: both the local and the self-qualified form for home's own
+// clauses, the qualified form for others'.
+func clauseRefs(q plan, home agreement.AgreementID, n int) []agreement.Ref {
+	var out []agreement.Ref
+	for _, id := range q.clauses[:n] {
+		if q.id == home {
+			out = append(out, agreement.LocalRef(id))
+		}
+		out = append(out, agreement.QualifiedRef(q.id, id))
+	}
+	return out
+}
+
+// depends returns what clause i of plans[k] may read: the clauses before it
+// in its own agreement and every clause of earlier agreements.
+func depends(plans []plan, k, i int) []agreement.Ref {
+	var out []agreement.Ref
+	for m := range k {
+		out = append(out, clauseRefs(plans[m], plans[k].id, len(plans[m].clauses))...)
+	}
+	return append(out, clauseRefs(plans[k], plans[k].id, i)...)
+}
+
+// mentions returns every clause and agreement of the process, as written in
+// plans[k].
+func mentions(plans []plan, k int) []agreement.Ref {
+	var out []agreement.Ref
+	for _, q := range plans {
+		out = append(out, clauseRefs(q, plans[k].id, len(q.clauses))...)
+		out = append(out, agreement.AgreementRef(q.id))
+	}
+	return out
+}
+
+// The node types of the condition language, in the order drawCondition
+// numbers them: atoms first, then combinators.
+const (
+	nodeHappened = iota
+	nodeHolds
+	nodeClauseIn
+	nodeAgreementIn
+	nodeBefore
+	nodeWithin
+	nodeSince
+	nodeAll
+	nodeAny
+	nodeNot
+	nodeAtLeast
+	nodeTypes
+	atomTypes = nodeAll
+)
+
+func drawMaybeCondition(t *rapid.T, label string, s *Scope, depth int) agreement.Condition {
+	if !rapid.Bool().Draw(t, "has-"+label) {
+		return nil
+	}
+	return drawCondition(t, s, depth)
+}
+
+func drawCondition(t *rapid.T, s *Scope, depth int) agreement.Condition {
+	n := atomTypes
+	if depth > 0 {
+		n = nodeTypes
+	}
+	node := rapid.IntRange(0, n-1).Draw(t, "node")
+	switch {
+	case node == nodeHolds && len(s.Fluents) == 0,
+		node == nodeClauseIn && len(s.Depends) == 0:
+		node = nodeHappened
+	}
+	operands := func(lo int) []agreement.Condition {
+		var cs []agreement.Condition
+		for range rapid.IntRange(lo, 3).Draw(t, "operands") {
+			cs = append(cs, drawCondition(t, s, depth-1))
+		}
+		return cs
+	}
+	switch node {
+	case nodeHappened:
+		return agreement.Happened(drawPattern(t, s))
+	case nodeHolds:
+		return agreement.Holds(rapid.SampledFrom(s.Fluents).Draw(t, "fluent"))
+	case nodeClauseIn:
+		ref := rapid.SampledFrom(s.Depends).Draw(t, "clause")
+		return agreement.ClauseIn(ref, rapid.SliceOfN(rapid.SampledFrom(clauseStates), 1, 3).Draw(t, "states")...)
+	case nodeAgreementIn:
+		var id agreement.AgreementID
+		if len(s.Agreements) > 0 && rapid.Bool().Draw(t, "names-agreement") {
+			id = rapid.SampledFrom(s.Agreements).Draw(t, "agreement")
+		}
+		return agreement.AgreementIn(id, rapid.SliceOfN(rapid.SampledFrom(agreementStates), 1, 3).Draw(t, "states")...)
+	case nodeBefore:
+		return agreement.Before(drawPattern(t, s), drawPattern(t, s))
+	case nodeWithin:
+		return agreement.Within(drawPattern(t, s), drawPositiveDuration(t, "window"))
+	case nodeSince:
+		d := time.Duration(0)
+		if rapid.Bool().Draw(t, "since-delay") {
+			d = drawPositiveDuration(t, "since")
+		}
+		return agreement.Since(drawPattern(t, s), d)
+	case nodeAll:
+		return agreement.All(operands(0)...)
+	case nodeAny:
+		return agreement.Any(operands(0)...)
+	case nodeNot:
+		return agreement.Not(drawCondition(t, s, depth-1))
+	default:
+		cs := operands(0)
+		return agreement.AtLeast(rapid.IntRange(0, len(cs)).Draw(t, "k"), cs...)
+	}
+}
+
+func drawPattern(t *rapid.T, s *Scope) agreement.Pattern {
+	p := agreement.Pattern{Kind: drawEventKind(t)}
+	p.Actor = optional(t, "actor", s.Parties)
+	p.Group = optional(t, "group", s.Groups)
+	p.Target = optional(t, "target", s.Parties)
+	if rapid.Bool().Draw(t, "has-area") {
+		p.Area = agreement.AreaID(areaGen.Draw(t, "area"))
+	}
+	p.Clause = optional(t, "clause", s.Mentions)
+	p.Reporter = optional(t, "reporter", s.Parties)
+	p.Attribution = rapid.SampledFrom(attributions).Draw(t, "attribution")
+	return p
+}
+
+// optional draws the zero value or one of xs.
+func optional[T any](t *rapid.T, label string, xs []T) T {
+	var zero T
+	if len(xs) == 0 || !rapid.Bool().Draw(t, "has-"+label) {
+		return zero
+	}
+	return rapid.SampledFrom(xs).Draw(t, label)
+}
+
+// take draws between lo and hi distinct elements of xs (hi capped at
+// len(xs)), in random order; nil when it draws none.
+func take[T any](t *rapid.T, label string, xs []T, lo, hi int) []T {
+	hi = min(hi, len(xs))
+	lo = min(lo, hi)
+	m := rapid.IntRange(lo, hi).Draw(t, label)
+	if m == 0 {
+		return nil
+	}
+	return rapid.Permutation(xs).Draw(t, label)[:m:m]
+}
+
+// drawIDs draws n distinct ids: mostly from a shuffled pool of realistic
+// ones, otherwise made of a drawn name and the suffix "."+index, which no
+// pool entry has, so the ids are distinct without any rejection.
+func drawIDs(t *rapid.T, label string, n int, pool []string) []string {
+	if n == 0 {
+		return nil
+	}
+	perm := rapid.Permutation(pool).Draw(t, label+"-pool")
+	out := make([]string, n)
+	for i := range out {
+		if i < len(perm) && rapid.IntRange(0, 3).Draw(t, label+"-pooled") > 0 {
+			out[i] = perm[i]
+		} else {
+			out[i] = nameGen.Draw(t, label) + "." + strconv.Itoa(i)
+		}
+	}
+	return out
+}
+
+func ids[T ~string](ss []string) []T {
+	if ss == nil {
+		return nil
+	}
+	out := make([]T, len(ss))
+	for i, s := range ss {
+		out[i] = T(s)
+	}
+	return out
+}
+
+func drawEventKind(t *rapid.T) agreement.EventKind {
+	if rapid.IntRange(0, 3).Draw(t, "custom-kind") == 0 {
+		return agreement.EventKind(kindNameGen.Draw(t, "kind"))
+	}
+	return rapid.SampledFrom(eventKinds).Draw(t, "kind")
+}
+
+func drawCategory(t *rapid.T) agreement.Category {
+	switch rapid.IntRange(0, 2).Draw(t, "category-sort") {
+	case 0:
+		return ""
+	case 1:
+		return rapid.SampledFrom(categories).Draw(t, "category")
+	}
+	return agreement.Category(categoryGen.Draw(t, "category"))
+}
+
+func drawStage(t *rapid.T) (agreement.Stage, agreement.SubStage) {
+	switch rapid.IntRange(0, 3).Draw(t, "stage-sort") {
+	case 0:
+		return "", ""
+	case 1:
+		return rapid.SampledFrom(stages).Draw(t, "stage"), ""
+	case 2:
+		ss := rapid.SampledFrom(subStages).Draw(t, "sub-stage")
+		return ss.Stage(), ss
+	}
+	return "", rapid.SampledFrom(subStages).Draw(t, "sub-stage")
+}
+
+func drawSource(t *rapid.T) agreement.Source {
+	if !rapid.Bool().Draw(t, "has-source") {
+		return agreement.Source{}
+	}
+	return agreement.Source{
+		Document: documentGen.Draw(t, "document"),
+		Speaker:  textGen.Draw(t, "speaker"),
+		Date:     drawMaybeInstant(t, "source-date"),
+	}
+}
+
+// drawDecimal draws a non-negative decimal, built from integers or from
+// decimal text (never from a float), sometimes beyond the range of int64.
+func drawDecimal(t *rapid.T, label string) decimal.Decimal {
+	switch rapid.IntRange(0, 2).Draw(t, label+"-sort") {
+	case 0:
+		return decimal.NewFromInt(rapid.Int64Range(0, 100_000).Draw(t, label))
+	case 1:
+		return decimal.New(rapid.Int64Range(0, 1_000_000_000).Draw(t, label),
+			-int32(rapid.IntRange(0, 4).Draw(t, label+"-exp")))
+	}
+	return decimal.RequireFromString(decimalTextGen.Draw(t, label))
+}
+
+func drawRange(t *rapid.T) agreement.Range {
+	r := agreement.Range{Min: drawDecimal(t, "min")}
+	r.Max = r.Min
+	if rapid.Bool().Draw(t, "inexact") {
+		r.Max = r.Min.Add(drawDecimal(t, "spread"))
+	}
+	r.Unit = agreement.Unit(unitGen.Draw(t, "unit"))
+	if rapid.Bool().Draw(t, "has-wording") {
+		r.Wording = wordingGen.Draw(t, "wording")
+	}
+	r.What = textGen.Draw(t, "what")
+	return r
+}
+
+// Instants are drawn between 2000-01-01 and 2040-01-01, in UTC.
+const (
+	minUnix = 946684800  // 2000-01-01T00:00:00Z
+	maxUnix = 2208988800 // 2040-01-01T00:00:00Z
+)
+
+func drawInstant(t *rapid.T, label string) time.Time {
+	sec := rapid.Int64Range(minUnix, maxUnix-1).Draw(t, label)
+	var ns int64
+	if rapid.Bool().Draw(t, label+"-has-ns") {
+		ns = rapid.Int64Range(0, 999_999_999).Draw(t, label+"-ns")
+	}
+	return time.Unix(sec, ns).UTC()
+}
+
+func drawMaybeInstant(t *rapid.T, label string) time.Time {
+	if !rapid.Bool().Draw(t, "has-"+label) {
+		return time.Time{}
+	}
+	return drawInstant(t, label)
+}
+
+func drawPositiveDuration(t *rapid.T, label string) time.Duration {
+	switch rapid.IntRange(0, 2).Draw(t, label+"-unit") {
+	case 0:
+		return time.Duration(rapid.IntRange(1, 3650).Draw(t, label)) * agreement.Day
+	case 1:
+		return time.Duration(rapid.IntRange(1, 1000).Draw(t, label)) * time.Hour
+	}
+	return time.Duration(rapid.Int64Range(1, int64(20*365*agreement.Day)).Draw(t, label))
+}
+
+func drawDeadline(t *rapid.T, label string) agreement.Deadline {
+	switch rapid.IntRange(0, 2).Draw(t, label+"-sort") {
+	case 1:
+		return agreement.Deadline{After: drawPositiveDuration(t, label)}
+	case 2:
+		return agreement.Deadline{At: drawInstant(t, label)}
+	}
+	return agreement.Deadline{}
+}
+
+// survivingResumers marks as surviving the resume power of every suspend power
+// aimed at its own agreement, as validation requires: otherwise it could
+// never be exercised while the agreement is suspended.
+func survivingResumers(a *agreement.Agreement) {
+	for _, c := range a.Clauses {
+		if c.Effect != agreement.Suspend || c.ResumedBy == "" {
+			continue
+		}
+		for _, t := range c.Targets {
+			if t.IsAgreement() && t.Agreement == a.ID {
+				for j := range a.Clauses {
+					if a.Clauses[j].ID == c.ResumedBy {
+						a.Clauses[j].Surviving = true
+					}
+				}
+			}
+		}
+	}
+}

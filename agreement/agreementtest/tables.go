@@ -1,0 +1,83 @@
+package agreementtest
+
+import (
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// The tables below are read-only. No pool entry ends in "." followed by
+// digits, the suffix drawIDs gives drawn names.
+var (
+	agreementPool = []string{"paris-declaration-2026", "ceasefire-2026", "trilateral-doi", "coalition-mou",
+		"monitoring-protocol", "A1"}
+	partyPool  = []string{"UA", "RU", "US", "FR", "GB", "DE", "COW", "PL", "IT", "CA", "TR", "UN", "EU", "OSCE"}
+	groupPool  = []string{"NATO", "EU-members", "COW-members", "G7", "guarantors", "monitors"}
+	fluentPool = []string{"ceasefire-in-force", "mission-deployed", "front-frozen", "talks-open",
+		"exchange-ongoing"}
+	clausePool = []string{"C1", "C2", "C3", "G1", "G2", "M1", "M2", "P1", "S1", "R1", "W1", "E1"}
+	areaPool   = []string{"donetsk", "luhansk", "zaporizhzhia", "kherson", "crimea", "UA-14", "dmz-1"}
+
+	eventKinds = []agreement.EventKind{agreement.CeasefireDeclared, agreement.CeasefireInForce,
+		agreement.CeasefireCollapsed, agreement.ArmedAttack, agreement.WithdrawalCompleted,
+		agreement.ForcesDeployed, agreement.ControlChanged, agreement.ElectionHeld, agreement.ReferendumHeld,
+		agreement.ArbitrationAward, agreement.Ratification, agreement.Signing, agreement.Performance,
+		agreement.PowerExercised}
+	units = []string{string(agreement.Count), string(agreement.Troops), string(agreement.Km),
+		string(agreement.Km2), string(agreement.Percent), string(agreement.Days), string(agreement.Aircraft),
+		string(agreement.Vessels)}
+	categories = []agreement.Category{agreement.CategoryCeasefire, agreement.CategorySecurityGuarantees,
+		agreement.CategoryForeignForces, agreement.CategoryDDR, agreement.CategoryPeacekeeping,
+		agreement.CategoryUNSignatory, agreement.CategoryEnforcement, agreement.CategoryReferendum,
+		agreement.CategoryBorders}
+	stages = []agreement.Stage{agreement.StagePre, agreement.StageSubPar, agreement.StageSubComp,
+		agreement.StageImp, agreement.StageCea, agreement.StageRen, agreement.StageOth}
+	subStages = []agreement.SubStage{agreement.SubStageProc, agreement.SubStagePrin, agreement.SubStageConf,
+		agreement.SubStagePreMix, agreement.SubStagePreOth, agreement.SubStageMultIss, agreement.SubStageIss,
+		agreement.SubStageFrparOth, agreement.SubStageFrAg, agreement.SubStageFrCons,
+		agreement.SubStageFrcomOth, agreement.SubStageImpMod, agreement.SubStageExtSub,
+		agreement.SubStageExtPar, agreement.SubStageImpOth, agreement.SubStageCeas, agreement.SubStageRel,
+		agreement.SubStageCeaMix, agreement.SubStageRepre, agreement.SubStageResub, agreement.SubStageReimp,
+		agreement.SubStageReoth, agreement.SubStageOther}
+	signingStatuses = []agreement.SigningStatus{agreement.StatusUnspecified, agreement.StatusSigned,
+		agreement.StatusUnilateral, agreement.StatusUnclear, agreement.StatusSubsequent}
+	partyKinds = []agreement.PartyKind{agreement.KindUnspecified, agreement.KindState,
+		agreement.KindGovernment, agreement.KindArmedGroup, agreement.KindIGO, agreement.KindStateCoalition,
+		agreement.KindPerson, agreement.KindCivilSociety, agreement.KindOther}
+	roles = []agreement.Role{agreement.PartyToConflict, agreement.Guarantor, agreement.Mediator,
+		agreement.Monitor, agreement.Witness, agreement.Observer, agreement.Beneficiary}
+	deontics = []agreement.Deontic{agreement.Obligation, agreement.Prohibition, agreement.Permission,
+		agreement.Power}
+	forces = []agreement.Force{agreement.ForceUnspecified, agreement.LegallyBinding,
+		agreement.PoliticallyBinding, agreement.DeclarationOfIntent, agreement.Aspiration}
+	attributions = []agreement.Attribution{agreement.AttributionUnspecified, agreement.Alleged,
+		agreement.Confirmed}
+	clauseStates = []agreement.State{agreement.Dormant, agreement.Pending, agreement.InEffect,
+		agreement.Suspended, agreement.Fulfilled, agreement.Violated, agreement.Discharged,
+		agreement.Terminated}
+	agreementStates = []agreement.State{agreement.Draft, agreement.Signed, agreement.InForce,
+		agreement.Suspended, agreement.Terminated}
+
+	documents = []string{"draft statement", "final communiqué", "Paris declaration",
+		"trilateral declaration of intent"}
+	wordings = []string{"several thousand", "up to 5,000", "about 20%", "a few hundred", "at least 15 km"}
+	phrases  = []string{"support in the event of a new attack", "a US-led monitoring mechanism",
+		"a European-led multinational force", "a coordination cell", "Donbas", "\u00e9t\u00e9 \U0001F54A",
+		"line\nbreak", "\"quoted\""}
+)
+
+// Generators shared by the draws; rapid generators are safe for concurrent
+// use and these are never modified.
+var (
+	// nameGen draws well-formed ids of up to 20 characters; drawIDs adds at
+	// most 3 more, far below the limit of 64.
+	nameGen        = rapid.StringMatching(`[A-Za-z0-9][A-Za-z0-9._-]{0,19}`)
+	kindNameGen    = rapid.StringMatching(`[a-z][a-z0-9.-]{0,15}`)
+	categoryGen    = rapid.StringMatching(`[A-Z][A-Za-z0-9]{0,12}`)
+	decimalTextGen = rapid.StringMatching(`(0|[1-9][0-9]{0,29})(\.[0-9]{1,6})?`)
+	areaGen        = rapid.OneOf(rapid.SampledFrom(areaPool), nameGen)
+	textGen        = rapid.OneOf(rapid.Just(""), rapid.SampledFrom(phrases), rapid.StringN(0, 24, -1))
+	unitGen        = rapid.OneOf(rapid.SampledFrom(units), kindNameGen)
+	wordingGen     = rapid.OneOf(rapid.SampledFrom(wordings), textGen)
+	documentGen    = rapid.OneOf(rapid.SampledFrom(documents), textGen)
+)
