@@ -120,7 +120,6 @@ type Run struct {
 	dirtyA  []int32
 	effects []effect
 	touched []int32
-	opened  bool // dirty entries exist
 }
 
 // Start returns a run of e starting at instant start, where every clause is

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"cmp"
 	"iter"
 	"slices"
 	"time"
@@ -191,5 +190,3 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, add func(string, er
 		}
 	}
 }
-
-func compareInstant(a, b time.Time) int { return cmp.Compare(a.UnixNano(), b.UnixNano()) }

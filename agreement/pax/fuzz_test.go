@@ -1,0 +1,130 @@
+package pax_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/pax"
+)
+
+// FuzzRead feeds the reader arbitrary input: it must not panic or loop, and
+// what it yields must be records that convert to valid agreements, or
+// well-formed errors, in row order; StopOnError must yield a prefix of the
+// default sequence ending at its first error.
+func FuzzRead(f *testing.F) {
+	small, err := os.ReadFile(filepath.Join("testdata", "small.csv"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	header := strings.Join(pax.Columns(), ",")
+	f.Add(small)
+	f.Add([]byte{})
+	f.Add([]byte("\uFEFF"))
+	f.Add([]byte(header + "\n"))
+	f.Add([]byte(header + "\n" + strings.Repeat(",", 37) + "\n"))
+	f.Add([]byte(header + "\n\"unterminated\n"))
+	f.Add([]byte(header + "\na\"b\n"))
+	f.Add(bytes.Replace(small, []byte("Cea,Ceas"), []byte("Cea,ImpMod"), 1))
+	f.Add(bytes.Replace(small, []byte("05/03/2001"), []byte("31/04/2001"), 1))
+	f.Add(bytes.Replace(small, []byte("\n"), []byte("\r\n"), -1))
+
+	f.Fuzz(func(t *testing.T, data []byte) {
+		all := items(pax.Read(bytes.NewReader(data)))
+		lastRow := 0
+		for i, it := range all {
+			if it.err == nil {
+				checkRecord(t, it.rec)
+				continue
+			}
+			var re *pax.RowError
+			var he *pax.HeaderError
+			switch {
+			case errors.As(it.err, &he):
+				if i != 0 || len(all) != 1 {
+					t.Errorf("header error %v at position %d of %d", he, i, len(all))
+				}
+				if len(he.Missing)+len(he.Duplicate) == 0 {
+					t.Errorf("header error lists no column: %v", he)
+				}
+			case errors.As(it.err, &re):
+				checkRowError(t, re)
+				if re.Row == 0 && (i != 0 || len(all) != 1) {
+					t.Errorf("header row error %v at position %d of %d", re, i, len(all))
+				}
+				if re.Row < lastRow {
+					t.Errorf("row %d reported after row %d", re.Row, lastRow)
+				}
+				lastRow = re.Row
+			default:
+				t.Errorf("error %v (%T) is neither *RowError nor *HeaderError", it.err, it.err)
+			}
+		}
+		stopped := items(pax.Read(bytes.NewReader(data), pax.StopOnError()))
+		want := all
+		if i := slices.IndexFunc(all, func(it item) bool { return it.err != nil }); i >= 0 {
+			want = all[:i+1]
+		}
+		if len(stopped) != len(want) {
+			t.Fatalf("StopOnError yielded %d items, want %d", len(stopped), len(want))
+		}
+		for i := range want {
+			if stopped[i].rec != want[i].rec || fmt.Sprint(stopped[i].err) != fmt.Sprint(want[i].err) {
+				t.Errorf("item %d: StopOnError %v, default %v", i, stopped[i], want[i])
+			}
+		}
+	})
+}
+
+func items(seq func(func(pax.Record, error) bool)) []item {
+	var out []item
+	for rec, err := range seq {
+		out = append(out, item{rec, err})
+	}
+	return out
+}
+
+func checkRecord(t *testing.T, rec pax.Record) {
+	t.Helper()
+	if err := rec.Agreement().Validate(); err != nil {
+		t.Errorf("record %d: agreement does not validate: %v", rec.AgtID, err)
+	}
+	if rec.AgtID <= 0 || rec.Date.Location() != time.UTC || rec.Stage == "" ||
+		rec.SigningStatus == agreement.StatusUnspecified || !rec.Agtp.Valid() {
+		t.Errorf("record lacks a required value or has an invalid one: %+v", rec)
+	}
+}
+
+func checkRowError(t *testing.T, re *pax.RowError) {
+	t.Helper()
+	if re.Row < 0 || re.Line < 1 || re.Err == nil {
+		t.Errorf("malformed RowError %+v", re)
+	}
+	if re.Column != "" && !slices.Contains(pax.Columns(), re.Column) {
+		t.Errorf("RowError names unknown column %q", re.Column)
+	}
+	known := false
+	for _, s := range []error{pax.ErrSyntax, agreement.ErrMissing, agreement.ErrInvalidValue, agreement.ErrInconsistent} {
+		known = known || errors.Is(re, s)
+	}
+	if !known {
+		t.Errorf("RowError %v wraps no sentinel", re)
+	}
+	if (re.Column == "") != errors.Is(re, pax.ErrSyntax) {
+		t.Errorf("RowError %v: a column is named exactly when the row is well-formed CSV", re)
+	}
+}
+
+// FuzzRoundTrip is TestPropertyRoundTrip driven by the fuzzer.
+func FuzzRoundTrip(f *testing.F) {
+	f.Fuzz(rapid.MakeFuzz(checkRoundTrip))
+}

@@ -1,0 +1,337 @@
+package pax
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strconv"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// Option configures [Read]. It is a sealed interface: the options are the
+// ones this package provides, such as [StopOnError]. A nil Option is ignored.
+type Option interface {
+	apply(*config)
+}
+
+type config struct {
+	stopOnError bool
+}
+
+type optionFunc func(*config)
+
+func (f optionFunc) apply(c *config) { f(c) }
+
+// StopOnError makes [Read] stop after the first error it yields, so that a
+// caller who wants all rows or nothing can stop at the first bad row. By
+// default the reader yields an error for each bad row and goes on with the
+// next.
+func StopOnError() Option {
+	return optionFunc(func(c *config) { c.stopOnError = true })
+}
+
+// Read returns an iterator over the agreements of the PA-X agreement-level
+// CSV read from r: one [Record] and a nil error per good row, in file order.
+//
+// The input is UTF-8 with or without a byte-order mark; fields may be quoted
+// and quoted fields may hold commas, doubled quotes and newlines (CRLF line
+// ends are read as LF). The header names the columns: every name of [Columns]
+// must appear once, in any order; other columns are ignored.
+//
+// Errors are yielded with a zero Record:
+//   - a *[RowError] for each bad cell of a row (a row with several bad cells
+//     yields several errors, then no record), or for a malformed row; the
+//     iteration then goes on with the next row, unless the [StopOnError]
+//     option was given;
+//   - a *[HeaderError] when the header lacks columns or repeats one, and a
+//     *[RowError] with Row 0 when the header is malformed CSV; both are fatal;
+//   - an error from r other than [io.EOF], wrapped; fatal.
+//
+// The iterator reads r as it goes and is single-use: r is consumed by the
+// first iteration. It is not safe for concurrent use. Breaking out of the
+// loop stops reading; r is not closed. Read never panics on any input.
+func Read(r io.Reader, opts ...Option) iter.Seq2[Record, error] {
+	var c config
+	for _, o := range opts {
+		if o != nil {
+			o.apply(&c)
+		}
+	}
+	return func(yield func(Record, error) bool) {
+		d := decoder{stopOnError: c.stopOnError}
+		d.run(r, yield)
+	}
+}
+
+// decoder holds the state of one pass over a file.
+type decoder struct {
+	stopOnError bool
+	cr          *csv.Reader
+	pos         [numColumns]int // index of each column in a row
+	fields      []string        // the current row
+	row         int             // the current data row, 1-based
+	errs        []*RowError     // the current row's problems
+}
+
+func (d *decoder) run(r io.Reader, yield func(Record, error) bool) {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
+		_, _ = br.Discard(3)
+	}
+	d.cr = csv.NewReader(br)
+	d.cr.ReuseRecord = true
+	d.cr.FieldsPerRecord = 0 // the header's field count, for every row
+
+	if err := d.header(); err != nil {
+		yield(Record{}, err)
+		return
+	}
+	for {
+		fields, err := d.cr.Read()
+		if err == io.EOF {
+			return
+		}
+		d.row++
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				yield(Record{}, fmt.Errorf("pax: reading row %d: %w", d.row, err))
+				return
+			}
+			if !yield(Record{}, d.syntax(pe, len(fields))) || d.stopOnError {
+				return
+			}
+			continue
+		}
+		d.fields = fields
+		d.errs = d.errs[:0]
+		var rec Record
+		d.decode(&rec)
+		if len(d.errs) == 0 {
+			if !yield(rec, nil) {
+				return
+			}
+			continue
+		}
+		for _, e := range d.errs {
+			if !yield(Record{}, e) || d.stopOnError {
+				return
+			}
+		}
+	}
+}
+
+// header reads the header and maps each column to its index.
+func (d *decoder) header() error {
+	names, err := d.cr.Read()
+	if err == io.EOF {
+		return &HeaderError{Missing: Columns()}
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return d.syntax(pe, len(names))
+		}
+		return fmt.Errorf("pax: reading header: %w", err)
+	}
+	for i := range d.pos {
+		d.pos[i] = -1
+	}
+	var dup []string
+	for i, n := range names {
+		for c, want := range columnNames {
+			if n != want {
+				continue
+			}
+			if d.pos[c] >= 0 {
+				dup = append(dup, n)
+			} else {
+				d.pos[c] = i
+			}
+			break
+		}
+	}
+	var missing []string
+	for c, p := range d.pos {
+		if p < 0 {
+			missing = append(missing, columnNames[c])
+		}
+	}
+	if len(missing) > 0 || len(dup) > 0 {
+		return &HeaderError{Missing: missing, Duplicate: dup}
+	}
+	return nil
+}
+
+// syntax turns a csv parse error of the current row into a *RowError.
+func (d *decoder) syntax(pe *csv.ParseError, got int) *RowError {
+	var msg string
+	if errors.Is(pe.Err, csv.ErrFieldCount) {
+		msg = "wrong number of fields: " + strconv.Itoa(got) + ", want " +
+			strconv.Itoa(d.cr.FieldsPerRecord) + " as in the header"
+	} else {
+		msg = pe.Err.Error() + " (line " + strconv.Itoa(pe.Line) + ", column " + strconv.Itoa(pe.Column) + ")"
+	}
+	return &RowError{Row: d.row, Line: pe.StartLine, Err: &syntaxError{msg: msg, err: pe}}
+}
+
+// cell returns the current row's value of column c.
+func (d *decoder) cell(c int) string { return d.fields[d.pos[c]] }
+
+// fail records a problem with column c of the current row.
+func (d *decoder) fail(c int, sentinel error, msg string) {
+	line, _ := d.cr.FieldPos(d.pos[c])
+	d.errs = append(d.errs, &RowError{
+		Row: d.row, Line: line, Column: columnNames[c],
+		Err: &agreement.Problem{Err: sentinel, Msg: msg},
+	})
+}
+
+// decode fills rec from the current row, recording every bad cell.
+func (d *decoder) decode(rec *Record) {
+	rec.Con = d.cell(colCon)
+	rec.Contp = d.cell(colContp)
+	rec.PP = d.int(colPP)
+	rec.PPName = d.cell(colPPName)
+	rec.Reg = d.cell(colReg)
+	rec.AgtID = d.agtID()
+	rec.Ver = d.int(colVer)
+	rec.Title = d.cell(colAgt)
+	rec.Date = d.date(colDat)
+	rec.SigningStatus = d.status(colStatus)
+	rec.Lgt = d.int(colLgt)
+	rec.NCharacters = d.int(colNCharacters)
+	rec.Agtp = AgreementType(d.cell(colAgtp))
+	if !rec.Agtp.Valid() {
+		d.fail(colAgtp, agreement.ErrInvalidValue, "unknown PA-X agreement type "+strconv.Quote(string(rec.Agtp)))
+	}
+	rec.Stage, rec.SubStage = d.stage()
+	rec.Part = d.cell(colPart)
+	rec.ThrdPart = d.cell(colThrdPart)
+	rec.OthAgr = d.cell(colOthAgr)
+	rec.Loc1ISO = d.cell(colLoc1ISO)
+	rec.Loc2ISO = d.cell(colLoc2ISO)
+	rec.Loc1GWNO = int(d.id(colLoc1GWNO))
+	rec.Loc2GWNO = int(d.id(colLoc2GWNO))
+	rec.UcdpCon = d.id(colUcdpCon)
+	rec.UcdpAgr = d.id(colUcdpAgr)
+	rec.PamAgr = d.id(colPamAgr)
+	rec.CowWar = d.id(colCowWar)
+	switch s := d.cell(colInterim); s {
+	case "Yes":
+		rec.Interim = true
+	case "No", "":
+	default:
+		d.fail(colInterim, agreement.ErrInvalidValue, "want Yes or No, not "+strconv.Quote(s))
+	}
+	rec.Description = d.cell(colDescription)
+	rec.StageLabel = d.cell(colStageLabel)
+	rec.StageSort = d.int(colStageSort)
+	rec.StageShort = d.cell(colStageShort)
+	rec.AgtType = d.cell(colAgtType)
+	rec.AgtDat = d.cell(colAgtDat)
+	rec.Year = d.int(colYear)
+	rec.PAXHyperlink = d.cell(colPAXHyperlink)
+	rec.PDFHyperlink = d.cell(colPDFHyperlink)
+	rec.StageDisplay = d.cell(colStageDisplay)
+	rec.SubStageLabel = d.cell(colSubStageLabel)
+}
+
+// stage reads the Stage and StageSub columns.
+func (d *decoder) stage() (agreement.Stage, agreement.SubStage) {
+	st := agreement.Stage(d.cell(colStage))
+	switch {
+	case st == "":
+		d.fail(colStage, agreement.ErrMissing, "empty; every PA-X agreement has a stage")
+	case !st.Valid():
+		d.fail(colStage, agreement.ErrInvalidValue, "unknown PA-X stage "+strconv.Quote(string(st)))
+		st = ""
+	}
+	sub := agreement.SubStage(d.cell(colStageSub))
+	switch {
+	case !sub.Valid():
+		d.fail(colStageSub, agreement.ErrInvalidValue, "unknown PA-X sub-stage "+strconv.Quote(string(sub)))
+	case sub != "" && st != "" && sub.Stage() != st:
+		d.fail(colStageSub, agreement.ErrInconsistent, "sub-stage "+strconv.Quote(string(sub))+
+			" belongs to stage "+strconv.Quote(string(sub.Stage()))+", not "+strconv.Quote(string(st)))
+	}
+	return st, sub
+}
+
+// status reads the Status column.
+func (d *decoder) status(c int) agreement.SigningStatus {
+	s := d.cell(c)
+	if s == "" {
+		d.fail(c, agreement.ErrMissing, "empty; every PA-X agreement has a signing status")
+		return 0
+	}
+	st, err := agreement.ParseSigningStatus(s)
+	if err != nil {
+		d.fail(c, agreement.ErrInvalidValue, "unknown signing status "+strconv.Quote(s))
+		return 0
+	}
+	return st
+}
+
+// int reads an optional non-negative integer column; empty reads as 0.
+func (d *decoder) int(c int) int {
+	s := d.cell(c)
+	if s == "" {
+		return 0
+	}
+	v, ok := parseUint(s)
+	if !ok || int64(int(v)) != v {
+		d.fail(c, agreement.ErrInvalidValue, "want a non-negative integer, not "+strconv.Quote(s))
+		return 0
+	}
+	return int(v)
+}
+
+// id reads an optional positive id, which the file may write as "160.0";
+// empty reads as 0.
+func (d *decoder) id(c int) int64 {
+	s := d.cell(c)
+	if s == "" {
+		return 0
+	}
+	v, ok := parseUint(s)
+	if !ok || v == 0 || (c == colLoc1GWNO || c == colLoc2GWNO) && int64(int(v)) != v {
+		d.fail(c, agreement.ErrInvalidValue, "want a positive integer id such as 160 or 160.0, not "+strconv.Quote(s))
+		return 0
+	}
+	return v
+}
+
+// agtID reads the required AgtId column.
+func (d *decoder) agtID() int {
+	s := d.cell(colAgtID)
+	if s == "" {
+		d.fail(colAgtID, agreement.ErrMissing, "empty; every PA-X agreement has an id")
+		return 0
+	}
+	v, ok := parseUint(s)
+	if !ok || v == 0 || int64(int(v)) != v {
+		d.fail(colAgtID, agreement.ErrInvalidValue, "want a positive integer id, not "+strconv.Quote(s))
+		return 0
+	}
+	return int(v)
+}
+
+// date reads a required DD/MM/YYYY column.
+func (d *decoder) date(c int) time.Time {
+	s := d.cell(c)
+	if s == "" {
+		d.fail(c, agreement.ErrMissing, "empty; every PA-X agreement has a date")
+		return time.Time{}
+	}
+	t, ok := parseDate(s)
+	if !ok {
+		d.fail(c, agreement.ErrInvalidValue, "want an existing date written DD/MM/YYYY, not "+strconv.Quote(s))
+	}
+	return t
+}
