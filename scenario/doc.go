@@ -48,7 +48,9 @@
 //     events strictly after the instant the clause entered its current state
 //     (for an antecedent checked on leaving Dormant, after the current
 //     instant): strikes before a ceasefire are never "a new attack" for a
-//     guarantee it triggered. Holds, ClauseIn and AgreementIn read the state
+//     guarantee it triggered. The agreement's suspension is a gate, not a
+//     transition: a clause in effect across it sees, at resumption, the
+//     events that happened meanwhile. Holds, ClauseIn and AgreementIn read the state
 //     at the instant, as it stands in the current round. Triggers and
 //     antecedents latch: once the clause has moved on, they are not
 //     evaluated again.

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"container/heap"
 	"errors"
 	"slices"
@@ -364,6 +365,8 @@ func (r *Run) commit(t int64, batch []int32) {
 		}
 		r.activate(work)
 		r.fulfil(work)
+		// Within one priority, timeline order: the order of the exercises.
+		slices.SortStableFunc(r.effects, func(a, b effect) int { return cmp.Compare(a.event, b.event) })
 		r.applyEffects(false)
 		r.applyEffects(true)
 		r.violate(work)
@@ -402,7 +405,9 @@ func (r *Run) sign(ev *agreement.Event, ei int32) {
 		ai = 0
 	}
 	if ai >= 0 && r.agrState[ai] == agreement.Draft {
-		r.agreementTo(ai, agreement.Signed, Cause{Kind: CauseEvent, Event: int(ei)})
+		c := Cause{Kind: CauseEvent, Event: int(ei)}
+		r.agreementTo(ai, agreement.Signed, c)
+		r.markAgr(ai, c) // it may enter into force at once
 	}
 }
 

@@ -1,0 +1,348 @@
+package scenario_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
+)
+
+var t0 = time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
+
+func h(n int) time.Time { return t0.Add(time.Duration(n) * time.Hour) }
+
+func ev(at time.Time, kind agreement.EventKind, actor agreement.PartyID) agreement.Event {
+	return agreement.Event{At: at, Kind: kind, Actor: actor}
+}
+
+func exercise(at time.Time, power agreement.ClauseID, actor agreement.PartyID) agreement.Event {
+	return agreement.Event{At: at, Kind: agreement.PowerExercised, Actor: actor, Clause: agreement.LocalRef(power)}
+}
+
+// base returns a signed two-party agreement with the given clauses.
+func base(clauses ...agreement.Clause) agreement.Agreement {
+	return agreement.Agreement{
+		ID:            "lc",
+		SigningStatus: agreement.StatusSigned,
+		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "UN"}},
+		Fluents: []agreement.Fluent{{ID: "ceasefire",
+			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}}},
+		Clauses: clauses,
+	}
+}
+
+type step struct {
+	id     string // clause id, "id[debtor]", or "" for the agreement
+	at     time.Time
+	want   agreement.State
+	reason string
+}
+
+func instanceOf(t *testing.T, e *scenario.Engine, id string) scenario.Instance {
+	t.Helper()
+	if id == "" {
+		return scenario.Instance{Ref: agreement.AgreementRef(e.Agreements()[0])}
+	}
+	clause, debtor := id, ""
+	if i := len(id) - 1; id[i] == ']' {
+		for j := range id {
+			if id[j] == '[' {
+				clause, debtor = id[:j], id[j+1:i]
+			}
+		}
+	}
+	inst, ok := e.Instance(agreement.LocalRef(agreement.ClauseID(clause)), agreement.PartyID(debtor))
+	if !ok {
+		t.Fatalf("no instance %q", id)
+	}
+	return inst
+}
+
+func check(t *testing.T, a agreement.Agreement, end time.Time, events []agreement.Event, steps []step) *scenario.Trace {
+	t.Helper()
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := e.Replay(scenario.NewTimeline(t0, events...), end)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range steps {
+		got, err := tr.State(instanceOf(t, e, s.id), s.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != s.want {
+			t.Errorf("%s at +%v: %s, want %s (%s)", s.id, s.at.Sub(t0), got, s.want, s.reason)
+		}
+	}
+	if t.Failed() {
+		for tr := range tr.Transitions() {
+			t.Logf("%v %s %s -> %s %v", tr.At.Sub(t0), tr.Instance, tr.From, tr.To, tr.Cause)
+		}
+	}
+	return tr
+}
+
+func causeOf(tr *scenario.Trace, inst string, to agreement.State) (scenario.Cause, bool) {
+	for x := range tr.Transitions() {
+		if (x.Instance.Ref.Clause == agreement.ClauseID(inst) || x.Instance.String() == "lc/"+inst) && x.To == to {
+			return x.Cause, true
+		}
+	}
+	return scenario.Cause{}, false
+}
+
+func obligation(id agreement.ClauseID, debtors ...agreement.PartyID) agreement.Clause {
+	return agreement.Clause{ID: id, Kind: agreement.Obligation, Debtors: debtors,
+		Action: &agreement.Pattern{Kind: agreement.WithdrawalCompleted}}
+}
+
+func TestEntryIntoForce(t *testing.T) {
+	a := base(obligation("W", "RU"))
+	a.SigningStatus = agreement.StatusUnspecified
+	a.EntryIntoForce = agreement.All(
+		agreement.Happened(agreement.Pattern{Kind: agreement.Ratification, Actor: "UA"}),
+		agreement.Happened(agreement.Pattern{Kind: agreement.Ratification, Actor: "RU"}))
+	check(t, a, h(20), []agreement.Event{
+		ev(h(1), agreement.Ratification, "UA"), // before signature: recorded, not yet effective
+		{At: h(2), Kind: agreement.Signing, Actor: "UA"},
+		ev(h(5), agreement.Ratification, "RU"),
+	}, []step{
+		{"", h(0), agreement.Draft, "no signature yet"},
+		{"", h(2), agreement.Signed, "signed"},
+		{"W", h(4), agreement.Dormant, "gated until in force"},
+		{"", h(5), agreement.InForce, "both ratified"},
+		{"W", h(5), agreement.InEffect, "no trigger: binding from entry into force"},
+	})
+}
+
+func TestDeadlines(t *testing.T) {
+	w := obligation("W", "RU")
+	w.Trigger = agreement.Holds("ceasefire")
+	w.Deadline.After = 72 * time.Hour
+	t.Run("violated exactly when it passes", func(t *testing.T) {
+		tr := check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, "")}, []step{
+			{"W", h(81), agreement.InEffect, "71 h in"},
+			{"W", h(82), agreement.Violated, "72 h passed"},
+		})
+		if c, _ := causeOf(tr, "W", agreement.Violated); c.Kind != scenario.CauseDeadline {
+			t.Errorf("cause %v, want deadline", c)
+		}
+	})
+	t.Run("fulfilled at the deadline wins", func(t *testing.T) {
+		check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""),
+			ev(h(82), agreement.WithdrawalCompleted, "RU")}, []step{
+			{"W", h(82), agreement.Fulfilled, "fulfilment beats violation at one instant"},
+		})
+	})
+	t.Run("withdrawal by another party does not count", func(t *testing.T) {
+		check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""),
+			ev(h(20), agreement.WithdrawalCompleted, "UA")}, []step{
+			{"W", h(82), agreement.Violated, "the actor defaults to the debtor"},
+		})
+	})
+	t.Run("paused while suspended", func(t *testing.T) {
+		s := agreement.Clause{ID: "S", Kind: agreement.Power, Effect: agreement.Suspend, Debtors: []agreement.PartyID{"UN"},
+			Targets: []agreement.Ref{agreement.LocalRef("W")}, ResumedBy: "R"}
+		r := agreement.Clause{ID: "R", Kind: agreement.Power, Effect: agreement.Resume, Debtors: []agreement.PartyID{"UN"}}
+		check(t, base(w, s, r), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""),
+			exercise(h(34), "S", "UN"), exercise(h(58), "R", "UN")}, []step{
+			{"W", h(34), agreement.Suspended, "suspended after 24 h"},
+			{"W", h(58), agreement.InEffect, "resumed after 24 h suspended"},
+			{"W", h(105), agreement.InEffect, "48 h left at resumption"},
+			{"W", h(106), agreement.Violated, "72 h of running time"},
+		})
+	})
+	t.Run("absolute deadline passed while suspended", func(t *testing.T) {
+		w := w
+		w.Deadline = agreement.Deadline{At: h(40)}
+		s := agreement.Clause{ID: "S", Kind: agreement.Power, Effect: agreement.Suspend, Debtors: []agreement.PartyID{"UN"},
+			Targets: []agreement.Ref{agreement.LocalRef("W")}, ResumedBy: "R"}
+		r := agreement.Clause{ID: "R", Kind: agreement.Power, Effect: agreement.Resume, Debtors: []agreement.PartyID{"UN"}}
+		check(t, base(w, s, r), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""),
+			exercise(h(30), "S", "UN"), exercise(h(50), "R", "UN")}, []step{
+			{"W", h(45), agreement.Suspended, "suspended over the deadline"},
+			{"W", h(50), agreement.Violated, "violated at resumption"},
+		})
+	})
+}
+
+func TestExpiry(t *testing.T) {
+	p := agreement.Clause{ID: "P", Kind: agreement.Prohibition, Debtors: []agreement.PartyID{"RU"},
+		Action: &agreement.Pattern{Kind: agreement.ArmedAttack}, Trigger: agreement.Holds("ceasefire"),
+		Expiry: agreement.Deadline{After: 30 * agreement.Day}}
+	o := obligation("O", "RU")
+	o.Trigger = agreement.Holds("ceasefire")
+	o.Expiry = agreement.Deadline{At: h(100)}
+	q := obligation("Q", "RU")
+	q.Trigger = agreement.Holds("ceasefire")
+	q.Antecedent = agreement.Happened(agreement.Pattern{Kind: "never"})
+	q.Expiry = agreement.Deadline{At: h(100)}
+	check(t, base(p, o, q), h(1000), []agreement.Event{ev(h(10), agreement.CeasefireInForce, "")}, []step{
+		{"P", h(10+30*24-1), agreement.InEffect, "kept so far"},
+		{"P", h(10 + 30*24), agreement.Fulfilled, "a prohibition kept to its expiry is fulfilled"},
+		{"O", h(100), agreement.Discharged, "an obligation reaching its expiry is discharged"},
+		{"Q", h(99), agreement.Pending, "waiting for its antecedent"},
+		{"Q", h(100), agreement.Discharged, "pending at expiry"},
+	})
+	check(t, base(p), h(1000), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""), ev(h(20), agreement.ArmedAttack, "RU")},
+		[]step{{"P", h(20), agreement.Violated, "an attack breaks the prohibition"}})
+}
+
+func TestSeveralDebtorsAndReparation(t *testing.T) {
+	m := obligation("M", "UA", "RU")
+	m.Deadline.After = 10 * time.Hour
+	rep := agreement.Clause{ID: "REP", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"RU"},
+		Action:  &agreement.Pattern{Kind: "compensation-paid"},
+		Trigger: agreement.ClauseIn(agreement.LocalRef("M"), agreement.Violated)}
+	check(t, base(m, rep), h(100), []agreement.Event{ev(h(3), agreement.WithdrawalCompleted, "UA")}, []step{
+		{"M[UA]", h(3), agreement.Fulfilled, "UA withdrew"},
+		{"M[RU]", h(9), agreement.InEffect, "RU has not yet"},
+		{"M[RU]", h(10), agreement.Violated, "RU's deadline passed"},
+		{"REP", h(9), agreement.Dormant, "no violation yet"},
+		{"REP", h(10), agreement.InEffect, "reparation triggered in the same instant"},
+	})
+}
+
+func TestPowers(t *testing.T) {
+	w := obligation("W", "RU")
+	w.Violation = agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"})
+	surv := obligation("DS", "UN")
+	surv.Surviving = true
+	surv.Action = &agreement.Pattern{Kind: "report-filed"}
+	d := agreement.Clause{ID: "D", Kind: agreement.Power, Effect: agreement.Discharge, Debtors: []agreement.PartyID{"UN"},
+		Targets: []agreement.Ref{agreement.LocalRef("W")}}
+	term := agreement.Clause{ID: "T", Kind: agreement.Power, Effect: agreement.Terminate, Debtors: []agreement.PartyID{"UA"},
+		Targets: []agreement.Ref{agreement.AgreementRef("lc")}}
+	t.Run("discharge beats violation at one instant", func(t *testing.T) {
+		check(t, base(w, d), h(50), []agreement.Event{exercise(h(5), "D", "UN"), ev(h(5), agreement.ArmedAttack, "RU")}, []step{
+			{"W", h(5), agreement.Discharged, "discharge > violation"},
+			{"D", h(5), agreement.Fulfilled, "a power is fulfilled once exercised"},
+		})
+	})
+	t.Run("only a debtor exercises a power", func(t *testing.T) {
+		check(t, base(w, d), h(50), []agreement.Event{exercise(h(5), "D", "UA")}, []step{
+			{"W", h(5), agreement.InEffect, "UA is not the power's debtor"},
+		})
+	})
+	t.Run("terminating the agreement", func(t *testing.T) {
+		tr := check(t, base(w, d, term, surv), h(50), []agreement.Event{exercise(h(5), "T", "UA"), ev(h(8), "report-filed", "UN")}, []step{
+			{"", h(5), agreement.Terminated, "terminated by power"},
+			{"W", h(5), agreement.Terminated, "non-surviving clauses end with it"},
+			{"D", h(5), agreement.Terminated, "so do unexercised powers"},
+			{"DS", h(8), agreement.Fulfilled, "a surviving clause keeps its lifecycle"},
+		})
+		if c, _ := causeOf(tr, "W", agreement.Terminated); c.Kind != scenario.CauseAgreement {
+			t.Errorf("W terminated by %v, want the agreement", c)
+		}
+	})
+	t.Run("suspending the agreement freezes its clauses", func(t *testing.T) {
+		w := w
+		w.Deadline.After = 10 * time.Hour
+		s := agreement.Clause{ID: "S", Kind: agreement.Power, Effect: agreement.Suspend, Debtors: []agreement.PartyID{"UN"},
+			Targets: []agreement.Ref{agreement.AgreementRef("lc")}, ResumedBy: "R"}
+		r := agreement.Clause{ID: "R", Kind: agreement.Power, Effect: agreement.Resume, Debtors: []agreement.PartyID{"UN"}, Surviving: true}
+		check(t, base(w, s, r), h(50), []agreement.Event{exercise(h(4), "S", "UN"), ev(h(6), agreement.ArmedAttack, "RU"),
+			exercise(h(20), "R", "UN")}, []step{
+			{"", h(4), agreement.Suspended, "suspended"},
+			{"W", h(6), agreement.InEffect, "no change while the agreement is suspended"},
+			{"", h(20), agreement.InForce, "resumed"},
+			{"W", h(20), agreement.Violated, "the gate held back the attack, which W (in effect since 0 h) sees at resumption"},
+		})
+		// Without the attack, the deadline paused during the suspension.
+		check(t, base(w, s, r), h(50), []agreement.Event{exercise(h(4), "S", "UN"), exercise(h(20), "R", "UN")}, []step{
+			{"W", h(25), agreement.InEffect, "6 h of deadline left at resumption"},
+			{"W", h(26), agreement.Violated, "deadline: 4 h before suspension + 6 h after"},
+		})
+	})
+}
+
+func TestWithinTimer(t *testing.T) {
+	// Violated 48 hours after the last heartbeat, with no event at that
+	// instant.
+	m := agreement.Clause{ID: "HB", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UN"},
+		Fulfilment: agreement.Happened(agreement.Pattern{Kind: "mission-ended"}),
+		Violation: agreement.All(agreement.Happened(agreement.Pattern{Kind: "heartbeat"}),
+			agreement.Not(agreement.Within(agreement.Pattern{Kind: "heartbeat"}, 48*time.Hour)))}
+	tr := check(t, base(m), h(500), []agreement.Event{ev(h(1), "heartbeat", "UN"), ev(h(40), "heartbeat", "UN"),
+		ev(h(80), "heartbeat", "UN")}, []step{
+		{"HB", h(127), agreement.InEffect, "47 h since the last heartbeat"},
+		{"HB", h(128), agreement.Violated, "48 h of silence"},
+	})
+	if c, _ := causeOf(tr, "HB", agreement.Violated); c.Kind != scenario.CauseTimer {
+		t.Errorf("cause %v, want timer", c)
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	e, err := scenario.Compile(base(obligation("W", "RU")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.Start(t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Apply(ev(h(2), agreement.ArmedAttack, "RU")); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Apply(ev(h(1), agreement.ArmedAttack, "RU")); err == nil {
+		t.Error("an event before the open batch's instant was accepted")
+	}
+	if err := r.AdvanceTo(h(5)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Apply(ev(h(5), agreement.ArmedAttack, "RU")); !errors.Is(err, scenario.ErrOutOfOrder) {
+		t.Errorf("event at a closed instant: %v, want ErrOutOfOrder", err)
+	}
+	err = r.Apply(agreement.Event{At: h(6), Kind: agreement.ArmedAttack, Actor: "XX", Clause: agreement.LocalRef("NOPE")})
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 2 || ve.Problems[0].Path != "event.actor" || ve.Problems[1].Path != "event.clause" {
+		t.Errorf("bad event: %v", err)
+	}
+	tl := scenario.NewTimeline(t0, ev(h(1), agreement.ArmedAttack, "RU"), ev(h(-1), "Bad Kind", "QQ"))
+	err = tl.Validate(e)
+	if !errors.As(err, &ve) {
+		t.Fatalf("Validate = %v", err)
+	}
+	var paths []string
+	for _, p := range ve.Problems {
+		paths = append(paths, p.Path)
+	}
+	if want := []string{"events[0].kind", "events[0].actor", "events[0].at"}; !slices.Equal(paths, want) {
+		t.Errorf("problem paths %v, want %v (sorted timeline: the early event comes first)", paths, want)
+	}
+	if _, err := e.Replay(scenario.NewTimeline(t0, ev(h(9), agreement.ArmedAttack, "RU")), h(5)); err == nil {
+		t.Error("an event after the end was accepted")
+	}
+}
+
+func TestForkIsIndependent(t *testing.T) {
+	w := obligation("W", "RU")
+	w.Deadline.After = 10 * time.Hour
+	e, _ := scenario.Compile(base(w))
+	r, _ := e.Start(t0)
+	_ = r.AdvanceTo(h(2))
+	f := r.Fork()
+	_ = f.Apply(ev(h(3), agreement.WithdrawalCompleted, "RU"))
+	_ = f.AdvanceTo(h(20))
+	_ = r.AdvanceTo(h(20))
+	inst := instanceOf(t, e, "W")
+	got, _ := r.Trace().State(inst, h(20))
+	forked, _ := f.Trace().State(inst, h(20))
+	if got != agreement.Violated || forked != agreement.Fulfilled {
+		t.Errorf("original %s (want violated), fork %s (want fulfilled)", got, forked)
+	}
+	if n := r.Trace().Engine(); n != e {
+		t.Error("trace engine differs")
+	}
+	for range r.Trace().Events() {
+		t.Error("the fork's event leaked into the original")
+	}
+}
