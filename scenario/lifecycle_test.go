@@ -185,7 +185,7 @@ func TestExpiry(t *testing.T) {
 	q.Antecedent = agreement.Happened(agreement.Pattern{Kind: "never"})
 	q.Expiry = agreement.Deadline{At: h(100)}
 	check(t, base(p, o, q), h(1000), []agreement.Event{ev(h(10), agreement.CeasefireInForce, "")}, []step{
-		{"P", h(10+30*24-1), agreement.InEffect, "kept so far"},
+		{"P", h(10 + 30*24 - 1), agreement.InEffect, "kept so far"},
 		{"P", h(10 + 30*24), agreement.Fulfilled, "a prohibition kept to its expiry is fulfilled"},
 		{"O", h(100), agreement.Discharged, "an obligation reaching its expiry is discharged"},
 		{"Q", h(99), agreement.Pending, "waiting for its antecedent"},
