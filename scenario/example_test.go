@@ -113,3 +113,31 @@ func ExampleRun_Fork() {
 	// ceasefire holds: pending
 	// new attack: in-effect
 }
+
+// Explain why a clause is in its state: the transitions that brought it
+// there, with each deciding condition's node values and the events behind
+// them, and the conditions still open.
+func ExampleTrace_Explain() {
+	e, _ := scenario.Compile(guarantee())
+	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
+	tr, _ := e.Replay(scenario.NewTimeline(d(1),
+		agreement.Event{At: d(2), Kind: agreement.ArmedAttack, Actor: "RU"},
+		agreement.Event{At: d(5), Kind: agreement.CeasefireInForce},
+		agreement.Event{At: d(20), Kind: agreement.ArmedAttack, Actor: "RU"},
+	), d(28))
+	sup, _ := e.Instance(agreement.LocalRef("SUP"), "")
+	x, _ := tr.Explain(sup, d(21))
+	fmt.Print(x)
+	// Output:
+	// guarantee/SUP at 2026-02-21T00:00:00Z: in-effect since 2026-02-20T00:00:00Z
+	//   dormant -> pending at 2026-02-05T00:00:00Z (event: event #1 ceasefire-in-force at 2026-02-05T00:00:00Z)
+	//     trigger:
+	//       holds(ceasefire) = true  [event #1 ceasefire-in-force at 2026-02-05T00:00:00Z]
+	//   pending -> in-effect at 2026-02-20T00:00:00Z (event: event #2 armed-attack by RU at 2026-02-20T00:00:00Z)
+	//     antecedent (events after 2026-02-05T00:00:00Z):
+	//       happened(armed-attack actor=RU) = true  [event #2 armed-attack by RU at 2026-02-20T00:00:00Z]
+	//   deadline: after 3d
+	//   open at 2026-02-21T00:00:00Z:
+	//     fulfilment (events after 2026-02-20T00:00:00Z):
+	//       happened(support-provided actor=US) = false
+}
