@@ -140,9 +140,15 @@ func (r Range) Equal(o Range) bool {
 }
 
 // Add returns the sum of r and o, bound by bound. The wording of a sum is
-// empty. It is meaningful only when the units agree, which the caller checks.
+// empty, and so is its subject unless both share it, so that Add is
+// commutative. It is meaningful only when the units agree, which the caller
+// checks.
 func (r Range) Add(o Range) Range {
-	return Range{Min: r.Min.Add(o.Min), Max: r.Max.Add(o.Max), Unit: r.Unit, What: r.What}
+	s := Range{Min: r.Min.Add(o.Min), Max: r.Max.Add(o.Max), Unit: r.Unit}
+	if r.What == o.What {
+		s.What = r.What
+	}
+	return s
 }
 
 // String returns the range as "2000-9000 troops (several thousand)", or a

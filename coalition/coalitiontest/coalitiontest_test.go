@@ -1,0 +1,217 @@
+package coalitiontest_test
+
+import (
+	"flag"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/coalition"
+	"github.com/peacekit/peacekit/coalition/coalitiontest"
+)
+
+// coverageCounts reports whether the run has enough checks for coverage
+// assertions to be meaningful rather than flaky.
+func coverageCounts() bool {
+	f := flag.Lookup("rapid.checks")
+	if testing.Short() || f == nil {
+		return false
+	}
+	n, err := strconv.Atoi(f.Value.String())
+	return err == nil && n >= 100
+}
+
+type coverage struct {
+	mu     sync.Mutex
+	counts map[string]int
+}
+
+func (c *coverage) add(keys ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.counts == nil {
+		c.counts = map[string]int{}
+	}
+	for _, k := range keys {
+		c.counts[k]++
+	}
+}
+
+func (c *coverage) check(t *testing.T, want []string) {
+	t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var missing []string
+	for _, k := range want {
+		if c.counts[k] == 0 {
+			missing = append(missing, k)
+		}
+	}
+	switch {
+	case len(missing) == 0:
+	case coverageCounts():
+		t.Errorf("never generated in the run: %v", missing)
+	default:
+		t.Logf("never generated in this short run: %v", missing)
+	}
+}
+
+// TestPropertyGeneratedCoalitionsValid is the generator's self-test: every
+// drawn coalition validates, compiles to an agreement that validates, and
+// the run covers what the generator promises.
+func TestPropertyGeneratedCoalitionsValid(t *testing.T) {
+	var cov coverage
+	rapid.Check(t, func(t *rapid.T) {
+		c := coalitiontest.Coalition(coalitiontest.Config{}).Draw(t, "coalition")
+		coalitiontest.AssertValid(t, c)
+		a, err := c.Agreement()
+		if err != nil {
+			t.Fatalf("Agreement(): %v", err)
+		}
+		agreementtest.AssertValid(t, a)
+
+		for _, m := range c.Members {
+			cov.add("standing:" + m.Standing.String())
+		}
+		if c.Host != "" {
+			cov.add("host")
+			if c.IsMember(c.Host) {
+				cov.add("host-member")
+			}
+		}
+		if c.Party != "" {
+			cov.add("coalition-party")
+		}
+		for _, f := range c.Functions {
+			if f.ID.DefaultCategory() == agreement.CategorySecurityGuarantees && !slices.Contains([]coalition.FunctionID{
+				coalition.Training, coalition.AirPolicing, coalition.MaritimeSecurity, coalition.Logistics,
+				coalition.Intelligence, coalition.WeaponsHubs}, f.ID) {
+				cov.add("function:user-defined")
+			}
+			if f.LeadWithoutContributions && len(f.Leads) > 0 &&
+				!slices.ContainsFunc(c.Contributions, func(ct coalition.Contribution) bool { return ct.Function == f.ID }) {
+				cov.add("lead-without-contributions")
+			}
+			if len(f.Leads) > 1 {
+				cov.add("co-leads")
+			}
+		}
+		for _, g := range c.Gaps() {
+			if g.NoLead {
+				cov.add("gap:no-lead")
+			}
+			if g.NoContributions {
+				cov.add("gap:no-contributions")
+			}
+		}
+		for _, tot := range c.TotalsByFunction() {
+			if tot.Contributions > 1 {
+				cov.add("total-of-several")
+			}
+		}
+		for _, d := range c.Declarations {
+			if d.AllMembers {
+				cov.add("declaration:all-members")
+			} else {
+				cov.add("declaration:signatories")
+			}
+		}
+		for _, m := range c.Meetings {
+			if len(m.Unnamed) > 0 {
+				cov.add("headcount")
+			}
+		}
+		for _, ct := range c.Contributions {
+			cov.add("basing:" + ct.Basing.Kind.String())
+			if len(ct.Basing.Areas) > 0 {
+				cov.add("areas")
+			}
+			if ct.IsBackstop() {
+				cov.add("backstop")
+			} else {
+				cov.add("not-backstop")
+			}
+			if ct.Condition == nil {
+				cov.add("unconditional")
+			}
+			agreement.Walk(ct.Condition, func(n agreement.Condition) bool {
+				if _, ok := n.(agreement.ClauseInCondition); ok {
+					cov.add("reads-another-contribution")
+				}
+				return true
+			})
+			if ct.Action != nil {
+				cov.add("action")
+			}
+			if ct.Beneficiaries != nil {
+				cov.add("beneficiaries")
+			}
+			for _, q := range ct.Quantities {
+				if !q.IsExact() {
+					cov.add("inexact-range")
+				}
+				if q.Wording != "" {
+					cov.add("wording")
+				}
+			}
+		}
+	})
+	cov.check(t, []string{"standing:member", "standing:partner", "host", "host-member", "coalition-party",
+		"function:user-defined", "lead-without-contributions", "co-leads", "gap:no-lead", "gap:no-contributions",
+		"total-of-several", "declaration:all-members", "declaration:signatories", "headcount", "basing:",
+		"basing:in-host", "basing:outside-host", "basing:at-sea", "areas", "backstop", "not-backstop",
+		"unconditional", "reads-another-contribution", "action", "beneficiaries", "inexact-range", "wording"})
+}
+
+// TestPropertyDeepCopy checks that DeepCopy's result equals its input and
+// shares nothing with it.
+func TestPropertyDeepCopy(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := coalitiontest.Coalition(coalitiontest.Config{}).Draw(t, "coalition")
+		d := coalitiontest.DeepCopy(c)
+		if diff := cmp.Diff(c, d, coalitiontest.Options()); diff != "" {
+			t.Fatalf("DeepCopy differs (-original +copy):\n%s", diff)
+		}
+		if len(d.Contributions) > 0 {
+			d.Contributions[0].ID = "changed"
+			if len(d.Contributions[0].Quantities) > 0 {
+				d.Contributions[0].Quantities[0].Wording = "changed"
+			}
+			if c.Contributions[0].ID == "changed" ||
+				len(c.Contributions[0].Quantities) > 0 && c.Contributions[0].Quantities[0].Wording == "changed" {
+				t.Fatal("DeepCopy shares contributions with its input")
+			}
+		}
+	})
+}
+
+// TestConfigBounds checks that sizes stay within a small Config and that
+// negative fields mean the minimum.
+func TestConfigBounds(t *testing.T) {
+	cfg := coalitiontest.Config{Members: 1, Others: -1, Functions: -1, Contributions: 2, Cells: -1,
+		Declarations: -1, Meetings: -1, Depth: -1}
+	rapid.Check(t, func(t *rapid.T) {
+		c := coalitiontest.Coalition(cfg).Draw(t, "coalition")
+		coalitiontest.AssertValid(t, c)
+		if len(c.Members) != 1 || len(c.Parties) != 1 || len(c.Functions) != 1 || len(c.Contributions) > 2 ||
+			len(c.Cells)+len(c.Declarations)+len(c.Meetings) != 0 {
+			t.Fatalf("sizes out of bounds: %d members, %d parties, %d functions, %d contributions",
+				len(c.Members), len(c.Parties), len(c.Functions), len(c.Contributions))
+		}
+	})
+}
+
+func TestRangeUnits(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		r := coalitiontest.Range(agreement.Km).Draw(t, "range")
+		if err := r.Validate(); err != nil || r.Unit != agreement.Km {
+			t.Fatalf("Range(km) drew %s: %v", r, err)
+		}
+	})
+}

@@ -1,0 +1,325 @@
+package coalition
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// Validate checks c: every id well formed and unique; every party named
+// anywhere declared in Parties; every contributor and every lead a member
+// (of any standing; [ErrNotMember] otherwise); every contribution serving a
+// declared function ([ErrUnknownFunction]); no lead for a function without
+// contributions unless the function allows it
+// ([ErrLeadWithoutContributions]); every range with min <= max and no
+// negative bound; every enum value known; every condition and action
+// well formed and resolving in the agreement c compiles to (its parties,
+// fluents, the [MembersGroup] group, and the clauses compiled from its
+// contributions, by contribution id); no dependency cycle between
+// contributions' conditions.
+//
+// It returns nil or an [*agreement.ValidationError] listing every problem,
+// each with its path (in the field names of the coalition's future JSON
+// encoding: "contributions[3].contributor",
+// "contributions[0].condition.all[1].happened.actor",
+// "functions[2].leads[0]") and its sentinel, one of this package's or one
+// of package agreement's. Problems are listed section by section, in the
+// order of the fields of [Coalition].
+//
+// Conditions are checked by package agreement's own validation, so they
+// follow exactly its rules; a condition naming another instrument of a
+// process ("ceasefire-2026/C1") cannot resolve and is reported with
+// [agreement.ErrUnknownAgreement]. Validate never panics and never modifies
+// c.
+func (c Coalition) Validate() error {
+	var ps problems
+	probe := probeProblems(c)
+
+	switch {
+	case c.ID == "":
+		ps.add("id", agreement.ErrMissing, "missing coalition id")
+	case !c.ID.Valid():
+		ps.add("id", agreement.ErrInvalidID, "invalid coalition id "+quote(string(c.ID)))
+	}
+	c.declaredRef(&ps, "party", c.Party, false)
+	c.declaredRef(&ps, "host", c.Host, false)
+	ps.list = append(ps.list, probe["parties"]...)
+
+	seenMember := map[agreement.PartyID]bool{}
+	for i, m := range c.Members {
+		mp := idx("members", i)
+		c.declaredRef(&ps, field(mp, "party"), m.Party, true)
+		if m.Party != "" && seenMember[m.Party] {
+			ps.add(field(mp, "party"), agreement.ErrDuplicateID, "party "+quote(string(m.Party))+" listed twice")
+		}
+		seenMember[m.Party] = true
+		if !m.Standing.Valid() {
+			ps.add(field(mp, "standing"), agreement.ErrInvalidValue, "unknown standing "+m.Standing.String())
+		}
+	}
+	ps.list = append(ps.list, probe["fluents"]...)
+
+	served := map[FunctionID]bool{}
+	for _, ct := range c.Contributions {
+		served[ct.Function] = true
+	}
+	seenFunction := map[FunctionID]bool{}
+	for i, f := range c.Functions {
+		fp := idx("functions", i)
+		switch {
+		case f.ID == "":
+			ps.add(field(fp, "id"), agreement.ErrMissing, "missing function id")
+		case !f.ID.Valid():
+			ps.add(field(fp, "id"), agreement.ErrInvalidID, "invalid function id "+quote(string(f.ID))+
+				" (want lower-case letters, digits, '-' and '.', starting with a letter)")
+		case seenFunction[f.ID]:
+			ps.add(field(fp, "id"), agreement.ErrDuplicateID, "duplicate function id "+quote(string(f.ID)))
+		}
+		seenFunction[f.ID] = true
+		if !f.Category.Valid() {
+			ps.add(field(fp, "category"), agreement.ErrInvalidValue,
+				"malformed provision category "+quote(string(f.Category)))
+		}
+		c.partyList(&ps, field(fp, "leads"), f.Leads, false, true)
+		if len(f.Leads) > 0 && !served[f.ID] && !f.LeadWithoutContributions {
+			ps.add(field(fp, "leads"), ErrLeadWithoutContributions, "function "+quote(string(f.ID))+
+				" has a lead but no contributions (set leadWithoutContributions to allow it)")
+		}
+	}
+
+	for i, cell := range c.Cells {
+		c.partyList(&ps, field(idx("cells", i), "participants"), cell.Participants, true, false)
+	}
+
+	for i, d := range c.Declarations {
+		dp := idx("declarations", i)
+		if d.Title == "" {
+			ps.add(field(dp, "title"), agreement.ErrMissing, "missing title")
+		}
+		switch {
+		case d.AllMembers && len(d.Signatories) > 0:
+			ps.add(field(dp, "signatories"), agreement.ErrInconsistent,
+				"a declaration by all members lists no signatories")
+		case !d.AllMembers:
+			c.partyList(&ps, field(dp, "signatories"), d.Signatories, true, false)
+		}
+		if !d.Force.Valid() {
+			ps.add(field(dp, "force"), agreement.ErrInvalidValue, "unknown force "+d.Force.String())
+		}
+	}
+
+	for i, m := range c.Meetings {
+		mp := idx("meetings", i)
+		seen := map[agreement.PartyID]bool{}
+		for j, a := range m.Attendees {
+			ap := idx(field(mp, "attendees"), j)
+			c.declaredRef(&ps, field(ap, "party"), a.Party, true)
+			if a.Party != "" && seen[a.Party] {
+				ps.add(field(ap, "party"), agreement.ErrDuplicateID, "party "+quote(string(a.Party))+" listed twice")
+			}
+			seen[a.Party] = true
+			if !a.Level.Valid() {
+				ps.add(field(ap, "level"), agreement.ErrInvalidValue, "unknown level "+a.Level.String())
+			}
+		}
+		for j, h := range m.Unnamed {
+			hp := idx(field(mp, "unnamed"), j)
+			if !h.Level.Valid() {
+				ps.add(field(hp, "level"), agreement.ErrInvalidValue, "unknown level "+h.Level.String())
+			}
+			if h.Count < 0 {
+				ps.add(field(hp, "count"), agreement.ErrNegative, "negative count "+itoa(h.Count))
+			}
+		}
+	}
+
+	seenContribution := map[ContributionID]bool{}
+	for i, ct := range c.Contributions {
+		cp := idx("contributions", i)
+		switch {
+		case ct.ID == "":
+			ps.add(field(cp, "id"), agreement.ErrMissing, "missing contribution id")
+		case !ct.ID.Valid():
+			ps.add(field(cp, "id"), agreement.ErrInvalidID, "invalid contribution id "+quote(string(ct.ID)))
+		case seenContribution[ct.ID]:
+			ps.add(field(cp, "id"), agreement.ErrDuplicateID, "duplicate contribution id "+quote(string(ct.ID)))
+		}
+		seenContribution[ct.ID] = true
+		c.memberRef(&ps, field(cp, "contributor"), ct.Contributor)
+		switch {
+		case ct.Function == "":
+			ps.add(field(cp, "function"), agreement.ErrMissing, "missing function")
+		case !seenFunction[ct.Function]:
+			ps.add(field(cp, "function"), ErrUnknownFunction, "unknown function "+quote(string(ct.Function)))
+		}
+		bp := field(cp, "basing")
+		if !ct.Basing.Kind.Valid() {
+			ps.add(field(bp, "kind"), agreement.ErrInvalidValue, "unknown basing kind "+ct.Basing.Kind.String())
+		}
+		if len(ct.Basing.Areas) > 0 && ct.Basing.Kind != InHost {
+			ps.add(field(bp, "areas"), agreement.ErrInconsistent, "areas name places inside the host country; "+
+				"basing kind is "+quote(ct.Basing.Kind.String())+", not "+quote(InHost.String()))
+		}
+		seenArea := map[agreement.AreaID]bool{}
+		for j, a := range ct.Basing.Areas {
+			ap := idx(field(bp, "areas"), j)
+			switch {
+			case !a.Valid():
+				ps.add(ap, agreement.ErrInvalidID, "invalid area id "+quote(string(a)))
+			case seenArea[a]:
+				ps.add(ap, agreement.ErrDuplicateID, "area "+quote(string(a))+" listed twice")
+			}
+			seenArea[a] = true
+		}
+		ps.list = append(ps.list, probe[cp]...)
+	}
+	return ps.err()
+}
+
+// declaredRef checks a reference to a declared party; an empty id is a
+// problem only when required.
+func (c Coalition) declaredRef(ps *problems, path string, p agreement.PartyID, required bool) bool {
+	switch {
+	case p == "":
+		if required {
+			ps.add(path, agreement.ErrMissing, "missing party")
+		}
+		return false
+	case !c.declared(p):
+		ps.add(path, agreement.ErrUnknownParty, "unknown party "+quote(string(p)))
+		return false
+	}
+	return true
+}
+
+// memberRef checks a reference to a member: declared, and a member.
+func (c Coalition) memberRef(ps *problems, path string, p agreement.PartyID) {
+	if c.declaredRef(ps, path, p, true) && !c.IsMember(p) {
+		ps.add(path, ErrNotMember, "party "+quote(string(p))+" is not a member of the coalition")
+	}
+}
+
+// partyList checks a list of distinct declared parties (members, when
+// members is set), not empty when nonEmpty.
+func (c Coalition) partyList(ps *problems, path string, ids []agreement.PartyID, nonEmpty, members bool) {
+	if nonEmpty && len(ids) == 0 {
+		ps.add(path, agreement.ErrMissing, "no parties")
+	}
+	seen := map[agreement.PartyID]bool{}
+	for i, p := range ids {
+		ip := idx(path, i)
+		if members {
+			c.memberRef(ps, ip, p)
+		} else {
+			c.declaredRef(ps, ip, p, true)
+		}
+		if p != "" && seen[p] {
+			ps.add(ip, agreement.ErrDuplicateID, "party "+quote(string(p))+" listed twice")
+		}
+		seen[p] = true
+	}
+}
+
+// probeProblems validates, with package agreement's own validation, what c
+// hands to it: its parties and fluents, and for each contribution a clause
+// whose trigger is the contribution's whole condition, whose action,
+// quantities, force and creditors are the contribution's. Problems are
+// returned by section ("parties", "fluents", "contributions[i]") with their
+// paths rewritten to the coalition's ("clauses[2].trigger.all[1]" becomes
+// "contributions[2].condition.all[1]"); problems with what this package
+// checks itself (debtors, ids, categories, the members group) are dropped.
+func probeProblems(c Coalition) map[string][]*agreement.Problem {
+	id := c.ID
+	if !id.Valid() {
+		id = "coalition" // reported by Validate itself
+	}
+	a := agreement.Agreement{
+		ID:      id,
+		Parties: c.Parties,
+		Fluents: c.Fluents,
+		Groups:  []agreement.Group{c.membersGroup()},
+	}
+	for _, ct := range c.Contributions {
+		a.Clauses = append(a.Clauses, agreement.Clause{
+			ID:         ct.ID.ClauseID(),
+			Kind:       agreement.Obligation,
+			Force:      ct.Force,
+			Creditors:  ct.Beneficiaries,
+			Action:     ct.action(),
+			Quantities: ct.Quantities,
+			Trigger:    ct.Condition,
+		})
+	}
+	err := a.Validate()
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) {
+		return nil
+	}
+	out := map[string][]*agreement.Problem{}
+	for _, p := range ve.Problems {
+		if p == nil {
+			continue
+		}
+		if section, path, ok := coalitionPath(p.Path); ok {
+			out[section] = append(out[section], &agreement.Problem{Path: path, Err: p.Err, Msg: p.Msg})
+		}
+	}
+	return out
+}
+
+// coalitionPath rewrites the path of a problem found in the probe agreement
+// into the coalition's, with the section it belongs to; ok is false for
+// problems the coalition reports itself.
+func coalitionPath(p string) (section, path string, ok bool) {
+	for _, s := range []string{"parties", "fluents"} {
+		if strings.HasPrefix(p, s+"[") {
+			return s, p, true
+		}
+	}
+	rest, found := strings.CutPrefix(p, "clauses[")
+	if !found {
+		return "", "", false
+	}
+	n, rest, found := strings.Cut(rest, "]")
+	if !found {
+		return "", "", false
+	}
+	base := "contributions[" + n + "]"
+	if rest == "" { // the clause as a whole: a dependency cycle
+		return base, base, true
+	}
+	rest, found = strings.CutPrefix(rest, ".")
+	if !found {
+		return "", "", false
+	}
+	name, tail := rest, ""
+	if j := strings.IndexAny(rest, ".["); j >= 0 {
+		name, tail = rest[:j], rest[j:]
+	}
+	switch name {
+	case "trigger":
+		name = "condition"
+	case "creditors":
+		name = "beneficiaries"
+	case "action", "quantities", "force":
+	default:
+		return "", "", false
+	}
+	return base, base + "." + name + tail, true
+}
+
+// membersGroup returns the MembersGroup group: the declared full members,
+// each once.
+func (c Coalition) membersGroup() agreement.Group {
+	g := agreement.Group{ID: MembersGroup, Name: "members"}
+	if c.Name != "" {
+		g.Name = "members of the " + c.Name
+	}
+	for _, p := range c.FullMembers() {
+		if c.declared(p) {
+			g.Members = append(g.Members, p)
+		}
+	}
+	return g
+}
