@@ -1,0 +1,193 @@
+package scenario
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// Evaluator evaluates conditions over a history of events outside any
+// replay: the work a rule engine does when it is handed the same
+// conditions. It shares the engine's compiled form and evaluator, so its
+// answers are the engine's. An Evaluator is immutable and safe for
+// concurrent use; each goroutine needs its own [History]. Build one with
+// [NewEvaluator].
+type Evaluator struct {
+	e     *Engine
+	roots []int32
+}
+
+// NewEvaluator compiles conds in the scope of agreement a (the parties,
+// groups, fluents and clauses they may name). Condition i is evaluated by
+// [Evaluator.Eval] with index i. It returns the validation error of a, or of
+// a condition, with paths "conditions[i]...".
+func NewEvaluator(a agreement.Agreement, conds ...agreement.Condition) (*Evaluator, error) {
+	if len(a.Parties) == 0 && len(conds) > 0 {
+		return nil, &agreement.ValidationError{Problems: []*agreement.Problem{{
+			Path: "parties", Err: agreement.ErrMissing, Msg: "an evaluator's agreement needs a party"}}}
+	}
+	probe := a
+	probe.Clauses = append([]agreement.Clause(nil), a.Clauses...)
+	for i, c := range conds {
+		if c == nil {
+			return nil, &agreement.ValidationError{Problems: []*agreement.Problem{{
+				Path: fmt.Sprintf("conditions[%d]", i), Err: agreement.ErrMissing, Msg: "missing condition"}}}
+		}
+		probe.Clauses = append(probe.Clauses, agreement.Clause{ID: probeID(i), Kind: agreement.Permission,
+			Debtors: []agreement.PartyID{a.Parties[0].ID}, Trigger: c})
+	}
+	if err := probe.Validate(); err != nil {
+		ve := err.(*agreement.ValidationError)
+		for _, p := range ve.Problems {
+			var i int
+			var rest string
+			if n, _ := fmt.Sscanf(p.Path, "clauses[%d]", &i); n == 1 && i >= len(a.Clauses) {
+				_, rest, _ = cutPath(p.Path)
+				p.Path = fmt.Sprintf("conditions[%d]%s", i-len(a.Clauses), rest)
+			}
+		}
+		return nil, ve
+	}
+	e := compile(agreement.Process{Agreements: []agreement.Agreement{probe}})
+	ev := &Evaluator{e: e}
+	for i := range conds {
+		ci := e.clauseIdx[agreement.QualifiedRef(a.ID, probeID(i))]
+		ev.roots = append(ev.roots, e.clauses[ci].roots[slotTrigger])
+	}
+	return ev, nil
+}
+
+func probeID(i int) agreement.ClauseID { return agreement.ClauseID(fmt.Sprintf("evaluator.%d", i)) }
+
+// cutPath splits "clauses[3].trigger.all[0]" into "clauses[3]", the slot
+// ".trigger" dropped, and the rest ".all[0]".
+func cutPath(p string) (head, rest string, ok bool) {
+	for i := range p {
+		if p[i] == ']' {
+			head, rest = p[:i+1], p[i+1:]
+			rest = trimPrefix(rest, ".trigger")
+			return head, rest, true
+		}
+	}
+	return p, "", false
+}
+
+func trimPrefix(s, prefix string) string {
+	if len(s) >= len(prefix) && s[:len(prefix)] == prefix {
+		return s[len(prefix):]
+	}
+	return s
+}
+
+// Len returns the number of conditions.
+func (ev *Evaluator) Len() int { return len(ev.roots) }
+
+// History is a sequence of events and the states that state atoms read,
+// for an [Evaluator]. Events must be added in order of their instants. A
+// History is not safe for concurrent use; the zero value is not usable:
+// build one with [Evaluator.NewHistory].
+type History struct {
+	world
+	events []agreement.Event
+}
+
+// NewHistory returns an empty history: no events, fluents at their initial
+// values, every clause Dormant and the agreement in force.
+func (ev *Evaluator) NewHistory() *History {
+	e := ev.e
+	h := &History{world: world{
+		e:           e,
+		occ:         make([][]int32, len(e.patterns)),
+		fluentVal:   make([]bool, len(e.fluents)),
+		fluentEv:    make([]int32, len(e.fluents)),
+		agrState:    make([]agreement.State, len(e.agreements)),
+		agrTrans:    make([]int32, len(e.agreements)),
+		counts:      make([][numStates]int32, len(e.clauses)),
+		clauseTrans: make([]int32, len(e.clauses)),
+	}}
+	h.Reset()
+	return h
+}
+
+// Reset empties h, keeping its memory for reuse.
+func (h *History) Reset() {
+	e := h.e
+	h.now = beforeAll
+	h.at = h.at[:0]
+	h.events = h.events[:0]
+	for i := range h.occ {
+		h.occ[i] = h.occ[i][:0]
+	}
+	for i, f := range e.fluents {
+		h.fluentVal[i], h.fluentEv[i] = f.initially, -1
+	}
+	for i := range h.agrState {
+		h.agrState[i], h.agrTrans[i] = agreement.InForce, -1
+	}
+	for ci, c := range e.clauses {
+		h.counts[ci] = [numStates]int32{}
+		h.counts[ci][agreement.Dormant] = int32(len(c.instances))
+		h.clauseTrans[ci] = -1
+	}
+}
+
+// Add appends an event: it records which patterns it matches and moves the
+// fluents it initiates or terminates. Its instant must not be before the
+// last event's.
+func (h *History) Add(ev agreement.Event) error {
+	t, err := instant(ev.At)
+	if err != nil {
+		return err
+	}
+	if n := len(h.at); n > 0 && t < h.at[n-1] {
+		return ErrOutOfOrder
+	}
+	ei := int32(len(h.events))
+	h.events = append(h.events, ev)
+	h.at = append(h.at, t)
+	e := h.e
+	for _, pi := range e.byKind[ev.Kind] {
+		if !e.matches(pi, &h.events[ei]) {
+			continue
+		}
+		h.occ[pi] = append(h.occ[pi], ei)
+		for _, fi := range e.patterns[pi].fluentsOn {
+			h.fluentVal[fi], h.fluentEv[fi] = true, ei
+		}
+		for _, fi := range e.patterns[pi].fluentsOff {
+			h.fluentVal[fi], h.fluentEv[fi] = false, ei
+		}
+	}
+	return nil
+}
+
+// SetClauseState sets the state that ClauseIn reads for every instance of
+// clause ref (unqualified refs name the evaluator's agreement).
+func (h *History) SetClauseState(ref agreement.Ref, s agreement.State) error {
+	ci, ok := h.e.clauseIdx[ref.Resolve(h.e.agreements[0].id)]
+	if !ok || !s.IsClauseState() {
+		return fmt.Errorf("scenario: cannot set clause %s to %s", ref, s)
+	}
+	h.counts[ci] = [numStates]int32{}
+	h.counts[ci][s] = int32(len(h.e.clauses[ci].instances))
+	return nil
+}
+
+// SetAgreementState sets the state that AgreementIn reads for the
+// evaluator's agreement.
+func (h *History) SetAgreementState(s agreement.State) error {
+	if !s.IsAgreementState() {
+		return fmt.Errorf("scenario: %s is not an agreement state", s)
+	}
+	h.agrState[0] = s
+	return nil
+}
+
+// Eval returns the value of condition i at instant at, over every event of
+// h (events after at included: add only those up to at). It does not
+// allocate. It panics if i is out of range.
+func (ev *Evaluator) Eval(i int, h *History, at time.Time) bool {
+	h.now = at.UnixNano()
+	return h.eval(ev.roots[i], beforeAll, nil)
+}
