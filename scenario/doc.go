@@ -81,7 +81,15 @@
 //     power); its paired resume power lifts that power's suspensions, and a
 //     clause resumes when none is left. A power aimed at an agreement
 //     terminates it, or suspends it until the paired resume power is
-//     exercised.
+//     exercised. An effect on a clause whose gate is closed is lost (the
+//     power is spent), except that a resume lifting its suspend power's hold
+//     on both a clause and that clause's agreement lifts both. Powers
+//     exercised at one instant act in the order of their exercises.
+//   - Waking. A clause is evaluated in a round only when something it
+//     depends on changed (a matching event, a fluent, a state it reads) or
+//     one of its own instants falls due (a timed atom turning, its deadline,
+//     its expiry); a clause woken in a round sees the transitions made
+//     earlier in that round.
 //
 // Every transition records its cause ([Cause]) and, when a condition decided
 // it, each condition node's value as the evaluator computed it; [Trace.Explain]

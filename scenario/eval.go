@@ -186,7 +186,11 @@ func (s *world) eval(i int32, w int64, rec *recorder) bool {
 
 // nextChange returns the first instant after now at which a timed node among
 // nodes could change value without a new event, or never.
-func (s *world) nextChange(nodes []int32, w int64) int64 {
+func (s *world) nextChange(nodes []int32, w int64) int64 { return s.changeAfter(nodes, w, s.now) }
+
+// changeAfter returns the first instant after t at which a timed node among
+// nodes changes value without a new event, or never.
+func (s *world) changeAfter(nodes []int32, w, after int64) int64 {
 	next := int64(never)
 	for _, i := range nodes {
 		n := &s.e.nodes[i]
@@ -201,7 +205,7 @@ func (s *world) nextChange(nodes []int32, w int64) int64 {
 				t = addSat(s.at[f], n.d)
 			}
 		}
-		if t > s.now && t < next {
+		if t > after && t < next {
 			next = t
 		}
 	}

@@ -316,7 +316,14 @@ func (r *Run) commit(t int64, batch []int32) {
 		if tm.idx >= 0 {
 			if r.inst[tm.idx].timerAt == tm.at {
 				r.inst[tm.idx].timerAt = never
-				r.markInst(tm.idx, Cause{Kind: CauseTimer, Event: -1})
+				if r.dueNow(tm.idx) {
+					r.markInst(tm.idx, Cause{Kind: CauseTimer, Event: -1})
+				} else {
+					// A stale timer: what it waited for moved. Waking the
+					// clause would change which round evaluates it; only
+					// reschedule.
+					r.touched = append(r.touched, tm.idx)
+				}
 			}
 		} else if ai := -1 - tm.idx; r.agr[ai].timerAt == tm.at {
 			r.agr[ai].timerAt = never
@@ -342,8 +349,13 @@ func (r *Run) commit(t int64, batch []int32) {
 			for _, fi := range p.fluentsOn {
 				r.setFluent(fi, true, ei)
 			}
-			for _, fi := range p.fluentsOff {
-				r.setFluent(fi, false, ei)
+		}
+		// Each event initiates, then terminates.
+		for _, pi := range e.byKind[ev.Kind] {
+			if len(e.patterns[pi].fluentsOff) > 0 && e.matches(pi, ev) {
+				for _, fi := range e.patterns[pi].fluentsOff {
+					r.setFluent(fi, false, ei)
+				}
 			}
 		}
 		if ev.Kind == agreement.Signing {
@@ -594,9 +606,11 @@ func (r *Run) fulfil(work []int32) {
 		if s.state != agreement.InEffect || root < 0 || !r.gateOpen(ii) || !r.eval(root, s.since, nil) {
 			continue
 		}
-		r.to(ii, agreement.Fulfilled, s.cause, r.decide(slotFulfilment, root, s.since))
+		d := r.decide(slotFulfilment, root, s.since)
+		r.to(ii, agreement.Fulfilled, s.cause, d)
 		if r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.Power {
-			r.effects = append(r.effects, effect{power: ii, event: s.cause.Event})
+			// The root is the exercise: its recorded event is the exercise.
+			r.effects = append(r.effects, effect{power: ii, event: int(d.recs[root-d.lo].event)})
 		}
 	}
 }
@@ -643,6 +657,9 @@ func (r *Run) applyEffects(suspensions bool) {
 					s := &r.inst[ii]
 					if s.state != agreement.Suspended || !slices.Contains(s.suspBy, sp) {
 						continue
+					}
+					if !r.gateOpen(ii) && !r.liftsOwnAgreement(ii, sp) {
+						continue // gated: the effect is lost, as for every other power
 					}
 					s.suspBy = without(s.suspBy, sp)
 					if len(s.suspBy) == 0 {
@@ -785,4 +802,38 @@ func (r *Run) Fork() *Run {
 	f.timers = slices.Clone(r.timers)
 	f.work, f.spare, f.spareB, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil, nil, nil
 	return &f
+}
+
+// liftsOwnAgreement reports whether lifting suspend power sp's suspensions
+// also resumes the agreement of instance ii (sp suspended both, and nothing
+// else holds the agreement suspended): then the clause's gate reopens in the
+// same step, and its own suspension is lifted too.
+func (r *Run) liftsOwnAgreement(ii, sp int32) bool {
+	ai := r.e.clauses[r.e.instances[ii].clause].home
+	a := &r.agr[ai]
+	return r.agrState[ai] == agreement.Suspended && len(a.suspBy) == 1 && a.suspBy[0] == sp &&
+		slices.Contains(r.e.clauses[sp].targetsA, ai)
+}
+
+// dueNow reports whether something instance ii waits for falls exactly now:
+// a timed atom of its current conditions turning, its deadline or its
+// expiry. A clause that cannot move (gate closed, suspended, final) is never
+// due.
+func (r *Run) dueNow(ii int32) bool {
+	s := &r.inst[ii]
+	if !r.gateOpen(ii) {
+		return false
+	}
+	inst := &r.e.instances[ii]
+	at := func(nodes []int32, w int64) bool { return r.changeAfter(nodes, w, r.now-1) == r.now }
+	switch s.state {
+	case agreement.Dormant:
+		return at(inst.timed[slotTrigger], beforeAll)
+	case agreement.Pending:
+		return at(inst.timed[slotAntecedent], s.since) || s.expiryAt == r.now
+	case agreement.InEffect:
+		return at(inst.timed[slotFulfilment], s.since) || at(inst.timed[slotViolation], s.since) ||
+			s.deadlineAt == r.now || s.expiryAt == r.now
+	}
+	return false
 }
