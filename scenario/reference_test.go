@@ -1,0 +1,1734 @@
+package scenario_test
+
+// This file holds a reference model of the activation engine: a second,
+// deliberately naive implementation of the semantics stated in doc.go and
+// DESIGN.md, used by the state-machine and explanation tests in
+// statemachine_test.go. It shares no code with the engine: it evaluates the
+// agreement.Condition trees directly, with a recursive type switch, against
+// the whole list of events up to the instant; fluents are recomputed by
+// scanning every event; clause and agreement states are read from the model's
+// own current states; deadline clocks are recomputed from the model's own
+// transition log. There is no compilation, no index from dependencies to
+// clauses and no timer queue: the model visits, by brute force, every instant
+// at which anything could happen (each event instant, and every e.At+d for
+// every timed atom and every matching event, every deadline and expiry).
+//
+// What the model keeps of doc.go's round structure is what doc.go states:
+// after the batch, an instant runs in rounds; each round first lets every
+// signed agreement whose entry condition holds enter into force, then takes
+// the clause instances whose dependencies changed and runs, in order,
+// activation, fulfilment, the effects of powers exercised in the round
+// (discharge and termination, then suspension and resumption), violation (by
+// condition, then deadline) and expiry; a transition marks the instances that
+// read it for the next round. "Dependencies changed" is decided afresh for
+// every instance by walking its own conditions (see refRun.firstMarks and
+// refRun.to): a batch event matching a pattern it mentions, a fluent it
+// reads changing in the batch, a clause or agreement it reads changing
+// state, its own agreement entering into force, its own transition to a
+// state that is not final, and, when it can move (its gate open, not
+// suspended), a timed atom of the conditions of its current state turning,
+// or its deadline or expiry falling, at the instant.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
+)
+
+// refTransition is one change of state the reference model made.
+type refTransition struct {
+	Inst     scenario.Instance
+	From, To agreement.State
+	At       time.Time
+	// Why is what caused it, where doc.go and DESIGN.md name one: "deadline",
+	// "expiry", "power" (By the power's instance), "agreement" (By the
+	// agreement terminated), "signing"; "" when a condition decided it.
+	Why string
+	By  scenario.Instance
+}
+
+func (tr refTransition) String() string {
+	return fmt.Sprintf("%s %s->%s at %s", tr.Inst, tr.From, tr.To, tr.At.UTC().Format(time.RFC3339Nano))
+}
+
+// refDecision is a condition the model evaluated when it decided a
+// transition: its slot, instant, window (zero: whole history) and the value
+// of every node in agreement.Walk order.
+type refDecision struct {
+	Slot   string
+	At     time.Time
+	Window time.Time
+	Cond   agreement.Condition
+	Values []bool
+}
+
+// refWindow is the instant after which event atoms see events; set false
+// means they see the whole history.
+type refWindow struct {
+	set bool
+	at  time.Time
+}
+
+func refAfter(t time.Time) refWindow { return refWindow{set: true, at: t} }
+
+func (w refWindow) time() time.Time {
+	if !w.set {
+		return time.Time{}
+	}
+	return w.at
+}
+
+// Slots of a clause instance's conditions.
+const (
+	refTrigger = iota
+	refAntecedent
+	refFulfilment
+	refViolation
+)
+
+var refSlotNames = [...]string{"trigger", "antecedent", "fulfilment", "violation"}
+
+// refInst is one clause instance: a clause, or one debtor's share of a clause
+// binding several debtors severally.
+type refInst struct {
+	id     scenario.Instance
+	ai     int // index of its agreement in the process
+	clause agreement.Clause
+	ref    agreement.Ref // qualified
+	// conds are the effective trigger, antecedent, fulfilment and violation:
+	// the clause's own, or its action where the action is their default.
+	conds [4]agreement.Condition
+}
+
+// refModel is a process prepared for the reference replay: its agreements and
+// the list of clause instances, in the engine's documented order (agreements
+// in order, clauses in order, debtors in order).
+type refModel struct {
+	p     agreement.Process
+	insts []refInst
+	// byClause lists the instances of each clause (qualified ref).
+	byClause map[agreement.Ref][]int
+	// fluents lists every fluent with its agreement; fluentIdx finds one.
+	fluents   []refFluentDef
+	fluentIdx map[refFluentKey]int
+	// member[ai] reports whether a party belongs to a group of agreement ai.
+	member []func(agreement.GroupID, agreement.PartyID) bool
+}
+
+type refFluentDef struct {
+	ai int
+	f  agreement.Fluent
+}
+
+func refNewModel(p agreement.Process) *refModel {
+	m := &refModel{p: p, byClause: map[agreement.Ref][]int{}, fluentIdx: map[refFluentKey]int{}}
+	for ai := range p.Agreements {
+		a := &p.Agreements[ai]
+		for _, f := range a.Fluents {
+			m.fluentIdx[refFluentKey{ai, f.ID}] = len(m.fluents)
+			m.fluents = append(m.fluents, refFluentDef{ai, f})
+		}
+		m.member = append(m.member, func(g agreement.GroupID, party agreement.PartyID) bool {
+			for _, gr := range a.Groups {
+				if gr.ID == g {
+					return slices.Contains(gr.Members, party)
+				}
+			}
+			return false
+		})
+		for _, cl := range a.Clauses {
+			ref := agreement.QualifiedRef(a.ID, cl.ID)
+			debtors := []agreement.PartyID{""}
+			if !cl.Joint && len(cl.Debtors) > 1 {
+				debtors = cl.Debtors
+			}
+			for _, d := range debtors {
+				in := refInst{id: scenario.Instance{Ref: ref, Debtor: d}, ai: ai, clause: cl, ref: ref}
+				in.conds = [4]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation}
+				if act := refAction(cl, d, ref); act != nil {
+					switch {
+					case cl.Kind == agreement.Power,
+						cl.Kind == agreement.Obligation && cl.Fulfilment == nil:
+						in.conds[refFulfilment] = agreement.Happened(*act)
+					case cl.Kind == agreement.Prohibition && cl.Violation == nil:
+						in.conds[refViolation] = agreement.Happened(*act)
+					}
+				}
+				m.byClause[ref] = append(m.byClause[ref], len(m.insts))
+				m.insts = append(m.insts, in)
+			}
+		}
+	}
+	return m
+}
+
+// refAction is doc.go's "Actions" paragraph: the pattern whose occurrence
+// performs the action of the instance of cl for debtor (empty for a single
+// debtor or joint debtors): the clause's action, or for a power without one
+// the exercise of the power itself; its actor is the debtor unless the
+// pattern names an actor or a group or the clause is joint.
+func refAction(cl agreement.Clause, debtor agreement.PartyID, self agreement.Ref) *agreement.Pattern {
+	var p agreement.Pattern
+	switch {
+	case cl.Action != nil:
+		p = *cl.Action
+	case cl.Kind == agreement.Power:
+		p = agreement.Pattern{Kind: agreement.PowerExercised, Clause: self}
+	default:
+		return nil
+	}
+	if p.Actor == "" && p.Group == "" && !cl.Joint {
+		if debtor == "" {
+			debtor = cl.Debtors[0]
+		}
+		p.Actor = debtor
+	}
+	return &p
+}
+
+func (m *refModel) agreementIndex(id agreement.AgreementID) int {
+	for i := range m.p.Agreements {
+		if m.p.Agreements[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (m *refModel) agreementInstance(ai int) scenario.Instance {
+	return scenario.Instance{Ref: agreement.AgreementRef(m.p.Agreements[ai].ID)}
+}
+
+// matches reports whether e matches p held by agreement ai.
+func (m *refModel) matches(p agreement.Pattern, ai int, e agreement.Event) bool {
+	return p.Matches(e, m.p.Agreements[ai].ID, m.member[ai])
+}
+
+// initialAgreementState is doc.go's "Start": Signed if the signing status is
+// signed or the agreement records signatures, Draft otherwise.
+func (m *refModel) initialAgreementState(ai int) agreement.State {
+	a := &m.p.Agreements[ai]
+	if a.SigningStatus == agreement.StatusSigned || len(a.Signatures) > 0 {
+		return agreement.Signed
+	}
+	return agreement.Draft
+}
+
+type refFluentKey struct {
+	ai int
+	id agreement.FluentID
+}
+
+// refFluents are fluent values, in the model's fluent order.
+type refFluents []bool
+
+// applyFluents applies one event to fluent values: it sets the fluents the
+// event initiates, then clears those it terminates. It records in changed
+// (when not nil) the fluents whose value changed at least once on the way.
+func (m *refModel) applyFluents(vals refFluents, e agreement.Event, changed []bool) {
+	for k, f := range m.fluents {
+		on, off := false, false
+		for _, p := range f.f.Initiates {
+			on = on || m.matches(p, f.ai, e)
+		}
+		for _, p := range f.f.Terminates {
+			off = off || m.matches(p, f.ai, e)
+		}
+		v := vals[k]
+		if on && !v || off && (v || on) {
+			if changed != nil {
+				changed[k] = true
+			}
+		}
+		if on {
+			v = true
+		}
+		if off {
+			v = false
+		}
+		vals[k] = v
+	}
+}
+
+// fluentsOver computes every fluent's value from scratch after events.
+func (m *refModel) fluentsOver(events []agreement.Event) refFluents {
+	vals := make(refFluents, len(m.fluents))
+	for k, f := range m.fluents {
+		vals[k] = f.f.Initially
+	}
+	for _, e := range events {
+		m.applyFluents(vals, e, nil)
+	}
+	return vals
+}
+
+// refView is what a condition is evaluated against: the instant, every event
+// up to it, and the fluent, clause and agreement states to read.
+type refView struct {
+	m      *refModel
+	now    time.Time
+	events []agreement.Event // every event at or before now, in timeline order
+	fluent func(refFluentKey) bool
+	clause func(ref agreement.Ref, states []agreement.State) bool
+	agr    func(ai int) agreement.State
+}
+
+// eval evaluates c, held by agreement ai, at v.now with event atoms seeing
+// only the events strictly after the window. With rec set it evaluates every
+// node and appends each node's value in agreement.Walk order.
+func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) bool {
+	slot := -1
+	if rec != nil {
+		slot = len(*rec)
+		*rec = append(*rec, false)
+	}
+	var val bool
+	visible := func(e agreement.Event) bool {
+		return !e.At.After(v.now) && (!w.set || e.At.After(w.at))
+	}
+	any := func(p agreement.Pattern, ok func(agreement.Event) bool) bool {
+		for _, e := range v.events {
+			if visible(e) && v.m.matches(p, ai, e) && ok(e) {
+				return true
+			}
+		}
+		return false
+	}
+	always := func(agreement.Event) bool { return true }
+	home := v.m.p.Agreements[ai].ID
+	switch c := c.(type) {
+	case agreement.HappenedCondition:
+		val = any(c.Pattern(), always)
+	case agreement.HoldsCondition:
+		val = v.fluent(refFluentKey{ai, c.Fluent()})
+	case agreement.ClauseInCondition:
+		val = v.clause(c.Ref().Resolve(home), c.States())
+	case agreement.AgreementInCondition:
+		id := c.Agreement()
+		if id == "" {
+			id = home
+		}
+		val = slices.Contains(c.States(), v.agr(v.m.agreementIndex(id)))
+	case agreement.BeforeCondition:
+		// Some visible first strictly before some visible then.
+		val = any(c.First(), func(f agreement.Event) bool {
+			return any(c.Then(), func(l agreement.Event) bool { return f.At.Before(l.At) })
+		})
+	case agreement.WithinCondition:
+		// Some visible matching event e with e.At <= now < e.At+d.
+		val = any(c.Pattern(), func(e agreement.Event) bool { return v.now.Before(e.At.Add(c.Duration())) })
+	case agreement.SinceCondition:
+		// Some visible matching event e with e.At+d <= now (then the first
+		// one qualifies too).
+		val = any(c.Pattern(), func(e agreement.Event) bool { return !e.At.Add(c.Duration()).After(v.now) })
+	case agreement.AllCondition:
+		val = true
+		for _, o := range c.Conditions() {
+			if !v.eval(o, ai, w, rec) {
+				val = false
+				if rec == nil {
+					break
+				}
+			}
+		}
+	case agreement.AnyCondition:
+		for _, o := range c.Conditions() {
+			if v.eval(o, ai, w, rec) {
+				val = true
+				if rec == nil {
+					break
+				}
+			}
+		}
+	case agreement.NotCondition:
+		val = !v.eval(c.Condition(), ai, w, rec)
+	case agreement.AtLeastCondition:
+		n := 0
+		for _, o := range c.Conditions() {
+			if v.eval(o, ai, w, rec) {
+				n++
+			}
+		}
+		val = n >= c.K()
+	default:
+		panic(fmt.Sprintf("reference model: unknown condition %T", c))
+	}
+	if rec != nil {
+		(*rec)[slot] = val
+	}
+	return val
+}
+
+// refInstState is the model's state of one clause instance.
+type refInstState struct {
+	state       agreement.State
+	since       time.Time // when it entered state
+	leftDormant time.Time // zero while it has not
+	susp        []agreement.Ref
+}
+
+// refRun is one reference replay in progress.
+type refRun struct {
+	m      *refModel
+	start  time.Time
+	now    time.Time
+	events []agreement.Event // every event at or before now
+	fluent refFluents
+
+	agr     []agreement.State
+	agrSusp [][]agreement.Ref
+	st      []refInstState
+
+	log       []refTransition
+	decisions [][]refDecision // per transition
+
+	marks   []bool      // instances to evaluate in the next round
+	effects []refEffect // powers exercised in the current round
+
+	why string // cause of the transitions being made
+	by  scenario.Instance
+}
+
+// refResult is the outcome of a reference replay.
+type refResult struct {
+	m         *refModel
+	start     time.Time
+	end       time.Time
+	events    []agreement.Event
+	log       []refTransition
+	decisions [][]refDecision
+	// upcoming are the instants after end at which a deadline, an expiry
+	// or a timed atom could fire with no further event.
+	upcoming []time.Time
+}
+
+// refReplay replays events (sorted stably by instant, none before start)
+// over p from start up to and including end, recomputing everything from
+// scratch at every instant it visits. An end before start evaluates nothing.
+func refReplay(p agreement.Process, start time.Time, events []agreement.Event, end time.Time) *refResult {
+	m := refNewModel(p)
+	r := &refRun{m: m, start: start, now: start}
+	r.agr = make([]agreement.State, len(p.Agreements))
+	r.agrSusp = make([][]agreement.Ref, len(p.Agreements))
+	for ai := range p.Agreements {
+		r.agr[ai] = m.initialAgreementState(ai)
+	}
+	r.st = make([]refInstState, len(m.insts))
+	for i := range r.st {
+		r.st[i] = refInstState{state: agreement.Dormant, since: start}
+	}
+	res := &refResult{m: m, start: start, end: end}
+	if end.Before(start) {
+		return res
+	}
+	t := start
+	i := 0
+	for {
+		j := i
+		for j < len(events) && !events[j].At.After(t) {
+			j++
+		}
+		r.step(t, events[:j], events[i:j])
+		i = j
+		next := r.nextInstant(t, events[i:])
+		if next.IsZero() || next.After(end) {
+			break
+		}
+		t = next
+	}
+	res.events = events[:i]
+	res.log, res.decisions = r.log, r.decisions
+	r.candidates(nil, func(c time.Time) {
+		if c.After(end) && !slices.ContainsFunc(res.upcoming, c.Equal) {
+			res.upcoming = append(res.upcoming, c)
+		}
+	})
+	slices.SortFunc(res.upcoming, time.Time.Compare)
+	return res
+}
+
+// nextInstant returns the first instant after t at which anything could
+// happen, found by brute force: the next event; every e.At+d for every timed
+// atom anywhere in the process and every event matching it; every deadline
+// and expiry of the model's own clocks. Zero when there is none.
+func (r *refRun) nextInstant(t time.Time, future []agreement.Event) time.Time {
+	var best time.Time
+	r.candidates(future, func(c time.Time) {
+		if c.After(t) && (best.IsZero() || c.Before(best)) {
+			best = c
+		}
+	})
+	return best
+}
+
+// candidates calls consider with every instant at which something could
+// happen next, some of them possibly past.
+func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) {
+	if len(future) > 0 {
+		consider(future[0].At)
+	}
+	timed := func(c agreement.Condition, ai int) {
+		agreement.Walk(c, func(n agreement.Condition) bool {
+			var p agreement.Pattern
+			var d time.Duration
+			switch n := n.(type) {
+			case agreement.WithinCondition:
+				p, d = n.Pattern(), n.Duration()
+			case agreement.SinceCondition:
+				p, d = n.Pattern(), n.Duration()
+			default:
+				return true
+			}
+			for _, e := range r.events {
+				if r.m.matches(p, ai, e) {
+					consider(e.At.Add(d))
+				}
+			}
+			return true
+		})
+	}
+	for ai := range r.m.p.Agreements {
+		timed(r.m.p.Agreements[ai].EntryIntoForce, ai)
+	}
+	for ii := range r.m.insts {
+		in := &r.m.insts[ii]
+		for _, c := range in.conds {
+			timed(c, in.ai)
+		}
+		if d, ok := r.deadlineInstant(ii); ok {
+			consider(d)
+		}
+		if x, ok := r.expiryInstant(ii); ok {
+			consider(x)
+		}
+	}
+}
+
+// gateOpen is doc.go's gate: a clause that does not survive changes state
+// only while its agreement is in force.
+func (r *refRun) gateOpen(ii int) bool {
+	in := &r.m.insts[ii]
+	return in.clause.Surviving || r.agr[in.ai] == agreement.InForce
+}
+
+// view returns the view of the current instant, with live states.
+func (r *refRun) view() *refView {
+	return &refView{
+		m: r.m, now: r.now, events: r.events,
+		fluent: func(k refFluentKey) bool { return r.fluent[r.m.fluentIdx[k]] },
+		clause: func(ref agreement.Ref, states []agreement.State) bool {
+			for _, ii := range r.m.byClause[ref] {
+				if slices.Contains(states, r.st[ii].state) {
+					return true
+				}
+			}
+			return false
+		},
+		agr: func(ai int) agreement.State { return r.agr[ai] },
+	}
+}
+
+// holds evaluates a condition of instance ii (nil: true).
+func (r *refRun) holds(ii, slot int, w refWindow) bool {
+	c := r.m.insts[ii].conds[slot]
+	return c == nil || r.view().eval(c, r.m.insts[ii].ai, w, nil)
+}
+
+// decide records the evaluation of a condition that decided a transition.
+func (r *refRun) decide(slot string, c agreement.Condition, ai int, w refWindow) refDecision {
+	var vals []bool
+	r.view().eval(c, ai, w, &vals)
+	return refDecision{Slot: slot, At: r.now, Window: w.time(), Cond: c, Values: vals}
+}
+
+// step runs instant t: the batch, then rounds until nothing changes.
+func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
+	r.now = t
+	r.events = upTo
+	// Fluents: recomputed from scratch up to the batch, then through it.
+	r.fluent = r.m.fluentsOver(upTo[:len(upTo)-len(batch)])
+	flipped := make([]bool, len(r.m.fluents))
+	for _, e := range batch {
+		r.m.applyFluents(r.fluent, e, flipped)
+	}
+	r.marks = make([]bool, len(r.m.insts))
+	r.firstMarks(batch, flipped)
+	// Signing events move a Draft agreement to Signed.
+	for _, e := range batch {
+		if e.Kind != agreement.Signing {
+			continue
+		}
+		ai := -1
+		switch {
+		case e.Clause.IsAgreement():
+			ai = r.m.agreementIndex(e.Clause.Agreement)
+		case e.Clause == (agreement.Ref{}) && len(r.m.p.Agreements) == 1:
+			ai = 0
+		}
+		if ai >= 0 && r.agr[ai] == agreement.Draft {
+			r.because("signing", scenario.Instance{}, func() { r.agreementTo(ai, agreement.Signed, nil) })
+		}
+	}
+	for {
+		r.agreementPhase()
+		var work []int
+		for ii, mk := range r.marks {
+			if mk {
+				work = append(work, ii)
+			}
+		}
+		if len(work) == 0 {
+			break
+		}
+		r.marks = make([]bool, len(r.m.insts))
+		r.effects = nil
+		r.activation(work)
+		r.fulfilment(work)
+		r.applyEffects(false)
+		r.applyEffects(true)
+		r.violation(work)
+		r.expiry(work)
+	}
+}
+
+// refMentions walks c and reports its patterns, fluents, clause refs and
+// agreements read.
+func refMentions(c agreement.Condition, fn func(agreement.Condition)) {
+	agreement.Walk(c, func(n agreement.Condition) bool { fn(n); return true })
+}
+
+func refPatterns(n agreement.Condition) []agreement.Pattern {
+	switch n := n.(type) {
+	case agreement.HappenedCondition:
+		return []agreement.Pattern{n.Pattern()}
+	case agreement.BeforeCondition:
+		return []agreement.Pattern{n.First(), n.Then()}
+	case agreement.WithinCondition:
+		return []agreement.Pattern{n.Pattern()}
+	case agreement.SinceCondition:
+		return []agreement.Pattern{n.Pattern()}
+	}
+	return nil
+}
+
+// firstMarks marks the instances whose dependencies changed at the instant
+// before its first round: everything at the start instant; otherwise a batch
+// event matching a pattern an instance mentions, a fluent it reads changing
+// in the batch, and for an instance that can move, a timed atom of the
+// conditions of its current state turning now, its deadline or its expiry
+// falling now.
+func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
+	start := r.now.Equal(r.start)
+	for ii := range r.m.insts {
+		in := &r.m.insts[ii]
+		if start {
+			r.marks[ii] = true
+			continue
+		}
+		for _, c := range in.conds {
+			refMentions(c, func(n agreement.Condition) {
+				for _, p := range refPatterns(n) {
+					for _, e := range batch {
+						if r.m.matches(p, in.ai, e) {
+							r.marks[ii] = true
+						}
+					}
+				}
+				if h, ok := n.(agreement.HoldsCondition); ok && flipped[r.m.fluentIdx[refFluentKey{in.ai, h.Fluent()}]] {
+					r.marks[ii] = true
+				}
+			})
+		}
+		// Clocks wake an instance that can move: its gate open, and
+		// Dormant, Pending or InEffect. (One that cannot is woken when it
+		// can again: its agreement entering into force or its resumption
+		// marks it.)
+		s := &r.st[ii]
+		if !r.gateOpen(ii) || s.state != agreement.Dormant && s.state != agreement.Pending && s.state != agreement.InEffect {
+			continue
+		}
+		if r.timedTurnsNow(ii) {
+			r.marks[ii] = true
+		}
+		if d, ok := r.deadlineInstant(ii); ok && d.Equal(r.now) {
+			r.marks[ii] = true
+		}
+		if x, ok := r.expiryInstant(ii); ok && x.Equal(r.now) && s.state != agreement.Dormant {
+			r.marks[ii] = true
+		}
+	}
+}
+
+// timedTurnsNow reports whether a Within or Since atom of the conditions of
+// instance ii's current state changes value at the current instant with no
+// event: Within(p, d) when the last visible event matching p before now
+// happened exactly d before; Since(p, d) when the first one did.
+func (r *refRun) timedTurnsNow(ii int) bool {
+	in := &r.m.insts[ii]
+	s := &r.st[ii]
+	var slots []int
+	w := refAfter(s.since)
+	switch s.state {
+	case agreement.Dormant:
+		slots, w = []int{refTrigger}, refWindow{}
+	case agreement.Pending:
+		slots = []int{refAntecedent}
+	case agreement.InEffect:
+		slots = []int{refFulfilment, refViolation}
+	}
+	turns := false
+	for _, sl := range slots {
+		refMentions(in.conds[sl], func(n agreement.Condition) {
+			var p agreement.Pattern
+			var d time.Duration
+			last := false
+			switch n := n.(type) {
+			case agreement.WithinCondition:
+				p, d, last = n.Pattern(), n.Duration(), true
+			case agreement.SinceCondition:
+				p, d = n.Pattern(), n.Duration()
+			default:
+				return
+			}
+			var found *agreement.Event
+			for k := range r.events {
+				e := &r.events[k]
+				if !e.At.Before(r.now) || w.set && !e.At.After(w.at) || !r.m.matches(p, in.ai, *e) {
+					continue
+				}
+				if found == nil || last {
+					found = e
+				}
+			}
+			if found != nil && found.At.Add(d).Equal(r.now) {
+				turns = true
+			}
+		})
+	}
+	return turns
+}
+
+// deadlineInstant returns when instance ii's deadline passes, if it is in
+// effect with its clock running (a duration deadline) or at all (an absolute
+// one).
+func (r *refRun) deadlineInstant(ii int) (time.Time, bool) {
+	dl := r.m.insts[ii].clause.Deadline
+	if r.st[ii].state != agreement.InEffect || dl.IsZero() {
+		return time.Time{}, false
+	}
+	if dl.After == 0 {
+		return dl.At, true
+	}
+	elapsed, running := r.deadlineClock(ii)
+	if !running {
+		return time.Time{}, false
+	}
+	return r.now.Add(dl.After - elapsed), true
+}
+
+// deadlinePassed reports whether instance ii, in effect, has passed its
+// deadline: an absolute deadline at or before now, or a duration deadline
+// whose clock has run for at least its duration.
+func (r *refRun) deadlinePassed(ii int) bool {
+	dl := r.m.insts[ii].clause.Deadline
+	switch {
+	case dl.IsZero():
+		return false
+	case dl.After == 0:
+		return !dl.At.After(r.now)
+	}
+	elapsed, _ := r.deadlineClock(ii)
+	return elapsed >= dl.After
+}
+
+// deadlineClock recomputes, from the model's own transition log, how long
+// instance ii's duration deadline has run: from its last entry into InEffect
+// from Dormant or Pending, counting only the time it was in effect with its
+// gate open (not suspended, its agreement in force unless it survives). It
+// also reports whether the clock runs now.
+func (r *refRun) deadlineClock(ii int) (time.Duration, bool) {
+	in := &r.m.insts[ii]
+	agrID := r.m.agreementInstance(in.ai)
+	state := agreement.Dormant
+	agr := r.m.initialAgreementState(in.ai)
+	running := false
+	var since time.Time
+	var elapsed time.Duration
+	for _, tr := range r.log {
+		arm := false
+		switch tr.Inst {
+		case in.id:
+			state = tr.To
+			arm = tr.To == agreement.InEffect && tr.From != agreement.Suspended
+		case agrID:
+			agr = tr.To
+		default:
+			continue
+		}
+		now := state == agreement.InEffect && (in.clause.Surviving || agr == agreement.InForce)
+		if running && (!now || arm) {
+			elapsed += tr.At.Sub(since)
+		}
+		if arm {
+			elapsed = 0
+		}
+		if now && (!running || arm) {
+			since = tr.At
+		}
+		running = now
+	}
+	if running {
+		elapsed += r.now.Sub(since)
+	}
+	return elapsed, running
+}
+
+// expiryInstant returns instance ii's expiry instant once it has left
+// Dormant: absolute, or counted from leaving Dormant.
+func (r *refRun) expiryInstant(ii int) (time.Time, bool) {
+	x := r.m.insts[ii].clause.Expiry
+	s := &r.st[ii]
+	if x.IsZero() || s.leftDormant.IsZero() {
+		return time.Time{}, false
+	}
+	if x.After == 0 {
+		return x.At, true
+	}
+	return s.leftDormant.Add(x.After), true
+}
+
+// agreementPhase lets every Signed agreement whose entry-into-force
+// condition holds (or that has none) enter into force, until none does.
+func (r *refRun) agreementPhase() {
+	for changed := true; changed; {
+		changed = false
+		for ai := range r.m.p.Agreements {
+			if r.agr[ai] != agreement.Signed {
+				continue
+			}
+			entry := r.m.p.Agreements[ai].EntryIntoForce
+			if entry == nil {
+				r.agreementTo(ai, agreement.InForce, nil)
+				changed = true
+				continue
+			}
+			if r.view().eval(entry, ai, refWindow{}, nil) {
+				r.agreementTo(ai, agreement.InForce, []refDecision{r.decide("entryIntoForce", entry, ai, refWindow{})})
+				changed = true
+			}
+		}
+	}
+}
+
+// agreementTo moves agreement ai to state to, marking the instances that read
+// its state, every instance of it when it enters into force, and terminating
+// every clause of it that is neither final nor surviving when it is
+// terminated.
+func (r *refRun) agreementTo(ai int, to agreement.State, d []refDecision) {
+	from := r.agr[ai]
+	r.agr[ai] = to
+	r.record(r.m.agreementInstance(ai), from, to, d)
+	id := r.m.p.Agreements[ai].ID
+	for ii := range r.m.insts {
+		in := &r.m.insts[ii]
+		home := r.m.p.Agreements[in.ai].ID
+		for _, c := range in.conds {
+			refMentions(c, func(n agreement.Condition) {
+				if a, ok := n.(agreement.AgreementInCondition); ok && (a.Agreement() == id || a.Agreement() == "" && home == id) {
+					r.marks[ii] = true
+				}
+			})
+		}
+		if in.ai == ai && to == agreement.InForce {
+			r.marks[ii] = true
+		}
+	}
+	if to == agreement.Terminated {
+		for ii := range r.m.insts {
+			in := &r.m.insts[ii]
+			if in.ai == ai && !in.clause.Surviving && !r.st[ii].state.IsFinal() {
+				r.because("agreement", r.m.agreementInstance(ai), func() { r.to(ii, agreement.Terminated, nil) })
+			}
+		}
+	}
+}
+
+func (r *refRun) record(i scenario.Instance, from, to agreement.State, d []refDecision) {
+	r.log = append(r.log, refTransition{Inst: i, From: from, To: to, At: r.now, Why: r.why, By: r.by})
+	r.decisions = append(r.decisions, d)
+}
+
+// because sets the cause recorded with the transitions fn makes.
+func (r *refRun) because(why string, by scenario.Instance, fn func()) {
+	w, b := r.why, r.by
+	r.why, r.by = why, by
+	fn()
+	r.why, r.by = w, b
+}
+
+// to moves instance ii to state to, marking the instances that read its
+// clause's state and, unless to is final, itself.
+func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
+	s := &r.st[ii]
+	in := &r.m.insts[ii]
+	from := s.state
+	r.record(in.id, from, to, d)
+	s.state, s.since = to, r.now
+	if from == agreement.Dormant {
+		s.leftDormant = r.now
+	}
+	for jj := range r.m.insts {
+		other := &r.m.insts[jj]
+		home := r.m.p.Agreements[other.ai].ID
+		for _, c := range other.conds {
+			refMentions(c, func(n agreement.Condition) {
+				if ci, ok := n.(agreement.ClauseInCondition); ok && ci.Ref().Resolve(home) == in.ref {
+					r.marks[jj] = true
+				}
+			})
+		}
+	}
+	if !to.IsFinal() {
+		r.marks[ii] = true
+	}
+}
+
+// activation: Dormant to Pending or InEffect when the trigger holds (whole
+// history) and the antecedent (seeing no event yet) holds or not; Pending to
+// InEffect when the antecedent holds (events after it became Pending).
+func (r *refRun) activation(work []int) {
+	for _, ii := range work {
+		if !r.gateOpen(ii) {
+			continue
+		}
+		in := &r.m.insts[ii]
+		s := &r.st[ii]
+		trig, ante := in.conds[refTrigger], in.conds[refAntecedent]
+		switch s.state {
+		case agreement.Dormant:
+			if !r.holds(ii, refTrigger, refWindow{}) {
+				continue
+			}
+			var d []refDecision
+			if trig != nil {
+				d = append(d, r.decide("trigger", trig, in.ai, refWindow{}))
+			}
+			if !r.holds(ii, refAntecedent, refAfter(r.now)) {
+				r.to(ii, agreement.Pending, d)
+				continue
+			}
+			if ante != nil {
+				d = append(d, r.decide("antecedent", ante, in.ai, refAfter(r.now)))
+			}
+			r.to(ii, agreement.InEffect, d)
+		case agreement.Pending:
+			if r.holds(ii, refAntecedent, refAfter(s.since)) {
+				r.to(ii, agreement.InEffect, []refDecision{r.decide("antecedent", ante, in.ai, refAfter(s.since))})
+			}
+		}
+	}
+}
+
+// fulfilment: InEffect to Fulfilled when the fulfilment condition holds; a
+// power so fulfilled is exercised, its effect applied later in the round.
+func (r *refRun) fulfilment(work []int) {
+	for _, ii := range work {
+		in := &r.m.insts[ii]
+		s := &r.st[ii]
+		c := in.conds[refFulfilment]
+		if s.state != agreement.InEffect || c == nil || !r.gateOpen(ii) {
+			continue
+		}
+		w := refAfter(s.since)
+		if !r.view().eval(c, in.ai, w, nil) {
+			continue
+		}
+		r.to(ii, agreement.Fulfilled, []refDecision{r.decide("fulfilment", c, in.ai, w)})
+		if in.clause.Kind == agreement.Power {
+			// The exercise: the first visible event of the action.
+			exercise := c.(agreement.HappenedCondition).Pattern()
+			k := slices.IndexFunc(r.events, func(e agreement.Event) bool {
+				return e.At.After(w.at) && r.m.matches(exercise, in.ai, e)
+			})
+			r.effects = append(r.effects, refEffect{ii, k})
+		}
+	}
+}
+
+// refEffect is a power instance exercised in the current round, with the
+// position in the timeline of the event that exercised it.
+type refEffect struct{ ii, event int }
+
+// applyEffects applies the effects of the powers exercised in the round:
+// discharge and termination, or (suspensions) suspension and resumption;
+// within each, in timeline order of the exercises (DESIGN.md: "Within one
+// priority, timeline order"). A power's clause targets are handled before
+// its agreement targets (doc.go does not say).
+func (r *refRun) applyEffects(suspensions bool) {
+	slices.SortStableFunc(r.effects, func(a, b refEffect) int { return a.event - b.event })
+	for _, ef := range r.effects {
+		pi := ef.ii
+		pin := &r.m.insts[pi]
+		cl := pin.clause
+		if (cl.Effect == agreement.Suspend || cl.Effect == agreement.Resume) != suspensions {
+			continue
+		}
+		r.because("power", pin.id, func() { r.applyEffect(pi) })
+	}
+}
+
+// applyEffect applies the effect of power instance pi, exercised now.
+func (r *refRun) applyEffect(pi int) {
+	pin := &r.m.insts[pi]
+	cl := pin.clause
+	home := r.m.p.Agreements[pin.ai].ID
+	targets := cl.Targets
+	suspender := pin.ref
+	if cl.Effect == agreement.Resume {
+		// The paired suspend power, in the same agreement.
+		targets = nil
+		for _, o := range r.m.p.Agreements[pin.ai].Clauses {
+			if o.Kind == agreement.Power && o.Effect == agreement.Suspend && o.ResumedBy == cl.ID {
+				targets = o.Targets
+				suspender = agreement.QualifiedRef(home, o.ID)
+			}
+		}
+	}
+	for _, t := range targets {
+		t = t.Resolve(home)
+		if t.IsAgreement() {
+			continue
+		}
+		for _, ii := range r.m.byClause[t] {
+			r.effectOn(ii, cl.Effect, suspender, targets)
+		}
+	}
+	for _, t := range targets {
+		t = t.Resolve(home)
+		if !t.IsAgreement() {
+			continue
+		}
+		ai := r.m.agreementIndex(t.Agreement)
+		switch cl.Effect {
+		case agreement.Terminate:
+			if r.agr[ai] != agreement.Terminated {
+				r.agreementTo(ai, agreement.Terminated, nil)
+			}
+		case agreement.Suspend:
+			switch r.agr[ai] {
+			case agreement.InForce:
+				r.agrSusp[ai] = refWith(r.agrSusp[ai], suspender)
+				r.agreementTo(ai, agreement.Suspended, nil)
+			case agreement.Suspended:
+				r.agrSusp[ai] = refWith(r.agrSusp[ai], suspender)
+			}
+		case agreement.Resume:
+			if r.agr[ai] == agreement.Suspended && slices.Contains(r.agrSusp[ai], suspender) {
+				r.agrSusp[ai] = refWithout(r.agrSusp[ai], suspender)
+				if len(r.agrSusp[ai]) == 0 {
+					r.agreementTo(ai, agreement.InForce, nil)
+				}
+			}
+		}
+	}
+}
+
+// effectOn applies a power's effect to one target instance, when its gate is
+// open and the lifecycle allows it. A power's effects are simultaneous: a
+// resume power that also lifts the only suspension of the target's
+// agreement (targets are those of its paired suspend power) opens the gate
+// it resumes the clause through, although the engine order applies clause
+// targets before agreement targets.
+func (r *refRun) effectOn(ii int, eff agreement.Effect, suspender agreement.Ref, targets []agreement.Ref) {
+	s := &r.st[ii]
+	if !r.gateOpen(ii) {
+		in := &r.m.insts[ii]
+		id := r.m.p.Agreements[in.ai].ID
+		home := suspender.Agreement
+		liftsGate := eff == agreement.Resume && r.agr[in.ai] == agreement.Suspended &&
+			slices.Equal(r.agrSusp[in.ai], []agreement.Ref{suspender}) &&
+			slices.ContainsFunc(targets, func(t agreement.Ref) bool { return t.Resolve(home) == agreement.AgreementRef(id) })
+		if !liftsGate {
+			return
+		}
+	}
+	switch eff {
+	case agreement.Discharge:
+		if s.state == agreement.InEffect {
+			r.to(ii, agreement.Discharged, nil)
+		}
+	case agreement.Terminate:
+		if !s.state.IsFinal() {
+			r.to(ii, agreement.Terminated, nil)
+		}
+	case agreement.Suspend:
+		switch s.state {
+		case agreement.InEffect:
+			s.susp = refWith(s.susp, suspender)
+			r.to(ii, agreement.Suspended, nil)
+		case agreement.Suspended:
+			s.susp = refWith(s.susp, suspender)
+		}
+	case agreement.Resume:
+		if s.state == agreement.Suspended && slices.Contains(s.susp, suspender) {
+			s.susp = refWithout(s.susp, suspender)
+			if len(s.susp) == 0 {
+				r.to(ii, agreement.InEffect, nil)
+			}
+		}
+	}
+}
+
+func refWith(s []agreement.Ref, v agreement.Ref) []agreement.Ref {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(slices.Clip(s), v)
+}
+
+func refWithout(s []agreement.Ref, v agreement.Ref) []agreement.Ref {
+	return slices.DeleteFunc(slices.Clone(s), func(x agreement.Ref) bool { return x == v })
+}
+
+// violation: InEffect to Violated when the violation condition holds, or
+// else when the deadline has passed.
+func (r *refRun) violation(work []int) {
+	for _, ii := range work {
+		in := &r.m.insts[ii]
+		s := &r.st[ii]
+		if s.state != agreement.InEffect || !r.gateOpen(ii) {
+			continue
+		}
+		w := refAfter(s.since)
+		if c := in.conds[refViolation]; c != nil && r.view().eval(c, in.ai, w, nil) {
+			r.to(ii, agreement.Violated, []refDecision{r.decide("violation", c, in.ai, w)})
+			continue
+		}
+		if r.deadlinePassed(ii) {
+			r.because("deadline", scenario.Instance{}, func() { r.to(ii, agreement.Violated, nil) })
+		}
+	}
+}
+
+// expiry: a Pending or InEffect instance reaching its expiry is Discharged,
+// or Fulfilled for a prohibition in effect.
+func (r *refRun) expiry(work []int) {
+	for _, ii := range work {
+		s := &r.st[ii]
+		if s.state != agreement.Pending && s.state != agreement.InEffect || !r.gateOpen(ii) {
+			continue
+		}
+		x, ok := r.expiryInstant(ii)
+		if !ok || x.After(r.now) {
+			continue
+		}
+		to := agreement.Discharged
+		if s.state == agreement.InEffect && r.m.insts[ii].clause.Kind == agreement.Prohibition {
+			to = agreement.Fulfilled
+		}
+		r.because("expiry", scenario.Instance{}, func() { r.to(ii, to, nil) })
+	}
+}
+
+// State returns the model's state of instance i at the end of instant at.
+func (res *refResult) State(i scenario.Instance, at time.Time) agreement.State {
+	var s agreement.State
+	if i.IsAgreement() {
+		s = res.m.initialAgreementState(res.m.agreementIndex(i.Ref.Agreement))
+	} else {
+		s = agreement.Dormant
+	}
+	for _, tr := range res.log {
+		if tr.At.After(at) {
+			break
+		}
+		if tr.Inst == i {
+			s = tr.To
+		}
+	}
+	return s
+}
+
+// Instances returns every instance the model tracks: agreements first, then
+// clause instances, in order.
+func (res *refResult) Instances() []scenario.Instance {
+	var out []scenario.Instance
+	for ai := range res.m.p.Agreements {
+		out = append(out, res.m.agreementInstance(ai))
+	}
+	for _, in := range res.m.insts {
+		out = append(out, in.id)
+	}
+	return out
+}
+
+// viewAt returns the view at the end of instant at (which must not be after
+// the end of the replay): events up to it, fluents after its batch, states
+// after its last transition.
+func (res *refResult) viewAt(at time.Time) *refView {
+	n := 0
+	for n < len(res.events) && !res.events[n].At.After(at) {
+		n++
+	}
+	evs := res.events[:n]
+	fl := res.m.fluentsOver(evs)
+	return &refView{
+		m: res.m, now: at, events: evs,
+		fluent: func(k refFluentKey) bool { return fl[res.m.fluentIdx[k]] },
+		clause: func(ref agreement.Ref, states []agreement.State) bool {
+			for _, ii := range res.m.byClause[ref] {
+				if slices.Contains(states, res.State(res.m.insts[ii].id, at)) {
+					return true
+				}
+			}
+			return false
+		},
+		agr: func(ai int) agreement.State { return res.State(res.m.agreementInstance(ai), at) },
+	}
+}
+
+// FluentHolds reports the model's value of fluent f of agreement ai at the
+// end of instant at.
+func (res *refResult) FluentHolds(ai int, f agreement.FluentID, at time.Time) bool {
+	return res.viewAt(at).fluent(refFluentKey{ai, f})
+}
+
+// refTransitions converts a trace's transitions for comparison with the
+// model's.
+func refTransitions(tr *scenario.Trace) []refTransition {
+	var out []refTransition
+	for x := range tr.Transitions() {
+		out = append(out, refTransition{Inst: x.Instance, From: x.From, To: x.To, At: x.At})
+	}
+	return out
+}
+
+// refCompare compares a trace with the model's replay of the same events up
+// to the same end: every transition in order, and every instance's state
+// and every fluent's value at the end. It returns a description of each
+// difference.
+func refCompare(tr *scenario.Trace, res *refResult) []string {
+	var diffs []string
+	got, want := refTransitions(tr), res.log
+	if !slices.EqualFunc(got, want, func(a, b refTransition) bool {
+		return a.Inst == b.Inst && a.From == b.From && a.To == b.To && a.At.Equal(b.At)
+	}) {
+		diffs = append(diffs, "transitions differ:\n"+refSideBySide(got, want))
+	} else {
+		diffs = append(diffs, refCompareCauses(tr, res)...)
+	}
+	end := tr.End()
+	for _, i := range res.Instances() {
+		s, err := tr.State(i, end)
+		if err != nil {
+			diffs = append(diffs, fmt.Sprintf("State(%s): %v", i, err))
+			continue
+		}
+		if w := res.State(i, end); s != w {
+			diffs = append(diffs, fmt.Sprintf("state of %s at %s: engine %s, model %s", i, refStamp(end), s, w))
+		}
+	}
+	if !end.Before(res.start) {
+		for ai, a := range res.m.p.Agreements {
+			for _, f := range a.Fluents {
+				got, err := tr.FluentHolds(a.ID, f.ID, end)
+				if err != nil {
+					diffs = append(diffs, fmt.Sprintf("FluentHolds(%s, %s): %v", a.ID, f.ID, err))
+					continue
+				}
+				if want := res.FluentHolds(ai, f.ID, end); got != want {
+					diffs = append(diffs, fmt.Sprintf("fluent %s/%s at %s: engine %t, model %t", a.ID, f.ID, refStamp(end), got, want))
+				}
+			}
+		}
+	}
+	return diffs
+}
+
+// refCompareCauses checks the cause of every transition whose cause doc.go
+// and DESIGN.md name: a deadline, an expiry, a power (By the power's
+// instance, Event its exercise: an event of the instant matching the
+// power's action), the termination of the agreement (By the agreement), a
+// signing event. The transitions must already be equal.
+func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
+	var diffs []string
+	k := 0
+	for x := range tr.Transitions() {
+		want := res.log[k]
+		k++
+		c := x.Cause
+		bad := func(msg string) {
+			diffs = append(diffs, fmt.Sprintf("cause of %s: %s %s (event %d, by %s), want %s", want, c.Kind, msg, c.Event, c.By, want.Why))
+		}
+		switch want.Why {
+		case "deadline":
+			if c.Kind != scenario.CauseDeadline {
+				bad("")
+			}
+		case "expiry":
+			if c.Kind != scenario.CauseExpiry {
+				bad("")
+			}
+		case "agreement":
+			if c.Kind != scenario.CauseAgreement || c.By != want.By {
+				bad("")
+			}
+		case "signing":
+			if ev, ok := tr.Event(c.Event); c.Kind != scenario.CauseEvent || !ok || ev.Kind != agreement.Signing || !ev.At.Equal(x.At) {
+				bad("(not the signing event)")
+			}
+		case "power":
+			if c.Kind != scenario.CausePower || c.By != want.By {
+				bad("")
+				continue
+			}
+			var power *refInst
+			for i := range res.m.insts {
+				if res.m.insts[i].id == want.By {
+					power = &res.m.insts[i]
+				}
+			}
+			ev, ok := tr.Event(c.Event)
+			exercise := power.conds[refFulfilment].(agreement.HappenedCondition).Pattern()
+			// The exercise is at the instant, or earlier when the power's
+			// gate was closed then.
+			if !ok || ev.At.After(x.At) || !res.m.matches(exercise, power.ai, ev) {
+				bad(fmt.Sprintf("names event %+v, not an exercise of %s (%s) at %s", ev, want.By, exercise, refStamp(x.At)))
+			}
+		}
+	}
+	return diffs
+}
+
+func refSideBySide(got, want []refTransition) string {
+	var b strings.Builder
+	for k := 0; k < max(len(got), len(want)); k++ {
+		g, w := "-", "-"
+		if k < len(got) {
+			g = got[k].String()
+		}
+		if k < len(want) {
+			w = want[k].String()
+		}
+		mark := "  "
+		if g != w {
+			mark = "! "
+		}
+		fmt.Fprintf(&b, "%s%3d engine %-60s model %s\n", mark, k, g, w)
+	}
+	return b.String()
+}
+
+func refStamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// refCheckReplay replays events over p with both the engine and the model
+// and reports every difference.
+func refCheckReplay(t *testing.T, p agreement.Process, start time.Time, events []agreement.Event, end time.Time) {
+	t.Helper()
+	e, err := scenario.CompileProcess(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := scenario.NewTimeline(start, events...)
+	tr, err := e.Replay(tl, end)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sorted []agreement.Event
+	for _, ev := range tl.Events() {
+		sorted = append(sorted, ev)
+	}
+	for _, d := range refCompare(tr, refReplay(p, start, sorted, end)) {
+		t.Error(d)
+	}
+}
+
+// Regression tests: each is a minimal case, found by TestStateMachineEngine
+// or built from run.go, where the engine disagrees with doc.go and the
+// reference model. Each replays the case with both and also states the
+// expected states explicitly.
+
+func refAt(h int) time.Time { return refHour(h) }
+
+func refWant(t *testing.T, tr *scenario.Trace, ref string, debtor agreement.PartyID, at time.Time, want agreement.State) {
+	t.Helper()
+	r, err := agreement.ParseRef(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := tr.State(scenario.Instance{Ref: r, Debtor: debtor}, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("%s at %s: %s, want %s", ref, refStamp(at), got, want)
+	}
+}
+
+func refMustReplay(t *testing.T, a agreement.Agreement, end time.Time, evs ...agreement.Event) *scenario.Trace {
+	t.Helper()
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := e.Replay(scenario.NewTimeline(refAt(0), evs...), end)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// doc.go, Agreements: "A signing event ... moves it from Draft to Signed. A
+// Signed agreement enters into force as soon as its entry-into-force
+// condition holds (at once when it has none)." The engine moves the
+// agreement to Signed but never evaluates it again, since nothing marks it:
+// it stays Signed forever and none of its clauses ever moves.
+func TestRegressionRefSigningEntersIntoForce(t *testing.T) {
+	a := agreement.Agreement{
+		ID:      "a1", // SigningStatus unspecified, no signatures: Draft
+		Parties: []agreement.Party{{ID: "UA"}},
+		Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+			Action: &agreement.Pattern{Kind: "aid-delivered"}}},
+	}
+	sign := agreement.Event{At: refAt(1), Kind: agreement.Signing, Actor: "UA"}
+	tr := refMustReplay(t, a, refAt(2), sign)
+	refWant(t, tr, "a1/", "", refAt(1), agreement.InForce)
+	refWant(t, tr, "C1", "", refAt(1), agreement.InEffect)
+	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), []agreement.Event{sign}, refAt(2))
+}
+
+// doc.go, Batches: each event "sets the fluents it initiates and then clears
+// those it terminates". The engine applies, per event, each matching pattern
+// in the order the patterns were first mentioned (interned), setting and
+// clearing as it goes: when a pattern that terminates f2 was interned
+// before one that initiates it (here by fluent f1), an event matching both
+// leaves f2 set. So Holds(f2) is wrongly true, and C1 wrongly activates.
+func TestRegressionRefFluentInitiateThenTerminate(t *testing.T) {
+	attack := agreement.Pattern{Kind: agreement.ArmedAttack}
+	attackUA := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "UA"}
+	a := agreement.Agreement{
+		ID: "a1", SigningStatus: agreement.StatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}},
+		Fluents: []agreement.Fluent{
+			{ID: "f1", Initiates: []agreement.Pattern{attack}},
+			{ID: "f2", Initiates: []agreement.Pattern{attackUA}, Terminates: []agreement.Pattern{attack}},
+		},
+		Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+			Action: &agreement.Pattern{Kind: "aid-delivered"}, Trigger: agreement.Holds("f2")}},
+	}
+	ev := agreement.Event{At: refAt(1), Kind: agreement.ArmedAttack, Actor: "UA"}
+	tr := refMustReplay(t, a, refAt(2), ev)
+	if got, err := tr.FluentHolds("", "f2", refAt(1)); err != nil || got {
+		t.Errorf("f2 holds after an event that initiates and terminates it: %t (%v), want false", got, err)
+	}
+	refWant(t, tr, "C1", "", refAt(1), agreement.Dormant)
+	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), []agreement.Event{ev}, refAt(2))
+}
+
+// doc.go, Agreements: "A clause that does not survive changes state only
+// while its agreement is in force". The engine gates every power effect on
+// a target (discharge, terminate, suspend) but not resumption: a surviving
+// resume power exercised while the agreement is suspended (by another
+// power) moves its non-surviving target from Suspended to InEffect.
+func TestRegressionRefResumeWhileAgreementSuspended(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	a := agreement.Agreement{
+		ID: "a1", SigningStatus: agreement.StatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}},
+		Clauses: []agreement.Clause{
+			{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+			{ID: "SC", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "RC"},
+			{ID: "RC", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true},
+			{ID: "SA", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+				Targets: []agreement.Ref{agreement.AgreementRef("a1")}, ResumedBy: "RA", Surviving: true},
+			{ID: "RA", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true},
+		},
+	}
+	exercise := func(h int, c agreement.ClauseID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+	}
+	evs := []agreement.Event{exercise(1, "SC"), exercise(2, "SA"), exercise(3, "RC")}
+	tr := refMustReplay(t, a, refAt(4), evs...)
+	refWant(t, tr, "C", "", refAt(1), agreement.Suspended)
+	refWant(t, tr, "a1/", "", refAt(3), agreement.Suspended)
+	refWant(t, tr, "C", "", refAt(3), agreement.Suspended) // the engine: in-effect
+	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(4))
+}
+
+// doc.go, Order and fixpoint: each round evaluates "the clauses whose
+// dependencies changed", and "a transition marks the clauses that read it
+// for the next round"; timed conditions wake a clause "at every instant such
+// an atom changes value". The engine also wakes a clause at a stale timer:
+// X's Within(p, 2h) was due to turn at 3h after p at 1h, p again at 2h
+// pushed that to 4h, but the 3h timer still fires and puts X in the first
+// round at 3h. There X reads Y's activation in the same round (live) and is
+// activated before the discharge power P, exercised at 3h, applies: the
+// engine discharges X. Per doc.go X is not in that round (nothing it reads
+// changed before it), reads Y's activation in the next round, after P's
+// effect: X ends InEffect. The outcome depends on a timer no atom justifies.
+// (See the report: the cleaner fix may be in the semantics.)
+func TestRegressionRefStaleTimerWakesClause(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	p := agreement.Pattern{Kind: "patrol"}
+	a := agreement.Agreement{
+		ID: "a1", SigningStatus: agreement.StatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}},
+		Clauses: []agreement.Clause{
+			{ID: "Y", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
+				Trigger: agreement.Happened(agreement.Pattern{Kind: "request"})},
+			{ID: "X", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
+				Trigger: agreement.All(agreement.ClauseIn(agreement.LocalRef("Y"), agreement.InEffect),
+					agreement.Within(p, 2*time.Hour))},
+			{ID: "P", Kind: agreement.Power, Debtors: ua, Effect: agreement.Discharge,
+				Targets: []agreement.Ref{agreement.LocalRef("X")}},
+		},
+	}
+	evs := []agreement.Event{
+		{At: refAt(1), Kind: "patrol", Actor: "UA"},
+		{At: refAt(2), Kind: "patrol", Actor: "UA"},
+		{At: refAt(3), Kind: "request", Actor: "UA"},
+		{At: refAt(3), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef("P")},
+	}
+	tr := refMustReplay(t, a, refAt(5), evs...)
+	refWant(t, tr, "Y", "", refAt(3), agreement.InEffect)
+	refWant(t, tr, "X", "", refAt(3), agreement.InEffect) // the engine: discharged
+	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(5))
+}
+
+// trace.go, Cause.Event: "the exercise for CausePower"; DESIGN.md rule 8:
+// every transition records its cause. The engine records as a power's
+// exercise the first event of the batch that marked the power, here the
+// attack matching the power's trigger, which precedes the exercise in the
+// batch: the explanation of C's discharge names the attack.
+func TestRegressionRefPowerCauseNamesExercise(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	attack := agreement.Pattern{Kind: agreement.ArmedAttack}
+	a := agreement.Agreement{
+		ID: "a1", SigningStatus: agreement.StatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}},
+		Clauses: []agreement.Clause{
+			{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+			{ID: "P", Kind: agreement.Power, Debtors: ua, Effect: agreement.Discharge,
+				Targets: []agreement.Ref{agreement.LocalRef("C")}, Trigger: agreement.Happened(attack)},
+		},
+	}
+	evs := []agreement.Event{
+		{At: refAt(1), Kind: agreement.ArmedAttack, Actor: "UA"},
+		{At: refAt(2), Kind: agreement.ArmedAttack, Actor: "UA"},
+		{At: refAt(2), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef("P")},
+	}
+	tr := refMustReplay(t, a, refAt(3), evs...)
+	refWant(t, tr, "C", "", refAt(2), agreement.Discharged)
+	for x := range tr.Transitions() {
+		if x.Instance.Ref.Clause == "C" && x.To == agreement.Discharged {
+			if x.Cause.Kind != scenario.CausePower || x.Cause.Event != 2 {
+				ev, _ := tr.Event(x.Cause.Event)
+				t.Errorf("C discharged with cause %s by %s naming event #%d (%s), want the exercise, event #2",
+					x.Cause.Kind, x.Cause.By, x.Cause.Event, ev.Kind)
+			}
+		}
+	}
+	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(3))
+}
+
+// TestReferenceModelDocExamples pins the reference model to doc.go's
+// explicit statements with small hand-computed cases, each also replayed by
+// the engine and compared in full.
+func TestReferenceModelDocExamples(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	cf := agreement.Pattern{Kind: agreement.CeasefireInForce}
+	attack := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}
+	aid := &agreement.Pattern{Kind: "aid-delivered"}
+	exercise := func(h int, c agreement.ClauseID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+	}
+	ev := func(h int, k agreement.EventKind, actor agreement.PartyID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: k, Actor: actor}
+	}
+	agr := func(cs ...agreement.Clause) agreement.Agreement {
+		return agreement.Agreement{ID: "a1", SigningStatus: agreement.StatusSigned,
+			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}}, Clauses: cs}
+	}
+	suspendPair := []agreement.Clause{
+		{ID: "S", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+		{ID: "R", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume},
+	}
+	type want struct {
+		ref   string
+		at    int
+		state agreement.State
+	}
+	cases := []struct {
+		name string
+		a    agreement.Agreement
+		evs  []agreement.Event
+		end  int
+		want []want
+	}{{
+		// Since(ceasefire, 30 days) turns true exactly 30 days later.
+		name: "since turns by time alone",
+		a: agr(agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+			Trigger: agreement.Since(cf, 30*agreement.Day)}),
+		evs:  []agreement.Event{ev(1, agreement.CeasefireInForce, "UA")},
+		end:  1 + 30*24 + 1,
+		want: []want{{"C", 30 * 24, agreement.Dormant}, {"C", 1 + 30*24, agreement.InEffect}},
+	}, {
+		// Freshness: an antecedent sees only events after the clause became
+		// Pending, never those at the instant it left Dormant.
+		name: "new attack after the ceasefire",
+		a: agr(agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+			Trigger: agreement.Happened(cf), Antecedent: agreement.Happened(attack)}),
+		evs: []agreement.Event{ev(1, agreement.ArmedAttack, "RU"), ev(2, agreement.CeasefireInForce, "UA"),
+			ev(2, agreement.ArmedAttack, "RU"), ev(3, agreement.ArmedAttack, "RU")},
+		end:  4,
+		want: []want{{"C", 2, agreement.Pending}, {"C", 3, agreement.InEffect}},
+	}, {
+		// A duration deadline pauses while the clause is suspended: 4h of
+		// deadline, 1h in effect, suspended for 5h, then 3h more.
+		name: "duration deadline paused while suspended",
+		a: agr(append([]agreement.Clause{{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+			Deadline: agreement.Deadline{After: 4 * time.Hour}}}, suspendPair...)...),
+		evs:  []agreement.Event{exercise(1, "S"), exercise(6, "R")},
+		end:  12,
+		want: []want{{"C", 1, agreement.Suspended}, {"C", 8, agreement.InEffect}, {"C", 9, agreement.Violated}},
+	}, {
+		// An absolute deadline passed while suspended is a violation at the
+		// instant of resumption.
+		name: "absolute deadline passed while suspended",
+		a: agr(append([]agreement.Clause{{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+			Deadline: agreement.Deadline{At: refAt(3)}}}, suspendPair...)...),
+		evs:  []agreement.Event{exercise(1, "S"), exercise(6, "R")},
+		end:  8,
+		want: []want{{"C", 5, agreement.Suspended}, {"C", 6, agreement.Violated}},
+	}, {
+		// A duration deadline does not run while the agreement is
+		// suspended (the gate), and resumes with it.
+		name: "deadline gated by the agreement",
+		a: agr(
+			agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+				Deadline: agreement.Deadline{After: 4 * time.Hour}},
+			agreement.Clause{ID: "SA", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+				Targets: []agreement.Ref{agreement.AgreementRef("a1")}, ResumedBy: "RA"},
+			agreement.Clause{ID: "RA", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true}),
+		evs:  []agreement.Event{exercise(2, "SA"), exercise(10, "RA")},
+		end:  14,
+		want: []want{{"a1/", 5, agreement.Suspended}, {"C", 11, agreement.InEffect}, {"C", 12, agreement.Violated}},
+	}, {
+		// A prohibition in effect at its expiry is Fulfilled; a Pending
+		// clause at its expiry is Discharged.
+		name: "expiry",
+		a: agr(
+			agreement.Clause{ID: "P", Kind: agreement.Prohibition, Debtors: ua, Action: aid,
+				Expiry: agreement.Deadline{After: 2 * time.Hour}},
+			agreement.Clause{ID: "Q", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+				Antecedent: agreement.Happened(attack), Expiry: agreement.Deadline{At: refAt(3)}}),
+		end:  4,
+		want: []want{{"P", 1, agreement.InEffect}, {"P", 2, agreement.Fulfilled}, {"Q", 3, agreement.Discharged}},
+	}, {
+		// Several debtors: one instance each; the action's actor defaults
+		// to each debtor; ClauseIn holds when any instance is in a state.
+		name: "several debtors",
+		a: agreement.Agreement{ID: "a1", SigningStatus: agreement.StatusSigned,
+			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+			Clauses: []agreement.Clause{
+				{ID: "M", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA", "RU"}, Action: aid},
+				{ID: "N", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+					Trigger: agreement.ClauseIn(agreement.LocalRef("M"), agreement.Fulfilled)},
+			}},
+		evs:  []agreement.Event{ev(1, "aid-delivered", "RU")},
+		end:  2,
+		want: []want{{"M[UA]", 1, agreement.InEffect}, {"M[RU]", 1, agreement.Fulfilled}, {"N", 1, agreement.InEffect}},
+	}, {
+		// A suspension by two powers lifts only when both are resumed.
+		name: "two suspensions",
+		a: agr(append(append([]agreement.Clause{{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid}},
+			suspendPair...),
+			agreement.Clause{ID: "S2", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R2"},
+			agreement.Clause{ID: "R2", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume})...),
+		evs:  []agreement.Event{exercise(1, "S"), exercise(2, "S2"), exercise(3, "R"), exercise(4, "R2")},
+		end:  5,
+		want: []want{{"C", 3, agreement.Suspended}, {"C", 4, agreement.InEffect}},
+	}, {
+		// Priority inside an instant: fulfilment before violation.
+		name: "fulfilment beats violation",
+		a: agr(agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+			Violation: agreement.Happened(attack)}),
+		evs:  []agreement.Event{ev(1, agreement.ArmedAttack, "RU"), ev(1, "aid-delivered", "UA")},
+		end:  2,
+		want: []want{{"C", 1, agreement.Fulfilled}},
+	}, {
+		// Agreement termination terminates every clause neither final nor
+		// surviving; the surviving one keeps its lifecycle.
+		name: "agreement terminated",
+		a: agr(
+			agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+				Trigger: agreement.Happened(attack)},
+			agreement.Clause{ID: "D", Kind: agreement.Obligation, Debtors: ua, Action: aid, Surviving: true,
+				Trigger: agreement.Happened(attack)},
+			agreement.Clause{ID: "T", Kind: agreement.Power, Debtors: ua, Effect: agreement.Terminate,
+				Targets: []agreement.Ref{agreement.AgreementRef("a1")}}),
+		evs:  []agreement.Event{exercise(1, "T"), ev(2, agreement.ArmedAttack, "RU")},
+		end:  3,
+		want: []want{{"a1/", 1, agreement.Terminated}, {"C", 1, agreement.Terminated}, {"D", 2, agreement.InEffect}},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := agreement.Process{Agreements: []agreement.Agreement{c.a}}
+			if err := p.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			res := refReplay(p, refAt(0), c.evs, refAt(c.end))
+			for _, w := range c.want {
+				ref, debtor, _ := strings.Cut(strings.TrimSuffix(w.ref, "]"), "[")
+				r, err := agreement.ParseRef(ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r = r.Resolve("a1")
+				if got := res.State(scenario.Instance{Ref: r, Debtor: agreement.PartyID(debtor)}, refAt(w.at)); got != w.state {
+					t.Errorf("model: %s at +%dh: %s, want %s", w.ref, w.at, got, w.state)
+				}
+			}
+			refCheckReplay(t, p, refAt(0), c.evs, refAt(c.end))
+		})
+	}
+}
+
+// DESIGN.md rule 2, "Within one priority, timeline order", which the engine
+// applies to the powers exercised at one instant by sorting them by
+// Cause.Event: since that is the first event of the batch that marked the
+// power rather than its exercise (see TestRegressionRefPowerCauseNamesExercise),
+// R, exercised after S in the batch but marked first by an attack matching
+// its trigger, acts first: it resumes nothing, then S suspends C for good.
+// In timeline order S suspends C and R resumes it.
+func TestRegressionRefPowersActInExerciseOrder(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	attack := agreement.Pattern{Kind: agreement.ArmedAttack}
+	a := agreement.Agreement{
+		ID: "a1", SigningStatus: agreement.StatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}},
+		Clauses: []agreement.Clause{
+			{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+			{ID: "S", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+			{ID: "R", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Trigger: agreement.Happened(attack)},
+		},
+	}
+	evs := []agreement.Event{
+		{At: refAt(1), Kind: agreement.ArmedAttack, Actor: "UA"},
+		{At: refAt(2), Kind: agreement.ArmedAttack, Actor: "UA"},
+		{At: refAt(2), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef("S")},
+		{At: refAt(2), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef("R")},
+	}
+	tr := refMustReplay(t, a, refAt(3), evs...)
+	refWant(t, tr, "C", "", refAt(2), agreement.InEffect) // the engine: suspended
+	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(3))
+}

@@ -1,0 +1,1136 @@
+package scenario_test
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/scenario"
+)
+
+// refBase is the origin of the hour grid on which the lifecycle-rich
+// generator draws every instant and duration, so that events, timers,
+// deadlines and expiries often fall on the same instant.
+var refBase = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+func refHour(k int) time.Time { return refBase.Add(time.Duration(k) * time.Hour) }
+
+// refLatest bounds the instants the state machine jumps to.
+var refLatest = time.Date(2200, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+var refDurations = []time.Duration{time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour,
+	24 * time.Hour, 48 * time.Hour}
+
+var refKindPool = []agreement.EventKind{agreement.ArmedAttack, agreement.CeasefireInForce,
+	agreement.CeasefireCollapsed, agreement.WithdrawalCompleted, "aid-delivered"}
+
+var refPartyPool = []agreement.PartyID{"UA", "RU", "US", "FR"}
+
+// refScope is what a drawn condition may name.
+type refScope struct {
+	home       agreement.AgreementID
+	parties    []agreement.PartyID
+	groups     []agreement.GroupID
+	kinds      []agreement.EventKind
+	fluents    []agreement.FluentID
+	reads      []agreement.Ref // clauses ClauseIn may read
+	agreements []agreement.AgreementID
+}
+
+// refUniform draws an integer uniformly in [0, n) from fair bits (rapid's
+// integer draws strongly favour small values); it shrinks towards 0.
+func refUniform(t *rapid.T, label string, n int) int {
+	bits := 8
+	if n > 64 {
+		bits = 16
+	}
+	v := 0
+	for range bits {
+		v <<= 1
+		if rapid.Bool().Draw(t, label) {
+			v |= 1
+		}
+	}
+	return v % n
+}
+
+// refChance reports true with probability pct%; it shrinks towards false.
+func refChance(t *rapid.T, label string, pct int) bool {
+	return refUniform(t, label, 100) >= 100-pct
+}
+
+func refDrawPattern(t *rapid.T, s *refScope) agreement.Pattern {
+	p := agreement.Pattern{Kind: rapid.SampledFrom(s.kinds).Draw(t, "kind")}
+	switch refUniform(t, "filter", 10) {
+	case 8, 9:
+		p.Actor = rapid.SampledFrom(s.parties).Draw(t, "actor")
+	case 7:
+		if len(s.groups) > 0 {
+			p.Group = rapid.SampledFrom(s.groups).Draw(t, "group")
+		}
+	case 6:
+		p.Target = rapid.SampledFrom(s.parties).Draw(t, "target")
+	}
+	return p
+}
+
+func refDrawStates(t *rapid.T, label string, pool []agreement.State) []agreement.State {
+	return rapid.SliceOfNDistinct(rapid.SampledFrom(pool), 1, 2, func(s agreement.State) agreement.State { return s }).Draw(t, label)
+}
+
+var refClauseStates = []agreement.State{agreement.Pending, agreement.InEffect, agreement.Suspended,
+	agreement.Fulfilled, agreement.Violated, agreement.Discharged, agreement.Terminated, agreement.Dormant}
+
+var refAgreementStates = []agreement.State{agreement.InForce, agreement.Suspended, agreement.Terminated,
+	agreement.Signed}
+
+func refDrawCondition(t *rapid.T, s *refScope, depth int) agreement.Condition {
+	hi := 12
+	if depth <= 0 {
+		hi = 9
+	}
+	switch refUniform(t, "node", hi+1) {
+	case 0, 1, 2:
+		return agreement.Happened(refDrawPattern(t, s))
+	case 3:
+		if len(s.fluents) > 0 {
+			return agreement.Holds(rapid.SampledFrom(s.fluents).Draw(t, "fluent"))
+		}
+		return agreement.Happened(refDrawPattern(t, s))
+	case 4:
+		if len(s.reads) > 0 {
+			return agreement.ClauseIn(rapid.SampledFrom(s.reads).Draw(t, "reads"), refDrawStates(t, "states", refClauseStates)...)
+		}
+		return agreement.Happened(refDrawPattern(t, s))
+	case 5:
+		id := agreement.AgreementID("")
+		if refChance(t, "other-agreement", 33) {
+			id = rapid.SampledFrom(s.agreements).Draw(t, "agreement")
+		}
+		return agreement.AgreementIn(id, refDrawStates(t, "agreement-states", refAgreementStates)...)
+	case 6:
+		return agreement.Before(refDrawPattern(t, s), refDrawPattern(t, s))
+	case 7:
+		return agreement.Within(refDrawPattern(t, s), rapid.SampledFrom(refDurations).Draw(t, "within"))
+	case 8, 9:
+		d := time.Duration(0)
+		if refChance(t, "since-delay", 75) {
+			d = rapid.SampledFrom(refDurations).Draw(t, "since")
+		}
+		return agreement.Since(refDrawPattern(t, s), d)
+	case 10:
+		return agreement.Not(refDrawCondition(t, s, depth-1))
+	case 11:
+		cs := []agreement.Condition{refDrawCondition(t, s, depth-1), refDrawCondition(t, s, depth-1)}
+		if rapid.Bool().Draw(t, "all") {
+			return agreement.All(cs...)
+		}
+		return agreement.Any(cs...)
+	default:
+		cs := []agreement.Condition{refDrawCondition(t, s, depth-1), refDrawCondition(t, s, depth-1),
+			refDrawCondition(t, s, depth-1)}
+		return agreement.AtLeast(refUniform(t, "k", 4), cs...)
+	}
+}
+
+func refMaybe(t *rapid.T, label string, pct int, s *refScope) agreement.Condition {
+	if !refChance(t, "has-"+label, pct) {
+		return nil
+	}
+	return refDrawCondition(t, s, refUniform(t, "depth", 3))
+}
+
+func refDrawDeadline(t *rapid.T, label string, pct int) agreement.Deadline {
+	if !refChance(t, "has-"+label, pct) {
+		return agreement.Deadline{}
+	}
+	if refChance(t, label+"-absolute", 33) {
+		return agreement.Deadline{At: refHour(refUniform(t, label+"-at", 61))}
+	}
+	return agreement.Deadline{After: rapid.SampledFrom(refDurations).Draw(t, label+"-after")}
+}
+
+// refSpec plans one clause before the clauses are drawn, so that suspend
+// powers know their resume power.
+type refSpec struct {
+	kind   agreement.Deontic
+	effect agreement.Effect
+	resume int // for a suspend power: index of its resume power
+	pairOf int // for a resume power: index of its suspend power
+}
+
+// refDrawAgreement draws agreement id of a process whose earlier agreements
+// are prior: a lifecycle-rich agreement, valid by construction, with few
+// event kinds, fluents, triggers and antecedents over them, deadlines,
+// expiries, prohibitions, reparations (ClauseIn(x, Violated)) and powers
+// that discharge, terminate, suspend and resume clauses or agreements.
+func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.PartyID,
+	kinds []agreement.EventKind, prior []agreement.Agreement) agreement.Agreement {
+	a := agreement.Agreement{ID: id}
+	if !refChance(t, "draft", 30) {
+		a.SigningStatus = agreement.StatusSigned
+	}
+	for _, p := range parties {
+		a.Parties = append(a.Parties, agreement.Party{ID: p})
+	}
+	s := &refScope{home: id, parties: parties, kinds: kinds}
+	if refChance(t, "has-group", 33) {
+		a.Groups = []agreement.Group{{ID: "G", Members: rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 1, 2,
+			func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "members")}}
+		s.groups = []agreement.GroupID{"G"}
+	}
+	for _, q := range prior {
+		s.agreements = append(s.agreements, q.ID)
+	}
+	s.agreements = append(s.agreements, id)
+	for k := range refUniform(t, "fluents", 3) {
+		f := agreement.Fluent{ID: agreement.FluentID(fmt.Sprintf("f%d", k+1)),
+			Initially: refChance(t, "initially", 25)}
+		for range 1 + refUniform(t, "initiates", 2) {
+			f.Initiates = append(f.Initiates, refDrawPattern(t, s))
+		}
+		for range refUniform(t, "terminates", 3) {
+			f.Terminates = append(f.Terminates, refDrawPattern(t, s))
+		}
+		a.Fluents = append(a.Fluents, f)
+		s.fluents = append(s.fluents, f.ID)
+	}
+
+	n := 2 + refUniform(t, "clauses", 5)
+	specs := make([]refSpec, n)
+	for i := 0; i < n; i++ {
+		specs[i] = refSpec{resume: -1, pairOf: -1}
+		switch refUniform(t, "deontic", 10) {
+		case 0, 1, 2:
+			specs[i].kind = agreement.Obligation
+		case 3, 4:
+			specs[i].kind = agreement.Prohibition
+		case 5:
+			specs[i].kind = agreement.Permission
+		default:
+			specs[i].kind = agreement.Power
+			effects := []agreement.Effect{agreement.Discharge, agreement.Terminate}
+			if i+1 < n {
+				effects = append(effects, agreement.Suspend, agreement.Suspend)
+			}
+			specs[i].effect = rapid.SampledFrom(effects).Draw(t, "effect")
+			if specs[i].effect == agreement.Suspend {
+				specs[i].resume = i + 1
+				specs[i+1] = refSpec{kind: agreement.Power, effect: agreement.Resume, resume: -1, pairOf: i}
+				i++
+			}
+		}
+	}
+	ids := make([]agreement.ClauseID, n)
+	for i := range ids {
+		ids[i] = agreement.ClauseID(fmt.Sprintf("C%d", i+1))
+	}
+	var otherTargets []agreement.Ref // clauses and agreements of earlier instruments
+	for _, q := range prior {
+		otherTargets = append(otherTargets, agreement.AgreementRef(q.ID))
+		for _, c := range q.Clauses {
+			otherTargets = append(otherTargets, agreement.QualifiedRef(q.ID, c.ID))
+		}
+	}
+	for i := range n {
+		sp := specs[i]
+		s.reads = nil
+		for _, q := range prior {
+			for _, c := range q.Clauses {
+				s.reads = append(s.reads, agreement.QualifiedRef(q.ID, c.ID))
+			}
+		}
+		for _, cid := range ids[:i] {
+			s.reads = append(s.reads, agreement.LocalRef(cid))
+		}
+		c := agreement.Clause{ID: ids[i], Kind: sp.kind}
+		c.Debtors = rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 1, 2,
+			func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "debtors")
+		c.Joint = len(c.Debtors) == 2 && refChance(t, "joint", 33)
+		actionPct := map[agreement.Deontic]int{agreement.Obligation: 80, agreement.Prohibition: 80,
+			agreement.Permission: 50, agreement.Power: 30}[sp.kind]
+		if refChance(t, "has-action", actionPct) {
+			p := refDrawPattern(t, s)
+			c.Action = &p
+		}
+		switch {
+		case i > 0 && refChance(t, "reparation", 25):
+			c.Trigger = agreement.ClauseIn(rapid.SampledFrom(s.reads).Draw(t, "repairs"), agreement.Violated)
+		case sp.kind == agreement.Power:
+			c.Trigger = refMaybe(t, "trigger", 30, s)
+		default:
+			c.Trigger = refMaybe(t, "trigger", 55, s)
+		}
+		if sp.kind == agreement.Power {
+			c.Antecedent = refMaybe(t, "antecedent", 10, s)
+		} else {
+			c.Antecedent = refMaybe(t, "antecedent", 25, s)
+		}
+		if sp.kind == agreement.Power {
+			c.Expiry = refDrawDeadline(t, "expiry", 10)
+		} else {
+			c.Expiry = refDrawDeadline(t, "expiry", 25)
+		}
+		switch sp.kind {
+		case agreement.Obligation:
+			c.Fulfilment = refMaybe(t, "fulfilment", 15, s)
+			if c.Action == nil && c.Fulfilment == nil {
+				c.Fulfilment = refDrawCondition(t, s, 2)
+			}
+			c.Violation = refMaybe(t, "violation", 20, s)
+			c.Deadline = refDrawDeadline(t, "deadline", 40)
+		case agreement.Prohibition:
+			c.Violation = refMaybe(t, "violation", 15, s)
+			if c.Action == nil && c.Violation == nil {
+				c.Violation = refDrawCondition(t, s, 2)
+			}
+			c.Fulfilment = refMaybe(t, "fulfilment", 10, s)
+		case agreement.Permission:
+			c.Fulfilment = refMaybe(t, "fulfilment", 40, s)
+		case agreement.Power:
+			c.Effect = sp.effect
+			if sp.effect == agreement.Suspend {
+				c.ResumedBy = ids[sp.resume]
+			}
+			if sp.effect != agreement.Resume {
+				var pool []agreement.Ref
+				for j, cid := range ids {
+					// Suspend powers aim mostly at clauses that are not powers.
+					if j != i && (sp.effect != agreement.Suspend || specs[j].kind != agreement.Power ||
+						refChance(t, "suspend-power", 25)) {
+						pool = append(pool, agreement.LocalRef(cid))
+					}
+				}
+				pool = append(pool, otherTargets...)
+				// An agreement is terminated or suspended, not discharged.
+				agreementOK := sp.effect != agreement.Discharge
+				if !agreementOK {
+					pool = slices.DeleteFunc(pool, agreement.Ref.IsAgreement)
+				}
+				if agreementOK && refChance(t, "targets-agreement", 20) {
+					c.Targets = []agreement.Ref{agreement.AgreementRef(id)}
+				}
+				if len(pool) > 0 && (len(c.Targets) == 0 || rapid.Bool().Draw(t, "more-targets")) {
+					c.Targets = append(c.Targets, rapid.SliceOfNDistinct(rapid.SampledFrom(pool), 1, 2,
+						func(r agreement.Ref) agreement.Ref { return r }).Draw(t, "targets")...)
+				}
+				if len(c.Targets) == 0 && agreementOK {
+					c.Targets = []agreement.Ref{agreement.AgreementRef(id)}
+				}
+				if len(c.Targets) == 0 {
+					// A discharge power with nothing else to aim at.
+					c.Effect = agreement.Terminate
+					c.Targets = []agreement.Ref{agreement.AgreementRef(id)}
+				}
+			}
+		}
+		c.Surviving = refChance(t, "surviving", 15)
+		targetsAgreement := slices.ContainsFunc(c.Targets, agreement.Ref.IsAgreement)
+		if sp.pairOf >= 0 {
+			targetsAgreement = slices.ContainsFunc(a.Clauses[sp.pairOf].Targets, agreement.Ref.IsAgreement)
+		}
+		if targetsAgreement && refChance(t, "agreement-power-survives", 80) {
+			c.Surviving = true
+		}
+		if sp.pairOf >= 0 && slices.Contains(a.Clauses[sp.pairOf].Targets, agreement.AgreementRef(id)) {
+			// The resume power of a power suspending its own agreement
+			// survives, or it could never be exercised (validation).
+			c.Surviving = true
+		}
+		a.Clauses = append(a.Clauses, c)
+	}
+	if refChance(t, "has-entry", 30) {
+		es := *s
+		es.reads = nil
+		for _, q := range append(slices.Clone(prior), a) {
+			for _, c := range q.Clauses {
+				es.reads = append(es.reads, agreement.QualifiedRef(q.ID, c.ID))
+			}
+		}
+		a.EntryIntoForce = refDrawCondition(t, &es, 1)
+	}
+	return a
+}
+
+// refProcessGen draws lifecycle-rich processes of one or two agreements.
+func refProcessGen() *rapid.Generator[agreement.Process] {
+	return rapid.Custom(func(t *rapid.T) agreement.Process {
+		parties := rapid.SliceOfNDistinct(rapid.SampledFrom(refPartyPool), 2, 3,
+			func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "parties")
+		kinds := rapid.SliceOfNDistinct(rapid.SampledFrom(refKindPool), 2, 3,
+			func(k agreement.EventKind) agreement.EventKind { return k }).Draw(t, "kinds")
+		var p agreement.Process
+		for k := range 1 + refUniform(t, "second-agreement", 4)/3 {
+			id := agreement.AgreementID(fmt.Sprintf("a%d", k+1))
+			p.Agreements = append(p.Agreements, refDrawAgreement(t, id, parties, kinds, p.Agreements))
+		}
+		if err := p.Validate(); err != nil {
+			t.Fatalf("generated process is invalid: %v\n%s", err, refDescribe(p))
+		}
+		return p
+	})
+}
+
+// refAnyProcess draws mostly lifecycle-rich processes, and sometimes an
+// agreement from agreementtest's general generator (small sizes).
+func refAnyProcess() *rapid.Generator[agreement.Process] {
+	cfg := agreementtest.Config{Parties: 3, Groups: 1, Fluents: 2, Clauses: 5, Depth: 2, Agreements: 1}
+	general := rapid.Map(agreementtest.Agreement(cfg), func(a agreement.Agreement) agreement.Process {
+		return agreement.Process{Agreements: []agreement.Agreement{a}}
+	})
+	return rapid.Custom(func(t *rapid.T) agreement.Process {
+		if refChance(t, "general", 20) {
+			return general.Draw(t, "general-agreement")
+		}
+		return refProcessGen().Draw(t, "lifecycle-process")
+	})
+}
+
+// refHomePattern is a pattern together with the agreement holding it.
+type refHomePattern struct {
+	p    agreement.Pattern
+	home agreement.AgreementID
+}
+
+// refMentioned returns every pattern the process mentions: in conditions,
+// fluents, actions (with their debtor defaults) and power exercises.
+func refMentioned(p agreement.Process) []refHomePattern {
+	var out []refHomePattern
+	add := func(home agreement.AgreementID, pats ...agreement.Pattern) {
+		for _, pt := range pats {
+			out = append(out, refHomePattern{pt, home})
+		}
+	}
+	for _, a := range p.Agreements {
+		walk := func(c agreement.Condition) {
+			agreement.Walk(c, func(n agreement.Condition) bool {
+				add(a.ID, refPatterns(n)...)
+				return true
+			})
+		}
+		walk(a.EntryIntoForce)
+		for _, f := range a.Fluents {
+			add(a.ID, f.Initiates...)
+			add(a.ID, f.Terminates...)
+		}
+		for _, c := range a.Clauses {
+			for _, nc := range c.Conditions() {
+				walk(nc.Condition)
+			}
+			debtors := []agreement.PartyID{""}
+			if !c.Joint && len(c.Debtors) > 1 {
+				debtors = c.Debtors
+			}
+			for _, d := range debtors {
+				if act := refAction(c, d, agreement.QualifiedRef(a.ID, c.ID)); act != nil {
+					add(a.ID, *act)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// refParties returns every party of the process.
+func refParties(p agreement.Process) []agreement.PartyID {
+	var out []agreement.PartyID
+	for _, a := range p.Agreements {
+		for _, pt := range a.Parties {
+			if !slices.Contains(out, pt.ID) {
+				out = append(out, pt.ID)
+			}
+		}
+	}
+	return out
+}
+
+// refDrawEvent draws an event at instant at: mostly one matching a pattern
+// the process mentions (sometimes with its actor changed), sometimes a
+// signing, a power exercised, or an event nothing mentions.
+func refDrawEvent(t *rapid.T, p agreement.Process, at time.Time) agreement.Event {
+	parties := refParties(p)
+	pats := refMentioned(p)
+	ev := agreement.Event{At: at}
+	switch k := refUniform(t, "event-sort", 20); {
+	case k < 14 && len(pats) > 0:
+		hp := rapid.SampledFrom(pats).Draw(t, "pattern")
+		pt := hp.p
+		ev.Kind, ev.Actor, ev.Target, ev.Area, ev.Reporter, ev.Attribution =
+			pt.Kind, pt.Actor, pt.Target, pt.Area, pt.Reporter, pt.Attribution
+		if pt.Clause != (agreement.Ref{}) {
+			ev.Clause = pt.Clause.Resolve(hp.home)
+		}
+		if pt.Group != "" {
+			a, _ := p.Agreement(hp.home)
+			for _, g := range a.Groups {
+				if g.ID == pt.Group && len(g.Members) > 0 {
+					ev.Actor = rapid.SampledFrom(g.Members).Draw(t, "member")
+				}
+			}
+		}
+		if ev.Actor == "" && rapid.Bool().Draw(t, "add-actor") || refChance(t, "perturb", 17) {
+			ev.Actor = rapid.SampledFrom(parties).Draw(t, "actor")
+		}
+		if ev.Target == "" && refChance(t, "add-target", 25) {
+			ev.Target = rapid.SampledFrom(parties).Draw(t, "target")
+		}
+	case k < 16:
+		a := rapid.SampledFrom(p.Agreements).Draw(t, "signed-agreement")
+		ev.Kind, ev.Actor = agreement.Signing, rapid.SampledFrom(parties).Draw(t, "signatory")
+		if len(p.Agreements) > 1 || rapid.Bool().Draw(t, "names-agreement") {
+			ev.Clause = agreement.AgreementRef(a.ID)
+		}
+	case k < 18:
+		return refDrawPower(t, p, at)
+	default:
+		ev.Kind, ev.Actor = "unrelated-event", rapid.SampledFrom(parties).Draw(t, "actor")
+	}
+	return ev
+}
+
+// refDrawPower draws a power-exercised event naming a power clause, by one
+// of its debtors (or, rarely, another party).
+func refDrawPower(t *rapid.T, p agreement.Process, at time.Time) agreement.Event {
+	type power struct {
+		ref     agreement.Ref
+		debtors []agreement.PartyID
+	}
+	var powers []power
+	for _, a := range p.Agreements {
+		for _, c := range a.Clauses {
+			if c.Kind == agreement.Power {
+				powers = append(powers, power{agreement.QualifiedRef(a.ID, c.ID), c.Debtors})
+			}
+		}
+	}
+	parties := refParties(p)
+	if len(powers) == 0 {
+		return agreement.Event{At: at, Kind: agreement.PowerExercised, Actor: rapid.SampledFrom(parties).Draw(t, "actor")}
+	}
+	pw := rapid.SampledFrom(powers).Draw(t, "power")
+	actor := rapid.SampledFrom(pw.debtors).Draw(t, "exerciser")
+	if refChance(t, "other-exerciser", 12) {
+		actor = rapid.SampledFrom(parties).Draw(t, "actor")
+	}
+	ref := pw.ref
+	if len(p.Agreements) == 1 && rapid.Bool().Draw(t, "local-ref") {
+		ref = agreement.LocalRef(ref.Clause)
+	}
+	return agreement.Event{At: at, Kind: agreement.PowerExercised, Actor: actor, Clause: ref}
+}
+
+// refDescribe writes a process compactly, for failure reports.
+func refDescribe(p agreement.Process) string {
+	var b strings.Builder
+	for _, a := range p.Agreements {
+		fmt.Fprintf(&b, "agreement %s signing=%q signatures=%d entry=%v\n", a.ID, a.SigningStatus, len(a.Signatures), a.EntryIntoForce)
+		for _, g := range a.Groups {
+			fmt.Fprintf(&b, "  group %s %v\n", g.ID, g.Members)
+		}
+		for _, f := range a.Fluents {
+			fmt.Fprintf(&b, "  fluent %s initially=%t initiates=%v terminates=%v\n", f.ID, f.Initially, f.Initiates, f.Terminates)
+		}
+		for _, c := range a.Clauses {
+			fmt.Fprintf(&b, "  clause %s %s debtors=%v joint=%t surviving=%t", c.ID, c.Kind, c.Debtors, c.Joint, c.Surviving)
+			if c.Action != nil {
+				fmt.Fprintf(&b, " action=[%s]", c.Action)
+			}
+			for _, nc := range c.Conditions() {
+				if nc.Condition != nil {
+					fmt.Fprintf(&b, " %s=%s", nc.Name, nc.Condition)
+				}
+			}
+			if !c.Deadline.IsZero() {
+				fmt.Fprintf(&b, " deadline=%s", c.Deadline)
+			}
+			if !c.Expiry.IsZero() {
+				fmt.Fprintf(&b, " expiry=%s", c.Expiry)
+			}
+			if c.Kind == agreement.Power {
+				fmt.Fprintf(&b, " effect=%s targets=%v", c.Effect, c.Targets)
+				if c.ResumedBy != "" {
+					fmt.Fprintf(&b, " resumedBy=%s", c.ResumedBy)
+				}
+			}
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func refDescribeEvents(evs []agreement.Event) string {
+	var b strings.Builder
+	for i, e := range evs {
+		fmt.Fprintf(&b, "  #%d %s %s actor=%s target=%s clause=%s\n", i, refStamp(e.At), e.Kind, e.Actor, e.Target, e.Clause)
+	}
+	return b.String()
+}
+
+// refBranch is one run of the state machine, with the events applied to it.
+type refBranch struct {
+	name   string
+	run    *scenario.Run
+	events []agreement.Event
+}
+
+// refMachine is the state of TestStateMachineEngine.
+type refMachine struct {
+	p        agreement.Process
+	e        *scenario.Engine
+	start    time.Time
+	branches []*refBranch // the last one is the current branch
+	cov      refCoverage
+}
+
+// refCoverage counts the lifecycle edges and the kinds of comparison a test
+// went through, reported with -v so that a generator that stops producing
+// lifecycle activity is noticed.
+type refCoverage map[string]int
+
+func (c refCoverage) transitions(res *refResult) {
+	for _, x := range res.log {
+		kind := "agreement"
+		if !x.Inst.IsAgreement() {
+			kind = "clause"
+			for _, in := range res.m.insts {
+				if in.id == x.Inst && in.clause.Kind == agreement.Power {
+					c[fmt.Sprintf("power %s %s->%s", in.clause.Effect, x.From, x.To)]++
+				}
+			}
+		}
+		c[fmt.Sprintf("%s %s->%s", kind, x.From, x.To)]++
+		if x.Why != "" {
+			c[fmt.Sprintf("%s %s->%s by %s", kind, x.From, x.To, x.Why)]++
+		}
+	}
+	for _, i := range res.Instances() {
+		if i.IsAgreement() {
+			c["final agreement "+res.State(i, res.end).String()]++
+		}
+	}
+}
+
+func (c refCoverage) report(t *testing.T) {
+	keys := slices.Sorted(maps.Keys(c))
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  %-40s %d\n", k, c[k])
+	}
+	t.Logf("coverage:\n%s", b.String())
+}
+
+func (m *refMachine) cur() *refBranch { return m.branches[len(m.branches)-1] }
+
+// count wraps an action to count how often it runs.
+func (m *refMachine) count(name string, action func(*rapid.T)) func(*rapid.T) {
+	return func(t *rapid.T) {
+		action(t)
+		m.cov["action "+name]++
+	}
+}
+
+// open returns the first instant an event may be applied at: the instant of
+// the pending batch, if any, or the first grid instant after the run's
+// clock (the start itself before anything is closed).
+func (m *refMachine) open(b *refBranch) time.Time {
+	now := b.run.Now()
+	if n := len(b.events); n > 0 && b.events[n-1].At.After(now) {
+		return b.events[n-1].At
+	}
+	if now.Before(m.start) {
+		return m.start
+	}
+	k := int(now.Sub(refBase)/time.Hour) + 1
+	if now.Before(refBase) {
+		return now.Add(time.Hour).Truncate(time.Hour)
+	}
+	return refHour(k)
+}
+
+// drawInstant draws an instant for an event: the open instant, a few hours
+// later, or one of the instants the model says a timer fires at.
+func (m *refMachine) drawInstant(t *rapid.T, b *refBranch) time.Time {
+	open := m.open(b)
+	switch refUniform(t, "when", 6) {
+	case 0, 1:
+		return open
+	case 2, 3:
+		return open.Add(time.Duration(1+refUniform(t, "hours", 12)) * time.Hour)
+	default:
+		if up := m.upcoming(b, open); len(up) > 0 {
+			return rapid.SampledFrom(up).Draw(t, "timer")
+		}
+		return open.Add(time.Duration(1+refUniform(t, "hours", 24)) * time.Hour)
+	}
+}
+
+// upcoming returns the instants at or after from at which the model
+// expects a timer to fire.
+func (m *refMachine) upcoming(b *refBranch, from time.Time) []time.Time {
+	now := b.run.Now()
+	res := refReplay(m.p, m.start, refUpTo(b.events, now), now)
+	var out []time.Time
+	for _, u := range res.upcoming {
+		// Long durations (agreementtest draws up to 20 years) must not walk
+		// the clock out of the range a replay accepts (up to 2262).
+		if !u.Before(from) && len(out) < 6 && u.Before(refLatest) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func refUpTo(evs []agreement.Event, at time.Time) []agreement.Event {
+	n := 0
+	for n < len(evs) && !evs[n].At.After(at) {
+		n++
+	}
+	return evs[:n]
+}
+
+func (m *refMachine) apply(t *rapid.T, b *refBranch, ev agreement.Event) {
+	if err := b.run.Apply(ev); err != nil {
+		t.Fatalf("%s: Apply(%+v): %v", b.name, ev, err)
+	}
+	b.events = append(b.events, ev)
+}
+
+// event applies one to three events at one instant to the current branch.
+func (m *refMachine) event(t *rapid.T) {
+	b := m.cur()
+	at := m.drawInstant(t, b)
+	for range 1 + refUniform(t, "batch", 3) {
+		m.apply(t, b, refDrawEvent(t, m.p, at))
+	}
+}
+
+// power applies a power-exercised event to the current branch: mostly of a
+// power the model says is in effect, by its debtor.
+func (m *refMachine) power(t *rapid.T) {
+	b := m.cur()
+	at := m.drawInstant(t, b)
+	now := b.run.Now()
+	res := refReplay(m.p, m.start, refUpTo(b.events, now), now)
+	// useful reports whether exercising a power now would do something: a
+	// target in effect (for discharge and suspend) or not final (for
+	// terminate), or, for a resume power, a target its suspend power holds.
+	useful := func(in refInst) bool {
+		home := in.ref.Agreement
+		targets := in.clause.Targets
+		want := func(s agreement.State) bool { return s == agreement.InEffect }
+		switch in.clause.Effect {
+		case agreement.Terminate:
+			want = func(s agreement.State) bool { return !s.IsFinal() }
+		case agreement.Resume:
+			want = func(s agreement.State) bool { return s == agreement.Suspended }
+			targets = nil
+			a, _ := m.p.Agreement(home)
+			for _, c := range a.Clauses {
+				if c.ResumedBy == in.clause.ID {
+					targets = c.Targets
+				}
+			}
+		}
+		for _, tg := range targets {
+			tg = tg.Resolve(home)
+			if tg.IsAgreement() {
+				s := res.State(scenario.Instance{Ref: tg}, now)
+				if s == agreement.InForce || s == agreement.Suspended {
+					return true
+				}
+				continue
+			}
+			for _, ii := range res.m.byClause[tg] {
+				if want(res.State(res.m.insts[ii].id, now)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	picky := refChance(t, "picky", 80)
+	var live []refInst
+	for _, in := range res.m.insts {
+		if in.clause.Kind != agreement.Power || res.State(in.id, now) != agreement.InEffect {
+			continue
+		}
+		if picky && !useful(in) {
+			continue
+		}
+		live = append(live, in)
+	}
+	if len(live) == 0 || refChance(t, "any-power", 25) {
+		m.apply(t, b, refDrawPower(t, m.p, at))
+		return
+	}
+	in := rapid.SampledFrom(live).Draw(t, "live-power")
+	act := refAction(in.clause, in.id.Debtor, in.ref)
+	ev := agreement.Event{At: at, Kind: act.Kind, Actor: act.Actor, Target: act.Target, Clause: act.Clause,
+		Area: act.Area, Reporter: act.Reporter, Attribution: act.Attribution}
+	if ev.Actor == "" {
+		ev.Actor = rapid.SampledFrom(in.clause.Debtors).Draw(t, "exerciser")
+	}
+	if act.Group != "" {
+		a, _ := m.p.Agreement(in.ref.Agreement)
+		for _, g := range a.Groups {
+			if g.ID == act.Group && len(g.Members) > 0 {
+				ev.Actor = rapid.SampledFrom(g.Members).Draw(t, "member")
+			}
+		}
+	}
+	m.apply(t, b, ev)
+}
+
+// advance moves the current branch's clock: to where it is, a few hours
+// on, or exactly onto a timer the model expects.
+func (m *refMachine) advance(t *rapid.T) {
+	m.advanceBranch(t, m.cur())
+}
+
+func (m *refMachine) advanceBranch(t *rapid.T, b *refBranch) {
+	now := b.run.Now()
+	var to time.Time
+	switch refUniform(t, "advance-sort", 6) {
+	case 0:
+		to = now
+		if to.Before(m.start) {
+			to = m.start
+		}
+	case 1, 2:
+		to = m.open(b).Add(time.Duration(refUniform(t, "advance-hours", 25)) * time.Hour)
+	default:
+		if up := m.upcoming(b, now.Add(1)); len(up) > 0 {
+			to = rapid.SampledFrom(up).Draw(t, "advance-timer")
+			if refChance(t, "just-before", 20) {
+				to = to.Add(-1)
+			}
+		} else {
+			to = m.open(b).Add(time.Duration(1+refUniform(t, "advance-hours", 48)) * time.Hour)
+		}
+	}
+	if to.Before(now) {
+		to = now
+	}
+	if err := b.run.AdvanceTo(to); err != nil {
+		t.Fatalf("%s: AdvanceTo(%s) at %s: %v", b.name, refStamp(to), refStamp(now), err)
+	}
+}
+
+// fork forks the current branch; the fork becomes current and the original
+// is kept, to be advanced or fed separately and checked on its own.
+func (m *refMachine) fork(t *rapid.T) {
+	if len(m.branches) >= 4 {
+		t.Skip("enough branches")
+	}
+	b := m.cur()
+	f := &refBranch{name: fmt.Sprintf("fork%d", len(m.branches)), run: b.run.Fork(), events: slices.Clone(b.events)}
+	m.branches = append(m.branches, f)
+}
+
+// other feeds or advances a branch other than the current one, which must
+// not affect any other.
+func (m *refMachine) other(t *rapid.T) {
+	if len(m.branches) < 2 {
+		t.Skip("no other branch")
+	}
+	b := rapid.SampledFrom(m.branches[:len(m.branches)-1]).Draw(t, "branch")
+	if rapid.Bool().Draw(t, "other-event") {
+		at := m.drawInstant(t, b)
+		m.apply(t, b, refDrawEvent(t, m.p, at))
+		return
+	}
+	m.advanceBranch(t, b)
+}
+
+// check compares every branch with the model replaying, from scratch, the
+// events that branch has closed.
+func (m *refMachine) check(t *rapid.T) {
+	for _, b := range m.branches {
+		now := b.run.Now()
+		tr := b.run.Trace()
+		evs := refUpTo(b.events, now)
+		var got []agreement.Event
+		for _, ev := range tr.Events() {
+			got = append(got, ev)
+		}
+		if len(got) != len(evs) {
+			t.Fatalf("%s: trace has %d events, %d applied up to %s", b.name, len(got), len(evs), refStamp(now))
+		}
+		res := refReplay(m.p, m.start, evs, now)
+		m.cov["checks"]++
+		if len(m.branches) > 1 {
+			m.cov["checks with forks"]++
+		}
+		if diffs := refCompare(tr, res); len(diffs) > 0 {
+			t.Fatalf("%s disagrees with the reference model at %s (start %s):\n%s\nprocess:\n%sevents:\n%s",
+				b.name, refStamp(now), refStamp(m.start), strings.Join(diffs, "\n"), refDescribe(m.p), refDescribeEvents(evs))
+		}
+	}
+}
+
+// TestStateMachineEngine drives the engine with events, clock advances,
+// power exercises and forks, and after every action compares every branch
+// with the reference model of reference_test.go, recomputed from scratch
+// over the branch's whole history: every transition (instance, from, to,
+// instant) in order, every instance's state and every fluent's value at the
+// latest closed instant.
+func TestStateMachineEngine(t *testing.T) {
+	cov := refCoverage{}
+	defer cov.report(t)
+	rapid.Check(t, func(t *rapid.T) {
+		p := refAnyProcess().Draw(t, "process")
+		e, err := scenario.CompileProcess(p)
+		if err != nil {
+			t.Fatalf("compile: %v\n%s", err, refDescribe(p))
+		}
+		start := refHour(refUniform(t, "start", 4))
+		run, err := e.Start(start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &refMachine{p: p, e: e, start: start, branches: []*refBranch{{name: "main", run: run}}, cov: cov}
+		t.Repeat(map[string]func(*rapid.T){
+			"event":   m.count("event", m.event),
+			"event2":  m.count("event", m.event),
+			"advance": m.count("advance", m.advance),
+			"power":   m.count("power", m.power),
+			"power2":  m.count("power", m.power),
+			"power3":  m.count("power", m.power),
+			"fork":    m.count("fork", m.fork),
+			"other":   m.count("other", m.other),
+			"":        m.check,
+		})
+		b := m.cur()
+		cov.transitions(refReplay(p, start, refUpTo(b.events, b.run.Now()), b.run.Now()))
+	})
+}
+
+// refNodes flattens an explained condition in agreement.Walk order.
+func refNodes(n *scenario.Node, conds *[]agreement.Condition, vals *[]bool) {
+	*conds = append(*conds, n.Condition)
+	*vals = append(*vals, n.Value)
+	for _, o := range n.Operands {
+		refNodes(o, conds, vals)
+	}
+}
+
+func refWalkConds(c agreement.Condition) []agreement.Condition {
+	var out []agreement.Condition
+	agreement.Walk(c, func(n agreement.Condition) bool { out = append(out, n); return true })
+	return out
+}
+
+// refCheckDecision compares one decision of an explanation with the model's
+// evaluation: every node for want (when the model recorded or recomputed the
+// whole condition), and in any case every event atom, timed atom and Holds
+// recomputed from scratch over the history at the decision's instant with
+// its window.
+func refCheckDecision(res *refResult, ai int, d scenario.Decision, want *refDecision, cov refCoverage) []string {
+	var diffs []string
+	var conds []agreement.Condition
+	var vals []bool
+	refNodes(d.Root, &conds, &vals)
+	if walked := refWalkConds(d.Root.Condition); len(walked) != len(conds) {
+		diffs = append(diffs, fmt.Sprintf("%s: %d explained nodes, condition has %d", d.Slot, len(conds), len(walked)))
+		return diffs
+	}
+	w := refWindow{}
+	if !d.Window.IsZero() {
+		w = refAfter(d.Window)
+	}
+	v := res.viewAt(d.At)
+	for k, c := range conds {
+		switch c.(type) {
+		case agreement.HappenedCondition, agreement.BeforeCondition, agreement.WithinCondition,
+			agreement.SinceCondition, agreement.HoldsCondition:
+			cov["fresh atoms compared"]++
+			if got := v.eval(c, ai, w, nil); got != vals[k] {
+				diffs = append(diffs, fmt.Sprintf("%s at %s window %s: node %s = %t, model %t", d.Slot,
+					refStamp(d.At), refStamp(d.Window), c, vals[k], got))
+			}
+		}
+	}
+	if want == nil {
+		return diffs
+	}
+	if d.Slot != want.Slot || !d.At.Equal(want.At) || !d.Window.Equal(want.Window) ||
+		!agreement.EqualConditions(d.Root.Condition, want.Cond) {
+		diffs = append(diffs, fmt.Sprintf("decision %s at %s window %s on %s; model %s at %s window %s on %s",
+			d.Slot, refStamp(d.At), refStamp(d.Window), d.Root.Condition,
+			want.Slot, refStamp(want.At), refStamp(want.Window), want.Cond))
+		return diffs
+	}
+	for k := range conds {
+		cov["nodes compared ("+d.Slot+")"]++
+		if vals[k] != want.Values[k] {
+			diffs = append(diffs, fmt.Sprintf("%s at %s: node %s = %t, model %t", d.Slot, refStamp(d.At),
+				conds[k], vals[k], want.Values[k]))
+		}
+	}
+	return diffs
+}
+
+// refCheckExplanation compares tr.Explain(i, at) with the model: the steps
+// (transitions and the decisions recorded with them, node by node against
+// the model's own evaluation at the same point of its fixpoint, and event,
+// timed and Holds atoms against a fresh evaluation over the history), and
+// the open decisions, every node of which is evaluated afresh at the end of
+// instant at.
+func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance, at time.Time, cov refCoverage) []string {
+	x, err := tr.Explain(i, at)
+	if err != nil {
+		return []string{fmt.Sprintf("Explain(%s, %s): %v", i, refStamp(at), err)}
+	}
+	var diffs []string
+	ai := res.m.agreementIndex(i.Ref.Agreement)
+	// Steps: the model's transitions of i up to at, with their decisions.
+	var steps []int
+	for k, t := range res.log {
+		if t.Inst == i && !t.At.After(at) {
+			steps = append(steps, k)
+		}
+	}
+	if len(steps) != len(x.Steps) {
+		return append(diffs, fmt.Sprintf("%s at %s: %d steps, model %d", i, refStamp(at), len(x.Steps), len(steps)))
+	}
+	for n, k := range steps {
+		st := x.Steps[n]
+		want := res.log[k]
+		if st.Transition.Instance != want.Inst || st.Transition.From != want.From || st.Transition.To != want.To ||
+			!st.Transition.At.Equal(want.At) {
+			diffs = append(diffs, fmt.Sprintf("step %d: %v, model %s", n, st.Transition, want))
+			continue
+		}
+		wd := res.decisions[k]
+		if len(st.Decisions) != len(wd) {
+			diffs = append(diffs, fmt.Sprintf("step %d (%s): %d decisions, model %d", n, want, len(st.Decisions), len(wd)))
+			continue
+		}
+		for j, d := range st.Decisions {
+			cov["step decisions"]++
+			diffs = append(diffs, refCheckDecision(res, ai, d, &wd[j], cov)...)
+		}
+	}
+	// Open decisions at the end of instant at.
+	state := res.State(i, at)
+	since := res.start
+	if len(steps) > 0 {
+		since = res.log[steps[len(steps)-1]].At
+	}
+	type open struct {
+		slot string
+		c    agreement.Condition
+		w    refWindow
+	}
+	var opens []open
+	if i.IsAgreement() {
+		if entry := res.m.p.Agreements[ai].EntryIntoForce; entry != nil &&
+			(state == agreement.Signed || state == agreement.Draft) {
+			opens = append(opens, open{"entryIntoForce", entry, refWindow{}})
+		}
+	} else {
+		var in *refInst
+		for k := range res.m.insts {
+			if res.m.insts[k].id == i {
+				in = &res.m.insts[k]
+			}
+		}
+		add := func(slot int, w refWindow) {
+			if c := in.conds[slot]; c != nil {
+				opens = append(opens, open{refSlotNames[slot], c, w})
+			}
+		}
+		switch state {
+		case agreement.Dormant:
+			add(refTrigger, refWindow{})
+		case agreement.Pending:
+			add(refAntecedent, refAfter(since))
+		case agreement.InEffect:
+			add(refFulfilment, refAfter(since))
+			add(refViolation, refAfter(since))
+		}
+	}
+	if len(opens) != len(x.Open) {
+		return append(diffs, fmt.Sprintf("%s at %s (%s): %d open decisions, model %d", i, refStamp(at), state,
+			len(x.Open), len(opens)))
+	}
+	v := res.viewAt(at)
+	for k, o := range opens {
+		var vals []bool
+		v.eval(o.c, ai, o.w, &vals)
+		want := refDecision{Slot: o.slot, At: at, Window: o.w.time(), Cond: o.c, Values: vals}
+		cov["open decisions"]++
+		diffs = append(diffs, refCheckDecision(res, ai, x.Open[k], &want, cov)...)
+	}
+	return diffs
+}
+
+// TestPropertyExplanationMatchesEvaluator replays random timelines over
+// random agreements and checks, for every instance at random instants, that
+// every node value of Trace.Explain equals the reference model's evaluation
+// of that node's condition at that instant with the same window: open
+// decisions against a fresh evaluation over the history with the states at
+// the end of the instant; each step's recorded decisions against the model's
+// own evaluation when it decided the same transition (state atoms included,
+// as they stood at that point of the fixpoint), and their event, timed and
+// Holds atoms against a fresh evaluation at the decision's instant.
+func TestPropertyExplanationMatchesEvaluator(t *testing.T) {
+	cov := refCoverage{}
+	defer cov.report(t)
+	rapid.Check(t, func(t *rapid.T) {
+		p := refAnyProcess().Draw(t, "process")
+		e, err := scenario.CompileProcess(p)
+		if err != nil {
+			t.Fatalf("compile: %v", err)
+		}
+		start := refHour(0)
+		var evs []agreement.Event
+		k := 0
+		for range refUniform(t, "events", 21) {
+			k += refUniform(t, "gap", 7)
+			evs = append(evs, refDrawEvent(t, p, refHour(k)))
+		}
+		end := refHour(k + refUniform(t, "tail", 73))
+		tl := scenario.NewTimeline(start, evs...)
+		tr, err := e.Replay(tl, end)
+		if err != nil {
+			t.Fatalf("replay: %v", err)
+		}
+		res := refReplay(p, start, evs, end)
+		if diffs := refCompare(tr, res); len(diffs) > 0 {
+			t.Fatalf("engine and model disagree:\n%s\nprocess:\n%sevents:\n%s", strings.Join(diffs, "\n"),
+				refDescribe(p), refDescribeEvents(evs))
+		}
+		// Instants: the end, the instants of transitions, and random ones.
+		instants := []time.Time{end}
+		for _, x := range res.log {
+			instants = append(instants, x.At)
+		}
+		instants = append(instants, refHour(refUniform(t, "instant", k+73)))
+		var whens []time.Time
+		for range 2 {
+			at := rapid.SampledFrom(instants).Draw(t, "at")
+			if at.After(end) {
+				at = end
+			}
+			whens = append(whens, at)
+		}
+		whens = append(whens, end)
+		for _, i := range res.Instances() {
+			for _, when := range whens {
+				if diffs := refCheckExplanation(tr, res, i, when, cov); len(diffs) > 0 {
+					x, _ := tr.Explain(i, when)
+					t.Fatalf("explanation of %s at %s disagrees with the model:\n%s\n%s\nprocess:\n%sevents:\n%s", i,
+						refStamp(when), strings.Join(diffs, "\n"), x, refDescribe(p), refDescribeEvents(evs))
+				}
+			}
+		}
+	})
+}
