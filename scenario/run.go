@@ -495,8 +495,18 @@ func (r *Run) record(idx int32, from, to agreement.State, c Cause, d []decisionP
 	r.detail = append(r.detail, d)
 }
 
-// to moves instance ii to state to and records the transition.
+// to moves instance ii to state to and records the transition. When a
+// condition decided it and one of its true nodes names an event of the
+// current instant, that event is the cause, whatever woke the clause first.
 func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
+	if n := len(d); n > 0 {
+		for _, rec := range d[n-1].recs {
+			if rec.value && rec.event >= 0 && r.at[rec.event] == r.now {
+				c = Cause{Kind: CauseEvent, Event: int(rec.event)}
+				break
+			}
+		}
+	}
 	s := &r.inst[ii]
 	inst := &r.e.instances[ii]
 	ci := inst.clause

@@ -1,0 +1,1037 @@
+package scenario_test
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
+)
+
+// Property tests of DESIGN.md's invariants 3 to 8, over agreements drawn by
+// scenariotest.LifecycleProcess (and, for a fifth of the cases of the tests
+// that allow it, by agreementtest.Process) and timelines drawn by
+// scenariotest.Timeline. CI runs them with -rapid.checks=1000; agreements
+// and timelines are capped (propMaxClauses, propMaxEvents) so that such a run
+// stays within seconds.
+//
+// Each check draws a process and replays propTimelines timelines over it.
+//
+// Coverage rule: each test fails unless every edge of the lifecycle
+// (scenariotest.Edges: DESIGN.md's clause table, distinguishing causes where
+// it does, and the agreement's own lifecycle) occurred in some replay of its
+// run. The generators are tuned so that 100 checks (rapid's default) reach
+// every edge with high probability: typically within 30 checks; in 99 runs
+// in 100 within 80; the rarest edges occur in about one check in ten.
+//
+// Besides invariants 3 to 8, TestPropertyAgreementGate and
+// TestPropertyEntryIntoForceAtOnce check rules 6 and 7 of DESIGN.md (the
+// agreement's state as a gate; entry into force at once), and the
+// TestRegression tests at the end reproduce, minimally, the engine bugs the
+// properties found.
+
+const (
+	propMaxClauses = 10 // clauses per agreement, resume powers included
+	propAgreements = 2  // instruments per process
+	propMinEvents  = 16 // events per timeline, at least
+	propMaxEvents  = 32 // and at most
+	propExercises  = 50 // percentage of events that exercise powers
+	propIrrelevant = 8  // irrelevant events added by invariant 6
+	propTimelines  = 4  // timelines per drawn process
+)
+
+// propCase is one drawn agreement (or process), its engine, a timeline and
+// the end of its replay.
+type propCase struct {
+	p      agreement.Process
+	e      *scenario.Engine
+	tl     scenario.Timeline
+	end    time.Time
+	random bool // drawn by agreementtest rather than scenariotest
+}
+
+func propTimelineConfig() scenariotest.TimelineConfig {
+	return scenariotest.TimelineConfig{MinEvents: propMinEvents, MaxEvents: propMaxEvents, Exercises: propExercises}
+}
+
+// propDraw draws a process: a lifecycle process (drawn with lc), or with
+// random set, one time in five a random process of agreementtest; and
+// compiles it.
+func propDraw(t *rapid.T, lc scenariotest.LifecycleConfig, random bool) propCase {
+	var c propCase
+	if random && rapid.IntRange(0, 4).Draw(t, "random-agreements") == 0 {
+		c.random = true
+		c.p = agreementtest.Process(agreementtest.Config{Clauses: 6, Agreements: propAgreements, Depth: 2}).Draw(t, "process")
+	} else {
+		lc.Clauses, lc.Agreements = propMaxClauses, propAgreements
+		c.p = scenariotest.LifecycleProcess(lc).Draw(t, "process")
+	}
+	var err error
+	if c.e, err = scenario.CompileProcess(c.p); err != nil {
+		t.Fatalf("CompileProcess of a generated process: %v", err)
+	}
+	return c
+}
+
+// propDrawTimeline draws a timeline for c.
+func propDrawTimeline(t *rapid.T, c propCase) propCase {
+	cfg := propTimelineConfig()
+	c.tl = scenariotest.Timeline(c.p, cfg).Draw(t, "timeline")
+	c.end = cfg.End()
+	if err := c.tl.Validate(c.e); err != nil {
+		t.Fatalf("generated timeline does not validate: %v\n%s", err, scenariotest.FormatTimeline(c.tl))
+	}
+	return c
+}
+
+func propReplay(t *rapid.T, e *scenario.Engine, tl scenario.Timeline, end time.Time) *scenario.Trace {
+	t.Helper()
+	tr, err := e.Replay(tl, end)
+	if err != nil {
+		t.Fatalf("Replay: %v\n%s", err, scenariotest.FormatTimeline(tl))
+	}
+	return tr
+}
+
+// propCheck runs prop over drawn cases, propTimelines timelines for each
+// drawn process, and then applies the coverage rule: every lifecycle edge
+// must have occurred in some replay passed to observe.
+func propCheck(t *testing.T, lc scenariotest.LifecycleConfig, random bool,
+	prop func(t *rapid.T, c propCase, observe func(*scenario.Trace))) {
+	cov := scenariotest.NewCoverage()
+	checks := 0
+	rapid.Check(t, func(t *rapid.T) {
+		checks++
+		c := propDraw(t, lc, random)
+		for range propTimelines {
+			prop(t, propDrawTimeline(t, c), cov.Observe)
+		}
+	})
+	if t.Failed() {
+		return
+	}
+	cov.Assert(t)
+	if n := cov.CompleteAfter(); n > 0 {
+		t.Logf("coverage: every lifecycle edge seen after %d replays (check %d) of %d checks", n,
+			(n+propTimelines-1)/propTimelines, checks)
+	}
+}
+
+// propEvents returns the events of tl in order.
+func propEvents(tl scenario.Timeline) []agreement.Event {
+	var out []agreement.Event
+	for _, ev := range tl.Events() {
+		out = append(out, ev)
+	}
+	return out
+}
+
+// propWhere formats a case for failure messages.
+func propWhere(c propCase, tr *scenario.Trace) string {
+	source := "process (scenariotest.LifecycleProcess):\n"
+	if c.random {
+		source = "process (agreementtest.Process):\n"
+	}
+	return source + scenariotest.FormatProcess(c.p) + "timeline:\n" + scenariotest.FormatTimeline(c.tl) +
+		"transitions:\n" + scenariotest.FormatTransitions(tr)
+}
+
+// propClause is what the invariants need of one clause.
+type propClause struct {
+	home   agreement.Agreement
+	clause agreement.Clause
+}
+
+// propClauses indexes the clauses of p by qualified reference.
+func propClauses(p agreement.Process) map[agreement.Ref]propClause {
+	out := map[agreement.Ref]propClause{}
+	for _, a := range p.Agreements {
+		for _, c := range a.Clauses {
+			out[agreement.QualifiedRef(a.ID, c.ID)] = propClause{a, c}
+		}
+	}
+	return out
+}
+
+// propInstants returns the instants at which some state of tr changes, at
+// or after from, and from itself: checking states at these instants checks
+// them at every instant from on.
+func propInstants(tr *scenario.Trace, from time.Time) []time.Time {
+	out := []time.Time{from}
+	for x := range tr.Transitions() {
+		if !x.At.Before(from) {
+			out = append(out, x.At)
+		}
+	}
+	slices.SortFunc(out, time.Time.Compare)
+	return slices.CompactFunc(out, time.Time.Equal)
+}
+
+func propState(t *rapid.T, tr *scenario.Trace, i scenario.Instance, at time.Time) agreement.State {
+	t.Helper()
+	s, err := tr.State(i, at)
+	if err != nil {
+		t.Fatalf("State(%s): %v", i, err)
+	}
+	return s
+}
+
+func propAgreementInstance(id agreement.AgreementID) scenario.Instance {
+	return scenario.Instance{Ref: agreement.AgreementRef(id)}
+}
+
+// Invariant 3: a clause is never InEffect at an instant before its trigger
+// happened.
+//
+// For every clause, propBounds computes from the timeline alone (not from
+// the engine) the earliest instant at which its trigger could first hold:
+// for Happened(p) the first event matching p; for Holds(f) the first event
+// matching a pattern that initiates f (the start, if f holds initially); for
+// Since(p, d) the first match plus d; for Before(a, b) the first b strictly
+// after the first a; All takes the latest of its operands, Any the earliest,
+// AtLeast(k) the k-th earliest; ClauseIn(x, states) not holding in Dormant or
+// Terminated waits for x's own trigger; AgreementIn waits for the signing
+// and the entry into force it needs; Not is assumed true from the start. The
+// same bound of the antecedent (seeing the whole history, which can only
+// make it earlier) also bounds entering InEffect. No clause may leave
+// Dormant for Pending or InEffect before the trigger's bound, nor enter
+// InEffect before both bounds.
+func TestPropertyNeverInEffectBeforeTrigger(t *testing.T) {
+	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
+		tr := propReplay(t, c.e, c.tl, c.end)
+		observe(tr)
+		b := newPropBounds(c.p, c.tl)
+		clauses := propClauses(c.p)
+		for x := range tr.Transitions() {
+			if x.Instance.IsAgreement() || x.To != agreement.Pending && x.To != agreement.InEffect {
+				continue
+			}
+			pc := clauses[x.Instance.Ref]
+			at := x.At.UnixNano()
+			trig := b.earliest(pc.home.ID, pc.clause.Trigger)
+			if x.From == agreement.Dormant && at < trig {
+				t.Fatalf("%s left dormant (to %s) at %s, before its trigger %s could hold (%s)\n%s", x.Instance, x.To,
+					propStamp(at), propCond(pc.clause.Trigger), propStamp(trig), propWhere(c, tr))
+			}
+			if x.To != agreement.InEffect {
+				continue
+			}
+			if ante := b.earliest(pc.home.ID, pc.clause.Antecedent); at < max(trig, ante) {
+				t.Fatalf("%s in effect at %s, before its trigger %s and antecedent %s could hold (%s)\n%s",
+					x.Instance, propStamp(at), propCond(pc.clause.Trigger), propCond(pc.clause.Antecedent),
+					propStamp(max(trig, ante)),
+					propWhere(c, tr))
+			}
+		}
+		// The same for the exported assertion, on clauses whose trigger is
+		// Holds(f) of a fluent that starts false and that events of a single
+		// kind initiate: never in effect before the first such event.
+		for ref, pc := range clauses {
+			h, ok := pc.clause.Trigger.(agreement.HoldsCondition)
+			if !ok {
+				continue
+			}
+			for _, f := range pc.home.Fluents {
+				if f.ID != h.Fluent() || f.Initially || len(f.Initiates) == 0 {
+					continue
+				}
+				kind := f.Initiates[0].Kind
+				if !slices.ContainsFunc(f.Initiates, func(p agreement.Pattern) bool { return p.Kind != kind }) {
+					scenariotest.AssertNeverInEffectBefore(t, tr, kind, ref)
+				}
+			}
+		}
+	})
+}
+
+// propNever and propAlways bound instants: a condition that can never hold,
+// and one that may hold from the start.
+const (
+	propNever  = int64(math.MaxInt64)
+	propAlways = int64(math.MinInt64)
+)
+
+func propCond(c agreement.Condition) string {
+	if c == nil {
+		return "none"
+	}
+	return c.String()
+}
+
+func propStamp(n int64) string {
+	switch n {
+	case propNever:
+		return "never"
+	case propAlways:
+		return "from the start"
+	}
+	return time.Unix(0, n).UTC().Format(time.RFC3339Nano)
+}
+
+// propBounds computes lower bounds on the instants conditions can first
+// hold over a timeline, from the agreements and the events alone.
+type propBounds struct {
+	p       agreement.Process
+	events  []agreement.Event
+	byID    map[agreement.AgreementID]agreement.Agreement
+	clauses map[agreement.Ref]propClause
+	memo    map[agreement.Ref]int64 // earliest instant a clause can leave Dormant by its trigger
+	busy    map[any]bool            // guards recursion through entry-into-force conditions
+}
+
+func newPropBounds(p agreement.Process, tl scenario.Timeline) *propBounds {
+	b := &propBounds{p: p, events: propEvents(tl), byID: map[agreement.AgreementID]agreement.Agreement{},
+		clauses: propClauses(p), memo: map[agreement.Ref]int64{}, busy: map[any]bool{}}
+	for _, a := range p.Agreements {
+		b.byID[a.ID] = a
+	}
+	return b
+}
+
+// first returns the instant of the first event matching p (held by home)
+// strictly after instant after, or propNever.
+func (b *propBounds) first(home agreement.AgreementID, p agreement.Pattern, after int64) int64 {
+	a := b.byID[home]
+	member := func(g agreement.GroupID, party agreement.PartyID) bool {
+		for _, gr := range a.Groups {
+			if gr.ID == g && slices.Contains(gr.Members, party) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, ev := range b.events {
+		if n := ev.At.UnixNano(); n > after && p.Matches(ev, home, member) {
+			return n
+		}
+	}
+	return propNever
+}
+
+func (b *propBounds) earliest(home agreement.AgreementID, c agreement.Condition) int64 {
+	switch c := c.(type) {
+	case nil:
+		return propAlways
+	case agreement.HappenedCondition:
+		return b.first(home, c.Pattern(), propAlways)
+	case agreement.WithinCondition:
+		return b.first(home, c.Pattern(), propAlways)
+	case agreement.SinceCondition:
+		n := b.first(home, c.Pattern(), propAlways)
+		if n == propNever || n > propNever-int64(c.Duration()) {
+			return propNever
+		}
+		return n + int64(c.Duration())
+	case agreement.BeforeCondition:
+		f := b.first(home, c.First(), propAlways)
+		if f == propNever {
+			return propNever
+		}
+		return b.first(home, c.Then(), f)
+	case agreement.HoldsCondition:
+		for _, f := range b.byID[home].Fluents {
+			if f.ID != c.Fluent() {
+				continue
+			}
+			if f.Initially {
+				return propAlways
+			}
+			n := propNever
+			for _, p := range f.Initiates {
+				n = min(n, b.first(home, p, propAlways))
+			}
+			return n
+		}
+		return propAlways
+	case agreement.ClauseInCondition:
+		st := c.States()
+		if slices.Contains(st, agreement.Dormant) || slices.Contains(st, agreement.Terminated) {
+			return propAlways
+		}
+		return b.leave(c.Ref().Resolve(home))
+	case agreement.AgreementInCondition:
+		id := c.Agreement()
+		if id == "" {
+			id = home
+		}
+		return b.agreementIn(id, c.States())
+	case agreement.AllCondition:
+		n := propAlways
+		for _, o := range c.Conditions() {
+			n = max(n, b.earliest(home, o))
+		}
+		return n
+	case agreement.AnyCondition:
+		n := propNever
+		for _, o := range c.Conditions() {
+			n = min(n, b.earliest(home, o))
+		}
+		return n
+	case agreement.AtLeastCondition:
+		if c.K() <= 0 {
+			return propAlways
+		}
+		var ns []int64
+		for _, o := range c.Conditions() {
+			ns = append(ns, b.earliest(home, o))
+		}
+		slices.Sort(ns)
+		return ns[c.K()-1]
+	}
+	return propAlways // Not, and anything else: assume it may hold at once
+}
+
+// leave returns the earliest instant clause r can leave Dormant for Pending
+// or InEffect: when its trigger can first hold.
+func (b *propBounds) leave(r agreement.Ref) int64 {
+	if n, ok := b.memo[r]; ok {
+		return n
+	}
+	if b.busy[r] {
+		return propAlways
+	}
+	b.busy[r] = true
+	pc, ok := b.clauses[r]
+	n := propAlways
+	if ok {
+		n = b.earliest(pc.home.ID, pc.clause.Trigger)
+	}
+	delete(b.busy, r)
+	b.memo[r] = n
+	return n
+}
+
+// agreementIn returns the earliest instant agreement id can be in one of
+// states.
+func (b *propBounds) agreementIn(id agreement.AgreementID, states []agreement.State) int64 {
+	a, ok := b.byID[id]
+	if !ok {
+		return propAlways
+	}
+	initial := agreement.Draft
+	if a.SigningStatus == agreement.StatusSigned || len(a.Signatures) > 0 {
+		initial = agreement.Signed
+	}
+	if slices.Contains(states, initial) || slices.Contains(states, agreement.Terminated) {
+		return propAlways
+	}
+	signed := propAlways
+	if initial == agreement.Draft {
+		signed = propNever
+		for _, ev := range b.events {
+			names := ev.Clause == agreement.AgreementRef(id) || ev.Clause == (agreement.Ref{}) && len(b.p.Agreements) == 1
+			if ev.Kind == agreement.Signing && names {
+				signed = ev.At.UnixNano()
+				break
+			}
+		}
+	}
+	n := propNever
+	if slices.Contains(states, agreement.Signed) {
+		n = signed
+	}
+	if slices.Contains(states, agreement.InForce) || slices.Contains(states, agreement.Suspended) {
+		entry := propAlways
+		if key := "entry:" + string(id); !b.busy[key] {
+			b.busy[key] = true
+			entry = b.earliest(id, a.EntryIntoForce)
+			delete(b.busy, key)
+		}
+		n = min(n, max(signed, entry))
+	}
+	return n
+}
+
+// Invariant 4: final states are final; every recorded transition is an edge
+// of the lifecycle, with a cause that can set it off; its from-state is the
+// state actually left (tracked per instance from its initial state); time
+// never decreases. scenariotest.AssertTransitionsValid checks all of it.
+func TestPropertyTransitionsAreEdges(t *testing.T) {
+	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
+		tr := propReplay(t, c.e, c.tl, c.end)
+		observe(tr)
+		scenariotest.AssertTransitionsValid(t, tr)
+		if t.Failed() {
+			t.Fatalf("%s", propWhere(c, tr))
+		}
+	})
+}
+
+// Invariant 5: replay is deterministic; feeding events one at a time
+// (Engine.Start, Run.Apply, Run.AdvanceTo(end)) equals Engine.Replay, also
+// with the clock advanced at random instants between events (strictly
+// before the next event's instant); and a run forked at a random point and
+// continued equals the run that never forked, while the original run, sent
+// another way after the fork, equals a replay of that other timeline.
+func TestPropertyOneAtATimeEqualsReplay(t *testing.T) {
+	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
+		want := propReplay(t, c.e, c.tl, c.end)
+		observe(want)
+		wantAll := slices.Collect(want.Transitions())
+
+		again := propReplay(t, c.e, c.tl, c.end)
+		if diff := cmp.Diff(wantAll, slices.Collect(again.Transitions())); diff != "" {
+			t.Fatalf("replaying twice differs (-first +second):\n%s\n%s", diff, propWhere(c, want))
+		}
+
+		for _, advances := range []bool{false, true} {
+			got := propOneAtATime(t, c, advances)
+			if diff := cmp.Diff(wantAll, slices.Collect(got.Transitions())); diff != "" {
+				t.Fatalf("one at a time (random advances: %t) differs from Replay (-replay +run):\n%s\n%s", advances,
+					diff, propWhere(c, want))
+			}
+		}
+
+		propFork(t, c, want)
+	})
+}
+
+// propOneAtATime applies the events of c one at a time, with random
+// AdvanceTo calls between them when advances is set, and advances to the
+// end.
+func propOneAtATime(t *rapid.T, c propCase, advances bool) *scenario.Trace {
+	r, err := c.e.Start(c.tl.Start())
+	if err != nil {
+		t.Fatalf("Start: %v", err)
+	}
+	lo := c.tl.Start() // the earliest instant an advance may close
+	for i, ev := range propEvents(c.tl) {
+		if advances && lo.Before(ev.At) {
+			propAdvance(t, r, lo, ev.At, i > 0)
+		}
+		if err := r.Apply(ev); err != nil {
+			t.Fatalf("Apply(event %d): %v", i, err)
+		}
+		lo = ev.At
+	}
+	if advances {
+		propAdvance(t, r, lo, c.end.Add(time.Nanosecond), true)
+	}
+	if err := r.AdvanceTo(c.end); err != nil {
+		t.Fatalf("AdvanceTo(end): %v", err)
+	}
+	return r.Trace()
+}
+
+// propAdvance advances r zero to two times to instants in [lo, next), in
+// order. When it closes lo itself and lo is the instant of an applied event
+// (closed set), it checks that a further event at lo is refused.
+func propAdvance(t *rapid.T, r *scenario.Run, lo, next time.Time, closed bool) {
+	span := next.Sub(lo)
+	points := []time.Time{lo, lo.Add(time.Nanosecond), lo.Add(span / 2), next.Add(-time.Nanosecond)}
+	at := lo
+	for range rapid.IntRange(0, 2).Draw(t, "advances") {
+		p := rapid.SampledFrom(points).Draw(t, "advance-to")
+		if p.Before(at) || !p.Before(next) {
+			continue
+		}
+		if err := r.AdvanceTo(p); err != nil {
+			t.Fatalf("AdvanceTo(%s) after %s: %v", p, at, err)
+		}
+		if closed && p.Equal(lo) {
+			err := r.Apply(agreement.Event{At: lo, Kind: "late-event"})
+			if !errors.Is(err, scenario.ErrOutOfOrder) {
+				t.Fatalf("Apply of an event at the closed instant %s: got %v, want ErrOutOfOrder", lo, err)
+			}
+		}
+		at = p
+	}
+}
+
+// propFork forks a one-at-a-time run of c at a random point; sends the
+// original run on with a drawn subset of the remaining events and the fork
+// with all of them; and checks the fork against want (the replay of c), the
+// original against a replay of its own timeline, and a trace taken at the
+// fork against what it said then.
+func propFork(t *rapid.T, c propCase, want *scenario.Trace) {
+	evs := propEvents(c.tl)
+	k := rapid.IntRange(0, len(evs)).Draw(t, "fork-at")
+	r, err := c.e.Start(c.tl.Start())
+	if err != nil {
+		t.Fatalf("Start: %v", err)
+	}
+	for _, ev := range evs[:k] {
+		if err := r.Apply(ev); err != nil {
+			t.Fatalf("Apply: %v", err)
+		}
+	}
+	if k > 0 && rapid.Bool().Draw(t, "close-before-fork") && (k == len(evs) || evs[k].At.After(evs[k-1].At)) {
+		if err := r.AdvanceTo(evs[k-1].At); err != nil {
+			t.Fatalf("AdvanceTo: %v", err)
+		}
+	}
+	snap := r.Trace()
+	snapMoves := scenariotest.Moves(snap)
+
+	f := r.Fork()
+
+	// The original goes another way: drop some of the remaining events.
+	other := slices.Clone(evs[:k])
+	for _, ev := range evs[k:] {
+		if rapid.IntRange(0, 2).Draw(t, "keep") > 0 {
+			other = append(other, ev)
+		}
+	}
+	for _, ev := range other[k:] {
+		if err := r.Apply(ev); err != nil {
+			t.Fatalf("Apply (original after fork): %v", err)
+		}
+	}
+	if err := r.AdvanceTo(c.end); err != nil {
+		t.Fatalf("AdvanceTo (original after fork): %v", err)
+	}
+	otherWant := propReplay(t, c.e, scenario.NewTimeline(c.tl.Start(), other...), c.end)
+	scenariotest.AssertSameTransitions(t, otherWant, r.Trace())
+	if t.Failed() {
+		t.Fatalf("the original run, sent another way after a fork at event %d, differs from a replay of its timeline", k)
+	}
+
+	// The fork continues with the real events.
+	for _, ev := range evs[k:] {
+		if err := f.Apply(ev); err != nil {
+			t.Fatalf("Apply (fork): %v", err)
+		}
+	}
+	if err := f.AdvanceTo(c.end); err != nil {
+		t.Fatalf("AdvanceTo (fork): %v", err)
+	}
+	if diff := cmp.Diff(slices.Collect(want.Transitions()), slices.Collect(f.Trace().Transitions())); diff != "" {
+		t.Fatalf("a run forked at event %d differs from Replay (-replay +fork):\n%s\n%s", k, diff, propWhere(c, want))
+	}
+	if diff := cmp.Diff(snapMoves, scenariotest.Moves(snap)); diff != "" {
+		t.Fatalf("a trace taken at the fork changed as the runs went on (-then +now):\n%s", diff)
+	}
+}
+
+// Invariant 6: events that no condition, fluent or action mentions change
+// nothing. Events of kinds nothing mentions, by declared parties, are mixed
+// into the timeline (at its instants and others, at drawn positions inside
+// batches); the transitions (instance, states, instant, cause kind, what
+// the cause names, and the causing event compared by value, since indices
+// shift) at the same end instant are the same.
+func TestPropertyIrrelevantEventsChangeNothing(t *testing.T) {
+	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
+		base := propReplay(t, c.e, c.tl, c.end)
+		observe(base)
+		cfg := propTimelineConfig()
+		cfg.MaxEvents = propIrrelevant
+		extra := scenariotest.IrrelevantEvents(c.p, cfg).Draw(t, "irrelevant")
+		tl := scenariotest.Interleave(c.tl, extra).Draw(t, "with-irrelevant")
+		if tl.Len() != c.tl.Len()+len(extra) {
+			t.Fatalf("Interleave: %d events, want %d", tl.Len(), c.tl.Len()+len(extra))
+		}
+		with := propReplay(t, c.e, tl, c.end)
+		scenariotest.AssertSameTransitions(t, base, with)
+		if t.Failed() {
+			t.Fatalf("with irrelevant events:\n%s", scenariotest.FormatTimeline(tl))
+		}
+	})
+}
+
+// Invariant 7: with explicit deadlines and expiries, no clause is still
+// Pending or InEffect after the latest of them. Every clause of the drawn
+// agreements has an absolute expiry (and obligations may have absolute
+// deadlines); from the latest such instant L on, no clause is Pending or
+// InEffect at any instant at which its agreement is in force or the clause
+// survives. A suspended (or not yet, or no longer, in force) agreement
+// freezes its non-surviving clauses by design (DESIGN.md rules 6 and 7):
+// they neither change state nor reach their expiry until it is in force
+// again, so they are exempt while it is not.
+func TestPropertyNothingActiveAfterLimits(t *testing.T) {
+	propCheck(t, scenariotest.LifecycleConfig{Absolute: true}, false, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
+		tr := propReplay(t, c.e, c.tl, c.end)
+		observe(tr)
+		var latest time.Time
+		clauses := propClauses(c.p)
+		for ref, pc := range clauses {
+			if pc.clause.Expiry.At.IsZero() {
+				t.Fatalf("clause %s has no absolute expiry", ref)
+			}
+			for _, at := range []time.Time{pc.clause.Expiry.At, pc.clause.Deadline.At} {
+				if at.After(latest) {
+					latest = at
+				}
+			}
+		}
+		if !latest.Before(c.end) {
+			t.Fatalf("the latest limit %s is not before the end %s", latest, c.end)
+		}
+		instances := c.e.Instances()
+		for _, at := range propInstants(tr, latest) {
+			for _, i := range instances {
+				pc := clauses[i.Ref]
+				if !pc.clause.Surviving && propState(t, tr, propAgreementInstance(pc.home.ID), at) != agreement.InForce {
+					continue
+				}
+				if s := propState(t, tr, i, at); s == agreement.Pending || s == agreement.InEffect {
+					t.Fatalf("%s is %s at %s, after the latest deadline or expiry %s\n%s", i, s, at, latest,
+						propWhere(c, tr))
+				}
+			}
+		}
+	})
+}
+
+// Invariant 8: after its agreement is terminated, no non-surviving clause is
+// ever InEffect again. At the instant of termination every non-surviving
+// clause of the agreement is final (rule 7: termination terminates every
+// active one), and no later transition takes one to InEffect.
+func TestPropertyNothingInEffectAfterTermination(t *testing.T) {
+	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
+		tr := propReplay(t, c.e, c.tl, c.end)
+		observe(tr)
+		clauses := propClauses(c.p)
+		ended := map[agreement.AgreementID]time.Time{}
+		for x := range tr.Transitions() {
+			if x.Instance.IsAgreement() && x.To == agreement.Terminated {
+				ended[x.Instance.Ref.Agreement] = x.At
+			}
+		}
+		for _, i := range c.e.Instances() {
+			pc := clauses[i.Ref]
+			at, ok := ended[pc.home.ID]
+			if !ok || pc.clause.Surviving {
+				continue
+			}
+			for _, when := range []time.Time{at, c.end} {
+				if s := propState(t, tr, i, when); !s.IsFinal() {
+					t.Fatalf("%s is %s at %s, after its agreement was terminated at %s\n%s", i, s, when, at,
+						propWhere(c, tr))
+				}
+			}
+		}
+		// No transition after the termination (in the order of the log: a
+		// clause may come into effect earlier in the instant of the
+		// termination, and is then terminated with the others).
+		gone := map[agreement.AgreementID]bool{}
+		for x := range tr.Transitions() {
+			if x.Instance.IsAgreement() {
+				if x.To == agreement.Terminated {
+					gone[x.Instance.Ref.Agreement] = true
+				}
+				continue
+			}
+			pc := clauses[x.Instance.Ref]
+			if gone[pc.home.ID] && !pc.clause.Surviving && x.To == agreement.InEffect {
+				t.Fatalf("%s in effect at %s, after its agreement was terminated at %s\n%s", x.Instance, x.At,
+					ended[pc.home.ID], propWhere(c, tr))
+			}
+		}
+	})
+}
+
+// DESIGN.md rules 6 and 7: the agreement's state is a gate. A clause that
+// does not survive changes state only at instants at which its agreement is
+// in force (at some point of the instant: it may enter into force, be
+// suspended or resumed then), except to be terminated with its agreement.
+func TestPropertyAgreementGate(t *testing.T) {
+	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
+		tr := propReplay(t, c.e, c.tl, c.end)
+		observe(tr)
+		clauses := propClauses(c.p)
+		// openAt reports whether agreement id is in force at some point of
+		// instant at.
+		openAt := func(id agreement.AgreementID, at time.Time) bool {
+			if propState(t, tr, propAgreementInstance(id), at.Add(-time.Nanosecond)) == agreement.InForce {
+				return true
+			}
+			for x := range tr.Transitions() {
+				if x.Instance == propAgreementInstance(id) && x.At.Equal(at) &&
+					(x.From == agreement.InForce || x.To == agreement.InForce) {
+					return true
+				}
+			}
+			return false
+		}
+		for x := range tr.Transitions() {
+			if x.Instance.IsAgreement() {
+				continue
+			}
+			pc := clauses[x.Instance.Ref]
+			if pc.clause.Surviving || x.To == agreement.Terminated && x.Cause.Kind == scenario.CauseAgreement {
+				continue
+			}
+			if !openAt(pc.home.ID, x.At) {
+				t.Fatalf("%s %s -> %s at %s (cause %s by %s), while its agreement %s was %s\n%s", x.Instance, x.From,
+					x.To, x.At, x.Cause.Kind, x.Cause.By, pc.home.ID,
+					propState(t, tr, propAgreementInstance(pc.home.ID), x.At), propWhere(c, tr))
+			}
+		}
+	})
+}
+
+// DESIGN.md rule 7 and package scenario's "Agreements": a signed agreement
+// enters into force as soon as its entry-into-force condition holds, at once
+// when it has none. An agreement with no such condition is therefore never
+// Signed at the end of an instant.
+func TestPropertyEntryIntoForceAtOnce(t *testing.T) {
+	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
+		tr := propReplay(t, c.e, c.tl, c.end)
+		observe(tr)
+		for _, a := range c.p.Agreements {
+			if a.EntryIntoForce != nil {
+				continue
+			}
+			for _, at := range propInstants(tr, tr.Start()) {
+				if s := propState(t, tr, propAgreementInstance(a.ID), at); s == agreement.Signed {
+					t.Fatalf("agreement %s, with no entry-into-force condition, is signed but not in force at %s\n%s",
+						a.ID, at, propWhere(c, tr))
+				}
+			}
+		}
+	})
+}
+
+// Since(ceasefire, 30 days) turns true exactly 30 days after the ceasefire,
+// through clock advances alone: 1ns before, the clause is still Dormant (or
+// Pending, for an antecedent); at +30 days it is InEffect, with no event in
+// between, and the transition's cause is the timer.
+func TestSince30Days(t *testing.T) {
+	const month = 30 * agreement.Day
+	cf := agreement.Pattern{Kind: agreement.CeasefireInForce}
+	a := agreement.Agreement{
+		ID:            "since-30d",
+		SigningStatus: agreement.StatusSigned,
+		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "FR"}},
+		Clauses: []agreement.Clause{
+			{
+				ID: "G1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR"},
+				Action:  &agreement.Pattern{Kind: agreement.ForcesDeployed},
+				Trigger: agreement.Since(cf, month),
+			},
+			{
+				ID: "G2", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR"},
+				Action:     &agreement.Pattern{Kind: "support-provided"},
+				Trigger:    agreement.Happened(agreement.Pattern{Kind: agreement.CeasefireDeclared}),
+				Antecedent: agreement.Since(cf, month),
+			},
+		},
+	}
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+	declared := agreement.Event{At: start.Add(2 * agreement.Day), Kind: agreement.CeasefireDeclared}
+	ceasefire := agreement.Event{At: start.Add(3*agreement.Day + 7*time.Hour), Kind: agreement.CeasefireInForce}
+	turns := ceasefire.At.Add(month)
+
+	r, err := e.Start(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range []agreement.Event{declared, ceasefire} {
+		if err := r.Apply(ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g1 := scenario.Instance{Ref: agreement.QualifiedRef(a.ID, "G1")}
+	g2 := scenario.Instance{Ref: agreement.QualifiedRef(a.ID, "G2")}
+	check := func(at time.Time, want1, want2 agreement.State) {
+		t.Helper()
+		if err := r.AdvanceTo(at); err != nil {
+			t.Fatal(err)
+		}
+		tr := r.Trace()
+		if !tr.End().Equal(at) {
+			t.Errorf("trace ends at %s, want %s", tr.End(), at)
+		}
+		for _, c := range []struct {
+			i    scenario.Instance
+			want agreement.State
+		}{{g1, want1}, {g2, want2}} {
+			got, err := tr.State(c.i, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want {
+				t.Errorf("at ceasefire%+v: %s is %s, want %s", at.Sub(ceasefire.At), c.i, got, c.want)
+			}
+		}
+	}
+	check(ceasefire.At, agreement.Dormant, agreement.Pending)
+	check(ceasefire.At.Add(15*agreement.Day), agreement.Dormant, agreement.Pending)
+	check(turns.Add(-time.Nanosecond), agreement.Dormant, agreement.Pending)
+	check(turns, agreement.InEffect, agreement.InEffect)
+
+	tr := r.Trace()
+	n := 0
+	for range tr.Events() {
+		n++
+	}
+	if n != 2 {
+		t.Errorf("the trace has %d events, want 2 (no event at +30 days)", n)
+	}
+	for x := range tr.Transitions() {
+		if x.To != agreement.InEffect {
+			continue
+		}
+		if !x.At.Equal(turns) || x.Cause.Kind != scenario.CauseTimer || x.Cause.Event != -1 {
+			t.Errorf("%s %s -> %s at %s, cause %s (event %d); want at %s, cause timer (no event)", x.Instance, x.From,
+				x.To, x.At, x.Cause.Kind, x.Cause.Event, turns)
+		}
+	}
+
+	// A whole-timeline replay agrees.
+	replayed, err := e.Replay(scenario.NewTimeline(start, declared, ceasefire), turns.Add(agreement.Day))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []scenario.Instance{g1, g2} {
+		before, _ := replayed.State(i, turns.Add(-time.Nanosecond))
+		at, _ := replayed.State(i, turns)
+		if before == agreement.InEffect || at != agreement.InEffect {
+			t.Errorf("Replay: %s is %s 1ns before +30 days and %s at +30 days; want not in effect, then in effect", i,
+				before, at)
+		}
+	}
+}
+
+// Regression tests: each reproduces, with a minimal agreement and timeline,
+// an engine behaviour that breaks a rule of doc.go or DESIGN.md found by the
+// property tests above. They fail until the engine is fixed.
+
+var propDay0 = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+func propDay(n int) time.Time { return propDay0.Add(time.Duration(n) * agreement.Day) }
+
+func propExercise(c agreement.ClauseID, day int) agreement.Event {
+	return agreement.Event{At: propDay(day), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+}
+
+func propMustState(t *testing.T, tr *scenario.Trace, ref agreement.Ref, day int) agreement.State {
+	t.Helper()
+	s, err := tr.State(scenario.Instance{Ref: ref}, propDay(day))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// doc.go ("Agreements"): "A Signed agreement enters into force as soon as its
+// entry-into-force condition holds (at once when it has none)". A draft
+// signed by an event stays Signed: signing does not make the engine evaluate
+// the agreement's entry into force again, so it enters into force only if
+// something its entry condition reads changes later (never, with no
+// condition). Found by TestPropertyEntryIntoForceAtOnce.
+func TestRegressionSigningEntersIntoForce(t *testing.T) {
+	obligation := agreement.Clause{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+		Action: &agreement.Pattern{Kind: "aid-delivered"}}
+	for _, tc := range []struct {
+		name  string
+		entry agreement.Condition
+	}{
+		{"no entry-into-force condition", nil},
+		{"entry-into-force condition already true", agreement.Holds("talks-open")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := agreement.Agreement{
+				ID:             "draft",
+				Parties:        []agreement.Party{{ID: "UA"}},
+				Fluents:        []agreement.Fluent{{ID: "talks-open", Initially: true}},
+				EntryIntoForce: tc.entry,
+				Clauses:        []agreement.Clause{obligation},
+			}
+			e, err := scenario.Compile(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			signing := agreement.Event{At: propDay(2), Kind: agreement.Signing, Actor: "UA"}
+			tr, err := e.Replay(scenario.NewTimeline(propDay0, signing), propDay(10))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := propMustState(t, tr, agreement.AgreementRef("draft"), 2); got != agreement.InForce {
+				t.Errorf("agreement after signing at day 2 = %s, want in-force\n%s", got, scenariotest.FormatTransitions(tr))
+			}
+			if got := propMustState(t, tr, agreement.LocalRef("C1"), 10); got != agreement.InEffect {
+				t.Errorf("C1 at day 10 = %s, want in-effect", got)
+			}
+		})
+	}
+}
+
+// DESIGN.md rule 6: "while the agreement is suspended, non-surviving clauses
+// neither change state nor accrue deadline time" (and doc.go: "A clause that
+// does not survive changes state only while its agreement is in force").
+// Clause C is suspended by S at day 2; the agreement is suspended by X at
+// day 3; S's resume power R (surviving, so it can be exercised) is exercised
+// at day 4: the engine moves C from Suspended to InEffect at day 4 while its
+// agreement is still suspended (Run.applyEffects applies a resumption
+// without checking the gate, unlike the other effects). C should stay
+// Suspended until the agreement is in force again. Found by
+// TestPropertyAgreementGate.
+func TestRegressionResumeWhileAgreementSuspended(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	a := agreement.Agreement{
+		ID: "A", SigningStatus: agreement.StatusSigned, Parties: []agreement.Party{{ID: "UA"}},
+		Clauses: []agreement.Clause{
+			{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+			{ID: "S", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+			{ID: "R", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true},
+			{ID: "X", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+				Targets: []agreement.Ref{agreement.AgreementRef("A")}, ResumedBy: "Y", Surviving: true},
+			{ID: "Y", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true},
+		},
+	}
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := e.Replay(scenario.NewTimeline(propDay0, propExercise("S", 2), propExercise("X", 3),
+		propExercise("R", 4)), propDay(10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := propMustState(t, tr, agreement.AgreementRef("A"), 4); got != agreement.Suspended {
+		t.Fatalf("agreement at day 4 = %s, want suspended", got)
+	}
+	if got := propMustState(t, tr, agreement.LocalRef("C"), 4); got != agreement.Suspended {
+		t.Errorf("C at day 4, its agreement suspended = %s, want suspended (frozen)\n%s", got,
+			scenariotest.FormatTransitions(tr))
+	}
+}
+
+// DESIGN.md rule 2: for candidate outcomes at the same instant, "Within one
+// priority, timeline order." R (the resume power paired with S) is exercised
+// by the first event of a batch and S (suspending F) by the second: in
+// timeline order, R resumes nothing (it is used up) and S then suspends F, so
+// F is Suspended at the end of the instant. The engine applies the effects in
+// the order of the clauses in the agreement instead: with S declared before
+// R, F is suspended and at once resumed (InEffect); with R before S, F stays
+// Suspended. The outcome depends on the declaration order.
+func TestRegressionSameInstantPowersInTimelineOrder(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	f := agreement.Clause{ID: "F", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}}
+	s := agreement.Clause{ID: "S", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+		Targets: []agreement.Ref{agreement.LocalRef("F")}, ResumedBy: "R"}
+	r := agreement.Clause{ID: "R", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume}
+	for _, order := range [][]agreement.Clause{{f, s, r}, {f, r, s}} {
+		name := string(order[0].ID + order[1].ID + order[2].ID)
+		t.Run(name, func(t *testing.T) {
+			a := agreement.Agreement{ID: "A", SigningStatus: agreement.StatusSigned,
+				Parties: []agreement.Party{{ID: "UA"}}, Clauses: order}
+			e, err := scenario.Compile(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr, err := e.Replay(scenario.NewTimeline(propDay0, propExercise("R", 2), propExercise("S", 2)), propDay(10))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := propMustState(t, tr, agreement.LocalRef("F"), 2); got != agreement.Suspended {
+				t.Errorf("F at day 2 = %s, want suspended (R, first in the batch, resumes nothing)\n%s", got,
+					scenariotest.FormatTransitions(tr))
+			}
+		})
+	}
+}

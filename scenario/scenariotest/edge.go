@@ -1,0 +1,346 @@
+package scenariotest
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
+)
+
+// Rule is the rule of the lifecycle (DESIGN.md's clause table, and the
+// agreement's own lifecycle of its rule 7) that allows a transition. The
+// table distinguishes some transitions between the same two states by what
+// caused them (an obligation Violated by its violation condition or by its
+// deadline; a clause Discharged by its expiry or by a power); the Rule keeps
+// that distinction. The zero value is invalid: no edge has it.
+type Rule uint8
+
+// The rules.
+const (
+	_ Rule = iota
+	// RuleTrigger: a clause leaves Dormant because its trigger holds (to
+	// Pending, or to InEffect when its antecedent holds or it has none).
+	RuleTrigger
+	// RuleAntecedent: a Pending clause's antecedent holds (to InEffect).
+	RuleAntecedent
+	// RuleExpiry: a Pending or InEffect clause reaches its expiry
+	// (Discharged; a prohibition in effect is Fulfilled).
+	RuleExpiry
+	// RuleFulfilment: an InEffect clause's fulfilment holds, or a power is
+	// exercised (Fulfilled).
+	RuleFulfilment
+	// RuleViolation: an InEffect clause's violation condition holds
+	// (Violated).
+	RuleViolation
+	// RuleDeadline: an InEffect clause's deadline passes unfulfilled
+	// (Violated).
+	RuleDeadline
+	// RulePower: a power discharges, suspends, resumes or terminates a clause,
+	// or suspends, resumes or terminates an agreement.
+	RulePower
+	// RuleAgreementTerminated: a clause is Terminated with its agreement.
+	RuleAgreementTerminated
+	// RuleSigning: an agreement moves from Draft to Signed.
+	RuleSigning
+	// RuleEntryIntoForce: a Signed agreement's entry-into-force condition
+	// holds (InForce).
+	RuleEntryIntoForce
+)
+
+var ruleNames = [...]string{"", "trigger", "antecedent", "expiry", "fulfilment", "violation", "deadline", "power",
+	"agreement-terminated", "signing", "entry-into-force"}
+
+// String returns the rule's name, such as "deadline".
+func (r Rule) String() string {
+	if int(r) < len(ruleNames) && r != 0 {
+		return ruleNames[r]
+	}
+	return "Rule(" + itoa(int(r)) + ")"
+}
+
+// Edge is one edge of the lifecycle: a move of a clause (or, with Agreement
+// set, of an agreement) from one state to another by one rule. Edge is
+// comparable and usable as a map key. The zero value is not an edge of the
+// lifecycle.
+type Edge struct {
+	// Agreement is set for an edge of an agreement's lifecycle.
+	Agreement bool
+	From, To  agreement.State
+	Rule      Rule
+}
+
+// String returns the edge as "clause in-effect -> violated (deadline)" or
+// "agreement in-force -> suspended (power)".
+func (e Edge) String() string {
+	who := "clause"
+	if e.Agreement {
+		who = "agreement"
+	}
+	return who + " " + e.From.String() + " -> " + e.To.String() + " (" + e.Rule.String() + ")"
+}
+
+// clauseActive are the clause states a power or the agreement's termination
+// can terminate.
+var clauseActive = []agreement.State{agreement.Dormant, agreement.Pending, agreement.InEffect, agreement.Suspended}
+
+// agreementActive are the agreement states a power can terminate.
+var agreementActive = []agreement.State{agreement.Draft, agreement.Signed, agreement.InForce, agreement.Suspended}
+
+// ClauseEdges returns every edge of DESIGN.md's clause lifecycle table, one
+// per row and distinguishing cause where the table does: 20 edges, in the
+// table's order. It returns a new slice on each call.
+func ClauseEdges() []Edge {
+	c := func(from, to agreement.State, r Rule) Edge { return Edge{From: from, To: to, Rule: r} }
+	out := []Edge{
+		c(agreement.Dormant, agreement.Pending, RuleTrigger),
+		c(agreement.Dormant, agreement.InEffect, RuleTrigger),
+		c(agreement.Pending, agreement.InEffect, RuleAntecedent),
+		c(agreement.Pending, agreement.Discharged, RuleExpiry),
+		c(agreement.InEffect, agreement.Discharged, RuleExpiry),
+		c(agreement.InEffect, agreement.Fulfilled, RuleExpiry),
+		c(agreement.InEffect, agreement.Fulfilled, RuleFulfilment),
+		c(agreement.InEffect, agreement.Violated, RuleViolation),
+		c(agreement.InEffect, agreement.Violated, RuleDeadline),
+		c(agreement.InEffect, agreement.Discharged, RulePower),
+		c(agreement.InEffect, agreement.Suspended, RulePower),
+		c(agreement.Suspended, agreement.InEffect, RulePower),
+	}
+	for _, from := range clauseActive {
+		out = append(out, c(from, agreement.Terminated, RulePower))
+	}
+	for _, from := range clauseActive {
+		out = append(out, c(from, agreement.Terminated, RuleAgreementTerminated))
+	}
+	return out
+}
+
+// AgreementEdges returns every edge of an agreement's lifecycle (DESIGN.md
+// rule 7): Draft -> Signed, Signed -> InForce, InForce <-> Suspended and any
+// state not final -> Terminated by a power; 8 edges. It returns a new slice
+// on each call.
+func AgreementEdges() []Edge {
+	a := func(from, to agreement.State, r Rule) Edge { return Edge{Agreement: true, From: from, To: to, Rule: r} }
+	out := []Edge{
+		a(agreement.Draft, agreement.Signed, RuleSigning),
+		a(agreement.Signed, agreement.InForce, RuleEntryIntoForce),
+		a(agreement.InForce, agreement.Suspended, RulePower),
+		a(agreement.Suspended, agreement.InForce, RulePower),
+	}
+	for _, from := range agreementActive {
+		out = append(out, a(from, agreement.Terminated, RulePower))
+	}
+	return out
+}
+
+// Edges returns every edge of the lifecycle: [ClauseEdges] followed by
+// [AgreementEdges]. It returns a new slice on each call.
+func Edges() []Edge { return append(ClauseEdges(), AgreementEdges()...) }
+
+// IsEdge reports whether some rule moves a clause (agreement false) or an
+// agreement (agreement true) from state from to state to.
+func IsEdge(agreementEdge bool, from, to agreement.State) bool {
+	for _, e := range Edges() {
+		if e.Agreement == agreementEdge && e.From == from && e.To == to {
+			return true
+		}
+	}
+	return false
+}
+
+// Classify returns the edge a recorded transition took, deciding the rule
+// from its states and its cause kind: a clause Violated with
+// [scenario.CauseDeadline] took the deadline edge, any other violation the
+// condition edge; Discharged with [scenario.CauseExpiry] the expiry edge, with
+// [scenario.CausePower] the power edge; Terminated with
+// [scenario.CausePower] the power edge, with [scenario.CauseAgreement] the
+// agreement's termination. It reports false when the transition is not an
+// edge of the lifecycle or its cause cannot have set it off (a clause
+// suspended by anything but a power, say).
+func Classify(tr scenario.Transition) (Edge, bool) {
+	e := Edge{Agreement: tr.Instance.IsAgreement(), From: tr.From, To: tr.To}
+	k := tr.Cause.Kind
+	timed := k == scenario.CauseDeadline || k == scenario.CauseExpiry
+	if e.Agreement {
+		switch {
+		case e.From == agreement.Draft && e.To == agreement.Signed && k == scenario.CauseEvent:
+			e.Rule = RuleSigning
+		case e.From == agreement.Signed && e.To == agreement.InForce && !timed && k != scenario.CausePower:
+			e.Rule = RuleEntryIntoForce
+		case k == scenario.CausePower:
+			e.Rule = RulePower
+		default:
+			return e, false
+		}
+		return e, slices.Contains(AgreementEdges(), e)
+	}
+	switch {
+	case e.From == agreement.Dormant && (e.To == agreement.Pending || e.To == agreement.InEffect):
+		if timed || k == scenario.CausePower {
+			return e, false
+		}
+		e.Rule = RuleTrigger
+	case e.From == agreement.Pending && e.To == agreement.InEffect:
+		if timed {
+			return e, false
+		}
+		e.Rule = RuleAntecedent
+	case e.To == agreement.Fulfilled:
+		switch k {
+		case scenario.CauseExpiry:
+			e.Rule = RuleExpiry
+		case scenario.CauseDeadline:
+			return e, false
+		default:
+			e.Rule = RuleFulfilment
+		}
+	case e.To == agreement.Violated:
+		switch k {
+		case scenario.CauseDeadline:
+			e.Rule = RuleDeadline
+		case scenario.CauseExpiry:
+			return e, false
+		default:
+			e.Rule = RuleViolation
+		}
+	case e.To == agreement.Terminated && k == scenario.CauseAgreement:
+		e.Rule = RuleAgreementTerminated
+	case k == scenario.CauseExpiry:
+		e.Rule = RuleExpiry
+	case k == scenario.CausePower:
+		e.Rule = RulePower
+	default:
+		return e, false
+	}
+	return e, slices.Contains(ClauseEdges(), e)
+}
+
+// Coverage collects the lifecycle edges seen over many traces, such as every
+// trace of a rapid property run, so that a test can fail unless each edge of
+// the lifecycle occurred (DESIGN.md's coverage rule). Build one with
+// [NewCoverage]; the zero value is not usable. A Coverage is safe for
+// concurrent use.
+type Coverage struct {
+	mu       sync.Mutex
+	want     []Edge
+	seen     map[Edge]int // edge -> the run (1-based) that first saw it
+	runs     int
+	complete int
+}
+
+// NewCoverage returns a Coverage that expects the given edges, or every edge
+// of [Edges] when none is given.
+func NewCoverage(want ...Edge) *Coverage {
+	if len(want) == 0 {
+		want = Edges()
+	}
+	return &Coverage{want: slices.Clone(want), seen: map[Edge]int{}}
+}
+
+// Observe records every edge taken in tr (see [Classify]) as one run.
+// Transitions that are not edges are ignored: [AssertTransitionsValid]
+// reports them.
+func (c *Coverage) Observe(tr *scenario.Trace) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.runs++
+	for x := range tr.Transitions() {
+		if e, ok := Classify(x); ok {
+			if _, seen := c.seen[e]; !seen {
+				c.seen[e] = c.runs
+			}
+		}
+	}
+	if c.complete == 0 && len(c.missing()) == 0 {
+		c.complete = c.runs
+	}
+}
+
+// Runs returns the number of traces observed.
+func (c *Coverage) Runs() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.runs
+}
+
+// CompleteAfter returns the number of runs after which every expected edge
+// had been seen, or 0 if some edge has not been seen yet.
+func (c *Coverage) CompleteAfter() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.complete
+}
+
+// FirstSeen returns the run (counting from 1) in which edge e was first
+// seen, or 0 if it has not been seen.
+func (c *Coverage) FirstSeen(e Edge) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.seen[e]
+}
+
+// Missing returns the expected edges not seen yet, in the order they were
+// given to [NewCoverage].
+func (c *Coverage) Missing() []Edge {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.missing()
+}
+
+func (c *Coverage) missing() []Edge {
+	var out []Edge
+	for _, e := range c.want {
+		if _, ok := c.seen[e]; !ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Report returns one line per expected edge with the run that first saw it,
+// such as "clause dormant -> pending (trigger): run 1", sorted by that run;
+// unseen edges say "never".
+func (c *Coverage) Report() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	want := slices.Clone(c.want)
+	sort.SliceStable(want, func(i, j int) bool {
+		a, b := c.seen[want[i]], c.seen[want[j]]
+		if a == 0 || b == 0 {
+			return a != 0 && b == 0
+		}
+		return a < b
+	})
+	var b strings.Builder
+	for _, e := range want {
+		b.WriteString(e.String())
+		if n := c.seen[e]; n > 0 {
+			b.WriteString(": run " + itoa(n))
+		} else {
+			b.WriteString(": never")
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Assert reports an error through t, listing the edges never seen, unless
+// every expected edge was seen. Call it after [rapid.Check] returns, with the
+// test's own *testing.T. It calls t.Errorf, not t.Fatalf.
+func (c *Coverage) Assert(t rapid.TB) {
+	t.Helper()
+	missing := c.Missing()
+	if len(missing) == 0 {
+		return
+	}
+	names := make([]string, len(missing))
+	for i, e := range missing {
+		names[i] = "\t" + e.String()
+	}
+	t.Errorf("coverage: %d of %d lifecycle edges never occurred in %d runs:\n%s", len(missing), len(c.want),
+		c.Runs(), strings.Join(names, "\n"))
+}
