@@ -66,6 +66,18 @@ type Agreement struct {
 	Signatures    []Signature
 	Clauses       []Clause
 	Fluents       []Fluent
+	// Territory is the land the agreement concerns, as it stands before the
+	// agreement: areas with sovereignty and control. The zero Territory
+	// means none. With a territory, every area filter of an event pattern in
+	// the agreement must name one of its areas; without one, area filters
+	// are checked for syntax only.
+	Territory Territory
+	// Options are the territorial options the agreement adopts: its
+	// territorial settlement, a [Package] applied to Territory by
+	// [Agreement.Settle]. They must not conflict, and every area they name
+	// must be one of Territory's. The clauses they imply are not in
+	// Clauses: Settle derives them.
+	Options []Option
 	// EntryIntoForce is the condition under which the agreement enters into
 	// force; nil means on signature.
 	EntryIntoForce Condition
@@ -107,9 +119,32 @@ func (a Agreement) PartiesWith(r Role) []PartyID {
 	return out
 }
 
+// Settle validates a and applies its territorial options, as a [Package],
+// to its territory ([Package.Apply]): the territory they settle on and the
+// clauses they imply. Appended to a copy of a's clauses, the implied clauses
+// validate and replay like any other. It returns the zero Settlement and a
+// *ValidationError when a is invalid ([Agreement.Validate]'s problems), or
+// when a clause of a already has the id of a clause an option implies
+// ([ErrDuplicateID] at "options[i].id": the implied clauses were appended
+// already, or a written clause took the id). a is not modified.
+func (a Agreement) Settle() (Settlement, error) {
+	if err := a.Validate(); err != nil {
+		return Settlement{}, err
+	}
+	var ps problems
+	v := &validator{ps: &ps}
+	v.implied(&a, "")
+	if err := ps.err(); err != nil {
+		return Settlement{}, err
+	}
+	return Package{Options: a.Options}.apply(a.Territory), nil
+}
+
 // Process is the linked instruments of one peace process, replayed together.
 // Conditions in one instrument may refer to another's state or clauses by
-// qualified reference ("ceasefire-2026/C1"). The zero value is an empty,
+// qualified reference ("ceasefire-2026/C1"). Each instrument's territory and
+// territorial options are its own: area filters resolve against the
+// territory of the instrument holding them. The zero value is an empty,
 // valid process.
 type Process struct {
 	Title      string

@@ -42,6 +42,17 @@
 // Amounts are exact decimals: a [Quantity], or a [Range] that keeps the
 // source's wording ("several thousand").
 //
+// # Territory
+//
+// A [Territory] of [Area]s holds sovereignty and control as [Share]s summing
+// to exactly 100. Territorial [Option]s (cede, recognise control, freeze,
+// withdraw, demilitarised zone, international administration, special
+// status, referendum, deferred arbitration), chosen as a [Package], are
+// checked by [Package.Validate] and applied by [Package.Apply] or
+// [Agreement.Settle] into a [Settlement]: a new territory and the ordinary
+// clauses the options imply. Figures over several areas are weighted by area
+// ([Figure], percentages rounded to [PercentPlaces] places).
+//
 // # Errors
 //
 // Validation and decoding report every problem at once, in a

@@ -23,6 +23,15 @@ var (
 	ErrUnknownFluent = errors.New("agreement: unknown fluent")
 	// ErrUnknownAgreement: a reference to an agreement that is not in the process.
 	ErrUnknownAgreement = errors.New("agreement: unknown agreement")
+	// ErrUnknownArea: a reference to an area the agreement's territory does not
+	// declare, or that a territory passed to a function does not have.
+	ErrUnknownArea = errors.New("agreement: unknown area")
+	// ErrShares: the sovereignty or control shares of an area do not sum to
+	// exactly 100 percent.
+	ErrShares = errors.New("agreement: shares do not sum to 100")
+	// ErrConflict: two territorial options decide the same thing for one
+	// area, or an option is applied twice to an area.
+	ErrConflict = errors.New("agreement: conflicting territorial options")
 	// ErrCycle: clauses whose conditions depend on each other's states in a cycle.
 	ErrCycle = errors.New("agreement: dependency cycle")
 	// ErrNegative: a quantity, duration or size below zero.

@@ -127,6 +127,7 @@ func checkFuzzError(t *testing.T, err error) {
 		agreement.ErrUnknownClause, agreement.ErrUnknownFluent, agreement.ErrUnknownAgreement, agreement.ErrCycle,
 		agreement.ErrNegative, agreement.ErrInvalidValue, agreement.ErrMissing, agreement.ErrInconsistent,
 		agreement.ErrUnknownField, agreement.ErrSchemaVersion, agreement.ErrSyntax,
+		agreement.ErrUnknownArea, agreement.ErrShares, agreement.ErrConflict,
 	}
 	for _, p := range ve.Problems {
 		known := false

@@ -25,7 +25,8 @@ import (
 //
 //	agreement   {"schema": 1, "id", "title", "date", "stage", "subStage",
 //	             "signingStatus", "parties", "groups", "signatures",
-//	             "clauses", "fluents", "entryIntoForce": condition}
+//	             "clauses", "fluents", "territory": territory,
+//	             "options": [option], "entryIntoForce": condition}
 //	process     {"schema": 1, "title", "agreements": [agreement without "schema"]}
 //	party       {"id", "name", "kind", "roles": ["guarantor", ...]}
 //	group       {"id", "name", "members": ["FR", ...]}
@@ -41,6 +42,15 @@ import (
 //	deadline    {"after": "3d"} or {"at": "2026-02-01T00:00:00Z"}
 //	pattern     {"kind", "actor", "group", "target", "area", "clause",
 //	             "reporter", "attribution"}
+//	territory   {"areas": [area]}
+//	area        {"id", "name", "size": "26517", "sovereignty": [share],
+//	             "control": [share], "arrangements": [arrangement]}
+//	share       {"party", "percent": "78.1"}
+//	arrangement {"kind": "freeze", "option", "party"}
+//	option      {"id", "kind", "text", "areas": ["donetsk", ...], "from", "to",
+//	             "party", "parties": ["UA", ...], "width": "15",
+//	             "deadline": deadline, "results": [result], "lapse"}
+//	result      {"outcome", "sovereign"}
 //	condition   exactly one of
 //	             {"happened": pattern}
 //	             {"holds": "fluent-id"}
@@ -66,8 +76,11 @@ import (
 // instants and durations, unspecified enumerations, nil conditions) are
 // omitted when encoding and read as the zero value when absent, except for
 // the fields with no neutral zero, which must be present: "schema", a
-// range's "min" and "max", the "clause" of clauseIn, the "duration" of
-// within and since, and the "k" of atLeast. Within a condition, "states",
+// range's "min" and "max", an area's "size", a share's "percent", the
+// "clause" of clauseIn, the "duration" of within and since, and the "k" of
+// atLeast. A territory with no areas is omitted. An option's "width" is
+// written only when Width is not nil; absent, it decodes to nil, and null
+// is a type error there as anywhere else. Within a condition, "states",
 // "duration", "k", "of" and the operand lists are always written. A clause
 // with no kind (the invalid zero [Deontic]) is written without "kind" and
 // reported as missing when decoded.
@@ -268,7 +281,53 @@ type agreementWire struct {
 	Signatures     []signatureWire `json:"signatures,omitempty"`
 	Clauses        []clauseWire    `json:"clauses,omitempty"`
 	Fluents        []fluentWire    `json:"fluents,omitempty"`
+	Territory      *territoryWire  `json:"territory,omitempty"`
+	Options        []optionWire    `json:"options,omitempty"`
 	EntryIntoForce any             `json:"entryIntoForce,omitempty"`
+}
+
+type territoryWire struct {
+	Areas []areaWire `json:"areas"`
+}
+
+type areaWire struct {
+	ID           string            `json:"id,omitempty"`
+	Name         string            `json:"name,omitempty"`
+	Size         string            `json:"size"`
+	Sovereignty  []shareWire       `json:"sovereignty,omitempty"`
+	Control      []shareWire       `json:"control,omitempty"`
+	Arrangements []arrangementWire `json:"arrangements,omitempty"`
+}
+
+type shareWire struct {
+	Party   string `json:"party,omitempty"`
+	Percent string `json:"percent"`
+}
+
+type arrangementWire struct {
+	Kind   string `json:"kind,omitempty"`
+	Option string `json:"option,omitempty"`
+	Party  string `json:"party,omitempty"`
+}
+
+type optionWire struct {
+	ID       string        `json:"id,omitempty"`
+	Kind     string        `json:"kind,omitempty"`
+	Text     string        `json:"text,omitempty"`
+	Areas    []string      `json:"areas,omitempty"`
+	From     string        `json:"from,omitempty"`
+	To       string        `json:"to,omitempty"`
+	Party    string        `json:"party,omitempty"`
+	Parties  []string      `json:"parties,omitempty"`
+	Width    *string       `json:"width,omitempty"`
+	Deadline *deadlineWire `json:"deadline,omitempty"`
+	Results  []resultWire  `json:"results,omitempty"`
+	Lapse    string        `json:"lapse,omitempty"`
+}
+
+type resultWire struct {
+	Outcome   string `json:"outcome,omitempty"`
+	Sovereign string `json:"sovereign,omitempty"`
 }
 
 type partyWire struct {
@@ -539,6 +598,85 @@ func (e *encoder) agreement(path string, a *Agreement) agreementWire {
 				Initiates:  e.patterns(field(fp, "initiates"), f.Initiates),
 				Terminates: e.patterns(field(fp, "terminates"), f.Terminates),
 				Initially:  f.Initially,
+			}
+		}
+	}
+	if !a.Territory.IsZero() {
+		w.Territory = e.territory(field(path, "territory"), &a.Territory)
+	}
+	if len(a.Options) > 0 {
+		w.Options = make([]optionWire, len(a.Options))
+		for i := range a.Options {
+			w.Options[i] = e.option(idx(field(path, "options"), i), &a.Options[i])
+		}
+	}
+	return w
+}
+
+func (e *encoder) territory(path string, t *Territory) *territoryWire {
+	w := &territoryWire{Areas: make([]areaWire, len(t.Areas))}
+	for i := range t.Areas {
+		a := &t.Areas[i]
+		ap := idx(field(path, "areas"), i)
+		w.Areas[i] = areaWire{
+			ID:          e.text(field(ap, "id"), string(a.ID)),
+			Name:        e.text(field(ap, "name"), a.Name),
+			Size:        e.decimal(field(ap, "size"), a.Size),
+			Sovereignty: e.shares(field(ap, "sovereignty"), a.Sovereignty),
+			Control:     e.shares(field(ap, "control"), a.Control),
+		}
+		if len(a.Arrangements) > 0 {
+			rs := make([]arrangementWire, len(a.Arrangements))
+			for j, r := range a.Arrangements {
+				rp := idx(field(ap, "arrangements"), j)
+				rs[j] = arrangementWire{
+					Kind:   enum(e, field(rp, "kind"), optionKindNames, "OptionKind", r.Kind, true),
+					Option: e.text(field(rp, "option"), string(r.Option)),
+					Party:  e.text(field(rp, "party"), string(r.Party)),
+				}
+			}
+			w.Areas[i].Arrangements = rs
+		}
+	}
+	return w
+}
+
+func (e *encoder) shares(path string, ss []Share) []shareWire {
+	if len(ss) == 0 {
+		return nil
+	}
+	out := make([]shareWire, len(ss))
+	for i, s := range ss {
+		sp := idx(path, i)
+		out[i] = shareWire{Party: e.text(field(sp, "party"), string(s.Party)), Percent: e.decimal(field(sp, "percent"), s.Percent)}
+	}
+	return out
+}
+
+func (e *encoder) option(path string, o *Option) optionWire {
+	w := optionWire{
+		ID:       e.text(field(path, "id"), string(o.ID)),
+		Kind:     enum(e, field(path, "kind"), optionKindNames, "OptionKind", o.Kind, true),
+		Text:     e.text(field(path, "text"), o.Text),
+		Areas:    texts(e, field(path, "areas"), o.Areas),
+		From:     e.text(field(path, "from"), string(o.From)),
+		To:       e.text(field(path, "to"), string(o.To)),
+		Party:    e.text(field(path, "party"), string(o.Party)),
+		Parties:  texts(e, field(path, "parties"), o.Parties),
+		Deadline: e.deadline(field(path, "deadline"), o.Deadline),
+		Lapse:    enum(e, field(path, "lapse"), lapseNames, "Lapse", o.Lapse, true),
+	}
+	if o.Width != nil {
+		width := e.decimal(field(path, "width"), *o.Width)
+		w.Width = &width
+	}
+	if len(o.Results) > 0 {
+		w.Results = make([]resultWire, len(o.Results))
+		for i, r := range o.Results {
+			rp := idx(field(path, "results"), i)
+			w.Results[i] = resultWire{
+				Outcome:   e.text(field(rp, "outcome"), r.Outcome),
+				Sovereign: e.text(field(rp, "sovereign"), string(r.Sovereign)),
 			}
 		}
 	}
@@ -1197,6 +1335,10 @@ func (d *decoder) agreement(path string, v any, top bool) Agreement {
 			a.Clauses = list(d, p, v, d.clause)
 		case "fluents":
 			a.Fluents = list(d, p, v, d.fluent)
+		case "territory":
+			a.Territory = d.territory(p, v)
+		case "options":
+			a.Options = list(d, p, v, d.option)
 		case "entryIntoForce":
 			a.EntryIntoForce = d.condition(p, v, 1)
 		default:
@@ -1342,6 +1484,139 @@ func (d *decoder) clause(path string, v any) Clause {
 		return true
 	})
 	return c
+}
+
+func (d *decoder) territory(path string, v any) Territory {
+	var t Territory
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "areas":
+			t.Areas = list(d, p, v, d.area)
+		default:
+			return false
+		}
+		return true
+	})
+	return t
+}
+
+func (d *decoder) area(path string, v any) Area {
+	var a Area
+	var hasSize bool
+	if !d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "id":
+			a.ID = AreaID(d.str(p, v))
+		case "name":
+			a.Name = d.str(p, v)
+		case "size":
+			a.Size, hasSize = d.decimal(p, v), true
+		case "sovereignty":
+			a.Sovereignty = list(d, p, v, d.share)
+		case "control":
+			a.Control = list(d, p, v, d.share)
+		case "arrangements":
+			a.Arrangements = list(d, p, v, d.arrangement)
+		default:
+			return false
+		}
+		return true
+	}) {
+		return a
+	}
+	d.required(path, "size", hasSize)
+	return a
+}
+
+func (d *decoder) share(path string, v any) Share {
+	var s Share
+	var hasPercent bool
+	if !d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "party":
+			s.Party = PartyID(d.str(p, v))
+		case "percent":
+			s.Percent, hasPercent = d.decimal(p, v), true
+		default:
+			return false
+		}
+		return true
+	}) {
+		return s
+	}
+	d.required(path, "percent", hasPercent)
+	return s
+}
+
+func (d *decoder) arrangement(path string, v any) Arrangement {
+	var r Arrangement
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "kind":
+			r.Kind = decodeEnum[OptionKind](d, p, v, optionKindNames, "option kind", false)
+		case "option":
+			r.Option = OptionID(d.str(p, v))
+		case "party":
+			r.Party = PartyID(d.str(p, v))
+		default:
+			return false
+		}
+		return true
+	})
+	return r
+}
+
+func (d *decoder) option(path string, v any) Option {
+	var o Option
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "id":
+			o.ID = OptionID(d.str(p, v))
+		case "kind":
+			o.Kind = decodeEnum[OptionKind](d, p, v, optionKindNames, "option kind", false)
+		case "text":
+			o.Text = d.str(p, v)
+		case "areas":
+			o.Areas = ids[AreaID](d, p, v)
+		case "from":
+			o.From = PartyID(d.str(p, v))
+		case "to":
+			o.To = PartyID(d.str(p, v))
+		case "party":
+			o.Party = PartyID(d.str(p, v))
+		case "parties":
+			o.Parties = ids[PartyID](d, p, v)
+		case "width":
+			w := d.decimal(p, v)
+			o.Width = &w
+		case "deadline":
+			o.Deadline = d.deadline(p, v)
+		case "results":
+			o.Results = list(d, p, v, d.result)
+		case "lapse":
+			o.Lapse = decodeEnum[Lapse](d, p, v, lapseNames, "lapse rule", true)
+		default:
+			return false
+		}
+		return true
+	})
+	return o
+}
+
+func (d *decoder) result(path string, v any) Result {
+	var r Result
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "outcome":
+			r.Outcome = d.str(p, v)
+		case "sovereign":
+			r.Sovereign = PartyID(d.str(p, v))
+		default:
+			return false
+		}
+		return true
+	})
+	return r
 }
 
 func (d *decoder) source(path string, v any) Source {

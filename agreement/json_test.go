@@ -166,10 +166,70 @@ func jsonFixture() agreement.Agreement {
 			{ID: "TERM", Kind: agreement.Power, Debtors: []agreement.PartyID{"UA", "RU"}, Joint: true,
 				Effect: agreement.Terminate, Targets: []agreement.Ref{agreement.AgreementRef("paris-2026")}},
 		},
+		Territory: jsonTerritory(),
+		Options:   jsonOptions(),
 		EntryIntoForce: agreement.All(
 			agreement.Happened(agreement.Pattern{Kind: agreement.Signing, Actor: "UA"}),
 			agreement.Happened(agreement.Pattern{Kind: agreement.Signing, Actor: "RU"}),
 		),
+	}
+}
+
+// jsonTerritory declares the areas jsonFixture's patterns name, and others,
+// with sovereignty and control differing and arrangements of earlier
+// options.
+func jsonTerritory() agreement.Territory {
+	d := decimal.RequireFromString
+	share := func(p agreement.PartyID, pct string) agreement.Share {
+		return agreement.Share{Party: p, Percent: d(pct)}
+	}
+	return agreement.Territory{Areas: []agreement.Area{
+		{ID: "donetsk", Name: "Donetsk oblast", Size: d("26517"),
+			Sovereignty:  []agreement.Share{share("UA", "100")},
+			Control:      []agreement.Share{share("RU", "78.1"), share("UA", "21.9")},
+			Arrangements: []agreement.Arrangement{{Kind: agreement.OptionFreeze, Option: "minsk-line"}}},
+		{ID: "UA-14", Name: "buffer strip", Size: d("0.50"),
+			Sovereignty: []agreement.Share{share("UA", "60.25"), share("RU", "39.75")},
+			Control:     []agreement.Share{share("UN", "100")},
+			Arrangements: []agreement.Arrangement{
+				{Kind: agreement.OptionReferendum, Option: "old-vote", Party: "UN"},
+				{Kind: agreement.OptionSpecialStatus, Option: "old_status"},
+			}},
+		{ID: "crimea", Name: "Autonomous Republic of Crimea", Size: d("26081"),
+			Sovereignty: []agreement.Share{share("UA", "100")}, Control: []agreement.Share{share("RU", "100")}},
+		{ID: "kherson", Size: d("28461"),
+			Sovereignty: []agreement.Share{share("UA", "100")},
+			Control:     []agreement.Share{share("RU", "72"), share("UA", "28")}},
+		{ID: "znpp", Name: "Zaporizhzhia nuclear power plant", Size: d("4.5"),
+			Sovereignty: []agreement.Share{share("UA", "100")}, Control: []agreement.Share{share("RU", "100")}},
+	}}
+}
+
+// jsonOptions has one option of every kind, every lapse rule, and no
+// conflict.
+func jsonOptions() []agreement.Option {
+	width := decimal.New(15, 0)
+	return []agreement.Option{
+		{ID: "cede-crimea", Kind: agreement.OptionCede, Text: "Crimea passes to Russia", Areas: []agreement.AreaID{"crimea"},
+			From: "UA", To: "RU"},
+		{ID: "recognise", Kind: agreement.OptionRecognise, Areas: []agreement.AreaID{"crimea"}, Party: "RU"},
+		{ID: "freeze", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"donetsk"},
+			Parties: []agreement.PartyID{"UA", "RU"}},
+		{ID: "withdraw", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"kherson"}, From: "RU", To: "UA",
+			Deadline: agreement.Deadline{After: 60 * agreement.Day}},
+		{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"donetsk"}, Parties: []agreement.PartyID{"UA", "RU"},
+			Width: &width, Deadline: agreement.Deadline{At: time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)}},
+		{ID: "admin", Kind: agreement.OptionAdministration, Areas: []agreement.AreaID{"znpp"}, Party: "UN",
+			Deadline: agreement.Deadline{After: 30 * agreement.Day}},
+		{ID: "status", Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"donetsk", "kherson"}},
+		{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"kherson"}, Party: "UN",
+			Results: []agreement.Result{{Outcome: "yes", Sovereign: "RU"}, {Outcome: "no", Sovereign: "UA"},
+				{Outcome: "void"}},
+			Lapse: agreement.LapseStatusQuo},
+		{ID: "award", Kind: agreement.OptionArbitration, Areas: []agreement.AreaID{"znpp"}, Party: "UN",
+			Deadline: agreement.Deadline{After: 365 * agreement.Day},
+			Results:  []agreement.Result{{Outcome: "RU", Sovereign: "RU"}, {Outcome: "UA", Sovereign: "UA"}},
+			Lapse:    agreement.LapseFollowControl},
 	}
 }
 
@@ -316,6 +376,17 @@ func TestJSONRoundTrip(t *testing.T) {
 				{Min: decimal.New(100, -2), Max: decimal.RequireFromString("123456789012345678901234567890.0123456789")},
 				{Min: decimal.Decimal{}, Max: decimal.New(1, -990)},
 			}
+		})},
+		{"territory and options", base(func(a *agreement.Agreement) {
+			w := decimal.New(25, -1)
+			a.Territory = agreement.Territory{Areas: []agreement.Area{{ID: "d", Size: decimal.New(5, 3),
+				Sovereignty:  []agreement.Share{{Party: "UA", Percent: decimal.New(1000, -1)}},
+				Control:      []agreement.Share{{Party: "UA", Percent: decimal.RequireFromString("99.9999")}, {Party: "UA2", Percent: decimal.New(1, -4)}},
+				Arrangements: []agreement.Arrangement{}}}}
+			a.Parties = append(a.Parties, agreement.Party{ID: "UA2"})
+			a.Options = []agreement.Option{{ID: "z", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"d"},
+				Parties: []agreement.PartyID{"UA"}, Width: &w, Deadline: agreement.Deadline{After: 36 * time.Hour},
+				Results: []agreement.Result{}}}
 		})},
 		{"text needing escapes", base(func(a *agreement.Agreement) {
 			a.Title = "<b>&</b> \"quoted\" \\ \u2028 \x00 \t tab, non-ASCII: ü 東京 🕊"
@@ -611,6 +682,43 @@ func TestDecodeErrors(t *testing.T) {
 				{"clauses[0].debtors[0]", agreement.ErrUnknownParty},
 				{"clauses[0].trigger.all[1].happened.actor", agreement.ErrUnknownParty},
 			}},
+		{name: "share as a number, size missing, unknown field in an area",
+			in: `{"schema":1,"id":"a","parties":[{"id":"UA"}],"territory":{"areas":[{"id":"d","colour":"red",` +
+				`"sovereignty":[{"party":"UA","percent":100}],"control":[{"party":"UA"}]}]}}`,
+			want: []jsonProblem{{"territory.areas[0].colour", agreement.ErrUnknownField},
+				{"territory.areas[0].sovereignty[0].percent", agreement.ErrSyntax},
+				{"territory.areas[0].control[0].percent", agreement.ErrMissing},
+				{"territory.areas[0].size", agreement.ErrMissing}}},
+		{name: "territory not an object, unknown field in it",
+			in:   `{"schema":1,"id":"a","territory":[],"options":{}}`,
+			want: []jsonProblem{{"territory", agreement.ErrSyntax}, {"options", agreement.ErrSyntax}}},
+		{name: "unknown territory field",
+			in:   `{"schema":1,"id":"a","territory":{"areas":[],"lines":[]}}`,
+			want: []jsonProblem{{"territory.lines", agreement.ErrUnknownField}}},
+		{name: "option: unknown kind, width null, bad lapse, unknown field in a result",
+			in: `{"schema":1,"id":"a","options":[{"id":"o","kind":"annex","areas":["d"],"width":null,` +
+				`"lapse":"never","results":[{"outcome":"yes","colour":1}]}]}`,
+			want: []jsonProblem{{"options[0].kind", agreement.ErrInvalidValue}, {"options[0].width", agreement.ErrSyntax},
+				{"options[0].lapse", agreement.ErrInvalidValue}, {"options[0].results[0].colour", agreement.ErrUnknownField}}},
+		{name: "arrangement with an unknown kind",
+			in: `{"schema":1,"id":"a","territory":{"areas":[{"id":"d","size":"1","sovereignty":[{"party":"UA",` +
+				`"percent":"100"}],"control":[{"party":"UA","percent":"100"}],"arrangements":[{"kind":"x","option":"o"}]}]}}`,
+			want: []jsonProblem{{"territory.areas[0].arrangements[0].kind", agreement.ErrInvalidValue}}},
+		{name: "territory validation problems after a clean decode",
+			in: `{"schema":1,"id":"a","parties":[{"id":"UA"},{"id":"RU"}],"territory":{"areas":[{"id":"donetsk",` +
+				`"size":"-26517","sovereignty":[{"party":"UA","percent":"100"}],"control":[{"party":"RU",` +
+				`"percent":"78.1"},{"party":"UA","percent":"21.8"}]}]},"options":[{"id":"dmz",` +
+				`"kind":"demilitarised-zone","areas":["donetsk","donbas"],"parties":["UA","RU"],"width":"0",` +
+				`"deadline":{"after":"30d"}}],"clauses":[{"id":"C1","kind":"prohibition","debtors":["RU"],` +
+				`"action":{"kind":"forces-deployed","area":"kyiv"}}]}`,
+			want: []jsonProblem{
+				{"territory.areas[0].size", agreement.ErrNegative},
+				{"territory.areas[0].control", agreement.ErrShares},
+				{"clauses[0].action.area", agreement.ErrUnknownArea},
+				{"options[0].areas[1]", agreement.ErrUnknownArea},
+				{"options[0].width", agreement.ErrInvalidValue},
+			},
+			msg: "territory.areas[0].control: control shares sum to 99.9, not 100"},
 		{name: "validation problems in a process",
 			process: true,
 			in: `{"schema":1,"agreements":[{"id":"a","parties":[{"id":"UA"}],"clauses":[{"id":"C1",` +
@@ -685,6 +793,24 @@ func TestMarshalJSONErrors(t *testing.T) {
 		}), "clauses[0].quantities[0].max"},
 		{"condition nested too deeply", valid(func(a *agreement.Agreement) { a.EntryIntoForce = deep }),
 			"entryIntoForce" + strings.Repeat(".not", 1000)},
+		{"option kind out of range", valid(func(a *agreement.Agreement) {
+			a.Options = []agreement.Option{{ID: "o", Kind: 10}}
+		}), "options[0].kind"},
+		{"lapse out of range", valid(func(a *agreement.Agreement) {
+			a.Options = []agreement.Option{{ID: "o", Kind: agreement.OptionReferendum, Lapse: 3}}
+		}), "options[0].lapse"},
+		{"width too long", valid(func(a *agreement.Agreement) {
+			w := decimal.New(1, -2000)
+			a.Options = []agreement.Option{{ID: "o", Kind: agreement.OptionDMZ, Width: &w}}
+		}), "options[0].width"},
+		{"arrangement kind out of range", valid(func(a *agreement.Agreement) {
+			a.Territory = agreement.Territory{Areas: []agreement.Area{{ID: "d",
+				Arrangements: []agreement.Arrangement{{Kind: 200, Option: "o"}}}}}
+		}), "territory.areas[0].arrangements[0].kind"},
+		{"share too long", valid(func(a *agreement.Agreement) {
+			a.Territory = agreement.Territory{Areas: []agreement.Area{{ID: "d",
+				Control: []agreement.Share{{Party: "UA", Percent: decimal.New(1, 1001)}}}}}
+		}), "territory.areas[0].control[0].percent"},
 		{"pointer condition", valid(func(a *agreement.Agreement) {
 			a.Clauses[0].Fulfilment = &agreement.HoldsCondition{}
 		}), "clauses[0].fulfilment"},

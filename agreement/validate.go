@@ -7,7 +7,13 @@ import (
 // Validate checks a on its own: every id well formed and unique, every
 // reference resolved, every enum value known, no negative quantity or
 // duration, no contradiction between fields, no dependency cycle between
-// clauses. A reference to another agreement cannot resolve on its own and is
+// clauses. Its territory is checked as [Territory.Validate] does, with the
+// parties of its shares and arrangements declared; its options as
+// [Package.Validate] does against that territory, with their parties
+// declared. When
+// it has a territory, every area filter of an event pattern must name one of
+// its areas ([ErrUnknownArea]); without one, area filters are checked for
+// syntax only. A reference to another agreement cannot resolve on its own and is
 // reported with ErrUnknownAgreement; validate linked instruments together
 // with [Process.Validate].
 //
@@ -56,6 +62,14 @@ type validator struct {
 	parties map[PartyID]bool
 	groups  map[GroupID]bool
 	fluents map[FluentID]bool
+	// areas declared by its territory; nil when it has none, and then area
+	// filters are checked for syntax only.
+	areas map[AreaID]bool
+
+	// anyParty is set when a value is checked on its own (a Territory or a
+	// Package), with no agreement to declare parties: party ids are then
+	// checked for syntax only.
+	anyParty bool
 }
 
 func newValidator(ps *problems, all []Agreement) *validator {
@@ -89,6 +103,13 @@ func (v *validator) agreement(a *Agreement, path string) {
 	v.parties = map[PartyID]bool{}
 	v.groups = map[GroupID]bool{}
 	v.fluents = map[FluentID]bool{}
+	v.areas = nil
+	if !a.Territory.IsZero() {
+		v.areas = map[AreaID]bool{}
+		for _, ar := range a.Territory.Areas {
+			v.areas[ar.ID] = true
+		}
+	}
 
 	v.id(field(path, "id"), "agreement", string(a.ID), a.ID.Valid())
 	if !a.Stage.Valid() {
@@ -148,6 +169,8 @@ func (v *validator) agreement(a *Agreement, path string) {
 		}
 	}
 
+	v.territory(field(path, "territory"), &a.Territory)
+
 	for i, s := range a.Signatures {
 		sp := idx(field(path, "signatures"), i)
 		v.party(field(sp, "party"), s.Party, true)
@@ -173,8 +196,39 @@ func (v *validator) agreement(a *Agreement, path string) {
 		}
 		v.clause(a, c, cp)
 	}
+	v.options(field(path, "options"), a.Options, &a.Territory)
 	if a.EntryIntoForce != nil {
 		v.condition(field(path, "entryIntoForce"), a.EntryIntoForce)
+	}
+}
+
+// implied reports, for Agreement.Settle, a clause of a that already has the
+// id of a clause one of its options implies.
+func (v *validator) implied(a *Agreement, path string) {
+	if len(a.Options) == 0 {
+		return
+	}
+	clauses := map[ClauseID]int{}
+	for i, c := range a.Clauses {
+		if _, dup := clauses[c.ID]; !dup {
+			clauses[c.ID] = i
+		}
+	}
+	for i := range a.Options {
+		o := &a.Options[i]
+		if !o.ID.Valid() {
+			continue
+		}
+		for _, ar := range o.Areas {
+			for _, verb := range o.verbs() {
+				id := ImpliedClauseID(o.ID, verb, ar)
+				if j, ok := clauses[id]; ok {
+					v.add(field(idx(field(path, "options"), i), "id"), ErrDuplicateID, "option "+
+						quote(string(o.ID))+" implies clause "+quote(string(id))+", which "+
+						idx(field(path, "clauses"), j)+" already has")
+				}
+			}
+		}
 	}
 }
 
@@ -400,8 +454,13 @@ func (v *validator) pattern(path string, p Pattern) {
 	if p.Group != "" && !v.groups[p.Group] {
 		v.add(field(path, "group"), ErrUnknownGroup, "unknown party group "+quote(string(p.Group)))
 	}
-	if p.Area != "" && !p.Area.Valid() {
+	switch {
+	case p.Area == "":
+	case !p.Area.Valid():
 		v.add(field(path, "area"), ErrInvalidID, "invalid area id "+quote(string(p.Area)))
+	case v.areas != nil && !v.areas[p.Area]:
+		v.add(field(path, "area"), ErrUnknownArea, "unknown area "+quote(string(p.Area))+
+			" (the agreement's territory does not declare it)")
 	}
 	if p.Clause != (Ref{}) {
 		v.ref(field(path, "clause"), p.Clause, true)

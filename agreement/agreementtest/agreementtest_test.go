@@ -111,6 +111,7 @@ var wantFeatures = slices.Concat(allNodes, []string{
 	"joint", "several", "depth>=2", "deadline:after", "deadline:at", "expiry:after", "expiry:at",
 	"range:inexact", "range:wording", "entry-into-force", "group", "fluent", "signature", "sub-stage",
 	"target:agreement", "pattern:clause", "instant:ns",
+	"territory", "area:pattern", "shares:split", "shares:fine", "arrangement", "options:several",
 })
 
 func depth(c agreement.Condition) int {
@@ -166,7 +167,37 @@ func record(cov *coverage, a agreement.Agreement) {
 			keys = append(keys, name+":at")
 		}
 	}
+	if !a.Territory.IsZero() {
+		keys = append(keys, "territory")
+	}
+	for _, ar := range a.Territory.Areas {
+		for _, ss := range [][]agreement.Share{ar.Sovereignty, ar.Control} {
+			if len(ss) > 1 {
+				keys = append(keys, "shares:split")
+			}
+			for _, sh := range ss {
+				if sh.Percent.Exponent() < -2 {
+					keys = append(keys, "shares:fine")
+				}
+			}
+		}
+		if len(ar.Arrangements) > 0 {
+			keys = append(keys, "arrangement")
+		}
+	}
+	for _, o := range a.Options {
+		keys = append(keys, "option:"+o.Kind.String())
+		if o.Lapse != agreement.LapseUnspecified {
+			keys = append(keys, "lapse:"+o.Lapse.String())
+		}
+	}
+	if len(a.Options) > 1 {
+		keys = append(keys, "options:several")
+	}
 	for _, c := range a.Clauses {
+		if c.Action != nil && c.Action.Area != "" && !a.Territory.IsZero() {
+			keys = append(keys, "area:pattern")
+		}
 		keys = append(keys, "kind:"+c.Kind.String())
 		if c.Effect != agreement.NoEffect {
 			keys = append(keys, "effect:"+c.Effect.String())
@@ -279,10 +310,13 @@ func TestProcessValidates(t *testing.T) {
 }
 
 func TestConfigBounds(t *testing.T) {
-	cfg := agreementtest.Config{Parties: 2, Groups: -1, Fluents: -1, Clauses: 3, Depth: -1}
+	cfg := agreementtest.Config{Parties: 2, Groups: -1, Fluents: -1, Clauses: 3, Depth: -1, Areas: -1}
 	rapid.Check(t, func(t *rapid.T) {
 		a := agreementtest.Agreement(cfg).Draw(t, "agreement")
 		agreementtest.AssertValid(t, a)
+		if !a.Territory.IsZero() || len(a.Options) != 0 {
+			t.Fatalf("territory or options drawn with negative Areas: %v, %d options", a.Territory, len(a.Options))
+		}
 		if len(a.Parties) < 1 || len(a.Parties) > 2 || len(a.Groups) != 0 || len(a.Fluents) != 0 || len(a.Clauses) > 3 {
 			t.Fatalf("sizes beyond %+v: %d parties, %d groups, %d fluents, %d clauses", cfg,
 				len(a.Parties), len(a.Groups), len(a.Fluents), len(a.Clauses))
@@ -316,6 +350,12 @@ func TestConditionAndPatternScope(t *testing.T) {
 		}
 		if rapid.Bool().Draw(t, "empty-scope") {
 			s = agreementtest.Scope{}
+		} else if rapid.Bool().Draw(t, "with-territory") {
+			// With a territory, patterns name only its areas.
+			a.Territory = agreementtest.Territory(s.Parties, agreementtest.Config{}).Draw(t, "territory")
+			for _, ar := range a.Territory.Areas {
+				s.Areas = append(s.Areas, ar.ID)
+			}
 		}
 		a.EntryIntoForce = agreementtest.Condition(s, 2).Draw(t, "condition")
 		p := agreementtest.Pattern(s).Draw(t, "pattern")
@@ -410,6 +450,34 @@ func TestDeepCopySharesNothing(t *testing.T) {
 				b.Fluents[i].Terminates[j].Kind = "x"
 			}
 		}
+		for i := range b.Territory.Areas {
+			ar := &b.Territory.Areas[i]
+			ar.ID = "x"
+			for j := range ar.Sovereignty {
+				ar.Sovereignty[j].Party = "x"
+			}
+			for j := range ar.Control {
+				ar.Control[j].Party = "x"
+			}
+			for j := range ar.Arrangements {
+				ar.Arrangements[j].Option = "x"
+			}
+		}
+		for i := range b.Options {
+			o := &b.Options[i]
+			for j := range o.Areas {
+				o.Areas[j] = "x"
+			}
+			for j := range o.Parties {
+				o.Parties[j] = "x"
+			}
+			for j := range o.Results {
+				o.Results[j].Outcome = "x"
+			}
+			if o.Width != nil {
+				*o.Width = decimal.NewFromInt(-1)
+			}
+		}
 		for i := range b.Clauses {
 			c := &b.Clauses[i]
 			for j := range c.Debtors {
@@ -483,6 +551,101 @@ func TestOptions(t *testing.T) {
 	if cmp.Equal(a, d, agreementtest.Options()) {
 		t.Error("different decimals compare equal")
 	}
+
+	// Territories and options: the same shares, sizes and widths written
+	// differently are equal, different ones are not.
+	withTerritory := func(pct, size, width string) agreement.Agreement {
+		x := build("ceasefire")
+		w := decimal.RequireFromString(width)
+		x.Territory = agreement.Territory{Areas: []agreement.Area{{ID: "donetsk", Size: decimal.RequireFromString(size),
+			Sovereignty: []agreement.Share{{Party: "UA", Percent: decimal.NewFromInt(100)}},
+			Control: []agreement.Share{{Party: "RU", Percent: decimal.RequireFromString(pct)},
+				{Party: "UA", Percent: decimal.NewFromInt(100).Sub(decimal.RequireFromString(pct))}}}}}
+		x.Options = []agreement.Option{{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"donetsk"},
+			Parties: []agreement.PartyID{"UA"}, Width: &w, Deadline: agreement.Deadline{After: agreement.Day}}}
+		return x
+	}
+	e, f := withTerritory("78.1", "26517", "15"), withTerritory("78.10", "26517.0", "15.00")
+	f.Territory.Areas[0].Arrangements = []agreement.Arrangement{}
+	f.Options[0].Results = []agreement.Result{}
+	if !cmp.Equal(e, f, agreementtest.Options()) {
+		t.Errorf("equal territories compare unequal:\n%s", cmp.Diff(e, f, agreementtest.Options()))
+	}
+	for _, g := range []agreement.Agreement{withTerritory("78.2", "26517", "15"), withTerritory("78.1", "26518", "15"),
+		withTerritory("78.1", "26517", "16")} {
+		if cmp.Equal(e, g, agreementtest.Options()) || cmp.Diff(e, g, agreementtest.Options()) == "" {
+			t.Errorf("different territories or options compare equal:\n%v\n%v", e.Territory, g.Territory)
+		}
+	}
+}
+
+func TestTerritoryGenerator(t *testing.T) {
+	var cov coverage
+	parties := []agreement.PartyID{"UA", "RU", "UN"}
+	rapid.Check(t, func(t *rapid.T) {
+		ter := agreementtest.Territory(parties, agreementtest.Config{Areas: 3}).Draw(t, "territory")
+		if err := ter.Validate(); err != nil {
+			t.Fatalf("generated territory does not validate: %v", err)
+		}
+		if len(ter.Areas) < 1 || len(ter.Areas) > 3 {
+			t.Fatalf("%d areas, want 1 to 3", len(ter.Areas))
+		}
+		a := agreement.Agreement{ID: "a", Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "UN"}}, Territory: ter}
+		agreementtest.AssertValid(t, a)
+		for _, ar := range ter.Areas {
+			if len(ar.Control) > 1 {
+				cov.add("split")
+			}
+			if ar.Size.Exponent() < 0 {
+				cov.add("fractional size")
+			}
+		}
+	})
+	assertCovered(t, &cov, []string{"split", "fractional size"})
+	if got := agreementtest.Territory(nil, agreementtest.Config{}).Example(1); !got.IsZero() {
+		t.Errorf("Territory(nil) drew %v, want the zero Territory", got)
+	}
+}
+
+func TestPackageGenerator(t *testing.T) {
+	var cov coverage
+	rapid.Check(t, func(t *rapid.T) {
+		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
+		before := agreementtest.DeepCopy(a)
+		p := agreementtest.Package(a, agreementtest.Config{Options: 9}).Draw(t, "package")
+		if diff := cmp.Diff(before, a, agreementtest.Options()); diff != "" {
+			t.Fatalf("Package modified its input (-before +after):\n%s", diff)
+		}
+		if err := p.Validate(a.Territory); err != nil {
+			t.Fatalf("generated package does not validate: %v", err)
+		}
+		if len(p.Options) > 9 || a.Territory.IsZero() && len(p.Options) > 0 {
+			t.Fatalf("%d options for a territory of %d areas", len(p.Options), len(a.Territory.Areas))
+		}
+		b := agreementtest.DeepCopy(a)
+		b.Options = p.Options
+		agreementtest.AssertValid(t, b)
+		for _, o := range p.Options {
+			cov.add(o.Kind.String())
+			if o.Lapse != agreement.LapseUnspecified {
+				cov.add("lapse:" + o.Lapse.String())
+			}
+			if o.Text != "" {
+				cov.add("text")
+			}
+		}
+		kinds := map[agreement.OptionKind]int{}
+		for _, o := range p.Options {
+			kinds[o.Kind]++
+			if kinds[o.Kind] == 2 {
+				cov.add("repeated kind")
+			}
+		}
+	})
+	want := []string{"cede", "recognise-control", "freeze", "withdraw", "demilitarised-zone",
+		"international-administration", "special-status", "referendum", "arbitration",
+		"lapse:status-quo", "lapse:follow-control", "text", "repeated kind"}
+	assertCovered(t, &cov, want)
 }
 
 func TestAssertProblem(t *testing.T) {

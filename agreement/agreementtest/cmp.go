@@ -23,8 +23,9 @@ import (
 //     concrete node type), since their fields are unexported;
 //   - nil and empty slices as equal ([cmpopts.EquateEmpty]).
 //
-// Ranges, quantities and deadlines compare through their own Equal methods,
-// which cmp calls unasked. Every type of package agreement is covered, so
+// Ranges, quantities, deadlines, shares, areas, territories, options and
+// figures compare through their own Equal methods, which cmp calls unasked
+// (so two areas differing in one share show as two whole areas in a diff). Every type of package agreement is covered, so
 // cmp does not panic on unexported fields. Each call returns a new value;
 // the options are safe for concurrent use. Like cmp itself, they are meant
 // for tests only.
@@ -60,7 +61,20 @@ func DeepCopy(a agreement.Agreement) agreement.Agreement {
 		return f
 	})
 	b.Clauses = cloneEach(a.Clauses, copyClause)
+	b.Territory = a.Territory.Clone()
+	b.Options = cloneEach(a.Options, copyOption)
 	return b
+}
+
+func copyOption(o agreement.Option) agreement.Option {
+	o.Areas = slices.Clone(o.Areas)
+	o.Parties = slices.Clone(o.Parties)
+	o.Results = slices.Clone(o.Results)
+	if o.Width != nil {
+		w := *o.Width
+		o.Width = &w
+	}
+	return o
 }
 
 // DeepCopyProcess returns a copy of p that shares no slice or pointer with

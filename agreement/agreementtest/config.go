@@ -3,9 +3,9 @@ package agreementtest
 // Config bounds what the generators draw. Each field is a maximum; the
 // generators draw sizes from zero (one, for Parties and Agreements) up to it.
 // A zero field takes its value from [DefaultConfig], so the zero Config
-// stands for DefaultConfig(); a negative field means none (for Parties and Agreements, the
-// minimum of one). Config is a plain value, safe to copy and to share between
-// goroutines.
+// stands for DefaultConfig(); a negative field means none (for Parties and
+// Agreements, the minimum of one; for Areas, no territory). Config is a plain
+// value, safe to copy and to share between goroutines.
 type Config struct {
 	// Parties is the largest number of parties of one agreement; at least one
 	// is always drawn, since every clause needs a debtor.
@@ -23,11 +23,14 @@ type Config struct {
 	// Agreements is the largest number of instruments of a process drawn by
 	// [Process]; at least one is always drawn.
 	Agreements int
-
-	// Extension point: when package agreement gains territory (areas with
-	// sovereignty and control shares summing to 100), add its bounds here
-	// (Areas), draw it in generate.go, and add its corruptions (shares not
-	// summing to 100, unknown area) to the table in corrupt.go.
+	// Areas is the largest number of areas a drawn territory has besides
+	// those the agreement's event patterns name (which its territory must
+	// declare); negative means agreements are drawn without territory (and
+	// so without options), and [Territory] draws at least one area.
+	Areas int
+	// Options is the largest number of territorial options of one
+	// agreement, or of a package drawn by [Package].
+	Options int
 }
 
 // DefaultConfig returns the configuration the zero [Config] stands for:
@@ -35,7 +38,7 @@ type Config struct {
 // reach every node type, deontic kind and effect in a run. It returns a new
 // value on each call.
 func DefaultConfig() Config {
-	return Config{Parties: 6, Groups: 3, Fluents: 3, Clauses: 8, Depth: 3, Agreements: 3}
+	return Config{Parties: 6, Groups: 3, Fluents: 3, Clauses: 8, Depth: 3, Agreements: 3, Areas: 4, Options: 4}
 }
 
 // normalised returns c with zero fields replaced by DefaultConfig's and
@@ -58,5 +61,7 @@ func (c Config) normalised() Config {
 		Clauses:    pick(c.Clauses, d.Clauses, 0),
 		Depth:      pick(c.Depth, d.Depth, 0),
 		Agreements: pick(c.Agreements, d.Agreements, 1),
+		Areas:      pick(c.Areas, d.Areas, -1),
+		Options:    pick(c.Options, d.Options, 0),
 	}
 }

@@ -49,7 +49,11 @@ type Corruption struct {
 // members, signatures, event patterns at any depth of any condition, ClauseIn,
 // power targets, resumedBy), duplicate ids, invalid ids, unknown enum
 // values, negative quantities and durations, ranges with min above max,
-// contradictory fields, and dependency cycles. The generator is safe for
+// contradictory fields, and dependency cycles; and in a territory, shares
+// not summing to 100, negative or zero shares and sizes, unknown parties in
+// shares, duplicate areas, patterns naming undeclared areas, options on
+// unknown areas, conflicting options, a demilitarised zone of width 0,
+// duplicate option ids and unknown parties in options. The generator is safe for
 // concurrent use and never panics.
 func Corrupt(cfg Config) *rapid.Generator[Corruption] {
 	base := Agreement(cfg)
@@ -504,11 +508,13 @@ func replaceOrAppend[T any](t *rapid.T, xs *[]T, v T) int {
 	return i
 }
 
-// kinds is the table of corruptions. Extension point: when package agreement
-// gains territory, add its corruptions here (area shares not summing to 100:
-// ErrInvalidValue; unknown area; negative size), each with the keys of what
-// it touches.
-var kinds = []kind{
+// kinds is the table of corruptions: those of the agreement's core and
+// those of its territory and options (corrupt_territory.go), each with the
+// keys of what it touches.
+var kinds = slices.Concat(coreKinds, territoryKinds)
+
+// coreKinds are the corruptions of everything but territory and options.
+var coreKinds = []kind{
 	// The agreement itself.
 	{
 		name:    "invalid agreement id",

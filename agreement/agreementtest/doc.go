@@ -8,9 +8,13 @@
 // (never by filtering): every reference resolves, ids are unique, clauses of
 // every deontic kind (powers with every [agreement.Effect] among them) carry
 // conditions that use every node of the condition language, and no clause
-// depends on its own state. [Condition] and [Pattern] draw the parts on their
-// own, given a [Scope] of what they may name. A [Config] bounds the sizes; its
-// zero value means [DefaultConfig].
+// depends on its own state; some have a territory declaring every area their
+// event patterns name, and territorial options of every kind. [Condition]
+// and [Pattern] draw the parts on their own, given a [Scope] of what they may
+// name; [Territory] draws territories (shares summing to exactly 100, built
+// from integers) and [Package] packages of options valid for an agreement
+// (never two deciding the same thing for one area). A [Config] bounds the
+// sizes; its zero value means [DefaultConfig].
 //
 // [Corrupt] draws a valid agreement with one corruption applied and says
 // which problem [agreement.Agreement.Validate] must report: the sentinel error

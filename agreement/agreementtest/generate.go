@@ -14,7 +14,7 @@ import (
 // Scope is what a drawn [Condition] or [Pattern] may name. Every name in it
 // must resolve in the agreement (or process) that will hold the drawn value;
 // the generators never name anything else. The zero Scope names nothing:
-// patterns then filter on kind, area and attribution only, and conditions use
+// patterns then filter on kind, any area and attribution only, and conditions use
 // the atoms that need no names (Happened, Before, Within, Since, and
 // AgreementIn of the holder). A Scope is read, never modified.
 type Scope struct {
@@ -35,6 +35,10 @@ type Scope struct {
 	// Agreements may be named by AgreementIn, besides the holder itself
 	// (written ""), which is always allowed.
 	Agreements []agreement.AgreementID
+	// Areas may appear as an event pattern's area filter. With none, any
+	// well-formed area id may, which only an agreement without territory
+	// accepts.
+	Areas []agreement.AreaID
 }
 
 func (s Scope) clone() Scope {
@@ -45,6 +49,7 @@ func (s Scope) clone() Scope {
 		Depends:    slices.Clone(s.Depends),
 		Mentions:   slices.Clone(s.Mentions),
 		Agreements: slices.Clone(s.Agreements),
+		Areas:      slices.Clone(s.Areas),
 	}
 }
 
@@ -56,7 +61,10 @@ func (s Scope) clone() Scope {
 // distinct roles; groups whose members are parties; fluents initiated and
 // terminated by event patterns; signatures by parties; a PA-X stage and
 // sub-stage that agree; a signing status; an optional entry-into-force
-// condition; and clauses of every deontic kind. Clauses have several or
+// condition; clauses of every deontic kind; and, unless cfg.Areas is
+// negative, sometimes a territory (as [Territory] draws them, declaring
+// every area its event patterns name and up to cfg.Areas more) with
+// territorial options (as [Package] draws them). Clauses have several or
 // joint debtors, creditors, optional actions, quantity ranges (min <= max,
 // exact decimals, optional wording), deadlines and expiries (a positive
 // duration or an absolute instant in UTC between 2000 and 2040), and
@@ -242,9 +250,6 @@ func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
 		a.Clauses = rapid.Permutation(a.Clauses).Draw(t, "clause-order")
 	}
 
-	// Extension point: draw the territory here once package agreement has
-	// one (see Config).
-
 	if rapid.Bool().Draw(t, "has-entry-into-force") {
 		// The entry-into-force condition is not a clause: it may read any.
 		s.Depends = nil
@@ -252,6 +257,12 @@ func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
 			s.Depends = append(s.Depends, clauseRefs(q, pl.id, len(q.clauses))...)
 		}
 		a.EntryIntoForce = drawCondition(t, &s, cfg.Depth)
+	}
+
+	// The territory comes last, so that it declares every area the
+	// patterns drawn above name.
+	if cfg.Areas >= 0 && rapid.Bool().Draw(t, "has-territory") {
+		drawTerritoryFor(t, cfg, &a, pl.parties)
 	}
 	return a
 }
@@ -442,7 +453,10 @@ func drawPattern(t *rapid.T, s *Scope) agreement.Pattern {
 	p.Actor = optional(t, "actor", s.Parties)
 	p.Group = optional(t, "group", s.Groups)
 	p.Target = optional(t, "target", s.Parties)
-	if rapid.Bool().Draw(t, "has-area") {
+	switch {
+	case len(s.Areas) > 0:
+		p.Area = optional(t, "area", s.Areas)
+	case rapid.Bool().Draw(t, "has-area"):
 		p.Area = agreement.AreaID(areaGen.Draw(t, "area"))
 	}
 	p.Clause = optional(t, "clause", s.Mentions)
