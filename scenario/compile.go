@@ -86,6 +86,20 @@ type agreementInfo struct {
 	readers   []int32 // instances whose conditions read its state
 	readersA  []int32 // agreements whose entry condition reads its state
 	timed     []int32 // timed nodes of the entry condition
+
+	territory agreement.Territory // as the agreement states it
+	options   []agreement.Option
+	// atEntry is the package applied when the agreement enters into force:
+	// every option but withdrawals and administrations, which move control
+	// only when their withdrawal clause is fulfilled.
+	atEntry agreement.Package
+}
+
+// territorialClause ties an implied clause to the option and area it came
+// from.
+type territorialClause struct {
+	option int32 // index in its agreement's options
+	area   agreement.AreaID
 }
 
 type clauseInfo struct {
@@ -101,6 +115,12 @@ type clauseInfo struct {
 	targetsA  []int32 // agreement indices targeted by a power
 	resumedBy int32   // clause index of the paired resume power; -1
 	resumes   int32   // for a resume power: the suspend clause it pairs with; -1
+	// withdraws is set for the withdrawal clause of a withdraw or
+	// administration option: fulfilled by every debtor, it moves control.
+	withdraws *territorialClause
+	// lapses is set for the clause holding a referendum or making an award:
+	// violated, the question lapses.
+	lapses *territorialClause
 	deadline  agreement.Deadline
 	expiry    agreement.Deadline
 }
@@ -177,11 +197,19 @@ func compile(p agreement.Process) *Engine {
 	// Declarations.
 	for ai, a := range p.Agreements {
 		e.agrIndex[a.ID] = int32(ai)
-		e.agreements = append(e.agreements, agreementInfo{
-			id:     a.ID,
-			entry:  -1,
-			signed: a.SigningStatus == agreement.StatusSigned || len(a.Signatures) > 0,
-		})
+		info := agreementInfo{
+			id:        a.ID,
+			entry:     -1,
+			signed:    a.SigningStatus == agreement.StatusSigned || len(a.Signatures) > 0,
+			territory: a.Territory,
+			options:   a.Options,
+		}
+		for _, o := range a.Options {
+			if o.Kind != agreement.OptionWithdraw && o.Kind != agreement.OptionAdministration {
+				info.atEntry.Options = append(info.atEntry.Options, o)
+			}
+		}
+		e.agreements = append(e.agreements, info)
 		for _, party := range a.Parties {
 			e.parties[party.ID] = true
 		}
@@ -196,6 +224,32 @@ func compile(p agreement.Process) *Engine {
 			e.clauses = append(e.clauses, clauseInfo{ref: ref, home: int32(ai), clause: c,
 				resumedBy: -1, resumes: -1, deadline: c.Deadline, expiry: c.Expiry})
 			e.agreements[ai].clauses = append(e.agreements[ai].clauses, ci)
+		}
+	}
+	// Implied clauses that move territory.
+	for _, a := range p.Agreements {
+		for oi, o := range a.Options {
+			for _, area := range o.Areas {
+				tc := &territorialClause{option: int32(oi), area: area}
+				ref := func(verb string) (int32, bool) {
+					ci, ok := e.clauseIdx[agreement.QualifiedRef(a.ID, agreement.ImpliedClauseID(o.ID, verb, area))]
+					return ci, ok
+				}
+				switch o.Kind {
+				case agreement.OptionWithdraw, agreement.OptionAdministration:
+					if ci, ok := ref("withdraw"); ok {
+						e.clauses[ci].withdraws = tc
+					}
+				case agreement.OptionReferendum:
+					if ci, ok := ref("hold"); ok {
+						e.clauses[ci].lapses = tc
+					}
+				case agreement.OptionArbitration:
+					if ci, ok := ref("award"); ok {
+						e.clauses[ci].lapses = tc
+					}
+				}
+			}
 		}
 	}
 	// Instances: one per debtor unless joint or single.
@@ -492,6 +546,18 @@ func deepCopyProcess(p agreement.Process) agreement.Process {
 		for j := range a.Fluents {
 			a.Fluents[j].Initiates = slices.Clone(a.Fluents[j].Initiates)
 			a.Fluents[j].Terminates = slices.Clone(a.Fluents[j].Terminates)
+		}
+		a.Territory = a.Territory.Clone()
+		a.Options = slices.Clone(a.Options)
+		for j := range a.Options {
+			o := &a.Options[j]
+			o.Areas = slices.Clone(o.Areas)
+			o.Parties = slices.Clone(o.Parties)
+			o.Results = slices.Clone(o.Results)
+			if o.Width != nil {
+				w := *o.Width
+				o.Width = &w
+			}
 		}
 		a.Clauses = slices.Clone(a.Clauses)
 		for j := range a.Clauses {

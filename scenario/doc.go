@@ -90,6 +90,18 @@
 //     one of its own instants falls due (a timed atom turning, its deadline,
 //     its expiry); a clause woken in a round sees the transitions made
 //     earlier in that round.
+//   - Territory. A replay starts from each agreement's stated territory.
+//     Control-changed events move control (Actor gains, from Target, a
+//     percent quantity or all of it); referendum-held and arbitration-award
+//     events resolve the question pending in their area (an arbitration only
+//     by its arbiter). When an agreement enters into force, its options take
+//     effect, except withdrawals and administrations: those move control when
+//     every debtor has fulfilled the implied withdrawal clause. A referendum
+//     or award clause violated by its deadline lets the question lapse. The
+//     implied clauses ([agreement.Agreement.Settle]) are replayed when the
+//     agreement includes them. An event that cannot change territory as it
+//     says is kept and listed by [Trace.Rejections]; [Trace.Territory]
+//     answers who holds what at any instant.
 //
 // Every transition records its cause ([Cause]) and, when a condition decided
 // it, each condition node's value as the evaluator computed it; [Trace.Explain]

@@ -114,6 +114,10 @@ type Run struct {
 	detail [][]decisionPart // per transition: the recorded decisions, or nil
 	flog   []fluentChange
 
+	terr     []agreement.Territory // per agreement, as it stands
+	tlog     []terrChange
+	rejected []Rejection
+
 	// per-instant scratch
 	work    []int32
 	spare   []int32 // the other buffer of work, reused between rounds
@@ -154,7 +158,9 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 		r.fluentVal[i] = f.initially
 		r.fluentEv[i] = -1
 	}
+	r.terr = make([]agreement.Territory, len(e.agreements))
 	for i, a := range e.agreements {
+		r.terr[i] = a.territory
 		r.agrState[i] = agreement.Draft
 		if a.signed {
 			r.agrState[i] = agreement.Signed
@@ -358,8 +364,13 @@ func (r *Run) commit(t int64, batch []int32) {
 				}
 			}
 		}
-		if ev.Kind == agreement.Signing {
+		switch ev.Kind {
+		case agreement.Signing:
 			r.sign(ev, ei)
+		case agreement.ControlChanged, agreement.ReferendumHeld, agreement.ArbitrationAward:
+			if ev.Area != "" {
+				r.territoryEvent(ev, ei)
+			}
 		}
 	}
 	// Fixpoint.
@@ -468,6 +479,9 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 	}
 	switch {
 	case to == agreement.InForce:
+		if from == agreement.Signed {
+			r.enterIntoForce(ai)
+		}
 		for _, ii := range info.instances {
 			r.markInst(ii, sc)
 			r.resumeClock(ii)
@@ -545,6 +559,8 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	if to.IsFinal() {
 		s.deadlineAt, s.expiryAt, s.remaining = never, never, -1
 	}
+
+	r.territorialTransition(ci, to)
 
 	// Dependents, and the instance itself in its new state.
 	sc := Cause{Kind: CauseClause, Event: -1, By: Instance{Ref: cl.ref, Debtor: inst.debtor}}
@@ -796,6 +812,9 @@ func (r *Run) Fork() *Run {
 	f.log = r.log[:len(r.log):len(r.log)]
 	f.detail = r.detail[:len(r.detail):len(r.detail)]
 	f.flog = r.flog[:len(r.flog):len(r.flog)]
+	f.terr = slices.Clone(r.terr)
+	f.tlog = r.tlog[:len(r.tlog):len(r.tlog)]
+	f.rejected = r.rejected[:len(r.rejected):len(r.rejected)]
 	f.batch = slices.Clone(r.batch)
 	f.occ = make([][]int32, len(r.occ))
 	for i, o := range r.occ {

@@ -92,6 +92,9 @@ type Trace struct {
 	detail [][]decisionPart
 	flog   []fluentChange
 
+	tlog     []terrChange
+	rejected []Rejection
+
 	once   sync.Once
 	byInst [][]int32 // transitions per instance
 	byAgr  [][]int32 // transitions per agreement
@@ -111,6 +114,12 @@ func (r *Run) Trace() *Trace {
 		detail: r.detail[:len(r.detail):len(r.detail)],
 		flog:   r.flog[:len(r.flog):len(r.flog)],
 		occ:    make([][]int32, len(r.occ)),
+		tlog:   r.tlog[:len(r.tlog):len(r.tlog)],
+	}
+	for _, rj := range r.rejected {
+		if rj.Event < 0 || rj.Event < len(r.at) && r.at[rj.Event] <= r.closed {
+			t.rejected = append(t.rejected, rj)
+		}
 	}
 	for i, o := range r.occ {
 		t.occ[i] = o[:len(o):len(o)]

@@ -1,0 +1,165 @@
+package scenario
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/shopspring/decimal"
+)
+
+// terrChange records an agreement's territory after a change.
+type terrChange struct {
+	at        int64
+	agreement int32
+	territory agreement.Territory
+	event     int32 // the event that made it; -1 for a clause or the entry into force
+}
+
+// Rejection is an event that could not change territory as its kind says,
+// and why: a control change from a party holding less than it moves, a
+// referendum outcome no result names, an award after the question lapsed.
+// The event still counts for conditions; only the territory is unchanged.
+type Rejection struct {
+	Event     int // index in the trace's events
+	Agreement agreement.AgreementID
+	Err       error
+}
+
+// setTerritory records agreement ai's new territory.
+func (r *Run) setTerritory(ai int32, t agreement.Territory, ei int32) {
+	r.terr[ai] = t
+	r.tlog = append(r.tlog, terrChange{at: r.now, agreement: ai, territory: t, event: ei})
+}
+
+// territoryEvent applies a control change, referendum result or award to the
+// territory of every agreement that has the event's area.
+func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
+	for ai := range r.terr {
+		t := r.terr[ai]
+		if _, ok := t.Area(ev.Area); !ok {
+			continue
+		}
+		var next agreement.Territory
+		var err error
+		switch ev.Kind {
+		case agreement.ControlChanged:
+			next, err = t.MoveControl(ev.Area, ev.Target, ev.Actor, percentOf(ev))
+		case agreement.ReferendumHeld, agreement.ArbitrationAward:
+			next, err = r.resolve(int32(ai), ev)
+			if err == nil && next.IsZero() {
+				continue // no question pending there
+			}
+		default:
+			continue
+		}
+		if err != nil {
+			r.rejected = append(r.rejected, Rejection{Event: int(ei), Agreement: r.e.agreements[ai].id, Err: err})
+			continue
+		}
+		r.setTerritory(int32(ai), next, ei)
+	}
+}
+
+// resolve resolves the referendum or arbitration of agreement ai pending in
+// the event's area and held (or made) by the event's actor. It returns the
+// zero territory when none is pending there.
+func (r *Run) resolve(ai int32, ev *agreement.Event) (agreement.Territory, error) {
+	kind := agreement.OptionReferendum
+	if ev.Kind == agreement.ArbitrationAward {
+		kind = agreement.OptionArbitration
+	}
+	t := r.terr[ai]
+	area, _ := t.Area(ev.Area)
+	for _, p := range area.Pending() {
+		if p.Kind != kind {
+			continue
+		}
+		for _, o := range r.e.agreements[ai].options {
+			if o.ID == p.Option && (o.Party == "" || o.Party == ev.Actor) {
+				return o.Resolve(t, ev.Area, ev.Outcome)
+			}
+		}
+	}
+	return agreement.Territory{}, nil
+}
+
+// percentOf returns the event's first quantity in percent, or nil.
+func percentOf(ev *agreement.Event) *decimal.Decimal {
+	for _, q := range ev.Quantities {
+		if q.Unit == agreement.Percent {
+			v := q.Value
+			return &v
+		}
+	}
+	return nil
+}
+
+// enterIntoForce applies the agreement's options that take effect with it.
+func (r *Run) enterIntoForce(ai int32) {
+	info := &r.e.agreements[ai]
+	if len(info.atEntry.Options) == 0 {
+		return
+	}
+	st, err := info.atEntry.Apply(r.terr[ai])
+	if err != nil {
+		r.rejected = append(r.rejected, Rejection{Event: -1, Agreement: info.id, Err: err})
+		return
+	}
+	r.setTerritory(ai, st.Territory, -1)
+}
+
+// territorialClause applies what a clause's transition does to territory: a
+// withdrawal fulfilled by every debtor moves control; a referendum or award
+// not made in time lapses.
+func (r *Run) territorialTransition(ci int32, to agreement.State) {
+	c := &r.e.clauses[ci]
+	switch {
+	case c.withdraws != nil && to == agreement.Fulfilled && int(r.counts[ci][agreement.Fulfilled]) == len(c.instances):
+		info := &r.e.agreements[c.home]
+		o := info.options[c.withdraws.option]
+		o.Areas = []agreement.AreaID{c.withdraws.area}
+		st, err := agreement.Package{Options: []agreement.Option{o}}.Apply(r.terr[c.home])
+		if err != nil {
+			r.rejected = append(r.rejected, Rejection{Event: -1, Agreement: info.id, Err: err})
+			return
+		}
+		r.setTerritory(c.home, st.Territory, -1)
+	case c.lapses != nil && to == agreement.Violated:
+		info := &r.e.agreements[c.home]
+		o := info.options[c.lapses.option]
+		if t, err := o.Expire(r.terr[c.home], c.lapses.area); err == nil {
+			r.setTerritory(c.home, t, -1)
+		}
+	}
+}
+
+// Territory returns agreement a's territory (a may be empty when the engine
+// has one agreement) at instant at: as the agreement states it, then
+// changed by control-changed events, by the options that take effect when
+// it enters into force, by withdrawals performed, by referendum results and
+// arbitration awards, and by questions that lapsed. The result is a copy.
+func (t *Trace) Territory(a agreement.AgreementID, at time.Time) (agreement.Territory, error) {
+	if a == "" && len(t.e.agreements) == 1 {
+		a = t.e.agreements[0].id
+	}
+	ai, ok := t.e.agrIndex[a]
+	if !ok {
+		return agreement.Territory{}, fmt.Errorf("scenario: unknown agreement %q", a)
+	}
+	n := at.UnixNano()
+	cur := t.e.agreements[ai].territory
+	for _, c := range t.tlog {
+		if c.at > n {
+			break
+		}
+		if c.agreement == ai {
+			cur = c.territory
+		}
+	}
+	return cur.Clone(), nil
+}
+
+// Rejections returns the events that could not change territory, in order.
+func (t *Trace) Rejections() []Rejection { return slices.Clone(t.rejected) }
