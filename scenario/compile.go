@@ -120,9 +120,9 @@ type clauseInfo struct {
 	withdraws *territorialClause
 	// lapses is set for the clause holding a referendum or making an award:
 	// violated, the question lapses.
-	lapses *territorialClause
-	deadline  agreement.Deadline
-	expiry    agreement.Deadline
+	lapses   *territorialClause
+	deadline agreement.Deadline
+	expiry   agreement.Deadline
 }
 
 type instanceInfo struct {
