@@ -125,3 +125,26 @@ func TestTerritoryDuringReplay(t *testing.T) {
 		t.Error("Territory of an unknown agreement gave no error")
 	}
 }
+
+func TestTimelineJSON(t *testing.T) {
+	tl := scenario.NewTimeline(t0,
+		agreement.Event{At: h(2), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"},
+		agreement.Event{At: h(1), Kind: agreement.ControlChanged, Actor: "RU", Area: "north",
+			Quantities: []agreement.Quantity{{Value: pct("5"), Unit: agreement.Percent}}},
+	)
+	data, err := tl.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := scenario.DecodeTimeline(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !back.Start().Equal(tl.Start()) || back.Len() != 2 || back.Event(0).Kind != agreement.ControlChanged ||
+		!back.Event(0).Quantities[0].Equal(tl.Event(0).Quantities[0]) {
+		t.Errorf("round trip: %s", data)
+	}
+	if _, err := scenario.DecodeTimeline([]byte(`{"schema":1,"events":[]}`)); err == nil {
+		t.Error("a timeline without a start decoded")
+	}
+}

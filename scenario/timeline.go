@@ -190,3 +190,25 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, add func(string, er
 		}
 	}
 }
+
+// MarshalJSON writes the timeline as an [agreement.EventLog] document:
+// {"schema": 1, "start": ..., "events": [...]}.
+func (tl Timeline) MarshalJSON() ([]byte, error) {
+	return agreement.EventLog{Start: tl.start, Events: tl.events}.MarshalJSON()
+}
+
+// DecodeTimeline reads a timeline from an event log document (see
+// [agreement.DecodeEventLog], whose errors it returns), sorted stably by
+// instant. A timeline needs a start: its absence is an error. Whether the
+// events fit an agreement is for [Timeline.Validate] to say.
+func DecodeTimeline(data []byte) (Timeline, error) {
+	l, err := agreement.DecodeEventLog(data)
+	if err != nil {
+		return Timeline{}, err
+	}
+	if l.Start.IsZero() {
+		return Timeline{}, &agreement.ValidationError{Problems: []*agreement.Problem{{
+			Path: "start", Err: agreement.ErrMissing, Msg: "missing start instant"}}}
+	}
+	return NewTimeline(l.Start, l.Events...), nil
+}

@@ -1,0 +1,179 @@
+package agreement
+
+import (
+	"time"
+)
+
+// EventLog is a record of events from a start instant: the document form of a
+// timeline (package scenario's Timeline reads and writes it). Events are
+// kept in the order given. The zero value is an empty log with no start.
+type EventLog struct {
+	Start  time.Time
+	Events []Event
+}
+
+type eventLogWire struct {
+	Schema int         `json:"schema"`
+	Start  string      `json:"start,omitempty"`
+	Events []eventWire `json:"events,omitempty"`
+}
+
+type eventWire struct {
+	At          string         `json:"at"`
+	Kind        string         `json:"kind"`
+	Actor       string         `json:"actor,omitempty"`
+	Target      string         `json:"target,omitempty"`
+	Clause      string         `json:"clause,omitempty"`
+	Area        string         `json:"area,omitempty"`
+	Quantities  []quantityWire `json:"quantities,omitempty"`
+	Outcome     string         `json:"outcome,omitempty"`
+	Reporter    string         `json:"reporter,omitempty"`
+	Attribution string         `json:"attribution,omitempty"`
+}
+
+type quantityWire struct {
+	Value string `json:"value"`
+	Unit  string `json:"unit,omitempty"`
+}
+
+// MarshalJSON writes l as {"schema": 1, "start": ..., "events": [...]}, each
+// event as {"at", "kind", "actor", "target", "clause", "area", "quantities":
+// [{"value": "5", "unit": "percent"}], "outcome", "reporter",
+// "attribution"}, instants in RFC 3339 UTC and decimals as strings. It
+// returns a *ValidationError for values with no encoding.
+func (l EventLog) MarshalJSON() ([]byte, error) {
+	var e encoder
+	w := eventLogWire{Schema: SchemaVersion, Start: e.instant("start", l.Start)}
+	for i, ev := range l.Events {
+		p := idx("events", i)
+		ew := eventWire{
+			At:          e.instant(field(p, "at"), ev.At),
+			Kind:        e.text(field(p, "kind"), string(ev.Kind)),
+			Actor:       e.text(field(p, "actor"), string(ev.Actor)),
+			Target:      e.text(field(p, "target"), string(ev.Target)),
+			Area:        e.text(field(p, "area"), string(ev.Area)),
+			Outcome:     e.text(field(p, "outcome"), ev.Outcome),
+			Reporter:    e.text(field(p, "reporter"), string(ev.Reporter)),
+			Attribution: enum(&e, field(p, "attribution"), attributionNames, "Attribution", ev.Attribution, true),
+		}
+		if ev.At.IsZero() {
+			e.cannot(field(p, "at"), "an event without an instant")
+		}
+		if ev.Clause != (Ref{}) {
+			ew.Clause = e.text(field(p, "clause"), ev.Clause.String())
+		}
+		for j, q := range ev.Quantities {
+			qp := idx(field(p, "quantities"), j)
+			ew.Quantities = append(ew.Quantities, quantityWire{
+				Value: e.decimal(field(qp, "value"), q.Value), Unit: e.text(field(qp, "unit"), string(q.Unit))})
+		}
+		w.Events = append(w.Events, ew)
+	}
+	if err := e.ps.err(); err != nil {
+		return nil, err
+	}
+	return marshalWire(w)
+}
+
+
+// DecodeEventLog reads an event log written by [EventLog.MarshalJSON], with
+// the rules of [DecodeAgreement]: unknown fields, unknown enum names, a
+// missing or other schema version, malformed instants, decimals and
+// references are reported together, each with its path ("events[3].at"),
+// syntax errors with their line and column. Each event must have an instant
+// and a well-formed kind, and its quantities must not be negative; whether
+// the parties, clauses and areas it names exist is for the agreement it is
+// replayed over to say. It never panics, does not modify data, and returns
+// values that share no memory with it.
+func DecodeEventLog(data []byte) (EventLog, error) {
+	var d decoder
+	obj, ok := d.document(data)
+	if !ok {
+		return EventLog{}, d.ps.err()
+	}
+	var l EventLog
+	d.members("", obj, func(k, path string, v any) bool {
+		switch k {
+		case "schema":
+		case "start":
+			l.Start = d.instant(path, v)
+		case "events":
+			l.Events = list(&d, path, v, d.event)
+		default:
+			return false
+		}
+		return true
+	})
+	return l, d.ps.err()
+}
+
+func (d *decoder) event(path string, v any) Event {
+	var ev Event
+	seen := map[string]bool{}
+	d.members(path, v, func(k, p string, v any) bool {
+		seen[k] = true
+		switch k {
+		case "at":
+			ev.At = d.instant(p, v)
+		case "kind":
+			ev.Kind = EventKind(d.str(p, v))
+			if ev.Kind != "" && !ev.Kind.Valid() {
+				d.add(p, ErrInvalidID, "invalid event kind "+quote(string(ev.Kind)))
+			}
+		case "actor":
+			ev.Actor = PartyID(d.str(p, v))
+		case "target":
+			ev.Target = PartyID(d.str(p, v))
+		case "clause":
+			ev.Clause = d.ref(p, v)
+		case "area":
+			ev.Area = AreaID(d.str(p, v))
+		case "quantities":
+			ev.Quantities = list(d, p, v, d.quantity)
+		case "outcome":
+			ev.Outcome = d.str(p, v)
+		case "reporter":
+			ev.Reporter = PartyID(d.str(p, v))
+		case "attribution":
+			ev.Attribution = decodeEnum[Attribution](d, p, v, attributionNames, "attribution", true)
+		default:
+			return false
+		}
+		return true
+	})
+	if _, isObj := v.(*object); isObj {
+		if !seen["at"] {
+			d.add(field(path, "at"), ErrMissing, "missing instant")
+		}
+		if !seen["kind"] || ev.Kind == "" {
+			d.add(field(path, "kind"), ErrMissing, "missing event kind")
+		}
+	}
+	return ev
+}
+
+func (d *decoder) quantity(path string, v any) Quantity {
+	var q Quantity
+	hasValue := false
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "value":
+			q.Value, hasValue = d.decimal(p, v), true
+		case "unit":
+			q.Unit = Unit(d.str(p, v))
+			if !q.Unit.Valid() {
+				d.add(p, ErrInvalidValue, "invalid unit "+quote(string(q.Unit)))
+			}
+		default:
+			return false
+		}
+		return true
+	})
+	if _, isObj := v.(*object); isObj && !hasValue {
+		d.add(field(path, "value"), ErrMissing, "missing value")
+	}
+	if q.Value.IsNegative() {
+		d.add(field(path, "value"), ErrNegative, "negative quantity "+q.Value.String())
+	}
+	return q
+}

@@ -1,0 +1,103 @@
+package agreement_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
+)
+
+func eventLogFixture() agreement.EventLog {
+	t := time.Date(2026, time.January, 6, 18, 30, 0, 0, time.UTC)
+	return agreement.EventLog{Start: t, Events: []agreement.Event{
+		{At: t.Add(time.Hour), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA", Reporter: "US",
+			Attribution: agreement.Confirmed, Area: "donetsk"},
+		{At: t.Add(2 * time.Hour), Kind: agreement.PowerExercised, Actor: "UN", Clause: agreement.QualifiedRef("cf", "S1")},
+		{At: t.Add(3 * time.Hour), Kind: agreement.ControlChanged, Actor: "UA", Target: "RU", Area: "north",
+			Quantities: []agreement.Quantity{{Value: exampleDecimal("12.5"), Unit: agreement.Percent}}},
+		{At: t.Add(4 * time.Hour), Kind: agreement.ReferendumHeld, Actor: "UA", Area: "south", Outcome: "stay"},
+	}}
+}
+
+func TestEventLogRoundTrip(t *testing.T) {
+	l := eventLogFixture()
+	data, err := l.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := agreement.DecodeEventLog(data)
+	if err != nil {
+		t.Fatalf("DecodeEventLog: %v\n%s", err, data)
+	}
+	if diff := cmp.Diff(l, got, agreementtest.Options()); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestDecodeEventLogErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		sentinel  error
+		path      string
+	}{
+		{"no schema", `{"events":[]}`, agreement.ErrSchemaVersion, "schema"},
+		{"unknown field", `{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z","kind":"x","colour":"red"}]}`, agreement.ErrUnknownField, "events[0].colour"},
+		{"missing kind", `{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z"}]}`, agreement.ErrMissing, "events[0].kind"},
+		{"missing instant", `{"schema":1,"events":[{"kind":"x"}]}`, agreement.ErrMissing, "events[0].at"},
+		{"bad instant", `{"schema":1,"events":[{"at":"yesterday","kind":"x"}]}`, agreement.ErrInvalidValue, "events[0].at"},
+		{"bad kind", `{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z","kind":"Armed Attack"}]}`, agreement.ErrInvalidID, "events[0].kind"},
+		{"bad attribution", `{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z","kind":"x","attribution":"sure"}]}`, agreement.ErrInvalidValue, "events[0].attribution"},
+		{"number decimal", `{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z","kind":"x","quantities":[{"value":5}]}]}`, agreement.ErrSyntax, "events[0].quantities[0].value"},
+		{"negative", `{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z","kind":"x","quantities":[{"value":"-5"}]}]}`, agreement.ErrNegative, "events[0].quantities[0].value"},
+		{"bad ref", `{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z","kind":"x","clause":"a/b/c"}]}`, agreement.ErrInvalidID, "events[0].clause"},
+		{"syntax", "{\"schema\":1,\n\"events\":[}", agreement.ErrSyntax, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := agreement.DecodeEventLog([]byte(tt.doc))
+			if !problemAt(err, tt.sentinel, tt.path) {
+				t.Errorf("DecodeEventLog(%s) = %v\nwant a problem at %q wrapping %v", tt.doc, err, tt.path, tt.sentinel)
+			}
+		})
+	}
+	_, err := agreement.DecodeEventLog([]byte("{\"schema\":1,\n\"events\":[}"))
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) || ve.Problems[0].Msg == "" {
+		t.Fatalf("syntax error: %v", err)
+	}
+	t.Log(err)
+}
+
+func FuzzDecodeEventLog(f *testing.F) {
+	data, err := eventLogFixture().MarshalJSON()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add([]byte(`{"schema":1}`))
+	f.Add([]byte(`{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z","kind":"x","quantities":[{"value":"1e3"}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := agreement.DecodeEventLog(data)
+		if err != nil {
+			var ve *agreement.ValidationError
+			if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+				t.Fatalf("error %v is not a *ValidationError with problems", err)
+			}
+			return
+		}
+		again, err := l.MarshalJSON()
+		if err != nil {
+			t.Fatalf("re-encoding a decoded log: %v", err)
+		}
+		back, err := agreement.DecodeEventLog(again)
+		if err != nil {
+			t.Fatalf("decoding the re-encoding: %v\n%s", err, again)
+		}
+		if diff := cmp.Diff(l, back, agreementtest.Options()); diff != "" {
+			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
+		}
+	})
+}
