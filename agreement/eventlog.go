@@ -75,7 +75,6 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 	return marshalWire(w)
 }
 
-
 // DecodeEventLog reads an event log written by [EventLog.MarshalJSON], with
 // the rules of [DecodeAgreement]: unknown fields, unknown enum names, a
 // missing or other schema version, malformed instants, decimals and
