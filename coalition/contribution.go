@@ -153,6 +153,11 @@ func RequiresEvent(c agreement.Condition, kind agreement.EventKind) bool {
 //  2. The conjuncts that require an armed attack
 //     (RequiresEvent(x, agreement.ArmedAttack)) form the antecedent; all
 //     the others form the trigger. Order is kept within each.
+//     A conjunct Before(a, attack), where only the later event is an
+//     attack, is split: Happened(a) joins the trigger and Happened(attack)
+//     the antecedent, which keeps the order (the antecedent sees only
+//     events after the trigger held) without asking the antecedent to see
+//     a, which happened before.
 //  3. Each part is nil when empty, the conjunct itself when it has one, and
 //     the All of its conjuncts otherwise.
 //
@@ -166,14 +171,23 @@ func RequiresEvent(c agreement.Condition, kind agreement.EventKind) bool {
 //
 // The antecedent is non-nil exactly when RequiresEvent(c,
 // agreement.ArmedAttack), that is, when the contribution is a backstop
-// commitment. The trigger and the antecedent both hold exactly when c does
-// (ignoring when events happen). SplitCondition never panics.
+// commitment. Ignoring when events happen, the trigger and the antecedent
+// both hold exactly when c does; with time, the antecedent's events count
+// only after the trigger held, which is the point. SplitCondition never
+// panics.
 func SplitCondition(c agreement.Condition) (trigger, antecedent agreement.Condition) {
 	var trig, ante []agreement.Condition
 	for _, x := range conjuncts(c, nil) {
-		if RequiresEvent(x, agreement.ArmedAttack) {
+		b, isBefore := x.(agreement.BeforeCondition)
+		switch {
+		case isBefore && b.First().Kind != agreement.ArmedAttack && b.Then().Kind == agreement.ArmedAttack:
+			// "an attack after x": x is part of what triggers the clause,
+			// the attack is the new event it waits for.
+			trig = append(trig, agreement.Happened(b.First()))
+			ante = append(ante, agreement.Happened(b.Then()))
+		case RequiresEvent(x, agreement.ArmedAttack):
 			ante = append(ante, x)
-		} else {
+		default:
 			trig = append(trig, x)
 		}
 	}
