@@ -12,7 +12,7 @@ import (
 // conditions. It shares the engine's compiled form and evaluator, so its
 // answers are the engine's. An Evaluator is immutable and safe for
 // concurrent use; each goroutine needs its own [History]. Build one with
-// [NewEvaluator].
+// [NewEvaluator]; the zero value is not usable and its methods panic.
 type Evaluator struct {
 	e     *Engine
 	roots []int32
@@ -58,7 +58,9 @@ func NewEvaluator(a agreement.Agreement, conds ...agreement.Condition) (*Evaluat
 	return ev, nil
 }
 
-func probeID(i int) agreement.ClauseID { return agreement.ClauseID(fmt.Sprintf("evaluator.%d", i)) }
+func probeID(i int) agreement.ClauseID {
+	return agreement.ClauseID(fmt.Sprintf("evaluator.probe.%d", i))
+}
 
 // cutPath splits "clauses[3].trigger.all[0]" into "clauses[3]", the slot
 // ".trigger" dropped, and the rest ".all[0]".
@@ -146,19 +148,11 @@ func (h *History) Add(ev agreement.Event) error {
 	ei := int32(len(h.events))
 	h.events = append(h.events, ev)
 	h.at = append(h.at, t)
-	e := h.e
-	for _, pi := range e.byKind[ev.Kind] {
-		if !e.matches(pi, &h.events[ei]) {
-			continue
+	h.record1(ei, &h.events[ei], nil, func(fi int32, v bool, ei int32) {
+		if h.fluentVal[fi] != v {
+			h.fluentVal[fi], h.fluentEv[fi] = v, ei
 		}
-		h.occ[pi] = append(h.occ[pi], ei)
-		for _, fi := range e.patterns[pi].fluentsOn {
-			h.fluentVal[fi], h.fluentEv[fi] = true, ei
-		}
-		for _, fi := range e.patterns[pi].fluentsOff {
-			h.fluentVal[fi], h.fluentEv[fi] = false, ei
-		}
-	}
+	})
 	return nil
 }
 
@@ -186,8 +180,12 @@ func (h *History) SetAgreementState(s agreement.State) error {
 
 // Eval returns the value of condition i at instant at, over every event of
 // h (events after at included: add only those up to at). It does not
-// allocate. It panics if i is out of range.
+// allocate. It panics if i is out of range or h was built by another
+// Evaluator.
 func (ev *Evaluator) Eval(i int, h *History, at time.Time) bool {
+	if h.e != ev.e {
+		panic("scenario: Evaluator.Eval with a History from another Evaluator")
+	}
 	h.now = at.UnixNano()
 	return h.eval(ev.roots[i], beforeAll, nil)
 }

@@ -118,6 +118,12 @@ func propCheck(t *testing.T, lc scenariotest.LifecycleConfig, random bool,
 	if t.Failed() {
 		return
 	}
+	if testing.Short() {
+		// -short runs too few cases for every edge to occur; the coverage
+		// rule applies to full runs (and to CI's 1,000 checks).
+		t.Logf("coverage (not enforced with -short): %d edges missing", len(cov.Missing()))
+		return
+	}
 	cov.Assert(t)
 	if n := cov.CompleteAfter(); n > 0 {
 		t.Logf("coverage: every lifecycle edge seen after %d replays (check %d) of %d checks", n,

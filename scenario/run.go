@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"cmp"
-	"container/heap"
 	"errors"
 	"slices"
 	"time"
@@ -43,18 +42,48 @@ type timer struct {
 	idx int32 // instance index, or -1-agreement index
 }
 
+// timerHeap is a min-heap of timers by instant (then index), typed so that
+// pushing and popping allocate nothing.
 type timerHeap []timer
 
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
+func (h timerHeap) less(i, j int) bool {
 	return h[i].at < h[j].at || h[i].at == h[j].at && h[i].idx < h[j].idx
 }
-func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *timerHeap) Push(x any)   { *h = append(*h, x.(timer)) }
-func (h *timerHeap) Pop() any {
-	old := *h
-	t := old[len(old)-1]
-	*h = old[:len(old)-1]
+
+func (h *timerHeap) push(t timer) {
+	*h = append(*h, t)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !s.less(i, p) {
+			break
+		}
+		s[i], s[p] = s[p], s[i]
+		i = p
+	}
+}
+
+func (h *timerHeap) pop() timer {
+	s := *h
+	t := s[0]
+	n := len(s) - 1
+	s[0] = s[n]
+	s = s[:n]
+	for i := 0; ; {
+		l, m := 2*i+1, i
+		if l < n && s.less(l, m) {
+			m = l
+		}
+		if r := l + 1; r < n && s.less(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		s[i], s[m] = s[m], s[i]
+		i = m
+	}
+	*h = s
 	return t
 }
 
@@ -96,7 +125,7 @@ func without(s []int32, v int32) []int32 {
 // Run is one replay in progress: events applied one at a time, the clock
 // advanced explicitly, forked for what-if branches. A Run is not safe for
 // concurrent use; fork it to give each goroutine its own. Build one with
-// [Engine.Start].
+// [Engine.Start]; the zero value is not usable and its methods panic.
 type Run struct {
 	world
 	start   int64
@@ -122,6 +151,7 @@ type Run struct {
 	work    []int32
 	spare   []int32 // the other buffer of work, reused between rounds
 	spareB  []int32 // a spare batch buffer
+	spareA  []int32 // the other buffer of dirtyA
 	dirtyA  []int32
 	effects []effect
 	touched []int32
@@ -192,8 +222,7 @@ func (r *Run) Now() time.Time { return time.Unix(0, r.closed).UTC() }
 
 // Apply adds one event. Its instant must be after every instant already
 // closed; events at the same instant form one batch, committed when the clock
-// moves past that instant (by a later event, [Run.AdvanceTo] or
-// [Run.Trace]'s caller closing it). The event is checked as
+// moves past that instant (by a later event or [Run.AdvanceTo]). The event is checked as
 // [Timeline.Validate] checks events; a bad event changes nothing and returns
 // an *agreement.ValidationError.
 func (r *Run) Apply(ev agreement.Event) error {
@@ -246,7 +275,7 @@ func (r *Run) advance(t int64) {
 			next = r.batchAt
 		}
 		for len(r.timers) > 0 && r.timers[0].at <= r.closed {
-			heap.Pop(&r.timers) // stale
+			r.timers.pop() // stale
 		}
 		if len(r.timers) > 0 && r.timers[0].at < next {
 			next = r.timers[0].at
@@ -318,7 +347,7 @@ func (r *Run) commit(t int64, batch []int32) {
 	}
 	// Timers due now.
 	for len(r.timers) > 0 && r.timers[0].at <= t {
-		tm := heap.Pop(&r.timers).(timer)
+		tm := r.timers.pop()
 		if tm.idx >= 0 {
 			if r.inst[tm.idx].timerAt == tm.at {
 				r.inst[tm.idx].timerAt = never
@@ -340,11 +369,7 @@ func (r *Run) commit(t int64, batch []int32) {
 	for _, ei := range batch {
 		ev := &r.events[ei]
 		cause := Cause{Kind: CauseEvent, Event: int(ei)}
-		for _, pi := range e.byKind[ev.Kind] {
-			if !e.matches(pi, ev) {
-				continue
-			}
-			r.occ[pi] = append(r.occ[pi], ei)
+		r.record1(ei, ev, func(pi int32) {
 			p := &e.patterns[pi]
 			for _, ii := range p.instances {
 				r.markInst(ii, cause)
@@ -352,18 +377,7 @@ func (r *Run) commit(t int64, batch []int32) {
 			for _, ai := range p.agreements {
 				r.markAgr(ai, cause)
 			}
-			for _, fi := range p.fluentsOn {
-				r.setFluent(fi, true, ei)
-			}
-		}
-		// Each event initiates, then terminates.
-		for _, pi := range e.byKind[ev.Kind] {
-			if len(e.patterns[pi].fluentsOff) > 0 && e.matches(pi, ev) {
-				for _, fi := range e.patterns[pi].fluentsOff {
-					r.setFluent(fi, false, ei)
-				}
-			}
-		}
+		}, r.setFluent)
 		switch ev.Kind {
 		case agreement.Signing:
 			r.sign(ev, ei)
@@ -398,6 +412,35 @@ func (r *Run) commit(t int64, batch []int32) {
 		r.spare = work
 	}
 	r.schedule()
+}
+
+// record1 records event ei in world w: it appends the event to the
+// occurrences of every pattern it matches (calling matched for each), then
+// sets the fluents those patterns initiate, then clears those they
+// terminate, through set. Replays and evaluator histories share it.
+func (w *world) record1(ei int32, ev *agreement.Event, matched func(pi int32), set func(fi int32, v bool, ei int32)) {
+	e := w.e
+	var buf [8]int32
+	hits := buf[:0]
+	for _, pi := range e.byKind[ev.Kind] {
+		if e.matches(pi, ev) {
+			w.occ[pi] = append(w.occ[pi], ei)
+			hits = append(hits, pi)
+			if matched != nil {
+				matched(pi)
+			}
+		}
+	}
+	for _, pi := range hits {
+		for _, fi := range e.patterns[pi].fluentsOn {
+			set(fi, true, ei)
+		}
+	}
+	for _, pi := range hits {
+		for _, fi := range e.patterns[pi].fluentsOff {
+			set(fi, false, ei)
+		}
+	}
 }
 
 func (r *Run) setFluent(fi int32, v bool, ei int32) {
@@ -438,7 +481,7 @@ func (r *Run) sign(ev *agreement.Event, ei int32) {
 func (r *Run) agreementRound() {
 	for len(r.dirtyA) > 0 {
 		list := r.dirtyA
-		r.dirtyA = nil
+		r.dirtyA = r.spareA[:0]
 		slices.Sort(list)
 		for _, ai := range list {
 			s := &r.agr[ai]
@@ -456,6 +499,7 @@ func (r *Run) agreementRound() {
 				r.agreementTo(ai, agreement.InForce, s.cause)
 			}
 		}
+		r.spareA = list
 	}
 }
 
@@ -786,7 +830,7 @@ func (r *Run) schedule() {
 		}
 		if next != never && next > r.now && (s.timerAt <= r.now || next < s.timerAt) {
 			s.timerAt = next
-			heap.Push(&r.timers, timer{at: next, idx: ii})
+			r.timers.push(timer{at: next, idx: ii})
 		}
 	}
 	r.touched = r.touched[:0]
@@ -798,7 +842,7 @@ func (r *Run) schedule() {
 		next := r.nextChange(r.e.agreements[ai].timed, beforeAll)
 		if next != never && next > r.now && (a.timerAt <= r.now || next < a.timerAt) {
 			a.timerAt = next
-			heap.Push(&r.timers, timer{at: next, idx: int32(-1 - ai)})
+			r.timers.push(timer{at: next, idx: int32(-1 - ai)})
 		}
 	}
 }
@@ -829,7 +873,7 @@ func (r *Run) Fork() *Run {
 	f.inst = slices.Clone(r.inst) // suspBy slices are never modified in place
 	f.agr = slices.Clone(r.agr)
 	f.timers = slices.Clone(r.timers)
-	f.work, f.spare, f.spareB, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil, nil, nil
+	f.work, f.spare, f.spareB, f.spareA, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil, nil, nil, nil
 	return &f
 }
 

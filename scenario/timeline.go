@@ -9,10 +9,11 @@ import (
 )
 
 // minInstant and maxInstant bound the instants a replay accepts: those whose
-// Unix nanoseconds fit an int64 (years 1678 to 2262).
+// Unix nanoseconds fit an int64 (years 1678 to 2262), less the two extremes,
+// which the engine uses as "before everything" and "never".
 var (
-	minInstant = time.Unix(0, -1<<63).UTC()
-	maxInstant = time.Unix(0, 1<<63-1).UTC()
+	minInstant = time.Unix(0, -1<<63+1).UTC()
+	maxInstant = time.Unix(0, 1<<63-2).UTC()
 )
 
 // Timeline is a period and the events in it, ordered by instant; events at

@@ -239,6 +239,9 @@ func (t *Trace) index() {
 // expanded per debtor), or an agreement. A clause's Ref may omit the
 // agreement when the engine has only one.
 func (e *Engine) lookup(i Instance) (int32, bool) {
+	if i.Ref == (agreement.Ref{}) {
+		return 0, false
+	}
 	if i.Ref.Agreement == "" && len(e.agreements) == 1 {
 		i.Ref.Agreement = e.agreements[0].id
 	}
@@ -278,7 +281,9 @@ func (t *Trace) transitionsOf(i Instance) ([]int32, error) {
 // State returns the state of instance i (a clause, a debtor's share of one,
 // or an agreement) at instant at: its state after everything that happened at
 // or before at. Before the first evaluation a clause is Dormant and an
-// agreement Draft or Signed. It returns an error for an unknown instance.
+// agreement Draft or Signed; after the trace's end it is the state at the
+// end (nothing past the end was replayed: see [Trace.End]). It returns an
+// error for an unknown instance, including the zero Instance.
 func (t *Trace) State(i Instance, at time.Time) (agreement.State, error) {
 	trs, err := t.transitionsOf(i)
 	if err != nil {
