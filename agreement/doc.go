@@ -53,6 +53,14 @@
 // clauses the options imply. Figures over several areas are weighted by area
 // ([Figure], percentages rounded to [PercentPlaces] places).
 //
+// # Versions and reports
+//
+// [Diff] compares two versions of an agreement item by item and field by
+// field (a commitment dropped from a draft is reported as removed, not as a
+// renumbering), and [Changes.Apply] turns the old version into the new.
+// [Agreement.Markdown] and [Changes.Markdown] write tables an analyst can
+// paste; [Agreement.MermaidDependencies] draws the clause dependency graph.
+//
 // # Errors
 //
 // Validation and decoding report every problem at once, in a

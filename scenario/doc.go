@@ -106,5 +106,6 @@
 // Every transition records its cause ([Cause]) and, when a condition decided
 // it, each condition node's value as the evaluator computed it; [Trace.Explain]
 // shows those, and evaluates the conditions still open at any instant with
-// the same evaluator.
+// the same evaluator. [Trace.Markdown] and [Trace.Mermaid] render a trace's
+// transitions and causes as a table and as a sequence diagram.
 package scenario

@@ -1,0 +1,524 @@
+package agreement_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
+)
+
+// The two versions of the Paris joint declaration in the seed
+// (../shared/seed/paris-2026-article.txt).
+const (
+	parisDraft = "draft statement"
+	parisFinal = "final communiqué"
+)
+
+// parisDeclaration builds one version of the joint declaration of the
+// Coalition of the Willing, Paris, 6 January 2026, from the seed article:
+// "the security assurances for Ukraine would only be activated once a
+// ceasefire is established"; "the United States spearheading a mechanism for
+// monitoring the truce, with support from European allies"; Britain, France
+// and other European partners "to send troops into Ukraine following a
+// ceasefire"; France's "several thousand" troops; "military hubs" and
+// "secure facilities for weapons and military equipment" after a ceasefire;
+// German forces joining "to oversee a ceasefire, albeit based outside
+// Ukraine"; a "coordination cell for the U.S., Ukraine, and the Coalition in
+// Paris". Only the draft statement has the commitment "that the U.S. would
+// 'support' the multinational force led by Europe 'in the event of a new
+// Russian attack'": it "was absent from the final communiqué".
+//
+// Each clause's source is the statement that reported it, the same in both
+// versions: only the backstop's source is the draft.
+func parisDeclaration(version string) agreement.Agreement {
+	state := agreement.KindState
+	jan6 := time.Date(2026, time.January, 6, 0, 0, 0, 0, time.UTC)
+	ceasefire := agreement.Holds("ceasefire-in-force")
+	mnfInEffect := agreement.ClauseIn(agreement.LocalRef("multinational-force"), agreement.InEffect)
+	source := func(speaker string) agreement.Source {
+		return agreement.Source{Document: "Paris joint declaration", Speaker: speaker, Date: jan6}
+	}
+	a := agreement.Agreement{
+		ID:            "paris-2026",
+		Title:         "Joint declaration of the Coalition of the Willing on security guarantees for Ukraine",
+		Date:          jan6,
+		Stage:         agreement.StagePre,
+		SubStage:      agreement.SubStagePrin,
+		SigningStatus: agreement.StatusSigned,
+		Parties: []agreement.Party{
+			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict, agreement.Beneficiary}},
+			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict}},
+			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.Monitor, agreement.Guarantor}},
+			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.Guarantor, agreement.Mediator}},
+			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
+			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
+		},
+		Fluents: []agreement.Fluent{{
+			ID:         "ceasefire-in-force",
+			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
+		}},
+		Clauses: []agreement.Clause{
+			{
+				ID:        "ceasefire-monitoring",
+				Text:      "the United States spearheading a mechanism for monitoring the truce, with support from European allies",
+				Source:    source("Emmanuel Macron"),
+				Kind:      agreement.Obligation,
+				Force:     agreement.PoliticallyBinding,
+				Category:  agreement.CategoryCeasefire,
+				Debtors:   []agreement.PartyID{"US"},
+				Creditors: []agreement.PartyID{"UA"},
+				Action:    &agreement.Pattern{Kind: "monitoring-established", Actor: "US"},
+				Trigger:   ceasefire,
+			},
+			{
+				ID:        "multinational-force",
+				Text:      "Britain, France and other European partners to send troops into Ukraine following a ceasefire",
+				Source:    source("Emmanuel Macron, Keir Starmer, Volodymyr Zelensky"),
+				Kind:      agreement.Obligation,
+				Force:     agreement.DeclarationOfIntent,
+				Category:  agreement.CategoryPeacekeeping,
+				Debtors:   []agreement.PartyID{"GB", "FR"},
+				Creditors: []agreement.PartyID{"UA"},
+				Action:    &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"},
+				Trigger:   ceasefire,
+			},
+			{
+				ID:        "french-contingent",
+				Text:      "France could deploy \"several thousand\" troops to Ukraine after the conflict",
+				Source:    source("Emmanuel Macron"),
+				Kind:      agreement.Obligation,
+				Force:     agreement.DeclarationOfIntent,
+				Category:  agreement.CategoryPeacekeeping,
+				Debtors:   []agreement.PartyID{"FR"},
+				Creditors: []agreement.PartyID{"UA"},
+				Action:    &agreement.Pattern{Kind: agreement.ForcesDeployed, Actor: "FR", Target: "UA"},
+				Quantities: []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
+					Unit: agreement.Troops, Wording: "several thousand", What: "French troops in Ukraine"}},
+				Trigger: mnfInEffect,
+			},
+			{
+				ID:        "military-hubs",
+				Text:      "after a ceasefire, both the U.K. and France would create \"military hubs\" throughout Ukraine",
+				Source:    source("Keir Starmer"),
+				Kind:      agreement.Obligation,
+				Force:     agreement.DeclarationOfIntent,
+				Category:  agreement.CategorySecurityGuarantees,
+				Debtors:   []agreement.PartyID{"GB", "FR"},
+				Creditors: []agreement.PartyID{"UA"},
+				Action:    &agreement.Pattern{Kind: "military-hubs-established"},
+				Trigger:   ceasefire,
+			},
+			{
+				ID:        "weapons-facilities",
+				Text:      "develop secure facilities for weapons and military equipment to meet Ukraine's defensive needs",
+				Source:    source("Keir Starmer"),
+				Kind:      agreement.Obligation,
+				Force:     agreement.DeclarationOfIntent,
+				Category:  agreement.CategorySecurityGuarantees,
+				Debtors:   []agreement.PartyID{"GB", "FR"},
+				Creditors: []agreement.PartyID{"UA"},
+				Action:    &agreement.Pattern{Kind: "protected-facilities-developed"},
+				Trigger:   ceasefire,
+			},
+			{
+				ID:        "german-support",
+				Text:      "German forces could join to oversee a ceasefire, albeit based outside Ukraine",
+				Source:    source("Friedrich Merz"),
+				Kind:      agreement.Permission,
+				Force:     agreement.DeclarationOfIntent,
+				Category:  agreement.CategoryPeacekeeping,
+				Debtors:   []agreement.PartyID{"DE"},
+				Creditors: []agreement.PartyID{"UA"},
+				Action:    &agreement.Pattern{Kind: "ceasefire-overseen-from-outside", Actor: "DE"},
+				Trigger:   ceasefire,
+			},
+			{
+				ID:        "coordination-cell",
+				Text:      "set up a coordination cell for the U.S., Ukraine, and the Coalition in Paris",
+				Source:    source(""),
+				Kind:      agreement.Obligation,
+				Force:     agreement.PoliticallyBinding,
+				Category:  agreement.CategorySecurityGuarantees,
+				Debtors:   []agreement.PartyID{"FR", "GB", "DE"},
+				Joint:     true,
+				Creditors: []agreement.PartyID{"US", "UA"},
+				Action:    &agreement.Pattern{Kind: "coordination-cell-established"},
+			},
+		},
+	}
+	if version == parisDraft {
+		backstop := agreement.Clause{
+			ID:         "us-backstop",
+			Text:       "the U.S. would \"support\" the multinational force led by Europe \"in the event of a new Russian attack\"",
+			Source:     agreement.Source{Document: "Paris joint declaration, draft statement", Date: jan6},
+			Kind:       agreement.Obligation,
+			Force:      agreement.PoliticallyBinding,
+			Category:   agreement.CategorySecurityGuarantees,
+			Debtors:    []agreement.PartyID{"US"},
+			Creditors:  []agreement.PartyID{"GB", "FR", "UA"},
+			Action:     &agreement.Pattern{Kind: "support-provided", Actor: "US"},
+			Trigger:    mnfInEffect,
+			Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"}),
+		}
+		// In the draft, the backstop follows the multinational force.
+		cs := a.Clauses
+		a.Clauses = append(append(cs[:2:2], backstop), cs[2:]...)
+	}
+	return a
+}
+
+func TestParisDeclarationValidates(t *testing.T) {
+	for _, v := range []string{parisDraft, parisFinal} {
+		if err := parisDeclaration(v).Validate(); err != nil {
+			t.Errorf("%s: Validate() = %v", v, err)
+		}
+	}
+}
+
+// The seed's draft and final texts: the only change is the US commitment to
+// support the multinational force in the event of a new Russian attack,
+// removed; every clause on either side of it is matched by id, not by
+// position.
+func TestDiffParisDraftToFinal(t *testing.T) {
+	draft, final := parisDeclaration(parisDraft), parisDeclaration(parisFinal)
+	draftCopy, finalCopy := agreementtest.DeepCopy(draft), agreementtest.DeepCopy(final)
+
+	changes := agreement.Diff(draft, final)
+	if len(changes) != 1 {
+		t.Fatalf("Diff(draft, final) = %d changes, want exactly 1:\n%s", len(changes), changeLines(changes))
+	}
+	c := changes[0]
+	if c.Op != agreement.ChangeRemoved || c.Item != agreement.ItemClause || c.ID != "us-backstop" {
+		t.Errorf("Diff(draft, final)[0] = %s, want the removal of clause us-backstop", c)
+	}
+	if got, want := c.String(), `clause "us-backstop" removed`; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	removed, ok := c.Old.(agreement.Clause)
+	if !ok {
+		t.Fatalf("Old = %T, want agreement.Clause", c.Old)
+	}
+	backstop, _ := draft.Clause("us-backstop")
+	if diff := cmp.Diff(backstop, removed, agreementtest.Options()); diff != "" {
+		t.Errorf("removed clause mismatch (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(removed.Text, "in the event of a new Russian attack") {
+		t.Errorf("removed clause text = %q", removed.Text)
+	}
+
+	got, err := changes.Apply(draft)
+	if err != nil {
+		t.Fatalf("Apply(draft) error: %v", err)
+	}
+	if diff := cmp.Diff(final, got, agreementtest.Options()); diff != "" {
+		t.Errorf("Apply(draft) mismatch (-want +got):\n%s", diff)
+	}
+
+	// The other way, the commitment is added back at its place.
+	back := agreement.Diff(final, draft)
+	if len(back) != 1 || back[0].Op != agreement.ChangeAdded || back[0].ID != "us-backstop" || back[0].Index != 2 {
+		t.Fatalf("Diff(final, draft) =\n%s\nwant clause us-backstop added at 2", changeLines(back))
+	}
+	got, err = back.Apply(final)
+	if err != nil {
+		t.Fatalf("Apply(final) error: %v", err)
+	}
+	if diff := cmp.Diff(draft, got, agreementtest.Options()); diff != "" {
+		t.Errorf("Apply(final) mismatch (-want +got):\n%s", diff)
+	}
+
+	for name, p := range map[string][2]agreement.Agreement{"draft": {draftCopy, draft}, "final": {finalCopy, final}} {
+		if diff := cmp.Diff(p[0], p[1], agreementtest.Options()); diff != "" {
+			t.Errorf("%s modified (-before +after):\n%s", name, diff)
+		}
+	}
+}
+
+func changeLines(cs agreement.Changes) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString("\t" + c.String() + "\n")
+	}
+	return b.String()
+}
+
+// TestDiffFields checks one change per field of each item kind, its string,
+// and that Apply makes it.
+func TestDiffFields(t *testing.T) {
+	base := parisDeclaration(parisFinal)
+	base.Groups = []agreement.Group{{ID: "E3", Name: "E3", Members: []agreement.PartyID{"FR", "GB", "DE"}}}
+	base.Signatures = []agreement.Signature{{Party: "FR", Signatory: "Emmanuel Macron"}, {Party: "GB", Signatory: "Keir Starmer"}}
+	base.Territory = agreement.Territory{Areas: []agreement.Area{
+		{ID: "donetsk", Name: "Donetsk", Size: decimal.NewFromInt(26517),
+			Sovereignty: []agreement.Share{{Party: "UA", Percent: decimal.NewFromInt(100)}},
+			Control:     []agreement.Share{{Party: "RU", Percent: decimal.NewFromInt(80)}, {Party: "UA", Percent: decimal.NewFromInt(20)}}},
+		{ID: "luhansk", Name: "Luhansk", Size: decimal.NewFromInt(26684),
+			Sovereignty: []agreement.Share{{Party: "UA", Percent: decimal.NewFromInt(100)}},
+			Control:     []agreement.Share{{Party: "RU", Percent: decimal.NewFromInt(100)}}},
+	}}
+	base.Options = []agreement.Option{{ID: "freeze", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"donetsk"}}}
+
+	tests := []struct {
+		name string
+		edit func(a *agreement.Agreement)
+		want string
+	}{
+		{"title", func(a *agreement.Agreement) { a.Title = "Paris Declaration" },
+			`agreement: title changed from "Joint declaration of the Coalition of the Willing on security guarantees for Ukraine" to "Paris Declaration"`},
+		{"date", func(a *agreement.Agreement) { a.Date = a.Date.Add(19 * time.Hour) },
+			`agreement: date changed from 2026-01-06 to 2026-01-06T19:00:00Z`},
+		{"stage", func(a *agreement.Agreement) { a.Stage, a.SubStage = agreement.StageSubPar, "" },
+			"agreement: stage changed from Pre to SubPar\nagreement: sub-stage changed from Prin to none"},
+		{"signing status", func(a *agreement.Agreement) { a.SigningStatus = agreement.StatusUnclear },
+			`agreement: signing status changed from signed to unclear`},
+		{"entry into force", func(a *agreement.Agreement) { a.EntryIntoForce = agreement.Holds("ceasefire-in-force") },
+			`agreement: entry into force changed from none to holds(ceasefire-in-force)`},
+		{"party added", func(a *agreement.Agreement) {
+			a.Parties = append(a.Parties, agreement.Party{ID: "COW", Kind: agreement.KindStateCoalition})
+		}, `party "COW" added`},
+		{"party role", func(a *agreement.Agreement) { a.Parties[2].Roles = []agreement.Role{agreement.Monitor} },
+			`party "US": roles changed from monitor, guarantor to monitor`},
+		{"party removed", func(a *agreement.Agreement) { a.Parties = a.Parties[:5] }, `party "DE" removed`},
+		{"parties reordered", func(a *agreement.Agreement) { a.Parties[0], a.Parties[1] = a.Parties[1], a.Parties[0] },
+			`order of parties changed from UA, RU, US, FR, GB, DE to RU, UA, US, FR, GB, DE`},
+		{"group members", func(a *agreement.Agreement) { a.Groups[0].Members = a.Groups[0].Members[:2] },
+			`group "E3": members changed from FR, GB, DE to FR, GB`},
+		{"second signature", func(a *agreement.Agreement) {
+			a.Signatures = append(a.Signatures, agreement.Signature{Party: "FR", Capacity: "again"})
+		}, `signature by "FR" (#2) added`},
+		{"signature date", func(a *agreement.Agreement) { a.Signatures[1].Date = a.Date },
+			`signature by "GB": date changed from none to 2026-01-06`},
+		{"force", func(a *agreement.Agreement) { a.Clauses[1].Force = agreement.PoliticallyBinding },
+			`clause "multinational-force": force changed from declaration-of-intent to politically-binding`},
+		{"debtors and joint", func(a *agreement.Agreement) {
+			a.Clauses[1].Debtors = []agreement.PartyID{"GB", "FR", "DE"}
+			a.Clauses[1].Joint = true
+		}, "clause \"multinational-force\": debtors changed from GB, FR to GB, FR, DE\n" +
+			"clause \"multinational-force\": joint changed from false to true"},
+		{"antecedent", func(a *agreement.Agreement) {
+			a.Clauses[0].Antecedent = agreement.Within(agreement.Pattern{Kind: agreement.CeasefireDeclared}, 3*agreement.Day)
+		}, `clause "ceasefire-monitoring": antecedent changed from none to within(ceasefire-declared; 3d)`},
+		{"trigger removed", func(a *agreement.Agreement) { a.Clauses[0].Trigger = nil },
+			`clause "ceasefire-monitoring": trigger changed from holds(ceasefire-in-force) to none`},
+		{"quantities", func(a *agreement.Agreement) {
+			a.Clauses[2].Quantities = []agreement.Range{{Min: decimal.NewFromInt(5000), Max: decimal.NewFromInt(5000), Unit: agreement.Troops}}
+		}, `clause "french-contingent": quantities changed from 2000-9000 troops French troops in Ukraine ("several thousand") to 5000 troops`},
+		{"same quantity, other scale", func(a *agreement.Agreement) {
+			a.Clauses[2].Quantities = []agreement.Range{{Min: decimal.RequireFromString("2000.0"), Max: decimal.RequireFromString("9000.00"),
+				Unit: agreement.Troops, Wording: "several thousand", What: "French troops in Ukraine"}}
+		}, ``},
+		{"action", func(a *agreement.Agreement) { a.Clauses[0].Action = nil },
+			`clause "ceasefire-monitoring": action changed from monitoring-established actor=US to none`},
+		{"deadline", func(a *agreement.Agreement) { a.Clauses[6].Deadline = agreement.Deadline{After: 30 * agreement.Day} },
+			`clause "coordination-cell": deadline changed from none to after 30d`},
+		{"source", func(a *agreement.Agreement) { a.Clauses[6].Source.Speaker = "Emmanuel Macron" },
+			`clause "coordination-cell": source changed from Paris joint declaration, 2026-01-06 to Paris joint declaration, Emmanuel Macron, 2026-01-06`},
+		{"power", func(a *agreement.Agreement) {
+			a.Clauses[5].Kind = agreement.Power
+			a.Clauses[5].Effect = agreement.Suspend
+			a.Clauses[5].Targets = []agreement.Ref{agreement.LocalRef("military-hubs")}
+			a.Clauses[5].ResumedBy = "coordination-cell"
+			a.Clauses[5].Surviving = true
+		}, "clause \"german-support\": kind changed from permission to power\n" +
+			"clause \"german-support\": effect changed from none to suspend\n" +
+			"clause \"german-support\": targets changed from none to military-hubs\n" +
+			"clause \"german-support\": resumed by changed from none to \"coordination-cell\"\n" +
+			"clause \"german-support\": surviving changed from false to true"},
+		{"clauses reordered", func(a *agreement.Agreement) { a.Clauses[5], a.Clauses[6] = a.Clauses[6], a.Clauses[5] },
+			"order of clauses changed from ceasefire-monitoring, multinational-force, french-contingent, military-hubs, " +
+				"weapons-facilities, german-support, coordination-cell to ceasefire-monitoring, multinational-force, " +
+				"french-contingent, military-hubs, weapons-facilities, coordination-cell, german-support"},
+		{"fluent", func(a *agreement.Agreement) {
+			a.Fluents[0].Terminates = append(a.Fluents[0].Terminates, agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"})
+		}, `fluent "ceasefire-in-force": terminated by changed from ceasefire-collapsed to ceasefire-collapsed; armed-attack actor=RU`},
+		{"control", func(a *agreement.Agreement) {
+			a.Territory.Areas[0].Control = []agreement.Share{{Party: "RU", Percent: decimal.NewFromInt(100)}}
+		}, `area "donetsk": control changed from RU 80%, UA 20% to RU 100%`},
+		{"area size", func(a *agreement.Agreement) { a.Territory.Areas[1].Size = decimal.NewFromInt(26683) },
+			`area "luhansk": size changed from 26684 to 26683`},
+		{"area removed", func(a *agreement.Agreement) { a.Territory.Areas = a.Territory.Areas[1:] },
+			`area "donetsk" removed`},
+		{"arrangement", func(a *agreement.Agreement) {
+			a.Territory.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionFreeze, Option: "freeze"}}
+		}, `area "donetsk": arrangements changed from none to freeze (option freeze)`},
+		{"option", func(a *agreement.Agreement) {
+			a.Options[0].Parties = []agreement.PartyID{"RU", "UA"}
+			w := decimal.NewFromInt(15)
+			a.Options = append(a.Options, agreement.Option{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"donetsk"},
+				Parties: []agreement.PartyID{"RU", "UA"}, Width: &w, Deadline: agreement.Deadline{After: 30 * agreement.Day}})
+		}, "option \"freeze\": parties changed from none to RU, UA\noption \"dmz\" added"},
+		{"option width", func(a *agreement.Agreement) {
+			w := decimal.NewFromInt(10)
+			a.Options[0].Width = &w
+		}, `option "freeze": width changed from none to 10`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := agreementtest.DeepCopy(base)
+			b := agreementtest.DeepCopy(base)
+			tt.edit(&b)
+			changes := agreement.Diff(a, b)
+			if got := strings.TrimSuffix(changeLines(changes), "\n"); got != diffIndent(tt.want) {
+				t.Errorf("Diff() =\n%s\nwant:\n%s", got, diffIndent(tt.want))
+			}
+			if equal := cmp.Equal(a, b, agreementtest.Options()); equal != (len(changes) == 0) {
+				t.Errorf("cmp.Equal = %t but %d changes", equal, len(changes))
+			}
+			got, err := changes.Apply(a)
+			if err != nil {
+				t.Fatalf("Apply() error: %v", err)
+			}
+			if diff := cmp.Diff(b, got, agreementtest.Options()); diff != "" {
+				t.Errorf("Apply() mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(base, a, agreementtest.Options()); diff != "" {
+				t.Errorf("Apply() modified its input (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+func diffIndent(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "\t" + strings.ReplaceAll(s, "\n", "\n\t")
+}
+
+// TestApplyErrors checks that changes that do not fit the agreement are
+// reported, every one, with its index and ErrNotApplicable, and that nothing
+// is returned.
+func TestApplyErrors(t *testing.T) {
+	draft, final := parisDeclaration(parisDraft), parisDeclaration(parisFinal)
+	changes := agreement.Diff(draft, final) // removes us-backstop
+
+	bad := agreement.Changes{
+		changes[0], // us-backstop is not in the final text
+		{Op: agreement.ChangeModified, Item: agreement.ItemClause, ID: "multinational-force", Field: "force",
+			Old: agreement.PoliticallyBinding, New: agreement.LegallyBinding}, // it is a declaration of intent
+		{Op: agreement.ChangeModified, Item: agreement.ItemClause, ID: "multinational-force", Field: "colour",
+			Old: "", New: "blue"},
+		{Op: agreement.ChangeModified, Item: agreement.ItemClause, ID: "multinational-force", Field: "force",
+			Old: agreement.DeclarationOfIntent, New: "binding"}, // wrong type
+		{Op: agreement.ChangeAdded, Item: agreement.ItemParty, ID: "UA", New: agreement.Party{ID: "UA"}},
+		{Op: agreement.ChangeAdded, Item: agreement.ItemParty, ID: "PL", Index: 99, New: agreement.Party{ID: "PL"}},
+		{Op: agreement.ChangeAdded, Item: agreement.ItemParty, ID: "IT", New: agreement.Party{ID: "ES"}},
+		{Op: agreement.ChangeReordered, Item: agreement.ItemFluent, Old: []string{"x"}, New: []string{"x"}},
+		{Op: agreement.ChangeRemoved, Item: agreement.ItemAgreement},
+		{Op: 0, Item: agreement.ItemClause},
+		{Op: agreement.ChangeRemoved, Item: 42},
+		{Op: agreement.ChangeRemoved, Item: agreement.ItemParty, ID: "RU", Old: agreement.Party{ID: "RU"}},
+	}
+	before := agreementtest.DeepCopy(final)
+	got, err := bad.Apply(final)
+	if err == nil {
+		t.Fatalf("Apply() = %v, want an error", got.ID)
+	}
+	if diff := cmp.Diff(agreement.Agreement{}, got, agreementtest.Options()); diff != "" {
+		t.Errorf("Apply() returned a value on error:\n%s", diff)
+	}
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %T is not a *ValidationError", err)
+	}
+	want := []string{
+		`changes[0]: clause "us-backstop" not found`,
+		`changes[1]: clause "multinational-force": force is declaration-of-intent, not politically-binding`,
+		`changes[2]: unknown clause field "colour"`,
+		`changes[3]: clause "multinational-force": wrong type of value for force`,
+		`changes[4]: party "UA" already present`,
+		`changes[5]: party "PL": position 99 out of range (0 to 6)`,
+		`changes[6]: party "IT": the item added has the id "ES"`,
+		`changes[7]: the fluents are ceasefire-in-force, not x`,
+		`changes[8]: the agreement itself can only be modified, not removed`,
+		`changes[9]: unknown operation ChangeOp(0)`,
+		`changes[10]: unknown item kind Item(42)`,
+		`changes[11]: party "RU" differs from the item to remove`,
+	}
+	var gotProblems []string
+	for _, p := range ve.Problems {
+		gotProblems = append(gotProblems, p.Error())
+		if !errors.Is(p, agreement.ErrNotApplicable) {
+			t.Errorf("%v does not wrap ErrNotApplicable", p)
+		}
+	}
+	if diff := cmp.Diff(want, gotProblems); diff != "" {
+		t.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(before, final, agreementtest.Options()); diff != "" {
+		t.Errorf("Apply() modified its input (-before +after):\n%s", diff)
+	}
+}
+
+// Duplicate ids (an invalid agreement) are matched occurrence by
+// occurrence: removing the second of two clauses "X" removes that one.
+func TestDiffDuplicateIDs(t *testing.T) {
+	x1 := agreement.Clause{ID: "X", Text: "first", Kind: agreement.Obligation}
+	x2 := agreement.Clause{ID: "X", Text: "second", Kind: agreement.Obligation}
+	y := agreement.Clause{ID: "Y", Kind: agreement.Permission}
+	tests := []struct {
+		a, b []agreement.Clause
+		want string
+	}{
+		{[]agreement.Clause{x1, x2, y}, []agreement.Clause{x1, y}, `clause "X" (#2) removed`},
+		{[]agreement.Clause{x1, y}, []agreement.Clause{x1, y, x2}, `clause "X" (#2) added`},
+		{[]agreement.Clause{x1, x2}, []agreement.Clause{x2},
+			"clause \"X\" (#2) removed\nclause \"X\": text changed from \"first\" to \"second\""},
+		{[]agreement.Clause{x1, y, x2}, []agreement.Clause{y, x1, x2}, `order of clauses changed from X, Y, X to Y, X, X`},
+	}
+	for i, tt := range tests {
+		a, b := agreement.Agreement{ID: "dup", Clauses: tt.a}, agreement.Agreement{ID: "dup", Clauses: tt.b}
+		changes := agreement.Diff(a, b)
+		if got := strings.TrimSuffix(changeLines(changes), "\n"); got != diffIndent(tt.want) {
+			t.Errorf("%d: Diff() =\n%s\nwant:\n%s", i, got, diffIndent(tt.want))
+		}
+		got, err := changes.Apply(a)
+		if err != nil {
+			t.Fatalf("%d: Apply() error: %v", i, err)
+		}
+		if diff := cmp.Diff(b, got, agreementtest.Options()); diff != "" {
+			t.Errorf("%d: Apply() mismatch (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
+// Compare the draft and the final communiqué of the Paris declaration: the
+// US commitment to support the multinational force if Russia attacks again
+// is the only difference.
+func ExampleDiff() {
+	draft := agreement.Agreement{
+		ID:      "paris-2026",
+		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "US"}, {ID: "FR"}, {ID: "GB"}},
+		Clauses: []agreement.Clause{
+			{ID: "monitoring", Kind: agreement.Obligation, Force: agreement.PoliticallyBinding, Debtors: []agreement.PartyID{"US"}},
+			{ID: "us-backstop", Kind: agreement.Obligation, Force: agreement.PoliticallyBinding, Debtors: []agreement.PartyID{"US"},
+				Text: `the U.S. would "support" the multinational force "in the event of a new Russian attack"`},
+			{ID: "mnf", Kind: agreement.Obligation, Force: agreement.DeclarationOfIntent, Debtors: []agreement.PartyID{"FR", "GB"}},
+		},
+	}
+	final := agreementtest.DeepCopy(draft)
+	final.Clauses = append(final.Clauses[:1], final.Clauses[2])
+	final.Clauses[1].Force = agreement.PoliticallyBinding
+	final.Parties[2].Roles = []agreement.Role{agreement.Monitor}
+
+	changes := agreement.Diff(draft, final)
+	for _, c := range changes {
+		fmt.Println(c)
+	}
+	// Applying the changes to the draft gives the final text.
+	got, err := changes.Apply(draft)
+	fmt.Println(err, len(agreement.Diff(got, final)))
+	// Output:
+	// party "US": roles changed from none to monitor
+	// clause "us-backstop" removed
+	// clause "mnf": force changed from declaration-of-intent to politically-binding
+	// <nil> 0
+}

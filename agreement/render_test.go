@@ -1,0 +1,346 @@
+package agreement_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
+)
+
+// checkRenderGolden compares got with testdata/render/name, or rewrites the
+// file with -update. Mermaid golden files (*.mmd) are parsed by Mermaid
+// itself in CI (.ci/run, .ci/mermaid-check.mjs).
+func checkRenderGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "render", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("rendering mismatch with %s (-want +got):\n%s", path, diff)
+	}
+}
+
+// escapingFixture is an agreement (not a valid one) whose ids and texts hold
+// every character Markdown or Mermaid would interpret: quotes, brackets,
+// pipes, semicolons, '#', '%', backticks, '<' and '>', '&', line breaks,
+// and non-ASCII text.
+func escapingFixture() agreement.Agreement {
+	return agreement.Agreement{
+		ID:    "esc|ape;\"1\"",
+		Title: "A *title* with # hash, _under_, `code`, [link](x), <b>html</b>, a | pipe, $5 & &amp; \\ and\na new line",
+		Parties: []agreement.Party{
+			{ID: "U|A", Name: "Україна \"UA\"", Kind: agreement.KindState, Roles: []agreement.Role{agreement.PartyToConflict}},
+			{ID: "RU", Name: "Росія; [RU]", Kind: agreement.KindState},
+		},
+		Clauses: []agreement.Clause{
+			{
+				ID: "paris-2026/G1[FR]",
+				Text: "quotes \" ' brackets [ ] ( ) { } < > pipes | semicolons ; hash # percent %% backtick ` amp &amp; &\n" +
+					"second line: ü, 東京, 🕊, ±, →, end",
+				Source:     agreement.Source{Document: "draft | \"statement\"", Speaker: "Zelensky; Macron"},
+				Kind:       agreement.Obligation,
+				Force:      agreement.PoliticallyBinding,
+				Debtors:    []agreement.PartyID{"U|A", "RU"},
+				Creditors:  []agreement.PartyID{"RU"},
+				Action:     &agreement.Pattern{Kind: "a|b;c", Actor: "U|A", Area: "zone#1"},
+				Quantities: []agreement.Range{{Min: decimal.NewFromInt(1), Max: decimal.NewFromInt(2), Unit: "troops", Wording: "a \"few\" | some"}},
+				Trigger:    agreement.ClauseIn(agreement.LocalRef("G2;x"), agreement.Violated, agreement.Discharged),
+			},
+			{
+				ID:      "G2;x",
+				Text:    "%% not a comment\n%%{init: {}}%%\n```\nflowchart\nend",
+				Kind:    agreement.Power,
+				Debtors: []agreement.PartyID{"RU"},
+				Effect:  agreement.Terminate,
+				Targets: []agreement.Ref{agreement.LocalRef("paris-2026/G1[FR]"), agreement.AgreementRef("esc|ape;\"1\""),
+					agreement.QualifiedRef("other\"agr", "C|1"), agreement.LocalRef("ghost<1>")},
+				ResumedBy: "end",
+			},
+			{ID: "end", Text: "end", Kind: agreement.Permission, Debtors: []agreement.PartyID{"RU"},
+				Trigger: agreement.AgreementIn("", agreement.InForce)},
+		},
+		EntryIntoForce: agreement.ClauseIn(agreement.LocalRef("end"), agreement.Fulfilled),
+	}
+}
+
+// diffFixture returns two versions with changes of many kinds.
+func diffFixture() (agreement.Agreement, agreement.Agreement) {
+	a := parisDeclaration(parisDraft)
+	b := agreementtest.DeepCopy(parisDeclaration(parisFinal))
+	b.Title = "Paris Declaration"
+	b.Parties[2].Roles = []agreement.Role{agreement.Monitor}
+	b.Parties = append(b.Parties, agreement.Party{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.KindStateCoalition,
+		Roles: []agreement.Role{agreement.Guarantor}})
+	b.Clauses[1].Force = agreement.PoliticallyBinding
+	b.Clauses[2].Quantities[0].Min = decimal.NewFromInt(5000)
+	b.Clauses[0].Trigger = agreement.All(agreement.Holds("ceasefire-in-force"),
+		agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Attribution: agreement.Confirmed})))
+	b.Clauses[5], b.Clauses[6] = b.Clauses[6], b.Clauses[5]
+	b.Signatures = []agreement.Signature{{Party: "FR", Signatory: "Emmanuel Macron", Capacity: "President of the French Republic",
+		Date: time.Date(2026, time.January, 6, 18, 30, 0, 0, time.UTC)}}
+	return a, b
+}
+
+func renderTo(t *testing.T, f func(io.Writer) error) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f(&buf); err != nil {
+		t.Fatalf("render error: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func TestRenderGolden(t *testing.T) {
+	draft, final := parisDeclaration(parisDraft), parisDeclaration(parisFinal)
+	every := jsonFixture()
+	esc := escapingFixture()
+	a, b := diffFixture()
+	tests := []struct {
+		name string
+		f    func(io.Writer) error
+	}{
+		{"paris-2026-draft.md", draft.Markdown},
+		{"paris-2026-draft-to-final.md", agreement.Diff(draft, final).Markdown},
+		{"paris-2026-draft-dependencies.mmd", draft.MermaidDependencies},
+		{"paris-2026-changes.md", agreement.Diff(a, b).Markdown},
+		{"every-field.md", every.Markdown},
+		{"every-field-dependencies.mmd", every.MermaidDependencies},
+		{"escaping.md", esc.Markdown},
+		{"escaping-dependencies.mmd", esc.MermaidDependencies},
+		{"escaping-changes.md", agreement.Diff(agreement.Agreement{}, esc).Markdown},
+		{"empty-dependencies.mmd", agreement.Agreement{ID: "empty"}.MermaidDependencies},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkRenderGolden(t, tt.name, renderTo(t, tt.f))
+		})
+	}
+}
+
+func TestChangesMarkdownEmpty(t *testing.T) {
+	got := renderTo(t, agreement.Changes(nil).Markdown)
+	if string(got) != "No changes.\n" {
+		t.Errorf("Markdown() = %q, want %q", got, "No changes.\n")
+	}
+}
+
+// renderFailingWriter fails after n bytes.
+type renderFailingWriter struct{ n int }
+
+var errRenderWrite = errors.New("disk full")
+
+func (w *renderFailingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errRenderWrite
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestRenderWriteError(t *testing.T) {
+	a := parisDeclaration(parisDraft)
+	for name, f := range map[string]func(io.Writer) error{
+		"Markdown":            a.Markdown,
+		"MermaidDependencies": a.MermaidDependencies,
+		"Changes.Markdown":    agreement.Diff(a, parisDeclaration(parisFinal)).Markdown,
+	} {
+		for _, n := range []int{0, 10, 200} {
+			if err := f(&renderFailingWriter{n: n}); !errors.Is(err, errRenderWrite) {
+				t.Errorf("%s after %d bytes: error %v, want %v", name, n, err, errRenderWrite)
+			}
+		}
+	}
+}
+
+// Mermaid lines the dependency graph writes: the header, node declarations
+// and edges, with every label quoted and free of the characters Mermaid
+// interprets.
+var (
+	mermaidLabelRE = `"(?:[^"#;|%<>&` + "`" + `{}\n]|<br>|#\d+;)*"`
+	mermaidLineRE  = regexp.MustCompile(`^(flowchart LR|  (c\d+|x\d+|agr)(\[` + mermaidLabelRE + `\]|\{\{` + mermaidLabelRE +
+		`\}\}|\(` + mermaidLabelRE + `\)|\[\[` + mermaidLabelRE + `\]\]|\(\[` + mermaidLabelRE + `\]\))|  (c\d+|x\d+|agr) (-->|==>|-\.->)\|` +
+		mermaidLabelRE + `\| (c\d+|x\d+|agr))$`)
+)
+
+// The renderings of any agreement, valid or not and with any text, succeed,
+// are deterministic, do not modify it, and have the expected shape: Markdown
+// tables whose rows all have as many cells as their header, Mermaid lines
+// with every label escaped. (CI has Mermaid itself parse the golden files.)
+func TestPropertyRenderAnyAgreement(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		var a agreement.Agreement
+		if rapid.Bool().Draw(t, "corrupt") {
+			a = agreementtest.Corrupt(agreementtest.Config{}).Draw(t, "corruption").Agreement
+		} else {
+			a = agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
+		}
+		a.Title = rapid.String().Draw(t, "title")
+		if len(a.Clauses) > 0 {
+			i := rapid.IntRange(0, len(a.Clauses)-1).Draw(t, "clause")
+			a.Clauses = append([]agreement.Clause(nil), a.Clauses...)
+			a.Clauses[i].ID = agreement.ClauseID(rapid.String().Draw(t, "clause-id"))
+			a.Clauses[i].Text = rapid.String().Draw(t, "clause-text")
+		}
+		before := agreementtest.DeepCopy(a)
+		for name, f := range map[string]func(io.Writer) error{
+			"Markdown": a.Markdown, "MermaidDependencies": a.MermaidDependencies,
+			"Changes.Markdown": agreement.Diff(agreement.Agreement{}, a).Markdown,
+		} {
+			var one, two bytes.Buffer
+			if err := f(&one); err != nil {
+				t.Fatalf("%s error: %v", name, err)
+			}
+			if err := f(&two); err != nil || one.String() != two.String() {
+				t.Fatalf("%s is not deterministic", name)
+			}
+			if name == "MermaidDependencies" {
+				for _, l := range strings.Split(strings.TrimSuffix(one.String(), "\n"), "\n") {
+					if !mermaidLineRE.MatchString(l) {
+						t.Fatalf("unexpected Mermaid line %q", l)
+					}
+				}
+				continue
+			}
+			checkMarkdownTables(t, one.String())
+		}
+		if !reflect.DeepEqual(before, a) {
+			t.Fatalf("rendering modified the agreement")
+		}
+	})
+}
+
+// checkMarkdownTables checks that every table row has as many cells as the
+// table's header, counting only unescaped pipes.
+func checkMarkdownTables(t *rapid.T, md string) {
+	cells := -1
+	for _, l := range strings.Split(md, "\n") {
+		if !strings.HasPrefix(l, "|") {
+			cells = -1
+			continue
+		}
+		n := 0
+		for i := 0; i < len(l); i++ {
+			switch l[i] {
+			case '\\':
+				i++
+			case '|':
+				n++
+			}
+		}
+		if cells < 0 {
+			cells = n
+		} else if n != cells {
+			t.Fatalf("table row with %d pipes, header has %d:\n%s", n, cells, l)
+		}
+	}
+}
+
+// A small agreement as Markdown tables, ready to paste into a report.
+func ExampleAgreement_Markdown() {
+	a := agreement.Agreement{
+		ID:    "declaration-of-intent",
+		Title: "Declaration of intent",
+		Parties: []agreement.Party{
+			{ID: "UA", Name: "Ukraine", Kind: agreement.KindState, Roles: []agreement.Role{agreement.PartyToConflict}},
+			{ID: "FR", Name: "France", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
+		},
+		Clauses: []agreement.Clause{{
+			ID:        "G1",
+			Text:      "send troops into Ukraine following a ceasefire",
+			Kind:      agreement.Obligation,
+			Force:     agreement.DeclarationOfIntent,
+			Debtors:   []agreement.PartyID{"FR"},
+			Creditors: []agreement.PartyID{"UA"},
+			Action:    &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"},
+			Trigger:   agreement.Happened(agreement.Pattern{Kind: agreement.CeasefireInForce}),
+		}},
+	}
+	if err := a.Markdown(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// # Declaration of intent
+	//
+	// | Field | Value |
+	// | --- | --- |
+	// | Id | declaration-of-intent |
+	// | Title | Declaration of intent |
+	// | Date |  |
+	// | Stage |  |
+	// | Sub-stage |  |
+	// | Signing status |  |
+	// | Entry into force | on signature |
+	//
+	// ## Parties
+	//
+	// | Party | Name | Kind | Roles |
+	// | --- | --- | --- | --- |
+	// | UA | Ukraine | state | party-to-conflict |
+	// | FR | France | state | guarantor |
+	//
+	// ## Clauses
+	//
+	// | Clause | Kind | Force | Category | Debtors | Creditors | Action | Conditions | Text |
+	// | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+	// | G1 | obligation | declaration-of-intent |  | FR | UA | forces-deployed against UA | trigger: ceasefire-in-force happened | send troops into Ukraine following a ceasefire |
+}
+
+// The changes between two versions as a Markdown table.
+func ExampleChanges_Markdown() {
+	draft := agreement.Agreement{ID: "paris-2026", Clauses: []agreement.Clause{
+		{ID: "mnf", Kind: agreement.Obligation, Force: agreement.DeclarationOfIntent, Debtors: []agreement.PartyID{"FR", "GB"}},
+		{ID: "us-backstop", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"US"}, Creditors: []agreement.PartyID{"FR", "GB"},
+			Text: "support the multinational force in the event of a new Russian attack"},
+	}}
+	final := agreement.Agreement{ID: "paris-2026", Clauses: []agreement.Clause{
+		{ID: "mnf", Kind: agreement.Obligation, Force: agreement.PoliticallyBinding, Debtors: []agreement.PartyID{"FR", "GB"}},
+	}}
+	_ = agreement.Diff(draft, final).Markdown(os.Stdout)
+	// Output:
+	// | # | Item | Id | Change | Before | After |
+	// | --- | --- | --- | --- | --- | --- |
+	// | 1 | clause | us-backstop | removed | obligation of US to FR, GB: support the multinational force in the event of a new Russian attack |  |
+	// | 2 | clause | mnf | force | declaration-of-intent | politically-binding |
+}
+
+// The clause dependency graph as a Mermaid flowchart: the support
+// commitment waits for the multinational force to be in effect.
+func ExampleAgreement_MermaidDependencies() {
+	a := agreement.Agreement{ID: "paris-2026", Clauses: []agreement.Clause{
+		{ID: "mnf", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR", "GB"}},
+		{ID: "us-backstop", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"US"},
+			Trigger: agreement.ClauseIn(agreement.LocalRef("mnf"), agreement.InEffect)},
+	}}
+	_ = a.MermaidDependencies(os.Stdout)
+	// Output:
+	// flowchart LR
+	//   c0["mnf<br>obligation · FR, GB (each)"]
+	//   c1["us-backstop<br>obligation · US"]
+	//   c0 -->|"trigger: in-effect"| c1
+}

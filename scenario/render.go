@@ -1,0 +1,364 @@
+package scenario
+
+import (
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// errNoTrace is returned when rendering the zero Trace, or a nil one.
+var errNoTrace = errors.New("scenario: no trace to render")
+
+// Markdown writes t as Markdown that an analyst can paste into a report: a
+// heading naming the agreements and the period, a table of the events (with
+// the index a cause refers to, the instant and the event in words), and a
+// timeline table of every transition in the order it happened: its
+// instant, the instance (a clause, one debtor's share of a clause, or an
+// agreement), "from → to", and its cause in words, with the event that set
+// it off described ("event #2: armed-attack by RU against UA") or the
+// clause whose change did ("paris-2026/multinational-force[FR] became
+// in-effect"). Instants are written in UTC, RFC 3339. Text from the events
+// is escaped so that it reads as written and cannot break a table. It uses
+// only the public API of the trace; it returns an error for a nil or zero
+// Trace, and the first error from w. It is safe for concurrent use (with
+// distinct writers) and never panics.
+func (t *Trace) Markdown(w io.Writer) error {
+	if t == nil || t.Engine() == nil {
+		return errNoTrace
+	}
+	e := t.Engine()
+	r := &renderWriter{w: w}
+	r.line("# Trace of " + renderMD(renderAgreements(e)) + " from " + renderStamp(t.Start()) + " to " + renderStamp(t.End()))
+	r.line("")
+	r.line("## Events")
+	r.line("")
+	var rows [][]string
+	for i, ev := range t.Events() {
+		rows = append(rows, []string{strconv.Itoa(i), renderStamp(ev.At), renderMD(renderEvent(ev))})
+	}
+	if len(rows) == 0 {
+		r.line("No events.")
+	} else {
+		r.table([]string{"#", "Instant", "Event"}, rows)
+	}
+	r.line("")
+	r.line("## Transitions")
+	r.line("")
+	trs := renderTransitions(t)
+	if len(trs) == 0 {
+		r.line("No transitions.")
+		return r.err
+	}
+	rows = rows[:0]
+	for k, tr := range trs {
+		rows = append(rows, []string{renderStamp(tr.At), renderMD(renderInstance(tr.Instance)),
+			tr.From.String() + " → " + tr.To.String(), renderMD(renderCause(t, trs, k))})
+	}
+	r.table([]string{"Instant", "Instance", "From → To", "Cause"}, rows)
+	return r.err
+}
+
+// Mermaid writes t as a Mermaid sequence diagram, which GitHub and most
+// Markdown editors display: time runs down the page, one lifeline per
+// agreement and clause instance that changes state (or sets a change off),
+// with "events" and "clock" lifelines for what the timeline and time passing
+// set off. Each transition is an arrow from its cause (the events, the
+// clock for the start, timers, deadlines and expiries, or the clause,
+// agreement or power whose change set it off) to the instance, labelled
+// "from → to" and, for an event, the event in words; a note spanning every
+// lifeline marks each new instant. Participants have generated ids (ev,
+// clock, a0, i0, ...) and every label has the characters Mermaid interprets
+// written as entity codes, so ids and event texts with any characters are
+// safe. It uses only the public API of the trace; it returns an error for a
+// nil or zero Trace, and the first error from w. It is safe for concurrent
+// use (with distinct writers) and never panics.
+func (t *Trace) Mermaid(w io.Writer) error {
+	if t == nil || t.Engine() == nil {
+		return errNoTrace
+	}
+	e := t.Engine()
+	trs := renderTransitions(t)
+
+	// Participants, in a fixed order: events, clock, agreements, instances
+	// (and, defensively, any instance the engine does not list, in order of
+	// appearance).
+	const evID, clockID = "ev", "clock"
+	type participant struct{ id, label string }
+	var known, extra []participant
+	ids := map[Instance]string{}
+	for i, a := range e.Agreements() {
+		inst := Instance{Ref: agreement.AgreementRef(a)}
+		ids[inst] = "a" + strconv.Itoa(i)
+		known = append(known, participant{ids[inst], renderInstance(inst)})
+	}
+	for i, inst := range e.Instances() {
+		ids[inst] = "i" + strconv.Itoa(i)
+		known = append(known, participant{ids[inst], renderInstance(inst)})
+	}
+	idOf := func(inst Instance) string {
+		id, ok := ids[inst]
+		if !ok {
+			id = "u" + strconv.Itoa(len(extra))
+			ids[inst] = id
+			extra = append(extra, participant{id, renderInstance(inst)})
+		}
+		return id
+	}
+	sender := func(tr Transition) string {
+		switch tr.Cause.Kind {
+		case CauseEvent:
+			return evID
+		case CauseClause, CauseAgreement, CausePower:
+			if tr.Cause.By != (Instance{}) {
+				return idOf(tr.Cause.By)
+			}
+			if tr.Cause.Event >= 0 {
+				return evID
+			}
+		}
+		return clockID
+	}
+	used := map[string]bool{}
+	for _, tr := range trs {
+		used[sender(tr)] = true
+		used[idOf(tr.Instance)] = true
+	}
+	var parts []participant
+	if used[evID] {
+		parts = append(parts, participant{evID, "events"})
+	}
+	if used[clockID] {
+		parts = append(parts, participant{clockID, "clock"})
+	}
+	for _, p := range append(known, extra...) {
+		if used[p.id] {
+			parts = append(parts, p)
+		}
+	}
+
+	r := &renderWriter{w: w}
+	r.line("sequenceDiagram")
+	for _, p := range parts {
+		r.line("  participant " + p.id + " as " + renderMermaid(p.label))
+	}
+	span := ""
+	if len(parts) > 0 {
+		span = parts[0].id
+		if len(parts) > 1 {
+			span += "," + parts[len(parts)-1].id
+		}
+	}
+	var last time.Time
+	for k, tr := range trs {
+		if k == 0 || !tr.At.Equal(last) {
+			r.line("  Note over " + span + ": " + renderMermaid(renderStamp(tr.At)))
+			last = tr.At
+		}
+		label := tr.From.String() + " → " + tr.To.String()
+		switch tr.Cause.Kind {
+		case CauseEvent:
+			label += " (" + renderCauseEvent(t, tr.Cause.Event) + ")"
+		case CauseStart, CauseTimer, CauseDeadline, CauseExpiry:
+			label += " (" + tr.Cause.Kind.String() + ")"
+		case CausePower:
+			label += " (power)"
+		}
+		r.line("  " + sender(tr) + "->>" + idOf(tr.Instance) + ": " + renderMermaid(label))
+	}
+	return r.err
+}
+
+// renderTransitions returns the transitions of t in order.
+func renderTransitions(t *Trace) []Transition {
+	var out []Transition
+	for tr := range t.Transitions() {
+		out = append(out, tr)
+	}
+	return out
+}
+
+func renderAgreements(e *Engine) string {
+	ids := e.Agreements()
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = string(id)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// renderInstance names an instance: "paris-2026/G1[FR]", or "agreement
+// paris-2026".
+func renderInstance(i Instance) string {
+	if i.IsAgreement() {
+		return "agreement " + string(i.Ref.Agreement)
+	}
+	return i.String()
+}
+
+// renderCause describes the cause of transition k of trs in words.
+func renderCause(t *Trace, trs []Transition, k int) string {
+	tr := trs[k]
+	c := tr.Cause
+	switch c.Kind {
+	case CauseStart:
+		return "start"
+	case CauseEvent:
+		return renderCauseEvent(t, c.Event)
+	case CauseTimer:
+		return "timer: a timed condition changed value"
+	case CauseDeadline:
+		return "deadline passed"
+	case CauseExpiry:
+		return "expiry reached"
+	case CauseClause, CauseAgreement:
+		// The change of By that set this one off: its latest transition
+		// at this instant, before this one.
+		for j := k - 1; j >= 0 && trs[j].At.Equal(tr.At); j-- {
+			if trs[j].Instance == c.By {
+				return renderInstance(c.By) + " became " + trs[j].To.String()
+			}
+		}
+		return renderInstance(c.By) + " changed state"
+	case CausePower:
+		s := "power " + renderInstance(c.By) + " exercised"
+		if c.Event >= 0 {
+			s += " (" + renderCauseEvent(t, c.Event) + ")"
+		}
+		return s
+	}
+	return c.Kind.String()
+}
+
+func renderCauseEvent(t *Trace, i int) string {
+	ev, ok := t.Event(i)
+	if !ok {
+		return "event #" + strconv.Itoa(i)
+	}
+	return "event #" + strconv.Itoa(i) + ": " + renderEvent(ev)
+}
+
+// renderEvent describes an event in words: "armed-attack by RU against UA
+// in donetsk (confirmed)".
+func renderEvent(ev agreement.Event) string {
+	var b strings.Builder
+	b.WriteString(string(ev.Kind))
+	if ev.Actor != "" {
+		b.WriteString(" by " + string(ev.Actor))
+	}
+	if ev.Target != "" {
+		b.WriteString(" against " + string(ev.Target))
+	}
+	if ev.Area != "" {
+		b.WriteString(" in " + string(ev.Area))
+	}
+	if ev.Clause != (agreement.Ref{}) {
+		b.WriteString(" concerning " + ev.Clause.String())
+	}
+	if ev.Outcome != "" {
+		b.WriteString(" with outcome \"" + ev.Outcome + "\"")
+	}
+	if ev.Reporter != "" {
+		b.WriteString(" reported by " + string(ev.Reporter))
+	}
+	if ev.Attribution != agreement.AttributionUnspecified {
+		b.WriteString(" (" + ev.Attribution.String() + ")")
+	}
+	for i, q := range ev.Quantities {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(q.String())
+	}
+	return b.String()
+}
+
+// renderStamp writes an instant in UTC, RFC 3339.
+func renderStamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// renderWriter writes lines and keeps the first error.
+type renderWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *renderWriter) line(s string) {
+	if r.err == nil {
+		_, r.err = io.WriteString(r.w, s+"\n")
+	}
+}
+
+// table writes a Markdown table whose cells are already escaped.
+func (r *renderWriter) table(header []string, rows [][]string) {
+	r.line("| " + strings.Join(header, " | ") + " |")
+	r.line("|" + strings.Repeat(" --- |", len(header)))
+	for _, row := range rows {
+		r.line("| " + strings.Join(row, " | ") + " |")
+	}
+}
+
+// renderMD escapes text for Markdown: characters that Markdown or a table
+// would interpret are backslash-escaped, line breaks become <br>.
+func renderMD(s string) string {
+	var b strings.Builder
+	prevWord := false // whether the previous character is a letter or digit
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		next, _ := utf8.DecodeRuneInString(s[i:]) // utf8.RuneError at the end
+		switch {
+		case r == '\r':
+			if next != '\n' {
+				b.WriteString("<br>")
+			}
+		case r == '\n':
+			b.WriteString("<br>")
+		case r == '&':
+			if next == '#' || 'a' <= next && next <= 'z' || 'A' <= next && next <= 'Z' {
+				b.WriteByte('\\') // it would start an entity
+			}
+			b.WriteByte('&')
+		case r == ']' && next == '(', // it would end a link's text
+			r == '_' && !(prevWord && (unicode.IsLetter(next) || unicode.IsDigit(next))),
+			strings.ContainsRune("\\`*<>|~$", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < ' ' || r == 0x7f:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+		prevWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return b.String()
+}
+
+// renderMermaid escapes text for a Mermaid label: the characters Mermaid
+// interprets as entity codes, line breaks as <br>, other control
+// characters as spaces.
+func renderMermaid(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '"', '#', ';', '|', '%', '<', '>', '&', '`', '{', '}':
+			b.WriteString("#" + strconv.Itoa(int(r)) + ";")
+		case '\n':
+			b.WriteString("<br>")
+		case '\r':
+		default:
+			if r < ' ' || r == 0x7f {
+				b.WriteByte(' ')
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}

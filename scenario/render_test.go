@@ -1,0 +1,365 @@
+package scenario_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// checkRenderGolden compares got with testdata/render/name, or rewrites the
+// file with -update. Mermaid golden files (*.mmd) are parsed by Mermaid
+// itself in CI (.ci/run, .ci/mermaid-check.mjs).
+func checkRenderGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "render", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("rendering mismatch with %s (-want +got):\n%s", path, diff)
+	}
+}
+
+// renderParisDraft is the draft statement of the Paris joint declaration of
+// 6 January 2026 (../shared/seed/paris-2026-article.txt), as package
+// agreement's tests model it: guarantees that bind once a ceasefire is in
+// force, and the draft's US commitment to support the multinational force
+// "in the event of a new Russian attack".
+func renderParisDraft() agreement.Agreement {
+	state := agreement.KindState
+	ceasefire := agreement.Holds("ceasefire-in-force")
+	mnfInEffect := agreement.ClauseIn(agreement.LocalRef("multinational-force"), agreement.InEffect)
+	obligation := func(id agreement.ClauseID, text string, debtors ...agreement.PartyID) agreement.Clause {
+		return agreement.Clause{ID: id, Text: text, Kind: agreement.Obligation, Debtors: debtors,
+			Creditors: []agreement.PartyID{"UA"}, Trigger: ceasefire}
+	}
+	monitoring := obligation("ceasefire-monitoring", "the United States spearheading a mechanism for monitoring the truce", "US")
+	monitoring.Action = &agreement.Pattern{Kind: "monitoring-established", Actor: "US"}
+	mnf := obligation("multinational-force", "Britain, France and other European partners to send troops into Ukraine following a ceasefire", "GB", "FR")
+	mnf.Action = &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"}
+	backstop := obligation("us-backstop", `the U.S. would "support" the multinational force led by Europe "in the event of a new Russian attack"`, "US")
+	backstop.Creditors = []agreement.PartyID{"GB", "FR", "UA"}
+	backstop.Action = &agreement.Pattern{Kind: "support-provided", Actor: "US"}
+	backstop.Trigger = mnfInEffect
+	backstop.Antecedent = agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"})
+	french := obligation("french-contingent", `France could deploy "several thousand" troops to Ukraine after the conflict`, "FR")
+	french.Action = &agreement.Pattern{Kind: agreement.ForcesDeployed, Actor: "FR", Target: "UA"}
+	french.Quantities = []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.Troops,
+		Wording: "several thousand"}}
+	french.Trigger = mnfInEffect
+	hubs := obligation("military-hubs", `both the U.K. and France would create "military hubs" throughout Ukraine`, "GB", "FR")
+	hubs.Action = &agreement.Pattern{Kind: "military-hubs-established"}
+	facilities := obligation("weapons-facilities", "develop secure facilities for weapons and military equipment", "GB", "FR")
+	facilities.Action = &agreement.Pattern{Kind: "protected-facilities-developed"}
+	german := obligation("german-support", "German forces could join to oversee a ceasefire, albeit based outside Ukraine", "DE")
+	german.Kind = agreement.Permission
+	german.Action = &agreement.Pattern{Kind: "ceasefire-overseen-from-outside", Actor: "DE"}
+	cell := obligation("coordination-cell", "set up a coordination cell for the U.S., Ukraine, and the Coalition in Paris", "FR", "GB", "DE")
+	cell.Joint, cell.Trigger = true, nil
+	cell.Creditors = []agreement.PartyID{"US", "UA"}
+	cell.Action = &agreement.Pattern{Kind: "coordination-cell-established"}
+	return agreement.Agreement{
+		ID:            "paris-2026",
+		Title:         "Joint declaration of the Coalition of the Willing on security guarantees for Ukraine",
+		SigningStatus: agreement.StatusSigned,
+		Parties: []agreement.Party{
+			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict, agreement.Beneficiary}},
+			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict}},
+			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.Monitor, agreement.Guarantor}},
+			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.Guarantor, agreement.Mediator}},
+			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
+			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
+		},
+		Fluents: []agreement.Fluent{{
+			ID:         "ceasefire-in-force",
+			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
+		}},
+		Clauses: []agreement.Clause{monitoring, mnf, backstop, french, hubs, facilities, german, cell},
+	}
+}
+
+func renderDay(month time.Month, d int) time.Time {
+	return time.Date(2026, month, d, 0, 0, 0, 0, time.UTC)
+}
+
+// renderSeedTrace replays the draft over a strike before any ceasefire, a
+// ceasefire, deployments, and then a new Russian attack, which activates
+// the US commitment, and the support that fulfils it.
+func renderSeedTrace(t *testing.T) *scenario.Trace {
+	t.Helper()
+	e, err := scenario.Compile(renderParisDraft())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := e.Replay(scenario.NewTimeline(renderDay(time.January, 6),
+		agreement.Event{At: renderDay(time.January, 20), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"},
+		agreement.Event{At: renderDay(time.February, 1), Kind: agreement.CeasefireInForce, Reporter: "US", Attribution: agreement.Confirmed},
+		agreement.Event{At: renderDay(time.February, 3), Kind: "monitoring-established", Actor: "US"},
+		agreement.Event{At: renderDay(time.February, 10), Kind: agreement.ForcesDeployed, Actor: "FR", Target: "UA",
+			Quantities: []agreement.Quantity{agreement.NewQuantity(decimal.NewFromInt(4000), agreement.Troops)}},
+		agreement.Event{At: renderDay(time.March, 1), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA", Attribution: agreement.Alleged},
+		agreement.Event{At: renderDay(time.March, 2), Kind: "support-provided", Actor: "US"},
+	), renderDay(time.March, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// renderEscapingTrace has an event whose outcome holds every character
+// Markdown or Mermaid would interpret, and a timer, a clause's change, an
+// expiry and a power, so that every kind of cause but a deadline (see the
+// examples) appears.
+func renderEscapingTrace(t *testing.T) *scenario.Trace {
+	t.Helper()
+	a := agreement.Agreement{
+		ID:            "vote_2026.1",
+		SigningStatus: agreement.StatusSigned,
+		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "UN"}},
+		Clauses: []agreement.Clause{
+			{ID: "hold", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UN"},
+				Action:   &agreement.Pattern{Kind: agreement.ReferendumHeld, Actor: "UN"},
+				Deadline: agreement.Deadline{After: 10 * agreement.Day}},
+			{ID: "G1.x", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA", "RU"},
+				Action:  &agreement.Pattern{Kind: agreement.WithdrawalCompleted},
+				Trigger: agreement.Since(agreement.Pattern{Kind: agreement.ReferendumHeld}, 2*agreement.Day)},
+			{ID: "repair", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UN"},
+				Action:  &agreement.Pattern{Kind: "report-filed"},
+				Trigger: agreement.ClauseIn(agreement.LocalRef("hold"), agreement.Fulfilled),
+				Expiry:  agreement.Deadline{After: 3 * agreement.Day}},
+			{ID: "stop", Kind: agreement.Power, Debtors: []agreement.PartyID{"UN"}, Effect: agreement.Terminate,
+				Targets: []agreement.Ref{agreement.LocalRef("G1.x")}},
+		},
+	}
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := e.Replay(scenario.NewTimeline(renderDay(time.April, 1),
+		agreement.Event{At: renderDay(time.April, 5), Kind: agreement.ReferendumHeld, Actor: "UN", Area: "crimea",
+			Outcome: "yes; \"oui\" | [ja] <так> & `да` #1 100% {ok}\nsecond line: 東京 🕊 end"},
+		agreement.Event{At: renderDay(time.April, 9), Kind: agreement.PowerExercised, Actor: "UN",
+			Clause: agreement.LocalRef("stop"), Reporter: "UA"},
+	), renderDay(time.April, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+func renderTrace(t *testing.T, f func(io.Writer) error) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f(&buf); err != nil {
+		t.Fatalf("render error: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func TestTraceRenderGolden(t *testing.T) {
+	seed := renderSeedTrace(t)
+	esc := renderEscapingTrace(t)
+	e, err := scenario.Compile(renderParisDraft())
+	if err != nil {
+		t.Fatal(err)
+	}
+	quiet, err := e.Replay(scenario.NewTimeline(renderDay(time.January, 6)), renderDay(time.January, 6))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		f    func(io.Writer) error
+	}{
+		{"paris-2026-trace.md", seed.Markdown},
+		{"paris-2026-trace.mmd", seed.Mermaid},
+		{"escaping-trace.md", esc.Markdown},
+		{"escaping-trace.mmd", esc.Mermaid},
+		{"quiet-trace.md", quiet.Markdown},
+		{"quiet-trace.mmd", quiet.Mermaid},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			checkRenderGolden(t, tt.name, renderTrace(t, tt.f))
+		})
+	}
+}
+
+// The seed trace says what the analyst needs: the commitment waits, pending,
+// through the ceasefire, and binds with the new attack, not the old one.
+func TestTraceMarkdownSeed(t *testing.T) {
+	md := string(renderTrace(t, renderSeedTrace(t).Markdown))
+	for _, want := range []string{
+		"| 2026-02-01T00:00:00Z | paris-2026/us-backstop | dormant → pending | paris-2026/multinational-force[GB] became in-effect |",
+		"| 2026-03-01T00:00:00Z | paris-2026/us-backstop | pending → in-effect | event #4: armed-attack by RU against UA (alleged) |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown() lacks the row\n%s\nin:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "us-backstop | pending → in-effect | event #0") {
+		t.Errorf("the strike before the ceasefire activated the commitment:\n%s", md)
+	}
+}
+
+func TestTraceRenderErrors(t *testing.T) {
+	var nilTrace *scenario.Trace
+	for name, f := range map[string]func(io.Writer) error{
+		"nil Markdown": nilTrace.Markdown, "nil Mermaid": nilTrace.Mermaid,
+		"zero Markdown": (&scenario.Trace{}).Markdown, "zero Mermaid": (&scenario.Trace{}).Mermaid,
+	} {
+		if err := f(io.Discard); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	errDisk := errors.New("disk full")
+	tr := renderSeedTrace(t)
+	for name, f := range map[string]func(io.Writer) error{"Markdown": tr.Markdown, "Mermaid": tr.Mermaid} {
+		if err := f(renderFailingWriter{errDisk}); !errors.Is(err, errDisk) {
+			t.Errorf("%s: error %v, want %v", name, err, errDisk)
+		}
+	}
+}
+
+type renderFailingWriter struct{ err error }
+
+func (w renderFailingWriter) Write([]byte) (int, error) { return 0, w.err }
+
+// Mermaid lines a trace renders: header, participants, notes, messages,
+// with every label free of the characters Mermaid interprets.
+var (
+	renderMermaidText = `(?:[^"#;|%<>&` + "`" + `{}\n]|<br>|#\d+;)*`
+	renderMermaidLine = regexp.MustCompile(`^(sequenceDiagram|  participant (ev|clock|a\d+|i\d+) as ` + renderMermaidText +
+		`|  Note over (ev|clock|a\d+|i\d+)(,(ev|clock|a\d+|i\d+))?: ` + renderMermaidText +
+		`|  (ev|clock|a\d+|i\d+)->>(a\d+|i\d+): ` + renderMermaidText + `)$`)
+)
+
+// Renderings of any replay succeed, are deterministic, and have the
+// expected shape: one table row per transition, Mermaid lines with every
+// label escaped. (CI has Mermaid itself parse the golden files.)
+func TestPropertyTraceRender(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := scenariotest.LifecycleProcess(scenariotest.LifecycleConfig{}).Draw(t, "process")
+		e, err := scenario.CompileProcess(p)
+		if err != nil {
+			t.Fatalf("CompileProcess of a generated process: %v", err)
+		}
+		cfg := scenariotest.TimelineConfig{}
+		tl := scenariotest.Timeline(p, cfg).Draw(t, "timeline")
+		tr, err := e.Replay(tl, cfg.End())
+		if err != nil {
+			t.Fatalf("Replay: %v", err)
+		}
+		var md, mm, again bytes.Buffer
+		if err := tr.Markdown(&md); err != nil {
+			t.Fatalf("Markdown() error: %v", err)
+		}
+		if err := tr.Mermaid(&mm); err != nil {
+			t.Fatalf("Mermaid() error: %v", err)
+		}
+		if _ = tr.Markdown(&again); again.String() != md.String() {
+			t.Fatalf("Markdown() is not deterministic")
+		}
+		n := 0
+		for range tr.Transitions() {
+			n++
+		}
+		_, table, _ := strings.Cut(md.String(), "## Transitions\n")
+		if rows := strings.Count(table, "\n| 2"); rows != n {
+			t.Fatalf("%d transitions but %d rows:\n%s", n, rows, md.String())
+		}
+		arrows := 0
+		for _, l := range strings.Split(strings.TrimSuffix(mm.String(), "\n"), "\n") {
+			if !renderMermaidLine.MatchString(l) {
+				t.Fatalf("unexpected Mermaid line %q", l)
+			}
+			if strings.Contains(l, "->>") {
+				arrows++
+			}
+		}
+		if arrows != n {
+			t.Fatalf("%d transitions but %d arrows:\n%s", n, arrows, mm.String())
+		}
+	})
+}
+
+// A trace as a Markdown timeline: every transition with its cause.
+func ExampleTrace_Markdown() {
+	e, _ := scenario.Compile(guarantee())
+	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
+	tr, _ := e.Replay(scenario.NewTimeline(d(1),
+		agreement.Event{At: d(5), Kind: agreement.CeasefireInForce},
+		agreement.Event{At: d(20), Kind: agreement.ArmedAttack, Actor: "RU"},
+	), d(28))
+	_ = tr.Markdown(os.Stdout)
+	// Output:
+	// # Trace of guarantee from 2026-02-01T00:00:00Z to 2026-02-28T00:00:00Z
+	//
+	// ## Events
+	//
+	// | # | Instant | Event |
+	// | --- | --- | --- |
+	// | 0 | 2026-02-05T00:00:00Z | ceasefire-in-force |
+	// | 1 | 2026-02-20T00:00:00Z | armed-attack by RU |
+	//
+	// ## Transitions
+	//
+	// | Instant | Instance | From → To | Cause |
+	// | --- | --- | --- | --- |
+	// | 2026-02-01T00:00:00Z | agreement guarantee | signed → in-force | start |
+	// | 2026-02-05T00:00:00Z | guarantee/SUP | dormant → pending | event #0: ceasefire-in-force |
+	// | 2026-02-20T00:00:00Z | guarantee/SUP | pending → in-effect | event #1: armed-attack by RU |
+	// | 2026-02-23T00:00:00Z | guarantee/SUP | in-effect → violated | deadline passed |
+}
+
+// A trace as a Mermaid sequence diagram: one lifeline per instance, an
+// arrow per transition from what caused it.
+func ExampleTrace_Mermaid() {
+	e, _ := scenario.Compile(guarantee())
+	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
+	tr, _ := e.Replay(scenario.NewTimeline(d(1),
+		agreement.Event{At: d(5), Kind: agreement.CeasefireInForce},
+		agreement.Event{At: d(20), Kind: agreement.ArmedAttack, Actor: "RU"},
+	), d(28))
+	_ = tr.Mermaid(os.Stdout)
+	// Output:
+	// sequenceDiagram
+	//   participant ev as events
+	//   participant clock as clock
+	//   participant a0 as agreement guarantee
+	//   participant i0 as guarantee/SUP
+	//   Note over ev,i0: 2026-02-01T00:00:00Z
+	//   clock->>a0: signed → in-force (start)
+	//   Note over ev,i0: 2026-02-05T00:00:00Z
+	//   ev->>i0: dormant → pending (event #35;0: ceasefire-in-force)
+	//   Note over ev,i0: 2026-02-20T00:00:00Z
+	//   ev->>i0: pending → in-effect (event #35;1: armed-attack by RU)
+	//   Note over ev,i0: 2026-02-23T00:00:00Z
+	//   clock->>i0: in-effect → violated (deadline)
+}
