@@ -1,21 +1,40 @@
-// Command paris2026 models the core of the January 2026 Paris meeting of the
-// Coalition of the Willing: Ukraine and Russia as parties to the conflict, and
-// a security guarantee that binds the guarantors only once a ceasefire is in
-// force. It builds the agreement, validates it, and prints what it holds.
+// Command paris2026 models the January 2026 Paris meeting of the "Coalition
+// of the Willing" (the seed case, ../shared/seed/paris-2026-article.txt)
+// with all three packages of peacekit, and answers the questions a reader
+// of the article would ask:
 //
-// Usage:
+//   - who the parties are and what role each plays in each instrument;
+//   - what the coalition offers, who leads what, and what is missing
+//     (package coalition);
+//   - which guarantees bind whom, and on what condition (they are
+//     "activated once a ceasefire is established");
+//   - what the draft statement had that the final communiqué lacks (the US
+//     support "in the event of a new Russian attack");
+//   - which commitments collide with Russia's stated opposition to NATO
+//     troops on the ground, and whether each territorial package meets its
+//     demand for the Donbas;
+//   - who controls what under each territorial package (package agreement);
+//   - and, replaying three hypothetical timelines over both versions (no
+//     ceasefire while strikes continue; a ceasefire that holds; a
+//     ceasefire followed by a new attack), what is in effect, who is bound
+//     to what and since when, and why the versions differ (package
+//     scenario).
+//
+// Usage, from the repository root:
 //
 //	go run ./examples/paris2026
+//
+// It takes no arguments and reads no file: the model is in model.go, with
+// the source of every figure and quotation. Every state, instant, figure and
+// list the report prints is computed from the model by the library; the
+// program only lays the answers out. The exit status is 1 if the model does
+// not validate or a replay fails.
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"time"
-
-	"github.com/peacekit/peacekit/agreement"
 )
 
 func main() {
@@ -25,81 +44,12 @@ func main() {
 	}
 }
 
-// model returns the agreement the program reports on.
-func model() agreement.Agreement {
-	ceasefire := agreement.FluentID("ceasefire-in-force")
-	return agreement.Agreement{
-		ID:            "paris-declaration-2026",
-		Title:         "Paris Declaration of the Coalition of the Willing",
-		Date:          time.Date(2026, time.January, 6, 0, 0, 0, 0, time.UTC),
-		Stage:         agreement.StagePre,
-		SubStage:      agreement.SubStagePrin,
-		SigningStatus: agreement.StatusSigned,
-		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: agreement.KindState,
-				Roles: []agreement.Role{agreement.PartyToConflict, agreement.Beneficiary}},
-			{ID: "RU", Name: "Russian Federation", Kind: agreement.KindState,
-				Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "FR", Name: "France", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
-			{ID: "GB", Name: "United Kingdom", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
-		},
-		Fluents: []agreement.Fluent{{
-			ID:         ceasefire,
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
-		}},
-		Clauses: []agreement.Clause{{
-			ID:        "G1",
-			Text:      "Britain, France and other European partners to send troops into Ukraine following a ceasefire agreement.",
-			Source:    agreement.Source{Document: "trilateral declaration of intent"},
-			Kind:      agreement.Obligation,
-			Force:     agreement.DeclarationOfIntent,
-			Category:  agreement.CategorySecurityGuarantees,
-			Debtors:   []agreement.PartyID{"FR", "GB"},
-			Creditors: []agreement.PartyID{"UA"},
-			Action:    &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"},
-			Trigger:   agreement.Holds(ceasefire),
-		}},
-	}
-}
-
-// run validates a and writes a summary of it to w.
-func run(w io.Writer, a agreement.Agreement) error {
-	if err := a.Validate(); err != nil {
+// run computes the report of m and writes it to w as text. Nothing is
+// written when the model is invalid.
+func run(w io.Writer, m Model) error {
+	r, err := analyse(m)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s (%s, %s)\n", a.Title, a.ID, a.Date.Format(time.DateOnly))
-	fmt.Fprintf(w, "PA-X stage: %s / %s; signing status: %s\n", a.Stage.Label(), a.SubStage.Label(),
-		a.SigningStatus.PAXLabel())
-	fmt.Fprintln(w, "\nParties:")
-	for _, p := range a.Parties {
-		roles := make([]string, len(p.Roles))
-		for i, r := range p.Roles {
-			roles[i] = r.String()
-		}
-		fmt.Fprintf(w, "  %-3s %-20s %s\n", p.ID, p.Name, strings.Join(roles, ", "))
-	}
-	fmt.Fprintln(w, "\nClauses:")
-	for _, c := range a.Clauses {
-		debtors := make([]string, len(c.Debtors))
-		for i, d := range c.Debtors {
-			debtors[i] = string(d)
-		}
-		binding := "severally"
-		if c.Joint {
-			binding = "jointly"
-		}
-		fmt.Fprintf(w, "  %s: %s (%s), binding %s %s\n", c.ID, c.Kind, c.Force, strings.Join(debtors, ", "), binding)
-		fmt.Fprintf(w, "    %q\n", c.Text)
-		if c.Action != nil {
-			fmt.Fprintf(w, "    action:  %s\n", c.Action)
-		}
-		for _, nc := range c.Conditions() {
-			if nc.Condition != nil {
-				fmt.Fprintf(w, "    %-8s %s\n", nc.Name+":", nc.Condition)
-			}
-		}
-	}
-	fmt.Fprintln(w, "\nThe agreement validates.")
-	return nil
+	return r.WriteText(w)
 }

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
+)
+
+// result is a replay and the answers computed from it; the writers only
+// lay them out.
+type result struct {
+	In       input
+	Timeline string // the timeline's file name
+	Trace    *scenario.Trace
+	// States are the state of every agreement, then of every clause
+	// instance, at the end, with the instant it was entered.
+	States []stateAt
+	// Bound are the clause instances in effect at the end.
+	Bound []stateAt
+	// Intervals are, per instance in the order of States, the states it
+	// went through and when.
+	Intervals [][]interval
+	Fluents   []fluentValue
+	// Territories are the territories of the agreements that have one, at
+	// the end.
+	Territories []territoryAt
+	Rejections  []scenario.Rejection
+}
+
+// stateAt is an instance's state at the end of the replay.
+type stateAt struct {
+	Instance scenario.Instance
+	State    agreement.State
+	// Since is when it entered State; zero when it has been there since
+	// the start.
+	Since time.Time
+	// Debtor and Creditors are the clause's, for a clause.
+	Debtor    agreement.PartyID
+	Creditors []agreement.PartyID
+}
+
+// interval is a state held from From to To.
+type interval struct {
+	State    agreement.State
+	From, To time.Time
+}
+
+// fluentValue is whether a fluent holds at the end.
+type fluentValue struct {
+	Agreement agreement.AgreementID
+	Fluent    agreement.FluentID
+	Holds     bool
+}
+
+// territoryAt is an agreement's territory at the end, with its figures.
+type territoryAt struct {
+	Agreement   agreement.AgreementID
+	Territory   agreement.Territory
+	Control     []agreement.Figure
+	Sovereignty []agreement.Figure
+}
+
+// simulate decodes the timeline in data (named name), replays it over in
+// up to end (zero: the default end) and computes the answers.
+func simulate(in input, name string, data []byte, end time.Time) (*result, error) {
+	tl, err := scenario.DecodeTimeline(data)
+	if err != nil {
+		return nil, err
+	}
+	e, err := scenario.CompileProcess(in.Process)
+	if err != nil {
+		return nil, err
+	}
+	if end.IsZero() {
+		end = defaultEnd(tl)
+	}
+	tr, err := e.Replay(tl, end)
+	if err != nil {
+		return nil, err
+	}
+	res := &result{In: in, Timeline: name, Trace: tr, Rejections: tr.Rejections()}
+	end = tr.End()
+
+	insts := make([]scenario.Instance, 0, len(e.Agreements())+len(e.Instances()))
+	for _, id := range e.Agreements() {
+		insts = append(insts, scenario.Instance{Ref: agreement.AgreementRef(id)})
+	}
+	insts = append(insts, e.Instances()...)
+	for _, i := range insts {
+		x, err := tr.Explain(i, end)
+		if err != nil {
+			return nil, err
+		}
+		s := stateAt{Instance: i, State: x.State, Since: x.Since}
+		if !i.IsAgreement() {
+			a, _ := in.Process.Agreement(i.Ref.Agreement)
+			cl, _ := a.Clause(i.Ref.Clause)
+			s.Debtor, s.Creditors = i.Debtor, cl.Creditors
+			if s.Debtor == "" && len(cl.Debtors) == 1 {
+				s.Debtor = cl.Debtors[0]
+			}
+		}
+		res.States = append(res.States, s)
+		if s.State == agreement.InEffect {
+			res.Bound = append(res.Bound, s)
+		}
+		// The states it went through: the one it started in (its state at
+		// the start, before the first evaluation), then one per
+		// transition.
+		var iv []interval
+		for _, step := range x.Steps {
+			t := step.Transition
+			if len(iv) == 0 {
+				iv = append(iv, interval{State: t.From, From: tr.Start()})
+			}
+			iv[len(iv)-1].To = t.At
+			iv = append(iv, interval{State: t.To, From: t.At})
+		}
+		if len(iv) == 0 {
+			iv = append(iv, interval{State: x.State, From: tr.Start()})
+		}
+		iv[len(iv)-1].To = end
+		res.Intervals = append(res.Intervals, iv)
+	}
+	for _, a := range in.Process.Agreements {
+		for _, f := range a.Fluents {
+			h, err := tr.FluentHolds(a.ID, f.ID, end)
+			if err != nil {
+				return nil, err
+			}
+			res.Fluents = append(res.Fluents, fluentValue{Agreement: a.ID, Fluent: f.ID, Holds: h})
+		}
+		if a.Territory.IsZero() {
+			continue
+		}
+		t, err := tr.Territory(a.ID, end)
+		if err != nil {
+			return nil, err
+		}
+		ta := territoryAt{Agreement: a.ID, Territory: t}
+		if ta.Control, err = t.ControlBreakdown(); err != nil {
+			return nil, err
+		}
+		var sovereigns []agreement.PartyID
+		for _, ar := range t.Areas {
+			for _, sh := range ar.Sovereignty {
+				if !contains(sovereigns, sh.Party) {
+					sovereigns = append(sovereigns, sh.Party)
+				}
+			}
+		}
+		for _, p := range sovereigns {
+			fig, err := t.Sovereign(p)
+			if err != nil {
+				return nil, err
+			}
+			ta.Sovereignty = append(ta.Sovereignty, fig)
+		}
+		res.Territories = append(res.Territories, ta)
+	}
+	return res, nil
+}
+
+// defaultEnd is the end of a replay when -end is not given: one day after
+// the last event, or after the start when there is none.
+func defaultEnd(tl scenario.Timeline) time.Time {
+	last := tl.Start()
+	if n := tl.Len(); n > 0 {
+		last = tl.Event(n - 1).At
+	}
+	return last.Add(agreement.Day)
+}
+
+func contains[T comparable](xs []T, x T) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// title names what was replayed: the agreement, or the process and its
+// instruments.
+func (r *result) title() string {
+	p := r.In.Process
+	if r.In.Single {
+		a := p.Agreements[0]
+		return fmt.Sprintf("agreement %s (%s)", a.ID, orText(a.Title, "untitled"))
+	}
+	return fmt.Sprintf("process %s (%d instruments)", orText(p.Title, "untitled"), len(p.Agreements))
+}
