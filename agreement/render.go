@@ -28,33 +28,33 @@ func (a Agreement) Markdown(w io.Writer) error {
 	m.line("# " + mdHeading(title))
 	m.line("")
 	m.table([]string{"Field", "Value"}, [][]string{
-		{"Id", mdCell(string(a.ID))},
-		{"Title", mdCell(a.Title)},
+		{"Id", MarkdownEscape(string(a.ID))},
+		{"Title", MarkdownEscape(a.Title)},
 		{"Date", mdInstant(formatInstant(a.Date))},
-		{"Stage", mdCell(codeLabel(string(a.Stage), a.Stage.Label()))},
-		{"Sub-stage", mdCell(codeLabel(string(a.SubStage), a.SubStage.Label()))},
-		{"Signing status", mdCell(codeLabel(a.SigningStatus.String(), a.SigningStatus.PAXLabel()))},
-		{"Entry into force", mdCell(entryText(a.EntryIntoForce))},
+		{"Stage", MarkdownEscape(codeLabel(string(a.Stage), a.Stage.Label()))},
+		{"Sub-stage", MarkdownEscape(codeLabel(string(a.SubStage), a.SubStage.Label()))},
+		{"Signing status", MarkdownEscape(codeLabel(a.SigningStatus.String(), a.SigningStatus.PAXLabel()))},
+		{"Entry into force", MarkdownEscape(entryText(a.EntryIntoForce))},
 	})
 
 	m.section("Parties", len(a.Parties), []string{"Party", "Name", "Kind", "Roles"}, func(add func(...string)) {
 		for _, p := range a.Parties {
-			add(mdCell(string(p.ID)), mdCell(p.Name), mdCell(p.Kind.String()), mdCell(listOrEmpty(p.Roles, Role.String)))
+			add(MarkdownEscape(string(p.ID)), MarkdownEscape(p.Name), MarkdownEscape(p.Kind.String()), MarkdownEscape(listOrEmpty(p.Roles, Role.String)))
 		}
 	})
 	m.section("Groups", len(a.Groups), []string{"Group", "Name", "Members"}, func(add func(...string)) {
 		for _, g := range a.Groups {
-			add(mdCell(string(g.ID)), mdCell(g.Name), mdCell(listOrEmpty(g.Members, partyString)))
+			add(MarkdownEscape(string(g.ID)), MarkdownEscape(g.Name), MarkdownEscape(listOrEmpty(g.Members, partyString)))
 		}
 	})
 	m.section("Signatures", len(a.Signatures), []string{"Party", "Signatory", "Capacity", "Date"}, func(add func(...string)) {
 		for _, s := range a.Signatures {
-			add(mdCell(string(s.Party)), mdCell(s.Signatory), mdCell(s.Capacity), mdInstant(formatInstant(s.Date)))
+			add(MarkdownEscape(string(s.Party)), MarkdownEscape(s.Signatory), MarkdownEscape(s.Capacity), mdInstant(formatInstant(s.Date)))
 		}
 	})
 	m.section("Fluents", len(a.Fluents), []string{"Fluent", "Initially", "Initiated by", "Terminated by"}, func(add func(...string)) {
 		for _, f := range a.Fluents {
-			add(mdCell(string(f.ID)), strconv.FormatBool(f.Initially),
+			add(MarkdownEscape(string(f.ID)), strconv.FormatBool(f.Initially),
 				mdLines(mapStrings(f.Initiates, describePattern)), mdLines(mapStrings(f.Terminates, describePattern)))
 		}
 	})
@@ -62,24 +62,24 @@ func (a Agreement) Markdown(w io.Writer) error {
 		"Action", "Conditions", "Text"}, func(add func(...string)) {
 		for i := range a.Clauses {
 			c := &a.Clauses[i]
-			add(mdCell(string(c.ID)), mdCell(clauseKind(c)), mdCell(c.Force.String()), mdCell(string(c.Category)),
-				mdCell(debtorsText(c)), mdCell(listOrEmpty(c.Creditors, partyString)),
+			add(MarkdownEscape(string(c.ID)), MarkdownEscape(clauseKind(c)), MarkdownEscape(c.Force.String()), MarkdownEscape(string(c.Category)),
+				MarkdownEscape(debtorsText(c)), MarkdownEscape(listOrEmpty(c.Creditors, partyString)),
 				mdLines(actionLines(c)), mdLines(conditionLines(c)), mdLines(textLines(c)))
 		}
 	})
 	m.section("Territory", len(a.Territory.Areas), []string{"Area", "Name", "Size (km²)", "Sovereignty", "Control",
 		"Arrangements"}, func(add func(...string)) {
 		for _, ar := range a.Territory.Areas {
-			add(mdCell(string(ar.ID)), mdCell(ar.Name), mdCell(ar.Size.String()), mdCell(sharesOrEmpty(ar.Sovereignty)),
-				mdCell(sharesOrEmpty(ar.Control)), mdLines(mapStrings(ar.Arrangements, formatArrangement)))
+			add(MarkdownEscape(string(ar.ID)), MarkdownEscape(ar.Name), MarkdownEscape(ar.Size.String()), MarkdownEscape(sharesOrEmpty(ar.Sovereignty)),
+				MarkdownEscape(sharesOrEmpty(ar.Control)), mdLines(mapStrings(ar.Arrangements, formatArrangement)))
 		}
 	})
 	m.section("Territorial options", len(a.Options), []string{"Option", "Kind", "Areas", "Terms", "Text"},
 		func(add func(...string)) {
 			for i := range a.Options {
 				o := &a.Options[i]
-				add(mdCell(string(o.ID)), mdCell(o.Kind.String()), mdCell(listOrEmpty(o.Areas, areaString)),
-					mdLines(optionTerms(o)), mdCell(o.Text))
+				add(MarkdownEscape(string(o.ID)), MarkdownEscape(o.Kind.String()), MarkdownEscape(listOrEmpty(o.Areas, areaString)),
+					mdLines(optionTerms(o)), MarkdownEscape(o.Text))
 			}
 		})
 	return m.err
@@ -108,8 +108,8 @@ func (cs Changes) Markdown(w io.Writer) error {
 		if c.Op == ChangeModified {
 			what = fieldLabel(c.Item, c.Field)
 		}
-		rows = append(rows, []string{strconv.Itoa(i + 1), mdCell(c.Item.String()), mdCell(id), mdCell(what),
-			mdCell(changeValue(c.Op, c.Old)), mdCell(changeValue(c.Op, c.New))})
+		rows = append(rows, []string{strconv.Itoa(i + 1), MarkdownEscape(c.Item.String()), MarkdownEscape(id), MarkdownEscape(what),
+			MarkdownEscape(changeValue(c.Op, c.Old)), MarkdownEscape(changeValue(c.Op, c.New))})
 	}
 	m.table([]string{"#", "Item", "Id", "Change", "Before", "After"}, rows)
 	return m.err
@@ -484,10 +484,12 @@ func (m *mdWriter) section(title string, n int, header []string, fill func(add f
 	m.table(header, rows)
 }
 
-// mdCell escapes text for a Markdown table cell: characters that Markdown
-// or a table would interpret are backslash-escaped, line breaks become
-// <br>, so that the text reads as written.
-func mdCell(s string) string {
+// MarkdownEscape escapes text for a Markdown table cell (or any inline
+// Markdown): characters that Markdown or a table would interpret are
+// backslash-escaped, line breaks become <br>, other control characters
+// spaces, so that the text reads as written. Renderers of this library and
+// of packages built on it share it.
+func MarkdownEscape(s string) string {
 	var b strings.Builder
 	prevWord := false // whether the previous character is a letter or digit
 	for i := 0; i < len(s); {
@@ -525,19 +527,19 @@ func mdCell(s string) string {
 // escaped too.
 func mdHeading(s string) string {
 	s = strings.Join(strings.Fields(strings.NewReplacer("\r", " ", "\n", " ").Replace(s)), " ")
-	return strings.ReplaceAll(mdCell(s), "#", "\\#")
+	return strings.ReplaceAll(MarkdownEscape(s), "#", "\\#")
 }
 
 // mdLines escapes each line and joins them with <br>.
 func mdLines(lines []string) string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		out[i] = mdCell(l)
+		out[i] = MarkdownEscape(l)
 	}
 	return strings.Join(out, "<br>")
 }
 
-func mdInstant(s string) string { return mdCell(noneToEmpty(s)) }
+func mdInstant(s string) string { return MarkdownEscape(noneToEmpty(s)) }
 
 // MermaidDependencies writes the clause dependency graph of a as a Mermaid
 // flowchart, which GitHub and most Markdown editors display. Each clause is
@@ -676,7 +678,7 @@ func (g *depGraph) agreementNode(id AgreementID) string {
 		if !g.seen["agreement"] {
 			g.seen["agreement"] = true
 			title := "agreement " + string(g.a.ID)
-			g.extra = append(g.extra, "agr([\""+mermaidEscape(title)+"\"])")
+			g.extra = append(g.extra, "agr([\""+MermaidEscape(title)+"\"])")
 		}
 		return "agr"
 	}
@@ -686,7 +688,7 @@ func (g *depGraph) agreementNode(id AgreementID) string {
 	}
 	n := "x" + strconv.Itoa(len(g.extNode))
 	g.extNode[r] = n
-	g.extra = append(g.extra, n+"([\""+mermaidEscape("agreement "+string(id))+"\"])")
+	g.extra = append(g.extra, n+"([\""+MermaidEscape("agreement "+string(id))+"\"])")
 	return n
 }
 
@@ -702,15 +704,15 @@ func (g *depGraph) edge(from, arrow, label, to string) {
 func mermaidLabel(lines ...string) string {
 	parts := make([]string, len(lines))
 	for i, l := range lines {
-		parts[i] = mermaidEscape(l)
+		parts[i] = MermaidEscape(l)
 	}
 	return "\"" + strings.Join(parts, "<br>") + "\""
 }
 
-// mermaidEscape writes s for a quoted Mermaid label: the characters Mermaid
-// interprets (quotes, '#', ';', '|', '%', '<', '>', '&', '`') as entity
-// codes, line breaks as <br>, other control characters as spaces.
-func mermaidEscape(s string) string {
+// MermaidEscape writes s for a quoted Mermaid label: the characters Mermaid
+// interprets (quotes, '#', ';', '|', '%', '<', '>', '&', '`', braces) as
+// entity codes, line breaks as <br>, other control characters as spaces.
+func MermaidEscape(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch r {

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/peacekit/peacekit/agreement"
 )
@@ -34,13 +32,13 @@ func (t *Trace) Markdown(w io.Writer) error {
 	}
 	e := t.Engine()
 	r := &renderWriter{w: w}
-	r.line("# Trace of " + renderMD(renderAgreements(e)) + " from " + renderStamp(t.Start()) + " to " + renderStamp(t.End()))
+	r.line("# Trace of " + agreement.MarkdownEscape(renderAgreements(e)) + " from " + renderStamp(t.Start()) + " to " + renderStamp(t.End()))
 	r.line("")
 	r.line("## Events")
 	r.line("")
 	var rows [][]string
 	for i, ev := range t.Events() {
-		rows = append(rows, []string{strconv.Itoa(i), renderStamp(ev.At), renderMD(renderEvent(ev))})
+		rows = append(rows, []string{strconv.Itoa(i), renderStamp(ev.At), agreement.MarkdownEscape(renderEvent(ev))})
 	}
 	if len(rows) == 0 {
 		r.line("No events.")
@@ -57,8 +55,8 @@ func (t *Trace) Markdown(w io.Writer) error {
 	}
 	rows = rows[:0]
 	for k, tr := range trs {
-		rows = append(rows, []string{renderStamp(tr.At), renderMD(renderInstance(tr.Instance)),
-			tr.From.String() + " → " + tr.To.String(), renderMD(renderCause(t, trs, k))})
+		rows = append(rows, []string{renderStamp(tr.At), agreement.MarkdownEscape(renderInstance(tr.Instance)),
+			tr.From.String() + " → " + tr.To.String(), agreement.MarkdownEscape(renderCause(t, trs, k))})
 	}
 	r.table([]string{"Instant", "Instance", "From → To", "Cause"}, rows)
 	return r.err
@@ -145,7 +143,7 @@ func (t *Trace) Mermaid(w io.Writer) error {
 	r := &renderWriter{w: w}
 	r.line("sequenceDiagram")
 	for _, p := range parts {
-		r.line("  participant " + p.id + " as " + renderMermaid(p.label))
+		r.line("  participant " + p.id + " as " + agreement.MermaidEscape(p.label))
 	}
 	span := ""
 	if len(parts) > 0 {
@@ -157,7 +155,7 @@ func (t *Trace) Mermaid(w io.Writer) error {
 	var last time.Time
 	for k, tr := range trs {
 		if k == 0 || !tr.At.Equal(last) {
-			r.line("  Note over " + span + ": " + renderMermaid(renderStamp(tr.At)))
+			r.line("  Note over " + span + ": " + agreement.MermaidEscape(renderStamp(tr.At)))
 			last = tr.At
 		}
 		label := tr.From.String() + " → " + tr.To.String()
@@ -169,7 +167,7 @@ func (t *Trace) Mermaid(w io.Writer) error {
 		case CausePower:
 			label += " (power)"
 		}
-		r.line("  " + sender(tr) + "->>" + idOf(tr.Instance) + ": " + renderMermaid(label))
+		r.line("  " + sender(tr) + "->>" + idOf(tr.Instance) + ": " + agreement.MermaidEscape(label))
 	}
 	return r.err
 }
@@ -304,61 +302,3 @@ func (r *renderWriter) table(header []string, rows [][]string) {
 	}
 }
 
-// renderMD escapes text for Markdown: characters that Markdown or a table
-// would interpret are backslash-escaped, line breaks become <br>.
-func renderMD(s string) string {
-	var b strings.Builder
-	prevWord := false // whether the previous character is a letter or digit
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		next, _ := utf8.DecodeRuneInString(s[i:]) // utf8.RuneError at the end
-		switch {
-		case r == '\r':
-			if next != '\n' {
-				b.WriteString("<br>")
-			}
-		case r == '\n':
-			b.WriteString("<br>")
-		case r == '&':
-			if next == '#' || 'a' <= next && next <= 'z' || 'A' <= next && next <= 'Z' {
-				b.WriteByte('\\') // it would start an entity
-			}
-			b.WriteByte('&')
-		case r == ']' && next == '(', // it would end a link's text
-			r == '_' && !(prevWord && (unicode.IsLetter(next) || unicode.IsDigit(next))),
-			strings.ContainsRune("\\`*<>|~$", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < ' ' || r == 0x7f:
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-		prevWord = unicode.IsLetter(r) || unicode.IsDigit(r)
-	}
-	return b.String()
-}
-
-// renderMermaid escapes text for a Mermaid label: the characters Mermaid
-// interprets as entity codes, line breaks as <br>, other control
-// characters as spaces.
-func renderMermaid(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '"', '#', ';', '|', '%', '<', '>', '&', '`', '{', '}':
-			b.WriteString("#" + strconv.Itoa(int(r)) + ";")
-		case '\n':
-			b.WriteString("<br>")
-		case '\r':
-		default:
-			if r < ' ' || r == 0x7f {
-				b.WriteByte(' ')
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return b.String()
-}
