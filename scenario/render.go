@@ -301,4 +301,3 @@ func (r *renderWriter) table(header []string, rows [][]string) {
 		r.line("| " + strings.Join(row, " | ") + " |")
 	}
 }
-
