@@ -282,7 +282,7 @@ func (p *printer) clause(home agreement.AgreementID, cl agreement.Clause, indent
 	if cl.Category != "" {
 		p.f(", PA-X category %s", cl.Category)
 	}
-	p.f("\n%s  \"%s\"\n", indent, cl.Text)
+	p.f("\n%s  “%s”\n", indent, cl.Text)
 	var src []string
 	for _, s := range []string{cl.Source.Document, cl.Source.Speaker} {
 		if s != "" {
