@@ -103,7 +103,10 @@ func DecodeEventLog(data []byte) (EventLog, error) {
 		}
 		return true
 	})
-	return l, d.ps.err()
+	if err := d.ps.err(); err != nil {
+		return EventLog{}, err
+	}
+	return l, nil
 }
 
 func (d *decoder) event(path string, v any) Event {

@@ -101,3 +101,13 @@ func FuzzDecodeEventLog(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeEventLogZeroInstantAndPartialResult(t *testing.T) {
+	l, err := agreement.DecodeEventLog([]byte(`{"schema":1,"events":[{"at":"0001-01-01T00:00:00Z","kind":"armed-attack"},{"at":"2026-01-01T00:00:00Z","kind":"x"}]}`))
+	if !problemAt(err, agreement.ErrInvalidValue, "events[0].at") {
+		t.Errorf("the zero instant: %v, want ErrInvalidValue at events[0].at", err)
+	}
+	if l.Start != (time.Time{}) || l.Events != nil {
+		t.Errorf("a failed decode returned %+v, want the zero EventLog", l)
+	}
+}

@@ -1221,6 +1221,10 @@ func (d *decoder) instant(path string, v any) time.Time {
 		return time.Time{}
 	}
 	t = t.UTC()
+	if t.IsZero() {
+		d.add(path, ErrInvalidValue, "the instant "+quote(s)+" stands for none in this format: omit the field")
+		return time.Time{}
+	}
 	if y := t.Year(); y < 0 || y > 9999 {
 		d.add(path, ErrInvalidValue, "instant "+quote(s)+" is outside the years 0000-9999 in UTC")
 		return time.Time{}

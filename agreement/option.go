@@ -223,8 +223,12 @@ type Package struct {
 // special statuses). Any other combination is compatible: a cede with a
 // withdrawal and a demilitarised zone, a freeze with a recognition.
 //
-// Party ids are checked for syntax only; [Agreement.Validate] checks that
-// the agreement declares them. Paths start with "options[i]". It returns nil
+// Conflicts are checked among the package's own options, not against the
+// arrangements t already records (a package applied on top of another may
+// add a second freeze or pending question to an area: check t's
+// arrangements first when layering packages). Party ids are checked for
+// syntax only; [Agreement.Validate] checks that the agreement declares
+// them. Paths start with "options[i]". It returns nil
 // or a *ValidationError listing every problem, and does not check t itself
 // (see [Territory.Validate]).
 func (p Package) Validate(t Territory) error {

@@ -441,7 +441,8 @@ func (t Territory) ControlledWithin(controller, sovereign PartyID) Figure {
 //
 // It returns an error wrapping [ErrUnknownArea] for an area t does not
 // have, [ErrMissing] or [ErrInvalidID] for a missing or malformed to,
-// [ErrInconsistent] when from equals to, [ErrMissing] for a percent without
+// [ErrInconsistent] when from equals to or controls none of the area,
+// [ErrMissing] for a percent without
 // from, and [ErrNegative] or [ErrInvalidValue] for a percent that is not
 // positive or exceeds from's share.
 func (t Territory) MoveControl(area AreaID, from, to PartyID, percent *decimal.Decimal) (Territory, error) {
@@ -462,6 +463,8 @@ func (t Territory) MoveControl(area AreaID, from, to PartyID, percent *decimal.D
 		return fail(ErrNegative, "negative share "+percent.String()+"%")
 	case percent != nil && percent.IsZero():
 		return fail(ErrInvalidValue, "zero share: nothing moves")
+	case from != "" && t.Areas[i].ControlOf(from).IsZero():
+		return fail(ErrInconsistent, quote(string(from))+" controls none of "+quote(string(area)))
 	case percent != nil && percent.GreaterThan(t.Areas[i].ControlOf(from)):
 		return fail(ErrInvalidValue, quote(string(from))+" controls "+t.Areas[i].ControlOf(from).String()+
 			"% of "+quote(string(area))+", less than "+percent.String()+"%")

@@ -526,7 +526,7 @@ func TestMoveControl(t *testing.T) {
 		{"part of it", "a", "UA", "RU", p("15.5"), shares("RU", "75.5", "UA", "24.5"), nil},
 		{"to a new party", "a", "RU", "UN", p("60"), shares("UA", "40", "UN", "60"), nil},
 		{"the whole area", "a", "", "UN", nil, shares("UN", "100"), nil},
-		{"from a party with none", "b", "RU", "UN", nil, shares("UA", "100"), nil},
+		{"from a party with none", "b", "RU", "UN", nil, nil, agreement.ErrInconsistent},
 		{"unknown area", "zz", "RU", "UA", nil, nil, agreement.ErrUnknownArea},
 		{"no party to", "a", "RU", "", nil, nil, agreement.ErrMissing},
 		{"malformed to", "a", "RU", "a b", nil, nil, agreement.ErrInvalidID},
