@@ -61,6 +61,9 @@ func (s *world) lastAfter(p int32, w int64) int32 {
 // firstAfter returns the first occurrence of pattern p strictly after w, or -1.
 func (s *world) firstAfter(p int32, w int64) int32 {
 	l := s.occ[p]
+	if w == beforeAll && len(l) > 0 {
+		return l[0] // every instant is after beforeAll
+	}
 	lo, hi := 0, len(l)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
