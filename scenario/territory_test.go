@@ -2,6 +2,7 @@ package scenario_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -146,5 +147,29 @@ func TestTimelineJSON(t *testing.T) {
 	}
 	if _, err := scenario.DecodeTimeline([]byte(`{"schema":1,"events":[]}`)); err == nil {
 		t.Error("a timeline without a start decoded")
+	}
+}
+
+// TestTimelineSortIsStable puts many events at each of a few instants, in an
+// order that sorting by instant alone would not keep, and checks that events
+// of one instant keep the order they were given in.
+func TestTimelineSortIsStable(t *testing.T) {
+	var evs []agreement.Event
+	for i := range 120 {
+		evs = append(evs, agreement.Event{At: h(3 - i%3), Kind: agreement.ArmedAttack,
+			Outcome: fmt.Sprintf("%03d", i)})
+	}
+	tl := scenario.NewTimeline(t0, evs...)
+	last := map[time.Time]string{}
+	for _, ev := range tl.Events() {
+		if prev, ok := last[ev.At]; ok && ev.Outcome < prev {
+			t.Fatalf("at %s: event %s after %s: same-instant events were reordered", ev.At, ev.Outcome, prev)
+		}
+		last[ev.At] = ev.Outcome
+	}
+	for i := 1; i < tl.Len(); i++ {
+		if tl.Event(i).At.Before(tl.Event(i - 1).At) {
+			t.Fatalf("events %d and %d out of instant order", i-1, i)
+		}
 	}
 }
