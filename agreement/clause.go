@@ -60,7 +60,7 @@ func (d Deadline) String() string {
 //     (nil: the action happened, for a prohibition) end it.
 //
 // A power (Kind == Power) changes the state of its Targets when exercised
-// (an event of kind [PowerExercised] naming it): Effect says how. A Suspend
+// (an event of kind [EventKindPowerExercised] naming it): Effect says how. A Suspend
 // power names the Resume power (ResumedBy) that undoes it.
 //
 // Clause values are treated as immutable by this package: nothing here

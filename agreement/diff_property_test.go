@@ -102,7 +102,7 @@ func diffScribble(a agreement.Agreement) {
 	for i := range a.Parties {
 		a.Parties[i].Name = "scribbled"
 		for j := range a.Parties[i].Roles {
-			a.Parties[i].Roles[j] = agreement.Witness
+			a.Parties[i].Roles[j] = agreement.RoleWitness
 		}
 	}
 	for i := range a.Clauses {
@@ -278,11 +278,11 @@ func diffRespell(t *rapid.T, b *agreement.Agreement) {
 var diffOptionPool = func() []agreement.Option {
 	w := decimal.RequireFromString("15.0")
 	return []agreement.Option{
-		{ID: "cede", Kind: agreement.OptionCede, Text: "cede the rest of Donetsk", Areas: []agreement.AreaID{"donetsk"},
+		{ID: "cede", Kind: agreement.OptionKindCede, Text: "cede the rest of Donetsk", Areas: []agreement.AreaID{"donetsk"},
 			From: "UA", To: "RU"},
-		{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"donetsk", "luhansk"},
+		{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"donetsk", "luhansk"},
 			Parties: []agreement.PartyID{"RU", "UA"}, Width: &w, Deadline: agreement.Deadline{After: 30 * agreement.Day}},
-		{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"crimea"}, Party: "UN",
+		{ID: "vote", Kind: agreement.OptionKindReferendum, Areas: []agreement.AreaID{"crimea"}, Party: "UN",
 			Results: []agreement.Result{{Outcome: "yes", Sovereign: "RU"}, {Outcome: "no"}}, Lapse: agreement.LapseFollowControl,
 			Deadline: agreement.Deadline{At: time.Date(2027, time.January, 1, 0, 0, 0, 0, time.UTC)}},
 	}

@@ -38,10 +38,10 @@ const (
 // Each clause's source is the statement that reported it, the same in both
 // versions: only the backstop's source is the draft.
 func parisDeclaration(version string) agreement.Agreement {
-	state := agreement.KindState
+	state := agreement.PartyKindState
 	jan6 := time.Date(2026, time.January, 6, 0, 0, 0, 0, time.UTC)
 	ceasefire := agreement.Holds("ceasefire-in-force")
-	mnfInEffect := agreement.ClauseIn(agreement.LocalRef("multinational-force"), agreement.InEffect)
+	mnfInEffect := agreement.ClauseIn(agreement.LocalRef("multinational-force"), agreement.StateInEffect)
 	source := func(speaker string) agreement.Source {
 		return agreement.Source{Document: "Paris joint declaration", Speaker: speaker, Date: jan6}
 	}
@@ -51,28 +51,28 @@ func parisDeclaration(version string) agreement.Agreement {
 		Date:          jan6,
 		Stage:         agreement.StagePre,
 		SubStage:      agreement.SubStagePrin,
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict, agreement.Beneficiary}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.Monitor, agreement.Guarantor}},
-			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.Guarantor, agreement.Mediator}},
-			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
-			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
+			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict, agreement.RoleBeneficiary}},
+			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor, agreement.RoleGuarantor}},
+			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor, agreement.RoleMediator}},
+			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
+			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
 		},
 		Fluents: []agreement.Fluent{{
 			ID:         "ceasefire-in-force",
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
 		}},
 		Clauses: []agreement.Clause{
 			{
 				ID:        "ceasefire-monitoring",
 				Text:      "the United States spearheading a mechanism for monitoring the truce, with support from European allies",
 				Source:    source("Emmanuel Macron"),
-				Kind:      agreement.Obligation,
-				Force:     agreement.PoliticallyBinding,
-				Category:  agreement.CategoryCeasefire,
+				Kind:      agreement.DeonticObligation,
+				Force:     agreement.ForcePoliticallyBinding,
+				Category:  agreement.CategoryCe,
 				Debtors:   []agreement.PartyID{"US"},
 				Creditors: []agreement.PartyID{"UA"},
 				Action:    &agreement.Pattern{Kind: "monitoring-established", Actor: "US"},
@@ -82,35 +82,35 @@ func parisDeclaration(version string) agreement.Agreement {
 				ID:        "multinational-force",
 				Text:      "Britain, France and other European partners to send troops into Ukraine following a ceasefire",
 				Source:    source("Emmanuel Macron, Keir Starmer, Volodymyr Zelensky"),
-				Kind:      agreement.Obligation,
-				Force:     agreement.DeclarationOfIntent,
-				Category:  agreement.CategoryPeacekeeping,
+				Kind:      agreement.DeonticObligation,
+				Force:     agreement.ForceDeclarationOfIntent,
+				Category:  agreement.CategoryImPK,
 				Debtors:   []agreement.PartyID{"GB", "FR"},
 				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"},
+				Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"},
 				Trigger:   ceasefire,
 			},
 			{
 				ID:        "french-contingent",
 				Text:      "France could deploy \"several thousand\" troops to Ukraine after the conflict",
 				Source:    source("Emmanuel Macron"),
-				Kind:      agreement.Obligation,
-				Force:     agreement.DeclarationOfIntent,
-				Category:  agreement.CategoryPeacekeeping,
+				Kind:      agreement.DeonticObligation,
+				Force:     agreement.ForceDeclarationOfIntent,
+				Category:  agreement.CategoryImPK,
 				Debtors:   []agreement.PartyID{"FR"},
 				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: agreement.ForcesDeployed, Actor: "FR", Target: "UA"},
+				Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA"},
 				Quantities: []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
-					Unit: agreement.Troops, Wording: "several thousand", What: "French troops in Ukraine"}},
+					Unit: agreement.UnitTroops, Wording: "several thousand", What: "French troops in Ukraine"}},
 				Trigger: mnfInEffect,
 			},
 			{
 				ID:        "military-hubs",
 				Text:      "after a ceasefire, both the U.K. and France would create \"military hubs\" throughout Ukraine",
 				Source:    source("Keir Starmer"),
-				Kind:      agreement.Obligation,
-				Force:     agreement.DeclarationOfIntent,
-				Category:  agreement.CategorySecurityGuarantees,
+				Kind:      agreement.DeonticObligation,
+				Force:     agreement.ForceDeclarationOfIntent,
+				Category:  agreement.CategorySsrGua,
 				Debtors:   []agreement.PartyID{"GB", "FR"},
 				Creditors: []agreement.PartyID{"UA"},
 				Action:    &agreement.Pattern{Kind: "military-hubs-established"},
@@ -120,9 +120,9 @@ func parisDeclaration(version string) agreement.Agreement {
 				ID:        "weapons-facilities",
 				Text:      "develop secure facilities for weapons and military equipment to meet Ukraine's defensive needs",
 				Source:    source("Keir Starmer"),
-				Kind:      agreement.Obligation,
-				Force:     agreement.DeclarationOfIntent,
-				Category:  agreement.CategorySecurityGuarantees,
+				Kind:      agreement.DeonticObligation,
+				Force:     agreement.ForceDeclarationOfIntent,
+				Category:  agreement.CategorySsrGua,
 				Debtors:   []agreement.PartyID{"GB", "FR"},
 				Creditors: []agreement.PartyID{"UA"},
 				Action:    &agreement.Pattern{Kind: "protected-facilities-developed"},
@@ -132,9 +132,9 @@ func parisDeclaration(version string) agreement.Agreement {
 				ID:        "german-support",
 				Text:      "German forces could join to oversee a ceasefire, albeit based outside Ukraine",
 				Source:    source("Friedrich Merz"),
-				Kind:      agreement.Permission,
-				Force:     agreement.DeclarationOfIntent,
-				Category:  agreement.CategoryPeacekeeping,
+				Kind:      agreement.DeonticPermission,
+				Force:     agreement.ForceDeclarationOfIntent,
+				Category:  agreement.CategoryImPK,
 				Debtors:   []agreement.PartyID{"DE"},
 				Creditors: []agreement.PartyID{"UA"},
 				Action:    &agreement.Pattern{Kind: "ceasefire-overseen-from-outside", Actor: "DE"},
@@ -144,9 +144,9 @@ func parisDeclaration(version string) agreement.Agreement {
 				ID:        "coordination-cell",
 				Text:      "set up a coordination cell for the U.S., Ukraine, and the Coalition in Paris",
 				Source:    source(""),
-				Kind:      agreement.Obligation,
-				Force:     agreement.PoliticallyBinding,
-				Category:  agreement.CategorySecurityGuarantees,
+				Kind:      agreement.DeonticObligation,
+				Force:     agreement.ForcePoliticallyBinding,
+				Category:  agreement.CategorySsrGua,
 				Debtors:   []agreement.PartyID{"FR", "GB", "DE"},
 				Joint:     true,
 				Creditors: []agreement.PartyID{"US", "UA"},
@@ -159,14 +159,14 @@ func parisDeclaration(version string) agreement.Agreement {
 			ID:         "us-backstop",
 			Text:       "the U.S. would \"support\" the multinational force led by Europe \"in the event of a new Russian attack\"",
 			Source:     agreement.Source{Document: "Paris joint declaration, draft statement", Date: jan6},
-			Kind:       agreement.Obligation,
-			Force:      agreement.PoliticallyBinding,
-			Category:   agreement.CategorySecurityGuarantees,
+			Kind:       agreement.DeonticObligation,
+			Force:      agreement.ForcePoliticallyBinding,
+			Category:   agreement.CategorySsrGua,
 			Debtors:    []agreement.PartyID{"US"},
 			Creditors:  []agreement.PartyID{"GB", "FR", "UA"},
 			Action:     &agreement.Pattern{Kind: "support-provided", Actor: "US"},
 			Trigger:    mnfInEffect,
-			Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"}),
+			Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}),
 		}
 		// In the draft, the backstop follows the multinational force.
 		cs := a.Clauses
@@ -264,7 +264,7 @@ func TestDiffFields(t *testing.T) {
 			Sovereignty: []agreement.Share{{Party: "UA", Percent: decimal.NewFromInt(100)}},
 			Control:     []agreement.Share{{Party: "RU", Percent: decimal.NewFromInt(100)}}},
 	}}
-	base.Options = []agreement.Option{{ID: "freeze", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"donetsk"}}}
+	base.Options = []agreement.Option{{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"donetsk"}}}
 
 	tests := []struct {
 		name string
@@ -277,14 +277,14 @@ func TestDiffFields(t *testing.T) {
 			`agreement: date changed from 2026-01-06 to 2026-01-06T19:00:00Z`},
 		{"stage", func(a *agreement.Agreement) { a.Stage, a.SubStage = agreement.StageSubPar, "" },
 			"agreement: stage changed from Pre to SubPar\nagreement: sub-stage changed from Prin to none"},
-		{"signing status", func(a *agreement.Agreement) { a.SigningStatus = agreement.StatusUnclear },
+		{"signing status", func(a *agreement.Agreement) { a.SigningStatus = agreement.SigningStatusUnclear },
 			`agreement: signing status changed from signed to unclear`},
 		{"entry into force", func(a *agreement.Agreement) { a.EntryIntoForce = agreement.Holds("ceasefire-in-force") },
 			`agreement: entry into force changed from none to holds(ceasefire-in-force)`},
 		{"party added", func(a *agreement.Agreement) {
-			a.Parties = append(a.Parties, agreement.Party{ID: "COW", Kind: agreement.KindStateCoalition})
+			a.Parties = append(a.Parties, agreement.Party{ID: "COW", Kind: agreement.PartyKindStateCoalition})
 		}, `party "COW" added`},
-		{"party role", func(a *agreement.Agreement) { a.Parties[2].Roles = []agreement.Role{agreement.Monitor} },
+		{"party role", func(a *agreement.Agreement) { a.Parties[2].Roles = []agreement.Role{agreement.RoleMonitor} },
 			`party "US": roles changed from monitor, guarantor to monitor`},
 		{"party removed", func(a *agreement.Agreement) { a.Parties = a.Parties[:5] }, `party "DE" removed`},
 		{"parties reordered", func(a *agreement.Agreement) { a.Parties[0], a.Parties[1] = a.Parties[1], a.Parties[0] },
@@ -296,7 +296,7 @@ func TestDiffFields(t *testing.T) {
 		}, `signature by "FR" (#2) added`},
 		{"signature date", func(a *agreement.Agreement) { a.Signatures[1].Date = a.Date },
 			`signature by "GB": date changed from none to 2026-01-06`},
-		{"force", func(a *agreement.Agreement) { a.Clauses[1].Force = agreement.PoliticallyBinding },
+		{"force", func(a *agreement.Agreement) { a.Clauses[1].Force = agreement.ForcePoliticallyBinding },
 			`clause "multinational-force": force changed from declaration-of-intent to politically-binding`},
 		{"debtors and joint", func(a *agreement.Agreement) {
 			a.Clauses[1].Debtors = []agreement.PartyID{"GB", "FR", "DE"}
@@ -304,16 +304,16 @@ func TestDiffFields(t *testing.T) {
 		}, "clause \"multinational-force\": debtors changed from GB, FR to GB, FR, DE\n" +
 			"clause \"multinational-force\": joint changed from false to true"},
 		{"antecedent", func(a *agreement.Agreement) {
-			a.Clauses[0].Antecedent = agreement.Within(agreement.Pattern{Kind: agreement.CeasefireDeclared}, 3*agreement.Day)
+			a.Clauses[0].Antecedent = agreement.Within(agreement.Pattern{Kind: agreement.EventKindCeasefireDeclared}, 3*agreement.Day)
 		}, `clause "ceasefire-monitoring": antecedent changed from none to within(ceasefire-declared; 3d)`},
 		{"trigger removed", func(a *agreement.Agreement) { a.Clauses[0].Trigger = nil },
 			`clause "ceasefire-monitoring": trigger changed from holds(ceasefire-in-force) to none`},
 		{"quantities", func(a *agreement.Agreement) {
-			a.Clauses[2].Quantities = []agreement.Range{{Min: decimal.NewFromInt(5000), Max: decimal.NewFromInt(5000), Unit: agreement.Troops}}
+			a.Clauses[2].Quantities = []agreement.Range{{Min: decimal.NewFromInt(5000), Max: decimal.NewFromInt(5000), Unit: agreement.UnitTroops}}
 		}, `clause "french-contingent": quantities changed from 2000-9000 troops French troops in Ukraine ("several thousand") to 5000 troops`},
 		{"same quantity, other scale", func(a *agreement.Agreement) {
 			a.Clauses[2].Quantities = []agreement.Range{{Min: decimal.RequireFromString("2000.0"), Max: decimal.RequireFromString("9000.00"),
-				Unit: agreement.Troops, Wording: "several thousand", What: "French troops in Ukraine"}}
+				Unit: agreement.UnitTroops, Wording: "several thousand", What: "French troops in Ukraine"}}
 		}, ``},
 		{"action", func(a *agreement.Agreement) { a.Clauses[0].Action = nil },
 			`clause "ceasefire-monitoring": action changed from monitoring-established actor=US to none`},
@@ -322,8 +322,8 @@ func TestDiffFields(t *testing.T) {
 		{"source", func(a *agreement.Agreement) { a.Clauses[6].Source.Speaker = "Emmanuel Macron" },
 			`clause "coordination-cell": source changed from Paris joint declaration, 2026-01-06 to Paris joint declaration, Emmanuel Macron, 2026-01-06`},
 		{"power", func(a *agreement.Agreement) {
-			a.Clauses[5].Kind = agreement.Power
-			a.Clauses[5].Effect = agreement.Suspend
+			a.Clauses[5].Kind = agreement.DeonticPower
+			a.Clauses[5].Effect = agreement.EffectSuspend
 			a.Clauses[5].Targets = []agreement.Ref{agreement.LocalRef("military-hubs")}
 			a.Clauses[5].ResumedBy = "coordination-cell"
 			a.Clauses[5].Surviving = true
@@ -337,7 +337,7 @@ func TestDiffFields(t *testing.T) {
 				"weapons-facilities, german-support, coordination-cell to ceasefire-monitoring, multinational-force, " +
 				"french-contingent, military-hubs, weapons-facilities, coordination-cell, german-support"},
 		{"fluent", func(a *agreement.Agreement) {
-			a.Fluents[0].Terminates = append(a.Fluents[0].Terminates, agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"})
+			a.Fluents[0].Terminates = append(a.Fluents[0].Terminates, agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"})
 		}, `fluent "ceasefire-in-force": terminated by changed from ceasefire-collapsed to ceasefire-collapsed; armed-attack actor=RU`},
 		{"control", func(a *agreement.Agreement) {
 			a.Territory.Areas[0].Control = []agreement.Share{{Party: "RU", Percent: decimal.NewFromInt(100)}}
@@ -347,12 +347,12 @@ func TestDiffFields(t *testing.T) {
 		{"area removed", func(a *agreement.Agreement) { a.Territory.Areas = a.Territory.Areas[1:] },
 			`area "donetsk" removed`},
 		{"arrangement", func(a *agreement.Agreement) {
-			a.Territory.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionFreeze, Option: "freeze"}}
+			a.Territory.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionKindFreeze, Option: "freeze"}}
 		}, `area "donetsk": arrangements changed from none to freeze (option freeze)`},
 		{"option", func(a *agreement.Agreement) {
 			a.Options[0].Parties = []agreement.PartyID{"RU", "UA"}
 			w := decimal.NewFromInt(15)
-			a.Options = append(a.Options, agreement.Option{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"donetsk"},
+			a.Options = append(a.Options, agreement.Option{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"donetsk"},
 				Parties: []agreement.PartyID{"RU", "UA"}, Width: &w, Deadline: agreement.Deadline{After: 30 * agreement.Day}})
 		}, "option \"freeze\": parties changed from none to RU, UA\noption \"dmz\" added"},
 		{"option width", func(a *agreement.Agreement) {
@@ -403,11 +403,11 @@ func TestApplyErrors(t *testing.T) {
 	bad := agreement.Changes{
 		changes[0], // us-backstop is not in the final text
 		{Op: agreement.ChangeModified, Item: agreement.ItemClause, ID: "multinational-force", Field: "force",
-			Old: agreement.PoliticallyBinding, New: agreement.LegallyBinding}, // it is a declaration of intent
+			Old: agreement.ForcePoliticallyBinding, New: agreement.ForceLegallyBinding}, // it is a declaration of intent
 		{Op: agreement.ChangeModified, Item: agreement.ItemClause, ID: "multinational-force", Field: "colour",
 			Old: "", New: "blue"},
 		{Op: agreement.ChangeModified, Item: agreement.ItemClause, ID: "multinational-force", Field: "force",
-			Old: agreement.DeclarationOfIntent, New: "binding"}, // wrong type
+			Old: agreement.ForceDeclarationOfIntent, New: "binding"}, // wrong type
 		{Op: agreement.ChangeAdded, Item: agreement.ItemParty, ID: "UA", New: agreement.Party{ID: "UA"}},
 		{Op: agreement.ChangeAdded, Item: agreement.ItemParty, ID: "PL", Index: 99, New: agreement.Party{ID: "PL"}},
 		{Op: agreement.ChangeAdded, Item: agreement.ItemParty, ID: "IT", New: agreement.Party{ID: "ES"}},
@@ -461,9 +461,9 @@ func TestApplyErrors(t *testing.T) {
 // Duplicate ids (an invalid agreement) are matched occurrence by
 // occurrence: removing the second of two clauses "X" removes that one.
 func TestDiffDuplicateIDs(t *testing.T) {
-	x1 := agreement.Clause{ID: "X", Text: "first", Kind: agreement.Obligation}
-	x2 := agreement.Clause{ID: "X", Text: "second", Kind: agreement.Obligation}
-	y := agreement.Clause{ID: "Y", Kind: agreement.Permission}
+	x1 := agreement.Clause{ID: "X", Text: "first", Kind: agreement.DeonticObligation}
+	x2 := agreement.Clause{ID: "X", Text: "second", Kind: agreement.DeonticObligation}
+	y := agreement.Clause{ID: "Y", Kind: agreement.DeonticPermission}
 	tests := []struct {
 		a, b []agreement.Clause
 		want string
@@ -498,16 +498,16 @@ func ExampleDiff() {
 		ID:      "paris-2026",
 		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "US"}, {ID: "FR"}, {ID: "GB"}},
 		Clauses: []agreement.Clause{
-			{ID: "monitoring", Kind: agreement.Obligation, Force: agreement.PoliticallyBinding, Debtors: []agreement.PartyID{"US"}},
-			{ID: "us-backstop", Kind: agreement.Obligation, Force: agreement.PoliticallyBinding, Debtors: []agreement.PartyID{"US"},
+			{ID: "monitoring", Kind: agreement.DeonticObligation, Force: agreement.ForcePoliticallyBinding, Debtors: []agreement.PartyID{"US"}},
+			{ID: "us-backstop", Kind: agreement.DeonticObligation, Force: agreement.ForcePoliticallyBinding, Debtors: []agreement.PartyID{"US"},
 				Text: `the U.S. would "support" the multinational force "in the event of a new Russian attack"`},
-			{ID: "mnf", Kind: agreement.Obligation, Force: agreement.DeclarationOfIntent, Debtors: []agreement.PartyID{"FR", "GB"}},
+			{ID: "mnf", Kind: agreement.DeonticObligation, Force: agreement.ForceDeclarationOfIntent, Debtors: []agreement.PartyID{"FR", "GB"}},
 		},
 	}
 	final := agreementtest.DeepCopy(draft)
 	final.Clauses = append(final.Clauses[:1], final.Clauses[2])
-	final.Clauses[1].Force = agreement.PoliticallyBinding
-	final.Parties[2].Roles = []agreement.Role{agreement.Monitor}
+	final.Clauses[1].Force = agreement.ForcePoliticallyBinding
+	final.Parties[2].Roles = []agreement.Role{agreement.RoleMonitor}
 
 	changes := agreement.Diff(draft, final)
 	for _, c := range changes {

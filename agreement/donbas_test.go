@@ -110,9 +110,9 @@ func donbasAgreement() agreement.Agreement {
 		ID:    "donbas-2026",
 		Title: "Territorial settlement (model)",
 		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: agreement.KindState, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "RU", Name: "Russia", Kind: agreement.KindState, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "PCA", Name: "Permanent Court of Arbitration", Kind: agreement.KindIGO},
+			{ID: "UA", Name: "Ukraine", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "RU", Name: "Russia", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "PCA", Name: "Permanent Court of Arbitration", Kind: agreement.PartyKindIntergovernmentalOrganisation},
 		},
 		Territory: t,
 	}
@@ -125,24 +125,24 @@ func donbasPackages() []agreement.Package {
 	width := decimal.NewFromInt(15) // km on each side: an assumption, not a sourced figure
 	return []agreement.Package{
 		{Name: "cede Donbas", Options: []agreement.Option{
-			{ID: "cede-donbas", Kind: agreement.OptionCede, Areas: []agreement.AreaID{"donetsk", "luhansk"},
+			{ID: "cede-donbas", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"donetsk", "luhansk"},
 				From: "UA", To: "RU", Text: "Ukraine cedes Donetsk and Luhansk oblasts to Russia"},
-			{ID: "leave-donbas", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"donetsk", "luhansk"},
+			{ID: "leave-donbas", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"donetsk", "luhansk"},
 				From: "UA", To: "RU", Deadline: agreement.Deadline{After: 60 * agreement.Day}},
-			{ID: "freeze-south", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"zaporizhzhia", "kherson"},
+			{ID: "freeze-south", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"zaporizhzhia", "kherson"},
 				Parties: []agreement.PartyID{"UA", "RU"}},
 		}},
 		{Name: "freeze the line with a DMZ", Options: []agreement.Option{
-			{ID: "freeze", Kind: agreement.OptionFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
-			{ID: "dmz", Kind: agreement.OptionDMZ, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"},
+			{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
+			{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"},
 				Width: &width, Deadline: agreement.Deadline{After: 30 * agreement.Day}},
 		}},
 		{Name: "defer to arbitration", Options: []agreement.Option{
-			{ID: "arbitrate-donbas", Kind: agreement.OptionArbitration, Areas: []agreement.AreaID{"donetsk", "luhansk"},
+			{ID: "arbitrate-donbas", Kind: agreement.OptionKindArbitration, Areas: []agreement.AreaID{"donetsk", "luhansk"},
 				Party: "PCA", Deadline: agreement.Deadline{After: 365 * agreement.Day},
 				Results: []agreement.Result{{Outcome: "RU", Sovereign: "RU"}, {Outcome: "UA", Sovereign: "UA"}},
 				Lapse:   agreement.LapseFollowControl},
-			{ID: "freeze", Kind: agreement.OptionFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
+			{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
 		}},
 	}
 }
@@ -312,7 +312,7 @@ func TestDonbas(t *testing.T) {
 			for _, r := range area.Arrangements {
 				kinds = append(kinds, r.Kind)
 			}
-			if !slices.Equal(kinds, []agreement.OptionKind{agreement.OptionDMZ, agreement.OptionFreeze}) {
+			if !slices.Equal(kinds, []agreement.OptionKind{agreement.OptionKindDemilitarisedZone, agreement.OptionKindFreeze}) {
 				t.Errorf("%s arrangements %v, want the DMZ and the freeze", id, area.Arrangements)
 			}
 		}
@@ -321,8 +321,8 @@ func TestDonbas(t *testing.T) {
 			t.Fatalf("no clause dmz.withdraw.donetsk among %v", clauseIDs(s.Clauses))
 		}
 		w := s.Clauses[i]
-		if w.Kind != agreement.Obligation || w.Deadline.After != 30*agreement.Day ||
-			*w.Action != (agreement.Pattern{Kind: agreement.WithdrawalCompleted, Area: "donetsk"}) ||
+		if w.Kind != agreement.DeonticObligation || w.Deadline.After != 30*agreement.Day ||
+			*w.Action != (agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted, Area: "donetsk"}) ||
 			!slices.Equal(w.Debtors, []agreement.PartyID{"UA", "RU"}) {
 			t.Errorf("dmz.withdraw.donetsk = %+v", w)
 		}

@@ -43,29 +43,29 @@ func enumUnmarshal[T ~uint8](names []string, typ string, optional bool, b []byte
 }
 
 // PartyKind is the kind of actor a party is: the PA-X actor types. The zero
-// value, KindUnspecified, means the kind is not recorded.
+// value, PartyKindUnspecified, means the kind is not recorded.
 type PartyKind uint8
 
 // The party kinds.
 const (
-	KindUnspecified    PartyKind = iota // not recorded
-	KindState                           // a state
-	KindGovernment                      // a government (possibly of a contested state)
-	KindArmedGroup                      // a non-state armed group
-	KindIGO                             // an intergovernmental organisation (UN, EU, OSCE)
-	KindStateCoalition                  // an ad hoc coalition of states
-	KindPerson                          // an individual acting in a personal capacity
-	KindCivilSociety                    // a civil-society organisation
-	KindOther                           // any other actor
+	PartyKindUnspecified                   PartyKind = iota // not recorded
+	PartyKindState                                          // a state
+	PartyKindGovernment                                     // a government (possibly of a contested state)
+	PartyKindArmedGroup                                     // a non-state armed group
+	PartyKindIntergovernmentalOrganisation                  // an intergovernmental organisation (UN, EU, OSCE)
+	PartyKindStateCoalition                                 // an ad hoc coalition of states
+	PartyKindPerson                                         // an individual acting in a personal capacity
+	PartyKindCivilSociety                                   // a civil-society organisation
+	PartyKindOther                                          // any other actor
 )
 
 var partyKindNames = []string{"", "state", "government", "armed-group", "intergovernmental-organisation",
 	"state-coalition", "person", "civil-society", "other"}
 
-// String returns the kind's name, such as "armed-group"; "" for KindUnspecified.
+// String returns the kind's name, such as "armed-group"; "" for PartyKindUnspecified.
 func (k PartyKind) String() string { return enumName(partyKindNames, "PartyKind", k) }
 
-// Valid reports whether k is one of the declared kinds, KindUnspecified included.
+// Valid reports whether k is one of the declared kinds, PartyKindUnspecified included.
 func (k PartyKind) Valid() bool { return enumValid(partyKindNames, k, true) }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -83,14 +83,14 @@ type Role uint8
 
 // The roles.
 const (
-	_               Role = iota
-	PartyToConflict      // a party to the conflict the agreement addresses
-	Guarantor            // guarantees the agreement or some of its clauses
-	Mediator             // mediates or facilitates
-	Monitor              // monitors or verifies implementation
-	Witness              // signs as witness
-	Observer             // observes without obligations
-	Beneficiary          // benefits from clauses without being bound
+	_                   Role = iota
+	RolePartyToConflict      // a party to the conflict the agreement addresses
+	RoleGuarantor            // guarantees the agreement or some of its clauses
+	RoleMediator             // mediates or facilitates
+	RoleMonitor              // monitors or verifies implementation
+	RoleWitness              // signs as witness
+	RoleObserver             // observes without obligations
+	RoleBeneficiary          // benefits from clauses without being bound
 )
 
 var roleNames = []string{"", "party-to-conflict", "guarantor", "mediator", "monitor", "witness", "observer",
@@ -109,17 +109,17 @@ func (r Role) MarshalText() ([]byte, error) { return marshalEnum(r.Valid(), r.St
 func (r *Role) UnmarshalText(b []byte) error { return enumUnmarshal(roleNames, "role", false, b, r) }
 
 // SigningStatus is the PA-X "Status" column: whether and how an agreement was
-// signed. It is not a lifecycle [State]. The zero value, StatusUnspecified,
+// signed. It is not a lifecycle [State]. The zero value, SigningStatusUnspecified,
 // means it is not recorded.
 type SigningStatus uint8
 
 // The signing statuses.
 const (
-	StatusUnspecified SigningStatus = iota // not recorded
-	StatusSigned                           // "Multiparty signed/agreed"
-	StatusUnilateral                       // "Unilateral document"
-	StatusUnclear                          // "Status unclear"
-	StatusSubsequent                       // "Agreement with subsequent status"
+	SigningStatusUnspecified SigningStatus = iota // not recorded
+	SigningStatusSigned                           // "Multiparty signed/agreed"
+	SigningStatusUnilateral                       // "Unilateral document"
+	SigningStatusUnclear                          // "Status unclear"
+	SigningStatusSubsequent                       // "Agreement with subsequent status"
 )
 
 var signingStatusNames = []string{"", "signed", "unilateral", "unclear", "subsequent"}
@@ -127,11 +127,11 @@ var signingStatusNames = []string{"", "signed", "unilateral", "unclear", "subseq
 var signingStatusPAX = []string{"", "Multiparty signed/agreed", "Unilateral document", "Status unclear",
 	"Agreement with subsequent status"}
 
-// String returns the status's name, such as "signed"; "" for StatusUnspecified.
+// String returns the status's name, such as "signed"; "" for SigningStatusUnspecified.
 func (s SigningStatus) String() string { return enumName(signingStatusNames, "SigningStatus", s) }
 
 // PAXLabel returns the status as the PA-X dataset writes it, such as
-// "Multiparty signed/agreed"; "" for StatusUnspecified or an invalid value.
+// "Multiparty signed/agreed"; "" for SigningStatusUnspecified or an invalid value.
 func (s SigningStatus) PAXLabel() string {
 	if !s.Valid() {
 		return ""
@@ -150,7 +150,7 @@ func ParseSigningStatus(text string) (SigningStatus, error) {
 	return 0, &Problem{Err: ErrInvalidValue, Msg: "unknown signing status " + quote(text)}
 }
 
-// Valid reports whether s is one of the declared statuses, StatusUnspecified included.
+// Valid reports whether s is one of the declared statuses, SigningStatusUnspecified included.
 func (s SigningStatus) Valid() bool { return enumValid(signingStatusNames, s, true) }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -172,11 +172,11 @@ type Deontic uint8
 
 // The deontic kinds.
 const (
-	_           Deontic = iota
-	Obligation          // the debtors must bring the action about
-	Prohibition         // the debtors must not bring the action about
-	Permission          // the debtors may bring the action about; never violated
-	Power               // the debtors may change other clauses' or an agreement's state
+	_                  Deontic = iota
+	DeonticObligation          // the debtors must bring the action about
+	DeonticProhibition         // the debtors must not bring the action about
+	DeonticPermission          // the debtors may bring the action about; never violated
+	DeonticPower               // the debtors may change other clauses' or an agreement's state
 )
 
 var deonticNames = []string{"", "obligation", "prohibition", "permission", "power"}
@@ -201,11 +201,11 @@ type Force uint8
 
 // The forces.
 const (
-	ForceUnspecified    Force = iota // not stated
-	LegallyBinding                   // binding in international or domestic law
-	PoliticallyBinding               // a political commitment
-	DeclarationOfIntent              // a declared intention
-	Aspiration                       // a hope or goal
+	ForceUnspecified         Force = iota // not stated
+	ForceLegallyBinding                   // binding in international or domestic law
+	ForcePoliticallyBinding               // a political commitment
+	ForceDeclarationOfIntent              // a declared intention
+	ForceAspiration                       // a hope or goal
 )
 
 var forceNames = []string{"", "legally-binding", "politically-binding", "declaration-of-intent", "aspiration"}
@@ -223,25 +223,25 @@ func (f Force) MarshalText() ([]byte, error) { return marshalEnum(f.Valid(), f.S
 func (f *Force) UnmarshalText(b []byte) error { return enumUnmarshal(forceNames, "force", true, b, f) }
 
 // Effect is what exercising a power does to its targets. The zero value,
-// NoEffect, is the only valid effect for a clause that is not a power, and is
+// EffectUnspecified, is the only valid effect for a clause that is not a power, and is
 // invalid for a power.
 type Effect uint8
 
 // The effects of powers.
 const (
-	NoEffect  Effect = iota // not a power
-	Suspend                 // suspends the targets until the paired resume power is exercised
-	Resume                  // resumes what its paired suspend power suspended
-	Discharge               // discharges the targets (final)
-	Terminate               // terminates the targets (final)
+	EffectUnspecified Effect = iota // not a power
+	EffectSuspend                   // suspends the targets until the paired resume power is exercised
+	EffectResume                    // resumes what its paired suspend power suspended
+	EffectDischarge                 // discharges the targets (final)
+	EffectTerminate                 // terminates the targets (final)
 )
 
 var effectNames = []string{"", "suspend", "resume", "discharge", "terminate"}
 
-// String returns the effect's name, such as "suspend"; "" for NoEffect.
+// String returns the effect's name, such as "suspend"; "" for EffectUnspecified.
 func (e Effect) String() string { return enumName(effectNames, "Effect", e) }
 
-// Valid reports whether e is one of the declared effects, NoEffect included.
+// Valid reports whether e is one of the declared effects, EffectUnspecified included.
 func (e Effect) Valid() bool { return enumValid(effectNames, e, true) }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -256,21 +256,21 @@ func (e *Effect) UnmarshalText(b []byte) error {
 // Terminated are states of both. The zero value is invalid.
 type State uint8
 
-// The lifecycle states. Dormant to Terminated are clause states; Draft,
-// Signed, InForce, Suspended and Terminated are agreement states.
+// The lifecycle states. StateDormant to StateTerminated are clause states; StateDraft,
+// StateSigned, StateInForce, StateSuspended and StateTerminated are agreement states.
 const (
-	_          State = iota
-	Dormant          // clause: its trigger has not held
-	Pending          // clause: triggered, its antecedent has not held
-	InEffect         // clause: binding now
-	Suspended        // clause or agreement: suspended by a power
-	Fulfilled        // clause (final): performed, or a prohibition kept to its expiry
-	Violated         // clause (final): breached, or its deadline passed unfulfilled
-	Discharged       // clause (final): released by a power or by expiry
-	Terminated       // clause or agreement (final): ended by a power or with its agreement
-	Draft            // agreement: text under negotiation
-	Signed           // agreement: signed, not yet in force (SigningStatus is a different thing)
-	InForce          // agreement: its entry-into-force condition held
+	_               State = iota
+	StateDormant          // clause: its trigger has not held
+	StatePending          // clause: triggered, its antecedent has not held
+	StateInEffect         // clause: binding now
+	StateSuspended        // clause or agreement: suspended by a power
+	StateFulfilled        // clause (final): performed, or a prohibition kept to its expiry
+	StateViolated         // clause (final): breached, or its deadline passed unfulfilled
+	StateDischarged       // clause (final): released by a power or by expiry
+	StateTerminated       // clause or agreement (final): ended by a power or with its agreement
+	StateDraft            // agreement: text under negotiation
+	StateSigned           // agreement: signed, not yet in force (SigningStatus is a different thing)
+	StateInForce          // agreement: its entry-into-force condition held
 )
 
 var stateNames = []string{"", "dormant", "pending", "in-effect", "suspended", "fulfilled", "violated",
@@ -283,16 +283,16 @@ func (s State) String() string { return enumName(stateNames, "State", s) }
 func (s State) Valid() bool { return enumValid(stateNames, s, false) }
 
 // IsClauseState reports whether s is a state a clause can be in.
-func (s State) IsClauseState() bool { return s >= Dormant && s <= Terminated }
+func (s State) IsClauseState() bool { return s >= StateDormant && s <= StateTerminated }
 
 // IsAgreementState reports whether s is a state an agreement can be in.
 func (s State) IsAgreementState() bool {
-	return s == Draft || s == Signed || s == InForce || s == Suspended || s == Terminated
+	return s == StateDraft || s == StateSigned || s == StateInForce || s == StateSuspended || s == StateTerminated
 }
 
 // IsFinal reports whether s is final: no transition leaves it.
 func (s State) IsFinal() bool {
-	return s == Fulfilled || s == Violated || s == Discharged || s == Terminated
+	return s == StateFulfilled || s == StateViolated || s == StateDischarged || s == StateTerminated
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -309,8 +309,8 @@ type Attribution uint8
 // The attributions.
 const (
 	AttributionUnspecified Attribution = iota // not stated; in a pattern, any
-	Alleged                                   // claimed by someone, not verified
-	Confirmed                                 // verified, for example by a monitor
+	AttributionAlleged                        // claimed by someone, not verified
+	AttributionConfirmed                      // verified, for example by a monitor
 )
 
 var attributionNames = []string{"", "alleged", "confirmed"}

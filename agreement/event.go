@@ -12,20 +12,20 @@ type EventKind string
 
 // Well-known event kinds.
 const (
-	CeasefireDeclared   EventKind = "ceasefire-declared"   // a ceasefire is announced
-	CeasefireInForce    EventKind = "ceasefire-in-force"   // a ceasefire takes effect
-	CeasefireCollapsed  EventKind = "ceasefire-collapsed"  // a ceasefire ends
-	ArmedAttack         EventKind = "armed-attack"         // an armed attack by Actor on Target
-	WithdrawalCompleted EventKind = "withdrawal-completed" // Actor's forces have left Area
-	ForcesDeployed      EventKind = "forces-deployed"      // Actor's forces deployed in Area or Target
-	ControlChanged      EventKind = "control-changed"      // control of Area moved to Actor
-	ElectionHeld        EventKind = "election-held"        // an election; Outcome holds the result
-	ReferendumHeld      EventKind = "referendum-held"      // a referendum; Outcome holds the result
-	ArbitrationAward    EventKind = "arbitration-award"    // an award; Outcome holds its terms
-	Ratification        EventKind = "ratification"         // Actor ratifies the agreement
-	Signing             EventKind = "signing"              // Actor signs the agreement
-	Performance         EventKind = "performance"          // Actor performs Clause
-	PowerExercised      EventKind = "power-exercised"      // Actor exercises the power Clause
+	EventKindCeasefireDeclared   EventKind = "ceasefire-declared"   // a ceasefire is announced
+	EventKindCeasefireInForce    EventKind = "ceasefire-in-force"   // a ceasefire takes effect
+	EventKindCeasefireCollapsed  EventKind = "ceasefire-collapsed"  // a ceasefire ends
+	EventKindArmedAttack         EventKind = "armed-attack"         // an armed attack by Actor on Target
+	EventKindWithdrawalCompleted EventKind = "withdrawal-completed" // Actor's forces have left Area
+	EventKindForcesDeployed      EventKind = "forces-deployed"      // Actor's forces deployed in Area or Target
+	EventKindControlChanged      EventKind = "control-changed"      // control of Area moved to Actor
+	EventKindElectionHeld        EventKind = "election-held"        // an election; Outcome holds the result
+	EventKindReferendumHeld      EventKind = "referendum-held"      // a referendum; Outcome holds the result
+	EventKindArbitrationAward    EventKind = "arbitration-award"    // an award; Outcome holds its terms
+	EventKindRatification        EventKind = "ratification"         // Actor ratifies the agreement
+	EventKindSigning             EventKind = "signing"              // Actor signs the agreement
+	EventKindPerformance         EventKind = "performance"          // Actor performs Clause
+	EventKindPowerExercised      EventKind = "power-exercised"      // Actor exercises the power Clause
 )
 
 // Valid reports whether k is a well-formed kind name.

@@ -14,12 +14,12 @@ import (
 func eventLogFixture() agreement.EventLog {
 	t := time.Date(2026, time.January, 6, 18, 30, 0, 0, time.UTC)
 	return agreement.EventLog{Start: t, Events: []agreement.Event{
-		{At: t.Add(time.Hour), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA", Reporter: "US",
-			Attribution: agreement.Confirmed, Area: "donetsk"},
-		{At: t.Add(2 * time.Hour), Kind: agreement.PowerExercised, Actor: "UN", Clause: agreement.QualifiedRef("cf", "S1")},
-		{At: t.Add(3 * time.Hour), Kind: agreement.ControlChanged, Actor: "UA", Target: "RU", Area: "north",
-			Quantities: []agreement.Quantity{{Value: exampleDecimal("12.5"), Unit: agreement.Percent}}},
-		{At: t.Add(4 * time.Hour), Kind: agreement.ReferendumHeld, Actor: "UA", Area: "south", Outcome: "stay"},
+		{At: t.Add(time.Hour), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA", Reporter: "US",
+			Attribution: agreement.AttributionConfirmed, Area: "donetsk"},
+		{At: t.Add(2 * time.Hour), Kind: agreement.EventKindPowerExercised, Actor: "UN", Clause: agreement.QualifiedRef("cf", "S1")},
+		{At: t.Add(3 * time.Hour), Kind: agreement.EventKindControlChanged, Actor: "UA", Target: "RU", Area: "north",
+			Quantities: []agreement.Quantity{{Value: exampleDecimal("12.5"), Unit: agreement.UnitPercent}}},
+		{At: t.Add(4 * time.Hour), Kind: agreement.EventKindReferendumHeld, Actor: "UA", Area: "south", Outcome: "stay"},
 	}}
 }
 

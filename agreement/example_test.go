@@ -16,22 +16,22 @@ func Example() {
 	a := agreement.Agreement{
 		ID: "declaration-of-intent",
 		Parties: []agreement.Party{
-			{ID: "UA", Kind: agreement.KindState, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "FR", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
-			{ID: "GB", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
+			{ID: "UA", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "FR", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RoleGuarantor}},
+			{ID: "GB", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RoleGuarantor}},
 		},
 		Fluents: []agreement.Fluent{{
 			ID:         "ceasefire",
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
 		}},
 		Clauses: []agreement.Clause{{
 			ID:        "G1",
-			Kind:      agreement.Obligation,
-			Force:     agreement.DeclarationOfIntent,
+			Kind:      agreement.DeonticObligation,
+			Force:     agreement.ForceDeclarationOfIntent,
 			Debtors:   []agreement.PartyID{"FR", "GB"},
 			Creditors: []agreement.PartyID{"UA"},
-			Action:    &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"},
+			Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"},
 			Trigger:   agreement.Holds("ceasefire"),
 		}},
 	}
@@ -50,9 +50,9 @@ func ExampleAgreement_Validate() {
 		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
 		Clauses: []agreement.Clause{{
 			ID:      "C1",
-			Kind:    agreement.Prohibition,
+			Kind:    agreement.DeonticProhibition,
 			Debtors: []agreement.PartyID{"RU", "XX"},
-			Action:  &agreement.Pattern{Kind: agreement.ArmedAttack},
+			Action:  &agreement.Pattern{Kind: agreement.EventKindArmedAttack},
 			Trigger: agreement.Holds("ceasefire-in-force"),
 		}},
 	}
@@ -73,10 +73,10 @@ func ExampleAgreement_Validate() {
 
 // Conditions are built by constructors and print in a readable form.
 func ExampleAll() {
-	newAttack := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"}
+	newAttack := agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}
 	c := agreement.All(
 		agreement.Holds("ceasefire-in-force"),
-		agreement.Not(agreement.AgreementIn("", agreement.Terminated)),
+		agreement.Not(agreement.AgreementIn("", agreement.StateTerminated)),
 		agreement.Within(newAttack, 72*time.Hour),
 	)
 	fmt.Println(c)
@@ -87,7 +87,7 @@ func ExampleAll() {
 // Since turns true a fixed time after the first matching event: here, 30 days
 // after a ceasefire takes effect.
 func ExampleSince() {
-	c := agreement.Since(agreement.Pattern{Kind: agreement.CeasefireInForce}, 30*agreement.Day)
+	c := agreement.Since(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}, 30*agreement.Day)
 	fmt.Println(c)
 	// Output:
 	// since(ceasefire-in-force; 30d)
@@ -95,9 +95,9 @@ func ExampleSince() {
 
 // A range keeps the source's wording next to the numbers.
 func ExampleNewRange() {
-	r, err := agreement.NewRange(exampleDecimal("2000"), exampleDecimal("9000"), agreement.Troops, "several thousand")
+	r, err := agreement.NewRange(exampleDecimal("2000"), exampleDecimal("9000"), agreement.UnitTroops, "several thousand")
 	fmt.Println(r, err)
-	_, err = agreement.NewRange(exampleDecimal("9000"), exampleDecimal("2000"), agreement.Troops, "")
+	_, err = agreement.NewRange(exampleDecimal("9000"), exampleDecimal("2000"), agreement.UnitTroops, "")
 	fmt.Println(err)
 	// Output:
 	// 2000-9000 troops ("several thousand") <nil>

@@ -186,15 +186,15 @@ type Category string
 // Common PA-X provision codes. The set is open; these are the ones the
 // library's own examples use.
 const (
-	CategoryCeasefire          Category = "Ce"     // ceasefire
-	CategorySecurityGuarantees Category = "SsrGua" // security guarantees
-	CategoryForeignForces      Category = "SsrFf"  // withdrawal or presence of foreign forces
-	CategoryDDR                Category = "SsrDdr" // disarmament, demobilisation, reintegration
-	CategoryPeacekeeping       Category = "ImPK"   // international mission, force or similar
-	CategoryUNSignatory        Category = "ImUN"   // UN signatory or role
-	CategoryEnforcement        Category = "ImE"    // enforcement mechanism
-	CategoryReferendum         Category = "ImRef"  // referendum for the agreement
-	CategoryBorders            Category = "StBor"  // borders and boundary demarcation
+	CategoryCe     Category = "Ce"     // ceasefire
+	CategorySsrGua Category = "SsrGua" // security guarantees
+	CategorySsrFf  Category = "SsrFf"  // withdrawal or presence of foreign forces
+	CategorySsrDdr Category = "SsrDdr" // disarmament, demobilisation, reintegration
+	CategoryImPK   Category = "ImPK"   // international mission, force or similar
+	CategoryImUN   Category = "ImUN"   // UN signatory or role
+	CategoryImE    Category = "ImE"    // enforcement mechanism
+	CategoryImRef  Category = "ImRef"  // referendum for the agreement
+	CategoryStBor  Category = "StBor"  // borders and boundary demarcation
 )
 
 // Valid reports whether c is empty or a well-formed code.

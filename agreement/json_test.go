@@ -34,30 +34,30 @@ var jsonCmp = cmp.Options{
 // the empty All().
 func jsonFixture() agreement.Agreement {
 	paris := time.FixedZone("CET", 3600)
-	ceasefire := agreement.Pattern{Kind: agreement.CeasefireInForce, Reporter: "US", Attribution: agreement.Confirmed}
-	attack := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA", Attribution: agreement.Alleged}
-	deployed := agreement.Pattern{Kind: agreement.ForcesDeployed, Group: "NATO", Target: "UA", Area: "UA-14"}
+	ceasefire := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce, Reporter: "US", Attribution: agreement.AttributionConfirmed}
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA", Attribution: agreement.AttributionAlleged}
+	deployed := agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Group: "NATO", Target: "UA", Area: "UA-14"}
 	return agreement.Agreement{
 		ID:            "paris-2026",
 		Title:         "Paris Declaration <of the Coalition> & \"friends\"",
 		Date:          time.Date(2026, time.January, 6, 19, 0, 0, 0, paris),
 		Stage:         agreement.StagePre,
 		SubStage:      agreement.SubStagePrin,
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: agreement.KindState,
-				Roles: []agreement.Role{agreement.PartyToConflict, agreement.Beneficiary}},
-			{ID: "RU", Name: "Russia", Kind: agreement.KindGovernment, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "US", Name: "United States", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Monitor}},
-			{ID: "FR", Name: "France", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
-			{ID: "GB", Name: "United Kingdom", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
-			{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.KindStateCoalition,
-				Roles: []agreement.Role{agreement.Guarantor, agreement.Mediator}},
-			{ID: "UN", Name: "United Nations", Kind: agreement.KindIGO, Roles: []agreement.Role{agreement.Observer}},
-			{ID: "envoy", Name: "Special envoy", Kind: agreement.KindPerson, Roles: []agreement.Role{agreement.Witness}},
-			{ID: "ngo", Name: "Monitoring NGO", Kind: agreement.KindCivilSociety},
-			{ID: "militia", Kind: agreement.KindArmedGroup},
-			{ID: "misc", Kind: agreement.KindOther},
+			{ID: "UA", Name: "Ukraine", Kind: agreement.PartyKindState,
+				Roles: []agreement.Role{agreement.RolePartyToConflict, agreement.RoleBeneficiary}},
+			{ID: "RU", Name: "Russia", Kind: agreement.PartyKindGovernment, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "US", Name: "United States", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RoleMonitor}},
+			{ID: "FR", Name: "France", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RoleGuarantor}},
+			{ID: "GB", Name: "United Kingdom", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RoleGuarantor}},
+			{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.PartyKindStateCoalition,
+				Roles: []agreement.Role{agreement.RoleGuarantor, agreement.RoleMediator}},
+			{ID: "UN", Name: "United Nations", Kind: agreement.PartyKindIntergovernmentalOrganisation, Roles: []agreement.Role{agreement.RoleObserver}},
+			{ID: "envoy", Name: "Special envoy", Kind: agreement.PartyKindPerson, Roles: []agreement.Role{agreement.RoleWitness}},
+			{ID: "ngo", Name: "Monitoring NGO", Kind: agreement.PartyKindCivilSociety},
+			{ID: "militia", Kind: agreement.PartyKindArmedGroup},
+			{ID: "misc", Kind: agreement.PartyKindOther},
 			{ID: "anon"},
 		},
 		Groups: []agreement.Group{
@@ -71,7 +71,7 @@ func jsonFixture() agreement.Agreement {
 		},
 		Fluents: []agreement.Fluent{
 			{ID: "ceasefire", Initiates: []agreement.Pattern{ceasefire},
-				Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}},
+				Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}},
 			{ID: "talks", Initiates: []agreement.Pattern{{Kind: "talks-opened"}}, Initially: true},
 		},
 		Clauses: []agreement.Clause{
@@ -80,9 +80,9 @@ func jsonFixture() agreement.Agreement {
 				Text: "the United States spearheading a mechanism for monitoring the truce",
 				Source: agreement.Source{Document: "final communiqué", Speaker: "Emmanuel Macron",
 					Date: time.Date(2026, time.January, 6, 20, 0, 0, 0, paris)},
-				Kind:       agreement.Obligation,
-				Force:      agreement.PoliticallyBinding,
-				Category:   agreement.CategoryCeasefire,
+				Kind:       agreement.DeonticObligation,
+				Force:      agreement.ForcePoliticallyBinding,
+				Category:   agreement.CategoryCe,
 				Debtors:    []agreement.PartyID{"US"},
 				Creditors:  []agreement.PartyID{"UA", "FR"},
 				Action:     &agreement.Pattern{Kind: "monitoring-established", Actor: "US", Area: "donetsk"},
@@ -95,24 +95,24 @@ func jsonFixture() agreement.Agreement {
 				ID:        "MNF",
 				Text:      "Britain, France and other European partners to send troops into Ukraine following a ceasefire",
 				Source:    agreement.Source{Document: "trilateral declaration of intent"},
-				Kind:      agreement.Obligation,
-				Force:     agreement.DeclarationOfIntent,
-				Category:  agreement.CategorySecurityGuarantees,
+				Kind:      agreement.DeonticObligation,
+				Force:     agreement.ForceDeclarationOfIntent,
+				Category:  agreement.CategorySsrGua,
 				Debtors:   []agreement.PartyID{"FR", "GB"},
 				Joint:     true,
 				Creditors: []agreement.PartyID{"UA"},
 				Action:    &deployed,
 				Quantities: []agreement.Range{
-					{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.Troops,
+					{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.UnitTroops,
 						Wording: "several thousand", What: "troops deployed in Ukraine"},
-					agreement.Exactly(agreement.NewQuantity(decimal.RequireFromString("1.50"), agreement.Km)),
+					agreement.Exactly(agreement.NewQuantity(decimal.RequireFromString("1.50"), agreement.UnitKm)),
 					{Min: decimal.RequireFromString("0.000001"), Max: decimal.New(12, 3)},
 				},
 				Trigger: agreement.All(
 					agreement.Holds("ceasefire"),
-					agreement.ClauseIn(agreement.LocalRef("MON"), agreement.InEffect, agreement.Fulfilled),
+					agreement.ClauseIn(agreement.LocalRef("MON"), agreement.StateInEffect, agreement.StateFulfilled),
 				),
-				Antecedent: agreement.Before(ceasefire, agreement.Pattern{Kind: agreement.Ratification, Actor: "FR"}),
+				Antecedent: agreement.Before(ceasefire, agreement.Pattern{Kind: agreement.EventKindRatification, Actor: "FR"}),
 				Deadline:   agreement.Deadline{At: time.Date(2026, time.June, 30, 12, 0, 0, 5, paris)},
 				Expiry:     agreement.Deadline{After: 365 * agreement.Day},
 				Fulfilment: agreement.Any(
@@ -124,17 +124,17 @@ func jsonFixture() agreement.Agreement {
 			{
 				ID:       "NOATT",
 				Text:     "no armed attack",
-				Kind:     agreement.Prohibition,
-				Force:    agreement.LegallyBinding,
+				Kind:     agreement.DeonticProhibition,
+				Force:    agreement.ForceLegallyBinding,
 				Category: "SsrFf",
 				Debtors:  []agreement.PartyID{"RU", "militia"},
 				Action:   &attack,
-				Trigger:  agreement.AgreementIn("", agreement.InForce),
-				Antecedent: agreement.AgreementIn("paris-2026", agreement.InForce, agreement.Suspended,
-					agreement.Signed, agreement.Draft, agreement.Terminated),
+				Trigger:  agreement.AgreementIn("", agreement.StateInForce),
+				Antecedent: agreement.AgreementIn("paris-2026", agreement.StateInForce, agreement.StateSuspended,
+					agreement.StateSigned, agreement.StateDraft, agreement.StateTerminated),
 				Violation: agreement.AtLeast(2,
 					agreement.Happened(attack),
-					agreement.Happened(agreement.Pattern{Kind: agreement.ControlChanged, Actor: "RU", Area: "UA-14"}),
+					agreement.Happened(agreement.Pattern{Kind: agreement.EventKindControlChanged, Actor: "RU", Area: "UA-14"}),
 					agreement.All(),
 				),
 				Expiry:    agreement.Deadline{After: 90*agreement.Day + 90*time.Minute},
@@ -142,35 +142,35 @@ func jsonFixture() agreement.Agreement {
 			},
 			{
 				ID:      "PERM",
-				Kind:    agreement.Permission,
-				Force:   agreement.Aspiration,
+				Kind:    agreement.DeonticPermission,
+				Force:   agreement.ForceAspiration,
 				Debtors: []agreement.PartyID{"UA"},
-				Action: &agreement.Pattern{Kind: agreement.Performance, Actor: "UA",
+				Action: &agreement.Pattern{Kind: agreement.EventKindPerformance, Actor: "UA",
 					Clause: agreement.QualifiedRef("paris-2026", "MON")},
 				Trigger: agreement.ClauseIn(agreement.QualifiedRef("paris-2026", "NOATT"),
-					agreement.Dormant, agreement.Pending, agreement.Suspended, agreement.Violated,
-					agreement.Discharged, agreement.Terminated),
+					agreement.StateDormant, agreement.StatePending, agreement.StateSuspended, agreement.StateViolated,
+					agreement.StateDischarged, agreement.StateTerminated),
 			},
 			{
 				ID:        "SUSP",
-				Kind:      agreement.Power,
+				Kind:      agreement.DeonticPower,
 				Debtors:   []agreement.PartyID{"COW"},
-				Action:    &agreement.Pattern{Kind: agreement.PowerExercised, Clause: agreement.LocalRef("SUSP")},
-				Effect:    agreement.Suspend,
+				Action:    &agreement.Pattern{Kind: agreement.EventKindPowerExercised, Clause: agreement.LocalRef("SUSP")},
+				Effect:    agreement.EffectSuspend,
 				Targets:   []agreement.Ref{agreement.LocalRef("MNF"), agreement.QualifiedRef("paris-2026", "PERM")},
 				ResumedBy: "RES",
 			},
-			{ID: "RES", Kind: agreement.Power, Debtors: []agreement.PartyID{"COW"}, Effect: agreement.Resume},
-			{ID: "DIS", Kind: agreement.Power, Debtors: []agreement.PartyID{"UN"}, Effect: agreement.Discharge,
+			{ID: "RES", Kind: agreement.DeonticPower, Debtors: []agreement.PartyID{"COW"}, Effect: agreement.EffectResume},
+			{ID: "DIS", Kind: agreement.DeonticPower, Debtors: []agreement.PartyID{"UN"}, Effect: agreement.EffectDischarge,
 				Targets: []agreement.Ref{agreement.LocalRef("PERM")}},
-			{ID: "TERM", Kind: agreement.Power, Debtors: []agreement.PartyID{"UA", "RU"}, Joint: true,
-				Effect: agreement.Terminate, Targets: []agreement.Ref{agreement.AgreementRef("paris-2026")}},
+			{ID: "TERM", Kind: agreement.DeonticPower, Debtors: []agreement.PartyID{"UA", "RU"}, Joint: true,
+				Effect: agreement.EffectTerminate, Targets: []agreement.Ref{agreement.AgreementRef("paris-2026")}},
 		},
 		Territory: jsonTerritory(),
 		Options:   jsonOptions(),
 		EntryIntoForce: agreement.All(
-			agreement.Happened(agreement.Pattern{Kind: agreement.Signing, Actor: "UA"}),
-			agreement.Happened(agreement.Pattern{Kind: agreement.Signing, Actor: "RU"}),
+			agreement.Happened(agreement.Pattern{Kind: agreement.EventKindSigning, Actor: "UA"}),
+			agreement.Happened(agreement.Pattern{Kind: agreement.EventKindSigning, Actor: "RU"}),
 		),
 	}
 }
@@ -187,13 +187,13 @@ func jsonTerritory() agreement.Territory {
 		{ID: "donetsk", Name: "Donetsk oblast", Size: d("26517"),
 			Sovereignty:  []agreement.Share{share("UA", "100")},
 			Control:      []agreement.Share{share("RU", "78.1"), share("UA", "21.9")},
-			Arrangements: []agreement.Arrangement{{Kind: agreement.OptionFreeze, Option: "minsk-line"}}},
+			Arrangements: []agreement.Arrangement{{Kind: agreement.OptionKindFreeze, Option: "minsk-line"}}},
 		{ID: "UA-14", Name: "buffer strip", Size: d("0.50"),
 			Sovereignty: []agreement.Share{share("UA", "60.25"), share("RU", "39.75")},
 			Control:     []agreement.Share{share("UN", "100")},
 			Arrangements: []agreement.Arrangement{
-				{Kind: agreement.OptionReferendum, Option: "old-vote", Party: "UN"},
-				{Kind: agreement.OptionSpecialStatus, Option: "old_status"},
+				{Kind: agreement.OptionKindReferendum, Option: "old-vote", Party: "UN"},
+				{Kind: agreement.OptionKindSpecialStatus, Option: "old_status"},
 			}},
 		{ID: "crimea", Name: "Autonomous Republic of Crimea", Size: d("26081"),
 			Sovereignty: []agreement.Share{share("UA", "100")}, Control: []agreement.Share{share("RU", "100")}},
@@ -210,23 +210,23 @@ func jsonTerritory() agreement.Territory {
 func jsonOptions() []agreement.Option {
 	width := decimal.New(15, 0)
 	return []agreement.Option{
-		{ID: "cede-crimea", Kind: agreement.OptionCede, Text: "Crimea passes to Russia", Areas: []agreement.AreaID{"crimea"},
+		{ID: "cede-crimea", Kind: agreement.OptionKindCede, Text: "Crimea passes to Russia", Areas: []agreement.AreaID{"crimea"},
 			From: "UA", To: "RU"},
-		{ID: "recognise", Kind: agreement.OptionRecognise, Areas: []agreement.AreaID{"crimea"}, Party: "RU"},
-		{ID: "freeze", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"donetsk"},
+		{ID: "recognise", Kind: agreement.OptionKindRecogniseControl, Areas: []agreement.AreaID{"crimea"}, Party: "RU"},
+		{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"donetsk"},
 			Parties: []agreement.PartyID{"UA", "RU"}},
-		{ID: "withdraw", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"kherson"}, From: "RU", To: "UA",
+		{ID: "withdraw", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"kherson"}, From: "RU", To: "UA",
 			Deadline: agreement.Deadline{After: 60 * agreement.Day}},
-		{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"donetsk"}, Parties: []agreement.PartyID{"UA", "RU"},
+		{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"donetsk"}, Parties: []agreement.PartyID{"UA", "RU"},
 			Width: &width, Deadline: agreement.Deadline{At: time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)}},
-		{ID: "admin", Kind: agreement.OptionAdministration, Areas: []agreement.AreaID{"znpp"}, Party: "UN",
+		{ID: "admin", Kind: agreement.OptionKindInternationalAdministration, Areas: []agreement.AreaID{"znpp"}, Party: "UN",
 			Deadline: agreement.Deadline{After: 30 * agreement.Day}},
-		{ID: "status", Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"donetsk", "kherson"}},
-		{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"kherson"}, Party: "UN",
+		{ID: "status", Kind: agreement.OptionKindSpecialStatus, Areas: []agreement.AreaID{"donetsk", "kherson"}},
+		{ID: "vote", Kind: agreement.OptionKindReferendum, Areas: []agreement.AreaID{"kherson"}, Party: "UN",
 			Results: []agreement.Result{{Outcome: "yes", Sovereign: "RU"}, {Outcome: "no", Sovereign: "UA"},
 				{Outcome: "void"}},
 			Lapse: agreement.LapseStatusQuo},
-		{ID: "award", Kind: agreement.OptionArbitration, Areas: []agreement.AreaID{"znpp"}, Party: "UN",
+		{ID: "award", Kind: agreement.OptionKindArbitration, Areas: []agreement.AreaID{"znpp"}, Party: "UN",
 			Deadline: agreement.Deadline{After: 365 * agreement.Day},
 			Results:  []agreement.Result{{Outcome: "RU", Sovereign: "RU"}, {Outcome: "UA", Sovereign: "UA"}},
 			Lapse:    agreement.LapseFollowControl},
@@ -240,21 +240,21 @@ func jsonProcessFixture() agreement.Process {
 		ID:    "ceasefire-2026",
 		Title: "Ceasefire",
 		Parties: []agreement.Party{
-			{ID: "UA", Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "RU", Roles: []agreement.Role{agreement.PartyToConflict}},
+			{ID: "UA", Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "RU", Roles: []agreement.Role{agreement.RolePartyToConflict}},
 		},
 		Clauses: []agreement.Clause{{
 			ID:         "C1",
-			Kind:       agreement.Obligation,
+			Kind:       agreement.DeonticObligation,
 			Debtors:    []agreement.PartyID{"UA", "RU"},
-			Action:     &agreement.Pattern{Kind: agreement.CeasefireInForce},
-			Trigger:    agreement.ClauseIn(agreement.QualifiedRef("paris-2026", "MON"), agreement.InEffect),
-			Antecedent: agreement.AgreementIn("paris-2026", agreement.InForce),
+			Action:     &agreement.Pattern{Kind: agreement.EventKindCeasefireInForce},
+			Trigger:    agreement.ClauseIn(agreement.QualifiedRef("paris-2026", "MON"), agreement.StateInEffect),
+			Antecedent: agreement.AgreementIn("paris-2026", agreement.StateInForce),
 		}, {
 			ID:      "END",
-			Kind:    agreement.Power,
+			Kind:    agreement.DeonticPower,
 			Debtors: []agreement.PartyID{"UA"},
-			Effect:  agreement.Terminate,
+			Effect:  agreement.EffectTerminate,
 			Targets: []agreement.Ref{agreement.AgreementRef("paris-2026"), agreement.QualifiedRef("paris-2026", "MNF")},
 		}},
 	}
@@ -340,7 +340,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		a := agreement.Agreement{
 			ID:      "a",
 			Parties: []agreement.Party{{ID: "UA"}},
-			Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+			Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
 				Action: &agreement.Pattern{Kind: "k"}}},
 		}
 		edit(&a)
@@ -384,7 +384,7 @@ func TestJSONRoundTrip(t *testing.T) {
 				Control:      []agreement.Share{{Party: "UA", Percent: decimal.RequireFromString("99.9999")}, {Party: "UA2", Percent: decimal.New(1, -4)}},
 				Arrangements: []agreement.Arrangement{}}}}
 			a.Parties = append(a.Parties, agreement.Party{ID: "UA2"})
-			a.Options = []agreement.Option{{ID: "z", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"d"},
+			a.Options = []agreement.Option{{ID: "z", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"d"},
 				Parties: []agreement.PartyID{"UA"}, Width: &w, Deadline: agreement.Deadline{After: 36 * time.Hour},
 				Results: []agreement.Result{}}}
 		})},
@@ -763,7 +763,7 @@ func TestDecodeErrors(t *testing.T) {
 func TestMarshalJSONErrors(t *testing.T) {
 	valid := func(edit func(*agreement.Agreement)) agreement.Agreement {
 		a := agreement.Agreement{ID: "a", Parties: []agreement.Party{{ID: "UA"}},
-			Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+			Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
 				Action: &agreement.Pattern{Kind: "k"}}}}
 		edit(&a)
 		return a
@@ -780,7 +780,7 @@ func TestMarshalJSONErrors(t *testing.T) {
 		{"force out of range", valid(func(a *agreement.Agreement) { a.Clauses[0].Force = 9 }), "clauses[0].force"},
 		{"zero role", valid(func(a *agreement.Agreement) { a.Parties[0].Roles = []agreement.Role{0} }), "parties[0].roles[0]"},
 		{"zero state", valid(func(a *agreement.Agreement) {
-			a.Clauses[0].Trigger = agreement.ClauseIn(agreement.LocalRef("C1"), agreement.Violated, 0)
+			a.Clauses[0].Trigger = agreement.ClauseIn(agreement.LocalRef("C1"), agreement.StateViolated, 0)
 		}), "clauses[0].trigger.clauseIn.states[1]"},
 		{"attribution out of range", valid(func(a *agreement.Agreement) { a.Clauses[0].Action.Attribution = 7 }),
 			"clauses[0].action.attribution"},
@@ -797,11 +797,11 @@ func TestMarshalJSONErrors(t *testing.T) {
 			a.Options = []agreement.Option{{ID: "o", Kind: 10}}
 		}), "options[0].kind"},
 		{"lapse out of range", valid(func(a *agreement.Agreement) {
-			a.Options = []agreement.Option{{ID: "o", Kind: agreement.OptionReferendum, Lapse: 3}}
+			a.Options = []agreement.Option{{ID: "o", Kind: agreement.OptionKindReferendum, Lapse: 3}}
 		}), "options[0].lapse"},
 		{"width too long", valid(func(a *agreement.Agreement) {
 			w := decimal.New(1, -2000)
-			a.Options = []agreement.Option{{ID: "o", Kind: agreement.OptionDMZ, Width: &w}}
+			a.Options = []agreement.Option{{ID: "o", Kind: agreement.OptionKindDemilitarisedZone, Width: &w}}
 		}), "options[0].width"},
 		{"arrangement kind out of range", valid(func(a *agreement.Agreement) {
 			a.Territory = agreement.Territory{Areas: []agreement.Area{{ID: "d",

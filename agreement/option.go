@@ -32,16 +32,16 @@ type OptionKind uint8
 // The kinds of territorial option. [Option] says which fields each uses and
 // [Package.Apply] what each does.
 const (
-	_                    OptionKind = iota
-	OptionCede                      // sovereignty moves from one party to another
-	OptionRecognise                 // a party's control is recognised de facto; sovereignty stays
-	OptionFreeze                    // control is frozen along the line of contact
-	OptionWithdraw                  // a party withdraws and control moves to another, by a deadline
-	OptionDMZ                       // a demilitarised zone along the line, of a width on each side
-	OptionAdministration            // international administration: control moves to an administrator
-	OptionSpecialStatus             // special status or autonomy
-	OptionReferendum                // sovereignty decided by a referendum held later
-	OptionArbitration               // sovereignty decided by an arbitration award, within a deadline
+	_                                     OptionKind = iota
+	OptionKindCede                                   // sovereignty moves from one party to another
+	OptionKindRecogniseControl                       // a party's control is recognised de facto; sovereignty stays
+	OptionKindFreeze                                 // control is frozen along the line of contact
+	OptionKindWithdraw                               // a party withdraws and control moves to another, by a deadline
+	OptionKindDemilitarisedZone                      // a demilitarised zone along the line, of a width on each side
+	OptionKindInternationalAdministration            // international administration: control moves to an administrator
+	OptionKindSpecialStatus                          // special status or autonomy
+	OptionKindReferendum                             // sovereignty decided by a referendum held later
+	OptionKindArbitration                            // sovereignty decided by an arbitration award, within a deadline
 )
 
 var optionKindNames = []string{"", "cede", "recognise-control", "freeze", "withdraw", "demilitarised-zone",
@@ -63,7 +63,7 @@ func (k *OptionKind) UnmarshalText(b []byte) error {
 
 // pending reports whether options of kind k leave their areas awaiting a
 // later event.
-func (k OptionKind) pending() bool { return k == OptionReferendum || k == OptionArbitration }
+func (k OptionKind) pending() bool { return k == OptionKindReferendum || k == OptionKindArbitration }
 
 // What an option decides in an area, for conflicts: two options deciding
 // the same aspect of one area conflict.
@@ -74,9 +74,9 @@ const (
 
 func (k OptionKind) aspect() string {
 	switch k {
-	case OptionCede, OptionReferendum, OptionArbitration:
+	case OptionKindCede, OptionKindReferendum, OptionKindArbitration:
 		return aspectSovereignty
-	case OptionWithdraw, OptionAdministration, OptionFreeze:
+	case OptionKindWithdraw, OptionKindInternationalAdministration, OptionKindFreeze:
 		return aspectControl
 	}
 	return k.String() // recognition, DMZ and special status: one of each kind per area
@@ -261,18 +261,18 @@ func ImpliedClauseID(option OptionID, verb string, area AreaID) ClauseID {
 // control, which depends on the territory: its verb is always listed).
 func (o *Option) verbs() []string {
 	switch o.Kind {
-	case OptionFreeze:
+	case OptionKindFreeze:
 		if len(o.Parties) == 0 {
 			return nil
 		}
 		return []string{verbHoldLine}
-	case OptionWithdraw, OptionAdministration:
+	case OptionKindWithdraw, OptionKindInternationalAdministration:
 		return []string{verbWithdraw}
-	case OptionDMZ:
+	case OptionKindDemilitarisedZone:
 		return []string{verbWithdraw, verbNoForces}
-	case OptionReferendum:
+	case OptionKindReferendum:
 		return []string{verbHold}
-	case OptionArbitration:
+	case OptionKindArbitration:
 		return []string{verbAward}
 	}
 	return nil
@@ -359,24 +359,24 @@ func (v *validator) option(path string, o *Option, t *Territory, areas map[AreaI
 
 	uses := map[string]bool{}
 	switch o.Kind {
-	case OptionCede, OptionWithdraw:
+	case OptionKindCede, OptionKindWithdraw:
 		uses["from"], uses["to"] = true, true
-	case OptionRecognise, OptionAdministration, OptionReferendum, OptionArbitration:
+	case OptionKindRecogniseControl, OptionKindInternationalAdministration, OptionKindReferendum, OptionKindArbitration:
 		uses["party"] = true
-	case OptionSpecialStatus:
+	case OptionKindSpecialStatus:
 		uses["party?"] = true
-	case OptionFreeze:
+	case OptionKindFreeze:
 		uses["parties?"] = true
-	case OptionDMZ:
+	case OptionKindDemilitarisedZone:
 		uses["parties"], uses["width"] = true, true
 	}
 	switch o.Kind {
-	case OptionWithdraw, OptionDMZ, OptionArbitration:
+	case OptionKindWithdraw, OptionKindDemilitarisedZone, OptionKindArbitration:
 		uses["deadline"] = true
-	case OptionAdministration, OptionReferendum:
+	case OptionKindInternationalAdministration, OptionKindReferendum:
 		uses["deadline?"] = true
 	}
-	if o.Kind == OptionReferendum || o.Kind == OptionArbitration {
+	if o.Kind == OptionKindReferendum || o.Kind == OptionKindArbitration {
 		uses["results"], uses["lapse?"] = true, true
 	}
 	valid := o.Kind.Valid()
@@ -580,8 +580,8 @@ type Settlement struct {
 //     changes nothing.
 //
 // Implied clauses have no trigger: for an agreement's options they bind from
-// its entry into force. Their Category is [CategoryCeasefire] for the
-// hold-line, withdrawal and no-forces clauses ([CategoryPeacekeeping] for a
+// its entry into force. Their Category is [CategoryCe] for the
+// hold-line, withdrawal and no-forces clauses ([CategoryImPK] for a
 // handover to an administrator), and empty for the others; their Text is
 // the option's Text or, without one, a description.
 func (p Package) Apply(t Territory) (Settlement, error) {
@@ -611,14 +611,14 @@ func (p Package) apply(t Territory) Settlement {
 			before := t.Areas[i]
 			clauses = append(clauses, o.implied(before)...)
 			switch o.Kind {
-			case OptionCede:
+			case OptionKindCede:
 				a.Sovereignty = moveShare(a.Sovereignty, o.From, o.To, nil)
-			case OptionWithdraw:
+			case OptionKindWithdraw:
 				a.Control = moveShare(a.Control, o.From, o.To, nil)
-			case OptionAdministration:
+			case OptionKindInternationalAdministration:
 				a.Control = []Share{{Party: o.Party, Percent: hundred()}}
 			}
-			if o.Kind != OptionCede && o.Kind != OptionWithdraw {
+			if o.Kind != OptionKindCede && o.Kind != OptionKindWithdraw {
 				added[i] = append(added[i], Arrangement{Kind: o.Kind, Option: o.ID, Party: o.Party})
 			}
 		}
@@ -649,36 +649,36 @@ func (o *Option) implied(a Area) []Clause {
 			Debtors: debtors,
 			Action:  &action,
 		}
-		if kind == Obligation {
+		if kind == DeonticObligation {
 			c.Deadline = o.Deadline
 		}
 		return c
 	}
 	switch o.Kind {
-	case OptionFreeze:
+	case OptionKindFreeze:
 		if len(o.Parties) == 0 {
 			return nil
 		}
-		c := clause(verbHoldLine, Prohibition, slices.Clone(o.Parties), "no party takes control in "+where,
-			Pattern{Kind: ControlChanged, Area: a.ID})
-		c.Category = CategoryCeasefire
+		c := clause(verbHoldLine, DeonticProhibition, slices.Clone(o.Parties), "no party takes control in "+where,
+			Pattern{Kind: EventKindControlChanged, Area: a.ID})
+		c.Category = CategoryCe
 		return []Clause{c}
-	case OptionWithdraw:
-		c := clause(verbWithdraw, Obligation, []PartyID{o.From}, quote(string(o.From))+" withdraws from "+where,
-			Pattern{Kind: WithdrawalCompleted, Actor: o.From, Area: a.ID})
+	case OptionKindWithdraw:
+		c := clause(verbWithdraw, DeonticObligation, []PartyID{o.From}, quote(string(o.From))+" withdraws from "+where,
+			Pattern{Kind: EventKindWithdrawalCompleted, Actor: o.From, Area: a.ID})
 		c.Creditors = []PartyID{o.To}
-		c.Category = CategoryCeasefire
+		c.Category = CategoryCe
 		return []Clause{c}
-	case OptionDMZ:
-		w := clause(verbWithdraw, Obligation, slices.Clone(o.Parties), "forces withdraw from the "+
+	case OptionKindDemilitarisedZone:
+		w := clause(verbWithdraw, DeonticObligation, slices.Clone(o.Parties), "forces withdraw from the "+
 			o.Width.String()+" km zone on each side of the line in "+where,
-			Pattern{Kind: WithdrawalCompleted, Area: a.ID})
-		n := clause(verbNoForces, Prohibition, slices.Clone(o.Parties), "no forces in the "+
+			Pattern{Kind: EventKindWithdrawalCompleted, Area: a.ID})
+		n := clause(verbNoForces, DeonticProhibition, slices.Clone(o.Parties), "no forces in the "+
 			o.Width.String()+" km zone on each side of the line in "+where,
-			Pattern{Kind: ForcesDeployed, Area: a.ID})
-		w.Category, n.Category = CategoryCeasefire, CategoryCeasefire
+			Pattern{Kind: EventKindForcesDeployed, Area: a.ID})
+		w.Category, n.Category = CategoryCe, CategoryCe
 		return []Clause{w, n}
-	case OptionAdministration:
+	case OptionKindInternationalAdministration:
 		var others []PartyID
 		for _, s := range a.Control {
 			if s.Party != o.Party {
@@ -688,17 +688,17 @@ func (o *Option) implied(a Area) []Clause {
 		if len(others) == 0 {
 			return nil
 		}
-		c := clause(verbWithdraw, Obligation, others, "control of "+where+" is handed over to "+
-			quote(string(o.Party)), Pattern{Kind: WithdrawalCompleted, Area: a.ID})
+		c := clause(verbWithdraw, DeonticObligation, others, "control of "+where+" is handed over to "+
+			quote(string(o.Party)), Pattern{Kind: EventKindWithdrawalCompleted, Area: a.ID})
 		c.Creditors = []PartyID{o.Party}
-		c.Category = CategoryPeacekeeping
+		c.Category = CategoryImPK
 		return []Clause{c}
-	case OptionReferendum:
-		return []Clause{clause(verbHold, Obligation, []PartyID{o.Party}, "a referendum is held in "+where,
-			Pattern{Kind: ReferendumHeld, Actor: o.Party, Area: a.ID})}
-	case OptionArbitration:
-		return []Clause{clause(verbAward, Obligation, []PartyID{o.Party}, "an arbitration award is made for "+where,
-			Pattern{Kind: ArbitrationAward, Actor: o.Party, Area: a.ID})}
+	case OptionKindReferendum:
+		return []Clause{clause(verbHold, DeonticObligation, []PartyID{o.Party}, "a referendum is held in "+where,
+			Pattern{Kind: EventKindReferendumHeld, Actor: o.Party, Area: a.ID})}
+	case OptionKindArbitration:
+		return []Clause{clause(verbAward, DeonticObligation, []PartyID{o.Party}, "an arbitration award is made for "+where,
+			Pattern{Kind: EventKindArbitrationAward, Actor: o.Party, Area: a.ID})}
 	}
 	return nil
 }

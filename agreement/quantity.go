@@ -11,14 +11,14 @@ type Unit string
 
 // Common units.
 const (
-	Count    Unit = ""        // a plain number
-	Troops   Unit = "troops"  // personnel
-	Km       Unit = "km"      // kilometres
-	Km2      Unit = "km2"     // square kilometres
-	Percent  Unit = "percent" // percentage points
-	Days     Unit = "days"    // days
-	Aircraft Unit = "aircraft"
-	Vessels  Unit = "vessels"
+	UnitUnspecified Unit = ""        // a plain number
+	UnitTroops      Unit = "troops"  // personnel
+	UnitKm          Unit = "km"      // kilometres
+	UnitKm2         Unit = "km2"     // square kilometres
+	UnitPercent     Unit = "percent" // percentage points
+	UnitDays        Unit = "days"    // days
+	UnitAircraft    Unit = "aircraft"
+	UnitVessels     Unit = "vessels"
 )
 
 // Valid reports whether u is the empty unit or a well-formed name.
@@ -26,7 +26,7 @@ func (u Unit) Valid() bool { return u == "" || validKindName(string(u)) }
 
 // Quantity is an exact decimal amount with a unit: "5000 troops", "15 km".
 // Build it with [NewQuantity] or [ParseQuantity]; the zero value is 0 of
-// [Count]. Compare with [Quantity.Equal], never with ==.
+// [UnitUnspecified]. Compare with [Quantity.Equal], never with ==.
 type Quantity struct {
 	Value decimal.Decimal
 	Unit  Unit
@@ -82,7 +82,7 @@ func (q Quantity) String() string {
 // Range is an amount known only between Min and Max, with the source's own
 // wording: France's "several thousand" troops might be Range{Min: 2000, Max:
 // 9000, Unit: Troops, Wording: "several thousand"}. An exact amount has
-// Min equal to Max. The zero value is exactly 0 of [Count]. Compare with
+// Min equal to Max. The zero value is exactly 0 of [UnitUnspecified]. Compare with
 // [Range.Equal], never with ==.
 type Range struct {
 	Min, Max decimal.Decimal

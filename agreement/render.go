@@ -178,7 +178,7 @@ func clauseSummary(c *Clause) string {
 
 func clauseKind(c *Clause) string {
 	s := c.Kind.String()
-	if c.Effect != NoEffect {
+	if c.Effect != EffectUnspecified {
 		s += " (" + c.Effect.String() + ")"
 	}
 	return s
@@ -605,9 +605,9 @@ func (a Agreement) MermaidDependencies(w io.Writer) error {
 		}
 		lb, rb := "[", "]"
 		switch c.Kind {
-		case Power:
+		case DeonticPower:
 			lb, rb = "{{", "}}"
-		case Permission:
+		case DeonticPermission:
 			lb, rb = "(", ")"
 		}
 		m.line("  c" + strconv.Itoa(i) + lb + mermaidLabel(lines...) + rb)

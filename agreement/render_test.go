@@ -53,8 +53,8 @@ func escapingFixture() agreement.Agreement {
 		ID:    "esc|ape;\"1\"",
 		Title: "A *title* with # hash, _under_, `code`, [link](x), <b>html</b>, a | pipe, $5 & &amp; \\ and\na new line",
 		Parties: []agreement.Party{
-			{ID: "U|A", Name: "Україна \"UA\"", Kind: agreement.KindState, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "RU", Name: "Росія; [RU]", Kind: agreement.KindState},
+			{ID: "U|A", Name: "Україна \"UA\"", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "RU", Name: "Росія; [RU]", Kind: agreement.PartyKindState},
 		},
 		Clauses: []agreement.Clause{
 			{
@@ -62,28 +62,28 @@ func escapingFixture() agreement.Agreement {
 				Text: "quotes \" ' brackets [ ] ( ) { } < > pipes | semicolons ; hash # percent %% backtick ` amp &amp; &\n" +
 					"second line: ü, 東京, 🕊, ±, →, end",
 				Source:     agreement.Source{Document: "draft | \"statement\"", Speaker: "Zelensky; Macron"},
-				Kind:       agreement.Obligation,
-				Force:      agreement.PoliticallyBinding,
+				Kind:       agreement.DeonticObligation,
+				Force:      agreement.ForcePoliticallyBinding,
 				Debtors:    []agreement.PartyID{"U|A", "RU"},
 				Creditors:  []agreement.PartyID{"RU"},
 				Action:     &agreement.Pattern{Kind: "a|b;c", Actor: "U|A", Area: "zone#1"},
 				Quantities: []agreement.Range{{Min: decimal.NewFromInt(1), Max: decimal.NewFromInt(2), Unit: "troops", Wording: "a \"few\" | some"}},
-				Trigger:    agreement.ClauseIn(agreement.LocalRef("G2;x"), agreement.Violated, agreement.Discharged),
+				Trigger:    agreement.ClauseIn(agreement.LocalRef("G2;x"), agreement.StateViolated, agreement.StateDischarged),
 			},
 			{
 				ID:      "G2;x",
 				Text:    "%% not a comment\n%%{init: {}}%%\n```\nflowchart\nend",
-				Kind:    agreement.Power,
+				Kind:    agreement.DeonticPower,
 				Debtors: []agreement.PartyID{"RU"},
-				Effect:  agreement.Terminate,
+				Effect:  agreement.EffectTerminate,
 				Targets: []agreement.Ref{agreement.LocalRef("paris-2026/G1[FR]"), agreement.AgreementRef("esc|ape;\"1\""),
 					agreement.QualifiedRef("other\"agr", "C|1"), agreement.LocalRef("ghost<1>")},
 				ResumedBy: "end",
 			},
-			{ID: "end", Text: "end", Kind: agreement.Permission, Debtors: []agreement.PartyID{"RU"},
-				Trigger: agreement.AgreementIn("", agreement.InForce)},
+			{ID: "end", Text: "end", Kind: agreement.DeonticPermission, Debtors: []agreement.PartyID{"RU"},
+				Trigger: agreement.AgreementIn("", agreement.StateInForce)},
 		},
-		EntryIntoForce: agreement.ClauseIn(agreement.LocalRef("end"), agreement.Fulfilled),
+		EntryIntoForce: agreement.ClauseIn(agreement.LocalRef("end"), agreement.StateFulfilled),
 	}
 }
 
@@ -92,13 +92,13 @@ func diffFixture() (agreement.Agreement, agreement.Agreement) {
 	a := parisDeclaration(parisDraft)
 	b := agreementtest.DeepCopy(parisDeclaration(parisFinal))
 	b.Title = "Paris Declaration"
-	b.Parties[2].Roles = []agreement.Role{agreement.Monitor}
-	b.Parties = append(b.Parties, agreement.Party{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.KindStateCoalition,
-		Roles: []agreement.Role{agreement.Guarantor}})
-	b.Clauses[1].Force = agreement.PoliticallyBinding
+	b.Parties[2].Roles = []agreement.Role{agreement.RoleMonitor}
+	b.Parties = append(b.Parties, agreement.Party{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.PartyKindStateCoalition,
+		Roles: []agreement.Role{agreement.RoleGuarantor}})
+	b.Clauses[1].Force = agreement.ForcePoliticallyBinding
 	b.Clauses[2].Quantities[0].Min = decimal.NewFromInt(5000)
 	b.Clauses[0].Trigger = agreement.All(agreement.Holds("ceasefire-in-force"),
-		agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Attribution: agreement.Confirmed})))
+		agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Attribution: agreement.AttributionConfirmed})))
 	b.Clauses[5], b.Clauses[6] = b.Clauses[6], b.Clauses[5]
 	b.Signatures = []agreement.Signature{{Party: "FR", Signatory: "Emmanuel Macron", Capacity: "President of the French Republic",
 		Date: time.Date(2026, time.January, 6, 18, 30, 0, 0, time.UTC)}}
@@ -267,18 +267,18 @@ func ExampleAgreement_Markdown() {
 		ID:    "declaration-of-intent",
 		Title: "Declaration of intent",
 		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: agreement.KindState, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "FR", Name: "France", Kind: agreement.KindState, Roles: []agreement.Role{agreement.Guarantor}},
+			{ID: "UA", Name: "Ukraine", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "FR", Name: "France", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RoleGuarantor}},
 		},
 		Clauses: []agreement.Clause{{
 			ID:        "G1",
 			Text:      "send troops into Ukraine following a ceasefire",
-			Kind:      agreement.Obligation,
-			Force:     agreement.DeclarationOfIntent,
+			Kind:      agreement.DeonticObligation,
+			Force:     agreement.ForceDeclarationOfIntent,
 			Debtors:   []agreement.PartyID{"FR"},
 			Creditors: []agreement.PartyID{"UA"},
-			Action:    &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"},
-			Trigger:   agreement.Happened(agreement.Pattern{Kind: agreement.CeasefireInForce}),
+			Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"},
+			Trigger:   agreement.Happened(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}),
 		}},
 	}
 	if err := a.Markdown(os.Stdout); err != nil {
@@ -314,12 +314,12 @@ func ExampleAgreement_Markdown() {
 // The changes between two versions as a Markdown table.
 func ExampleChanges_Markdown() {
 	draft := agreement.Agreement{ID: "paris-2026", Clauses: []agreement.Clause{
-		{ID: "mnf", Kind: agreement.Obligation, Force: agreement.DeclarationOfIntent, Debtors: []agreement.PartyID{"FR", "GB"}},
-		{ID: "us-backstop", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"US"}, Creditors: []agreement.PartyID{"FR", "GB"},
+		{ID: "mnf", Kind: agreement.DeonticObligation, Force: agreement.ForceDeclarationOfIntent, Debtors: []agreement.PartyID{"FR", "GB"}},
+		{ID: "us-backstop", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"US"}, Creditors: []agreement.PartyID{"FR", "GB"},
 			Text: "support the multinational force in the event of a new Russian attack"},
 	}}
 	final := agreement.Agreement{ID: "paris-2026", Clauses: []agreement.Clause{
-		{ID: "mnf", Kind: agreement.Obligation, Force: agreement.PoliticallyBinding, Debtors: []agreement.PartyID{"FR", "GB"}},
+		{ID: "mnf", Kind: agreement.DeonticObligation, Force: agreement.ForcePoliticallyBinding, Debtors: []agreement.PartyID{"FR", "GB"}},
 	}}
 	_ = agreement.Diff(draft, final).Markdown(os.Stdout)
 	// Output:
@@ -333,9 +333,9 @@ func ExampleChanges_Markdown() {
 // commitment waits for the multinational force to be in effect.
 func ExampleAgreement_MermaidDependencies() {
 	a := agreement.Agreement{ID: "paris-2026", Clauses: []agreement.Clause{
-		{ID: "mnf", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR", "GB"}},
-		{ID: "us-backstop", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"US"},
-			Trigger: agreement.ClauseIn(agreement.LocalRef("mnf"), agreement.InEffect)},
+		{ID: "mnf", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR", "GB"}},
+		{ID: "us-backstop", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"US"},
+			Trigger: agreement.ClauseIn(agreement.LocalRef("mnf"), agreement.StateInEffect)},
 	}}
 	_ = a.MermaidDependencies(os.Stdout)
 	// Output:

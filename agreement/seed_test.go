@@ -15,37 +15,37 @@ import (
 // Germany contributing from outside Ukraine; guarantees that activate only
 // once a ceasefire is established.
 func seedCore() agreement.Agreement {
-	state := agreement.KindState
-	ceasefire := agreement.Pattern{Kind: agreement.CeasefireInForce}
+	state := agreement.PartyKindState
+	ceasefire := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
 	return agreement.Agreement{
 		ID:            "paris-joint-declaration",
 		Title:         "Joint declaration of the Coalition of the Willing",
 		Date:          time.Date(2026, time.January, 6, 0, 0, 0, 0, time.UTC),
 		Stage:         agreement.StagePre,
 		SubStage:      agreement.SubStagePrin,
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict, agreement.Beneficiary}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.Monitor}},
-			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
-			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
-			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
+			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict, agreement.RoleBeneficiary}},
+			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor}},
+			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
+			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
+			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
 		},
 		Groups: []agreement.Group{{ID: "NATO", Name: "NATO members on the ground", Members: []agreement.PartyID{"US", "FR", "GB", "DE"}}},
 		Fluents: []agreement.Fluent{{
 			ID:         "ceasefire-in-force",
 			Initiates:  []agreement.Pattern{ceasefire},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
 		}},
 		Clauses: []agreement.Clause{
 			{
 				ID:        "MON",
 				Text:      "the United States spearheading a mechanism for monitoring the truce",
 				Source:    agreement.Source{Document: "final communiqué", Speaker: "Emmanuel Macron"},
-				Kind:      agreement.Obligation,
-				Force:     agreement.PoliticallyBinding,
-				Category:  agreement.CategoryCeasefire,
+				Kind:      agreement.DeonticObligation,
+				Force:     agreement.ForcePoliticallyBinding,
+				Category:  agreement.CategoryCe,
 				Debtors:   []agreement.PartyID{"US"},
 				Creditors: []agreement.PartyID{"UA"},
 				Action:    &agreement.Pattern{Kind: "monitoring-established", Actor: "US"},
@@ -55,27 +55,27 @@ func seedCore() agreement.Agreement {
 				ID:         "MNF",
 				Text:       "Britain, France and other European partners to send troops into Ukraine following a ceasefire",
 				Source:     agreement.Source{Document: "trilateral declaration of intent"},
-				Kind:       agreement.Obligation,
-				Force:      agreement.DeclarationOfIntent,
-				Category:   agreement.CategorySecurityGuarantees,
+				Kind:       agreement.DeonticObligation,
+				Force:      agreement.ForceDeclarationOfIntent,
+				Category:   agreement.CategorySsrGua,
 				Debtors:    []agreement.PartyID{"FR", "GB"},
 				Creditors:  []agreement.PartyID{"UA"},
-				Action:     &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"},
-				Quantities: []agreement.Range{{Min: exampleDecimal("2000"), Max: exampleDecimal("9000"), Unit: agreement.Troops, Wording: "several thousand", What: "French troops"}},
+				Action:     &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"},
+				Quantities: []agreement.Range{{Min: exampleDecimal("2000"), Max: exampleDecimal("9000"), Unit: agreement.UnitTroops, Wording: "several thousand", What: "French troops"}},
 				Trigger:    agreement.Holds("ceasefire-in-force"),
 			},
 			{
 				ID:      "SUP",
 				Text:    "the U.S. would support the multinational force in the event of a new Russian attack",
 				Source:  agreement.Source{Document: "draft statement"},
-				Kind:    agreement.Obligation,
-				Force:   agreement.PoliticallyBinding,
+				Kind:    agreement.DeonticObligation,
+				Force:   agreement.ForcePoliticallyBinding,
 				Debtors: []agreement.PartyID{"US"},
 				Trigger: agreement.All(
 					agreement.Holds("ceasefire-in-force"),
-					agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.InEffect),
+					agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.StateInEffect),
 				),
-				Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"}),
+				Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}),
 				Action:     &agreement.Pattern{Kind: "support-provided", Actor: "US"},
 			},
 		},
@@ -87,7 +87,7 @@ func TestSeedCoreValidates(t *testing.T) {
 	if err := a.Validate(); err != nil {
 		t.Fatalf("Validate() = %v, want nil", err)
 	}
-	if got, want := a.PartiesWith(agreement.Guarantor), []agreement.PartyID{"FR", "GB", "DE"}; !slices.Equal(got, want) {
+	if got, want := a.PartiesWith(agreement.RoleGuarantor), []agreement.PartyID{"FR", "GB", "DE"}; !slices.Equal(got, want) {
 		t.Errorf("PartiesWith(Guarantor) = %v, want %v", got, want)
 	}
 }
@@ -101,8 +101,8 @@ func TestSeedCoreUnknownParty(t *testing.T) {
 	sup := &a.Clauses[2]
 	sup.Debtors = []agreement.PartyID{"US", "XX"}
 	sup.Antecedent = agreement.Any(
-		agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}),
-		agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "XX"}),
+		agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"}),
+		agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "XX"}),
 	)
 
 	err := a.Validate()

@@ -212,7 +212,7 @@ func (v *validator) territory(path string, t *Territory) {
 				v.add(field(rp, "kind"), ErrMissing, "missing option kind")
 			case !r.Kind.Valid():
 				v.add(field(rp, "kind"), ErrInvalidValue, "unknown option kind "+r.Kind.String())
-			case r.Kind == OptionCede || r.Kind == OptionWithdraw:
+			case r.Kind == OptionKindCede || r.Kind == OptionKindWithdraw:
 				v.add(field(rp, "kind"), ErrInvalidValue, "a "+r.Kind.String()+
 					" option changes shares and sets up no arrangement")
 			}

@@ -52,9 +52,9 @@ func ExamplePackage_Apply() {
 	t := exampleTerritory()
 	width := decimal.NewFromInt(15)
 	p := agreement.Package{Name: "freeze with a DMZ", Options: []agreement.Option{
-		{ID: "freeze", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"donetsk"},
+		{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"donetsk"},
 			Parties: []agreement.PartyID{"UA", "RU"}},
-		{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"donetsk"},
+		{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"donetsk"},
 			Parties: []agreement.PartyID{"UA", "RU"}, Width: &width, Deadline: agreement.Deadline{After: 30 * agreement.Day}},
 	}}
 	s, err := p.Apply(t)
@@ -73,8 +73,8 @@ func ExamplePackage_Apply() {
 	// A second package ceding Donetsk and putting its fate to arbitration
 	// decides its sovereignty twice.
 	bad := agreement.Package{Options: []agreement.Option{
-		{ID: "cede", Kind: agreement.OptionCede, Areas: []agreement.AreaID{"donetsk"}, From: "UA", To: "RU"},
-		{ID: "arb", Kind: agreement.OptionArbitration, Areas: []agreement.AreaID{"donetsk", "luhansk"}, Party: "UA",
+		{ID: "cede", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"donetsk"}, From: "UA", To: "RU"},
+		{ID: "arb", Kind: agreement.OptionKindArbitration, Areas: []agreement.AreaID{"donetsk", "luhansk"}, Party: "UA",
 			Deadline: agreement.Deadline{After: 365 * agreement.Day}, Results: []agreement.Result{{Outcome: "RU", Sovereign: "RU"}}},
 	}}
 	_, err = bad.Apply(t)
@@ -91,7 +91,7 @@ func ExamplePackage_Apply() {
 // A referendum leaves its areas pending until the event's outcome resolves
 // them; one not held by the deadline lapses by the option's rule.
 func ExampleOption_Resolve() {
-	vote := agreement.Option{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"donetsk", "luhansk"},
+	vote := agreement.Option{ID: "vote", Kind: agreement.OptionKindReferendum, Areas: []agreement.AreaID{"donetsk", "luhansk"},
 		Party: "UA", Results: []agreement.Result{{Outcome: "join", Sovereign: "RU"}, {Outcome: "stay"}},
 		Lapse: agreement.LapseFollowControl}
 	s, _ := agreement.Package{Options: []agreement.Option{vote}}.Apply(exampleTerritory())

@@ -31,7 +31,7 @@ func smallTerritory() agreement.Territory {
 		{ID: "a", Name: "A", Size: dec("100"), Sovereignty: shares("UA", "100"), Control: shares("RU", "60", "UA", "40")},
 		{ID: "b", Size: dec("50"), Sovereignty: shares("UA", "100"), Control: shares("UA", "100")},
 		{ID: "c", Size: dec("1"), Sovereignty: shares("UA", "50", "RU", "50"), Control: shares("RU", "100"),
-			Arrangements: []agreement.Arrangement{{Kind: agreement.OptionFreeze, Option: "old"}}},
+			Arrangements: []agreement.Arrangement{{Kind: agreement.OptionKindFreeze, Option: "old"}}},
 	}}
 }
 
@@ -84,9 +84,9 @@ func TestTerritoryValidate(t *testing.T) {
 			{"areas[3].id", agreement.ErrInvalidID}}},
 		{"bad arrangements", func(t *agreement.Territory) {
 			t.Areas[2].Arrangements = append(t.Areas[2].Arrangements,
-				agreement.Arrangement{Kind: agreement.OptionDMZ, Option: "old"},
+				agreement.Arrangement{Kind: agreement.OptionKindDemilitarisedZone, Option: "old"},
 				agreement.Arrangement{Kind: 0, Option: "x.y", Party: "-p"},
-				agreement.Arrangement{Kind: agreement.OptionCede, Option: "z"},
+				agreement.Arrangement{Kind: agreement.OptionKindCede, Option: "z"},
 				agreement.Arrangement{Kind: 99, Option: ""})
 		}, []jsonProblem{{"areas[2].arrangements[1].option", agreement.ErrDuplicateID},
 			{"areas[2].arrangements[2].kind", agreement.ErrMissing}, {"areas[2].arrangements[2].option", agreement.ErrInvalidID},
@@ -140,10 +140,10 @@ func TestPatternAreas(t *testing.T) {
 	build := func(ter agreement.Territory) agreement.Agreement {
 		a := smallAgreement()
 		a.Territory = ter
-		a.Fluents = []agreement.Fluent{{ID: "f", Initiates: []agreement.Pattern{{Kind: agreement.ControlChanged, Area: "a"}}}}
-		a.Clauses = []agreement.Clause{{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"RU"},
-			Action:  &agreement.Pattern{Kind: agreement.WithdrawalCompleted, Area: "donbas"},
-			Trigger: agreement.Not(agreement.Within(agreement.Pattern{Kind: agreement.ArmedAttack, Area: "zz"}, agreement.Day))}}
+		a.Fluents = []agreement.Fluent{{ID: "f", Initiates: []agreement.Pattern{{Kind: agreement.EventKindControlChanged, Area: "a"}}}}
+		a.Clauses = []agreement.Clause{{ID: "C1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+			Action:  &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted, Area: "donbas"},
+			Trigger: agreement.Not(agreement.Within(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Area: "zz"}, agreement.Day))}}
 		return a
 	}
 	want := []jsonProblem{{"clauses[0].action.area", agreement.ErrUnknownArea},
@@ -173,76 +173,76 @@ func TestPackageValidate(t *testing.T) {
 		msg  string // the first problem's full text, if set
 	}{
 		{"every kind, valid", []agreement.Option{
-			{ID: "cede", Kind: agreement.OptionCede, Areas: []agreement.AreaID{"a"}, From: "UA", To: "RU"},
-			{ID: "rec", Kind: agreement.OptionRecognise, Areas: []agreement.AreaID{"a"}, Party: "RU"},
-			{ID: "frz", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"a"}},
-			{ID: "wd", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"b"}, From: "UA", To: "UN", Deadline: day},
-			{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"a", "b"}, Parties: []agreement.PartyID{"UA"},
+			{ID: "cede", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"a"}, From: "UA", To: "RU"},
+			{ID: "rec", Kind: agreement.OptionKindRecogniseControl, Areas: []agreement.AreaID{"a"}, Party: "RU"},
+			{ID: "frz", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"a"}},
+			{ID: "wd", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"b"}, From: "UA", To: "UN", Deadline: day},
+			{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"a", "b"}, Parties: []agreement.PartyID{"UA"},
 				Width: w("0.5"), Deadline: day},
-			{ID: "adm", Kind: agreement.OptionAdministration, Areas: []agreement.AreaID{"c"}, Party: "UN"},
-			{ID: "st", Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"c"}},
-			{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"b"}, Party: "UN", Results: results},
-			{ID: "arb", Kind: agreement.OptionArbitration, Areas: []agreement.AreaID{"c"}, Party: "UN", Deadline: day,
+			{ID: "adm", Kind: agreement.OptionKindInternationalAdministration, Areas: []agreement.AreaID{"c"}, Party: "UN"},
+			{ID: "st", Kind: agreement.OptionKindSpecialStatus, Areas: []agreement.AreaID{"c"}},
+			{ID: "vote", Kind: agreement.OptionKindReferendum, Areas: []agreement.AreaID{"b"}, Party: "UN", Results: results},
+			{ID: "arb", Kind: agreement.OptionKindArbitration, Areas: []agreement.AreaID{"c"}, Party: "UN", Deadline: day,
 				Results: results, Lapse: agreement.LapseFollowControl},
 		}, nil, ""},
-		{"DMZ of width 0", []agreement.Option{{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"a"},
+		{"DMZ of width 0", []agreement.Option{{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"a"},
 			Parties: []agreement.PartyID{"UA"}, Width: w("0"), Deadline: day}},
 			[]jsonProblem{{"options[0].width", agreement.ErrInvalidValue}},
 			"options[0].width: a demilitarised zone of width 0 km is no zone: the width must be positive"},
 		{"DMZ of negative width, no width, no parties, no deadline", []agreement.Option{
-			{ID: "d1", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"a"}, Parties: []agreement.PartyID{"UA"},
+			{ID: "d1", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"a"}, Parties: []agreement.PartyID{"UA"},
 				Width: w("-1"), Deadline: day},
-			{ID: "d2", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"b"}},
+			{ID: "d2", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"b"}},
 		}, []jsonProblem{{"options[0].width", agreement.ErrNegative}, {"options[1].parties", agreement.ErrMissing},
 			{"options[1].width", agreement.ErrMissing}, {"options[1].deadline", agreement.ErrMissing}}, ""},
-		{"option on an unknown area", []agreement.Option{{ID: "st", Kind: agreement.OptionSpecialStatus,
+		{"option on an unknown area", []agreement.Option{{ID: "st", Kind: agreement.OptionKindSpecialStatus,
 			Areas: []agreement.AreaID{"a", "donbas"}}},
 			[]jsonProblem{{"options[0].areas[1]", agreement.ErrUnknownArea}}, `options[0].areas[1]: unknown area "donbas"`},
 		{"areas missing, repeated, malformed", []agreement.Option{
-			{ID: "s1", Kind: agreement.OptionSpecialStatus},
-			{ID: "s2", Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"b", "b", "", "x/y"}},
+			{ID: "s1", Kind: agreement.OptionKindSpecialStatus},
+			{ID: "s2", Kind: agreement.OptionKindSpecialStatus, Areas: []agreement.AreaID{"b", "b", "", "x/y"}},
 		}, []jsonProblem{{"options[0].areas", agreement.ErrMissing}, {"options[1].areas[1]", agreement.ErrDuplicateID},
 			{"options[1].areas[2]", agreement.ErrMissing}, {"options[1].areas[3]", agreement.ErrInvalidID}}, ""},
 		{"conflict naming both", []agreement.Option{
-			{ID: "cede", Kind: agreement.OptionCede, Areas: []agreement.AreaID{"a", "b"}, From: "UA", To: "RU"},
-			{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"a"}, Party: "UN", Results: results},
+			{ID: "cede", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"a", "b"}, From: "UA", To: "RU"},
+			{ID: "vote", Kind: agreement.OptionKindReferendum, Areas: []agreement.AreaID{"a"}, Party: "UN", Results: results},
 		}, []jsonProblem{{"options[1]", agreement.ErrConflict}},
 			`options[1]: conflicts with options[0] on area "a" (cede "cede" and referendum "vote": both decide sovereignty)`},
 		{"conflicts on control and of one kind, each pair once", []agreement.Option{
-			{ID: "frz", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"a", "b"}},
-			{ID: "wd", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"b", "a"}, From: "RU", To: "UA", Deadline: day},
-			{ID: "st1", Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"c"}},
-			{ID: "st2", Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"c"}},
-			{ID: "adm", Kind: agreement.OptionAdministration, Areas: []agreement.AreaID{"a"}, Party: "UN"},
+			{ID: "frz", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"a", "b"}},
+			{ID: "wd", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"b", "a"}, From: "RU", To: "UA", Deadline: day},
+			{ID: "st1", Kind: agreement.OptionKindSpecialStatus, Areas: []agreement.AreaID{"c"}},
+			{ID: "st2", Kind: agreement.OptionKindSpecialStatus, Areas: []agreement.AreaID{"c"}},
+			{ID: "adm", Kind: agreement.OptionKindInternationalAdministration, Areas: []agreement.AreaID{"a"}, Party: "UN"},
 		}, []jsonProblem{{"options[1]", agreement.ErrConflict}, {"options[3]", agreement.ErrConflict},
 			{"options[4]", agreement.ErrConflict}, {"options[4]", agreement.ErrConflict}},
 			`options[1]: conflicts with options[0] on areas "b", "a" (freeze "frz" and withdraw "wd": both decide control)`},
 		{"compatible on one area", []agreement.Option{
-			{ID: "cede", Kind: agreement.OptionCede, Areas: []agreement.AreaID{"a"}, From: "UA", To: "RU"},
-			{ID: "wd", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"a"}, From: "UA", To: "RU", Deadline: day},
-			{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"a"}, Parties: []agreement.PartyID{"UA", "RU"},
+			{ID: "cede", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"a"}, From: "UA", To: "RU"},
+			{ID: "wd", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"a"}, From: "UA", To: "RU", Deadline: day},
+			{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"a"}, Parties: []agreement.PartyID{"UA", "RU"},
 				Width: w("15"), Deadline: day},
-			{ID: "rec", Kind: agreement.OptionRecognise, Areas: []agreement.AreaID{"a"}, Party: "RU"},
-			{ID: "st", Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"a"}, Party: "RU"},
+			{ID: "rec", Kind: agreement.OptionKindRecogniseControl, Areas: []agreement.AreaID{"a"}, Party: "RU"},
+			{ID: "st", Kind: agreement.OptionKindSpecialStatus, Areas: []agreement.AreaID{"a"}, Party: "RU"},
 		}, nil, ""},
 		{"ids: missing, malformed, with a dot, too long, duplicate, already applied", []agreement.Option{
-			{Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"a"}},
-			{ID: "a b", Kind: agreement.OptionRecognise, Areas: []agreement.AreaID{"a"}, Party: "RU"},
-			{ID: "x.y", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"b"}, Parties: []agreement.PartyID{"UA"},
+			{Kind: agreement.OptionKindSpecialStatus, Areas: []agreement.AreaID{"a"}},
+			{ID: "a b", Kind: agreement.OptionKindRecogniseControl, Areas: []agreement.AreaID{"a"}, Party: "RU"},
+			{ID: "x.y", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"b"}, Parties: []agreement.PartyID{"UA"},
 				Width: w("1"), Deadline: day},
-			{ID: agreement.OptionID(strings.Repeat("x", 25)), Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"b"}},
-			{ID: "dup", Kind: agreement.OptionCede, Areas: []agreement.AreaID{"b"}, From: "UA", To: "RU"},
-			{ID: "dup", Kind: agreement.OptionAdministration, Areas: []agreement.AreaID{"a"}, Party: "UN"},
-			{ID: "old", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"c"}},
+			{ID: agreement.OptionID(strings.Repeat("x", 25)), Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"b"}},
+			{ID: "dup", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"b"}, From: "UA", To: "RU"},
+			{ID: "dup", Kind: agreement.OptionKindInternationalAdministration, Areas: []agreement.AreaID{"a"}, Party: "UN"},
+			{ID: "old", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"c"}},
 		}, []jsonProblem{{"options[0].id", agreement.ErrMissing}, {"options[1].id", agreement.ErrInvalidID},
 			{"options[2].id", agreement.ErrInvalidID}, {"options[3].id", agreement.ErrInvalidID},
 			{"options[5].id", agreement.ErrDuplicateID}, {"options[6].areas[0]", agreement.ErrConflict}}, ""},
 		{"fields by kind", []agreement.Option{
-			{ID: "cede", Kind: agreement.OptionCede, Areas: []agreement.AreaID{"a"}, From: "UA", Party: "RU",
+			{ID: "cede", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"a"}, From: "UA", Party: "RU",
 				Deadline: day, Lapse: agreement.LapseStatusQuo},
-			{ID: "wd", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"b"}, From: "UA", To: "UA",
+			{ID: "wd", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"b"}, From: "UA", To: "UA",
 				Results: results, Width: w("1")},
-			{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"c"}, Parties: []agreement.PartyID{"UA"},
+			{ID: "vote", Kind: agreement.OptionKindReferendum, Areas: []agreement.AreaID{"c"}, Parties: []agreement.PartyID{"UA"},
 				Results: []agreement.Result{{Outcome: "yes"}, {Outcome: "yes", Sovereign: "-x"}, {}}, Lapse: 9},
 			{ID: "none", Areas: []agreement.AreaID{"b"}, Party: "UN"},
 			{ID: "bad", Kind: 42, Areas: []agreement.AreaID{"b"}},
@@ -257,7 +257,7 @@ func TestPackageValidate(t *testing.T) {
 			{"options[3].kind", agreement.ErrMissing}, {"options[4].kind", agreement.ErrInvalidValue},
 		}, ""},
 		{"area id too long for implied clause ids", []agreement.Option{{ID: "dmz-along-the-whole-line",
-			Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"long"}, Parties: []agreement.PartyID{"UA"},
+			Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"long"}, Parties: []agreement.PartyID{"UA"},
 			Width: w("1"), Deadline: day}}, nil, ""},
 	}
 	for _, tt := range tests {
@@ -311,10 +311,10 @@ func agreementView(ps []jsonProblem) []jsonProblem {
 func TestOptionPartiesInAgreement(t *testing.T) {
 	a := smallAgreement()
 	a.Options = []agreement.Option{
-		{ID: "cede", Kind: agreement.OptionCede, Areas: []agreement.AreaID{"a"}, From: "UA", To: "RF"},
-		{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"b"}, Parties: []agreement.PartyID{"UA", "XX", "UA"},
+		{ID: "cede", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"a"}, From: "UA", To: "RF"},
+		{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"b"}, Parties: []agreement.PartyID{"UA", "XX", "UA"},
 			Width: &decimal.Decimal{}, Deadline: agreement.Deadline{After: -agreement.Day}},
-		{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"c"}, Party: "OSCE",
+		{ID: "vote", Kind: agreement.OptionKindReferendum, Areas: []agreement.AreaID{"c"}, Party: "OSCE",
 			Results: []agreement.Result{{Outcome: "yes", Sovereign: "EU"}}},
 	}
 	want := []jsonProblem{
@@ -327,7 +327,7 @@ func TestOptionPartiesInAgreement(t *testing.T) {
 		t.Errorf("problems mismatch (-want +got):\n%s", diff)
 	}
 	b := smallAgreement()
-	b.Options = []agreement.Option{{ID: "st", Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"a"}}}
+	b.Options = []agreement.Option{{ID: "st", Kind: agreement.OptionKindSpecialStatus, Areas: []agreement.AreaID{"a"}}}
 	b.Territory = agreement.Territory{}
 	if diff := cmp.Diff([]jsonProblem{{"options[0].areas[0]", agreement.ErrUnknownArea}}, problemList(t, b.Validate()),
 		cmpopts.EquateErrors()); diff != "" {
@@ -345,81 +345,81 @@ func TestApplyEachKind(t *testing.T) {
 		edit    func(*agreement.Territory) // the expected change
 		clauses []agreement.Clause
 	}{
-		{"cede moves sovereignty", agreement.Option{ID: "cede", Kind: agreement.OptionCede,
+		{"cede moves sovereignty", agreement.Option{ID: "cede", Kind: agreement.OptionKindCede,
 			Areas: []agreement.AreaID{"a", "c"}, From: "UA", To: "RU"},
 			func(t *agreement.Territory) {
 				t.Areas[0].Sovereignty = shares("RU", "100")
 				t.Areas[2].Sovereignty = shares("RU", "100")
 			}, nil},
-		{"cede of nothing changes nothing", agreement.Option{ID: "cede", Kind: agreement.OptionCede,
+		{"cede of nothing changes nothing", agreement.Option{ID: "cede", Kind: agreement.OptionKindCede,
 			Areas: []agreement.AreaID{"b"}, From: "RU", To: "UN"}, func(*agreement.Territory) {}, nil},
-		{"recognition is recorded", agreement.Option{ID: "rec", Kind: agreement.OptionRecognise,
+		{"recognition is recorded", agreement.Option{ID: "rec", Kind: agreement.OptionKindRecogniseControl,
 			Areas: []agreement.AreaID{"a"}, Party: "RU"},
 			func(t *agreement.Territory) {
-				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionRecognise, Option: "rec", Party: "RU"}}
+				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionKindRecogniseControl, Option: "rec", Party: "RU"}}
 			}, nil},
-		{"freeze with parties implies a hold-line prohibition", agreement.Option{ID: "frz", Kind: agreement.OptionFreeze,
+		{"freeze with parties implies a hold-line prohibition", agreement.Option{ID: "frz", Kind: agreement.OptionKindFreeze,
 			Areas: []agreement.AreaID{"a"}, Parties: []agreement.PartyID{"UA", "RU"}},
 			func(t *agreement.Territory) {
-				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionFreeze, Option: "frz"}}
+				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionKindFreeze, Option: "frz"}}
 			},
-			[]agreement.Clause{{ID: "frz.hold-line.a", Kind: agreement.Prohibition, Category: agreement.CategoryCeasefire,
-				Debtors: []agreement.PartyID{"UA", "RU"}, Action: &agreement.Pattern{Kind: agreement.ControlChanged, Area: "a"},
+			[]agreement.Clause{{ID: "frz.hold-line.a", Kind: agreement.DeonticProhibition, Category: agreement.CategoryCe,
+				Debtors: []agreement.PartyID{"UA", "RU"}, Action: &agreement.Pattern{Kind: agreement.EventKindControlChanged, Area: "a"},
 				Text: `no party takes control in "a" (option "frz", freeze)`}}},
-		{"withdraw moves control, implies an obligation", agreement.Option{ID: "wd", Kind: agreement.OptionWithdraw,
+		{"withdraw moves control, implies an obligation", agreement.Option{ID: "wd", Kind: agreement.OptionKindWithdraw,
 			Areas: []agreement.AreaID{"a"}, From: "RU", To: "UA", Deadline: day, Text: "Russia withdraws"},
 			func(t *agreement.Territory) { t.Areas[0].Control = shares("UA", "100") },
-			[]agreement.Clause{{ID: "wd.withdraw.a", Kind: agreement.Obligation, Category: agreement.CategoryCeasefire,
+			[]agreement.Clause{{ID: "wd.withdraw.a", Kind: agreement.DeonticObligation, Category: agreement.CategoryCe,
 				Debtors: []agreement.PartyID{"RU"}, Creditors: []agreement.PartyID{"UA"}, Deadline: day, Text: "Russia withdraws",
-				Action: &agreement.Pattern{Kind: agreement.WithdrawalCompleted, Actor: "RU", Area: "a"}}}},
-		{"DMZ implies a withdrawal and a prohibition per area", agreement.Option{ID: "dmz", Kind: agreement.OptionDMZ,
+				Action: &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted, Actor: "RU", Area: "a"}}}},
+		{"DMZ implies a withdrawal and a prohibition per area", agreement.Option{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone,
 			Areas: []agreement.AreaID{"b"}, Parties: []agreement.PartyID{"UA", "RU"}, Width: &width,
 			Deadline: agreement.Deadline{At: at}},
 			func(t *agreement.Territory) {
-				t.Areas[1].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionDMZ, Option: "dmz"}}
+				t.Areas[1].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionKindDemilitarisedZone, Option: "dmz"}}
 			},
 			[]agreement.Clause{
-				{ID: "dmz.no-forces.b", Kind: agreement.Prohibition, Category: agreement.CategoryCeasefire,
-					Debtors: []agreement.PartyID{"UA", "RU"}, Action: &agreement.Pattern{Kind: agreement.ForcesDeployed, Area: "b"},
+				{ID: "dmz.no-forces.b", Kind: agreement.DeonticProhibition, Category: agreement.CategoryCe,
+					Debtors: []agreement.PartyID{"UA", "RU"}, Action: &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Area: "b"},
 					Text: `no forces in the 2.5 km zone on each side of the line in "b" (option "dmz", demilitarised-zone)`},
-				{ID: "dmz.withdraw.b", Kind: agreement.Obligation, Category: agreement.CategoryCeasefire,
+				{ID: "dmz.withdraw.b", Kind: agreement.DeonticObligation, Category: agreement.CategoryCe,
 					Debtors: []agreement.PartyID{"UA", "RU"}, Deadline: agreement.Deadline{At: at},
-					Action: &agreement.Pattern{Kind: agreement.WithdrawalCompleted, Area: "b"},
+					Action: &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted, Area: "b"},
 					Text:   `forces withdraw from the 2.5 km zone on each side of the line in "b" (option "dmz", demilitarised-zone)`},
 			}},
-		{"administration takes control, implies a handover", agreement.Option{ID: "adm", Kind: agreement.OptionAdministration,
+		{"administration takes control, implies a handover", agreement.Option{ID: "adm", Kind: agreement.OptionKindInternationalAdministration,
 			Areas: []agreement.AreaID{"a", "b"}, Party: "UA"},
 			func(t *agreement.Territory) {
 				t.Areas[0].Control = shares("UA", "100")
-				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionAdministration, Option: "adm", Party: "UA"}}
-				t.Areas[1].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionAdministration, Option: "adm", Party: "UA"}}
+				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionKindInternationalAdministration, Option: "adm", Party: "UA"}}
+				t.Areas[1].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionKindInternationalAdministration, Option: "adm", Party: "UA"}}
 			},
-			[]agreement.Clause{{ID: "adm.withdraw.a", Kind: agreement.Obligation, Category: agreement.CategoryPeacekeeping,
+			[]agreement.Clause{{ID: "adm.withdraw.a", Kind: agreement.DeonticObligation, Category: agreement.CategoryImPK,
 				Debtors: []agreement.PartyID{"RU"}, Creditors: []agreement.PartyID{"UA"},
-				Action: &agreement.Pattern{Kind: agreement.WithdrawalCompleted, Area: "a"},
+				Action: &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted, Area: "a"},
 				Text:   `control of "a" is handed over to "UA" (option "adm", international-administration)`}}},
 		{"special status is recorded, after earlier arrangements", agreement.Option{ID: "st",
-			Kind: agreement.OptionSpecialStatus, Areas: []agreement.AreaID{"c"}},
+			Kind: agreement.OptionKindSpecialStatus, Areas: []agreement.AreaID{"c"}},
 			func(t *agreement.Territory) {
 				t.Areas[2].Arrangements = append(t.Areas[2].Arrangements,
-					agreement.Arrangement{Kind: agreement.OptionSpecialStatus, Option: "st"})
+					agreement.Arrangement{Kind: agreement.OptionKindSpecialStatus, Option: "st"})
 			}, nil},
-		{"referendum is pending, implies holding it", agreement.Option{ID: "vote", Kind: agreement.OptionReferendum,
+		{"referendum is pending, implies holding it", agreement.Option{ID: "vote", Kind: agreement.OptionKindReferendum,
 			Areas: []agreement.AreaID{"a"}, Party: "UN", Results: []agreement.Result{{Outcome: "yes", Sovereign: "RU"}}},
 			func(t *agreement.Territory) {
-				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionReferendum, Option: "vote", Party: "UN"}}
+				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionKindReferendum, Option: "vote", Party: "UN"}}
 			},
-			[]agreement.Clause{{ID: "vote.hold.a", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UN"},
-				Action: &agreement.Pattern{Kind: agreement.ReferendumHeld, Actor: "UN", Area: "a"},
+			[]agreement.Clause{{ID: "vote.hold.a", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UN"},
+				Action: &agreement.Pattern{Kind: agreement.EventKindReferendumHeld, Actor: "UN", Area: "a"},
 				Text:   `a referendum is held in "a" (option "vote", referendum)`}}},
 		{"arbitration is pending, implies the award by the deadline", agreement.Option{ID: "arb",
-			Kind: agreement.OptionArbitration, Areas: []agreement.AreaID{"a"}, Party: "UN", Deadline: day,
+			Kind: agreement.OptionKindArbitration, Areas: []agreement.AreaID{"a"}, Party: "UN", Deadline: day,
 			Results: []agreement.Result{{Outcome: "RU", Sovereign: "RU"}}},
 			func(t *agreement.Territory) {
-				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionArbitration, Option: "arb", Party: "UN"}}
+				t.Areas[0].Arrangements = []agreement.Arrangement{{Kind: agreement.OptionKindArbitration, Option: "arb", Party: "UN"}}
 			},
-			[]agreement.Clause{{ID: "arb.award.a", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UN"}, Deadline: day,
-				Action: &agreement.Pattern{Kind: agreement.ArbitrationAward, Actor: "UN", Area: "a"},
+			[]agreement.Clause{{ID: "arb.award.a", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UN"}, Deadline: day,
+				Action: &agreement.Pattern{Kind: agreement.EventKindArbitrationAward, Actor: "UN", Area: "a"},
 				Text:   `an arbitration award is made for "a" (option "arb", arbitration)`}}},
 	}
 	for _, tt := range tests {
@@ -560,9 +560,9 @@ func TestMoveControl(t *testing.T) {
 }
 
 func TestResolveAndExpire(t *testing.T) {
-	vote := agreement.Option{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"a", "b"}, Party: "UN",
+	vote := agreement.Option{ID: "vote", Kind: agreement.OptionKindReferendum, Areas: []agreement.AreaID{"a", "b"}, Party: "UN",
 		Results: []agreement.Result{{Outcome: "join", Sovereign: "RU"}, {Outcome: "stay", Sovereign: "UA"}, {Outcome: "void"}}}
-	arb := agreement.Option{ID: "arb", Kind: agreement.OptionArbitration, Areas: []agreement.AreaID{"a"}, Party: "UN",
+	arb := agreement.Option{ID: "arb", Kind: agreement.OptionKindArbitration, Areas: []agreement.AreaID{"a"}, Party: "UN",
 		Deadline: agreement.Deadline{After: agreement.Day}, Results: []agreement.Result{{Outcome: "RU", Sovereign: "RU"}},
 		Lapse: agreement.LapseFollowControl}
 	s, err := agreement.Package{Options: []agreement.Option{vote}}.Apply(smallTerritory())
@@ -616,7 +616,7 @@ func TestResolveAndExpire(t *testing.T) {
 		{"not in the territory", second(vote.Resolve(agreement.Territory{}, "a", "join")), agreement.ErrUnknownArea},
 		{"never applied", second(vote.Resolve(smallTerritory(), "a", "join")), agreement.ErrInconsistent},
 		{"already lapsed", second(arb.Resolve(lapsed, "a", "RU")), agreement.ErrInconsistent},
-		{"not a pending kind", second(agreement.Option{ID: "x", Kind: agreement.OptionCede,
+		{"not a pending kind", second(agreement.Option{ID: "x", Kind: agreement.OptionKindCede,
 			Areas: []agreement.AreaID{"a"}}.Expire(pending, "a")), agreement.ErrInvalidValue},
 		{"pending on another option", second(arb.Expire(pending, "a")), agreement.ErrInconsistent},
 	}
@@ -631,7 +631,7 @@ func second[T any](_ T, err error) error { return err }
 
 func TestSettle(t *testing.T) {
 	a := smallAgreement()
-	a.Options = []agreement.Option{{ID: "wd", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"a"}, From: "RU",
+	a.Options = []agreement.Option{{ID: "wd", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"a"}, From: "RU",
 		To: "UA", Deadline: agreement.Deadline{After: 30 * agreement.Day}}}
 	s, err := a.Settle()
 	if err != nil || len(s.Clauses) != 1 || s.Clauses[0].ID != "wd.withdraw.a" {
@@ -651,7 +651,7 @@ func TestSettle(t *testing.T) {
 }
 
 func TestOptionKindAndLapseText(t *testing.T) {
-	for k := agreement.OptionCede; k <= agreement.OptionArbitration; k++ {
+	for k := agreement.OptionKindCede; k <= agreement.OptionKindArbitration; k++ {
 		b, err := k.MarshalText()
 		var back agreement.OptionKind
 		if err != nil || back.UnmarshalText(b) != nil || back != k {
@@ -674,7 +674,7 @@ func TestOptionKindAndLapseText(t *testing.T) {
 			t.Errorf("Lapse %d: %s, %v, %v", l, b, err, back)
 		}
 	}
-	if agreement.OptionDMZ.String() != "demilitarised-zone" || agreement.LapseFollowControl.String() != "follow-control" {
+	if agreement.OptionKindDemilitarisedZone.String() != "demilitarised-zone" || agreement.LapseFollowControl.String() != "follow-control" {
 		t.Error("names changed")
 	}
 	if agreement.ImpliedClauseID("dmz", "withdraw", "donetsk") != "dmz.withdraw.donetsk" {

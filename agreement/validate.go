@@ -307,29 +307,29 @@ func (v *validator) clause(a *Agreement, c *Clause, path string) {
 
 	inconsistent := func(name, why string) { v.add(field(path, name), ErrInconsistent, why) }
 	switch c.Kind {
-	case Obligation:
+	case DeonticObligation:
 		if c.Action == nil && c.Fulfilment == nil {
 			v.add(path, ErrMissing, "an obligation needs an action or a fulfilment condition")
 		}
-	case Prohibition:
+	case DeonticProhibition:
 		if c.Action == nil && c.Violation == nil {
 			v.add(path, ErrMissing, "a prohibition needs an action or a violation condition")
 		}
 		if !c.Deadline.IsZero() {
 			inconsistent("deadline", "a prohibition has no deadline (use expiry)")
 		}
-	case Permission:
+	case DeonticPermission:
 		if c.Violation != nil {
 			inconsistent("violation", "a permission is never violated")
 		}
 		if !c.Deadline.IsZero() {
 			inconsistent("deadline", "a permission has no deadline (use expiry)")
 		}
-	case Power:
+	case DeonticPower:
 		v.power(a, c, path)
 	}
-	if c.Kind != Power {
-		if c.Effect != NoEffect {
+	if c.Kind != DeonticPower {
+		if c.Effect != EffectUnspecified {
 			inconsistent("effect", "only a power has an effect")
 		}
 		if len(c.Targets) > 0 {
@@ -353,17 +353,17 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 		inconsistent("deadline", "a power has no deadline (use expiry)")
 	}
 	switch {
-	case c.Effect == NoEffect:
+	case c.Effect == EffectUnspecified:
 		v.add(field(path, "effect"), ErrMissing, "a power needs an effect")
 	case !c.Effect.Valid():
 		v.add(field(path, "effect"), ErrInvalidValue, "unknown effect "+c.Effect.String())
-	case c.Effect == Resume:
+	case c.Effect == EffectResume:
 		if len(c.Targets) > 0 {
 			inconsistent("targets", "a resume power resumes what its suspend power suspended; it has no targets")
 		}
 		pairs := 0
 		for _, o := range a.Clauses {
-			if o.Kind == Power && o.Effect == Suspend && o.ResumedBy == c.ID {
+			if o.Kind == DeonticPower && o.Effect == EffectSuspend && o.ResumedBy == c.ID {
 				pairs++
 			}
 		}
@@ -382,23 +382,23 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 		if t.Resolve(v.home) == LocalRef(c.ID).Resolve(v.home) {
 			v.add(tp, ErrInconsistent, "a power cannot target itself")
 		}
-		if t.IsAgreement() && c.Effect == Discharge {
+		if t.IsAgreement() && c.Effect == EffectDischarge {
 			v.add(tp, ErrInconsistent, "an agreement is terminated or suspended, not discharged")
 		}
-		if t.IsAgreement() && t.Agreement == v.home && c.Effect == Suspend && c.ResumedBy != "" {
+		if t.IsAgreement() && t.Agreement == v.home && c.Effect == EffectSuspend && c.ResumedBy != "" {
 			if r, ok := v.local[c.ResumedBy]; ok && !r.Surviving {
 				v.add(field(path, "resumedBy"), ErrInconsistent, "the resume power of a power that suspends its own "+
 					"agreement must survive, or it could never be exercised while the agreement is suspended")
 			}
 		}
 	}
-	if c.Effect == Suspend {
+	if c.Effect == EffectSuspend {
 		rp := field(path, "resumedBy")
 		if c.ResumedBy == "" {
 			v.add(rp, ErrMissing, "a suspend power must name its resume power")
 		} else if r, ok := v.local[c.ResumedBy]; !ok {
 			v.add(rp, ErrUnknownClause, "unknown clause "+quote(string(c.ResumedBy)))
-		} else if r.Kind != Power || r.Effect != Resume {
+		} else if r.Kind != DeonticPower || r.Effect != EffectResume {
 			v.add(rp, ErrInconsistent, "clause "+quote(string(c.ResumedBy))+" is not a resume power")
 		}
 	} else if c.ResumedBy != "" {

@@ -33,8 +33,8 @@ func withClause(i int, edit func(*agreement.Clause)) agreement.Agreement {
 }
 
 func TestValidateProblems(t *testing.T) {
-	resume := agreement.Clause{ID: "R", Kind: agreement.Power, Effect: agreement.Resume, Debtors: []agreement.PartyID{"UA"}}
-	suspend := agreement.Clause{ID: "S", Kind: agreement.Power, Effect: agreement.Suspend, Debtors: []agreement.PartyID{"UA"},
+	resume := agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Effect: agreement.EffectResume, Debtors: []agreement.PartyID{"UA"}}
+	suspend := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Effect: agreement.EffectSuspend, Debtors: []agreement.PartyID{"UA"},
 		Targets: []agreement.Ref{agreement.LocalRef("MNF")}, ResumedBy: "R"}
 	withClauses := func(cs ...agreement.Clause) agreement.Agreement {
 		a := seedCore()
@@ -62,7 +62,7 @@ func TestValidateProblems(t *testing.T) {
 		{"duplicate role", func() agreement.Agreement {
 			a := seedCore()
 			a.Parties = slices.Clone(a.Parties)
-			a.Parties[0].Roles = []agreement.Role{agreement.Guarantor, agreement.Guarantor}
+			a.Parties[0].Roles = []agreement.Role{agreement.RoleGuarantor, agreement.RoleGuarantor}
 			return a
 		}(), agreement.ErrDuplicateID, "parties[0].roles[1]"},
 		{"unknown group member", func() agreement.Agreement {
@@ -95,28 +95,28 @@ func TestValidateProblems(t *testing.T) {
 		}), agreement.ErrInconsistent, "clauses[0].deadline"},
 		{"obligation without action", withClause(0, func(c *agreement.Clause) { c.Action = nil }), agreement.ErrMissing, "clauses[0]"},
 		{"prohibition with deadline", withClause(0, func(c *agreement.Clause) {
-			c.Kind = agreement.Prohibition
+			c.Kind = agreement.DeonticProhibition
 			c.Deadline.After = time.Hour
 		}), agreement.ErrInconsistent, "clauses[0].deadline"},
 		{"permission violated", withClause(0, func(c *agreement.Clause) {
-			c.Kind = agreement.Permission
+			c.Kind = agreement.DeonticPermission
 			c.Violation = agreement.Holds("ceasefire-in-force")
 		}), agreement.ErrInconsistent, "clauses[0].violation"},
-		{"effect on an obligation", withClause(0, func(c *agreement.Clause) { c.Effect = agreement.Terminate }),
+		{"effect on an obligation", withClause(0, func(c *agreement.Clause) { c.Effect = agreement.EffectTerminate }),
 			agreement.ErrInconsistent, "clauses[0].effect"},
-		{"power without effect", withClause(0, func(c *agreement.Clause) { c.Kind = agreement.Power }),
+		{"power without effect", withClause(0, func(c *agreement.Clause) { c.Kind = agreement.DeonticPower }),
 			agreement.ErrMissing, "clauses[0].effect"},
 		{"terminate power without targets", withClause(0, func(c *agreement.Clause) {
-			c.Kind, c.Effect = agreement.Power, agreement.Terminate
+			c.Kind, c.Effect = agreement.DeonticPower, agreement.EffectTerminate
 		}), agreement.ErrMissing, "clauses[0].targets"},
 		{"power targets itself", withClause(0, func(c *agreement.Clause) {
-			c.Kind, c.Effect, c.Targets = agreement.Power, agreement.Discharge, []agreement.Ref{agreement.LocalRef("MON")}
+			c.Kind, c.Effect, c.Targets = agreement.DeonticPower, agreement.EffectDischarge, []agreement.Ref{agreement.LocalRef("MON")}
 		}), agreement.ErrInconsistent, "clauses[0].targets[0]"},
 		{"power targets unknown clause", withClause(0, func(c *agreement.Clause) {
-			c.Kind, c.Effect, c.Targets = agreement.Power, agreement.Discharge, []agreement.Ref{agreement.LocalRef("NOPE")}
+			c.Kind, c.Effect, c.Targets = agreement.DeonticPower, agreement.EffectDischarge, []agreement.Ref{agreement.LocalRef("NOPE")}
 		}), agreement.ErrUnknownClause, "clauses[0].targets[0]"},
 		{"power targets other agreement", withClause(0, func(c *agreement.Clause) {
-			c.Kind, c.Effect, c.Targets = agreement.Power, agreement.Terminate, []agreement.Ref{agreement.AgreementRef("other")}
+			c.Kind, c.Effect, c.Targets = agreement.DeonticPower, agreement.EffectTerminate, []agreement.Ref{agreement.AgreementRef("other")}
 		}), agreement.ErrUnknownAgreement, "clauses[0].targets[0]"},
 		{"suspend without resume", withClauses(func() agreement.Clause { s := suspend; s.ResumedBy = ""; return s }()),
 			agreement.ErrMissing, "clauses[3].resumedBy"},
@@ -134,7 +134,7 @@ func TestValidateProblems(t *testing.T) {
 			return s
 		}(), resume), agreement.ErrInconsistent, "clauses[3].fulfilment"},
 		{"discharge an agreement", withClause(0, func(c *agreement.Clause) {
-			c.Kind, c.Effect, c.Targets = agreement.Power, agreement.Discharge, []agreement.Ref{agreement.AgreementRef("paris-joint-declaration")}
+			c.Kind, c.Effect, c.Targets = agreement.DeonticPower, agreement.EffectDischarge, []agreement.Ref{agreement.AgreementRef("paris-joint-declaration")}
 		}), agreement.ErrInconsistent, "clauses[0].targets[0]"},
 		{"suspend own agreement, resume gated", withClauses(func() agreement.Clause {
 			s := suspend
@@ -148,37 +148,37 @@ func TestValidateProblems(t *testing.T) {
 		{"unknown fluent", withClause(1, func(c *agreement.Clause) { c.Trigger = agreement.Holds("peace") }),
 			agreement.ErrUnknownFluent, "clauses[1].trigger.holds"},
 		{"unknown group in pattern", withClause(0, func(c *agreement.Clause) {
-			c.Violation = agreement.Happened(agreement.Pattern{Kind: agreement.ForcesDeployed, Group: "EU"})
+			c.Violation = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Group: "EU"})
 		}), agreement.ErrUnknownGroup, "clauses[0].violation.happened.group"},
 		{"missing event kind", withClause(0, func(c *agreement.Clause) { c.Action = &agreement.Pattern{Actor: "US"} }),
 			agreement.ErrMissing, "clauses[0].action.kind"},
 		{"invalid event kind", withClause(0, func(c *agreement.Clause) { c.Action = &agreement.Pattern{Kind: "Bad Kind"} }),
 			agreement.ErrInvalidID, "clauses[0].action.kind"},
 		{"unknown clause in ClauseIn", withClause(0, func(c *agreement.Clause) {
-			c.Trigger = agreement.ClauseIn(agreement.LocalRef("ZZ"), agreement.Violated)
+			c.Trigger = agreement.ClauseIn(agreement.LocalRef("ZZ"), agreement.StateViolated)
 		}), agreement.ErrUnknownClause, "clauses[0].trigger.clauseIn.clause"},
 		{"ClauseIn of another agreement", withClause(0, func(c *agreement.Clause) {
-			c.Trigger = agreement.ClauseIn(agreement.QualifiedRef("ceasefire-2026", "C1"), agreement.Violated)
+			c.Trigger = agreement.ClauseIn(agreement.QualifiedRef("ceasefire-2026", "C1"), agreement.StateViolated)
 		}), agreement.ErrUnknownAgreement, "clauses[0].trigger.clauseIn.clause"},
 		{"ClauseIn with agreement state", withClause(0, func(c *agreement.Clause) {
-			c.Trigger = agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.InForce)
+			c.Trigger = agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.StateInForce)
 		}), agreement.ErrInvalidValue, "clauses[0].trigger.clauseIn.states[0]"},
 		{"ClauseIn without states", withClause(0, func(c *agreement.Clause) {
 			c.Trigger = agreement.ClauseIn(agreement.LocalRef("MNF"))
 		}), agreement.ErrMissing, "clauses[0].trigger.clauseIn.states"},
 		{"AgreementIn with clause state", withClause(0, func(c *agreement.Clause) {
-			c.Trigger = agreement.AgreementIn("", agreement.Violated)
+			c.Trigger = agreement.AgreementIn("", agreement.StateViolated)
 		}), agreement.ErrInvalidValue, "clauses[0].trigger.agreementIn.states[0]"},
 		{"nil operand", withClause(0, func(c *agreement.Clause) { c.Trigger = agreement.All(nil) }),
 			agreement.ErrMissing, "clauses[0].trigger.all[0]"},
 		{"zero window", withClause(0, func(c *agreement.Clause) {
-			c.Trigger = agreement.Not(agreement.Within(agreement.Pattern{Kind: agreement.ArmedAttack}, 0))
+			c.Trigger = agreement.Not(agreement.Within(agreement.Pattern{Kind: agreement.EventKindArmedAttack}, 0))
 		}), agreement.ErrInvalidValue, "clauses[0].trigger.not.within.duration"},
 		{"negative since", withClause(0, func(c *agreement.Clause) {
-			c.Trigger = agreement.Since(agreement.Pattern{Kind: agreement.ArmedAttack}, -time.Hour)
+			c.Trigger = agreement.Since(agreement.Pattern{Kind: agreement.EventKindArmedAttack}, -time.Hour)
 		}), agreement.ErrNegative, "clauses[0].trigger.since.duration"},
 		{"before with unknown party", withClause(0, func(c *agreement.Clause) {
-			c.Trigger = agreement.Before(agreement.Pattern{Kind: agreement.CeasefireInForce}, agreement.Pattern{Kind: agreement.ArmedAttack, Target: "ZZ"})
+			c.Trigger = agreement.Before(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}, agreement.Pattern{Kind: agreement.EventKindArmedAttack, Target: "ZZ"})
 		}), agreement.ErrUnknownParty, "clauses[0].trigger.before.then.target"},
 		{"at least too many", withClause(0, func(c *agreement.Clause) {
 			c.Trigger = agreement.AtLeast(2, agreement.Holds("ceasefire-in-force"))
@@ -187,14 +187,14 @@ func TestValidateProblems(t *testing.T) {
 			c.Trigger = agreement.AtLeast(1, agreement.Holds("ceasefire-in-force"), agreement.Holds("x"))
 		}), agreement.ErrUnknownFluent, "clauses[0].trigger.atLeast.of[1].holds"},
 		{"self dependency", withClause(1, func(c *agreement.Clause) {
-			c.Trigger = agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.Violated)
+			c.Trigger = agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.StateViolated)
 		}), agreement.ErrCycle, "clauses[1]"},
 		{"two-clause cycle", withClause(1, func(c *agreement.Clause) {
-			c.Antecedent = agreement.ClauseIn(agreement.LocalRef("SUP"), agreement.InEffect)
+			c.Antecedent = agreement.ClauseIn(agreement.LocalRef("SUP"), agreement.StateInEffect)
 		}), agreement.ErrCycle, "clauses[1]"},
 		{"entry into force", func() agreement.Agreement {
 			a := seedCore()
-			a.EntryIntoForce = agreement.Happened(agreement.Pattern{Kind: agreement.Ratification, Actor: "XX"})
+			a.EntryIntoForce = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification, Actor: "XX"})
 			return a
 		}(), agreement.ErrUnknownParty, "entryIntoForce.happened.actor"},
 	}
@@ -210,7 +210,7 @@ func TestValidateProblems(t *testing.T) {
 
 func TestValidateCycleMessage(t *testing.T) {
 	a := withClause(1, func(c *agreement.Clause) {
-		c.Antecedent = agreement.ClauseIn(agreement.LocalRef("SUP"), agreement.InEffect)
+		c.Antecedent = agreement.ClauseIn(agreement.LocalRef("SUP"), agreement.StateInEffect)
 	})
 	err := a.Validate()
 	want := `agreement: 1 problem: clauses[1]: dependency cycle MNF -> SUP -> MNF`
@@ -251,13 +251,13 @@ func process() agreement.Process {
 		ID:      "ceasefire-2026",
 		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
 		Clauses: []agreement.Clause{{
-			ID: "C1", Kind: agreement.Prohibition, Debtors: []agreement.PartyID{"UA", "RU"},
-			Action: &agreement.Pattern{Kind: agreement.ArmedAttack},
+			ID: "C1", Kind: agreement.DeonticProhibition, Debtors: []agreement.PartyID{"UA", "RU"},
+			Action: &agreement.Pattern{Kind: agreement.EventKindArmedAttack},
 		}},
 	}
 	decl := seedCore()
 	decl.Clauses = slices.Clone(decl.Clauses)
-	decl.Clauses[1].Trigger = agreement.ClauseIn(agreement.QualifiedRef("ceasefire-2026", "C1"), agreement.InEffect)
+	decl.Clauses[1].Trigger = agreement.ClauseIn(agreement.QualifiedRef("ceasefire-2026", "C1"), agreement.StateInEffect)
 	return agreement.Process{Title: "Paris 2026", Agreements: []agreement.Agreement{cf, decl}}
 }
 
@@ -274,7 +274,7 @@ func TestProcessValidate(t *testing.T) {
 	bad := process()
 	bad.Agreements = slices.Clone(bad.Agreements)
 	bad.Agreements[0].Clauses = slices.Clone(bad.Agreements[0].Clauses)
-	bad.Agreements[0].Clauses[0].Trigger = agreement.ClauseIn(agreement.QualifiedRef("paris-joint-declaration", "MNF"), agreement.InEffect)
+	bad.Agreements[0].Clauses[0].Trigger = agreement.ClauseIn(agreement.QualifiedRef("paris-joint-declaration", "MNF"), agreement.StateInEffect)
 	err := bad.Validate()
 	const want = "agreements[0].clauses[0]: dependency cycle ceasefire-2026/C1 -> paris-joint-declaration/MNF -> ceasefire-2026/C1"
 	if !problemAt(err, agreement.ErrCycle, "agreements[0].clauses[0]") || !strings.Contains(err.Error(), want) {
@@ -285,7 +285,7 @@ func TestProcessValidate(t *testing.T) {
 	dup.Agreements = append(slices.Clone(dup.Agreements), dup.Agreements[1])
 	dup.Agreements[2].Clauses = slices.Clone(dup.Agreements[2].Clauses)
 	dup.Agreements[2].Clauses[0].ID = "MON2"
-	dup.Agreements[2].Clauses[2].Trigger = agreement.ClauseIn(agreement.LocalRef("MON2"), agreement.InEffect)
+	dup.Agreements[2].Clauses[2].Trigger = agreement.ClauseIn(agreement.LocalRef("MON2"), agreement.StateInEffect)
 	err = dup.Validate()
 	if !problemAt(err, agreement.ErrDuplicateID, "agreements[2].id") {
 		t.Errorf("Validate() = %v, want duplicate agreement id", err)
@@ -326,24 +326,24 @@ func TestPatternMatches(t *testing.T) {
 	nato := func(g agreement.GroupID, p agreement.PartyID) bool {
 		return g == "NATO" && (p == "FR" || p == "GB")
 	}
-	attack := agreement.Event{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA", Attribution: agreement.Confirmed,
+	attack := agreement.Event{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA", Attribution: agreement.AttributionConfirmed,
 		Clause: agreement.LocalRef("C1")}
-	deploy := agreement.Event{Kind: agreement.ForcesDeployed, Actor: "FR", Target: "UA"}
+	deploy := agreement.Event{Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA"}
 	for _, tt := range []struct {
 		p    agreement.Pattern
 		e    agreement.Event
 		want bool
 	}{
-		{agreement.Pattern{Kind: agreement.ArmedAttack}, attack, true},
-		{agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"}, attack, true},
-		{agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "UA"}, attack, false},
-		{agreement.Pattern{Kind: agreement.ArmedAttack, Attribution: agreement.Alleged}, attack, false},
-		{agreement.Pattern{Kind: agreement.ArmedAttack, Attribution: agreement.Confirmed}, attack, true},
-		{agreement.Pattern{Kind: agreement.ArmedAttack, Clause: agreement.QualifiedRef("home", "C1")}, attack, true},
-		{agreement.Pattern{Kind: agreement.ArmedAttack, Clause: agreement.QualifiedRef("other", "C1")}, attack, false},
-		{agreement.Pattern{Kind: agreement.ForcesDeployed, Group: "NATO"}, deploy, true},
-		{agreement.Pattern{Kind: agreement.ForcesDeployed, Group: "NATO"}, attack, false},
-		{agreement.Pattern{Kind: agreement.ForcesDeployed, Reporter: "US"}, deploy, false},
+		{agreement.Pattern{Kind: agreement.EventKindArmedAttack}, attack, true},
+		{agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}, attack, true},
+		{agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "UA"}, attack, false},
+		{agreement.Pattern{Kind: agreement.EventKindArmedAttack, Attribution: agreement.AttributionAlleged}, attack, false},
+		{agreement.Pattern{Kind: agreement.EventKindArmedAttack, Attribution: agreement.AttributionConfirmed}, attack, true},
+		{agreement.Pattern{Kind: agreement.EventKindArmedAttack, Clause: agreement.QualifiedRef("home", "C1")}, attack, true},
+		{agreement.Pattern{Kind: agreement.EventKindArmedAttack, Clause: agreement.QualifiedRef("other", "C1")}, attack, false},
+		{agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Group: "NATO"}, deploy, true},
+		{agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Group: "NATO"}, attack, false},
+		{agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Reporter: "US"}, deploy, false},
 		{agreement.Pattern{}, attack, false},
 	} {
 		if got := tt.p.Matches(tt.e, "home", nato); got != tt.want {

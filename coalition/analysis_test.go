@@ -74,7 +74,7 @@ func TestShares(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got, coalitiontest.Options()); diff != "" {
 				t.Errorf("Shares() mismatch (-want +got):\n%s", diff)
 			}
-			if other := c.Shares(coalition.WeaponsHubs, agreement.Troops); other != nil {
+			if other := c.Shares(coalition.WeaponsHubs, agreement.UnitTroops); other != nil {
 				t.Errorf("Shares in troops = %v, want nil", other)
 			}
 		})

@@ -12,8 +12,8 @@ import (
 // A commitment "in the event of an attack after the ceasefire", written with
 // Before, binds once an attack follows the ceasefire.
 func TestBeforeAttackCommitmentReplays(t *testing.T) {
-	cf := agreement.Pattern{Kind: agreement.CeasefireInForce}
-	attack := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}
+	cf := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"}
 	c := coalition.Coalition{
 		ID: "cow", Host: "UA",
 		Parties:   []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "US"}},
@@ -36,9 +36,9 @@ func TestBeforeAttackCommitmentReplays(t *testing.T) {
 	}
 	day := func(n int) time.Time { return time.Date(2026, 2, n, 0, 0, 0, 0, time.UTC) }
 	tr, err := e.Replay(scenario.NewTimeline(day(1),
-		agreement.Event{At: day(2), Kind: agreement.ArmedAttack, Actor: "RU"},
-		agreement.Event{At: day(5), Kind: agreement.CeasefireInForce},
-		agreement.Event{At: day(10), Kind: agreement.ArmedAttack, Actor: "RU"}), day(12))
+		agreement.Event{At: day(2), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
+		agreement.Event{At: day(5), Kind: agreement.EventKindCeasefireInForce},
+		agreement.Event{At: day(10), Kind: agreement.EventKindArmedAttack, Actor: "RU"}), day(12))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestBeforeAttackCommitmentReplays(t *testing.T) {
 	for _, c := range []struct {
 		at   time.Time
 		want agreement.State
-	}{{day(4), agreement.Dormant}, {day(9), agreement.Pending}, {day(10), agreement.InEffect}} {
+	}{{day(4), agreement.StateDormant}, {day(9), agreement.StatePending}, {day(10), agreement.StateInEffect}} {
 		if got, _ := tr.State(inst, c.at); got != c.want {
 			t.Errorf("us-support at %s: %s, want %s", c.at.Format(time.DateOnly), got, c.want)
 		}

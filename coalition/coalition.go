@@ -113,18 +113,18 @@ func (f FunctionID) Valid() bool {
 
 // DefaultCategory returns the PA-X provision category given to the clauses
 // compiled from contributions to f when its [Function] sets none:
-// [agreement.CategoryCeasefire] for ceasefire monitoring,
-// [agreement.CategoryPeacekeeping] for a multinational force, and
-// [agreement.CategorySecurityGuarantees] for every other function,
+// [agreement.CategoryCe] for ceasefire monitoring,
+// [agreement.CategoryImPK] for a multinational force, and
+// [agreement.CategorySsrGua] for every other function,
 // user-defined ones included.
 func (f FunctionID) DefaultCategory() agreement.Category {
 	switch f {
 	case CeasefireMonitoring:
-		return agreement.CategoryCeasefire
+		return agreement.CategoryCe
 	case MultinationalForce:
-		return agreement.CategoryPeacekeeping
+		return agreement.CategoryImPK
 	}
-	return agreement.CategorySecurityGuarantees
+	return agreement.CategorySsrGua
 }
 
 // Function is one thing a coalition does, and who leads it. The zero value is

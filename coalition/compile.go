@@ -14,7 +14,7 @@ func (ct Contribution) action() *agreement.Pattern {
 		p := *ct.Action
 		return &p
 	}
-	p := agreement.Pattern{Kind: agreement.Performance}
+	p := agreement.Pattern{Kind: agreement.EventKindPerformance}
 	if ct.ID.Valid() {
 		p.Clause = agreement.LocalRef(ct.ID.ClauseID())
 	}
@@ -32,11 +32,11 @@ func (ct Contribution) action() *agreement.Pattern {
 //
 //   - ID: ct.ID (so two versions of a coalition keep their clause ids);
 //     Text, Source and Force: ct's.
-//   - Kind: [agreement.Obligation]; Category: the function's Category, or
+//   - Kind: [agreement.DeonticObligation]; Category: the function's Category, or
 //     its [FunctionID.DefaultCategory].
 //   - Debtors: ct.Contributor alone; Creditors: ct.Beneficiaries, or c.Host
 //     when ct names none (no creditor when there is no host either).
-//   - Action: ct.Action, or a [agreement.Performance] event naming the
+//   - Action: ct.Action, or a [agreement.EventKindPerformance] event naming the
 //     clause (performed by the debtor).
 //   - Quantities: ct.Quantities, wording kept.
 //   - Trigger and Antecedent: [SplitCondition](ct.Condition).
@@ -66,7 +66,7 @@ func (c Coalition) clauses() []agreement.Clause {
 			ID:         ct.ID.ClauseID(),
 			Text:       ct.Text,
 			Source:     ct.Source,
-			Kind:       agreement.Obligation,
+			Kind:       agreement.DeonticObligation,
 			Force:      ct.Force,
 			Category:   cat,
 			Debtors:    []agreement.PartyID{ct.Contributor},
@@ -86,19 +86,19 @@ func (c Coalition) clauses() []agreement.Clause {
 //
 // The agreement has c's ID, its Name as title, and:
 //
-//   - Parties: c's parties, in order, with the role [agreement.Guarantor]
-//     added to every contributor and [agreement.Beneficiary] to the host
+//   - Parties: c's parties, in order, with the role [agreement.RoleGuarantor]
+//     added to every contributor and [agreement.RoleBeneficiary] to the host
 //     (roles they already have are not repeated);
 //   - Groups: the [MembersGroup] group of c's full members;
 //   - Fluents: c's fluents;
 //   - Clauses: [Coalition.Clauses];
-//   - SigningStatus: [agreement.StatusSigned] and no entry-into-force
+//   - SigningStatus: [agreement.SigningStatusSigned] and no entry-into-force
 //     condition, so that a replay treats the commitments as made, each
 //     binding as soon as its own conditions hold. The agreement stands for
 //     the commitments as their sources state them: a draft's, as if the
 //     draft had been adopted (each clause's Source says which text it comes
 //     from). To require a signing event first, set SigningStatus to
-//     [agreement.StatusUnspecified] on the result.
+//     [agreement.SigningStatusUnspecified] on the result.
 //
 // Declarations, cells and meetings are not compiled: they bind nobody to
 // anything a replay could observe. The result shares nothing with c.
@@ -113,17 +113,17 @@ func (c Coalition) Agreement() (agreement.Agreement, error) {
 	a := agreement.Agreement{
 		ID:            c.ID,
 		Title:         c.Name,
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Groups:        []agreement.Group{c.membersGroup()},
 		Clauses:       c.clauses(),
 	}
 	for _, p := range c.Parties {
 		p.Roles = slices.Clone(p.Roles)
-		if contributors[p.ID] && !slices.Contains(p.Roles, agreement.Guarantor) {
-			p.Roles = append(p.Roles, agreement.Guarantor)
+		if contributors[p.ID] && !slices.Contains(p.Roles, agreement.RoleGuarantor) {
+			p.Roles = append(p.Roles, agreement.RoleGuarantor)
 		}
-		if p.ID == c.Host && !slices.Contains(p.Roles, agreement.Beneficiary) {
-			p.Roles = append(p.Roles, agreement.Beneficiary)
+		if p.ID == c.Host && !slices.Contains(p.Roles, agreement.RoleBeneficiary) {
+			p.Roles = append(p.Roles, agreement.RoleBeneficiary)
 		}
 		a.Parties = append(a.Parties, p)
 	}

@@ -89,7 +89,7 @@ func (ct Contribution) clone() Contribution {
 // hold unless an armed-attack event happens. See [RequiresEvent] for how
 // each node of the condition is read.
 func (ct Contribution) IsBackstop() bool {
-	return RequiresEvent(ct.Condition, agreement.ArmedAttack)
+	return RequiresEvent(ct.Condition, agreement.EventKindArmedAttack)
 }
 
 // RequiresEvent reports whether c cannot hold unless an event of the given
@@ -180,12 +180,12 @@ func SplitCondition(c agreement.Condition) (trigger, antecedent agreement.Condit
 	for _, x := range conjuncts(c, nil) {
 		b, isBefore := x.(agreement.BeforeCondition)
 		switch {
-		case isBefore && b.First().Kind != agreement.ArmedAttack && b.Then().Kind == agreement.ArmedAttack:
+		case isBefore && b.First().Kind != agreement.EventKindArmedAttack && b.Then().Kind == agreement.EventKindArmedAttack:
 			// "an attack after x": x is part of what triggers the clause,
 			// the attack is the new event it waits for.
 			trig = append(trig, agreement.Happened(b.First()))
 			ante = append(ante, agreement.Happened(b.Then()))
-		case RequiresEvent(x, agreement.ArmedAttack):
+		case RequiresEvent(x, agreement.EventKindArmedAttack):
 			ante = append(ante, x)
 		default:
 			trig = append(trig, x)

@@ -21,10 +21,10 @@ func nordic() coalition.Coalition {
 		ID:   "air-and-sea",
 		Host: "UA",
 		Parties: []agreement.Party{
-			{ID: "UA", Kind: agreement.KindState},
-			{ID: "PL", Kind: agreement.KindState},
-			{ID: "NL", Kind: agreement.KindState},
-			{ID: "DK", Kind: agreement.KindState},
+			{ID: "UA", Kind: agreement.PartyKindState},
+			{ID: "PL", Kind: agreement.PartyKindState},
+			{ID: "NL", Kind: agreement.PartyKindState},
+			{ID: "DK", Kind: agreement.PartyKindState},
 		},
 		Members: []coalition.Member{{Party: "PL"}, {Party: "NL"}, {Party: "DK"}},
 		Functions: []coalition.Function{
@@ -33,21 +33,21 @@ func nordic() coalition.Coalition {
 		},
 		Contributions: []coalition.Contribution{
 			{ID: "pl-air", Contributor: "PL", Function: coalition.AirPolicing,
-				Quantities: []agreement.Range{exact(12, agreement.Aircraft)},
+				Quantities: []agreement.Range{exact(12, agreement.UnitAircraft)},
 				Basing:     coalition.Basing{Kind: coalition.OutsideHost, Location: "Poland"}},
 			{ID: "nl-air", Contributor: "NL", Function: coalition.AirPolicing,
 				Quantities: []agreement.Range{
-					{Min: decimal.NewFromInt(6), Max: decimal.NewFromInt(8), Unit: agreement.Aircraft, Wording: "six to eight jets"},
-					exact(200, agreement.Troops),
+					{Min: decimal.NewFromInt(6), Max: decimal.NewFromInt(8), Unit: agreement.UnitAircraft, Wording: "six to eight jets"},
+					exact(200, agreement.UnitTroops),
 				},
 				Basing: coalition.Basing{Kind: coalition.InHost, Areas: []agreement.AreaID{"odesa"}}},
 			{ID: "dk-air", Contributor: "DK", Function: coalition.AirPolicing,
-				Quantities: []agreement.Range{exact(4, agreement.Aircraft)},
+				Quantities: []agreement.Range{exact(4, agreement.UnitAircraft)},
 				Basing:     coalition.Basing{Kind: coalition.OutsideHost}},
 			{ID: "nl-sea", Contributor: "NL", Function: coalition.MaritimeSecurity,
-				Quantities: []agreement.Range{exact(2, agreement.Vessels)}, Basing: coalition.Basing{Kind: coalition.AtSea}},
+				Quantities: []agreement.Range{exact(2, agreement.UnitVessels)}, Basing: coalition.Basing{Kind: coalition.AtSea}},
 			{ID: "dk-sea", Contributor: "DK", Function: coalition.MaritimeSecurity,
-				Quantities: []agreement.Range{exact(1, agreement.Vessels)}, Basing: coalition.Basing{Kind: coalition.AtSea}},
+				Quantities: []agreement.Range{exact(1, agreement.UnitVessels)}, Basing: coalition.Basing{Kind: coalition.AtSea}},
 		},
 	}
 }
@@ -84,7 +84,7 @@ func ExampleCoalition_TotalsByBasing() {
 // carry (its minimum against everyone else's maximum) and the largest,
 // rounded to SharePlaces decimal places.
 func ExampleCoalition_Shares() {
-	for _, s := range nordic().Shares(coalition.AirPolicing, agreement.Aircraft) {
+	for _, s := range nordic().Shares(coalition.AirPolicing, agreement.UnitAircraft) {
 		fmt.Printf("%s: %s, %s%% to %s%%\n", s.Contributor, s.Amount, s.Min.StringFixed(coalition.SharePlaces),
 			s.Max.StringFixed(coalition.SharePlaces))
 	}
@@ -113,14 +113,14 @@ func parisDraft() coalition.Coalition {
 		Name: "Coalition of the Willing",
 		Host: "UA",
 		Parties: []agreement.Party{
-			{ID: "UA", Kind: agreement.KindState}, {ID: "RU", Kind: agreement.KindState},
-			{ID: "FR", Kind: agreement.KindState}, {ID: "GB", Kind: agreement.KindState},
-			{ID: "US", Kind: agreement.KindState},
+			{ID: "UA", Kind: agreement.PartyKindState}, {ID: "RU", Kind: agreement.PartyKindState},
+			{ID: "FR", Kind: agreement.PartyKindState}, {ID: "GB", Kind: agreement.PartyKindState},
+			{ID: "US", Kind: agreement.PartyKindState},
 		},
 		Members: []coalition.Member{{Party: "FR"}, {Party: "GB"}, {Party: "US", Standing: coalition.Partner}},
 		Fluents: []agreement.Fluent{{ID: "ceasefire-in-force",
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}}},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}}},
 		Functions: []coalition.Function{
 			{ID: coalition.CeasefireMonitoring, Leads: []agreement.PartyID{"US"}},
 			{ID: coalition.MultinationalForce, Leads: []agreement.PartyID{"GB", "FR"}},
@@ -130,13 +130,13 @@ func parisDraft() coalition.Coalition {
 				Condition: afterCeasefire},
 			{ID: "fr-troops", Contributor: "FR", Function: coalition.MultinationalForce,
 				Quantities: []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
-					Unit: agreement.Troops, Wording: "several thousand"}},
+					Unit: agreement.UnitTroops, Wording: "several thousand"}},
 				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.DeclarationOfIntent},
+				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent},
 			{ID: "us-backstop", Contributor: "US", Function: coalition.MultinationalForce,
 				Text: `the U.S. would "support" the multinational force "in the event of a new Russian attack"`,
 				Condition: agreement.All(afterCeasefire,
-					agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"})),
+					agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"})),
 				Source: agreement.Source{Document: "draft statement"}},
 		},
 	}
@@ -195,7 +195,7 @@ func ExampleCoalition_Validate() {
 func ExampleSplitCondition() {
 	trigger, antecedent := coalition.SplitCondition(agreement.All(
 		agreement.Holds("ceasefire-in-force"),
-		agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}),
+		agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"}),
 	))
 	fmt.Println("trigger:", trigger)
 	fmt.Println("antecedent:", antecedent)

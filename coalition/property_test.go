@@ -185,7 +185,7 @@ func TestPropertyCompiledClausesValidate(t *testing.T) {
 			if ct.IsBackstop() != (cl.Antecedent != nil) {
 				t.Fatalf("%s: backstop %v, antecedent %v", ct.ID, ct.IsBackstop(), cl.Antecedent)
 			}
-			if cl.Trigger != nil && coalition.RequiresEvent(cl.Trigger, agreement.ArmedAttack) {
+			if cl.Trigger != nil && coalition.RequiresEvent(cl.Trigger, agreement.EventKindArmedAttack) {
 				t.Fatalf("%s: trigger %v requires an attack", ct.ID, cl.Trigger)
 			}
 		}
@@ -227,7 +227,7 @@ func TestPropertyBadInputReported(t *testing.T) {
 		}
 		one := decimal.NewFromInt(1)
 		j := len(ct.Quantities)
-		ct.Quantities = append(ct.Quantities, agreement.Range{Min: one.Add(one), Max: one, Unit: agreement.Troops})
+		ct.Quantities = append(ct.Quantities, agreement.Range{Min: one.Add(one), Max: one, Unit: agreement.UnitTroops})
 		err := c.Validate()
 		agreementtest.AssertProblem(t, err, agreement.ErrInvalidValue, path+".quantities["+itoa(j)+"]")
 		if _, cerr := c.Agreement(); cerr == nil {
@@ -291,7 +291,7 @@ func TestPropertyCorruptionsReportedNeverPanic(t *testing.T) {
 				return false
 			}
 			ct := &c.Contributions[some(t, len(c.Contributions), "contribution")]
-			ct.Condition = agreement.Any(ct.Condition, agreement.ClauseIn(agreement.LocalRef(ct.ID.ClauseID()), agreement.Violated))
+			ct.Condition = agreement.Any(ct.Condition, agreement.ClauseIn(agreement.LocalRef(ct.ID.ClauseID()), agreement.StateViolated))
 			return true
 		}},
 		{"bad basing", func(t *rapid.T, c *coalition.Coalition) bool {

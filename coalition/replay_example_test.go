@@ -24,11 +24,11 @@ func Example_replay() {
 	}
 	day := func(d int) time.Time { return time.Date(2026, time.February, d, 0, 0, 0, 0, time.UTC) }
 	attack := func(d int) agreement.Event {
-		return agreement.Event{At: day(d), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"}
+		return agreement.Event{At: day(d), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}
 	}
 	tr, err := e.Replay(scenario.NewTimeline(day(1),
 		attack(2),
-		agreement.Event{At: day(5), Kind: agreement.CeasefireInForce},
+		agreement.Event{At: day(5), Kind: agreement.EventKindCeasefireInForce},
 		attack(20),
 	), day(28))
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 func jan(d int) time.Time { return time.Date(2026, time.January, d, 12, 0, 0, 0, time.UTC) }
 
 func strike(d int) agreement.Event {
-	return agreement.Event{At: jan(d), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"}
+	return agreement.Event{At: jan(d), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}
 }
 
 // inEffect returns the clause instances in effect at instant at, in order.
@@ -25,7 +25,7 @@ func inEffect(t *testing.T, tr *scenario.Trace, at time.Time) []agreement.Clause
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s == agreement.InEffect {
+		if s == agreement.StateInEffect {
 			out = append(out, i.Ref.Clause)
 		}
 	}
@@ -59,12 +59,12 @@ func TestScenarioBackstop(t *testing.T) {
 			backstop := clauseIDs(tc.c.Backstop())
 
 			events := []agreement.Event{strike(2), strike(5), strike(9),
-				{At: jan(10), Kind: agreement.CeasefireInForce}}
+				{At: jan(10), Kind: agreement.EventKindCeasefireInForce}}
 			// After the ceasefire, every commitment that is not a backstop
 			// is performed (troops deployed, monitoring set up, hubs built).
 			for _, ct := range tc.c.Contributions {
 				if !ct.IsBackstop() {
-					events = append(events, agreement.Event{At: jan(12), Kind: agreement.Performance,
+					events = append(events, agreement.Event{At: jan(12), Kind: agreement.EventKindPerformance,
 						Actor: ct.Contributor, Clause: agreement.LocalRef(ct.ID.ClauseID())})
 				}
 			}
@@ -86,7 +86,7 @@ func TestScenarioBackstop(t *testing.T) {
 			}
 			for _, id := range backstop {
 				i, _ := e.Instance(agreement.LocalRef(id), "")
-				if s, _ := tr.State(i, jan(14)); s != agreement.Pending {
+				if s, _ := tr.State(i, jan(14)); s != agreement.StatePending {
 					t.Errorf("%s before the new attack = %s, want pending", id, s)
 				}
 			}
@@ -112,7 +112,7 @@ func TestScenarioAttackChangesOnlyBackstop(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr, err := e.Replay(scenario.NewTimeline(jan(1), strike(2), strike(9),
-		agreement.Event{At: jan(10), Kind: agreement.CeasefireInForce}, strike(15)), jan(20))
+		agreement.Event{At: jan(10), Kind: agreement.EventKindCeasefireInForce}, strike(15)), jan(20))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestScenarioAttackChangesOnlyBackstop(t *testing.T) {
 		after, _ := tr.State(i, jan(20))
 		if before != after {
 			changed = append(changed, i.Ref.Clause)
-			if before != agreement.Pending || after != agreement.InEffect {
+			if before != agreement.StatePending || after != agreement.StateInEffect {
 				t.Errorf("%s: %s -> %s, want pending -> in-effect", i, before, after)
 			}
 		}

@@ -38,7 +38,7 @@ const ceasefire agreement.FluentID = "ceasefire-in-force"
 //   - No lead is named for the hubs and weapons facilities: Britain and
 //     France would both create them.
 func seed(draft bool) coalition.Coalition {
-	state := agreement.KindState
+	state := agreement.PartyKindState
 	afterCeasefire := agreement.Holds(ceasefire)
 	c := coalition.Coalition{
 		ID:    "coalition-of-the-willing",
@@ -46,13 +46,13 @@ func seed(draft bool) coalition.Coalition {
 		Party: "COW",
 		Host:  "UA",
 		Parties: []agreement.Party{
-			{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.KindStateCoalition},
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict}},
+			{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.PartyKindStateCoalition},
+			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
 			{ID: "FR", Name: "France", Kind: state},
 			{ID: "GB", Name: "United Kingdom", Kind: state},
 			{ID: "DE", Name: "Germany", Kind: state},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.Monitor}},
+			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor}},
 		},
 		Members: []coalition.Member{
 			{Party: "UA"}, {Party: "FR"}, {Party: "GB"}, {Party: "DE"},
@@ -60,8 +60,8 @@ func seed(draft bool) coalition.Coalition {
 		},
 		Fluents: []agreement.Fluent{{
 			ID:         ceasefire,
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
 		}},
 		Functions: []coalition.Function{
 			{ID: coalition.CeasefireMonitoring, Name: "mechanism for monitoring the truce",
@@ -77,9 +77,9 @@ func seed(draft bool) coalition.Coalition {
 		}},
 		Declarations: []coalition.Declaration{
 			{Title: "joint declaration from all coalition nations", AllMembers: true,
-				Force: agreement.PoliticallyBinding, Date: paris},
+				Force: agreement.ForcePoliticallyBinding, Date: paris},
 			{Title: "trilateral declaration of intent", Signatories: []agreement.PartyID{"FR", "GB", "UA"},
-				Force: agreement.DeclarationOfIntent, Date: paris},
+				Force: agreement.ForceDeclarationOfIntent, Date: paris},
 		},
 		Meetings: []coalition.Meeting{{
 			Title:    "Paris meeting of the Coalition of the Willing",
@@ -100,44 +100,44 @@ func seed(draft bool) coalition.Coalition {
 			{
 				ID: "us-monitoring", Contributor: "US", Function: coalition.CeasefireMonitoring,
 				Text:      "the United States spearheading a mechanism for monitoring the truce, with support from European allies",
-				Condition: afterCeasefire, Force: agreement.PoliticallyBinding,
+				Condition: afterCeasefire, Force: agreement.ForcePoliticallyBinding,
 				Source: agreement.Source{Speaker: "Emmanuel Macron", Date: paris},
 			},
 			{
 				ID: "fr-troops", Contributor: "FR", Function: coalition.MultinationalForce,
 				Text: `France could deploy "several thousand" troops to Ukraine after the conflict`,
 				Quantities: []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
-					Unit: agreement.Troops, Wording: "several thousand"}},
+					Unit: agreement.UnitTroops, Wording: "several thousand"}},
 				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.DeclarationOfIntent,
+				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
 				Source: agreement.Source{Speaker: "Emmanuel Macron", Date: paris},
 			},
 			{
 				ID: "gb-troops", Contributor: "GB", Function: coalition.MultinationalForce,
 				Text:      "Britain, France, and other European partners to send troops into Ukraine following a ceasefire agreement",
 				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.DeclarationOfIntent,
+				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
 				Source: agreement.Source{Document: "trilateral declaration of intent", Date: paris},
 			},
 			{
 				ID: "gb-hubs", Contributor: "GB", Function: coalition.WeaponsHubs,
 				Text:      `"military hubs" throughout Ukraine and "secure facilities for weapons and military equipment"`,
 				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.DeclarationOfIntent,
+				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
 				Source: agreement.Source{Speaker: "Keir Starmer", Date: paris},
 			},
 			{
 				ID: "fr-hubs", Contributor: "FR", Function: coalition.WeaponsHubs,
 				Text:      `"military hubs" throughout Ukraine and "secure facilities for weapons and military equipment"`,
 				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.DeclarationOfIntent,
+				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
 				Source: agreement.Source{Speaker: "Keir Starmer", Date: paris},
 			},
 			{
 				ID: "de-monitoring", Contributor: "DE", Function: coalition.CeasefireMonitoring,
 				Text:      "German forces could join to oversee a ceasefire, albeit based outside Ukraine",
 				Basing:    coalition.Basing{Kind: coalition.OutsideHost},
-				Condition: afterCeasefire, Force: agreement.Aspiration,
+				Condition: afterCeasefire, Force: agreement.ForceAspiration,
 				Source: agreement.Source{Speaker: "Friedrich Merz", Date: paris},
 			},
 		},
@@ -147,8 +147,8 @@ func seed(draft bool) coalition.Coalition {
 			ID: "us-backstop", Contributor: "US", Function: coalition.MultinationalForce,
 			Text: `the U.S. would "support" the multinational force led by Europe "in the event of a new Russian attack"`,
 			Condition: agreement.All(afterCeasefire,
-				agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"})),
-			Force:  agreement.PoliticallyBinding,
+				agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"})),
+			Force:  agreement.ForcePoliticallyBinding,
 			Source: agreement.Source{Document: "draft statement", Date: paris},
 		})
 	}
@@ -242,7 +242,7 @@ func TestSeedTotals(t *testing.T) {
 	for _, v := range versions() {
 		c := v.c
 		t.Run(v.name, func(t *testing.T) {
-			troops := agreement.Range{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.Troops}
+			troops := agreement.Range{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.UnitTroops}
 			wantF := []coalition.FunctionTotal{{Function: coalition.MultinationalForce, Amount: troops, Contributions: 1}}
 			if diff := cmp.Diff(wantF, c.TotalsByFunction(), coalitiontest.Options()); diff != "" {
 				t.Errorf("TotalsByFunction() mismatch (-want +got):\n%s", diff)
@@ -276,7 +276,7 @@ func TestSeedCellAndDeclarations(t *testing.T) {
 	if got, want := c.Signatories(c.Declarations[1]), []agreement.PartyID{"FR", "GB", "UA"}; !slices.Equal(got, want) {
 		t.Errorf("trilateral declaration signed by %v, want %v", got, want)
 	}
-	if got := c.Declarations[1].Force; got != agreement.DeclarationOfIntent {
+	if got := c.Declarations[1].Force; got != agreement.ForceDeclarationOfIntent {
 		t.Errorf("trilateral declaration force = %s", got)
 	}
 }
@@ -317,7 +317,7 @@ func TestSeedDraftFinalClauses(t *testing.T) {
 	if got, want := sup.Trigger, agreement.Holds(ceasefire); !agreement.EqualConditions(got, want) {
 		t.Errorf("us-backstop trigger = %v, want %v", got, want)
 	}
-	wantAnte := agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"})
+	wantAnte := agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"})
 	if !agreement.EqualConditions(sup.Antecedent, wantAnte) {
 		t.Errorf("us-backstop antecedent = %v, want %v", sup.Antecedent, wantAnte)
 	}

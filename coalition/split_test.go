@@ -10,10 +10,10 @@ import (
 
 func TestSplitCondition(t *testing.T) {
 	cf := agreement.Holds(ceasefire)
-	started := agreement.Happened(agreement.Pattern{Kind: agreement.CeasefireInForce})
-	attack := agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"})
-	attackUA := agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Target: "UA"})
-	deployed := agreement.ClauseIn(agreement.LocalRef("fr-troops"), agreement.InEffect)
+	started := agreement.Happened(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce})
+	attack := agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"})
+	attackUA := agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Target: "UA"})
+	deployed := agreement.ClauseIn(agreement.LocalRef("fr-troops"), agreement.StateInEffect)
 	anyAttack := agreement.Any(attack, attackUA)
 	attackOrTalks := agreement.Any(attack, agreement.Happened(agreement.Pattern{Kind: "talks-collapsed"}))
 	tests := []struct {
@@ -35,13 +35,13 @@ func TestSplitCondition(t *testing.T) {
 		{"at least 2 of 3, two attacks", agreement.AtLeast(2, attack, attackUA, cf), nil,
 			agreement.AtLeast(2, attack, attackUA, cf)},
 		{"at least 1 of 2, one attack", agreement.AtLeast(1, attack, cf), agreement.AtLeast(1, attack, cf), nil},
-		{"within a week of an attack", agreement.All(cf, agreement.Within(agreement.Pattern{Kind: agreement.ArmedAttack}, 7*agreement.Day)),
-			cf, agreement.Within(agreement.Pattern{Kind: agreement.ArmedAttack}, 7*agreement.Day)},
-		{"attack before a collapse", agreement.Before(agreement.Pattern{Kind: agreement.ArmedAttack},
-			agreement.Pattern{Kind: agreement.CeasefireCollapsed}), nil,
-			agreement.Before(agreement.Pattern{Kind: agreement.ArmedAttack}, agreement.Pattern{Kind: agreement.CeasefireCollapsed})},
-		{"since an attack", agreement.Since(agreement.Pattern{Kind: agreement.ArmedAttack}, time.Hour), nil,
-			agreement.Since(agreement.Pattern{Kind: agreement.ArmedAttack}, time.Hour)},
+		{"within a week of an attack", agreement.All(cf, agreement.Within(agreement.Pattern{Kind: agreement.EventKindArmedAttack}, 7*agreement.Day)),
+			cf, agreement.Within(agreement.Pattern{Kind: agreement.EventKindArmedAttack}, 7*agreement.Day)},
+		{"attack before a collapse", agreement.Before(agreement.Pattern{Kind: agreement.EventKindArmedAttack},
+			agreement.Pattern{Kind: agreement.EventKindCeasefireCollapsed}), nil,
+			agreement.Before(agreement.Pattern{Kind: agreement.EventKindArmedAttack}, agreement.Pattern{Kind: agreement.EventKindCeasefireCollapsed})},
+		{"since an attack", agreement.Since(agreement.Pattern{Kind: agreement.EventKindArmedAttack}, time.Hour), nil,
+			agreement.Since(agreement.Pattern{Kind: agreement.EventKindArmedAttack}, time.Hour)},
 		{"no attack is not a backstop", agreement.All(cf, agreement.Not(attack)), agreement.All(cf, agreement.Not(attack)), nil},
 		{"double negation is not simplified", agreement.Not(agreement.Not(attack)), agreement.Not(agreement.Not(attack)), nil},
 	}
@@ -63,7 +63,7 @@ func TestSplitCondition(t *testing.T) {
 }
 
 func TestRequiresEventEdgeCases(t *testing.T) {
-	attack := agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack})
+	attack := agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack})
 	for _, tc := range []struct {
 		name string
 		cond agreement.Condition
@@ -75,14 +75,14 @@ func TestRequiresEventEdgeCases(t *testing.T) {
 		{"at least more than there are (invalid)", agreement.AtLeast(3, attack), false},
 		{"an attack", attack, true},
 		{"holds", agreement.Holds("attacked"), false},
-		{"clause state", agreement.ClauseIn(agreement.LocalRef("x"), agreement.Violated), false},
-		{"agreement state", agreement.AgreementIn("", agreement.Terminated), false},
+		{"clause state", agreement.ClauseIn(agreement.LocalRef("x"), agreement.StateViolated), false},
+		{"agreement state", agreement.AgreementIn("", agreement.StateTerminated), false},
 	} {
-		if got := coalition.RequiresEvent(tc.cond, agreement.ArmedAttack); got != tc.want {
+		if got := coalition.RequiresEvent(tc.cond, agreement.EventKindArmedAttack); got != tc.want {
 			t.Errorf("%s: RequiresEvent(%v) = %v, want %v", tc.name, tc.cond, got, tc.want)
 		}
 	}
-	if coalition.RequiresEvent(attack, agreement.CeasefireCollapsed) {
+	if coalition.RequiresEvent(attack, agreement.EventKindCeasefireCollapsed) {
 		t.Error("an attack does not require a collapse")
 	}
 }

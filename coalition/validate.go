@@ -243,7 +243,7 @@ func probeProblems(c Coalition) map[string][]*agreement.Problem {
 	for _, ct := range c.Contributions {
 		a.Clauses = append(a.Clauses, agreement.Clause{
 			ID:         ct.ID.ClauseID(),
-			Kind:       agreement.Obligation,
+			Kind:       agreement.DeonticObligation,
 			Force:      ct.Force,
 			Creditors:  ct.Beneficiaries,
 			Action:     ct.action(),

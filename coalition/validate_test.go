@@ -54,11 +54,11 @@ func TestValidateBadInput(t *testing.T) {
 			c.Contributions[3].Contributor = ""
 		}, []problem{{"contributions[3].contributor", agreement.ErrMissing}}},
 		{"range with min above max", func(c *coalition.Coalition) {
-			c.Contributions[1].Quantities = []agreement.Range{{Min: d("9000"), Max: d("2000"), Unit: agreement.Troops,
+			c.Contributions[1].Quantities = []agreement.Range{{Min: d("9000"), Max: d("2000"), Unit: agreement.UnitTroops,
 				Wording: "several thousand"}}
 		}, []problem{{"contributions[1].quantities[0]", agreement.ErrInvalidValue}}},
 		{"negative bound", func(c *coalition.Coalition) {
-			c.Contributions[1].Quantities = []agreement.Range{{Min: d("-1"), Max: d("2000"), Unit: agreement.Troops}}
+			c.Contributions[1].Quantities = []agreement.Range{{Min: d("-1"), Max: d("2000"), Unit: agreement.UnitTroops}}
 		}, []problem{{"contributions[1].quantities[0].min", agreement.ErrNegative}}},
 		{"malformed unit", func(c *coalition.Coalition) {
 			c.Contributions[1].Quantities = []agreement.Range{{Min: d("1"), Max: d("2"), Unit: "Troops!"}}
@@ -92,20 +92,20 @@ func TestValidateBadInput(t *testing.T) {
 		}, []problem{{"contributions[4].id", agreement.ErrInvalidID}}},
 		{"condition naming an undeclared party", func(c *coalition.Coalition) {
 			c.Contributions[6].Condition = agreement.All(agreement.Holds(ceasefire),
-				agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "XX"}))
+				agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "XX"}))
 		}, []problem{{"contributions[6].condition.all[1].happened.actor", agreement.ErrUnknownParty}}},
 		{"condition reading an undeclared fluent", func(c *coalition.Coalition) {
 			c.Contributions[0].Condition = agreement.Holds("truce")
 		}, []problem{{"contributions[0].condition.holds", agreement.ErrUnknownFluent}}},
 		{"condition reading an unknown contribution", func(c *coalition.Coalition) {
-			c.Contributions[6].Condition = agreement.ClauseIn(agreement.LocalRef("pl-troops"), agreement.InEffect)
+			c.Contributions[6].Condition = agreement.ClauseIn(agreement.LocalRef("pl-troops"), agreement.StateInEffect)
 		}, []problem{{"contributions[6].condition.clauseIn.clause", agreement.ErrUnknownClause}}},
 		{"condition with a nil operand", func(c *coalition.Coalition) {
 			c.Contributions[0].Condition = agreement.Any(agreement.Holds(ceasefire), nil)
 		}, []problem{{"contributions[0].condition.any[1]", agreement.ErrMissing}}},
 		{"dependency cycle", func(c *coalition.Coalition) {
-			c.Contributions[1].Condition = agreement.ClauseIn(agreement.LocalRef("gb-troops"), agreement.InEffect)
-			c.Contributions[2].Condition = agreement.ClauseIn(agreement.LocalRef("fr-troops"), agreement.InEffect)
+			c.Contributions[1].Condition = agreement.ClauseIn(agreement.LocalRef("gb-troops"), agreement.StateInEffect)
+			c.Contributions[2].Condition = agreement.ClauseIn(agreement.LocalRef("fr-troops"), agreement.StateInEffect)
 		}, []problem{{"contributions[1]", agreement.ErrCycle}}},
 		{"action naming an undeclared party", func(c *coalition.Coalition) {
 			c.Contributions[0].Action = &agreement.Pattern{Kind: "monitoring-established", Target: "XX"}
@@ -155,7 +155,7 @@ func TestValidateBadInput(t *testing.T) {
 			{"meetings[0].attendees[5].level", agreement.ErrInvalidValue},
 			{"meetings[0].unnamed[2].count", agreement.ErrNegative}}},
 		{"fluent naming an undeclared party", func(c *coalition.Coalition) {
-			c.Fluents[0].Terminates = []agreement.Pattern{{Kind: agreement.CeasefireCollapsed, Actor: "XX"}}
+			c.Fluents[0].Terminates = []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed, Actor: "XX"}}
 		}, []problem{{"fluents[0].terminates[0].actor", agreement.ErrUnknownParty}}},
 		{"every problem at once, in order", func(c *coalition.Coalition) {
 			c.Contributions[6].Contributor = "RU"
@@ -203,7 +203,7 @@ func TestValidateMessages(t *testing.T) {
 	c := seedDraft()
 	c.Contributions[6].Contributor = "RU"
 	c.Contributions[1].Quantities = []agreement.Range{{Min: decimal.NewFromInt(9000), Max: decimal.NewFromInt(2000),
-		Unit: agreement.Troops, Wording: "several thousand"}}
+		Unit: agreement.UnitTroops, Wording: "several thousand"}}
 	c.Functions = append(c.Functions, coalition.Function{ID: coalition.Training, Leads: []agreement.PartyID{"GB"}})
 	const want = `agreement: 3 problems:
 	functions[3].leads: function "training" has a lead but no contributions (set leadWithoutContributions to allow it)
@@ -237,7 +237,7 @@ func TestZeroValues(t *testing.T) {
 		t.Errorf("zero Coalition: problems %v, want %v", got, want)
 	}
 	if c.TotalsByFunction() != nil || c.TotalsByBasing() != nil || c.Gaps() != nil || c.Backstop() != nil ||
-		c.Shares(coalition.Training, agreement.Troops) != nil {
+		c.Shares(coalition.Training, agreement.UnitTroops) != nil {
 		t.Error("zero Coalition: analyses should be empty")
 	}
 	var m coalition.Meeting

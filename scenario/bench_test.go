@@ -24,7 +24,7 @@ func benchKind(i int) agreement.EventKind {
 func benchAgreement(n, extra int) agreement.Agreement {
 	a := agreement.Agreement{
 		ID:            "bench",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       []agreement.Party{{ID: "A"}, {ID: "B"}},
 		Fluents: []agreement.Fluent{{
 			ID:         "calm",
@@ -36,7 +36,7 @@ func benchAgreement(n, extra int) agreement.Agreement {
 		k := func(j int) agreement.Pattern { return agreement.Pattern{Kind: benchKind(i + j)} }
 		c := agreement.Clause{
 			ID:      agreement.ClauseID(fmt.Sprintf("C%d", i)),
-			Kind:    agreement.Obligation,
+			Kind:    agreement.DeonticObligation,
 			Debtors: []agreement.PartyID{"A"},
 			Action:  &agreement.Pattern{Kind: benchKind(i + 3)},
 		}
@@ -48,11 +48,11 @@ func benchAgreement(n, extra int) agreement.Agreement {
 			c.Trigger = agreement.All(agreement.Holds("calm"), agreement.Happened(k(2)))
 			c.Antecedent = agreement.Happened(k(5))
 		case 2:
-			c.Kind = agreement.Prohibition
+			c.Kind = agreement.DeonticProhibition
 			c.Trigger = agreement.Since(k(1), 2*time.Hour)
 			c.Expiry.After = 6 * time.Hour
 		case 3:
-			c.Trigger = agreement.Any(agreement.Within(k(4), time.Hour), agreement.ClauseIn(agreement.LocalRef(agreement.ClauseID(fmt.Sprintf("C%d", i-1))), agreement.Violated, agreement.Fulfilled))
+			c.Trigger = agreement.Any(agreement.Within(k(4), time.Hour), agreement.ClauseIn(agreement.LocalRef(agreement.ClauseID(fmt.Sprintf("C%d", i-1))), agreement.StateViolated, agreement.StateFulfilled))
 			c.Violation = agreement.Happened(k(7))
 		case 4:
 			c.Debtors = []agreement.PartyID{"A", "B"}
@@ -64,7 +64,7 @@ func benchAgreement(n, extra int) agreement.Agreement {
 	for i := range extra {
 		a.Clauses = append(a.Clauses, agreement.Clause{
 			ID:      agreement.ClauseID(fmt.Sprintf("X%d", i)),
-			Kind:    agreement.Obligation,
+			Kind:    agreement.DeonticObligation,
 			Debtors: []agreement.PartyID{"A"},
 			Action:  &agreement.Pattern{Kind: "never-happens"},
 			Trigger: agreement.All(agreement.Happened(agreement.Pattern{Kind: "unrelated", Actor: "B"}),

@@ -200,12 +200,12 @@ func compile(p agreement.Process) *Engine {
 		info := agreementInfo{
 			id:        a.ID,
 			entry:     -1,
-			signed:    a.SigningStatus == agreement.StatusSigned || len(a.Signatures) > 0,
+			signed:    a.SigningStatus == agreement.SigningStatusSigned || len(a.Signatures) > 0,
 			territory: a.Territory,
 			options:   a.Options,
 		}
 		for _, o := range a.Options {
-			if o.Kind != agreement.OptionWithdraw && o.Kind != agreement.OptionAdministration {
+			if o.Kind != agreement.OptionKindWithdraw && o.Kind != agreement.OptionKindInternationalAdministration {
 				info.atEntry.Options = append(info.atEntry.Options, o)
 			}
 		}
@@ -236,15 +236,15 @@ func compile(p agreement.Process) *Engine {
 					return ci, ok
 				}
 				switch o.Kind {
-				case agreement.OptionWithdraw, agreement.OptionAdministration:
+				case agreement.OptionKindWithdraw, agreement.OptionKindInternationalAdministration:
 					if ci, ok := ref("withdraw"); ok {
 						e.clauses[ci].withdraws = tc
 					}
-				case agreement.OptionReferendum:
+				case agreement.OptionKindReferendum:
 					if ci, ok := ref("hold"); ok {
 						e.clauses[ci].lapses = tc
 					}
-				case agreement.OptionArbitration:
+				case agreement.OptionKindArbitration:
 					if ci, ok := ref("award"); ok {
 						e.clauses[ci].lapses = tc
 					}
@@ -312,11 +312,11 @@ func compile(p agreement.Process) *Engine {
 			action := e.actionPattern(cl, inst.debtor, c.ref)
 			if action != nil {
 				switch {
-				case cl.Kind == agreement.Obligation && cl.Fulfilment == nil,
-					cl.Kind == agreement.Power:
+				case cl.Kind == agreement.DeonticObligation && cl.Fulfilment == nil,
+					cl.Kind == agreement.DeonticPower:
 					inst.roots[slotFulfilment] = e.compileCond(c.home, agreement.Happened(*action))
 					inst.timed[slotFulfilment] = nil
-				case cl.Kind == agreement.Prohibition && cl.Violation == nil:
+				case cl.Kind == agreement.DeonticProhibition && cl.Violation == nil:
 					inst.roots[slotViolation] = e.compileCond(c.home, agreement.Happened(*action))
 					inst.timed[slotViolation] = nil
 				}
@@ -348,8 +348,8 @@ func (e *Engine) actionPattern(cl agreement.Clause, debtor agreement.PartyID, se
 	switch {
 	case cl.Action != nil:
 		p = *cl.Action
-	case cl.Kind == agreement.Power:
-		p = agreement.Pattern{Kind: agreement.PowerExercised, Clause: self}
+	case cl.Kind == agreement.DeonticPower:
+		p = agreement.Pattern{Kind: agreement.EventKindPowerExercised, Clause: self}
 	default:
 		return nil
 	}

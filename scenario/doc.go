@@ -63,7 +63,7 @@
 //   - Actions. An obligation without a fulfilment condition is fulfilled by
 //     its action happening; a prohibition without a violation condition is
 //     violated by it; a power is fulfilled (exercised, once) by its action
-//     or, without one, by a [agreement.PowerExercised] event naming it. The
+//     or, without one, by a [agreement.EventKindPowerExercised] event naming it. The
 //     action's actor, unless the pattern names one or a group or the clause
 //     is joint, is the debtor.
 //   - Several debtors. A clause binding several debtors severally becomes one

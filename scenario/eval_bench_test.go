@@ -17,24 +17,24 @@ import (
 func BenchmarkEvalCondition(b *testing.B) {
 	cond := agreement.All(
 		agreement.Holds("ceasefire"),
-		agreement.Not(agreement.AgreementIn("", agreement.Terminated)),
-		agreement.Before(agreement.Pattern{Kind: agreement.CeasefireInForce}, agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}),
+		agreement.Not(agreement.AgreementIn("", agreement.StateTerminated)),
+		agreement.Before(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}, agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"}),
 	)
 	e, err := Compile(agreement.Agreement{
 		ID:            "a",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "US"}},
 		Fluents: []agreement.Fluent{{ID: "ceasefire",
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}}},
-		Clauses: []agreement.Clause{{ID: "SUP", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"US"},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}}},
+		Clauses: []agreement.Clause{{ID: "SUP", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"US"},
 			Action: &agreement.Pattern{Kind: "support"}, Trigger: cond}},
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	kinds := []agreement.EventKind{agreement.ArmedAttack, agreement.CeasefireInForce, agreement.CeasefireCollapsed, "other"}
+	kinds := []agreement.EventKind{agreement.EventKindArmedAttack, agreement.EventKindCeasefireInForce, agreement.EventKindCeasefireCollapsed, "other"}
 	const histories = 64
 	runs := make([]*Run, histories)
 	for h := range runs {

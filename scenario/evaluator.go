@@ -34,7 +34,7 @@ func NewEvaluator(a agreement.Agreement, conds ...agreement.Condition) (*Evaluat
 			return nil, &agreement.ValidationError{Problems: []*agreement.Problem{{
 				Path: fmt.Sprintf("conditions[%d]", i), Err: agreement.ErrMissing, Msg: "missing condition"}}}
 		}
-		probe.Clauses = append(probe.Clauses, agreement.Clause{ID: probeID(i), Kind: agreement.Permission,
+		probe.Clauses = append(probe.Clauses, agreement.Clause{ID: probeID(i), Kind: agreement.DeonticPermission,
 			Debtors: []agreement.PartyID{a.Parties[0].ID}, Trigger: c})
 	}
 	if err := probe.Validate(); err != nil {
@@ -125,11 +125,11 @@ func (h *History) Reset() {
 		h.fluentVal[i], h.fluentEv[i] = f.initially, -1
 	}
 	for i := range h.agrState {
-		h.agrState[i], h.agrTrans[i] = agreement.InForce, -1
+		h.agrState[i], h.agrTrans[i] = agreement.StateInForce, -1
 	}
 	for ci, c := range e.clauses {
 		h.counts[ci] = [numStates]int32{}
-		h.counts[ci][agreement.Dormant] = int32(len(c.instances))
+		h.counts[ci][agreement.StateDormant] = int32(len(c.instances))
 		h.clauseTrans[ci] = -1
 	}
 }

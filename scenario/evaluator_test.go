@@ -11,14 +11,14 @@ import (
 
 func TestEvaluator(t *testing.T) {
 	a := base(obligation("W", "RU"))
-	attack := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}
-	ceasefire := agreement.Pattern{Kind: agreement.CeasefireInForce}
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"}
+	ceasefire := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
 	conds := []agreement.Condition{
-		agreement.All(agreement.Holds("ceasefire"), agreement.Not(agreement.AgreementIn("", agreement.Terminated)),
+		agreement.All(agreement.Holds("ceasefire"), agreement.Not(agreement.AgreementIn("", agreement.StateTerminated)),
 			agreement.Before(ceasefire, attack)),
 		agreement.Since(ceasefire, 30*agreement.Day),
 		agreement.Within(attack, 24*time.Hour),
-		agreement.ClauseIn(agreement.LocalRef("W"), agreement.Violated),
+		agreement.ClauseIn(agreement.LocalRef("W"), agreement.StateViolated),
 		agreement.AtLeast(2, agreement.Happened(attack), agreement.Happened(ceasefire), agreement.Holds("ceasefire")),
 	}
 	ev, err := scenario.NewEvaluator(a, conds...)
@@ -26,12 +26,12 @@ func TestEvaluator(t *testing.T) {
 		t.Fatal(err)
 	}
 	hist := ev.NewHistory()
-	for _, e := range []agreement.Event{ev0(h(1), agreement.ArmedAttack), ev0(h(10), agreement.CeasefireInForce), ev0(h(20), agreement.ArmedAttack)} {
+	for _, e := range []agreement.Event{ev0(h(1), agreement.EventKindArmedAttack), ev0(h(10), agreement.EventKindCeasefireInForce), ev0(h(20), agreement.EventKindArmedAttack)} {
 		if err := hist.Add(e); err != nil {
 			t.Fatal(err)
 		}
 	}
-	_ = hist.SetClauseState(agreement.LocalRef("W"), agreement.Violated)
+	_ = hist.SetClauseState(agreement.LocalRef("W"), agreement.StateViolated)
 	for _, c := range []struct {
 		i    int
 		at   time.Time
@@ -44,7 +44,7 @@ func TestEvaluator(t *testing.T) {
 			t.Errorf("condition %d (%s) at +%v = %t, want %t", c.i, conds[c.i], c.at.Sub(t0), got, c.want)
 		}
 	}
-	_ = hist.SetAgreementState(agreement.Terminated)
+	_ = hist.SetAgreementState(agreement.StateTerminated)
 	if ev.Eval(0, hist, h(30)) {
 		t.Error("condition 0 true with the agreement terminated")
 	}
@@ -55,10 +55,10 @@ func TestEvaluator(t *testing.T) {
 	if ev.Eval(4, hist, h(30)) {
 		t.Error("condition 4 true on an empty history")
 	}
-	if err := hist.Add(ev0(h(5), agreement.ArmedAttack)); err != nil {
+	if err := hist.Add(ev0(h(5), agreement.EventKindArmedAttack)); err != nil {
 		t.Fatal(err)
 	}
-	if err := hist.Add(ev0(h(4), agreement.ArmedAttack)); !errors.Is(err, scenario.ErrOutOfOrder) {
+	if err := hist.Add(ev0(h(4), agreement.EventKindArmedAttack)); !errors.Is(err, scenario.ErrOutOfOrder) {
 		t.Errorf("out-of-order Add: %v", err)
 	}
 

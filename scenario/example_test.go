@@ -13,16 +13,16 @@ import (
 func guarantee() agreement.Agreement {
 	return agreement.Agreement{
 		ID:            "guarantee",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "US"}},
 		Fluents: []agreement.Fluent{{ID: "ceasefire",
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}}},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}}},
 		Clauses: []agreement.Clause{{
-			ID: "SUP", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"US"}, Creditors: []agreement.PartyID{"UA"},
+			ID: "SUP", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"US"}, Creditors: []agreement.PartyID{"UA"},
 			Action:     &agreement.Pattern{Kind: "support-provided"},
 			Trigger:    agreement.Holds("ceasefire"),
-			Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}),
+			Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"}),
 			Deadline:   agreement.Deadline{After: 72 * time.Hour},
 		}},
 	}
@@ -39,9 +39,9 @@ func ExampleEngine_Replay() {
 	}
 	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
 	tl := scenario.NewTimeline(d(1),
-		agreement.Event{At: d(2), Kind: agreement.ArmedAttack, Actor: "RU"},
-		agreement.Event{At: d(5), Kind: agreement.CeasefireInForce},
-		agreement.Event{At: d(20), Kind: agreement.ArmedAttack, Actor: "RU"},
+		agreement.Event{At: d(2), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
+		agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce},
+		agreement.Event{At: d(20), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
 	)
 	tr, err := e.Replay(tl, d(28))
 	if err != nil {
@@ -63,12 +63,12 @@ func ExampleEngine_Replay() {
 func ExampleRun() {
 	a := agreement.Agreement{
 		ID:            "ceasefire",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       []agreement.Party{{ID: "RU"}},
 		Clauses: []agreement.Clause{{
-			ID: "W1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"RU"},
-			Action:  &agreement.Pattern{Kind: agreement.WithdrawalCompleted},
-			Trigger: agreement.Since(agreement.Pattern{Kind: agreement.CeasefireInForce}, 30*agreement.Day),
+			ID: "W1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+			Action:  &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted},
+			Trigger: agreement.Since(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}, 30*agreement.Day),
 		}},
 	}
 	e, err := scenario.Compile(a)
@@ -78,7 +78,7 @@ func ExampleRun() {
 	}
 	start := time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
 	r, _ := e.Start(start)
-	_ = r.Apply(agreement.Event{At: start.Add(24 * time.Hour), Kind: agreement.CeasefireInForce})
+	_ = r.Apply(agreement.Event{At: start.Add(24 * time.Hour), Kind: agreement.EventKindCeasefireInForce})
 	w1, _ := e.Instance(agreement.LocalRef("W1"), "")
 	for _, days := range []int{30, 31} {
 		at := start.Add(time.Duration(days) * agreement.Day)
@@ -96,11 +96,11 @@ func ExampleRun_Fork() {
 	e, _ := scenario.Compile(guarantee())
 	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
 	r, _ := e.Start(d(1))
-	_ = r.Apply(agreement.Event{At: d(5), Kind: agreement.CeasefireInForce})
+	_ = r.Apply(agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce})
 	_ = r.AdvanceTo(d(6))
 
 	attacked := r.Fork()
-	_ = attacked.Apply(agreement.Event{At: d(10), Kind: agreement.ArmedAttack, Actor: "RU"})
+	_ = attacked.Apply(agreement.Event{At: d(10), Kind: agreement.EventKindArmedAttack, Actor: "RU"})
 	_ = attacked.AdvanceTo(d(11))
 	_ = r.AdvanceTo(d(11))
 
@@ -121,9 +121,9 @@ func ExampleTrace_Explain() {
 	e, _ := scenario.Compile(guarantee())
 	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
 	tr, _ := e.Replay(scenario.NewTimeline(d(1),
-		agreement.Event{At: d(2), Kind: agreement.ArmedAttack, Actor: "RU"},
-		agreement.Event{At: d(5), Kind: agreement.CeasefireInForce},
-		agreement.Event{At: d(20), Kind: agreement.ArmedAttack, Actor: "RU"},
+		agreement.Event{At: d(2), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
+		agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce},
+		agreement.Event{At: d(20), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
 	), d(28))
 	sup, _ := e.Instance(agreement.LocalRef("SUP"), "")
 	x, _ := tr.Explain(sup, d(21))

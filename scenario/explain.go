@@ -108,7 +108,7 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	}
 	if idx < 0 {
 		ai := -1 - idx
-		if state == agreement.Signed || state == agreement.Draft {
+		if state == agreement.StateSigned || state == agreement.StateDraft {
 			open(slotEntry, t.e.agreements[ai].entry, beforeAll)
 		}
 		return x, nil
@@ -116,11 +116,11 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	inst := &t.e.instances[idx]
 	x.Deadline, x.Expiry = t.e.clauses[inst.clause].deadline, t.e.clauses[inst.clause].expiry
 	switch state {
-	case agreement.Dormant:
+	case agreement.StateDormant:
 		open(slotTrigger, inst.roots[slotTrigger], beforeAll)
-	case agreement.Pending:
+	case agreement.StatePending:
 		open(slotAntecedent, inst.roots[slotAntecedent], since)
-	case agreement.InEffect:
+	case agreement.StateInEffect:
 		open(slotFulfilment, inst.roots[slotFulfilment], since)
 		open(slotViolation, inst.roots[slotViolation], since)
 	}

@@ -19,18 +19,18 @@ func ev(at time.Time, kind agreement.EventKind, actor agreement.PartyID) agreeme
 }
 
 func exercise(at time.Time, power agreement.ClauseID, actor agreement.PartyID) agreement.Event {
-	return agreement.Event{At: at, Kind: agreement.PowerExercised, Actor: actor, Clause: agreement.LocalRef(power)}
+	return agreement.Event{At: at, Kind: agreement.EventKindPowerExercised, Actor: actor, Clause: agreement.LocalRef(power)}
 }
 
 // base returns a signed two-party agreement with the given clauses.
 func base(clauses ...agreement.Clause) agreement.Agreement {
 	return agreement.Agreement{
 		ID:            "lc",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "UN"}},
 		Fluents: []agreement.Fluent{{ID: "ceasefire",
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}}},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}}},
 		Clauses: clauses,
 	}
 }
@@ -99,26 +99,26 @@ func causeOf(tr *scenario.Trace, inst string, to agreement.State) (scenario.Caus
 }
 
 func obligation(id agreement.ClauseID, debtors ...agreement.PartyID) agreement.Clause {
-	return agreement.Clause{ID: id, Kind: agreement.Obligation, Debtors: debtors,
-		Action: &agreement.Pattern{Kind: agreement.WithdrawalCompleted}}
+	return agreement.Clause{ID: id, Kind: agreement.DeonticObligation, Debtors: debtors,
+		Action: &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted}}
 }
 
 func TestEntryIntoForce(t *testing.T) {
 	a := base(obligation("W", "RU"))
-	a.SigningStatus = agreement.StatusUnspecified
+	a.SigningStatus = agreement.SigningStatusUnspecified
 	a.EntryIntoForce = agreement.All(
-		agreement.Happened(agreement.Pattern{Kind: agreement.Ratification, Actor: "UA"}),
-		agreement.Happened(agreement.Pattern{Kind: agreement.Ratification, Actor: "RU"}))
+		agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification, Actor: "UA"}),
+		agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification, Actor: "RU"}))
 	check(t, a, h(20), []agreement.Event{
-		ev(h(1), agreement.Ratification, "UA"), // before signature: recorded, not yet effective
-		{At: h(2), Kind: agreement.Signing, Actor: "UA"},
-		ev(h(5), agreement.Ratification, "RU"),
+		ev(h(1), agreement.EventKindRatification, "UA"), // before signature: recorded, not yet effective
+		{At: h(2), Kind: agreement.EventKindSigning, Actor: "UA"},
+		ev(h(5), agreement.EventKindRatification, "RU"),
 	}, []step{
-		{"", h(0), agreement.Draft, "no signature yet"},
-		{"", h(2), agreement.Signed, "signed"},
-		{"W", h(4), agreement.Dormant, "gated until in force"},
-		{"", h(5), agreement.InForce, "both ratified"},
-		{"W", h(5), agreement.InEffect, "no trigger: binding from entry into force"},
+		{"", h(0), agreement.StateDraft, "no signature yet"},
+		{"", h(2), agreement.StateSigned, "signed"},
+		{"W", h(4), agreement.StateDormant, "gated until in force"},
+		{"", h(5), agreement.StateInForce, "both ratified"},
+		{"W", h(5), agreement.StateInEffect, "no trigger: binding from entry into force"},
 	})
 }
 
@@ -127,55 +127,55 @@ func TestDeadlines(t *testing.T) {
 	w.Trigger = agreement.Holds("ceasefire")
 	w.Deadline.After = 72 * time.Hour
 	t.Run("violated exactly when it passes", func(t *testing.T) {
-		tr := check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, "")}, []step{
-			{"W", h(81), agreement.InEffect, "71 h in"},
-			{"W", h(82), agreement.Violated, "72 h passed"},
+		tr := check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, "")}, []step{
+			{"W", h(81), agreement.StateInEffect, "71 h in"},
+			{"W", h(82), agreement.StateViolated, "72 h passed"},
 		})
-		if c, _ := causeOf(tr, "W", agreement.Violated); c.Kind != scenario.CauseDeadline {
+		if c, _ := causeOf(tr, "W", agreement.StateViolated); c.Kind != scenario.CauseDeadline {
 			t.Errorf("cause %v, want deadline", c)
 		}
 	})
 	t.Run("fulfilled at the deadline wins", func(t *testing.T) {
-		check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""),
-			ev(h(82), agreement.WithdrawalCompleted, "RU")}, []step{
-			{"W", h(82), agreement.Fulfilled, "fulfilment beats violation at one instant"},
+		check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, ""),
+			ev(h(82), agreement.EventKindWithdrawalCompleted, "RU")}, []step{
+			{"W", h(82), agreement.StateFulfilled, "fulfilment beats violation at one instant"},
 		})
 	})
 	t.Run("withdrawal by another party does not count", func(t *testing.T) {
-		check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""),
-			ev(h(20), agreement.WithdrawalCompleted, "UA")}, []step{
-			{"W", h(82), agreement.Violated, "the actor defaults to the debtor"},
+		check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, ""),
+			ev(h(20), agreement.EventKindWithdrawalCompleted, "UA")}, []step{
+			{"W", h(82), agreement.StateViolated, "the actor defaults to the debtor"},
 		})
 	})
 	t.Run("paused while suspended", func(t *testing.T) {
-		s := agreement.Clause{ID: "S", Kind: agreement.Power, Effect: agreement.Suspend, Debtors: []agreement.PartyID{"UN"},
+		s := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Effect: agreement.EffectSuspend, Debtors: []agreement.PartyID{"UN"},
 			Targets: []agreement.Ref{agreement.LocalRef("W")}, ResumedBy: "R"}
-		r := agreement.Clause{ID: "R", Kind: agreement.Power, Effect: agreement.Resume, Debtors: []agreement.PartyID{"UN"}}
-		check(t, base(w, s, r), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""),
+		r := agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Effect: agreement.EffectResume, Debtors: []agreement.PartyID{"UN"}}
+		check(t, base(w, s, r), h(200), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, ""),
 			exercise(h(34), "S", "UN"), exercise(h(58), "R", "UN")}, []step{
-			{"W", h(34), agreement.Suspended, "suspended after 24 h"},
-			{"W", h(58), agreement.InEffect, "resumed after 24 h suspended"},
-			{"W", h(105), agreement.InEffect, "48 h left at resumption"},
-			{"W", h(106), agreement.Violated, "72 h of running time"},
+			{"W", h(34), agreement.StateSuspended, "suspended after 24 h"},
+			{"W", h(58), agreement.StateInEffect, "resumed after 24 h suspended"},
+			{"W", h(105), agreement.StateInEffect, "48 h left at resumption"},
+			{"W", h(106), agreement.StateViolated, "72 h of running time"},
 		})
 	})
 	t.Run("absolute deadline passed while suspended", func(t *testing.T) {
 		w := w
 		w.Deadline = agreement.Deadline{At: h(40)}
-		s := agreement.Clause{ID: "S", Kind: agreement.Power, Effect: agreement.Suspend, Debtors: []agreement.PartyID{"UN"},
+		s := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Effect: agreement.EffectSuspend, Debtors: []agreement.PartyID{"UN"},
 			Targets: []agreement.Ref{agreement.LocalRef("W")}, ResumedBy: "R"}
-		r := agreement.Clause{ID: "R", Kind: agreement.Power, Effect: agreement.Resume, Debtors: []agreement.PartyID{"UN"}}
-		check(t, base(w, s, r), h(200), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""),
+		r := agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Effect: agreement.EffectResume, Debtors: []agreement.PartyID{"UN"}}
+		check(t, base(w, s, r), h(200), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, ""),
 			exercise(h(30), "S", "UN"), exercise(h(50), "R", "UN")}, []step{
-			{"W", h(45), agreement.Suspended, "suspended over the deadline"},
-			{"W", h(50), agreement.Violated, "violated at resumption"},
+			{"W", h(45), agreement.StateSuspended, "suspended over the deadline"},
+			{"W", h(50), agreement.StateViolated, "violated at resumption"},
 		})
 	})
 }
 
 func TestExpiry(t *testing.T) {
-	p := agreement.Clause{ID: "P", Kind: agreement.Prohibition, Debtors: []agreement.PartyID{"RU"},
-		Action: &agreement.Pattern{Kind: agreement.ArmedAttack}, Trigger: agreement.Holds("ceasefire"),
+	p := agreement.Clause{ID: "P", Kind: agreement.DeonticProhibition, Debtors: []agreement.PartyID{"RU"},
+		Action: &agreement.Pattern{Kind: agreement.EventKindArmedAttack}, Trigger: agreement.Holds("ceasefire"),
 		Expiry: agreement.Deadline{After: 30 * agreement.Day}}
 	o := obligation("O", "RU")
 	o.Trigger = agreement.Holds("ceasefire")
@@ -184,81 +184,81 @@ func TestExpiry(t *testing.T) {
 	q.Trigger = agreement.Holds("ceasefire")
 	q.Antecedent = agreement.Happened(agreement.Pattern{Kind: "never"})
 	q.Expiry = agreement.Deadline{At: h(100)}
-	check(t, base(p, o, q), h(1000), []agreement.Event{ev(h(10), agreement.CeasefireInForce, "")}, []step{
-		{"P", h(10 + 30*24 - 1), agreement.InEffect, "kept so far"},
-		{"P", h(10 + 30*24), agreement.Fulfilled, "a prohibition kept to its expiry is fulfilled"},
-		{"O", h(100), agreement.Discharged, "an obligation reaching its expiry is discharged"},
-		{"Q", h(99), agreement.Pending, "waiting for its antecedent"},
-		{"Q", h(100), agreement.Discharged, "pending at expiry"},
+	check(t, base(p, o, q), h(1000), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, "")}, []step{
+		{"P", h(10 + 30*24 - 1), agreement.StateInEffect, "kept so far"},
+		{"P", h(10 + 30*24), agreement.StateFulfilled, "a prohibition kept to its expiry is fulfilled"},
+		{"O", h(100), agreement.StateDischarged, "an obligation reaching its expiry is discharged"},
+		{"Q", h(99), agreement.StatePending, "waiting for its antecedent"},
+		{"Q", h(100), agreement.StateDischarged, "pending at expiry"},
 	})
-	check(t, base(p), h(1000), []agreement.Event{ev(h(10), agreement.CeasefireInForce, ""), ev(h(20), agreement.ArmedAttack, "RU")},
-		[]step{{"P", h(20), agreement.Violated, "an attack breaks the prohibition"}})
+	check(t, base(p), h(1000), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, ""), ev(h(20), agreement.EventKindArmedAttack, "RU")},
+		[]step{{"P", h(20), agreement.StateViolated, "an attack breaks the prohibition"}})
 }
 
 func TestSeveralDebtorsAndReparation(t *testing.T) {
 	m := obligation("M", "UA", "RU")
 	m.Deadline.After = 10 * time.Hour
-	rep := agreement.Clause{ID: "REP", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"RU"},
+	rep := agreement.Clause{ID: "REP", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
 		Action:  &agreement.Pattern{Kind: "compensation-paid"},
-		Trigger: agreement.ClauseIn(agreement.LocalRef("M"), agreement.Violated)}
-	check(t, base(m, rep), h(100), []agreement.Event{ev(h(3), agreement.WithdrawalCompleted, "UA")}, []step{
-		{"M[UA]", h(3), agreement.Fulfilled, "UA withdrew"},
-		{"M[RU]", h(9), agreement.InEffect, "RU has not yet"},
-		{"M[RU]", h(10), agreement.Violated, "RU's deadline passed"},
-		{"REP", h(9), agreement.Dormant, "no violation yet"},
-		{"REP", h(10), agreement.InEffect, "reparation triggered in the same instant"},
+		Trigger: agreement.ClauseIn(agreement.LocalRef("M"), agreement.StateViolated)}
+	check(t, base(m, rep), h(100), []agreement.Event{ev(h(3), agreement.EventKindWithdrawalCompleted, "UA")}, []step{
+		{"M[UA]", h(3), agreement.StateFulfilled, "UA withdrew"},
+		{"M[RU]", h(9), agreement.StateInEffect, "RU has not yet"},
+		{"M[RU]", h(10), agreement.StateViolated, "RU's deadline passed"},
+		{"REP", h(9), agreement.StateDormant, "no violation yet"},
+		{"REP", h(10), agreement.StateInEffect, "reparation triggered in the same instant"},
 	})
 }
 
 func TestPowers(t *testing.T) {
 	w := obligation("W", "RU")
-	w.Violation = agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"})
+	w.Violation = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"})
 	surv := obligation("DS", "UN")
 	surv.Surviving = true
 	surv.Action = &agreement.Pattern{Kind: "report-filed"}
-	d := agreement.Clause{ID: "D", Kind: agreement.Power, Effect: agreement.Discharge, Debtors: []agreement.PartyID{"UN"},
+	d := agreement.Clause{ID: "D", Kind: agreement.DeonticPower, Effect: agreement.EffectDischarge, Debtors: []agreement.PartyID{"UN"},
 		Targets: []agreement.Ref{agreement.LocalRef("W")}}
-	term := agreement.Clause{ID: "T", Kind: agreement.Power, Effect: agreement.Terminate, Debtors: []agreement.PartyID{"UA"},
+	term := agreement.Clause{ID: "T", Kind: agreement.DeonticPower, Effect: agreement.EffectTerminate, Debtors: []agreement.PartyID{"UA"},
 		Targets: []agreement.Ref{agreement.AgreementRef("lc")}}
 	t.Run("discharge beats violation at one instant", func(t *testing.T) {
-		check(t, base(w, d), h(50), []agreement.Event{exercise(h(5), "D", "UN"), ev(h(5), agreement.ArmedAttack, "RU")}, []step{
-			{"W", h(5), agreement.Discharged, "discharge > violation"},
-			{"D", h(5), agreement.Fulfilled, "a power is fulfilled once exercised"},
+		check(t, base(w, d), h(50), []agreement.Event{exercise(h(5), "D", "UN"), ev(h(5), agreement.EventKindArmedAttack, "RU")}, []step{
+			{"W", h(5), agreement.StateDischarged, "discharge > violation"},
+			{"D", h(5), agreement.StateFulfilled, "a power is fulfilled once exercised"},
 		})
 	})
 	t.Run("only a debtor exercises a power", func(t *testing.T) {
 		check(t, base(w, d), h(50), []agreement.Event{exercise(h(5), "D", "UA")}, []step{
-			{"W", h(5), agreement.InEffect, "UA is not the power's debtor"},
+			{"W", h(5), agreement.StateInEffect, "UA is not the power's debtor"},
 		})
 	})
 	t.Run("terminating the agreement", func(t *testing.T) {
 		tr := check(t, base(w, d, term, surv), h(50), []agreement.Event{exercise(h(5), "T", "UA"), ev(h(8), "report-filed", "UN")}, []step{
-			{"", h(5), agreement.Terminated, "terminated by power"},
-			{"W", h(5), agreement.Terminated, "non-surviving clauses end with it"},
-			{"D", h(5), agreement.Terminated, "so do unexercised powers"},
-			{"DS", h(8), agreement.Fulfilled, "a surviving clause keeps its lifecycle"},
+			{"", h(5), agreement.StateTerminated, "terminated by power"},
+			{"W", h(5), agreement.StateTerminated, "non-surviving clauses end with it"},
+			{"D", h(5), agreement.StateTerminated, "so do unexercised powers"},
+			{"DS", h(8), agreement.StateFulfilled, "a surviving clause keeps its lifecycle"},
 		})
-		if c, _ := causeOf(tr, "W", agreement.Terminated); c.Kind != scenario.CauseAgreement {
+		if c, _ := causeOf(tr, "W", agreement.StateTerminated); c.Kind != scenario.CauseAgreement {
 			t.Errorf("W terminated by %v, want the agreement", c)
 		}
 	})
 	t.Run("suspending the agreement freezes its clauses", func(t *testing.T) {
 		w := w
 		w.Deadline.After = 10 * time.Hour
-		s := agreement.Clause{ID: "S", Kind: agreement.Power, Effect: agreement.Suspend, Debtors: []agreement.PartyID{"UN"},
+		s := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Effect: agreement.EffectSuspend, Debtors: []agreement.PartyID{"UN"},
 			Targets: []agreement.Ref{agreement.AgreementRef("lc")}, ResumedBy: "R"}
-		r := agreement.Clause{ID: "R", Kind: agreement.Power, Effect: agreement.Resume, Debtors: []agreement.PartyID{"UN"}, Surviving: true}
-		check(t, base(w, s, r), h(50), []agreement.Event{exercise(h(4), "S", "UN"), ev(h(6), agreement.ArmedAttack, "RU"),
+		r := agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Effect: agreement.EffectResume, Debtors: []agreement.PartyID{"UN"}, Surviving: true}
+		check(t, base(w, s, r), h(50), []agreement.Event{exercise(h(4), "S", "UN"), ev(h(6), agreement.EventKindArmedAttack, "RU"),
 			exercise(h(20), "R", "UN")}, []step{
-			{"", h(4), agreement.Suspended, "suspended"},
-			{"W", h(6), agreement.InEffect, "no change while the agreement is suspended"},
-			{"", h(20), agreement.InForce, "resumed"},
-			{"W", h(20), agreement.Violated, "the gate held back the attack, which W (in effect since 0 h) sees at resumption"},
+			{"", h(4), agreement.StateSuspended, "suspended"},
+			{"W", h(6), agreement.StateInEffect, "no change while the agreement is suspended"},
+			{"", h(20), agreement.StateInForce, "resumed"},
+			{"W", h(20), agreement.StateViolated, "the gate held back the attack, which W (in effect since 0 h) sees at resumption"},
 		})
 		// Without the attack, the deadline paused during the suspension.
 		check(t, base(w, s, r), h(50), []agreement.Event{exercise(h(4), "S", "UN"), exercise(h(20), "R", "UN")}, []step{
-			{"W", h(25), agreement.InEffect, "6 h of deadline left at resumption"},
-			{"W", h(26), agreement.Violated, "deadline: 4 h before suspension + 6 h after"},
+			{"W", h(25), agreement.StateInEffect, "6 h of deadline left at resumption"},
+			{"W", h(26), agreement.StateViolated, "deadline: 4 h before suspension + 6 h after"},
 		})
 	})
 }
@@ -266,16 +266,16 @@ func TestPowers(t *testing.T) {
 func TestWithinTimer(t *testing.T) {
 	// Violated 48 hours after the last heartbeat, with no event at that
 	// instant.
-	m := agreement.Clause{ID: "HB", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UN"},
+	m := agreement.Clause{ID: "HB", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UN"},
 		Fulfilment: agreement.Happened(agreement.Pattern{Kind: "mission-ended"}),
 		Violation: agreement.All(agreement.Happened(agreement.Pattern{Kind: "heartbeat"}),
 			agreement.Not(agreement.Within(agreement.Pattern{Kind: "heartbeat"}, 48*time.Hour)))}
 	tr := check(t, base(m), h(500), []agreement.Event{ev(h(1), "heartbeat", "UN"), ev(h(40), "heartbeat", "UN"),
 		ev(h(80), "heartbeat", "UN")}, []step{
-		{"HB", h(127), agreement.InEffect, "47 h since the last heartbeat"},
-		{"HB", h(128), agreement.Violated, "48 h of silence"},
+		{"HB", h(127), agreement.StateInEffect, "47 h since the last heartbeat"},
+		{"HB", h(128), agreement.StateViolated, "48 h of silence"},
 	})
-	if c, _ := causeOf(tr, "HB", agreement.Violated); c.Kind != scenario.CauseTimer {
+	if c, _ := causeOf(tr, "HB", agreement.StateViolated); c.Kind != scenario.CauseTimer {
 		t.Errorf("cause %v, want timer", c)
 	}
 }
@@ -289,24 +289,24 @@ func TestRunErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Apply(ev(h(2), agreement.ArmedAttack, "RU")); err != nil {
+	if err := r.Apply(ev(h(2), agreement.EventKindArmedAttack, "RU")); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Apply(ev(h(1), agreement.ArmedAttack, "RU")); err == nil {
+	if err := r.Apply(ev(h(1), agreement.EventKindArmedAttack, "RU")); err == nil {
 		t.Error("an event before the open batch's instant was accepted")
 	}
 	if err := r.AdvanceTo(h(5)); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Apply(ev(h(5), agreement.ArmedAttack, "RU")); !errors.Is(err, scenario.ErrOutOfOrder) {
+	if err := r.Apply(ev(h(5), agreement.EventKindArmedAttack, "RU")); !errors.Is(err, scenario.ErrOutOfOrder) {
 		t.Errorf("event at a closed instant: %v, want ErrOutOfOrder", err)
 	}
-	err = r.Apply(agreement.Event{At: h(6), Kind: agreement.ArmedAttack, Actor: "XX", Clause: agreement.LocalRef("NOPE")})
+	err = r.Apply(agreement.Event{At: h(6), Kind: agreement.EventKindArmedAttack, Actor: "XX", Clause: agreement.LocalRef("NOPE")})
 	var ve *agreement.ValidationError
 	if !errors.As(err, &ve) || len(ve.Problems) != 2 || ve.Problems[0].Path != "event.actor" || ve.Problems[1].Path != "event.clause" {
 		t.Errorf("bad event: %v", err)
 	}
-	tl := scenario.NewTimeline(t0, ev(h(1), agreement.ArmedAttack, "RU"), ev(h(-1), "Bad Kind", "QQ"))
+	tl := scenario.NewTimeline(t0, ev(h(1), agreement.EventKindArmedAttack, "RU"), ev(h(-1), "Bad Kind", "QQ"))
 	err = tl.Validate(e)
 	if !errors.As(err, &ve) {
 		t.Fatalf("Validate = %v", err)
@@ -318,7 +318,7 @@ func TestRunErrors(t *testing.T) {
 	if want := []string{"events[0].kind", "events[0].actor", "events[0].at"}; !slices.Equal(paths, want) {
 		t.Errorf("problem paths %v, want %v (sorted timeline: the early event comes first)", paths, want)
 	}
-	if _, err := e.Replay(scenario.NewTimeline(t0, ev(h(9), agreement.ArmedAttack, "RU")), h(5)); err == nil {
+	if _, err := e.Replay(scenario.NewTimeline(t0, ev(h(9), agreement.EventKindArmedAttack, "RU")), h(5)); err == nil {
 		t.Error("an event after the end was accepted")
 	}
 }
@@ -330,13 +330,13 @@ func TestForkIsIndependent(t *testing.T) {
 	r, _ := e.Start(t0)
 	_ = r.AdvanceTo(h(2))
 	f := r.Fork()
-	_ = f.Apply(ev(h(3), agreement.WithdrawalCompleted, "RU"))
+	_ = f.Apply(ev(h(3), agreement.EventKindWithdrawalCompleted, "RU"))
 	_ = f.AdvanceTo(h(20))
 	_ = r.AdvanceTo(h(20))
 	inst := instanceOf(t, e, "W")
 	got, _ := r.Trace().State(inst, h(20))
 	forked, _ := f.Trace().State(inst, h(20))
-	if got != agreement.Violated || forked != agreement.Fulfilled {
+	if got != agreement.StateViolated || forked != agreement.StateFulfilled {
 		t.Errorf("original %s (want violated), fork %s (want fulfilled)", got, forked)
 	}
 	if n := r.Trace().Engine(); n != e {

@@ -217,17 +217,17 @@ func TestPropertyNeverInEffectBeforeTrigger(t *testing.T) {
 		b := newPropBounds(c.p, c.tl)
 		clauses := propClauses(c.p)
 		for x := range tr.Transitions() {
-			if x.Instance.IsAgreement() || x.To != agreement.Pending && x.To != agreement.InEffect {
+			if x.Instance.IsAgreement() || x.To != agreement.StatePending && x.To != agreement.StateInEffect {
 				continue
 			}
 			pc := clauses[x.Instance.Ref]
 			at := x.At.UnixNano()
 			trig := b.earliest(pc.home.ID, pc.clause.Trigger)
-			if x.From == agreement.Dormant && at < trig {
+			if x.From == agreement.StateDormant && at < trig {
 				t.Fatalf("%s left dormant (to %s) at %s, before its trigger %s could hold (%s)\n%s", x.Instance, x.To,
 					propStamp(at), propCond(pc.clause.Trigger), propStamp(trig), propWhere(c, tr))
 			}
-			if x.To != agreement.InEffect {
+			if x.To != agreement.StateInEffect {
 				continue
 			}
 			if ante := b.earliest(pc.home.ID, pc.clause.Antecedent); at < max(trig, ante) {
@@ -359,7 +359,7 @@ func (b *propBounds) earliest(home agreement.AgreementID, c agreement.Condition)
 		return propAlways
 	case agreement.ClauseInCondition:
 		st := c.States()
-		if slices.Contains(st, agreement.Dormant) || slices.Contains(st, agreement.Terminated) {
+		if slices.Contains(st, agreement.StateDormant) || slices.Contains(st, agreement.StateTerminated) {
 			return propAlways
 		}
 		return b.leave(c.Ref().Resolve(home))
@@ -422,29 +422,29 @@ func (b *propBounds) agreementIn(id agreement.AgreementID, states []agreement.St
 	if !ok {
 		return propAlways
 	}
-	initial := agreement.Draft
-	if a.SigningStatus == agreement.StatusSigned || len(a.Signatures) > 0 {
-		initial = agreement.Signed
+	initial := agreement.StateDraft
+	if a.SigningStatus == agreement.SigningStatusSigned || len(a.Signatures) > 0 {
+		initial = agreement.StateSigned
 	}
-	if slices.Contains(states, initial) || slices.Contains(states, agreement.Terminated) {
+	if slices.Contains(states, initial) || slices.Contains(states, agreement.StateTerminated) {
 		return propAlways
 	}
 	signed := propAlways
-	if initial == agreement.Draft {
+	if initial == agreement.StateDraft {
 		signed = propNever
 		for _, ev := range b.events {
 			names := ev.Clause == agreement.AgreementRef(id) || ev.Clause == (agreement.Ref{}) && len(b.p.Agreements) == 1
-			if ev.Kind == agreement.Signing && names {
+			if ev.Kind == agreement.EventKindSigning && names {
 				signed = ev.At.UnixNano()
 				break
 			}
 		}
 	}
 	n := propNever
-	if slices.Contains(states, agreement.Signed) {
+	if slices.Contains(states, agreement.StateSigned) {
 		n = signed
 	}
-	if slices.Contains(states, agreement.InForce) || slices.Contains(states, agreement.Suspended) {
+	if slices.Contains(states, agreement.StateInForce) || slices.Contains(states, agreement.StateSuspended) {
 		entry := propAlways
 		if key := "entry:" + string(id); !b.busy[key] {
 			b.busy[key] = true
@@ -674,10 +674,10 @@ func TestPropertyNothingActiveAfterLimits(t *testing.T) {
 		for _, at := range propInstants(tr, latest) {
 			for _, i := range instances {
 				pc := clauses[i.Ref]
-				if !pc.clause.Surviving && propState(t, tr, propAgreementInstance(pc.home.ID), at) != agreement.InForce {
+				if !pc.clause.Surviving && propState(t, tr, propAgreementInstance(pc.home.ID), at) != agreement.StateInForce {
 					continue
 				}
-				if s := propState(t, tr, i, at); s == agreement.Pending || s == agreement.InEffect {
+				if s := propState(t, tr, i, at); s == agreement.StatePending || s == agreement.StateInEffect {
 					t.Fatalf("%s is %s at %s, after the latest deadline or expiry %s\n%s", i, s, at, latest,
 						propWhere(c, tr))
 				}
@@ -697,7 +697,7 @@ func TestPropertyNothingInEffectAfterTermination(t *testing.T) {
 		clauses := propClauses(c.p)
 		ended := map[agreement.AgreementID]time.Time{}
 		for x := range tr.Transitions() {
-			if x.Instance.IsAgreement() && x.To == agreement.Terminated {
+			if x.Instance.IsAgreement() && x.To == agreement.StateTerminated {
 				ended[x.Instance.Ref.Agreement] = x.At
 			}
 		}
@@ -720,13 +720,13 @@ func TestPropertyNothingInEffectAfterTermination(t *testing.T) {
 		gone := map[agreement.AgreementID]bool{}
 		for x := range tr.Transitions() {
 			if x.Instance.IsAgreement() {
-				if x.To == agreement.Terminated {
+				if x.To == agreement.StateTerminated {
 					gone[x.Instance.Ref.Agreement] = true
 				}
 				continue
 			}
 			pc := clauses[x.Instance.Ref]
-			if gone[pc.home.ID] && !pc.clause.Surviving && x.To == agreement.InEffect {
+			if gone[pc.home.ID] && !pc.clause.Surviving && x.To == agreement.StateInEffect {
 				t.Fatalf("%s in effect at %s, after its agreement was terminated at %s\n%s", x.Instance, x.At,
 					ended[pc.home.ID], propWhere(c, tr))
 			}
@@ -746,12 +746,12 @@ func TestPropertyAgreementGate(t *testing.T) {
 		// openAt reports whether agreement id is in force at some point of
 		// instant at.
 		openAt := func(id agreement.AgreementID, at time.Time) bool {
-			if propState(t, tr, propAgreementInstance(id), at.Add(-time.Nanosecond)) == agreement.InForce {
+			if propState(t, tr, propAgreementInstance(id), at.Add(-time.Nanosecond)) == agreement.StateInForce {
 				return true
 			}
 			for x := range tr.Transitions() {
 				if x.Instance == propAgreementInstance(id) && x.At.Equal(at) &&
-					(x.From == agreement.InForce || x.To == agreement.InForce) {
+					(x.From == agreement.StateInForce || x.To == agreement.StateInForce) {
 					return true
 				}
 			}
@@ -762,7 +762,7 @@ func TestPropertyAgreementGate(t *testing.T) {
 				continue
 			}
 			pc := clauses[x.Instance.Ref]
-			if pc.clause.Surviving || x.To == agreement.Terminated && x.Cause.Kind == scenario.CauseAgreement {
+			if pc.clause.Surviving || x.To == agreement.StateTerminated && x.Cause.Kind == scenario.CauseAgreement {
 				continue
 			}
 			if !openAt(pc.home.ID, x.At) {
@@ -787,7 +787,7 @@ func TestPropertyEntryIntoForceAtOnce(t *testing.T) {
 				continue
 			}
 			for _, at := range propInstants(tr, tr.Start()) {
-				if s := propState(t, tr, propAgreementInstance(a.ID), at); s == agreement.Signed {
+				if s := propState(t, tr, propAgreementInstance(a.ID), at); s == agreement.StateSigned {
 					t.Fatalf("agreement %s, with no entry-into-force condition, is signed but not in force at %s\n%s",
 						a.ID, at, propWhere(c, tr))
 				}
@@ -802,21 +802,21 @@ func TestPropertyEntryIntoForceAtOnce(t *testing.T) {
 // between, and the transition's cause is the timer.
 func TestSince30Days(t *testing.T) {
 	const month = 30 * agreement.Day
-	cf := agreement.Pattern{Kind: agreement.CeasefireInForce}
+	cf := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
 	a := agreement.Agreement{
 		ID:            "since-30d",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "FR"}},
 		Clauses: []agreement.Clause{
 			{
-				ID: "G1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR"},
-				Action:  &agreement.Pattern{Kind: agreement.ForcesDeployed},
+				ID: "G1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR"},
+				Action:  &agreement.Pattern{Kind: agreement.EventKindForcesDeployed},
 				Trigger: agreement.Since(cf, month),
 			},
 			{
-				ID: "G2", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR"},
+				ID: "G2", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR"},
 				Action:     &agreement.Pattern{Kind: "support-provided"},
-				Trigger:    agreement.Happened(agreement.Pattern{Kind: agreement.CeasefireDeclared}),
+				Trigger:    agreement.Happened(agreement.Pattern{Kind: agreement.EventKindCeasefireDeclared}),
 				Antecedent: agreement.Since(cf, month),
 			},
 		},
@@ -826,8 +826,8 @@ func TestSince30Days(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
-	declared := agreement.Event{At: start.Add(2 * agreement.Day), Kind: agreement.CeasefireDeclared}
-	ceasefire := agreement.Event{At: start.Add(3*agreement.Day + 7*time.Hour), Kind: agreement.CeasefireInForce}
+	declared := agreement.Event{At: start.Add(2 * agreement.Day), Kind: agreement.EventKindCeasefireDeclared}
+	ceasefire := agreement.Event{At: start.Add(3*agreement.Day + 7*time.Hour), Kind: agreement.EventKindCeasefireInForce}
 	turns := ceasefire.At.Add(month)
 
 	r, err := e.Start(start)
@@ -863,10 +863,10 @@ func TestSince30Days(t *testing.T) {
 			}
 		}
 	}
-	check(ceasefire.At, agreement.Dormant, agreement.Pending)
-	check(ceasefire.At.Add(15*agreement.Day), agreement.Dormant, agreement.Pending)
-	check(turns.Add(-time.Nanosecond), agreement.Dormant, agreement.Pending)
-	check(turns, agreement.InEffect, agreement.InEffect)
+	check(ceasefire.At, agreement.StateDormant, agreement.StatePending)
+	check(ceasefire.At.Add(15*agreement.Day), agreement.StateDormant, agreement.StatePending)
+	check(turns.Add(-time.Nanosecond), agreement.StateDormant, agreement.StatePending)
+	check(turns, agreement.StateInEffect, agreement.StateInEffect)
 
 	tr := r.Trace()
 	n := 0
@@ -877,7 +877,7 @@ func TestSince30Days(t *testing.T) {
 		t.Errorf("the trace has %d events, want 2 (no event at +30 days)", n)
 	}
 	for x := range tr.Transitions() {
-		if x.To != agreement.InEffect {
+		if x.To != agreement.StateInEffect {
 			continue
 		}
 		if !x.At.Equal(turns) || x.Cause.Kind != scenario.CauseTimer || x.Cause.Event != -1 {
@@ -894,7 +894,7 @@ func TestSince30Days(t *testing.T) {
 	for _, i := range []scenario.Instance{g1, g2} {
 		before, _ := replayed.State(i, turns.Add(-time.Nanosecond))
 		at, _ := replayed.State(i, turns)
-		if before == agreement.InEffect || at != agreement.InEffect {
+		if before == agreement.StateInEffect || at != agreement.StateInEffect {
 			t.Errorf("Replay: %s is %s 1ns before +30 days and %s at +30 days; want not in effect, then in effect", i,
 				before, at)
 		}
@@ -910,7 +910,7 @@ var propDay0 = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 func propDay(n int) time.Time { return propDay0.Add(time.Duration(n) * agreement.Day) }
 
 func propExercise(c agreement.ClauseID, day int) agreement.Event {
-	return agreement.Event{At: propDay(day), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+	return agreement.Event{At: propDay(day), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
 }
 
 func propMustState(t *testing.T, tr *scenario.Trace, ref agreement.Ref, day int) agreement.State {
@@ -929,7 +929,7 @@ func propMustState(t *testing.T, tr *scenario.Trace, ref agreement.Ref, day int)
 // something its entry condition reads changes later (never, with no
 // condition). Found by TestPropertyEntryIntoForceAtOnce.
 func TestRegressionSigningEntersIntoForce(t *testing.T) {
-	obligation := agreement.Clause{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+	obligation := agreement.Clause{ID: "C1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
 		Action: &agreement.Pattern{Kind: "aid-delivered"}}
 	for _, tc := range []struct {
 		name  string
@@ -950,15 +950,15 @@ func TestRegressionSigningEntersIntoForce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			signing := agreement.Event{At: propDay(2), Kind: agreement.Signing, Actor: "UA"}
+			signing := agreement.Event{At: propDay(2), Kind: agreement.EventKindSigning, Actor: "UA"}
 			tr, err := e.Replay(scenario.NewTimeline(propDay0, signing), propDay(10))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := propMustState(t, tr, agreement.AgreementRef("draft"), 2); got != agreement.InForce {
+			if got := propMustState(t, tr, agreement.AgreementRef("draft"), 2); got != agreement.StateInForce {
 				t.Errorf("agreement after signing at day 2 = %s, want in-force\n%s", got, scenariotest.FormatTransitions(tr))
 			}
-			if got := propMustState(t, tr, agreement.LocalRef("C1"), 10); got != agreement.InEffect {
+			if got := propMustState(t, tr, agreement.LocalRef("C1"), 10); got != agreement.StateInEffect {
 				t.Errorf("C1 at day 10 = %s, want in-effect", got)
 			}
 		})
@@ -978,15 +978,15 @@ func TestRegressionSigningEntersIntoForce(t *testing.T) {
 func TestRegressionResumeWhileAgreementSuspended(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	a := agreement.Agreement{
-		ID: "A", SigningStatus: agreement.StatusSigned, Parties: []agreement.Party{{ID: "UA"}},
+		ID: "A", SigningStatus: agreement.SigningStatusSigned, Parties: []agreement.Party{{ID: "UA"}},
 		Clauses: []agreement.Clause{
-			{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
-			{ID: "S", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+			{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
 				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
-			{ID: "R", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true},
-			{ID: "X", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+			{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
+			{ID: "X", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
 				Targets: []agreement.Ref{agreement.AgreementRef("A")}, ResumedBy: "Y", Surviving: true},
-			{ID: "Y", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true},
+			{ID: "Y", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
 		},
 	}
 	e, err := scenario.Compile(a)
@@ -998,10 +998,10 @@ func TestRegressionResumeWhileAgreementSuspended(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := propMustState(t, tr, agreement.AgreementRef("A"), 4); got != agreement.Suspended {
+	if got := propMustState(t, tr, agreement.AgreementRef("A"), 4); got != agreement.StateSuspended {
 		t.Fatalf("agreement at day 4 = %s, want suspended", got)
 	}
-	if got := propMustState(t, tr, agreement.LocalRef("C"), 4); got != agreement.Suspended {
+	if got := propMustState(t, tr, agreement.LocalRef("C"), 4); got != agreement.StateSuspended {
 		t.Errorf("C at day 4, its agreement suspended = %s, want suspended (frozen)\n%s", got,
 			scenariotest.FormatTransitions(tr))
 	}
@@ -1017,14 +1017,14 @@ func TestRegressionResumeWhileAgreementSuspended(t *testing.T) {
 // Suspended. The outcome depends on the declaration order.
 func TestRegressionSameInstantPowersInTimelineOrder(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
-	f := agreement.Clause{ID: "F", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}}
-	s := agreement.Clause{ID: "S", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+	f := agreement.Clause{ID: "F", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}}
+	s := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
 		Targets: []agreement.Ref{agreement.LocalRef("F")}, ResumedBy: "R"}
-	r := agreement.Clause{ID: "R", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume}
+	r := agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume}
 	for _, order := range [][]agreement.Clause{{f, s, r}, {f, r, s}} {
 		name := string(order[0].ID + order[1].ID + order[2].ID)
 		t.Run(name, func(t *testing.T) {
-			a := agreement.Agreement{ID: "A", SigningStatus: agreement.StatusSigned,
+			a := agreement.Agreement{ID: "A", SigningStatus: agreement.SigningStatusSigned,
 				Parties: []agreement.Party{{ID: "UA"}}, Clauses: order}
 			e, err := scenario.Compile(a)
 			if err != nil {
@@ -1034,7 +1034,7 @@ func TestRegressionSameInstantPowersInTimelineOrder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := propMustState(t, tr, agreement.LocalRef("F"), 2); got != agreement.Suspended {
+			if got := propMustState(t, tr, agreement.LocalRef("F"), 2); got != agreement.StateSuspended {
 				t.Errorf("F at day 2 = %s, want suspended (R, first in the batch, resumes nothing)\n%s", got,
 					scenariotest.FormatTransitions(tr))
 			}

@@ -152,10 +152,10 @@ func refNewModel(p agreement.Process) *refModel {
 				in.conds = [4]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation}
 				if act := refAction(cl, d, ref); act != nil {
 					switch {
-					case cl.Kind == agreement.Power,
-						cl.Kind == agreement.Obligation && cl.Fulfilment == nil:
+					case cl.Kind == agreement.DeonticPower,
+						cl.Kind == agreement.DeonticObligation && cl.Fulfilment == nil:
 						in.conds[refFulfilment] = agreement.Happened(*act)
-					case cl.Kind == agreement.Prohibition && cl.Violation == nil:
+					case cl.Kind == agreement.DeonticProhibition && cl.Violation == nil:
 						in.conds[refViolation] = agreement.Happened(*act)
 					}
 				}
@@ -177,8 +177,8 @@ func refAction(cl agreement.Clause, debtor agreement.PartyID, self agreement.Ref
 	switch {
 	case cl.Action != nil:
 		p = *cl.Action
-	case cl.Kind == agreement.Power:
-		p = agreement.Pattern{Kind: agreement.PowerExercised, Clause: self}
+	case cl.Kind == agreement.DeonticPower:
+		p = agreement.Pattern{Kind: agreement.EventKindPowerExercised, Clause: self}
 	default:
 		return nil
 	}
@@ -213,10 +213,10 @@ func (m *refModel) matches(p agreement.Pattern, ai int, e agreement.Event) bool 
 // signed or the agreement records signatures, Draft otherwise.
 func (m *refModel) initialAgreementState(ai int) agreement.State {
 	a := &m.p.Agreements[ai]
-	if a.SigningStatus == agreement.StatusSigned || len(a.Signatures) > 0 {
-		return agreement.Signed
+	if a.SigningStatus == agreement.SigningStatusSigned || len(a.Signatures) > 0 {
+		return agreement.StateSigned
 	}
-	return agreement.Draft
+	return agreement.StateDraft
 }
 
 type refFluentKey struct {
@@ -420,7 +420,7 @@ func refReplay(p agreement.Process, start time.Time, events []agreement.Event, e
 	}
 	r.st = make([]refInstState, len(m.insts))
 	for i := range r.st {
-		r.st[i] = refInstState{state: agreement.Dormant, since: start}
+		r.st[i] = refInstState{state: agreement.StateDormant, since: start}
 	}
 	res := &refResult{m: m, start: start, end: end}
 	if end.Before(start) {
@@ -513,7 +513,7 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 // only while its agreement is in force.
 func (r *refRun) gateOpen(ii int) bool {
 	in := &r.m.insts[ii]
-	return in.clause.Surviving || r.agr[in.ai] == agreement.InForce
+	return in.clause.Surviving || r.agr[in.ai] == agreement.StateInForce
 }
 
 // view returns the view of the current instant, with live states.
@@ -560,7 +560,7 @@ func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
 	r.firstMarks(batch, flipped)
 	// Signing events move a Draft agreement to Signed.
 	for _, e := range batch {
-		if e.Kind != agreement.Signing {
+		if e.Kind != agreement.EventKindSigning {
 			continue
 		}
 		ai := -1
@@ -570,8 +570,8 @@ func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
 		case e.Clause == (agreement.Ref{}) && len(r.m.p.Agreements) == 1:
 			ai = 0
 		}
-		if ai >= 0 && r.agr[ai] == agreement.Draft {
-			r.because("signing", scenario.Instance{}, func() { r.agreementTo(ai, agreement.Signed, nil) })
+		if ai >= 0 && r.agr[ai] == agreement.StateDraft {
+			r.because("signing", scenario.Instance{}, func() { r.agreementTo(ai, agreement.StateSigned, nil) })
 		}
 	}
 	for {
@@ -649,7 +649,7 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 		// can again: its agreement entering into force or its resumption
 		// marks it.)
 		s := &r.st[ii]
-		if !r.gateOpen(ii) || s.state != agreement.Dormant && s.state != agreement.Pending && s.state != agreement.InEffect {
+		if !r.gateOpen(ii) || s.state != agreement.StateDormant && s.state != agreement.StatePending && s.state != agreement.StateInEffect {
 			continue
 		}
 		if r.timedTurnsNow(ii) {
@@ -658,7 +658,7 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 		if d, ok := r.deadlineInstant(ii); ok && d.Equal(r.now) {
 			r.marks[ii] = true
 		}
-		if x, ok := r.expiryInstant(ii); ok && x.Equal(r.now) && s.state != agreement.Dormant {
+		if x, ok := r.expiryInstant(ii); ok && x.Equal(r.now) && s.state != agreement.StateDormant {
 			r.marks[ii] = true
 		}
 	}
@@ -674,11 +674,11 @@ func (r *refRun) timedTurnsNow(ii int) bool {
 	var slots []int
 	w := refAfter(s.since)
 	switch s.state {
-	case agreement.Dormant:
+	case agreement.StateDormant:
 		slots, w = []int{refTrigger}, refWindow{}
-	case agreement.Pending:
+	case agreement.StatePending:
 		slots = []int{refAntecedent}
-	case agreement.InEffect:
+	case agreement.StateInEffect:
 		slots = []int{refFulfilment, refViolation}
 	}
 	turns := false
@@ -718,7 +718,7 @@ func (r *refRun) timedTurnsNow(ii int) bool {
 // one).
 func (r *refRun) deadlineInstant(ii int) (time.Time, bool) {
 	dl := r.m.insts[ii].clause.Deadline
-	if r.st[ii].state != agreement.InEffect || dl.IsZero() {
+	if r.st[ii].state != agreement.StateInEffect || dl.IsZero() {
 		return time.Time{}, false
 	}
 	if dl.After == 0 {
@@ -754,7 +754,7 @@ func (r *refRun) deadlinePassed(ii int) bool {
 func (r *refRun) deadlineClock(ii int) (time.Duration, bool) {
 	in := &r.m.insts[ii]
 	agrID := r.m.agreementInstance(in.ai)
-	state := agreement.Dormant
+	state := agreement.StateDormant
 	agr := r.m.initialAgreementState(in.ai)
 	running := false
 	var since time.Time
@@ -764,13 +764,13 @@ func (r *refRun) deadlineClock(ii int) (time.Duration, bool) {
 		switch tr.Inst {
 		case in.id:
 			state = tr.To
-			arm = tr.To == agreement.InEffect && tr.From != agreement.Suspended
+			arm = tr.To == agreement.StateInEffect && tr.From != agreement.StateSuspended
 		case agrID:
 			agr = tr.To
 		default:
 			continue
 		}
-		now := state == agreement.InEffect && (in.clause.Surviving || agr == agreement.InForce)
+		now := state == agreement.StateInEffect && (in.clause.Surviving || agr == agreement.StateInForce)
 		if running && (!now || arm) {
 			elapsed += tr.At.Sub(since)
 		}
@@ -808,17 +808,17 @@ func (r *refRun) agreementPhase() {
 	for changed := true; changed; {
 		changed = false
 		for ai := range r.m.p.Agreements {
-			if r.agr[ai] != agreement.Signed {
+			if r.agr[ai] != agreement.StateSigned {
 				continue
 			}
 			entry := r.m.p.Agreements[ai].EntryIntoForce
 			if entry == nil {
-				r.agreementTo(ai, agreement.InForce, nil)
+				r.agreementTo(ai, agreement.StateInForce, nil)
 				changed = true
 				continue
 			}
 			if r.view().eval(entry, ai, refWindow{}, nil) {
-				r.agreementTo(ai, agreement.InForce, []refDecision{r.decide("entryIntoForce", entry, ai, refWindow{})})
+				r.agreementTo(ai, agreement.StateInForce, []refDecision{r.decide("entryIntoForce", entry, ai, refWindow{})})
 				changed = true
 			}
 		}
@@ -844,15 +844,15 @@ func (r *refRun) agreementTo(ai int, to agreement.State, d []refDecision) {
 				}
 			})
 		}
-		if in.ai == ai && to == agreement.InForce {
+		if in.ai == ai && to == agreement.StateInForce {
 			r.marks[ii] = true
 		}
 	}
-	if to == agreement.Terminated {
+	if to == agreement.StateTerminated {
 		for ii := range r.m.insts {
 			in := &r.m.insts[ii]
 			if in.ai == ai && !in.clause.Surviving && !r.st[ii].state.IsFinal() {
-				r.because("agreement", r.m.agreementInstance(ai), func() { r.to(ii, agreement.Terminated, nil) })
+				r.because("agreement", r.m.agreementInstance(ai), func() { r.to(ii, agreement.StateTerminated, nil) })
 			}
 		}
 	}
@@ -879,7 +879,7 @@ func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
 	from := s.state
 	r.record(in.id, from, to, d)
 	s.state, s.since = to, r.now
-	if from == agreement.Dormant {
+	if from == agreement.StateDormant {
 		s.leftDormant = r.now
 	}
 	for jj := range r.m.insts {
@@ -910,7 +910,7 @@ func (r *refRun) activation(work []int) {
 		s := &r.st[ii]
 		trig, ante := in.conds[refTrigger], in.conds[refAntecedent]
 		switch s.state {
-		case agreement.Dormant:
+		case agreement.StateDormant:
 			if !r.holds(ii, refTrigger, refWindow{}) {
 				continue
 			}
@@ -919,16 +919,16 @@ func (r *refRun) activation(work []int) {
 				d = append(d, r.decide("trigger", trig, in.ai, refWindow{}))
 			}
 			if !r.holds(ii, refAntecedent, refAfter(r.now)) {
-				r.to(ii, agreement.Pending, d)
+				r.to(ii, agreement.StatePending, d)
 				continue
 			}
 			if ante != nil {
 				d = append(d, r.decide("antecedent", ante, in.ai, refAfter(r.now)))
 			}
-			r.to(ii, agreement.InEffect, d)
-		case agreement.Pending:
+			r.to(ii, agreement.StateInEffect, d)
+		case agreement.StatePending:
 			if r.holds(ii, refAntecedent, refAfter(s.since)) {
-				r.to(ii, agreement.InEffect, []refDecision{r.decide("antecedent", ante, in.ai, refAfter(s.since))})
+				r.to(ii, agreement.StateInEffect, []refDecision{r.decide("antecedent", ante, in.ai, refAfter(s.since))})
 			}
 		}
 	}
@@ -941,15 +941,15 @@ func (r *refRun) fulfilment(work []int) {
 		in := &r.m.insts[ii]
 		s := &r.st[ii]
 		c := in.conds[refFulfilment]
-		if s.state != agreement.InEffect || c == nil || !r.gateOpen(ii) {
+		if s.state != agreement.StateInEffect || c == nil || !r.gateOpen(ii) {
 			continue
 		}
 		w := refAfter(s.since)
 		if !r.view().eval(c, in.ai, w, nil) {
 			continue
 		}
-		r.to(ii, agreement.Fulfilled, []refDecision{r.decide("fulfilment", c, in.ai, w)})
-		if in.clause.Kind == agreement.Power {
+		r.to(ii, agreement.StateFulfilled, []refDecision{r.decide("fulfilment", c, in.ai, w)})
+		if in.clause.Kind == agreement.DeonticPower {
 			// The exercise: the first visible event of the action.
 			exercise := c.(agreement.HappenedCondition).Pattern()
 			k := slices.IndexFunc(r.events, func(e agreement.Event) bool {
@@ -975,7 +975,7 @@ func (r *refRun) applyEffects(suspensions bool) {
 		pi := ef.ii
 		pin := &r.m.insts[pi]
 		cl := pin.clause
-		if (cl.Effect == agreement.Suspend || cl.Effect == agreement.Resume) != suspensions {
+		if (cl.Effect == agreement.EffectSuspend || cl.Effect == agreement.EffectResume) != suspensions {
 			continue
 		}
 		r.because("power", pin.id, func() { r.applyEffect(pi) })
@@ -989,11 +989,11 @@ func (r *refRun) applyEffect(pi int) {
 	home := r.m.p.Agreements[pin.ai].ID
 	targets := cl.Targets
 	suspender := pin.ref
-	if cl.Effect == agreement.Resume {
+	if cl.Effect == agreement.EffectResume {
 		// The paired suspend power, in the same agreement.
 		targets = nil
 		for _, o := range r.m.p.Agreements[pin.ai].Clauses {
-			if o.Kind == agreement.Power && o.Effect == agreement.Suspend && o.ResumedBy == cl.ID {
+			if o.Kind == agreement.DeonticPower && o.Effect == agreement.EffectSuspend && o.ResumedBy == cl.ID {
 				targets = o.Targets
 				suspender = agreement.QualifiedRef(home, o.ID)
 			}
@@ -1015,23 +1015,23 @@ func (r *refRun) applyEffect(pi int) {
 		}
 		ai := r.m.agreementIndex(t.Agreement)
 		switch cl.Effect {
-		case agreement.Terminate:
-			if r.agr[ai] != agreement.Terminated {
-				r.agreementTo(ai, agreement.Terminated, nil)
+		case agreement.EffectTerminate:
+			if r.agr[ai] != agreement.StateTerminated {
+				r.agreementTo(ai, agreement.StateTerminated, nil)
 			}
-		case agreement.Suspend:
+		case agreement.EffectSuspend:
 			switch r.agr[ai] {
-			case agreement.InForce:
+			case agreement.StateInForce:
 				r.agrSusp[ai] = refWith(r.agrSusp[ai], suspender)
-				r.agreementTo(ai, agreement.Suspended, nil)
-			case agreement.Suspended:
+				r.agreementTo(ai, agreement.StateSuspended, nil)
+			case agreement.StateSuspended:
 				r.agrSusp[ai] = refWith(r.agrSusp[ai], suspender)
 			}
-		case agreement.Resume:
-			if r.agr[ai] == agreement.Suspended && slices.Contains(r.agrSusp[ai], suspender) {
+		case agreement.EffectResume:
+			if r.agr[ai] == agreement.StateSuspended && slices.Contains(r.agrSusp[ai], suspender) {
 				r.agrSusp[ai] = refWithout(r.agrSusp[ai], suspender)
 				if len(r.agrSusp[ai]) == 0 {
-					r.agreementTo(ai, agreement.InForce, nil)
+					r.agreementTo(ai, agreement.StateInForce, nil)
 				}
 			}
 		}
@@ -1050,7 +1050,7 @@ func (r *refRun) effectOn(ii int, eff agreement.Effect, suspender agreement.Ref,
 		in := &r.m.insts[ii]
 		id := r.m.p.Agreements[in.ai].ID
 		home := suspender.Agreement
-		liftsGate := eff == agreement.Resume && r.agr[in.ai] == agreement.Suspended &&
+		liftsGate := eff == agreement.EffectResume && r.agr[in.ai] == agreement.StateSuspended &&
 			slices.Equal(r.agrSusp[in.ai], []agreement.Ref{suspender}) &&
 			slices.ContainsFunc(targets, func(t agreement.Ref) bool { return t.Resolve(home) == agreement.AgreementRef(id) })
 		if !liftsGate {
@@ -1058,27 +1058,27 @@ func (r *refRun) effectOn(ii int, eff agreement.Effect, suspender agreement.Ref,
 		}
 	}
 	switch eff {
-	case agreement.Discharge:
-		if s.state == agreement.InEffect {
-			r.to(ii, agreement.Discharged, nil)
+	case agreement.EffectDischarge:
+		if s.state == agreement.StateInEffect {
+			r.to(ii, agreement.StateDischarged, nil)
 		}
-	case agreement.Terminate:
+	case agreement.EffectTerminate:
 		if !s.state.IsFinal() {
-			r.to(ii, agreement.Terminated, nil)
+			r.to(ii, agreement.StateTerminated, nil)
 		}
-	case agreement.Suspend:
+	case agreement.EffectSuspend:
 		switch s.state {
-		case agreement.InEffect:
+		case agreement.StateInEffect:
 			s.susp = refWith(s.susp, suspender)
-			r.to(ii, agreement.Suspended, nil)
-		case agreement.Suspended:
+			r.to(ii, agreement.StateSuspended, nil)
+		case agreement.StateSuspended:
 			s.susp = refWith(s.susp, suspender)
 		}
-	case agreement.Resume:
-		if s.state == agreement.Suspended && slices.Contains(s.susp, suspender) {
+	case agreement.EffectResume:
+		if s.state == agreement.StateSuspended && slices.Contains(s.susp, suspender) {
 			s.susp = refWithout(s.susp, suspender)
 			if len(s.susp) == 0 {
-				r.to(ii, agreement.InEffect, nil)
+				r.to(ii, agreement.StateInEffect, nil)
 			}
 		}
 	}
@@ -1101,16 +1101,16 @@ func (r *refRun) violation(work []int) {
 	for _, ii := range work {
 		in := &r.m.insts[ii]
 		s := &r.st[ii]
-		if s.state != agreement.InEffect || !r.gateOpen(ii) {
+		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
 		w := refAfter(s.since)
 		if c := in.conds[refViolation]; c != nil && r.view().eval(c, in.ai, w, nil) {
-			r.to(ii, agreement.Violated, []refDecision{r.decide("violation", c, in.ai, w)})
+			r.to(ii, agreement.StateViolated, []refDecision{r.decide("violation", c, in.ai, w)})
 			continue
 		}
 		if r.deadlinePassed(ii) {
-			r.because("deadline", scenario.Instance{}, func() { r.to(ii, agreement.Violated, nil) })
+			r.because("deadline", scenario.Instance{}, func() { r.to(ii, agreement.StateViolated, nil) })
 		}
 	}
 }
@@ -1120,16 +1120,16 @@ func (r *refRun) violation(work []int) {
 func (r *refRun) expiry(work []int) {
 	for _, ii := range work {
 		s := &r.st[ii]
-		if s.state != agreement.Pending && s.state != agreement.InEffect || !r.gateOpen(ii) {
+		if s.state != agreement.StatePending && s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
 		x, ok := r.expiryInstant(ii)
 		if !ok || x.After(r.now) {
 			continue
 		}
-		to := agreement.Discharged
-		if s.state == agreement.InEffect && r.m.insts[ii].clause.Kind == agreement.Prohibition {
-			to = agreement.Fulfilled
+		to := agreement.StateDischarged
+		if s.state == agreement.StateInEffect && r.m.insts[ii].clause.Kind == agreement.DeonticProhibition {
+			to = agreement.StateFulfilled
 		}
 		r.because("expiry", scenario.Instance{}, func() { r.to(ii, to, nil) })
 	}
@@ -1141,7 +1141,7 @@ func (res *refResult) State(i scenario.Instance, at time.Time) agreement.State {
 	if i.IsAgreement() {
 		s = res.m.initialAgreementState(res.m.agreementIndex(i.Ref.Agreement))
 	} else {
-		s = agreement.Dormant
+		s = agreement.StateDormant
 	}
 	for _, tr := range res.log {
 		if tr.At.After(at) {
@@ -1279,7 +1279,7 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 				bad("")
 			}
 		case "signing":
-			if ev, ok := tr.Event(c.Event); c.Kind != scenario.CauseEvent || !ok || ev.Kind != agreement.Signing || !ev.At.Equal(x.At) {
+			if ev, ok := tr.Event(c.Event); c.Kind != scenario.CauseEvent || !ok || ev.Kind != agreement.EventKindSigning || !ev.At.Equal(x.At) {
 				bad("(not the signing event)")
 			}
 		case "power":
@@ -1392,13 +1392,13 @@ func TestRegressionRefSigningEntersIntoForce(t *testing.T) {
 	a := agreement.Agreement{
 		ID:      "a1", // SigningStatus unspecified, no signatures: Draft
 		Parties: []agreement.Party{{ID: "UA"}},
-		Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+		Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
 			Action: &agreement.Pattern{Kind: "aid-delivered"}}},
 	}
-	sign := agreement.Event{At: refAt(1), Kind: agreement.Signing, Actor: "UA"}
+	sign := agreement.Event{At: refAt(1), Kind: agreement.EventKindSigning, Actor: "UA"}
 	tr := refMustReplay(t, a, refAt(2), sign)
-	refWant(t, tr, "a1/", "", refAt(1), agreement.InForce)
-	refWant(t, tr, "C1", "", refAt(1), agreement.InEffect)
+	refWant(t, tr, "a1/", "", refAt(1), agreement.StateInForce)
+	refWant(t, tr, "C1", "", refAt(1), agreement.StateInEffect)
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), []agreement.Event{sign}, refAt(2))
 }
 
@@ -1409,24 +1409,24 @@ func TestRegressionRefSigningEntersIntoForce(t *testing.T) {
 // before one that initiates it (here by fluent f1), an event matching both
 // leaves f2 set. So Holds(f2) is wrongly true, and C1 wrongly activates.
 func TestRegressionRefFluentInitiateThenTerminate(t *testing.T) {
-	attack := agreement.Pattern{Kind: agreement.ArmedAttack}
-	attackUA := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "UA"}
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
+	attackUA := agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "UA"}
 	a := agreement.Agreement{
-		ID: "a1", SigningStatus: agreement.StatusSigned,
+		ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{{ID: "UA"}},
 		Fluents: []agreement.Fluent{
 			{ID: "f1", Initiates: []agreement.Pattern{attack}},
 			{ID: "f2", Initiates: []agreement.Pattern{attackUA}, Terminates: []agreement.Pattern{attack}},
 		},
-		Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA"},
+		Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
 			Action: &agreement.Pattern{Kind: "aid-delivered"}, Trigger: agreement.Holds("f2")}},
 	}
-	ev := agreement.Event{At: refAt(1), Kind: agreement.ArmedAttack, Actor: "UA"}
+	ev := agreement.Event{At: refAt(1), Kind: agreement.EventKindArmedAttack, Actor: "UA"}
 	tr := refMustReplay(t, a, refAt(2), ev)
 	if got, err := tr.FluentHolds("", "f2", refAt(1)); err != nil || got {
 		t.Errorf("f2 holds after an event that initiates and terminates it: %t (%v), want false", got, err)
 	}
-	refWant(t, tr, "C1", "", refAt(1), agreement.Dormant)
+	refWant(t, tr, "C1", "", refAt(1), agreement.StateDormant)
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), []agreement.Event{ev}, refAt(2))
 }
 
@@ -1438,26 +1438,26 @@ func TestRegressionRefFluentInitiateThenTerminate(t *testing.T) {
 func TestRegressionRefResumeWhileAgreementSuspended(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	a := agreement.Agreement{
-		ID: "a1", SigningStatus: agreement.StatusSigned,
+		ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{{ID: "UA"}},
 		Clauses: []agreement.Clause{
-			{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
-			{ID: "SC", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+			{ID: "SC", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
 				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "RC"},
-			{ID: "RC", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true},
-			{ID: "SA", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+			{ID: "RC", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
+			{ID: "SA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
 				Targets: []agreement.Ref{agreement.AgreementRef("a1")}, ResumedBy: "RA", Surviving: true},
-			{ID: "RA", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true},
+			{ID: "RA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
 		},
 	}
 	exercise := func(h int, c agreement.ClauseID) agreement.Event {
-		return agreement.Event{At: refAt(h), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+		return agreement.Event{At: refAt(h), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
 	}
 	evs := []agreement.Event{exercise(1, "SC"), exercise(2, "SA"), exercise(3, "RC")}
 	tr := refMustReplay(t, a, refAt(4), evs...)
-	refWant(t, tr, "C", "", refAt(1), agreement.Suspended)
-	refWant(t, tr, "a1/", "", refAt(3), agreement.Suspended)
-	refWant(t, tr, "C", "", refAt(3), agreement.Suspended) // the engine: in-effect
+	refWant(t, tr, "C", "", refAt(1), agreement.StateSuspended)
+	refWant(t, tr, "a1/", "", refAt(3), agreement.StateSuspended)
+	refWant(t, tr, "C", "", refAt(3), agreement.StateSuspended) // the engine: in-effect
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(4))
 }
 
@@ -1477,15 +1477,15 @@ func TestRegressionRefStaleTimerWakesClause(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	p := agreement.Pattern{Kind: "patrol"}
 	a := agreement.Agreement{
-		ID: "a1", SigningStatus: agreement.StatusSigned,
+		ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{{ID: "UA"}},
 		Clauses: []agreement.Clause{
-			{ID: "Y", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
+			{ID: "Y", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
 				Trigger: agreement.Happened(agreement.Pattern{Kind: "request"})},
-			{ID: "X", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
-				Trigger: agreement.All(agreement.ClauseIn(agreement.LocalRef("Y"), agreement.InEffect),
+			{ID: "X", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
+				Trigger: agreement.All(agreement.ClauseIn(agreement.LocalRef("Y"), agreement.StateInEffect),
 					agreement.Within(p, 2*time.Hour))},
-			{ID: "P", Kind: agreement.Power, Debtors: ua, Effect: agreement.Discharge,
+			{ID: "P", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectDischarge,
 				Targets: []agreement.Ref{agreement.LocalRef("X")}},
 		},
 	}
@@ -1493,11 +1493,11 @@ func TestRegressionRefStaleTimerWakesClause(t *testing.T) {
 		{At: refAt(1), Kind: "patrol", Actor: "UA"},
 		{At: refAt(2), Kind: "patrol", Actor: "UA"},
 		{At: refAt(3), Kind: "request", Actor: "UA"},
-		{At: refAt(3), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef("P")},
+		{At: refAt(3), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("P")},
 	}
 	tr := refMustReplay(t, a, refAt(5), evs...)
-	refWant(t, tr, "Y", "", refAt(3), agreement.InEffect)
-	refWant(t, tr, "X", "", refAt(3), agreement.InEffect) // the engine: discharged
+	refWant(t, tr, "Y", "", refAt(3), agreement.StateInEffect)
+	refWant(t, tr, "X", "", refAt(3), agreement.StateInEffect) // the engine: discharged
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(5))
 }
 
@@ -1508,25 +1508,25 @@ func TestRegressionRefStaleTimerWakesClause(t *testing.T) {
 // batch: the explanation of C's discharge names the attack.
 func TestRegressionRefPowerCauseNamesExercise(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
-	attack := agreement.Pattern{Kind: agreement.ArmedAttack}
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
 	a := agreement.Agreement{
-		ID: "a1", SigningStatus: agreement.StatusSigned,
+		ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{{ID: "UA"}},
 		Clauses: []agreement.Clause{
-			{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
-			{ID: "P", Kind: agreement.Power, Debtors: ua, Effect: agreement.Discharge,
+			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+			{ID: "P", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectDischarge,
 				Targets: []agreement.Ref{agreement.LocalRef("C")}, Trigger: agreement.Happened(attack)},
 		},
 	}
 	evs := []agreement.Event{
-		{At: refAt(1), Kind: agreement.ArmedAttack, Actor: "UA"},
-		{At: refAt(2), Kind: agreement.ArmedAttack, Actor: "UA"},
-		{At: refAt(2), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef("P")},
+		{At: refAt(1), Kind: agreement.EventKindArmedAttack, Actor: "UA"},
+		{At: refAt(2), Kind: agreement.EventKindArmedAttack, Actor: "UA"},
+		{At: refAt(2), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("P")},
 	}
 	tr := refMustReplay(t, a, refAt(3), evs...)
-	refWant(t, tr, "C", "", refAt(2), agreement.Discharged)
+	refWant(t, tr, "C", "", refAt(2), agreement.StateDischarged)
 	for x := range tr.Transitions() {
-		if x.Instance.Ref.Clause == "C" && x.To == agreement.Discharged {
+		if x.Instance.Ref.Clause == "C" && x.To == agreement.StateDischarged {
 			if x.Cause.Kind != scenario.CausePower || x.Cause.Event != 2 {
 				ev, _ := tr.Event(x.Cause.Event)
 				t.Errorf("C discharged with cause %s by %s naming event #%d (%s), want the exercise, event #2",
@@ -1542,23 +1542,23 @@ func TestRegressionRefPowerCauseNamesExercise(t *testing.T) {
 // the engine and compared in full.
 func TestReferenceModelDocExamples(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
-	cf := agreement.Pattern{Kind: agreement.CeasefireInForce}
-	attack := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}
+	cf := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"}
 	aid := &agreement.Pattern{Kind: "aid-delivered"}
 	exercise := func(h int, c agreement.ClauseID) agreement.Event {
-		return agreement.Event{At: refAt(h), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+		return agreement.Event{At: refAt(h), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
 	}
 	ev := func(h int, k agreement.EventKind, actor agreement.PartyID) agreement.Event {
 		return agreement.Event{At: refAt(h), Kind: k, Actor: actor}
 	}
 	agr := func(cs ...agreement.Clause) agreement.Agreement {
-		return agreement.Agreement{ID: "a1", SigningStatus: agreement.StatusSigned,
+		return agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}}, Clauses: cs}
 	}
 	suspendPair := []agreement.Clause{
-		{ID: "S", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+		{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
 			Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
-		{ID: "R", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume},
+		{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume},
 	}
 	type want struct {
 		ref   string
@@ -1574,110 +1574,110 @@ func TestReferenceModelDocExamples(t *testing.T) {
 	}{{
 		// Since(ceasefire, 30 days) turns true exactly 30 days later.
 		name: "since turns by time alone",
-		a: agr(agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+		a: agr(agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
 			Trigger: agreement.Since(cf, 30*agreement.Day)}),
-		evs:  []agreement.Event{ev(1, agreement.CeasefireInForce, "UA")},
+		evs:  []agreement.Event{ev(1, agreement.EventKindCeasefireInForce, "UA")},
 		end:  1 + 30*24 + 1,
-		want: []want{{"C", 30 * 24, agreement.Dormant}, {"C", 1 + 30*24, agreement.InEffect}},
+		want: []want{{"C", 30 * 24, agreement.StateDormant}, {"C", 1 + 30*24, agreement.StateInEffect}},
 	}, {
 		// Freshness: an antecedent sees only events after the clause became
 		// Pending, never those at the instant it left Dormant.
 		name: "new attack after the ceasefire",
-		a: agr(agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+		a: agr(agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
 			Trigger: agreement.Happened(cf), Antecedent: agreement.Happened(attack)}),
-		evs: []agreement.Event{ev(1, agreement.ArmedAttack, "RU"), ev(2, agreement.CeasefireInForce, "UA"),
-			ev(2, agreement.ArmedAttack, "RU"), ev(3, agreement.ArmedAttack, "RU")},
+		evs: []agreement.Event{ev(1, agreement.EventKindArmedAttack, "RU"), ev(2, agreement.EventKindCeasefireInForce, "UA"),
+			ev(2, agreement.EventKindArmedAttack, "RU"), ev(3, agreement.EventKindArmedAttack, "RU")},
 		end:  4,
-		want: []want{{"C", 2, agreement.Pending}, {"C", 3, agreement.InEffect}},
+		want: []want{{"C", 2, agreement.StatePending}, {"C", 3, agreement.StateInEffect}},
 	}, {
 		// A duration deadline pauses while the clause is suspended: 4h of
 		// deadline, 1h in effect, suspended for 5h, then 3h more.
 		name: "duration deadline paused while suspended",
-		a: agr(append([]agreement.Clause{{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+		a: agr(append([]agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
 			Deadline: agreement.Deadline{After: 4 * time.Hour}}}, suspendPair...)...),
 		evs:  []agreement.Event{exercise(1, "S"), exercise(6, "R")},
 		end:  12,
-		want: []want{{"C", 1, agreement.Suspended}, {"C", 8, agreement.InEffect}, {"C", 9, agreement.Violated}},
+		want: []want{{"C", 1, agreement.StateSuspended}, {"C", 8, agreement.StateInEffect}, {"C", 9, agreement.StateViolated}},
 	}, {
 		// An absolute deadline passed while suspended is a violation at the
 		// instant of resumption.
 		name: "absolute deadline passed while suspended",
-		a: agr(append([]agreement.Clause{{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+		a: agr(append([]agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
 			Deadline: agreement.Deadline{At: refAt(3)}}}, suspendPair...)...),
 		evs:  []agreement.Event{exercise(1, "S"), exercise(6, "R")},
 		end:  8,
-		want: []want{{"C", 5, agreement.Suspended}, {"C", 6, agreement.Violated}},
+		want: []want{{"C", 5, agreement.StateSuspended}, {"C", 6, agreement.StateViolated}},
 	}, {
 		// A duration deadline does not run while the agreement is
 		// suspended (the gate), and resumes with it.
 		name: "deadline gated by the agreement",
 		a: agr(
-			agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+			agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
 				Deadline: agreement.Deadline{After: 4 * time.Hour}},
-			agreement.Clause{ID: "SA", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+			agreement.Clause{ID: "SA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
 				Targets: []agreement.Ref{agreement.AgreementRef("a1")}, ResumedBy: "RA"},
-			agreement.Clause{ID: "RA", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Surviving: true}),
+			agreement.Clause{ID: "RA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true}),
 		evs:  []agreement.Event{exercise(2, "SA"), exercise(10, "RA")},
 		end:  14,
-		want: []want{{"a1/", 5, agreement.Suspended}, {"C", 11, agreement.InEffect}, {"C", 12, agreement.Violated}},
+		want: []want{{"a1/", 5, agreement.StateSuspended}, {"C", 11, agreement.StateInEffect}, {"C", 12, agreement.StateViolated}},
 	}, {
 		// A prohibition in effect at its expiry is Fulfilled; a Pending
 		// clause at its expiry is Discharged.
 		name: "expiry",
 		a: agr(
-			agreement.Clause{ID: "P", Kind: agreement.Prohibition, Debtors: ua, Action: aid,
+			agreement.Clause{ID: "P", Kind: agreement.DeonticProhibition, Debtors: ua, Action: aid,
 				Expiry: agreement.Deadline{After: 2 * time.Hour}},
-			agreement.Clause{ID: "Q", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+			agreement.Clause{ID: "Q", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
 				Antecedent: agreement.Happened(attack), Expiry: agreement.Deadline{At: refAt(3)}}),
 		end:  4,
-		want: []want{{"P", 1, agreement.InEffect}, {"P", 2, agreement.Fulfilled}, {"Q", 3, agreement.Discharged}},
+		want: []want{{"P", 1, agreement.StateInEffect}, {"P", 2, agreement.StateFulfilled}, {"Q", 3, agreement.StateDischarged}},
 	}, {
 		// Several debtors: one instance each; the action's actor defaults
 		// to each debtor; ClauseIn holds when any instance is in a state.
 		name: "several debtors",
-		a: agreement.Agreement{ID: "a1", SigningStatus: agreement.StatusSigned,
+		a: agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
 			Clauses: []agreement.Clause{
-				{ID: "M", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA", "RU"}, Action: aid},
-				{ID: "N", Kind: agreement.Obligation, Debtors: ua, Action: aid,
-					Trigger: agreement.ClauseIn(agreement.LocalRef("M"), agreement.Fulfilled)},
+				{ID: "M", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"}, Action: aid},
+				{ID: "N", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
+					Trigger: agreement.ClauseIn(agreement.LocalRef("M"), agreement.StateFulfilled)},
 			}},
 		evs:  []agreement.Event{ev(1, "aid-delivered", "RU")},
 		end:  2,
-		want: []want{{"M[UA]", 1, agreement.InEffect}, {"M[RU]", 1, agreement.Fulfilled}, {"N", 1, agreement.InEffect}},
+		want: []want{{"M[UA]", 1, agreement.StateInEffect}, {"M[RU]", 1, agreement.StateFulfilled}, {"N", 1, agreement.StateInEffect}},
 	}, {
 		// A suspension by two powers lifts only when both are resumed.
 		name: "two suspensions",
-		a: agr(append(append([]agreement.Clause{{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid}},
+		a: agr(append(append([]agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid}},
 			suspendPair...),
-			agreement.Clause{ID: "S2", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+			agreement.Clause{ID: "S2", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
 				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R2"},
-			agreement.Clause{ID: "R2", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume})...),
+			agreement.Clause{ID: "R2", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume})...),
 		evs:  []agreement.Event{exercise(1, "S"), exercise(2, "S2"), exercise(3, "R"), exercise(4, "R2")},
 		end:  5,
-		want: []want{{"C", 3, agreement.Suspended}, {"C", 4, agreement.InEffect}},
+		want: []want{{"C", 3, agreement.StateSuspended}, {"C", 4, agreement.StateInEffect}},
 	}, {
 		// Priority inside an instant: fulfilment before violation.
 		name: "fulfilment beats violation",
-		a: agr(agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+		a: agr(agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
 			Violation: agreement.Happened(attack)}),
-		evs:  []agreement.Event{ev(1, agreement.ArmedAttack, "RU"), ev(1, "aid-delivered", "UA")},
+		evs:  []agreement.Event{ev(1, agreement.EventKindArmedAttack, "RU"), ev(1, "aid-delivered", "UA")},
 		end:  2,
-		want: []want{{"C", 1, agreement.Fulfilled}},
+		want: []want{{"C", 1, agreement.StateFulfilled}},
 	}, {
 		// Agreement termination terminates every clause neither final nor
 		// surviving; the surviving one keeps its lifecycle.
 		name: "agreement terminated",
 		a: agr(
-			agreement.Clause{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: aid,
+			agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
 				Trigger: agreement.Happened(attack)},
-			agreement.Clause{ID: "D", Kind: agreement.Obligation, Debtors: ua, Action: aid, Surviving: true,
+			agreement.Clause{ID: "D", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, Surviving: true,
 				Trigger: agreement.Happened(attack)},
-			agreement.Clause{ID: "T", Kind: agreement.Power, Debtors: ua, Effect: agreement.Terminate,
+			agreement.Clause{ID: "T", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectTerminate,
 				Targets: []agreement.Ref{agreement.AgreementRef("a1")}}),
-		evs:  []agreement.Event{exercise(1, "T"), ev(2, agreement.ArmedAttack, "RU")},
+		evs:  []agreement.Event{exercise(1, "T"), ev(2, agreement.EventKindArmedAttack, "RU")},
 		end:  3,
-		want: []want{{"a1/", 1, agreement.Terminated}, {"C", 1, agreement.Terminated}, {"D", 2, agreement.InEffect}},
+		want: []want{{"a1/", 1, agreement.StateTerminated}, {"C", 1, agreement.StateTerminated}, {"D", 2, agreement.StateInEffect}},
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -1711,24 +1711,24 @@ func TestReferenceModelDocExamples(t *testing.T) {
 // In timeline order S suspends C and R resumes it.
 func TestRegressionRefPowersActInExerciseOrder(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
-	attack := agreement.Pattern{Kind: agreement.ArmedAttack}
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
 	a := agreement.Agreement{
-		ID: "a1", SigningStatus: agreement.StatusSigned,
+		ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{{ID: "UA"}},
 		Clauses: []agreement.Clause{
-			{ID: "C", Kind: agreement.Obligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
-			{ID: "S", Kind: agreement.Power, Debtors: ua, Effect: agreement.Suspend,
+			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+			{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
 				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
-			{ID: "R", Kind: agreement.Power, Debtors: ua, Effect: agreement.Resume, Trigger: agreement.Happened(attack)},
+			{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Trigger: agreement.Happened(attack)},
 		},
 	}
 	evs := []agreement.Event{
-		{At: refAt(1), Kind: agreement.ArmedAttack, Actor: "UA"},
-		{At: refAt(2), Kind: agreement.ArmedAttack, Actor: "UA"},
-		{At: refAt(2), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef("S")},
-		{At: refAt(2), Kind: agreement.PowerExercised, Actor: "UA", Clause: agreement.LocalRef("R")},
+		{At: refAt(1), Kind: agreement.EventKindArmedAttack, Actor: "UA"},
+		{At: refAt(2), Kind: agreement.EventKindArmedAttack, Actor: "UA"},
+		{At: refAt(2), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("S")},
+		{At: refAt(2), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("R")},
 	}
 	tr := refMustReplay(t, a, refAt(3), evs...)
-	refWant(t, tr, "C", "", refAt(2), agreement.InEffect) // the engine: suspended
+	refWant(t, tr, "C", "", refAt(2), agreement.StateInEffect) // the engine: suspended
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(3))
 }

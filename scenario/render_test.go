@@ -52,25 +52,25 @@ func checkRenderGolden(t *testing.T, name string, got []byte) {
 // force, and the draft's US commitment to support the multinational force
 // "in the event of a new Russian attack".
 func renderParisDraft() agreement.Agreement {
-	state := agreement.KindState
+	state := agreement.PartyKindState
 	ceasefire := agreement.Holds("ceasefire-in-force")
-	mnfInEffect := agreement.ClauseIn(agreement.LocalRef("multinational-force"), agreement.InEffect)
+	mnfInEffect := agreement.ClauseIn(agreement.LocalRef("multinational-force"), agreement.StateInEffect)
 	obligation := func(id agreement.ClauseID, text string, debtors ...agreement.PartyID) agreement.Clause {
-		return agreement.Clause{ID: id, Text: text, Kind: agreement.Obligation, Debtors: debtors,
+		return agreement.Clause{ID: id, Text: text, Kind: agreement.DeonticObligation, Debtors: debtors,
 			Creditors: []agreement.PartyID{"UA"}, Trigger: ceasefire}
 	}
 	monitoring := obligation("ceasefire-monitoring", "the United States spearheading a mechanism for monitoring the truce", "US")
 	monitoring.Action = &agreement.Pattern{Kind: "monitoring-established", Actor: "US"}
 	mnf := obligation("multinational-force", "Britain, France and other European partners to send troops into Ukraine following a ceasefire", "GB", "FR")
-	mnf.Action = &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"}
+	mnf.Action = &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"}
 	backstop := obligation("us-backstop", `the U.S. would "support" the multinational force led by Europe "in the event of a new Russian attack"`, "US")
 	backstop.Creditors = []agreement.PartyID{"GB", "FR", "UA"}
 	backstop.Action = &agreement.Pattern{Kind: "support-provided", Actor: "US"}
 	backstop.Trigger = mnfInEffect
-	backstop.Antecedent = agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"})
+	backstop.Antecedent = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"})
 	french := obligation("french-contingent", `France could deploy "several thousand" troops to Ukraine after the conflict`, "FR")
-	french.Action = &agreement.Pattern{Kind: agreement.ForcesDeployed, Actor: "FR", Target: "UA"}
-	french.Quantities = []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.Troops,
+	french.Action = &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA"}
+	french.Quantities = []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.UnitTroops,
 		Wording: "several thousand"}}
 	french.Trigger = mnfInEffect
 	hubs := obligation("military-hubs", `both the U.K. and France would create "military hubs" throughout Ukraine`, "GB", "FR")
@@ -78,7 +78,7 @@ func renderParisDraft() agreement.Agreement {
 	facilities := obligation("weapons-facilities", "develop secure facilities for weapons and military equipment", "GB", "FR")
 	facilities.Action = &agreement.Pattern{Kind: "protected-facilities-developed"}
 	german := obligation("german-support", "German forces could join to oversee a ceasefire, albeit based outside Ukraine", "DE")
-	german.Kind = agreement.Permission
+	german.Kind = agreement.DeonticPermission
 	german.Action = &agreement.Pattern{Kind: "ceasefire-overseen-from-outside", Actor: "DE"}
 	cell := obligation("coordination-cell", "set up a coordination cell for the U.S., Ukraine, and the Coalition in Paris", "FR", "GB", "DE")
 	cell.Joint, cell.Trigger = true, nil
@@ -87,19 +87,19 @@ func renderParisDraft() agreement.Agreement {
 	return agreement.Agreement{
 		ID:            "paris-2026",
 		Title:         "Joint declaration of the Coalition of the Willing on security guarantees for Ukraine",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict, agreement.Beneficiary}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.Monitor, agreement.Guarantor}},
-			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.Guarantor, agreement.Mediator}},
-			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
-			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.Guarantor}},
+			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict, agreement.RoleBeneficiary}},
+			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor, agreement.RoleGuarantor}},
+			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor, agreement.RoleMediator}},
+			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
+			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
 		},
 		Fluents: []agreement.Fluent{{
 			ID:         "ceasefire-in-force",
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
 		}},
 		Clauses: []agreement.Clause{monitoring, mnf, backstop, french, hubs, facilities, german, cell},
 	}
@@ -119,12 +119,12 @@ func renderSeedTrace(t *testing.T) *scenario.Trace {
 		t.Fatal(err)
 	}
 	tr, err := e.Replay(scenario.NewTimeline(renderDay(time.January, 6),
-		agreement.Event{At: renderDay(time.January, 20), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"},
-		agreement.Event{At: renderDay(time.February, 1), Kind: agreement.CeasefireInForce, Reporter: "US", Attribution: agreement.Confirmed},
+		agreement.Event{At: renderDay(time.January, 20), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"},
+		agreement.Event{At: renderDay(time.February, 1), Kind: agreement.EventKindCeasefireInForce, Reporter: "US", Attribution: agreement.AttributionConfirmed},
 		agreement.Event{At: renderDay(time.February, 3), Kind: "monitoring-established", Actor: "US"},
-		agreement.Event{At: renderDay(time.February, 10), Kind: agreement.ForcesDeployed, Actor: "FR", Target: "UA",
-			Quantities: []agreement.Quantity{agreement.NewQuantity(decimal.NewFromInt(4000), agreement.Troops)}},
-		agreement.Event{At: renderDay(time.March, 1), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA", Attribution: agreement.Alleged},
+		agreement.Event{At: renderDay(time.February, 10), Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA",
+			Quantities: []agreement.Quantity{agreement.NewQuantity(decimal.NewFromInt(4000), agreement.UnitTroops)}},
+		agreement.Event{At: renderDay(time.March, 1), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA", Attribution: agreement.AttributionAlleged},
 		agreement.Event{At: renderDay(time.March, 2), Kind: "support-provided", Actor: "US"},
 	), renderDay(time.March, 31))
 	if err != nil {
@@ -141,20 +141,20 @@ func renderEscapingTrace(t *testing.T) *scenario.Trace {
 	t.Helper()
 	a := agreement.Agreement{
 		ID:            "vote_2026.1",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "UN"}},
 		Clauses: []agreement.Clause{
-			{ID: "hold", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UN"},
-				Action:   &agreement.Pattern{Kind: agreement.ReferendumHeld, Actor: "UN"},
+			{ID: "hold", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UN"},
+				Action:   &agreement.Pattern{Kind: agreement.EventKindReferendumHeld, Actor: "UN"},
 				Deadline: agreement.Deadline{After: 10 * agreement.Day}},
-			{ID: "G1.x", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UA", "RU"},
-				Action:  &agreement.Pattern{Kind: agreement.WithdrawalCompleted},
-				Trigger: agreement.Since(agreement.Pattern{Kind: agreement.ReferendumHeld}, 2*agreement.Day)},
-			{ID: "repair", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"UN"},
+			{ID: "G1.x", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"},
+				Action:  &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted},
+				Trigger: agreement.Since(agreement.Pattern{Kind: agreement.EventKindReferendumHeld}, 2*agreement.Day)},
+			{ID: "repair", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UN"},
 				Action:  &agreement.Pattern{Kind: "report-filed"},
-				Trigger: agreement.ClauseIn(agreement.LocalRef("hold"), agreement.Fulfilled),
+				Trigger: agreement.ClauseIn(agreement.LocalRef("hold"), agreement.StateFulfilled),
 				Expiry:  agreement.Deadline{After: 3 * agreement.Day}},
-			{ID: "stop", Kind: agreement.Power, Debtors: []agreement.PartyID{"UN"}, Effect: agreement.Terminate,
+			{ID: "stop", Kind: agreement.DeonticPower, Debtors: []agreement.PartyID{"UN"}, Effect: agreement.EffectTerminate,
 				Targets: []agreement.Ref{agreement.LocalRef("G1.x")}},
 		},
 	}
@@ -163,9 +163,9 @@ func renderEscapingTrace(t *testing.T) *scenario.Trace {
 		t.Fatal(err)
 	}
 	tr, err := e.Replay(scenario.NewTimeline(renderDay(time.April, 1),
-		agreement.Event{At: renderDay(time.April, 5), Kind: agreement.ReferendumHeld, Actor: "UN", Area: "crimea",
+		agreement.Event{At: renderDay(time.April, 5), Kind: agreement.EventKindReferendumHeld, Actor: "UN", Area: "crimea",
 			Outcome: "yes; \"oui\" | [ja] <так> & `да` #1 100% {ok}\nsecond line: 東京 🕊 end"},
-		agreement.Event{At: renderDay(time.April, 9), Kind: agreement.PowerExercised, Actor: "UN",
+		agreement.Event{At: renderDay(time.April, 9), Kind: agreement.EventKindPowerExercised, Actor: "UN",
 			Clause: agreement.LocalRef("stop"), Reporter: "UA"},
 	), renderDay(time.April, 30))
 	if err != nil {
@@ -314,8 +314,8 @@ func ExampleTrace_Markdown() {
 	e, _ := scenario.Compile(guarantee())
 	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
 	tr, _ := e.Replay(scenario.NewTimeline(d(1),
-		agreement.Event{At: d(5), Kind: agreement.CeasefireInForce},
-		agreement.Event{At: d(20), Kind: agreement.ArmedAttack, Actor: "RU"},
+		agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce},
+		agreement.Event{At: d(20), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
 	), d(28))
 	_ = tr.Markdown(os.Stdout)
 	// Output:
@@ -344,8 +344,8 @@ func ExampleTrace_Mermaid() {
 	e, _ := scenario.Compile(guarantee())
 	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
 	tr, _ := e.Replay(scenario.NewTimeline(d(1),
-		agreement.Event{At: d(5), Kind: agreement.CeasefireInForce},
-		agreement.Event{At: d(20), Kind: agreement.ArmedAttack, Actor: "RU"},
+		agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce},
+		agreement.Event{At: d(20), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
 	), d(28))
 	_ = tr.Mermaid(os.Stdout)
 	// Output:

@@ -191,9 +191,9 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 	r.terr = make([]agreement.Territory, len(e.agreements))
 	for i, a := range e.agreements {
 		r.terr[i] = a.territory
-		r.agrState[i] = agreement.Draft
+		r.agrState[i] = agreement.StateDraft
 		if a.signed {
-			r.agrState[i] = agreement.Signed
+			r.agrState[i] = agreement.StateSigned
 		}
 		r.agrTrans[i] = -1
 		r.agr[i] = agrState{since: t, timerAt: never}
@@ -202,9 +202,9 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 		r.clauseTrans[i] = -1
 	}
 	for i, inst := range e.instances {
-		r.inst[i] = instState{state: agreement.Dormant, since: t, deadlineAt: never, remaining: -1,
+		r.inst[i] = instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
 			expiryAt: never, timerAt: never}
-		r.counts[inst.clause][agreement.Dormant]++
+		r.counts[inst.clause][agreement.StateDormant]++
 	}
 	return r, nil
 }
@@ -329,7 +329,7 @@ func (r *Run) markAgr(ai int32, c Cause) {
 // force, or its clause survives.
 func (r *Run) gateOpen(ii int32) bool {
 	c := &r.e.clauses[r.e.instances[ii].clause]
-	return c.clause.Surviving || r.agrState[c.home] == agreement.InForce
+	return c.clause.Surviving || r.agrState[c.home] == agreement.StateInForce
 }
 
 // commit runs the batch at instant t and everything it sets off.
@@ -379,9 +379,9 @@ func (r *Run) commit(t int64, batch []int32) {
 			}
 		}, r.setFluent)
 		switch ev.Kind {
-		case agreement.Signing:
+		case agreement.EventKindSigning:
 			r.sign(ev, ei)
-		case agreement.ControlChanged, agreement.ReferendumHeld, agreement.ArbitrationAward:
+		case agreement.EventKindControlChanged, agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
 			if ev.Area != "" {
 				r.territoryEvent(ev, ei)
 			}
@@ -470,9 +470,9 @@ func (r *Run) sign(ev *agreement.Event, ei int32) {
 	case ev.Clause == (agreement.Ref{}) && len(r.e.agreements) == 1:
 		ai = 0
 	}
-	if ai >= 0 && r.agrState[ai] == agreement.Draft {
+	if ai >= 0 && r.agrState[ai] == agreement.StateDraft {
 		c := Cause{Kind: CauseEvent, Event: int(ei)}
-		r.agreementTo(ai, agreement.Signed, c)
+		r.agreementTo(ai, agreement.StateSigned, c)
 		r.markAgr(ai, c) // it may enter into force at once
 	}
 }
@@ -486,7 +486,7 @@ func (r *Run) agreementRound() {
 		for _, ai := range list {
 			s := &r.agr[ai]
 			s.dirty = false
-			if r.agrState[ai] != agreement.Signed {
+			if r.agrState[ai] != agreement.StateSigned {
 				continue
 			}
 			root := r.e.agreements[ai].entry
@@ -494,9 +494,9 @@ func (r *Run) agreementRound() {
 				continue
 			}
 			if root >= 0 {
-				r.agreementTo(ai, agreement.InForce, s.cause, r.decide(slotEntry, root, beforeAll))
+				r.agreementTo(ai, agreement.StateInForce, s.cause, r.decide(slotEntry, root, beforeAll))
 			} else {
-				r.agreementTo(ai, agreement.InForce, s.cause)
+				r.agreementTo(ai, agreement.StateInForce, s.cause)
 			}
 		}
 		r.spareA = list
@@ -522,27 +522,27 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 		r.markAgr(aj, sc)
 	}
 	switch {
-	case to == agreement.InForce:
-		if from == agreement.Signed {
+	case to == agreement.StateInForce:
+		if from == agreement.StateSigned {
 			r.enterIntoForce(ai)
 		}
 		for _, ii := range info.instances {
 			r.markInst(ii, sc)
 			r.resumeClock(ii)
 		}
-	case to == agreement.Suspended:
+	case to == agreement.StateSuspended:
 		for _, ii := range info.instances {
 			if !r.e.clauses[r.e.instances[ii].clause].clause.Surviving {
 				r.pauseClock(ii)
 			}
 		}
-	case to == agreement.Terminated:
+	case to == agreement.StateTerminated:
 		for _, ii := range info.instances {
 			st := r.inst[ii].state
 			if r.e.clauses[r.e.instances[ii].clause].clause.Surviving || st.IsFinal() {
 				continue
 			}
-			r.to(ii, agreement.Terminated, sc)
+			r.to(ii, agreement.StateTerminated, sc)
 		}
 	}
 }
@@ -578,7 +578,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	r.record(ii, from, to, c, d)
 
 	// Clocks.
-	if from == agreement.Dormant && !cl.expiry.IsZero() {
+	if from == agreement.StateDormant && !cl.expiry.IsZero() {
 		if cl.expiry.After > 0 {
 			s.expiryAt = addSat(r.now, int64(cl.expiry.After))
 		} else {
@@ -586,7 +586,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 		}
 	}
 	switch {
-	case to == agreement.InEffect && from != agreement.Suspended:
+	case to == agreement.StateInEffect && from != agreement.StateSuspended:
 		switch {
 		case cl.deadline.After > 0:
 			s.remaining = int64(cl.deadline.After)
@@ -595,9 +595,9 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 		case !cl.deadline.At.IsZero():
 			s.deadlineAt = cl.deadline.At.UnixNano()
 		}
-	case to == agreement.InEffect: // resumed
+	case to == agreement.StateInEffect: // resumed
 		r.resumeClock(ii)
-	case to == agreement.Suspended:
+	case to == agreement.StateSuspended:
 		r.pauseClock(ii)
 	}
 	if to.IsFinal() {
@@ -632,7 +632,7 @@ func (r *Run) pauseClock(ii int32) {
 // effect and its gate is open.
 func (r *Run) resumeClock(ii int32) {
 	s := &r.inst[ii]
-	if s.remaining >= 0 && s.deadlineAt == never && s.state == agreement.InEffect && r.gateOpen(ii) {
+	if s.remaining >= 0 && s.deadlineAt == never && s.state == agreement.StateInEffect && r.gateOpen(ii) {
 		s.deadlineAt = addSat(r.now, s.remaining)
 	}
 }
@@ -645,7 +645,7 @@ func (r *Run) activate(work []int32) {
 		}
 		roots := &r.e.instances[ii].roots
 		switch s.state {
-		case agreement.Dormant:
+		case agreement.StateDormant:
 			if roots[slotTrigger] >= 0 && !r.eval(roots[slotTrigger], beforeAll, nil) {
 				continue
 			}
@@ -654,16 +654,16 @@ func (r *Run) activate(work []int32) {
 				d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
 			}
 			if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
-				r.to(ii, agreement.Pending, s.cause, d...)
+				r.to(ii, agreement.StatePending, s.cause, d...)
 				continue
 			}
 			if roots[slotAntecedent] >= 0 {
 				d = append(d, r.decide(slotAntecedent, roots[slotAntecedent], r.now))
 			}
-			r.to(ii, agreement.InEffect, s.cause, d...)
-		case agreement.Pending:
+			r.to(ii, agreement.StateInEffect, s.cause, d...)
+		case agreement.StatePending:
 			if r.eval(roots[slotAntecedent], s.since, nil) {
-				r.to(ii, agreement.InEffect, s.cause, r.decide(slotAntecedent, roots[slotAntecedent], s.since))
+				r.to(ii, agreement.StateInEffect, s.cause, r.decide(slotAntecedent, roots[slotAntecedent], s.since))
 			}
 		}
 	}
@@ -673,12 +673,12 @@ func (r *Run) fulfil(work []int32) {
 	for _, ii := range work {
 		s := &r.inst[ii]
 		root := r.e.instances[ii].roots[slotFulfilment]
-		if s.state != agreement.InEffect || root < 0 || !r.gateOpen(ii) || !r.eval(root, s.since, nil) {
+		if s.state != agreement.StateInEffect || root < 0 || !r.gateOpen(ii) || !r.eval(root, s.since, nil) {
 			continue
 		}
 		d := r.decide(slotFulfilment, root, s.since)
-		r.to(ii, agreement.Fulfilled, s.cause, d)
-		if r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.Power {
+		r.to(ii, agreement.StateFulfilled, s.cause, d)
+		if r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.DeonticPower {
 			// The root is the exercise: its recorded event is the exercise.
 			r.effects = append(r.effects, effect{power: ii, event: int(d.recs[root-d.lo].event)})
 		}
@@ -693,13 +693,13 @@ func (r *Run) applyEffects(suspensions bool) {
 		pi := r.e.instances[ef.power].clause
 		pc := &r.e.clauses[pi]
 		eff := pc.clause.Effect
-		if (eff == agreement.Suspend || eff == agreement.Resume) != suspensions {
+		if (eff == agreement.EffectSuspend || eff == agreement.EffectResume) != suspensions {
 			continue
 		}
 		by := Instance{Ref: pc.ref, Debtor: r.e.instances[ef.power].debtor}
 		cause := Cause{Kind: CausePower, Event: ef.event, By: by}
 		switch eff {
-		case agreement.Discharge, agreement.Terminate, agreement.Suspend:
+		case agreement.EffectDischarge, agreement.EffectTerminate, agreement.EffectSuspend:
 			for _, ti := range pc.targets {
 				for _, ii := range r.e.clauses[ti].instances {
 					r.applyEffect(ii, eff, pi, cause)
@@ -707,16 +707,16 @@ func (r *Run) applyEffects(suspensions bool) {
 			}
 			for _, ai := range pc.targetsA {
 				switch {
-				case eff == agreement.Terminate && r.agrState[ai] != agreement.Terminated:
-					r.agreementTo(ai, agreement.Terminated, cause)
-				case eff == agreement.Suspend && r.agrState[ai] == agreement.InForce:
+				case eff == agreement.EffectTerminate && r.agrState[ai] != agreement.StateTerminated:
+					r.agreementTo(ai, agreement.StateTerminated, cause)
+				case eff == agreement.EffectSuspend && r.agrState[ai] == agreement.StateInForce:
 					r.agr[ai].suspBy = with(r.agr[ai].suspBy, pi)
-					r.agreementTo(ai, agreement.Suspended, cause)
-				case eff == agreement.Suspend && r.agrState[ai] == agreement.Suspended:
+					r.agreementTo(ai, agreement.StateSuspended, cause)
+				case eff == agreement.EffectSuspend && r.agrState[ai] == agreement.StateSuspended:
 					r.agr[ai].suspBy = with(r.agr[ai].suspBy, pi)
 				}
 			}
-		case agreement.Resume:
+		case agreement.EffectResume:
 			sp := pc.resumes
 			if sp < 0 {
 				continue
@@ -725,7 +725,7 @@ func (r *Run) applyEffects(suspensions bool) {
 			for _, ti := range sc.targets {
 				for _, ii := range r.e.clauses[ti].instances {
 					s := &r.inst[ii]
-					if s.state != agreement.Suspended || !slices.Contains(s.suspBy, sp) {
+					if s.state != agreement.StateSuspended || !slices.Contains(s.suspBy, sp) {
 						continue
 					}
 					if !r.gateOpen(ii) && !r.liftsOwnAgreement(ii, sp) {
@@ -733,18 +733,18 @@ func (r *Run) applyEffects(suspensions bool) {
 					}
 					s.suspBy = without(s.suspBy, sp)
 					if len(s.suspBy) == 0 {
-						r.to(ii, agreement.InEffect, cause)
+						r.to(ii, agreement.StateInEffect, cause)
 					}
 				}
 			}
 			for _, ai := range sc.targetsA {
 				a := &r.agr[ai]
-				if r.agrState[ai] != agreement.Suspended || !slices.Contains(a.suspBy, sp) {
+				if r.agrState[ai] != agreement.StateSuspended || !slices.Contains(a.suspBy, sp) {
 					continue
 				}
 				a.suspBy = without(a.suspBy, sp)
 				if len(a.suspBy) == 0 {
-					r.agreementTo(ai, agreement.InForce, cause)
+					r.agreementTo(ai, agreement.StateInForce, cause)
 				}
 			}
 		}
@@ -759,20 +759,20 @@ func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c Cause) 
 		return
 	}
 	switch eff {
-	case agreement.Discharge:
-		if s.state == agreement.InEffect {
-			r.to(ii, agreement.Discharged, c)
+	case agreement.EffectDischarge:
+		if s.state == agreement.StateInEffect {
+			r.to(ii, agreement.StateDischarged, c)
 		}
-	case agreement.Terminate:
+	case agreement.EffectTerminate:
 		if !s.state.IsFinal() {
-			r.to(ii, agreement.Terminated, c)
+			r.to(ii, agreement.StateTerminated, c)
 		}
-	case agreement.Suspend:
+	case agreement.EffectSuspend:
 		switch s.state {
-		case agreement.InEffect:
+		case agreement.StateInEffect:
 			s.suspBy = with(s.suspBy, power)
-			r.to(ii, agreement.Suspended, c)
-		case agreement.Suspended:
+			r.to(ii, agreement.StateSuspended, c)
+		case agreement.StateSuspended:
 			s.suspBy = with(s.suspBy, power)
 		}
 	}
@@ -781,16 +781,16 @@ func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c Cause) 
 func (r *Run) violate(work []int32) {
 	for _, ii := range work {
 		s := &r.inst[ii]
-		if s.state != agreement.InEffect || !r.gateOpen(ii) {
+		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
 		root := r.e.instances[ii].roots[slotViolation]
 		if root >= 0 && r.eval(root, s.since, nil) {
-			r.to(ii, agreement.Violated, s.cause, r.decide(slotViolation, root, s.since))
+			r.to(ii, agreement.StateViolated, s.cause, r.decide(slotViolation, root, s.since))
 			continue
 		}
 		if s.deadlineAt <= r.now {
-			r.to(ii, agreement.Violated, Cause{Kind: CauseDeadline, Event: -1})
+			r.to(ii, agreement.StateViolated, Cause{Kind: CauseDeadline, Event: -1})
 		}
 	}
 }
@@ -798,12 +798,12 @@ func (r *Run) violate(work []int32) {
 func (r *Run) expire(work []int32) {
 	for _, ii := range work {
 		s := &r.inst[ii]
-		if s.state != agreement.Pending && s.state != agreement.InEffect || !r.gateOpen(ii) || s.expiryAt > r.now {
+		if s.state != agreement.StatePending && s.state != agreement.StateInEffect || !r.gateOpen(ii) || s.expiryAt > r.now {
 			continue
 		}
-		to := agreement.Discharged
-		if s.state == agreement.InEffect && r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.Prohibition {
-			to = agreement.Fulfilled
+		to := agreement.StateDischarged
+		if s.state == agreement.StateInEffect && r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.DeonticProhibition {
+			to = agreement.StateFulfilled
 		}
 		r.to(ii, to, Cause{Kind: CauseExpiry, Event: -1})
 	}
@@ -814,17 +814,17 @@ func (r *Run) expire(work []int32) {
 func (r *Run) schedule() {
 	for _, ii := range r.touched {
 		s := &r.inst[ii]
-		if !r.gateOpen(ii) || s.state.IsFinal() || s.state == agreement.Suspended {
+		if !r.gateOpen(ii) || s.state.IsFinal() || s.state == agreement.StateSuspended {
 			continue
 		}
 		inst := &r.e.instances[ii]
 		next := int64(never)
 		switch s.state {
-		case agreement.Dormant:
+		case agreement.StateDormant:
 			next = r.nextChange(inst.timed[slotTrigger], beforeAll)
-		case agreement.Pending:
+		case agreement.StatePending:
 			next = min(r.nextChange(inst.timed[slotAntecedent], s.since), s.expiryAt)
-		case agreement.InEffect:
+		case agreement.StateInEffect:
 			next = min(r.nextChange(inst.timed[slotFulfilment], s.since),
 				r.nextChange(inst.timed[slotViolation], s.since), s.deadlineAt, s.expiryAt)
 		}
@@ -835,7 +835,7 @@ func (r *Run) schedule() {
 	}
 	r.touched = r.touched[:0]
 	for ai := range r.agr {
-		if r.agrState[ai] != agreement.Signed || r.e.agreements[ai].entry < 0 {
+		if r.agrState[ai] != agreement.StateSigned || r.e.agreements[ai].entry < 0 {
 			continue
 		}
 		a := &r.agr[ai]
@@ -884,7 +884,7 @@ func (r *Run) Fork() *Run {
 func (r *Run) liftsOwnAgreement(ii, sp int32) bool {
 	ai := r.e.clauses[r.e.instances[ii].clause].home
 	a := &r.agr[ai]
-	return r.agrState[ai] == agreement.Suspended && len(a.suspBy) == 1 && a.suspBy[0] == sp &&
+	return r.agrState[ai] == agreement.StateSuspended && len(a.suspBy) == 1 && a.suspBy[0] == sp &&
 		slices.Contains(r.e.clauses[sp].targetsA, ai)
 }
 
@@ -900,11 +900,11 @@ func (r *Run) dueNow(ii int32) bool {
 	inst := &r.e.instances[ii]
 	at := func(nodes []int32, w int64) bool { return r.changeAfter(nodes, w, r.now-1) == r.now }
 	switch s.state {
-	case agreement.Dormant:
+	case agreement.StateDormant:
 		return at(inst.timed[slotTrigger], beforeAll)
-	case agreement.Pending:
+	case agreement.StatePending:
 		return at(inst.timed[slotAntecedent], s.since) || s.expiryAt == r.now
-	case agreement.InEffect:
+	case agreement.StateInEffect:
 		return at(inst.timed[slotFulfilment], s.since) || at(inst.timed[slotViolation], s.since) ||
 			s.deadlineAt == r.now || s.expiryAt == r.now
 	}

@@ -28,8 +28,8 @@ var refLatest = time.Date(2200, time.January, 1, 0, 0, 0, 0, time.UTC)
 var refDurations = []time.Duration{time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour,
 	24 * time.Hour, 48 * time.Hour}
 
-var refKindPool = []agreement.EventKind{agreement.ArmedAttack, agreement.CeasefireInForce,
-	agreement.CeasefireCollapsed, agreement.WithdrawalCompleted, "aid-delivered"}
+var refKindPool = []agreement.EventKind{agreement.EventKindArmedAttack, agreement.EventKindCeasefireInForce,
+	agreement.EventKindCeasefireCollapsed, agreement.EventKindWithdrawalCompleted, "aid-delivered"}
 
 var refPartyPool = []agreement.PartyID{"UA", "RU", "US", "FR"}
 
@@ -85,11 +85,11 @@ func refDrawStates(t *rapid.T, label string, pool []agreement.State) []agreement
 	return rapid.SliceOfNDistinct(rapid.SampledFrom(pool), 1, 2, func(s agreement.State) agreement.State { return s }).Draw(t, label)
 }
 
-var refClauseStates = []agreement.State{agreement.Pending, agreement.InEffect, agreement.Suspended,
-	agreement.Fulfilled, agreement.Violated, agreement.Discharged, agreement.Terminated, agreement.Dormant}
+var refClauseStates = []agreement.State{agreement.StatePending, agreement.StateInEffect, agreement.StateSuspended,
+	agreement.StateFulfilled, agreement.StateViolated, agreement.StateDischarged, agreement.StateTerminated, agreement.StateDormant}
 
-var refAgreementStates = []agreement.State{agreement.InForce, agreement.Suspended, agreement.Terminated,
-	agreement.Signed}
+var refAgreementStates = []agreement.State{agreement.StateInForce, agreement.StateSuspended, agreement.StateTerminated,
+	agreement.StateSigned}
 
 func refDrawCondition(t *rapid.T, s *refScope, depth int) agreement.Condition {
 	hi := 12
@@ -175,7 +175,7 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 	kinds []agreement.EventKind, prior []agreement.Agreement) agreement.Agreement {
 	a := agreement.Agreement{ID: id}
 	if !refChance(t, "draft", 30) {
-		a.SigningStatus = agreement.StatusSigned
+		a.SigningStatus = agreement.SigningStatusSigned
 	}
 	for _, p := range parties {
 		a.Parties = append(a.Parties, agreement.Party{ID: p})
@@ -209,21 +209,21 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 		specs[i] = refSpec{resume: -1, pairOf: -1}
 		switch refUniform(t, "deontic", 10) {
 		case 0, 1, 2:
-			specs[i].kind = agreement.Obligation
+			specs[i].kind = agreement.DeonticObligation
 		case 3, 4:
-			specs[i].kind = agreement.Prohibition
+			specs[i].kind = agreement.DeonticProhibition
 		case 5:
-			specs[i].kind = agreement.Permission
+			specs[i].kind = agreement.DeonticPermission
 		default:
-			specs[i].kind = agreement.Power
-			effects := []agreement.Effect{agreement.Discharge, agreement.Terminate}
+			specs[i].kind = agreement.DeonticPower
+			effects := []agreement.Effect{agreement.EffectDischarge, agreement.EffectTerminate}
 			if i+1 < n {
-				effects = append(effects, agreement.Suspend, agreement.Suspend)
+				effects = append(effects, agreement.EffectSuspend, agreement.EffectSuspend)
 			}
 			specs[i].effect = rapid.SampledFrom(effects).Draw(t, "effect")
-			if specs[i].effect == agreement.Suspend {
+			if specs[i].effect == agreement.EffectSuspend {
 				specs[i].resume = i + 1
-				specs[i+1] = refSpec{kind: agreement.Power, effect: agreement.Resume, resume: -1, pairOf: i}
+				specs[i+1] = refSpec{kind: agreement.DeonticPower, effect: agreement.EffectResume, resume: -1, pairOf: i}
 				i++
 			}
 		}
@@ -254,63 +254,63 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 		c.Debtors = rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 1, 2,
 			func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "debtors")
 		c.Joint = len(c.Debtors) == 2 && refChance(t, "joint", 33)
-		actionPct := map[agreement.Deontic]int{agreement.Obligation: 80, agreement.Prohibition: 80,
-			agreement.Permission: 50, agreement.Power: 30}[sp.kind]
+		actionPct := map[agreement.Deontic]int{agreement.DeonticObligation: 80, agreement.DeonticProhibition: 80,
+			agreement.DeonticPermission: 50, agreement.DeonticPower: 30}[sp.kind]
 		if refChance(t, "has-action", actionPct) {
 			p := refDrawPattern(t, s)
 			c.Action = &p
 		}
 		switch {
 		case i > 0 && refChance(t, "reparation", 25):
-			c.Trigger = agreement.ClauseIn(rapid.SampledFrom(s.reads).Draw(t, "repairs"), agreement.Violated)
-		case sp.kind == agreement.Power:
+			c.Trigger = agreement.ClauseIn(rapid.SampledFrom(s.reads).Draw(t, "repairs"), agreement.StateViolated)
+		case sp.kind == agreement.DeonticPower:
 			c.Trigger = refMaybe(t, "trigger", 30, s)
 		default:
 			c.Trigger = refMaybe(t, "trigger", 55, s)
 		}
-		if sp.kind == agreement.Power {
+		if sp.kind == agreement.DeonticPower {
 			c.Antecedent = refMaybe(t, "antecedent", 10, s)
 		} else {
 			c.Antecedent = refMaybe(t, "antecedent", 25, s)
 		}
-		if sp.kind == agreement.Power {
+		if sp.kind == agreement.DeonticPower {
 			c.Expiry = refDrawDeadline(t, "expiry", 10)
 		} else {
 			c.Expiry = refDrawDeadline(t, "expiry", 25)
 		}
 		switch sp.kind {
-		case agreement.Obligation:
+		case agreement.DeonticObligation:
 			c.Fulfilment = refMaybe(t, "fulfilment", 15, s)
 			if c.Action == nil && c.Fulfilment == nil {
 				c.Fulfilment = refDrawCondition(t, s, 2)
 			}
 			c.Violation = refMaybe(t, "violation", 20, s)
 			c.Deadline = refDrawDeadline(t, "deadline", 40)
-		case agreement.Prohibition:
+		case agreement.DeonticProhibition:
 			c.Violation = refMaybe(t, "violation", 15, s)
 			if c.Action == nil && c.Violation == nil {
 				c.Violation = refDrawCondition(t, s, 2)
 			}
 			c.Fulfilment = refMaybe(t, "fulfilment", 10, s)
-		case agreement.Permission:
+		case agreement.DeonticPermission:
 			c.Fulfilment = refMaybe(t, "fulfilment", 40, s)
-		case agreement.Power:
+		case agreement.DeonticPower:
 			c.Effect = sp.effect
-			if sp.effect == agreement.Suspend {
+			if sp.effect == agreement.EffectSuspend {
 				c.ResumedBy = ids[sp.resume]
 			}
-			if sp.effect != agreement.Resume {
+			if sp.effect != agreement.EffectResume {
 				var pool []agreement.Ref
 				for j, cid := range ids {
 					// Suspend powers aim mostly at clauses that are not powers.
-					if j != i && (sp.effect != agreement.Suspend || specs[j].kind != agreement.Power ||
+					if j != i && (sp.effect != agreement.EffectSuspend || specs[j].kind != agreement.DeonticPower ||
 						refChance(t, "suspend-power", 25)) {
 						pool = append(pool, agreement.LocalRef(cid))
 					}
 				}
 				pool = append(pool, otherTargets...)
 				// An agreement is terminated or suspended, not discharged.
-				agreementOK := sp.effect != agreement.Discharge
+				agreementOK := sp.effect != agreement.EffectDischarge
 				if !agreementOK {
 					pool = slices.DeleteFunc(pool, agreement.Ref.IsAgreement)
 				}
@@ -326,7 +326,7 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 				}
 				if len(c.Targets) == 0 {
 					// A discharge power with nothing else to aim at.
-					c.Effect = agreement.Terminate
+					c.Effect = agreement.EffectTerminate
 					c.Targets = []agreement.Ref{agreement.AgreementRef(id)}
 				}
 			}
@@ -483,7 +483,7 @@ func refDrawEvent(t *rapid.T, p agreement.Process, at time.Time) agreement.Event
 		}
 	case k < 16:
 		a := rapid.SampledFrom(p.Agreements).Draw(t, "signed-agreement")
-		ev.Kind, ev.Actor = agreement.Signing, rapid.SampledFrom(parties).Draw(t, "signatory")
+		ev.Kind, ev.Actor = agreement.EventKindSigning, rapid.SampledFrom(parties).Draw(t, "signatory")
 		if len(p.Agreements) > 1 || rapid.Bool().Draw(t, "names-agreement") {
 			ev.Clause = agreement.AgreementRef(a.ID)
 		}
@@ -505,14 +505,14 @@ func refDrawPower(t *rapid.T, p agreement.Process, at time.Time) agreement.Event
 	var powers []power
 	for _, a := range p.Agreements {
 		for _, c := range a.Clauses {
-			if c.Kind == agreement.Power {
+			if c.Kind == agreement.DeonticPower {
 				powers = append(powers, power{agreement.QualifiedRef(a.ID, c.ID), c.Debtors})
 			}
 		}
 	}
 	parties := refParties(p)
 	if len(powers) == 0 {
-		return agreement.Event{At: at, Kind: agreement.PowerExercised, Actor: rapid.SampledFrom(parties).Draw(t, "actor")}
+		return agreement.Event{At: at, Kind: agreement.EventKindPowerExercised, Actor: rapid.SampledFrom(parties).Draw(t, "actor")}
 	}
 	pw := rapid.SampledFrom(powers).Draw(t, "power")
 	actor := rapid.SampledFrom(pw.debtors).Draw(t, "exerciser")
@@ -523,7 +523,7 @@ func refDrawPower(t *rapid.T, p agreement.Process, at time.Time) agreement.Event
 	if len(p.Agreements) == 1 && rapid.Bool().Draw(t, "local-ref") {
 		ref = agreement.LocalRef(ref.Clause)
 	}
-	return agreement.Event{At: at, Kind: agreement.PowerExercised, Actor: actor, Clause: ref}
+	return agreement.Event{At: at, Kind: agreement.EventKindPowerExercised, Actor: actor, Clause: ref}
 }
 
 // refDescribe writes a process compactly, for failure reports.
@@ -553,7 +553,7 @@ func refDescribe(p agreement.Process) string {
 			if !c.Expiry.IsZero() {
 				fmt.Fprintf(&b, " expiry=%s", c.Expiry)
 			}
-			if c.Kind == agreement.Power {
+			if c.Kind == agreement.DeonticPower {
 				fmt.Fprintf(&b, " effect=%s targets=%v", c.Effect, c.Targets)
 				if c.ResumedBy != "" {
 					fmt.Fprintf(&b, " resumedBy=%s", c.ResumedBy)
@@ -600,7 +600,7 @@ func (c refCoverage) transitions(res *refResult) {
 		if !x.Inst.IsAgreement() {
 			kind = "clause"
 			for _, in := range res.m.insts {
-				if in.id == x.Inst && in.clause.Kind == agreement.Power {
+				if in.id == x.Inst && in.clause.Kind == agreement.DeonticPower {
 					c[fmt.Sprintf("power %s %s->%s", in.clause.Effect, x.From, x.To)]++
 				}
 			}
@@ -724,12 +724,12 @@ func (m *refMachine) power(t *rapid.T) {
 	useful := func(in refInst) bool {
 		home := in.ref.Agreement
 		targets := in.clause.Targets
-		want := func(s agreement.State) bool { return s == agreement.InEffect }
+		want := func(s agreement.State) bool { return s == agreement.StateInEffect }
 		switch in.clause.Effect {
-		case agreement.Terminate:
+		case agreement.EffectTerminate:
 			want = func(s agreement.State) bool { return !s.IsFinal() }
-		case agreement.Resume:
-			want = func(s agreement.State) bool { return s == agreement.Suspended }
+		case agreement.EffectResume:
+			want = func(s agreement.State) bool { return s == agreement.StateSuspended }
 			targets = nil
 			a, _ := m.p.Agreement(home)
 			for _, c := range a.Clauses {
@@ -742,7 +742,7 @@ func (m *refMachine) power(t *rapid.T) {
 			tg = tg.Resolve(home)
 			if tg.IsAgreement() {
 				s := res.State(scenario.Instance{Ref: tg}, now)
-				if s == agreement.InForce || s == agreement.Suspended {
+				if s == agreement.StateInForce || s == agreement.StateSuspended {
 					return true
 				}
 				continue
@@ -758,7 +758,7 @@ func (m *refMachine) power(t *rapid.T) {
 	picky := refChance(t, "picky", 80)
 	var live []refInst
 	for _, in := range res.m.insts {
-		if in.clause.Kind != agreement.Power || res.State(in.id, now) != agreement.InEffect {
+		if in.clause.Kind != agreement.DeonticPower || res.State(in.id, now) != agreement.StateInEffect {
 			continue
 		}
 		if picky && !useful(in) {
@@ -1032,7 +1032,7 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 	var opens []open
 	if i.IsAgreement() {
 		if entry := res.m.p.Agreements[ai].EntryIntoForce; entry != nil &&
-			(state == agreement.Signed || state == agreement.Draft) {
+			(state == agreement.StateSigned || state == agreement.StateDraft) {
 			opens = append(opens, open{"entryIntoForce", entry, refWindow{}})
 		}
 	} else {
@@ -1048,11 +1048,11 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 			}
 		}
 		switch state {
-		case agreement.Dormant:
+		case agreement.StateDormant:
 			add(refTrigger, refWindow{})
-		case agreement.Pending:
+		case agreement.StatePending:
 			add(refAntecedent, refAfter(since))
-		case agreement.InEffect:
+		case agreement.StateInEffect:
 			add(refFulfilment, refAfter(since))
 			add(refViolation, refAfter(since))
 		}

@@ -44,9 +44,9 @@ func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
 		var next agreement.Territory
 		var err error
 		switch ev.Kind {
-		case agreement.ControlChanged:
+		case agreement.EventKindControlChanged:
 			next, err = t.MoveControl(ev.Area, ev.Target, ev.Actor, percentOf(ev))
-		case agreement.ReferendumHeld, agreement.ArbitrationAward:
+		case agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
 			next, err = r.resolve(int32(ai), ev)
 			if err == nil && next.IsZero() {
 				continue // no question pending there
@@ -66,9 +66,9 @@ func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
 // the event's area and held (or made) by the event's actor. It returns the
 // zero territory when none is pending there.
 func (r *Run) resolve(ai int32, ev *agreement.Event) (agreement.Territory, error) {
-	kind := agreement.OptionReferendum
-	if ev.Kind == agreement.ArbitrationAward {
-		kind = agreement.OptionArbitration
+	kind := agreement.OptionKindReferendum
+	if ev.Kind == agreement.EventKindArbitrationAward {
+		kind = agreement.OptionKindArbitration
 	}
 	t := r.terr[ai]
 	area, _ := t.Area(ev.Area)
@@ -88,7 +88,7 @@ func (r *Run) resolve(ai int32, ev *agreement.Event) (agreement.Territory, error
 // percentOf returns the event's first quantity in percent, or nil.
 func percentOf(ev *agreement.Event) *decimal.Decimal {
 	for _, q := range ev.Quantities {
-		if q.Unit == agreement.Percent {
+		if q.Unit == agreement.UnitPercent {
 			v := q.Value
 			return &v
 		}
@@ -116,7 +116,7 @@ func (r *Run) enterIntoForce(ai int32) {
 func (r *Run) territorialTransition(ci int32, to agreement.State) {
 	c := &r.e.clauses[ci]
 	switch {
-	case c.withdraws != nil && to == agreement.Fulfilled && int(r.counts[ci][agreement.Fulfilled]) == len(c.instances):
+	case c.withdraws != nil && to == agreement.StateFulfilled && int(r.counts[ci][agreement.StateFulfilled]) == len(c.instances):
 		info := &r.e.agreements[c.home]
 		o := info.options[c.withdraws.option]
 		o.Areas = []agreement.AreaID{c.withdraws.area}
@@ -126,7 +126,7 @@ func (r *Run) territorialTransition(ci int32, to agreement.State) {
 			return
 		}
 		r.setTerritory(c.home, st.Territory, -1)
-	case c.lapses != nil && to == agreement.Violated:
+	case c.lapses != nil && to == agreement.StateViolated:
 		info := &r.e.agreements[c.home]
 		o := info.options[c.lapses.option]
 		if t, err := o.Expire(r.terr[c.home], c.lapses.area); err == nil {

@@ -35,11 +35,11 @@ func territorial(t *testing.T) agreement.Agreement {
 			{ID: "east", Size: pct("500"), Sovereignty: shares("UA", "100"), Control: shares("RU", "100")},
 		}},
 		Options: []agreement.Option{
-			{ID: "wd", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"north"}, From: "RU", To: "UA",
+			{ID: "wd", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"north"}, From: "RU", To: "UA",
 				Deadline: agreement.Deadline{After: 30 * agreement.Day}},
-			{ID: "vote", Kind: agreement.OptionReferendum, Areas: []agreement.AreaID{"south"}, Party: "UA",
+			{ID: "vote", Kind: agreement.OptionKindReferendum, Areas: []agreement.AreaID{"south"}, Party: "UA",
 				Results: []agreement.Result{{Outcome: "join-ru", Sovereign: "RU"}, {Outcome: "stay"}}},
-			{ID: "arb", Kind: agreement.OptionArbitration, Areas: []agreement.AreaID{"east"}, Party: "PCA",
+			{ID: "arb", Kind: agreement.OptionKindArbitration, Areas: []agreement.AreaID{"east"}, Party: "PCA",
 				Deadline: agreement.Deadline{After: 60 * agreement.Day}, Results: []agreement.Result{{Outcome: "RU", Sovereign: "RU"}},
 				Lapse: agreement.LapseFollowControl},
 		},
@@ -81,15 +81,15 @@ func TestTerritoryDuringReplay(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := func(n int) time.Time { return t0.Add(time.Duration(n) * agreement.Day) }
-	five := agreement.Quantity{Value: pct("5"), Unit: agreement.Percent}
+	five := agreement.Quantity{Value: pct("5"), Unit: agreement.UnitPercent}
 	tr, err := e.Replay(scenario.NewTimeline(t0,
-		agreement.Event{At: d(1), Kind: agreement.ControlChanged, Actor: "RU", Target: "UA", Area: "north",
+		agreement.Event{At: d(1), Kind: agreement.EventKindControlChanged, Actor: "RU", Target: "UA", Area: "north",
 			Quantities: []agreement.Quantity{five}},
-		agreement.Event{At: d(2), Kind: agreement.ControlChanged, Actor: "UA", Target: "RU", Area: "north",
-			Quantities: []agreement.Quantity{{Value: pct("90"), Unit: agreement.Percent}}}, // RU holds only 65%
-		agreement.Event{At: d(3), Kind: agreement.Signing, Actor: "UA"},
-		agreement.Event{At: d(4), Kind: agreement.ReferendumHeld, Actor: "UA", Area: "south", Outcome: "join-ru"},
-		agreement.Event{At: d(10), Kind: agreement.WithdrawalCompleted, Actor: "RU", Area: "north"},
+		agreement.Event{At: d(2), Kind: agreement.EventKindControlChanged, Actor: "UA", Target: "RU", Area: "north",
+			Quantities: []agreement.Quantity{{Value: pct("90"), Unit: agreement.UnitPercent}}}, // RU holds only 65%
+		agreement.Event{At: d(3), Kind: agreement.EventKindSigning, Actor: "UA"},
+		agreement.Event{At: d(4), Kind: agreement.EventKindReferendumHeld, Actor: "UA", Area: "south", Outcome: "join-ru"},
+		agreement.Event{At: d(10), Kind: agreement.EventKindWithdrawalCompleted, Actor: "RU", Area: "north"},
 	), d(100))
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +119,7 @@ func TestTerritoryDuringReplay(t *testing.T) {
 		t.Errorf("rejections = %+v, want the impossible control change (event 1)", rej)
 	}
 	award, _ := e.Instance(agreement.LocalRef(agreement.ImpliedClauseID("arb", "award", "east")), "")
-	if s, _ := tr.State(award, d(63)); s != agreement.Violated {
+	if s, _ := tr.State(award, d(63)); s != agreement.StateViolated {
 		t.Errorf("award clause at day 63: %s, want violated", s)
 	}
 	if _, err := tr.Territory("nope", d(1)); err == nil {
@@ -129,9 +129,9 @@ func TestTerritoryDuringReplay(t *testing.T) {
 
 func TestTimelineJSON(t *testing.T) {
 	tl := scenario.NewTimeline(t0,
-		agreement.Event{At: h(2), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"},
-		agreement.Event{At: h(1), Kind: agreement.ControlChanged, Actor: "RU", Area: "north",
-			Quantities: []agreement.Quantity{{Value: pct("5"), Unit: agreement.Percent}}},
+		agreement.Event{At: h(2), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"},
+		agreement.Event{At: h(1), Kind: agreement.EventKindControlChanged, Actor: "RU", Area: "north",
+			Quantities: []agreement.Quantity{{Value: pct("5"), Unit: agreement.UnitPercent}}},
 	)
 	data, err := tl.MarshalJSON()
 	if err != nil {
@@ -141,7 +141,7 @@ func TestTimelineJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !back.Start().Equal(tl.Start()) || back.Len() != 2 || back.Event(0).Kind != agreement.ControlChanged ||
+	if !back.Start().Equal(tl.Start()) || back.Len() != 2 || back.Event(0).Kind != agreement.EventKindControlChanged ||
 		!back.Event(0).Quantities[0].Equal(tl.Event(0).Quantities[0]) {
 		t.Errorf("round trip: %s", data)
 	}
@@ -156,7 +156,7 @@ func TestTimelineJSON(t *testing.T) {
 func TestTimelineSortIsStable(t *testing.T) {
 	var evs []agreement.Event
 	for i := range 120 {
-		evs = append(evs, agreement.Event{At: h(3 - i%3), Kind: agreement.ArmedAttack,
+		evs = append(evs, agreement.Event{At: h(3 - i%3), Kind: agreement.EventKindArmedAttack,
 			Outcome: fmt.Sprintf("%03d", i)})
 	}
 	tl := scenario.NewTimeline(t0, evs...)

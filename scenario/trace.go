@@ -310,13 +310,13 @@ func (t *Trace) stateAt(i Instance, trs []int32, n int64) (agreement.State, int)
 
 func (t *Trace) initial(i Instance) agreement.State {
 	if !i.IsAgreement() {
-		return agreement.Dormant
+		return agreement.StateDormant
 	}
 	idx, _ := t.e.lookup(i)
 	if t.e.agreements[-1-idx].signed {
-		return agreement.Signed
+		return agreement.StateSigned
 	}
-	return agreement.Draft
+	return agreement.StateDraft
 }
 
 // FluentHolds reports whether fluent f of agreement a (empty when the engine
@@ -378,16 +378,16 @@ func (t *Trace) worldAt(n int64) *world {
 		w.fluentVal[fc.fluent], w.fluentEv[fc.fluent] = fc.value, fc.event
 	}
 	for i, a := range e.agreements {
-		w.agrState[i], w.agrTrans[i] = agreement.Draft, -1
+		w.agrState[i], w.agrTrans[i] = agreement.StateDraft, -1
 		if a.signed {
-			w.agrState[i] = agreement.Signed
+			w.agrState[i] = agreement.StateSigned
 		}
 	}
 	for i := range w.clauseTrans {
 		w.clauseTrans[i] = -1
 	}
 	for _, inst := range e.instances {
-		w.counts[inst.clause][agreement.Dormant]++
+		w.counts[inst.clause][agreement.StateDormant]++
 	}
 	for k, tr := range t.log {
 		if tr.at > n {

@@ -199,7 +199,7 @@ func record(cov *coverage, a agreement.Agreement) {
 			keys = append(keys, "area:pattern")
 		}
 		keys = append(keys, "kind:"+c.Kind.String())
-		if c.Effect != agreement.NoEffect {
+		if c.Effect != agreement.EffectUnspecified {
 			keys = append(keys, "effect:"+c.Effect.String())
 		}
 		if c.Joint {
@@ -339,7 +339,7 @@ func TestConditionAndPatternScope(t *testing.T) {
 			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
 			Groups:  []agreement.Group{{ID: "G", Members: []agreement.PartyID{"UA"}}},
 			Fluents: []agreement.Fluent{{ID: "cf"}},
-			Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Permission, Debtors: []agreement.PartyID{"UA"}}},
+			Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.DeonticPermission, Debtors: []agreement.PartyID{"UA"}}},
 		}
 		s := agreementtest.Scope{
 			Parties:    []agreement.PartyID{"UA", "RU"},
@@ -431,7 +431,7 @@ func TestDeepCopySharesNothing(t *testing.T) {
 		for i := range b.Parties {
 			b.Parties[i].ID = "x"
 			for j := range b.Parties[i].Roles {
-				b.Parties[i].Roles[j] = agreement.Observer
+				b.Parties[i].Roles[j] = agreement.RoleObserver
 			}
 		}
 		for i := range b.Groups {
@@ -509,12 +509,12 @@ func TestOptions(t *testing.T) {
 			Date: time.Date(2026, 1, 6, 12, 0, 0, 0, time.UTC),
 			Clauses: []agreement.Clause{{
 				ID:         "C1",
-				Kind:       agreement.Obligation,
+				Kind:       agreement.DeonticObligation,
 				Debtors:    []agreement.PartyID{"FR"},
 				Quantities: []agreement.Range{{Min: decimal.RequireFromString("2000"), Max: decimal.NewFromInt(9000)}},
 				Trigger: agreement.All(agreement.Holds(fluent),
-					agreement.ClauseIn(agreement.LocalRef("C0"), agreement.Violated),
-					agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"}))),
+					agreement.ClauseIn(agreement.LocalRef("C0"), agreement.StateViolated),
+					agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"}))),
 			}},
 		}
 	}
@@ -561,7 +561,7 @@ func TestOptions(t *testing.T) {
 			Sovereignty: []agreement.Share{{Party: "UA", Percent: decimal.NewFromInt(100)}},
 			Control: []agreement.Share{{Party: "RU", Percent: decimal.RequireFromString(pct)},
 				{Party: "UA", Percent: decimal.NewFromInt(100).Sub(decimal.RequireFromString(pct))}}}}}
-		x.Options = []agreement.Option{{ID: "dmz", Kind: agreement.OptionDMZ, Areas: []agreement.AreaID{"donetsk"},
+		x.Options = []agreement.Option{{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"donetsk"},
 			Parties: []agreement.PartyID{"UA"}, Width: &w, Deadline: agreement.Deadline{After: agreement.Day}}}
 		return x
 	}
@@ -649,8 +649,8 @@ func TestPackageGenerator(t *testing.T) {
 }
 
 func TestAssertProblem(t *testing.T) {
-	a := agreement.Agreement{ID: "a", Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.Obligation,
-		Debtors: []agreement.PartyID{"XX"}, Action: &agreement.Pattern{Kind: agreement.Signing}}}}
+	a := agreement.Agreement{ID: "a", Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.DeonticObligation,
+		Debtors: []agreement.PartyID{"XX"}, Action: &agreement.Pattern{Kind: agreement.EventKindSigning}}}}
 	err := a.Validate()
 	if !agreementtest.HasProblem(err, agreement.ErrUnknownParty, "clauses[0].debtors[0]") {
 		t.Fatalf("HasProblem misses the problem in %v", err)

@@ -255,10 +255,10 @@ func drawUnknown[T ~uint8](t *rapid.T, last T) T {
 }
 
 // validPattern is a pattern every agreement accepts.
-var validPattern = agreement.Pattern{Kind: agreement.CeasefireInForce}
+var validPattern = agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
 
 // sibling is a condition every agreement accepts, used to pad combinators.
-var sibling = agreement.AgreementIn("", agreement.InForce)
+var sibling = agreement.AgreementIn("", agreement.StateInForce)
 
 // patternFault corrupts one field of p and returns the field's path suffix
 // (".actor") and the sentinel; which fields are drawn from depends on sort.
@@ -283,7 +283,7 @@ func patternFault(t *rapid.T, a *agreement.Agreement, p agreement.Pattern, sort 
 		p.Clause = agreement.LocalRef(ghostClause(a))
 		return p, ".clause", agreement.ErrUnknownClause
 	case "attribution":
-		p.Attribution = drawUnknown(t, agreement.Confirmed)
+		p.Attribution = drawUnknown(t, agreement.AttributionConfirmed)
 		return p, ".attribution", agreement.ErrInvalidValue
 	case "missing kind":
 		p.Kind = ""
@@ -488,12 +488,14 @@ func positiveDecimal(t *rapid.T) decimal.Decimal {
 	return decimal.New(rapid.Int64Range(1, 1_000_000).Draw(t, "amount"), -int32(rapid.IntRange(0, 3).Draw(t, "exp")))
 }
 
-func isPower(c *agreement.Clause) bool { return c.Kind == agreement.Power }
+func isPower(c *agreement.Clause) bool { return c.Kind == agreement.DeonticPower }
 
-func hasTargets(c *agreement.Clause) bool { return c.Kind == agreement.Power && len(c.Targets) > 0 }
+func hasTargets(c *agreement.Clause) bool {
+	return c.Kind == agreement.DeonticPower && len(c.Targets) > 0
+}
 
 func isSuspend(c *agreement.Clause) bool {
-	return c.Kind == agreement.Power && c.Effect == agreement.Suspend
+	return c.Kind == agreement.DeonticPower && c.Effect == agreement.EffectSuspend
 }
 
 // replaceOrAppend sets a drawn element of *xs to v, or appends v, and
@@ -536,7 +538,7 @@ var coreKinds = []kind{
 		name:    "unknown signing status",
 		targets: func(*agreement.Agreement) []target { return single("agreement:status") },
 		apply: func(t *rapid.T, a *agreement.Agreement, _ target) expect {
-			a.SigningStatus = drawUnknown(t, agreement.StatusSubsequent)
+			a.SigningStatus = drawUnknown(t, agreement.SigningStatusSubsequent)
 			return expect{err: agreement.ErrInvalidValue, path: "signingStatus", desc: a.SigningStatus.String()}
 		},
 	},
@@ -610,11 +612,11 @@ var coreKinds = []kind{
 		return expect{err: agreement.ErrMissing, path: path + ".id", desc: "empty id"}
 	}),
 	partyKind("unknown party kind", nil, func(t *rapid.T, p *agreement.Party, path string) expect {
-		p.Kind = drawUnknown(t, agreement.KindOther)
+		p.Kind = drawUnknown(t, agreement.PartyKindOther)
 		return expect{err: agreement.ErrInvalidValue, path: path + ".kind", desc: p.Kind.String()}
 	}),
 	partyKind("unknown role", nil, func(t *rapid.T, p *agreement.Party, path string) expect {
-		p.Roles = append(p.Roles, drawUnknown(t, agreement.Beneficiary))
+		p.Roles = append(p.Roles, drawUnknown(t, agreement.RoleBeneficiary))
 		i := len(p.Roles) - 1
 		return expect{err: agreement.ErrInvalidValue, path: at(path+".roles", i), desc: p.Roles[i].String()}
 	}),
@@ -755,23 +757,23 @@ var coreKinds = []kind{
 	conditionKind("missing event kind", patternNode("missing kind")),
 	conditionKind("invalid event kind", patternNode("invalid kind")),
 	conditionKind("dangling clause in clause-in", func(t *rapid.T, a *agreement.Agreement) badNode {
-		return badNode{agreement.ClauseIn(agreement.LocalRef(ghostClause(a)), agreement.InEffect),
+		return badNode{agreement.ClauseIn(agreement.LocalRef(ghostClause(a)), agreement.StateInEffect),
 			".clauseIn.clause", agreement.ErrUnknownClause, "clause-in"}
 	}),
 	conditionKind("dangling fluent", func(t *rapid.T, a *agreement.Agreement) badNode {
 		return badNode{agreement.Holds(ghostFluent(a)), ".holds", agreement.ErrUnknownFluent, "holds"}
 	}),
 	conditionKind("dangling agreement in agreement-in", func(t *rapid.T, a *agreement.Agreement) badNode {
-		return badNode{agreement.AgreementIn(ghostAgreement(a), agreement.InForce),
+		return badNode{agreement.AgreementIn(ghostAgreement(a), agreement.StateInForce),
 			".agreementIn.agreement", agreement.ErrUnknownAgreement, "agreement-in"}
 	}),
 	conditionKind("agreement state in clause-in", func(t *rapid.T, a *agreement.Agreement) badNode {
-		s := rapid.SampledFrom([]agreement.State{agreement.Draft, agreement.Signed, agreement.InForce}).Draw(t, "state")
+		s := rapid.SampledFrom([]agreement.State{agreement.StateDraft, agreement.StateSigned, agreement.StateInForce}).Draw(t, "state")
 		return badNode{agreement.ClauseIn(agreement.LocalRef(ghostClause(a)), s),
 			".clauseIn.states[0]", agreement.ErrInvalidValue, "clause-in"}
 	}),
 	conditionKind("clause state in agreement-in", func(t *rapid.T, a *agreement.Agreement) badNode {
-		s := rapid.SampledFrom([]agreement.State{agreement.Dormant, agreement.InEffect, agreement.Violated}).Draw(t, "state")
+		s := rapid.SampledFrom([]agreement.State{agreement.StateDormant, agreement.StateInEffect, agreement.StateViolated}).Draw(t, "state")
 		return badNode{agreement.AgreementIn("", s), ".agreementIn.states[0]", agreement.ErrInvalidValue, "agreement-in"}
 	}),
 	conditionKind("no states", func(t *rapid.T, a *agreement.Agreement) badNode {
@@ -888,23 +890,23 @@ var coreKinds = []kind{
 		return expect{err: agreement.ErrMissing, path: path + ".resumedBy", desc: "resumedBy removed"}
 	}),
 	clauseKind("resume power with targets", func(c *agreement.Clause) bool {
-		return c.Kind == agreement.Power && c.Effect == agreement.Resume
+		return c.Kind == agreement.DeonticPower && c.Effect == agreement.EffectResume
 	}, func(_ *rapid.T, a *agreement.Agreement, c *agreement.Clause, path string) expect {
 		c.Targets = []agreement.Ref{agreement.AgreementRef(a.ID)}
 		return expect{err: agreement.ErrInconsistent, path: path + ".targets", desc: "targets added"}
 	}),
 	clauseKind("power without effect", isPower, func(_ *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
-		c.Effect = agreement.NoEffect
+		c.Effect = agreement.EffectUnspecified
 		return expect{err: agreement.ErrMissing, path: path + ".effect", desc: "effect removed"}
 	}),
 	clauseKind("unknown effect", isPower, func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
-		c.Effect = drawUnknown(t, agreement.Terminate)
+		c.Effect = drawUnknown(t, agreement.EffectTerminate)
 		return expect{err: agreement.ErrInvalidValue, path: path + ".effect", desc: c.Effect.String()}
 	}),
 	clauseKind("effect on a non-power", func(c *agreement.Clause) bool { return !isPower(c) },
 		func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
-			c.Effect = rapid.SampledFrom([]agreement.Effect{agreement.Suspend, agreement.Resume, agreement.Discharge,
-				agreement.Terminate}).Draw(t, "effect")
+			c.Effect = rapid.SampledFrom([]agreement.Effect{agreement.EffectSuspend, agreement.EffectResume, agreement.EffectDischarge,
+				agreement.EffectTerminate}).Draw(t, "effect")
 			return expect{err: agreement.ErrInconsistent, path: path + ".effect", desc: c.Effect.String()}
 		}),
 	clauseKind("targets on a non-power", func(c *agreement.Clause) bool { return !isPower(c) },
@@ -936,7 +938,7 @@ var coreKinds = []kind{
 		c.Expiry = agreement.Deadline{After: -drawPositiveDuration(t, "expiry")}
 		return expect{err: agreement.ErrNegative, path: path + ".expiry.after", desc: c.Expiry.String()}
 	}),
-	clauseKind("negative deadline", func(c *agreement.Clause) bool { return c.Kind == agreement.Obligation },
+	clauseKind("negative deadline", func(c *agreement.Clause) bool { return c.Kind == agreement.DeonticObligation },
 		func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
 			c.Deadline = agreement.Deadline{After: -drawPositiveDuration(t, "deadline")}
 			return expect{err: agreement.ErrNegative, path: path + ".deadline.after", desc: c.Deadline.String()}
@@ -944,7 +946,7 @@ var coreKinds = []kind{
 	clauseKind("after and at", nil, func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
 		d := agreement.Deadline{After: drawPositiveDuration(t, "after"), At: drawInstant(t, "at")}
 		name := "expiry"
-		if c.Kind == agreement.Obligation && rapid.Bool().Draw(t, "deadline") {
+		if c.Kind == agreement.DeonticObligation && rapid.Bool().Draw(t, "deadline") {
 			c.Deadline, name = d, "deadline"
 		} else {
 			c.Expiry = d
@@ -952,7 +954,7 @@ var coreKinds = []kind{
 		return expect{err: agreement.ErrInconsistent, path: path + "." + name, desc: "after " +
 			agreement.FormatDuration(d.After) + " and at " + d.At.Format(time.RFC3339Nano)}
 	}),
-	clauseKind("deadline on a non-obligation", func(c *agreement.Clause) bool { return c.Kind != agreement.Obligation },
+	clauseKind("deadline on a non-obligation", func(c *agreement.Clause) bool { return c.Kind != agreement.DeonticObligation },
 		func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
 			c.Deadline = drawDeadline(t, "deadline")
 			if c.Deadline.IsZero() {
@@ -963,25 +965,25 @@ var coreKinds = []kind{
 
 	// Clauses: kinds and their required fields.
 	clauseKind("violation of a permission or power", func(c *agreement.Clause) bool {
-		return c.Kind == agreement.Permission || c.Kind == agreement.Power
+		return c.Kind == agreement.DeonticPermission || c.Kind == agreement.DeonticPower
 	}, func(_ *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
 		c.Violation = sibling
 		return expect{err: agreement.ErrInconsistent, path: path + ".violation", desc: c.Kind.String()}
 	}),
 	clauseKind("obligation without action or fulfilment", func(c *agreement.Clause) bool {
-		return c.Kind == agreement.Obligation
+		return c.Kind == agreement.DeonticObligation
 	}, func(_ *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
 		c.Action, c.Fulfilment = nil, nil
 		return expect{err: agreement.ErrMissing, path: path, desc: "action and fulfilment removed"}
 	}),
 	clauseKind("prohibition without action or violation", func(c *agreement.Clause) bool {
-		return c.Kind == agreement.Prohibition
+		return c.Kind == agreement.DeonticProhibition
 	}, func(_ *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
 		c.Action, c.Violation = nil, nil
 		return expect{err: agreement.ErrMissing, path: path, desc: "action and violation removed"}
 	}),
 	clauseKind("unknown deontic kind", nil, func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
-		c.Kind = drawUnknown(t, agreement.Power)
+		c.Kind = drawUnknown(t, agreement.DeonticPower)
 		return expect{err: agreement.ErrInvalidValue, path: path + ".kind", desc: c.Kind.String()}
 	}),
 	clauseKind("missing deontic kind", nil, func(_ *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
@@ -989,7 +991,7 @@ var coreKinds = []kind{
 		return expect{err: agreement.ErrMissing, path: path + ".kind", desc: "kind removed"}
 	}),
 	clauseKind("unknown force", nil, func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
-		c.Force = drawUnknown(t, agreement.Aspiration)
+		c.Force = drawUnknown(t, agreement.ForceAspiration)
 		return expect{err: agreement.ErrInvalidValue, path: path + ".force", desc: c.Force.String()}
 	}),
 	clauseKind("malformed category", nil, func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {

@@ -185,7 +185,7 @@ var territoryKinds = []kind{
 	}),
 	areaKind("unknown arrangement kind", nil, func(t *rapid.T, a *agreement.Agreement, ar *agreement.Area, path string) expect {
 		ar.Arrangements = append(ar.Arrangements, agreement.Arrangement{
-			Kind: drawUnknown(t, agreement.OptionArbitration), Option: freshOptionID(a)})
+			Kind: drawUnknown(t, agreement.OptionKindArbitration), Option: freshOptionID(a)})
 		j := len(ar.Arrangements) - 1
 		return expect{err: agreement.ErrInvalidValue, path: at(path+".arrangements", j) + ".kind",
 			desc: ar.Arrangements[j].Kind.String()}
@@ -240,7 +240,7 @@ var territoryKinds = []kind{
 		apply: func(t *rapid.T, a *agreement.Agreement, tg target) expect {
 			ghost := ghostArea(a)
 			if tg.i < 0 {
-				i, keys := appendOption(a, agreement.Option{ID: freshOptionID(a), Kind: agreement.OptionSpecialStatus,
+				i, keys := appendOption(a, agreement.Option{ID: freshOptionID(a), Kind: agreement.OptionKindSpecialStatus,
 					Areas: []agreement.AreaID{ghost}})
 				return expect{err: agreement.ErrUnknownArea, path: at(optionPath(i)+".areas", 0), desc: string(ghost), keys: keys}
 			}
@@ -267,7 +267,7 @@ var territoryKinds = []kind{
 			first := tg.i
 			if first < 0 {
 				var k []string
-				first, k = appendOption(a, agreement.Option{ID: freshOptionID(a), Kind: agreement.OptionSpecialStatus,
+				first, k = appendOption(a, agreement.Option{ID: freshOptionID(a), Kind: agreement.OptionKindSpecialStatus,
 					Areas: []agreement.AreaID{a.Territory.Areas[0].ID}})
 				keys = append(keys, k...)
 			}
@@ -282,7 +282,7 @@ var territoryKinds = []kind{
 	{
 		name: "zero-width demilitarised zone",
 		targets: func(a *agreement.Agreement) []target {
-			out := each("option", len(a.Options), func(i int) bool { return a.Options[i].Kind == agreement.OptionDMZ })
+			out := each("option", len(a.Options), func(i int) bool { return a.Options[i].Kind == agreement.OptionKindDemilitarisedZone })
 			if !a.Territory.IsZero() && len(a.Parties) > 0 {
 				out = append(out, target{i: -1})
 			}
@@ -294,7 +294,7 @@ var territoryKinds = []kind{
 				a.Options[tg.i].Width = &zero
 				return expect{err: agreement.ErrInvalidValue, path: optionPath(tg.i) + ".width", desc: "width 0"}
 			}
-			i, keys := appendOption(a, agreement.Option{ID: freshOptionID(a), Kind: agreement.OptionDMZ,
+			i, keys := appendOption(a, agreement.Option{ID: freshOptionID(a), Kind: agreement.OptionKindDemilitarisedZone,
 				Areas: []agreement.AreaID{a.Territory.Areas[0].ID}, Parties: []agreement.PartyID{a.Parties[0].ID},
 				Width: &zero, Deadline: agreement.Deadline{After: agreement.Day}})
 			return expect{err: agreement.ErrInvalidValue, path: optionPath(i) + ".width", desc: "new zone of width 0", keys: keys}

@@ -47,7 +47,7 @@ func ExampleCorrupt() {
 // Options compares conditions built separately, decimals written
 // differently and nil against empty slices by meaning.
 func ExampleOptions() {
-	ceasefire := agreement.Pattern{Kind: agreement.CeasefireInForce}
+	ceasefire := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
 	a := agreement.Clause{ID: "G1", Trigger: agreement.All(agreement.Happened(ceasefire), agreement.Holds("cf"))}
 	b := agreement.Clause{ID: "G1", Trigger: agreement.All(agreement.Happened(ceasefire), agreement.Holds("cf")),
 		Debtors: []agreement.PartyID{}}

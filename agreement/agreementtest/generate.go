@@ -171,19 +171,19 @@ func drawPlan(t *rapid.T, cfg Config, id agreement.AgreementID) plan {
 	for i := 0; i < n; i++ {
 		p.resumer[i] = -1
 		p.kinds[i] = rapid.SampledFrom(deontics).Draw(t, "deontic")
-		if p.kinds[i] != agreement.Power {
+		if p.kinds[i] != agreement.DeonticPower {
 			continue
 		}
-		effects := []agreement.Effect{agreement.Discharge, agreement.Terminate}
+		effects := []agreement.Effect{agreement.EffectDischarge, agreement.EffectTerminate}
 		if i+1 < n {
-			effects = append(effects, agreement.Suspend)
+			effects = append(effects, agreement.EffectSuspend)
 		}
 		p.effects[i] = rapid.SampledFrom(effects).Draw(t, "effect")
-		if p.effects[i] == agreement.Suspend {
+		if p.effects[i] == agreement.EffectSuspend {
 			p.resumer[i] = i + 1
 			p.resumer[i+1] = -1
-			p.kinds[i+1] = agreement.Power
-			p.effects[i+1] = agreement.Resume
+			p.kinds[i+1] = agreement.DeonticPower
+			p.effects[i+1] = agreement.EffectResume
 			i++
 		}
 	}
@@ -289,35 +289,35 @@ func drawClause(t *rapid.T, cfg Config, s *Scope, plans []plan, k, i int) agreem
 	}
 	c.Trigger = drawMaybeCondition(t, "trigger", s, cfg.Depth)
 	c.Antecedent = drawMaybeCondition(t, "antecedent", s, cfg.Depth)
-	if c.Kind != agreement.Power { // a power is fulfilled by being exercised
+	if c.Kind != agreement.DeonticPower { // a power is fulfilled by being exercised
 		c.Fulfilment = drawMaybeCondition(t, "fulfilment", s, cfg.Depth)
 	}
 	c.Expiry = drawDeadline(t, "expiry")
 	switch c.Kind {
-	case agreement.Obligation:
+	case agreement.DeonticObligation:
 		c.Deadline = drawDeadline(t, "deadline")
 		c.Violation = drawMaybeCondition(t, "violation", s, cfg.Depth)
 		if c.Action == nil && c.Fulfilment == nil {
 			c.Fulfilment = drawCondition(t, s, cfg.Depth)
 		}
-	case agreement.Prohibition:
+	case agreement.DeonticProhibition:
 		c.Violation = drawMaybeCondition(t, "violation", s, cfg.Depth)
 		if c.Action == nil && c.Violation == nil {
 			c.Violation = drawCondition(t, s, cfg.Depth)
 		}
-	case agreement.Power:
+	case agreement.DeonticPower:
 		c.Effect = pl.effects[i]
-		if c.Effect != agreement.Resume {
+		if c.Effect != agreement.EffectResume {
 			self := agreement.QualifiedRef(pl.id, c.ID)
 			var targets []agreement.Ref
 			for _, r := range s.Mentions {
-				if r.Resolve(pl.id) != self && !(r.IsAgreement() && c.Effect == agreement.Discharge) {
+				if r.Resolve(pl.id) != self && !(r.IsAgreement() && c.Effect == agreement.EffectDischarge) {
 					targets = append(targets, r)
 				}
 			}
-			if len(targets) == 0 && c.Effect == agreement.Discharge {
+			if len(targets) == 0 && c.Effect == agreement.EffectDischarge {
 				// Only agreements to aim at: they are terminated, not discharged.
-				c.Effect = agreement.Terminate
+				c.Effect = agreement.EffectTerminate
 				for _, r := range s.Mentions {
 					if r.Resolve(pl.id) != self {
 						targets = append(targets, r)
@@ -631,7 +631,7 @@ func drawDeadline(t *rapid.T, label string) agreement.Deadline {
 // never be exercised while the agreement is suspended.
 func survivingResumers(a *agreement.Agreement) {
 	for _, c := range a.Clauses {
-		if c.Effect != agreement.Suspend || c.ResumedBy == "" {
+		if c.Effect != agreement.EffectSuspend || c.ResumedBy == "" {
 			continue
 		}
 		for _, t := range c.Targets {

@@ -18,18 +18,18 @@ var (
 	clausePool = []string{"C1", "C2", "C3", "G1", "G2", "M1", "M2", "P1", "S1", "R1", "W1", "E1"}
 	areaPool   = []string{"donetsk", "luhansk", "zaporizhzhia", "kherson", "crimea", "UA-14", "dmz-1"}
 
-	eventKinds = []agreement.EventKind{agreement.CeasefireDeclared, agreement.CeasefireInForce,
-		agreement.CeasefireCollapsed, agreement.ArmedAttack, agreement.WithdrawalCompleted,
-		agreement.ForcesDeployed, agreement.ControlChanged, agreement.ElectionHeld, agreement.ReferendumHeld,
-		agreement.ArbitrationAward, agreement.Ratification, agreement.Signing, agreement.Performance,
-		agreement.PowerExercised}
-	units = []string{string(agreement.Count), string(agreement.Troops), string(agreement.Km),
-		string(agreement.Km2), string(agreement.Percent), string(agreement.Days), string(agreement.Aircraft),
-		string(agreement.Vessels)}
-	categories = []agreement.Category{agreement.CategoryCeasefire, agreement.CategorySecurityGuarantees,
-		agreement.CategoryForeignForces, agreement.CategoryDDR, agreement.CategoryPeacekeeping,
-		agreement.CategoryUNSignatory, agreement.CategoryEnforcement, agreement.CategoryReferendum,
-		agreement.CategoryBorders}
+	eventKinds = []agreement.EventKind{agreement.EventKindCeasefireDeclared, agreement.EventKindCeasefireInForce,
+		agreement.EventKindCeasefireCollapsed, agreement.EventKindArmedAttack, agreement.EventKindWithdrawalCompleted,
+		agreement.EventKindForcesDeployed, agreement.EventKindControlChanged, agreement.EventKindElectionHeld, agreement.EventKindReferendumHeld,
+		agreement.EventKindArbitrationAward, agreement.EventKindRatification, agreement.EventKindSigning, agreement.EventKindPerformance,
+		agreement.EventKindPowerExercised}
+	units = []string{string(agreement.UnitUnspecified), string(agreement.UnitTroops), string(agreement.UnitKm),
+		string(agreement.UnitKm2), string(agreement.UnitPercent), string(agreement.UnitDays), string(agreement.UnitAircraft),
+		string(agreement.UnitVessels)}
+	categories = []agreement.Category{agreement.CategoryCe, agreement.CategorySsrGua,
+		agreement.CategorySsrFf, agreement.CategorySsrDdr, agreement.CategoryImPK,
+		agreement.CategoryImUN, agreement.CategoryImE, agreement.CategoryImRef,
+		agreement.CategoryStBor}
 	stages = []agreement.Stage{agreement.StagePre, agreement.StageSubPar, agreement.StageSubComp,
 		agreement.StageImp, agreement.StageCea, agreement.StageRen, agreement.StageOth}
 	subStages = []agreement.SubStage{agreement.SubStageProc, agreement.SubStagePrin, agreement.SubStageConf,
@@ -39,24 +39,24 @@ var (
 		agreement.SubStageExtPar, agreement.SubStageImpOth, agreement.SubStageCeas, agreement.SubStageRel,
 		agreement.SubStageCeaMix, agreement.SubStageRepre, agreement.SubStageResub, agreement.SubStageReimp,
 		agreement.SubStageReoth, agreement.SubStageOther}
-	signingStatuses = []agreement.SigningStatus{agreement.StatusUnspecified, agreement.StatusSigned,
-		agreement.StatusUnilateral, agreement.StatusUnclear, agreement.StatusSubsequent}
-	partyKinds = []agreement.PartyKind{agreement.KindUnspecified, agreement.KindState,
-		agreement.KindGovernment, agreement.KindArmedGroup, agreement.KindIGO, agreement.KindStateCoalition,
-		agreement.KindPerson, agreement.KindCivilSociety, agreement.KindOther}
-	roles = []agreement.Role{agreement.PartyToConflict, agreement.Guarantor, agreement.Mediator,
-		agreement.Monitor, agreement.Witness, agreement.Observer, agreement.Beneficiary}
-	deontics = []agreement.Deontic{agreement.Obligation, agreement.Prohibition, agreement.Permission,
-		agreement.Power}
-	forces = []agreement.Force{agreement.ForceUnspecified, agreement.LegallyBinding,
-		agreement.PoliticallyBinding, agreement.DeclarationOfIntent, agreement.Aspiration}
-	attributions = []agreement.Attribution{agreement.AttributionUnspecified, agreement.Alleged,
-		agreement.Confirmed}
-	clauseStates = []agreement.State{agreement.Dormant, agreement.Pending, agreement.InEffect,
-		agreement.Suspended, agreement.Fulfilled, agreement.Violated, agreement.Discharged,
-		agreement.Terminated}
-	agreementStates = []agreement.State{agreement.Draft, agreement.Signed, agreement.InForce,
-		agreement.Suspended, agreement.Terminated}
+	signingStatuses = []agreement.SigningStatus{agreement.SigningStatusUnspecified, agreement.SigningStatusSigned,
+		agreement.SigningStatusUnilateral, agreement.SigningStatusUnclear, agreement.SigningStatusSubsequent}
+	partyKinds = []agreement.PartyKind{agreement.PartyKindUnspecified, agreement.PartyKindState,
+		agreement.PartyKindGovernment, agreement.PartyKindArmedGroup, agreement.PartyKindIntergovernmentalOrganisation, agreement.PartyKindStateCoalition,
+		agreement.PartyKindPerson, agreement.PartyKindCivilSociety, agreement.PartyKindOther}
+	roles = []agreement.Role{agreement.RolePartyToConflict, agreement.RoleGuarantor, agreement.RoleMediator,
+		agreement.RoleMonitor, agreement.RoleWitness, agreement.RoleObserver, agreement.RoleBeneficiary}
+	deontics = []agreement.Deontic{agreement.DeonticObligation, agreement.DeonticProhibition, agreement.DeonticPermission,
+		agreement.DeonticPower}
+	forces = []agreement.Force{agreement.ForceUnspecified, agreement.ForceLegallyBinding,
+		agreement.ForcePoliticallyBinding, agreement.ForceDeclarationOfIntent, agreement.ForceAspiration}
+	attributions = []agreement.Attribution{agreement.AttributionUnspecified, agreement.AttributionAlleged,
+		agreement.AttributionConfirmed}
+	clauseStates = []agreement.State{agreement.StateDormant, agreement.StatePending, agreement.StateInEffect,
+		agreement.StateSuspended, agreement.StateFulfilled, agreement.StateViolated, agreement.StateDischarged,
+		agreement.StateTerminated}
+	agreementStates = []agreement.State{agreement.StateDraft, agreement.StateSigned, agreement.StateInForce,
+		agreement.StateSuspended, agreement.StateTerminated}
 
 	documents = []string{"draft statement", "final communiqué", "Paris declaration",
 		"trilateral declaration of intent"}

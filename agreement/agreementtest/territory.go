@@ -16,13 +16,13 @@ import (
 var (
 	optionPool  = []string{"cede-donbas", "freeze-line", "dmz", "withdraw-north", "un-admin", "autonomy", "vote", "arbitration", "recognise"}
 	outcomePool = []string{"yes", "no", "RU", "UA", "void", "remain", "join"}
-	optionKinds = []agreement.OptionKind{agreement.OptionCede, agreement.OptionRecognise, agreement.OptionFreeze,
-		agreement.OptionWithdraw, agreement.OptionDMZ, agreement.OptionAdministration, agreement.OptionSpecialStatus,
-		agreement.OptionReferendum, agreement.OptionArbitration}
+	optionKinds = []agreement.OptionKind{agreement.OptionKindCede, agreement.OptionKindRecogniseControl, agreement.OptionKindFreeze,
+		agreement.OptionKindWithdraw, agreement.OptionKindDemilitarisedZone, agreement.OptionKindInternationalAdministration, agreement.OptionKindSpecialStatus,
+		agreement.OptionKindReferendum, agreement.OptionKindArbitration}
 	// arrangementKinds are the kinds that leave an arrangement in an area.
-	arrangementKinds = []agreement.OptionKind{agreement.OptionRecognise, agreement.OptionFreeze, agreement.OptionDMZ,
-		agreement.OptionAdministration, agreement.OptionSpecialStatus, agreement.OptionReferendum,
-		agreement.OptionArbitration}
+	arrangementKinds = []agreement.OptionKind{agreement.OptionKindRecogniseControl, agreement.OptionKindFreeze, agreement.OptionKindDemilitarisedZone,
+		agreement.OptionKindInternationalAdministration, agreement.OptionKindSpecialStatus, agreement.OptionKindReferendum,
+		agreement.OptionKindArbitration}
 	lapses = []agreement.Lapse{agreement.LapseUnspecified, agreement.LapseStatusQuo, agreement.LapseFollowControl}
 
 	optionNameGen = rapid.StringMatching(`[A-Za-z0-9][A-Za-z0-9_-]{0,11}`)
@@ -180,9 +180,9 @@ func drawOptionIDs(t *rapid.T, n int, taken func(string) bool) []agreement.Optio
 // options deciding the same aspect of one area conflict.
 func aspect(k agreement.OptionKind) string {
 	switch k {
-	case agreement.OptionCede, agreement.OptionReferendum, agreement.OptionArbitration:
+	case agreement.OptionKindCede, agreement.OptionKindReferendum, agreement.OptionKindArbitration:
 		return "sovereignty"
-	case agreement.OptionWithdraw, agreement.OptionAdministration, agreement.OptionFreeze:
+	case agreement.OptionKindWithdraw, agreement.OptionKindInternationalAdministration, agreement.OptionKindFreeze:
 		return "control"
 	}
 	return k.String()
@@ -206,7 +206,7 @@ func drawOptions(t *rapid.T, ter agreement.Territory, parties []agreement.PartyI
 	kinds := optionKinds
 	if len(parties) < 2 {
 		kinds = slices.DeleteFunc(slices.Clone(kinds), func(k agreement.OptionKind) bool {
-			return k == agreement.OptionCede || k == agreement.OptionWithdraw
+			return k == agreement.OptionKindCede || k == agreement.OptionKindWithdraw
 		})
 	}
 	n := rapid.IntRange(0, max).Draw(t, "options")
@@ -261,31 +261,31 @@ func fillOption(t *rapid.T, o *agreement.Option, parties []agreement.PartyID) {
 		o.Lapse = rapid.SampledFrom(lapses).Draw(t, "lapse")
 	}
 	switch o.Kind {
-	case agreement.OptionCede, agreement.OptionWithdraw:
+	case agreement.OptionKindCede, agreement.OptionKindWithdraw:
 		pair := rapid.Permutation(parties).Draw(t, "from-to")
 		o.From, o.To = pair[0], pair[1]
-		if o.Kind == agreement.OptionWithdraw {
+		if o.Kind == agreement.OptionKindWithdraw {
 			o.Deadline = requiredDeadline()
 		}
-	case agreement.OptionRecognise:
+	case agreement.OptionKindRecogniseControl:
 		o.Party = rapid.SampledFrom(parties).Draw(t, "party")
-	case agreement.OptionFreeze:
+	case agreement.OptionKindFreeze:
 		o.Parties = take(t, "parties", parties, 0, 3)
-	case agreement.OptionDMZ:
+	case agreement.OptionKindDemilitarisedZone:
 		o.Parties = take(t, "parties", parties, 1, 3)
 		w := positiveDecimal(t)
 		o.Width = &w
 		o.Deadline = requiredDeadline()
-	case agreement.OptionAdministration:
+	case agreement.OptionKindInternationalAdministration:
 		o.Party = rapid.SampledFrom(parties).Draw(t, "party")
 		o.Deadline = drawDeadline(t, "deadline")
-	case agreement.OptionSpecialStatus:
+	case agreement.OptionKindSpecialStatus:
 		o.Party = optional(t, "party", parties)
-	case agreement.OptionReferendum:
+	case agreement.OptionKindReferendum:
 		o.Party = rapid.SampledFrom(parties).Draw(t, "party")
 		o.Deadline = drawDeadline(t, "deadline")
 		results()
-	case agreement.OptionArbitration:
+	case agreement.OptionKindArbitration:
 		o.Party = rapid.SampledFrom(parties).Draw(t, "party")
 		o.Deadline = requiredDeadline()
 		results()

@@ -99,7 +99,7 @@ func checkRecord(t *testing.T, rec pax.Record) {
 		t.Errorf("record %d: agreement does not validate: %v", rec.AgtID, err)
 	}
 	if rec.AgtID <= 0 || rec.Date.Location() != time.UTC || rec.Stage == "" ||
-		rec.SigningStatus == agreement.StatusUnspecified || !rec.Agtp.Valid() {
+		rec.SigningStatus == agreement.SigningStatusUnspecified || !rec.Agtp.Valid() {
 		t.Errorf("record lacks a required value or has an invalid one: %+v", rec)
 	}
 }

@@ -13,9 +13,9 @@ import (
 	"github.com/peacekit/peacekit/agreement"
 )
 
-// Option configures [Read]. It is a sealed interface: the options are the
-// ones this package provides, such as [StopOnError]. A nil Option is ignored.
-type Option interface {
+// ReadOption configures [Read]. It is a sealed interface: the options are the
+// ones this package provides, such as [StopOnError]. A nil ReadOption is ignored.
+type ReadOption interface {
 	apply(*config)
 }
 
@@ -31,7 +31,7 @@ func (f optionFunc) apply(c *config) { f(c) }
 // caller who wants all rows or nothing can stop at the first bad row. By
 // default the reader yields an error for each bad row and goes on with the
 // next.
-func StopOnError() Option {
+func StopOnError() ReadOption {
 	return optionFunc(func(c *config) { c.stopOnError = true })
 }
 
@@ -55,7 +55,7 @@ func StopOnError() Option {
 // The iterator reads r as it goes and is single-use: r is consumed by the
 // first iteration. It is not safe for concurrent use. Breaking out of the
 // loop stops reading; r is not closed. Read never panics on any input.
-func Read(r io.Reader, opts ...Option) iter.Seq2[Record, error] {
+func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Record, error] {
 	var c config
 	for _, o := range opts {
 		if o != nil {

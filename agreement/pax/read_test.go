@@ -25,7 +25,7 @@ type item struct {
 	err error
 }
 
-func collect(t *testing.T, r io.Reader, opts ...pax.Option) []item {
+func collect(t *testing.T, r io.Reader, opts ...pax.ReadOption) []item {
 	t.Helper()
 	var out []item
 	for rec, err := range pax.Read(r, opts...) {
@@ -84,7 +84,7 @@ var smallWant = []pax.Record{
 		Con: "Alphaland/(Northern Hills)", Contp: "Government/territory", PP: 901,
 		PPName: "Alphaland: Northern Hills process", Reg: "Cross-regional", AgtID: 9001, Ver: 2,
 		Title: "Fictional Ceasefire Agreement between Alphaland and the Beta Front", Date: date(2001, time.March, 5),
-		SigningStatus: agreement.StatusSigned, Lgt: 3, NCharacters: 4521, Agtp: pax.TypeIntra,
+		SigningStatus: agreement.SigningStatusSigned, Lgt: 3, NCharacters: 4521, Agtp: pax.AgreementTypeIntra,
 		Stage: agreement.StageCea, SubStage: agreement.SubStageCeas,
 		Part:     "Government of Alphaland, signed by the \"Minister of Peace\";\nBeta Front, signed by its chair",
 		ThrdPart: "Witnessed by the Gamma Mediation Group", Loc1ISO: "ALP", Loc1GWNO: 100, UcdpCon: 11111,
@@ -97,7 +97,7 @@ var smallWant = []pax.Record{
 	{
 		Con: "Alphaland/Betastan", Contp: "Territory", PP: 902, PPName: "Alphaland-Betastan border process",
 		Reg: "Europe and Eurasia", AgtID: 9002, Ver: 1, Title: "Joint Statement on Talks", Date: date(1995, time.November, 7),
-		SigningStatus: agreement.StatusUnilateral, Lgt: 1, NCharacters: 800, Agtp: pax.TypeInterIntra,
+		SigningStatus: agreement.SigningStatusUnilateral, Lgt: 1, NCharacters: 800, Agtp: pax.AgreementTypeInterIntra,
 		Stage: agreement.StagePre, SubStage: agreement.SubStageProc, Part: "Government of Alphaland",
 		OthAgr: "Refers to the\n\n1990 Exchange of Letters", Loc1ISO: "ALP", Loc2ISO: "BET", Loc1GWNO: 100, Loc2GWNO: 101,
 		PamAgr: 7, StageLabel: "Pre-negotiation/process", StageSort: 1, StageShort: "Pre-negotiation",
@@ -108,7 +108,7 @@ var smallWant = []pax.Record{
 	{
 		Con: "Gammaland", Contp: "Inter-group", PP: 903, PPName: "Gammaland local process", Reg: "Americas",
 		AgtID: 9003, Ver: 10, Title: `The "Delta" Accord, Part II`, Date: date(2020, time.February, 29),
-		SigningStatus: agreement.StatusUnclear, Lgt: 12, NCharacters: 30000, Agtp: pax.TypeIntraLocal,
+		SigningStatus: agreement.SigningStatusUnclear, Lgt: 12, NCharacters: 30000, Agtp: pax.AgreementTypeIntraLocal,
 		Stage: agreement.StageCea, SubStage: agreement.SubStageRel, Part: "Delta Council, Epsilon Council",
 		ThrdPart: "Unsigned; the text names no third party", Description: `Local arrangement, "provisional".`,
 		StageLabel: "Ceasefire", StageSort: 2, StageShort: "Ceasefire", AgtType: "Local",
@@ -301,7 +301,7 @@ func TestAcceptedForms(t *testing.T) {
 	want := pax.Record{
 		Con: "Omegaland", Contp: "Government", PP: 7, PPName: "Omegaland process", Reg: "Africa (excl MENA)",
 		AgtID: 42, Ver: 1, Title: "Agreement 0042", Date: date(2003, time.February, 1),
-		SigningStatus: agreement.StatusSigned, Lgt: 2, NCharacters: 1000, Stage: agreement.StageImp,
+		SigningStatus: agreement.SigningStatusSigned, Lgt: 2, NCharacters: 1000, Stage: agreement.StageImp,
 		Loc1GWNO: 160, Loc2GWNO: 2, UcdpAgr: 999999999999999999, StageSort: 5, Year: 2003,
 	}
 	if diff := cmp.Diff(want, got[0].rec); diff != "" {
@@ -521,8 +521,8 @@ func TestBreak(t *testing.T) {
 
 func TestAgreementType(t *testing.T) {
 	for typ, label := range map[pax.AgreementType]string{
-		pax.TypeInter: "Interstate", pax.TypeIntra: "Intrastate", pax.TypeIntraLocal: "Local",
-		pax.TypeInterIntra: "Interstate/mixed", "": "", "Other": "",
+		pax.AgreementTypeInter: "Interstate", pax.AgreementTypeIntra: "Intrastate", pax.AgreementTypeIntraLocal: "Local",
+		pax.AgreementTypeInterIntra: "Interstate/mixed", "": "", "Other": "",
 	} {
 		if got := typ.Label(); got != label {
 			t.Errorf("%q.Label() = %q, want %q", typ, got, label)

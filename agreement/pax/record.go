@@ -148,10 +148,10 @@ type AgreementType string
 
 // The PA-X agreement types, with their agt_type labels.
 const (
-	TypeInter      AgreementType = "Inter"      // Interstate
-	TypeIntra      AgreementType = "Intra"      // Intrastate
-	TypeIntraLocal AgreementType = "IntraLocal" // Local
-	TypeInterIntra AgreementType = "InterIntra" // Interstate/mixed
+	AgreementTypeInter      AgreementType = "Inter"      // Interstate
+	AgreementTypeIntra      AgreementType = "Intra"      // Intrastate
+	AgreementTypeIntraLocal AgreementType = "IntraLocal" // Local
+	AgreementTypeInterIntra AgreementType = "InterIntra" // Interstate/mixed
 )
 
 // Valid reports whether t is empty or one of the PA-X agreement types.
@@ -163,13 +163,13 @@ func (t AgreementType) Valid() bool {
 // "Intrastate"; "" when t is empty or not a type code.
 func (t AgreementType) Label() string {
 	switch t {
-	case TypeInter:
+	case AgreementTypeInter:
 		return "Interstate"
-	case TypeIntra:
+	case AgreementTypeIntra:
 		return "Intrastate"
-	case TypeIntraLocal:
+	case AgreementTypeIntraLocal:
 		return "Local"
-	case TypeInterIntra:
+	case AgreementTypeInterIntra:
 		return "Interstate/mixed"
 	}
 	return ""

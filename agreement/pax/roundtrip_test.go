@@ -46,9 +46,9 @@ var (
 	allSubStages = []agreement.SubStage{"Proc", "Prin", "Conf", "PreMix", "PreOth", "MultIss", "Iss", "FrparOth",
 		"FrAg", "FrCons", "FrcomOth", "ImpMod", "ExtSub", "ExtPar", "ImpOth", "Ceas", "Rel", "CeaMix", "Repre",
 		"Resub", "Reimp", "Reoth", "Other"}
-	allStatuses = []agreement.SigningStatus{agreement.StatusSigned, agreement.StatusUnilateral,
-		agreement.StatusUnclear, agreement.StatusSubsequent}
-	allTypes = []pax.AgreementType{"", pax.TypeInter, pax.TypeIntra, pax.TypeIntraLocal, pax.TypeInterIntra}
+	allStatuses = []agreement.SigningStatus{agreement.SigningStatusSigned, agreement.SigningStatusUnilateral,
+		agreement.SigningStatusUnclear, agreement.SigningStatusSubsequent}
+	allTypes = []pax.AgreementType{"", pax.AgreementTypeInter, pax.AgreementTypeIntra, pax.AgreementTypeIntraLocal, pax.AgreementTypeInterIntra}
 )
 
 // textGen draws cell text: CSV's troublesome characters (commas, quotes,

@@ -89,7 +89,7 @@ func TestPropertyGeneratedCoalitionsValid(t *testing.T) {
 			cov.add("coalition-party")
 		}
 		for _, f := range c.Functions {
-			if f.ID.DefaultCategory() == agreement.CategorySecurityGuarantees && !slices.Contains([]coalition.FunctionID{
+			if f.ID.DefaultCategory() == agreement.CategorySsrGua && !slices.Contains([]coalition.FunctionID{
 				coalition.Training, coalition.AirPolicing, coalition.MaritimeSecurity, coalition.Logistics,
 				coalition.Intelligence, coalition.WeaponsHubs}, f.ID) {
 				cov.add("function:user-defined")
@@ -209,8 +209,8 @@ func TestConfigBounds(t *testing.T) {
 
 func TestRangeUnits(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		r := coalitiontest.Range(agreement.Km).Draw(t, "range")
-		if err := r.Validate(); err != nil || r.Unit != agreement.Km {
+		r := coalitiontest.Range(agreement.UnitKm).Draw(t, "range")
+		if err := r.Validate(); err != nil || r.Unit != agreement.UnitKm {
 			t.Fatalf("Range(km) drew %s: %v", r, err)
 		}
 	})

@@ -46,8 +46,8 @@ func Coalition(cfg Config) *rapid.Generator[coalition.Coalition] {
 // Range returns a generator of valid ranges (non-negative bounds, min <=
 // max, built from integers and decimal text, never from floats) in one of
 // units, with or without the source's wording. With no units it draws from
-// a small set of common ones ([agreement.Troops], [agreement.Aircraft],
-// [agreement.Vessels], [agreement.Count] and "hubs"), so that drawn totals
+// a small set of common ones ([agreement.UnitTroops], [agreement.UnitAircraft],
+// [agreement.UnitVessels], [agreement.UnitUnspecified] and "hubs"), so that drawn totals
 // add several ranges. It is safe for concurrent use and never panics.
 func Range(units ...agreement.Unit) *rapid.Generator[agreement.Range] {
 	if len(units) == 0 {
@@ -59,7 +59,7 @@ func Range(units ...agreement.Unit) *rapid.Generator[agreement.Range] {
 }
 
 func defaultUnits() []agreement.Unit {
-	return []agreement.Unit{agreement.Troops, agreement.Aircraft, agreement.Vessels, agreement.Count, "hubs"}
+	return []agreement.Unit{agreement.UnitTroops, agreement.UnitAircraft, agreement.UnitVessels, agreement.UnitUnspecified, "hubs"}
 }
 
 // gens holds the generators one Coalition generator uses; they are built
@@ -155,8 +155,8 @@ func (g *gens) coalition(t *rapid.T, cfg Config) coalition.Coalition {
 	for _, id := range p.fluents {
 		f := agreement.Fluent{ID: id, Initially: id != ceasefire && rapid.Bool().Draw(t, "initially")}
 		if id == ceasefire {
-			f.Initiates = []agreement.Pattern{{Kind: agreement.CeasefireInForce}}
-			f.Terminates = []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}
+			f.Initiates = []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}}
+			f.Terminates = []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}
 		} else {
 			f.Initiates = rapid.SliceOfN(agreementtest.Pattern(scope), 0, 2).Draw(t, "initiates")
 			f.Terminates = rapid.SliceOfN(agreementtest.Pattern(scope), 0, 2).Draw(t, "terminates")
@@ -191,8 +191,8 @@ func (g *gens) coalition(t *rapid.T, cfg Config) coalition.Coalition {
 		f := coalition.Function{ID: id, Name: g.text.Draw(t, "function-name"), Leads: take(t, "leads", p.members, 0, 2)}
 		f.LeadWithoutContributions = len(f.Leads) > 0 && !served[id] || rapid.Bool().Draw(t, "lead-without")
 		if rapid.IntRange(0, 3).Draw(t, "has-category") == 0 {
-			f.Category = rapid.SampledFrom([]agreement.Category{agreement.CategorySecurityGuarantees,
-				agreement.CategoryForeignForces, agreement.CategoryEnforcement, "SsrMon"}).Draw(t, "category")
+			f.Category = rapid.SampledFrom([]agreement.Category{agreement.CategorySsrGua,
+				agreement.CategorySsrFf, agreement.CategoryImE, "SsrMon"}).Draw(t, "category")
 		}
 		c.Functions = append(c.Functions, f)
 	}
@@ -276,10 +276,10 @@ func (g *gens) condition(t *rapid.T, cfg Config, p plan, s agreementtest.Scope) 
 		if slices.Contains(p.fluents, ceasefire) && rapid.Bool().Draw(t, "ceasefire-fluent") {
 			return agreement.Holds(ceasefire)
 		}
-		return agreement.Happened(agreement.Pattern{Kind: agreement.CeasefireInForce})
+		return agreement.Happened(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce})
 	}
 	attack := func() agreement.Condition {
-		pat := agreement.Pattern{Kind: agreement.ArmedAttack}
+		pat := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
 		if rapid.Bool().Draw(t, "attacker") {
 			pat.Actor = rapid.SampledFrom(p.parties).Draw(t, "actor")
 		}
@@ -382,18 +382,18 @@ func take[T any](t *rapid.T, label string, xs []T, lo, hi int) []T {
 }
 
 func partyKinds() []agreement.PartyKind {
-	return []agreement.PartyKind{agreement.KindUnspecified, agreement.KindState, agreement.KindGovernment,
-		agreement.KindIGO, agreement.KindStateCoalition}
+	return []agreement.PartyKind{agreement.PartyKindUnspecified, agreement.PartyKindState, agreement.PartyKindGovernment,
+		agreement.PartyKindIntergovernmentalOrganisation, agreement.PartyKindStateCoalition}
 }
 
 func roles() []agreement.Role {
-	return []agreement.Role{agreement.PartyToConflict, agreement.Guarantor, agreement.Monitor,
-		agreement.Beneficiary, agreement.Observer}
+	return []agreement.Role{agreement.RolePartyToConflict, agreement.RoleGuarantor, agreement.RoleMonitor,
+		agreement.RoleBeneficiary, agreement.RoleObserver}
 }
 
 func forces() []agreement.Force {
-	return []agreement.Force{agreement.ForceUnspecified, agreement.LegallyBinding, agreement.PoliticallyBinding,
-		agreement.DeclarationOfIntent, agreement.Aspiration}
+	return []agreement.Force{agreement.ForceUnspecified, agreement.ForceLegallyBinding, agreement.ForcePoliticallyBinding,
+		agreement.ForceDeclarationOfIntent, agreement.ForceAspiration}
 }
 
 func levels() []coalition.Level {

@@ -375,7 +375,7 @@ func BenchmarkReplay(b *testing.B) {
 	for i, c := range conds {
 		pk[i] = c.pk
 		a.Clauses = append(a.Clauses, agreement.Clause{ID: agreement.ClauseID(fmt.Sprintf("R%d", i)),
-			Kind: agreement.Permission, Debtors: []agreement.PartyID{"UA"}, Trigger: c.pk})
+			Kind: agreement.DeonticPermission, Debtors: []agreement.PartyID{"UA"}, Trigger: c.pk})
 	}
 	engine, err := scenario.Compile(a)
 	if err != nil {

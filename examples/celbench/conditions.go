@@ -43,12 +43,12 @@ var (
 func scope() agreement.Agreement {
 	parties := make([]agreement.Party, len(allParties))
 	for i, id := range allParties {
-		parties[i] = agreement.Party{ID: id, Kind: agreement.KindState}
+		parties[i] = agreement.Party{ID: id, Kind: agreement.PartyKindState}
 	}
 	ua := []agreement.PartyID{"UA"}
 	return agreement.Agreement{
 		ID:            "paris-2026",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       parties,
 		Groups: []agreement.Group{
 			{ID: "coalition", Members: coalitionMembers},
@@ -56,24 +56,24 @@ func scope() agreement.Agreement {
 		},
 		Fluents: []agreement.Fluent{
 			{ID: ceasefire,
-				Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-				Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}},
+				Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+				Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}},
 			{ID: monitoring,
 				Initiates:  []agreement.Pattern{{Kind: monitoringEstablished, Actor: "US"}},
 				Terminates: []agreement.Pattern{{Kind: monitoringSuspended}}},
 		},
 		Clauses: []agreement.Clause{
-			{ID: "MON", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"US"}, Creditors: ua,
+			{ID: "MON", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"US"}, Creditors: ua,
 				Action: &agreement.Pattern{Kind: monitoringEstablished}, Trigger: agreement.Holds(ceasefire)},
-			{ID: "MNF", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR", "GB"}, Creditors: ua,
-				Action:  &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"},
+			{ID: "MNF", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR", "GB"}, Creditors: ua,
+				Action:  &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"},
 				Trigger: agreement.Holds(ceasefire)},
-			{ID: "SUP", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"US"}, Creditors: ua,
+			{ID: "SUP", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"US"}, Creditors: ua,
 				Action:     &agreement.Pattern{Kind: "support-provided"},
 				Trigger:    agreement.Holds(ceasefire),
-				Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"})},
-			{ID: "WD", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"RU"}, Creditors: ua,
-				Action:   &agreement.Pattern{Kind: agreement.WithdrawalCompleted},
+				Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"})},
+			{ID: "WD", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"}, Creditors: ua,
+				Action:   &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted},
 				Trigger:  agreement.Holds(ceasefire),
 				Deadline: agreement.Deadline{After: 30 * agreement.Day}},
 		},
@@ -108,13 +108,13 @@ const isMonitoring = `cel.bind(m, events.filter(e, (e.kind == 'monitoring-establ
 // filters, clause and agreement states. Each call returns new values.
 func conditions() []condition {
 	p := func(kind agreement.EventKind) agreement.Pattern { return agreement.Pattern{Kind: kind} }
-	attack := agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"}
-	cfInForce := p(agreement.CeasefireInForce)
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}
+	cfInForce := p(agreement.EventKindCeasefireInForce)
 	deployed := func(actor agreement.PartyID) agreement.Condition {
-		return agreement.Happened(agreement.Pattern{Kind: agreement.ForcesDeployed, Actor: actor, Target: "UA"})
+		return agreement.Happened(agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: actor, Target: "UA"})
 	}
 	ratified := func(actor agreement.PartyID) agreement.Condition {
-		return agreement.Happened(agreement.Pattern{Kind: agreement.Ratification, Actor: actor})
+		return agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification, Actor: actor})
 	}
 	return []condition{
 		{
@@ -123,7 +123,7 @@ func conditions() []condition {
 			// a Russian attack on Ukraine after the ceasefire.
 			name: "seed-guarantee",
 			pk: agreement.All(agreement.Holds(ceasefire),
-				agreement.Not(agreement.AgreementIn("", agreement.Terminated)),
+				agreement.Not(agreement.AgreementIn("", agreement.StateTerminated)),
 				agreement.Before(cfInForce, attack)),
 			cel: isCeasefireInForce + ` &&
 	agreement_state != 'terminated' &&
@@ -148,14 +148,14 @@ func conditions() []condition {
 		{
 			// A Russian attack whose attribution is confirmed.
 			name: "confirmed-attack",
-			pk: agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU",
-				Attribution: agreement.Confirmed}),
+			pk: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU",
+				Attribution: agreement.AttributionConfirmed}),
 			cel: `events.exists(e, e.kind == 'armed-attack' && e.actor == 'RU' && e.attribution == 'confirmed')`,
 		},
 		{
 			// The US monitor reported a Russian attack in the last 72 hours.
 			name: "monitor-report-72h",
-			pk: agreement.Within(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Reporter: "US"},
+			pk: agreement.Within(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Reporter: "US"},
 				72*time.Hour),
 			cel: `events.exists(e, e.kind == 'armed-attack' && e.actor == 'RU' && e.reporter == 'US' &&
 	e.at > now - duration('72h'))`,
@@ -172,14 +172,14 @@ func conditions() []condition {
 			// withdrawal.
 			name: "withdrawal-overdue",
 			pk: agreement.All(agreement.Since(cfInForce, 30*agreement.Day),
-				agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.WithdrawalCompleted, Actor: "RU"}))),
+				agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted, Actor: "RU"}))),
 			cel: `events.exists(e, e.kind == 'ceasefire-in-force' && e.at <= now - duration('720h')) &&
 	!events.exists(e, e.kind == 'withdrawal-completed' && e.actor == 'RU')`,
 		},
 		{
 			// Russia's red line: forces of a NATO member deployed in Ukraine.
 			name: "nato-on-the-ground",
-			pk:   agreement.Happened(agreement.Pattern{Kind: agreement.ForcesDeployed, Group: "nato", Target: "UA"}),
+			pk:   agreement.Happened(agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Group: "nato", Target: "UA"}),
 			cel: `events.exists(e, e.kind == 'forces-deployed' && e.target == 'UA' &&
 	e.actor in ['US', 'FR', 'GB', 'DE', 'PL', 'IT', 'TR'])`,
 		},
@@ -188,7 +188,7 @@ func conditions() []condition {
 			// declaration of intent plans.
 			name: "coalition-after-ceasefire",
 			pk: agreement.Before(cfInForce,
-				agreement.Pattern{Kind: agreement.ForcesDeployed, Group: "coalition", Target: "UA"}),
+				agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Group: "coalition", Target: "UA"}),
 			cel: `cel.bind(c, events.filter(e, e.kind == 'ceasefire-in-force'),
 	size(c) > 0 && events.exists(e, e.kind == 'forces-deployed' && e.target == 'UA' &&
 		e.actor in ['FR', 'GB', 'DE', 'PL', 'IT'] && e.at > c[0].at))`,
@@ -196,8 +196,8 @@ func conditions() []condition {
 		{
 			// Elections held after Russia's withdrawal.
 			name: "election-after-withdrawal",
-			pk: agreement.Before(agreement.Pattern{Kind: agreement.WithdrawalCompleted, Actor: "RU"},
-				p(agreement.ElectionHeld)),
+			pk: agreement.Before(agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted, Actor: "RU"},
+				p(agreement.EventKindElectionHeld)),
 			cel: `cel.bind(w, events.filter(e, e.kind == 'withdrawal-completed' && e.actor == 'RU'),
 	size(w) > 0 && events.exists(e, e.kind == 'election-held' && e.at > w[0].at))`,
 		},
@@ -205,7 +205,7 @@ func conditions() []condition {
 			// A ceasefire in force with no attack by anyone for 14 days.
 			name: "quiet-14d",
 			pk: agreement.All(agreement.Holds(ceasefire),
-				agreement.Not(agreement.Within(p(agreement.ArmedAttack), 14*agreement.Day))),
+				agreement.Not(agreement.Within(p(agreement.EventKindArmedAttack), 14*agreement.Day))),
 			cel: isCeasefireInForce + ` &&
 	!events.exists(e, e.kind == 'armed-attack' && e.at > now - duration('336h'))`,
 		},
@@ -213,9 +213,9 @@ func conditions() []condition {
 			// Escalation: the ceasefire collapsed, or a confirmed Russian
 			// attack in the last 7 days.
 			name: "escalation",
-			pk: agreement.Any(agreement.Happened(p(agreement.CeasefireCollapsed)),
-				agreement.Within(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU",
-					Attribution: agreement.Confirmed}, 7*agreement.Day)),
+			pk: agreement.Any(agreement.Happened(p(agreement.EventKindCeasefireCollapsed)),
+				agreement.Within(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU",
+					Attribution: agreement.AttributionConfirmed}, 7*agreement.Day)),
 			cel: `events.exists(e, e.kind == 'ceasefire-collapsed') ||
 	events.exists(e, e.kind == 'armed-attack' && e.actor == 'RU' && e.attribution == 'confirmed' &&
 		e.at > now - duration('168h'))`,
@@ -225,10 +225,10 @@ func conditions() []condition {
 			// confirmed.
 			name: "alleged-unconfirmed",
 			pk: agreement.All(
-				agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Reporter: "UA",
-					Attribution: agreement.Alleged}),
-				agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU",
-					Reporter: "US", Attribution: agreement.Confirmed}))),
+				agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Reporter: "UA",
+					Attribution: agreement.AttributionAlleged}),
+				agreement.Not(agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU",
+					Reporter: "US", Attribution: agreement.AttributionConfirmed}))),
 			cel: `events.exists(e, e.kind == 'armed-attack' && e.actor == 'RU' && e.reporter == 'UA' &&
 		e.attribution == 'alleged') &&
 	!events.exists(e, e.kind == 'armed-attack' && e.actor == 'RU' && e.reporter == 'US' &&
@@ -237,16 +237,16 @@ func conditions() []condition {
 		{
 			// A reparation's trigger: the withdrawal obligation was violated.
 			name: "reparation",
-			pk:   agreement.ClauseIn(agreement.LocalRef("WD"), agreement.Violated),
+			pk:   agreement.ClauseIn(agreement.LocalRef("WD"), agreement.StateViolated),
 			cel:  `clause_states['WD'] == 'violated'`,
 		},
 		{
 			// The guarantees bind: the agreement in force and the force's
 			// deployment or the US support in effect (or the support given).
 			name: "guarantee-active",
-			pk: agreement.All(agreement.AgreementIn("", agreement.InForce),
-				agreement.Any(agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.InEffect),
-					agreement.ClauseIn(agreement.LocalRef("SUP"), agreement.InEffect, agreement.Fulfilled))),
+			pk: agreement.All(agreement.AgreementIn("", agreement.StateInForce),
+				agreement.Any(agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.StateInEffect),
+					agreement.ClauseIn(agreement.LocalRef("SUP"), agreement.StateInEffect, agreement.StateFulfilled))),
 			cel: `agreement_state == 'in-force' &&
 	(clause_states['MNF'] == 'in-effect' || clause_states['SUP'] in ['in-effect', 'fulfilled'])`,
 		},
@@ -255,7 +255,7 @@ func conditions() []condition {
 			// suspended nor terminated.
 			name: "monitored-ceasefire",
 			pk: agreement.All(agreement.Holds(monitoring), agreement.Holds(ceasefire),
-				agreement.Not(agreement.AgreementIn("", agreement.Suspended, agreement.Terminated))),
+				agreement.Not(agreement.AgreementIn("", agreement.StateSuspended, agreement.StateTerminated))),
 			cel: isMonitoring + ` && ` + isCeasefireInForce + ` &&
 	!(agreement_state in ['suspended', 'terminated'])`,
 		},
@@ -308,8 +308,8 @@ type states struct {
 
 // defaultStates is the agreement in force and every clause dormant.
 func defaultStates() states {
-	return states{agreement: agreement.InForce,
-		clauses: [4]agreement.State{agreement.Dormant, agreement.Dormant, agreement.Dormant, agreement.Dormant}}
+	return states{agreement: agreement.StateInForce,
+		clauses: [4]agreement.State{agreement.StateDormant, agreement.StateDormant, agreement.StateDormant, agreement.StateDormant}}
 }
 
 // celEvent returns ev as a CEL user would pass it: a map of plain Go

@@ -394,7 +394,7 @@ func alphabet(c agreement.Condition) (events []agreement.Event, durs []time.Dura
 		}
 		if p.Attribution != agreement.AttributionUnspecified {
 			miss := match
-			miss.Attribution = agreement.Alleged + agreement.Confirmed - p.Attribution
+			miss.Attribution = agreement.AttributionAlleged + agreement.AttributionConfirmed - p.Attribution
 			add(miss)
 		}
 	}
@@ -438,8 +438,8 @@ func stateCombos(c agreement.Condition) []states {
 		switch n := n.(type) {
 		case agreement.AgreementInCondition:
 			for _, st := range combos {
-				for _, s := range []agreement.State{agreement.Draft, agreement.Signed, agreement.InForce,
-					agreement.Suspended, agreement.Terminated} {
+				for _, s := range []agreement.State{agreement.StateDraft, agreement.StateSigned, agreement.StateInForce,
+					agreement.StateSuspended, agreement.StateTerminated} {
 					st.agreement = s
 					next = append(next, st)
 				}
@@ -447,7 +447,7 @@ func stateCombos(c agreement.Condition) []states {
 		case agreement.ClauseInCondition:
 			ci := slices.Index(scopeClauses, n.Ref().Clause)
 			for _, st := range combos {
-				for s := agreement.Dormant; s <= agreement.Terminated; s++ {
+				for s := agreement.StateDormant; s <= agreement.StateTerminated; s++ {
 					st.clauses[ci] = s
 					next = append(next, st)
 				}
@@ -480,11 +480,11 @@ func (g *gate) generated(r *rand.Rand, n int) (int, error) {
 // genKinds are the kinds generated timelines draw from, repeated to weight
 // them; "prisoner-exchange" and signing are kinds no condition mentions.
 var genKinds = []agreement.EventKind{
-	agreement.ArmedAttack, agreement.ArmedAttack, agreement.ArmedAttack, agreement.ArmedAttack,
-	agreement.CeasefireInForce, agreement.CeasefireInForce, agreement.CeasefireCollapsed,
-	agreement.ForcesDeployed, agreement.ForcesDeployed, agreement.Ratification, agreement.Ratification,
-	agreement.WithdrawalCompleted, agreement.ElectionHeld, monitoringEstablished, monitoringSuspended,
-	"prisoner-exchange", agreement.Signing,
+	agreement.EventKindArmedAttack, agreement.EventKindArmedAttack, agreement.EventKindArmedAttack, agreement.EventKindArmedAttack,
+	agreement.EventKindCeasefireInForce, agreement.EventKindCeasefireInForce, agreement.EventKindCeasefireCollapsed,
+	agreement.EventKindForcesDeployed, agreement.EventKindForcesDeployed, agreement.EventKindRatification, agreement.EventKindRatification,
+	agreement.EventKindWithdrawalCompleted, agreement.EventKindElectionHeld, monitoringEstablished, monitoringSuspended,
+	"prisoner-exchange", agreement.EventKindSigning,
 }
 
 // genParty returns a scope party, or "" (not set) one time in eight.
@@ -564,11 +564,11 @@ func genInstants(r *rand.Rand, events []agreement.Event, n int) []time.Time {
 
 // genStates returns random agreement and clause states.
 func genStates(r *rand.Rand) states {
-	agr := []agreement.State{agreement.Draft, agreement.Signed, agreement.InForce, agreement.Suspended,
-		agreement.Terminated}
+	agr := []agreement.State{agreement.StateDraft, agreement.StateSigned, agreement.StateInForce, agreement.StateSuspended,
+		agreement.StateTerminated}
 	st := states{agreement: agr[r.IntN(len(agr))]}
 	for i := range st.clauses {
-		st.clauses[i] = agreement.Dormant + agreement.State(r.IntN(int(agreement.Terminated-agreement.Dormant)+1))
+		st.clauses[i] = agreement.StateDormant + agreement.State(r.IntN(int(agreement.StateTerminated-agreement.StateDormant)+1))
 	}
 	return st
 }

@@ -116,22 +116,22 @@ func TestModelAnswers(t *testing.T) {
 
 	// (a) No ceasefire: nothing binds, whatever the strikes.
 	s, ok := at(t, r, "a", final, monitoring)
-	want(t, "(a) final us-monitoring", s, ok, agreement.Dormant, time.Time{})
+	want(t, "(a) final us-monitoring", s, ok, agreement.StateDormant, time.Time{})
 	s, ok = at(t, r, "a", draft, backstop)
-	want(t, "(a) draft us-backstop", s, ok, agreement.Dormant, time.Time{})
+	want(t, "(a) draft us-backstop", s, ok, agreement.StateDormant, time.Time{})
 	// (b) A ceasefire that holds: the guarantees bind from the ceasefire;
 	// the backstop waits for a new attack, and strikes before the ceasefire
 	// do not count.
 	ceasefireAt := day(time.February, 1)
 	s, ok = at(t, r, "b", final, monitoring)
-	want(t, "(b) final us-monitoring", s, ok, agreement.InEffect, ceasefireAt)
+	want(t, "(b) final us-monitoring", s, ok, agreement.StateInEffect, ceasefireAt)
 	s, ok = at(t, r, "b", draft, backstop)
-	want(t, "(b) draft us-backstop", s, ok, agreement.Pending, ceasefireAt)
+	want(t, "(b) draft us-backstop", s, ok, agreement.StatePending, ceasefireAt)
 	s, ok = at(t, r, "b", final, frTroops)
-	want(t, "(b) final fr-troops", s, ok, agreement.Fulfilled, day(time.March, 1))
+	want(t, "(b) final fr-troops", s, ok, agreement.StateFulfilled, day(time.March, 1))
 	// (c) The new attack activates the draft's backstop; the final has none.
 	s, ok = at(t, r, "c", draft, backstop)
-	want(t, "(c) draft us-backstop", s, ok, agreement.InEffect, day(time.March, 15))
+	want(t, "(c) draft us-backstop", s, ok, agreement.StateInEffect, day(time.March, 15))
 	if s, ok := at(t, r, "c", final, backstop); ok {
 		t.Errorf("(c) final has us-backstop (%s): it was absent from the final communiqué", s.State)
 	}
@@ -198,16 +198,16 @@ func withCondition(m Model, edit func(coalition.Contribution) agreement.Conditio
 func TestCeasefireTriggerRemoved(t *testing.T) {
 	m := withCondition(model(), func(ct coalition.Contribution) agreement.Condition {
 		if ct.IsBackstop() {
-			return agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"})
+			return agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"})
 		}
 		return nil
 	})
 	r := mustAnalyse(t, m)
 
 	s, ok := at(t, r, "a", final, monitoring)
-	want(t, "(a) final us-monitoring without the ceasefire trigger", s, ok, agreement.InEffect, paris)
+	want(t, "(a) final us-monitoring without the ceasefire trigger", s, ok, agreement.StateInEffect, paris)
 	s, ok = at(t, r, "a", draft, backstop)
-	want(t, "(a) draft us-backstop without the ceasefire trigger", s, ok, agreement.InEffect, day(time.January, 10))
+	want(t, "(a) draft us-backstop without the ceasefire trigger", s, ok, agreement.StateInEffect, day(time.January, 10))
 	if got := len(r.Scenarios[0].Runs[1].Bound); got != 6 {
 		t.Errorf("(a) final: %d instances bound at the end, want all 6 guarantees", got)
 	}
@@ -248,10 +248,10 @@ func TestBackstopAntecedentRemoved(t *testing.T) {
 	}
 	r := mustAnalyse(t, m)
 	s, ok := at(t, r, "b", draft, backstop)
-	want(t, "(b) draft us-backstop without the antecedent", s, ok, agreement.InEffect, day(time.February, 1))
+	want(t, "(b) draft us-backstop without the antecedent", s, ok, agreement.StateInEffect, day(time.February, 1))
 	// The original model: pending, waiting for the new attack.
 	s, ok = at(t, mustAnalyse(t, model()), "b", draft, backstop)
-	want(t, "(b) draft us-backstop", s, ok, agreement.Pending, day(time.February, 1))
+	want(t, "(b) draft us-backstop", s, ok, agreement.StatePending, day(time.February, 1))
 }
 
 // TestInvalidModel: a contribution by a party the coalition does not declare

@@ -171,7 +171,7 @@ func model() Model {
 		RedLines: []RedLine{{
 			Party:   "RU",
 			Text:    "has consistently opposed any NATO presence on the ground in Ukraine to oversee a cessation of hostilities",
-			Opposes: agreement.Pattern{Kind: agreement.ForcesDeployed, Group: "NATO", Target: "UA"},
+			Opposes: agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Group: "NATO", Target: "UA"},
 		}},
 		Demands: []Demand{{
 			// "eastern Donbas" is read as the Donetsk and Luhansk oblasts,
@@ -193,7 +193,7 @@ func model() Model {
 func day(month time.Month, d int) time.Time { return time.Date(2026, month, d, 0, 0, 0, 0, time.UTC) }
 
 func attack(month time.Month, d int) agreement.Event {
-	return agreement.Event{At: day(month, d), Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"}
+	return agreement.Event{At: day(month, d), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}
 }
 
 // scenarios are the three timelines the report compares. They are
@@ -203,10 +203,10 @@ func attack(month time.Month, d int) agreement.Event {
 func scenarios() []Scenario {
 	strikes := []agreement.Event{attack(time.January, 10), attack(time.January, 24)}
 	truce := append(append([]agreement.Event(nil), strikes...),
-		agreement.Event{At: day(time.February, 1), Kind: agreement.CeasefireInForce},
+		agreement.Event{At: day(time.February, 1), Kind: agreement.EventKindCeasefireInForce},
 		// France sends troops once the ceasefire holds (its "several
 		// thousand" after the conflict).
-		agreement.Event{At: day(time.March, 1), Kind: agreement.ForcesDeployed, Actor: "FR", Target: "UA"},
+		agreement.Event{At: day(time.March, 1), Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA"},
 	)
 	return []Scenario{
 		{Key: "a", Name: "no ceasefire while strikes continue", Events: append(append([]agreement.Event(nil), strikes...),
@@ -214,8 +214,8 @@ func scenarios() []Scenario {
 			attack(time.March, 7),
 			// The front moves: Russia takes one more percent of Donetsk
 			// oblast from Ukraine.
-			agreement.Event{At: day(time.March, 7), Kind: agreement.ControlChanged, Actor: "RU", Target: "UA",
-				Area: "donetsk", Quantities: []agreement.Quantity{{Value: decimal.NewFromInt(1), Unit: agreement.Percent}}},
+			agreement.Event{At: day(time.March, 7), Kind: agreement.EventKindControlChanged, Actor: "RU", Target: "UA",
+				Area: "donetsk", Quantities: []agreement.Quantity{{Value: decimal.NewFromInt(1), Unit: agreement.UnitPercent}}},
 		)},
 		{Key: "b", Name: "a ceasefire that holds", Events: truce},
 		{Key: "c", Name: "a ceasefire followed by a new attack", Events: append(append([]agreement.Event(nil), truce...),
@@ -247,22 +247,22 @@ func scenarios() []Scenario {
 //     red line about forces on the ground can be checked against them;
 //     every other contribution is performed by a performance event.
 func coalitionOf(draft bool) coalition.Coalition {
-	state := agreement.KindState
+	state := agreement.PartyKindState
 	afterCeasefire := agreement.Holds(ceasefire)
-	deploy := &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"}
+	deploy := &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"}
 	c := coalition.Coalition{
 		ID:    "coalition-of-the-willing",
 		Name:  "Coalition of the Willing",
 		Party: "COW",
 		Host:  "UA",
 		Parties: []agreement.Party{
-			{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.KindStateCoalition},
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.PartyToConflict}},
+			{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.PartyKindStateCoalition},
+			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
 			{ID: "FR", Name: "France", Kind: state},
 			{ID: "GB", Name: "United Kingdom", Kind: state},
 			{ID: "DE", Name: "Germany", Kind: state},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.Monitor}},
+			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor}},
 		},
 		Members: []coalition.Member{
 			{Party: "UA"}, {Party: "FR"}, {Party: "GB"}, {Party: "DE"},
@@ -270,8 +270,8 @@ func coalitionOf(draft bool) coalition.Coalition {
 		},
 		Fluents: []agreement.Fluent{{
 			ID:         ceasefire,
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
 		}},
 		Functions: []coalition.Function{
 			{ID: coalition.CeasefireMonitoring, Name: "mechanism for monitoring the truce",
@@ -286,9 +286,9 @@ func coalitionOf(draft bool) coalition.Coalition {
 			Participants: []agreement.PartyID{"US", "UA", "COW"},
 		}},
 		Declarations: []coalition.Declaration{
-			{Title: jointTitle, AllMembers: true, Force: agreement.PoliticallyBinding, Date: paris},
+			{Title: jointTitle, AllMembers: true, Force: agreement.ForcePoliticallyBinding, Date: paris},
 			{Title: trilateralTitle, Signatories: []agreement.PartyID{"FR", "GB", "UA"},
-				Force: agreement.DeclarationOfIntent, Date: paris},
+				Force: agreement.ForceDeclarationOfIntent, Date: paris},
 		},
 		Meetings: []coalition.Meeting{{
 			Title:    "Paris meeting of the Coalition of the Willing",
@@ -308,44 +308,44 @@ func coalitionOf(draft bool) coalition.Coalition {
 			{
 				ID: "us-monitoring", Contributor: "US", Function: coalition.CeasefireMonitoring,
 				Text:      "the United States spearheading a mechanism for monitoring the truce, with support from European allies",
-				Condition: afterCeasefire, Force: agreement.PoliticallyBinding,
+				Condition: afterCeasefire, Force: agreement.ForcePoliticallyBinding,
 				Source: agreement.Source{Speaker: "Emmanuel Macron", Date: paris},
 			},
 			{
 				ID: "fr-troops", Contributor: "FR", Function: coalition.MultinationalForce,
 				Text: `France could deploy "several thousand" troops to Ukraine after the conflict`,
 				Quantities: []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
-					Unit: agreement.Troops, Wording: "several thousand"}},
+					Unit: agreement.UnitTroops, Wording: "several thousand"}},
 				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Action: deploy, Force: agreement.DeclarationOfIntent,
+				Condition: afterCeasefire, Action: deploy, Force: agreement.ForceDeclarationOfIntent,
 				Source: agreement.Source{Speaker: "Emmanuel Macron", Date: paris},
 			},
 			{
 				ID: "gb-troops", Contributor: "GB", Function: coalition.MultinationalForce,
 				Text:      "Britain, France, and other European partners to send troops into Ukraine following a ceasefire agreement",
 				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Action: deploy, Force: agreement.DeclarationOfIntent,
+				Condition: afterCeasefire, Action: deploy, Force: agreement.ForceDeclarationOfIntent,
 				Source: agreement.Source{Document: trilateralTitle, Date: paris},
 			},
 			{
 				ID: "gb-hubs", Contributor: "GB", Function: coalition.WeaponsHubs,
 				Text:      `"military hubs" throughout Ukraine and "secure facilities for weapons and military equipment"`,
 				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.DeclarationOfIntent,
+				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
 				Source: agreement.Source{Speaker: "Keir Starmer", Date: paris},
 			},
 			{
 				ID: "fr-hubs", Contributor: "FR", Function: coalition.WeaponsHubs,
 				Text:      `"military hubs" throughout Ukraine and "secure facilities for weapons and military equipment"`,
 				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.DeclarationOfIntent,
+				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
 				Source: agreement.Source{Speaker: "Keir Starmer", Date: paris},
 			},
 			{
 				ID: "de-monitoring", Contributor: "DE", Function: coalition.CeasefireMonitoring,
 				Text:      "German forces could join to oversee a ceasefire, albeit based outside Ukraine",
 				Basing:    coalition.Basing{Kind: coalition.OutsideHost},
-				Condition: afterCeasefire, Force: agreement.Aspiration,
+				Condition: afterCeasefire, Force: agreement.ForceAspiration,
 				Source: agreement.Source{Speaker: "Friedrich Merz", Date: paris},
 			},
 		},
@@ -355,8 +355,8 @@ func coalitionOf(draft bool) coalition.Coalition {
 			ID: "us-backstop", Contributor: "US", Function: coalition.MultinationalForce,
 			Text: `the U.S. would "support" the multinational force led by Europe "in the event of a new Russian attack"`,
 			Condition: agreement.All(afterCeasefire,
-				agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU", Target: "UA"})),
-			Force:  agreement.PoliticallyBinding,
+				agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"})),
+			Force:  agreement.ForcePoliticallyBinding,
 			Source: agreement.Source{Document: "draft statement", Date: paris},
 		})
 	}
@@ -447,9 +447,9 @@ func territory() agreement.Agreement {
 		ID:    territorialID,
 		Title: "The territorial question (still to be negotiated)",
 		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: agreement.KindState, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "RU", Name: "Russia", Kind: agreement.KindState, Roles: []agreement.Role{agreement.PartyToConflict}},
-			{ID: "PCA", Name: "Permanent Court of Arbitration", Kind: agreement.KindIGO},
+			{ID: "UA", Name: "Ukraine", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "RU", Name: "Russia", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RolePartyToConflict}},
+			{ID: "PCA", Name: "Permanent Court of Arbitration", Kind: agreement.PartyKindIntergovernmentalOrganisation},
 		},
 		Territory: t,
 	}
@@ -464,24 +464,24 @@ func packages() []agreement.Package {
 	width := decimal.NewFromInt(15) // km on each side: an assumption, not a sourced figure
 	return []agreement.Package{
 		{Name: "cede Donbas", Options: []agreement.Option{
-			{ID: "cede-donbas", Kind: agreement.OptionCede, Areas: []agreement.AreaID{"donetsk", "luhansk"},
+			{ID: "cede-donbas", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"donetsk", "luhansk"},
 				From: "UA", To: "RU", Text: "Ukraine cedes Donetsk and Luhansk oblasts to Russia"},
-			{ID: "leave-donbas", Kind: agreement.OptionWithdraw, Areas: []agreement.AreaID{"donetsk", "luhansk"},
+			{ID: "leave-donbas", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"donetsk", "luhansk"},
 				From: "UA", To: "RU", Deadline: agreement.Deadline{After: 60 * agreement.Day}},
-			{ID: "freeze-south", Kind: agreement.OptionFreeze, Areas: []agreement.AreaID{"zaporizhzhia", "kherson"},
+			{ID: "freeze-south", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"zaporizhzhia", "kherson"},
 				Parties: []agreement.PartyID{"UA", "RU"}},
 		}},
 		{Name: "freeze the line with a DMZ", Options: []agreement.Option{
-			{ID: "freeze", Kind: agreement.OptionFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
-			{ID: "dmz", Kind: agreement.OptionDMZ, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"},
+			{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
+			{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"},
 				Width: &width, Deadline: agreement.Deadline{After: 30 * agreement.Day}},
 		}},
 		{Name: "defer to arbitration", Options: []agreement.Option{
-			{ID: "arbitrate-donbas", Kind: agreement.OptionArbitration, Areas: []agreement.AreaID{"donetsk", "luhansk"},
+			{ID: "arbitrate-donbas", Kind: agreement.OptionKindArbitration, Areas: []agreement.AreaID{"donetsk", "luhansk"},
 				Party: "PCA", Deadline: agreement.Deadline{After: 365 * agreement.Day},
 				Results: []agreement.Result{{Outcome: "RU", Sovereign: "RU"}, {Outcome: "UA", Sovereign: "UA"}},
 				Lapse:   agreement.LapseFollowControl},
-			{ID: "freeze", Kind: agreement.OptionFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
+			{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
 		}},
 	}
 }

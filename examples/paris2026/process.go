@@ -44,7 +44,7 @@ func (m Model) process(v Version) (agreement.Process, error) {
 			Date:          decl.Date,
 			Stage:         in.Stage,
 			SubStage:      in.SubStage,
-			SigningStatus: agreement.StatusSigned,
+			SigningStatus: agreement.SigningStatusSigned,
 			Fluents:       compiled.Fluents,
 		}
 		named := map[agreement.PartyID]bool{}

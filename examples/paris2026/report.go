@@ -201,7 +201,7 @@ func (m Model) collisions(p agreement.Process) []Collision {
 	var out []Collision
 	for _, a := range p.Agreements {
 		for _, cl := range a.Clauses {
-			if cl.Action == nil || cl.Kind == agreement.Prohibition {
+			if cl.Action == nil || cl.Kind == agreement.DeonticProhibition {
 				continue
 			}
 			for _, d := range cl.Debtors {
@@ -310,7 +310,7 @@ func (m Model) replay(p agreement.Process, sc Scenario) (RunResult, error) {
 			}
 		}
 		res.States = append(res.States, s)
-		if s.State == agreement.InEffect {
+		if s.State == agreement.StateInEffect {
 			res.Bound = append(res.Bound, s)
 		}
 	}

@@ -58,11 +58,11 @@ func writeGantt(w io.Writer, r *result) error {
 		for _, x := range r.Intervals[k] {
 			p.f("  %s :", mmText(name+" "+x.State.String()))
 			switch x.State {
-			case agreement.InEffect, agreement.InForce:
+			case agreement.StateInEffect, agreement.StateInForce:
 				p.f("active, ")
-			case agreement.Fulfilled:
+			case agreement.StateFulfilled:
 				p.f("done, ")
-			case agreement.Violated:
+			case agreement.StateViolated:
 				p.f("crit, ")
 			}
 			if daily {

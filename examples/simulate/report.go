@@ -103,7 +103,7 @@ func simulate(in input, name string, data []byte, end time.Time) (*result, error
 			}
 		}
 		res.States = append(res.States, s)
-		if s.State == agreement.InEffect {
+		if s.State == agreement.StateInEffect {
 			res.Bound = append(res.Bound, s)
 		}
 		// The states it went through: the one it started in (its state at

@@ -133,7 +133,7 @@ func AssertNeverInEffectBefore(t rapid.TB, tr *scenario.Trace, kind agreement.Ev
 		}
 	}
 	for x := range tr.Transitions() {
-		if x.To != agreement.InEffect || x.Instance.IsAgreement() || found && !x.At.Before(first) {
+		if x.To != agreement.StateInEffect || x.Instance.IsAgreement() || found && !x.At.Before(first) {
 			continue
 		}
 		if len(clauses) > 0 && !slices.ContainsFunc(clauses, func(r agreement.Ref) bool {
@@ -241,7 +241,7 @@ func FormatProcess(p agreement.Process) string {
 	var b strings.Builder
 	for _, a := range p.Agreements {
 		fmt.Fprintf(&b, "agreement %s", a.ID)
-		if a.SigningStatus != agreement.StatusUnspecified {
+		if a.SigningStatus != agreement.SigningStatusUnspecified {
 			fmt.Fprintf(&b, " signing=%s", a.SigningStatus)
 		}
 		if len(a.Signatures) > 0 {
@@ -277,7 +277,7 @@ func FormatProcess(p agreement.Process) string {
 			if !c.Expiry.IsZero() {
 				fmt.Fprintf(&b, " expiry=%s", c.Expiry)
 			}
-			if c.Kind == agreement.Power {
+			if c.Kind == agreement.DeonticPower {
 				fmt.Fprintf(&b, " effect=%s targets=%v", c.Effect, c.Targets)
 				if c.ResumedBy != "" {
 					fmt.Fprintf(&b, " resumedBy=%s", c.ResumedBy)

@@ -15,13 +15,13 @@ import (
 // generated timeline.
 func TestDownstreamUsage(t *testing.T) {
 	a := agreement.Agreement{
-		ID: "guarantee", SigningStatus: agreement.StatusSigned,
+		ID: "guarantee", SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "FR"}},
 		Fluents: []agreement.Fluent{{ID: "ceasefire",
-			Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}}},
-		Clauses: []agreement.Clause{{ID: "G1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR"},
-			Action: &agreement.Pattern{Kind: agreement.ForcesDeployed}, Trigger: agreement.Holds("ceasefire")}},
+			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}}},
+		Clauses: []agreement.Clause{{ID: "G1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR"},
+			Action: &agreement.Pattern{Kind: agreement.EventKindForcesDeployed}, Trigger: agreement.Holds("ceasefire")}},
 	}
 	e, err := scenario.Compile(a)
 	if err != nil {
@@ -35,6 +35,6 @@ func TestDownstreamUsage(t *testing.T) {
 			t.Fatal(err)
 		}
 		scenariotest.AssertTransitionsValid(t, tr) // every transition is an edge of the lifecycle
-		scenariotest.AssertNeverInEffectBefore(t, tr, agreement.CeasefireInForce, agreement.LocalRef("G1"))
+		scenariotest.AssertNeverInEffectBefore(t, tr, agreement.EventKindCeasefireInForce, agreement.LocalRef("G1"))
 	})
 }

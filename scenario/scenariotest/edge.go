@@ -86,10 +86,10 @@ func (e Edge) String() string {
 
 // clauseActive are the clause states a power or the agreement's termination
 // can terminate.
-var clauseActive = []agreement.State{agreement.Dormant, agreement.Pending, agreement.InEffect, agreement.Suspended}
+var clauseActive = []agreement.State{agreement.StateDormant, agreement.StatePending, agreement.StateInEffect, agreement.StateSuspended}
 
 // agreementActive are the agreement states a power can terminate.
-var agreementActive = []agreement.State{agreement.Draft, agreement.Signed, agreement.InForce, agreement.Suspended}
+var agreementActive = []agreement.State{agreement.StateDraft, agreement.StateSigned, agreement.StateInForce, agreement.StateSuspended}
 
 // ClauseEdges returns every edge of DESIGN.md's clause lifecycle table, one
 // per row and distinguishing cause where the table does: 20 edges, in the
@@ -97,24 +97,24 @@ var agreementActive = []agreement.State{agreement.Draft, agreement.Signed, agree
 func ClauseEdges() []Edge {
 	c := func(from, to agreement.State, r Rule) Edge { return Edge{From: from, To: to, Rule: r} }
 	out := []Edge{
-		c(agreement.Dormant, agreement.Pending, RuleTrigger),
-		c(agreement.Dormant, agreement.InEffect, RuleTrigger),
-		c(agreement.Pending, agreement.InEffect, RuleAntecedent),
-		c(agreement.Pending, agreement.Discharged, RuleExpiry),
-		c(agreement.InEffect, agreement.Discharged, RuleExpiry),
-		c(agreement.InEffect, agreement.Fulfilled, RuleExpiry),
-		c(agreement.InEffect, agreement.Fulfilled, RuleFulfilment),
-		c(agreement.InEffect, agreement.Violated, RuleViolation),
-		c(agreement.InEffect, agreement.Violated, RuleDeadline),
-		c(agreement.InEffect, agreement.Discharged, RulePower),
-		c(agreement.InEffect, agreement.Suspended, RulePower),
-		c(agreement.Suspended, agreement.InEffect, RulePower),
+		c(agreement.StateDormant, agreement.StatePending, RuleTrigger),
+		c(agreement.StateDormant, agreement.StateInEffect, RuleTrigger),
+		c(agreement.StatePending, agreement.StateInEffect, RuleAntecedent),
+		c(agreement.StatePending, agreement.StateDischarged, RuleExpiry),
+		c(agreement.StateInEffect, agreement.StateDischarged, RuleExpiry),
+		c(agreement.StateInEffect, agreement.StateFulfilled, RuleExpiry),
+		c(agreement.StateInEffect, agreement.StateFulfilled, RuleFulfilment),
+		c(agreement.StateInEffect, agreement.StateViolated, RuleViolation),
+		c(agreement.StateInEffect, agreement.StateViolated, RuleDeadline),
+		c(agreement.StateInEffect, agreement.StateDischarged, RulePower),
+		c(agreement.StateInEffect, agreement.StateSuspended, RulePower),
+		c(agreement.StateSuspended, agreement.StateInEffect, RulePower),
 	}
 	for _, from := range clauseActive {
-		out = append(out, c(from, agreement.Terminated, RulePower))
+		out = append(out, c(from, agreement.StateTerminated, RulePower))
 	}
 	for _, from := range clauseActive {
-		out = append(out, c(from, agreement.Terminated, RuleAgreementTerminated))
+		out = append(out, c(from, agreement.StateTerminated, RuleAgreementTerminated))
 	}
 	return out
 }
@@ -126,13 +126,13 @@ func ClauseEdges() []Edge {
 func AgreementEdges() []Edge {
 	a := func(from, to agreement.State, r Rule) Edge { return Edge{Agreement: true, From: from, To: to, Rule: r} }
 	out := []Edge{
-		a(agreement.Draft, agreement.Signed, RuleSigning),
-		a(agreement.Signed, agreement.InForce, RuleEntryIntoForce),
-		a(agreement.InForce, agreement.Suspended, RulePower),
-		a(agreement.Suspended, agreement.InForce, RulePower),
+		a(agreement.StateDraft, agreement.StateSigned, RuleSigning),
+		a(agreement.StateSigned, agreement.StateInForce, RuleEntryIntoForce),
+		a(agreement.StateInForce, agreement.StateSuspended, RulePower),
+		a(agreement.StateSuspended, agreement.StateInForce, RulePower),
 	}
 	for _, from := range agreementActive {
-		out = append(out, a(from, agreement.Terminated, RulePower))
+		out = append(out, a(from, agreement.StateTerminated, RulePower))
 	}
 	return out
 }
@@ -167,9 +167,9 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 	timed := k == scenario.CauseDeadline || k == scenario.CauseExpiry
 	if e.Agreement {
 		switch {
-		case e.From == agreement.Draft && e.To == agreement.Signed && k == scenario.CauseEvent:
+		case e.From == agreement.StateDraft && e.To == agreement.StateSigned && k == scenario.CauseEvent:
 			e.Rule = RuleSigning
-		case e.From == agreement.Signed && e.To == agreement.InForce && !timed && k != scenario.CausePower:
+		case e.From == agreement.StateSigned && e.To == agreement.StateInForce && !timed && k != scenario.CausePower:
 			e.Rule = RuleEntryIntoForce
 		case k == scenario.CausePower:
 			e.Rule = RulePower
@@ -179,17 +179,17 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 		return e, slices.Contains(AgreementEdges(), e)
 	}
 	switch {
-	case e.From == agreement.Dormant && (e.To == agreement.Pending || e.To == agreement.InEffect):
+	case e.From == agreement.StateDormant && (e.To == agreement.StatePending || e.To == agreement.StateInEffect):
 		if timed || k == scenario.CausePower {
 			return e, false
 		}
 		e.Rule = RuleTrigger
-	case e.From == agreement.Pending && e.To == agreement.InEffect:
+	case e.From == agreement.StatePending && e.To == agreement.StateInEffect:
 		if timed {
 			return e, false
 		}
 		e.Rule = RuleAntecedent
-	case e.To == agreement.Fulfilled:
+	case e.To == agreement.StateFulfilled:
 		switch k {
 		case scenario.CauseExpiry:
 			e.Rule = RuleExpiry
@@ -198,7 +198,7 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 		default:
 			e.Rule = RuleFulfilment
 		}
-	case e.To == agreement.Violated:
+	case e.To == agreement.StateViolated:
 		switch k {
 		case scenario.CauseDeadline:
 			e.Rule = RuleDeadline
@@ -207,7 +207,7 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 		default:
 			e.Rule = RuleViolation
 		}
-	case e.To == agreement.Terminated && k == scenario.CauseAgreement:
+	case e.To == agreement.StateTerminated && k == scenario.CauseAgreement:
 		e.Rule = RuleAgreementTerminated
 	case k == scenario.CauseExpiry:
 		e.Rule = RuleExpiry

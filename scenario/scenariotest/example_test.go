@@ -19,17 +19,17 @@ func Example() {
 	cf := agreement.FluentID("ceasefire-in-force")
 	a := agreement.Agreement{
 		ID:            "ceasefire",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}},
 		Fluents: []agreement.Fluent{{ID: cf,
-			Initiates: []agreement.Pattern{{Kind: agreement.CeasefireInForce}}}},
+			Initiates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}}}},
 		Clauses: []agreement.Clause{
-			{ID: "W1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"RU"},
-				Action:   &agreement.Pattern{Kind: agreement.WithdrawalCompleted},
+			{ID: "W1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+				Action:   &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted},
 				Trigger:  agreement.Holds(cf),
 				Deadline: agreement.Deadline{After: 3 * agreement.Day}},
-			{ID: "P1", Kind: agreement.Prohibition, Debtors: []agreement.PartyID{"RU"},
-				Action:  &agreement.Pattern{Kind: agreement.ArmedAttack},
+			{ID: "P1", Kind: agreement.DeonticProhibition, Debtors: []agreement.PartyID{"RU"},
+				Action:  &agreement.Pattern{Kind: agreement.EventKindArmedAttack},
 				Trigger: agreement.Holds(cf),
 				Expiry:  agreement.Deadline{After: 10 * agreement.Day}},
 		},
@@ -40,7 +40,7 @@ func Example() {
 		return
 	}
 	start := scenariotest.DefaultStart()
-	tl := scenario.NewTimeline(start, agreement.Event{At: start.Add(agreement.Day), Kind: agreement.CeasefireInForce})
+	tl := scenario.NewTimeline(start, agreement.Event{At: start.Add(agreement.Day), Kind: agreement.EventKindCeasefireInForce})
 	tr, err := e.Replay(tl, start.Add(30*agreement.Day))
 	if err != nil {
 		fmt.Println(err)
@@ -65,10 +65,10 @@ func Example() {
 // IsEdge answers whether the lifecycle has an edge between two states, for
 // clauses and for agreements.
 func ExampleIsEdge() {
-	fmt.Println(scenariotest.IsEdge(false, agreement.Dormant, agreement.InEffect))
-	fmt.Println(scenariotest.IsEdge(false, agreement.Fulfilled, agreement.InEffect))
-	fmt.Println(scenariotest.IsEdge(true, agreement.Suspended, agreement.InForce))
-	fmt.Println(scenariotest.IsEdge(true, agreement.InForce, agreement.Signed))
+	fmt.Println(scenariotest.IsEdge(false, agreement.StateDormant, agreement.StateInEffect))
+	fmt.Println(scenariotest.IsEdge(false, agreement.StateFulfilled, agreement.StateInEffect))
+	fmt.Println(scenariotest.IsEdge(true, agreement.StateSuspended, agreement.StateInForce))
+	fmt.Println(scenariotest.IsEdge(true, agreement.StateInForce, agreement.StateSigned))
 	// Output:
 	// true
 	// false

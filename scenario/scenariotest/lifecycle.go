@@ -72,11 +72,11 @@ func (c LifecycleConfig) normalised() LifecycleConfig {
 var (
 	lcAgreementIDs = []agreement.AgreementID{"ceasefire-2026", "guarantees-2026", "monitoring-2026"}
 	lcParties      = []agreement.PartyID{"UA", "RU", "US", "FR", "GB"}
-	lcTriggerKinds = []agreement.EventKind{agreement.CeasefireInForce, agreement.CeasefireDeclared,
-		agreement.ArmedAttack, agreement.Ratification, agreement.ElectionHeld}
-	lcActionKinds = []agreement.EventKind{"aid-delivered", "monitoring-established", agreement.ForcesDeployed,
-		agreement.WithdrawalCompleted, agreement.Performance}
-	lcProhibitedKinds = []agreement.EventKind{agreement.ArmedAttack, agreement.ForcesDeployed, "shelling"}
+	lcTriggerKinds = []agreement.EventKind{agreement.EventKindCeasefireInForce, agreement.EventKindCeasefireDeclared,
+		agreement.EventKindArmedAttack, agreement.EventKindRatification, agreement.EventKindElectionHeld}
+	lcActionKinds = []agreement.EventKind{"aid-delivered", "monitoring-established", agreement.EventKindForcesDeployed,
+		agreement.EventKindWithdrawalCompleted, agreement.EventKindPerformance}
+	lcProhibitedKinds = []agreement.EventKind{agreement.EventKindArmedAttack, agreement.EventKindForcesDeployed, "shelling"}
 	lcAreas           = []agreement.AreaID{"donetsk", "zaporizhzhia"}
 	lcDurations       = []time.Duration{agreement.Day, 2 * agreement.Day, 3 * agreement.Day, 7 * agreement.Day,
 		10 * agreement.Day, 30 * agreement.Day}
@@ -221,57 +221,57 @@ type kit struct {
 // powers have no trigger unless said.
 var kits = func() []kit {
 	steady := func(tr trig, an ante) skel {
-		return skel{kind: agreement.Obligation, steady: true, trig: tr, ante: an}
+		return skel{kind: agreement.DeonticObligation, steady: true, trig: tr, ante: an}
 	}
 	power := func(e agreement.Effect, a aim, tr trig, targets ...int) skel {
-		return skel{kind: agreement.Power, effect: e, aim: a, target: targets, trig: tr, ante: anteNone}
+		return skel{kind: agreement.DeonticPower, effect: e, aim: a, target: targets, trig: tr, ante: anteNone}
 	}
 	return []kit{
 		// F, S suspends F, its resume power binds once F is suspended:
 		// InEffect -> Suspended -> InEffect.
 		{weight: 1, clauses: []skel{steady(trigNone, anteNone),
-			power(agreement.Suspend, aimClause, trigNone, 0)}},
+			power(agreement.EffectSuspend, aimClause, trigNone, 0)}},
 		// F, S suspends F, T terminates F once suspended:
 		// Suspended -> Terminated by a power.
 		{weight: 3, resumeEarly: true, clauses: []skel{steady(trigNone, anteNone),
-			power(agreement.Suspend, aimClause, trigNone, 0),
-			power(agreement.Terminate, aimClause, trigTargetSuspended, 0)}},
+			power(agreement.EffectSuspend, aimClause, trigNone, 0),
+			power(agreement.EffectTerminate, aimClause, trigTargetSuspended, 0)}},
 		// F, S suspends F, X terminates the agreement once F is suspended:
 		// Suspended -> Terminated with the agreement.
 		{weight: 3, resumeEarly: true, clauses: []skel{steady(trigNone, anteNone),
-			power(agreement.Suspend, aimClause, trigNone, 0),
-			power(agreement.Terminate, aimAgreement, trigTargetSuspended, 0)}},
+			power(agreement.EffectSuspend, aimClause, trigNone, 0),
+			power(agreement.EffectTerminate, aimAgreement, trigTargetSuspended, 0)}},
 		// Y suspends the agreement; its resume power and V, terminating the
 		// agreement, bind once it is suspended: InForce -> Suspended ->
 		// InForce or Terminated.
 		{weight: 5, clauses: []skel{steady(trigNone, anteNone),
-			power(agreement.Suspend, aimAgreement, trigNone),
-			power(agreement.Terminate, aimAgreement, trigAgreementSuspended)}},
+			power(agreement.EffectSuspend, aimAgreement, trigNone),
+			power(agreement.EffectTerminate, aimAgreement, trigAgreementSuspended)}},
 		// G waits for an election (Pending, or Dormant until a ceasefire);
 		// U terminates it, X terminates the agreement: Pending or Dormant ->
 		// Terminated by a power or with the agreement.
 		{weight: 3, clauses: []skel{steady(trigNoneOrCeasefire, anteElection),
-			power(agreement.Terminate, aimClause, trigNone, 0),
-			power(agreement.Terminate, aimAgreement, trigNone)}},
+			power(agreement.EffectTerminate, aimClause, trigNone, 0),
+			power(agreement.EffectTerminate, aimAgreement, trigNone)}},
 		// F and H (in effect, or Dormant until a ceasefire); D discharges
 		// F, T terminates H: InEffect -> Discharged, InEffect or Dormant ->
 		// Terminated by a power.
 		{weight: 2, clauses: []skel{steady(trigNone, anteNone), steady(trigNoneOrCeasefire, anteNone),
-			power(agreement.Discharge, aimClause, trigNone, 0),
-			power(agreement.Terminate, aimClause, trigNone, 1)}},
+			power(agreement.EffectDischarge, aimClause, trigNone, 0),
+			power(agreement.EffectTerminate, aimClause, trigNone, 1)}},
 		// F, S (surviving, with its resume power) suspends F, Y suspends
 		// the agreement once F is suspended: F must stay suspended while
 		// the agreement is, even if S's resume power is exercised then
 		// (DESIGN.md rule 6).
 		{weight: 2, clauses: []skel{steady(trigNone, anteNone),
-			{kind: agreement.Power, effect: agreement.Suspend, aim: aimClause, target: []int{0}, trig: trigNone,
+			{kind: agreement.DeonticPower, effect: agreement.EffectSuspend, aim: aimClause, target: []int{0}, trig: trigNone,
 				ante: anteNone, always: true},
-			power(agreement.Suspend, aimAgreement, trigTargetSuspended, 0)}},
+			power(agreement.EffectSuspend, aimAgreement, trigTargetSuspended, 0)}},
 		// An agreement waiting for its ratification, a draft or signed,
 		// and X terminating it: Draft or Signed -> Terminated.
 		{weight: 5, draft: true, alone: true, clauses: []skel{steady(trigNoneOrCeasefire, anteDrawn),
-			power(agreement.Terminate, aimAgreement, trigNone),
-			power(agreement.Terminate, aimClause, trigNone, 0)}},
+			power(agreement.EffectTerminate, aimAgreement, trigNone),
+			power(agreement.EffectTerminate, aimClause, trigNone, 0)}},
 	}
 }()
 
@@ -317,13 +317,13 @@ func drawLifecycle(t *rapid.T, cfg LifecycleConfig, n int) agreement.Process {
 	for k := range n {
 		targets[k] = make([][]agreement.Ref, len(d.skels[k]))
 		for i, s := range d.skels[k] {
-			if s.kind != agreement.Power || s.effect == agreement.Resume {
+			if s.kind != agreement.DeonticPower || s.effect == agreement.EffectResume {
 				continue
 			}
 			targets[k][i] = d.drawTargets(k, i)
 			if slices.Contains(targets[k][i], agreement.AgreementRef(d.ids[k])) {
 				d.survivors[k][i] = true
-				if s.effect == agreement.Suspend {
+				if s.effect == agreement.EffectSuspend {
 					d.survivors[k][i+1] = true
 				}
 			}
@@ -348,8 +348,8 @@ func (d *lcDraw) drawSkeleton() ([]skel, int) {
 	add := func(s skel) {
 		s.id = clauseID(s.kind, s.effect, len(out))
 		out = append(out, s)
-		if s.effect == agreement.Suspend {
-			r := skel{kind: agreement.Power, effect: agreement.Resume, trig: trigNone, ante: anteNone, inKit: s.inKit,
+		if s.effect == agreement.EffectSuspend {
+			r := skel{kind: agreement.DeonticPower, effect: agreement.EffectResume, trig: trigNone, ante: anteNone, inKit: s.inKit,
 				always: s.always}
 			if !resumeEarly {
 				// Binds once something is suspended, so that its exercise
@@ -369,7 +369,7 @@ func (d *lcDraw) drawSkeleton() ([]skel, int) {
 		k := rapid.SampledFrom(weightedKits).Draw(t, "kit-sort")
 		size := len(k.clauses)
 		for _, c := range k.clauses {
-			if c.effect == agreement.Suspend {
+			if c.effect == agreement.EffectSuspend {
 				size++ // its resume power
 			}
 		}
@@ -403,16 +403,16 @@ func (d *lcDraw) drawSkeleton() ([]skel, int) {
 		s := skel{}
 		switch r := rapid.IntRange(0, maxDeontic).Draw(t, "deontic"); {
 		case r < 3:
-			s.kind = agreement.Obligation
+			s.kind = agreement.DeonticObligation
 		case r < 6:
-			s.kind = agreement.Prohibition
+			s.kind = agreement.DeonticProhibition
 		case r < 7:
-			s.kind = agreement.Permission
+			s.kind = agreement.DeonticPermission
 		default:
-			s.kind = agreement.Power
-			effects := []agreement.Effect{agreement.Discharge, agreement.Terminate}
+			s.kind = agreement.DeonticPower
+			effects := []agreement.Effect{agreement.EffectDischarge, agreement.EffectTerminate}
 			if len(out)+2 <= d.cfg.Clauses {
-				effects = append(effects, agreement.Suspend, agreement.Suspend)
+				effects = append(effects, agreement.EffectSuspend, agreement.EffectSuspend)
 			}
 			s.effect = rapid.SampledFrom(effects).Draw(t, "effect")
 		}
@@ -425,9 +425,9 @@ func (d *lcDraw) drawSkeleton() ([]skel, int) {
 // obligation, P2 a prohibition, M3 a permission, W4 a power, R5 a resume
 // power.
 func clauseID(k agreement.Deontic, e agreement.Effect, i int) agreement.ClauseID {
-	prefix := map[agreement.Deontic]string{agreement.Obligation: "O", agreement.Prohibition: "P",
-		agreement.Permission: "M", agreement.Power: "W"}[k]
-	if e == agreement.Resume {
+	prefix := map[agreement.Deontic]string{agreement.DeonticObligation: "O", agreement.DeonticProhibition: "P",
+		agreement.DeonticPermission: "M", agreement.DeonticPower: "W"}[k]
+	if e == agreement.EffectResume {
 		prefix = "R"
 	}
 	return agreement.ClauseID(prefix + itoa(i+1))
@@ -460,7 +460,7 @@ func (d *lcDraw) drawTargets(k, i int) []agreement.Ref {
 		return []agreement.Ref{agreement.AgreementRef(d.ids[k])}
 	}
 	r := rapid.IntRange(0, 9).Draw(t, "target-sort")
-	if r < 3 && s.effect != agreement.Discharge { // an agreement is never discharged
+	if r < 3 && s.effect != agreement.EffectDischarge { // an agreement is never discharged
 		a := k
 		if len(d.ids) > 1 && rapid.Bool().Draw(t, "targets-other-agreement") {
 			a = rapid.IntRange(0, len(d.ids)-1).Draw(t, "target-agreement")
@@ -490,7 +490,7 @@ func (d *lcDraw) drawTargets(k, i int) []agreement.Ref {
 // or -1.
 func (d *lcDraw) focus(k int) int {
 	return slices.IndexFunc(d.skels[k], func(s skel) bool {
-		return s.kind == agreement.Obligation || s.kind == agreement.Prohibition
+		return s.kind == agreement.DeonticObligation || s.kind == agreement.DeonticProhibition
 	})
 }
 
@@ -503,20 +503,20 @@ func (d *lcDraw) fill(k int, targets [][]agreement.Ref) agreement.Agreement {
 		Fluents: []agreement.Fluent{
 			{
 				ID:         lcCeasefire,
-				Initiates:  []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-				Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}},
+				Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+				Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
 				Initially:  rapid.IntRange(0, 6).Draw(t, "ceasefire-initially") == 0,
 			},
 			{
 				ID:         lcMission,
-				Initiates:  []agreement.Pattern{{Kind: agreement.ForcesDeployed, Group: lcCoalition}},
-				Terminates: []agreement.Pattern{{Kind: agreement.WithdrawalCompleted}},
+				Initiates:  []agreement.Pattern{{Kind: agreement.EventKindForcesDeployed, Group: lcCoalition}},
+				Terminates: []agreement.Pattern{{Kind: agreement.EventKindWithdrawalCompleted}},
 			},
 		},
 	}
-	roles := []agreement.Role{agreement.PartyToConflict, agreement.Guarantor, agreement.Monitor, agreement.Mediator}
+	roles := []agreement.Role{agreement.RolePartyToConflict, agreement.RoleGuarantor, agreement.RoleMonitor, agreement.RoleMediator}
 	for _, p := range d.parties {
-		a.Parties = append(a.Parties, agreement.Party{ID: p, Kind: agreement.KindState,
+		a.Parties = append(a.Parties, agreement.Party{ID: p, Kind: agreement.PartyKindState,
 			Roles: []agreement.Role{rapid.SampledFrom(roles).Draw(t, "role")}})
 	}
 	members := rapid.Permutation(d.parties).Draw(t, "coalition")
@@ -524,28 +524,28 @@ func (d *lcDraw) fill(k int, targets [][]agreement.Ref) agreement.Agreement {
 	switch d.drafts[k] {
 	case 2:
 		// In force from the start, for the kits to act.
-		a.SigningStatus = agreement.StatusSigned
+		a.SigningStatus = agreement.SigningStatusSigned
 		return d.clauses(k, a, targets)
 	case 1:
 		// A draft, or signed; either waits for its ratification.
 		if rapid.IntRange(0, 2).Draw(t, "draft") == 0 {
-			a.SigningStatus = agreement.StatusSigned
+			a.SigningStatus = agreement.SigningStatusSigned
 		}
-		a.EntryIntoForce = agreement.Happened(agreement.Pattern{Kind: agreement.Ratification})
+		a.EntryIntoForce = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification})
 		return d.clauses(k, a, targets)
 	}
 	if rapid.IntRange(0, 9).Draw(t, "signed") < 5 {
-		a.SigningStatus = agreement.StatusSigned
+		a.SigningStatus = agreement.SigningStatusSigned
 	}
 	switch rapid.IntRange(0, 7).Draw(t, "entry-into-force") {
 	case 0:
-		a.EntryIntoForce = agreement.Happened(agreement.Pattern{Kind: agreement.Ratification})
+		a.EntryIntoForce = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification})
 	case 1:
 		a.EntryIntoForce = agreement.Holds(lcCeasefire)
 	case 2:
 		if k > 0 {
 			a.EntryIntoForce = agreement.AgreementIn(d.ids[rapid.IntRange(0, k-1).Draw(t, "entry-agreement")],
-				agreement.InForce, agreement.Suspended)
+				agreement.StateInForce, agreement.StateSuspended)
 		}
 	}
 	return d.clauses(k, a, targets)
@@ -570,7 +570,7 @@ func (d *lcDraw) deps(k, i int) (all, breakable []agreement.Ref) {
 		for j := range n {
 			r := d.ref(k, a, j)
 			all = append(all, r)
-			if s := d.skels[a][j]; s.kind == agreement.Obligation || s.kind == agreement.Prohibition {
+			if s := d.skels[a][j]; s.kind == agreement.DeonticObligation || s.kind == agreement.DeonticProhibition {
 				breakable = append(breakable, r)
 			}
 		}
@@ -641,28 +641,28 @@ func (d *lcDraw) trigger(k, i int, power bool) agreement.Condition {
 	case r < 13:
 		return agreement.Within(d.pattern("within-pattern", lcTriggerKinds), d.duration("within"))
 	case r < 14:
-		return agreement.Before(agreement.Pattern{Kind: agreement.CeasefireDeclared},
-			agreement.Pattern{Kind: agreement.CeasefireInForce})
+		return agreement.Before(agreement.Pattern{Kind: agreement.EventKindCeasefireDeclared},
+			agreement.Pattern{Kind: agreement.EventKindCeasefireInForce})
 	case r < 17 && len(breakable) > 0:
 		// A reparation.
-		return agreement.ClauseIn(rapid.SampledFrom(breakable).Draw(t, "repairs"), agreement.Violated)
+		return agreement.ClauseIn(rapid.SampledFrom(breakable).Draw(t, "repairs"), agreement.StateViolated)
 	case r < 18 && len(all) > 0:
 		states := rapid.SampledFrom([][]agreement.State{
-			{agreement.InEffect}, {agreement.Fulfilled}, {agreement.Suspended, agreement.Terminated},
-			{agreement.Discharged, agreement.Fulfilled}}).Draw(t, "clause-states")
+			{agreement.StateInEffect}, {agreement.StateFulfilled}, {agreement.StateSuspended, agreement.StateTerminated},
+			{agreement.StateDischarged, agreement.StateFulfilled}}).Draw(t, "clause-states")
 		return agreement.ClauseIn(rapid.SampledFrom(all).Draw(t, "reads"), states...)
 	case r < 19:
 		id := agreement.AgreementID("")
 		if k > 0 && rapid.Bool().Draw(t, "reads-other-agreement") {
 			id = d.ids[rapid.IntRange(0, k-1).Draw(t, "read-agreement")]
 		}
-		return agreement.AgreementIn(id, agreement.InForce)
+		return agreement.AgreementIn(id, agreement.StateInForce)
 	default:
 		if rapid.Bool().Draw(t, "all-or-any") {
 			return agreement.All(agreement.Holds(lcCeasefire),
-				agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack}))
+				agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack}))
 		}
-		return agreement.Any(agreement.Holds(lcMission), agreement.Happened(agreement.Pattern{Kind: agreement.ElectionHeld}))
+		return agreement.Any(agreement.Holds(lcMission), agreement.Happened(agreement.Pattern{Kind: agreement.EventKindElectionHeld}))
 	}
 }
 
@@ -673,13 +673,13 @@ func (d *lcDraw) antecedent(tenths int) agreement.Condition {
 	}
 	switch rapid.IntRange(0, 3).Draw(t, "antecedent") {
 	case 0:
-		return agreement.Happened(d.pattern("antecedent-pattern", []agreement.EventKind{agreement.ArmedAttack}))
+		return agreement.Happened(d.pattern("antecedent-pattern", []agreement.EventKind{agreement.EventKindArmedAttack}))
 	case 1:
 		return agreement.Holds(lcCeasefire)
 	case 2:
 		return agreement.Since(agreement.Pattern{Kind: "monitoring-established"}, d.duration("antecedent-since"))
 	}
-	return agreement.Happened(agreement.Pattern{Kind: agreement.ElectionHeld})
+	return agreement.Happened(agreement.Pattern{Kind: agreement.EventKindElectionHeld})
 }
 
 func (d *lcDraw) debtors(max3 bool) ([]agreement.PartyID, bool) {
@@ -701,30 +701,30 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 	s := d.skels[k][i]
 	self := agreement.LocalRef(s.id)
 	c := agreement.Clause{ID: s.id, Kind: s.kind, Text: "drawn " + s.kind.String()}
-	c.Debtors, c.Joint = d.debtors(s.kind != agreement.Power || rapid.IntRange(0, 4).Draw(t, "power-several") == 0)
+	c.Debtors, c.Joint = d.debtors(s.kind != agreement.DeonticPower || rapid.IntRange(0, 4).Draw(t, "power-several") == 0)
 	c.Surviving = d.survivors[k][i] || s.always || rapid.IntRange(0, 9).Draw(t, "surviving") == 0
 	switch s.trig {
 	case trigDrawn:
-		c.Trigger = d.trigger(k, i, s.kind == agreement.Power)
+		c.Trigger = d.trigger(k, i, s.kind == agreement.DeonticPower)
 	case trigTargetSuspended:
-		c.Trigger = agreement.ClauseIn(d.ref(k, k, s.target[0]), agreement.Suspended)
+		c.Trigger = agreement.ClauseIn(d.ref(k, k, s.target[0]), agreement.StateSuspended)
 	case trigAgreementSuspended:
-		c.Trigger = agreement.AgreementIn("", agreement.Suspended)
+		c.Trigger = agreement.AgreementIn("", agreement.StateSuspended)
 	case trigNoneOrCeasefire:
 		if rapid.Bool().Draw(t, "ceasefire-trigger") {
 			c.Trigger = agreement.Holds(lcCeasefire)
 		}
 	case trigResume:
 		if sp := d.skels[k][i-1]; sp.aim == aimClause {
-			c.Trigger = agreement.ClauseIn(d.ref(k, k, sp.target[0]), agreement.Suspended)
+			c.Trigger = agreement.ClauseIn(d.ref(k, k, sp.target[0]), agreement.StateSuspended)
 		} else {
-			c.Trigger = agreement.AgreementIn("", agreement.Suspended)
+			c.Trigger = agreement.AgreementIn("", agreement.StateSuspended)
 		}
 	}
 	action := func(kinds []agreement.EventKind) *agreement.Pattern {
 		p := d.pattern("action", kinds)
-		if p.Kind == agreement.Performance {
-			p = agreement.Pattern{Kind: agreement.Performance, Clause: self}
+		if p.Kind == agreement.EventKindPerformance {
+			p = agreement.Pattern{Kind: agreement.EventKindPerformance, Clause: self}
 		}
 		return &p
 	}
@@ -732,11 +732,11 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 	case s.steady:
 		// The focus of a kit: in effect for long, so that powers find it
 		// in effect.
-		c.Action = &agreement.Pattern{Kind: agreement.Performance, Clause: self}
+		c.Action = &agreement.Pattern{Kind: agreement.EventKindPerformance, Clause: self}
 		if rapid.Bool().Draw(t, "steady-deadline") {
 			c.Deadline = agreement.Deadline{After: 30 * agreement.Day}
 		}
-	case s.kind == agreement.Obligation:
+	case s.kind == agreement.DeonticObligation:
 		c.Action = action(lcActionKinds)
 		c.Deadline = d.limit("deadline", 6)
 		c.Expiry = d.limit("expiry", 3)
@@ -747,18 +747,18 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 			c.Violation = agreement.Not(agreement.Holds(lcCeasefire))
 		}
 		if rapid.IntRange(0, 9).Draw(t, "fulfilment") == 0 {
-			c.Fulfilment = agreement.Happened(agreement.Pattern{Kind: agreement.Performance, Clause: self})
+			c.Fulfilment = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindPerformance, Clause: self})
 		}
-	case s.kind == agreement.Prohibition:
+	case s.kind == agreement.DeonticProhibition:
 		c.Action = action(lcProhibitedKinds)
 		c.Expiry = d.limit("expiry", 7)
 		if rapid.IntRange(0, 9).Draw(t, "violation") == 0 {
 			c.Violation = agreement.Within(agreement.Pattern{Kind: "shelling"}, d.duration("violation-window"))
 		}
-	case s.kind == agreement.Permission:
+	case s.kind == agreement.DeonticPermission:
 		c.Action = action(lcActionKinds)
 		c.Expiry = d.limit("expiry", 4)
-	case s.kind == agreement.Power:
+	case s.kind == agreement.DeonticPower:
 		c.Effect = s.effect
 		c.Targets = targets
 		c.ResumedBy = s.resume
@@ -769,10 +769,10 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 	}
 	switch {
 	case s.ante == anteElection:
-		c.Antecedent = agreement.Happened(agreement.Pattern{Kind: agreement.ElectionHeld})
-	case s.ante == anteDrawn && s.kind == agreement.Obligation:
+		c.Antecedent = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindElectionHeld})
+	case s.ante == anteDrawn && s.kind == agreement.DeonticObligation:
 		c.Antecedent = d.antecedent(3)
-	case s.ante == anteDrawn && s.kind == agreement.Prohibition:
+	case s.ante == anteDrawn && s.kind == agreement.DeonticProhibition:
 		c.Antecedent = d.antecedent(2)
 	}
 	if d.cfg.Absolute {

@@ -36,7 +36,7 @@ func TestLifecycleGeneratorsValid(t *testing.T) {
 						if cfg.Absolute && c.Expiry.At.IsZero() {
 							t.Errorf("Absolute: clause %s has no absolute expiry", c.ID)
 						}
-						if c.Kind == agreement.Power && slices.Contains(c.Targets, agreement.AgreementRef(a.ID)) &&
+						if c.Kind == agreement.DeonticPower && slices.Contains(c.Targets, agreement.AgreementRef(a.ID)) &&
 							!c.Surviving {
 							t.Errorf("power %s aimed at its own agreement does not survive", c.ID)
 						}
@@ -84,7 +84,7 @@ func TestTimelineValid(t *testing.T) {
 
 // kindsMentioned returns every event kind p's patterns name.
 func kindsMentioned(p agreement.Process) map[agreement.EventKind]bool {
-	kinds := map[agreement.EventKind]bool{agreement.Signing: true, agreement.PowerExercised: true}
+	kinds := map[agreement.EventKind]bool{agreement.EventKindSigning: true, agreement.EventKindPowerExercised: true}
 	for _, a := range p.Agreements {
 		for _, f := range a.Fluents {
 			for _, pat := range append(slices.Clone(f.Initiates), f.Terminates...) {
@@ -187,13 +187,13 @@ func TestEdges(t *testing.T) {
 		agreement bool
 		from, to  agreement.State
 	}{
-		{false, agreement.Fulfilled, agreement.InEffect},
-		{false, agreement.Pending, agreement.Suspended},
-		{false, agreement.Dormant, agreement.Fulfilled},
-		{false, agreement.Suspended, agreement.Discharged},
-		{true, agreement.InForce, agreement.Signed},
-		{true, agreement.Draft, agreement.InForce},
-		{true, agreement.Terminated, agreement.InForce},
+		{false, agreement.StateFulfilled, agreement.StateInEffect},
+		{false, agreement.StatePending, agreement.StateSuspended},
+		{false, agreement.StateDormant, agreement.StateFulfilled},
+		{false, agreement.StateSuspended, agreement.StateDischarged},
+		{true, agreement.StateInForce, agreement.StateSigned},
+		{true, agreement.StateDraft, agreement.StateInForce},
+		{true, agreement.StateTerminated, agreement.StateInForce},
 	} {
 		if scenariotest.IsEdge(tc.agreement, tc.from, tc.to) {
 			t.Errorf("IsEdge(%t, %s, %s) = true", tc.agreement, tc.from, tc.to)
@@ -211,31 +211,31 @@ func TestClassify(t *testing.T) {
 		tr   scenario.Transition
 		rule scenariotest.Rule // 0: not an edge
 	}{
-		{tr(clause, agreement.Dormant, agreement.InEffect, scenario.CauseEvent), scenariotest.RuleTrigger},
-		{tr(clause, agreement.Dormant, agreement.Pending, scenario.CauseTimer), scenariotest.RuleTrigger},
-		{tr(clause, agreement.Dormant, agreement.InEffect, scenario.CauseDeadline), 0},
-		{tr(clause, agreement.Pending, agreement.InEffect, scenario.CauseClause), scenariotest.RuleAntecedent},
-		{tr(clause, agreement.Pending, agreement.Discharged, scenario.CauseExpiry), scenariotest.RuleExpiry},
-		{tr(clause, agreement.Pending, agreement.Discharged, scenario.CausePower), 0},
-		{tr(clause, agreement.InEffect, agreement.Discharged, scenario.CausePower), scenariotest.RulePower},
-		{tr(clause, agreement.InEffect, agreement.Discharged, scenario.CauseEvent), 0},
-		{tr(clause, agreement.InEffect, agreement.Fulfilled, scenario.CauseExpiry), scenariotest.RuleExpiry},
-		{tr(clause, agreement.InEffect, agreement.Fulfilled, scenario.CauseEvent), scenariotest.RuleFulfilment},
-		{tr(clause, agreement.InEffect, agreement.Violated, scenario.CauseDeadline), scenariotest.RuleDeadline},
-		{tr(clause, agreement.InEffect, agreement.Violated, scenario.CauseTimer), scenariotest.RuleViolation},
-		{tr(clause, agreement.InEffect, agreement.Suspended, scenario.CausePower), scenariotest.RulePower},
-		{tr(clause, agreement.InEffect, agreement.Suspended, scenario.CauseEvent), 0},
-		{tr(clause, agreement.Suspended, agreement.InEffect, scenario.CausePower), scenariotest.RulePower},
-		{tr(clause, agreement.Suspended, agreement.Terminated, scenario.CauseAgreement), scenariotest.RuleAgreementTerminated},
-		{tr(clause, agreement.Pending, agreement.Terminated, scenario.CausePower), scenariotest.RulePower},
-		{tr(clause, agreement.Fulfilled, agreement.Terminated, scenario.CausePower), 0},
-		{tr(clause, agreement.Dormant, agreement.Fulfilled, scenario.CauseEvent), 0},
-		{tr(agr, agreement.Draft, agreement.Signed, scenario.CauseEvent), scenariotest.RuleSigning},
-		{tr(agr, agreement.Signed, agreement.InForce, scenario.CauseStart), scenariotest.RuleEntryIntoForce},
-		{tr(agr, agreement.InForce, agreement.Suspended, scenario.CausePower), scenariotest.RulePower},
-		{tr(agr, agreement.Draft, agreement.Terminated, scenario.CausePower), scenariotest.RulePower},
-		{tr(agr, agreement.Draft, agreement.InForce, scenario.CauseEvent), 0},
-		{tr(agr, agreement.Terminated, agreement.InForce, scenario.CausePower), 0},
+		{tr(clause, agreement.StateDormant, agreement.StateInEffect, scenario.CauseEvent), scenariotest.RuleTrigger},
+		{tr(clause, agreement.StateDormant, agreement.StatePending, scenario.CauseTimer), scenariotest.RuleTrigger},
+		{tr(clause, agreement.StateDormant, agreement.StateInEffect, scenario.CauseDeadline), 0},
+		{tr(clause, agreement.StatePending, agreement.StateInEffect, scenario.CauseClause), scenariotest.RuleAntecedent},
+		{tr(clause, agreement.StatePending, agreement.StateDischarged, scenario.CauseExpiry), scenariotest.RuleExpiry},
+		{tr(clause, agreement.StatePending, agreement.StateDischarged, scenario.CausePower), 0},
+		{tr(clause, agreement.StateInEffect, agreement.StateDischarged, scenario.CausePower), scenariotest.RulePower},
+		{tr(clause, agreement.StateInEffect, agreement.StateDischarged, scenario.CauseEvent), 0},
+		{tr(clause, agreement.StateInEffect, agreement.StateFulfilled, scenario.CauseExpiry), scenariotest.RuleExpiry},
+		{tr(clause, agreement.StateInEffect, agreement.StateFulfilled, scenario.CauseEvent), scenariotest.RuleFulfilment},
+		{tr(clause, agreement.StateInEffect, agreement.StateViolated, scenario.CauseDeadline), scenariotest.RuleDeadline},
+		{tr(clause, agreement.StateInEffect, agreement.StateViolated, scenario.CauseTimer), scenariotest.RuleViolation},
+		{tr(clause, agreement.StateInEffect, agreement.StateSuspended, scenario.CausePower), scenariotest.RulePower},
+		{tr(clause, agreement.StateInEffect, agreement.StateSuspended, scenario.CauseEvent), 0},
+		{tr(clause, agreement.StateSuspended, agreement.StateInEffect, scenario.CausePower), scenariotest.RulePower},
+		{tr(clause, agreement.StateSuspended, agreement.StateTerminated, scenario.CauseAgreement), scenariotest.RuleAgreementTerminated},
+		{tr(clause, agreement.StatePending, agreement.StateTerminated, scenario.CausePower), scenariotest.RulePower},
+		{tr(clause, agreement.StateFulfilled, agreement.StateTerminated, scenario.CausePower), 0},
+		{tr(clause, agreement.StateDormant, agreement.StateFulfilled, scenario.CauseEvent), 0},
+		{tr(agr, agreement.StateDraft, agreement.StateSigned, scenario.CauseEvent), scenariotest.RuleSigning},
+		{tr(agr, agreement.StateSigned, agreement.StateInForce, scenario.CauseStart), scenariotest.RuleEntryIntoForce},
+		{tr(agr, agreement.StateInForce, agreement.StateSuspended, scenario.CausePower), scenariotest.RulePower},
+		{tr(agr, agreement.StateDraft, agreement.StateTerminated, scenario.CausePower), scenariotest.RulePower},
+		{tr(agr, agreement.StateDraft, agreement.StateInForce, scenario.CauseEvent), 0},
+		{tr(agr, agreement.StateTerminated, agreement.StateInForce, scenario.CausePower), 0},
 	} {
 		e, ok := scenariotest.Classify(tc.tr)
 		if ok != (tc.rule != 0) || ok && e.Rule != tc.rule {
@@ -263,16 +263,16 @@ func guarantee() agreement.Agreement {
 	cf := agreement.FluentID("ceasefire-in-force")
 	return agreement.Agreement{
 		ID:            "paris",
-		SigningStatus: agreement.StatusSigned,
+		SigningStatus: agreement.SigningStatusSigned,
 		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "FR"}},
-		Fluents: []agreement.Fluent{{ID: cf, Initiates: []agreement.Pattern{{Kind: agreement.CeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.CeasefireCollapsed}}}},
+		Fluents: []agreement.Fluent{{ID: cf, Initiates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}}},
 		Clauses: []agreement.Clause{
-			{ID: "G1", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR"},
-				Action: &agreement.Pattern{Kind: agreement.ForcesDeployed, Target: "UA"}, Trigger: agreement.Holds(cf)},
-			{ID: "G2", Kind: agreement.Obligation, Debtors: []agreement.PartyID{"FR"},
+			{ID: "G1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR"},
+				Action: &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"}, Trigger: agreement.Holds(cf)},
+			{ID: "G2", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR"},
 				Action: &agreement.Pattern{Kind: "support-provided"}, Trigger: agreement.Holds(cf),
-				Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.ArmedAttack, Actor: "RU"})},
+				Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"})},
 		},
 	}
 }
@@ -285,26 +285,26 @@ func TestAssertions(t *testing.T) {
 	start := scenariotest.DefaultStart()
 	at := func(d int) time.Time { return start.Add(time.Duration(d) * agreement.Day) }
 	tl := scenario.NewTimeline(start,
-		agreement.Event{At: at(2), Kind: agreement.ArmedAttack, Actor: "RU"},
-		agreement.Event{At: at(5), Kind: agreement.CeasefireInForce},
-		agreement.Event{At: at(9), Kind: agreement.ArmedAttack, Actor: "RU"},
+		agreement.Event{At: at(2), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
+		agreement.Event{At: at(5), Kind: agreement.EventKindCeasefireInForce},
+		agreement.Event{At: at(9), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
 	)
 	tr, err := e.Replay(tl, at(20))
 	if err != nil {
 		t.Fatal(err)
 	}
 	scenariotest.AssertTransitionsValid(t, tr)
-	scenariotest.AssertNeverInEffectBefore(t, tr, agreement.CeasefireInForce)
+	scenariotest.AssertNeverInEffectBefore(t, tr, agreement.EventKindCeasefireInForce)
 
 	// G1 is in effect from day 5, before the second attack (day 9), but
 	// after the first: only a check against a later kind fails.
 	r := &recorder{T: t}
-	scenariotest.AssertNeverInEffectBefore(r, tr, agreement.ArmedAttack)
+	scenariotest.AssertNeverInEffectBefore(r, tr, agreement.EventKindArmedAttack)
 	if len(r.errs) != 0 {
 		t.Errorf("never in effect before the first attack: unexpected errors %q", r.errs)
 	}
 	r = &recorder{T: t}
-	scenariotest.AssertNeverInEffectBefore(r, tr, agreement.ElectionHeld, agreement.LocalRef("G1"))
+	scenariotest.AssertNeverInEffectBefore(r, tr, agreement.EventKindElectionHeld, agreement.LocalRef("G1"))
 	if len(r.errs) != 1 || !strings.Contains(r.errs[0], "paris/G1") {
 		t.Errorf("in effect with no election: got errors %q, want one naming paris/G1", r.errs)
 	}
@@ -312,7 +312,7 @@ func TestAssertions(t *testing.T) {
 	// The same trace compares equal to itself, and differs from the trace
 	// without the second attack.
 	scenariotest.AssertSameTransitions(t, tr, tr)
-	other, err := e.Replay(scenario.NewTimeline(start, agreement.Event{At: at(5), Kind: agreement.CeasefireInForce}), at(20))
+	other, err := e.Replay(scenario.NewTimeline(start, agreement.Event{At: at(5), Kind: agreement.EventKindCeasefireInForce}), at(20))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,13 +330,13 @@ func TestCoverage(t *testing.T) {
 	}
 	start := scenariotest.DefaultStart()
 	tr, err := e.Replay(scenario.NewTimeline(start, agreement.Event{At: start.Add(agreement.Day),
-		Kind: agreement.CeasefireInForce}), start.Add(10*agreement.Day))
+		Kind: agreement.EventKindCeasefireInForce}), start.Add(10*agreement.Day))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pending := scenariotest.Edge{From: agreement.Dormant, To: agreement.Pending, Rule: scenariotest.RuleTrigger}
-	active := scenariotest.Edge{From: agreement.Dormant, To: agreement.InEffect, Rule: scenariotest.RuleTrigger}
-	resumed := scenariotest.Edge{From: agreement.Suspended, To: agreement.InEffect, Rule: scenariotest.RulePower}
+	pending := scenariotest.Edge{From: agreement.StateDormant, To: agreement.StatePending, Rule: scenariotest.RuleTrigger}
+	active := scenariotest.Edge{From: agreement.StateDormant, To: agreement.StateInEffect, Rule: scenariotest.RuleTrigger}
+	resumed := scenariotest.Edge{From: agreement.StateSuspended, To: agreement.StateInEffect, Rule: scenariotest.RulePower}
 	cov := scenariotest.NewCoverage(pending, active, resumed)
 	cov.Observe(tr)
 	cov.Observe(tr)

@@ -119,9 +119,9 @@ func (c TimelineConfig) End() time.Time {
 // conditions (its kind, actor or a member of its group, target, area,
 // clause, reporter, attribution), with the actor of an action defaulting to
 // each debtor as the engine expects; the exercise of every power (a
-// [agreement.PowerExercised] event naming it, or its action, by each of its
+// [agreement.EventKindPowerExercised] event naming it, or its action, by each of its
 // debtors), cfg.Exercises percent of the events when there are powers; and
-// the signing of every agreement (a [agreement.Signing] event naming it),
+// the signing of every agreement (a [agreement.EventKindSigning] event naming it),
 // one in ten. Each timeline concentrates on a drawn half or more of the
 // patterns, so that the same powers are exercised, and the same fluents
 // initiated and terminated, several times and in different orders. Most drawn events match their pattern exactly; the others
@@ -190,7 +190,7 @@ func AgreementTimeline(a agreement.Agreement, cfg TimelineConfig) *rapid.Generat
 // IrrelevantEvents returns a generator of up to cfg.MaxEvents events that
 // nothing in p mentions: of custom kinds that no pattern of a condition,
 // fluent, action or entry-into-force condition names (and never
-// [agreement.Signing] or [agreement.PowerExercised], which the engine
+// [agreement.EventKindSigning] or [agreement.EventKindPowerExercised], which the engine
 // interprets), by parties p declares, at cfg.Start plus one of cfg.Offsets.
 // Adding them to a timeline must change nothing in its replay (DESIGN.md's
 // invariant 6); see [Interleave]. The generator is safe for concurrent use.
@@ -274,8 +274,8 @@ var unrelatedPool = []agreement.EventKind{"press-conference", "summit-held", "sa
 func newEventGen(p agreement.Process) *eventGen {
 	g := &eventGen{kinds: map[agreement.EventKind]bool{
 		// Interpreted by the engine whether or not a pattern names them.
-		agreement.Signing:        true,
-		agreement.PowerExercised: true,
+		agreement.EventKindSigning:        true,
+		agreement.EventKindPowerExercised: true,
 	}, single: len(p.Agreements) == 1}
 	seen := map[agreement.Pattern]bool{}
 	seenParty := map[agreement.PartyID]bool{}
@@ -327,7 +327,7 @@ func newEventGen(p agreement.Process) *eventGen {
 				addCond(nc.Condition)
 			}
 			pool := &g.others
-			if c.Kind == agreement.Power {
+			if c.Kind == agreement.DeonticPower {
 				pool = &g.powers
 			}
 			for _, pat := range ActionPatterns(a.ID, c) {
@@ -336,7 +336,7 @@ func newEventGen(p agreement.Process) *eventGen {
 			g.refs = append(g.refs, agreement.QualifiedRef(a.ID, c.ID))
 		}
 		g.refs = append(g.refs, agreement.AgreementRef(a.ID))
-		add(agreement.Pattern{Kind: agreement.Signing, Clause: agreement.AgreementRef(a.ID)}, &g.signings)
+		add(agreement.Pattern{Kind: agreement.EventKindSigning, Clause: agreement.AgreementRef(a.ID)}, &g.signings)
 	}
 	for _, k := range unrelatedPool {
 		if !g.kinds[k] {
@@ -376,7 +376,7 @@ func ConditionPatterns(c agreement.Condition) []agreement.Pattern {
 // ActionPatterns returns the patterns whose events perform clause c of
 // agreement home, as the engine reads them (package scenario's "Actions"):
 // the clause's action or, for a power without one, the
-// [agreement.PowerExercised] event naming it (by qualified reference); with
+// [agreement.EventKindPowerExercised] event naming it (by qualified reference); with
 // the actor set to each debtor in turn unless the pattern names an actor or
 // a group or the clause binds its debtors jointly. It returns nil for a
 // clause with no action that is not a power.
@@ -385,8 +385,8 @@ func ActionPatterns(home agreement.AgreementID, c agreement.Clause) []agreement.
 	switch {
 	case c.Action != nil:
 		p = *c.Action
-	case c.Kind == agreement.Power:
-		p = agreement.Pattern{Kind: agreement.PowerExercised, Clause: agreement.QualifiedRef(home, c.ID)}
+	case c.Kind == agreement.DeonticPower:
+		p = agreement.Pattern{Kind: agreement.EventKindPowerExercised, Clause: agreement.QualifiedRef(home, c.ID)}
 	default:
 		return nil
 	}
@@ -467,7 +467,7 @@ func (g *eventGen) event(t *rapid.T, m mention, at time.Time) agreement.Event {
 		// The engine resolves local references against its only agreement;
 		// the signing of that agreement may leave the reference out.
 		if ev.Clause.IsAgreement() {
-			if ev.Kind == agreement.Signing {
+			if ev.Kind == agreement.EventKindSigning {
 				ev.Clause = agreement.Ref{}
 			}
 		} else {
@@ -477,7 +477,7 @@ func (g *eventGen) event(t *rapid.T, m mention, at time.Time) agreement.Event {
 	return ev
 }
 
-var attributions = []agreement.Attribution{agreement.AttributionUnspecified, agreement.Alleged, agreement.Confirmed}
+var attributions = []agreement.Attribution{agreement.AttributionUnspecified, agreement.AttributionAlleged, agreement.AttributionConfirmed}
 
 // unrelated draws an event of a kind nothing mentions.
 func (g *eventGen) unrelated(t *rapid.T, at time.Time) agreement.Event {
