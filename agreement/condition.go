@@ -19,13 +19,21 @@ import (
 // Constructors never fail: references are checked when the agreement holding
 // the condition is validated, since only it knows which parties, fluents and
 // clauses exist. A nil Condition in a clause means "no condition" (see
-// [Clause]); a nil operand of a combinator is a validation problem.
+// [Clause]); a nil operand of a combinator is a validation problem, and so is
+// a nil pointer to a node type ((*AllCondition)(nil)) wherever it stands.
+//
+// The nodes are pointers, as in go/ast: comparing two conditions with == never
+// panics and reports whether they are the same node, so two calls of
+// Holds("ceasefire") are different nodes. [Condition.Equal] and
+// [EqualConditions] compare structure. The methods of every node type accept
+// a nil receiver and return zero values.
 type Condition interface {
 	// String returns a readable form, such as
 	// "all(holds(ceasefire), happened(armed-attack actor=RU))".
 	String() string
-	// Equal reports whether o is the same condition: same node types, same
-	// operands, in the same order.
+	// Equal reports whether o is structurally the same condition: same node
+	// types, same operands, in the same order. Use [EqualConditions] to
+	// compare conditions that may be nil.
 	Equal(o Condition) bool
 	sealed()
 }
@@ -36,19 +44,29 @@ type HappenedCondition struct{ pattern Pattern }
 // Happened is true once an event matching p has happened (among the events the
 // evaluating context can see: see DESIGN's freshness rule, applied by package
 // scenario).
-func Happened(p Pattern) Condition { return HappenedCondition{p} }
+func Happened(p Pattern) Condition { return &HappenedCondition{p} }
 
 // Pattern returns the event pattern.
-func (c HappenedCondition) Pattern() Pattern { return c.pattern }
+func (c *HappenedCondition) Pattern() Pattern {
+	if c == nil {
+		return Pattern{}
+	}
+	return c.pattern
+}
 
 // HoldsCondition is the atom built by [Holds].
 type HoldsCondition struct{ fluent FluentID }
 
 // Holds is true while the fluent f holds.
-func Holds(f FluentID) Condition { return HoldsCondition{f} }
+func Holds(f FluentID) Condition { return &HoldsCondition{f} }
 
 // Fluent returns the fluent's id.
-func (c HoldsCondition) Fluent() FluentID { return c.fluent }
+func (c *HoldsCondition) Fluent() FluentID {
+	if c == nil {
+		return ""
+	}
+	return c.fluent
+}
 
 // ClauseInCondition is the atom built by [ClauseIn].
 type ClauseInCondition struct {
@@ -59,14 +77,24 @@ type ClauseInCondition struct {
 // ClauseIn is true while the clause ref is in one of states. A reparation is a
 // clause whose trigger is ClauseIn(x, Violated).
 func ClauseIn(ref Ref, states ...State) Condition {
-	return ClauseInCondition{ref, slices.Clone(states)}
+	return &ClauseInCondition{ref, slices.Clone(states)}
 }
 
 // Ref returns the clause referred to.
-func (c ClauseInCondition) Ref() Ref { return c.ref }
+func (c *ClauseInCondition) Ref() Ref {
+	if c == nil {
+		return Ref{}
+	}
+	return c.ref
+}
 
 // States returns a copy of the states.
-func (c ClauseInCondition) States() []State { return slices.Clone(c.states) }
+func (c *ClauseInCondition) States() []State {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.states)
+}
 
 // AgreementInCondition is the atom built by [AgreementIn].
 type AgreementInCondition struct {
@@ -77,27 +105,47 @@ type AgreementInCondition struct {
 // AgreementIn is true while agreement id is in one of states. An empty id
 // means the agreement holding the condition.
 func AgreementIn(id AgreementID, states ...State) Condition {
-	return AgreementInCondition{id, slices.Clone(states)}
+	return &AgreementInCondition{id, slices.Clone(states)}
 }
 
 // Agreement returns the agreement referred to; "" for the holder.
-func (c AgreementInCondition) Agreement() AgreementID { return c.agreement }
+func (c *AgreementInCondition) Agreement() AgreementID {
+	if c == nil {
+		return ""
+	}
+	return c.agreement
+}
 
 // States returns a copy of the states.
-func (c AgreementInCondition) States() []State { return slices.Clone(c.states) }
+func (c *AgreementInCondition) States() []State {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.states)
+}
 
 // BeforeCondition is the atom built by [Before].
 type BeforeCondition struct{ first, then Pattern }
 
 // Before is true once an event matching first has happened at an instant
 // strictly before an event matching then.
-func Before(first, then Pattern) Condition { return BeforeCondition{first, then} }
+func Before(first, then Pattern) Condition { return &BeforeCondition{first, then} }
 
 // First returns the pattern of the earlier event.
-func (c BeforeCondition) First() Pattern { return c.first }
+func (c *BeforeCondition) First() Pattern {
+	if c == nil {
+		return Pattern{}
+	}
+	return c.first
+}
 
 // Then returns the pattern of the later event.
-func (c BeforeCondition) Then() Pattern { return c.then }
+func (c *BeforeCondition) Then() Pattern {
+	if c == nil {
+		return Pattern{}
+	}
+	return c.then
+}
 
 // WithinCondition is the atom built by [Within].
 type WithinCondition struct {
@@ -108,13 +156,23 @@ type WithinCondition struct {
 // Within is true from the instant of an event matching p until d has passed
 // since it: at t, some matching event e has e.At <= t < e.At+d. Its value
 // changes with time alone.
-func Within(p Pattern, d time.Duration) Condition { return WithinCondition{p, d} }
+func Within(p Pattern, d time.Duration) Condition { return &WithinCondition{p, d} }
 
 // Pattern returns the event pattern.
-func (c WithinCondition) Pattern() Pattern { return c.pattern }
+func (c *WithinCondition) Pattern() Pattern {
+	if c == nil {
+		return Pattern{}
+	}
+	return c.pattern
+}
 
 // Duration returns the window's length.
-func (c WithinCondition) Duration() time.Duration { return c.d }
+func (c *WithinCondition) Duration() time.Duration {
+	if c == nil {
+		return 0
+	}
+	return c.d
+}
 
 // SinceCondition is the atom built by [Since].
 type SinceCondition struct {
@@ -125,40 +183,65 @@ type SinceCondition struct {
 // Since is true once d has passed since the first event matching p: at t,
 // that event e has e.At+d <= t. Since(ceasefire, 30 days) turns true exactly
 // 30 days after the ceasefire, with no further event.
-func Since(p Pattern, d time.Duration) Condition { return SinceCondition{p, d} }
+func Since(p Pattern, d time.Duration) Condition { return &SinceCondition{p, d} }
 
 // Pattern returns the event pattern.
-func (c SinceCondition) Pattern() Pattern { return c.pattern }
+func (c *SinceCondition) Pattern() Pattern {
+	if c == nil {
+		return Pattern{}
+	}
+	return c.pattern
+}
 
 // Duration returns how long must have passed.
-func (c SinceCondition) Duration() time.Duration { return c.d }
+func (c *SinceCondition) Duration() time.Duration {
+	if c == nil {
+		return 0
+	}
+	return c.d
+}
 
 // AllCondition is the combinator built by [All].
 type AllCondition struct{ cs []Condition }
 
 // All is true when every operand is; All() is true.
-func All(cs ...Condition) Condition { return AllCondition{slices.Clone(cs)} }
+func All(cs ...Condition) Condition { return &AllCondition{slices.Clone(cs)} }
 
 // Conditions returns a copy of the operands.
-func (c AllCondition) Conditions() []Condition { return slices.Clone(c.cs) }
+func (c *AllCondition) Conditions() []Condition {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.cs)
+}
 
 // AnyCondition is the combinator built by [Any].
 type AnyCondition struct{ cs []Condition }
 
 // Any is true when some operand is; Any() is false.
-func Any(cs ...Condition) Condition { return AnyCondition{slices.Clone(cs)} }
+func Any(cs ...Condition) Condition { return &AnyCondition{slices.Clone(cs)} }
 
 // Conditions returns a copy of the operands.
-func (c AnyCondition) Conditions() []Condition { return slices.Clone(c.cs) }
+func (c *AnyCondition) Conditions() []Condition {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.cs)
+}
 
 // NotCondition is the combinator built by [Not].
 type NotCondition struct{ c Condition }
 
 // Not is true when c is false.
-func Not(c Condition) Condition { return NotCondition{c} }
+func Not(c Condition) Condition { return &NotCondition{c} }
 
 // Condition returns the operand.
-func (c NotCondition) Condition() Condition { return c.c }
+func (c *NotCondition) Condition() Condition {
+	if c == nil {
+		return nil
+	}
+	return c.c
+}
 
 // AtLeastCondition is the combinator built by [AtLeast].
 type AtLeastCondition struct {
@@ -168,37 +251,50 @@ type AtLeastCondition struct {
 
 // AtLeast is true when at least k operands are. Validation requires
 // 0 <= k <= len(cs).
-func AtLeast(k int, cs ...Condition) Condition { return AtLeastCondition{k, slices.Clone(cs)} }
+func AtLeast(k int, cs ...Condition) Condition { return &AtLeastCondition{k, slices.Clone(cs)} }
 
 // K returns how many operands must hold.
-func (c AtLeastCondition) K() int { return c.k }
+func (c *AtLeastCondition) K() int {
+	if c == nil {
+		return 0
+	}
+	return c.k
+}
 
 // Conditions returns a copy of the operands.
-func (c AtLeastCondition) Conditions() []Condition { return slices.Clone(c.cs) }
+func (c *AtLeastCondition) Conditions() []Condition {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.cs)
+}
 
-func (HappenedCondition) sealed()    {}
-func (HoldsCondition) sealed()       {}
-func (ClauseInCondition) sealed()    {}
-func (AgreementInCondition) sealed() {}
-func (BeforeCondition) sealed()      {}
-func (WithinCondition) sealed()      {}
-func (SinceCondition) sealed()       {}
-func (AllCondition) sealed()         {}
-func (AnyCondition) sealed()         {}
-func (NotCondition) sealed()         {}
-func (AtLeastCondition) sealed()     {}
+func (*HappenedCondition) sealed()    {}
+func (*HoldsCondition) sealed()       {}
+func (*ClauseInCondition) sealed()    {}
+func (*AgreementInCondition) sealed() {}
+func (*BeforeCondition) sealed()      {}
+func (*WithinCondition) sealed()      {}
+func (*SinceCondition) sealed()       {}
+func (*AllCondition) sealed()         {}
+func (*AnyCondition) sealed()         {}
+func (*NotCondition) sealed()         {}
+func (*AtLeastCondition) sealed()     {}
 
 // Operands returns the direct operands of a combinator ([All], [Any], [Not],
 // [AtLeast]) as a new slice, and nil for an atom.
 func Operands(c Condition) []Condition {
+	if isNil(c) {
+		return nil
+	}
 	switch c := c.(type) {
-	case AllCondition:
+	case *AllCondition:
 		return slices.Clone(c.cs)
-	case AnyCondition:
+	case *AnyCondition:
 		return slices.Clone(c.cs)
-	case AtLeastCondition:
+	case *AtLeastCondition:
 		return slices.Clone(c.cs)
-	case NotCondition:
+	case *NotCondition:
 		return []Condition{c.c}
 	}
 	return nil
@@ -208,7 +304,7 @@ func Operands(c Condition) []Condition {
 // under it, skipping nil operands. It stops descending below a node for which
 // fn returns false. Walk(nil, fn) does nothing.
 func Walk(c Condition, fn func(Condition) bool) {
-	if c == nil || !fn(c) {
+	if isNil(c) || !fn(c) {
 		return
 	}
 	for _, o := range operands(c) {
@@ -218,14 +314,17 @@ func Walk(c Condition, fn func(Condition) bool) {
 
 // operands is Operands without the copy, for this package's own walks.
 func operands(c Condition) []Condition {
+	if isNil(c) {
+		return nil
+	}
 	switch c := c.(type) {
-	case AllCondition:
+	case *AllCondition:
 		return c.cs
-	case AnyCondition:
+	case *AnyCondition:
 		return c.cs
-	case AtLeastCondition:
+	case *AtLeastCondition:
 		return c.cs
-	case NotCondition:
+	case *NotCondition:
 		return []Condition{c.c}
 	}
 	return nil
@@ -234,8 +333,8 @@ func operands(c Condition) []Condition {
 // EqualConditions reports whether a and b are equal conditions; two nil
 // conditions are equal.
 func EqualConditions(a, b Condition) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
+	if isNil(a) || isNil(b) {
+		return isNil(a) && isNil(b)
 	}
 	return a.Equal(b)
 }
@@ -245,73 +344,73 @@ func equalList(a, b []Condition) bool {
 }
 
 // Equal implements [Condition].
-func (c HappenedCondition) Equal(o Condition) bool {
-	x, ok := o.(HappenedCondition)
-	return ok && x == c
+func (c *HappenedCondition) Equal(o Condition) bool {
+	x, ok := o.(*HappenedCondition)
+	return ok && (x == c || x != nil && c != nil && *x == *c)
 }
 
 // Equal implements [Condition].
-func (c HoldsCondition) Equal(o Condition) bool {
-	x, ok := o.(HoldsCondition)
-	return ok && x == c
+func (c *HoldsCondition) Equal(o Condition) bool {
+	x, ok := o.(*HoldsCondition)
+	return ok && (x == c || x != nil && c != nil && *x == *c)
 }
 
 // Equal implements [Condition].
-func (c ClauseInCondition) Equal(o Condition) bool {
-	x, ok := o.(ClauseInCondition)
-	return ok && x.ref == c.ref && slices.Equal(x.states, c.states)
+func (c *ClauseInCondition) Equal(o Condition) bool {
+	x, ok := o.(*ClauseInCondition)
+	return ok && (x == c || x != nil && c != nil && x.ref == c.ref && slices.Equal(x.states, c.states))
 }
 
 // Equal implements [Condition].
-func (c AgreementInCondition) Equal(o Condition) bool {
-	x, ok := o.(AgreementInCondition)
-	return ok && x.agreement == c.agreement && slices.Equal(x.states, c.states)
+func (c *AgreementInCondition) Equal(o Condition) bool {
+	x, ok := o.(*AgreementInCondition)
+	return ok && (x == c || x != nil && c != nil && x.agreement == c.agreement && slices.Equal(x.states, c.states))
 }
 
 // Equal implements [Condition].
-func (c BeforeCondition) Equal(o Condition) bool {
-	x, ok := o.(BeforeCondition)
-	return ok && x == c
+func (c *BeforeCondition) Equal(o Condition) bool {
+	x, ok := o.(*BeforeCondition)
+	return ok && (x == c || x != nil && c != nil && *x == *c)
 }
 
 // Equal implements [Condition].
-func (c WithinCondition) Equal(o Condition) bool {
-	x, ok := o.(WithinCondition)
-	return ok && x == c
+func (c *WithinCondition) Equal(o Condition) bool {
+	x, ok := o.(*WithinCondition)
+	return ok && (x == c || x != nil && c != nil && *x == *c)
 }
 
 // Equal implements [Condition].
-func (c SinceCondition) Equal(o Condition) bool {
-	x, ok := o.(SinceCondition)
-	return ok && x == c
+func (c *SinceCondition) Equal(o Condition) bool {
+	x, ok := o.(*SinceCondition)
+	return ok && (x == c || x != nil && c != nil && *x == *c)
 }
 
 // Equal implements [Condition].
-func (c AllCondition) Equal(o Condition) bool {
-	x, ok := o.(AllCondition)
-	return ok && equalList(x.cs, c.cs)
+func (c *AllCondition) Equal(o Condition) bool {
+	x, ok := o.(*AllCondition)
+	return ok && (x == c || x != nil && c != nil && equalList(x.cs, c.cs))
 }
 
 // Equal implements [Condition].
-func (c AnyCondition) Equal(o Condition) bool {
-	x, ok := o.(AnyCondition)
-	return ok && equalList(x.cs, c.cs)
+func (c *AnyCondition) Equal(o Condition) bool {
+	x, ok := o.(*AnyCondition)
+	return ok && (x == c || x != nil && c != nil && equalList(x.cs, c.cs))
 }
 
 // Equal implements [Condition].
-func (c NotCondition) Equal(o Condition) bool {
-	x, ok := o.(NotCondition)
-	return ok && EqualConditions(x.c, c.c)
+func (c *NotCondition) Equal(o Condition) bool {
+	x, ok := o.(*NotCondition)
+	return ok && (x == c || x != nil && c != nil && EqualConditions(x.c, c.c))
 }
 
 // Equal implements [Condition].
-func (c AtLeastCondition) Equal(o Condition) bool {
-	x, ok := o.(AtLeastCondition)
-	return ok && x.k == c.k && equalList(x.cs, c.cs)
+func (c *AtLeastCondition) Equal(o Condition) bool {
+	x, ok := o.(*AtLeastCondition)
+	return ok && (x == c || x != nil && c != nil && x.k == c.k && equalList(x.cs, c.cs))
 }
 
 func condString(c Condition) string {
-	if c == nil {
+	if isNil(c) {
 		return "<nil>"
 	}
 	return c.String()
@@ -340,18 +439,34 @@ func statesString(ss []State) string {
 }
 
 // String implements [Condition].
-func (c HappenedCondition) String() string { return "happened(" + c.pattern.String() + ")" }
+func (c *HappenedCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return "happened(" + c.pattern.String() + ")"
+}
 
 // String implements [Condition].
-func (c HoldsCondition) String() string { return "holds(" + string(c.fluent) + ")" }
+func (c *HoldsCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return "holds(" + string(c.fluent) + ")"
+}
 
 // String implements [Condition].
-func (c ClauseInCondition) String() string {
+func (c *ClauseInCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
 	return "clause-in(" + c.ref.String() + ": " + statesString(c.states) + ")"
 }
 
 // String implements [Condition].
-func (c AgreementInCondition) String() string {
+func (c *AgreementInCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
 	id := string(c.agreement)
 	if id == "" {
 		id = "this"
@@ -360,31 +475,58 @@ func (c AgreementInCondition) String() string {
 }
 
 // String implements [Condition].
-func (c BeforeCondition) String() string {
+func (c *BeforeCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
 	return "before(" + c.first.String() + "; " + c.then.String() + ")"
 }
 
 // String implements [Condition].
-func (c WithinCondition) String() string {
+func (c *WithinCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
 	return "within(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
 }
 
 // String implements [Condition].
-func (c SinceCondition) String() string {
+func (c *SinceCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
 	return "since(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
 }
 
 // String implements [Condition].
-func (c AllCondition) String() string { return listString("all", c.cs) }
+func (c *AllCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return listString("all", c.cs)
+}
 
 // String implements [Condition].
-func (c AnyCondition) String() string { return listString("any", c.cs) }
+func (c *AnyCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return listString("any", c.cs)
+}
 
 // String implements [Condition].
-func (c NotCondition) String() string { return "not(" + condString(c.c) + ")" }
+func (c *NotCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return "not(" + condString(c.c) + ")"
+}
 
 // String implements [Condition].
-func (c AtLeastCondition) String() string {
+func (c *AtLeastCondition) String() string {
+	if c == nil {
+		return "<nil>"
+	}
 	return listString("at-least-"+strconv.Itoa(c.k), c.cs)
 }
 
@@ -416,4 +558,36 @@ func ParseDuration(s string) (time.Duration, error) {
 		return 0, &Problem{Err: ErrInvalidValue, Msg: "invalid duration " + quote(s)}
 	}
 	return d, nil
+}
+
+// isNil reports whether c is nil or a nil pointer to a node type: both stand
+// for no condition, and validation reports either where one is required.
+func isNil(c Condition) bool {
+	switch c := c.(type) {
+	case nil:
+		return true
+	case *HappenedCondition:
+		return c == nil
+	case *HoldsCondition:
+		return c == nil
+	case *ClauseInCondition:
+		return c == nil
+	case *AgreementInCondition:
+		return c == nil
+	case *BeforeCondition:
+		return c == nil
+	case *WithinCondition:
+		return c == nil
+	case *SinceCondition:
+		return c == nil
+	case *AllCondition:
+		return c == nil
+	case *AnyCondition:
+		return c == nil
+	case *NotCondition:
+		return c == nil
+	case *AtLeastCondition:
+		return c == nil
+	}
+	return false
 }

@@ -788,7 +788,7 @@ func (e *encoder) states(path string, ss []State) []string {
 // condition returns the wire form of c, a value holding exactly one
 // operator field, or nil for a nil condition.
 func (e *encoder) condition(path string, c Condition, depth int) any {
-	if c == nil {
+	if isNil(c) {
 		return nil
 	}
 	if depth > maxConditionDepth {
@@ -796,21 +796,21 @@ func (e *encoder) condition(path string, c Condition, depth int) any {
 		return nil
 	}
 	switch c := c.(type) {
-	case HappenedCondition:
+	case *HappenedCondition:
 		return struct {
 			Happened patternWire `json:"happened"`
 		}{e.pattern(field(path, "happened"), c.pattern)}
-	case HoldsCondition:
+	case *HoldsCondition:
 		return struct {
 			Holds string `json:"holds"`
 		}{e.text(field(path, "holds"), string(c.fluent))}
-	case ClauseInCondition:
+	case *ClauseInCondition:
 		p := field(path, "clauseIn")
 		ref := e.text(field(p, "clause"), c.ref.String())
 		return struct {
 			ClauseIn statesWire `json:"clauseIn"`
 		}{statesWire{Clause: &ref, States: e.states(field(p, "states"), c.states)}}
-	case AgreementInCondition:
+	case *AgreementInCondition:
 		p := field(path, "agreementIn")
 		return struct {
 			AgreementIn statesWire `json:"agreementIn"`
@@ -818,34 +818,34 @@ func (e *encoder) condition(path string, c Condition, depth int) any {
 			Agreement: e.text(field(p, "agreement"), string(c.agreement)),
 			States:    e.states(field(p, "states"), c.states),
 		}}
-	case BeforeCondition:
+	case *BeforeCondition:
 		p := field(path, "before")
 		return struct {
 			Before beforeWire `json:"before"`
 		}{beforeWire{e.pattern(field(p, "first"), c.first), e.pattern(field(p, "then"), c.then)}}
-	case WithinCondition:
+	case *WithinCondition:
 		p := field(path, "within")
 		return struct {
 			Within windowWire `json:"within"`
 		}{windowWire{e.pattern(field(p, "event"), c.pattern), FormatDuration(c.d)}}
-	case SinceCondition:
+	case *SinceCondition:
 		p := field(path, "since")
 		return struct {
 			Since windowWire `json:"since"`
 		}{windowWire{e.pattern(field(p, "event"), c.pattern), FormatDuration(c.d)}}
-	case AllCondition:
+	case *AllCondition:
 		return struct {
 			All []any `json:"all"`
 		}{e.conditions(field(path, "all"), c.cs, depth)}
-	case AnyCondition:
+	case *AnyCondition:
 		return struct {
 			Any []any `json:"any"`
 		}{e.conditions(field(path, "any"), c.cs, depth)}
-	case NotCondition:
+	case *NotCondition:
 		return struct {
 			Not any `json:"not"`
 		}{e.condition(field(path, "not"), c.c, depth+1)}
-	case AtLeastCondition:
+	case *AtLeastCondition:
 		p := field(path, "atLeast")
 		return struct {
 			AtLeast atLeastWire `json:"atLeast"`

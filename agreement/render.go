@@ -269,7 +269,7 @@ func optionTerms(o *Option) []string {
 }
 
 func entryText(c Condition) string {
-	if c == nil {
+	if isNil(c) {
 		return "on signature"
 	}
 	return describeCondition(c)
@@ -377,33 +377,33 @@ func describeCondition(c Condition) string {
 	switch c := c.(type) {
 	case nil:
 		return "none"
-	case HappenedCondition:
+	case *HappenedCondition:
 		return describePattern(c.pattern) + " happened"
-	case HoldsCondition:
+	case *HoldsCondition:
 		return string(c.fluent) + " holds"
-	case ClauseInCondition:
+	case *ClauseInCondition:
 		return c.ref.String() + " is " + statesText(c.states)
-	case AgreementInCondition:
+	case *AgreementInCondition:
 		if c.agreement == "" {
 			return "this agreement is " + statesText(c.states)
 		}
 		return "agreement " + string(c.agreement) + " is " + statesText(c.states)
-	case BeforeCondition:
+	case *BeforeCondition:
 		return describePattern(c.first) + " happened before " + describePattern(c.then)
-	case WithinCondition:
+	case *WithinCondition:
 		return "within " + FormatDuration(c.d) + " of " + describePattern(c.pattern)
-	case SinceCondition:
+	case *SinceCondition:
 		if c.d == 0 {
 			return "since " + describePattern(c.pattern)
 		}
 		return FormatDuration(c.d) + " since " + describePattern(c.pattern)
-	case AllCondition:
+	case *AllCondition:
 		return joinOperands(c.cs, " and ", "always")
-	case AnyCondition:
+	case *AnyCondition:
 		return joinOperands(c.cs, " or ", "never")
-	case NotCondition:
+	case *NotCondition:
 		return "not (" + describeCondition(c.c) + ")"
-	case AtLeastCondition:
+	case *AtLeastCondition:
 		parts := make([]string, len(c.cs))
 		for i, o := range c.cs {
 			parts[i] = describeCondition(o)
@@ -586,7 +586,7 @@ func (a Agreement) MermaidDependencies(w io.Writer) error {
 		}
 	}
 	Walk(a.EntryIntoForce, func(n Condition) bool {
-		if ci, ok := n.(ClauseInCondition); ok {
+		if ci, ok := n.(*ClauseInCondition); ok {
 			g.edge(g.node(ci.ref), "-->", "entry into force: "+statesText(ci.states), g.agreementNode(""))
 		}
 		return true
@@ -639,9 +639,9 @@ type depGraph struct {
 func (g *depGraph) reads(c Condition, to, slot string) {
 	Walk(c, func(n Condition) bool {
 		switch n := n.(type) {
-		case ClauseInCondition:
+		case *ClauseInCondition:
 			g.edge(g.node(n.ref), "-->", slot+": "+statesText(n.states), to)
-		case AgreementInCondition:
+		case *AgreementInCondition:
 			g.edge(g.agreementNode(n.agreement), "-->", slot+": "+statesText(n.states), to)
 		}
 		return true

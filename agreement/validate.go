@@ -496,30 +496,32 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 		v.add(path, ErrInvalidValue, "condition nested more than "+itoa(MaxDepth)+" deep")
 		return
 	}
+	if isNil(c) {
+		v.add(path, ErrMissing, "missing condition")
+		return
+	}
 	switch c := c.(type) {
 	default:
 		v.add(path, ErrInvalidValue, "unsupported condition type: build conditions with this package's constructors")
-	case nil:
-		v.add(path, ErrMissing, "missing condition")
-	case HappenedCondition:
+	case *HappenedCondition:
 		v.pattern(field(path, "happened"), c.pattern)
-	case HoldsCondition:
+	case *HoldsCondition:
 		if !v.fluents[c.fluent] {
 			v.add(field(path, "holds"), ErrUnknownFluent, "unknown fluent "+quote(string(c.fluent)))
 		}
-	case ClauseInCondition:
+	case *ClauseInCondition:
 		v.ref(field(field(path, "clauseIn"), "clause"), c.ref, false)
 		v.states(field(field(path, "clauseIn"), "states"), c.states, true)
-	case AgreementInCondition:
+	case *AgreementInCondition:
 		p := field(path, "agreementIn")
 		if c.agreement != "" {
 			v.ref(field(p, "agreement"), AgreementRef(c.agreement), true)
 		}
 		v.states(field(p, "states"), c.states, false)
-	case BeforeCondition:
+	case *BeforeCondition:
 		v.pattern(field(field(path, "before"), "first"), c.first)
 		v.pattern(field(field(path, "before"), "then"), c.then)
-	case WithinCondition:
+	case *WithinCondition:
 		v.pattern(field(field(path, "within"), "event"), c.pattern)
 		if c.d <= 0 {
 			err := ErrInvalidValue
@@ -528,22 +530,22 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 			}
 			v.add(field(field(path, "within"), "duration"), err, "window must be positive, not "+FormatDuration(c.d))
 		}
-	case SinceCondition:
+	case *SinceCondition:
 		v.pattern(field(field(path, "since"), "event"), c.pattern)
 		if c.d < 0 {
 			v.add(field(field(path, "since"), "duration"), ErrNegative, "negative duration "+FormatDuration(c.d))
 		}
-	case AllCondition:
+	case *AllCondition:
 		for i, o := range c.cs {
 			v.conditionAt(idx(field(path, "all"), i), o, depth+1)
 		}
-	case AnyCondition:
+	case *AnyCondition:
 		for i, o := range c.cs {
 			v.conditionAt(idx(field(path, "any"), i), o, depth+1)
 		}
-	case NotCondition:
+	case *NotCondition:
 		v.conditionAt(field(path, "not"), c.c, depth+1)
-	case AtLeastCondition:
+	case *AtLeastCondition:
 		p := field(path, "atLeast")
 		switch {
 		case c.k < 0:
@@ -565,7 +567,7 @@ func ClauseDependencies(c Clause, home AgreementID) []Ref {
 	seen := map[Ref]bool{}
 	for _, nc := range c.Conditions() {
 		Walk(nc.Condition, func(n Condition) bool {
-			if ci, ok := n.(ClauseInCondition); ok {
+			if ci, ok := n.(*ClauseInCondition); ok {
 				r := ci.ref.Resolve(home)
 				if !seen[r] {
 					seen[r] = true

@@ -141,10 +141,12 @@ func TestValidateProblems(t *testing.T) {
 			s.Targets = []agreement.Ref{agreement.AgreementRef("paris-joint-declaration")}
 			return s
 		}(), resume), agreement.ErrInconsistent, "clauses[3].resumedBy"},
-		{"pointer condition", withClause(0, func(c *agreement.Clause) {
-			h := agreement.Holds("ceasefire-in-force").(agreement.HoldsCondition)
-			c.Trigger = &h
-		}), agreement.ErrInvalidValue, "clauses[0].trigger"},
+		{"nil node", withClause(0, func(c *agreement.Clause) {
+			c.Trigger = (*agreement.HoldsCondition)(nil)
+		}), agreement.ErrMissing, "clauses[0].trigger"},
+		{"nil operand node", withClause(0, func(c *agreement.Clause) {
+			c.Trigger = agreement.All(agreement.Holds("ceasefire-in-force"), (*agreement.AnyCondition)(nil))
+		}), agreement.ErrMissing, "clauses[0].trigger.all[1]"},
 		{"unknown fluent", withClause(1, func(c *agreement.Clause) { c.Trigger = agreement.Holds("peace") }),
 			agreement.ErrUnknownFluent, "clauses[1].trigger.holds"},
 		{"unknown group in pattern", withClause(0, func(c *agreement.Clause) {

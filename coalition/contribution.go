@@ -111,20 +111,20 @@ func (ct Contribution) IsBackstop() bool {
 // RequiresEvent never panics.
 func RequiresEvent(c agreement.Condition, kind agreement.EventKind) bool {
 	switch c := c.(type) {
-	case agreement.HappenedCondition:
+	case *agreement.HappenedCondition:
 		return c.Pattern().Kind == kind
-	case agreement.WithinCondition:
+	case *agreement.WithinCondition:
 		return c.Pattern().Kind == kind
-	case agreement.SinceCondition:
+	case *agreement.SinceCondition:
 		return c.Pattern().Kind == kind
-	case agreement.BeforeCondition:
+	case *agreement.BeforeCondition:
 		return c.First().Kind == kind || c.Then().Kind == kind
-	case agreement.AllCondition:
+	case *agreement.AllCondition:
 		return slices.ContainsFunc(c.Conditions(), func(o agreement.Condition) bool { return RequiresEvent(o, kind) })
-	case agreement.AnyCondition:
+	case *agreement.AnyCondition:
 		ops := c.Conditions()
 		return len(ops) > 0 && !slices.ContainsFunc(ops, func(o agreement.Condition) bool { return !RequiresEvent(o, kind) })
-	case agreement.AtLeastCondition:
+	case *agreement.AtLeastCondition:
 		ops := c.Conditions()
 		k := c.K()
 		if k < 1 || k > len(ops) {
@@ -178,7 +178,7 @@ func RequiresEvent(c agreement.Condition, kind agreement.EventKind) bool {
 func SplitCondition(c agreement.Condition) (trigger, antecedent agreement.Condition) {
 	var trig, ante []agreement.Condition
 	for _, x := range conjuncts(c, nil) {
-		b, isBefore := x.(agreement.BeforeCondition)
+		b, isBefore := x.(*agreement.BeforeCondition)
 		switch {
 		case isBefore && b.First().Kind != agreement.EventKindArmedAttack && b.Then().Kind == agreement.EventKindArmedAttack:
 			// "an attack after x": x is part of what triggers the clause,
@@ -198,7 +198,7 @@ func conjuncts(c agreement.Condition, out []agreement.Condition) []agreement.Con
 	switch x := c.(type) {
 	case nil:
 		return out
-	case agreement.AllCondition:
+	case *agreement.AllCondition:
 		for _, o := range x.Conditions() {
 			out = conjuncts(o, out)
 		}

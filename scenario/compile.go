@@ -418,31 +418,31 @@ func (e *Engine) compileCond(home int32, c agreement.Condition) int32 {
 	var ops []agreement.Condition
 	homeID := e.agreements[home].id
 	switch c := c.(type) {
-	case agreement.HappenedCondition:
+	case *agreement.HappenedCondition:
 		n.op, n.a = opHappened, e.pattern(home, c.Pattern())
-	case agreement.HoldsCondition:
+	case *agreement.HoldsCondition:
 		n.op, n.a = opHolds, e.fluentIdx[fluentKey{home, c.Fluent()}]
-	case agreement.ClauseInCondition:
+	case *agreement.ClauseInCondition:
 		n.op, n.a, n.states = opClauseIn, e.clauseIdx[c.Ref().Resolve(homeID)], stateMask(c.States())
-	case agreement.AgreementInCondition:
+	case *agreement.AgreementInCondition:
 		id := c.Agreement()
 		if id == "" {
 			id = homeID
 		}
 		n.op, n.a, n.states = opAgreementIn, e.agrIndex[id], stateMask(c.States())
-	case agreement.BeforeCondition:
+	case *agreement.BeforeCondition:
 		n.op, n.a, n.b = opBefore, e.pattern(home, c.First()), e.pattern(home, c.Then())
-	case agreement.WithinCondition:
+	case *agreement.WithinCondition:
 		n.op, n.a, n.d = opWithin, e.pattern(home, c.Pattern()), int64(c.Duration())
-	case agreement.SinceCondition:
+	case *agreement.SinceCondition:
 		n.op, n.a, n.d = opSince, e.pattern(home, c.Pattern()), int64(c.Duration())
-	case agreement.AllCondition:
+	case *agreement.AllCondition:
 		n.op, ops = opAll, c.Conditions()
-	case agreement.AnyCondition:
+	case *agreement.AnyCondition:
 		n.op, ops = opAny, c.Conditions()
-	case agreement.NotCondition:
+	case *agreement.NotCondition:
 		n.op, ops = opNot, []agreement.Condition{c.Condition()}
-	case agreement.AtLeastCondition:
+	case *agreement.AtLeastCondition:
 		n.op, n.k, ops = opAtLeast, int32(c.K()), c.Conditions()
 	}
 	// Operands first, then their indices contiguously in kids.

@@ -249,13 +249,13 @@ func (x *Explanation) cause(c Cause) string {
 // nodeName is the operator of a combinator, for the tree rendering.
 func nodeName(c agreement.Condition) string {
 	switch c := c.(type) {
-	case agreement.AllCondition:
+	case *agreement.AllCondition:
 		return "all"
-	case agreement.AnyCondition:
+	case *agreement.AnyCondition:
 		return "any"
-	case agreement.NotCondition:
+	case *agreement.NotCondition:
 		return "not"
-	case agreement.AtLeastCondition:
+	case *agreement.AtLeastCondition:
 		return fmt.Sprintf("at-least-%d", c.K())
 	}
 	return c.String()

@@ -241,7 +241,7 @@ func TestPropertyNeverInEffectBeforeTrigger(t *testing.T) {
 		// Holds(f) of a fluent that starts false and that events of a single
 		// kind initiate: never in effect before the first such event.
 		for ref, pc := range clauses {
-			h, ok := pc.clause.Trigger.(agreement.HoldsCondition)
+			h, ok := pc.clause.Trigger.(*agreement.HoldsCondition)
 			if !ok {
 				continue
 			}
@@ -326,23 +326,23 @@ func (b *propBounds) earliest(home agreement.AgreementID, c agreement.Condition)
 	switch c := c.(type) {
 	case nil:
 		return propAlways
-	case agreement.HappenedCondition:
+	case *agreement.HappenedCondition:
 		return b.first(home, c.Pattern(), propAlways)
-	case agreement.WithinCondition:
+	case *agreement.WithinCondition:
 		return b.first(home, c.Pattern(), propAlways)
-	case agreement.SinceCondition:
+	case *agreement.SinceCondition:
 		n := b.first(home, c.Pattern(), propAlways)
 		if n == propNever || n > propNever-int64(c.Duration()) {
 			return propNever
 		}
 		return n + int64(c.Duration())
-	case agreement.BeforeCondition:
+	case *agreement.BeforeCondition:
 		f := b.first(home, c.First(), propAlways)
 		if f == propNever {
 			return propNever
 		}
 		return b.first(home, c.Then(), f)
-	case agreement.HoldsCondition:
+	case *agreement.HoldsCondition:
 		for _, f := range b.byID[home].Fluents {
 			if f.ID != c.Fluent() {
 				continue
@@ -357,31 +357,31 @@ func (b *propBounds) earliest(home agreement.AgreementID, c agreement.Condition)
 			return n
 		}
 		return propAlways
-	case agreement.ClauseInCondition:
+	case *agreement.ClauseInCondition:
 		st := c.States()
 		if slices.Contains(st, agreement.StateDormant) || slices.Contains(st, agreement.StateTerminated) {
 			return propAlways
 		}
 		return b.leave(c.Ref().Resolve(home))
-	case agreement.AgreementInCondition:
+	case *agreement.AgreementInCondition:
 		id := c.Agreement()
 		if id == "" {
 			id = home
 		}
 		return b.agreementIn(id, c.States())
-	case agreement.AllCondition:
+	case *agreement.AllCondition:
 		n := propAlways
 		for _, o := range c.Conditions() {
 			n = max(n, b.earliest(home, o))
 		}
 		return n
-	case agreement.AnyCondition:
+	case *agreement.AnyCondition:
 		n := propNever
 		for _, o := range c.Conditions() {
 			n = min(n, b.earliest(home, o))
 		}
 		return n
-	case agreement.AtLeastCondition:
+	case *agreement.AtLeastCondition:
 		if c.K() <= 0 {
 			return propAlways
 		}

@@ -302,31 +302,31 @@ func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) 
 	always := func(agreement.Event) bool { return true }
 	home := v.m.p.Agreements[ai].ID
 	switch c := c.(type) {
-	case agreement.HappenedCondition:
+	case *agreement.HappenedCondition:
 		val = any(c.Pattern(), always)
-	case agreement.HoldsCondition:
+	case *agreement.HoldsCondition:
 		val = v.fluent(refFluentKey{ai, c.Fluent()})
-	case agreement.ClauseInCondition:
+	case *agreement.ClauseInCondition:
 		val = v.clause(c.Ref().Resolve(home), c.States())
-	case agreement.AgreementInCondition:
+	case *agreement.AgreementInCondition:
 		id := c.Agreement()
 		if id == "" {
 			id = home
 		}
 		val = slices.Contains(c.States(), v.agr(v.m.agreementIndex(id)))
-	case agreement.BeforeCondition:
+	case *agreement.BeforeCondition:
 		// Some visible first strictly before some visible then.
 		val = any(c.First(), func(f agreement.Event) bool {
 			return any(c.Then(), func(l agreement.Event) bool { return f.At.Before(l.At) })
 		})
-	case agreement.WithinCondition:
+	case *agreement.WithinCondition:
 		// Some visible matching event e with e.At <= now < e.At+d.
 		val = any(c.Pattern(), func(e agreement.Event) bool { return v.now.Before(e.At.Add(c.Duration())) })
-	case agreement.SinceCondition:
+	case *agreement.SinceCondition:
 		// Some visible matching event e with e.At+d <= now (then the first
 		// one qualifies too).
 		val = any(c.Pattern(), func(e agreement.Event) bool { return !e.At.Add(c.Duration()).After(v.now) })
-	case agreement.AllCondition:
+	case *agreement.AllCondition:
 		val = true
 		for _, o := range c.Conditions() {
 			if !v.eval(o, ai, w, rec) {
@@ -336,7 +336,7 @@ func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) 
 				}
 			}
 		}
-	case agreement.AnyCondition:
+	case *agreement.AnyCondition:
 		for _, o := range c.Conditions() {
 			if v.eval(o, ai, w, rec) {
 				val = true
@@ -345,9 +345,9 @@ func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) 
 				}
 			}
 		}
-	case agreement.NotCondition:
+	case *agreement.NotCondition:
 		val = !v.eval(c.Condition(), ai, w, rec)
-	case agreement.AtLeastCondition:
+	case *agreement.AtLeastCondition:
 		n := 0
 		for _, o := range c.Conditions() {
 			if v.eval(o, ai, w, rec) {
@@ -477,9 +477,9 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 			var p agreement.Pattern
 			var d time.Duration
 			switch n := n.(type) {
-			case agreement.WithinCondition:
+			case *agreement.WithinCondition:
 				p, d = n.Pattern(), n.Duration()
-			case agreement.SinceCondition:
+			case *agreement.SinceCondition:
 				p, d = n.Pattern(), n.Duration()
 			default:
 				return true
@@ -604,13 +604,13 @@ func refMentions(c agreement.Condition, fn func(agreement.Condition)) {
 
 func refPatterns(n agreement.Condition) []agreement.Pattern {
 	switch n := n.(type) {
-	case agreement.HappenedCondition:
+	case *agreement.HappenedCondition:
 		return []agreement.Pattern{n.Pattern()}
-	case agreement.BeforeCondition:
+	case *agreement.BeforeCondition:
 		return []agreement.Pattern{n.First(), n.Then()}
-	case agreement.WithinCondition:
+	case *agreement.WithinCondition:
 		return []agreement.Pattern{n.Pattern()}
-	case agreement.SinceCondition:
+	case *agreement.SinceCondition:
 		return []agreement.Pattern{n.Pattern()}
 	}
 	return nil
@@ -639,7 +639,7 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 						}
 					}
 				}
-				if h, ok := n.(agreement.HoldsCondition); ok && flipped[r.m.fluentIdx[refFluentKey{in.ai, h.Fluent()}]] {
+				if h, ok := n.(*agreement.HoldsCondition); ok && flipped[r.m.fluentIdx[refFluentKey{in.ai, h.Fluent()}]] {
 					r.marks[ii] = true
 				}
 			})
@@ -688,9 +688,9 @@ func (r *refRun) timedTurnsNow(ii int) bool {
 			var d time.Duration
 			last := false
 			switch n := n.(type) {
-			case agreement.WithinCondition:
+			case *agreement.WithinCondition:
 				p, d, last = n.Pattern(), n.Duration(), true
-			case agreement.SinceCondition:
+			case *agreement.SinceCondition:
 				p, d = n.Pattern(), n.Duration()
 			default:
 				return
@@ -839,7 +839,7 @@ func (r *refRun) agreementTo(ai int, to agreement.State, d []refDecision) {
 		home := r.m.p.Agreements[in.ai].ID
 		for _, c := range in.conds {
 			refMentions(c, func(n agreement.Condition) {
-				if a, ok := n.(agreement.AgreementInCondition); ok && (a.Agreement() == id || a.Agreement() == "" && home == id) {
+				if a, ok := n.(*agreement.AgreementInCondition); ok && (a.Agreement() == id || a.Agreement() == "" && home == id) {
 					r.marks[ii] = true
 				}
 			})
@@ -887,7 +887,7 @@ func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
 		home := r.m.p.Agreements[other.ai].ID
 		for _, c := range other.conds {
 			refMentions(c, func(n agreement.Condition) {
-				if ci, ok := n.(agreement.ClauseInCondition); ok && ci.Ref().Resolve(home) == in.ref {
+				if ci, ok := n.(*agreement.ClauseInCondition); ok && ci.Ref().Resolve(home) == in.ref {
 					r.marks[jj] = true
 				}
 			})
@@ -951,7 +951,7 @@ func (r *refRun) fulfilment(work []int) {
 		r.to(ii, agreement.StateFulfilled, []refDecision{r.decide("fulfilment", c, in.ai, w)})
 		if in.clause.Kind == agreement.DeonticPower {
 			// The exercise: the first visible event of the action.
-			exercise := c.(agreement.HappenedCondition).Pattern()
+			exercise := c.(*agreement.HappenedCondition).Pattern()
 			k := slices.IndexFunc(r.events, func(e agreement.Event) bool {
 				return e.At.After(w.at) && r.m.matches(exercise, in.ai, e)
 			})
@@ -1294,7 +1294,7 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 				}
 			}
 			ev, ok := tr.Event(c.Event)
-			exercise := power.conds[refFulfilment].(agreement.HappenedCondition).Pattern()
+			exercise := power.conds[refFulfilment].(*agreement.HappenedCondition).Pattern()
 			// The exercise is at the instant, or earlier when the power's
 			// gate was closed then.
 			if !ok || ev.At.After(x.At) || !res.m.matches(exercise, power.ai, ev) {

@@ -948,8 +948,8 @@ func refCheckDecision(res *refResult, ai int, d scenario.Decision, want *refDeci
 	v := res.viewAt(d.At)
 	for k, c := range conds {
 		switch c.(type) {
-		case agreement.HappenedCondition, agreement.BeforeCondition, agreement.WithinCondition,
-			agreement.SinceCondition, agreement.HoldsCondition:
+		case *agreement.HappenedCondition, *agreement.BeforeCondition, *agreement.WithinCondition,
+			*agreement.SinceCondition, *agreement.HoldsCondition:
 			cov["fresh atoms compared"]++
 			if got := v.eval(c, ai, w, nil); got != vals[k] {
 				diffs = append(diffs, fmt.Sprintf("%s at %s window %s: node %s = %t, model %t", d.Slot,

@@ -75,27 +75,27 @@ func (c *coverage) missing(want []string) []string {
 
 func nodeName(c agreement.Condition) string {
 	switch c.(type) {
-	case agreement.HappenedCondition:
+	case *agreement.HappenedCondition:
 		return "node:happened"
-	case agreement.HoldsCondition:
+	case *agreement.HoldsCondition:
 		return "node:holds"
-	case agreement.ClauseInCondition:
+	case *agreement.ClauseInCondition:
 		return "node:clause-in"
-	case agreement.AgreementInCondition:
+	case *agreement.AgreementInCondition:
 		return "node:agreement-in"
-	case agreement.BeforeCondition:
+	case *agreement.BeforeCondition:
 		return "node:before"
-	case agreement.WithinCondition:
+	case *agreement.WithinCondition:
 		return "node:within"
-	case agreement.SinceCondition:
+	case *agreement.SinceCondition:
 		return "node:since"
-	case agreement.AllCondition:
+	case *agreement.AllCondition:
 		return "node:all"
-	case agreement.AnyCondition:
+	case *agreement.AnyCondition:
 		return "node:any"
-	case agreement.NotCondition:
+	case *agreement.NotCondition:
 		return "node:not"
-	case agreement.AtLeastCondition:
+	case *agreement.AtLeastCondition:
 		return "node:at-least"
 	}
 	return fmt.Sprintf("node:%T", c)
@@ -134,7 +134,7 @@ func record(cov *coverage, a agreement.Agreement) {
 		}
 		agreement.Walk(c, func(n agreement.Condition) bool {
 			keys = append(keys, nodeName(n))
-			if h, ok := n.(agreement.HappenedCondition); ok && h.Pattern().Clause != (agreement.Ref{}) {
+			if h, ok := n.(*agreement.HappenedCondition); ok && h.Pattern().Clause != (agreement.Ref{}) {
 				keys = append(keys, "pattern:clause")
 			}
 			return true
@@ -294,7 +294,7 @@ func TestProcessValidates(t *testing.T) {
 				}
 				for _, nc := range c.Conditions() {
 					agreement.Walk(nc.Condition, func(n agreement.Condition) bool {
-						if ai, ok := n.(agreement.AgreementInCondition); ok && ai.Agreement() != "" && ai.Agreement() != a.ID {
+						if ai, ok := n.(*agreement.AgreementInCondition); ok && ai.Agreement() != "" && ai.Agreement() != a.ID {
 							cov.add("cross:agreement-in")
 						}
 						return true

@@ -352,13 +352,13 @@ func positions(c agreement.Condition, path string, steps []int, out *[]position)
 	var ops []agreement.Condition
 	var at func(int) string
 	switch c := c.(type) {
-	case agreement.AllCondition:
+	case *agreement.AllCondition:
 		ops, at = c.Conditions(), func(i int) string { return path + ".all[" + strconv.Itoa(i) + "]" }
-	case agreement.AnyCondition:
+	case *agreement.AnyCondition:
 		ops, at = c.Conditions(), func(i int) string { return path + ".any[" + strconv.Itoa(i) + "]" }
-	case agreement.AtLeastCondition:
+	case *agreement.AtLeastCondition:
 		ops, at = c.Conditions(), func(i int) string { return path + ".atLeast.of[" + strconv.Itoa(i) + "]" }
-	case agreement.NotCondition:
+	case *agreement.NotCondition:
 		ops, at = []agreement.Condition{c.Condition()}, func(int) string { return path + ".not" }
 	}
 	for i, o := range ops {
@@ -376,19 +376,19 @@ func replace(c agreement.Condition, steps []int, n agreement.Condition) agreemen
 	}
 	i, rest := steps[0], steps[1:]
 	switch c := c.(type) {
-	case agreement.AllCondition:
+	case *agreement.AllCondition:
 		ops := c.Conditions()
 		ops[i] = replace(ops[i], rest, n)
 		return agreement.All(ops...)
-	case agreement.AnyCondition:
+	case *agreement.AnyCondition:
 		ops := c.Conditions()
 		ops[i] = replace(ops[i], rest, n)
 		return agreement.Any(ops...)
-	case agreement.AtLeastCondition:
+	case *agreement.AtLeastCondition:
 		ops := c.Conditions()
 		ops[i] = replace(ops[i], rest, n)
 		return agreement.AtLeast(c.K(), ops...)
-	case agreement.NotCondition:
+	case *agreement.NotCondition:
 		return agreement.Not(replace(c.Condition(), rest, n))
 	}
 	panic("agreementtest: replace: no operand " + strconv.Itoa(i) + " in " + c.String())

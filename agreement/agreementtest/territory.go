@@ -304,14 +304,14 @@ func patternAreas(a *agreement.Agreement) []agreement.AreaID {
 	walk := func(c agreement.Condition) {
 		agreement.Walk(c, func(n agreement.Condition) bool {
 			switch n := n.(type) {
-			case agreement.HappenedCondition:
+			case *agreement.HappenedCondition:
 				add(n.Pattern())
-			case agreement.BeforeCondition:
+			case *agreement.BeforeCondition:
 				add(n.First())
 				add(n.Then())
-			case agreement.WithinCondition:
+			case *agreement.WithinCondition:
 				add(n.Pattern())
-			case agreement.SinceCondition:
+			case *agreement.SinceCondition:
 				add(n.Pattern())
 			}
 			return true

@@ -141,7 +141,7 @@ func TestPropertyGeneratedCoalitionsValid(t *testing.T) {
 				cov.add("unconditional")
 			}
 			agreement.Walk(ct.Condition, func(n agreement.Condition) bool {
-				if _, ok := n.(agreement.ClauseInCondition); ok {
+				if _, ok := n.(*agreement.ClauseInCondition); ok {
 					cov.add("reads-another-contribution")
 				}
 				return true

@@ -116,8 +116,8 @@ func atomsOf(c agreement.Condition) []agreement.Condition {
 	var out []agreement.Condition
 	agreement.Walk(c, func(n agreement.Condition) bool {
 		if len(agreement.Operands(n)) == 0 {
-			if _, ok := n.(agreement.AllCondition); !ok {
-				if _, ok := n.(agreement.AnyCondition); !ok {
+			if _, ok := n.(*agreement.AllCondition); !ok {
+				if _, ok := n.(*agreement.AnyCondition); !ok {
 					out = append(out, n)
 				}
 			}
@@ -341,17 +341,17 @@ func alphabet(c agreement.Condition) (events []agreement.Event, durs []time.Dura
 	fluents := scope().Fluents
 	agreement.Walk(c, func(n agreement.Condition) bool {
 		switch n := n.(type) {
-		case agreement.HappenedCondition:
+		case *agreement.HappenedCondition:
 			pats = append(pats, n.Pattern())
-		case agreement.BeforeCondition:
+		case *agreement.BeforeCondition:
 			pats, order = append(pats, n.First(), n.Then()), true
-		case agreement.WithinCondition:
+		case *agreement.WithinCondition:
 			pats, order = append(pats, n.Pattern()), true
 			durs = append(durs, n.Duration())
-		case agreement.SinceCondition:
+		case *agreement.SinceCondition:
 			pats, order = append(pats, n.Pattern()), true
 			durs = append(durs, n.Duration())
-		case agreement.HoldsCondition:
+		case *agreement.HoldsCondition:
 			order = true
 			for _, f := range fluents {
 				if f.ID == n.Fluent() {
@@ -436,7 +436,7 @@ func stateCombos(c agreement.Condition) []states {
 	agreement.Walk(c, func(n agreement.Condition) bool {
 		var next []states
 		switch n := n.(type) {
-		case agreement.AgreementInCondition:
+		case *agreement.AgreementInCondition:
 			for _, st := range combos {
 				for _, s := range []agreement.State{agreement.StateDraft, agreement.StateSigned, agreement.StateInForce,
 					agreement.StateSuspended, agreement.StateTerminated} {
@@ -444,7 +444,7 @@ func stateCombos(c agreement.Condition) []states {
 					next = append(next, st)
 				}
 			}
-		case agreement.ClauseInCondition:
+		case *agreement.ClauseInCondition:
 			ci := slices.Index(scopeClauses, n.Ref().Clause)
 			for _, st := range combos {
 				for s := agreement.StateDormant; s <= agreement.StateTerminated; s++ {

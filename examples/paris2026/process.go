@@ -111,13 +111,13 @@ func partiesOf(cl agreement.Clause) []agreement.PartyID {
 	for _, nc := range cl.Conditions() {
 		agreement.Walk(nc.Condition, func(c agreement.Condition) bool {
 			switch c := c.(type) {
-			case agreement.HappenedCondition:
+			case *agreement.HappenedCondition:
 				pattern(c.Pattern())
-			case agreement.WithinCondition:
+			case *agreement.WithinCondition:
 				pattern(c.Pattern())
-			case agreement.SinceCondition:
+			case *agreement.SinceCondition:
 				pattern(c.Pattern())
-			case agreement.BeforeCondition:
+			case *agreement.BeforeCondition:
 				pattern(c.First())
 				pattern(c.Then())
 			}

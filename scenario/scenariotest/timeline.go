@@ -359,13 +359,13 @@ func ConditionPatterns(c agreement.Condition) []agreement.Pattern {
 	var out []agreement.Pattern
 	agreement.Walk(c, func(n agreement.Condition) bool {
 		switch n := n.(type) {
-		case agreement.HappenedCondition:
+		case *agreement.HappenedCondition:
 			out = append(out, n.Pattern())
-		case agreement.WithinCondition:
+		case *agreement.WithinCondition:
 			out = append(out, n.Pattern())
-		case agreement.SinceCondition:
+		case *agreement.SinceCondition:
 			out = append(out, n.Pattern())
-		case agreement.BeforeCondition:
+		case *agreement.BeforeCondition:
 			out = append(out, n.First(), n.Then())
 		}
 		return true
