@@ -238,42 +238,47 @@ func (p Package) Validate(t Territory) error {
 	return ps.err()
 }
 
-// verbs are the middle parts of implied clause ids, by kind.
+// ImpliedVerb is the middle part of the id of a clause a territorial
+// option implies ([ImpliedClauseID]): what the clause binds its debtors to
+// do in one area. The verbs are the constants below; the zero value is no
+// verb.
+type ImpliedVerb string
+
+// The verbs of implied clauses, and the option kinds that imply them.
 const (
-	verbHoldLine = "hold-line"
-	verbWithdraw = "withdraw"
-	verbNoForces = "no-forces"
-	verbHold     = "hold"
-	verbAward    = "award"
+	ImpliedVerbHoldLine ImpliedVerb = "hold-line" // freeze: the parties do not take control
+	ImpliedVerbWithdraw ImpliedVerb = "withdraw"  // withdraw, demilitarised zone, international administration
+	ImpliedVerbNoForces ImpliedVerb = "no-forces" // demilitarised zone: no forces deployed in the zone
+	ImpliedVerbHold     ImpliedVerb = "hold"      // referendum: the organiser holds it
+	ImpliedVerbAward    ImpliedVerb = "award"     // arbitration: the arbiter makes the award
 )
 
 // ImpliedClauseID returns the id of the clause that option id implies for
-// area with verb: "<option>.<verb>.<area>", such as "dmz.withdraw.donetsk".
-// The verbs are "hold-line" (freeze), "withdraw" (withdraw, demilitarised
-// zone, international administration), "no-forces" (demilitarised zone),
-// "hold" (referendum) and "award" (arbitration).
-func ImpliedClauseID(option OptionID, verb string, area AreaID) ClauseID {
-	return ClauseID(string(option) + "." + verb + "." + string(area))
+// area with verb: "<option>.<verb>.<area>", such as "dmz.withdraw.donetsk"
+// for ImpliedClauseID("dmz", [ImpliedVerbWithdraw], "donetsk"). It does not
+// check its arguments.
+func ImpliedClauseID(option OptionID, verb ImpliedVerb, area AreaID) ClauseID {
+	return ClauseID(string(option) + "." + string(verb) + "." + string(area))
 }
 
 // verbs returns the verbs of the clauses o may imply for each area (an
 // international administration implies its clause only where others hold
 // control, which depends on the territory: its verb is always listed).
-func (o *Option) verbs() []string {
+func (o *Option) verbs() []ImpliedVerb {
 	switch o.Kind {
 	case OptionKindFreeze:
 		if len(o.Parties) == 0 {
 			return nil
 		}
-		return []string{verbHoldLine}
+		return []ImpliedVerb{ImpliedVerbHoldLine}
 	case OptionKindWithdraw, OptionKindInternationalAdministration:
-		return []string{verbWithdraw}
+		return []ImpliedVerb{ImpliedVerbWithdraw}
 	case OptionKindDemilitarisedZone:
-		return []string{verbWithdraw, verbNoForces}
+		return []ImpliedVerb{ImpliedVerbWithdraw, ImpliedVerbNoForces}
 	case OptionKindReferendum:
-		return []string{verbHold}
+		return []ImpliedVerb{ImpliedVerbHold}
 	case OptionKindArbitration:
-		return []string{verbAward}
+		return []ImpliedVerb{ImpliedVerbAward}
 	}
 	return nil
 }
@@ -641,7 +646,7 @@ func (o *Option) implied(a Area) []Clause {
 		return desc + " (option " + quote(string(o.ID)) + ", " + o.Kind.String() + ")"
 	}
 	where := quote(string(a.ID))
-	clause := func(verb string, kind Deontic, debtors []PartyID, desc string, action Pattern) Clause {
+	clause := func(verb ImpliedVerb, kind Deontic, debtors []PartyID, desc string, action Pattern) Clause {
 		c := Clause{
 			ID:      ImpliedClauseID(o.ID, verb, a.ID),
 			Text:    text(desc),
@@ -659,21 +664,21 @@ func (o *Option) implied(a Area) []Clause {
 		if len(o.Parties) == 0 {
 			return nil
 		}
-		c := clause(verbHoldLine, DeonticProhibition, slices.Clone(o.Parties), "no party takes control in "+where,
+		c := clause(ImpliedVerbHoldLine, DeonticProhibition, slices.Clone(o.Parties), "no party takes control in "+where,
 			Pattern{Kind: EventKindControlChanged, Area: a.ID})
 		c.Category = CategoryCe
 		return []Clause{c}
 	case OptionKindWithdraw:
-		c := clause(verbWithdraw, DeonticObligation, []PartyID{o.From}, quote(string(o.From))+" withdraws from "+where,
+		c := clause(ImpliedVerbWithdraw, DeonticObligation, []PartyID{o.From}, quote(string(o.From))+" withdraws from "+where,
 			Pattern{Kind: EventKindWithdrawalCompleted, Actor: o.From, Area: a.ID})
 		c.Creditors = []PartyID{o.To}
 		c.Category = CategoryCe
 		return []Clause{c}
 	case OptionKindDemilitarisedZone:
-		w := clause(verbWithdraw, DeonticObligation, slices.Clone(o.Parties), "forces withdraw from the "+
+		w := clause(ImpliedVerbWithdraw, DeonticObligation, slices.Clone(o.Parties), "forces withdraw from the "+
 			o.Width.String()+" km zone on each side of the line in "+where,
 			Pattern{Kind: EventKindWithdrawalCompleted, Area: a.ID})
-		n := clause(verbNoForces, DeonticProhibition, slices.Clone(o.Parties), "no forces in the "+
+		n := clause(ImpliedVerbNoForces, DeonticProhibition, slices.Clone(o.Parties), "no forces in the "+
 			o.Width.String()+" km zone on each side of the line in "+where,
 			Pattern{Kind: EventKindForcesDeployed, Area: a.ID})
 		w.Category, n.Category = CategoryCe, CategoryCe
@@ -688,16 +693,16 @@ func (o *Option) implied(a Area) []Clause {
 		if len(others) == 0 {
 			return nil
 		}
-		c := clause(verbWithdraw, DeonticObligation, others, "control of "+where+" is handed over to "+
+		c := clause(ImpliedVerbWithdraw, DeonticObligation, others, "control of "+where+" is handed over to "+
 			quote(string(o.Party)), Pattern{Kind: EventKindWithdrawalCompleted, Area: a.ID})
 		c.Creditors = []PartyID{o.Party}
 		c.Category = CategoryImPK
 		return []Clause{c}
 	case OptionKindReferendum:
-		return []Clause{clause(verbHold, DeonticObligation, []PartyID{o.Party}, "a referendum is held in "+where,
+		return []Clause{clause(ImpliedVerbHold, DeonticObligation, []PartyID{o.Party}, "a referendum is held in "+where,
 			Pattern{Kind: EventKindReferendumHeld, Actor: o.Party, Area: a.ID})}
 	case OptionKindArbitration:
-		return []Clause{clause(verbAward, DeonticObligation, []PartyID{o.Party}, "an arbitration award is made for "+where,
+		return []Clause{clause(ImpliedVerbAward, DeonticObligation, []PartyID{o.Party}, "an arbitration award is made for "+where,
 			Pattern{Kind: EventKindArbitrationAward, Actor: o.Party, Area: a.ID})}
 	}
 	return nil
