@@ -1,0 +1,755 @@
+package agreement
+
+import (
+	"encoding/json"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// This file converts the tree that parse builds into values, one
+// function per type of the encoding described at [SchemaVersion].
+
+// document parses data and checks that it is an object with the supported
+// schema version. It reports false when decoding cannot go on.
+func (d *decoder) document(data []byte) (*object, bool) {
+	v, p := parse(data)
+	if p != nil {
+		d.ps.list = append(d.ps.list, p)
+		return nil, false
+	}
+	obj, ok := v.(*object)
+	if !ok {
+		d.wrongType("", "object", v)
+		return nil, false
+	}
+	i := slices.Index(obj.keys, "schema")
+	if i < 0 {
+		d.add("schema", ErrSchemaVersion, "missing schema version (want \"schema\": "+itoa(SchemaVersion)+")")
+		return obj, true
+	}
+	if n, ok := obj.vals[i].(json.Number); !ok || string(n) != itoa(SchemaVersion) {
+		d.add("schema", ErrSchemaVersion, "unsupported schema version "+describe(obj.vals[i])+
+			" (this package reads version "+itoa(SchemaVersion)+")")
+		return nil, false
+	}
+	return obj, true
+}
+
+func (d *decoder) str(path string, v any) string {
+	s, ok := v.(string)
+	if !ok {
+		d.wrongType(path, "string", v)
+	}
+	return s
+}
+
+func ids[T ~string](d *decoder, path string, v any) []T {
+	return list(d, path, v, func(path string, v any) T { return T(d.str(path, v)) })
+}
+
+func (d *decoder) boolean(path string, v any) bool {
+	b, ok := v.(bool)
+	if !ok {
+		d.wrongType(path, "boolean", v)
+	}
+	return b
+}
+
+func (d *decoder) integer(path string, v any) int {
+	n, ok := v.(json.Number)
+	if !ok {
+		d.wrongType(path, "number", v)
+		return 0
+	}
+	i, err := strconv.Atoi(string(n))
+	if err != nil {
+		d.add(path, ErrInvalidValue, "want an integer, got "+string(n))
+	}
+	return i
+}
+
+func decodeEnum[T ~uint8](d *decoder, path string, v any, names []string, what string, optional bool) T {
+	s, ok := v.(string)
+	if !ok {
+		d.wrongType(path, "string", v)
+		return 0
+	}
+	x, ok := enumParse[T](names, s, optional)
+	if !ok {
+		d.add(path, ErrInvalidValue, "unknown "+what+" "+quote(s))
+	}
+	return x
+}
+
+func (d *decoder) instant(path string, v any) time.Time {
+	s, ok := v.(string)
+	if !ok {
+		d.wrongType(path, "string", v)
+		return time.Time{}
+	}
+	var t time.Time
+	if err := t.UnmarshalText([]byte(s)); err != nil {
+		d.add(path, ErrInvalidValue, "invalid RFC 3339 instant "+quote(s))
+		return time.Time{}
+	}
+	t = t.UTC()
+	if t.IsZero() {
+		d.add(path, ErrInvalidValue, "the instant "+quote(s)+" stands for none in this format: omit the field")
+		return time.Time{}
+	}
+	if y := t.Year(); y < 0 || y > 9999 {
+		d.add(path, ErrInvalidValue, "instant "+quote(s)+" is outside the years 0000-9999 in UTC")
+		return time.Time{}
+	}
+	return t
+}
+
+func (d *decoder) duration(path string, v any) time.Duration {
+	s, ok := v.(string)
+	if !ok {
+		d.wrongType(path, "string", v)
+		return 0
+	}
+	t, err := ParseDuration(s)
+	if err != nil {
+		d.add(path, ErrInvalidValue, "invalid duration "+quote(s)+" (want such as \"30d\" or \"72h\")")
+	}
+	return t
+}
+
+func (d *decoder) ref(path string, v any) Ref {
+	s, ok := v.(string)
+	if !ok {
+		d.wrongType(path, "string", v)
+		return Ref{}
+	}
+	r, err := ParseRef(s)
+	if err != nil {
+		d.add(path, ErrInvalidID, "invalid reference "+quote(s))
+	}
+	return r
+}
+
+func (d *decoder) decimal(path string, v any) decimal.Decimal {
+	s, ok := v.(string)
+	if !ok {
+		msg := "want string, got " + jsonType(v)
+		if n, isNum := v.(json.Number); isNum {
+			msg = "want string, got number " + string(n) + " (write decimals as strings, such as \"" + string(n) + "\")"
+		}
+		d.add(path, ErrSyntax, msg)
+		return decimal.Decimal{}
+	}
+	x, ok := parseDecimal(s)
+	if !ok {
+		d.add(path, ErrInvalidValue, "invalid decimal "+quote(s)+" (want plain notation such as \"-12.5\")")
+	}
+	return x
+}
+
+// parseDecimal reads plain decimal notation: an optional '-', digits, and
+// optionally '.' and more digits, at most maxDecimalLen characters. It does
+// not depend on package decimal's global settings.
+func parseDecimal(s string) (decimal.Decimal, bool) {
+	if len(s) == 0 || len(s) > maxDecimalLen {
+		return decimal.Decimal{}, false
+	}
+	body := strings.TrimPrefix(s, "-")
+	intPart, fracPart, hasPoint := strings.Cut(body, ".")
+	if !allDigits(intPart) || hasPoint && !allDigits(fracPart) {
+		return decimal.Decimal{}, false
+	}
+	c, ok := new(big.Int).SetString(intPart+fracPart, 10)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	if len(body) < len(s) {
+		c.Neg(c)
+	}
+	return decimal.NewFromBigInt(c, -int32(len(fracPart))), true
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// agreement decodes an agreement object; "schema" is allowed only at the
+// top, where document has checked it.
+func (d *decoder) agreement(path string, v any, top bool) Agreement {
+	var a Agreement
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "schema":
+			return top
+		case "id":
+			a.ID = AgreementID(d.str(p, v))
+		case "title":
+			a.Title = d.str(p, v)
+		case "date":
+			a.Date = d.instant(p, v)
+		case "stage":
+			a.Stage = Stage(d.str(p, v))
+		case "subStage":
+			a.SubStage = SubStage(d.str(p, v))
+		case "signingStatus":
+			a.SigningStatus = decodeEnum[SigningStatus](d, p, v, signingStatusNames, "signing status", true)
+		case "parties":
+			a.Parties = list(d, p, v, d.party)
+		case "groups":
+			a.Groups = list(d, p, v, d.group)
+		case "signatures":
+			a.Signatures = list(d, p, v, d.signature)
+		case "clauses":
+			a.Clauses = list(d, p, v, d.clause)
+		case "fluents":
+			a.Fluents = list(d, p, v, d.fluent)
+		case "territory":
+			a.Territory = d.territory(p, v)
+		case "options":
+			a.Options = list(d, p, v, d.option)
+		case "entryIntoForce":
+			a.EntryIntoForce = d.condition(p, v, 1)
+		default:
+			return false
+		}
+		return true
+	})
+	return a
+}
+
+func (d *decoder) party(path string, v any) Party {
+	var x Party
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "id":
+			x.ID = PartyID(d.str(p, v))
+		case "name":
+			x.Name = d.str(p, v)
+		case "kind":
+			x.Kind = decodeEnum[PartyKind](d, p, v, partyKindNames, "party kind", true)
+		case "roles":
+			x.Roles = list(d, p, v, func(p string, v any) Role {
+				return decodeEnum[Role](d, p, v, roleNames, "role", false)
+			})
+		default:
+			return false
+		}
+		return true
+	})
+	return x
+}
+
+func (d *decoder) group(path string, v any) Group {
+	var x Group
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "id":
+			x.ID = GroupID(d.str(p, v))
+		case "name":
+			x.Name = d.str(p, v)
+		case "members":
+			x.Members = ids[PartyID](d, p, v)
+		default:
+			return false
+		}
+		return true
+	})
+	return x
+}
+
+func (d *decoder) signature(path string, v any) Signature {
+	var x Signature
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "party":
+			x.Party = PartyID(d.str(p, v))
+		case "signatory":
+			x.Signatory = d.str(p, v)
+		case "capacity":
+			x.Capacity = d.str(p, v)
+		case "date":
+			x.Date = d.instant(p, v)
+		default:
+			return false
+		}
+		return true
+	})
+	return x
+}
+
+func (d *decoder) fluent(path string, v any) Fluent {
+	var x Fluent
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "id":
+			x.ID = FluentID(d.str(p, v))
+		case "initiates":
+			x.Initiates = list(d, p, v, d.pattern)
+		case "terminates":
+			x.Terminates = list(d, p, v, d.pattern)
+		case "initially":
+			x.Initially = d.boolean(p, v)
+		default:
+			return false
+		}
+		return true
+	})
+	return x
+}
+
+func (d *decoder) clause(path string, v any) Clause {
+	var c Clause
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "id":
+			c.ID = ClauseID(d.str(p, v))
+		case "text":
+			c.Text = d.str(p, v)
+		case "source":
+			c.Source = d.source(p, v)
+		case "kind":
+			c.Kind = decodeEnum[Deontic](d, p, v, deonticNames, "deontic kind", false)
+		case "force":
+			c.Force = decodeEnum[Force](d, p, v, forceNames, "force", true)
+		case "category":
+			c.Category = Category(d.str(p, v))
+		case "debtors":
+			c.Debtors = ids[PartyID](d, p, v)
+		case "joint":
+			c.Joint = d.boolean(p, v)
+		case "creditors":
+			c.Creditors = ids[PartyID](d, p, v)
+		case "action":
+			if v != nil {
+				a := d.pattern(p, v)
+				c.Action = &a
+			}
+		case "quantities":
+			c.Quantities = list(d, p, v, d.rangeValue)
+		case "trigger":
+			c.Trigger = d.condition(p, v, 1)
+		case "antecedent":
+			c.Antecedent = d.condition(p, v, 1)
+		case "deadline":
+			c.Deadline = d.deadline(p, v)
+		case "expiry":
+			c.Expiry = d.deadline(p, v)
+		case "fulfilment":
+			c.Fulfilment = d.condition(p, v, 1)
+		case "violation":
+			c.Violation = d.condition(p, v, 1)
+		case "effect":
+			c.Effect = decodeEnum[Effect](d, p, v, effectNames, "effect", true)
+		case "targets":
+			c.Targets = list(d, p, v, d.ref)
+		case "resumedBy":
+			c.ResumedBy = ClauseID(d.str(p, v))
+		case "surviving":
+			c.Surviving = d.boolean(p, v)
+		default:
+			return false
+		}
+		return true
+	})
+	return c
+}
+
+func (d *decoder) territory(path string, v any) Territory {
+	var t Territory
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "areas":
+			t.Areas = list(d, p, v, d.area)
+		default:
+			return false
+		}
+		return true
+	})
+	return t
+}
+
+func (d *decoder) area(path string, v any) Area {
+	var a Area
+	var hasSize bool
+	if !d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "id":
+			a.ID = AreaID(d.str(p, v))
+		case "name":
+			a.Name = d.str(p, v)
+		case "size":
+			a.Size, hasSize = d.decimal(p, v), true
+		case "sovereignty":
+			a.Sovereignty = list(d, p, v, d.share)
+		case "control":
+			a.Control = list(d, p, v, d.share)
+		case "arrangements":
+			a.Arrangements = list(d, p, v, d.arrangement)
+		default:
+			return false
+		}
+		return true
+	}) {
+		return a
+	}
+	d.required(path, "size", hasSize)
+	return a
+}
+
+func (d *decoder) share(path string, v any) Share {
+	var s Share
+	var hasPercent bool
+	if !d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "party":
+			s.Party = PartyID(d.str(p, v))
+		case "percent":
+			s.Percent, hasPercent = d.decimal(p, v), true
+		default:
+			return false
+		}
+		return true
+	}) {
+		return s
+	}
+	d.required(path, "percent", hasPercent)
+	return s
+}
+
+func (d *decoder) arrangement(path string, v any) Arrangement {
+	var r Arrangement
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "kind":
+			r.Kind = decodeEnum[OptionKind](d, p, v, optionKindNames, "option kind", false)
+		case "option":
+			r.Option = OptionID(d.str(p, v))
+		case "party":
+			r.Party = PartyID(d.str(p, v))
+		default:
+			return false
+		}
+		return true
+	})
+	return r
+}
+
+func (d *decoder) option(path string, v any) Option {
+	var o Option
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "id":
+			o.ID = OptionID(d.str(p, v))
+		case "kind":
+			o.Kind = decodeEnum[OptionKind](d, p, v, optionKindNames, "option kind", false)
+		case "text":
+			o.Text = d.str(p, v)
+		case "areas":
+			o.Areas = ids[AreaID](d, p, v)
+		case "from":
+			o.From = PartyID(d.str(p, v))
+		case "to":
+			o.To = PartyID(d.str(p, v))
+		case "party":
+			o.Party = PartyID(d.str(p, v))
+		case "parties":
+			o.Parties = ids[PartyID](d, p, v)
+		case "width":
+			w := d.decimal(p, v)
+			o.Width = &w
+		case "deadline":
+			o.Deadline = d.deadline(p, v)
+		case "results":
+			o.Results = list(d, p, v, d.result)
+		case "lapse":
+			o.Lapse = decodeEnum[Lapse](d, p, v, lapseNames, "lapse rule", true)
+		default:
+			return false
+		}
+		return true
+	})
+	return o
+}
+
+func (d *decoder) result(path string, v any) Result {
+	var r Result
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "outcome":
+			r.Outcome = d.str(p, v)
+		case "sovereign":
+			r.Sovereign = PartyID(d.str(p, v))
+		default:
+			return false
+		}
+		return true
+	})
+	return r
+}
+
+func (d *decoder) source(path string, v any) Source {
+	var s Source
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "document":
+			s.Document = d.str(p, v)
+		case "speaker":
+			s.Speaker = d.str(p, v)
+		case "date":
+			s.Date = d.instant(p, v)
+		default:
+			return false
+		}
+		return true
+	})
+	return s
+}
+
+func (d *decoder) rangeValue(path string, v any) Range {
+	var r Range
+	var hasMin, hasMax bool
+	if !d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "min":
+			r.Min, hasMin = d.decimal(p, v), true
+		case "max":
+			r.Max, hasMax = d.decimal(p, v), true
+		case "unit":
+			r.Unit = Unit(d.str(p, v))
+		case "wording":
+			r.Wording = d.str(p, v)
+		case "what":
+			r.What = d.str(p, v)
+		default:
+			return false
+		}
+		return true
+	}) {
+		return r
+	}
+	d.required(path, "min", hasMin)
+	d.required(path, "max", hasMax)
+	return r
+}
+func (d *decoder) deadline(path string, v any) Deadline {
+	var x Deadline
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "after":
+			x.After = d.duration(p, v)
+		case "at":
+			x.At = d.instant(p, v)
+		default:
+			return false
+		}
+		return true
+	})
+	return x
+}
+
+func (d *decoder) pattern(path string, v any) Pattern {
+	var x Pattern
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "kind":
+			x.Kind = EventKind(d.str(p, v))
+		case "actor":
+			x.Actor = PartyID(d.str(p, v))
+		case "group":
+			x.Group = GroupID(d.str(p, v))
+		case "target":
+			x.Target = PartyID(d.str(p, v))
+		case "area":
+			x.Area = AreaID(d.str(p, v))
+		case "clause":
+			x.Clause = d.ref(p, v)
+		case "reporter":
+			x.Reporter = PartyID(d.str(p, v))
+		case "attribution":
+			x.Attribution = decodeEnum[Attribution](d, p, v, attributionNames, "attribution", true)
+		default:
+			return false
+		}
+		return true
+	})
+	return x
+}
+
+func (d *decoder) states(path string, v any) []State {
+	return list(d, path, v, func(p string, v any) State {
+		return decodeEnum[State](d, p, v, stateNames, "state", false)
+	})
+}
+
+// conditionOps lists the operators of the condition language, for messages.
+const conditionOps = "happened, holds, clauseIn, agreementIn, before, within, since, all, any, not, atLeast"
+
+func isConditionOp(k string) bool {
+	switch k {
+	case "happened", "holds", "clauseIn", "agreementIn", "before", "within", "since", "all", "any", "not",
+		"atLeast":
+		return true
+	}
+	return false
+}
+
+// condition decodes the condition v at path, nested depth deep (1 for a
+// clause's slot). JSON null is the nil condition.
+func (d *decoder) condition(path string, v any, depth int) Condition {
+	if v == nil {
+		return nil
+	}
+	obj, ok := v.(*object)
+	if !ok {
+		d.wrongType(path, "object or null", v)
+		return nil
+	}
+	if depth > maxConditionDepth {
+		d.add(path, ErrInvalidValue, "condition nested too deeply (more than "+itoa(maxConditionDepth)+" levels)")
+		return nil
+	}
+	op := -1
+	var ops []string
+	for i, k := range obj.keys {
+		if !isConditionOp(k) {
+			d.add(field(path, k), ErrUnknownField, "unknown condition operator "+quote(k))
+			continue
+		}
+		ops = append(ops, quote(k))
+		if op < 0 {
+			op = i
+		}
+	}
+	switch {
+	case len(obj.keys) == 0:
+		d.add(path, ErrSyntax, "empty condition (want one of "+conditionOps+")")
+		return nil
+	case len(ops) > 1:
+		d.add(path, ErrSyntax, "a condition has exactly one operator, not "+itoa(len(ops))+" ("+
+			strings.Join(ops, ", ")+")")
+		return nil
+	case op < 0:
+		return nil // every key was reported as unknown
+	}
+	return d.operator(path, obj.keys[op], obj.vals[op], depth)
+}
+
+func (d *decoder) operator(path, op string, v any, depth int) Condition {
+	p := field(path, op)
+	switch op {
+	case "happened":
+		return Happened(d.pattern(p, v))
+	case "holds":
+		return Holds(FluentID(d.str(p, v)))
+	case "clauseIn":
+		var ref Ref
+		var states []State
+		var hasRef bool
+		if d.members(p, v, func(k, p string, v any) bool {
+			switch k {
+			case "clause":
+				ref, hasRef = d.ref(p, v), true
+			case "states":
+				states = d.states(p, v)
+			default:
+				return false
+			}
+			return true
+		}) {
+			d.required(p, "clause", hasRef)
+		}
+		return ClauseIn(ref, states...)
+	case "agreementIn":
+		var id AgreementID
+		var states []State
+		d.members(p, v, func(k, p string, v any) bool {
+			switch k {
+			case "agreement":
+				id = AgreementID(d.str(p, v))
+			case "states":
+				states = d.states(p, v)
+			default:
+				return false
+			}
+			return true
+		})
+		return AgreementIn(id, states...)
+	case "before":
+		var first, then Pattern
+		d.members(p, v, func(k, p string, v any) bool {
+			switch k {
+			case "first":
+				first = d.pattern(p, v)
+			case "then":
+				then = d.pattern(p, v)
+			default:
+				return false
+			}
+			return true
+		})
+		return Before(first, then)
+	case "within", "since":
+		var event Pattern
+		var dur time.Duration
+		var hasDur bool
+		if d.members(p, v, func(k, p string, v any) bool {
+			switch k {
+			case "event":
+				event = d.pattern(p, v)
+			case "duration":
+				dur, hasDur = d.duration(p, v), true
+			default:
+				return false
+			}
+			return true
+		}) {
+			d.required(p, "duration", hasDur)
+		}
+		if op == "within" {
+			return Within(event, dur)
+		}
+		return Since(event, dur)
+	case "all":
+		return All(d.conditions(p, v, depth)...)
+	case "any":
+		return Any(d.conditions(p, v, depth)...)
+	case "not":
+		return Not(d.condition(p, v, depth+1))
+	case "atLeast":
+		var k int
+		var cs []Condition
+		var hasK bool
+		if d.members(p, v, func(key, p string, v any) bool {
+			switch key {
+			case "k":
+				k, hasK = d.integer(p, v), true
+			case "of":
+				cs = d.conditions(p, v, depth)
+			default:
+				return false
+			}
+			return true
+		}) {
+			d.required(p, "k", hasK)
+		}
+		return AtLeast(k, cs...)
+	}
+	return nil // unreachable: op is one of conditionOps
+}
+
+func (d *decoder) conditions(path string, v any, depth int) []Condition {
+	return list(d, path, v, func(p string, v any) Condition { return d.condition(p, v, depth+1) })
+}

@@ -1,0 +1,619 @@
+package agreement
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// The wire types give the fields their names and fixed order. Every value is
+// converted to them by an encoder, which records what cannot be encoded.
+
+type processWire struct {
+	Schema     int             `json:"schema"`
+	Title      string          `json:"title,omitempty"`
+	Agreements []agreementWire `json:"agreements,omitempty"`
+}
+
+type agreementWire struct {
+	Schema         int             `json:"schema,omitempty"` // only at the top level
+	ID             string          `json:"id,omitempty"`
+	Title          string          `json:"title,omitempty"`
+	Date           string          `json:"date,omitempty"`
+	Stage          string          `json:"stage,omitempty"`
+	SubStage       string          `json:"subStage,omitempty"`
+	SigningStatus  string          `json:"signingStatus,omitempty"`
+	Parties        []partyWire     `json:"parties,omitempty"`
+	Groups         []groupWire     `json:"groups,omitempty"`
+	Signatures     []signatureWire `json:"signatures,omitempty"`
+	Clauses        []clauseWire    `json:"clauses,omitempty"`
+	Fluents        []fluentWire    `json:"fluents,omitempty"`
+	Territory      *territoryWire  `json:"territory,omitempty"`
+	Options        []optionWire    `json:"options,omitempty"`
+	EntryIntoForce any             `json:"entryIntoForce,omitempty"`
+}
+
+type territoryWire struct {
+	Areas []areaWire `json:"areas"`
+}
+
+type areaWire struct {
+	ID           string            `json:"id,omitempty"`
+	Name         string            `json:"name,omitempty"`
+	Size         string            `json:"size"`
+	Sovereignty  []shareWire       `json:"sovereignty,omitempty"`
+	Control      []shareWire       `json:"control,omitempty"`
+	Arrangements []arrangementWire `json:"arrangements,omitempty"`
+}
+
+type shareWire struct {
+	Party   string `json:"party,omitempty"`
+	Percent string `json:"percent"`
+}
+
+type arrangementWire struct {
+	Kind   string `json:"kind,omitempty"`
+	Option string `json:"option,omitempty"`
+	Party  string `json:"party,omitempty"`
+}
+
+type optionWire struct {
+	ID       string        `json:"id,omitempty"`
+	Kind     string        `json:"kind,omitempty"`
+	Text     string        `json:"text,omitempty"`
+	Areas    []string      `json:"areas,omitempty"`
+	From     string        `json:"from,omitempty"`
+	To       string        `json:"to,omitempty"`
+	Party    string        `json:"party,omitempty"`
+	Parties  []string      `json:"parties,omitempty"`
+	Width    *string       `json:"width,omitempty"`
+	Deadline *deadlineWire `json:"deadline,omitempty"`
+	Results  []resultWire  `json:"results,omitempty"`
+	Lapse    string        `json:"lapse,omitempty"`
+}
+
+type resultWire struct {
+	Outcome   string `json:"outcome,omitempty"`
+	Sovereign string `json:"sovereign,omitempty"`
+}
+
+type partyWire struct {
+	ID    string   `json:"id,omitempty"`
+	Name  string   `json:"name,omitempty"`
+	Kind  string   `json:"kind,omitempty"`
+	Roles []string `json:"roles,omitempty"`
+}
+
+type groupWire struct {
+	ID      string   `json:"id,omitempty"`
+	Name    string   `json:"name,omitempty"`
+	Members []string `json:"members,omitempty"`
+}
+
+type signatureWire struct {
+	Party     string `json:"party,omitempty"`
+	Signatory string `json:"signatory,omitempty"`
+	Capacity  string `json:"capacity,omitempty"`
+	Date      string `json:"date,omitempty"`
+}
+
+type fluentWire struct {
+	ID         string        `json:"id,omitempty"`
+	Initiates  []patternWire `json:"initiates,omitempty"`
+	Terminates []patternWire `json:"terminates,omitempty"`
+	Initially  bool          `json:"initially,omitempty"`
+}
+
+type clauseWire struct {
+	ID         string        `json:"id,omitempty"`
+	Text       string        `json:"text,omitempty"`
+	Source     *sourceWire   `json:"source,omitempty"`
+	Kind       string        `json:"kind,omitempty"`
+	Force      string        `json:"force,omitempty"`
+	Category   string        `json:"category,omitempty"`
+	Debtors    []string      `json:"debtors,omitempty"`
+	Joint      bool          `json:"joint,omitempty"`
+	Creditors  []string      `json:"creditors,omitempty"`
+	Action     *patternWire  `json:"action,omitempty"`
+	Quantities []rangeWire   `json:"quantities,omitempty"`
+	Trigger    any           `json:"trigger,omitempty"`
+	Antecedent any           `json:"antecedent,omitempty"`
+	Deadline   *deadlineWire `json:"deadline,omitempty"`
+	Expiry     *deadlineWire `json:"expiry,omitempty"`
+	Fulfilment any           `json:"fulfilment,omitempty"`
+	Violation  any           `json:"violation,omitempty"`
+	Effect     string        `json:"effect,omitempty"`
+	Targets    []string      `json:"targets,omitempty"`
+	ResumedBy  string        `json:"resumedBy,omitempty"`
+	Surviving  bool          `json:"surviving,omitempty"`
+}
+
+type sourceWire struct {
+	Document string `json:"document,omitempty"`
+	Speaker  string `json:"speaker,omitempty"`
+	Date     string `json:"date,omitempty"`
+}
+
+type rangeWire struct {
+	Min     string `json:"min"`
+	Max     string `json:"max"`
+	Unit    string `json:"unit,omitempty"`
+	Wording string `json:"wording,omitempty"`
+	What    string `json:"what,omitempty"`
+}
+
+type deadlineWire struct {
+	After string `json:"after,omitempty"`
+	At    string `json:"at,omitempty"`
+}
+
+type patternWire struct {
+	Kind        string `json:"kind,omitempty"`
+	Actor       string `json:"actor,omitempty"`
+	Group       string `json:"group,omitempty"`
+	Target      string `json:"target,omitempty"`
+	Area        string `json:"area,omitempty"`
+	Clause      string `json:"clause,omitempty"`
+	Reporter    string `json:"reporter,omitempty"`
+	Attribution string `json:"attribution,omitempty"`
+}
+
+type statesWire struct {
+	Clause    *string  `json:"clause,omitempty"`    // clauseIn only
+	Agreement string   `json:"agreement,omitempty"` // agreementIn only
+	States    []string `json:"states"`
+}
+
+type beforeWire struct {
+	First patternWire `json:"first"`
+	Then  patternWire `json:"then"`
+}
+
+type windowWire struct {
+	Event    patternWire `json:"event"`
+	Duration string      `json:"duration"`
+}
+
+type atLeastWire struct {
+	K  int   `json:"k"`
+	Of []any `json:"of"`
+}
+
+// marshalWire writes w compactly, without escaping HTML characters.
+func marshalWire(w any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(w); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// encoder converts values to wire types, collecting what cannot be encoded.
+type encoder struct{ ps problems }
+
+func (e *encoder) cannot(path, msg string) { e.ps.add(path, ErrInvalidValue, "cannot encode "+msg) }
+
+// text returns s, reporting it when it is not valid UTF-8 (which JSON would
+// silently replace).
+func (e *encoder) text(path, s string) string {
+	if !utf8.ValidString(s) {
+		e.cannot(path, "invalid UTF-8 "+quote(s))
+	}
+	return s
+}
+
+func texts[T ~string](e *encoder, path string, ids []T) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = e.text(idx(path, i), string(id))
+	}
+	return out
+}
+
+// enum returns the name of v, "" for an optional zero value; names[0] must
+// be "".
+func enum[T ~uint8](e *encoder, path string, names []string, typ string, v T, optional bool) string {
+	if !enumValid(names, v, optional) {
+		e.cannot(path, typ+"("+itoa(int(v))+")")
+		return ""
+	}
+	return names[v]
+}
+
+func (e *encoder) instant(path string, t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	b, err := t.UTC().MarshalText()
+	if err != nil {
+		e.cannot(path, "instant "+t.String()+": year outside 0000-9999 in UTC")
+		return ""
+	}
+	return string(b)
+}
+
+func (e *encoder) decimal(path string, d decimal.Decimal) string {
+	s, ok := formatDecimal(d)
+	if !ok {
+		e.cannot(path, "decimal with exponent "+itoa(int(d.Exponent()))+": longer than "+itoa(maxDecimalLen)+" characters")
+	}
+	return s
+}
+
+// formatDecimal writes d in plain notation, without trailing fractional
+// zeros, independently of package decimal's global formatting settings. It
+// reports false when the text would exceed maxDecimalLen.
+func formatDecimal(d decimal.Decimal) (string, bool) {
+	c, exp := d.Coefficient(), int(d.Exponent())
+	if c.Sign() == 0 {
+		return "0", true
+	}
+	if exp > maxDecimalLen || exp < -maxDecimalLen {
+		return "", false
+	}
+	neg := c.Sign() < 0
+	digits := c.Abs(c).String()
+	var s string
+	if exp >= 0 {
+		s = digits + strings.Repeat("0", exp)
+	} else {
+		frac := -exp
+		if len(digits) <= frac {
+			digits = strings.Repeat("0", frac-len(digits)+1) + digits
+		}
+		intPart, fracPart := digits[:len(digits)-frac], strings.TrimRight(digits[len(digits)-frac:], "0")
+		s = intPart
+		if fracPart != "" {
+			s += "." + fracPart
+		}
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s, len(s) <= maxDecimalLen
+}
+
+func (e *encoder) agreement(path string, a *Agreement) agreementWire {
+	w := agreementWire{
+		ID:            e.text(field(path, "id"), string(a.ID)),
+		Title:         e.text(field(path, "title"), a.Title),
+		Date:          e.instant(field(path, "date"), a.Date),
+		Stage:         e.text(field(path, "stage"), string(a.Stage)),
+		SubStage:      e.text(field(path, "subStage"), string(a.SubStage)),
+		SigningStatus: enum(e, field(path, "signingStatus"), signingStatusNames, "SigningStatus", a.SigningStatus, true),
+	}
+	if a.EntryIntoForce != nil {
+		w.EntryIntoForce = e.condition(field(path, "entryIntoForce"), a.EntryIntoForce, 1)
+	}
+	if len(a.Parties) > 0 {
+		w.Parties = make([]partyWire, len(a.Parties))
+		for i, p := range a.Parties {
+			pp := idx(field(path, "parties"), i)
+			w.Parties[i] = partyWire{
+				ID:   e.text(field(pp, "id"), string(p.ID)),
+				Name: e.text(field(pp, "name"), p.Name),
+				Kind: enum(e, field(pp, "kind"), partyKindNames, "PartyKind", p.Kind, true),
+			}
+			if len(p.Roles) > 0 {
+				w.Parties[i].Roles = make([]string, len(p.Roles))
+				for j, r := range p.Roles {
+					w.Parties[i].Roles[j] = enum(e, idx(field(pp, "roles"), j), roleNames, "Role", r, false)
+				}
+			}
+		}
+	}
+	if len(a.Groups) > 0 {
+		w.Groups = make([]groupWire, len(a.Groups))
+		for i, g := range a.Groups {
+			gp := idx(field(path, "groups"), i)
+			w.Groups[i] = groupWire{
+				ID:      e.text(field(gp, "id"), string(g.ID)),
+				Name:    e.text(field(gp, "name"), g.Name),
+				Members: texts(e, field(gp, "members"), g.Members),
+			}
+		}
+	}
+	if len(a.Signatures) > 0 {
+		w.Signatures = make([]signatureWire, len(a.Signatures))
+		for i, s := range a.Signatures {
+			sp := idx(field(path, "signatures"), i)
+			w.Signatures[i] = signatureWire{
+				Party:     e.text(field(sp, "party"), string(s.Party)),
+				Signatory: e.text(field(sp, "signatory"), s.Signatory),
+				Capacity:  e.text(field(sp, "capacity"), s.Capacity),
+				Date:      e.instant(field(sp, "date"), s.Date),
+			}
+		}
+	}
+	if len(a.Clauses) > 0 {
+		w.Clauses = make([]clauseWire, len(a.Clauses))
+		for i := range a.Clauses {
+			w.Clauses[i] = e.clause(idx(field(path, "clauses"), i), &a.Clauses[i])
+		}
+	}
+	if len(a.Fluents) > 0 {
+		w.Fluents = make([]fluentWire, len(a.Fluents))
+		for i, f := range a.Fluents {
+			fp := idx(field(path, "fluents"), i)
+			w.Fluents[i] = fluentWire{
+				ID:         e.text(field(fp, "id"), string(f.ID)),
+				Initiates:  e.patterns(field(fp, "initiates"), f.Initiates),
+				Terminates: e.patterns(field(fp, "terminates"), f.Terminates),
+				Initially:  f.Initially,
+			}
+		}
+	}
+	if !a.Territory.IsZero() {
+		w.Territory = e.territory(field(path, "territory"), &a.Territory)
+	}
+	if len(a.Options) > 0 {
+		w.Options = make([]optionWire, len(a.Options))
+		for i := range a.Options {
+			w.Options[i] = e.option(idx(field(path, "options"), i), &a.Options[i])
+		}
+	}
+	return w
+}
+
+func (e *encoder) territory(path string, t *Territory) *territoryWire {
+	w := &territoryWire{Areas: make([]areaWire, len(t.Areas))}
+	for i := range t.Areas {
+		a := &t.Areas[i]
+		ap := idx(field(path, "areas"), i)
+		w.Areas[i] = areaWire{
+			ID:          e.text(field(ap, "id"), string(a.ID)),
+			Name:        e.text(field(ap, "name"), a.Name),
+			Size:        e.decimal(field(ap, "size"), a.Size),
+			Sovereignty: e.shares(field(ap, "sovereignty"), a.Sovereignty),
+			Control:     e.shares(field(ap, "control"), a.Control),
+		}
+		if len(a.Arrangements) > 0 {
+			rs := make([]arrangementWire, len(a.Arrangements))
+			for j, r := range a.Arrangements {
+				rp := idx(field(ap, "arrangements"), j)
+				rs[j] = arrangementWire{
+					Kind:   enum(e, field(rp, "kind"), optionKindNames, "OptionKind", r.Kind, true),
+					Option: e.text(field(rp, "option"), string(r.Option)),
+					Party:  e.text(field(rp, "party"), string(r.Party)),
+				}
+			}
+			w.Areas[i].Arrangements = rs
+		}
+	}
+	return w
+}
+
+func (e *encoder) shares(path string, ss []Share) []shareWire {
+	if len(ss) == 0 {
+		return nil
+	}
+	out := make([]shareWire, len(ss))
+	for i, s := range ss {
+		sp := idx(path, i)
+		out[i] = shareWire{Party: e.text(field(sp, "party"), string(s.Party)), Percent: e.decimal(field(sp, "percent"), s.Percent)}
+	}
+	return out
+}
+
+func (e *encoder) option(path string, o *Option) optionWire {
+	w := optionWire{
+		ID:       e.text(field(path, "id"), string(o.ID)),
+		Kind:     enum(e, field(path, "kind"), optionKindNames, "OptionKind", o.Kind, true),
+		Text:     e.text(field(path, "text"), o.Text),
+		Areas:    texts(e, field(path, "areas"), o.Areas),
+		From:     e.text(field(path, "from"), string(o.From)),
+		To:       e.text(field(path, "to"), string(o.To)),
+		Party:    e.text(field(path, "party"), string(o.Party)),
+		Parties:  texts(e, field(path, "parties"), o.Parties),
+		Deadline: e.deadline(field(path, "deadline"), o.Deadline),
+		Lapse:    enum(e, field(path, "lapse"), lapseNames, "Lapse", o.Lapse, true),
+	}
+	if o.Width != nil {
+		width := e.decimal(field(path, "width"), *o.Width)
+		w.Width = &width
+	}
+	if len(o.Results) > 0 {
+		w.Results = make([]resultWire, len(o.Results))
+		for i, r := range o.Results {
+			rp := idx(field(path, "results"), i)
+			w.Results[i] = resultWire{
+				Outcome:   e.text(field(rp, "outcome"), r.Outcome),
+				Sovereign: e.text(field(rp, "sovereign"), string(r.Sovereign)),
+			}
+		}
+	}
+	return w
+}
+
+func (e *encoder) clause(path string, c *Clause) clauseWire {
+	w := clauseWire{
+		ID:        e.text(field(path, "id"), string(c.ID)),
+		Text:      e.text(field(path, "text"), c.Text),
+		Kind:      enum(e, field(path, "kind"), deonticNames, "Deontic", c.Kind, true),
+		Force:     enum(e, field(path, "force"), forceNames, "Force", c.Force, true),
+		Category:  e.text(field(path, "category"), string(c.Category)),
+		Debtors:   texts(e, field(path, "debtors"), c.Debtors),
+		Joint:     c.Joint,
+		Creditors: texts(e, field(path, "creditors"), c.Creditors),
+		Deadline:  e.deadline(field(path, "deadline"), c.Deadline),
+		Expiry:    e.deadline(field(path, "expiry"), c.Expiry),
+		Effect:    enum(e, field(path, "effect"), effectNames, "Effect", c.Effect, true),
+		ResumedBy: e.text(field(path, "resumedBy"), string(c.ResumedBy)),
+		Surviving: c.Surviving,
+	}
+	if s := c.Source; s.Document != "" || s.Speaker != "" || !s.Date.IsZero() {
+		sp := field(path, "source")
+		w.Source = &sourceWire{
+			Document: e.text(field(sp, "document"), s.Document),
+			Speaker:  e.text(field(sp, "speaker"), s.Speaker),
+			Date:     e.instant(field(sp, "date"), s.Date),
+		}
+	}
+	if c.Action != nil {
+		p := e.pattern(field(path, "action"), *c.Action)
+		w.Action = &p
+	}
+	if len(c.Quantities) > 0 {
+		w.Quantities = make([]rangeWire, len(c.Quantities))
+		for i, r := range c.Quantities {
+			rp := idx(field(path, "quantities"), i)
+			w.Quantities[i] = rangeWire{
+				Min:     e.decimal(field(rp, "min"), r.Min),
+				Max:     e.decimal(field(rp, "max"), r.Max),
+				Unit:    e.text(field(rp, "unit"), string(r.Unit)),
+				Wording: e.text(field(rp, "wording"), r.Wording),
+				What:    e.text(field(rp, "what"), r.What),
+			}
+		}
+	}
+	if len(c.Targets) > 0 {
+		w.Targets = make([]string, len(c.Targets))
+		for i, t := range c.Targets {
+			w.Targets[i] = e.text(idx(field(path, "targets"), i), t.String())
+		}
+	}
+	slots := []*any{&w.Trigger, &w.Antecedent, &w.Fulfilment, &w.Violation}
+	for i, nc := range c.Conditions() {
+		if nc.Condition != nil {
+			*slots[i] = e.condition(field(path, nc.Name), nc.Condition, 1)
+		}
+	}
+	return w
+}
+
+func (e *encoder) deadline(path string, d Deadline) *deadlineWire {
+	if d.After == 0 && d.At.IsZero() {
+		return nil
+	}
+	w := &deadlineWire{At: e.instant(field(path, "at"), d.At)}
+	if d.After != 0 {
+		w.After = FormatDuration(d.After)
+	}
+	return w
+}
+
+func (e *encoder) pattern(path string, p Pattern) patternWire {
+	w := patternWire{
+		Kind:        e.text(field(path, "kind"), string(p.Kind)),
+		Actor:       e.text(field(path, "actor"), string(p.Actor)),
+		Group:       e.text(field(path, "group"), string(p.Group)),
+		Target:      e.text(field(path, "target"), string(p.Target)),
+		Area:        e.text(field(path, "area"), string(p.Area)),
+		Reporter:    e.text(field(path, "reporter"), string(p.Reporter)),
+		Attribution: enum(e, field(path, "attribution"), attributionNames, "Attribution", p.Attribution, true),
+	}
+	if p.Clause != (Ref{}) {
+		w.Clause = e.text(field(path, "clause"), p.Clause.String())
+	}
+	return w
+}
+
+func (e *encoder) patterns(path string, ps []Pattern) []patternWire {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]patternWire, len(ps))
+	for i, p := range ps {
+		out[i] = e.pattern(idx(path, i), p)
+	}
+	return out
+}
+
+func (e *encoder) states(path string, ss []State) []string {
+	out := make([]string, len(ss)) // never nil: "states" is always written
+	for i, s := range ss {
+		out[i] = enum(e, idx(path, i), stateNames, "State", s, false)
+	}
+	return out
+}
+
+// condition returns the wire form of c, a value holding exactly one
+// operator field, or nil for a nil condition.
+func (e *encoder) condition(path string, c Condition, depth int) any {
+	if isNil(c) {
+		return nil
+	}
+	if depth > maxConditionDepth {
+		e.cannot(path, "condition nested more than "+itoa(maxConditionDepth)+" deep")
+		return nil
+	}
+	switch c := c.(type) {
+	case *HappenedCondition:
+		return struct {
+			Happened patternWire `json:"happened"`
+		}{e.pattern(field(path, "happened"), c.pattern)}
+	case *HoldsCondition:
+		return struct {
+			Holds string `json:"holds"`
+		}{e.text(field(path, "holds"), string(c.fluent))}
+	case *ClauseInCondition:
+		p := field(path, "clauseIn")
+		ref := e.text(field(p, "clause"), c.ref.String())
+		return struct {
+			ClauseIn statesWire `json:"clauseIn"`
+		}{statesWire{Clause: &ref, States: e.states(field(p, "states"), c.states)}}
+	case *AgreementInCondition:
+		p := field(path, "agreementIn")
+		return struct {
+			AgreementIn statesWire `json:"agreementIn"`
+		}{statesWire{
+			Agreement: e.text(field(p, "agreement"), string(c.agreement)),
+			States:    e.states(field(p, "states"), c.states),
+		}}
+	case *BeforeCondition:
+		p := field(path, "before")
+		return struct {
+			Before beforeWire `json:"before"`
+		}{beforeWire{e.pattern(field(p, "first"), c.first), e.pattern(field(p, "then"), c.then)}}
+	case *WithinCondition:
+		p := field(path, "within")
+		return struct {
+			Within windowWire `json:"within"`
+		}{windowWire{e.pattern(field(p, "event"), c.pattern), FormatDuration(c.d)}}
+	case *SinceCondition:
+		p := field(path, "since")
+		return struct {
+			Since windowWire `json:"since"`
+		}{windowWire{e.pattern(field(p, "event"), c.pattern), FormatDuration(c.d)}}
+	case *AllCondition:
+		return struct {
+			All []any `json:"all"`
+		}{e.conditions(field(path, "all"), c.cs, depth)}
+	case *AnyCondition:
+		return struct {
+			Any []any `json:"any"`
+		}{e.conditions(field(path, "any"), c.cs, depth)}
+	case *NotCondition:
+		return struct {
+			Not any `json:"not"`
+		}{e.condition(field(path, "not"), c.c, depth+1)}
+	case *AtLeastCondition:
+		p := field(path, "atLeast")
+		return struct {
+			AtLeast atLeastWire `json:"atLeast"`
+		}{atLeastWire{c.k, e.conditions(field(p, "of"), c.cs, depth)}}
+	}
+	// A pointer to a node type satisfies Condition too, but is not one of
+	// the values this package builds.
+	e.cannot(path, "condition of unsupported type")
+	return nil
+}
+
+// conditions returns the operands' wire forms, never nil, so that an empty
+// list is written as [].
+func (e *encoder) conditions(path string, cs []Condition, depth int) []any {
+	out := make([]any, len(cs))
+	for i, c := range cs {
+		out[i] = e.condition(idx(path, i), c, depth+1)
+	}
+	return out
+}
