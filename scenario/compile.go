@@ -231,21 +231,21 @@ func compile(p agreement.Process) *Engine {
 		for oi, o := range a.Options {
 			for _, area := range o.Areas {
 				tc := &territorialClause{option: int32(oi), area: area}
-				ref := func(verb string) (int32, bool) {
+				ref := func(verb agreement.ImpliedVerb) (int32, bool) {
 					ci, ok := e.clauseIdx[agreement.QualifiedRef(a.ID, agreement.ImpliedClauseID(o.ID, verb, area))]
 					return ci, ok
 				}
 				switch o.Kind {
 				case agreement.OptionKindWithdraw, agreement.OptionKindInternationalAdministration:
-					if ci, ok := ref("withdraw"); ok {
+					if ci, ok := ref(agreement.ImpliedVerbWithdraw); ok {
 						e.clauses[ci].withdraws = tc
 					}
 				case agreement.OptionKindReferendum:
-					if ci, ok := ref("hold"); ok {
+					if ci, ok := ref(agreement.ImpliedVerbHold); ok {
 						e.clauses[ci].lapses = tc
 					}
 				case agreement.OptionKindArbitration:
-					if ci, ok := ref("award"); ok {
+					if ci, ok := ref(agreement.ImpliedVerbAward); ok {
 						e.clauses[ci].lapses = tc
 					}
 				}
