@@ -112,13 +112,6 @@ func shareOf(ss []Share, p PartyID) decimal.Decimal {
 }
 
 // clone returns a copy of a that shares no slice with it.
-func (a Area) clone() Area {
-	a.Sovereignty = slices.Clone(a.Sovereignty)
-	a.Control = slices.Clone(a.Control)
-	a.Arrangements = slices.Clone(a.Arrangements)
-	return a
-}
-
 // Territory is the land an agreement concerns: its areas, each with its
 // size, sovereignty, control and regimes. The zero value, with no areas,
 // stands for no territory: an agreement with none checks the area filters of
@@ -148,7 +141,7 @@ func (t Territory) Clone() Territory {
 	}
 	out := Territory{Areas: make([]Area, len(t.Areas))}
 	for i, a := range t.Areas {
-		out.Areas[i] = a.clone()
+		out.Areas[i] = a.Clone()
 	}
 	return out
 }

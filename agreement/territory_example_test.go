@@ -80,7 +80,7 @@ func ExamplePackage_Apply() {
 	_, err = bad.Apply(t)
 	fmt.Println(err)
 	// Output:
-	// [{demilitarised-zone dmz } {freeze freeze }]
+	// [demilitarised-zone (option dmz) freeze (option freeze)]
 	// dmz.no-forces.donetsk prohibition forces-deployed area=donetsk none
 	// dmz.withdraw.donetsk obligation withdrawal-completed area=donetsk after 30d
 	// freeze.hold-line.donetsk prohibition control-changed area=donetsk none
@@ -107,8 +107,8 @@ func ExampleOption_Resolve() {
 	_, err := vote.Resolve(t, "luhansk", "join")
 	fmt.Println(err)
 	// Output:
-	// pending: [{referendum vote UA}]
-	// donetsk [{UA 100}] 0
-	// luhansk [{RU 99.6} {UA 0.4}] 0
+	// pending: [referendum (option vote, party UA)]
+	// donetsk [UA 100%] 0
+	// luhansk [RU 99.6% UA 0.4%] 0
 	// area "luhansk" is not pending on option "vote"
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/markup"
 )
 
 // errNoTrace is returned when rendering the zero Trace, or a nil one.
@@ -31,35 +32,35 @@ func (t *Trace) Markdown(w io.Writer) error {
 		return errNoTrace
 	}
 	e := t.Engine()
-	r := &renderWriter{w: w}
-	r.line("# Trace of " + agreement.MarkdownEscape(renderAgreements(e)) + " from " + renderStamp(t.Start()) + " to " + renderStamp(t.End()))
-	r.line("")
-	r.line("## Events")
-	r.line("")
+	r := markup.NewWriter(w)
+	r.Line("# Trace of " + markup.Markdown(renderAgreements(e)) + " from " + renderStamp(t.Start()) + " to " + renderStamp(t.End()))
+	r.Line("")
+	r.Line("## Events")
+	r.Line("")
 	var rows [][]string
 	for i, ev := range t.Events() {
-		rows = append(rows, []string{strconv.Itoa(i), renderStamp(ev.At), agreement.MarkdownEscape(renderEvent(ev))})
+		rows = append(rows, []string{strconv.Itoa(i), renderStamp(ev.At), markup.Markdown(renderEvent(ev))})
 	}
 	if len(rows) == 0 {
-		r.line("No events.")
+		r.Line("No events.")
 	} else {
-		r.table([]string{"#", "Instant", "Event"}, rows)
+		r.Table([]string{"#", "Instant", "Event"}, rows)
 	}
-	r.line("")
-	r.line("## Transitions")
-	r.line("")
+	r.Line("")
+	r.Line("## Transitions")
+	r.Line("")
 	trs := renderTransitions(t)
 	if len(trs) == 0 {
-		r.line("No transitions.")
-		return r.err
+		r.Line("No transitions.")
+		return r.Err()
 	}
 	rows = rows[:0]
 	for k, tr := range trs {
-		rows = append(rows, []string{renderStamp(tr.At), agreement.MarkdownEscape(renderInstance(tr.Instance)),
-			tr.From.String() + " → " + tr.To.String(), agreement.MarkdownEscape(renderCause(t, trs, k))})
+		rows = append(rows, []string{renderStamp(tr.At), markup.Markdown(renderInstance(tr.Instance)),
+			tr.From.String() + " → " + tr.To.String(), markup.Markdown(renderCause(t, trs, k))})
 	}
-	r.table([]string{"Instant", "Instance", "From → To", "Cause"}, rows)
-	return r.err
+	r.Table([]string{"Instant", "Instance", "From → To", "Cause"}, rows)
+	return r.Err()
 }
 
 // Mermaid writes t as a Mermaid sequence diagram, which GitHub and most
@@ -140,10 +141,10 @@ func (t *Trace) Mermaid(w io.Writer) error {
 		}
 	}
 
-	r := &renderWriter{w: w}
-	r.line("sequenceDiagram")
+	r := markup.NewWriter(w)
+	r.Line("sequenceDiagram")
 	for _, p := range parts {
-		r.line("  participant " + p.id + " as " + agreement.MermaidEscape(p.label))
+		r.Line("  participant " + p.id + " as " + markup.Mermaid(p.label))
 	}
 	span := ""
 	if len(parts) > 0 {
@@ -155,7 +156,7 @@ func (t *Trace) Mermaid(w io.Writer) error {
 	var last time.Time
 	for k, tr := range trs {
 		if k == 0 || !tr.At.Equal(last) {
-			r.line("  Note over " + span + ": " + agreement.MermaidEscape(renderStamp(tr.At)))
+			r.Line("  Note over " + span + ": " + markup.Mermaid(renderStamp(tr.At)))
 			last = tr.At
 		}
 		label := tr.From.String() + " → " + tr.To.String()
@@ -167,9 +168,9 @@ func (t *Trace) Mermaid(w io.Writer) error {
 		case CausePower:
 			label += " (power)"
 		}
-		r.line("  " + sender(tr) + "->>" + idOf(tr.Instance) + ": " + agreement.MermaidEscape(label))
+		r.Line("  " + sender(tr) + "->>" + idOf(tr.Instance) + ": " + markup.Mermaid(label))
 	}
-	return r.err
+	return r.Err()
 }
 
 // renderTransitions returns the transitions of t in order.
@@ -280,24 +281,3 @@ func renderEvent(ev agreement.Event) string {
 
 // renderStamp writes an instant in UTC, RFC 3339.
 func renderStamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
-
-// renderWriter writes lines and keeps the first error.
-type renderWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (r *renderWriter) line(s string) {
-	if r.err == nil {
-		_, r.err = io.WriteString(r.w, s+"\n")
-	}
-}
-
-// table writes a Markdown table whose cells are already escaped.
-func (r *renderWriter) table(header []string, rows [][]string) {
-	r.line("| " + strings.Join(header, " | ") + " |")
-	r.line("|" + strings.Repeat(" --- |", len(header)))
-	for _, row := range rows {
-		r.line("| " + strings.Join(row, " | ") + " |")
-	}
-}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/revision"
 	"github.com/peacekit/peacekit/coalition"
 	"github.com/peacekit/peacekit/scenario"
 )
@@ -110,7 +111,7 @@ func TestModelAnswers(t *testing.T) {
 	if len(r.Changes) != 1 || r.Changes[0].Agreement != jointID || len(r.Changes[0].Changes) != 1 {
 		t.Fatalf("changes = %v, want one change to %s", r.Changes, jointID)
 	}
-	if c := r.Changes[0].Changes[0]; c.Op != agreement.ChangeRemoved || c.Item != agreement.ItemClause || c.ID != "us-backstop" {
+	if c := r.Changes[0].Changes[0]; c.Op != revision.OpRemoved || c.Item != revision.ItemClause || c.ID != "us-backstop" {
 		t.Errorf("change = %v, want clause us-backstop removed", c)
 	}
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/revision"
 	"github.com/peacekit/peacekit/scenario"
 )
 
@@ -18,7 +19,7 @@ type Report struct {
 	Processes []agreement.Process
 	// Changes are the differences between the first version (the draft)
 	// and the last (the final), instrument by instrument, as
-	// agreement.Diff finds them; instruments without changes are left out.
+	// revision.Diff finds them; instruments without changes are left out.
 	Changes []InstrumentChanges
 	// Collisions are, per version, the commitments whose performance a red
 	// line opposes.
@@ -30,11 +31,11 @@ type Report struct {
 	Scenarios []ScenarioResult
 }
 
-// InstrumentChanges are the changes agreement.Diff finds between the
+// InstrumentChanges are the changes revision.Diff finds between the
 // first version's instrument and the last version's.
 type InstrumentChanges struct {
 	Agreement agreement.AgreementID
-	Changes   agreement.Changes
+	Changes   revision.Changes
 }
 
 // Collision is a commitment whose performance would be an event a red line
@@ -222,19 +223,19 @@ func (m Model) collisions(p agreement.Process) []Collision {
 }
 
 // changes compares two versions of a process instrument by instrument,
-// with agreement.Diff. An instrument only one version has is compared with
+// with revision.Diff. An instrument only one version has is compared with
 // the empty agreement.
 func changes(draft, final agreement.Process) []InstrumentChanges {
 	var out []InstrumentChanges
 	for _, a := range draft.Agreements {
 		b, _ := final.Agreement(a.ID)
-		if cs := agreement.Diff(a, b); len(cs) > 0 {
+		if cs := revision.Diff(a, b); len(cs) > 0 {
 			out = append(out, InstrumentChanges{Agreement: a.ID, Changes: cs})
 		}
 	}
 	for _, b := range final.Agreements {
 		if _, ok := draft.Agreement(b.ID); !ok {
-			out = append(out, InstrumentChanges{Agreement: b.ID, Changes: agreement.Diff(agreement.Agreement{}, b)})
+			out = append(out, InstrumentChanges{Agreement: b.ID, Changes: revision.Diff(agreement.Agreement{}, b)})
 		}
 	}
 	return out

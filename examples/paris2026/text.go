@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/revision"
 	"github.com/peacekit/peacekit/coalition"
 	"github.com/peacekit/peacekit/scenario"
 )
@@ -184,7 +185,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 
 	p.f("\n5. What the %s had that the %s lacks\n", m.Versions[0].Name, fv.Name)
-	p.f("  (agreement.Diff, instrument by instrument)\n")
+	p.f("  (revision.Diff, instrument by instrument)\n")
 	if len(r.Changes) == 0 {
 		p.f("\n  nothing: the two versions are equal\n")
 	}
@@ -192,10 +193,10 @@ func (r *Report) WriteText(w io.Writer) error {
 		p.f("\n  %s:\n", ic.Agreement)
 		for _, c := range ic.Changes {
 			p.f("    %s\n", c)
-			if cl, ok := c.Old.(agreement.Clause); ok && c.Op == agreement.ChangeRemoved {
+			if cl, ok := c.Old.(agreement.Clause); ok && c.Op == revision.OpRemoved {
 				p.clause(ic.Agreement, cl, "    ")
 			}
-			if cl, ok := c.New.(agreement.Clause); ok && c.Op == agreement.ChangeAdded {
+			if cl, ok := c.New.(agreement.Clause); ok && c.Op == revision.OpAdded {
 				p.clause(ic.Agreement, cl, "    ")
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/peacekit/peacekit/agreement"
+	agreementreport "github.com/peacekit/peacekit/agreement/report"
 )
 
 // writeMarkdown writes the report as Markdown an analyst can paste: the
@@ -82,7 +83,7 @@ func writeMarkdown(w io.Writer, r *result) error {
 	for _, a := range r.In.Process.Agreements {
 		p.f("\n---\n\n")
 		if p.err == nil {
-			p.err = a.Markdown(w)
+			p.err = agreementreport.Markdown(w, a)
 		}
 	}
 	return p.err

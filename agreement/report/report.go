@@ -1,11 +1,13 @@
-package agreement
+package report
 
 import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/markup"
+	"github.com/peacekit/peacekit/agreement/revision"
 )
 
 // Markdown writes a as Markdown that an analyst can paste into a report: a
@@ -19,70 +21,70 @@ import (
 // written and cannot break a table. The output depends only on a; a is not
 // modified and need not be valid. It returns the first error from w; it is
 // safe for concurrent use (with distinct writers) and never panics.
-func (a Agreement) Markdown(w io.Writer) error {
-	m := &mdWriter{w: w}
+func Markdown(w io.Writer, a agreement.Agreement) error {
+	m := markup.NewWriter(w)
 	title := a.Title
 	if title == "" {
 		title = string(a.ID)
 	}
-	m.line("# " + mdHeading(title))
-	m.line("")
-	m.table([]string{"Field", "Value"}, [][]string{
-		{"Id", MarkdownEscape(string(a.ID))},
-		{"Title", MarkdownEscape(a.Title)},
-		{"Date", mdInstant(formatInstant(a.Date))},
-		{"Stage", MarkdownEscape(codeLabel(string(a.Stage), a.Stage.Label()))},
-		{"Sub-stage", MarkdownEscape(codeLabel(string(a.SubStage), a.SubStage.Label()))},
-		{"Signing status", MarkdownEscape(codeLabel(a.SigningStatus.String(), a.SigningStatus.PAXLabel()))},
-		{"Entry into force", MarkdownEscape(entryText(a.EntryIntoForce))},
+	m.Line("# " + markup.MarkdownHeading(title))
+	m.Line("")
+	m.Table([]string{"Field", "Value"}, [][]string{
+		{"Id", markup.Markdown(string(a.ID))},
+		{"Title", markup.Markdown(a.Title)},
+		{"Date", mdInstant(agreement.FormatInstant(a.Date))},
+		{"Stage", markup.Markdown(codeLabel(string(a.Stage), a.Stage.Label()))},
+		{"Sub-stage", markup.Markdown(codeLabel(string(a.SubStage), a.SubStage.Label()))},
+		{"Signing status", markup.Markdown(codeLabel(a.SigningStatus.String(), a.SigningStatus.PAXLabel()))},
+		{"Entry into force", markup.Markdown(entryText(a.EntryIntoForce))},
 	})
 
-	m.section("Parties", len(a.Parties), []string{"Party", "Name", "Kind", "Roles"}, func(add func(...string)) {
+	section(m, "Parties", len(a.Parties), []string{"Party", "Name", "Kind", "Roles"}, func(add func(...string)) {
 		for _, p := range a.Parties {
-			add(MarkdownEscape(string(p.ID)), MarkdownEscape(p.Name), MarkdownEscape(p.Kind.String()), MarkdownEscape(listOrEmpty(p.Roles, Role.String)))
+			add(markup.Markdown(string(p.ID)), markup.Markdown(p.Name), markup.Markdown(p.Kind.String()), markup.Markdown(listOrEmpty(p.Roles, agreement.Role.String)))
 		}
 	})
-	m.section("Groups", len(a.Groups), []string{"Group", "Name", "Members"}, func(add func(...string)) {
+	section(m, "Groups", len(a.Groups), []string{"Group", "Name", "Members"}, func(add func(...string)) {
 		for _, g := range a.Groups {
-			add(MarkdownEscape(string(g.ID)), MarkdownEscape(g.Name), MarkdownEscape(listOrEmpty(g.Members, partyString)))
+			add(markup.Markdown(string(g.ID)), markup.Markdown(g.Name), markup.Markdown(listOrEmpty(g.Members, partyString)))
 		}
 	})
-	m.section("Signatures", len(a.Signatures), []string{"Party", "Signatory", "Capacity", "Date"}, func(add func(...string)) {
+	section(m, "Signatures", len(a.Signatures), []string{"Party", "Signatory", "Capacity", "Date"}, func(add func(...string)) {
 		for _, s := range a.Signatures {
-			add(MarkdownEscape(string(s.Party)), MarkdownEscape(s.Signatory), MarkdownEscape(s.Capacity), mdInstant(formatInstant(s.Date)))
+			add(markup.Markdown(string(s.Party)), markup.Markdown(s.Signatory), markup.Markdown(s.Capacity), mdInstant(agreement.FormatInstant(s.Date)))
 		}
 	})
-	m.section("Fluents", len(a.Fluents), []string{"Fluent", "Initially", "Initiated by", "Terminated by"}, func(add func(...string)) {
+	section(m, "Fluents", len(a.Fluents), []string{"Fluent", "Initially", "Initiated by", "Terminated by"}, func(add func(...string)) {
 		for _, f := range a.Fluents {
-			add(MarkdownEscape(string(f.ID)), strconv.FormatBool(f.Initially),
-				mdLines(mapStrings(f.Initiates, describePattern)), mdLines(mapStrings(f.Terminates, describePattern)))
+			add(markup.Markdown(string(f.ID)), strconv.FormatBool(f.Initially),
+				markup.MarkdownLines(mapStrings(f.Initiates, describePattern)), markup.MarkdownLines(mapStrings(f.Terminates, describePattern)))
 		}
 	})
-	m.section("Clauses", len(a.Clauses), []string{"Clause", "Kind", "Force", "Category", "Debtors", "Creditors",
+	section(m, "Clauses", len(a.Clauses), []string{"Clause", "Kind", "Force", "Category", "Debtors", "Creditors",
 		"Action", "Conditions", "Text"}, func(add func(...string)) {
 		for i := range a.Clauses {
 			c := &a.Clauses[i]
-			add(MarkdownEscape(string(c.ID)), MarkdownEscape(clauseKind(c)), MarkdownEscape(c.Force.String()), MarkdownEscape(string(c.Category)),
-				MarkdownEscape(debtorsText(c)), MarkdownEscape(listOrEmpty(c.Creditors, partyString)),
-				mdLines(actionLines(c)), mdLines(conditionLines(c)), mdLines(textLines(c)))
+			add(markup.Markdown(string(c.ID)), markup.Markdown(clauseKind(c)), markup.Markdown(c.Force.String()), markup.Markdown(string(c.Category)),
+				markup.Markdown(debtorsText(c)), markup.Markdown(listOrEmpty(c.Creditors, partyString)),
+				markup.MarkdownLines(actionLines(c)), markup.MarkdownLines(conditionLines(c)), markup.MarkdownLines(textLines(c)))
 		}
 	})
-	m.section("Territory", len(a.Territory.Areas), []string{"Area", "Name", "Size (km²)", "Sovereignty", "Control",
+	section(m, "Territory", len(a.Territory.Areas), []string{"Area", "Name", "Size (km²)", "Sovereignty", "Control",
 		"Arrangements"}, func(add func(...string)) {
 		for _, ar := range a.Territory.Areas {
-			add(MarkdownEscape(string(ar.ID)), MarkdownEscape(ar.Name), MarkdownEscape(ar.Size.String()), MarkdownEscape(sharesOrEmpty(ar.Sovereignty)),
-				MarkdownEscape(sharesOrEmpty(ar.Control)), mdLines(mapStrings(ar.Arrangements, formatArrangement)))
+			add(markup.Markdown(string(ar.ID)), markup.Markdown(ar.Name), markup.Markdown(ar.Size.String()), markup.Markdown(sharesOrEmpty(ar.Sovereignty)),
+				markup.Markdown(sharesOrEmpty(ar.Control)), markup.MarkdownLines(mapStrings(ar.Arrangements, agreement.Arrangement.String)))
 		}
 	})
-	m.section("Territorial options", len(a.Options), []string{"Option", "Kind", "Areas", "Terms", "Text"},
+	section(m, "Territorial options", len(a.Options), []string{"Option", "Kind", "Areas", "Terms", "Text"},
 		func(add func(...string)) {
 			for i := range a.Options {
 				o := &a.Options[i]
-				add(MarkdownEscape(string(o.ID)), MarkdownEscape(o.Kind.String()), MarkdownEscape(listOrEmpty(o.Areas, areaString)),
-					mdLines(optionTerms(o)), MarkdownEscape(o.Text))
+				add(markup.Markdown(string(o.ID)), markup.Markdown(o.Kind.String()), markup.Markdown(listOrEmpty(o.Areas, areaString)),
+					markup.MarkdownLines(optionTerms(o)), markup.Markdown(o.Text))
 			}
 		})
-	return m.err
+	return m.Err()
 }
 
 // Markdown writes the changes as a Markdown table, one row per change in
@@ -92,11 +94,11 @@ func (a Agreement) Markdown(w io.Writer) error {
 // change it writes "No changes.". Text is escaped as by
 // [Agreement.Markdown]. It returns the first error from w; it is safe for
 // concurrent use (with distinct writers) and never panics.
-func (cs Changes) Markdown(w io.Writer) error {
-	m := &mdWriter{w: w}
+func ChangesMarkdown(w io.Writer, cs revision.Changes) error {
+	m := markup.NewWriter(w)
 	if len(cs) == 0 {
-		m.line("No changes.")
-		return m.err
+		m.Line("No changes.")
+		return m.Err()
 	}
 	rows := make([][]string, 0, len(cs))
 	for i, c := range cs {
@@ -105,63 +107,63 @@ func (cs Changes) Markdown(w io.Writer) error {
 			id += " (#" + strconv.Itoa(c.Occurrence+1) + ")"
 		}
 		what := c.Op.String()
-		if c.Op == ChangeModified {
-			what = fieldLabel(c.Item, c.Field)
+		if c.Op == revision.OpModified {
+			what = c.FieldLabel()
 		}
-		rows = append(rows, []string{strconv.Itoa(i + 1), MarkdownEscape(c.Item.String()), MarkdownEscape(id), MarkdownEscape(what),
-			MarkdownEscape(changeValue(c.Op, c.Old)), MarkdownEscape(changeValue(c.Op, c.New))})
+		rows = append(rows, []string{strconv.Itoa(i + 1), markup.Markdown(c.Item.String()), markup.Markdown(id), markup.Markdown(what),
+			markup.Markdown(changeValue(c.Op, c.Old)), markup.Markdown(changeValue(c.Op, c.New))})
 	}
-	m.table([]string{"#", "Item", "Id", "Change", "Before", "After"}, rows)
-	return m.err
+	m.Table([]string{"#", "Item", "Id", "Change", "Before", "After"}, rows)
+	return m.Err()
 }
 
 // changeValue writes an old or new value of a change for a table: a whole
 // item summarised, text and ids as they are, a condition in words, any
 // other field value as Change.String writes it; nothing for the missing
 // side of an addition or removal.
-func changeValue(op ChangeOp, v any) string {
+func changeValue(op revision.Op, v any) string {
 	switch x := v.(type) {
 	case nil:
-		if op == ChangeModified {
+		if op == revision.OpModified {
 			return "none"
 		}
 		return ""
-	case AgreementID:
+	case agreement.AgreementID:
 		return orNone(string(x), false)
-	case ClauseID:
+	case agreement.ClauseID:
 		return orNone(string(x), false)
-	case PartyID:
+	case agreement.PartyID:
 		return orNone(string(x), false)
-	case Party:
-		return joinNonEmpty("; ", x.Name, x.Kind.String(), listOrEmpty(x.Roles, Role.String))
-	case Group:
+	case agreement.Party:
+		return joinNonEmpty("; ", x.Name, x.Kind.String(), listOrEmpty(x.Roles, agreement.Role.String))
+	case agreement.Group:
 		return joinNonEmpty(": ", x.Name, listOrEmpty(x.Members, partyString))
-	case Signature:
-		return joinNonEmpty(", ", x.Signatory, x.Capacity, noneToEmpty(formatInstant(x.Date)))
-	case Clause:
+	case agreement.Signature:
+		return joinNonEmpty(", ", x.Signatory, x.Capacity, noneToEmpty(agreement.FormatInstant(x.Date)))
+	case agreement.Clause:
 		return clauseSummary(&x)
-	case Fluent:
+	case agreement.Fluent:
 		return joinNonEmpty("; ", prefixNonEmpty("initiated by ", joinWith(x.Initiates, "; ", describePattern)),
 			prefixNonEmpty("terminated by ", joinWith(x.Terminates, "; ", describePattern)),
 			"initially "+strconv.FormatBool(x.Initially))
-	case Area:
+	case agreement.Area:
 		return joinNonEmpty("; ", x.Name, x.Size.String()+" km²", "sovereignty "+formatShares(x.Sovereignty),
 			"control "+formatShares(x.Control))
-	case Option:
+	case agreement.Option:
 		return joinNonEmpty(": ", x.Kind.String()+" in "+joinAll(x.Areas, areaString), x.Text)
 	case string:
 		return x
-	case Condition:
+	case agreement.Condition:
 		return describeCondition(x)
 	}
-	return formatValue(v)
+	return revision.FormatValue(v)
 }
 
 // clauseSummary is a clause in one line: "obligation (politically-binding)
 // of US to UA: text".
-func clauseSummary(c *Clause) string {
+func clauseSummary(c *agreement.Clause) string {
 	s := clauseKind(c)
-	if c.Force != ForceUnspecified {
+	if c.Force != agreement.ForceUnspecified {
 		s += " (" + c.Force.String() + ")"
 	}
 	if len(c.Debtors) > 0 {
@@ -176,15 +178,15 @@ func clauseSummary(c *Clause) string {
 	return s
 }
 
-func clauseKind(c *Clause) string {
+func clauseKind(c *agreement.Clause) string {
 	s := c.Kind.String()
-	if c.Effect != EffectUnspecified {
+	if c.Effect != agreement.EffectUnspecified {
 		s += " (" + c.Effect.String() + ")"
 	}
 	return s
 }
 
-func debtorsText(c *Clause) string {
+func debtorsText(c *agreement.Clause) string {
 	s := listOrEmpty(c.Debtors, partyString)
 	switch {
 	case len(c.Debtors) > 1 && c.Joint:
@@ -195,7 +197,7 @@ func debtorsText(c *Clause) string {
 	return s
 }
 
-func actionLines(c *Clause) []string {
+func actionLines(c *agreement.Clause) []string {
 	var out []string
 	if c.Action != nil {
 		out = append(out, describePattern(*c.Action))
@@ -204,7 +206,7 @@ func actionLines(c *Clause) []string {
 		out = append(out, r.String())
 	}
 	if len(c.Targets) > 0 {
-		out = append(out, "targets: "+joinAll(c.Targets, Ref.String))
+		out = append(out, "targets: "+joinAll(c.Targets, agreement.Ref.String))
 	}
 	if c.ResumedBy != "" {
 		out = append(out, "resumed by: "+string(c.ResumedBy))
@@ -212,7 +214,7 @@ func actionLines(c *Clause) []string {
 	return out
 }
 
-func conditionLines(c *Clause) []string {
+func conditionLines(c *agreement.Clause) []string {
 	var out []string
 	for _, nc := range c.Conditions() {
 		if nc.Condition != nil {
@@ -231,18 +233,18 @@ func conditionLines(c *Clause) []string {
 	return out
 }
 
-func textLines(c *Clause) []string {
+func textLines(c *agreement.Clause) []string {
 	var out []string
 	if c.Text != "" {
 		out = append(out, c.Text)
 	}
-	if s := formatSource(c.Source); s != "none" {
+	if s := sourceText(c.Source); s != "none" {
 		out = append(out, "— "+s)
 	}
 	return out
 }
 
-func optionTerms(o *Option) []string {
+func optionTerms(o *agreement.Option) []string {
 	var out []string
 	if o.From != "" || o.To != "" {
 		out = append(out, "from "+orDash(string(o.From))+" to "+orDash(string(o.To)))
@@ -260,16 +262,16 @@ func optionTerms(o *Option) []string {
 		out = append(out, "deadline "+o.Deadline.String())
 	}
 	for _, r := range o.Results {
-		out = append(out, "result "+formatResult(r))
+		out = append(out, "result "+agreement.Result.String(r))
 	}
-	if o.Lapse != LapseUnspecified {
+	if o.Lapse != agreement.LapseUnspecified {
 		out = append(out, "lapse "+o.Lapse.String())
 	}
 	return out
 }
 
-func entryText(c Condition) string {
-	if isNil(c) {
+func entryText(c agreement.Condition) string {
+	if agreement.EqualConditions(c, nil) {
 		return "on signature"
 	}
 	return describeCondition(c)
@@ -283,9 +285,9 @@ func codeLabel(code, label string) string {
 	return code + " (" + label + ")"
 }
 
-func partyString(p PartyID) string { return string(p) }
+func partyString(p agreement.PartyID) string { return string(p) }
 
-func areaString(a AreaID) string { return string(a) }
+func areaString(a agreement.AreaID) string { return string(a) }
 
 func listOrEmpty[T any](xs []T, f func(T) string) string {
 	if len(xs) == 0 {
@@ -294,7 +296,7 @@ func listOrEmpty[T any](xs []T, f func(T) string) string {
 	return joinAll(xs, f)
 }
 
-func sharesOrEmpty(ss []Share) string {
+func sharesOrEmpty(ss []agreement.Share) string {
 	if len(ss) == 0 {
 		return ""
 	}
@@ -342,7 +344,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 
 // describePattern writes an event pattern in words: "armed-attack by RU
 // against UA".
-func describePattern(p Pattern) string {
+func describePattern(p agreement.Pattern) string {
 	var b strings.Builder
 	b.WriteString(string(p.Kind))
 	switch {
@@ -359,13 +361,13 @@ func describePattern(p Pattern) string {
 	if p.Area != "" {
 		b.WriteString(" in " + string(p.Area))
 	}
-	if p.Clause != (Ref{}) {
+	if p.Clause != (agreement.Ref{}) {
 		b.WriteString(" concerning " + p.Clause.String())
 	}
 	if p.Reporter != "" {
 		b.WriteString(" reported by " + string(p.Reporter))
 	}
-	if p.Attribution != AttributionUnspecified {
+	if p.Attribution != agreement.AttributionUnspecified {
 		b.WriteString(" (" + p.Attribution.String() + ")")
 	}
 	return b.String()
@@ -373,47 +375,47 @@ func describePattern(p Pattern) string {
 
 // describeCondition writes a condition in words: "ceasefire-in-force holds
 // and MNF is in-effect".
-func describeCondition(c Condition) string {
+func describeCondition(c agreement.Condition) string {
 	switch c := c.(type) {
 	case nil:
 		return "none"
-	case *HappenedCondition:
-		return describePattern(c.pattern) + " happened"
-	case *HoldsCondition:
-		return string(c.fluent) + " holds"
-	case *ClauseInCondition:
-		return c.ref.String() + " is " + statesText(c.states)
-	case *AgreementInCondition:
-		if c.agreement == "" {
-			return "this agreement is " + statesText(c.states)
+	case *agreement.HappenedCondition:
+		return describePattern(c.Pattern()) + " happened"
+	case *agreement.HoldsCondition:
+		return string(c.Fluent()) + " holds"
+	case *agreement.ClauseInCondition:
+		return c.Ref().String() + " is " + statesText(c.States())
+	case *agreement.AgreementInCondition:
+		if c.Agreement() == "" {
+			return "this agreement is " + statesText(c.States())
 		}
-		return "agreement " + string(c.agreement) + " is " + statesText(c.states)
-	case *BeforeCondition:
-		return describePattern(c.first) + " happened before " + describePattern(c.then)
-	case *WithinCondition:
-		return "within " + FormatDuration(c.d) + " of " + describePattern(c.pattern)
-	case *SinceCondition:
-		if c.d == 0 {
-			return "since " + describePattern(c.pattern)
+		return "agreement " + string(c.Agreement()) + " is " + statesText(c.States())
+	case *agreement.BeforeCondition:
+		return describePattern(c.First()) + " happened before " + describePattern(c.Then())
+	case *agreement.WithinCondition:
+		return "within " + agreement.FormatDuration(c.Duration()) + " of " + describePattern(c.Pattern())
+	case *agreement.SinceCondition:
+		if c.Duration() == 0 {
+			return "since " + describePattern(c.Pattern())
 		}
-		return FormatDuration(c.d) + " since " + describePattern(c.pattern)
-	case *AllCondition:
-		return joinOperands(c.cs, " and ", "always")
-	case *AnyCondition:
-		return joinOperands(c.cs, " or ", "never")
-	case *NotCondition:
-		return "not (" + describeCondition(c.c) + ")"
-	case *AtLeastCondition:
-		parts := make([]string, len(c.cs))
-		for i, o := range c.cs {
+		return agreement.FormatDuration(c.Duration()) + " since " + describePattern(c.Pattern())
+	case *agreement.AllCondition:
+		return joinOperands(c.Conditions(), " and ", "always")
+	case *agreement.AnyCondition:
+		return joinOperands(c.Conditions(), " or ", "never")
+	case *agreement.NotCondition:
+		return "not (" + describeCondition(c.Condition()) + ")"
+	case *agreement.AtLeastCondition:
+		parts := make([]string, len(c.Conditions()))
+		for i, o := range c.Conditions() {
 			parts[i] = describeCondition(o)
 		}
-		return "at least " + strconv.Itoa(c.k) + " of (" + strings.Join(parts, "; ") + ")"
+		return "at least " + strconv.Itoa(c.K()) + " of (" + strings.Join(parts, "; ") + ")"
 	}
 	return c.String()
 }
 
-func joinOperands(cs []Condition, sep, empty string) string {
+func joinOperands(cs []agreement.Condition, sep, empty string) string {
 	switch len(cs) {
 	case 0:
 		return empty
@@ -423,7 +425,7 @@ func joinOperands(cs []Condition, sep, empty string) string {
 	parts := make([]string, len(cs))
 	for i, o := range cs {
 		s := describeCondition(o)
-		if len(operands(o)) > 1 {
+		if len(agreement.Operands(o)) > 1 {
 			s = "(" + s + ")"
 		}
 		parts[i] = s
@@ -431,7 +433,7 @@ func joinOperands(cs []Condition, sep, empty string) string {
 	return strings.Join(parts, sep)
 }
 
-func statesText(ss []State) string {
+func statesText(ss []agreement.State) string {
 	if len(ss) == 0 {
 		return "in no state"
 	}
@@ -442,104 +444,20 @@ func statesText(ss []State) string {
 	return strings.Join(parts, " or ")
 }
 
-// mdWriter writes Markdown and keeps the first error.
-type mdWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (m *mdWriter) line(s string) {
-	if m.err == nil {
-		_, m.err = io.WriteString(m.w, s+"\n")
-	}
-}
-
-// table writes a table whose cells are already escaped.
-func (m *mdWriter) table(header []string, rows [][]string) {
-	m.row(header)
-	sep := make([]string, len(header))
-	for i := range sep {
-		sep[i] = "---"
-	}
-	m.row(sep)
-	for _, r := range rows {
-		m.row(r)
-	}
-}
-
-func (m *mdWriter) row(cells []string) {
-	m.line("| " + strings.Join(cells, " | ") + " |")
-}
-
 // section writes a "##" heading and a table, or nothing when n is zero.
-func (m *mdWriter) section(title string, n int, header []string, fill func(add func(...string))) {
+func section(m *markup.Writer, title string, n int, header []string, fill func(add func(...string))) {
 	if n == 0 {
 		return
 	}
 	var rows [][]string
 	fill(func(cells ...string) { rows = append(rows, cells) })
-	m.line("")
-	m.line("## " + title)
-	m.line("")
-	m.table(header, rows)
+	m.Line("")
+	m.Line("## " + title)
+	m.Line("")
+	m.Table(header, rows)
 }
 
-// MarkdownEscape escapes text for a Markdown table cell (or any inline
-// Markdown): characters that Markdown or a table would interpret are
-// backslash-escaped, line breaks become <br>, other control characters
-// spaces, so that the text reads as written. Renderers of this library and
-// of packages built on it share it.
-func MarkdownEscape(s string) string {
-	var b strings.Builder
-	prevWord := false // whether the previous character is a letter or digit
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		next, _ := utf8.DecodeRuneInString(s[i:]) // utf8.RuneError at the end
-		switch {
-		case r == '\r':
-			if next != '\n' {
-				b.WriteString("<br>")
-			}
-		case r == '\n':
-			b.WriteString("<br>")
-		case r == '&':
-			if next == '#' || 'a' <= next && next <= 'z' || 'A' <= next && next <= 'Z' {
-				b.WriteByte('\\') // it would start an entity
-			}
-			b.WriteByte('&')
-		case r == ']' && next == '(', // it would end a link's text
-			r == '_' && !(prevWord && (unicode.IsLetter(next) || unicode.IsDigit(next))),
-			strings.ContainsRune("\\`*<>|~$", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < ' ' || r == 0x7f:
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-		prevWord = unicode.IsLetter(r) || unicode.IsDigit(r)
-	}
-	return b.String()
-}
-
-// mdHeading escapes text for a heading: as a cell, on one line, with '#'
-// escaped too.
-func mdHeading(s string) string {
-	s = strings.Join(strings.Fields(strings.NewReplacer("\r", " ", "\n", " ").Replace(s)), " ")
-	return strings.ReplaceAll(MarkdownEscape(s), "#", "\\#")
-}
-
-// mdLines escapes each line and joins them with <br>.
-func mdLines(lines []string) string {
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = MarkdownEscape(l)
-	}
-	return strings.Join(out, "<br>")
-}
-
-func mdInstant(s string) string { return MarkdownEscape(noneToEmpty(s)) }
+func mdInstant(s string) string { return markup.Markdown(noneToEmpty(s)) }
 
 // MermaidDependencies writes the clause dependency graph of a as a Mermaid
 // flowchart, which GitHub and most Markdown editors display. Each clause is
@@ -565,8 +483,8 @@ func mdInstant(s string) string { return MarkdownEscape(noneToEmpty(s)) }
 // deterministic; a is not modified and need not be valid. It returns the
 // first error from w; it is safe for concurrent use (with distinct writers)
 // and never panics.
-func (a Agreement) MermaidDependencies(w io.Writer) error {
-	g := &depGraph{a: &a, clauseNode: map[ClauseID]string{}, extNode: map[Ref]string{}, seen: map[string]bool{}}
+func DependencyMermaid(w io.Writer, a agreement.Agreement) error {
+	g := &depGraph{a: &a, clauseNode: map[agreement.ClauseID]string{}, extNode: map[agreement.Ref]string{}, seen: map[string]bool{}}
 	for i := range a.Clauses {
 		if _, dup := g.clauseNode[a.Clauses[i].ID]; !dup {
 			g.clauseNode[a.Clauses[i].ID] = "c" + strconv.Itoa(i)
@@ -582,18 +500,18 @@ func (a Agreement) MermaidDependencies(w io.Writer) error {
 			g.edge(self, "==>", c.Effect.String(), g.node(t))
 		}
 		if c.ResumedBy != "" {
-			g.edge(self, "-.->", "resumed by", g.node(LocalRef(c.ResumedBy)))
+			g.edge(self, "-.->", "resumed by", g.node(agreement.LocalRef(c.ResumedBy)))
 		}
 	}
-	Walk(a.EntryIntoForce, func(n Condition) bool {
-		if ci, ok := n.(*ClauseInCondition); ok {
-			g.edge(g.node(ci.ref), "-->", "entry into force: "+statesText(ci.states), g.agreementNode(""))
+	agreement.Walk(a.EntryIntoForce, func(n agreement.Condition) bool {
+		if ci, ok := n.(*agreement.ClauseInCondition); ok {
+			g.edge(g.node(ci.Ref()), "-->", "entry into force: "+statesText(ci.States()), g.agreementNode(""))
 		}
 		return true
 	})
 
-	m := &mdWriter{w: w}
-	m.line("flowchart LR")
+	m := markup.NewWriter(w)
+	m.Line("flowchart LR")
 	for i := range a.Clauses {
 		c := &a.Clauses[i]
 		lines := []string{string(c.ID), clauseKind(c)}
@@ -601,24 +519,24 @@ func (a Agreement) MermaidDependencies(w io.Writer) error {
 			lines[1] += " · " + debtorsText(c)
 		}
 		if c.Text != "" {
-			lines = append(lines, truncateRunes(c.Text, mermaidTextRunes))
+			lines = append(lines, markup.Truncate(c.Text, mermaidTextRunes))
 		}
 		lb, rb := "[", "]"
 		switch c.Kind {
-		case DeonticPower:
+		case agreement.DeonticPower:
 			lb, rb = "{{", "}}"
-		case DeonticPermission:
+		case agreement.DeonticPermission:
 			lb, rb = "(", ")"
 		}
-		m.line("  c" + strconv.Itoa(i) + lb + mermaidLabel(lines...) + rb)
+		m.Line("  c" + strconv.Itoa(i) + lb + markup.MermaidLabel(lines...) + rb)
 	}
 	for _, n := range g.extra {
-		m.line("  " + n)
+		m.Line("  " + n)
 	}
 	for _, e := range g.edges {
-		m.line("  " + e)
+		m.Line("  " + e)
 	}
-	return m.err
+	return m.Err()
 }
 
 // mermaidTextRunes is how much of a clause's text a graph node shows.
@@ -627,29 +545,29 @@ const mermaidTextRunes = 48
 // depGraph collects the nodes and edges of a dependency graph in a
 // deterministic order.
 type depGraph struct {
-	a          *Agreement
-	clauseNode map[ClauseID]string
-	extNode    map[Ref]string
+	a          *agreement.Agreement
+	clauseNode map[agreement.ClauseID]string
+	extNode    map[agreement.Ref]string
 	extra      []string // declarations of nodes other than the clauses
 	edges      []string
 	seen       map[string]bool
 }
 
 // reads adds an edge for each ClauseIn and AgreementIn of c into node to.
-func (g *depGraph) reads(c Condition, to, slot string) {
-	Walk(c, func(n Condition) bool {
+func (g *depGraph) reads(c agreement.Condition, to, slot string) {
+	agreement.Walk(c, func(n agreement.Condition) bool {
 		switch n := n.(type) {
-		case *ClauseInCondition:
-			g.edge(g.node(n.ref), "-->", slot+": "+statesText(n.states), to)
-		case *AgreementInCondition:
-			g.edge(g.agreementNode(n.agreement), "-->", slot+": "+statesText(n.states), to)
+		case *agreement.ClauseInCondition:
+			g.edge(g.node(n.Ref()), "-->", slot+": "+statesText(n.States()), to)
+		case *agreement.AgreementInCondition:
+			g.edge(g.agreementNode(n.Agreement()), "-->", slot+": "+statesText(n.States()), to)
 		}
 		return true
 	})
 }
 
 // node returns the node id of what r refers to, declaring it if needed.
-func (g *depGraph) node(r Ref) string {
+func (g *depGraph) node(r agreement.Ref) string {
 	if r.Clause == "" {
 		return g.agreementNode(r.Agreement)
 	}
@@ -668,81 +586,57 @@ func (g *depGraph) node(r Ref) string {
 	if r.Agreement == "" {
 		label += " (unknown clause)"
 	}
-	g.extra = append(g.extra, id+"[["+mermaidLabel(label)+"]]")
+	g.extra = append(g.extra, id+"[["+markup.MermaidLabel(label)+"]]")
 	return id
 }
 
 // agreementNode returns the node of agreement id ("" for a itself).
-func (g *depGraph) agreementNode(id AgreementID) string {
+func (g *depGraph) agreementNode(id agreement.AgreementID) string {
 	if id == "" || id == g.a.ID {
 		if !g.seen["agreement"] {
 			g.seen["agreement"] = true
 			title := "agreement " + string(g.a.ID)
-			g.extra = append(g.extra, "agr([\""+MermaidEscape(title)+"\"])")
+			g.extra = append(g.extra, "agr([\""+markup.Mermaid(title)+"\"])")
 		}
 		return "agr"
 	}
-	r := AgreementRef(id)
+	r := agreement.AgreementRef(id)
 	if n, ok := g.extNode[r]; ok {
 		return n
 	}
 	n := "x" + strconv.Itoa(len(g.extNode))
 	g.extNode[r] = n
-	g.extra = append(g.extra, n+"([\""+MermaidEscape("agreement "+string(id))+"\"])")
+	g.extra = append(g.extra, n+"([\""+markup.Mermaid("agreement "+string(id))+"\"])")
 	return n
 }
 
 func (g *depGraph) edge(from, arrow, label, to string) {
-	e := from + " " + arrow + "|" + mermaidLabel(label) + "| " + to
+	e := from + " " + arrow + "|" + markup.MermaidLabel(label) + "| " + to
 	if !g.seen[e] {
 		g.seen[e] = true
 		g.edges = append(g.edges, e)
 	}
 }
 
-// mermaidLabel quotes lines as one Mermaid label, broken with <br>.
-func mermaidLabel(lines ...string) string {
-	parts := make([]string, len(lines))
-	for i, l := range lines {
-		parts[i] = MermaidEscape(l)
-	}
-	return "\"" + strings.Join(parts, "<br>") + "\""
-}
-
-// MermaidEscape writes s for a quoted Mermaid label: the characters Mermaid
-// interprets (quotes, '#', ';', '|', '%', '<', '>', '&', '`', braces) as
-// entity codes, line breaks as <br>, other control characters as spaces.
-func MermaidEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '"', '#', ';', '|', '%', '<', '>', '&', '`', '{', '}':
-			b.WriteString("#" + strconv.Itoa(int(r)) + ";")
-		case '\n':
-			b.WriteString("<br>")
-		case '\r':
-		default:
-			if r < ' ' || r == 0x7f {
-				b.WriteByte(' ')
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return b.String()
-}
-
-// truncate returns s cut to at most n runes, with "…" when cut.
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == n-1 {
-			return s[:k] + "…"
-		}
-		i++
+func orNone(s string, quoted bool) string {
+	switch {
+	case s == "":
+		return "none"
+	case quoted:
+		return strconv.Quote(s)
 	}
 	return s
 }
+
+func joinAll[T any](xs []T, f func(T) string) string { return joinWith(xs, ", ", f) }
+
+func joinWith[T any](xs []T, sep string, f func(T) string) string {
+	if len(xs) == 0 {
+		return "none"
+	}
+	return strings.Join(mapStrings(xs, f), sep)
+}
+
+func formatShares(ss []agreement.Share) string { return joinAll(ss, agreement.Share.String) }
+
+func sourceText(s agreement.Source) string { return orNone(s.String(), false) }

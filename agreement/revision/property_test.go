@@ -1,4 +1,4 @@
-package agreement_test
+package revision_test
 
 import (
 	"reflect"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/agreement/revision"
 )
 
 // Invariant 11 (DESIGN.md). The oracle for equality is cmp with
@@ -24,10 +25,10 @@ import (
 func TestPropertyDiffOfSameIsEmpty(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "a")
-		if cs := agreement.Diff(a, a); len(cs) != 0 {
+		if cs := revision.Diff(a, a); len(cs) != 0 {
 			t.Fatalf("Diff(a, a) = %d changes:\n%s", len(cs), changeLines(cs))
 		}
-		if cs := agreement.Diff(a, agreementtest.DeepCopy(a)); len(cs) != 0 {
+		if cs := revision.Diff(a, agreementtest.DeepCopy(a)); len(cs) != 0 {
 			t.Fatalf("Diff(a, copy of a) = %d changes:\n%s", len(cs), changeLines(cs))
 		}
 	})
@@ -43,7 +44,7 @@ func TestPropertyDiffEmptyIffEqual(t *testing.T) {
 	opts := agreementtest.Options()
 	rapid.Check(t, func(t *rapid.T) {
 		a, b := drawDiffVersions(t)
-		cs := agreement.Diff(a, b)
+		cs := revision.Diff(a, b)
 		eq := cmp.Equal(a, b, opts)
 		if eq != (len(cs) == 0) {
 			t.Fatalf("cmp.Equal = %t but Diff has %d changes:\n%s\ncmp.Diff (-a +b):\n%s", eq, len(cs),
@@ -67,8 +68,8 @@ func TestPropertyDiffApplyGivesB(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		a, b := drawDiffVersions(t)
 		a0, b0 := agreementtest.DeepCopy(a), agreementtest.DeepCopy(b)
-		cs := agreement.Diff(a, b)
-		if again := agreement.Diff(a, b); changeLines(again) != changeLines(cs) {
+		cs := revision.Diff(a, b)
+		if again := revision.Diff(a, b); changeLines(again) != changeLines(cs) {
 			t.Fatalf("Diff is not deterministic:\n%s\nthen:\n%s", changeLines(cs), changeLines(again))
 		}
 		got, err := cs.Apply(a)
@@ -78,7 +79,7 @@ func TestPropertyDiffApplyGivesB(t *testing.T) {
 		if !cmp.Equal(b, got, opts) {
 			t.Fatalf("Apply(a, Diff(a, b)) mismatch (-b +got):\n%s\nchanges:\n%s", cmp.Diff(b, got, opts), changeLines(cs))
 		}
-		if rest := agreement.Diff(got, b); len(rest) != 0 {
+		if rest := revision.Diff(got, b); len(rest) != 0 {
 			t.Fatalf("Diff(Apply(a, Diff(a, b)), b) is not empty:\n%s", changeLines(rest))
 		}
 		// Not modified means not modified at all: reflect.DeepEqual, stricter

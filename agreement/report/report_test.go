@@ -1,8 +1,9 @@
-package agreement_test
+package report_test
 
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,14 +20,18 @@ import (
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/agreement/report"
+	"github.com/peacekit/peacekit/agreement/revision"
 )
+
+var update = flag.Bool("update", false, "rewrite golden files")
 
 // checkRenderGolden compares got with testdata/render/name, or rewrites the
 // file with -update. Mermaid golden files (*.mmd) are parsed by Mermaid
 // itself in CI (.ci/run, .ci/mermaid-check.mjs).
 func checkRenderGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "render", name)
+	path := filepath.Join("testdata", name)
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -89,8 +94,8 @@ func escapingFixture() agreement.Agreement {
 
 // diffFixture returns two versions with changes of many kinds.
 func diffFixture() (agreement.Agreement, agreement.Agreement) {
-	a := parisDeclaration(parisDraft)
-	b := agreementtest.DeepCopy(parisDeclaration(parisFinal))
+	a := agreementtest.ParisDeclaration(true)
+	b := agreementtest.DeepCopy(agreementtest.ParisDeclaration(false))
 	b.Title = "Paris Declaration"
 	b.Parties[2].Roles = []agreement.Role{agreement.RoleMonitor}
 	b.Parties = append(b.Parties, agreement.Party{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.PartyKindStateCoalition,
@@ -115,24 +120,24 @@ func renderTo(t *testing.T, f func(io.Writer) error) []byte {
 }
 
 func TestRenderGolden(t *testing.T) {
-	draft, final := parisDeclaration(parisDraft), parisDeclaration(parisFinal)
-	every := jsonFixture()
+	draft, final := agreementtest.ParisDeclaration(true), agreementtest.ParisDeclaration(false)
+	every := everyField(t)
 	esc := escapingFixture()
 	a, b := diffFixture()
 	tests := []struct {
 		name string
 		f    func(io.Writer) error
 	}{
-		{"paris-2026-draft.md", draft.Markdown},
-		{"paris-2026-draft-to-final.md", agreement.Diff(draft, final).Markdown},
-		{"paris-2026-draft-dependencies.mmd", draft.MermaidDependencies},
-		{"paris-2026-changes.md", agreement.Diff(a, b).Markdown},
-		{"every-field.md", every.Markdown},
-		{"every-field-dependencies.mmd", every.MermaidDependencies},
-		{"escaping.md", esc.Markdown},
-		{"escaping-dependencies.mmd", esc.MermaidDependencies},
-		{"escaping-changes.md", agreement.Diff(agreement.Agreement{}, esc).Markdown},
-		{"empty-dependencies.mmd", agreement.Agreement{ID: "empty"}.MermaidDependencies},
+		{"paris-2026-draft.md", md(draft)},
+		{"paris-2026-draft-to-final.md", changesMD(revision.Diff(draft, final))},
+		{"paris-2026-draft-dependencies.mmd", deps(draft)},
+		{"paris-2026-changes.md", changesMD(revision.Diff(a, b))},
+		{"every-field.md", md(every)},
+		{"every-field-dependencies.mmd", deps(every)},
+		{"escaping.md", md(esc)},
+		{"escaping-dependencies.mmd", deps(esc)},
+		{"escaping-changes.md", changesMD(revision.Diff(agreement.Agreement{}, esc))},
+		{"empty-dependencies.mmd", deps(agreement.Agreement{ID: "empty"})},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,7 +147,7 @@ func TestRenderGolden(t *testing.T) {
 }
 
 func TestChangesMarkdownEmpty(t *testing.T) {
-	got := renderTo(t, agreement.Changes(nil).Markdown)
+	got := renderTo(t, changesMD(revision.Changes(nil)))
 	if string(got) != "No changes.\n" {
 		t.Errorf("Markdown() = %q, want %q", got, "No changes.\n")
 	}
@@ -164,11 +169,11 @@ func (w *renderFailingWriter) Write(p []byte) (int, error) {
 }
 
 func TestRenderWriteError(t *testing.T) {
-	a := parisDeclaration(parisDraft)
+	a := agreementtest.ParisDeclaration(true)
 	for name, f := range map[string]func(io.Writer) error{
-		"Markdown":            a.Markdown,
-		"MermaidDependencies": a.MermaidDependencies,
-		"Changes.Markdown":    agreement.Diff(a, parisDeclaration(parisFinal)).Markdown,
+		"Markdown":          md(a),
+		"DependencyMermaid": deps(a),
+		"ChangesMarkdown":   changesMD(revision.Diff(a, agreementtest.ParisDeclaration(false))),
 	} {
 		for _, n := range []int{0, 10, 200} {
 			if err := f(&renderFailingWriter{n: n}); !errors.Is(err, errRenderWrite) {
@@ -209,8 +214,8 @@ func TestPropertyRenderAnyAgreement(t *testing.T) {
 		}
 		before := agreementtest.DeepCopy(a)
 		for name, f := range map[string]func(io.Writer) error{
-			"Markdown": a.Markdown, "MermaidDependencies": a.MermaidDependencies,
-			"Changes.Markdown": agreement.Diff(agreement.Agreement{}, a).Markdown,
+			"Markdown": md(a), "DependencyMermaid": deps(a),
+			"ChangesMarkdown": changesMD(revision.Diff(agreement.Agreement{}, a)),
 		} {
 			var one, two bytes.Buffer
 			if err := f(&one); err != nil {
@@ -219,7 +224,7 @@ func TestPropertyRenderAnyAgreement(t *testing.T) {
 			if err := f(&two); err != nil || one.String() != two.String() {
 				t.Fatalf("%s is not deterministic", name)
 			}
-			if name == "MermaidDependencies" {
+			if name == "DependencyMermaid" {
 				for _, l := range strings.Split(strings.TrimSuffix(one.String(), "\n"), "\n") {
 					if !mermaidLineRE.MatchString(l) {
 						t.Fatalf("unexpected Mermaid line %q", l)
@@ -262,7 +267,7 @@ func checkMarkdownTables(t *rapid.T, md string) {
 }
 
 // A small agreement as Markdown tables, ready to paste into a report.
-func ExampleAgreement_Markdown() {
+func ExampleMarkdown() {
 	a := agreement.Agreement{
 		ID:    "declaration-of-intent",
 		Title: "Declaration of intent",
@@ -281,7 +286,7 @@ func ExampleAgreement_Markdown() {
 			Trigger:   agreement.Happened(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}),
 		}},
 	}
-	if err := a.Markdown(os.Stdout); err != nil {
+	if err := report.Markdown(os.Stdout, a); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -312,7 +317,7 @@ func ExampleAgreement_Markdown() {
 }
 
 // The changes between two versions as a Markdown table.
-func ExampleChanges_Markdown() {
+func ExampleChangesMarkdown() {
 	draft := agreement.Agreement{ID: "paris-2026", Clauses: []agreement.Clause{
 		{ID: "mnf", Kind: agreement.DeonticObligation, Force: agreement.ForceDeclarationOfIntent, Debtors: []agreement.PartyID{"FR", "GB"}},
 		{ID: "us-backstop", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"US"}, Creditors: []agreement.PartyID{"FR", "GB"},
@@ -321,7 +326,7 @@ func ExampleChanges_Markdown() {
 	final := agreement.Agreement{ID: "paris-2026", Clauses: []agreement.Clause{
 		{ID: "mnf", Kind: agreement.DeonticObligation, Force: agreement.ForcePoliticallyBinding, Debtors: []agreement.PartyID{"FR", "GB"}},
 	}}
-	_ = agreement.Diff(draft, final).Markdown(os.Stdout)
+	_ = report.ChangesMarkdown(os.Stdout, revision.Diff(draft, final))
 	// Output:
 	// | # | Item | Id | Change | Before | After |
 	// | --- | --- | --- | --- | --- | --- |
@@ -331,16 +336,44 @@ func ExampleChanges_Markdown() {
 
 // The clause dependency graph as a Mermaid flowchart: the support
 // commitment waits for the multinational force to be in effect.
-func ExampleAgreement_MermaidDependencies() {
+func ExampleDependencyMermaid() {
 	a := agreement.Agreement{ID: "paris-2026", Clauses: []agreement.Clause{
 		{ID: "mnf", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR", "GB"}},
 		{ID: "us-backstop", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"US"},
 			Trigger: agreement.ClauseIn(agreement.LocalRef("mnf"), agreement.StateInEffect)},
 	}}
-	_ = a.MermaidDependencies(os.Stdout)
+	_ = report.DependencyMermaid(os.Stdout, a)
 	// Output:
 	// flowchart LR
 	//   c0["mnf<br>obligation · FR, GB (each)"]
 	//   c1["us-backstop<br>obligation · US"]
 	//   c0 -->|"trigger: in-effect"| c1
+}
+
+func md(a agreement.Agreement) func(io.Writer) error {
+	return func(w io.Writer) error { return report.Markdown(w, a) }
+}
+
+func changesMD(cs revision.Changes) func(io.Writer) error {
+	return func(w io.Writer) error { return report.ChangesMarkdown(w, cs) }
+}
+
+func deps(a agreement.Agreement) func(io.Writer) error {
+	return func(w io.Writer) error { return report.DependencyMermaid(w, a) }
+}
+
+// everyField is the agreement of package agreement's JSON golden file,
+// which sets every field, every value of every enumeration and every kind of
+// condition node.
+func everyField(t *testing.T) agreement.Agreement {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "agreement.golden.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := agreement.DecodeAgreement(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

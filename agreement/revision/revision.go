@@ -1,4 +1,4 @@
-package agreement
+package revision
 
 import (
 	"cmp"
@@ -8,35 +8,36 @@ import (
 	"strings"
 	"time"
 
+	"github.com/peacekit/peacekit/agreement"
 	"github.com/shopspring/decimal"
 )
 
 // ErrNotApplicable: a change does not fit the agreement it is applied to:
 // the item it names is missing or already there, or the value it expects to
 // replace is not the value found. See [Changes.Apply].
-var ErrNotApplicable = errors.New("agreement: change does not apply")
+var ErrNotApplicable = errors.New("revision: change does not apply")
 
-// ChangeOp is what a [Change] does to its item. The zero value is invalid.
-type ChangeOp uint8
+// Op is what a [Change] does to its item. The zero value is invalid.
+type Op uint8
 
 // The operations of a change.
 const (
-	_               ChangeOp = iota
-	ChangeAdded              // an item is in the new version only
-	ChangeRemoved            // an item is in the old version only
-	ChangeModified           // one field of an item (or of the agreement) differs
-	ChangeReordered          // the items kept by both versions are in another order
+	_           Op = iota
+	OpAdded        // an item is in the new version only
+	OpRemoved      // an item is in the old version only
+	OpModified     // one field of an item (or of the agreement) differs
+	OpReordered    // the items kept by both versions are in another order
 )
 
 var changeOpNames = []string{"", "added", "removed", "modified", "reordered"}
 
-// String returns the operation's name, such as "removed", or "ChangeOp(n)"
+// String returns the operation's name, such as "removed", or "Op(n)"
 // for an invalid value.
-func (o ChangeOp) String() string {
+func (o Op) String() string {
 	if o == 0 {
-		return "ChangeOp(0)"
+		return "Op(0)"
 	}
-	return enumName(changeOpNames, "ChangeOp", o)
+	return enumName(changeOpNames, "Op", o)
 }
 
 // Item is the kind of item a [Change] is about: the agreement's own fields,
@@ -53,7 +54,7 @@ const (
 	ItemSignature      // an element of Signatures, identified by the signing party
 	ItemClause         // an element of Clauses, identified by its id
 	ItemFluent         // an element of Fluents, identified by its id
-	ItemArea           // an element of Territory.Areas, identified by its id
+	ItemArea           // an element of agreement.Territory.Areas, identified by its id
 	ItemOption         // an element of Options, identified by its id
 )
 
@@ -78,17 +79,17 @@ func (i Item) String() string {
 //
 // What Old and New hold depends on Op:
 //
-//   - ChangeAdded: New is the whole item added (a [Party], [Group],
+//   - OpAdded: New is the whole item added (a [Party], [Group],
 //     [Signature], [Clause], [Fluent], [Area] or [Option]), Old is nil, and
 //     Index is its position in the new version's list.
-//   - ChangeRemoved: Old is the whole item removed, New is nil.
-//   - ChangeModified: Field names the field, Old and New are its values, in
+//   - OpRemoved: Old is the whole item removed, New is nil.
+//   - OpModified: Field names the field, Old and New are its values, in
 //     the field's Go type: a [Force] for "force", a []PartyID for "debtors",
 //     a [Condition] (nil when unset) for "trigger", a *[Pattern] for
 //     "action", a [Deadline] for "deadline", a [time.Time] for "date", a
 //     [decimal.Decimal] for an area's "size", a []Share for "control", and so
 //     on for every field.
-//   - ChangeReordered: Old and New are []string: the ids of the items both
+//   - OpReordered: Old and New are []string: the ids of the items both
 //     versions hold, in the old order and in the new order. ID and Field are
 //     empty.
 //
@@ -108,7 +109,7 @@ func (i Item) String() string {
 // Values held by a change share nothing with the agreements it was computed
 // from. A Change is a plain value, safe for concurrent reads.
 type Change struct {
-	Op   ChangeOp
+	Op   Op
 	Item Item
 	// ID identifies the item: a party, group, clause, fluent, area or option
 	// id, or the signing party of a signature; empty for ItemAgreement and
@@ -121,9 +122,9 @@ type Change struct {
 	Occurrence int
 	// Field is the name of the field modified, as the JSON encoding spells
 	// it ("force", "subStage", "entryIntoForce", "resumedBy"); empty unless
-	// Op is ChangeModified.
+	// Op is OpModified.
 	Field string
-	// Index is, for ChangeAdded, the item's position in the new version's
+	// Index is, for OpAdded, the item's position in the new version's
 	// list; 0 otherwise.
 	Index int
 	// Old and New are the values before and after; see above.
@@ -151,24 +152,24 @@ func (c Change) subject() string {
 // politically-binding` or `order of clauses changed from A, B to B, A`.
 func (c Change) String() string {
 	switch c.Op {
-	case ChangeAdded:
+	case OpAdded:
 		return c.subject() + " added"
-	case ChangeRemoved:
+	case OpRemoved:
 		return c.subject() + " removed"
-	case ChangeModified:
-		return c.subject() + ": " + fieldLabel(c.Item, c.Field) + " changed from " + formatValue(c.Old) +
-			" to " + formatValue(c.New)
-	case ChangeReordered:
+	case OpModified:
+		return c.subject() + ": " + fieldLabel(c.Item, c.Field) + " changed from " + FormatValue(c.Old) +
+			" to " + FormatValue(c.New)
+	case OpReordered:
 		plural := c.Item.String()
 		if c.Item.valid() {
 			plural = itemPlurals[c.Item]
 		}
-		return "order of " + plural + " changed from " + formatValue(c.Old) + " to " + formatValue(c.New)
+		return "order of " + plural + " changed from " + FormatValue(c.Old) + " to " + FormatValue(c.New)
 	}
 	return "invalid change (" + c.Op.String() + " of " + c.Item.String() + ")"
 }
 
-func (i Item) valid() bool { return enumValid(itemNames, i, false) }
+func (i Item) valid() bool { return i > 0 && int(i) < len(itemNames) }
 
 // Changes is the list of changes from one version of an agreement to
 // another, as [Diff] returns it. The zero value is the empty list: no
@@ -185,7 +186,7 @@ type Changes []Change
 // sharing an id are matched in order: the first with the first, and so on).
 // An item only in a is removed, one only in b added; a matched item is
 // compared field by field, one change per field that differs. If the items
-// kept by both are in another order in b, one ChangeReordered says so.
+// kept by both are in another order in b, one OpReordered says so.
 //
 // The order is deterministic: first the agreement's own fields (id, title,
 // date, stage, sub-stage, signing status, entry into force), then the lists
@@ -195,12 +196,12 @@ type Changes []Change
 // its fields in the order of the struct; then the reordering, if any; then
 // the items added, in b's order. Neither a nor b is modified. Diff is safe
 // for concurrent use and never panics, for valid agreements or not.
-func Diff(a, b Agreement) Changes {
+func Diff(a, b agreement.Agreement) Changes {
 	var out Changes
 	for _, f := range agreementFields {
 		ov, nv := f.get(&a), f.get(&b)
 		if !equalValues(ov, nv) {
-			out = append(out, Change{Op: ChangeModified, Item: ItemAgreement, Field: f.name, Old: ov, New: nv})
+			out = append(out, Change{Op: OpModified, Item: ItemAgreement, Field: f.name, Old: ov, New: nv})
 		}
 	}
 	out = diffList(&partyList, a.Parties, b.Parties, out)
@@ -253,7 +254,7 @@ func diffList[T any](l *itemList[T], as, bs []T, out Changes) Changes {
 	ia, ib := keyIndex(ka), keyIndex(kb)
 	for i := range as {
 		if _, kept := ib[ka[i]]; !kept {
-			out = append(out, Change{Op: ChangeRemoved, Item: l.item, ID: ka[i].id, Occurrence: ka[i].n,
+			out = append(out, Change{Op: OpRemoved, Item: l.item, ID: ka[i].id, Occurrence: ka[i].n,
 				Old: l.clone(as[i])})
 		}
 	}
@@ -272,17 +273,17 @@ func diffList[T any](l *itemList[T], as, bs []T, out Changes) Changes {
 		for _, f := range l.fields {
 			ov, nv := f.get(&as[i]), f.get(&bs[j])
 			if !equalValues(ov, nv) {
-				out = append(out, Change{Op: ChangeModified, Item: l.item, ID: kb[j].id, Occurrence: kb[j].n,
+				out = append(out, Change{Op: OpModified, Item: l.item, ID: kb[j].id, Occurrence: kb[j].n,
 					Field: f.name, Old: ov, New: nv})
 			}
 		}
 	}
 	if !slices.Equal(keptA, keptB) {
-		out = append(out, Change{Op: ChangeReordered, Item: l.item, Old: keyIDs(keptA), New: keyIDs(keptB)})
+		out = append(out, Change{Op: OpReordered, Item: l.item, Old: keyIDs(keptA), New: keyIDs(keptB)})
 	}
 	for j := range bs {
 		if _, kept := ia[kb[j]]; !kept {
-			out = append(out, Change{Op: ChangeAdded, Item: l.item, ID: kb[j].id, Occurrence: kb[j].n, Index: j,
+			out = append(out, Change{Op: OpAdded, Item: l.item, ID: kb[j].id, Occurrence: kb[j].n, Index: j,
 				New: l.clone(bs[j])})
 		}
 	}
@@ -305,8 +306,8 @@ func diffList[T any](l *itemList[T], as, bs []T, out Changes) Changes {
 // field or operation, a value of the wrong type), Apply returns the zero
 // Agreement and a *ValidationError listing every such change at the path
 // "changes[i]", each wrapping [ErrNotApplicable].
-func (cs Changes) Apply(a Agreement) (Agreement, error) {
-	out := cloneAgreement(a)
+func (cs Changes) Apply(a agreement.Agreement) (agreement.Agreement, error) {
+	out := a.Clone()
 	var ps changeProblems
 	byItem := map[Item][]int{}
 	for i, c := range cs {
@@ -314,7 +315,7 @@ func (cs Changes) Apply(a Agreement) (Agreement, error) {
 		case !c.Item.valid():
 			ps.add(i, "unknown item kind "+c.Item.String())
 			continue
-		case c.Op < ChangeAdded || c.Op > ChangeReordered:
+		case c.Op < OpAdded || c.Op > OpReordered:
 			ps.add(i, "unknown operation "+c.Op.String())
 			continue
 		}
@@ -332,7 +333,7 @@ func (cs Changes) Apply(a Agreement) (Agreement, error) {
 	out.Territory.Areas = applyList(&areaList, out.Territory.Areas, cs, byItem[ItemArea], &ps)
 	out.Options = applyList(&optionList, out.Options, cs, byItem[ItemOption], &ps)
 	if err := ps.err(); err != nil {
-		return Agreement{}, err
+		return agreement.Agreement{}, err
 	}
 	return out, nil
 }
@@ -355,15 +356,15 @@ func (ps *changeProblems) err() error {
 		return nil
 	}
 	slices.SortStableFunc(ps.list, func(x, y changeProblem) int { return cmp.Compare(x.i, y.i) })
-	var out problems
-	for _, p := range ps.list {
-		out.add(idx("changes", p.i), ErrNotApplicable, p.msg)
+	out := &agreement.ValidationError{Problems: make([]*agreement.Problem, len(ps.list))}
+	for k, p := range ps.list {
+		out.Problems[k] = &agreement.Problem{Path: "changes[" + strconv.Itoa(p.i) + "]", Err: ErrNotApplicable, Msg: p.msg}
 	}
-	return out.err()
+	return out
 }
 
-func applyAgreementField(a *Agreement, c Change, i int, ps *changeProblems) {
-	if c.Op != ChangeModified {
+func applyAgreementField(a *agreement.Agreement, c Change, i int, ps *changeProblems) {
+	if c.Op != OpModified {
 		ps.add(i, "the agreement itself can only be modified, not "+c.Op.String())
 		return
 	}
@@ -377,7 +378,7 @@ func applyAgreementField(a *Agreement, c Change, i int, ps *changeProblems) {
 
 func applyField[T any](x *T, f diffField[T], c Change, subject string, i int, ps *changeProblems) {
 	if cur := f.get(x); !equalValues(cur, c.Old) {
-		ps.add(i, subject+": "+f.label+" is "+formatValue(cur)+", not "+formatValue(c.Old))
+		ps.add(i, subject+": "+f.label+" is "+FormatValue(cur)+", not "+FormatValue(c.Old))
 		return
 	}
 	if !f.set(x, c.New) {
@@ -406,10 +407,10 @@ func applyList[T any](l *itemList[T], xs []T, cs Changes, at []int, ps *changePr
 	for _, i := range at {
 		c := cs[i]
 		switch c.Op {
-		case ChangeAdded:
+		case OpAdded:
 			adds = append(adds, i)
 			continue
-		case ChangeReordered:
+		case OpReordered:
 			reorders = append(reorders, i)
 			continue
 		}
@@ -422,7 +423,7 @@ func applyList[T any](l *itemList[T], xs []T, cs Changes, at []int, ps *changePr
 			ps.add(i, c.subject()+" already removed")
 			continue
 		}
-		if c.Op == ChangeRemoved {
+		if c.Op == OpRemoved {
 			old, ok := c.Old.(T)
 			if !ok || !l.equal(&old, &xs[k]) {
 				ps.add(i, c.subject()+" differs from the item to remove")
@@ -496,8 +497,8 @@ func applyReorder[T any](l *itemList[T], list []T, keys []itemKey, c Change, i i
 		return list, keys
 	}
 	if !slices.Equal(keyIDs(keys), from) {
-		ps.add(i, "the "+itemPlurals[l.item]+" are "+formatValue(keyIDs(keys))+
-			", not "+formatValue(from))
+		ps.add(i, "the "+itemPlurals[l.item]+" are "+FormatValue(keyIDs(keys))+
+			", not "+FormatValue(from))
 		return list, keys
 	}
 	pos := keyIndex(keys)
@@ -542,7 +543,7 @@ func diffFieldOf[T, V any](name, label string, get func(*T) V, set func(*T, V)) 
 			if v == nil {
 				var zero V
 				if any(zero) != nil {
-					return false // only an interface type (Condition) takes nil
+					return false // only an interface type (agreement.Condition) takes nil
 				}
 				set(x, zero)
 				return true
@@ -579,6 +580,16 @@ func (l *itemList[T]) equal(x, y *T) bool {
 		}
 	}
 	return true
+}
+
+// FieldLabel returns the name for people of the field c modifies, such as
+// "sub-stage" for "subStage" or "entry into force" for "entryIntoForce"; the
+// field name itself when it is unknown, and "" when c names no field.
+func (c Change) FieldLabel() string {
+	if c.Field == "" {
+		return ""
+	}
+	return fieldLabel(c.Item, c.Field)
 }
 
 // fieldLabel returns the name for people of a field of an item kind, or the
@@ -621,225 +632,174 @@ func labelIn[T any](fs []diffField[T]) func(string) (string, bool) {
 // The fields compared, by item kind, in the order of their structs. These
 // tables are never modified.
 var (
-	agreementFields = []diffField[Agreement]{
-		diffFieldOf("id", "id", func(a *Agreement) AgreementID { return a.ID }, func(a *Agreement, v AgreementID) { a.ID = v }),
-		diffFieldOf("title", "title", func(a *Agreement) string { return a.Title }, func(a *Agreement, v string) { a.Title = v }),
-		diffFieldOf("date", "date", func(a *Agreement) time.Time { return a.Date }, func(a *Agreement, v time.Time) { a.Date = v }),
-		diffFieldOf("stage", "stage", func(a *Agreement) Stage { return a.Stage }, func(a *Agreement, v Stage) { a.Stage = v }),
-		diffFieldOf("subStage", "sub-stage", func(a *Agreement) SubStage { return a.SubStage },
-			func(a *Agreement, v SubStage) { a.SubStage = v }),
-		diffFieldOf("signingStatus", "signing status", func(a *Agreement) SigningStatus { return a.SigningStatus },
-			func(a *Agreement, v SigningStatus) { a.SigningStatus = v }),
-		diffFieldOf("entryIntoForce", "entry into force", func(a *Agreement) Condition { return a.EntryIntoForce },
-			func(a *Agreement, v Condition) { a.EntryIntoForce = v }),
+	agreementFields = []diffField[agreement.Agreement]{
+		diffFieldOf("id", "id", func(a *agreement.Agreement) agreement.AgreementID { return a.ID }, func(a *agreement.Agreement, v agreement.AgreementID) { a.ID = v }),
+		diffFieldOf("title", "title", func(a *agreement.Agreement) string { return a.Title }, func(a *agreement.Agreement, v string) { a.Title = v }),
+		diffFieldOf("date", "date", func(a *agreement.Agreement) time.Time { return a.Date }, func(a *agreement.Agreement, v time.Time) { a.Date = v }),
+		diffFieldOf("stage", "stage", func(a *agreement.Agreement) agreement.Stage { return a.Stage }, func(a *agreement.Agreement, v agreement.Stage) { a.Stage = v }),
+		diffFieldOf("subStage", "sub-stage", func(a *agreement.Agreement) agreement.SubStage { return a.SubStage },
+			func(a *agreement.Agreement, v agreement.SubStage) { a.SubStage = v }),
+		diffFieldOf("signingStatus", "signing status", func(a *agreement.Agreement) agreement.SigningStatus { return a.SigningStatus },
+			func(a *agreement.Agreement, v agreement.SigningStatus) { a.SigningStatus = v }),
+		diffFieldOf("entryIntoForce", "entry into force", func(a *agreement.Agreement) agreement.Condition { return a.EntryIntoForce },
+			func(a *agreement.Agreement, v agreement.Condition) { a.EntryIntoForce = v }),
 	}
 
-	partyList = itemList[Party]{
+	partyList = itemList[agreement.Party]{
 		item: ItemParty,
-		id:   func(p *Party) string { return string(p.ID) },
-		fields: []diffField[Party]{
-			diffFieldOf("name", "name", func(p *Party) string { return p.Name }, func(p *Party, v string) { p.Name = v }),
-			diffFieldOf("kind", "kind", func(p *Party) PartyKind { return p.Kind }, func(p *Party, v PartyKind) { p.Kind = v }),
-			diffFieldOf("roles", "roles", func(p *Party) []Role { return p.Roles }, func(p *Party, v []Role) { p.Roles = v }),
+		id:   func(p *agreement.Party) string { return string(p.ID) },
+		fields: []diffField[agreement.Party]{
+			diffFieldOf("name", "name", func(p *agreement.Party) string { return p.Name }, func(p *agreement.Party, v string) { p.Name = v }),
+			diffFieldOf("kind", "kind", func(p *agreement.Party) agreement.PartyKind { return p.Kind }, func(p *agreement.Party, v agreement.PartyKind) { p.Kind = v }),
+			diffFieldOf("roles", "roles", func(p *agreement.Party) []agreement.Role { return p.Roles }, func(p *agreement.Party, v []agreement.Role) { p.Roles = v }),
 		},
-		clone: func(p Party) Party { p.Roles = slices.Clone(p.Roles); return p },
+		clone: func(p agreement.Party) agreement.Party { p.Roles = slices.Clone(p.Roles); return p },
 	}
 
-	groupList = itemList[Group]{
+	groupList = itemList[agreement.Group]{
 		item: ItemGroup,
-		id:   func(g *Group) string { return string(g.ID) },
-		fields: []diffField[Group]{
-			diffFieldOf("name", "name", func(g *Group) string { return g.Name }, func(g *Group, v string) { g.Name = v }),
-			diffFieldOf("members", "members", func(g *Group) []PartyID { return g.Members },
-				func(g *Group, v []PartyID) { g.Members = v }),
+		id:   func(g *agreement.Group) string { return string(g.ID) },
+		fields: []diffField[agreement.Group]{
+			diffFieldOf("name", "name", func(g *agreement.Group) string { return g.Name }, func(g *agreement.Group, v string) { g.Name = v }),
+			diffFieldOf("members", "members", func(g *agreement.Group) []agreement.PartyID { return g.Members },
+				func(g *agreement.Group, v []agreement.PartyID) { g.Members = v }),
 		},
-		clone: func(g Group) Group { g.Members = slices.Clone(g.Members); return g },
+		clone: func(g agreement.Group) agreement.Group { g.Members = slices.Clone(g.Members); return g },
 	}
 
-	signatureList = itemList[Signature]{
+	signatureList = itemList[agreement.Signature]{
 		item: ItemSignature,
-		id:   func(s *Signature) string { return string(s.Party) },
-		fields: []diffField[Signature]{
-			diffFieldOf("signatory", "signatory", func(s *Signature) string { return s.Signatory },
-				func(s *Signature, v string) { s.Signatory = v }),
-			diffFieldOf("capacity", "capacity", func(s *Signature) string { return s.Capacity },
-				func(s *Signature, v string) { s.Capacity = v }),
-			diffFieldOf("date", "date", func(s *Signature) time.Time { return s.Date },
-				func(s *Signature, v time.Time) { s.Date = v }),
+		id:   func(s *agreement.Signature) string { return string(s.Party) },
+		fields: []diffField[agreement.Signature]{
+			diffFieldOf("signatory", "signatory", func(s *agreement.Signature) string { return s.Signatory },
+				func(s *agreement.Signature, v string) { s.Signatory = v }),
+			diffFieldOf("capacity", "capacity", func(s *agreement.Signature) string { return s.Capacity },
+				func(s *agreement.Signature, v string) { s.Capacity = v }),
+			diffFieldOf("date", "date", func(s *agreement.Signature) time.Time { return s.Date },
+				func(s *agreement.Signature, v time.Time) { s.Date = v }),
 		},
-		clone: func(s Signature) Signature { return s },
+		clone: func(s agreement.Signature) agreement.Signature { return s },
 	}
 
-	clauseList = itemList[Clause]{
+	clauseList = itemList[agreement.Clause]{
 		item: ItemClause,
-		id:   func(c *Clause) string { return string(c.ID) },
-		fields: []diffField[Clause]{
-			diffFieldOf("text", "text", func(c *Clause) string { return c.Text }, func(c *Clause, v string) { c.Text = v }),
-			diffFieldOf("source", "source", func(c *Clause) Source { return c.Source }, func(c *Clause, v Source) { c.Source = v }),
-			diffFieldOf("kind", "kind", func(c *Clause) Deontic { return c.Kind }, func(c *Clause, v Deontic) { c.Kind = v }),
-			diffFieldOf("force", "force", func(c *Clause) Force { return c.Force }, func(c *Clause, v Force) { c.Force = v }),
-			diffFieldOf("category", "category", func(c *Clause) Category { return c.Category },
-				func(c *Clause, v Category) { c.Category = v }),
-			diffFieldOf("debtors", "debtors", func(c *Clause) []PartyID { return c.Debtors },
-				func(c *Clause, v []PartyID) { c.Debtors = v }),
-			diffFieldOf("joint", "joint", func(c *Clause) bool { return c.Joint }, func(c *Clause, v bool) { c.Joint = v }),
-			diffFieldOf("creditors", "creditors", func(c *Clause) []PartyID { return c.Creditors },
-				func(c *Clause, v []PartyID) { c.Creditors = v }),
-			diffFieldOf("action", "action", func(c *Clause) *Pattern { return c.Action }, func(c *Clause, v *Pattern) { c.Action = v }),
-			diffFieldOf("quantities", "quantities", func(c *Clause) []Range { return c.Quantities },
-				func(c *Clause, v []Range) { c.Quantities = v }),
-			diffFieldOf("trigger", "trigger", func(c *Clause) Condition { return c.Trigger },
-				func(c *Clause, v Condition) { c.Trigger = v }),
-			diffFieldOf("antecedent", "antecedent", func(c *Clause) Condition { return c.Antecedent },
-				func(c *Clause, v Condition) { c.Antecedent = v }),
-			diffFieldOf("deadline", "deadline", func(c *Clause) Deadline { return c.Deadline },
-				func(c *Clause, v Deadline) { c.Deadline = v }),
-			diffFieldOf("expiry", "expiry", func(c *Clause) Deadline { return c.Expiry }, func(c *Clause, v Deadline) { c.Expiry = v }),
-			diffFieldOf("fulfilment", "fulfilment", func(c *Clause) Condition { return c.Fulfilment },
-				func(c *Clause, v Condition) { c.Fulfilment = v }),
-			diffFieldOf("violation", "violation", func(c *Clause) Condition { return c.Violation },
-				func(c *Clause, v Condition) { c.Violation = v }),
-			diffFieldOf("effect", "effect", func(c *Clause) Effect { return c.Effect }, func(c *Clause, v Effect) { c.Effect = v }),
-			diffFieldOf("targets", "targets", func(c *Clause) []Ref { return c.Targets }, func(c *Clause, v []Ref) { c.Targets = v }),
-			diffFieldOf("resumedBy", "resumed by", func(c *Clause) ClauseID { return c.ResumedBy },
-				func(c *Clause, v ClauseID) { c.ResumedBy = v }),
-			diffFieldOf("surviving", "surviving", func(c *Clause) bool { return c.Surviving },
-				func(c *Clause, v bool) { c.Surviving = v }),
+		id:   func(c *agreement.Clause) string { return string(c.ID) },
+		fields: []diffField[agreement.Clause]{
+			diffFieldOf("text", "text", func(c *agreement.Clause) string { return c.Text }, func(c *agreement.Clause, v string) { c.Text = v }),
+			diffFieldOf("source", "source", func(c *agreement.Clause) agreement.Source { return c.Source }, func(c *agreement.Clause, v agreement.Source) { c.Source = v }),
+			diffFieldOf("kind", "kind", func(c *agreement.Clause) agreement.Deontic { return c.Kind }, func(c *agreement.Clause, v agreement.Deontic) { c.Kind = v }),
+			diffFieldOf("force", "force", func(c *agreement.Clause) agreement.Force { return c.Force }, func(c *agreement.Clause, v agreement.Force) { c.Force = v }),
+			diffFieldOf("category", "category", func(c *agreement.Clause) agreement.Category { return c.Category },
+				func(c *agreement.Clause, v agreement.Category) { c.Category = v }),
+			diffFieldOf("debtors", "debtors", func(c *agreement.Clause) []agreement.PartyID { return c.Debtors },
+				func(c *agreement.Clause, v []agreement.PartyID) { c.Debtors = v }),
+			diffFieldOf("joint", "joint", func(c *agreement.Clause) bool { return c.Joint }, func(c *agreement.Clause, v bool) { c.Joint = v }),
+			diffFieldOf("creditors", "creditors", func(c *agreement.Clause) []agreement.PartyID { return c.Creditors },
+				func(c *agreement.Clause, v []agreement.PartyID) { c.Creditors = v }),
+			diffFieldOf("action", "action", func(c *agreement.Clause) *agreement.Pattern { return c.Action }, func(c *agreement.Clause, v *agreement.Pattern) { c.Action = v }),
+			diffFieldOf("quantities", "quantities", func(c *agreement.Clause) []agreement.Range { return c.Quantities },
+				func(c *agreement.Clause, v []agreement.Range) { c.Quantities = v }),
+			diffFieldOf("trigger", "trigger", func(c *agreement.Clause) agreement.Condition { return c.Trigger },
+				func(c *agreement.Clause, v agreement.Condition) { c.Trigger = v }),
+			diffFieldOf("antecedent", "antecedent", func(c *agreement.Clause) agreement.Condition { return c.Antecedent },
+				func(c *agreement.Clause, v agreement.Condition) { c.Antecedent = v }),
+			diffFieldOf("deadline", "deadline", func(c *agreement.Clause) agreement.Deadline { return c.Deadline },
+				func(c *agreement.Clause, v agreement.Deadline) { c.Deadline = v }),
+			diffFieldOf("expiry", "expiry", func(c *agreement.Clause) agreement.Deadline { return c.Expiry }, func(c *agreement.Clause, v agreement.Deadline) { c.Expiry = v }),
+			diffFieldOf("fulfilment", "fulfilment", func(c *agreement.Clause) agreement.Condition { return c.Fulfilment },
+				func(c *agreement.Clause, v agreement.Condition) { c.Fulfilment = v }),
+			diffFieldOf("violation", "violation", func(c *agreement.Clause) agreement.Condition { return c.Violation },
+				func(c *agreement.Clause, v agreement.Condition) { c.Violation = v }),
+			diffFieldOf("effect", "effect", func(c *agreement.Clause) agreement.Effect { return c.Effect }, func(c *agreement.Clause, v agreement.Effect) { c.Effect = v }),
+			diffFieldOf("targets", "targets", func(c *agreement.Clause) []agreement.Ref { return c.Targets }, func(c *agreement.Clause, v []agreement.Ref) { c.Targets = v }),
+			diffFieldOf("resumedBy", "resumed by", func(c *agreement.Clause) agreement.ClauseID { return c.ResumedBy },
+				func(c *agreement.Clause, v agreement.ClauseID) { c.ResumedBy = v }),
+			diffFieldOf("surviving", "surviving", func(c *agreement.Clause) bool { return c.Surviving },
+				func(c *agreement.Clause, v bool) { c.Surviving = v }),
 		},
-		clone: cloneClause,
+		clone: agreement.Clause.Clone,
 	}
 
-	fluentList = itemList[Fluent]{
+	fluentList = itemList[agreement.Fluent]{
 		item: ItemFluent,
-		id:   func(f *Fluent) string { return string(f.ID) },
-		fields: []diffField[Fluent]{
-			diffFieldOf("initiates", "initiated by", func(f *Fluent) []Pattern { return f.Initiates },
-				func(f *Fluent, v []Pattern) { f.Initiates = v }),
-			diffFieldOf("terminates", "terminated by", func(f *Fluent) []Pattern { return f.Terminates },
-				func(f *Fluent, v []Pattern) { f.Terminates = v }),
-			diffFieldOf("initially", "initially", func(f *Fluent) bool { return f.Initially },
-				func(f *Fluent, v bool) { f.Initially = v }),
+		id:   func(f *agreement.Fluent) string { return string(f.ID) },
+		fields: []diffField[agreement.Fluent]{
+			diffFieldOf("initiates", "initiated by", func(f *agreement.Fluent) []agreement.Pattern { return f.Initiates },
+				func(f *agreement.Fluent, v []agreement.Pattern) { f.Initiates = v }),
+			diffFieldOf("terminates", "terminated by", func(f *agreement.Fluent) []agreement.Pattern { return f.Terminates },
+				func(f *agreement.Fluent, v []agreement.Pattern) { f.Terminates = v }),
+			diffFieldOf("initially", "initially", func(f *agreement.Fluent) bool { return f.Initially },
+				func(f *agreement.Fluent, v bool) { f.Initially = v }),
 		},
-		clone: func(f Fluent) Fluent {
-			f.Initiates, f.Terminates = slices.Clone(f.Initiates), slices.Clone(f.Terminates)
-			return f
-		},
+		clone: agreement.Fluent.Clone,
 	}
 
-	areaList = itemList[Area]{
+	areaList = itemList[agreement.Area]{
 		item: ItemArea,
-		id:   func(a *Area) string { return string(a.ID) },
-		fields: []diffField[Area]{
-			diffFieldOf("name", "name", func(a *Area) string { return a.Name }, func(a *Area, v string) { a.Name = v }),
-			diffFieldOf("size", "size", func(a *Area) decimal.Decimal { return a.Size },
-				func(a *Area, v decimal.Decimal) { a.Size = v }),
-			diffFieldOf("sovereignty", "sovereignty", func(a *Area) []Share { return a.Sovereignty },
-				func(a *Area, v []Share) { a.Sovereignty = v }),
-			diffFieldOf("control", "control", func(a *Area) []Share { return a.Control },
-				func(a *Area, v []Share) { a.Control = v }),
-			diffFieldOf("arrangements", "arrangements", func(a *Area) []Arrangement { return a.Arrangements },
-				func(a *Area, v []Arrangement) { a.Arrangements = v }),
+		id:   func(a *agreement.Area) string { return string(a.ID) },
+		fields: []diffField[agreement.Area]{
+			diffFieldOf("name", "name", func(a *agreement.Area) string { return a.Name }, func(a *agreement.Area, v string) { a.Name = v }),
+			diffFieldOf("size", "size", func(a *agreement.Area) decimal.Decimal { return a.Size },
+				func(a *agreement.Area, v decimal.Decimal) { a.Size = v }),
+			diffFieldOf("sovereignty", "sovereignty", func(a *agreement.Area) []agreement.Share { return a.Sovereignty },
+				func(a *agreement.Area, v []agreement.Share) { a.Sovereignty = v }),
+			diffFieldOf("control", "control", func(a *agreement.Area) []agreement.Share { return a.Control },
+				func(a *agreement.Area, v []agreement.Share) { a.Control = v }),
+			diffFieldOf("arrangements", "arrangements", func(a *agreement.Area) []agreement.Arrangement { return a.Arrangements },
+				func(a *agreement.Area, v []agreement.Arrangement) { a.Arrangements = v }),
 		},
-		clone: Area.clone,
+		clone: agreement.Area.Clone,
 	}
 
-	optionList = itemList[Option]{
+	optionList = itemList[agreement.Option]{
 		item: ItemOption,
-		id:   func(o *Option) string { return string(o.ID) },
-		fields: []diffField[Option]{
-			diffFieldOf("kind", "kind", func(o *Option) OptionKind { return o.Kind }, func(o *Option, v OptionKind) { o.Kind = v }),
-			diffFieldOf("text", "text", func(o *Option) string { return o.Text }, func(o *Option, v string) { o.Text = v }),
-			diffFieldOf("areas", "areas", func(o *Option) []AreaID { return o.Areas }, func(o *Option, v []AreaID) { o.Areas = v }),
-			diffFieldOf("from", "from", func(o *Option) PartyID { return o.From }, func(o *Option, v PartyID) { o.From = v }),
-			diffFieldOf("to", "to", func(o *Option) PartyID { return o.To }, func(o *Option, v PartyID) { o.To = v }),
-			diffFieldOf("party", "party", func(o *Option) PartyID { return o.Party }, func(o *Option, v PartyID) { o.Party = v }),
-			diffFieldOf("parties", "parties", func(o *Option) []PartyID { return o.Parties },
-				func(o *Option, v []PartyID) { o.Parties = v }),
-			diffFieldOf("width", "width", func(o *Option) *decimal.Decimal { return o.Width },
-				func(o *Option, v *decimal.Decimal) { o.Width = v }),
-			diffFieldOf("deadline", "deadline", func(o *Option) Deadline { return o.Deadline },
-				func(o *Option, v Deadline) { o.Deadline = v }),
-			diffFieldOf("results", "results", func(o *Option) []Result { return o.Results },
-				func(o *Option, v []Result) { o.Results = v }),
-			diffFieldOf("lapse", "lapse", func(o *Option) Lapse { return o.Lapse }, func(o *Option, v Lapse) { o.Lapse = v }),
+		id:   func(o *agreement.Option) string { return string(o.ID) },
+		fields: []diffField[agreement.Option]{
+			diffFieldOf("kind", "kind", func(o *agreement.Option) agreement.OptionKind { return o.Kind }, func(o *agreement.Option, v agreement.OptionKind) { o.Kind = v }),
+			diffFieldOf("text", "text", func(o *agreement.Option) string { return o.Text }, func(o *agreement.Option, v string) { o.Text = v }),
+			diffFieldOf("areas", "areas", func(o *agreement.Option) []agreement.AreaID { return o.Areas }, func(o *agreement.Option, v []agreement.AreaID) { o.Areas = v }),
+			diffFieldOf("from", "from", func(o *agreement.Option) agreement.PartyID { return o.From }, func(o *agreement.Option, v agreement.PartyID) { o.From = v }),
+			diffFieldOf("to", "to", func(o *agreement.Option) agreement.PartyID { return o.To }, func(o *agreement.Option, v agreement.PartyID) { o.To = v }),
+			diffFieldOf("party", "party", func(o *agreement.Option) agreement.PartyID { return o.Party }, func(o *agreement.Option, v agreement.PartyID) { o.Party = v }),
+			diffFieldOf("parties", "parties", func(o *agreement.Option) []agreement.PartyID { return o.Parties },
+				func(o *agreement.Option, v []agreement.PartyID) { o.Parties = v }),
+			diffFieldOf("width", "width", func(o *agreement.Option) *decimal.Decimal { return o.Width },
+				func(o *agreement.Option, v *decimal.Decimal) { o.Width = v }),
+			diffFieldOf("deadline", "deadline", func(o *agreement.Option) agreement.Deadline { return o.Deadline },
+				func(o *agreement.Option, v agreement.Deadline) { o.Deadline = v }),
+			diffFieldOf("results", "results", func(o *agreement.Option) []agreement.Result { return o.Results },
+				func(o *agreement.Option, v []agreement.Result) { o.Results = v }),
+			diffFieldOf("lapse", "lapse", func(o *agreement.Option) agreement.Lapse { return o.Lapse }, func(o *agreement.Option, v agreement.Lapse) { o.Lapse = v }),
 		},
-		clone: cloneOption,
+		clone: agreement.Option.Clone,
 	}
 )
-
-func cloneClause(c Clause) Clause {
-	c.Debtors = slices.Clone(c.Debtors)
-	c.Creditors = slices.Clone(c.Creditors)
-	if c.Action != nil {
-		p := *c.Action
-		c.Action = &p
-	}
-	c.Quantities = slices.Clone(c.Quantities)
-	c.Targets = slices.Clone(c.Targets)
-	return c
-}
-
-func cloneOption(o Option) Option {
-	o.Areas = slices.Clone(o.Areas)
-	o.Parties = slices.Clone(o.Parties)
-	o.Results = slices.Clone(o.Results)
-	if o.Width != nil {
-		w := *o.Width
-		o.Width = &w
-	}
-	return o
-}
-
-// cloneEach returns a new slice holding f of each element; nil for nil.
-func cloneList[T any](xs []T, f func(T) T) []T {
-	if xs == nil {
-		return nil
-	}
-	out := make([]T, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
-	return out
-}
-
-// cloneAgreement returns a copy of a that shares no slice or pointer with
-// it. Conditions are immutable and shared.
-func cloneAgreement(a Agreement) Agreement {
-	a.Parties = cloneList(a.Parties, partyList.clone)
-	a.Groups = cloneList(a.Groups, groupList.clone)
-	a.Signatures = slices.Clone(a.Signatures)
-	a.Clauses = cloneList(a.Clauses, cloneClause)
-	a.Fluents = cloneList(a.Fluents, fluentList.clone)
-	a.Territory = a.Territory.Clone()
-	a.Options = cloneList(a.Options, cloneOption)
-	return a
-}
 
 // cloneValue returns a copy of a field value that shares no slice or
 // pointer with v.
 func cloneValue(v any) any {
 	switch x := v.(type) {
-	case []PartyID:
+	case []agreement.PartyID:
 		return slices.Clone(x)
-	case []Role:
+	case []agreement.Role:
 		return slices.Clone(x)
-	case []Ref:
+	case []agreement.Ref:
 		return slices.Clone(x)
-	case []Range:
+	case []agreement.Range:
 		return slices.Clone(x)
-	case []Pattern:
+	case []agreement.Pattern:
 		return slices.Clone(x)
-	case []Share:
+	case []agreement.Share:
 		return slices.Clone(x)
-	case []Arrangement:
+	case []agreement.Arrangement:
 		return slices.Clone(x)
-	case []AreaID:
+	case []agreement.AreaID:
 		return slices.Clone(x)
-	case []Result:
+	case []agreement.Result:
 		return slices.Clone(x)
 	case []string:
 		return slices.Clone(x)
-	case *Pattern:
+	case *agreement.Pattern:
 		if x == nil {
 			return x
 		}
@@ -864,44 +824,44 @@ func equalValues(a, b any) bool {
 	switch x := a.(type) {
 	case nil:
 		return b == nil
-	case Condition:
-		y, ok := b.(Condition)
+	case agreement.Condition:
+		y, ok := b.(agreement.Condition)
 		return ok && x.Equal(y)
 	case string:
 		return eqAny(x, b)
 	case bool:
 		return eqAny(x, b)
-	case AgreementID:
+	case agreement.AgreementID:
 		return eqAny(x, b)
-	case ClauseID:
+	case agreement.ClauseID:
 		return eqAny(x, b)
-	case PartyID:
+	case agreement.PartyID:
 		return eqAny(x, b)
-	case Stage:
+	case agreement.Stage:
 		return eqAny(x, b)
-	case SubStage:
+	case agreement.SubStage:
 		return eqAny(x, b)
-	case Category:
+	case agreement.Category:
 		return eqAny(x, b)
-	case SigningStatus:
+	case agreement.SigningStatus:
 		return eqAny(x, b)
-	case PartyKind:
+	case agreement.PartyKind:
 		return eqAny(x, b)
-	case Deontic:
+	case agreement.Deontic:
 		return eqAny(x, b)
-	case Force:
+	case agreement.Force:
 		return eqAny(x, b)
-	case Effect:
+	case agreement.Effect:
 		return eqAny(x, b)
-	case OptionKind:
+	case agreement.OptionKind:
 		return eqAny(x, b)
-	case Lapse:
+	case agreement.Lapse:
 		return eqAny(x, b)
-	case Source:
-		y, ok := b.(Source)
+	case agreement.Source:
+		y, ok := b.(agreement.Source)
 		return ok && x.Document == y.Document && x.Speaker == y.Speaker && x.Date.Equal(y.Date)
-	case Deadline:
-		y, ok := b.(Deadline)
+	case agreement.Deadline:
+		y, ok := b.(agreement.Deadline)
 		return ok && x.Equal(y)
 	case time.Time:
 		y, ok := b.(time.Time)
@@ -912,31 +872,31 @@ func equalValues(a, b any) bool {
 	case *decimal.Decimal:
 		y, ok := b.(*decimal.Decimal)
 		return ok && (x == nil && y == nil || x != nil && y != nil && x.Equal(*y))
-	case *Pattern:
-		y, ok := b.(*Pattern)
+	case *agreement.Pattern:
+		y, ok := b.(*agreement.Pattern)
 		return ok && (x == nil && y == nil || x != nil && y != nil && *x == *y)
-	case []PartyID:
+	case []agreement.PartyID:
 		return eqAnySlice(x, b)
-	case []Role:
+	case []agreement.Role:
 		return eqAnySlice(x, b)
-	case []Ref:
+	case []agreement.Ref:
 		return eqAnySlice(x, b)
-	case []Pattern:
+	case []agreement.Pattern:
 		return eqAnySlice(x, b)
-	case []Arrangement:
+	case []agreement.Arrangement:
 		return eqAnySlice(x, b)
-	case []AreaID:
+	case []agreement.AreaID:
 		return eqAnySlice(x, b)
-	case []Result:
+	case []agreement.Result:
 		return eqAnySlice(x, b)
 	case []string:
 		return eqAnySlice(x, b)
-	case []Range:
-		y, ok := b.([]Range)
-		return ok && slices.EqualFunc(x, y, Range.Equal)
-	case []Share:
-		y, ok := b.([]Share)
-		return ok && slices.EqualFunc(x, y, Share.Equal)
+	case []agreement.Range:
+		y, ok := b.([]agreement.Range)
+		return ok && slices.EqualFunc(x, y, agreement.Range.Equal)
+	case []agreement.Share:
+		y, ok := b.([]agreement.Share)
+		return ok && slices.EqualFunc(x, y, agreement.Share.Equal)
 	}
 	return false
 }
@@ -951,49 +911,53 @@ func eqAnySlice[T comparable](x []T, b any) bool {
 	return ok && slices.Equal(x, y)
 }
 
-// formatValue writes a field value for people, as Change.String shows it.
-func formatValue(v any) string {
+// FormatValue writes a value that a [Change] holds for people, as
+// [Change.String] shows it: "none" for nil or an empty id, list or instant,
+// text quoted, a condition as [agreement.Condition.String] writes it, an
+// instant as [agreement.FormatInstant] does, lists joined with commas, and
+// "?" for a value of a type no Change holds.
+func FormatValue(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return "none"
-	case Condition:
+	case agreement.Condition:
 		return x.String()
 	case string:
 		return strconv.Quote(x)
 	case bool:
 		return strconv.FormatBool(x)
-	case AgreementID:
+	case agreement.AgreementID:
 		return orNone(string(x), true)
-	case ClauseID:
+	case agreement.ClauseID:
 		return orNone(string(x), true)
-	case PartyID:
+	case agreement.PartyID:
 		return orNone(string(x), true)
-	case Stage:
+	case agreement.Stage:
 		return orNone(string(x), false)
-	case SubStage:
+	case agreement.SubStage:
 		return orNone(string(x), false)
-	case Category:
+	case agreement.Category:
 		return orNone(string(x), false)
-	case SigningStatus:
+	case agreement.SigningStatus:
 		return orUnspecified(x.String())
-	case PartyKind:
+	case agreement.PartyKind:
 		return orUnspecified(x.String())
-	case Deontic:
+	case agreement.Deontic:
 		return orUnspecified(x.String())
-	case Force:
+	case agreement.Force:
 		return orUnspecified(x.String())
-	case Effect:
+	case agreement.Effect:
 		return orNone(x.String(), false)
-	case OptionKind:
+	case agreement.OptionKind:
 		return orUnspecified(x.String())
-	case Lapse:
+	case agreement.Lapse:
 		return orUnspecified(x.String())
-	case Source:
-		return formatSource(x)
-	case Deadline:
+	case agreement.Source:
+		return orNone(x.String(), false)
+	case agreement.Deadline:
 		return x.String()
 	case time.Time:
-		return formatInstant(x)
+		return orNone(agreement.FormatInstant(x), false)
 	case decimal.Decimal:
 		return x.String()
 	case *decimal.Decimal:
@@ -1001,31 +965,31 @@ func formatValue(v any) string {
 			return "none"
 		}
 		return x.String()
-	case *Pattern:
+	case *agreement.Pattern:
 		if x == nil {
 			return "none"
 		}
 		return x.String()
-	case []PartyID:
-		return joinAll(x, func(p PartyID) string { return string(p) })
-	case []Role:
-		return joinAll(x, Role.String)
-	case []Ref:
-		return joinAll(x, Ref.String)
-	case []AreaID:
-		return joinAll(x, func(a AreaID) string { return string(a) })
+	case []agreement.PartyID:
+		return joinAll(x, func(p agreement.PartyID) string { return string(p) })
+	case []agreement.Role:
+		return joinAll(x, agreement.Role.String)
+	case []agreement.Ref:
+		return joinAll(x, agreement.Ref.String)
+	case []agreement.AreaID:
+		return joinAll(x, func(a agreement.AreaID) string { return string(a) })
 	case []string:
 		return joinAll(x, func(s string) string { return s })
-	case []Pattern:
-		return joinWith(x, "; ", Pattern.String)
-	case []Range:
-		return joinWith(x, "; ", Range.String)
-	case []Share:
+	case []agreement.Pattern:
+		return joinWith(x, "; ", agreement.Pattern.String)
+	case []agreement.Range:
+		return joinWith(x, "; ", agreement.Range.String)
+	case []agreement.Share:
 		return formatShares(x)
-	case []Arrangement:
-		return joinWith(x, "; ", formatArrangement)
-	case []Result:
-		return joinWith(x, "; ", formatResult)
+	case []agreement.Arrangement:
+		return joinWith(x, "; ", agreement.Arrangement.String)
+	case []agreement.Result:
+		return joinWith(x, "; ", agreement.Result.String)
 	}
 	return "?"
 }
@@ -1060,52 +1024,14 @@ func joinWith[T any](xs []T, sep string, f func(T) string) string {
 	return strings.Join(parts, sep)
 }
 
-// formatInstant writes an instant in UTC: a date alone at midnight, RFC
-// 3339 otherwise; "none" for the zero time.
-func formatInstant(t time.Time) string {
-	if t.IsZero() {
-		return "none"
-	}
-	t = t.UTC()
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
-		return t.Format(time.DateOnly)
-	}
-	return t.Format(time.RFC3339Nano)
+func formatShares(ss []agreement.Share) string {
+	return joinAll(ss, agreement.Share.String)
 }
 
-func formatSource(s Source) string {
-	var parts []string
-	if s.Document != "" {
-		parts = append(parts, s.Document)
+// enumName returns the name of v, or "typ(n)" for a value outside names.
+func enumName[T ~uint8](names []string, typ string, v T) string {
+	if int(v) < len(names) {
+		return names[v]
 	}
-	if s.Speaker != "" {
-		parts = append(parts, s.Speaker)
-	}
-	if !s.Date.IsZero() {
-		parts = append(parts, formatInstant(s.Date))
-	}
-	if len(parts) == 0 {
-		return "none"
-	}
-	return strings.Join(parts, ", ")
-}
-
-func formatShares(ss []Share) string {
-	return joinAll(ss, func(s Share) string { return string(s.Party) + " " + s.Percent.String() + "%" })
-}
-
-func formatArrangement(r Arrangement) string {
-	s := r.Kind.String() + " (option " + string(r.Option)
-	if r.Party != "" {
-		s += ", party " + string(r.Party)
-	}
-	return s + ")"
-}
-
-func formatResult(r Result) string {
-	to := "status quo"
-	if r.Sovereign != "" {
-		to = string(r.Sovereign)
-	}
-	return strconv.Quote(r.Outcome) + " → " + to
+	return typ + "(" + strconv.Itoa(int(v)) + ")"
 }

@@ -1,4 +1,4 @@
-package agreement_test
+package revision_test
 
 import (
 	"errors"
@@ -12,167 +12,17 @@ import (
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/agreement/revision"
 )
 
-// The two versions of the Paris joint declaration in the seed
-// (../shared/seed/paris-2026-article.txt).
+// The two versions of the Paris joint declaration in the seed.
 const (
 	parisDraft = "draft statement"
 	parisFinal = "final communiqué"
 )
 
-// parisDeclaration builds one version of the joint declaration of the
-// Coalition of the Willing, Paris, 6 January 2026, from the seed article:
-// "the security assurances for Ukraine would only be activated once a
-// ceasefire is established"; "the United States spearheading a mechanism for
-// monitoring the truce, with support from European allies"; Britain, France
-// and other European partners "to send troops into Ukraine following a
-// ceasefire"; France's "several thousand" troops; "military hubs" and
-// "secure facilities for weapons and military equipment" after a ceasefire;
-// German forces joining "to oversee a ceasefire, albeit based outside
-// Ukraine"; a "coordination cell for the U.S., Ukraine, and the Coalition in
-// Paris". Only the draft statement has the commitment "that the U.S. would
-// 'support' the multinational force led by Europe 'in the event of a new
-// Russian attack'": it "was absent from the final communiqué".
-//
-// Each clause's source is the statement that reported it, the same in both
-// versions: only the backstop's source is the draft.
 func parisDeclaration(version string) agreement.Agreement {
-	state := agreement.PartyKindState
-	jan6 := time.Date(2026, time.January, 6, 0, 0, 0, 0, time.UTC)
-	ceasefire := agreement.Holds("ceasefire-in-force")
-	mnfInEffect := agreement.ClauseIn(agreement.LocalRef("multinational-force"), agreement.StateInEffect)
-	source := func(speaker string) agreement.Source {
-		return agreement.Source{Document: "Paris joint declaration", Speaker: speaker, Date: jan6}
-	}
-	a := agreement.Agreement{
-		ID:            "paris-2026",
-		Title:         "Joint declaration of the Coalition of the Willing on security guarantees for Ukraine",
-		Date:          jan6,
-		Stage:         agreement.StagePre,
-		SubStage:      agreement.SubStagePrin,
-		SigningStatus: agreement.SigningStatusSigned,
-		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict, agreement.RoleBeneficiary}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor, agreement.RoleGuarantor}},
-			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor, agreement.RoleMediator}},
-			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
-			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
-		},
-		Fluents: []agreement.Fluent{{
-			ID:         "ceasefire-in-force",
-			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
-		}},
-		Clauses: []agreement.Clause{
-			{
-				ID:        "ceasefire-monitoring",
-				Text:      "the United States spearheading a mechanism for monitoring the truce, with support from European allies",
-				Source:    source("Emmanuel Macron"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForcePoliticallyBinding,
-				Category:  agreement.CategoryCe,
-				Debtors:   []agreement.PartyID{"US"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "monitoring-established", Actor: "US"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "multinational-force",
-				Text:      "Britain, France and other European partners to send troops into Ukraine following a ceasefire",
-				Source:    source("Emmanuel Macron, Keir Starmer, Volodymyr Zelensky"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategoryImPK,
-				Debtors:   []agreement.PartyID{"GB", "FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "french-contingent",
-				Text:      "France could deploy \"several thousand\" troops to Ukraine after the conflict",
-				Source:    source("Emmanuel Macron"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategoryImPK,
-				Debtors:   []agreement.PartyID{"FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA"},
-				Quantities: []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
-					Unit: agreement.UnitTroops, Wording: "several thousand", What: "French troops in Ukraine"}},
-				Trigger: mnfInEffect,
-			},
-			{
-				ID:        "military-hubs",
-				Text:      "after a ceasefire, both the U.K. and France would create \"military hubs\" throughout Ukraine",
-				Source:    source("Keir Starmer"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategorySsrGua,
-				Debtors:   []agreement.PartyID{"GB", "FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "military-hubs-established"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "weapons-facilities",
-				Text:      "develop secure facilities for weapons and military equipment to meet Ukraine's defensive needs",
-				Source:    source("Keir Starmer"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategorySsrGua,
-				Debtors:   []agreement.PartyID{"GB", "FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "protected-facilities-developed"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "german-support",
-				Text:      "German forces could join to oversee a ceasefire, albeit based outside Ukraine",
-				Source:    source("Friedrich Merz"),
-				Kind:      agreement.DeonticPermission,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategoryImPK,
-				Debtors:   []agreement.PartyID{"DE"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "ceasefire-overseen-from-outside", Actor: "DE"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "coordination-cell",
-				Text:      "set up a coordination cell for the U.S., Ukraine, and the Coalition in Paris",
-				Source:    source(""),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForcePoliticallyBinding,
-				Category:  agreement.CategorySsrGua,
-				Debtors:   []agreement.PartyID{"FR", "GB", "DE"},
-				Joint:     true,
-				Creditors: []agreement.PartyID{"US", "UA"},
-				Action:    &agreement.Pattern{Kind: "coordination-cell-established"},
-			},
-		},
-	}
-	if version == parisDraft {
-		backstop := agreement.Clause{
-			ID:         "us-backstop",
-			Text:       "the U.S. would \"support\" the multinational force led by Europe \"in the event of a new Russian attack\"",
-			Source:     agreement.Source{Document: "Paris joint declaration, draft statement", Date: jan6},
-			Kind:       agreement.DeonticObligation,
-			Force:      agreement.ForcePoliticallyBinding,
-			Category:   agreement.CategorySsrGua,
-			Debtors:    []agreement.PartyID{"US"},
-			Creditors:  []agreement.PartyID{"GB", "FR", "UA"},
-			Action:     &agreement.Pattern{Kind: "support-provided", Actor: "US"},
-			Trigger:    mnfInEffect,
-			Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}),
-		}
-		// In the draft, the backstop follows the multinational force.
-		cs := a.Clauses
-		a.Clauses = append(append(cs[:2:2], backstop), cs[2:]...)
-	}
-	return a
+	return agreementtest.ParisDeclaration(version == parisDraft)
 }
 
 func TestParisDeclarationValidates(t *testing.T) {
@@ -191,12 +41,12 @@ func TestDiffParisDraftToFinal(t *testing.T) {
 	draft, final := parisDeclaration(parisDraft), parisDeclaration(parisFinal)
 	draftCopy, finalCopy := agreementtest.DeepCopy(draft), agreementtest.DeepCopy(final)
 
-	changes := agreement.Diff(draft, final)
+	changes := revision.Diff(draft, final)
 	if len(changes) != 1 {
 		t.Fatalf("Diff(draft, final) = %d changes, want exactly 1:\n%s", len(changes), changeLines(changes))
 	}
 	c := changes[0]
-	if c.Op != agreement.ChangeRemoved || c.Item != agreement.ItemClause || c.ID != "us-backstop" {
+	if c.Op != revision.OpRemoved || c.Item != revision.ItemClause || c.ID != "us-backstop" {
 		t.Errorf("Diff(draft, final)[0] = %s, want the removal of clause us-backstop", c)
 	}
 	if got, want := c.String(), `clause "us-backstop" removed`; got != want {
@@ -223,8 +73,8 @@ func TestDiffParisDraftToFinal(t *testing.T) {
 	}
 
 	// The other way, the commitment is added back at its place.
-	back := agreement.Diff(final, draft)
-	if len(back) != 1 || back[0].Op != agreement.ChangeAdded || back[0].ID != "us-backstop" || back[0].Index != 2 {
+	back := revision.Diff(final, draft)
+	if len(back) != 1 || back[0].Op != revision.OpAdded || back[0].ID != "us-backstop" || back[0].Index != 2 {
 		t.Fatalf("Diff(final, draft) =\n%s\nwant clause us-backstop added at 2", changeLines(back))
 	}
 	got, err = back.Apply(final)
@@ -242,7 +92,7 @@ func TestDiffParisDraftToFinal(t *testing.T) {
 	}
 }
 
-func changeLines(cs agreement.Changes) string {
+func changeLines(cs revision.Changes) string {
 	var b strings.Builder
 	for _, c := range cs {
 		b.WriteString("\t" + c.String() + "\n")
@@ -365,7 +215,7 @@ func TestDiffFields(t *testing.T) {
 			a := agreementtest.DeepCopy(base)
 			b := agreementtest.DeepCopy(base)
 			tt.edit(&b)
-			changes := agreement.Diff(a, b)
+			changes := revision.Diff(a, b)
 			if got := strings.TrimSuffix(changeLines(changes), "\n"); got != diffIndent(tt.want) {
 				t.Errorf("Diff() =\n%s\nwant:\n%s", got, diffIndent(tt.want))
 			}
@@ -398,24 +248,24 @@ func diffIndent(s string) string {
 // is returned.
 func TestApplyErrors(t *testing.T) {
 	draft, final := parisDeclaration(parisDraft), parisDeclaration(parisFinal)
-	changes := agreement.Diff(draft, final) // removes us-backstop
+	changes := revision.Diff(draft, final) // removes us-backstop
 
-	bad := agreement.Changes{
+	bad := revision.Changes{
 		changes[0], // us-backstop is not in the final text
-		{Op: agreement.ChangeModified, Item: agreement.ItemClause, ID: "multinational-force", Field: "force",
+		{Op: revision.OpModified, Item: revision.ItemClause, ID: "multinational-force", Field: "force",
 			Old: agreement.ForcePoliticallyBinding, New: agreement.ForceLegallyBinding}, // it is a declaration of intent
-		{Op: agreement.ChangeModified, Item: agreement.ItemClause, ID: "multinational-force", Field: "colour",
+		{Op: revision.OpModified, Item: revision.ItemClause, ID: "multinational-force", Field: "colour",
 			Old: "", New: "blue"},
-		{Op: agreement.ChangeModified, Item: agreement.ItemClause, ID: "multinational-force", Field: "force",
+		{Op: revision.OpModified, Item: revision.ItemClause, ID: "multinational-force", Field: "force",
 			Old: agreement.ForceDeclarationOfIntent, New: "binding"}, // wrong type
-		{Op: agreement.ChangeAdded, Item: agreement.ItemParty, ID: "UA", New: agreement.Party{ID: "UA"}},
-		{Op: agreement.ChangeAdded, Item: agreement.ItemParty, ID: "PL", Index: 99, New: agreement.Party{ID: "PL"}},
-		{Op: agreement.ChangeAdded, Item: agreement.ItemParty, ID: "IT", New: agreement.Party{ID: "ES"}},
-		{Op: agreement.ChangeReordered, Item: agreement.ItemFluent, Old: []string{"x"}, New: []string{"x"}},
-		{Op: agreement.ChangeRemoved, Item: agreement.ItemAgreement},
-		{Op: 0, Item: agreement.ItemClause},
-		{Op: agreement.ChangeRemoved, Item: 42},
-		{Op: agreement.ChangeRemoved, Item: agreement.ItemParty, ID: "RU", Old: agreement.Party{ID: "RU"}},
+		{Op: revision.OpAdded, Item: revision.ItemParty, ID: "UA", New: agreement.Party{ID: "UA"}},
+		{Op: revision.OpAdded, Item: revision.ItemParty, ID: "PL", Index: 99, New: agreement.Party{ID: "PL"}},
+		{Op: revision.OpAdded, Item: revision.ItemParty, ID: "IT", New: agreement.Party{ID: "ES"}},
+		{Op: revision.OpReordered, Item: revision.ItemFluent, Old: []string{"x"}, New: []string{"x"}},
+		{Op: revision.OpRemoved, Item: revision.ItemAgreement},
+		{Op: 0, Item: revision.ItemClause},
+		{Op: revision.OpRemoved, Item: 42},
+		{Op: revision.OpRemoved, Item: revision.ItemParty, ID: "RU", Old: agreement.Party{ID: "RU"}},
 	}
 	before := agreementtest.DeepCopy(final)
 	got, err := bad.Apply(final)
@@ -439,14 +289,14 @@ func TestApplyErrors(t *testing.T) {
 		`changes[6]: party "IT": the item added has the id "ES"`,
 		`changes[7]: the fluents are ceasefire-in-force, not x`,
 		`changes[8]: the agreement itself can only be modified, not removed`,
-		`changes[9]: unknown operation ChangeOp(0)`,
+		`changes[9]: unknown operation Op(0)`,
 		`changes[10]: unknown item kind Item(42)`,
 		`changes[11]: party "RU" differs from the item to remove`,
 	}
 	var gotProblems []string
 	for _, p := range ve.Problems {
 		gotProblems = append(gotProblems, p.Error())
-		if !errors.Is(p, agreement.ErrNotApplicable) {
+		if !errors.Is(p, revision.ErrNotApplicable) {
 			t.Errorf("%v does not wrap ErrNotApplicable", p)
 		}
 	}
@@ -476,7 +326,7 @@ func TestDiffDuplicateIDs(t *testing.T) {
 	}
 	for i, tt := range tests {
 		a, b := agreement.Agreement{ID: "dup", Clauses: tt.a}, agreement.Agreement{ID: "dup", Clauses: tt.b}
-		changes := agreement.Diff(a, b)
+		changes := revision.Diff(a, b)
 		if got := strings.TrimSuffix(changeLines(changes), "\n"); got != diffIndent(tt.want) {
 			t.Errorf("%d: Diff() =\n%s\nwant:\n%s", i, got, diffIndent(tt.want))
 		}
@@ -509,13 +359,13 @@ func ExampleDiff() {
 	final.Clauses[1].Force = agreement.ForcePoliticallyBinding
 	final.Parties[2].Roles = []agreement.Role{agreement.RoleMonitor}
 
-	changes := agreement.Diff(draft, final)
+	changes := revision.Diff(draft, final)
 	for _, c := range changes {
 		fmt.Println(c)
 	}
 	// Applying the changes to the draft gives the final text.
 	got, err := changes.Apply(draft)
-	fmt.Println(err, len(agreement.Diff(got, final)))
+	fmt.Println(err, len(revision.Diff(got, final)))
 	// Output:
 	// party "US": roles changed from none to monitor
 	// clause "us-backstop" removed
