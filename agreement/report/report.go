@@ -10,7 +10,7 @@ import (
 	"github.com/peacekit/peacekit/agreement/revision"
 )
 
-// Markdown writes a as Markdown that an analyst can paste into a report: a
+// Markdown writes the agreement a as Markdown that an analyst can paste into a report: a
 // heading with the title, a table of the agreement's own fields, then one
 // table each for the parties and their roles, the party groups, the
 // signatures, the fluents, the clauses (kind, force, category, debtors,
@@ -87,12 +87,12 @@ func Markdown(w io.Writer, a agreement.Agreement) error {
 	return m.Err()
 }
 
-// Markdown writes the changes as a Markdown table, one row per change in
+// ChangesMarkdown writes the changes cs as a Markdown table, one row per change in
 // order: its number, the kind of item, the item's id, what changed (added,
 // removed, reordered, or the field modified) and the values before and
 // after, in words (a whole item added or removed is summarised). With no
 // change it writes "No changes.". Text is escaped as by
-// [Agreement.Markdown]. It returns the first error from w; it is safe for
+// [Markdown]. It returns the first error from w; it is safe for
 // concurrent use (with distinct writers) and never panics.
 func ChangesMarkdown(w io.Writer, cs revision.Changes) error {
 	m := markup.NewWriter(w)
@@ -459,7 +459,7 @@ func section(m *markup.Writer, title string, n int, header []string, fill func(a
 
 func mdInstant(s string) string { return markup.Markdown(noneToEmpty(s)) }
 
-// MermaidDependencies writes the clause dependency graph of a as a Mermaid
+// DependencyMermaid writes the clause dependency graph of a as a Mermaid
 // flowchart, which GitHub and most Markdown editors display. Each clause is
 // a node (labelled with its id, kind, debtors and the start of its text;
 // powers are hexagons, permissions rounded). Edges go:

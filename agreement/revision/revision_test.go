@@ -354,7 +354,7 @@ func ExampleDiff() {
 			{ID: "mnf", Kind: agreement.DeonticObligation, Force: agreement.ForceDeclarationOfIntent, Debtors: []agreement.PartyID{"FR", "GB"}},
 		},
 	}
-	final := agreementtest.DeepCopy(draft)
+	final := draft.Clone()
 	final.Clauses = append(final.Clauses[:1], final.Clauses[2])
 	final.Clauses[1].Force = agreement.ForcePoliticallyBinding
 	final.Parties[2].Roles = []agreement.Role{agreement.RoleMonitor}

@@ -1,0 +1,272 @@
+package revision
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/shopspring/decimal"
+)
+
+// cloneValue returns a copy of a field value that shares no slice or
+// pointer with v.
+func cloneValue(v any) any {
+	switch x := v.(type) {
+	case []agreement.PartyID:
+		return slices.Clone(x)
+	case []agreement.Role:
+		return slices.Clone(x)
+	case []agreement.Ref:
+		return slices.Clone(x)
+	case []agreement.Range:
+		return slices.Clone(x)
+	case []agreement.Pattern:
+		return slices.Clone(x)
+	case []agreement.Share:
+		return slices.Clone(x)
+	case []agreement.Arrangement:
+		return slices.Clone(x)
+	case []agreement.AreaID:
+		return slices.Clone(x)
+	case []agreement.Result:
+		return slices.Clone(x)
+	case []string:
+		return slices.Clone(x)
+	case *agreement.Pattern:
+		if x == nil {
+			return x
+		}
+		p := *x
+		return &p
+	case *decimal.Decimal:
+		if x == nil {
+			return x
+		}
+		d := *x
+		return &d
+	}
+	return v
+}
+
+// equalValues reports whether two field values are equal as
+// agreementtest.Options compares them: instants, decimals, conditions,
+// ranges, shares and deadlines by their Equal methods, nil and empty lists
+// alike, pointers by what they point to. Values of different or unknown
+// types are not equal.
+func equalValues(a, b any) bool {
+	switch x := a.(type) {
+	case nil:
+		return b == nil
+	case agreement.Condition:
+		y, ok := b.(agreement.Condition)
+		return ok && x.Equal(y)
+	case string:
+		return eqAny(x, b)
+	case bool:
+		return eqAny(x, b)
+	case agreement.AgreementID:
+		return eqAny(x, b)
+	case agreement.ClauseID:
+		return eqAny(x, b)
+	case agreement.PartyID:
+		return eqAny(x, b)
+	case agreement.Stage:
+		return eqAny(x, b)
+	case agreement.SubStage:
+		return eqAny(x, b)
+	case agreement.Category:
+		return eqAny(x, b)
+	case agreement.SigningStatus:
+		return eqAny(x, b)
+	case agreement.PartyKind:
+		return eqAny(x, b)
+	case agreement.Deontic:
+		return eqAny(x, b)
+	case agreement.Force:
+		return eqAny(x, b)
+	case agreement.Effect:
+		return eqAny(x, b)
+	case agreement.OptionKind:
+		return eqAny(x, b)
+	case agreement.Lapse:
+		return eqAny(x, b)
+	case agreement.Source:
+		y, ok := b.(agreement.Source)
+		return ok && x.Document == y.Document && x.Speaker == y.Speaker && x.Date.Equal(y.Date)
+	case agreement.Deadline:
+		y, ok := b.(agreement.Deadline)
+		return ok && x.Equal(y)
+	case time.Time:
+		y, ok := b.(time.Time)
+		return ok && x.Equal(y)
+	case decimal.Decimal:
+		y, ok := b.(decimal.Decimal)
+		return ok && x.Equal(y)
+	case *decimal.Decimal:
+		y, ok := b.(*decimal.Decimal)
+		return ok && (x == nil && y == nil || x != nil && y != nil && x.Equal(*y))
+	case *agreement.Pattern:
+		y, ok := b.(*agreement.Pattern)
+		return ok && (x == nil && y == nil || x != nil && y != nil && *x == *y)
+	case []agreement.PartyID:
+		return eqAnySlice(x, b)
+	case []agreement.Role:
+		return eqAnySlice(x, b)
+	case []agreement.Ref:
+		return eqAnySlice(x, b)
+	case []agreement.Pattern:
+		return eqAnySlice(x, b)
+	case []agreement.Arrangement:
+		return eqAnySlice(x, b)
+	case []agreement.AreaID:
+		return eqAnySlice(x, b)
+	case []agreement.Result:
+		return eqAnySlice(x, b)
+	case []string:
+		return eqAnySlice(x, b)
+	case []agreement.Range:
+		y, ok := b.([]agreement.Range)
+		return ok && slices.EqualFunc(x, y, agreement.Range.Equal)
+	case []agreement.Share:
+		y, ok := b.([]agreement.Share)
+		return ok && slices.EqualFunc(x, y, agreement.Share.Equal)
+	}
+	return false
+}
+
+func eqAny[T comparable](x T, b any) bool {
+	y, ok := b.(T)
+	return ok && x == y
+}
+
+func eqAnySlice[T comparable](x []T, b any) bool {
+	y, ok := b.([]T)
+	return ok && slices.Equal(x, y)
+}
+
+// FormatValue writes a value that a [Change] holds for people, as
+// [Change.String] shows it: "none" for nil or an empty id, list or instant,
+// text quoted, a condition as [agreement.Condition.String] writes it, an
+// instant as [agreement.FormatInstant] does, lists joined with commas, and
+// "?" for a value of a type no Change holds.
+func FormatValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "none"
+	case agreement.Condition:
+		return x.String()
+	case string:
+		return strconv.Quote(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case agreement.AgreementID:
+		return orNone(string(x), true)
+	case agreement.ClauseID:
+		return orNone(string(x), true)
+	case agreement.PartyID:
+		return orNone(string(x), true)
+	case agreement.Stage:
+		return orNone(string(x), false)
+	case agreement.SubStage:
+		return orNone(string(x), false)
+	case agreement.Category:
+		return orNone(string(x), false)
+	case agreement.SigningStatus:
+		return orUnspecified(x.String())
+	case agreement.PartyKind:
+		return orUnspecified(x.String())
+	case agreement.Deontic:
+		return orUnspecified(x.String())
+	case agreement.Force:
+		return orUnspecified(x.String())
+	case agreement.Effect:
+		return orNone(x.String(), false)
+	case agreement.OptionKind:
+		return orUnspecified(x.String())
+	case agreement.Lapse:
+		return orUnspecified(x.String())
+	case agreement.Source:
+		return orNone(x.String(), false)
+	case agreement.Deadline:
+		return x.String()
+	case time.Time:
+		return orNone(agreement.FormatInstant(x), false)
+	case decimal.Decimal:
+		return x.String()
+	case *decimal.Decimal:
+		if x == nil {
+			return "none"
+		}
+		return x.String()
+	case *agreement.Pattern:
+		if x == nil {
+			return "none"
+		}
+		return x.String()
+	case []agreement.PartyID:
+		return joinAll(x, func(p agreement.PartyID) string { return string(p) })
+	case []agreement.Role:
+		return joinAll(x, agreement.Role.String)
+	case []agreement.Ref:
+		return joinAll(x, agreement.Ref.String)
+	case []agreement.AreaID:
+		return joinAll(x, func(a agreement.AreaID) string { return string(a) })
+	case []string:
+		return joinAll(x, func(s string) string { return s })
+	case []agreement.Pattern:
+		return joinWith(x, "; ", agreement.Pattern.String)
+	case []agreement.Range:
+		return joinWith(x, "; ", agreement.Range.String)
+	case []agreement.Share:
+		return formatShares(x)
+	case []agreement.Arrangement:
+		return joinWith(x, "; ", agreement.Arrangement.String)
+	case []agreement.Result:
+		return joinWith(x, "; ", agreement.Result.String)
+	}
+	return "?"
+}
+
+func orNone(s string, quoted bool) string {
+	switch {
+	case s == "":
+		return "none"
+	case quoted:
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+func orUnspecified(s string) string {
+	if s == "" {
+		return "unspecified"
+	}
+	return s
+}
+
+func joinAll[T any](xs []T, f func(T) string) string { return joinWith(xs, ", ", f) }
+
+func joinWith[T any](xs []T, sep string, f func(T) string) string {
+	if len(xs) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = f(x)
+	}
+	return strings.Join(parts, sep)
+}
+
+func formatShares(ss []agreement.Share) string {
+	return joinAll(ss, agreement.Share.String)
+}
+
+// enumName returns the name of v, or "typ(n)" for a value outside names.
+func enumName[T ~uint8](names []string, typ string, v T) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return typ + "(" + strconv.Itoa(int(v)) + ")"
+}
