@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -55,6 +56,43 @@ type Event struct {
 	Reporter PartyID
 	// Attribution is how firmly the event is attributed to Actor.
 	Attribution Attribution
+}
+
+// String returns the event in words, without its instant: the kind, then
+// " by " the actor, " against " the target, " in " the area, " of " the
+// clause, ", " and each quantity, ", outcome " and the outcome quoted (Go
+// syntax), ", reported by " the reporter and the attribution in
+// parentheses, each only when set; such as
+// "armed-attack by RU against UA in donetsk, outcome \"repelled\", reported by OSCE (confirmed)".
+// The zero Event gives "". It is safe for concurrent use and never panics.
+func (e Event) String() string {
+	var b strings.Builder
+	b.WriteString(string(e.Kind))
+	if e.Actor != "" {
+		b.WriteString(" by " + string(e.Actor))
+	}
+	if e.Target != "" {
+		b.WriteString(" against " + string(e.Target))
+	}
+	if e.Area != "" {
+		b.WriteString(" in " + string(e.Area))
+	}
+	if e.Clause != (Ref{}) {
+		b.WriteString(" of " + e.Clause.String())
+	}
+	for _, q := range e.Quantities {
+		b.WriteString(", " + q.String())
+	}
+	if e.Outcome != "" {
+		b.WriteString(", outcome " + strconv.Quote(e.Outcome))
+	}
+	if e.Reporter != "" {
+		b.WriteString(", reported by " + string(e.Reporter))
+	}
+	if e.Attribution != AttributionUnspecified {
+		b.WriteString(" (" + e.Attribution.String() + ")")
+	}
+	return b.String()
 }
 
 // Pattern matches events. Kind is required; every other field is a filter

@@ -381,6 +381,21 @@ func (t Territory) holding(p PartyID, areas []AreaID, shares func(*Area) []Share
 // exactly 100; the km² do sum to the total. An unknown id is an error
 // wrapping [ErrUnknownArea].
 func (t Territory) ControlBreakdown(areas ...AreaID) ([]Figure, error) {
+	return t.breakdown(areas, func(a *Area) []Share { return a.Control })
+}
+
+// SovereigntyBreakdown is [Territory.ControlBreakdown] for sovereignty: for
+// every party holding sovereignty over part of the areas named (every area
+// when none is named), the figure [Territory.Sovereign] returns for it, in
+// the order the parties first appear in the areas' sovereignty shares. The
+// zero Territory gives no figure and no error; an unknown id is an error
+// wrapping [ErrUnknownArea]. It is safe for concurrent use and never
+// panics.
+func (t Territory) SovereigntyBreakdown(areas ...AreaID) ([]Figure, error) {
+	return t.breakdown(areas, func(a *Area) []Share { return a.Sovereignty })
+}
+
+func (t Territory) breakdown(areas []AreaID, shares func(*Area) []Share) ([]Figure, error) {
 	sel, err := t.selectAreas(areas)
 	if err != nil {
 		return nil, err
@@ -390,7 +405,7 @@ func (t Territory) ControlBreakdown(areas ...AreaID) ([]Figure, error) {
 	total := decimal.Zero
 	for _, a := range sel {
 		total = total.Add(a.Size)
-		for _, s := range a.Control {
+		for _, s := range shares(a) {
 			if _, ok := km2[s.Party]; !ok {
 				order = append(order, s.Party)
 				km2[s.Party] = decimal.Zero

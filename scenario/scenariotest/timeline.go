@@ -309,7 +309,7 @@ func newEventGen(p agreement.Process) *eventGen {
 			*pool = append(*pool, mention{p: pat, members: groups[pat.Group]})
 		}
 		addCond := func(c agreement.Condition) {
-			for _, pat := range ConditionPatterns(c) {
+			for _, pat := range agreement.Patterns(c) {
 				add(pat, &g.others)
 			}
 		}
@@ -330,7 +330,7 @@ func newEventGen(p agreement.Process) *eventGen {
 			if c.Kind == agreement.DeonticPower {
 				pool = &g.powers
 			}
-			for _, pat := range ActionPatterns(a.ID, c) {
+			for _, pat := range agreement.ActionPatterns(a.ID, c) {
 				add(pat, pool)
 			}
 			g.refs = append(g.refs, agreement.QualifiedRef(a.ID, c.ID))
@@ -351,54 +351,15 @@ func newEventGen(p agreement.Process) *eventGen {
 	return g
 }
 
-// ConditionPatterns returns every event pattern condition c mentions, in
-// order: the pattern of each Happened, Within and Since atom and both
-// patterns of each Before atom, as written (clause filters unresolved). It
-// returns nil for a nil condition.
-func ConditionPatterns(c agreement.Condition) []agreement.Pattern {
-	var out []agreement.Pattern
-	agreement.Walk(c, func(n agreement.Condition) bool {
-		switch n := n.(type) {
-		case *agreement.HappenedCondition:
-			out = append(out, n.Pattern())
-		case *agreement.WithinCondition:
-			out = append(out, n.Pattern())
-		case *agreement.SinceCondition:
-			out = append(out, n.Pattern())
-		case *agreement.BeforeCondition:
-			out = append(out, n.First(), n.Then())
-		}
-		return true
-	})
-	return out
-}
+// ConditionPatterns returns every event pattern condition c mentions, as
+// [agreement.Patterns] does. It is kept for tests written against it.
+func ConditionPatterns(c agreement.Condition) []agreement.Pattern { return agreement.Patterns(c) }
 
 // ActionPatterns returns the patterns whose events perform clause c of
-// agreement home, as the engine reads them (package scenario's "Actions"):
-// the clause's action or, for a power without one, the
-// [agreement.EventKindPowerExercised] event naming it (by qualified reference); with
-// the actor set to each debtor in turn unless the pattern names an actor or
-// a group or the clause binds its debtors jointly. It returns nil for a
-// clause with no action that is not a power.
+// agreement home, as [agreement.ActionPatterns] does. It is kept for tests
+// written against it.
 func ActionPatterns(home agreement.AgreementID, c agreement.Clause) []agreement.Pattern {
-	var p agreement.Pattern
-	switch {
-	case c.Action != nil:
-		p = *c.Action
-	case c.Kind == agreement.DeonticPower:
-		p = agreement.Pattern{Kind: agreement.EventKindPowerExercised, Clause: agreement.QualifiedRef(home, c.ID)}
-	default:
-		return nil
-	}
-	if p.Actor != "" || p.Group != "" || c.Joint || len(c.Debtors) == 0 {
-		return []agreement.Pattern{p}
-	}
-	out := make([]agreement.Pattern, len(c.Debtors))
-	for i, d := range c.Debtors {
-		out[i] = p
-		out[i].Actor = d
-	}
-	return out
+	return agreement.ActionPatterns(home, c)
 }
 
 // party draws one of the declared parties, or "" when there is none.
