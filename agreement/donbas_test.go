@@ -226,7 +226,7 @@ func TestDonbas(t *testing.T) {
 	pkgs := donbasPackages()
 	settle := func(t *testing.T, p agreement.Package, wantClauses int) agreement.Settlement {
 		t.Helper()
-		b := agreementtest.DeepCopy(a)
+		b := a.Clone()
 		b.Options = p.Options
 		s, err := b.Settle()
 		if err != nil {
@@ -418,7 +418,7 @@ func TestDonbasBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := agreementtest.DeepCopy(donbasAgreement())
+			a := donbasAgreement().Clone()
 			tt.edit(&a)
 			err := a.Validate()
 			var ve *agreement.ValidationError

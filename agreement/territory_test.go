@@ -425,7 +425,7 @@ func TestApplyEachKind(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := smallTerritory()
-			opt := agreementtest.DeepCopy(agreement.Agreement{Options: []agreement.Option{tt.opt}}).Options[0]
+			opt := (agreement.Agreement{Options: []agreement.Option{tt.opt}}).Clone().Options[0]
 			s, err := agreement.Package{Options: []agreement.Option{opt}}.Apply(in)
 			if err != nil {
 				t.Fatal(err)

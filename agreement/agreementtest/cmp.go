@@ -1,7 +1,6 @@
 package agreementtest
 
 import (
-	"slices"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -44,69 +43,8 @@ func Options() cmp.Options {
 // immutable values and are shared; decimals are treated as immutable values,
 // as package decimal does. DeepCopy is safe for concurrent use and never
 // panics.
-func DeepCopy(a agreement.Agreement) agreement.Agreement {
-	b := a
-	b.Parties = cloneEach(a.Parties, func(p agreement.Party) agreement.Party {
-		p.Roles = slices.Clone(p.Roles)
-		return p
-	})
-	b.Groups = cloneEach(a.Groups, func(g agreement.Group) agreement.Group {
-		g.Members = slices.Clone(g.Members)
-		return g
-	})
-	b.Signatures = slices.Clone(a.Signatures)
-	b.Fluents = cloneEach(a.Fluents, func(f agreement.Fluent) agreement.Fluent {
-		f.Initiates = slices.Clone(f.Initiates)
-		f.Terminates = slices.Clone(f.Terminates)
-		return f
-	})
-	b.Clauses = cloneEach(a.Clauses, copyClause)
-	b.Territory = a.Territory.Clone()
-	b.Options = cloneEach(a.Options, copyOption)
-	return b
-}
-
-func copyOption(o agreement.Option) agreement.Option {
-	o.Areas = slices.Clone(o.Areas)
-	o.Parties = slices.Clone(o.Parties)
-	o.Results = slices.Clone(o.Results)
-	if o.Width != nil {
-		w := *o.Width
-		o.Width = &w
-	}
-	return o
-}
+func DeepCopy(a agreement.Agreement) agreement.Agreement { return a.Clone() }
 
 // DeepCopyProcess returns a copy of p that shares no slice or pointer with
-// it, as [DeepCopy] does for each agreement. It is safe for concurrent use
-// and never panics.
-func DeepCopyProcess(p agreement.Process) agreement.Process {
-	q := p
-	q.Agreements = cloneEach(p.Agreements, DeepCopy)
-	return q
-}
-
-func copyClause(c agreement.Clause) agreement.Clause {
-	c.Debtors = slices.Clone(c.Debtors)
-	c.Creditors = slices.Clone(c.Creditors)
-	if c.Action != nil {
-		p := *c.Action
-		c.Action = &p
-	}
-	c.Quantities = slices.Clone(c.Quantities)
-	c.Targets = slices.Clone(c.Targets)
-	return c
-}
-
-// cloneEach returns a new slice holding f of each element of xs; nil for
-// nil.
-func cloneEach[T any](xs []T, f func(T) T) []T {
-	if xs == nil {
-		return nil
-	}
-	out := make([]T, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
-	return out
-}
+// it: [agreement.Process.Clone].
+func DeepCopyProcess(p agreement.Process) agreement.Process { return p.Clone() }

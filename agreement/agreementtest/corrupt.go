@@ -67,7 +67,7 @@ func Corrupt(cfg Config) *rapid.Generator[Corruption] {
 // otherwise be masked); it is never modified. The generator is safe for
 // concurrent use and never panics on a valid a.
 func CorruptAgreement(a agreement.Agreement) *rapid.Generator[Corruption] {
-	a = DeepCopy(a)
+	a = a.Clone()
 	return rapid.Custom(func(t *rapid.T) Corruption {
 		return corrupt(t, a, nil, "")
 	})

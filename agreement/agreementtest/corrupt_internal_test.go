@@ -18,7 +18,7 @@ func TestEveryKindReported(t *testing.T) {
 	gen := Agreement(Config{})
 	rapid.Check(t, func(t *rapid.T) {
 		a := gen.Draw(t, "agreement")
-		before := DeepCopy(a)
+		before := a.Clone()
 		for _, k := range kinds {
 			c := corrupt(t, a, nil, k.name)
 			if c.Kind == "" {

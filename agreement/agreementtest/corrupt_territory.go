@@ -271,7 +271,7 @@ var territoryKinds = []kind{
 					Areas: []agreement.AreaID{a.Territory.Areas[0].ID}})
 				keys = append(keys, k...)
 			}
-			o := copyOption(a.Options[first])
+			o := agreement.Option.Clone(a.Options[first])
 			o.ID = freshOptionID(a)
 			i, k := appendOption(a, o)
 			keys = append(keys, k...)

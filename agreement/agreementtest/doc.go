@@ -26,7 +26,7 @@
 //
 // [Options] are the [cmp.Option] values that compare agreements correctly
 // (decimals, instants and conditions by their Equal methods, nil and empty
-// slices alike); [DeepCopy] copies an agreement so a test can check its input
+// slices alike); [agreement.Agreement.Clone] copies an agreement so a test can check its input
 // was not modified. [AssertValid], [AssertProcessValid] and [AssertProblem]
 // report failures through a [rapid.TB], so they work with a *testing.T as
 // well as inside a property, with a [*rapid.T].
@@ -36,7 +36,7 @@
 //	func TestMyAnalysis(t *testing.T) {
 //		rapid.Check(t, func(t *rapid.T) {
 //			a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
-//			before := agreementtest.DeepCopy(a)
+//			before := a.Clone()
 //			_ = myanalysis.Run(a)
 //			if diff := cmp.Diff(before, a, agreementtest.Options()); diff != "" {
 //				t.Fatalf("Run modified its input (-before +after):\n%s", diff)

@@ -22,7 +22,7 @@ import (
 func Example() {
 	a := agreementtest.Agreement(agreementtest.Config{}).Example(1)
 	fmt.Println("valid:", a.Validate() == nil)
-	fmt.Println("equals its copy:", cmp.Equal(a, agreementtest.DeepCopy(a), agreementtest.Options()))
+	fmt.Println("equals its copy:", cmp.Equal(a, a.Clone(), agreementtest.Options()))
 	// Output:
 	// valid: true
 	// equals its copy: true

@@ -69,7 +69,7 @@ func Territory(parties []agreement.PartyID, cfg Config) *rapid.Generator[agreeme
 // The generator copies a, is safe for concurrent use and never panics.
 func Package(a agreement.Agreement, cfg Config) *rapid.Generator[agreement.Package] {
 	cfg = cfg.normalised()
-	a = DeepCopy(a)
+	a = a.Clone()
 	parties := partyIDs(&a)
 	taken := clausePrefixes(&a)
 	return rapid.Custom(func(t *rapid.T) agreement.Package {

@@ -95,7 +95,7 @@ func escapingFixture() agreement.Agreement {
 // diffFixture returns two versions with changes of many kinds.
 func diffFixture() (agreement.Agreement, agreement.Agreement) {
 	a := agreementtest.ParisDeclaration(true)
-	b := agreementtest.DeepCopy(agreementtest.ParisDeclaration(false))
+	b := agreementtest.ParisDeclaration(false).Clone()
 	b.Title = "Paris Declaration"
 	b.Parties[2].Roles = []agreement.Role{agreement.RoleMonitor}
 	b.Parties = append(b.Parties, agreement.Party{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.PartyKindStateCoalition,
@@ -212,7 +212,7 @@ func TestPropertyRenderAnyAgreement(t *testing.T) {
 			a.Clauses[i].ID = agreement.ClauseID(rapid.String().Draw(t, "clause-id"))
 			a.Clauses[i].Text = rapid.String().Draw(t, "clause-text")
 		}
-		before := agreementtest.DeepCopy(a)
+		before := a.Clone()
 		for name, f := range map[string]func(io.Writer) error{
 			"Markdown": md(a), "DependencyMermaid": deps(a),
 			"ChangesMarkdown": changesMD(revision.Diff(agreement.Agreement{}, a)),

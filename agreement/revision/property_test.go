@@ -28,7 +28,7 @@ func TestPropertyDiffOfSameIsEmpty(t *testing.T) {
 		if cs := revision.Diff(a, a); len(cs) != 0 {
 			t.Fatalf("Diff(a, a) = %d changes:\n%s", len(cs), changeLines(cs))
 		}
-		if cs := revision.Diff(a, agreementtest.DeepCopy(a)); len(cs) != 0 {
+		if cs := revision.Diff(a, a.Clone()); len(cs) != 0 {
 			t.Fatalf("Diff(a, copy of a) = %d changes:\n%s", len(cs), changeLines(cs))
 		}
 	})
@@ -67,7 +67,7 @@ func TestPropertyDiffApplyGivesB(t *testing.T) {
 	opts := agreementtest.Options()
 	rapid.Check(t, func(t *rapid.T) {
 		a, b := drawDiffVersions(t)
-		a0, b0 := agreementtest.DeepCopy(a), agreementtest.DeepCopy(b)
+		a0, b0 := a.Clone(), b.Clone()
 		cs := revision.Diff(a, b)
 		if again := revision.Diff(a, b); changeLines(again) != changeLines(cs) {
 			t.Fatalf("Diff is not deterministic:\n%s\nthen:\n%s", changeLines(cs), changeLines(again))
@@ -143,7 +143,7 @@ func drawDiffVersions(t *rapid.T) (a, b agreement.Agreement) {
 		return a, agreementtest.Agreement(cfg).Draw(t, "b")
 	}
 	donor := agreementtest.Agreement(cfg).Draw(t, "donor")
-	b = agreementtest.DeepCopy(a)
+	b = a.Clone()
 	for range rapid.IntRange(1, 4).Draw(t, "edits") {
 		diffEdit(t, &b, donor)
 	}

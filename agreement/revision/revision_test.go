@@ -39,7 +39,7 @@ func TestParisDeclarationValidates(t *testing.T) {
 // position.
 func TestDiffParisDraftToFinal(t *testing.T) {
 	draft, final := parisDeclaration(parisDraft), parisDeclaration(parisFinal)
-	draftCopy, finalCopy := agreementtest.DeepCopy(draft), agreementtest.DeepCopy(final)
+	draftCopy, finalCopy := draft.Clone(), final.Clone()
 
 	changes := revision.Diff(draft, final)
 	if len(changes) != 1 {
@@ -212,8 +212,8 @@ func TestDiffFields(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := agreementtest.DeepCopy(base)
-			b := agreementtest.DeepCopy(base)
+			a := base.Clone()
+			b := base.Clone()
 			tt.edit(&b)
 			changes := revision.Diff(a, b)
 			if got := strings.TrimSuffix(changeLines(changes), "\n"); got != diffIndent(tt.want) {
@@ -267,7 +267,7 @@ func TestApplyErrors(t *testing.T) {
 		{Op: revision.OpRemoved, Item: 42},
 		{Op: revision.OpRemoved, Item: revision.ItemParty, ID: "RU", Old: agreement.Party{ID: "RU"}},
 	}
-	before := agreementtest.DeepCopy(final)
+	before := final.Clone()
 	got, err := bad.Apply(final)
 	if err == nil {
 		t.Fatalf("Apply() = %v, want an error", got.ID)
