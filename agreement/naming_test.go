@@ -1,0 +1,108 @@
+package agreement_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// Every constant of an enumeration is named for its type followed by its JSON
+// spelling in Pascal case ("in-effect" is StateInEffect); the value spelt as
+// the empty string is <Type>Unspecified. The constants are read from the
+// package's source, so a new enumeration or constant that breaks the rule,
+// or a typed constant of a type this test does not know, fails it.
+func TestEnumNamesFollowTheirSpelling(t *testing.T) {
+	// How each enumeration of small integers spells a value.
+	spell := map[string]func(int) string{
+		"PartyKind":     func(i int) string { return agreement.PartyKind(i).String() },
+		"Role":          func(i int) string { return agreement.Role(i).String() },
+		"SigningStatus": func(i int) string { return agreement.SigningStatus(i).String() },
+		"Deontic":       func(i int) string { return agreement.Deontic(i).String() },
+		"Force":         func(i int) string { return agreement.Force(i).String() },
+		"Effect":        func(i int) string { return agreement.Effect(i).String() },
+		"State":         func(i int) string { return agreement.State(i).String() },
+		"Attribution":   func(i int) string { return agreement.Attribution(i).String() },
+		"OptionKind":    func(i int) string { return agreement.OptionKind(i).String() },
+		"Lapse":         func(i int) string { return agreement.Lapse(i).String() },
+	}
+	// Enumerations whose values are their spellings.
+	stringTyped := map[string]bool{"EventKind": true, "Stage": true, "SubStage": true, "Category": true,
+		"Unit": true, "ImpliedVerb": true}
+
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, f := range pkgs["agreement"].Files {
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			typ := ""
+			for iota, s := range g.Specs {
+				vs := s.(*ast.ValueSpec)
+				if vs.Type != nil {
+					typ = ""
+					if id, ok := vs.Type.(*ast.Ident); ok {
+						typ = id.Name
+					}
+				} else if len(vs.Values) > 0 {
+					typ = "" // an untyped constant, or one typed by its value
+				}
+				for _, n := range vs.Names {
+					if n.Name == "_" || typ == "" {
+						continue
+					}
+					var spelling string
+					switch {
+					case spell[typ] != nil:
+						spelling = spell[typ](iota)
+					case stringTyped[typ]:
+						lit, ok := vs.Values[0].(*ast.BasicLit)
+						if !ok || lit.Kind != token.STRING {
+							t.Errorf("%s: value is not a string literal", n.Name)
+							continue
+						}
+						spelling, _ = strconv.Unquote(lit.Value)
+					default:
+						t.Errorf("constant %s has type %s, which this test does not know as an enumeration", n.Name, typ)
+						continue
+					}
+					if want := typ + pascal(spelling); n.Name != want {
+						t.Errorf("constant %s spelt %q: want the name %s", n.Name, spelling, want)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("checked %d constants; the package declares more", checked)
+	}
+}
+
+// pascal writes a JSON spelling in Pascal case: "in-effect" is "InEffect",
+// "SsrGua" stays "SsrGua", "km2" is "Km2" and "" is "Unspecified".
+func pascal(s string) string {
+	if s == "" {
+		return "Unspecified"
+	}
+	var b strings.Builder
+	for _, w := range strings.Split(s, "-") {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
