@@ -39,7 +39,7 @@ func (t *Trace) Markdown(w io.Writer) error {
 	r.Line("")
 	var rows [][]string
 	for i, ev := range t.Events() {
-		rows = append(rows, []string{strconv.Itoa(i), renderStamp(ev.At), markup.Markdown(renderEvent(ev))})
+		rows = append(rows, []string{strconv.Itoa(i), renderStamp(ev.At), markup.Markdown(ev.String())})
 	}
 	if len(rows) == 0 {
 		r.Line("No events.")
@@ -173,6 +173,27 @@ func (t *Trace) Mermaid(w io.Writer) error {
 	return r.Err()
 }
 
+// DescribeCause describes cause c of a transition of t on one line: the
+// kind of cause, then, when c names an event of t, ": #" its index and the
+// event in words ([agreement.Event.String]), then, when c names the
+// instance whose change set it off, " by " that instance; such as
+// "event: #2 armed-attack by RU against UA" or
+// "clause by paris-2026/multinational-force[FR]". An event index t does not
+// have (or a nil or zero t) leaves the event out. It is safe for concurrent
+// use and never panics.
+func (t *Trace) DescribeCause(c Cause) string {
+	s := c.Kind.String()
+	if t != nil {
+		if ev, ok := t.Event(c.Event); ok {
+			s += ": #" + strconv.Itoa(c.Event) + " " + ev.String()
+		}
+	}
+	if c.By != (Instance{}) {
+		s += " by " + c.By.String()
+	}
+	return s
+}
+
 // renderTransitions returns the transitions of t in order.
 func renderTransitions(t *Trace) []Transition {
 	var out []Transition
@@ -239,44 +260,7 @@ func renderCauseEvent(t *Trace, i int) string {
 	if !ok {
 		return "event #" + strconv.Itoa(i)
 	}
-	return "event #" + strconv.Itoa(i) + ": " + renderEvent(ev)
-}
-
-// renderEvent describes an event in words: "armed-attack by RU against UA
-// in donetsk (confirmed)".
-func renderEvent(ev agreement.Event) string {
-	var b strings.Builder
-	b.WriteString(string(ev.Kind))
-	if ev.Actor != "" {
-		b.WriteString(" by " + string(ev.Actor))
-	}
-	if ev.Target != "" {
-		b.WriteString(" against " + string(ev.Target))
-	}
-	if ev.Area != "" {
-		b.WriteString(" in " + string(ev.Area))
-	}
-	if ev.Clause != (agreement.Ref{}) {
-		b.WriteString(" concerning " + ev.Clause.String())
-	}
-	if ev.Outcome != "" {
-		b.WriteString(" with outcome \"" + ev.Outcome + "\"")
-	}
-	if ev.Reporter != "" {
-		b.WriteString(" reported by " + string(ev.Reporter))
-	}
-	if ev.Attribution != agreement.AttributionUnspecified {
-		b.WriteString(" (" + ev.Attribution.String() + ")")
-	}
-	for i, q := range ev.Quantities {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString(", ")
-		}
-		b.WriteString(q.String())
-	}
-	return b.String()
+	return "event #" + strconv.Itoa(i) + ": " + ev.String()
 }
 
 // renderStamp writes an instant in UTC, RFC 3339.

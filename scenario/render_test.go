@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"flag"
 	"io"
 	"os"
@@ -362,4 +363,74 @@ func ExampleTrace_Mermaid() {
 	//   ev->>i0: pending → in-effect (event #35;1: armed-attack by RU)
 	//   Note over ev,i0: 2026-02-23T00:00:00Z
 	//   clock->>i0: in-effect → violated (deadline)
+}
+
+// StateSince gives a state with the instant it was entered; DescribeCause
+// says what set a transition off, with its event in words.
+func ExampleTrace_StateSince() {
+	e, _ := scenario.Compile(guarantee())
+	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
+	tr, _ := e.Replay(scenario.NewTimeline(d(1),
+		agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce},
+		agreement.Event{At: d(20), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
+	), d(28))
+	sup, _ := e.Instance(agreement.LocalRef("SUP"), "")
+	for _, at := range []time.Time{d(1), d(21)} {
+		s, since, _ := tr.StateSince(sup, at)
+		when := agreement.FormatInstant(since)
+		if since.IsZero() {
+			when = "the start"
+		}
+		fmt.Println(agreement.FormatInstant(at)+":", s, "since", when)
+	}
+	for x := range tr.Transitions() {
+		fmt.Println(tr.DescribeCause(x.Cause))
+	}
+	// Output:
+	// 2026-02-01: dormant since the start
+	// 2026-02-21: in-effect since 2026-02-20
+	// start
+	// event: #0 ceasefire-in-force
+	// event: #1 armed-attack by RU
+	// deadline
+}
+
+func TestStateSince(t *testing.T) {
+	tr := renderSeedTrace(t)
+	for x := range tr.Transitions() {
+		for _, at := range []time.Time{x.At, x.At.Add(time.Hour), tr.End()} {
+			want, err := tr.State(x.Instance, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, since, err := tr.StateSince(x.Instance, at)
+			if err != nil || got != want {
+				t.Fatalf("StateSince(%s, %s) = %s, %v; State: %s", x.Instance, at, got, err, want)
+			}
+			if since.IsZero() {
+				continue
+			}
+			// It entered got at since, and has not changed since.
+			if s, _ := tr.State(x.Instance, since); s != got || since.After(at) {
+				t.Errorf("StateSince(%s, %s): since %s, but the state then is %s", x.Instance, at, since, s)
+			}
+			if s, _ := tr.State(x.Instance, since.Add(-1)); s == got && !since.Equal(tr.Start()) {
+				t.Errorf("StateSince(%s, %s): already %s before %s", x.Instance, at, got, since)
+			}
+		}
+	}
+	var zero scenario.Trace
+	if _, _, err := zero.StateSince(scenario.Instance{}, time.Time{}); err == nil {
+		t.Error("zero Trace: no error")
+	}
+	var nilTrace *scenario.Trace
+	if _, _, err := nilTrace.StateSince(scenario.Instance{}, time.Time{}); err == nil {
+		t.Error("nil Trace: no error")
+	}
+	if _, _, err := tr.StateSince(scenario.Instance{}, tr.End()); err == nil {
+		t.Error("zero Instance: no error")
+	}
+	if got := nilTrace.DescribeCause(scenario.Cause{Kind: scenario.CauseEvent}); got != "event" {
+		t.Errorf("nil Trace: DescribeCause = %q, want \"event\"", got)
+	}
 }

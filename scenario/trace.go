@@ -293,6 +293,32 @@ func (t *Trace) State(i Instance, at time.Time) (agreement.State, error) {
 	return s, nil
 }
 
+// StateSince returns the state of instance i at instant at, as
+// [Trace.State] does, together with the instant it entered that state: the
+// instant of the latest transition of i at or before at. The instant is
+// zero when i has not changed state by at (it is still in the state it had
+// before the first evaluation: Dormant for a clause, Draft or Signed for an
+// agreement), which a report reads as "since the start"; a transition at
+// the trace's start instant (the first evaluation) gives the start instant
+// itself, so the two cases stay apart. Instants after the trace's end give
+// the state at the end. It returns an error for an unknown instance, the
+// zero Instance included, and for a nil or zero Trace. It is safe for
+// concurrent use and never panics.
+func (t *Trace) StateSince(i Instance, at time.Time) (agreement.State, time.Time, error) {
+	if t == nil || t.e == nil {
+		return 0, time.Time{}, errNoTrace
+	}
+	trs, err := t.transitionsOf(i)
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	s, k := t.stateAt(i, trs, at.UnixNano())
+	if k < 0 {
+		return s, time.Time{}, nil
+	}
+	return s, time.Unix(0, t.log[trs[k]].at).UTC(), nil
+}
+
 // stateAt returns the state of an instance at n and the index (in trs) of the
 // transition that entered it, or -1.
 func (t *Trace) stateAt(i Instance, trs []int32, n int64) (agreement.State, int) {
