@@ -203,3 +203,42 @@ func ExampleSplitCondition() {
 	// trigger: holds(ceasefire-in-force)
 	// antecedent: happened(armed-attack actor=RU)
 }
+
+// Process splits the compiled commitments into instruments, one per
+// declaration: each declares its signatories and the parties its clauses
+// name.
+func ExampleCoalition_Process() {
+	c := parisDraft()
+	c.Declarations = []coalition.Declaration{
+		{Title: "Paris Declaration", AllMembers: true},
+		{Title: "Declaration of intent", Signatories: []agreement.PartyID{"FR", "GB", "UA"}},
+	}
+	p, err := c.Process(
+		coalition.Instrument{ID: "joint", Declaration: "Paris Declaration",
+			Contributions: []coalition.ContributionID{"us-monitoring", "us-backstop"}},
+		coalition.Instrument{ID: "intent", Declaration: "Declaration of intent",
+			Contributions: []coalition.ContributionID{"fr-troops"},
+			Signers:       []agreement.Signature{{Party: "FR", Signatory: "Emmanuel Macron", Capacity: "President"}}},
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range p.Agreements {
+		var parties, clauses []string
+		for _, party := range a.Parties {
+			parties = append(parties, string(party.ID))
+		}
+		for _, cl := range a.Clauses {
+			clauses = append(clauses, string(cl.ID))
+		}
+		fmt.Printf("%s %q: parties %v, clauses %v, first signature %s (%s)\n", a.ID, a.Title, parties, clauses,
+			a.Signatures[0].Party, a.Signatures[0].Signatory)
+	}
+	_, err = c.Process(coalition.Instrument{ID: "joint", Declaration: "Paris Declaration"})
+	fmt.Println(errors.Is(err, agreement.ErrMissing))
+	// Output:
+	// joint "Paris Declaration": parties [UA RU FR GB US], clauses [us-monitoring us-backstop], first signature FR ()
+	// intent "Declaration of intent": parties [UA FR GB], clauses [fr-troops], first signature FR (Emmanuel Macron)
+	// true
+}

@@ -29,8 +29,9 @@ type Model struct {
 	// the article says differs.
 	Versions []Version
 	// Instruments say which contributions each instrument of the process
-	// holds; every contribution is in exactly one.
-	Instruments []Instrument
+	// holds (coalition.Coalition.Process); every contribution is in exactly
+	// one.
+	Instruments []coalition.Instrument
 	// NATO is the party group "NATO presence on the ground" refers to.
 	NATO agreement.Group
 	// Territory is the instrument that holds the territory, still to be
@@ -53,24 +54,6 @@ type Model struct {
 type Version struct {
 	Name      string // "draft statement", "final communiqué"
 	Coalition coalition.Coalition
-}
-
-// Instrument is one instrument of the process compiled from the coalition:
-// the declaration it is (by title, one of the coalition's Declarations) and
-// the contributions it holds.
-type Instrument struct {
-	ID            agreement.AgreementID
-	Declaration   string // the title of a coalition.Declaration
-	Stage         agreement.Stage
-	SubStage      agreement.SubStage
-	Contributions []coalition.ContributionID
-	// AllParties declares every party of the coalition in the instrument;
-	// otherwise it declares its signatories and the parties its clauses
-	// name.
-	AllParties bool
-	// Signatories name the people who signed, by party, as the article
-	// names them; parties without one are recorded without a signatory.
-	Signatories map[agreement.PartyID][2]string // party -> {signatory, capacity}
 }
 
 // RedLine is an event a party has stated it opposes.
@@ -132,7 +115,7 @@ func model() Model {
 			{Name: "draft statement", Coalition: coalitionOf(true)},
 			{Name: "final communiqué", Coalition: coalitionOf(false)},
 		},
-		Instruments: []Instrument{
+		Instruments: []coalition.Instrument{
 			{
 				// "a joint declaration from all coalition nations"
 				// (Zelensky). The model reads the "final communiqué issued
@@ -154,10 +137,10 @@ func model() Model {
 				ID: trilateralID, Declaration: trilateralTitle,
 				Stage: agreement.StagePre, SubStage: agreement.SubStagePrin,
 				Contributions: []coalition.ContributionID{"fr-troops", "gb-troops"},
-				Signatories: map[agreement.PartyID][2]string{
-					"FR": {"Emmanuel Macron", "French President"},
-					"GB": {"Keir Starmer", "British Prime Minister"},
-					"UA": {"Volodymyr Zelensky", "Ukrainian President"},
+				Signers: []agreement.Signature{
+					{Party: "FR", Signatory: "Emmanuel Macron", Capacity: "French President"},
+					{Party: "GB", Signatory: "Keir Starmer", Capacity: "British Prime Minister"},
+					{Party: "UA", Signatory: "Volodymyr Zelensky", Capacity: "Ukrainian President"},
 				},
 			},
 		},
