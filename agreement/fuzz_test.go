@@ -142,3 +142,41 @@ func checkFuzzError(t *testing.T, err error) {
 		}
 	}
 }
+
+// FuzzParseTree checks the tree parser the decoders use against the
+// Decoder.Token parser it is benchmarked against: for any input both fail
+// with the same problem or build the same tree, and they accept exactly
+// what encoding/json accepts.
+func FuzzParseTree(f *testing.F) {
+	for _, name := range []string{"agreement.golden.json", "process.golden.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		`{"a":[1,-2.5e3,true,false,null,"x",{},[]],"a":{"b":"\u00e9\ud800\"\\"}}`,
+		"\"bad \xff\xfe bytes\"",
+		` [ ] `, `0`, `{"a":1} x`, `{"a":`, ``,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tree, treeProblem := agreement.ParseTree(data)
+		tokens, tokensProblem := agreement.ParseTreeTokens(data)
+		if (treeProblem == nil) != (tokensProblem == nil) ||
+			treeProblem != nil && (*treeProblem != *tokensProblem) {
+			t.Fatalf("problems differ: tree %v, tokens %v", treeProblem, tokensProblem)
+		}
+		if (treeProblem == nil) != json.Valid(data) {
+			t.Fatalf("parse problem %v, but json.Valid = %v", treeProblem, json.Valid(data))
+		}
+		if treeProblem != nil {
+			return
+		}
+		if a, b := agreement.TreeText(tree), agreement.TreeText(tokens); a != b {
+			t.Fatalf("trees differ:\ntree:   %s\ntokens: %s", a, b)
+		}
+	})
+}
