@@ -2,6 +2,7 @@ package coalition
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/peacekit/peacekit/agreement"
 )
@@ -204,14 +205,14 @@ func (c Coalition) Process(instruments ...Instrument) (agreement.Process, error)
 	for _, cl := range compiled.Clauses {
 		clauses[cl.ID] = cl
 	}
-	var ps problems
+	var ps agreement.ValidationError
 	placed := map[agreement.ClauseID]bool{}
 	p := agreement.Process{Title: c.Name}
 	for k, in := range instruments {
-		path := idx("instruments", k)
+		path := agreement.IndexPath("instruments", k)
 		i := slices.IndexFunc(c.Declarations, func(d Declaration) bool { return d.Title == in.Declaration })
 		if i < 0 {
-			ps.add(field(path, "declaration"), agreement.ErrInvalidValue, "no declaration "+quote(in.Declaration))
+			ps.Add(agreement.FieldPath(path, "declaration"), agreement.ErrInvalidValue, "no declaration "+strconv.Quote(in.Declaration))
 			continue
 		}
 		decl := c.Declarations[i]
@@ -243,8 +244,8 @@ func (c Coalition) Process(instruments ...Instrument) (agreement.Process, error)
 				continue
 			}
 			if placed[cl.ID] {
-				ps.add(idx(field(path, "contributions"), j), agreement.ErrDuplicateID,
-					"contribution "+quote(string(cl.ID))+" is in two instruments")
+				ps.Add(agreement.IndexPath(agreement.FieldPath(path, "contributions"), j), agreement.ErrDuplicateID,
+					"contribution "+strconv.Quote(string(cl.ID))+" is in two instruments")
 				continue
 			}
 			placed[cl.ID] = true
@@ -276,10 +277,10 @@ func (c Coalition) Process(instruments ...Instrument) (agreement.Process, error)
 	}
 	for _, cl := range compiled.Clauses {
 		if !placed[cl.ID] {
-			ps.add("instruments", agreement.ErrMissing, "contribution "+quote(string(cl.ID))+" is in no instrument")
+			ps.Add("instruments", agreement.ErrMissing, "contribution "+strconv.Quote(string(cl.ID))+" is in no instrument")
 		}
 	}
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		return agreement.Process{}, err
 	}
 	if err := p.Validate(); err != nil {

@@ -142,7 +142,7 @@ func TestModelAnswers(t *testing.T) {
 	for i, v := range m.Versions {
 		var got []string
 		for _, c := range r.Collisions[i] {
-			got = append(got, string(c.Clause)+"/"+string(c.Debtor))
+			got = append(got, string(c.Clause)+"/"+string(c.Performer))
 		}
 		if w := []string{"fr-troops/FR", "gb-troops/GB"}; !slices.Equal(got, w) {
 			t.Errorf("%s: collisions %v, want %v", v.Name, got, w)
@@ -274,5 +274,25 @@ func TestInvalidModel(t *testing.T) {
 	}
 	if out.Len() != 0 {
 		t.Errorf("run printed a report for an invalid model:\n%s", out.String())
+	}
+}
+
+// The collisions name who performs a commitment: a group's members when
+// the action names a group, every debtor of a joint clause.
+func TestCollisionsJointAndGroup(t *testing.T) {
+	m := model()
+	deploy := agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"}
+	byGroup := deploy
+	byGroup.Group = m.NATO.ID
+	a := agreement.Agreement{ID: "extra", Groups: []agreement.Group{m.NATO}, Clauses: []agreement.Clause{
+		{ID: "joint", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR", "DE"}, Joint: true, Action: &deploy},
+		{ID: "group", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"FR"}, Action: &byGroup},
+	}}
+	var got []string
+	for _, c := range m.collisions(agreement.Process{Agreements: []agreement.Agreement{a}}) {
+		got = append(got, string(c.Clause)+"/"+string(c.Performer))
+	}
+	if w := []string{"joint/FR", "joint/DE", "group/US", "group/FR", "group/GB", "group/DE"}; !slices.Equal(got, w) {
+		t.Errorf("collisions %v, want %v", got, w)
 	}
 }

@@ -39,12 +39,12 @@ type InstrumentChanges struct {
 }
 
 // Collision is a commitment whose performance would be an event a red line
-// opposes: the action of clause Agreement/Clause performed by Debtor.
+// opposes: the action of clause Agreement/Clause performed by Performer.
 type Collision struct {
 	RedLine   RedLine
 	Agreement agreement.AgreementID
 	Clause    agreement.ClauseID
-	Debtor    agreement.PartyID
+	Performer agreement.PartyID
 }
 
 // TerritoryFigures are the area-weighted figures of a territory, as package
@@ -195,9 +195,11 @@ func (m Model) member(g agreement.GroupID, p agreement.PartyID) bool {
 }
 
 // collisions returns the commitments of p whose performance a red line of
-// m opposes: for each clause with an action and each debtor, the event that
-// performs it (the action, with the debtor as actor unless the action names
-// one) is matched against the red line's pattern.
+// m opposes: for each clause with an action and each party that performs
+// it (agreement.Performers: the action's actor, the members of the group
+// it names, or the debtors, severally or jointly), the event that
+// performs it (the action, with that party as actor) is matched against
+// the red line's pattern.
 func (m Model) collisions(p agreement.Process) []Collision {
 	var out []Collision
 	for _, a := range p.Agreements {
@@ -205,15 +207,12 @@ func (m Model) collisions(p agreement.Process) []Collision {
 			if cl.Action == nil || cl.Kind == agreement.DeonticProhibition {
 				continue
 			}
-			for _, d := range cl.Debtors {
-				ev := agreement.Event{Kind: cl.Action.Kind, Actor: cl.Action.Actor, Target: cl.Action.Target,
+			for _, by := range agreement.Performers(a, cl) {
+				ev := agreement.Event{Kind: cl.Action.Kind, Actor: by, Target: cl.Action.Target,
 					Area: cl.Action.Area, Clause: cl.Action.Clause}
-				if ev.Actor == "" {
-					ev.Actor = d
-				}
 				for _, rl := range m.RedLines {
 					if rl.Opposes.Matches(ev, a.ID, m.member) {
-						out = append(out, Collision{RedLine: rl, Agreement: a.ID, Clause: cl.ID, Debtor: d})
+						out = append(out, Collision{RedLine: rl, Agreement: a.ID, Clause: cl.ID, Performer: by})
 					}
 				}
 			}
@@ -249,20 +248,8 @@ func (m Model) figures(t agreement.Territory) (TerritoryFigures, error) {
 	if f.Control, err = t.ControlBreakdown(); err != nil {
 		return f, err
 	}
-	var sovereigns []agreement.PartyID
-	for _, a := range t.Areas {
-		for _, s := range a.Sovereignty {
-			if !slices.Contains(sovereigns, s.Party) {
-				sovereigns = append(sovereigns, s.Party)
-			}
-		}
-	}
-	for _, p := range sovereigns {
-		fig, err := t.Sovereign(p)
-		if err != nil {
-			return f, err
-		}
-		f.Sovereignty = append(f.Sovereignty, fig)
+	if f.Sovereignty, err = t.SovereigntyBreakdown(); err != nil {
+		return f, err
 	}
 	for _, d := range m.Demands {
 		res := DemandResult{Demand: d}
@@ -297,11 +284,11 @@ func (m Model) replay(p agreement.Process, sc Scenario) (RunResult, error) {
 	}
 	insts = append(insts, e.Instances()...)
 	for _, i := range insts {
-		x, err := tr.Explain(i, end)
+		state, since, err := tr.StateSince(i, end)
 		if err != nil {
 			return RunResult{}, err
 		}
-		s := StateAt{Instance: i, State: x.State, Since: x.Since}
+		s := StateAt{Instance: i, State: state, Since: since}
 		if !i.IsAgreement() {
 			a, _ := p.Agreement(i.Ref.Agreement)
 			cl, _ := a.Clause(i.Ref.Clause)

@@ -211,7 +211,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			var cs []string
 			for _, col := range r.Collisions[i] {
 				if col.RedLine.Text == rl.Text {
-					cs = append(cs, fmt.Sprintf("%s/%s by %s", col.Agreement, col.Clause, col.Debtor))
+					cs = append(cs, fmt.Sprintf("%s/%s by %s", col.Agreement, col.Clause, col.Performer))
 				}
 			}
 			p.f("      %s: %s\n", v.Name, orText(strings.Join(cs, ", "), "none"))
