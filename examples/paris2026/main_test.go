@@ -92,7 +92,7 @@ var (
 func want(t *testing.T, what string, got StateAt, ok bool, state agreement.State, since time.Time) {
 	t.Helper()
 	if !ok {
-		t.Errorf("%s: no such clause, want %s since %s", what, state, stamp(since))
+		t.Errorf("%s: no such clause, want %s since %s", what, state, agreement.FormatInstant(since))
 		return
 	}
 	if got.State != state || !got.Since.Equal(since) {

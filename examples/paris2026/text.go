@@ -5,56 +5,29 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/markup"
 	"github.com/peacekit/peacekit/agreement/revision"
 	"github.com/peacekit/peacekit/coalition"
 	"github.com/peacekit/peacekit/scenario"
 )
 
-// printer writes the report, remembering the first write error.
-type printer struct {
-	w   io.Writer
-	err error
-}
-
-func (p *printer) f(format string, args ...any) {
-	if p.err == nil {
-		_, p.err = fmt.Fprintf(p.w, format, args...)
-	}
-}
-
-// table writes rows of cells separated by tabs, aligned, each line
-// indented.
-func (p *printer) table(indent string, rows [][]string) {
-	if p.err != nil || len(rows) == 0 {
-		return
-	}
-	tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
-	for _, r := range rows {
-		if _, p.err = fmt.Fprintln(tw, indent+strings.Join(r, "\t")); p.err != nil {
-			return
-		}
-	}
-	p.err = tw.Flush()
-}
-
 // WriteText writes the report as plain text.
 func (r *Report) WriteText(w io.Writer) error {
-	p := &printer{w: w}
+	p := markup.NewWriter(w)
 	m := r.Model
 	final := len(m.Versions) - 1
 	fp := r.Processes[final]
 	fv := m.Versions[final]
 
-	p.f("The Paris meeting of the Coalition of the Willing, %s, modelled with peacekit\n", stamp(m.Start))
-	p.f("Source: \"%s\" (london-news-net).\n", articleTitle)
-	p.f("Every state, instant, figure and list below is computed by packages agreement, coalition and\n")
-	p.f("scenario from the model (model.go); only labels and quotations are typed in.\n")
+	p.Printf("The Paris meeting of the Coalition of the Willing, %s, modelled with peacekit\n", agreement.FormatInstant(m.Start))
+	p.Printf("Source: \"%s\" (london-news-net).\n", articleTitle)
+	p.Printf("Every state, instant, figure and list below is computed by packages agreement, coalition and\n")
+	p.Printf("scenario from the model (model.go); only labels and quotations are typed in.\n")
 
-	p.f("\n1. Parties and roles (the %s's process)\n\n", fv.Name)
+	p.Printf("\n1. Parties and roles (the %s's process)\n\n", fv.Name)
 	head := []string{"party", "name", "kind"}
 	for _, a := range fp.Agreements {
 		head = append(head, string(a.ID))
@@ -84,25 +57,25 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		rows = append(rows, row)
 	}
-	p.table("  ", rows)
-	p.f("\n  Party groups:\n")
+	p.Columns("  ", rows)
+	p.Printf("\n  Party groups:\n")
 	for _, a := range fp.Agreements {
 		for _, g := range a.Groups {
-			p.f("    %s/%s \"%s\": %s\n", a.ID, g.ID, g.Name, join(g.Members, ", "))
+			p.Printf("    %s/%s \"%s\": %s\n", a.ID, g.ID, g.Name, join(g.Members, ", "))
 		}
 	}
 
-	p.f("\n2. Instruments of the process (%s)\n", fv.Name)
+	p.Printf("\n2. Instruments of the process (%s)\n", fv.Name)
 	for _, a := range fp.Agreements {
-		p.f("\n  %s: \"%s\"", a.ID, a.Title)
+		p.Printf("\n  %s: \"%s\"", a.ID, a.Title)
 		if !a.Date.IsZero() {
-			p.f(", %s", stamp(a.Date))
+			p.Printf(", %s", agreement.FormatInstant(a.Date))
 		}
-		p.f("\n")
+		p.Printf("\n")
 		if a.Stage != "" {
-			p.f("    PA-X stage: %s / %s\n", a.Stage.Label(), a.SubStage.Label())
+			p.Printf("    PA-X stage: %s / %s\n", a.Stage.Label(), a.SubStage.Label())
 		}
-		p.f("    signing status: %s\n", orText(a.SigningStatus.PAXLabel(), "not signed"))
+		p.Printf("    signing status: %s\n", orText(a.SigningStatus.PAXLabel(), "not signed"))
 		if len(a.Signatures) > 0 {
 			var who []string
 			for _, s := range a.Signatures {
@@ -112,101 +85,101 @@ func (r *Report) WriteText(w io.Writer) error {
 				}
 				who = append(who, x)
 			}
-			p.f("    signed by: %s\n", strings.Join(who, "; "))
+			p.Printf("    signed by: %s\n", strings.Join(who, "; "))
 		}
 		var ids []string
 		for _, c := range a.Clauses {
 			ids = append(ids, string(c.ID))
 		}
-		p.f("    clauses: %s\n", orText(strings.Join(ids, ", "), "none"))
+		p.Printf("    clauses: %s\n", orText(strings.Join(ids, ", "), "none"))
 		if !a.Territory.IsZero() {
 			size, _ := a.Territory.Size()
-			p.f("    territory: %d areas, %s km²\n", len(a.Territory.Areas), size)
+			p.Printf("    territory: %d areas, %s km²\n", len(a.Territory.Areas), size)
 		}
 	}
 
-	p.f("\n3. The coalition (%s)\n\n", fv.Name)
+	p.Printf("\n3. The coalition (%s)\n\n", fv.Name)
 	c := fv.Coalition
 	var members []string
 	for _, mb := range c.Members {
 		members = append(members, string(mb.Party)+" ("+mb.Standing.String()+")")
 	}
-	p.f("  %s (%s), host %s: %s\n", c.Name, c.Party, c.Host, strings.Join(members, ", "))
-	p.f("  Functions:\n")
+	p.Printf("  %s (%s), host %s: %s\n", c.Name, c.Party, c.Host, strings.Join(members, ", "))
+	p.Printf("  Functions:\n")
 	for _, f := range c.Functions {
-		p.f("    %s, \"%s\": led by %s\n", f.ID, f.Name, orText(join(f.Leads, ", "), "nobody"))
+		p.Printf("    %s, \"%s\": led by %s\n", f.ID, f.Name, orText(join(f.Leads, ", "), "nobody"))
 		for _, ct := range c.Contributions {
 			if ct.Function != f.ID {
 				continue
 			}
-			p.f("      %s by %s", ct.ID, ct.Contributor)
+			p.Printf("      %s by %s", ct.ID, ct.Contributor)
 			if ct.Basing.Kind != coalition.BasingUnspecified {
-				p.f(", based %s", ct.Basing.Kind)
+				p.Printf(", based %s", ct.Basing.Kind)
 			}
 			for _, q := range ct.Quantities {
-				p.f(", %s", q)
+				p.Printf(", %s", q)
 			}
-			p.f(" (%s)\n", ct.Force)
+			p.Printf(" (%s)\n", ct.Force)
 		}
 	}
 	for _, cell := range c.Cells {
-		p.f("  Coordination cell in %s: %s\n", cell.Location, join(cell.Participants, ", "))
+		p.Printf("  Coordination cell in %s: %s\n", cell.Location, join(cell.Participants, ", "))
 	}
 	for _, d := range c.Declarations {
-		p.f("  Declaration \"%s\" (%s): signed by %s\n", d.Title, d.Force, join(c.Signatories(d), ", "))
+		p.Printf("  Declaration \"%s\" (%s): signed by %s\n", d.Title, d.Force, join(c.Signatories(d), ", "))
 	}
 	for _, mt := range c.Meetings {
-		p.f("  Meeting in %s, %s: %d countries attending, %d at leader level\n", mt.Location, stamp(mt.Date),
+		p.Printf("  Meeting in %s, %s: %d countries attending, %d at leader level\n", mt.Location, agreement.FormatInstant(mt.Date),
 			mt.Attending(), mt.AtLevel(coalition.Leader))
 	}
 	for _, t := range c.TotalsByFunction() {
-		p.f("  Total for %s: %s (contributions counted: %d)\n", t.Function, t.Amount, t.Contributions)
+		p.Printf("  Total for %s: %s (contributions counted: %d)\n", t.Function, t.Amount, t.Contributions)
 	}
 	for _, t := range c.TotalsByBasing() {
-		p.f("  Total based %s: %s (contributions counted: %d)\n", t.Basing, t.Amount, t.Contributions)
+		p.Printf("  Total based %s: %s (contributions counted: %d)\n", t.Basing, t.Amount, t.Contributions)
 	}
 	for _, g := range c.Gaps() {
-		p.f("  Gap: %s\n", g)
+		p.Printf("  Gap: %s\n", g)
 	}
-	p.f("  Backstop (applies only after a new attack):\n")
+	p.Printf("  Backstop (applies only after a new attack):\n")
 	for _, v := range m.Versions {
 		var bs []string
 		for _, ct := range v.Coalition.Backstop() {
 			bs = append(bs, string(ct.ID)+" ("+string(ct.Contributor)+")")
 		}
-		p.f("    %s: %s\n", v.Name, orText(strings.Join(bs, ", "), "none"))
+		p.Printf("    %s: %s\n", v.Name, orText(strings.Join(bs, ", "), "none"))
 	}
 
-	p.f("\n4. The guarantees and their conditions (%s)\n", fv.Name)
+	p.Printf("\n4. The guarantees and their conditions (%s)\n", fv.Name)
 	for _, a := range fp.Agreements {
 		for _, cl := range a.Clauses {
-			p.clause(a.ID, cl, "  ")
+			writeClause(p, a.ID, cl, "  ")
 		}
 	}
 
-	p.f("\n5. What the %s had that the %s lacks\n", m.Versions[0].Name, fv.Name)
-	p.f("  (revision.Diff, instrument by instrument)\n")
+	p.Printf("\n5. What the %s had that the %s lacks\n", m.Versions[0].Name, fv.Name)
+	p.Printf("  (revision.Diff, instrument by instrument)\n")
 	if len(r.Changes) == 0 {
-		p.f("\n  nothing: the two versions are equal\n")
+		p.Printf("\n  nothing: the two versions are equal\n")
 	}
 	for _, ic := range r.Changes {
-		p.f("\n  %s:\n", ic.Agreement)
+		p.Printf("\n  %s:\n", ic.Agreement)
 		for _, c := range ic.Changes {
-			p.f("    %s\n", c)
+			p.Printf("    %s\n", c)
 			if cl, ok := c.Old.(agreement.Clause); ok && c.Op == revision.OpRemoved {
-				p.clause(ic.Agreement, cl, "    ")
+				writeClause(p, ic.Agreement, cl, "    ")
 			}
 			if cl, ok := c.New.(agreement.Clause); ok && c.Op == revision.OpAdded {
-				p.clause(ic.Agreement, cl, "    ")
+				writeClause(p, ic.Agreement, cl, "    ")
 			}
 		}
 	}
 
-	p.f("\n6. Russia's stated positions\n")
+	p.Printf("\n6. Russia's stated positions\n")
 	for _, rl := range m.RedLines {
-		p.f("\n  Red line (%s): \"%s\"\n", rl.Party, rl.Text)
-		p.f("    opposes: %s (group %s: %s)\n", rl.Opposes, m.NATO.ID, join(m.NATO.Members, ", "))
-		p.f("    commitments whose performance it opposes:\n")
+		p.Printf("\n  Red line (%s): \"%s\"\n", rl.Party, rl.Text)
+		p.Printf("    opposes: %s (group %s: %s)\n", rl.Opposes, m.NATO.ID, join(m.NATO.Members, ", "))
+		p.Printf("    commitments whose performance it opposes:\n")
 		for i, v := range m.Versions {
 			var cs []string
 			for _, col := range r.Collisions[i] {
@@ -214,76 +187,78 @@ func (r *Report) WriteText(w io.Writer) error {
 					cs = append(cs, fmt.Sprintf("%s/%s by %s", col.Agreement, col.Clause, col.Performer))
 				}
 			}
-			p.f("      %s: %s\n", v.Name, orText(strings.Join(cs, ", "), "none"))
+			p.Printf("      %s: %s\n", v.Name, orText(strings.Join(cs, ", "), "none"))
 		}
 	}
 	for _, d := range m.Demands {
-		p.f("\n  Demand (%s): \"%s\"\n", d.Party, d.Text)
-		p.f("    met when %s keeps neither sovereignty nor control of: %s\n", d.Holder, join(d.Areas, ", "))
+		p.Printf("\n  Demand (%s): \"%s\"\n", d.Party, d.Text)
+		p.Printf("    met when %s keeps neither sovereignty nor control of: %s\n", d.Holder, join(d.Areas, ", "))
 	}
 
-	p.f("\n7. Territory and the Donbas options (who controls what; km² exact, %% rounded to %d places)\n",
+	p.Printf("\n7. Territory and the Donbas options (who controls what; km² exact, %% rounded to %d places)\n",
 		agreement.PercentPlaces)
-	p.f("\n  Before any deal (DeepState, 1 January 2026):\n")
-	p.figures(r.Baseline, "    ")
+	p.Printf("\n  Before any deal (DeepState, 1 January 2026):\n")
+	writeFigures(p, r.Baseline, "    ")
 	for _, fig := range r.Baseline.Control {
 		if fig.Party == m.Occupation.Party {
-			p.f("    (the article: \"%s\"; the model: %s controls %s%%)\n", m.Occupation.Text, fig.Party,
+			p.Printf("    (the article: \"%s\"; the model: %s controls %s%%)\n", m.Occupation.Text, fig.Party,
 				fig.Percent.StringFixed(agreement.PercentPlaces))
 		}
 	}
 	for _, pr := range r.Packages {
-		p.f("\n  Package %q:\n", pr.Package.Name)
+		p.Printf("\n  Package %q:\n", pr.Package.Name)
 		for _, o := range pr.Package.Options {
-			p.f("    option %s: %s %s", o.ID, o.Kind, join(o.Areas, ", "))
+			p.Printf("    option %s: %s %s", o.ID, o.Kind, join(o.Areas, ", "))
 			if o.From != "" {
-				p.f(" from %s to %s", o.From, o.To)
+				p.Printf(" from %s to %s", o.From, o.To)
 			}
 			if o.Party != "" {
-				p.f(" by %s", o.Party)
+				p.Printf(" by %s", o.Party)
 			}
 			if len(o.Parties) > 0 {
-				p.f(", binding %s", join(o.Parties, ", "))
+				p.Printf(", binding %s", join(o.Parties, ", "))
 			}
 			if o.Width != nil {
-				p.f(", %s km on each side", o.Width)
+				p.Printf(", %s km on each side", o.Width)
 			}
 			if !o.Deadline.IsZero() {
-				p.f(", deadline %s", o.Deadline)
+				p.Printf(", deadline %s", o.Deadline)
 			}
-			p.f("\n")
+			p.Printf("\n")
 		}
-		p.figures(pr.Figures, "    ")
+		writeFigures(p, pr.Figures, "    ")
 		for _, ap := range pr.Pending {
 			for _, a := range ap.Pending {
-				p.f("    pending in %s: %s %s by %s\n", ap.Area, a.Kind, a.Option, a.Party)
+				p.Printf("    pending in %s: %s %s by %s\n", ap.Area, a.Kind, a.Option, a.Party)
 			}
 		}
 		var ids []string
 		for _, id := range pr.Implied {
 			ids = append(ids, string(id))
 		}
-		p.f("    implied clauses (%d): %s\n", len(ids), orText(strings.Join(ids, ", "), "none"))
+		p.Printf("    implied clauses (%d): %s\n", len(ids), orText(strings.Join(ids, ", "), "none"))
 	}
 
-	p.f("\n8. Scenarios (hypothetical timelines, replayed by scenario.Engine from %s to %s)\n",
-		stamp(m.Start), stamp(m.End))
+	p.Printf("\n8. Scenarios (hypothetical timelines, replayed by scenario.Engine from %s to %s)\n",
+		agreement.FormatInstant(m.Start), agreement.FormatInstant(m.End))
 	for _, sr := range r.Scenarios {
-		p.scenario(r, sr)
+		if err := writeScenario(p, r, sr); err != nil {
+			return err
+		}
 	}
-	return p.err
+	return p.Err()
 }
 
 // clause writes a clause and its conditions.
-func (p *printer) clause(home agreement.AgreementID, cl agreement.Clause, indent string) {
-	p.f("\n%s%s/%s: %s", indent, home, cl.ID, cl.Kind)
+func writeClause(p *markup.Writer, home agreement.AgreementID, cl agreement.Clause, indent string) {
+	p.Printf("\n%s%s/%s: %s", indent, home, cl.ID, cl.Kind)
 	if cl.Force != agreement.ForceUnspecified {
-		p.f(", %s", cl.Force)
+		p.Printf(", %s", cl.Force)
 	}
 	if cl.Category != "" {
-		p.f(", PA-X category %s", cl.Category)
+		p.Printf(", PA-X category %s", cl.Category)
 	}
-	p.f("\n%s  “%s”\n", indent, cl.Text)
+	p.Printf("\n%s  “%s”\n", indent, cl.Text)
 	var src []string
 	for _, s := range []string{cl.Source.Document, cl.Source.Speaker} {
 		if s != "" {
@@ -291,56 +266,56 @@ func (p *printer) clause(home agreement.AgreementID, cl agreement.Clause, indent
 		}
 	}
 	if !cl.Source.Date.IsZero() {
-		src = append(src, stamp(cl.Source.Date))
+		src = append(src, agreement.FormatInstant(cl.Source.Date))
 	}
 	if len(src) > 0 {
-		p.f("%s  source: %s\n", indent, strings.Join(src, ", "))
+		p.Printf("%s  source: %s\n", indent, strings.Join(src, ", "))
 	}
 	switch {
 	case len(cl.Debtors) == 1:
-		p.f("%s  binds %s", indent, cl.Debtors[0])
+		p.Printf("%s  binds %s", indent, cl.Debtors[0])
 	case cl.Joint:
-		p.f("%s  binds %s jointly", indent, join(cl.Debtors, ", "))
+		p.Printf("%s  binds %s jointly", indent, join(cl.Debtors, ", "))
 	default:
-		p.f("%s  binds %s severally", indent, join(cl.Debtors, ", "))
+		p.Printf("%s  binds %s severally", indent, join(cl.Debtors, ", "))
 	}
 	if len(cl.Creditors) > 0 {
-		p.f(", owed to %s", join(cl.Creditors, ", "))
+		p.Printf(", owed to %s", join(cl.Creditors, ", "))
 	}
-	p.f("\n")
+	p.Printf("\n")
 	for _, q := range cl.Quantities {
-		p.f("%s  quantity: %s\n", indent, q)
+		p.Printf("%s  quantity: %s\n", indent, q)
 	}
 	if cl.Action != nil {
-		p.f("%s  action: %s\n", indent, cl.Action)
+		p.Printf("%s  action: %s\n", indent, cl.Action)
 	}
 	for _, nc := range cl.Conditions() {
 		if nc.Condition != nil {
-			p.f("%s  %s: %s\n", indent, nc.Name, nc.Condition)
+			p.Printf("%s  %s: %s\n", indent, nc.Name, nc.Condition)
 		}
 	}
 	if !cl.Deadline.IsZero() {
-		p.f("%s  deadline: %s\n", indent, cl.Deadline)
+		p.Printf("%s  deadline: %s\n", indent, cl.Deadline)
 	}
 	if !cl.Expiry.IsZero() {
-		p.f("%s  expiry: %s\n", indent, cl.Expiry)
+		p.Printf("%s  expiry: %s\n", indent, cl.Expiry)
 	}
 }
 
 // figures writes a territory's figures.
-func (p *printer) figures(f TerritoryFigures, indent string) {
+func writeFigures(p *markup.Writer, f TerritoryFigures, indent string) {
 	for _, fig := range f.Control {
-		p.f("%scontrol:     %s\n", indent, fig)
+		p.Printf("%scontrol:     %s\n", indent, fig)
 	}
 	for _, fig := range f.Sovereignty {
-		p.f("%ssovereignty: %s\n", indent, fig)
+		p.Printf("%ssovereignty: %s\n", indent, fig)
 	}
 	for _, d := range f.Demands {
 		met := "not met"
 		if d.Met {
 			met = "met"
 		}
-		p.f("%s%s's demand (%s): %s keeps control of %s km² (%s%%) and sovereignty over %s km² (%s%%): %s\n",
+		p.Printf("%s%s's demand (%s): %s keeps control of %s km² (%s%%) and sovereignty over %s km² (%s%%): %s\n",
 			indent, d.Demand.Party, join(d.Demand.Areas, ", "), d.Demand.Holder,
 			d.Control.Km2, d.Control.Percent.StringFixed(agreement.PercentPlaces),
 			d.Sovereignty.Km2, d.Sovereignty.Percent.StringFixed(agreement.PercentPlaces), met)
@@ -348,18 +323,18 @@ func (p *printer) figures(f TerritoryFigures, indent string) {
 }
 
 // scenario writes one scenario's replays.
-func (p *printer) scenario(r *Report, sr ScenarioResult) {
+func writeScenario(p *markup.Writer, r *Report, sr ScenarioResult) error {
 	m := r.Model
 	last := len(sr.Runs) - 1
 	primary := sr.Runs[last]
 	end := primary.Trace.End()
-	p.f("\n(%s) %s\n", sr.Scenario.Key, sr.Scenario.Name)
-	p.f("\n  Events:\n")
+	p.Printf("\n(%s) %s\n", sr.Scenario.Key, sr.Scenario.Name)
+	p.Printf("\n  Events:\n")
 	for i, ev := range primary.Trace.Events() {
-		p.f("    #%d %s %s\n", i, stamp(ev.At), eventText(ev))
+		p.Printf("    #%d %s %s\n", i, agreement.FormatInstant(ev.At), ev.String())
 	}
 
-	p.f("\n  State at %s, and since when:\n", stamp(end))
+	p.Printf("\n  State at %s, and since when:\n", agreement.FormatInstant(end))
 	head := []string{""}
 	for _, run := range sr.Runs {
 		head = append(head, run.Version)
@@ -377,65 +352,65 @@ func (p *printer) scenario(r *Report, sr ScenarioResult) {
 		}
 		rows = append(rows, row)
 	}
-	p.table("    ", rows)
+	p.Columns("    ", rows)
 
-	p.f("\n  Who is bound at %s (debtor, clause, owed to, since):\n", stamp(end))
+	p.Printf("\n  Who is bound at %s (debtor, clause, owed to, since):\n", agreement.FormatInstant(end))
 	for _, run := range sr.Runs {
-		p.f("    %s:", run.Version)
+		p.Printf("    %s:", run.Version)
 		if len(run.Bound) == 0 {
-			p.f(" nobody\n")
+			p.Printf(" nobody\n")
 			continue
 		}
-		p.f("\n")
+		p.Printf("\n")
 		var rows [][]string
 		for _, b := range run.Bound {
 			rows = append(rows, []string{string(b.Debtor), b.Instance.String(), orDash(join(b.Creditors, ", ")),
 				"since " + sinceText(b.Since)})
 		}
-		p.table("      ", rows)
+		p.Columns("      ", rows)
 	}
 
-	p.f("\n  What changed when (%s):\n", primary.Version)
-	p.transitions(primary.Trace, transitions(primary.Trace, nil), "    ")
+	p.Printf("\n  What changed when (%s):\n", primary.Version)
+	writeTransitions(p, primary.Trace, transitions(primary.Trace, nil), "    ")
 	for _, run := range sr.Runs[:last] {
 		only := transitions(run.Trace, primary.Trace)
 		other := transitions(primary.Trace, run.Trace)
 		if len(only) == 0 && len(other) == 0 {
-			p.f("  %s: the same changes\n", run.Version)
+			p.Printf("  %s: the same changes\n", run.Version)
 			continue
 		}
 		if len(only) > 0 {
-			p.f("  Only in the %s:\n", run.Version)
-			p.transitions(run.Trace, only, "    ")
+			p.Printf("  Only in the %s:\n", run.Version)
+			writeTransitions(p, run.Trace, only, "    ")
 		}
 		if len(other) > 0 {
-			p.f("  Only in the %s:\n", primary.Version)
-			p.transitions(primary.Trace, other, "    ")
+			p.Printf("  Only in the %s:\n", primary.Version)
+			writeTransitions(p, primary.Trace, other, "    ")
 		}
 	}
 
-	p.f("\n  At %s:\n", stamp(end))
+	p.Printf("\n  At %s:\n", agreement.FormatInstant(end))
 	for _, f := range primary.Fluents {
-		p.f("    fluent %s/%s: %s\n", f.Agreement, f.Fluent, holdsText(f.Holds))
+		p.Printf("    fluent %s/%s: %s\n", f.Agreement, f.Fluent, holdsText(f.Holds))
 	}
 	for _, rl := range m.RedLines {
 		var cs []string
 		for _, c := range primary.Crossings {
 			if c.RedLine.Text == rl.Text {
 				ev, _ := primary.Trace.Event(c.Event)
-				cs = append(cs, fmt.Sprintf("event #%d %s %s", c.Event, stamp(ev.At), eventText(ev)))
+				cs = append(cs, fmt.Sprintf("event #%d %s %s", c.Event, agreement.FormatInstant(ev.At), ev.String()))
 			}
 		}
-		p.f("    %s's red line (%s): %s\n", rl.Party, rl.Opposes, orText(strings.Join(cs, "; "), "not crossed"))
+		p.Printf("    %s's red line (%s): %s\n", rl.Party, rl.Opposes, orText(strings.Join(cs, "; "), "not crossed"))
 	}
 	for _, fig := range primary.Territory.Control {
-		p.f("    control: %s\n", fig)
+		p.Printf("    control: %s\n", fig)
 	}
 	for _, d := range primary.Territory.Demands {
-		p.f("    control of %s: %s\n", join(d.Demand.Areas, ", "), d.Control)
+		p.Printf("    control of %s: %s\n", join(d.Demand.Areas, ", "), d.Control)
 	}
 	for _, rj := range primary.Rejections {
-		p.f("    rejected: event #%d (%s): %v\n", rj.Event, rj.Agreement, rj.Err)
+		p.Printf("    rejected: event #%d (%s): %v\n", rj.Event, rj.Agreement, rj.Err)
 	}
 
 	// Explain every clause instance whose state differs between versions,
@@ -452,7 +427,7 @@ func (p *printer) scenario(r *Report, sr ScenarioResult) {
 		}
 	}
 	if len(differ) > 0 {
-		p.f("\n  Why the versions differ (the engine's explanation):\n")
+		p.Printf("\n  Why the versions differ (the engine's explanation):\n")
 	}
 	for _, i := range differ {
 		for _, run := range sr.Runs {
@@ -461,15 +436,15 @@ func (p *printer) scenario(r *Report, sr ScenarioResult) {
 			}
 			x, err := run.Trace.Explain(i, end)
 			if err != nil {
-				p.err = err
-				return
+				return err
 			}
-			p.f("    %s:\n", run.Version)
+			p.Printf("    %s:\n", run.Version)
 			for _, line := range strings.Split(strings.TrimRight(x.String(), "\n"), "\n") {
-				p.f("      %s\n", line)
+				p.Printf("      %s\n", line)
 			}
 		}
 	}
+	return p.Err()
 }
 
 // transitions returns the transitions of t that other does not have
@@ -494,13 +469,13 @@ func transitions(t, other *scenario.Trace) []scenario.Transition {
 }
 
 // transitions writes transitions with their causes.
-func (p *printer) transitions(t *scenario.Trace, xs []scenario.Transition, indent string) {
+func writeTransitions(p *markup.Writer, t *scenario.Trace, xs []scenario.Transition, indent string) {
 	var rows [][]string
 	for _, x := range xs {
-		rows = append(rows, []string{stamp(x.At), x.Instance.String(), x.From.String() + " -> " + x.To.String(),
-			causeText(t, x.Cause)})
+		rows = append(rows, []string{agreement.FormatInstant(x.At), x.Instance.String(), x.From.String() + " -> " + x.To.String(),
+			t.DescribeCause(x.Cause)})
 	}
-	p.table(indent, rows)
+	p.Columns(indent, rows)
 }
 
 // instances returns every instance of the runs: those of the last run in
@@ -520,47 +495,13 @@ func instances(runs []RunResult) []scenario.Instance {
 	return out
 }
 
-func causeText(t *scenario.Trace, c scenario.Cause) string {
-	s := c.Kind.String()
-	if ev, ok := t.Event(c.Event); ok {
-		s += ": #" + fmt.Sprint(c.Event) + " " + eventText(ev)
-	}
-	if c.By != (scenario.Instance{}) {
-		s += " by " + c.By.String()
-	}
-	return s
-}
-
-func eventText(ev agreement.Event) string {
-	s := string(ev.Kind)
-	if ev.Actor != "" {
-		s += " by " + string(ev.Actor)
-	}
-	if ev.Target != "" {
-		s += " against " + string(ev.Target)
-	}
-	if ev.Area != "" {
-		s += " in " + string(ev.Area)
-	}
-	if ev.Clause != (agreement.Ref{}) {
-		s += " of " + ev.Clause.String()
-	}
-	for _, q := range ev.Quantities {
-		s += ", " + q.String()
-	}
-	if ev.Outcome != "" {
-		s += ", outcome " + fmt.Sprintf("%q", ev.Outcome)
-	}
-	return s
-}
-
 func stateText(s StateAt) string { return s.State.String() + " since " + sinceText(s.Since) }
 
 func sinceText(t time.Time) string {
 	if t.IsZero() {
 		return "the start"
 	}
-	return stamp(t)
+	return agreement.FormatInstant(t)
 }
 
 func holdsText(b bool) string {
@@ -568,16 +509,6 @@ func holdsText(b bool) string {
 		return "holds"
 	}
 	return "does not hold"
-}
-
-// stamp writes an instant as a date when it is midnight UTC, else in RFC
-// 3339.
-func stamp(t time.Time) string {
-	t = t.UTC()
-	if t.Equal(t.Truncate(24 * time.Hour)) {
-		return t.Format(time.DateOnly)
-	}
-	return t.Format(time.RFC3339Nano)
 }
 
 func join[T any](xs []T, sep string) string {
