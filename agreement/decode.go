@@ -19,7 +19,7 @@ import (
 func (d *decoder) document(data []byte) (*object, bool) {
 	v, p := parse(data)
 	if p != nil {
-		d.ps.list = append(d.ps.list, p)
+		d.ps.Problems = append(d.ps.Problems, p)
 		return nil, false
 	}
 	obj, ok := v.(*object)

@@ -79,8 +79,44 @@ func (p *Problem) Unwrap() error { return p.Err }
 // (document order). errors.Is(err, ErrUnknownParty) reports whether any
 // problem is of that kind; errors.As(err, &ve) recovers the list. A
 // *ValidationError returned by this package always has at least one problem.
+//
+// It is also how such an error is built, by this package and by packages
+// that report their own problems the same way (package coalition does): the
+// zero value is an empty list, ready to use; [ValidationError.Add] appends a
+// problem (with a path built by [FieldPath] and [IndexPath]), and
+// [ValidationError.Err] returns nil or the error:
+//
+//	var ve agreement.ValidationError
+//	for i, m := range c.Members {
+//		if m.Party == "" {
+//			path := agreement.FieldPath(agreement.IndexPath("members", i), "party")
+//			ve.Add(path, agreement.ErrMissing, "missing party")
+//		}
+//	}
+//	return ve.Err()
+//
+// A ValidationError being built is not safe for concurrent use; once
+// returned it is not modified, and reading it is safe for concurrent use.
 type ValidationError struct {
 	Problems []*Problem
+}
+
+// Add appends a problem at path (in the field names of the value's JSON
+// encoding, "" for the whole value) of the kind err, a sentinel error (one
+// of this package's, or of the calling package's), with msg saying what is
+// wrong for people. It never fails and never panics.
+func (e *ValidationError) Add(path string, err error, msg string) {
+	e.Problems = append(e.Problems, &Problem{Path: path, Err: err, Msg: msg})
+}
+
+// Err returns nil when e holds no problem, and e otherwise, so that a
+// function can end with return ve.Err(). The error returned is e itself:
+// problems added to e afterwards appear in it.
+func (e *ValidationError) Err() error {
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
 }
 
 // Error lists the problems, one per line, after a count.
@@ -114,32 +150,35 @@ func (e *ValidationError) Unwrap() []error {
 	return out
 }
 
-// problems collects problems under a path prefix.
-type problems struct {
-	list []*Problem
-}
-
-func (ps *problems) add(path string, err error, msg string) {
-	ps.list = append(ps.list, &Problem{Path: path, Err: err, Msg: msg})
-}
-
-// err returns nil when no problem was found, else a *ValidationError.
-func (ps *problems) err() error {
-	if len(ps.list) == 0 {
-		return nil
-	}
-	return &ValidationError{Problems: ps.list}
-}
-
-func quote(s string) string { return strconv.Quote(s) }
-
-func idx(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
-
-func field(path, name string) string {
+// FieldPath returns the path of the field name of the value at path, as a
+// [Problem]'s Path writes it: FieldPath("clauses[3]", "kind") is
+// "clauses[3].kind", and FieldPath("", "id") is "id". It is safe for
+// concurrent use.
+func FieldPath(path, name string) string {
 	if path == "" {
 		return name
 	}
 	return path + "." + name
 }
+
+// IndexPath returns the path of element i of the list at path, as a
+// [Problem]'s Path writes it: IndexPath("clauses", 3) is "clauses[3]". It is
+// safe for concurrent use.
+func IndexPath(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// problems, field and idx are the short names this package's checks use
+// for a ValidationError being built, FieldPath and IndexPath; add and err
+// are Add and Err.
+type problems = ValidationError
+
+func (e *ValidationError) add(path string, err error, msg string) { e.Add(path, err, msg) }
+
+func (e *ValidationError) err() error { return e.Err() }
+
+func field(path, name string) string { return FieldPath(path, name) }
+
+func idx(path string, i int) string { return IndexPath(path, i) }
+
+func quote(s string) string { return strconv.Quote(s) }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,11 +1,6 @@
 package coalition
 
-import (
-	"errors"
-	"strconv"
-
-	"github.com/peacekit/peacekit/agreement"
-)
+import "errors"
 
 // Sentinel errors for the problems that only a coalition can have. Every
 // other problem [Coalition.Validate] reports wraps one of package
@@ -24,34 +19,3 @@ var (
 	// not allow that.
 	ErrLeadWithoutContributions = errors.New("coalition: lead for a function without contributions")
 )
-
-// problems collects problems in the order found.
-type problems struct {
-	list []*agreement.Problem
-}
-
-func (ps *problems) add(path string, err error, msg string) {
-	ps.list = append(ps.list, &agreement.Problem{Path: path, Err: err, Msg: msg})
-}
-
-// err returns nil when no problem was found, else an
-// *agreement.ValidationError.
-func (ps *problems) err() error {
-	if len(ps.list) == 0 {
-		return nil
-	}
-	return &agreement.ValidationError{Problems: ps.list}
-}
-
-func quote(s string) string { return strconv.Quote(s) }
-
-func itoa(i int) string { return strconv.Itoa(i) }
-
-func idx(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
-
-func field(path, name string) string {
-	if path == "" {
-		return name
-	}
-	return path + "." + name
-}

@@ -2,6 +2,7 @@ package coalition
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -33,32 +34,33 @@ import (
 // [agreement.ErrUnknownAgreement]. Validate never panics and never modifies
 // c.
 func (c Coalition) Validate() error {
-	var ps problems
+	var ve agreement.ValidationError
 	probe := probeProblems(c)
 
 	switch {
 	case c.ID == "":
-		ps.add("id", agreement.ErrMissing, "missing coalition id")
+		ve.Add("id", agreement.ErrMissing, "missing coalition id")
 	case !c.ID.Valid():
-		ps.add("id", agreement.ErrInvalidID, "invalid coalition id "+quote(string(c.ID)))
+		ve.Add("id", agreement.ErrInvalidID, "invalid coalition id "+strconv.Quote(string(c.ID)))
 	}
-	c.declaredRef(&ps, "party", c.Party, false)
-	c.declaredRef(&ps, "host", c.Host, false)
-	ps.list = append(ps.list, probe["parties"]...)
+	c.declaredRef(&ve, "party", c.Party, false)
+	c.declaredRef(&ve, "host", c.Host, false)
+	ve.Problems = append(ve.Problems, probe["parties"]...)
 
 	seenMember := map[agreement.PartyID]bool{}
 	for i, m := range c.Members {
-		mp := idx("members", i)
-		c.declaredRef(&ps, field(mp, "party"), m.Party, true)
+		mp := agreement.IndexPath("members", i)
+		pp := agreement.FieldPath(mp, "party")
+		c.declaredRef(&ve, pp, m.Party, true)
 		if m.Party != "" && seenMember[m.Party] {
-			ps.add(field(mp, "party"), agreement.ErrDuplicateID, "party "+quote(string(m.Party))+" listed twice")
+			ve.Add(pp, agreement.ErrDuplicateID, "party "+strconv.Quote(string(m.Party))+" listed twice")
 		}
 		seenMember[m.Party] = true
 		if !m.Standing.Valid() {
-			ps.add(field(mp, "standing"), agreement.ErrInvalidValue, "unknown standing "+m.Standing.String())
+			ve.Add(agreement.FieldPath(mp, "standing"), agreement.ErrInvalidValue, "unknown standing "+m.Standing.String())
 		}
 	}
-	ps.list = append(ps.list, probe["fluents"]...)
+	ve.Problems = append(ve.Problems, probe["fluents"]...)
 
 	served := map[FunctionID]bool{}
 	for _, ct := range c.Contributions {
@@ -66,156 +68,159 @@ func (c Coalition) Validate() error {
 	}
 	seenFunction := map[FunctionID]bool{}
 	for i, f := range c.Functions {
-		fp := idx("functions", i)
-		switch {
+		fp := agreement.IndexPath("functions", i)
+		switch idp := agreement.FieldPath(fp, "id"); {
 		case f.ID == "":
-			ps.add(field(fp, "id"), agreement.ErrMissing, "missing function id")
+			ve.Add(idp, agreement.ErrMissing, "missing function id")
 		case !f.ID.Valid():
-			ps.add(field(fp, "id"), agreement.ErrInvalidID, "invalid function id "+quote(string(f.ID))+
+			ve.Add(idp, agreement.ErrInvalidID, "invalid function id "+strconv.Quote(string(f.ID))+
 				" (want lower-case letters, digits, '-' and '.', starting with a letter)")
 		case seenFunction[f.ID]:
-			ps.add(field(fp, "id"), agreement.ErrDuplicateID, "duplicate function id "+quote(string(f.ID)))
+			ve.Add(idp, agreement.ErrDuplicateID, "duplicate function id "+strconv.Quote(string(f.ID)))
 		}
 		seenFunction[f.ID] = true
 		if !f.Category.Valid() {
-			ps.add(field(fp, "category"), agreement.ErrInvalidValue,
-				"malformed provision category "+quote(string(f.Category)))
+			ve.Add(agreement.FieldPath(fp, "category"), agreement.ErrInvalidValue,
+				"malformed provision category "+strconv.Quote(string(f.Category)))
 		}
-		c.partyList(&ps, field(fp, "leads"), f.Leads, false, true)
+		c.partyList(&ve, agreement.FieldPath(fp, "leads"), f.Leads, false, true)
 		if len(f.Leads) > 0 && !served[f.ID] && !f.LeadWithoutContributions {
-			ps.add(field(fp, "leads"), ErrLeadWithoutContributions, "function "+quote(string(f.ID))+
+			ve.Add(agreement.FieldPath(fp, "leads"), ErrLeadWithoutContributions, "function "+strconv.Quote(string(f.ID))+
 				" has a lead but no contributions (set leadWithoutContributions to allow it)")
 		}
 	}
 
 	for i, cell := range c.Cells {
-		c.partyList(&ps, field(idx("cells", i), "participants"), cell.Participants, true, false)
+		path := agreement.FieldPath(agreement.IndexPath("cells", i), "participants")
+		c.partyList(&ve, path, cell.Participants, true, false)
 	}
 
 	for i, d := range c.Declarations {
-		dp := idx("declarations", i)
+		dp := agreement.IndexPath("declarations", i)
 		if d.Title == "" {
-			ps.add(field(dp, "title"), agreement.ErrMissing, "missing title")
+			ve.Add(agreement.FieldPath(dp, "title"), agreement.ErrMissing, "missing title")
 		}
 		switch {
 		case d.AllMembers && len(d.Signatories) > 0:
-			ps.add(field(dp, "signatories"), agreement.ErrInconsistent,
+			ve.Add(agreement.FieldPath(dp, "signatories"), agreement.ErrInconsistent,
 				"a declaration by all members lists no signatories")
 		case !d.AllMembers:
-			c.partyList(&ps, field(dp, "signatories"), d.Signatories, true, false)
+			c.partyList(&ve, agreement.FieldPath(dp, "signatories"), d.Signatories, true, false)
 		}
 		if !d.Force.Valid() {
-			ps.add(field(dp, "force"), agreement.ErrInvalidValue, "unknown force "+d.Force.String())
+			ve.Add(agreement.FieldPath(dp, "force"), agreement.ErrInvalidValue, "unknown force "+d.Force.String())
 		}
 	}
 
 	for i, m := range c.Meetings {
-		mp := idx("meetings", i)
+		mp := agreement.IndexPath("meetings", i)
 		seen := map[agreement.PartyID]bool{}
 		for j, a := range m.Attendees {
-			ap := idx(field(mp, "attendees"), j)
-			c.declaredRef(&ps, field(ap, "party"), a.Party, true)
+			ap := agreement.IndexPath(agreement.FieldPath(mp, "attendees"), j)
+			pp := agreement.FieldPath(ap, "party")
+			c.declaredRef(&ve, pp, a.Party, true)
 			if a.Party != "" && seen[a.Party] {
-				ps.add(field(ap, "party"), agreement.ErrDuplicateID, "party "+quote(string(a.Party))+" listed twice")
+				ve.Add(pp, agreement.ErrDuplicateID, "party "+strconv.Quote(string(a.Party))+" listed twice")
 			}
 			seen[a.Party] = true
 			if !a.Level.Valid() {
-				ps.add(field(ap, "level"), agreement.ErrInvalidValue, "unknown level "+a.Level.String())
+				ve.Add(agreement.FieldPath(ap, "level"), agreement.ErrInvalidValue, "unknown level "+a.Level.String())
 			}
 		}
 		for j, h := range m.Unnamed {
-			hp := idx(field(mp, "unnamed"), j)
+			hp := agreement.IndexPath(agreement.FieldPath(mp, "unnamed"), j)
 			if !h.Level.Valid() {
-				ps.add(field(hp, "level"), agreement.ErrInvalidValue, "unknown level "+h.Level.String())
+				ve.Add(agreement.FieldPath(hp, "level"), agreement.ErrInvalidValue, "unknown level "+h.Level.String())
 			}
 			if h.Count < 0 {
-				ps.add(field(hp, "count"), agreement.ErrNegative, "negative count "+itoa(h.Count))
+				ve.Add(agreement.FieldPath(hp, "count"), agreement.ErrNegative, "negative count "+strconv.Itoa(h.Count))
 			}
 		}
 	}
 
 	seenContribution := map[ContributionID]bool{}
 	for i, ct := range c.Contributions {
-		cp := idx("contributions", i)
-		switch {
+		cp := agreement.IndexPath("contributions", i)
+		switch idp := agreement.FieldPath(cp, "id"); {
 		case ct.ID == "":
-			ps.add(field(cp, "id"), agreement.ErrMissing, "missing contribution id")
+			ve.Add(idp, agreement.ErrMissing, "missing contribution id")
 		case !ct.ID.Valid():
-			ps.add(field(cp, "id"), agreement.ErrInvalidID, "invalid contribution id "+quote(string(ct.ID)))
+			ve.Add(idp, agreement.ErrInvalidID, "invalid contribution id "+strconv.Quote(string(ct.ID)))
 		case seenContribution[ct.ID]:
-			ps.add(field(cp, "id"), agreement.ErrDuplicateID, "duplicate contribution id "+quote(string(ct.ID)))
+			ve.Add(idp, agreement.ErrDuplicateID, "duplicate contribution id "+strconv.Quote(string(ct.ID)))
 		}
 		seenContribution[ct.ID] = true
-		c.memberRef(&ps, field(cp, "contributor"), ct.Contributor)
-		switch {
+		c.memberRef(&ve, agreement.FieldPath(cp, "contributor"), ct.Contributor)
+		switch fnp := agreement.FieldPath(cp, "function"); {
 		case ct.Function == "":
-			ps.add(field(cp, "function"), agreement.ErrMissing, "missing function")
+			ve.Add(fnp, agreement.ErrMissing, "missing function")
 		case !seenFunction[ct.Function]:
-			ps.add(field(cp, "function"), ErrUnknownFunction, "unknown function "+quote(string(ct.Function)))
+			ve.Add(fnp, ErrUnknownFunction, "unknown function "+strconv.Quote(string(ct.Function)))
 		}
-		bp := field(cp, "basing")
+		bp := agreement.FieldPath(cp, "basing")
 		if !ct.Basing.Kind.Valid() {
-			ps.add(field(bp, "kind"), agreement.ErrInvalidValue, "unknown basing kind "+ct.Basing.Kind.String())
+			ve.Add(agreement.FieldPath(bp, "kind"), agreement.ErrInvalidValue, "unknown basing kind "+ct.Basing.Kind.String())
 		}
 		if len(ct.Basing.Areas) > 0 && ct.Basing.Kind != InHost {
-			ps.add(field(bp, "areas"), agreement.ErrInconsistent, "areas name places inside the host country; "+
-				"basing kind is "+quote(ct.Basing.Kind.String())+", not "+quote(InHost.String()))
+			ve.Add(agreement.FieldPath(bp, "areas"), agreement.ErrInconsistent, "areas name places inside the host country; "+
+				"basing kind is "+strconv.Quote(ct.Basing.Kind.String())+", not "+strconv.Quote(InHost.String()))
 		}
 		seenArea := map[agreement.AreaID]bool{}
 		for j, a := range ct.Basing.Areas {
-			ap := idx(field(bp, "areas"), j)
+			ap := agreement.IndexPath(agreement.FieldPath(bp, "areas"), j)
 			switch {
 			case !a.Valid():
-				ps.add(ap, agreement.ErrInvalidID, "invalid area id "+quote(string(a)))
+				ve.Add(ap, agreement.ErrInvalidID, "invalid area id "+strconv.Quote(string(a)))
 			case seenArea[a]:
-				ps.add(ap, agreement.ErrDuplicateID, "area "+quote(string(a))+" listed twice")
+				ve.Add(ap, agreement.ErrDuplicateID, "area "+strconv.Quote(string(a))+" listed twice")
 			}
 			seenArea[a] = true
 		}
-		ps.list = append(ps.list, probe[cp]...)
+		ve.Problems = append(ve.Problems, probe[cp]...)
 	}
-	return ps.err()
+	return ve.Err()
 }
 
 // declaredRef checks a reference to a declared party; an empty id is a
 // problem only when required.
-func (c Coalition) declaredRef(ps *problems, path string, p agreement.PartyID, required bool) bool {
+func (c Coalition) declaredRef(ve *agreement.ValidationError, path string, p agreement.PartyID, required bool) bool {
 	switch {
 	case p == "":
 		if required {
-			ps.add(path, agreement.ErrMissing, "missing party")
+			ve.Add(path, agreement.ErrMissing, "missing party")
 		}
 		return false
 	case !c.declared(p):
-		ps.add(path, agreement.ErrUnknownParty, "unknown party "+quote(string(p)))
+		ve.Add(path, agreement.ErrUnknownParty, "unknown party "+strconv.Quote(string(p)))
 		return false
 	}
 	return true
 }
 
 // memberRef checks a reference to a member: declared, and a member.
-func (c Coalition) memberRef(ps *problems, path string, p agreement.PartyID) {
-	if c.declaredRef(ps, path, p, true) && !c.IsMember(p) {
-		ps.add(path, ErrNotMember, "party "+quote(string(p))+" is not a member of the coalition")
+func (c Coalition) memberRef(ve *agreement.ValidationError, path string, p agreement.PartyID) {
+	if c.declaredRef(ve, path, p, true) && !c.IsMember(p) {
+		ve.Add(path, ErrNotMember, "party "+strconv.Quote(string(p))+" is not a member of the coalition")
 	}
 }
 
 // partyList checks a list of distinct declared parties (members, when
 // members is set), not empty when nonEmpty.
-func (c Coalition) partyList(ps *problems, path string, ids []agreement.PartyID, nonEmpty, members bool) {
+func (c Coalition) partyList(ve *agreement.ValidationError, path string, ids []agreement.PartyID,
+	nonEmpty, members bool) {
 	if nonEmpty && len(ids) == 0 {
-		ps.add(path, agreement.ErrMissing, "no parties")
+		ve.Add(path, agreement.ErrMissing, "no parties")
 	}
 	seen := map[agreement.PartyID]bool{}
 	for i, p := range ids {
-		ip := idx(path, i)
+		ip := agreement.IndexPath(path, i)
 		if members {
-			c.memberRef(ps, ip, p)
+			c.memberRef(ve, ip, p)
 		} else {
-			c.declaredRef(ps, ip, p, true)
+			c.declaredRef(ve, ip, p, true)
 		}
 		if p != "" && seen[p] {
-			ps.add(ip, agreement.ErrDuplicateID, "party "+quote(string(p))+" listed twice")
+			ve.Add(ip, agreement.ErrDuplicateID, "party "+strconv.Quote(string(p))+" listed twice")
 		}
 		seen[p] = true
 	}
