@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/markup"
 	agreementreport "github.com/peacekit/peacekit/agreement/report"
 )
 
@@ -14,38 +15,38 @@ import (
 // who is bound, the fluents and the territory as tables, then each
 // agreement as agreement.Agreement.Markdown writes it.
 func writeMarkdown(w io.Writer, r *result) error {
-	p := &printer{w: w}
+	p := markup.NewWriter(w)
 	tr := r.Trace
 	end := tr.End()
 	if err := tr.Markdown(w); err != nil {
 		return err
 	}
-	p.f("\nReplay of the %s with the timeline `%s`.\n", mdText(r.title()), r.Timeline)
-	p.f("\n## State at %s\n\n", stamp(end))
+	p.Printf("\nReplay of the %s with the timeline `%s`.\n", markup.Markdown(r.title()), r.Timeline)
+	p.Printf("\n## State at %s\n\n", agreement.FormatInstant(end))
 	var rows [][]string
 	for _, s := range r.States {
 		rows = append(rows, []string{s.Instance.String(), s.State.String(), sinceText(s.Since)})
 	}
-	p.mdTable([]string{"Agreement or clause", "State", "Since"}, rows, "Nothing to report.")
+	mdTable(p, []string{"Agreement or clause", "State", "Since"}, rows, "Nothing to report.")
 
-	p.f("\n## Who is bound at %s\n\n", stamp(end))
+	p.Printf("\n## Who is bound at %s\n\n", agreement.FormatInstant(end))
 	rows = nil
 	for _, b := range r.Bound {
 		rows = append(rows, []string{orDash(string(b.Debtor)), b.Instance.String(), orDash(join(b.Creditors, ", ")),
 			sinceText(b.Since)})
 	}
-	p.mdTable([]string{"Debtor", "Clause", "Owed to", "Since"}, rows, "Nobody.")
+	mdTable(p, []string{"Debtor", "Clause", "Owed to", "Since"}, rows, "Nobody.")
 
 	if len(r.Fluents) > 0 {
-		p.f("\n## Fluents at %s\n\n", stamp(end))
+		p.Printf("\n## Fluents at %s\n\n", agreement.FormatInstant(end))
 		rows = nil
 		for _, f := range r.Fluents {
 			rows = append(rows, []string{string(f.Agreement) + "/" + string(f.Fluent), holdsText(f.Holds)})
 		}
-		p.mdTable([]string{"Fluent", "Value"}, rows, "")
+		mdTable(p, []string{"Fluent", "Value"}, rows, "")
 	}
 	for _, t := range r.Territories {
-		p.f("\n## Territory of %s at %s\n\n", t.Agreement, stamp(end))
+		p.Printf("\n## Territory of %s at %s\n\n", t.Agreement, agreement.FormatInstant(end))
 		rows = nil
 		for _, f := range t.Control {
 			rows = append(rows, []string{"control", string(f.Party), f.Km2.String(), f.Total.String(),
@@ -55,8 +56,8 @@ func writeMarkdown(w io.Writer, r *result) error {
 			rows = append(rows, []string{"sovereignty", string(f.Party), f.Km2.String(), f.Total.String(),
 				f.Percent.StringFixed(agreement.PercentPlaces)})
 		}
-		p.mdTable([]string{"Holding", "Party", "km²", "of km²", "%"}, rows, "")
-		p.f("\n")
+		mdTable(p, []string{"Holding", "Party", "km²", "of km²", "%"}, rows, "")
+		p.Printf("\n")
 		rows = nil
 		for _, a := range t.Territory.Areas {
 			var arr []string
@@ -70,66 +71,47 @@ func writeMarkdown(w io.Writer, r *result) error {
 			rows = append(rows, []string{string(a.ID), a.Size.String(), shares(a.Control), shares(a.Sovereignty),
 				strings.Join(arr, "; ")})
 		}
-		p.mdTable([]string{"Area", "km²", "Control", "Sovereignty", "Arrangements"}, rows, "")
+		mdTable(p, []string{"Area", "km²", "Control", "Sovereignty", "Arrangements"}, rows, "")
 	}
 	if len(r.Rejections) > 0 {
-		p.f("\n## Events that could not change the territory\n\n")
+		p.Printf("\n## Events that could not change the territory\n\n")
 		rows = nil
 		for _, rj := range r.Rejections {
 			rows = append(rows, []string{rejectionEvent(rj), rj.Err.Error()})
 		}
-		p.mdTable([]string{"Event", "Why"}, rows, "")
+		mdTable(p, []string{"Event", "Why"}, rows, "")
 	}
 	for _, a := range r.In.Process.Agreements {
-		p.f("\n---\n\n")
-		if p.err == nil {
-			p.err = agreementreport.Markdown(w, a)
+		p.Printf("\n---\n\n")
+		if p.Err() != nil {
+			break
+		}
+		if err := agreementreport.Markdown(w, a); err != nil {
+			return err
 		}
 	}
-	return p.err
+	return p.Err()
 }
 
-// mdTable writes a Markdown table, or empty when there are no rows.
-func (p *printer) mdTable(head []string, rows [][]string, empty string) {
+// mdTable writes a Markdown table of plain-text cells, escaped with
+// markup.Markdown, or the text empty (if any) when there are no rows.
+func mdTable(p *markup.Writer, head []string, rows [][]string, empty string) {
 	if len(rows) == 0 {
 		if empty != "" {
-			p.f("%s\n", empty)
+			p.Line(empty)
 		}
 		return
 	}
-	line := func(cells []string) {
-		esc := make([]string, len(cells))
+	esc := func(cells []string) []string {
+		out := make([]string, len(cells))
 		for i, c := range cells {
-			esc[i] = mdText(c)
+			out[i] = markup.Markdown(c)
 		}
-		p.f("| %s |\n", strings.Join(esc, " | "))
+		return out
 	}
-	line(head)
-	sep := make([]string, len(head))
-	for i := range sep {
-		sep[i] = "---"
-	}
-	p.f("|%s|\n", strings.Join(sep, "|"))
+	var cells [][]string
 	for _, r := range rows {
-		line(r)
+		cells = append(cells, esc(r))
 	}
-}
-
-// mdText escapes s for a Markdown table cell or heading: the characters
-// that would end a cell or start emphasis, code or HTML are
-// backslash-escaped, and line breaks become spaces.
-func mdText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '|', '*', '`', '<', '>':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n', '\r':
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	p.Table(esc(head), cells)
 }

@@ -3,10 +3,10 @@ package main
 import (
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/markup"
 )
 
 // writeMermaid writes the replay as one Mermaid diagram: the sequence
@@ -23,7 +23,7 @@ func writeMermaid(w io.Writer, r *result) error { return r.Trace.Mermaid(w) }
 // It shows what the sequence diagram of writeMermaid does not: what is in
 // effect when. The chart is this program's own.
 func writeGantt(w io.Writer, r *result) error {
-	p := &printer{w: w}
+	p := markup.NewWriter(w)
 	tr := r.Trace
 	// Dates alone when every instant is a midnight (UTC); otherwise Unix
 	// milliseconds, bars ending after a duration in milliseconds.
@@ -33,20 +33,20 @@ func writeGantt(w io.Writer, r *result) error {
 			daily = daily && midnight(x.From) && midnight(x.To)
 		}
 	}
-	p.f("gantt\n")
-	p.f("  title %s\n", mmText("Replay of the "+r.title()+", "+tr.Start().Format(time.DateOnly)+" to "+
+	p.Printf("gantt\n")
+	p.Printf("  title %s\n", markup.GanttText("Replay of the "+r.title()+", "+tr.Start().Format(time.DateOnly)+" to "+
 		tr.End().Format(time.DateOnly)))
 	if daily {
-		p.f("  dateFormat YYYY-MM-DD\n")
+		p.Printf("  dateFormat YYYY-MM-DD\n")
 	} else {
-		p.f("  dateFormat x\n")
+		p.Printf("  dateFormat x\n")
 	}
-	p.f("  axisFormat %%Y-%%m-%%d\n")
+	p.Printf("  axisFormat %%Y-%%m-%%d\n")
 	section := agreement.AgreementID("")
 	for k, s := range r.States {
 		if s.Instance.Ref.Agreement != section || k == 0 {
 			section = s.Instance.Ref.Agreement
-			p.f("  section %s\n", mmText(string(section)))
+			p.Printf("  section %s\n", markup.GanttText(string(section)))
 		}
 		name := "agreement"
 		if !s.Instance.IsAgreement() {
@@ -56,38 +56,24 @@ func writeGantt(w io.Writer, r *result) error {
 			}
 		}
 		for _, x := range r.Intervals[k] {
-			p.f("  %s :", mmText(name+" "+x.State.String()))
+			p.Printf("  %s :", markup.GanttText(name+" "+x.State.String()))
 			switch x.State {
 			case agreement.StateInEffect, agreement.StateInForce:
-				p.f("active, ")
+				p.Printf("active, ")
 			case agreement.StateFulfilled:
-				p.f("done, ")
+				p.Printf("done, ")
 			case agreement.StateViolated:
-				p.f("crit, ")
+				p.Printf("crit, ")
 			}
 			if daily {
-				p.f("%s, %s\n", x.From.UTC().Format(time.DateOnly), x.To.UTC().Format(time.DateOnly))
+				p.Printf("%s, %s\n", x.From.UTC().Format(time.DateOnly), x.To.UTC().Format(time.DateOnly))
 			} else {
-				p.f("%s, %sms\n", strconv.FormatInt(x.From.UnixMilli(), 10),
+				p.Printf("%s, %sms\n", strconv.FormatInt(x.From.UnixMilli(), 10),
 					strconv.FormatInt(x.To.Sub(x.From).Milliseconds(), 10))
 			}
 		}
 	}
-	return p.err
+	return p.Err()
 }
 
 func midnight(t time.Time) bool { return t.Equal(t.Truncate(agreement.Day)) }
-
-// mmText makes s safe as a Gantt title, section or task name: the
-// characters the Gantt syntax gives a meaning (':' ends a task name, ';'
-// and '#' start entities and comments, '%' starts a directive) become
-// spaces, as do line breaks.
-func mmText(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ':', ';', '#', '%', '\n', '\r':
-			return ' '
-		}
-		return r
-	}, s)
-}

@@ -143,20 +143,8 @@ func simulate(in input, name string, data []byte, end time.Time) (*result, error
 		if ta.Control, err = t.ControlBreakdown(); err != nil {
 			return nil, err
 		}
-		var sovereigns []agreement.PartyID
-		for _, ar := range t.Areas {
-			for _, sh := range ar.Sovereignty {
-				if !contains(sovereigns, sh.Party) {
-					sovereigns = append(sovereigns, sh.Party)
-				}
-			}
-		}
-		for _, p := range sovereigns {
-			fig, err := t.Sovereign(p)
-			if err != nil {
-				return nil, err
-			}
-			ta.Sovereignty = append(ta.Sovereignty, fig)
+		if ta.Sovereignty, err = t.SovereigntyBreakdown(); err != nil {
+			return nil, err
 		}
 		res.Territories = append(res.Territories, ta)
 	}
@@ -171,15 +159,6 @@ func defaultEnd(tl scenario.Timeline) time.Time {
 		last = tl.Event(n - 1).At
 	}
 	return last.Add(agreement.Day)
-}
-
-func contains[T comparable](xs []T, x T) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // title names what was replayed: the agreement, or the process and its
