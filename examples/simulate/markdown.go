@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"io"
 	"strings"
 
@@ -32,7 +33,7 @@ func writeMarkdown(w io.Writer, r *result) error {
 	p.Printf("\n## Who is bound at %s\n\n", agreement.FormatInstant(end))
 	rows = nil
 	for _, b := range r.Bound {
-		rows = append(rows, []string{orDash(string(b.Debtor)), b.Instance.String(), orDash(join(b.Creditors, ", ")),
+		rows = append(rows, []string{cmp.Or(string(b.Debtor), "-"), b.Instance.String(), partyList(b.Creditors),
 			sinceText(b.Since)})
 	}
 	mdTable(p, []string{"Debtor", "Clause", "Owed to", "Since"}, rows, "Nobody.")
@@ -41,7 +42,7 @@ func writeMarkdown(w io.Writer, r *result) error {
 		p.Printf("\n## Fluents at %s\n\n", agreement.FormatInstant(end))
 		rows = nil
 		for _, f := range r.Fluents {
-			rows = append(rows, []string{string(f.Agreement) + "/" + string(f.Fluent), holdsText(f.Holds)})
+			rows = append(rows, []string{string(f.Agreement) + "/" + string(f.Fluent), holdsText[f.Holds]})
 		}
 		mdTable(p, []string{"Fluent", "Value"}, rows, "")
 	}

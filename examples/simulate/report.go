@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -167,7 +168,7 @@ func (r *result) title() string {
 	p := r.In.Process
 	if r.In.Single {
 		a := p.Agreements[0]
-		return fmt.Sprintf("agreement %s (%s)", a.ID, orText(a.Title, "untitled"))
+		return fmt.Sprintf("agreement %s (%s)", a.ID, cmp.Or(a.Title, "untitled"))
 	}
-	return fmt.Sprintf("process %s (%d instruments)", orText(p.Title, "untitled"), len(p.Agreements))
+	return fmt.Sprintf("process %s (%d instruments)", cmp.Or(p.Title, "untitled"), len(p.Agreements))
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -27,7 +28,7 @@ func writeText(w io.Writer, r *result) error {
 	p.Printf("Replay of the %s\n", r.title())
 	if !r.In.Single {
 		for _, a := range r.In.Process.Agreements {
-			p.Printf("  %s: %s\n", a.ID, orText(a.Title, "(untitled)"))
+			p.Printf("  %s: %s\n", a.ID, cmp.Or(a.Title, "(untitled)"))
 		}
 	}
 	p.Printf("Timeline %s: %d events, replayed from %s to %s\n", r.Timeline, len(r.events()), agreement.FormatInstant(tr.Start()), agreement.FormatInstant(end))
@@ -53,7 +54,7 @@ func writeText(w io.Writer, r *result) error {
 	}
 	rows = nil
 	for _, b := range r.Bound {
-		rows = append(rows, []string{orDash(string(b.Debtor)), b.Instance.String(), orDash(join(b.Creditors, ", ")),
+		rows = append(rows, []string{cmp.Or(string(b.Debtor), "-"), b.Instance.String(), partyList(b.Creditors),
 			"since " + sinceText(b.Since)})
 	}
 	p.Columns("  ", rows)
@@ -72,7 +73,7 @@ func writeText(w io.Writer, r *result) error {
 	if len(r.Fluents) > 0 {
 		p.Printf("\nFluents at %s:\n", agreement.FormatInstant(end))
 		for _, f := range r.Fluents {
-			p.Printf("  %s/%s: %s\n", f.Agreement, f.Fluent, holdsText(f.Holds))
+			p.Printf("  %s/%s: %s\n", f.Agreement, f.Fluent, holdsText[f.Holds])
 		}
 	}
 	for _, t := range r.Territories {
@@ -128,33 +129,18 @@ func shares(ss []agreement.Share) string {
 	return strings.Join(parts, ", ")
 }
 
-func sinceText(t time.Time) string {
-	if t.IsZero() {
-		return "the start"
-	}
-	return agreement.FormatInstant(t)
-}
+// sinceText writes the instant a state was entered, "the start" for the
+// zero instant (a state held from before the first evaluation).
+func sinceText(t time.Time) string { return cmp.Or(agreement.FormatInstant(t), "the start") }
 
-func holdsText(b bool) string {
-	if b {
-		return "holds"
-	}
-	return "does not hold"
-}
+// holdsText says whether a fluent holds.
+var holdsText = map[bool]string{true: "holds", false: "does not hold"}
 
-func join[T any](xs []T, sep string) string {
-	parts := make([]string, len(xs))
-	for i, x := range xs {
-		parts[i] = fmt.Sprint(x)
+// partyList lists party ids, comma-separated, "-" for none.
+func partyList(ps []agreement.PartyID) string {
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = string(p)
 	}
-	return strings.Join(parts, sep)
-}
-
-func orDash(s string) string { return orText(s, "-") }
-
-func orText(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
+	return cmp.Or(strings.Join(ids, ", "), "-")
 }
