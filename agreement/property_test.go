@@ -11,7 +11,8 @@ import (
 	"github.com/peacekit/peacekit/agreement/agreementtest"
 )
 
-// Invariant 1 (DESIGN.md): every generated valid agreement validates.
+// Every agreement and process the generators of agreementtest draw
+// validates.
 func TestPropertyGeneratedAgreementsValidate(t *testing.T) {
 	t.Run("agreement", rapid.MakeCheck(func(t *rapid.T) {
 		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
@@ -39,9 +40,9 @@ func TestPropertyGeneratedAgreementsValidate(t *testing.T) {
 	}))
 }
 
-// Invariant 1 (DESIGN.md): every corruption is reported with its path and
-// sentinel, alongside every other problem: two independent corruptions are
-// both reported.
+// Validation reports every problem at once (the package doc's Errors):
+// every corruption is reported with its path and sentinel, alongside every
+// other problem, so two independent corruptions are both reported.
 func TestPropertyCorruptionsReported(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := agreementtest.Corrupt(agreementtest.Config{}).Draw(t, "corruption")
@@ -102,8 +103,8 @@ func descs(cs []agreementtest.Corruption) []string {
 	return out
 }
 
-// Invariant 2 (DESIGN.md): JSON encoding then decoding gives an equal
-// agreement (and process), and the encoding is deterministic.
+// JSON round trip (the package doc's Errors): encoding then decoding gives
+// an equal agreement (and process), and encoding again gives the same bytes.
 func TestPropertyJSONRoundTrip(t *testing.T) {
 	t.Run("agreement", rapid.MakeCheck(func(t *rapid.T) {
 		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")

@@ -89,9 +89,9 @@ func resolveSome(t *rapid.T, p agreement.Package, ter agreement.Territory) agree
 	return ter
 }
 
-// Invariant 9 (DESIGN.md): applying any package keeps every area's shares
-// summing to exactly 100, and so does resolving or letting lapse what it
-// leaves pending, and moving control.
+// Shares sum to 100 (the package doc's Territory): applying any package
+// keeps every area's shares summing to exactly 100, and so do resolving or
+// letting lapse what it leaves pending, and moving control.
 func TestPropertyPackageKeepsSharesAt100(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		a, p := drawSetting(t)
@@ -119,8 +119,8 @@ func TestPropertyPackageKeepsSharesAt100(t *testing.T) {
 	})
 }
 
-// Invariant 9 (DESIGN.md): a package conserves total area: every area keeps
-// its id, name and size, in order.
+// A package conserves total area (the package doc's Territory): every area
+// keeps its id, name and size, in order.
 func TestPropertyPackageConservesArea(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		a, p := drawSetting(t)
@@ -160,7 +160,7 @@ func TestPropertyPackageConservesArea(t *testing.T) {
 	})
 }
 
-// Invariant 9 (DESIGN.md): the empty package is the identity, and its
+// The empty package changes nothing (the package doc's Territory), and its
 // result shares nothing with its input.
 func TestPropertyEmptyPackageIsIdentity(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
