@@ -1,5 +1,5 @@
 // Package scenario is time for peacekit: timelines of events replayed over an
-// agreement (or a [agreement.Process] of linked agreements), with the state of
+// agreement (or an [agreement.Process] of linked agreements), with the state of
 // every clause at every instant and an explanation of each.
 //
 // [Compile] turns an agreement into an [Engine]: conditions compiled into a
@@ -13,99 +13,202 @@
 // deadlines, expiries and timed conditions fire with no event, and forks
 // ([Run.Fork]) so that what-if branches share their prefix.
 //
-// # Semantics
+// The lifecycles of clauses and agreements, and what each condition slot
+// means, are defined by package [agreement]. The sections below state how a
+// replay applies them, in the order the engine does, and what it guarantees.
 //
-// The lifecycle is DESIGN.md's, adapted from Symboleo. This package applies
-// it as follows.
+// # Start
 //
-//   - Start. A run starts at an instant. Every clause is Dormant; an agreement
-//     is Signed if its signing status is signed or it records signatures,
-//     Draft otherwise; each fluent has its initial value. Everything is first
-//     evaluated when the start instant closes, with the events at it.
-//   - Batches. The events of one instant form a batch, committed when the
-//     clock moves past the instant (a later event, [Run.AdvanceTo], or the
-//     end of a replay), so one-at-a-time and whole-timeline replays agree.
-//     Within a batch, events are taken in timeline order: each adds an
-//     occurrence to every pattern it matches, sets the fluents it initiates
-//     and then clears those it terminates.
-//   - Agreements. A signing event naming an agreement (Event.Clause is the
-//     agreement's ref, or empty when there is only one) moves it from Draft
-//     to Signed. A Signed agreement enters into force as soon as its
-//     entry-into-force condition holds (at once when it has none). A clause
-//     that does not survive changes state only while its agreement is in
-//     force, and its deadline does not run otherwise; when the agreement is
-//     terminated, so is every such clause not yet final.
-//   - Order and fixpoint. After the batch, an instant runs in rounds until
-//     nothing changes: agreements entering into force; then, for the clauses
-//     whose dependencies changed, in order: activation (Dormant to Pending or
-//     InEffect, Pending to InEffect), fulfilment, the effects of powers
-//     exercised in the round (discharge and termination, then suspension and
-//     resumption), violation (by condition, then by deadline), expiry. A
-//     transition marks the clauses that read it for the next round.
-//     Validation forbids dependency cycles, so rounds end.
-//   - What conditions see. A trigger sees every event up to the instant. An
-//     antecedent, fulfilment or violation condition's event atoms see only
-//     events strictly after the instant the clause entered its current state
-//     (for an antecedent checked on leaving Dormant, after the current
-//     instant): strikes before a ceasefire are never "a new attack" for a
-//     guarantee it triggered. The agreement's suspension is a gate, not a
-//     transition: a clause in effect across it sees, at resumption, the
-//     events that happened meanwhile. Holds, ClauseIn and AgreementIn read the state
-//     at the instant, as it stands in the current round. Triggers and
-//     antecedents latch: once the clause has moved on, they are not
-//     evaluated again.
-//   - Timed atoms. Within(p, d) holds at t when the last visible event
-//     matching p happened at or before t and less than d before it;
-//     Since(p, d) when the first visible matching event happened d or more
-//     before t; Before(a, b) when the first visible a is strictly before the
-//     last visible b. The engine wakes at every instant such an atom changes
-//     value, with no event.
-//   - Actions. An obligation without a fulfilment condition is fulfilled by
-//     its action happening; a prohibition without a violation condition is
-//     violated by it; a power is fulfilled (exercised, once) by its action
-//     or, without one, by a [agreement.EventKindPowerExercised] event naming it. The
-//     action's actor, unless the pattern names one or a group or the clause
-//     is joint, is the debtor.
-//   - Several debtors. A clause binding several debtors severally becomes one
-//     instance per debtor ("M2[UA]", "M2[RU]"), each with its own lifecycle;
-//     ClauseIn holds when any instance of the clause is in one of its states.
-//   - Deadlines and expiry. A duration deadline runs from entering InEffect
-//     while the clause is in effect and its gate open; an absolute deadline
-//     is an instant, and one passed while suspended is a violation at the
-//     instant of resumption. An expiry runs from leaving Dormant (or is an
-//     instant): a Pending or InEffect clause reaching it is Discharged, a
-//     prohibition in effect Fulfilled.
-//   - Powers. Exercising a power applies its effect to every instance of
-//     its target clauses at the same instant: discharge (InEffect), terminate
-//     (any state not final), suspend (InEffect, remembering the suspending
-//     power); its paired resume power lifts that power's suspensions, and a
-//     clause resumes when none is left. A power aimed at an agreement
-//     terminates it, or suspends it until the paired resume power is
-//     exercised. An effect on a clause whose gate is closed is lost (the
-//     power is spent), except that a resume lifting its suspend power's hold
-//     on both a clause and that clause's agreement lifts both. Powers
-//     exercised at one instant act in the order of their exercises.
-//   - Waking. A clause is evaluated in a round only when something it
-//     depends on changed (a matching event, a fluent, a state it reads) or
-//     one of its own instants falls due (a timed atom turning, its deadline,
-//     its expiry); a clause woken in a round sees the transitions made
-//     earlier in that round.
-//   - Territory. A replay starts from each agreement's stated territory.
-//     Control-changed events move control (Actor gains, from Target, a
-//     percent quantity or all of it); referendum-held and arbitration-award
-//     events resolve the question pending in their area (an arbitration only
-//     by its arbiter). When an agreement enters into force, its options take
-//     effect, except withdrawals and administrations: those move control when
-//     every debtor has fulfilled the implied withdrawal clause. A referendum
-//     or award clause violated by its deadline lets the question lapse. The
-//     implied clauses ([agreement.Agreement.Settle]) are replayed when the
-//     agreement includes them. An event that cannot change territory as it
-//     says is kept and listed by [Trace.Rejections]; [Trace.Territory]
-//     answers who holds what at any instant.
+// A run starts at an instant. Every clause is Dormant; an agreement is Signed
+// if its signing status is [agreement.SigningStatusSigned] or it records
+// signatures, Draft otherwise; each fluent has its initial value. Nothing is
+// evaluated until the start instant closes; then every clause and agreement
+// is woken, with the events at the start instant as the first batch.
 //
-// Every transition records its cause ([Cause]) and, when a condition decided
-// it, each condition node's value as the evaluator computed it; [Trace.Explain]
-// shows those, and evaluates the conditions still open at any instant with
-// the same evaluator. [Trace.Markdown] and [Trace.Mermaid] render a trace's
-// transitions and causes as a table and as a sequence diagram.
+// # Instants and batches
+//
+// The events of one instant form a batch, taken in timeline order. The state
+// "at t" is the state after the batch at t and everything it sets off. A run
+// commits an instant only when its clock moves past it (a later event,
+// [Run.AdvanceTo], or the end of a replay), so one-at-a-time and
+// whole-timeline replays agree. Time passing alone also moves clauses: the
+// clock stops at every instant at which a deadline or an expiry falls, or a
+// timed atom changes value.
+//
+// # Order inside an instant
+//
+// An instant is committed in three steps.
+//
+//  1. The clauses and agreements that have something falling due at the
+//     instant are woken: a timed atom of their conditions turning, a
+//     deadline, an expiry.
+//  2. The events of the batch, in timeline order: each adds an occurrence to
+//     every pattern it matches, sets the fluents it initiates and then clears
+//     those it terminates, waking every clause and agreement whose
+//     conditions (or actions) mention a pattern it matches or a fluent it
+//     changes. A signing event moves its agreement from Draft to Signed;
+//     control-changed, referendum-held and arbitration-award events change
+//     territory (see Territory). Conditions see only the result of the whole
+//     batch: a fluent set and cleared within one instant never holds for them.
+//  3. Rounds, until nothing is woken. A round first lets each woken Signed
+//     agreement whose entry-into-force condition holds enter into force.
+//     Then it takes the woken clauses in declaration order (agreement by
+//     agreement, clause by clause, debtor by debtor) through, in turn:
+//     activation (Dormant to Pending or InEffect, Pending to InEffect);
+//     fulfilment; the effects of the powers exercised in this round, in the
+//     order of the events that exercised them (discharge and termination,
+//     then suspension and resumption); violation, by condition and then by
+//     deadline; expiry.
+//
+// So when one clause could move in several ways in a round, fulfilment wins
+// over discharge or termination, which win over suspension, which wins over
+// violation, which wins over expiry. A clause taken later in a round sees the
+// transitions made earlier in it. A transition wakes, for the next round, the
+// clause itself (unless its new state is final) and every clause and
+// agreement whose conditions read its state; an agreement entering into
+// force wakes all its clauses. Rounds end: apart from suspension and
+// resumption, which each take the exercise of a power (and a power is
+// exercised once), nothing returns to a state it has left.
+//
+// # What conditions see
+//
+// A condition is evaluated only when the clause or agreement holding it is
+// woken; otherwise its value cannot have changed. A trigger, like an
+// agreement's entry-into-force condition, sees every event up to the
+// instant, the batch included. The event atoms (Happened, Before, Within,
+// Since) of an antecedent see only events strictly after the instant the
+// trigger held, and those of a fulfilment or violation condition only events
+// strictly after the instant the clause entered InEffect or was last
+// resumed. So strikes before a ceasefire are never "a new attack" for a
+// guarantee it triggered, an action at the start instant does not fulfil a
+// clause in effect from the start, and a clause's conditions never see the
+// events of its own suspension. The suspension of an agreement, by contrast,
+// is not a transition of its clauses: a clause in effect across it sees, once
+// the agreement is in force again, the events that happened meanwhile.
+//
+// Holds, ClauseIn and AgreementIn read the state at the instant, as it
+// stands in the current round; ClauseIn holds when any instance of the clause
+// is in one of its states. Over the events it sees, Happened(p) holds when one
+// matches p; Before(a, b) when one matching b happened strictly after the
+// first matching a; Within(p, d), at t, when the last matching p happened less
+// than d before t; Since(p, d) when the first matching p happened d or more
+// before t. Triggers and antecedents latch: once the clause has moved on, they
+// are not evaluated again.
+//
+// # Actions and debtors
+//
+// An obligation without a fulfilment condition is fulfilled by its action
+// happening; a prohibition without a violation condition is violated by it;
+// a permission is fulfilled only by a fulfilment condition of its own. A power
+// is exercised (fulfilled, once) by its action or, without one, by an
+// [agreement.EventKindPowerExercised] event naming it. The action's actor,
+// unless the pattern names one or a group or the clause is joint, must be
+// the debtor. A clause binding several debtors severally becomes one
+// [Instance] per debtor ("ceasefire/M2[UA]", "ceasefire/M2[RU]"), each with
+// its own lifecycle.
+//
+// # Deadlines and expiries
+//
+// A duration deadline runs from the instant the clause enters InEffect,
+// while it is InEffect and its agreement's gate (see Agreements) is open; an
+// absolute deadline is an instant. An obligation still InEffect when its
+// deadline passes is Violated then. One that cannot move when its absolute
+// deadline passes (it is Dormant, Pending, Suspended or gated) is Violated
+// at the instant it is next InEffect with its gate open, unless its
+// fulfilment holds then.
+//
+// An expiry runs from the instant the clause leaves Dormant (or is an
+// instant) and never pauses: a Pending or InEffect clause reaching it is
+// Discharged, a prohibition in effect Fulfilled. A clause suspended or gated
+// at its expiry expires at the instant it can move again, and one that leaves
+// Dormant after its absolute expiry expires at once; a Dormant clause never
+// expires.
+//
+// # Powers
+//
+// Exercising a power applies its effect at the same instant to every instance
+// of its target clauses: discharge (an InEffect instance), terminate (any
+// instance not final), suspend (an InEffect instance; one already Suspended
+// is then held by one more power). Its paired resume power lifts that power's
+// holds, and an instance resumes when none is left. A power aimed at an
+// agreement terminates it (in any state but Terminated) or suspends it (when
+// InForce; held by one more power when already Suspended), and the agreement
+// resumes when no hold is left. An effect on a clause whose gate is closed
+// is lost (the power is spent), except that a resume power lifting its
+// suspend power's hold on both a clause and that clause's agreement (when it
+// is the agreement's only hold) lifts both at once. A power is a clause,
+// exercised only while its own gate is open: a power in effect that does not
+// survive, exercised while its agreement is suspended, takes effect when the
+// agreement is in force again (see What conditions see).
+//
+// # Agreements
+//
+// A signing event naming an agreement (Event.Clause is the agreement's
+// reference, or empty when the engine has one agreement) moves it from Draft
+// to Signed. A Signed agreement enters into force as soon as its
+// entry-into-force condition holds, at once when it has none. The agreement's
+// state is a gate: a clause that does not survive changes state only while
+// its agreement is in force, and its duration deadline does not run
+// otherwise; when the agreement is terminated, so is every such clause not
+// yet final, at the same instant. Surviving clauses ignore the gate.
+//
+// # Territory
+//
+// A replay starts from each agreement's stated territory. A control-changed
+// event moves control in its area, in every agreement whose territory has
+// the area: Actor gains Target's control, all of it or the percentage points
+// of the event's first percent quantity (with neither Target nor quantity,
+// the whole area). A referendum-held or arbitration-award event by the
+// option's party (the organiser, the arbiter) resolves the question pending
+// in its area ([agreement.Option.Resolve]); one by another party, or where no
+// question is pending (none was agreed, or it was resolved or lapsed),
+// changes nothing. When an agreement
+// enters into force, its options take effect ([agreement.Package.Apply]),
+// except withdrawals and international administrations: each moves control
+// in an area when every instance of its implied withdrawal clause is
+// fulfilled, so only when the agreement includes the clauses its options
+// imply ([agreement.Agreement.Settle]). A referendum or award clause that is
+// violated lets the question lapse ([agreement.Option.Expire]). An event that
+// should change territory but cannot (a control change from a party holding
+// less than it moves, an outcome no result names) still counts for
+// conditions, and [Trace.Rejections] lists it; [Trace.Territory] answers who
+// holds what at any instant.
+//
+// # Explanations
+//
+// Every transition records its [Cause] and, when a condition decided it, each
+// condition node's value as the evaluator computed it; when a true node of
+// that condition names an event of the instant, the first such event is the
+// cause, whatever woke the clause.
+// [Trace.Explain] shows those, and evaluates the conditions still open at any
+// instant with the same evaluator. [Trace.Markdown] and [Trace.Mermaid] render
+// a trace's transitions and causes as a table and as a sequence diagram.
+//
+// # Guarantees
+//
+// For every valid agreement or process and every valid timeline:
+//
+//   - Replay is deterministic, and a [Run] fed the same events one at a
+//     time, its clock advanced to any instants before each next event, gives
+//     the trace [Engine.Replay] gives; so does a run forked at any point and
+//     continued with the same events.
+//   - Events that match no pattern of the agreements (in a condition, a
+//     fluent, an action or a power's exercise) and are not signings change
+//     no transition: at the same end instant, the trace with them has the
+//     same transitions as the trace without them.
+//   - Every transition is an edge of the lifecycle, with a cause that can set
+//     it off, and leaves the state the instance was actually in: final states
+//     are final. Instants never decrease.
+//   - A clause leaves Dormant only at an instant at which its trigger holds: a
+//     guarantee conditional on a ceasefire is never in effect before the
+//     ceasefire.
+//   - When every clause has an absolute expiry, no clause is Pending or
+//     InEffect while its gate is open at the end of any instant from the
+//     latest absolute expiry or deadline on.
+//   - A clause that does not survive changes state only at instants at which
+//     its agreement is in force (for part of the instant at least), except to
+//     be terminated with it; after its agreement is terminated it is never
+//     InEffect again.
+//   - A Signed agreement with no entry-into-force condition is never still
+//     Signed at the end of an instant.
 package scenario

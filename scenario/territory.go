@@ -17,12 +17,18 @@ type terrChange struct {
 	event     int32 // the event that made it; -1 for a clause or the entry into force
 }
 
-// Rejection is an event that could not change territory as its kind says,
-// and why: a control change from a party holding less than it moves, a
-// referendum outcome no result names, an award after the question lapsed.
-// The event still counts for conditions; only the territory is unchanged.
+// Rejection is a change of territory that could not be made, and why. With
+// Event set, an event could not change territory as its kind says: a control
+// change from a party holding less than it moves, or a referendum-held or
+// arbitration-award outcome that no result of the option names; the event
+// still counts for conditions. With Event -1, the options an agreement
+// applies when it enters into force, or when a withdrawal is performed,
+// could not be applied. A referendum-held or arbitration-award event by a
+// party other than the option's, or where no question is pending (none was
+// agreed, or it was resolved or lapsed), changes nothing and is no
+// rejection.
 type Rejection struct {
-	Event     int // index in the trace's events
+	Event     int // index in the trace's events; -1 for none
 	Agreement agreement.AgreementID
 	Err       error
 }
@@ -110,9 +116,9 @@ func (r *Run) enterIntoForce(ai int32) {
 	r.setTerritory(ai, st.Territory, -1)
 }
 
-// territorialClause applies what a clause's transition does to territory: a
-// withdrawal fulfilled by every debtor moves control; a referendum or award
-// not made in time lapses.
+// territorialTransition applies what a clause's transition does to
+// territory: a withdrawal fulfilled by every debtor moves control; a
+// referendum or award not made in time lapses.
 func (r *Run) territorialTransition(ci int32, to agreement.State) {
 	c := &r.e.clauses[ci]
 	switch {
@@ -161,5 +167,6 @@ func (t *Trace) Territory(a agreement.AgreementID, at time.Time) (agreement.Terr
 	return cur.Clone(), nil
 }
 
-// Rejections returns the events that could not change territory, in order.
+// Rejections returns the changes of territory that could not be made (see
+// [Rejection]), in the order they were attempted.
 func (t *Trace) Rejections() []Rejection { return slices.Clone(t.rejected) }
