@@ -16,27 +16,27 @@ import (
 	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
 
-// Property tests of DESIGN.md's invariants 3 to 8, over agreements drawn by
-// scenariotest.LifecycleProcess (and, for a fifth of the cases of the tests
-// that allow it, by agreementtest.Process) and timelines drawn by
-// scenariotest.Timeline. CI runs them with -rapid.checks=1000; agreements
-// and timelines are capped (propMaxClauses, propMaxEvents) so that such a run
-// stays within seconds.
+// Property tests of the guarantees stated in the package doc (Guarantees), over
+// agreements drawn by scenariotest.LifecycleProcess (and, for a fifth of the
+// cases of the tests that allow it, by agreementtest.Process) and timelines
+// drawn by scenariotest.Timeline. CI runs them with -rapid.checks=1000;
+// agreements and timelines are capped (propMaxClauses, propMaxEvents) so that
+// such a run stays within seconds.
 //
 // Each check draws a process and replays propTimelines timelines over it.
 //
 // Coverage rule: each test fails unless every edge of the lifecycle
-// (scenariotest.Edges: DESIGN.md's clause table, distinguishing causes where
-// it does, and the agreement's own lifecycle) occurred in some replay of its
-// run. The generators are tuned so that 100 checks (rapid's default) reach
-// every edge with high probability: typically within 30 checks; in 99 runs
-// in 100 within 80; the rarest edges occur in about one check in ten.
+// (scenariotest.Edges: the clause and agreement lifecycle tables of package
+// agreement, distinguishing causes where a row names several) occurred in some
+// replay of its run. The generators are tuned so that 100 checks (rapid's
+// default) reach every edge with high probability: typically within 30 checks;
+// in 99 runs in 100 within 80; the rarest edges occur in about one check in
+// ten.
 //
-// Besides invariants 3 to 8, TestPropertyAgreementGate and
-// TestPropertyEntryIntoForceAtOnce check rules 6 and 7 of DESIGN.md (the
-// agreement's state as a gate; entry into force at once), and the
-// TestRegression tests at the end reproduce, minimally, the engine bugs the
-// properties found.
+// TestPropertyAgreementGate and TestPropertyEntryIntoForceAtOnce check the
+// package doc's Agreements (the agreement's state as a gate; entry into force
+// at once), and the TestRegression tests at the end reproduce, minimally,
+// the engine bugs the properties found.
 
 const (
 	propMaxClauses = 10 // clauses per agreement, resume powers included
@@ -44,7 +44,7 @@ const (
 	propMinEvents  = 16 // events per timeline, at least
 	propMaxEvents  = 32 // and at most
 	propExercises  = 50 // percentage of events that exercise powers
-	propIrrelevant = 8  // irrelevant events added by invariant 6
+	propIrrelevant = 8  // irrelevant events mixed into a timeline (unrelated events)
 	propTimelines  = 4  // timelines per drawn process
 )
 
@@ -150,7 +150,7 @@ func propWhere(c propCase, tr *scenario.Trace) string {
 		"transitions:\n" + scenariotest.FormatTransitions(tr)
 }
 
-// propClause is what the invariants need of one clause.
+// propClause is what the properties need of one clause.
 type propClause struct {
 	home   agreement.Agreement
 	clause agreement.Clause
@@ -194,8 +194,8 @@ func propAgreementInstance(id agreement.AgreementID) scenario.Instance {
 	return scenario.Instance{Ref: agreement.AgreementRef(id)}
 }
 
-// Invariant 3: a clause is never InEffect at an instant before its trigger
-// happened.
+// Never in effect before the trigger (Guarantees): a clause is never
+// InEffect at an instant before its trigger happened.
 //
 // For every clause, propBounds computes from the timeline alone (not from
 // the engine) the earliest instant at which its trigger could first hold:
@@ -456,10 +456,11 @@ func (b *propBounds) agreementIn(id agreement.AgreementID, states []agreement.St
 	return n
 }
 
-// Invariant 4: final states are final; every recorded transition is an edge
-// of the lifecycle, with a cause that can set it off; its from-state is the
-// state actually left (tracked per instance from its initial state); time
-// never decreases. scenariotest.AssertTransitionsValid checks all of it.
+// Transitions are edges (Guarantees): final states are final; every recorded
+// transition is an edge of the lifecycle, with a cause that can set it off; its
+// from-state is the state actually left (tracked per instance from its initial
+// state); time never decreases. scenariotest.AssertTransitionsValid checks all
+// of it.
 func TestPropertyTransitionsAreEdges(t *testing.T) {
 	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
 		tr := propReplay(t, c.e, c.tl, c.end)
@@ -471,12 +472,12 @@ func TestPropertyTransitionsAreEdges(t *testing.T) {
 	})
 }
 
-// Invariant 5: replay is deterministic; feeding events one at a time
-// (Engine.Start, Run.Apply, Run.AdvanceTo(end)) equals Engine.Replay, also
-// with the clock advanced at random instants between events (strictly
-// before the next event's instant); and a run forked at a random point and
-// continued equals the run that never forked, while the original run, sent
-// another way after the fork, equals a replay of that other timeline.
+// Replay is deterministic (Guarantees); feeding events one at a time
+// (Engine.Start, Run.Apply, Run.AdvanceTo(end)) equals Engine.Replay, also with
+// the clock advanced at random instants between events (strictly before the
+// next event's instant); and a run forked at a random point and continued
+// equals the run that never forked, while the original run, sent another way
+// after the fork, equals a replay of that other timeline.
 func TestPropertyOneAtATimeEqualsReplay(t *testing.T) {
 	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
 		want := propReplay(t, c.e, c.tl, c.end)
@@ -617,12 +618,12 @@ func propFork(t *rapid.T, c propCase, want *scenario.Trace) {
 	}
 }
 
-// Invariant 6: events that no condition, fluent or action mentions change
-// nothing. Events of kinds nothing mentions, by declared parties, are mixed
-// into the timeline (at its instants and others, at drawn positions inside
-// batches); the transitions (instance, states, instant, cause kind, what
-// the cause names, and the causing event compared by value, since indices
-// shift) at the same end instant are the same.
+// Unrelated events (Guarantees): events that no condition, fluent or action
+// mentions change nothing. Events of kinds nothing mentions, by declared
+// parties, are mixed into the timeline (at its instants and others, at drawn
+// positions inside batches); the transitions (instance, states, instant, cause
+// kind, what the cause names, and the causing event compared by value, since
+// indices shift) at the same end instant are the same.
 func TestPropertyIrrelevantEventsChangeNothing(t *testing.T) {
 	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
 		base := propReplay(t, c.e, c.tl, c.end)
@@ -642,15 +643,15 @@ func TestPropertyIrrelevantEventsChangeNothing(t *testing.T) {
 	})
 }
 
-// Invariant 7: with explicit deadlines and expiries, no clause is still
-// Pending or InEffect after the latest of them. Every clause of the drawn
-// agreements has an absolute expiry (and obligations may have absolute
-// deadlines); from the latest such instant L on, no clause is Pending or
-// InEffect at any instant at which its agreement is in force or the clause
-// survives. A suspended (or not yet, or no longer, in force) agreement
-// freezes its non-surviving clauses by design (DESIGN.md rules 6 and 7):
-// they neither change state nor reach their expiry until it is in force
-// again, so they are exempt while it is not.
+// Nothing active after the limits (Guarantees): with explicit deadlines and
+// expiries, no clause is still Pending or InEffect after the latest of them.
+// Every clause of the drawn agreements has an absolute expiry (and obligations
+// may have absolute deadlines); from the latest such instant L on, no clause is
+// Pending or InEffect at any instant at which its agreement is in force or the
+// clause survives. A suspended (or not yet, or no longer, in force) agreement
+// freezes its non-surviving clauses (the package doc's Agreements): they
+// neither change state nor reach their expiry until it is in force again, so
+// they are exempt while it is not.
 func TestPropertyNothingActiveAfterLimits(t *testing.T) {
 	propCheck(t, scenariotest.LifecycleConfig{Absolute: true}, false, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
 		tr := propReplay(t, c.e, c.tl, c.end)
@@ -686,10 +687,11 @@ func TestPropertyNothingActiveAfterLimits(t *testing.T) {
 	})
 }
 
-// Invariant 8: after its agreement is terminated, no non-surviving clause is
-// ever InEffect again. At the instant of termination every non-surviving
-// clause of the agreement is final (rule 7: termination terminates every
-// active one), and no later transition takes one to InEffect.
+// Nothing in effect after termination (Guarantees): after its agreement is
+// terminated, no non-surviving clause is ever InEffect again. At the instant
+// of termination every non-surviving clause of the agreement is final (the
+// package doc's Agreements: termination terminates every such clause not yet
+// final), and no later transition takes one to InEffect.
 func TestPropertyNothingInEffectAfterTermination(t *testing.T) {
 	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
 		tr := propReplay(t, c.e, c.tl, c.end)
@@ -734,10 +736,10 @@ func TestPropertyNothingInEffectAfterTermination(t *testing.T) {
 	})
 }
 
-// DESIGN.md rules 6 and 7: the agreement's state is a gate. A clause that
-// does not survive changes state only at instants at which its agreement is
-// in force (at some point of the instant: it may enter into force, be
-// suspended or resumed then), except to be terminated with its agreement.
+// The package doc's Agreements: the agreement's state is a gate. A clause that
+// does not survive changes state only at instants at which its agreement is in
+// force (at some point of the instant: it may enter into force, be suspended or
+// resumed then), except to be terminated with its agreement.
 func TestPropertyAgreementGate(t *testing.T) {
 	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
 		tr := propReplay(t, c.e, c.tl, c.end)
@@ -774,10 +776,9 @@ func TestPropertyAgreementGate(t *testing.T) {
 	})
 }
 
-// DESIGN.md rule 7 and package scenario's "Agreements": a signed agreement
-// enters into force as soon as its entry-into-force condition holds, at once
-// when it has none. An agreement with no such condition is therefore never
-// Signed at the end of an instant.
+// The package doc's Agreements: a signed agreement enters into force as soon as
+// its entry-into-force condition holds, at once when it has none. An agreement
+// with no such condition is therefore never Signed at the end of an instant.
 func TestPropertyEntryIntoForceAtOnce(t *testing.T) {
 	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
 		tr := propReplay(t, c.e, c.tl, c.end)
@@ -902,8 +903,8 @@ func TestSince30Days(t *testing.T) {
 }
 
 // Regression tests: each reproduces, with a minimal agreement and timeline,
-// an engine behaviour that breaks a rule of doc.go or DESIGN.md found by the
-// property tests above. They fail until the engine is fixed.
+// an engine behaviour, found by the property tests above, that broke a rule
+// of the package doc. They fail if the bug comes back.
 
 var propDay0 = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 
@@ -922,11 +923,11 @@ func propMustState(t *testing.T, tr *scenario.Trace, ref agreement.Ref, day int)
 	return s
 }
 
-// doc.go ("Agreements"): "A Signed agreement enters into force as soon as its
-// entry-into-force condition holds (at once when it has none)". A draft
-// signed by an event stays Signed: signing does not make the engine evaluate
-// the agreement's entry into force again, so it enters into force only if
-// something its entry condition reads changes later (never, with no
+// The package doc's Agreements: "A Signed agreement enters into force as soon
+// as its entry-into-force condition holds, at once when it has none". The
+// engine left a draft signed by an event Signed: signing did not make it
+// evaluate the agreement's entry into force again, so it entered into force
+// only if something its entry condition reads changed later (never, with no
 // condition). Found by TestPropertyEntryIntoForceAtOnce.
 func TestRegressionSigningEntersIntoForce(t *testing.T) {
 	obligation := agreement.Clause{ID: "C1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
@@ -965,16 +966,14 @@ func TestRegressionSigningEntersIntoForce(t *testing.T) {
 	}
 }
 
-// DESIGN.md rule 6: "while the agreement is suspended, non-surviving clauses
-// neither change state nor accrue deadline time" (and doc.go: "A clause that
-// does not survive changes state only while its agreement is in force").
-// Clause C is suspended by S at day 2; the agreement is suspended by X at
-// day 3; S's resume power R (surviving, so it can be exercised) is exercised
-// at day 4: the engine moves C from Suspended to InEffect at day 4 while its
-// agreement is still suspended (Run.applyEffects applies a resumption
-// without checking the gate, unlike the other effects). C should stay
-// Suspended until the agreement is in force again. Found by
-// TestPropertyAgreementGate.
+// The package doc's Agreements: "a clause that does not survive changes state
+// only while its agreement is in force", and its Powers: "An effect on a
+// clause whose gate is closed is lost". Clause C is suspended by S at day 2;
+// the agreement is suspended by X at day 3; S's resume power R (surviving, so
+// it can be exercised) is exercised at day 4: the engine moved C from
+// Suspended to InEffect at day 4 while its agreement was still suspended
+// (it applied a resumption without checking the gate, unlike the other
+// effects). C stays Suspended. Found by TestPropertyAgreementGate.
 func TestRegressionResumeWhileAgreementSuspended(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	a := agreement.Agreement{
@@ -1007,14 +1006,15 @@ func TestRegressionResumeWhileAgreementSuspended(t *testing.T) {
 	}
 }
 
-// DESIGN.md rule 2: for candidate outcomes at the same instant, "Within one
-// priority, timeline order." R (the resume power paired with S) is exercised
-// by the first event of a batch and S (suspending F) by the second: in
-// timeline order, R resumes nothing (it is used up) and S then suspends F, so
-// F is Suspended at the end of the instant. The engine applies the effects in
-// the order of the clauses in the agreement instead: with S declared before
-// R, F is suspended and at once resumed (InEffect); with R before S, F stays
-// Suspended. The outcome depends on the declaration order.
+// The package doc's Order inside an instant: the powers exercised in a round
+// act "in the order of the events that exercised them". R (the resume power
+// paired with S) is exercised by the first event of a batch and S (suspending
+// F) by the second: in that order, R resumes nothing (it is used up) and S
+// then suspends F, so F is Suspended at the end of the instant. The engine
+// applied the effects in the order of the clauses in the agreement instead:
+// with S declared before R, F was suspended and at once resumed (InEffect);
+// with R before S, F stayed Suspended. The outcome depended on the
+// declaration order.
 func TestRegressionSameInstantPowersInTimelineOrder(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	f := agreement.Clause{ID: "F", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}}

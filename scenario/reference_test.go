@@ -1,33 +1,33 @@
 package scenario_test
 
 // This file holds a reference model of the activation engine: a second,
-// deliberately naive implementation of the semantics stated in doc.go and
-// DESIGN.md, used by the state-machine and explanation tests in
+// deliberately naive implementation of the semantics stated in the package docs
+// of scenario and agreement, used by the state-machine and explanation tests in
 // statemachine_test.go. It shares no code with the engine: it evaluates the
-// agreement.Condition trees directly, with a recursive type switch, against
-// the whole list of events up to the instant; fluents are recomputed by
-// scanning every event; clause and agreement states are read from the model's
-// own current states; deadline clocks are recomputed from the model's own
+// agreement.Condition trees directly, with a recursive type switch, against the
+// whole list of events up to the instant; fluents are recomputed by scanning
+// every event; clause and agreement states are read from the model's own
+// current states; deadline clocks are recomputed from the model's own
 // transition log. There is no compilation, no index from dependencies to
 // clauses and no timer queue: the model visits, by brute force, every instant
 // at which anything could happen (each event instant, and every e.At+d for
 // every timed atom and every matching event, every deadline and expiry).
 //
-// What the model keeps of doc.go's round structure is what doc.go states:
-// after the batch, an instant runs in rounds; each round first lets every
-// signed agreement whose entry condition holds enter into force, then takes
-// the clause instances whose dependencies changed and runs, in order,
-// activation, fulfilment, the effects of powers exercised in the round
-// (discharge and termination, then suspension and resumption), violation (by
-// condition, then deadline) and expiry; a transition marks the instances that
-// read it for the next round. "Dependencies changed" is decided afresh for
-// every instance by walking its own conditions (see refRun.firstMarks and
-// refRun.to): a batch event matching a pattern it mentions, a fluent it
-// reads changing in the batch, a clause or agreement it reads changing
-// state, its own agreement entering into force, its own transition to a
-// state that is not final, and, when it can move (its gate open, not
-// suspended), a timed atom of the conditions of its current state turning,
-// or its deadline or expiry falling, at the instant.
+// What the model keeps of the engine's round structure is what the package doc
+// (Order inside an instant) states: after the batch, an instant runs in rounds;
+// each round first lets every signed agreement whose entry condition holds
+// enter into force, then takes the clause instances whose dependencies changed
+// and runs, in order, activation, fulfilment, the effects of powers exercised
+// in the round (discharge and termination, then suspension and resumption),
+// violation (by condition, then deadline) and expiry; a transition marks the
+// instances that read it for the next round. "Dependencies changed" is decided
+// afresh for every instance by walking its own conditions (see
+// refRun.firstMarks and refRun.to): a batch event matching a pattern it
+// mentions, a fluent it reads changing in the batch, a clause or agreement it
+// reads changing state, its own agreement entering into force, its own
+// transition to a state that is not final, and, when it can move (its gate
+// open, not suspended), a timed atom of the conditions of its current state
+// turning, or its deadline or expiry falling, at the instant.
 
 import (
 	"fmt"
@@ -45,7 +45,7 @@ type refTransition struct {
 	Inst     scenario.Instance
 	From, To agreement.State
 	At       time.Time
-	// Why is what caused it, where doc.go and DESIGN.md name one: "deadline",
+	// Why is what caused it, where the package doc names one: "deadline",
 	// "expiry", "power" (By the power's instance), "agreement" (By the
 	// agreement terminated), "signing"; "" when a condition decided it.
 	Why string
@@ -167,7 +167,7 @@ func refNewModel(p agreement.Process) *refModel {
 	return m
 }
 
-// refAction is doc.go's "Actions" paragraph: the pattern whose occurrence
+// refAction is the package doc's Actions and debtors: the pattern whose occurrence
 // performs the action of the instance of cl for debtor (empty for a single
 // debtor or joint debtors): the clause's action, or for a power without one
 // the exercise of the power itself; its actor is the debtor unless the
@@ -209,7 +209,7 @@ func (m *refModel) matches(p agreement.Pattern, ai int, e agreement.Event) bool 
 	return p.Matches(e, m.p.Agreements[ai].ID, m.member[ai])
 }
 
-// initialAgreementState is doc.go's "Start": Signed if the signing status is
+// initialAgreementState is the package doc's Start: Signed if the signing status is
 // signed or the agreement records signatures, Draft otherwise.
 func (m *refModel) initialAgreementState(ai int) agreement.State {
 	a := &m.p.Agreements[ai]
@@ -509,8 +509,8 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 	}
 }
 
-// gateOpen is doc.go's gate: a clause that does not survive changes state
-// only while its agreement is in force.
+// gateOpen is the package doc's gate (Agreements): a clause that does not
+// survive changes state only while its agreement is in force.
 func (r *refRun) gateOpen(ii int) bool {
 	in := &r.m.insts[ii]
 	return in.clause.Surviving || r.agr[in.ai] == agreement.StateInForce
@@ -966,9 +966,9 @@ type refEffect struct{ ii, event int }
 
 // applyEffects applies the effects of the powers exercised in the round:
 // discharge and termination, or (suspensions) suspension and resumption;
-// within each, in timeline order of the exercises (DESIGN.md: "Within one
-// priority, timeline order"). A power's clause targets are handled before
-// its agreement targets (doc.go does not say).
+// within each, in the order of the events that exercised them (the package
+// doc's Order inside an instant). A power's clause targets are handled
+// before its agreement targets (the package doc does not say).
 func (r *refRun) applyEffects(suspensions bool) {
 	slices.SortStableFunc(r.effects, func(a, b refEffect) int { return a.event - b.event })
 	for _, ef := range r.effects {
@@ -1250,8 +1250,8 @@ func refCompare(tr *scenario.Trace, res *refResult) []string {
 	return diffs
 }
 
-// refCompareCauses checks the cause of every transition whose cause doc.go
-// and DESIGN.md name: a deadline, an expiry, a power (By the power's
+// refCompareCauses checks the cause of every transition whose cause the
+// package doc names: a deadline, an expiry, a power (By the power's
 // instance, Event its exercise: an event of the instant matching the
 // power's action), the termination of the agreement (By the agreement), a
 // signing event. The transitions must already be equal.
@@ -1349,8 +1349,8 @@ func refCheckReplay(t *testing.T, p agreement.Process, start time.Time, events [
 }
 
 // Regression tests: each is a minimal case, found by TestStateMachineEngine
-// or built from run.go, where the engine disagrees with doc.go and the
-// reference model. Each replays the case with both and also states the
+// or built from run.go, where the engine disagreed with the package doc and
+// the reference model. Each replays the case with both and also states the
 // expected states explicitly.
 
 func refAt(h int) time.Time { return refHour(h) }
@@ -1383,11 +1383,11 @@ func refMustReplay(t *testing.T, a agreement.Agreement, end time.Time, evs ...ag
 	return tr
 }
 
-// doc.go, Agreements: "A signing event ... moves it from Draft to Signed. A
-// Signed agreement enters into force as soon as its entry-into-force
-// condition holds (at once when it has none)." The engine moves the
-// agreement to Signed but never evaluates it again, since nothing marks it:
-// it stays Signed forever and none of its clauses ever moves.
+// The package doc's Agreements: "A signing event ... moves it from Draft to
+// Signed. A Signed agreement enters into force as soon as its
+// entry-into-force condition holds, at once when it has none." The engine
+// moved the agreement to Signed but never evaluated it again, since nothing
+// woke it: it stayed Signed forever and none of its clauses ever moved.
 func TestRegressionRefSigningEntersIntoForce(t *testing.T) {
 	a := agreement.Agreement{
 		ID:      "a1", // SigningStatus unspecified, no signatures: Draft
@@ -1402,12 +1402,13 @@ func TestRegressionRefSigningEntersIntoForce(t *testing.T) {
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), []agreement.Event{sign}, refAt(2))
 }
 
-// doc.go, Batches: each event "sets the fluents it initiates and then clears
-// those it terminates". The engine applies, per event, each matching pattern
-// in the order the patterns were first mentioned (interned), setting and
-// clearing as it goes: when a pattern that terminates f2 was interned
-// before one that initiates it (here by fluent f1), an event matching both
-// leaves f2 set. So Holds(f2) is wrongly true, and C1 wrongly activates.
+// The package doc's Order inside an instant: each event "sets the fluents it
+// initiates and then clears those it terminates". The engine applied, per
+// event, each matching pattern in the order the patterns were first
+// mentioned (interned), setting and clearing as it went: when a pattern that
+// terminates f2 was interned before one that initiates it (here by fluent
+// f1), an event matching both left f2 set. So Holds(f2) was wrongly true,
+// and C1 wrongly activated.
 func TestRegressionRefFluentInitiateThenTerminate(t *testing.T) {
 	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
 	attackUA := agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "UA"}
@@ -1430,11 +1431,11 @@ func TestRegressionRefFluentInitiateThenTerminate(t *testing.T) {
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), []agreement.Event{ev}, refAt(2))
 }
 
-// doc.go, Agreements: "A clause that does not survive changes state only
-// while its agreement is in force". The engine gates every power effect on
-// a target (discharge, terminate, suspend) but not resumption: a surviving
-// resume power exercised while the agreement is suspended (by another
-// power) moves its non-surviving target from Suspended to InEffect.
+// The package doc's Agreements: "a clause that does not survive changes
+// state only while its agreement is in force". The engine gated every power
+// effect on a target (discharge, terminate, suspend) but not resumption: a
+// surviving resume power exercised while the agreement was suspended (by
+// another power) moved its non-surviving target from Suspended to InEffect.
 func TestRegressionRefResumeWhileAgreementSuspended(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	a := agreement.Agreement{
@@ -1457,22 +1458,22 @@ func TestRegressionRefResumeWhileAgreementSuspended(t *testing.T) {
 	tr := refMustReplay(t, a, refAt(4), evs...)
 	refWant(t, tr, "C", "", refAt(1), agreement.StateSuspended)
 	refWant(t, tr, "a1/", "", refAt(3), agreement.StateSuspended)
-	refWant(t, tr, "C", "", refAt(3), agreement.StateSuspended) // the engine: in-effect
+	refWant(t, tr, "C", "", refAt(3), agreement.StateSuspended) // the engine once: in-effect
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(4))
 }
 
-// doc.go, Order and fixpoint: each round evaluates "the clauses whose
-// dependencies changed", and "a transition marks the clauses that read it
-// for the next round"; timed conditions wake a clause "at every instant such
-// an atom changes value". The engine also wakes a clause at a stale timer:
-// X's Within(p, 2h) was due to turn at 3h after p at 1h, p again at 2h
-// pushed that to 4h, but the 3h timer still fires and puts X in the first
-// round at 3h. There X reads Y's activation in the same round (live) and is
-// activated before the discharge power P, exercised at 3h, applies: the
-// engine discharges X. Per doc.go X is not in that round (nothing it reads
-// changed before it), reads Y's activation in the next round, after P's
-// effect: X ends InEffect. The outcome depends on a timer no atom justifies.
-// (See the report: the cleaner fix may be in the semantics.)
+// The package doc's Order inside an instant: a round takes "the woken
+// clauses", a clause is woken when "a timed atom of their conditions" turns
+// at the instant, and "a transition wakes, for the next round, ... every
+// clause and agreement whose conditions read its state". The engine also
+// woke a clause at a stale timer: X's Within(p, 2h) was due to turn at 3h
+// after p at 1h, p again at 2h pushed that to 4h, but the 3h timer still
+// fired and put X in the first round at 3h. There X read Y's activation in
+// the same round and was activated before the discharge power P, exercised
+// at 3h, applied: the engine discharged X. By the package doc X is not in
+// that round (nothing it reads changed before it), reads Y's activation in
+// the next round, after P's effect: X ends InEffect. The outcome depended on
+// a timer no atom justifies.
 func TestRegressionRefStaleTimerWakesClause(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	p := agreement.Pattern{Kind: "patrol"}
@@ -1497,15 +1498,15 @@ func TestRegressionRefStaleTimerWakesClause(t *testing.T) {
 	}
 	tr := refMustReplay(t, a, refAt(5), evs...)
 	refWant(t, tr, "Y", "", refAt(3), agreement.StateInEffect)
-	refWant(t, tr, "X", "", refAt(3), agreement.StateInEffect) // the engine: discharged
+	refWant(t, tr, "X", "", refAt(3), agreement.StateInEffect) // the engine once: discharged
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(5))
 }
 
-// trace.go, Cause.Event: "the exercise for CausePower"; DESIGN.md rule 8:
-// every transition records its cause. The engine records as a power's
-// exercise the first event of the batch that marked the power, here the
-// attack matching the power's trigger, which precedes the exercise in the
-// batch: the explanation of C's discharge names the attack.
+// Cause.Event: "the exercise for CausePower"; the package doc's
+// Explanations: every transition records its cause. The engine recorded as a
+// power's exercise the first event of the batch that woke the power, here
+// the attack matching the power's trigger, which precedes the exercise in
+// the batch: the explanation of C's discharge named the attack.
 func TestRegressionRefPowerCauseNamesExercise(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
@@ -1537,8 +1538,8 @@ func TestRegressionRefPowerCauseNamesExercise(t *testing.T) {
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(3))
 }
 
-// TestReferenceModelDocExamples pins the reference model to doc.go's
-// explicit statements with small hand-computed cases, each also replayed by
+// TestReferenceModelDocExamples pins the reference model to the package
+// doc's explicit statements with small hand-computed cases, each also replayed by
 // the engine and compared in full.
 func TestReferenceModelDocExamples(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
@@ -1702,13 +1703,14 @@ func TestReferenceModelDocExamples(t *testing.T) {
 	}
 }
 
-// DESIGN.md rule 2, "Within one priority, timeline order", which the engine
-// applies to the powers exercised at one instant by sorting them by
-// Cause.Event: since that is the first event of the batch that marked the
-// power rather than its exercise (see TestRegressionRefPowerCauseNamesExercise),
-// R, exercised after S in the batch but marked first by an attack matching
-// its trigger, acts first: it resumes nothing, then S suspends C for good.
-// In timeline order S suspends C and R resumes it.
+// The package doc's Order inside an instant: the powers exercised in a round
+// act "in the order of the events that exercised them", which the engine
+// applied by sorting them by Cause.Event: since that was the first event of
+// the batch that woke the power rather than its exercise (see
+// TestRegressionRefPowerCauseNamesExercise), R, exercised after S in the
+// batch but woken first by an attack matching its trigger, acted first: it
+// resumed nothing, then S suspended C for good. In the order of the
+// exercises S suspends C and R resumes it.
 func TestRegressionRefPowersActInExerciseOrder(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
@@ -1729,6 +1731,6 @@ func TestRegressionRefPowersActInExerciseOrder(t *testing.T) {
 		{At: refAt(2), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("R")},
 	}
 	tr := refMustReplay(t, a, refAt(3), evs...)
-	refWant(t, tr, "C", "", refAt(2), agreement.StateInEffect) // the engine: suspended
+	refWant(t, tr, "C", "", refAt(2), agreement.StateInEffect) // the engine once: suspended
 	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(3))
 }
