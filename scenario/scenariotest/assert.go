@@ -14,18 +14,19 @@ import (
 )
 
 // AssertTransitionsValid reports through t every way the transitions of tr
-// break DESIGN.md's invariant 4, and carries on (it calls t.Errorf): each
-// transition must be an edge of the lifecycle, with a cause that can set it
-// off ([Classify]); its from-state must be the state the instance was
-// actually in (its initial state, Dormant for a clause and Draft or Signed
-// for an agreement, or the to-state of its previous transition), so that
-// nothing ever leaves a final state; instants never decrease and lie within
-// the trace; an event a cause names exists, is of the transition's batch for
-// [scenario.CauseEvent], and did not happen after the transition (the
-// exercise of a power that takes effect later, when its agreement is in
-// force again, names the exercise). It also checks that [scenario.Trace.State] agrees with the
-// transitions at each transition's instant. It accepts any [rapid.TB]: a
-// *testing.T or a *rapid.T.
+// break the lifecycle (see the guarantees of package [scenario]), and
+// carries on (it calls t.Errorf): each transition must be an edge of the
+// lifecycle, with a cause that can set it off ([Classify]); its from-state
+// must be the state the instance was actually in (its initial state, Dormant
+// for a clause and Draft or Signed for an agreement, or the to-state of its
+// previous transition), so that nothing ever leaves a final state; instants
+// never decrease and lie within the trace; an event a cause names exists, is
+// of the transition's batch for [scenario.CauseEvent], and did not happen
+// after the transition (the exercise of a power that takes effect later,
+// when its agreement is in force again, names the exercise). It also checks
+// that [scenario.Trace.State] agrees with the transitions at each
+// transition's instant. It accepts any [rapid.TB]: a *testing.T or a
+// *rapid.T.
 func AssertTransitionsValid(t rapid.TB, tr *scenario.Trace) {
 	t.Helper()
 	current := map[scenario.Instance]agreement.State{}

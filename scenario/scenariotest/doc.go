@@ -1,8 +1,8 @@
 // Package scenariotest provides rapid generators and assertions for tests of
 // code built on package [scenario]: timelines drawn for a given agreement,
 // agreements built to move through the whole clause lifecycle, the lifecycle
-// table as data, and checks of DESIGN.md's invariants on a
-// [scenario.Trace]. It is for _test.go files only: non-test code never
+// tables as data, and checks on a [scenario.Trace] of the guarantees package
+// scenario documents. It is for _test.go files only: non-test code never
 // imports it.
 //
 // # Generators
@@ -27,15 +27,17 @@
 //
 // # The lifecycle as data
 //
-// [Edges] lists every [Edge] of the lifecycle (DESIGN.md's clause table,
-// distinguishing causes where it does, and the agreement's own lifecycle);
+// [Edges] lists every [Edge] of the lifecycle (the clause and agreement
+// lifecycle tables of package [agreement], distinguishing causes where a row
+// names several);
 // [Classify] maps a recorded [scenario.Transition] to its edge; [Coverage]
 // collects the edges seen over a property run, so that a test can fail
 // unless every edge occurred.
 //
 // # Assertions
 //
-// [AssertTransitionsValid] checks invariant 4 on a trace;
+// [AssertTransitionsValid] checks that every transition of a trace is an
+// edge of the lifecycle that leaves the state actually left, in time order;
 // [AssertNeverInEffectBefore] checks that no clause is in effect before an
 // event of a given kind; [AssertSameTransitions] compares two traces by
 // value. They report through a [rapid.TB], so they work with both

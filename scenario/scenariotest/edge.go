@@ -12,8 +12,8 @@ import (
 	"github.com/peacekit/peacekit/scenario"
 )
 
-// Rule is the rule of the lifecycle (DESIGN.md's clause table, and the
-// agreement's own lifecycle of its rule 7) that allows a transition. The
+// Rule is the rule of the lifecycle (the clause and agreement lifecycle
+// tables of package [agreement]) that allows a transition. The clause
 // table distinguishes some transitions between the same two states by what
 // caused them (an obligation Violated by its violation condition or by its
 // deadline; a clause Discharged by its expiry or by a power); the Rule keeps
@@ -91,9 +91,9 @@ var clauseActive = []agreement.State{agreement.StateDormant, agreement.StatePend
 // agreementActive are the agreement states a power can terminate.
 var agreementActive = []agreement.State{agreement.StateDraft, agreement.StateSigned, agreement.StateInForce, agreement.StateSuspended}
 
-// ClauseEdges returns every edge of DESIGN.md's clause lifecycle table, one
-// per row and distinguishing cause where the table does: 20 edges, in the
-// table's order. It returns a new slice on each call.
+// ClauseEdges returns every edge of the clause lifecycle table of package
+// [agreement], one per from-state and per cause where a row names several:
+// 20 edges, in the table's order. It returns a new slice on each call.
 func ClauseEdges() []Edge {
 	c := func(from, to agreement.State, r Rule) Edge { return Edge{From: from, To: to, Rule: r} }
 	out := []Edge{
@@ -119,10 +119,10 @@ func ClauseEdges() []Edge {
 	return out
 }
 
-// AgreementEdges returns every edge of an agreement's lifecycle (DESIGN.md
-// rule 7): Draft -> Signed, Signed -> InForce, InForce <-> Suspended and any
-// state not final -> Terminated by a power; 8 edges. It returns a new slice
-// on each call.
+// AgreementEdges returns every edge of the agreement lifecycle table of
+// package [agreement]: Draft -> Signed, Signed -> InForce, InForce <->
+// Suspended and any state not final -> Terminated by a power; 8 edges. It
+// returns a new slice on each call.
 func AgreementEdges() []Edge {
 	a := func(from, to agreement.State, r Rule) Edge { return Edge{Agreement: true, From: from, To: to, Rule: r} }
 	out := []Edge{
@@ -221,7 +221,8 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 
 // Coverage collects the lifecycle edges seen over many traces, such as every
 // trace of a rapid property run, so that a test can fail unless each edge of
-// the lifecycle occurred (DESIGN.md's coverage rule). Build one with
+// the lifecycle occurred: a property that never met an edge has not been
+// tested on it. Build one with
 // [NewCoverage]; the zero value is not usable. A Coverage is safe for
 // concurrent use.
 type Coverage struct {

@@ -30,7 +30,8 @@ type LifecycleConfig struct {
 	// Absolute gives every clause an absolute expiry (an instant), and
 	// obligations either no deadline, a duration or an absolute one: after
 	// the latest such instant no clause can still be Pending or InEffect
-	// while its agreement is in force (DESIGN.md's invariant 7).
+	// while its agreement is in force (see the guarantees of package
+	// scenario).
 	Absolute bool
 	// Start and Offsets place absolute deadlines and expiries: at Start
 	// plus one of the positive Offsets. Zero values mean [DefaultStart] and
@@ -262,7 +263,7 @@ var kits = func() []kit {
 		// F, S (surviving, with its resume power) suspends F, Y suspends
 		// the agreement once F is suspended: F must stay suspended while
 		// the agreement is, even if S's resume power is exercised then
-		// (DESIGN.md rule 6).
+		// (the agreement's state is a gate: see package scenario, Agreements).
 		{weight: 2, clauses: []skel{steady(trigNone, anteNone),
 			{kind: agreement.DeonticPower, effect: agreement.EffectSuspend, aim: aimClause, target: []int{0}, trig: trigNone,
 				ante: anteNone, always: true},
