@@ -47,8 +47,8 @@ func (d Deadline) String() string {
 // (Creditors) to do, avoid or be allowed what (Action), and when that starts
 // and ends (the conditions). The zero value is not a valid clause.
 //
-// The lifecycle and the meaning of each condition are those of DESIGN.md and
-// package scenario:
+// The lifecycle and the meaning of each condition are stated in the package
+// doc (Clauses and conditions, Lifecycle); package scenario applies them:
 //   - Trigger (nil: true from the start) moves the clause out of Dormant;
 //     it sees the whole history and latches.
 //   - Antecedent (nil: none) must then also hold for it to be InEffect; it

@@ -41,9 +41,9 @@ type Condition interface {
 // HappenedCondition is the atom built by [Happened].
 type HappenedCondition struct{ pattern Pattern }
 
-// Happened is true once an event matching p has happened (among the events the
-// evaluating context can see: see DESIGN's freshness rule, applied by package
-// scenario).
+// Happened is true once an event matching p has happened, among the events
+// the evaluating context can see (see the package doc, Clauses and
+// conditions).
 func Happened(p Pattern) Condition { return &HappenedCondition{p} }
 
 // Pattern returns the event pattern.

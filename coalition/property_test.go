@@ -35,7 +35,7 @@ func pairs(c coalition.Coalition) [][2]string {
 }
 
 // TestPropertyTotalsOrderIndependent: totals, shares, gaps and the backstop
-// do not depend on the order of contributions (DESIGN invariant 10).
+// do not depend on the order of contributions (a coalition's totals are order-independent sums of its contributions).
 func TestPropertyTotalsOrderIndependent(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := gen().Draw(t, "coalition")

@@ -15,7 +15,8 @@ import (
 	"github.com/peacekit/peacekit/agreement/revision"
 )
 
-// Invariant 11 (DESIGN.md). The oracle for equality is cmp with
+// Diff(a, a) is empty; Diff(a, b) is empty exactly when a and b are equal;
+// applying the diff to a gives b. The oracle for equality is cmp with
 // agreementtest.Options, which compares every list in order: two agreements
 // whose clauses (or parties, areas...) are the same but in another order are
 // not equal, so Diff reports the reordering and Apply restores the order of

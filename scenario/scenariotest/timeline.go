@@ -192,8 +192,8 @@ func AgreementTimeline(a agreement.Agreement, cfg TimelineConfig) *rapid.Generat
 // fluent, action or entry-into-force condition names (and never
 // [agreement.EventKindSigning] or [agreement.EventKindPowerExercised], which the engine
 // interprets), by parties p declares, at cfg.Start plus one of cfg.Offsets.
-// Adding them to a timeline must change nothing in its replay (DESIGN.md's
-// invariant 6); see [Interleave]. The generator is safe for concurrent use.
+// Adding them to a timeline must change nothing in its replay (see the
+// guarantees of package scenario); see [Interleave]. The generator is safe for concurrent use.
 func IrrelevantEvents(p agreement.Process, cfg TimelineConfig) *rapid.Generator[[]agreement.Event] {
 	cfg = cfg.normalised()
 	g := newEventGen(p)
