@@ -4,11 +4,20 @@ import (
 	"time"
 )
 
-// EventLog is a record of events from a start instant: the document form of a
-// timeline (package scenario's Timeline reads and writes it). Events are
-// kept in the order given. The zero value is an empty log with no start.
+// EventLog is a record of events from a start instant, as a JSON document
+// holds it: the form in which package scenario's Timeline is written and
+// read (scenario.DecodeTimeline sorts the events and requires a start; an
+// EventLog does neither). Its codec lives here, beside the agreement's,
+// because it shares the agreement's encoding of instants, decimals,
+// references and enumerations, and its strict decoder.
+//
+// Events are kept in the order given. The zero value is an empty log with no
+// start. An EventLog is a plain value: safe for concurrent reads, and its
+// methods do not modify it (except UnmarshalJSON, which replaces it).
 type EventLog struct {
-	Start  time.Time
+	// Start is the instant the log starts at; zero for none.
+	Start time.Time
+	// Events are the events in the order recorded.
 	Events []Event
 }
 
@@ -36,11 +45,18 @@ type quantityWire struct {
 	Unit  string `json:"unit,omitempty"`
 }
 
-// MarshalJSON writes l as {"schema": 1, "start": ..., "events": [...]}, each
-// event as {"at", "kind", "actor", "target", "clause", "area", "quantities":
-// [{"value": "5", "unit": "percent"}], "outcome", "reporter",
-// "attribution"}, instants in RFC 3339 UTC and decimals as strings. It
-// returns a *ValidationError for values with no encoding.
+// MarshalJSON implements [json.Marshaler]: it writes l as {"schema": 1,
+// "start": ..., "events": [...]}, each event as {"at", "kind", "actor",
+// "target", "clause", "area", "quantities": [{"value": "5", "unit":
+// "percent"}], "outcome", "reporter", "attribution"}, with the encodings
+// of instants, decimals, references and enumerations described at
+// [SchemaVersion], and "start" omitted for the zero instant. It does not
+// validate l. It returns a *ValidationError (with [ErrInvalidValue]
+// problems, each with its path) only for what has no encoding: an event
+// with no instant, an instant outside the years 0 to 9999 in UTC, a string
+// that is not valid UTF-8, an attribution outside its declared set, a
+// decimal longer than 1000 characters. It does not modify l and is safe for
+// concurrent use.
 func (l EventLog) MarshalJSON() ([]byte, error) {
 	var e encoder
 	w := eventLogWire{Schema: SchemaVersion, Start: e.instant("start", l.Start)}
@@ -82,8 +98,10 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 // syntax errors with their line and column. Each event must have an instant
 // and a well-formed kind, and its quantities must not be negative; whether
 // the parties, clauses and areas it names exist is for the agreement it is
-// replayed over to say. It never panics, does not modify data, and returns
-// values that share no memory with it.
+// replayed over to say. On failure it returns the zero EventLog and a
+// *ValidationError listing every problem. It never panics, does not modify
+// data, returns values that share no memory with it, and is safe for
+// concurrent use.
 func DecodeEventLog(data []byte) (EventLog, error) {
 	var d decoder
 	obj, ok := d.document(data)
@@ -107,6 +125,25 @@ func DecodeEventLog(data []byte) (EventLog, error) {
 		return EventLog{}, err
 	}
 	return l, nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] with [DecodeEventLog]: it
+// replaces *l with the event log in data, or returns the *ValidationError
+// listing every problem and leaves *l unchanged. As for
+// [Agreement.UnmarshalJSON], the JSON literal null leaves *l unchanged and
+// is not an error, and called by encoding/json it receives the log's own
+// JSON value (which must carry "schema"), after encoding/json has reported
+// any malformed JSON itself. The decoded log shares no memory with data.
+func (l *EventLog) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
+	}
+	v, err := DecodeEventLog(data)
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
 }
 
 func (d *decoder) event(path string, v any) Event {

@@ -1,6 +1,7 @@
 package agreement_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -109,5 +110,32 @@ func TestDecodeEventLogZeroInstantAndPartialResult(t *testing.T) {
 	}
 	if l.Start != (time.Time{}) || l.Events != nil {
 		t.Errorf("a failed decode returned %+v, want the zero EventLog", l)
+	}
+}
+
+func FuzzEventLogUnmarshalJSON(f *testing.F) { fuzzUnmarshalJSON(f, 2) }
+
+// An event log inside another value decodes through json.Unmarshal, with
+// problem paths relative to the log's own value.
+func TestEventLogInsideAValue(t *testing.T) {
+	type holder struct {
+		Log  agreement.EventLog   `json:"log"`
+		Logs []agreement.EventLog `json:"logs"`
+	}
+	in := holder{Log: eventLogFixture(), Logs: []agreement.EventLog{{}, eventLogFixture()}}
+	data, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out holder
+	if err := json.Unmarshal(data, &out); err != nil {
+		t.Fatalf("json.Unmarshal() error: %v\n%s", err, data)
+	}
+	if diff := cmp.Diff(in, out, agreementtest.Options()); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+	}
+	err = json.Unmarshal([]byte(`{"log":{"schema":1,"events":[{"kind":"x"}]}}`), &out)
+	if !problemAt(err, agreement.ErrMissing, "events[0].at") {
+		t.Errorf("json.Unmarshal() error = %v, want a problem at events[0].at", err)
 	}
 }

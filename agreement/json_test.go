@@ -7,6 +7,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -989,4 +992,170 @@ func TestMarshalJSONDoesNotModify(t *testing.T) {
 	if diff := cmp.Diff(jsonFixture(), a, jsonCmp); diff != "" {
 		t.Errorf("MarshalJSON() modified its receiver (-want +got):\n%s", diff)
 	}
+}
+
+// unmarshaler is a type of this package with MarshalJSON and UnmarshalJSON:
+// a fresh non-zero fixture, as a pointer, and the Decode function that its
+// UnmarshalJSON must agree with, returning a pointer too.
+type unmarshaler struct {
+	name    string
+	fixture func() any
+	decode  func([]byte) (any, error)
+	bad     []string // documents that are valid JSON but not valid values
+}
+
+// unmarshalers lists every type of this package with MarshalJSON.
+func unmarshalers() []unmarshaler {
+	common := []string{`{"schema":2}`, `{"colour":1}`, `{"schema":1,"title":5}`, `[]`, `"text"`, `1`, `{}`}
+	return []unmarshaler{
+		{"Agreement",
+			func() any { a := jsonFixture(); return &a },
+			func(data []byte) (any, error) { a, err := agreement.DecodeAgreement(data); return &a, err },
+			append(common, jsonDoc(jsonClause(`,"trigger":{"not":{"happened":{"kind":"k","colour":"red"}}}`)),
+				jsonDoc(`{"id":"C1","kind":"obligation","debtors":["XX"],"action":{"kind":"k"}}`))},
+		{"Process",
+			func() any { p := jsonProcessFixture(); return &p },
+			func(data []byte) (any, error) { p, err := agreement.DecodeProcess(data); return &p, err },
+			append(common, `{"schema":1,"agreements":[{"schema":1,"id":"a"}]}`, `{"schema":1,"agreements":[{"id":"a"},{"id":"a"}]}`)},
+		{"EventLog",
+			func() any { l := eventLogFixture(); return &l },
+			func(data []byte) (any, error) { l, err := agreement.DecodeEventLog(data); return &l, err },
+			append(common, `{"schema":1,"events":[{"kind":"x"}]}`, `{"schema":1,"start":"yesterday"}`,
+				`{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z","kind":"x","quantities":[{"value":"-5"}]}]}`)},
+	}
+}
+
+// problemsOf returns the problems of err, a *ValidationError, as values.
+func problemsOf(t *testing.T, err error) []agreement.Problem {
+	t.Helper()
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %v (%T) is not a *ValidationError", err, err)
+	}
+	out := make([]agreement.Problem, len(ve.Problems))
+	for i, p := range ve.Problems {
+		out[i] = *p
+	}
+	return out
+}
+
+// sameSentinel compares the sentinels of problems by identity.
+var sameSentinel = cmp.Comparer(func(a, b error) bool { return a == b })
+
+// checkUnmarshalJSON checks json.Unmarshal of data into u's fixture against
+// u's Decode function: malformed JSON is reported by encoding/json, null
+// changes nothing, an error has the same problems as Decode's and leaves
+// the fixture unchanged, and a value decoded is Decode's and survives
+// json.Marshal and json.Unmarshal unchanged.
+func checkUnmarshalJSON(t *testing.T, u unmarshaler, data []byte) {
+	t.Helper()
+	v := u.fixture()
+	err := json.Unmarshal(data, v)
+	want, decodeErr := u.decode(data)
+	switch {
+	case !json.Valid(data):
+		var se *json.SyntaxError
+		if !errors.As(err, &se) {
+			t.Fatalf("json.Unmarshal(%q) into %s: error %v (%T), want a *json.SyntaxError", data, u.name, err, err)
+		}
+	case string(bytes.TrimSpace(data)) == "null":
+		if err != nil {
+			t.Fatalf("json.Unmarshal(null) into %s: %v", u.name, err)
+		}
+	case decodeErr != nil:
+		if err == nil {
+			t.Fatalf("json.Unmarshal(%q) into %s succeeded; Decode fails: %v", data, u.name, decodeErr)
+		}
+		if diff := cmp.Diff(problemsOf(t, decodeErr), problemsOf(t, err), sameSentinel); diff != "" {
+			t.Fatalf("json.Unmarshal(%q) into %s: problems differ from Decode's (-decode +unmarshal):\n%s",
+				data, u.name, diff)
+		}
+	default:
+		if err != nil {
+			t.Fatalf("json.Unmarshal(%q) into %s: %v; Decode succeeds", data, u.name, err)
+		}
+		if diff := cmp.Diff(want, v, agreementtest.Options()); diff != "" {
+			t.Fatalf("json.Unmarshal(%q) into %s differs from Decode (-decode +unmarshal):\n%s", data, u.name, diff)
+		}
+		again, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("json.Marshal(%s decoded from %q): %v", u.name, data, err)
+		}
+		back := u.fixture()
+		if err := json.Unmarshal(again, back); err != nil {
+			t.Fatalf("json.Unmarshal(json.Marshal(%s)): %v\n%s", u.name, err, again)
+		}
+		if diff := cmp.Diff(v, back, agreementtest.Options()); diff != "" {
+			t.Fatalf("%s round trip mismatch (-want +got):\n%s", u.name, diff)
+		}
+		return
+	}
+	if diff := cmp.Diff(u.fixture(), v, agreementtest.Options()); diff != "" {
+		t.Fatalf("json.Unmarshal(%q) into %s changed it on error (-want +got):\n%s", data, u.name, diff)
+	}
+}
+
+// Every type with MarshalJSON has an UnmarshalJSON that reads back what it
+// wrote.
+func TestUnmarshalJSONRoundTrip(t *testing.T) {
+	for _, u := range unmarshalers() {
+		t.Run(u.name, func(t *testing.T) {
+			in := u.fixture()
+			data, err := json.Marshal(in)
+			if err != nil {
+				t.Fatalf("json.Marshal() error: %v", err)
+			}
+			out := reflect.New(reflect.TypeOf(in).Elem()).Interface()
+			if err := json.Unmarshal(data, out); err != nil {
+				t.Fatalf("json.Unmarshal() error: %v\n%s", err, data)
+			}
+			if diff := cmp.Diff(in, out, agreementtest.Options()); diff != "" {
+				t.Errorf("json.Unmarshal(json.Marshal(x)) mismatch (-want +got):\n%s", diff)
+			}
+			checkUnmarshalJSON(t, u, data)
+		})
+	}
+}
+
+// UnmarshalJSON is as strict as the Decode functions, returns their
+// problems, and leaves its receiver unchanged on error; null is a no-op and
+// malformed JSON is encoding/json's error.
+func TestUnmarshalJSONMatchesDecode(t *testing.T) {
+	for _, u := range unmarshalers() {
+		for i, doc := range append(u.bad, "null", " null ", `{"schema":1`, ``) {
+			t.Run(u.name+"/"+strconv.Itoa(i), func(t *testing.T) {
+				if _, err := u.decode([]byte(doc)); err == nil {
+					t.Fatalf("Decode(%q) succeeded, want an error", doc)
+				}
+				checkUnmarshalJSON(t, u, []byte(doc))
+			})
+		}
+	}
+}
+
+func FuzzAgreementUnmarshalJSON(f *testing.F) { fuzzUnmarshalJSON(f, 0) }
+
+func FuzzProcessUnmarshalJSON(f *testing.F) { fuzzUnmarshalJSON(f, 1) }
+
+// fuzzUnmarshalJSON runs checkUnmarshalJSON on the i'th of unmarshalers,
+// seeded with its fixture's encoding, the golden documents and its bad
+// documents.
+func fuzzUnmarshalJSON(f *testing.F, i int) {
+	u := unmarshalers()[i]
+	data, err := json.Marshal(u.fixture())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	for _, name := range []string{"agreement.golden.json", "process.golden.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, doc := range append(u.bad, "null", `{"schema":1}`, `{"schema":1`) {
+		f.Add([]byte(doc))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { checkUnmarshalJSON(t, u, data) })
 }

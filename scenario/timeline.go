@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"bytes"
+	"errors"
 	"iter"
 	"slices"
 	"time"
@@ -19,8 +21,9 @@ var (
 // Timeline is a period and the events in it, ordered by instant; events at
 // the same instant keep the order they were given in (they form one batch,
 // and inside a batch that order decides ties). Instants are stored in UTC.
-// A Timeline is immutable; the zero value is an empty timeline starting at
-// the zero time, which a replay rejects as out of range.
+// A Timeline is immutable (only [Timeline.UnmarshalJSON] replaces one as a
+// whole) and safe for concurrent use; the zero value is an empty timeline
+// starting at the zero time, which a replay rejects as out of range.
 type Timeline struct {
 	start  time.Time
 	events []agreement.Event
@@ -72,29 +75,23 @@ func (tl Timeline) Events() iter.Seq2[int, agreement.Event] {
 // ("events[3].actor"), where the index is the event's position in the
 // timeline.
 func (tl Timeline) Validate(e *Engine) error {
-	var ps []*agreement.Problem
-	add := func(path string, err error, msg string) {
-		ps = append(ps, &agreement.Problem{Path: path, Err: err, Msg: msg})
-	}
+	var ve agreement.ValidationError
 	if tl.start.Before(minInstant) || tl.start.After(maxInstant) {
-		add("start", agreement.ErrInvalidValue, "start "+tl.start.Format(time.RFC3339)+" out of range")
+		ve.Add("start", agreement.ErrInvalidValue, "start "+tl.start.Format(time.RFC3339)+" out of range")
 	}
 	for i := range tl.events {
 		ev := &tl.events[i]
 		if e.eventOK(ev) && !ev.At.Before(tl.start) {
 			continue
 		}
-		path := "events[" + itoa(i) + "]"
-		e.checkEvent(*ev, path, add)
+		path := agreement.IndexPath("events", i)
+		e.checkEvent(*ev, path, &ve)
 		if ev.At.Before(tl.start) {
-			add(path+".at", agreement.ErrInvalidValue, "event at "+ev.At.Format(time.RFC3339Nano)+
-				" before the timeline's start "+tl.start.Format(time.RFC3339Nano))
+			ve.Add(agreement.FieldPath(path, "at"), agreement.ErrInvalidValue, "event at "+
+				ev.At.Format(time.RFC3339Nano)+" before the timeline's start "+tl.start.Format(time.RFC3339Nano))
 		}
 	}
-	if len(ps) == 0 {
-		return nil
-	}
-	return &agreement.ValidationError{Problems: ps}
+	return ve.Err()
 }
 
 // eventOK reports whether ev has no problem, without allocating; checkEvent
@@ -131,30 +128,29 @@ func (e *Engine) eventError(ev *agreement.Event, path string) error {
 	if e.eventOK(ev) {
 		return nil
 	}
-	var ps []*agreement.Problem
-	e.checkEvent(*ev, path, func(p string, err error, msg string) {
-		ps = append(ps, &agreement.Problem{Path: p, Err: err, Msg: msg})
-	})
-	return &agreement.ValidationError{Problems: ps}
+	var ve agreement.ValidationError
+	e.checkEvent(*ev, path, &ve)
+	return ve.Err()
 }
 
-// checkEvent reports the problems of one event.
-func (e *Engine) checkEvent(ev agreement.Event, path string, add func(string, error, string)) {
+// checkEvent adds the problems of the event at path to ve.
+func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.ValidationError) {
+	field := func(name string) string { return agreement.FieldPath(path, name) }
 	if ev.At.Before(minInstant) || ev.At.After(maxInstant) {
-		add(path+".at", agreement.ErrInvalidValue, "instant "+ev.At.Format(time.RFC3339)+" out of range")
+		ve.Add(field("at"), agreement.ErrInvalidValue, "instant "+ev.At.Format(time.RFC3339)+" out of range")
 	}
 	switch {
 	case ev.Kind == "":
-		add(path+".kind", agreement.ErrMissing, "missing event kind")
+		ve.Add(field("kind"), agreement.ErrMissing, "missing event kind")
 	case !ev.Kind.Valid():
-		add(path+".kind", agreement.ErrInvalidID, "invalid event kind "+quote(string(ev.Kind)))
+		ve.Add(field("kind"), agreement.ErrInvalidID, "invalid event kind "+quote(string(ev.Kind)))
 	}
 	for _, f := range []struct {
 		name string
 		id   agreement.PartyID
 	}{{"actor", ev.Actor}, {"target", ev.Target}, {"reporter", ev.Reporter}} {
 		if f.id != "" && !e.parties[f.id] {
-			add(path+"."+f.name, agreement.ErrUnknownParty, "unknown party "+quote(string(f.id)))
+			ve.Add(field(f.name), agreement.ErrUnknownParty, "unknown party "+quote(string(f.id)))
 		}
 	}
 	if ev.Clause != (agreement.Ref{}) {
@@ -166,50 +162,90 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, add func(string, er
 		_, clauseOK := e.clauseIdx[r]
 		switch {
 		case !ev.Clause.Valid():
-			add(path+".clause", agreement.ErrInvalidID, "invalid reference "+quote(ev.Clause.String()))
+			ve.Add(field("clause"), agreement.ErrInvalidID, "invalid reference "+quote(ev.Clause.String()))
 		case !agrOK:
-			add(path+".clause", agreement.ErrUnknownAgreement, "unknown agreement "+quote(string(r.Agreement)))
+			ve.Add(field("clause"), agreement.ErrUnknownAgreement, "unknown agreement "+quote(string(r.Agreement)))
 		case !r.IsAgreement() && !clauseOK:
-			add(path+".clause", agreement.ErrUnknownClause, "unknown clause "+quote(ev.Clause.String()))
+			ve.Add(field("clause"), agreement.ErrUnknownClause, "unknown clause "+quote(ev.Clause.String()))
 		}
 	}
 	if ev.Area != "" && !ev.Area.Valid() {
-		add(path+".area", agreement.ErrInvalidID, "invalid area id "+quote(string(ev.Area)))
+		ve.Add(field("area"), agreement.ErrInvalidID, "invalid area id "+quote(string(ev.Area)))
 	}
 	if !ev.Attribution.Valid() {
-		add(path+".attribution", agreement.ErrInvalidValue, "unknown attribution "+ev.Attribution.String())
+		ve.Add(field("attribution"), agreement.ErrInvalidValue, "unknown attribution "+ev.Attribution.String())
 	}
 	for j, q := range ev.Quantities {
 		if err := q.Validate(); err != nil {
-			for _, p := range err.(*agreement.ValidationError).Problems {
-				qp := path + ".quantities[" + itoa(j) + "]"
+			qp := agreement.IndexPath(field("quantities"), j)
+			var qe *agreement.ValidationError
+			if !errors.As(err, &qe) { // not expected: Validate returns a *ValidationError
+				ve.Add(qp, agreement.ErrInvalidValue, err.Error())
+				continue
+			}
+			for _, p := range qe.Problems {
 				if p.Path != "" {
-					qp += "." + p.Path
+					ve.Add(agreement.FieldPath(qp, p.Path), p.Err, p.Msg)
+				} else {
+					ve.Add(qp, p.Err, p.Msg)
 				}
-				add(qp, p.Err, p.Msg)
 			}
 		}
 	}
 }
 
-// MarshalJSON writes the timeline as an [agreement.EventLog] document:
-// {"schema": 1, "start": ..., "events": [...]}.
+// MarshalJSON implements [encoding/json.Marshaler]: it writes the timeline as
+// an [agreement.EventLog] document, {"schema": 1, "start": ..., "events":
+// [...]}, with the events in the timeline's order. It returns
+// [agreement.EventLog.MarshalJSON]'s errors: a *agreement.ValidationError for
+// values with no encoding, such as an event with no instant. The zero Timeline
+// encodes as {"schema":1}, without the start that [DecodeTimeline] requires.
+// MarshalJSON is safe for concurrent use.
 func (tl Timeline) MarshalJSON() ([]byte, error) {
 	return agreement.EventLog{Start: tl.start, Events: tl.events}.MarshalJSON()
 }
 
-// DecodeTimeline reads a timeline from an event log document (see
-// [agreement.DecodeEventLog], whose errors it returns), sorted stably by
-// instant. A timeline needs a start: its absence is an error. Whether the
-// events fit an agreement is for [Timeline.Validate] to say.
+// UnmarshalJSON implements [encoding/json.Unmarshaler] with [DecodeTimeline]:
+// it replaces *tl with the timeline in data, or returns the
+// *agreement.ValidationError listing every problem and leaves *tl unchanged.
+// Following the convention of package encoding/json, the JSON literal null
+// leaves *tl unchanged and is not an error. Called by
+// [encoding/json.Unmarshal] or an [encoding/json.Decoder], it receives the
+// timeline's own JSON value, which must carry "schema" like any event log
+// document, and problem paths are relative to that value; encoding/json
+// reports malformed JSON itself, as a *json.SyntaxError. The decoded timeline
+// shares no memory with data.
+func (tl *Timeline) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	v, err := DecodeTimeline(data)
+	if err != nil {
+		return err
+	}
+	*tl = v
+	return nil
+}
+
+// DecodeTimeline reads a timeline from an event log document, strictly, as
+// [agreement.DecodeEventLog] does (unknown fields, a missing or other
+// schema version, malformed instants, decimals and references are errors),
+// and sorts its events stably by instant. A timeline needs a start: its
+// absence is an error too. On failure it returns the zero Timeline and a
+// *agreement.ValidationError listing every problem with its path
+// ("events[3].at"). Whether the events fit an agreement is for
+// [Timeline.Validate] to say. DecodeTimeline never panics, does not modify
+// data, returns a value that shares no memory with it, and is safe for
+// concurrent use.
 func DecodeTimeline(data []byte) (Timeline, error) {
 	l, err := agreement.DecodeEventLog(data)
 	if err != nil {
 		return Timeline{}, err
 	}
 	if l.Start.IsZero() {
-		return Timeline{}, &agreement.ValidationError{Problems: []*agreement.Problem{{
-			Path: "start", Err: agreement.ErrMissing, Msg: "missing start instant"}}}
+		var ve agreement.ValidationError
+		ve.Add("start", agreement.ErrMissing, "missing start instant")
+		return Timeline{}, ve.Err()
 	}
 	return NewTimeline(l.Start, l.Events...), nil
 }
