@@ -75,7 +75,7 @@ func TestPropertyValidateDoesNotModify(t *testing.T) {
 		if rapid.Bool().Draw(t, "corrupt") {
 			a = agreementtest.CorruptAgreement(a).Draw(t, "corruption").Agreement
 		}
-		before := agreementtest.DeepCopy(a)
+		before := a.Clone()
 		_ = a.Validate()
 		if diff := cmp.Diff(before, a, agreementtest.Options()); diff != "" {
 			t.Fatalf("Validate modified its input (-before +after):\n%s", diff)
@@ -87,7 +87,7 @@ func TestPropertyValidateDoesNotModify(t *testing.T) {
 			i := rapid.IntRange(0, len(p.Agreements)-1).Draw(t, "corrupted")
 			p.Agreements[i] = agreementtest.CorruptAgreement(p.Agreements[i]).Draw(t, "corruption").Agreement
 		}
-		before := agreementtest.DeepCopyProcess(p)
+		before := p.Clone()
 		_ = p.Validate()
 		if diff := cmp.Diff(before, p, agreementtest.Options()); diff != "" {
 			t.Fatalf("Validate modified its input (-before +after):\n%s", diff)

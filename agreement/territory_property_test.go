@@ -191,7 +191,7 @@ func drawDisjoint(t *rapid.T) (agreement.Agreement, agreement.Package, agreement
 	areas := rapid.Permutation(a.Territory.Areas).Draw(t, "areas")
 	k := rapid.IntRange(min(1, len(areas)-1), max(len(areas)-1, 0)).Draw(t, "split")
 	part := func(areas []agreement.Area) agreement.Agreement {
-		b := agreementtest.DeepCopy(a)
+		b := a.Clone()
 		b.Territory = agreement.Territory{Areas: areas}.Clone()
 		return b
 	}
@@ -210,7 +210,7 @@ func drawDisjoint(t *rapid.T) (agreement.Agreement, agreement.Package, agreement
 		}
 		return false
 	}
-	y.Options = agreementtest.DeepCopy(agreement.Agreement{Options: y.Options}).Options
+	y.Options = agreement.Agreement{Options: y.Options}.Clone().Options
 	for i := range y.Options {
 		if slices.ContainsFunc(x.Options, func(o agreement.Option) bool { return o.ID == y.Options[i].ID }) {
 			id := y.Options[i].ID + "-y"
@@ -281,7 +281,7 @@ func TestPropertyImpliedClausesValidate(t *testing.T) {
 		if rapid.Bool().Draw(t, "drawn-package") {
 			a.Options = agreementtest.Package(a, agreementtest.Config{Options: 6}).Draw(t, "package").Options
 		}
-		before := agreementtest.DeepCopy(a)
+		before := a.Clone()
 		s, err := a.Settle()
 		if err != nil {
 			t.Fatalf("Settle() of a valid agreement: %v", err)
@@ -292,7 +292,7 @@ func TestPropertyImpliedClausesValidate(t *testing.T) {
 		if len(s.Clauses) > 0 {
 			implied++
 		}
-		b := agreementtest.DeepCopy(a)
+		b := a.Clone()
 		b.Clauses = append(b.Clauses, s.Clauses...)
 		agreementtest.AssertValid(t, b)
 		// Appended twice, they are reported as already there.
@@ -330,7 +330,7 @@ func TestPropertyApplyDoesNotModify(t *testing.T) {
 			a.Territory, p.Options = c.Territory, c.Options
 		}
 		ter := a.Territory.Clone()
-		opts := agreementtest.DeepCopy(agreement.Agreement{Options: p.Options}).Options
+		opts := agreement.Agreement{Options: p.Options}.Clone().Options
 		_, _ = p.Apply(a.Territory)
 		if !ter.Equal(a.Territory) || !gocmp.Equal(opts, p.Options, agreementtest.Options()) {
 			t.Fatal("Apply modified its input")

@@ -36,15 +36,3 @@ func Options() cmp.Options {
 		cmpopts.EquateEmpty(),
 	}
 }
-
-// DeepCopy returns a copy of a that shares no slice or pointer with it, so
-// that a test can keep it and later check that code under test did not
-// modify a. Nil slices stay nil and empty ones empty. Conditions are
-// immutable values and are shared; decimals are treated as immutable values,
-// as package decimal does. DeepCopy is safe for concurrent use and never
-// panics.
-func DeepCopy(a agreement.Agreement) agreement.Agreement { return a.Clone() }
-
-// DeepCopyProcess returns a copy of p that shares no slice or pointer with
-// it: [agreement.Process.Clone].
-func DeepCopyProcess(p agreement.Process) agreement.Process { return p.Clone() }

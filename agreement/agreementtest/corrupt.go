@@ -80,7 +80,7 @@ func CorruptAgreement(a agreement.Agreement) *rapid.Generator[Corruption] {
 // agreement in several places at once. c is not modified. The generator is
 // safe for concurrent use.
 func (c Corruption) Another() *rapid.Generator[Corruption] {
-	a := DeepCopy(c.Agreement)
+	a := c.Agreement.Clone()
 	touched := slices.Clone(c.touched)
 	return rapid.Custom(func(t *rapid.T) Corruption {
 		return corrupt(t, a, touched, "")
@@ -102,7 +102,7 @@ func CorruptionKinds() []string {
 // alone: of kind only, when only is not "" (for tests of this package; it
 // returns the zero Corruption when that kind does not apply).
 func corrupt(t *rapid.T, base agreement.Agreement, touched []string, only string) Corruption {
-	a := DeepCopy(base)
+	a := base.Clone()
 	type option struct {
 		k       *kind
 		targets []target
