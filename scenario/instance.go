@@ -30,6 +30,4 @@ func (i Instance) String() string {
 	return s
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
-
 func quote(s string) string { return strconv.Quote(s) }
