@@ -237,8 +237,8 @@ func (x *Explanation) event(i int) string {
 
 func (x *Explanation) cause(c Cause) string {
 	s := c.Kind.String()
-	if c.Event >= 0 {
-		s += ": " + x.event(c.Event)
+	if i, ok := c.Event(); ok {
+		s += ": " + x.event(i)
 	}
 	if c.By != (Instance{}) {
 		s += " by " + c.By.String()

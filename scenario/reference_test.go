@@ -1263,7 +1263,7 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 		k++
 		c := x.Cause
 		bad := func(msg string) {
-			diffs = append(diffs, fmt.Sprintf("cause of %s: %s %s (event %d, by %s), want %s", want, c.Kind, msg, c.Event, c.By, want.Why))
+			diffs = append(diffs, fmt.Sprintf("cause of %s: %s %s (event %d, by %s), want %s", want, c.Kind, msg, eventOf(c), c.By, want.Why))
 		}
 		switch want.Why {
 		case "deadline":
@@ -1279,7 +1279,7 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 				bad("")
 			}
 		case "signing":
-			if ev, ok := tr.Event(c.Event); c.Kind != scenario.CauseEvent || !ok || ev.Kind != agreement.EventKindSigning || !ev.At.Equal(x.At) {
+			if ev, ok := tr.Event(eventOf(c)); c.Kind != scenario.CauseEvent || !ok || ev.Kind != agreement.EventKindSigning || !ev.At.Equal(x.At) {
 				bad("(not the signing event)")
 			}
 		case "power":
@@ -1293,7 +1293,7 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 					power = &res.m.insts[i]
 				}
 			}
-			ev, ok := tr.Event(c.Event)
+			ev, ok := tr.Event(eventOf(c))
 			exercise := power.conds[refFulfilment].(*agreement.HappenedCondition).Pattern()
 			// The exercise is at the instant, or earlier when the power's
 			// gate was closed then.
@@ -1528,10 +1528,10 @@ func TestRegressionRefPowerCauseNamesExercise(t *testing.T) {
 	refWant(t, tr, "C", "", refAt(2), agreement.StateDischarged)
 	for x := range tr.Transitions() {
 		if x.Instance.Ref.Clause == "C" && x.To == agreement.StateDischarged {
-			if x.Cause.Kind != scenario.CausePower || x.Cause.Event != 2 {
-				ev, _ := tr.Event(x.Cause.Event)
+			if x.Cause.Kind != scenario.CausePower || eventOf(x.Cause) != 2 {
+				ev, _ := tr.Event(eventOf(x.Cause))
 				t.Errorf("C discharged with cause %s by %s naming event #%d (%s), want the exercise, event #2",
-					x.Cause.Kind, x.Cause.By, x.Cause.Event, ev.Kind)
+					x.Cause.Kind, x.Cause.By, eventOf(x.Cause), ev.Kind)
 			}
 		}
 	}

@@ -117,7 +117,7 @@ func (t *Trace) Mermaid(w io.Writer) error {
 			if tr.Cause.By != (Instance{}) {
 				return idOf(tr.Cause.By)
 			}
-			if tr.Cause.Event >= 0 {
+			if _, ok := tr.Cause.Event(); ok {
 				return evID
 			}
 		}
@@ -162,7 +162,7 @@ func (t *Trace) Mermaid(w io.Writer) error {
 		label := tr.From.String() + " → " + tr.To.String()
 		switch tr.Cause.Kind {
 		case CauseEvent:
-			label += " (" + renderCauseEvent(t, tr.Cause.Event) + ")"
+			label += " (" + renderCauseEvent(t, tr.Cause) + ")"
 		case CauseStart, CauseTimer, CauseDeadline, CauseExpiry:
 			label += " (" + tr.Cause.Kind.String() + ")"
 		case CausePower:
@@ -184,8 +184,10 @@ func (t *Trace) Mermaid(w io.Writer) error {
 func (t *Trace) DescribeCause(c Cause) string {
 	s := c.Kind.String()
 	if t != nil {
-		if ev, ok := t.Event(c.Event); ok {
-			s += ": #" + strconv.Itoa(c.Event) + " " + ev.String()
+		if i, ok := c.Event(); ok {
+			if ev, ok := t.Event(i); ok {
+				s += ": #" + strconv.Itoa(i) + " " + ev.String()
+			}
 		}
 	}
 	if c.By != (Instance{}) {
@@ -229,7 +231,7 @@ func renderCause(t *Trace, trs []Transition, k int) string {
 	case CauseStart:
 		return "start"
 	case CauseEvent:
-		return renderCauseEvent(t, c.Event)
+		return renderCauseEvent(t, c)
 	case CauseTimer:
 		return "timer: a timed condition changed value"
 	case CauseDeadline:
@@ -247,15 +249,19 @@ func renderCause(t *Trace, trs []Transition, k int) string {
 		return renderInstance(c.By) + " changed state"
 	case CausePower:
 		s := "power " + renderInstance(c.By) + " exercised"
-		if c.Event >= 0 {
-			s += " (" + renderCauseEvent(t, c.Event) + ")"
+		if _, ok := c.Event(); ok {
+			s += " (" + renderCauseEvent(t, c) + ")"
 		}
 		return s
 	}
 	return c.Kind.String()
 }
 
-func renderCauseEvent(t *Trace, i int) string {
+func renderCauseEvent(t *Trace, c Cause) string {
+	i, ok := c.Event()
+	if !ok {
+		return "event"
+	}
 	ev, ok := t.Event(i)
 	if !ok {
 		return "event #" + strconv.Itoa(i)

@@ -339,10 +339,10 @@ func (r *Run) commit(t int64, batch []int32) {
 	if !r.started {
 		r.started = true
 		for i := range r.inst {
-			r.markInst(int32(i), Cause{Kind: CauseStart, Event: -1})
+			r.markInst(int32(i), Cause{Kind: CauseStart})
 		}
 		for i := range r.agr {
-			r.markAgr(int32(i), Cause{Kind: CauseStart, Event: -1})
+			r.markAgr(int32(i), Cause{Kind: CauseStart})
 		}
 	}
 	// Timers due now.
@@ -352,7 +352,7 @@ func (r *Run) commit(t int64, batch []int32) {
 			if r.inst[tm.idx].timerAt == tm.at {
 				r.inst[tm.idx].timerAt = never
 				if r.dueNow(tm.idx) {
-					r.markInst(tm.idx, Cause{Kind: CauseTimer, Event: -1})
+					r.markInst(tm.idx, Cause{Kind: CauseTimer})
 				} else {
 					// A stale timer: what it waited for moved. Waking the
 					// clause would change which round evaluates it; only
@@ -362,13 +362,13 @@ func (r *Run) commit(t int64, batch []int32) {
 			}
 		} else if ai := -1 - tm.idx; r.agr[ai].timerAt == tm.at {
 			r.agr[ai].timerAt = never
-			r.markAgr(ai, Cause{Kind: CauseTimer, Event: -1})
+			r.markAgr(ai, Cause{Kind: CauseTimer})
 		}
 	}
 	// Events: occurrences and fluents, in timeline order.
 	for _, ei := range batch {
 		ev := &r.events[ei]
-		cause := Cause{Kind: CauseEvent, Event: int(ei)}
+		cause := Cause{Kind: CauseEvent}.WithEvent(int(ei))
 		r.record1(ei, ev, func(pi int32) {
 			p := &e.patterns[pi]
 			for _, ii := range p.instances {
@@ -450,7 +450,7 @@ func (r *Run) setFluent(fi int32, v bool, ei int32) {
 	r.fluentVal[fi] = v
 	r.fluentEv[fi] = ei
 	r.flog = append(r.flog, fluentChange{fluent: fi, value: v, event: ei})
-	cause := Cause{Kind: CauseEvent, Event: int(ei)}
+	cause := Cause{Kind: CauseEvent}.WithEvent(int(ei))
 	f := &r.e.fluents[fi]
 	for _, ii := range f.instances {
 		r.markInst(ii, cause)
@@ -471,7 +471,7 @@ func (r *Run) sign(ev *agreement.Event, ei int32) {
 		ai = 0
 	}
 	if ai >= 0 && r.agrState[ai] == agreement.StateDraft {
-		c := Cause{Kind: CauseEvent, Event: int(ei)}
+		c := Cause{Kind: CauseEvent}.WithEvent(int(ei))
 		r.agreementTo(ai, agreement.StateSigned, c)
 		r.markAgr(ai, c) // it may enter into force at once
 	}
@@ -514,7 +514,7 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 	r.agrTrans[ai] = int32(len(r.log))
 	r.record(-1-ai, from, to, c, d)
 	info := &r.e.agreements[ai]
-	sc := Cause{Kind: CauseAgreement, Event: -1, By: Instance{Ref: agreement.AgreementRef(info.id)}}
+	sc := Cause{Kind: CauseAgreement, By: Instance{Ref: agreement.AgreementRef(info.id)}}
 	for _, ii := range info.readers {
 		r.markInst(ii, sc)
 	}
@@ -560,7 +560,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	if n := len(d); n > 0 {
 		for _, rec := range d[n-1].recs {
 			if rec.value && rec.event >= 0 && r.at[rec.event] == r.now {
-				c = Cause{Kind: CauseEvent, Event: int(rec.event)}
+				c = Cause{Kind: CauseEvent}.WithEvent(int(rec.event))
 				break
 			}
 		}
@@ -607,7 +607,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	r.territorialTransition(ci, to)
 
 	// Dependents, and the instance itself in its new state.
-	sc := Cause{Kind: CauseClause, Event: -1, By: Instance{Ref: cl.ref, Debtor: inst.debtor}}
+	sc := Cause{Kind: CauseClause, By: Instance{Ref: cl.ref, Debtor: inst.debtor}}
 	for _, j := range cl.readers {
 		r.markInst(j, sc)
 	}
@@ -697,7 +697,7 @@ func (r *Run) applyEffects(suspensions bool) {
 			continue
 		}
 		by := Instance{Ref: pc.ref, Debtor: r.e.instances[ef.power].debtor}
-		cause := Cause{Kind: CausePower, Event: ef.event, By: by}
+		cause := Cause{Kind: CausePower, By: by}.WithEvent(ef.event)
 		switch eff {
 		case agreement.EffectDischarge, agreement.EffectTerminate, agreement.EffectSuspend:
 			for _, ti := range pc.targets {
@@ -790,7 +790,7 @@ func (r *Run) violate(work []int32) {
 			continue
 		}
 		if s.deadlineAt <= r.now {
-			r.to(ii, agreement.StateViolated, Cause{Kind: CauseDeadline, Event: -1})
+			r.to(ii, agreement.StateViolated, Cause{Kind: CauseDeadline})
 		}
 	}
 }
@@ -805,7 +805,7 @@ func (r *Run) expire(work []int32) {
 		if s.state == agreement.StateInEffect && r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.DeonticProhibition {
 			to = agreement.StateFulfilled
 		}
-		r.to(ii, to, Cause{Kind: CauseExpiry, Event: -1})
+		r.to(ii, to, Cause{Kind: CauseExpiry})
 	}
 }
 

@@ -35,17 +35,40 @@ func (k CauseKind) String() string {
 	return fmt.Sprintf("CauseKind(%d)", k)
 }
 
-// Cause is what set a transition off. The zero value is CauseStart with
-// event 0; causes built by this package set Event to -1 when no event applies.
+// Cause is what set a transition off. The zero value is CauseStart naming no
+// event and no instance: the cause of the first evaluation, which is also
+// what the package records for it. Causes are comparable values.
 type Cause struct {
 	Kind CauseKind
-	// Event is the index, in the trace's events, of the event that set it
-	// off: the batch event for CauseEvent, the exercise for CausePower; -1
-	// for none.
-	Event int
+	// event is 1 + the index, in the trace's events, of the event that set
+	// it off; 0 for none, so that the zero Cause names no event.
+	event int
 	// By is the clause, power or agreement whose change set it off, for
-	// CauseClause, CauseAgreement and CausePower.
+	// CauseClause, CauseAgreement and CausePower; the zero Instance
+	// otherwise.
 	By Instance
+}
+
+// Event returns the index, in the trace's events ([Trace.Event]), of the
+// event that set the transition off: the batch event for CauseEvent, the
+// exercise for CausePower. ok is false when no event did (the start, a
+// timer, a deadline, an expiry, another clause's or an agreement's change).
+func (c Cause) Event() (i int, ok bool) {
+	if c.event <= 0 {
+		return -1, false
+	}
+	return c.event - 1, true
+}
+
+// Equal reports whether c and o are the same cause, as == does; it lets
+// go-cmp compare causes, whose event index is unexported.
+func (c Cause) Equal(o Cause) bool { return c == o }
+
+// WithEvent returns c naming the event at index i of the trace's events; a
+// negative i names none.
+func (c Cause) WithEvent(i int) Cause {
+	c.event = max(i, -1) + 1
+	return c
 }
 
 // Transition is one recorded change of state: of a clause instance, or of an

@@ -72,22 +72,21 @@ func AssertTransitionsValid(t rapid.TB, tr *scenario.Trace) {
 		if x.At.Before(tr.Start()) || x.At.After(tr.End()) {
 			t.Errorf("%s: outside the trace (%s to %s)", where, stamp(tr.Start()), stamp(tr.End()))
 		}
-		if x.Cause.Event >= 0 {
-			ev, ok := tr.Event(x.Cause.Event)
+		if i, named := x.Cause.Event(); named {
+			ev, ok := tr.Event(i)
 			switch {
 			case !ok:
-				t.Errorf("%s: the cause names event %d, which the trace does not have", where, x.Cause.Event)
+				t.Errorf("%s: the cause names event %d, which the trace does not have", where, i)
 			case ev.At.After(x.At):
-				t.Errorf("%s: the cause names event %d at %s, after the transition", where, x.Cause.Event,
-					stamp(ev.At))
+				t.Errorf("%s: the cause names event %d at %s, after the transition", where, i, stamp(ev.At))
 			case x.Cause.Kind == scenario.CauseEvent && !ev.At.Equal(x.At):
-				t.Errorf("%s: the cause names event %d at %s, not of the transition's batch", where,
-					x.Cause.Event, stamp(ev.At))
+				t.Errorf("%s: the cause names event %d at %s, not of the transition's batch", where, i,
+					stamp(ev.At))
 			}
 		}
 		switch x.Cause.Kind {
 		case scenario.CauseEvent:
-			if x.Cause.Event < 0 {
+			if _, named := x.Cause.Event(); !named {
 				t.Errorf("%s: an event cause names no event", where)
 			}
 		case scenario.CausePower, scenario.CauseClause:
@@ -170,8 +169,10 @@ func Moves(tr *scenario.Trace) []Move {
 	var out []Move
 	for x := range tr.Transitions() {
 		s := Move{Instance: x.Instance, From: x.From, To: x.To, At: x.At, Cause: x.Cause.Kind, By: x.Cause.By}
-		if ev, ok := tr.Event(x.Cause.Event); ok {
-			s.Event = &ev
+		if i, named := x.Cause.Event(); named {
+			if ev, ok := tr.Event(i); ok {
+				s.Event = &ev
+			}
 		}
 		out = append(out, s)
 	}
@@ -201,8 +202,10 @@ func FormatTransitions(tr *scenario.Trace) string {
 	var b strings.Builder
 	for x := range tr.Transitions() {
 		fmt.Fprintf(&b, "%s %s -> %s at %s (%s", x.Instance, x.From, x.To, stamp(x.At), x.Cause.Kind)
-		if ev, ok := tr.Event(x.Cause.Event); ok {
-			fmt.Fprintf(&b, " #%d %s", x.Cause.Event, ev.Kind)
+		if i, named := x.Cause.Event(); named {
+			if ev, ok := tr.Event(i); ok {
+				fmt.Fprintf(&b, " #%d %s", i, ev.Kind)
+			}
 		}
 		if x.Cause.By != (scenario.Instance{}) {
 			fmt.Fprintf(&b, " by %s", x.Cause.By)

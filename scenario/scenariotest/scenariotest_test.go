@@ -205,7 +205,7 @@ func TestClassify(t *testing.T) {
 	clause := scenario.Instance{Ref: agreement.QualifiedRef("A", "C1")}
 	agr := scenario.Instance{Ref: agreement.AgreementRef("A")}
 	tr := func(i scenario.Instance, from, to agreement.State, k scenario.CauseKind) scenario.Transition {
-		return scenario.Transition{Instance: i, From: from, To: to, Cause: scenario.Cause{Kind: k, Event: -1}}
+		return scenario.Transition{Instance: i, From: from, To: to, Cause: scenario.Cause{Kind: k}}
 	}
 	for _, tc := range []struct {
 		tr   scenario.Transition
