@@ -1,0 +1,239 @@
+package scenario
+
+import (
+	"slices"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// The steps of an instant, in the order commit takes them: activation,
+// fulfilment, the effects of powers, violation and expiry; the clocks of
+// duration deadlines; and the timers they schedule.
+
+// pauseClock stops a running duration deadline.
+func (r *Run) pauseClock(ii int32) {
+	s := &r.inst[ii]
+	if s.remaining >= 0 && s.deadlineAt != never {
+		s.remaining = max(s.deadlineAt-r.now, 0)
+		s.deadlineAt = never
+	}
+}
+
+// resumeClock restarts a paused duration deadline if the instance is in
+// effect and its gate is open.
+func (r *Run) resumeClock(ii int32) {
+	s := &r.inst[ii]
+	if s.remaining >= 0 && s.deadlineAt == never && s.state == agreement.StateInEffect && r.gateOpen(ii) {
+		s.deadlineAt = addSat(r.now, s.remaining)
+	}
+}
+
+func (r *Run) activate(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		if !r.gateOpen(ii) {
+			continue
+		}
+		roots := &r.e.instances[ii].roots
+		switch s.state {
+		case agreement.StateDormant:
+			if roots[slotTrigger] >= 0 && !r.eval(roots[slotTrigger], beforeAll, nil) {
+				continue
+			}
+			var d []decisionPart
+			if roots[slotTrigger] >= 0 {
+				d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
+			}
+			if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
+				r.to(ii, agreement.StatePending, s.cause, d...)
+				continue
+			}
+			if roots[slotAntecedent] >= 0 {
+				d = append(d, r.decide(slotAntecedent, roots[slotAntecedent], r.now))
+			}
+			r.to(ii, agreement.StateInEffect, s.cause, d...)
+		case agreement.StatePending:
+			if r.eval(roots[slotAntecedent], s.since, nil) {
+				r.to(ii, agreement.StateInEffect, s.cause, r.decide(slotAntecedent, roots[slotAntecedent], s.since))
+			}
+		}
+	}
+}
+
+func (r *Run) fulfil(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		root := r.e.instances[ii].roots[slotFulfilment]
+		if s.state != agreement.StateInEffect || root < 0 || !r.gateOpen(ii) || !r.eval(root, s.since, nil) {
+			continue
+		}
+		d := r.decide(slotFulfilment, root, s.since)
+		r.to(ii, agreement.StateFulfilled, s.cause, d)
+		if r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.DeonticPower {
+			// The root is the exercise: its recorded event is the exercise.
+			r.effects = append(r.effects, effect{power: ii, event: int(d.recs[root-d.lo].event)})
+		}
+	}
+}
+
+// applyEffects applies the effects of the powers exercised in this round:
+// discharges and terminations first, then (with suspensions true)
+// suspensions and resumptions.
+func (r *Run) applyEffects(suspensions bool) {
+	for _, ef := range r.effects {
+		pi := r.e.instances[ef.power].clause
+		pc := &r.e.clauses[pi]
+		eff := pc.clause.Effect
+		if (eff == agreement.EffectSuspend || eff == agreement.EffectResume) != suspensions {
+			continue
+		}
+		by := Instance{Ref: pc.ref, Debtor: r.e.instances[ef.power].debtor}
+		cause := Cause{Kind: CausePower, By: by}.WithEvent(ef.event)
+		switch eff {
+		case agreement.EffectDischarge, agreement.EffectTerminate, agreement.EffectSuspend:
+			for _, ti := range pc.targets {
+				for _, ii := range r.e.clauses[ti].instances {
+					r.applyEffect(ii, eff, pi, cause)
+				}
+			}
+			for _, ai := range pc.targetsA {
+				switch {
+				case eff == agreement.EffectTerminate && r.agrState[ai] != agreement.StateTerminated:
+					r.agreementTo(ai, agreement.StateTerminated, cause)
+				case eff == agreement.EffectSuspend && r.agrState[ai] == agreement.StateInForce:
+					r.agr[ai].suspBy = with(r.agr[ai].suspBy, pi)
+					r.agreementTo(ai, agreement.StateSuspended, cause)
+				case eff == agreement.EffectSuspend && r.agrState[ai] == agreement.StateSuspended:
+					r.agr[ai].suspBy = with(r.agr[ai].suspBy, pi)
+				}
+			}
+		case agreement.EffectResume:
+			sp := pc.resumes
+			if sp < 0 {
+				continue
+			}
+			sc := &r.e.clauses[sp]
+			for _, ti := range sc.targets {
+				for _, ii := range r.e.clauses[ti].instances {
+					s := &r.inst[ii]
+					if s.state != agreement.StateSuspended || !slices.Contains(s.suspBy, sp) {
+						continue
+					}
+					if !r.gateOpen(ii) && !r.liftsOwnAgreement(ii, sp) {
+						continue // gated: the effect is lost, as for every other power
+					}
+					s.suspBy = without(s.suspBy, sp)
+					if len(s.suspBy) == 0 {
+						r.to(ii, agreement.StateInEffect, cause)
+					}
+				}
+			}
+			for _, ai := range sc.targetsA {
+				a := &r.agr[ai]
+				if r.agrState[ai] != agreement.StateSuspended || !slices.Contains(a.suspBy, sp) {
+					continue
+				}
+				a.suspBy = without(a.suspBy, sp)
+				if len(a.suspBy) == 0 {
+					r.agreementTo(ai, agreement.StateInForce, cause)
+				}
+			}
+		}
+	}
+}
+
+// applyEffect applies one power's effect to one instance, where the
+// lifecycle allows it.
+func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c Cause) {
+	s := &r.inst[ii]
+	if !r.gateOpen(ii) {
+		return
+	}
+	switch eff {
+	case agreement.EffectDischarge:
+		if s.state == agreement.StateInEffect {
+			r.to(ii, agreement.StateDischarged, c)
+		}
+	case agreement.EffectTerminate:
+		if !s.state.IsFinal() {
+			r.to(ii, agreement.StateTerminated, c)
+		}
+	case agreement.EffectSuspend:
+		switch s.state {
+		case agreement.StateInEffect:
+			s.suspBy = with(s.suspBy, power)
+			r.to(ii, agreement.StateSuspended, c)
+		case agreement.StateSuspended:
+			s.suspBy = with(s.suspBy, power)
+		}
+	}
+}
+
+func (r *Run) violate(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
+			continue
+		}
+		root := r.e.instances[ii].roots[slotViolation]
+		if root >= 0 && r.eval(root, s.since, nil) {
+			r.to(ii, agreement.StateViolated, s.cause, r.decide(slotViolation, root, s.since))
+			continue
+		}
+		if s.deadlineAt <= r.now {
+			r.to(ii, agreement.StateViolated, Cause{Kind: CauseDeadline})
+		}
+	}
+}
+
+func (r *Run) expire(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		if s.state != agreement.StatePending && s.state != agreement.StateInEffect || !r.gateOpen(ii) || s.expiryAt > r.now {
+			continue
+		}
+		to := agreement.StateDischarged
+		if s.state == agreement.StateInEffect && r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.DeonticProhibition {
+			to = agreement.StateFulfilled
+		}
+		r.to(ii, to, Cause{Kind: CauseExpiry})
+	}
+}
+
+// schedule sets the next timer of every instance and agreement evaluated at
+// this instant.
+func (r *Run) schedule() {
+	for _, ii := range r.touched {
+		s := &r.inst[ii]
+		if !r.gateOpen(ii) || s.state.IsFinal() || s.state == agreement.StateSuspended {
+			continue
+		}
+		inst := &r.e.instances[ii]
+		next := int64(never)
+		switch s.state {
+		case agreement.StateDormant:
+			next = r.nextChange(inst.timed[slotTrigger], beforeAll)
+		case agreement.StatePending:
+			next = min(r.nextChange(inst.timed[slotAntecedent], s.since), s.expiryAt)
+		case agreement.StateInEffect:
+			next = min(r.nextChange(inst.timed[slotFulfilment], s.since),
+				r.nextChange(inst.timed[slotViolation], s.since), s.deadlineAt, s.expiryAt)
+		}
+		if next != never && next > r.now && (s.timerAt <= r.now || next < s.timerAt) {
+			s.timerAt = next
+			r.timers.push(timer{at: next, idx: ii})
+		}
+	}
+	r.touched = r.touched[:0]
+	for ai := range r.agr {
+		if r.agrState[ai] != agreement.StateSigned || r.e.agreements[ai].entry < 0 {
+			continue
+		}
+		a := &r.agr[ai]
+		next := r.nextChange(r.e.agreements[ai].timed, beforeAll)
+		if next != never && next > r.now && (a.timerAt <= r.now || next < a.timerAt) {
+			a.timerAt = next
+			r.timers.push(timer{at: next, idx: int32(-1 - ai)})
+		}
+	}
+}
