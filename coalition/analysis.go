@@ -213,7 +213,7 @@ func (c Coalition) Backstop() []Contribution {
 	var out []Contribution
 	for _, ct := range c.Contributions {
 		if ct.IsBackstop() {
-			out = append(out, ct.clone())
+			out = append(out, ct.Clone())
 		}
 	}
 	return out
@@ -314,61 +314,11 @@ func percent(x, d decimal.Decimal) decimal.Decimal {
 // left with a lead but no contributions, and a condition may read the state
 // of one of p's removed contributions. Its totals never exceed c's.
 func (c Coalition) WithoutMember(p agreement.PartyID) Coalition {
-	out := c.clone()
+	out := c.Clone()
 	out.Members = slices.DeleteFunc(out.Members, func(m Member) bool { return m.Party == p })
 	out.Contributions = slices.DeleteFunc(out.Contributions, func(ct Contribution) bool { return ct.Contributor == p })
 	for i := range out.Functions {
 		out.Functions[i].Leads = slices.DeleteFunc(out.Functions[i].Leads, func(q agreement.PartyID) bool { return q == p })
-	}
-	return out
-}
-
-// clone returns a copy of c that shares no slice or pointer with it.
-func (c Coalition) clone() Coalition {
-	out := c
-	out.Parties = cloneEach(c.Parties, func(p agreement.Party) agreement.Party {
-		p.Roles = slices.Clone(p.Roles)
-		return p
-	})
-	out.Members = slices.Clone(c.Members)
-	out.Fluents = cloneEach(c.Fluents, func(f agreement.Fluent) agreement.Fluent {
-		f.Initiates = slices.Clone(f.Initiates)
-		f.Terminates = slices.Clone(f.Terminates)
-		return f
-	})
-	out.Functions = cloneEach(c.Functions, func(f Function) Function {
-		f.Leads = slices.Clone(f.Leads)
-		return f
-	})
-	out.Cells = cloneEach(c.Cells, func(cell Cell) Cell {
-		cell.Participants = slices.Clone(cell.Participants)
-		return cell
-	})
-	out.Declarations = cloneEach(c.Declarations, func(d Declaration) Declaration {
-		d.Signatories = slices.Clone(d.Signatories)
-		return d
-	})
-	out.Meetings = cloneEach(c.Meetings, func(m Meeting) Meeting {
-		m.Attendees = cloneEach(m.Attendees, func(a Attendee) Attendee {
-			a.Representatives = slices.Clone(a.Representatives)
-			return a
-		})
-		m.Unnamed = slices.Clone(m.Unnamed)
-		return m
-	})
-	out.Contributions = cloneEach(c.Contributions, Contribution.clone)
-	return out
-}
-
-// cloneEach returns a new slice holding f of each element of xs; nil for
-// nil.
-func cloneEach[T any](xs []T, f func(T) T) []T {
-	if xs == nil {
-		return nil
-	}
-	out := make([]T, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
 	}
 	return out
 }

@@ -70,19 +70,6 @@ type Contribution struct {
 	Source agreement.Source
 }
 
-// clone returns a copy of ct that shares no slice or pointer with it.
-// Conditions are immutable and shared.
-func (ct Contribution) clone() Contribution {
-	ct.Quantities = slices.Clone(ct.Quantities)
-	ct.Basing.Areas = slices.Clone(ct.Basing.Areas)
-	ct.Beneficiaries = slices.Clone(ct.Beneficiaries)
-	if ct.Action != nil {
-		p := *ct.Action
-		ct.Action = &p
-	}
-	return ct
-}
-
 // IsBackstop reports whether ct is a backstop commitment: one that applies
 // only if the ceasefire is broken by a new attack. The rule is
 // RequiresEvent(ct.Condition, agreement.ArmedAttack): the condition cannot
