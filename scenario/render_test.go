@@ -18,6 +18,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 	"github.com/peacekit/peacekit/scenario"
 	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
@@ -47,75 +48,19 @@ func checkRenderGolden(t *testing.T, name string, got []byte) {
 	}
 }
 
-// renderParisDraft is the draft statement of the Paris joint declaration of
-// 6 January 2026 (../shared/seed/paris-2026-article.txt), as package
-// agreement's tests model it: guarantees that bind once a ceasefire is in
-// force, and the draft's US commitment to support the multinational force
-// "in the event of a new Russian attack".
-func renderParisDraft() agreement.Agreement {
-	state := agreement.PartyKindState
-	ceasefire := agreement.Holds("ceasefire-in-force")
-	mnfInEffect := agreement.ClauseIn(agreement.LocalRef("multinational-force"), agreement.StateInEffect)
-	obligation := func(id agreement.ClauseID, text string, debtors ...agreement.PartyID) agreement.Clause {
-		return agreement.Clause{ID: id, Text: text, Kind: agreement.DeonticObligation, Debtors: debtors,
-			Creditors: []agreement.PartyID{"UA"}, Trigger: ceasefire}
-	}
-	monitoring := obligation("ceasefire-monitoring", "the United States spearheading a mechanism for monitoring the truce", "US")
-	monitoring.Action = &agreement.Pattern{Kind: "monitoring-established", Actor: "US"}
-	mnf := obligation("multinational-force", "Britain, France and other European partners to send troops into Ukraine following a ceasefire", "GB", "FR")
-	mnf.Action = &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"}
-	backstop := obligation("us-backstop", `the U.S. would "support" the multinational force led by Europe "in the event of a new Russian attack"`, "US")
-	backstop.Creditors = []agreement.PartyID{"GB", "FR", "UA"}
-	backstop.Action = &agreement.Pattern{Kind: "support-provided", Actor: "US"}
-	backstop.Trigger = mnfInEffect
-	backstop.Antecedent = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"})
-	french := obligation("french-contingent", `France could deploy "several thousand" troops to Ukraine after the conflict`, "FR")
-	french.Action = &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA"}
-	french.Quantities = []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.UnitTroops,
-		Wording: "several thousand"}}
-	french.Trigger = mnfInEffect
-	hubs := obligation("military-hubs", `both the U.K. and France would create "military hubs" throughout Ukraine`, "GB", "FR")
-	hubs.Action = &agreement.Pattern{Kind: "military-hubs-established"}
-	facilities := obligation("weapons-facilities", "develop secure facilities for weapons and military equipment", "GB", "FR")
-	facilities.Action = &agreement.Pattern{Kind: "protected-facilities-developed"}
-	german := obligation("german-support", "German forces could join to oversee a ceasefire, albeit based outside Ukraine", "DE")
-	german.Kind = agreement.DeonticPermission
-	german.Action = &agreement.Pattern{Kind: "ceasefire-overseen-from-outside", Actor: "DE"}
-	cell := obligation("coordination-cell", "set up a coordination cell for the U.S., Ukraine, and the Coalition in Paris", "FR", "GB", "DE")
-	cell.Joint, cell.Trigger = true, nil
-	cell.Creditors = []agreement.PartyID{"US", "UA"}
-	cell.Action = &agreement.Pattern{Kind: "coordination-cell-established"}
-	return agreement.Agreement{
-		ID:            "paris-2026",
-		Title:         "Joint declaration of the Coalition of the Willing on security guarantees for Ukraine",
-		SigningStatus: agreement.SigningStatusSigned,
-		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict, agreement.RoleBeneficiary}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor, agreement.RoleGuarantor}},
-			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor, agreement.RoleMediator}},
-			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
-			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
-		},
-		Fluents: []agreement.Fluent{{
-			ID:         "ceasefire-in-force",
-			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
-		}},
-		Clauses: []agreement.Clause{monitoring, mnf, backstop, french, hubs, facilities, german, cell},
-	}
-}
-
 func renderDay(month time.Month, d int) time.Time {
 	return time.Date(2026, month, d, 0, 0, 0, 0, time.UTC)
 }
 
-// renderSeedTrace replays the draft over a strike before any ceasefire, a
-// ceasefire, deployments, and then a new Russian attack, which activates
-// the US commitment, and the support that fulfils it.
+// renderSeedTrace replays the draft statement of the Paris joint
+// declaration of 6 January 2026 (agreementtest.ParisDeclaration), whose
+// guarantees bind once a ceasefire is in force, over a strike before any
+// ceasefire, a ceasefire, deployments, and then a new Russian attack, which
+// activates the US commitment "in the event of a new Russian attack", and
+// the support that fulfils it.
 func renderSeedTrace(t *testing.T) *scenario.Trace {
 	t.Helper()
-	e, err := scenario.Compile(renderParisDraft())
+	e, err := scenario.Compile(agreementtest.ParisDeclaration(true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +132,7 @@ func renderTrace(t *testing.T, f func(io.Writer) error) []byte {
 func TestTraceRenderGolden(t *testing.T) {
 	seed := renderSeedTrace(t)
 	esc := renderEscapingTrace(t)
-	e, err := scenario.Compile(renderParisDraft())
+	e, err := scenario.Compile(agreementtest.ParisDeclaration(true))
 	if err != nil {
 		t.Fatal(err)
 	}
