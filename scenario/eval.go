@@ -36,6 +36,51 @@ type world struct {
 	clauseTrans []int32            // last transition of any instance of each clause; -1 if none
 }
 
+// newWorld returns the world of e at instant now before any event (see
+// [world.reset]), with its tables allocated.
+func (e *Engine) newWorld(now int64) world {
+	w := world{
+		e:           e,
+		occ:         make([][]int32, len(e.patterns)),
+		fluentVal:   make([]bool, len(e.fluents)),
+		fluentEv:    make([]int32, len(e.fluents)),
+		agrState:    make([]agreement.State, len(e.agreements)),
+		agrTrans:    make([]int32, len(e.agreements)),
+		counts:      make([][numStates]int32, len(e.clauses)),
+		clauseTrans: make([]int32, len(e.clauses)),
+	}
+	w.reset(now)
+	return w
+}
+
+// reset puts w at instant now before any event, keeping its memory: no
+// occurrence, every fluent at its initial value, every agreement Draft (or
+// Signed, if it is signed) and every instance Dormant, with no transition.
+func (w *world) reset(now int64) {
+	e := w.e
+	w.now = now
+	w.at = w.at[:0]
+	for i := range w.occ {
+		w.occ[i] = w.occ[i][:0]
+	}
+	for i, f := range e.fluents {
+		w.fluentVal[i], w.fluentEv[i] = f.initially, -1
+	}
+	for i, a := range e.agreements {
+		w.agrState[i], w.agrTrans[i] = agreement.StateDraft, -1
+		if a.signed {
+			w.agrState[i] = agreement.StateSigned
+		}
+	}
+	for ci := range w.counts {
+		w.counts[ci] = [numStates]int32{}
+		w.clauseTrans[ci] = -1
+	}
+	for _, inst := range e.instances {
+		w.counts[inst.clause][agreement.StateDormant]++
+	}
+}
+
 func addSat(a, b int64) int64 {
 	if b > 0 && a > math.MaxInt64-b {
 		return math.MaxInt64

@@ -97,40 +97,17 @@ type History struct {
 // NewHistory returns an empty history: no events, fluents at their initial
 // values, every clause Dormant and the agreement in force.
 func (ev *Evaluator) NewHistory() *History {
-	e := ev.e
-	h := &History{world: world{
-		e:           e,
-		occ:         make([][]int32, len(e.patterns)),
-		fluentVal:   make([]bool, len(e.fluents)),
-		fluentEv:    make([]int32, len(e.fluents)),
-		agrState:    make([]agreement.State, len(e.agreements)),
-		agrTrans:    make([]int32, len(e.agreements)),
-		counts:      make([][numStates]int32, len(e.clauses)),
-		clauseTrans: make([]int32, len(e.clauses)),
-	}}
+	h := &History{world: ev.e.newWorld(beforeAll)}
 	h.Reset()
 	return h
 }
 
 // Reset empties h, keeping its memory for reuse.
 func (h *History) Reset() {
-	e := h.e
-	h.now = beforeAll
-	h.at = h.at[:0]
+	h.reset(beforeAll)
 	h.events = h.events[:0]
-	for i := range h.occ {
-		h.occ[i] = h.occ[i][:0]
-	}
-	for i, f := range e.fluents {
-		h.fluentVal[i], h.fluentEv[i] = f.initially, -1
-	}
 	for i := range h.agrState {
-		h.agrState[i], h.agrTrans[i] = agreement.StateInForce, -1
-	}
-	for ci, c := range e.clauses {
-		h.counts[ci] = [numStates]int32{}
-		h.counts[ci][agreement.StateDormant] = int32(len(c.instances))
-		h.clauseTrans[ci] = -1
+		h.agrState[i] = agreement.StateInForce
 	}
 }
 

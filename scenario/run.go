@@ -25,16 +25,31 @@ type instState struct {
 	expiryAt   int64   // never if none
 	suspBy     []int32 // suspend clauses whose suspension is in force
 	timerAt    int64   // instant of its earliest scheduled timer; never if none
-	dirty      bool
-	cause      Cause // why it is dirty this round
+	dirtyMark
 }
 
 type agrState struct {
 	since   int64
 	suspBy  []int32
 	timerAt int64
-	dirty   bool
-	cause   Cause
+	dirtyMark
+}
+
+// dirtyMark says whether an instance or an agreement is to be reconsidered
+// this round, and why.
+type dirtyMark struct {
+	dirty bool
+	cause Cause // why it is dirty this round
+}
+
+// mark makes m dirty with cause c unless it already is, keeping the first
+// cause; it reports whether m was clean.
+func (m *dirtyMark) mark(c Cause) bool {
+	if m.dirty {
+		return false
+	}
+	m.dirty, m.cause = true, c
+	return true
 }
 
 type timer struct {
@@ -167,44 +182,21 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 		return nil, err
 	}
 	r := &Run{
-		world: world{
-			e:           e,
-			now:         t,
-			occ:         make([][]int32, len(e.patterns)),
-			fluentVal:   make([]bool, len(e.fluents)),
-			fluentEv:    make([]int32, len(e.fluents)),
-			agrState:    make([]agreement.State, len(e.agreements)),
-			agrTrans:    make([]int32, len(e.agreements)),
-			counts:      make([][numStates]int32, len(e.clauses)),
-			clauseTrans: make([]int32, len(e.clauses)),
-		},
+		world:   e.newWorld(t),
 		start:   t,
 		closed:  t - 1,
 		batchAt: t,
 		inst:    make([]instState, len(e.instances)),
 		agr:     make([]agrState, len(e.agreements)),
 	}
-	for i, f := range e.fluents {
-		r.fluentVal[i] = f.initially
-		r.fluentEv[i] = -1
-	}
 	r.terr = make([]agreement.Territory, len(e.agreements))
 	for i, a := range e.agreements {
 		r.terr[i] = a.territory
-		r.agrState[i] = agreement.StateDraft
-		if a.signed {
-			r.agrState[i] = agreement.StateSigned
-		}
-		r.agrTrans[i] = -1
 		r.agr[i] = agrState{since: t, timerAt: never}
 	}
-	for i := range r.clauseTrans {
-		r.clauseTrans[i] = -1
-	}
-	for i, inst := range e.instances {
+	for i := range e.instances {
 		r.inst[i] = instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
 			expiryAt: never, timerAt: never}
-		r.counts[inst.clause][agreement.StateDormant]++
 	}
 	return r, nil
 }
@@ -308,19 +300,14 @@ func (r *Run) advance(t int64) {
 
 // markInst makes instance ii dirty for this instant, keeping the first cause.
 func (r *Run) markInst(ii int32, c Cause) {
-	s := &r.inst[ii]
-	if !s.dirty {
-		s.dirty = true
-		s.cause = c
+	if r.inst[ii].mark(c) {
 		r.work = append(r.work, ii)
 	}
 }
 
+// markAgr makes agreement ai dirty for this instant, keeping the first cause.
 func (r *Run) markAgr(ai int32, c Cause) {
-	s := &r.agr[ai]
-	if !s.dirty {
-		s.dirty = true
-		s.cause = c
+	if r.agr[ai].mark(c) {
 		r.dirtyA = append(r.dirtyA, ai)
 	}
 }

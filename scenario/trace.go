@@ -401,42 +401,17 @@ func (t *Trace) worldAt(n int64) *world {
 		}
 		return 1
 	})
-	w := &world{
-		e:           e,
-		now:         n,
-		at:          t.at[:cut],
-		occ:         make([][]int32, len(t.occ)),
-		fluentVal:   make([]bool, len(e.fluents)),
-		fluentEv:    make([]int32, len(e.fluents)),
-		agrState:    make([]agreement.State, len(e.agreements)),
-		agrTrans:    make([]int32, len(e.agreements)),
-		counts:      make([][numStates]int32, len(e.clauses)),
-		clauseTrans: make([]int32, len(e.clauses)),
-	}
+	w := e.newWorld(n)
+	w.at = t.at[:cut]
 	for i, o := range t.occ {
 		k, _ := slices.BinarySearch(o, int32(cut))
 		w.occ[i] = o[:k]
-	}
-	for i, f := range e.fluents {
-		w.fluentVal[i], w.fluentEv[i] = f.initially, -1
 	}
 	for _, fc := range t.flog {
 		if int(fc.event) >= cut {
 			break
 		}
 		w.fluentVal[fc.fluent], w.fluentEv[fc.fluent] = fc.value, fc.event
-	}
-	for i, a := range e.agreements {
-		w.agrState[i], w.agrTrans[i] = agreement.StateDraft, -1
-		if a.signed {
-			w.agrState[i] = agreement.StateSigned
-		}
-	}
-	for i := range w.clauseTrans {
-		w.clauseTrans[i] = -1
-	}
-	for _, inst := range e.instances {
-		w.counts[inst.clause][agreement.StateDormant]++
 	}
 	for k, tr := range t.log {
 		if tr.at > n {
@@ -451,5 +426,5 @@ func (t *Trace) worldAt(n int64) *world {
 		w.counts[ci][tr.to]++
 		w.clauseTrans[ci] = int32(k)
 	}
-	return w
+	return &w
 }
