@@ -184,7 +184,7 @@ func CompileProcess(p agreement.Process) (*Engine, error) {
 // compile builds an engine from a valid process.
 func compile(p agreement.Process) *Engine {
 	e := &Engine{
-		process:   deepCopyProcess(p),
+		process:   p.Clone(), // the caller may reuse its own slices
 		agrIndex:  map[agreement.AgreementID]int32{},
 		clauseIdx: map[agreement.Ref]int32{},
 		instIndex: map[Instance]int32{},
@@ -529,50 +529,6 @@ func stateMask(ss []agreement.State) uint16 {
 		m |= 1 << s
 	}
 	return m
-}
-
-// deepCopyProcess copies the slices of p that the engine keeps, so that the
-// caller may reuse its own.
-func deepCopyProcess(p agreement.Process) agreement.Process {
-	p.Agreements = slices.Clone(p.Agreements)
-	for i := range p.Agreements {
-		a := &p.Agreements[i]
-		a.Parties = slices.Clone(a.Parties)
-		a.Groups = slices.Clone(a.Groups)
-		for j := range a.Groups {
-			a.Groups[j].Members = slices.Clone(a.Groups[j].Members)
-		}
-		a.Fluents = slices.Clone(a.Fluents)
-		for j := range a.Fluents {
-			a.Fluents[j].Initiates = slices.Clone(a.Fluents[j].Initiates)
-			a.Fluents[j].Terminates = slices.Clone(a.Fluents[j].Terminates)
-		}
-		a.Territory = a.Territory.Clone()
-		a.Options = slices.Clone(a.Options)
-		for j := range a.Options {
-			o := &a.Options[j]
-			o.Areas = slices.Clone(o.Areas)
-			o.Parties = slices.Clone(o.Parties)
-			o.Results = slices.Clone(o.Results)
-			if o.Width != nil {
-				w := *o.Width
-				o.Width = &w
-			}
-		}
-		a.Clauses = slices.Clone(a.Clauses)
-		for j := range a.Clauses {
-			c := &a.Clauses[j]
-			c.Debtors = slices.Clone(c.Debtors)
-			c.Creditors = slices.Clone(c.Creditors)
-			c.Targets = slices.Clone(c.Targets)
-			c.Quantities = slices.Clone(c.Quantities)
-			if c.Action != nil {
-				act := *c.Action
-				c.Action = &act
-			}
-		}
-	}
-	return p
 }
 
 // Agreements returns the ids of the compiled agreements, in order.
