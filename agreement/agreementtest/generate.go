@@ -80,7 +80,7 @@ func (s Scope) clone() Scope {
 func Agreement(cfg Config) *rapid.Generator[agreement.Agreement] {
 	cfg = cfg.normalised()
 	return rapid.Custom(func(t *rapid.T) agreement.Agreement {
-		id := agreement.AgreementID(drawIDs(t, "agreement-id", 1, agreementPool)[0])
+		id := drawIDs[agreement.AgreementID](t, "agreement-id", 1, agreementPool, nameGen)[0]
 		plans := []plan{drawPlan(t, cfg, id)}
 		return fill(t, cfg, plans, 0)
 	})
@@ -100,10 +100,10 @@ func Process(cfg Config) *rapid.Generator[agreement.Process] {
 	cfg = cfg.normalised()
 	return rapid.Custom(func(t *rapid.T) agreement.Process {
 		n := rapid.IntRange(1, cfg.Agreements).Draw(t, "agreements")
-		ids := drawIDs(t, "agreement-id", n, agreementPool)
+		ids := drawIDs[agreement.AgreementID](t, "agreement-id", n, agreementPool, nameGen)
 		plans := make([]plan, n)
 		for i := range plans {
-			plans[i] = drawPlan(t, cfg, agreement.AgreementID(ids[i]))
+			plans[i] = drawPlan(t, cfg, ids[i])
 		}
 		p := agreement.Process{Title: textGen.Draw(t, "process-title")}
 		for i := range plans {
@@ -157,14 +157,14 @@ type plan struct {
 
 func drawPlan(t *rapid.T, cfg Config, id agreement.AgreementID) plan {
 	p := plan{id: id}
-	p.parties = ids[agreement.PartyID](drawIDs(t, "party-id",
-		rapid.IntRange(1, cfg.Parties).Draw(t, "parties"), partyPool))
-	p.groups = ids[agreement.GroupID](drawIDs(t, "group-id",
-		rapid.IntRange(0, cfg.Groups).Draw(t, "groups"), groupPool))
-	p.fluents = ids[agreement.FluentID](drawIDs(t, "fluent-id",
-		rapid.IntRange(0, cfg.Fluents).Draw(t, "fluents"), fluentPool))
+	p.parties = drawIDs[agreement.PartyID](t, "party-id",
+		rapid.IntRange(1, cfg.Parties).Draw(t, "parties"), partyPool, nameGen)
+	p.groups = drawIDs[agreement.GroupID](t, "group-id",
+		rapid.IntRange(0, cfg.Groups).Draw(t, "groups"), groupPool, nameGen)
+	p.fluents = drawIDs[agreement.FluentID](t, "fluent-id",
+		rapid.IntRange(0, cfg.Fluents).Draw(t, "fluents"), fluentPool, nameGen)
 	n := rapid.IntRange(0, cfg.Clauses).Draw(t, "clauses")
-	p.clauses = ids[agreement.ClauseID](drawIDs(t, "clause-id", n, clausePool))
+	p.clauses = drawIDs[agreement.ClauseID](t, "clause-id", n, clausePool, nameGen)
 	p.kinds = make([]agreement.Deontic, n)
 	p.effects = make([]agreement.Effect, n)
 	p.resumer = make([]int, n)
@@ -474,8 +474,18 @@ func optional[T any](t *rapid.T, label string, xs []T) T {
 	return rapid.SampledFrom(xs).Draw(t, label)
 }
 
-// take draws between lo and hi distinct elements of xs (hi capped at
-// len(xs)), in random order; nil when it draws none.
+// Subset returns a generator of between lo and hi distinct elements of xs
+// (hi capped at len(xs), lo at hi), in random order; elements are distinct
+// by position, so a repeated value of xs may be drawn twice. It draws nil
+// when it draws none. The generator copies xs; it is safe for concurrent use
+// and never panics.
+func Subset[T any](xs []T, lo, hi int) *rapid.Generator[[]T] {
+	xs = slices.Clone(xs)
+	return rapid.Custom(func(t *rapid.T) []T { return take(t, "subset", xs, lo, hi) })
+}
+
+// take draws between lo and hi distinct elements of xs as [Subset]
+// describes.
 func take[T any](t *rapid.T, label string, xs []T, lo, hi int) []T {
 	hi = min(hi, len(xs))
 	lo = min(lo, hi)
@@ -486,32 +496,34 @@ func take[T any](t *rapid.T, label string, xs []T, lo, hi int) []T {
 	return rapid.Permutation(xs).Draw(t, label)[:m:m]
 }
 
-// drawIDs draws n distinct ids: mostly from a shuffled pool of realistic
-// ones, otherwise made of a drawn name and the suffix "."+index, which no
-// pool entry has, so the ids are distinct without any rejection.
-func drawIDs(t *rapid.T, label string, n int, pool []string) []string {
-	if n == 0 {
+// IDs returns a generator of n distinct ids (nil for n <= 0): each is
+// mostly an entry of a shuffled pool of realistic ids, otherwise a name
+// drawn from names with the suffix "."+index. As long as no pool entry ends
+// in "." followed by digits, the ids are distinct without any rejection;
+// they are well formed as long as the pool entries are and names draws ids
+// short enough for the suffix. The generator copies pool; it is safe for
+// concurrent use and never panics.
+func IDs[T ~string](n int, pool []string, names *rapid.Generator[string]) *rapid.Generator[[]T] {
+	if n <= 0 {
+		return rapid.Just[[]T](nil)
+	}
+	pool = slices.Clone(pool)
+	return rapid.Custom(func(t *rapid.T) []T { return drawIDs[T](t, "id", n, pool, names) })
+}
+
+// drawIDs draws n distinct ids as [IDs] describes.
+func drawIDs[T ~string](t *rapid.T, label string, n int, pool []string, names *rapid.Generator[string]) []T {
+	if n <= 0 {
 		return nil
 	}
 	perm := rapid.Permutation(pool).Draw(t, label+"-pool")
-	out := make([]string, n)
+	out := make([]T, n)
 	for i := range out {
 		if i < len(perm) && rapid.IntRange(0, 3).Draw(t, label+"-pooled") > 0 {
-			out[i] = perm[i]
+			out[i] = T(perm[i])
 		} else {
-			out[i] = nameGen.Draw(t, label) + "." + strconv.Itoa(i)
+			out[i] = T(names.Draw(t, label) + "." + strconv.Itoa(i))
 		}
-	}
-	return out
-}
-
-func ids[T ~string](ss []string) []T {
-	if ss == nil {
-		return nil
-	}
-	out := make([]T, len(ss))
-	for i, s := range ss {
-		out[i] = T(s)
 	}
 	return out
 }
@@ -557,8 +569,16 @@ func drawSource(t *rapid.T) agreement.Source {
 	}
 }
 
-// drawDecimal draws a non-negative decimal, built from integers or from
-// decimal text (never from a float), sometimes beyond the range of int64.
+// Decimal returns a generator of non-negative decimals, built from integers
+// or from decimal text (never from a float): whole numbers up to 100,000,
+// numbers with up to 4 decimal places below 1,000,000,000, and decimal text
+// of up to 30 integer digits and 6 decimal places, beyond the range of
+// int64. It is safe for concurrent use and never panics.
+func Decimal() *rapid.Generator[decimal.Decimal] {
+	return rapid.Custom(func(t *rapid.T) decimal.Decimal { return drawDecimal(t, "decimal") })
+}
+
+// drawDecimal draws a decimal as [Decimal] describes.
 func drawDecimal(t *rapid.T, label string) decimal.Decimal {
 	switch rapid.IntRange(0, 2).Draw(t, label+"-sort") {
 	case 0:

@@ -49,7 +49,7 @@ func Territory(parties []agreement.PartyID, cfg Config) *rapid.Generator[agreeme
 		if len(parties) == 0 {
 			return agreement.Territory{}
 		}
-		return drawTerritory(t, parties, ids[agreement.AreaID](drawIDs(t, "area-id", n, areaPool)))
+		return drawTerritory(t, parties, drawIDs[agreement.AreaID](t, "area-id", n, areaPool, nameGen))
 	})
 }
 
@@ -343,9 +343,10 @@ func drawTerritoryFor(t *rapid.T, cfg Config, a *agreement.Agreement, parties []
 	if len(areaIDs) == 0 {
 		lo = 1
 	}
-	for _, id := range drawIDs(t, "area-id", rapid.IntRange(lo, max(lo, cfg.Areas)).Draw(t, "extra-areas"), areaPool) {
-		if !slices.Contains(areaIDs, agreement.AreaID(id)) {
-			areaIDs = append(areaIDs, agreement.AreaID(id))
+	extra := rapid.IntRange(lo, max(lo, cfg.Areas)).Draw(t, "extra-areas")
+	for _, id := range drawIDs[agreement.AreaID](t, "area-id", extra, areaPool, nameGen) {
+		if !slices.Contains(areaIDs, id) {
+			areaIDs = append(areaIDs, id)
 		}
 	}
 	a.Territory = drawTerritory(t, parties, areaIDs)

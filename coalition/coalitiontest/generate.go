@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -43,12 +42,14 @@ func Coalition(cfg Config) *rapid.Generator[coalition.Coalition] {
 	return rapid.Custom(func(t *rapid.T) coalition.Coalition { return g.coalition(t, cfg) })
 }
 
-// Range returns a generator of valid ranges (non-negative bounds, min <=
-// max, built from integers and decimal text, never from floats) in one of
-// units, with or without the source's wording. With no units it draws from
-// a small set of common ones ([agreement.UnitTroops], [agreement.UnitAircraft],
-// [agreement.UnitVessels], [agreement.UnitUnspecified] and "hubs"), so that drawn totals
-// add several ranges. It is safe for concurrent use and never panics.
+// Range returns a generator of valid ranges (non-negative bounds drawn as
+// [agreementtest.Decimal] draws them, built from integers and decimal text,
+// never from floats; min <= max) in one of units, with or without the
+// source's wording. With no units it draws from a small set of common ones
+// ([agreement.UnitTroops], [agreement.UnitAircraft],
+// [agreement.UnitVessels], [agreement.UnitUnspecified] and "hubs"), so that
+// drawn totals add several ranges. It is safe for concurrent use and never
+// panics.
 func Range(units ...agreement.Unit) *rapid.Generator[agreement.Range] {
 	if len(units) == 0 {
 		units = defaultUnits()
@@ -83,7 +84,7 @@ func newGens() *gens {
 }
 
 // Pools of realistic ids; no entry ends in "." followed by digits, the
-// suffix drawIDs gives drawn names.
+// suffix [agreementtest.IDs] gives drawn names.
 func partyPool() []string {
 	return []string{"UA", "FR", "GB", "DE", "US", "PL", "IT", "CA", "NL", "DK", "NO", "SE", "FI", "TR", "JP", "AU",
 		"RU", "COW", "BY", "EU"}
@@ -114,7 +115,7 @@ type plan struct {
 func (g *gens) coalition(t *rapid.T, cfg Config) coalition.Coalition {
 	nm := rapid.IntRange(1, cfg.Members).Draw(t, "members")
 	no := rapid.IntRange(0, cfg.Others).Draw(t, "others")
-	ids := toIDs[agreement.PartyID](g.drawIDs(t, "party-id", nm+no, partyPool()))
+	ids := agreementtest.IDs[agreement.PartyID](nm+no, partyPool(), g.name).Draw(t, "party-ids")
 	p := plan{members: ids[:nm:nm], others: ids[nm:], parties: ids}
 
 	c := coalition.Coalition{
@@ -132,7 +133,7 @@ func (g *gens) coalition(t *rapid.T, cfg Config) coalition.Coalition {
 			ID:    id,
 			Name:  g.text.Draw(t, "party-name"),
 			Kind:  rapid.SampledFrom(partyKinds()).Draw(t, "party-kind"),
-			Roles: take(t, "roles", roles(), 0, 2),
+			Roles: agreementtest.Subset(roles(), 0, 2).Draw(t, "roles"),
 		})
 	}
 	for _, id := range p.members {
@@ -165,11 +166,11 @@ func (g *gens) coalition(t *rapid.T, cfg Config) coalition.Coalition {
 	}
 
 	nf := rapid.IntRange(1, cfg.Functions).Draw(t, "functions")
-	p.functions = toIDs[coalition.FunctionID](g.drawFunctionIDs(t, nf))
+	p.functions = agreementtest.IDs[coalition.FunctionID](nf, functionPool(), g.kindName).Draw(t, "function-ids")
 
 	// Contributions, in dependency order, then shuffled.
 	nc := rapid.IntRange(0, cfg.Contributions).Draw(t, "contributions")
-	cids := toIDs[coalition.ContributionID](g.drawIDs(t, "contribution-id", nc, contributionPool()))
+	cids := agreementtest.IDs[coalition.ContributionID](nc, contributionPool(), g.name).Draw(t, "contribution-ids")
 	for i, id := range cids {
 		depends := make([]agreement.Ref, i)
 		for j := range i {
@@ -188,7 +189,11 @@ func (g *gens) coalition(t *rapid.T, cfg Config) coalition.Coalition {
 		served[ct.Function] = true
 	}
 	for _, id := range p.functions {
-		f := coalition.Function{ID: id, Name: g.text.Draw(t, "function-name"), Leads: take(t, "leads", p.members, 0, 2)}
+		f := coalition.Function{
+			ID:    id,
+			Name:  g.text.Draw(t, "function-name"),
+			Leads: agreementtest.Subset(p.members, 0, 2).Draw(t, "leads"),
+		}
 		f.LeadWithoutContributions = len(f.Leads) > 0 && !served[id] || rapid.Bool().Draw(t, "lead-without")
 		if rapid.IntRange(0, 3).Draw(t, "has-category") == 0 {
 			f.Category = rapid.SampledFrom([]agreement.Category{agreement.CategorySsrGua,
@@ -201,7 +206,7 @@ func (g *gens) coalition(t *rapid.T, cfg Config) coalition.Coalition {
 		c.Cells = append(c.Cells, coalition.Cell{
 			Name:         g.text.Draw(t, "cell-name"),
 			Location:     rapid.SampledFrom([]string{"Paris", "Kyiv", "London", ""}).Draw(t, "location"),
-			Participants: take(t, "participants", p.parties, 1, 3),
+			Participants: agreementtest.Subset(p.parties, 1, 3).Draw(t, "participants"),
 		})
 	}
 	for range rapid.IntRange(0, cfg.Declarations).Draw(t, "declarations") {
@@ -212,13 +217,13 @@ func (g *gens) coalition(t *rapid.T, cfg Config) coalition.Coalition {
 			Force:      rapid.SampledFrom(forces()).Draw(t, "declaration-force"),
 		}
 		if !d.AllMembers {
-			d.Signatories = take(t, "signatories", p.parties, 1, 3)
+			d.Signatories = agreementtest.Subset(p.parties, 1, 3).Draw(t, "signatories")
 		}
 		c.Declarations = append(c.Declarations, d)
 	}
 	for range rapid.IntRange(0, cfg.Meetings).Draw(t, "meetings") {
 		m := coalition.Meeting{Title: g.text.Draw(t, "meeting-title"), Location: "Paris"}
-		for _, id := range take(t, "attendees", p.parties, 0, len(p.parties)) {
+		for _, id := range agreementtest.Subset(p.parties, 0, len(p.parties)).Draw(t, "attendees") {
 			m.Attendees = append(m.Attendees, coalition.Attendee{
 				Party:           id,
 				Level:           rapid.SampledFrom(levels()).Draw(t, "level"),
@@ -249,7 +254,8 @@ func (g *gens) contribution(t *rapid.T, cfg Config, p plan, s agreementtest.Scop
 	ct.Basing.Kind = rapid.SampledFrom([]coalition.BasingKind{coalition.BasingUnspecified, coalition.InHost,
 		coalition.OutsideHost, coalition.AtSea}).Draw(t, "basing")
 	if ct.Basing.Kind == coalition.InHost {
-		ct.Basing.Areas = take(t, "areas", []agreement.AreaID{"donetsk", "kyiv", "odesa", "UA-14", "dnipro"}, 0, 2)
+		areas := []agreement.AreaID{"donetsk", "kyiv", "odesa", "UA-14", "dnipro"}
+		ct.Basing.Areas = agreementtest.Subset(areas, 0, 2).Draw(t, "areas")
 	}
 	if rapid.Bool().Draw(t, "has-location") {
 		ct.Basing.Location = rapid.SampledFrom([]string{"Poland", "Black Sea", "western Ukraine"}).Draw(t, "location")
@@ -259,7 +265,7 @@ func (g *gens) contribution(t *rapid.T, cfg Config, p plan, s agreementtest.Scop
 		ct.Action = &a
 	}
 	if rapid.IntRange(0, 3).Draw(t, "has-beneficiaries") == 0 {
-		ct.Beneficiaries = take(t, "beneficiaries", p.parties, 0, 2)
+		ct.Beneficiaries = agreementtest.Subset(p.parties, 0, 2).Draw(t, "beneficiaries")
 	}
 	if rapid.Bool().Draw(t, "has-source") {
 		ct.Source = agreement.Source{Document: rapid.SampledFrom([]string{"draft statement", "final communiqué",
@@ -302,83 +308,15 @@ func (g *gens) condition(t *rapid.T, cfg Config, p plan, s agreementtest.Scope) 
 }
 
 func drawRange(t *rapid.T, units []agreement.Unit) agreement.Range {
-	r := agreement.Range{Min: drawDecimal(t, "min"), Unit: rapid.SampledFrom(units).Draw(t, "unit")}
+	r := agreement.Range{Min: agreementtest.Decimal().Draw(t, "min"), Unit: rapid.SampledFrom(units).Draw(t, "unit")}
 	r.Max = r.Min
 	if rapid.Bool().Draw(t, "inexact") {
-		r.Max = r.Min.Add(drawDecimal(t, "spread"))
+		r.Max = r.Min.Add(agreementtest.Decimal().Draw(t, "spread"))
 	}
 	if rapid.Bool().Draw(t, "has-wording") {
 		r.Wording = rapid.SampledFrom([]string{"several thousand", "a few hundred", "up to 5,000", "dozens"}).Draw(t, "wording")
 	}
 	return r
-}
-
-// drawDecimal draws a non-negative decimal from integers or decimal text.
-func drawDecimal(t *rapid.T, label string) decimal.Decimal {
-	switch rapid.IntRange(0, 2).Draw(t, label+"-sort") {
-	case 0:
-		return decimal.NewFromInt(rapid.Int64Range(0, 10_000).Draw(t, label))
-	case 1:
-		return decimal.New(rapid.Int64Range(0, 1_000_000).Draw(t, label), -int32(rapid.IntRange(0, 3).Draw(t, label+"-exp")))
-	}
-	return decimal.RequireFromString(rapid.SampledFrom([]string{"0", "0.5", "1", "1.50", "2000", "9000",
-		"12345678901234567890.123"}).Draw(t, label))
-}
-
-// drawIDs draws n distinct ids: mostly from a shuffled pool, otherwise a
-// drawn name with the suffix "."+index, which no pool entry has.
-func (g *gens) drawIDs(t *rapid.T, label string, n int, pool []string) []string {
-	if n == 0 {
-		return nil
-	}
-	perm := rapid.Permutation(pool).Draw(t, label+"-pool")
-	out := make([]string, n)
-	for i := range out {
-		if i < len(perm) && rapid.IntRange(0, 3).Draw(t, label+"-pooled") > 0 {
-			out[i] = perm[i]
-		} else {
-			out[i] = g.name.Draw(t, label) + "." + strconv.Itoa(i)
-		}
-	}
-	return out
-}
-
-// drawFunctionIDs draws n distinct function ids, well-known or
-// user-defined.
-func (g *gens) drawFunctionIDs(t *rapid.T, n int) []string {
-	perm := rapid.Permutation(functionPool()).Draw(t, "function-pool")
-	out := make([]string, n)
-	for i := range out {
-		if i < len(perm) && rapid.IntRange(0, 3).Draw(t, "function-pooled") > 0 {
-			out[i] = perm[i]
-		} else {
-			out[i] = g.kindName.Draw(t, "function-id") + "." + strconv.Itoa(i)
-		}
-	}
-	return out
-}
-
-func toIDs[T ~string](ss []string) []T {
-	if ss == nil {
-		return nil
-	}
-	out := make([]T, len(ss))
-	for i, s := range ss {
-		out[i] = T(s)
-	}
-	return out
-}
-
-// take draws between lo and hi distinct elements of xs (hi capped at
-// len(xs)), in random order; nil when it draws none.
-func take[T any](t *rapid.T, label string, xs []T, lo, hi int) []T {
-	hi = min(hi, len(xs))
-	lo = min(lo, hi)
-	m := rapid.IntRange(lo, hi).Draw(t, label)
-	if m == 0 {
-		return nil
-	}
-	return rapid.Permutation(xs).Draw(t, label)[:m:m]
 }
 
 func partyKinds() []agreement.PartyKind {
