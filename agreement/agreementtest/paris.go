@@ -1,165 +1,20 @@
 package agreementtest
 
 import (
-	"time"
-
-	"github.com/shopspring/decimal"
-
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/coalition/casebook"
 )
 
 // ParisDeclaration returns one version of the joint declaration of the
-// Coalition of the Willing, Paris, 6 January 2026, from the seed article:
-// "the security assurances for Ukraine would only be activated once a
-// ceasefire is established"; "the United States spearheading a mechanism for
-// monitoring the truce, with support from European allies"; Britain, France
-// and other European partners "to send troops into Ukraine following a
-// ceasefire"; France's "several thousand" troops; "military hubs" and
-// "secure facilities for weapons and military equipment" after a ceasefire;
-// German forces joining "to oversee a ceasefire, albeit based outside
-// Ukraine"; a "coordination cell for the U.S., Ukraine, and the Coalition in
-// Paris". Only the draft statement has the commitment "that the U.S. would
-// 'support' the multinational force led by Europe 'in the event of a new
-// Russian attack'": it "was absent from the final communiqué".
-//
-// Each clause's source is the statement that reported it, the same in both
-// versions: only the backstop's source is the draft. The agreement is valid;
-// the two versions differ by exactly that clause. Each call returns a new
-// value that shares nothing with earlier ones.
+// Coalition of the Willing, Paris, 6 January 2026: the draft statement when
+// draft is true, the final communiqué otherwise. It is
+// [casebook.Paris2026Declaration], whose doc gives the sources and the
+// clauses; the two versions differ by exactly the draft's "us-backstop"
+// clause. The agreement is valid. Each call returns a new value that shares
+// nothing with earlier ones.
 func ParisDeclaration(draft bool) agreement.Agreement {
-	state := agreement.PartyKindState
-	jan6 := time.Date(2026, time.January, 6, 0, 0, 0, 0, time.UTC)
-	ceasefire := agreement.Holds("ceasefire-in-force")
-	mnfInEffect := agreement.ClauseIn(agreement.LocalRef("multinational-force"), agreement.StateInEffect)
-	source := func(speaker string) agreement.Source {
-		return agreement.Source{Document: "Paris joint declaration", Speaker: speaker, Date: jan6}
-	}
-	a := agreement.Agreement{
-		ID:            "paris-2026",
-		Title:         "Joint declaration of the Coalition of the Willing on security guarantees for Ukraine",
-		Date:          jan6,
-		Stage:         agreement.StagePre,
-		SubStage:      agreement.SubStagePrin,
-		SigningStatus: agreement.SigningStatusSigned,
-		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict, agreement.RoleBeneficiary}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor, agreement.RoleGuarantor}},
-			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor, agreement.RoleMediator}},
-			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
-			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
-		},
-		Fluents: []agreement.Fluent{{
-			ID:         "ceasefire-in-force",
-			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
-		}},
-		Clauses: []agreement.Clause{
-			{
-				ID:        "ceasefire-monitoring",
-				Text:      "the United States spearheading a mechanism for monitoring the truce, with support from European allies",
-				Source:    source("Emmanuel Macron"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForcePoliticallyBinding,
-				Category:  agreement.CategoryCe,
-				Debtors:   []agreement.PartyID{"US"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "monitoring-established", Actor: "US"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "multinational-force",
-				Text:      "Britain, France and other European partners to send troops into Ukraine following a ceasefire",
-				Source:    source("Emmanuel Macron, Keir Starmer, Volodymyr Zelensky"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategoryImPK,
-				Debtors:   []agreement.PartyID{"GB", "FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "french-contingent",
-				Text:      "France could deploy \"several thousand\" troops to Ukraine after the conflict",
-				Source:    source("Emmanuel Macron"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategoryImPK,
-				Debtors:   []agreement.PartyID{"FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA"},
-				Quantities: []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
-					Unit: agreement.UnitTroops, Wording: "several thousand", What: "French troops in Ukraine"}},
-				Trigger: mnfInEffect,
-			},
-			{
-				ID:        "military-hubs",
-				Text:      "after a ceasefire, both the U.K. and France would create \"military hubs\" throughout Ukraine",
-				Source:    source("Keir Starmer"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategorySsrGua,
-				Debtors:   []agreement.PartyID{"GB", "FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "military-hubs-established"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "weapons-facilities",
-				Text:      "develop secure facilities for weapons and military equipment to meet Ukraine's defensive needs",
-				Source:    source("Keir Starmer"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategorySsrGua,
-				Debtors:   []agreement.PartyID{"GB", "FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "protected-facilities-developed"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "german-support",
-				Text:      "German forces could join to oversee a ceasefire, albeit based outside Ukraine",
-				Source:    source("Friedrich Merz"),
-				Kind:      agreement.DeonticPermission,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategoryImPK,
-				Debtors:   []agreement.PartyID{"DE"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "ceasefire-overseen-from-outside", Actor: "DE"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "coordination-cell",
-				Text:      "set up a coordination cell for the U.S., Ukraine, and the Coalition in Paris",
-				Source:    source(""),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForcePoliticallyBinding,
-				Category:  agreement.CategorySsrGua,
-				Debtors:   []agreement.PartyID{"FR", "GB", "DE"},
-				Joint:     true,
-				Creditors: []agreement.PartyID{"US", "UA"},
-				Action:    &agreement.Pattern{Kind: "coordination-cell-established"},
-			},
-		},
-	}
 	if draft {
-		backstop := agreement.Clause{
-			ID:         "us-backstop",
-			Text:       "the U.S. would \"support\" the multinational force led by Europe \"in the event of a new Russian attack\"",
-			Source:     agreement.Source{Document: "Paris joint declaration, draft statement", Date: jan6},
-			Kind:       agreement.DeonticObligation,
-			Force:      agreement.ForcePoliticallyBinding,
-			Category:   agreement.CategorySsrGua,
-			Debtors:    []agreement.PartyID{"US"},
-			Creditors:  []agreement.PartyID{"GB", "FR", "UA"},
-			Action:     &agreement.Pattern{Kind: "support-provided", Actor: "US"},
-			Trigger:    mnfInEffect,
-			Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}),
-		}
-		// In the draft, the backstop follows the multinational force.
-		cs := a.Clauses
-		a.Clauses = append(append(cs[:2:2], backstop), cs[2:]...)
+		return casebook.Paris2026Declaration(casebook.VersionDraft)
 	}
-	return a
+	return casebook.Paris2026Declaration(casebook.VersionFinal)
 }
