@@ -35,7 +35,9 @@ type Condition interface {
 	// types, same operands, in the same order. Use [EqualConditions] to
 	// compare conditions that may be nil.
 	Equal(o Condition) bool
-	sealed()
+	// nilNode reports whether the condition is a nil pointer to a node
+	// type. Being unexported, it also seals the interface.
+	nilNode() bool
 }
 
 // HappenedCondition is the atom built by [Happened].
@@ -47,12 +49,7 @@ type HappenedCondition struct{ pattern Pattern }
 func Happened(p Pattern) Condition { return &HappenedCondition{p} }
 
 // Pattern returns the event pattern.
-func (c *HappenedCondition) Pattern() Pattern {
-	if c == nil {
-		return Pattern{}
-	}
-	return c.pattern
-}
+func (c *HappenedCondition) Pattern() Pattern { return node(c).pattern }
 
 // HoldsCondition is the atom built by [Holds].
 type HoldsCondition struct{ fluent FluentID }
@@ -61,12 +58,7 @@ type HoldsCondition struct{ fluent FluentID }
 func Holds(f FluentID) Condition { return &HoldsCondition{f} }
 
 // Fluent returns the fluent's id.
-func (c *HoldsCondition) Fluent() FluentID {
-	if c == nil {
-		return ""
-	}
-	return c.fluent
-}
+func (c *HoldsCondition) Fluent() FluentID { return node(c).fluent }
 
 // ClauseInCondition is the atom built by [ClauseIn].
 type ClauseInCondition struct {
@@ -81,20 +73,10 @@ func ClauseIn(ref Ref, states ...State) Condition {
 }
 
 // Ref returns the clause referred to.
-func (c *ClauseInCondition) Ref() Ref {
-	if c == nil {
-		return Ref{}
-	}
-	return c.ref
-}
+func (c *ClauseInCondition) Ref() Ref { return node(c).ref }
 
 // States returns a copy of the states.
-func (c *ClauseInCondition) States() []State {
-	if c == nil {
-		return nil
-	}
-	return slices.Clone(c.states)
-}
+func (c *ClauseInCondition) States() []State { return slices.Clone(node(c).states) }
 
 // AgreementInCondition is the atom built by [AgreementIn].
 type AgreementInCondition struct {
@@ -109,20 +91,10 @@ func AgreementIn(id AgreementID, states ...State) Condition {
 }
 
 // Agreement returns the agreement referred to; "" for the holder.
-func (c *AgreementInCondition) Agreement() AgreementID {
-	if c == nil {
-		return ""
-	}
-	return c.agreement
-}
+func (c *AgreementInCondition) Agreement() AgreementID { return node(c).agreement }
 
 // States returns a copy of the states.
-func (c *AgreementInCondition) States() []State {
-	if c == nil {
-		return nil
-	}
-	return slices.Clone(c.states)
-}
+func (c *AgreementInCondition) States() []State { return slices.Clone(node(c).states) }
 
 // BeforeCondition is the atom built by [Before].
 type BeforeCondition struct{ first, then Pattern }
@@ -132,20 +104,10 @@ type BeforeCondition struct{ first, then Pattern }
 func Before(first, then Pattern) Condition { return &BeforeCondition{first, then} }
 
 // First returns the pattern of the earlier event.
-func (c *BeforeCondition) First() Pattern {
-	if c == nil {
-		return Pattern{}
-	}
-	return c.first
-}
+func (c *BeforeCondition) First() Pattern { return node(c).first }
 
 // Then returns the pattern of the later event.
-func (c *BeforeCondition) Then() Pattern {
-	if c == nil {
-		return Pattern{}
-	}
-	return c.then
-}
+func (c *BeforeCondition) Then() Pattern { return node(c).then }
 
 // WithinCondition is the atom built by [Within].
 type WithinCondition struct {
@@ -159,20 +121,10 @@ type WithinCondition struct {
 func Within(p Pattern, d time.Duration) Condition { return &WithinCondition{p, d} }
 
 // Pattern returns the event pattern.
-func (c *WithinCondition) Pattern() Pattern {
-	if c == nil {
-		return Pattern{}
-	}
-	return c.pattern
-}
+func (c *WithinCondition) Pattern() Pattern { return node(c).pattern }
 
 // Duration returns the window's length.
-func (c *WithinCondition) Duration() time.Duration {
-	if c == nil {
-		return 0
-	}
-	return c.d
-}
+func (c *WithinCondition) Duration() time.Duration { return node(c).d }
 
 // SinceCondition is the atom built by [Since].
 type SinceCondition struct {
@@ -186,20 +138,10 @@ type SinceCondition struct {
 func Since(p Pattern, d time.Duration) Condition { return &SinceCondition{p, d} }
 
 // Pattern returns the event pattern.
-func (c *SinceCondition) Pattern() Pattern {
-	if c == nil {
-		return Pattern{}
-	}
-	return c.pattern
-}
+func (c *SinceCondition) Pattern() Pattern { return node(c).pattern }
 
 // Duration returns how long must have passed.
-func (c *SinceCondition) Duration() time.Duration {
-	if c == nil {
-		return 0
-	}
-	return c.d
-}
+func (c *SinceCondition) Duration() time.Duration { return node(c).d }
 
 // AllCondition is the combinator built by [All].
 type AllCondition struct{ cs []Condition }
@@ -208,12 +150,7 @@ type AllCondition struct{ cs []Condition }
 func All(cs ...Condition) Condition { return &AllCondition{slices.Clone(cs)} }
 
 // Conditions returns a copy of the operands.
-func (c *AllCondition) Conditions() []Condition {
-	if c == nil {
-		return nil
-	}
-	return slices.Clone(c.cs)
-}
+func (c *AllCondition) Conditions() []Condition { return slices.Clone(node(c).cs) }
 
 // AnyCondition is the combinator built by [Any].
 type AnyCondition struct{ cs []Condition }
@@ -222,12 +159,7 @@ type AnyCondition struct{ cs []Condition }
 func Any(cs ...Condition) Condition { return &AnyCondition{slices.Clone(cs)} }
 
 // Conditions returns a copy of the operands.
-func (c *AnyCondition) Conditions() []Condition {
-	if c == nil {
-		return nil
-	}
-	return slices.Clone(c.cs)
-}
+func (c *AnyCondition) Conditions() []Condition { return slices.Clone(node(c).cs) }
 
 // NotCondition is the combinator built by [Not].
 type NotCondition struct{ c Condition }
@@ -236,12 +168,7 @@ type NotCondition struct{ c Condition }
 func Not(c Condition) Condition { return &NotCondition{c} }
 
 // Condition returns the operand.
-func (c *NotCondition) Condition() Condition {
-	if c == nil {
-		return nil
-	}
-	return c.c
-}
+func (c *NotCondition) Condition() Condition { return node(c).c }
 
 // AtLeastCondition is the combinator built by [AtLeast].
 type AtLeastCondition struct {
@@ -254,32 +181,22 @@ type AtLeastCondition struct {
 func AtLeast(k int, cs ...Condition) Condition { return &AtLeastCondition{k, slices.Clone(cs)} }
 
 // K returns how many operands must hold.
-func (c *AtLeastCondition) K() int {
-	if c == nil {
-		return 0
-	}
-	return c.k
-}
+func (c *AtLeastCondition) K() int { return node(c).k }
 
 // Conditions returns a copy of the operands.
-func (c *AtLeastCondition) Conditions() []Condition {
-	if c == nil {
-		return nil
-	}
-	return slices.Clone(c.cs)
-}
+func (c *AtLeastCondition) Conditions() []Condition { return slices.Clone(node(c).cs) }
 
-func (*HappenedCondition) sealed()    {}
-func (*HoldsCondition) sealed()       {}
-func (*ClauseInCondition) sealed()    {}
-func (*AgreementInCondition) sealed() {}
-func (*BeforeCondition) sealed()      {}
-func (*WithinCondition) sealed()      {}
-func (*SinceCondition) sealed()       {}
-func (*AllCondition) sealed()         {}
-func (*AnyCondition) sealed()         {}
-func (*NotCondition) sealed()         {}
-func (*AtLeastCondition) sealed()     {}
+func (c *HappenedCondition) nilNode() bool    { return c == nil }
+func (c *HoldsCondition) nilNode() bool       { return c == nil }
+func (c *ClauseInCondition) nilNode() bool    { return c == nil }
+func (c *AgreementInCondition) nilNode() bool { return c == nil }
+func (c *BeforeCondition) nilNode() bool      { return c == nil }
+func (c *WithinCondition) nilNode() bool      { return c == nil }
+func (c *SinceCondition) nilNode() bool       { return c == nil }
+func (c *AllCondition) nilNode() bool         { return c == nil }
+func (c *AnyCondition) nilNode() bool         { return c == nil }
+func (c *NotCondition) nilNode() bool         { return c == nil }
+func (c *AtLeastCondition) nilNode() bool     { return c == nil }
 
 // Operands returns the direct operands of a combinator ([All], [Any], [Not],
 // [AtLeast]) as a new slice, and nil for an atom.
@@ -344,76 +261,122 @@ func equalList(a, b []Condition) bool {
 }
 
 // Equal implements [Condition].
-func (c *HappenedCondition) Equal(o Condition) bool {
-	x, ok := o.(*HappenedCondition)
-	return ok && (x == c || x != nil && c != nil && *x == *c)
-}
+func (c *HappenedCondition) Equal(o Condition) bool { return equalNode(c, o, equalFields) }
 
 // Equal implements [Condition].
-func (c *HoldsCondition) Equal(o Condition) bool {
-	x, ok := o.(*HoldsCondition)
-	return ok && (x == c || x != nil && c != nil && *x == *c)
-}
+func (c *HoldsCondition) Equal(o Condition) bool { return equalNode(c, o, equalFields) }
 
 // Equal implements [Condition].
 func (c *ClauseInCondition) Equal(o Condition) bool {
-	x, ok := o.(*ClauseInCondition)
-	return ok && (x == c || x != nil && c != nil && x.ref == c.ref && slices.Equal(x.states, c.states))
+	return equalNode(c, o, func(x, y *ClauseInCondition) bool {
+		return x.ref == y.ref && slices.Equal(x.states, y.states)
+	})
 }
 
 // Equal implements [Condition].
 func (c *AgreementInCondition) Equal(o Condition) bool {
-	x, ok := o.(*AgreementInCondition)
-	return ok && (x == c || x != nil && c != nil && x.agreement == c.agreement && slices.Equal(x.states, c.states))
+	return equalNode(c, o, func(x, y *AgreementInCondition) bool {
+		return x.agreement == y.agreement && slices.Equal(x.states, y.states)
+	})
 }
 
 // Equal implements [Condition].
-func (c *BeforeCondition) Equal(o Condition) bool {
-	x, ok := o.(*BeforeCondition)
-	return ok && (x == c || x != nil && c != nil && *x == *c)
-}
+func (c *BeforeCondition) Equal(o Condition) bool { return equalNode(c, o, equalFields) }
 
 // Equal implements [Condition].
-func (c *WithinCondition) Equal(o Condition) bool {
-	x, ok := o.(*WithinCondition)
-	return ok && (x == c || x != nil && c != nil && *x == *c)
-}
+func (c *WithinCondition) Equal(o Condition) bool { return equalNode(c, o, equalFields) }
 
 // Equal implements [Condition].
-func (c *SinceCondition) Equal(o Condition) bool {
-	x, ok := o.(*SinceCondition)
-	return ok && (x == c || x != nil && c != nil && *x == *c)
-}
+func (c *SinceCondition) Equal(o Condition) bool { return equalNode(c, o, equalFields) }
 
 // Equal implements [Condition].
 func (c *AllCondition) Equal(o Condition) bool {
-	x, ok := o.(*AllCondition)
-	return ok && (x == c || x != nil && c != nil && equalList(x.cs, c.cs))
+	return equalNode(c, o, func(x, y *AllCondition) bool { return equalList(x.cs, y.cs) })
 }
 
 // Equal implements [Condition].
 func (c *AnyCondition) Equal(o Condition) bool {
-	x, ok := o.(*AnyCondition)
-	return ok && (x == c || x != nil && c != nil && equalList(x.cs, c.cs))
+	return equalNode(c, o, func(x, y *AnyCondition) bool { return equalList(x.cs, y.cs) })
 }
 
 // Equal implements [Condition].
 func (c *NotCondition) Equal(o Condition) bool {
-	x, ok := o.(*NotCondition)
-	return ok && (x == c || x != nil && c != nil && EqualConditions(x.c, c.c))
+	return equalNode(c, o, func(x, y *NotCondition) bool { return EqualConditions(x.c, y.c) })
 }
 
 // Equal implements [Condition].
 func (c *AtLeastCondition) Equal(o Condition) bool {
-	x, ok := o.(*AtLeastCondition)
-	return ok && (x == c || x != nil && c != nil && x.k == c.k && equalList(x.cs, c.cs))
+	return equalNode(c, o, func(x, y *AtLeastCondition) bool { return x.k == y.k && equalList(x.cs, y.cs) })
 }
 
-func condString(c Condition) string {
+// String implements [Condition].
+func (c *HappenedCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *HoldsCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *ClauseInCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *AgreementInCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *BeforeCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *WithinCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *SinceCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *AllCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *AnyCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *NotCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *AtLeastCondition) String() string { return conditionString(c) }
+
+// conditionString writes c in the readable form of [Condition.String]:
+// "<nil>" for no condition.
+func conditionString(c Condition) string {
 	if isNil(c) {
 		return "<nil>"
 	}
-	return c.String()
+	switch c := c.(type) {
+	case *HappenedCondition:
+		return "happened(" + c.pattern.String() + ")"
+	case *HoldsCondition:
+		return "holds(" + string(c.fluent) + ")"
+	case *ClauseInCondition:
+		return "clause-in(" + c.ref.String() + ": " + statesString(c.states) + ")"
+	case *AgreementInCondition:
+		id := string(c.agreement)
+		if id == "" {
+			id = "this"
+		}
+		return "agreement-in(" + id + ": " + statesString(c.states) + ")"
+	case *BeforeCondition:
+		return "before(" + c.first.String() + "; " + c.then.String() + ")"
+	case *WithinCondition:
+		return "within(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
+	case *SinceCondition:
+		return "since(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
+	case *AllCondition:
+		return listString("all", c.cs)
+	case *AnyCondition:
+		return listString("any", c.cs)
+	case *NotCondition:
+		return "not(" + conditionString(c.c) + ")"
+	case *AtLeastCondition:
+		return listString("at-least-"+strconv.Itoa(c.k), c.cs)
+	}
+	return "<nil>"
 }
 
 func listString(name string, cs []Condition) string {
@@ -424,7 +387,7 @@ func listString(name string, cs []Condition) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(condString(c))
+		b.WriteString(conditionString(c))
 	}
 	b.WriteByte(')')
 	return b.String()
@@ -436,98 +399,6 @@ func statesString(ss []State) string {
 		parts[i] = s.String()
 	}
 	return strings.Join(parts, "|")
-}
-
-// String implements [Condition].
-func (c *HappenedCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return "happened(" + c.pattern.String() + ")"
-}
-
-// String implements [Condition].
-func (c *HoldsCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return "holds(" + string(c.fluent) + ")"
-}
-
-// String implements [Condition].
-func (c *ClauseInCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return "clause-in(" + c.ref.String() + ": " + statesString(c.states) + ")"
-}
-
-// String implements [Condition].
-func (c *AgreementInCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	id := string(c.agreement)
-	if id == "" {
-		id = "this"
-	}
-	return "agreement-in(" + id + ": " + statesString(c.states) + ")"
-}
-
-// String implements [Condition].
-func (c *BeforeCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return "before(" + c.first.String() + "; " + c.then.String() + ")"
-}
-
-// String implements [Condition].
-func (c *WithinCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return "within(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
-}
-
-// String implements [Condition].
-func (c *SinceCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return "since(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
-}
-
-// String implements [Condition].
-func (c *AllCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return listString("all", c.cs)
-}
-
-// String implements [Condition].
-func (c *AnyCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return listString("any", c.cs)
-}
-
-// String implements [Condition].
-func (c *NotCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return "not(" + condString(c.c) + ")"
-}
-
-// String implements [Condition].
-func (c *AtLeastCondition) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return listString("at-least-"+strconv.Itoa(c.k), c.cs)
 }
 
 // Day is 24 hours, the unit in which durations are usually written.
@@ -562,32 +433,33 @@ func ParseDuration(s string) (time.Duration, error) {
 
 // isNil reports whether c is nil or a nil pointer to a node type: both stand
 // for no condition, and validation reports either where one is required.
-func isNil(c Condition) bool {
-	switch c := c.(type) {
-	case nil:
-		return true
-	case *HappenedCondition:
-		return c == nil
-	case *HoldsCondition:
-		return c == nil
-	case *ClauseInCondition:
-		return c == nil
-	case *AgreementInCondition:
-		return c == nil
-	case *BeforeCondition:
-		return c == nil
-	case *WithinCondition:
-		return c == nil
-	case *SinceCondition:
-		return c == nil
-	case *AllCondition:
-		return c == nil
-	case *AnyCondition:
-		return c == nil
-	case *NotCondition:
-		return c == nil
-	case *AtLeastCondition:
-		return c == nil
+func isNil(c Condition) bool { return c == nil || c.nilNode() }
+
+// node returns *c, or the zero node when c is nil: the accessors of the node
+// types read their fields through it, so that a nil receiver gives zero
+// values.
+func node[N any](c *N) N {
+	if c == nil {
+		var zero N
+		return zero
 	}
-	return false
+	return *c
 }
+
+// nodePointer is a pointer to a node type N.
+type nodePointer[N any] interface {
+	*N
+	Condition
+}
+
+// equalNode is the Equal method of every node type: o is a node of c's type,
+// and either the same pointer as c or, both being non-nil, one whose fields
+// same reports equal to c's.
+func equalNode[P nodePointer[N], N any](c P, o Condition, same func(x, y P) bool) bool {
+	x, ok := o.(P)
+	return ok && (x == c || x != nil && c != nil && same(x, c))
+}
+
+// equalFields reports whether two nodes of a type without slices have equal
+// fields.
+func equalFields[N comparable](x, y *N) bool { return *x == *y }
