@@ -1,6 +1,7 @@
 // Command paris2026 models the January 2026 Paris meeting of the "Coalition
-// of the Willing" (the seed case, ../shared/seed/paris-2026-article.txt)
-// with all three packages of peacekit, and answers the questions a reader
+// of the Willing", as the article "Western Allies Forge Robust Security
+// Framework for Ukraine Amid Ongoing Tensions" (london-news-net) reports
+// it, with all three packages of peacekit, and answers the questions a reader
 // of the article would ask:
 //
 //   - who the parties are and what role each plays in each instrument;
@@ -24,7 +25,9 @@
 //
 //	go run ./examples/paris2026
 //
-// It takes no arguments and reads no file: the model is in model.go, with
+// It takes no arguments and reads no file: the model is in model.go, built
+// on the Paris2026 case of package
+// github.com/peacekit/peacekit/coalition/casebook, whose doc comments cite
 // the source of every figure and quotation. Every state, instant, figure and
 // list the report prints is computed from the model by the library; the
 // program only lays the answers out. The exit status is 1 if the model does

@@ -83,6 +83,13 @@ const (
 	final = "final communiqué"
 )
 
+// The ids casebook.Paris2026 gives the instruments and the ceasefire.
+const (
+	jointID      agreement.AgreementID = "joint-declaration"
+	trilateralID agreement.AgreementID = "trilateral-declaration"
+	ceasefire    agreement.FluentID    = "ceasefire-in-force"
+)
+
 var (
 	monitoring = agreement.QualifiedRef(jointID, "us-monitoring")
 	backstop   = agreement.QualifiedRef(jointID, "us-backstop")
@@ -206,7 +213,7 @@ func TestCeasefireTriggerRemoved(t *testing.T) {
 	r := mustAnalyse(t, m)
 
 	s, ok := at(t, r, "a", final, monitoring)
-	want(t, "(a) final us-monitoring without the ceasefire trigger", s, ok, agreement.StateInEffect, paris)
+	want(t, "(a) final us-monitoring without the ceasefire trigger", s, ok, agreement.StateInEffect, m.Start)
 	s, ok = at(t, r, "a", draft, backstop)
 	want(t, "(a) draft us-backstop without the ceasefire trigger", s, ok, agreement.StateInEffect, day(time.January, 10))
 	if got := len(r.Scenarios[0].Runs[1].Bound); got != 6 {

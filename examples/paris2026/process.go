@@ -8,13 +8,13 @@ import (
 	"github.com/peacekit/peacekit/coalition"
 )
 
-// process builds the process of version v: the instruments of
-// m.Instruments as v's coalition compiles them (coalition.Coalition.Process,
+// process builds the process of version v: v's instruments as its
+// coalition compiles them (coalition.Coalition.Process,
 // with m.NATO among the groups an instrument may declare), then the
 // territorial instrument.
 func (m Model) process(v Version) (agreement.Process, error) {
-	ins := make([]coalition.Instrument, len(m.Instruments))
-	for i, in := range m.Instruments {
+	ins := make([]coalition.Instrument, len(v.Instruments))
+	for i, in := range v.Instruments {
 		in.Groups = append(slices.Clone(in.Groups), m.NATO)
 		ins[i] = in
 	}
