@@ -52,11 +52,7 @@ func ParseQuantity(v string, u Unit) (Quantity, error) {
 
 // Validate reports a negative value (ErrNegative) or a malformed unit
 // (ErrInvalidValue) as a *ValidationError.
-func (q Quantity) Validate() error {
-	var ps problems
-	q.check(&ps, "")
-	return ps.err()
-}
+func (q Quantity) Validate() error { return validateAlone(q.check) }
 
 func (q Quantity) check(ps *problems, path string) {
 	if q.Value.IsNegative() {
@@ -112,11 +108,7 @@ func (r Range) IsExact() bool { return r.Min.Equal(r.Max) }
 
 // Validate reports negative bounds (ErrNegative), min above max
 // (ErrInvalidValue) or a malformed unit, as a *ValidationError.
-func (r Range) Validate() error {
-	var ps problems
-	r.check(&ps, "")
-	return ps.err()
-}
+func (r Range) Validate() error { return validateAlone(r.check) }
 
 func (r Range) check(ps *problems, path string) {
 	if r.Min.IsNegative() {

@@ -128,12 +128,7 @@ func (v *validator) agreement(a *Agreement, path string) {
 	// Declarations first, so that references anywhere resolve.
 	for i, p := range a.Parties {
 		pp := idx(field(path, "parties"), i)
-		if v.id(field(pp, "id"), "party", string(p.ID), p.ID.Valid()) {
-			if v.parties[p.ID] {
-				v.add(field(pp, "id"), ErrDuplicateID, "duplicate party id "+quote(string(p.ID)))
-			}
-			v.parties[p.ID] = true
-		}
+		declare(v, v.parties, field(pp, "id"), "party", p.ID)
 		if !p.Kind.Valid() {
 			v.add(field(pp, "kind"), ErrInvalidValue, "unknown party kind "+p.Kind.String())
 		}
@@ -151,22 +146,11 @@ func (v *validator) agreement(a *Agreement, path string) {
 	}
 	for i, g := range a.Groups {
 		gp := idx(field(path, "groups"), i)
-		if v.id(field(gp, "id"), "group", string(g.ID), g.ID.Valid()) {
-			if v.groups[g.ID] {
-				v.add(field(gp, "id"), ErrDuplicateID, "duplicate group id "+quote(string(g.ID)))
-			}
-			v.groups[g.ID] = true
-		}
+		declare(v, v.groups, field(gp, "id"), "group", g.ID)
 		v.partyList(field(gp, "members"), g.Members, false)
 	}
 	for i, f := range a.Fluents {
-		fp := idx(field(path, "fluents"), i)
-		if v.id(field(fp, "id"), "fluent", string(f.ID), f.ID.Valid()) {
-			if v.fluents[f.ID] {
-				v.add(field(fp, "id"), ErrDuplicateID, "duplicate fluent id "+quote(string(f.ID)))
-			}
-			v.fluents[f.ID] = true
-		}
+		declare(v, v.fluents, field(idx(field(path, "fluents"), i), "id"), "fluent", f.ID)
 	}
 
 	v.territory(field(path, "territory"), &a.Territory)
@@ -188,12 +172,7 @@ func (v *validator) agreement(a *Agreement, path string) {
 	for i := range a.Clauses {
 		c := &a.Clauses[i]
 		cp := idx(field(path, "clauses"), i)
-		if v.id(field(cp, "id"), "clause", string(c.ID), c.ID.Valid()) {
-			if seen[c.ID] {
-				v.add(field(cp, "id"), ErrDuplicateID, "duplicate clause id "+quote(string(c.ID)))
-			}
-			seen[c.ID] = true
-		}
+		declare(v, seen, field(cp, "id"), "clause", c.ID)
 		v.clause(a, c, cp)
 	}
 	v.options(field(path, "options"), a.Options, &a.Territory)
@@ -243,6 +222,33 @@ func (v *validator) id(path, what, s string, valid bool) bool {
 		return true
 	}
 	return false
+}
+
+// identifier is an id type that checks its own syntax.
+type identifier interface {
+	~string
+	Valid() bool
+}
+
+// declare checks the id of a declaration at path as [validator.id] does,
+// and reports it when seen already holds it; it then records it in seen.
+// what names the kind of id in messages.
+func declare[ID identifier](v *validator, seen map[ID]bool, path, what string, id ID) {
+	if !v.id(path, what, string(id), id.Valid()) {
+		return
+	}
+	if seen[id] {
+		v.add(path, ErrDuplicateID, "duplicate "+what+" id "+quote(string(id)))
+	}
+	seen[id] = true
+}
+
+// validateAlone runs check on a value on its own, with paths starting at
+// the value, and returns nil or a *ValidationError listing every problem.
+func validateAlone(check func(ps *problems, path string)) error {
+	var ps problems
+	check(&ps, "")
+	return ps.err()
 }
 
 // party checks a reference to a party; an empty id is a problem only when
