@@ -17,33 +17,52 @@ type diffField[T any] struct {
 	set   func(*T, any) bool // false when the value has the wrong type
 }
 
-// diffFieldOf builds a field from typed accessors. Values go in and out as
-// copies.
-func diffFieldOf[T, V any](name, label string, get func(*T) V, set func(*T, V)) diffField[T] {
+// newField builds a field reached through at, whose values go in and out as
+// copies made by clone.
+func newField[T, V any](name, label string, at func(*T) *V, clone func(V) V) diffField[T] {
 	return diffField[T]{
 		name:  name,
 		label: label,
-		get:   func(x *T) any { return cloneValue(any(get(x))) },
+		get:   func(x *T) any { return clone(*at(x)) },
 		set: func(x *T, v any) bool {
 			if v == nil {
 				var zero V
 				if any(zero) != nil {
 					return false // only an interface type (agreement.Condition) takes nil
 				}
-				set(x, zero)
+				*at(x) = zero
 				return true
 			}
 			w, ok := v.(V)
-			if !ok {
-				return false
+			if ok {
+				*at(x) = clone(w)
 			}
-			if c, ok := cloneValue(v).(V); ok {
-				w = c
-			}
-			set(x, w)
-			return true
+			return ok
 		},
 	}
+}
+
+// valueField builds a field whose values share nothing: ids, text, enums,
+// instants, decimals, and conditions, which are immutable.
+func valueField[T, V any](name, label string, at func(*T) *V) diffField[T] {
+	return newField(name, label, at, func(v V) V { return v })
+}
+
+// listField builds a field holding a slice, copied in and out.
+func listField[T, E any](name, label string, at func(*T) *[]E) diffField[T] {
+	return newField(name, label, at, slices.Clone[[]E])
+}
+
+// pointerField builds a field holding an optional value by pointer, copied
+// in and out.
+func pointerField[T, E any](name, label string, at func(*T) **E) diffField[T] {
+	return newField(name, label, at, func(p *E) *E {
+		if p == nil {
+			return nil
+		}
+		c := *p
+		return &c
+	})
 }
 
 // itemList describes one list of an agreement for Diff and Apply.
@@ -118,25 +137,22 @@ func labelIn[T any](fs []diffField[T]) func(string) (string, bool) {
 // tables are never modified.
 var (
 	agreementFields = []diffField[agreement.Agreement]{
-		diffFieldOf("id", "id", func(a *agreement.Agreement) agreement.AgreementID { return a.ID }, func(a *agreement.Agreement, v agreement.AgreementID) { a.ID = v }),
-		diffFieldOf("title", "title", func(a *agreement.Agreement) string { return a.Title }, func(a *agreement.Agreement, v string) { a.Title = v }),
-		diffFieldOf("date", "date", func(a *agreement.Agreement) time.Time { return a.Date }, func(a *agreement.Agreement, v time.Time) { a.Date = v }),
-		diffFieldOf("stage", "stage", func(a *agreement.Agreement) agreement.Stage { return a.Stage }, func(a *agreement.Agreement, v agreement.Stage) { a.Stage = v }),
-		diffFieldOf("subStage", "sub-stage", func(a *agreement.Agreement) agreement.SubStage { return a.SubStage },
-			func(a *agreement.Agreement, v agreement.SubStage) { a.SubStage = v }),
-		diffFieldOf("signingStatus", "signing status", func(a *agreement.Agreement) agreement.SigningStatus { return a.SigningStatus },
-			func(a *agreement.Agreement, v agreement.SigningStatus) { a.SigningStatus = v }),
-		diffFieldOf("entryIntoForce", "entry into force", func(a *agreement.Agreement) agreement.Condition { return a.EntryIntoForce },
-			func(a *agreement.Agreement, v agreement.Condition) { a.EntryIntoForce = v }),
+		valueField("id", "id", func(a *agreement.Agreement) *agreement.AgreementID { return &a.ID }),
+		valueField("title", "title", func(a *agreement.Agreement) *string { return &a.Title }),
+		valueField("date", "date", func(a *agreement.Agreement) *time.Time { return &a.Date }),
+		valueField("stage", "stage", func(a *agreement.Agreement) *agreement.Stage { return &a.Stage }),
+		valueField("subStage", "sub-stage", func(a *agreement.Agreement) *agreement.SubStage { return &a.SubStage }),
+		valueField("signingStatus", "signing status", func(a *agreement.Agreement) *agreement.SigningStatus { return &a.SigningStatus }),
+		valueField("entryIntoForce", "entry into force", func(a *agreement.Agreement) *agreement.Condition { return &a.EntryIntoForce }),
 	}
 
 	partyList = itemList[agreement.Party]{
 		item: ItemParty,
 		id:   func(p *agreement.Party) string { return string(p.ID) },
 		fields: []diffField[agreement.Party]{
-			diffFieldOf("name", "name", func(p *agreement.Party) string { return p.Name }, func(p *agreement.Party, v string) { p.Name = v }),
-			diffFieldOf("kind", "kind", func(p *agreement.Party) agreement.PartyKind { return p.Kind }, func(p *agreement.Party, v agreement.PartyKind) { p.Kind = v }),
-			diffFieldOf("roles", "roles", func(p *agreement.Party) []agreement.Role { return p.Roles }, func(p *agreement.Party, v []agreement.Role) { p.Roles = v }),
+			valueField("name", "name", func(p *agreement.Party) *string { return &p.Name }),
+			valueField("kind", "kind", func(p *agreement.Party) *agreement.PartyKind { return &p.Kind }),
+			listField("roles", "roles", func(p *agreement.Party) *[]agreement.Role { return &p.Roles }),
 		},
 		clone: func(p agreement.Party) agreement.Party { p.Roles = slices.Clone(p.Roles); return p },
 	}
@@ -145,9 +161,8 @@ var (
 		item: ItemGroup,
 		id:   func(g *agreement.Group) string { return string(g.ID) },
 		fields: []diffField[agreement.Group]{
-			diffFieldOf("name", "name", func(g *agreement.Group) string { return g.Name }, func(g *agreement.Group, v string) { g.Name = v }),
-			diffFieldOf("members", "members", func(g *agreement.Group) []agreement.PartyID { return g.Members },
-				func(g *agreement.Group, v []agreement.PartyID) { g.Members = v }),
+			valueField("name", "name", func(g *agreement.Group) *string { return &g.Name }),
+			listField("members", "members", func(g *agreement.Group) *[]agreement.PartyID { return &g.Members }),
 		},
 		clone: func(g agreement.Group) agreement.Group { g.Members = slices.Clone(g.Members); return g },
 	}
@@ -156,12 +171,9 @@ var (
 		item: ItemSignature,
 		id:   func(s *agreement.Signature) string { return string(s.Party) },
 		fields: []diffField[agreement.Signature]{
-			diffFieldOf("signatory", "signatory", func(s *agreement.Signature) string { return s.Signatory },
-				func(s *agreement.Signature, v string) { s.Signatory = v }),
-			diffFieldOf("capacity", "capacity", func(s *agreement.Signature) string { return s.Capacity },
-				func(s *agreement.Signature, v string) { s.Capacity = v }),
-			diffFieldOf("date", "date", func(s *agreement.Signature) time.Time { return s.Date },
-				func(s *agreement.Signature, v time.Time) { s.Date = v }),
+			valueField("signatory", "signatory", func(s *agreement.Signature) *string { return &s.Signatory }),
+			valueField("capacity", "capacity", func(s *agreement.Signature) *string { return &s.Capacity }),
+			valueField("date", "date", func(s *agreement.Signature) *time.Time { return &s.Date }),
 		},
 		clone: func(s agreement.Signature) agreement.Signature { return s },
 	}
@@ -170,37 +182,26 @@ var (
 		item: ItemClause,
 		id:   func(c *agreement.Clause) string { return string(c.ID) },
 		fields: []diffField[agreement.Clause]{
-			diffFieldOf("text", "text", func(c *agreement.Clause) string { return c.Text }, func(c *agreement.Clause, v string) { c.Text = v }),
-			diffFieldOf("source", "source", func(c *agreement.Clause) agreement.Source { return c.Source }, func(c *agreement.Clause, v agreement.Source) { c.Source = v }),
-			diffFieldOf("kind", "kind", func(c *agreement.Clause) agreement.Deontic { return c.Kind }, func(c *agreement.Clause, v agreement.Deontic) { c.Kind = v }),
-			diffFieldOf("force", "force", func(c *agreement.Clause) agreement.Force { return c.Force }, func(c *agreement.Clause, v agreement.Force) { c.Force = v }),
-			diffFieldOf("category", "category", func(c *agreement.Clause) agreement.Category { return c.Category },
-				func(c *agreement.Clause, v agreement.Category) { c.Category = v }),
-			diffFieldOf("debtors", "debtors", func(c *agreement.Clause) []agreement.PartyID { return c.Debtors },
-				func(c *agreement.Clause, v []agreement.PartyID) { c.Debtors = v }),
-			diffFieldOf("joint", "joint", func(c *agreement.Clause) bool { return c.Joint }, func(c *agreement.Clause, v bool) { c.Joint = v }),
-			diffFieldOf("creditors", "creditors", func(c *agreement.Clause) []agreement.PartyID { return c.Creditors },
-				func(c *agreement.Clause, v []agreement.PartyID) { c.Creditors = v }),
-			diffFieldOf("action", "action", func(c *agreement.Clause) *agreement.Pattern { return c.Action }, func(c *agreement.Clause, v *agreement.Pattern) { c.Action = v }),
-			diffFieldOf("quantities", "quantities", func(c *agreement.Clause) []agreement.Range { return c.Quantities },
-				func(c *agreement.Clause, v []agreement.Range) { c.Quantities = v }),
-			diffFieldOf("trigger", "trigger", func(c *agreement.Clause) agreement.Condition { return c.Trigger },
-				func(c *agreement.Clause, v agreement.Condition) { c.Trigger = v }),
-			diffFieldOf("antecedent", "antecedent", func(c *agreement.Clause) agreement.Condition { return c.Antecedent },
-				func(c *agreement.Clause, v agreement.Condition) { c.Antecedent = v }),
-			diffFieldOf("deadline", "deadline", func(c *agreement.Clause) agreement.Deadline { return c.Deadline },
-				func(c *agreement.Clause, v agreement.Deadline) { c.Deadline = v }),
-			diffFieldOf("expiry", "expiry", func(c *agreement.Clause) agreement.Deadline { return c.Expiry }, func(c *agreement.Clause, v agreement.Deadline) { c.Expiry = v }),
-			diffFieldOf("fulfilment", "fulfilment", func(c *agreement.Clause) agreement.Condition { return c.Fulfilment },
-				func(c *agreement.Clause, v agreement.Condition) { c.Fulfilment = v }),
-			diffFieldOf("violation", "violation", func(c *agreement.Clause) agreement.Condition { return c.Violation },
-				func(c *agreement.Clause, v agreement.Condition) { c.Violation = v }),
-			diffFieldOf("effect", "effect", func(c *agreement.Clause) agreement.Effect { return c.Effect }, func(c *agreement.Clause, v agreement.Effect) { c.Effect = v }),
-			diffFieldOf("targets", "targets", func(c *agreement.Clause) []agreement.Ref { return c.Targets }, func(c *agreement.Clause, v []agreement.Ref) { c.Targets = v }),
-			diffFieldOf("resumedBy", "resumed by", func(c *agreement.Clause) agreement.ClauseID { return c.ResumedBy },
-				func(c *agreement.Clause, v agreement.ClauseID) { c.ResumedBy = v }),
-			diffFieldOf("surviving", "surviving", func(c *agreement.Clause) bool { return c.Surviving },
-				func(c *agreement.Clause, v bool) { c.Surviving = v }),
+			valueField("text", "text", func(c *agreement.Clause) *string { return &c.Text }),
+			valueField("source", "source", func(c *agreement.Clause) *agreement.Source { return &c.Source }),
+			valueField("kind", "kind", func(c *agreement.Clause) *agreement.Deontic { return &c.Kind }),
+			valueField("force", "force", func(c *agreement.Clause) *agreement.Force { return &c.Force }),
+			valueField("category", "category", func(c *agreement.Clause) *agreement.Category { return &c.Category }),
+			listField("debtors", "debtors", func(c *agreement.Clause) *[]agreement.PartyID { return &c.Debtors }),
+			valueField("joint", "joint", func(c *agreement.Clause) *bool { return &c.Joint }),
+			listField("creditors", "creditors", func(c *agreement.Clause) *[]agreement.PartyID { return &c.Creditors }),
+			pointerField("action", "action", func(c *agreement.Clause) **agreement.Pattern { return &c.Action }),
+			listField("quantities", "quantities", func(c *agreement.Clause) *[]agreement.Range { return &c.Quantities }),
+			valueField("trigger", "trigger", func(c *agreement.Clause) *agreement.Condition { return &c.Trigger }),
+			valueField("antecedent", "antecedent", func(c *agreement.Clause) *agreement.Condition { return &c.Antecedent }),
+			valueField("deadline", "deadline", func(c *agreement.Clause) *agreement.Deadline { return &c.Deadline }),
+			valueField("expiry", "expiry", func(c *agreement.Clause) *agreement.Deadline { return &c.Expiry }),
+			valueField("fulfilment", "fulfilment", func(c *agreement.Clause) *agreement.Condition { return &c.Fulfilment }),
+			valueField("violation", "violation", func(c *agreement.Clause) *agreement.Condition { return &c.Violation }),
+			valueField("effect", "effect", func(c *agreement.Clause) *agreement.Effect { return &c.Effect }),
+			listField("targets", "targets", func(c *agreement.Clause) *[]agreement.Ref { return &c.Targets }),
+			valueField("resumedBy", "resumed by", func(c *agreement.Clause) *agreement.ClauseID { return &c.ResumedBy }),
+			valueField("surviving", "surviving", func(c *agreement.Clause) *bool { return &c.Surviving }),
 		},
 		clone: agreement.Clause.Clone,
 	}
@@ -209,12 +210,9 @@ var (
 		item: ItemFluent,
 		id:   func(f *agreement.Fluent) string { return string(f.ID) },
 		fields: []diffField[agreement.Fluent]{
-			diffFieldOf("initiates", "initiated by", func(f *agreement.Fluent) []agreement.Pattern { return f.Initiates },
-				func(f *agreement.Fluent, v []agreement.Pattern) { f.Initiates = v }),
-			diffFieldOf("terminates", "terminated by", func(f *agreement.Fluent) []agreement.Pattern { return f.Terminates },
-				func(f *agreement.Fluent, v []agreement.Pattern) { f.Terminates = v }),
-			diffFieldOf("initially", "initially", func(f *agreement.Fluent) bool { return f.Initially },
-				func(f *agreement.Fluent, v bool) { f.Initially = v }),
+			listField("initiates", "initiated by", func(f *agreement.Fluent) *[]agreement.Pattern { return &f.Initiates }),
+			listField("terminates", "terminated by", func(f *agreement.Fluent) *[]agreement.Pattern { return &f.Terminates }),
+			valueField("initially", "initially", func(f *agreement.Fluent) *bool { return &f.Initially }),
 		},
 		clone: agreement.Fluent.Clone,
 	}
@@ -223,15 +221,11 @@ var (
 		item: ItemArea,
 		id:   func(a *agreement.Area) string { return string(a.ID) },
 		fields: []diffField[agreement.Area]{
-			diffFieldOf("name", "name", func(a *agreement.Area) string { return a.Name }, func(a *agreement.Area, v string) { a.Name = v }),
-			diffFieldOf("size", "size", func(a *agreement.Area) decimal.Decimal { return a.Size },
-				func(a *agreement.Area, v decimal.Decimal) { a.Size = v }),
-			diffFieldOf("sovereignty", "sovereignty", func(a *agreement.Area) []agreement.Share { return a.Sovereignty },
-				func(a *agreement.Area, v []agreement.Share) { a.Sovereignty = v }),
-			diffFieldOf("control", "control", func(a *agreement.Area) []agreement.Share { return a.Control },
-				func(a *agreement.Area, v []agreement.Share) { a.Control = v }),
-			diffFieldOf("arrangements", "arrangements", func(a *agreement.Area) []agreement.Arrangement { return a.Arrangements },
-				func(a *agreement.Area, v []agreement.Arrangement) { a.Arrangements = v }),
+			valueField("name", "name", func(a *agreement.Area) *string { return &a.Name }),
+			valueField("size", "size", func(a *agreement.Area) *decimal.Decimal { return &a.Size }),
+			listField("sovereignty", "sovereignty", func(a *agreement.Area) *[]agreement.Share { return &a.Sovereignty }),
+			listField("control", "control", func(a *agreement.Area) *[]agreement.Share { return &a.Control }),
+			listField("arrangements", "arrangements", func(a *agreement.Area) *[]agreement.Arrangement { return &a.Arrangements }),
 		},
 		clone: agreement.Area.Clone,
 	}
@@ -240,21 +234,17 @@ var (
 		item: ItemOption,
 		id:   func(o *agreement.Option) string { return string(o.ID) },
 		fields: []diffField[agreement.Option]{
-			diffFieldOf("kind", "kind", func(o *agreement.Option) agreement.OptionKind { return o.Kind }, func(o *agreement.Option, v agreement.OptionKind) { o.Kind = v }),
-			diffFieldOf("text", "text", func(o *agreement.Option) string { return o.Text }, func(o *agreement.Option, v string) { o.Text = v }),
-			diffFieldOf("areas", "areas", func(o *agreement.Option) []agreement.AreaID { return o.Areas }, func(o *agreement.Option, v []agreement.AreaID) { o.Areas = v }),
-			diffFieldOf("from", "from", func(o *agreement.Option) agreement.PartyID { return o.From }, func(o *agreement.Option, v agreement.PartyID) { o.From = v }),
-			diffFieldOf("to", "to", func(o *agreement.Option) agreement.PartyID { return o.To }, func(o *agreement.Option, v agreement.PartyID) { o.To = v }),
-			diffFieldOf("party", "party", func(o *agreement.Option) agreement.PartyID { return o.Party }, func(o *agreement.Option, v agreement.PartyID) { o.Party = v }),
-			diffFieldOf("parties", "parties", func(o *agreement.Option) []agreement.PartyID { return o.Parties },
-				func(o *agreement.Option, v []agreement.PartyID) { o.Parties = v }),
-			diffFieldOf("width", "width", func(o *agreement.Option) *decimal.Decimal { return o.Width },
-				func(o *agreement.Option, v *decimal.Decimal) { o.Width = v }),
-			diffFieldOf("deadline", "deadline", func(o *agreement.Option) agreement.Deadline { return o.Deadline },
-				func(o *agreement.Option, v agreement.Deadline) { o.Deadline = v }),
-			diffFieldOf("results", "results", func(o *agreement.Option) []agreement.Result { return o.Results },
-				func(o *agreement.Option, v []agreement.Result) { o.Results = v }),
-			diffFieldOf("lapse", "lapse", func(o *agreement.Option) agreement.Lapse { return o.Lapse }, func(o *agreement.Option, v agreement.Lapse) { o.Lapse = v }),
+			valueField("kind", "kind", func(o *agreement.Option) *agreement.OptionKind { return &o.Kind }),
+			valueField("text", "text", func(o *agreement.Option) *string { return &o.Text }),
+			listField("areas", "areas", func(o *agreement.Option) *[]agreement.AreaID { return &o.Areas }),
+			valueField("from", "from", func(o *agreement.Option) *agreement.PartyID { return &o.From }),
+			valueField("to", "to", func(o *agreement.Option) *agreement.PartyID { return &o.To }),
+			valueField("party", "party", func(o *agreement.Option) *agreement.PartyID { return &o.Party }),
+			listField("parties", "parties", func(o *agreement.Option) *[]agreement.PartyID { return &o.Parties }),
+			pointerField("width", "width", func(o *agreement.Option) **decimal.Decimal { return &o.Width }),
+			valueField("deadline", "deadline", func(o *agreement.Option) *agreement.Deadline { return &o.Deadline }),
+			listField("results", "results", func(o *agreement.Option) *[]agreement.Result { return &o.Results }),
+			valueField("lapse", "lapse", func(o *agreement.Option) *agreement.Lapse { return &o.Lapse }),
 		},
 		clone: agreement.Option.Clone,
 	}

@@ -10,46 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// cloneValue returns a copy of a field value that shares no slice or
-// pointer with v.
-func cloneValue(v any) any {
-	switch x := v.(type) {
-	case []agreement.PartyID:
-		return slices.Clone(x)
-	case []agreement.Role:
-		return slices.Clone(x)
-	case []agreement.Ref:
-		return slices.Clone(x)
-	case []agreement.Range:
-		return slices.Clone(x)
-	case []agreement.Pattern:
-		return slices.Clone(x)
-	case []agreement.Share:
-		return slices.Clone(x)
-	case []agreement.Arrangement:
-		return slices.Clone(x)
-	case []agreement.AreaID:
-		return slices.Clone(x)
-	case []agreement.Result:
-		return slices.Clone(x)
-	case []string:
-		return slices.Clone(x)
-	case *agreement.Pattern:
-		if x == nil {
-			return x
-		}
-		p := *x
-		return &p
-	case *decimal.Decimal:
-		if x == nil {
-			return x
-		}
-		d := *x
-		return &d
-	}
-	return v
-}
-
 // equalValues reports whether two field values are equal as
 // agreementtest.Options compares them: instants, decimals, conditions,
 // ranges, shares and deadlines by their Equal methods, nil and empty lists
