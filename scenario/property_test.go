@@ -966,46 +966,6 @@ func TestRegressionSigningEntersIntoForce(t *testing.T) {
 	}
 }
 
-// The package doc's Agreements: "a clause that does not survive changes state
-// only while its agreement is in force", and its Powers: "An effect on a
-// clause whose gate is closed is lost". Clause C is suspended by S at day 2;
-// the agreement is suspended by X at day 3; S's resume power R (surviving, so
-// it can be exercised) is exercised at day 4: the engine moved C from
-// Suspended to InEffect at day 4 while its agreement was still suspended
-// (it applied a resumption without checking the gate, unlike the other
-// effects). C stays Suspended. Found by TestPropertyAgreementGate.
-func TestRegressionResumeWhileAgreementSuspended(t *testing.T) {
-	ua := []agreement.PartyID{"UA"}
-	a := agreement.Agreement{
-		ID: "A", SigningStatus: agreement.SigningStatusSigned, Parties: []agreement.Party{{ID: "UA"}},
-		Clauses: []agreement.Clause{
-			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
-			{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
-				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
-			{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
-			{ID: "X", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
-				Targets: []agreement.Ref{agreement.AgreementRef("A")}, ResumedBy: "Y", Surviving: true},
-			{ID: "Y", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
-		},
-	}
-	e, err := scenario.Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := e.Replay(scenario.NewTimeline(propDay0, propExercise("S", 2), propExercise("X", 3),
-		propExercise("R", 4)), propDay(10))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := propMustState(t, tr, agreement.AgreementRef("A"), 4); got != agreement.StateSuspended {
-		t.Fatalf("agreement at day 4 = %s, want suspended", got)
-	}
-	if got := propMustState(t, tr, agreement.LocalRef("C"), 4); got != agreement.StateSuspended {
-		t.Errorf("C at day 4, its agreement suspended = %s, want suspended (frozen)\n%s", got,
-			scenariotest.FormatTransitions(tr))
-	}
-}
-
 // The package doc's Order inside an instant: the powers exercised in a round
 // act "in the order of the events that exercised them". R (the resume power
 // paired with S) is exercised by the first event of a batch and S (suspending

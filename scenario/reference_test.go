@@ -1326,9 +1326,9 @@ func refSideBySide(got, want []refTransition) string {
 
 func refStamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
-// refCheckReplay replays events over p with both the engine and the model
-// and reports every difference.
-func refCheckReplay(t *testing.T, p agreement.Process, start time.Time, events []agreement.Event, end time.Time) {
+// refCheckReplay replays events over p with both the engine and the model,
+// reports every difference, and returns the engine's trace.
+func refCheckReplay(t *testing.T, p agreement.Process, start time.Time, events []agreement.Event, end time.Time) *scenario.Trace {
 	t.Helper()
 	e, err := scenario.CompileProcess(p)
 	if err != nil {
@@ -1346,6 +1346,7 @@ func refCheckReplay(t *testing.T, p agreement.Process, start time.Time, events [
 	for _, d := range refCompare(tr, refReplay(p, start, sorted, end)) {
 		t.Error(d)
 	}
+	return tr
 }
 
 // Regression tests: each is a minimal case, found by TestStateMachineEngine
@@ -1370,17 +1371,17 @@ func refWant(t *testing.T, tr *scenario.Trace, ref string, debtor agreement.Part
 	}
 }
 
-func refMustReplay(t *testing.T, a agreement.Agreement, end time.Time, evs ...agreement.Event) *scenario.Trace {
+// refCheckAgreement is refCheckReplay for agreement a alone, from hour 0.
+func refCheckAgreement(t *testing.T, a agreement.Agreement, end time.Time, evs ...agreement.Event) *scenario.Trace {
 	t.Helper()
-	e, err := scenario.Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := e.Replay(scenario.NewTimeline(refAt(0), evs...), end)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tr
+	return refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, end)
+}
+
+// refSigned returns agreement a1, signed, with party UA and the given
+// clauses.
+func refSigned(clauses []agreement.Clause) agreement.Agreement {
+	return agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}}, Clauses: clauses}
 }
 
 // The package doc's Agreements: "A signing event ... moves it from Draft to
@@ -1396,10 +1397,9 @@ func TestRegressionRefSigningEntersIntoForce(t *testing.T) {
 			Action: &agreement.Pattern{Kind: "aid-delivered"}}},
 	}
 	sign := agreement.Event{At: refAt(1), Kind: agreement.EventKindSigning, Actor: "UA"}
-	tr := refMustReplay(t, a, refAt(2), sign)
+	tr := refCheckAgreement(t, a, refAt(2), sign)
 	refWant(t, tr, "a1/", "", refAt(1), agreement.StateInForce)
 	refWant(t, tr, "C1", "", refAt(1), agreement.StateInEffect)
-	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), []agreement.Event{sign}, refAt(2))
 }
 
 // The package doc's Order inside an instant: each event "sets the fluents it
@@ -1423,43 +1423,39 @@ func TestRegressionRefFluentInitiateThenTerminate(t *testing.T) {
 			Action: &agreement.Pattern{Kind: "aid-delivered"}, Trigger: agreement.Holds("f2")}},
 	}
 	ev := agreement.Event{At: refAt(1), Kind: agreement.EventKindArmedAttack, Actor: "UA"}
-	tr := refMustReplay(t, a, refAt(2), ev)
+	tr := refCheckAgreement(t, a, refAt(2), ev)
 	if got, err := tr.FluentHolds("", "f2", refAt(1)); err != nil || got {
 		t.Errorf("f2 holds after an event that initiates and terminates it: %t (%v), want false", got, err)
 	}
 	refWant(t, tr, "C1", "", refAt(1), agreement.StateDormant)
-	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), []agreement.Event{ev}, refAt(2))
 }
 
 // The package doc's Agreements: "a clause that does not survive changes
-// state only while its agreement is in force". The engine gated every power
+// state only while its agreement is in force", and its Powers: "An effect on
+// a clause whose gate is closed is lost". The engine gated every power
 // effect on a target (discharge, terminate, suspend) but not resumption: a
 // surviving resume power exercised while the agreement was suspended (by
 // another power) moved its non-surviving target from Suspended to InEffect.
+// Found by TestPropertyAgreementGate and by TestStateMachineEngine.
 func TestRegressionRefResumeWhileAgreementSuspended(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
-	a := agreement.Agreement{
-		ID: "a1", SigningStatus: agreement.SigningStatusSigned,
-		Parties: []agreement.Party{{ID: "UA"}},
-		Clauses: []agreement.Clause{
-			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
-			{ID: "SC", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
-				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "RC"},
-			{ID: "RC", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
-			{ID: "SA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
-				Targets: []agreement.Ref{agreement.AgreementRef("a1")}, ResumedBy: "RA", Surviving: true},
-			{ID: "RA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
-		},
-	}
+	a := refSigned([]agreement.Clause{
+		{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+		{ID: "SC", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "RC"},
+		{ID: "RC", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
+		{ID: "SA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+			Targets: []agreement.Ref{agreement.AgreementRef("a1")}, ResumedBy: "RA", Surviving: true},
+		{ID: "RA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
+	})
 	exercise := func(h int, c agreement.ClauseID) agreement.Event {
 		return agreement.Event{At: refAt(h), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
 	}
 	evs := []agreement.Event{exercise(1, "SC"), exercise(2, "SA"), exercise(3, "RC")}
-	tr := refMustReplay(t, a, refAt(4), evs...)
+	tr := refCheckAgreement(t, a, refAt(4), evs...)
 	refWant(t, tr, "C", "", refAt(1), agreement.StateSuspended)
 	refWant(t, tr, "a1/", "", refAt(3), agreement.StateSuspended)
 	refWant(t, tr, "C", "", refAt(3), agreement.StateSuspended) // the engine once: in-effect
-	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(4))
 }
 
 // The package doc's Order inside an instant: a round takes "the woken
@@ -1477,29 +1473,24 @@ func TestRegressionRefResumeWhileAgreementSuspended(t *testing.T) {
 func TestRegressionRefStaleTimerWakesClause(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	p := agreement.Pattern{Kind: "patrol"}
-	a := agreement.Agreement{
-		ID: "a1", SigningStatus: agreement.SigningStatusSigned,
-		Parties: []agreement.Party{{ID: "UA"}},
-		Clauses: []agreement.Clause{
-			{ID: "Y", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
-				Trigger: agreement.Happened(agreement.Pattern{Kind: "request"})},
-			{ID: "X", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
-				Trigger: agreement.All(agreement.ClauseIn(agreement.LocalRef("Y"), agreement.StateInEffect),
-					agreement.Within(p, 2*time.Hour))},
-			{ID: "P", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectDischarge,
-				Targets: []agreement.Ref{agreement.LocalRef("X")}},
-		},
-	}
+	a := refSigned([]agreement.Clause{
+		{ID: "Y", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
+			Trigger: agreement.Happened(agreement.Pattern{Kind: "request"})},
+		{ID: "X", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
+			Trigger: agreement.All(agreement.ClauseIn(agreement.LocalRef("Y"), agreement.StateInEffect),
+				agreement.Within(p, 2*time.Hour))},
+		{ID: "P", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectDischarge,
+			Targets: []agreement.Ref{agreement.LocalRef("X")}},
+	})
 	evs := []agreement.Event{
 		{At: refAt(1), Kind: "patrol", Actor: "UA"},
 		{At: refAt(2), Kind: "patrol", Actor: "UA"},
 		{At: refAt(3), Kind: "request", Actor: "UA"},
 		{At: refAt(3), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("P")},
 	}
-	tr := refMustReplay(t, a, refAt(5), evs...)
+	tr := refCheckAgreement(t, a, refAt(5), evs...)
 	refWant(t, tr, "Y", "", refAt(3), agreement.StateInEffect)
 	refWant(t, tr, "X", "", refAt(3), agreement.StateInEffect) // the engine once: discharged
-	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(5))
 }
 
 // Cause.Event: "the exercise for CausePower"; the package doc's
@@ -1510,21 +1501,17 @@ func TestRegressionRefStaleTimerWakesClause(t *testing.T) {
 func TestRegressionRefPowerCauseNamesExercise(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
-	a := agreement.Agreement{
-		ID: "a1", SigningStatus: agreement.SigningStatusSigned,
-		Parties: []agreement.Party{{ID: "UA"}},
-		Clauses: []agreement.Clause{
-			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
-			{ID: "P", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectDischarge,
-				Targets: []agreement.Ref{agreement.LocalRef("C")}, Trigger: agreement.Happened(attack)},
-		},
-	}
+	a := refSigned([]agreement.Clause{
+		{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+		{ID: "P", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectDischarge,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, Trigger: agreement.Happened(attack)},
+	})
 	evs := []agreement.Event{
 		{At: refAt(1), Kind: agreement.EventKindArmedAttack, Actor: "UA"},
 		{At: refAt(2), Kind: agreement.EventKindArmedAttack, Actor: "UA"},
 		{At: refAt(2), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("P")},
 	}
-	tr := refMustReplay(t, a, refAt(3), evs...)
+	tr := refCheckAgreement(t, a, refAt(3), evs...)
 	refWant(t, tr, "C", "", refAt(2), agreement.StateDischarged)
 	for x := range tr.Transitions() {
 		if x.Instance.Ref.Clause == "C" && x.To == agreement.StateDischarged {
@@ -1535,7 +1522,6 @@ func TestRegressionRefPowerCauseNamesExercise(t *testing.T) {
 			}
 		}
 	}
-	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(3))
 }
 
 // TestReferenceModelDocExamples pins the reference model to the package
@@ -1636,13 +1622,10 @@ func TestReferenceModelDocExamples(t *testing.T) {
 		// Several debtors: one instance each; the action's actor defaults
 		// to each debtor; ClauseIn holds when any instance is in a state.
 		name: "several debtors",
-		a: agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
-			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
-			Clauses: []agreement.Clause{
-				{ID: "M", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"}, Action: aid},
-				{ID: "N", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
-					Trigger: agreement.ClauseIn(agreement.LocalRef("M"), agreement.StateFulfilled)},
-			}},
+		a: agr(
+			agreement.Clause{ID: "M", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"}, Action: aid},
+			agreement.Clause{ID: "N", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
+				Trigger: agreement.ClauseIn(agreement.LocalRef("M"), agreement.StateFulfilled)}),
 		evs:  []agreement.Event{ev(1, "aid-delivered", "RU")},
 		end:  2,
 		want: []want{{"M[UA]", 1, agreement.StateInEffect}, {"M[RU]", 1, agreement.StateFulfilled}, {"N", 1, agreement.StateInEffect}},
@@ -1714,23 +1697,18 @@ func TestReferenceModelDocExamples(t *testing.T) {
 func TestRegressionRefPowersActInExerciseOrder(t *testing.T) {
 	ua := []agreement.PartyID{"UA"}
 	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
-	a := agreement.Agreement{
-		ID: "a1", SigningStatus: agreement.SigningStatusSigned,
-		Parties: []agreement.Party{{ID: "UA"}},
-		Clauses: []agreement.Clause{
-			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
-			{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
-				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
-			{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Trigger: agreement.Happened(attack)},
-		},
-	}
+	a := refSigned([]agreement.Clause{
+		{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+		{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+		{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Trigger: agreement.Happened(attack)},
+	})
 	evs := []agreement.Event{
 		{At: refAt(1), Kind: agreement.EventKindArmedAttack, Actor: "UA"},
 		{At: refAt(2), Kind: agreement.EventKindArmedAttack, Actor: "UA"},
 		{At: refAt(2), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("S")},
 		{At: refAt(2), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("R")},
 	}
-	tr := refMustReplay(t, a, refAt(3), evs...)
+	tr := refCheckAgreement(t, a, refAt(3), evs...)
 	refWant(t, tr, "C", "", refAt(2), agreement.StateInEffect) // the engine once: suspended
-	refCheckReplay(t, agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), evs, refAt(3))
 }
