@@ -195,9 +195,9 @@ func marshalWire(w any) ([]byte, error) {
 }
 
 // encoder converts values to wire types, collecting what cannot be encoded.
-type encoder struct{ ps problems }
+type encoder struct{ ps ValidationError }
 
-func (e *encoder) cannot(path, msg string) { e.ps.add(path, ErrInvalidValue, "cannot encode "+msg) }
+func (e *encoder) cannot(path, msg string) { e.ps.Add(path, ErrInvalidValue, "cannot encode "+msg) }
 
 // text returns s, reporting it when it is not valid UTF-8 (which JSON would
 // silently replace).

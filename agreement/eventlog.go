@@ -85,7 +85,7 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 		}
 		w.Events = append(w.Events, ew)
 	}
-	if err := e.ps.err(); err != nil {
+	if err := e.ps.Err(); err != nil {
 		return nil, err
 	}
 	return marshalWire(w)
@@ -106,7 +106,7 @@ func DecodeEventLog(data []byte) (EventLog, error) {
 	var d decoder
 	obj, ok := d.document(data)
 	if !ok {
-		return EventLog{}, d.ps.err()
+		return EventLog{}, d.ps.Err()
 	}
 	var l EventLog
 	d.members("", obj, func(k, path string, v any) bool {
@@ -121,7 +121,7 @@ func DecodeEventLog(data []byte) (EventLog, error) {
 		}
 		return true
 	})
-	if err := d.ps.err(); err != nil {
+	if err := d.ps.Err(); err != nil {
 		return EventLog{}, err
 	}
 	return l, nil

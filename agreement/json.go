@@ -3,10 +3,10 @@ package agreement
 import "bytes"
 
 // SchemaVersion is the version of the JSON encoding written by
-// [Agreement.MarshalJSON] and [Process.MarshalJSON], and the only version
-// [DecodeAgreement] and [DecodeProcess] read. A document states it in its
-// top-level "schema" field; the agreements nested in a process document do
-// not repeat it.
+// [Agreement.MarshalJSON], [Process.MarshalJSON] and [EventLog.MarshalJSON],
+// and the only version [DecodeAgreement], [DecodeProcess] and
+// [DecodeEventLog] read. A document states it in its top-level "schema"
+// field; the agreements nested in a process document do not repeat it.
 //
 // The encoding, field by field (every name is also the name used in the
 // paths of a [Problem]):
@@ -100,7 +100,7 @@ const (
 func (a Agreement) MarshalJSON() ([]byte, error) {
 	var e encoder
 	w := e.agreement("", &a)
-	if err := e.ps.err(); err != nil {
+	if err := e.ps.Err(); err != nil {
 		return nil, err
 	}
 	w.Schema = SchemaVersion
@@ -146,7 +146,7 @@ func (p Process) MarshalJSON() ([]byte, error) {
 			w.Agreements[i] = e.agreement(idx("agreements", i), &p.Agreements[i])
 		}
 	}
-	if err := e.ps.err(); err != nil {
+	if err := e.ps.Err(); err != nil {
 		return nil, err
 	}
 	return marshalWire(w)
@@ -194,10 +194,10 @@ func DecodeAgreement(data []byte) (Agreement, error) {
 	var d decoder
 	obj, ok := d.document(data)
 	if !ok {
-		return Agreement{}, d.ps.err()
+		return Agreement{}, d.ps.Err()
 	}
 	a := d.agreement("", obj, true)
-	if err := d.ps.err(); err != nil {
+	if err := d.ps.Err(); err != nil {
 		return Agreement{}, err
 	}
 	if err := a.Validate(); err != nil {
@@ -217,7 +217,7 @@ func DecodeProcess(data []byte) (Process, error) {
 	var d decoder
 	obj, ok := d.document(data)
 	if !ok {
-		return Process{}, d.ps.err()
+		return Process{}, d.ps.Err()
 	}
 	var p Process
 	d.members("", obj, func(k, path string, v any) bool {
@@ -234,7 +234,7 @@ func DecodeProcess(data []byte) (Process, error) {
 		}
 		return true
 	})
-	if err := d.ps.err(); err != nil {
+	if err := d.ps.Err(); err != nil {
 		return Process{}, err
 	}
 	if err := p.Validate(); err != nil {

@@ -6,9 +6,9 @@ package agreement
 
 // decoder converts a parsed tree to values, collecting every structural
 // problem with its path.
-type decoder struct{ ps problems }
+type decoder struct{ ps ValidationError }
 
-func (d *decoder) add(path string, err error, msg string) { d.ps.add(path, err, msg) }
+func (d *decoder) add(path string, err error, msg string) { d.ps.Add(path, err, msg) }
 
 func (d *decoder) wrongType(path, want string, v any) {
 	d.add(path, ErrSyntax, "want "+want+", got "+jsonType(v))
