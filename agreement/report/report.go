@@ -129,11 +129,11 @@ func changeValue(op revision.Op, v any) string {
 		}
 		return ""
 	case agreement.AgreementID:
-		return orNone(string(x), false)
+		return orNone(string(x))
 	case agreement.ClauseID:
-		return orNone(string(x), false)
+		return orNone(string(x))
 	case agreement.PartyID:
-		return orNone(string(x), false)
+		return orNone(string(x))
 	case agreement.Party:
 		return joinNonEmpty("; ", x.Name, x.Kind.String(), listOrEmpty(x.Roles, agreement.Role.String))
 	case agreement.Group:
@@ -143,8 +143,8 @@ func changeValue(op revision.Op, v any) string {
 	case agreement.Clause:
 		return clauseSummary(&x)
 	case agreement.Fluent:
-		return joinNonEmpty("; ", prefixNonEmpty("initiated by ", joinWith(x.Initiates, "; ", describePattern)),
-			prefixNonEmpty("terminated by ", joinWith(x.Terminates, "; ", describePattern)),
+		return joinNonEmpty("; ", prefixNonEmpty("initiated by ", revision.FormatList(x.Initiates, "; ", describePattern)),
+			prefixNonEmpty("terminated by ", revision.FormatList(x.Terminates, "; ", describePattern)),
 			"initially "+strconv.FormatBool(x.Initially))
 	case agreement.Area:
 		return joinNonEmpty("; ", x.Name, x.Size.String()+" km²", "sovereignty "+formatShares(x.Sovereignty),
@@ -618,25 +618,15 @@ func (g *depGraph) edge(from, arrow, label, to string) {
 	}
 }
 
-func orNone(s string, quoted bool) string {
-	switch {
-	case s == "":
+func orNone(s string) string {
+	if s == "" {
 		return "none"
-	case quoted:
-		return strconv.Quote(s)
 	}
 	return s
 }
 
-func joinAll[T any](xs []T, f func(T) string) string { return joinWith(xs, ", ", f) }
-
-func joinWith[T any](xs []T, sep string, f func(T) string) string {
-	if len(xs) == 0 {
-		return "none"
-	}
-	return strings.Join(mapStrings(xs, f), sep)
-}
+func joinAll[T any](xs []T, f func(T) string) string { return revision.FormatList(xs, ", ", f) }
 
 func formatShares(ss []agreement.Share) string { return joinAll(ss, agreement.Share.String) }
 
-func sourceText(s agreement.Source) string { return orNone(s.String(), false) }
+func sourceText(s agreement.Source) string { return orNone(s.String()) }

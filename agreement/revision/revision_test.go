@@ -372,3 +372,14 @@ func ExampleDiff() {
 	// clause "mnf": force changed from declaration-of-intent to politically-binding
 	// <nil> 0
 }
+
+// Write the debtors of a clause as a change would show them, with a text of
+// one's own for each party.
+func ExampleFormatList() {
+	name := func(p agreement.PartyID) string { return "party " + string(p) }
+	fmt.Println(revision.FormatList([]agreement.PartyID{"FR", "GB"}, ", ", name))
+	fmt.Println(revision.FormatList([]agreement.PartyID{}, ", ", name))
+	// Output:
+	// party FR, party GB
+	// none
+}

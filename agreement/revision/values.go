@@ -176,15 +176,15 @@ func FormatValue(v any) string {
 	case []string:
 		return joinAll(x, func(s string) string { return s })
 	case []agreement.Pattern:
-		return joinWith(x, "; ", agreement.Pattern.String)
+		return FormatList(x, "; ", agreement.Pattern.String)
 	case []agreement.Range:
-		return joinWith(x, "; ", agreement.Range.String)
+		return FormatList(x, "; ", agreement.Range.String)
 	case []agreement.Share:
 		return formatShares(x)
 	case []agreement.Arrangement:
-		return joinWith(x, "; ", agreement.Arrangement.String)
+		return FormatList(x, "; ", agreement.Arrangement.String)
 	case []agreement.Result:
-		return joinWith(x, "; ", agreement.Result.String)
+		return FormatList(x, "; ", agreement.Result.String)
 	}
 	return "?"
 }
@@ -206,9 +206,13 @@ func orUnspecified(s string) string {
 	return s
 }
 
-func joinAll[T any](xs []T, f func(T) string) string { return joinWith(xs, ", ", f) }
+func joinAll[T any](xs []T, f func(T) string) string { return FormatList(xs, ", ", f) }
 
-func joinWith[T any](xs []T, sep string, f func(T) string) string {
+// FormatList writes a list for people as [FormatValue] writes the lists a
+// [Change] holds: f of each element, joined with sep, or "none" for an
+// empty list. It is for callers that write such lists with their own text
+// for the elements. It never panics unless f does.
+func FormatList[T any](xs []T, sep string, f func(T) string) string {
 	if len(xs) == 0 {
 		return "none"
 	}
