@@ -4,166 +4,54 @@ import (
 	"errors"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/coalition"
+	"github.com/peacekit/peacekit/coalition/casebook"
 	"github.com/peacekit/peacekit/coalition/coalitiontest"
 )
 
-// paris is the date of the Paris meeting: the final communiqué was issued on
-// "Tuesday evening", 6 January 2026.
-var paris = time.Date(2026, time.January, 6, 0, 0, 0, 0, time.UTC)
-
 const ceasefire agreement.FluentID = "ceasefire-in-force"
 
-// seed models the Coalition of the Willing as ../shared/seed/paris-2026-article.txt
-// describes it, in the version of the draft statement (draft true) or of the
-// final communiqué (draft false). The two differ in one commitment only: the
-// draft's US support for the multinational force "in the event of a new
-// Russian attack", "absent from the final communiqué".
-//
-// What the article does not say is not invented:
-//   - Members are the parties it names as taking part: Ukraine, France,
-//     Britain and Germany as full members; the United States as a partner
-//     (it spearheads monitoring and sits in the coordination cell beside
-//     "the Coalition", but the article does not make it a coalition nation).
-//   - Of the 35 countries attending, 27 at leader level, the article names
-//     five; the other 30 are placeholders kept as headcounts (23 leaders, 7
-//     at a level it does not give), not as invented names or people.
-//   - "several thousand" troops is read as 2,000 to 9,000, the wording kept.
-//   - No lead is named for the hubs and weapons facilities: Britain and
-//     France would both create them.
-func seed(draft bool) coalition.Coalition {
-	state := agreement.PartyKindState
-	afterCeasefire := agreement.Holds(ceasefire)
-	c := coalition.Coalition{
-		ID:    "coalition-of-the-willing",
-		Name:  "Coalition of the Willing",
-		Party: "COW",
-		Host:  "UA",
-		Parties: []agreement.Party{
-			{ID: "COW", Name: "Coalition of the Willing", Kind: agreement.PartyKindStateCoalition},
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
-			{ID: "FR", Name: "France", Kind: state},
-			{ID: "GB", Name: "United Kingdom", Kind: state},
-			{ID: "DE", Name: "Germany", Kind: state},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor}},
-		},
-		Members: []coalition.Member{
-			{Party: "UA"}, {Party: "FR"}, {Party: "GB"}, {Party: "DE"},
-			{Party: "US", Standing: coalition.Partner},
-		},
-		Fluents: []agreement.Fluent{{
-			ID:         ceasefire,
-			Initiates:  []agreement.Pattern{{Kind: agreement.EventKindCeasefireInForce}},
-			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
-		}},
-		Functions: []coalition.Function{
-			{ID: coalition.CeasefireMonitoring, Name: "mechanism for monitoring the truce",
-				Leads: []agreement.PartyID{"US"}},
-			{ID: coalition.MultinationalForce, Name: "multinational force led by Europe",
-				Leads: []agreement.PartyID{"GB", "FR"}},
-			{ID: coalition.WeaponsHubs, Name: "military hubs and secure facilities for weapons and military equipment"},
-		},
-		Cells: []coalition.Cell{{
-			Name:         "coordination cell for the U.S., Ukraine, and the Coalition",
-			Location:     "Paris",
-			Participants: []agreement.PartyID{"US", "UA", "COW"},
-		}},
-		Declarations: []coalition.Declaration{
-			{Title: "joint declaration from all coalition nations", AllMembers: true,
-				Force: agreement.ForcePoliticallyBinding, Date: paris},
-			{Title: "trilateral declaration of intent", Signatories: []agreement.PartyID{"FR", "GB", "UA"},
-				Force: agreement.ForceDeclarationOfIntent, Date: paris},
-		},
-		Meetings: []coalition.Meeting{{
-			Title:    "Paris meeting of the Coalition of the Willing",
-			Location: "Paris",
-			Date:     paris,
-			Attendees: []coalition.Attendee{
-				{Party: "FR", Level: coalition.Leader, Representatives: []string{"Emmanuel Macron"}},
-				{Party: "GB", Level: coalition.Leader, Representatives: []string{"Keir Starmer"}},
-				{Party: "UA", Level: coalition.Leader, Representatives: []string{"Volodymyr Zelensky"}},
-				{Party: "DE", Level: coalition.Leader, Representatives: []string{"Friedrich Merz"}},
-				{Party: "US", Level: coalition.Envoy, Representatives: []string{"Steve Witkoff", "Kushner"}},
-			},
-			// Placeholders for the attendance the article gives only as
-			// numbers: 35 countries, 27 of them at leader level.
-			Unnamed: []coalition.Headcount{{Level: coalition.Leader, Count: 23}, {Level: coalition.LevelUnspecified, Count: 7}},
-		}},
-		Contributions: []coalition.Contribution{
-			{
-				ID: "us-monitoring", Contributor: "US", Function: coalition.CeasefireMonitoring,
-				Text:      "the United States spearheading a mechanism for monitoring the truce, with support from European allies",
-				Condition: afterCeasefire, Force: agreement.ForcePoliticallyBinding,
-				Source: agreement.Source{Speaker: "Emmanuel Macron", Date: paris},
-			},
-			{
-				ID: "fr-troops", Contributor: "FR", Function: coalition.MultinationalForce,
-				Text: `France could deploy "several thousand" troops to Ukraine after the conflict`,
-				Quantities: []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
-					Unit: agreement.UnitTroops, Wording: "several thousand"}},
-				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
-				Source: agreement.Source{Speaker: "Emmanuel Macron", Date: paris},
-			},
-			{
-				ID: "gb-troops", Contributor: "GB", Function: coalition.MultinationalForce,
-				Text:      "Britain, France, and other European partners to send troops into Ukraine following a ceasefire agreement",
-				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
-				Source: agreement.Source{Document: "trilateral declaration of intent", Date: paris},
-			},
-			{
-				ID: "gb-hubs", Contributor: "GB", Function: coalition.WeaponsHubs,
-				Text:      `"military hubs" throughout Ukraine and "secure facilities for weapons and military equipment"`,
-				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
-				Source: agreement.Source{Speaker: "Keir Starmer", Date: paris},
-			},
-			{
-				ID: "fr-hubs", Contributor: "FR", Function: coalition.WeaponsHubs,
-				Text:      `"military hubs" throughout Ukraine and "secure facilities for weapons and military equipment"`,
-				Basing:    coalition.Basing{Kind: coalition.InHost},
-				Condition: afterCeasefire, Force: agreement.ForceDeclarationOfIntent,
-				Source: agreement.Source{Speaker: "Keir Starmer", Date: paris},
-			},
-			{
-				ID: "de-monitoring", Contributor: "DE", Function: coalition.CeasefireMonitoring,
-				Text:      "German forces could join to oversee a ceasefire, albeit based outside Ukraine",
-				Basing:    coalition.Basing{Kind: coalition.OutsideHost},
-				Condition: afterCeasefire, Force: agreement.ForceAspiration,
-				Source: agreement.Source{Speaker: "Friedrich Merz", Date: paris},
-			},
-		},
-	}
-	if draft {
-		c.Contributions = append(c.Contributions, coalition.Contribution{
-			ID: "us-backstop", Contributor: "US", Function: coalition.MultinationalForce,
-			Text: `the U.S. would "support" the multinational force led by Europe "in the event of a new Russian attack"`,
-			Condition: agreement.All(afterCeasefire,
-				agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"})),
-			Force:  agreement.ForcePoliticallyBinding,
-			Source: agreement.Source{Document: "draft statement", Date: paris},
-		})
-	}
-	return c
-}
+// The seed is casebook.Paris2026's coalition: the Coalition of the Willing
+// at its Paris meeting of 6 January 2026, in the version of the draft
+// statement or of the final communiqué, which differ in one commitment
+// only: the draft's US support for the multinational force "in the event
+// of a new Russian attack", "absent from the final communiqué".
+func seedDraft() coalition.Coalition { return casebook.Paris2026Coalition(casebook.VersionDraft) }
+func seedFinal() coalition.Coalition { return casebook.Paris2026Coalition(casebook.VersionFinal) }
 
-func seedDraft() coalition.Coalition { return seed(true) }
-func seedFinal() coalition.Coalition { return seed(false) }
+// eachVersion runs f, as a subtest, on the seed in each version.
+func eachVersion(t *testing.T, f func(t *testing.T, c coalition.Coalition)) {
+	for _, v := range []casebook.Version{casebook.VersionDraft, casebook.VersionFinal} {
+		t.Run(v.String(), func(t *testing.T) { f(t, casebook.Paris2026Coalition(v)) })
+	}
+}
 
 type version struct {
 	name string
 	c    coalition.Coalition
 }
 
-func versions() []version { return []version{{"draft", seedDraft()}, {"final", seedFinal()}} }
+// versions returns the seed in each version for TestScenarioBackstop,
+// which performs every contribution by a performance event: the troop
+// deployments, which the seed performs by forces-deployed events, have
+// their action cleared, so that a performance event performs them too.
+// (Once that test performs each contribution by an event matching its
+// action, versions can return the seed unchanged.)
+func versions() []version {
+	byPerformance := func(c coalition.Coalition) coalition.Coalition {
+		c.Contributions = slices.Clone(c.Contributions)
+		for i := range c.Contributions {
+			c.Contributions[i].Action = nil
+		}
+		return c
+	}
+	return []version{{"draft", byPerformance(seedDraft())}, {"final", byPerformance(seedFinal())}}
+}
 
 func ids(cts []coalition.Contribution) []coalition.ContributionID {
 	var out []coalition.ContributionID
@@ -174,19 +62,16 @@ func ids(cts []coalition.Contribution) []coalition.ContributionID {
 }
 
 func TestSeedValidates(t *testing.T) {
-	for _, v := range versions() {
-		c := v.c
-		t.Run(v.name, func(t *testing.T) {
-			coalitiontest.AssertValid(t, c)
-			a, err := c.Agreement()
-			if err != nil {
-				t.Fatalf("Agreement() error: %v", err)
-			}
-			if err := a.Validate(); err != nil {
-				t.Fatalf("compiled agreement: %v", err)
-			}
-		})
-	}
+	eachVersion(t, func(t *testing.T, c coalition.Coalition) {
+		coalitiontest.AssertValid(t, c)
+		a, err := c.Agreement()
+		if err != nil {
+			t.Fatalf("Agreement() error: %v", err)
+		}
+		if err := a.Validate(); err != nil {
+			t.Fatalf("compiled agreement: %v", err)
+		}
+	})
 }
 
 func TestSeedAttendance(t *testing.T) {
@@ -239,30 +124,27 @@ func TestSeedLeadsAndGaps(t *testing.T) {
 }
 
 func TestSeedTotals(t *testing.T) {
-	for _, v := range versions() {
-		c := v.c
-		t.Run(v.name, func(t *testing.T) {
-			troops := agreement.Range{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.UnitTroops}
-			wantF := []coalition.FunctionTotal{{Function: coalition.MultinationalForce, Amount: troops, Contributions: 1}}
-			if diff := cmp.Diff(wantF, c.TotalsByFunction(), coalitiontest.Options()); diff != "" {
-				t.Errorf("TotalsByFunction() mismatch (-want +got):\n%s", diff)
+	eachVersion(t, func(t *testing.T, c coalition.Coalition) {
+		troops := agreement.Range{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000), Unit: agreement.UnitTroops}
+		wantF := []coalition.FunctionTotal{{Function: coalition.MultinationalForce, Amount: troops, Contributions: 1}}
+		if diff := cmp.Diff(wantF, c.TotalsByFunction(), coalitiontest.Options()); diff != "" {
+			t.Errorf("TotalsByFunction() mismatch (-want +got):\n%s", diff)
+		}
+		wantB := []coalition.BasingTotal{{Basing: coalition.InHost, Amount: troops, Contributions: 1}}
+		if diff := cmp.Diff(wantB, c.TotalsByBasing(), coalitiontest.Options()); diff != "" {
+			t.Errorf("TotalsByBasing() mismatch (-want +got):\n%s", diff)
+		}
+		// The source's wording stays on the contribution.
+		if got := c.Contributions[1].Quantities[0].Wording; got != "several thousand" {
+			t.Errorf("France's wording = %q", got)
+		}
+		// Germany contributes only from outside Ukraine.
+		for _, ct := range c.Contributions {
+			if ct.Contributor == "DE" && ct.Basing.Kind != coalition.OutsideHost {
+				t.Errorf("%s: Germany based %q, want outside-host", ct.ID, ct.Basing.Kind)
 			}
-			wantB := []coalition.BasingTotal{{Basing: coalition.InHost, Amount: troops, Contributions: 1}}
-			if diff := cmp.Diff(wantB, c.TotalsByBasing(), coalitiontest.Options()); diff != "" {
-				t.Errorf("TotalsByBasing() mismatch (-want +got):\n%s", diff)
-			}
-			// The source's wording stays on the contribution.
-			if got := c.Contributions[1].Quantities[0].Wording; got != "several thousand" {
-				t.Errorf("France's wording = %q", got)
-			}
-			// Germany contributes only from outside Ukraine.
-			for _, ct := range c.Contributions {
-				if ct.Contributor == "DE" && ct.Basing.Kind != coalition.OutsideHost {
-					t.Errorf("%s: Germany based %q, want outside-host", ct.ID, ct.Basing.Kind)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func TestSeedCellAndDeclarations(t *testing.T) {
