@@ -13,6 +13,7 @@ import (
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/agreementtest"
 	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
 
 // refBase is the origin of the hour grid on which the lifecycle-rich
@@ -526,43 +527,17 @@ func refDrawPower(t *rapid.T, p agreement.Process, at time.Time) agreement.Event
 	return agreement.Event{At: at, Kind: agreement.EventKindPowerExercised, Actor: actor, Clause: ref}
 }
 
-// refDescribe writes a process compactly, for failure reports.
+// refDescribe writes a process compactly, for failure reports: its groups,
+// which scenariotest.FormatProcess leaves out, then the process as
+// FormatProcess writes it.
 func refDescribe(p agreement.Process) string {
 	var b strings.Builder
 	for _, a := range p.Agreements {
-		fmt.Fprintf(&b, "agreement %s signing=%q signatures=%d entry=%v\n", a.ID, a.SigningStatus, len(a.Signatures), a.EntryIntoForce)
 		for _, g := range a.Groups {
-			fmt.Fprintf(&b, "  group %s %v\n", g.ID, g.Members)
-		}
-		for _, f := range a.Fluents {
-			fmt.Fprintf(&b, "  fluent %s initially=%t initiates=%v terminates=%v\n", f.ID, f.Initially, f.Initiates, f.Terminates)
-		}
-		for _, c := range a.Clauses {
-			fmt.Fprintf(&b, "  clause %s %s debtors=%v joint=%t surviving=%t", c.ID, c.Kind, c.Debtors, c.Joint, c.Surviving)
-			if c.Action != nil {
-				fmt.Fprintf(&b, " action=[%s]", c.Action)
-			}
-			for _, nc := range c.Conditions() {
-				if nc.Condition != nil {
-					fmt.Fprintf(&b, " %s=%s", nc.Name, nc.Condition)
-				}
-			}
-			if !c.Deadline.IsZero() {
-				fmt.Fprintf(&b, " deadline=%s", c.Deadline)
-			}
-			if !c.Expiry.IsZero() {
-				fmt.Fprintf(&b, " expiry=%s", c.Expiry)
-			}
-			if c.Kind == agreement.DeonticPower {
-				fmt.Fprintf(&b, " effect=%s targets=%v", c.Effect, c.Targets)
-				if c.ResumedBy != "" {
-					fmt.Fprintf(&b, " resumedBy=%s", c.ResumedBy)
-				}
-			}
-			b.WriteByte('\n')
+			fmt.Fprintf(&b, "group %s/%s %v\n", a.ID, g.ID, g.Members)
 		}
 	}
-	return b.String()
+	return b.String() + scenariotest.FormatProcess(p)
 }
 
 func refDescribeEvents(evs []agreement.Event) string {
@@ -875,6 +850,16 @@ func (m *refMachine) check(t *rapid.T) {
 	}
 }
 
+// refDrawEngine draws a process from refAnyProcess and compiles it.
+func refDrawEngine(t *rapid.T) (agreement.Process, *scenario.Engine) {
+	p := refAnyProcess().Draw(t, "process")
+	e, err := scenario.CompileProcess(p)
+	if err != nil {
+		t.Fatalf("compile: %v\n%s", err, refDescribe(p))
+	}
+	return p, e
+}
+
 // TestStateMachineEngine drives the engine with events, clock advances,
 // power exercises and forks, and after every action compares every branch
 // with the reference model of reference_test.go, recomputed from scratch
@@ -885,11 +870,7 @@ func TestStateMachineEngine(t *testing.T) {
 	cov := refCoverage{}
 	defer cov.report(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := refAnyProcess().Draw(t, "process")
-		e, err := scenario.CompileProcess(p)
-		if err != nil {
-			t.Fatalf("compile: %v\n%s", err, refDescribe(p))
-		}
+		p, e := refDrawEngine(t)
 		start := refHour(refUniform(t, "start", 4))
 		run, err := e.Start(start)
 		if err != nil {
@@ -1085,11 +1066,7 @@ func TestPropertyExplanationMatchesEvaluator(t *testing.T) {
 	cov := refCoverage{}
 	defer cov.report(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := refAnyProcess().Draw(t, "process")
-		e, err := scenario.CompileProcess(p)
-		if err != nil {
-			t.Fatalf("compile: %v", err)
-		}
+		p, e := refDrawEngine(t)
 		start := refHour(0)
 		var evs []agreement.Event
 		k := 0
