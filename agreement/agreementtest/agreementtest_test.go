@@ -2,11 +2,8 @@ package agreementtest_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"slices"
-	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,62 +14,6 @@ import (
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/agreementtest"
 )
-
-// coverageCounts reports whether the run had enough checks (at least
-// rapid's default of 100, not cut down by -short) for its coverage
-// assertions to be meaningful rather than flaky.
-func coverageCounts() bool {
-	f := flag.Lookup("rapid.checks")
-	if testing.Short() || f == nil {
-		return false
-	}
-	n, err := strconv.Atoi(f.Value.String())
-	return err == nil && n >= 100
-}
-
-// assertCovered fails t when coverage counts and some of want never
-// occurred.
-func assertCovered(t *testing.T, cov *coverage, want []string) {
-	t.Helper()
-	m := cov.missing(want)
-	switch {
-	case len(m) == 0:
-	case coverageCounts():
-		t.Errorf("never generated in the run: %v", m)
-	default:
-		t.Logf("never generated in this short run: %v", m)
-	}
-}
-
-// coverage counts what a run of generated agreements contained.
-type coverage struct {
-	mu     sync.Mutex
-	counts map[string]int
-}
-
-func (c *coverage) add(keys ...string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.counts == nil {
-		c.counts = map[string]int{}
-	}
-	for _, k := range keys {
-		c.counts[k]++
-	}
-}
-
-// missing returns the keys of want never added.
-func (c *coverage) missing(want []string) []string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var out []string
-	for _, k := range want {
-		if c.counts[k] == 0 {
-			out = append(out, k)
-		}
-	}
-	return out
-}
 
 func nodeName(c agreement.Condition) string {
 	switch c.(type) {
@@ -124,7 +65,7 @@ func depth(c agreement.Condition) int {
 }
 
 // record adds the features of a to cov.
-func record(cov *coverage, a agreement.Agreement) {
+func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 	var keys []string
 	walk := func(c agreement.Condition) {
 		if c == nil {
@@ -227,7 +168,7 @@ func record(cov *coverage, a agreement.Agreement) {
 			walk(nc.Condition)
 		}
 	}
-	cov.add(keys...)
+	cov.Add(keys...)
 }
 
 // checkShape checks what validation does not: instants in UTC within the
@@ -260,18 +201,18 @@ func checkShape(t *rapid.T, a agreement.Agreement) {
 }
 
 func TestAgreementValidates(t *testing.T) {
-	var cov coverage
+	var cov agreementtest.Coverage
 	rapid.Check(t, func(t *rapid.T) {
 		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
 		agreementtest.AssertValid(t, a)
 		checkShape(t, a)
 		record(&cov, a)
 	})
-	assertCovered(t, &cov, wantFeatures)
+	cov.Check(t, wantFeatures...)
 }
 
 func TestProcessValidates(t *testing.T) {
-	var cov coverage
+	var cov agreementtest.Coverage
 	rapid.Check(t, func(t *rapid.T) {
 		p := agreementtest.Process(agreementtest.Config{}).Draw(t, "process")
 		agreementtest.AssertProcessValid(t, p)
@@ -285,18 +226,18 @@ func TestProcessValidates(t *testing.T) {
 			for _, c := range a.Clauses {
 				for _, r := range agreement.ClauseDependencies(c, a.ID) {
 					if r.Agreement != a.ID {
-						cov.add("cross:clause-in")
+						cov.Add("cross:clause-in")
 					}
 				}
 				for _, r := range c.Targets {
 					if r.Agreement != "" && r.Agreement != a.ID {
-						cov.add("cross:target")
+						cov.Add("cross:target")
 					}
 				}
 				for _, nc := range c.Conditions() {
 					agreement.Walk(nc.Condition, func(n agreement.Condition) bool {
 						if ai, ok := n.(*agreement.AgreementInCondition); ok && ai.Agreement() != "" && ai.Agreement() != a.ID {
-							cov.add("cross:agreement-in")
+							cov.Add("cross:agreement-in")
 						}
 						return true
 					})
@@ -304,10 +245,10 @@ func TestProcessValidates(t *testing.T) {
 			}
 		}
 		if len(p.Agreements) > 1 {
-			cov.add("several-agreements")
+			cov.Add("several-agreements")
 		}
 	})
-	assertCovered(t, &cov, []string{"cross:clause-in", "cross:target", "cross:agreement-in", "several-agreements"})
+	cov.Check(t, "cross:clause-in", "cross:target", "cross:agreement-in", "several-agreements")
 }
 
 func TestConfigBounds(t *testing.T) {
@@ -369,13 +310,48 @@ func TestConditionAndPatternScope(t *testing.T) {
 	})
 }
 
+// TestBuildingBlocks checks the promises of IDs, Subset and Decimal.
+func TestBuildingBlocks(t *testing.T) {
+	names := rapid.StringMatching(`[a-z]{1,8}`)
+	pool := []string{"UA", "FR", "GB"}
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(0, 6).Draw(t, "n")
+		ids := agreementtest.IDs[agreement.PartyID](n, pool, names).Draw(t, "ids")
+		if len(ids) != n {
+			t.Fatalf("IDs(%d) drew %d ids: %v", n, len(ids), ids)
+		}
+		seen := map[agreement.PartyID]bool{}
+		for _, id := range ids {
+			if seen[id] || !id.Valid() {
+				t.Fatalf("IDs drew a repeated or invalid id %q: %v", id, ids)
+			}
+			seen[id] = true
+		}
+
+		lo, hi := rapid.IntRange(0, 4).Draw(t, "lo"), rapid.IntRange(0, 4).Draw(t, "hi")
+		sub := agreementtest.Subset(pool, lo, hi).Draw(t, "subset")
+		if want := min(lo, hi, len(pool)); len(sub) < want || len(sub) > min(hi, len(pool)) {
+			t.Fatalf("Subset(%d, %d) of %d drew %d elements", lo, hi, len(pool), len(sub))
+		}
+		for i, x := range sub {
+			if !slices.Contains(pool, x) || slices.Contains(sub[:i], x) {
+				t.Fatalf("Subset drew %q twice or from elsewhere: %v", x, sub)
+			}
+		}
+
+		if d := agreementtest.Decimal().Draw(t, "decimal"); d.IsNegative() {
+			t.Fatalf("Decimal drew %s", d)
+		}
+	})
+}
+
 func TestCorruptionReported(t *testing.T) {
-	var cov coverage
+	var cov agreementtest.Coverage
 	rapid.Check(t, func(t *rapid.T) {
 		c := agreementtest.Corrupt(agreementtest.Config{}).Draw(t, "corruption")
 		err := c.Agreement.Validate()
 		agreementtest.AssertProblem(t, err, c.Sentinel, c.Path)
-		cov.add(c.Kind)
+		cov.Add(c.Kind)
 		if rapid.Bool().Draw(t, "another") {
 			d := c.Another().Draw(t, "another")
 			err := d.Agreement.Validate()
@@ -383,8 +359,8 @@ func TestCorruptionReported(t *testing.T) {
 			agreementtest.AssertProblem(t, err, d.Sentinel, d.Path)
 		}
 	})
-	if len(cov.counts) < 20 && coverageCounts() {
-		t.Errorf("only %d kinds of corruption drawn in the run", len(cov.counts))
+	if cov.Len() < 20 && agreementtest.FullRun() {
+		t.Errorf("only %d kinds of corruption drawn in the run", cov.Len())
 	}
 }
 
@@ -587,7 +563,7 @@ func TestOptions(t *testing.T) {
 }
 
 func TestTerritoryGenerator(t *testing.T) {
-	var cov coverage
+	var cov agreementtest.Coverage
 	parties := []agreement.PartyID{"UA", "RU", "UN"}
 	rapid.Check(t, func(t *rapid.T) {
 		ter := agreementtest.Territory(parties, agreementtest.Config{Areas: 3}).Draw(t, "territory")
@@ -601,21 +577,21 @@ func TestTerritoryGenerator(t *testing.T) {
 		agreementtest.AssertValid(t, a)
 		for _, ar := range ter.Areas {
 			if len(ar.Control) > 1 {
-				cov.add("split")
+				cov.Add("split")
 			}
 			if ar.Size.Exponent() < 0 {
-				cov.add("fractional size")
+				cov.Add("fractional size")
 			}
 		}
 	})
-	assertCovered(t, &cov, []string{"split", "fractional size"})
+	cov.Check(t, "split", "fractional size")
 	if got := agreementtest.Territory(nil, agreementtest.Config{}).Example(1); !got.IsZero() {
 		t.Errorf("Territory(nil) drew %v, want the zero Territory", got)
 	}
 }
 
 func TestPackageGenerator(t *testing.T) {
-	var cov coverage
+	var cov agreementtest.Coverage
 	rapid.Check(t, func(t *rapid.T) {
 		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
 		before := a.Clone()
@@ -633,26 +609,26 @@ func TestPackageGenerator(t *testing.T) {
 		b.Options = p.Options
 		agreementtest.AssertValid(t, b)
 		for _, o := range p.Options {
-			cov.add(o.Kind.String())
+			cov.Add(o.Kind.String())
 			if o.Lapse != agreement.LapseUnspecified {
-				cov.add("lapse:" + o.Lapse.String())
+				cov.Add("lapse:" + o.Lapse.String())
 			}
 			if o.Text != "" {
-				cov.add("text")
+				cov.Add("text")
 			}
 		}
 		kinds := map[agreement.OptionKind]int{}
 		for _, o := range p.Options {
 			kinds[o.Kind]++
 			if kinds[o.Kind] == 2 {
-				cov.add("repeated kind")
+				cov.Add("repeated kind")
 			}
 		}
 	})
 	want := []string{"cede", "recognise-control", "freeze", "withdraw", "demilitarised-zone",
 		"international-administration", "special-status", "referendum", "arbitration",
 		"lapse:status-quo", "lapse:follow-control", "text", "repeated kind"}
-	assertCovered(t, &cov, want)
+	cov.Check(t, want...)
 }
 
 func TestAssertProblem(t *testing.T) {

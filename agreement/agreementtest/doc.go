@@ -14,7 +14,10 @@
 // name; [Territory] draws territories (shares summing to exactly 100, built
 // from integers) and [Package] packages of options valid for an agreement
 // (never two deciding the same thing for one area). A [Config] bounds the
-// sizes; its zero value means [DefaultConfig].
+// sizes; its zero value means [DefaultConfig]. [IDs], [Subset] and
+// [Decimal] are building blocks for generators of types built on agreement:
+// distinct ids without rejection, distinct picks from a list, and decimals
+// never built from floats.
 //
 // [Corrupt] draws a valid agreement with one corruption applied and says
 // which problem [agreement.Agreement.Validate] must report: the sentinel error
@@ -29,7 +32,9 @@
 // slices alike); [agreement.Agreement.Clone] copies an agreement so a test can check its input
 // was not modified. [AssertValid], [AssertProcessValid] and [AssertProblem]
 // report failures through a [rapid.TB], so they work with a *testing.T as
-// well as inside a property, with a [*rapid.T].
+// well as inside a property, with a [*rapid.T]. [Coverage] counts what a
+// run drew, so that a generator's self-test can check that it reached every
+// case it promises (strictly only in a [FullRun]).
 //
 // # Use from a downstream go test
 //

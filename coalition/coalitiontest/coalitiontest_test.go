@@ -1,10 +1,7 @@
 package coalitiontest_test
 
 import (
-	"flag"
 	"slices"
-	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -16,57 +13,11 @@ import (
 	"github.com/peacekit/peacekit/coalition/coalitiontest"
 )
 
-// coverageCounts reports whether the run has enough checks for coverage
-// assertions to be meaningful rather than flaky.
-func coverageCounts() bool {
-	f := flag.Lookup("rapid.checks")
-	if testing.Short() || f == nil {
-		return false
-	}
-	n, err := strconv.Atoi(f.Value.String())
-	return err == nil && n >= 100
-}
-
-type coverage struct {
-	mu     sync.Mutex
-	counts map[string]int
-}
-
-func (c *coverage) add(keys ...string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.counts == nil {
-		c.counts = map[string]int{}
-	}
-	for _, k := range keys {
-		c.counts[k]++
-	}
-}
-
-func (c *coverage) check(t *testing.T, want []string) {
-	t.Helper()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var missing []string
-	for _, k := range want {
-		if c.counts[k] == 0 {
-			missing = append(missing, k)
-		}
-	}
-	switch {
-	case len(missing) == 0:
-	case coverageCounts():
-		t.Errorf("never generated in the run: %v", missing)
-	default:
-		t.Logf("never generated in this short run: %v", missing)
-	}
-}
-
 // TestPropertyGeneratedCoalitionsValid is the generator's self-test: every
 // drawn coalition validates, compiles to an agreement that validates, and
 // the run covers what the generator promises.
 func TestPropertyGeneratedCoalitionsValid(t *testing.T) {
-	var cov coverage
+	var cov agreementtest.Coverage
 	rapid.Check(t, func(t *rapid.T) {
 		c := coalitiontest.Coalition(coalitiontest.Config{}).Draw(t, "coalition")
 		coalitiontest.AssertValid(t, c)
@@ -77,96 +28,96 @@ func TestPropertyGeneratedCoalitionsValid(t *testing.T) {
 		agreementtest.AssertValid(t, a)
 
 		for _, m := range c.Members {
-			cov.add("standing:" + m.Standing.String())
+			cov.Add("standing:" + m.Standing.String())
 		}
 		if c.Host != "" {
-			cov.add("host")
+			cov.Add("host")
 			if c.IsMember(c.Host) {
-				cov.add("host-member")
+				cov.Add("host-member")
 			}
 		}
 		if c.Party != "" {
-			cov.add("coalition-party")
+			cov.Add("coalition-party")
 		}
 		for _, f := range c.Functions {
 			if f.ID.DefaultCategory() == agreement.CategorySsrGua && !slices.Contains([]coalition.FunctionID{
 				coalition.Training, coalition.AirPolicing, coalition.MaritimeSecurity, coalition.Logistics,
 				coalition.Intelligence, coalition.WeaponsHubs}, f.ID) {
-				cov.add("function:user-defined")
+				cov.Add("function:user-defined")
 			}
 			if f.LeadWithoutContributions && len(f.Leads) > 0 &&
 				!slices.ContainsFunc(c.Contributions, func(ct coalition.Contribution) bool { return ct.Function == f.ID }) {
-				cov.add("lead-without-contributions")
+				cov.Add("lead-without-contributions")
 			}
 			if len(f.Leads) > 1 {
-				cov.add("co-leads")
+				cov.Add("co-leads")
 			}
 		}
 		for _, g := range c.Gaps() {
 			if g.NoLead {
-				cov.add("gap:no-lead")
+				cov.Add("gap:no-lead")
 			}
 			if g.NoContributions {
-				cov.add("gap:no-contributions")
+				cov.Add("gap:no-contributions")
 			}
 		}
 		for _, tot := range c.TotalsByFunction() {
 			if tot.Contributions > 1 {
-				cov.add("total-of-several")
+				cov.Add("total-of-several")
 			}
 		}
 		for _, d := range c.Declarations {
 			if d.AllMembers {
-				cov.add("declaration:all-members")
+				cov.Add("declaration:all-members")
 			} else {
-				cov.add("declaration:signatories")
+				cov.Add("declaration:signatories")
 			}
 		}
 		for _, m := range c.Meetings {
 			if len(m.Unnamed) > 0 {
-				cov.add("headcount")
+				cov.Add("headcount")
 			}
 		}
 		for _, ct := range c.Contributions {
-			cov.add("basing:" + ct.Basing.Kind.String())
+			cov.Add("basing:" + ct.Basing.Kind.String())
 			if len(ct.Basing.Areas) > 0 {
-				cov.add("areas")
+				cov.Add("areas")
 			}
 			if ct.IsBackstop() {
-				cov.add("backstop")
+				cov.Add("backstop")
 			} else {
-				cov.add("not-backstop")
+				cov.Add("not-backstop")
 			}
 			if ct.Condition == nil {
-				cov.add("unconditional")
+				cov.Add("unconditional")
 			}
 			agreement.Walk(ct.Condition, func(n agreement.Condition) bool {
 				if _, ok := n.(*agreement.ClauseInCondition); ok {
-					cov.add("reads-another-contribution")
+					cov.Add("reads-another-contribution")
 				}
 				return true
 			})
 			if ct.Action != nil {
-				cov.add("action")
+				cov.Add("action")
 			}
 			if ct.Beneficiaries != nil {
-				cov.add("beneficiaries")
+				cov.Add("beneficiaries")
 			}
 			for _, q := range ct.Quantities {
 				if !q.IsExact() {
-					cov.add("inexact-range")
+					cov.Add("inexact-range")
 				}
 				if q.Wording != "" {
-					cov.add("wording")
+					cov.Add("wording")
 				}
 			}
 		}
 	})
-	cov.check(t, []string{"standing:member", "standing:partner", "host", "host-member", "coalition-party",
+	cov.Check(t, "standing:member", "standing:partner", "host", "host-member", "coalition-party",
 		"function:user-defined", "lead-without-contributions", "co-leads", "gap:no-lead", "gap:no-contributions",
 		"total-of-several", "declaration:all-members", "declaration:signatories", "headcount", "basing:",
 		"basing:in-host", "basing:outside-host", "basing:at-sea", "areas", "backstop", "not-backstop",
-		"unconditional", "reads-another-contribution", "action", "beneficiaries", "inexact-range", "wording"})
+		"unconditional", "reads-another-contribution", "action", "beneficiaries", "inexact-range", "wording")
 }
 
 // TestPropertyDeepCopy checks that DeepCopy's result equals its input and
