@@ -158,12 +158,7 @@ func (s SigningStatus) MarshalText() ([]byte, error) { return marshalEnum(s.Vali
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts names and PA-X labels.
 func (s *SigningStatus) UnmarshalText(b []byte) error {
-	v, err := ParseSigningStatus(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return unmarshalParsed(s, ParseSigningStatus, b)
 }
 
 // Deontic is the deontic kind of a clause. The zero value is invalid: every
@@ -327,6 +322,18 @@ func (a Attribution) MarshalText() ([]byte, error) { return marshalEnum(a.Valid(
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
 func (a *Attribution) UnmarshalText(b []byte) error {
 	return enumUnmarshal(attributionNames, "attribution", true, b, a)
+}
+
+// unmarshalParsed sets *p to what parse reads in b, or returns parse's
+// error and leaves *p alone: the UnmarshalText of a type with a ParseX
+// function.
+func unmarshalParsed[T any](p *T, parse func(string) (T, error), b []byte) error {
+	v, err := parse(string(b))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
 }
 
 func marshalEnum(valid bool, name string) ([]byte, error) {

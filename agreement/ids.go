@@ -168,14 +168,7 @@ func (r Ref) String() string {
 func (r Ref) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseRef].
-func (r *Ref) UnmarshalText(b []byte) error {
-	v, err := ParseRef(string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
-}
+func (r *Ref) UnmarshalText(b []byte) error { return unmarshalParsed(r, ParseRef, b) }
 
 // Category is a provision category, written as a PA-X provision code such as
 // "Ce" (ceasefire) or "SsrFf" (security sector reform: foreign forces). The set
