@@ -84,26 +84,21 @@ func (c TimelineConfig) normalised() TimelineConfig {
 	if len(c.Offsets) == 0 {
 		c.Offsets = []time.Duration{0}
 	}
-	switch {
-	case c.Unrelated == 0:
-		c.Unrelated = defaultUnrelated
-	case c.Unrelated < 0:
-		c.Unrelated = 0
-	case c.Unrelated > 100:
-		c.Unrelated = 100
-	}
-	switch {
-	case c.Exercises == 0:
-		c.Exercises = defaultExercises
-	case c.Exercises < 0:
-		c.Exercises = 0
-	case c.Exercises > 100:
-		c.Exercises = 100
-	}
+	c.Unrelated = percentage(c.Unrelated, defaultUnrelated)
+	c.Exercises = percentage(c.Exercises, defaultExercises)
 	if c.Horizon <= 0 {
 		c.Horizon = defaultHorizon
 	}
 	return c
+}
+
+// percentage returns the percentage p of a configuration, def for zero,
+// clamped to 0 (negative means none) and 100.
+func percentage(p, def int) int {
+	if p == 0 {
+		return def
+	}
+	return min(max(p, 0), 100)
 }
 
 // End returns the instant a replay of a timeline drawn with c should run
