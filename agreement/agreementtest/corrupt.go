@@ -441,32 +441,38 @@ func conditionKind(name string, bad func(t *rapid.T, a *agreement.Agreement) bad
 	}
 }
 
-// clauseKind is a corruption of one clause satisfying ok (any, when nil).
-func clauseKind(name string, ok func(c *agreement.Clause) bool,
-	apply func(t *rapid.T, a *agreement.Agreement, c *agreement.Clause, path string) expect) kind {
+// elementKind is a corruption of one element, satisfying ok (any, when
+// nil), of the list of an agreement that list returns; what names the
+// element in target keys, and path gives the path of element i.
+func elementKind[E any](name, what string, list func(a *agreement.Agreement) []E, path func(i int) string,
+	ok func(e *E) bool, apply func(t *rapid.T, a *agreement.Agreement, e *E, path string) expect) kind {
 	return kind{
 		name: name,
 		targets: func(a *agreement.Agreement) []target {
-			return each("clause", len(a.Clauses), func(i int) bool { return ok == nil || ok(&a.Clauses[i]) })
+			xs := list(a)
+			return each(what, len(xs), func(i int) bool { return ok == nil || ok(&xs[i]) })
 		},
 		apply: func(t *rapid.T, a *agreement.Agreement, tg target) expect {
-			return apply(t, a, &a.Clauses[tg.i], clausePath(tg.i))
+			return apply(t, a, &list(a)[tg.i], path(tg.i))
 		},
 	}
+}
+
+// clauseKind is a corruption of one clause satisfying ok (any, when nil).
+func clauseKind(name string, ok func(c *agreement.Clause) bool,
+	apply func(t *rapid.T, a *agreement.Agreement, c *agreement.Clause, path string) expect) kind {
+	return elementKind(name, "clause", func(a *agreement.Agreement) []agreement.Clause { return a.Clauses },
+		clausePath, ok, apply)
 }
 
 // partyKind is a corruption of one party satisfying ok (any, when nil).
 func partyKind(name string, ok func(p *agreement.Party) bool,
 	apply func(t *rapid.T, p *agreement.Party, path string) expect) kind {
-	return kind{
-		name: name,
-		targets: func(a *agreement.Agreement) []target {
-			return each("party", len(a.Parties), func(i int) bool { return ok == nil || ok(&a.Parties[i]) })
-		},
-		apply: func(t *rapid.T, a *agreement.Agreement, tg target) expect {
-			return apply(t, &a.Parties[tg.i], at("parties", tg.i))
-		},
-	}
+	return elementKind(name, "party", func(a *agreement.Agreement) []agreement.Party { return a.Parties },
+		func(i int) string { return at("parties", i) }, ok,
+		func(t *rapid.T, _ *agreement.Agreement, p *agreement.Party, path string) expect {
+			return apply(t, p, path)
+		})
 }
 
 // quantityKind corrupts a drawn quantity of a clause, appending a valid one

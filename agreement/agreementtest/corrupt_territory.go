@@ -45,15 +45,8 @@ func freshOptionID(a *agreement.Agreement) agreement.OptionID {
 // when nil).
 func areaKind(name string, ok func(ar *agreement.Area) bool,
 	apply func(t *rapid.T, a *agreement.Agreement, ar *agreement.Area, path string) expect) kind {
-	return kind{
-		name: name,
-		targets: func(a *agreement.Agreement) []target {
-			return each("area", len(a.Territory.Areas), func(i int) bool { return ok == nil || ok(&a.Territory.Areas[i]) })
-		},
-		apply: func(t *rapid.T, a *agreement.Agreement, tg target) expect {
-			return apply(t, a, &a.Territory.Areas[tg.i], areaPath(tg.i))
-		},
-	}
+	return elementKind(name, "area", func(a *agreement.Agreement) []agreement.Area { return a.Territory.Areas },
+		areaPath, ok, apply)
 }
 
 // sharesKind corrupts one list of shares (sovereignty or control) of an
@@ -87,15 +80,8 @@ func someShares(ss []agreement.Share) bool { return len(ss) > 0 }
 // optionKind is a corruption of one option satisfying ok (any, when nil).
 func optionKind(name string, ok func(o *agreement.Option) bool,
 	apply func(t *rapid.T, a *agreement.Agreement, o *agreement.Option, path string) expect) kind {
-	return kind{
-		name: name,
-		targets: func(a *agreement.Agreement) []target {
-			return each("option", len(a.Options), func(i int) bool { return ok == nil || ok(&a.Options[i]) })
-		},
-		apply: func(t *rapid.T, a *agreement.Agreement, tg target) expect {
-			return apply(t, a, &a.Options[tg.i], optionPath(tg.i))
-		},
-	}
+	return elementKind(name, "option", func(a *agreement.Agreement) []agreement.Option { return a.Options },
+		optionPath, ok, apply)
 }
 
 // appendOption appends o to a's options and returns its index and the key
