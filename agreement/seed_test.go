@@ -4,82 +4,35 @@ import (
 	"errors"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/coalition/casebook"
 )
 
-// seedCore is the core of the January 2026 Paris meeting (../shared/seed):
-// Ukraine and Russia as parties to the conflict; the United States leading
-// ceasefire monitoring; France and Britain leading a multinational force;
-// Germany contributing from outside Ukraine; guarantees that activate only
-// once a ceasefire is established.
+// seedCore is the core of the joint declaration of the Paris meeting in
+// the version of the draft statement (casebook.Paris2026Declaration): its
+// parties (Ukraine and Russia as parties to the conflict, the United States
+// monitoring, France, Britain and Germany as guarantors), its ceasefire
+// fluent, and its first three clauses: the US-led ceasefire monitoring, the
+// multinational force, and the US backstop that only the draft has. The
+// tests name the agreement and the clauses by short ids (the agreement
+// "paris-joint-declaration", the clauses MON, MNF and SUP), which their
+// expected paths and cycle messages spell out.
 func seedCore() agreement.Agreement {
-	state := agreement.PartyKindState
-	ceasefire := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
-	return agreement.Agreement{
-		ID:            "paris-joint-declaration",
-		Title:         "Joint declaration of the Coalition of the Willing",
-		Date:          time.Date(2026, time.January, 6, 0, 0, 0, 0, time.UTC),
-		Stage:         agreement.StagePre,
-		SubStage:      agreement.SubStagePrin,
-		SigningStatus: agreement.SigningStatusSigned,
-		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict, agreement.RoleBeneficiary}},
-			{ID: "RU", Name: "Russia", Kind: state, Roles: []agreement.Role{agreement.RolePartyToConflict}},
-			{ID: "US", Name: "United States", Kind: state, Roles: []agreement.Role{agreement.RoleMonitor}},
-			{ID: "FR", Name: "France", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
-			{ID: "GB", Name: "United Kingdom", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
-			{ID: "DE", Name: "Germany", Kind: state, Roles: []agreement.Role{agreement.RoleGuarantor}},
-		},
-		Groups: []agreement.Group{{ID: "NATO", Name: "NATO members on the ground", Members: []agreement.PartyID{"US", "FR", "GB", "DE"}}},
-		Fluents: []agreement.Fluent{{
-			ID:         "ceasefire-in-force",
-			Initiates:  []agreement.Pattern{ceasefire},
-			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
-		}},
-		Clauses: []agreement.Clause{
-			{
-				ID:        "MON",
-				Text:      "the United States spearheading a mechanism for monitoring the truce",
-				Source:    agreement.Source{Document: "final communiqué", Speaker: "Emmanuel Macron"},
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForcePoliticallyBinding,
-				Category:  agreement.CategoryCe,
-				Debtors:   []agreement.PartyID{"US"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "monitoring-established", Actor: "US"},
-				Trigger:   agreement.Happened(ceasefire),
-			},
-			{
-				ID:         "MNF",
-				Text:       "Britain, France and other European partners to send troops into Ukraine following a ceasefire",
-				Source:     agreement.Source{Document: "trilateral declaration of intent"},
-				Kind:       agreement.DeonticObligation,
-				Force:      agreement.ForceDeclarationOfIntent,
-				Category:   agreement.CategorySsrGua,
-				Debtors:    []agreement.PartyID{"FR", "GB"},
-				Creditors:  []agreement.PartyID{"UA"},
-				Action:     &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"},
-				Quantities: []agreement.Range{{Min: exampleDecimal("2000"), Max: exampleDecimal("9000"), Unit: agreement.UnitTroops, Wording: "several thousand", What: "French troops"}},
-				Trigger:    agreement.Holds("ceasefire-in-force"),
-			},
-			{
-				ID:      "SUP",
-				Text:    "the U.S. would support the multinational force in the event of a new Russian attack",
-				Source:  agreement.Source{Document: "draft statement"},
-				Kind:    agreement.DeonticObligation,
-				Force:   agreement.ForcePoliticallyBinding,
-				Debtors: []agreement.PartyID{"US"},
-				Trigger: agreement.All(
-					agreement.Holds("ceasefire-in-force"),
-					agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.StateInEffect),
-				),
-				Antecedent: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}),
-				Action:     &agreement.Pattern{Kind: "support-provided", Actor: "US"},
-			},
-		},
+	a := casebook.Paris2026Declaration(casebook.VersionDraft)
+	a.ID = "paris-joint-declaration"
+	clauses := a.Clauses
+	a.Clauses = nil
+	for _, r := range []struct{ id, short agreement.ClauseID }{
+		{"ceasefire-monitoring", "MON"}, {"multinational-force", "MNF"}, {"us-backstop", "SUP"},
+	} {
+		cl := clauses[slices.IndexFunc(clauses, func(c agreement.Clause) bool { return c.ID == r.id })]
+		cl.ID = r.short
+		a.Clauses = append(a.Clauses, cl)
 	}
+	// The backstop's trigger refers to the multinational force by its id.
+	a.Clauses[2].Trigger = agreement.ClauseIn(agreement.LocalRef("MNF"), agreement.StateInEffect)
+	return a
 }
 
 func TestSeedCoreValidates(t *testing.T) {
@@ -87,7 +40,7 @@ func TestSeedCoreValidates(t *testing.T) {
 	if err := a.Validate(); err != nil {
 		t.Fatalf("Validate() = %v, want nil", err)
 	}
-	if got, want := a.PartiesWith(agreement.RoleGuarantor), []agreement.PartyID{"FR", "GB", "DE"}; !slices.Equal(got, want) {
+	if got, want := a.PartiesWith(agreement.RoleGuarantor), []agreement.PartyID{"US", "FR", "GB", "DE"}; !slices.Equal(got, want) {
 		t.Errorf("PartiesWith(Guarantor) = %v, want %v", got, want)
 	}
 }
