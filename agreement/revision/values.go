@@ -1,6 +1,7 @@
 package revision
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,50 +21,20 @@ func equalValues(a, b any) bool {
 	case nil:
 		return b == nil
 	case agreement.Condition:
-		y, ok := b.(agreement.Condition)
-		return ok && x.Equal(y)
-	case string:
-		return eqAny(x, b)
-	case bool:
-		return eqAny(x, b)
-	case agreement.AgreementID:
-		return eqAny(x, b)
-	case agreement.ClauseID:
-		return eqAny(x, b)
-	case agreement.PartyID:
-		return eqAny(x, b)
-	case agreement.Stage:
-		return eqAny(x, b)
-	case agreement.SubStage:
-		return eqAny(x, b)
-	case agreement.Category:
-		return eqAny(x, b)
-	case agreement.SigningStatus:
-		return eqAny(x, b)
-	case agreement.PartyKind:
-		return eqAny(x, b)
-	case agreement.Deontic:
-		return eqAny(x, b)
-	case agreement.Force:
-		return eqAny(x, b)
-	case agreement.Effect:
-		return eqAny(x, b)
-	case agreement.OptionKind:
-		return eqAny(x, b)
-	case agreement.Lapse:
-		return eqAny(x, b)
+		return equalAs(x, b, agreement.Condition.Equal)
+	case string, bool, agreement.AgreementID, agreement.ClauseID, agreement.PartyID, agreement.Stage,
+		agreement.SubStage, agreement.Category, agreement.SigningStatus, agreement.PartyKind,
+		agreement.Deontic, agreement.Force, agreement.Effect, agreement.OptionKind, agreement.Lapse:
+		return a == b // both of the same comparable type, with the same value
 	case agreement.Source:
 		y, ok := b.(agreement.Source)
 		return ok && x.Document == y.Document && x.Speaker == y.Speaker && x.Date.Equal(y.Date)
 	case agreement.Deadline:
-		y, ok := b.(agreement.Deadline)
-		return ok && x.Equal(y)
+		return equalAs(x, b, agreement.Deadline.Equal)
 	case time.Time:
-		y, ok := b.(time.Time)
-		return ok && x.Equal(y)
+		return equalAs(x, b, time.Time.Equal)
 	case decimal.Decimal:
-		y, ok := b.(decimal.Decimal)
-		return ok && x.Equal(y)
+		return equalAs(x, b, decimal.Decimal.Equal)
 	case *decimal.Decimal:
 		y, ok := b.(*decimal.Decimal)
 		return ok && (x == nil && y == nil || x != nil && y != nil && x.Equal(*y))
@@ -71,21 +42,21 @@ func equalValues(a, b any) bool {
 		y, ok := b.(*agreement.Pattern)
 		return ok && (x == nil && y == nil || x != nil && y != nil && *x == *y)
 	case []agreement.PartyID:
-		return eqAnySlice(x, b)
+		return equalAs(x, b, slices.Equal)
 	case []agreement.Role:
-		return eqAnySlice(x, b)
+		return equalAs(x, b, slices.Equal)
 	case []agreement.Ref:
-		return eqAnySlice(x, b)
+		return equalAs(x, b, slices.Equal)
 	case []agreement.Pattern:
-		return eqAnySlice(x, b)
+		return equalAs(x, b, slices.Equal)
 	case []agreement.Arrangement:
-		return eqAnySlice(x, b)
+		return equalAs(x, b, slices.Equal)
 	case []agreement.AreaID:
-		return eqAnySlice(x, b)
+		return equalAs(x, b, slices.Equal)
 	case []agreement.Result:
-		return eqAnySlice(x, b)
+		return equalAs(x, b, slices.Equal)
 	case []string:
-		return eqAnySlice(x, b)
+		return equalAs(x, b, slices.Equal)
 	case []agreement.Range:
 		y, ok := b.([]agreement.Range)
 		return ok && slices.EqualFunc(x, y, agreement.Range.Equal)
@@ -96,14 +67,11 @@ func equalValues(a, b any) bool {
 	return false
 }
 
-func eqAny[T comparable](x T, b any) bool {
+// equalAs reports whether b holds a value of x's type that eq reports equal
+// to x.
+func equalAs[T any](x T, b any, eq func(T, T) bool) bool {
 	y, ok := b.(T)
-	return ok && x == y
-}
-
-func eqAnySlice[T comparable](x []T, b any) bool {
-	y, ok := b.([]T)
-	return ok && slices.Equal(x, y)
+	return ok && eq(x, y)
 }
 
 // FormatValue writes a value that a [Change] holds for people, as
@@ -133,20 +101,11 @@ func FormatValue(v any) string {
 		return orNone(string(x), false)
 	case agreement.Category:
 		return orNone(string(x), false)
-	case agreement.SigningStatus:
-		return orUnspecified(x.String())
-	case agreement.PartyKind:
-		return orUnspecified(x.String())
-	case agreement.Deontic:
-		return orUnspecified(x.String())
-	case agreement.Force:
-		return orUnspecified(x.String())
+	case agreement.SigningStatus, agreement.PartyKind, agreement.Deontic, agreement.Force,
+		agreement.OptionKind, agreement.Lapse:
+		return orUnspecified(x.(fmt.Stringer).String())
 	case agreement.Effect:
 		return orNone(x.String(), false)
-	case agreement.OptionKind:
-		return orUnspecified(x.String())
-	case agreement.Lapse:
-		return orUnspecified(x.String())
 	case agreement.Source:
 		return orNone(x.String(), false)
 	case agreement.Deadline:
