@@ -411,78 +411,57 @@ func TestPropertyCloneSharesNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i := range b.Parties {
-			b.Parties[i].ID = "x"
-			for j := range b.Parties[i].Roles {
-				b.Parties[i].Roles[j] = agreement.RoleObserver
-			}
-		}
-		for i := range b.Groups {
-			for j := range b.Groups[i].Members {
-				b.Groups[i].Members[j] = "x"
-			}
-		}
-		for i := range b.Signatures {
-			b.Signatures[i].Party = "x"
-		}
-		for i := range b.Fluents {
-			for j := range b.Fluents[i].Initiates {
-				b.Fluents[i].Initiates[j].Kind = "x"
-			}
-			for j := range b.Fluents[i].Terminates {
-				b.Fluents[i].Terminates[j].Kind = "x"
-			}
-		}
-		for i := range b.Territory.Areas {
-			ar := &b.Territory.Areas[i]
+		scribble(b.Parties, func(p *agreement.Party) {
+			p.ID = "x"
+			fill(p.Roles, agreement.RoleObserver)
+		})
+		scribble(b.Groups, func(g *agreement.Group) { fill(g.Members, "x") })
+		scribble(b.Signatures, func(s *agreement.Signature) { s.Party = "x" })
+		scribble(b.Fluents, func(f *agreement.Fluent) {
+			scribble(f.Initiates, func(p *agreement.Pattern) { p.Kind = "x" })
+			scribble(f.Terminates, func(p *agreement.Pattern) { p.Kind = "x" })
+		})
+		scribble(b.Territory.Areas, func(ar *agreement.Area) {
 			ar.ID = "x"
-			for j := range ar.Sovereignty {
-				ar.Sovereignty[j].Party = "x"
-			}
-			for j := range ar.Control {
-				ar.Control[j].Party = "x"
-			}
-			for j := range ar.Arrangements {
-				ar.Arrangements[j].Option = "x"
-			}
-		}
-		for i := range b.Options {
-			o := &b.Options[i]
-			for j := range o.Areas {
-				o.Areas[j] = "x"
-			}
-			for j := range o.Parties {
-				o.Parties[j] = "x"
-			}
-			for j := range o.Results {
-				o.Results[j].Outcome = "x"
-			}
+			scribble(ar.Sovereignty, func(s *agreement.Share) { s.Party = "x" })
+			scribble(ar.Control, func(s *agreement.Share) { s.Party = "x" })
+			scribble(ar.Arrangements, func(r *agreement.Arrangement) { r.Option = "x" })
+		})
+		scribble(b.Options, func(o *agreement.Option) {
+			fill(o.Areas, "x")
+			fill(o.Parties, "x")
+			scribble(o.Results, func(r *agreement.Result) { r.Outcome = "x" })
 			if o.Width != nil {
 				*o.Width = decimal.NewFromInt(-1)
 			}
-		}
-		for i := range b.Clauses {
-			c := &b.Clauses[i]
-			for j := range c.Debtors {
-				c.Debtors[j] = "x"
-			}
-			for j := range c.Creditors {
-				c.Creditors[j] = "x"
-			}
+		})
+		scribble(b.Clauses, func(c *agreement.Clause) {
+			fill(c.Debtors, "x")
+			fill(c.Creditors, "x")
 			if c.Action != nil {
 				c.Action.Kind = "x"
 			}
-			for j := range c.Quantities {
-				c.Quantities[j].Wording = "x"
-			}
-			for j := range c.Targets {
-				c.Targets[j] = agreement.LocalRef("x")
-			}
-		}
+			scribble(c.Quantities, func(r *agreement.Range) { r.Wording = "x" })
+			fill(c.Targets, agreement.LocalRef("x"))
+		})
 		if after, err := a.MarshalJSON(); err != nil || !bytes.Equal(before, after) {
 			t.Fatalf("writing to the copy changed the original: %v\nbefore %s\nafter  %s", err, before, after)
 		}
 	})
+}
+
+// scribble calls f with a pointer to each element of xs in turn.
+func scribble[T any](xs []T, f func(x *T)) {
+	for i := range xs {
+		f(&xs[i])
+	}
+}
+
+// fill sets every element of xs to v.
+func fill[T any](xs []T, v T) {
+	for i := range xs {
+		xs[i] = v
+	}
 }
 
 func TestOptions(t *testing.T) {
