@@ -26,7 +26,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// checkRenderGolden compares got with testdata/render/name, or rewrites the
+// checkRenderGolden compares got with testdata/name, or rewrites the
 // file with -update. Mermaid golden files (*.mmd) are parsed by Mermaid
 // itself in CI (.ci/run, .ci/mermaid-check.mjs).
 func checkRenderGolden(t *testing.T, name string, got []byte) {
