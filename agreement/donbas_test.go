@@ -2,38 +2,16 @@ package agreement_test
 
 // The seed's territorial question ("the territorial question", Russian
 // demands that Kyiv surrender the eastern Donbas; "Russia occupies
-// approximately 20% of Ukraine") modelled with real figures.
+// approximately 20% of Ukraine") modelled with real figures: the territory
+// and the packages of casebook.Paris2026, whose doc cites the sources of the
+// areas' sizes (Ukraine 603,628 km² in all) and of Russia's control of each
+// (DeepState, 1 January 2026: 116,165 km² in all), and derives the rest of
+// Ukraine's share so that the total matches DeepState's.
 //
-// Areas, in km², as the issue gives them: Ukraine 603,628 in all; Donetsk
-// oblast 26,517; Luhansk oblast 26,684; Zaporizhzhia oblast 27,183; Kherson
-// oblast 28,461; Autonomous Republic of Crimea 26,081; Sevastopol 864; the
-// rest of Ukraine, 603,628 minus their sum (467,838), as one area.
-//
-// Control: DeepState (Ukrainian OSINT mapping project), year-end summary
-// posted on its Telegram channel on 1 January 2026, giving the share of each
-// oblast occupied as of 1 January 2026: Luhansk 99.6%, Donetsk 78.1%,
-// Zaporizhzhia 74.8%, Kherson 72%, Crimea 100% (Sevastopol included), and
-// outside those Kharkiv 4.7%, Sumy 1.0%, Dnipropetrovsk 0.6%; 116,165 km² in
-// all, 19.25% of Ukraine. As reported by:
-//   - Online.ua, "DeepState calculated the area of Ukraine occupied by the
-//     Russian Federation in 2025", 2 January 2026,
-//     https://news.online.ua/en/deepstate-calculated-the-area-of-ukraine-occupied-by-the-russian-federation-in-2025-900209/
-//   - Interfax-Ukraine, "Ворог окупував 0,72% України за 2025 рік – DeepState",
-//     1 January 2026, https://interfax.com.ua/news/general/1133068.html
-//     (the 116,165 km² and 19.25% totals).
-//
-// The rest of Ukraine is one area here, so its Russian-controlled share is
-// derived so that the total matches DeepState's 116,165 km²: (116,165 minus
-// what Russia controls of the six named areas) / 467,838, as a percentage
-// rounded to 4 places with DivRound: 0.2369%, about 1,108 km² (the occupied
-// parts of Kharkiv, Sumy, Dnipropetrovsk and the Kinburn spit, net of the
-// rounding of DeepState's oblast percentages). Sovereignty is Ukraine's
-// throughout, as the internationally recognised borders (UN General Assembly
-// resolutions 68/262 and ES-11/4) have it.
-//
-// Every expected figure below is computed in this file from these inputs,
-// independently of package agreement's figure functions, and rounded as
-// agreement.PercentPlaces states; none is typed in.
+// Every expected figure below is computed in this file from the areas'
+// sizes and control shares, independently of package agreement's figure
+// functions, and rounded as agreement.PercentPlaces states; none is typed
+// in.
 
 import (
 	"errors"
@@ -44,118 +22,49 @@ import (
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/coalition/casebook"
 )
 
-// donbasRow is one area of the model: its size and Russia's control share,
-// both as decimal text from the sources above.
-type donbasRow struct {
-	id   agreement.AreaID
-	name string
-	size string // km²
-	ru   string // percent of the area Russia controls; "" for the derived rest
-}
-
-var donbasRows = []donbasRow{
-	{"donetsk", "Donetsk oblast", "26517", "78.1"},
-	{"luhansk", "Luhansk oblast", "26684", "99.6"},
-	{"zaporizhzhia", "Zaporizhzhia oblast", "27183", "74.8"},
-	{"kherson", "Kherson oblast", "28461", "72"},
-	{"crimea", "Autonomous Republic of Crimea", "26081", "100"},
-	{"sevastopol", "Sevastopol", "864", "100"},
-	{"rest", "rest of Ukraine", "", ""},
-}
-
+// The sources' totals the territory must reproduce.
 const (
 	ukraineKm2       = "603628" // Ukraine in all
 	deepStateRUTotal = "116165" // km² Russia controls, DeepState, 1 January 2026
-	restPlaces       = 4        // places of the derived share of the rest
 )
 
 var dec = decimal.RequireFromString
 
-// donbasInputs returns each area's size and Russian control share, with
-// the rest of Ukraine's size and share derived as the header explains.
-func donbasInputs() (sizes, ru map[agreement.AreaID]decimal.Decimal) {
-	sizes, ru = map[agreement.AreaID]decimal.Decimal{}, map[agreement.AreaID]decimal.Decimal{}
-	named, ruNamed := decimal.Zero, decimal.Zero
-	for _, r := range donbasRows[:len(donbasRows)-1] {
-		sizes[r.id], ru[r.id] = dec(r.size), dec(r.ru)
-		named = named.Add(sizes[r.id])
-		ruNamed = ruNamed.Add(sizes[r.id].Mul(ru[r.id]).Shift(-2))
-	}
-	sizes["rest"] = dec(ukraineKm2).Sub(named)
-	ru["rest"] = dec(deepStateRUTotal).Sub(ruNamed).Mul(decimal.NewFromInt(100)).DivRound(sizes["rest"], restPlaces)
-	return sizes, ru
-}
-
-// donbasAgreement is the territory before any deal, in an agreement between
-// Ukraine and Russia with the Permanent Court of Arbitration as a possible
-// arbiter.
-func donbasAgreement() agreement.Agreement {
-	sizes, ru := donbasInputs()
-	hundred := decimal.NewFromInt(100)
-	var t agreement.Territory
-	for _, r := range donbasRows {
-		control := []agreement.Share{{Party: "RU", Percent: ru[r.id]}}
-		if ua := hundred.Sub(ru[r.id]); ua.IsPositive() {
-			control = append(control, agreement.Share{Party: "UA", Percent: ua})
-		}
-		t.Areas = append(t.Areas, agreement.Area{
-			ID: r.id, Name: r.name, Size: sizes[r.id],
-			Sovereignty: []agreement.Share{{Party: "UA", Percent: hundred}},
-			Control:     control,
-		})
-	}
-	return agreement.Agreement{
-		ID:    "donbas-2026",
-		Title: "Territorial settlement (model)",
-		Parties: []agreement.Party{
-			{ID: "UA", Name: "Ukraine", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RolePartyToConflict}},
-			{ID: "RU", Name: "Russia", Kind: agreement.PartyKindState, Roles: []agreement.Role{agreement.RolePartyToConflict}},
-			{ID: "PCA", Name: "Permanent Court of Arbitration", Kind: agreement.PartyKindIntergovernmentalOrganisation},
-		},
-		Territory: t,
-	}
-}
-
+// frontAreas are the areas along the front line, where the packages freeze
+// the line.
 var frontAreas = []agreement.AreaID{"donetsk", "luhansk", "zaporizhzhia", "kherson", "rest"}
 
-// The three packages the test compares.
-func donbasPackages() []agreement.Package {
-	width := decimal.NewFromInt(15) // km on each side: an assumption, not a sourced figure
-	return []agreement.Package{
-		{Name: "cede Donbas", Options: []agreement.Option{
-			{ID: "cede-donbas", Kind: agreement.OptionKindCede, Areas: []agreement.AreaID{"donetsk", "luhansk"},
-				From: "UA", To: "RU", Text: "Ukraine cedes Donetsk and Luhansk oblasts to Russia"},
-			{ID: "leave-donbas", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"donetsk", "luhansk"},
-				From: "UA", To: "RU", Deadline: agreement.Deadline{After: 60 * agreement.Day}},
-			{ID: "freeze-south", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"zaporizhzhia", "kherson"},
-				Parties: []agreement.PartyID{"UA", "RU"}},
-		}},
-		{Name: "freeze the line with a DMZ", Options: []agreement.Option{
-			{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
-			{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"},
-				Width: &width, Deadline: agreement.Deadline{After: 30 * agreement.Day}},
-		}},
-		{Name: "defer to arbitration", Options: []agreement.Option{
-			{ID: "arbitrate-donbas", Kind: agreement.OptionKindArbitration, Areas: []agreement.AreaID{"donetsk", "luhansk"},
-				Party: "PCA", Deadline: agreement.Deadline{After: 365 * agreement.Day},
-				Results: []agreement.Result{{Outcome: "RU", Sovereign: "RU"}, {Outcome: "UA", Sovereign: "UA"}},
-				Lapse:   agreement.LapseFollowControl},
-			{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: frontAreas, Parties: []agreement.PartyID{"UA", "RU"}},
-		}},
+func donbasAgreement() agreement.Agreement { return casebook.Paris2026Territory() }
+func donbasPackages() []agreement.Package  { return casebook.Paris2026Packages() }
+
+// donbasInputs returns the ids of the areas, in order, and each area's size
+// and Russian control share.
+func donbasInputs() (ids []agreement.AreaID, sizes, ru map[agreement.AreaID]decimal.Decimal) {
+	sizes, ru = map[agreement.AreaID]decimal.Decimal{}, map[agreement.AreaID]decimal.Decimal{}
+	for _, a := range donbasAgreement().Territory.Areas {
+		ids = append(ids, a.ID)
+		sizes[a.ID], ru[a.ID] = a.Size, decimal.Zero
+		for _, sh := range a.Control {
+			if sh.Party == "RU" {
+				ru[a.ID] = sh.Percent
+			}
+		}
 	}
+	return ids, sizes, ru
 }
 
 // expected computes, without package agreement's figure functions, the km²
 // and rounded percentage of Ukraine that party holds when holds(area)
 // returns its share of each area.
 func expected(p agreement.PartyID, holds func(agreement.AreaID) decimal.Decimal) agreement.Figure {
-	sizes, _ := donbasInputs()
+	ids, sizes, _ := donbasInputs()
 	km2, total := decimal.Zero, decimal.Zero
-	for _, r := range donbasRows {
-		total = total.Add(sizes[r.id])
-		km2 = km2.Add(sizes[r.id].Mul(holds(r.id)).Shift(-2))
+	for _, id := range ids {
+		total = total.Add(sizes[id])
+		km2 = km2.Add(sizes[id].Mul(holds(id)).Shift(-2))
 	}
 	return agreement.Figure{Party: p, Km2: km2, Total: total,
 		Percent: km2.Mul(decimal.NewFromInt(100)).DivRound(total, agreement.PercentPlaces)}
@@ -177,7 +86,7 @@ func TestDonbas(t *testing.T) {
 	if err := a.Validate(); err != nil {
 		t.Fatalf("model does not validate: %v", err)
 	}
-	sizes, ru := donbasInputs()
+	ids, sizes, ru := donbasInputs()
 	hundred := decimal.NewFromInt(100)
 	ruShare := func(id agreement.AreaID) decimal.Decimal { return ru[id] }
 	uaShare := func(id agreement.AreaID) decimal.Decimal { return hundred.Sub(ru[id]) }
@@ -282,10 +191,10 @@ func TestDonbas(t *testing.T) {
 		// Sevastopol and parts of the south and the rest.
 		within := s.Territory.ControlledWithin("RU", "UA")
 		wKm2, wTotal := decimal.Zero, decimal.Zero
-		for _, r := range donbasRows {
-			if !donbas(r.id) {
-				wTotal = wTotal.Add(sizes[r.id])
-				wKm2 = wKm2.Add(sizes[r.id].Mul(ru[r.id]).Shift(-2))
+		for _, id := range ids {
+			if !donbas(id) {
+				wTotal = wTotal.Add(sizes[id])
+				wKm2 = wKm2.Add(sizes[id].Mul(ru[id]).Shift(-2))
 			}
 		}
 		checkFigure(t, "Russia controls of Ukraine's own land", within, nil, agreement.Figure{Party: "RU", Km2: wKm2,
