@@ -1,6 +1,7 @@
 package agreement_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -107,35 +108,32 @@ func descs(cs []agreementtest.Corruption) []string {
 // an equal agreement (and process), and encoding again gives the same bytes.
 func TestPropertyJSONRoundTrip(t *testing.T) {
 	t.Run("agreement", rapid.MakeCheck(func(t *rapid.T) {
-		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
-		data, err := a.MarshalJSON()
-		if err != nil {
-			t.Fatalf("MarshalJSON: %v", err)
-		}
-		got, err := agreement.DecodeAgreement(data)
-		if err != nil {
-			t.Fatalf("DecodeAgreement: %v\n%s", err, data)
-		}
-		if diff := cmp.Diff(a, got, agreementtest.Options()); diff != "" {
-			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
-		}
-		again, err := got.MarshalJSON()
-		if err != nil || string(again) != string(data) {
-			t.Fatalf("re-encoding differs (err %v):\n%s\n---\n%s", err, data, again)
-		}
+		checkJSONRoundTrip(t, agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement"),
+			agreement.DecodeAgreement)
 	}))
 	t.Run("process", rapid.MakeCheck(func(t *rapid.T) {
-		p := agreementtest.Process(agreementtest.Config{}).Draw(t, "process")
-		data, err := p.MarshalJSON()
-		if err != nil {
-			t.Fatalf("MarshalJSON: %v", err)
-		}
-		got, err := agreement.DecodeProcess(data)
-		if err != nil {
-			t.Fatalf("DecodeProcess: %v\n%s", err, data)
-		}
-		if diff := cmp.Diff(p, got, agreementtest.Options()); diff != "" {
-			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
-		}
+		checkJSONRoundTrip(t, agreementtest.Process(agreementtest.Config{}).Draw(t, "process"),
+			agreement.DecodeProcess)
 	}))
+}
+
+// checkJSONRoundTrip checks that decode of v's encoding equals v and
+// encodes to the same bytes.
+func checkJSONRoundTrip[T json.Marshaler](t *rapid.T, v T, decode func([]byte) (T, error)) {
+	t.Helper()
+	data, err := v.MarshalJSON()
+	if err != nil {
+		t.Fatalf("MarshalJSON: %v", err)
+	}
+	got, err := decode(data)
+	if err != nil {
+		t.Fatalf("decoding: %v\n%s", err, data)
+	}
+	if diff := cmp.Diff(v, got, agreementtest.Options()); diff != "" {
+		t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
+	}
+	again, err := got.MarshalJSON()
+	if err != nil || string(again) != string(data) {
+		t.Fatalf("re-encoding differs (err %v):\n%s\n---\n%s", err, data, again)
+	}
 }
