@@ -35,14 +35,7 @@ func TestZeroCauseNamesNoEvent(t *testing.T) {
 		Clauses: []agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
 			Action: &agreement.Pattern{Kind: "report-filed"}}},
 	}
-	e, err := scenario.Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := e.Replay(scenario.NewTimeline(day), day.Add(agreement.Day))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, tr := replay(t, a, day, day.Add(agreement.Day))
 	n := 0
 	for x := range tr.Transitions() {
 		if x.At.Equal(day) && x.Cause != (scenario.Cause{}) {

@@ -32,14 +32,7 @@ func docAid(day int) agreement.Event {
 
 func docReplay(t *testing.T, a agreement.Agreement, end int, evs ...agreement.Event) *scenario.Trace {
 	t.Helper()
-	e, err := scenario.Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := e.Replay(scenario.NewTimeline(docDay0, evs...), docDay(end))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, tr := replay(t, a, docDay0, docDay(end), evs...)
 	return tr
 }
 

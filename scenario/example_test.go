@@ -28,6 +28,18 @@ func guarantee() agreement.Agreement {
 	}
 }
 
+// guaranteeTrace replays guarantee over February 2026, from the 1st to the
+// 28th: a ceasefire on the 5th, a new Russian attack on the 20th.
+func guaranteeTrace() (*scenario.Engine, *scenario.Trace) {
+	e, _ := scenario.Compile(guarantee())
+	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
+	tr, _ := e.Replay(scenario.NewTimeline(d(1),
+		agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce},
+		agreement.Event{At: d(20), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
+	), d(28))
+	return e, tr
+}
+
 // Replay a timeline: strikes, a ceasefire, a new attack; the support
 // obligation becomes binding only with the attack after the ceasefire, and is
 // violated when its 72 hours pass.

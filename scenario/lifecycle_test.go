@@ -64,14 +64,7 @@ func instanceOf(t *testing.T, e *scenario.Engine, id string) scenario.Instance {
 
 func check(t *testing.T, a agreement.Agreement, end time.Time, events []agreement.Event, steps []step) *scenario.Trace {
 	t.Helper()
-	e, err := scenario.Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := e.Replay(scenario.NewTimeline(t0, events...), end)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, tr := replay(t, a, t0, end, events...)
 	for _, s := range steps {
 		got, err := tr.State(instanceOf(t, e, s.id), s.at)
 		if err != nil {
@@ -126,6 +119,10 @@ func TestDeadlines(t *testing.T) {
 	w := obligation("W", "RU")
 	w.Trigger = agreement.Holds("ceasefire")
 	w.Deadline.After = 72 * time.Hour
+	// S suspends W until R resumes it.
+	s := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Effect: agreement.EffectSuspend, Debtors: []agreement.PartyID{"UN"},
+		Targets: []agreement.Ref{agreement.LocalRef("W")}, ResumedBy: "R"}
+	r := agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Effect: agreement.EffectResume, Debtors: []agreement.PartyID{"UN"}}
 	t.Run("violated exactly when it passes", func(t *testing.T) {
 		tr := check(t, base(w), h(200), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, "")}, []step{
 			{"W", h(81), agreement.StateInEffect, "71 h in"},
@@ -148,9 +145,6 @@ func TestDeadlines(t *testing.T) {
 		})
 	})
 	t.Run("paused while suspended", func(t *testing.T) {
-		s := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Effect: agreement.EffectSuspend, Debtors: []agreement.PartyID{"UN"},
-			Targets: []agreement.Ref{agreement.LocalRef("W")}, ResumedBy: "R"}
-		r := agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Effect: agreement.EffectResume, Debtors: []agreement.PartyID{"UN"}}
 		check(t, base(w, s, r), h(200), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, ""),
 			exercise(h(34), "S", "UN"), exercise(h(58), "R", "UN")}, []step{
 			{"W", h(34), agreement.StateSuspended, "suspended after 24 h"},
@@ -162,9 +156,6 @@ func TestDeadlines(t *testing.T) {
 	t.Run("absolute deadline passed while suspended", func(t *testing.T) {
 		w := w
 		w.Deadline = agreement.Deadline{At: h(40)}
-		s := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Effect: agreement.EffectSuspend, Debtors: []agreement.PartyID{"UN"},
-			Targets: []agreement.Ref{agreement.LocalRef("W")}, ResumedBy: "R"}
-		r := agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Effect: agreement.EffectResume, Debtors: []agreement.PartyID{"UN"}}
 		check(t, base(w, s, r), h(200), []agreement.Event{ev(h(10), agreement.EventKindCeasefireInForce, ""),
 			exercise(h(30), "S", "UN"), exercise(h(50), "R", "UN")}, []step{
 			{"W", h(45), agreement.StateSuspended, "suspended over the deadline"},
@@ -281,10 +272,7 @@ func TestWithinTimer(t *testing.T) {
 }
 
 func TestRunErrors(t *testing.T) {
-	e, err := scenario.Compile(base(obligation("W", "RU")))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := mustCompile(t, base(obligation("W", "RU")))
 	r, err := e.Start(t0)
 	if err != nil {
 		t.Fatal(err)

@@ -822,10 +822,7 @@ func TestSince30Days(t *testing.T) {
 			},
 		},
 	}
-	e, err := scenario.Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := mustCompile(t, a)
 	start := time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 	declared := agreement.Event{At: start.Add(2 * agreement.Day), Kind: agreement.EventKindCeasefireDeclared}
 	ceasefire := agreement.Event{At: start.Add(3*agreement.Day + 7*time.Hour), Kind: agreement.EventKindCeasefireInForce}
@@ -947,15 +944,8 @@ func TestRegressionSigningEntersIntoForce(t *testing.T) {
 				EntryIntoForce: tc.entry,
 				Clauses:        []agreement.Clause{obligation},
 			}
-			e, err := scenario.Compile(a)
-			if err != nil {
-				t.Fatal(err)
-			}
 			signing := agreement.Event{At: propDay(2), Kind: agreement.EventKindSigning, Actor: "UA"}
-			tr, err := e.Replay(scenario.NewTimeline(propDay0, signing), propDay(10))
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, tr := replay(t, a, propDay0, propDay(10), signing)
 			if got := propMustState(t, tr, agreement.AgreementRef("draft"), 2); got != agreement.StateInForce {
 				t.Errorf("agreement after signing at day 2 = %s, want in-force\n%s", got, scenariotest.FormatTransitions(tr))
 			}
@@ -986,14 +976,7 @@ func TestRegressionSameInstantPowersInTimelineOrder(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			a := agreement.Agreement{ID: "A", SigningStatus: agreement.SigningStatusSigned,
 				Parties: []agreement.Party{{ID: "UA"}}, Clauses: order}
-			e, err := scenario.Compile(a)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tr, err := e.Replay(scenario.NewTimeline(propDay0, propExercise("R", 2), propExercise("S", 2)), propDay(10))
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, tr := replay(t, a, propDay0, propDay(10), propExercise("R", 2), propExercise("S", 2))
 			if got := propMustState(t, tr, agreement.LocalRef("F"), 2); got != agreement.StateSuspended {
 				t.Errorf("F at day 2 = %s, want suspended (R, first in the batch, resumes nothing)\n%s", got,
 					scenariotest.FormatTransitions(tr))

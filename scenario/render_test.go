@@ -60,11 +60,7 @@ func renderDay(month time.Month, d int) time.Time {
 // the support that fulfils it.
 func renderSeedTrace(t *testing.T) *scenario.Trace {
 	t.Helper()
-	e, err := scenario.Compile(agreementtest.ParisDeclaration(true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := e.Replay(scenario.NewTimeline(renderDay(time.January, 6),
+	_, tr := replay(t, agreementtest.ParisDeclaration(true), renderDay(time.January, 6), renderDay(time.March, 31),
 		agreement.Event{At: renderDay(time.January, 20), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"},
 		agreement.Event{At: renderDay(time.February, 1), Kind: agreement.EventKindCeasefireInForce, Reporter: "US", Attribution: agreement.AttributionConfirmed},
 		agreement.Event{At: renderDay(time.February, 3), Kind: "monitoring-established", Actor: "US"},
@@ -72,10 +68,7 @@ func renderSeedTrace(t *testing.T) *scenario.Trace {
 			Quantities: []agreement.Quantity{agreement.NewQuantity(decimal.NewFromInt(4000), agreement.UnitTroops)}},
 		agreement.Event{At: renderDay(time.March, 1), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA", Attribution: agreement.AttributionAlleged},
 		agreement.Event{At: renderDay(time.March, 2), Kind: "support-provided", Actor: "US"},
-	), renderDay(time.March, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	return tr
 }
 
@@ -104,19 +97,12 @@ func renderEscapingTrace(t *testing.T) *scenario.Trace {
 				Targets: []agreement.Ref{agreement.LocalRef("G1.x")}},
 		},
 	}
-	e, err := scenario.Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := e.Replay(scenario.NewTimeline(renderDay(time.April, 1),
+	_, tr := replay(t, a, renderDay(time.April, 1), renderDay(time.April, 30),
 		agreement.Event{At: renderDay(time.April, 5), Kind: agreement.EventKindReferendumHeld, Actor: "UN", Area: "crimea",
 			Outcome: "yes; \"oui\" | [ja] <так> & `да` #1 100% {ok}\nsecond line: 東京 🕊 end"},
 		agreement.Event{At: renderDay(time.April, 9), Kind: agreement.EventKindPowerExercised, Actor: "UN",
 			Clause: agreement.LocalRef("stop"), Reporter: "UA"},
-	), renderDay(time.April, 30))
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	return tr
 }
 
@@ -132,14 +118,7 @@ func renderTrace(t *testing.T, f func(io.Writer) error) []byte {
 func TestTraceRenderGolden(t *testing.T) {
 	seed := renderSeedTrace(t)
 	esc := renderEscapingTrace(t)
-	e, err := scenario.Compile(agreementtest.ParisDeclaration(true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	quiet, err := e.Replay(scenario.NewTimeline(renderDay(time.January, 6)), renderDay(time.January, 6))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, quiet := replay(t, agreementtest.ParisDeclaration(true), renderDay(time.January, 6), renderDay(time.January, 6))
 	for _, tt := range []struct {
 		name string
 		f    func(io.Writer) error
@@ -255,14 +234,11 @@ func TestPropertyTraceRender(t *testing.T) {
 	})
 }
 
-// A trace as a Markdown timeline: every transition with its cause.
+// A trace as a Markdown timeline: every transition with its cause. The
+// trace is of the support guarantee over February 2026, with a ceasefire on
+// the 5th and a new Russian attack on the 20th (as in the examples below).
 func ExampleTrace_Markdown() {
-	e, _ := scenario.Compile(guarantee())
-	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
-	tr, _ := e.Replay(scenario.NewTimeline(d(1),
-		agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce},
-		agreement.Event{At: d(20), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
-	), d(28))
+	_, tr := guaranteeTrace()
 	_ = tr.Markdown(os.Stdout)
 	// Output:
 	// # Trace of guarantee from 2026-02-01T00:00:00Z to 2026-02-28T00:00:00Z
@@ -287,12 +263,7 @@ func ExampleTrace_Markdown() {
 // A trace as a Mermaid sequence diagram: one lifeline per instance, an
 // arrow per transition from what caused it.
 func ExampleTrace_Mermaid() {
-	e, _ := scenario.Compile(guarantee())
-	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
-	tr, _ := e.Replay(scenario.NewTimeline(d(1),
-		agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce},
-		agreement.Event{At: d(20), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
-	), d(28))
+	_, tr := guaranteeTrace()
 	_ = tr.Mermaid(os.Stdout)
 	// Output:
 	// sequenceDiagram
@@ -313,12 +284,8 @@ func ExampleTrace_Mermaid() {
 // StateSince gives a state with the instant it was entered; DescribeCause
 // says what set a transition off, with its event in words.
 func ExampleTrace_StateSince() {
-	e, _ := scenario.Compile(guarantee())
+	e, tr := guaranteeTrace()
 	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
-	tr, _ := e.Replay(scenario.NewTimeline(d(1),
-		agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce},
-		agreement.Event{At: d(20), Kind: agreement.EventKindArmedAttack, Actor: "RU"},
-	), d(28))
 	sup, _ := e.Instance(agreement.LocalRef("SUP"), "")
 	for _, at := range []time.Time{d(1), d(21)} {
 		s, since, _ := tr.StateSince(sup, at)

@@ -79,10 +79,7 @@ func state(t *testing.T, tr *scenario.Trace, clause agreement.ClauseID, debtor a
 }
 
 func TestSeedGuarantees(t *testing.T) {
-	e, err := scenario.Compile(seed())
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := mustCompile(t, seed())
 	// No ceasefire while strikes continue: every guarantee stays Dormant.
 	tr := mustReplay(t, e, day(20), strike(2), strike(5), strike(9))
 	for _, c := range []struct {

@@ -76,13 +76,9 @@ func sovereign(t *testing.T, tr *scenario.Trace, p agreement.PartyID, area agree
 }
 
 func TestTerritoryDuringReplay(t *testing.T) {
-	e, err := scenario.Compile(territorial(t))
-	if err != nil {
-		t.Fatal(err)
-	}
 	d := func(n int) time.Time { return t0.Add(time.Duration(n) * agreement.Day) }
 	five := agreement.Quantity{Value: pct("5"), Unit: agreement.UnitPercent}
-	tr, err := e.Replay(scenario.NewTimeline(t0,
+	e, tr := replay(t, territorial(t), t0, d(100),
 		agreement.Event{At: d(1), Kind: agreement.EventKindControlChanged, Actor: "RU", Target: "UA", Area: "north",
 			Quantities: []agreement.Quantity{five}},
 		agreement.Event{At: d(2), Kind: agreement.EventKindControlChanged, Actor: "UA", Target: "RU", Area: "north",
@@ -90,10 +86,7 @@ func TestTerritoryDuringReplay(t *testing.T) {
 		agreement.Event{At: d(3), Kind: agreement.EventKindSigning, Actor: "UA"},
 		agreement.Event{At: d(4), Kind: agreement.EventKindReferendumHeld, Actor: "UA", Area: "south", Outcome: "join-ru"},
 		agreement.Event{At: d(10), Kind: agreement.EventKindWithdrawalCompleted, Actor: "RU", Area: "north"},
-	), d(100))
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	for _, c := range []struct {
 		name string
 		got  string
