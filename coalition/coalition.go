@@ -96,20 +96,9 @@ const (
 )
 
 // Valid reports whether f is well formed: 1 to 64 characters of a-z, 0-9,
-// '-' and '.', starting with a letter.
-func (f FunctionID) Valid() bool {
-	s := string(f)
-	if len(s) == 0 || len(s) > 64 || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
-			return false
-		}
-	}
-	return true
-}
+// '-' and '.', starting with a letter (the syntax of
+// [agreement.EventKind]).
+func (f FunctionID) Valid() bool { return agreement.EventKind(f).Valid() }
 
 // DefaultCategory returns the PA-X provision category given to the clauses
 // compiled from contributions to f when its [Function] sets none:
