@@ -209,70 +209,52 @@ func BenchmarkCompile(b *testing.B) {
 // Each iteration takes the next of benchHistories histories.
 func BenchmarkEval(b *testing.B) {
 	be := newBenchEnv(b)
-	for _, n := range benchSizes {
-		cases := be.cases[n]
-		for _, impl := range impls {
-			b.Run(fmt.Sprintf("events=%d/impl=%s", n, impl), func(b *testing.B) {
-				trues, i := 0, 0
-				b.ReportAllocs()
-				switch impl {
-				case "peacekit":
-					for b.Loop() {
-						c := &cases[i%benchHistories]
-						if be.seedEv.Eval(0, c.seedHist, c.at) {
-							trues++
-						}
-						i++
-					}
-				default:
-					prg := be.plain[seedCondition]
-					if impl == "cel-opt" {
-						prg = be.opt[seedCondition]
-					}
-					for b.Loop() {
-						out, _, err := prg.Eval(cases[i%benchHistories].act)
-						if err != nil {
-							b.Fatal(err)
-						}
-						if out == types.True {
-							trues++
-						}
-						i++
-					}
-				}
-				if i >= benchHistories && (trues == 0 || trues == i) {
-					b.Fatalf("true %d times of %d", trues, i)
-				}
-			})
+	benchEvaluations(b, be, 1, func(c *benchCase) (trues int) {
+		if be.seedEv.Eval(0, c.seedHist, c.at) {
+			trues++
 		}
-	}
+		return trues
+	}, func(prgs []cel.Program) []cel.Program { return prgs[seedCondition : seedCondition+1] })
 }
 
 // BenchmarkEvalAll evaluates every condition against one history, as for
 // all the clauses of an agreement; one iteration evaluates all of them.
 func BenchmarkEvalAll(b *testing.B) {
 	be := newBenchEnv(b)
-	for _, n := range benchSizes {
-		cases := be.cases[n]
+	benchEvaluations(b, be, len(be.conds), func(c *benchCase) (trues int) {
+		for k := range be.conds {
+			if be.allEv.Eval(k, c.allHist, c.at) {
+				trues++
+			}
+		}
+		return trues
+	}, func(prgs []cel.Program) []cel.Program { return prgs })
+}
+
+// benchEvaluations runs, for every size and implementation, a benchmark of
+// which each iteration evaluates n conditions against the next of
+// benchHistories histories: with peacekit, eval evaluates them and returns
+// how many are true; with CEL, the programs pick selects from be.plain or
+// be.opt are evaluated in turn. It fails the benchmark if the conditions
+// were always true or always false, which would mean the histories do not
+// exercise them.
+func benchEvaluations(b *testing.B, be *benchEnv, n int, eval func(*benchCase) int, pick func([]cel.Program) []cel.Program) {
+	for _, size := range benchSizes {
+		cases := be.cases[size]
 		for _, impl := range impls {
-			b.Run(fmt.Sprintf("events=%d/impl=%s", n, impl), func(b *testing.B) {
+			b.Run(fmt.Sprintf("events=%d/impl=%s", size, impl), func(b *testing.B) {
 				trues, i := 0, 0
 				b.ReportAllocs()
 				switch impl {
 				case "peacekit":
 					for b.Loop() {
-						c := &cases[i%benchHistories]
-						for k := range be.conds {
-							if be.allEv.Eval(k, c.allHist, c.at) {
-								trues++
-							}
-						}
+						trues += eval(&cases[i%benchHistories])
 						i++
 					}
 				default:
-					prgs := be.plain
+					prgs := pick(be.plain)
 					if impl == "cel-opt" {
-						prgs = be.opt
+						prgs = pick(be.opt)
 					}
 					for b.Loop() {
 						act := cases[i%benchHistories].act
@@ -288,8 +270,8 @@ func BenchmarkEvalAll(b *testing.B) {
 						i++
 					}
 				}
-				if i >= benchHistories && (trues == 0 || trues == i*len(be.conds)) {
-					b.Fatalf("true %d times of %d", trues, i*len(be.conds))
+				if i >= benchHistories && (trues == 0 || trues == i*n) {
+					b.Fatalf("true %d times of %d", trues, i*n)
 				}
 			})
 		}
