@@ -26,14 +26,7 @@ func TestBeforeAttackCommitmentReplays(t *testing.T) {
 	if !agreement.EqualConditions(trig, agreement.Happened(cf)) || !agreement.EqualConditions(ante, agreement.Happened(attack)) {
 		t.Fatalf("SplitCondition(Before) = %v, %v", trig, ante)
 	}
-	a, err := c.Agreement()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := scenario.Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := compile(t, c)
 	day := func(n int) time.Time { return time.Date(2026, 2, n, 0, 0, 0, 0, time.UTC) }
 	tr, err := e.Replay(scenario.NewTimeline(day(1),
 		agreement.Event{At: day(2), Kind: agreement.EventKindArmedAttack, Actor: "RU"},

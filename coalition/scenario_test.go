@@ -16,6 +16,20 @@ func strike(d int) agreement.Event {
 	return agreement.Event{At: jan(d), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"}
 }
 
+// compile compiles c's agreement for replay, failing t on any error.
+func compile(t *testing.T, c coalition.Coalition) *scenario.Engine {
+	t.Helper()
+	a, err := c.Agreement()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 // inEffect returns the clause instances in effect at instant at, in order.
 func inEffect(t *testing.T, tr *scenario.Trace, at time.Time) []agreement.ClauseID {
 	t.Helper()
@@ -48,14 +62,7 @@ func clauseIDs(cts []coalition.Contribution) []agreement.ClauseID {
 func TestScenarioBackstop(t *testing.T) {
 	for _, tc := range versions() {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := tc.c.Agreement()
-			if err != nil {
-				t.Fatal(err)
-			}
-			e, err := scenario.Compile(a)
-			if err != nil {
-				t.Fatal(err)
-			}
+			e := compile(t, tc.c)
 			backstop := clauseIDs(tc.c.Backstop())
 
 			events := []agreement.Event{strike(2), strike(5), strike(9),
@@ -103,14 +110,7 @@ func TestScenarioBackstop(t *testing.T) {
 // backstop's commitments from pending to in effect.
 func TestScenarioAttackChangesOnlyBackstop(t *testing.T) {
 	c := seedDraft()
-	a, err := c.Agreement()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := scenario.Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := compile(t, c)
 	tr, err := e.Replay(scenario.NewTimeline(jan(1), strike(2), strike(9),
 		agreement.Event{At: jan(10), Kind: agreement.EventKindCeasefireInForce}, strike(15)), jan(20))
 	if err != nil {
