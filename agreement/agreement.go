@@ -131,10 +131,10 @@ func (a Agreement) Settle() (Settlement, error) {
 	if err := a.Validate(); err != nil {
 		return Settlement{}, err
 	}
-	var ps problems
+	var ps ValidationError
 	v := &validator{ps: &ps}
 	v.implied(&a, "")
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		return Settlement{}, err
 	}
 	return Package{Options: a.Options}.apply(a.Territory), nil

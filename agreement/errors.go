@@ -166,15 +166,8 @@ func FieldPath(path, name string) string {
 // safe for concurrent use.
 func IndexPath(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
-// problems, field and idx are the short names this package's checks use
-// for a ValidationError being built, FieldPath and IndexPath; add and err
-// are Add and Err.
-type problems = ValidationError
-
-func (e *ValidationError) add(path string, err error, msg string) { e.Add(path, err, msg) }
-
-func (e *ValidationError) err() error { return e.Err() }
-
+// field and idx are the short names this package's checks use for
+// FieldPath and IndexPath.
 func field(path, name string) string { return FieldPath(path, name) }
 
 func idx(path string, i int) string { return IndexPath(path, i) }

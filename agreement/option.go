@@ -232,10 +232,10 @@ type Package struct {
 // or a *ValidationError listing every problem, and does not check t itself
 // (see [Territory.Validate]).
 func (p Package) Validate(t Territory) error {
-	var ps problems
+	var ps ValidationError
 	v := &validator{ps: &ps, anyParty: true}
 	v.options("options", p.Options, &t)
-	return ps.err()
+	return ps.Err()
 }
 
 // ImpliedVerb is the middle part of the id of a clause a territorial
@@ -590,11 +590,11 @@ type Settlement struct {
 // handover to an administrator), and empty for the others; their Text is
 // the option's Text or, without one, a description.
 func (p Package) Apply(t Territory) (Settlement, error) {
-	var ps problems
+	var ps ValidationError
 	v := &validator{ps: &ps, anyParty: true}
 	v.territory("", &t)
 	v.options("options", p.Options, &t)
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		return Settlement{}, err
 	}
 	return p.apply(t), nil

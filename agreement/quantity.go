@@ -54,12 +54,12 @@ func ParseQuantity(v string, u Unit) (Quantity, error) {
 // (ErrInvalidValue) as a *ValidationError.
 func (q Quantity) Validate() error { return validateAlone(q.check) }
 
-func (q Quantity) check(ps *problems, path string) {
+func (q Quantity) check(ps *ValidationError, path string) {
 	if q.Value.IsNegative() {
-		ps.add(field(path, "value"), ErrNegative, "negative quantity "+q.Value.String())
+		ps.Add(field(path, "value"), ErrNegative, "negative quantity "+q.Value.String())
 	}
 	if !q.Unit.Valid() {
-		ps.add(field(path, "unit"), ErrInvalidValue, "invalid unit "+quote(string(q.Unit)))
+		ps.Add(field(path, "unit"), ErrInvalidValue, "invalid unit "+quote(string(q.Unit)))
 	}
 }
 
@@ -110,18 +110,18 @@ func (r Range) IsExact() bool { return r.Min.Equal(r.Max) }
 // (ErrInvalidValue) or a malformed unit, as a *ValidationError.
 func (r Range) Validate() error { return validateAlone(r.check) }
 
-func (r Range) check(ps *problems, path string) {
+func (r Range) check(ps *ValidationError, path string) {
 	if r.Min.IsNegative() {
-		ps.add(field(path, "min"), ErrNegative, "negative minimum "+r.Min.String())
+		ps.Add(field(path, "min"), ErrNegative, "negative minimum "+r.Min.String())
 	}
 	if r.Max.IsNegative() {
-		ps.add(field(path, "max"), ErrNegative, "negative maximum "+r.Max.String())
+		ps.Add(field(path, "max"), ErrNegative, "negative maximum "+r.Max.String())
 	}
 	if r.Min.GreaterThan(r.Max) {
-		ps.add(path, ErrInvalidValue, "minimum "+r.Min.String()+" exceeds maximum "+r.Max.String())
+		ps.Add(path, ErrInvalidValue, "minimum "+r.Min.String()+" exceeds maximum "+r.Max.String())
 	}
 	if !r.Unit.Valid() {
-		ps.add(field(path, "unit"), ErrInvalidValue, "invalid unit "+quote(string(r.Unit)))
+		ps.Add(field(path, "unit"), ErrInvalidValue, "invalid unit "+quote(string(r.Unit)))
 	}
 }
 

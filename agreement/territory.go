@@ -169,10 +169,10 @@ func (t Territory) index(id AreaID) int {
 // territory (with paths starting "territory."). Paths here start with
 // "areas[i]". It returns nil or a *ValidationError listing every problem.
 func (t Territory) Validate() error {
-	var ps problems
+	var ps ValidationError
 	v := &validator{ps: &ps, anyParty: true}
 	v.territory("", &t)
-	return ps.err()
+	return ps.Err()
 }
 
 // territory checks t at path ("" or "territory").

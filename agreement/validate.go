@@ -20,11 +20,11 @@ import (
 // It returns nil or a *ValidationError listing every problem, each with its
 // path in the JSON encoding and its sentinel.
 func (a Agreement) Validate() error {
-	var ps problems
+	var ps ValidationError
 	v := newValidator(&ps, []Agreement{a})
 	v.agreement(&a, "")
 	v.cycles([]Agreement{a}, func(int) string { return "" })
-	return ps.err()
+	return ps.Err()
 }
 
 // Validate checks every instrument of p as [Agreement.Validate] does, with
@@ -32,14 +32,14 @@ func (a Agreement) Validate() error {
 // across them; agreement ids must be unique. Paths start with
 // "agreements[i]".
 func (p Process) Validate() error {
-	var ps problems
+	var ps ValidationError
 	v := newValidator(&ps, p.Agreements)
 	seen := map[AgreementID]int{}
 	for i := range p.Agreements {
 		path := idx("agreements", i)
 		id := p.Agreements[i].ID
 		if j, dup := seen[id]; dup && id != "" {
-			ps.add(field(path, "id"), ErrDuplicateID, "duplicate agreement id "+quote(string(id))+
+			ps.Add(field(path, "id"), ErrDuplicateID, "duplicate agreement id "+quote(string(id))+
 				" (also agreements["+itoa(j)+"])")
 		} else {
 			seen[id] = i
@@ -47,12 +47,12 @@ func (p Process) Validate() error {
 		v.agreement(&p.Agreements[i], path)
 	}
 	v.cycles(p.Agreements, func(i int) string { return idx("agreements", i) })
-	return ps.err()
+	return ps.Err()
 }
 
 // validator holds what one agreement's references may resolve to.
 type validator struct {
-	ps *problems
+	ps *ValidationError
 	// clauses of every agreement in scope, by agreement id
 	clauses map[AgreementID]map[ClauseID]*Clause
 
@@ -72,7 +72,7 @@ type validator struct {
 	anyParty bool
 }
 
-func newValidator(ps *problems, all []Agreement) *validator {
+func newValidator(ps *ValidationError, all []Agreement) *validator {
 	v := &validator{ps: ps, clauses: map[AgreementID]map[ClauseID]*Clause{}}
 	for i := range all {
 		a := &all[i]
@@ -90,7 +90,7 @@ func newValidator(ps *problems, all []Agreement) *validator {
 	return v
 }
 
-func (v *validator) add(path string, err error, msg string) { v.ps.add(path, err, msg) }
+func (v *validator) add(path string, err error, msg string) { v.ps.Add(path, err, msg) }
 
 func (v *validator) agreement(a *Agreement, path string) {
 	v.home = a.ID
@@ -245,10 +245,10 @@ func declare[ID identifier](v *validator, seen map[ID]bool, path, what string, i
 
 // validateAlone runs check on a value on its own, with paths starting at
 // the value, and returns nil or a *ValidationError listing every problem.
-func validateAlone(check func(ps *problems, path string)) error {
-	var ps problems
+func validateAlone(check func(ps *ValidationError, path string)) error {
+	var ps ValidationError
 	check(&ps, "")
-	return ps.err()
+	return ps.Err()
 }
 
 // party checks a reference to a party; an empty id is a problem only when

@@ -74,11 +74,11 @@ func (ps *changeProblems) err() error {
 		return nil
 	}
 	slices.SortStableFunc(ps.list, func(x, y changeProblem) int { return cmp.Compare(x.i, y.i) })
-	out := &agreement.ValidationError{Problems: make([]*agreement.Problem, len(ps.list))}
-	for k, p := range ps.list {
-		out.Problems[k] = &agreement.Problem{Path: "changes[" + strconv.Itoa(p.i) + "]", Err: ErrNotApplicable, Msg: p.msg}
+	var out agreement.ValidationError
+	for _, p := range ps.list {
+		out.Add(agreement.IndexPath("changes", p.i), ErrNotApplicable, p.msg)
 	}
-	return out
+	return out.Err()
 }
 
 func applyAgreementField(a *agreement.Agreement, c Change, i int, ps *changeProblems) {
