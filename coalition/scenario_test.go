@@ -70,10 +70,15 @@ func TestScenarioBackstop(t *testing.T) {
 			// After the ceasefire, every commitment that is not a backstop
 			// is performed (troops deployed, monitoring set up, hubs built).
 			for _, ct := range tc.c.Contributions {
-				if !ct.IsBackstop() {
-					events = append(events, agreement.Event{At: jan(12), Kind: agreement.EventKindPerformance,
-						Actor: ct.Contributor, Clause: agreement.LocalRef(ct.ID.ClauseID())})
+				if ct.IsBackstop() {
+					continue
 				}
+				ev := agreement.Event{At: jan(12), Kind: agreement.EventKindPerformance, Actor: ct.Contributor,
+					Clause: agreement.LocalRef(ct.ID.ClauseID())}
+				if ct.Action != nil { // performed by its action's event, as the engine reads it
+					ev = agreement.Event{At: jan(12), Kind: ct.Action.Kind, Actor: ct.Contributor, Target: ct.Action.Target}
+				}
+				events = append(events, ev)
 			}
 			attack := strike(15)
 			tl := scenario.NewTimeline(jan(1), append(events, attack)...)

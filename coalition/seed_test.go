@@ -36,21 +36,9 @@ type version struct {
 	c    coalition.Coalition
 }
 
-// versions returns the seed in each version for TestScenarioBackstop,
-// which performs every contribution by a performance event: the troop
-// deployments, which the seed performs by forces-deployed events, have
-// their action cleared, so that a performance event performs them too.
-// (Once that test performs each contribution by an event matching its
-// action, versions can return the seed unchanged.)
+// versions returns the seed in each version, for TestScenarioBackstop.
 func versions() []version {
-	byPerformance := func(c coalition.Coalition) coalition.Coalition {
-		c.Contributions = slices.Clone(c.Contributions)
-		for i := range c.Contributions {
-			c.Contributions[i].Action = nil
-		}
-		return c
-	}
-	return []version{{"draft", byPerformance(seedDraft())}, {"final", byPerformance(seedFinal())}}
+	return []version{{"draft", seedDraft()}, {"final", seedFinal()}}
 }
 
 func ids(cts []coalition.Contribution) []coalition.ContributionID {
