@@ -9,12 +9,11 @@ import (
 	"github.com/peacekit/peacekit/scenario"
 )
 
-// seed models the guarantees of the January 2026 Paris meeting
-// (../shared/seed/paris-2026-article.txt): "the security assurances ... would
-// only be activated once a ceasefire is established"; Britain and France
-// would send troops "following a ceasefire"; and the draft statement's US
-// commitment to "support" the multinational force "in the event of a new
-// Russian attack".
+// seed models the guarantees of the January 2026 Paris meeting, as the
+// press reported them: "the security assurances ... would only be activated
+// once a ceasefire is established"; Britain and France would send troops
+// "following a ceasefire"; and the draft statement's US commitment to
+// "support" the multinational force "in the event of a new Russian attack".
 func seed() agreement.Agreement {
 	cf := agreement.FluentID("ceasefire-in-force")
 	return agreement.Agreement{
