@@ -29,12 +29,14 @@
 //
 // [Options] are the [cmp.Option] values that compare agreements correctly
 // (decimals, instants and conditions by their Equal methods, nil and empty
-// slices alike); [agreement.Agreement.Clone] copies an agreement so a test can check its input
-// was not modified. [AssertValid], [AssertProcessValid] and [AssertProblem]
+// slices alike); [agreement.Agreement.Clone] copies an agreement so a test
+// can check its input was not modified. [AssertValid], [AssertProcessValid] and [AssertProblem]
 // report failures through a [rapid.TB], so they work with a *testing.T as
 // well as inside a property, with a [*rapid.T]. [Coverage] counts what a
 // run drew, so that a generator's self-test can check that it reached every
-// case it promises (strictly only in a [FullRun]).
+// case it promises (strictly only in a [FullRun]). [CheckGolden] compares
+// rendered output with a golden file, or rewrites it under the caller's
+// -update flag.
 //
 // # Use from a downstream go test
 //

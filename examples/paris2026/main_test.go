@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 	"github.com/peacekit/peacekit/agreement/revision"
 	"github.com/peacekit/peacekit/coalition"
 	"github.com/peacekit/peacekit/scenario"
@@ -26,20 +26,7 @@ func TestOutput(t *testing.T) {
 	if err := run(&out, model()); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	golden := filepath.Join("testdata", "output.golden")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("reading golden file (run with -update to create it): %v", err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Errorf("output differs from %s (run with -update after checking it):\n--- got ---\n%s\n--- want ---\n%s",
-			golden, out.Bytes(), want)
-	}
+	agreementtest.CheckGolden(t, filepath.Join("testdata", "output.golden"), out.Bytes(), *update)
 	// The same model gives the same bytes: nothing depends on map order.
 	var again bytes.Buffer
 	if err := run(&again, model()); err != nil {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -30,20 +32,7 @@ func TestOutput(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("run = %d, stderr %q; want 0 and nothing", code, errOut)
 	}
-	golden := filepath.Join("testdata", "output.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("reading golden file (run with -update to create it): %v", err)
-	}
-	if out != string(want) {
-		t.Errorf("output differs from %s (run with -update after checking it):\n--- got ---\n%s\n--- want ---\n%s",
-			golden, out, want)
-	}
+	agreementtest.CheckGolden(t, filepath.Join("testdata", "output.golden"), []byte(out), *update)
 }
 
 // TestCountsAreComputed checks a few numbers against the fixture by hand, so

@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -36,23 +37,7 @@ func runArgs(t *testing.T, args ...string) (code int, stdout, stderr string) {
 // rewrites it with -update.
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading golden file (run with -update to create it): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run with -update after checking it):\n--- got ---\n%s\n--- want ---\n%s",
-			path, got, want)
-	}
+	agreementtest.CheckGolden(t, filepath.Join("testdata", "golden", name), []byte(got), *update)
 }
 
 // TestSamples runs every sample in every format against its golden file.
