@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/revision"
@@ -109,16 +108,7 @@ type RunResult struct {
 }
 
 // StateAt is an instance's state at the end of a replay.
-type StateAt struct {
-	Instance scenario.Instance
-	State    agreement.State
-	// Since is when it entered State; zero when it has been there since
-	// the start.
-	Since time.Time
-	// Debtor and Creditors are the clause's, for a clause.
-	Debtor    agreement.PartyID
-	Creditors []agreement.PartyID
-}
+type StateAt = scenario.Standing
 
 // FluentValue is whether a fluent holds at the end of a replay.
 type FluentValue struct {
@@ -278,27 +268,11 @@ func (m Model) replay(p agreement.Process, sc Scenario) (RunResult, error) {
 	res := RunResult{Trace: tr, Rejections: tr.Rejections()}
 	end := tr.End()
 
-	var insts []scenario.Instance
-	for _, id := range e.Agreements() {
-		insts = append(insts, scenario.Instance{Ref: agreement.AgreementRef(id)})
+	if res.States, err = tr.Standings(end); err != nil {
+		return RunResult{}, err
 	}
-	insts = append(insts, e.Instances()...)
-	for _, i := range insts {
-		state, since, err := tr.StateSince(i, end)
-		if err != nil {
-			return RunResult{}, err
-		}
-		s := StateAt{Instance: i, State: state, Since: since}
-		if !i.IsAgreement() {
-			a, _ := p.Agreement(i.Ref.Agreement)
-			cl, _ := a.Clause(i.Ref.Clause)
-			s.Debtor, s.Creditors = i.Debtor, cl.Creditors
-			if s.Debtor == "" && len(cl.Debtors) == 1 {
-				s.Debtor = cl.Debtors[0]
-			}
-		}
-		res.States = append(res.States, s)
-		if s.State == agreement.StateInEffect {
+	for _, s := range res.States {
+		if s.Bound() {
 			res.Bound = append(res.Bound, s)
 		}
 	}

@@ -31,16 +31,7 @@ type result struct {
 }
 
 // stateAt is an instance's state at the end of the replay.
-type stateAt struct {
-	Instance scenario.Instance
-	State    agreement.State
-	// Since is when it entered State; zero when it has been there since
-	// the start.
-	Since time.Time
-	// Debtor and Creditors are the clause's, for a clause.
-	Debtor    agreement.PartyID
-	Creditors []agreement.PartyID
-}
+type stateAt = scenario.Standing
 
 // interval is a state held from From to To.
 type interval struct {
@@ -84,28 +75,16 @@ func simulate(in input, name string, data []byte, end time.Time) (*result, error
 	res := &result{In: in, Timeline: name, Trace: tr, Rejections: tr.Rejections()}
 	end = tr.End()
 
-	insts := make([]scenario.Instance, 0, len(e.Agreements())+len(e.Instances()))
-	for _, id := range e.Agreements() {
-		insts = append(insts, scenario.Instance{Ref: agreement.AgreementRef(id)})
+	if res.States, err = tr.Standings(end); err != nil {
+		return nil, err
 	}
-	insts = append(insts, e.Instances()...)
-	for _, i := range insts {
-		x, err := tr.Explain(i, end)
+	for _, s := range res.States {
+		if s.Bound() {
+			res.Bound = append(res.Bound, s)
+		}
+		x, err := tr.Explain(s.Instance, end)
 		if err != nil {
 			return nil, err
-		}
-		s := stateAt{Instance: i, State: x.State, Since: x.Since}
-		if !i.IsAgreement() {
-			a, _ := in.Process.Agreement(i.Ref.Agreement)
-			cl, _ := a.Clause(i.Ref.Clause)
-			s.Debtor, s.Creditors = i.Debtor, cl.Creditors
-			if s.Debtor == "" && len(cl.Debtors) == 1 {
-				s.Debtor = cl.Debtors[0]
-			}
-		}
-		res.States = append(res.States, s)
-		if s.State == agreement.StateInEffect {
-			res.Bound = append(res.Bound, s)
 		}
 		// The states it went through: the one it started in (its state at
 		// the start, before the first evaluation), then one per
