@@ -25,7 +25,9 @@ type Standing struct {
 
 // Bound reports whether the standing binds its debtors now: a clause
 // instance in effect.
-func (s Standing) Bound() bool { return !s.Instance.IsAgreement() && s.State == agreement.StateInEffect }
+func (s Standing) Bound() bool {
+	return !s.Instance.IsAgreement() && s.State == agreement.StateInEffect
+}
 
 // Standings returns where every agreement and every clause instance of the
 // trace stands at instant at: the agreements first, in the engine's order
