@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
@@ -30,22 +29,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // itself in CI (.ci/run, .ci/mermaid-check.mjs).
 func checkRenderGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "render", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("rendering mismatch with %s (-want +got):\n%s", path, diff)
-	}
+	agreementtest.CheckGolden(t, filepath.Join("testdata", "render", name), got, *update)
 }
 
 func renderDay(month time.Month, d int) time.Time {
