@@ -13,7 +13,7 @@ import (
 )
 
 // kinds is the table of corruptions: those of the agreement's core and
-// those of its territory and options (corrupt_territory.go), each with the
+// those of its territory and options (territory.go), each with the
 // keys of what it touches.
 var kinds = slices.Concat(coreKinds, territoryKinds)
 
