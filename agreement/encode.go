@@ -197,6 +197,15 @@ func marshalWire(w any) ([]byte, error) {
 // encoder converts values to wire types, collecting what cannot be encoded.
 type encoder struct{ ps ValidationError }
 
+// marshal writes w, the wire form of a whole document, with marshalWire, or
+// returns the problems collected in converting it.
+func (e *encoder) marshal(w any) ([]byte, error) {
+	if err := e.ps.Err(); err != nil {
+		return nil, err
+	}
+	return marshalWire(w)
+}
+
 func (e *encoder) cannot(path, msg string) { e.ps.Add(path, ErrInvalidValue, "cannot encode "+msg) }
 
 // text returns s, reporting it when it is not valid UTF-8 (which JSON would
@@ -208,15 +217,22 @@ func (e *encoder) text(path, s string) string {
 	return s
 }
 
-func texts[T ~string](e *encoder, path string, ids []T) []string {
-	if len(ids) == 0 {
+// wireList converts each element of xs with fn, at its path in the list at
+// path ("parties[2]"). An empty list converts to nil, which the wire types'
+// omitempty fields leave out.
+func wireList[T, W any](path string, xs []T, fn func(path string, x *T) W) []W {
+	if len(xs) == 0 {
 		return nil
 	}
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = e.text(idx(path, i), string(id))
+	out := make([]W, len(xs))
+	for i := range xs {
+		out[i] = fn(idx(path, i), &xs[i])
 	}
 	return out
+}
+
+func texts[T ~string](e *encoder, path string, ids []T) []string {
+	return wireList(path, ids, func(path string, id *T) string { return e.text(path, string(*id)) })
 }
 
 // enum returns the name of v, "" for an optional zero value; names[0] must
@@ -290,118 +306,80 @@ func (e *encoder) agreement(path string, a *Agreement) agreementWire {
 		Stage:         e.text(field(path, "stage"), string(a.Stage)),
 		SubStage:      e.text(field(path, "subStage"), string(a.SubStage)),
 		SigningStatus: enum(e, field(path, "signingStatus"), signingStatusNames, "SigningStatus", a.SigningStatus, true),
+		Parties:       wireList(field(path, "parties"), a.Parties, e.party),
+		Groups:        wireList(field(path, "groups"), a.Groups, e.group),
+		Signatures:    wireList(field(path, "signatures"), a.Signatures, e.signature),
+		Clauses:       wireList(field(path, "clauses"), a.Clauses, e.clause),
+		Fluents:       wireList(field(path, "fluents"), a.Fluents, e.fluent),
+		Options:       wireList(field(path, "options"), a.Options, e.option),
 	}
 	if a.EntryIntoForce != nil {
 		w.EntryIntoForce = e.condition(field(path, "entryIntoForce"), a.EntryIntoForce, 1)
 	}
-	if len(a.Parties) > 0 {
-		w.Parties = make([]partyWire, len(a.Parties))
-		for i, p := range a.Parties {
-			pp := idx(field(path, "parties"), i)
-			w.Parties[i] = partyWire{
-				ID:   e.text(field(pp, "id"), string(p.ID)),
-				Name: e.text(field(pp, "name"), p.Name),
-				Kind: enum(e, field(pp, "kind"), partyKindNames, "PartyKind", p.Kind, true),
-			}
-			if len(p.Roles) > 0 {
-				w.Parties[i].Roles = make([]string, len(p.Roles))
-				for j, r := range p.Roles {
-					w.Parties[i].Roles[j] = enum(e, idx(field(pp, "roles"), j), roleNames, "Role", r, false)
-				}
-			}
-		}
-	}
-	if len(a.Groups) > 0 {
-		w.Groups = make([]groupWire, len(a.Groups))
-		for i, g := range a.Groups {
-			gp := idx(field(path, "groups"), i)
-			w.Groups[i] = groupWire{
-				ID:      e.text(field(gp, "id"), string(g.ID)),
-				Name:    e.text(field(gp, "name"), g.Name),
-				Members: texts(e, field(gp, "members"), g.Members),
-			}
-		}
-	}
-	if len(a.Signatures) > 0 {
-		w.Signatures = make([]signatureWire, len(a.Signatures))
-		for i, s := range a.Signatures {
-			sp := idx(field(path, "signatures"), i)
-			w.Signatures[i] = signatureWire{
-				Party:     e.text(field(sp, "party"), string(s.Party)),
-				Signatory: e.text(field(sp, "signatory"), s.Signatory),
-				Capacity:  e.text(field(sp, "capacity"), s.Capacity),
-				Date:      e.instant(field(sp, "date"), s.Date),
-			}
-		}
-	}
-	if len(a.Clauses) > 0 {
-		w.Clauses = make([]clauseWire, len(a.Clauses))
-		for i := range a.Clauses {
-			w.Clauses[i] = e.clause(idx(field(path, "clauses"), i), &a.Clauses[i])
-		}
-	}
-	if len(a.Fluents) > 0 {
-		w.Fluents = make([]fluentWire, len(a.Fluents))
-		for i, f := range a.Fluents {
-			fp := idx(field(path, "fluents"), i)
-			w.Fluents[i] = fluentWire{
-				ID:         e.text(field(fp, "id"), string(f.ID)),
-				Initiates:  e.patterns(field(fp, "initiates"), f.Initiates),
-				Terminates: e.patterns(field(fp, "terminates"), f.Terminates),
-				Initially:  f.Initially,
-			}
-		}
-	}
 	if !a.Territory.IsZero() {
-		w.Territory = e.territory(field(path, "territory"), &a.Territory)
-	}
-	if len(a.Options) > 0 {
-		w.Options = make([]optionWire, len(a.Options))
-		for i := range a.Options {
-			w.Options[i] = e.option(idx(field(path, "options"), i), &a.Options[i])
-		}
+		w.Territory = &territoryWire{Areas: wireList(field(field(path, "territory"), "areas"), a.Territory.Areas, e.area)}
 	}
 	return w
 }
 
-func (e *encoder) territory(path string, t *Territory) *territoryWire {
-	w := &territoryWire{Areas: make([]areaWire, len(t.Areas))}
-	for i := range t.Areas {
-		a := &t.Areas[i]
-		ap := idx(field(path, "areas"), i)
-		w.Areas[i] = areaWire{
-			ID:          e.text(field(ap, "id"), string(a.ID)),
-			Name:        e.text(field(ap, "name"), a.Name),
-			Size:        e.decimal(field(ap, "size"), a.Size),
-			Sovereignty: e.shares(field(ap, "sovereignty"), a.Sovereignty),
-			Control:     e.shares(field(ap, "control"), a.Control),
-		}
-		if len(a.Arrangements) > 0 {
-			rs := make([]arrangementWire, len(a.Arrangements))
-			for j, r := range a.Arrangements {
-				rp := idx(field(ap, "arrangements"), j)
-				rs[j] = arrangementWire{
-					Kind:   enum(e, field(rp, "kind"), optionKindNames, "OptionKind", r.Kind, true),
-					Option: e.text(field(rp, "option"), string(r.Option)),
-					Party:  e.text(field(rp, "party"), string(r.Party)),
-				}
-			}
-			w.Areas[i].Arrangements = rs
-		}
+func (e *encoder) party(path string, p *Party) partyWire {
+	return partyWire{
+		ID:   e.text(field(path, "id"), string(p.ID)),
+		Name: e.text(field(path, "name"), p.Name),
+		Kind: enum(e, field(path, "kind"), partyKindNames, "PartyKind", p.Kind, true),
+		Roles: wireList(field(path, "roles"), p.Roles, func(path string, r *Role) string {
+			return enum(e, path, roleNames, "Role", *r, false)
+		}),
 	}
-	return w
 }
 
-func (e *encoder) shares(path string, ss []Share) []shareWire {
-	if len(ss) == 0 {
-		return nil
+func (e *encoder) group(path string, g *Group) groupWire {
+	return groupWire{
+		ID:      e.text(field(path, "id"), string(g.ID)),
+		Name:    e.text(field(path, "name"), g.Name),
+		Members: texts(e, field(path, "members"), g.Members),
 	}
-	out := make([]shareWire, len(ss))
-	for i, s := range ss {
-		sp := idx(path, i)
-		out[i] = shareWire{Party: e.text(field(sp, "party"), string(s.Party)), Percent: e.decimal(field(sp, "percent"), s.Percent)}
+}
+
+func (e *encoder) signature(path string, s *Signature) signatureWire {
+	return signatureWire{
+		Party:     e.text(field(path, "party"), string(s.Party)),
+		Signatory: e.text(field(path, "signatory"), s.Signatory),
+		Capacity:  e.text(field(path, "capacity"), s.Capacity),
+		Date:      e.instant(field(path, "date"), s.Date),
 	}
-	return out
+}
+
+func (e *encoder) fluent(path string, f *Fluent) fluentWire {
+	return fluentWire{
+		ID:         e.text(field(path, "id"), string(f.ID)),
+		Initiates:  wireList(field(path, "initiates"), f.Initiates, e.pattern),
+		Terminates: wireList(field(path, "terminates"), f.Terminates, e.pattern),
+		Initially:  f.Initially,
+	}
+}
+
+func (e *encoder) area(path string, a *Area) areaWire {
+	return areaWire{
+		ID:           e.text(field(path, "id"), string(a.ID)),
+		Name:         e.text(field(path, "name"), a.Name),
+		Size:         e.decimal(field(path, "size"), a.Size),
+		Sovereignty:  wireList(field(path, "sovereignty"), a.Sovereignty, e.share),
+		Control:      wireList(field(path, "control"), a.Control, e.share),
+		Arrangements: wireList(field(path, "arrangements"), a.Arrangements, e.arrangement),
+	}
+}
+
+func (e *encoder) share(path string, s *Share) shareWire {
+	return shareWire{Party: e.text(field(path, "party"), string(s.Party)), Percent: e.decimal(field(path, "percent"), s.Percent)}
+}
+
+func (e *encoder) arrangement(path string, r *Arrangement) arrangementWire {
+	return arrangementWire{
+		Kind:   enum(e, field(path, "kind"), optionKindNames, "OptionKind", r.Kind, true),
+		Option: e.text(field(path, "option"), string(r.Option)),
+		Party:  e.text(field(path, "party"), string(r.Party)),
+	}
 }
 
 func (e *encoder) option(path string, o *Option) optionWire {
@@ -415,38 +393,40 @@ func (e *encoder) option(path string, o *Option) optionWire {
 		Party:    e.text(field(path, "party"), string(o.Party)),
 		Parties:  texts(e, field(path, "parties"), o.Parties),
 		Deadline: e.deadline(field(path, "deadline"), o.Deadline),
+		Results:  wireList(field(path, "results"), o.Results, e.result),
 		Lapse:    enum(e, field(path, "lapse"), lapseNames, "Lapse", o.Lapse, true),
 	}
 	if o.Width != nil {
 		width := e.decimal(field(path, "width"), *o.Width)
 		w.Width = &width
 	}
-	if len(o.Results) > 0 {
-		w.Results = make([]resultWire, len(o.Results))
-		for i, r := range o.Results {
-			rp := idx(field(path, "results"), i)
-			w.Results[i] = resultWire{
-				Outcome:   e.text(field(rp, "outcome"), r.Outcome),
-				Sovereign: e.text(field(rp, "sovereign"), string(r.Sovereign)),
-			}
-		}
-	}
 	return w
+}
+
+func (e *encoder) result(path string, r *Result) resultWire {
+	return resultWire{
+		Outcome:   e.text(field(path, "outcome"), r.Outcome),
+		Sovereign: e.text(field(path, "sovereign"), string(r.Sovereign)),
+	}
 }
 
 func (e *encoder) clause(path string, c *Clause) clauseWire {
 	w := clauseWire{
-		ID:        e.text(field(path, "id"), string(c.ID)),
-		Text:      e.text(field(path, "text"), c.Text),
-		Kind:      enum(e, field(path, "kind"), deonticNames, "Deontic", c.Kind, true),
-		Force:     enum(e, field(path, "force"), forceNames, "Force", c.Force, true),
-		Category:  e.text(field(path, "category"), string(c.Category)),
-		Debtors:   texts(e, field(path, "debtors"), c.Debtors),
-		Joint:     c.Joint,
-		Creditors: texts(e, field(path, "creditors"), c.Creditors),
-		Deadline:  e.deadline(field(path, "deadline"), c.Deadline),
-		Expiry:    e.deadline(field(path, "expiry"), c.Expiry),
-		Effect:    enum(e, field(path, "effect"), effectNames, "Effect", c.Effect, true),
+		ID:         e.text(field(path, "id"), string(c.ID)),
+		Text:       e.text(field(path, "text"), c.Text),
+		Kind:       enum(e, field(path, "kind"), deonticNames, "Deontic", c.Kind, true),
+		Force:      enum(e, field(path, "force"), forceNames, "Force", c.Force, true),
+		Category:   e.text(field(path, "category"), string(c.Category)),
+		Debtors:    texts(e, field(path, "debtors"), c.Debtors),
+		Joint:      c.Joint,
+		Creditors:  texts(e, field(path, "creditors"), c.Creditors),
+		Quantities: wireList(field(path, "quantities"), c.Quantities, e.rangeValue),
+		Deadline:   e.deadline(field(path, "deadline"), c.Deadline),
+		Expiry:     e.deadline(field(path, "expiry"), c.Expiry),
+		Effect:     enum(e, field(path, "effect"), effectNames, "Effect", c.Effect, true),
+		Targets: wireList(field(path, "targets"), c.Targets, func(path string, t *Ref) string {
+			return e.text(path, t.String())
+		}),
 		ResumedBy: e.text(field(path, "resumedBy"), string(c.ResumedBy)),
 		Surviving: c.Surviving,
 	}
@@ -459,27 +439,8 @@ func (e *encoder) clause(path string, c *Clause) clauseWire {
 		}
 	}
 	if c.Action != nil {
-		p := e.pattern(field(path, "action"), *c.Action)
+		p := e.pattern(field(path, "action"), c.Action)
 		w.Action = &p
-	}
-	if len(c.Quantities) > 0 {
-		w.Quantities = make([]rangeWire, len(c.Quantities))
-		for i, r := range c.Quantities {
-			rp := idx(field(path, "quantities"), i)
-			w.Quantities[i] = rangeWire{
-				Min:     e.decimal(field(rp, "min"), r.Min),
-				Max:     e.decimal(field(rp, "max"), r.Max),
-				Unit:    e.text(field(rp, "unit"), string(r.Unit)),
-				Wording: e.text(field(rp, "wording"), r.Wording),
-				What:    e.text(field(rp, "what"), r.What),
-			}
-		}
-	}
-	if len(c.Targets) > 0 {
-		w.Targets = make([]string, len(c.Targets))
-		for i, t := range c.Targets {
-			w.Targets[i] = e.text(idx(field(path, "targets"), i), t.String())
-		}
 	}
 	slots := []*any{&w.Trigger, &w.Antecedent, &w.Fulfilment, &w.Violation}
 	for i, nc := range c.Conditions() {
@@ -488,6 +449,16 @@ func (e *encoder) clause(path string, c *Clause) clauseWire {
 		}
 	}
 	return w
+}
+
+func (e *encoder) rangeValue(path string, r *Range) rangeWire {
+	return rangeWire{
+		Min:     e.decimal(field(path, "min"), r.Min),
+		Max:     e.decimal(field(path, "max"), r.Max),
+		Unit:    e.text(field(path, "unit"), string(r.Unit)),
+		Wording: e.text(field(path, "wording"), r.Wording),
+		What:    e.text(field(path, "what"), r.What),
+	}
 }
 
 func (e *encoder) deadline(path string, d Deadline) *deadlineWire {
@@ -501,7 +472,7 @@ func (e *encoder) deadline(path string, d Deadline) *deadlineWire {
 	return w
 }
 
-func (e *encoder) pattern(path string, p Pattern) patternWire {
+func (e *encoder) pattern(path string, p *Pattern) patternWire {
 	w := patternWire{
 		Kind:        e.text(field(path, "kind"), string(p.Kind)),
 		Actor:       e.text(field(path, "actor"), string(p.Actor)),
@@ -515,17 +486,6 @@ func (e *encoder) pattern(path string, p Pattern) patternWire {
 		w.Clause = e.text(field(path, "clause"), p.Clause.String())
 	}
 	return w
-}
-
-func (e *encoder) patterns(path string, ps []Pattern) []patternWire {
-	if len(ps) == 0 {
-		return nil
-	}
-	out := make([]patternWire, len(ps))
-	for i, p := range ps {
-		out[i] = e.pattern(idx(path, i), p)
-	}
-	return out
 }
 
 func (e *encoder) states(path string, ss []State) []string {
@@ -550,7 +510,7 @@ func (e *encoder) condition(path string, c Condition, depth int) any {
 	case *HappenedCondition:
 		return struct {
 			Happened patternWire `json:"happened"`
-		}{e.pattern(field(path, "happened"), c.pattern)}
+		}{e.pattern(field(path, "happened"), &c.pattern)}
 	case *HoldsCondition:
 		return struct {
 			Holds string `json:"holds"`
@@ -573,17 +533,17 @@ func (e *encoder) condition(path string, c Condition, depth int) any {
 		p := field(path, "before")
 		return struct {
 			Before beforeWire `json:"before"`
-		}{beforeWire{e.pattern(field(p, "first"), c.first), e.pattern(field(p, "then"), c.then)}}
+		}{beforeWire{e.pattern(field(p, "first"), &c.first), e.pattern(field(p, "then"), &c.then)}}
 	case *WithinCondition:
 		p := field(path, "within")
 		return struct {
 			Within windowWire `json:"within"`
-		}{windowWire{e.pattern(field(p, "event"), c.pattern), FormatDuration(c.d)}}
+		}{windowWire{e.pattern(field(p, "event"), &c.pattern), FormatDuration(c.d)}}
 	case *SinceCondition:
 		p := field(path, "since")
 		return struct {
 			Since windowWire `json:"since"`
-		}{windowWire{e.pattern(field(p, "event"), c.pattern), FormatDuration(c.d)}}
+		}{windowWire{e.pattern(field(p, "event"), &c.pattern), FormatDuration(c.d)}}
 	case *AllCondition:
 		return struct {
 			All []any `json:"all"`

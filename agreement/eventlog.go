@@ -85,10 +85,7 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 		}
 		w.Events = append(w.Events, ew)
 	}
-	if err := e.ps.Err(); err != nil {
-		return nil, err
-	}
-	return marshalWire(w)
+	return e.marshal(w)
 }
 
 // DecodeEventLog reads an event log written by [EventLog.MarshalJSON], with
@@ -135,15 +132,7 @@ func DecodeEventLog(data []byte) (EventLog, error) {
 // JSON value (which must carry "schema"), after encoding/json has reported
 // any malformed JSON itself. The decoded log shares no memory with data.
 func (l *EventLog) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	v, err := DecodeEventLog(data)
-	if err != nil {
-		return err
-	}
-	*l = v
-	return nil
+	return UnmarshalJSONWith(l, data, DecodeEventLog)
 }
 
 func (d *decoder) event(path string, v any) Event {

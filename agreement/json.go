@@ -100,11 +100,8 @@ const (
 func (a Agreement) MarshalJSON() ([]byte, error) {
 	var e encoder
 	w := e.agreement("", &a)
-	if err := e.ps.Err(); err != nil {
-		return nil, err
-	}
 	w.Schema = SchemaVersion
-	return marshalWire(w)
+	return e.marshal(w)
 }
 
 // UnmarshalJSON implements [json.Unmarshaler] with [DecodeAgreement]: it
@@ -120,15 +117,7 @@ func (a Agreement) MarshalJSON() ([]byte, error) {
 // returns the *ValidationError as it is, so problem paths are relative to
 // the agreement's own value.
 func (a *Agreement) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	v, err := DecodeAgreement(data)
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
+	return UnmarshalJSONWith(a, data, DecodeAgreement)
 }
 
 // MarshalJSON implements [json.Marshaler]: it writes p as a JSON object with
@@ -146,10 +135,7 @@ func (p Process) MarshalJSON() ([]byte, error) {
 			w.Agreements[i] = e.agreement(idx("agreements", i), &p.Agreements[i])
 		}
 	}
-	if err := e.ps.Err(); err != nil {
-		return nil, err
-	}
-	return marshalWire(w)
+	return e.marshal(w)
 }
 
 // UnmarshalJSON implements [json.Unmarshaler] with [DecodeProcess]: it
@@ -158,14 +144,31 @@ func (p Process) MarshalJSON() ([]byte, error) {
 // *p unchanged and is not an error. The decoded process shares no memory with
 // data.
 func (p *Process) UnmarshalJSON(data []byte) error {
+	return UnmarshalJSONWith(p, data, DecodeProcess)
+}
+
+// UnmarshalJSONWith is the UnmarshalJSON method of the types of this
+// package, for any type with a strict decoder such as [DecodeAgreement]:
+// unless data is the JSON literal null (with white space around it or not),
+// which leaves *v unchanged and is not an error, it replaces *v with the
+// value decode reads from data, or returns decode's error and leaves *v
+// unchanged. A type T outside this package implements [json.Unmarshaler]
+// with it as
+//
+//	func (x *T) UnmarshalJSON(data []byte) error {
+//		return agreement.UnmarshalJSONWith(x, data, DecodeT)
+//	}
+//
+// It is safe for concurrent use when decode is and nothing else uses *v.
+func UnmarshalJSONWith[T any](v *T, data []byte, decode func([]byte) (T, error)) error {
 	if isNull(data) {
 		return nil
 	}
-	v, err := DecodeProcess(data)
+	x, err := decode(data)
 	if err != nil {
 		return err
 	}
-	*p = v
+	*v = x
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"bytes"
 	"errors"
 	"iter"
 	"slices"
@@ -216,15 +215,7 @@ func (tl Timeline) MarshalJSON() ([]byte, error) {
 // reports malformed JSON itself, as a *json.SyntaxError. The decoded timeline
 // shares no memory with data.
 func (tl *Timeline) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return nil
-	}
-	v, err := DecodeTimeline(data)
-	if err != nil {
-		return err
-	}
-	*tl = v
-	return nil
+	return agreement.UnmarshalJSONWith(tl, data, DecodeTimeline)
 }
 
 // DecodeTimeline reads a timeline from an event log document, strictly, as
