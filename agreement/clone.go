@@ -6,14 +6,8 @@ import "slices"
 // with it, so that changing one never changes the other. Conditions are
 // immutable and shared; decimals are values. It never panics.
 func (a Agreement) Clone() Agreement {
-	a.Parties = cloneEach(a.Parties, func(p Party) Party {
-		p.Roles = slices.Clone(p.Roles)
-		return p
-	})
-	a.Groups = cloneEach(a.Groups, func(g Group) Group {
-		g.Members = slices.Clone(g.Members)
-		return g
-	})
+	a.Parties = cloneEach(a.Parties, Party.Clone)
+	a.Groups = cloneEach(a.Groups, Group.Clone)
 	a.Signatures = slices.Clone(a.Signatures)
 	a.Fluents = cloneEach(a.Fluents, Fluent.Clone)
 	a.Clauses = cloneEach(a.Clauses, Clause.Clone)
@@ -27,6 +21,18 @@ func (a Agreement) Clone() Agreement {
 func (p Process) Clone() Process {
 	p.Agreements = cloneEach(p.Agreements, Agreement.Clone)
 	return p
+}
+
+// Clone returns a copy of p that shares no slice with it.
+func (p Party) Clone() Party {
+	p.Roles = slices.Clone(p.Roles)
+	return p
+}
+
+// Clone returns a copy of g that shares no slice with it.
+func (g Group) Clone() Group {
+	g.Members = slices.Clone(g.Members)
+	return g
 }
 
 // Clone returns a copy of c that shares no slice or pointer with it.

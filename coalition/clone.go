@@ -2,8 +2,6 @@ package coalition
 
 import (
 	"slices"
-
-	"github.com/peacekit/peacekit/agreement"
 )
 
 // Clone returns a deep copy of c: a copy that shares no slice or pointer
@@ -11,35 +9,44 @@ import (
 // nil. Conditions are immutable and shared; decimals are values. It never
 // panics.
 func (c Coalition) Clone() Coalition {
-	c.Parties = cloneEach(c.Parties, func(p agreement.Party) agreement.Party {
-		p.Roles = slices.Clone(p.Roles)
-		return p
-	})
+	c.Parties = slices.Clone(c.Parties)
+	for i := range c.Parties {
+		c.Parties[i] = c.Parties[i].Clone()
+	}
 	c.Members = slices.Clone(c.Members)
-	c.Fluents = cloneEach(c.Fluents, agreement.Fluent.Clone)
-	c.Functions = cloneEach(c.Functions, func(f Function) Function {
-		f.Leads = slices.Clone(f.Leads)
-		return f
-	})
-	c.Cells = cloneEach(c.Cells, func(cell Cell) Cell {
-		cell.Participants = slices.Clone(cell.Participants)
-		return cell
-	})
-	c.Declarations = cloneEach(c.Declarations, func(d Declaration) Declaration {
-		d.Signatories = slices.Clone(d.Signatories)
-		return d
-	})
-	c.Meetings = cloneEach(c.Meetings, Meeting.Clone)
-	c.Contributions = cloneEach(c.Contributions, Contribution.Clone)
+	c.Fluents = slices.Clone(c.Fluents)
+	for i := range c.Fluents {
+		c.Fluents[i] = c.Fluents[i].Clone()
+	}
+	c.Functions = slices.Clone(c.Functions)
+	for i := range c.Functions {
+		c.Functions[i].Leads = slices.Clone(c.Functions[i].Leads)
+	}
+	c.Cells = slices.Clone(c.Cells)
+	for i := range c.Cells {
+		c.Cells[i].Participants = slices.Clone(c.Cells[i].Participants)
+	}
+	c.Declarations = slices.Clone(c.Declarations)
+	for i := range c.Declarations {
+		c.Declarations[i].Signatories = slices.Clone(c.Declarations[i].Signatories)
+	}
+	c.Meetings = slices.Clone(c.Meetings)
+	for i := range c.Meetings {
+		c.Meetings[i] = c.Meetings[i].Clone()
+	}
+	c.Contributions = slices.Clone(c.Contributions)
+	for i := range c.Contributions {
+		c.Contributions[i] = c.Contributions[i].Clone()
+	}
 	return c
 }
 
 // Clone returns a copy of m that shares no slice with it.
 func (m Meeting) Clone() Meeting {
-	m.Attendees = cloneEach(m.Attendees, func(a Attendee) Attendee {
-		a.Representatives = slices.Clone(a.Representatives)
-		return a
-	})
+	m.Attendees = slices.Clone(m.Attendees)
+	for i := range m.Attendees {
+		m.Attendees[i].Representatives = slices.Clone(m.Attendees[i].Representatives)
+	}
 	m.Unnamed = slices.Clone(m.Unnamed)
 	return m
 }
@@ -55,17 +62,4 @@ func (ct Contribution) Clone() Contribution {
 		ct.Action = &p
 	}
 	return ct
-}
-
-// cloneEach returns a new slice holding f of each element of xs; nil for
-// nil.
-func cloneEach[T any](xs []T, f func(T) T) []T {
-	if xs == nil {
-		return nil
-	}
-	out := make([]T, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
-	return out
 }
