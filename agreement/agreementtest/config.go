@@ -45,15 +45,7 @@ func DefaultConfig() Config {
 // negative ones by their minimum.
 func (c Config) normalised() Config {
 	d := DefaultConfig()
-	pick := func(v, def, lo int) int {
-		switch {
-		case v == 0:
-			return def
-		case v < lo:
-			return lo
-		}
-		return v
-	}
+	pick := Setting
 	return Config{
 		Parties:    pick(c.Parties, d.Parties, 1),
 		Groups:     pick(c.Groups, d.Groups, 0),
@@ -64,4 +56,18 @@ func (c Config) normalised() Config {
 		Areas:      pick(c.Areas, d.Areas, -1),
 		Options:    pick(c.Options, d.Options, 0),
 	}
+}
+
+// Setting returns the value a generator uses for a size setting v of a
+// Config: def when v is zero (not set), lo when v is below lo, and v
+// otherwise. Config here and in the generator packages of other peacekit
+// packages read their fields by this rule.
+func Setting(v, def, lo int) int {
+	switch {
+	case v == 0:
+		return def
+	case v < lo:
+		return lo
+	}
+	return v
 }

@@ -1,5 +1,7 @@
 package coalitiontest
 
+import "github.com/peacekit/peacekit/agreement/agreementtest"
+
 // Config bounds what [Coalition] draws. Each field is a maximum; sizes are
 // drawn from zero (one, for Members and Functions) up to it. A zero field
 // takes its value from [DefaultConfig], so the zero Config stands for
@@ -34,15 +36,7 @@ func DefaultConfig() Config {
 
 func (c Config) normalised() Config {
 	d := DefaultConfig()
-	pick := func(v, def, lo int) int {
-		switch {
-		case v == 0:
-			return def
-		case v < lo:
-			return lo
-		}
-		return v
-	}
+	pick := agreementtest.Setting
 	return Config{
 		Members:       pick(c.Members, d.Members, 1),
 		Others:        pick(c.Others, d.Others, 0),
