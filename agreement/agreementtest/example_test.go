@@ -58,3 +58,9 @@ func ExampleOptions() {
 	// true
 	// false
 }
+
+// A zero setting takes the default; one below the minimum, the minimum.
+func ExampleSetting() {
+	fmt.Println(agreementtest.Setting(0, 8, 1), agreementtest.Setting(-3, 8, 1), agreementtest.Setting(5, 8, 1))
+	// Output: 8 1 5
+}
