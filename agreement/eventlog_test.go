@@ -25,18 +25,7 @@ func eventLogFixture() agreement.EventLog {
 }
 
 func TestEventLogRoundTrip(t *testing.T) {
-	l := eventLogFixture()
-	data, err := l.MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := agreement.DecodeEventLog(data)
-	if err != nil {
-		t.Fatalf("DecodeEventLog: %v\n%s", err, data)
-	}
-	if diff := cmp.Diff(l, got, agreementtest.Options()); diff != "" {
-		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
-	}
+	roundTrip(t, eventLogFixture(), agreement.DecodeEventLog, agreementtest.Options())
 }
 
 func TestDecodeEventLogErrors(t *testing.T) {
@@ -89,17 +78,7 @@ func FuzzDecodeEventLog(f *testing.F) {
 			}
 			return
 		}
-		again, err := l.MarshalJSON()
-		if err != nil {
-			t.Fatalf("re-encoding a decoded log: %v", err)
-		}
-		back, err := agreement.DecodeEventLog(again)
-		if err != nil {
-			t.Fatalf("decoding the re-encoding: %v\n%s", err, again)
-		}
-		if diff := cmp.Diff(l, back, agreementtest.Options()); diff != "" {
-			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
-		}
+		roundTrip(t, l, agreement.DecodeEventLog, agreementtest.Options())
 	})
 }
 

@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/peacekit/peacekit/agreement"
 )
 
@@ -19,13 +17,7 @@ import (
 // and decode unchanged, with a canonical encoding. Neither may panic or
 // modify its input.
 func FuzzDecode(f *testing.F) {
-	for _, name := range []string{"agreement.golden.json", "process.golden.json"} {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	addGoldenSeeds(f)
 	for _, s := range []string{
 		jsonDoc(jsonClause("")),
 		jsonDoc(jsonClause(`,"trigger":{"atLeast":{"k":1,"of":[{"holds":"f"},{"not":{"all":[]}}]}}`)),
@@ -69,17 +61,7 @@ func FuzzDecode(f *testing.F) {
 			if string(a.ID) != std.ID || a.Title != std.Title {
 				t.Fatalf("strings decoded as (%q, %q), encoding/json gives (%q, %q)", a.ID, a.Title, std.ID, std.Title)
 			}
-			enc, err := a.MarshalJSON()
-			if err != nil {
-				t.Fatalf("MarshalJSON(decoded) error: %v", err)
-			}
-			back, err := agreement.DecodeAgreement(enc)
-			if err != nil {
-				t.Fatalf("DecodeAgreement(MarshalJSON(decoded)) error: %v\n%s", err, enc)
-			}
-			if diff := cmp.Diff(a, back, jsonCmp); diff != "" {
-				t.Fatalf("agreement round trip mismatch (-want +got):\n%s", diff)
-			}
+			enc, back := roundTrip(t, a, agreement.DecodeAgreement, jsonCmp)
 			again, err := back.MarshalJSON()
 			if err != nil {
 				t.Fatalf("MarshalJSON(re-decoded) error: %v", err)
@@ -100,18 +82,20 @@ func FuzzDecode(f *testing.F) {
 		if err := p.Validate(); err != nil {
 			t.Fatalf("decoded process does not validate: %v", err)
 		}
-		enc, err := p.MarshalJSON()
-		if err != nil {
-			t.Fatalf("MarshalJSON(decoded process) error: %v", err)
-		}
-		back, err := agreement.DecodeProcess(enc)
-		if err != nil {
-			t.Fatalf("DecodeProcess(MarshalJSON(decoded)) error: %v\n%s", err, enc)
-		}
-		if diff := cmp.Diff(p, back, jsonCmp); diff != "" {
-			t.Fatalf("process round trip mismatch (-want +got):\n%s", diff)
-		}
+		roundTrip(t, p, agreement.DecodeProcess, jsonCmp)
 	})
+}
+
+// addGoldenSeeds adds the golden agreement and process documents to f's
+// seed corpus.
+func addGoldenSeeds(f *testing.F) {
+	for _, name := range []string{"agreement.golden.json", "process.golden.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 }
 
 // checkFuzzError checks that err is a non-empty *ValidationError whose
@@ -148,13 +132,7 @@ func checkFuzzError(t *testing.T, err error) {
 // with the same problem or build the same tree, and they accept exactly
 // what encoding/json accepts.
 func FuzzParseTree(f *testing.F) {
-	for _, name := range []string{"agreement.golden.json", "process.golden.json"} {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	addGoldenSeeds(f)
 	for _, s := range []string{
 		`{"a":[1,-2.5e3,true,false,null,"x",{},[]],"a":{"b":"\u00e9\ud800\"\\"}}`,
 		"\"bad \xff\xfe bytes\"",

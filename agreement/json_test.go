@@ -290,6 +290,31 @@ func checkGolden(t *testing.T, name string, got []byte) []byte {
 	return buf.Bytes()
 }
 
+// roundTrip encodes v with its MarshalJSON and decodes the encoding with
+// decode, as decodeEqual does; it returns the encoding and the decoded value.
+func roundTrip[T json.Marshaler](t testing.TB, v T, decode func([]byte) (T, error), opts cmp.Option) ([]byte, T) {
+	t.Helper()
+	enc, err := v.MarshalJSON()
+	if err != nil {
+		t.Fatalf("%T.MarshalJSON() error: %v", v, err)
+	}
+	return enc, decodeEqual(t, enc, v, decode, opts)
+}
+
+// decodeEqual decodes data with decode, failing t unless that succeeds and
+// gives want, compared under opts; it returns the decoded value.
+func decodeEqual[T any](t testing.TB, data []byte, want T, decode func([]byte) (T, error), opts cmp.Option) T {
+	t.Helper()
+	got, err := decode(data)
+	if err != nil {
+		t.Fatalf("decoding %T: %v\n%s", want, err, data)
+	}
+	if diff := cmp.Diff(want, got, opts); diff != "" {
+		t.Fatalf("decoded %T mismatch (-want +got):\n%s", want, diff)
+	}
+	return got
+}
+
 func TestAgreementJSONGolden(t *testing.T) {
 	a := jsonFixture()
 	if err := a.Validate(); err != nil {
@@ -301,13 +326,7 @@ func TestAgreementJSONGolden(t *testing.T) {
 	}
 	indented := checkGolden(t, "agreement.golden.json", got)
 
-	back, err := agreement.DecodeAgreement(indented)
-	if err != nil {
-		t.Fatalf("DecodeAgreement(golden) error: %v", err)
-	}
-	if diff := cmp.Diff(a, back, jsonCmp); diff != "" {
-		t.Errorf("DecodeAgreement(MarshalJSON(a)) mismatch (-want +got):\n%s", diff)
-	}
+	back := decodeEqual(t, indented, a, agreement.DecodeAgreement, jsonCmp)
 	again, err := back.MarshalJSON()
 	if err != nil {
 		t.Fatalf("MarshalJSON(decoded) error: %v", err)
@@ -326,14 +345,7 @@ func TestProcessJSONGolden(t *testing.T) {
 	if err != nil {
 		t.Fatalf("MarshalJSON() error: %v", err)
 	}
-	indented := checkGolden(t, "process.golden.json", got)
-	back, err := agreement.DecodeProcess(indented)
-	if err != nil {
-		t.Fatalf("DecodeProcess(golden) error: %v", err)
-	}
-	if diff := cmp.Diff(p, back, jsonCmp); diff != "" {
-		t.Errorf("DecodeProcess(MarshalJSON(p)) mismatch (-want +got):\n%s", diff)
-	}
+	decodeEqual(t, checkGolden(t, "process.golden.json", got), p, agreement.DecodeProcess, jsonCmp)
 }
 
 // Small values whose encoding is easy to get wrong: the empty All, empty
@@ -401,17 +413,7 @@ func TestJSONRoundTrip(t *testing.T) {
 			if err := tt.a.Validate(); err != nil {
 				t.Fatalf("fixture does not validate: %v", err)
 			}
-			data, err := tt.a.MarshalJSON()
-			if err != nil {
-				t.Fatalf("MarshalJSON() error: %v", err)
-			}
-			got, err := agreement.DecodeAgreement(data)
-			if err != nil {
-				t.Fatalf("DecodeAgreement(%s) error: %v", data, err)
-			}
-			if diff := cmp.Diff(tt.a, got, jsonCmp); diff != "" {
-				t.Errorf("DecodeAgreement(MarshalJSON()) mismatch (-want +got):\n%s", diff)
-			}
+			_, got := roundTrip(t, tt.a, agreement.DecodeAgreement, jsonCmp)
 			if !agreement.EqualConditions(tt.a.EntryIntoForce, got.EntryIntoForce) {
 				t.Errorf("entry into force: want %v, got %v", tt.a.EntryIntoForce, got.EntryIntoForce)
 			}
@@ -931,47 +933,36 @@ func TestUnmarshalJSON(t *testing.T) {
 // Decoding neither modifies its input nor keeps any of it: overwriting the
 // input afterwards leaves the decoded value unchanged.
 func TestDecodeDoesNotRetainInput(t *testing.T) {
-	golden, err := os.ReadFile(filepath.Join("testdata", "agreement.golden.json"))
+	checkDecodeDoesNotRetain(t, "agreement.golden.json", agreement.DecodeAgreement, 'X')
+	checkDecodeDoesNotRetain(t, "process.golden.json", agreement.DecodeProcess, 0)
+}
+
+// checkDecodeDoesNotRetain decodes the golden file name with decode, checks
+// that decode leaves its input alone, then overwrites the input with fill
+// and checks that the decoded value is unchanged.
+func checkDecodeDoesNotRetain[T any](t *testing.T, name string, decode func([]byte) (T, error), fill byte) {
+	t.Helper()
+	golden, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := agreement.DecodeAgreement(bytes.Clone(golden))
+	want, err := decode(bytes.Clone(golden))
 	if err != nil {
 		t.Fatal(err)
 	}
 	in := bytes.Clone(golden)
-	got, err := agreement.DecodeAgreement(in)
+	got, err := decode(in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(in, golden) {
-		t.Fatal("DecodeAgreement modified its input")
+		t.Fatalf("decoding %s modified its input", name)
 	}
 	for i := range in {
-		in[i] = 'X'
+		in[i] = fill
 	}
 	if diff := cmp.Diff(want, got, jsonCmp); diff != "" {
-		t.Errorf("decoded value changed after its input was overwritten (-want +got):\n%s", diff)
-	}
-
-	pgolden, err := os.ReadFile(filepath.Join("testdata", "process.golden.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pwant, err := agreement.DecodeProcess(bytes.Clone(pgolden))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pin := bytes.Clone(pgolden)
-	pgot, err := agreement.DecodeProcess(pin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range pin {
-		pin[i] = 0
-	}
-	if diff := cmp.Diff(pwant, pgot, jsonCmp); diff != "" {
-		t.Errorf("decoded process changed after its input was overwritten (-want +got):\n%s", diff)
+		t.Errorf("%T decoded from %s changed after its input was overwritten (-want +got):\n%s", got, name, diff)
 	}
 }
 
