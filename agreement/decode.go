@@ -186,6 +186,26 @@ func allDigits(s string) bool {
 	return true
 }
 
+// process decodes a process document, whose "schema" document has checked.
+func (d *decoder) process(doc *object) Process {
+	var p Process
+	d.members("", doc, func(k, path string, v any) bool {
+		switch k {
+		case "schema": // checked by document
+		case "title":
+			p.Title = d.str(path, v)
+		case "agreements":
+			p.Agreements = list(d, path, v, func(path string, v any) Agreement {
+				return d.agreement(path, v, false)
+			})
+		default:
+			return false
+		}
+		return true
+	})
+	return p
+}
+
 // agreement decodes an agreement object; "schema" is allowed only at the
 // top, where document has checked it.
 func (d *decoder) agreement(path string, v any, top bool) Agreement {

@@ -100,28 +100,7 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 // data, returns values that share no memory with it, and is safe for
 // concurrent use.
 func DecodeEventLog(data []byte) (EventLog, error) {
-	var d decoder
-	obj, ok := d.document(data)
-	if !ok {
-		return EventLog{}, d.ps.Err()
-	}
-	var l EventLog
-	d.members("", obj, func(k, path string, v any) bool {
-		switch k {
-		case "schema":
-		case "start":
-			l.Start = d.instant(path, v)
-		case "events":
-			l.Events = list(&d, path, v, d.event)
-		default:
-			return false
-		}
-		return true
-	})
-	if err := d.ps.Err(); err != nil {
-		return EventLog{}, err
-	}
-	return l, nil
+	return decodeDocument(data, (*decoder).eventLog, nil)
 }
 
 // UnmarshalJSON implements [json.Unmarshaler] with [DecodeEventLog]: it
@@ -133,6 +112,25 @@ func DecodeEventLog(data []byte) (EventLog, error) {
 // any malformed JSON itself. The decoded log shares no memory with data.
 func (l *EventLog) UnmarshalJSON(data []byte) error {
 	return UnmarshalJSONWith(l, data, DecodeEventLog)
+}
+
+// eventLog decodes an event log document, whose "schema" document has
+// checked.
+func (d *decoder) eventLog(doc *object) EventLog {
+	var l EventLog
+	d.members("", doc, func(k, path string, v any) bool {
+		switch k {
+		case "schema": // checked by document
+		case "start":
+			l.Start = d.instant(path, v)
+		case "events":
+			l.Events = list(d, path, v, d.event)
+		default:
+			return false
+		}
+		return true
+	})
+	return l
 }
 
 func (d *decoder) event(path string, v any) Event {

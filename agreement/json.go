@@ -194,19 +194,8 @@ func UnmarshalJSONWith[T any](v *T, data []byte, decode func([]byte) (T, error))
 // DecodeAgreement never panics, does not modify data, and returns a value
 // that shares no memory with it. It is safe for concurrent use.
 func DecodeAgreement(data []byte) (Agreement, error) {
-	var d decoder
-	obj, ok := d.document(data)
-	if !ok {
-		return Agreement{}, d.ps.Err()
-	}
-	a := d.agreement("", obj, true)
-	if err := d.ps.Err(); err != nil {
-		return Agreement{}, err
-	}
-	if err := a.Validate(); err != nil {
-		return Agreement{}, err
-	}
-	return a, nil
+	return decodeDocument(data, func(d *decoder, doc *object) Agreement { return d.agreement("", doc, true) },
+		Agreement.Validate)
 }
 
 // DecodeProcess reads one process from data, with the rules and errors of
@@ -217,33 +206,30 @@ func DecodeAgreement(data []byte) (Agreement, error) {
 // returns a value that shares no memory with it, and is safe for concurrent
 // use. The smallest valid process document is {"schema":1}.
 func DecodeProcess(data []byte) (Process, error) {
+	return decodeDocument(data, (*decoder).process, Process.Validate)
+}
+
+// decodeDocument reads the document in data with the decoder fn, which
+// converts the top-level object once document has checked it, and then
+// checks the value with validate, if not nil. On any problem it returns the
+// zero T and the error, so that a failed decode leaves nothing half read.
+func decodeDocument[T any](data []byte, fn func(d *decoder, doc *object) T, validate func(T) error) (T, error) {
+	var zero T
 	var d decoder
-	obj, ok := d.document(data)
+	doc, ok := d.document(data)
 	if !ok {
-		return Process{}, d.ps.Err()
+		return zero, d.ps.Err()
 	}
-	var p Process
-	d.members("", obj, func(k, path string, v any) bool {
-		switch k {
-		case "schema": // checked by document
-		case "title":
-			p.Title = d.str(path, v)
-		case "agreements":
-			p.Agreements = list(&d, path, v, func(path string, v any) Agreement {
-				return d.agreement(path, v, false)
-			})
-		default:
-			return false
-		}
-		return true
-	})
+	x := fn(&d, doc)
 	if err := d.ps.Err(); err != nil {
-		return Process{}, err
+		return zero, err
 	}
-	if err := p.Validate(); err != nil {
-		return Process{}, err
+	if validate != nil {
+		if err := validate(x); err != nil {
+			return zero, err
+		}
 	}
-	return p, nil
+	return x, nil
 }
 
 func isNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
