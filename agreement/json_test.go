@@ -316,17 +316,7 @@ func decodeEqual[T any](t testing.TB, data []byte, want T, decode func([]byte) (
 }
 
 func TestAgreementJSONGolden(t *testing.T) {
-	a := jsonFixture()
-	if err := a.Validate(); err != nil {
-		t.Fatalf("fixture does not validate: %v", err)
-	}
-	got, err := a.MarshalJSON()
-	if err != nil {
-		t.Fatalf("MarshalJSON() error: %v", err)
-	}
-	indented := checkGolden(t, "agreement.golden.json", got)
-
-	back := decodeEqual(t, indented, a, agreement.DecodeAgreement, jsonCmp)
+	got, back := checkGoldenDocument(t, "agreement.golden.json", jsonFixture(), agreement.DecodeAgreement)
 	again, err := back.MarshalJSON()
 	if err != nil {
 		t.Fatalf("MarshalJSON(decoded) error: %v", err)
@@ -337,15 +327,25 @@ func TestAgreementJSONGolden(t *testing.T) {
 }
 
 func TestProcessJSONGolden(t *testing.T) {
-	p := jsonProcessFixture()
-	if err := p.Validate(); err != nil {
+	checkGoldenDocument(t, "process.golden.json", jsonProcessFixture(), agreement.DecodeProcess)
+}
+
+// checkGoldenDocument checks that the fixture v validates, that its
+// encoding, indented, is the golden file name, and that decode reads the
+// golden text back as v; it returns the encoding and the decoded value.
+func checkGoldenDocument[T interface {
+	json.Marshaler
+	Validate() error
+}](t *testing.T, name string, v T, decode func([]byte) (T, error)) ([]byte, T) {
+	t.Helper()
+	if err := v.Validate(); err != nil {
 		t.Fatalf("fixture does not validate: %v", err)
 	}
-	got, err := p.MarshalJSON()
+	got, err := v.MarshalJSON()
 	if err != nil {
 		t.Fatalf("MarshalJSON() error: %v", err)
 	}
-	decodeEqual(t, checkGolden(t, "process.golden.json", got), p, agreement.DecodeProcess, jsonCmp)
+	return got, decodeEqual(t, checkGolden(t, name, got), v, decode, jsonCmp)
 }
 
 // Small values whose encoding is easy to get wrong: the empty All, empty
