@@ -147,8 +147,8 @@
 // Package [github.com/peacekit/peacekit/agreement/revision] compares two
 // versions of an agreement item by item and field by field, and applies the
 // changes to the old version; [github.com/peacekit/peacekit/agreement/report]
-// renders agreements and changes as Markdown tables and Mermaid diagrams,
-// with the escaping and table helpers of
+// writes agreements and changes as tables and diagrams for people, with the
+// escaping and table helpers of
 // [github.com/peacekit/peacekit/agreement/markup].
 //
 // # Errors
