@@ -9,20 +9,22 @@ import (
 )
 
 // Version selects a text of a case: a draft or the text finally adopted.
-// The zero value is not a version: functions given it panic. Versions are
-// comparable and safe for concurrent use.
+// The zero value is VersionFinal, the adopted text. The functions of this
+// package read every Version other than VersionDraft as VersionFinal; Valid
+// tells the two named versions from other values. Versions are comparable and
+// safe for concurrent use.
 type Version uint8
 
 // The versions of a case's text.
 const (
+	// VersionFinal is the text as adopted; the zero Version.
+	VersionFinal Version = iota
 	// VersionDraft is the draft of a text, before it was adopted.
-	VersionDraft Version = iota + 1
-	// VersionFinal is the text as adopted.
-	VersionFinal
+	VersionDraft
 )
 
 // Valid reports whether v is VersionDraft or VersionFinal.
-func (v Version) Valid() bool { return v == VersionDraft || v == VersionFinal }
+func (v Version) Valid() bool { return v <= VersionDraft }
 
 // String returns "draft", "final", or "Version(n)" for a value that is not
 // valid.
@@ -34,13 +36,6 @@ func (v Version) String() string {
 		return "final"
 	}
 	return "Version(" + strconv.Itoa(int(v)) + ")"
-}
-
-// mustValid panics unless v is valid.
-func (v Version) mustValid() {
-	if !v.Valid() {
-		panic("casebook: " + v.String() + " is not a version")
-	}
 }
 
 // Case is one version of a real case, as data: the coalition whose

@@ -132,22 +132,24 @@ func TestFresh(t *testing.T) {
 	}
 }
 
-func TestInvalidVersionPanics(t *testing.T) {
-	for _, f := range []func(casebook.Version){
-		func(v casebook.Version) { casebook.Paris2026(v) },
-		func(v casebook.Version) { casebook.Paris2026Coalition(v) },
-		func(v casebook.Version) { casebook.Paris2026Declaration(v) },
-	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Error("no panic for the zero Version")
-				}
-			}()
-			f(0)
-		}()
+// The zero Version is the final text, and every Version other than
+// VersionDraft reads as it: nothing panics.
+func TestVersions(t *testing.T) {
+	if casebook.Version(0) != casebook.VersionFinal || !casebook.Version(0).Valid() {
+		t.Error("the zero Version is not VersionFinal")
+	}
+	if casebook.Version(7).Valid() {
+		t.Error("Version(7).Valid() = true")
 	}
 	if got := casebook.Version(7).String(); got != "Version(7)" {
 		t.Errorf("String() = %q", got)
+	}
+	final := casebook.Paris2026(casebook.VersionFinal)
+	if diff := cmp.Diff(final, casebook.Paris2026(7), coalitiontest.Options()); diff != "" {
+		t.Errorf("Paris2026(Version(7)) differs from the final version (-final +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(casebook.Paris2026Declaration(casebook.VersionFinal), casebook.Paris2026Declaration(7),
+		agreementtest.Options()); diff != "" {
+		t.Errorf("Paris2026Declaration(Version(7)) differs from the final version:\n%s", diff)
 	}
 }

@@ -35,6 +35,5 @@
 // caller may modify what it gets. Every value is valid: it passes
 // [coalition.Coalition.Validate], [agreement.Agreement.Validate] and
 // [coalition.Coalition.Process]. The package keeps no state; its functions
-// are safe for concurrent use and panic only on a [Version] that is not
-// valid.
+// are safe for concurrent use and never panic.
 package casebook

@@ -53,10 +53,7 @@ const (
 //     (PA-X stage "pre", sub-stage "prin").
 //   - the territory and the territorial packages (see [Paris2026Territory]
 //     and [Paris2026Packages]), the same in both versions.
-//
-// Paris2026 panics if v is not valid.
 func Paris2026(v Version) Case {
-	v.mustValid()
 	joint := []coalition.ContributionID{"us-monitoring", "de-monitoring", "gb-hubs", "fr-hubs"}
 	text := "final communiqué"
 	if v == VersionDraft {
@@ -118,10 +115,7 @@ func Paris2026(v Version) Case {
 //   - Troop deployments are forces-deployed events in Ukraine, so that a
 //     stated opposition to forces on the ground can be checked against
 //     them; every other contribution is performed by a performance event.
-//
-// Paris2026Coalition panics if v is not valid.
 func Paris2026Coalition(v Version) coalition.Coalition {
-	v.mustValid()
 	state := agreement.PartyKindState
 	afterCeasefire := agreement.Holds(ceasefire)
 	deploy := func() *agreement.Pattern {
