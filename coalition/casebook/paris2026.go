@@ -54,6 +54,9 @@ const (
 //   - the territory and the territorial packages (see [Paris2026Territory]
 //     and [Paris2026Packages]), the same in both versions.
 func Paris2026(v Version) Case {
+	if v != VersionDraft {
+		v = VersionFinal
+	}
 	joint := []coalition.ContributionID{"us-monitoring", "de-monitoring", "gb-hubs", "fr-hubs"}
 	text := "final communiqué"
 	if v == VersionDraft {
