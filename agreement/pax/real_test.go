@@ -2,10 +2,7 @@ package pax_test
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -15,29 +12,24 @@ import (
 // envPAX names the variable that gives the path of the real PA-X file.
 const envPAX = "PEACEKIT_PAX_CSV"
 
-// realFile returns the contents of the real PA-X file: the file named by
-// PEACEKIT_PAX_CSV, else ../shared/data/pax.csv beside the project checkout.
-// It skips only when the variable is unset and that file does not exist; a
+// realFile returns the contents of the real PA-X file named by
+// PEACEKIT_PAX_CSV (CI sets it). It skips only when the variable is unset; a
 // file named by the variable that cannot be read is a failure.
 func realFile(tb testing.TB) []byte {
 	tb.Helper()
 	path := os.Getenv(envPAX)
-	set := path != ""
-	if !set {
-		path = filepath.Join("..", "..", "..", "shared", "data", "pax.csv")
+	if path == "" {
+		tb.Skipf("%s unset: no real PA-X file to read", envPAX)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		if !set && errors.Is(err, fs.ErrNotExist) {
-			tb.Skipf("PA-X file absent (%v) and %s unset", err, envPAX)
-		}
-		tb.Fatalf("reading the PA-X file (%s=%q): %v", envPAX, os.Getenv(envPAX), err)
+		tb.Fatalf("reading the PA-X file (%s=%q): %v", envPAX, path, err)
 	}
 	return data
 }
 
 // TestRealFile reads the whole PA-X agreement-level file: 2,257 agreements,
-// no row errors, the stage counts of ../shared/data/README.md, and every
+// no row errors, the stage counts the dataset's documentation gives, and every
 // record converts to an agreement that validates.
 func TestRealFile(t *testing.T) {
 	data := realFile(t)

@@ -7,9 +7,8 @@
 //	go run ./examples/paxstats [pax.csv]
 //
 // Without an argument it reads the file named by the PEACEKIT_PAX_CSV
-// environment variable, else ../shared/data/pax.csv relative to the working
-// directory (beside the project checkout, when run from the repository root);
-// with neither it prints its usage and exits with status 2. Bad rows are
+// environment variable; when that is unset it prints its usage and exits
+// with status 2. Bad rows are
 // reported on standard error and left out of the counts; the exit status is
 // then 1, as it is when the file cannot be read or is not a PA-X file.
 package main
@@ -19,10 +18,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"iter"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -61,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case 0:
 		var ok bool
 		if path, ok = defaultPath(); !ok {
-			fmt.Fprintf(stderr, "paxstats: no file given, %s is unset and %s does not exist\n", envPAX, path)
+			fmt.Fprintf(stderr, "paxstats: no file given and %s is unset\n", envPAX)
 			usage(stderr)
 			return 2
 		}
@@ -101,22 +98,16 @@ func usage(w io.Writer) {
 
 Prints the agreements of the PA-X agreement-level CSV per stage and per decade,
 and the share of ceasefire-stage agreements with a non-empty ThrdPart field.
-Without an argument, reads $%s, else %s.
-`, envPAX, filepath.Join("..", "shared", "data", "pax.csv"))
+Without an argument, reads the file $%s names.
+`, envPAX)
 }
 
 // defaultPath returns the file to read when none is given: $PEACEKIT_PAX_CSV
-// when set (whether or not it exists, so that a wrong setting is an error),
-// else ../shared/data/pax.csv when it exists. ok is false when neither.
+// when set (whether or not it exists, so that a wrong setting is an error).
+// ok is false when it is unset.
 func defaultPath() (path string, ok bool) {
-	if p := os.Getenv(envPAX); p != "" {
-		return p, true
-	}
-	path = filepath.Join("..", "shared", "data", "pax.csv")
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return path, false
-	}
-	return path, true
+	path = os.Getenv(envPAX)
+	return path, path != ""
 }
 
 // stats are the counts the program prints.
