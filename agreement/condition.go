@@ -67,7 +67,7 @@ type ClauseInCondition struct {
 }
 
 // ClauseIn is true while the clause ref is in one of states. A reparation is a
-// clause whose trigger is ClauseIn(x, Violated).
+// clause whose trigger is ClauseIn(x, StateViolated).
 func ClauseIn(ref Ref, states ...State) Condition {
 	return &ClauseInCondition{ref, slices.Clone(states)}
 }
