@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sentinel errors for problems of the file's structure. Problems with one
@@ -20,7 +21,27 @@ var (
 	// has the wrong number of fields. The error also wraps the
 	// [*encoding/csv.ParseError] that found it.
 	ErrSyntax = errors.New("pax: malformed CSV")
+	// ErrNilReader: [Read] was given a nil [io.Reader]. It is fatal.
+	ErrNilReader = errors.New("pax: nil reader")
 )
+
+// maxQuoted is the most bytes of a cell that a message quotes.
+const maxQuoted = 64
+
+// quote returns s quoted as [strconv.Quote] does, cut after maxQuoted bytes
+// (at a character boundary) and followed by how many bytes were left out,
+// so that a huge cell makes a short message: "\"abc\"... (1048512 more
+// bytes)".
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	n := maxQuoted
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strconv.Quote(s[:n]) + "... (" + strconv.Itoa(len(s)-n) + " more bytes)"
+}
 
 // RowError is a problem with one row of the file, or with one cell of it: it
 // names the data row, the line of the file, and the column. Err says what is
@@ -38,7 +59,9 @@ type RowError struct {
 	// Column is the name of the bad cell's column as the header writes it,
 	// such as "Stage" or "Dat"; "" when the problem is the whole row.
 	Column string
-	// Err is what is wrong, such as `unknown PA-X stage "Xyz"`.
+	// Err is what is wrong, such as `unknown PA-X stage "Xyz"`. It quotes
+	// at most the first 64 bytes of the cell and then says how many bytes
+	// it left out, so that a huge cell makes a short message.
 	Err error
 }
 

@@ -50,7 +50,8 @@ func StopOnError() ReadOption {
 //     option was given;
 //   - a *[HeaderError] when the header lacks columns or repeats one, and a
 //     *[RowError] with Row 0 when the header is malformed CSV; both are fatal;
-//   - an error from r other than [io.EOF], wrapped; fatal.
+//   - an error from r other than [io.EOF], wrapped; fatal;
+//   - [ErrNilReader] when r is nil; fatal.
 //
 // The iterator reads r as it goes and is single-use: r is consumed by the
 // first iteration. It is not safe for concurrent use. Breaking out of the
@@ -63,6 +64,10 @@ func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Record, error] {
 		}
 	}
 	return func(yield func(Record, error) bool) {
+		if r == nil {
+			yield(Record{}, ErrNilReader)
+			return
+		}
 		d := decoder{stopOnError: c.stopOnError}
 		d.run(r, yield)
 	}
@@ -208,7 +213,7 @@ func (d *decoder) decode(rec *Record) {
 	rec.NCharacters = d.int(colNCharacters)
 	rec.Agtp = AgreementType(d.cell(colAgtp))
 	if !rec.Agtp.Valid() {
-		d.fail(colAgtp, agreement.ErrInvalidValue, "unknown PA-X agreement type "+strconv.Quote(string(rec.Agtp)))
+		d.fail(colAgtp, agreement.ErrInvalidValue, "unknown PA-X agreement type "+quote(string(rec.Agtp)))
 	}
 	rec.Stage, rec.SubStage = d.stage()
 	rec.Part = d.cell(colPart)
@@ -227,7 +232,7 @@ func (d *decoder) decode(rec *Record) {
 		rec.Interim = true
 	case "No", "":
 	default:
-		d.fail(colInterim, agreement.ErrInvalidValue, "want Yes or No, not "+strconv.Quote(s))
+		d.fail(colInterim, agreement.ErrInvalidValue, "want Yes or No, not "+quote(s))
 	}
 	rec.Description = d.cell(colDescription)
 	rec.StageLabel = d.cell(colStageLabel)
@@ -249,13 +254,13 @@ func (d *decoder) stage() (agreement.Stage, agreement.SubStage) {
 	case st == "":
 		d.fail(colStage, agreement.ErrMissing, "empty; every PA-X agreement has a stage")
 	case !st.Valid():
-		d.fail(colStage, agreement.ErrInvalidValue, "unknown PA-X stage "+strconv.Quote(string(st)))
+		d.fail(colStage, agreement.ErrInvalidValue, "unknown PA-X stage "+quote(string(st)))
 		st = ""
 	}
 	sub := agreement.SubStage(d.cell(colStageSub))
 	switch {
 	case !sub.Valid():
-		d.fail(colStageSub, agreement.ErrInvalidValue, "unknown PA-X sub-stage "+strconv.Quote(string(sub)))
+		d.fail(colStageSub, agreement.ErrInvalidValue, "unknown PA-X sub-stage "+quote(string(sub)))
 	case sub != "" && st != "" && sub.Stage() != st:
 		d.fail(colStageSub, agreement.ErrInconsistent, "sub-stage "+strconv.Quote(string(sub))+
 			" belongs to stage "+strconv.Quote(string(sub.Stage()))+", not "+strconv.Quote(string(st)))
@@ -272,7 +277,7 @@ func (d *decoder) status(c int) agreement.SigningStatus {
 	}
 	st, err := agreement.ParseSigningStatus(s)
 	if err != nil {
-		d.fail(c, agreement.ErrInvalidValue, "unknown signing status "+strconv.Quote(s))
+		d.fail(c, agreement.ErrInvalidValue, "unknown signing status "+quote(s))
 		return 0
 	}
 	return st
@@ -286,7 +291,7 @@ func (d *decoder) int(c int) int {
 	}
 	v, ok := parseUint(s)
 	if !ok || int64(int(v)) != v {
-		d.fail(c, agreement.ErrInvalidValue, "want a non-negative integer, not "+strconv.Quote(s))
+		d.fail(c, agreement.ErrInvalidValue, "want a non-negative integer, not "+quote(s))
 		return 0
 	}
 	return int(v)
@@ -301,7 +306,7 @@ func (d *decoder) id(c int) int64 {
 	}
 	v, ok := parseUint(s)
 	if !ok || v == 0 || (c == colLoc1GWNO || c == colLoc2GWNO) && int64(int(v)) != v {
-		d.fail(c, agreement.ErrInvalidValue, "want a positive integer id such as 160 or 160.0, not "+strconv.Quote(s))
+		d.fail(c, agreement.ErrInvalidValue, "want a positive integer id such as 160 or 160.0, not "+quote(s))
 		return 0
 	}
 	return v
@@ -316,13 +321,15 @@ func (d *decoder) agtID() int {
 	}
 	v, ok := parseUint(s)
 	if !ok || v == 0 || int64(int(v)) != v {
-		d.fail(colAgtID, agreement.ErrInvalidValue, "want a positive integer id, not "+strconv.Quote(s))
+		d.fail(colAgtID, agreement.ErrInvalidValue, "want a positive integer id, not "+quote(s))
 		return 0
 	}
 	return int(v)
 }
 
-// date reads a required DD/MM/YYYY column.
+// date reads a required DD/MM/YYYY column. A date outside
+// [agreement.InstantRange] (such as 01/01/0001, which would read as the zero
+// time.Time, an undated agreement) is a row error.
 func (d *decoder) date(c int) time.Time {
 	s := d.cell(c)
 	if s == "" {
@@ -331,7 +338,14 @@ func (d *decoder) date(c int) time.Time {
 	}
 	t, ok := parseDate(s)
 	if !ok {
-		d.fail(c, agreement.ErrInvalidValue, "want an existing date written DD/MM/YYYY, not "+strconv.Quote(s))
+		d.fail(c, agreement.ErrInvalidValue, "want an existing date written DD/MM/YYYY, not "+quote(s))
+		return time.Time{}
+	}
+	if !agreement.InstantInRange(t) {
+		first, last := agreement.InstantRange()
+		d.fail(c, agreement.ErrInvalidValue, "date "+quote(s)+" is outside the dates the library represents, "+
+			first.Format(time.DateOnly)+" to "+last.Format(time.DateOnly))
+		return time.Time{}
 	}
 	return t
 }

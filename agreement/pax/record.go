@@ -43,7 +43,8 @@ type Record struct {
 	// Agt: the agreement's title. It may span several lines.
 	Title string
 	// Dat: the agreement's date, read from DD/MM/YYYY as midnight UTC;
-	// required.
+	// required, and within [agreement.InstantRange] (a date outside it,
+	// such as 01/01/0001, is a row error).
 	Date time.Time
 	// Status: whether and how the agreement was signed, read from its PA-X
 	// label ("Multiparty signed/agreed") or its name in package agreement

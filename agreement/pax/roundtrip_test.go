@@ -62,7 +62,8 @@ func textGen() *rapid.Generator[string] {
 }
 
 // recordGen draws a valid record: known codes, a sub-stage of its stage (or
-// none), an existing date, positive ids or none.
+// none), an existing date within agreement.InstantRange, positive ids or
+// none.
 func recordGen() *rapid.Generator[pax.Record] {
 	return rapid.Custom(func(t *rapid.T) pax.Record {
 		text := textGen()
@@ -76,7 +77,7 @@ func recordGen() *rapid.Generator[pax.Record] {
 				subs = append(subs, s)
 			}
 		}
-		year := rapid.IntRange(0, 9999).Draw(t, "year")
+		year := rapid.IntRange(1678, 2261).Draw(t, "year") // whole years of agreement.InstantRange
 		month := time.Month(rapid.IntRange(1, 12).Draw(t, "month"))
 		days := time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
 		day := rapid.IntRange(1, days).Draw(t, "day")
