@@ -16,9 +16,14 @@
 // ..., "events": [...]}.
 //
 // The replay ends at -end, an RFC 3339 instant ("2026-03-31T12:00:00Z") or a
-// date ("2026-03-31", midnight UTC). Without it, it ends one day (24 hours)
+// date ("2026-03-31", midnight UTC), within the instants the library
+// represents (agreement.InstantRange, 1677-09-21 to 2262-04-11): any other,
+// 0001-01-01 included, is bad usage. Without it, it ends one day (24 hours)
 // after the last event, or one day after the timeline's start when there are
-// no events; deadlines that fall later are not reached.
+// no events, or at the last representable instant when that day would pass
+// it; deadlines that fall later are not reached. An -end before the
+// timeline's start or before one of its events is bad input, reported as a
+// problem with -end that names both instants.
 //
 // -format text (the default) writes a plain-text report. markdown writes
 // the trace (scenario.Trace.Markdown: events, and every transition with its
@@ -50,6 +55,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/peacekit/peacekit/agreement"
 )
 
 // samples holds the built-in sample run without arguments.
@@ -114,6 +121,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "simulate: -end: %v\n", err)
 			return exitUsage
 		}
+		if !agreement.InstantInRange(end) {
+			first, last := agreement.InstantRange()
+			fmt.Fprintf(stderr, "simulate: -end: instant %s is outside the instants the library represents, %s to %s\n",
+				formatInstant(end), formatInstant(first), formatInstant(last))
+			return exitUsage
+		}
 	}
 
 	var agrName, tlName string
@@ -148,6 +161,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	res, err := simulate(in, tlName, tlData, end)
+	var ee *endError
+	if errors.As(err, &ee) {
+		fmt.Fprintf(stderr, "simulate: %v\n", ee)
+		return exitBadInput
+	}
 	if err != nil {
 		report(stderr, tlName, err)
 		return exitBadInput
@@ -182,3 +200,7 @@ func parseInstant(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("%q is neither an RFC 3339 instant (2026-03-31T12:00:00Z) nor a date (2026-03-31)", s)
 }
+
+// formatInstant writes t in RFC 3339 with as many fractional digits as it
+// needs, in UTC.
+func formatInstant(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

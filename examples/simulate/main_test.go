@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/agreementtest"
 )
 
@@ -155,9 +159,9 @@ func TestBadInput(t *testing.T) {
 		{"timeline party", []string{ceasefire, bad("timeline-unknown-party.json")}, bad("timeline-unknown-party.json"),
 			[]string{`events[2].actor: unknown party "PL"`}},
 		{"events after the end", []string{"-end", "2026-03-01", ceasefire, timeline}, timeline,
-			[]string{"events[4]", "after the end"}},
+			[]string{"simulate: -end: 2026-03-01T00:00:00Z is before the last event of", "at 2026-03-17T00:00:00Z"}},
 		{"end before the start", []string{"-end", "2025-12-31", ceasefire, timeline}, timeline,
-			[]string{"before start"}},
+			[]string{"simulate: -end: 2025-12-31T00:00:00Z is before the start of", "2026-01-20T00:00:00Z"}},
 		{"missing file", []string{bad("no-such-file.json"), timeline}, bad("no-such-file.json"),
 			[]string{"no such file"}},
 		{"agreement is a directory", []string{filepath.Join("testdata", "bad"), timeline}, filepath.Join("testdata", "bad"),
@@ -196,6 +200,10 @@ func TestUsage(t *testing.T) {
 		{"unknown format", []string{"-format", "html"}, exitUsage, `unknown format "html"`},
 		{"unknown kind", []string{"-kind", "treaty"}, exitUsage, `unknown kind "treaty"`},
 		{"bad end", []string{"-end", "31/03/2026"}, exitUsage, `"31/03/2026" is neither`},
+		{"zero end", []string{"-end", "0001-01-01"}, exitUsage,
+			"-end: instant 0001-01-01T00:00:00Z is outside the instants the library represents"},
+		{"end before the range", []string{"-end", "1600-01-01T00:00:00Z"}, exitUsage, "-end: instant 1600-01-01T00:00:00Z is outside"},
+		{"end after the range", []string{"-end", "2300-01-01"}, exitUsage, "-end: instant 2300-01-01T00:00:00Z is outside"},
 		{"unknown flag", []string{"-colour"}, exitUsage, "flag provided but not defined"},
 		{"help", []string{"-h"}, exitOK, "Usage: simulate"},
 	}
@@ -209,5 +217,28 @@ func TestUsage(t *testing.T) {
 				t.Errorf("wrote to stdout:\n%s", out)
 			}
 		})
+	}
+}
+
+// TestDefaultEndAtTheLastInstant: when a day after the last event is past
+// the last instant the library represents, the replay ends at that instant
+// (named in the report) rather than failing with no instant named.
+func TestDefaultEndAtTheLastInstant(t *testing.T) {
+	_, last := agreement.InstantRange()
+	for _, at := range []time.Time{last, last.Add(-time.Hour), last.Add(-agreement.Day)} {
+		tl := fmt.Sprintf(`{"schema": 1, "start": "2026-01-20T00:00:00Z", "events": [
+			{"at": %q, "kind": "ceasefire-in-force"}]}`, at.Format(time.RFC3339Nano))
+		name := filepath.Join(t.TempDir(), "late.json")
+		if err := os.WriteFile(name, []byte(tl), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errs := runArgs(t, filepath.Join("testdata", "ceasefire.json"), name)
+		if code != exitOK {
+			t.Errorf("last event at %s: exit %d, stderr:\n%s", at, code, errs)
+			continue
+		}
+		if want := "to " + last.Format(time.RFC3339Nano); !strings.Contains(out, want) {
+			t.Errorf("last event at %s: output does not contain %q:\n%s", at, want, out)
+		}
 	}
 }

@@ -54,8 +54,15 @@ type territoryAt struct {
 	Sovereignty []agreement.Figure
 }
 
+// endError is a problem with the -end flag given on the command line,
+// rather than with a file.
+type endError struct{ msg string }
+
+func (e *endError) Error() string { return "-end: " + e.msg }
+
 // simulate decodes the timeline in data (named name), replays it over in
-// up to end (zero: the default end) and computes the answers.
+// up to end (zero: the default end) and computes the answers. An end given
+// before the timeline's start or one of its events is an *endError.
 func simulate(in input, name string, data []byte, end time.Time) (*result, error) {
 	tl, err := scenario.DecodeTimeline(data)
 	if err != nil {
@@ -65,8 +72,13 @@ func simulate(in input, name string, data []byte, end time.Time) (*result, error
 	if err != nil {
 		return nil, err
 	}
+	if err := tl.Validate(e); err != nil {
+		return nil, err
+	}
 	if end.IsZero() {
 		end = defaultEnd(tl)
+	} else if err := checkEnd(tl, name, end); err != nil {
+		return nil, err
 	}
 	tr, err := e.Replay(tl, end)
 	if err != nil {
@@ -131,12 +143,32 @@ func simulate(in input, name string, data []byte, end time.Time) (*result, error
 	return res, nil
 }
 
+// checkEnd reports an end given with -end before the start of tl (named
+// name) or before its last event as an *endError naming both instants.
+func checkEnd(tl scenario.Timeline, name string, end time.Time) error {
+	if end.Before(tl.Start()) {
+		return &endError{fmt.Sprintf("%s is before the start of %s, %s",
+			formatInstant(end), name, formatInstant(tl.Start()))}
+	}
+	if n := tl.Len(); n > 0 {
+		if last := tl.Event(n - 1).At; end.Before(last) {
+			return &endError{fmt.Sprintf("%s is before the last event of %s, at %s: events after the end are not replayed",
+				formatInstant(end), name, formatInstant(last))}
+		}
+	}
+	return nil
+}
+
 // defaultEnd is the end of a replay when -end is not given: one day after
-// the last event, or after the start when there is none.
+// the last event, or after the start when there is none, but no later than
+// the last instant the library represents.
 func defaultEnd(tl scenario.Timeline) time.Time {
 	last := tl.Start()
 	if n := tl.Len(); n > 0 {
 		last = tl.Event(n - 1).At
+	}
+	if _, max := agreement.InstantRange(); last.After(max.Add(-agreement.Day)) {
+		return max
 	}
 	return last.Add(agreement.Day)
 }
