@@ -1,8 +1,6 @@
 package coalition
 
 import (
-	"slices"
-
 	"github.com/peacekit/peacekit/agreement"
 )
 
@@ -95,37 +93,81 @@ func (ct Contribution) IsBackstop() bool {
 //     simplified); nor do Holds, ClauseIn and AgreementIn, nor a nil
 //     condition.
 //
-// RequiresEvent never panics.
+// RequiresEvent never panics, whatever the depth of c: it walks c with a
+// stack of its own rather than by recursion, and reads a node shared by
+// several operands (the same pointer) once, so its time is linear in the
+// number of distinct nodes. A nil pointer to a node type reads as that node
+// with no operands.
 func RequiresEvent(c agreement.Condition, kind agreement.EventKind) bool {
-	switch c := c.(type) {
-	case *agreement.HappenedCondition:
-		return c.Pattern().Kind == kind
-	case *agreement.WithinCondition:
-		return c.Pattern().Kind == kind
-	case *agreement.SinceCondition:
-		return c.Pattern().Kind == kind
-	case *agreement.BeforeCondition:
-		return c.First().Kind == kind || c.Then().Kind == kind
-	case *agreement.AllCondition:
-		return slices.ContainsFunc(c.Conditions(), func(o agreement.Condition) bool { return RequiresEvent(o, kind) })
-	case *agreement.AnyCondition:
-		ops := c.Conditions()
-		return len(ops) > 0 && !slices.ContainsFunc(ops, func(o agreement.Condition) bool { return !RequiresEvent(o, kind) })
-	case *agreement.AtLeastCondition:
-		ops := c.Conditions()
-		k := c.K()
-		if k < 1 || k > len(ops) {
-			return false
+	if v, atom := requiresAtom(c, kind); atom {
+		return v
+	}
+	// done holds the value of every combinator already read.
+	done := map[agreement.Condition]bool{}
+	value := func(o agreement.Condition) (v, known bool) {
+		if v, atom := requiresAtom(o, kind); atom {
+			return v, true
 		}
-		free := 0
+		v, known = done[o]
+		return v, known
+	}
+	stack := []agreement.Condition{c}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		if _, ok := done[n]; ok {
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		ops := agreement.Operands(n)
+		waiting := false
 		for _, o := range ops {
-			if !RequiresEvent(o, kind) {
-				free++
+			if _, known := value(o); !known {
+				stack = append(stack, o)
+				waiting = true
 			}
 		}
-		return free < k
+		if waiting {
+			continue
+		}
+		stack = stack[:len(stack)-1]
+		count := 0 // operands that require the event
+		for _, o := range ops {
+			if v, _ := value(o); v {
+				count++
+			}
+		}
+		switch n := n.(type) {
+		case *agreement.AllCondition:
+			done[n] = count > 0
+		case *agreement.AnyCondition:
+			done[n] = len(ops) > 0 && count == len(ops)
+		case *agreement.AtLeastCondition:
+			k := n.K()
+			done[n] = 1 <= k && k <= len(ops) && len(ops)-count < k
+		default:
+			done[n] = false
+		}
 	}
-	return false
+	return done[c]
+}
+
+// requiresAtom reads a node RequiresEvent does not descend into: the
+// event atoms, Not, the other atoms and nil. atom is false for All, Any and
+// AtLeast.
+func requiresAtom(c agreement.Condition, kind agreement.EventKind) (v, atom bool) {
+	switch c := c.(type) {
+	case *agreement.HappenedCondition:
+		return c.Pattern().Kind == kind, true
+	case *agreement.WithinCondition:
+		return c.Pattern().Kind == kind, true
+	case *agreement.SinceCondition:
+		return c.Pattern().Kind == kind, true
+	case *agreement.BeforeCondition:
+		return c.First().Kind == kind || c.Then().Kind == kind, true
+	case *agreement.AllCondition, *agreement.AnyCondition, *agreement.AtLeastCondition:
+		return false, false
+	}
+	return false, true
 }
 
 // SplitCondition maps a contribution's condition onto the trigger and the
@@ -161,10 +203,11 @@ func RequiresEvent(c agreement.Condition, kind agreement.EventKind) bool {
 // commitment. Ignoring when events happen, the trigger and the antecedent
 // both hold exactly when c does; with time, the antecedent's events count
 // only after the trigger held, which is the point. SplitCondition never
-// panics.
+// panics, whatever the depth of c: it walks c with a stack of its own
+// rather than by recursion.
 func SplitCondition(c agreement.Condition) (trigger, antecedent agreement.Condition) {
 	var trig, ante []agreement.Condition
-	for _, x := range conjuncts(c, nil) {
+	for _, x := range conjuncts(c) {
 		b, isBefore := x.(*agreement.BeforeCondition)
 		switch {
 		case isBefore && b.First().Kind != agreement.EventKindArmedAttack && b.Then().Kind == agreement.EventKindArmedAttack:
@@ -181,17 +224,28 @@ func SplitCondition(c agreement.Condition) (trigger, antecedent agreement.Condit
 	return conjunction(trig), conjunction(ante)
 }
 
-func conjuncts(c agreement.Condition, out []agreement.Condition) []agreement.Condition {
-	switch x := c.(type) {
-	case nil:
-		return out
-	case *agreement.AllCondition:
-		for _, o := range x.Conditions() {
-			out = conjuncts(o, out)
+// conjuncts returns the conjuncts of c in order: the operands of All,
+// flattened, or c itself; nil operands dropped. It keeps a stack of its own
+// rather than recursing, so that no depth of nested All overflows the
+// goroutine's stack.
+func conjuncts(c agreement.Condition) []agreement.Condition {
+	var out []agreement.Condition
+	stack := []agreement.Condition{c} // what is left to read, the next on top
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch x := n.(type) {
+		case nil:
+		case *agreement.AllCondition:
+			ops := x.Conditions()
+			for i := len(ops) - 1; i >= 0; i-- {
+				stack = append(stack, ops[i])
+			}
+		default:
+			out = append(out, n)
 		}
-		return out
 	}
-	return append(out, c)
+	return out
 }
 
 func conjunction(cs []agreement.Condition) agreement.Condition {
