@@ -219,13 +219,21 @@ func Operands(c Condition) []Condition {
 
 // Walk calls fn for c and then, depth first and in order, for every operand
 // under it, skipping nil operands. It stops descending below a node for which
-// fn returns false. Walk(nil, fn) does nothing.
+// fn returns false. Walk(nil, fn) does nothing. It walks without recursion,
+// so that conditions of any depth are safe, in time and memory linear in
+// the size of c.
 func Walk(c Condition, fn func(Condition) bool) {
-	if isNil(c) || !fn(c) {
-		return
-	}
-	for _, o := range operands(c) {
-		Walk(o, fn)
+	stack := []Condition{c}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if isNil(n) || !fn(n) {
+			continue
+		}
+		ops := operands(n)
+		for i := len(ops) - 1; i >= 0; i-- {
+			stack = append(stack, ops[i])
+		}
 	}
 }
 
@@ -248,17 +256,57 @@ func operands(c Condition) []Condition {
 }
 
 // EqualConditions reports whether a and b are equal conditions; two nil
-// conditions are equal.
+// conditions are equal. It compares without recursion, so that conditions
+// of any depth are safe, in time linear in their size.
 func EqualConditions(a, b Condition) bool {
-	if isNil(a) || isNil(b) {
-		return isNil(a) && isNil(b)
+	type pair struct{ a, b Condition }
+	stack := []pair{{a, b}}
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if isNil(p.a) || isNil(p.b) {
+			if isNil(p.a) && isNil(p.b) {
+				continue
+			}
+			return false
+		}
+		if p.a == p.b {
+			continue // the same node
+		}
+		if !shallowEqual(p.a, p.b) {
+			return false
+		}
+		x, y := operands(p.a), operands(p.b)
+		for i := len(x) - 1; i >= 0; i-- {
+			stack = append(stack, pair{x[i], y[i]})
+		}
 	}
-	return a.Equal(b)
+	return true
 }
 
-func equalList(a, b []Condition) bool {
-	return slices.EqualFunc(a, b, EqualConditions)
+// shallowEqual reports whether a and b, both non-nil, are nodes of the same
+// type with equal fields, their operands aside but for their number.
+func shallowEqual(a, b Condition) bool {
+	switch x := a.(type) {
+	case *AllCondition:
+		y, ok := b.(*AllCondition)
+		return ok && len(x.cs) == len(y.cs)
+	case *AnyCondition:
+		y, ok := b.(*AnyCondition)
+		return ok && len(x.cs) == len(y.cs)
+	case *NotCondition:
+		_, ok := b.(*NotCondition)
+		return ok
+	case *AtLeastCondition:
+		y, ok := b.(*AtLeastCondition)
+		return ok && x.k == y.k && len(x.cs) == len(y.cs)
+	}
+	return a.Equal(b) // an atom
 }
+
+// equalTree is the Equal method of the combinators: x and y are non-nil
+// nodes of one type.
+func equalTree[P nodePointer[N], N any](x, y P) bool { return EqualConditions(x, y) }
 
 // Equal implements [Condition].
 func (c *HappenedCondition) Equal(o Condition) bool { return equalNode(c, o, equalFields) }
@@ -291,22 +339,22 @@ func (c *SinceCondition) Equal(o Condition) bool { return equalNode(c, o, equalF
 
 // Equal implements [Condition].
 func (c *AllCondition) Equal(o Condition) bool {
-	return equalNode(c, o, func(x, y *AllCondition) bool { return equalList(x.cs, y.cs) })
+	return equalNode(c, o, equalTree)
 }
 
 // Equal implements [Condition].
 func (c *AnyCondition) Equal(o Condition) bool {
-	return equalNode(c, o, func(x, y *AnyCondition) bool { return equalList(x.cs, y.cs) })
+	return equalNode(c, o, equalTree)
 }
 
 // Equal implements [Condition].
 func (c *NotCondition) Equal(o Condition) bool {
-	return equalNode(c, o, func(x, y *NotCondition) bool { return EqualConditions(x.c, y.c) })
+	return equalNode(c, o, equalTree)
 }
 
 // Equal implements [Condition].
 func (c *AtLeastCondition) Equal(o Condition) bool {
-	return equalNode(c, o, func(x, y *AtLeastCondition) bool { return x.k == y.k && equalList(x.cs, y.cs) })
+	return equalNode(c, o, equalTree)
 }
 
 // String implements [Condition].
@@ -343,53 +391,66 @@ func (c *NotCondition) String() string { return conditionString(c) }
 func (c *AtLeastCondition) String() string { return conditionString(c) }
 
 // conditionString writes c in the readable form of [Condition.String]:
-// "<nil>" for no condition.
+// "<nil>" for no condition. It writes into one builder without recursion,
+// so that time and memory are linear in the size of c, whatever its depth.
 func conditionString(c Condition) string {
-	if isNil(c) {
-		return "<nil>"
-	}
-	switch c := c.(type) {
-	case *HappenedCondition:
-		return "happened(" + c.pattern.String() + ")"
-	case *HoldsCondition:
-		return "holds(" + string(c.fluent) + ")"
-	case *ClauseInCondition:
-		return "clause-in(" + c.ref.String() + ": " + statesString(c.states) + ")"
-	case *AgreementInCondition:
-		id := string(c.agreement)
-		if id == "" {
-			id = "this"
-		}
-		return "agreement-in(" + id + ": " + statesString(c.states) + ")"
-	case *BeforeCondition:
-		return "before(" + c.first.String() + "; " + c.then.String() + ")"
-	case *WithinCondition:
-		return "within(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
-	case *SinceCondition:
-		return "since(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")"
-	case *AllCondition:
-		return listString("all", c.cs)
-	case *AnyCondition:
-		return listString("any", c.cs)
-	case *NotCondition:
-		return "not(" + conditionString(c.c) + ")"
-	case *AtLeastCondition:
-		return listString("at-least-"+strconv.Itoa(c.k), c.cs)
-	}
-	return "<nil>"
-}
-
-func listString(name string, cs []Condition) string {
 	var b strings.Builder
-	b.WriteString(name)
-	b.WriteByte('(')
-	for i, c := range cs {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(conditionString(c))
+	// The stack holds what remains to write, next last: a condition, or
+	// the text lit when cond is nil (for a nil operand, lit is "<nil>").
+	type item struct {
+		cond Condition
+		lit  string
 	}
-	b.WriteByte(')')
+	stack := []item{{cond: c, lit: "<nil>"}}
+	list := func(name string, cs []Condition) {
+		b.WriteString(name)
+		b.WriteByte('(')
+		stack = append(stack, item{lit: ")"})
+		for i := len(cs) - 1; i >= 0; i-- {
+			stack = append(stack, item{cond: cs[i], lit: "<nil>"})
+			if i > 0 {
+				stack = append(stack, item{lit: ", "})
+			}
+		}
+	}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if isNil(it.cond) {
+			b.WriteString(it.lit) // "<nil>" for a nil operand
+			continue
+		}
+		switch c := it.cond.(type) {
+		case *HappenedCondition:
+			b.WriteString("happened(" + c.pattern.String() + ")")
+		case *HoldsCondition:
+			b.WriteString("holds(" + string(c.fluent) + ")")
+		case *ClauseInCondition:
+			b.WriteString("clause-in(" + c.ref.String() + ": " + statesString(c.states) + ")")
+		case *AgreementInCondition:
+			id := string(c.agreement)
+			if id == "" {
+				id = "this"
+			}
+			b.WriteString("agreement-in(" + id + ": " + statesString(c.states) + ")")
+		case *BeforeCondition:
+			b.WriteString("before(" + c.first.String() + "; " + c.then.String() + ")")
+		case *WithinCondition:
+			b.WriteString("within(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")")
+		case *SinceCondition:
+			b.WriteString("since(" + c.pattern.String() + "; " + FormatDuration(c.d) + ")")
+		case *AllCondition:
+			list("all", c.cs)
+		case *AnyCondition:
+			list("any", c.cs)
+		case *NotCondition:
+			list("not", []Condition{c.c})
+		case *AtLeastCondition:
+			list("at-least-"+strconv.Itoa(c.k), c.cs)
+		default:
+			b.WriteString("<nil>")
+		}
+	}
 	return b.String()
 }
 

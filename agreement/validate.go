@@ -586,69 +586,190 @@ func ClauseDependencies(c Clause, home AgreementID) []Ref {
 	return out
 }
 
-// cycles reports a dependency cycle for every back edge a depth-first search
-// meets (so at least one for every strongly connected set of clauses, though
-// not every elementary cycle through it), at the path of the clause the edge
-// returns to.
+// cycles reports dependency cycles: for every strongly connected set of
+// clauses that holds a cycle, once, the first cycle a depth-first search
+// meets in it (its first back edge), at the path of the clause the edge
+// returns to. The message names at most maxCycleNames clauses of the cycle
+// and counts the others, so that it stays short however long the cycle.
+// Both searches are iterative, so that no number of clauses exhausts the
+// stack, and take time linear in the number of clauses and dependencies.
 func (v *validator) cycles(all []Agreement, prefix func(int) string) {
 	type node struct {
-		ref  Ref
 		path string
-		deps []Ref
+		deps []int // indices into nodes, dangling references left out
 	}
-	nodes := map[Ref]*node{}
-	var order []Ref
+	index := map[Ref]int{}
+	var nodes []node
+	var refs []Ref
 	for i := range all {
 		a := &all[i]
 		for j := range a.Clauses {
 			r := QualifiedRef(a.ID, a.Clauses[j].ID)
-			if _, dup := nodes[r]; dup {
+			if _, dup := index[r]; dup {
 				continue
 			}
-			nodes[r] = &node{ref: r, path: idx(field(prefix(i), "clauses"), j),
-				deps: ClauseDependencies(a.Clauses[j], a.ID)}
-			order = append(order, r)
+			index[r] = len(nodes)
+			nodes = append(nodes, node{path: idx(field(prefix(i), "clauses"), j)})
+			refs = append(refs, r)
 		}
 	}
+	// Resolve dependencies once every clause has its index; a dangling
+	// reference is reported elsewhere.
+	k := 0
+	for i := range all {
+		a := &all[i]
+		for j := range a.Clauses {
+			r := QualifiedRef(a.ID, a.Clauses[j].ID)
+			if index[r] != k || refs[k] != r {
+				continue // a duplicate id: its first clause stands for it
+			}
+			for _, d := range ClauseDependencies(a.Clauses[j], a.ID) {
+				if di, ok := index[d]; ok {
+					nodes[k].deps = append(nodes[k].deps, di)
+				}
+			}
+			k++
+		}
+	}
+	comp := components(len(nodes), func(n int) []int { return nodes[n].deps })
+
 	const (
 		white = iota
 		grey
 		black
 	)
-	colour := map[Ref]int{}
-	var stack []Ref
-	var visit func(r Ref)
-	visit = func(r Ref) {
-		colour[r] = grey
-		stack = append(stack, r)
-		for _, d := range nodes[r].deps {
-			if _, ok := nodes[d]; !ok {
-				continue // dangling: reported elsewhere
+	colour := make([]int8, len(nodes))
+	reported := map[int]bool{}
+	type frame struct{ n, next int }
+	var stack []frame
+	for root := range nodes {
+		if colour[root] != white {
+			continue
+		}
+		colour[root] = grey
+		stack = append(stack[:0], frame{n: root})
+		for len(stack) > 0 {
+			f := &stack[len(stack)-1]
+			if f.next == len(nodes[f.n].deps) {
+				colour[f.n] = black
+				stack = stack[:len(stack)-1]
+				continue
 			}
+			d := nodes[f.n].deps[f.next]
+			f.next++
 			switch colour[d] {
 			case white:
-				visit(d)
+				colour[d] = grey
+				stack = append(stack, frame{n: d})
 			case grey:
+				if reported[comp[d]] {
+					continue
+				}
+				reported[comp[d]] = true
 				start := len(stack) - 1
-				for stack[start] != d {
+				for stack[start].n != d {
 					start--
 				}
-				names := make([]string, 0, len(stack)-start+1)
+				cycle := make([]Ref, 0, len(stack)-start)
 				for _, s := range stack[start:] {
-					names = append(names, v.name(s))
+					cycle = append(cycle, refs[s.n])
 				}
-				names = append(names, v.name(d))
-				v.add(nodes[d].path, ErrCycle, "dependency cycle "+strings.Join(names, " -> "))
+				v.add(nodes[d].path, ErrCycle, "dependency cycle "+v.cycleText(cycle))
 			}
 		}
-		stack = stack[:len(stack)-1]
-		colour[r] = black
 	}
-	for _, r := range order {
-		if colour[r] == white {
-			visit(r)
+}
+
+// maxCycleNames is the most clauses a cycle's message names.
+const maxCycleNames = 8
+
+// cycleText writes the cycle through the clauses of cycle, back to the
+// first: "A -> B -> A"; for a long one, the first clauses, "...", the last
+// and the first again, and how many it leaves out.
+func (v *validator) cycleText(cycle []Ref) string {
+	var b strings.Builder
+	n := len(cycle)
+	for i, r := range cycle {
+		if n > maxCycleNames && i == maxCycleNames-1 {
+			b.WriteString("... -> ")
+			b.WriteString(v.name(cycle[n-1]))
+			b.WriteString(" -> ")
+			break
+		}
+		b.WriteString(v.name(r))
+		b.WriteString(" -> ")
+	}
+	b.WriteString(v.name(cycle[0]))
+	if n > maxCycleNames {
+		b.WriteString(" (" + itoa(n) + " clauses; " + itoa(n-maxCycleNames) + " more not named)")
+	}
+	return b.String()
+}
+
+// components returns, for each of the n nodes of a graph whose edges deps
+// gives, the number of its strongly connected component (Tarjan's
+// algorithm, without recursion).
+func components(n int, deps func(int) []int) []int {
+	const unvisited = -1
+	index := make([]int, n)
+	low := make([]int, n)
+	comp := make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = unvisited
+	}
+	var sccStack []int
+	type frame struct{ n, next int }
+	var call []frame
+	counter, ncomp := 0, 0
+	for root := range n {
+		if index[root] != unvisited {
+			continue
+		}
+		call = append(call[:0], frame{n: root})
+		index[root], low[root] = counter, counter
+		counter++
+		sccStack = append(sccStack, root)
+		onStack[root] = true
+		for len(call) > 0 {
+			f := &call[len(call)-1]
+			ds := deps(f.n)
+			if f.next < len(ds) {
+				d := ds[f.next]
+				f.next++
+				switch {
+				case index[d] == unvisited:
+					index[d], low[d] = counter, counter
+					counter++
+					sccStack = append(sccStack, d)
+					onStack[d] = true
+					call = append(call, frame{n: d})
+				case onStack[d]:
+					low[f.n] = min(low[f.n], index[d])
+				}
+				continue
+			}
+			u := f.n
+			call = call[:len(call)-1]
+			if len(call) > 0 {
+				p := call[len(call)-1].n
+				low[p] = min(low[p], low[u])
+			}
+			if low[u] == index[u] {
+				for {
+					w := sccStack[len(sccStack)-1]
+					sccStack = sccStack[:len(sccStack)-1]
+					onStack[w] = false
+					comp[w] = ncomp
+					if w == u {
+						break
+					}
+				}
+				ncomp++
+			}
 		}
 	}
+	return comp
 }
 
 // name writes a resolved ref short when it is in a single-agreement scope.

@@ -1,0 +1,118 @@
+package agreement_test
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// deepNot returns n Not nodes around a Holds atom.
+func deepNot(n int) agreement.Condition {
+	c := agreement.Holds("ceasefire-in-force")
+	for range n {
+		c = agreement.Not(c)
+	}
+	return c
+}
+
+// hugeDepth is deep enough that a recursive walk of it overflows the
+// goroutine stack (1 GB), which no recover catches.
+const hugeDepth = 10_000_000
+
+// TestDeepConditionsDoNotOverflow checks that every function of package
+// agreement that walks conditions does so without exhausting the stack, at
+// a depth no recursion survives.
+func TestDeepConditionsDoNotOverflow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds conditions ten million deep")
+	}
+	deep, other := deepNot(hugeDepth), deepNot(hugeDepth)
+
+	a := withClause(0, func(c *agreement.Clause) { c.Trigger = deep })
+	if err := a.Validate(); !problemAt(err, agreement.ErrInvalidValue, "clauses[0].trigger"+strings.Repeat(".not", agreement.MaxDepth)) {
+		t.Errorf("Validate() = %.300v, want the depth reported", err)
+	}
+	if err := (agreement.Process{Agreements: []agreement.Agreement{a}}).Validate(); err == nil {
+		t.Error("Process.Validate() = nil, want the depth reported")
+	}
+	n := 0
+	agreement.Walk(deep, func(agreement.Condition) bool { n++; return true })
+	if n != hugeDepth+1 {
+		t.Errorf("Walk visited %d nodes, want %d", n, hugeDepth+1)
+	}
+	if !agreement.EqualConditions(deep, other) || !deep.Equal(other) {
+		t.Error("EqualConditions(deep, deep copy) = false")
+	}
+	if s := deep.String(); len(s) != len("not()")*hugeDepth+len("holds(ceasefire-in-force)") {
+		t.Errorf("String() has %d bytes", len(s))
+	}
+	if got := agreement.Patterns(deep); len(got) != 0 {
+		t.Errorf("Patterns() = %v", got)
+	}
+	if _, err := a.MarshalJSON(); err == nil {
+		t.Error("MarshalJSON() = nil error, want the depth reported")
+	}
+}
+
+// TestConditionStringLinear checks that String takes time linear in the
+// depth of a condition: 10^6 nested Not took minutes and tens of GB when it
+// was quadratic.
+func TestConditionStringLinear(t *testing.T) {
+	c := deepNot(1_000_000)
+	start := time.Now()
+	s := c.String()
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("String() of 10^6 nested not took %v", d)
+	}
+	if !strings.HasPrefix(s, "not(not(") || !strings.Contains(s, "(not(holds(ceasefire-in-force)))") || !strings.HasSuffix(s, ")))") {
+		t.Errorf("String() = %.40q...", s)
+	}
+	mixed := agreement.All(agreement.Not(nil), agreement.AtLeast(1, agreement.Holds("f"), (*agreement.AnyCondition)(nil)), agreement.Any())
+	if got, want := mixed.String(), "all(not(<nil>), at-least-1(holds(f), <nil>), any())"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
+
+// TestCycleReportsBounded checks that clauses each reading the next and the
+// first form one strongly connected set, reported once with a short
+// message: it was reported once for every clause, naming every clause
+// before it, a message quadratic in the number of clauses.
+func TestCycleReportsBounded(t *testing.T) {
+	const n = 2000
+	a := seedCore()
+	a.Clauses = nil
+	id := func(i int) agreement.ClauseID { return agreement.ClauseID("C" + itoa(i%n)) }
+	for i := range n {
+		a.Clauses = append(a.Clauses, agreement.Clause{ID: id(i), Kind: agreement.DeonticObligation,
+			Debtors: []agreement.PartyID{"UA"}, Action: &agreement.Pattern{Kind: agreement.EventKindCeasefireInForce},
+			Trigger: agreement.All(agreement.ClauseIn(agreement.LocalRef(id(i+1)), agreement.StateInEffect),
+				agreement.ClauseIn(agreement.LocalRef(id(0)), agreement.StateInEffect))})
+	}
+	err := a.Validate()
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Validate() = %v", err)
+	}
+	cycles := 0
+	for _, p := range ve.Problems {
+		if errors.Is(p, agreement.ErrCycle) {
+			cycles++
+			if len(p.Msg) > 200 {
+				t.Errorf("cycle message has %d bytes: %.300s", len(p.Msg), p.Msg)
+			}
+			const want = "dependency cycle C0 -> C1 -> C2 -> C3 -> C4 -> C5 -> C6 -> ... -> C1999 -> C0 (2000 clauses; 1992 more not named)"
+			if p.Path != "clauses[0]" || p.Msg != want {
+				t.Errorf("cycle problem %s: %s\nwant clauses[0]: %s", p.Path, p.Msg, want)
+			}
+		}
+	}
+	if cycles != 1 {
+		t.Errorf("%d cycles reported, want 1", cycles)
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
