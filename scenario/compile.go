@@ -153,6 +153,7 @@ type Engine struct {
 	nodes      []node
 	kids       []int32
 	parties    map[agreement.PartyID]bool
+	areas      map[agreement.AreaID]bool // declared by some agreement's territory; nil when none is
 }
 
 type fluentKey struct {
@@ -210,6 +211,12 @@ func compile(p agreement.Process) *Engine {
 			}
 		}
 		e.agreements = append(e.agreements, info)
+		for _, area := range a.Territory.Areas {
+			if e.areas == nil {
+				e.areas = map[agreement.AreaID]bool{}
+			}
+			e.areas[area.ID] = true
+		}
 		for _, party := range a.Parties {
 			e.parties[party.ID] = true
 		}

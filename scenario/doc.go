@@ -158,7 +158,9 @@
 // event moves control in its area, in every agreement whose territory has
 // the area: Actor gains Target's control, all of it or the percentage points
 // of the event's first percent quantity (with neither Target nor quantity,
-// the whole area). A referendum-held or arbitration-award event by the
+// the whole area). A control change takes quantities in percent only, and
+// names an area some agreement's territory declares: [Timeline.Validate]
+// rejects any other. A referendum-held or arbitration-award event by the
 // option's party (the organiser, the arbiter) resolves the question pending
 // in its area ([agreement.Option.Resolve]); one by another party, or where no
 // question is pending (none was agreed, or it was resolved or lapsed),

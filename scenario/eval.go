@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"math"
+	"time"
 
 	"github.com/peacekit/peacekit/agreement"
 )
@@ -22,6 +23,10 @@ const numStates = 16
 type world struct {
 	e   *Engine
 	now int64
+	// late is the instant now stands for when now is never: an instant
+	// after agreement.InstantRange, at which an Evaluator may be asked
+	// about timed atoms. Replays never set it.
+	late time.Time
 
 	at  []int64   // instant of each event, by event index
 	occ [][]int32 // per pattern: indices of matching events, in order
@@ -89,6 +94,16 @@ func addSat(a, b int64) int64 {
 		return math.MinInt64
 	}
 	return a + b
+}
+
+// reached reports whether the instant d after instant a is at or before
+// now: addSat(a, d) <= now, computed exactly also when now is never and
+// stands for late, an instant after the range of int64 nanoseconds.
+func (s *world) reached(a, d int64) bool {
+	if s.now == never && !s.late.IsZero() {
+		return !time.Unix(0, a).Add(time.Duration(d)).After(s.late)
+	}
+	return addSat(a, d) <= s.now
 }
 
 // lastAfter returns the last occurrence of pattern p strictly after w, or -1.
@@ -183,13 +198,13 @@ func (s *world) eval(i int32, w int64, rec *recorder) bool {
 	case opWithin:
 		if l := s.lastAfter(n.a, w); l >= 0 {
 			end := addSat(s.at[l], n.d)
-			v = s.now < end
+			v = !s.reached(s.at[l], n.d)
 			r.event, r.at = l, end
 		}
 	case opSince:
 		if f := s.firstAfter(n.a, w); f >= 0 {
 			t := addSat(s.at[f], n.d)
-			v = t <= s.now
+			v = s.reached(s.at[f], n.d)
 			r.event, r.at = f, t
 		}
 	case opAll:

@@ -156,13 +156,18 @@ func (h *History) SetAgreementState(s agreement.State) error {
 }
 
 // Eval returns the value of condition i at instant at, over every event of
-// h (events after at included: add only those up to at). It does not
-// allocate. It panics if i is out of range or h was built by another
-// Evaluator.
+// h (events after at included: add only those up to at). Any time.Time is
+// a valid instant, also one outside [agreement.InstantRange] (which no
+// event of h can be): Within and Since compare it with the instants of the
+// events exactly, never wrapped. It does not allocate. It panics if i is out
+// of range or h was built by another Evaluator.
 func (ev *Evaluator) Eval(i int, h *History, at time.Time) bool {
 	if h.e != ev.e {
 		panic("scenario: Evaluator.Eval with a History from another Evaluator")
 	}
-	h.now = at.UnixNano()
+	h.now, h.late = nanos(at), time.Time{}
+	if h.now == never {
+		h.late = at
+	}
 	return h.eval(ev.roots[i], beforeAll, nil)
 }

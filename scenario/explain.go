@@ -70,9 +70,9 @@ type Explanation struct {
 // condition's node values come from the engine's own evaluator: recorded at
 // the instant it decided a transition, or computed again over the history up
 // to at. It returns an error for an unknown instance or an instant outside
-// the trace.
+// the trace (any time.Time outside [agreement.InstantRange] is).
 func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
-	n := at.UnixNano()
+	n := nanos(at)
 	if n < t.start || n > t.end {
 		return nil, fmt.Errorf("scenario: %s outside the trace (%s to %s)", at.UTC().Format(time.RFC3339Nano),
 			t.Start().Format(time.RFC3339Nano), t.End().Format(time.RFC3339Nano))

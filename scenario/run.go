@@ -13,8 +13,10 @@ import (
 // at or before one the run has already closed.
 var ErrOutOfOrder = errors.New("scenario: instant already closed")
 
-// ErrOutOfRange is returned for an instant outside the years 1678 to 2262,
-// the range a replay represents exactly.
+// ErrOutOfRange is returned by [Engine.Start], [Run.AdvanceTo] and
+// [History.Add] for an instant outside [agreement.InstantRange] (about 21
+// September 1677 to 11 April 2262, UTC), the instants a replay represents
+// exactly.
 var ErrOutOfRange = errors.New("scenario: instant out of range")
 
 type instState struct {
@@ -202,7 +204,7 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 }
 
 func instant(t time.Time) (int64, error) {
-	if t.Before(minInstant) || t.After(maxInstant) {
+	if !agreement.InstantInRange(t) {
 		return 0, ErrOutOfRange
 	}
 	return t.UnixNano(), nil
@@ -569,7 +571,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 		if cl.expiry.After > 0 {
 			s.expiryAt = addSat(r.now, int64(cl.expiry.After))
 		} else {
-			s.expiryAt = cl.expiry.At.UnixNano()
+			s.expiryAt = nanos(cl.expiry.At)
 		}
 	}
 	switch {
@@ -580,7 +582,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 			s.deadlineAt = never
 			r.resumeClock(ii)
 		case !cl.deadline.At.IsZero():
-			s.deadlineAt = cl.deadline.At.UnixNano()
+			s.deadlineAt = nanos(cl.deadline.At)
 		}
 	case to == agreement.StateInEffect: // resumed
 		r.resumeClock(ii)

@@ -32,7 +32,8 @@ func (s Standing) Bound() bool {
 // Standings returns where every agreement and every clause instance of the
 // trace stands at instant at: the agreements first, in the engine's order
 // ([Engine.Agreements]), then the clause instances ([Engine.Instances]).
-// Each Standing shares no slice with the trace. It returns an error for a
+// at may be any time.Time, as for [Trace.State]. Each Standing shares no
+// slice with the trace. It returns an error for a
 // nil or zero Trace; it is safe for concurrent use and never panics.
 func (t *Trace) Standings(at time.Time) ([]Standing, error) {
 	if t == nil || t.e == nil {

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -51,7 +52,12 @@ func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
 		var err error
 		switch ev.Kind {
 		case agreement.EventKindControlChanged:
-			next, err = t.MoveControl(ev.Area, ev.Target, ev.Actor, percentOf(ev))
+			pc, ok := percentOf(ev)
+			if !ok {
+				err = errNoPercent
+				break
+			}
+			next, err = t.MoveControl(ev.Area, ev.Target, ev.Actor, pc)
 		case agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
 			next, err = r.resolve(int32(ai), ev)
 			if err == nil && next.IsZero() {
@@ -91,15 +97,20 @@ func (r *Run) resolve(ai int32, ev *agreement.Event) (agreement.Territory, error
 	return agreement.Territory{}, nil
 }
 
-// percentOf returns the event's first quantity in percent, or nil.
-func percentOf(ev *agreement.Event) *decimal.Decimal {
+// errNoPercent rejects a control change whose quantities are all in units
+// it cannot use, so that they never read as "all of the area's control".
+var errNoPercent = errors.New("scenario: a control change needs its quantity in percent")
+
+// percentOf returns the event's first quantity in percent, or nil when it
+// has no quantity. ok is false when it has quantities but none in percent.
+func percentOf(ev *agreement.Event) (pc *decimal.Decimal, ok bool) {
 	for _, q := range ev.Quantities {
 		if q.Unit == agreement.UnitPercent {
 			v := q.Value
-			return &v
+			return &v, true
 		}
 	}
-	return nil
+	return nil, len(ev.Quantities) == 0
 }
 
 // enterIntoForce applies the agreement's options that take effect with it.
@@ -145,7 +156,9 @@ func (r *Run) territorialTransition(ci int32, to agreement.State) {
 // has one agreement) at instant at: as the agreement states it, then
 // changed by control-changed events, by the options that take effect when
 // it enters into force, by withdrawals performed, by referendum results and
-// arbitration awards, and by questions that lapsed. The result is a copy.
+// arbitration awards, and by questions that lapsed; after the trace's end,
+// the territory at the end. at may be any time.Time, also one outside
+// [agreement.InstantRange]. The result is a copy.
 func (t *Trace) Territory(a agreement.AgreementID, at time.Time) (agreement.Territory, error) {
 	if a == "" && len(t.e.agreements) == 1 {
 		a = t.e.agreements[0].id
@@ -154,7 +167,7 @@ func (t *Trace) Territory(a agreement.AgreementID, at time.Time) (agreement.Terr
 	if !ok {
 		return agreement.Territory{}, fmt.Errorf("scenario: unknown agreement %q", a)
 	}
-	n := at.UnixNano()
+	n := nanos(at)
 	cur := t.e.agreements[ai].territory
 	for _, c := range t.tlog {
 		if c.at > n {

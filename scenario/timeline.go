@@ -9,13 +9,29 @@ import (
 	"github.com/peacekit/peacekit/agreement"
 )
 
-// minInstant and maxInstant bound the instants a replay accepts: those whose
-// Unix nanoseconds fit an int64 (years 1678 to 2262), less the two extremes,
-// which the engine uses as "before everything" and "never".
-var (
-	minInstant = time.Unix(0, -1<<63+1).UTC()
-	maxInstant = time.Unix(0, 1<<63-2).UTC()
-)
+// unitName names a unit in a message: "km2", or "no unit".
+func unitName(u agreement.Unit) string {
+	if u == agreement.UnitUnspecified {
+		return "no unit"
+	}
+	return quote(string(u))
+}
+
+// nanos returns t's Unix nanoseconds, or, for an instant outside
+// [agreement.InstantRange], the sentinel on its side: beforeAll for an
+// instant before the range, never for one after it. Every instant of a
+// replay is in the range, so the sentinels compare with them as the
+// instants themselves would, and no instant wraps.
+func nanos(t time.Time) int64 {
+	first, last := agreement.InstantRange()
+	switch {
+	case t.Before(first):
+		return beforeAll
+	case t.After(last):
+		return never
+	}
+	return t.UnixNano()
+}
 
 // Timeline is a period and the events in it, ordered by instant; events at
 // the same instant keep the order they were given in (they form one batch,
@@ -26,11 +42,16 @@ var (
 type Timeline struct {
 	start  time.Time
 	events []agreement.Event
+	// input is, for each event in order, its position in the input (the
+	// arguments of NewTimeline, the document's events); nil when the
+	// input was in order.
+	input []int
 }
 
 // NewTimeline returns the timeline starting at start with the given events,
 // sorted stably by instant. It copies events; it does not validate them (see
-// [Timeline.Validate]).
+// [Timeline.Validate], whose problems name each event by its position in
+// events).
 func NewTimeline(start time.Time, events ...agreement.Event) Timeline {
 	evs := make([]agreement.Event, len(events))
 	for i, ev := range events {
@@ -38,8 +59,28 @@ func NewTimeline(start time.Time, events ...agreement.Event) Timeline {
 		ev.Quantities = slices.Clone(ev.Quantities)
 		evs[i] = ev
 	}
-	slices.SortStableFunc(evs, func(a, b agreement.Event) int { return a.At.Compare(b.At) })
-	return Timeline{start: start.UTC(), events: evs}
+	byAt := func(a, b agreement.Event) int { return a.At.Compare(b.At) }
+	if slices.IsSortedFunc(evs, byAt) {
+		return Timeline{start: start.UTC(), events: evs}
+	}
+	input := make([]int, len(evs))
+	for i := range input {
+		input[i] = i
+	}
+	slices.SortStableFunc(input, func(i, j int) int { return byAt(evs[i], evs[j]) })
+	sorted := make([]agreement.Event, len(evs))
+	for k, i := range input {
+		sorted[k] = evs[i]
+	}
+	return Timeline{start: start.UTC(), events: sorted, input: input}
+}
+
+// inputIndex returns the position in the input of the i'th event in order.
+func (tl Timeline) inputIndex(i int) int {
+	if tl.input == nil {
+		return i
+	}
+	return tl.input[i]
 }
 
 // Start returns the instant the timeline starts at: the first instant a
@@ -68,14 +109,20 @@ func (tl Timeline) Events() iter.Seq2[int, agreement.Event] {
 }
 
 // Validate checks every event against the engine's agreements: its instant
-// is not before the start and within the range a replay accepts, its kind is
-// well formed, and the parties, clause and area it names exist. It returns
+// is not before the start and within [agreement.InstantRange] (as the
+// start must be), its kind is well formed, the parties, clause and area it
+// names exist (an area exists when some agreement's territory declares it;
+// when no agreement has a territory, any well-formed area id is accepted),
+// and its quantities are well formed and in units its kind can use (a
+// control change takes percent only: [agreement.ErrInvalidValue] at
+// "events[i].quantities[j].unit"). It returns
 // nil or an *agreement.ValidationError listing every problem with its path
 // ("events[3].actor"), where the index is the event's position in the
-// timeline.
+// input: the order of the events given to [NewTimeline], or of the
+// document's events for [DecodeTimeline], before sorting.
 func (tl Timeline) Validate(e *Engine) error {
 	var ve agreement.ValidationError
-	if tl.start.Before(minInstant) || tl.start.After(maxInstant) {
+	if !agreement.InstantInRange(tl.start) {
 		ve.Add("start", agreement.ErrInvalidValue, "start "+tl.start.Format(time.RFC3339)+" out of range")
 	}
 	for i := range tl.events {
@@ -83,7 +130,7 @@ func (tl Timeline) Validate(e *Engine) error {
 		if e.eventOK(ev) && !ev.At.Before(tl.start) {
 			continue
 		}
-		path := agreement.IndexPath("events", i)
+		path := agreement.IndexPath("events", tl.inputIndex(i))
 		e.checkEvent(*ev, path, &ve)
 		if ev.At.Before(tl.start) {
 			ve.Add(agreement.FieldPath(path, "at"), agreement.ErrInvalidValue, "event at "+
@@ -96,9 +143,9 @@ func (tl Timeline) Validate(e *Engine) error {
 // eventOK reports whether ev has no problem, without allocating; checkEvent
 // says what the problems are.
 func (e *Engine) eventOK(ev *agreement.Event) bool {
-	if ev.At.Before(minInstant) || ev.At.After(maxInstant) || !ev.Kind.Valid() || !ev.Attribution.Valid() ||
+	if !agreement.InstantInRange(ev.At) || !ev.Kind.Valid() || !ev.Attribution.Valid() ||
 		ev.Actor != "" && !e.parties[ev.Actor] || ev.Target != "" && !e.parties[ev.Target] ||
-		ev.Reporter != "" && !e.parties[ev.Reporter] || ev.Area != "" && !ev.Area.Valid() {
+		ev.Reporter != "" && !e.parties[ev.Reporter] || ev.Area != "" && (!ev.Area.Valid() || !e.knownArea(ev.Area)) {
 		return false
 	}
 	if ev.Clause != (agreement.Ref{}) {
@@ -114,11 +161,24 @@ func (e *Engine) eventOK(ev *agreement.Event) bool {
 		}
 	}
 	for _, q := range ev.Quantities {
-		if q.Value.IsNegative() || !q.Unit.Valid() {
+		if q.Value.IsNegative() || !q.Unit.Valid() || !usableUnit(ev.Kind, q.Unit) {
 			return false
 		}
 	}
 	return true
+}
+
+// knownArea reports whether some agreement's territory declares area; with
+// no territory in any agreement, every area is known.
+func (e *Engine) knownArea(area agreement.AreaID) bool {
+	return e.areas == nil || e.areas[area]
+}
+
+// usableUnit reports whether an event of kind can carry a quantity in unit:
+// a control change moves percentage points of an area's control, so it
+// takes percent only; other kinds take any unit.
+func usableUnit(kind agreement.EventKind, unit agreement.Unit) bool {
+	return kind != agreement.EventKindControlChanged || unit == agreement.UnitPercent
 }
 
 // eventError returns nil for a valid event, else an *agreement.ValidationError
@@ -135,7 +195,7 @@ func (e *Engine) eventError(ev *agreement.Event, path string) error {
 // checkEvent adds the problems of the event at path to ve.
 func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.ValidationError) {
 	field := func(name string) string { return agreement.FieldPath(path, name) }
-	if ev.At.Before(minInstant) || ev.At.After(maxInstant) {
+	if !agreement.InstantInRange(ev.At) {
 		ve.Add(field("at"), agreement.ErrInvalidValue, "instant "+ev.At.Format(time.RFC3339)+" out of range")
 	}
 	switch {
@@ -168,15 +228,23 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.Valid
 			ve.Add(field("clause"), agreement.ErrUnknownClause, "unknown clause "+quote(ev.Clause.String()))
 		}
 	}
-	if ev.Area != "" && !ev.Area.Valid() {
+	switch {
+	case ev.Area == "":
+	case !ev.Area.Valid():
 		ve.Add(field("area"), agreement.ErrInvalidID, "invalid area id "+quote(string(ev.Area)))
+	case !e.knownArea(ev.Area):
+		ve.Add(field("area"), agreement.ErrUnknownArea, "unknown area "+quote(string(ev.Area)))
 	}
 	if !ev.Attribution.Valid() {
 		ve.Add(field("attribution"), agreement.ErrInvalidValue, "unknown attribution "+ev.Attribution.String())
 	}
 	for j, q := range ev.Quantities {
+		qp := agreement.IndexPath(field("quantities"), j)
+		if q.Unit.Valid() && !usableUnit(ev.Kind, q.Unit) {
+			ve.Add(agreement.FieldPath(qp, "unit"), agreement.ErrInvalidValue, "a "+string(ev.Kind)+
+				" event cannot use a quantity in "+unitName(q.Unit)+": only percent")
+		}
 		if err := q.Validate(); err != nil {
-			qp := agreement.IndexPath(field("quantities"), j)
 			var qe *agreement.ValidationError
 			if !errors.As(err, &qe) { // not expected: Validate returns a *ValidationError
 				ve.Add(qp, agreement.ErrInvalidValue, err.Error())

@@ -174,11 +174,11 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	r.at = make([]int64, 0, len(tl.events))
 	for i, ev := range tl.events {
 		if ev.At.After(end) {
-			return nil, fmt.Errorf("scenario: events[%d] at %s is after the end %s", i,
+			return nil, fmt.Errorf("scenario: events[%d] at %s is after the end %s", tl.inputIndex(i),
 				ev.At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
 		}
 		if err := r.apply(ev); err != nil {
-			return nil, fmt.Errorf("scenario: events[%d]: %w", i, err)
+			return nil, fmt.Errorf("scenario: events[%d]: %w", tl.inputIndex(i), err)
 		}
 	}
 	if err := r.AdvanceTo(end); err != nil {
@@ -305,14 +305,17 @@ func (t *Trace) transitionsOf(i Instance) ([]int32, error) {
 // or an agreement) at instant at: its state after everything that happened at
 // or before at. Before the first evaluation a clause is Dormant and an
 // agreement Draft or Signed; after the trace's end it is the state at the
-// end (nothing past the end was replayed: see [Trace.End]). It returns an
-// error for an unknown instance, including the zero Instance.
+// end (nothing past the end was replayed: see [Trace.End]). at may be any
+// time.Time, also one outside [agreement.InstantRange]: before the range it
+// gives the state before the first evaluation, after it the state at the
+// end. It returns an error for an unknown instance, including the zero
+// Instance.
 func (t *Trace) State(i Instance, at time.Time) (agreement.State, error) {
 	trs, err := t.transitionsOf(i)
 	if err != nil {
 		return 0, err
 	}
-	s, _ := t.stateAt(i, trs, at.UnixNano())
+	s, _ := t.stateAt(i, trs, nanos(at))
 	return s, nil
 }
 
@@ -324,7 +327,8 @@ func (t *Trace) State(i Instance, at time.Time) (agreement.State, error) {
 // agreement), which a report reads as "since the start"; a transition at
 // the trace's start instant (the first evaluation) gives the start instant
 // itself, so the two cases stay apart. Instants after the trace's end give
-// the state at the end. It returns an error for an unknown instance, the
+// the state at the end; at may be any time.Time, as for [Trace.State].
+// It returns an error for an unknown instance, the
 // zero Instance included, and for a nil or zero Trace. It is safe for
 // concurrent use and never panics.
 func (t *Trace) StateSince(i Instance, at time.Time) (agreement.State, time.Time, error) {
@@ -335,7 +339,7 @@ func (t *Trace) StateSince(i Instance, at time.Time) (agreement.State, time.Time
 	if err != nil {
 		return 0, time.Time{}, err
 	}
-	s, k := t.stateAt(i, trs, at.UnixNano())
+	s, k := t.stateAt(i, trs, nanos(at))
 	if k < 0 {
 		return s, time.Time{}, nil
 	}
@@ -369,7 +373,9 @@ func (t *Trace) initial(i Instance) agreement.State {
 }
 
 // FluentHolds reports whether fluent f of agreement a (empty when the engine
-// has one agreement) holds at instant at.
+// has one agreement) holds at instant at: its initial value before the
+// first event, its value at the end after the trace's end. at may be any
+// time.Time, also one outside [agreement.InstantRange].
 func (t *Trace) FluentHolds(a agreement.AgreementID, f agreement.FluentID, at time.Time) (bool, error) {
 	if a == "" && len(t.e.agreements) == 1 {
 		a = t.e.agreements[0].id
@@ -379,7 +385,7 @@ func (t *Trace) FluentHolds(a agreement.AgreementID, f agreement.FluentID, at ti
 		return false, fmt.Errorf("scenario: unknown fluent %s/%s", a, f)
 	}
 	v := t.e.fluents[fi].initially
-	n := at.UnixNano()
+	n := nanos(at)
 	for _, fc := range t.flog {
 		if t.at[fc.event] > n {
 			break

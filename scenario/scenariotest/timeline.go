@@ -256,9 +256,10 @@ type eventGen struct {
 	kinds      map[agreement.EventKind]bool
 	parties    []agreement.PartyID
 	areas      []agreement.AreaID
-	refs       []agreement.Ref       // every clause and agreement, qualified
-	single     bool                  // the process has one agreement: local refs are valid in events
-	otherKinds []agreement.EventKind // kinds nothing mentions
+	declared   map[agreement.AreaID]bool // areas some territory declares; nil when none does
+	refs       []agreement.Ref           // every clause and agreement, qualified
+	single     bool                      // the process has one agreement: local refs are valid in events
+	otherKinds []agreement.EventKind     // kinds nothing mentions
 }
 
 // unrelatedPool are custom kinds for events nothing mentions; any the
@@ -275,6 +276,10 @@ func newEventGen(p agreement.Process) *eventGen {
 	seen := map[agreement.Pattern]bool{}
 	seenParty := map[agreement.PartyID]bool{}
 	seenArea := map[agreement.AreaID]bool{}
+	// With a territory in some agreement, an event may name only an area
+	// one declares (Timeline.Validate checks it): the pool is those areas,
+	// and pattern areas join it only when declared.
+	var declared map[agreement.AreaID]bool
 	for _, a := range p.Agreements {
 		for _, party := range a.Parties {
 			if !seenParty[party.ID] {
@@ -282,7 +287,18 @@ func newEventGen(p agreement.Process) *eventGen {
 				g.parties = append(g.parties, party.ID)
 			}
 		}
+		for _, area := range a.Territory.Areas {
+			if declared == nil {
+				declared = map[agreement.AreaID]bool{}
+			}
+			if !declared[area.ID] {
+				declared[area.ID] = true
+				seenArea[area.ID] = true
+				g.areas = append(g.areas, area.ID)
+			}
+		}
 	}
+	g.declared = declared
 	for _, a := range p.Agreements {
 		groups := map[agreement.GroupID][]agreement.PartyID{}
 		for _, gr := range a.Groups {
@@ -293,7 +309,7 @@ func newEventGen(p agreement.Process) *eventGen {
 				pat.Clause = pat.Clause.Resolve(a.ID)
 			}
 			g.kinds[pat.Kind] = true
-			if pat.Area != "" && !seenArea[pat.Area] {
+			if pat.Area != "" && !seenArea[pat.Area] && declared == nil {
 				seenArea[pat.Area] = true
 				g.areas = append(g.areas, pat.Area)
 			}
@@ -402,7 +418,7 @@ func (g *eventGen) event(t *rapid.T, m mention, at time.Time) agreement.Event {
 		ev.Reporter = g.party(t, "reporter")
 	}
 	switch {
-	case exact && p.Area != "":
+	case exact && p.Area != "" && (g.declared == nil || g.declared[p.Area]):
 		ev.Area = p.Area
 	case len(g.areas) > 0 && (p.Area != "" || rapid.IntRange(0, 3).Draw(t, "has-area") == 0):
 		ev.Area = rapid.SampledFrom(g.areas).Draw(t, "area")
