@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sentinel errors: the categories of problem that validation and decoding
@@ -64,16 +65,30 @@ type Problem struct {
 	Msg  string // what is wrong, for people: `unknown party "XX"`
 }
 
-// Error returns "path: message", or the message alone when Path is empty.
+// Error returns "path: message", or the message alone when Path is empty;
+// "<nil problem>" for a nil *Problem, and "invalid" for one with no
+// message.
 func (p *Problem) Error() string {
-	if p.Path == "" {
+	switch {
+	case p == nil:
+		return "<nil problem>"
+	case p.Msg == "" && p.Path == "":
+		return "invalid"
+	case p.Msg == "":
+		return p.Path + ": invalid"
+	case p.Path == "":
 		return p.Msg
 	}
 	return p.Path + ": " + p.Msg
 }
 
-// Unwrap returns the sentinel.
-func (p *Problem) Unwrap() error { return p.Err }
+// Unwrap returns the sentinel; nil for a nil *Problem.
+func (p *Problem) Unwrap() error {
+	if p == nil {
+		return nil
+	}
+	return p.Err
+}
 
 // ValidationError lists every problem found in one value, in the order found
 // (document order). errors.Is(err, ErrUnknownParty) reports whether any
@@ -97,55 +112,129 @@ func (p *Problem) Unwrap() error { return p.Err }
 //
 // A ValidationError being built is not safe for concurrent use; once
 // returned it is not modified, and reading it is safe for concurrent use.
+//
+// Problems is capped: [ValidationError.Add] keeps the first [MaxProblems]
+// problems and counts the others in Omitted, so that no input makes an
+// error of unbounded size. Problems holds every problem when Omitted is 0.
 type ValidationError struct {
 	Problems []*Problem
+	// Omitted counts the problems found after the first MaxProblems and
+	// not kept.
+	Omitted int
 }
+
+// MaxProblems is the most problems a [ValidationError] keeps.
+const MaxProblems = 1000
 
 // Add appends a problem at path (in the field names of the value's JSON
 // encoding, "" for the whole value) of the kind err, a sentinel error (one
 // of this package's, or of the calling package's), with msg saying what is
-// wrong for people. It never fails and never panics.
+// wrong for people. Once e holds [MaxProblems] problems, it counts the
+// problem in Omitted instead. It never fails and never panics; on a nil e it
+// does nothing.
 func (e *ValidationError) Add(path string, err error, msg string) {
-	e.Problems = append(e.Problems, &Problem{Path: path, Err: err, Msg: msg})
+	switch {
+	case e == nil:
+	case len(e.Problems) >= MaxProblems:
+		e.Omitted++
+	default:
+		e.Problems = append(e.Problems, &Problem{Path: path, Err: err, Msg: msg})
+	}
 }
 
-// Err returns nil when e holds no problem, and e otherwise, so that a
-// function can end with return ve.Err(). The error returned is e itself:
-// problems added to e afterwards appear in it.
+// Err returns nil when e is nil or holds no problem, and e otherwise, so
+// that a function can end with return ve.Err(). The error returned is e
+// itself: problems added to e afterwards appear in it.
 func (e *ValidationError) Err() error {
-	if len(e.Problems) == 0 {
+	if e == nil || len(e.Problems) == 0 && e.Omitted == 0 {
 		return nil
 	}
 	return e
 }
 
-// Error lists the problems, one per line, after a count.
+// The limits of [ValidationError.Error]: the most lines it lists, and the
+// most problems with one message it lists before summarising the rest.
+const (
+	maxErrorLines = 100
+	maxAlike      = 10
+)
+
+// Error lists the problems, one per line, after a count. It lists at most
+// 10 problems with the same message (and sentinel) and says how many more
+// there are "like it", and at most 100 lines in all, then says how many
+// problems it left out. A nil problem is written "<nil problem>"; a nil or
+// empty e says no problems were recorded.
 func (e *ValidationError) Error() string {
-	var b strings.Builder
-	switch len(e.Problems) {
-	case 0:
+	if e == nil || len(e.Problems) == 0 && e.Omitted == 0 {
 		return "agreement: invalid (no problems recorded)"
-	case 1:
+	}
+	total := len(e.Problems) + e.Omitted
+	var b strings.Builder
+	if len(e.Problems) == 1 && e.Omitted == 0 {
 		b.WriteString("agreement: 1 problem: ")
 		b.WriteString(e.Problems[0].Error())
 		return b.String()
 	}
 	b.WriteString("agreement: ")
-	b.WriteString(strconv.Itoa(len(e.Problems)))
+	b.WriteString(strconv.Itoa(total))
 	b.WriteString(" problems:")
+	type kind struct {
+		err error
+		msg string
+	}
+	keyOf := func(p *Problem) kind {
+		if p == nil {
+			return kind{}
+		}
+		return kind{p.Err, p.Msg}
+	}
+	counts := map[kind]int{}
 	for _, p := range e.Problems {
-		b.WriteString("\n\t")
-		b.WriteString(p.Error())
+		counts[keyOf(p)]++
+	}
+	shown := map[kind]int{}
+	lines, listed := 0, 0
+	for _, p := range e.Problems {
+		if lines == maxErrorLines {
+			break
+		}
+		k := keyOf(p)
+		n := shown[k]
+		shown[k]++
+		switch {
+		case n < maxAlike:
+			b.WriteString("\n\t")
+			b.WriteString(p.Error())
+			listed++
+			lines++
+			if n == maxAlike-1 && counts[k] > maxAlike {
+				more := counts[k] - maxAlike
+				b.WriteString("\n\t... and " + strconv.Itoa(more) + " more like it")
+				listed += more
+				lines++
+			}
+		}
+	}
+	if rest := total - listed; rest > 0 {
+		b.WriteString("\n\t... and " + strconv.Itoa(rest) + " more problems")
+		if e.Omitted > 0 {
+			b.WriteString(" (" + strconv.Itoa(e.Omitted) + " of them not recorded)")
+		}
 	}
 	return b.String()
 }
 
-// Unwrap returns every problem, so that errors.Is and errors.As see each one
-// and, through it, its sentinel.
+// Unwrap returns every problem kept, so that errors.Is and errors.As see
+// each one and, through it, its sentinel; nil problems are left out.
 func (e *ValidationError) Unwrap() []error {
-	out := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		out[i] = p
+	if e == nil {
+		return nil
+	}
+	out := make([]error, 0, len(e.Problems))
+	for _, p := range e.Problems {
+		if p != nil {
+			out = append(out, p)
+		}
 	}
 	return out
 }
@@ -172,6 +261,21 @@ func field(path, name string) string { return FieldPath(path, name) }
 
 func idx(path string, i int) string { return IndexPath(path, i) }
 
-func quote(s string) string { return strconv.Quote(s) }
+// maxQuoted is the most bytes of a string that messages quote.
+const maxQuoted = 200
+
+// quote writes s as a Go string literal for a message; a string longer than
+// maxQuoted bytes is cut (at a character boundary) and its length given, so
+// that no input makes a message of unbounded size.
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
+}
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -116,3 +116,76 @@ func TestCycleReportsBounded(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestValidationErrorNil checks that nil problems, a nil *ValidationError
+// and hand-built values print and unwrap without panicking.
+func TestValidationErrorNil(t *testing.T) {
+	var nilVE *agreement.ValidationError
+	var nilP *agreement.Problem
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"nil problem alone", &agreement.ValidationError{Problems: []*agreement.Problem{nil}}, "agreement: 1 problem: <nil problem>"},
+		{"nil problem among others", &agreement.ValidationError{Problems: []*agreement.Problem{nil, {Path: "id", Err: agreement.ErrMissing, Msg: "missing"}}},
+			"agreement: 2 problems:\n\t<nil problem>\n\tid: missing"},
+		{"nil error", nilVE, "agreement: invalid (no problems recorded)"},
+		{"nil *Problem", nilP, "<nil problem>"},
+		{"zero problem", &agreement.Problem{}, "invalid"},
+		{"omitted only", &agreement.ValidationError{Omitted: 2}, "agreement: 2 problems:\n\t... and 2 more problems (2 of them not recorded)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.err.Error(); got != tt.want {
+				t.Errorf("Error() = %q, want %q", got, tt.want)
+			}
+			_ = errors.Is(tt.err, agreement.ErrMissing)
+			var p *agreement.Problem
+			_ = errors.As(tt.err, &p)
+		})
+	}
+	if nilVE.Err() != nil || nilVE.Unwrap() != nil || nilP.Unwrap() != nil {
+		t.Error("nil receivers: want nil results")
+	}
+	nilVE.Add("x", agreement.ErrMissing, "ignored") // must not panic
+}
+
+// TestRepeatedProblemsCapped checks that a million duplicate fields make an
+// error of bounded size: every duplicate was a problem and a line.
+func TestRepeatedProblemsCapped(t *testing.T) {
+	const n = 1_000_000
+	var b strings.Builder
+	b.WriteString(`{"schema":1,"id":"a"`)
+	for range n {
+		b.WriteString(`,"title":"x"`)
+	}
+	b.WriteString("}")
+	_, err := agreement.DecodeAgreement([]byte(b.String()))
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("DecodeAgreement() = %v", err)
+	}
+	if len(ve.Problems) != agreement.MaxProblems || ve.Omitted != n-1-agreement.MaxProblems {
+		t.Errorf("%d problems kept, %d omitted; want %d and %d", len(ve.Problems), ve.Omitted, agreement.MaxProblems, n-1-agreement.MaxProblems)
+	}
+	msg := err.Error()
+	want := "agreement: 999999 problems:\n" + strings.Repeat("\ttitle: duplicate field \"title\"\n", 10) +
+		"\t... and 990 more like it\n\t... and 998999 more problems (998999 of them not recorded)"
+	if msg != want {
+		t.Errorf("Error() = %.2000q\nwant %q", msg, want)
+	}
+}
+
+// TestLongInputQuotedShort checks that messages quote at most a few hundred
+// bytes of an input string.
+func TestLongInputQuotedShort(t *testing.T) {
+	id := strings.Repeat("é", 500_000)
+	_, err := agreement.DecodeAgreement([]byte(`{"schema":1,"id":"` + id + `"}`))
+	if err == nil || len(err.Error()) > 1000 {
+		t.Errorf("DecodeAgreement() error has %d bytes, want at most 1000", len(err.Error()))
+	}
+	if !strings.Contains(err.Error(), "... (1000000 bytes)") {
+		t.Errorf("DecodeAgreement() = %.500v, want the length of the cut string", err)
+	}
+}
