@@ -41,6 +41,28 @@ func (t BasingTotal) Equal(o BasingTotal) bool {
 	return t.Basing == o.Basing && t.Contributions == o.Contributions && t.Amount.Equal(o.Amount)
 }
 
+// MaxDecimalDigits bounds the decimals of a contribution's quantities:
+// a bound's coefficient has at most MaxDecimalDigits digits and its
+// exponent lies between -MaxDecimalDigits and MaxDecimalDigits, so that
+// adding and dividing such decimals is quick. Every decimal of package
+// agreement's JSON encoding (at most 1,000 characters) is within it; one
+// built in Go, such as decimal.New(1, 10_000_000), may not be:
+// [Coalition.Validate] reports it, and the analyses leave its quantity out.
+const MaxDecimalDigits = 1000
+
+// maxCoefficientBits is the bit length of the largest coefficient of
+// MaxDecimalDigits digits: 10^1000 - 1 < 2^3322.
+const maxCoefficientBits = 3322
+
+// boundedDecimal reports whether d is within MaxDecimalDigits.
+func boundedDecimal(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -MaxDecimalDigits && e <= MaxDecimalDigits && d.Coefficient().BitLen() <= maxCoefficientBits
+}
+
+// boundedRange reports whether both bounds of r are within MaxDecimalDigits.
+func boundedRange(r agreement.Range) bool { return boundedDecimal(r.Min) && boundedDecimal(r.Max) }
+
 // sum is a running total of ranges in one unit.
 type sum struct {
 	min, max decimal.Decimal
@@ -57,6 +79,9 @@ func totals[K comparable](cts []Contribution, key func(Contribution) K) map[K]ma
 		k := key(ct)
 		counted := map[agreement.Unit]bool{}
 		for _, q := range ct.Quantities {
+			if !boundedRange(q) {
+				continue
+			}
 			byUnit := out[k]
 			if byUnit == nil {
 				byUnit = map[agreement.Unit]*sum{}
@@ -114,7 +139,9 @@ func sortedUnits(m map[agreement.Unit]*sum) []agreement.Unit {
 // which only an invalid coalition has, come last in lexical order), then by
 // unit in lexical order ("" first). The result depends only on the set of
 // contributions, not on their order. On a valid coalition every total has
-// Min <= Max. The slice is new.
+// Min <= Max. A quantity with a bound outside [MaxDecimalDigits] (which
+// [Coalition.Validate] reports, and only a decimal built in Go can have) is
+// left out, so that no total takes long. The slice is new.
 func (c Coalition) TotalsByFunction() []FunctionTotal {
 	m := totals(c.Contributions, func(ct Contribution) FunctionID { return ct.Function })
 	declared := make([]FunctionID, len(c.Functions))
@@ -255,7 +282,9 @@ func (s Share) Equal(o Share) bool {
 // c.Members (contributors that are not members, which only an invalid
 // coalition has, come last in lexical order). Shares of amounts in other
 // units are never mixed in. It returns nil when nobody offers f anything in
-// u. The result does not depend on the order of contributions. The slice is
+// u. The result does not depend on the order of contributions. A quantity
+// with a bound outside [MaxDecimalDigits] (which [Coalition.Validate]
+// reports) is left out, as by [Coalition.TotalsByFunction]. The slice is
 // new.
 func (c Coalition) Shares(f FunctionID, u agreement.Unit) []Share {
 	own := map[agreement.PartyID]*sum{}
@@ -265,7 +294,7 @@ func (c Coalition) Shares(f FunctionID, u agreement.Unit) []Share {
 			continue
 		}
 		for _, q := range ct.Quantities {
-			if q.Unit != u {
+			if q.Unit != u || !boundedRange(q) {
 				continue
 			}
 			s := own[ct.Contributor]

@@ -2,8 +2,11 @@ package coalition
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/peacekit/peacekit/agreement"
 )
@@ -14,7 +17,8 @@ import (
 // declared function ([ErrUnknownFunction]); no lead for a function without
 // contributions unless the function allows it
 // ([ErrLeadWithoutContributions]); every range with min <= max and no
-// negative bound; every enum value known; every condition and action
+// negative bound, each bound within [MaxDecimalDigits]
+// ([agreement.ErrInvalidValue] otherwise, with the value's exponent); every enum value known; every condition and action
 // well formed and resolving in the agreement c compiles to (its parties,
 // fluents, the [MembersGroup] group, and the clauses compiled from its
 // contributions, by contribution id); no dependency cycle between
@@ -177,6 +181,19 @@ func (c Coalition) Validate() error {
 			seenArea[a] = true
 		}
 		ve.Problems = append(ve.Problems, probe[cp]...)
+		for j, q := range ct.Quantities {
+			qp := agreement.IndexPath(agreement.FieldPath(cp, "quantities"), j)
+			for _, b := range []struct {
+				name string
+				d    decimal.Decimal
+			}{{"min", q.Min}, {"max", q.Max}} {
+				if !boundedDecimal(b.d) {
+					ve.Add(agreement.FieldPath(qp, b.name), agreement.ErrInvalidValue, "decimal "+describeDecimal(b.d)+
+						" out of range: at most "+strconv.Itoa(MaxDecimalDigits)+" digits and an exponent of at most "+
+						strconv.Itoa(MaxDecimalDigits)+" either way")
+				}
+			}
+		}
 	}
 	return ve.Err()
 }
@@ -246,13 +263,25 @@ func probeProblems(c Coalition) map[string][]*agreement.Problem {
 		Groups:  []agreement.Group{c.membersGroup()},
 	}
 	for _, ct := range c.Contributions {
+		qs := ct.Quantities
+		if slices.ContainsFunc(qs, func(q agreement.Range) bool { return !boundedRange(q) }) {
+			// Decimals out of bounds, which Validate reports itself, would
+			// make package agreement's comparisons slow: the probe sees
+			// the range [0, 0] in its unit instead.
+			qs = slices.Clone(qs)
+			for i, q := range qs {
+				if !boundedRange(q) {
+					qs[i].Min, qs[i].Max = decimal.Zero, decimal.Zero
+				}
+			}
+		}
 		a.Clauses = append(a.Clauses, agreement.Clause{
 			ID:         ct.ID.ClauseID(),
 			Kind:       agreement.DeonticObligation,
 			Force:      ct.Force,
 			Creditors:  ct.Beneficiaries,
 			Action:     ct.action(),
-			Quantities: ct.Quantities,
+			Quantities: qs,
 			Trigger:    ct.Condition,
 		})
 	}
@@ -312,6 +341,20 @@ func coalitionPath(p string) (section, path string, ok bool) {
 		return "", "", false
 	}
 	return base, base + "." + name + tail, true
+}
+
+// describeDecimal describes d without writing out its digits, which may be
+// millions: "with exponent 10000000 and a coefficient of 1 digits".
+func describeDecimal(d decimal.Decimal) string {
+	c := d.Coefficient()
+	var digits string
+	if bits := c.BitLen(); bits <= maxCoefficientBits {
+		digits = strconv.Itoa(len(c.Abs(c).String()))
+	} else {
+		// bits×log10(2), rounded up: the number of digits, or one more.
+		digits = "about " + strconv.Itoa(bits*30103/100000+1)
+	}
+	return "with exponent " + strconv.Itoa(int(d.Exponent())) + " and a coefficient of " + digits + " digits"
 }
 
 // membersGroup returns the MembersGroup group: the declared full members,
