@@ -60,10 +60,11 @@ func writeTree(b *bytes.Buffer, v any) {
 
 // parseTokens reads data as parse does, building the tree from the tokens
 // of a json.Decoder. Syntax errors are found, and reported, exactly as
-// parse finds them, by json.Valid first.
+// parse finds them, by check first.
 func parseTokens(data []byte) (any, *Problem) {
-	if !json.Valid(data) {
-		return nil, syntaxProblem(data, json.Unmarshal(data, new(json.RawMessage)))
+	data, p := check(data)
+	if p != nil {
+		return nil, p
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -77,7 +78,7 @@ func parseTokens(data []byte) (any, *Problem) {
 var errUnexpectedToken = errors.New("unexpected token")
 
 // tokenValue reads the value whose first token is next; checked input
-// nests at most 10000 levels deep.
+// nests at most maxJSONDepth levels deep.
 func tokenValue(dec *json.Decoder) (any, error) {
 	t, err := dec.Token()
 	if err != nil {

@@ -189,3 +189,42 @@ func TestLongInputQuotedShort(t *testing.T) {
 		t.Errorf("DecodeAgreement() = %.500v, want the length of the cut string", err)
 	}
 }
+
+// TestDecodeDeepJSONOneError checks that JSON nested too deeply is reported
+// the same way at every depth: as nested too deeply, with ErrInvalidValue,
+// never as encoding/json's syntax error (which it was beyond 10000 levels).
+func TestDecodeDeepJSONOneError(t *testing.T) {
+	for _, depth := range []int{1500, 5000, 8000, 9000, 20_000, 1_000_000} {
+		doc := `{"schema":1,"id":"a","clauses":[{"id":"C1","trigger":` + strings.Repeat(`{"not":`, depth) +
+			`{"holds":"f"}` + strings.Repeat("}", depth) + `}]}`
+		_, err := agreement.DecodeAgreement([]byte(doc))
+		if !errors.Is(err, agreement.ErrInvalidValue) || errors.Is(err, agreement.ErrSyntax) ||
+			!strings.Contains(err.Error(), "nested too deeply") || strings.Contains(err.Error(), "exceeded max depth") {
+			t.Errorf("depth %d: DecodeAgreement() = %.300v, want nested too deeply (ErrInvalidValue)", depth, err)
+		}
+	}
+}
+
+// TestDecodeByteOrderMark checks that every decoder of the package skips a
+// UTF-8 byte-order mark at the start of a document, as the PA-X reader
+// does, and still reports syntax errors at their place in the input.
+func TestDecodeByteOrderMark(t *testing.T) {
+	const bom = "\uFEFF"
+	if _, err := agreement.DecodeAgreement([]byte(bom + `{"schema":1,"id":"a"}`)); err != nil {
+		t.Errorf("DecodeAgreement() = %v", err)
+	}
+	if _, err := agreement.DecodeProcess([]byte(bom + `{"schema":1}`)); err != nil {
+		t.Errorf("DecodeProcess() = %v", err)
+	}
+	if _, err := agreement.DecodeEventLog([]byte(bom + `{"schema":1,"events":[]}`)); err != nil {
+		t.Errorf("DecodeEventLog() = %v", err)
+	}
+	var a agreement.Agreement
+	if err := a.UnmarshalJSON([]byte(bom + "null")); err != nil {
+		t.Errorf("UnmarshalJSON(BOM null) = %v", err)
+	}
+	_, err := agreement.DecodeAgreement([]byte(bom + `{"schema":1,}`))
+	if err == nil || !strings.Contains(err.Error(), "line 1, column 16, byte offset 15") {
+		t.Errorf("DecodeAgreement(BOM, trailing comma) = %v, want the offset in the input", err)
+	}
+}

@@ -181,7 +181,11 @@ func UnmarshalJSONWith[T any](v *T, data []byte, decode func([]byte) (T, error))
 // an unknown enumeration name, a malformed decimal, duration, reference or
 // instant ([ErrInvalidValue], or [ErrInvalidID] for references), a missing
 // required field ([ErrMissing]), or a missing or different "schema"
-// ([ErrSchemaVersion]) are all errors.
+// ([ErrSchemaVersion]) are all errors. A UTF-8 byte-order mark at the
+// start of data is skipped. Arrays and objects nested more than 3016 levels
+// deep (deeper than conditions nested [MaxDepth] deep need) are reported as
+// nested too deeply with [ErrInvalidValue] and their position, as a condition
+// nested too deeply is, not as a syntax error.
 //
 // On failure it returns the zero Agreement and a *ValidationError listing
 // every problem, in document order, each with its path in the JSON field
@@ -232,4 +236,6 @@ func decodeDocument[T any](data []byte, fn func(d *decoder, doc *object) T, vali
 	return x, nil
 }
 
-func isNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
+func isNull(data []byte) bool {
+	return string(bytes.TrimSpace(bytes.TrimPrefix(data, []byte(bom)))) == "null"
+}

@@ -19,15 +19,24 @@ type object struct {
 	vals []any
 }
 
+// maxJSONDepth bounds the nesting of JSON arrays and objects the decoders
+// read: enough for conditions nested maxConditionDepth deep (an atLeast
+// takes three levels) inside a process document, and far below what
+// encoding/json allows, so that the recursion of the parsers stays small.
+const maxJSONDepth = 3*maxConditionDepth + 16
+
+// bom is the UTF-8 byte-order mark, which a document may start with.
+const bom = "\uFEFF"
+
 // parse reads data, which must hold exactly one JSON value, into a tree of
 // nil, bool, json.Number, string, []any and *object values, sharing no
-// memory with data.
+// memory with data. A UTF-8 byte-order mark at the start is skipped; JSON
+// nested more than maxJSONDepth levels is reported as too deep
+// ([ErrInvalidValue]), as a condition nested too deeply is.
 func parse(data []byte) (any, *Problem) {
-	// encoding/json checks the whole input first: syntax, trailing data,
-	// and nesting deeper than it allows (10000 levels, which bounds the
-	// recursion below). json.Unmarshal reports the error with its offset.
-	if !json.Valid(data) {
-		return nil, syntaxProblem(data, json.Unmarshal(data, new(json.RawMessage)))
+	data, p := check(data)
+	if p != nil {
+		return nil, p
 	}
 	tp := treeParser{data: data}
 	v, ok := tp.value()
@@ -35,6 +44,27 @@ func parse(data []byte) (any, *Problem) {
 		return nil, &Problem{Err: ErrSyntax, Msg: "malformed JSON at byte offset " + itoa(tp.pos)}
 	}
 	return v, nil
+}
+
+// check checks data as parse does before building the tree, and returns
+// the JSON text without its byte-order mark.
+func check(data []byte) ([]byte, *Problem) {
+	full, base := data, 0
+	if bytes.HasPrefix(data, []byte(bom)) {
+		data, base = data[len(bom):], len(bom)
+	}
+	if off, ok := depthWithin(data, maxJSONDepth); !ok {
+		line, col := position(full, base+off)
+		return nil, &Problem{Err: ErrInvalidValue, Msg: "nested too deeply (more than " + itoa(maxJSONDepth) +
+			" levels of arrays and objects; conditions nest at most " + itoa(maxConditionDepth) +
+			" deep) (line " + itoa(line) + ", column " + itoa(col) + ", byte offset " + itoa(base+off) + ")"}
+	}
+	// encoding/json checks the whole input: syntax and trailing data.
+	// json.Unmarshal reports the error with its offset.
+	if !json.Valid(data) {
+		return nil, syntaxProblem(full, base, data, json.Unmarshal(data, new(json.RawMessage)))
+	}
+	return data, nil
 }
 
 // treeParser builds the tree of a JSON text that encoding/json has already
@@ -58,8 +88,8 @@ func (p *treeParser) peek() byte {
 	return 0
 }
 
-// value parses the value at p.pos, which checked input nests at most 10000
-// levels deep.
+// value parses the value at p.pos, which checked input nests at most
+// maxJSONDepth levels deep.
 func (p *treeParser) value() (any, bool) {
 	switch c := p.peek(); c {
 	case '{':
@@ -173,8 +203,40 @@ func (p *treeParser) string() (string, bool) {
 	return "", false
 }
 
-// syntaxProblem reports err, from encoding/json, with the position in data.
-func syntaxProblem(data []byte, err error) *Problem {
+// depthWithin reports whether the arrays and objects of data nest at most
+// limit levels deep, and otherwise the offset of the first bracket beyond
+// it. It reads strings only to skip them and does not check the syntax.
+func depthWithin(data []byte, limit int) (int, bool) {
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			depth++
+			if depth > limit {
+				return i, false
+			}
+		case '}', ']':
+			depth--
+		}
+	}
+	return 0, true
+}
+
+// position returns the line and byte column of offset off in data.
+func position(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	return 1 + bytes.Count(data[:off], []byte("\n")), off - bytes.LastIndexByte(data[:off], '\n')
+}
+
+// syntaxProblem reports err, from encoding/json, which read data, with the
+// position in full, of which data starts at byte base.
+func syntaxProblem(full []byte, base int, data []byte, err error) *Problem {
 	var se *json.SyntaxError
 	if !errors.As(err, &se) { // not expected: json.Valid failed
 		return &Problem{Err: ErrSyntax, Msg: "malformed JSON"}
@@ -185,9 +247,8 @@ func syntaxProblem(data []byte, err error) *Problem {
 	if off > 0 && !strings.HasPrefix(se.Error(), "unexpected end") {
 		off--
 	}
-	off = min(max(off, 0), len(data))
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	col := off - bytes.LastIndexByte(data[:off], '\n')
+	off = base + min(max(off, 0), len(data))
+	line, col := position(full, off)
 	msg := se.Error()
 	if len(bytes.TrimSpace(data)) == 0 {
 		msg = "empty input"
