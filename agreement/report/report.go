@@ -17,7 +17,8 @@ import (
 // creditors, action, conditions in words, text and source), the territory's
 // areas and the territorial options, leaving out lists that are empty.
 // Conditions are written in words ("ceasefire-in-force holds and MNF is
-// in-effect"); text from the agreement is escaped, so that it reads as
+// in-effect"), in time linear in the length of the words, however deeply
+// they nest; text from the agreement is escaped, so that it reads as
 // written and cannot break a table. The output depends only on a; a is not
 // modified and need not be valid. It returns the first error from w; it is
 // safe for concurrent use (with distinct writers) and never panics.
@@ -374,8 +375,87 @@ func describePattern(p agreement.Pattern) string {
 }
 
 // describeCondition writes a condition in words: "ceasefire-in-force holds
-// and MNF is in-effect".
+// and MNF is in-effect". It keeps a stack of its own rather than recursing
+// and writes into one buffer, so that its time is linear in the length of
+// the result and no depth of nesting overflows the goroutine's stack.
 func describeCondition(c agreement.Condition) string {
+	var b strings.Builder
+	stack := []wordItem{{cond: c}} // what is left to write, the next on top
+	push := func(items ...wordItem) {
+		for i := len(items) - 1; i >= 0; i-- {
+			stack = append(stack, items[i])
+		}
+	}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.isText {
+			b.WriteString(it.text)
+			continue
+		}
+		switch c := it.cond.(type) {
+		case *agreement.AllCondition:
+			push(joinOperands(c.Conditions(), " and ", "always")...)
+		case *agreement.AnyCondition:
+			push(joinOperands(c.Conditions(), " or ", "never")...)
+		case *agreement.NotCondition:
+			push(text("not ("), wordItem{cond: c.Condition()}, text(")"))
+		case *agreement.AtLeastCondition:
+			ops := c.Conditions()
+			items := make([]wordItem, 0, 2*len(ops)+2)
+			items = append(items, text("at least "+strconv.Itoa(c.K())+" of ("))
+			for i, o := range ops {
+				if i > 0 {
+					items = append(items, text("; "))
+				}
+				items = append(items, wordItem{cond: o})
+			}
+			push(append(items, text(")"))...)
+		default:
+			b.WriteString(describeAtom(c))
+		}
+	}
+	return b.String()
+}
+
+// wordItem is what describeCondition has left to write: a condition, or
+// text when isText is set.
+type wordItem struct {
+	cond   agreement.Condition
+	text   string
+	isText bool
+}
+
+func text(s string) wordItem { return wordItem{text: s, isText: true} }
+
+// joinOperands returns what describeCondition writes for the operands cs
+// of All or Any: empty when there are none, the operand when there is one,
+// else the operands joined by sep, each in parentheses when it has several
+// operands itself.
+func joinOperands(cs []agreement.Condition, sep, empty string) []wordItem {
+	switch len(cs) {
+	case 0:
+		return []wordItem{text(empty)}
+	case 1:
+		return []wordItem{{cond: cs[0]}}
+	}
+	out := make([]wordItem, 0, 4*len(cs))
+	for i, o := range cs {
+		if i > 0 {
+			out = append(out, text(sep))
+		}
+		if len(agreement.Operands(o)) > 1 {
+			out = append(out, text("("), wordItem{cond: o}, text(")"))
+		} else {
+			out = append(out, wordItem{cond: o})
+		}
+	}
+	return out
+}
+
+// describeAtom writes a condition other than All, Any, Not and AtLeast in
+// words, and nil as "none".
+func describeAtom(c agreement.Condition) string {
 	switch c := c.(type) {
 	case nil:
 		return "none"
@@ -399,38 +479,8 @@ func describeCondition(c agreement.Condition) string {
 			return "since " + describePattern(c.Pattern())
 		}
 		return agreement.FormatDuration(c.Duration()) + " since " + describePattern(c.Pattern())
-	case *agreement.AllCondition:
-		return joinOperands(c.Conditions(), " and ", "always")
-	case *agreement.AnyCondition:
-		return joinOperands(c.Conditions(), " or ", "never")
-	case *agreement.NotCondition:
-		return "not (" + describeCondition(c.Condition()) + ")"
-	case *agreement.AtLeastCondition:
-		parts := make([]string, len(c.Conditions()))
-		for i, o := range c.Conditions() {
-			parts[i] = describeCondition(o)
-		}
-		return "at least " + strconv.Itoa(c.K()) + " of (" + strings.Join(parts, "; ") + ")"
 	}
 	return c.String()
-}
-
-func joinOperands(cs []agreement.Condition, sep, empty string) string {
-	switch len(cs) {
-	case 0:
-		return empty
-	case 1:
-		return describeCondition(cs[0])
-	}
-	parts := make([]string, len(cs))
-	for i, o := range cs {
-		s := describeCondition(o)
-		if len(agreement.Operands(o)) > 1 {
-			s = "(" + s + ")"
-		}
-		parts[i] = s
-	}
-	return strings.Join(parts, sep)
 }
 
 func statesText(ss []agreement.State) string {
@@ -480,7 +530,8 @@ func mdInstant(s string) string { return markup.Markdown(noneToEmpty(s)) }
 // have, are nodes of their own. Node ids are generated (c0, c1, ...), so
 // clause ids with any characters are safe, and every label is quoted with
 // the characters Mermaid interprets written as entity codes. The output is
-// deterministic; a is not modified and need not be valid. It returns the
+// deterministic; a is not modified and need not be valid. Conditions are
+// read once per distinct node, however deeply they nest. It returns the
 // first error from w; it is safe for concurrent use (with distinct writers)
 // and never panics.
 func DependencyMermaid(w io.Writer, a agreement.Agreement) error {
@@ -503,11 +554,10 @@ func DependencyMermaid(w io.Writer, a agreement.Agreement) error {
 			g.edge(self, "-.->", "resumed by", g.node(agreement.LocalRef(c.ResumedBy)))
 		}
 	}
-	agreement.Walk(a.EntryIntoForce, func(n agreement.Condition) bool {
+	walk(a.EntryIntoForce, func(n agreement.Condition) {
 		if ci, ok := n.(*agreement.ClauseInCondition); ok {
 			g.edge(g.node(ci.Ref()), "-->", "entry into force: "+statesText(ci.States()), g.agreementNode(""))
 		}
-		return true
 	})
 
 	m := markup.NewWriter(w)
@@ -555,15 +605,37 @@ type depGraph struct {
 
 // reads adds an edge for each ClauseIn and AgreementIn of c into node to.
 func (g *depGraph) reads(c agreement.Condition, to, slot string) {
-	agreement.Walk(c, func(n agreement.Condition) bool {
+	walk(c, func(n agreement.Condition) {
 		switch n := n.(type) {
 		case *agreement.ClauseInCondition:
 			g.edge(g.node(n.Ref()), "-->", slot+": "+statesText(n.States()), to)
 		case *agreement.AgreementInCondition:
 			g.edge(g.agreementNode(n.Agreement()), "-->", slot+": "+statesText(n.States()), to)
 		}
-		return true
 	})
+}
+
+// walk calls fn for c and every operand under it, depth first and in order
+// as [agreement.Walk] does, but once for a node shared by several operands
+// (the same pointer) and with a stack of its own rather than by recursion,
+// so that its time is linear in the number of distinct nodes and no depth
+// of nesting overflows the goroutine's stack. Nil operands are skipped.
+func walk(c agreement.Condition, fn func(agreement.Condition)) {
+	seen := map[agreement.Condition]bool{}
+	stack := []agreement.Condition{c}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if agreement.EqualConditions(n, nil) || seen[n] {
+			continue
+		}
+		seen[n] = true
+		fn(n)
+		ops := agreement.Operands(n)
+		for i := len(ops) - 1; i >= 0; i-- {
+			stack = append(stack, ops[i])
+		}
+	}
 }
 
 // node returns the node id of what r refers to, declaring it if needed.
