@@ -228,3 +228,57 @@ func TestDecodeByteOrderMark(t *testing.T) {
 		t.Errorf("DecodeAgreement(BOM, trailing comma) = %v, want the offset in the input", err)
 	}
 }
+
+// TestInstantsOutsideRange checks that validation, and the decoder through
+// it, reports every absolute deadline, expiry and signature date outside
+// InstantRange, which the engine would wrap through UnixNano.
+func TestInstantsOutsideRange(t *testing.T) {
+	first, last := agreement.InstantRange()
+	y := func(year int) time.Time { return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name string
+		at   time.Time
+		ok   bool
+	}{
+		{"first", first, true},
+		{"last", last, true},
+		{"before first", first.Add(-1), false},
+		{"after last", last.Add(1), false},
+		{"year 2300", y(2300), false},
+		{"year 1600", y(1600), false},
+		{"year 9999", y(9999), false},
+		{"year 1", time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC), false},
+		{"2026", y(2026), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check := func(what string, a agreement.Agreement, path string) {
+				t.Helper()
+				err := a.Validate()
+				if got := problemAt(err, agreement.ErrInvalidValue, path); got == tt.ok {
+					t.Errorf("%s: Validate() = %v, want a problem at %s: %v", what, err, path, !tt.ok)
+				}
+				if !tt.ok && !strings.Contains(err.Error(), "outside the range the library represents exactly") {
+					t.Errorf("%s: Validate() = %v, want the range named", what, err)
+				}
+				perr := agreement.Process{Agreements: []agreement.Agreement{a}}.Validate()
+				if got := problemAt(perr, agreement.ErrInvalidValue, "agreements[0]."+path); got == tt.ok {
+					t.Errorf("%s: Process.Validate() = %v", what, perr)
+				}
+				if data, err := a.MarshalJSON(); err == nil {
+					if _, err := agreement.DecodeAgreement(data); (err == nil) != tt.ok {
+						t.Errorf("%s: DecodeAgreement() = %v", what, err)
+					}
+				}
+			}
+			check("deadline", withClause(0, func(c *agreement.Clause) {
+				c.Kind, c.Deadline = agreement.DeonticObligation, agreement.Deadline{At: tt.at}
+			}), "clauses[0].deadline.at")
+			check("expiry", withClause(0, func(c *agreement.Clause) { c.Expiry = agreement.Deadline{At: tt.at} }),
+				"clauses[0].expiry.at")
+			sig := seedCore()
+			sig.Signatures = []agreement.Signature{{Party: sig.Parties[0].ID, Date: tt.at}}
+			check("signature", sig, "signatures[0].date")
+		})
+	}
+}

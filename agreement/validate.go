@@ -2,20 +2,24 @@ package agreement
 
 import (
 	"strings"
+	"time"
 )
 
 // Validate checks a on its own: every id well formed and unique, every
 // reference resolved, every enum value known, no negative quantity or
 // duration, no contradiction between fields, no dependency cycle between
-// clauses. Its territory is checked as [Territory.Validate] does, with the
-// parties of its shares and arrangements declared; its options as
-// [Package.Validate] does against that territory, with their parties
-// declared. When
-// it has a territory, every area filter of an event pattern must name one of
-// its areas ([ErrUnknownArea]); without one, area filters are checked for
-// syntax only. A reference to another agreement cannot resolve on its own and is
+// clauses, and every instant the replay engine computes with (an absolute
+// deadline or expiry of a clause or an option) and every signature's date
+// within [InstantRange] ([ErrInvalidValue]). Its territory is checked as
+// [Territory.Validate] does, with the parties of its shares and
+// arrangements declared; its options as [Package.Validate] does against
+// that territory, with their parties declared. When it has a territory,
+// every area filter of an event pattern must name one of its areas
+// ([ErrUnknownArea]); without one, area filters are checked for syntax
+// only. A reference to another agreement cannot resolve on its own and is
 // reported with ErrUnknownAgreement; validate linked instruments together
-// with [Process.Validate].
+// with [Process.Validate]. Durations need no bound: the engine adds them
+// to instants without overflow.
 //
 // It returns nil or a *ValidationError listing every problem, each with its
 // path in the JSON encoding and its sentinel.
@@ -158,6 +162,9 @@ func (v *validator) agreement(a *Agreement, path string) {
 	for i, s := range a.Signatures {
 		sp := idx(field(path, "signatures"), i)
 		v.party(field(sp, "party"), s.Party, true)
+		if !s.Date.IsZero() {
+			v.instant(field(sp, "date"), s.Date)
+		}
 	}
 	for i, f := range a.Fluents {
 		fp := idx(field(path, "fluents"), i)
@@ -418,6 +425,18 @@ func (v *validator) deadline(path string, d Deadline) {
 	}
 	if d.After != 0 && !d.At.IsZero() {
 		v.add(path, ErrInconsistent, "set either after or at, not both")
+	}
+	if !d.At.IsZero() {
+		v.instant(field(path, "at"), d.At)
+	}
+}
+
+// instant reports an instant outside [InstantRange]; the zero time, which
+// stands for none, is for the caller to allow or not.
+func (v *validator) instant(path string, t time.Time) {
+	if !InstantInRange(t) {
+		v.add(path, ErrInvalidValue, "instant "+t.UTC().Format(time.RFC3339Nano)+" is outside the range the library "+
+			"represents exactly, "+firstInstant.Format(time.RFC3339Nano)+" to "+lastInstant.Format(time.RFC3339Nano))
 	}
 }
 
