@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -136,7 +137,10 @@ type instanceInfo struct {
 // replay: conditions compiled to a flat program, and an index from everything
 // a clause depends on to the clauses that depend on it. An Engine is
 // immutable and safe for concurrent use by any number of replays. The zero
-// value is not usable; build one with [Compile] or [CompileProcess].
+// value, like a nil *Engine, has no agreement: its methods return errors
+// (Replay, Start), nil (Agreements, Instances) or false (Instance), and
+// [Timeline.Validate] refuses it; build one with [Compile] or
+// [CompileProcess].
 type Engine struct {
 	process    agreement.Process
 	agreements []agreementInfo
@@ -538,8 +542,18 @@ func stateMask(ss []agreement.State) uint16 {
 	return m
 }
 
-// Agreements returns the ids of the compiled agreements, in order.
+// errNoEngine is returned for a nil or zero Engine.
+var errNoEngine = errors.New("scenario: no engine (build one with Compile or CompileProcess)")
+
+// usable reports whether e was built by Compile or CompileProcess.
+func (e *Engine) usable() bool { return e != nil && e.agrIndex != nil }
+
+// Agreements returns the ids of the compiled agreements, in order; nil for
+// a nil or zero Engine.
 func (e *Engine) Agreements() []agreement.AgreementID {
+	if !e.usable() {
+		return nil
+	}
 	out := make([]agreement.AgreementID, len(e.agreements))
 	for i, a := range e.agreements {
 		out[i] = a.id
@@ -549,8 +563,11 @@ func (e *Engine) Agreements() []agreement.AgreementID {
 
 // Instances returns every clause instance the engine tracks, in order: one
 // per clause, or one per debtor for a clause binding several debtors
-// severally.
+// severally. It returns nil for a nil or zero Engine.
 func (e *Engine) Instances() []Instance {
+	if !e.usable() {
+		return nil
+	}
 	out := make([]Instance, len(e.instances))
 	for i, inst := range e.instances {
 		out[i] = Instance{Ref: e.clauses[inst.clause].ref, Debtor: inst.debtor}

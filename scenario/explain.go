@@ -50,7 +50,9 @@ type Step struct {
 
 // Explanation says why an instance is in its state at an instant: the steps
 // that brought it there, and the conditions of that state evaluated at the
-// instant (why it has not moved on).
+// instant (why it has not moved on). [Trace.Explain] builds one; a
+// hand-built Explanation (the zero value included) has no trace to name
+// events and transitions from, and its String describes them by index.
 type Explanation struct {
 	Instance Instance
 	At       time.Time
@@ -70,8 +72,12 @@ type Explanation struct {
 // condition's node values come from the engine's own evaluator: recorded at
 // the instant it decided a transition, or computed again over the history up
 // to at. It returns an error for an unknown instance or an instant outside
-// the trace (any time.Time outside [agreement.InstantRange] is).
+// the trace (any time.Time outside [agreement.InstantRange] is), and for a
+// nil or zero Trace.
 func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
+	if !t.usable() {
+		return nil, errNoTrace
+	}
 	n := nanos(at)
 	if n < t.start || n > t.end {
 		return nil, fmt.Errorf("scenario: %s outside the trace (%s to %s)", at.UTC().Format(time.RFC3339Nano),
@@ -152,8 +158,13 @@ func (t *Trace) node(d decisionPart, i int32) *Node {
 
 // String returns the explanation as indented text: the state, each step with
 // the conditions that decided it, and the open conditions with each node's
-// value and the event that decided it.
+// value and the event that decided it. A nil *Explanation gives "", and
+// nil nodes and conditions of a hand-built one are written as "<none>"; it
+// never panics.
 func (x *Explanation) String() string {
+	if x == nil {
+		return ""
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s at %s: %s", x.Instance, stamp(x.At), x.State)
 	if !x.Since.IsZero() {
@@ -192,9 +203,17 @@ func (x *Explanation) writeDecision(b *strings.Builder, d Decision, indent strin
 }
 
 func (x *Explanation) writeNode(b *strings.Builder, n *Node, indent string) {
-	label := n.Condition.String()
-	if len(n.Operands) > 0 {
+	if n == nil {
+		fmt.Fprintf(b, "%s<none>\n", indent)
+		return
+	}
+	label := "<none>"
+	switch {
+	case n.Condition == nil:
+	case len(n.Operands) > 0:
 		label = nodeName(n.Condition)
+	default:
+		label = n.Condition.String()
 	}
 	fmt.Fprintf(b, "%s%s = %t", indent, label, n.Value)
 	var notes []string
@@ -204,7 +223,7 @@ func (x *Explanation) writeNode(b *strings.Builder, n *Node, indent string) {
 	if n.Later >= 0 {
 		notes = append(notes, "then "+x.event(n.Later))
 	}
-	if n.Transition >= 0 && n.Transition < len(x.trace.log) {
+	if n.Transition >= 0 && x.trace.usable() && n.Transition < len(x.trace.log) {
 		tr := x.trace.transition(int32(n.Transition))
 		notes = append(notes, fmt.Sprintf("%s became %s at %s", tr.Instance, tr.To, stamp(tr.At)))
 	}

@@ -31,7 +31,7 @@ func drawInstant(t *rapid.T, label string, anchors ...time.Time) time.Time {
 	anchors = append(anchors, first, last)
 	if rapid.Bool().Draw(t, label+"-uniform") {
 		s := rapid.Int64Range(firstDecodable.Unix(), lastDecodable.Unix()).Draw(t, label+"-sec")
-		return time.Unix(s, rapid.Int64Range(0, 999999999).Draw(t, label+"-ns")).UTC()
+		return notZero(time.Unix(s, rapid.Int64Range(0, 999999999).Draw(t, label+"-ns")).UTC())
 	}
 	x := rapid.SampledFrom(anchors).Draw(t, label+"-anchor")
 	d := rapid.SampledFrom(nearOffsets).Draw(t, label+"-offset")
@@ -40,6 +40,15 @@ func drawInstant(t *rapid.T, label string, anchors ...time.Time) time.Time {
 	}
 	if y := x.Add(d); !y.Before(firstDecodable) && !y.After(lastDecodable) {
 		x = y
+	}
+	return notZero(x)
+}
+
+// notZero returns x, or the instant after it for the zero time.Time, which
+// stands for "none" in a deadline or an expiry.
+func notZero(x time.Time) time.Time {
+	if x.IsZero() {
+		return x.Add(time.Nanosecond)
 	}
 	return x
 }

@@ -11,8 +11,9 @@ import (
 	"github.com/peacekit/peacekit/agreement/markup"
 )
 
-// errNoTrace is returned when rendering the zero Trace, or a nil one.
-var errNoTrace = errors.New("scenario: no trace to render")
+// errNoTrace is returned when querying or rendering the zero Trace, or a
+// nil one.
+var errNoTrace = errors.New("scenario: no trace (the zero or a nil Trace)")
 
 // Markdown writes t as Markdown that an analyst can paste into a report: a
 // heading naming the agreements and the period, a table of the events (with

@@ -142,7 +142,9 @@ func without(s []int32, v int32) []int32 {
 // Run is one replay in progress: events applied one at a time, the clock
 // advanced explicitly, forked for what-if branches. A Run is not safe for
 // concurrent use; fork it to give each goroutine its own. Build one with
-// [Engine.Start]; the zero value is not usable and its methods panic.
+// [Engine.Start]. The zero value, like a nil *Run, is not usable: Apply and
+// AdvanceTo return an error, Now the Unix epoch, Trace the zero Trace and
+// Fork a nil *Run.
 type Run struct {
 	world
 	start   int64
@@ -177,8 +179,13 @@ type Run struct {
 // Start returns a run of e starting at instant start, where every clause is
 // Dormant and every agreement Draft (or Signed, if its signing status is
 // signed or it records signatures). Nothing is evaluated until the start
-// instant is closed, so events at start join its batch.
+// instant is closed, so events at start join its batch. It returns
+// [ErrOutOfRange] for a start outside [agreement.InstantRange] and an error
+// for a nil or zero Engine.
 func (e *Engine) Start(start time.Time) (*Run, error) {
+	if !e.usable() {
+		return nil, errNoEngine
+	}
 	t, err := instant(start)
 	if err != nil {
 		return nil, err
@@ -210,9 +217,21 @@ func instant(t time.Time) (int64, error) {
 	return t.UnixNano(), nil
 }
 
+// errNoRun is returned by the methods of a nil or zero Run.
+var errNoRun = errors.New("scenario: no run (build one with Engine.Start)")
+
+// usable reports whether r was built by Engine.Start.
+func (r *Run) usable() bool { return r != nil && r.e != nil }
+
 // Now returns the latest instant the run has closed; before the first close,
-// the instant just before its start.
-func (r *Run) Now() time.Time { return time.Unix(0, r.closed).UTC() }
+// the instant just before its start. It returns the Unix epoch for a nil or
+// zero Run.
+func (r *Run) Now() time.Time {
+	if !r.usable() {
+		return time.Unix(0, 0).UTC()
+	}
+	return time.Unix(0, r.closed).UTC()
+}
 
 // Apply adds one event. Its instant must be after every instant already
 // closed; events at the same instant form one batch, committed when the clock
@@ -220,6 +239,9 @@ func (r *Run) Now() time.Time { return time.Unix(0, r.closed).UTC() }
 // [Timeline.Validate] checks events; a bad event changes nothing and returns
 // an *agreement.ValidationError.
 func (r *Run) Apply(ev agreement.Event) error {
+	if !r.usable() {
+		return errNoRun
+	}
 	if err := r.e.eventError(&ev, "event"); err != nil {
 		return err
 	}
@@ -249,6 +271,9 @@ func (r *Run) apply(ev agreement.Event) error {
 // t" is final. t must not be before an instant already closed (closing the
 // same instant twice is allowed and does nothing).
 func (r *Run) AdvanceTo(t time.Time) error {
+	if !r.usable() {
+		return errNoRun
+	}
 	n, err := instant(t)
 	if err != nil {
 		return err
@@ -610,7 +635,11 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 
 // Fork returns an independent copy of r in its current state. The two share
 // the history so far (without copying the events) and diverge from here.
+// It returns nil for a nil or zero Run.
 func (r *Run) Fork() *Run {
+	if !r.usable() {
+		return nil
+	}
 	f := *r
 	f.at = r.at[:len(r.at):len(r.at)]
 	f.events = r.events[:len(r.events):len(r.events)]

@@ -158,8 +158,12 @@ func (r *Run) territorialTransition(ci int32, to agreement.State) {
 // it enters into force, by withdrawals performed, by referendum results and
 // arbitration awards, and by questions that lapsed; after the trace's end,
 // the territory at the end. at may be any time.Time, also one outside
-// [agreement.InstantRange]. The result is a copy.
+// [agreement.InstantRange]. The result is a copy. It returns an error for
+// an unknown agreement and for a nil or zero Trace.
 func (t *Trace) Territory(a agreement.AgreementID, at time.Time) (agreement.Territory, error) {
+	if !t.usable() {
+		return agreement.Territory{}, errNoTrace
+	}
 	if a == "" && len(t.e.agreements) == 1 {
 		a = t.e.agreements[0].id
 	}
@@ -181,5 +185,11 @@ func (t *Trace) Territory(a agreement.AgreementID, at time.Time) (agreement.Terr
 }
 
 // Rejections returns the changes of territory that could not be made (see
-// [Rejection]), in the order they were attempted.
-func (t *Trace) Rejections() []Rejection { return slices.Clone(t.rejected) }
+// [Rejection]), in the order they were attempted; nil for a nil or zero
+// Trace.
+func (t *Trace) Rejections() []Rejection {
+	if t == nil {
+		return nil
+	}
+	return slices.Clone(t.rejected)
+}

@@ -118,9 +118,12 @@ func (tl Timeline) Events() iter.Seq2[int, agreement.Event] {
 // "events[i].quantities[j].unit"). It returns
 // nil or an *agreement.ValidationError listing every problem with its path
 // ("events[3].actor"), where the index is the event's position in the
-// input: the order of the events given to [NewTimeline], or of the
+// input (or an error, not a ValidationError, for a nil or zero Engine): the order of the events given to [NewTimeline], or of the
 // document's events for [DecodeTimeline], before sorting.
 func (tl Timeline) Validate(e *Engine) error {
+	if !e.usable() {
+		return errNoEngine
+	}
 	var ve agreement.ValidationError
 	if !agreement.InstantInRange(tl.start) {
 		ve.Add("start", agreement.ErrInvalidValue, "start "+tl.start.Format(time.RFC3339)+" out of range")

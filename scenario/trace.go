@@ -103,7 +103,9 @@ func (s *world) decide(sl slot, root int32, w int64) decisionPart {
 
 // Trace is the record of a replay up to its end instant: every transition
 // with its cause and the condition values that decided it. A Trace is
-// immutable and safe for concurrent use; the zero value is not usable.
+// immutable and safe for concurrent use. The zero value, like a nil *Trace,
+// records nothing: its queries return an error, its iterators yield
+// nothing, Start and End the Unix epoch, Engine nil.
 type Trace struct {
 	e      *Engine
 	start  int64
@@ -125,8 +127,11 @@ type Trace struct {
 
 // Trace returns the record of r so far: every instant up to [Run.Now]. The
 // batch at an instant not yet closed is not included. Later changes to r do
-// not change the trace.
+// not change the trace. For a nil or zero Run it returns the zero Trace.
 func (r *Run) Trace() *Trace {
+	if !r.usable() {
+		return &Trace{}
+	}
 	t := &Trace{
 		e:      r.e,
 		start:  r.start,
@@ -158,8 +163,12 @@ func (r *Run) Trace() *Trace {
 
 // Replay runs the timeline tl on the engine up to and including end, and
 // returns its trace. Events after end, and an end before the timeline's
-// start, are errors; so is any event [Timeline.Validate] rejects.
+// start, are errors; so is any event [Timeline.Validate] rejects, and a nil
+// or zero Engine.
 func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
+	if !e.usable() {
+		return nil, errNoEngine
+	}
 	if err := tl.Validate(e); err != nil {
 		return nil, err
 	}
@@ -187,19 +196,43 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	return r.Trace(), nil
 }
 
-// Start returns the first instant of the trace.
-func (t *Trace) Start() time.Time { return time.Unix(0, t.start).UTC() }
+// usable reports whether t was made by a replay.
+func (t *Trace) usable() bool { return t != nil && t.e != nil }
 
-// End returns the last instant of the trace.
-func (t *Trace) End() time.Time { return time.Unix(0, t.end).UTC() }
+// Start returns the first instant of the trace; the Unix epoch for a nil or
+// zero Trace.
+func (t *Trace) Start() time.Time {
+	if t == nil {
+		return time.Unix(0, 0).UTC()
+	}
+	return time.Unix(0, t.start).UTC()
+}
 
-// Engine returns the engine that produced the trace.
-func (t *Trace) Engine() *Engine { return t.e }
+// End returns the last instant of the trace; the Unix epoch for a nil or
+// zero Trace.
+func (t *Trace) End() time.Time {
+	if t == nil {
+		return time.Unix(0, 0).UTC()
+	}
+	return time.Unix(0, t.end).UTC()
+}
+
+// Engine returns the engine that produced the trace; nil for a nil or zero
+// Trace.
+func (t *Trace) Engine() *Engine {
+	if t == nil {
+		return nil
+	}
+	return t.e
+}
 
 // Events returns the events of the trace in order, with their indices (the
 // indices Cause.Event refers to).
 func (t *Trace) Events() iter.Seq2[int, agreement.Event] {
 	return func(yield func(int, agreement.Event) bool) {
+		if t == nil {
+			return
+		}
 		for i, ev := range t.events {
 			ev.Quantities = slices.Clone(ev.Quantities)
 			if !yield(i, ev) {
@@ -210,9 +243,9 @@ func (t *Trace) Events() iter.Seq2[int, agreement.Event] {
 }
 
 // Event returns the event at index i, as a Cause refers to it; false if there
-// is none.
+// is none (always for a nil or zero Trace).
 func (t *Trace) Event(i int) (agreement.Event, bool) {
-	if i < 0 || i >= len(t.events) {
+	if t == nil || i < 0 || i >= len(t.events) {
 		return agreement.Event{}, false
 	}
 	ev := t.events[i]
@@ -233,9 +266,13 @@ func (t *Trace) transition(i int32) Transition {
 	return Transition{Instance: t.instance(tr.idx), From: tr.from, To: tr.to, At: time.Unix(0, tr.at).UTC(), Cause: tr.cause}
 }
 
-// Transitions returns every transition in the order it happened.
+// Transitions returns every transition in the order it happened; none for a
+// nil or zero Trace.
 func (t *Trace) Transitions() iter.Seq[Transition] {
 	return func(yield func(Transition) bool) {
+		if !t.usable() {
+			return
+		}
 		for i := range t.log {
 			if !yield(t.transition(int32(i))) {
 				return
@@ -278,8 +315,11 @@ func (e *Engine) lookup(i Instance) (int32, bool) {
 
 // Instance returns the instance of clause ref for debtor (empty for a clause
 // not expanded per debtor), resolving an unqualified ref when the engine has
-// one agreement.
+// one agreement. It returns false for a nil or zero Engine.
 func (e *Engine) Instance(ref agreement.Ref, debtor agreement.PartyID) (Instance, bool) {
+	if !e.usable() {
+		return Instance{}, false
+	}
 	if ref.Agreement == "" && len(e.agreements) == 1 {
 		ref.Agreement = e.agreements[0].id
 	}
@@ -290,6 +330,9 @@ func (e *Engine) Instance(ref agreement.Ref, debtor agreement.PartyID) (Instance
 
 // transitionsOf returns the indices of i's transitions.
 func (t *Trace) transitionsOf(i Instance) ([]int32, error) {
+	if !t.usable() {
+		return nil, errNoTrace
+	}
 	idx, ok := t.e.lookup(i)
 	if !ok {
 		return nil, fmt.Errorf("scenario: unknown instance %s", i)
@@ -309,7 +352,7 @@ func (t *Trace) transitionsOf(i Instance) ([]int32, error) {
 // time.Time, also one outside [agreement.InstantRange]: before the range it
 // gives the state before the first evaluation, after it the state at the
 // end. It returns an error for an unknown instance, including the zero
-// Instance.
+// Instance, and for a nil or zero Trace.
 func (t *Trace) State(i Instance, at time.Time) (agreement.State, error) {
 	trs, err := t.transitionsOf(i)
 	if err != nil {
@@ -375,8 +418,12 @@ func (t *Trace) initial(i Instance) agreement.State {
 // FluentHolds reports whether fluent f of agreement a (empty when the engine
 // has one agreement) holds at instant at: its initial value before the
 // first event, its value at the end after the trace's end. at may be any
-// time.Time, also one outside [agreement.InstantRange].
+// time.Time, also one outside [agreement.InstantRange]. It returns an error
+// for an unknown fluent and for a nil or zero Trace.
 func (t *Trace) FluentHolds(a agreement.AgreementID, f agreement.FluentID, at time.Time) (bool, error) {
+	if !t.usable() {
+		return false, errNoTrace
+	}
 	if a == "" && len(t.e.agreements) == 1 {
 		a = t.e.agreements[0].id
 	}
