@@ -14,6 +14,7 @@
 package markup
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -145,29 +146,48 @@ func Truncate(s string, n int) string {
 
 // A Writer writes a report line by line to an io.Writer and keeps the first
 // error: after one, it writes nothing more, and [Writer.Err] returns it. The
-// zero Writer is not usable; build one with [NewWriter]. A Writer is not
-// safe for concurrent use.
+// zero Writer, a nil *Writer and a Writer built by NewWriter(nil) write
+// nothing and report [ErrNoWriter]; build one with [NewWriter]. A Writer is
+// not safe for concurrent use.
 type Writer struct {
 	w   io.Writer
 	err error
 }
 
-// NewWriter returns a Writer writing to w.
-func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+// ErrNoWriter is what [Writer.Err] returns for a Writer without an
+// io.Writer to write to.
+var ErrNoWriter = errors.New("markup: no io.Writer to write to")
 
-// Err returns the first error the underlying writer returned, or nil.
-func (w *Writer) Err() error { return w.err }
+// NewWriter returns a Writer writing to w.
+func NewWriter(w io.Writer) *Writer {
+	if w == nil {
+		return &Writer{err: ErrNoWriter}
+	}
+	return &Writer{w: w}
+}
+
+// Err returns the first error the underlying writer returned, or nil;
+// [ErrNoWriter] when there is no underlying writer.
+func (w *Writer) Err() error {
+	if w == nil || w.err == nil && w.w == nil {
+		return ErrNoWriter
+	}
+	return w.err
+}
+
+// ok reports whether w may write: it has an io.Writer and no error yet.
+func (w *Writer) ok() bool { return w.Err() == nil }
 
 // Line writes s and a newline.
 func (w *Writer) Line(s string) {
-	if w.err == nil {
+	if w.ok() {
 		_, w.err = io.WriteString(w.w, s+"\n")
 	}
 }
 
 // Printf writes as [fmt.Fprintf] does.
 func (w *Writer) Printf(format string, args ...any) {
-	if w.err == nil {
+	if w.ok() {
 		_, w.err = fmt.Fprintf(w.w, format, args...)
 	}
 }
@@ -176,6 +196,9 @@ func (w *Writer) Printf(format string, args ...any) {
 // rows. Cells are written as they are: escape text with [Markdown] first.
 // A row with fewer cells than the header is written as it is.
 func (w *Writer) Table(header []string, rows [][]string) {
+	if !w.ok() {
+		return
+	}
 	w.row(header)
 	sep := make([]string, len(header))
 	for i := range sep {
@@ -193,7 +216,7 @@ func (w *Writer) row(cells []string) { w.Line("| " + strings.Join(cells, " | ") 
 // apart, each line starting with indent; nothing for no rows. Cells must not
 // hold tabs or line breaks.
 func (w *Writer) Columns(indent string, rows [][]string) {
-	if w.err != nil || len(rows) == 0 {
+	if !w.ok() || len(rows) == 0 {
 		return
 	}
 	tw := tabwriter.NewWriter(w.w, 0, 0, 2, ' ', 0)
