@@ -65,8 +65,12 @@ type RowError struct {
 	Err error
 }
 
-// Error returns `pax: row 3 (line 5), column "Stage": unknown PA-X stage "Xyz"`.
+// Error returns `pax: row 3 (line 5), column "Stage": unknown PA-X stage "Xyz"`;
+// "pax: row error (nil)" for a nil *RowError.
 func (e *RowError) Error() string {
+	if e == nil {
+		return "pax: row error (nil)"
+	}
 	var b strings.Builder
 	b.WriteString("pax: ")
 	if e.Row == 0 {
@@ -91,8 +95,13 @@ func (e *RowError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns Err.
-func (e *RowError) Unwrap() error { return e.Err }
+// Unwrap returns Err; nil for a nil *RowError.
+func (e *RowError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // HeaderError reports a header that lacks columns the reader needs or repeats
 // one of them. It wraps [ErrHeader] and is fatal: the reader yields it once
@@ -105,8 +114,12 @@ type HeaderError struct {
 	Duplicate []string
 }
 
-// Error lists the missing and duplicated columns.
+// Error lists the missing and duplicated columns; for a nil *HeaderError it
+// says only that the header is bad.
 func (e *HeaderError) Error() string {
+	if e == nil {
+		return "pax: bad header"
+	}
 	var b strings.Builder
 	b.WriteString("pax: bad header: ")
 	switch {

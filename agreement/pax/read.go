@@ -55,7 +55,9 @@ func StopOnError() ReadOption {
 //
 // The iterator reads r as it goes and is single-use: r is consumed by the
 // first iteration. It is not safe for concurrent use. Breaking out of the
-// loop stops reading; r is not closed. Read never panics on any input.
+// loop stops reading; r is not closed. Read never panics on any input (r's
+// own Read method is called as it is: a nil pointer of a reader type may
+// panic).
 func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Record, error] {
 	var c config
 	for _, o := range opts {
