@@ -425,6 +425,7 @@ func (v *validator) option(path string, o *Option, t *Territory, areas map[AreaI
 	required("width", o.Width != nil, "a width in km on each side of the line")
 	if o.Width != nil {
 		switch {
+		case !checkDecimal(v.ps, field(path, "width"), *o.Width):
 		case o.Width.IsNegative():
 			v.add(field(path, "width"), ErrNegative, "negative width "+o.Width.String()+" km")
 		case o.Width.IsZero():

@@ -21,6 +21,34 @@ const (
 	UnitVessels     Unit = "vessels"
 )
 
+// decimalInBounds reports whether d can be written in plain notation in at
+// most 1000 characters, the bound the JSON encoding sets on decimals. Every
+// path into this package's arithmetic checks it, so that a decimal built
+// with a huge exponent (decimal.New(1, 1e7)) is reported rather than
+// computed with for seconds.
+func decimalInBounds(d decimal.Decimal) bool {
+	if e := d.Exponent(); e > maxDecimalLen || e < -maxDecimalLen {
+		return false
+	}
+	if d.Coefficient().BitLen() > 4*maxDecimalLen {
+		return false
+	}
+	_, ok := formatDecimal(d)
+	return ok
+}
+
+// checkDecimal reports d at path as ErrInvalidValue when it is out of
+// bounds, and reports whether it is in bounds.
+func checkDecimal(ps *ValidationError, path string, d decimal.Decimal) bool {
+	if decimalInBounds(d) {
+		return true
+	}
+	ps.Add(path, ErrInvalidValue, "decimal with exponent "+itoa(int(d.Exponent()))+" and "+
+		itoa(d.Coefficient().BitLen())+"-bit coefficient is longer than "+itoa(maxDecimalLen)+
+		" characters in plain notation")
+	return false
+}
+
 // Valid reports whether u is the empty unit or a well-formed name.
 func (u Unit) Valid() bool { return u == "" || validKindName(string(u)) }
 
@@ -50,12 +78,16 @@ func ParseQuantity(v string, u Unit) (Quantity, error) {
 	return q, nil
 }
 
-// Validate reports a negative value (ErrNegative) or a malformed unit
+// Validate reports a negative value (ErrNegative), a value longer than 1000
+// characters in plain notation (ErrInvalidValue: the bound of the JSON
+// encoding, which keeps arithmetic fast) or a malformed unit
 // (ErrInvalidValue) as a *ValidationError.
 func (q Quantity) Validate() error { return validateAlone(q.check) }
 
 func (q Quantity) check(ps *ValidationError, path string) {
-	if q.Value.IsNegative() {
+	if !checkDecimal(ps, field(path, "value"), q.Value) {
+		// reported
+	} else if q.Value.IsNegative() {
 		ps.Add(field(path, "value"), ErrNegative, "negative quantity "+q.Value.String())
 	}
 	if !q.Unit.Valid() {
@@ -107,17 +139,20 @@ func Exactly(q Quantity) Range { return Range{Min: q.Value, Max: q.Value, Unit: 
 func (r Range) IsExact() bool { return r.Min.Equal(r.Max) }
 
 // Validate reports negative bounds (ErrNegative), min above max
+// (ErrInvalidValue), a bound longer than 1000 characters in plain notation
 // (ErrInvalidValue) or a malformed unit, as a *ValidationError.
 func (r Range) Validate() error { return validateAlone(r.check) }
 
 func (r Range) check(ps *ValidationError, path string) {
-	if r.Min.IsNegative() {
+	minOK := checkDecimal(ps, field(path, "min"), r.Min)
+	maxOK := checkDecimal(ps, field(path, "max"), r.Max)
+	if minOK && r.Min.IsNegative() {
 		ps.Add(field(path, "min"), ErrNegative, "negative minimum "+r.Min.String())
 	}
-	if r.Max.IsNegative() {
+	if maxOK && r.Max.IsNegative() {
 		ps.Add(field(path, "max"), ErrNegative, "negative maximum "+r.Max.String())
 	}
-	if r.Min.GreaterThan(r.Max) {
+	if minOK && maxOK && r.Min.GreaterThan(r.Max) {
 		ps.Add(path, ErrInvalidValue, "minimum "+r.Min.String()+" exceeds maximum "+r.Max.String())
 	}
 	if !r.Unit.Valid() {

@@ -102,13 +102,21 @@ func (a Area) Pending() []Arrangement {
 }
 
 func shareOf(ss []Share, p PartyID) decimal.Decimal {
-	sum := decimal.Zero
+	var sum *decimal.Decimal // no arithmetic for a single share
 	for _, s := range ss {
 		if s.Party == p {
-			sum = sum.Add(s.Percent)
+			if sum == nil {
+				sum = &s.Percent
+			} else {
+				x := sum.Add(s.Percent)
+				sum = &x
+			}
 		}
 	}
-	return sum
+	if sum == nil {
+		return decimal.Zero
+	}
+	return *sum
 }
 
 // clone returns a copy of a that shares no slice with it.
@@ -120,7 +128,11 @@ func shareOf(ss []Share, p PartyID) decimal.Decimal {
 // Figures over several areas ([Territory.Controlled], [Territory.Sovereign],
 // [Territory.ControlledWithin], [Territory.ControlBreakdown]) weight each
 // area by its size: exact km², and a percentage of the total rounded to
-// [PercentPlaces]. Territory values are treated as immutable: every method
+// [PercentPlaces]. They refuse (with an error wrapping [ErrInvalidValue];
+// ControlledWithin leaves the area out) an area whose size or a share is
+// longer than 1000 characters in plain notation, which validation reports,
+// rather than compute with it for seconds. Territory values are treated as
+// immutable: every method
 // and function of this package returns a new value and leaves its receiver
 // and arguments alone, so a Territory is safe for concurrent reads.
 type Territory struct {
@@ -190,6 +202,7 @@ func (v *validator) territory(path string, t *Territory) {
 			}
 		}
 		switch {
+		case !checkDecimal(v.ps, field(ap, "size"), a.Size):
 		case a.Size.IsNegative():
 			v.add(field(ap, "size"), ErrNegative, "negative size "+a.Size.String()+" km²")
 		case a.Size.IsZero():
@@ -229,6 +242,7 @@ func (v *validator) shares(path, what string, ss []Share) {
 		return
 	}
 	sum := decimal.Zero
+	bounded := true
 	seen := map[PartyID]bool{}
 	for j, s := range ss {
 		sp := idx(path, j)
@@ -238,6 +252,9 @@ func (v *validator) shares(path, what string, ss []Share) {
 		}
 		seen[s.Party] = true
 		switch {
+		case !checkDecimal(v.ps, field(sp, "percent"), s.Percent):
+			bounded = false
+			continue
 		case s.Percent.IsNegative():
 			v.add(field(sp, "percent"), ErrNegative, "negative share "+s.Percent.String()+"%")
 		case s.Percent.IsZero():
@@ -245,7 +262,7 @@ func (v *validator) shares(path, what string, ss []Share) {
 		}
 		sum = sum.Add(s.Percent)
 	}
-	if !sum.Equal(hundred()) {
+	if bounded && !sum.Equal(hundred()) {
 		v.add(path, ErrShares, what+" shares sum to "+sum.String()+", not 100")
 	}
 }
@@ -307,13 +324,17 @@ func newFigure(p PartyID, km2, total decimal.Decimal) Figure {
 // selectAreas returns the areas named by ids, each once, in the order of
 // ids; every area of t when ids is empty. An unknown id is an error wrapping
 // ErrUnknownArea.
+//
+// It also refuses, with an error wrapping [ErrInvalidValue], an area whose
+// size or a share of which is out of the bounds [Territory.Validate]
+// checks, so that the figures never compute with it.
 func (t Territory) selectAreas(ids []AreaID) ([]*Area, error) {
 	if len(ids) == 0 {
 		out := make([]*Area, len(t.Areas))
 		for i := range t.Areas {
 			out[i] = &t.Areas[i]
 		}
-		return out, nil
+		return out, boundedAreas(out)
 	}
 	var out []*Area
 	seen := map[AreaID]bool{}
@@ -328,7 +349,35 @@ func (t Territory) selectAreas(ids []AreaID) ([]*Area, error) {
 		}
 		out = append(out, &t.Areas[i])
 	}
-	return out, nil
+	return out, boundedAreas(out)
+}
+
+// boundedAreas returns nil when every decimal of the areas is within the
+// bounds validation checks, and an error naming the first area otherwise.
+func boundedAreas(areas []*Area) error {
+	for _, a := range areas {
+		if !a.bounded() {
+			return &Problem{Err: ErrInvalidValue, Msg: "area " + quote(string(a.ID)) +
+				" has a size or share longer than " + itoa(maxDecimalLen) + " characters in plain notation"}
+		}
+	}
+	return nil
+}
+
+// bounded reports whether a's size and shares are within the bounds
+// validation checks.
+func (a *Area) bounded() bool {
+	if !decimalInBounds(a.Size) {
+		return false
+	}
+	for _, ss := range [][]Share{a.Sovereignty, a.Control} {
+		for _, s := range ss {
+			if !decimalInBounds(s.Percent) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Size returns the total size, in km², of the areas named (each counted
@@ -428,10 +477,16 @@ func (t Territory) breakdown(areas []AreaID, shares func(*Area) []Share) ([]Figu
 // holding several sovereigns, control is taken to be spread over them in
 // proportion to their shares (an area is atomic); for an area with a single
 // sovereign the figure is exact.
+//
+// An area with a size or share out of the bounds [Territory.Validate]
+// checks (longer than 1000 characters in plain notation) is left out.
 func (t Territory) ControlledWithin(controller, sovereign PartyID) Figure {
 	km2, total := decimal.Zero, decimal.Zero
 	for i := range t.Areas {
 		a := &t.Areas[i]
+		if !a.bounded() {
+			continue
+		}
 		sov := a.Size.Mul(shareOf(a.Sovereignty, sovereign)).Shift(-2)
 		total = total.Add(sov)
 		km2 = km2.Add(sov.Mul(shareOf(a.Control, controller)).Shift(-2))
@@ -451,8 +506,9 @@ func (t Territory) ControlledWithin(controller, sovereign PartyID) Figure {
 // have, [ErrMissing] or [ErrInvalidID] for a missing or malformed to,
 // [ErrInconsistent] when from equals to or controls none of the area,
 // [ErrMissing] for a percent without
-// from, and [ErrNegative] or [ErrInvalidValue] for a percent that is not
-// positive or exceeds from's share.
+// from, [ErrNegative] or [ErrInvalidValue] for a percent that is not
+// positive or exceeds from's share, and [ErrInvalidValue] for a size, share
+// or percent longer than 1000 characters in plain notation.
 func (t Territory) MoveControl(area AreaID, from, to PartyID, percent *decimal.Decimal) (Territory, error) {
 	i := t.index(area)
 	fail := func(err error, msg string) (Territory, error) { return Territory{}, &Problem{Err: err, Msg: msg} }
@@ -465,6 +521,9 @@ func (t Territory) MoveControl(area AreaID, from, to PartyID, percent *decimal.D
 		return fail(ErrInvalidID, "invalid party id "+quote(string(to)))
 	case from == to:
 		return fail(ErrInconsistent, "control cannot move from "+quote(string(from))+" to itself")
+	case !t.Areas[i].bounded() || percent != nil && !decimalInBounds(*percent):
+		return fail(ErrInvalidValue, "a size, share or percent longer than "+itoa(maxDecimalLen)+
+			" characters in plain notation")
 	case percent != nil && from == "":
 		return fail(ErrMissing, "a share of control moves from a named party")
 	case percent != nil && percent.IsNegative():
