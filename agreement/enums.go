@@ -38,6 +38,9 @@ func enumUnmarshal[T ~uint8](names []string, typ string, optional bool, b []byte
 	if !ok {
 		return &Problem{Err: ErrInvalidValue, Msg: "unknown " + typ + " " + quote(string(b))}
 	}
+	if p == nil {
+		return &Problem{Err: ErrInvalidValue, Msg: "cannot decode " + typ + " " + quote(string(b)) + " into a nil pointer"}
+	}
 	*p = v
 	return nil
 }
@@ -71,7 +74,8 @@ func (k PartyKind) Valid() bool { return enumValid(partyKindNames, k, true) }
 // MarshalText implements [encoding.TextMarshaler].
 func (k PartyKind) MarshalText() ([]byte, error) { return marshalEnum(k.Valid(), k.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are
+// errors, and so is a nil receiver.
 func (k *PartyKind) UnmarshalText(b []byte) error {
 	return enumUnmarshal(partyKindNames, "party kind", true, b, k)
 }
@@ -105,7 +109,8 @@ func (r Role) Valid() bool { return enumValid(roleNames, r, false) }
 // MarshalText implements [encoding.TextMarshaler].
 func (r Role) MarshalText() ([]byte, error) { return marshalEnum(r.Valid(), r.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are
+// errors, and so is a nil receiver.
 func (r *Role) UnmarshalText(b []byte) error { return enumUnmarshal(roleNames, "role", false, b, r) }
 
 // SigningStatus is the PA-X "Status" column: whether and how an agreement was
@@ -156,7 +161,8 @@ func (s SigningStatus) Valid() bool { return enumValid(signingStatusNames, s, tr
 // MarshalText implements [encoding.TextMarshaler].
 func (s SigningStatus) MarshalText() ([]byte, error) { return marshalEnum(s.Valid(), s.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts names and PA-X labels.
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts names and
+// PA-X labels. A nil receiver is an error.
 func (s *SigningStatus) UnmarshalText(b []byte) error {
 	return unmarshalParsed(s, ParseSigningStatus, b)
 }
@@ -185,7 +191,8 @@ func (d Deontic) Valid() bool { return enumValid(deonticNames, d, false) }
 // MarshalText implements [encoding.TextMarshaler].
 func (d Deontic) MarshalText() ([]byte, error) { return marshalEnum(d.Valid(), d.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are
+// errors, and so is a nil receiver.
 func (d *Deontic) UnmarshalText(b []byte) error {
 	return enumUnmarshal(deonticNames, "deontic kind", false, b, d)
 }
@@ -214,7 +221,8 @@ func (f Force) Valid() bool { return enumValid(forceNames, f, true) }
 // MarshalText implements [encoding.TextMarshaler].
 func (f Force) MarshalText() ([]byte, error) { return marshalEnum(f.Valid(), f.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are
+// errors, and so is a nil receiver.
 func (f *Force) UnmarshalText(b []byte) error { return enumUnmarshal(forceNames, "force", true, b, f) }
 
 // Effect is what exercising a power does to its targets. The zero value,
@@ -242,7 +250,8 @@ func (e Effect) Valid() bool { return enumValid(effectNames, e, true) }
 // MarshalText implements [encoding.TextMarshaler].
 func (e Effect) MarshalText() ([]byte, error) { return marshalEnum(e.Valid(), e.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are
+// errors, and so is a nil receiver.
 func (e *Effect) UnmarshalText(b []byte) error {
 	return enumUnmarshal(effectNames, "effect", true, b, e)
 }
@@ -293,7 +302,8 @@ func (s State) IsFinal() bool {
 // MarshalText implements [encoding.TextMarshaler].
 func (s State) MarshalText() ([]byte, error) { return marshalEnum(s.Valid(), s.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are
+// errors, and so is a nil receiver.
 func (s *State) UnmarshalText(b []byte) error { return enumUnmarshal(stateNames, "state", false, b, s) }
 
 // Attribution says how firmly an event is attributed to its actor. In an
@@ -319,7 +329,8 @@ func (a Attribution) Valid() bool { return enumValid(attributionNames, a, true) 
 // MarshalText implements [encoding.TextMarshaler].
 func (a Attribution) MarshalText() ([]byte, error) { return marshalEnum(a.Valid(), a.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are
+// errors, and so is a nil receiver.
 func (a *Attribution) UnmarshalText(b []byte) error {
 	return enumUnmarshal(attributionNames, "attribution", true, b, a)
 }
@@ -331,6 +342,9 @@ func unmarshalParsed[T any](p *T, parse func(string) (T, error), b []byte) error
 	v, err := parse(string(b))
 	if err != nil {
 		return err
+	}
+	if p == nil {
+		return &Problem{Err: ErrInvalidValue, Msg: "cannot decode " + quote(string(b)) + " into a nil pointer"}
 	}
 	*p = v
 	return nil

@@ -160,9 +160,15 @@ func (p *Process) UnmarshalJSON(data []byte) error {
 //	}
 //
 // It is safe for concurrent use when decode is and nothing else uses *v.
+// With a nil v or a nil decode it returns an error wrapping
+// [ErrInvalidValue] (and does nothing for null); it never panics unless
+// decode does.
 func UnmarshalJSONWith[T any](v *T, data []byte, decode func([]byte) (T, error)) error {
 	if isNull(data) {
 		return nil
+	}
+	if v == nil || decode == nil {
+		return &Problem{Err: ErrInvalidValue, Msg: "cannot decode into a nil pointer or with a nil decoder"}
 	}
 	x, err := decode(data)
 	if err != nil {

@@ -56,7 +56,8 @@ func (k OptionKind) Valid() bool { return enumValid(optionKindNames, k, false) }
 // MarshalText implements [encoding.TextMarshaler].
 func (k OptionKind) MarshalText() ([]byte, error) { return marshalEnum(k.Valid(), k.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are
+// errors, and so is a nil receiver.
 func (k *OptionKind) UnmarshalText(b []byte) error {
 	return enumUnmarshal(optionKindNames, "option kind", false, b, k)
 }
@@ -107,7 +108,8 @@ func (l Lapse) Valid() bool { return enumValid(lapseNames, l, true) }
 // MarshalText implements [encoding.TextMarshaler].
 func (l Lapse) MarshalText() ([]byte, error) { return marshalEnum(l.Valid(), l.String()) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are errors.
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown names are
+// errors, and so is a nil receiver.
 func (l *Lapse) UnmarshalText(b []byte) error {
 	return enumUnmarshal(lapseNames, "lapse rule", true, b, l)
 }
