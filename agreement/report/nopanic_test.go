@@ -131,11 +131,3 @@ func checkCalls(t *testing.T, table map[string]func() error) {
 		}
 	}
 }
-
-// want returns nil when ok, else an error saying what was wanted.
-func want(ok bool, format string, args ...any) error {
-	if ok {
-		return nil
-	}
-	return fmt.Errorf("want "+format, args...)
-}
