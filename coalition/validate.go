@@ -39,7 +39,12 @@ import (
 // c.
 func (c Coalition) Validate() error {
 	var ve agreement.ValidationError
-	probe := probeProblems(c)
+	probe, probeOmitted := probeProblems(c)
+	addAll := func(ps []*agreement.Problem) {
+		for _, p := range ps {
+			ve.Add(p.Path, p.Err, p.Msg)
+		}
+	}
 
 	switch {
 	case c.ID == "":
@@ -49,7 +54,7 @@ func (c Coalition) Validate() error {
 	}
 	c.declaredRef(&ve, "party", c.Party, false)
 	c.declaredRef(&ve, "host", c.Host, false)
-	ve.Problems = append(ve.Problems, probe["parties"]...)
+	addAll(probe["parties"])
 
 	seenMember := map[agreement.PartyID]bool{}
 	for i, m := range c.Members {
@@ -64,7 +69,7 @@ func (c Coalition) Validate() error {
 			ve.Add(agreement.FieldPath(mp, "standing"), agreement.ErrInvalidValue, "unknown standing "+m.Standing.String())
 		}
 	}
-	ve.Problems = append(ve.Problems, probe["fluents"]...)
+	addAll(probe["fluents"])
 
 	served := map[FunctionID]bool{}
 	for _, ct := range c.Contributions {
@@ -180,7 +185,7 @@ func (c Coalition) Validate() error {
 			}
 			seenArea[a] = true
 		}
-		ve.Problems = append(ve.Problems, probe[cp]...)
+		addAll(probe[cp])
 		for j, q := range ct.Quantities {
 			qp := agreement.IndexPath(agreement.FieldPath(cp, "quantities"), j)
 			for _, b := range []struct {
@@ -195,6 +200,7 @@ func (c Coalition) Validate() error {
 			}
 		}
 	}
+	ve.Omitted += probeOmitted
 	return ve.Err()
 }
 
@@ -251,7 +257,9 @@ func (c Coalition) partyList(ve *agreement.ValidationError, path string, ids []a
 // paths rewritten to the coalition's ("clauses[2].trigger.all[1]" becomes
 // "contributions[2].condition.all[1]"); problems with what this package
 // checks itself (debtors, ids, categories, the members group) are dropped.
-func probeProblems(c Coalition) map[string][]*agreement.Problem {
+// omitted is the number of problems the probe found beyond
+// [agreement.MaxProblems] and did not keep.
+func probeProblems(c Coalition) (problems map[string][]*agreement.Problem, omitted int) {
 	id := c.ID
 	if !id.Valid() {
 		id = "coalition" // reported by Validate itself
@@ -288,7 +296,7 @@ func probeProblems(c Coalition) map[string][]*agreement.Problem {
 	err := a.Validate()
 	var ve *agreement.ValidationError
 	if !errors.As(err, &ve) {
-		return nil
+		return nil, 0
 	}
 	out := map[string][]*agreement.Problem{}
 	for _, p := range ve.Problems {
@@ -299,7 +307,7 @@ func probeProblems(c Coalition) map[string][]*agreement.Problem {
 			out[section] = append(out[section], &agreement.Problem{Path: path, Err: p.Err, Msg: p.Msg})
 		}
 	}
-	return out
+	return out, ve.Omitted
 }
 
 // coalitionPath rewrites the path of a problem found in the probe agreement

@@ -3,6 +3,7 @@ package coalition_test
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -243,5 +244,27 @@ func TestZeroValues(t *testing.T) {
 	var m coalition.Meeting
 	if m.Attending() != 0 {
 		t.Error("zero Meeting attended")
+	}
+}
+
+// A coalition with more problems than agreement.MaxProblems is summarised:
+// the first MaxProblems are kept, and Omitted counts the rest, those found
+// by package agreement's validation of its parts included.
+func TestValidateCapsProblems(t *testing.T) {
+	for _, n := range []int{3, agreement.MaxProblems, agreement.MaxProblems + 500} {
+		c := coalition.Coalition{ID: "c"}
+		for i := range n {
+			c.Parties = append(c.Parties, agreement.Party{ID: agreement.PartyID("Bad " + strconv.Itoa(i))})
+		}
+		var ve *agreement.ValidationError
+		if !errors.As(c.Validate(), &ve) {
+			t.Fatalf("%d invalid party ids: Validate() is not a *agreement.ValidationError", n)
+		}
+		if got, want := len(ve.Problems), min(n, agreement.MaxProblems); got != want {
+			t.Errorf("%d invalid party ids: %d problems kept, want %d", n, got, want)
+		}
+		if got, want := len(ve.Problems)+ve.Omitted, n; got != want {
+			t.Errorf("%d invalid party ids: %d kept + %d omitted = %d problems, want %d", n, len(ve.Problems), ve.Omitted, got, want)
+		}
 	}
 }
