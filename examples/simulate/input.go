@@ -53,11 +53,12 @@ func decodeAuto(data []byte) (input, error) {
 
 // report writes err, which concerns the file name, to w: each problem of a
 // *agreement.ValidationError on its own line, with the file and the
-// problem's path; any other error on one line.
+// problem's path, after their count (those the error did not keep
+// included, and summarised in a last line); any other error on one line.
 func report(w io.Writer, name string, err error) {
 	var ve *agreement.ValidationError
 	if errors.As(err, &ve) {
-		n := len(ve.Problems)
+		n := len(ve.Problems) + ve.Omitted
 		s := "s"
 		if n == 1 {
 			s = ""
@@ -65,6 +66,9 @@ func report(w io.Writer, name string, err error) {
 		fmt.Fprintf(w, "simulate: %s: %d problem%s:\n", name, n, s)
 		for _, p := range ve.Problems {
 			fmt.Fprintf(w, "  %s: %s\n", name, p)
+		}
+		if ve.Omitted > 0 {
+			fmt.Fprintf(w, "  %s: and %d more, not listed\n", name, ve.Omitted)
 		}
 		return
 	}

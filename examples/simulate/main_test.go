@@ -242,3 +242,35 @@ func TestDefaultEndAtTheLastInstant(t *testing.T) {
 		}
 	}
 }
+
+// TestBadInputManyProblems: an agreement with more problems than an
+// agreement.ValidationError keeps is refused with the count of all of
+// them, the first agreement.MaxProblems listed and the rest summarised.
+func TestBadInputManyProblems(t *testing.T) {
+	const n = agreement.MaxProblems + 500
+	var clauses []string
+	for i := range n {
+		clauses = append(clauses, fmt.Sprintf(
+			`{"id": "C%d", "kind": "prohibition", "debtors": ["XX"], "action": {"kind": "armed-attack"}}`, i))
+	}
+	name := filepath.Join(t.TempDir(), "many.json")
+	doc := `{"schema": 1, "id": "many", "parties": [{"id": "UA"}], "clauses": [` + strings.Join(clauses, ",\n") + `]}`
+	if err := os.WriteFile(name, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runArgs(t, name, filepath.Join("testdata", "new-attack.json"))
+	if code != exitBadInput || out != "" {
+		t.Errorf("exit %d, stdout %q; want exit %d and nothing", code, out, exitBadInput)
+	}
+	for _, want := range []string{
+		fmt.Sprintf("simulate: %s: %d problems:\n", name, n),
+		fmt.Sprintf("%s: and %d more, not listed\n", name, n-agreement.MaxProblems),
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr does not contain %q:\n%.2000s", want, errs)
+		}
+	}
+	if got, want := strings.Count(errs, `unknown party "XX"`), agreement.MaxProblems; got != want {
+		t.Errorf("stderr lists %d problems, want %d", got, want)
+	}
+}
