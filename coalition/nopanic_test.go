@@ -1,0 +1,267 @@
+package coalition_test
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/coalition"
+)
+
+// TestNoPanic calls every exported function and method with zero values
+// and nil pointers: each returns an error or its documented zero result,
+// without panicking and within a second.
+func TestNoPanic(t *testing.T) {
+	var zero coalition.Coalition
+	nilNodes := coalition.Coalition{ID: "c", Contributions: []coalition.Contribution{
+		{Condition: (*agreement.AllCondition)(nil)},
+		{Condition: agreement.All(nil, (*agreement.NotCondition)(nil), agreement.Not(nil))},
+		{Condition: agreement.AtLeast(-1, nil, (*agreement.HappenedCondition)(nil))},
+	}}
+	empty := func(name string, n int) error {
+		if n != 0 {
+			return fmt.Errorf("%s: %d elements, want none", name, n)
+		}
+		return nil
+	}
+	wantErr := func(name string, err error) error {
+		if err == nil {
+			return fmt.Errorf("%s: nil error, want one", name)
+		}
+		return nil
+	}
+	checkCalls(t, map[string]func() error{
+		"FunctionTotal.Equal": func() error {
+			if !(coalition.FunctionTotal{}).Equal(coalition.FunctionTotal{}) {
+				return errors.New("FunctionTotal{}.Equal(FunctionTotal{}) = false")
+			}
+			return nil
+		},
+		"BasingTotal.Equal": func() error {
+			if !(coalition.BasingTotal{}).Equal(coalition.BasingTotal{}) {
+				return errors.New("BasingTotal{}.Equal(BasingTotal{}) = false")
+			}
+			return nil
+		},
+		"Share.Equal": func() error {
+			if !(coalition.Share{}).Equal(coalition.Share{}) {
+				return errors.New("Share{}.Equal(Share{}) = false")
+			}
+			return nil
+		},
+		"Coalition.TotalsByFunction": func() error {
+			_ = nilNodes.TotalsByFunction()
+			return empty("TotalsByFunction", len(zero.TotalsByFunction()))
+		},
+		"Coalition.TotalsByBasing": func() error {
+			_ = nilNodes.TotalsByBasing()
+			return empty("TotalsByBasing", len(zero.TotalsByBasing()))
+		},
+		"Gap.String": func() error { _ = coalition.Gap{}.String(); return nil },
+		"Coalition.Gaps": func() error {
+			_ = nilNodes.Gaps()
+			return empty("Gaps", len(zero.Gaps()))
+		},
+		"Coalition.Backstop": func() error {
+			_ = nilNodes.Backstop()
+			return empty("Backstop", len(zero.Backstop()))
+		},
+		"Coalition.Shares": func() error {
+			_ = nilNodes.Shares("", "")
+			return empty("Shares", len(zero.Shares("", "")))
+		},
+		"Coalition.WithoutMember": func() error {
+			_ = nilNodes.WithoutMember("")
+			if got := zero.WithoutMember(""); got.ID != "" || len(got.Members) != 0 {
+				return fmt.Errorf("Coalition{}.WithoutMember(\"\") = %+v, want the zero coalition", got)
+			}
+			return nil
+		},
+		"Coalition.Clone": func() error {
+			_ = nilNodes.Clone()
+			if got := zero.Clone(); got.ID != "" || got.Members != nil {
+				return fmt.Errorf("Coalition{}.Clone() = %+v, want the zero coalition", got)
+			}
+			return nil
+		},
+		"Meeting.Clone":      func() error { _ = coalition.Meeting{}.Clone(); return nil },
+		"Contribution.Clone": func() error { _ = nilNodes.Contributions[1].Clone(); _ = coalition.Contribution{}.Clone(); return nil },
+		"FunctionID.Valid":   func() error { return wantFalse("FunctionID(\"\").Valid()", coalition.FunctionID("").Valid()) },
+		"FunctionID.DefaultCategory": func() error {
+			_ = coalition.FunctionID("").DefaultCategory()
+			return nil
+		},
+		"Meeting.Attending": func() error {
+			return empty("Meeting{}.Attending()", coalition.Meeting{}.Attending())
+		},
+		"Meeting.AtLevel": func() error {
+			return empty("Meeting{}.AtLevel(0)", coalition.Meeting{}.AtLevel(0))
+		},
+		"Coalition.IsMember": func() error { return wantFalse("Coalition{}.IsMember(\"\")", zero.IsMember("")) },
+		"Coalition.FullMembers": func() error {
+			return empty("FullMembers", len(zero.FullMembers()))
+		},
+		"Coalition.Signatories": func() error {
+			return empty("Signatories", len(zero.Signatories(coalition.Declaration{})))
+		},
+		"Coalition.Clauses": func() error {
+			_, err := nilNodes.Clauses()
+			if err := wantErr("nil condition nodes: Clauses", err); err != nil {
+				return err
+			}
+			_, err = zero.Clauses()
+			return wantErr("Coalition{}.Clauses", err)
+		},
+		"Coalition.Agreement": func() error {
+			_, err := nilNodes.Agreement()
+			if err := wantErr("nil condition nodes: Agreement", err); err != nil {
+				return err
+			}
+			_, err = zero.Agreement()
+			return wantErr("Coalition{}.Agreement", err)
+		},
+		"Coalition.Process": func() error {
+			_, err := zero.Process(coalition.Instrument{})
+			if err := wantErr("Coalition{}.Process(Instrument{})", err); err != nil {
+				return err
+			}
+			_, err = zero.Process()
+			return wantErr("Coalition{}.Process()", err)
+		},
+		"ContributionID.Valid": func() error {
+			return wantFalse("ContributionID(\"\").Valid()", coalition.ContributionID("").Valid())
+		},
+		"ContributionID.ClauseID": func() error { _ = coalition.ContributionID("").ClauseID(); return nil },
+		"Contribution.IsBackstop": func() error {
+			return wantFalse("Contribution{}.IsBackstop()", coalition.Contribution{}.IsBackstop())
+		},
+		"RequiresEvent": func() error {
+			for _, c := range []agreement.Condition{nil, (*agreement.AllCondition)(nil), nilNodes.Contributions[1].Condition} {
+				if coalition.RequiresEvent(c, "") {
+					return fmt.Errorf("RequiresEvent(%v, \"\") = true", c)
+				}
+			}
+			return nil
+		},
+		"SplitCondition": func() error {
+			if tr, an := coalition.SplitCondition(nil); tr != nil || an != nil {
+				return fmt.Errorf("SplitCondition(nil) = %v, %v; want nil, nil", tr, an)
+			}
+			_, _ = coalition.SplitCondition((*agreement.AllCondition)(nil))
+			_, _ = coalition.SplitCondition(nilNodes.Contributions[1].Condition)
+			return nil
+		},
+		"Standing.String":   func() error { _ = coalition.Standing(0).String(); _ = coalition.Standing(255).String(); return nil },
+		"Standing.Valid":    func() error { return wantFalse("Standing(255).Valid()", coalition.Standing(255).Valid()) },
+		"Level.String":      func() error { _ = coalition.Level(0).String(); _ = coalition.Level(255).String(); return nil },
+		"Level.Valid":       func() error { return wantFalse("Level(255).Valid()", coalition.Level(255).Valid()) },
+		"BasingKind.String": func() error { _ = coalition.BasingKind(0).String(); _ = coalition.BasingKind(255).String(); return nil },
+		"BasingKind.Valid":  func() error { return wantFalse("BasingKind(255).Valid()", coalition.BasingKind(255).Valid()) },
+		"Coalition.Validate": func() error {
+			if err := wantErr("nil condition nodes: Validate", nilNodes.Validate()); err != nil {
+				return err
+			}
+			return wantErr("Coalition{}.Validate", zero.Validate())
+		},
+	})
+}
+
+// wantFalse says what is wrong with ok, which should be false.
+func wantFalse(name string, ok bool) error {
+	if ok {
+		return fmt.Errorf("%s = true, want false", name)
+	}
+	return nil
+}
+
+// exportedAPI returns "Func" or "Type.Method" for every exported function
+// and every exported method of an exported type declared in the non-test
+// files of the package in the current directory.
+func exportedAPI(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var names []string
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || !fd.Name.IsExported() {
+				continue
+			}
+			if fd.Recv == nil {
+				names = append(names, fd.Name.Name)
+				continue
+			}
+			typ := fd.Recv.List[0].Type
+			if star, ok := typ.(*ast.StarExpr); ok {
+				typ = star.X
+			}
+			if id, ok := typ.(*ast.Ident); ok && id.IsExported() {
+				names = append(names, id.Name+"."+fd.Name.Name)
+			}
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// checkCalls runs every call of table and fails when one panics, takes
+// over a second or reports a wrong result (a non-nil error from the call),
+// when an exported name is missing from table, or when table names
+// something not exported.
+func checkCalls(t *testing.T, table map[string]func() error) {
+	t.Helper()
+	api := exportedAPI(t)
+	for _, name := range api {
+		if _, ok := table[name]; !ok {
+			t.Errorf("exported %s is not called by this test: add it to the table", name)
+		}
+	}
+	for name := range table {
+		if !slices.Contains(api, name) {
+			t.Errorf("the table calls %s, which is not exported (any more)", name)
+		}
+	}
+	for _, name := range api {
+		call, ok := table[name]
+		if !ok {
+			continue
+		}
+		done := make(chan error, 1)
+		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					done <- fmt.Errorf("panicked: %v\n%s", r, debug.Stack())
+				}
+			}()
+			done <- call()
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		case <-time.After(time.Second):
+			t.Errorf("%s: took over a second", name)
+		}
+	}
+}
