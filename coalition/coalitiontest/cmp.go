@@ -2,6 +2,7 @@ package coalitiontest
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/google/go-cmp/cmp"
@@ -29,10 +30,12 @@ func Options() cmp.Options { return agreementtest.Options() }
 // safe for concurrent use and never panics.
 func DeepCopy(c coalition.Coalition) coalition.Coalition { return c.Clone() }
 
-// AssertValid reports a failure through t, listing every problem, unless
-// c.Validate() returns nil. It accepts any [rapid.TB]: a *testing.T, a
-// *testing.B or a *rapid.T. It calls t.Errorf and continues. It is as safe
-// for concurrent use as t is.
+// AssertValid reports a failure through t, listing every problem (and
+// how many the error did not keep), unless c.Validate() returns nil. It
+// accepts any [rapid.TB]: a *testing.T, a *testing.B or a *rapid.T. It
+// calls t.Errorf and continues. It is as safe for concurrent use as t is.
+// The zero Coalition is invalid (it has no id) and fails. AssertValid
+// panics if t is nil.
 func AssertValid(t rapid.TB, c coalition.Coalition) {
 	t.Helper()
 	err := c.Validate()
@@ -48,6 +51,9 @@ func AssertValid(t rapid.TB, c coalition.Coalition) {
 	for _, p := range ve.Problems {
 		b.WriteString("\n\t")
 		b.WriteString(p.Error())
+	}
+	if ve.Omitted > 0 {
+		b.WriteString("\n\tand " + strconv.Itoa(ve.Omitted) + " more")
 	}
 	t.Errorf("coalition %q should be valid, but:%s", c.ID, b.String())
 }
