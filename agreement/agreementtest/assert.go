@@ -2,6 +2,7 @@ package agreementtest
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"pgregory.net/rapid"
@@ -13,6 +14,8 @@ import (
 // a.Validate() returns nil. It accepts any [rapid.TB]: a *testing.T, a
 // *testing.B or a *rapid.T. It marks the test failed and continues (it
 // calls t.Errorf, not t.Fatalf). It is as safe for concurrent use as t is.
+// The zero Agreement is invalid (it has no id) and fails. AssertValid
+// panics if t is nil.
 func AssertValid(t rapid.TB, a agreement.Agreement) {
 	t.Helper()
 	if err := a.Validate(); err != nil {
@@ -21,7 +24,8 @@ func AssertValid(t rapid.TB, a agreement.Agreement) {
 }
 
 // AssertProcessValid reports a failure through t, listing every problem,
-// unless p.Validate() returns nil. Otherwise it is like [AssertValid].
+// unless p.Validate() returns nil. Otherwise it is like [AssertValid]; the
+// zero Process is valid and passes.
 func AssertProcessValid(t rapid.TB, p agreement.Process) {
 	t.Helper()
 	if err := p.Validate(); err != nil {
@@ -32,7 +36,8 @@ func AssertProcessValid(t rapid.TB, p agreement.Process) {
 // AssertProblem reports a failure through t unless [HasProblem] holds: err
 // is (or wraps) an [*agreement.ValidationError] with a problem at exactly
 // path whose error is sentinel (by [errors.Is]). Other problems in err are
-// allowed. Like [AssertValid], it calls t.Errorf and continues.
+// allowed. Like [AssertValid], it calls t.Errorf and continues, and it
+// panics if t is nil. A nil err fails.
 func AssertProblem(t rapid.TB, err error, sentinel error, path string) {
 	t.Helper()
 	if HasProblem(err, sentinel, path) {
@@ -47,10 +52,11 @@ func AssertProblem(t rapid.TB, err error, sentinel error, path string) {
 
 // HasProblem reports whether err is (or wraps) an
 // [*agreement.ValidationError] listing a problem at exactly path whose error
-// is sentinel (by [errors.Is]). It is false for a nil err.
+// is sentinel (by [errors.Is]). It is false for a nil err and for a nil
+// *agreement.ValidationError.
 func HasProblem(err error, sentinel error, path string) bool {
 	var ve *agreement.ValidationError
-	if !errors.As(err, &ve) {
+	if !errors.As(err, &ve) || ve == nil {
 		return false
 	}
 	for _, p := range ve.Problems {
@@ -61,11 +67,15 @@ func HasProblem(err error, sentinel error, path string) bool {
 	return false
 }
 
-// problemList renders err's problems one per line as "path: sentinel: message".
+// problemList renders err's problems one per line as "path: sentinel:
+// message", then how many problems err did not keep.
 func problemList(err error) string {
 	var ve *agreement.ValidationError
 	if !errors.As(err, &ve) {
 		return "\t(not a *agreement.ValidationError) " + err.Error()
+	}
+	if ve == nil {
+		return "\t(a nil *agreement.ValidationError)"
 	}
 	var b strings.Builder
 	for _, p := range ve.Problems {
@@ -82,6 +92,9 @@ func problemList(err error) string {
 		}
 		b.WriteString(p.Msg)
 		b.WriteString("\n")
+	}
+	if ve.Omitted > 0 {
+		b.WriteString("\tand " + strconv.Itoa(ve.Omitted) + " more\n")
 	}
 	return b.String()
 }

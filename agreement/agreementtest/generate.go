@@ -475,9 +475,10 @@ func optional[T any](t *rapid.T, label string, xs []T) T {
 }
 
 // Subset returns a generator of between lo and hi distinct elements of xs
-// (hi capped at len(xs), lo at hi), in random order; elements are distinct
-// by position, so a repeated value of xs may be drawn twice. It draws nil
-// when it draws none. The generator copies xs; it is safe for concurrent use
+// (hi capped at len(xs), lo at hi, and a negative bound read as zero), in
+// random order; elements are distinct by position, so a repeated value of
+// xs may be drawn twice. It draws nil when it draws none, and so always
+// for an empty xs. The generator copies xs; it is safe for concurrent use
 // and never panics.
 func Subset[T any](xs []T, lo, hi int) *rapid.Generator[[]T] {
 	xs = slices.Clone(xs)
@@ -487,8 +488,8 @@ func Subset[T any](xs []T, lo, hi int) *rapid.Generator[[]T] {
 // take draws between lo and hi distinct elements of xs as [Subset]
 // describes.
 func take[T any](t *rapid.T, label string, xs []T, lo, hi int) []T {
-	hi = min(hi, len(xs))
-	lo = min(lo, hi)
+	hi = max(0, min(hi, len(xs)))
+	lo = max(0, min(lo, hi))
 	m := rapid.IntRange(lo, hi).Draw(t, label)
 	if m == 0 {
 		return nil
@@ -501,11 +502,15 @@ func take[T any](t *rapid.T, label string, xs []T, lo, hi int) []T {
 // drawn from names with the suffix "."+index. As long as no pool entry ends
 // in "." followed by digits, the ids are distinct without any rejection;
 // they are well formed as long as the pool entries are and names draws ids
-// short enough for the suffix. The generator copies pool; it is safe for
-// concurrent use and never panics.
+// short enough for the suffix. A nil names draws short well-formed names.
+// The generator copies pool; it is safe for concurrent use and never
+// panics.
 func IDs[T ~string](n int, pool []string, names *rapid.Generator[string]) *rapid.Generator[[]T] {
 	if n <= 0 {
 		return rapid.Just[[]T](nil)
+	}
+	if names == nil {
+		names = nameGen
 	}
 	pool = slices.Clone(pool)
 	return rapid.Custom(func(t *rapid.T) []T { return drawIDs[T](t, "id", n, pool, names) })

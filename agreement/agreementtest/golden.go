@@ -14,6 +14,8 @@ import (
 // committing it. A missing file is reported with the advice to run with
 // -update. It is meant for output the caller's own code renders (reports,
 // diagrams, encodings), never for cmp.Diff output, which is randomised.
+// An empty path cannot be read or written and fails the test with
+// t.Fatalf. CheckGolden panics if t is nil.
 func CheckGolden(t testing.TB, path string, got []byte, update bool) {
 	t.Helper()
 	if update {
