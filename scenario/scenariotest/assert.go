@@ -26,7 +26,8 @@ import (
 // when its agreement is in force again, names the exercise). It also checks
 // that [scenario.Trace.State] agrees with the transitions at each
 // transition's instant. It accepts any [rapid.TB]: a *testing.T or a
-// *rapid.T.
+// *rapid.T. A nil or zero tr has no transitions and passes; AssertTransitionsValid
+// panics if t is nil.
 func AssertTransitionsValid(t rapid.TB, tr *scenario.Trace) {
 	t.Helper()
 	current := map[scenario.Instance]agreement.State{}
@@ -121,7 +122,8 @@ func AssertTransitionsValid(t rapid.TB, tr *scenario.Trace) {
 // on a ceasefire is never active before the ceasefire". With clauses given,
 // only the instances of those clauses are checked (a reference without an
 // agreement matches the clause in any agreement); otherwise every clause is.
-// It accepts any [rapid.TB].
+// It accepts any [rapid.TB]. A nil or zero tr has no transitions and
+// passes; AssertNeverInEffectBefore panics if t is nil.
 func AssertNeverInEffectBefore(t rapid.TB, tr *scenario.Trace, kind agreement.EventKind, clauses ...agreement.Ref) {
 	t.Helper()
 	var first time.Time
@@ -164,7 +166,8 @@ type Move struct {
 	Event *agreement.Event
 }
 
-// Moves returns the transitions of tr, in order, as [Move] values.
+// Moves returns the transitions of tr, in order, as [Move] values; nil for
+// a nil or zero tr.
 func Moves(tr *scenario.Trace) []Move {
 	var out []Move
 	for x := range tr.Transitions() {
@@ -182,7 +185,9 @@ func Moves(tr *scenario.Trace) []Move {
 // AssertSameTransitions reports through t (with t.Errorf) a difference
 // between the transitions of want and got, compared as [Moves]: instance,
 // states, instant, cause kind, the clause or agreement named by the cause,
-// and the event named by the cause by value. It accepts any [rapid.TB].
+// and the event named by the cause by value. It accepts any [rapid.TB]. A
+// nil trace has no transitions, like the zero one; AssertSameTransitions
+// panics if t is nil.
 func AssertSameTransitions(t rapid.TB, want, got *scenario.Trace) {
 	t.Helper()
 	if diff := cmp.Diff(Moves(want), Moves(got), cmp.Comparer(equalEvents)); diff != "" {
@@ -197,7 +202,8 @@ func equalEvents(a, b agreement.Event) bool {
 }
 
 // FormatTransitions writes the transitions of tr one per line, as "instance
-// from -> to at instant (cause)", for failure messages.
+// from -> to at instant (cause)", for failure messages; "" for a nil or
+// zero tr.
 func FormatTransitions(tr *scenario.Trace) string {
 	var b strings.Builder
 	for x := range tr.Transitions() {
@@ -240,7 +246,7 @@ func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // FormatProcess writes the agreements of p compactly, one line per
 // agreement and per clause (kind, debtors, conditions, limits, a power's
-// effect and targets), for failure messages.
+// effect and targets), for failure messages; "" for the zero Process.
 func FormatProcess(p agreement.Process) string {
 	var b strings.Builder
 	for _, a := range p.Agreements {

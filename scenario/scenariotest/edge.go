@@ -223,8 +223,10 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 // trace of a rapid property run, so that a test can fail unless each edge of
 // the lifecycle occurred: a property that never met an edge has not been
 // tested on it. Build one with
-// [NewCoverage]; the zero value is not usable. A Coverage is safe for
-// concurrent use.
+// [NewCoverage]. The zero value expects no edge (it is complete after one
+// run); a nil *Coverage expects none and records nothing: Observe does
+// nothing, and the other methods return zero results. A Coverage is safe
+// for concurrent use.
 type Coverage struct {
 	mu       sync.Mutex
 	want     []Edge
@@ -246,8 +248,14 @@ func NewCoverage(want ...Edge) *Coverage {
 // Transitions that are not edges are ignored: [AssertTransitionsValid]
 // reports them.
 func (c *Coverage) Observe(tr *scenario.Trace) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.seen == nil {
+		c.seen = map[Edge]int{}
+	}
 	c.runs++
 	for x := range tr.Transitions() {
 		if e, ok := Classify(x); ok {
@@ -263,6 +271,9 @@ func (c *Coverage) Observe(tr *scenario.Trace) {
 
 // Runs returns the number of traces observed.
 func (c *Coverage) Runs() int {
+	if c == nil {
+		return 0
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.runs
@@ -271,6 +282,9 @@ func (c *Coverage) Runs() int {
 // CompleteAfter returns the number of runs after which every expected edge
 // had been seen, or 0 if some edge has not been seen yet.
 func (c *Coverage) CompleteAfter() int {
+	if c == nil {
+		return 0
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.complete
@@ -279,6 +293,9 @@ func (c *Coverage) CompleteAfter() int {
 // FirstSeen returns the run (counting from 1) in which edge e was first
 // seen, or 0 if it has not been seen.
 func (c *Coverage) FirstSeen(e Edge) int {
+	if c == nil {
+		return 0
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.seen[e]
@@ -287,6 +304,9 @@ func (c *Coverage) FirstSeen(e Edge) int {
 // Missing returns the expected edges not seen yet, in the order they were
 // given to [NewCoverage].
 func (c *Coverage) Missing() []Edge {
+	if c == nil {
+		return nil
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.missing()
@@ -306,6 +326,9 @@ func (c *Coverage) missing() []Edge {
 // such as "clause dormant -> pending (trigger): run 1", sorted by that run;
 // unseen edges say "never".
 func (c *Coverage) Report() string {
+	if c == nil {
+		return ""
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	want := slices.Clone(c.want)
@@ -331,7 +354,8 @@ func (c *Coverage) Report() string {
 
 // Assert reports an error through t, listing the edges never seen, unless
 // every expected edge was seen. Call it after [rapid.Check] returns, with the
-// test's own *testing.T. It calls t.Errorf, not t.Fatalf.
+// test's own *testing.T. It calls t.Errorf, not t.Fatalf. A nil or zero
+// c expects nothing and passes. Assert panics if t is nil.
 func (c *Coverage) Assert(t rapid.TB) {
 	t.Helper()
 	missing := c.Missing()
