@@ -27,6 +27,17 @@ import (
 // Holds("ceasefire") are different nodes. [Condition.Equal] and
 // [EqualConditions] compare structure. The methods of every node type accept
 // a nil receiver and return zero values.
+//
+// Because operands are pointers, one node may stand in several places: after
+// c = Any(c, c) sixty-three times, 64 nodes make a tree with 2^64 paths. A
+// condition's size is the number of nodes of its tree, counting a shared
+// node once per place it occurs and a nil operand as a node: the number of
+// values in the JSON it encodes to. Validation rejects a condition larger
+// than [MaxConditionSize] after counting at most MaxConditionSize+1 nodes,
+// and every walk of this package stays within that bound whether or not the
+// condition is valid: [Walk] and String stop after MaxConditionSize nodes,
+// the encoder refuses a larger condition, and [EqualConditions] compares
+// each pair of nodes at most once beyond it.
 type Condition interface {
 	// String returns a readable form, such as
 	// "all(holds(ceasefire), happened(armed-attack actor=RU))".
@@ -217,20 +228,65 @@ func Operands(c Condition) []Condition {
 	return nil
 }
 
+// MaxConditionSize is the largest size of a condition, in nodes (see
+// [Condition]), that validation accepts in one slot (a clause's trigger,
+// antecedent, fulfilment or violation, or an agreement's entry into force);
+// a larger one is reported with [ErrInvalidValue] at the slot's path. It is
+// also how many nodes [Walk] and String visit at most.
+//
+// Written conditions have tens of nodes, and validation accepts them at most
+// [MaxDepth] deep; the bound leaves room for generated ones (a few hundred
+// clauses folded into one All) while keeping the work of any walk of one
+// slot to a fraction of a second and its String to a few megabytes, however
+// many paths the shared operands of a hand-built condition make. Being per
+// slot, it is checked where problems are reported, and the JSON a valid
+// slot encodes to has at most this many values.
+const MaxConditionSize = 250_000
+
+// conditionSize returns the size of c (see [Condition]), counting at most
+// limit+1 nodes: it returns limit+1 for every larger condition, in time and
+// memory proportional to limit whatever the number of paths. It walks
+// without recursion.
+func conditionSize(c Condition, limit int) int {
+	if isNil(c) {
+		return 0
+	}
+	n := 0
+	stack := []Condition{c}
+	for len(stack) > 0 && n <= limit {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n++
+		// Every node pushed is popped and counted, but for those left
+		// when the count stops: operands of the nodes on one path, which
+		// are distinct (conditions have no cycles).
+		stack = append(stack, operands(x)...)
+	}
+	return min(n, limit+1)
+}
+
 // Walk calls fn for c and then, depth first and in order, for every operand
 // under it, skipping nil operands. It stops descending below a node for which
-// fn returns false. Walk(nil, fn) does nothing. It walks without recursion,
-// so that conditions of any depth are safe, in time and memory linear in
-// the size of c.
+// fn returns false. Walk(nil, fn) does nothing. It visits every occurrence
+// of a node that several operands share, once per place it occurs.
+//
+// Walk visits at most [MaxConditionSize] nodes (counting nil operands, which
+// it skips): the whole of every condition validation accepts, and the first
+// nodes in walk order of a larger one, which it then leaves unvisited. It
+// walks without recursion, so that conditions of any depth are safe, in
+// time and memory linear in the number of nodes it visits.
 func Walk(c Condition, fn func(Condition) bool) {
 	stack := []Condition{c}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
+	for n := 0; len(stack) > 0; {
+		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if isNil(n) || !fn(n) {
+		if n++; n > MaxConditionSize {
+			return
+		}
+		if isNil(x) || !fn(x) {
 			continue
 		}
-		ops := operands(n)
+		ops := operands(x)
 		for i := len(ops) - 1; i >= 0; i-- {
 			stack = append(stack, ops[i])
 		}
@@ -256,14 +312,31 @@ func operands(c Condition) []Condition {
 }
 
 // EqualConditions reports whether a and b are equal conditions; two nil
-// conditions are equal. It compares without recursion, so that conditions
-// of any depth are safe, in time linear in their size.
+// conditions are equal. A node is equal to itself at no cost, however large.
+// It compares without recursion, so that conditions of any depth are safe,
+// in time linear in their size up to [MaxConditionSize] pairs of nodes;
+// beyond that it compares each pair of nodes at most once, so that shared
+// operands cost once per pair of distinct nodes rather than once per path.
 func EqualConditions(a, b Condition) bool {
 	type pair struct{ a, b Condition }
 	stack := []pair{{a, b}}
-	for len(stack) > 0 {
+	// seen holds the pairs of combinators with several operands compared
+	// once more than MaxConditionSize pairs have been: comparing a pair
+	// again could only repeat its answer, and only at such nodes do paths
+	// multiply (a chain of Not has one path, however long).
+	var seen map[pair]bool
+	for n := 0; len(stack) > 0; n++ {
 		p := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		if n >= MaxConditionSize && len(operands(p.a)) > 1 {
+			if seen == nil {
+				seen = map[pair]bool{}
+			}
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+		}
 		if isNil(p.a) || isNil(p.b) {
 			if isNil(p.a) && isNil(p.b) {
 				continue
@@ -393,6 +466,9 @@ func (c *AtLeastCondition) String() string { return conditionString(c) }
 // conditionString writes c in the readable form of [Condition.String]:
 // "<nil>" for no condition. It writes into one builder without recursion,
 // so that time and memory are linear in the size of c, whatever its depth.
+// It writes at most [MaxConditionSize] nodes, then "…" and how many nodes
+// it left out, counted up to the bound: "any(any(…(and more than 250000 more
+// nodes)".
 func conditionString(c Condition) string {
 	var b strings.Builder
 	// The stack holds what remains to write, next last: a condition, or
@@ -413,9 +489,23 @@ func conditionString(c Condition) string {
 			}
 		}
 	}
+	written := 0
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		if it.lit == "<nil>" { // a node or a nil operand
+			if written == MaxConditionSize {
+				rest := []Condition{it.cond}
+				for _, x := range stack {
+					if x.lit == "<nil>" {
+						rest = append(rest, x.cond)
+					}
+				}
+				b.WriteString("…(and " + leftOut(rest) + " more nodes)")
+				break
+			}
+			written++
+		}
 		if isNil(it.cond) {
 			b.WriteString(it.lit) // "<nil>" for a nil operand
 			continue
@@ -452,6 +542,23 @@ func conditionString(c Condition) string {
 		}
 	}
 	return b.String()
+}
+
+// leftOut returns how many nodes String leaves out when it stops with the
+// conditions of items still to write: the number, when it is at most
+// [MaxConditionSize], and otherwise "more than" that bound, which it counts
+// no further.
+func leftOut(items []Condition) string {
+	n := 0
+	for _, c := range items {
+		if n += conditionSize(c, MaxConditionSize-n); n > MaxConditionSize {
+			return "more than " + itoa(MaxConditionSize)
+		}
+		if isNil(c) {
+			n++ // a nil operand
+		}
+	}
+	return itoa(n)
 }
 
 func statesString(ss []State) string {

@@ -91,6 +91,16 @@
 // package defines what conditions mean; package scenario evaluates them over
 // timelines of events ([Event]).
 //
+// Since operands are pointers, one node may stand in many places, and a
+// condition of a few dozen nodes built in Go may have more paths than can
+// ever be walked (c = Any(c, c), sixty-three times over, has 2^64). A
+// condition's size is therefore the number of nodes of its tree, counting a
+// shared node once per place it occurs: the number of values in the JSON it
+// encodes to. Validation rejects a slot whose condition is larger than
+// [MaxConditionSize] (counting no further than the bound), the encoder
+// refuses it, and [Walk], String and [EqualConditions] stay within the
+// bound on any condition, valid or not; see [Condition].
+//
 // Amounts are exact decimals: a [Quantity], or a [Range] that keeps the
 // source's wording ("several thousand").
 //

@@ -314,7 +314,7 @@ func (e *encoder) agreement(path string, a *Agreement) agreementWire {
 		Options:       wireList(field(path, "options"), a.Options, e.option),
 	}
 	if a.EntryIntoForce != nil {
-		w.EntryIntoForce = e.condition(field(path, "entryIntoForce"), a.EntryIntoForce, 1)
+		w.EntryIntoForce = e.slot(field(path, "entryIntoForce"), a.EntryIntoForce)
 	}
 	if !a.Territory.IsZero() {
 		w.Territory = &territoryWire{Areas: wireList(field(field(path, "territory"), "areas"), a.Territory.Areas, e.area)}
@@ -445,7 +445,7 @@ func (e *encoder) clause(path string, c *Clause) clauseWire {
 	slots := []*any{&w.Trigger, &w.Antecedent, &w.Fulfilment, &w.Violation}
 	for i, nc := range c.Conditions() {
 		if nc.Condition != nil {
-			*slots[i] = e.condition(field(path, nc.Name), nc.Condition, 1)
+			*slots[i] = e.slot(field(path, nc.Name), nc.Condition)
 		}
 	}
 	return w
@@ -494,6 +494,18 @@ func (e *encoder) states(path string, ss []State) []string {
 		out[i] = enum(e, idx(path, i), stateNames, "State", s, false)
 	}
 	return out
+}
+
+// slot returns the wire form of the condition c in the slot at path, or
+// reports it, without encoding any of it, when its size is over
+// [MaxConditionSize]: its shared operands could make it too large to write.
+func (e *encoder) slot(path string, c Condition) any {
+	if conditionSize(c, MaxConditionSize) > MaxConditionSize {
+		e.cannot(path, "condition of more than "+itoa(MaxConditionSize)+
+			" nodes (a shared operand counts once per place it occurs)")
+		return nil
+	}
+	return e.condition(path, c, 1)
 }
 
 // condition returns the wire form of c, a value holding exactly one

@@ -91,8 +91,11 @@ const (
 // (with [ErrInvalidValue] problems) only for what has no encoding: an
 // enumeration value outside its declared set (a zero [Role] or [State]
 // included), a string that is not valid UTF-8, an instant outside the years
-// 0 to 9999 in UTC, a decimal longer than 1000 characters, or conditions
-// nested more than 1000 deep; each problem has the path the field would
+// 0 to 9999 in UTC, a decimal longer than 1000 characters, conditions
+// nested more than 1000 deep, or a condition of more than
+// [MaxConditionSize] nodes (counting a shared operand once per place it
+// occurs), which it reports after counting at most that many nodes, without
+// encoding any of it; each problem has the path the field would
 // have in the output. The zero Agreement encodes as {"schema":1}.
 //
 // MarshalJSON does not modify a and is safe for concurrent use. For indented

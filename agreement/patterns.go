@@ -7,7 +7,8 @@ import "slices"
 // and both patterns of each Before atom (first, then), as written (clause
 // filters unresolved, duplicates kept). It returns nil for a nil condition
 // or one that mentions no event. The result is a new slice; it is safe for
-// concurrent use and never panics.
+// concurrent use and never panics. Like Walk, it reads at most
+// [MaxConditionSize] nodes of c.
 func Patterns(c Condition) []Pattern {
 	var out []Pattern
 	Walk(c, func(n Condition) bool {

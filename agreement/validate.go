@@ -10,7 +10,11 @@ import (
 // duration, no contradiction between fields, no dependency cycle between
 // clauses, and every instant the replay engine computes with (an absolute
 // deadline or expiry of a clause or an option) and every signature's date
-// within [InstantRange] ([ErrInvalidValue]). Its territory is checked as
+// within [InstantRange] ([ErrInvalidValue]), and every condition nested at
+// most [MaxDepth] deep and of at most [MaxConditionSize] nodes, a shared
+// operand counted once per place it occurs ([ErrInvalidValue]); the size is
+// counted only up to the bound, so that validation takes time linear in
+// the agreement however many paths shared operands make. Its territory is checked as
 // [Territory.Validate] does, with the parties of its shares and
 // arrangements declared; its options as [Package.Validate] does against
 // that territory, with their parties declared. When it has a territory,
@@ -69,6 +73,10 @@ type validator struct {
 	// areas declared by its territory; nil when it has none, and then area
 	// filters are checked for syntax only.
 	areas map[AreaID]bool
+
+	// budget is how many more nodes of the condition being checked
+	// conditionAt may visit.
+	budget int
 
 	// anyParty is set when a value is checked on its own (a Territory or a
 	// Package), with no agreement to declare parties: party ids are then
@@ -512,11 +520,25 @@ func (v *validator) states(path string, ss []State, clause bool) {
 // MaxDepth is the deepest nesting of conditions that validation accepts.
 const MaxDepth = 1000
 
+// condition checks the condition in the slot at path: its size (see
+// [MaxConditionSize]), counted at most to the bound, then its nodes. The
+// nodes of a condition over the bound are checked only as far as the
+// bound's worth of them, in walk order, so that a hand-built condition
+// whose shared operands make more paths than can be walked is still
+// checked in bounded time.
 func (v *validator) condition(path string, c Condition) {
+	if conditionSize(c, MaxConditionSize) > MaxConditionSize {
+		v.add(path, ErrInvalidValue, "condition of more than "+itoa(MaxConditionSize)+
+			" nodes (a shared operand counts once per place it occurs)")
+	}
+	v.budget = MaxConditionSize
 	v.conditionAt(path, c, 1)
 }
 
 func (v *validator) conditionAt(path string, c Condition, depth int) {
+	if v.budget--; v.budget < 0 {
+		return
+	}
 	if depth > MaxDepth {
 		v.add(path, ErrInvalidValue, "condition nested more than "+itoa(MaxDepth)+" deep")
 		return
@@ -586,7 +608,8 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 
 // ClauseDependencies returns the clauses whose states c's conditions read
 // (through [ClauseIn]), resolved against home, in order of first mention and
-// without repeats.
+// without repeats. It reads each condition as [Walk] does: at most
+// [MaxConditionSize] nodes of it.
 func ClauseDependencies(c Clause, home AgreementID) []Ref {
 	var out []Ref
 	seen := map[Ref]bool{}
