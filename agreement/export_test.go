@@ -127,3 +127,7 @@ func tokenValue(dec *json.Decoder) (any, error) {
 	}
 	return nil, errUnexpectedToken
 }
+
+// ConditionSize is conditionSize: the size of a condition, counted up to
+// limit+1 nodes.
+var ConditionSize = conditionSize
