@@ -188,7 +188,7 @@ func genTree(depth int) *rapid.Generator[sized] {
 		case 4:
 			return sized{agreement.AtLeast(len(ops), ops...), size}
 		}
-		o := genTree(depth - 1).Draw(t, "operand")
+		o := genTree(depth-1).Draw(t, "operand")
 		return sized{agreement.Not(o.c), 1 + max(o.size, 1)}
 	})
 }
