@@ -30,10 +30,11 @@ type conditionReader struct {
 // build.
 const maxNodes = 1 << 16
 
-// maxDoublings bounds the number of Any(c, c) nodes of one input: String
-// and Markdown write every path through shared operands, so their output,
-// and their time, are exponential in it.
-const maxDoublings = 16
+// maxDoublings bounds the number of Any(c, c) nodes of one input. The
+// paths through shared operands are exponential in it, but every walk of a
+// condition stops at agreement.MaxConditionSize nodes, so the bound only
+// keeps inputs cheap to build.
+const maxDoublings = 1 << 10
 
 func (r *conditionReader) byte() byte {
 	if len(r.data) == 0 {
@@ -142,7 +143,7 @@ func (r *conditionReader) condition(depth int) agreement.Condition {
 	}
 	// shared operands: c = Any(c, c), 2^n paths through n nodes
 	c := r.condition(depth + 1)
-	for range min(int(r.byte()%17), maxDoublings-r.doublings) {
+	for range min(int(r.byte()%65), maxDoublings-r.doublings) {
 		c = agreement.Any(c, c)
 		r.nodes++
 		r.doublings++

@@ -18,7 +18,9 @@ import (
 // areas and the territorial options, leaving out lists that are empty.
 // Conditions are written in words ("ceasefire-in-force holds and MNF is
 // in-effect"), in time linear in the length of the words, however deeply
-// they nest; text from the agreement is escaped, so that it reads as
+// they nest; a condition larger than [agreement.MaxConditionSize] nodes
+// (which validation rejects) is written only as far as that many nodes and
+// cut short with "…"; text from the agreement is escaped, so that it reads as
 // written and cannot break a table. The output depends only on a; a is not
 // modified and need not be valid. It returns the first error from w; it is
 // safe for concurrent use (with distinct writers) and never panics.
@@ -377,7 +379,10 @@ func describePattern(p agreement.Pattern) string {
 // describeCondition writes a condition in words: "ceasefire-in-force holds
 // and MNF is in-effect". It keeps a stack of its own rather than recursing
 // and writes into one buffer, so that its time is linear in the length of
-// the result and no depth of nesting overflows the goroutine's stack.
+// the result and no depth of nesting overflows the goroutine's stack. Like
+// [agreement.Walk], it writes at most [agreement.MaxConditionSize] nodes, a
+// shared operand once per place it occurs, then "…" and a note that the
+// rest is left out, so that operands shared along 2^64 paths cost no more.
 func describeCondition(c agreement.Condition) string {
 	var b strings.Builder
 	stack := []wordItem{{cond: c}} // what is left to write, the next on top
@@ -386,13 +391,19 @@ func describeCondition(c agreement.Condition) string {
 			stack = append(stack, items[i])
 		}
 	}
-	for len(stack) > 0 {
+	for written := 0; len(stack) > 0; {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if it.isText {
 			b.WriteString(it.text)
 			continue
 		}
+		if written == agreement.MaxConditionSize {
+			b.WriteString("… (the rest left out: a condition of more than " +
+				strconv.Itoa(agreement.MaxConditionSize) + " nodes)")
+			break
+		}
+		written++
 		switch c := it.cond.(type) {
 		case *agreement.AllCondition:
 			push(joinOperands(c.Conditions(), " and ", "always")...)
