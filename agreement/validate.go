@@ -520,18 +520,24 @@ func (v *validator) states(path string, ss []State, clause bool) {
 // MaxDepth is the deepest nesting of conditions that validation accepts.
 const MaxDepth = 1000
 
+// oversizeChecked is how many nodes of a condition over [MaxConditionSize]
+// validation checks, in walk order, besides reporting its size: enough to
+// reach and report a nesting deeper than [MaxDepth] along the first path.
+const oversizeChecked = 10 * MaxDepth
+
 // condition checks the condition in the slot at path: its size (see
 // [MaxConditionSize]), counted at most to the bound, then its nodes. The
 // nodes of a condition over the bound are checked only as far as the
-// bound's worth of them, in walk order, so that a hand-built condition
-// whose shared operands make more paths than can be walked is still
-// checked in bounded time.
+// first oversizeChecked of them, in walk order, so that a hand-built
+// condition whose shared operands make more paths than can be walked is
+// still checked in little time.
 func (v *validator) condition(path string, c Condition) {
+	v.budget = MaxConditionSize
 	if conditionSize(c, MaxConditionSize) > MaxConditionSize {
 		v.add(path, ErrInvalidValue, "condition of more than "+itoa(MaxConditionSize)+
 			" nodes (a shared operand counts once per place it occurs)")
+		v.budget = oversizeChecked
 	}
-	v.budget = MaxConditionSize
 	v.conditionAt(path, c, 1)
 }
 
