@@ -38,6 +38,20 @@
 // rendered output with a golden file, or rewrites it under the caller's
 // -update flag.
 //
+// # Testing the whole API and test helpers
+//
+// [ExportedAPI] lists the exported functions and methods a package's
+// source declares, and [CheckCalls] runs a table of calls keyed by those
+// names: it fails for every name missing from the table or not exported,
+// and for every call that panics, returns an error or stalls. A "never
+// panics" test passes zero values and nil pointers in every call, so a new
+// exported function cannot escape it. A [Recorder], run through [Record],
+// is a [rapid.TB] that records failures instead of reporting them, for
+// testing assertions like [AssertValid] (or CheckCalls itself);
+// [CheckProperty] runs a property under it, and [WantRecorded],
+// [WantPanic] and [Want] turn the usual expectations into the errors a
+// CheckCalls table returns.
+//
 // # Use from a downstream go test
 //
 //	func TestMyAnalysis(t *testing.T) {

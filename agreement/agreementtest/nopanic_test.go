@@ -3,15 +3,7 @@ package agreementtest_test
 import (
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"runtime"
-	"runtime/debug"
-	"slices"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -30,36 +22,36 @@ func TestNoPanic(t *testing.T) {
 	valid := agreementtest.ParisDeclaration(false)
 	invalid := &agreement.ValidationError{Problems: []*agreement.Problem{nil, {Path: "id", Err: agreement.ErrMissing}}, Omitted: 3}
 	var nilCoverage *agreementtest.Coverage
-	checkCalls(t, map[string]func() error{
+	agreementtest.CheckCalls(t, ".", map[string]func() error{
 		"AssertValid": func() error {
-			if err := wantRecorded("zero agreement", 1, func(tb rapid.TB) { agreementtest.AssertValid(tb, agreement.Agreement{}) }); err != nil {
+			if err := agreementtest.WantRecorded(1, func(tb rapid.TB) { agreementtest.AssertValid(tb, agreement.Agreement{}) }); err != nil {
 				return err
 			}
-			if err := wantRecorded("valid agreement", 0, func(tb rapid.TB) { agreementtest.AssertValid(tb, valid) }); err != nil {
+			if err := agreementtest.WantRecorded(0, func(tb rapid.TB) { agreementtest.AssertValid(tb, valid) }); err != nil {
 				return err
 			}
-			return wantPanic("nil t", func() { agreementtest.AssertValid(nil, agreement.Agreement{}) })
+			return agreementtest.WantPanic(func() { agreementtest.AssertValid(nil, agreement.Agreement{}) })
 		},
 		"AssertProcessValid": func() error {
-			if err := wantRecorded("zero process", 0, func(tb rapid.TB) { agreementtest.AssertProcessValid(tb, agreement.Process{}) }); err != nil {
+			if err := agreementtest.WantRecorded(0, func(tb rapid.TB) { agreementtest.AssertProcessValid(tb, agreement.Process{}) }); err != nil {
 				return err
 			}
-			return wantPanic("nil t", func() { agreementtest.AssertProcessValid(nil, agreement.Process{}) })
+			return agreementtest.WantPanic(func() { agreementtest.AssertProcessValid(nil, agreement.Process{}) })
 		},
 		"AssertProblem": func() error {
-			if err := wantRecorded("nil error", 1, func(tb rapid.TB) { agreementtest.AssertProblem(tb, nil, nil, "") }); err != nil {
+			if err := agreementtest.WantRecorded(1, func(tb rapid.TB) { agreementtest.AssertProblem(tb, nil, nil, "") }); err != nil {
 				return err
 			}
-			if err := wantRecorded("nil problem", 1, func(tb rapid.TB) { agreementtest.AssertProblem(tb, invalid, nil, "") }); err != nil {
+			if err := agreementtest.WantRecorded(1, func(tb rapid.TB) { agreementtest.AssertProblem(tb, invalid, nil, "") }); err != nil {
 				return err
 			}
-			if err := wantRecorded("plain error", 1, func(tb rapid.TB) { agreementtest.AssertProblem(tb, errors.New("x"), nil, "") }); err != nil {
+			if err := agreementtest.WantRecorded(1, func(tb rapid.TB) { agreementtest.AssertProblem(tb, errors.New("x"), nil, "") }); err != nil {
 				return err
 			}
-			if err := wantRecorded("problem", 0, func(tb rapid.TB) { agreementtest.AssertProblem(tb, invalid, agreement.ErrMissing, "id") }); err != nil {
+			if err := agreementtest.WantRecorded(0, func(tb rapid.TB) { agreementtest.AssertProblem(tb, invalid, agreement.ErrMissing, "id") }); err != nil {
 				return err
 			}
-			return wantPanic("nil t", func() { agreementtest.AssertProblem(nil, nil, nil, "") })
+			return agreementtest.WantPanic(func() { agreementtest.AssertProblem(nil, nil, nil, "") })
 		},
 		"HasProblem": func() error {
 			if agreementtest.HasProblem(nil, nil, "") || agreementtest.HasProblem(invalid, nil, "") ||
@@ -87,22 +79,22 @@ func TestNoPanic(t *testing.T) {
 			return nil
 		},
 		"Corrupt": func() error {
-			return check(func(t *rapid.T) {
+			return agreementtest.CheckProperty(func(t *rapid.T) {
 				c := agreementtest.Corrupt(agreementtest.Config{}).Draw(t, "corruption")
 				agreementtest.AssertProblem(t, c.Agreement.Validate(), c.Sentinel, c.Path)
 			})
 		},
 		"CorruptAgreement": func() error {
-			if err := check(func(t *rapid.T) { _ = agreementtest.CorruptAgreement(agreement.Agreement{}).Draw(t, "corruption") }); err != nil {
+			if err := agreementtest.CheckProperty(func(t *rapid.T) { _ = agreementtest.CorruptAgreement(agreement.Agreement{}).Draw(t, "corruption") }); err != nil {
 				return fmt.Errorf("zero agreement: %v", err)
 			}
-			return check(func(t *rapid.T) {
+			return agreementtest.CheckProperty(func(t *rapid.T) {
 				c := agreementtest.CorruptAgreement(valid).Draw(t, "corruption")
 				agreementtest.AssertProblem(t, c.Agreement.Validate(), c.Sentinel, c.Path)
 			})
 		},
 		"Corruption.Another": func() error {
-			return check(func(t *rapid.T) { _ = agreementtest.Corruption{}.Another().Draw(t, "corruption") })
+			return agreementtest.CheckProperty(func(t *rapid.T) { _ = agreementtest.Corruption{}.Another().Draw(t, "corruption") })
 		},
 		"CorruptionKinds": func() error {
 			if len(agreementtest.CorruptionKinds()) == 0 {
@@ -126,29 +118,29 @@ func TestNoPanic(t *testing.T) {
 		},
 		"Coverage.Check": func() error {
 			var c agreementtest.Coverage
-			if err := wantRecorded("zero coverage, nothing wanted", 0, func(tb rapid.TB) { c.Check(tb) }); err != nil {
+			if err := agreementtest.WantRecorded(0, func(tb rapid.TB) { c.Check(tb) }); err != nil {
 				return err
 			}
-			if err := wantRecorded("nil coverage, nothing wanted", 0, func(tb rapid.TB) { nilCoverage.Check(tb) }); err != nil {
+			if err := agreementtest.WantRecorded(0, func(tb rapid.TB) { nilCoverage.Check(tb) }); err != nil {
 				return err
 			}
-			_, _ = recordTB(func(tb rapid.TB) { nilCoverage.Check(tb, "x") })
-			return wantPanic("nil t", func() { c.Check(nil, "x") })
+			_, _ = agreementtest.Record(func(tb rapid.TB) { nilCoverage.Check(tb, "x") })
+			return agreementtest.WantPanic(func() { c.Check(nil, "x") })
 		},
 		"FullRun": func() error { _ = agreementtest.FullRun(); return nil },
 		"Agreement": func() error {
-			return check(func(t *rapid.T) {
+			return agreementtest.CheckProperty(func(t *rapid.T) {
 				agreementtest.AssertValid(t, agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement"))
 			})
 		},
 		"Process": func() error {
-			return check(func(t *rapid.T) {
+			return agreementtest.CheckProperty(func(t *rapid.T) {
 				agreementtest.AssertProcessValid(t, agreementtest.Process(agreementtest.Config{}).Draw(t, "process"))
 			})
 		},
 		"Condition": func() error {
 			for _, depth := range []int{-1, 0, 2} {
-				if err := check(func(t *rapid.T) {
+				if err := agreementtest.CheckProperty(func(t *rapid.T) {
 					if c := agreementtest.Condition(agreementtest.Scope{}, depth).Draw(t, "condition"); c == nil {
 						t.Fatal("nil condition")
 					}
@@ -159,11 +151,11 @@ func TestNoPanic(t *testing.T) {
 			return nil
 		},
 		"Pattern": func() error {
-			return check(func(t *rapid.T) { _ = agreementtest.Pattern(agreementtest.Scope{}).Draw(t, "pattern") })
+			return agreementtest.CheckProperty(func(t *rapid.T) { _ = agreementtest.Pattern(agreementtest.Scope{}).Draw(t, "pattern") })
 		},
 		"Subset": func() error {
 			for _, b := range [][2]int{{0, 0}, {-1, -1}, {3, 1}, {0, 5}} {
-				if err := check(func(t *rapid.T) {
+				if err := agreementtest.CheckProperty(func(t *rapid.T) {
 					if got := agreementtest.Subset[int](nil, b[0], b[1]).Draw(t, "subset"); got != nil {
 						t.Fatalf("Subset(nil, %d, %d) drew %v, want nil", b[0], b[1], got)
 					}
@@ -175,7 +167,7 @@ func TestNoPanic(t *testing.T) {
 		},
 		"IDs": func() error {
 			for _, n := range []int{-1, 0, 3} {
-				if err := check(func(t *rapid.T) {
+				if err := agreementtest.CheckProperty(func(t *rapid.T) {
 					got := agreementtest.IDs[agreement.PartyID](n, nil, nil).Draw(t, "ids")
 					if len(got) != max(n, 0) {
 						t.Fatalf("IDs(%d, nil, nil) drew %q", n, got)
@@ -192,7 +184,7 @@ func TestNoPanic(t *testing.T) {
 			return nil
 		},
 		"Decimal": func() error {
-			return check(func(t *rapid.T) { _ = agreementtest.Decimal().Draw(t, "decimal") })
+			return agreementtest.CheckProperty(func(t *rapid.T) { _ = agreementtest.Decimal().Draw(t, "decimal") })
 		},
 		"CheckGolden": func() error {
 			for _, update := range []bool{false, true} {
@@ -201,26 +193,98 @@ func TestNoPanic(t *testing.T) {
 					return fmt.Errorf("path \"\", update %v: panic %v, fatal %v; want a fatal failure", update, p, r.fatal)
 				}
 			}
-			return wantPanic("nil t", func() { agreementtest.CheckGolden(nil, "", nil, false) })
+			return agreementtest.WantPanic(func() { agreementtest.CheckGolden(nil, "", nil, false) })
 		},
 		"ParisDeclaration": func() error {
 			return errors.Join(agreementtest.ParisDeclaration(false).Validate(), agreementtest.ParisDeclaration(true).Validate())
 		},
 		"Territory": func() error {
-			return check(func(t *rapid.T) {
+			return agreementtest.CheckProperty(func(t *rapid.T) {
 				if tr := agreementtest.Territory(nil, agreementtest.Config{}).Draw(t, "territory"); len(tr.Areas) != 0 {
 					t.Fatalf("Territory(nil, Config{}) drew %d areas, want the zero Territory", len(tr.Areas))
 				}
 			})
 		},
 		"Package": func() error {
-			return check(func(t *rapid.T) {
+			return agreementtest.CheckProperty(func(t *rapid.T) {
 				if p := agreementtest.Package(agreement.Agreement{}, agreementtest.Config{}).Draw(t, "package"); len(p.Options) != 0 {
 					t.Fatalf("Package(Agreement{}, Config{}) drew %d options, want none", len(p.Options))
 				}
 			})
 		},
-	})
+		"ExportedAPI": func() error {
+			_, err := agreementtest.ExportedAPI("")
+			return agreementtest.Want(err != nil, "an error for the directory \"\"")
+		},
+		"CheckCalls": func() error {
+			if err := agreementtest.WantRecorded(1, func(tb rapid.TB) { agreementtest.CheckCalls(tb, "", nil, time.Second) }); err != nil {
+				return err
+			}
+			if err := agreementtest.WantPanic(func() { agreementtest.CheckCalls(t, ".", nil, 0) }); err != nil {
+				return fmt.Errorf("limit 0: %v", err)
+			}
+			return agreementtest.WantPanic(func() { agreementtest.CheckCalls(nil, "", nil, time.Second) })
+		},
+		"Record": func() error {
+			if r, p := agreementtest.Record(func(rapid.TB) {}); p != nil || r.Failed() || r.Stopped() {
+				return fmt.Errorf("Record(no-op): panic %v, failures %q, stopped %v", p, r.Errors(), r.Stopped())
+			}
+			return agreementtest.WantPanic(func() { agreementtest.Record(nil) })
+		},
+		"CheckProperty": func() error {
+			if err := agreementtest.CheckProperty(func(*rapid.T) {}); err != nil {
+				return err
+			}
+			return agreementtest.WantPanic(func() { _ = agreementtest.CheckProperty(nil) })
+		},
+		"WantRecorded": func() error {
+			if err := agreementtest.WantRecorded(0, func(rapid.TB) {}); err != nil {
+				return err
+			}
+			return agreementtest.WantPanic(func() { _ = agreementtest.WantRecorded(0, nil) })
+		},
+		"WantPanic": func() error {
+			if agreementtest.WantPanic(func() {}) == nil {
+				return errors.New("WantPanic(no panic) = nil")
+			}
+			return agreementtest.WantPanic(func() { _ = agreementtest.WantPanic(nil) })
+		},
+		"Want": func() error {
+			return agreementtest.Want(agreementtest.Want(false, "") != nil && agreementtest.Want(true, "") == nil, "an error only when not ok")
+		},
+		"Recorder.Errors":  onRecorder(0, false, func(r *agreementtest.Recorder) { _ = r.Errors() }),
+		"Recorder.Stopped": onRecorder(0, false, func(r *agreementtest.Recorder) { _ = r.Stopped() }),
+		"Recorder.Failed":  onRecorder(0, false, func(r *agreementtest.Recorder) { _ = r.Failed() }),
+		"Recorder.Helper":  onRecorder(0, false, func(r *agreementtest.Recorder) { r.Helper() }),
+		"Recorder.Name":    onRecorder(0, false, func(r *agreementtest.Recorder) { _ = r.Name() }),
+		"Recorder.Log":     onRecorder(0, false, func(r *agreementtest.Recorder) { r.Log() }),
+		"Recorder.Logf":    onRecorder(0, false, func(r *agreementtest.Recorder) { r.Logf("") }),
+		"Recorder.Error":   onRecorder(1, false, func(r *agreementtest.Recorder) { r.Error() }),
+		"Recorder.Errorf":  onRecorder(1, false, func(r *agreementtest.Recorder) { r.Errorf("") }),
+		"Recorder.Fail":    onRecorder(1, false, func(r *agreementtest.Recorder) { r.Fail() }),
+		"Recorder.Fatal":   onRecorder(1, true, func(r *agreementtest.Recorder) { r.Fatal() }),
+		"Recorder.Fatalf":  onRecorder(1, true, func(r *agreementtest.Recorder) { r.Fatalf("") }),
+		"Recorder.FailNow": onRecorder(1, true, func(r *agreementtest.Recorder) { r.FailNow() }),
+		"Recorder.Skip":    onRecorder(0, true, func(r *agreementtest.Recorder) { r.Skip() }),
+		"Recorder.Skipf":   onRecorder(0, true, func(r *agreementtest.Recorder) { r.Skipf("") }),
+		"Recorder.SkipNow": onRecorder(0, true, func(r *agreementtest.Recorder) { r.SkipNow() }),
+	}, time.Second)
+}
+
+// onRecorder returns a call that runs f on the zero Recorder, in a
+// goroutine of its own, and checks that it then holds n failures and
+// whether f ended the goroutine.
+func onRecorder(n int, stopped bool, f func(*agreementtest.Recorder)) func() error {
+	return func() error {
+		var r agreementtest.Recorder
+		if _, p := agreementtest.Record(func(rapid.TB) { f(&r) }); p != nil {
+			return fmt.Errorf("panicked: %v", p)
+		}
+		if got := r.Errors(); len(got) != n || r.Stopped() != stopped {
+			return fmt.Errorf("failures %q, stopped %v; want %d failures, stopped %v", got, r.Stopped(), n, stopped)
+		}
+		return nil
+	}
 }
 
 // goldenRecorder is a testing.TB that records failures instead of
@@ -261,176 +325,4 @@ func (r *goldenRecorder) run(f func()) (panicked any) {
 		done <- nil
 	}()
 	return <-done
-}
-
-// wantRecorded returns an error unless f, given a tbRecorder, records
-// exactly n failures without panicking.
-func wantRecorded(name string, n int, f func(rapid.TB)) error {
-	r, p := recordTB(f)
-	if p != nil || len(r.errors) != n {
-		return fmt.Errorf("%s: panic %v, failures %q; want %d failures", name, p, r.errors, n)
-	}
-	return nil
-}
-
-// tbRecorder is a rapid.TB that records failures instead of reporting them.
-// Its Fatal, FailNow and Skip methods end the calling goroutine, so it is
-// used through record.
-type tbRecorder struct {
-	mu     sync.Mutex
-	errors []string
-	fatal  bool
-}
-
-func (r *tbRecorder) Helper()              {}
-func (r *tbRecorder) Name() string         { return "tbRecorder" }
-func (r *tbRecorder) Logf(string, ...any)  {}
-func (r *tbRecorder) Log(...any)           {}
-func (r *tbRecorder) Skipf(string, ...any) { runtime.Goexit() }
-func (r *tbRecorder) Skip(...any)          { runtime.Goexit() }
-func (r *tbRecorder) SkipNow()             { runtime.Goexit() }
-func (r *tbRecorder) Error(args ...any)    { r.Errorf("%s", fmt.Sprint(args...)) }
-func (r *tbRecorder) Fatal(args ...any)    { r.Fatalf("%s", fmt.Sprint(args...)) }
-func (r *tbRecorder) Fail()                { r.Errorf("Fail") }
-func (r *tbRecorder) FailNow()             { r.Fatalf("FailNow") }
-func (r *tbRecorder) Errorf(f string, a ...any) {
-	r.mu.Lock()
-	r.errors = append(r.errors, fmt.Sprintf(f, a...))
-	r.mu.Unlock()
-}
-func (r *tbRecorder) Fatalf(f string, a ...any) {
-	r.mu.Lock()
-	r.errors = append(r.errors, fmt.Sprintf(f, a...))
-	r.fatal = true
-	r.mu.Unlock()
-	runtime.Goexit()
-}
-func (r *tbRecorder) Failed() bool { return r.failed() }
-func (r *tbRecorder) failed() bool { r.mu.Lock(); defer r.mu.Unlock(); return len(r.errors) > 0 }
-
-// recordTB runs f with a new tbRecorder in a goroutine of its own and returns
-// the tbRecorder and what f panicked with, if it did.
-func recordTB(f func(rapid.TB)) (r *tbRecorder, panicked any) {
-	r = &tbRecorder{}
-	done := make(chan any, 1)
-	go func() {
-		ended := false
-		defer func() {
-			if !ended {
-				done <- recover()
-			}
-		}()
-		f(r)
-		ended = true
-		done <- nil
-	}()
-	return r, <-done
-}
-
-// check runs prop under rapid.Check with a tbRecorder and returns its
-// failures, or what it panicked with, as an error.
-func check(prop func(*rapid.T)) error {
-	r, p := recordTB(func(tb rapid.TB) { rapid.Check(tb, prop) })
-	if p != nil {
-		return fmt.Errorf("panicked: %v", p)
-	}
-	if r.failed() {
-		return fmt.Errorf("failed: %s", strings.Join(r.errors, "\n"))
-	}
-	return nil
-}
-
-// wantPanic returns an error unless f panics: the documented contract of a
-// test helper given a nil t.
-func wantPanic(name string, f func()) (err error) {
-	defer func() {
-		if recover() == nil {
-			err = fmt.Errorf("%s: no panic, want one", name)
-		}
-	}()
-	f()
-	return nil
-}
-
-// exportedAPI returns "Func" or "Type.Method" for every exported function
-// and every exported method of an exported type declared in the non-test
-// files of the package in the current directory.
-func exportedAPI(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var names []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			if fd.Recv == nil {
-				names = append(names, fd.Name.Name)
-				continue
-			}
-			typ := fd.Recv.List[0].Type
-			if star, ok := typ.(*ast.StarExpr); ok {
-				typ = star.X
-			}
-			if id, ok := typ.(*ast.Ident); ok && id.IsExported() {
-				names = append(names, id.Name+"."+fd.Name.Name)
-			}
-		}
-	}
-	slices.Sort(names)
-	return names
-}
-
-// checkCalls runs every call of table and fails when one panics, takes
-// over a second or reports a wrong result (a non-nil error from the call),
-// when an exported name is missing from table, or when table names
-// something not exported.
-func checkCalls(t *testing.T, table map[string]func() error) {
-	t.Helper()
-	api := exportedAPI(t)
-	for _, name := range api {
-		if _, ok := table[name]; !ok {
-			t.Errorf("exported %s is not called by this test: add it to the table", name)
-		}
-	}
-	for name := range table {
-		if !slices.Contains(api, name) {
-			t.Errorf("the table calls %s, which is not exported (any more)", name)
-		}
-	}
-	for _, name := range api {
-		call, ok := table[name]
-		if !ok {
-			continue
-		}
-		done := make(chan error, 1)
-		go func() {
-			defer func() {
-				if r := recover(); r != nil {
-					done <- fmt.Errorf("panicked: %v\n%s", r, debug.Stack())
-				}
-			}()
-			done <- call()
-		}()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("%s: %v", name, err)
-			}
-		case <-time.After(time.Second):
-			t.Errorf("%s: took over a second", name)
-		}
-	}
 }

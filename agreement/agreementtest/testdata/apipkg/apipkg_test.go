@@ -1,0 +1,4 @@
+package apipkg
+
+// InTest is declared in a test file.
+func InTest() {}
