@@ -3,17 +3,11 @@ package coalition_test
 import (
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"runtime/debug"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 	"github.com/peacekit/peacekit/coalition"
 )
 
@@ -39,7 +33,7 @@ func TestNoPanic(t *testing.T) {
 		}
 		return nil
 	}
-	checkCalls(t, map[string]func() error{
+	agreementtest.CheckCalls(t, ".", map[string]func() error{
 		"FunctionTotal.Equal": func() error {
 			if !(coalition.FunctionTotal{}).Equal(coalition.FunctionTotal{}) {
 				return errors.New("FunctionTotal{}.Equal(FunctionTotal{}) = false")
@@ -172,7 +166,7 @@ func TestNoPanic(t *testing.T) {
 			}
 			return wantErr("Coalition{}.Validate", zero.Validate())
 		},
-	})
+	}, time.Second)
 }
 
 // wantFalse says what is wrong with ok, which should be false.
@@ -181,87 +175,4 @@ func wantFalse(name string, ok bool) error {
 		return fmt.Errorf("%s = true, want false", name)
 	}
 	return nil
-}
-
-// exportedAPI returns "Func" or "Type.Method" for every exported function
-// and every exported method of an exported type declared in the non-test
-// files of the package in the current directory.
-func exportedAPI(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var names []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			if fd.Recv == nil {
-				names = append(names, fd.Name.Name)
-				continue
-			}
-			typ := fd.Recv.List[0].Type
-			if star, ok := typ.(*ast.StarExpr); ok {
-				typ = star.X
-			}
-			if id, ok := typ.(*ast.Ident); ok && id.IsExported() {
-				names = append(names, id.Name+"."+fd.Name.Name)
-			}
-		}
-	}
-	slices.Sort(names)
-	return names
-}
-
-// checkCalls runs every call of table and fails when one panics, takes
-// over a second or reports a wrong result (a non-nil error from the call),
-// when an exported name is missing from table, or when table names
-// something not exported.
-func checkCalls(t *testing.T, table map[string]func() error) {
-	t.Helper()
-	api := exportedAPI(t)
-	for _, name := range api {
-		if _, ok := table[name]; !ok {
-			t.Errorf("exported %s is not called by this test: add it to the table", name)
-		}
-	}
-	for name := range table {
-		if !slices.Contains(api, name) {
-			t.Errorf("the table calls %s, which is not exported (any more)", name)
-		}
-	}
-	for _, name := range api {
-		call, ok := table[name]
-		if !ok {
-			continue
-		}
-		done := make(chan error, 1)
-		go func() {
-			defer func() {
-				if r := recover(); r != nil {
-					done <- fmt.Errorf("panicked: %v\n%s", r, debug.Stack())
-				}
-			}()
-			done <- call()
-		}()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("%s: %v", name, err)
-			}
-		case <-time.After(time.Second):
-			t.Errorf("%s: took over a second", name)
-		}
-	}
 }

@@ -3,16 +3,10 @@ package markup_test
 import (
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"runtime/debug"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 	"github.com/peacekit/peacekit/agreement/markup"
 )
 
@@ -29,109 +23,19 @@ func TestNoPanic(t *testing.T) {
 		}
 		return nil
 	}
-	checkCalls(t, map[string]func() error{
-		"GanttText":       func() error { return want(markup.GanttText("") == "", `""`) },
-		"Markdown":        func() error { return want(markup.Markdown("") == "", `""`) },
-		"MarkdownHeading": func() error { return want(markup.MarkdownHeading("") == "", `""`) },
-		"MarkdownLines":   func() error { return want(markup.MarkdownLines(nil) == "", `""`) },
-		"Mermaid":         func() error { return want(markup.Mermaid("") == "", `""`) },
-		"MermaidLabel":    func() error { return want(markup.MermaidLabel() == `""`, `""""`) },
-		"NewWriter":       func() error { return want(markup.NewWriter(nil) != nil, "a Writer") },
-		"Truncate":        func() error { return want(markup.Truncate("", 0) == "", `""`) },
+	agreementtest.CheckCalls(t, ".", map[string]func() error{
+		"GanttText":       func() error { return agreementtest.Want(markup.GanttText("") == "", `""`) },
+		"Markdown":        func() error { return agreementtest.Want(markup.Markdown("") == "", `""`) },
+		"MarkdownHeading": func() error { return agreementtest.Want(markup.MarkdownHeading("") == "", `""`) },
+		"MarkdownLines":   func() error { return agreementtest.Want(markup.MarkdownLines(nil) == "", `""`) },
+		"Mermaid":         func() error { return agreementtest.Want(markup.Mermaid("") == "", `""`) },
+		"MermaidLabel":    func() error { return agreementtest.Want(markup.MermaidLabel() == `""`, `""""`) },
+		"NewWriter":       func() error { return agreementtest.Want(markup.NewWriter(nil) != nil, "a Writer") },
+		"Truncate":        func() error { return agreementtest.Want(markup.Truncate("", 0) == "", `""`) },
 		"Writer.Columns":  func() error { return noWriter(func(w *markup.Writer) { w.Columns("", [][]string{nil}) }) },
 		"Writer.Err":      func() error { return noWriter(func(*markup.Writer) {}) },
 		"Writer.Line":     func() error { return noWriter(func(w *markup.Writer) { w.Line("") }) },
 		"Writer.Printf":   func() error { return noWriter(func(w *markup.Writer) { w.Printf("") }) },
 		"Writer.Table":    func() error { return noWriter(func(w *markup.Writer) { w.Table(nil, nil) }) },
-	})
-}
-
-// exportedAPI returns "Func" or "Type.Method" for every exported function
-// and every exported method of an exported type declared in the non-test
-// files of the package in the current directory.
-func exportedAPI(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var names []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			if fd.Recv == nil {
-				names = append(names, fd.Name.Name)
-				continue
-			}
-			typ := fd.Recv.List[0].Type
-			if star, ok := typ.(*ast.StarExpr); ok {
-				typ = star.X
-			}
-			if id, ok := typ.(*ast.Ident); ok && id.IsExported() {
-				names = append(names, id.Name+"."+fd.Name.Name)
-			}
-		}
-	}
-	slices.Sort(names)
-	return names
-}
-
-// checkCalls runs every call of table, each with zero values and nil
-// pointers, and fails when one panics, takes over a second or reports a
-// wrong result (a non-nil error from the call), when an exported name is
-// missing from table, or when table names something not exported.
-func checkCalls(t *testing.T, table map[string]func() error) {
-	api := exportedAPI(t)
-	for _, name := range api {
-		if _, ok := table[name]; !ok {
-			t.Errorf("exported %s is not called by this test: add it to the table", name)
-		}
-	}
-	for name := range table {
-		if !slices.Contains(api, name) {
-			t.Errorf("the table calls %s, which is not exported (any more)", name)
-		}
-	}
-	for _, name := range api {
-		call, ok := table[name]
-		if !ok {
-			continue
-		}
-		done := make(chan error, 1)
-		go func() {
-			defer func() {
-				if r := recover(); r != nil {
-					done <- fmt.Errorf("panicked: %v\n%s", r, debug.Stack())
-				}
-			}()
-			done <- call()
-		}()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("%s: %v", name, err)
-			}
-		case <-time.After(time.Second):
-			t.Errorf("%s: took over a second", name)
-		}
-	}
-}
-
-// want returns nil when ok, else an error saying what was wanted.
-func want(ok bool, format string, args ...any) error {
-	if ok {
-		return nil
-	}
-	return fmt.Errorf("want "+format, args...)
+	}, time.Second)
 }

@@ -2,18 +2,12 @@ package casebook_test
 
 import (
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"runtime/debug"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 	"github.com/peacekit/peacekit/coalition/casebook"
 	"github.com/peacekit/peacekit/coalition/coalitiontest"
 )
@@ -24,7 +18,7 @@ import (
 // panicking and within a second.
 func TestNoPanic(t *testing.T) {
 	const bad = casebook.Version(255)
-	checkCalls(t, map[string]func() error{
+	agreementtest.CheckCalls(t, ".", map[string]func() error{
 		"Version.Valid": func() error {
 			if !casebook.Version(0).Valid() || bad.Valid() {
 				return fmt.Errorf("Version(0).Valid() = %v, Version(255).Valid() = %v; want true, false",
@@ -66,88 +60,5 @@ func TestNoPanic(t *testing.T) {
 			}
 			return nil
 		},
-	})
-}
-
-// exportedAPI returns "Func" or "Type.Method" for every exported function
-// and every exported method of an exported type declared in the non-test
-// files of the package in the current directory.
-func exportedAPI(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var names []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			if fd.Recv == nil {
-				names = append(names, fd.Name.Name)
-				continue
-			}
-			typ := fd.Recv.List[0].Type
-			if star, ok := typ.(*ast.StarExpr); ok {
-				typ = star.X
-			}
-			if id, ok := typ.(*ast.Ident); ok && id.IsExported() {
-				names = append(names, id.Name+"."+fd.Name.Name)
-			}
-		}
-	}
-	slices.Sort(names)
-	return names
-}
-
-// checkCalls runs every call of table and fails when one panics, takes
-// over a second or reports a wrong result (a non-nil error from the call),
-// when an exported name is missing from table, or when table names
-// something not exported.
-func checkCalls(t *testing.T, table map[string]func() error) {
-	t.Helper()
-	api := exportedAPI(t)
-	for _, name := range api {
-		if _, ok := table[name]; !ok {
-			t.Errorf("exported %s is not called by this test: add it to the table", name)
-		}
-	}
-	for name := range table {
-		if !slices.Contains(api, name) {
-			t.Errorf("the table calls %s, which is not exported (any more)", name)
-		}
-	}
-	for _, name := range api {
-		call, ok := table[name]
-		if !ok {
-			continue
-		}
-		done := make(chan error, 1)
-		go func() {
-			defer func() {
-				if r := recover(); r != nil {
-					done <- fmt.Errorf("panicked: %v\n%s", r, debug.Stack())
-				}
-			}()
-			done <- call()
-		}()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("%s: %v", name, err)
-			}
-		case <-time.After(time.Second):
-			t.Errorf("%s: took over a second", name)
-		}
-	}
+	}, time.Second)
 }
