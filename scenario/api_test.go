@@ -3,85 +3,14 @@ package scenario_test
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io"
-	"os"
-	"sort"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 	"github.com/peacekit/peacekit/scenario"
 )
-
-// exportedAPI returns the exported functions ("Func") and the exported
-// methods of exported types ("Type.Method") declared in the non-test Go
-// files of directory dir.
-func exportedAPI(t *testing.T, dir string) []string {
-	t.Helper()
-	fset := token.NewFileSet()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, ent := range entries {
-		n := ent.Name()
-		if ent.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, dir+"/"+n, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			if fd.Recv == nil {
-				names = append(names, fd.Name.Name)
-				continue
-			}
-			typ := fd.Recv.List[0].Type
-			if s, ok := typ.(*ast.StarExpr); ok {
-				typ = s.X
-			}
-			if id, ok := typ.(*ast.Ident); ok && id.IsExported() {
-				names = append(names, id.Name+"."+fd.Name.Name)
-			}
-		}
-	}
-	sort.Strings(names)
-	return names
-}
-
-// callWithin runs call, reporting a panic, a problem it returns, or its
-// taking more than a second.
-func callWithin(t *testing.T, name string, call func() string) {
-	t.Helper()
-	done := make(chan string, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- fmt.Sprintf("panic: %v", p)
-			}
-		}()
-		done <- call()
-	}()
-	select {
-	case msg := <-done:
-		if msg != "" {
-			t.Errorf("%s: %s", name, msg)
-		}
-	case <-time.After(time.Second):
-		t.Errorf("%s: took more than a second", name)
-	}
-}
 
 // wantErr says what is wrong with err, which should be an error.
 func wantErr(err error) string {
@@ -437,29 +366,16 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			return wantErr(json.Unmarshal([]byte(`{}`), tl))
 		}),
 	}
-	names := exportedAPI(t, ".")
-	for _, name := range names {
-		call, ok := table[name]
-		if !ok {
-			t.Errorf("exported %s is not in the table: add how to call it with zero values", name)
-			continue
-		}
-		callWithin(t, name, call)
-	}
-	for name := range table {
-		if !containsString(names, name) {
-			t.Errorf("table entry %s names no exported function or method", name)
+	calls := make(map[string]func() error, len(table))
+	for name, call := range table {
+		calls[name] = func() error {
+			if msg := call(); msg != "" {
+				return errors.New(msg)
+			}
+			return nil
 		}
 	}
-}
-
-func containsString(s []string, x string) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
+	agreementtest.CheckCalls(t, ".", calls, time.Second)
 }
 
 // An evaluator accepts an agreement with no parties, as Validate does.
