@@ -108,20 +108,14 @@ func TestNoPanic(t *testing.T) {
 			return empty("Signatories", len(zero.Signatories(coalition.Declaration{})))
 		},
 		"Coalition.Clauses": func() error {
-			_, err := nilNodes.Clauses()
-			if err := wantErr("nil condition nodes: Clauses", err); err != nil {
-				return err
-			}
-			_, err = zero.Clauses()
-			return wantErr("Coalition{}.Clauses", err)
+			_, errNil := nilNodes.Clauses()
+			_, errZero := zero.Clauses()
+			return errors.Join(wantErr("nil condition nodes: Clauses", errNil), wantErr("Coalition{}.Clauses", errZero))
 		},
 		"Coalition.Agreement": func() error {
-			_, err := nilNodes.Agreement()
-			if err := wantErr("nil condition nodes: Agreement", err); err != nil {
-				return err
-			}
-			_, err = zero.Agreement()
-			return wantErr("Coalition{}.Agreement", err)
+			_, errNil := nilNodes.Agreement()
+			_, errZero := zero.Agreement()
+			return errors.Join(wantErr("nil condition nodes: Agreement", errNil), wantErr("Coalition{}.Agreement", errZero))
 		},
 		"Coalition.Process": func() error {
 			_, err := zero.Process(coalition.Instrument{})

@@ -28,6 +28,19 @@ func wantFalse(ok bool) string {
 	return ""
 }
 
+// each returns a call of f on every element of xs, in order, that returns
+// the first problem f reports.
+func each[X any](xs []X, f func(X) string) func() string {
+	return func() string {
+		for _, x := range xs {
+			if msg := f(x); msg != "" {
+				return msg
+			}
+		}
+		return ""
+	}
+}
+
 // Every exported function and method, called with zero values and nil
 // pointers, returns an error or its documented zero result, within a
 // second and without panicking. A new exported name must be added to the
@@ -58,46 +71,10 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			return ""
 		}
 	}
-	eachT := func(f func(*scenario.Trace) string) func() string {
-		return func() string {
-			for _, tr := range traces {
-				if msg := f(tr); msg != "" {
-					return msg
-				}
-			}
-			return ""
-		}
-	}
-	eachE := func(f func(*scenario.Engine) string) func() string {
-		return func() string {
-			for _, e := range engine {
-				if msg := f(e); msg != "" {
-					return msg
-				}
-			}
-			return ""
-		}
-	}
-	eachR := func(f func(*scenario.Run) string) func() string {
-		return func() string {
-			for _, r := range runs {
-				if msg := f(r); msg != "" {
-					return msg
-				}
-			}
-			return ""
-		}
-	}
-	eachH := func(f func(*scenario.History) string) func() string {
-		return func() string {
-			for _, h := range hists {
-				if msg := f(h); msg != "" {
-					return msg
-				}
-			}
-			return ""
-		}
-	}
+	eachT := func(f func(*scenario.Trace) string) func() string { return each(traces, f) }
+	eachE := func(f func(*scenario.Engine) string) func() string { return each(engine, f) }
+	eachR := func(f func(*scenario.Run) string) func() string { return each(runs, f) }
+	eachH := func(f func(*scenario.History) string) func() string { return each(hists, f) }
 	epoch := time.Unix(0, 0).UTC()
 	table := map[string]func() string{
 		"Compile": func() string {

@@ -189,7 +189,7 @@ func TestNoPanic(t *testing.T) {
 		"CheckGolden": func() error {
 			for _, update := range []bool{false, true} {
 				var r goldenRecorder
-				if p := r.run(func() { agreementtest.CheckGolden(&r, "", nil, update) }); p != nil || !r.fatal {
+				if _, p := agreementtest.Record(func(rapid.TB) { agreementtest.CheckGolden(&r, "", nil, update) }); p != nil || !r.fatal {
 					return fmt.Errorf("path \"\", update %v: panic %v, fatal %v; want a fatal failure", update, p, r.fatal)
 				}
 			}
@@ -291,7 +291,7 @@ func onRecorder(n int, stopped bool, f func(*agreementtest.Recorder)) func() err
 // reporting them. testing.TB cannot be implemented outside package
 // testing, so it embeds a nil one, whose methods it never calls: it
 // overrides every method CheckGolden uses. Its Fatal methods end the
-// calling goroutine, so it is used through run.
+// calling goroutine, so it is used through agreementtest.Record.
 type goldenRecorder struct {
 	testing.TB
 	errors []string
@@ -307,22 +307,4 @@ func (r *goldenRecorder) Fatalf(f string, a ...any) {
 	r.Errorf(f, a...)
 	r.fatal = true
 	runtime.Goexit()
-}
-
-// run runs f in a goroutine of its own and returns what it panicked with,
-// if it did.
-func (r *goldenRecorder) run(f func()) (panicked any) {
-	done := make(chan any, 1)
-	go func() {
-		ended := false
-		defer func() {
-			if !ended {
-				done <- recover()
-			}
-		}()
-		f()
-		ended = true
-		done <- nil
-	}()
-	return <-done
 }
