@@ -22,15 +22,9 @@ import (
 	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
 
+// update rewrites the golden files. Mermaid golden files (*.mmd) are
+// parsed by Mermaid itself in CI (.ci/run, .ci/mermaid-check.mjs).
 var update = flag.Bool("update", false, "rewrite golden files")
-
-// checkRenderGolden compares got with testdata/render/name, or rewrites the
-// file with -update. Mermaid golden files (*.mmd) are parsed by Mermaid
-// itself in CI (.ci/run, .ci/mermaid-check.mjs).
-func checkRenderGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	agreementtest.CheckGolden(t, filepath.Join("testdata", "render", name), got, *update)
-}
 
 func renderDay(month time.Month, d int) time.Time {
 	return time.Date(2026, month, d, 0, 0, 0, 0, time.UTC)
@@ -115,7 +109,7 @@ func TestTraceRenderGolden(t *testing.T) {
 		{"quiet-trace.mmd", quiet.Mermaid},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			checkRenderGolden(t, tt.name, renderTrace(t, tt.f))
+			agreementtest.CheckGolden(t, filepath.Join("testdata", "render", tt.name), renderTrace(t, tt.f), *update)
 		})
 	}
 }

@@ -23,15 +23,9 @@ import (
 	"github.com/peacekit/peacekit/agreement/revision"
 )
 
+// update rewrites the golden files. Mermaid golden files (*.mmd) are
+// parsed by Mermaid itself in CI (.ci/run, .ci/mermaid-check.mjs).
 var update = flag.Bool("update", false, "rewrite golden files")
-
-// checkRenderGolden compares got with testdata/name, or rewrites the
-// file with -update. Mermaid golden files (*.mmd) are parsed by Mermaid
-// itself in CI (.ci/run, .ci/mermaid-check.mjs).
-func checkRenderGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	agreementtest.CheckGolden(t, filepath.Join("testdata", name), got, *update)
-}
 
 // escapingFixture is an agreement (not a valid one) whose ids and texts hold
 // every character Markdown or Mermaid would interpret: quotes, brackets,
@@ -125,7 +119,7 @@ func TestRenderGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkRenderGolden(t, tt.name, renderTo(t, tt.f))
+			agreementtest.CheckGolden(t, filepath.Join("testdata", tt.name), renderTo(t, tt.f), *update)
 		})
 	}
 }
