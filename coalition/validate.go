@@ -61,10 +61,7 @@ func (c Coalition) Validate() error {
 		mp := agreement.IndexPath("members", i)
 		pp := agreement.FieldPath(mp, "party")
 		c.declaredRef(&ve, pp, m.Party, true)
-		if m.Party != "" && seenMember[m.Party] {
-			ve.Add(pp, agreement.ErrDuplicateID, "party "+strconv.Quote(string(m.Party))+" listed twice")
-		}
-		seenMember[m.Party] = true
+		once(&ve, pp, m.Party, seenMember)
 		if !m.Standing.Valid() {
 			ve.Add(agreement.FieldPath(mp, "standing"), agreement.ErrInvalidValue, "unknown standing "+m.Standing.String())
 		}
@@ -128,10 +125,7 @@ func (c Coalition) Validate() error {
 			ap := agreement.IndexPath(agreement.FieldPath(mp, "attendees"), j)
 			pp := agreement.FieldPath(ap, "party")
 			c.declaredRef(&ve, pp, a.Party, true)
-			if a.Party != "" && seen[a.Party] {
-				ve.Add(pp, agreement.ErrDuplicateID, "party "+strconv.Quote(string(a.Party))+" listed twice")
-			}
-			seen[a.Party] = true
+			once(&ve, pp, a.Party, seen)
 			if !a.Level.Valid() {
 				ve.Add(agreement.FieldPath(ap, "level"), agreement.ErrInvalidValue, "unknown level "+a.Level.String())
 			}
@@ -242,11 +236,17 @@ func (c Coalition) partyList(ve *agreement.ValidationError, path string, ids []a
 		} else {
 			c.declaredRef(ve, ip, p, true)
 		}
-		if p != "" && seen[p] {
-			ve.Add(ip, agreement.ErrDuplicateID, "party "+strconv.Quote(string(p))+" listed twice")
-		}
-		seen[p] = true
+		once(ve, ip, p, seen)
 	}
+}
+
+// once reports the party p at path when an earlier entry of its list, as
+// recorded in seen, named it too; it records p in seen.
+func once(ve *agreement.ValidationError, path string, p agreement.PartyID, seen map[agreement.PartyID]bool) {
+	if p != "" && seen[p] {
+		ve.Add(path, agreement.ErrDuplicateID, "party "+strconv.Quote(string(p))+" listed twice")
+	}
+	seen[p] = true
 }
 
 // probeProblems validates, with package agreement's own validation, what c
