@@ -75,16 +75,8 @@ func (c Coalition) Validate() error {
 	seenFunction := map[FunctionID]bool{}
 	for i, f := range c.Functions {
 		fp := agreement.IndexPath("functions", i)
-		switch idp := agreement.FieldPath(fp, "id"); {
-		case f.ID == "":
-			ve.Add(idp, agreement.ErrMissing, "missing function id")
-		case !f.ID.Valid():
-			ve.Add(idp, agreement.ErrInvalidID, "invalid function id "+strconv.Quote(string(f.ID))+
-				" (want lower-case letters, digits, '-' and '.', starting with a letter)")
-		case seenFunction[f.ID]:
-			ve.Add(idp, agreement.ErrDuplicateID, "duplicate function id "+strconv.Quote(string(f.ID)))
-		}
-		seenFunction[f.ID] = true
+		declare(&ve, agreement.FieldPath(fp, "id"), "function", f.ID, f.ID.Valid(),
+			" (want lower-case letters, digits, '-' and '.', starting with a letter)", seenFunction)
 		if !f.Category.Valid() {
 			ve.Add(agreement.FieldPath(fp, "category"), agreement.ErrInvalidValue,
 				"malformed provision category "+strconv.Quote(string(f.Category)))
@@ -144,15 +136,7 @@ func (c Coalition) Validate() error {
 	seenContribution := map[ContributionID]bool{}
 	for i, ct := range c.Contributions {
 		cp := agreement.IndexPath("contributions", i)
-		switch idp := agreement.FieldPath(cp, "id"); {
-		case ct.ID == "":
-			ve.Add(idp, agreement.ErrMissing, "missing contribution id")
-		case !ct.ID.Valid():
-			ve.Add(idp, agreement.ErrInvalidID, "invalid contribution id "+strconv.Quote(string(ct.ID)))
-		case seenContribution[ct.ID]:
-			ve.Add(idp, agreement.ErrDuplicateID, "duplicate contribution id "+strconv.Quote(string(ct.ID)))
-		}
-		seenContribution[ct.ID] = true
+		declare(&ve, agreement.FieldPath(cp, "id"), "contribution", ct.ID, ct.ID.Valid(), "", seenContribution)
 		c.memberRef(&ve, agreement.FieldPath(cp, "contributor"), ct.Contributor)
 		switch fnp := agreement.FieldPath(cp, "function"); {
 		case ct.Function == "":
@@ -238,6 +222,21 @@ func (c Coalition) partyList(ve *agreement.ValidationError, path string, ids []a
 		}
 		once(ve, ip, p, seen)
 	}
+}
+
+// declare checks the id at path of an item of the given kind ("function"):
+// present, valid (hint follows the message of an invalid one) and not
+// declared before, as recorded in seen; it records the id in seen.
+func declare[ID ~string](ve *agreement.ValidationError, path, kind string, id ID, valid bool, hint string, seen map[ID]bool) {
+	switch {
+	case id == "":
+		ve.Add(path, agreement.ErrMissing, "missing "+kind+" id")
+	case !valid:
+		ve.Add(path, agreement.ErrInvalidID, "invalid "+kind+" id "+strconv.Quote(string(id))+hint)
+	case seen[id]:
+		ve.Add(path, agreement.ErrDuplicateID, "duplicate "+kind+" id "+strconv.Quote(string(id)))
+	}
+	seen[id] = true
 }
 
 // once reports the party p at path when an earlier entry of its list, as
