@@ -257,16 +257,7 @@ func benchEvaluations(b *testing.B, be *benchEnv, n int, eval func(*benchCase) i
 						prgs = pick(be.opt)
 					}
 					for b.Loop() {
-						act := cases[i%benchHistories].act
-						for _, prg := range prgs {
-							out, _, err := prg.Eval(act)
-							if err != nil {
-								b.Fatal(err)
-							}
-							if out == types.True {
-								trues++
-							}
-						}
+						trues += evalCEL(b, prgs, cases[i%benchHistories].act)
 						i++
 					}
 				}
@@ -438,16 +429,7 @@ func BenchmarkReplay(b *testing.B) {
 							if k+1 < n && events[k+1].At.Equal(e.At) {
 								continue
 							}
-							act := celActivation(in, e.At, defaultStates())
-							for _, prg := range prgs {
-								out, _, err := prg.Eval(act)
-								if err != nil {
-									b.Fatal(err)
-								}
-								if out == types.True {
-									trues++
-								}
-							}
+							trues += evalCEL(b, prgs, celActivation(in, e.At, defaultStates()))
 						}
 						i++
 					}
@@ -456,4 +438,19 @@ func BenchmarkReplay(b *testing.B) {
 			})
 		}
 	}
+}
+
+// evalCEL evaluates every program on act and returns how many were true.
+func evalCEL(b *testing.B, prgs []cel.Program, act any) int {
+	trues := 0
+	for _, prg := range prgs {
+		out, _, err := prg.Eval(act)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if out == types.True {
+			trues++
+		}
+	}
+	return trues
 }
