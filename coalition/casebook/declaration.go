@@ -46,6 +46,31 @@ func Paris2026Declaration(v Version) agreement.Agreement {
 	source := func(speaker string) agreement.Source {
 		return agreement.Source{Document: "Paris joint declaration", Speaker: speaker, Date: jan6}
 	}
+	// clause is an obligation owed to Ukraine once the ceasefire is in force,
+	// as most of the declaration's commitments are.
+	clause := func(id agreement.ClauseID, text, speaker string, force agreement.Force, category agreement.Category,
+		action agreement.Pattern, debtors ...agreement.PartyID) agreement.Clause {
+		return agreement.Clause{ID: id, Text: text, Source: source(speaker), Kind: agreement.DeonticObligation,
+			Force: force, Category: category, Debtors: debtors, Creditors: []agreement.PartyID{"UA"},
+			Action: &action, Trigger: ceasefire}
+	}
+	french := clause("french-contingent",
+		"France could deploy \"several thousand\" troops to Ukraine after the conflict",
+		"Emmanuel Macron", agreement.ForceDeclarationOfIntent, agreement.CategoryImPK,
+		agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA"}, "FR")
+	french.Quantities = []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
+		Unit: agreement.UnitTroops, Wording: "several thousand", What: "French troops in Ukraine"}}
+	french.Trigger = mnfInEffect
+	// Germany may, not must: a permission.
+	german := clause("german-support", "German forces could join to oversee a ceasefire, albeit based outside Ukraine",
+		"Friedrich Merz", agreement.ForceDeclarationOfIntent, agreement.CategoryImPK,
+		agreement.Pattern{Kind: "ceasefire-overseen-from-outside", Actor: "DE"}, "DE")
+	german.Kind = agreement.DeonticPermission
+	// The cell is owed jointly to the US and Ukraine, with no condition.
+	cell := clause("coordination-cell", "set up a coordination cell for the U.S., Ukraine, and the Coalition in Paris",
+		"", agreement.ForcePoliticallyBinding, agreement.CategorySsrGua,
+		agreement.Pattern{Kind: "coordination-cell-established"}, "FR", "GB", "DE")
+	cell.Joint, cell.Creditors, cell.Trigger = true, []agreement.PartyID{"US", "UA"}, nil
 	a := agreement.Agreement{
 		ID:            "paris-2026",
 		Title:         "Joint declaration of the Coalition of the Willing on security guarantees for Ukraine",
@@ -67,92 +92,25 @@ func Paris2026Declaration(v Version) agreement.Agreement {
 			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}},
 		}},
 		Clauses: []agreement.Clause{
-			{
-				ID:        "ceasefire-monitoring",
-				Text:      "the United States spearheading a mechanism for monitoring the truce, with support from European allies",
-				Source:    source("Emmanuel Macron"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForcePoliticallyBinding,
-				Category:  agreement.CategoryCe,
-				Debtors:   []agreement.PartyID{"US"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "monitoring-established", Actor: "US"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "multinational-force",
-				Text:      "Britain, France and other European partners to send troops into Ukraine following a ceasefire",
-				Source:    source("Emmanuel Macron, Keir Starmer, Volodymyr Zelensky"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategoryImPK,
-				Debtors:   []agreement.PartyID{"GB", "FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "french-contingent",
-				Text:      "France could deploy \"several thousand\" troops to Ukraine after the conflict",
-				Source:    source("Emmanuel Macron"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategoryImPK,
-				Debtors:   []agreement.PartyID{"FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: "FR", Target: "UA"},
-				Quantities: []agreement.Range{{Min: decimal.NewFromInt(2000), Max: decimal.NewFromInt(9000),
-					Unit: agreement.UnitTroops, Wording: "several thousand", What: "French troops in Ukraine"}},
-				Trigger: mnfInEffect,
-			},
-			{
-				ID:        "military-hubs",
-				Text:      "after a ceasefire, both the U.K. and France would create \"military hubs\" throughout Ukraine",
-				Source:    source("Keir Starmer"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategorySsrGua,
-				Debtors:   []agreement.PartyID{"GB", "FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "military-hubs-established"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "weapons-facilities",
-				Text:      "develop secure facilities for weapons and military equipment to meet Ukraine's defensive needs",
-				Source:    source("Keir Starmer"),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategorySsrGua,
-				Debtors:   []agreement.PartyID{"GB", "FR"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "protected-facilities-developed"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "german-support",
-				Text:      "German forces could join to oversee a ceasefire, albeit based outside Ukraine",
-				Source:    source("Friedrich Merz"),
-				Kind:      agreement.DeonticPermission,
-				Force:     agreement.ForceDeclarationOfIntent,
-				Category:  agreement.CategoryImPK,
-				Debtors:   []agreement.PartyID{"DE"},
-				Creditors: []agreement.PartyID{"UA"},
-				Action:    &agreement.Pattern{Kind: "ceasefire-overseen-from-outside", Actor: "DE"},
-				Trigger:   ceasefire,
-			},
-			{
-				ID:        "coordination-cell",
-				Text:      "set up a coordination cell for the U.S., Ukraine, and the Coalition in Paris",
-				Source:    source(""),
-				Kind:      agreement.DeonticObligation,
-				Force:     agreement.ForcePoliticallyBinding,
-				Category:  agreement.CategorySsrGua,
-				Debtors:   []agreement.PartyID{"FR", "GB", "DE"},
-				Joint:     true,
-				Creditors: []agreement.PartyID{"US", "UA"},
-				Action:    &agreement.Pattern{Kind: "coordination-cell-established"},
-			},
+			clause("ceasefire-monitoring",
+				"the United States spearheading a mechanism for monitoring the truce, with support from European allies",
+				"Emmanuel Macron", agreement.ForcePoliticallyBinding, agreement.CategoryCe,
+				agreement.Pattern{Kind: "monitoring-established", Actor: "US"}, "US"),
+			clause("multinational-force",
+				"Britain, France and other European partners to send troops into Ukraine following a ceasefire",
+				"Emmanuel Macron, Keir Starmer, Volodymyr Zelensky", agreement.ForceDeclarationOfIntent, agreement.CategoryImPK,
+				agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Target: "UA"}, "GB", "FR"),
+			french,
+			clause("military-hubs",
+				"after a ceasefire, both the U.K. and France would create \"military hubs\" throughout Ukraine",
+				"Keir Starmer", agreement.ForceDeclarationOfIntent, agreement.CategorySsrGua,
+				agreement.Pattern{Kind: "military-hubs-established"}, "GB", "FR"),
+			clause("weapons-facilities",
+				"develop secure facilities for weapons and military equipment to meet Ukraine's defensive needs",
+				"Keir Starmer", agreement.ForceDeclarationOfIntent, agreement.CategorySsrGua,
+				agreement.Pattern{Kind: "protected-facilities-developed"}, "GB", "FR"),
+			german,
+			cell,
 		},
 	}
 	if v == VersionDraft {
