@@ -12,10 +12,11 @@ var (
 )
 
 // InstantRange returns the first and the last instant the library
-// represents exactly, in UTC. Validation reports an instant outside it (an
-// absolute deadline or expiry, a signature's or an event's date) as
-// [ErrInvalidValue]; the decoders accept the years 0001 to 9999 as text and
-// leave the range to validation.
+// represents exactly, in UTC. [Agreement.Validate] reports an absolute
+// deadline or expiry, an option's deadline or a signature's date outside it
+// as [ErrInvalidValue] (package scenario's timeline validation does the same
+// for events and a timeline's start); the decoders accept the years 0001 to
+// 9999 as text and leave the range to validation.
 func InstantRange() (first, last time.Time) { return firstInstant, lastInstant }
 
 // InstantInRange reports whether t lies within [InstantRange].
