@@ -113,7 +113,9 @@ func (r *conditionReader) condition(depth int) agreement.Condition {
 		return c
 	case 4: // a wide Any of one repeated operand and a few others
 		x := r.condition(depth + 1)
-		n := min(r.size(12), maxNodes-r.nodes)
+		// The operands drawn above may have used up the budget: n is never
+		// negative.
+		n := max(0, min(r.size(12), maxNodes-r.nodes))
 		ops := make([]agreement.Condition, n)
 		for i := range ops {
 			ops[i] = x
