@@ -63,9 +63,12 @@ type Agreement struct {
 	SigningStatus SigningStatus
 	Parties       []Party
 	Groups        []Group
-	Signatures    []Signature
-	Clauses       []Clause
-	Fluents       []Fluent
+	// ItemClasses are the classes of items (equipment, weapons) its
+	// patterns and quantities may name.
+	ItemClasses []ItemClass
+	Signatures  []Signature
+	Clauses     []Clause
+	Fluents     []Fluent
 	// Territory is the land the agreement concerns, as it stands before the
 	// agreement: areas with sovereignty and control. The zero Territory
 	// means none. With a territory, every area filter of an event pattern in

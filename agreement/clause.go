@@ -59,9 +59,15 @@ func (d Deadline) String() string {
 //   - Fulfilment (nil: the action happened, for an obligation) and Violation
 //     (nil: the action happened, for a prohibition) end it.
 //
-// A power (Kind == Power) changes the state of its Targets when exercised
-// (an event of kind [EventKindPowerExercised] naming it): Effect says how. A Suspend
-// power names the Resume power (ResumedBy) that undoes it.
+// A power (Kind == Power) changes the state of its Targets when exercised:
+// by an event of kind [EventKindPowerExercised] naming it, or, for an
+// automatic power, the moment its Fulfilment condition holds. Effect says
+// how. A Suspend power names the Resume power (ResumedBy) that undoes it.
+// TargetDebtor limits it to one debtor's instance of each target.
+//
+// A standing clause (Standing) is kept rather than achieved: a ceasefire, a
+// limit on troops. Each breach is recorded and counted, and the clause stays
+// in effect; see the package doc, Standing clauses.
 //
 // Clause values are treated as immutable by this package: nothing here
 // modifies a clause it is given.
@@ -94,12 +100,38 @@ type Clause struct {
 	Fulfilment Condition
 	Violation  Condition
 
+	// Standing marks a prohibition or obligation of maintenance: each time
+	// its violation holds it records a breach and stays in effect.
+	Standing bool
+
 	// Effect, Targets and ResumedBy describe a power; they are empty for any
 	// other kind of clause.
 	Effect  Effect
 	Targets []Ref
 	// ResumedBy names the Resume power paired with a Suspend power.
 	ResumedBy ClauseID
+	// TargetDebtor, set on a power, limits its effect to the instance of
+	// each target owed by that debtor; [Debtor] names the exercising
+	// instance's own debtor. Empty: every instance of each target.
+	TargetDebtor PartyID
+
+	// Relaxes, set on a permission, names the prohibitions (of the same
+	// agreement or, qualified, another) whose acts it excuses: an act
+	// matching both the prohibition's action and the permission's, by a
+	// debtor of both, is no breach while the permission covers it. Covers
+	// and CoverWindow say how many acts each grant covers; see the package
+	// doc, Consumed permissions.
+	Relaxes []Ref
+	// Grant, set on a permission that relaxes, is the authorisation: each
+	// event matching it grants cover. Nil: the permission's entry into
+	// effect is the only grant.
+	Grant *Pattern
+	// Covers is how many acts one grant covers; 0 means one, unless
+	// CoverWindow is set, in which case it means every act in the window.
+	Covers int
+	// CoverWindow, when positive, limits a grant to the acts within that
+	// long from it (e.At <= act < e.At+CoverWindow).
+	CoverWindow time.Duration
 
 	// Surviving clauses keep their own lifecycle while the agreement is not
 	// in force (dispute settlement, for instance).

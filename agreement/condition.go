@@ -71,20 +71,35 @@ func Holds(f FluentID) Condition { return &HoldsCondition{f} }
 // Fluent returns the fluent's id.
 func (c *HoldsCondition) Fluent() FluentID { return node(c).fluent }
 
-// ClauseInCondition is the atom built by [ClauseIn].
+// ClauseInCondition is the atom built by [ClauseIn] and [ClauseInFor].
 type ClauseInCondition struct {
 	ref    Ref
 	states []State
+	debtor PartyID
 }
 
-// ClauseIn is true while the clause ref is in one of states. A reparation is a
-// clause whose trigger is ClauseIn(x, StateViolated).
+// ClauseIn is true while some instance of the clause ref is in one of
+// states. A reparation is a clause whose trigger is ClauseIn(x,
+// StateViolated); one owed by each debtor of x separately reads
+// ClauseInFor(x, Debtor, StateViolated).
 func ClauseIn(ref Ref, states ...State) Condition {
-	return &ClauseInCondition{ref, slices.Clone(states)}
+	return &ClauseInCondition{ref, slices.Clone(states), ""}
+}
+
+// ClauseInFor is true while the instance of the clause ref owed by debtor is
+// in one of states. debtor may be [Debtor]: the instance owed by the debtor
+// of the clause instance evaluating the condition. For a clause not
+// expanded per debtor (one debtor, or joint), its only instance is owed by
+// each of its debtors. Validation reports a debtor that is not one of ref's.
+func ClauseInFor(ref Ref, debtor PartyID, states ...State) Condition {
+	return &ClauseInCondition{ref, slices.Clone(states), debtor}
 }
 
 // Ref returns the clause referred to.
 func (c *ClauseInCondition) Ref() Ref { return node(c).ref }
+
+// Debtor returns the debtor whose instance is read; "" for any instance.
+func (c *ClauseInCondition) Debtor() PartyID { return node(c).debtor }
 
 // States returns a copy of the states.
 func (c *ClauseInCondition) States() []State { return slices.Clone(node(c).states) }
@@ -154,6 +169,96 @@ func (c *SinceCondition) Pattern() Pattern { return node(c).pattern }
 // Duration returns how long must have passed.
 func (c *SinceCondition) Duration() time.Duration { return node(c).d }
 
+// BreachedCondition is the atom built by [Breached].
+type BreachedCondition struct {
+	ref    Ref
+	k      int
+	filter BreachFilter
+}
+
+// BreachFilter selects the breaches [Breached] counts. The zero value
+// counts every breach of every instance.
+type BreachFilter struct {
+	// Debtor, when set, counts only the breaches of the instance owed by
+	// that debtor ([Debtor]: the evaluating instance's own debtor).
+	Debtor PartyID
+	// Within, when positive, requires the k breaching acts to lie within
+	// that long of one another: the last less than Within after the first.
+	Within time.Duration
+	// Reporter and Attribution, when set, count only breaches whose act was
+	// reported by that party, or is so attributed, at the instant of
+	// evaluation (a later revision counts from its own instant).
+	Reporter    PartyID
+	Attribution Attribution
+}
+
+// String returns the filter as space-separated key=value pairs, "" for the
+// zero filter.
+func (f BreachFilter) String() string {
+	var b strings.Builder
+	kv := func(k, v string) {
+		if v != "" {
+			b.WriteString(" " + k + "=" + v)
+		}
+	}
+	kv("debtor", string(f.Debtor))
+	if f.Within > 0 {
+		kv("within", FormatDuration(f.Within))
+	}
+	kv("reporter", string(f.Reporter))
+	kv("attribution", f.Attribution.String())
+	return strings.TrimPrefix(b.String(), " ")
+}
+
+// Breached is true once at least k breaches of the standing clause ref
+// (see [Clause.Standing]) matching filter have been recorded, counting, in
+// a clause's fulfilment, violation or antecedent, only breaching acts after
+// the evaluating clause entered its state (as event atoms do). A breach's
+// act is the event that caused it, or, for a breach caused by no event, the
+// breach itself. Validation requires k >= 1 and ref to be a standing
+// clause.
+func Breached(ref Ref, k int, filter BreachFilter) Condition {
+	return &BreachedCondition{ref, k, filter}
+}
+
+// Ref returns the standing clause whose breaches are counted.
+func (c *BreachedCondition) Ref() Ref { return node(c).ref }
+
+// K returns how many breaches are needed.
+func (c *BreachedCondition) K() int { return node(c).k }
+
+// Filter returns the filter.
+func (c *BreachedCondition) Filter() BreachFilter { return node(c).filter }
+
+// TallyCondition is the atom built by [Total] and [Level].
+type TallyCondition struct {
+	pattern Pattern
+	bound   Bound
+	sum     bool
+}
+
+// Total is true when the sum of the quantities b measures, over the events
+// matching p (in b's unit, events lacking the quantity adding nothing), lies
+// inside b: "3,000 detainees released" is
+// Total(release, Measure("detainees").AtLeast(3000)), true at the tranche
+// that brings the sum to 3,000.
+func Total(p Pattern, b Bound) Condition { return &TallyCondition{p, b, true} }
+
+// Level is true when the last event matching p that carries the quantity b
+// measures reports a value inside b: "troops reduced to 12,000" is
+// Level(report, Measure(UnitTroops).AtMost(12000)), true after a report of
+// 11,500 and false again after one of 12,400.
+func Level(p Pattern, b Bound) Condition { return &TallyCondition{p, b, false} }
+
+// Pattern returns the event pattern.
+func (c *TallyCondition) Pattern() Pattern { return node(c).pattern }
+
+// Bound returns the bound the total or level must lie in.
+func (c *TallyCondition) Bound() Bound { return node(c).bound }
+
+// Sum reports whether c is a [Total] rather than a [Level].
+func (c *TallyCondition) Sum() bool { return node(c).sum }
+
 // AllCondition is the combinator built by [All].
 type AllCondition struct{ cs []Condition }
 
@@ -208,6 +313,8 @@ func (c *AllCondition) nilNode() bool         { return c == nil }
 func (c *AnyCondition) nilNode() bool         { return c == nil }
 func (c *NotCondition) nilNode() bool         { return c == nil }
 func (c *AtLeastCondition) nilNode() bool     { return c == nil }
+func (c *BreachedCondition) nilNode() bool    { return c == nil }
+func (c *TallyCondition) nilNode() bool       { return c == nil }
 
 // Operands returns the direct operands of a combinator ([All], [Any], [Not],
 // [AtLeast]) as a new slice, and nil for an atom.
@@ -390,9 +497,21 @@ func (c *HoldsCondition) Equal(o Condition) bool { return equalNode(c, o, equalF
 // Equal implements [Condition].
 func (c *ClauseInCondition) Equal(o Condition) bool {
 	return equalNode(c, o, func(x, y *ClauseInCondition) bool {
-		return x.ref == y.ref && slices.Equal(x.states, y.states)
+		return x.ref == y.ref && x.debtor == y.debtor && slices.Equal(x.states, y.states)
 	})
 }
+
+// Equal implements [Condition].
+func (c *BreachedCondition) Equal(o Condition) bool { return equalNode(c, o, equalFields) }
+
+// Equal implements [Condition].
+func (c *TallyCondition) Equal(o Condition) bool { return equalNode(c, o, equalFields) }
+
+// String implements [Condition].
+func (c *BreachedCondition) String() string { return conditionString(c) }
+
+// String implements [Condition].
+func (c *TallyCondition) String() string { return conditionString(c) }
 
 // Equal implements [Condition].
 func (c *AgreementInCondition) Equal(o Condition) bool {
@@ -516,7 +635,23 @@ func conditionString(c Condition) string {
 		case *HoldsCondition:
 			b.WriteString("holds(" + string(c.fluent) + ")")
 		case *ClauseInCondition:
-			b.WriteString("clause-in(" + c.ref.String() + ": " + statesString(c.states) + ")")
+			d := ""
+			if c.debtor != "" {
+				d = "[" + string(c.debtor) + "]"
+			}
+			b.WriteString("clause-in(" + c.ref.String() + d + ": " + statesString(c.states) + ")")
+		case *BreachedCondition:
+			f := c.filter.String()
+			if f != "" {
+				f = " " + f
+			}
+			b.WriteString("breached(" + c.ref.String() + " at-least=" + strconv.Itoa(c.k) + f + ")")
+		case *TallyCondition:
+			name := "level"
+			if c.sum {
+				name = "total"
+			}
+			b.WriteString(name + "(" + c.pattern.String() + "; " + c.bound.String() + ")")
 		case *AgreementInCondition:
 			id := string(c.agreement)
 			if id == "" {

@@ -27,7 +27,16 @@ const (
 	EventKindSigning             EventKind = "signing"              // Actor signs the agreement
 	EventKindPerformance         EventKind = "performance"          // Actor performs Clause
 	EventKindPowerExercised      EventKind = "power-exercised"      // Actor exercises the power Clause
+	EventKindRevised             EventKind = "revised"              // Reporter revises the attribution of the event Revises
 )
+
+// EventID identifies an event within a timeline, so that a later event can
+// revise it ([Event.Revises]). It has the syntax of [PartyID]. The zero
+// value means the event has no id.
+type EventID string
+
+// Valid reports whether id is well formed, with the syntax of [PartyID].
+func (id EventID) Valid() bool { return validName(string(id)) }
 
 // Valid reports whether k is a well-formed kind name.
 func (k EventKind) Valid() bool { return validKindName(string(k)) }
@@ -36,6 +45,9 @@ func (k EventKind) Valid() bool { return validKindName(string(k)) }
 // force, an attack, a power exercised. Events are values; the zero value is
 // invalid (it has no kind). Optional fields are empty when they do not apply.
 type Event struct {
+	// ID, when set, identifies the event within its timeline, so that a
+	// later event can revise it.
+	ID EventID
 	// At is when it happened. Conditions compare instants with Equal and
 	// Before; encoding stores them in UTC.
 	At   time.Time
@@ -56,6 +68,15 @@ type Event struct {
 	Reporter PartyID
 	// Attribution is how firmly the event is attributed to Actor.
 	Attribution Attribution
+	// Item is the thing acted with or on, such as "D-30 122 mm howitzer";
+	// item classes ([ItemClass]) group items.
+	Item string
+	// Revises, set only on an event of kind [EventKindRevised], names an
+	// earlier event whose attribution, reporter and actor this one revises
+	// from its own instant on: each of Attribution, Reporter and Actor that
+	// is set replaces the earlier event's. Conditions see the revised event
+	// from the revision's instant; before it, they see the event as logged.
+	Revises EventID
 }
 
 // String returns the event in words, without its instant: the kind, then
@@ -92,12 +113,26 @@ func (e Event) String() string {
 	if e.Attribution != AttributionUnspecified {
 		b.WriteString(" (" + e.Attribution.String() + ")")
 	}
+	if e.Item != "" {
+		b.WriteString(", item " + strconv.Quote(e.Item))
+	}
+	if e.Revises != "" {
+		b.WriteString(", revising " + string(e.Revises))
+	}
+	if e.ID != "" {
+		b.WriteString(" [" + string(e.ID) + "]")
+	}
 	return b.String()
 }
 
 // Pattern matches events. Kind is required; every other field is a filter
 // that, when set, the event must satisfy. Pattern is comparable and usable as
 // a map key. The zero value matches nothing and is invalid.
+//
+// In a clause's conditions and action, Actor, Target and Reporter may be
+// the placeholders [Debtor] (the debtor of the clause instance evaluating
+// the pattern) and [Creditor] (any creditor of the clause); see the package
+// doc, Each debtor.
 type Pattern struct {
 	Kind EventKind
 	// Actor, when set, must equal the event's actor.
@@ -115,13 +150,29 @@ type Pattern struct {
 	Reporter PartyID
 	// Attribution, when set, must equal the event's attribution.
 	Attribution Attribution
+	// Item, when set, must equal the event's item.
+	Item string
+	// Class, when set, must contain the event's item (see [ItemClass]).
+	Class ItemClassID
+	// Measure, when set, must contain one of the event's quantities (see
+	// [Bound]): "a distance from the line under 20 km".
+	Measure Bound
 }
 
 // Matches reports whether e matches p. Clause references are compared
 // resolved in home, the agreement holding the pattern. member reports whether
 // a party belongs to a group; it is consulted only when p.Group is set, and
-// may be nil otherwise (a nil member then matches nothing).
+// may be nil otherwise (a nil member then matches nothing). Placeholders
+// ([Debtor], [Creditor]) are compared as they are: resolve them first with
+// [Pattern.Bind]. An item class is resolved by class, consulted only when
+// p.Class is set (a nil class then matches nothing).
 func (p Pattern) Matches(e Event, home AgreementID, member func(GroupID, PartyID) bool) bool {
+	return p.MatchesIn(e, home, member, nil)
+}
+
+// MatchesIn is [Pattern.Matches] with the item classes of the agreement:
+// class returns the class with an id, and whether there is one.
+func (p Pattern) MatchesIn(e Event, home AgreementID, member func(GroupID, PartyID) bool, class func(ItemClassID) (ItemClass, bool)) bool {
 	if p.Kind == "" || e.Kind != p.Kind {
 		return false
 	}
@@ -129,8 +180,21 @@ func (p Pattern) Matches(e Event, home AgreementID, member func(GroupID, PartyID
 		p.Target != "" && e.Target != p.Target ||
 		p.Area != "" && e.Area != p.Area ||
 		p.Reporter != "" && e.Reporter != p.Reporter ||
-		p.Attribution != AttributionUnspecified && e.Attribution != p.Attribution {
+		p.Attribution != AttributionUnspecified && e.Attribution != p.Attribution ||
+		p.Item != "" && e.Item != p.Item {
 		return false
+	}
+	if !p.Measure.Matches(e.Quantities) {
+		return false
+	}
+	if p.Class != "" {
+		if class == nil {
+			return false
+		}
+		c, ok := class(p.Class)
+		if !ok || !c.Contains(e) {
+			return false
+		}
 	}
 	if p.Clause != (Ref{}) && p.Clause.Resolve(home) != e.Clause.Resolve(home) {
 		return false
@@ -160,5 +224,51 @@ func (p Pattern) String() string {
 	}
 	kv("reporter", string(p.Reporter))
 	kv("attribution", p.Attribution.String())
+	if p.Item != "" {
+		kv("item", strconv.Quote(p.Item))
+	}
+	kv("class", string(p.Class))
+	if !p.Measure.IsZero() {
+		b.WriteString(" " + p.Measure.String())
+	}
 	return b.String()
+}
+
+// The placeholders a clause's patterns may name as actor, target or
+// reporter. They are not valid party ids, so no party can be mistaken for
+// one.
+const (
+	// Debtor stands for the debtor of the clause instance evaluating the
+	// pattern: each debtor's instance of a clause binding several debtors
+	// severally reads it as its own debtor; a clause with one debtor reads
+	// that debtor; a joint clause reads any of its debtors.
+	Debtor PartyID = "$debtor"
+	// Creditor stands for any creditor of the clause.
+	Creditor PartyID = "$creditor"
+)
+
+// IsPlaceholder reports whether id is [Debtor] or [Creditor].
+func (id PartyID) IsPlaceholder() bool { return id == Debtor || id == Creditor }
+
+// Bind returns p with the placeholder [Debtor] replaced by debtor wherever
+// it stands (actor, target, reporter). [Creditor] is left in place: it
+// stands for a set, which [Pattern.Matches] cannot compare; see
+// [Pattern.Placeholders].
+func (p Pattern) Bind(debtor PartyID) Pattern {
+	for _, f := range []*PartyID{&p.Actor, &p.Target, &p.Reporter} {
+		if *f == Debtor {
+			*f = debtor
+		}
+	}
+	return p
+}
+
+// Placeholders reports whether p names [Debtor] and whether it names
+// [Creditor], in any field.
+func (p Pattern) Placeholders() (debtor, creditor bool) {
+	for _, f := range []PartyID{p.Actor, p.Target, p.Reporter} {
+		debtor = debtor || f == Debtor
+		creditor = creditor || f == Creditor
+	}
+	return debtor, creditor
 }

@@ -58,6 +58,11 @@ func (u Unit) Valid() bool { return u == "" || validKindName(string(u)) }
 type Quantity struct {
 	Value decimal.Decimal
 	Unit  Unit
+	// Of names what is measured when it is not the event's main amount,
+	// such as "calibre" or "distance-from-line" (lower-case letters, digits,
+	// '-' and '.'); "" for the main amount. Bounds ([Bound]) compare only
+	// quantities of the same Of.
+	Of string
 }
 
 // NewQuantity returns the quantity v of unit u. It does not validate; see
@@ -93,18 +98,28 @@ func (q Quantity) check(ps *ValidationError, path string) {
 	if !q.Unit.Valid() {
 		ps.Add(field(path, "unit"), ErrInvalidValue, "invalid unit "+quote(string(q.Unit)))
 	}
+	if q.Of != "" && !validKindName(q.Of) {
+		ps.Add(field(path, "of"), ErrInvalidValue, "invalid quantity name "+quote(q.Of))
+	}
 }
 
-// Equal reports whether q and o have equal values and the same unit; 5 and
-// 5.0 are equal.
-func (q Quantity) Equal(o Quantity) bool { return q.Unit == o.Unit && q.Value.Equal(o.Value) }
+// Equal reports whether q and o have equal values, the same unit and measure
+// the same thing; 5 and 5.0 are equal.
+func (q Quantity) Equal(o Quantity) bool {
+	return q.Unit == o.Unit && q.Of == o.Of && q.Value.Equal(o.Value)
+}
 
-// String returns the value and unit, such as "5000 troops".
+// String returns the value and unit, such as "5000 troops", followed by
+// what it measures when Of is set: "122 mm calibre".
 func (q Quantity) String() string {
-	if q.Unit == "" {
-		return q.Value.String()
+	s := q.Value.String()
+	if q.Unit != "" {
+		s += " " + string(q.Unit)
 	}
-	return q.Value.String() + " " + string(q.Unit)
+	if q.Of != "" {
+		s += " " + q.Of
+	}
+	return s
 }
 
 // Range is an amount known only between Min and Max, with the source's own
@@ -120,6 +135,9 @@ type Range struct {
 	Wording string
 	// What the amount counts, such as "troops deployed in Ukraine"; optional.
 	What string
+	// Class, when set, is the item class the amount applies to: a
+	// withdrawal distance of 50 km for artillery of 100 mm and above.
+	Class ItemClassID
 }
 
 // NewRange returns the range [min, max] of unit u with the source's wording,
@@ -162,7 +180,7 @@ func (r Range) check(ps *ValidationError, path string) {
 
 // Equal reports whether r and o have equal bounds, unit, wording and subject.
 func (r Range) Equal(o Range) bool {
-	return r.Unit == o.Unit && r.Wording == o.Wording && r.What == o.What &&
+	return r.Unit == o.Unit && r.Wording == o.Wording && r.What == o.What && r.Class == o.Class &&
 		r.Min.Equal(o.Min) && r.Max.Equal(o.Max)
 }
 
@@ -190,6 +208,9 @@ func (r Range) String() string {
 	}
 	if r.What != "" {
 		s += " " + r.What
+	}
+	if r.Class != "" {
+		s += " for " + string(r.Class)
 	}
 	if r.Wording != "" {
 		s += " (" + quote(r.Wording) + ")"
