@@ -8,6 +8,7 @@ import "slices"
 func (a Agreement) Clone() Agreement {
 	a.Parties = cloneEach(a.Parties, Party.Clone)
 	a.Groups = cloneEach(a.Groups, Group.Clone)
+	a.ItemClasses = cloneEach(a.ItemClasses, ItemClass.Clone)
 	a.Signatures = slices.Clone(a.Signatures)
 	a.Fluents = cloneEach(a.Fluents, Fluent.Clone)
 	a.Clauses = cloneEach(a.Clauses, Clause.Clone)
@@ -46,6 +47,18 @@ func (c Clause) Clone() Clause {
 	}
 	c.Quantities = slices.Clone(c.Quantities)
 	c.Targets = slices.Clone(c.Targets)
+	c.Relaxes = slices.Clone(c.Relaxes)
+	if c.Grant != nil {
+		p := *c.Grant
+		c.Grant = &p
+	}
+	return c
+}
+
+// Clone returns a copy of c that shares no slice with it.
+func (c ItemClass) Clone() ItemClass {
+	c.Items = slices.Clone(c.Items)
+	c.Rule = slices.Clone(c.Rule)
 	return c
 }
 
