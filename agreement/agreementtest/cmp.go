@@ -20,6 +20,9 @@ import (
 //   - conditions with [agreement.EqualConditions], wherever they appear
 //     (clause slots, the entry-into-force condition, a bare Condition or a
 //     concrete node type), since their fields are unexported;
+//   - bounds ([agreement.Bound], inside patterns and item classes) with ==,
+//     since they are comparable values whose fields are unexported (two
+//     bounds built from 20 and 20.0 are equal);
 //   - nil and empty slices as equal ([cmpopts.EquateEmpty]).
 //
 // Ranges, quantities, deadlines, shares, areas, territories, options and
@@ -33,6 +36,7 @@ func Options() cmp.Options {
 		cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }),
 		cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
 		cmp.Comparer(agreement.EqualConditions),
+		cmp.Comparer(func(a, b agreement.Bound) bool { return a == b }),
 		cmpopts.EquateEmpty(),
 	}
 }
