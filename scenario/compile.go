@@ -23,6 +23,10 @@ const (
 	opAny
 	opNot
 	opAtLeast
+	opBreached  // a: clause; b: instance (-1: any); k: count; d: within; first: filter index
+	opTotal     // a: pattern; b: bound index
+	opLevel     // a: pattern; b: bound index
+	opUncovered // a: the prohibition instance's action pattern; b: cover list index
 )
 
 // node is one compiled condition node. Operands of combinators are the
@@ -54,16 +58,23 @@ var slotNames = [...]string{"trigger", "antecedent", "fulfilment", "violation", 
 
 func (s slot) String() string { return slotNames[s] }
 
-// patternKey identifies a pattern resolved in the agreement holding it.
+// patternKey identifies a pattern resolved in the agreement holding it. A
+// pattern still naming a placeholder after binding ([agreement.Debtor] of a
+// joint clause, [agreement.Creditor]) is resolved against the debtors and
+// creditors of the clause owner; owner is -1 for every other pattern.
 type patternKey struct {
-	home int32
-	p    agreement.Pattern
+	home  int32
+	owner int32
+	p     agreement.Pattern
 }
 
 type patternInfo struct {
 	key        patternKey
 	clause     agreement.Ref              // p.Clause resolved in home; zero when unset
 	members    map[agreement.PartyID]bool // p.Group's members; nil when unset
+	class      *agreement.ItemClass       // p.Class resolved in home; nil when unset
+	debtors    map[agreement.PartyID]bool // what $debtor stands for, when it is a set
+	creditors  map[agreement.PartyID]bool // what $creditor stands for
 	instances  []int32                    // instances whose conditions or action mention it
 	fluentsOn  []int32                    // fluents it initiates
 	fluentsOff []int32                    // fluents it terminates
@@ -112,6 +123,12 @@ type clauseInfo struct {
 	instances []int32
 	readers   []int32 // instances whose conditions read this clause's state
 	readersA  []int32 // agreements whose entry condition reads it
+	// breachReaders (and breachReadersA) are the instances (and
+	// agreements) whose conditions count this clause's breaches.
+	breachReaders  []int32
+	breachReadersA []int32
+	// counted is set when some condition counts this clause's breaches.
+	counted bool
 	targets   []int32 // clause indices targeted by a power
 	targetsA  []int32 // agreement indices targeted by a power
 	resumedBy int32   // clause index of the paired resume power; -1
@@ -131,6 +148,26 @@ type instanceInfo struct {
 	debtor agreement.PartyID // set for clauses expanded per debtor
 	roots  [4]int32          // per instance: shared roots, or the action for fulfilment/violation
 	timed  [4][]int32
+	// counted is set when the violation root counts acts (a Happened atom,
+	// the default action, or the uncovered acts of a relaxed prohibition):
+	// a standing clause then records one breach per act.
+	counted bool
+}
+
+// breachFilter is a compiled [agreement.BreachFilter].
+type breachFilter struct {
+	reporter    agreement.PartyID
+	attribution agreement.Attribution
+}
+
+// coverSource is one permission instance whose grants may cover the acts of
+// a prohibition instance.
+type coverSource struct {
+	perm   int32 // permission instance
+	grant  int32 // grant pattern; -1: the permission's entry into effect is the grant
+	act    int32 // the permission's action pattern; -1: every act
+	covers int32 // acts per grant; 0: every act in the window
+	window int64 // 0: no window
 }
 
 // Engine is an agreement, or a process of linked agreements, compiled for
@@ -156,6 +193,11 @@ type Engine struct {
 	byKind     map[agreement.EventKind][]int32
 	nodes      []node
 	kids       []int32
+	bounds     []agreement.Bound
+	filters    []breachFilter
+	coverLists [][]coverSource
+	standing   bool // some clause is standing: breaches are recorded
+	revisions  bool // some pattern reads attribution, reporter or actor (revisions re-match)
 	parties    map[agreement.PartyID]bool
 	areas      map[agreement.AreaID]bool // declared by some agreement's territory; nil when none is
 }
@@ -283,23 +325,28 @@ func compile(p agreement.Process) *Engine {
 		for _, f := range a.Fluents {
 			fi := e.fluentIdx[fluentKey{int32(ai), f.ID}]
 			for _, pat := range f.Initiates {
-				pi := e.pattern(int32(ai), pat)
+				pi := e.pattern(int32(ai), pat, noBinding)
 				e.patterns[pi].fluentsOn = appendUnique(e.patterns[pi].fluentsOn, fi)
 			}
 			for _, pat := range f.Terminates {
-				pi := e.pattern(int32(ai), pat)
+				pi := e.pattern(int32(ai), pat, noBinding)
 				e.patterns[pi].fluentsOff = appendUnique(e.patterns[pi].fluentsOff, fi)
 			}
 		}
 	}
-	// Clause conditions, powers and actions.
+	// Clause conditions, powers and actions. Conditions are compiled once
+	// per clause, and again per instance when they name the debtor.
 	for ci := range e.clauses {
 		c := &e.clauses[ci]
 		cl := c.clause
-		for s, cond := range [4]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation} {
+		conds := [4]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation}
+		if cl.Standing {
+			e.standing = true
+		}
+		for s, cond := range conds {
 			c.roots[s] = -1
 			if cond != nil {
-				c.roots[s] = e.compileCond(c.home, cond)
+				c.roots[s] = e.compileCond(c.home, cond, binding{clause: int32(ci), debtor: soleDebtor(cl)})
 				c.timed[s] = e.timedNodes(c.roots[s])
 			}
 		}
@@ -320,28 +367,70 @@ func compile(p agreement.Process) *Engine {
 			inst := &e.instances[ii]
 			inst.roots = c.roots
 			inst.timed = c.timed
+			b := binding{clause: int32(ci), debtor: inst.debtor}
+			if b.debtor == "" {
+				b.debtor = soleDebtor(cl)
+			}
+			if inst.debtor != "" {
+				for s, cond := range conds {
+					if cond != nil && namesDebtor(cond) {
+						inst.roots[s] = e.compileCond(c.home, cond, b)
+						inst.timed[s] = e.timedNodes(inst.roots[s])
+					}
+				}
+			}
 			action := e.actionPattern(cl, inst.debtor, c.ref)
 			if action != nil {
 				switch {
-				case cl.Kind == agreement.DeonticObligation && cl.Fulfilment == nil,
-					cl.Kind == agreement.DeonticPower:
-					inst.roots[slotFulfilment] = e.compileCond(c.home, agreement.Happened(*action))
+				case cl.Kind == agreement.DeonticObligation && cl.Fulfilment == nil && !cl.Standing,
+					cl.Kind == agreement.DeonticPower && cl.Fulfilment == nil:
+					inst.roots[slotFulfilment] = e.compileCond(c.home, agreement.Happened(*action), b)
 					inst.timed[slotFulfilment] = nil
 				case cl.Kind == agreement.DeonticProhibition && cl.Violation == nil:
-					inst.roots[slotViolation] = e.compileCond(c.home, agreement.Happened(*action))
+					inst.roots[slotViolation] = e.compileCond(c.home, agreement.Happened(*action), b)
 					inst.timed[slotViolation] = nil
+					inst.counted = true
 				}
 			}
-			for s := slot(0); s < slotEntry; s++ {
-				if inst.roots[s] >= 0 {
-					e.index(inst.roots[s], ii, -1)
+			if r := inst.roots[slotViolation]; r >= 0 && e.nodes[r].op == opHappened {
+				inst.counted = true
+			}
+		}
+	}
+	// Permissions that relax prohibitions: the prohibition instances of
+	// their debtors count only the acts no grant covers.
+	for ci := range e.clauses {
+		c := &e.clauses[ci]
+		if len(c.clause.Relaxes) == 0 {
+			continue
+		}
+		for _, pr := range c.clause.Relaxes {
+			pi, ok := e.clauseIdx[pr.Resolve(e.agreements[c.home].id)]
+			if !ok {
+				continue
+			}
+			for _, ii := range e.clauses[pi].instances {
+				pd := e.instanceDebtors(ii)
+				for _, jj := range c.instances {
+					jd := e.instanceDebtors(jj)
+					if len(pd) != 1 || len(jd) != 1 || pd[0] != jd[0] {
+						continue // another debtor's grant never covers an act
+					}
+					e.cover(ii, jj, pd[0])
 				}
+			}
+		}
+	}
+	for ii := range e.instances {
+		for s := slot(0); s < slotEntry; s++ {
+			if r := e.instances[ii].roots[s]; r >= 0 {
+				e.index(r, int32(ii), -1)
 			}
 		}
 	}
 	for ai, a := range p.Agreements {
 		if a.EntryIntoForce != nil {
-			root := e.compileCond(int32(ai), a.EntryIntoForce)
+			root := e.compileCond(int32(ai), a.EntryIntoForce, noBinding)
 			e.agreements[ai].entry = root
 			e.agreements[ai].timed = e.timedNodes(root)
 			e.index(root, -1, int32(ai))
@@ -373,9 +462,144 @@ func (e *Engine) actionPattern(cl agreement.Clause, debtor agreement.PartyID, se
 	return &p
 }
 
-// pattern interns a pattern resolved in agreement home.
-func (e *Engine) pattern(home int32, p agreement.Pattern) int32 {
-	key := patternKey{home, p}
+// binding is what a placeholder stands for in the conditions of one clause
+// instance: the clause (for its debtors and creditors) and its debtor, ""
+// when it stands for every debtor of a joint clause.
+type binding struct {
+	clause int32 // -1: outside any clause (no placeholder may stand)
+	debtor agreement.PartyID
+}
+
+// noInstance is the instance of a debtor a clause does not bind, which
+// validation rules out.
+const noInstance = -2
+
+// noBinding is the binding of conditions outside clauses.
+var noBinding = binding{clause: -1}
+
+// soleDebtor returns the debtor of a clause with one debtor, and "" for a
+// joint clause or one without debtors.
+func soleDebtor(cl agreement.Clause) agreement.PartyID {
+	if len(cl.Debtors) == 1 {
+		return cl.Debtors[0]
+	}
+	return ""
+}
+
+// instanceDebtors returns the debtors instance ii is owed by: its own, or
+// every debtor of a clause not expanded per debtor.
+func (e *Engine) instanceDebtors(ii int32) []agreement.PartyID {
+	if d := e.instances[ii].debtor; d != "" {
+		return []agreement.PartyID{d}
+	}
+	return e.clauses[e.instances[ii].clause].clause.Debtors
+}
+
+// namesDebtor reports whether c names [agreement.Debtor] anywhere.
+func namesDebtor(c agreement.Condition) bool {
+	found := false
+	pat := func(p agreement.Pattern) {
+		if d, _ := p.Placeholders(); d {
+			found = true
+		}
+	}
+	agreement.Walk(c, func(c agreement.Condition) bool {
+		switch c := c.(type) {
+		case *agreement.HappenedCondition:
+			pat(c.Pattern())
+		case *agreement.BeforeCondition:
+			pat(c.First())
+			pat(c.Then())
+		case *agreement.WithinCondition:
+			pat(c.Pattern())
+		case *agreement.SinceCondition:
+			pat(c.Pattern())
+		case *agreement.TallyCondition:
+			pat(c.Pattern())
+		case *agreement.ClauseInCondition:
+			found = found || c.Debtor() == agreement.Debtor
+		case *agreement.BreachedCondition:
+			found = found || c.Filter().Debtor == agreement.Debtor || c.Filter().Reporter == agreement.Debtor
+		}
+		return !found
+	})
+	return found
+}
+
+// instanceOf returns the instance of clause ci owed by debtor d: its own
+// instance when it is expanded per debtor, its only one otherwise; -1 when
+// it has none for d.
+func (e *Engine) instanceOf(ci int32, d agreement.PartyID) int32 {
+	c := &e.clauses[ci]
+	if len(c.instances) == 1 {
+		if slices.Contains(c.clause.Debtors, d) {
+			return c.instances[0]
+		}
+		return -1
+	}
+	if ii, ok := e.instIndex[Instance{Ref: c.ref, Debtor: d}]; ok {
+		return ii
+	}
+	return -1
+}
+
+// cover records that the grants of permission instance perm may cover the
+// acts of prohibition instance ii, both owed by debtor.
+func (e *Engine) cover(ii, perm int32, debtor agreement.PartyID) {
+	pc := &e.clauses[e.instances[perm].clause]
+	b := binding{clause: e.instances[perm].clause, debtor: debtor}
+	src := coverSource{perm: perm, grant: -1, act: -1, covers: int32(pc.clause.Covers),
+		window: int64(pc.clause.CoverWindow)}
+	if src.covers == 0 && src.window == 0 {
+		src.covers = 1
+	}
+	if pc.clause.Grant != nil {
+		src.grant = e.pattern(pc.home, *pc.clause.Grant, b)
+	}
+	if pc.clause.Action != nil {
+		p := *pc.clause.Action
+		if p.Actor == "" && p.Group == "" {
+			p.Actor = debtor
+		}
+		src.act = e.pattern(pc.home, p, b)
+	}
+	inst := &e.instances[ii]
+	root := inst.roots[slotViolation]
+	if root < 0 || e.nodes[root].op != opHappened && e.nodes[root].op != opUncovered {
+		return // validation keeps relaxed prohibitions to their action
+	}
+	if e.nodes[root].op == opHappened {
+		n := e.nodes[root]
+		n.op, n.b = opUncovered, int32(len(e.coverLists))
+		e.coverLists = append(e.coverLists, nil)
+		e.nodes = append(e.nodes, n)
+		root = int32(len(e.nodes) - 1)
+		inst.roots[slotViolation] = root
+		inst.counted = true
+	}
+	l := e.nodes[root].b
+	e.coverLists[l] = append(e.coverLists[l], src)
+	// The prohibition depends on the permission's state and its grants.
+	pci := e.instances[perm].clause
+	e.clauses[pci].readers = appendUnique(e.clauses[pci].readers, ii)
+	for _, pat := range []int32{src.grant, src.act} {
+		if pat >= 0 {
+			e.patterns[pat].instances = appendUnique(e.patterns[pat].instances, ii)
+		}
+	}
+}
+
+// pattern interns a pattern resolved in agreement home, with its
+// placeholders bound by b.
+func (e *Engine) pattern(home int32, p agreement.Pattern, b binding) int32 {
+	if b.debtor != "" {
+		p = p.Bind(b.debtor)
+	}
+	owner := int32(-1)
+	if d, c := p.Placeholders(); (d || c) && b.clause >= 0 {
+		owner = b.clause
+	}
+	key := patternKey{home, owner, p}
 	if pi, ok := e.patIndex[key]; ok {
 		return pi
 	}
@@ -395,6 +619,28 @@ func (e *Engine) pattern(home int32, p agreement.Pattern) int32 {
 			}
 		}
 	}
+	if p.Class != "" {
+		for _, c := range a.ItemClasses {
+			if c.ID == p.Class {
+				info.class = &c
+				break
+			}
+		}
+	}
+	if owner >= 0 {
+		cl := &e.clauses[owner].clause
+		info.debtors = map[agreement.PartyID]bool{}
+		for _, d := range cl.Debtors {
+			info.debtors[d] = true
+		}
+		info.creditors = map[agreement.PartyID]bool{}
+		for _, c := range cl.Creditors {
+			info.creditors[c] = true
+		}
+	}
+	if p.Attribution != agreement.AttributionUnspecified || p.Reporter != "" || p.Actor != "" || p.Group != "" {
+		e.revisions = true
+	}
 	e.patterns = append(e.patterns, info)
 	e.patIndex[key] = pi
 	e.byKind[p.Kind] = append(e.byKind[p.Kind], pi)
@@ -406,11 +652,12 @@ func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
 	info := &e.patterns[pi]
 	p := &info.key.p
 	if ev.Kind != p.Kind ||
-		p.Actor != "" && ev.Actor != p.Actor ||
-		p.Target != "" && ev.Target != p.Target ||
+		!info.party(p.Actor, ev.Actor) ||
+		!info.party(p.Target, ev.Target) ||
 		p.Area != "" && ev.Area != p.Area ||
-		p.Reporter != "" && ev.Reporter != p.Reporter ||
-		p.Attribution != agreement.AttributionUnspecified && ev.Attribution != p.Attribution {
+		!info.party(p.Reporter, ev.Reporter) ||
+		p.Attribution != agreement.AttributionUnspecified && ev.Attribution != p.Attribution ||
+		p.Item != "" && ev.Item != p.Item {
 		return false
 	}
 	if info.members != nil && !info.members[ev.Actor] {
@@ -419,22 +666,55 @@ func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
 	if info.clause != (agreement.Ref{}) && ev.Clause.Resolve(e.agreements[info.key.home].id) != info.clause {
 		return false
 	}
-	return true
+	if p.Class != "" && (info.class == nil || !info.class.Contains(*ev)) {
+		return false
+	}
+	return p.Measure.IsZero() || p.Measure.Matches(ev.Quantities)
 }
 
-// compileCond appends the nodes of c (resolved in agreement home) and returns
-// the index of its root.
-func (e *Engine) compileCond(home int32, c agreement.Condition) int32 {
+// party reports whether the party filter f admits party x: no filter, the
+// same party, or a placeholder's set holding it.
+func (info *patternInfo) party(f, x agreement.PartyID) bool {
+	switch {
+	case f == "":
+		return true
+	case f == agreement.Debtor:
+		return info.debtors[x]
+	case f == agreement.Creditor:
+		return info.creditors[x]
+	}
+	return f == x
+}
+
+// compileCond appends the nodes of c (resolved in agreement home, its
+// placeholders bound by b) and returns the index of its root.
+func (e *Engine) compileCond(home int32, c agreement.Condition, b binding) int32 {
 	n := node{src: c}
 	var ops []agreement.Condition
 	homeID := e.agreements[home].id
 	switch c := c.(type) {
 	case *agreement.HappenedCondition:
-		n.op, n.a = opHappened, e.pattern(home, c.Pattern())
+		n.op, n.a = opHappened, e.pattern(home, c.Pattern(), b)
 	case *agreement.HoldsCondition:
 		n.op, n.a = opHolds, e.fluentIdx[fluentKey{home, c.Fluent()}]
 	case *agreement.ClauseInCondition:
-		n.op, n.a, n.states = opClauseIn, e.clauseIdx[c.Ref().Resolve(homeID)], stateMask(c.States())
+		n.op, n.a, n.b, n.states = opClauseIn, e.clauseIdx[c.Ref().Resolve(homeID)], -1, stateMask(c.States())
+		if d := c.Debtor(); d != "" {
+			if d == agreement.Debtor {
+				d = b.debtor
+			}
+			if d == "" && b.clause >= 0 {
+				// A joint clause's debtor is any of its debtors.
+				var any []agreement.Condition
+				for _, d := range e.clauses[b.clause].clause.Debtors {
+					any = append(any, agreement.ClauseInFor(c.Ref(), d, c.States()...))
+				}
+				return e.compileCond(home, agreement.Any(any...), b)
+			}
+			if n.b = e.instanceOf(n.a, d); n.b < 0 {
+				n.b = noInstance
+			}
+		}
 	case *agreement.AgreementInCondition:
 		id := c.Agreement()
 		if id == "" {
@@ -442,11 +722,47 @@ func (e *Engine) compileCond(home int32, c agreement.Condition) int32 {
 		}
 		n.op, n.a, n.states = opAgreementIn, e.agrIndex[id], stateMask(c.States())
 	case *agreement.BeforeCondition:
-		n.op, n.a, n.b = opBefore, e.pattern(home, c.First()), e.pattern(home, c.Then())
+		n.op, n.a, n.b = opBefore, e.pattern(home, c.First(), b), e.pattern(home, c.Then(), b)
 	case *agreement.WithinCondition:
-		n.op, n.a, n.d = opWithin, e.pattern(home, c.Pattern()), int64(c.Duration())
+		n.op, n.a, n.d = opWithin, e.pattern(home, c.Pattern(), b), int64(c.Duration())
 	case *agreement.SinceCondition:
-		n.op, n.a, n.d = opSince, e.pattern(home, c.Pattern()), int64(c.Duration())
+		n.op, n.a, n.d = opSince, e.pattern(home, c.Pattern(), b), int64(c.Duration())
+	case *agreement.TallyCondition:
+		n.op, n.a, n.b = opLevel, e.pattern(home, c.Pattern(), b), int32(len(e.bounds))
+		if c.Sum() {
+			n.op = opTotal
+		}
+		e.bounds = append(e.bounds, c.Bound())
+	case *agreement.BreachedCondition:
+		f := c.Filter()
+		n.op, n.a, n.k, n.d = opBreached, e.clauseIdx[c.Ref().Resolve(homeID)], int32(c.K()), int64(f.Within)
+		n.b = -1
+		bf := breachFilter{reporter: f.Reporter, attribution: f.Attribution}
+		if bf.reporter == agreement.Debtor {
+			bf.reporter = b.debtor
+		}
+		if d := f.Debtor; d != "" {
+			if d == agreement.Debtor {
+				d = b.debtor
+			}
+			if d == "" && b.clause >= 0 {
+				var any []agreement.Condition
+				for _, d := range e.clauses[b.clause].clause.Debtors {
+					f.Debtor = d
+					any = append(any, agreement.Breached(c.Ref(), c.K(), f))
+				}
+				return e.compileCond(home, agreement.Any(any...), b)
+			}
+			if n.b = e.instanceOf(n.a, d); n.b < 0 {
+				n.b = noInstance
+			}
+		}
+		n.first = int32(len(e.filters))
+		e.filters = append(e.filters, bf)
+		e.clauses[n.a].counted = true
+		// The operand list is empty: first is the filter, not a kid.
+		e.nodes = append(e.nodes, n)
+		return int32(len(e.nodes) - 1)
 	case *agreement.AllCondition:
 		n.op, ops = opAll, c.Conditions()
 	case *agreement.AnyCondition:
@@ -459,7 +775,7 @@ func (e *Engine) compileCond(home int32, c agreement.Condition) int32 {
 	// Operands first, then their indices contiguously in kids.
 	idx := make([]int32, len(ops))
 	for i, o := range ops {
-		idx[i] = e.compileCond(home, o)
+		idx[i] = e.compileCond(home, o, b)
 	}
 	n.first, n.n = int32(len(e.kids)), int32(len(idx))
 	e.kids = append(e.kids, idx...)
@@ -494,8 +810,14 @@ func (e *Engine) index(root, ii, ai int32) {
 		n := &e.nodes[i]
 		var pats []int32
 		switch n.op {
-		case opHappened, opWithin, opSince:
+		case opHappened, opWithin, opSince, opTotal, opLevel, opUncovered:
 			pats = []int32{n.a}
+		case opBreached:
+			if ii >= 0 {
+				e.clauses[n.a].breachReaders = appendUnique(e.clauses[n.a].breachReaders, ii)
+			} else {
+				e.clauses[n.a].breachReadersA = appendUnique(e.clauses[n.a].breachReadersA, ai)
+			}
 		case opBefore:
 			pats = []int32{n.a, n.b}
 		case opHolds:

@@ -1,8 +1,12 @@
 package scenario
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/peacekit/peacekit/agreement"
 )
@@ -28,7 +32,8 @@ type world struct {
 	// about timed atoms. Replays never set it.
 	late time.Time
 
-	at  []int64   // instant of each event, by event index
+	events []agreement.Event // the events so far
+	at     []int64           // instant of each event, by event index
 	occ [][]int32 // per pattern: indices of matching events, in order
 
 	fluentVal []bool
@@ -39,6 +44,29 @@ type world struct {
 
 	counts      [][numStates]int32 // per clause: how many instances are in each state
 	clauseTrans []int32            // last transition of any instance of each clause; -1 if none
+	instSt      []agreement.State  // per instance: its state
+	instSince   []int64            // per instance: when it entered its state
+	instTrans   []int32            // per instance: its last transition; -1 if none
+
+	// Breaches of standing clauses, in the order recorded, and per clause
+	// the indices of its own in blog.
+	blog     []breach
+	byClause [][]int32
+
+	// rev holds, per event, the index of the latest revision of it seen
+	// so far, or -1; nil while there has been none. It is replaced, never
+	// modified in place, so that forks and traces may share it.
+	rev  []int32
+	revs []int32 // the revision events, in order
+}
+
+// breach is one breach of a standing clause.
+type breach struct {
+	inst  int32
+	at    int64 // when it was recorded
+	act   int64 // the instant of the breaching act: its event's, or at
+	event int32 // the breaching event; -1 if none
+	cause Cause
 }
 
 // newWorld returns the world of e at instant now before any event (see
@@ -53,6 +81,10 @@ func (e *Engine) newWorld(now int64) world {
 		agrTrans:    make([]int32, len(e.agreements)),
 		counts:      make([][numStates]int32, len(e.clauses)),
 		clauseTrans: make([]int32, len(e.clauses)),
+		instSt:      make([]agreement.State, len(e.instances)),
+		instSince:   make([]int64, len(e.instances)),
+		instTrans:   make([]int32, len(e.instances)),
+		byClause:    make([][]int32, len(e.clauses)),
 	}
 	w.reset(now)
 	return w
@@ -65,6 +97,7 @@ func (w *world) reset(now int64) {
 	e := w.e
 	w.now = now
 	w.at = w.at[:0]
+	w.events = w.events[:0]
 	for i := range w.occ {
 		w.occ[i] = w.occ[i][:0]
 	}
@@ -81,9 +114,36 @@ func (w *world) reset(now int64) {
 		w.counts[ci] = [numStates]int32{}
 		w.clauseTrans[ci] = -1
 	}
-	for _, inst := range e.instances {
+	for ii, inst := range e.instances {
 		w.counts[inst.clause][agreement.StateDormant]++
+		w.instSt[ii], w.instSince[ii], w.instTrans[ii] = agreement.StateDormant, now, -1
 	}
+	w.blog = w.blog[:0]
+	for i := range w.byClause {
+		w.byClause[i] = w.byClause[i][:0]
+	}
+	w.rev, w.revs = nil, w.revs[:0]
+}
+
+// event returns event ei as conditions see it now: with the attribution,
+// reporter and actor of its latest revision so far.
+func (w *world) event(ei int32) agreement.Event {
+	events := w.events
+	ev := events[ei]
+	if w.rev == nil || int(ei) >= len(w.rev) || w.rev[ei] < 0 {
+		return ev
+	}
+	r := &events[w.rev[ei]]
+	if r.Attribution != agreement.AttributionUnspecified {
+		ev.Attribution = r.Attribution
+	}
+	if r.Reporter != "" {
+		ev.Reporter = r.Reporter
+	}
+	if r.Actor != "" {
+		ev.Actor = r.Actor
+	}
+	return ev
 }
 
 func addSat(a, b int64) int64 {
@@ -116,6 +176,17 @@ func (s *world) lastAfter(p int32, w int64) int32 {
 		return last
 	}
 	return -1
+}
+
+// firstIndexAfter returns the position in the occurrences of pattern p of
+// the first one strictly after w.
+func (s *world) firstIndexAfter(p int32, w int64) int {
+	l := s.occ[p]
+	if w == beforeAll {
+		return 0
+	}
+	k, _ := slices.BinarySearchFunc(l, w+1, func(ei int32, t int64) int { return cmp.Compare(s.at[ei], t) })
+	return k
 }
 
 // firstAfter returns the first occurrence of pattern p strictly after w, or -1.
@@ -175,14 +246,33 @@ func (s *world) eval(i int32, w int64, rec *recorder) bool {
 		v = s.fluentVal[n.a]
 		r.event = s.fluentEv[n.a]
 	case opClauseIn:
-		c := &s.counts[n.a]
-		for st := 0; st < numStates; st++ {
-			if n.states&(1<<st) != 0 && c[st] > 0 {
-				v = true
-				break
+		switch {
+		case n.b >= 0:
+			v = n.states&(1<<s.instSt[n.b]) != 0
+			r.trans = s.instTrans[n.b]
+		case n.b == noInstance:
+		default:
+			c := &s.counts[n.a]
+			for st := 0; st < numStates; st++ {
+				if n.states&(1<<st) != 0 && c[st] > 0 {
+					v = true
+					break
+				}
 			}
+			r.trans = s.clauseTrans[n.a]
 		}
-		r.trans = s.clauseTrans[n.a]
+	case opBreached:
+		v, r.event = s.breached(n, w)
+	case opTotal, opLevel:
+		v, r.event = s.tally(n, w)
+	case opUncovered:
+		if rec == nil {
+			v = s.uncovered(n, w, nil) > 0
+		} else {
+			first := int32(-1)
+			v = s.uncovered(n, w, func(ei int32) bool { first = ei; return false }) > 0
+			r.event = first
+		}
 	case opAgreementIn:
 		v = n.states&(1<<s.agrState[n.a]) != 0
 		r.trans = s.agrTrans[n.a]
@@ -281,4 +371,190 @@ func (e *Engine) span(root int32) int32 {
 	lo := root
 	e.walk(root, func(i int32) { lo = min(lo, i) })
 	return lo
+}
+
+// breached evaluates a Breached node: whether at least n.k breaches of the
+// clause n.a matching its filter have acts after w (and, with a window,
+// within it of one another). It returns the k-th such breach's event.
+func (s *world) breached(n *node, w int64) (bool, int32) {
+	f := &s.e.filters[n.first]
+	list := s.byClause[n.a]
+	match := func(bi int32) bool {
+		b := &s.blog[bi]
+		if b.act <= w || n.b >= 0 && b.inst != n.b || n.b == noInstance {
+			return false
+		}
+		if f.reporter == "" && f.attribution == agreement.AttributionUnspecified {
+			return true
+		}
+		if b.event < 0 {
+			return false
+		}
+		ev := s.event(b.event)
+		return (f.reporter == "" || ev.Reporter == f.reporter) &&
+			(f.attribution == agreement.AttributionUnspecified || ev.Attribution == f.attribution)
+	}
+	count, lo := int32(0), 0
+	for i, bi := range list {
+		if !match(bi) {
+			continue
+		}
+		count++
+		if n.d > 0 {
+			for count > n.k || s.blog[bi].act-s.blog[list[lo]].act >= n.d && count > 1 {
+				if match(list[lo]) {
+					count--
+				}
+				lo++
+				for lo < i && !match(list[lo]) {
+					lo++
+				}
+			}
+		}
+		if count >= n.k {
+			return true, s.blog[bi].event
+		}
+	}
+	return false, -1
+}
+
+// quantityIn returns the quantity of ev that bound b measures, converted to
+// b's unit, and whether ev carries one.
+func quantityIn(ev *agreement.Event, b agreement.Bound) (decimal.Decimal, bool) {
+	for _, q := range ev.Quantities {
+		if q.Of != b.Measures() {
+			continue
+		}
+		if v, ok := agreement.Convert(q.Value, q.Unit, b.Unit()); ok {
+			return v, true
+		}
+	}
+	return decimal.Decimal{}, false
+}
+
+// tally evaluates a Total or Level node over the events matching its
+// pattern after w, and returns the last event it read.
+func (s *world) tally(n *node, w int64) (bool, int32) {
+	b := s.e.bounds[n.b]
+	l := s.occ[n.a]
+	k := len(l)
+	for k > 0 && s.at[l[k-1]] > w {
+		k--
+	}
+	l = l[k:]
+	if n.op == opLevel {
+		for i := len(l) - 1; i >= 0; i-- {
+			if v, ok := quantityIn(&s.events[l[i]], b); ok {
+				return b.Contains(agreement.Quantity{Value: v, Unit: b.Unit(), Of: b.Measures()}), l[i]
+			}
+		}
+		return false, -1
+	}
+	sum, last := decimal.Zero, int32(-1)
+	for _, ei := range l {
+		if v, ok := quantityIn(&s.events[ei], b); ok {
+			sum, last = sum.Add(v), ei
+		}
+	}
+	return b.Contains(agreement.Quantity{Value: sum, Unit: b.Unit(), Of: b.Measures()}), last
+}
+
+// maxCoverSources is how many permissions may relax one prohibition
+// instance before counting its uncovered acts allocates.
+const maxCoverSources = 4
+
+// grantCursor walks the grants of one cover source in order.
+type grantCursor struct {
+	grants []int32 // grant events; nil with entry set
+	entry  int64   // the permission's entry into effect, when it is the grant; never otherwise
+	gi     int     // current grant
+	used   int32   // acts the current grant has covered
+	ai     int     // cursor in the permission's action occurrences
+	live   bool    // the permission is in effect
+}
+
+// uncovered counts the acts of a relaxed prohibition (the events matching
+// n.a after w) that no grant covers, calling each, in order, with the
+// uncovered act's event until it returns false.
+func (s *world) uncovered(n *node, w int64, each func(ei int32) bool) int {
+	srcs := s.e.coverLists[n.b]
+	var buf [maxCoverSources]grantCursor
+	cur := buf[:0]
+	if len(srcs) > maxCoverSources {
+		cur = make([]grantCursor, 0, len(srcs))
+	}
+	for _, src := range srcs {
+		c := grantCursor{entry: never, live: s.instSt[src.perm] == agreement.StateInEffect}
+		since := s.instSince[src.perm]
+		if src.grant >= 0 {
+			g := s.occ[src.grant]
+			k, _ := slices.BinarySearchFunc(g, since, func(ei int32, t int64) int { return cmp.Compare(s.at[ei], t) })
+			c.grants = g[k:]
+		} else {
+			c.entry = since
+		}
+		cur = append(cur, c)
+	}
+	acts := s.occ[n.a]
+	k, _ := slices.BinarySearchFunc(acts, w+1, func(ei int32, t int64) int { return cmp.Compare(s.at[ei], t) })
+	if w == beforeAll {
+		k = 0
+	}
+	count := 0
+	for _, act := range acts[k:] {
+		at := s.at[act]
+		covered := false
+		for i := range cur {
+			c, src := &cur[i], &srcs[i]
+			if !c.live {
+				continue
+			}
+			if src.act >= 0 {
+				pa := s.occ[src.act]
+				for c.ai < len(pa) && pa[c.ai] < act {
+					c.ai++
+				}
+				if c.ai == len(pa) || pa[c.ai] != act {
+					continue // not an act the permission allows
+				}
+			}
+			if c.cover(s, src, at) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			count++
+			if each != nil && !each(act) {
+				each = nil
+			}
+		}
+	}
+	return count
+}
+
+// cover consumes the grant that covers an act at instant at, if any.
+func (c *grantCursor) cover(s *world, src *coverSource, at int64) bool {
+	for {
+		var g int64
+		switch {
+		case c.grants != nil && c.gi < len(c.grants):
+			g = s.at[c.grants[c.gi]]
+		case c.grants == nil && c.entry != never && c.gi == 0:
+			g = c.entry
+		default:
+			return false
+		}
+		if g > at {
+			return false // the next grant comes later
+		}
+		expired := src.window > 0 && addSat(g, src.window) <= at
+		full := src.covers > 0 && c.used >= src.covers
+		if expired || full {
+			c.gi, c.used = c.gi+1, 0
+			continue
+		}
+		c.used++
+		return true
+	}
 }

@@ -126,7 +126,6 @@ func (ev *Evaluator) Len() int {
 // Eval over it is false.
 type History struct {
 	world
-	events []agreement.Event
 }
 
 // NewHistory returns an empty history: no events, fluents at their initial

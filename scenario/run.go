@@ -27,6 +27,13 @@ type instState struct {
 	expiryAt   int64   // never if none
 	suspBy     []int32 // suspend clauses whose suspension is in force
 	timerAt    int64   // instant of its earliest scheduled timer; never if none
+	// For a standing clause: acts at or before checked have been judged;
+	// the violation condition's value when last evaluated; how many
+	// breaches it has recorded in all, and the instant of the last.
+	checked    int64
+	violTrue   bool
+	breaches   int32
+	lastBreach int64
 	dirtyMark
 }
 
@@ -154,7 +161,6 @@ type Run struct {
 	batchAt int64
 	batch   []int32 // events at batchAt, not yet committed
 
-	events []agreement.Event
 	inst   []instState
 	agr    []agrState
 	timers timerHeap
@@ -588,7 +594,11 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	r.counts[ci][to]++
 	s.state = to
 	s.since = r.now
+	r.instSt[ii], r.instSince[ii], r.instTrans[ii] = to, r.now, int32(len(r.log))
 	r.clauseTrans[ci] = int32(len(r.log))
+	if to == agreement.StateInEffect {
+		s.checked, s.violTrue, s.lastBreach = r.now, false, beforeAll
+	}
 	r.record(ii, from, to, c, d)
 
 	// Clocks.
@@ -660,6 +670,15 @@ func (r *Run) Fork() *Run {
 	f.agrTrans = slices.Clone(r.agrTrans)
 	f.counts = slices.Clone(r.counts)
 	f.clauseTrans = slices.Clone(r.clauseTrans)
+	f.instSt = slices.Clone(r.instSt)
+	f.instSince = slices.Clone(r.instSince)
+	f.instTrans = slices.Clone(r.instTrans)
+	f.blog = r.blog[:len(r.blog):len(r.blog)]
+	f.byClause = make([][]int32, len(r.byClause))
+	for i, b := range r.byClause {
+		f.byClause[i] = b[:len(b):len(b)]
+	}
+	f.revs = r.revs[:len(r.revs):len(r.revs)]
 	f.inst = slices.Clone(r.inst) // suspBy slices are never modified in place
 	f.agr = slices.Clone(r.agr)
 	f.timers = slices.Clone(r.timers)

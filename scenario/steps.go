@@ -91,9 +91,18 @@ func (r *Run) applyEffects(suspensions bool) {
 		cause := Cause{Kind: CausePower, By: by}.WithEvent(ef.event)
 		switch eff {
 		case agreement.EffectDischarge, agreement.EffectTerminate, agreement.EffectSuspend:
+			share := pc.clause.TargetDebtor
+			if share == agreement.Debtor {
+				share = by.Debtor
+				if share == "" {
+					share = soleDebtor(pc.clause)
+				}
+			}
 			for _, ti := range pc.targets {
 				for _, ii := range r.e.clauses[ti].instances {
-					r.applyEffect(ii, eff, pi, cause)
+					if share == "" || slices.Contains(r.e.instanceDebtors(ii), share) {
+						r.applyEffect(ii, eff, pi, cause)
+					}
 				}
 			}
 			for _, ai := range pc.targetsA {
@@ -175,6 +184,10 @@ func (r *Run) violate(work []int32) {
 		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
+		if r.e.clauses[r.e.instances[ii].clause].clause.Standing {
+			r.breaches(ii)
+			continue
+		}
 		root := r.e.instances[ii].roots[slotViolation]
 		if root >= 0 && r.eval(root, s.since, nil) {
 			r.to(ii, agreement.StateViolated, s.cause, r.decide(slotViolation, root, s.since))
@@ -193,7 +206,12 @@ func (r *Run) expire(work []int32) {
 			continue
 		}
 		to := agreement.StateDischarged
-		if s.state == agreement.StateInEffect && r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.DeonticProhibition {
+		cl := &r.e.clauses[r.e.instances[ii].clause].clause
+		switch {
+		case s.state != agreement.StateInEffect:
+		case cl.Standing && s.breaches > 0:
+			to = agreement.StateViolated
+		case cl.Standing, cl.Kind == agreement.DeonticProhibition:
 			to = agreement.StateFulfilled
 		}
 		r.to(ii, to, Cause{Kind: CauseExpiry})
@@ -235,5 +253,78 @@ func (r *Run) schedule() {
 			a.timerAt = next
 			r.timers.push(timer{at: next, idx: int32(-1 - ai)})
 		}
+	}
+}
+
+// breaches records the new breaches of standing instance ii, which is in
+// effect: one per new act when its violation counts acts, otherwise one
+// when its violation turns true.
+func (r *Run) breaches(ii int32) {
+	s := &r.inst[ii]
+	inst := &r.e.instances[ii]
+	root := inst.roots[slotViolation]
+	if root < 0 {
+		return
+	}
+	if inst.counted {
+		n := &r.e.nodes[root]
+		checked := s.checked
+		s.checked = r.now
+		act := func(ei int32) bool {
+			if r.at[ei] > checked {
+				r.breach(ii, ei, Cause{Kind: CauseEvent}.WithEvent(int(ei)))
+			}
+			return true
+		}
+		if n.op == opUncovered {
+			r.uncovered(n, s.since, act)
+			return
+		}
+		for _, ei := range r.occ[n.a][r.firstIndexAfter(n.a, max(s.since, checked)):] {
+			act(ei)
+		}
+		return
+	}
+	w := max(s.since, s.lastBreach)
+	v := r.eval(root, w, nil)
+	if v && !s.violTrue {
+		d := r.decide(slotViolation, root, w)
+		c := s.cause
+		ev := int32(-1)
+		for _, rec := range d.recs {
+			if rec.value && rec.event >= 0 && r.at[rec.event] > w {
+				ev = rec.event
+				c = Cause{Kind: CauseEvent}.WithEvent(int(ev))
+				break
+			}
+		}
+		r.breach(ii, ev, c)
+		// The violation starts afresh after the breach: event atoms see
+		// only later events; a state that stays true is not a new breach.
+		v = r.eval(root, r.now, nil)
+	}
+	s.violTrue = v
+}
+
+// breach records one breach of standing instance ii by event ei (-1: none)
+// and wakes the conditions that count its clause's breaches.
+func (r *Run) breach(ii, ei int32, c Cause) {
+	s := &r.inst[ii]
+	s.breaches++
+	s.lastBreach = r.now
+	act := r.now
+	if ei >= 0 {
+		act = r.at[ei]
+	}
+	ci := r.e.instances[ii].clause
+	r.byClause[ci] = append(r.byClause[ci], int32(len(r.blog)))
+	r.blog = append(r.blog, breach{inst: ii, at: r.now, act: act, event: ei, cause: c})
+	cl := &r.e.clauses[ci]
+	bc := Cause{Kind: CauseBreach, By: Instance{Ref: cl.ref, Debtor: r.e.instances[ii].debtor}}.WithEvent(int(ei))
+	for _, j := range cl.breachReaders {
+		r.markInst(j, bc)
+	}
+	for _, aj := range cl.breachReadersA {
+		r.markAgr(aj, bc)
 	}
 }

@@ -23,9 +23,11 @@ const (
 	CauseDeadline                   // the clause's deadline passed unfulfilled
 	CauseExpiry                     // the clause's expiry was reached
 	CausePower                      // a power was exercised (Cause.By, by Cause.Event)
+	CauseBreach                     // a standing clause recorded a breach (Cause.By, by Cause.Event if an event)
+	CauseRevision                   // an event revised an earlier one's attribution (Cause.Event: the revision)
 )
 
-var causeNames = [...]string{"start", "event", "timer", "clause", "agreement", "deadline", "expiry", "power"}
+var causeNames = [...]string{"start", "event", "timer", "clause", "agreement", "deadline", "expiry", "power", "breach", "revision"}
 
 // String returns the kind's name, such as "deadline".
 func (k CauseKind) String() string {
