@@ -50,6 +50,7 @@ func (cs Changes) Apply(a agreement.Agreement) (agreement.Agreement, error) {
 	out.Fluents = applyList(&fluentList, out.Fluents, cs, byItem[ItemFluent], &ps)
 	out.Territory.Areas = applyList(&areaList, out.Territory.Areas, cs, byItem[ItemArea], &ps)
 	out.Options = applyList(&optionList, out.Options, cs, byItem[ItemOption], &ps)
+	out.ItemClasses = applyList(&itemClassList, out.ItemClasses, cs, byItem[ItemItemClass], &ps)
 	if err := ps.err(); err != nil {
 		return agreement.Agreement{}, err
 	}

@@ -117,6 +117,8 @@ func fieldLabel(it Item, name string) string {
 		labels = labelIn(areaList.fields)
 	case ItemOption:
 		labels = labelIn(optionList.fields)
+	case ItemItemClass:
+		labels = labelIn(itemClassList.fields)
 	default:
 		return name
 	}
@@ -198,9 +200,15 @@ var (
 			valueField("expiry", "expiry", func(c *agreement.Clause) *agreement.Deadline { return &c.Expiry }),
 			valueField("fulfilment", "fulfilment", func(c *agreement.Clause) *agreement.Condition { return &c.Fulfilment }),
 			valueField("violation", "violation", func(c *agreement.Clause) *agreement.Condition { return &c.Violation }),
+			valueField("standing", "standing", func(c *agreement.Clause) *bool { return &c.Standing }),
 			valueField("effect", "effect", func(c *agreement.Clause) *agreement.Effect { return &c.Effect }),
 			listField("targets", "targets", func(c *agreement.Clause) *[]agreement.Ref { return &c.Targets }),
 			valueField("resumedBy", "resumed by", func(c *agreement.Clause) *agreement.ClauseID { return &c.ResumedBy }),
+			valueField("targetDebtor", "target debtor", func(c *agreement.Clause) *agreement.PartyID { return &c.TargetDebtor }),
+			listField("relaxes", "relaxes", func(c *agreement.Clause) *[]agreement.Ref { return &c.Relaxes }),
+			pointerField("grant", "grant", func(c *agreement.Clause) **agreement.Pattern { return &c.Grant }),
+			valueField("covers", "covers", func(c *agreement.Clause) *int { return &c.Covers }),
+			valueField("coverWindow", "cover window", func(c *agreement.Clause) *time.Duration { return &c.CoverWindow }),
 			valueField("surviving", "surviving", func(c *agreement.Clause) *bool { return &c.Surviving }),
 		},
 		clone: agreement.Clause.Clone,
@@ -247,5 +255,16 @@ var (
 			valueField("lapse", "lapse", func(o *agreement.Option) *agreement.Lapse { return &o.Lapse }),
 		},
 		clone: agreement.Option.Clone,
+	}
+
+	itemClassList = itemList[agreement.ItemClass]{
+		item: ItemItemClass,
+		id:   func(c *agreement.ItemClass) string { return string(c.ID) },
+		fields: []diffField[agreement.ItemClass]{
+			valueField("name", "name", func(c *agreement.ItemClass) *string { return &c.Name }),
+			listField("items", "items", func(c *agreement.ItemClass) *[]string { return &c.Items }),
+			listField("rule", "rule", func(c *agreement.ItemClass) *[]agreement.Bound { return &c.Rule }),
+		},
+		clone: agreement.ItemClass.Clone,
 	}
 )

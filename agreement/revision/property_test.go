@@ -119,6 +119,20 @@ func diffScribble(a agreement.Agreement) {
 		for j := range c.Quantities {
 			c.Quantities[j].Wording = "scribbled"
 		}
+		for j := range c.Relaxes {
+			c.Relaxes[j] = agreement.LocalRef("scribbled")
+		}
+		if c.Grant != nil {
+			c.Grant.Kind = "scribbled"
+		}
+	}
+	for i := range a.ItemClasses {
+		for j := range a.ItemClasses[i].Items {
+			a.ItemClasses[i].Items[j] = "scribbled"
+		}
+		for j := range a.ItemClasses[i].Rule {
+			a.ItemClasses[i].Rule[j] = agreement.Measure("scribbled")
+		}
 	}
 	for i := range a.Territory.Areas {
 		for j := range a.Territory.Areas[i].Control {
@@ -163,7 +177,7 @@ func diffEdit(t *rapid.T, b *agreement.Agreement, donor agreement.Agreement) {
 		areas = agreementtest.Territory([]agreement.PartyID{"UA", "RU"}, agreementtest.Config{}).Draw(t, "areas").Areas
 	}
 	switch rapid.SampledFrom([]string{"agreement", "parties", "groups", "signatures", "clauses", "fluents",
-		"areas", "options", "respell"}).Draw(t, "edit") {
+		"areas", "options", "item classes", "respell"}).Draw(t, "edit") {
 	case "agreement":
 		diffCopyField(t, b, donor)
 	case "parties":
@@ -180,6 +194,8 @@ func diffEdit(t *rapid.T, b *agreement.Agreement, donor agreement.Agreement) {
 		b.Territory.Areas = diffEditList(t, b.Territory.Areas, areas)
 	case "options":
 		b.Options = diffEditList(t, b.Options, append(slices.Clone(donor.Options), diffOptionPool...))
+	case "item classes":
+		b.ItemClasses = diffEditList(t, b.ItemClasses, append(slices.Clone(donor.ItemClasses), diffItemClassPool...))
 	case "respell":
 		diffRespell(t, b)
 	}
@@ -273,6 +289,13 @@ func diffRespell(t *rapid.T, b *agreement.Agreement) {
 			b.Territory.Areas = []agreement.Area{}
 		}
 	}
+}
+
+// diffItemClassPool holds item classes with items and with a rule, for
+// edits of agreements whose donor has none.
+var diffItemClassPool = []agreement.ItemClass{
+	{ID: "mlrs", Name: "multiple rocket launchers", Items: []string{"BM-21 Grad", "BM-27 Uragan"}},
+	{ID: "artillery-100mm", Rule: []agreement.Bound{agreement.Measure(agreement.UnitMm).Of("calibre").AtLeast(decimal.NewFromInt(100))}},
 }
 
 // diffOptionPool holds options that set every field some option can have, for

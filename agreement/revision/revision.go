@@ -38,7 +38,8 @@ func (o Op) String() string {
 
 // Item is the kind of item a [Change] is about: the agreement's own fields,
 // or one element of its parties, groups, signatures, clauses, fluents,
-// territorial areas or territorial options. The zero value is invalid.
+// territorial areas, territorial options or item classes. The zero value is
+// invalid.
 type Item uint8
 
 // The kinds of item, in the order [Diff] reports them.
@@ -52,11 +53,14 @@ const (
 	ItemFluent         // an element of Fluents, identified by its id
 	ItemArea           // an element of agreement.Territory.Areas, identified by its id
 	ItemOption         // an element of Options, identified by its id
+	ItemItemClass      // an element of ItemClasses, identified by its id
 )
 
-var itemNames = []string{"", "agreement", "party", "group", "signature", "clause", "fluent", "area", "option"}
+var itemNames = []string{"", "agreement", "party", "group", "signature", "clause", "fluent", "area", "option",
+	"item class"}
 
-var itemPlurals = []string{"", "agreement", "parties", "groups", "signatures", "clauses", "fluents", "areas", "options"}
+var itemPlurals = []string{"", "agreement", "parties", "groups", "signatures", "clauses", "fluents", "areas", "options",
+	"item classes"}
 
 // String returns the item kind's name, such as "clause", or "Item(n)" for
 // an invalid value.
@@ -76,15 +80,17 @@ func (i Item) String() string {
 // What Old and New hold depends on Op:
 //
 //   - OpAdded: New is the whole item added (a [agreement.Party], [agreement.Group],
-//     [agreement.Signature], [agreement.Clause], [agreement.Fluent], [agreement.Area] or [agreement.Option]), Old is nil, and
-//     Index is its position in the new version's list.
+//     [agreement.Signature], [agreement.Clause], [agreement.Fluent], [agreement.Area],
+//     [agreement.Option] or [agreement.ItemClass]), Old is nil, and Index is its
+//     position in the new version's list.
 //   - OpRemoved: Old is the whole item removed, New is nil.
 //   - OpModified: Field names the field, Old and New are its values, in
 //     the field's Go type: a [agreement.Force] for "force", a []PartyID for "debtors",
 //     a [agreement.Condition] (nil when unset) for "trigger", a *[agreement.Pattern] for
 //     "action", a [agreement.Deadline] for "deadline", a [time.Time] for "date", a
-//     [decimal.Decimal] for an area's "size", a []Share for "control", and so
-//     on for every field.
+//     [decimal.Decimal] for an area's "size", a []Share for "control", an int
+//     for "covers", a [time.Duration] for "coverWindow", a []Bound for an
+//     item class's "rule", and so on for every field.
 //   - OpReordered: Old and New are []string: the ids of the items both
 //     versions hold, in the old order and in the new order. ID and Field are
 //     empty.
@@ -97,18 +103,20 @@ func (i Item) String() string {
 //	group      name members
 //	signature  signatory capacity date
 //	clause     text source kind force category debtors joint creditors action quantities
-//	           trigger antecedent deadline expiry fulfilment violation effect targets resumedBy surviving
+//	           trigger antecedent deadline expiry fulfilment violation standing effect targets
+//	           resumedBy targetDebtor relaxes grant covers coverWindow surviving
 //	fluent     initiates terminates initially
 //	area       name size sovereignty control arrangements
 //	option     kind text areas from to party parties width deadline results lapse
+//	item class name items rule
 //
 // Values held by a change share nothing with the agreements it was computed
 // from. A Change is a plain value, safe for concurrent reads.
 type Change struct {
 	Op   Op
 	Item Item
-	// ID identifies the item: a party, group, clause, fluent, area or option
-	// id, or the signing party of a signature; empty for ItemAgreement and
+	// ID identifies the item: a party, group, clause, fluent, area, option
+	// or item class id, or the signing party of a signature; empty for ItemAgreement and
 	// for a reordering.
 	ID string
 	// Occurrence is 0, unless the list holds several items with this ID (two
@@ -187,7 +195,7 @@ type Changes []Change
 // The order is deterministic: first the agreement's own fields (id, title,
 // date, stage, sub-stage, signing status, entry into force), then the lists
 // in the order of [Item]: parties, groups, signatures, clauses, fluents,
-// areas of the territory, territorial options. Within a list: the items
+// areas of the territory, territorial options, item classes. Within a list: the items
 // removed, in a's order; then the items modified, in b's order, each with
 // its fields in the order of the struct; then the reordering, if any; then
 // the items added, in b's order. Neither a nor b is modified. Diff is safe
@@ -207,6 +215,7 @@ func Diff(a, b agreement.Agreement) Changes {
 	out = diffList(&fluentList, a.Fluents, b.Fluents, out)
 	out = diffList(&areaList, a.Territory.Areas, b.Territory.Areas, out)
 	out = diffList(&optionList, a.Options, b.Options, out)
+	out = diffList(&itemClassList, a.ItemClasses, b.ItemClasses, out)
 	return out
 }
 

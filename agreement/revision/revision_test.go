@@ -115,6 +115,10 @@ func TestDiffFields(t *testing.T) {
 			Control:     []agreement.Share{{Party: "RU", Percent: decimal.NewFromInt(100)}}},
 	}}
 	base.Options = []agreement.Option{{ID: "freeze", Kind: agreement.OptionKindFreeze, Areas: []agreement.AreaID{"donetsk"}}}
+	base.ItemClasses = []agreement.ItemClass{
+		{ID: "mlrs", Name: "multiple rocket launchers", Items: []string{"BM-21 Grad", "BM-27 Uragan"}},
+		{ID: "artillery-100mm", Rule: []agreement.Bound{agreement.Measure(agreement.UnitMm).Of("calibre").AtLeast(decimal.NewFromInt(100))}},
+	}
 
 	tests := []struct {
 		name string
@@ -205,6 +209,48 @@ func TestDiffFields(t *testing.T) {
 			a.Options = append(a.Options, agreement.Option{ID: "dmz", Kind: agreement.OptionKindDemilitarisedZone, Areas: []agreement.AreaID{"donetsk"},
 				Parties: []agreement.PartyID{"RU", "UA"}, Width: &w, Deadline: agreement.Deadline{After: 30 * agreement.Day}})
 		}, "option \"freeze\": parties changed from none to RU, UA\noption \"dmz\" added"},
+		{"standing", func(a *agreement.Agreement) { a.Clauses[4].Standing = true },
+			`clause "weapons-facilities": standing changed from false to true`},
+		{"target debtor", func(a *agreement.Agreement) {
+			a.Clauses[5].Kind = agreement.DeonticPower
+			a.Clauses[5].Effect = agreement.EffectDischarge
+			a.Clauses[5].Targets = []agreement.Ref{agreement.LocalRef("military-hubs")}
+			a.Clauses[5].TargetDebtor = agreement.Debtor
+		}, "clause \"german-support\": kind changed from permission to power\n" +
+			"clause \"german-support\": effect changed from none to discharge\n" +
+			"clause \"german-support\": targets changed from none to military-hubs\n" +
+			"clause \"german-support\": target debtor changed from none to \"$debtor\""},
+		{"relaxes, grant and cover", func(a *agreement.Agreement) {
+			a.Clauses[5].Relaxes = []agreement.Ref{agreement.LocalRef("weapons-facilities"), agreement.QualifiedRef("other", "P1")}
+			a.Clauses[5].Grant = &agreement.Pattern{Kind: "authorisation", Actor: agreement.Creditor, Class: "mlrs",
+				Measure: agreement.Measure(agreement.UnitKm).Of("distance-from-line").Below(decimal.NewFromInt(20))}
+			a.Clauses[5].Covers = 2
+			a.Clauses[5].CoverWindow = 3 * agreement.Day
+		}, "clause \"german-support\": relaxes changed from none to weapons-facilities, other/P1\n" +
+			"clause \"german-support\": grant changed from none to authorisation actor=$creditor class=mlrs distance-from-line < 20 km\n" +
+			"clause \"german-support\": covers changed from 0 to 2\n" +
+			"clause \"german-support\": cover window changed from none to 3d"},
+		{"same bound, other scale", func(a *agreement.Agreement) {
+			a.ItemClasses[1].Rule = []agreement.Bound{agreement.Measure(agreement.UnitMm).Of("calibre").AtLeast(decimal.RequireFromString("100.00"))}
+		}, ``},
+		{"item class rule", func(a *agreement.Agreement) {
+			a.ItemClasses[1].Rule = append(a.ItemClasses[1].Rule, agreement.Measure(agreement.UnitT).Of("payload").Above(decimal.NewFromInt(2)))
+		}, `item class "artillery-100mm": rule changed from calibre >= 100 mm to calibre >= 100 mm; payload > 2 t`},
+		{"item class items and name", func(a *agreement.Agreement) {
+			a.ItemClasses[0].Name = "MLRS"
+			a.ItemClasses[0].Items = a.ItemClasses[0].Items[:1]
+		}, "item class \"mlrs\": name changed from \"multiple rocket launchers\" to \"MLRS\"\n" +
+			"item class \"mlrs\": items changed from BM-21 Grad, BM-27 Uragan to BM-21 Grad"},
+		{"item classes added, removed and reordered", func(a *agreement.Agreement) {
+			a.ItemClasses = []agreement.ItemClass{a.ItemClasses[1], a.ItemClasses[0], {ID: "tanks", Items: []string{"T-72B3"}}}
+		}, "order of item classes changed from mlrs, artillery-100mm to artillery-100mm, mlrs\n" +
+			`item class "tanks" added`},
+		{"item class removed", func(a *agreement.Agreement) { a.ItemClasses = a.ItemClasses[:1] },
+			`item class "artillery-100mm" removed`},
+		{"range class", func(a *agreement.Agreement) {
+			a.Clauses[2].Quantities = []agreement.Range{{Min: decimal.NewFromInt(50), Max: decimal.NewFromInt(50), Unit: agreement.UnitKm,
+				Class: "artillery-100mm"}}
+		}, `clause "french-contingent": quantities changed from 2000-9000 troops French troops in Ukraine ("several thousand") to 50 km for artillery-100mm`},
 		{"option width", func(a *agreement.Agreement) {
 			w := decimal.NewFromInt(10)
 			a.Options[0].Width = &w

@@ -22,7 +22,7 @@ func equalValues(a, b any) bool {
 		return b == nil
 	case agreement.Condition:
 		return equalAs(x, b, agreement.Condition.Equal)
-	case string, bool, agreement.AgreementID, agreement.ClauseID, agreement.PartyID, agreement.Stage,
+	case string, bool, int, time.Duration, agreement.AgreementID, agreement.ClauseID, agreement.PartyID, agreement.Stage,
 		agreement.SubStage, agreement.Category, agreement.SigningStatus, agreement.PartyKind,
 		agreement.Deontic, agreement.Force, agreement.Effect, agreement.OptionKind, agreement.Lapse:
 		return a == b // both of the same comparable type, with the same value
@@ -55,6 +55,8 @@ func equalValues(a, b any) bool {
 		return equalAs(x, b, slices.Equal)
 	case []agreement.Result:
 		return equalAs(x, b, slices.Equal)
+	case []agreement.Bound:
+		return equalAs(x, b, slices.Equal)
 	case []string:
 		return equalAs(x, b, slices.Equal)
 	case []agreement.Range:
@@ -77,8 +79,10 @@ func equalAs[T any](x T, b any, eq func(T, T) bool) bool {
 // FormatValue writes a value that a [Change] holds for people, as
 // [Change.String] shows it: "none" for nil or an empty id, list or instant,
 // text quoted, a condition as [agreement.Condition.String] writes it, an
-// instant as [agreement.FormatInstant] does, lists joined with commas, and
-// "?" for a value of a type no Change holds.
+// instant as [agreement.FormatInstant] does, a duration as
+// [agreement.FormatDuration] does ("none" for zero), lists joined with
+// commas (patterns, ranges and bounds with semicolons), and "?" for a value
+// of a type no Change holds.
 func FormatValue(v any) string {
 	switch x := v.(type) {
 	case nil:
@@ -89,6 +93,13 @@ func FormatValue(v any) string {
 		return strconv.Quote(x)
 	case bool:
 		return strconv.FormatBool(x)
+	case int:
+		return strconv.Itoa(x)
+	case time.Duration:
+		if x == 0 {
+			return "none"
+		}
+		return agreement.FormatDuration(x)
 	case agreement.AgreementID:
 		return orNone(string(x), true)
 	case agreement.ClauseID:
@@ -144,6 +155,8 @@ func FormatValue(v any) string {
 		return FormatList(x, "; ", agreement.Arrangement.String)
 	case []agreement.Result:
 		return FormatList(x, "; ", agreement.Result.String)
+	case []agreement.Bound:
+		return FormatList(x, "; ", agreement.Bound.String)
 	}
 	return "?"
 }
