@@ -16,13 +16,23 @@ import (
 )
 
 func nodeName(c agreement.Condition) string {
-	switch c.(type) {
+	switch c := c.(type) {
 	case *agreement.HappenedCondition:
 		return "node:happened"
 	case *agreement.HoldsCondition:
 		return "node:holds"
 	case *agreement.ClauseInCondition:
+		if c.Debtor() != "" {
+			return "node:clause-in-for"
+		}
 		return "node:clause-in"
+	case *agreement.BreachedCondition:
+		return "node:breached"
+	case *agreement.TallyCondition:
+		if c.Sum() {
+			return "node:total"
+		}
+		return "node:level"
 	case *agreement.AgreementInCondition:
 		return "node:agreement-in"
 	case *agreement.BeforeCondition:
@@ -43,8 +53,9 @@ func nodeName(c agreement.Condition) string {
 	return fmt.Sprintf("node:%T", c)
 }
 
-var allNodes = []string{"node:happened", "node:holds", "node:clause-in", "node:agreement-in", "node:before",
-	"node:within", "node:since", "node:all", "node:any", "node:not", "node:at-least"}
+var allNodes = []string{"node:happened", "node:holds", "node:clause-in", "node:clause-in-for", "node:agreement-in",
+	"node:before", "node:within", "node:since", "node:breached", "node:total", "node:level", "node:all", "node:any",
+	"node:not", "node:at-least"}
 
 // wantFeatures are the features every run must reach.
 var wantFeatures = slices.Concat(allNodes, []string{
@@ -54,6 +65,10 @@ var wantFeatures = slices.Concat(allNodes, []string{
 	"range:inexact", "range:wording", "entry-into-force", "group", "fluent", "signature", "sub-stage",
 	"target:agreement", "pattern:clause", "instant:ns",
 	"territory", "area:pattern", "shares:split", "shares:fine", "arrangement", "options:several",
+	"item-class:items", "item-class:rule", "range:class", "pattern:item", "pattern:class", "pattern:measure",
+	"placeholder:debtor", "placeholder:creditor", "standing:obligation", "standing:prohibition",
+	"power:automatic", "target-debtor:placeholder", "target-debtor:party", "relaxes", "grant", "covers",
+	"cover-window", "breach-filter:debtor", "breach-filter:within", "instance:placeholder",
 })
 
 func depth(c agreement.Condition) int {
@@ -67,6 +82,24 @@ func depth(c agreement.Condition) int {
 // record adds the features of a to cov.
 func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 	var keys []string
+	pattern := func(p agreement.Pattern) {
+		if p.Item != "" {
+			keys = append(keys, "pattern:item")
+		}
+		if p.Class != "" {
+			keys = append(keys, "pattern:class")
+		}
+		if !p.Measure.IsZero() {
+			keys = append(keys, "pattern:measure")
+		}
+		d, c := p.Placeholders()
+		if d {
+			keys = append(keys, "placeholder:debtor")
+		}
+		if c {
+			keys = append(keys, "placeholder:creditor")
+		}
+	}
 	walk := func(c agreement.Condition) {
 		if c == nil {
 			return
@@ -78,6 +111,26 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 			keys = append(keys, nodeName(n))
 			if h, ok := n.(*agreement.HappenedCondition); ok && h.Pattern().Clause != (agreement.Ref{}) {
 				keys = append(keys, "pattern:clause")
+			}
+			switch n := n.(type) {
+			case *agreement.HappenedCondition:
+				pattern(n.Pattern())
+			case *agreement.TallyCondition:
+				pattern(n.Pattern())
+			case *agreement.ClauseInCondition:
+				if n.Debtor() == agreement.Debtor {
+					keys = append(keys, "instance:placeholder")
+				}
+			case *agreement.BreachedCondition:
+				if f := n.Filter(); f.Debtor != "" {
+					keys = append(keys, "breach-filter:debtor")
+					if f.Debtor == agreement.Debtor {
+						keys = append(keys, "instance:placeholder")
+					}
+				}
+				if n.Filter().Within > 0 {
+					keys = append(keys, "breach-filter:within")
+				}
 			}
 			return true
 		})
@@ -136,9 +189,46 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 	if len(a.Options) > 1 {
 		keys = append(keys, "options:several")
 	}
+	for _, ic := range a.ItemClasses {
+		if len(ic.Items) > 0 {
+			keys = append(keys, "item-class:items")
+		}
+		if len(ic.Rule) > 0 {
+			keys = append(keys, "item-class:rule")
+		}
+	}
 	for _, c := range a.Clauses {
 		if c.Action != nil && c.Action.Area != "" && !a.Territory.IsZero() {
 			keys = append(keys, "area:pattern")
+		}
+		if c.Action != nil {
+			pattern(*c.Action)
+		}
+		if c.Standing {
+			keys = append(keys, "standing:"+c.Kind.String())
+		}
+		if c.Kind == agreement.DeonticPower && c.Fulfilment != nil {
+			keys = append(keys, "power:automatic")
+		}
+		switch c.TargetDebtor {
+		case "":
+		case agreement.Debtor:
+			keys = append(keys, "target-debtor:placeholder")
+		default:
+			keys = append(keys, "target-debtor:party")
+		}
+		if len(c.Relaxes) > 0 {
+			keys = append(keys, "relaxes")
+		}
+		if c.Grant != nil {
+			keys = append(keys, "grant")
+			pattern(*c.Grant)
+		}
+		if c.Covers > 0 {
+			keys = append(keys, "covers")
+		}
+		if c.CoverWindow > 0 {
+			keys = append(keys, "cover-window")
 		}
 		keys = append(keys, "kind:"+c.Kind.String())
 		if c.Effect != agreement.EffectUnspecified {
@@ -157,6 +247,9 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 			}
 			if r.Wording != "" {
 				keys = append(keys, "range:wording")
+			}
+			if r.Class != "" {
+				keys = append(keys, "range:class")
 			}
 		}
 		for _, r := range c.Targets {

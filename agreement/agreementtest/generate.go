@@ -1,6 +1,7 @@
 package agreementtest
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"time"
@@ -14,9 +15,10 @@ import (
 // Scope is what a drawn [Condition] or [Pattern] may name. Every name in it
 // must resolve in the agreement (or process) that will hold the drawn value;
 // the generators never name anything else. The zero Scope names nothing:
-// patterns then filter on kind, any area and attribution only, and conditions use
-// the atoms that need no names (Happened, Before, Within, Since, and
-// AgreementIn of the holder). A Scope is read, never modified.
+// patterns then filter on kind, any area, attribution, item and measure only,
+// and conditions use the atoms that need no names (Happened, Before,
+// Within, Since, Total, Level, and AgreementIn of the holder). A Scope is
+// read, never modified.
 type Scope struct {
 	// Parties may appear as an event pattern's actor, target or reporter.
 	Parties []agreement.PartyID
@@ -39,6 +41,28 @@ type Scope struct {
 	// well-formed area id may, which only an agreement without territory
 	// accepts.
 	Areas []agreement.AreaID
+	// ItemClasses may appear as an event pattern's item class.
+	ItemClasses []agreement.ItemClassID
+	// Standing are the standing clauses ([agreement.Clause.Standing]) a
+	// Breached atom may count. Counting a clause's breaches is a dependency,
+	// as reading its state is: list only clauses that Depends could list.
+	// With no Standing, Breached is never drawn.
+	Standing []agreement.Ref
+	// DebtorsOf gives the debtors of clauses of Depends and Standing, keyed
+	// by the reference as written there. ClauseInFor (rather than ClauseIn)
+	// and a Breached filter on one debtor are drawn only for a clause it
+	// lists, naming one of its debtors that Parties also holds, or
+	// [agreement.Debtor] when every debtor in HolderDebtors is one of its
+	// debtors.
+	DebtorsOf map[agreement.Ref][]agreement.PartyID
+	// HolderDebtors and HolderCreditors are the debtors and creditors of
+	// the clause that will hold the drawn value (its action, a condition or
+	// a permission's grant). With debtors, event patterns may name the
+	// placeholder [agreement.Debtor] as actor, target or reporter; with
+	// creditors, [agreement.Creditor]. Leave both empty for a fluent's
+	// patterns and the entry-into-force condition, which may name neither.
+	HolderDebtors   []agreement.PartyID
+	HolderCreditors []agreement.PartyID
 }
 
 func (s Scope) clone() Scope {
@@ -50,7 +74,24 @@ func (s Scope) clone() Scope {
 		Mentions:   slices.Clone(s.Mentions),
 		Agreements: slices.Clone(s.Agreements),
 		Areas:      slices.Clone(s.Areas),
+
+		ItemClasses:     slices.Clone(s.ItemClasses),
+		Standing:        slices.Clone(s.Standing),
+		DebtorsOf:       cloneDebtorsOf(s.DebtorsOf),
+		HolderDebtors:   slices.Clone(s.HolderDebtors),
+		HolderCreditors: slices.Clone(s.HolderCreditors),
 	}
+}
+
+func cloneDebtorsOf(m map[agreement.Ref][]agreement.PartyID) map[agreement.Ref][]agreement.PartyID {
+	if m == nil {
+		return nil
+	}
+	out := maps.Clone(m)
+	for r, ds := range out {
+		out[r] = slices.Clone(ds)
+	}
+	return out
 }
 
 // Agreement returns a generator of agreements that are valid by
@@ -70,10 +111,28 @@ func (s Scope) clone() Scope {
 // duration or an absolute instant in UTC between 2000 and 2040), and
 // conditions of bounded depth that use every node type. Powers have every
 // effect: suspend powers name a paired resume power, the other powers target
-// other clauses or the agreement. A clause reads (with ClauseIn) only
-// clauses drawn before it, and the clause order is then shuffled, so there is
-// never a dependency cycle but dependencies point both ways in the list.
-// Only local and self-qualified references are drawn.
+// other clauses or the agreement. A clause reads (with ClauseIn,
+// ClauseInFor or Breached) only clauses drawn before it, and the clause
+// order is then shuffled, so there is never a dependency cycle but
+// dependencies point both ways in the list. Only local and self-qualified
+// references are drawn.
+//
+// Less often, so that the constructs above keep their share of the draws,
+// an agreement also has item classes (named items, or a rule of bounds) that
+// patterns and quantity ranges name, and its clauses use the rest of the
+// language: patterns filtering on an item, an item class or a measured
+// quantity ([agreement.Bound]: every bound on one quantity name is in units
+// of one dimension), the placeholders [agreement.Debtor] and
+// [agreement.Creditor] in a clause's own patterns (never in fluents or the
+// entry-into-force condition), Total and Level tallies, standing
+// obligations (with a violation condition) and prohibitions (with no
+// deadline) whose breaches Breached counts, automatic powers (with a
+// fulfilment condition), powers limited to one debtor's instance of their
+// targets (TargetDebtor, a debtor of every target or the placeholder), and
+// permissions relaxing prohibitions that have an action and no violation
+// condition, with a grant pattern, a number of acts covered and a cover
+// window. A clause binding several debtors severally never names one of them
+// as the actor of an event in its fulfilment or violation condition.
 //
 // The generator is safe for concurrent use and never panics. Values drawn
 // share no slices with one another; their conditions are immutable.
@@ -116,10 +175,12 @@ func Process(cfg Config) *rapid.Generator[agreement.Process] {
 // Condition returns a generator of conditions that name only what s allows
 // and nest combinators at most depth deep (a negative depth means atoms
 // only). Every node type can be drawn: Happened, Holds (when s has
-// fluents), ClauseIn (when s has Depends), AgreementIn, Before, Within,
-// Since, All, Any, Not and AtLeast (with 0 <= k <= operands). ClauseIn and
-// AgreementIn have one or more states of the right sort; Within windows are
-// positive and Since durations non-negative. The generator copies s; it is
+// fluents), ClauseIn and ClauseInFor (when s has Depends), Breached (when s
+// has Standing), AgreementIn, Before, Within, Since, Total, Level, All, Any,
+// Not and AtLeast (with 0 <= k <= operands). ClauseIn and AgreementIn have
+// one or more states of the right sort; Within windows are positive and
+// Since durations non-negative; Breached counts at least one breach;
+// Total and Level have a bound with a unit. The generator copies s; it is
 // safe for concurrent use and never panics.
 func Condition(s Scope, depth int) *rapid.Generator[agreement.Condition] {
 	s = s.clone()
@@ -130,7 +191,8 @@ func Condition(s Scope, depth int) *rapid.Generator[agreement.Condition] {
 
 // Pattern returns a generator of event patterns whose filters name only what
 // s allows. The kind is a well-known [agreement.EventKind] or a custom one;
-// each filter is set or not. The generator copies s; it is safe for
+// each filter is set or not; the item, item class and measure filters
+// less often than the others. The generator copies s; it is safe for
 // concurrent use and never panics.
 func Pattern(s Scope) *rapid.Generator[agreement.Pattern] {
 	s = s.clone()
@@ -153,6 +215,18 @@ type plan struct {
 	// resumer[i] is the index of the resume power paired with the suspend
 	// power i, and -1 for any other clause.
 	resumer []int
+	// debtors[i] and joint[i] are clause i's debtors and whether it binds
+	// them jointly.
+	debtors [][]agreement.PartyID
+	joint   []bool
+	// standing[i] is whether clause i (an obligation or a prohibition) is
+	// standing.
+	standing []bool
+	// relaxable[i] is whether clause i is a prohibition with an action and
+	// no violation condition, which a permission may relax.
+	relaxable []bool
+	// classes are the ids of the agreement's item classes.
+	classes []agreement.ItemClassID
 }
 
 func drawPlan(t *rapid.T, cfg Config, id agreement.AgreementID) plan {
@@ -187,6 +261,25 @@ func drawPlan(t *rapid.T, cfg Config, id agreement.AgreementID) plan {
 			i++
 		}
 	}
+	p.debtors = make([][]agreement.PartyID, n)
+	p.joint = make([]bool, n)
+	p.standing = make([]bool, n)
+	p.relaxable = make([]bool, n)
+	for i := range n {
+		p.debtors[i] = take(t, "debtors", p.parties, 1, 3)
+		p.joint[i] = len(p.debtors[i]) >= 2 && rapid.Bool().Draw(t, "joint")
+		switch p.kinds[i] {
+		case agreement.DeonticObligation:
+			p.standing[i] = rapid.IntRange(0, 4).Draw(t, "standing") == 0
+		case agreement.DeonticProhibition:
+			p.standing[i] = rapid.IntRange(0, 4).Draw(t, "standing") == 0
+			p.relaxable[i] = rapid.IntRange(0, 2).Draw(t, "relaxable") == 0
+		}
+	}
+	if rapid.IntRange(0, 2).Draw(t, "has-item-classes") == 0 {
+		p.classes = drawIDs[agreement.ItemClassID](t, "item-class-id",
+			rapid.IntRange(1, 2).Draw(t, "item-classes"), itemClassPool, nameGen)
+	}
 	return p
 }
 
@@ -217,7 +310,12 @@ func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
 		})
 	}
 
-	s := Scope{Parties: pl.parties, Groups: pl.groups, Fluents: pl.fluents, Mentions: mentions(plans, k)}
+	for _, id := range pl.classes {
+		a.ItemClasses = append(a.ItemClasses, drawItemClass(t, id))
+	}
+
+	s := Scope{Parties: pl.parties, Groups: pl.groups, Fluents: pl.fluents, Mentions: mentions(plans, k),
+		ItemClasses: pl.classes, DebtorsOf: debtorsOf(plans, k)}
 	for _, q := range plans {
 		s.Agreements = append(s.Agreements, q.id)
 	}
@@ -243,6 +341,7 @@ func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
 
 	for i := range pl.clauses {
 		s.Depends = depends(plans, k, i)
+		s.Standing = standingIn(plans, k, s.Depends)
 		a.Clauses = append(a.Clauses, drawClause(t, cfg, &s, plans, k, i))
 	}
 	survivingResumers(&a)
@@ -256,6 +355,7 @@ func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
 		for _, q := range plans {
 			s.Depends = append(s.Depends, clauseRefs(q, pl.id, len(q.clauses))...)
 		}
+		s.Standing = standingIn(plans, k, s.Depends)
 		a.EntryIntoForce = drawCondition(t, &s, cfg.Depth)
 	}
 
@@ -277,34 +377,61 @@ func drawClause(t *rapid.T, cfg Config, s *Scope, plans []plan, k, i int) agreem
 		Force:    rapid.SampledFrom(forces).Draw(t, "force"),
 		Category: drawCategory(t),
 	}
-	c.Debtors = take(t, "debtors", pl.parties, 1, 3)
-	c.Joint = len(c.Debtors) >= 2 && rapid.Bool().Draw(t, "joint")
+	c.Debtors = slices.Clone(pl.debtors[i])
+	c.Joint = pl.joint[i]
 	c.Creditors = take(t, "creditors", pl.parties, 0, 3)
-	if rapid.Bool().Draw(t, "has-action") {
+	c.Standing = pl.standing[i]
+	// The clause's own patterns may name its debtor and creditor by
+	// placeholder.
+	own := *s
+	own.HolderDebtors, own.HolderCreditors = c.Debtors, c.Creditors
+	s = &own
+	// A clause binding several debtors severally is fulfilled or violated
+	// by each debtor's instance on its own: its fulfilment and violation
+	// name the acting debtor as Debtor, never one of them by id.
+	ends := own
+	if len(c.Debtors) >= 2 && !c.Joint {
+		ends.Parties = slices.DeleteFunc(slices.Clone(own.Parties), func(p agreement.PartyID) bool {
+			return slices.Contains(c.Debtors, p)
+		})
+	}
+	if pl.relaxable[i] || rapid.Bool().Draw(t, "has-action") {
 		p := drawPattern(t, s)
 		c.Action = &p
 	}
 	for range rapid.IntRange(0, 2).Draw(t, "quantities") {
-		c.Quantities = append(c.Quantities, drawRange(t))
+		c.Quantities = append(c.Quantities, drawRangeIn(t, s.ItemClasses))
 	}
 	c.Trigger = drawMaybeCondition(t, "trigger", s, cfg.Depth)
 	c.Antecedent = drawMaybeCondition(t, "antecedent", s, cfg.Depth)
-	if c.Kind != agreement.DeonticPower { // a power is fulfilled by being exercised
-		c.Fulfilment = drawMaybeCondition(t, "fulfilment", s, cfg.Depth)
+	if c.Kind != agreement.DeonticPower {
+		c.Fulfilment = drawMaybeCondition(t, "fulfilment", &ends, cfg.Depth)
+	} else if rapid.IntRange(0, 3).Draw(t, "automatic") == 0 {
+		// An automatic power, exercised the moment its fulfilment holds.
+		c.Fulfilment = drawCondition(t, &ends, cfg.Depth)
 	}
 	c.Expiry = drawDeadline(t, "expiry")
 	switch c.Kind {
 	case agreement.DeonticObligation:
-		c.Deadline = drawDeadline(t, "deadline")
-		c.Violation = drawMaybeCondition(t, "violation", s, cfg.Depth)
+		if !c.Standing {
+			c.Deadline = drawDeadline(t, "deadline")
+		}
+		c.Violation = drawMaybeCondition(t, "violation", &ends, cfg.Depth)
 		if c.Action == nil && c.Fulfilment == nil {
-			c.Fulfilment = drawCondition(t, s, cfg.Depth)
+			c.Fulfilment = drawCondition(t, &ends, cfg.Depth)
+		}
+		if c.Standing && c.Violation == nil {
+			c.Violation = drawCondition(t, &ends, cfg.Depth)
 		}
 	case agreement.DeonticProhibition:
-		c.Violation = drawMaybeCondition(t, "violation", s, cfg.Depth)
-		if c.Action == nil && c.Violation == nil {
-			c.Violation = drawCondition(t, s, cfg.Depth)
+		if !pl.relaxable[i] {
+			c.Violation = drawMaybeCondition(t, "violation", &ends, cfg.Depth)
 		}
+		if c.Action == nil && c.Violation == nil {
+			c.Violation = drawCondition(t, &ends, cfg.Depth)
+		}
+	case agreement.DeonticPermission:
+		drawRelaxes(t, s, &c, plans, k)
 	case agreement.DeonticPower:
 		c.Effect = pl.effects[i]
 		if c.Effect != agreement.EffectResume {
@@ -325,6 +452,7 @@ func drawClause(t *rapid.T, cfg Config, s *Scope, plans []plan, k, i int) agreem
 				}
 			}
 			c.Targets = take(t, "targets", targets, 1, 3)
+			c.TargetDebtor = drawTargetDebtor(t, &c, plans, k)
 		}
 		if j := pl.resumer[i]; j >= 0 {
 			c.ResumedBy = pl.clauses[j]
@@ -379,6 +507,8 @@ const (
 	nodeBefore
 	nodeWithin
 	nodeSince
+	nodeBreached
+	nodeTally
 	nodeAll
 	nodeAny
 	nodeNot
@@ -402,7 +532,8 @@ func drawCondition(t *rapid.T, s *Scope, depth int) agreement.Condition {
 	node := rapid.IntRange(0, n-1).Draw(t, "node")
 	switch {
 	case node == nodeHolds && len(s.Fluents) == 0,
-		node == nodeClauseIn && len(s.Depends) == 0:
+		node == nodeClauseIn && len(s.Depends) == 0,
+		node == nodeBreached && len(s.Standing) == 0:
 		node = nodeHappened
 	}
 	operands := func(lo int) []agreement.Condition {
@@ -419,7 +550,31 @@ func drawCondition(t *rapid.T, s *Scope, depth int) agreement.Condition {
 		return agreement.Holds(rapid.SampledFrom(s.Fluents).Draw(t, "fluent"))
 	case nodeClauseIn:
 		ref := rapid.SampledFrom(s.Depends).Draw(t, "clause")
-		return agreement.ClauseIn(ref, rapid.SliceOfN(rapid.SampledFrom(clauseStates), 1, 3).Draw(t, "states")...)
+		states := rapid.SliceOfN(rapid.SampledFrom(clauseStates), 1, 3).Draw(t, "states")
+		if rapid.IntRange(0, 2).Draw(t, "clause-in-for") == 0 {
+			if d := drawInstanceDebtor(t, s, ref); d != "" {
+				return agreement.ClauseInFor(ref, d, states...)
+			}
+		}
+		return agreement.ClauseIn(ref, states...)
+	case nodeBreached:
+		ref := rapid.SampledFrom(s.Standing).Draw(t, "standing-clause")
+		var f agreement.BreachFilter
+		if rapid.IntRange(0, 2).Draw(t, "breach-debtor") == 0 {
+			f.Debtor = drawInstanceDebtor(t, s, ref)
+		}
+		if rapid.IntRange(0, 2).Draw(t, "breach-within") == 0 {
+			f.Within = drawPositiveDuration(t, "breach-within")
+		}
+		f.Reporter = optional(t, "breach-reporter", s.Parties)
+		f.Attribution = rapid.SampledFrom(attributions).Draw(t, "breach-attribution")
+		return agreement.Breached(ref, rapid.IntRange(1, 3).Draw(t, "breaches"), f)
+	case nodeTally:
+		p, b := drawPattern(t, s), drawBound(t, true)
+		if rapid.Bool().Draw(t, "total") {
+			return agreement.Total(p, b)
+		}
+		return agreement.Level(p, b)
 	case nodeAgreementIn:
 		var id agreement.AgreementID
 		if len(s.Agreements) > 0 && rapid.Bool().Draw(t, "names-agreement") {
@@ -450,9 +605,16 @@ func drawCondition(t *rapid.T, s *Scope, depth int) agreement.Condition {
 
 func drawPattern(t *rapid.T, s *Scope) agreement.Pattern {
 	p := agreement.Pattern{Kind: drawEventKind(t)}
-	p.Actor = optional(t, "actor", s.Parties)
+	parties := s.Parties
+	if len(s.HolderDebtors) > 0 {
+		parties = append(slices.Clip(parties), agreement.Debtor)
+	}
+	if len(s.HolderCreditors) > 0 {
+		parties = append(slices.Clip(parties), agreement.Creditor)
+	}
+	p.Actor = optional(t, "actor", parties)
 	p.Group = optional(t, "group", s.Groups)
-	p.Target = optional(t, "target", s.Parties)
+	p.Target = optional(t, "target", parties)
 	switch {
 	case len(s.Areas) > 0:
 		p.Area = optional(t, "area", s.Areas)
@@ -460,9 +622,200 @@ func drawPattern(t *rapid.T, s *Scope) agreement.Pattern {
 		p.Area = agreement.AreaID(areaGen.Draw(t, "area"))
 	}
 	p.Clause = optional(t, "clause", s.Mentions)
-	p.Reporter = optional(t, "reporter", s.Parties)
+	p.Reporter = optional(t, "reporter", parties)
 	p.Attribution = rapid.SampledFrom(attributions).Draw(t, "attribution")
+	if rapid.IntRange(0, 4).Draw(t, "has-item") == 0 {
+		p.Item = rapid.SampledFrom(itemPool).Draw(t, "item")
+	}
+	if len(s.ItemClasses) > 0 && rapid.IntRange(0, 3).Draw(t, "has-class") == 0 {
+		p.Class = rapid.SampledFrom(s.ItemClasses).Draw(t, "class")
+	}
+	if rapid.IntRange(0, 4).Draw(t, "has-measure") == 0 {
+		p.Measure = drawBound(t, true)
+	}
 	return p
+}
+
+// drawInstanceDebtor draws the debtor whose instance of the clause ref a
+// ClauseInFor or a Breached filter reads: one of ref's debtors that s
+// names as a party, or Debtor when every debtor of the holding clause is
+// one of ref's; "" when there is none to draw.
+func drawInstanceDebtor(t *rapid.T, s *Scope, ref agreement.Ref) agreement.PartyID {
+	ds, ok := s.DebtorsOf[ref]
+	if !ok {
+		return ""
+	}
+	var choices []agreement.PartyID
+	for _, d := range ds {
+		if slices.Contains(s.Parties, d) {
+			choices = append(choices, d)
+		}
+	}
+	if len(s.HolderDebtors) > 0 && !slices.ContainsFunc(s.HolderDebtors, func(d agreement.PartyID) bool {
+		return !slices.Contains(ds, d)
+	}) {
+		choices = append(choices, agreement.Debtor)
+	}
+	if len(choices) == 0 {
+		return ""
+	}
+	return rapid.SampledFrom(choices).Draw(t, "instance-debtor")
+}
+
+// debtorsOf returns the debtors of every clause of the process, keyed by
+// every reference plans[k] may write for it.
+func debtorsOf(plans []plan, k int) map[agreement.Ref][]agreement.PartyID {
+	out := map[agreement.Ref][]agreement.PartyID{}
+	for _, q := range plans {
+		refs := clauseRefs(q, plans[k].id, len(q.clauses))
+		per := len(refs) / max(1, len(q.clauses))
+		for j, r := range refs {
+			out[r] = q.debtors[j/per]
+		}
+	}
+	return out
+}
+
+// standingIn returns the references of refs (as written in plans[k]) to
+// standing clauses.
+func standingIn(plans []plan, k int, refs []agreement.Ref) []agreement.Ref {
+	var out []agreement.Ref
+	for _, r := range refs {
+		if q, j, ok := planClause(plans, k, r); ok && q.standing[j] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// planClause finds the clause r (as written in plans[k]) refers to: its
+// plan and index.
+func planClause(plans []plan, k int, r agreement.Ref) (plan, int, bool) {
+	if r.IsAgreement() {
+		return plan{}, 0, false
+	}
+	r = r.Resolve(plans[k].id)
+	for _, q := range plans {
+		if q.id != r.Agreement {
+			continue
+		}
+		if j := slices.Index(q.clauses, r.Clause); j >= 0 {
+			return q, j, true
+		}
+	}
+	return plan{}, 0, false
+}
+
+// drawRelaxes sometimes makes the permission c relax prohibitions of the
+// process that have an action and no violation condition, with a grant,
+// a number of acts covered and a cover window each drawn or not.
+func drawRelaxes(t *rapid.T, s *Scope, c *agreement.Clause, plans []plan, k int) {
+	var relaxable []agreement.Ref
+	for _, q := range plans {
+		for j, id := range q.clauses {
+			if !q.relaxable[j] {
+				continue
+			}
+			if q.id == plans[k].id && rapid.Bool().Draw(t, "relaxes-local") {
+				relaxable = append(relaxable, agreement.LocalRef(id))
+			} else {
+				relaxable = append(relaxable, agreement.QualifiedRef(q.id, id))
+			}
+		}
+	}
+	if len(relaxable) == 0 || rapid.IntRange(0, 2).Draw(t, "relaxes") != 0 {
+		return
+	}
+	c.Relaxes = take(t, "relaxed", relaxable, 1, 2)
+	if rapid.Bool().Draw(t, "has-grant") {
+		g := drawPattern(t, s)
+		c.Grant = &g
+	}
+	c.Covers = rapid.IntRange(0, 3).Draw(t, "covers")
+	if rapid.Bool().Draw(t, "has-cover-window") {
+		c.CoverWindow = drawPositiveDuration(t, "cover-window")
+	}
+}
+
+// drawTargetDebtor sometimes limits the power c, whose targets are drawn,
+// to one debtor's instance of each: when every target is a clause binding
+// its debtors severally (or having one), a debtor of all of them that c's
+// agreement declares, or Debtor.
+func drawTargetDebtor(t *rapid.T, c *agreement.Clause, plans []plan, k int) agreement.PartyID {
+	if len(c.Targets) == 0 || rapid.IntRange(0, 2).Draw(t, "has-target-debtor") != 0 {
+		return ""
+	}
+	common := slices.Clone(plans[k].parties)
+	for _, r := range c.Targets {
+		q, j, ok := planClause(plans, k, r)
+		if !ok || q.joint[j] {
+			return ""
+		}
+		common = slices.DeleteFunc(common, func(p agreement.PartyID) bool { return !slices.Contains(q.debtors[j], p) })
+	}
+	return rapid.SampledFrom(append(common, agreement.Debtor)).Draw(t, "target-debtor")
+}
+
+// measures are the quantities bounds constrain, each in units of one
+// dimension, so that every bound of an agreement on one quantity name is in
+// units of one dimension.
+var measures = []struct {
+	of    string
+	units []agreement.Unit
+}{
+	{"", []agreement.Unit{agreement.UnitTroops}},
+	{"calibre", []agreement.Unit{agreement.UnitMm, agreement.UnitCm}},
+	{"distance-from-line", []agreement.Unit{agreement.UnitKm, agreement.UnitM}},
+	{"payload", []agreement.Unit{agreement.UnitKg, agreement.UnitT}},
+	{"zone", []agreement.Unit{agreement.UnitKm2, agreement.UnitHa, agreement.UnitM2}},
+	{"detainees", []agreement.Unit{"detainees"}},
+}
+
+// drawBound draws a bound of one of measures, with a lower limit, an upper
+// limit, both (lower <= upper, and closed when equal) or neither; the zero
+// Bound too, unless nonZero.
+func drawBound(t *rapid.T, nonZero bool) agreement.Bound {
+	if !nonZero && rapid.IntRange(0, 3).Draw(t, "zero-bound") == 0 {
+		return agreement.Bound{}
+	}
+	m := measures[rapid.IntRange(0, len(measures)-1).Draw(t, "measure")]
+	b := agreement.Measure(rapid.SampledFrom(m.units).Draw(t, "bound-unit")).Of(m.of)
+	sort := rapid.IntRange(0, 3).Draw(t, "bound-sort")
+	lo := drawDecimal(t, "bound-min")
+	hi := lo.Add(drawDecimal(t, "bound-spread"))
+	loOpen, hiOpen := rapid.Bool().Draw(t, "min-open"), rapid.Bool().Draw(t, "max-open")
+	if sort == 3 && lo.Equal(hi) {
+		loOpen, hiOpen = false, false
+	}
+	if sort&1 != 0 {
+		if loOpen {
+			b = b.Above(lo)
+		} else {
+			b = b.AtLeast(lo)
+		}
+	}
+	if sort&2 != 0 {
+		if hiOpen {
+			b = b.Below(hi)
+		} else {
+			b = b.AtMost(hi)
+		}
+	}
+	return b
+}
+
+// drawItemClass draws the item class id: named items, or a rule of one or
+// two bounds.
+func drawItemClass(t *rapid.T, id agreement.ItemClassID) agreement.ItemClass {
+	c := agreement.ItemClass{ID: id, Name: textGen.Draw(t, "item-class-name")}
+	if rapid.Bool().Draw(t, "item-class-rule") {
+		for range rapid.IntRange(1, 2).Draw(t, "rule") {
+			c.Rule = append(c.Rule, drawBound(t, true))
+		}
+	} else {
+		c.Items = take(t, "items", itemPool, 1, 3)
+	}
+	return c
 }
 
 // optional draws the zero value or one of xs.
@@ -595,7 +948,10 @@ func drawDecimal(t *rapid.T, label string) decimal.Decimal {
 	return decimal.RequireFromString(decimalTextGen.Draw(t, label))
 }
 
-func drawRange(t *rapid.T) agreement.Range {
+func drawRange(t *rapid.T) agreement.Range { return drawRangeIn(t, nil) }
+
+// drawRangeIn draws a range that sometimes applies to one of classes.
+func drawRangeIn(t *rapid.T, classes []agreement.ItemClassID) agreement.Range {
 	r := agreement.Range{Min: drawDecimal(t, "min")}
 	r.Max = r.Min
 	if rapid.Bool().Draw(t, "inexact") {
@@ -606,6 +962,9 @@ func drawRange(t *rapid.T) agreement.Range {
 		r.Wording = wordingGen.Draw(t, "wording")
 	}
 	r.What = textGen.Draw(t, "what")
+	if len(classes) > 0 && rapid.IntRange(0, 2).Draw(t, "range-has-class") == 0 {
+		r.Class = rapid.SampledFrom(classes).Draw(t, "range-class")
+	}
 	return r
 }
 

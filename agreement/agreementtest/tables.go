@@ -17,6 +17,10 @@ var (
 		"exchange-ongoing"}
 	clausePool = []string{"C1", "C2", "C3", "G1", "G2", "M1", "M2", "P1", "S1", "R1", "W1", "E1"}
 	areaPool   = []string{"donetsk", "luhansk", "zaporizhzhia", "kherson", "crimea", "UA-14", "dmz-1"}
+	// itemClassPool are ids of item classes; itemPool names of items.
+	itemClassPool = []string{"artillery-100mm", "mlrs", "tanks", "combat-aircraft", "drones"}
+	itemPool      = []string{"D-30 122 mm howitzer", "BM-21 Grad", "T-72B3", "2S19 Msta-S", "Shahed-136",
+		"M777 \"triple seven\""}
 
 	eventKinds = []agreement.EventKind{agreement.EventKindCeasefireDeclared, agreement.EventKindCeasefireInForce,
 		agreement.EventKindCeasefireCollapsed, agreement.EventKindArmedAttack, agreement.EventKindWithdrawalCompleted,

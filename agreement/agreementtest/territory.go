@@ -313,6 +313,8 @@ func patternAreas(a *agreement.Agreement) []agreement.AreaID {
 				add(n.Pattern())
 			case *agreement.SinceCondition:
 				add(n.Pattern())
+			case *agreement.TallyCondition:
+				add(n.Pattern())
 			}
 			return true
 		})
@@ -325,6 +327,9 @@ func patternAreas(a *agreement.Agreement) []agreement.AreaID {
 	for _, c := range a.Clauses {
 		if c.Action != nil {
 			add(*c.Action)
+		}
+		if c.Grant != nil {
+			add(*c.Grant)
 		}
 		for _, nc := range c.Conditions() {
 			walk(nc.Condition)
