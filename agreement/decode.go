@@ -230,6 +230,8 @@ func (d *decoder) agreement(path string, v any, top bool) Agreement {
 			a.Parties = list(d, p, v, d.party)
 		case "groups":
 			a.Groups = list(d, p, v, d.group)
+		case "itemClasses":
+			a.ItemClasses = list(d, p, v, d.itemClass)
 		case "signatures":
 			a.Signatures = list(d, p, v, d.signature)
 		case "clauses":
@@ -288,6 +290,76 @@ func (d *decoder) group(path string, v any) Group {
 		return true
 	})
 	return x
+}
+
+func (d *decoder) itemClass(path string, v any) ItemClass {
+	var x ItemClass
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "id":
+			x.ID = ItemClassID(d.str(p, v))
+		case "name":
+			x.Name = d.str(p, v)
+		case "items":
+			x.Items = ids[string](d, p, v)
+		case "rule":
+			x.Rule = list(d, p, v, d.bound)
+		default:
+			return false
+		}
+		return true
+	})
+	return x
+}
+
+// bound decodes a bound object, building the [Bound] with its constructors
+// so that equal limits give equal bounds whatever their decimal text ("20"
+// and "20.0"). "minOpen" and "maxOpen" qualify a limit: either without its
+// limit is reported as the limit missing.
+func (d *decoder) bound(path string, v any) Bound {
+	var unit Unit
+	var of string
+	var lo, hi decimal.Decimal
+	var hasMin, hasMax, minOpen, maxOpen, hasMinOpen, hasMaxOpen bool
+	if !d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "unit":
+			unit = Unit(d.str(p, v))
+		case "of":
+			of = d.str(p, v)
+		case "min":
+			lo, hasMin = d.decimal(p, v), true
+		case "max":
+			hi, hasMax = d.decimal(p, v), true
+		case "minOpen":
+			minOpen, hasMinOpen = d.boolean(p, v), true
+		case "maxOpen":
+			maxOpen, hasMaxOpen = d.boolean(p, v), true
+		default:
+			return false
+		}
+		return true
+	}) {
+		return Bound{}
+	}
+	b := Measure(unit).Of(of)
+	switch {
+	case hasMin && minOpen:
+		b = b.Above(lo)
+	case hasMin:
+		b = b.AtLeast(lo)
+	case hasMinOpen:
+		d.add(field(path, "min"), ErrMissing, `missing field "min" ("minOpen" qualifies the lower limit)`)
+	}
+	switch {
+	case hasMax && maxOpen:
+		b = b.Below(hi)
+	case hasMax:
+		b = b.AtMost(hi)
+	case hasMaxOpen:
+		d.add(field(path, "max"), ErrMissing, `missing field "max" ("maxOpen" qualifies the upper limit)`)
+	}
+	return b
 }
 
 func (d *decoder) signature(path string, v any) Signature {
@@ -377,6 +449,19 @@ func (d *decoder) clause(path string, v any) Clause {
 			c.Targets = list(d, p, v, d.ref)
 		case "resumedBy":
 			c.ResumedBy = ClauseID(d.str(p, v))
+		case "standing":
+			c.Standing = d.boolean(p, v)
+		case "targetDebtor":
+			c.TargetDebtor = PartyID(d.str(p, v))
+		case "relaxes":
+			c.Relaxes = list(d, p, v, d.ref)
+		case "grant":
+			g := d.pattern(p, v)
+			c.Grant = &g
+		case "covers":
+			c.Covers = d.integer(p, v)
+		case "coverWindow":
+			c.CoverWindow = d.duration(p, v)
 		case "surviving":
 			c.Surviving = d.boolean(p, v)
 		default:
@@ -553,6 +638,8 @@ func (d *decoder) rangeValue(path string, v any) Range {
 			r.Wording = d.str(p, v)
 		case "what":
 			r.What = d.str(p, v)
+		case "class":
+			r.Class = ItemClassID(d.str(p, v))
 		default:
 			return false
 		}
@@ -564,6 +651,7 @@ func (d *decoder) rangeValue(path string, v any) Range {
 	d.required(path, "max", hasMax)
 	return r
 }
+
 func (d *decoder) deadline(path string, v any) Deadline {
 	var x Deadline
 	d.members(path, v, func(k, p string, v any) bool {
@@ -600,6 +688,12 @@ func (d *decoder) pattern(path string, v any) Pattern {
 			x.Reporter = PartyID(d.str(p, v))
 		case "attribution":
 			x.Attribution = decodeEnum[Attribution](d, p, v, attributionNames, "attribution", true)
+		case "item":
+			x.Item = d.str(p, v)
+		case "class":
+			x.Class = ItemClassID(d.str(p, v))
+		case "measure":
+			x.Measure = d.bound(p, v)
 		default:
 			return false
 		}
@@ -615,12 +709,13 @@ func (d *decoder) states(path string, v any) []State {
 }
 
 // conditionOps lists the operators of the condition language, for messages.
-const conditionOps = "happened, holds, clauseIn, agreementIn, before, within, since, all, any, not, atLeast"
+const conditionOps = "happened, holds, clauseIn, agreementIn, before, within, since, breached, total, level, " +
+	"all, any, not, atLeast"
 
 func isConditionOp(k string) bool {
 	switch k {
-	case "happened", "holds", "clauseIn", "agreementIn", "before", "within", "since", "all", "any", "not",
-		"atLeast":
+	case "happened", "holds", "clauseIn", "agreementIn", "before", "within", "since", "breached", "total", "level",
+		"all", "any", "not", "atLeast":
 		return true
 	}
 	return false
@@ -676,12 +771,15 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 		return Holds(FluentID(d.str(p, v)))
 	case "clauseIn":
 		var ref Ref
+		var debtor PartyID
 		var states []State
 		var hasRef bool
 		if d.members(p, v, func(k, p string, v any) bool {
 			switch k {
 			case "clause":
 				ref, hasRef = d.ref(p, v), true
+			case "debtor":
+				debtor = PartyID(d.str(p, v))
 			case "states":
 				states = d.states(p, v)
 			default:
@@ -691,7 +789,56 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 		}) {
 			d.required(p, "clause", hasRef)
 		}
-		return ClauseIn(ref, states...)
+		return ClauseInFor(ref, debtor, states...)
+	case "breached":
+		var ref Ref
+		var k int
+		var f BreachFilter
+		var hasRef, hasK bool
+		if d.members(p, v, func(key, p string, v any) bool {
+			switch key {
+			case "clause":
+				ref, hasRef = d.ref(p, v), true
+			case "atLeast":
+				k, hasK = d.integer(p, v), true
+			case "debtor":
+				f.Debtor = PartyID(d.str(p, v))
+			case "within":
+				f.Within = d.duration(p, v)
+			case "reporter":
+				f.Reporter = PartyID(d.str(p, v))
+			case "attribution":
+				f.Attribution = decodeEnum[Attribution](d, p, v, attributionNames, "attribution", true)
+			default:
+				return false
+			}
+			return true
+		}) {
+			d.required(p, "clause", hasRef)
+			d.required(p, "atLeast", hasK)
+		}
+		return Breached(ref, k, f)
+	case "total", "level":
+		var event Pattern
+		var b Bound
+		var hasBound bool
+		if d.members(p, v, func(k, p string, v any) bool {
+			switch k {
+			case "event":
+				event = d.pattern(p, v)
+			case "bound":
+				b, hasBound = d.bound(p, v), true
+			default:
+				return false
+			}
+			return true
+		}) {
+			d.required(p, "bound", hasBound)
+		}
+		if op == "total" {
+			return Total(event, b)
+		}
+		return Level(event, b)
 	case "agreementIn":
 		var id AgreementID
 		var states []State

@@ -29,6 +29,7 @@ type agreementWire struct {
 	SigningStatus  string          `json:"signingStatus,omitempty"`
 	Parties        []partyWire     `json:"parties,omitempty"`
 	Groups         []groupWire     `json:"groups,omitempty"`
+	ItemClasses    []itemClassWire `json:"itemClasses,omitempty"`
 	Signatures     []signatureWire `json:"signatures,omitempty"`
 	Clauses        []clauseWire    `json:"clauses,omitempty"`
 	Fluents        []fluentWire    `json:"fluents,omitempty"`
@@ -94,6 +95,24 @@ type groupWire struct {
 	Members []string `json:"members,omitempty"`
 }
 
+type itemClassWire struct {
+	ID    string      `json:"id,omitempty"`
+	Name  string      `json:"name,omitempty"`
+	Items []string    `json:"items,omitempty"`
+	Rule  []boundWire `json:"rule,omitempty"`
+}
+
+// boundWire is a [Bound]: its limits are decimals, written only when set,
+// and "minOpen" and "maxOpen" only when true.
+type boundWire struct {
+	Unit    string `json:"unit,omitempty"`
+	Of      string `json:"of,omitempty"`
+	Min     string `json:"min,omitempty"`
+	Max     string `json:"max,omitempty"`
+	MinOpen bool   `json:"minOpen,omitempty"`
+	MaxOpen bool   `json:"maxOpen,omitempty"`
+}
+
 type signatureWire struct {
 	Party     string `json:"party,omitempty"`
 	Signatory string `json:"signatory,omitempty"`
@@ -109,27 +128,33 @@ type fluentWire struct {
 }
 
 type clauseWire struct {
-	ID         string        `json:"id,omitempty"`
-	Text       string        `json:"text,omitempty"`
-	Source     *sourceWire   `json:"source,omitempty"`
-	Kind       string        `json:"kind,omitempty"`
-	Force      string        `json:"force,omitempty"`
-	Category   string        `json:"category,omitempty"`
-	Debtors    []string      `json:"debtors,omitempty"`
-	Joint      bool          `json:"joint,omitempty"`
-	Creditors  []string      `json:"creditors,omitempty"`
-	Action     *patternWire  `json:"action,omitempty"`
-	Quantities []rangeWire   `json:"quantities,omitempty"`
-	Trigger    any           `json:"trigger,omitempty"`
-	Antecedent any           `json:"antecedent,omitempty"`
-	Deadline   *deadlineWire `json:"deadline,omitempty"`
-	Expiry     *deadlineWire `json:"expiry,omitempty"`
-	Fulfilment any           `json:"fulfilment,omitempty"`
-	Violation  any           `json:"violation,omitempty"`
-	Effect     string        `json:"effect,omitempty"`
-	Targets    []string      `json:"targets,omitempty"`
-	ResumedBy  string        `json:"resumedBy,omitempty"`
-	Surviving  bool          `json:"surviving,omitempty"`
+	ID           string        `json:"id,omitempty"`
+	Text         string        `json:"text,omitempty"`
+	Source       *sourceWire   `json:"source,omitempty"`
+	Kind         string        `json:"kind,omitempty"`
+	Force        string        `json:"force,omitempty"`
+	Category     string        `json:"category,omitempty"`
+	Debtors      []string      `json:"debtors,omitempty"`
+	Joint        bool          `json:"joint,omitempty"`
+	Creditors    []string      `json:"creditors,omitempty"`
+	Action       *patternWire  `json:"action,omitempty"`
+	Quantities   []rangeWire   `json:"quantities,omitempty"`
+	Trigger      any           `json:"trigger,omitempty"`
+	Antecedent   any           `json:"antecedent,omitempty"`
+	Deadline     *deadlineWire `json:"deadline,omitempty"`
+	Expiry       *deadlineWire `json:"expiry,omitempty"`
+	Fulfilment   any           `json:"fulfilment,omitempty"`
+	Violation    any           `json:"violation,omitempty"`
+	Standing     bool          `json:"standing,omitempty"`
+	Effect       string        `json:"effect,omitempty"`
+	Targets      []string      `json:"targets,omitempty"`
+	ResumedBy    string        `json:"resumedBy,omitempty"`
+	TargetDebtor string        `json:"targetDebtor,omitempty"`
+	Relaxes      []string      `json:"relaxes,omitempty"`
+	Grant        *patternWire  `json:"grant,omitempty"`
+	Covers       int           `json:"covers,omitempty"`
+	CoverWindow  string        `json:"coverWindow,omitempty"`
+	Surviving    bool          `json:"surviving,omitempty"`
 }
 
 type sourceWire struct {
@@ -144,6 +169,7 @@ type rangeWire struct {
 	Unit    string `json:"unit,omitempty"`
 	Wording string `json:"wording,omitempty"`
 	What    string `json:"what,omitempty"`
+	Class   string `json:"class,omitempty"`
 }
 
 type deadlineWire struct {
@@ -152,20 +178,38 @@ type deadlineWire struct {
 }
 
 type patternWire struct {
-	Kind        string `json:"kind,omitempty"`
-	Actor       string `json:"actor,omitempty"`
-	Group       string `json:"group,omitempty"`
-	Target      string `json:"target,omitempty"`
-	Area        string `json:"area,omitempty"`
-	Clause      string `json:"clause,omitempty"`
-	Reporter    string `json:"reporter,omitempty"`
-	Attribution string `json:"attribution,omitempty"`
+	Kind        string     `json:"kind,omitempty"`
+	Actor       string     `json:"actor,omitempty"`
+	Group       string     `json:"group,omitempty"`
+	Target      string     `json:"target,omitempty"`
+	Area        string     `json:"area,omitempty"`
+	Clause      string     `json:"clause,omitempty"`
+	Reporter    string     `json:"reporter,omitempty"`
+	Attribution string     `json:"attribution,omitempty"`
+	Item        string     `json:"item,omitempty"`
+	Class       string     `json:"class,omitempty"`
+	Measure     *boundWire `json:"measure,omitempty"`
 }
 
 type statesWire struct {
 	Clause    *string  `json:"clause,omitempty"`    // clauseIn only
+	Debtor    string   `json:"debtor,omitempty"`    // clauseIn only
 	Agreement string   `json:"agreement,omitempty"` // agreementIn only
 	States    []string `json:"states"`
+}
+
+type breachedWire struct {
+	Clause      string `json:"clause"`
+	AtLeast     int    `json:"atLeast"`
+	Debtor      string `json:"debtor,omitempty"`
+	Within      string `json:"within,omitempty"`
+	Reporter    string `json:"reporter,omitempty"`
+	Attribution string `json:"attribution,omitempty"`
+}
+
+type tallyWire struct {
+	Event patternWire `json:"event"`
+	Bound boundWire   `json:"bound"`
 }
 
 type beforeWire struct {
@@ -308,6 +352,7 @@ func (e *encoder) agreement(path string, a *Agreement) agreementWire {
 		SigningStatus: enum(e, field(path, "signingStatus"), signingStatusNames, "SigningStatus", a.SigningStatus, true),
 		Parties:       wireList(field(path, "parties"), a.Parties, e.party),
 		Groups:        wireList(field(path, "groups"), a.Groups, e.group),
+		ItemClasses:   wireList(field(path, "itemClasses"), a.ItemClasses, e.itemClass),
 		Signatures:    wireList(field(path, "signatures"), a.Signatures, e.signature),
 		Clauses:       wireList(field(path, "clauses"), a.Clauses, e.clause),
 		Fluents:       wireList(field(path, "fluents"), a.Fluents, e.fluent),
@@ -339,6 +384,42 @@ func (e *encoder) group(path string, g *Group) groupWire {
 		Name:    e.text(field(path, "name"), g.Name),
 		Members: texts(e, field(path, "members"), g.Members),
 	}
+}
+
+func (e *encoder) itemClass(path string, c *ItemClass) itemClassWire {
+	return itemClassWire{
+		ID:    e.text(field(path, "id"), string(c.ID)),
+		Name:  e.text(field(path, "name"), c.Name),
+		Items: texts(e, field(path, "items"), c.Items),
+		Rule:  wireList(field(path, "rule"), c.Rule, func(path string, b *Bound) boundWire { return e.bound(path, *b) }),
+	}
+}
+
+// bound returns the wire form of b; the caller leaves out a bound equal to
+// Bound{}. A limit is written only when set, in the plain notation of every
+// decimal.
+func (e *encoder) bound(path string, b Bound) boundWire {
+	w := boundWire{
+		Unit: e.text(field(path, "unit"), string(b.unit)),
+		Of:   e.text(field(path, "of"), b.of),
+	}
+	for _, l := range []struct {
+		name, text string
+		open       bool
+		out        *string
+		outOpen    *bool
+	}{{"min", b.min, b.minOpen, &w.Min, &w.MinOpen}, {"max", b.max, b.maxOpen, &w.Max, &w.MaxOpen}} {
+		if l.text == "" {
+			continue // an open flag without a limit means nothing: none is written
+		}
+		d, _, ok := limit(l.text, l.open)
+		if !ok {
+			e.cannot(field(path, l.name), "limit "+quote(l.text)+": not a decimal")
+			continue
+		}
+		*l.out, *l.outOpen = e.decimal(field(path, l.name), d), l.open
+	}
+	return w
 }
 
 func (e *encoder) signature(path string, s *Signature) signatureWire {
@@ -427,8 +508,21 @@ func (e *encoder) clause(path string, c *Clause) clauseWire {
 		Targets: wireList(field(path, "targets"), c.Targets, func(path string, t *Ref) string {
 			return e.text(path, t.String())
 		}),
-		ResumedBy: e.text(field(path, "resumedBy"), string(c.ResumedBy)),
+		ResumedBy:    e.text(field(path, "resumedBy"), string(c.ResumedBy)),
+		Standing:     c.Standing,
+		TargetDebtor: e.text(field(path, "targetDebtor"), string(c.TargetDebtor)),
+		Relaxes: wireList(field(path, "relaxes"), c.Relaxes, func(path string, r *Ref) string {
+			return e.text(path, r.String())
+		}),
+		Covers:    c.Covers,
 		Surviving: c.Surviving,
+	}
+	if c.CoverWindow != 0 {
+		w.CoverWindow = FormatDuration(c.CoverWindow)
+	}
+	if c.Grant != nil {
+		p := e.pattern(field(path, "grant"), c.Grant)
+		w.Grant = &p
 	}
 	if s := c.Source; s.Document != "" || s.Speaker != "" || !s.Date.IsZero() {
 		sp := field(path, "source")
@@ -458,6 +552,7 @@ func (e *encoder) rangeValue(path string, r *Range) rangeWire {
 		Unit:    e.text(field(path, "unit"), string(r.Unit)),
 		Wording: e.text(field(path, "wording"), r.Wording),
 		What:    e.text(field(path, "what"), r.What),
+		Class:   e.text(field(path, "class"), string(r.Class)),
 	}
 }
 
@@ -481,9 +576,15 @@ func (e *encoder) pattern(path string, p *Pattern) patternWire {
 		Area:        e.text(field(path, "area"), string(p.Area)),
 		Reporter:    e.text(field(path, "reporter"), string(p.Reporter)),
 		Attribution: enum(e, field(path, "attribution"), attributionNames, "Attribution", p.Attribution, true),
+		Item:        e.text(field(path, "item"), p.Item),
+		Class:       e.text(field(path, "class"), string(p.Class)),
 	}
 	if p.Clause != (Ref{}) {
 		w.Clause = e.text(field(path, "clause"), p.Clause.String())
+	}
+	if p.Measure != (Bound{}) {
+		b := e.bound(field(path, "measure"), p.Measure)
+		w.Measure = &b
 	}
 	return w
 }
@@ -532,7 +633,41 @@ func (e *encoder) condition(path string, c Condition, depth int) any {
 		ref := e.text(field(p, "clause"), c.ref.String())
 		return struct {
 			ClauseIn statesWire `json:"clauseIn"`
-		}{statesWire{Clause: &ref, States: e.states(field(p, "states"), c.states)}}
+		}{statesWire{
+			Clause: &ref,
+			Debtor: e.text(field(p, "debtor"), string(c.debtor)),
+			States: e.states(field(p, "states"), c.states),
+		}}
+	case *BreachedCondition:
+		p := field(path, "breached")
+		w := breachedWire{
+			Clause:      e.text(field(p, "clause"), c.ref.String()),
+			AtLeast:     c.k,
+			Debtor:      e.text(field(p, "debtor"), string(c.filter.Debtor)),
+			Reporter:    e.text(field(p, "reporter"), string(c.filter.Reporter)),
+			Attribution: enum(e, field(p, "attribution"), attributionNames, "Attribution", c.filter.Attribution, true),
+		}
+		if c.filter.Within != 0 {
+			w.Within = FormatDuration(c.filter.Within)
+		}
+		return struct {
+			Breached breachedWire `json:"breached"`
+		}{w}
+	case *TallyCondition:
+		op := "level"
+		if c.sum {
+			op = "total"
+		}
+		p := field(path, op)
+		w := tallyWire{e.pattern(field(p, "event"), &c.pattern), e.bound(field(p, "bound"), c.bound)}
+		if c.sum {
+			return struct {
+				Total tallyWire `json:"total"`
+			}{w}
+		}
+		return struct {
+			Level tallyWire `json:"level"`
+		}{w}
 	case *AgreementInCondition:
 		p := field(path, "agreementIn")
 		return struct {

@@ -28,6 +28,7 @@ type eventLogWire struct {
 }
 
 type eventWire struct {
+	ID          string         `json:"id,omitempty"`
 	At          string         `json:"at"`
 	Kind        string         `json:"kind"`
 	Actor       string         `json:"actor,omitempty"`
@@ -38,19 +39,24 @@ type eventWire struct {
 	Outcome     string         `json:"outcome,omitempty"`
 	Reporter    string         `json:"reporter,omitempty"`
 	Attribution string         `json:"attribution,omitempty"`
+	Item        string         `json:"item,omitempty"`
+	Revises     string         `json:"revises,omitempty"`
 }
 
 type quantityWire struct {
 	Value string `json:"value"`
 	Unit  string `json:"unit,omitempty"`
+	Of    string `json:"of,omitempty"`
 }
 
 // MarshalJSON implements [json.Marshaler]: it writes l as {"schema": 1,
-// "start": ..., "events": [...]}, each event as {"at", "kind", "actor",
-// "target", "clause", "area", "quantities": [{"value": "5", "unit":
-// "percent"}], "outcome", "reporter", "attribution"}, with the encodings
-// of instants, decimals, references and enumerations described at
-// [SchemaVersion], and "start" omitted for the zero instant. It does not
+// "start": ..., "events": [...]}, each event as {"id", "at", "kind",
+// "actor", "target", "clause", "area", "quantities": [{"value": "5",
+// "unit": "percent", "of": "calibre"}], "outcome", "reporter",
+// "attribution", "item", "revises"}, with the encodings of instants,
+// decimals, references and enumerations described at [SchemaVersion]. Empty
+// fields other than "at", "kind" and a quantity's "value" are omitted, and
+// "start" for the zero instant. It does not
 // validate l. It returns a *ValidationError (with [ErrInvalidValue]
 // problems, each with its path) only for what has no encoding: an event
 // with no instant, an instant outside the years 0 to 9999 in UTC, a string
@@ -63,6 +69,7 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 	for i, ev := range l.Events {
 		p := idx("events", i)
 		ew := eventWire{
+			ID:          e.text(field(p, "id"), string(ev.ID)),
 			At:          e.instant(field(p, "at"), ev.At),
 			Kind:        e.text(field(p, "kind"), string(ev.Kind)),
 			Actor:       e.text(field(p, "actor"), string(ev.Actor)),
@@ -71,6 +78,8 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 			Outcome:     e.text(field(p, "outcome"), ev.Outcome),
 			Reporter:    e.text(field(p, "reporter"), string(ev.Reporter)),
 			Attribution: enum(&e, field(p, "attribution"), attributionNames, "Attribution", ev.Attribution, true),
+			Item:        e.text(field(p, "item"), ev.Item),
+			Revises:     e.text(field(p, "revises"), string(ev.Revises)),
 		}
 		if ev.At.IsZero() {
 			e.cannot(field(p, "at"), "an event without an instant")
@@ -81,7 +90,10 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 		for j, q := range ev.Quantities {
 			qp := idx(field(p, "quantities"), j)
 			ew.Quantities = append(ew.Quantities, quantityWire{
-				Value: e.decimal(field(qp, "value"), q.Value), Unit: e.text(field(qp, "unit"), string(q.Unit))})
+				Value: e.decimal(field(qp, "value"), q.Value),
+				Unit:  e.text(field(qp, "unit"), string(q.Unit)),
+				Of:    e.text(field(qp, "of"), q.Of),
+			})
 		}
 		w.Events = append(w.Events, ew)
 	}
@@ -93,9 +105,11 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 // missing or other schema version, malformed instants, decimals and
 // references are reported together, each with its path ("events[3].at"),
 // syntax errors with their line and column. Each event must have an instant
-// and a well-formed kind, and its quantities must not be negative; whether
-// the parties, clauses and areas it names exist is for the agreement it is
-// replayed over to say. On failure it returns the zero EventLog and a
+// and a well-formed kind; its id and the id it revises, when present, must
+// be well formed ([EventID.Valid]); its quantities must not be negative,
+// and their units and names must be well formed. Whether the parties,
+// clauses, areas and earlier events it names exist is for the agreement it
+// is replayed over, and the timeline holding it, to say. On failure it returns the zero EventLog and a
 // *ValidationError listing every problem. It never panics, does not modify
 // data, returns values that share no memory with it, and is safe for
 // concurrent use.
@@ -139,6 +153,11 @@ func (d *decoder) event(path string, v any) Event {
 	d.members(path, v, func(k, p string, v any) bool {
 		seen[k] = true
 		switch k {
+		case "id":
+			ev.ID = EventID(d.str(p, v))
+			if ev.ID != "" && !ev.ID.Valid() {
+				d.add(p, ErrInvalidID, "invalid event id "+quote(string(ev.ID)))
+			}
 		case "at":
 			ev.At = d.instant(p, v)
 		case "kind":
@@ -162,6 +181,13 @@ func (d *decoder) event(path string, v any) Event {
 			ev.Reporter = PartyID(d.str(p, v))
 		case "attribution":
 			ev.Attribution = decodeEnum[Attribution](d, p, v, attributionNames, "attribution", true)
+		case "item":
+			ev.Item = d.str(p, v)
+		case "revises":
+			ev.Revises = EventID(d.str(p, v))
+			if ev.Revises != "" && !ev.Revises.Valid() {
+				d.add(p, ErrInvalidID, "invalid event id "+quote(string(ev.Revises)))
+			}
 		default:
 			return false
 		}
@@ -189,6 +215,11 @@ func (d *decoder) quantity(path string, v any) Quantity {
 			q.Unit = Unit(d.str(p, v))
 			if !q.Unit.Valid() {
 				d.add(p, ErrInvalidValue, "invalid unit "+quote(string(q.Unit)))
+			}
+		case "of":
+			q.Of = d.str(p, v)
+			if q.Of != "" && !validKindName(q.Of) {
+				d.add(p, ErrInvalidValue, "invalid quantity name "+quote(q.Of))
 			}
 		default:
 			return false

@@ -12,24 +12,33 @@ import "bytes"
 // paths of a [Problem]):
 //
 //	agreement   {"schema": 1, "id", "title", "date", "stage", "subStage",
-//	             "signingStatus", "parties", "groups", "signatures",
-//	             "clauses", "fluents", "territory": territory,
-//	             "options": [option], "entryIntoForce": condition}
+//	             "signingStatus", "parties", "groups",
+//	             "itemClasses": [itemClass], "signatures", "clauses",
+//	             "fluents", "territory": territory, "options": [option],
+//	             "entryIntoForce": condition}
 //	process     {"schema": 1, "title", "agreements": [agreement without "schema"]}
 //	party       {"id", "name", "kind", "roles": ["guarantor", ...]}
 //	group       {"id", "name", "members": ["FR", ...]}
+//	itemClass   {"id", "name", "items": ["BM-21 Grad", ...], "rule": [bound]}
 //	signature   {"party", "signatory", "capacity", "date"}
 //	fluent      {"id", "initiates": [pattern], "terminates": [pattern], "initially": true}
 //	clause      {"id", "text", "source": {"document", "speaker", "date"}, "kind",
 //	             "force", "category", "debtors", "joint", "creditors",
 //	             "action": pattern, "quantities": [range], "trigger", "antecedent",
 //	             "deadline": deadline, "expiry": deadline, "fulfilment",
-//	             "violation", "effect", "targets": ["C1", "other/C2", "other/"],
-//	             "resumedBy", "surviving"}
-//	range       {"min": "2000", "max": "9000", "unit", "wording", "what"}
+//	             "violation", "standing": true, "effect",
+//	             "targets": ["C1", "other/C2", "other/"], "resumedBy",
+//	             "targetDebtor", "relaxes": ["C2", "other/C3"],
+//	             "grant": pattern, "covers": 3, "coverWindow": "48h",
+//	             "surviving"}
+//	range       {"min": "2000", "max": "9000", "unit", "wording", "what",
+//	             "class": "item-class-id"}
 //	deadline    {"after": "3d"} or {"at": "2026-02-01T00:00:00Z"}
 //	pattern     {"kind", "actor", "group", "target", "area", "clause",
-//	             "reporter", "attribution"}
+//	             "reporter", "attribution", "item", "class": "item-class-id",
+//	             "measure": bound}
+//	bound       {"unit": "km", "of": "distance-from-line", "min": "0",
+//	             "max": "20", "minOpen": true, "maxOpen": true}
 //	territory   {"areas": [area]}
 //	area        {"id", "name", "size": "26517", "sovereignty": [share],
 //	             "control": [share], "arrangements": [arrangement]}
@@ -42,11 +51,15 @@ import "bytes"
 //	condition   exactly one of
 //	             {"happened": pattern}
 //	             {"holds": "fluent-id"}
-//	             {"clauseIn": {"clause": "ref", "states": ["violated", ...]}}
+//	             {"clauseIn": {"clause": "ref", "debtor", "states": ["violated", ...]}}
 //	             {"agreementIn": {"agreement": "id", "states": ["in-force", ...]}}
 //	             {"before": {"first": pattern, "then": pattern}}
 //	             {"within": {"event": pattern, "duration": "30d"}}
 //	             {"since": {"event": pattern, "duration": "30d"}}
+//	             {"breached": {"clause": "ref", "atLeast": 3, "debtor",
+//	                           "within": "30d", "reporter", "attribution"}}
+//	             {"total": {"event": pattern, "bound": bound}}
+//	             {"level": {"event": pattern, "bound": bound}}
 //	             {"all": [condition, ...]}
 //	             {"any": [condition, ...]}
 //	             {"not": condition}
@@ -60,18 +73,35 @@ import "bytes"
 // JSON null in a condition slot (or as an operand) means no condition; null
 // as "action" means no action; null anywhere else is a type error.
 //
-// Fields holding their zero value (empty strings and lists, false, zero
-// instants and durations, unspecified enumerations, nil conditions) are
-// omitted when encoding and read as the zero value when absent, except for
-// the fields with no neutral zero, which must be present: "schema", a
-// range's "min" and "max", an area's "size", a share's "percent", the
-// "clause" of clauseIn, the "duration" of within and since, and the "k" of
-// atLeast. A territory with no areas is omitted. An option's "width" is
-// written only when Width is not nil; absent, it decodes to nil, and null
-// is a type error there as anywhere else. Within a condition, "states",
-// "duration", "k", "of" and the operand lists are always written. A clause
-// with no kind (the invalid zero [Deontic]) is written without "kind" and
-// reported as missing when decoded.
+// A bound ([Bound]) writes each limit only when it has one, and "minOpen"
+// ("maxOpen") only when that limit is open, the limit itself excluded;
+// "minOpen" without "min" ("maxOpen" without "max") is reported as "min"
+// ("max") missing. Limits are read with [Bound.AtLeast], [Bound.Above],
+// [Bound.AtMost] and [Bound.Below], so "20" and "20.0" read as the same
+// bound. A pattern's "measure" is omitted for the zero Bound; a bound with
+// limits but no unit is written, and validation reports its missing unit.
+//
+// The party id in a pattern's "actor", "target" or "reporter", a clause's
+// "targetDebtor", and the "debtor" and "reporter" of clauseIn and breached
+// may be a placeholder, "$debtor" ([Debtor]) or "$creditor" ([Creditor]),
+// written as any other id: decoding reads it as it reads any string, and
+// validation says where it may stand.
+//
+// Fields holding their zero value (empty strings and lists, false, a
+// "covers" of 0, zero instants and durations, unspecified enumerations, nil
+// conditions) are omitted when encoding and read as the zero value when
+// absent, except for the fields with no neutral zero, which must be present:
+// "schema", a range's "min" and "max", an area's "size", a share's
+// "percent", the "clause" of clauseIn and breached, the "atLeast" of
+// breached, the "duration" of within and since, the "bound" of total and
+// level, and the "k" of atLeast. A territory with no areas is omitted. An
+// option's "width" is written only when Width is not nil; absent, it decodes
+// to nil, and null is a type error there as anywhere else, as it is for a
+// clause's "grant" (omitted when Grant is nil). Within a condition,
+// "states", "duration", "k", "of", breached's "clause" and "atLeast",
+// total's and level's "event" and "bound", and the operand lists are always
+// written. A clause with no kind (the invalid zero [Deontic]) is written
+// without "kind" and reported as missing when decoded.
 const SchemaVersion = 1
 
 const (
