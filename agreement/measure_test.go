@@ -485,3 +485,63 @@ func TestPatternMeasureItemClass(t *testing.T) {
 		t.Errorf("matching changed the event: %v", deployed)
 	}
 }
+
+// Agreement.Validate checks every bound where it stands, with the paths of
+// the JSON encoding, and that the bounds on one named quantity use units
+// of one dimension.
+func TestBoundValidatedInAgreement(t *testing.T) {
+	d := decimal.NewFromInt
+	build := func(action, class, second Bound) Agreement {
+		return Agreement{
+			ID:          "ceasefire",
+			Parties:     []Party{{ID: "UA"}, {ID: "RU"}},
+			ItemClasses: []ItemClass{{ID: "artillery-100mm", Rule: []Bound{class}}},
+			Clauses: []Clause{
+				{ID: "C1", Kind: DeonticProhibition, Debtors: []PartyID{"RU"}, Creditors: []PartyID{"UA"},
+					Action: &Pattern{Kind: EventKindForcesDeployed, Measure: action}},
+				{ID: "C2", Kind: DeonticObligation, Debtors: []PartyID{"UA"}, Creditors: []PartyID{"RU"},
+					Fulfilment: Total(Pattern{Kind: EventKindWithdrawalCompleted, Actor: "UA"}, second)},
+			},
+		}
+	}
+	line := Measure(UnitKm).Of("distance-from-line").Below(d(20))
+	calibre := Measure(UnitMm).Of("calibre").AtLeast(d(100))
+	far := Measure(UnitM).Of("distance-from-line").AtLeast(d(50000))
+	if err := build(line, calibre, far).Validate(); err != nil {
+		t.Fatalf("valid agreement: %v", err)
+	}
+	type want struct {
+		path string
+		err  error
+	}
+	for _, tc := range []struct {
+		name                  string
+		action, class, second Bound
+		want                  []want
+	}{
+		{"negative limit in an action", Measure(UnitKm).Of("distance-from-line").Below(d(-1)), calibre, far,
+			[]want{{"clauses[0].action.measure.max", ErrNegative}}},
+		{"crossed limits in a class rule", line, Measure(UnitMm).Of("calibre").AtLeast(d(100)).Below(d(50)), far,
+			[]want{{"itemClasses[0].rule[0]", ErrInvalidValue}}},
+		{"no unit in a total", line, calibre, Measure("").Of("distance-from-line").AtLeast(d(1)),
+			[]want{{"clauses[1].fulfilment.total.bound.unit", ErrMissing}}},
+		{"one quantity in two dimensions", line, calibre, Measure(UnitKm2).Of("distance-from-line").AtLeast(d(1)),
+			[]want{{"clauses[1].fulfilment.total.bound", ErrInconsistent}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := build(tc.action, tc.class, tc.second).Validate()
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("Validate() = %v, want a *ValidationError", err)
+			}
+			if len(ve.Problems) != len(tc.want) {
+				t.Fatalf("%d problems, want %d:\n%v", len(ve.Problems), len(tc.want), err)
+			}
+			for i, p := range ve.Problems {
+				if p.Path != tc.want[i].path || !errors.Is(p, tc.want[i].err) {
+					t.Errorf("problem %d = %v, want %v at %q", i, p, tc.want[i].err, tc.want[i].path)
+				}
+			}
+		})
+	}
+}
