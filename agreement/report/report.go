@@ -12,10 +12,17 @@ import (
 
 // Markdown writes the agreement a as Markdown that an analyst can paste into a report: a
 // heading with the title, a table of the agreement's own fields, then one
-// table each for the parties and their roles, the party groups, the
-// signatures, the fluents, the clauses (kind, force, category, debtors,
-// creditors, action, conditions in words, text and source), the territory's
-// areas and the territorial options, leaving out lists that are empty.
+// table each for the parties and their roles, the party groups, the item
+// classes (their items, or the rule of bounds that admits items), the
+// signatures, the fluents, the clauses (kind, with "standing" for a
+// standing clause, force, category, debtors, creditors, action and what
+// else the clause does: its quantities, a power's targets and target
+// debtor, the prohibitions a permission relaxes with its grant and cover;
+// conditions in words, text and source), the territory's areas and the
+// territorial options, leaving out lists that are empty. Event patterns
+// are written in words with every filter, the item, item class and measured
+// quantity ("distance-from-line < 20 km") among them, and the placeholders
+// as "the debtor" and "a creditor".
 // Conditions are written in words ("ceasefire-in-force holds and MNF is
 // in-effect"), in time linear in the length of the words, however deeply
 // they nest; a condition larger than [agreement.MaxConditionSize] nodes
@@ -50,6 +57,12 @@ func Markdown(w io.Writer, a agreement.Agreement) error {
 	section(m, "Groups", len(a.Groups), []string{"Group", "Name", "Members"}, func(add func(...string)) {
 		for _, g := range a.Groups {
 			add(markup.Markdown(string(g.ID)), markup.Markdown(g.Name), markup.Markdown(listOrEmpty(g.Members, partyString)))
+		}
+	})
+	section(m, "Item classes", len(a.ItemClasses), []string{"Class", "Name", "Items", "Rule"}, func(add func(...string)) {
+		for _, c := range a.ItemClasses {
+			add(markup.Markdown(string(c.ID)), markup.Markdown(c.Name), markup.MarkdownLines(c.Items),
+				markup.MarkdownLines(mapStrings(c.Rule, agreement.Bound.String)))
 		}
 	})
 	section(m, "Signatures", len(a.Signatures), []string{"Party", "Signatory", "Capacity", "Date"}, func(add func(...string)) {
@@ -135,8 +148,6 @@ func changeValue(op revision.Op, v any) string {
 		return orNone(string(x))
 	case agreement.ClauseID:
 		return orNone(string(x))
-	case agreement.PartyID:
-		return orNone(string(x))
 	case agreement.Party:
 		return joinNonEmpty("; ", x.Name, x.Kind.String(), listOrEmpty(x.Roles, agreement.Role.String))
 	case agreement.Group:
@@ -154,6 +165,11 @@ func changeValue(op revision.Op, v any) string {
 			"control "+formatShares(x.Control))
 	case agreement.Option:
 		return joinNonEmpty(": ", x.Kind.String()+" in "+joinAll(x.Areas, areaString), x.Text)
+	case agreement.ItemClass:
+		return joinNonEmpty(": ", x.Name, joinNonEmpty("; ", listOrEmpty(x.Items, strconv.Quote),
+			listOrEmpty(x.Rule, agreement.Bound.String)))
+	case agreement.PartyID:
+		return orNone(partyString(x))
 	case string:
 		return x
 	case agreement.Condition:
@@ -183,6 +199,9 @@ func clauseSummary(c *agreement.Clause) string {
 
 func clauseKind(c *agreement.Clause) string {
 	s := c.Kind.String()
+	if c.Standing {
+		s = "standing " + s
+	}
 	if c.Effect != agreement.EffectUnspecified {
 		s += " (" + c.Effect.String() + ")"
 	}
@@ -214,7 +233,44 @@ func actionLines(c *agreement.Clause) []string {
 	if c.ResumedBy != "" {
 		out = append(out, "resumed by: "+string(c.ResumedBy))
 	}
+	switch c.TargetDebtor {
+	case "":
+	case agreement.Debtor:
+		out = append(out, "target debtor: the debtor exercising it (its instance of each target only)")
+	default:
+		out = append(out, "target debtor: "+partyString(c.TargetDebtor)+" (its instance of each target only)")
+	}
+	if len(c.Relaxes) > 0 {
+		out = append(out, "relaxes: "+joinAll(c.Relaxes, agreement.Ref.String))
+	}
+	if c.Grant != nil {
+		out = append(out, "granted by: "+describePattern(*c.Grant))
+	}
+	if s := coverText(c); s != "" {
+		out = append(out, s)
+	}
 	return out
+}
+
+// coverText says how many acts one grant of a relaxing permission covers,
+// "" when the clause relaxes nothing and sets no cover.
+func coverText(c *agreement.Clause) string {
+	if len(c.Relaxes) == 0 && c.Covers == 0 && c.CoverWindow == 0 {
+		return ""
+	}
+	var s string
+	switch {
+	case c.Covers == 1 || c.Covers == 0 && c.CoverWindow <= 0:
+		s = "covers: 1 act per grant"
+	case c.Covers == 0:
+		s = "covers: every act"
+	default:
+		s = "covers: " + strconv.Itoa(c.Covers) + " acts per grant"
+	}
+	if c.CoverWindow != 0 {
+		s += " within " + agreement.FormatDuration(c.CoverWindow) + " of it"
+	}
+	return s
 }
 
 func conditionLines(c *agreement.Clause) []string {
@@ -346,20 +402,21 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 // describePattern writes an event pattern in words: "armed-attack by RU
-// against UA".
+// against UA", "withdrawal-completed by the debtor with an item of class
+// artillery-100mm, calibre >= 100 mm".
 func describePattern(p agreement.Pattern) string {
 	var b strings.Builder
 	b.WriteString(string(p.Kind))
 	switch {
 	case p.Actor != "" && p.Group != "":
-		b.WriteString(" by " + string(p.Actor) + " (a member of " + string(p.Group) + ")")
+		b.WriteString(" by " + partyWords(p.Actor) + " (a member of " + string(p.Group) + ")")
 	case p.Actor != "":
-		b.WriteString(" by " + string(p.Actor))
+		b.WriteString(" by " + partyWords(p.Actor))
 	case p.Group != "":
 		b.WriteString(" by a member of " + string(p.Group))
 	}
 	if p.Target != "" {
-		b.WriteString(" against " + string(p.Target))
+		b.WriteString(" against " + partyWords(p.Target))
 	}
 	if p.Area != "" {
 		b.WriteString(" in " + string(p.Area))
@@ -368,12 +425,35 @@ func describePattern(p agreement.Pattern) string {
 		b.WriteString(" concerning " + p.Clause.String())
 	}
 	if p.Reporter != "" {
-		b.WriteString(" reported by " + string(p.Reporter))
+		b.WriteString(" reported by " + partyWords(p.Reporter))
 	}
 	if p.Attribution != agreement.AttributionUnspecified {
 		b.WriteString(" (" + p.Attribution.String() + ")")
 	}
+	switch {
+	case p.Item != "" && p.Class != "":
+		b.WriteString(" with item " + strconv.Quote(p.Item) + " of class " + string(p.Class))
+	case p.Item != "":
+		b.WriteString(" with item " + strconv.Quote(p.Item))
+	case p.Class != "":
+		b.WriteString(" with an item of class " + string(p.Class))
+	}
+	if !p.Measure.IsZero() {
+		b.WriteString(", " + p.Measure.String())
+	}
 	return b.String()
+}
+
+// partyWords writes a party of a pattern, and the placeholders as words:
+// "the debtor", "a creditor".
+func partyWords(p agreement.PartyID) string {
+	switch p {
+	case agreement.Debtor:
+		return "the debtor"
+	case agreement.Creditor:
+		return "a creditor"
+	}
+	return string(p)
 }
 
 // describeCondition writes a condition in words: "ceasefire-in-force holds
@@ -475,7 +555,17 @@ func describeAtom(c agreement.Condition) string {
 	case *agreement.HoldsCondition:
 		return string(c.Fluent()) + " holds"
 	case *agreement.ClauseInCondition:
+		if d := c.Debtor(); d != "" {
+			return c.Ref().String() + " (owed by " + partyWords(d) + ") is " + statesText(c.States())
+		}
 		return c.Ref().String() + " is " + statesText(c.States())
+	case *agreement.BreachedCondition:
+		return breachedText(c)
+	case *agreement.TallyCondition:
+		if c.Sum() {
+			return "the total over " + describePattern(c.Pattern()) + " is " + boundText(c.Bound())
+		}
+		return "the level in the last " + describePattern(c.Pattern()) + " is " + boundText(c.Bound())
 	case *agreement.AgreementInCondition:
 		if c.Agreement() == "" {
 			return "this agreement is " + statesText(c.States())
@@ -492,6 +582,38 @@ func describeAtom(c agreement.Condition) string {
 		return agreement.FormatDuration(c.Duration()) + " since " + describePattern(c.Pattern())
 	}
 	return c.String()
+}
+
+// breachedText writes a Breached atom in words: "at least 3 breaches of
+// C1 (owed by the debtor) within 7d, reported by UN (confirmed)".
+func breachedText(c *agreement.BreachedCondition) string {
+	s := "at least " + strconv.Itoa(c.K()) + " breach"
+	if c.K() != 1 {
+		s += "es"
+	}
+	s += " of " + c.Ref().String()
+	f := c.Filter()
+	if f.Debtor != "" {
+		s += " (owed by " + partyWords(f.Debtor) + ")"
+	}
+	if f.Within > 0 {
+		s += " within " + agreement.FormatDuration(f.Within)
+	}
+	if f.Reporter != "" {
+		s += ", reported by " + partyWords(f.Reporter)
+	}
+	if f.Attribution != agreement.AttributionUnspecified {
+		s += " (" + f.Attribution.String() + ")"
+	}
+	return s
+}
+
+// boundText writes a bound of a tally, "without bound" for the zero Bound.
+func boundText(b agreement.Bound) string {
+	if b.IsZero() {
+		return "without bound"
+	}
+	return b.String()
 }
 
 func statesText(ss []agreement.State) string {

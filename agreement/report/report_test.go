@@ -70,6 +70,57 @@ func escapingFixture() agreement.Agreement {
 	}
 }
 
+// measuredFixture is an agreement using standing clauses, debtor
+// placeholders, breach counts, tallies, item classes, measured patterns,
+// a power limited to one debtor's instance and a permission relaxing a
+// prohibition.
+func measuredFixture() agreement.Agreement {
+	d := decimal.NewFromInt
+	heavy := agreement.Pattern{Kind: "weapons-moved", Actor: agreement.Debtor, Class: "artillery-100mm",
+		Measure: agreement.Measure(agreement.UnitKm).Of("distance-from-line").Below(d(20))}
+	return agreement.Agreement{
+		ID:    "withdrawal-2026",
+		Title: "Withdrawal of heavy weapons",
+		Parties: []agreement.Party{
+			{ID: "UA", Kind: agreement.PartyKindState}, {ID: "RU", Kind: agreement.PartyKindState},
+			{ID: "OSCE", Kind: agreement.PartyKindIntergovernmentalOrganisation, Roles: []agreement.Role{agreement.RoleMonitor}},
+		},
+		ItemClasses: []agreement.ItemClass{
+			{ID: "artillery-100mm", Name: "artillery of 100 mm and above",
+				Rule: []agreement.Bound{agreement.Measure(agreement.UnitMm).Of("calibre").AtLeast(d(100))}},
+			{ID: "mlrs", Name: "multiple rocket launchers", Items: []string{"BM-21 Grad", "BM-27 Uragan"}},
+		},
+		Clauses: []agreement.Clause{
+			{ID: "no-heavy-weapons", Kind: agreement.DeonticProhibition, Standing: true,
+				Debtors: []agreement.PartyID{"UA", "RU"}, Creditors: []agreement.PartyID{"OSCE"}, Action: &heavy,
+				Quantities: []agreement.Range{{Min: d(50), Max: d(50), Unit: agreement.UnitKm, What: "withdrawal distance",
+					Class: "artillery-100mm"}}},
+			{ID: "troop-ceiling", Kind: agreement.DeonticObligation, Standing: true, Debtors: []agreement.PartyID{"RU"},
+				Fulfilment: agreement.Level(agreement.Pattern{Kind: "troops-reported", Reporter: agreement.Creditor},
+					agreement.Measure(agreement.UnitTroops).AtMost(d(12000))),
+				Violation: agreement.Level(agreement.Pattern{Kind: "troops-reported", Reporter: agreement.Creditor},
+					agreement.Measure(agreement.UnitTroops).Above(d(12000))),
+				Creditors: []agreement.PartyID{"OSCE"}},
+			{ID: "release", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+				Fulfilment: agreement.Total(agreement.Pattern{Kind: "detainees-released", Actor: agreement.Debtor},
+					agreement.Measure("detainees").AtLeast(d(3000)))},
+			{ID: "repair", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"},
+				Trigger: agreement.ClauseInFor(agreement.LocalRef("no-heavy-weapons"), agreement.Debtor, agreement.StateViolated),
+				Action:  &agreement.Pattern{Kind: "weapons-withdrawn", Actor: agreement.Debtor, Item: "BM-21 Grad"}},
+			{ID: "escalate", Kind: agreement.DeonticPower, Debtors: []agreement.PartyID{"UA", "RU"},
+				Effect: agreement.EffectDischarge, Targets: []agreement.Ref{agreement.LocalRef("repair")},
+				TargetDebtor: agreement.Debtor,
+				Fulfilment: agreement.Breached(agreement.LocalRef("no-heavy-weapons"), 3, agreement.BreachFilter{
+					Debtor: agreement.Debtor, Within: 7 * agreement.Day, Reporter: "OSCE", Attribution: agreement.AttributionConfirmed})},
+			{ID: "exercise", Kind: agreement.DeonticPermission, Debtors: []agreement.PartyID{"UA"},
+				Action:  &agreement.Pattern{Kind: "weapons-moved", Class: "mlrs"},
+				Relaxes: []agreement.Ref{agreement.LocalRef("no-heavy-weapons")},
+				Grant:   &agreement.Pattern{Kind: "exercise-notified", Actor: agreement.Debtor, Target: agreement.Creditor},
+				Covers:  2, CoverWindow: 3 * agreement.Day},
+		},
+	}
+}
+
 // diffFixture returns two versions with changes of many kinds.
 func diffFixture() (agreement.Agreement, agreement.Agreement) {
 	a := agreementtest.ParisDeclaration(true)
@@ -102,6 +153,7 @@ func TestRenderGolden(t *testing.T) {
 	every := everyField(t)
 	esc := escapingFixture()
 	a, b := diffFixture()
+	measured := measuredFixture()
 	tests := []struct {
 		name string
 		f    func(io.Writer) error
@@ -116,12 +168,27 @@ func TestRenderGolden(t *testing.T) {
 		{"escaping-dependencies.mmd", deps(esc)},
 		{"escaping-changes.md", changesMD(revision.Diff(agreement.Agreement{}, esc))},
 		{"empty-dependencies.mmd", deps(agreement.Agreement{ID: "empty"})},
+		{"measured.md", md(measured)},
+		{"measured-changes.md", changesMD(revision.Diff(measuredEdit(measured), measured))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			agreementtest.CheckGolden(t, filepath.Join("testdata", tt.name), renderTo(t, tt.f), *update)
 		})
 	}
+}
+
+// measuredEdit returns an earlier version of measuredFixture: an item
+// class fewer, the other with another rule, and clauses without the
+// constructs the fixture adds.
+func measuredEdit(a agreement.Agreement) agreement.Agreement {
+	a = a.Clone()
+	a.ItemClasses = a.ItemClasses[:1]
+	a.ItemClasses[0].Rule = []agreement.Bound{agreement.Measure(agreement.UnitCm).Of("calibre").AtLeast(decimal.NewFromInt(12))}
+	a.Clauses[0].Standing = false
+	a.Clauses[4].TargetDebtor = ""
+	a.Clauses[5].Relaxes, a.Clauses[5].Grant, a.Clauses[5].Covers, a.Clauses[5].CoverWindow = nil, nil, 0, 0
+	return a
 }
 
 func TestChangesMarkdownEmpty(t *testing.T) {
