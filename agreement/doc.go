@@ -39,10 +39,10 @@
 // some [Force], binding its Debtors to its Creditors. Several debtors are
 // bound severally (each alone, with a lifecycle of its own) unless the
 // clause is Joint. Its Action is an event [Pattern]. Its conditions are built
-// from the atoms [Happened], [Holds], [ClauseIn], [AgreementIn], [Before],
-// [Within] and [Since] with the combinators [All], [Any], [Not] and
-// [AtLeast]. "The guarantees apply only once a ceasefire is in force" is a
-// trigger:
+// from the atoms [Happened], [Holds], [ClauseIn], [ClauseInFor],
+// [AgreementIn], [Before], [Within], [Since], [Breached], [Total] and [Level]
+// with the combinators [All], [Any], [Not] and [AtLeast]. "The guarantees
+// apply only once a ceasefire is in force" is a trigger:
 //
 //	Trigger: agreement.Holds("ceasefire-in-force")
 //
@@ -55,31 +55,37 @@
 //
 //	Trigger     moves the clause out of Dormant; nil: always holds
 //	Antecedent  must hold too before the clause is InEffect; nil: none
-//	Fulfilment  Fulfilled when it holds; nil: for an obligation, its Action happened
-//	Violation   Violated when it holds; nil: for a prohibition, its Action happened
+//	Fulfilment  Fulfilled when it holds; nil: for an obligation, its Action happened;
+//	            for a power, exercised when it holds (see Automatic powers)
+//	Violation   Violated when it holds; nil: for a prohibition, its Action happened;
+//	            for a standing clause, a breach is recorded instead
 //	Deadline    an obligation still InEffect then is Violated; After counts from
 //	            entering InEffect, paused while the clause is Suspended or
 //	            (unless Surviving) its agreement is not in force
 //	Expiry      a Pending or InEffect clause is then Discharged (a prohibition in
-//	            effect Fulfilled: it was kept); After counts from leaving Dormant
+//	            effect Fulfilled: it was kept; a standing clause in effect Fulfilled,
+//	            or Violated if it recorded a breach); After counts from leaving Dormant
 //
 // Conditions are evaluated at an instant against the events up to it. A
-// trigger sees every event. The event atoms (Happened, Before, Within, Since)
-// of an antecedent see only events strictly after the instant the trigger
-// held, and those of a fulfilment or violation condition only events
-// strictly after the instant the clause entered InEffect (or was last
-// resumed): an attack before the ceasefire that triggered a guarantee is
-// never "a new attack". Holds, ClauseIn and AgreementIn read the state at the
-// instant. Triggers and antecedents latch: once the clause has moved on, they
-// are not evaluated again.
+// trigger sees every event. The event atoms (Happened, Before, Within,
+// Since, and the tallies Total and Level) of an antecedent see only events
+// strictly after the instant the trigger held, and those of a fulfilment
+// or violation condition only events strictly after the instant the clause
+// entered InEffect (or was last resumed): an attack before the ceasefire
+// that triggered a guarantee is never "a new attack". Breached counts
+// breaching acts by the same rule. Holds, ClauseIn and AgreementIn read the
+// state at the instant. Triggers and antecedents latch: once the clause has
+// moved on, they are not evaluated again.
 //
 // A power is exercised (Fulfilled, once) by its Action or, without one, by an
-// [EventKindPowerExercised] event naming it; its [Effect] then applies to its
-// Targets, clauses or agreements: suspend them, discharge them or terminate
-// them. A suspend power names the resume power (ResumedBy) whose exercise
-// lifts its suspensions. Unless the Action names an actor or a group, or the
-// clause is Joint, an action counts only when the debtor does it. Only
-// obligations have deadlines; permissions and powers are never violated. A
+// [EventKindPowerExercised] event naming it, or, when it has a Fulfilment
+// condition, the moment that condition holds (see Automatic powers and
+// shares); its [Effect] then applies to its Targets, clauses or agreements:
+// suspend them, discharge them or terminate them. A suspend power names the
+// resume power (ResumedBy) whose exercise lifts its suspensions. Unless the
+// Action names an actor or a group, or the clause is Joint, an action counts
+// only when the debtor does it. Only obligations have deadlines; permissions
+// and powers are never violated. A
 // Surviving clause keeps its lifecycle while its agreement is not in force
 // (dispute settlement, say); any other clause changes state only at instants
 // its agreement is InForce, except to be Terminated with it.
@@ -102,7 +108,8 @@
 // bound on any condition, valid or not; see [Condition].
 //
 // Amounts are exact decimals: a [Quantity], or a [Range] that keeps the
-// source's wording ("several thousand").
+// source's wording ("several thousand"); see Measured acts and item classes,
+// and Amounts and levels.
 //
 // # Lifecycle
 //
@@ -117,9 +124,13 @@
 //	Dormant                     trigger holds, antecedent holds or is nil     InEffect
 //	Pending                     antecedent holds                              InEffect
 //	Pending, InEffect           expiry reached                                Discharged
-//	InEffect (a prohibition)    expiry reached                                Fulfilled
+//	InEffect (a prohibition,    expiry reached                                Fulfilled
+//	not standing)
+//	InEffect (standing)         expiry reached, no breach recorded            Fulfilled
+//	InEffect (standing)         expiry reached, a breach recorded             Violated
 //	InEffect                    fulfilment holds (a power: it is exercised)   Fulfilled
-//	InEffect                    violation holds, or the deadline passes       Violated
+//	InEffect (not standing)     violation holds, or the deadline passes       Violated
+//	InEffect (standing)         violation holds: a breach is recorded         InEffect
 //	InEffect                    a power discharges it                         Discharged
 //	InEffect                    a power suspends it                           Suspended
 //	Suspended                   every power that suspended it is resumed      InEffect
@@ -137,6 +148,203 @@
 //	Suspended                   every power that suspended it is resumed      InForce
 //	Draft, Signed, InForce,     a power terminates it                         Terminated
 //	Suspended
+//
+// # Each debtor
+//
+// Two placeholders stand for parties a clause names: [Debtor] ("$debtor")
+// and [Creditor] ("$creditor"). Either may stand as the Actor, Target or
+// Reporter of any pattern inside a clause: its Action, the patterns of its
+// four conditions, and a permission's Grant. [Debtor] may also stand as the
+// Debtor of a [BreachFilter], as the debtor of [ClauseInFor] and as a
+// power's TargetDebtor. Neither may stand in a fluent's patterns or in an
+// agreement's EntryIntoForce, which belong to no clause.
+//
+// Each instance of a clause reads [Debtor] as its own debtor. A clause that
+// binds several debtors severally (not Joint) has one instance per debtor,
+// and each reads the placeholder as that debtor; a clause with one debtor
+// reads that debtor; a joint clause reads any of its debtors. [Creditor]
+// matches any creditor of the clause. "Each side withdraws its heavy
+// weapons once it has itself declared the ceasefire" is one clause:
+//
+//	Debtors: []agreement.PartyID{"UA", "RU"},
+//	Action:  &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted},
+//	Trigger: agreement.Happened(agreement.Pattern{
+//		Kind: agreement.EventKindCeasefireDeclared, Actor: agreement.Debtor}),
+//
+// Ukraine's instance is triggered by Ukraine's declaration, Russia's by
+// Russia's. [ClauseIn] reads any instance of a clause; [ClauseInFor](ref, d,
+// states) reads only d's instance of ref, and with d = [Debtor] the
+// instance owed by the evaluating instance's own debtor: a reparation owed
+// by each side for its own violation of ref is triggered by
+// ClauseInFor(ref, Debtor, StateViolated).
+//
+// Validation rejects a clause binding several debtors severally whose
+// fulfilment or violation condition names one of its own debtors as an
+// actor ([ErrUnboundDebtor]): every instance would be ended by that one
+// debtor's acts; write [Debtor] instead. A separate lint of an agreement,
+// run only when asked for, flags what validation cannot decide: a pattern
+// of such a clause that an act of another of its debtors could satisfy,
+// and a [ClauseIn] or [Breached] read of a per-debtor clause, with no
+// debtor, from another per-debtor clause, where each instance probably
+// meant its own debtor's share.
+//
+// # Standing clauses
+//
+// A standing clause (Standing) is kept rather than achieved: a ceasefire,
+// a ceiling on troops, a zone kept clear of heavy weapons. Only
+// obligations and prohibitions stand; a standing clause has no Deadline,
+// and a standing obligation needs a Violation condition (a standing
+// prohibition without one reads its Action, as any prohibition does).
+//
+// The first breach of an ordinary prohibition is final: it is Violated,
+// and nothing leaves that state. A standing clause is the exception. While
+// it is InEffect, each time its violation holds a breach is recorded (its
+// instant, its cause and the event that caused it) and the clause stays
+// InEffect. A violation that is a single [Happened] atom, or the default
+// one (the prohibited Action happened), counts every matching event: two
+// attacks logged at the same instant are two breaches. A compound
+// violation counts once each time it turns true. After a breach, the event
+// atoms of the violation see only events after the breach's instant, so
+// that one act is not counted twice.
+//
+// A breach never makes a standing clause final. A fulfilment condition can
+// still end it (Fulfilled), a power can discharge or terminate it, and at
+// its expiry it is Fulfilled if it recorded no breach and Violated
+// otherwise.
+//
+// [Breached](ref, k, filter) counts the breaches of the standing clause
+// ref: it is true once at least k breaches matching the filter
+// ([BreachFilter]) have been recorded. A breach's act is the event that
+// caused it (for a breach caused by no event, the breach itself). The
+// filter's fields, each ignored when unset:
+//
+//	Debtor       only breaches of that debtor's instance of ref; Debtor:
+//	             the evaluating instance's own debtor
+//	Within       the k breaching acts lie within that long: the last less
+//	             than Within after the first
+//	Reporter     only acts whose reporter, as revised at the instant of
+//	             evaluation, is that party (see Later attribution)
+//	Attribution  only acts whose attribution, as revised at the instant of
+//	             evaluation, is that one
+//
+// In a trigger, Breached counts every breach; in an antecedent,
+// fulfilment or violation condition, only breaching acts after the
+// evaluating clause entered its state, as the event atoms there see only
+// later events. "Three confirmed breaches of the ceasefire within 30 days"
+// is:
+//
+//	agreement.Breached(agreement.LocalRef("ceasefire"), 3, agreement.BreachFilter{
+//		Within: 30 * agreement.Day, Attribution: agreement.AttributionConfirmed})
+//
+// # Automatic powers and shares
+//
+// A power with a Fulfilment condition is automatic: it is exercised the
+// moment the condition holds, with no [EventKindPowerExercised] event, and
+// its Effect applies at once. "The third confirmed breach suspends the
+// agreement" is one declaration:
+//
+//	{ID: "snapback", Kind: agreement.DeonticPower, Debtors: []agreement.PartyID{"UN"},
+//		Effect: agreement.EffectSuspend, ResumedBy: "reinstate",
+//		Targets: []agreement.Ref{agreement.AgreementRef("ceasefire-2026")},
+//		Fulfilment: agreement.Breached(agreement.LocalRef("ceasefire"), 3,
+//			agreement.BreachFilter{Attribution: agreement.AttributionConfirmed})}
+//
+// TargetDebtor limits a power to one debtor's instance of each of its
+// target clauses: a party id, or [Debtor] for the exercising instance's
+// own debtor. So one party's share of a clause can be suspended while the
+// other parties' shares run on: a power binding "UA" and "RU" severally,
+// with Fulfilment Breached(ceasefire, 3, BreachFilter{Debtor: Debtor}) and
+// TargetDebtor [Debtor], suspends the third-time offender's instance of
+// its targets, and only that one.
+//
+// # Measured acts and item classes
+//
+// An event's quantities say how much and how far; each names what it
+// measures in Of ("calibre", "distance-from-line"; "" for the event's main
+// amount). A pattern's Measure is a [Bound] on one of them, built with
+// [Measure] and its limiting methods: a limit at either end, both or
+// neither, each open (the limit itself excluded) or closed. "At least
+// 40 km" is
+//
+//	agreement.Measure(agreement.UnitKm).AtLeast(decimal.NewFromInt(40))
+//
+// An event matches a bound when one of its quantities with the same Of, in
+// a unit that converts to the bound's, lies inside; compared exactly, so
+// 40000 m is at least 40 km. An event lacking such a quantity never
+// matches. Units convert within their dimension ([Unit.Dimension]): mm,
+// cm, m and km; m2, ha and km2; kg and t; any other unit converts only to
+// itself ([Convert]). Within one agreement, every bound on the same named
+// quantity (the same Of, not "") must use units of one dimension;
+// validation reports one that does not ([ErrInconsistent]).
+//
+// An event's Item names the thing acted with or on ("D-30 122 mm
+// howitzer"). A pattern's Item must equal it; a pattern's Class must
+// contain it. An [ItemClass], declared in the agreement's ItemClasses,
+// contains the items its Items name, and, when it has a Rule, the item of
+// every event whose quantities satisfy each bound of it: "artillery of
+// 100 mm calibre and above" is
+//
+//	agreement.ItemClass{ID: "artillery-100mm", Rule: []agreement.Bound{
+//		agreement.Measure(agreement.UnitMm).Of("calibre").AtLeast(decimal.NewFromInt(100))}}
+//
+// A clause's quantity ([Range]) names in its Class the item class it
+// applies to: a withdrawal to 50 km for artillery of 100 mm and above, and
+// to 15 km for mortars, in one clause. [Agreement.Concerns] answers which clauses an
+// event concerns, with the quantities that apply to it, the stricter rule
+// first.
+//
+// # Amounts and levels
+//
+// Two atoms read amounts over many events, in the unit of their bound.
+// [Total](p, b) is true when the sum of the b-measured quantities of the
+// events matching p lies in b: "3,000 detainees released", in tranches, is
+// true at the tranche that brings the sum to 3,000. [Level](p, b) is true
+// when the last matching event carrying the quantity reports a value in b:
+// "troops reduced to 12,000" holds after a report of 11,500, and no longer
+// after a later one of 12,400. Matching events lacking the quantity add
+// nothing to a total and are passed over by a level. Like the event atoms,
+// both see only events after the instant the evaluating clause entered its
+// state, except in a trigger.
+//
+// # Consumed permissions
+//
+// A permission may relax prohibitions: its Relaxes names prohibitions
+// that have an Action and no Violation condition. An act of such a
+// prohibition, by a debtor of both the prohibition and the permission,
+// that also matches the permission's Action, is excused while a grant of
+// that debtor's instance of the permission covers it.
+//
+// Each event matching the permission's Grant while the permission is
+// InEffect is a grant; with no Grant, the permission's entry into effect
+// is its only grant. A grant covers Covers acts (0: one). With
+// CoverWindow, it covers the acts from the grant's instant until
+// CoverWindow has passed (grant <= act < grant+CoverWindow), all of them
+// when Covers is 0 and at most Covers otherwise. Acts are covered by the
+// earliest grant with cover left. An act no grant covers violates the
+// prohibition, or, if it is standing, is a breach of it. Permissions are
+// never violated, and one debtor's grant never covers another debtor's act.
+// "Heavy weapons may be moved for repair, each movement notified to the
+// mission beforehand" is a permission:
+//
+//	Kind:    agreement.DeonticPermission,
+//	Debtors: []agreement.PartyID{"UA", "RU"},
+//	Relaxes: []agreement.Ref{agreement.LocalRef("no-heavy-weapons")},
+//	Action:  &agreement.Pattern{Kind: "heavy-weapons-moved"},
+//	Grant:   &agreement.Pattern{Kind: "movement-notified", Actor: agreement.Debtor},
+//	Covers:  1,
+//
+// # Later attribution
+//
+// An event may carry an ID. A later event of kind [EventKindRevised] whose
+// Revises names that ID replaces the earlier event's Attribution, Reporter
+// and Actor, each only if the revision sets it, from the revision's
+// instant on. Before that instant conditions see the event as it was
+// logged; from it on, as revised: an attack logged as alleged and
+// confirmed by the monitor a week later matches a pattern asking for a
+// confirmed attack from the confirmation on, and counts then for
+// [Breached] with Attribution confirmed. Freshness is still judged by when
+// the act happened: a revision does not make an attack from before a
+// trigger "a new attack".
 //
 // # Territory
 //
