@@ -57,7 +57,16 @@ type world struct {
 	// so far, or -1; nil while there has been none. It is replaced, never
 	// modified in place, so that forks and traces may share it.
 	rev  []int32
-	revs []int32 // the revision events, in order
+	revs []int32     // the revision events, in order
+	rlog []occChange // occurrences revisions added or removed, in order
+}
+
+// occChange records that a revision at instant at made event ev match
+// pattern p (add) or stop matching it.
+type occChange struct {
+	p, ev int32
+	add   bool
+	at    int64
 }
 
 // breach is one breach of a standing clause.
@@ -122,7 +131,69 @@ func (w *world) reset(now int64) {
 	for i := range w.byClause {
 		w.byClause[i] = w.byClause[i][:0]
 	}
-	w.rev, w.revs = nil, w.revs[:0]
+	w.rev, w.revs, w.rlog = nil, w.revs[:0], w.rlog[:0]
+}
+
+// target returns the index of the event a revision (event ei) revises: the
+// latest event before ei's instant with that id; -1 if there is none.
+func (w *world) target(ei int32) int32 {
+	id := w.events[ei].Revises
+	if id == "" {
+		return -1
+	}
+	for j := ei - 1; j >= 0; j-- {
+		if w.at[j] < w.at[ei] && w.events[j].ID == id {
+			return j
+		}
+	}
+	return -1
+}
+
+// revise applies revision ei: from now on its target is seen with the
+// revised attribution, reporter and actor, and so is added to or removed
+// from the occurrences of every pattern whose match that changes. changed
+// is called for each such pattern. It returns the target, or -1.
+func (w *world) revise(ei int32, changed func(pi int32)) int32 {
+	t := w.target(ei)
+	if t < 0 {
+		return -1
+	}
+	e := w.e
+	before := w.event(t)
+	rev := make([]int32, len(w.events))
+	for i := range rev {
+		rev[i] = -1
+	}
+	copy(rev, w.rev)
+	rev[t] = ei
+	w.rev = rev
+	w.revs = append(w.revs, ei)
+	after := w.event(t)
+	for _, pi := range e.byKind[after.Kind] {
+		was, is := e.matches(pi, &before), e.matches(pi, &after)
+		if was == is {
+			continue
+		}
+		w.occ[pi] = occWith(w.occ[pi], t, is)
+		w.rlog = append(w.rlog, occChange{p: pi, ev: t, add: is, at: w.at[ei]})
+		if changed != nil {
+			changed(pi)
+		}
+	}
+	return t
+}
+
+// occWith returns a new occurrence list: l with event ev added (in index
+// order) or removed. l is not modified, so forks and traces may share it.
+func occWith(l []int32, ev int32, add bool) []int32 {
+	k, found := slices.BinarySearch(l, ev)
+	switch {
+	case add && !found:
+		return slices.Concat(l[:k], []int32{ev}, l[k:])
+	case !add && found:
+		return slices.Concat(l[:k], l[k+1:])
+	}
+	return l
 }
 
 // event returns event ei as conditions see it now: with the attribution,

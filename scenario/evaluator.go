@@ -160,7 +160,9 @@ func (h *History) Reset() {
 
 // Add appends an event: it records which patterns it matches and moves the
 // fluents it initiates or terminates. Its instant must not be before the
-// last event's.
+// last event's. A revision (an event of kind [agreement.EventKindRevised])
+// revises the earlier event it names for every later evaluation, whatever
+// its instant: a History keeps no record of what was seen before it.
 func (h *History) Add(ev agreement.Event) error {
 	if !h.usable() {
 		return errNoHistory
@@ -180,10 +182,13 @@ func (h *History) Add(ev agreement.Event) error {
 			h.fluentVal[fi], h.fluentEv[fi] = v, ei
 		}
 	})
+	if ev.Kind == agreement.EventKindRevised {
+		h.revise(ei, nil) // seen at every instant of evaluation from now on
+	}
 	return nil
 }
 
-// SetClauseState sets the state that ClauseIn reads for every instance of
+// SetClauseState sets the state that ClauseIn (and ClauseInFor) reads for every instance of
 // clause ref (unqualified refs name the evaluator's agreement).
 func (h *History) SetClauseState(ref agreement.Ref, s agreement.State) error {
 	if !h.usable() {
@@ -195,6 +200,9 @@ func (h *History) SetClauseState(ref agreement.Ref, s agreement.State) error {
 	}
 	h.counts[ci] = [numStates]int32{}
 	h.counts[ci][s] = int32(len(h.e.clauses[ci].instances))
+	for _, ii := range h.e.clauses[ci].instances {
+		h.instSt[ii] = s
+	}
 	return nil
 }
 

@@ -399,6 +399,19 @@ func (r *Run) commit(t int64, batch []int32) {
 			}
 		}, r.setFluent)
 		switch ev.Kind {
+		case agreement.EventKindRevised:
+			rc := Cause{Kind: CauseRevision}.WithEvent(int(ei))
+			if t := r.revise(ei, func(pi int32) {
+				p := &e.patterns[pi]
+				for _, ii := range p.instances {
+					r.markInst(ii, rc)
+				}
+				for _, ai := range p.agreements {
+					r.markAgr(ai, rc)
+				}
+			}); t >= 0 {
+				r.reviseBreaches(t, rc)
+			}
 		case agreement.EventKindSigning:
 			r.sign(ev, ei)
 		case agreement.EventKindControlChanged, agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
@@ -679,6 +692,7 @@ func (r *Run) Fork() *Run {
 		f.byClause[i] = b[:len(b):len(b)]
 	}
 	f.revs = r.revs[:len(r.revs):len(r.revs)]
+	f.rlog = r.rlog[:len(r.rlog):len(r.rlog)]
 	f.inst = slices.Clone(r.inst) // suspBy slices are never modified in place
 	f.agr = slices.Clone(r.agr)
 	f.timers = slices.Clone(r.timers)

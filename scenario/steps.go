@@ -328,3 +328,20 @@ func (r *Run) breach(ii, ei int32, c Cause) {
 		r.markAgr(aj, bc)
 	}
 }
+
+// reviseBreaches wakes the conditions counting the breaches whose act is
+// event t, which a revision has just re-attributed.
+func (r *Run) reviseBreaches(t int32, c Cause) {
+	for _, b := range r.blog {
+		if b.event != t {
+			continue
+		}
+		cl := &r.e.clauses[r.e.instances[b.inst].clause]
+		for _, j := range cl.breachReaders {
+			r.markInst(j, c)
+		}
+		for _, aj := range cl.breachReadersA {
+			r.markAgr(aj, c)
+		}
+	}
+}

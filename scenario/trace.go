@@ -121,6 +121,9 @@ type Trace struct {
 
 	tlog     []terrChange
 	rejected []Rejection
+	blog     []breach
+	revs     []int32
+	rlog     []occChange
 
 	once   sync.Once
 	byInst [][]int32 // transitions per instance
@@ -145,6 +148,9 @@ func (r *Run) Trace() *Trace {
 		flog:   r.flog[:len(r.flog):len(r.flog)],
 		occ:    make([][]int32, len(r.occ)),
 		tlog:   r.tlog[:len(r.tlog):len(r.tlog)],
+		blog:   r.blog[:len(r.blog):len(r.blog)],
+		revs:   r.revs[:len(r.revs):len(r.revs)],
+		rlog:   r.rlog[:len(r.rlog):len(r.rlog)],
 	}
 	for _, rj := range r.rejected {
 		if rj.Event < 0 || rj.Event < len(r.at) && r.at[rj.Event] <= r.closed {
@@ -458,9 +464,40 @@ func (t *Trace) worldAt(n int64) *world {
 	})
 	w := e.newWorld(n)
 	w.at = t.at[:cut]
+	w.events = t.events[:cut]
 	for i, o := range t.occ {
 		k, _ := slices.BinarySearch(o, int32(cut))
 		w.occ[i] = o[:k]
+	}
+	// Undo the revisions after n, latest first; replay those up to n.
+	for k := len(t.rlog) - 1; k >= 0 && t.rlog[k].at > n; k-- {
+		c := t.rlog[k]
+		if int(c.ev) < cut {
+			w.occ[c.p] = occWith(w.occ[c.p], c.ev, !c.add)
+		}
+	}
+	for _, ri := range t.revs {
+		if int(ri) >= cut {
+			break
+		}
+		if tg := w.target(ri); tg >= 0 {
+			rev := make([]int32, cut)
+			for i := range rev {
+				rev[i] = -1
+			}
+			copy(rev, w.rev)
+			rev[tg] = ri
+			w.rev = rev
+			w.revs = append(w.revs, ri)
+		}
+	}
+	for bi, b := range t.blog {
+		if b.at > n {
+			break
+		}
+		w.blog = append(w.blog, b)
+		ci := e.instances[b.inst].clause
+		w.byClause[ci] = append(w.byClause[ci], int32(bi))
 	}
 	for _, fc := range t.flog {
 		if int(fc.event) >= cut {
@@ -480,6 +517,46 @@ func (t *Trace) worldAt(n int64) *world {
 		w.counts[ci][tr.from]--
 		w.counts[ci][tr.to]++
 		w.clauseTrans[ci] = int32(k)
+		w.instSt[tr.idx], w.instSince[tr.idx], w.instTrans[tr.idx] = tr.to, tr.at, int32(k)
 	}
 	return &w
+}
+
+// Breach is one breach of a standing clause (see [agreement.Clause]): the
+// instance breached, when the breach was recorded, the instant of the act
+// that breached it (its event's, or the breach's own when no event did), and
+// what caused it.
+type Breach struct {
+	Instance Instance
+	At, Act  time.Time
+	Cause    Cause
+}
+
+// Breaches returns the breaches of instance i recorded up to and including
+// instant at, in the order recorded. An instance of a clause that is not
+// standing has none. It returns an error for an unknown instance or an
+// agreement, and for a nil or zero Trace.
+func (t *Trace) Breaches(i Instance, at time.Time) ([]Breach, error) {
+	if !t.usable() {
+		return nil, errNoTrace
+	}
+	if i.Ref.Agreement == "" {
+		i.Ref.Agreement = t.e.agreements[0].id
+	}
+	idx, ok := t.e.lookup(i)
+	if !ok || idx < 0 {
+		return nil, fmt.Errorf("scenario: unknown clause instance %s", i)
+	}
+	n := nanos(at)
+	var out []Breach
+	for _, b := range t.blog {
+		if b.at > n {
+			break
+		}
+		if b.inst == idx {
+			out = append(out, Breach{Instance: t.instance(idx), At: time.Unix(0, b.at).UTC(),
+				Act: time.Unix(0, b.act).UTC(), Cause: b.cause})
+		}
+	}
+	return out, nil
 }
