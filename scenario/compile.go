@@ -127,12 +127,10 @@ type clauseInfo struct {
 	// agreements) whose conditions count this clause's breaches.
 	breachReaders  []int32
 	breachReadersA []int32
-	// counted is set when some condition counts this clause's breaches.
-	counted bool
-	targets   []int32 // clause indices targeted by a power
-	targetsA  []int32 // agreement indices targeted by a power
-	resumedBy int32   // clause index of the paired resume power; -1
-	resumes   int32   // for a resume power: the suspend clause it pairs with; -1
+	targets        []int32 // clause indices targeted by a power
+	targetsA       []int32 // agreement indices targeted by a power
+	resumedBy      int32   // clause index of the paired resume power; -1
+	resumes        int32   // for a resume power: the suspend clause it pairs with; -1
 	// withdraws is set for the withdrawal clause of a withdraw or
 	// administration option: fulfilled by every debtor, it moves control.
 	withdraws *territorialClause
@@ -759,7 +757,6 @@ func (e *Engine) compileCond(home int32, c agreement.Condition, b binding) int32
 		}
 		n.first = int32(len(e.filters))
 		e.filters = append(e.filters, bf)
-		e.clauses[n.a].counted = true
 		// The operand list is empty: first is the filter, not a kid.
 		e.nodes = append(e.nodes, n)
 		return int32(len(e.nodes) - 1)

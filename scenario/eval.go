@@ -34,7 +34,7 @@ type world struct {
 
 	events []agreement.Event // the events so far
 	at     []int64           // instant of each event, by event index
-	occ [][]int32 // per pattern: indices of matching events, in order
+	occ    [][]int32         // per pattern: indices of matching events, in order
 
 	fluentVal []bool
 	fluentEv  []int32 // event that last changed the fluent; -1 if none
