@@ -41,16 +41,22 @@ var dimensions = map[Unit]dimension{
 // Dimension returns the name of the family of units u converts exactly
 // into: "length" for mm, cm, m and km; "area" for m2, ha and km2; "mass"
 // for kg and t; and u itself for any other unit (troops convert only to
-// troops).
+// troops), prefixed with "unit " when it is spelled like one of those
+// names, so that a unit called "length" is never taken for a length.
 func (u Unit) Dimension() string {
 	if d, ok := dimensions[u]; ok {
 		return d.name
+	}
+	switch u {
+	case "length", "area", "mass":
+		return "unit " + string(u)
 	}
 	return string(u)
 }
 
 // Convertible reports whether quantities of u and o convert exactly into
-// one another: they have the same [Unit.Dimension].
+// one another: they are the same unit, or units of the same known
+// dimension (see [Unit.Dimension]).
 func (u Unit) Convertible(o Unit) bool { return u.Dimension() == o.Dimension() }
 
 // Convert returns v, a value in unit from, in unit to, exactly; ok is false
