@@ -236,6 +236,12 @@ func ghostClause(a *agreement.Agreement) agreement.ClauseID {
 	}))
 }
 
+func ghostItemClass(a *agreement.Agreement) agreement.ItemClassID {
+	return agreement.ItemClassID(fresh("unknown-item-class", func(s string) bool {
+		return slices.ContainsFunc(a.ItemClasses, func(c agreement.ItemClass) bool { return string(c.ID) == s })
+	}))
+}
+
 func ghostAgreement(a *agreement.Agreement) agreement.AgreementID {
 	return agreement.AgreementID(fresh("unknown-agreement", func(s string) bool { return string(a.ID) == s }))
 }
@@ -283,6 +289,9 @@ func patternFault(t *rapid.T, a *agreement.Agreement, p agreement.Pattern, sort 
 	case "attribution":
 		p.Attribution = drawUnknown(t, agreement.AttributionConfirmed)
 		return p, ".attribution", agreement.ErrInvalidValue
+	case "class":
+		p.Class = ghostItemClass(a)
+		return p, ".class", agreement.ErrUnknownItemClass
 	case "missing kind":
 		p.Kind = ""
 		return p, ".kind", agreement.ErrMissing

@@ -12,10 +12,11 @@ import (
 	"github.com/peacekit/peacekit/agreement"
 )
 
-// kinds is the table of corruptions: those of the agreement's core and
-// those of its territory and options (territory.go), each with the
-// keys of what it touches.
-var kinds = slices.Concat(coreKinds, territoryKinds)
+// kinds is the table of corruptions: those of the agreement's core, those
+// of its territory and options (territory.go) and those of item classes,
+// bounds, placeholders, standing clauses and relaxing permissions
+// (corrupt_measure.go), each with the keys of what it touches.
+var kinds = slices.Concat(coreKinds, territoryKinds, measureKinds)
 
 // coreKinds are the corruptions of everything but territory and options.
 var coreKinds = []kind{
