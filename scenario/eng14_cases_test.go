@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -286,6 +287,13 @@ func TestAttributionRevisedAWeekLater(t *testing.T) {
 	}
 	if len(x.Open) != 1 || x.Open[0].Root.Value {
 		t.Errorf("before the revision the trigger is false; explanation:\n%s", x)
+	}
+	x, err = tr.Explain(scenario.Instance{Ref: agreement.QualifiedRef("A", "G")}, docDay(10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := x.String(); !strings.Contains(s, "(alleged) at 2026-01-02T00:00:00Z, revised by event #1 at 2026-01-09T00:00:00Z: confirmed reported by OSCE") {
+		t.Errorf("the explanation does not show the attack as logged and as revised:\n%s", s)
 	}
 	for tn := range tr.Transitions() {
 		if tn.Instance.Ref.Clause == "G" && tn.To == agreement.StateInEffect {

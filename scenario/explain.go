@@ -251,7 +251,42 @@ func (x *Explanation) event(i int) string {
 	if ev.Target != "" {
 		s += " against " + string(ev.Target)
 	}
-	return s + " at " + stamp(ev.At)
+	if ev.Attribution != agreement.AttributionUnspecified {
+		s += " (" + ev.Attribution.String() + ")"
+	}
+	s += " at " + stamp(ev.At)
+	if ri, ok := x.trace.revision(i, nanos(x.At)); ok {
+		rev, _ := x.trace.Event(ri)
+		s += fmt.Sprintf(", revised by event #%d at %s:", ri, stamp(rev.At))
+		if rev.Actor != "" {
+			s += " by " + string(rev.Actor)
+		}
+		if rev.Attribution != agreement.AttributionUnspecified {
+			s += " " + rev.Attribution.String()
+		}
+		if rev.Reporter != "" {
+			s += " reported by " + string(rev.Reporter)
+		}
+	}
+	return s
+}
+
+// revision returns the latest revision of event i at or before instant n.
+func (t *Trace) revision(i int, n int64) (int, bool) {
+	if !t.usable() {
+		return 0, false
+	}
+	found := -1
+	for _, ri := range t.revs {
+		if t.at[ri] > n {
+			break
+		}
+		w := world{events: t.events, at: t.at}
+		if int(w.target(ri)) == i {
+			found = int(ri)
+		}
+	}
+	return found, found >= 0
 }
 
 func (x *Explanation) cause(c Cause) string {
