@@ -48,7 +48,8 @@
 //     conditions (or actions) mention a pattern it matches or a fluent it
 //     changes. A signing event moves its agreement from Draft to Signed;
 //     control-changed, referendum-held and arbitration-award events change
-//     territory (see Territory). Conditions see only the result of the whole
+//     territory (see Territory); a revised event revises an earlier one (see
+//     Later attribution). Conditions see only the result of the whole
 //     batch: a fluent set and cleared within one instant never holds for them.
 //  3. Rounds, until nothing is woken. A round first lets each woken Signed
 //     agreement whose entry-into-force condition holds enter into force.
@@ -58,7 +59,8 @@
 //     fulfilment; the effects of the powers exercised in this round, in the
 //     order of the events that exercised them (discharge and termination,
 //     then suspension and resumption); violation, by condition and then by
-//     deadline; expiry.
+//     deadline (for a standing clause: its breaches, see Standing clauses);
+//     expiry.
 //
 // So when one clause could move in several ways in a round, fulfilment wins
 // over discharge or termination, which win over suspension, which wins over
@@ -66,7 +68,8 @@
 // transitions made earlier in it. A transition wakes, for the next round, the
 // clause itself (unless its new state is final) and every clause and
 // agreement whose conditions read its state; an agreement entering into
-// force wakes all its clauses. Rounds end: apart from suspension and
+// force wakes all its clauses; a breach wakes every clause and agreement
+// whose conditions count that clause's breaches. Rounds end: apart from suspension and
 // resumption, which each take the exercise of a power (and a power is
 // exercised once), nothing returns to a state it has left.
 //
@@ -86,14 +89,79 @@
 // is not a transition of its clauses: a clause in effect across it sees, once
 // the agreement is in force again, the events that happened meanwhile.
 //
+// Total, Level and Breached are event atoms too: they read only the events
+// (and breaching acts) the slot sees.
+//
 // Holds, ClauseIn and AgreementIn read the state at the instant, as it
 // stands in the current round; ClauseIn holds when any instance of the clause
-// is in one of its states. Over the events it sees, Happened(p) holds when one
+// is in one of its states, ClauseInFor when the named debtor's instance is.
+// Over the events it sees, Happened(p) holds when one
 // matches p; Before(a, b) when one matching b happened strictly after the
 // first matching a; Within(p, d), at t, when the last matching p happened less
 // than d before t; Since(p, d) when the first matching p happened d or more
-// before t. Triggers and antecedents latch: once the clause has moved on, they
-// are not evaluated again.
+// before t; Total(p, b) when the quantities b measures of the matching events
+// add up to a value inside b; Level(p, b) when the last matching event that
+// carries the quantity reports a value inside b; Breached(x, k, f) when k
+// breaches of x matching f were recorded. Triggers and antecedents latch:
+// once the clause has moved on, they are not evaluated again.
+//
+// # Each debtor
+//
+// The conditions of a clause are compiled once per instance when they name
+// [agreement.Debtor]: each instance of a clause expanded per debtor reads it
+// as its own debtor, a clause with one debtor as that debtor, a joint clause
+// as any of its debtors; [agreement.Creditor] is any creditor of the clause.
+// So "refrain from the use of force", owed by three guarantors with the
+// violation Happened(armed-attack actor=$debtor), is violated only for the
+// attacker, and a reparation owed by each with the trigger
+// ClauseInFor(x, $debtor, Violated) activates only for it.
+//
+// # Standing clauses
+//
+// A standing clause ([agreement.Clause] Standing) in effect records a breach
+// each time its violation holds, and stays InEffect. A violation that is one
+// Happened atom, or the default action, records one breach per matching event
+// (two in one batch are two breaches), each judged at its own instant and
+// caused by its event; any other violation records one breach each time it
+// turns true, its event atoms then seeing only events after the breach, so
+// that a state that stays true is one breach. [Trace.Breaches] lists them. A
+// breach never makes the clause final: a fulfilment condition may still end
+// it, and at its expiry it is Violated if it recorded a breach, Fulfilled
+// otherwise. Breached counts the breaches whose act (the breaching event, or
+// the breach itself when no event caused it) the evaluating slot sees, of
+// every instance or of one debtor's, with the attribution and reporter their
+// events have at the instant of evaluation, and with a window between the
+// first and the last of the k acts.
+//
+// # Measured acts
+//
+// A pattern with an item, an item class or a measure matches an event only
+// when the event names that item, its item is in the class, or it carries a
+// quantity of that name inside the bound, in a unit that converts exactly
+// ([agreement.Bound]); an event lacking the quantity never matches.
+//
+// # Consumed permissions
+//
+// A prohibition relaxed by permissions ([agreement.Clause] Relaxes) is
+// violated (or breached, when standing) by the acts of its action that no
+// grant covers: an act by a debtor is covered by a grant of that debtor's
+// instance of the permission, in effect at the instant of evaluation (a
+// grant is an event matching the permission's Grant at or after it entered
+// InEffect, or that entry itself), made at or before the act, within its
+// window, with a cover left; grants are consumed earliest first, and
+// another debtor's grant never covers an act.
+//
+// # Later attribution
+//
+// An event of kind [agreement.EventKindRevised] revises the attribution,
+// reporter and actor of the earlier event it names, from its own instant
+// on: every pattern's match of the revised event is reconsidered then, the
+// clauses whose conditions mention a pattern it now matches (or no longer
+// matches) are woken with the revision as cause, and conditions see the
+// revised event; they saw the event as logged before. What a slot sees is
+// still judged by the instant of the act, and fluents keep what the event
+// did when it happened. Explanations show an event as logged and as revised
+// at the explained instant.
 //
 // # Actions and debtors
 //
@@ -126,8 +194,16 @@
 //
 // # Powers
 //
+// A power with a fulfilment condition is automatic: it is exercised, once,
+// the moment its condition holds while it is in effect, and its effects carry
+// that condition's deciding event as their cause. A power with a target
+// debtor acts only on the instances of its targets owed by that debtor (by
+// the exercising instance's own debtor, for [agreement.Debtor]): one party's
+// share of a clause binding several parties severally is suspended while
+// the others run.
+//
 // Exercising a power applies its effect at the same instant to every instance
-// of its target clauses: discharge (an InEffect instance), terminate (any
+// of its target clauses (or its target debtor's): discharge (an InEffect instance), terminate (any
 // instance not final), suspend (an InEffect instance; one already Suspended
 // is then held by one more power). Its paired resume power lifts that power's
 // holds, and an instance resumes when none is left. A power aimed at an
@@ -213,4 +289,7 @@
 //     InEffect again.
 //   - A Signed agreement with no entry-into-force condition is never still
 //     Signed at the end of an instant.
+//   - A breach never makes a standing clause final.
+//   - Swapping two debtors' ids throughout an agreement and a timeline swaps
+//     their instances' traces.
 package scenario
