@@ -893,3 +893,14 @@ func (e *Engine) Instances() []Instance {
 	}
 	return out
 }
+
+// Concerns returns the clauses of the compiled agreements that event ev
+// concerns, with the quantities that apply to it, the one demanding more
+// first: [agreement.Process.Concerns] over the engine's process. It returns
+// nil for a nil or zero Engine.
+func (e *Engine) Concerns(ev agreement.Event) []agreement.Concern {
+	if !e.usable() {
+		return nil
+	}
+	return e.process.Concerns(ev)
+}
