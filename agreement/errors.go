@@ -53,6 +53,23 @@ var (
 	// ErrSyntax: decoded input is not well-formed JSON, or has the wrong JSON
 	// type somewhere.
 	ErrSyntax = errors.New("agreement: malformed input")
+	// ErrUnboundDebtor: a clause binding several debtors severally reads,
+	// in a condition each debtor's instance evaluates on its own, an act or
+	// a state that is not that debtor's: one debtor's instance would answer
+	// for another debtor's act. Write [Debtor] (or [ClauseInFor], or a
+	// [BreachFilter] debtor) instead. [Agreement.Validate] reports the
+	// unambiguous case (a condition naming one of the clause's own debtors
+	// as actor); [Agreement.Lint] the ones that may be intended.
+	ErrUnboundDebtor = errors.New("agreement: act or state not bound to the debtor")
+	// ErrNotStanding: [Breached] names a clause that is not standing (see
+	// [Clause.Standing]), and so records no breaches to count.
+	ErrNotStanding = errors.New("agreement: not a standing clause")
+	// ErrUnknownItemClass: a reference to an item class the agreement does
+	// not declare (see [Agreement.ItemClasses]).
+	ErrUnknownItemClass = errors.New("agreement: unknown item class")
+	// ErrUnknownEvent: a reference to an event, by its id, that the
+	// timeline does not hold before the referring event ([Event.Revises]).
+	ErrUnknownEvent = errors.New("agreement: unknown event")
 )
 
 // Problem is one thing wrong with an agreement or its encoding: where (Path,

@@ -3,6 +3,7 @@ package agreement
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Validate checks a on its own: every id well formed and unique, every
@@ -24,6 +25,52 @@ import (
 // reported with ErrUnknownAgreement; validate linked instruments together
 // with [Process.Validate]. Durations need no bound: the engine adds them
 // to instants without overflow.
+//
+// Placeholders: [Debtor] and [Creditor] may stand as actor, target or
+// reporter of a pattern only inside a clause (its action, its four
+// conditions, a permission's grant) and as a [BreachFilter]'s reporter
+// there; [Debtor] also as the debtor of [ClauseInFor] or a BreachFilter
+// and as a power's TargetDebtor. Anywhere else (a fluent's patterns, the
+// entry-into-force condition) a placeholder is [ErrInvalidValue]; [Debtor]
+// in a clause with no debtors, or [Creditor] in one with no creditors, is
+// [ErrInconsistent]. A concrete debtor of ClauseInFor or a BreachFilter
+// must be a debtor of the clause it reads; with [Debtor], every debtor of
+// the holding clause must be ([ErrInconsistent], naming the one that is
+// not). In a clause binding two or more debtors severally (not Joint), an
+// event atom of its fulfilment or violation condition whose pattern's
+// actor is one of the clause's own debtors is [ErrUnboundDebtor]: each
+// debtor's instance would answer for that debtor's act ([Agreement.Lint]
+// reports the ambiguous cases).
+//
+// Standing clauses ([Clause.Standing]) are obligations or prohibitions,
+// with no deadline (use expiry); a standing obligation needs a violation
+// condition. [Breached] needs k >= 1, a clause that is standing
+// ([ErrNotStanding]), a window that is not negative, a known attribution,
+// and reads the clause's state: it is a dependency for the cycle check as
+// [ClauseIn] is.
+//
+// Powers may have a fulfilment condition (an automatic power, exercised
+// when it holds), never a violation condition. TargetDebtor is set only on
+// a power, whose targets must then be clauses, none joint, each with the
+// target debtor among its debtors ([Debtor]: the power needs debtors).
+//
+// Item classes ([Agreement.ItemClasses]) have well-formed unique ids and
+// need items or a rule; items are non-empty, unique, valid UTF-8 of at
+// most [MaxItemBytes]; a pattern's Item is checked the same way, and a
+// pattern's Class and a range's Class must name a declared class
+// ([ErrUnknownItemClass]). Every bound (a pattern's Measure, a class's
+// rule, a [Total] or [Level] bound, which is required) is checked, and,
+// within one agreement, every bound on the same named quantity
+// ([Bound.Of]) must use units of one dimension ([Unit.Dimension]): a later
+// bound in another dimension is [ErrInconsistent] at its path, naming the
+// first. Bounds on the unnamed quantity are not compared, as it is each
+// kind of event's own main amount.
+//
+// Consumed permissions: Relaxes, Grant, Covers and CoverWindow are set only
+// on a permission, and Grant, Covers and CoverWindow only with Relaxes;
+// neither count may be negative; each relaxed reference (qualified ones
+// allowed) must name a prohibition with an action and no violation
+// condition.
 //
 // It returns nil or a *ValidationError listing every problem, each with its
 // path in the JSON encoding and its sentinel.
@@ -73,6 +120,17 @@ type validator struct {
 	// areas declared by its territory; nil when it has none, and then area
 	// filters are checked for syntax only.
 	areas map[AreaID]bool
+	// item classes it declares
+	classes map[ItemClassID]bool
+	// dims records, for each quantity name a bound constrains, the first
+	// bound of the agreement that names it: its path and unit.
+	dims map[string]boundSite
+
+	// holder is the clause whose action, conditions or grant is being
+	// checked, nil elsewhere; slot is the name of the condition slot being
+	// checked ("" outside one).
+	holder *Clause
+	slot   string
 
 	// budget is how many more nodes of the condition being checked
 	// conditionAt may visit.
@@ -115,6 +173,9 @@ func (v *validator) agreement(a *Agreement, path string) {
 	v.parties = map[PartyID]bool{}
 	v.groups = map[GroupID]bool{}
 	v.fluents = map[FluentID]bool{}
+	v.classes = map[ItemClassID]bool{}
+	v.dims = map[string]boundSite{}
+	v.holder, v.slot = nil, ""
 	v.areas = nil
 	if !a.Territory.IsZero() {
 		v.areas = map[AreaID]bool{}
@@ -163,6 +224,12 @@ func (v *validator) agreement(a *Agreement, path string) {
 	}
 	for i, f := range a.Fluents {
 		declare(v, v.fluents, field(idx(field(path, "fluents"), i), "id"), "fluent", f.ID)
+	}
+	for i := range a.ItemClasses {
+		declare(v, v.classes, field(idx(field(path, "itemClasses"), i), "id"), "item class", a.ItemClasses[i].ID)
+	}
+	for i := range a.ItemClasses {
+		v.itemClass(idx(field(path, "itemClasses"), i), &a.ItemClasses[i])
 	}
 
 	v.territory(field(path, "territory"), &a.Territory)
@@ -312,17 +379,23 @@ func (v *validator) clause(a *Agreement, c *Clause, path string) {
 	if c.Joint && len(c.Debtors) < 2 {
 		v.add(field(path, "joint"), ErrInconsistent, "joint needs at least two debtors")
 	}
+	v.holder, v.slot = c, ""
+	defer func() { v.holder, v.slot = nil, "" }()
 	if c.Action != nil {
 		v.pattern(field(path, "action"), *c.Action)
 	}
 	for i, q := range c.Quantities {
-		q.check(v.ps, idx(field(path, "quantities"), i))
+		qp := idx(field(path, "quantities"), i)
+		q.check(v.ps, qp)
+		v.itemClassRef(field(qp, "class"), q.Class)
 	}
 	for _, nc := range c.Conditions() {
 		if nc.Condition != nil {
+			v.slot = nc.Name
 			v.condition(field(path, nc.Name), nc.Condition)
 		}
 	}
+	v.slot = ""
 	v.deadline(field(path, "deadline"), c.Deadline)
 	v.deadline(field(path, "expiry"), c.Expiry)
 
@@ -346,8 +419,23 @@ func (v *validator) clause(a *Agreement, c *Clause, path string) {
 		if !c.Deadline.IsZero() {
 			inconsistent("deadline", "a permission has no deadline (use expiry)")
 		}
+		v.relaxes(c, path)
 	case DeonticPower:
 		v.power(a, c, path)
+	}
+	if c.Standing {
+		switch c.Kind {
+		case DeonticObligation:
+			if !c.Deadline.IsZero() {
+				inconsistent("deadline", "a standing obligation has no deadline (use expiry): it is kept, not achieved")
+			}
+			if c.Violation == nil {
+				v.add(field(path, "violation"), ErrMissing, "a standing obligation needs a violation condition: "+
+					"it says what breaches it")
+			}
+		case DeonticPermission, DeonticPower:
+			inconsistent("standing", "only an obligation or a prohibition is standing, not a "+c.Kind.String())
+		}
 	}
 	if c.Kind != DeonticPower {
 		if c.Effect != EffectUnspecified {
@@ -359,16 +447,104 @@ func (v *validator) clause(a *Agreement, c *Clause, path string) {
 		if c.ResumedBy != "" {
 			inconsistent("resumedBy", "only a suspend power is resumed")
 		}
+		if c.TargetDebtor != "" {
+			inconsistent("targetDebtor", "only a power is limited to one debtor's instance of its targets")
+		}
 	}
+	if c.Kind != DeonticPermission {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"relaxes", len(c.Relaxes) > 0}, {"grant", c.Grant != nil}, {"covers", c.Covers != 0}, {"coverWindow", c.CoverWindow != 0}} {
+			if f.set {
+				inconsistent(f.name, "only a permission relaxes prohibitions")
+			}
+		}
+	}
+}
+
+// relaxes checks what a permission says about the prohibitions it relaxes:
+// each must resolve to a prohibition with an action and no violation
+// condition (the permission excuses acts matching both actions, which a
+// violation condition would not see); grant, covers and coverWindow need
+// relaxes, and neither count may be negative.
+func (v *validator) relaxes(c *Clause, path string) {
+	if len(c.Relaxes) == 0 {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"grant", c.Grant != nil}, {"covers", c.Covers != 0}, {"coverWindow", c.CoverWindow != 0}} {
+			if f.set {
+				v.add(field(path, f.name), ErrInconsistent, f.name+" is set only on a permission that relaxes a prohibition (relaxes)")
+			}
+		}
+	}
+	if c.Covers < 0 {
+		v.add(field(path, "covers"), ErrNegative, "negative count "+itoa(c.Covers))
+	}
+	if c.CoverWindow < 0 {
+		v.add(field(path, "coverWindow"), ErrNegative, "negative duration "+FormatDuration(c.CoverWindow))
+	}
+	seen := map[Ref]int{}
+	for i, r := range c.Relaxes {
+		rp := idx(field(path, "relaxes"), i)
+		v.ref(rp, r, false)
+		if j, dup := seen[r.Resolve(v.home)]; dup && r.Valid() {
+			v.add(rp, ErrDuplicateID, "prohibition "+quote(r.String())+" relaxed twice (also "+idx(field(path, "relaxes"), j)+")")
+			continue
+		}
+		seen[r.Resolve(v.home)] = i
+		t, ok := v.resolve(r)
+		switch {
+		case !ok:
+		case t.Kind != DeonticProhibition:
+			v.add(rp, ErrInconsistent, "clause "+quote(r.String())+" is a "+t.Kind.String()+"; a permission relaxes prohibitions only")
+		case t.Action == nil:
+			v.add(rp, ErrInconsistent, "prohibition "+quote(r.String())+" has no action: a permission excuses acts "+
+				"matching the prohibition's action, so it relaxes only a prohibition with one")
+		case t.Violation != nil:
+			v.add(rp, ErrInconsistent, "prohibition "+quote(r.String())+" has a violation condition: a permission "+
+				"excuses acts matching the prohibition's action, so it relaxes only a prohibition breached by its action")
+		}
+	}
+	if c.Grant != nil {
+		v.pattern(field(path, "grant"), *c.Grant)
+	}
+}
+
+// resolve returns the clause r names, when r names a clause of an
+// agreement in scope that exists.
+func (v *validator) resolve(r Ref) (*Clause, bool) {
+	if !r.Valid() || r.IsAgreement() {
+		return nil, false
+	}
+	home := r.Resolve(v.home)
+	if home.Agreement == v.home {
+		c, ok := v.local[home.Clause]
+		return c, ok
+	}
+	c, ok := v.clauses[home.Agreement][home.Clause]
+	return c, ok
+}
+
+// several reports whether c binds at least two debtors severally: each
+// debtor has an instance of its own.
+func several(c *Clause) bool { return c != nil && len(c.Debtors) >= 2 && !c.Joint }
+
+// isDebtor reports whether id is one of c's debtors.
+func isDebtor(c *Clause, id PartyID) bool {
+	for _, d := range c.Debtors {
+		if d == id {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *validator) power(a *Agreement, c *Clause, path string) {
 	inconsistent := func(name, why string) { v.add(field(path, name), ErrInconsistent, why) }
 	if c.Violation != nil {
 		inconsistent("violation", "a power is never violated")
-	}
-	if c.Fulfilment != nil {
-		inconsistent("fulfilment", "a power is fulfilled by being exercised (its action); it has no fulfilment condition")
 	}
 	if !c.Deadline.IsZero() {
 		inconsistent("deadline", "a power has no deadline (use expiry)")
@@ -413,6 +589,7 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 			}
 		}
 	}
+	v.targetDebtor(c, path)
 	if c.Effect == EffectSuspend {
 		rp := field(path, "resumedBy")
 		if c.ResumedBy == "" {
@@ -424,6 +601,131 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 		}
 	} else if c.ResumedBy != "" {
 		inconsistent("resumedBy", "only a suspend power is resumed")
+	}
+}
+
+// targetDebtor checks a power's TargetDebtor: a declared party that is a
+// debtor of every target, or [Debtor] in a power that has debtors; the
+// targets must then be clauses, none of them joint.
+func (v *validator) targetDebtor(c *Clause, path string) {
+	d := c.TargetDebtor
+	if d == "" {
+		return
+	}
+	dp := field(path, "targetDebtor")
+	concrete := false
+	switch {
+	case d == Creditor:
+		v.add(dp, ErrInvalidValue, "a power's target debtor is a debtor or "+quote(string(Debtor))+", not "+quote(string(Creditor)))
+	case d == Debtor:
+		if len(c.Debtors) == 0 {
+			v.add(dp, ErrInconsistent, "placeholder "+quote(string(Debtor))+" in a power with no debtors")
+		}
+	case !v.parties[d]:
+		v.add(dp, ErrUnknownParty, "unknown party "+quote(string(d)))
+	default:
+		concrete = true
+	}
+	for i, t := range c.Targets {
+		tp := idx(field(path, "targets"), i)
+		if t.IsAgreement() {
+			v.add(tp, ErrInconsistent, "a power limited to one debtor's instance (targetDebtor) targets clauses, "+
+				"not the agreement "+quote(string(t.Agreement)))
+			continue
+		}
+		tc, ok := v.resolve(t)
+		switch {
+		case !ok:
+		case tc.Joint:
+			v.add(tp, ErrInconsistent, "clause "+quote(t.String())+" binds its debtors jointly: a power cannot "+
+				"limit it to one debtor's share (targetDebtor)")
+		case concrete && !isDebtor(tc, d):
+			v.add(dp, ErrInconsistent, quote(string(d))+" is not a debtor of "+tp+" "+quote(t.String()))
+		}
+	}
+}
+
+// itemClass checks the declaration of an item class: items or a rule, the
+// items non-empty, at most [MaxItemBytes] of UTF-8 each and unique, the
+// rule's bounds well formed.
+func (v *validator) itemClass(path string, c *ItemClass) {
+	if len(c.Items) == 0 && len(c.Rule) == 0 {
+		v.add(path, ErrMissing, "an item class needs items or a rule")
+	}
+	seen := map[string]int{}
+	for i, it := range c.Items {
+		ip := idx(field(path, "items"), i)
+		if it == "" {
+			v.add(ip, ErrMissing, "empty item name")
+			continue
+		}
+		v.item(ip, it)
+		if j, dup := seen[it]; dup {
+			v.add(ip, ErrDuplicateID, "item "+quote(it)+" listed twice (also "+idx(field(path, "items"), j)+")")
+			continue
+		}
+		seen[it] = i
+	}
+	for i, b := range c.Rule {
+		bp := idx(field(path, "rule"), i)
+		if b == (Bound{}) {
+			v.add(bp, ErrMissing, "a rule's bound needs a unit")
+			continue
+		}
+		v.bound(bp, b)
+	}
+}
+
+// MaxItemBytes is the longest item name ([Event.Item], [Pattern.Item],
+// [ItemClass.Items]) that validation accepts, in bytes.
+const MaxItemBytes = 200
+
+// item reports an item name longer than [MaxItemBytes] or not valid UTF-8.
+func (v *validator) item(path, s string) {
+	if len(s) > MaxItemBytes {
+		v.add(path, ErrInvalidValue, "item name of "+itoa(len(s))+" bytes; at most "+itoa(MaxItemBytes))
+	}
+	if !utf8.ValidString(s) {
+		v.add(path, ErrInvalidValue, "item name "+quote(s)+" is not valid UTF-8")
+	}
+}
+
+// itemClassRef checks a reference to an item class; "" refers to none.
+func (v *validator) itemClassRef(path string, id ItemClassID) {
+	switch {
+	case id == "":
+	case !id.Valid():
+		v.add(path, ErrInvalidID, "invalid item class id "+quote(string(id)))
+	case !v.classes[id]:
+		v.add(path, ErrUnknownItemClass, "unknown item class "+quote(string(id)))
+	}
+}
+
+// boundSite is where a bound stands and its unit.
+type boundSite struct {
+	path string
+	unit Unit
+}
+
+// bound checks b, at path, and that its unit has the dimension of the
+// first bound of the agreement constraining the same named quantity (see
+// [Bound.Of]). Bounds on the unnamed quantity are not compared: it is
+// whatever the event's main amount is, which differs between kinds of
+// event.
+func (v *validator) bound(path string, b Bound) {
+	b.check(v.ps, path)
+	if b.IsZero() || !b.unit.Valid() || b.of == "" {
+		return
+	}
+	first, ok := v.dims[b.of]
+	if !ok {
+		v.dims[b.of] = boundSite{path, b.unit}
+		return
+	}
+	if first.unit.Dimension() != b.unit.Dimension() {
+		v.add(path, ErrInconsistent, "quantity "+quote(b.of)+" bounded in "+quote(string(b.unit))+" ("+
+			b.unit.Dimension()+"), but "+first.path+" bounds it in "+quote(string(first.unit))+" ("+
+			first.unit.Dimension()+"): the units do not convert")
 	}
 }
 
@@ -481,9 +783,9 @@ func (v *validator) pattern(path string, p Pattern) {
 	case !p.Kind.Valid():
 		v.add(field(path, "kind"), ErrInvalidID, "invalid event kind "+quote(string(p.Kind)))
 	}
-	v.party(field(path, "actor"), p.Actor, false)
-	v.party(field(path, "target"), p.Target, false)
-	v.party(field(path, "reporter"), p.Reporter, false)
+	v.patternParty(field(path, "actor"), p.Actor)
+	v.patternParty(field(path, "target"), p.Target)
+	v.patternParty(field(path, "reporter"), p.Reporter)
 	if p.Group != "" && !v.groups[p.Group] {
 		v.add(field(path, "group"), ErrUnknownGroup, "unknown party group "+quote(string(p.Group)))
 	}
@@ -500,6 +802,92 @@ func (v *validator) pattern(path string, p Pattern) {
 	}
 	if !p.Attribution.Valid() {
 		v.add(field(path, "attribution"), ErrInvalidValue, "unknown attribution "+p.Attribution.String())
+	}
+	if p.Item != "" {
+		v.item(field(path, "item"), p.Item)
+	}
+	v.itemClassRef(field(path, "class"), p.Class)
+	v.bound(field(path, "measure"), p.Measure)
+}
+
+// eventPattern checks the pattern of an event atom at path, and, in the
+// fulfilment or violation condition of a clause binding several debtors
+// severally, reports an actor that is one of the clause's own debtors
+// ([ErrUnboundDebtor]): every debtor's instance evaluates the condition,
+// and each would answer for that one debtor's act.
+func (v *validator) eventPattern(path string, p Pattern) {
+	v.pattern(path, p)
+	c := v.holder
+	if !several(c) || v.slot != "fulfilment" && v.slot != "violation" || !isDebtor(c, p.Actor) {
+		return
+	}
+	v.add(field(path, "actor"), ErrUnboundDebtor, "actor "+quote(string(p.Actor))+" is one of the debtors the clause "+
+		"binds severally: each debtor's instance would answer for "+quote(string(p.Actor))+"'s act; write "+
+		quote(string(Debtor))+" for the instance's own debtor")
+}
+
+// patternParty checks a party a pattern names: a declared party, or a
+// placeholder where one may stand (see validator.placeholder).
+func (v *validator) patternParty(path string, id PartyID) {
+	if id.IsPlaceholder() {
+		v.placeholder(path, id)
+		return
+	}
+	v.party(path, id, false)
+}
+
+// placeholder checks a placeholder ([Debtor] or [Creditor]) at path: it
+// stands only in a clause's action, conditions and grant, and names a
+// debtor or creditor the clause has.
+func (v *validator) placeholder(path string, id PartyID) {
+	c := v.holder
+	switch {
+	case c == nil:
+		v.add(path, ErrInvalidValue, "placeholder "+quote(string(id))+" stands only in a clause's action, "+
+			"conditions and grant, where the clause says whom it names")
+	case id == Debtor && len(c.Debtors) == 0:
+		v.add(path, ErrInconsistent, "placeholder "+quote(string(id))+" in a clause with no debtors")
+	case id == Creditor && len(c.Creditors) == 0:
+		v.add(path, ErrInconsistent, "placeholder "+quote(string(id))+" in a clause with no creditors")
+	}
+}
+
+// debtorOf checks the debtor d whose instance of the clause r a condition
+// reads ([ClauseInFor], [BreachFilter].Debtor): "" (any instance), a
+// declared party that is a debtor of r, or [Debtor] in a clause every
+// debtor of which is a debtor of r.
+func (v *validator) debtorOf(path string, d PartyID, r Ref) {
+	switch {
+	case d == "":
+		return
+	case d == Creditor:
+		v.add(path, ErrInvalidValue, "an instance is read by its debtor or "+quote(string(Debtor))+", not "+quote(string(Creditor)))
+		return
+	case d == Debtor:
+		v.placeholder(path, d)
+	case !v.parties[d]:
+		v.add(path, ErrUnknownParty, "unknown party "+quote(string(d)))
+		return
+	}
+	t, ok := v.resolve(r)
+	if !ok {
+		return
+	}
+	if d != Debtor {
+		if !isDebtor(t, d) {
+			v.add(path, ErrInconsistent, quote(string(d))+" is not a debtor of "+quote(r.String())+
+				", so it has no instance of it")
+		}
+		return
+	}
+	if v.holder == nil {
+		return
+	}
+	for _, cd := range v.holder.Debtors {
+		if cd != "" && !isDebtor(t, cd) {
+			v.add(path, ErrInconsistent, quote(string(Debtor))+" names each debtor of this clause, and "+
+				quote(string(cd))+" is not a debtor of "+quote(r.String()))
+		}
 	}
 }
 
@@ -557,13 +945,14 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 	default:
 		v.add(path, ErrInvalidValue, "unsupported condition type: build conditions with this package's constructors")
 	case *HappenedCondition:
-		v.pattern(field(path, "happened"), c.pattern)
+		v.eventPattern(field(path, "happened"), c.pattern)
 	case *HoldsCondition:
 		if !v.fluents[c.fluent] {
 			v.add(field(path, "holds"), ErrUnknownFluent, "unknown fluent "+quote(string(c.fluent)))
 		}
 	case *ClauseInCondition:
 		v.ref(field(field(path, "clauseIn"), "clause"), c.ref, false)
+		v.debtorOf(field(field(path, "clauseIn"), "debtor"), c.debtor, c.ref)
 		v.states(field(field(path, "clauseIn"), "states"), c.states, true)
 	case *AgreementInCondition:
 		p := field(path, "agreementIn")
@@ -572,10 +961,10 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 		}
 		v.states(field(p, "states"), c.states, false)
 	case *BeforeCondition:
-		v.pattern(field(field(path, "before"), "first"), c.first)
-		v.pattern(field(field(path, "before"), "then"), c.then)
+		v.eventPattern(field(field(path, "before"), "first"), c.first)
+		v.eventPattern(field(field(path, "before"), "then"), c.then)
 	case *WithinCondition:
-		v.pattern(field(field(path, "within"), "event"), c.pattern)
+		v.eventPattern(field(field(path, "within"), "event"), c.pattern)
 		if c.d <= 0 {
 			err := ErrInvalidValue
 			if c.d < 0 {
@@ -584,9 +973,22 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 			v.add(field(field(path, "within"), "duration"), err, "window must be positive, not "+FormatDuration(c.d))
 		}
 	case *SinceCondition:
-		v.pattern(field(field(path, "since"), "event"), c.pattern)
+		v.eventPattern(field(field(path, "since"), "event"), c.pattern)
 		if c.d < 0 {
 			v.add(field(field(path, "since"), "duration"), ErrNegative, "negative duration "+FormatDuration(c.d))
+		}
+	case *BreachedCondition:
+		v.breached(field(path, "breached"), c)
+	case *TallyCondition:
+		p := field(path, "level")
+		if c.sum {
+			p = field(path, "total")
+		}
+		v.eventPattern(field(p, "event"), c.pattern)
+		if c.bound == (Bound{}) {
+			v.add(field(p, "bound"), ErrMissing, "missing bound: a total or level needs the range it must lie in")
+		} else {
+			v.bound(field(p, "bound"), c.bound)
 		}
 	case *AllCondition:
 		for i, o := range c.cs {
@@ -612,8 +1014,34 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 	}
 }
 
+// breached checks a [Breached] atom at path: a standing clause, at least
+// one breach, a window that is not negative, and a filter's reporter,
+// attribution and debtor as patterns and [ClauseInFor] have them.
+func (v *validator) breached(path string, c *BreachedCondition) {
+	cp := field(path, "clause")
+	v.ref(cp, c.ref, false)
+	if t, ok := v.resolve(c.ref); ok && !t.Standing {
+		v.add(cp, ErrNotStanding, "clause "+quote(c.ref.String())+" is not standing: it records no breaches to count")
+	}
+	switch {
+	case c.k < 0:
+		v.add(field(path, "k"), ErrNegative, "negative count "+itoa(c.k))
+	case c.k == 0:
+		v.add(field(path, "k"), ErrInvalidValue, "count 0: at least one breach is needed")
+	}
+	f := c.filter
+	if f.Within < 0 {
+		v.add(field(path, "within"), ErrNegative, "negative duration "+FormatDuration(f.Within))
+	}
+	v.patternParty(field(path, "reporter"), f.Reporter)
+	if !f.Attribution.Valid() {
+		v.add(field(path, "attribution"), ErrInvalidValue, "unknown attribution "+f.Attribution.String())
+	}
+	v.debtorOf(field(path, "debtor"), f.Debtor, c.ref)
+}
+
 // ClauseDependencies returns the clauses whose states c's conditions read
-// (through [ClauseIn]), resolved against home, in order of first mention and
+// (through [ClauseIn], [ClauseInFor] and [Breached]), resolved against home, in order of first mention and
 // without repeats. It reads each condition as [Walk] does: at most
 // [MaxConditionSize] nodes of it.
 func ClauseDependencies(c Clause, home AgreementID) []Ref {
@@ -621,12 +1049,18 @@ func ClauseDependencies(c Clause, home AgreementID) []Ref {
 	seen := map[Ref]bool{}
 	for _, nc := range c.Conditions() {
 		Walk(nc.Condition, func(n Condition) bool {
-			if ci, ok := n.(*ClauseInCondition); ok {
-				r := ci.ref.Resolve(home)
-				if !seen[r] {
-					seen[r] = true
-					out = append(out, r)
-				}
+			var r Ref
+			switch n := n.(type) {
+			case *ClauseInCondition:
+				r = n.ref.Resolve(home)
+			case *BreachedCondition:
+				r = n.ref.Resolve(home)
+			default:
+				return true
+			}
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
 			}
 			return true
 		})

@@ -128,11 +128,11 @@ func TestValidateProblems(t *testing.T) {
 			r.Targets = []agreement.Ref{agreement.LocalRef("MON")}
 			return r
 		}()), agreement.ErrInconsistent, "clauses[4].targets"},
-		{"power with fulfilment", withClauses(func() agreement.Clause {
+		{"power with violation", withClauses(func() agreement.Clause {
 			s := suspend
-			s.Fulfilment = agreement.Holds("ceasefire-in-force")
+			s.Violation = agreement.Holds("ceasefire-in-force")
 			return s
-		}(), resume), agreement.ErrInconsistent, "clauses[3].fulfilment"},
+		}(), resume), agreement.ErrInconsistent, "clauses[3].violation"},
 		{"discharge an agreement", withClause(0, func(c *agreement.Clause) {
 			c.Kind, c.Effect, c.Targets = agreement.DeonticPower, agreement.EffectDischarge, []agreement.Ref{agreement.AgreementRef("paris-joint-declaration")}
 		}), agreement.ErrInconsistent, "clauses[0].targets[0]"},
