@@ -73,6 +73,7 @@ type patternInfo struct {
 	clause     agreement.Ref              // p.Clause resolved in home; zero when unset
 	members    map[agreement.PartyID]bool // p.Group's members; nil when unset
 	class      *agreement.ItemClass       // p.Class resolved in home; nil when unset
+	measure    *cbound                    // p.Measure compiled; nil when unset
 	debtors    map[agreement.PartyID]bool // what $debtor stands for, when it is a set
 	creditors  map[agreement.PartyID]bool // what $creditor stands for
 	instances  []int32                    // instances whose conditions or action mention it
@@ -191,7 +192,7 @@ type Engine struct {
 	byKind     map[agreement.EventKind][]int32
 	nodes      []node
 	kids       []int32
-	bounds     []agreement.Bound
+	bounds     []*cbound
 	filters    []breachFilter
 	coverLists [][]coverSource
 	standing   bool // some clause is standing: breaches are recorded
@@ -625,6 +626,9 @@ func (e *Engine) pattern(home int32, p agreement.Pattern, b binding) int32 {
 			}
 		}
 	}
+	if !p.Measure.IsZero() {
+		info.measure = compileBound(p.Measure)
+	}
 	if owner >= 0 {
 		cl := &e.clauses[owner].clause
 		info.debtors = map[agreement.PartyID]bool{}
@@ -667,7 +671,15 @@ func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
 	if p.Class != "" && (info.class == nil || !info.class.Contains(*ev)) {
 		return false
 	}
-	return p.Measure.IsZero() || p.Measure.Matches(ev.Quantities)
+	if info.measure == nil {
+		return true
+	}
+	for _, q := range ev.Quantities {
+		if info.measure.contains(q) {
+			return true
+		}
+	}
+	return false
 }
 
 // party reports whether the party filter f admits party x: no filter, the
@@ -730,7 +742,7 @@ func (e *Engine) compileCond(home int32, c agreement.Condition, b binding) int32
 		if c.Sum() {
 			n.op = opTotal
 		}
-		e.bounds = append(e.bounds, c.Bound())
+		e.bounds = append(e.bounds, compileBound(c.Bound()))
 	case *agreement.BreachedCondition:
 		f := c.Filter()
 		n.op, n.a, n.k, n.d = opBreached, e.clauseIdx[c.Ref().Resolve(homeID)], int32(c.K()), int64(f.Within)

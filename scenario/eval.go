@@ -6,8 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/peacekit/peacekit/agreement"
 )
 
@@ -489,45 +487,22 @@ func (s *world) breached(n *node, w int64) (bool, int32) {
 	return false, -1
 }
 
-// quantityIn returns the quantity of ev that bound b measures, converted to
-// b's unit, and whether ev carries one.
-func quantityIn(ev *agreement.Event, b agreement.Bound) (decimal.Decimal, bool) {
-	for _, q := range ev.Quantities {
-		if q.Of != b.Measures() {
-			continue
-		}
-		if v, ok := agreement.Convert(q.Value, q.Unit, b.Unit()); ok {
-			return v, true
-		}
-	}
-	return decimal.Decimal{}, false
-}
-
 // tally evaluates a Total or Level node over the events matching its
 // pattern after w, and returns the last event it read.
 func (s *world) tally(n *node, w int64) (bool, int32) {
 	b := s.e.bounds[n.b]
-	l := s.occ[n.a]
-	k := len(l)
-	for k > 0 && s.at[l[k-1]] > w {
-		k--
-	}
-	l = l[k:]
+	l := s.occ[n.a][s.firstIndexAfter(n.a, w):]
 	if n.op == opLevel {
 		for i := len(l) - 1; i >= 0; i-- {
-			if v, ok := quantityIn(&s.events[l[i]], b); ok {
-				return b.Contains(agreement.Quantity{Value: v, Unit: b.Unit(), Of: b.Measures()}), l[i]
+			for _, q := range s.events[l[i]].Quantities {
+				if v, ok := b.value(q); ok {
+					return b.inside(v), l[i]
+				}
 			}
 		}
 		return false, -1
 	}
-	sum, last := decimal.Zero, int32(-1)
-	for _, ei := range l {
-		if v, ok := quantityIn(&s.events[ei], b); ok {
-			sum, last = sum.Add(v), ei
-		}
-	}
-	return b.Contains(agreement.Quantity{Value: sum, Unit: b.Unit(), Of: b.Measures()}), last
+	return b.sum(s.events, l)
 }
 
 // maxCoverSources is how many permissions may relax one prohibition

@@ -1,0 +1,140 @@
+package scenario
+
+import (
+	"math"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// cbound is an [agreement.Bound] compiled for matching and tallies: its
+// limits parsed once, and held as int64 too when they are whole numbers
+// that fit, so that comparing a whole quantity in the bound's own unit
+// allocates nothing.
+type cbound struct {
+	b              agreement.Bound
+	lo, hi         decimal.Decimal
+	hasLo, hasHi   bool
+	loOpen, hiOpen bool
+	loI, hiI       int64
+	ints           bool // every limit set is a whole number that fits an int64
+}
+
+func compileBound(b agreement.Bound) *cbound {
+	c := &cbound{b: b, ints: true}
+	c.lo, c.loOpen, c.hasLo = b.Min()
+	c.hi, c.hiOpen, c.hasHi = b.Max()
+	if c.hasLo {
+		c.loI, c.ints = wholeInt(c.lo)
+	}
+	if c.hasHi {
+		var ok bool
+		c.hiI, ok = wholeInt(c.hi)
+		c.ints = c.ints && ok
+	}
+	return c
+}
+
+// wholeInt returns d as an int64 when it is a whole number that fits one.
+func wholeInt(d decimal.Decimal) (int64, bool) {
+	if d.Exponent() < 0 && !d.IsInteger() {
+		return 0, false
+	}
+	if d.Exponent() > 18 || d.Coefficient().BitLen() > 62 {
+		return 0, false
+	}
+	if d.Exponent() == 0 {
+		return d.Coefficient().Int64(), true
+	}
+	i := d.IntPart()
+	if !decimal.NewFromInt(i).Equal(d) {
+		return 0, false
+	}
+	return i, true
+}
+
+// value returns q's value in the bound's unit, when q measures what the
+// bound constrains in a convertible unit.
+func (c *cbound) value(q agreement.Quantity) (decimal.Decimal, bool) {
+	if q.Of != c.b.Measures() {
+		return decimal.Decimal{}, false
+	}
+	return agreement.Convert(q.Value, q.Unit, c.b.Unit())
+}
+
+// contains reports whether q lies inside the bound.
+func (c *cbound) contains(q agreement.Quantity) bool {
+	v, ok := c.value(q)
+	return ok && c.inside(v)
+}
+
+// inside reports whether v, in the bound's unit, lies between its limits.
+func (c *cbound) inside(v decimal.Decimal) bool {
+	if c.ints && v.Exponent() == 0 && v.Coefficient().IsInt64() {
+		return c.insideInt(v.Coefficient().Int64())
+	}
+	if c.hasLo {
+		k := v.Cmp(c.lo)
+		if k < 0 || c.loOpen && k == 0 {
+			return false
+		}
+	}
+	if c.hasHi {
+		k := v.Cmp(c.hi)
+		if k > 0 || c.hiOpen && k == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *cbound) insideInt(v int64) bool {
+	if c.hasLo && (v < c.loI || c.loOpen && v == c.loI) {
+		return false
+	}
+	if c.hasHi && (v > c.hiI || c.hiOpen && v == c.hiI) {
+		return false
+	}
+	return true
+}
+
+// sum adds up the bound's quantity over events, in int64 while every value
+// is a whole number and the sum fits, exactly in decimals otherwise; it
+// reports whether the sum lies inside and the last event that added.
+func (c *cbound) sum(events []agreement.Event, idx []int32) (bool, int32) {
+	var (
+		si    int64
+		sd    decimal.Decimal
+		exact = true // the sum is si
+		last  = int32(-1)
+	)
+	for _, ei := range idx {
+		for _, q := range events[ei].Quantities {
+			v, ok := c.value(q)
+			if !ok {
+				continue
+			}
+			last = ei
+			if exact && v.Exponent() == 0 && v.Coefficient().IsInt64() {
+				x := v.Coefficient().Int64()
+				if x >= 0 && si <= math.MaxInt64-x {
+					si += x
+					break
+				}
+			}
+			if exact {
+				sd, exact = decimal.NewFromInt(si), false
+			}
+			sd = sd.Add(v)
+			break
+		}
+	}
+	if exact {
+		if c.ints {
+			return c.insideInt(si), last
+		}
+		sd = decimal.NewFromInt(si)
+	}
+	return c.inside(sd), last
+}
