@@ -40,9 +40,6 @@ var jsonCmp = cmp.Options{
 // comparer, so that it may be combined with options that compare bounds.
 var boundFields = cmp.AllowUnexported(agreement.Bound{})
 
-// fullCmp is agreementtest.Options with bounds compared.
-var fullCmp = cmp.Options{agreementtest.Options(), boundFields}
-
 // jsonFixture is an agreement that sets every field, every enumeration's
 // every value in some place, and every kind of condition node, including
 // the empty All().
@@ -1056,7 +1053,7 @@ func checkUnmarshalJSON(t *testing.T, u unmarshaler, data []byte, thorough bool)
 	t.Helper()
 	same := func(want, got any) string {
 		if thorough {
-			return cmp.Diff(want, got, fullCmp)
+			return cmp.Diff(want, got, agreementtest.Options())
 		}
 		w, werr := json.Marshal(want)
 		g, gerr := json.Marshal(got)
@@ -1125,7 +1122,7 @@ func TestUnmarshalJSONRoundTrip(t *testing.T) {
 			if err := json.Unmarshal(data, out); err != nil {
 				t.Fatalf("json.Unmarshal() error: %v\n%s", err, data)
 			}
-			if diff := cmp.Diff(in, out, fullCmp); diff != "" {
+			if diff := cmp.Diff(in, out, agreementtest.Options()); diff != "" {
 				t.Errorf("json.Unmarshal(json.Marshal(x)) mismatch (-want +got):\n%s", diff)
 			}
 			checkUnmarshalJSON(t, u, data, true)
