@@ -91,8 +91,9 @@ func (c Concern) String() string {
 // # Quantities
 //
 // A clause quantity applies to e when it has no Class, or when a declares
-// its class and the class contains e's item ([ItemClass.Contains]); a
-// class a does not declare applies to nothing. The applicable quantities
+// its class and the class contains e's item ([ItemClass.Contains]; the
+// first class with the id, as for [Pattern.Class]); a quantity of a class
+// a does not declare applies to nothing. The applicable quantities
 // are shared by every concern of the clause.
 //
 // # Order: the stricter first
@@ -118,7 +119,10 @@ func (c Concern) String() string {
 // they are not compared with requirements.
 //
 // Concerns does not validate a, and never panics, whatever a and e hold: on
-// an invalid agreement it reads the clauses by the rules above. An event
+// an invalid agreement it reads the clauses by the rules above. Its work is
+// proportional to the number of instances times the patterns of e's kind
+// their clauses hold; of each condition it reads at most the first
+// [MaxConditionSize] nodes, as [Walk] does. An event
 // quantity, bound limit or range too long to compute with (beyond the
 // 1000 characters in plain notation validation allows) is treated as
 // absent, as matching nothing and as measuring nothing respectively. The
@@ -294,16 +298,19 @@ func (a Agreement) concerns(e Event) []Concern {
 		strictFirst(quantities, func(r Range) (Range, bool) { return r, true })
 		for _, in := range instances(c) {
 			for _, s := range slots {
-				var seen []Pattern
+				seen := map[Pattern]bool{}
 				for _, p := range s.patterns {
 					if s.action && p.Actor == "" && p.Group == "" && !c.Joint {
 						p.Actor = in.bind
 					}
 					bound, ok := m.bind(p, c, in)
-					if !ok || slices.Contains(seen, bound) || !m.matches(bound) {
+					if !ok || seen[bound] {
 						continue
 					}
-					seen = append(seen, bound)
+					seen[bound] = true
+					if !m.matches(bound) {
+						continue
+					}
 					out = append(out, Concern{Agreement: a.ID, Clause: c.ID, Debtor: in.report,
 						Slot: s.slot, Pattern: bound, Quantities: slices.Clone(quantities)})
 				}
@@ -314,11 +321,16 @@ func (a Agreement) concerns(e Event) []Concern {
 }
 
 // clauseSlots returns the patterns of c of the event kind k, by slot, in
-// slot order, leaving out the slots with none.
+// slot order, each once, leaving out the slots with none.
 func clauseSlots(home AgreementID, c *Clause, k EventKind) []slotPatterns {
 	var out []slotPatterns
 	add := func(s slotPatterns) {
-		s.patterns = slices.DeleteFunc(s.patterns, func(p Pattern) bool { return p.Kind == "" || p.Kind != k })
+		seen := map[Pattern]bool{}
+		s.patterns = slices.DeleteFunc(s.patterns, func(p Pattern) bool {
+			drop := p.Kind == "" || p.Kind != k || seen[p]
+			seen[p] = true
+			return drop
+		})
 		if len(s.patterns) > 0 {
 			out = append(out, s)
 		}

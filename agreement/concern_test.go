@@ -396,3 +396,33 @@ func TestConcernString(t *testing.T) {
 		}
 	}
 }
+
+// A condition of many distinct patterns that all match is read in time
+// linear in its size, and repeated patterns are reported once.
+func TestConcernsManyPatterns(t *testing.T) {
+	const n = 100_000
+	report := agreement.EventKind("monitor-report")
+	dist := agreement.Measure(agreement.UnitKm).Of("distance-from-line")
+	atoms := make([]agreement.Condition, 0, 2*n)
+	for i := range n {
+		p := agreement.Pattern{Kind: report, Measure: dist.Below(decimal.NewFromInt(int64(i + 1)))}
+		atoms = append(atoms, agreement.Happened(p), agreement.Within(p, time.Hour))
+	}
+	a := agreement.Agreement{ID: "a", Clauses: []agreement.Clause{{ID: "c", Kind: agreement.DeonticObligation,
+		Debtors: []agreement.PartyID{"RU"}, Trigger: agreement.Any(atoms...)}}}
+	e := agreement.Event{Kind: report, Quantities: []agreement.Quantity{concernQ("0.5", agreement.UnitKm, "distance-from-line")}}
+	start := time.Now()
+	cs := a.Concerns(e)
+	if d := time.Since(start); d > 20*time.Second {
+		// Quadratic work (each pattern compared with every other) takes minutes.
+		t.Errorf("Concerns took %v for %d patterns", d, 2*n)
+	} else {
+		t.Logf("Concerns took %v for %d patterns", d, 2*n)
+	}
+	if len(cs) != n {
+		t.Fatalf("%d concerns, want %d (one per distinct pattern)", len(cs), n)
+	}
+	if want := "a/c trigger: monitor-report distance-from-line < 1 km"; cs[0].String() != want {
+		t.Errorf("first concern %s, want %s", cs[0], want)
+	}
+}
