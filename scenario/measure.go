@@ -44,14 +44,23 @@ func wholeInt(d decimal.Decimal) (int64, bool) {
 	if d.Exponent() > 18 || d.Coefficient().BitLen() > 62 {
 		return 0, false
 	}
-	if d.Exponent() == 0 {
-		return d.Coefficient().Int64(), true
+	if x, ok := smallInt(d); ok {
+		return x, true
 	}
 	i := d.IntPart()
 	if !decimal.NewFromInt(i).Equal(d) {
 		return 0, false
 	}
 	return i, true
+}
+
+// smallInt returns v as an int64 when it is written with exponent 0 and at
+// most 18 digits, without allocating.
+func smallInt(v decimal.Decimal) (int64, bool) {
+	if v.Exponent() != 0 || v.NumDigits() > 18 {
+		return 0, false
+	}
+	return v.CoefficientInt64(), true
 }
 
 // value returns q's value in the bound's unit, when q measures what the
@@ -71,8 +80,8 @@ func (c *cbound) contains(q agreement.Quantity) bool {
 
 // inside reports whether v, in the bound's unit, lies between its limits.
 func (c *cbound) inside(v decimal.Decimal) bool {
-	if c.ints && v.Exponent() == 0 && v.Coefficient().IsInt64() {
-		return c.insideInt(v.Coefficient().Int64())
+	if x, ok := smallInt(v); ok && c.ints {
+		return c.insideInt(x)
 	}
 	if c.hasLo {
 		k := v.Cmp(c.lo)
@@ -116,8 +125,7 @@ func (c *cbound) sum(events []agreement.Event, idx []int32) (bool, int32) {
 				continue
 			}
 			last = ei
-			if exact && v.Exponent() == 0 && v.Coefficient().IsInt64() {
-				x := v.Coefficient().Int64()
+			if x, ok := smallInt(v); exact && ok {
 				if x >= 0 && si <= math.MaxInt64-x {
 					si += x
 					break
