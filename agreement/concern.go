@@ -5,10 +5,10 @@ import (
 	"strings"
 )
 
-// Concern is one way an event bears on a clause: the event could satisfy
-// one of the clause's patterns, in one slot of one instance of the clause,
-// and these of the clause's quantities apply to it. [Agreement.Concerns]
-// and [Process.Concerns] list them.
+// Concern is one way an event bears on a clause: a pattern, in one slot of
+// one instance of the clause, that the event matches, with the clause's
+// quantities that apply to the event. [Agreement.Concerns] and
+// [Process.Concerns] list them.
 type Concern struct {
 	// Agreement is the agreement holding the clause.
 	Agreement AgreementID
@@ -30,8 +30,8 @@ type Concern struct {
 	Pattern Pattern
 	// Quantities are the clause's quantities that apply to the event: those
 	// without a class, and those whose class ([Range.Class]) contains the
-	// event's item, the one demanding more first (see
-	// [Agreement.Concerns]). Nil when none applies.
+	// event's item; of two measuring the same thing, the one demanding
+	// more first (see [Agreement.Concerns]). Nil when none applies.
 	Quantities []Range
 }
 
@@ -93,8 +93,8 @@ func (c Concern) String() string {
 // A clause quantity applies to e when it has no Class, or when a declares
 // its class and the class contains e's item ([ItemClass.Contains]; the
 // first class with the id, as for [Pattern.Class]); a quantity of a class
-// a does not declare applies to nothing. The applicable quantities
-// are shared by every concern of the clause.
+// a does not declare applies to nothing. Every concern of a clause
+// carries the same applicable quantities, each in a slice of its own.
 //
 // # Order: the stricter first
 //
