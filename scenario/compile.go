@@ -72,7 +72,7 @@ type patternInfo struct {
 	key        patternKey
 	clause     agreement.Ref              // p.Clause resolved in home; zero when unset
 	members    map[agreement.PartyID]bool // p.Group's members; nil when unset
-	class      *agreement.ItemClass       // p.Class resolved in home; nil when unset
+	class      *cclass                    // p.Class resolved in home; nil when unset
 	measure    *cbound                    // p.Measure compiled; nil when unset
 	debtors    map[agreement.PartyID]bool // what $debtor stands for, when it is a set
 	creditors  map[agreement.PartyID]bool // what $creditor stands for
@@ -621,7 +621,7 @@ func (e *Engine) pattern(home int32, p agreement.Pattern, b binding) int32 {
 	if p.Class != "" {
 		for _, c := range a.ItemClasses {
 			if c.ID == p.Class {
-				info.class = &c
+				info.class = compileClass(c)
 				break
 			}
 		}
@@ -668,7 +668,7 @@ func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
 	if info.clause != (agreement.Ref{}) && ev.Clause.Resolve(e.agreements[info.key.home].id) != info.clause {
 		return false
 	}
-	if p.Class != "" && (info.class == nil || !info.class.Contains(*ev)) {
+	if p.Class != "" && (info.class == nil || !info.class.contains(ev)) {
 		return false
 	}
 	if info.measure == nil {

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"math"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -145,4 +146,38 @@ func (c *cbound) sum(events []agreement.Event, idx []int32) (bool, int32) {
 		sd = decimal.NewFromInt(si)
 	}
 	return c.inside(sd), last
+}
+
+// cclass is an [agreement.ItemClass] compiled for matching.
+type cclass struct {
+	items []string
+	rule  []*cbound
+}
+
+func compileClass(c agreement.ItemClass) *cclass {
+	out := &cclass{items: slices.Clone(c.Items)}
+	for _, b := range c.Rule {
+		out.rule = append(out.rule, compileBound(b))
+	}
+	return out
+}
+
+// contains reports whether ev's item is in the class, as
+// [agreement.ItemClass.Contains] does.
+func (c *cclass) contains(ev *agreement.Event) bool {
+	if ev.Item == "" {
+		return false
+	}
+	if slices.Contains(c.items, ev.Item) {
+		return true
+	}
+	if len(c.rule) == 0 {
+		return false
+	}
+	for _, b := range c.rule {
+		if !slices.ContainsFunc(ev.Quantities, b.contains) {
+			return false
+		}
+	}
+	return true
 }
