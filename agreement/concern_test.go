@@ -400,6 +400,9 @@ func TestConcernString(t *testing.T) {
 // A condition of many distinct patterns that all match is read in time
 // linear in its size, and repeated patterns are reported once.
 func TestConcernsManyPatterns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("200,000 patterns: seconds")
+	}
 	const n = 100_000
 	report := agreement.EventKind("monitor-report")
 	dist := agreement.Measure(agreement.UnitKm).Of("distance-from-line")
