@@ -86,7 +86,7 @@ func clean14() agreement.Agreement {
 			},
 			{
 				ID: "exception", Kind: agreement.DeonticPermission, Debtors: []agreement.PartyID{"RU", "BY"},
-				Action: &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: agreement.Debtor, Item: "BM-21 Grad"},
+				Action:  &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: agreement.Debtor, Item: "BM-21 Grad"},
 				Relaxes: []agreement.Ref{agreement.LocalRef("no-heavy")},
 				Grant: &agreement.Pattern{Kind: "rotation-authorised", Reporter: "OSCE", Target: agreement.Debtor,
 					Measure: agreement.Measure(agreement.UnitM).Of("distance-from-line").AtMost(num(500))},
