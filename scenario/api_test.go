@@ -160,6 +160,12 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			}
 			return ""
 		}),
+		"Engine.Concerns": eachE(func(e *scenario.Engine) string {
+			if e.Concerns(agreement.Event{Kind: "x"}) != nil {
+				return "concerns from nowhere"
+			}
+			return ""
+		}),
 		"Run.Trace": eachR(func(r *scenario.Run) string {
 			if tr := r.Trace(); tr == nil || tr.Engine() != nil {
 				return "not the zero Trace"
@@ -220,6 +226,10 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 		}),
 		"Trace.StateSince": eachT(func(tr *scenario.Trace) string {
 			_, _, err := tr.StateSince(scenario.Instance{}, zt)
+			return wantErr(err)
+		}),
+		"Trace.Breaches": eachT(func(tr *scenario.Trace) string {
+			_, err := tr.Breaches(scenario.Instance{}, zt)
 			return wantErr(err)
 		}),
 		"Trace.FluentHolds": eachT(func(tr *scenario.Trace) string {
