@@ -29,7 +29,8 @@ const (
 	// RuleAntecedent: a Pending clause's antecedent holds (to InEffect).
 	RuleAntecedent
 	// RuleExpiry: a Pending or InEffect clause reaches its expiry
-	// (Discharged; a prohibition in effect is Fulfilled).
+	// (Discharged; a prohibition in effect is Fulfilled; a standing clause
+	// in effect is Fulfilled, or Violated when it recorded a breach).
 	RuleExpiry
 	// RuleFulfilment: an InEffect clause's fulfilment holds, or a power is
 	// exercised (Fulfilled).
@@ -93,7 +94,7 @@ var agreementActive = []agreement.State{agreement.StateDraft, agreement.StateSig
 
 // ClauseEdges returns every edge of the clause lifecycle table of package
 // [agreement], one per from-state and per cause where a row names several:
-// 20 edges, in the table's order. It returns a new slice on each call.
+// 21 edges, in the table's order. It returns a new slice on each call.
 func ClauseEdges() []Edge {
 	c := func(from, to agreement.State, r Rule) Edge { return Edge{From: from, To: to, Rule: r} }
 	out := []Edge{
@@ -103,6 +104,7 @@ func ClauseEdges() []Edge {
 		c(agreement.StatePending, agreement.StateDischarged, RuleExpiry),
 		c(agreement.StateInEffect, agreement.StateDischarged, RuleExpiry),
 		c(agreement.StateInEffect, agreement.StateFulfilled, RuleExpiry),
+		c(agreement.StateInEffect, agreement.StateViolated, RuleExpiry),
 		c(agreement.StateInEffect, agreement.StateFulfilled, RuleFulfilment),
 		c(agreement.StateInEffect, agreement.StateViolated, RuleViolation),
 		c(agreement.StateInEffect, agreement.StateViolated, RuleDeadline),
@@ -203,7 +205,7 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 		case scenario.CauseDeadline:
 			e.Rule = RuleDeadline
 		case scenario.CauseExpiry:
-			return e, false
+			e.Rule = RuleExpiry // a standing clause that recorded a breach
 		default:
 			e.Rule = RuleViolation
 		}

@@ -743,7 +743,12 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 		c.Expiry = d.limit("expiry", 3)
 		switch rapid.IntRange(0, 9).Draw(t, "violation") {
 		case 0:
-			c.Violation = agreement.Happened(d.pattern("violation-pattern", lcProhibitedKinds))
+			vp := d.pattern("violation-pattern", lcProhibitedKinds)
+			if len(c.Debtors) > 1 && !c.Joint && slices.Contains(c.Debtors, vp.Actor) {
+				// Each debtor's instance answers for its own acts.
+				vp.Actor = agreement.Debtor
+			}
+			c.Violation = agreement.Happened(vp)
 		case 1:
 			c.Violation = agreement.Not(agreement.Holds(lcCeasefire))
 		}
@@ -755,6 +760,14 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 		c.Expiry = d.limit("expiry", 7)
 		if rapid.IntRange(0, 9).Draw(t, "violation") == 0 {
 			c.Violation = agreement.Within(agreement.Pattern{Kind: "shelling"}, d.duration("violation-window"))
+		}
+		if rapid.IntRange(0, 3).Draw(t, "standing") == 0 {
+			// Kept rather than achieved: each act is a breach, and at its
+			// expiry it is Violated if it recorded one.
+			c.Standing = true
+			if c.Expiry.IsZero() {
+				c.Expiry = agreement.Deadline{After: d.duration("standing-expiry")}
+			}
 		}
 	case s.kind == agreement.DeonticPermission:
 		c.Action = action(lcActionKinds)

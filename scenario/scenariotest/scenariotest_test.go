@@ -157,7 +157,7 @@ func TestIrrelevantEventsAndInterleave(t *testing.T) {
 
 func TestEdges(t *testing.T) {
 	edges := scenariotest.Edges()
-	if got, want := len(scenariotest.ClauseEdges()), 20; got != want {
+	if got, want := len(scenariotest.ClauseEdges()), 21; got != want {
 		t.Errorf("%d clause edges, want %d", got, want)
 	}
 	if got, want := len(scenariotest.AgreementEdges()), 8; got != want {

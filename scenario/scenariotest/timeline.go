@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -163,8 +164,51 @@ func Timeline(p agreement.Process, cfg TimelineConfig) *rapid.Generator[scenario
 			m := rapid.SampledFrom(pool).Draw(t, "pattern")
 			evs = append(evs, g.event(t, m, at))
 		}
+		evs = g.revisions(t, cfg, evs)
 		return scenario.NewTimeline(cfg.Start, evs...)
 	})
+}
+
+// revisions gives some of evs ids, and appends up to three events of kind
+// agreement.EventKindRevised, each revising an event with an id at a
+// strictly later instant, setting its attribution, reporter or actor,
+// while there are fewer than cfg.MaxEvents events.
+func (g *eventGen) revisions(t *rapid.T, cfg TimelineConfig, evs []agreement.Event) []agreement.Event {
+	var ided []int
+	for i := range evs {
+		if rapid.IntRange(0, 2).Draw(t, "has-id") == 0 {
+			evs[i].ID = agreement.EventID("e" + itoa(i+1))
+			ided = append(ided, i)
+		}
+	}
+	if len(ided) == 0 {
+		return evs
+	}
+	for k := range rapid.IntRange(0, 3).Draw(t, "revisions") {
+		target := evs[rapid.SampledFrom(ided).Draw(t, "revises")]
+		var later []time.Duration
+		for _, d := range cfg.Offsets {
+			if cfg.Start.Add(d).After(target.At) {
+				later = append(later, d)
+			}
+		}
+		if len(later) == 0 || len(evs) >= cfg.MaxEvents {
+			continue
+		}
+		rev := agreement.Event{At: cfg.Start.Add(rapid.SampledFrom(later).Draw(t, "revision-offset")),
+			Kind: agreement.EventKindRevised, Revises: target.ID, ID: agreement.EventID("r" + itoa(k+1))}
+		if rapid.Bool().Draw(t, "revises-attribution") {
+			rev.Attribution = rapid.SampledFrom(attributions[1:]).Draw(t, "revised-attribution")
+		}
+		if rapid.IntRange(0, 2).Draw(t, "revises-reporter") == 0 {
+			rev.Reporter = g.party(t, "revised-reporter")
+		}
+		if rapid.IntRange(0, 3).Draw(t, "revises-actor") == 0 {
+			rev.Actor = g.party(t, "revised-actor")
+		}
+		evs = append(evs, rev)
+	}
+	return evs
 }
 
 // hot draws a subset of at least half of ms (all of them when there are at
@@ -245,6 +289,17 @@ func Interleave(tl scenario.Timeline, extra []agreement.Event) *rapid.Generator[
 type mention struct {
 	p       agreement.Pattern
 	members []agreement.PartyID
+	// debtors and creditors are what the placeholders agreement.Debtor
+	// and agreement.Creditor stand for in p: the debtors and creditors of
+	// the clause holding it.
+	debtors, creditors []agreement.PartyID
+	// bounds are the bounds an event matching p may carry a quantity for:
+	// p's Measure, the bound of a Total or Level over p, the rule of p's
+	// item class.
+	bounds []agreement.Bound
+	// items are the items an event matching p may name: p's Item, the
+	// items of its class.
+	items []string
 }
 
 // eventGen draws events from what a process mentions. It is read-only once
@@ -273,7 +328,23 @@ func newEventGen(p agreement.Process) *eventGen {
 		agreement.EventKindSigning:        true,
 		agreement.EventKindPowerExercised: true,
 	}, single: len(p.Agreements) == 1}
-	seen := map[agreement.Pattern]bool{}
+	// seen finds each pattern already added (per clause holding it, since
+	// placeholders stand for that clause's parties) in its pool.
+	type seenKey struct {
+		p     agreement.Pattern
+		owner *agreement.Clause
+	}
+	type seenAt struct{ pool, i int }
+	seen := map[seenKey]seenAt{}
+	pools := []*[]mention{&g.powers, &g.signings, &g.others}
+	poolIndex := func(pool *[]mention) int {
+		for k, q := range pools {
+			if q == pool {
+				return k
+			}
+		}
+		return 0
+	}
 	seenParty := map[agreement.PartyID]bool{}
 	seenArea := map[agreement.AreaID]bool{}
 	// With a territory in some agreement, an event may name only an area
@@ -304,7 +375,14 @@ func newEventGen(p agreement.Process) *eventGen {
 		for _, gr := range a.Groups {
 			groups[gr.ID] = append(groups[gr.ID], gr.Members...)
 		}
-		add := func(pat agreement.Pattern, pool *[]mention) {
+		classes := map[agreement.ItemClassID]agreement.ItemClass{}
+		for _, ic := range a.ItemClasses {
+			classes[ic.ID] = ic
+		}
+		// owner is the clause holding the patterns being added; nil for
+		// fluents and the entry-into-force condition.
+		var owner *agreement.Clause
+		add := func(pat agreement.Pattern, pool *[]mention, tally ...agreement.Bound) {
 			if pat.Clause != (agreement.Ref{}) {
 				pat.Clause = pat.Clause.Resolve(a.ID)
 			}
@@ -313,13 +391,42 @@ func newEventGen(p agreement.Process) *eventGen {
 				seenArea[pat.Area] = true
 				g.areas = append(g.areas, pat.Area)
 			}
-			if seen[pat] {
+			m := mention{p: pat, members: groups[pat.Group]}
+			if owner != nil {
+				m.debtors, m.creditors = owner.Debtors, owner.Creditors
+			}
+			if !pat.Measure.IsZero() {
+				m.bounds = append(m.bounds, pat.Measure)
+			}
+			m.bounds = append(m.bounds, tally...)
+			if pat.Item != "" {
+				m.items = append(m.items, pat.Item)
+			}
+			if c, ok := classes[pat.Class]; ok {
+				m.items = append(m.items, c.Items...)
+				m.bounds = append(m.bounds, c.Rule...)
+				if len(c.Items) == 0 && len(c.Rule) > 0 {
+					m.items = append(m.items, "item-"+string(c.ID))
+				}
+			}
+			key := seenKey{pat, owner}
+			if k, ok := seen[key]; ok {
+				// Seen already: keep what this mention adds.
+				old := &(*pools[k.pool])[k.i]
+				old.bounds = append(old.bounds, m.bounds...)
+				old.items = append(old.items, m.items...)
 				return
 			}
-			seen[pat] = true
-			*pool = append(*pool, mention{p: pat, members: groups[pat.Group]})
+			seen[key] = seenAt{poolIndex(pool), len(*pool)}
+			*pool = append(*pool, m)
 		}
 		addCond := func(c agreement.Condition) {
+			agreement.Walk(c, func(n agreement.Condition) bool {
+				if tc, ok := n.(*agreement.TallyCondition); ok {
+					add(tc.Pattern(), &g.others, tc.Bound())
+				}
+				return true
+			})
 			for _, pat := range agreement.Patterns(c) {
 				add(pat, &g.others)
 			}
@@ -333,7 +440,9 @@ func newEventGen(p agreement.Process) *eventGen {
 			}
 		}
 		addCond(a.EntryIntoForce)
-		for _, c := range a.Clauses {
+		for ci := range a.Clauses {
+			c := &a.Clauses[ci]
+			owner = c
 			for _, nc := range c.Conditions() {
 				addCond(nc.Condition)
 			}
@@ -341,9 +450,13 @@ func newEventGen(p agreement.Process) *eventGen {
 			if c.Kind == agreement.DeonticPower {
 				pool = &g.powers
 			}
-			for _, pat := range agreement.ActionPatterns(a.ID, c) {
+			for _, pat := range agreement.ActionPatterns(a.ID, *c) {
 				add(pat, pool)
 			}
+			if c.Grant != nil {
+				add(*c.Grant, &g.others)
+			}
+			owner = nil
 			g.refs = append(g.refs, agreement.QualifiedRef(a.ID, c.ID))
 		}
 		g.refs = append(g.refs, agreement.AgreementRef(a.ID))
@@ -396,6 +509,25 @@ func (g *eventGen) event(t *rapid.T, m mention, at time.Time) agreement.Event {
 	p := m.p
 	exact := rapid.IntRange(0, 4).Draw(t, "exact") > 0
 	ev := agreement.Event{At: at, Kind: p.Kind}
+	// A placeholder stands for a party of the clause holding the pattern.
+	for _, f := range []*agreement.PartyID{&p.Actor, &p.Target, &p.Reporter} {
+		var pool []agreement.PartyID
+		switch *f {
+		case agreement.Debtor:
+			pool = m.debtors
+		case agreement.Creditor:
+			pool = m.creditors
+		default:
+			continue
+		}
+		if len(pool) == 0 {
+			pool = g.parties
+		}
+		*f = ""
+		if len(pool) > 0 {
+			*f = rapid.SampledFrom(pool).Draw(t, "placeholder")
+		}
+	}
 
 	switch {
 	case exact && p.Actor != "":
@@ -435,6 +567,23 @@ func (g *eventGen) event(t *rapid.T, m mention, at time.Time) agreement.Event {
 	case p.Clause != (agreement.Ref{}) || rapid.IntRange(0, 4).Draw(t, "has-clause") == 0:
 		ev.Clause = rapid.SampledFrom(g.refs).Draw(t, "clause")
 	}
+	switch {
+	case len(m.items) > 0 && (exact || rapid.Bool().Draw(t, "has-item")):
+		ev.Item = rapid.SampledFrom(m.items).Draw(t, "item")
+	case rapid.IntRange(0, 9).Draw(t, "other-item") == 0:
+		ev.Item = rapid.SampledFrom(otherItems).Draw(t, "item")
+	}
+	if len(m.bounds) > 0 {
+		for range rapid.IntRange(0, 2).Draw(t, "quantities") {
+			ev.Quantities = append(ev.Quantities, drawQuantity(t, rapid.SampledFrom(m.bounds).Draw(t, "bound")))
+		}
+		if exact && len(ev.Quantities) == 0 && !p.Measure.IsZero() {
+			ev.Quantities = append(ev.Quantities, drawQuantity(t, p.Measure))
+		}
+	}
+	if ev.Kind == agreement.EventKindControlChanged {
+		ev.Quantities = slices.DeleteFunc(ev.Quantities, func(q agreement.Quantity) bool { return q.Unit != agreement.UnitPercent })
+	}
 	if g.single && ev.Clause != (agreement.Ref{}) && rapid.Bool().Draw(t, "local-ref") {
 		// The engine resolves local references against its only agreement;
 		// the signing of that agreement may leave the reference out.
@@ -447,6 +596,52 @@ func (g *eventGen) event(t *rapid.T, m mention, at time.Time) agreement.Event {
 		}
 	}
 	return ev
+}
+
+// otherItems are items no class is likely to name.
+var otherItems = []string{"T-72 tank", "BM-21 Grad"}
+
+// drawQuantity draws a quantity that bound b may measure: what it
+// measures, in its unit or, sometimes, another of the same dimension, with
+// a value at, just inside or just outside one of its limits, or anywhere.
+func drawQuantity(t *rapid.T, b agreement.Bound) agreement.Quantity {
+	q := agreement.Quantity{Unit: b.Unit(), Of: b.Measures()}
+	var near []decimal.Decimal
+	if v, _, ok := b.Min(); ok {
+		near = append(near, v)
+	}
+	if v, _, ok := b.Max(); ok {
+		near = append(near, v)
+	}
+	switch k := rapid.IntRange(0, 3).Draw(t, "value-kind"); {
+	case k < 3 && len(near) > 0:
+		v := rapid.SampledFrom(near).Draw(t, "limit")
+		d := decimal.NewFromInt(int64(rapid.IntRange(-1, 1).Draw(t, "nudge")))
+		q.Value = v.Add(d)
+	default:
+		q.Value = decimal.NewFromInt(int64(rapid.IntRange(0, 200).Draw(t, "value")))
+	}
+	if q.Value.IsNegative() {
+		q.Value = decimal.Zero
+	}
+	for _, other := range sameDimension[q.Unit] {
+		if rapid.IntRange(0, 3).Draw(t, "other-unit") == 0 {
+			if v, ok := agreement.Convert(q.Value, q.Unit, other); ok {
+				q.Value, q.Unit = v, other
+			}
+			break
+		}
+	}
+	return q
+}
+
+// sameDimension gives, for a unit of a known dimension, another unit it
+// converts into exactly.
+var sameDimension = map[agreement.Unit][]agreement.Unit{
+	agreement.UnitKm: {agreement.UnitM}, agreement.UnitM: {agreement.UnitKm},
+	agreement.UnitMm: {agreement.UnitCm}, agreement.UnitCm: {agreement.UnitMm},
+	agreement.UnitKg: {agreement.UnitT}, agreement.UnitT: {agreement.UnitKg},
+	agreement.UnitHa: {agreement.UnitKm2}, agreement.UnitKm2: {agreement.UnitHa},
 }
 
 var attributions = []agreement.Attribution{agreement.AttributionUnspecified, agreement.AttributionAlleged, agreement.AttributionConfirmed}
