@@ -18,6 +18,7 @@ import (
 // modify its input.
 func FuzzDecode(f *testing.F) {
 	addGoldenSeeds(f)
+	addMeasuredSeeds(f)
 	for _, s := range []string{
 		jsonDoc(jsonClause("")),
 		jsonDoc(jsonClause(`,"trigger":{"atLeast":{"k":1,"of":[{"holds":"f"},{"not":{"all":[]}}]}}`)),
@@ -98,6 +99,20 @@ func addGoldenSeeds(f *testing.F) {
 	}
 }
 
+// addMeasuredSeeds adds the encodings of measuredFixture, alone and in a
+// process, to f's seed corpus: every member of measured acts, valid. The
+// seed files in testdata/fuzz hold variants of them, valid and not.
+func addMeasuredSeeds(f *testing.F) {
+	a := measuredFixture()
+	for _, v := range []json.Marshaler{a, agreement.Process{Title: "Minsk", Agreements: []agreement.Agreement{a}}} {
+		data, err := v.MarshalJSON()
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+}
+
 // checkFuzzError checks that err is a non-empty *ValidationError whose
 // problems each wrap one of the package's sentinels.
 func checkFuzzError(t *testing.T, err error) {
@@ -112,6 +127,7 @@ func checkFuzzError(t *testing.T, err error) {
 		agreement.ErrNegative, agreement.ErrInvalidValue, agreement.ErrMissing, agreement.ErrInconsistent,
 		agreement.ErrUnknownField, agreement.ErrSchemaVersion, agreement.ErrSyntax,
 		agreement.ErrUnknownArea, agreement.ErrShares, agreement.ErrConflict,
+		agreement.ErrUnboundDebtor, agreement.ErrNotStanding, agreement.ErrUnknownItemClass, agreement.ErrUnknownEvent,
 	}
 	for _, p := range ve.Problems {
 		known := false

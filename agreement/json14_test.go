@@ -3,6 +3,9 @@ package agreement_test
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -592,4 +595,62 @@ func TestMeasuredMarshalDoesNotModify(t *testing.T) {
 	if diff := cmp.Diff(measuredFixture(), a, agreementtest.Options()); diff != "" {
 		t.Errorf("MarshalJSON modified the agreement (-want +got):\n%s", diff)
 	}
+}
+
+// TestMeasuredFuzzSeeds checks that the fuzz corpus seeds named measured-*
+// decode, so that the fuzz targets reach the round trip of every new member
+// from them, and not only the decoder's errors.
+func TestMeasuredFuzzSeeds(t *testing.T) {
+	decoders := map[string]func([]byte) error{
+		"FuzzDecode": func(b []byte) error { _, err := agreement.DecodeAgreement(b); return err },
+		"FuzzAgreementUnmarshalJSON": func(b []byte) error {
+			_, err := agreement.DecodeAgreement(b)
+			return err
+		},
+		"FuzzProcessUnmarshalJSON":  func(b []byte) error { _, err := agreement.DecodeProcess(b); return err },
+		"FuzzDecodeEventLog":        func(b []byte) error { _, err := agreement.DecodeEventLog(b); return err },
+		"FuzzEventLogUnmarshalJSON": func(b []byte) error { _, err := agreement.DecodeEventLog(b); return err },
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "measured-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < len(decoders) {
+		t.Fatalf("found %d measured-* seeds, want one for each of %d targets at least", len(files), len(decoders))
+	}
+	for _, name := range files {
+		target := filepath.Base(filepath.Dir(name))
+		decode, ok := decoders[target]
+		if !ok {
+			t.Errorf("%s: no decoder known for target %s", name, target)
+			continue
+		}
+		data := readFuzzSeed(t, name)
+		if target == "FuzzDecode" && strings.Contains(filepath.Base(name), "process") {
+			decode = decoders["FuzzProcessUnmarshalJSON"]
+		}
+		if err := decode(data); err != nil {
+			t.Errorf("%s does not decode: %v", name, err)
+		}
+	}
+}
+
+// readFuzzSeed reads a seed file holding one []byte value in the format of
+// go test's fuzz corpus.
+func readFuzzSeed(t *testing.T, name string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, body, ok := strings.Cut(string(raw), "\n")
+	body = strings.TrimSpace(body)
+	if !ok || header != "go test fuzz v1" || !strings.HasPrefix(body, "[]byte(") || !strings.HasSuffix(body, ")") {
+		t.Fatalf("%s is not a fuzz seed of one []byte", name)
+	}
+	s, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(body, "[]byte("), ")"))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return []byte(s)
 }

@@ -139,6 +139,7 @@ func jsonFixture() agreement.Agreement {
 				Force:    agreement.ForceLegallyBinding,
 				Category: "SsrFf",
 				Debtors:  []agreement.PartyID{"RU", "militia"},
+				Joint:    true, // severally, militia's instance would answer for RU's attacks
 				Action:   &attack,
 				Trigger:  agreement.AgreementIn("", agreement.StateInForce),
 				Antecedent: agreement.AgreementIn("paris-2026", agreement.StateInForce, agreement.StateSuspended,
@@ -1151,8 +1152,8 @@ func FuzzAgreementUnmarshalJSON(f *testing.F) { fuzzUnmarshalJSON(f, 0) }
 func FuzzProcessUnmarshalJSON(f *testing.F) { fuzzUnmarshalJSON(f, 1) }
 
 // fuzzUnmarshalJSON runs checkUnmarshalJSON on the i'th of unmarshalers,
-// seeded with its fixture's encoding, the golden documents and its bad
-// documents.
+// seeded with its fixture's encoding, the golden documents, the documents
+// of measured acts and its bad documents.
 func fuzzUnmarshalJSON(f *testing.F, i int) {
 	u := unmarshalers()[i]
 	data, err := json.Marshal(u.fixture())
@@ -1160,12 +1161,12 @@ func fuzzUnmarshalJSON(f *testing.F, i int) {
 		f.Fatal(err)
 	}
 	f.Add(data)
-	for _, name := range []string{"agreement.golden.json", "process.golden.json"} {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			f.Fatal(err)
-		}
+	addGoldenSeeds(f)
+	addMeasuredSeeds(f)
+	if data, err := measuredLog().MarshalJSON(); err == nil {
 		f.Add(data)
+	} else {
+		f.Fatal(err)
 	}
 	for _, doc := range append(u.bad, "null", `{"schema":1}`, `{"schema":1`) {
 		f.Add([]byte(doc))
