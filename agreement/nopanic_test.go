@@ -23,6 +23,12 @@ import (
 // exportedFuncs lists every exported function of the package. A function
 // the source declares and this table lacks fails TestNoPanicZeroValues.
 var exportedFuncs = map[string]any{
+	"Breached":           agreement.Breached,
+	"ClauseInFor":        agreement.ClauseInFor,
+	"Convert":            agreement.Convert,
+	"Level":              agreement.Level,
+	"Measure":            agreement.Measure,
+	"Total":              agreement.Total,
 	"ActionPatterns":     agreement.ActionPatterns,
 	"AgreementIn":        agreement.AgreementIn,
 	"AgreementRef":       agreement.AgreementRef,
@@ -70,6 +76,14 @@ var exportedFuncs = map[string]any{
 // value and, for pointer receivers, on a nil pointer. A type the source
 // declares and this table lacks fails TestNoPanicZeroValues.
 var exportedTypes = map[string]reflect.Type{
+	"Bound":                reflect.TypeFor[agreement.Bound](),
+	"BreachFilter":         reflect.TypeFor[agreement.BreachFilter](),
+	"BreachedCondition":    reflect.TypeFor[agreement.BreachedCondition](),
+	"Concern":              reflect.TypeFor[agreement.Concern](),
+	"EventID":              reflect.TypeFor[agreement.EventID](),
+	"ItemClass":            reflect.TypeFor[agreement.ItemClass](),
+	"ItemClassID":          reflect.TypeFor[agreement.ItemClassID](),
+	"TallyCondition":       reflect.TypeFor[agreement.TallyCondition](),
 	"Agreement":            reflect.TypeFor[agreement.Agreement](),
 	"AgreementID":          reflect.TypeFor[agreement.AgreementID](),
 	"AgreementInCondition": reflect.TypeFor[agreement.AgreementInCondition](),
