@@ -228,9 +228,15 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			_, _, err := tr.StateSince(scenario.Instance{}, zt)
 			return wantErr(err)
 		}),
-		"Trace.Breaches": eachT(func(tr *scenario.Trace) string {
-			_, err := tr.Breaches(scenario.Instance{}, zt)
+		"Trace.BreachesOf": eachT(func(tr *scenario.Trace) string {
+			_, err := tr.BreachesOf(scenario.Instance{}, zt)
 			return wantErr(err)
+		}),
+		"Trace.Breaches": eachT(func(tr *scenario.Trace) string {
+			for range tr.Breaches() {
+				return "breaches from nowhere"
+			}
+			return ""
 		}),
 		"Trace.FluentHolds": eachT(func(tr *scenario.Trace) string {
 			_, err := tr.FluentHolds("", "", zt)

@@ -32,7 +32,7 @@ func wantInst(t *testing.T, tr *scenario.Trace, c agreement.ClauseID, debtor agr
 
 func breachCount(t *testing.T, tr *scenario.Trace, c agreement.ClauseID, debtor agreement.PartyID, day int) int {
 	t.Helper()
-	bs, err := tr.Breaches(scenario.Instance{Ref: agreement.QualifiedRef("A", c), Debtor: debtor}, docDay(day))
+	bs, err := tr.BreachesOf(scenario.Instance{Ref: agreement.QualifiedRef("A", c), Debtor: debtor}, docDay(day))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,9 @@ var errNoTrace = errors.New("scenario: no trace (the zero or a nil Trace)")
 // agreement), "from → to", and its cause in words, with the event that set
 // it off described ("event #2: armed-attack by RU against UA") or the
 // clause whose change did ("paris-2026/multinational-force[FR] became
-// in-effect"). Instants are written in UTC, RFC 3339. Text from the events
+// in-effect"); then, when standing clauses recorded breaches, a table of
+// them: the instant, the instance, the instant of the breaching act and
+// the cause. Instants are written in UTC, RFC 3339. Text from the events
 // is escaped so that it reads as written and cannot break a table. It uses
 // only the public API of the trace; it returns an error for a nil or zero
 // Trace, and the first error from w. It is safe for concurrent use (with
@@ -61,6 +63,17 @@ func (t *Trace) Markdown(w io.Writer) error {
 			tr.From.String() + " → " + tr.To.String(), markup.Markdown(renderCause(t, trs, k))})
 	}
 	r.Table([]string{"Instant", "Instance", "From → To", "Cause"}, rows)
+	rows = rows[:0]
+	for b := range t.Breaches() {
+		rows = append(rows, []string{renderStamp(b.At), markup.Markdown(renderInstance(b.Instance)),
+			renderStamp(b.Act), markup.Markdown(t.DescribeCause(b.Cause))})
+	}
+	if len(rows) > 0 {
+		r.Line("")
+		r.Line("## Breaches")
+		r.Line("")
+		r.Table([]string{"Instant", "Instance", "Act", "Cause"}, rows)
+	}
 	return r.Err()
 }
 
@@ -248,6 +261,14 @@ func renderCause(t *Trace, trs []Transition, k int) string {
 			}
 		}
 		return renderInstance(c.By) + " changed state"
+	case CauseRevision:
+		return "revised by " + renderCauseEvent(t, c)
+	case CauseBreach:
+		s := "breach of " + renderInstance(c.By)
+		if _, ok := c.Event(); ok {
+			s += " (" + renderCauseEvent(t, c) + ")"
+		}
+		return s
 	case CausePower:
 		s := "power " + renderInstance(c.By) + " exercised"
 		if _, ok := c.Event(); ok {

@@ -532,11 +532,32 @@ type Breach struct {
 	Cause    Cause
 }
 
-// Breaches returns the breaches of instance i recorded up to and including
-// instant at, in the order recorded. An instance of a clause that is not
-// standing has none. It returns an error for an unknown instance or an
-// agreement, and for a nil or zero Trace.
-func (t *Trace) Breaches(i Instance, at time.Time) ([]Breach, error) {
+// Breaches yields every breach of the trace's standing clauses in the
+// order recorded (by instant, then as recorded within an instant). It
+// yields nothing for a nil or zero Trace.
+func (t *Trace) Breaches() iter.Seq[Breach] {
+	return func(yield func(Breach) bool) {
+		if !t.usable() {
+			return
+		}
+		for _, b := range t.blog {
+			if !yield(t.breach(b)) {
+				return
+			}
+		}
+	}
+}
+
+func (t *Trace) breach(b breach) Breach {
+	return Breach{Instance: t.instance(b.inst), At: time.Unix(0, b.at).UTC(), Act: time.Unix(0, b.act).UTC(),
+		Cause: b.cause}
+}
+
+// BreachesOf returns the breaches of instance i recorded up to and
+// including instant at, in the order recorded. An instance of a clause that
+// is not standing has none. It returns an error for an unknown instance or
+// an agreement, and for a nil or zero Trace.
+func (t *Trace) BreachesOf(i Instance, at time.Time) ([]Breach, error) {
 	if !t.usable() {
 		return nil, errNoTrace
 	}
@@ -554,8 +575,7 @@ func (t *Trace) Breaches(i Instance, at time.Time) ([]Breach, error) {
 			break
 		}
 		if b.inst == idx {
-			out = append(out, Breach{Instance: t.instance(idx), At: time.Unix(0, b.at).UTC(),
-				Act: time.Unix(0, b.act).UTC(), Cause: b.cause})
+			out = append(out, t.breach(b))
 		}
 	}
 	return out, nil
