@@ -36,6 +36,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/scenario"
 )
@@ -103,6 +105,28 @@ type refInst struct {
 	// conds are the effective trigger, antecedent, fulfilment and violation:
 	// the clause's own, or its action where the action is their default.
 	conds [4]agreement.Condition
+	// bind is what the placeholder agreement.Debtor stands for in its
+	// patterns: its own debtor, or the clause's only debtor; "" for a joint
+	// clause of several debtors, where it stands for any of them.
+	bind agreement.PartyID
+	// owed are the debtors the instance is owed by: its own, or every
+	// debtor of a clause not expanded per debtor.
+	owed []agreement.PartyID
+	// counted is set for a standing clause whose violation counts acts (one
+	// Happened atom, the default action, or uncovered acts): one breach per
+	// act.
+	counted bool
+	// relaxedBy are the permission instances whose grants may cover its
+	// acts (a relaxed prohibition: its violation is its uncovered acts).
+	relaxedBy []int
+}
+
+// refBreach is one breach of a standing clause instance the model recorded.
+type refBreach struct {
+	ii    int
+	at    time.Time // recorded
+	act   time.Time // the act's instant
+	event int       // the act's event, in the timeline; -1 for none
 }
 
 // refModel is a process prepared for the reference replay: its agreements and
@@ -118,6 +142,8 @@ type refModel struct {
 	fluentIdx map[refFluentKey]int
 	// member[ai] reports whether a party belongs to a group of agreement ai.
 	member []func(agreement.GroupID, agreement.PartyID) bool
+	// class[ai] resolves the item classes of agreement ai.
+	class []func(agreement.ItemClassID) (agreement.ItemClass, bool)
 }
 
 type refFluentDef struct {
@@ -141,6 +167,14 @@ func refNewModel(p agreement.Process) *refModel {
 			}
 			return false
 		})
+		m.class = append(m.class, func(id agreement.ItemClassID) (agreement.ItemClass, bool) {
+			for _, c := range a.ItemClasses {
+				if c.ID == id {
+					return c, true
+				}
+			}
+			return agreement.ItemClass{}, false
+		})
 		for _, cl := range a.Clauses {
 			ref := agreement.QualifiedRef(a.ID, cl.ID)
 			debtors := []agreement.PartyID{""}
@@ -150,21 +184,85 @@ func refNewModel(p agreement.Process) *refModel {
 			for _, d := range debtors {
 				in := refInst{id: scenario.Instance{Ref: ref, Debtor: d}, ai: ai, clause: cl, ref: ref}
 				in.conds = [4]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation}
+				in.bind, in.owed = d, []agreement.PartyID{d}
+				if d == "" {
+					in.owed = cl.Debtors
+					if len(cl.Debtors) == 1 {
+						in.bind = cl.Debtors[0]
+					}
+				}
 				if act := refAction(cl, d, ref); act != nil {
 					switch {
-					case cl.Kind == agreement.DeonticPower,
-						cl.Kind == agreement.DeonticObligation && cl.Fulfilment == nil:
+					// A standing obligation's action is no fulfilment; a
+					// power with a fulfilment condition is automatic.
+					case cl.Kind == agreement.DeonticPower && cl.Fulfilment == nil,
+						cl.Kind == agreement.DeonticObligation && cl.Fulfilment == nil && !cl.Standing:
 						in.conds[refFulfilment] = agreement.Happened(*act)
 					case cl.Kind == agreement.DeonticProhibition && cl.Violation == nil:
 						in.conds[refViolation] = agreement.Happened(*act)
 					}
 				}
+				_, one := in.conds[refViolation].(*agreement.HappenedCondition)
+				in.counted = cl.Standing && one
 				m.byClause[ref] = append(m.byClause[ref], len(m.insts))
 				m.insts = append(m.insts, in)
 			}
 		}
 	}
+	// Consumed permissions: a prohibition instance owed by one debtor is
+	// relaxed by the permission instances owed by that debtor alone.
+	for pi := range m.insts {
+		perm := &m.insts[pi]
+		if perm.clause.Kind != agreement.DeonticPermission || perm.clause.Joint || len(perm.owed) != 1 {
+			continue
+		}
+		for _, x := range perm.clause.Relaxes {
+			for _, xi := range m.byClause[x.Resolve(perm.ref.Agreement)] {
+				pr := &m.insts[xi]
+				if pr.clause.Joint || len(pr.owed) != 1 || pr.owed[0] != perm.owed[0] ||
+					pr.clause.Action == nil || pr.clause.Violation != nil {
+					continue
+				}
+				pr.relaxedBy = append(pr.relaxedBy, pi)
+				pr.counted = pr.clause.Standing
+			}
+		}
+	}
 	return m
+}
+
+// owes reports whether instance in is owed by debtor d.
+func (in *refInst) owes(d agreement.PartyID) bool { return slices.Contains(in.owed, d) }
+
+// matchesIn reports whether e matches p held by agreement ai as instance in
+// (nil: no clause) reads it: agreement.Debtor is the instance's debtor (any
+// of the clause's debtors for a joint clause), agreement.Creditor any of
+// its creditors.
+func (m *refModel) matchesIn(p agreement.Pattern, ai int, e agreement.Event, in *refInst) bool {
+	if in != nil {
+		for _, f := range []struct {
+			p *agreement.PartyID
+			x agreement.PartyID
+		}{{&p.Actor, e.Actor}, {&p.Target, e.Target}, {&p.Reporter, e.Reporter}} {
+			switch *f.p {
+			case agreement.Debtor:
+				if in.bind != "" {
+					*f.p = in.bind
+					continue
+				}
+				if !slices.Contains(in.clause.Debtors, f.x) {
+					return false
+				}
+				*f.p = ""
+			case agreement.Creditor:
+				if !slices.Contains(in.clause.Creditors, f.x) {
+					return false
+				}
+				*f.p = ""
+			}
+		}
+	}
+	return p.MatchesIn(e, m.p.Agreements[ai].ID, m.member[ai], m.class[ai])
 }
 
 // refAction is the package doc's Actions and debtors: the pattern whose occurrence
@@ -206,7 +304,40 @@ func (m *refModel) agreementInstance(ai int) scenario.Instance {
 
 // matches reports whether e matches p held by agreement ai.
 func (m *refModel) matches(p agreement.Pattern, ai int, e agreement.Event) bool {
-	return p.Matches(e, m.p.Agreements[ai].ID, m.member[ai])
+	return m.matchesIn(p, ai, e, nil)
+}
+
+// refRevised returns events as conditions see them at instant now: each
+// event revised by every event of kind revised at or before now that names
+// it (the latest event with that id at an instant strictly before the
+// revision), in timeline order; each set field of the revision replaces
+// the event's.
+func refRevised(events []agreement.Event, now time.Time) []agreement.Event {
+	out := slices.Clone(events)
+	for _, r := range events {
+		if r.Kind != agreement.EventKindRevised || r.Revises == "" || r.At.After(now) {
+			continue
+		}
+		t := -1
+		for k, e := range events {
+			if e.ID == r.Revises && e.At.Before(r.At) {
+				t = k
+			}
+		}
+		if t < 0 {
+			continue
+		}
+		if r.Attribution != agreement.AttributionUnspecified {
+			out[t].Attribution = r.Attribution
+		}
+		if r.Reporter != "" {
+			out[t].Reporter = r.Reporter
+		}
+		if r.Actor != "" {
+			out[t].Actor = r.Actor
+		}
+	}
+	return out
 }
 
 // initialAgreementState is the package doc's Start: Signed if the signing status is
@@ -272,16 +403,177 @@ func (m *refModel) fluentsOver(events []agreement.Event) refFluents {
 type refView struct {
 	m      *refModel
 	now    time.Time
-	events []agreement.Event // every event at or before now, in timeline order
+	events []agreement.Event // every event at or before now, in timeline order, as revised at now
 	fluent func(refFluentKey) bool
-	clause func(ref agreement.Ref, states []agreement.State) bool
-	agr    func(ai int) agreement.State
+	// state returns the state of instance ii and when it entered it.
+	state    func(ii int) (agreement.State, time.Time)
+	agr      func(ai int) agreement.State
+	breaches []refBreach // recorded so far
+}
+
+// clause reports whether some instance of ref, owed by one of debtors when
+// debtors is not nil, is in one of states.
+func (v *refView) clause(ref agreement.Ref, debtors []agreement.PartyID, states []agreement.State) bool {
+	for _, ii := range v.m.byClause[ref] {
+		if debtors != nil && !slices.ContainsFunc(debtors, v.m.insts[ii].owes) {
+			continue
+		}
+		if st, _ := v.state(ii); slices.Contains(states, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// debtorsFor returns the debtors a debtor filter d (a party, or
+// agreement.Debtor) read by instance in stands for; nil for no filter.
+func refDebtorsFor(d agreement.PartyID, in *refInst) []agreement.PartyID {
+	switch {
+	case d == "":
+		return nil
+	case d != agreement.Debtor:
+		return []agreement.PartyID{d}
+	case in == nil:
+		return []agreement.PartyID{}
+	case in.bind != "":
+		return []agreement.PartyID{in.bind}
+	}
+	return in.clause.Debtors
+}
+
+// quantityIn returns the quantity of e that b measures, in b's unit: the
+// first of e's quantities measuring the same thing in a convertible unit.
+func refQuantityIn(e agreement.Event, b agreement.Bound) (agreement.Quantity, bool) {
+	for _, q := range e.Quantities {
+		if q.Of != b.Measures() {
+			continue
+		}
+		if v, ok := agreement.Convert(q.Value, q.Unit, b.Unit()); ok {
+			return agreement.Quantity{Value: v, Unit: b.Unit(), Of: b.Measures()}, true
+		}
+	}
+	return agreement.Quantity{}, false
+}
+
+// breached evaluates Breached(ref, k, f) read by instance in with window w.
+func (v *refView) breached(c *agreement.BreachedCondition, home agreement.AgreementID, in *refInst, w refWindow) bool {
+	ref := c.Ref().Resolve(home)
+	f := c.Filter()
+	reporters := refDebtorsFor(f.Reporter, in)
+	count := func(debtor agreement.PartyID) bool {
+		var acts []time.Time
+		for _, b := range v.breaches {
+			bi := &v.m.insts[b.ii]
+			if bi.ref != ref || w.set && !b.act.After(w.at) || debtor != "" && !bi.owes(debtor) {
+				continue
+			}
+			if reporters != nil || f.Attribution != agreement.AttributionUnspecified {
+				if b.event < 0 {
+					continue
+				}
+				e := v.events[b.event]
+				if reporters != nil && !slices.Contains(reporters, e.Reporter) ||
+					f.Attribution != agreement.AttributionUnspecified && e.Attribution != f.Attribution {
+					continue
+				}
+			}
+			acts = append(acts, b.act)
+		}
+		if f.Within <= 0 {
+			return len(acts) >= c.K()
+		}
+		slices.SortFunc(acts, time.Time.Compare)
+		for i := 0; i+c.K()-1 < len(acts); i++ {
+			if acts[i+c.K()-1].Sub(acts[i]) < f.Within {
+				return true
+			}
+		}
+		return false
+	}
+	if f.Debtor == "" {
+		return count("")
+	}
+	for _, d := range refDebtorsFor(f.Debtor, in) {
+		if count(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// uncovered returns, in order, the acts of relaxed prohibition instance x
+// (events matching its action, visible after w) that no grant of the
+// permissions relaxing it covers, their state read now.
+func (v *refView) uncovered(x *refInst, w refWindow) []int {
+	type grant struct {
+		at   time.Time
+		used int
+	}
+	grants := make([][]grant, len(x.relaxedBy))
+	for k, pi := range x.relaxedBy {
+		st, since := v.state(pi)
+		if st != agreement.StateInEffect {
+			continue
+		}
+		pin := &v.m.insts[pi]
+		if pin.clause.Grant == nil {
+			grants[k] = []grant{{at: since}}
+			continue
+		}
+		for _, e := range v.events {
+			if !e.At.Before(since) && !e.At.After(v.now) && v.m.matchesIn(*pin.clause.Grant, pin.ai, e, pin) {
+				grants[k] = append(grants[k], grant{at: e.At})
+			}
+		}
+	}
+	act := x.conds[refViolation].(*agreement.HappenedCondition).Pattern()
+	var out []int
+	for ei, e := range v.events {
+		if e.At.After(v.now) || w.set && !e.At.After(w.at) || !v.m.matchesIn(act, x.ai, e, x) {
+			continue
+		}
+		covered := false
+		for k, pi := range x.relaxedBy {
+			pin := &v.m.insts[pi]
+			cl := pin.clause
+			if cl.Action != nil {
+				pa := *cl.Action
+				if pa.Actor == "" && pa.Group == "" {
+					pa.Actor = pin.owed[0]
+				}
+				if !v.m.matchesIn(pa, pin.ai, e, pin) {
+					continue
+				}
+			}
+			limit := cl.Covers
+			if limit == 0 && cl.CoverWindow == 0 {
+				limit = 1
+			}
+			for g := range grants[k] {
+				gr := &grants[k][g]
+				if gr.at.After(e.At) || cl.CoverWindow > 0 && !e.At.Before(gr.at.Add(cl.CoverWindow)) ||
+					limit > 0 && gr.used >= limit {
+					continue
+				}
+				gr.used++
+				covered = true
+				break
+			}
+			if covered {
+				break
+			}
+		}
+		if !covered {
+			out = append(out, ei)
+		}
+	}
+	return out
 }
 
 // eval evaluates c, held by agreement ai, at v.now with event atoms seeing
 // only the events strictly after the window. With rec set it evaluates every
 // node and appends each node's value in agreement.Walk order.
-func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) bool {
+func (v *refView) eval(c agreement.Condition, ai int, in *refInst, w refWindow, rec *[]bool) bool {
 	slot := -1
 	if rec != nil {
 		slot = len(*rec)
@@ -293,7 +585,7 @@ func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) 
 	}
 	any := func(p agreement.Pattern, ok func(agreement.Event) bool) bool {
 		for _, e := range v.events {
-			if visible(e) && v.m.matches(p, ai, e) && ok(e) {
+			if visible(e) && v.m.matchesIn(p, ai, e, in) && ok(e) {
 				return true
 			}
 		}
@@ -303,11 +595,38 @@ func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) 
 	home := v.m.p.Agreements[ai].ID
 	switch c := c.(type) {
 	case *agreement.HappenedCondition:
+		if in != nil && len(in.relaxedBy) > 0 && agreement.Condition(c) == in.conds[refViolation] {
+			// A relaxed prohibition is violated by its uncovered acts.
+			val = len(v.uncovered(in, w)) > 0
+			break
+		}
 		val = any(c.Pattern(), always)
 	case *agreement.HoldsCondition:
 		val = v.fluent(refFluentKey{ai, c.Fluent()})
 	case *agreement.ClauseInCondition:
-		val = v.clause(c.Ref().Resolve(home), c.States())
+		var debtors []agreement.PartyID
+		if c.Debtor() != "" {
+			debtors = refDebtorsFor(c.Debtor(), in)
+		}
+		val = v.clause(c.Ref().Resolve(home), debtors, c.States())
+	case *agreement.BreachedCondition:
+		val = v.breached(c, home, in, w)
+	case *agreement.TallyCondition:
+		sum, seen := decimal.Zero, false
+		var last agreement.Quantity
+		for _, e := range v.events {
+			if !visible(e) || !v.m.matchesIn(c.Pattern(), ai, e, in) {
+				continue
+			}
+			if q, ok := refQuantityIn(e, c.Bound()); ok {
+				sum, last, seen = sum.Add(q.Value), q, true
+			}
+		}
+		if c.Sum() {
+			val = c.Bound().Contains(agreement.Quantity{Value: sum, Unit: c.Bound().Unit(), Of: c.Bound().Measures()})
+		} else {
+			val = seen && c.Bound().Contains(last)
+		}
 	case *agreement.AgreementInCondition:
 		id := c.Agreement()
 		if id == "" {
@@ -329,7 +648,7 @@ func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) 
 	case *agreement.AllCondition:
 		val = true
 		for _, o := range c.Conditions() {
-			if !v.eval(o, ai, w, rec) {
+			if !v.eval(o, ai, in, w, rec) {
 				val = false
 				if rec == nil {
 					break
@@ -338,7 +657,7 @@ func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) 
 		}
 	case *agreement.AnyCondition:
 		for _, o := range c.Conditions() {
-			if v.eval(o, ai, w, rec) {
+			if v.eval(o, ai, in, w, rec) {
 				val = true
 				if rec == nil {
 					break
@@ -346,11 +665,11 @@ func (v *refView) eval(c agreement.Condition, ai int, w refWindow, rec *[]bool) 
 			}
 		}
 	case *agreement.NotCondition:
-		val = !v.eval(c.Condition(), ai, w, rec)
+		val = !v.eval(c.Condition(), ai, in, w, rec)
 	case *agreement.AtLeastCondition:
 		n := 0
 		for _, o := range c.Conditions() {
-			if v.eval(o, ai, w, rec) {
+			if v.eval(o, ai, in, w, rec) {
 				n++
 			}
 		}
@@ -370,6 +689,13 @@ type refInstState struct {
 	since       time.Time // when it entered state
 	leftDormant time.Time // zero while it has not
 	susp        []agreement.Ref
+	// A standing clause's bookkeeping since it last entered InEffect: acts
+	// at or before judged have been judged; whether its compound violation
+	// held after the last check; the instant of its last breach.
+	judged     time.Time
+	violTrue   bool
+	lastBreach refWindow
+	breaches   int // in all
 }
 
 // refRun is one reference replay in progress.
@@ -389,6 +715,7 @@ type refRun struct {
 
 	marks   []bool      // instances to evaluate in the next round
 	effects []refEffect // powers exercised in the current round
+	blog    []refBreach // breaches recorded, in order
 
 	why string // cause of the transitions being made
 	by  scenario.Instance
@@ -402,6 +729,7 @@ type refResult struct {
 	events    []agreement.Event
 	log       []refTransition
 	decisions [][]refDecision
+	breaches  []refBreach
 	// upcoming are the instants after end at which a deadline, an expiry
 	// or a timed atom could fire with no further event.
 	upcoming []time.Time
@@ -442,7 +770,7 @@ func refReplay(p agreement.Process, start time.Time, events []agreement.Event, e
 		t = next
 	}
 	res.events = events[:i]
-	res.log, res.decisions = r.log, r.decisions
+	res.log, res.decisions, res.breaches = r.log, r.decisions, r.blog
 	r.candidates(nil, func(c time.Time) {
 		if c.After(end) && !slices.ContainsFunc(res.upcoming, c.Equal) {
 			res.upcoming = append(res.upcoming, c)
@@ -519,30 +847,24 @@ func (r *refRun) gateOpen(ii int) bool {
 // view returns the view of the current instant, with live states.
 func (r *refRun) view() *refView {
 	return &refView{
-		m: r.m, now: r.now, events: r.events,
-		fluent: func(k refFluentKey) bool { return r.fluent[r.m.fluentIdx[k]] },
-		clause: func(ref agreement.Ref, states []agreement.State) bool {
-			for _, ii := range r.m.byClause[ref] {
-				if slices.Contains(states, r.st[ii].state) {
-					return true
-				}
-			}
-			return false
-		},
-		agr: func(ai int) agreement.State { return r.agr[ai] },
+		m: r.m, now: r.now, events: refRevised(r.events, r.now),
+		fluent:   func(k refFluentKey) bool { return r.fluent[r.m.fluentIdx[k]] },
+		state:    func(ii int) (agreement.State, time.Time) { return r.st[ii].state, r.st[ii].since },
+		agr:      func(ai int) agreement.State { return r.agr[ai] },
+		breaches: r.blog,
 	}
 }
 
 // holds evaluates a condition of instance ii (nil: true).
 func (r *refRun) holds(ii, slot int, w refWindow) bool {
 	c := r.m.insts[ii].conds[slot]
-	return c == nil || r.view().eval(c, r.m.insts[ii].ai, w, nil)
+	return c == nil || r.view().eval(c, r.m.insts[ii].ai, &r.m.insts[ii], w, nil)
 }
 
 // decide records the evaluation of a condition that decided a transition.
-func (r *refRun) decide(slot string, c agreement.Condition, ai int, w refWindow) refDecision {
+func (r *refRun) decide(slot string, c agreement.Condition, ai int, in *refInst, w refWindow) refDecision {
 	var vals []bool
-	r.view().eval(c, ai, w, &vals)
+	r.view().eval(c, ai, in, w, &vals)
 	return refDecision{Slot: slot, At: r.now, Window: w.time(), Cond: c, Values: vals}
 }
 
@@ -612,8 +934,40 @@ func refPatterns(n agreement.Condition) []agreement.Pattern {
 		return []agreement.Pattern{n.Pattern()}
 	case *agreement.SinceCondition:
 		return []agreement.Pattern{n.Pattern()}
+	case *agreement.TallyCondition:
+		return []agreement.Pattern{n.Pattern()}
 	}
 	return nil
+}
+
+// refInstPatterns returns every pattern instance in reads, with the
+// instance reading it: those of its conditions, and for a relaxed
+// prohibition the grant and action of each permission relaxing it.
+func (m *refModel) refInstPatterns(in *refInst) []refReadPattern {
+	var out []refReadPattern
+	for _, c := range in.conds {
+		refMentions(c, func(n agreement.Condition) {
+			for _, p := range refPatterns(n) {
+				out = append(out, refReadPattern{p, in})
+			}
+		})
+	}
+	for _, pi := range in.relaxedBy {
+		pin := &m.insts[pi]
+		if pin.clause.Grant != nil {
+			out = append(out, refReadPattern{*pin.clause.Grant, pin})
+		}
+		if pin.clause.Action != nil {
+			out = append(out, refReadPattern{*pin.clause.Action, pin})
+		}
+	}
+	return out
+}
+
+// refReadPattern is a pattern with the instance reading it.
+type refReadPattern struct {
+	p  agreement.Pattern
+	in *refInst
 }
 
 // firstMarks marks the instances whose dependencies changed at the instant
@@ -624,21 +978,42 @@ func refPatterns(n agreement.Condition) []agreement.Pattern {
 // falling now.
 func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 	start := r.now.Equal(r.start)
+	// Events revised by a revision of this instant, as seen before it.
+	before := refRevised(r.events, r.now.Add(-1))
+	after := refRevised(r.events, r.now)
+	revs := make([]bool, len(r.events))
+	for k := range r.events {
+		b, a := before[k], after[k]
+		revs[k] = b.Actor != a.Actor || b.Reporter != a.Reporter || b.Attribution != a.Attribution
+	}
+	// Breaches whose act a revision of this instant re-attributes wake the
+	// conditions counting them.
+	for _, b := range r.blog {
+		if b.event >= 0 && revs[b.event] {
+			r.markBreachReaders(r.m.insts[b.ii].ref)
+		}
+	}
 	for ii := range r.m.insts {
 		in := &r.m.insts[ii]
 		if start {
 			r.marks[ii] = true
 			continue
 		}
+		seen := refRevised(r.events, r.now)
+		for _, rp := range r.m.refInstPatterns(in) {
+			for k, e := range seen {
+				if e.At.Equal(r.now) && r.m.matchesIn(rp.p, rp.in.ai, e, rp.in) {
+					r.marks[ii] = true
+				}
+				// A revision at the instant that changes whether the
+				// event it revises matches.
+				if revs[k] && r.m.matchesIn(rp.p, rp.in.ai, before[k], rp.in) != r.m.matchesIn(rp.p, rp.in.ai, e, rp.in) {
+					r.marks[ii] = true
+				}
+			}
+		}
 		for _, c := range in.conds {
 			refMentions(c, func(n agreement.Condition) {
-				for _, p := range refPatterns(n) {
-					for _, e := range batch {
-						if r.m.matches(p, in.ai, e) {
-							r.marks[ii] = true
-						}
-					}
-				}
 				if h, ok := n.(*agreement.HoldsCondition); ok && flipped[r.m.fluentIdx[refFluentKey{in.ai, h.Fluent()}]] {
 					r.marks[ii] = true
 				}
@@ -817,8 +1192,8 @@ func (r *refRun) agreementPhase() {
 				changed = true
 				continue
 			}
-			if r.view().eval(entry, ai, refWindow{}, nil) {
-				r.agreementTo(ai, agreement.StateInForce, []refDecision{r.decide("entryIntoForce", entry, ai, refWindow{})})
+			if r.view().eval(entry, ai, nil, refWindow{}, nil) {
+				r.agreementTo(ai, agreement.StateInForce, []refDecision{r.decide("entryIntoForce", entry, ai, nil, refWindow{})})
 				changed = true
 			}
 		}
@@ -882,6 +1257,14 @@ func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
 	if from == agreement.StateDormant {
 		s.leftDormant = r.now
 	}
+	if to == agreement.StateInEffect {
+		s.judged, s.violTrue, s.lastBreach = r.now, false, refWindow{}
+	}
+	for jj := range r.m.insts {
+		if slices.Contains(r.m.insts[jj].relaxedBy, ii) {
+			r.marks[jj] = true // its acts' cover reads this permission's state
+		}
+	}
 	for jj := range r.m.insts {
 		other := &r.m.insts[jj]
 		home := r.m.p.Agreements[other.ai].ID
@@ -916,19 +1299,19 @@ func (r *refRun) activation(work []int) {
 			}
 			var d []refDecision
 			if trig != nil {
-				d = append(d, r.decide("trigger", trig, in.ai, refWindow{}))
+				d = append(d, r.decide("trigger", trig, in.ai, in, refWindow{}))
 			}
 			if !r.holds(ii, refAntecedent, refAfter(r.now)) {
 				r.to(ii, agreement.StatePending, d)
 				continue
 			}
 			if ante != nil {
-				d = append(d, r.decide("antecedent", ante, in.ai, refAfter(r.now)))
+				d = append(d, r.decide("antecedent", ante, in.ai, in, refAfter(r.now)))
 			}
 			r.to(ii, agreement.StateInEffect, d)
 		case agreement.StatePending:
 			if r.holds(ii, refAntecedent, refAfter(s.since)) {
-				r.to(ii, agreement.StateInEffect, []refDecision{r.decide("antecedent", ante, in.ai, refAfter(s.since))})
+				r.to(ii, agreement.StateInEffect, []refDecision{r.decide("antecedent", ante, in.ai, in, refAfter(s.since))})
 			}
 		}
 	}
@@ -945,16 +1328,21 @@ func (r *refRun) fulfilment(work []int) {
 			continue
 		}
 		w := refAfter(s.since)
-		if !r.view().eval(c, in.ai, w, nil) {
+		if !r.view().eval(c, in.ai, in, w, nil) {
 			continue
 		}
-		r.to(ii, agreement.StateFulfilled, []refDecision{r.decide("fulfilment", c, in.ai, w)})
+		r.to(ii, agreement.StateFulfilled, []refDecision{r.decide("fulfilment", c, in.ai, in, w)})
 		if in.clause.Kind == agreement.DeonticPower {
-			// The exercise: the first visible event of the action.
-			exercise := c.(*agreement.HappenedCondition).Pattern()
-			k := slices.IndexFunc(r.events, func(e agreement.Event) bool {
-				return e.At.After(w.at) && r.m.matches(exercise, in.ai, e)
-			})
+			// The exercise: the first visible event of the action, or of
+			// an automatic power's Happened fulfilment; none for a
+			// compound one.
+			k := -1
+			if h, ok := c.(*agreement.HappenedCondition); ok {
+				seen := refRevised(r.events, r.now)
+				k = slices.IndexFunc(seen, func(e agreement.Event) bool {
+					return e.At.After(w.at) && r.m.matchesIn(h.Pattern(), in.ai, e, in)
+				})
+			}
 			r.effects = append(r.effects, refEffect{ii, k})
 		}
 	}
@@ -999,12 +1387,21 @@ func (r *refRun) applyEffect(pi int) {
 			}
 		}
 	}
+	// TargetDebtor: only the instances owed by that debtor (Debtor: the
+	// exercising instance's own, or the power's sole debtor).
+	share := cl.TargetDebtor
+	if share == agreement.Debtor {
+		share = pin.bind
+	}
 	for _, t := range targets {
 		t = t.Resolve(home)
 		if t.IsAgreement() {
 			continue
 		}
 		for _, ii := range r.m.byClause[t] {
+			if share != "" && cl.Effect != agreement.EffectResume && !r.m.insts[ii].owes(share) {
+				continue
+			}
 			r.effectOn(ii, cl.Effect, suspender, targets)
 		}
 	}
@@ -1104,13 +1501,148 @@ func (r *refRun) violation(work []int) {
 		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
+		if in.clause.Standing {
+			r.breaches(ii)
+			continue
+		}
 		w := refAfter(s.since)
-		if c := in.conds[refViolation]; c != nil && r.view().eval(c, in.ai, w, nil) {
-			r.to(ii, agreement.StateViolated, []refDecision{r.decide("violation", c, in.ai, w)})
+		if c := in.conds[refViolation]; c != nil && r.view().eval(c, in.ai, in, w, nil) {
+			r.to(ii, agreement.StateViolated, []refDecision{r.decide("violation", c, in.ai, in, w)})
 			continue
 		}
 		if r.deadlinePassed(ii) {
 			r.because("deadline", scenario.Instance{}, func() { r.to(ii, agreement.StateViolated, nil) })
+		}
+	}
+}
+
+// breaches records the new breaches of standing instance ii, in effect
+// with its gate open. A violation that counts acts: one breach per act
+// after the instance entered InEffect not judged yet, at the act's instant.
+// Otherwise one breach each time the violation turns from false to true,
+// its event atoms seeing events after the entry or the last breach; after
+// a breach it is evaluated again with the window at the breach, so that a
+// state that stays true is not a new breach.
+func (r *refRun) breaches(ii int) {
+	in := &r.m.insts[ii]
+	s := &r.st[ii]
+	c := in.conds[refViolation]
+	if c == nil {
+		return
+	}
+	v := r.view()
+	if in.counted {
+		w := refAfter(s.since)
+		if s.judged.After(s.since) {
+			w = refAfter(s.judged)
+		}
+		s.judged = r.now
+		var acts []int
+		if len(in.relaxedBy) > 0 {
+			acts = v.uncovered(in, w)
+		} else {
+			p := c.(*agreement.HappenedCondition).Pattern()
+			for k, e := range v.events {
+				if e.At.After(w.at) && !e.At.After(r.now) && r.m.matchesIn(p, in.ai, e, in) {
+					acts = append(acts, k)
+				}
+			}
+		}
+		for _, k := range acts {
+			r.breach(ii, k)
+		}
+		return
+	}
+	w := refAfter(s.since)
+	if s.lastBreach.set && s.lastBreach.at.After(s.since) {
+		w = s.lastBreach
+	}
+	val := v.eval(c, in.ai, in, w, nil)
+	if val && !s.violTrue {
+		r.breach(ii, v.firstEventAtom(c, in.ai, in, w))
+		val = r.view().eval(c, in.ai, in, refAfter(r.now), nil)
+	}
+	s.violTrue = val
+}
+
+// firstEventAtom returns the event of the first true event atom of c (in
+// walk order) whose event is visible after w: the first matching event of
+// Happened, Since and the first pattern of Before, the last of Within, the
+// last event read by Total or Level; -1 for none.
+func (v *refView) firstEventAtom(c agreement.Condition, ai int, in *refInst, w refWindow) int {
+	found := -1
+	visible := func(e agreement.Event) bool { return !e.At.After(v.now) && (!w.set || e.At.After(w.at)) }
+	match := func(p agreement.Pattern, last bool) int {
+		k := -1
+		for j, e := range v.events {
+			if visible(e) && v.m.matchesIn(p, ai, e, in) {
+				k = j
+				if !last {
+					break
+				}
+			}
+		}
+		return k
+	}
+	agreement.Walk(c, func(n agreement.Condition) bool {
+		if found >= 0 {
+			return false
+		}
+		k := -1
+		switch n := n.(type) {
+		case *agreement.HappenedCondition:
+			k = match(n.Pattern(), false)
+		case *agreement.SinceCondition:
+			k = match(n.Pattern(), false)
+		case *agreement.BeforeCondition:
+			k = match(n.First(), false)
+		case *agreement.WithinCondition:
+			k = match(n.Pattern(), true)
+		case *agreement.TallyCondition:
+			for j, e := range v.events {
+				if visible(e) && v.m.matchesIn(n.Pattern(), ai, e, in) {
+					if _, ok := refQuantityIn(e, n.Bound()); ok {
+						k = j
+					}
+				}
+			}
+		default:
+			return true
+		}
+		if k >= 0 && v.eval(n, ai, in, w, nil) {
+			found = k
+		}
+		return false
+	})
+	return found
+}
+
+// breach records a breach of standing instance ii by event k (-1: none)
+// and marks the instances and agreements counting its clause's breaches.
+func (r *refRun) breach(ii, k int) {
+	s := &r.st[ii]
+	s.breaches++
+	s.lastBreach = refAfter(r.now)
+	act := r.now
+	if k >= 0 {
+		act = r.events[k].At
+	}
+	r.blog = append(r.blog, refBreach{ii: ii, at: r.now, act: act, event: k})
+	r.markBreachReaders(r.m.insts[ii].ref)
+}
+
+// markBreachReaders marks every instance whose conditions count the
+// breaches of clause ref.
+func (r *refRun) markBreachReaders(ref agreement.Ref) {
+	for jj := range r.m.insts {
+		other := &r.m.insts[jj]
+		home := r.m.p.Agreements[other.ai].ID
+		for _, c := range other.conds {
+			refMentions(c, func(n agreement.Condition) {
+				if b, ok := n.(*agreement.BreachedCondition); ok && b.Ref().Resolve(home) == ref {
+					r.marks[jj] = true
+				}
+			})
 		}
 	}
 }
@@ -1128,7 +1660,12 @@ func (r *refRun) expiry(work []int) {
 			continue
 		}
 		to := agreement.StateDischarged
-		if s.state == agreement.StateInEffect && r.m.insts[ii].clause.Kind == agreement.DeonticProhibition {
+		cl := r.m.insts[ii].clause
+		switch {
+		case s.state != agreement.StateInEffect:
+		case cl.Standing && s.breaches > 0:
+			to = agreement.StateViolated
+		case cl.Standing, cl.Kind == agreement.DeonticProhibition:
 			to = agreement.StateFulfilled
 		}
 		r.because("expiry", scenario.Instance{}, func() { r.to(ii, to, nil) })
@@ -1177,19 +1714,86 @@ func (res *refResult) viewAt(at time.Time) *refView {
 	}
 	evs := res.events[:n]
 	fl := res.m.fluentsOver(evs)
+	var bs []refBreach
+	for _, b := range res.breaches {
+		if !b.at.After(at) {
+			bs = append(bs, b)
+		}
+	}
 	return &refView{
-		m: res.m, now: at, events: evs,
+		m: res.m, now: at, events: refRevised(evs, at),
 		fluent: func(k refFluentKey) bool { return fl[res.m.fluentIdx[k]] },
-		clause: func(ref agreement.Ref, states []agreement.State) bool {
-			for _, ii := range res.m.byClause[ref] {
-				if slices.Contains(states, res.State(res.m.insts[ii].id, at)) {
-					return true
+		state: func(ii int) (agreement.State, time.Time) {
+			st, since := agreement.StateDormant, res.start
+			for _, tr := range res.log {
+				if tr.At.After(at) {
+					break
+				}
+				if tr.Inst == res.m.insts[ii].id {
+					st, since = tr.To, tr.At
 				}
 			}
-			return false
+			return st, since
 		},
-		agr: func(ai int) agreement.State { return res.State(res.m.agreementInstance(ai), at) },
+		agr:      func(ai int) agreement.State { return res.State(res.m.agreementInstance(ai), at) },
+		breaches: bs,
 	}
+}
+
+// inst returns the model's instance i, or nil.
+func (res *refResult) inst(i scenario.Instance) *refInst {
+	for k := range res.m.insts {
+		if res.m.insts[k].id == i {
+			return &res.m.insts[k]
+		}
+	}
+	return nil
+}
+
+// Breaches returns the breaches the model recorded for instance i up to
+// and including instant at.
+func (res *refResult) Breaches(i scenario.Instance, at time.Time) []refBreach {
+	var out []refBreach
+	for _, b := range res.breaches {
+		if !b.at.After(at) && res.m.insts[b.ii].id == i {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// refCompareBreaches compares the breaches of every standing instance the
+// engine recorded up to at with the model's: how many, each one's instant
+// and its act's.
+func refCompareBreaches(tr *scenario.Trace, res *refResult, at time.Time) []string {
+	var diffs []string
+	for _, in := range res.m.insts {
+		if !in.clause.Standing {
+			continue
+		}
+		got, err := tr.BreachesOf(in.id, at)
+		if err != nil {
+			diffs = append(diffs, fmt.Sprintf("Breaches(%s): %v", in.id, err))
+			continue
+		}
+		want := res.Breaches(in.id, at)
+		same := len(got) == len(want)
+		for k := 0; same && k < len(got); k++ {
+			same = got[k].At.Equal(want[k].at) && got[k].Act.Equal(want[k].act)
+		}
+		if !same {
+			var g, w []string
+			for _, b := range got {
+				g = append(g, refStamp(b.At)+" act "+refStamp(b.Act))
+			}
+			for _, b := range want {
+				w = append(w, refStamp(b.at)+" act "+refStamp(b.act))
+			}
+			diffs = append(diffs, fmt.Sprintf("breaches of %s up to %s: engine %d %v, model %d %v", in.id, refStamp(at),
+				len(got), g, len(want), w))
+		}
+	}
+	return diffs
 }
 
 // FluentHolds reports the model's value of fluent f of agreement ai at the
@@ -1223,6 +1827,9 @@ func refCompare(tr *scenario.Trace, res *refResult) []string {
 		diffs = append(diffs, refCompareCauses(tr, res)...)
 	}
 	end := tr.End()
+	if !end.Before(res.start) {
+		diffs = append(diffs, refCompareBreaches(tr, res, end)...)
+	}
 	for _, i := range res.Instances() {
 		s, err := tr.State(i, end)
 		if err != nil {
@@ -1293,11 +1900,15 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 					power = &res.m.insts[i]
 				}
 			}
+			h, isEvent := power.conds[refFulfilment].(*agreement.HappenedCondition)
+			if !isEvent {
+				continue // an automatic power, exercised by its condition
+			}
 			ev, ok := tr.Event(eventOf(c))
-			exercise := power.conds[refFulfilment].(*agreement.HappenedCondition).Pattern()
+			exercise := h.Pattern()
 			// The exercise is at the instant, or earlier when the power's
 			// gate was closed then.
-			if !ok || ev.At.After(x.At) || !res.m.matches(exercise, power.ai, ev) {
+			if !ok || ev.At.After(x.At) || !res.m.matchesIn(exercise, power.ai, refRevised([]agreement.Event{ev}, x.At)[0], power) {
 				bad(fmt.Sprintf("names event %+v, not an exercise of %s (%s) at %s", ev, want.By, exercise, refStamp(x.At)))
 			}
 		}

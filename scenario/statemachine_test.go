@@ -913,7 +913,7 @@ func refWalkConds(c agreement.Condition) []agreement.Condition {
 // whole condition), and in any case every event atom, timed atom and Holds
 // recomputed from scratch over the history at the decision's instant with
 // its window.
-func refCheckDecision(res *refResult, ai int, d scenario.Decision, want *refDecision, cov refCoverage) []string {
+func refCheckDecision(res *refResult, ai int, in *refInst, d scenario.Decision, want *refDecision, cov refCoverage) []string {
 	var diffs []string
 	var conds []agreement.Condition
 	var vals []bool
@@ -932,7 +932,7 @@ func refCheckDecision(res *refResult, ai int, d scenario.Decision, want *refDeci
 		case *agreement.HappenedCondition, *agreement.BeforeCondition, *agreement.WithinCondition,
 			*agreement.SinceCondition, *agreement.HoldsCondition:
 			cov["fresh atoms compared"]++
-			if got := v.eval(c, ai, w, nil); got != vals[k] {
+			if got := v.eval(c, ai, in, w, nil); got != vals[k] {
 				diffs = append(diffs, fmt.Sprintf("%s at %s window %s: node %s = %t, model %t", d.Slot,
 					refStamp(d.At), refStamp(d.Window), c, vals[k], got))
 			}
@@ -971,6 +971,7 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 	}
 	var diffs []string
 	ai := res.m.agreementIndex(i.Ref.Agreement)
+	inst := res.inst(i) // nil for an agreement
 	// Steps: the model's transitions of i up to at, with their decisions.
 	var steps []int
 	for k, t := range res.log {
@@ -996,7 +997,7 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 		}
 		for j, d := range st.Decisions {
 			cov["step decisions"]++
-			diffs = append(diffs, refCheckDecision(res, ai, d, &wd[j], cov)...)
+			diffs = append(diffs, refCheckDecision(res, ai, inst, d, &wd[j], cov)...)
 		}
 	}
 	// Open decisions at the end of instant at.
@@ -1017,12 +1018,7 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 			opens = append(opens, open{"entryIntoForce", entry, refWindow{}})
 		}
 	} else {
-		var in *refInst
-		for k := range res.m.insts {
-			if res.m.insts[k].id == i {
-				in = &res.m.insts[k]
-			}
-		}
+		in := inst
 		add := func(slot int, w refWindow) {
 			if c := in.conds[slot]; c != nil {
 				opens = append(opens, open{refSlotNames[slot], c, w})
@@ -1045,10 +1041,10 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 	v := res.viewAt(at)
 	for k, o := range opens {
 		var vals []bool
-		v.eval(o.c, ai, o.w, &vals)
+		v.eval(o.c, ai, inst, o.w, &vals)
 		want := refDecision{Slot: o.slot, At: at, Window: o.w.time(), Cond: o.c, Values: vals}
 		cov["open decisions"]++
-		diffs = append(diffs, refCheckDecision(res, ai, x.Open[k], &want, cov)...)
+		diffs = append(diffs, refCheckDecision(res, ai, inst, x.Open[k], &want, cov)...)
 	}
 	return diffs
 }
