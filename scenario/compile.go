@@ -195,8 +195,6 @@ type Engine struct {
 	bounds     []*cbound
 	filters    []breachFilter
 	coverLists [][]coverSource
-	standing   bool // some clause is standing: breaches are recorded
-	revisions  bool // some pattern reads attribution, reporter or actor (revisions re-match)
 	parties    map[agreement.PartyID]bool
 	areas      map[agreement.AreaID]bool // declared by some agreement's territory; nil when none is
 }
@@ -339,9 +337,6 @@ func compile(p agreement.Process) *Engine {
 		c := &e.clauses[ci]
 		cl := c.clause
 		conds := [4]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation}
-		if cl.Standing {
-			e.standing = true
-		}
 		for s, cond := range conds {
 			c.roots[s] = -1
 			if cond != nil {
@@ -639,9 +634,6 @@ func (e *Engine) pattern(home int32, p agreement.Pattern, b binding) int32 {
 		for _, c := range cl.Creditors {
 			info.creditors[c] = true
 		}
-	}
-	if p.Attribution != agreement.AttributionUnspecified || p.Reporter != "" || p.Actor != "" || p.Group != "" {
-		e.revisions = true
 	}
 	e.patterns = append(e.patterns, info)
 	e.patIndex[key] = pi
