@@ -4,7 +4,9 @@ import (
 	"errors"
 	"iter"
 	"slices"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/peacekit/peacekit/agreement"
 )
@@ -113,9 +115,16 @@ func (tl Timeline) Events() iter.Seq2[int, agreement.Event] {
 // start must be), its kind is well formed, the parties, clause and area it
 // names exist (an area exists when some agreement's territory declares it;
 // when no agreement has a territory, any well-formed area id is accepted),
-// and its quantities are well formed and in units its kind can use (a
+// and its quantities are well formed (what each measures, [agreement.Quantity].Of,
+// included) and in units its kind can use (a
 // control change takes percent only: [agreement.ErrInvalidValue] at
-// "events[i].quantities[j].unit"). It returns
+// "events[i].quantities[j].unit"). An event's item is valid UTF-8 of at
+// most [agreement.MaxItemBytes]. An event's id, when set, is well formed
+// and unique in the timeline ([agreement.ErrDuplicateID]). Revises is set
+// on an event of kind [agreement.EventKindRevised], and only there
+// ([agreement.ErrMissing], [agreement.ErrInconsistent]), and names the id
+// of an event of the timeline ([agreement.ErrUnknownEvent]) at a strictly
+// earlier instant ([agreement.ErrInconsistent]). It returns
 // nil or an *agreement.ValidationError listing every problem with its path
 // ("events[3].actor"), where the index is the event's position in the
 // input (or an error, not a ValidationError, for a nil or zero Engine): the order of the events given to [NewTimeline], or of the
@@ -140,8 +149,51 @@ func (tl Timeline) Validate(e *Engine) error {
 				ev.At.Format(time.RFC3339Nano)+" before the timeline's start "+tl.start.Format(time.RFC3339Nano))
 		}
 	}
+	tl.checkIDs(&ve)
 	return ve.Err()
 }
+
+// checkIDs adds to ve the problems of the events' ids across the
+// timeline: an id given to two events, and a revision naming no event of
+// the timeline or one at its own instant or later.
+func (tl Timeline) checkIDs(ve *agreement.ValidationError) {
+	var first map[agreement.EventID]int // the first event in order with each id
+	for i := range tl.events {
+		ev := &tl.events[i]
+		if ev.ID == "" || !ev.ID.Valid() {
+			continue
+		}
+		if first == nil {
+			first = map[agreement.EventID]int{}
+		}
+		if j, dup := first[ev.ID]; dup {
+			ve.Add(agreement.FieldPath(tl.eventPath(i), "id"), agreement.ErrDuplicateID, "duplicate event id "+
+				quote(string(ev.ID))+" (also "+tl.eventPath(j)+")")
+			continue
+		}
+		first[ev.ID] = i
+	}
+	for i := range tl.events {
+		ev := &tl.events[i]
+		if ev.Revises == "" || !ev.Revises.Valid() {
+			continue
+		}
+		path := agreement.FieldPath(tl.eventPath(i), "revises")
+		j, ok := first[ev.Revises]
+		switch {
+		case !ok:
+			ve.Add(path, agreement.ErrUnknownEvent, "no event of the timeline has id "+quote(string(ev.Revises)))
+		case !tl.events[j].At.Before(ev.At):
+			ve.Add(path, agreement.ErrInconsistent, "event "+quote(string(ev.Revises))+" ("+tl.eventPath(j)+
+				") is at "+tl.events[j].At.Format(time.RFC3339Nano)+", not before the revision at "+
+				ev.At.Format(time.RFC3339Nano)+": a revision revises an earlier event")
+		}
+	}
+}
+
+// eventPath returns the path of the i'th event in order: "events[k]",
+// where k is its position in the input.
+func (tl Timeline) eventPath(i int) string { return agreement.IndexPath("events", tl.inputIndex(i)) }
 
 // eventOK reports whether ev has no problem, without allocating; checkEvent
 // says what the problems are.
@@ -163,13 +215,31 @@ func (e *Engine) eventOK(ev *agreement.Event) bool {
 			return false
 		}
 	}
+	if ev.ID != "" && !ev.ID.Valid() || !revisesOK(ev) || !itemOK(ev.Item) {
+		return false
+	}
 	for _, q := range ev.Quantities {
-		if q.Value.IsNegative() || !q.Unit.Valid() || !usableUnit(ev.Kind, q.Unit) {
+		if q.Value.IsNegative() || !q.Unit.Valid() || !usableUnit(ev.Kind, q.Unit) ||
+			q.Of != "" && !agreement.EventKind(q.Of).Valid() {
 			return false
 		}
 	}
 	return true
 }
+
+// revisesOK reports whether ev's Revises is well formed and set exactly
+// when its kind is [agreement.EventKindRevised]. Whether it names an
+// earlier event is for [Timeline.Validate] to say.
+func revisesOK(ev *agreement.Event) bool {
+	if ev.Kind == agreement.EventKindRevised {
+		return ev.Revises.Valid()
+	}
+	return ev.Revises == ""
+}
+
+// itemOK reports whether an event's item is valid UTF-8 of at most
+// [agreement.MaxItemBytes].
+func itemOK(item string) bool { return len(item) <= agreement.MaxItemBytes && utf8.ValidString(item) }
 
 // knownArea reports whether some agreement's territory declares area; with
 // no territory in any agreement, every area is known.
@@ -185,7 +255,11 @@ func usableUnit(kind agreement.EventKind, unit agreement.Unit) bool {
 }
 
 // eventError returns nil for a valid event, else an *agreement.ValidationError
-// with paths under path.
+// with paths under path. It checks the event on its own, as
+// [Timeline.Validate] does; an event's id and Revises are checked for
+// syntax and for Revises being set exactly on a revision, not against the
+// other events (the id's uniqueness, Revises naming an earlier event),
+// which it does not see.
 func (e *Engine) eventError(ev *agreement.Event, path string) error {
 	if e.eventOK(ev) {
 		return nil
@@ -240,6 +314,25 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.Valid
 	}
 	if !ev.Attribution.Valid() {
 		ve.Add(field("attribution"), agreement.ErrInvalidValue, "unknown attribution "+ev.Attribution.String())
+	}
+	if ev.ID != "" && !ev.ID.Valid() {
+		ve.Add(field("id"), agreement.ErrInvalidID, "invalid event id "+quote(string(ev.ID)))
+	}
+	switch {
+	case ev.Revises != "" && ev.Kind != agreement.EventKindRevised:
+		ve.Add(field("revises"), agreement.ErrInconsistent, "only an event of kind "+
+			quote(string(agreement.EventKindRevised))+" revises another, not one of kind "+quote(string(ev.Kind)))
+	case ev.Kind == agreement.EventKindRevised && ev.Revises == "":
+		ve.Add(field("revises"), agreement.ErrMissing, "a revision must name the id of the event it revises")
+	case ev.Revises != "" && !ev.Revises.Valid():
+		ve.Add(field("revises"), agreement.ErrInvalidID, "invalid event id "+quote(string(ev.Revises)))
+	}
+	if len(ev.Item) > agreement.MaxItemBytes {
+		ve.Add(field("item"), agreement.ErrInvalidValue, "item name of "+strconv.Itoa(len(ev.Item))+" bytes; at most "+
+			strconv.Itoa(agreement.MaxItemBytes))
+	}
+	if !utf8.ValidString(ev.Item) {
+		ve.Add(field("item"), agreement.ErrInvalidValue, "item name is not valid UTF-8")
 	}
 	for j, q := range ev.Quantities {
 		qp := agreement.IndexPath(field("quantities"), j)
