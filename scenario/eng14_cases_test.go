@@ -377,3 +377,43 @@ func TestOneSharesSuspension(t *testing.T) {
 	wantInst(t, tr, "C", "P3", 3, agreement.StateInEffect)
 	wantInst(t, tr, "C", "P2", 6, agreement.StateInEffect)
 }
+
+// Item classes in a replay: artillery of 100 mm calibre and above (a rule
+// on the event's quantities) and multiple rocket launchers (named items)
+// may not stand within 25 km of the line; a D-30 122 mm howitzer at 10 km
+// breaches it, an 82 mm mortar there does not, and a BM-21 Grad named in
+// the list does.
+func TestItemClassesInAReplay(t *testing.T) {
+	near := agreement.Measure(agreement.UnitKm).Of("distance-from-line").Below(dec(25))
+	a := agreement.Agreement{ID: "A", SigningStatus: agreement.SigningStatusSigned, Parties: parties("UA", "ORDLO"),
+		ItemClasses: []agreement.ItemClass{
+			{ID: "artillery-100mm", Rule: []agreement.Bound{agreement.Measure(agreement.UnitMm).Of("calibre").AtLeast(dec(100))}},
+			{ID: "mlrs", Items: []string{"BM-21 Grad", "BM-27 Uragan"}}},
+		Clauses: []agreement.Clause{
+			{ID: "ART", Kind: agreement.DeonticProhibition, Standing: true, Debtors: []agreement.PartyID{"UA", "ORDLO"},
+				Action: &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Class: "artillery-100mm", Measure: near}},
+			{ID: "MLRS", Kind: agreement.DeonticProhibition, Standing: true, Debtors: []agreement.PartyID{"UA", "ORDLO"},
+				Action: &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Class: "mlrs", Measure: near}},
+		}}
+	if err := a.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	gun := func(day int, item string, calibre int64) agreement.Event {
+		return agreement.Event{At: docDay(day), Kind: agreement.EventKindForcesDeployed, Actor: "ORDLO", Item: item,
+			Quantities: []agreement.Quantity{{Value: dec(calibre), Unit: agreement.UnitMm, Of: "calibre"},
+				{Value: dec(10), Unit: agreement.UnitKm, Of: "distance-from-line"}}}
+	}
+	tr := docReplay(t, a, 5, gun(1, "D-30", 122), gun(2, "2B14 Podnos", 82), gun(3, "BM-21 Grad", 122))
+	if got := breachCount(t, tr, "ART", "ORDLO", 2); got != 1 {
+		t.Errorf("artillery breaches by day 2 = %d, want 1 (the D-30, not the mortar)", got)
+	}
+	if got := breachCount(t, tr, "ART", "ORDLO", 5); got != 2 {
+		t.Errorf("artillery breaches by day 5 = %d, want 2 (the Grad is 122 mm too)", got)
+	}
+	if got := breachCount(t, tr, "MLRS", "ORDLO", 5); got != 1 {
+		t.Errorf("rocket launcher breaches = %d, want 1", got)
+	}
+	if got := breachCount(t, tr, "ART", "UA", 5); got != 0 {
+		t.Errorf("UA's share breached %d times by ORDLO's acts", got)
+	}
+}
