@@ -800,7 +800,7 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 	if len(future) > 0 {
 		consider(future[0].At)
 	}
-	timed := func(c agreement.Condition, ai int) {
+	timed := func(c agreement.Condition, ai int, in *refInst) {
 		agreement.Walk(c, func(n agreement.Condition) bool {
 			var p agreement.Pattern
 			var d time.Duration
@@ -812,8 +812,8 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 			default:
 				return true
 			}
-			for _, e := range r.events {
-				if r.m.matches(p, ai, e) {
+			for _, e := range refRevised(r.events, r.now) {
+				if r.m.matchesIn(p, ai, e, in) {
 					consider(e.At.Add(d))
 				}
 			}
@@ -821,12 +821,12 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 		})
 	}
 	for ai := range r.m.p.Agreements {
-		timed(r.m.p.Agreements[ai].EntryIntoForce, ai)
+		timed(r.m.p.Agreements[ai].EntryIntoForce, ai, nil)
 	}
 	for ii := range r.m.insts {
 		in := &r.m.insts[ii]
 		for _, c := range in.conds {
-			timed(c, in.ai)
+			timed(c, in.ai, in)
 		}
 		if d, ok := r.deadlineInstant(ii); ok {
 			consider(d)
@@ -1071,9 +1071,10 @@ func (r *refRun) timedTurnsNow(ii int) bool {
 				return
 			}
 			var found *agreement.Event
-			for k := range r.events {
-				e := &r.events[k]
-				if !e.At.Before(r.now) || w.set && !e.At.After(w.at) || !r.m.matches(p, in.ai, *e) {
+			seen := refRevised(r.events, r.now)
+			for k := range seen {
+				e := &seen[k]
+				if !e.At.Before(r.now) || w.set && !e.At.After(w.at) || !r.m.matchesIn(p, in.ai, *e, in) {
 					continue
 				}
 				if found == nil || last {

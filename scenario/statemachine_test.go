@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -43,6 +44,9 @@ type refScope struct {
 	fluents    []agreement.FluentID
 	reads      []agreement.Ref // clauses ClauseIn may read
 	agreements []agreement.AgreementID
+	// several are the debtors of the clause being drawn when it binds
+	// them severally: an actor among them is written agreement.Debtor.
+	several []agreement.PartyID
 }
 
 // refUniform draws an integer uniformly in [0, n) from fair bits (rapid's
@@ -72,6 +76,9 @@ func refDrawPattern(t *rapid.T, s *refScope) agreement.Pattern {
 	switch refUniform(t, "filter", 10) {
 	case 8, 9:
 		p.Actor = rapid.SampledFrom(s.parties).Draw(t, "actor")
+		if slices.Contains(s.several, p.Actor) {
+			p.Actor = agreement.Debtor // each instance answers for its own acts
+		}
 	case 7:
 		if len(s.groups) > 0 {
 			p.Group = rapid.SampledFrom(s.groups).Draw(t, "group")
@@ -255,6 +262,10 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 		c.Debtors = rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 1, 2,
 			func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "debtors")
 		c.Joint = len(c.Debtors) == 2 && refChance(t, "joint", 33)
+		s.several = nil
+		if len(c.Debtors) > 1 && !c.Joint {
+			s.several = c.Debtors
+		}
 		actionPct := map[agreement.Deontic]int{agreement.DeonticObligation: 80, agreement.DeonticProhibition: 80,
 			agreement.DeonticPermission: 50, agreement.DeonticPower: 30}[sp.kind]
 		if refChance(t, "has-action", actionPct) {
@@ -355,6 +366,7 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 				es.reads = append(es.reads, agreement.QualifiedRef(q.ID, c.ID))
 			}
 		}
+		es.several = nil
 		a.EntryIntoForce = refDrawCondition(t, &es, 1)
 	}
 	return a
@@ -398,15 +410,23 @@ func refAnyProcess() *rapid.Generator[agreement.Process] {
 type refHomePattern struct {
 	p    agreement.Pattern
 	home agreement.AgreementID
+	// debtors and creditors are what the placeholders stand for: those of
+	// the clause holding the pattern.
+	debtors, creditors []agreement.PartyID
 }
 
 // refMentioned returns every pattern the process mentions: in conditions,
 // fluents, actions (with their debtor defaults) and power exercises.
 func refMentioned(p agreement.Process) []refHomePattern {
 	var out []refHomePattern
+	var owner *agreement.Clause
 	add := func(home agreement.AgreementID, pats ...agreement.Pattern) {
 		for _, pt := range pats {
-			out = append(out, refHomePattern{pt, home})
+			hp := refHomePattern{p: pt, home: home}
+			if owner != nil {
+				hp.debtors, hp.creditors = owner.Debtors, owner.Creditors
+			}
+			out = append(out, hp)
 		}
 	}
 	for _, a := range p.Agreements {
@@ -421,9 +441,14 @@ func refMentioned(p agreement.Process) []refHomePattern {
 			add(a.ID, f.Initiates...)
 			add(a.ID, f.Terminates...)
 		}
-		for _, c := range a.Clauses {
+		for ci := range a.Clauses {
+			c := a.Clauses[ci]
+			owner = &a.Clauses[ci]
 			for _, nc := range c.Conditions() {
 				walk(nc.Condition)
+			}
+			if c.Grant != nil {
+				add(a.ID, *c.Grant)
 			}
 			debtors := []agreement.PartyID{""}
 			if !c.Joint && len(c.Debtors) > 1 {
@@ -434,6 +459,7 @@ func refMentioned(p agreement.Process) []refHomePattern {
 					add(a.ID, *act)
 				}
 			}
+			owner = nil
 		}
 	}
 	return out
@@ -475,6 +501,29 @@ func refDrawEvent(t *rapid.T, p agreement.Process, at time.Time) agreement.Event
 					ev.Actor = rapid.SampledFrom(g.Members).Draw(t, "member")
 				}
 			}
+		}
+		for _, f := range []*agreement.PartyID{&ev.Actor, &ev.Target, &ev.Reporter} {
+			pool := hp.debtors
+			switch *f {
+			case agreement.Debtor:
+			case agreement.Creditor:
+				pool = hp.creditors
+			default:
+				continue
+			}
+			if len(pool) == 0 {
+				pool = parties
+			}
+			*f = rapid.SampledFrom(pool).Draw(t, "placeholder")
+		}
+		ev.Item = pt.Item
+		if !pt.Measure.IsZero() && ev.Kind != agreement.EventKindControlChanged && refChance(t, "measured", 80) {
+			lo, _, ok := pt.Measure.Min()
+			if !ok {
+				lo = decimal.NewFromInt(1)
+			}
+			ev.Quantities = []agreement.Quantity{{Value: lo.Add(decimal.NewFromInt(int64(refUniform(t, "amount", 3) - 1))).Abs(),
+				Unit: pt.Measure.Unit(), Of: pt.Measure.Measures()}}
 		}
 		if ev.Actor == "" && rapid.Bool().Draw(t, "add-actor") || refChance(t, "perturb", 17) {
 			ev.Actor = rapid.SampledFrom(parties).Draw(t, "actor")
@@ -749,6 +798,18 @@ func (m *refMachine) power(t *rapid.T) {
 	act := refAction(in.clause, in.id.Debtor, in.ref)
 	ev := agreement.Event{At: at, Kind: act.Kind, Actor: act.Actor, Target: act.Target, Clause: act.Clause,
 		Area: act.Area, Reporter: act.Reporter, Attribution: act.Attribution}
+	for _, f := range []*agreement.PartyID{&ev.Actor, &ev.Target, &ev.Reporter} {
+		switch {
+		case *f == agreement.Debtor && in.bind != "":
+			*f = in.bind
+		case *f == agreement.Debtor:
+			*f = rapid.SampledFrom(in.clause.Debtors).Draw(t, "debtor")
+		case *f == agreement.Creditor && len(in.clause.Creditors) > 0:
+			*f = rapid.SampledFrom(in.clause.Creditors).Draw(t, "creditor")
+		case *f == agreement.Creditor:
+			*f = ""
+		}
+	}
 	if ev.Actor == "" {
 		ev.Actor = rapid.SampledFrom(in.clause.Debtors).Draw(t, "exerciser")
 	}
