@@ -1025,9 +1025,9 @@ func (v *validator) breached(path string, c *BreachedCondition) {
 	}
 	switch {
 	case c.k < 0:
-		v.add(field(path, "k"), ErrNegative, "negative count "+itoa(c.k))
+		v.add(field(path, "atLeast"), ErrNegative, "negative count "+itoa(c.k))
 	case c.k == 0:
-		v.add(field(path, "k"), ErrInvalidValue, "count 0: at least one breach is needed")
+		v.add(field(path, "atLeast"), ErrInvalidValue, "count 0: at least one breach is needed")
 	}
 	f := c.filter
 	if f.Within < 0 {

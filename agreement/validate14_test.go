@@ -214,10 +214,10 @@ func TestValidate14Problems(t *testing.T) {
 			agreement.ErrMissing, "clauses[1].violation", ""},
 		{"breached zero", clause14(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), 0, agreement.BreachFilter{})
-		}), agreement.ErrInvalidValue, "clauses[3].trigger.breached.k", ""},
+		}), agreement.ErrInvalidValue, "clauses[3].trigger.breached.atLeast", ""},
 		{"breached negative", clause14(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), -1, agreement.BreachFilter{Debtor: debtor})
-		}), agreement.ErrNegative, "clauses[3].trigger.breached.k", ""},
+		}), agreement.ErrNegative, "clauses[3].trigger.breached.atLeast", ""},
 		{"breached not standing", clause14(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("release"), 1, agreement.BreachFilter{})
 		}), agreement.ErrNotStanding, "clauses[3].trigger.breached.clause", ""},
