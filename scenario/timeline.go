@@ -115,20 +115,22 @@ func (tl Timeline) Events() iter.Seq2[int, agreement.Event] {
 // start must be), its kind is well formed, the parties, clause and area it
 // names exist (an area exists when some agreement's territory declares it;
 // when no agreement has a territory, any well-formed area id is accepted),
-// and its quantities are well formed (what each measures, [agreement.Quantity].Of,
-// included) and in units its kind can use (a
+// and its quantities are well formed, what each measures
+// ([agreement.Quantity] Of) included, and in units its kind can use (a
 // control change takes percent only: [agreement.ErrInvalidValue] at
 // "events[i].quantities[j].unit"). An event's item is valid UTF-8 of at
-// most [agreement.MaxItemBytes]. An event's id, when set, is well formed
-// and unique in the timeline ([agreement.ErrDuplicateID]). Revises is set
-// on an event of kind [agreement.EventKindRevised], and only there
+// most [agreement.MaxItemBytes] bytes. An event's id, when set, is well
+// formed and unique in the timeline ([agreement.ErrDuplicateID]). Revises
+// is set on an event of kind [agreement.EventKindRevised], and only there
 // ([agreement.ErrMissing], [agreement.ErrInconsistent]), and names the id
 // of an event of the timeline ([agreement.ErrUnknownEvent]) at a strictly
-// earlier instant ([agreement.ErrInconsistent]). It returns
-// nil or an *agreement.ValidationError listing every problem with its path
-// ("events[3].actor"), where the index is the event's position in the
-// input (or an error, not a ValidationError, for a nil or zero Engine): the order of the events given to [NewTimeline], or of the
-// document's events for [DecodeTimeline], before sorting.
+// earlier instant ([agreement.ErrInconsistent]).
+//
+// It returns nil or an *agreement.ValidationError listing every problem
+// with its path ("events[3].actor"), where the index is the event's
+// position in the input: the order of the events given to [NewTimeline],
+// or of the document's events for [DecodeTimeline], before sorting. It
+// returns an error, not a ValidationError, for a nil or zero Engine.
 func (tl Timeline) Validate(e *Engine) error {
 	if !e.usable() {
 		return errNoEngine
