@@ -185,7 +185,7 @@ func TestPropertySwappingDebtorsSwapsTraces(t *testing.T) {
 
 func TestPropertyBreachesMatchModel(t *testing.T) {
 	cfg := agreementtest.Config{Parties: 3, Groups: 1, Fluents: 2, Clauses: 5, Depth: 2, Agreements: 1}
-	tcfg := scenariotest.TimelineConfig{MinEvents: 4}
+	tcfg := scenariotest.TimelineConfig{MinEvents: 16, Unrelated: -1}
 	withBreaches, checks := 0, 0
 	rapid.Check(t, func(t *rapid.T) {
 		a := agreementtest.Agreement(cfg).Draw(t, "agreement")
