@@ -190,7 +190,7 @@ var measureKinds = []kind{
 	},
 	conditionKind("no breaches counted", func(t *rapid.T, a *agreement.Agreement) badNode {
 		return badNode{agreement.Breached(agreement.LocalRef(ghostClause(a)), 0, agreement.BreachFilter{}),
-			".breached.k", agreement.ErrInvalidValue, "breached"}
+			".breached.atLeast", agreement.ErrInvalidValue, "breached"}
 	}),
 	conditionKind("negative breach window", func(t *rapid.T, a *agreement.Agreement) badNode {
 		f := agreement.BreachFilter{Within: -drawPositiveDuration(t, "within")}
