@@ -23,7 +23,7 @@ const (
 	opAny
 	opNot
 	opAtLeast
-	opBreached  // a: clause; b: instance (-1: any); k: count; d: within; first: filter index
+	opBreached  // a: clause; k: count; d: within; f: filter index
 	opTotal     // a: pattern; b: bound index
 	opLevel     // a: pattern; b: bound index
 	opUncovered // a: the prohibition instance's action pattern; b: cover list index
@@ -38,6 +38,7 @@ type node struct {
 	first  int32 // first operand in Engine.kids
 	n      int32 // number of operands
 	states uint16
+	f      int32 // clause-in of a set of instances: e.instSets index; breached: e.filters index
 	d      int64 // duration in nanoseconds
 	src    agreement.Condition
 }
@@ -155,6 +156,7 @@ type instanceInfo struct {
 
 // breachFilter is a compiled [agreement.BreachFilter].
 type breachFilter struct {
+	insts       []int32 // the instances counted; nil: every instance
 	reporter    agreement.PartyID
 	attribution agreement.Attribution
 }
@@ -194,6 +196,7 @@ type Engine struct {
 	kids       []int32
 	bounds     []*cbound
 	filters    []breachFilter
+	instSets   [][]int32 // instances a ClauseInFor of a joint clause's debtor reads
 	coverLists [][]coverSource
 	parties    map[agreement.PartyID]bool
 	areas      map[agreement.AreaID]bool // declared by some agreement's territory; nil when none is
@@ -400,8 +403,8 @@ func compile(p agreement.Process) *Engine {
 		}
 		for _, pr := range c.clause.Relaxes {
 			pi, ok := e.clauseIdx[pr.Resolve(e.agreements[c.home].id)]
-			if !ok {
-				continue
+			if !ok || c.clause.Joint || e.clauses[pi].clause.Joint {
+				continue // a joint clause is never relaxed, nor relaxes
 			}
 			for _, ii := range e.clauses[pi].instances {
 				pd := e.instanceDebtors(ii)
@@ -464,9 +467,36 @@ type binding struct {
 	debtor agreement.PartyID
 }
 
-// noInstance is the instance of a debtor a clause does not bind, which
-// validation rules out.
-const noInstance = -2
+// The instances a clause-in atom reads, when not one instance: any, none
+// (the instance of a debtor the clause does not bind, which validation
+// rules out), or a set (the instances owed by any debtor of a joint clause).
+const (
+	anyInstance = -1
+	noInstance  = -2
+	instanceSet = -3
+)
+
+// debtorInstances returns the instances of clause ci owed by debtor d, a
+// party or [agreement.Debtor] as binding b reads it (for a joint clause's
+// debtor: any of its debtors), without repeats; nil when there is none.
+func (e *Engine) debtorInstances(ci int32, d agreement.PartyID, b binding) []int32 {
+	var ds []agreement.PartyID
+	switch {
+	case d != agreement.Debtor:
+		ds = []agreement.PartyID{d}
+	case b.debtor != "":
+		ds = []agreement.PartyID{b.debtor}
+	case b.clause >= 0:
+		ds = e.clauses[b.clause].clause.Debtors
+	}
+	var out []int32
+	for _, d := range ds {
+		if ii := e.instanceOf(ci, d); ii >= 0 && !slices.Contains(out, ii) {
+			out = append(out, ii)
+		}
+	}
+	return out
+}
 
 // noBinding is the binding of conditions outside clauses.
 var noBinding = binding{clause: -1}
@@ -700,21 +730,17 @@ func (e *Engine) compileCond(home int32, c agreement.Condition, b binding) int32
 	case *agreement.HoldsCondition:
 		n.op, n.a = opHolds, e.fluentIdx[fluentKey{home, c.Fluent()}]
 	case *agreement.ClauseInCondition:
-		n.op, n.a, n.b, n.states = opClauseIn, e.clauseIdx[c.Ref().Resolve(homeID)], -1, stateMask(c.States())
+		n.op, n.a, n.b, n.states = opClauseIn, e.clauseIdx[c.Ref().Resolve(homeID)], anyInstance, stateMask(c.States())
 		if d := c.Debtor(); d != "" {
-			if d == agreement.Debtor {
-				d = b.debtor
-			}
-			if d == "" && b.clause >= 0 {
-				// A joint clause's debtor is any of its debtors.
-				var any []agreement.Condition
-				for _, d := range e.clauses[b.clause].clause.Debtors {
-					any = append(any, agreement.ClauseInFor(c.Ref(), d, c.States()...))
-				}
-				return e.compileCond(home, agreement.Any(any...), b)
-			}
-			if n.b = e.instanceOf(n.a, d); n.b < 0 {
+			set := e.debtorInstances(n.a, d, b)
+			switch len(set) {
+			case 0:
 				n.b = noInstance
+			case 1:
+				n.b = set[0]
+			default:
+				n.b, n.f = instanceSet, int32(len(e.instSets))
+				e.instSets = append(e.instSets, set)
 			}
 		}
 	case *agreement.AgreementInCondition:
@@ -738,32 +764,18 @@ func (e *Engine) compileCond(home int32, c agreement.Condition, b binding) int32
 	case *agreement.BreachedCondition:
 		f := c.Filter()
 		n.op, n.a, n.k, n.d = opBreached, e.clauseIdx[c.Ref().Resolve(homeID)], int32(c.K()), int64(f.Within)
-		n.b = -1
 		bf := breachFilter{reporter: f.Reporter, attribution: f.Attribution}
 		if bf.reporter == agreement.Debtor {
 			bf.reporter = b.debtor
 		}
-		if d := f.Debtor; d != "" {
-			if d == agreement.Debtor {
-				d = b.debtor
-			}
-			if d == "" && b.clause >= 0 {
-				var any []agreement.Condition
-				for _, d := range e.clauses[b.clause].clause.Debtors {
-					f.Debtor = d
-					any = append(any, agreement.Breached(c.Ref(), c.K(), f))
-				}
-				return e.compileCond(home, agreement.Any(any...), b)
-			}
-			if n.b = e.instanceOf(n.a, d); n.b < 0 {
-				n.b = noInstance
+		if f.Debtor != "" {
+			bf.insts = e.debtorInstances(n.a, f.Debtor, b)
+			if bf.insts == nil {
+				bf.insts = []int32{} // no instance: nothing is counted
 			}
 		}
-		n.first = int32(len(e.filters))
+		n.f = int32(len(e.filters))
 		e.filters = append(e.filters, bf)
-		// The operand list is empty: first is the filter, not a kid.
-		e.nodes = append(e.nodes, n)
-		return int32(len(e.nodes) - 1)
 	case *agreement.AllCondition:
 		n.op, ops = opAll, c.Conditions()
 	case *agreement.AnyCondition:

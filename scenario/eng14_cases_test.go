@@ -417,3 +417,35 @@ func TestItemClassesInAReplay(t *testing.T) {
 		t.Errorf("UA's share breached %d times by ORDLO's acts", got)
 	}
 }
+
+// Two clauses counting the breaches of one standing clause, and a joint
+// clause reading its debtors' instances: the engine compiles them, and an
+// explanation shows the condition as written.
+func TestBreachCountersAndJointDebtorRead(t *testing.T) {
+	counted := agreement.Breached(agreement.LocalRef("S"), 1, agreement.BreachFilter{})
+	a := agreement.Agreement{ID: "A", SigningStatus: agreement.SigningStatusSigned, Parties: parties("UA", "RU"),
+		Clauses: []agreement.Clause{
+			{ID: "S", Kind: agreement.DeonticProhibition, Standing: true, Debtors: []agreement.PartyID{"UA", "RU"},
+				Action: &agreement.Pattern{Kind: "attack"}},
+			{ID: "A1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
+				Action: &agreement.Pattern{Kind: "aid"}, Trigger: counted},
+			{ID: "B1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
+				Action: &agreement.Pattern{Kind: "aid"}, Trigger: counted},
+			{ID: "J", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"}, Joint: true,
+				Action:  &agreement.Pattern{Kind: "talks"},
+				Trigger: agreement.Breached(agreement.LocalRef("S"), 2, agreement.BreachFilter{Debtor: agreement.Debtor})},
+		}}
+	tr := docReplay(t, a, 5, agreement.Event{At: docDay(1), Kind: "attack", Actor: "RU"},
+		agreement.Event{At: docDay(2), Kind: "attack", Actor: "UA"})
+	wantInst(t, tr, "A1", "", 1, agreement.StateInEffect)
+	wantInst(t, tr, "B1", "", 1, agreement.StateInEffect)
+	wantInst(t, tr, "J", "", 1, agreement.StateDormant)
+	wantInst(t, tr, "J", "", 2, agreement.StateInEffect) // one breach of each debtor's share: two of the joint debtors'
+	x, err := tr.Explain(scenario.Instance{Ref: agreement.QualifiedRef("A", "J")}, docDay(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := x.Steps[0].Decisions[0].Root.Condition; !got.Equal(a.Clauses[3].Trigger) {
+		t.Errorf("explained trigger %s, want the written %s", got, a.Clauses[3].Trigger)
+	}
+}

@@ -315,12 +315,8 @@ func (s *world) eval(i int32, w int64, rec *recorder) bool {
 		v = s.fluentVal[n.a]
 		r.event = s.fluentEv[n.a]
 	case opClauseIn:
-		switch {
-		case n.b >= 0:
-			v = n.states&(1<<s.instSt[n.b]) != 0
-			r.trans = s.instTrans[n.b]
-		case n.b == noInstance:
-		default:
+		switch n.b {
+		case anyInstance:
 			c := &s.counts[n.a]
 			for st := 0; st < numStates; st++ {
 				if n.states&(1<<st) != 0 && c[st] > 0 {
@@ -329,6 +325,19 @@ func (s *world) eval(i int32, w int64, rec *recorder) bool {
 				}
 			}
 			r.trans = s.clauseTrans[n.a]
+		case noInstance:
+		case instanceSet:
+			for _, ii := range s.e.instSets[n.f] {
+				if r.trans < s.instTrans[ii] {
+					r.trans = s.instTrans[ii]
+				}
+				if n.states&(1<<s.instSt[ii]) != 0 {
+					v = true
+				}
+			}
+		default:
+			v = n.states&(1<<s.instSt[n.b]) != 0
+			r.trans = s.instTrans[n.b]
 		}
 	case opBreached:
 		v, r.event = s.breached(n, w)
@@ -444,13 +453,14 @@ func (e *Engine) span(root int32) int32 {
 
 // breached evaluates a Breached node: whether at least n.k breaches of the
 // clause n.a matching its filter have acts after w (and, with a window,
-// within it of one another). It returns the k-th such breach's event.
+// within it of one another, whatever order they were recorded in). It
+// returns the k-th such breach's event.
 func (s *world) breached(n *node, w int64) (bool, int32) {
-	f := &s.e.filters[n.first]
+	f := &s.e.filters[n.f]
 	list := s.byClause[n.a]
 	match := func(bi int32) bool {
 		b := &s.blog[bi]
-		if b.act <= w || n.b >= 0 && b.inst != n.b || n.b == noInstance {
+		if b.act <= w || f.insts != nil && !slices.Contains(f.insts, b.inst) {
 			return false
 		}
 		if f.reporter == "" && f.attribution == agreement.AttributionUnspecified {
@@ -463,25 +473,34 @@ func (s *world) breached(n *node, w int64) (bool, int32) {
 		return (f.reporter == "" || ev.Reporter == f.reporter) &&
 			(f.attribution == agreement.AttributionUnspecified || ev.Attribution == f.attribution)
 	}
-	count, lo := int32(0), 0
-	for i, bi := range list {
-		if !match(bi) {
-			continue
-		}
-		count++
-		if n.d > 0 {
-			for count > n.k || s.blog[bi].act-s.blog[list[lo]].act >= n.d && count > 1 {
-				if match(list[lo]) {
-					count--
-				}
-				lo++
-				for lo < i && !match(list[lo]) {
-					lo++
+	if n.d <= 0 {
+		count := int32(0)
+		for _, bi := range list {
+			if match(bi) {
+				if count++; count >= n.k {
+					return true, s.blog[bi].event
 				}
 			}
 		}
+		return false, -1
+	}
+	// Some k matching acts lie within n.d of one another: counting from
+	// each matching act, the matching acts at or after it and less than
+	// n.d later. Breaches are few; this allocates nothing.
+	for _, bi := range list {
+		if !match(bi) {
+			continue
+		}
+		from := s.blog[bi].act
+		count, last := int32(0), int32(-1)
+		for _, bj := range list {
+			if a := s.blog[bj].act; a >= from && a-from < n.d && match(bj) {
+				count++
+				last = bj
+			}
+		}
 		if count >= n.k {
-			return true, s.blog[bi].event
+			return true, s.blog[last].event
 		}
 	}
 	return false, -1
