@@ -314,8 +314,29 @@ func (b *propBounds) first(home agreement.AgreementID, p agreement.Pattern, afte
 		}
 		return false
 	}
+	class := func(id agreement.ItemClassID) (agreement.ItemClass, bool) {
+		for _, c := range a.ItemClasses {
+			if c.ID == id {
+				return c, true
+			}
+		}
+		return agreement.ItemClass{}, false
+	}
+	// A lower bound may match more: a placeholder stands for some party,
+	// and a revision may give an event the actor, reporter or attribution
+	// a pattern asks for (no earlier than the event itself).
+	for _, f := range []*agreement.PartyID{&p.Actor, &p.Target, &p.Reporter} {
+		if f.IsPlaceholder() {
+			*f = ""
+		}
+	}
 	for _, ev := range b.events {
-		if n := ev.At.UnixNano(); n > after && p.Matches(ev, home, member) {
+		if ev.Kind == agreement.EventKindRevised {
+			p.Actor, p.Group, p.Reporter, p.Attribution = "", "", "", agreement.AttributionUnspecified
+		}
+	}
+	for _, ev := range b.events {
+		if n := ev.At.UnixNano(); n > after && p.MatchesIn(ev, home, member, class) {
 			return n
 		}
 	}
@@ -581,10 +602,14 @@ func propFork(t *rapid.T, c propCase, want *scenario.Trace) {
 	f := r.Fork()
 
 	// The original goes another way: drop some of the remaining events.
+	// A revision of a dropped event goes with it.
 	other := slices.Clone(evs[:k])
+	dropped := map[agreement.EventID]bool{}
 	for _, ev := range evs[k:] {
-		if rapid.IntRange(0, 2).Draw(t, "keep") > 0 {
+		if rapid.IntRange(0, 2).Draw(t, "keep") > 0 && !dropped[ev.Revises] {
 			other = append(other, ev)
+		} else if ev.ID != "" {
+			dropped[ev.ID] = true
 		}
 	}
 	for _, ev := range other[k:] {

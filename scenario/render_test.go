@@ -194,8 +194,16 @@ func TestPropertyTraceRender(t *testing.T) {
 			n++
 		}
 		_, table, _ := strings.Cut(md.String(), "## Transitions\n")
+		table, breaches, _ := strings.Cut(table, "## Breaches\n")
 		if rows := strings.Count(table, "\n| 2"); rows != n {
 			t.Fatalf("%d transitions but %d rows:\n%s", n, rows, md.String())
+		}
+		nb := 0
+		for range tr.Breaches() {
+			nb++
+		}
+		if rows := strings.Count(breaches, "\n| 2"); rows != nb {
+			t.Fatalf("%d breaches but %d rows:\n%s", nb, rows, md.String())
 		}
 		arrows := 0
 		for _, l := range strings.Split(strings.TrimSuffix(mm.String(), "\n"), "\n") {

@@ -755,13 +755,21 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 		if rapid.IntRange(0, 9).Draw(t, "fulfilment") == 0 {
 			c.Fulfilment = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindPerformance, Clause: self})
 		}
+		if c.Violation != nil && rapid.IntRange(0, 2).Draw(t, "standing-obligation") == 0 {
+			// An obligation of maintenance: breached by its violation,
+			// with no deadline, and Violated at its expiry if breached.
+			c.Standing, c.Deadline = true, agreement.Deadline{}
+			if c.Expiry.IsZero() {
+				c.Expiry = agreement.Deadline{After: d.duration("standing-expiry")}
+			}
+		}
 	case s.kind == agreement.DeonticProhibition:
 		c.Action = action(lcProhibitedKinds)
 		c.Expiry = d.limit("expiry", 7)
 		if rapid.IntRange(0, 9).Draw(t, "violation") == 0 {
 			c.Violation = agreement.Within(agreement.Pattern{Kind: "shelling"}, d.duration("violation-window"))
 		}
-		if rapid.IntRange(0, 3).Draw(t, "standing") == 0 {
+		if rapid.IntRange(0, 1).Draw(t, "standing") == 0 {
 			// Kept rather than achieved: each act is a breach, and at its
 			// expiry it is Violated if it recorded one.
 			c.Standing = true
