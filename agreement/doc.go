@@ -181,8 +181,9 @@
 // Validation rejects a clause binding several debtors severally whose
 // fulfilment or violation condition names one of its own debtors as an
 // actor ([ErrUnboundDebtor]): every instance would be ended by that one
-// debtor's acts; write [Debtor] instead. A separate lint of an agreement,
-// run only when asked for, flags what validation cannot decide: a pattern
+// debtor's acts; write [Debtor] instead. [Agreement.Lint] (and
+// [Process.Lint]), run only when asked for, flags what validation cannot
+// decide: a pattern
 // of such a clause that an act of another of its debtors could satisfy,
 // and a [ClauseIn] or [Breached] read of a per-debtor clause, with no
 // debtor, from another per-debtor clause, where each instance probably
