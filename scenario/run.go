@@ -257,6 +257,34 @@ func (r *Run) Apply(ev agreement.Event) error {
 // apply adds a valid event.
 func (r *Run) apply(ev agreement.Event) error {
 	t := ev.At.UnixNano()
+	if err := r.admit(t); err != nil {
+		return err
+	}
+	ev.At = ev.At.UTC()
+	ev.Quantities = slices.Clone(ev.Quantities)
+	r.events = append(r.events, ev)
+	r.queue(t)
+	return nil
+}
+
+// applyNext adds the next event of a timeline's events, evs, of which the
+// run holds the first len(r.events) already, sharing them rather than
+// copying: a timeline's events are immutable, in UTC, with quantities of
+// their own.
+func (r *Run) applyNext(evs []agreement.Event) error {
+	n := len(r.events)
+	t := evs[n].At.UnixNano()
+	if err := r.admit(t); err != nil {
+		return err
+	}
+	r.events = evs[: n+1 : n+1]
+	r.queue(t)
+	return nil
+}
+
+// admit commits the instants before t, for an event at t; it returns
+// ErrOutOfOrder when t is already closed.
+func (r *Run) admit(t int64) error {
 	if t <= r.closed {
 		return ErrOutOfOrder
 	}
@@ -264,12 +292,13 @@ func (r *Run) apply(ev agreement.Event) error {
 		r.advance(t - 1)
 		r.batchAt = t
 	}
-	ev.At = ev.At.UTC()
-	ev.Quantities = slices.Clone(ev.Quantities)
-	r.events = append(r.events, ev)
+	return nil
+}
+
+// queue adds the last event, at t, to the batch of its instant.
+func (r *Run) queue(t int64) {
 	r.at = append(r.at, t)
 	r.batch = append(r.batch, int32(len(r.events)-1))
-	return nil
 }
 
 // AdvanceTo moves the clock to t and closes it: every batch, deadline,

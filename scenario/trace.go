@@ -187,14 +187,14 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.events = make([]agreement.Event, 0, len(tl.events))
+	// The run shares the timeline's events: both are immutable.
 	r.at = make([]int64, 0, len(tl.events))
 	for i, ev := range tl.events {
 		if ev.At.After(end) {
 			return nil, fmt.Errorf("scenario: events[%d] at %s is after the end %s", tl.inputIndex(i),
 				ev.At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
 		}
-		if err := r.apply(ev); err != nil {
+		if err := r.applyNext(tl.events); err != nil {
 			return nil, fmt.Errorf("scenario: events[%d]: %w", tl.inputIndex(i), err)
 		}
 	}
