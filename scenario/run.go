@@ -262,9 +262,19 @@ func (r *Run) apply(ev agreement.Event) error {
 	}
 	ev.At = ev.At.UTC()
 	ev.Quantities = slices.Clone(ev.Quantities)
-	r.events = append(r.events, ev)
+	r.events = appendDoubling(r.events, ev)
 	r.queue(t)
 	return nil
+}
+
+// appendDoubling appends v to s, doubling the capacity when it is full: a
+// long run's history is copied about once per event as it grows, where
+// append's gentler growth of large slices would copy it about four times.
+func appendDoubling[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		s = slices.Grow(s, max(len(s), 16))
+	}
+	return append(s, v)
 }
 
 // applyNext adds the next event of a timeline's events, evs, of which the
@@ -297,7 +307,7 @@ func (r *Run) admit(t int64) error {
 
 // queue adds the last event, at t, to the batch of its instant.
 func (r *Run) queue(t int64) {
-	r.at = append(r.at, t)
+	r.at = appendDoubling(r.at, t)
 	r.batch = append(r.batch, int32(len(r.events)-1))
 }
 
