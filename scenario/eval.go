@@ -47,7 +47,8 @@ type world struct {
 	instTrans   []int32            // per instance: its last transition; -1 if none
 
 	// Breaches of standing clauses, in the order recorded, and per clause
-	// the indices of its own in blog.
+	// the indices of its own in blog; byClause is nil until the first
+	// breach (see addBreach).
 	blog     []breach
 	byClause [][]int32
 
@@ -91,7 +92,6 @@ func (e *Engine) newWorld(now int64) world {
 		instSt:      make([]agreement.State, len(e.instances)),
 		instSince:   make([]int64, len(e.instances)),
 		instTrans:   make([]int32, len(e.instances)),
-		byClause:    make([][]int32, len(e.clauses)),
 	}
 	w.reset(now)
 	return w
@@ -158,13 +158,7 @@ func (w *world) revise(ei int32, changed func(pi int32)) int32 {
 	}
 	e := w.e
 	before := w.event(t)
-	rev := make([]int32, len(w.events))
-	for i := range rev {
-		rev[i] = -1
-	}
-	copy(rev, w.rev)
-	rev[t] = ei
-	w.rev = rev
+	w.rev = withRevision(w.rev, len(w.events), t, ei)
 	w.revs = append(w.revs, ei)
 	after := w.event(t)
 	for _, pi := range e.byKind[after.Kind] {
@@ -181,6 +175,19 @@ func (w *world) revise(ei int32, changed func(pi int32)) int32 {
 	return t
 }
 
+// withRevision returns a new revision table for n events: rev, with event
+// t revised by event ri. rev is not modified, so forks and traces may share
+// it.
+func withRevision(rev []int32, n int, t, ri int32) []int32 {
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = -1
+	}
+	copy(out, rev)
+	out[t] = ri
+	return out
+}
+
 // occWith returns a new occurrence list: l with event ev added (in index
 // order) or removed. l is not modified, so forks and traces may share it.
 func occWith(l []int32, ev int32, add bool) []int32 {
@@ -192,6 +199,16 @@ func occWith(l []int32, ev int32, add bool) []int32 {
 		return slices.Concat(l[:k], l[k+1:])
 	}
 	return l
+}
+
+// addBreach records breach b, the len(w.blog)'th.
+func (w *world) addBreach(b breach) {
+	if w.byClause == nil {
+		w.byClause = make([][]int32, len(w.e.clauses))
+	}
+	ci := w.e.instances[b.inst].clause
+	w.byClause[ci] = append(w.byClause[ci], int32(len(w.blog)))
+	w.blog = append(w.blog, b)
 }
 
 // event returns event ei as conditions see it now: with the attribution,
@@ -457,6 +474,9 @@ func (e *Engine) span(root int32) int32 {
 // returns the k-th such breach's event.
 func (s *world) breached(n *node, w int64) (bool, int32) {
 	f := &s.e.filters[n.f]
+	if s.byClause == nil {
+		return false, -1
+	}
 	list := s.byClause[n.a]
 	match := func(bi int32) bool {
 		b := &s.blog[bi]

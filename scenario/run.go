@@ -726,9 +726,11 @@ func (r *Run) Fork() *Run {
 	f.instSince = slices.Clone(r.instSince)
 	f.instTrans = slices.Clone(r.instTrans)
 	f.blog = r.blog[:len(r.blog):len(r.blog)]
-	f.byClause = make([][]int32, len(r.byClause))
-	for i, b := range r.byClause {
-		f.byClause[i] = b[:len(b):len(b)]
+	if r.byClause != nil {
+		f.byClause = make([][]int32, len(r.byClause))
+		for i, b := range r.byClause {
+			f.byClause[i] = b[:len(b):len(b)]
+		}
 	}
 	f.revs = r.revs[:len(r.revs):len(r.revs)]
 	f.rlog = r.rlog[:len(r.rlog):len(r.rlog)]

@@ -316,10 +316,8 @@ func (r *Run) breach(ii, ei int32, c Cause) {
 	if ei >= 0 {
 		act = r.at[ei]
 	}
-	ci := r.e.instances[ii].clause
-	r.byClause[ci] = append(r.byClause[ci], int32(len(r.blog)))
-	r.blog = append(r.blog, breach{inst: ii, at: r.now, act: act, event: ei, cause: c})
-	cl := &r.e.clauses[ci]
+	r.addBreach(breach{inst: ii, at: r.now, act: act, event: ei, cause: c})
+	cl := &r.e.clauses[r.e.instances[ii].clause]
 	bc := Cause{Kind: CauseBreach, By: Instance{Ref: cl.ref, Debtor: r.e.instances[ii].debtor}}.WithEvent(int(ei))
 	for _, j := range cl.breachReaders {
 		r.markInst(j, bc)

@@ -481,23 +481,15 @@ func (t *Trace) worldAt(n int64) *world {
 			break
 		}
 		if tg := w.target(ri); tg >= 0 {
-			rev := make([]int32, cut)
-			for i := range rev {
-				rev[i] = -1
-			}
-			copy(rev, w.rev)
-			rev[tg] = ri
-			w.rev = rev
+			w.rev = withRevision(w.rev, cut, tg, ri)
 			w.revs = append(w.revs, ri)
 		}
 	}
-	for bi, b := range t.blog {
+	for _, b := range t.blog {
 		if b.at > n {
 			break
 		}
-		w.blog = append(w.blog, b)
-		ci := e.instances[b.inst].clause
-		w.byClause[ci] = append(w.byClause[ci], int32(bi))
+		w.addBreach(b)
 	}
 	for _, fc := range t.flog {
 		if int(fc.event) >= cut {
