@@ -115,16 +115,29 @@ func Measure(u Unit) Bound { return Bound{unit: u} }
 func (b Bound) Of(name string) Bound { b.of = name; return b }
 
 // AtLeast returns b with the closed lower limit d: d itself is inside.
-func (b Bound) AtLeast(d decimal.Decimal) Bound { b.min, b.minOpen = d.String(), false; return b }
+func (b Bound) AtLeast(d decimal.Decimal) Bound { b.min, b.minOpen = limitText(d), false; return b }
 
 // Above returns b with the open lower limit d: d itself is outside.
-func (b Bound) Above(d decimal.Decimal) Bound { b.min, b.minOpen = d.String(), true; return b }
+func (b Bound) Above(d decimal.Decimal) Bound { b.min, b.minOpen = limitText(d), true; return b }
 
 // AtMost returns b with the closed upper limit d: d itself is inside.
-func (b Bound) AtMost(d decimal.Decimal) Bound { b.max, b.maxOpen = d.String(), false; return b }
+func (b Bound) AtMost(d decimal.Decimal) Bound { b.max, b.maxOpen = limitText(d), false; return b }
 
 // Below returns b with the open upper limit d: d itself is outside.
-func (b Bound) Below(d decimal.Decimal) Bound { b.max, b.maxOpen = d.String(), true; return b }
+func (b Bound) Below(d decimal.Decimal) Bound { b.max, b.maxOpen = limitText(d), true; return b }
+
+// overlong stands for a limit longer than the JSON encoding's bound on
+// decimals: writing decimal.New(1, 100_000_000) out would take a hundred
+// million characters. It parses as no decimal, so validation reports it.
+const overlong = "overlong"
+
+// limitText returns the canonical text of a limit, or overlong.
+func limitText(d decimal.Decimal) string {
+	if !decimalInBounds(d) {
+		return overlong
+	}
+	return d.String()
+}
 
 // IsZero reports whether b constrains nothing: it has no unit.
 func (b Bound) IsZero() bool { return b.unit == "" }
@@ -247,6 +260,9 @@ func (b Bound) check(ps *ValidationError, path string) {
 		ok   bool
 	}{{"min", b.min, lo, loOK}, {"max", b.max, hi, hiOK}} {
 		switch {
+		case l.text == overlong:
+			ps.Add(field(path, l.name), ErrInvalidValue, "limit longer than "+itoa(maxDecimalLen)+
+				" characters in plain notation")
 		case l.text != "" && !l.ok:
 			ps.Add(field(path, l.name), ErrInvalidValue, "invalid decimal "+quote(l.text))
 		case l.ok && !checkDecimal(ps, field(path, l.name), l.d):
