@@ -158,6 +158,14 @@ func (b Bound) Min() (d decimal.Decimal, open, ok bool) { return limit(b.min, b.
 // there is none.
 func (b Bound) Max() (d decimal.Decimal, open, ok bool) { return limit(b.max, b.maxOpen) }
 
+// broken reports whether a limit is set but is no decimal (too long to
+// write out, see [Bound.AtLeast]): such a bound contains nothing.
+func (b Bound) broken() bool {
+	_, _, lo := b.Min()
+	_, _, hi := b.Max()
+	return b.min != "" && !lo || b.max != "" && !hi
+}
+
 func limit(s string, open bool) (decimal.Decimal, bool, bool) {
 	if s == "" {
 		return decimal.Decimal{}, false, false
@@ -171,12 +179,16 @@ func limit(s string, open bool) (decimal.Decimal, bool, bool) {
 
 // Contains reports whether q is inside b: q measures what b constrains, in a
 // convertible unit, and its value lies between the limits. The zero Bound
-// contains every quantity.
+// contains every quantity; a bound with a limit too long to write out (which
+// validation reports) contains none.
 func (b Bound) Contains(q Quantity) bool {
 	if b.IsZero() {
 		return true
 	}
 	if q.Of != b.of || !q.Unit.Convertible(b.unit) {
+		return false
+	}
+	if b.broken() {
 		return false
 	}
 	if lo, open, ok := b.Min(); ok {
