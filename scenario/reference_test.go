@@ -1540,7 +1540,13 @@ func (r *refRun) breaches(ii int) {
 		s.judged = r.now
 		var acts []int
 		if len(in.relaxedBy) > 0 {
-			acts = v.uncovered(in, w)
+			// Grants are consumed by every act since the clause entered
+			// InEffect; only the acts not yet judged are new breaches.
+			for _, k := range v.uncovered(in, refAfter(s.since)) {
+				if v.events[k].At.After(w.at) {
+					acts = append(acts, k)
+				}
+			}
 		} else {
 			p := c.(*agreement.HappenedCondition).Pattern()
 			for k, e := range v.events {
