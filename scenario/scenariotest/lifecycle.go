@@ -773,8 +773,15 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 			// Kept rather than achieved: each act is a breach, and at its
 			// expiry it is Violated if it recorded one.
 			c.Standing = true
-			if c.Expiry.IsZero() {
-				c.Expiry = agreement.Deadline{After: d.duration("standing-expiry")}
+			if c.Violation == nil && rapid.Bool().Draw(t, "standing-state") {
+				// Kept while the ceasefire holds: breached each time it
+				// does not, from entry into effect on.
+				c.Violation = agreement.Not(agreement.Holds(lcCeasefire))
+			}
+			if c.Expiry.IsZero() || c.Expiry.After < 7*agreement.Day {
+				// Soon enough that it often falls after a breach and
+				// within the timeline.
+				c.Expiry = agreement.Deadline{After: rapid.SampledFrom(lcDurations[3:]).Draw(t, "standing-expiry")}
 			}
 		}
 	case s.kind == agreement.DeonticPermission:
