@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/report"
 	"github.com/peacekit/peacekit/scenario"
@@ -59,7 +61,7 @@ var fuzzPatterns = []agreement.Pattern{
 
 func (r *conditionReader) atom(b byte) agreement.Condition {
 	p := fuzzPatterns[int(b>>4)%len(fuzzPatterns)]
-	switch b % 12 {
+	switch b % 18 {
 	case 0:
 		return agreement.Holds("f")
 	case 1:
@@ -82,6 +84,19 @@ func (r *conditionReader) atom(b byte) agreement.Condition {
 		return (*agreement.NotCondition)(nil)
 	case 10:
 		return (*agreement.HoldsCondition)(nil)
+	case 11:
+		return agreement.Breached(agreement.LocalRef("S"), int(b%5)-1, agreement.BreachFilter{
+			Debtor: agreement.Debtor, Within: time.Duration(b%4-1) * agreement.Day})
+	case 12:
+		return agreement.ClauseInFor(agreement.LocalRef("S"), agreement.Debtor, agreement.StateInEffect)
+	case 13:
+		return agreement.Total(p, agreement.Measure(agreement.UnitKm).Of("distance").AtLeast(decimal.New(1, int32(b)*50)))
+	case 14:
+		return agreement.Level(p, agreement.Measure(agreement.UnitTroops).Below(decimal.New(int64(b), -int32(b)*20)))
+	case 15:
+		return (*agreement.BreachedCondition)(nil)
+	case 16:
+		return (*agreement.TallyCondition)(nil)
 	}
 	return (*agreement.AtLeastCondition)(nil)
 }
@@ -163,6 +178,8 @@ func hostileAgreement(r *conditionReader) agreement.Agreement {
 			Terminates: []agreement.Pattern{fuzzPatterns[0]}}},
 		Clauses: []agreement.Clause{
 			{ID: "A", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"AA"}},
+			{ID: "S", Kind: agreement.DeonticProhibition, Standing: true, Debtors: []agreement.PartyID{"AA", "BB"},
+				Action: &agreement.Pattern{Kind: agreement.EventKindArmedAttack}},
 			{ID: "B", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"BB"},
 				Trigger: r.condition(0), Antecedent: r.condition(0), Violation: r.condition(0)},
 		},
@@ -198,7 +215,7 @@ func runHostile(t *testing.T, data []byte) {
 		stage <- "Validate"
 		verr := a.Validate()
 		stage <- "String"
-		for _, nc := range a.Clauses[1].Conditions() {
+		for _, nc := range a.Clauses[2].Conditions() {
 			if nc.Condition != nil {
 				_ = nc.Condition.String()
 			}
