@@ -56,8 +56,10 @@ func (d Deadline) String() string {
 //   - Deadline: an obligation not fulfilled by then is Violated.
 //   - Expiry: the clause is Discharged then (a prohibition still in effect is
 //     Fulfilled: it was kept).
-//   - Fulfilment (nil: the action happened, for an obligation) and Violation
-//     (nil: the action happened, for a prohibition) end it.
+//   - Fulfilment (nil: the action happened, for an obligation that is not
+//     standing) and Violation (nil: the action happened, for a prohibition)
+//     end it; for a power, Fulfilment is when it is exercised. The
+//     violation of a standing clause records a breach instead.
 //
 // A power (Kind == Power) changes the state of its Targets when exercised:
 // by an event of kind [EventKindPowerExercised] naming it, or, for an
