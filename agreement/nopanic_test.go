@@ -23,6 +23,7 @@ import (
 // exportedFuncs lists every exported function of the package. A function
 // the source declares and this table lacks fails TestNoPanicZeroValues.
 var exportedFuncs = map[string]any{
+	"ParsePeriod":        agreement.ParsePeriod,
 	"Breached":           agreement.Breached,
 	"ClauseInFor":        agreement.ClauseInFor,
 	"Convert":            agreement.Convert,
@@ -76,6 +77,7 @@ var exportedFuncs = map[string]any{
 // value and, for pointer receivers, on a nil pointer. A type the source
 // declares and this table lacks fails TestNoPanicZeroValues.
 var exportedTypes = map[string]reflect.Type{
+	"Period":               reflect.TypeFor[agreement.Period](),
 	"Bound":                reflect.TypeFor[agreement.Bound](),
 	"BreachFilter":         reflect.TypeFor[agreement.BreachFilter](),
 	"BreachedCondition":    reflect.TypeFor[agreement.BreachedCondition](),
