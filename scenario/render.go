@@ -125,9 +125,9 @@ func (t *Trace) Mermaid(w io.Writer) error {
 	}
 	sender := func(tr Transition) string {
 		switch tr.Cause.Kind {
-		case CauseEvent:
+		case CauseEvent, CauseRevision:
 			return evID
-		case CauseClause, CauseAgreement, CausePower:
+		case CauseClause, CauseAgreement, CausePower, CauseBreach:
 			if tr.Cause.By != (Instance{}) {
 				return idOf(tr.Cause.By)
 			}
@@ -177,6 +177,10 @@ func (t *Trace) Mermaid(w io.Writer) error {
 		switch tr.Cause.Kind {
 		case CauseEvent:
 			label += " (" + renderCauseEvent(t, tr.Cause) + ")"
+		case CauseRevision:
+			label += " (revised by " + renderCauseEvent(t, tr.Cause) + ")"
+		case CauseBreach:
+			label += " (breach)"
 		case CauseStart, CauseTimer, CauseDeadline, CauseExpiry:
 			label += " (" + tr.Cause.Kind.String() + ")"
 		case CausePower:
