@@ -97,6 +97,14 @@ func TestTraceRenderGolden(t *testing.T) {
 	seed := renderSeedTrace(t)
 	esc := renderEscapingTrace(t)
 	_, quiet := replay(t, agreementtest.ParisDeclaration(true), renderDay(time.January, 6), renderDay(time.January, 6))
+	// Breaches counted, one of them confirmed a day later, the second
+	// confirmed one suspending the agreement.
+	alleged := attack(3, "UA", agreement.AttributionAlleged)
+	alleged.ID = "a3"
+	breaches := docReplay(t, ceasefireWithSuspension(2, 0), 8,
+		attack(2, "RU", agreement.AttributionConfirmed), alleged,
+		agreement.Event{At: docDay(4), Kind: agreement.EventKindRevised, Revises: "a3", Reporter: "JC",
+			Attribution: agreement.AttributionConfirmed})
 	for _, tt := range []struct {
 		name string
 		f    func(io.Writer) error
@@ -107,6 +115,8 @@ func TestTraceRenderGolden(t *testing.T) {
 		{"escaping-trace.mmd", esc.Mermaid},
 		{"quiet-trace.md", quiet.Markdown},
 		{"quiet-trace.mmd", quiet.Mermaid},
+		{"breaches-trace.md", breaches.Markdown},
+		{"breaches-trace.mmd", breaches.Mermaid},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			agreementtest.CheckGolden(t, filepath.Join("testdata", "render", tt.name), renderTrace(t, tt.f), *update)
