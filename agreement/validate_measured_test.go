@@ -15,7 +15,7 @@ import (
 // num returns the decimal n.
 func num(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
 
-// Clause indices of clean14.
+// Clause indices of cleanM.
 const (
 	cNoHeavy    = iota // standing prohibition, RU and BY severally, relaxed by cException
 	cWithdraw          // standing obligation, RU and BY severally, violated by a level
@@ -26,13 +26,13 @@ const (
 	cOwn               // power of RU and BY limited to the exercising debtor's instance
 )
 
-// clean14 returns a valid agreement that uses every construct the
+// cleanM returns a valid agreement that uses every construct the
 // validation of measured acts, standing clauses, placeholders, breach
 // counts, tallies, consumed permissions and target debtors checks.
-func clean14() agreement.Agreement {
+func cleanM() agreement.Agreement {
 	calibre := agreement.Measure(agreement.UnitMm).Of("calibre").AtLeast(num(100))
 	return agreement.Agreement{
-		ID: "ceasefire-14",
+		ID: "ceasefire-2024",
 		Parties: []agreement.Party{
 			{ID: "UA", Kind: agreement.PartyKindState},
 			{ID: "RU", Kind: agreement.PartyKindState},
@@ -107,20 +107,20 @@ func clean14() agreement.Agreement {
 	}
 }
 
-// edit14 returns clean14 changed by edit.
-func edit14(edit func(a *agreement.Agreement)) agreement.Agreement {
-	a := clean14()
+// editM returns cleanM changed by edit.
+func editM(edit func(a *agreement.Agreement)) agreement.Agreement {
+	a := cleanM()
 	edit(&a)
 	return a
 }
 
-// clause14 returns clean14 with clause i changed by edit.
-func clause14(i int, edit func(c *agreement.Clause)) agreement.Agreement {
-	return edit14(func(a *agreement.Agreement) { edit(&a.Clauses[i]) })
+// clauseM returns cleanM with clause i changed by edit.
+func clauseM(i int, edit func(c *agreement.Clause)) agreement.Agreement {
+	return editM(func(a *agreement.Agreement) { edit(&a.Clauses[i]) })
 }
 
-func TestValidateClean14(t *testing.T) {
-	a := clean14()
+func TestValidateCleanMeasured(t *testing.T) {
+	a := cleanM()
 	before := a.Clone()
 	if err := a.Validate(); err != nil {
 		t.Fatalf("Validate() = %v, want nil", err)
@@ -140,7 +140,7 @@ func TestValidateClean14(t *testing.T) {
 	}
 }
 
-func TestValidate14Problems(t *testing.T) {
+func TestValidateMeasuredProblems(t *testing.T) {
 	debtor, creditor := agreement.Debtor, agreement.Creditor
 	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
 	long := strings.Repeat("x", agreement.MaxItemBytes+1)
@@ -152,229 +152,229 @@ func TestValidate14Problems(t *testing.T) {
 		msg      string // a part of the message, when set
 	}{
 		// Placeholders.
-		{"debtor in a fluent", edit14(func(a *agreement.Agreement) { a.Fluents[0].Initiates[0].Actor = debtor }),
+		{"debtor in a fluent", editM(func(a *agreement.Agreement) { a.Fluents[0].Initiates[0].Actor = debtor }),
 			agreement.ErrInvalidValue, "fluents[0].initiates[0].actor", "stands only in a clause"},
-		{"creditor in entry into force", edit14(func(a *agreement.Agreement) {
+		{"creditor in entry into force", editM(func(a *agreement.Agreement) {
 			a.EntryIntoForce = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification, Actor: creditor})
 		}), agreement.ErrInvalidValue, "entryIntoForce.happened.actor", ""},
-		{"debtor of ClauseInFor in entry into force", edit14(func(a *agreement.Agreement) {
+		{"debtor of ClauseInFor in entry into force", editM(func(a *agreement.Agreement) {
 			a.EntryIntoForce = agreement.ClauseInFor(agreement.LocalRef("withdraw"), debtor, agreement.StateInEffect)
 		}), agreement.ErrInvalidValue, "entryIntoForce.clauseIn.debtor", ""},
-		{"breach filter debtor in entry into force", edit14(func(a *agreement.Agreement) {
+		{"breach filter debtor in entry into force", editM(func(a *agreement.Agreement) {
 			a.EntryIntoForce = agreement.Breached(agreement.LocalRef("no-heavy"), 1, agreement.BreachFilter{Debtor: debtor})
 		}), agreement.ErrInvalidValue, "entryIntoForce.breached.debtor", ""},
-		{"creditor in a clause with no creditors", clause14(cRelease, func(c *agreement.Clause) {
+		{"creditor in a clause with no creditors", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Fulfilment = agreement.Total(agreement.Pattern{Kind: "detainees-released", Target: creditor},
 				agreement.Measure("detainees").AtLeast(num(1)))
 		}), agreement.ErrInconsistent, "clauses[2].fulfilment.total.event.target", "no creditors"},
-		{"debtor in a clause with no debtors", clause14(cRelease, func(c *agreement.Clause) { c.Debtors = nil }),
+		{"debtor in a clause with no debtors", clauseM(cRelease, func(c *agreement.Clause) { c.Debtors = nil }),
 			agreement.ErrInconsistent, "clauses[2].fulfilment.total.event.actor", "no debtors"},
-		{"creditor in a grant with no creditors", clause14(cException, func(c *agreement.Clause) { c.Grant.Target = creditor }),
+		{"creditor in a grant with no creditors", clauseM(cException, func(c *agreement.Clause) { c.Grant.Target = creditor }),
 			agreement.ErrInconsistent, "clauses[4].grant.target", ""},
-		{"unknown party in a grant", clause14(cException, func(c *agreement.Clause) { c.Grant.Reporter = "UN" }),
+		{"unknown party in a grant", clauseM(cException, func(c *agreement.Clause) { c.Grant.Reporter = "UN" }),
 			agreement.ErrUnknownParty, "clauses[4].grant.reporter", ""},
-		{"ClauseInFor debtor not a debtor of the clause", clause14(cReparation, func(c *agreement.Clause) {
+		{"ClauseInFor debtor not a debtor of the clause", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Antecedent = agreement.ClauseInFor(agreement.LocalRef("release"), "BY", agreement.StateViolated)
 		}), agreement.ErrInconsistent, "clauses[3].antecedent.clauseIn.debtor", `"BY" is not a debtor of "release"`},
-		{"ClauseInFor $debtor naming a debtor the clause lacks", clause14(cReparation, func(c *agreement.Clause) {
+		{"ClauseInFor $debtor naming a debtor the clause lacks", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Antecedent = agreement.ClauseInFor(agreement.LocalRef("release"), debtor, agreement.StateViolated)
 		}), agreement.ErrInconsistent, "clauses[3].antecedent.clauseIn.debtor", `"BY" is not a debtor of "release"`},
-		{"ClauseInFor unknown debtor", clause14(cReparation, func(c *agreement.Clause) {
+		{"ClauseInFor unknown debtor", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Antecedent = agreement.ClauseInFor(agreement.LocalRef("withdraw"), "XX", agreement.StateInEffect)
 		}), agreement.ErrUnknownParty, "clauses[3].antecedent.clauseIn.debtor", ""},
-		{"ClauseInFor $creditor", clause14(cReparation, func(c *agreement.Clause) {
+		{"ClauseInFor $creditor", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Antecedent = agreement.ClauseInFor(agreement.LocalRef("withdraw"), creditor, agreement.StateInEffect)
 		}), agreement.ErrInvalidValue, "clauses[3].antecedent.clauseIn.debtor", ""},
-		{"actor one of the several debtors", clause14(cWithdraw, func(c *agreement.Clause) {
+		{"actor one of the several debtors", clauseM(cWithdraw, func(c *agreement.Clause) {
 			c.Violation = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"})
 		}), agreement.ErrUnboundDebtor, "clauses[1].violation.happened.actor", "$debtor"},
-		{"actor one of the several debtors, deep in a fulfilment", clause14(cReparation, func(c *agreement.Clause) {
+		{"actor one of the several debtors, deep in a fulfilment", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Fulfilment = agreement.Any(agreement.Not(agreement.Before(attack,
 				agreement.Pattern{Kind: "reparation-paid", Actor: "BY"})))
 		}), agreement.ErrUnboundDebtor, "clauses[3].fulfilment.any[0].not.before.then.actor", ""},
-		{"actor one of the several debtors in a level", clause14(cWithdraw, func(c *agreement.Clause) {
+		{"actor one of the several debtors in a level", clauseM(cWithdraw, func(c *agreement.Clause) {
 			c.Violation = agreement.Level(agreement.Pattern{Kind: "troops-reported", Actor: "BY"},
 				agreement.Measure(agreement.UnitTroops).Above(num(12000)))
 		}), agreement.ErrUnboundDebtor, "clauses[1].violation.level.event.actor", ""},
-		{"actor one of the several debtors in a within", clause14(cReparation, func(c *agreement.Clause) {
+		{"actor one of the several debtors in a within", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Fulfilment = agreement.Within(agreement.Pattern{Kind: "reparation-paid", Actor: "RU"}, time.Hour)
 		}), agreement.ErrUnboundDebtor, "clauses[3].fulfilment.within.event.actor", ""},
-		{"actor one of the several debtors in a since", clause14(cReparation, func(c *agreement.Clause) {
+		{"actor one of the several debtors in a since", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Fulfilment = agreement.Since(agreement.Pattern{Kind: "reparation-paid", Actor: "RU"}, time.Hour)
 		}), agreement.ErrUnboundDebtor, "clauses[3].fulfilment.since.event.actor", ""},
 
 		// Standing clauses and breach counts.
-		{"standing permission", clause14(cException, func(c *agreement.Clause) { c.Standing = true }),
+		{"standing permission", clauseM(cException, func(c *agreement.Clause) { c.Standing = true }),
 			agreement.ErrInconsistent, "clauses[4].standing", ""},
-		{"standing power", clause14(cOwn, func(c *agreement.Clause) { c.Standing = true }),
+		{"standing power", clauseM(cOwn, func(c *agreement.Clause) { c.Standing = true }),
 			agreement.ErrInconsistent, "clauses[6].standing", ""},
-		{"standing obligation with a deadline", clause14(cWithdraw, func(c *agreement.Clause) { c.Deadline.After = time.Hour }),
+		{"standing obligation with a deadline", clauseM(cWithdraw, func(c *agreement.Clause) { c.Deadline.After = time.Hour }),
 			agreement.ErrInconsistent, "clauses[1].deadline", "use expiry"},
-		{"standing obligation without violation", clause14(cWithdraw, func(c *agreement.Clause) { c.Violation = nil }),
+		{"standing obligation without violation", clauseM(cWithdraw, func(c *agreement.Clause) { c.Violation = nil }),
 			agreement.ErrMissing, "clauses[1].violation", ""},
-		{"breached zero", clause14(cReparation, func(c *agreement.Clause) {
+		{"breached zero", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), 0, agreement.BreachFilter{})
 		}), agreement.ErrInvalidValue, "clauses[3].trigger.breached.atLeast", ""},
-		{"breached negative", clause14(cReparation, func(c *agreement.Clause) {
+		{"breached negative", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), -1, agreement.BreachFilter{Debtor: debtor})
 		}), agreement.ErrNegative, "clauses[3].trigger.breached.atLeast", ""},
-		{"breached not standing", clause14(cReparation, func(c *agreement.Clause) {
+		{"breached not standing", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("release"), 1, agreement.BreachFilter{})
 		}), agreement.ErrNotStanding, "clauses[3].trigger.breached.clause", ""},
-		{"breached unknown clause", clause14(cReparation, func(c *agreement.Clause) {
+		{"breached unknown clause", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("nope"), 1, agreement.BreachFilter{})
 		}), agreement.ErrUnknownClause, "clauses[3].trigger.breached.clause", ""},
-		{"breached an agreement", clause14(cReparation, func(c *agreement.Clause) {
-			c.Trigger = agreement.Breached(agreement.AgreementRef("ceasefire-14"), 1, agreement.BreachFilter{})
+		{"breached an agreement", clauseM(cReparation, func(c *agreement.Clause) {
+			c.Trigger = agreement.Breached(agreement.AgreementRef("ceasefire-2024"), 1, agreement.BreachFilter{})
 		}), agreement.ErrInvalidValue, "clauses[3].trigger.breached.clause", ""},
-		{"breached negative window", clause14(cReparation, func(c *agreement.Clause) {
+		{"breached negative window", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), 2, agreement.BreachFilter{Debtor: debtor, Within: -time.Hour})
 		}), agreement.ErrNegative, "clauses[3].trigger.breached.within", ""},
-		{"breached unknown reporter", clause14(cReparation, func(c *agreement.Clause) {
+		{"breached unknown reporter", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), 2, agreement.BreachFilter{Debtor: debtor, Reporter: "UN"})
 		}), agreement.ErrUnknownParty, "clauses[3].trigger.breached.reporter", ""},
-		{"breached reporter $creditor without creditors", clause14(cRelease, func(c *agreement.Clause) {
+		{"breached reporter $creditor without creditors", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), 2, agreement.BreachFilter{Reporter: creditor})
 		}), agreement.ErrInconsistent, "clauses[2].trigger.breached.reporter", ""},
-		{"breached unknown attribution", clause14(cReparation, func(c *agreement.Clause) {
+		{"breached unknown attribution", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), 2, agreement.BreachFilter{Debtor: debtor, Attribution: 9})
 		}), agreement.ErrInvalidValue, "clauses[3].trigger.breached.attribution", ""},
-		{"breached debtor not a debtor", clause14(cRelease, func(c *agreement.Clause) {
+		{"breached debtor not a debtor", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), 2, agreement.BreachFilter{Debtor: "UA"})
 		}), agreement.ErrInconsistent, "clauses[2].trigger.breached.debtor", ""},
-		{"breached self cycle", clause14(cWithdraw, func(c *agreement.Clause) {
+		{"breached self cycle", clauseM(cWithdraw, func(c *agreement.Clause) {
 			c.Violation = agreement.Breached(agreement.LocalRef("withdraw"), 1, agreement.BreachFilter{Debtor: debtor})
 		}), agreement.ErrCycle, "clauses[1]", "withdraw -> withdraw"},
-		{"breached two-clause cycle", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"breached two-clause cycle", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Trigger = agreement.ClauseInFor(agreement.LocalRef("reparation"), debtor, agreement.StateInEffect)
 		}), agreement.ErrCycle, "clauses[0]", "no-heavy -> reparation -> no-heavy"},
 
 		// Powers.
-		{"target debtor on an obligation", clause14(cWithdraw, func(c *agreement.Clause) { c.TargetDebtor = "RU" }),
+		{"target debtor on an obligation", clauseM(cWithdraw, func(c *agreement.Clause) { c.TargetDebtor = "RU" }),
 			agreement.ErrInconsistent, "clauses[1].targetDebtor", ""},
-		{"target debtor with an agreement target", clause14(cSanction, func(c *agreement.Clause) {
+		{"target debtor with an agreement target", clauseM(cSanction, func(c *agreement.Clause) {
 			c.Effect = agreement.EffectTerminate
-			c.Targets = []agreement.Ref{agreement.AgreementRef("ceasefire-14")}
+			c.Targets = []agreement.Ref{agreement.AgreementRef("ceasefire-2024")}
 		}), agreement.ErrInconsistent, "clauses[5].targets[0]", ""},
-		{"target debtor with a joint target", edit14(func(a *agreement.Agreement) { a.Clauses[cWithdraw].Joint = true }),
+		{"target debtor with a joint target", editM(func(a *agreement.Agreement) { a.Clauses[cWithdraw].Joint = true }),
 			agreement.ErrInconsistent, "clauses[5].targets[0]", "jointly"},
-		{"target debtor not a debtor of the target", clause14(cSanction, func(c *agreement.Clause) { c.TargetDebtor = "UA" }),
+		{"target debtor not a debtor of the target", clauseM(cSanction, func(c *agreement.Clause) { c.TargetDebtor = "UA" }),
 			agreement.ErrInconsistent, "clauses[5].targetDebtor", "targets[0]"},
-		{"target debtor unknown", clause14(cSanction, func(c *agreement.Clause) { c.TargetDebtor = "XX" }),
+		{"target debtor unknown", clauseM(cSanction, func(c *agreement.Clause) { c.TargetDebtor = "XX" }),
 			agreement.ErrUnknownParty, "clauses[5].targetDebtor", ""},
-		{"target debtor $creditor", clause14(cSanction, func(c *agreement.Clause) { c.TargetDebtor = creditor }),
+		{"target debtor $creditor", clauseM(cSanction, func(c *agreement.Clause) { c.TargetDebtor = creditor }),
 			agreement.ErrInvalidValue, "clauses[5].targetDebtor", ""},
-		{"target debtor $debtor without debtors", clause14(cOwn, func(c *agreement.Clause) { c.Debtors = nil }),
+		{"target debtor $debtor without debtors", clauseM(cOwn, func(c *agreement.Clause) { c.Debtors = nil }),
 			agreement.ErrInconsistent, "clauses[6].targetDebtor", ""},
-		{"power still never violated", clause14(cSanction, func(c *agreement.Clause) { c.Violation = agreement.Holds("monitored") }),
+		{"power still never violated", clauseM(cSanction, func(c *agreement.Clause) { c.Violation = agreement.Holds("monitored") }),
 			agreement.ErrInconsistent, "clauses[5].violation", ""},
 
 		// Measures and item classes.
-		{"measure of a malformed quantity name", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"measure of a malformed quantity name", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Action.Measure = agreement.Measure(agreement.UnitKm).Of("Distance")
 		}), agreement.ErrInvalidValue, "clauses[0].action.measure.of", ""},
-		{"measure with a negative limit", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"measure with a negative limit", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Action.Measure = agreement.Measure(agreement.UnitKm).Of("distance-from-line").AtLeast(num(-1))
 		}), agreement.ErrNegative, "clauses[0].action.measure.min", ""},
-		{"measure limits without unit", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"measure limits without unit", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Action.Measure = agreement.Measure("").AtMost(num(5))
 		}), agreement.ErrMissing, "clauses[0].action.measure.unit", ""},
-		{"measure that contains nothing", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"measure that contains nothing", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Action.Measure = agreement.Measure(agreement.UnitKm).Above(num(5)).Below(num(5))
 		}), agreement.ErrInvalidValue, "clauses[0].action.measure", ""},
-		{"pattern item too long", clause14(cException, func(c *agreement.Clause) { c.Action.Item = long }),
+		{"pattern item too long", clauseM(cException, func(c *agreement.Clause) { c.Action.Item = long }),
 			agreement.ErrInvalidValue, "clauses[4].action.item", ""},
-		{"pattern item not UTF-8", clause14(cException, func(c *agreement.Clause) { c.Action.Item = "BM-21 \xff" }),
+		{"pattern item not UTF-8", clauseM(cException, func(c *agreement.Clause) { c.Action.Item = "BM-21 \xff" }),
 			agreement.ErrInvalidValue, "clauses[4].action.item", "UTF-8"},
-		{"pattern class unknown", clause14(cNoHeavy, func(c *agreement.Clause) { c.Action.Class = "tanks" }),
+		{"pattern class unknown", clauseM(cNoHeavy, func(c *agreement.Clause) { c.Action.Class = "tanks" }),
 			agreement.ErrUnknownItemClass, "clauses[0].action.class", ""},
-		{"pattern class malformed", clause14(cNoHeavy, func(c *agreement.Clause) { c.Action.Class = "Tanks!" }),
+		{"pattern class malformed", clauseM(cNoHeavy, func(c *agreement.Clause) { c.Action.Class = "Tanks!" }),
 			agreement.ErrInvalidID, "clauses[0].action.class", ""},
-		{"fluent pattern class unknown", edit14(func(a *agreement.Agreement) { a.Fluents[0].Initiates[0].Class = "tanks" }),
+		{"fluent pattern class unknown", editM(func(a *agreement.Agreement) { a.Fluents[0].Initiates[0].Class = "tanks" }),
 			agreement.ErrUnknownItemClass, "fluents[0].initiates[0].class", ""},
-		{"range class unknown", clause14(cNoHeavy, func(c *agreement.Clause) { c.Quantities[0].Class = "tanks" }),
+		{"range class unknown", clauseM(cNoHeavy, func(c *agreement.Clause) { c.Quantities[0].Class = "tanks" }),
 			agreement.ErrUnknownItemClass, "clauses[0].quantities[0].class", ""},
-		{"item class without id", edit14(func(a *agreement.Agreement) { a.ItemClasses[1].ID = "" }),
+		{"item class without id", editM(func(a *agreement.Agreement) { a.ItemClasses[1].ID = "" }),
 			agreement.ErrMissing, "itemClasses[1].id", ""},
-		{"item class malformed id", edit14(func(a *agreement.Agreement) { a.ItemClasses[1].ID = "M L" }),
+		{"item class malformed id", editM(func(a *agreement.Agreement) { a.ItemClasses[1].ID = "M L" }),
 			agreement.ErrInvalidID, "itemClasses[1].id", ""},
-		{"item class duplicate id", edit14(func(a *agreement.Agreement) { a.ItemClasses[1].ID = "artillery-100mm" }),
+		{"item class duplicate id", editM(func(a *agreement.Agreement) { a.ItemClasses[1].ID = "artillery-100mm" }),
 			agreement.ErrDuplicateID, "itemClasses[1].id", ""},
-		{"item class without items or rule", edit14(func(a *agreement.Agreement) { a.ItemClasses[1].Items = nil }),
+		{"item class without items or rule", editM(func(a *agreement.Agreement) { a.ItemClasses[1].Items = nil }),
 			agreement.ErrMissing, "itemClasses[1]", ""},
-		{"item class empty item", edit14(func(a *agreement.Agreement) { a.ItemClasses[1].Items[0] = "" }),
+		{"item class empty item", editM(func(a *agreement.Agreement) { a.ItemClasses[1].Items[0] = "" }),
 			agreement.ErrMissing, "itemClasses[1].items[0]", ""},
-		{"item class duplicate item", edit14(func(a *agreement.Agreement) { a.ItemClasses[1].Items[1] = "BM-21 Grad" }),
+		{"item class duplicate item", editM(func(a *agreement.Agreement) { a.ItemClasses[1].Items[1] = "BM-21 Grad" }),
 			agreement.ErrDuplicateID, "itemClasses[1].items[1]", "itemClasses[1].items[0]"},
-		{"item class item too long", edit14(func(a *agreement.Agreement) { a.ItemClasses[1].Items[1] = long }),
+		{"item class item too long", editM(func(a *agreement.Agreement) { a.ItemClasses[1].Items[1] = long }),
 			agreement.ErrInvalidValue, "itemClasses[1].items[1]", ""},
-		{"item class zero rule bound", edit14(func(a *agreement.Agreement) {
+		{"item class zero rule bound", editM(func(a *agreement.Agreement) {
 			a.ItemClasses[0].Rule = []agreement.Bound{{}}
 		}), agreement.ErrMissing, "itemClasses[0].rule[0]", ""},
-		{"item class rule bound malformed unit", edit14(func(a *agreement.Agreement) {
+		{"item class rule bound malformed unit", editM(func(a *agreement.Agreement) {
 			a.ItemClasses[0].Rule = []agreement.Bound{agreement.Measure("Mm").Of("calibre")}
 		}), agreement.ErrInvalidValue, "itemClasses[0].rule[0].unit", ""},
-		{"bounds on one quantity in two dimensions", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"bounds on one quantity in two dimensions", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Action.Measure = agreement.Measure(agreement.UnitKg).Of("calibre").AtLeast(num(100))
 		}), agreement.ErrInconsistent, "clauses[0].action.measure", "itemClasses[0].rule[0]"},
-		{"a tally bound in another dimension", clause14(cWithdraw, func(c *agreement.Clause) {
+		{"a tally bound in another dimension", clauseM(cWithdraw, func(c *agreement.Clause) {
 			c.Violation = agreement.Level(agreement.Pattern{Kind: "troops-reported", Actor: debtor},
 				agreement.Measure(agreement.UnitTroops).Of("distance-from-line").AtMost(num(5)))
 		}), agreement.ErrInconsistent, "clauses[1].violation.level.bound", "clauses[0].action.measure"},
 
 		// Totals and levels.
-		{"total without bound", clause14(cRelease, func(c *agreement.Clause) {
+		{"total without bound", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Fulfilment = agreement.Total(agreement.Pattern{Kind: "detainees-released"}, agreement.Bound{})
 		}), agreement.ErrMissing, "clauses[2].fulfilment.total.bound", ""},
-		{"level without bound", clause14(cWithdraw, func(c *agreement.Clause) {
+		{"level without bound", clauseM(cWithdraw, func(c *agreement.Clause) {
 			c.Violation = agreement.Level(agreement.Pattern{Kind: "troops-reported"}, agreement.Bound{})
 		}), agreement.ErrMissing, "clauses[1].violation.level.bound", ""},
-		{"total pattern without kind", clause14(cRelease, func(c *agreement.Clause) {
+		{"total pattern without kind", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Fulfilment = agreement.Total(agreement.Pattern{Actor: debtor}, agreement.Measure("detainees"))
 		}), agreement.ErrMissing, "clauses[2].fulfilment.total.event.kind", ""},
-		{"level bound negative", clause14(cWithdraw, func(c *agreement.Clause) {
+		{"level bound negative", clauseM(cWithdraw, func(c *agreement.Clause) {
 			c.Violation = agreement.Level(agreement.Pattern{Kind: "troops-reported", Actor: debtor},
 				agreement.Measure(agreement.UnitTroops).AtLeast(num(-3)))
 		}), agreement.ErrNegative, "clauses[1].violation.level.bound.min", ""},
 
 		// Consumed permissions.
-		{"relaxes on a prohibition", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"relaxes on a prohibition", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Relaxes = []agreement.Ref{agreement.LocalRef("withdraw")}
 		}), agreement.ErrInconsistent, "clauses[0].relaxes", ""},
-		{"grant on an obligation", clause14(cWithdraw, func(c *agreement.Clause) { c.Grant = &agreement.Pattern{Kind: "x"} }),
+		{"grant on an obligation", clauseM(cWithdraw, func(c *agreement.Clause) { c.Grant = &agreement.Pattern{Kind: "x"} }),
 			agreement.ErrInconsistent, "clauses[1].grant", ""},
-		{"covers on a power", clause14(cOwn, func(c *agreement.Clause) { c.Covers = 1 }),
+		{"covers on a power", clauseM(cOwn, func(c *agreement.Clause) { c.Covers = 1 }),
 			agreement.ErrInconsistent, "clauses[6].covers", ""},
-		{"cover window on a prohibition", clause14(cNoHeavy, func(c *agreement.Clause) { c.CoverWindow = time.Hour }),
+		{"cover window on a prohibition", clauseM(cNoHeavy, func(c *agreement.Clause) { c.CoverWindow = time.Hour }),
 			agreement.ErrInconsistent, "clauses[0].coverWindow", ""},
-		{"grant without relaxes", clause14(cException, func(c *agreement.Clause) { c.Relaxes = nil }),
+		{"grant without relaxes", clauseM(cException, func(c *agreement.Clause) { c.Relaxes = nil }),
 			agreement.ErrInconsistent, "clauses[4].grant", "relaxes"},
-		{"covers without relaxes", clause14(cException, func(c *agreement.Clause) { c.Relaxes = nil }),
+		{"covers without relaxes", clauseM(cException, func(c *agreement.Clause) { c.Relaxes = nil }),
 			agreement.ErrInconsistent, "clauses[4].covers", ""},
-		{"cover window without relaxes", clause14(cException, func(c *agreement.Clause) { c.Relaxes = nil }),
+		{"cover window without relaxes", clauseM(cException, func(c *agreement.Clause) { c.Relaxes = nil }),
 			agreement.ErrInconsistent, "clauses[4].coverWindow", ""},
-		{"negative covers", clause14(cException, func(c *agreement.Clause) { c.Covers = -1 }),
+		{"negative covers", clauseM(cException, func(c *agreement.Clause) { c.Covers = -1 }),
 			agreement.ErrNegative, "clauses[4].covers", ""},
-		{"negative cover window", clause14(cException, func(c *agreement.Clause) { c.CoverWindow = -time.Hour }),
+		{"negative cover window", clauseM(cException, func(c *agreement.Clause) { c.CoverWindow = -time.Hour }),
 			agreement.ErrNegative, "clauses[4].coverWindow", ""},
-		{"relaxes unknown clause", clause14(cException, func(c *agreement.Clause) {
+		{"relaxes unknown clause", clauseM(cException, func(c *agreement.Clause) {
 			c.Relaxes = []agreement.Ref{agreement.LocalRef("nope")}
 		}), agreement.ErrUnknownClause, "clauses[4].relaxes[0]", ""},
-		{"relaxes an agreement", clause14(cException, func(c *agreement.Clause) {
-			c.Relaxes = []agreement.Ref{agreement.AgreementRef("ceasefire-14")}
+		{"relaxes an agreement", clauseM(cException, func(c *agreement.Clause) {
+			c.Relaxes = []agreement.Ref{agreement.AgreementRef("ceasefire-2024")}
 		}), agreement.ErrInvalidValue, "clauses[4].relaxes[0]", ""},
-		{"relaxes an obligation", clause14(cException, func(c *agreement.Clause) {
+		{"relaxes an obligation", clauseM(cException, func(c *agreement.Clause) {
 			c.Relaxes = []agreement.Ref{agreement.LocalRef("withdraw")}
 		}), agreement.ErrInconsistent, "clauses[4].relaxes[0]", "prohibitions only"},
-		{"relaxes a prohibition without action", edit14(func(a *agreement.Agreement) {
+		{"relaxes a prohibition without action", editM(func(a *agreement.Agreement) {
 			a.Clauses[cNoHeavy].Action = nil
 			a.Clauses[cNoHeavy].Violation = agreement.Happened(agreement.Pattern{Kind: "x", Actor: debtor})
 		}), agreement.ErrInconsistent, "clauses[4].relaxes[0]", "no action"},
-		{"relaxes a prohibition with a violation condition", edit14(func(a *agreement.Agreement) {
+		{"relaxes a prohibition with a violation condition", editM(func(a *agreement.Agreement) {
 			a.Clauses[cNoHeavy].Violation = agreement.Happened(agreement.Pattern{Kind: "x", Actor: debtor})
 		}), agreement.ErrInconsistent, "clauses[4].relaxes[0]", "violation condition"},
-		{"relaxes twice", clause14(cException, func(c *agreement.Clause) {
-			c.Relaxes = []agreement.Ref{agreement.LocalRef("no-heavy"), agreement.QualifiedRef("ceasefire-14", "no-heavy")}
+		{"relaxes twice", clauseM(cException, func(c *agreement.Clause) {
+			c.Relaxes = []agreement.Ref{agreement.LocalRef("no-heavy"), agreement.QualifiedRef("ceasefire-2024", "no-heavy")}
 		}), agreement.ErrDuplicateID, "clauses[4].relaxes[1]", ""},
 	}
 	for _, tt := range tests {
@@ -409,47 +409,47 @@ func problemWith(err error, sentinel error, path, msg string) bool {
 	return false
 }
 
-// TestValidate14Accepts checks what the rules allow: a power with a
+// TestValidateMeasuredAccepts checks what the rules allow: a power with a
 // fulfilment condition, a concrete debtor read from a joint or
 // single-debtor clause, placeholders where they may stand, units of one
 // dimension on one quantity, and a clause's own debtor as actor where no
 // debtor's instance answers for it.
-func TestValidate14Accepts(t *testing.T) {
+func TestValidateMeasuredAccepts(t *testing.T) {
 	debtor := agreement.Debtor
 	tests := []struct {
 		name string
 		a    agreement.Agreement
 	}{
-		{"automatic power", clean14()},
-		{"concrete debtor of a joint clause", edit14(func(a *agreement.Agreement) {
+		{"automatic power", cleanM()},
+		{"concrete debtor of a joint clause", editM(func(a *agreement.Agreement) {
 			a.Clauses[cWithdraw].Joint = true
 			a.Clauses[cReparation].Antecedent = agreement.ClauseInFor(agreement.LocalRef("withdraw"), "BY", agreement.StateInEffect)
 			a.Clauses[cSanction].TargetDebtor = ""
 		})},
-		{"concrete debtor of a single-debtor clause", clause14(cReparation, func(c *agreement.Clause) {
+		{"concrete debtor of a single-debtor clause", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Antecedent = agreement.ClauseInFor(agreement.LocalRef("release"), "RU", agreement.StateFulfilled)
 		})},
-		{"$debtor of a clause whose debtors include the holder's", clause14(cRelease, func(c *agreement.Clause) {
+		{"$debtor of a clause whose debtors include the holder's", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Trigger = agreement.ClauseInFor(agreement.LocalRef("withdraw"), debtor, agreement.StateInEffect)
 		})},
-		{"one quantity in km and m", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"one quantity in km and m", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Action.Measure = agreement.Measure(agreement.UnitM).Of("distance-from-line").Below(num(20000))
 		})},
-		{"unnamed quantities in several units", clause14(cRelease, func(c *agreement.Clause) {
+		{"unnamed quantities in several units", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Antecedent = agreement.Level(agreement.Pattern{Kind: "front-measured"}, agreement.Measure(agreement.UnitKm).AtMost(num(5)))
 		})},
-		{"own debtor as actor in a trigger", clause14(cReparation, func(c *agreement.Clause) {
+		{"own debtor as actor in a trigger", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"})
 		})},
-		{"own debtor as actor in a joint clause", edit14(func(a *agreement.Agreement) {
+		{"own debtor as actor in a joint clause", editM(func(a *agreement.Agreement) {
 			a.Clauses[cWithdraw].Joint = true
 			a.Clauses[cWithdraw].Violation = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"})
 			a.Clauses[cSanction].TargetDebtor = ""
 		})},
-		{"own debtor as actor of a single debtor", clause14(cRelease, func(c *agreement.Clause) {
+		{"own debtor as actor of a single debtor", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Fulfilment = agreement.Happened(agreement.Pattern{Kind: "detainees-released", Actor: "RU"})
 		})},
-		{"standing prohibition with a violation condition", edit14(func(a *agreement.Agreement) {
+		{"standing prohibition with a violation condition", editM(func(a *agreement.Agreement) {
 			a.Clauses[cNoHeavy].Violation = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: debtor})
 			a.Clauses[cException].Relaxes = nil
 			a.Clauses[cException].Grant = nil
@@ -465,33 +465,33 @@ func TestValidate14Accepts(t *testing.T) {
 	}
 }
 
-// process14 returns a process of clean14 and an instrument whose clauses
+// processM returns a process of cleanM and an instrument whose clauses
 // read it by qualified references.
-func process14() agreement.Process {
+func processM() agreement.Process {
 	other := agreement.Agreement{
 		ID:      "protocol",
 		Parties: []agreement.Party{{ID: "RU"}, {ID: "BY"}, {ID: "UA"}},
 		Clauses: []agreement.Clause{
 			{
 				ID: "fine", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU", "BY"},
-				Trigger: agreement.Breached(agreement.QualifiedRef("ceasefire-14", "no-heavy"), 2,
+				Trigger: agreement.Breached(agreement.QualifiedRef("ceasefire-2024", "no-heavy"), 2,
 					agreement.BreachFilter{Debtor: agreement.Debtor}),
-				Antecedent: agreement.ClauseInFor(agreement.QualifiedRef("ceasefire-14", "withdraw"), agreement.Debtor,
+				Antecedent: agreement.ClauseInFor(agreement.QualifiedRef("ceasefire-2024", "withdraw"), agreement.Debtor,
 					agreement.StateInEffect),
 				Action: &agreement.Pattern{Kind: "fine-paid", Actor: agreement.Debtor},
 			},
 			{
 				ID: "drills", Kind: agreement.DeonticPermission, Debtors: []agreement.PartyID{"RU"},
 				Action:  &agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Actor: agreement.Debtor},
-				Relaxes: []agreement.Ref{agreement.QualifiedRef("ceasefire-14", "no-heavy")},
+				Relaxes: []agreement.Ref{agreement.QualifiedRef("ceasefire-2024", "no-heavy")},
 			},
 		},
 	}
-	return agreement.Process{Agreements: []agreement.Agreement{clean14(), other}}
+	return agreement.Process{Agreements: []agreement.Agreement{cleanM(), other}}
 }
 
-func TestProcessValidate14(t *testing.T) {
-	p := process14()
+func TestProcessValidateMeasured(t *testing.T) {
+	p := processM()
 	if err := p.Validate(); err != nil {
 		t.Fatalf("Validate() = %v, want nil", err)
 	}
@@ -505,14 +505,14 @@ func TestProcessValidate14(t *testing.T) {
 		path     string
 	}{
 		{"breached a clause that is not standing", func(p *agreement.Process) {
-			p.Agreements[1].Clauses[0].Trigger = agreement.Breached(agreement.QualifiedRef("ceasefire-14", "release"), 1,
+			p.Agreements[1].Clauses[0].Trigger = agreement.Breached(agreement.QualifiedRef("ceasefire-2024", "release"), 1,
 				agreement.BreachFilter{})
 		}, agreement.ErrNotStanding, "agreements[1].clauses[0].trigger.breached.clause"},
 		{"relaxes another instrument's obligation", func(p *agreement.Process) {
-			p.Agreements[1].Clauses[1].Relaxes = []agreement.Ref{agreement.QualifiedRef("ceasefire-14", "withdraw")}
+			p.Agreements[1].Clauses[1].Relaxes = []agreement.Ref{agreement.QualifiedRef("ceasefire-2024", "withdraw")}
 		}, agreement.ErrInconsistent, "agreements[1].clauses[1].relaxes[0]"},
 		{"ClauseInFor a debtor another instrument's clause lacks", func(p *agreement.Process) {
-			p.Agreements[1].Clauses[0].Antecedent = agreement.ClauseInFor(agreement.QualifiedRef("ceasefire-14", "release"),
+			p.Agreements[1].Clauses[0].Antecedent = agreement.ClauseInFor(agreement.QualifiedRef("ceasefire-2024", "release"),
 				"BY", agreement.StateViolated)
 		}, agreement.ErrInconsistent, "agreements[1].clauses[0].antecedent.clauseIn.debtor"},
 		{"cycle through breaches across instruments", func(p *agreement.Process) {
@@ -523,7 +523,7 @@ func TestProcessValidate14(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := process14()
+			p := processM()
 			tt.edit(&p)
 			if err := p.Validate(); !problemAt(err, tt.sentinel, tt.path) {
 				t.Errorf("Validate() = %v\nwant a problem at %q wrapping %v", err, tt.path, tt.sentinel)
@@ -533,7 +533,7 @@ func TestProcessValidate14(t *testing.T) {
 }
 
 func TestClauseDependenciesBreached(t *testing.T) {
-	a := clean14()
+	a := cleanM()
 	got := agreement.ClauseDependencies(a.Clauses[cReparation], a.ID)
 	want := []agreement.Ref{agreement.QualifiedRef(a.ID, "no-heavy"), agreement.QualifiedRef(a.ID, "withdraw")}
 	if !reflect.DeepEqual(got, want) {
@@ -548,58 +548,58 @@ func TestLint(t *testing.T) {
 		a     agreement.Agreement
 		paths []string // every problem's path, in order; none when clean
 	}{
-		{"clean", clean14(), nil},
-		{"event atom with no actor", clause14(cWithdraw, func(c *agreement.Clause) {
+		{"clean", cleanM(), nil},
+		{"event atom with no actor", clauseM(cWithdraw, func(c *agreement.Clause) {
 			c.Violation = agreement.Any(
 				agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Target: "UA"}),
 				agreement.Total(agreement.Pattern{Kind: "shells-fired"}, agreement.Measure("shells").AtLeast(num(10))))
 		}), []string{"clauses[1].violation.any[0].happened", "clauses[1].violation.any[1].total.event"}},
-		{"event atom with a group of two debtors", clause14(cReparation, func(c *agreement.Clause) {
+		{"event atom with a group of two debtors", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Fulfilment = agreement.Not(agreement.Before(
 				agreement.Pattern{Kind: "x", Actor: debtor},
 				agreement.Pattern{Kind: "reparation-paid", Group: "aggressors"}))
 		}), []string{"clauses[3].fulfilment.not.before.then.group"}},
-		{"event atom with a group of one debtor", edit14(func(a *agreement.Agreement) {
+		{"event atom with a group of one debtor", editM(func(a *agreement.Agreement) {
 			a.Groups[0].Members = []agreement.PartyID{"RU", "UA"}
 			a.Clauses[cReparation].Fulfilment = agreement.Happened(agreement.Pattern{Kind: "reparation-paid", Group: "aggressors"})
 		}), nil},
-		{"default violation: the action with a group of two debtors", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"default violation: the action with a group of two debtors", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Action.Actor, c.Action.Group = "", "aggressors"
 		}), []string{"clauses[0].action.group"}},
-		{"default violation: the action with no actor", clause14(cNoHeavy, func(c *agreement.Clause) { c.Action.Actor = "" }), nil},
-		{"default fulfilment: the action with a group of two debtors", clause14(cReparation, func(c *agreement.Clause) {
+		{"default violation: the action with no actor", clauseM(cNoHeavy, func(c *agreement.Clause) { c.Action.Actor = "" }), nil},
+		{"default fulfilment: the action with a group of two debtors", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Action.Actor, c.Action.Group = "", "aggressors"
 		}), []string{"clauses[3].action.group"}},
-		{"the action of an obligation is its default fulfilment, whatever its violation", clause14(cWithdraw, func(c *agreement.Clause) {
+		{"the action of an obligation is its default fulfilment, whatever its violation", clauseM(cWithdraw, func(c *agreement.Clause) {
 			c.Action.Actor, c.Action.Group = "", "aggressors"
 		}), []string{"clauses[1].action.group"}},
-		{"the action of a prohibition with a violation condition is no default", clause14(cNoHeavy, func(c *agreement.Clause) {
+		{"the action of a prohibition with a violation condition is no default", clauseM(cNoHeavy, func(c *agreement.Clause) {
 			c.Action.Actor, c.Action.Group = "", "aggressors"
 			c.Violation = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: debtor})
 		}), nil},
-		{"no actor in a trigger", clause14(cReparation, func(c *agreement.Clause) {
+		{"no actor in a trigger", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack})
 		}), nil},
-		{"no actor in a joint clause", edit14(func(a *agreement.Agreement) {
+		{"no actor in a joint clause", editM(func(a *agreement.Agreement) {
 			a.Clauses[cWithdraw].Joint = true
 			a.Clauses[cWithdraw].Violation = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack})
 		}), nil},
-		{"no actor in a single-debtor clause", clause14(cRelease, func(c *agreement.Clause) {
+		{"no actor in a single-debtor clause", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Fulfilment = agreement.Happened(agreement.Pattern{Kind: "detainees-released"})
 		}), nil},
-		{"ClauseIn a several clause without debtor", clause14(cReparation, func(c *agreement.Clause) {
+		{"ClauseIn a several clause without debtor", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Antecedent = agreement.All(agreement.ClauseIn(agreement.LocalRef("withdraw"), agreement.StateInEffect))
 		}), []string{"clauses[3].antecedent.all[0].clauseIn"}},
-		{"ClauseIn a single-debtor clause without debtor", clause14(cReparation, func(c *agreement.Clause) {
+		{"ClauseIn a single-debtor clause without debtor", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Antecedent = agreement.ClauseIn(agreement.LocalRef("release"), agreement.StateFulfilled)
 		}), nil},
-		{"Breached a several clause without debtor", clause14(cReparation, func(c *agreement.Clause) {
+		{"Breached a several clause without debtor", clauseM(cReparation, func(c *agreement.Clause) {
 			c.Trigger = agreement.AtLeast(1, agreement.Breached(agreement.LocalRef("no-heavy"), 2, agreement.BreachFilter{}))
 		}), []string{"clauses[3].trigger.atLeast.of[0].breached"}},
-		{"Breached without debtor in a single-debtor clause", clause14(cRelease, func(c *agreement.Clause) {
+		{"Breached without debtor in a single-debtor clause", clauseM(cRelease, func(c *agreement.Clause) {
 			c.Trigger = agreement.Breached(agreement.LocalRef("no-heavy"), 2, agreement.BreachFilter{})
 		}), nil},
-		{"own debtor as actor is Validate's, not Lint's", clause14(cWithdraw, func(c *agreement.Clause) {
+		{"own debtor as actor is Validate's, not Lint's", clauseM(cWithdraw, func(c *agreement.Clause) {
 			c.Violation = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"})
 		}), nil},
 	}
@@ -631,8 +631,8 @@ func TestLint(t *testing.T) {
 }
 
 func TestProcessLint(t *testing.T) {
-	p := process14()
-	p.Agreements[1].Clauses[0].Antecedent = agreement.ClauseIn(agreement.QualifiedRef("ceasefire-14", "withdraw"),
+	p := processM()
+	p.Agreements[1].Clauses[0].Antecedent = agreement.ClauseIn(agreement.QualifiedRef("ceasefire-2024", "withdraw"),
 		agreement.StateInEffect)
 	err := p.Lint()
 	if !problemAt(err, agreement.ErrUnboundDebtor, "agreements[1].clauses[0].antecedent.clauseIn") {
@@ -648,7 +648,7 @@ func TestLintBadInput(t *testing.T) {
 	for range agreement.MaxDepth + 10 {
 		deep = agreement.Not(deep)
 	}
-	a := clause14(cReparation, func(c *agreement.Clause) {
+	a := clauseM(cReparation, func(c *agreement.Clause) {
 		c.Trigger = agreement.All(nil, (*agreement.AnyCondition)(nil), agreement.ClauseIn(agreement.LocalRef("nope")),
 			agreement.Breached(agreement.Ref{}, 0, agreement.BreachFilter{}))
 		c.Antecedent = (*agreement.NotCondition)(nil)

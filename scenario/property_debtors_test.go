@@ -18,9 +18,9 @@ import (
 	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
 
-// p14Plan is a drawn agreement built over two party ids: build(a, b) and
+// pdebPlan is a drawn agreement built over two party ids: build(a, b) and
 // build(b, a) are the same agreement with the two ids swapped throughout.
-type p14Plan struct {
+type pdebPlan struct {
 	kind     agreement.Deontic
 	actorDeb bool // the action names agreement.Debtor as actor
 	trigger  int  // 0 none, 1 happened by $debtor, 2 happened by a party, 3 since by $debtor
@@ -35,10 +35,10 @@ type p14Plan struct {
 	repairP  int
 }
 
-var p14Kinds = []agreement.EventKind{"heavy-weapons-moved", "ceasefire-declared", agreement.EventKindArmedAttack}
+var pdebKinds = []agreement.EventKind{"heavy-weapons-moved", "ceasefire-declared", agreement.EventKindArmedAttack}
 
-func p14Draw(t *rapid.T) p14Plan {
-	pl := p14Plan{
+func pdebDraw(t *rapid.T) pdebPlan {
+	pl := pdebPlan{
 		kind:     rapid.SampledFrom([]agreement.Deontic{agreement.DeonticObligation, agreement.DeonticProhibition}).Draw(t, "kind"),
 		actorDeb: rapid.Bool().Draw(t, "actor-debtor"),
 		trigger:  rapid.IntRange(0, 3).Draw(t, "trigger"),
@@ -61,23 +61,23 @@ func p14Draw(t *rapid.T) p14Plan {
 
 // build returns the agreement of plan pl over the parties ps (two ids) and
 // a third, the monitor.
-func (pl p14Plan) build(ps [2]agreement.PartyID) agreement.Agreement {
+func (pl pdebPlan) build(ps [2]agreement.PartyID) agreement.Agreement {
 	x := agreement.Clause{ID: "X", Kind: pl.kind, Debtors: []agreement.PartyID{ps[0], ps[1]},
-		Action: &agreement.Pattern{Kind: p14Kinds[0]}, Standing: pl.standing,
+		Action: &agreement.Pattern{Kind: pdebKinds[0]}, Standing: pl.standing,
 		Deadline: agreement.Deadline{After: pl.deadline}, Expiry: agreement.Deadline{After: pl.expiry}}
 	if pl.actorDeb {
 		x.Action.Actor = agreement.Debtor
 	}
 	switch pl.trigger {
 	case 1:
-		x.Trigger = agreement.Happened(agreement.Pattern{Kind: p14Kinds[1], Actor: agreement.Debtor})
+		x.Trigger = agreement.Happened(agreement.Pattern{Kind: pdebKinds[1], Actor: agreement.Debtor})
 	case 2:
-		x.Trigger = agreement.Happened(agreement.Pattern{Kind: p14Kinds[1], Actor: ps[pl.trigP]})
+		x.Trigger = agreement.Happened(agreement.Pattern{Kind: pdebKinds[1], Actor: ps[pl.trigP]})
 	case 3:
-		x.Trigger = agreement.Since(agreement.Pattern{Kind: p14Kinds[1], Actor: agreement.Debtor}, time.Hour)
+		x.Trigger = agreement.Since(agreement.Pattern{Kind: pdebKinds[1], Actor: agreement.Debtor}, time.Hour)
 	}
 	if pl.viol && pl.kind == agreement.DeonticObligation {
-		x.Violation = agreement.Happened(agreement.Pattern{Kind: p14Kinds[2], Target: agreement.Debtor})
+		x.Violation = agreement.Happened(agreement.Pattern{Kind: pdebKinds[2], Target: agreement.Debtor})
 	}
 	a := agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{{ID: ps[0]}, {ID: ps[1]}, {ID: "OSCE"}}, Clauses: []agreement.Clause{x}}
@@ -94,8 +94,8 @@ func (pl p14Plan) build(ps [2]agreement.PartyID) agreement.Agreement {
 	return a
 }
 
-// p14Swap returns ev with the two parties' ids swapped.
-func p14Swap(ev agreement.Event, ps [2]agreement.PartyID) agreement.Event {
+// pdebSwap returns ev with the two parties' ids swapped.
+func pdebSwap(ev agreement.Event, ps [2]agreement.PartyID) agreement.Event {
 	for _, f := range []*agreement.PartyID{&ev.Actor, &ev.Target, &ev.Reporter} {
 		switch *f {
 		case ps[0]:
@@ -107,8 +107,8 @@ func p14Swap(ev agreement.Event, ps [2]agreement.PartyID) agreement.Event {
 	return ev
 }
 
-// p14Trace returns the transitions of instance i, in order.
-func p14Trace(tr *scenario.Trace, i scenario.Instance) []string {
+// pdebTrace returns the transitions of instance i, in order.
+func pdebTrace(tr *scenario.Trace, i scenario.Instance) []string {
 	var out []string
 	for x := range tr.Transitions() {
 		if x.Instance == i {
@@ -123,7 +123,7 @@ func TestPropertySwappingDebtorsSwapsTraces(t *testing.T) {
 	swapped := [2]agreement.PartyID{ps[1], ps[0]}
 	checks, differing := 0, 0
 	rapid.Check(t, func(t *rapid.T) {
-		pl := p14Draw(t)
+		pl := pdebDraw(t)
 		a, b := pl.build(ps), pl.build(swapped)
 		if err := a.Validate(); err != nil {
 			t.Fatalf("drawn agreement is invalid: %v", err)
@@ -132,7 +132,7 @@ func TestPropertySwappingDebtorsSwapsTraces(t *testing.T) {
 		var evs, sw []agreement.Event
 		for range rapid.IntRange(1, 12).Draw(t, "events") {
 			ev := agreement.Event{At: refHour(rapid.IntRange(0, 10).Draw(t, "hour")),
-				Kind:   rapid.SampledFrom(append(slices.Clone(p14Kinds), agreement.EventKindPowerExercised)).Draw(t, "kind"),
+				Kind:   rapid.SampledFrom(append(slices.Clone(pdebKinds), agreement.EventKindPowerExercised)).Draw(t, "kind"),
 				Actor:  rapid.SampledFrom([]agreement.PartyID{ps[0], ps[1], "OSCE"}).Draw(t, "actor"),
 				Target: rapid.SampledFrom([]agreement.PartyID{"", ps[0], ps[1]}).Draw(t, "target")}
 			if ev.Kind == agreement.EventKindPowerExercised {
@@ -145,7 +145,7 @@ func TestPropertySwappingDebtorsSwapsTraces(t *testing.T) {
 		}
 		slices.SortStableFunc(evs, func(x, y agreement.Event) int { return x.At.Compare(y.At) })
 		for _, ev := range evs {
-			sw = append(sw, p14Swap(ev, ps))
+			sw = append(sw, pdebSwap(ev, ps))
 		}
 		end := refHour(24)
 		replay := func(a agreement.Agreement, evs []agreement.Event) *scenario.Trace {
@@ -163,15 +163,15 @@ func TestPropertySwappingDebtorsSwapsTraces(t *testing.T) {
 		x := agreement.QualifiedRef("a1", "X")
 		checks++
 		for k, d := range ps {
-			got := p14Trace(trSw, scenario.Instance{Ref: x, Debtor: ps[1-k]})
-			want := p14Trace(tr, scenario.Instance{Ref: x, Debtor: d})
+			got := pdebTrace(trSw, scenario.Instance{Ref: x, Debtor: ps[1-k]})
+			want := pdebTrace(tr, scenario.Instance{Ref: x, Debtor: d})
 			if !slices.Equal(got, want) {
 				t.Fatalf("X[%s] with the ids swapped: %v, want X[%s]'s %v\nevents: %s", ps[1-k], got, d, want,
 					refDescribeEvents(evs))
 			}
 		}
-		if !slices.Equal(p14Trace(tr, scenario.Instance{Ref: x, Debtor: ps[0]}),
-			p14Trace(tr, scenario.Instance{Ref: x, Debtor: ps[1]})) {
+		if !slices.Equal(pdebTrace(tr, scenario.Instance{Ref: x, Debtor: ps[0]}),
+			pdebTrace(tr, scenario.Instance{Ref: x, Debtor: ps[1]})) {
 			differing++
 		}
 	})
@@ -199,7 +199,7 @@ func TestPropertyBreachesMatchModel(t *testing.T) {
 		)
 		switch rapid.IntRange(0, 3).Draw(t, "source") {
 		case 0, 1:
-			p, tl, end = p14Standing(t)
+			p, tl, end = pdebStanding(t)
 			var err error
 			if e, err = scenario.CompileProcess(p); err != nil {
 				t.Fatal(err)
@@ -261,13 +261,13 @@ func TestPropertyBreachesMatchModel(t *testing.T) {
 	t.Logf("breaches recorded in %d of %d cases", withBreaches, checks)
 }
 
-// p14Standing draws an agreement built around standing clauses of two
+// pdebStanding draws an agreement built around standing clauses of two
 // debtors: a prohibition breached by its action (relaxed, sometimes, by a
 // permission whose grants cover acts), an obligation of maintenance with a
 // compound violation, an automatic power counting confirmed breaches, and
 // a clause triggered by one debtor's breaches; and a timeline of their
 // acts, grants, reports and revisions.
-func p14Standing(t *rapid.T) (agreement.Process, scenario.Timeline, time.Time) {
+func pdebStanding(t *rapid.T) (agreement.Process, scenario.Timeline, time.Time) {
 	ds := []agreement.PartyID{"P1", "P2"}
 	act := agreement.Pattern{Kind: "shelling"}
 	cl := []agreement.Clause{
