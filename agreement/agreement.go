@@ -25,7 +25,9 @@ type Group struct {
 }
 
 // Signature records that a party signed: who, when, and in which capacity.
-// The zero value is not a valid signature.
+// A replay starting before its Date starts without it and takes it at that
+// instant; an undated signature counts from the start. The zero value is not
+// a valid signature.
 type Signature struct {
 	Party     PartyID
 	Signatory string    // the person who signed, such as "Emmanuel Macron"
@@ -84,6 +86,21 @@ type Agreement struct {
 	// EntryIntoForce is the condition under which the agreement enters into
 	// force; nil means on signature.
 	EntryIntoForce Condition
+	// InForceAt, when set, is the instant from which the agreement, once
+	// signed and its EntryIntoForce condition holding, enters into force:
+	// "on 1 March" (At), "30 days after the last required ratification"
+	// (From: the ratifications, all of them; Period: 30 days). A limit
+	// counted from the agreement itself counts from its signing.
+	InForceAt Deadline
+
+	// Signatories are the parties whose signatures the agreement requires:
+	// it is Signed when every one of them has signed (by a signing event
+	// naming it as actor, or a recorded [Signature]). Empty: the first
+	// signature signs it.
+	Signatories []PartyID
+	// Zone is the time zone of the agreement's local days, calendar
+	// periods and renderings; the zero Zone means UTC.
+	Zone Zone
 }
 
 // Party returns the party with the given id. The result shares its slices

@@ -13,36 +13,6 @@ type Source struct {
 	Date     time.Time // zero when unknown
 }
 
-// Deadline is a time limit on a clause: either a duration counted from an
-// instant the clause reaches (After), or an absolute instant (At). At most one
-// of the two is set; the zero value means "no limit".
-//
-// Used as [Clause.Deadline], After counts from the instant the clause entered
-// InEffect and pauses while it is suspended. Used as [Clause.Expiry], After
-// counts from the instant the clause left Dormant.
-type Deadline struct {
-	After time.Duration
-	At    time.Time
-}
-
-// IsZero reports whether d sets no limit.
-func (d Deadline) IsZero() bool { return d.After == 0 && d.At.IsZero() }
-
-// Equal reports whether d and o set the same limit; instants are compared
-// with [time.Time.Equal].
-func (d Deadline) Equal(o Deadline) bool { return d.After == o.After && d.At.Equal(o.At) }
-
-// String returns "after 3d", "at 2026-02-01T00:00:00Z" or "none".
-func (d Deadline) String() string {
-	switch {
-	case d.After != 0:
-		return "after " + FormatDuration(d.After)
-	case !d.At.IsZero():
-		return "at " + d.At.UTC().Format(time.RFC3339)
-	}
-	return "none"
-}
-
 // Clause is one provision of an agreement: who is bound (Debtors) to whom
 // (Creditors) to do, avoid or be allowed what (Action), and when that starts
 // and ends (the conditions). The zero value is not a valid clause.
@@ -53,9 +23,14 @@ func (d Deadline) String() string {
 //     it sees the whole history and latches.
 //   - Antecedent (nil: none) must then also hold for it to be InEffect; it
 //     latches and sees only events after the clause became Pending.
-//   - Deadline: an obligation not fulfilled by then is Violated.
+//   - Deadline: an obligation not fulfilled by then is Violated; one that
+//     binds regardless of activation ([Deadline.Unconditional]) and is
+//     reached before the clause is in effect makes it Lapsed.
 //   - Expiry: the clause is Discharged then (a prohibition still in effect is
 //     Fulfilled: it was kept).
+//
+// Deadlines and expiries may be durations, calendar periods, absolute
+// instants, or anchored on an event or a transition: see [Deadline].
 //   - Fulfilment (nil: the action happened, for an obligation that is not
 //     standing) and Violation (nil: the action happened, for a prohibition)
 //     end it; for a power, Fulfilment is when it is exercised. The
@@ -138,6 +113,20 @@ type Clause struct {
 	// Surviving clauses keep their own lifecycle while the agreement is not
 	// in force (dispute settlement, for instance).
 	Surviving bool
+
+	// Provisional clauses apply from each debtor's own signature, before
+	// the agreement enters into force: the instance owed by a debtor (all
+	// the debtors, when joint) may change state once that debtor has signed
+	// (see [Agreement.Signatories]), while the agreement is Draft or Signed.
+	// Entry into force then continues them with no transition.
+	Provisional bool
+
+	// Recurs makes an obligation a recurring duty (see [Recurrence]).
+	Recurs Recurrence
+
+	// Zone, when set, is the time zone of this clause's local days and
+	// calendar periods instead of its agreement's [Agreement.Zone].
+	Zone Zone
 }
 
 // Conditions returns the clause's four condition slots by their JSON names, in

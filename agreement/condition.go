@@ -259,6 +259,29 @@ func (c *TallyCondition) Bound() Bound { return node(c).bound }
 // Sum reports whether c is a [Total] rather than a [Level].
 func (c *TallyCondition) Sum() bool { return node(c).sum }
 
+// ClockCondition is the atom built by [From], [Until] and [Between].
+type ClockCondition struct{ from, until time.Time }
+
+// From is true at every instant at or after t: "from 06:00 local time on 1
+// March". It reads the clock, not the events.
+func From(t time.Time) Condition { return &ClockCondition{from: t} }
+
+// Until is true at every instant before t, and false from t on: the bound
+// is half-open, so Until(midnight starting 5 March) holds through 4 March.
+func Until(t time.Time) Condition { return &ClockCondition{until: t} }
+
+// Between is true at instants at or after from and before until: the
+// half-open interval [from, until). Validation requires from before until.
+func Between(from, until time.Time) Condition { return &ClockCondition{from: from, until: until} }
+
+// From returns the first instant at which the condition holds; zero when it
+// has no lower bound.
+func (c *ClockCondition) From() time.Time { return node(c).from }
+
+// Until returns the first instant at which it no longer holds; zero when it
+// has no upper bound.
+func (c *ClockCondition) Until() time.Time { return node(c).until }
+
 // AllCondition is the combinator built by [All].
 type AllCondition struct{ cs []Condition }
 
@@ -315,6 +338,7 @@ func (c *NotCondition) nilNode() bool         { return c == nil }
 func (c *AtLeastCondition) nilNode() bool     { return c == nil }
 func (c *BreachedCondition) nilNode() bool    { return c == nil }
 func (c *TallyCondition) nilNode() bool       { return c == nil }
+func (c *ClockCondition) nilNode() bool       { return c == nil }
 
 // Operands returns the direct operands of a combinator ([All], [Any], [Not],
 // [AtLeast]) as a new slice, and nil for an atom.
@@ -507,6 +531,14 @@ func (c *BreachedCondition) Equal(o Condition) bool { return equalNode(c, o, equ
 // Equal implements [Condition].
 func (c *TallyCondition) Equal(o Condition) bool { return equalNode(c, o, equalFields) }
 
+// Equal implements [Condition]; instants are compared with [time.Time.Equal].
+func (c *ClockCondition) Equal(o Condition) bool {
+	return equalNode(c, o, func(x, y *ClockCondition) bool { return x.from.Equal(y.from) && x.until.Equal(y.until) })
+}
+
+// String implements [Condition].
+func (c *ClockCondition) String() string { return conditionString(c) }
+
 // String implements [Condition].
 func (c *BreachedCondition) String() string { return conditionString(c) }
 
@@ -652,6 +684,18 @@ func conditionString(c Condition) string {
 				name = "total"
 			}
 			b.WriteString(name + "(" + c.pattern.String() + "; " + c.bound.String() + ")")
+		case *ClockCondition:
+			b.WriteString("clock(")
+			if !c.from.IsZero() {
+				b.WriteString("from=" + c.from.Format(time.RFC3339Nano))
+			}
+			if !c.until.IsZero() {
+				if !c.from.IsZero() {
+					b.WriteByte(' ')
+				}
+				b.WriteString("until=" + c.until.Format(time.RFC3339Nano))
+			}
+			b.WriteByte(')')
 		case *AgreementInCondition:
 			id := string(c.agreement)
 			if id == "" {
@@ -707,18 +751,25 @@ func statesString(ss []State) string {
 // Day is 24 hours, the unit in which durations are usually written.
 const Day = 24 * time.Hour
 
-// FormatDuration writes d as a whole number of days ("30d") when it is one,
-// and otherwise as [time.Duration.String] does ("72h0m0s").
+// FormatDuration writes the exact duration d as written: in hours and
+// smaller units, without zero units ("72h", "1h30m", "90s", "0s"), never in
+// days, which are calendar days in a [Period].
 func FormatDuration(d time.Duration) string {
-	if d != 0 && d%Day == 0 {
-		return strconv.FormatInt(int64(d/Day), 10) + "d"
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
 	}
-	return d.String()
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
-// ParseDuration reads a duration written by [FormatDuration]: a whole number
-// of days such as "30d", or anything [time.ParseDuration] accepts, such as
-// "72h".
+// ParseDuration reads an exact duration: anything [time.ParseDuration]
+// accepts, such as "72h" or "1h30m" (what [FormatDuration] writes), and, as
+// documents written before calendar periods existed did, a whole number of
+// 24-hour days such as "30d". A calendar period ("3 local days") is a
+// [Period]: see [ParsePeriod].
 func ParseDuration(s string) (time.Duration, error) {
 	if n, ok := strings.CutSuffix(s, "d"); ok && n != "" {
 		v, err := strconv.ParseInt(n, 10, 64)

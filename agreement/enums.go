@@ -260,8 +260,9 @@ func (e *Effect) UnmarshalText(b []byte) error {
 // Terminated are states of both. The zero value is invalid.
 type State uint8
 
-// The lifecycle states. StateDormant to StateTerminated are clause states; StateDraft,
-// StateSigned, StateInForce, StateSuspended and StateTerminated are agreement states.
+// The lifecycle states. StateDormant to StateTerminated and StateLapsed are
+// clause states; StateDraft, StateSigned, StateInForce, StateSuspended and
+// StateTerminated are agreement states.
 const (
 	_               State = iota
 	StateDormant          // clause: its trigger has not held
@@ -275,10 +276,16 @@ const (
 	StateDraft            // agreement: text under negotiation
 	StateSigned           // agreement: signed, not yet in force (SigningStatus is a different thing)
 	StateInForce          // agreement: its entry-into-force condition held
+	// StateLapsed is final for a clause: a deadline binding regardless of
+	// activation ([Deadline.Unconditional]) passed before its trigger or
+	// antecedent came, or at the instant it came. Its precondition never
+	// came in time: no debtor failed to perform (it is not Violated) and
+	// nobody released it (it is not Discharged).
+	StateLapsed
 )
 
 var stateNames = []string{"", "dormant", "pending", "in-effect", "suspended", "fulfilled", "violated",
-	"discharged", "terminated", "draft", "signed", "in-force"}
+	"discharged", "terminated", "draft", "signed", "in-force", "lapsed"}
 
 // String returns the state's name, such as "in-effect".
 func (s State) String() string { return enumName(stateNames, "State", s) }
@@ -287,7 +294,7 @@ func (s State) String() string { return enumName(stateNames, "State", s) }
 func (s State) Valid() bool { return enumValid(stateNames, s, false) }
 
 // IsClauseState reports whether s is a state a clause can be in.
-func (s State) IsClauseState() bool { return s >= StateDormant && s <= StateTerminated }
+func (s State) IsClauseState() bool { return s >= StateDormant && s <= StateTerminated || s == StateLapsed }
 
 // IsAgreementState reports whether s is a state an agreement can be in.
 func (s State) IsAgreementState() bool {
@@ -296,7 +303,8 @@ func (s State) IsAgreementState() bool {
 
 // IsFinal reports whether s is final: no transition leaves it.
 func (s State) IsFinal() bool {
-	return s == StateFulfilled || s == StateViolated || s == StateDischarged || s == StateTerminated
+	return s == StateFulfilled || s == StateViolated || s == StateDischarged || s == StateTerminated ||
+		s == StateLapsed
 }
 
 // MarshalText implements [encoding.TextMarshaler].
