@@ -3,6 +3,7 @@ package scenario
 import (
 	"errors"
 	"slices"
+	"time"
 
 	"github.com/peacekit/peacekit/agreement"
 )
@@ -93,6 +94,7 @@ type fluentInfo struct {
 
 type agreementInfo struct {
 	id        agreement.AgreementID
+	loc       *time.Location // its zone
 	entry     int32 // root node of the entry-into-force condition; -1 = on signature
 	signed    bool  // starts Signed rather than Draft
 	clauses   []int32
@@ -200,6 +202,9 @@ type Engine struct {
 	coverLists [][]coverSource
 	parties    map[agreement.PartyID]bool
 	areas      map[agreement.AreaID]bool // declared by some agreement's territory; nil when none is
+	// loc is the zone traces show instants in: the first agreement's that
+	// declares one, UTC when none does.
+	loc *time.Location
 }
 
 type fluentKey struct {
@@ -241,11 +246,20 @@ func compile(p agreement.Process) *Engine {
 		parties:   map[agreement.PartyID]bool{},
 	}
 	p = e.process
+	e.loc = time.UTC
 	// Declarations.
 	for ai, a := range p.Agreements {
 		e.agrIndex[a.ID] = int32(ai)
+		loc, _ := a.Zone.Location() // valid: validation loaded it
+		if loc == nil {
+			loc = time.UTC
+		}
+		if a.Zone != "" && e.loc == time.UTC {
+			e.loc = loc
+		}
 		info := agreementInfo{
 			id:        a.ID,
+			loc:       loc,
 			entry:     -1,
 			signed:    a.SigningStatus == agreement.SigningStatusSigned || len(a.Signatures) > 0,
 			territory: a.Territory,

@@ -25,9 +25,10 @@ const (
 	CausePower                      // a power was exercised (Cause.By, by Cause.Event)
 	CauseBreach                     // a standing clause recorded a breach (Cause.By, by Cause.Event if an event)
 	CauseRevision                   // an event revised an earlier one's attribution (Cause.Event: the revision)
+	CauseSignature                  // a recorded signature's date came (Cause.By: the agreement, with the signatory as Debtor)
 )
 
-var causeNames = [...]string{"start", "event", "timer", "clause", "agreement", "deadline", "expiry", "power", "breach", "revision"}
+var causeNames = [...]string{"start", "event", "timer", "clause", "agreement", "deadline", "expiry", "power", "breach", "revision", "signature"}
 
 // String returns the kind's name, such as "deadline".
 func (k CauseKind) String() string {
@@ -571,4 +572,14 @@ func (t *Trace) BreachesOf(i Instance, at time.Time) ([]Breach, error) {
 		}
 	}
 	return out, nil
+}
+
+// Location returns the time zone the trace shows instants in: the zone the
+// replayed agreement declares ([agreement.Agreement.Zone]; for a process,
+// the first of its agreements that declares one), UTC when none does.
+func (t *Trace) Location() *time.Location {
+	if t == nil || t.e == nil || t.e.loc == nil {
+		return time.UTC
+	}
+	return t.e.loc
 }
