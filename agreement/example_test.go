@@ -81,7 +81,7 @@ func ExampleAll() {
 	)
 	fmt.Println(c)
 	// Output:
-	// all(holds(ceasefire-in-force), not(agreement-in(this: terminated)), within(armed-attack actor=RU target=UA; 3d))
+	// all(holds(ceasefire-in-force), not(agreement-in(this: terminated)), within(armed-attack actor=RU target=UA; 72h))
 }
 
 // Since turns true a fixed time after the first matching event: here, 30 days
@@ -90,7 +90,7 @@ func ExampleSince() {
 	c := agreement.Since(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}, 30*agreement.Day)
 	fmt.Println(c)
 	// Output:
-	// since(ceasefire-in-force; 30d)
+	// since(ceasefire-in-force; 720h)
 }
 
 // A range keeps the source's wording next to the numbers.

@@ -185,10 +185,10 @@ func TestMeasuredEncoding(t *testing.T) {
 		`"fulfilment":{"all":[{"total":{"event":{"kind":"detainees-released","actor":"$debtor"},` +
 			`"bound":{"unit":"detainees","min":"3000"}}},{"level":{"event":{"kind":"troops-reported",` +
 			`"reporter":"OSCE"},"bound":{"unit":"troops","max":"12000"}}}]}`,
-		`"trigger":{"breached":{"clause":"CF","atLeast":3,"debtor":"RU","within":"30d","reporter":"OSCE",` +
+		`"trigger":{"breached":{"clause":"CF","atLeast":3,"debtor":"RU","within":"720h","reporter":"OSCE",` +
 			`"attribution":"confirmed"}},"effect":"discharge","targets":["WD"],"targetDebtor":"RU"}`,
 		`"relaxes":["CF"],"grant":{"kind":"fire-authorised","reporter":"OSCE","item":"BM-21 Grad"},` +
-			`"covers":2,"coverWindow":"36h0m0s"}`,
+			`"covers":2,"coverWindow":"36h"}`,
 	} {
 		if !bytes.Contains(enc, []byte(want)) {
 			t.Errorf("encoding lacks\n%s\nencoding:\n%s", want, enc)

@@ -82,7 +82,7 @@ func ExamplePackage_Apply() {
 	// Output:
 	// [demilitarised-zone (option dmz) freeze (option freeze)]
 	// dmz.no-forces.donetsk prohibition forces-deployed area=donetsk none
-	// dmz.withdraw.donetsk obligation withdrawal-completed area=donetsk after 30d
+	// dmz.withdraw.donetsk obligation withdrawal-completed area=donetsk after 720h
 	// freeze.hold-line.donetsk prohibition control-changed area=donetsk none
 	// RU: 47287.041 of 53201 km² (88.88%)
 	// agreement: 1 problem: options[1]: conflicts with options[0] on area "donetsk" (cede "cede" and arbitration "arb": both decide sovereignty)
