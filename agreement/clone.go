@@ -10,6 +10,7 @@ func (a Agreement) Clone() Agreement {
 	a.Groups = cloneEach(a.Groups, Group.Clone)
 	a.ItemClasses = cloneEach(a.ItemClasses, ItemClass.Clone)
 	a.Signatures = slices.Clone(a.Signatures)
+	a.Signatories = slices.Clone(a.Signatories)
 	a.Fluents = cloneEach(a.Fluents, Fluent.Clone)
 	a.Clauses = cloneEach(a.Clauses, Clause.Clone)
 	a.Territory = a.Territory.Clone()
@@ -51,6 +52,10 @@ func (c Clause) Clone() Clause {
 	if c.Grant != nil {
 		p := *c.Grant
 		c.Grant = &p
+	}
+	if c.Recurs.On != nil {
+		p := *c.Recurs.On
+		c.Recurs.On = &p
 	}
 	return c
 }
