@@ -65,6 +65,15 @@ func pointerField[T, E any](name, label string, at func(*T) **E) diffField[T] {
 	})
 }
 
+// cloneRecurrence copies r with a pattern of its own.
+func cloneRecurrence(r agreement.Recurrence) agreement.Recurrence {
+	if r.On != nil {
+		p := *r.On
+		r.On = &p
+	}
+	return r
+}
+
 // itemList describes one list of an agreement for Diff and Apply.
 type itemList[T any] struct {
 	item   Item
@@ -146,6 +155,9 @@ var (
 		valueField("subStage", "sub-stage", func(a *agreement.Agreement) *agreement.SubStage { return &a.SubStage }),
 		valueField("signingStatus", "signing status", func(a *agreement.Agreement) *agreement.SigningStatus { return &a.SigningStatus }),
 		valueField("entryIntoForce", "entry into force", func(a *agreement.Agreement) *agreement.Condition { return &a.EntryIntoForce }),
+		valueField("inForceAt", "in force at", func(a *agreement.Agreement) *agreement.Deadline { return &a.InForceAt }),
+		listField("signatories", "signatories", func(a *agreement.Agreement) *[]agreement.PartyID { return &a.Signatories }),
+		valueField("zone", "time zone", func(a *agreement.Agreement) *agreement.Zone { return &a.Zone }),
 	}
 
 	partyList = itemList[agreement.Party]{
@@ -210,6 +222,9 @@ var (
 			valueField("covers", "covers", func(c *agreement.Clause) *int { return &c.Covers }),
 			valueField("coverWindow", "cover window", func(c *agreement.Clause) *time.Duration { return &c.CoverWindow }),
 			valueField("surviving", "surviving", func(c *agreement.Clause) *bool { return &c.Surviving }),
+			valueField("provisional", "provisional", func(c *agreement.Clause) *bool { return &c.Provisional }),
+			newField("recurs", "recurs", func(c *agreement.Clause) *agreement.Recurrence { return &c.Recurs }, cloneRecurrence),
+			valueField("zone", "time zone", func(c *agreement.Clause) *agreement.Zone { return &c.Zone }),
 		},
 		clone: agreement.Clause.Clone,
 	}

@@ -17,7 +17,10 @@ import (
 func TestNoPanic(t *testing.T) {
 	nilNodes := agreement.Agreement{Clauses: []agreement.Clause{{ID: "A", Trigger: (*agreement.AllCondition)(nil),
 		Antecedent: (*agreement.NotCondition)(nil), Fulfilment: agreement.Not(nil), Violation: agreement.AtLeast(-1, nil)}},
-		EntryIntoForce: agreement.Any(nil, (*agreement.ClauseInCondition)(nil))}
+		EntryIntoForce: agreement.Any(nil, (*agreement.ClauseInCondition)(nil)),
+		InForceAt:      agreement.Deadline{From: (*agreement.ClockCondition)(nil), Round: 99}}
+	nilNodes.Clauses[0].Deadline = agreement.Deadline{From: agreement.Not(nil), Period: agreement.Period{Days: -1}}
+	nilNodes.Clauses[0].Recurs = agreement.Recurrence{Round: 99, Within: agreement.Period{Months: -1}}
 	agreementtest.CheckCalls(t, ".", map[string]func() error{
 		"Change.FieldLabel": func() error { return agreementtest.Want(revision.Change{}.FieldLabel() == "", "\"\"") },
 		"Change.String":     func() error { return agreementtest.Want(revision.Change{}.String() != "", "a description") },
@@ -43,7 +46,9 @@ func TestNoPanic(t *testing.T) {
 			return agreementtest.Want(revision.FormatList[int](nil, ", ", nil) == "none", "none")
 		},
 		"FormatValue": func() error {
-			for _, v := range []any{nil, (*agreement.AllCondition)(nil), (*agreement.Pattern)(nil), agreement.Not(nil)} {
+			for _, v := range []any{nil, (*agreement.AllCondition)(nil), (*agreement.Pattern)(nil), agreement.Not(nil),
+				agreement.Deadline{Round: 99, From: (*agreement.ClockCondition)(nil)}, agreement.Recurrence{Round: 99},
+				agreement.Zone("")} {
 				if revision.FormatValue(v) == "" {
 					return fmt.Errorf("FormatValue(%#v) is empty", v)
 				}

@@ -125,6 +125,12 @@ func diffScribble(a agreement.Agreement) {
 		if c.Grant != nil {
 			c.Grant.Kind = "scribbled"
 		}
+		if c.Recurs.On != nil {
+			c.Recurs.On.Kind = "scribbled"
+		}
+	}
+	for i := range a.Signatories {
+		a.Signatories[i] = "scribbled"
 	}
 	for i := range a.ItemClasses {
 		for j := range a.ItemClasses[i].Items {

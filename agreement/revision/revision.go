@@ -45,7 +45,7 @@ type Item uint8
 // The kinds of item, in the order [Diff] reports them.
 const (
 	_             Item = iota
-	ItemAgreement      // the agreement's own fields: id, title, date, stages, signing status, entry into force
+	ItemAgreement      // the agreement's own fields: id, title, date, stages, signing status, entry into force, signatories, zone
 	ItemParty          // an element of Parties, identified by its id
 	ItemGroup          // an element of Groups, identified by its id
 	ItemSignature      // an element of Signatures, identified by the signing party
@@ -87,10 +87,12 @@ func (i Item) String() string {
 //   - OpModified: Field names the field, Old and New are its values, in
 //     the field's Go type: a [agreement.Force] for "force", a []PartyID for "debtors",
 //     a [agreement.Condition] (nil when unset) for "trigger", a *[agreement.Pattern] for
-//     "action", a [agreement.Deadline] for "deadline", a [time.Time] for "date", a
-//     [decimal.Decimal] for an area's "size", a []Share for "control", an int
-//     for "covers", a [time.Duration] for "coverWindow", a []Bound for an
-//     item class's "rule", and so on for every field.
+//     "action", a [agreement.Deadline] for "deadline" and "inForceAt", a
+//     [agreement.Recurrence] for "recurs", an [agreement.Zone] for "zone", a
+//     [time.Time] for "date", a [decimal.Decimal] for an area's "size", a
+//     []Share for "control", an int for "covers", a [time.Duration] for
+//     "coverWindow", a []Bound for an item class's "rule", and so on for
+//     every field.
 //   - OpReordered: Old and New are []string: the ids of the items both
 //     versions hold, in the old order and in the new order. ID and Field are
 //     empty.
@@ -98,13 +100,14 @@ func (i Item) String() string {
 // The fields compared, by item kind, in the order Diff reports them (an id
 // is not a field: an item whose id changed is removed and another added):
 //
-//	agreement  id title date stage subStage signingStatus entryIntoForce
+//	agreement  id title date stage subStage signingStatus entryIntoForce inForceAt signatories zone
 //	party      name kind roles
 //	group      name members
 //	signature  signatory capacity date
 //	clause     text source kind force category debtors joint creditors action quantities
 //	           trigger antecedent deadline expiry fulfilment violation standing effect targets
-//	           resumedBy targetDebtor relaxes grant covers coverWindow surviving
+//	           resumedBy targetDebtor relaxes grant covers coverWindow surviving provisional
+//	           recurs zone
 //	fluent     initiates terminates initially
 //	area       name size sovereignty control arrangements
 //	option     kind text areas from to party parties width deadline results lapse
@@ -182,7 +185,8 @@ type Changes []Change
 
 // Diff returns the changes that turn a into b: empty exactly when the two
 // are equal (every field, every item and the order of every list, with
-// instants, decimals and conditions compared by their Equal methods and nil
+// instants, decimals, conditions, deadlines and recurrences compared by
+// their Equal methods, so that 72 hours and 3 calendar days differ, and nil
 // and empty lists alike), and such that [Changes.Apply] applied to a returns
 // b.
 //
@@ -193,7 +197,8 @@ type Changes []Change
 // kept by both are in another order in b, one OpReordered says so.
 //
 // The order is deterministic: first the agreement's own fields (id, title,
-// date, stage, sub-stage, signing status, entry into force), then the lists
+// date, stage, sub-stage, signing status, entry into force, in force at,
+// signatories, time zone), then the lists
 // in the order of [Item]: parties, groups, signatures, clauses, fluents,
 // areas of the territory, territorial options, item classes. Within a list: the items
 // removed, in a's order; then the items modified, in b's order, each with

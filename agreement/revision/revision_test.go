@@ -159,7 +159,7 @@ func TestDiffFields(t *testing.T) {
 			"clause \"multinational-force\": joint changed from false to true"},
 		{"antecedent", func(a *agreement.Agreement) {
 			a.Clauses[0].Antecedent = agreement.Within(agreement.Pattern{Kind: agreement.EventKindCeasefireDeclared}, 3*agreement.Day)
-		}, `clause "ceasefire-monitoring": antecedent changed from none to within(ceasefire-declared; 3d)`},
+		}, `clause "ceasefire-monitoring": antecedent changed from none to within(ceasefire-declared; 72h)`},
 		{"trigger removed", func(a *agreement.Agreement) { a.Clauses[0].Trigger = nil },
 			`clause "ceasefire-monitoring": trigger changed from holds(ceasefire-in-force) to none`},
 		{"quantities", func(a *agreement.Agreement) {
@@ -172,7 +172,7 @@ func TestDiffFields(t *testing.T) {
 		{"action", func(a *agreement.Agreement) { a.Clauses[0].Action = nil },
 			`clause "ceasefire-monitoring": action changed from monitoring-established actor=US to none`},
 		{"deadline", func(a *agreement.Agreement) { a.Clauses[6].Deadline = agreement.Deadline{After: 30 * agreement.Day} },
-			`clause "coordination-cell": deadline changed from none to after 30d`},
+			`clause "coordination-cell": deadline changed from none to after 720h`},
 		{"source", func(a *agreement.Agreement) { a.Clauses[6].Source.Speaker = "Emmanuel Macron" },
 			`clause "coordination-cell": source changed from Paris joint declaration, 2026-01-06 to Paris joint declaration, Emmanuel Macron, 2026-01-06`},
 		{"power", func(a *agreement.Agreement) {
@@ -229,7 +229,7 @@ func TestDiffFields(t *testing.T) {
 		}, "clause \"german-support\": relaxes changed from none to weapons-facilities, other/P1\n" +
 			"clause \"german-support\": grant changed from none to authorisation actor=$creditor class=mlrs distance-from-line < 20 km\n" +
 			"clause \"german-support\": covers changed from 0 to 2\n" +
-			"clause \"german-support\": cover window changed from none to 3d"},
+			"clause \"german-support\": cover window changed from none to 72h"},
 		{"same bound, other scale", func(a *agreement.Agreement) {
 			a.ItemClasses[1].Rule = []agreement.Bound{agreement.Measure(agreement.UnitMm).Of("calibre").AtLeast(decimal.RequireFromString("100.00"))}
 		}, ``},
@@ -251,6 +251,33 @@ func TestDiffFields(t *testing.T) {
 			a.Clauses[2].Quantities = []agreement.Range{{Min: decimal.NewFromInt(50), Max: decimal.NewFromInt(50), Unit: agreement.UnitKm,
 				Class: "artillery-100mm"}}
 		}, `clause "french-contingent": quantities changed from 2000-9000 troops French troops in Ukraine ("several thousand") to 50 km for artillery-100mm`},
+		{"calendar deadline", func(a *agreement.Agreement) {
+			a.Clauses[6].Deadline = agreement.Deadline{Period: agreement.Period{Days: 3}, Round: agreement.RoundEndOfDay,
+				From: agreement.Holds("ceasefire-in-force"), Exclusive: true}
+		}, `clause "coordination-cell": deadline changed from none to after 3d from holds(ceasefire-in-force) end-of-day exclusive`},
+		{"expiry", func(a *agreement.Agreement) {
+			a.Clauses[6].Expiry = agreement.Deadline{At: time.Date(2026, time.December, 31, 0, 0, 0, 0, time.UTC), Round: agreement.RoundEndOfDay}
+		}, `clause "coordination-cell": expiry changed from none to at 2026-12-31T00:00:00Z end-of-day`},
+		{"in force at", func(a *agreement.Agreement) {
+			a.InForceAt = agreement.Deadline{Period: agreement.Period{Days: 30},
+				From: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification, Actor: "UA"})}
+		}, `agreement: in force at changed from none to after 30d from happened(ratification actor=UA)`},
+		{"signatories", func(a *agreement.Agreement) { a.Signatories = []agreement.PartyID{"FR", "GB"} },
+			`agreement: signatories changed from none to FR, GB`},
+		{"agreement zone", func(a *agreement.Agreement) { a.Zone = "Europe/Paris" },
+			`agreement: time zone changed from UTC to Europe/Paris`},
+		{"provisional", func(a *agreement.Agreement) { a.Clauses[6].Provisional = true },
+			`clause "coordination-cell": provisional changed from false to true`},
+		{"recurs", func(a *agreement.Agreement) {
+			a.Clauses[6].Recurs = agreement.Recurrence{Every: agreement.Period{Months: 1}, Within: agreement.Period{Days: 5},
+				Round: agreement.RoundEndOfDay}
+		}, `clause "coordination-cell": recurs changed from none to every 1mo within 5d end-of-day`},
+		{"recurs on", func(a *agreement.Agreement) {
+			a.Clauses[6].Recurs = agreement.Recurrence{On: &agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"},
+				Within: agreement.Period{Days: 2}}
+		}, `clause "coordination-cell": recurs changed from none to on armed-attack actor=RU within 2d`},
+		{"clause zone", func(a *agreement.Agreement) { a.Clauses[6].Zone = "+02:00" },
+			`clause "coordination-cell": time zone changed from UTC to +02:00`},
 		{"option width", func(a *agreement.Agreement) {
 			w := decimal.NewFromInt(10)
 			a.Options[0].Width = &w
@@ -351,6 +378,74 @@ func TestApplyErrors(t *testing.T) {
 	}
 	if diff := cmp.Diff(before, final, agreementtest.Options()); diff != "" {
 		t.Errorf("Apply() modified its input (-before +after):\n%s", diff)
+	}
+}
+
+// 72 hours and 3 calendar days are different limits (a local day lasts 23,
+// 24 or 25 hours): Diff reports the change, writes each in its own
+// spelling, and Apply makes it.
+func TestDiffDeadlineHoursAndDays(t *testing.T) {
+	clause := func(d agreement.Deadline) agreement.Agreement {
+		return agreement.Agreement{ID: "ceasefire", Zone: "Europe/Kyiv", Clauses: []agreement.Clause{{ID: "withdraw",
+			Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"}, Deadline: d}}}
+	}
+	hours := clause(agreement.Deadline{After: 72 * time.Hour})
+	days := clause(agreement.Deadline{Period: agreement.Period{Days: 3}})
+	changes := revision.Diff(hours, days)
+	if len(changes) != 1 {
+		t.Fatalf("Diff(72h, 3d) = %d changes, want 1:\n%s", len(changes), changeLines(changes))
+	}
+	c := changes[0]
+	if c.Op != revision.OpModified || c.Field != "deadline" {
+		t.Errorf("Diff(72h, 3d)[0] = %#v, want the deadline modified", c)
+	}
+	if got, want := c.String(), `clause "withdraw": deadline changed from after 72h to after 3d`; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if got, want := revision.FormatValue(c.Old)+" / "+revision.FormatValue(c.New), "after 72h / after 3d"; got != want {
+		t.Errorf("FormatValue(Old) / FormatValue(New) = %q, want %q", got, want)
+	}
+	got, err := changes.Apply(hours)
+	if err != nil {
+		t.Fatalf("Apply() error: %v", err)
+	}
+	if !got.Clauses[0].Deadline.Equal(days.Clauses[0].Deadline) {
+		t.Errorf("Apply() deadline = %v, want %v", got.Clauses[0].Deadline, days.Clauses[0].Deadline)
+	}
+	// The same number of hours written as an exact period is still not 3
+	// calendar days.
+	exact := clause(agreement.Deadline{Period: agreement.Period{Exact: 72 * time.Hour}})
+	if cs := revision.Diff(exact, days); len(cs) != 1 {
+		t.Errorf("Diff(exact 72h period, 3d) = %d changes, want 1:\n%s", len(cs), changeLines(cs))
+	}
+	if cs := revision.Diff(days, days.Clone()); len(cs) != 0 {
+		t.Errorf("Diff(3d, copy) = %d changes, want none:\n%s", len(cs), changeLines(cs))
+	}
+}
+
+// A recurrence's pattern is held by pointer: the values a change holds,
+// and the result of Apply, share it with neither version.
+func TestDiffRecurrenceSharesNothing(t *testing.T) {
+	on := agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"}
+	a := agreement.Agreement{ID: "ceasefire", Clauses: []agreement.Clause{{ID: "notify", Kind: agreement.DeonticObligation,
+		Debtors: []agreement.PartyID{"RU"}}}}
+	b := a.Clone()
+	b.Clauses[0].Recurs = agreement.Recurrence{On: &on, Within: agreement.Period{Days: 2}}
+	changes := revision.Diff(a, b)
+	if len(changes) != 1 || changes[0].Field != "recurs" {
+		t.Fatalf("Diff() = %s, want the recurrence modified", changeLines(changes))
+	}
+	got, err := changes.Apply(a)
+	if err != nil {
+		t.Fatalf("Apply() error: %v", err)
+	}
+	held := changes[0].New.(agreement.Recurrence)
+	if held.On == &on || got.Clauses[0].Recurs.On == &on || got.Clauses[0].Recurs.On == held.On {
+		t.Error("the pattern of the recurrence is shared")
+	}
+	on.Actor = "UA"
+	if got.Clauses[0].Recurs.On.Actor != "RU" || held.On.Actor != "RU" {
+		t.Error("changing the original pattern changed a copy")
 	}
 }
 

@@ -24,13 +24,15 @@ func equalValues(a, b any) bool {
 		return equalAs(x, b, agreement.Condition.Equal)
 	case string, bool, int, time.Duration, agreement.AgreementID, agreement.ClauseID, agreement.PartyID, agreement.Stage,
 		agreement.SubStage, agreement.Category, agreement.SigningStatus, agreement.PartyKind,
-		agreement.Deontic, agreement.Force, agreement.Effect, agreement.OptionKind, agreement.Lapse:
+		agreement.Deontic, agreement.Force, agreement.Effect, agreement.OptionKind, agreement.Lapse, agreement.Zone:
 		return a == b // both of the same comparable type, with the same value
 	case agreement.Source:
 		y, ok := b.(agreement.Source)
 		return ok && x.Document == y.Document && x.Speaker == y.Speaker && x.Date.Equal(y.Date)
 	case agreement.Deadline:
 		return equalAs(x, b, agreement.Deadline.Equal)
+	case agreement.Recurrence:
+		return equalAs(x, b, agreement.Recurrence.Equal)
 	case time.Time:
 		return equalAs(x, b, time.Time.Equal)
 	case decimal.Decimal:
@@ -80,7 +82,9 @@ func equalAs[T any](x T, b any, eq func(T, T) bool) bool {
 // [Change.String] shows it: "none" for nil or an empty id, list or instant,
 // text quoted, a condition as [agreement.Condition.String] writes it, an
 // instant as [agreement.FormatInstant] does, a duration as
-// [agreement.FormatDuration] does ("none" for zero), lists joined with
+// [agreement.FormatDuration] does ("none" for zero), a deadline or a
+// recurrence as its String method does ("after 72h", "after 3d", "every
+// 1mo"), a time zone by its name ("UTC" for the zero Zone), lists joined with
 // commas (patterns, ranges and bounds with semicolons), and "?" for a value
 // of a type no Change holds.
 func FormatValue(v any) string {
@@ -121,6 +125,13 @@ func FormatValue(v any) string {
 		return orNone(x.String(), false)
 	case agreement.Deadline:
 		return x.String()
+	case agreement.Recurrence:
+		return x.String()
+	case agreement.Zone:
+		if x == "" {
+			return "UTC"
+		}
+		return string(x)
 	case time.Time:
 		return orNone(agreement.FormatInstant(x), false)
 	case decimal.Decimal:
