@@ -38,8 +38,12 @@ import (
 // a breach at an expiry's instant is a breach, since a violation beats an
 // expiry at the same instant). Exclusive makes it a half-open bound: it is
 // reached before anything that happens at its instant, so an act at that
-// instant neither fulfils nor breaches ("not before day 61": an expiry at the
-// start of day 61, exclusive, lets an entry on day 61 through).
+// instant neither fulfils nor breaches. A limit rounded to the start or end
+// of a day is always exclusive: it falls on the midnight between two days,
+// and that instant belongs to the later day. So "no later than 4 March"
+// (At 4 March, RoundEndOfDay) is met at 23:59 on 4 March and missed at 00:00
+// on 5 March, and "not before day 61" (an expiry of Period{Days: 61} with
+// RoundStartOfDay) lets an entry at 00:00 on day 61 through.
 //
 // Unconditional, on a fixed deadline (At or From), makes it bind even while
 // the clause waits for its trigger or antecedent: reached before the clause
@@ -61,7 +65,8 @@ type Deadline struct {
 	From Condition
 	// Round moves the instant to the start or end of its local day.
 	Round Rounding
-	// Exclusive makes the limit reached before anything at its instant.
+	// Exclusive makes the limit reached before anything at its instant;
+	// a rounded limit is exclusive whatever Exclusive says.
 	Exclusive bool
 	// Unconditional makes a fixed deadline bind while the clause waits for
 	// its trigger or antecedent.

@@ -28,6 +28,7 @@ const (
 	opTotal     // a: pattern; b: bound index
 	opLevel     // a: pattern; b: bound index
 	opUncovered // a: the prohibition instance's action pattern; b: cover list index
+	opClock     // d: from (beforeAll: none); u: until (never: none)
 )
 
 // node is one compiled condition node. Operands of combinators are the
@@ -41,6 +42,7 @@ type node struct {
 	states uint16
 	f      int32 // clause-in of a set of instances: e.instSets index; breached: e.filters index
 	d      int64 // duration in nanoseconds
+	u      int64 // clock: until
 	src    agreement.Condition
 }
 
@@ -52,11 +54,18 @@ const (
 	slotAntecedent
 	slotFulfilment
 	slotViolation
-	slotEntry // an agreement's entry into force
+	slotDeadline // the anchor of a deadline
+	slotExpiry   // the anchor of an expiry
+	slotEntry    // an agreement's entry into force
+	slotInForce  // the anchor of an agreement's InForceAt
 	numSlots
 )
 
-var slotNames = [...]string{"trigger", "antecedent", "fulfilment", "violation", "entryIntoForce"}
+// numInstSlots is the number of condition slots of a clause instance.
+const numInstSlots = slotEntry
+
+var slotNames = [...]string{"trigger", "antecedent", "fulfilment", "violation", "deadline.from", "expiry.from",
+	"entryIntoForce", "inForceAt.from"}
 
 func (s slot) String() string { return slotNames[s] }
 
@@ -95,13 +104,27 @@ type fluentInfo struct {
 type agreementInfo struct {
 	id        agreement.AgreementID
 	loc       *time.Location // its zone
-	entry     int32 // root node of the entry-into-force condition; -1 = on signature
-	signed    bool  // starts Signed rather than Draft
+	entry     int32          // root node of the entry-into-force condition; -1 = on signature
+	signed    bool           // starts Signed rather than Draft
 	clauses   []int32
 	instances []int32 // every instance of its clauses
 	readers   []int32 // instances whose conditions read its state
 	readersA  []int32 // agreements whose entry condition reads its state
 	timed     []int32 // timed nodes of the entry condition
+	// inForceAt is the agreement's InForceAt; ifRoot the root of its
+	// anchor (-1: none), ifTimed its timed nodes; ifAt its instant when
+	// absolute (never otherwise).
+	inForceAt agreement.Deadline
+	ifRoot    int32
+	ifTimed   []int32
+	ifAt      int64
+	// Signatures: the required signatories (empty: any one signs), the
+	// undated signatures, and the dated ones in order of date.
+	required    []agreement.PartyID
+	undated     []agreement.PartyID
+	signings    []signing
+	statusSig   bool // its signing status says signed and it records no signature
+	provisional bool // some clause applies provisionally
 
 	territory agreement.Territory // as the agreement states it
 	options   []agreement.Option
@@ -118,12 +141,19 @@ type territorialClause struct {
 	area   agreement.AreaID
 }
 
+// signing is a dated signature: party signs at instant at.
+type signing struct {
+	at    int64
+	party agreement.PartyID
+}
+
 type clauseInfo struct {
 	ref       agreement.Ref // qualified
 	home      int32
 	clause    agreement.Clause
-	roots     [4]int32 // trigger, antecedent, fulfilment, violation; -1 = none (shared by instances)
-	timed     [4][]int32
+	loc       *time.Location      // the zone of its local days
+	roots     [numInstSlots]int32 // trigger, antecedent, fulfilment, violation, anchors; -1 = none (shared by instances)
+	timed     [numInstSlots][]int32
 	instances []int32
 	readers   []int32 // instances whose conditions read this clause's state
 	readersA  []int32 // agreements whose entry condition reads it
@@ -143,13 +173,25 @@ type clauseInfo struct {
 	lapses   *territorialClause
 	deadline agreement.Deadline
 	expiry   agreement.Deadline
+	// dlAt and expAt are the deadline's and expiry's instants when
+	// absolute; never otherwise.
+	dlAt, expAt int64
+	// dlExcl and expExcl say the limits are exclusive: reached before
+	// anything at their instant (Exclusive, or rounded to a day boundary).
+	dlExcl, expExcl bool
+	// standing is set for a standing clause and a recurring duty: its
+	// breaches are recorded and it stays in effect.
+	standing bool
 }
 
 type instanceInfo struct {
 	clause int32
-	debtor agreement.PartyID // set for clauses expanded per debtor
-	roots  [4]int32          // per instance: shared roots, or the action for fulfilment/violation
-	timed  [4][]int32
+	debtor agreement.PartyID   // set for clauses expanded per debtor
+	roots  [numInstSlots]int32 // per instance: shared roots, or the action for fulfilment/violation
+	timed  [numInstSlots][]int32
+	// recOn is the pattern starting each occurrence of a recurring duty
+	// (Recurrence.On); -1 if none.
+	recOn int32
 	// counted is set when the violation root counts acts (a Happened atom,
 	// the default action, or the uncovered acts of a relaxed prohibition):
 	// a standing clause then records one breach per act.
@@ -261,7 +303,11 @@ func compile(p agreement.Process) *Engine {
 			id:        a.ID,
 			loc:       loc,
 			entry:     -1,
-			signed:    a.SigningStatus == agreement.SigningStatusSigned || len(a.Signatures) > 0,
+			ifRoot:    -1,
+			ifAt:      never,
+			inForceAt: a.InForceAt,
+			required:  a.Signatories,
+			statusSig: a.SigningStatus == agreement.SigningStatusSigned && len(a.Signatures) == 0,
 			territory: a.Territory,
 			options:   a.Options,
 		}
@@ -269,6 +315,17 @@ func compile(p agreement.Process) *Engine {
 			if o.Kind != agreement.OptionKindWithdraw && o.Kind != agreement.OptionKindInternationalAdministration {
 				info.atEntry.Options = append(info.atEntry.Options, o)
 			}
+		}
+		for _, sg := range a.Signatures {
+			if sg.Date.IsZero() {
+				info.undated = append(info.undated, sg.Party)
+			} else {
+				info.signings = append(info.signings, signing{at: nanos(sg.Date), party: sg.Party})
+			}
+		}
+		slices.SortStableFunc(info.signings, func(x, y signing) int { return cmpInt64(x.at, y.at) })
+		if !a.InForceAt.At.IsZero() {
+			info.ifAt = nanos(a.InForceAt.Instant(time.Time{}, loc))
 		}
 		e.agreements = append(e.agreements, info)
 		for _, area := range a.Territory.Areas {
@@ -288,8 +345,26 @@ func compile(p agreement.Process) *Engine {
 			ci := int32(len(e.clauses))
 			ref := agreement.QualifiedRef(a.ID, c.ID)
 			e.clauseIdx[ref] = ci
-			e.clauses = append(e.clauses, clauseInfo{ref: ref, home: int32(ai), clause: c,
-				resumedBy: -1, resumes: -1, deadline: c.Deadline, expiry: c.Expiry})
+			cloc := loc
+			if c.Zone != "" {
+				if l, err := c.Zone.Location(); err == nil {
+					cloc = l
+				}
+			}
+			ci2 := clauseInfo{ref: ref, home: int32(ai), clause: c, loc: cloc,
+				resumedBy: -1, resumes: -1, deadline: c.Deadline, expiry: c.Expiry, dlAt: never, expAt: never,
+				standing: c.Standing || !c.Recurs.IsZero(),
+				dlExcl:   exclusive(c.Deadline), expExcl: exclusive(c.Expiry)}
+			if !c.Deadline.At.IsZero() {
+				ci2.dlAt = nanos(c.Deadline.Instant(time.Time{}, cloc))
+			}
+			if !c.Expiry.At.IsZero() {
+				ci2.expAt = nanos(c.Expiry.Instant(time.Time{}, cloc))
+			}
+			if c.Provisional {
+				e.agreements[ai].provisional = true
+			}
+			e.clauses = append(e.clauses, ci2)
 			e.agreements[ai].clauses = append(e.agreements[ai].clauses, ci)
 		}
 	}
@@ -328,7 +403,7 @@ func compile(p agreement.Process) *Engine {
 		}
 		for _, d := range debtors {
 			ii := int32(len(e.instances))
-			e.instances = append(e.instances, instanceInfo{clause: int32(ci), debtor: d})
+			e.instances = append(e.instances, instanceInfo{clause: int32(ci), debtor: d, recOn: -1})
 			c.instances = append(c.instances, ii)
 			e.agreements[c.home].instances = append(e.agreements[c.home].instances, ii)
 			e.instIndex[Instance{Ref: c.ref, Debtor: d}] = ii
@@ -353,7 +428,8 @@ func compile(p agreement.Process) *Engine {
 	for ci := range e.clauses {
 		c := &e.clauses[ci]
 		cl := c.clause
-		conds := [4]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation}
+		conds := [numInstSlots]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation,
+			cl.Deadline.From, cl.Expiry.From}
 		for s, cond := range conds {
 			c.roots[s] = -1
 			if cond != nil {
@@ -406,6 +482,10 @@ func compile(p agreement.Process) *Engine {
 			if r := inst.roots[slotViolation]; r >= 0 && e.nodes[r].op == opHappened {
 				inst.counted = true
 			}
+			if on := cl.Recurs.On; on != nil {
+				inst.recOn = e.pattern(c.home, *on, b)
+				e.patterns[inst.recOn].instances = appendUnique(e.patterns[inst.recOn].instances, ii)
+			}
 		}
 	}
 	// Permissions that relax prohibitions: the prohibition instances of
@@ -433,7 +513,7 @@ func compile(p agreement.Process) *Engine {
 		}
 	}
 	for ii := range e.instances {
-		for s := slot(0); s < slotEntry; s++ {
+		for s := slot(0); s < numInstSlots; s++ {
 			if r := e.instances[ii].roots[s]; r >= 0 {
 				e.index(r, int32(ii), -1)
 			}
@@ -446,8 +526,68 @@ func compile(p agreement.Process) *Engine {
 			e.agreements[ai].timed = e.timedNodes(root)
 			e.index(root, -1, int32(ai))
 		}
+		if from := a.InForceAt.From; from != nil {
+			root := e.compileCond(int32(ai), from, noBinding)
+			e.agreements[ai].ifRoot = root
+			e.agreements[ai].ifTimed = e.timedNodes(root)
+			e.index(root, -1, int32(ai))
+		}
 	}
 	return e
+}
+
+// signersAt returns the parties that have signed agreement a by instant t
+// (undated signatures and those dated at or before t), in order.
+func (a *agreementInfo) signersAt(t int64) []agreement.PartyID {
+	out := slices.Clone(a.undated)
+	for _, sg := range a.signings {
+		if sg.at > t {
+			break
+		}
+		out = append(out, sg.party)
+	}
+	return out
+}
+
+// signedAt reports whether a replay starting at t starts with a signed:
+// its signing status says so and it records no signature, or the
+// signatures made by t satisfy it.
+func (a *agreementInfo) signedAt(t int64) bool {
+	return a.statusSig || a.satisfied(a.signersAt(t))
+}
+
+// satisfied reports whether signers sign a: every required signatory, or,
+// when it requires none, anyone.
+func (a *agreementInfo) satisfied(signers []agreement.PartyID) bool {
+	if len(a.required) == 0 {
+		return len(signers) > 0
+	}
+	for _, p := range a.required {
+		if !slices.Contains(signers, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// exclusive reports whether limit d is reached before anything at its
+// instant: it says so, or it falls on a boundary between local days, which
+// belongs to the later day.
+func exclusive(d agreement.Deadline) bool { return d.Exclusive || d.Round != agreement.RoundNone }
+
+// relativeInForce reports whether a's InForceAt counts from its signing.
+func (a *agreementInfo) relativeInForce() bool {
+	return !a.inForceAt.IsZero() && a.inForceAt.At.IsZero() && a.inForceAt.From == nil
+}
+
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // actionPattern returns the pattern whose occurrence performs an instance's
@@ -790,6 +930,14 @@ func (e *Engine) compileCond(home int32, c agreement.Condition, b binding) int32
 		}
 		n.f = int32(len(e.filters))
 		e.filters = append(e.filters, bf)
+	case *agreement.ClockCondition:
+		n.op, n.d, n.u = opClock, beforeAll, never
+		if t := c.From(); !t.IsZero() {
+			n.d = nanos(t)
+		}
+		if t := c.Until(); !t.IsZero() {
+			n.u = nanos(t)
+		}
 	case *agreement.AllCondition:
 		n.op, ops = opAll, c.Conditions()
 	case *agreement.AnyCondition:
@@ -823,7 +971,7 @@ func (e *Engine) walk(root int32, fn func(int32)) {
 func (e *Engine) timedNodes(root int32) []int32 {
 	var out []int32
 	e.walk(root, func(i int32) {
-		if op := e.nodes[i].op; op == opWithin || op == opSince {
+		if op := e.nodes[i].op; op == opWithin || op == opSince || op == opClock {
 			out = append(out, i)
 		}
 	})

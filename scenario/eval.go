@@ -111,9 +111,9 @@ func (w *world) reset(now int64) {
 	for i, f := range e.fluents {
 		w.fluentVal[i], w.fluentEv[i] = f.initially, -1
 	}
-	for i, a := range e.agreements {
+	for i := range e.agreements {
 		w.agrState[i], w.agrTrans[i] = agreement.StateDraft, -1
-		if a.signed {
+		if e.agreements[i].signedAt(now) {
 			w.agrState[i] = agreement.StateSigned
 		}
 	}
@@ -371,6 +371,18 @@ func (s *world) eval(i int32, w int64, rec *recorder) bool {
 	case opAgreementIn:
 		v = n.states&(1<<s.agrState[n.a]) != 0
 		r.trans = s.agrTrans[n.a]
+	case opClock:
+		if s.now == never && !s.late.IsZero() {
+			v = n.d != never && n.u == never // late is after every instant a bound names
+		} else {
+			v = n.d <= s.now && s.now < n.u
+		}
+		switch {
+		case s.now < n.d:
+			r.at = n.d
+		case n.u != never:
+			r.at = n.u
+		}
 	case opBefore:
 		if f := s.firstAfter(n.a, w); f >= 0 {
 			if l := s.lastAfter(n.b, w); l >= 0 && s.at[l] > s.at[f] {
@@ -451,6 +463,13 @@ func (s *world) changeAfter(nodes []int32, w, after int64) int64 {
 		case opSince:
 			if f := s.firstAfter(n.a, w); f >= 0 {
 				t = addSat(s.at[f], n.d)
+			}
+		case opClock:
+			switch {
+			case n.d > after:
+				t = n.d
+			case n.u > after:
+				t = n.u
 			}
 		}
 		if t > after && t < next {

@@ -34,6 +34,22 @@ type instState struct {
 	violTrue   bool
 	breaches   int32
 	lastBreach int64
+	// Anchored limits: whether the deadline's and the expiry's anchors have
+	// held, and then the instants of the limits; lapseAt is the instant of
+	// a deadline binding regardless of activation once known, never
+	// before.
+	dlFired, expFired bool
+	dlFixed, expFixed int64
+	lapseAt           int64
+	// A recurring duty: the base and index of the next periodic
+	// occurrence and its start (never if none), how many occurrences of
+	// its On pattern have started one, and the due instants of the open
+	// occurrences in order (replaced, never modified in place).
+	recBase int64
+	recK    int32
+	recNext int64
+	recSeen int32
+	recOpen []int64
 	dirtyMark
 }
 
@@ -41,6 +57,14 @@ type agrState struct {
 	since   int64
 	suspBy  []int32
 	timerAt int64
+	// signers have signed it (replaced, never modified in place); nextSig
+	// is its next dated signature to take.
+	signers []agreement.PartyID
+	nextSig int32
+	// ifAt is the instant of its InForceAt once known (never before);
+	// ifFired is whether the anchor of InForceAt has held.
+	ifAt    int64
+	ifFired bool
 	dirtyMark
 }
 
@@ -205,15 +229,37 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 		agr:     make([]agrState, len(e.agreements)),
 	}
 	r.terr = make([]agreement.Territory, len(e.agreements))
-	for i, a := range e.agreements {
+	for i := range e.agreements {
+		a := &e.agreements[i]
 		r.terr[i] = a.territory
-		r.agr[i] = agrState{since: t, timerAt: never}
+		st := agrState{since: t, timerAt: never, signers: a.signersAt(t), ifAt: a.ifAt}
+		for int(st.nextSig) < len(a.signings) && a.signings[st.nextSig].at <= t {
+			st.nextSig++
+		}
+		if r.agrState[i] == agreement.StateSigned && a.relativeInForce() {
+			base := t
+			if st.nextSig > 0 {
+				base = a.signings[st.nextSig-1].at
+			}
+			st.ifAt = limit(a.inForceAt, base, a.loc)
+		}
+		r.agr[i] = st
 	}
 	for i := range e.instances {
+		cl := &e.clauses[e.instances[i].clause]
 		r.inst[i] = instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
-			expiryAt: never, timerAt: never}
+			expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never}
+		if cl.deadline.Unconditional && cl.deadline.From == nil {
+			r.inst[i].lapseAt = cl.dlAt
+		}
 	}
 	return r, nil
+}
+
+// limit returns the instant of limit d counted from anchor, in zone loc;
+// never when it lies beyond [agreement.InstantRange].
+func limit(d agreement.Deadline, anchor int64, loc *time.Location) int64 {
+	return nanos(d.Instant(time.Unix(0, anchor), loc))
 }
 
 func instant(t time.Time) (int64, error) {
@@ -388,7 +434,28 @@ func (r *Run) markAgr(ai int32, c Cause) {
 // force, or its clause survives.
 func (r *Run) gateOpen(ii int32) bool {
 	c := &r.e.clauses[r.e.instances[ii].clause]
-	return c.clause.Surviving || r.agrState[c.home] == agreement.StateInForce
+	st := r.agrState[c.home]
+	if c.clause.Surviving || st == agreement.StateInForce {
+		return true
+	}
+	return c.clause.Provisional && (st == agreement.StateDraft || st == agreement.StateSigned) && r.debtorsSigned(ii)
+}
+
+// debtorsSigned reports whether every debtor of instance ii has signed its
+// agreement.
+func (r *Run) debtorsSigned(ii int32) bool {
+	inst := &r.e.instances[ii]
+	c := &r.e.clauses[inst.clause]
+	signers := r.agr[c.home].signers
+	if inst.debtor != "" {
+		return slices.Contains(signers, inst.debtor)
+	}
+	for _, d := range c.clause.Debtors {
+		if !slices.Contains(signers, d) {
+			return false
+		}
+	}
+	return len(c.clause.Debtors) > 0
 }
 
 // commit runs the batch at instant t and everything it sets off.
@@ -411,6 +478,7 @@ func (r *Run) commit(t int64, batch []int32) {
 			if r.inst[tm.idx].timerAt == tm.at {
 				r.inst[tm.idx].timerAt = never
 				if r.dueNow(tm.idx) {
+					r.settleExclusive(tm.idx)
 					r.markInst(tm.idx, Cause{Kind: CauseTimer})
 				} else {
 					// A stale timer: what it waited for moved. Waking the
@@ -472,6 +540,8 @@ func (r *Run) commit(t int64, batch []int32) {
 			r.inst[ii].dirty = false
 			r.touched = append(r.touched, ii)
 		}
+		r.anchors(work)
+		r.lapse(work)
 		r.activate(work)
 		r.fulfil(work)
 		// Within one priority, timeline order: the order of the exercises.
@@ -542,8 +612,38 @@ func (r *Run) sign(ev *agreement.Event, ei int32) {
 	case ev.Clause == (agreement.Ref{}) && len(r.e.agreements) == 1:
 		ai = 0
 	}
-	if ai >= 0 && r.agrState[ai] == agreement.StateDraft {
-		c := Cause{Kind: CauseEvent}.WithEvent(int(ei))
+	if ai >= 0 {
+		r.signBy(ai, ev.Actor, Cause{Kind: CauseEvent}.WithEvent(int(ei)))
+	}
+}
+
+// signBy records that party signed agreement ai (""; the agreement as a
+// whole, for every required signatory): the provisional clauses it owes may
+// now apply, and the agreement is Signed once its signatories have all
+// signed.
+func (r *Run) signBy(ai int32, party agreement.PartyID, c Cause) {
+	a := &r.agr[ai]
+	info := &r.e.agreements[ai]
+	news := []agreement.PartyID{party}
+	if party == "" {
+		news = info.required
+	}
+	for _, p := range news {
+		if slices.Contains(a.signers, p) {
+			continue
+		}
+		a.signers = append(a.signers[:len(a.signers):len(a.signers)], p)
+		if info.provisional {
+			for _, ii := range info.instances {
+				if r.e.clauses[r.e.instances[ii].clause].clause.Provisional &&
+					slices.Contains(r.e.instanceDebtors(ii), p) {
+					r.markInst(ii, c)
+					r.resumeClock(ii)
+				}
+			}
+		}
+	}
+	if r.agrState[ai] == agreement.StateDraft && (party == "" || info.satisfied(a.signers)) {
 		r.agreementTo(ai, agreement.StateSigned, c)
 		r.markAgr(ai, c) // it may enter into force at once
 	}
@@ -558,10 +658,25 @@ func (r *Run) agreementRound() {
 		for _, ai := range list {
 			s := &r.agr[ai]
 			s.dirty = false
+			info := &r.e.agreements[ai]
+			for int(s.nextSig) < len(info.signings) && info.signings[s.nextSig].at <= r.now {
+				sg := info.signings[s.nextSig]
+				s.nextSig++
+				r.signBy(ai, sg.party, Cause{Kind: CauseSignature,
+					By: Instance{Ref: agreement.AgreementRef(info.id), Debtor: sg.party}})
+			}
+			if info.ifRoot >= 0 && !s.ifFired && r.agrState[ai] != agreement.StateTerminated &&
+				r.eval(info.ifRoot, beforeAll, nil) {
+				s.ifFired = true
+				s.ifAt = limit(info.inForceAt, r.anchorInstant(info.ifRoot), info.loc)
+			}
 			if r.agrState[ai] != agreement.StateSigned {
 				continue
 			}
-			root := r.e.agreements[ai].entry
+			if !info.inForceAt.IsZero() && s.ifAt > r.now {
+				continue
+			}
+			root := info.entry
 			if root >= 0 && !r.eval(root, beforeAll, nil) {
 				continue
 			}
@@ -594,6 +709,10 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 		r.markAgr(aj, sc)
 	}
 	switch {
+	case to == agreement.StateSigned:
+		if info.relativeInForce() {
+			r.agr[ai].ifAt = limit(info.inForceAt, r.now, info.loc)
+		}
 	case to == agreement.StateInForce:
 		if from == agreement.StateSigned {
 			r.enterIntoForce(ai)
@@ -655,21 +774,33 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 
 	// Clocks.
 	if from == agreement.StateDormant && !cl.expiry.IsZero() {
-		if cl.expiry.After > 0 {
-			s.expiryAt = addSat(r.now, int64(cl.expiry.After))
-		} else {
-			s.expiryAt = nanos(cl.expiry.At)
+		switch {
+		case cl.expiry.From != nil:
+			if s.expFired {
+				s.expiryAt = s.expFixed
+			}
+		case !cl.expiry.At.IsZero():
+			s.expiryAt = cl.expAt
+		default:
+			s.expiryAt = limit(cl.expiry, r.now, cl.loc)
 		}
 	}
 	switch {
 	case to == agreement.StateInEffect && from != agreement.StateSuspended:
 		switch {
-		case cl.deadline.After > 0:
-			s.remaining = int64(cl.deadline.After)
+		case cl.deadline.From != nil:
+			if s.dlFired {
+				s.deadlineAt = s.dlFixed
+			}
+		case !cl.deadline.At.IsZero():
+			s.deadlineAt = cl.dlAt
+		case !cl.deadline.IsZero():
+			s.remaining = max(limit(cl.deadline, r.now, cl.loc)-r.now, 0)
 			s.deadlineAt = never
 			r.resumeClock(ii)
-		case !cl.deadline.At.IsZero():
-			s.deadlineAt = nanos(cl.deadline.At)
+		}
+		if !cl.clause.Recurs.IsZero() {
+			r.startRecurrence(ii)
 		}
 	case to == agreement.StateInEffect: // resumed
 		r.resumeClock(ii)
@@ -677,7 +808,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 		r.pauseClock(ii)
 	}
 	if to.IsFinal() {
-		s.deadlineAt, s.expiryAt, s.remaining = never, never, -1
+		s.deadlineAt, s.expiryAt, s.remaining, s.lapseAt, s.recNext, s.recOpen = never, never, -1, never, never, nil
 	}
 
 	r.territorialTransition(ci, to)
@@ -763,14 +894,17 @@ func (r *Run) dueNow(ii int32) bool {
 	}
 	inst := &r.e.instances[ii]
 	at := func(nodes []int32, w int64) bool { return r.changeAfter(nodes, w, r.now-1) == r.now }
+	anchors := !s.dlFired && at(inst.timed[slotDeadline], beforeAll) ||
+		!s.expFired && at(inst.timed[slotExpiry], beforeAll)
 	switch s.state {
 	case agreement.StateDormant:
-		return at(inst.timed[slotTrigger], beforeAll)
+		return at(inst.timed[slotTrigger], beforeAll) || s.lapseAt == r.now || anchors
 	case agreement.StatePending:
-		return at(inst.timed[slotAntecedent], s.since) || s.expiryAt == r.now
+		return at(inst.timed[slotAntecedent], s.since) || s.expiryAt == r.now || s.lapseAt == r.now || anchors
 	case agreement.StateInEffect:
 		return at(inst.timed[slotFulfilment], s.since) || at(inst.timed[slotViolation], s.since) ||
-			s.deadlineAt == r.now || s.expiryAt == r.now
+			s.deadlineAt == r.now || s.expiryAt == r.now || s.recNext == r.now ||
+			len(s.recOpen) > 0 && s.recOpen[0] == r.now || anchors
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"slices"
+	"time"
 
 	"github.com/peacekit/peacekit/agreement"
 )
@@ -25,6 +26,186 @@ func (r *Run) resumeClock(ii int32) {
 	s := &r.inst[ii]
 	if s.remaining >= 0 && s.deadlineAt == never && s.state == agreement.StateInEffect && r.gateOpen(ii) {
 		s.deadlineAt = addSat(r.now, s.remaining)
+	}
+}
+
+// anchorInstant returns the instant an anchor condition rooted at root
+// first held, now that it holds: its event's, for a Happened anchor, and
+// now otherwise (the anchor is evaluated whenever what it reads changes).
+func (r *Run) anchorInstant(root int32) int64 {
+	if n := &r.e.nodes[root]; n.op == opHappened {
+		if f := r.firstAfter(n.a, beforeAll); f >= 0 {
+			return r.at[f]
+		}
+	}
+	return r.now
+}
+
+// anchors fixes the deadlines and expiries whose anchor now holds.
+func (r *Run) anchors(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		if s.state.IsFinal() {
+			continue
+		}
+		inst := &r.e.instances[ii]
+		cl := &r.e.clauses[inst.clause]
+		if root := inst.roots[slotDeadline]; root >= 0 && !s.dlFired && r.eval(root, beforeAll, nil) {
+			s.dlFired = true
+			s.dlFixed = limit(cl.deadline, r.anchorInstant(root), cl.loc)
+			if cl.deadline.Unconditional {
+				s.lapseAt = s.dlFixed
+			}
+			if s.state == agreement.StateInEffect || s.state == agreement.StateSuspended {
+				s.deadlineAt = s.dlFixed
+			}
+		}
+		if root := inst.roots[slotExpiry]; root >= 0 && !s.expFired && r.eval(root, beforeAll, nil) {
+			s.expFired = true
+			s.expFixed = limit(cl.expiry, r.anchorInstant(root), cl.loc)
+			if s.state != agreement.StateDormant {
+				s.expiryAt = s.expFixed
+			}
+		}
+	}
+}
+
+// lapse makes Lapsed every instance still waiting for its trigger or
+// antecedent when its deadline, binding regardless of activation, comes:
+// before activation, so that a trigger at that very instant comes too late.
+func (r *Run) lapse(work []int32) {
+	for _, ii := range work {
+		s := &r.inst[ii]
+		if (s.state == agreement.StateDormant || s.state == agreement.StatePending) && s.lapseAt <= r.now &&
+			r.gateOpen(ii) {
+			r.to(ii, agreement.StateLapsed, Cause{Kind: CauseDeadline})
+		}
+	}
+}
+
+// passedExclusive reports whether an exclusive deadline or expiry of
+// instance ii has been reached: what happens at or after it no longer
+// counts.
+func (r *Run) passedExclusive(ii int32) bool {
+	s := &r.inst[ii]
+	cl := &r.e.clauses[r.e.instances[ii].clause]
+	return cl.dlExcl && s.deadlineAt <= r.now || cl.expExcl && s.expiryAt <= r.now
+}
+
+// settleExclusive applies an exclusive deadline or expiry of instance ii
+// falling now before anything else at this instant: before the batch's
+// events are recorded and before any other clause or agreement moves.
+func (r *Run) settleExclusive(ii int32) {
+	s := &r.inst[ii]
+	if !r.gateOpen(ii) || !r.passedExclusive(ii) {
+		return
+	}
+	switch s.state {
+	case agreement.StateInEffect:
+		if r.e.clauses[r.e.instances[ii].clause].dlExcl && s.deadlineAt <= r.now {
+			r.to(ii, agreement.StateViolated, Cause{Kind: CauseDeadline})
+			return
+		}
+		r.expire([]int32{ii})
+	case agreement.StatePending:
+		r.expire([]int32{ii})
+	}
+}
+
+// recurs reports whether instance ii is a recurring duty: its fulfilment
+// performs one occurrence, not the clause.
+func (r *Run) recurs(ii int32) bool {
+	return !r.e.clauses[r.e.instances[ii].clause].clause.Recurs.IsZero()
+}
+
+// startRecurrence opens the occurrences of recurring duty ii as it enters
+// into effect: periodic ones from its Start (those starting before now are
+// not owed) or from now; occurrences of its On pattern from now.
+func (r *Run) startRecurrence(ii int32) {
+	s := &r.inst[ii]
+	cl := &r.e.clauses[r.e.instances[ii].clause]
+	rc := &cl.clause.Recurs
+	s.recOpen, s.recNext, s.recK = nil, never, 0
+	if !rc.Every.IsZero() {
+		s.recBase = r.now
+		if !rc.Start.IsZero() {
+			s.recBase = nanos(rc.Start)
+		}
+		s.recNext = s.recBase
+		for s.recNext < r.now {
+			s.recK++
+			s.recNext = r.occurrenceStart(cl, s.recBase, s.recK)
+		}
+	}
+	if p := r.e.instances[ii].recOn; p >= 0 {
+		s.recSeen = int32(r.firstIndexAfter(p, r.now-1))
+	}
+}
+
+// occurrenceStart returns the start of periodic occurrence k of clause cl,
+// counted from base: Every multiplied by k, on the calendar of its zone.
+func (r *Run) occurrenceStart(cl *clauseInfo, base int64, k int32) int64 {
+	e := cl.clause.Recurs.Every
+	n := int(k)
+	p := agreement.Period{Years: e.Years * n, Months: e.Months * n, Weeks: e.Weeks * n, Days: e.Days * n,
+		Exact: e.Exact * time.Duration(n)}
+	return nanos(p.AddTo(time.Unix(0, base), cl.loc))
+}
+
+// due returns the due instant of an occurrence of cl starting at start, the
+// next periodic one starting at next (never if none).
+func (r *Run) due(cl *clauseInfo, start, next int64) int64 {
+	rc := &cl.clause.Recurs
+	due := next
+	if !rc.Within.IsZero() {
+		due = nanos(rc.Within.AddTo(time.Unix(0, start), cl.loc))
+	}
+	if rc.Round != agreement.RoundNone && due != never {
+		due = nanos(rc.Round.Apply(time.Unix(0, due), cl.loc))
+	}
+	return due
+}
+
+// recur advances recurring duty ii, in effect, to now: it opens the
+// occurrences starting now or before, records a breach for each open one
+// due now or before (an act at its due instant is too late), and lets an
+// act now perform every occurrence still open.
+func (r *Run) recur(ii int32) {
+	s := &r.inst[ii]
+	inst := &r.e.instances[ii]
+	cl := &r.e.clauses[inst.clause]
+	open := func(due int64) {
+		i := len(s.recOpen)
+		for i > 0 && s.recOpen[i-1] > due {
+			i--
+		}
+		s.recOpen = slices.Insert(slices.Clip(s.recOpen), i, due)
+	}
+	for s.recNext <= r.now {
+		start := s.recNext
+		s.recK++
+		s.recNext = r.occurrenceStart(cl, s.recBase, s.recK)
+		open(r.due(cl, start, s.recNext))
+	}
+	if p := inst.recOn; p >= 0 {
+		occ := r.occ[p]
+		for int(s.recSeen) < len(occ) && r.at[occ[s.recSeen]] <= r.now {
+			open(r.due(cl, r.at[occ[s.recSeen]], never))
+			s.recSeen++
+		}
+	}
+	n := 0
+	for n < len(s.recOpen) && s.recOpen[n] <= r.now {
+		n++
+	}
+	if n > 0 {
+		s.recOpen = slices.Clip(s.recOpen[n:])
+		for range n {
+			r.breach(ii, -1, Cause{Kind: CauseDeadline})
+		}
+	}
+	if root := inst.roots[slotFulfilment]; len(s.recOpen) > 0 && root >= 0 && r.eval(root, r.now-1, nil) {
+		s.recOpen = nil
 	}
 }
 
@@ -64,7 +245,8 @@ func (r *Run) fulfil(work []int32) {
 	for _, ii := range work {
 		s := &r.inst[ii]
 		root := r.e.instances[ii].roots[slotFulfilment]
-		if s.state != agreement.StateInEffect || root < 0 || !r.gateOpen(ii) || !r.eval(root, s.since, nil) {
+		if s.state != agreement.StateInEffect || root < 0 || !r.gateOpen(ii) || r.recurs(ii) ||
+			r.passedExclusive(ii) || !r.eval(root, s.since, nil) {
 			continue
 		}
 		d := r.decide(slotFulfilment, root, s.since)
@@ -184,12 +366,19 @@ func (r *Run) violate(work []int32) {
 		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
-		if r.e.clauses[r.e.instances[ii].clause].clause.Standing {
-			r.breaches(ii)
+		cl := &r.e.clauses[r.e.instances[ii].clause]
+		excl := r.passedExclusive(ii)
+		if cl.clause.Standing {
+			if !excl {
+				r.breaches(ii)
+			}
 			continue
 		}
+		if r.recurs(ii) && !excl {
+			r.recur(ii)
+		}
 		root := r.e.instances[ii].roots[slotViolation]
-		if root >= 0 && r.eval(root, s.since, nil) {
+		if root >= 0 && !excl && r.eval(root, s.since, nil) {
 			r.to(ii, agreement.StateViolated, s.cause, r.decide(slotViolation, root, s.since))
 			continue
 		}
@@ -209,9 +398,9 @@ func (r *Run) expire(work []int32) {
 		cl := &r.e.clauses[r.e.instances[ii].clause].clause
 		switch {
 		case s.state != agreement.StateInEffect:
-		case cl.Standing && s.breaches > 0:
+		case r.e.clauses[r.e.instances[ii].clause].standing && s.breaches > 0:
 			to = agreement.StateViolated
-		case cl.Standing, cl.Kind == agreement.DeonticProhibition:
+		case r.e.clauses[r.e.instances[ii].clause].standing, cl.Kind == agreement.DeonticProhibition:
 			to = agreement.StateFulfilled
 		}
 		r.to(ii, to, Cause{Kind: CauseExpiry})
@@ -228,14 +417,23 @@ func (r *Run) schedule() {
 		}
 		inst := &r.e.instances[ii]
 		next := int64(never)
+		if !s.dlFired && inst.roots[slotDeadline] >= 0 {
+			next = r.nextChange(inst.timed[slotDeadline], beforeAll)
+		}
+		if !s.expFired && inst.roots[slotExpiry] >= 0 {
+			next = min(next, r.nextChange(inst.timed[slotExpiry], beforeAll))
+		}
 		switch s.state {
 		case agreement.StateDormant:
-			next = r.nextChange(inst.timed[slotTrigger], beforeAll)
+			next = min(next, r.nextChange(inst.timed[slotTrigger], beforeAll), s.lapseAt)
 		case agreement.StatePending:
-			next = min(r.nextChange(inst.timed[slotAntecedent], s.since), s.expiryAt)
+			next = min(next, r.nextChange(inst.timed[slotAntecedent], s.since), s.expiryAt, s.lapseAt)
 		case agreement.StateInEffect:
-			next = min(r.nextChange(inst.timed[slotFulfilment], s.since),
-				r.nextChange(inst.timed[slotViolation], s.since), s.deadlineAt, s.expiryAt)
+			next = min(next, r.nextChange(inst.timed[slotFulfilment], s.since),
+				r.nextChange(inst.timed[slotViolation], s.since), s.deadlineAt, s.expiryAt, s.recNext)
+			if len(s.recOpen) > 0 {
+				next = min(next, s.recOpen[0])
+			}
 		}
 		if next != never && next > r.now && (s.timerAt <= r.now || next < s.timerAt) {
 			s.timerAt = next
@@ -244,11 +442,24 @@ func (r *Run) schedule() {
 	}
 	r.touched = r.touched[:0]
 	for ai := range r.agr {
-		if r.agrState[ai] != agreement.StateSigned || r.e.agreements[ai].entry < 0 {
-			continue
-		}
 		a := &r.agr[ai]
-		next := r.nextChange(r.e.agreements[ai].timed, beforeAll)
+		info := &r.e.agreements[ai]
+		st := r.agrState[ai]
+		next := int64(never)
+		if int(a.nextSig) < len(info.signings) {
+			next = info.signings[a.nextSig].at
+		}
+		if info.ifRoot >= 0 && !a.ifFired && st != agreement.StateTerminated {
+			next = min(next, r.nextChange(info.ifTimed, beforeAll))
+		}
+		if st == agreement.StateSigned {
+			if a.ifAt > r.now {
+				next = min(next, a.ifAt)
+			}
+			if info.entry >= 0 {
+				next = min(next, r.nextChange(info.timed, beforeAll))
+			}
+		}
 		if next != never && next > r.now && (a.timerAt <= r.now || next < a.timerAt) {
 			a.timerAt = next
 			r.timers.push(timer{at: next, idx: int32(-1 - ai)})

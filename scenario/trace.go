@@ -418,7 +418,7 @@ func (t *Trace) initial(i Instance) agreement.State {
 		return agreement.StateDormant
 	}
 	idx, _ := t.e.lookup(i)
-	if t.e.agreements[-1-idx].signed {
+	if t.e.agreements[-1-idx].signedAt(t.start) {
 		return agreement.StateSigned
 	}
 	return agreement.StateDraft
