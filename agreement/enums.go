@@ -294,7 +294,9 @@ func (s State) String() string { return enumName(stateNames, "State", s) }
 func (s State) Valid() bool { return enumValid(stateNames, s, false) }
 
 // IsClauseState reports whether s is a state a clause can be in.
-func (s State) IsClauseState() bool { return s >= StateDormant && s <= StateTerminated || s == StateLapsed }
+func (s State) IsClauseState() bool {
+	return s >= StateDormant && s <= StateTerminated || s == StateLapsed
+}
 
 // IsAgreementState reports whether s is a state an agreement can be in.
 func (s State) IsAgreementState() bool {
