@@ -59,12 +59,15 @@
 //	            for a power, exercised when it holds (see Automatic powers)
 //	Violation   Violated when it holds; nil: for a prohibition, its Action happened;
 //	            for a standing clause, a breach is recorded instead
-//	Deadline    an obligation still InEffect then is Violated; After counts from
+//	Deadline    an obligation still InEffect then is Violated; a duration counts from
 //	            entering InEffect, paused while the clause is Suspended or
-//	            (unless Surviving) its agreement is not in force
+//	            (unless Surviving) its agreement is not in force; an anchored or
+//	            absolute one is a fixed instant; one binding regardless of
+//	            activation makes a clause still waiting Lapsed (see Calendar time)
 //	Expiry      a Pending or InEffect clause is then Discharged (a prohibition in
-//	            effect Fulfilled: it was kept; a standing clause in effect Fulfilled,
-//	            or Violated if it recorded a breach); After counts from leaving Dormant
+//	            effect Fulfilled: it was kept; a standing clause or recurring duty in
+//	            effect Fulfilled, or Violated if it recorded a breach); a duration
+//	            counts from leaving Dormant
 //
 // Conditions are evaluated at an instant against the events up to it. A
 // trigger sees every event. The event atoms (Happened, Before, Within,
@@ -115,14 +118,18 @@
 //
 // A clause is in one [State] at a time: Dormant (its trigger has not held),
 // Pending (triggered, its antecedent has not held), InEffect (binding now),
-// Suspended, or one of the final states Fulfilled, Violated, Discharged and
-// Terminated, which nothing leaves. It moves only along these edges, adapted
+// Suspended, or one of the final states Fulfilled, Violated, Discharged,
+// Terminated and Lapsed, which nothing leaves. Discharged means released
+// (by its expiry or a power); Lapsed means its precondition never came in
+// time, which is neither a breach nor a release. It moves only along these edges, adapted
 // from Symboleo's obligation and power state machines:
 //
 //	from                        when                                          to
 //	Dormant                     trigger holds, antecedent not yet             Pending
 //	Dormant                     trigger holds, antecedent holds or is nil     InEffect
 //	Pending                     antecedent holds                              InEffect
+//	Dormant, Pending            a deadline binding regardless of activation   Lapsed
+//	                            is reached (before or as the trigger comes)
 //	Pending, InEffect           expiry reached                                Discharged
 //	InEffect (a prohibition,    expiry reached                                Fulfilled
 //	not standing)
@@ -131,6 +138,10 @@
 //	InEffect                    fulfilment holds (a power: it is exercised)   Fulfilled
 //	InEffect (not standing)     violation holds, or the deadline passes       Violated
 //	InEffect (standing)         violation holds: a breach is recorded         InEffect
+//	InEffect (recurring)        an occurrence falls due unperformed: a        InEffect
+//	                            breach is recorded
+//	InEffect (recurring)        expiry reached: Violated if a breach was      Fulfilled,
+//	                            recorded, Fulfilled otherwise                 Violated
 //	InEffect                    a power discharges it                         Discharged
 //	InEffect                    a power suspends it                           Suspended
 //	Suspended                   every power that suspended it is resumed      InEffect
@@ -138,16 +149,78 @@
 //	InEffect, Suspended         is terminated
 //
 // An agreement is Draft, Signed, InForce, Suspended or Terminated (final).
-// It starts Signed when its SigningStatus is [SigningStatusSigned] or it
-// records Signatures, Draft otherwise, and moves along these edges:
+// A replay starts it Signed when its SigningStatus is [SigningStatusSigned]
+// and it records no Signatures, or when the signatures it records (undated,
+// or dated at or before the start) sign it (see Calendar time); Draft
+// otherwise. It moves along these edges:
 //
 //	from                        when                                          to
-//	Draft                       a signing event names it                      Signed
-//	Signed                      its EntryIntoForce holds (nil: at once)       InForce
+//	Draft                       its required signatories have all signed      Signed
+//	                            (none required: a first signature)
+//	Signed                      its EntryIntoForce holds (nil: at once) and   InForce
+//	                            its InForceAt instant, if any, has come
 //	InForce                     a power suspends it                           Suspended
 //	Suspended                   every power that suspended it is resumed      InForce
 //	Draft, Signed, InForce,     a power terminates it                         Terminated
 //	Suspended
+//
+// # Calendar time
+//
+// Agreements count in calendar time relative to events: "no later than the
+// third day after the start of the ceasefire", "within 30 days of signing",
+// "by the end of the year", "not before day 61 after the transfer of
+// authority", "every 30 days". The rules:
+//
+//   - Zones. An agreement (or one clause) declares the [Zone] its local days
+//     are counted in: an IANA name, whose daylight saving changes come from
+//     the zone database, or a fixed offset. Without one, UTC. A local day may
+//     last 23 or 25 hours.
+//   - Periods. A [Period] counts years and months, then weeks and days, on
+//     that calendar, keeping the time of day; where the day does not exist
+//     (one month after 31 January) it ends on the month's last day, as
+//     Regulation (EEC, Euratom) No 1182/71, article 3(2)(c), counts periods.
+//     An exact duration (After, "72 hours") is a different limit from
+//     Period{Days: 3}.
+//   - Limits. A [Deadline] is an instant: At, or a duration or period from
+//     an anchor, rounded to the start or end of its local day. The anchor is
+//     From, the first instant its condition holds ("30 days after signing":
+//     From = Happened(signing)), or else the clause's own instant (entering
+//     InEffect for a deadline, leaving Dormant for an expiry). An anchored or
+//     absolute limit is a fixed instant and does not pause; a duration from
+//     the clause's own instant pauses while it is suspended.
+//   - Bounds. A limit is inclusive unless Exclusive or rounded: at an
+//     inclusive limit's instant, what happens still counts (a violation beats
+//     an expiry at the same instant, and an act at a deadline's instant is in
+//     time); an exclusive limit is reached before anything at its instant.
+//     A rounded limit falls on the midnight between two days, which belongs
+//     to the later day: "no later than the third day after" a ceasefire at
+//     06:00 on 1 March (Period{Days: 3}, RoundEndOfDay) is met at 23:59 on 4
+//     March and missed at 00:00 on 5 March; "not before day 61" (an expiry of
+//     Period{Days: 61}, RoundStartOfDay) lets an entry at 00:00 on day 61
+//     through and makes one on day 60 a breach.
+//   - Deadlines that run regardless of activation. An Unconditional fixed
+//     deadline binds while the clause waits for its trigger or antecedent:
+//     reached first, or at the very instant the precondition comes (which
+//     leaves no time to perform), it makes the clause Lapsed. ClauseIn(x,
+//     Violated) does not match a Lapsed clause; ask for StateLapsed.
+//   - The clock. [From], [Until] and [Between] test the instant itself,
+//     [from, until): "from 06:00 local time on 1 March".
+//   - Recurring duties. [Recurrence] makes an obligation recur (every 30 days,
+//     monthly from a date, within 48 hours of each incident); each occurrence
+//     missed is a breach, counted like a standing clause's.
+//   - Signing and entry into force. Signatories lists the parties whose
+//     signatures the agreement requires; signing events name the signing
+//     party as actor, and recorded [Signature] dates become the signings of a
+//     replay (one starting before them starts unsigned). InForceAt states the
+//     common rules in one declaration: on a date (At), N days after the last
+//     required ratification (From: All of the ratifications; Period), or N days
+//     after signing (a period alone). A Provisional clause applies from each
+//     debtor's own signature, and entry into force continues it with no
+//     transition.
+//
+// In JSON, instants may be written as plain dates ("2024-03-01"): local
+// midnight at the start of that day in the zone of the clause, or else of
+// the agreement, holding them.
 //
 // # Each debtor
 //

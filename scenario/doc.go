@@ -41,26 +41,34 @@
 //
 //  1. The clauses and agreements that have something falling due at the
 //     instant are woken: a timed atom of their conditions turning, a
-//     deadline, an expiry.
+//     deadline, an expiry, an occurrence of a recurring duty, a recorded
+//     signature's date. An exclusive limit (see Calendar time) falling now
+//     takes effect at once, before the batch: what happens at its instant
+//     no longer counts.
 //  2. The events of the batch, in timeline order: each adds an occurrence to
 //     every pattern it matches, sets the fluents it initiates and then clears
 //     those it terminates, waking every clause and agreement whose
 //     conditions (or actions) mention a pattern it matches or a fluent it
-//     changes. A signing event moves its agreement from Draft to Signed;
+//     changes. A signing event records its actor's signature (see
+//     Agreements);
 //     control-changed, referendum-held and arbitration-award events change
 //     territory (see Territory); a revised event revises an earlier one (see
 //     Later attribution). Conditions see only the result of the whole
 //     batch: a fluent set and cleared within one instant never holds for them.
-//  3. Rounds, until nothing is woken. A round first lets each woken Signed
-//     agreement whose entry-into-force condition holds enter into force.
+//  3. Rounds, until nothing is woken. A round first takes the recorded
+//     signatures falling due and lets each woken Signed agreement whose
+//     entry into force has come (see Agreements) enter into force.
 //     Then it takes the woken clauses in declaration order (agreement by
 //     agreement, clause by clause, debtor by debtor) through, in turn:
+//     anchors (a deadline or expiry whose From condition now holds becomes
+//     a fixed instant); lapse (a deadline binding regardless of activation
+//     reached while the clause is Dormant or Pending: Lapsed);
 //     activation (Dormant to Pending or InEffect, Pending to InEffect);
 //     fulfilment; the effects of the powers exercised in this round, in the
 //     order of the events that exercised them (discharge and termination,
 //     then suspension and resumption); violation, by condition and then by
-//     deadline (for a standing clause: its breaches, see Standing clauses);
-//     expiry.
+//     deadline (for a standing clause: its breaches, see Standing clauses;
+//     for a recurring duty: its occurrences, see Calendar time); expiry.
 //
 // So when one clause could move in several ways in a round, fulfilment wins
 // over discharge or termination, which win over suspension, which wins over
@@ -177,9 +185,12 @@
 //
 // # Deadlines and expiries
 //
-// A duration deadline runs from the instant the clause enters InEffect,
-// while it is InEffect and its agreement's gate (see Agreements) is open; an
-// absolute deadline is an instant. An obligation still InEffect when its
+// A duration deadline (an exact duration or a calendar period, counted on
+// the clause's zone) runs from the instant the clause enters InEffect, while
+// it is InEffect and its agreement's gate (see Agreements) is open: the
+// period fixes how long it runs, and suspension pauses it. An absolute
+// deadline is an instant, and so is an anchored one once its anchor has
+// held: neither pauses. An obligation still InEffect when its
 // deadline passes is Violated then. One that cannot move when its absolute
 // deadline passes (it is Dormant, Pending, Suspended or gated) is Violated
 // at the instant it is next InEffect with its gate open, unless its
@@ -217,16 +228,66 @@
 // survive, exercised while its agreement is suspended, takes effect when the
 // agreement is in force again (see What conditions see).
 //
+// # Calendar time
+//
+// Limits are computed in the clause's zone (its own, else its agreement's,
+// else UTC) by [agreement.Deadline.Instant]: a limit beyond
+// [agreement.InstantRange] is never reached.
+//
+//   - An anchored limit (From set) is fixed the first time its condition
+//     holds, seeing the whole history as a trigger does, at the instant of
+//     the first matching event for a bare Happened anchor and otherwise at
+//     the instant it was found to hold; it is evaluated whenever what it
+//     reads changes, also while the clause is Dormant or gated.
+//   - An exclusive limit (Exclusive, or rounded to a day boundary) at
+//     instant T is reached before the batch at T: a clause in effect is
+//     Violated by its deadline or expires then, and at T and after neither
+//     its fulfilment, its violation nor its breaches are considered. An
+//     inclusive limit keeps the order of the rounds: an act at its instant
+//     counts.
+//   - A deadline binding regardless of activation makes a Dormant or Pending
+//     clause Lapsed at its instant, before activation, so a trigger at that
+//     very instant is too late. Once in effect, it is an ordinary fixed
+//     deadline.
+//   - A recurring duty ([agreement.Recurrence]) starts its occurrences when
+//     it enters InEffect: every Every from its Start (those starting before
+//     the entry not owed) or from the entry, occurrence k Every times k
+//     after the base (so monthly from 31 January gives 28 February, then 31
+//     March); or one at each event matching On, from the entry on. Each is
+//     due Within after it starts (or when the next starts), rounded. At each
+//     instant it is evaluated, in effect and with its gate open, the duty
+//     opens the occurrences starting then, records a breach (no event; cause
+//     CauseDeadline) for each open occurrence due then or earlier, and then,
+//     if its action (or fulfilment condition) holds with event atoms seeing
+//     only that instant's events, performs every occurrence still open.
+//     An act at a due instant is therefore too late for that occurrence and
+//     counts for the next. The duty is never fulfilled by an act; at its
+//     expiry it is Violated if it recorded a breach, Fulfilled otherwise.
+//   - Clock atoms ([agreement.From], [agreement.Until], [agreement.Between])
+//     turn at their bounds without an event.
+//
 // # Agreements
 //
-// A signing event naming an agreement (Event.Clause is the agreement's
-// reference, or empty when the engine has one agreement) moves it from Draft
-// to Signed. A Signed agreement enters into force as soon as its
-// entry-into-force condition holds, at once when it has none. The agreement's
-// state is a gate: a clause that does not survive changes state only while
-// its agreement is in force, and its duration deadline does not run
-// otherwise; when the agreement is terminated, so is every such clause not
-// yet final, at the same instant. Surviving clauses ignore the gate.
+// A signing event (Event.Clause is the agreement's reference, or empty when
+// the engine has one agreement) records the signature of its actor; one
+// with no actor signs for every required signatory. Recorded
+// [agreement.Signature] values sign at their dates: those undated or dated
+// at or before the start count from the start, later ones are taken at their
+// date with the cause [CauseSignature]. An agreement is Signed, from Draft,
+// once every party in its Signatories has signed (with none listed, once
+// anyone has). A Signed agreement enters into force as soon as its
+// entry-into-force condition holds (at once when it has none) and its
+// InForceAt instant has come: an absolute instant, an anchored one once its
+// anchor holds, or a period counted from the instant it became Signed (for
+// one signed at the start: its last recorded signature, or the start).
+//
+// The agreement's state is a gate: a clause that does not survive changes
+// state only while its agreement is in force, and its duration deadline does
+// not run otherwise; when the agreement is terminated, so is every such
+// clause not yet final, at the same instant. Surviving clauses ignore the
+// gate. A provisional clause's instance also passes it while the agreement
+// is Draft or Signed and every debtor of the instance has signed; entry into
+// force then continues it with no transition.
 //
 // # Territory
 //
