@@ -18,31 +18,34 @@ var errNoTrace = errors.New("scenario: no trace (the zero or a nil Trace)")
 // Markdown writes t as Markdown that an analyst can paste into a report: a
 // heading naming the agreements and the period, a table of the events (with
 // the index a cause refers to, the instant and the event in words), and a
-// timeline table of every transition in the order it happened: its
-// instant, the instance (a clause, one debtor's share of a clause, or an
-// agreement), "from → to", and its cause in words, with the event that set
-// it off described ("event #2: armed-attack by RU against UA") or the
-// clause whose change did ("paris-2026/multinational-force[FR] became
-// in-effect"); then, when standing clauses recorded breaches, a table of
-// them: the instant, the instance, the instant of the breaching act and
-// the cause. Instants are written in UTC, RFC 3339. Text from the events
-// is escaped so that it reads as written and cannot break a table. It uses
-// only the public API of the trace; it returns an error for a nil or zero
-// Trace, and the first error from w. It is safe for concurrent use (with
-// distinct writers) and never panics.
+// timeline table of every transition in the order it happened: its instant,
+// the instance (a clause, one debtor's share of a clause, or an agreement),
+// "from → to", and its cause in words, with the event that set it off
+// described ("event #2: armed-attack by RU against UA") or the clause whose
+// change did ("paris-2026/multinational-force[FR] became in-effect"); then,
+// when standing clauses recorded breaches, a table of them: the instant, the
+// instance, the instant of the breaching act and the cause. Instants are
+// written in the trace's zone ([Trace.Location]), RFC 3339 with their offset
+// ("2024-03-01T06:00:00+03:00"; "Z" in UTC). Text from the events is escaped
+// so that it reads as written and cannot break a table. It uses only the
+// public API of the trace; it returns an error for a nil or zero Trace, and
+// the first error from w. It is safe for concurrent use (with distinct
+// writers) and never panics.
 func (t *Trace) Markdown(w io.Writer) error {
 	if t == nil || t.Engine() == nil {
 		return errNoTrace
 	}
 	e := t.Engine()
+	loc := t.Location()
 	r := markup.NewWriter(w)
-	r.Line("# Trace of " + markup.Markdown(renderAgreements(e)) + " from " + renderStamp(t.Start()) + " to " + renderStamp(t.End()))
+	r.Line("# Trace of " + markup.Markdown(renderAgreements(e)) + " from " + renderStamp(t.Start(), loc) + " to " +
+		renderStamp(t.End(), loc))
 	r.Line("")
 	r.Line("## Events")
 	r.Line("")
 	var rows [][]string
 	for i, ev := range t.Events() {
-		rows = append(rows, []string{strconv.Itoa(i), renderStamp(ev.At), markup.Markdown(ev.String())})
+		rows = append(rows, []string{strconv.Itoa(i), renderStamp(ev.At, loc), markup.Markdown(ev.String())})
 	}
 	if len(rows) == 0 {
 		r.Line("No events.")
@@ -59,14 +62,14 @@ func (t *Trace) Markdown(w io.Writer) error {
 	}
 	rows = rows[:0]
 	for k, tr := range trs {
-		rows = append(rows, []string{renderStamp(tr.At), markup.Markdown(renderInstance(tr.Instance)),
+		rows = append(rows, []string{renderStamp(tr.At, loc), markup.Markdown(renderInstance(tr.Instance)),
 			tr.From.String() + " → " + tr.To.String(), markup.Markdown(renderCause(t, trs, k))})
 	}
 	r.Table([]string{"Instant", "Instance", "From → To", "Cause"}, rows)
 	rows = rows[:0]
 	for b := range t.Breaches() {
-		rows = append(rows, []string{renderStamp(b.At), markup.Markdown(renderInstance(b.Instance)),
-			renderStamp(b.Act), markup.Markdown(t.DescribeCause(b.Cause))})
+		rows = append(rows, []string{renderStamp(b.At, loc), markup.Markdown(renderInstance(b.Instance)),
+			renderStamp(b.Act, loc), markup.Markdown(t.DescribeCause(b.Cause))})
 	}
 	if len(rows) > 0 {
 		r.Line("")
@@ -81,21 +84,23 @@ func (t *Trace) Markdown(w io.Writer) error {
 // Markdown editors display: time runs down the page, one lifeline per
 // agreement and clause instance that changes state (or sets a change off),
 // with "events" and "clock" lifelines for what the timeline and time passing
-// set off. Each transition is an arrow from its cause (the events, the
-// clock for the start, timers, deadlines and expiries, or the clause,
-// agreement or power whose change set it off) to the instance, labelled
-// "from → to" and, for an event, the event in words; a note spanning every
-// lifeline marks each new instant. Participants have generated ids (ev,
-// clock, a0, i0, ...) and every label has the characters Mermaid interprets
-// written as entity codes, so ids and event texts with any characters are
-// safe. It uses only the public API of the trace; it returns an error for a
-// nil or zero Trace, and the first error from w. It is safe for concurrent
-// use (with distinct writers) and never panics.
+// set off. Each transition is an arrow from its cause (the events, the clock
+// for the start, timers, deadlines, expiries and the dates of recorded
+// signatures, or the clause, agreement or power whose change set it off) to
+// the instance, labelled "from → to" and, for an event, the event in words;
+// a note spanning every lifeline marks each new instant, in the trace's zone
+// as [Trace.Markdown] writes it. Participants have generated ids (ev, clock,
+// a0, i0, ...) and every label has the characters Mermaid interprets written
+// as entity codes, so ids and event texts with any characters are safe. It
+// uses only the public API of the trace; it returns an error for a nil or
+// zero Trace, and the first error from w. It is safe for concurrent use
+// (with distinct writers) and never panics.
 func (t *Trace) Mermaid(w io.Writer) error {
 	if t == nil || t.Engine() == nil {
 		return errNoTrace
 	}
 	e := t.Engine()
+	loc := t.Location()
 	trs := renderTransitions(t)
 
 	// Participants, in a fixed order: events, clock, agreements, instances
@@ -170,7 +175,7 @@ func (t *Trace) Mermaid(w io.Writer) error {
 	var last time.Time
 	for k, tr := range trs {
 		if k == 0 || !tr.At.Equal(last) {
-			r.Line("  Note over " + span + ": " + markup.Mermaid(renderStamp(tr.At)))
+			r.Line("  Note over " + span + ": " + markup.Mermaid(renderStamp(tr.At, loc)))
 			last = tr.At
 		}
 		label := tr.From.String() + " → " + tr.To.String()
@@ -185,21 +190,26 @@ func (t *Trace) Mermaid(w io.Writer) error {
 			label += " (" + tr.Cause.Kind.String() + ")"
 		case CausePower:
 			label += " (power)"
+		case CauseSignature:
+			label += " (" + renderSignature(tr.Cause, false) + ")"
 		}
 		r.Line("  " + sender(tr) + "->>" + idOf(tr.Instance) + ": " + markup.Mermaid(label))
 	}
 	return r.Err()
 }
 
-// DescribeCause describes cause c of a transition of t on one line: the
-// kind of cause, then, when c names an event of t, ": #" its index and the
-// event in words ([agreement.Event.String]), then, when c names the
-// instance whose change set it off, " by " that instance; such as
-// "event: #2 armed-attack by RU against UA" or
-// "clause by paris-2026/multinational-force[FR]". An event index t does not
-// have (or a nil or zero t) leaves the event out. It is safe for concurrent
-// use and never panics.
+// DescribeCause describes cause c of a transition of t on one line: the kind
+// of cause, then, when c names an event of t, ": #" its index and the event
+// in words ([agreement.Event.String]), then, when c names the instance whose
+// change set it off, " by " that instance; such as "event: #2 armed-attack
+// by RU against UA" or "clause by paris-2026/multinational-force[FR]". A
+// signature is described by its signatory and agreement: "signature by UA of
+// paris-2026". An event index t does not have (or a nil or zero t) leaves
+// the event out. It is safe for concurrent use and never panics.
 func (t *Trace) DescribeCause(c Cause) string {
+	if c.Kind == CauseSignature {
+		return renderSignature(c, true)
+	}
 	s := c.Kind.String()
 	if t != nil {
 		if i, ok := c.Event(); ok {
@@ -279,6 +289,8 @@ func renderCause(t *Trace, trs []Transition, k int) string {
 			s += " (" + renderCauseEvent(t, c) + ")"
 		}
 		return s
+	case CauseSignature:
+		return renderSignature(c, true)
 	}
 	return c.Kind.String()
 }
@@ -295,5 +307,19 @@ func renderCauseEvent(t *Trace, c Cause) string {
 	return "event #" + strconv.Itoa(i) + ": " + ev.String()
 }
 
-// renderStamp writes an instant in UTC, RFC 3339.
-func renderStamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+// renderSignature describes a signature cause: "signature by UA", and with
+// withAgreement " of paris-2026", the agreement its By names.
+func renderSignature(c Cause, withAgreement bool) string {
+	s := c.Kind.String()
+	if c.By.Debtor != "" {
+		s += " by " + string(c.By.Debtor)
+	}
+	if withAgreement && c.By.Ref.Agreement != "" {
+		s += " of " + string(c.By.Ref.Agreement)
+	}
+	return s
+}
+
+// renderStamp writes an instant in loc, RFC 3339 with its offset ("Z" in
+// UTC).
+func renderStamp(t time.Time, loc *time.Location) string { return t.In(loc).Format(time.RFC3339Nano) }
