@@ -80,8 +80,9 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	}
 	n := nanos(at)
 	if n < t.start || n > t.end {
-		return nil, fmt.Errorf("scenario: %s outside the trace (%s to %s)", at.UTC().Format(time.RFC3339Nano),
-			t.Start().Format(time.RFC3339Nano), t.End().Format(time.RFC3339Nano))
+		loc := t.Location()
+		return nil, fmt.Errorf("scenario: %s outside the trace (%s to %s)", renderStamp(at, loc),
+			renderStamp(t.Start(), loc), renderStamp(t.End(), loc))
 	}
 	trs, err := t.transitionsOf(i)
 	if err != nil {
@@ -157,35 +158,39 @@ func (t *Trace) node(d decisionPart, i int32) *Node {
 }
 
 // String returns the explanation as indented text: the state, each step with
-// the conditions that decided it, and the open conditions with each node's
-// value and the event that decided it. A nil *Explanation gives "", and
-// nil nodes and conditions of a hand-built one are written as "<none>"; it
-// never panics.
+// the conditions that decided it, the clause's deadline and expiry, and the
+// open conditions with each node's value and the event that decided it.
+// Instants are written in the trace's zone ([Trace.Location]; UTC for a
+// hand-built Explanation), RFC 3339 with their offset, durations as the
+// agreement states them ([agreement.Deadline.String]). A nil *Explanation
+// gives "", and nil nodes and conditions of a hand-built one are written as
+// "<none>"; it never panics.
 func (x *Explanation) String() string {
 	if x == nil {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s at %s: %s", x.Instance, stamp(x.At), x.State)
+	fmt.Fprintf(&b, "%s at %s: %s", x.Instance, x.stamp(x.At), x.State)
 	if !x.Since.IsZero() {
-		fmt.Fprintf(&b, " since %s", stamp(x.Since))
+		fmt.Fprintf(&b, " since %s", x.stamp(x.Since))
 	}
 	b.WriteByte('\n')
 	for _, s := range x.Steps {
 		tr := s.Transition
-		fmt.Fprintf(&b, "  %s -> %s at %s (%s)\n", tr.From, tr.To, stamp(tr.At), x.cause(tr.Cause))
+		fmt.Fprintf(&b, "  %s -> %s at %s (%s)\n", tr.From, tr.To, x.stamp(tr.At), x.cause(tr.Cause))
 		for _, d := range s.Decisions {
 			x.writeDecision(&b, d, "    ")
 		}
 	}
+	loc := x.trace.Location()
 	if !x.Deadline.IsZero() {
-		fmt.Fprintf(&b, "  deadline: %s\n", x.Deadline)
+		fmt.Fprintf(&b, "  deadline: %s\n", localDeadline(x.Deadline, loc))
 	}
 	if !x.Expiry.IsZero() {
-		fmt.Fprintf(&b, "  expiry: %s\n", x.Expiry)
+		fmt.Fprintf(&b, "  expiry: %s\n", localDeadline(x.Expiry, loc))
 	}
 	if len(x.Open) > 0 {
-		fmt.Fprintf(&b, "  open at %s:\n", stamp(x.At))
+		fmt.Fprintf(&b, "  open at %s:\n", x.stamp(x.At))
 		for _, d := range x.Open {
 			x.writeDecision(&b, d, "    ")
 		}
@@ -196,7 +201,7 @@ func (x *Explanation) String() string {
 func (x *Explanation) writeDecision(b *strings.Builder, d Decision, indent string) {
 	fmt.Fprintf(b, "%s%s", indent, d.Slot)
 	if !d.Window.IsZero() {
-		fmt.Fprintf(b, " (events after %s)", stamp(d.Window))
+		fmt.Fprintf(b, " (events after %s)", x.stamp(d.Window))
 	}
 	b.WriteString(":\n")
 	x.writeNode(b, d.Root, indent+"  ")
@@ -213,7 +218,7 @@ func (x *Explanation) writeNode(b *strings.Builder, n *Node, indent string) {
 	case len(n.Operands) > 0:
 		label = nodeName(n.Condition)
 	default:
-		label = n.Condition.String()
+		label = localCondition(n.Condition, x.trace.Location()).String()
 	}
 	fmt.Fprintf(b, "%s%s = %t", indent, label, n.Value)
 	var notes []string
@@ -225,10 +230,10 @@ func (x *Explanation) writeNode(b *strings.Builder, n *Node, indent string) {
 	}
 	if n.Transition >= 0 && x.trace.usable() && n.Transition < len(x.trace.log) {
 		tr := x.trace.transition(int32(n.Transition))
-		notes = append(notes, fmt.Sprintf("%s became %s at %s", tr.Instance, tr.To, stamp(tr.At)))
+		notes = append(notes, fmt.Sprintf("%s became %s at %s", tr.Instance, tr.To, x.stamp(tr.At)))
 	}
 	if !n.Turns.IsZero() {
-		notes = append(notes, "turns at "+stamp(n.Turns))
+		notes = append(notes, "turns at "+x.stamp(n.Turns))
 	}
 	if len(notes) > 0 {
 		fmt.Fprintf(b, "  [%s]", strings.Join(notes, "; "))
@@ -254,10 +259,10 @@ func (x *Explanation) event(i int) string {
 	if ev.Attribution != agreement.AttributionUnspecified {
 		s += " (" + ev.Attribution.String() + ")"
 	}
-	s += " at " + stamp(ev.At)
+	s += " at " + x.stamp(ev.At)
 	if ri, ok := x.trace.revision(i, nanos(x.At)); ok {
 		rev, _ := x.trace.Event(ri)
-		s += fmt.Sprintf(", revised by event #%d at %s:", ri, stamp(rev.At))
+		s += fmt.Sprintf(", revised by event #%d at %s:", ri, x.stamp(rev.At))
 		if rev.Actor != "" {
 			s += " by " + string(rev.Actor)
 		}
@@ -290,6 +295,9 @@ func (t *Trace) revision(i int, n int64) (int, bool) {
 }
 
 func (x *Explanation) cause(c Cause) string {
+	if c.Kind == CauseSignature {
+		return renderSignature(c, true)
+	}
 	s := c.Kind.String()
 	if i, ok := c.Event(); ok {
 		s += ": " + x.event(i)
@@ -315,4 +323,59 @@ func nodeName(c agreement.Condition) string {
 	return c.String()
 }
 
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+// stamp writes an instant in the trace's zone, RFC 3339 with its offset.
+func (x *Explanation) stamp(t time.Time) string { return renderStamp(t, x.trace.Location()) }
+
+// localDeadline returns d with its instants (At, and those of clock
+// conditions in From) in loc, for Deadline.String to write them as local
+// times.
+func localDeadline(d agreement.Deadline, loc *time.Location) agreement.Deadline {
+	if !d.At.IsZero() {
+		d.At = d.At.In(loc)
+	}
+	d.From = localCondition(d.From, loc)
+	return d
+}
+
+// localCondition returns c with the instants of its clock conditions in
+// loc, so that its String writes them as local times; c itself when it has
+// none.
+func localCondition(c agreement.Condition, loc *time.Location) agreement.Condition {
+	var ops []agreement.Condition
+	switch c := c.(type) {
+	case *agreement.ClockCondition:
+		if c == nil {
+			return c
+		}
+		from, until := c.From(), c.Until()
+		switch {
+		case from.IsZero():
+			return agreement.Until(until.In(loc))
+		case until.IsZero():
+			return agreement.From(from.In(loc))
+		}
+		return agreement.Between(from.In(loc), until.In(loc))
+	case *agreement.AllCondition, *agreement.AnyCondition, *agreement.AtLeastCondition, *agreement.NotCondition:
+		ops = agreement.Operands(c)
+	default:
+		return c
+	}
+	changed := false
+	for i, o := range ops {
+		if l := localCondition(o, loc); l != o {
+			ops[i], changed = l, true
+		}
+	}
+	if !changed {
+		return c
+	}
+	switch c := c.(type) {
+	case *agreement.AllCondition:
+		return agreement.All(ops...)
+	case *agreement.AnyCondition:
+		return agreement.Any(ops...)
+	case *agreement.AtLeastCondition:
+		return agreement.AtLeast(c.K(), ops...)
+	}
+	return agreement.Not(ops[0])
+}
