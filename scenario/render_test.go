@@ -84,6 +84,82 @@ func renderEscapingTrace(t *testing.T) *scenario.Trace {
 	return tr
 }
 
+// renderZoneTrace replays an agreement declaring the zone Europe/Kyiv from
+// local midnight on 27 March 2026 (22:00 the day before in UTC) over the
+// change to summer time on the 29th, when the offset goes from +02:00 to
+// +03:00: a ceasefire that sets a 72-hour deadline off, which passes at
+// 11:00 local time (an exact 72 hours, not three local days), a monitoring
+// mission whose patrols begin 24 hours after it is established (past local
+// midnight, though not past UTC midnight), an attack that breaches a
+// standing prohibition, and a report whose duty expires after 48 hours.
+func renderZoneTrace(t *testing.T) *scenario.Trace {
+	t.Helper()
+	kyiv, err := agreement.Zone("Europe/Kyiv").Location()
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := func(day, hour, minute int) time.Time {
+		return time.Date(2026, time.March, day, hour, minute, 0, 0, kyiv)
+	}
+	a := agreement.Agreement{
+		ID:            "kyiv-2026",
+		SigningStatus: agreement.SigningStatusSigned,
+		Zone:          "Europe/Kyiv",
+		Parties:       []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "UN"}},
+		Clauses: []agreement.Clause{
+			{ID: "withdraw", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+				Action:   &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted},
+				Trigger:  agreement.Happened(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}),
+				Deadline: agreement.Deadline{After: 72 * time.Hour}},
+			{ID: "patrol", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UN"},
+				Action:  &agreement.Pattern{Kind: "patrol-conducted"},
+				Trigger: agreement.Since(agreement.Pattern{Kind: "monitoring-established"}, 24*time.Hour)},
+			{ID: "report", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UN"},
+				Action:  &agreement.Pattern{Kind: "report-filed"},
+				Trigger: agreement.ClauseIn(agreement.LocalRef("withdraw"), agreement.StateViolated),
+				Expiry:  agreement.Deadline{After: 48 * time.Hour}},
+			{ID: "no-attack", Kind: agreement.DeonticProhibition, Standing: true, Debtors: []agreement.PartyID{"RU"},
+				Action: &agreement.Pattern{Kind: agreement.EventKindArmedAttack}},
+		},
+	}
+	_, tr := replay(t, a, local(27, 0, 0), local(33, 0, 0),
+		agreement.Event{At: local(27, 10, 0), Kind: agreement.EventKindCeasefireInForce, Reporter: "UN"},
+		agreement.Event{At: local(28, 23, 30), Kind: "monitoring-established", Actor: "UN"},
+		agreement.Event{At: local(30, 20, 0), Kind: agreement.EventKindArmedAttack, Actor: "RU", Target: "UA"},
+		agreement.Event{At: local(31, 9, 0), Kind: "patrol-conducted", Actor: "UN"},
+	)
+	return tr
+}
+
+// renderZoneExplain writes the explanations of the zone trace's deadline,
+// at the end, and of its patrols, just before the timer that sets them off.
+func renderZoneExplain(t *testing.T, tr *scenario.Trace) func(io.Writer) error {
+	t.Helper()
+	kyiv := tr.Location()
+	var b strings.Builder
+	for _, q := range []struct {
+		clause agreement.ClauseID
+		at     time.Time
+	}{
+		{"withdraw", tr.End()},
+		{"patrol", time.Date(2026, time.March, 30, 0, 0, 0, 0, kyiv)},
+	} {
+		inst, ok := tr.Engine().Instance(agreement.LocalRef(q.clause), "")
+		if !ok {
+			t.Fatalf("no instance of %s", q.clause)
+		}
+		x, err := tr.Explain(inst, q.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(x.String())
+	}
+	return func(w io.Writer) error {
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+}
+
 func renderTrace(t *testing.T, f func(io.Writer) error) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -101,6 +177,7 @@ func TestTraceRenderGolden(t *testing.T) {
 	// confirmed one suspending the agreement.
 	alleged := attack(3, "UA", agreement.AttributionAlleged)
 	alleged.ID = "a3"
+	zone := renderZoneTrace(t)
 	breaches := docReplay(t, ceasefireWithSuspension(2, 0), 8,
 		attack(2, "RU", agreement.AttributionConfirmed), alleged,
 		agreement.Event{At: docDay(4), Kind: agreement.EventKindRevised, Revises: "a3", Reporter: "JC",
@@ -117,6 +194,9 @@ func TestTraceRenderGolden(t *testing.T) {
 		{"quiet-trace.mmd", quiet.Mermaid},
 		{"breaches-trace.md", breaches.Markdown},
 		{"breaches-trace.mmd", breaches.Mermaid},
+		{"zone-trace.md", zone.Markdown},
+		{"zone-trace.mmd", zone.Mermaid},
+		{"zone-explain.txt", renderZoneExplain(t, zone)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			agreementtest.CheckGolden(t, filepath.Join("testdata", "render", tt.name), renderTrace(t, tt.f), *update)
