@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"encoding/json"
+	"errors"
 	"math/big"
 	"slices"
 	"strconv"
@@ -86,6 +87,9 @@ func decodeEnum[T ~uint8](d *decoder, path string, v any, names []string, what s
 	return x
 }
 
+// instant decodes an instant: RFC 3339 text, or, inside an agreement, a
+// plain date "YYYY-MM-DD" meaning local midnight at the start of that day in
+// d.loc. It is returned in UTC.
 func (d *decoder) instant(path string, v any) time.Time {
 	s, ok := v.(string)
 	if !ok {
@@ -93,8 +97,20 @@ func (d *decoder) instant(path string, v any) time.Time {
 		return time.Time{}
 	}
 	var t time.Time
-	if err := t.UnmarshalText([]byte(s)); err != nil {
-		d.add(path, ErrInvalidValue, "invalid RFC 3339 instant "+quote(s))
+	if d.loc != nil && isPlainDate(s) {
+		day, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			d.add(path, ErrInvalidValue, "invalid date "+quote(s)+" (no such day)")
+			return time.Time{}
+		}
+		y, m, dd := day.Date()
+		t = time.Date(y, m, dd, 0, 0, 0, 0, d.loc)
+	} else if err := t.UnmarshalText([]byte(s)); err != nil {
+		msg := "invalid RFC 3339 instant " + quote(s)
+		if d.loc != nil {
+			msg += " (want such as \"2026-02-01T00:00:00Z\", or a date such as \"2026-02-01\")"
+		}
+		d.add(path, ErrInvalidValue, msg)
 		return time.Time{}
 	}
 	t = t.UTC()
@@ -109,6 +125,81 @@ func (d *decoder) instant(path string, v any) time.Time {
 	return t
 }
 
+// isPlainDate reports whether s has the shape of a date, "dddd-dd-dd".
+func isPlainDate(s string) bool {
+	if len(s) != len(time.DateOnly) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// zone decodes a time zone's name, reporting at path one that does not
+// load (see [Zone.Location]).
+func (d *decoder) zone(path string, v any) Zone {
+	z := Zone(d.str(path, v))
+	if _, err := z.Location(); err != nil {
+		msg := err.Error()
+		var p *Problem
+		if errors.As(err, &p) {
+			msg = p.Msg
+		}
+		d.add(path, ErrInvalidValue, msg)
+	}
+	return z
+}
+
+// inZone sets d.loc to the zone in which the plain dates of the object v
+// are read, wherever they stand in it (its members are unordered): that of
+// its "zone" member, UTC when that does not load (its member reports it),
+// or, without one, the zone it is nested in, UTC at the top. It returns a
+// function restoring d.loc.
+func (d *decoder) inZone(v any) (restore func()) {
+	prev := d.loc
+	loc := prev
+	if obj, ok := v.(*object); ok {
+		if i := slices.Index(obj.keys, "zone"); i >= 0 {
+			if s, ok := obj.vals[i].(string); ok && s != "" {
+				var err error
+				if loc, err = Zone(s).Location(); err != nil {
+					loc = time.UTC
+				}
+			}
+		}
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	d.loc = loc
+	return func() { d.loc = prev }
+}
+
+func (d *decoder) period(path string, v any) Period {
+	s, ok := v.(string)
+	if !ok {
+		d.wrongType(path, "string", v)
+		return Period{}
+	}
+	p, err := ParsePeriod(s)
+	if err != nil {
+		msg := "invalid period " + quote(s)
+		var pr *Problem
+		if errors.As(err, &pr) {
+			msg = pr.Msg
+		}
+		d.add(path, ErrInvalidValue, msg+" (want such as \"3d\", \"1mo\" or \"1y2w\")")
+	}
+	return p
+}
+
 func (d *decoder) duration(path string, v any) time.Duration {
 	s, ok := v.(string)
 	if !ok {
@@ -117,7 +208,7 @@ func (d *decoder) duration(path string, v any) time.Duration {
 	}
 	t, err := ParseDuration(s)
 	if err != nil {
-		d.add(path, ErrInvalidValue, "invalid duration "+quote(s)+" (want such as \"30d\" or \"72h\")")
+		d.add(path, ErrInvalidValue, "invalid duration "+quote(s)+" (want such as \"72h\" or \"1h30m\")")
 	}
 	return t
 }
@@ -207,8 +298,9 @@ func (d *decoder) process(doc *object) Process {
 }
 
 // agreement decodes an agreement object; "schema" is allowed only at the
-// top, where document has checked it.
+// top, where document has checked it. Its plain dates are read in its zone.
 func (d *decoder) agreement(path string, v any, top bool) Agreement {
+	defer d.inZone(v)()
 	var a Agreement
 	d.members(path, v, func(k, p string, v any) bool {
 		switch k {
@@ -244,6 +336,12 @@ func (d *decoder) agreement(path string, v any, top bool) Agreement {
 			a.Options = list(d, p, v, d.option)
 		case "entryIntoForce":
 			a.EntryIntoForce = d.condition(p, v, 1)
+		case "inForceAt":
+			a.InForceAt = d.deadline(p, v)
+		case "signatories":
+			a.Signatories = ids[PartyID](d, p, v)
+		case "zone":
+			a.Zone = d.zone(p, v)
 		default:
 			return false
 		}
@@ -402,7 +500,10 @@ func (d *decoder) fluent(path string, v any) Fluent {
 	return x
 }
 
+// clause decodes a clause object; its plain dates are read in its own zone,
+// or else its agreement's.
 func (d *decoder) clause(path string, v any) Clause {
+	defer d.inZone(v)()
 	var c Clause
 	d.members(path, v, func(k, p string, v any) bool {
 		switch k {
@@ -464,6 +565,12 @@ func (d *decoder) clause(path string, v any) Clause {
 			c.CoverWindow = d.duration(p, v)
 		case "surviving":
 			c.Surviving = d.boolean(p, v)
+		case "provisional":
+			c.Provisional = d.boolean(p, v)
+		case "recurs":
+			c.Recurs = d.recurrence(p, v)
+		case "zone":
+			c.Zone = d.zone(p, v)
 		default:
 			return false
 		}
@@ -658,14 +765,47 @@ func (d *decoder) deadline(path string, v any) Deadline {
 		switch k {
 		case "after":
 			x.After = d.duration(p, v)
+		case "period":
+			x.Period = d.period(p, v)
 		case "at":
 			x.At = d.instant(p, v)
+		case "from":
+			x.From = d.condition(p, v, 1)
+		case "round":
+			x.Round = decodeEnum[Rounding](d, p, v, roundingNames, "rounding", true)
+		case "exclusive":
+			x.Exclusive = d.boolean(p, v)
+		case "unconditional":
+			x.Unconditional = d.boolean(p, v)
 		default:
 			return false
 		}
 		return true
 	})
 	return x
+}
+
+func (d *decoder) recurrence(path string, v any) Recurrence {
+	var r Recurrence
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "every":
+			r.Every = d.period(p, v)
+		case "start":
+			r.Start = d.instant(p, v)
+		case "on":
+			on := d.pattern(p, v)
+			r.On = &on
+		case "within":
+			r.Within = d.period(p, v)
+		case "round":
+			r.Round = decodeEnum[Rounding](d, p, v, roundingNames, "rounding", true)
+		default:
+			return false
+		}
+		return true
+	})
+	return r
 }
 
 func (d *decoder) pattern(path string, v any) Pattern {
@@ -710,12 +850,12 @@ func (d *decoder) states(path string, v any) []State {
 
 // conditionOps lists the operators of the condition language, for messages.
 const conditionOps = "happened, holds, clauseIn, agreementIn, before, within, since, breached, total, level, " +
-	"all, any, not, atLeast"
+	"clock, all, any, not, atLeast"
 
 func isConditionOp(k string) bool {
 	switch k {
 	case "happened", "holds", "clauseIn", "agreementIn", "before", "within", "since", "breached", "total", "level",
-		"all", "any", "not", "atLeast":
+		"clock", "all", "any", "not", "atLeast":
 		return true
 	}
 	return false
@@ -889,6 +1029,20 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 			return Within(event, dur)
 		}
 		return Since(event, dur)
+	case "clock":
+		var from, until time.Time
+		d.members(p, v, func(k, p string, v any) bool {
+			switch k {
+			case "from":
+				from = d.instant(p, v)
+			case "until":
+				until = d.instant(p, v)
+			default:
+				return false
+			}
+			return true
+		})
+		return Between(from, until)
 	case "all":
 		return All(d.conditions(p, v, depth)...)
 	case "any":

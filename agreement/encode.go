@@ -24,6 +24,7 @@ type agreementWire struct {
 	ID             string          `json:"id,omitempty"`
 	Title          string          `json:"title,omitempty"`
 	Date           string          `json:"date,omitempty"`
+	Zone           string          `json:"zone,omitempty"`
 	Stage          string          `json:"stage,omitempty"`
 	SubStage       string          `json:"subStage,omitempty"`
 	SigningStatus  string          `json:"signingStatus,omitempty"`
@@ -31,11 +32,13 @@ type agreementWire struct {
 	Groups         []groupWire     `json:"groups,omitempty"`
 	ItemClasses    []itemClassWire `json:"itemClasses,omitempty"`
 	Signatures     []signatureWire `json:"signatures,omitempty"`
+	Signatories    []string        `json:"signatories,omitempty"`
 	Clauses        []clauseWire    `json:"clauses,omitempty"`
 	Fluents        []fluentWire    `json:"fluents,omitempty"`
 	Territory      *territoryWire  `json:"territory,omitempty"`
 	Options        []optionWire    `json:"options,omitempty"`
 	EntryIntoForce any             `json:"entryIntoForce,omitempty"`
+	InForceAt      *deadlineWire   `json:"inForceAt,omitempty"`
 }
 
 type territoryWire struct {
@@ -128,33 +131,36 @@ type fluentWire struct {
 }
 
 type clauseWire struct {
-	ID           string        `json:"id,omitempty"`
-	Text         string        `json:"text,omitempty"`
-	Source       *sourceWire   `json:"source,omitempty"`
-	Kind         string        `json:"kind,omitempty"`
-	Force        string        `json:"force,omitempty"`
-	Category     string        `json:"category,omitempty"`
-	Debtors      []string      `json:"debtors,omitempty"`
-	Joint        bool          `json:"joint,omitempty"`
-	Creditors    []string      `json:"creditors,omitempty"`
-	Action       *patternWire  `json:"action,omitempty"`
-	Quantities   []rangeWire   `json:"quantities,omitempty"`
-	Trigger      any           `json:"trigger,omitempty"`
-	Antecedent   any           `json:"antecedent,omitempty"`
-	Deadline     *deadlineWire `json:"deadline,omitempty"`
-	Expiry       *deadlineWire `json:"expiry,omitempty"`
-	Fulfilment   any           `json:"fulfilment,omitempty"`
-	Violation    any           `json:"violation,omitempty"`
-	Standing     bool          `json:"standing,omitempty"`
-	Effect       string        `json:"effect,omitempty"`
-	Targets      []string      `json:"targets,omitempty"`
-	ResumedBy    string        `json:"resumedBy,omitempty"`
-	TargetDebtor string        `json:"targetDebtor,omitempty"`
-	Relaxes      []string      `json:"relaxes,omitempty"`
-	Grant        *patternWire  `json:"grant,omitempty"`
-	Covers       int           `json:"covers,omitempty"`
-	CoverWindow  string        `json:"coverWindow,omitempty"`
-	Surviving    bool          `json:"surviving,omitempty"`
+	ID           string          `json:"id,omitempty"`
+	Text         string          `json:"text,omitempty"`
+	Source       *sourceWire     `json:"source,omitempty"`
+	Kind         string          `json:"kind,omitempty"`
+	Force        string          `json:"force,omitempty"`
+	Category     string          `json:"category,omitempty"`
+	Debtors      []string        `json:"debtors,omitempty"`
+	Joint        bool            `json:"joint,omitempty"`
+	Creditors    []string        `json:"creditors,omitempty"`
+	Action       *patternWire    `json:"action,omitempty"`
+	Quantities   []rangeWire     `json:"quantities,omitempty"`
+	Trigger      any             `json:"trigger,omitempty"`
+	Antecedent   any             `json:"antecedent,omitempty"`
+	Deadline     *deadlineWire   `json:"deadline,omitempty"`
+	Expiry       *deadlineWire   `json:"expiry,omitempty"`
+	Recurs       *recurrenceWire `json:"recurs,omitempty"`
+	Zone         string          `json:"zone,omitempty"`
+	Fulfilment   any             `json:"fulfilment,omitempty"`
+	Violation    any             `json:"violation,omitempty"`
+	Standing     bool            `json:"standing,omitempty"`
+	Effect       string          `json:"effect,omitempty"`
+	Targets      []string        `json:"targets,omitempty"`
+	ResumedBy    string          `json:"resumedBy,omitempty"`
+	TargetDebtor string          `json:"targetDebtor,omitempty"`
+	Relaxes      []string        `json:"relaxes,omitempty"`
+	Grant        *patternWire    `json:"grant,omitempty"`
+	Covers       int             `json:"covers,omitempty"`
+	CoverWindow  string          `json:"coverWindow,omitempty"`
+	Surviving    bool            `json:"surviving,omitempty"`
+	Provisional  bool            `json:"provisional,omitempty"`
 }
 
 type sourceWire struct {
@@ -173,8 +179,27 @@ type rangeWire struct {
 }
 
 type deadlineWire struct {
-	After string `json:"after,omitempty"`
-	At    string `json:"at,omitempty"`
+	After         string `json:"after,omitempty"`
+	Period        string `json:"period,omitempty"`
+	At            string `json:"at,omitempty"`
+	From          any    `json:"from,omitempty"`
+	Round         string `json:"round,omitempty"`
+	Exclusive     bool   `json:"exclusive,omitempty"`
+	Unconditional bool   `json:"unconditional,omitempty"`
+}
+
+type recurrenceWire struct {
+	Every  string       `json:"every,omitempty"`
+	Start  string       `json:"start,omitempty"`
+	On     *patternWire `json:"on,omitempty"`
+	Within string       `json:"within,omitempty"`
+	Round  string       `json:"round,omitempty"`
+}
+
+// clockWire is a clock condition's bounds, each written only when set.
+type clockWire struct {
+	From  string `json:"from,omitempty"`
+	Until string `json:"until,omitempty"`
 }
 
 type patternWire struct {
@@ -347,6 +372,7 @@ func (e *encoder) agreement(path string, a *Agreement) agreementWire {
 		ID:            e.text(field(path, "id"), string(a.ID)),
 		Title:         e.text(field(path, "title"), a.Title),
 		Date:          e.instant(field(path, "date"), a.Date),
+		Zone:          e.text(field(path, "zone"), string(a.Zone)),
 		Stage:         e.text(field(path, "stage"), string(a.Stage)),
 		SubStage:      e.text(field(path, "subStage"), string(a.SubStage)),
 		SigningStatus: enum(e, field(path, "signingStatus"), signingStatusNames, "SigningStatus", a.SigningStatus, true),
@@ -354,9 +380,11 @@ func (e *encoder) agreement(path string, a *Agreement) agreementWire {
 		Groups:        wireList(field(path, "groups"), a.Groups, e.group),
 		ItemClasses:   wireList(field(path, "itemClasses"), a.ItemClasses, e.itemClass),
 		Signatures:    wireList(field(path, "signatures"), a.Signatures, e.signature),
+		Signatories:   texts(e, field(path, "signatories"), a.Signatories),
 		Clauses:       wireList(field(path, "clauses"), a.Clauses, e.clause),
 		Fluents:       wireList(field(path, "fluents"), a.Fluents, e.fluent),
 		Options:       wireList(field(path, "options"), a.Options, e.option),
+		InForceAt:     e.deadline(field(path, "inForceAt"), a.InForceAt),
 	}
 	if a.EntryIntoForce != nil {
 		w.EntryIntoForce = e.slot(field(path, "entryIntoForce"), a.EntryIntoForce)
@@ -504,6 +532,8 @@ func (e *encoder) clause(path string, c *Clause) clauseWire {
 		Quantities: wireList(field(path, "quantities"), c.Quantities, e.rangeValue),
 		Deadline:   e.deadline(field(path, "deadline"), c.Deadline),
 		Expiry:     e.deadline(field(path, "expiry"), c.Expiry),
+		Recurs:     e.recurrence(field(path, "recurs"), c.Recurs),
+		Zone:       e.text(field(path, "zone"), string(c.Zone)),
 		Effect:     enum(e, field(path, "effect"), effectNames, "Effect", c.Effect, true),
 		Targets: wireList(field(path, "targets"), c.Targets, func(path string, t *Ref) string {
 			return e.text(path, t.String())
@@ -514,8 +544,9 @@ func (e *encoder) clause(path string, c *Clause) clauseWire {
 		Relaxes: wireList(field(path, "relaxes"), c.Relaxes, func(path string, r *Ref) string {
 			return e.text(path, r.String())
 		}),
-		Covers:    c.Covers,
-		Surviving: c.Surviving,
+		Covers:      c.Covers,
+		Surviving:   c.Surviving,
+		Provisional: c.Provisional,
 	}
 	if c.CoverWindow != 0 {
 		w.CoverWindow = FormatDuration(c.CoverWindow)
@@ -556,15 +587,58 @@ func (e *encoder) rangeValue(path string, r *Range) rangeWire {
 	}
 }
 
+// deadline returns the wire form of d, nil for the zero Deadline.
 func (e *encoder) deadline(path string, d Deadline) *deadlineWire {
-	if d.After == 0 && d.At.IsZero() {
+	if d.IsZero() {
 		return nil
 	}
-	w := &deadlineWire{At: e.instant(field(path, "at"), d.At)}
+	w := &deadlineWire{
+		Period:        e.period(field(path, "period"), d.Period),
+		At:            e.instant(field(path, "at"), d.At),
+		Round:         enum(e, field(path, "round"), roundingNames, "Rounding", d.Round, true),
+		Exclusive:     d.Exclusive,
+		Unconditional: d.Unconditional,
+	}
 	if d.After != 0 {
 		w.After = FormatDuration(d.After)
 	}
+	if !isNil(d.From) {
+		w.From = e.slot(field(path, "from"), d.From)
+	}
 	return w
+}
+
+// recurrence returns the wire form of r, nil for the zero Recurrence.
+func (e *encoder) recurrence(path string, r Recurrence) *recurrenceWire {
+	if r.IsZero() {
+		return nil
+	}
+	w := &recurrenceWire{
+		Every:  e.period(field(path, "every"), r.Every),
+		Start:  e.instant(field(path, "start"), r.Start),
+		Within: e.period(field(path, "within"), r.Within),
+		Round:  enum(e, field(path, "round"), roundingNames, "Rounding", r.Round, true),
+	}
+	if r.On != nil {
+		on := e.pattern(field(path, "on"), r.On)
+		w.On = &on
+	}
+	return w
+}
+
+// period returns p as [Period.String] writes it, "" for the zero Period,
+// reporting a period [ParsePeriod] does not read back (a negative part, a
+// part beyond any replay's range).
+func (e *encoder) period(path string, p Period) string {
+	if p.IsZero() {
+		return ""
+	}
+	s := p.String()
+	if q, err := ParsePeriod(s); err != nil || q != p {
+		e.cannot(path, "period "+s+": negative, or beyond any replay's range of instants")
+		return ""
+	}
+	return s
 }
 
 func (e *encoder) pattern(path string, p *Pattern) patternWire {
@@ -691,6 +765,11 @@ func (e *encoder) condition(path string, c Condition, depth int) any {
 		return struct {
 			Since windowWire `json:"since"`
 		}{windowWire{e.pattern(field(p, "event"), &c.pattern), FormatDuration(c.d)}}
+	case *ClockCondition:
+		p := field(path, "clock")
+		return struct {
+			Clock clockWire `json:"clock"`
+		}{clockWire{e.instant(field(p, "from"), c.from), e.instant(field(p, "until"), c.until)}}
 	case *AllCondition:
 		return struct {
 			All []any `json:"all"`

@@ -11,11 +11,12 @@ import "bytes"
 // The encoding, field by field (every name is also the name used in the
 // paths of a [Problem]):
 //
-//	agreement   {"schema": 1, "id", "title", "date", "stage", "subStage",
-//	             "signingStatus", "parties", "groups",
-//	             "itemClasses": [itemClass], "signatures", "clauses",
-//	             "fluents", "territory": territory, "options": [option],
-//	             "entryIntoForce": condition}
+//	agreement   {"schema": 1, "id", "title", "date", "zone": "Europe/Kyiv",
+//	             "stage", "subStage", "signingStatus", "parties", "groups",
+//	             "itemClasses": [itemClass], "signatures",
+//	             "signatories": ["UA", ...], "clauses", "fluents",
+//	             "territory": territory, "options": [option],
+//	             "entryIntoForce": condition, "inForceAt": deadline}
 //	process     {"schema": 1, "title", "agreements": [agreement without "schema"]}
 //	party       {"id", "name", "kind", "roles": ["guarantor", ...]}
 //	group       {"id", "name", "members": ["FR", ...]}
@@ -25,15 +26,21 @@ import "bytes"
 //	clause      {"id", "text", "source": {"document", "speaker", "date"}, "kind",
 //	             "force", "category", "debtors", "joint", "creditors",
 //	             "action": pattern, "quantities": [range], "trigger", "antecedent",
-//	             "deadline": deadline, "expiry": deadline, "fulfilment",
+//	             "deadline": deadline, "expiry": deadline,
+//	             "recurs": recurrence, "zone": "+03:00", "fulfilment",
 //	             "violation", "standing": true, "effect",
 //	             "targets": ["C1", "other/C2", "other/"], "resumedBy",
 //	             "targetDebtor", "relaxes": ["C2", "other/C3"],
 //	             "grant": pattern, "covers": 3, "coverWindow": "48h",
-//	             "surviving"}
+//	             "surviving", "provisional": true}
 //	range       {"min": "2000", "max": "9000", "unit", "wording", "what",
 //	             "class": "item-class-id"}
-//	deadline    {"after": "3d"} or {"at": "2026-02-01T00:00:00Z"}
+//	deadline    at most one of {"after": "72h"}, {"period": "3d"} and
+//	             {"at": "2026-02-01T00:00:00Z"}, with "from": condition,
+//	             "round": "end-of-day", "exclusive": true,
+//	             "unconditional": true
+//	recurrence  {"every": "1mo", "start": "2024-01-31", "on": pattern,
+//	             "within": "4d", "round": "end-of-day"}
 //	pattern     {"kind", "actor", "group", "target", "area", "clause",
 //	             "reporter", "attribution", "item", "class": "item-class-id",
 //	             "measure": bound}
@@ -54,21 +61,41 @@ import "bytes"
 //	             {"clauseIn": {"clause": "ref", "debtor", "states": ["violated", ...]}}
 //	             {"agreementIn": {"agreement": "id", "states": ["in-force", ...]}}
 //	             {"before": {"first": pattern, "then": pattern}}
-//	             {"within": {"event": pattern, "duration": "30d"}}
-//	             {"since": {"event": pattern, "duration": "30d"}}
+//	             {"within": {"event": pattern, "duration": "720h"}}
+//	             {"since": {"event": pattern, "duration": "720h"}}
 //	             {"breached": {"clause": "ref", "atLeast": 3, "debtor",
-//	                           "within": "30d", "reporter", "attribution"}}
+//	                           "within": "720h", "reporter", "attribution"}}
 //	             {"total": {"event": pattern, "bound": bound}}
 //	             {"level": {"event": pattern, "bound": bound}}
+//	             {"clock": {"from": "2024-03-01", "until": "2024-03-05"}}
 //	             {"all": [condition, ...]}
 //	             {"any": [condition, ...]}
 //	             {"not": condition}
 //	             {"atLeast": {"k": 2, "of": [condition, ...]}}
 //
-// Enumerations are written by name, as their String methods return them;
-// references as [Ref.String] writes them; durations as [FormatDuration]
-// writes them; instants in UTC as RFC 3339 with nanoseconds when present
-// ([time.RFC3339Nano]). Decimals are always JSON strings in plain notation
+// Enumerations are written by name, as their String methods return them
+// (a deadline's or recurrence's "round" as [Rounding.String]); references as
+// [Ref.String] writes them; exact durations as [FormatDuration] writes them
+// ("72h", "1h30m"), and read as [ParseDuration] reads them, so that "30d" in
+// an older document still reads as 720 hours; calendar periods ("period",
+// "every", "within" of a recurrence) as [Period.String] writes them ("3d",
+// "1mo", "1y2w") and [ParsePeriod] reads them; zones as [Zone] names them,
+// reported when they do not load; instants in UTC as RFC 3339 with
+// nanoseconds when present ([time.RFC3339Nano]).
+//
+// Wherever an agreement document holds an instant (an agreement's, a
+// signature's or a clause source's "date", a deadline's "at", a recurrence's
+// "start", a clock's "from" and "until"), it may also be a plain date,
+// "2024-03-01", meaning local midnight at the start of that day in the zone
+// of the clause holding it ([Clause.Zone]) or else of its agreement
+// ([Agreement.Zone]), else UTC: "2024-03-01" in a clause of zone "+03:00" is
+// 2024-02-29T21:00:00Z. A day that does not exist ("2024-02-30") is an
+// error, and where the zone named does not load, plain dates are read in
+// UTC while the zone is reported. Encoding writes the instant, so that a
+// decoded agreement encodes to full instants equal to those it was read
+// with. Event logs ([DecodeEventLog]) take RFC 3339 instants only.
+//
+// Decimals are always JSON strings in plain notation
 // ("-12.5", never "1.2E3" nor a JSON number), at most 1000 characters long.
 // JSON null in a condition slot (or as an operand) means no condition; null
 // as "action" means no action; null anywhere else is a type error.
@@ -94,10 +121,12 @@ import "bytes"
 // "schema", a range's "min" and "max", an area's "size", a share's
 // "percent", the "clause" of clauseIn and breached, the "atLeast" of
 // breached, the "duration" of within and since, the "bound" of total and
-// level, and the "k" of atLeast. A territory with no areas is omitted. An
-// option's "width" is written only when Width is not nil; absent, it decodes
-// to nil, and null is a type error there as anywhere else, as it is for a
-// clause's "grant" (omitted when Grant is nil). Within a condition,
+// level, and the "k" of atLeast. A deadline or recurrence with no member
+// set is omitted, as is a clock condition's unset bound. A territory with
+// no areas is omitted. An option's "width" is written only when Width is
+// not nil; absent, it decodes to nil, and null is a type error there as
+// anywhere else, as it is for a clause's "grant" (omitted when Grant is
+// nil) and a recurrence's "on" (omitted when On is nil). Within a condition,
 // "states", "duration", "k", "of", breached's "clause" and "atLeast",
 // total's and level's "event" and "bound", and the operand lists are always
 // written. A clause with no kind (the invalid zero [Deontic]) is written
@@ -121,7 +150,9 @@ const (
 // (with [ErrInvalidValue] problems) only for what has no encoding: an
 // enumeration value outside its declared set (a zero [Role] or [State]
 // included), a string that is not valid UTF-8, an instant outside the years
-// 0 to 9999 in UTC, a decimal longer than 1000 characters, conditions
+// 0 to 9999 in UTC, a decimal longer than 1000 characters, a [Period] that
+// [ParsePeriod] would not read back (a negative part, or one that
+// [Period.Validate] rejects as too large), conditions
 // nested more than 1000 deep, or a condition of more than
 // [MaxConditionSize] nodes (counting a shared operand once per place it
 // occurs), which it reports after counting at most that many nodes, without
@@ -217,8 +248,9 @@ func UnmarshalJSONWith[T any](v *T, data []byte, decode func([]byte) (T, error))
 // ([ErrSyntax], with the line, byte column and byte offset in the message), a
 // value of the wrong JSON type ([ErrSyntax]), a duplicate field
 // ([ErrSyntax]), a field this version does not define ([ErrUnknownField]),
-// an unknown enumeration name, a malformed decimal, duration, reference or
-// instant ([ErrInvalidValue], or [ErrInvalidID] for references), a missing
+// an unknown enumeration name, a malformed decimal, duration, period,
+// reference, instant or date, a time zone that does not load
+// ([ErrInvalidValue], or [ErrInvalidID] for references), a missing
 // required field ([ErrMissing]), or a missing or different "schema"
 // ([ErrSchemaVersion]) are all errors. A UTF-8 byte-order mark at the
 // start of data is skipped. Arrays and objects nested more than 3016 levels

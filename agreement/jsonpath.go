@@ -1,12 +1,20 @@
 package agreement
 
+import "time"
+
 // This file holds the decoder's bookkeeping: the paths of the values it
 // walks and the problems it collects on the way. Paths are written in the
 // JSON field names ("clauses[3].trigger.all[1]"), as [Problem] documents.
 
 // decoder converts a parsed tree to values, collecting every structural
 // problem with its path.
-type decoder struct{ ps ValidationError }
+type decoder struct {
+	ps ValidationError
+	// loc is the zone of the plain dates ("2024-03-01") read as instants:
+	// that of the clause or agreement being decoded. Nil outside an
+	// agreement (in an event log), where instants are RFC 3339 only.
+	loc *time.Location
+}
 
 func (d *decoder) add(path string, err error, msg string) { d.ps.Add(path, err, msg) }
 
