@@ -19,6 +19,7 @@ import (
 func FuzzDecode(f *testing.F) {
 	addGoldenSeeds(f)
 	addMeasuredSeeds(f)
+	addCalendarSeeds(f)
 	for _, s := range []string{
 		jsonDoc(jsonClause("")),
 		jsonDoc(jsonClause(`,"trigger":{"atLeast":{"k":1,"of":[{"holds":"f"},{"not":{"all":[]}}]}}`)),

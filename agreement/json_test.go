@@ -1153,7 +1153,7 @@ func FuzzProcessUnmarshalJSON(f *testing.F) { fuzzUnmarshalJSON(f, 1) }
 
 // fuzzUnmarshalJSON runs checkUnmarshalJSON on the i'th of unmarshalers,
 // seeded with its fixture's encoding, the golden documents, the documents
-// of measured acts and its bad documents.
+// of measured acts and of calendar time, and its bad documents.
 func fuzzUnmarshalJSON(f *testing.F, i int) {
 	u := unmarshalers()[i]
 	data, err := json.Marshal(u.fixture())
@@ -1163,6 +1163,7 @@ func fuzzUnmarshalJSON(f *testing.F, i int) {
 	f.Add(data)
 	addGoldenSeeds(f)
 	addMeasuredSeeds(f)
+	addCalendarSeeds(f)
 	if data, err := measuredLog().MarshalJSON(); err == nil {
 		f.Add(data)
 	} else {
