@@ -105,7 +105,6 @@ type agreementInfo struct {
 	id        agreement.AgreementID
 	loc       *time.Location // its zone
 	entry     int32          // root node of the entry-into-force condition; -1 = on signature
-	signed    bool           // starts Signed rather than Draft
 	clauses   []int32
 	instances []int32 // every instance of its clauses
 	readers   []int32 // instances whose conditions read its state
