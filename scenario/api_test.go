@@ -262,6 +262,12 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			_, err := tr.Territory("", zt)
 			return wantErr(err)
 		}),
+		"Trace.Location": eachT(func(tr *scenario.Trace) string {
+			if tr.Location() != time.UTC {
+				return "not UTC"
+			}
+			return ""
+		}),
 		"Trace.Rejections": eachT(func(tr *scenario.Trace) string {
 			if tr.Rejections() != nil {
 				return "rejections from nowhere"
