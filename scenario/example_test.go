@@ -148,7 +148,7 @@ func ExampleTrace_Explain() {
 	//   pending -> in-effect at 2026-02-20T00:00:00Z (event: event #2 armed-attack by RU at 2026-02-20T00:00:00Z)
 	//     antecedent (events after 2026-02-05T00:00:00Z):
 	//       happened(armed-attack actor=RU) = true  [event #2 armed-attack by RU at 2026-02-20T00:00:00Z]
-	//   deadline: after 3d
+	//   deadline: after 72h
 	//   open at 2026-02-21T00:00:00Z:
 	//     fulfilment (events after 2026-02-20T00:00:00Z):
 	//       happened(support-provided actor=US) = false
