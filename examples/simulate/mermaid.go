@@ -25,8 +25,14 @@ func writeMermaid(w io.Writer, r *result) error { return r.Trace.Mermaid(w) }
 func writeGantt(w io.Writer, r *result) error {
 	p := markup.NewWriter(w)
 	tr := r.Trace
-	// Dates alone when every instant is a midnight (UTC); otherwise Unix
-	// milliseconds, bars ending after a duration in milliseconds.
+	// Dates alone, in the agreement's zone, when every instant is a local
+	// midnight; otherwise Unix milliseconds, bars ending after a duration in
+	// milliseconds.
+	loc := tr.Location()
+	midnight := func(t time.Time) bool {
+		h, m, s := t.In(loc).Clock()
+		return h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0
+	}
 	daily := midnight(tr.Start()) && midnight(tr.End())
 	for _, iv := range r.Intervals {
 		for _, x := range iv {
@@ -34,8 +40,8 @@ func writeGantt(w io.Writer, r *result) error {
 		}
 	}
 	p.Printf("gantt\n")
-	p.Printf("  title %s\n", markup.GanttText("Replay of the "+r.title()+", "+tr.Start().Format(time.DateOnly)+" to "+
-		tr.End().Format(time.DateOnly)))
+	p.Printf("  title %s\n", markup.GanttText("Replay of the "+r.title()+", "+tr.Start().In(loc).Format(time.DateOnly)+" to "+
+		tr.End().In(loc).Format(time.DateOnly)))
 	if daily {
 		p.Printf("  dateFormat YYYY-MM-DD\n")
 	} else {
@@ -62,11 +68,11 @@ func writeGantt(w io.Writer, r *result) error {
 				p.Printf("active, ")
 			case agreement.StateFulfilled:
 				p.Printf("done, ")
-			case agreement.StateViolated:
+			case agreement.StateViolated, agreement.StateLapsed:
 				p.Printf("crit, ")
 			}
 			if daily {
-				p.Printf("%s, %s\n", x.From.UTC().Format(time.DateOnly), x.To.UTC().Format(time.DateOnly))
+				p.Printf("%s, %s\n", x.From.In(loc).Format(time.DateOnly), x.To.In(loc).Format(time.DateOnly))
 			} else {
 				p.Printf("%s, %sms\n", strconv.FormatInt(x.From.UnixMilli(), 10),
 					strconv.FormatInt(x.To.Sub(x.From).Milliseconds(), 10))
@@ -76,4 +82,3 @@ func writeGantt(w io.Writer, r *result) error {
 	return p.Err()
 }
 
-func midnight(t time.Time) bool { return t.Equal(t.Truncate(agreement.Day)) }
