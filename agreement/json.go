@@ -86,8 +86,9 @@ import "bytes"
 // Wherever an agreement document holds an instant (an agreement's, a
 // signature's or a clause source's "date", a deadline's "at", a recurrence's
 // "start", a clock's "from" and "until"), it may also be a plain date,
-// "2024-03-01", meaning local midnight at the start of that day in the zone
-// of the clause holding it ([Clause.Zone]) or else of its agreement
+// "2024-03-01", meaning local midnight at the start of that day (its first
+// instant, where a change of offset skips midnight) in the zone of the
+// clause holding it ([Clause.Zone]) or else of its agreement
 // ([Agreement.Zone]), else UTC: "2024-03-01" in a clause of zone "+03:00" is
 // 2024-02-29T21:00:00Z. A day that does not exist ("2024-02-30") is an
 // error, and where the zone named does not load, plain dates are read in
