@@ -370,6 +370,11 @@ func TestDecodePlainDates(t *testing.T) {
 			},
 			// EET (+02:00) until 31 March 03:00, EEST (+03:00) until 27 October 04:00.
 			[]string{"2024-03-30T22:00:00Z", "2024-03-31T21:00:00Z", "2024-10-26T21:00:00Z", "2024-10-27T22:00:00Z"}},
+		{"a day whose midnight a change of offset skips",
+			doc(`,"zone":"America/Asuncion","date":"2023-10-01"`, clause(`,"zone":"America/Havana","expiry":{"at":"2023-03-12"}`)),
+			func(a agreement.Agreement) []time.Time { return []time.Time{a.Date, a.Clauses[0].Expiry.At} },
+			// -04:00 to -03:00 at 00:00, -05:00 to -04:00 at 00:00: the first instant of the day is 01:00.
+			[]string{"2023-10-01T04:00:00Z", "2023-03-12T05:00:00Z"}},
 		{"a deadline anchored on a clock",
 			doc(`,"zone":"+02:00"`, clause(`,"deadline":{"period":"3d","from":{"clock":{"from":"2024-03-01"}}}`)),
 			func(a agreement.Agreement) []time.Time {
