@@ -762,23 +762,29 @@ func TestPropertyNothingInEffectAfterTermination(t *testing.T) {
 }
 
 // The package doc's Agreements: the agreement's state is a gate. A clause that
-// does not survive changes state only at instants at which its agreement is in
-// force (at some point of the instant: it may enter into force, be suspended or
-// resumed then), except to be terminated with its agreement.
+// does not survive changes state only at instants at which its gate is open
+// for part of the instant at least (its agreement may enter into force, be
+// signed, suspended or resumed then): its agreement is in force, or the clause
+// applies provisionally, its agreement is Draft or Signed, and every debtor of
+// the instance (its own debtor; every debtor of a joint clause) has signed by
+// the end of the instant; except to be terminated with its agreement. Who has
+// signed is computed from the agreement and the timeline alone (propSigners),
+// not from the engine.
 func TestPropertyAgreementGate(t *testing.T) {
 	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
 		tr := propReplay(t, c.e, c.tl, c.end)
 		observe(tr)
 		clauses := propClauses(c.p)
-		// openAt reports whether agreement id is in force at some point of
-		// instant at.
-		openAt := func(id agreement.AgreementID, at time.Time) bool {
-			if propState(t, tr, propAgreementInstance(id), at.Add(-time.Nanosecond)) == agreement.StateInForce {
+		events := propEvents(c.tl)
+		// during reports whether agreement id is in one of states at some
+		// point of instant at.
+		during := func(id agreement.AgreementID, at time.Time, states ...agreement.State) bool {
+			if slices.Contains(states, propState(t, tr, propAgreementInstance(id), at.Add(-time.Nanosecond))) {
 				return true
 			}
 			for x := range tr.Transitions() {
 				if x.Instance == propAgreementInstance(id) && x.At.Equal(at) &&
-					(x.From == agreement.StateInForce || x.To == agreement.StateInForce) {
+					(slices.Contains(states, x.From) || slices.Contains(states, x.To)) {
 					return true
 				}
 			}
@@ -792,13 +798,55 @@ func TestPropertyAgreementGate(t *testing.T) {
 			if pc.clause.Surviving || x.To == agreement.StateTerminated && x.Cause.Kind == scenario.CauseAgreement {
 				continue
 			}
-			if !openAt(pc.home.ID, x.At) {
-				t.Fatalf("%s %s -> %s at %s (cause %s by %s), while its agreement %s was %s\n%s", x.Instance, x.From,
-					x.To, x.At, x.Cause.Kind, x.Cause.By, pc.home.ID,
-					propState(t, tr, propAgreementInstance(pc.home.ID), x.At), propWhere(c, tr))
+			if during(pc.home.ID, x.At, agreement.StateInForce) {
+				continue
 			}
+			debtors := pc.clause.Debtors
+			if x.Instance.Debtor != "" {
+				debtors = []agreement.PartyID{x.Instance.Debtor}
+			}
+			signers := propSigners(c.p, pc.home, events, x.At)
+			if pc.clause.Provisional && len(debtors) > 0 &&
+				!slices.ContainsFunc(debtors, func(d agreement.PartyID) bool { return !slices.Contains(signers, d) }) &&
+				during(pc.home.ID, x.At, agreement.StateDraft, agreement.StateSigned) {
+				continue
+			}
+			t.Fatalf("%s %s -> %s at %s (cause %s by %s), while its agreement %s was %s (provisional %t, "+
+				"debtors %v, signed by %v)\n%s", x.Instance, x.From, x.To, x.At, x.Cause.Kind, x.Cause.By, pc.home.ID,
+				propState(t, tr, propAgreementInstance(pc.home.ID), x.At), pc.clause.Provisional, debtors, signers,
+				propWhere(c, tr))
 		}
 	})
+}
+
+// propSigners returns the parties that have signed agreement a of process p
+// by the end of instant at, from the agreement and the events alone: its
+// recorded signatures undated or dated at or before at, and the signing
+// events at or before at naming it (by reference, or with an empty
+// reference when p has one agreement), each by its actor or, with none, by
+// every required signatory.
+func propSigners(p agreement.Process, a agreement.Agreement, events []agreement.Event, at time.Time) []agreement.PartyID {
+	var out []agreement.PartyID
+	for _, sg := range a.Signatures {
+		if sg.Date.IsZero() || !sg.Date.After(at) {
+			out = append(out, sg.Party)
+		}
+	}
+	for _, ev := range events {
+		if ev.At.After(at) || ev.Kind != agreement.EventKindSigning {
+			continue
+		}
+		if ev.Clause != agreement.AgreementRef(a.ID) && (ev.Clause != (agreement.Ref{}) || len(p.Agreements) != 1) {
+			continue
+		}
+		if ev.Actor == "" {
+			out = append(out, a.Signatories...)
+		} else {
+			out = append(out, ev.Actor)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // The package doc's Agreements: a signed agreement enters into force as soon as
