@@ -21,8 +21,11 @@ type Concern struct {
 	Debtor PartyID
 	// Slot is where the pattern stands in the clause: "action" (the
 	// clause's action or, for a power without one, the event exercising
-	// it), "trigger", "antecedent", "fulfilment", "violation" (an event
-	// atom of that condition), or "grant" (a permission's [Clause.Grant]).
+	// it), "trigger", "antecedent", "fulfilment", "violation",
+	// "deadline.from", "expiry.from" (an event atom of that condition or
+	// anchor), "recurs.on" (the event starting each occurrence of a
+	// recurring duty, [Recurrence.On]), or "grant" (a permission's
+	// [Clause.Grant]).
 	Slot string
 	// Pattern is the pattern the event matches, as the instance reads it:
 	// [Debtor] and [Creditor] replaced by the party they stand for and, in
@@ -76,9 +79,11 @@ func (c Concern) String() string {
 // actor defaulting to the instance's debtor unless the action names an
 // actor or a group or the clause is joint, as [ActionPatterns] reads it;
 // the event atoms of the trigger, antecedent, fulfilment and violation
-// conditions ([Happened], [Within], [Since], both patterns of [Before],
-// and the patterns of [Total] and [Level], whatever their bound), in walk
-// order; and a permission's Grant. In each, the placeholder [Debtor]
+// conditions and of the anchors of the deadline and expiry ([Happened],
+// [Within], [Since], both patterns of [Before], and the patterns of
+// [Total] and [Level], whatever their bound), in walk order; the pattern
+// starting the occurrences of a recurring duty ([Recurrence.On]); and a
+// permission's Grant. In each, the placeholder [Debtor]
 // stands for the instance's debtor (for a clause with a single instance:
 // its only debtor, or any of its debtors when it has several), and
 // [Creditor] for any of the clause's creditors; each field naming a
@@ -341,8 +346,11 @@ func clauseSlots(home AgreementID, c *Clause, k EventKind) []slotPatterns {
 	case c.Kind == DeonticPower:
 		add(slotPatterns{"action", []Pattern{{Kind: EventKindPowerExercised, Clause: QualifiedRef(home, c.ID)}}, true})
 	}
-	for _, nc := range c.Conditions() {
+	for _, nc := range clauseConditions(c) {
 		add(slotPatterns{slot: nc.Name, patterns: eventPatterns(nc.Condition, k)})
+	}
+	if c.Recurs.On != nil {
+		add(slotPatterns{slot: "recurs.on", patterns: []Pattern{*c.Recurs.On}})
 	}
 	if c.Grant != nil {
 		add(slotPatterns{slot: "grant", patterns: []Pattern{*c.Grant}})

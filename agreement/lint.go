@@ -15,11 +15,12 @@ package agreement
 //     its default stands in: the action, for an obligation's fulfilment
 //     and a prohibition's violation; the action's actor defaults to the
 //     debtor, so only an action naming such a group is reported;
-//   - a [ClauseIn] in any of the clause's conditions, reading without a
-//     debtor a clause that itself binds two or more debtors severally (at
-//     the clauseIn node): [ClauseInFor] with [Debtor] reads the instance's
-//     own debtor's;
-//   - a [Breached] in any of the clause's conditions, with no filter
+//   - a [ClauseIn] in any of the clause's conditions (the anchors of its
+//     deadline and expiry included), reading without a debtor a clause
+//     that itself binds two or more debtors severally (at the clauseIn
+//     node): [ClauseInFor] with [Debtor] reads the instance's own
+//     debtor's;
+//   - a [Breached] in any of those conditions, with no filter
 //     debtor, counting the breaches of such a clause (at the breached
 //     node).
 //
@@ -72,7 +73,7 @@ func (v *validator) lint(a *Agreement, path string) {
 		}
 		cp := idx(field(path, "clauses"), i)
 		l := clauseLint{v: v, c: c, members: members}
-		for _, nc := range c.Conditions() {
+		for _, nc := range clauseConditions(c) {
 			if isNil(nc.Condition) {
 				continue
 			}

@@ -228,11 +228,12 @@ type Package struct {
 // Conflicts are checked among the package's own options, not against the
 // arrangements t already records (a package applied on top of another may
 // add a second freeze or pending question to an area: check t's
-// arrangements first when layering packages). Party ids are checked for
-// syntax only; [Agreement.Validate] checks that the agreement declares
-// them. Paths start with "options[i]". It returns nil
-// or a *ValidationError listing every problem, and does not check t itself
-// (see [Territory.Validate]).
+// arrangements first when layering packages). Party ids, and the
+// references of a deadline's anchor condition (Deadline.From: parties,
+// clauses, fluents, groups, item classes), are checked for syntax only;
+// [Agreement.Validate] checks that the agreement declares them. Paths
+// start with "options[i]". It returns nil or a *ValidationError listing
+// every problem, and does not check t itself (see [Territory.Validate]).
 func (p Package) Validate(t Territory) error {
 	var ps ValidationError
 	v := &validator{ps: &ps, anyParty: true}
@@ -438,7 +439,7 @@ func (v *validator) option(path string, o *Option, t *Territory, areas map[AreaI
 
 	unused("deadline", !o.Deadline.IsZero())
 	required("deadline", !o.Deadline.IsZero(), "a deadline")
-	v.deadline(field(path, "deadline"), o.Deadline)
+	v.deadline(field(path, "deadline"), o.Deadline, "an option's deadline")
 
 	rp := field(path, "results")
 	unused("results", len(o.Results) > 0)

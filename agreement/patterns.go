@@ -59,12 +59,17 @@ func ActionPatterns(home AgreementID, c Clause) []Pattern {
 // ClausePatterns returns every event pattern clause c of agreement home
 // mentions: its [ActionPatterns], then the [Patterns] of each condition
 // slot in the order of [Clause.Conditions] (trigger, antecedent,
-// fulfilment, violation). It returns nil when there is none. The result is
-// a new slice; it never panics.
+// fulfilment, violation), of the anchors (From) of its deadline and
+// expiry, and the pattern starting the occurrences of a recurring duty
+// ([Recurrence.On]). It returns nil when there is none. The result is a
+// new slice; it never panics.
 func ClausePatterns(home AgreementID, c Clause) []Pattern {
 	out := ActionPatterns(home, c)
-	for _, nc := range c.Conditions() {
+	for _, nc := range clauseConditions(&c) {
 		out = append(out, Patterns(nc.Condition)...)
+	}
+	if c.Recurs.On != nil {
+		out = append(out, *c.Recurs.On)
 	}
 	return out
 }

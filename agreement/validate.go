@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"errors"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -72,6 +73,31 @@ import (
 // allowed) must name a prohibition with an action and no violation
 // condition.
 //
+// Calendar time. A [Deadline] (a clause's deadline and expiry, an option's
+// deadline, [Agreement.InForceAt]) sets at most one of After, Period and At
+// ([ErrInconsistent]); After is not negative, Period is valid
+// ([Period.Validate]: "deadline.period.days"), At is in [InstantRange];
+// From is not set with At ([ErrInconsistent]); Round is a known rounding,
+// and Round and Exclusive are set only with something to apply them to
+// (After, Period, At or From: [ErrInconsistent]); Unconditional is set only
+// on a clause's deadline, and only a fixed one ([Deadline.Fixed]:
+// [ErrInconsistent]). The anchor From is checked as the clause's condition
+// slots are, at "deadline.from" (its references, size, depth, and the
+// clause's placeholders), and a clause state it reads is a dependency for
+// the cycle check; the anchors of an option's deadline and of InForceAt
+// are checked as the entry-into-force condition is. A clock condition
+// ([From], [Until], [Between]) has a bound, each in InstantRange, and from
+// strictly before until ([ErrInconsistent]). A [Recurrence] is set only on
+// an obligation that is neither standing nor with a deadline
+// ([ErrInconsistent]), with exactly one of Every and On ([ErrInconsistent]
+// for both, [ErrMissing] for neither), Start only with Every, Within with
+// On ([ErrMissing]), valid periods, Start in InstantRange and On checked as
+// the clause's action is. The zones of the agreement and its clauses load
+// ([Zone.Location]: [ErrInvalidValue]). Signatories are declared parties,
+// each listed once ([ErrDuplicateID]). A provisional clause has debtors
+// and is not surviving ([ErrInconsistent]). [StateLapsed] is a clause
+// state: [ClauseIn] may name it, [AgreementIn] may not.
+//
 // It returns nil or a *ValidationError listing every problem, each with its
 // path in the JSON encoding and its sentinel.
 func (a Agreement) Validate() error {
@@ -137,7 +163,9 @@ type validator struct {
 	budget int
 
 	// anyParty is set when a value is checked on its own (a Territory or a
-	// Package), with no agreement to declare parties: party ids are then
+	// Package), with no agreement to declare parties: party ids, and the
+	// references of a condition (the anchor of an option's deadline:
+	// clauses, agreements, fluents, groups, item classes), are then
 	// checked for syntax only.
 	anyParty bool
 }
@@ -197,6 +225,7 @@ func (v *validator) agreement(a *Agreement, path string) {
 	if !a.SigningStatus.Valid() {
 		v.add(field(path, "signingStatus"), ErrInvalidValue, "unknown signing status "+a.SigningStatus.String())
 	}
+	v.zone(field(path, "zone"), a.Zone)
 
 	// Declarations first, so that references anywhere resolve.
 	for i, p := range a.Parties {
@@ -241,6 +270,7 @@ func (v *validator) agreement(a *Agreement, path string) {
 			v.instant(field(sp, "date"), s.Date)
 		}
 	}
+	v.partyList(field(path, "signatories"), a.Signatories, false)
 	for i, f := range a.Fluents {
 		fp := idx(field(path, "fluents"), i)
 		for j, p := range f.Initiates {
@@ -261,6 +291,7 @@ func (v *validator) agreement(a *Agreement, path string) {
 	if a.EntryIntoForce != nil {
 		v.condition(field(path, "entryIntoForce"), a.EntryIntoForce)
 	}
+	v.deadline(field(path, "inForceAt"), a.InForceAt, "the instant of entry into force (inForceAt)")
 }
 
 // implied reports, for Agreement.Settle, a clause of a that already has the
@@ -336,6 +367,10 @@ func validateAlone(check func(ps *ValidationError, path string)) error {
 // party checks a reference to a party; an empty id is a problem only when
 // required.
 func (v *validator) party(path string, id PartyID, required bool) {
+	if v.anyParty {
+		v.partyRef(path, id, required)
+		return
+	}
 	switch {
 	case id == "":
 		if required {
@@ -395,9 +430,23 @@ func (v *validator) clause(a *Agreement, c *Clause, path string) {
 			v.condition(field(path, nc.Name), nc.Condition)
 		}
 	}
+	v.slot = "deadline"
+	v.deadline(field(path, "deadline"), c.Deadline, "")
+	v.slot = "expiry"
+	v.deadline(field(path, "expiry"), c.Expiry, "an expiry")
 	v.slot = ""
-	v.deadline(field(path, "deadline"), c.Deadline)
-	v.deadline(field(path, "expiry"), c.Expiry)
+	v.zone(field(path, "zone"), c.Zone)
+	v.recurrence(c, path)
+	if c.Provisional {
+		if len(c.Debtors) == 0 {
+			v.add(field(path, "provisional"), ErrInconsistent, "a provisional clause applies from its debtors' "+
+				"signatures: it needs debtors")
+		}
+		if c.Surviving {
+			v.add(field(path, "provisional"), ErrInconsistent, "a clause is provisional (applying before the "+
+				"agreement enters into force) or surviving (applying while it is not in force), not both")
+		}
+	}
 
 	inconsistent := func(name, why string) { v.add(field(path, name), ErrInconsistent, why) }
 	switch c.Kind {
@@ -696,6 +745,7 @@ func (v *validator) itemClassRef(path string, id ItemClassID) {
 	case id == "":
 	case !id.Valid():
 		v.add(path, ErrInvalidID, "invalid item class id "+quote(string(id)))
+	case v.anyParty:
 	case !v.classes[id]:
 		v.add(path, ErrUnknownItemClass, "unknown item class "+quote(string(id)))
 	}
@@ -714,7 +764,7 @@ type boundSite struct {
 // event.
 func (v *validator) bound(path string, b Bound) {
 	b.check(v.ps, path)
-	if b.IsZero() || !b.unit.Valid() || b.of == "" {
+	if b.IsZero() || !b.unit.Valid() || b.of == "" || v.dims == nil {
 		return
 	}
 	first, ok := v.dims[b.of]
@@ -729,15 +779,122 @@ func (v *validator) bound(path string, b Bound) {
 	}
 }
 
-func (v *validator) deadline(path string, d Deadline) {
+// deadline checks the limit d at path: at most one of after, period and
+// at, none of them negative or out of range; an anchor (from) that is a
+// valid condition, and not with at; a known rounding, and a rounding or
+// exclusive flag only with an instant to apply it to; unconditional only on
+// a clause's deadline, and a fixed one. elsewhere names the place of d when
+// it is not a clause's deadline ("an expiry"), and is "" when it is. The
+// anchor of a clause's limit is checked as a condition slot of the clause
+// (the caller sets v.holder and v.slot); any other is checked as the
+// entry-into-force condition is.
+func (v *validator) deadline(path string, d Deadline, elsewhere string) {
+	if d.IsZero() {
+		return
+	}
 	if d.After < 0 {
 		v.add(field(path, "after"), ErrNegative, "negative duration "+FormatDuration(d.After))
 	}
-	if d.After != 0 && !d.At.IsZero() {
-		v.add(path, ErrInconsistent, "set either after or at, not both")
+	d.Period.check(v.ps, field(path, "period"))
+	set := 0
+	for _, b := range []bool{d.After != 0, !d.Period.IsZero(), !d.At.IsZero()} {
+		if b {
+			set++
+		}
+	}
+	if set > 1 {
+		v.add(path, ErrInconsistent, "set at most one of after, period and at")
 	}
 	if !d.At.IsZero() {
 		v.instant(field(path, "at"), d.At)
+	}
+	if !isNil(d.From) {
+		if !d.At.IsZero() {
+			v.add(field(path, "from"), ErrInconsistent, "an absolute limit (at) counts from no anchor (from)")
+		}
+		v.condition(field(path, "from"), d.From)
+	}
+	instant := set > 0 || !isNil(d.From)
+	switch {
+	case !d.Round.Valid():
+		v.add(field(path, "round"), ErrInvalidValue, "unknown rounding "+d.Round.String())
+	case d.Round != RoundNone && !instant:
+		v.add(field(path, "round"), ErrInconsistent, "a rounding needs an instant to round: set after, period, "+
+			"at or from")
+	}
+	if d.Exclusive && !instant {
+		v.add(field(path, "exclusive"), ErrInconsistent, "exclusive needs a limit to make exclusive: set after, "+
+			"period, at or from")
+	}
+	if d.Unconditional {
+		switch {
+		case elsewhere != "":
+			v.add(field(path, "unconditional"), ErrInconsistent, "only a clause's deadline binds while the clause "+
+				"waits for its trigger (unconditional), not "+elsewhere)
+		case !d.Fixed():
+			v.add(field(path, "unconditional"), ErrInconsistent, "an unconditional deadline is a fixed instant "+
+				"(at, or from an anchor): a limit counted from the clause entering into effect cannot bind before it does")
+		}
+	}
+}
+
+// zone reports a zone that does not load ([Zone.Location]).
+func (v *validator) zone(path string, z Zone) {
+	if _, err := z.Location(); err != nil {
+		msg := err.Error()
+		var p *Problem
+		if errors.As(err, &p) {
+			msg = p.Msg
+		}
+		v.add(path, ErrInvalidValue, msg)
+	}
+}
+
+// recurrence checks the recurrence of clause c, at path: only on an
+// obligation that is not standing and has no deadline; exactly one of
+// every and on; start only with every, within required with on; periods
+// valid, instants in range, rounding known, the pattern checked as the
+// clause's action is.
+func (v *validator) recurrence(c *Clause, path string) {
+	r := c.Recurs
+	if r.IsZero() {
+		return
+	}
+	rp := field(path, "recurs")
+	switch {
+	case c.Kind.Valid() && c.Kind != DeonticObligation:
+		v.add(rp, ErrInconsistent, "only an obligation recurs, not a "+c.Kind.String())
+	case c.Standing:
+		v.add(rp, ErrInconsistent, "a standing obligation is kept throughout; a recurring one is performed once "+
+			"per occurrence: not both")
+	}
+	if !c.Deadline.IsZero() {
+		v.add(rp, ErrInconsistent, "a recurring obligation has no deadline: each occurrence is due within its own "+
+			"period (within, or until the next occurrence)")
+	}
+	switch {
+	case !r.Every.IsZero() && r.On != nil:
+		v.add(rp, ErrInconsistent, "an occurrence starts every period or on each event, not both: set every or on")
+	case r.Every.IsZero() && r.On == nil:
+		v.add(rp, ErrMissing, "a recurrence needs every (a period) or on (an event)")
+	}
+	r.Every.check(v.ps, field(rp, "every"))
+	if !r.Start.IsZero() {
+		if r.Every.IsZero() {
+			v.add(field(rp, "start"), ErrInconsistent, "start is the start of the first of the occurrences "+
+				"every period starts: it needs every")
+		}
+		v.instant(field(rp, "start"), r.Start)
+	}
+	if r.On != nil {
+		v.pattern(field(rp, "on"), *r.On)
+		if r.Within.IsZero() {
+			v.add(field(rp, "within"), ErrMissing, "an occurrence started by an event needs within: how long it has")
+		}
+	}
+	r.Within.check(v.ps, field(rp, "within"))
+	if !r.Round.Valid() {
+		v.add(field(rp, "round"), ErrInvalidValue, "unknown rounding "+r.Round.String())
 	}
 }
 
@@ -754,6 +911,12 @@ func (v *validator) instant(path string, t time.Time) {
 func (v *validator) ref(path string, r Ref, agreementOK bool) {
 	if !r.Valid() {
 		v.add(path, ErrInvalidID, "invalid reference "+quote(r.String()))
+		return
+	}
+	if v.anyParty {
+		if r.IsAgreement() && !agreementOK {
+			v.add(path, ErrInvalidValue, "reference "+quote(r.String())+" names an agreement, not a clause")
+		}
 		return
 	}
 	home := r.Resolve(v.home)
@@ -786,7 +949,13 @@ func (v *validator) pattern(path string, p Pattern) {
 	v.patternParty(field(path, "actor"), p.Actor)
 	v.patternParty(field(path, "target"), p.Target)
 	v.patternParty(field(path, "reporter"), p.Reporter)
-	if p.Group != "" && !v.groups[p.Group] {
+	switch {
+	case p.Group == "":
+	case v.anyParty:
+		if !p.Group.Valid() {
+			v.add(field(path, "group"), ErrInvalidID, "invalid party group id "+quote(string(p.Group)))
+		}
+	case !v.groups[p.Group]:
 		v.add(field(path, "group"), ErrUnknownGroup, "unknown party group "+quote(string(p.Group)))
 	}
 	switch {
@@ -865,6 +1034,9 @@ func (v *validator) debtorOf(path string, d PartyID, r Ref) {
 		return
 	case d == Debtor:
 		v.placeholder(path, d)
+	case v.anyParty:
+		v.partyRef(path, d, false)
+		return
 	case !v.parties[d]:
 		v.add(path, ErrUnknownParty, "unknown party "+quote(string(d)))
 		return
@@ -947,7 +1119,12 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 	case *HappenedCondition:
 		v.eventPattern(field(path, "happened"), c.pattern)
 	case *HoldsCondition:
-		if !v.fluents[c.fluent] {
+		switch {
+		case v.anyParty:
+			if !c.fluent.Valid() {
+				v.add(field(path, "holds"), ErrInvalidID, "invalid fluent id "+quote(string(c.fluent)))
+			}
+		case !v.fluents[c.fluent]:
 			v.add(field(path, "holds"), ErrUnknownFluent, "unknown fluent "+quote(string(c.fluent)))
 		}
 	case *ClauseInCondition:
@@ -979,6 +1156,8 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 		}
 	case *BreachedCondition:
 		v.breached(field(path, "breached"), c)
+	case *ClockCondition:
+		v.clock(field(path, "clock"), c)
 	case *TallyCondition:
 		p := field(path, "level")
 		if c.sum {
@@ -1014,6 +1193,26 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 	}
 }
 
+// clock checks a clock atom ([From], [Until], [Between]) at path: a
+// bound set, each in [InstantRange], from strictly before until.
+func (v *validator) clock(path string, c *ClockCondition) {
+	from, until := c.from, c.until
+	if from.IsZero() && until.IsZero() {
+		v.add(path, ErrMissing, "a clock condition needs from, until or both")
+		return
+	}
+	if !from.IsZero() {
+		v.instant(field(path, "from"), from)
+	}
+	if !until.IsZero() {
+		v.instant(field(path, "until"), until)
+	}
+	if !from.IsZero() && !until.IsZero() && !from.Before(until) {
+		v.add(field(path, "until"), ErrInconsistent, "until "+until.UTC().Format(time.RFC3339Nano)+
+			" is not after from "+from.UTC().Format(time.RFC3339Nano)+": the interval [from, until) is empty")
+	}
+}
+
 // breached checks a [Breached] atom at path: a standing clause, at least
 // one breach, a window that is not negative, and a filter's reporter,
 // attribution and debtor as patterns and [ClauseInFor] have them.
@@ -1041,13 +1240,15 @@ func (v *validator) breached(path string, c *BreachedCondition) {
 }
 
 // ClauseDependencies returns the clauses whose states c's conditions read
-// (through [ClauseIn], [ClauseInFor] and [Breached]), resolved against home, in order of first mention and
-// without repeats. It reads each condition as [Walk] does: at most
-// [MaxConditionSize] nodes of it.
+// (through [ClauseIn], [ClauseInFor] and [Breached]), resolved against
+// home, in order of first mention and without repeats: its four condition
+// slots, then the anchors (From) of its deadline and expiry, which count
+// from the first instant their condition holds. It reads each condition as
+// [Walk] does: at most [MaxConditionSize] nodes of it.
 func ClauseDependencies(c Clause, home AgreementID) []Ref {
 	var out []Ref
 	seen := map[Ref]bool{}
-	for _, nc := range c.Conditions() {
+	for _, nc := range clauseConditions(&c) {
 		Walk(nc.Condition, func(n Condition) bool {
 			var r Ref
 			switch n := n.(type) {
@@ -1066,6 +1267,14 @@ func ClauseDependencies(c Clause, home AgreementID) []Ref {
 		})
 	}
 	return out
+}
+
+// clauseConditions returns every condition of c with the path of its slot
+// in the clause, nil ones included: the four of [Clause.Conditions], then
+// the anchors of its deadline and expiry ("deadline.from", "expiry.from").
+func clauseConditions(c *Clause) []NamedCondition {
+	cs := c.Conditions()
+	return append(cs[:], NamedCondition{"deadline.from", c.Deadline.From}, NamedCondition{"expiry.from", c.Expiry.From})
 }
 
 // cycles reports dependency cycles: for every strongly connected set of
