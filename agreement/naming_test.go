@@ -14,9 +14,12 @@ import (
 
 // Every constant of an enumeration is named for its type followed by its JSON
 // spelling in Pascal case ("in-effect" is StateInEffect); the value spelt as
-// the empty string is <Type>Unspecified. The constants are read from the
-// package's source, so a new enumeration or constant that breaks the rule,
-// or a typed constant of a type this test does not know, fails it.
+// the empty string is <Type>Unspecified. Roundings are named for what they
+// do, "Round" and their spelling ("end-of-day" is RoundEndOfDay), and the
+// one spelt as the empty string, which leaves an instant alone, is
+// RoundNone. The constants are read from the package's source, so a new
+// enumeration or constant that breaks the rule, or a typed constant of a
+// type this test does not know, fails it.
 func TestEnumNamesFollowTheirSpelling(t *testing.T) {
 	// How each enumeration of small integers spells a value.
 	spell := map[string]func(int) string{
@@ -30,6 +33,12 @@ func TestEnumNamesFollowTheirSpelling(t *testing.T) {
 		"Attribution":   func(i int) string { return agreement.Attribution(i).String() },
 		"OptionKind":    func(i int) string { return agreement.OptionKind(i).String() },
 		"Lapse":         func(i int) string { return agreement.Lapse(i).String() },
+		"Rounding":      func(i int) string { return agreement.Rounding(i).String() },
+	}
+	// The enumerations whose constants are not named <Type><Spelling>: the
+	// prefix of their names, and the name of the value spelt "".
+	naming := map[string]struct{ prefix, empty string }{
+		"Rounding": {"Round", "None"},
 	}
 	// Enumerations whose values are their spellings.
 	stringTyped := map[string]bool{"EventKind": true, "Stage": true, "SubStage": true, "Category": true,
@@ -94,7 +103,14 @@ func TestEnumNamesFollowTheirSpelling(t *testing.T) {
 						t.Errorf("constant %s has type %s, which this test does not know as an enumeration", n.Name, typ)
 						continue
 					}
-					if want := typ + pascal(spelling); n.Name != want {
+					want := typ + pascal(spelling)
+					if nm, ok := naming[typ]; ok {
+						want = nm.prefix + pascal(spelling)
+						if spelling == "" {
+							want = nm.prefix + nm.empty
+						}
+					}
+					if n.Name != want {
 						t.Errorf("constant %s spelt %q: want the name %s", n.Name, spelling, want)
 					}
 					checked++

@@ -37,6 +37,7 @@ var exportedFuncs = map[string]any{
 	"Any":                agreement.Any,
 	"AtLeast":            agreement.AtLeast,
 	"Before":             agreement.Before,
+	"Between":            agreement.Between,
 	"ClauseDependencies": agreement.ClauseDependencies,
 	"ClauseIn":           agreement.ClauseIn,
 	"ClausePatterns":     agreement.ClausePatterns,
@@ -48,6 +49,7 @@ var exportedFuncs = map[string]any{
 	"FieldPath":          agreement.FieldPath,
 	"FormatDuration":     agreement.FormatDuration,
 	"FormatInstant":      agreement.FormatInstant,
+	"From":               agreement.From,
 	"Happened":           agreement.Happened,
 	"Holds":              agreement.Holds,
 	"ImpliedClauseID":    agreement.ImpliedClauseID,
@@ -68,6 +70,7 @@ var exportedFuncs = map[string]any{
 	"QualifiedRef":       agreement.QualifiedRef,
 	"Since":              agreement.Since,
 	"UnmarshalJSONWith":  agreement.UnmarshalJSONWith[agreement.Agreement],
+	"Until":              agreement.Until,
 	"Walk":               agreement.Walk,
 	"Within":             agreement.Within,
 }
@@ -101,6 +104,7 @@ var exportedTypes = map[string]reflect.Type{
 	"Clause":               reflect.TypeFor[agreement.Clause](),
 	"ClauseID":             reflect.TypeFor[agreement.ClauseID](),
 	"ClauseInCondition":    reflect.TypeFor[agreement.ClauseInCondition](),
+	"ClockCondition":       reflect.TypeFor[agreement.ClockCondition](),
 	"Condition":            reflect.TypeFor[agreement.Condition](),
 	"Deadline":             reflect.TypeFor[agreement.Deadline](),
 	"Deontic":              reflect.TypeFor[agreement.Deontic](),
@@ -132,9 +136,11 @@ var exportedTypes = map[string]reflect.Type{
 	"Process":              reflect.TypeFor[agreement.Process](),
 	"Quantity":             reflect.TypeFor[agreement.Quantity](),
 	"Range":                reflect.TypeFor[agreement.Range](),
+	"Recurrence":           reflect.TypeFor[agreement.Recurrence](),
 	"Ref":                  reflect.TypeFor[agreement.Ref](),
 	"Result":               reflect.TypeFor[agreement.Result](),
 	"Role":                 reflect.TypeFor[agreement.Role](),
+	"Rounding":             reflect.TypeFor[agreement.Rounding](),
 	"Settlement":           reflect.TypeFor[agreement.Settlement](),
 	"Share":                reflect.TypeFor[agreement.Share](),
 	"Signature":            reflect.TypeFor[agreement.Signature](),
@@ -148,6 +154,7 @@ var exportedTypes = map[string]reflect.Type{
 	"Unit":                 reflect.TypeFor[agreement.Unit](),
 	"ValidationError":      reflect.TypeFor[agreement.ValidationError](),
 	"WithinCondition":      reflect.TypeFor[agreement.WithinCondition](),
+	"Zone":                 reflect.TypeFor[agreement.Zone](),
 }
 
 // exportedTypeNames returns the exported types the non-test source files
@@ -251,6 +258,26 @@ func TestNoPanicZeroResults(t *testing.T) {
 	}
 	if _, err := agreement.DecodeAgreement(nil); err == nil {
 		t.Error("DecodeAgreement(nil) = nil error")
+	}
+	if l, err := agreement.Zone("").Location(); err != nil || l != time.UTC {
+		t.Errorf("Zone(\"\").Location() = %v, %v; want UTC", l, err)
+	}
+	if !(agreement.Deadline{}).IsZero() || !(agreement.Recurrence{}).IsZero() {
+		t.Error("the zero Deadline or Recurrence is not zero")
+	}
+	if got := agreement.Rounding(0).Apply(time.Time{}, nil); !got.IsZero() {
+		t.Errorf("RoundNone.Apply(zero) = %v, want the zero time", got)
+	}
+	for _, r := range []agreement.Rounding{agreement.RoundStartOfDay, agreement.RoundEndOfDay, 99} {
+		r.Apply(time.Time{}, nil) // out of range instants and values: no panic
+		r.Apply(time.Unix(1<<62, 0), time.FixedZone("", 14*3600))
+	}
+	if got := (agreement.Deadline{Round: 99}).Instant(time.Time{}, nil); !got.IsZero() {
+		t.Errorf("Deadline{Round: 99}.Instant(zero) = %v, want the zero time", got)
+	}
+	var nilClock *agreement.ClockCondition
+	if !nilClock.From().IsZero() || !nilClock.Until().IsZero() || nilClock.String() != "<nil>" {
+		t.Errorf("(*ClockCondition)(nil): From %v, Until %v, String %q", nilClock.From(), nilClock.Until(), nilClock.String())
 	}
 	var nilNot *agreement.NotCondition
 	if got := nilNot.String(); got != "<nil>" {
