@@ -175,8 +175,8 @@ func (r *Rounding) UnmarshalText(b []byte) error {
 // Apply returns t moved as r says, on the calendar of loc (UTC when nil):
 // the local midnight starting t's day, or the one starting the next day
 // ("by the end of 4 March" is reached at 00:00 on 5 March). Where that
-// midnight does not exist (a daylight saving gap at midnight), it is the
-// first instant of the day, as [time.Date] normalises it.
+// midnight does not exist (a change of offset at midnight), it is the first
+// instant of the day: see [StartOfDay].
 func (r Rounding) Apply(t time.Time, loc *time.Location) time.Time {
 	if loc == nil {
 		loc = time.UTC
@@ -184,10 +184,28 @@ func (r Rounding) Apply(t time.Time, loc *time.Location) time.Time {
 	switch r {
 	case RoundStartOfDay:
 		y, m, d := t.In(loc).Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, loc)
+		return StartOfDay(y, m, d, loc)
 	case RoundEndOfDay:
 		y, m, d := t.In(loc).Date()
-		return time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+		return StartOfDay(y, m, d+1, loc)
+	}
+	return t
+}
+
+// StartOfDay returns the first instant of the day y-m-d (normalised as
+// [time.Date] normalises it) in loc: local midnight or, where a change of
+// offset skips midnight (America/Havana, for instance), the instant of the
+// change.
+func StartOfDay(y int, m time.Month, d int, loc *time.Location) time.Time {
+	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	ty, tm, td := t.Date()
+	if want := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC).Before(want) {
+		// Midnight does not exist: time.Date gave an instant of the day
+		// before, in the offset before the change; the day starts when
+		// that offset ends.
+		if _, end := t.ZoneBounds(); !end.IsZero() {
+			return end
+		}
 	}
 	return t
 }

@@ -135,3 +135,26 @@ func TestPropertyPeriodAgreesWithAddDate(t *testing.T) {
 		}
 	})
 }
+
+// Where a change of offset skips midnight (Cuba moved its clocks forward at
+// 00:00 on 13 March 2016), the day starts at the change: 01:00 local time.
+func TestStartOfDayWhereMidnightIsSkipped(t *testing.T) {
+	havana, err := time.LoadLocation("America/Havana")
+	if err != nil {
+		t.Skip(err)
+	}
+	got := agreement.StartOfDay(2016, time.March, 13, havana)
+	if h, m, _ := got.Clock(); got.Day() != 13 || h != 1 || m != 0 {
+		t.Errorf("StartOfDay(2016-03-13, Havana) = %s, want 01:00 on 13 March", got)
+	}
+	if prev := got.Add(-time.Nanosecond); prev.Day() != 12 {
+		t.Errorf("the instant before %s is on day %d, want 12", got, prev.Day())
+	}
+	if got := agreement.RoundEndOfDay.Apply(time.Date(2016, time.March, 12, 15, 0, 0, 0, havana), havana); got.Day() != 13 {
+		t.Errorf("end of 12 March = %s, want the start of 13 March", got)
+	}
+	utc := agreement.StartOfDay(2024, time.February, 30, time.UTC)
+	if !utc.Equal(time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("StartOfDay normalises like time.Date: got %s", utc)
+	}
+}
