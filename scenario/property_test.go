@@ -849,10 +849,18 @@ func propSigners(p agreement.Process, a agreement.Agreement, events []agreement.
 	return slices.Compact(out)
 }
 
-// The package doc's Agreements: a signed agreement enters into force as soon as
-// its entry-into-force condition holds, at once when it has none. An agreement
-// with no such condition is therefore never Signed at the end of an instant.
+// The package doc's Agreements: a Signed agreement with no entry-into-force
+// condition enters into force exactly when its InForceAt instant has come:
+// at once when it has none; at its At instant; a period after the instant it
+// became Signed (for one Signed from the start: its last recorded signature
+// dated at or before the start, or the start); or, anchored on an event, a
+// period after the first event matching the anchor. propInForceDue computes
+// that instant D from the agreement, the timeline and the instant the trace
+// says it became Signed. The agreement is never Signed at the end of an
+// instant at or after D (at the instants at which some state changes, at D
+// and at the end), and never enters into force before D.
 func TestPropertyEntryIntoForceAtOnce(t *testing.T) {
+	checked := 0
 	propCheck(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
 		tr := propReplay(t, c.e, c.tl, c.end)
 		observe(tr)
@@ -860,14 +868,141 @@ func TestPropertyEntryIntoForceAtOnce(t *testing.T) {
 			if a.EntryIntoForce != nil {
 				continue
 			}
-			for _, at := range propInstants(tr, tr.Start()) {
-				if s := propState(t, tr, propAgreementInstance(a.ID), at); s == agreement.StateSigned {
-					t.Fatalf("agreement %s, with no entry-into-force condition, is signed but not in force at %s\n%s",
-						a.ID, at, propWhere(c, tr))
+			ai := propAgreementInstance(a.ID)
+			signed, ok := propSignedAt(tr, a)
+			if !ok {
+				continue // never signed: nothing to check
+			}
+			due, known := propInForceDue(t, a, c.tl, tr.Start(), signed)
+			if !known {
+				continue
+			}
+			checked++
+			instants := propInstants(tr, tr.Start())
+			if !due.Before(tr.Start()) && !due.After(tr.End()) {
+				instants = append(instants, due)
+			}
+			for _, at := range append(instants, tr.End()) {
+				if s := propState(t, tr, ai, at); s == agreement.StateSigned && !at.Before(due) {
+					t.Fatalf("agreement %s, with no entry-into-force condition and in force at %s (InForceAt %s), "+
+						"is still signed at %s\n%s", a.ID, due, a.InForceAt, at, propWhere(c, tr))
+				}
+			}
+			for x := range tr.Transitions() {
+				if x.Instance == ai && x.From == agreement.StateSigned && x.To == agreement.StateInForce &&
+					x.At.Before(due) {
+					t.Fatalf("agreement %s enters into force at %s, before %s (InForceAt %s)\n%s", a.ID, x.At, due,
+						a.InForceAt, propWhere(c, tr))
 				}
 			}
 		}
 	})
+	if !t.Failed() && checked == 0 {
+		t.Fatal("no signed agreement without an entry-into-force condition was checked")
+	}
+}
+
+// propSignedAt returns the instant agreement a became Signed in tr: its
+// transition from Draft, or for one Signed from the start, its last
+// recorded signature dated at or before the start, or the start. It
+// reports false when a is never Signed.
+func propSignedAt(tr *scenario.Trace, a agreement.Agreement) (time.Time, bool) {
+	ai := propAgreementInstance(a.ID)
+	for x := range tr.Transitions() {
+		if x.Instance != ai {
+			continue
+		}
+		if x.From == agreement.StateDraft && x.To == agreement.StateSigned {
+			return x.At, true
+		}
+		if x.From != agreement.StateSigned {
+			return time.Time{}, false // left Draft otherwise (terminated)
+		}
+		break
+	}
+	s, err := tr.State(ai, tr.Start().Add(-time.Nanosecond))
+	if err != nil || s != agreement.StateSigned {
+		return time.Time{}, false
+	}
+	base := tr.Start()
+	var last time.Time
+	for _, sg := range a.Signatures {
+		if !sg.Date.IsZero() && !sg.Date.After(base) && sg.Date.After(last) {
+			last = sg.Date
+		}
+	}
+	if !last.IsZero() {
+		return last, true
+	}
+	return base, true
+}
+
+// propInForceDue returns the instant agreement a, Signed at signed, is due
+// to enter into force by its InForceAt, computed from the agreement and the
+// timeline: beyond agreement.InstantRange (or an anchor never matched) it
+// is the latest representable instant. It reports false when the instant
+// is not computed here: an anchor other than a Happened atom, or a timeline
+// with revisions (which may change what the anchor matched).
+func propInForceDue(t *rapid.T, a agreement.Agreement, tl scenario.Timeline, start, signed time.Time) (time.Time, bool) {
+	d := a.InForceAt
+	_, maxInstant := agreement.InstantRange()
+	loc, err := a.Zone.Location()
+	if err != nil {
+		t.Fatalf("zone of %s: %v", a.ID, err)
+	}
+	at := func(i time.Time) time.Time {
+		if !agreement.InstantInRange(i) {
+			return maxInstant
+		}
+		return i
+	}
+	switch {
+	case d.IsZero():
+		return signed, true
+	case !d.At.IsZero():
+		return propLater(signed, at(d.Instant(time.Time{}, loc))), true
+	case d.From == nil:
+		return at(d.Instant(signed, loc)), true
+	}
+	h, ok := d.From.(*agreement.HappenedCondition)
+	if !ok {
+		return time.Time{}, false
+	}
+	for _, ev := range tl.Events() {
+		if ev.Kind == agreement.EventKindRevised {
+			return time.Time{}, false
+		}
+	}
+	for _, ev := range tl.Events() {
+		if propMatches(a, h.Pattern(), ev) {
+			return propLater(signed, at(d.Instant(ev.At, loc))), true
+		}
+	}
+	return maxInstant, true
+}
+
+// propMatches reports whether ev matches p, a pattern of agreement a that
+// names no placeholder.
+func propMatches(a agreement.Agreement, p agreement.Pattern, ev agreement.Event) bool {
+	member := func(g agreement.GroupID, party agreement.PartyID) bool {
+		i := slices.IndexFunc(a.Groups, func(gr agreement.Group) bool { return gr.ID == g })
+		return i >= 0 && slices.Contains(a.Groups[i].Members, party)
+	}
+	class := func(id agreement.ItemClassID) (agreement.ItemClass, bool) {
+		i := slices.IndexFunc(a.ItemClasses, func(c agreement.ItemClass) bool { return c.ID == id })
+		if i < 0 {
+			return agreement.ItemClass{}, false
+		}
+		return a.ItemClasses[i], true
+	}
+	return p.MatchesIn(ev, a.ID, member, class)
+}
+
+func propLater(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // Since(ceasefire, 30 days) turns true exactly 30 days after the ceasefire,
