@@ -11,18 +11,26 @@ import (
 )
 
 // Markdown writes the agreement a as Markdown that an analyst can paste into a report: a
-// heading with the title, a table of the agreement's own fields, then one
+// heading with the title, a table of the agreement's own fields (the
+// instant of entry into force, the signatories required and the time zone
+// only when set), then one
 // table each for the parties and their roles, the party groups, the item
 // classes (their items, or the rule of bounds that admits items), the
 // signatures, the fluents, the clauses (kind, with "standing" for a
 // standing clause, force, category, debtors, creditors, action and what
 // else the clause does: its quantities, a power's targets and target
 // debtor, the prohibitions a permission relaxes with its grant and cover;
-// conditions in words, text and source), the territory's areas and the
+// conditions in words, with the deadline, expiry, recurrence, provisional
+// application and time zone of the clause; text and source), the
+// territory's areas and the
 // territorial options, leaving out lists that are empty. Event patterns
 // are written in words with every filter, the item, item class and measured
 // quantity ("distance-from-line < 20 km") among them, and the placeholders
-// as "the debtor" and "a creditor".
+// as "the debtor" and "a creditor". Limits are written with their
+// durations ("after 72h"), calendar periods ("after 3d", three local days)
+// or instants, the condition they count from in words, and their rounding
+// and flags ("after 3d from ceasefire-in-force happened, end of day,
+// exclusive").
 // Conditions are written in words ("ceasefire-in-force holds and MNF is
 // in-effect"), in time linear in the length of the words, however deeply
 // they nest; a condition larger than [agreement.MaxConditionSize] nodes
@@ -39,7 +47,7 @@ func Markdown(w io.Writer, a agreement.Agreement) error {
 	}
 	m.Line("# " + markup.MarkdownHeading(title))
 	m.Line("")
-	m.Table([]string{"Field", "Value"}, [][]string{
+	fields := [][]string{
 		{"Id", markup.Markdown(string(a.ID))},
 		{"Title", markup.Markdown(a.Title)},
 		{"Date", mdInstant(agreement.FormatInstant(a.Date))},
@@ -47,7 +55,17 @@ func Markdown(w io.Writer, a agreement.Agreement) error {
 		{"Sub-stage", markup.Markdown(codeLabel(string(a.SubStage), a.SubStage.Label()))},
 		{"Signing status", markup.Markdown(codeLabel(a.SigningStatus.String(), a.SigningStatus.PAXLabel()))},
 		{"Entry into force", markup.Markdown(entryText(a.EntryIntoForce))},
-	})
+	}
+	if !a.InForceAt.IsZero() {
+		fields = append(fields, []string{"In force at", markup.Markdown(deadlineText(a.InForceAt))})
+	}
+	if len(a.Signatories) > 0 {
+		fields = append(fields, []string{"Signatories", markup.Markdown(joinAll(a.Signatories, partyString))})
+	}
+	if a.Zone != "" {
+		fields = append(fields, []string{"Time zone", markup.Markdown(string(a.Zone))})
+	}
+	m.Table([]string{"Field", "Value"}, fields)
 
 	section(m, "Parties", len(a.Parties), []string{"Party", "Name", "Kind", "Roles"}, func(add func(...string)) {
 		for _, p := range a.Parties {
@@ -174,6 +192,10 @@ func changeValue(op revision.Op, v any) string {
 		return x
 	case agreement.Condition:
 		return describeCondition(x)
+	case agreement.Deadline:
+		return deadlineText(x)
+	case agreement.Recurrence:
+		return recurrenceText(x)
 	}
 	return revision.FormatValue(v)
 }
@@ -281,15 +303,119 @@ func conditionLines(c *agreement.Clause) []string {
 		}
 	}
 	if !c.Deadline.IsZero() {
-		out = append(out, "deadline: "+c.Deadline.String())
+		out = append(out, "deadline: "+deadlineText(c.Deadline))
 	}
 	if !c.Expiry.IsZero() {
-		out = append(out, "expiry: "+c.Expiry.String())
+		out = append(out, "expiry: "+deadlineText(c.Expiry))
+	}
+	if !c.Recurs.IsZero() {
+		out = append(out, "recurs: "+recurrenceText(c.Recurs))
 	}
 	if c.Surviving {
 		out = append(out, "survives the agreement")
 	}
+	if c.Provisional {
+		out = append(out, "provisional: applies from each debtor's signature")
+	}
+	if c.Zone != "" {
+		out = append(out, "time zone: "+string(c.Zone))
+	}
 	return out
+}
+
+// deadlineText writes a limit in words: its instant ("at 2026-06-01"), or
+// its duration or calendar period ("after 72h", "after 3d"), counted from
+// its anchor in words when it has one ("from ceasefire-in-force
+// happened"), then its rounding and flags (", end of day, exclusive,
+// unconditional"); "none" for the zero Deadline.
+func deadlineText(d agreement.Deadline) string {
+	if d.IsZero() {
+		return "none"
+	}
+	var parts []string
+	switch {
+	case !d.At.IsZero():
+		parts = append(parts, "at "+agreement.FormatInstant(d.At))
+	case d.After != 0:
+		parts = append(parts, "after "+agreement.FormatDuration(d.After))
+	case !d.Period.IsZero():
+		parts = append(parts, "after "+periodText(d.Period))
+	}
+	if !agreement.EqualConditions(d.From, nil) {
+		parts = append(parts, "from "+describeCondition(d.From))
+	}
+	s := strings.Join(parts, " ")
+	if s == "" {
+		s = "when the clause is reached"
+	}
+	if r := roundingText(d.Round); r != "" {
+		s += ", " + r
+	}
+	if d.Exclusive {
+		s += ", exclusive"
+	}
+	if d.Unconditional {
+		s += ", unconditional"
+	}
+	return s
+}
+
+// recurrenceText writes a recurrence in words: "every 1mo within 5d, end
+// of day", "on armed-attack by RU within 2d"; "none" for the zero
+// Recurrence.
+func recurrenceText(r agreement.Recurrence) string {
+	if r.IsZero() {
+		return "none"
+	}
+	var parts []string
+	if !r.Every.IsZero() {
+		parts = append(parts, "every "+periodText(r.Every))
+	}
+	if !r.Start.IsZero() {
+		parts = append(parts, "from "+agreement.FormatInstant(r.Start))
+	}
+	if r.On != nil {
+		parts = append(parts, "on "+describePattern(*r.On))
+	}
+	if !r.Within.IsZero() {
+		parts = append(parts, "within "+periodText(r.Within))
+	}
+	s := strings.Join(parts, " ")
+	if rt := roundingText(r.Round); rt != "" {
+		if s != "" {
+			s += ", "
+		}
+		s += rt
+	}
+	return s
+}
+
+// periodText writes a period as [agreement.Period.String] does, with its
+// exact part as [agreement.FormatDuration] writes durations: "1mo", "3d",
+// "2d12h", "48h".
+func periodText(p agreement.Period) string {
+	if p.Exact == 0 {
+		return p.String()
+	}
+	exact := agreement.FormatDuration(p.Exact)
+	if p.Calendar() {
+		p.Exact = 0
+		return p.String() + exact
+	}
+	return exact
+}
+
+// roundingText writes a rounding in words, "" for none.
+func roundingText(r agreement.Rounding) string {
+	switch r {
+	case agreement.RoundNone:
+		return ""
+	case agreement.RoundStartOfDay:
+		return "start of day"
+	case agreement.RoundEndOfDay:
+		return "end of day"
+	}
+	return r.String()
 }
 
 func textLines(c *agreement.Clause) []string {
@@ -318,7 +444,7 @@ func optionTerms(o *agreement.Option) []string {
 		out = append(out, "width "+o.Width.String()+" km each side")
 	}
 	if !o.Deadline.IsZero() {
-		out = append(out, "deadline "+o.Deadline.String())
+		out = append(out, "deadline "+deadlineText(o.Deadline))
 	}
 	for _, r := range o.Results {
 		out = append(out, "result "+agreement.Result.String(r))
@@ -580,8 +706,26 @@ func describeAtom(c agreement.Condition) string {
 			return "since " + describePattern(c.Pattern())
 		}
 		return agreement.FormatDuration(c.Duration()) + " since " + describePattern(c.Pattern())
+	case *agreement.ClockCondition:
+		return clockText(c)
 	}
 	return c.String()
+}
+
+// clockText writes a clock atom in words: "from 2026-03-01T06:00:00Z",
+// "until 2026-03-05", "from 2026-03-01 until 2026-03-05".
+func clockText(c *agreement.ClockCondition) string {
+	var parts []string
+	if from := c.From(); !from.IsZero() {
+		parts = append(parts, "from "+agreement.FormatInstant(from))
+	}
+	if until := c.Until(); !until.IsZero() {
+		parts = append(parts, "until "+agreement.FormatInstant(until))
+	}
+	if len(parts) == 0 {
+		return "a clock without bounds"
+	}
+	return strings.Join(parts, " ")
 }
 
 // breachedText writes a Breached atom in words: "at least 3 breaches of
@@ -649,11 +793,13 @@ func mdInstant(s string) string { return markup.Markdown(noneToEmpty(s)) }
 //
 //   - from a clause to each clause whose conditions read its state through
 //     ClauseIn, labelled with the condition slot and the states ("trigger:
-//     in-effect");
+//     in-effect"; "deadline" and "expiry" for the conditions their limits
+//     count from);
 //   - from the agreement to each clause reading its state through
 //     AgreementIn, labelled likewise;
 //   - from a clause to the agreement when the entry-into-force condition
-//     reads it;
+//     reads it, or the condition the instant of entry into force counts
+//     from ([agreement.Agreement.InForceAt]);
 //   - from a power to each target (thick), labelled with its effect;
 //   - from a suspend power to its paired resume power (dotted), labelled
 //     "resumed by".
@@ -680,6 +826,8 @@ func DependencyMermaid(w io.Writer, a agreement.Agreement) error {
 		for _, nc := range c.Conditions() {
 			g.reads(nc.Condition, self, nc.Name)
 		}
+		g.reads(c.Deadline.From, self, "deadline")
+		g.reads(c.Expiry.From, self, "expiry")
 		for _, t := range c.Targets {
 			g.edge(self, "==>", c.Effect.String(), g.node(t))
 		}
@@ -687,11 +835,16 @@ func DependencyMermaid(w io.Writer, a agreement.Agreement) error {
 			g.edge(self, "-.->", "resumed by", g.node(agreement.LocalRef(c.ResumedBy)))
 		}
 	}
-	walk(a.EntryIntoForce, func(n agreement.Condition) {
-		if ci, ok := n.(*agreement.ClauseInCondition); ok {
-			g.edge(g.node(ci.Ref()), "-->", "entry into force: "+statesText(ci.States()), g.agreementNode(""))
-		}
-	})
+	for _, e := range []struct {
+		c     agreement.Condition
+		label string
+	}{{a.EntryIntoForce, "entry into force"}, {a.InForceAt.From, "in force at"}} {
+		walk(e.c, func(n agreement.Condition) {
+			if ci, ok := n.(*agreement.ClauseInCondition); ok {
+				g.edge(g.node(ci.Ref()), "-->", e.label+": "+statesText(ci.States()), g.agreementNode(""))
+			}
+		})
+	}
 
 	m := markup.NewWriter(w)
 	m.Line("flowchart LR")

@@ -121,6 +121,74 @@ func measuredFixture() agreement.Agreement {
 	}
 }
 
+// calendarFixture is an agreement using calendar time: an instant of entry
+// into force counted from the ratifications, required signatories, time
+// zones, limits as durations, calendar periods, instants and anchors with
+// rounding and flags, recurring duties, a provisional clause and clock
+// conditions.
+func calendarFixture() agreement.Agreement {
+	ceasefire := agreement.Happened(agreement.Pattern{Kind: agreement.EventKindCeasefireInForce})
+	ratified := func(p agreement.PartyID) agreement.Condition {
+		return agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification, Actor: p})
+	}
+	hundred := decimal.NewFromInt(100)
+	return agreement.Agreement{
+		ID:          "ceasefire-2026",
+		Title:       "Ceasefire and withdrawal",
+		Zone:        "Europe/Kyiv",
+		Parties:     []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "OSCE"}},
+		Signatories: []agreement.PartyID{"UA", "RU"},
+		InForceAt: agreement.Deadline{Period: agreement.Period{Days: 30}, Round: agreement.RoundStartOfDay,
+			From: agreement.All(ratified("UA"), ratified("RU"), agreement.ClauseIn(agreement.LocalRef("exchange"),
+				agreement.StateFulfilled, agreement.StateLapsed))},
+		Clauses: []agreement.Clause{
+			{ID: "withdraw", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"},
+				Creditors: []agreement.PartyID{"OSCE"},
+				Action:    &agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted, Actor: agreement.Debtor},
+				Deadline:  agreement.Deadline{Period: agreement.Period{Days: 3}, From: ceasefire, Round: agreement.RoundEndOfDay}},
+			{ID: "hold-fire", Kind: agreement.DeonticProhibition, Debtors: []agreement.PartyID{"UA", "RU"},
+				Action:  &agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: agreement.Debtor},
+				Trigger: agreement.From(time.Date(2026, time.March, 1, 4, 0, 0, 0, time.UTC)),
+				Expiry: agreement.Deadline{Period: agreement.Period{Months: 6}, Exclusive: true,
+					From: agreement.ClauseIn(agreement.LocalRef("withdraw"), agreement.StateFulfilled)}},
+			{ID: "report", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+				Creditors: []agreement.PartyID{"OSCE"}, Action: &agreement.Pattern{Kind: "report-submitted"},
+				Recurs: agreement.Recurrence{Every: agreement.Period{Months: 1}, Start: time.Date(2026, time.January, 31, 0, 0, 0, 0, time.UTC),
+					Within: agreement.Period{Days: 5}, Round: agreement.RoundEndOfDay},
+				Zone: "+03:00"},
+			{ID: "exchange", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"},
+				Action:      &agreement.Pattern{Kind: "prisoners-exchanged", Actor: agreement.Debtor},
+				Trigger:     agreement.Between(time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, time.April, 1, 0, 0, 0, 0, time.UTC)),
+				Deadline:    agreement.Deadline{At: time.Date(2026, time.June, 1, 0, 0, 0, 0, time.UTC), Unconditional: true},
+				Provisional: true},
+			{ID: "notify", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+				Action: &agreement.Pattern{Kind: "incident-notified"},
+				Recurs: agreement.Recurrence{On: &agreement.Pattern{Kind: agreement.EventKindArmedAttack, Actor: "RU"},
+					Within: agreement.Period{Days: 2}},
+				Expiry: agreement.Deadline{After: 72 * time.Hour}},
+		},
+		Territory: agreement.Territory{Areas: []agreement.Area{{ID: "zone-a", Size: hundred,
+			Sovereignty: []agreement.Share{{Party: "UA", Percent: hundred}},
+			Control:     []agreement.Share{{Party: "RU", Percent: hundred}}}}},
+		Options: []agreement.Option{{ID: "wd", Kind: agreement.OptionKindWithdraw, Areas: []agreement.AreaID{"zone-a"},
+			From: "RU", To: "UA", Deadline: agreement.Deadline{Period: agreement.Period{Days: 30}, From: ceasefire}}},
+	}
+}
+
+// calendarEdit returns an earlier version of calendarFixture: limits in
+// exact hours, no zones, no signatories, no recurrence, nothing
+// provisional.
+func calendarEdit(a agreement.Agreement) agreement.Agreement {
+	a = a.Clone()
+	a.Zone, a.Signatories, a.InForceAt = "", nil, agreement.Deadline{}
+	a.Clauses[0].Deadline = agreement.Deadline{After: 72 * time.Hour}
+	a.Clauses[1].Expiry = agreement.Deadline{After: 180 * agreement.Day}
+	a.Clauses[2].Recurs, a.Clauses[2].Zone = agreement.Recurrence{}, ""
+	a.Clauses[3].Provisional = false
+	a.Clauses[4].Recurs.Within = agreement.Period{Exact: 48 * time.Hour}
+	return a
+}
+
 // diffFixture returns two versions with changes of many kinds.
 func diffFixture() (agreement.Agreement, agreement.Agreement) {
 	a := agreementtest.ParisDeclaration(true)
@@ -154,6 +222,7 @@ func TestRenderGolden(t *testing.T) {
 	esc := escapingFixture()
 	a, b := diffFixture()
 	measured := measuredFixture()
+	calendar := calendarFixture()
 	tests := []struct {
 		name string
 		f    func(io.Writer) error
@@ -170,6 +239,9 @@ func TestRenderGolden(t *testing.T) {
 		{"empty-dependencies.mmd", deps(agreement.Agreement{ID: "empty"})},
 		{"measured.md", md(measured)},
 		{"measured-changes.md", changesMD(revision.Diff(measuredEdit(measured), measured))},
+		{"calendar.md", md(calendar)},
+		{"calendar-dependencies.mmd", deps(calendar)},
+		{"calendar-changes.md", changesMD(revision.Diff(calendarEdit(calendar), calendar))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -189,6 +261,26 @@ func measuredEdit(a agreement.Agreement) agreement.Agreement {
 	a.Clauses[4].TargetDebtor = ""
 	a.Clauses[5].Relaxes, a.Clauses[5].Grant, a.Clauses[5].Covers, a.Clauses[5].CoverWindow = nil, nil, 0, 0
 	return a
+}
+
+func TestCalendarFixtureValidates(t *testing.T) {
+	if err := calendarFixture().Validate(); err != nil {
+		t.Fatalf("Validate() = %v", err)
+	}
+}
+
+// 72 hours and 3 calendar days are different limits: a table of changes
+// shows each in its own spelling.
+func TestChangesMarkdownHoursAndDays(t *testing.T) {
+	a := agreement.Agreement{ID: "ceasefire", Clauses: []agreement.Clause{{ID: "withdraw", Kind: agreement.DeonticObligation,
+		Debtors: []agreement.PartyID{"RU"}, Deadline: agreement.Deadline{After: 72 * time.Hour}}}}
+	b := a.Clone()
+	b.Clauses[0].Deadline = agreement.Deadline{Period: agreement.Period{Days: 3}}
+	got := string(renderTo(t, changesMD(revision.Diff(a, b))))
+	const want = "| 1 | clause | withdraw | deadline | after 72h | after 3d |\n"
+	if !strings.HasSuffix(got, want) {
+		t.Errorf("ChangesMarkdown() =\n%s\nwant the row\n%s", got, want)
+	}
 }
 
 func TestChangesMarkdownEmpty(t *testing.T) {
