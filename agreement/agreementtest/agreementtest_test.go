@@ -49,19 +49,21 @@ func nodeName(c agreement.Condition) string {
 		return "node:not"
 	case *agreement.AtLeastCondition:
 		return "node:at-least"
+	case *agreement.ClockCondition:
+		return "node:clock"
 	}
 	return fmt.Sprintf("node:%T", c)
 }
 
 var allNodes = []string{"node:happened", "node:holds", "node:clause-in", "node:clause-in-for", "node:agreement-in",
-	"node:before", "node:within", "node:since", "node:breached", "node:total", "node:level", "node:all", "node:any",
-	"node:not", "node:at-least"}
+	"node:before", "node:within", "node:since", "node:breached", "node:total", "node:level", "node:clock", "node:all",
+	"node:any", "node:not", "node:at-least"}
 
 // wantFeatures are the features every run must reach.
 var wantFeatures = slices.Concat(allNodes, []string{
 	"kind:obligation", "kind:prohibition", "kind:permission", "kind:power",
 	"effect:suspend", "effect:resume", "effect:discharge", "effect:terminate",
-	"joint", "several", "depth>=2", "deadline:after", "deadline:at", "expiry:after", "expiry:at",
+	"joint", "several", "depth>=2", "expiry:after", "expiry:at",
 	"range:inexact", "range:wording", "entry-into-force", "group", "fluent", "signature", "sub-stage",
 	"target:agreement", "pattern:clause", "instant:ns",
 	"territory", "area:pattern", "shares:split", "shares:fine", "arrangement", "options:several",
@@ -69,7 +71,25 @@ var wantFeatures = slices.Concat(allNodes, []string{
 	"placeholder:debtor", "placeholder:creditor", "standing:obligation", "standing:prohibition",
 	"power:automatic", "target-debtor:placeholder", "target-debtor:party", "relaxes", "grant", "covers",
 	"cover-window", "breach-filter:debtor", "breach-filter:within", "instance:placeholder",
+	"limit:period", "limit:anchor", "zone:agreement", "zone:clause", "provisional", "signatories", "in-force-at",
 })
+
+// calendarFeatures are the features of time limits and calendar time
+// that only some clauses of one kind can have, which TestCalendarCoverage
+// checks: every sort of limit as a deadline and as an expiry, rounded,
+// exclusive and unconditional; every sort of anchor and of period; every
+// form of recurrence; zones of every sort; every sort of entry into force
+// at an instant; every clock condition; the Lapsed state.
+var calendarFeatures = []string{
+	"deadline:after", "deadline:at", "deadline:period", "deadline:anchor", "deadline:anchor+period", "deadline:anchor+after", "deadline:round",
+	"deadline:exclusive", "deadline:unconditional", "expiry:period", "expiry:anchor", "expiry:anchor+period",
+	"expiry:anchor+after", "expiry:round", "expiry:exclusive", "anchor:happened", "anchor:clause-in",
+	"anchor:agreement-in", "period:days", "period:weeks", "period:months", "period:years", "period:exact",
+	"round:start-of-day", "round:end-of-day", "zone:offset", "zone:database", "recurs:every",
+	"recurs:every-start", "recurs:every-within", "recurs:on", "recurs:round", "in-force-at:at",
+	"in-force-at:period", "in-force-at:ratification", "option-deadline:period", "clock:from", "clock:until",
+	"clock:between", "state:lapsed",
+}
 
 func depth(c agreement.Condition) int {
 	d := 0
@@ -121,6 +141,18 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 				if n.Debtor() == agreement.Debtor {
 					keys = append(keys, "instance:placeholder")
 				}
+				if slices.Contains(n.States(), agreement.StateLapsed) {
+					keys = append(keys, "state:lapsed")
+				}
+			case *agreement.ClockCondition:
+				switch {
+				case n.From().IsZero():
+					keys = append(keys, "clock:until")
+				case n.Until().IsZero():
+					keys = append(keys, "clock:from")
+				default:
+					keys = append(keys, "clock:between")
+				}
 			case *agreement.BreachedCondition:
 				if f := n.Filter(); f.Debtor != "" {
 					keys = append(keys, "breach-filter:debtor")
@@ -154,14 +186,83 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 	if a.Date.Nanosecond() != 0 {
 		keys = append(keys, "instant:ns")
 	}
-	deadline := func(name string, d agreement.Deadline) {
-		switch {
-		case d.After != 0:
-			keys = append(keys, name+":after")
-		case !d.At.IsZero():
-			keys = append(keys, name+":at")
+	period := func(p agreement.Period) {
+		for _, part := range []struct {
+			name string
+			set  bool
+		}{{"days", p.Days != 0}, {"weeks", p.Weeks != 0}, {"months", p.Months != 0}, {"years", p.Years != 0},
+			{"exact", p.Exact != 0}} {
+			if part.set {
+				keys = append(keys, "period:"+part.name)
+			}
 		}
 	}
+	zone := func(name string, z agreement.Zone) {
+		switch {
+		case z == "":
+			return
+		case z[0] == '+' || z[0] == '-':
+			keys = append(keys, "zone:offset")
+		case z != "UTC":
+			keys = append(keys, "zone:database")
+		}
+		keys = append(keys, "zone:"+name)
+	}
+	deadline := func(name string, d agreement.Deadline) {
+		var sort string
+		switch {
+		case d.From != nil && d.After != 0:
+			sort = "anchor+after"
+		case d.From != nil && !d.Period.IsZero():
+			sort = "anchor+period"
+		case d.From != nil:
+			sort = "anchor"
+		case d.After != 0:
+			sort = "after"
+		case !d.At.IsZero():
+			sort = "at"
+		case !d.Period.IsZero():
+			sort = "period"
+		}
+		if sort != "" {
+			keys = append(keys, name+":"+sort, "limit:"+sort)
+		}
+		period(d.Period)
+		if d.Round != agreement.RoundNone {
+			keys = append(keys, name+":round", "limit:round", "round:"+d.Round.String())
+		}
+		if d.Exclusive {
+			keys = append(keys, name+":exclusive", "limit:exclusive")
+		}
+		if d.Unconditional {
+			keys = append(keys, name+":unconditional")
+		}
+		switch d.From.(type) {
+		case nil:
+		case *agreement.HappenedCondition:
+			keys = append(keys, "anchor:happened")
+		case *agreement.ClauseInCondition:
+			keys = append(keys, "anchor:clause-in")
+		case *agreement.AgreementInCondition:
+			keys = append(keys, "anchor:agreement-in")
+		default:
+			keys = append(keys, "anchor:other")
+		}
+		walk(d.From)
+	}
+	zone("agreement", a.Zone)
+	if len(a.Signatories) > 0 {
+		keys = append(keys, "signatories")
+	}
+	switch f := a.InForceAt; {
+	case !f.At.IsZero():
+		keys = append(keys, "in-force-at", "in-force-at:at")
+	case f.From != nil:
+		keys = append(keys, "in-force-at", "in-force-at:ratification")
+	case !f.Period.IsZero():
+		keys = append(keys, "in-force-at", "in-force-at:period")
+	}
+	walk(a.InForceAt.From)
 	if !a.Territory.IsZero() {
 		keys = append(keys, "territory")
 	}
@@ -182,6 +283,9 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 	}
 	for _, o := range a.Options {
 		keys = append(keys, "option:"+o.Kind.String())
+		if !o.Deadline.Period.IsZero() {
+			keys = append(keys, "option-deadline:period")
+		}
 		if o.Lapse != agreement.LapseUnspecified {
 			keys = append(keys, "lapse:"+o.Lapse.String())
 		}
@@ -241,6 +345,31 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 		}
 		deadline("deadline", c.Deadline)
 		deadline("expiry", c.Expiry)
+		zone("clause", c.Zone)
+		if c.Provisional {
+			keys = append(keys, "provisional")
+		}
+		if r := c.Recurs; !r.IsZero() {
+			keys = append(keys, "recurs")
+			if r.On != nil {
+				keys = append(keys, "recurs:on")
+				pattern(*r.On)
+			}
+			if !r.Every.IsZero() {
+				keys = append(keys, "recurs:every")
+			}
+			if !r.Start.IsZero() {
+				keys = append(keys, "recurs:every-start")
+			}
+			if !r.Every.IsZero() && !r.Within.IsZero() {
+				keys = append(keys, "recurs:every-within")
+			}
+			if r.Round != agreement.RoundNone {
+				keys = append(keys, "recurs:round")
+			}
+			period(r.Every)
+			period(r.Within)
+		}
 		for _, r := range c.Quantities {
 			if !r.IsExact() {
 				keys = append(keys, "range:inexact")
@@ -278,6 +407,7 @@ func checkShape(t *rapid.T, a agreement.Agreement) {
 		}
 	}
 	instant("date", a.Date)
+	instant("inForceAt", a.InForceAt.At)
 	for _, s := range a.Signatures {
 		instant("signature", s.Date)
 	}
@@ -285,6 +415,7 @@ func checkShape(t *rapid.T, a agreement.Agreement) {
 		instant("source", c.Source.Date)
 		instant("deadline", c.Deadline.At)
 		instant("expiry", c.Expiry.At)
+		instant("recurrence start", c.Recurs.Start)
 		for _, r := range c.Quantities {
 			if r.Min.IsNegative() || r.Min.GreaterThan(r.Max) {
 				t.Fatalf("clause %s: bad range %v", c.ID, r)
@@ -302,6 +433,19 @@ func TestAgreementValidates(t *testing.T) {
 		record(&cov, a)
 	})
 	cov.Check(t, wantFeatures...)
+}
+
+// TestCalendarCoverage checks that runs reach every sort of limit in each
+// place and every form of recurrence, drawing several agreements in each
+// check, since each sort holds for a few clauses of one kind only.
+func TestCalendarCoverage(t *testing.T) {
+	var cov agreementtest.Coverage
+	rapid.Check(t, func(t *rapid.T) {
+		for _, a := range rapid.SliceOfN(agreementtest.Agreement(agreementtest.Config{}), 5, 5).Draw(t, "agreements") {
+			record(&cov, a)
+		}
+	})
+	cov.Check(t, calendarFeatures...)
 }
 
 func TestProcessValidates(t *testing.T) {
@@ -528,7 +672,11 @@ func TestPropertyCloneSharesNothing(t *testing.T) {
 				*o.Width = decimal.NewFromInt(-1)
 			}
 		})
+		fill(b.Signatories, "x")
 		scribble(b.Clauses, func(c *agreement.Clause) {
+			if c.Recurs.On != nil {
+				c.Recurs.On.Kind = "x"
+			}
 			fill(c.Debtors, "x")
 			fill(c.Creditors, "x")
 			if c.Action != nil {
@@ -605,6 +753,36 @@ func TestOptions(t *testing.T) {
 	d.Clauses[0].Quantities[0].Max = decimal.NewFromInt(9001)
 	if cmp.Equal(a, d, agreementtest.Options()) {
 		t.Error("different decimals compare equal")
+	}
+
+	// Limits and recurrences: the same anchor built twice, the same
+	// instant in another location and the same pattern behind another
+	// pointer are equal; another anchor, rounding or pattern is not.
+	timed := func(anchor agreement.EventKind, round agreement.Rounding, on agreement.EventKind) agreement.Agreement {
+		x := build("ceasefire")
+		x.InForceAt = agreement.Deadline{At: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Round: round}
+		x.Clauses[0].Deadline = agreement.Deadline{From: agreement.Happened(agreement.Pattern{Kind: anchor}),
+			Period: agreement.Period{Days: 3}, Round: round, Unconditional: true}
+		x.Clauses[0].Expiry = agreement.Deadline{From: agreement.ClauseIn(agreement.LocalRef("C0"), agreement.StateLapsed)}
+		x.Clauses = append(x.Clauses, agreement.Clause{ID: "C2", Kind: agreement.DeonticObligation,
+			Debtors: []agreement.PartyID{"FR"}, Action: &agreement.Pattern{Kind: "report"},
+			Recurs: agreement.Recurrence{On: &agreement.Pattern{Kind: on}, Within: agreement.Period{Days: 2}}})
+		x.Zone = "Europe/Kyiv"
+		return x
+	}
+	g, h := timed("ceasefire-in-force", agreement.RoundEndOfDay, "incident"),
+		timed("ceasefire-in-force", agreement.RoundEndOfDay, "incident")
+	h.InForceAt.At = h.InForceAt.At.In(time.FixedZone("EET", 2*3600))
+	if !cmp.Equal(g, h, agreementtest.Options()) {
+		t.Errorf("equal limits and recurrences compare unequal:\n%s", cmp.Diff(g, h, agreementtest.Options()))
+	}
+	for _, x := range []agreement.Agreement{timed("signing", agreement.RoundEndOfDay, "incident"),
+		timed("ceasefire-in-force", agreement.RoundStartOfDay, "incident"),
+		timed("ceasefire-in-force", agreement.RoundEndOfDay, "attack")} {
+		if cmp.Equal(g, x, agreementtest.Options()) || cmp.Diff(g, x, agreementtest.Options()) == "" {
+			t.Errorf("different limits or recurrences compare equal:\n%v %v\n%v %v", g.Clauses[0].Deadline,
+				g.Clauses[1].Recurs, x.Clauses[0].Deadline, x.Clauses[1].Recurs)
+		}
 	}
 
 	// Territories and options: the same shares, sizes and widths written

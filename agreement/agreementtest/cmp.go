@@ -25,10 +25,14 @@ import (
 //     bounds built from 20 and 20.0 are equal);
 //   - nil and empty slices as equal ([cmpopts.EquateEmpty]).
 //
-// Ranges, quantities, deadlines, shares, areas, territories, options and
-// figures compare through their own Equal methods, which cmp calls unasked
-// (so two areas differing in one share show as two whole areas in a diff). Every type of package agreement is covered, so
-// cmp does not panic on unexported fields. Each call returns a new value;
+// Ranges, quantities, deadlines (their anchors with
+// [agreement.EqualConditions], their instants with [time.Time.Equal]),
+// recurrences (their patterns by value, whatever the pointers), shares,
+// areas, territories, options and figures compare through their own Equal
+// methods, which cmp calls unasked (so two areas differing in one share
+// show as two whole areas in a diff, and two clauses differing in a
+// deadline's rounding show the whole deadline). Every type of package
+// agreement is covered, so cmp does not panic on unexported fields. Each call returns a new value;
 // the options are safe for concurrent use. Like cmp itself, they are meant
 // for tests only.
 func Options() cmp.Options {

@@ -17,7 +17,8 @@ import (
 // the generators never name anything else. The zero Scope names nothing:
 // patterns then filter on kind, any area, attribution, item and measure only,
 // and conditions use the atoms that need no names (Happened, Before,
-// Within, Since, Total, Level, and AgreementIn of the holder). A Scope is
+// Within, Since, Total, Level, the clock conditions, and AgreementIn of the
+// holder). A Scope is
 // read, never modified.
 type Scope struct {
 	// Parties may appear as an event pattern's actor, target or reporter.
@@ -100,16 +101,31 @@ func cloneDebtorsOf(m map[agreement.Ref][]agreement.PartyID) map[agreement.Ref][
 //
 // A drawn agreement has one or more parties with unique ids, kinds and
 // distinct roles; groups whose members are parties; fluents initiated and
-// terminated by event patterns; signatures by parties; a PA-X stage and
-// sub-stage that agree; a signing status; an optional entry-into-force
-// condition; clauses of every deontic kind; and, unless cfg.Areas is
+// terminated by event patterns; signatures by parties; sometimes required
+// signatories (distinct parties); a PA-X stage and sub-stage that agree; a
+// signing status; sometimes a zone (UTC, a fixed offset or a zone database
+// name); an optional entry-into-force condition and an optional instant of
+// entry into force (an instant, a period after signing or after a
+// ratification, sometimes rounded to a local day); clauses of every deontic
+// kind; and, unless cfg.Areas is
 // negative, sometimes a territory (as [Territory] draws them, declaring
 // every area its event patterns name and up to cfg.Areas more) with
 // territorial options (as [Package] draws them). Clauses have several or
 // joint debtors, creditors, optional actions, quantity ranges (min <= max,
-// exact decimals, optional wording), deadlines and expiries (a positive
-// duration or an absolute instant in UTC between 2000 and 2040), and
-// conditions of bounded depth that use every node type. Powers have every
+// exact decimals, optional wording), deadlines and expiries, and
+// conditions of bounded depth that use every node type. A deadline or
+// expiry is a positive duration, a small calendar period (days, weeks,
+// months, years, sometimes with hours), an absolute instant in UTC between
+// 2000 and 2040, an anchor (an event, a clause's state the clause may read,
+// an agreement's state, or a shallow condition) or a duration or period
+// from an anchor; sometimes rounded to the start or end of a local day and
+// sometimes exclusive; an obligation's fixed deadline (an instant or an
+// anchor) sometimes binds unconditionally. Some obligations recur instead
+// of having a deadline: every period (from their entry into effect or from
+// an instant, due within a period or when the next occurrence starts), or
+// at each event matching a pattern, within a period. Some clauses are
+// provisional (never surviving as well), some declare a zone of their own,
+// and ClauseIn atoms name every clause state, Lapsed included. Powers have every
 // effect: suspend powers name a paired resume power, the other powers target
 // other clauses or the agreement. A clause reads (with ClauseIn,
 // ClauseInFor or Breached) only clauses drawn before it, and the clause
@@ -176,8 +192,9 @@ func Process(cfg Config) *rapid.Generator[agreement.Process] {
 // and nest combinators at most depth deep (a negative depth means atoms
 // only). Every node type can be drawn: Happened, Holds (when s has
 // fluents), ClauseIn and ClauseInFor (when s has Depends), Breached (when s
-// has Standing), AgreementIn, Before, Within, Since, Total, Level, All, Any,
-// Not and AtLeast (with 0 <= k <= operands). ClauseIn and AgreementIn have
+// has Standing), AgreementIn, Before, Within, Since, Total, Level, the
+// clock conditions From, Until and Between (from strictly before until),
+// All, Any, Not and AtLeast (with 0 <= k <= operands). ClauseIn and AgreementIn have
 // one or more states of the right sort; Within windows are positive and
 // Since durations non-negative; Breached counts at least one breach;
 // Total and Level have a bound with a unit. The generator copies s; it is
@@ -293,6 +310,7 @@ func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
 		SigningStatus: rapid.SampledFrom(signingStatuses).Draw(t, "signing-status"),
 	}
 	a.Stage, a.SubStage = drawStage(t)
+	a.Zone = drawZone(t, "zone", 3)
 
 	for _, id := range pl.parties {
 		a.Parties = append(a.Parties, agreement.Party{
@@ -339,6 +357,10 @@ func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
 		})
 	}
 
+	if rapid.IntRange(0, 2).Draw(t, "has-signatories") == 0 {
+		a.Signatories = take(t, "signatories", pl.parties, 1, len(pl.parties))
+	}
+
 	for i := range pl.clauses {
 		s.Depends = depends(plans, k, i)
 		s.Standing = standingIn(plans, k, s.Depends)
@@ -358,6 +380,7 @@ func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
 		s.Standing = standingIn(plans, k, s.Depends)
 		a.EntryIntoForce = drawCondition(t, &s, cfg.Depth)
 	}
+	a.InForceAt = drawInForceAt(t, &s)
 
 	// The territory comes last, so that it declares every area the
 	// patterns drawn above name.
@@ -410,11 +433,16 @@ func drawClause(t *rapid.T, cfg Config, s *Scope, plans []plan, k, i int) agreem
 		// An automatic power, exercised the moment its fulfilment holds.
 		c.Fulfilment = drawCondition(t, &ends, cfg.Depth)
 	}
-	c.Expiry = drawDeadline(t, "expiry")
+	c.Expiry = drawLimit(t, "expiry", s, useExpiry, cfg.Depth)
 	switch c.Kind {
 	case agreement.DeonticObligation:
-		if !c.Standing {
-			c.Deadline = drawDeadline(t, "deadline")
+		switch {
+		case c.Standing:
+		case rapid.IntRange(0, 3).Draw(t, "recurs") == 0:
+			// A recurring duty: each occurrence has its own due instant.
+			c.Recurs = drawRecurrence(t, s)
+		default:
+			c.Deadline = drawLimit(t, "deadline", s, useDeadline, cfg.Depth)
 		}
 		c.Violation = drawMaybeCondition(t, "violation", &ends, cfg.Depth)
 		if c.Action == nil && c.Fulfilment == nil {
@@ -458,7 +486,14 @@ func drawClause(t *rapid.T, cfg Config, s *Scope, plans []plan, k, i int) agreem
 			c.ResumedBy = pl.clauses[j]
 		}
 	}
-	c.Surviving = rapid.Bool().Draw(t, "surviving")
+	// A provisional clause applies before entry into force; a surviving
+	// one outlives the agreement: never both.
+	if rapid.IntRange(0, 4).Draw(t, "provisional") == 0 {
+		c.Provisional = true
+	} else {
+		c.Surviving = rapid.Bool().Draw(t, "surviving")
+	}
+	c.Zone = drawZone(t, "clause-zone", 6)
 	return c
 }
 
@@ -509,6 +544,7 @@ const (
 	nodeSince
 	nodeBreached
 	nodeTally
+	nodeClock
 	nodeAll
 	nodeAny
 	nodeNot
@@ -549,14 +585,7 @@ func drawCondition(t *rapid.T, s *Scope, depth int) agreement.Condition {
 	case nodeHolds:
 		return agreement.Holds(rapid.SampledFrom(s.Fluents).Draw(t, "fluent"))
 	case nodeClauseIn:
-		ref := rapid.SampledFrom(s.Depends).Draw(t, "clause")
-		states := rapid.SliceOfN(rapid.SampledFrom(clauseStates), 1, 3).Draw(t, "states")
-		if rapid.IntRange(0, 2).Draw(t, "clause-in-for") == 0 {
-			if d := drawInstanceDebtor(t, s, ref); d != "" {
-				return agreement.ClauseInFor(ref, d, states...)
-			}
-		}
-		return agreement.ClauseIn(ref, states...)
+		return drawClauseIn(t, s)
 	case nodeBreached:
 		ref := rapid.SampledFrom(s.Standing).Draw(t, "standing-clause")
 		var f agreement.BreachFilter
@@ -576,11 +605,9 @@ func drawCondition(t *rapid.T, s *Scope, depth int) agreement.Condition {
 		}
 		return agreement.Level(p, b)
 	case nodeAgreementIn:
-		var id agreement.AgreementID
-		if len(s.Agreements) > 0 && rapid.Bool().Draw(t, "names-agreement") {
-			id = rapid.SampledFrom(s.Agreements).Draw(t, "agreement")
-		}
-		return agreement.AgreementIn(id, rapid.SliceOfN(rapid.SampledFrom(agreementStates), 1, 3).Draw(t, "states")...)
+		return drawAgreementIn(t, s)
+	case nodeClock:
+		return drawClock(t)
 	case nodeBefore:
 		return agreement.Before(drawPattern(t, s), drawPattern(t, s))
 	case nodeWithin:
@@ -601,6 +628,29 @@ func drawCondition(t *rapid.T, s *Scope, depth int) agreement.Condition {
 		cs := operands(0)
 		return agreement.AtLeast(rapid.IntRange(0, len(cs)).Draw(t, "k"), cs...)
 	}
+}
+
+// drawClauseIn draws a ClauseIn (or ClauseInFor) atom reading a clause of
+// s.Depends, which must not be empty.
+func drawClauseIn(t *rapid.T, s *Scope) agreement.Condition {
+	ref := rapid.SampledFrom(s.Depends).Draw(t, "clause")
+	states := rapid.SliceOfN(rapid.SampledFrom(clauseStates), 1, 3).Draw(t, "states")
+	if rapid.IntRange(0, 2).Draw(t, "clause-in-for") == 0 {
+		if d := drawInstanceDebtor(t, s, ref); d != "" {
+			return agreement.ClauseInFor(ref, d, states...)
+		}
+	}
+	return agreement.ClauseIn(ref, states...)
+}
+
+// drawAgreementIn draws an AgreementIn atom naming the holder or an
+// agreement of s.
+func drawAgreementIn(t *rapid.T, s *Scope) agreement.Condition {
+	var id agreement.AgreementID
+	if len(s.Agreements) > 0 && rapid.Bool().Draw(t, "names-agreement") {
+		id = rapid.SampledFrom(s.Agreements).Draw(t, "agreement")
+	}
+	return agreement.AgreementIn(id, rapid.SliceOfN(rapid.SampledFrom(agreementStates), 1, 3).Draw(t, "states")...)
 }
 
 func drawPattern(t *rapid.T, s *Scope) agreement.Pattern {
@@ -1010,9 +1060,10 @@ func drawDeadline(t *rapid.T, label string) agreement.Deadline {
 	return agreement.Deadline{}
 }
 
-// survivingResumers marks as surviving the resume power of every suspend power
-// aimed at its own agreement, as validation requires: otherwise it could
-// never be exercised while the agreement is suspended.
+// survivingResumers marks as surviving (and so not provisional) the resume
+// power of every suspend power aimed at its own agreement, as validation
+// requires: otherwise it could never be exercised while the agreement is
+// suspended.
 func survivingResumers(a *agreement.Agreement) {
 	for _, c := range a.Clauses {
 		if c.Effect != agreement.EffectSuspend || c.ResumedBy == "" {
@@ -1022,7 +1073,7 @@ func survivingResumers(a *agreement.Agreement) {
 			if t.IsAgreement() && t.Agreement == a.ID {
 				for j := range a.Clauses {
 					if a.Clauses[j].ID == c.ResumedBy {
-						a.Clauses[j].Surviving = true
+						a.Clauses[j].Surviving, a.Clauses[j].Provisional = true, false
 					}
 				}
 			}

@@ -58,9 +58,16 @@ var (
 		agreement.AttributionConfirmed}
 	clauseStates = []agreement.State{agreement.StateDormant, agreement.StatePending, agreement.StateInEffect,
 		agreement.StateSuspended, agreement.StateFulfilled, agreement.StateViolated, agreement.StateDischarged,
-		agreement.StateTerminated}
+		agreement.StateTerminated, agreement.StateLapsed}
 	agreementStates = []agreement.State{agreement.StateDraft, agreement.StateSigned, agreement.StateInForce,
 		agreement.StateSuspended, agreement.StateTerminated}
+
+	// zonePool are the zones agreements and clauses declare: UTC by name,
+	// fixed offsets (one of them negative and not whole hours), and zone
+	// database names with and without daylight saving time.
+	zonePool = []agreement.Zone{"UTC", "+03:00", "-05:30", "+00:00", "Europe/Kyiv", "Asia/Tokyo",
+		"America/New_York", "Europe/Paris"}
+	roundings = []agreement.Rounding{agreement.RoundStartOfDay, agreement.RoundEndOfDay}
 
 	documents = []string{"draft statement", "final communiqué", "Paris declaration",
 		"trilateral declaration of intent"}

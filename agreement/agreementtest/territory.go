@@ -249,10 +249,19 @@ func drawOptions(t *rapid.T, ter agreement.Territory, parties []agreement.PartyI
 // fillOption draws the fields o's kind uses.
 func fillOption(t *rapid.T, o *agreement.Option, parties []agreement.PartyID) {
 	requiredDeadline := func() agreement.Deadline {
-		if rapid.Bool().Draw(t, "deadline-at") {
-			return agreement.Deadline{At: drawInstant(t, "deadline")}
+		var d agreement.Deadline
+		switch rapid.IntRange(0, 2).Draw(t, "deadline-sort") {
+		case 0:
+			d.At = drawInstant(t, "deadline")
+		case 1:
+			d.After = drawPositiveDuration(t, "deadline")
+		default:
+			d.Period = drawPeriod(t, "deadline-period")
 		}
-		return agreement.Deadline{After: drawPositiveDuration(t, "deadline")}
+		if rapid.IntRange(0, 3).Draw(t, "deadline-rounded") == 0 {
+			d.Round = rapid.SampledFrom(roundings).Draw(t, "deadline-round")
+		}
+		return d
 	}
 	results := func() {
 		for _, out := range take(t, "outcomes", outcomePool, 1, 3) {
@@ -278,12 +287,12 @@ func fillOption(t *rapid.T, o *agreement.Option, parties []agreement.PartyID) {
 		o.Deadline = requiredDeadline()
 	case agreement.OptionKindInternationalAdministration:
 		o.Party = rapid.SampledFrom(parties).Draw(t, "party")
-		o.Deadline = drawDeadline(t, "deadline")
+		o.Deadline = drawLimit(t, "deadline", nil, useOption, 0)
 	case agreement.OptionKindSpecialStatus:
 		o.Party = optional(t, "party", parties)
 	case agreement.OptionKindReferendum:
 		o.Party = rapid.SampledFrom(parties).Draw(t, "party")
-		o.Deadline = drawDeadline(t, "deadline")
+		o.Deadline = drawLimit(t, "deadline", nil, useOption, 0)
 		results()
 	case agreement.OptionKindArbitration:
 		o.Party = rapid.SampledFrom(parties).Draw(t, "party")
@@ -334,8 +343,14 @@ func patternAreas(a *agreement.Agreement) []agreement.AreaID {
 		for _, nc := range c.Conditions() {
 			walk(nc.Condition)
 		}
+		walk(c.Deadline.From)
+		walk(c.Expiry.From)
+		if c.Recurs.On != nil {
+			add(*c.Recurs.On)
+		}
 	}
 	walk(a.EntryIntoForce)
+	walk(a.InForceAt.From)
 	return out
 }
 
