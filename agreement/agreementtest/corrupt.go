@@ -403,8 +403,9 @@ func replace(c agreement.Condition, steps []int, n agreement.Condition) agreemen
 
 // place puts c into a condition slot of clause tg.i (or, for tg.i < 0, the
 // entry-into-force condition): into an empty slot that every kind of clause
-// may fill, or in place of a drawn node of a filled slot. It returns the
-// path of c's root.
+// may fill, or in place of a drawn node of a filled slot, the anchors of
+// the clause's deadline and expiry among them. It returns the path of c's
+// root.
 func place(t *rapid.T, a *agreement.Agreement, i int, c agreement.Condition) string {
 	slot, path := &a.EntryIntoForce, "entryIntoForce"
 	if i >= 0 {
@@ -416,6 +417,12 @@ func place(t *rapid.T, a *agreement.Agreement, i int, c agreement.Condition) str
 		slots := []named{{"trigger", &cl.Trigger}, {"antecedent", &cl.Antecedent}, {"fulfilment", &cl.Fulfilment}}
 		if cl.Violation != nil {
 			slots = append(slots, named{"violation", &cl.Violation})
+		}
+		if cl.Deadline.From != nil {
+			slots = append(slots, named{"deadline.from", &cl.Deadline.From})
+		}
+		if cl.Expiry.From != nil {
+			slots = append(slots, named{"expiry.from", &cl.Expiry.From})
 		}
 		s := slots[rapid.IntRange(0, len(slots)-1).Draw(t, "slot")]
 		slot, path = s.p, clausePath(i)+"."+s.name

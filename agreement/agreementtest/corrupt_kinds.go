@@ -13,10 +13,11 @@ import (
 )
 
 // kinds is the table of corruptions: those of the agreement's core, those
-// of its territory and options (territory.go) and those of item classes,
+// of its territory and options (territory.go), those of item classes,
 // bounds, placeholders, standing clauses and relaxing permissions
-// (corrupt_measure.go), each with the keys of what it touches.
-var kinds = slices.Concat(coreKinds, territoryKinds, measureKinds)
+// (corrupt_measure.go) and those of calendar time (corrupt_calendar.go),
+// each with the keys of what it touches.
+var kinds = slices.Concat(coreKinds, territoryKinds, measureKinds, calendarKinds)
 
 // coreKinds are the corruptions of everything but territory and options.
 var coreKinds = []kind{
@@ -276,7 +277,8 @@ var coreKinds = []kind{
 			".clauseIn.states[0]", agreement.ErrInvalidValue, "clause-in"}
 	}),
 	conditionKind("clause state in agreement-in", func(t *rapid.T, a *agreement.Agreement) badNode {
-		s := rapid.SampledFrom([]agreement.State{agreement.StateDormant, agreement.StateInEffect, agreement.StateViolated}).Draw(t, "state")
+		s := rapid.SampledFrom([]agreement.State{agreement.StateDormant, agreement.StateInEffect, agreement.StateViolated,
+			agreement.StateLapsed}).Draw(t, "state")
 		return badNode{agreement.AgreementIn("", s), ".agreementIn.states[0]", agreement.ErrInvalidValue, "agreement-in"}
 	}),
 	conditionKind("no states", func(t *rapid.T, a *agreement.Agreement) badNode {
