@@ -103,7 +103,7 @@ func (d *decoder) instant(path string, v any) time.Time {
 			d.add(path, ErrInvalidValue, "invalid date "+quote(s)+" (no such day)")
 			return time.Time{}
 		}
-		t = startOfDay(day, d.loc)
+		t = StartOfDay(day.Year(), day.Month(), day.Day(), d.loc)
 	} else if err := t.UnmarshalText([]byte(s)); err != nil {
 		msg := "invalid RFC 3339 instant " + quote(s)
 		if d.loc != nil {
@@ -120,20 +120,6 @@ func (d *decoder) instant(path string, v any) time.Time {
 	if y := t.Year(); y < 0 || y > 9999 {
 		d.add(path, ErrInvalidValue, "instant "+quote(s)+" is outside the years 0000-9999 in UTC")
 		return time.Time{}
-	}
-	return t
-}
-
-// startOfDay returns the first instant of day's date in loc: local
-// midnight, or, where a change of offset skips midnight, the instant of the
-// change, which [time.Date] places in the day before.
-func startOfDay(day time.Time, loc *time.Location) time.Time {
-	y, m, dd := day.Date()
-	t := time.Date(y, m, dd, 0, 0, 0, 0, loc)
-	if ly, lm, ld := t.Date(); ly != y || lm != m || ld != dd {
-		if _, end := t.ZoneBounds(); !end.IsZero() {
-			return end
-		}
 	}
 	return t
 }

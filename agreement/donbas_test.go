@@ -230,7 +230,7 @@ func TestDonbas(t *testing.T) {
 			t.Fatalf("no clause dmz.withdraw.donetsk among %v", clauseIDs(s.Clauses))
 		}
 		w := s.Clauses[i]
-		if w.Kind != agreement.DeonticObligation || w.Deadline.After != 30*agreement.Day ||
+		if w.Kind != agreement.DeonticObligation || !w.Deadline.Equal(agreement.Deadline{Period: agreement.Period{Days: 30}}) ||
 			*w.Action != (agreement.Pattern{Kind: agreement.EventKindWithdrawalCompleted, Area: "donetsk"}) ||
 			!slices.Equal(w.Debtors, []agreement.PartyID{"UA", "RU"}) {
 			t.Errorf("dmz.withdraw.donetsk = %+v", w)

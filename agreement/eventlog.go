@@ -19,10 +19,15 @@ type EventLog struct {
 	Start time.Time
 	// Events are the events in the order recorded.
 	Events []Event
+	// Zone is the zone in which the document's plain dates ("2024-03-01")
+	// are read: local midnight at the start of that day. The zero Zone
+	// means UTC. Decoded instants are in UTC whatever it is.
+	Zone Zone
 }
 
 type eventLogWire struct {
 	Schema int         `json:"schema"`
+	Zone   string      `json:"zone,omitempty"`
 	Start  string      `json:"start,omitempty"`
 	Events []eventWire `json:"events,omitempty"`
 }
@@ -50,7 +55,7 @@ type quantityWire struct {
 }
 
 // MarshalJSON implements [json.Marshaler]: it writes l as {"schema": 1,
-// "start": ..., "events": [...]}, each event as {"id", "at", "kind",
+// "zone": ..., "start": ..., "events": [...]}, each event as {"id", "at", "kind",
 // "actor", "target", "clause", "area", "quantities": [{"value": "5",
 // "unit": "percent", "of": "calibre"}], "outcome", "reporter",
 // "attribution", "item", "revises"}, with the encodings of instants,
@@ -65,7 +70,8 @@ type quantityWire struct {
 // concurrent use.
 func (l EventLog) MarshalJSON() ([]byte, error) {
 	var e encoder
-	w := eventLogWire{Schema: SchemaVersion, Start: e.instant("start", l.Start)}
+	w := eventLogWire{Schema: SchemaVersion, Zone: e.text("zone", string(l.Zone)),
+		Start: e.instant("start", l.Start)}
 	for i, ev := range l.Events {
 		p := idx("events", i)
 		ew := eventWire{
@@ -104,7 +110,8 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 // the rules of [DecodeAgreement]: unknown fields, unknown enum names, a
 // missing or other schema version, malformed instants, decimals and
 // references are reported together, each with its path ("events[3].at"),
-// syntax errors with their line and column. Each event must have an instant
+// syntax errors with their line and column. Instants may also be plain
+// dates ("2024-03-01"), read in the log's "zone" (UTC when it has none). Each event must have an instant
 // and a well-formed kind; its id and the id it revises, when present, must
 // be well formed ([EventID.Valid]); its quantities must not be negative,
 // and their units and names must be well formed. Whether the parties,
@@ -132,9 +139,12 @@ func (l *EventLog) UnmarshalJSON(data []byte) error {
 // checked.
 func (d *decoder) eventLog(doc *object) EventLog {
 	var l EventLog
+	defer d.inZone(doc)()
 	d.members("", doc, func(k, path string, v any) bool {
 		switch k {
 		case "schema": // checked by document
+		case "zone":
+			l.Zone = d.zone(path, v)
 		case "start":
 			l.Start = d.instant(path, v)
 		case "events":

@@ -421,10 +421,29 @@ func TestDecodePlainDates(t *testing.T) {
 		}
 	})
 
-	t.Run("not in event logs", func(t *testing.T) {
-		_, err := agreement.DecodeEventLog([]byte(`{"schema":1,"start":"2024-03-01"}`))
-		want := []jsonProblem{{"start", agreement.ErrInvalidValue}}
-		if diff := cmp.Diff(want, jsonProblems(t, err), cmpopts.EquateErrors()); diff != "" {
+	t.Run("in event logs, in the log's zone", func(t *testing.T) {
+		l, err := agreement.DecodeEventLog([]byte(`{"schema":1,"zone":"+03:00","start":"2024-03-01",` +
+			`"events":[{"at":"2024-03-02","kind":"ceasefire-in-force"}]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := utc("2024-02-29T21:00:00Z"); !l.Start.Equal(want) {
+			t.Errorf("start = %v, want %v", l.Start, want)
+		}
+		if want := utc("2024-03-01T21:00:00Z"); !l.Events[0].At.Equal(want) {
+			t.Errorf("events[0].at = %v, want %v", l.Events[0].At, want)
+		}
+		l, err = agreement.DecodeEventLog([]byte(`{"schema":1,"start":"2024-03-01"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := utc("2024-03-01T00:00:00Z"); !l.Start.Equal(want) {
+			t.Errorf("start with no zone = %v, want %v (UTC)", l.Start, want)
+		}
+		_, err = agreement.DecodeEventLog([]byte(`{"schema":1,"zone":"Mars/Olympus","start":"2024-02-30"}`))
+		want := []jsonProblem{{"start", agreement.ErrInvalidValue}, {"zone", agreement.ErrInvalidValue}}
+		if diff := cmp.Diff(want, jsonProblems(t, err), cmpopts.EquateErrors(),
+			cmpopts.SortSlices(func(a, b jsonProblem) bool { return a.Path < b.Path })); diff != "" {
 			t.Errorf("problems mismatch (-want +got):\n%s", diff)
 		}
 	})

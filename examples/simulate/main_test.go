@@ -153,7 +153,7 @@ func TestBadInput(t *testing.T) {
 		{"timeline syntax", []string{ceasefire, bad("timeline-syntax.json")}, bad("timeline-syntax.json"),
 			[]string{"line 6, column 65"}},
 		{"timeline fields", []string{ceasefire, bad("timeline-bad-fields.json")}, bad("timeline-bad-fields.json"),
-			[]string{"4 problems", `start: invalid RFC 3339 instant "2026-01-20"`,
+			[]string{"4 problems", `start: invalid RFC 3339 instant "20 January 2026"`,
 				`events[0].kind: invalid event kind "Armed Attack"`, `events[1].colour: unknown field "colour"`,
 				"events[1].at: missing instant"}},
 		{"timeline party", []string{ceasefire, bad("timeline-unknown-party.json")}, bad("timeline-unknown-party.json"),
