@@ -195,8 +195,11 @@ func (r Rounding) Apply(t time.Time, loc *time.Location) time.Time {
 // StartOfDay returns the first instant of the day y-m-d (normalised as
 // [time.Date] normalises it) in loc: local midnight or, where a change of
 // offset skips midnight (America/Havana, for instance), the instant of the
-// change.
+// change. A nil loc means UTC.
 func StartOfDay(y int, m time.Month, d int, loc *time.Location) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
 	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
 	ty, tm, td := t.Date()
 	if want := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC).Before(want) {

@@ -244,7 +244,7 @@ func TestCalendarEncoding(t *testing.T) {
 		`"deadline":{"from":{"happened":{"kind":"ratification","actor":"UA"}},"exclusive":true,"unconditional":true},` +
 			`"expiry":{"period":"1mo","exclusive":true}`,
 		`"recurs":{"every":"1mo","start":"2024-01-30T22:00:00Z","within":"4d","round":"end-of-day"},"provisional":true}`,
-		`"recurs":{"on":{"kind":"incident","reporter":"OSCE"},"within":"48h0m0s"}`,
+		`"recurs":{"on":{"kind":"incident","reporter":"OSCE"},"within":"48h"}`,
 		`{"clauseIn":{"clause":"DEP","states":["lapsed"]}}`,
 		`{"all":[{"clock":{"from":"2024-12-31T22:00:00Z"}},{"clock":{"until":"2025-06-30T21:00:00Z"}}]}`,
 		`"trigger":{"clock":{"from":"2024-03-30T22:00:00Z","until":"2024-10-26T21:00:00Z"}}`,
@@ -657,7 +657,7 @@ func calendarSeeds() []string {
 			`"until":"2024-03-05T12:00:00+02:00"}}`)),
 		jsonDoc(jsonClause(`,"recurs":{"every":"1mo","start":"2024-01-31","within":"4d","round":"end-of-day"},` +
 			`"provisional":true`)),
-		jsonDoc(jsonClause(`,"recurs":{"on":{"kind":"incident"},"within":"48h0m0s"},"zone":"+03:00"`)),
+		jsonDoc(jsonClause(`,"recurs":{"on":{"kind":"incident"},"within":"48h"},"zone":"+03:00"`)),
 		jsonDoc(jsonClause(`,"trigger":{"clauseIn":{"clause":"C1","states":["lapsed"]}}`)),
 		`{"schema":1,"id":"a","zone":"+03:00","date":"2024-03-01","parties":[{"id":"UA"}],"signatories":["UA"],` +
 			`"inForceAt":{"period":"30d","from":{"happened":{"kind":"ratification","actor":"UA"}}}}`,

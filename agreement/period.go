@@ -101,8 +101,8 @@ func (p Period) check(ps *ValidationError, path string) {
 }
 
 // String returns the period in the form [ParsePeriod] reads: its parts
-// with their units, largest first, such as "1y", "1mo", "2w3d",
-// "3d12h0m0s"; "0s" for the zero Period. Months are "mo", so that "m"
+// with their units, largest first, such as "1y", "1mo", "2w3d", "3d12h",
+// the exact part as [FormatDuration] writes it; "0s" for the zero Period. Months are "mo", so that "m"
 // stays the minutes of the exact part.
 func (p Period) String() string {
 	var b strings.Builder
@@ -115,7 +115,7 @@ func (p Period) String() string {
 		}
 	}
 	if p.Exact != 0 || b.Len() == 0 {
-		b.WriteString(p.Exact.String())
+		b.WriteString(FormatDuration(p.Exact))
 	}
 	return b.String()
 }

@@ -18,5 +18,5 @@ func ExamplePeriod_AddTo() {
 	// Output:
 	// 2025-02-28
 	// 2025-02-28
-	// 3d 72h0m0s
+	// 3d 72h
 }

@@ -67,7 +67,9 @@ func TestPeriodStringAndParse(t *testing.T) {
 		{"14mo", agreement.Period{Months: 14}},
 		{"2w3d", agreement.Period{Weeks: 2, Days: 3}},
 		{"3d", agreement.Period{Days: 3}},
-		{"72h0m0s", agreement.Period{Exact: 72 * time.Hour}},
+		{"72h", agreement.Period{Exact: 72 * time.Hour}},
+		{"3d12h", agreement.Period{Days: 3, Exact: 12 * time.Hour}},
+		{"1h30m", agreement.Period{Exact: 90 * time.Minute}},
 		{"1y2mo3w4d5h6m7s", agreement.Period{Years: 1, Months: 2, Weeks: 3, Days: 4, Exact: 5*time.Hour + 6*time.Minute + 7*time.Second}},
 		{"0s", agreement.Period{}},
 	} {
