@@ -61,6 +61,11 @@ var (
 	// unambiguous case (a condition naming one of the clause's own debtors
 	// as actor); [Agreement.Lint] the ones that may be intended.
 	ErrUnboundDebtor = errors.New("agreement: act or state not bound to the debtor")
+	// ErrNoZone: a limit or a recurrence counts local days (a calendar
+	// [Period], or rounding to a day) where neither the clause nor its
+	// agreement declares a [Zone], so the days are UTC days: midnight in
+	// Kyiv would fall at 22:00 or 21:00. [Agreement.Lint] reports it.
+	ErrNoZone = errors.New("agreement: local days counted in UTC, no zone declared")
 	// ErrNotStanding: [Breached] names a clause that is not standing (see
 	// [Clause.Standing]), and so records no breaches to count.
 	ErrNotStanding = errors.New("agreement: not a standing clause")

@@ -25,7 +25,13 @@ package agreement
 //     node).
 //
 // Write [Debtor] where the instance's own debtor is meant; where any
-// party's act is meant, the problem can be ignored. Lint does not repeat
+// party's act is meant, the problem can be ignored.
+//
+// Lint also reports, with [ErrNoZone], every deadline, expiry, recurrence
+// and InForceAt that counts local days (a calendar period or a day
+// rounding) in an agreement that declares no zone, for a clause that
+// declares none either: its days are then UTC days, which is right only
+// for agreements that mean UTC. Lint does not repeat
 // what [Agreement.Validate] reports (a condition naming one of the
 // clause's own debtors as actor is a validation problem), and reads an
 // invalid agreement as far as it can, without failing or panicking. It
@@ -53,6 +59,7 @@ func (p Process) Lint() error {
 
 // lint adds the lint problems of a, at path, to v's list.
 func (v *validator) lint(a *Agreement, path string) {
+	v.lintZones(a, path)
 	v.home = a.ID
 	v.local = map[ClauseID]*Clause{}
 	for i := range a.Clauses {
@@ -189,4 +196,36 @@ func (l *clauseLint) groupProblem(path string, g GroupID) {
 	l.v.add(path, ErrUnboundDebtor, "group "+quote(string(g))+" holds several of the debtors the clause binds "+
 		"severally, so each debtor's instance would answer for another's act; write actor "+
 		quote(string(Debtor))+" for the instance's own debtor")
+}
+
+// lintZones reports the limits and recurrences counting local days with no
+// zone declared.
+func (v *validator) lintZones(a *Agreement, path string) {
+	if a.Zone != "" {
+		return
+	}
+	local := func(d Deadline) bool { return d.Period.Calendar() || d.Round != RoundNone }
+	report := func(p, what string) {
+		v.add(p, ErrNoZone, what+" counts local days, but no zone is declared: they are UTC days; "+
+			"declare the agreement's zone (or the clause's)")
+	}
+	if local(a.InForceAt) {
+		report(field(path, "inForceAt"), "the entry into force")
+	}
+	for i := range a.Clauses {
+		c := &a.Clauses[i]
+		if c.Zone != "" {
+			continue
+		}
+		cp := idx(field(path, "clauses"), i)
+		if local(c.Deadline) {
+			report(field(cp, "deadline"), "the deadline")
+		}
+		if local(c.Expiry) {
+			report(field(cp, "expiry"), "the expiry")
+		}
+		if r := c.Recurs; r.Every.Calendar() || r.Within.Calendar() || r.Round != RoundNone {
+			report(field(cp, "recurs"), "the recurrence")
+		}
+	}
 }
