@@ -11,23 +11,36 @@ package scenario_test
 // transition log. There is no compilation, no index from dependencies to
 // clauses and no timer queue: the model visits, by brute force, every instant
 // at which anything could happen (each event instant, and every e.At+d for
-// every timed atom and every matching event, every deadline and expiry).
+// every timed atom and every matching event, every bound of a clock atom,
+// every deadline, expiry and lapse, every start and due instant of a recurring
+// duty, every dated signature and every instant of entry into force).
 //
 // What the model keeps of the engine's round structure is what the package doc
 // (Order inside an instant) states: after the batch, an instant runs in rounds;
-// each round first lets every signed agreement whose entry condition holds
-// enter into force, then takes the clause instances whose dependencies changed
-// and runs, in order, activation, fulfilment, the effects of powers exercised
-// in the round (discharge and termination, then suspension and resumption),
-// violation (by condition, then deadline) and expiry; a transition marks the
-// instances that read it for the next round. "Dependencies changed" is decided
-// afresh for every instance by walking its own conditions (see
-// refRun.firstMarks and refRun.to): a batch event matching a pattern it
-// mentions, a fluent it reads changing in the batch, a clause or agreement it
-// reads changing state, its own agreement entering into force, its own
-// transition to a state that is not final, and, when it can move (its gate
-// open, not suspended), a timed atom of the conditions of its current state
-// turning, or its deadline or expiry falling, at the instant.
+// each round first lets every agreement take its dated signatures, fix the
+// anchor of its InForceAt and, once signed, enter into force when it may; then
+// takes the clause instances whose dependencies changed and runs, in order,
+// the anchors of their deadlines and expiries, lapse, activation, fulfilment,
+// the effects of powers exercised in the round (discharge and termination,
+// then suspension and resumption), violation (recurring duties, then by
+// condition, then deadline) and expiry; a transition marks the instances that
+// read it for the next round. Before the batch, every exclusive limit falling
+// at the instant is reached. "Dependencies changed" is decided afresh for
+// every instance by walking its own conditions (see refRun.firstMarks and
+// refRun.to): a batch event matching a pattern it mentions (the patterns of
+// its anchors and of a recurrence's On included), a fluent it reads changing
+// in the batch, a clause or agreement it reads changing state, its own
+// agreement entering into force, a signature by one of its debtors when it
+// applies provisionally, its own transition to a state that is not final, and,
+// when it can move (its gate open, not suspended), a timed atom of the
+// conditions of its current state (or of an anchor not yet fixed) turning,
+// or its deadline, expiry, lapse or a recurrence's start or due instant
+// falling, at the instant.
+//
+// Calendar time follows the rules of the package docs: limits are
+// agreement.Deadline.Instant of their anchor in the clause's zone, an
+// instant beyond agreement.InstantRange is never reached; the model keeps
+// the anchors, signers and occurrences of recurring duties as plain state.
 
 import (
 	"fmt"
@@ -47,9 +60,11 @@ type refTransition struct {
 	Inst     scenario.Instance
 	From, To agreement.State
 	At       time.Time
-	// Why is what caused it, where the package doc names one: "deadline",
-	// "expiry", "power" (By the power's instance), "agreement" (By the
-	// agreement terminated), "signing"; "" when a condition decided it.
+	// Why is what caused it, where the package doc names one: "deadline"
+	// (a lapse included), "expiry", "power" (By the power's instance),
+	// "agreement" (By the agreement terminated), "signing" (a signing
+	// event), "signature" (a recorded signature's date, By the agreement
+	// with the party as debtor); "" when a condition decided it.
 	Why string
 	By  scenario.Instance
 }
@@ -119,7 +134,20 @@ type refInst struct {
 	// relaxedBy are the permission instances whose grants may cover its
 	// acts (a relaxed prohibition: its violation is its uncovered acts).
 	relaxedBy []int
+	// loc is the zone of its local days: the clause's, else its
+	// agreement's, else UTC.
+	loc *time.Location
 }
+
+// reads returns every condition the instance reads: its four conditions
+// and the anchors of its deadline and expiry (nil where absent).
+func (in *refInst) reads() []agreement.Condition {
+	return []agreement.Condition{in.conds[0], in.conds[1], in.conds[2], in.conds[3], in.clause.Deadline.From,
+		in.clause.Expiry.From}
+}
+
+// recurs reports whether the instance is a recurring duty.
+func (in *refInst) recurs() bool { return !in.clause.Recurs.IsZero() }
 
 // refBreach is one breach of a standing clause instance the model recorded.
 type refBreach struct {
@@ -134,7 +162,10 @@ type refBreach struct {
 // in order, clauses in order, debtors in order).
 type refModel struct {
 	p     agreement.Process
+	start time.Time
 	insts []refInst
+	// locs are the zones of the agreements.
+	locs []*time.Location
 	// byClause lists the instances of each clause (qualified ref).
 	byClause map[agreement.Ref][]int
 	// fluents lists every fluent with its agreement; fluentIdx finds one.
@@ -151,10 +182,23 @@ type refFluentDef struct {
 	f  agreement.Fluent
 }
 
-func refNewModel(p agreement.Process) *refModel {
-	m := &refModel{p: p, byClause: map[agreement.Ref][]int{}, fluentIdx: map[refFluentKey]int{}}
+// refZone loads zone z, UTC when it is empty or does not load.
+func refZone(z agreement.Zone, def *time.Location) *time.Location {
+	if z == "" {
+		return def
+	}
+	loc, err := z.Location()
+	if err != nil {
+		return def
+	}
+	return loc
+}
+
+func refNewModel(p agreement.Process, start time.Time) *refModel {
+	m := &refModel{p: p, start: start, byClause: map[agreement.Ref][]int{}, fluentIdx: map[refFluentKey]int{}}
 	for ai := range p.Agreements {
 		a := &p.Agreements[ai]
+		m.locs = append(m.locs, refZone(a.Zone, time.UTC))
 		for _, f := range a.Fluents {
 			m.fluentIdx[refFluentKey{ai, f.ID}] = len(m.fluents)
 			m.fluents = append(m.fluents, refFluentDef{ai, f})
@@ -182,7 +226,8 @@ func refNewModel(p agreement.Process) *refModel {
 				debtors = cl.Debtors
 			}
 			for _, d := range debtors {
-				in := refInst{id: scenario.Instance{Ref: ref, Debtor: d}, ai: ai, clause: cl, ref: ref}
+				in := refInst{id: scenario.Instance{Ref: ref, Debtor: d}, ai: ai, clause: cl, ref: ref,
+					loc: refZone(cl.Zone, m.locs[ai])}
 				in.conds = [4]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation}
 				in.bind, in.owed = d, []agreement.PartyID{d}
 				if d == "" {
@@ -340,15 +385,85 @@ func refRevised(events []agreement.Event, now time.Time) []agreement.Event {
 	return out
 }
 
-// initialAgreementState is the package doc's Start: Signed if the signing status is
-// signed or the agreement records signatures, Draft otherwise.
+// refDatedSignature is a recorded signature with a date.
+type refDatedSignature struct {
+	party agreement.PartyID
+	at    time.Time
+}
+
+// datedSignatures returns the dated signatures of agreement ai, by date
+// (signatures of one date in the order recorded).
+func (m *refModel) datedSignatures(ai int) []refDatedSignature {
+	var out []refDatedSignature
+	for _, sg := range m.p.Agreements[ai].Signatures {
+		if !sg.Date.IsZero() {
+			out = append(out, refDatedSignature{sg.Party, sg.Date})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b refDatedSignature) int { return a.at.Compare(b.at) })
+	return out
+}
+
+// signersAtStart returns the parties that have signed agreement ai when the
+// replay starts: its undated signatures, and those dated at or before the
+// start.
+func (m *refModel) signersAtStart(ai int) []agreement.PartyID {
+	var out []agreement.PartyID
+	for _, sg := range m.p.Agreements[ai].Signatures {
+		if sg.Date.IsZero() || !sg.Date.After(m.start) {
+			out = append(out, sg.Party)
+		}
+	}
+	return out
+}
+
+// satisfied reports whether signers sign agreement ai: every required
+// signatory has signed, or, when it requires none, someone has.
+func (m *refModel) satisfied(ai int, signers []agreement.PartyID) bool {
+	req := m.p.Agreements[ai].Signatories
+	if len(req) == 0 {
+		return len(signers) > 0
+	}
+	for _, p := range req {
+		if !slices.Contains(signers, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// initialAgreementState is the package doc's Start: Signed if the signing
+// status is signed and it records no signatures, or if the signatures
+// recorded undated or dated at or before the start sign it; Draft
+// otherwise.
 func (m *refModel) initialAgreementState(ai int) agreement.State {
 	a := &m.p.Agreements[ai]
-	if a.SigningStatus == agreement.SigningStatusSigned || len(a.Signatures) > 0 {
+	if a.SigningStatus == agreement.SigningStatusSigned && len(a.Signatures) == 0 ||
+		m.satisfied(ai, m.signersAtStart(ai)) {
 		return agreement.StateSigned
 	}
 	return agreement.StateDraft
 }
+
+// refLimit returns the instant of limit d counted from anchor in zone loc,
+// as agreement.Deadline.Instant computes it; false when it lies beyond
+// agreement.InstantRange (never reached). An instant before the range is
+// its first instant: reached at once.
+func refLimit(d agreement.Deadline, anchor time.Time, loc *time.Location) (time.Time, bool) {
+	t := d.Instant(anchor, loc)
+	first, last := agreement.InstantRange()
+	switch {
+	case t.After(last):
+		return time.Time{}, false
+	case t.Before(first):
+		return first, true
+	}
+	return t, true
+}
+
+// refExclusive reports whether limit d is reached before anything at its
+// instant: Exclusive, or rounded to a boundary of a day.
+func refExclusive(d agreement.Deadline) bool { return d.Exclusive || d.Round != agreement.RoundNone }
 
 type refFluentKey struct {
 	ai int
@@ -645,6 +760,9 @@ func (v *refView) eval(c agreement.Condition, ai int, in *refInst, w refWindow, 
 		// Some visible matching event e with e.At+d <= now (then the first
 		// one qualifies too).
 		val = any(c.Pattern(), func(e agreement.Event) bool { return !e.At.Add(c.Duration()).After(v.now) })
+	case *agreement.ClockCondition:
+		// The instant itself in [from, until); a zero bound is no bound.
+		val = (c.From().IsZero() || !v.now.Before(c.From())) && (c.Until().IsZero() || v.now.Before(c.Until()))
 	case *agreement.AllCondition:
 		val = true
 		for _, o := range c.Conditions() {
@@ -696,6 +814,29 @@ type refInstState struct {
 	violTrue   bool
 	lastBreach refWindow
 	breaches   int // in all
+	// The anchors of its deadline and expiry: whether each has held, and
+	// the instant it fixes (the first matching event of a Happened anchor,
+	// otherwise the instant it was found to hold).
+	dlFired, expFired   bool
+	dlAnchor, expAnchor time.Time
+	// A recurring duty, since it entered InEffect: that instant; the base
+	// of its periodic occurrences and the index of the next one to open;
+	// the events of its On pattern that started an occurrence (positions
+	// in the timeline); the due instants of the open occurrences (zero:
+	// never due).
+	recEntry time.Time
+	recBase  time.Time
+	recK     int
+	recSeen  map[int]bool
+	recOpen  []time.Time
+}
+
+// refSigning is a signature the model took: party signed agreement ai at
+// instant at.
+type refSigning struct {
+	ai    int
+	party agreement.PartyID
+	at    time.Time
 }
 
 // refRun is one reference replay in progress.
@@ -710,6 +851,19 @@ type refRun struct {
 	agrSusp [][]agreement.Ref
 	st      []refInstState
 
+	// Signatures: who has signed each agreement, in the order they
+	// signed; every signature with its instant (those counted at the start
+	// at the start); how many of each agreement's dated signatures have
+	// been taken; the instant each became Signed (zero: not yet).
+	signers  [][]agreement.PartyID
+	signLog  []refSigning
+	sigTaken []int
+	signedAt []time.Time
+	// The anchor of each agreement's InForceAt: whether it has held, and
+	// the instant it fixes.
+	ifFired  []bool
+	ifAnchor []time.Time
+
 	log       []refTransition
 	decisions [][]refDecision // per transition
 
@@ -719,6 +873,11 @@ type refRun struct {
 
 	why string // cause of the transitions being made
 	by  scenario.Instance
+
+	batch []agreement.Event // the batch of the current instant
+	// notes counts what the replay went through, for the tests' coverage
+	// reports.
+	notes map[string]int
 }
 
 // refResult is the outcome of a reference replay.
@@ -733,18 +892,46 @@ type refResult struct {
 	// upcoming are the instants after end at which a deadline, an expiry
 	// or a timed atom could fire with no further event.
 	upcoming []time.Time
+	// notes counts what the replay went through: lapses, exclusive limits
+	// reached before a batch, the breaches of recurring duties, clauses
+	// moving provisionally, dated signatures, entries into force at
+	// InForceAt.
+	notes map[string]int
 }
 
 // refReplay replays events (sorted stably by instant, none before start)
 // over p from start up to and including end, recomputing everything from
 // scratch at every instant it visits. An end before start evaluates nothing.
 func refReplay(p agreement.Process, start time.Time, events []agreement.Event, end time.Time) *refResult {
-	m := refNewModel(p)
-	r := &refRun{m: m, start: start, now: start}
-	r.agr = make([]agreement.State, len(p.Agreements))
-	r.agrSusp = make([][]agreement.Ref, len(p.Agreements))
+	m := refNewModel(p, start)
+	r := &refRun{m: m, start: start, now: start, notes: map[string]int{}}
+	n := len(p.Agreements)
+	r.agr = make([]agreement.State, n)
+	r.agrSusp = make([][]agreement.Ref, n)
+	r.signers = make([][]agreement.PartyID, n)
+	r.sigTaken = make([]int, n)
+	r.signedAt = make([]time.Time, n)
+	r.ifFired = make([]bool, n)
+	r.ifAnchor = make([]time.Time, n)
 	for ai := range p.Agreements {
 		r.agr[ai] = m.initialAgreementState(ai)
+		r.signers[ai] = m.signersAtStart(ai)
+		for _, party := range r.signers[ai] {
+			r.signLog = append(r.signLog, refSigning{ai, party, start})
+		}
+		// The dated signatures at or before the start are taken; an
+		// agreement signed at the start became Signed at the last of them,
+		// or at the start.
+		last := start
+		for _, sg := range m.datedSignatures(ai) {
+			if !sg.at.After(start) {
+				r.sigTaken[ai]++
+				last = sg.at
+			}
+		}
+		if r.agr[ai] == agreement.StateSigned {
+			r.signedAt[ai] = last
+		}
 	}
 	r.st = make([]refInstState, len(m.insts))
 	for i := range r.st {
@@ -770,7 +957,7 @@ func refReplay(p agreement.Process, start time.Time, events []agreement.Event, e
 		t = next
 	}
 	res.events = events[:i]
-	res.log, res.decisions, res.breaches = r.log, r.decisions, r.blog
+	res.log, res.decisions, res.breaches, res.notes = r.log, r.decisions, r.blog, r.notes
 	r.candidates(nil, func(c time.Time) {
 		if c.After(end) && !slices.ContainsFunc(res.upcoming, c.Equal) {
 			res.upcoming = append(res.upcoming, c)
@@ -782,8 +969,11 @@ func refReplay(p agreement.Process, start time.Time, events []agreement.Event, e
 
 // nextInstant returns the first instant after t at which anything could
 // happen, found by brute force: the next event; every e.At+d for every timed
-// atom anywhere in the process and every event matching it; every deadline
-// and expiry of the model's own clocks. Zero when there is none.
+// atom anywhere in the process and every event matching it; every bound of
+// a clock atom; every deadline, expiry and lapse of the model's own clocks;
+// the next start and the due instants of every recurring duty in effect;
+// every dated signature and instant of entry into force. Zero when there is
+// none.
 func (r *refRun) nextInstant(t time.Time, future []agreement.Event) time.Time {
 	var best time.Time
 	r.candidates(future, func(c time.Time) {
@@ -809,6 +999,13 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 				p, d = n.Pattern(), n.Duration()
 			case *agreement.SinceCondition:
 				p, d = n.Pattern(), n.Duration()
+			case *agreement.ClockCondition:
+				for _, b := range []time.Time{n.From(), n.Until()} {
+					if !b.IsZero() {
+						consider(b)
+					}
+				}
+				return true
 			default:
 				return true
 			}
@@ -821,11 +1018,19 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 		})
 	}
 	for ai := range r.m.p.Agreements {
-		timed(r.m.p.Agreements[ai].EntryIntoForce, ai, nil)
+		a := &r.m.p.Agreements[ai]
+		timed(a.EntryIntoForce, ai, nil)
+		timed(a.InForceAt.From, ai, nil)
+		for _, sg := range r.m.datedSignatures(ai) {
+			consider(sg.at)
+		}
+		if at, ok := r.inForceInstant(ai); ok {
+			consider(at)
+		}
 	}
 	for ii := range r.m.insts {
 		in := &r.m.insts[ii]
-		for _, c := range in.conds {
+		for _, c := range in.reads() {
 			timed(c, in.ai, in)
 		}
 		if d, ok := r.deadlineInstant(ii); ok {
@@ -834,14 +1039,58 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 		if x, ok := r.expiryInstant(ii); ok {
 			consider(x)
 		}
+		if l, ok := r.lapseInstant(ii); ok {
+			consider(l)
+		}
+		if s := &r.st[ii]; s.state == agreement.StateInEffect && in.recurs() {
+			if st, ok := r.occurrenceStart(ii, s.recK); ok {
+				consider(st)
+			}
+			for _, due := range s.recOpen {
+				if !due.IsZero() {
+					consider(due)
+				}
+			}
+		}
 	}
 }
 
 // gateOpen is the package doc's gate (Agreements): a clause that does not
-// survive changes state only while its agreement is in force.
+// survive changes state only while its agreement is in force, or, applied
+// provisionally, while its agreement is Draft or Signed and every debtor of
+// the instance has signed it.
 func (r *refRun) gateOpen(ii int) bool {
+	return r.gateWith(ii, r.agr[r.m.insts[ii].ai], r.signers[r.m.insts[ii].ai])
+}
+
+// gateWith is gateOpen with the agreement in state agr, signed by
+// signers.
+func (r *refRun) gateWith(ii int, agr agreement.State, signers []agreement.PartyID) bool {
 	in := &r.m.insts[ii]
-	return in.clause.Surviving || r.agr[in.ai] == agreement.StateInForce
+	if in.clause.Surviving || agr == agreement.StateInForce {
+		return true
+	}
+	if !in.clause.Provisional || agr != agreement.StateDraft && agr != agreement.StateSigned || len(in.owed) == 0 {
+		return false
+	}
+	for _, d := range in.owed {
+		if !slices.Contains(signers, d) {
+			return false
+		}
+	}
+	return true
+}
+
+// signersAt returns who had signed agreement ai by instant t, by the
+// model's own log of signatures.
+func (r *refRun) signersAt(ai int, t time.Time) []agreement.PartyID {
+	var out []agreement.PartyID
+	for _, sg := range r.signLog {
+		if sg.ai == ai && !sg.at.After(t) {
+			out = append(out, sg.party)
+		}
+	}
+	return out
 }
 
 // view returns the view of the current instant, with live states.
@@ -868,10 +1117,10 @@ func (r *refRun) decide(slot string, c agreement.Condition, ai int, in *refInst,
 	return refDecision{Slot: slot, At: r.now, Window: w.time(), Cond: c, Values: vals}
 }
 
-// step runs instant t: the batch, then rounds until nothing changes.
+// step runs instant t: the exclusive limits falling at t, the batch, then
+// rounds until nothing changes.
 func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
-	r.now = t
-	r.events = upTo
+	r.now, r.events, r.batch = t, upTo, batch
 	// Fluents: recomputed from scratch up to the batch, then through it.
 	r.fluent = r.m.fluentsOver(upTo[:len(upTo)-len(batch)])
 	flipped := make([]bool, len(r.m.fluents))
@@ -879,8 +1128,16 @@ func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
 		r.m.applyFluents(r.fluent, e, flipped)
 	}
 	r.marks = make([]bool, len(r.m.insts))
+	// An exclusive limit is reached before anything at its instant: before
+	// the batch, and before any agreement or other clause moves.
+	if !t.Equal(r.start) {
+		for ii := range r.m.insts {
+			r.settleExclusive(ii)
+		}
+	}
 	r.firstMarks(batch, flipped)
-	// Signing events move a Draft agreement to Signed.
+	// Signing events sign for their actor (without one, for every required
+	// signatory, and the agreement as a whole).
 	for _, e := range batch {
 		if e.Kind != agreement.EventKindSigning {
 			continue
@@ -892,8 +1149,8 @@ func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
 		case e.Clause == (agreement.Ref{}) && len(r.m.p.Agreements) == 1:
 			ai = 0
 		}
-		if ai >= 0 && r.agr[ai] == agreement.StateDraft {
-			r.because("signing", scenario.Instance{}, func() { r.agreementTo(ai, agreement.StateSigned, nil) })
+		if ai >= 0 {
+			r.because("signing", scenario.Instance{}, func() { r.signBy(ai, e.Actor) })
 		}
 	}
 	for {
@@ -909,6 +1166,8 @@ func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
 		}
 		r.marks = make([]bool, len(r.m.insts))
 		r.effects = nil
+		r.anchors(work)
+		r.lapse(work)
 		r.activation(work)
 		r.fulfilment(work)
 		r.applyEffects(false)
@@ -941,16 +1200,20 @@ func refPatterns(n agreement.Condition) []agreement.Pattern {
 }
 
 // refInstPatterns returns every pattern instance in reads, with the
-// instance reading it: those of its conditions, and for a relaxed
-// prohibition the grant and action of each permission relaxing it.
+// instance reading it: those of its conditions and anchors, the On pattern
+// of its recurrence, and for a relaxed prohibition the grant and action of
+// each permission relaxing it.
 func (m *refModel) refInstPatterns(in *refInst) []refReadPattern {
 	var out []refReadPattern
-	for _, c := range in.conds {
+	for _, c := range in.reads() {
 		refMentions(c, func(n agreement.Condition) {
 			for _, p := range refPatterns(n) {
 				out = append(out, refReadPattern{p, in})
 			}
 		})
+	}
+	if on := in.clause.Recurs.On; on != nil {
+		out = append(out, refReadPattern{*on, in})
 	}
 	for _, pi := range in.relaxedBy {
 		pin := &m.insts[pi]
@@ -974,8 +1237,9 @@ type refReadPattern struct {
 // before its first round: everything at the start instant; otherwise a batch
 // event matching a pattern an instance mentions, a fluent it reads changing
 // in the batch, and for an instance that can move, a timed atom of the
-// conditions of its current state turning now, its deadline or its expiry
-// falling now.
+// conditions of its current state (or of an anchor not yet fixed) turning
+// now, its deadline, expiry or lapse falling now, or, for a recurring duty
+// in effect, its next occurrence starting or an open one falling due now.
 func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 	start := r.now.Equal(r.start)
 	// Events revised by a revision of this instant, as seen before it.
@@ -1012,7 +1276,7 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 				}
 			}
 		}
-		for _, c := range in.conds {
+		for _, c := range in.reads() {
 			refMentions(c, func(n agreement.Condition) {
 				if h, ok := n.(*agreement.HoldsCondition); ok && flipped[r.m.fluentIdx[refFluentKey{in.ai, h.Fluent()}]] {
 					r.marks[ii] = true
@@ -1036,29 +1300,52 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 		if x, ok := r.expiryInstant(ii); ok && x.Equal(r.now) && s.state != agreement.StateDormant {
 			r.marks[ii] = true
 		}
+		if l, ok := r.lapseInstant(ii); ok && l.Equal(r.now) && s.state != agreement.StateInEffect {
+			r.marks[ii] = true
+		}
+		if s.state == agreement.StateInEffect && in.recurs() {
+			if st, ok := r.occurrenceStart(ii, s.recK); ok && st.Equal(r.now) {
+				r.marks[ii] = true
+			}
+			if slices.ContainsFunc(s.recOpen, r.now.Equal) {
+				r.marks[ii] = true
+			}
+		}
 	}
 }
 
-// timedTurnsNow reports whether a Within or Since atom of the conditions of
-// instance ii's current state changes value at the current instant with no
-// event: Within(p, d) when the last visible event matching p before now
-// happened exactly d before; Since(p, d) when the first one did.
+// timedTurnsNow reports whether a Within, Since or clock atom of the
+// conditions of instance ii's current state, or of the anchor of its
+// deadline or expiry while it has not held, changes value at the current
+// instant with no event: Within(p, d) when the last visible event matching
+// p before now happened exactly d before; Since(p, d) when the first one
+// did; a clock atom when one of its bounds is now.
 func (r *refRun) timedTurnsNow(ii int) bool {
 	in := &r.m.insts[ii]
 	s := &r.st[ii]
-	var slots []int
-	w := refAfter(s.since)
+	type read struct {
+		c agreement.Condition
+		w refWindow
+	}
+	var reads []read
 	switch s.state {
 	case agreement.StateDormant:
-		slots, w = []int{refTrigger}, refWindow{}
+		reads = []read{{in.conds[refTrigger], refWindow{}}}
 	case agreement.StatePending:
-		slots = []int{refAntecedent}
+		reads = []read{{in.conds[refAntecedent], refAfter(s.since)}}
 	case agreement.StateInEffect:
-		slots = []int{refFulfilment, refViolation}
+		reads = []read{{in.conds[refFulfilment], refAfter(s.since)}, {in.conds[refViolation], refAfter(s.since)}}
+	}
+	if !s.dlFired {
+		reads = append(reads, read{in.clause.Deadline.From, refWindow{}})
+	}
+	if !s.expFired {
+		reads = append(reads, read{in.clause.Expiry.From, refWindow{}})
 	}
 	turns := false
-	for _, sl := range slots {
-		refMentions(in.conds[sl], func(n agreement.Condition) {
+	for _, rd := range reads {
+		w := rd.w
+		refMentions(rd.c, func(n agreement.Condition) {
 			var p agreement.Pattern
 			var d time.Duration
 			last := false
@@ -1067,6 +1354,11 @@ func (r *refRun) timedTurnsNow(ii int) bool {
 				p, d, last = n.Pattern(), n.Duration(), true
 			case *agreement.SinceCondition:
 				p, d = n.Pattern(), n.Duration()
+			case *agreement.ClockCondition:
+				if n.From().Equal(r.now) || n.Until().Equal(r.now) {
+					turns = true
+				}
+				return
 			default:
 				return
 			}
@@ -1090,43 +1382,90 @@ func (r *refRun) timedTurnsNow(ii int) bool {
 }
 
 // deadlineInstant returns when instance ii's deadline passes, if it is in
-// effect with its clock running (a duration deadline) or at all (an absolute
-// one).
+// effect and the deadline is known: an absolute one; an anchored one once
+// its anchor has held; one counted from the clause while its clock runs.
 func (r *refRun) deadlineInstant(ii int) (time.Time, bool) {
-	dl := r.m.insts[ii].clause.Deadline
+	in := &r.m.insts[ii]
+	dl := in.clause.Deadline
 	if r.st[ii].state != agreement.StateInEffect || dl.IsZero() {
 		return time.Time{}, false
 	}
-	if dl.After == 0 {
-		return dl.At, true
+	if dl.Fixed() {
+		return r.fixedDeadline(ii)
+	}
+	total, ok := r.deadlineTotal(ii)
+	if !ok {
+		return time.Time{}, false
 	}
 	elapsed, running := r.deadlineClock(ii)
 	if !running {
 		return time.Time{}, false
 	}
-	return r.now.Add(dl.After - elapsed), true
+	return r.now.Add(total - elapsed), true
+}
+
+// fixedDeadline returns the instant of instance ii's absolute or anchored
+// deadline, once known.
+func (r *refRun) fixedDeadline(ii int) (time.Time, bool) {
+	in := &r.m.insts[ii]
+	dl := in.clause.Deadline
+	switch {
+	case dl.From != nil:
+		if !r.st[ii].dlFired {
+			return time.Time{}, false
+		}
+		return refLimit(dl, r.st[ii].dlAnchor, in.loc)
+	case !dl.At.IsZero():
+		return refLimit(dl, time.Time{}, in.loc)
+	}
+	return time.Time{}, false
+}
+
+// deadlineTotal returns how long instance ii's deadline counted from the
+// clause runs: from the instant it last entered InEffect (from Dormant or
+// Pending) to the limit counted from that instant, none if negative; false
+// when the limit is never reached.
+func (r *refRun) deadlineTotal(ii int) (time.Duration, bool) {
+	in := &r.m.insts[ii]
+	var entry time.Time
+	for _, tr := range r.log {
+		if tr.Inst == in.id && tr.To == agreement.StateInEffect && tr.From != agreement.StateSuspended {
+			entry = tr.At
+		}
+	}
+	at, ok := refLimit(in.clause.Deadline, entry, in.loc)
+	if !ok {
+		return 0, false
+	}
+	return max(at.Sub(entry), 0), true
 }
 
 // deadlinePassed reports whether instance ii, in effect, has passed its
-// deadline: an absolute deadline at or before now, or a duration deadline
-// whose clock has run for at least its duration.
+// deadline: a fixed one at or before now, or one counted from the clause
+// whose clock has run for at least its length.
 func (r *refRun) deadlinePassed(ii int) bool {
 	dl := r.m.insts[ii].clause.Deadline
 	switch {
 	case dl.IsZero():
 		return false
-	case dl.After == 0:
-		return !dl.At.After(r.now)
+	case dl.Fixed():
+		at, ok := r.fixedDeadline(ii)
+		return ok && !at.After(r.now)
+	}
+	total, ok := r.deadlineTotal(ii)
+	if !ok {
+		return false
 	}
 	elapsed, _ := r.deadlineClock(ii)
-	return elapsed >= dl.After
+	return elapsed >= total
 }
 
 // deadlineClock recomputes, from the model's own transition log, how long
-// instance ii's duration deadline has run: from its last entry into InEffect
-// from Dormant or Pending, counting only the time it was in effect with its
-// gate open (not suspended, its agreement in force unless it survives). It
-// also reports whether the clock runs now.
+// instance ii's deadline counted from the clause has run: from its last
+// entry into InEffect from Dormant or Pending, counting only the time it
+// was in effect with its gate open (not suspended, its agreement in force
+// unless it survives or applies provisionally). It also reports whether the
+// clock runs now.
 func (r *refRun) deadlineClock(ii int) (time.Duration, bool) {
 	in := &r.m.insts[ii]
 	agrID := r.m.agreementInstance(in.ai)
@@ -1146,7 +1485,7 @@ func (r *refRun) deadlineClock(ii int) (time.Duration, bool) {
 		default:
 			continue
 		}
-		now := state == agreement.StateInEffect && (in.clause.Surviving || agr == agreement.StateInForce)
+		now := state == agreement.StateInEffect && r.gateWith(ii, agr, r.signersAt(in.ai, tr.At))
 		if running && (!now || arm) {
 			elapsed += tr.At.Sub(since)
 		}
@@ -1165,29 +1504,149 @@ func (r *refRun) deadlineClock(ii int) (time.Duration, bool) {
 }
 
 // expiryInstant returns instance ii's expiry instant once it has left
-// Dormant: absolute, or counted from leaving Dormant.
+// Dormant: absolute, anchored (once its anchor has held), or counted from
+// leaving Dormant.
 func (r *refRun) expiryInstant(ii int) (time.Time, bool) {
-	x := r.m.insts[ii].clause.Expiry
+	in := &r.m.insts[ii]
+	x := in.clause.Expiry
 	s := &r.st[ii]
 	if x.IsZero() || s.leftDormant.IsZero() {
 		return time.Time{}, false
 	}
-	if x.After == 0 {
-		return x.At, true
+	switch {
+	case x.From != nil:
+		if !s.expFired {
+			return time.Time{}, false
+		}
+		return refLimit(x, s.expAnchor, in.loc)
+	case !x.At.IsZero():
+		return refLimit(x, time.Time{}, in.loc)
 	}
-	return s.leftDormant.Add(x.After), true
+	return refLimit(x, s.leftDormant, in.loc)
 }
 
-// agreementPhase lets every Signed agreement whose entry-into-force
-// condition holds (or that has none) enter into force, until none does.
+// lapseInstant returns the instant of instance ii's unconditional
+// deadline, which binds while it waits: absolute, or anchored once its
+// anchor has held.
+func (r *refRun) lapseInstant(ii int) (time.Time, bool) {
+	if !r.m.insts[ii].clause.Deadline.Unconditional {
+		return time.Time{}, false
+	}
+	return r.fixedDeadline(ii)
+}
+
+// passedExclusive reports whether an exclusive deadline or expiry of
+// instance ii, in effect, has been reached: then only the limit decides.
+func (r *refRun) passedExclusive(ii int) bool {
+	cl := &r.m.insts[ii].clause
+	if refExclusive(cl.Deadline) && r.deadlinePassed(ii) {
+		return true
+	}
+	x, ok := r.expiryInstant(ii)
+	return refExclusive(cl.Expiry) && ok && !x.After(r.now)
+}
+
+// settleExclusive reaches, before anything else at the instant, an
+// exclusive limit of instance ii (its gate open) at or before now: an
+// exclusive deadline makes it Violated, an exclusive expiry expires it.
+func (r *refRun) settleExclusive(ii int) {
+	s := &r.st[ii]
+	if !r.gateOpen(ii) || s.state != agreement.StateInEffect && s.state != agreement.StatePending {
+		return
+	}
+	in := &r.m.insts[ii]
+	note := func(what string) {
+		r.notes["exclusive "+what+" reached"]++
+		// An act of the instance at that very instant comes too late.
+		for _, e := range r.batch {
+			for _, c := range in.conds[refFulfilment : refViolation+1] {
+				for _, p := range agreement.Patterns(c) {
+					if r.m.matchesIn(p, in.ai, e, in) {
+						r.notes["exclusive "+what+" reached at the instant of an act"]++
+						return
+					}
+				}
+			}
+		}
+	}
+	if s.state == agreement.StateInEffect && refExclusive(in.clause.Deadline) && r.deadlinePassed(ii) {
+		note("deadline")
+		r.because("deadline", scenario.Instance{}, func() { r.to(ii, agreement.StateViolated, nil) })
+		return
+	}
+	if x, ok := r.expiryInstant(ii); ok && refExclusive(in.clause.Expiry) && !x.After(r.now) {
+		note("expiry")
+		r.expiry([]int{ii})
+	}
+}
+
+// inForceInstant returns the instant agreement ai's InForceAt sets, once
+// known: absolute; anchored once its anchor has held; counted from the
+// instant it became Signed.
+func (r *refRun) inForceInstant(ai int) (time.Time, bool) {
+	d := r.m.p.Agreements[ai].InForceAt
+	loc := r.m.locs[ai]
+	switch {
+	case d.IsZero():
+		return time.Time{}, false
+	case !d.At.IsZero():
+		return refLimit(d, time.Time{}, loc)
+	case d.From != nil:
+		if !r.ifFired[ai] {
+			return time.Time{}, false
+		}
+		return refLimit(d, r.ifAnchor[ai], loc)
+	case r.signedAt[ai].IsZero():
+		return time.Time{}, false
+	}
+	return refLimit(d, r.signedAt[ai], loc)
+}
+
+// anchorInstant returns the instant anchor c fixes now that it holds: the
+// first visible event matching it, for a Happened atom; otherwise now.
+func (r *refRun) anchorInstant(c agreement.Condition, ai int, in *refInst) time.Time {
+	if h, ok := c.(*agreement.HappenedCondition); ok {
+		for _, e := range refRevised(r.events, r.now) {
+			if !e.At.After(r.now) && r.m.matchesIn(h.Pattern(), ai, e, in) {
+				return e.At
+			}
+		}
+	}
+	return r.now
+}
+
+// agreementPhase lets every agreement take the dated signatures falling
+// now, fix the anchor of its InForceAt, and, once Signed, enter into force
+// when its entry-into-force condition holds (or it has none) and its
+// InForceAt instant (if any) has come; until none moves.
 func (r *refRun) agreementPhase() {
 	for changed := true; changed; {
 		changed = false
 		for ai := range r.m.p.Agreements {
+			a := &r.m.p.Agreements[ai]
+			dated := r.m.datedSignatures(ai)
+			for r.sigTaken[ai] < len(dated) && !dated[r.sigTaken[ai]].at.After(r.now) {
+				sg := dated[r.sigTaken[ai]]
+				r.sigTaken[ai]++
+				by := scenario.Instance{Ref: agreement.AgreementRef(a.ID), Debtor: sg.party}
+				r.notes["dated signature taken"]++
+				r.because("signature", by, func() { r.signBy(ai, sg.party) })
+				changed = true
+			}
+			if from := a.InForceAt.From; from != nil && !r.ifFired[ai] && r.agr[ai] != agreement.StateTerminated &&
+				r.view().eval(from, ai, nil, refWindow{}, nil) {
+				r.ifFired[ai], r.ifAnchor[ai] = true, r.anchorInstant(from, ai, nil)
+				changed = true
+			}
 			if r.agr[ai] != agreement.StateSigned {
 				continue
 			}
-			entry := r.m.p.Agreements[ai].EntryIntoForce
+			if !a.InForceAt.IsZero() {
+				if at, ok := r.inForceInstant(ai); !ok || at.After(r.now) {
+					continue
+				}
+			}
+			entry := a.EntryIntoForce
 			if entry == nil {
 				r.agreementTo(ai, agreement.StateInForce, nil)
 				changed = true
@@ -1201,19 +1660,51 @@ func (r *refRun) agreementPhase() {
 	}
 }
 
+// signBy records that party signed agreement ai ("": the agreement as a
+// whole, for every required signatory): a provisional clause owed by a new
+// signer is marked, and a Draft agreement is Signed once its signatories
+// have all signed (by a signature without a party, at once).
+func (r *refRun) signBy(ai int, party agreement.PartyID) {
+	news := []agreement.PartyID{party}
+	if party == "" {
+		news = r.m.p.Agreements[ai].Signatories
+	}
+	for _, p := range news {
+		if slices.Contains(r.signers[ai], p) {
+			continue
+		}
+		r.signers[ai] = append(r.signers[ai], p)
+		r.signLog = append(r.signLog, refSigning{ai, p, r.now})
+		for ii := range r.m.insts {
+			if in := &r.m.insts[ii]; in.ai == ai && in.clause.Provisional && in.owes(p) {
+				r.marks[ii] = true
+			}
+		}
+	}
+	if r.agr[ai] == agreement.StateDraft && (party == "" || r.m.satisfied(ai, r.signers[ai])) {
+		r.agreementTo(ai, agreement.StateSigned, nil)
+	}
+}
+
 // agreementTo moves agreement ai to state to, marking the instances that read
 // its state, every instance of it when it enters into force, and terminating
 // every clause of it that is neither final nor surviving when it is
 // terminated.
 func (r *refRun) agreementTo(ai int, to agreement.State, d []refDecision) {
 	from := r.agr[ai]
+	if to == agreement.StateInForce && from == agreement.StateSigned && !r.m.p.Agreements[ai].InForceAt.IsZero() {
+		r.notes["entry into force after InForceAt"]++
+	}
 	r.agr[ai] = to
 	r.record(r.m.agreementInstance(ai), from, to, d)
+	if to == agreement.StateSigned {
+		r.signedAt[ai] = r.now
+	}
 	id := r.m.p.Agreements[ai].ID
 	for ii := range r.m.insts {
 		in := &r.m.insts[ii]
 		home := r.m.p.Agreements[in.ai].ID
-		for _, c := range in.conds {
+		for _, c := range in.reads() {
 			refMentions(c, func(n agreement.Condition) {
 				if a, ok := n.(*agreement.AgreementInCondition); ok && (a.Agreement() == id || a.Agreement() == "" && home == id) {
 					r.marks[ii] = true
@@ -1248,11 +1739,15 @@ func (r *refRun) because(why string, by scenario.Instance, fn func()) {
 }
 
 // to moves instance ii to state to, marking the instances that read its
-// clause's state and, unless to is final, itself.
+// clause's state and, unless to is final, itself. A recurring duty
+// entering InEffect from Dormant or Pending starts its occurrences.
 func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
 	s := &r.st[ii]
 	in := &r.m.insts[ii]
 	from := s.state
+	if a := r.agr[in.ai]; in.clause.Provisional && (a == agreement.StateDraft || a == agreement.StateSigned) {
+		r.notes["provisional clause moves before entry into force"]++
+	}
 	r.record(in.id, from, to, d)
 	s.state, s.since = to, r.now
 	if from == agreement.StateDormant {
@@ -1260,6 +1755,9 @@ func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
 	}
 	if to == agreement.StateInEffect {
 		s.judged, s.violTrue, s.lastBreach = r.now, false, refWindow{}
+	}
+	if to == agreement.StateInEffect && from != agreement.StateSuspended && in.recurs() {
+		r.startRecurrence(ii)
 	}
 	for jj := range r.m.insts {
 		if slices.Contains(r.m.insts[jj].relaxedBy, ii) {
@@ -1269,7 +1767,7 @@ func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
 	for jj := range r.m.insts {
 		other := &r.m.insts[jj]
 		home := r.m.p.Agreements[other.ai].ID
-		for _, c := range other.conds {
+		for _, c := range other.reads() {
 			refMentions(c, func(n agreement.Condition) {
 				if ci, ok := n.(*agreement.ClauseInCondition); ok && ci.Ref().Resolve(home) == in.ref {
 					r.marks[jj] = true
@@ -1279,6 +1777,40 @@ func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
 	}
 	if !to.IsFinal() {
 		r.marks[ii] = true
+	}
+}
+
+// anchors fixes, for each marked instance not final (whatever its gate),
+// the anchors of its deadline and expiry that hold now for the first time,
+// seeing the whole history.
+func (r *refRun) anchors(work []int) {
+	for _, ii := range work {
+		s := &r.st[ii]
+		in := &r.m.insts[ii]
+		if s.state.IsFinal() {
+			continue
+		}
+		if from := in.clause.Deadline.From; from != nil && !s.dlFired && r.view().eval(from, in.ai, in, refWindow{}, nil) {
+			s.dlFired, s.dlAnchor = true, r.anchorInstant(from, in.ai, in)
+		}
+		if from := in.clause.Expiry.From; from != nil && !s.expFired && r.view().eval(from, in.ai, in, refWindow{}, nil) {
+			s.expFired, s.expAnchor = true, r.anchorInstant(from, in.ai, in)
+		}
+	}
+}
+
+// lapse: a Dormant or Pending instance, its gate open, at or after the
+// instant of its unconditional deadline is Lapsed, before activation.
+func (r *refRun) lapse(work []int) {
+	for _, ii := range work {
+		s := &r.st[ii]
+		if s.state != agreement.StateDormant && s.state != agreement.StatePending || !r.gateOpen(ii) {
+			continue
+		}
+		if l, ok := r.lapseInstant(ii); ok && !l.After(r.now) {
+			r.notes["lapsed "+s.state.String()]++
+			r.because("deadline", scenario.Instance{}, func() { r.to(ii, agreement.StateLapsed, nil) })
+		}
 	}
 }
 
@@ -1318,14 +1850,16 @@ func (r *refRun) activation(work []int) {
 	}
 }
 
-// fulfilment: InEffect to Fulfilled when the fulfilment condition holds; a
-// power so fulfilled is exercised, its effect applied later in the round.
+// fulfilment: InEffect to Fulfilled when the fulfilment condition holds,
+// unless it is a recurring duty (an act performs an occurrence) or an
+// exclusive limit has been reached; a power so fulfilled is exercised, its
+// effect applied later in the round.
 func (r *refRun) fulfilment(work []int) {
 	for _, ii := range work {
 		in := &r.m.insts[ii]
 		s := &r.st[ii]
 		c := in.conds[refFulfilment]
-		if s.state != agreement.StateInEffect || c == nil || !r.gateOpen(ii) {
+		if s.state != agreement.StateInEffect || c == nil || !r.gateOpen(ii) || in.recurs() || r.passedExclusive(ii) {
 			continue
 		}
 		w := refAfter(s.since)
@@ -1494,7 +2028,10 @@ func refWithout(s []agreement.Ref, v agreement.Ref) []agreement.Ref {
 }
 
 // violation: InEffect to Violated when the violation condition holds, or
-// else when the deadline has passed.
+// else when the deadline has passed. A standing clause records breaches
+// instead, and a recurring duty first records the occurrences it missed;
+// neither happens, nor does the violation condition count, once an
+// exclusive limit has been reached.
 func (r *refRun) violation(work []int) {
 	for _, ii := range work {
 		in := &r.m.insts[ii]
@@ -1502,18 +2039,126 @@ func (r *refRun) violation(work []int) {
 		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
+		excl := r.passedExclusive(ii)
 		if in.clause.Standing {
-			r.breaches(ii)
+			if !excl {
+				r.breaches(ii)
+			}
 			continue
 		}
+		if in.recurs() && !excl {
+			r.recur(ii)
+		}
 		w := refAfter(s.since)
-		if c := in.conds[refViolation]; c != nil && r.view().eval(c, in.ai, in, w, nil) {
+		if c := in.conds[refViolation]; c != nil && !excl && r.view().eval(c, in.ai, in, w, nil) {
 			r.to(ii, agreement.StateViolated, []refDecision{r.decide("violation", c, in.ai, in, w)})
 			continue
 		}
 		if r.deadlinePassed(ii) {
 			r.because("deadline", scenario.Instance{}, func() { r.to(ii, agreement.StateViolated, nil) })
 		}
+	}
+}
+
+// startRecurrence starts the occurrences of recurring duty ii as it enters
+// InEffect now: periodic ones counted from its Start (or from now), the
+// first owed being the first to start at or after now; those of its On
+// pattern from the events at or after now.
+func (r *refRun) startRecurrence(ii int) {
+	s := &r.st[ii]
+	rc := &r.m.insts[ii].clause.Recurs
+	s.recEntry, s.recSeen, s.recOpen, s.recK = r.now, map[int]bool{}, nil, 0
+	if rc.Every.IsZero() {
+		return
+	}
+	s.recBase = r.now
+	if !rc.Start.IsZero() {
+		s.recBase = rc.Start
+	}
+	for {
+		st, ok := r.occurrenceStart(ii, s.recK)
+		if !ok || !st.Before(r.now) {
+			return
+		}
+		s.recK++
+	}
+}
+
+// occurrenceStart returns the start of periodic occurrence k of recurring
+// duty ii: its base plus Every multiplied by k (every part of the period),
+// on the calendar of its zone; false when it has none or it lies beyond
+// agreement.InstantRange.
+func (r *refRun) occurrenceStart(ii, k int) (time.Time, bool) {
+	in := &r.m.insts[ii]
+	e := in.clause.Recurs.Every
+	if e.IsZero() {
+		return time.Time{}, false
+	}
+	p := agreement.Period{Years: e.Years * k, Months: e.Months * k, Weeks: e.Weeks * k, Days: e.Days * k,
+		Exact: e.Exact * time.Duration(k)}
+	return refLimit(agreement.Deadline{Period: p}, r.st[ii].recBase, in.loc)
+}
+
+// occurrenceDue returns the due instant of an occurrence of recurring duty
+// ii starting at start: Within after it, or (none given) next, the start
+// of the next periodic occurrence; then rounded. Zero: never due.
+func (r *refRun) occurrenceDue(ii int, start, next time.Time, hasNext bool) time.Time {
+	in := &r.m.insts[ii]
+	rc := &in.clause.Recurs
+	due, ok := next, hasNext
+	if !rc.Within.IsZero() {
+		due, ok = refLimit(agreement.Deadline{Period: rc.Within}, start, in.loc)
+	}
+	if ok && rc.Round != agreement.RoundNone {
+		due, ok = refLimit(agreement.Deadline{At: due, Round: rc.Round}, time.Time{}, in.loc)
+	}
+	if !ok {
+		return time.Time{}
+	}
+	return due
+}
+
+// recur advances recurring duty ii, in effect with its gate open: it opens
+// every occurrence starting at or before now (periodic ones, and one per
+// event of its On pattern at or after its entry into effect), records a
+// breach for every open occurrence due at or before now (an act at the due
+// instant is too late), then lets an act now (its fulfilment holding with
+// event atoms seeing only the events of this instant) perform every
+// occurrence still open.
+func (r *refRun) recur(ii int) {
+	s := &r.st[ii]
+	in := &r.m.insts[ii]
+	for {
+		st, ok := r.occurrenceStart(ii, s.recK)
+		if !ok || st.After(r.now) {
+			break
+		}
+		next, hasNext := r.occurrenceStart(ii, s.recK+1)
+		s.recOpen = append(s.recOpen, r.occurrenceDue(ii, st, next, hasNext))
+		s.recK++
+	}
+	if on := in.clause.Recurs.On; on != nil {
+		for k, e := range refRevised(r.events, r.now) {
+			if !s.recSeen[k] && !e.At.Before(s.recEntry) && !e.At.After(r.now) && r.m.matchesIn(*on, in.ai, e, in) {
+				s.recSeen[k] = true
+				s.recOpen = append(s.recOpen, r.occurrenceDue(ii, e.At, time.Time{}, false))
+			}
+		}
+	}
+	var open []time.Time
+	for _, due := range s.recOpen {
+		if !due.IsZero() && !due.After(r.now) {
+			r.notes["recurring duty: occurrence missed"]++
+			r.breach(ii, -1)
+			continue
+		}
+		open = append(open, due)
+	}
+	s.recOpen = open
+	if c := in.conds[refFulfilment]; len(s.recOpen) > 0 && c != nil &&
+		r.view().eval(c, in.ai, in, refAfter(r.now.Add(-1)), nil) {
+		r.notes["recurring duty: occurrences performed"]++
+		s.recOpen = nil
 	}
 }
 
@@ -1644,7 +2289,7 @@ func (r *refRun) markBreachReaders(ref agreement.Ref) {
 	for jj := range r.m.insts {
 		other := &r.m.insts[jj]
 		home := r.m.p.Agreements[other.ai].ID
-		for _, c := range other.conds {
+		for _, c := range other.reads() {
 			refMentions(c, func(n agreement.Condition) {
 				if b, ok := n.(*agreement.BreachedCondition); ok && b.Ref().Resolve(home) == ref {
 					r.marks[jj] = true
@@ -1655,7 +2300,9 @@ func (r *refRun) markBreachReaders(ref agreement.Ref) {
 }
 
 // expiry: a Pending or InEffect instance reaching its expiry is Discharged,
-// or Fulfilled for a prohibition in effect.
+// or Fulfilled for a prohibition in effect; a standing clause or a
+// recurring duty in effect is Violated if it recorded a breach, Fulfilled
+// otherwise.
 func (r *refRun) expiry(work []int) {
 	for _, ii := range work {
 		s := &r.st[ii]
@@ -1667,12 +2314,13 @@ func (r *refRun) expiry(work []int) {
 			continue
 		}
 		to := agreement.StateDischarged
-		cl := r.m.insts[ii].clause
+		in := &r.m.insts[ii]
+		kept := in.clause.Standing || in.recurs()
 		switch {
 		case s.state != agreement.StateInEffect:
-		case cl.Standing && s.breaches > 0:
+		case kept && s.breaches > 0:
 			to = agreement.StateViolated
-		case cl.Standing, cl.Kind == agreement.DeonticProhibition:
+		case kept, in.clause.Kind == agreement.DeonticProhibition:
 			to = agreement.StateFulfilled
 		}
 		r.because("expiry", scenario.Instance{}, func() { r.to(ii, to, nil) })
@@ -1769,13 +2417,13 @@ func (res *refResult) Breaches(i scenario.Instance, at time.Time) []refBreach {
 	return out
 }
 
-// refCompareBreaches compares the breaches of every standing instance the
-// engine recorded up to at with the model's: how many, each one's instant
-// and its act's.
+// refCompareBreaches compares the breaches of every standing instance and
+// recurring duty the engine recorded up to at with the model's: how many,
+// each one's instant and its act's.
 func refCompareBreaches(tr *scenario.Trace, res *refResult, at time.Time) []string {
 	var diffs []string
 	for _, in := range res.m.insts {
-		if !in.clause.Standing {
+		if !in.clause.Standing && !in.recurs() {
 			continue
 		}
 		got, err := tr.BreachesOf(in.id, at)
@@ -1865,10 +2513,12 @@ func refCompare(tr *scenario.Trace, res *refResult) []string {
 }
 
 // refCompareCauses checks the cause of every transition whose cause the
-// package doc names: a deadline, an expiry, a power (By the power's
-// instance, Event its exercise: an event of the instant matching the
-// power's action), the termination of the agreement (By the agreement), a
-// signing event. The transitions must already be equal.
+// package doc names: a deadline (a lapse included), an expiry, a power (By
+// the power's instance, Event its exercise: an event of the instant
+// matching the power's action), the termination of the agreement (By the
+// agreement), a signing event, a recorded signature's date (By the
+// agreement with the signing party as debtor). The transitions must already
+// be equal.
 func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 	var diffs []string
 	k := 0
@@ -1895,6 +2545,10 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 		case "signing":
 			if ev, ok := tr.Event(eventOf(c)); c.Kind != scenario.CauseEvent || !ok || ev.Kind != agreement.EventKindSigning || !ev.At.Equal(x.At) {
 				bad("(not the signing event)")
+			}
+		case "signature":
+			if c.Kind != scenario.CauseSignature || c.By != want.By {
+				bad("")
 			}
 		case "power":
 			if c.Kind != scenario.CausePower || c.By != want.By {
@@ -2329,4 +2983,277 @@ func TestRegressionRefPowersActInExerciseOrder(t *testing.T) {
 	}
 	tr := refCheckAgreement(t, a, refAt(3), evs...)
 	refWant(t, tr, "C", "", refAt(2), agreement.StateInEffect) // the engine once: suspended
+}
+
+// TestReferenceModelCalendar pins the reference model to the rules of
+// calendar time with small hand-computed cases, each also replayed by the
+// engine and compared in full (transitions, causes, breaches, final
+// states): local days in a zone, anchored limits, exclusive and rounded
+// limits at the instant of an act, deadlines that lapse a clause still
+// waiting, clock atoms, recurring duties, required and dated signatures,
+// InForceAt and provisional application. Hours count from refBase
+// (2026-01-01T00:00Z).
+func TestReferenceModelCalendar(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	cf := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
+	aid := &agreement.Pattern{Kind: "aid-delivered"}
+	report := &agreement.Pattern{Kind: "report-filed"}
+	ev := func(h int, k agreement.EventKind, actor agreement.PartyID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: k, Actor: actor}
+	}
+	sign := func(h int, actor agreement.PartyID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: agreement.EventKindSigning, Actor: actor}
+	}
+	agr := func(cs ...agreement.Clause) agreement.Agreement {
+		return agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}}, Clauses: cs}
+	}
+	obl := func(id agreement.ClauseID, action *agreement.Pattern) agreement.Clause {
+		return agreement.Clause{ID: id, Kind: agreement.DeonticObligation, Debtors: ua, Action: action}
+	}
+	with := func(c agreement.Clause, f func(*agreement.Clause)) agreement.Clause { f(&c); return c }
+	zoned := func(a agreement.Agreement, z agreement.Zone) agreement.Agreement { a.Zone = z; return a }
+	type want struct {
+		ref   string
+		at    int
+		state agreement.State
+	}
+	type breaches struct {
+		ref string
+		at  []int
+	}
+	cases := []struct {
+		name     string
+		a        agreement.Agreement
+		evs      []agreement.Event
+		end      int
+		want     []want
+		breaches []breaches
+	}{{
+		// "No later than the third day after the ceasefire", in a zone three
+		// hours ahead: the ceasefire at 03:00Z (06:00 local) on 1 January;
+		// the third day after is 4 January, which ends at 00:00 local on 5
+		// January, 21:00Z on 4 January (hour 93). Rounded: exclusive.
+		name: "third local day after an anchor, missed",
+		a: zoned(agr(with(obl("W", aid), func(c *agreement.Clause) {
+			c.Trigger = agreement.Happened(cf)
+			c.Deadline = agreement.Deadline{From: agreement.Happened(cf), Period: agreement.Period{Days: 3},
+				Round: agreement.RoundEndOfDay}
+		})), "+03:00"),
+		evs:  []agreement.Event{ev(3, agreement.EventKindCeasefireInForce, "UA")},
+		end:  100,
+		want: []want{{"W", 92, agreement.StateInEffect}, {"W", 93, agreement.StateViolated}},
+	}, {
+		name: "third local day after an anchor, an act at its end comes too late",
+		a: zoned(agr(with(obl("W", aid), func(c *agreement.Clause) {
+			c.Trigger = agreement.Happened(cf)
+			c.Deadline = agreement.Deadline{From: agreement.Happened(cf), Period: agreement.Period{Days: 3},
+				Round: agreement.RoundEndOfDay}
+		})), "+03:00"),
+		evs:  []agreement.Event{ev(3, agreement.EventKindCeasefireInForce, "UA"), ev(93, "aid-delivered", "UA")},
+		end:  100,
+		want: []want{{"W", 93, agreement.StateViolated}},
+	}, {
+		name: "third local day after an anchor, an act an hour before its end is in time",
+		a: zoned(agr(with(obl("W", aid), func(c *agreement.Clause) {
+			c.Trigger = agreement.Happened(cf)
+			c.Deadline = agreement.Deadline{From: agreement.Happened(cf), Period: agreement.Period{Days: 3},
+				Round: agreement.RoundEndOfDay}
+		})), "+03:00"),
+		evs:  []agreement.Event{ev(3, agreement.EventKindCeasefireInForce, "UA"), ev(92, "aid-delivered", "UA")},
+		end:  100,
+		want: []want{{"W", 92, agreement.StateFulfilled}},
+	}, {
+		// An exclusive deadline is reached before an act at its instant; an
+		// inclusive one is not.
+		name: "exclusive and inclusive deadlines at the instant of an act",
+		a: agr(
+			with(obl("X", aid), func(c *agreement.Clause) { c.Deadline = agreement.Deadline{After: 4 * time.Hour, Exclusive: true} }),
+			with(obl("I", aid), func(c *agreement.Clause) { c.Deadline = agreement.Deadline{After: 4 * time.Hour} })),
+		evs:  []agreement.Event{ev(4, "aid-delivered", "UA")},
+		end:  6,
+		want: []want{{"X", 4, agreement.StateViolated}, {"I", 4, agreement.StateFulfilled}},
+	}, {
+		// An exclusive expiry is reached before an attack at its instant:
+		// the prohibition is kept; at an inclusive one the attack counts.
+		name: "exclusive and inclusive expiries at the instant of an act",
+		a: agr(
+			agreement.Clause{ID: "X", Kind: agreement.DeonticProhibition, Debtors: ua, Action: &attack,
+				Expiry: agreement.Deadline{After: 5 * time.Hour, Exclusive: true}},
+			agreement.Clause{ID: "I", Kind: agreement.DeonticProhibition, Debtors: ua, Action: &attack,
+				Expiry: agreement.Deadline{After: 5 * time.Hour}}),
+		evs:  []agreement.Event{ev(5, agreement.EventKindArmedAttack, "UA")},
+		end:  6,
+		want: []want{{"X", 5, agreement.StateFulfilled}, {"I", 5, agreement.StateViolated}},
+	}, {
+		// An unconditional deadline lapses a clause still waiting for its
+		// trigger, even when the trigger comes at that very instant, and
+		// one waiting for its antecedent; reached once in effect, it is an
+		// ordinary deadline.
+		name: "unconditional deadlines",
+		a: agr(
+			with(obl("D", aid), func(c *agreement.Clause) {
+				c.Trigger = agreement.Happened(cf)
+				c.Deadline = agreement.Deadline{At: refAt(5), Unconditional: true}
+			}),
+			with(obl("P", aid), func(c *agreement.Clause) {
+				c.Antecedent = agreement.Happened(attack)
+				c.Deadline = agreement.Deadline{At: refAt(5), Unconditional: true}
+			}),
+			with(obl("E", aid), func(c *agreement.Clause) {
+				c.Trigger = agreement.Happened(agreement.Pattern{Kind: "request"})
+				c.Deadline = agreement.Deadline{At: refAt(5), Unconditional: true}
+			}),
+			with(obl("A", aid), func(c *agreement.Clause) {
+				c.Trigger = agreement.Happened(cf)
+				c.Deadline = agreement.Deadline{From: agreement.Happened(agreement.Pattern{Kind: "order"}),
+					After: 2 * time.Hour, Unconditional: true}
+			})),
+		evs: []agreement.Event{ev(1, "order", "UA"), ev(3, "request", "UA"), ev(5, agreement.EventKindCeasefireInForce, "UA")},
+		end: 8,
+		want: []want{{"D", 5, agreement.StateLapsed}, {"P", 0, agreement.StatePending}, {"P", 5, agreement.StateLapsed},
+			{"E", 3, agreement.StateInEffect}, {"E", 5, agreement.StateViolated}, {"A", 3, agreement.StateLapsed}},
+	}, {
+		// An anchor holding while the clause is in effect sets its
+		// deadline at once.
+		name: "anchored deadline fixed while in effect",
+		a: agr(with(obl("W", aid), func(c *agreement.Clause) {
+			c.Deadline = agreement.Deadline{From: agreement.Happened(cf), After: 2 * time.Hour}
+		})),
+		evs:  []agreement.Event{ev(3, agreement.EventKindCeasefireInForce, "UA")},
+		end:  8,
+		want: []want{{"W", 4, agreement.StateInEffect}, {"W", 5, agreement.StateViolated}},
+	}, {
+		// Clock atoms: From(t) from t on, Until(t) before t only.
+		name: "clock",
+		a: agr(
+			with(obl("F", aid), func(c *agreement.Clause) { c.Trigger = agreement.From(refAt(10)) }),
+			with(obl("U", aid), func(c *agreement.Clause) { c.Trigger = agreement.Not(agreement.Until(refAt(6))) }),
+			with(obl("B", aid), func(c *agreement.Clause) {
+				c.Trigger = agreement.Between(refAt(2), refAt(4))
+				c.Violation = agreement.Not(agreement.Between(refAt(2), refAt(4)))
+			})),
+		end: 12,
+		want: []want{{"F", 9, agreement.StateDormant}, {"F", 10, agreement.StateInEffect},
+			{"U", 5, agreement.StateDormant}, {"U", 6, agreement.StateInEffect},
+			{"B", 2, agreement.StateInEffect}, {"B", 3, agreement.StateInEffect}, {"B", 4, agreement.StateViolated}},
+	}, {
+		// A report every 6 hours from entry into effect, each due when the
+		// next is: the report at hour 3 performs the first; none in [6, 12):
+		// a breach at 12, where the report comes too late for it and
+		// performs the third; none in [18, 24): a breach at 24, and at the
+		// expiry, at 24, the duty is Violated.
+		name: "recurring every 6 hours",
+		a: agr(with(obl("R", report), func(c *agreement.Clause) {
+			c.Recurs = agreement.Recurrence{Every: agreement.Period{Exact: 6 * time.Hour}}
+			c.Expiry = agreement.Deadline{After: 24 * time.Hour}
+		})),
+		evs:      []agreement.Event{ev(3, "report-filed", "UA"), ev(12, "report-filed", "UA")},
+		end:      30,
+		want:     []want{{"R", 23, agreement.StateInEffect}, {"R", 24, agreement.StateViolated}},
+		breaches: []breaches{{"R", []int{12, 24}}},
+	}, {
+		// Every local day from a start before the clause entered into
+		// effect (at hour 1), in a zone two hours ahead: occurrences start
+		// at local midnight, 22:00Z; those of hours -26 and -2 are not
+		// owed; each is due within 3 hours: the one of hour 22 is
+		// performed at 23, the one of hour 46 missed at 49.
+		name: "recurring every local day within hours",
+		a: zoned(agr(with(obl("R", report), func(c *agreement.Clause) {
+			c.Trigger = agreement.Happened(cf)
+			c.Recurs = agreement.Recurrence{Every: agreement.Period{Days: 1}, Start: refAt(-26),
+				Within: agreement.Period{Exact: 3 * time.Hour}}
+			c.Expiry = agreement.Deadline{At: refAt(50)}
+		})), "+02:00"),
+		evs:      []agreement.Event{ev(1, agreement.EventKindCeasefireInForce, "UA"), ev(23, "report-filed", "UA")},
+		end:      52,
+		want:     []want{{"R", 49, agreement.StateInEffect}, {"R", 50, agreement.StateViolated}},
+		breaches: []breaches{{"R", []int{49}}},
+	}, {
+		// A notification within 2 hours of each incident: the first is
+		// notified in time, the second not (a breach at its due instant);
+		// Violated at the expiry.
+		name: "recurring on each event",
+		a: agr(with(obl("N", &agreement.Pattern{Kind: "notified"}), func(c *agreement.Clause) {
+			c.Recurs = agreement.Recurrence{On: &agreement.Pattern{Kind: "incident"}, Within: agreement.Period{Exact: 2 * time.Hour}}
+			c.Expiry = agreement.Deadline{At: refAt(10)}
+		})),
+		evs:      []agreement.Event{ev(1, "incident", "UA"), ev(2, "notified", "UA"), ev(5, "incident", "UA")},
+		end:      12,
+		want:     []want{{"N", 9, agreement.StateInEffect}, {"N", 10, agreement.StateViolated}},
+		breaches: []breaches{{"N", []int{7}}},
+	}, {
+		// Two signatories: the agreement is Signed once both have signed;
+		// a provisional clause owed by UA applies from UA's signature.
+		name: "signatories and provisional application",
+		a: func() agreement.Agreement {
+			a := agr(obl("C", aid), with(obl("P", aid), func(c *agreement.Clause) { c.Provisional = true }))
+			a.SigningStatus, a.Signatories = agreement.SigningStatusUnspecified, []agreement.PartyID{"UA", "RU"}
+			return a
+		}(),
+		evs: []agreement.Event{sign(1, "UA"), sign(2, "RU")},
+		end: 4,
+		want: []want{{"a1/", 1, agreement.StateDraft}, {"P", 1, agreement.StateInEffect}, {"C", 1, agreement.StateDormant},
+			{"a1/", 2, agreement.StateInForce}, {"C", 2, agreement.StateInEffect}},
+	}, {
+		// Recorded signatures: UA's before the start counts from it, RU's
+		// is taken at its date; then the agreement enters into force a
+		// day after it was signed.
+		name: "dated signatures and InForceAt a day after signing",
+		a: func() agreement.Agreement {
+			a := agr(obl("C", aid))
+			a.SigningStatus, a.Signatories = agreement.SigningStatusUnspecified, []agreement.PartyID{"UA", "RU"}
+			a.Signatures = []agreement.Signature{{Party: "UA", Date: refAt(-5)}, {Party: "RU", Date: refAt(3)}}
+			a.InForceAt = agreement.Deadline{Period: agreement.Period{Days: 1}}
+			return a
+		}(),
+		end: 30,
+		want: []want{{"a1/", 2, agreement.StateDraft}, {"a1/", 3, agreement.StateSigned}, {"a1/", 26, agreement.StateSigned},
+			{"a1/", 27, agreement.StateInForce}, {"C", 27, agreement.StateInEffect}},
+	}, {
+		// InForceAt two hours after the ratification.
+		name: "InForceAt from an anchor",
+		a: func() agreement.Agreement {
+			a := agr(obl("C", aid))
+			a.InForceAt = agreement.Deadline{From: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification}),
+				After: 2 * time.Hour}
+			return a
+		}(),
+		evs:  []agreement.Event{ev(5, agreement.EventKindRatification, "UA")},
+		end:  10,
+		want: []want{{"a1/", 6, agreement.StateSigned}, {"a1/", 7, agreement.StateInForce}},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := agreement.Process{Agreements: []agreement.Agreement{c.a}}
+			if err := p.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			res := refReplay(p, refAt(0), c.evs, refAt(c.end))
+			inst := func(ref string) scenario.Instance {
+				ref, debtor, _ := strings.Cut(strings.TrimSuffix(ref, "]"), "[")
+				r, err := agreement.ParseRef(ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return scenario.Instance{Ref: r.Resolve("a1"), Debtor: agreement.PartyID(debtor)}
+			}
+			for _, w := range c.want {
+				if got := res.State(inst(w.ref), refAt(w.at)); got != w.state {
+					t.Errorf("model: %s at +%dh: %s, want %s", w.ref, w.at, got, w.state)
+				}
+			}
+			for _, b := range c.breaches {
+				var got []int
+				for _, x := range res.Breaches(inst(b.ref), refAt(c.end)) {
+					got = append(got, int(x.at.Sub(refBase)/time.Hour))
+				}
+				if !slices.Equal(got, b.at) {
+					t.Errorf("model: breaches of %s at hours %v, want %v", b.ref, got, b.at)
+				}
+			}
+			refCheckReplay(t, p, refAt(0), c.evs, refAt(c.end))
+		})
+	}
 }
