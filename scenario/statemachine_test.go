@@ -99,7 +99,23 @@ var refClauseStates = []agreement.State{agreement.StatePending, agreement.StateI
 var refAgreementStates = []agreement.State{agreement.StateInForce, agreement.StateSuspended, agreement.StateTerminated,
 	agreement.StateSigned}
 
+// refDrawClock draws a clock atom on the hour grid: From, Until or
+// Between.
+func refDrawClock(t *rapid.T) agreement.Condition {
+	from := refHour(refUniform(t, "clock-from", 61))
+	switch refUniform(t, "clock-sort", 3) {
+	case 0:
+		return agreement.From(from)
+	case 1:
+		return agreement.Until(from)
+	}
+	return agreement.Between(from, from.Add(time.Duration(1+refUniform(t, "clock-hours", 24))*time.Hour))
+}
+
 func refDrawCondition(t *rapid.T, s *refScope, depth int) agreement.Condition {
+	if refChance(t, "clock", 8) {
+		return refDrawClock(t)
+	}
 	hi := 12
 	if depth <= 0 {
 		hi = 9
@@ -155,15 +171,88 @@ func refMaybe(t *rapid.T, label string, pct int, s *refScope) agreement.Conditio
 	return refDrawCondition(t, s, refUniform(t, "depth", 3))
 }
 
-func refDrawDeadline(t *rapid.T, label string, pct int) agreement.Deadline {
+// refPeriods are the calendar periods limits and recurrences are drawn
+// with: local days (23, 24 or 25 hours long) and a week, an exact number of
+// hours, and days and hours.
+var refPeriods = []agreement.Period{{Days: 1}, {Days: 2}, {Exact: 3 * time.Hour}, {Weeks: 1},
+	{Days: 1, Exact: 6 * time.Hour}}
+
+// refDrawAnchor draws the anchor of a limit: mostly a Happened atom (which
+// fixes the instant of its first matching event), sometimes a compound
+// condition (which fixes the instant it is found to hold).
+func refDrawAnchor(t *rapid.T, label string, s *refScope) agreement.Condition {
+	if refChance(t, label+"-compound", 25) {
+		return refDrawCondition(t, s, refUniform(t, label+"-depth", 2))
+	}
+	return agreement.Happened(refDrawPattern(t, s))
+}
+
+// refDrawLimit draws a deadline (deadline set) or an expiry with
+// probability pct%: an instant on the hour grid, a duration or a calendar
+// period from the clause itself, from an anchor, or the anchor alone;
+// sometimes rounded to the start or end of its local day, or exclusive; a
+// fixed deadline (an instant or anchored) sometimes unconditional.
+func refDrawLimit(t *rapid.T, label string, pct int, s *refScope, deadline bool) agreement.Deadline {
 	if !refChance(t, "has-"+label, pct) {
 		return agreement.Deadline{}
 	}
-	if refChance(t, label+"-absolute", 33) {
-		return agreement.Deadline{At: refHour(refUniform(t, label+"-at", 61))}
+	var d agreement.Deadline
+	switch refUniform(t, label+"-sort", 9) {
+	case 0, 1, 2:
+		d.At = refHour(refUniform(t, label+"-at", 61))
+	case 3, 4:
+		d.After = rapid.SampledFrom(refDurations).Draw(t, label+"-after")
+	case 5:
+		d.Period = rapid.SampledFrom(refPeriods).Draw(t, label+"-period")
+	case 6:
+		d.From = refDrawAnchor(t, label+"-anchor", s)
+		d.After = rapid.SampledFrom(refDurations).Draw(t, label+"-after")
+	case 7:
+		d.From = refDrawAnchor(t, label+"-anchor", s)
+		d.Period = rapid.SampledFrom(refPeriods).Draw(t, label+"-period")
+	default:
+		d.From = refDrawAnchor(t, label+"-anchor", s)
 	}
-	return agreement.Deadline{After: rapid.SampledFrom(refDurations).Draw(t, label+"-after")}
+	if refChance(t, label+"-round", 20) {
+		d.Round = rapid.SampledFrom([]agreement.Rounding{agreement.RoundStartOfDay, agreement.RoundEndOfDay}).Draw(t, label+"-rounding")
+	}
+	d.Exclusive = refChance(t, label+"-exclusive", 20)
+	if deadline && d.Fixed() {
+		d.Unconditional = refChance(t, label+"-unconditional", 50)
+	}
+	return d
 }
+
+// refDrawRecurrence draws the recurrence of an obligation: every few hours
+// or local days (from its entry into effect or from a drawn start), each
+// occurrence due at the next or within a few hours; or at each event of a
+// pattern, due within a few hours; sometimes rounded.
+func refDrawRecurrence(t *rapid.T, s *refScope) agreement.Recurrence {
+	var rc agreement.Recurrence
+	within := []agreement.Period{{Exact: 2 * time.Hour}, {Exact: 3 * time.Hour}, {Exact: 12 * time.Hour}, {Days: 1}}
+	if refChance(t, "recurs-every", 70) {
+		rc.Every = rapid.SampledFrom([]agreement.Period{{Exact: 6 * time.Hour}, {Exact: 12 * time.Hour}, {Days: 1}}).Draw(t, "every")
+		if refChance(t, "recurs-start", 30) {
+			rc.Start = refHour(refUniform(t, "recurs-start-at", 25))
+		}
+		if refChance(t, "recurs-within", 40) {
+			rc.Within = rapid.SampledFrom(within).Draw(t, "within")
+		}
+	} else {
+		p := refDrawPattern(t, s)
+		rc.On = &p
+		rc.Within = rapid.SampledFrom(within).Draw(t, "within")
+	}
+	if refChance(t, "recurs-round", 20) {
+		rc.Round = rapid.SampledFrom([]agreement.Rounding{agreement.RoundStartOfDay, agreement.RoundEndOfDay}).Draw(t, "recurs-rounding")
+	}
+	return rc
+}
+
+// refZones are the zones agreements and clauses are drawn with: a zone
+// with daylight saving two hours ahead in winter, fixed offsets (one on a
+// half hour, off the hour grid), one behind UTC, and UTC.
+var refZones = []agreement.Zone{"Europe/Kyiv", "+03:00", "+05:30", "America/New_York", "UTC"}
 
 // refSpec plans one clause before the clauses are drawn, so that suspend
 // powers know their resume power.
@@ -187,6 +276,24 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 	}
 	for _, p := range parties {
 		a.Parties = append(a.Parties, agreement.Party{ID: p})
+	}
+	if refChance(t, "zone", 40) {
+		a.Zone = rapid.SampledFrom(refZones).Draw(t, "agreement-zone")
+	}
+	if refChance(t, "signatories", 30) {
+		a.Signatories = rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 1, len(parties),
+			func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "signatories")
+	}
+	if refChance(t, "signatures", 25) {
+		for _, p := range rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 1, 2,
+			func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "signed-by") {
+			sg := agreement.Signature{Party: p}
+			if !refChance(t, "undated", 25) {
+				// Before the start, at it, or during the run.
+				sg.Date = refHour(refUniform(t, "signature-at", 16) - 3)
+			}
+			a.Signatures = append(a.Signatures, sg)
+		}
 	}
 	s := &refScope{home: id, parties: parties, kinds: kinds}
 	if refChance(t, "has-group", 33) {
@@ -286,9 +393,12 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 			c.Antecedent = refMaybe(t, "antecedent", 25, s)
 		}
 		if sp.kind == agreement.DeonticPower {
-			c.Expiry = refDrawDeadline(t, "expiry", 10)
+			c.Expiry = refDrawLimit(t, "expiry", 10, s, false)
 		} else {
-			c.Expiry = refDrawDeadline(t, "expiry", 25)
+			c.Expiry = refDrawLimit(t, "expiry", 25, s, false)
+		}
+		if refChance(t, "clause-zone", 15) {
+			c.Zone = rapid.SampledFrom(refZones).Draw(t, "clause-zone")
 		}
 		switch sp.kind {
 		case agreement.DeonticObligation:
@@ -297,7 +407,15 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 				c.Fulfilment = refDrawCondition(t, s, 2)
 			}
 			c.Violation = refMaybe(t, "violation", 20, s)
-			c.Deadline = refDrawDeadline(t, "deadline", 40)
+			if refChance(t, "recurs", 20) {
+				c.Recurs = refDrawRecurrence(t, s)
+			} else {
+				pct := 45
+				if c.Trigger != nil || c.Antecedent != nil {
+					pct = 65 // a deadline that may lapse the clause still waiting
+				}
+				c.Deadline = refDrawLimit(t, "deadline", pct, s, true)
+			}
 		case agreement.DeonticProhibition:
 			c.Violation = refMaybe(t, "violation", 15, s)
 			if c.Action == nil && c.Violation == nil {
@@ -356,7 +474,29 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 			// survives, or it could never be exercised (validation).
 			c.Surviving = true
 		}
+		// Applied from its debtors' signatures, before entry into force.
+		c.Provisional = !c.Surviving && refChance(t, "provisional", 15)
 		a.Clauses = append(a.Clauses, c)
+	}
+	if refChance(t, "in-force-at", 25) {
+		es := *s
+		es.several, es.reads = nil, nil
+		switch refUniform(t, "in-force-at-sort", 4) {
+		case 0:
+			a.InForceAt = agreement.Deadline{At: refHour(refUniform(t, "in-force-at-at", 49))}
+		case 1:
+			a.InForceAt = agreement.Deadline{From: agreement.Happened(refDrawPattern(t, &es))}
+			if rapid.Bool().Draw(t, "in-force-at-delay") {
+				a.InForceAt.Period = rapid.SampledFrom(refPeriods).Draw(t, "in-force-at-period")
+			}
+		case 2:
+			a.InForceAt = agreement.Deadline{After: rapid.SampledFrom(refDurations).Draw(t, "in-force-at-after")}
+		default:
+			a.InForceAt = agreement.Deadline{Period: rapid.SampledFrom(refPeriods).Draw(t, "in-force-at-period")}
+		}
+		if refChance(t, "in-force-at-round", 25) {
+			a.InForceAt.Round = agreement.RoundStartOfDay
+		}
 	}
 	if refChance(t, "has-entry", 30) {
 		es := *s
@@ -415,8 +555,9 @@ type refHomePattern struct {
 	debtors, creditors []agreement.PartyID
 }
 
-// refMentioned returns every pattern the process mentions: in conditions,
-// fluents, actions (with their debtor defaults) and power exercises.
+// refMentioned returns every pattern the process mentions: in conditions
+// (the anchors of limits included), fluents, recurrences, actions (with
+// their debtor defaults) and power exercises.
 func refMentioned(p agreement.Process) []refHomePattern {
 	var out []refHomePattern
 	var owner *agreement.Clause
@@ -437,6 +578,7 @@ func refMentioned(p agreement.Process) []refHomePattern {
 			})
 		}
 		walk(a.EntryIntoForce)
+		walk(a.InForceAt.From)
 		for _, f := range a.Fluents {
 			add(a.ID, f.Initiates...)
 			add(a.ID, f.Terminates...)
@@ -446,6 +588,11 @@ func refMentioned(p agreement.Process) []refHomePattern {
 			owner = &a.Clauses[ci]
 			for _, nc := range c.Conditions() {
 				walk(nc.Condition)
+			}
+			walk(c.Deadline.From)
+			walk(c.Expiry.From)
+			if c.Recurs.On != nil {
+				add(a.ID, *c.Recurs.On)
 			}
 			if c.Grant != nil {
 				add(a.ID, *c.Grant)
@@ -532,8 +679,16 @@ func refDrawEvent(t *rapid.T, p agreement.Process, at time.Time) agreement.Event
 			ev.Target = rapid.SampledFrom(parties).Draw(t, "target")
 		}
 	case k < 16:
+		// Signed by a party (mostly one whose signature the agreement
+		// requires), or by none: by every required signatory.
 		a := rapid.SampledFrom(p.Agreements).Draw(t, "signed-agreement")
 		ev.Kind, ev.Actor = agreement.EventKindSigning, rapid.SampledFrom(parties).Draw(t, "signatory")
+		switch {
+		case refChance(t, "signed-by-none", 25):
+			ev.Actor = ""
+		case len(a.Signatories) > 0 && refChance(t, "signed-by-signatory", 75):
+			ev.Actor = rapid.SampledFrom(a.Signatories).Draw(t, "required-signatory")
+		}
 		if len(p.Agreements) > 1 || rapid.Bool().Draw(t, "names-agreement") {
 			ev.Clause = agreement.AgreementRef(a.ID)
 		}
@@ -638,6 +793,9 @@ func (c refCoverage) transitions(res *refResult) {
 		if i.IsAgreement() {
 			c["final agreement "+res.State(i, res.end).String()]++
 		}
+	}
+	for k, n := range res.notes {
+		c["model: "+k] += n
 	}
 }
 
