@@ -43,6 +43,10 @@ type Recurrence struct {
 	Round Rounding
 }
 
+// MinRecurrence is the shortest period of a recurring duty that validation
+// accepts: one a replay can follow for centuries.
+const MinRecurrence = time.Hour
+
 // IsZero reports whether r makes nothing recur.
 func (r Recurrence) IsZero() bool {
 	return r.Every.IsZero() && r.Start.IsZero() && r.On == nil && r.Within.IsZero() && r.Round == RoundNone

@@ -91,7 +91,8 @@ import (
 // an obligation that is neither standing nor with a deadline
 // ([ErrInconsistent]), with exactly one of Every and On ([ErrInconsistent]
 // for both, [ErrMissing] for neither), Start only with Every, Within with
-// On ([ErrMissing]), valid periods, Start in InstantRange and On checked as
+// On ([ErrMissing]), valid periods, Every at least [MinRecurrence]
+// ([ErrInvalidValue]), Start in InstantRange and On checked as
 // the clause's action is. The zones of the agreement and its clauses load
 // ([Zone.Location]: [ErrInvalidValue]). Signatories are declared parties,
 // each listed once ([ErrDuplicateID]). A provisional clause has debtors
@@ -879,6 +880,10 @@ func (v *validator) recurrence(c *Clause, path string) {
 		v.add(rp, ErrMissing, "a recurrence needs every (a period) or on (an event)")
 	}
 	r.Every.check(v.ps, field(rp, "every"))
+	if !r.Every.IsZero() && !r.Every.Calendar() && r.Every.Exact < MinRecurrence {
+		v.add(field(rp, "every"), ErrInvalidValue, "a duty recurring every "+r.Every.String()+
+			" recurs more often than every "+FormatDuration(MinRecurrence))
+	}
 	if !r.Start.IsZero() {
 		if r.Every.IsZero() {
 			v.add(field(rp, "start"), ErrInconsistent, "start is the start of the first of the occurrences "+

@@ -539,3 +539,21 @@ func TestCalendarConditionsAreRead(t *testing.T) {
 		t.Errorf("Lint() of the base = %v, want nil", err)
 	}
 }
+
+// A duty recurring more often than MinRecurrence is refused: a replay must
+// be able to follow it for centuries.
+func TestRecurrenceTooFrequent(t *testing.T) {
+	a := agreement.Agreement{ID: "A", Parties: []agreement.Party{{ID: "X"}},
+		Clauses: []agreement.Clause{{ID: "R", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"X"},
+			Action: &agreement.Pattern{Kind: "report"},
+			Recurs: agreement.Recurrence{Every: agreement.Period{Exact: time.Minute}}}}}
+	var ve *agreement.ValidationError
+	if err := a.Validate(); !errors.As(err, &ve) || len(ve.Problems) != 1 ||
+		ve.Problems[0].Path != "clauses[0].recurs.every" || !errors.Is(ve.Problems[0].Err, agreement.ErrInvalidValue) {
+		t.Errorf("Validate() = %v, want one ErrInvalidValue at clauses[0].recurs.every", err)
+	}
+	a.Clauses[0].Recurs.Every = agreement.Period{Exact: agreement.MinRecurrence}
+	if err := a.Validate(); err != nil {
+		t.Errorf("every %s: %v", agreement.MinRecurrence, err)
+	}
+}

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"math"
 	"slices"
 	"time"
 
@@ -132,7 +133,13 @@ func (r *Run) startRecurrence(ii int32) {
 			s.recBase = nanos(rc.Start)
 		}
 		s.recNext = s.recBase
-		for s.recNext < r.now {
+		if ex := int64(rc.Every.Exact); !rc.Every.Calendar() && ex > 0 && s.recBase < r.now {
+			// Exact periods: the first start at or after now directly.
+			k := (r.now - s.recBase + ex - 1) / ex
+			s.recK = int32(min(k, math.MaxInt32))
+			s.recNext = r.occurrenceStart(cl, s.recBase, s.recK)
+		}
+		for s.recNext < r.now && s.recK < math.MaxInt32 {
 			s.recK++
 			s.recNext = r.occurrenceStart(cl, s.recBase, s.recK)
 		}
@@ -181,7 +188,7 @@ func (r *Run) recur(ii int32) {
 		}
 		s.recOpen = slices.Insert(slices.Clip(s.recOpen), i, due)
 	}
-	for s.recNext <= r.now {
+	for s.recNext <= r.now && s.recK < math.MaxInt32 {
 		start := s.recNext
 		s.recK++
 		s.recNext = r.occurrenceStart(cl, s.recBase, s.recK)
