@@ -897,6 +897,31 @@ type refResult struct {
 	// moving provisionally, dated signatures, entries into force at
 	// InForceAt.
 	notes map[string]int
+	run   *refRun // the run, as it ended
+}
+
+// limitsOf returns the instants after the end at which instance i's own
+// deadline, expiry or lapse falls, or an occurrence of its recurrence
+// starts or falls due.
+func (res *refResult) limitsOf(i scenario.Instance) []time.Time {
+	r := res.run
+	var out []time.Time
+	for ii := range r.m.insts {
+		if r.m.insts[ii].id != i {
+			continue
+		}
+		s := &r.st[ii]
+		for _, f := range []func(int) (time.Time, bool){r.deadlineInstant, r.expiryInstant, r.lapseInstant} {
+			if at, ok := f(ii); ok {
+				out = append(out, at)
+			}
+		}
+		if st, ok := r.occurrenceStart(ii, s.recK); ok && s.state == agreement.StateInEffect {
+			out = append(out, st)
+		}
+		out = append(out, s.recOpen...)
+	}
+	return slices.DeleteFunc(out, func(t time.Time) bool { return !t.After(res.end) })
 }
 
 // refReplay replays events (sorted stably by instant, none before start)
@@ -957,7 +982,7 @@ func refReplay(p agreement.Process, start time.Time, events []agreement.Event, e
 		t = next
 	}
 	res.events = events[:i]
-	res.log, res.decisions, res.breaches, res.notes = r.log, r.decisions, r.blog, r.notes
+	res.log, res.decisions, res.breaches, res.notes, res.run = r.log, r.decisions, r.blog, r.notes, r
 	r.candidates(nil, func(c time.Time) {
 		if c.After(end) && !slices.ContainsFunc(res.upcoming, c.Equal) {
 			res.upcoming = append(res.upcoming, c)

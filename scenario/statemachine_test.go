@@ -216,7 +216,7 @@ func refDrawLimit(t *rapid.T, label string, pct int, s *refScope, deadline bool)
 	if refChance(t, label+"-round", 20) {
 		d.Round = rapid.SampledFrom([]agreement.Rounding{agreement.RoundStartOfDay, agreement.RoundEndOfDay}).Draw(t, label+"-rounding")
 	}
-	d.Exclusive = refChance(t, label+"-exclusive", 20)
+	d.Exclusive = refChance(t, label+"-exclusive", 25)
 	if deadline && d.Fixed() {
 		d.Unconditional = refChance(t, label+"-unconditional", 50)
 	}
@@ -415,6 +415,11 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 					pct = 65 // a deadline that may lapse the clause still waiting
 				}
 				c.Deadline = refDrawLimit(t, "deadline", pct, s, true)
+				if c.Deadline.Unconditional && c.Antecedent == nil && refChance(t, "waits-for-antecedent", 40) {
+					// Pending until its antecedent comes, which may be
+					// too late.
+					c.Antecedent = agreement.Happened(refDrawPattern(t, s))
+				}
 			}
 		case agreement.DeonticProhibition:
 			c.Violation = refMaybe(t, "violation", 15, s)
@@ -953,9 +958,19 @@ func (m *refMachine) power(t *rapid.T) {
 		return
 	}
 	in := rapid.SampledFrom(live).Draw(t, "live-power")
-	act := refAction(in.clause, in.id.Debtor, in.ref)
+	m.apply(t, b, m.performs(t, in, *refAction(in.clause, in.id.Debtor, in.ref), at))
+}
+
+// performs returns an event at instant at matching pattern act as instance
+// in reads it: its placeholders filled with the instance's debtor (or one
+// of the clause's debtors) and a creditor, its actor one of the clause's
+// debtors when it names none, or a member of the group it names.
+func (m *refMachine) performs(t *rapid.T, in refInst, act agreement.Pattern, at time.Time) agreement.Event {
 	ev := agreement.Event{At: at, Kind: act.Kind, Actor: act.Actor, Target: act.Target, Clause: act.Clause,
 		Area: act.Area, Reporter: act.Reporter, Attribution: act.Attribution}
+	if ev.Clause != (agreement.Ref{}) {
+		ev.Clause = ev.Clause.Resolve(in.ref.Agreement)
+	}
 	for _, f := range []*agreement.PartyID{&ev.Actor, &ev.Target, &ev.Reporter} {
 		switch {
 		case *f == agreement.Debtor && in.bind != "":
@@ -979,7 +994,42 @@ func (m *refMachine) power(t *rapid.T) {
 			}
 		}
 	}
-	m.apply(t, b, ev)
+	return ev
+}
+
+// act applies to the current branch an act of a clause the model says is in
+// effect (its action, or the pattern starting a recurrence's occurrence),
+// mostly exactly at an instant at which one of its own limits falls, so that
+// acts meet deadlines, expiries and due occurrences at their very instant.
+func (m *refMachine) act(t *rapid.T) {
+	b := m.cur()
+	now := b.run.Now()
+	res := refReplay(m.p, m.start, refUpTo(b.events, now), now)
+	var live []refInst
+	for _, in := range res.m.insts {
+		if in.clause.Kind != agreement.DeonticPower && res.State(in.id, now) == agreement.StateInEffect &&
+			(in.clause.Action != nil || in.clause.Recurs.On != nil) {
+			live = append(live, in)
+		}
+	}
+	if len(live) == 0 {
+		t.Skip("no clause in effect with an action")
+	}
+	in := rapid.SampledFrom(live).Draw(t, "acting")
+	var act agreement.Pattern
+	switch {
+	case in.clause.Recurs.On != nil && (in.clause.Action == nil || rapid.Bool().Draw(t, "starts-occurrence")):
+		act = *in.clause.Recurs.On
+	default:
+		act = *refAction(in.clause, in.id.Debtor, in.ref)
+	}
+	at := m.drawInstant(t, b)
+	open := m.open(b)
+	limits := slices.DeleteFunc(res.limitsOf(in.id), func(l time.Time) bool { return l.Before(open) || !l.Before(refLatest) })
+	if len(limits) > 0 && refChance(t, "act-at-limit", 70) {
+		at = rapid.SampledFrom(limits).Draw(t, "act-limit")
+	}
+	m.apply(t, b, m.performs(t, in, act, at))
 }
 
 // advance moves the current branch's clock: to where it is, a few hours
@@ -1103,6 +1153,8 @@ func TestStateMachineEngine(t *testing.T) {
 			"power":   m.count("power", m.power),
 			"power2":  m.count("power", m.power),
 			"power3":  m.count("power", m.power),
+			"act":     m.count("act", m.act),
+			"act2":    m.count("act", m.act),
 			"fork":    m.count("fork", m.fork),
 			"other":   m.count("other", m.other),
 			"":        m.check,
