@@ -170,7 +170,7 @@ func (g *calShiftGen) limit(label string, unconditional bool) agreement.Deadline
 			Draw(g.t, label+"-round")
 	}
 	d.Exclusive = rapid.IntRange(0, 3).Draw(g.t, label+"-exclusive") == 0
-	d.Unconditional = unconditional && d.Fixed() && rapid.IntRange(0, 2).Draw(g.t, label+"-unconditional") == 0
+	d.Unconditional = unconditional && d.Fixed() && rapid.Bool().Draw(g.t, label+"-unconditional")
 	return d
 }
 
@@ -231,7 +231,7 @@ func calDrawShiftCase(t *rapid.T) (agreement.Agreement, scenario.Timeline, time.
 		switch rapid.IntRange(0, 3).Draw(t, "signature") {
 		case 0:
 			a.Signatures = append(a.Signatures, agreement.Signature{Party: p})
-		case 1:
+		case 1, 2:
 			a.Signatures = append(a.Signatures, agreement.Signature{Party: p, Date: g.instant("signed")})
 		}
 	}
