@@ -34,9 +34,10 @@ import (
 // ten.
 //
 // TestPropertyAgreementGate and TestPropertyEntryIntoForceAtOnce check the
-// package doc's Agreements (the agreement's state as a gate; entry into force
-// at once), and the TestRegression tests at the end reproduce, minimally,
-// the engine bugs the properties found.
+// package doc's Agreements (the agreement's state as a gate, which a
+// provisional clause passes once its debtors have signed; entry into force
+// at once when due), and the TestRegression tests at the end reproduce,
+// minimally, the engine bugs the properties found.
 
 const (
 	propMaxClauses = 10 // clauses per agreement, resume powers included
