@@ -152,25 +152,28 @@ func (r *Run) startRecurrence(ii int32) {
 // occurrenceStart returns the start of periodic occurrence k of clause cl,
 // counted from base: Every multiplied by k, on the calendar of its zone.
 func (r *Run) occurrenceStart(cl *clauseInfo, base int64, k int32) int64 {
+	return nanos(r.occurrenceTime(cl, base, k))
+}
+
+func (r *Run) occurrenceTime(cl *clauseInfo, base int64, k int32) time.Time {
 	e := cl.clause.Recurs.Every
 	n := int(k)
 	p := agreement.Period{Years: e.Years * n, Months: e.Months * n, Weeks: e.Weeks * n, Days: e.Days * n,
 		Exact: e.Exact * time.Duration(n)}
-	return nanos(p.AddTo(time.Unix(0, base), cl.loc))
+	return p.AddTo(time.Unix(0, base), cl.loc)
 }
 
-// due returns the due instant of an occurrence of cl starting at start, the
-// next periodic one starting at next (never if none).
-func (r *Run) due(cl *clauseInfo, start, next int64) int64 {
+// due returns the due instant of an occurrence of cl starting at start:
+// Within after it, or else when next (the next periodic occurrence's
+// start, as a time: it may lie beyond the instants a replay represents),
+// then rounded; never when that lies beyond them.
+func (r *Run) due(cl *clauseInfo, start int64, next time.Time) int64 {
 	rc := &cl.clause.Recurs
 	due := next
 	if !rc.Within.IsZero() {
-		due = nanos(rc.Within.AddTo(time.Unix(0, start), cl.loc))
+		due = rc.Within.AddTo(time.Unix(0, start), cl.loc)
 	}
-	if rc.Round != agreement.RoundNone && due != never {
-		due = nanos(rc.Round.Apply(time.Unix(0, due), cl.loc))
-	}
-	return due
+	return nanos(rc.Round.Apply(due, cl.loc))
 }
 
 // recur advances recurring duty ii, in effect, to now: it opens the
@@ -191,13 +194,14 @@ func (r *Run) recur(ii int32) {
 	for s.recNext <= r.now && s.recK < math.MaxInt32 {
 		start := s.recNext
 		s.recK++
-		s.recNext = r.occurrenceStart(cl, s.recBase, s.recK)
-		open(r.due(cl, start, s.recNext))
+		next := r.occurrenceTime(cl, s.recBase, s.recK)
+		s.recNext = nanos(next)
+		open(r.due(cl, start, next))
 	}
 	if p := inst.recOn; p >= 0 {
 		occ := r.occ[p]
 		for int(s.recSeen) < len(occ) && r.at[occ[s.recSeen]] <= r.now {
-			open(r.due(cl, r.at[occ[s.recSeen]], never))
+			open(r.due(cl, r.at[occ[s.recSeen]], time.Time{}))
 			s.recSeen++
 		}
 	}
