@@ -2590,11 +2590,15 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 			if !isEvent {
 				continue // an automatic power, exercised by its condition
 			}
-			ev, ok := tr.Event(eventOf(c))
+			k := eventOf(c)
+			ev, ok := tr.Event(k)
 			exercise := h.Pattern()
 			// The exercise is at the instant, or earlier when the power's
-			// gate was closed then.
-			if !ok || ev.At.After(x.At) || !res.m.matchesIn(exercise, power.ai, refRevised([]agreement.Event{ev}, x.At)[0], power) {
+			// gate was closed then; it matches as revised at the instant.
+			if ok {
+				ev = refRevised(res.events, x.At)[k]
+			}
+			if !ok || ev.At.After(x.At) || !res.m.matchesIn(exercise, power.ai, ev, power) {
 				bad(fmt.Sprintf("names event %+v, not an exercise of %s (%s) at %s", ev, want.By, exercise, refStamp(x.At)))
 			}
 		}
