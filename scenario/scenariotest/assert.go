@@ -245,8 +245,10 @@ func FormatTimeline(tl scenario.Timeline) string {
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // FormatProcess writes the agreements of p compactly, one line per
-// agreement and per clause (kind, debtors, conditions, limits, a power's
-// effect and targets), for failure messages; "" for the zero Process.
+// agreement (signing status, zone, signatories, signatures, entry into
+// force) and per clause (kind, debtors, conditions, limits, recurrence, a
+// power's effect and targets), for failure messages; "" for the zero
+// Process.
 func FormatProcess(p agreement.Process) string {
 	var b strings.Builder
 	for _, a := range p.Agreements {
@@ -254,11 +256,30 @@ func FormatProcess(p agreement.Process) string {
 		if a.SigningStatus != agreement.SigningStatusUnspecified {
 			fmt.Fprintf(&b, " signing=%s", a.SigningStatus)
 		}
+		if a.Zone != "" {
+			fmt.Fprintf(&b, " zone=%s", a.Zone)
+		}
+		if len(a.Signatories) > 0 {
+			fmt.Fprintf(&b, " signatories=%v", a.Signatories)
+		}
 		if len(a.Signatures) > 0 {
-			fmt.Fprintf(&b, " signatures=%d", len(a.Signatures))
+			b.WriteString(" signatures=[")
+			for i, sg := range a.Signatures {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(string(sg.Party))
+				if !sg.Date.IsZero() {
+					b.WriteString("@" + stamp(sg.Date))
+				}
+			}
+			b.WriteByte(']')
 		}
 		if a.EntryIntoForce != nil {
 			fmt.Fprintf(&b, " entry=%s", a.EntryIntoForce)
+		}
+		if !a.InForceAt.IsZero() {
+			fmt.Fprintf(&b, " inForceAt=%q", a.InForceAt.String())
 		}
 		b.WriteByte('\n')
 		for _, f := range a.Fluents {
@@ -273,6 +294,15 @@ func FormatProcess(p agreement.Process) string {
 			if c.Surviving {
 				b.WriteString(" surviving")
 			}
+			if c.Provisional {
+				b.WriteString(" provisional")
+			}
+			if c.Standing {
+				b.WriteString(" standing")
+			}
+			if c.Zone != "" {
+				fmt.Fprintf(&b, " zone=%s", c.Zone)
+			}
 			if c.Action != nil {
 				fmt.Fprintf(&b, " action=%q", c.Action.String())
 			}
@@ -286,6 +316,9 @@ func FormatProcess(p agreement.Process) string {
 			}
 			if !c.Expiry.IsZero() {
 				fmt.Fprintf(&b, " expiry=%s", c.Expiry)
+			}
+			if !c.Recurs.IsZero() {
+				fmt.Fprintf(&b, " recurs=%q", c.Recurs.String())
 			}
 			if c.Kind == agreement.DeonticPower {
 				fmt.Fprintf(&b, " effect=%s targets=%v", c.Effect, c.Targets)

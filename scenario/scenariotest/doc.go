@@ -19,9 +19,12 @@
 // [LifecycleAgreement] and [LifecycleProcess] draw agreements that are valid
 // by construction and exercise every edge of the lifecycle under such
 // timelines: triggers that hold or not, antecedents, deadlines that pass,
-// expiries, prohibitions kept or broken, powers that suspend, resume,
-// discharge and terminate clauses and agreements, surviving clauses,
-// entry-into-force conditions and reparations. The random agreements of
+// deadlines that lapse a clause still waiting, expiries, prohibitions kept
+// or broken, powers that suspend, resume, discharge and terminate clauses
+// and agreements, surviving clauses, entry-into-force conditions and
+// reparations; and calendar time: zones, calendar periods, anchored,
+// rounded and exclusive limits, clock atoms, recurring duties, provisional
+// clauses, required and dated signatures and InForceAt. The random agreements of
 // package [github.com/peacekit/peacekit/agreement/agreementtest] reach the
 // lifecycle's rarer edges only seldom.
 //

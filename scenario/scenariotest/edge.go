@@ -39,14 +39,16 @@ const (
 	// (Violated).
 	RuleViolation
 	// RuleDeadline: an InEffect clause's deadline passes unfulfilled
-	// (Violated).
+	// (Violated); or an unconditional deadline is reached while the clause
+	// still waits for its trigger or antecedent (Lapsed).
 	RuleDeadline
 	// RulePower: a power discharges, suspends, resumes or terminates a clause,
 	// or suspends, resumes or terminates an agreement.
 	RulePower
 	// RuleAgreementTerminated: a clause is Terminated with its agreement.
 	RuleAgreementTerminated
-	// RuleSigning: an agreement moves from Draft to Signed.
+	// RuleSigning: an agreement moves from Draft to Signed, by a signing
+	// event or at the date of a signature it records.
 	RuleSigning
 	// RuleEntryIntoForce: a Signed agreement's entry-into-force condition
 	// holds (InForce).
@@ -94,13 +96,15 @@ var agreementActive = []agreement.State{agreement.StateDraft, agreement.StateSig
 
 // ClauseEdges returns every edge of the clause lifecycle table of package
 // [agreement], one per from-state and per cause where a row names several:
-// 21 edges, in the table's order. It returns a new slice on each call.
+// 23 edges, in the table's order. It returns a new slice on each call.
 func ClauseEdges() []Edge {
 	c := func(from, to agreement.State, r Rule) Edge { return Edge{From: from, To: to, Rule: r} }
 	out := []Edge{
 		c(agreement.StateDormant, agreement.StatePending, RuleTrigger),
 		c(agreement.StateDormant, agreement.StateInEffect, RuleTrigger),
 		c(agreement.StatePending, agreement.StateInEffect, RuleAntecedent),
+		c(agreement.StateDormant, agreement.StateLapsed, RuleDeadline),
+		c(agreement.StatePending, agreement.StateLapsed, RuleDeadline),
 		c(agreement.StatePending, agreement.StateDischarged, RuleExpiry),
 		c(agreement.StateInEffect, agreement.StateDischarged, RuleExpiry),
 		c(agreement.StateInEffect, agreement.StateFulfilled, RuleExpiry),
@@ -157,19 +161,23 @@ func IsEdge(agreementEdge bool, from, to agreement.State) bool {
 // Classify returns the edge a recorded transition took, deciding the rule
 // from its states and its cause kind: a clause Violated with
 // [scenario.CauseDeadline] took the deadline edge, any other violation the
-// condition edge; Discharged with [scenario.CauseExpiry] the expiry edge, with
+// condition edge; Lapsed, only with [scenario.CauseDeadline], the deadline
+// edge; Discharged with [scenario.CauseExpiry] the expiry edge, with
 // [scenario.CausePower] the power edge; Terminated with
 // [scenario.CausePower] the power edge, with [scenario.CauseAgreement] the
-// agreement's termination. It reports false when the transition is not an
-// edge of the lifecycle or its cause cannot have set it off (a clause
-// suspended by anything but a power, say).
+// agreement's termination; an agreement Signed by a signing event
+// ([scenario.CauseEvent]) or a recorded signature's date
+// ([scenario.CauseSignature]) the signing edge. It reports false when the
+// transition is not an edge of the lifecycle or its cause cannot have set it
+// off (a clause suspended by anything but a power, say).
 func Classify(tr scenario.Transition) (Edge, bool) {
 	e := Edge{Agreement: tr.Instance.IsAgreement(), From: tr.From, To: tr.To}
 	k := tr.Cause.Kind
 	timed := k == scenario.CauseDeadline || k == scenario.CauseExpiry
 	if e.Agreement {
 		switch {
-		case e.From == agreement.StateDraft && e.To == agreement.StateSigned && k == scenario.CauseEvent:
+		case e.From == agreement.StateDraft && e.To == agreement.StateSigned &&
+			(k == scenario.CauseEvent || k == scenario.CauseSignature):
 			e.Rule = RuleSigning
 		case e.From == agreement.StateSigned && e.To == agreement.StateInForce && !timed && k != scenario.CausePower:
 			e.Rule = RuleEntryIntoForce
@@ -191,6 +199,11 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 			return e, false
 		}
 		e.Rule = RuleAntecedent
+	case e.To == agreement.StateLapsed:
+		if k != scenario.CauseDeadline {
+			return e, false
+		}
+		e.Rule = RuleDeadline
 	case e.To == agreement.StateFulfilled:
 		switch k {
 		case scenario.CauseExpiry:

@@ -27,11 +27,11 @@ type LifecycleConfig struct {
 	// Agreements is the largest number of instruments [LifecycleProcess]
 	// draws; zero means 2, negative means 1.
 	Agreements int
-	// Absolute gives every clause an absolute expiry (an instant), and
-	// obligations either no deadline, a duration or an absolute one: after
-	// the latest such instant no clause can still be Pending or InEffect
-	// while its agreement is in force (see the guarantees of package
-	// scenario).
+	// Absolute gives every clause an absolute expiry (an instant, neither
+	// rounded nor exclusive): after the latest such instant no clause can
+	// still be Pending or InEffect while its agreement is in force (see the
+	// guarantees of package scenario). Deadlines are drawn as without it,
+	// a duration sometimes replaced by an instant.
 	Absolute bool
 	// Start and Offsets place absolute deadlines and expiries: at Start
 	// plus one of the positive Offsets. Zero values mean [DefaultStart] and
@@ -81,6 +81,14 @@ var (
 	lcAreas           = []agreement.AreaID{"donetsk", "zaporizhzhia"}
 	lcDurations       = []time.Duration{agreement.Day, 2 * agreement.Day, 3 * agreement.Day, 7 * agreement.Day,
 		10 * agreement.Day, 30 * agreement.Day}
+	// lcPeriods are calendar periods: local days, a week, a month.
+	lcPeriods = []agreement.Period{{Days: 1}, {Days: 2}, {Days: 3}, {Weeks: 1}, {Months: 1}}
+	// lcZones are the zones of local days: one with daylight saving two
+	// hours ahead in winter, fixed offsets (one on a half hour), and one
+	// behind UTC.
+	lcZones = []agreement.Zone{"Europe/Kyiv", "+02:00", "+05:30", "America/New_York"}
+	// lcRoundings round a limit to the start or end of its local day.
+	lcRoundings = []agreement.Rounding{agreement.RoundStartOfDay, agreement.RoundEndOfDay}
 )
 
 // The fluents and group every lifecycle agreement declares.
@@ -100,17 +108,33 @@ const (
 // "ceasefire-in-force" (initiated by a ceasefire entering into force,
 // terminated by its collapse) and "mission-deployed", is signed or a draft
 // (then it needs a signing event), and may have an entry-into-force
-// condition. Its clauses are obligations (with actions, deadlines as
-// durations or instants, violation conditions, antecedents), prohibitions
-// (with expiries, so that one kept to its expiry is Fulfilled), permissions,
-// and powers that discharge, terminate or suspend (paired with their resume
-// power) other clauses or the agreement itself; a power aimed at its own
-// agreement, and its resume power, survive the agreement, so that they can
-// act while it is not in force. Triggers include "nil" (active from the
-// start), Holds, Happened, Since, Within, Before, combinators, AgreementIn
-// and reparations: ClauseIn(x, Violated) of an earlier clause (so there is
-// never a dependency cycle). Some clauses have several debtors, severally or
-// jointly, and some survive.
+// condition. Its clauses are obligations (with actions, deadlines,
+// violation conditions, antecedents; some standing, some recurring: every
+// local day, week or 12 hours, or at each event of a kind, each occurrence
+// due within a day or at the next), prohibitions (with expiries, so that
+// one kept to its expiry is Fulfilled), permissions, and powers that
+// discharge, terminate or suspend (paired with their resume power) other
+// clauses or the agreement itself; a power aimed at its own agreement, and
+// its resume power, survive the agreement, so that they can act while it is
+// not in force. Triggers include "nil" (active from the start), Holds,
+// Happened, Since, Within, Before, the clock (From, Between), combinators,
+// AgreementIn and reparations: ClauseIn(x, Violated) of an earlier clause
+// (so there is never a dependency cycle). Some clauses have several
+// debtors, severally or jointly, some survive, and some apply
+// provisionally, from their debtors' signatures.
+//
+// Calendar time: an agreement (and rarely a clause) may declare a zone,
+// one with daylight saving, fixed offsets or one behind UTC; deadlines and
+// expiries are instants, durations or calendar periods (local days, a week,
+// a month) from the clause or from an anchor (the first event of a kind),
+// sometimes rounded to the start or end of their local day, often
+// exclusive; many obligations have an unconditional deadline among the
+// earlier offsets, binding while they wait for their trigger or antecedent
+// (Pending, waiting for an election), which the timeline often misses, so
+// that they lapse. An agreement not in force from the start may require
+// signatories, record signatures (undated, before the start, or at an
+// offset, when a replay takes them) and state an InForceAt (an instant, a
+// period after signing, a day after a ratification).
 //
 // Most agreements (when cfg.Clauses leaves room) start with one to three
 // kits: a few clauses whose triggers order what they do, so that one
@@ -121,7 +145,11 @@ const (
 // clause waiting for its antecedent is terminated by a power or with its
 // agreement; clauses in effect are discharged or terminated by powers; an
 // agreement waiting for its ratification (a draft, or signed) is terminated.
-// Such an agreement is in force from the start, except with the last kit.
+// Such an agreement is in force from the start, except with the last kit;
+// it may then also hold obligations built around calendar time: one that
+// lapses, a recurring duty binding at once, or one in effect at once with
+// an exclusive absolute deadline among the earlier offsets, which an act at
+// its very instant comes too late for.
 // Replaying four timelines of [Timeline] (16 to 32 events, half of them
 // exercising powers) per process of [LifecycleProcess] (up to 10 clauses,
 // up to 2 agreements), each of the rarest edges occurs for about one process
@@ -167,7 +195,19 @@ type skel struct {
 	steady bool               // long-lived: no deadline but a distant one, no expiry, no violation
 	inKit  bool               // part of a kit: an absolute expiry falls late
 	always bool               // survives (a suspend power: and its resume power)
+	cal    calendar           // an obligation built around a rule of calendar time
 }
+
+// calendar is how an obligation drawn outside the kits, in an agreement in
+// force from the start, exercises a rule of calendar time.
+type calendar uint8
+
+const (
+	calNone    calendar = iota
+	calLapse            // a deadline binding while it waits, which it often misses: Lapsed
+	calRecurs           // a recurring duty binding at once, which often misses an occurrence
+	calBounded          // in effect at once, with an exclusive absolute deadline an act may meet
+)
 
 // aim is what a power targets.
 type aim uint8
@@ -394,6 +434,19 @@ func (d *lcDraw) drawSkeleton() ([]skel, int) {
 		}
 	}
 	resumeEarly = true
+	for range 2 {
+		if state != 2 || len(out) >= d.cfg.Clauses || !rapid.Bool().Draw(t, "calendar-clause") {
+			break
+		}
+		// In an agreement in force from the start: an obligation that
+		// lapses, recurs, or meets an exclusive deadline.
+		cal := rapid.SampledFrom([]calendar{calLapse, calLapse, calRecurs, calBounded}).Draw(t, "calendar")
+		s := skel{kind: agreement.DeonticObligation, cal: cal}
+		if cal != calLapse {
+			s.trig, s.ante = trigNone, anteNone
+		}
+		add(s)
+	}
 	n = max(n, len(out))
 	// With a kit, fewer powers: more would dilute the kit's exercises.
 	maxDeontic := 9
@@ -522,6 +575,9 @@ func (d *lcDraw) fill(k int, targets [][]agreement.Ref) agreement.Agreement {
 	}
 	members := rapid.Permutation(d.parties).Draw(t, "coalition")
 	a.Groups = []agreement.Group{{ID: lcCoalition, Members: members[:rapid.IntRange(1, len(members)).Draw(t, "members")]}}
+	if rapid.IntRange(0, 2).Draw(t, "has-zone") == 0 {
+		a.Zone = rapid.SampledFrom(lcZones).Draw(t, "zone")
+	}
 	switch d.drafts[k] {
 	case 2:
 		// In force from the start, for the kits to act.
@@ -533,11 +589,13 @@ func (d *lcDraw) fill(k int, targets [][]agreement.Ref) agreement.Agreement {
 			a.SigningStatus = agreement.SigningStatusSigned
 		}
 		a.EntryIntoForce = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification})
+		d.signing(&a)
 		return d.clauses(k, a, targets)
 	}
 	if rapid.IntRange(0, 9).Draw(t, "signed") < 5 {
 		a.SigningStatus = agreement.SigningStatusSigned
 	}
+	d.signing(&a)
 	switch rapid.IntRange(0, 7).Draw(t, "entry-into-force") {
 	case 0:
 		a.EntryIntoForce = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification})
@@ -550,6 +608,42 @@ func (d *lcDraw) fill(k int, targets [][]agreement.Ref) agreement.Agreement {
 		}
 	}
 	return d.clauses(k, a, targets)
+}
+
+// signing draws how agreement a is signed and enters into force, beyond its
+// signing status: sometimes the signatories whose signatures it requires,
+// signatures it records (undated, dated before the start, or at an
+// offset, when a replay takes them), and an InForceAt: an instant, a
+// period after signing, or a day after a ratification.
+func (d *lcDraw) signing(a *agreement.Agreement) {
+	t := d.t
+	if rapid.IntRange(0, 2).Draw(t, "has-signatories") == 0 {
+		perm := rapid.Permutation(d.parties).Draw(t, "signatory-order")
+		a.Signatories = perm[:rapid.IntRange(1, 2).Draw(t, "signatories")]
+	}
+	if rapid.Bool().Draw(t, "has-signatures") {
+		perm := rapid.Permutation(d.parties).Draw(t, "signature-order")
+		for _, p := range perm[:rapid.IntRange(1, 2).Draw(t, "signatures")] {
+			sg := agreement.Signature{Party: p}
+			switch rapid.IntRange(0, 3).Draw(t, "signature-date") {
+			case 0:
+			case 1:
+				sg.Date = d.cfg.Start.Add(-agreement.Day)
+			default:
+				sg.Date = d.instant("signature-at")
+			}
+			a.Signatures = append(a.Signatures, sg)
+		}
+	}
+	switch rapid.IntRange(0, 5).Draw(t, "in-force-at") {
+	case 0:
+		a.InForceAt = agreement.Deadline{At: d.instant("in-force-at-instant")}
+	case 1:
+		a.InForceAt = agreement.Deadline{Period: rapid.SampledFrom(lcPeriods[:3]).Draw(t, "in-force-at-period")}
+	case 2:
+		a.InForceAt = agreement.Deadline{From: agreement.Happened(agreement.Pattern{Kind: agreement.EventKindRatification}),
+			Period: agreement.Period{Days: 1}}
+	}
 }
 
 // clauses draws the clauses of agreement k into a.
@@ -593,16 +687,82 @@ func (d *lcDraw) lateInstant(label string) time.Time {
 	return d.cfg.Start.Add(rapid.SampledFrom(offsets[len(offsets)/2:]).Draw(d.t, label)).UTC()
 }
 
-// limit draws a deadline or expiry: none, a duration or an instant, with
-// the probability (in tenths) of having one at all.
+// limit draws a deadline or expiry, with the probability (in tenths) of
+// having one at all: an instant, a duration or a calendar period from the
+// clause itself, or a period or duration from an anchor (the first event
+// of a trigger kind); sometimes rounded to the start or end of its local
+// day, or exclusive, so that an act at its instant comes too late.
 func (d *lcDraw) limit(label string, tenths int) agreement.Deadline {
-	if rapid.IntRange(0, 9).Draw(d.t, "has-"+label) >= tenths {
+	t := d.t
+	if rapid.IntRange(0, 9).Draw(t, "has-"+label) >= tenths {
 		return agreement.Deadline{}
 	}
-	if rapid.IntRange(0, 3).Draw(d.t, label+"-absolute") == 0 {
-		return agreement.Deadline{At: d.instant(label)}
+	var l agreement.Deadline
+	switch rapid.IntRange(0, 7).Draw(t, label+"-sort") {
+	case 0, 1:
+		l.At = d.instant(label)
+	case 2, 3, 4:
+		l.After = d.duration(label)
+	case 5:
+		l.Period = rapid.SampledFrom(lcPeriods).Draw(t, label+"-period")
+	case 6:
+		l.From = agreement.Happened(d.pattern(label+"-anchor", lcTriggerKinds))
+		l.Period = rapid.SampledFrom(lcPeriods).Draw(t, label+"-period")
+	default:
+		l.From = agreement.Happened(d.pattern(label+"-anchor", lcTriggerKinds))
+		l.After = d.duration(label)
 	}
-	return agreement.Deadline{After: d.duration(label)}
+	if rapid.IntRange(0, 4).Draw(t, label+"-round") == 0 {
+		l.Round = rapid.SampledFrom(lcRoundings).Draw(t, label+"-rounding")
+	}
+	l.Exclusive = rapid.Bool().Draw(t, label+"-exclusive")
+	return l
+}
+
+// unconditional draws a deadline binding regardless of activation, early
+// enough that the timeline often misses it: an instant among the earlier
+// offsets, or a day or two after the first event of a trigger kind.
+func (d *lcDraw) unconditional() agreement.Deadline {
+	t := d.t
+	l := agreement.Deadline{Unconditional: true}
+	if rapid.Bool().Draw(t, "lapse-anchored") {
+		l.From = agreement.Happened(d.pattern("lapse-anchor", lcTriggerKinds))
+		l.Period = rapid.SampledFrom(lcPeriods[:2]).Draw(t, "lapse-period")
+	} else {
+		offsets := slices.Sorted(slices.Values(d.cfg.Offsets))
+		l.At = d.cfg.Start.Add(rapid.SampledFrom(offsets[:(len(offsets)+1)/2]).Draw(t, "lapse-offset")).UTC()
+	}
+	if rapid.IntRange(0, 3).Draw(t, "lapse-round") == 0 {
+		l.Round = rapid.SampledFrom(lcRoundings).Draw(t, "lapse-rounding")
+	}
+	return l
+}
+
+// recurrence draws the recurrence of an obligation: every local day or two,
+// every week or every 12 hours (from its entry into effect or from an
+// instant), each occurrence due at the next or within a day; or at each
+// event of a trigger kind, due within a day or two; sometimes rounded.
+func (d *lcDraw) recurrence() agreement.Recurrence {
+	t := d.t
+	var rc agreement.Recurrence
+	if rapid.IntRange(0, 3).Draw(t, "recurs-on") > 0 {
+		rc.Every = rapid.SampledFrom([]agreement.Period{{Days: 1}, {Days: 2}, {Weeks: 1}, {Exact: 12 * time.Hour}}).Draw(t, "every")
+		if rapid.IntRange(0, 2).Draw(t, "recurs-start") == 0 {
+			offsets := slices.Sorted(slices.Values(d.cfg.Offsets))
+			rc.Start = d.cfg.Start.Add(rapid.SampledFrom(offsets[:(len(offsets)+1)/2]).Draw(t, "recurs-start-at")).UTC()
+		}
+		if rapid.Bool().Draw(t, "recurs-within") {
+			rc.Within = agreement.Period{Days: 1}
+		}
+	} else {
+		p := d.pattern("recurs-pattern", lcTriggerKinds)
+		rc.On = &p
+		rc.Within = rapid.SampledFrom(lcPeriods[:2]).Draw(t, "recurs-within-period")
+	}
+	if rapid.IntRange(0, 3).Draw(t, "recurs-round") == 0 {
+		rc.Round = rapid.SampledFrom(lcRoundings).Draw(t, "recurs-rounding")
+	}
+	return rc
 }
 
 func (d *lcDraw) pattern(label string, kinds []agreement.EventKind) agreement.Pattern {
@@ -624,11 +784,18 @@ func (d *lcDraw) pattern(label string, kinds []agreement.EventKind) agreement.Pa
 func (d *lcDraw) trigger(k, i int, power bool) agreement.Condition {
 	t := d.t
 	all, breakable := d.deps(k, i)
-	r := rapid.IntRange(0, 19).Draw(t, "trigger")
+	r := rapid.IntRange(0, 20).Draw(t, "trigger")
 	if power && r >= 8 && rapid.Bool().Draw(t, "power-simple-trigger") {
 		r = 0 // powers mostly bind from the start, so that their exercise counts
 	}
 	switch {
+	case r == 20:
+		// The clock: from an instant, or between two.
+		from := d.instant("clock-from")
+		if rapid.Bool().Draw(t, "clock-between") {
+			return agreement.Between(from, from.Add(d.duration("clock-for")))
+		}
+		return agreement.From(from)
 	case r < 4:
 		return nil
 	case r < 7:
@@ -704,6 +871,12 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 	c := agreement.Clause{ID: s.id, Kind: s.kind, Text: "drawn " + s.kind.String()}
 	c.Debtors, c.Joint = d.debtors(s.kind != agreement.DeonticPower || rapid.IntRange(0, 4).Draw(t, "power-several") == 0)
 	c.Surviving = d.survivors[k][i] || s.always || rapid.IntRange(0, 9).Draw(t, "surviving") == 0
+	// Applied from its debtors' own signatures, before its agreement is in
+	// force.
+	c.Provisional = !c.Surviving && !s.inKit && rapid.IntRange(0, 2).Draw(t, "provisional") == 0
+	if rapid.IntRange(0, 11).Draw(t, "has-clause-zone") == 0 {
+		c.Zone = rapid.SampledFrom(lcZones).Draw(t, "clause-zone")
+	}
 	switch s.trig {
 	case trigDrawn:
 		c.Trigger = d.trigger(k, i, s.kind == agreement.DeonticPower)
@@ -755,12 +928,25 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 		if rapid.IntRange(0, 9).Draw(t, "fulfilment") == 0 {
 			c.Fulfilment = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindPerformance, Clause: self})
 		}
-		if c.Violation != nil && rapid.IntRange(0, 2).Draw(t, "standing-obligation") == 0 {
+		if c.Violation != nil && s.cal == calNone && rapid.IntRange(0, 2).Draw(t, "standing-obligation") == 0 {
 			// An obligation of maintenance: breached by its violation,
 			// with no deadline, and Violated at its expiry if breached.
 			c.Standing, c.Deadline = true, agreement.Deadline{}
 			if c.Expiry.IsZero() {
 				c.Expiry = agreement.Deadline{After: d.duration("standing-expiry")}
+			}
+		}
+		if s.cal == calRecurs || !c.Standing && s.cal == calNone && rapid.IntRange(0, 3).Draw(t, "recurs") == 0 {
+			// A recurring duty, often binding from the entry into force:
+			// each occurrence missed is a breach, and at its expiry it is
+			// Violated if it recorded one.
+			c.Recurs, c.Deadline = d.recurrence(), agreement.Deadline{}
+			if rapid.IntRange(0, 2).Draw(t, "recurs-at-once") > 0 {
+				c.Trigger = nil
+			}
+			if c.Expiry.After < 7*agreement.Day {
+				// Late enough that occurrences fall due before it.
+				c.Expiry = agreement.Deadline{After: rapid.SampledFrom(lcDurations[3:]).Draw(t, "recurs-expiry")}
 			}
 		}
 	case s.kind == agreement.DeonticProhibition:
@@ -803,6 +989,29 @@ func (d *lcDraw) clause(k, i int, targets []agreement.Ref) agreement.Clause {
 		c.Antecedent = d.antecedent(3)
 	case s.ante == anteDrawn && s.kind == agreement.DeonticProhibition:
 		c.Antecedent = d.antecedent(2)
+	}
+	if s.cal == calBounded {
+		// An exclusive deadline among the earlier offsets: an act at its
+		// very instant comes too late. The act is often a declaration of a
+		// ceasefire, which other clauses mention too: the timelines draw
+		// many.
+		if rapid.Bool().Draw(t, "bounded-declaration") {
+			c.Action = &agreement.Pattern{Kind: agreement.EventKindCeasefireDeclared}
+		}
+		offsets := slices.Sorted(slices.Values(d.cfg.Offsets))
+		c.Deadline = agreement.Deadline{Exclusive: true,
+			At: d.cfg.Start.Add(rapid.SampledFrom(offsets[1:(len(offsets)+1)/2]).Draw(t, "bounded-offset")).UTC()}
+	}
+	if !s.steady && s.kind == agreement.DeonticObligation && c.Recurs.IsZero() && !c.Standing && s.cal != calBounded &&
+		(s.cal == calLapse || rapid.Bool().Draw(t, "lapses")) {
+		// A deadline binding while the clause waits for its trigger or
+		// antecedent, which often come too late: Lapsed.
+		c.Deadline = d.unconditional()
+		if c.Antecedent == nil && (c.Trigger == nil || rapid.Bool().Draw(t, "lapse-pending")) {
+			// Pending from the start, waiting for an election.
+			c.Trigger = nil
+			c.Antecedent = agreement.Happened(agreement.Pattern{Kind: agreement.EventKindElectionHeld})
+		}
 	}
 	if d.cfg.Absolute {
 		c.Expiry = agreement.Deadline{At: d.instant("absolute-expiry")}

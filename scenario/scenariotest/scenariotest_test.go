@@ -91,14 +91,24 @@ func kindsMentioned(p agreement.Process) map[agreement.EventKind]bool {
 				kinds[pat.Kind] = true
 			}
 		}
-		for _, pat := range scenariotest.ConditionPatterns(a.EntryIntoForce) {
-			kinds[pat.Kind] = true
+		for _, c := range []agreement.Condition{a.EntryIntoForce, a.InForceAt.From} {
+			for _, pat := range scenariotest.ConditionPatterns(c) {
+				kinds[pat.Kind] = true
+			}
 		}
 		for _, c := range a.Clauses {
 			for _, nc := range c.Conditions() {
 				for _, pat := range scenariotest.ConditionPatterns(nc.Condition) {
 					kinds[pat.Kind] = true
 				}
+			}
+			for _, anchor := range []agreement.Condition{c.Deadline.From, c.Expiry.From} {
+				for _, pat := range scenariotest.ConditionPatterns(anchor) {
+					kinds[pat.Kind] = true
+				}
+			}
+			if c.Recurs.On != nil {
+				kinds[c.Recurs.On.Kind] = true
 			}
 			for _, pat := range scenariotest.ActionPatterns(a.ID, c) {
 				kinds[pat.Kind] = true
@@ -157,7 +167,7 @@ func TestIrrelevantEventsAndInterleave(t *testing.T) {
 
 func TestEdges(t *testing.T) {
 	edges := scenariotest.Edges()
-	if got, want := len(scenariotest.ClauseEdges()), 21; got != want {
+	if got, want := len(scenariotest.ClauseEdges()), 23; got != want {
 		t.Errorf("%d clause edges, want %d", got, want)
 	}
 	if got, want := len(scenariotest.AgreementEdges()), 8; got != want {
@@ -190,6 +200,8 @@ func TestEdges(t *testing.T) {
 		{false, agreement.StateFulfilled, agreement.StateInEffect},
 		{false, agreement.StatePending, agreement.StateSuspended},
 		{false, agreement.StateDormant, agreement.StateFulfilled},
+		{false, agreement.StateInEffect, agreement.StateLapsed},
+		{false, agreement.StateSuspended, agreement.StateLapsed},
 		{false, agreement.StateSuspended, agreement.StateDischarged},
 		{true, agreement.StateInForce, agreement.StateSigned},
 		{true, agreement.StateDraft, agreement.StateInForce},
@@ -215,6 +227,10 @@ func TestClassify(t *testing.T) {
 		{tr(clause, agreement.StateDormant, agreement.StatePending, scenario.CauseTimer), scenariotest.RuleTrigger},
 		{tr(clause, agreement.StateDormant, agreement.StateInEffect, scenario.CauseDeadline), 0},
 		{tr(clause, agreement.StatePending, agreement.StateInEffect, scenario.CauseClause), scenariotest.RuleAntecedent},
+		{tr(clause, agreement.StateDormant, agreement.StateLapsed, scenario.CauseDeadline), scenariotest.RuleDeadline},
+		{tr(clause, agreement.StatePending, agreement.StateLapsed, scenario.CauseDeadline), scenariotest.RuleDeadline},
+		{tr(clause, agreement.StateDormant, agreement.StateLapsed, scenario.CauseEvent), 0},
+		{tr(clause, agreement.StateInEffect, agreement.StateLapsed, scenario.CauseDeadline), 0},
 		{tr(clause, agreement.StatePending, agreement.StateDischarged, scenario.CauseExpiry), scenariotest.RuleExpiry},
 		{tr(clause, agreement.StatePending, agreement.StateDischarged, scenario.CausePower), 0},
 		{tr(clause, agreement.StateInEffect, agreement.StateDischarged, scenario.CausePower), scenariotest.RulePower},
@@ -231,6 +247,9 @@ func TestClassify(t *testing.T) {
 		{tr(clause, agreement.StateFulfilled, agreement.StateTerminated, scenario.CausePower), 0},
 		{tr(clause, agreement.StateDormant, agreement.StateFulfilled, scenario.CauseEvent), 0},
 		{tr(agr, agreement.StateDraft, agreement.StateSigned, scenario.CauseEvent), scenariotest.RuleSigning},
+		{tr(agr, agreement.StateDraft, agreement.StateSigned, scenario.CauseSignature), scenariotest.RuleSigning},
+		{tr(agr, agreement.StateDraft, agreement.StateSigned, scenario.CauseTimer), 0},
+		{tr(agr, agreement.StateSigned, agreement.StateInForce, scenario.CauseTimer), scenariotest.RuleEntryIntoForce},
 		{tr(agr, agreement.StateSigned, agreement.StateInForce, scenario.CauseStart), scenariotest.RuleEntryIntoForce},
 		{tr(agr, agreement.StateInForce, agreement.StateSuspended, scenario.CausePower), scenariotest.RulePower},
 		{tr(agr, agreement.StateDraft, agreement.StateTerminated, scenario.CausePower), scenariotest.RulePower},

@@ -111,13 +111,16 @@ func (c TimelineConfig) End() time.Time {
 
 // Timeline returns a generator of timelines for the linked agreements of p,
 // drawn mostly from what they mention so that clauses actually move: every
-// event pattern of their conditions, actions, fluents and entry-into-force
+// event pattern of their conditions (the anchors of deadlines, expiries and
+// InForceAt included), recurrences, actions, fluents and entry-into-force
 // conditions (its kind, actor or a member of its group, target, area,
 // clause, reporter, attribution), with the actor of an action defaulting to
 // each debtor as the engine expects; the exercise of every power (a
 // [agreement.EventKindPowerExercised] event naming it, or its action, by each of its
 // debtors), cfg.Exercises percent of the events when there are powers; and
-// the signing of every agreement (a [agreement.EventKindSigning] event naming it),
+// the signing of every agreement (a [agreement.EventKindSigning] event naming it,
+// by any party or none, or by a party whose own signature counts: a
+// signatory it requires, a debtor of one of its provisional clauses),
 // one in ten. Each timeline concentrates on a drawn half or more of the
 // patterns, so that the same powers are exercised, and the same fluents
 // initiated and terminated, several times and in different orders. Most drawn events match their pattern exactly; the others
@@ -440,11 +443,32 @@ func newEventGen(p agreement.Process) *eventGen {
 			}
 		}
 		addCond(a.EntryIntoForce)
+		addCond(a.InForceAt.From)
+		// The parties whose own signatures count: the signatories it
+		// requires and the debtors of its provisional clauses.
+		var signers []agreement.PartyID
+		for _, p := range a.Signatories {
+			if !slices.Contains(signers, p) {
+				signers = append(signers, p)
+			}
+		}
 		for ci := range a.Clauses {
 			c := &a.Clauses[ci]
 			owner = c
 			for _, nc := range c.Conditions() {
 				addCond(nc.Condition)
+			}
+			addCond(c.Deadline.From)
+			addCond(c.Expiry.From)
+			if c.Recurs.On != nil {
+				add(*c.Recurs.On, &g.others)
+			}
+			if c.Provisional {
+				for _, p := range c.Debtors {
+					if !slices.Contains(signers, p) {
+						signers = append(signers, p)
+					}
+				}
 			}
 			pool := &g.others
 			if c.Kind == agreement.DeonticPower {
@@ -461,6 +485,9 @@ func newEventGen(p agreement.Process) *eventGen {
 		}
 		g.refs = append(g.refs, agreement.AgreementRef(a.ID))
 		add(agreement.Pattern{Kind: agreement.EventKindSigning, Clause: agreement.AgreementRef(a.ID)}, &g.signings)
+		for _, p := range signers {
+			add(agreement.Pattern{Kind: agreement.EventKindSigning, Clause: agreement.AgreementRef(a.ID), Actor: p}, &g.signings)
+		}
 	}
 	for _, k := range unrelatedPool {
 		if !g.kinds[k] {
