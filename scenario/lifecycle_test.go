@@ -2,12 +2,18 @@ package scenario_test
 
 import (
 	"errors"
+	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"pgregory.net/rapid"
+
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
 
 var t0 = time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
@@ -332,5 +338,84 @@ func TestForkIsIndependent(t *testing.T) {
 	}
 	for range r.Trace().Events() {
 		t.Error("the fork's event leaked into the original")
+	}
+}
+
+// TestLifecycleMatchesModel replays the processes of
+// scenariotest.LifecycleProcess, under timelines of scenariotest.Timeline,
+// with both the engine and the reference model of reference_test.go, and
+// compares them in full (transitions, causes, breaches, final states). The
+// generators draw calendar time (zones, calendar and anchored limits,
+// rounding, exclusive and unconditional limits, clock atoms, recurrences,
+// provisional clauses, signatories, dated signatures, InForceAt); the test
+// fails unless 100 checks went through each of the situations the rules of
+// calendar time single out: a clause lapsing while Dormant and while
+// Pending, an exclusive limit reached at the instant of an act of the
+// clause, a recurring duty missing an occurrence, a provisional clause
+// moving before its agreement is in force, a recorded signature taken at
+// its date, and an entry into force waiting for InForceAt.
+func TestLifecycleMatchesModel(t *testing.T) {
+	notes := map[string]int{}
+	checks := 0
+	tcfg := scenariotest.TimelineConfig{MinEvents: 16, MaxEvents: 32, Exercises: 40}
+	rapid.Check(t, func(t *rapid.T) {
+		checks++
+		p := scenariotest.LifecycleProcess(scenariotest.LifecycleConfig{}).Draw(t, "process")
+		e, err := scenario.CompileProcess(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for range 6 {
+			// One revision per event at most: the engine sees an event
+			// with the fields of its latest revision only, the model with
+			// those of each revision in turn.
+			var evs []agreement.Event
+			revised := map[agreement.EventID]bool{}
+			drawn := scenariotest.Timeline(p, tcfg).Draw(t, "timeline")
+			for _, ev := range drawn.Events() {
+				if ev.Kind == agreement.EventKindRevised {
+					if revised[ev.Revises] {
+						continue
+					}
+					revised[ev.Revises] = true
+				}
+				evs = append(evs, ev)
+			}
+			tl := scenario.NewTimeline(drawn.Start(), evs...)
+			tr, err := e.Replay(tl, tcfg.End())
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := refReplay(p, tl.Start(), evs, tcfg.End())
+			if diffs := refCompare(tr, res); len(diffs) > 0 {
+				t.Fatalf("engine and model disagree:\n%s\nprocess:\n%s\ntimeline:\n%s", strings.Join(diffs, "\n"),
+					scenariotest.FormatProcess(p), scenariotest.FormatTimeline(tl))
+			}
+			for k, n := range res.notes {
+				if n > 0 {
+					seen[k] = true
+				}
+			}
+		}
+		for k := range seen {
+			notes[k]++
+		}
+	})
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(notes)) {
+		fmt.Fprintf(&b, "  %-60s %d\n", k, notes[k])
+	}
+	t.Logf("checks going through each situation, of %d:\n%s", checks, b.String())
+	if t.Failed() || testing.Short() {
+		return
+	}
+	for _, want := range [][]string{{"lapsed dormant"}, {"lapsed pending"},
+		{"exclusive deadline reached at the instant of an act", "exclusive expiry reached at the instant of an act"},
+		{"recurring duty: occurrence missed"}, {"provisional clause moves before entry into force"},
+		{"dated signature taken"}, {"entry into force after InForceAt"}} {
+		if !slices.ContainsFunc(want, func(k string) bool { return notes[k] > 0 }) {
+			t.Errorf("no check went through %q", strings.Join(want, " or "))
+		}
 	}
 }
