@@ -2109,34 +2109,53 @@ func (r *refRun) startRecurrence(ii int) {
 	}
 }
 
-// occurrenceStart returns the start of periodic occurrence k of recurring
+// occurrenceTime returns the start of periodic occurrence k of recurring
 // duty ii: its base plus Every multiplied by k (every part of the period),
-// on the calendar of its zone; false when it has none or it lies beyond
-// agreement.InstantRange.
-func (r *refRun) occurrenceStart(ii, k int) (time.Time, bool) {
+// on the calendar of its zone, wherever it lies; zero when it has none.
+func (r *refRun) occurrenceTime(ii, k int) time.Time {
 	in := &r.m.insts[ii]
 	e := in.clause.Recurs.Every
 	if e.IsZero() {
-		return time.Time{}, false
+		return time.Time{}
 	}
 	p := agreement.Period{Years: e.Years * k, Months: e.Months * k, Weeks: e.Weeks * k, Days: e.Days * k,
 		Exact: e.Exact * time.Duration(k)}
-	return refLimit(agreement.Deadline{Period: p}, r.st[ii].recBase, in.loc)
+	return p.AddTo(r.st[ii].recBase, in.loc)
+}
+
+// occurrenceStart returns the start of periodic occurrence k of recurring
+// duty ii; false when it has none or it lies beyond
+// agreement.InstantRange.
+func (r *refRun) occurrenceStart(ii, k int) (time.Time, bool) {
+	t := r.occurrenceTime(ii, k)
+	if t.IsZero() {
+		return time.Time{}, false
+	}
+	return refInRange(t)
+}
+
+// refInRange returns t and true when it lies within
+// agreement.InstantRange, the range's first instant for one before it,
+// and false for one beyond it (never reached).
+func refInRange(t time.Time) (time.Time, bool) {
+	return refLimit(agreement.Deadline{}, t, time.UTC)
 }
 
 // occurrenceDue returns the due instant of an occurrence of recurring duty
-// ii starting at start: Within after it, or (none given) next, the start
-// of the next periodic occurrence; then rounded. Zero: never due.
-func (r *refRun) occurrenceDue(ii int, start, next time.Time, hasNext bool) time.Time {
+// ii starting at start: Within after it, or (none given) next, the start of
+// the next periodic occurrence wherever it lies; then rounded, and only
+// then taken as an instant. Zero: never due.
+func (r *refRun) occurrenceDue(ii int, start, next time.Time) time.Time {
 	in := &r.m.insts[ii]
 	rc := &in.clause.Recurs
-	due, ok := next, hasNext
+	due := next
 	if !rc.Within.IsZero() {
-		due, ok = refLimit(agreement.Deadline{Period: rc.Within}, start, in.loc)
+		due = rc.Within.AddTo(start, in.loc)
 	}
-	if ok && rc.Round != agreement.RoundNone {
-		due, ok = refLimit(agreement.Deadline{At: due, Round: rc.Round}, time.Time{}, in.loc)
+	if due.IsZero() {
+		return time.Time{}
 	}
+	due, ok := refInRange(rc.Round.Apply(due, in.loc))
 	if !ok {
 		return time.Time{}
 	}
@@ -2158,15 +2177,14 @@ func (r *refRun) recur(ii int) {
 		if !ok || st.After(r.now) {
 			break
 		}
-		next, hasNext := r.occurrenceStart(ii, s.recK+1)
-		s.recOpen = append(s.recOpen, r.occurrenceDue(ii, st, next, hasNext))
+		s.recOpen = append(s.recOpen, r.occurrenceDue(ii, st, r.occurrenceTime(ii, s.recK+1)))
 		s.recK++
 	}
 	if on := in.clause.Recurs.On; on != nil {
 		for k, e := range refRevised(r.events, r.now) {
 			if !s.recSeen[k] && !e.At.Before(s.recEntry) && !e.At.After(r.now) && r.m.matchesIn(*on, in.ai, e, in) {
 				s.recSeen[k] = true
-				s.recOpen = append(s.recOpen, r.occurrenceDue(ii, e.At, time.Time{}, false))
+				s.recOpen = append(s.recOpen, r.occurrenceDue(ii, e.At, time.Time{}))
 			}
 		}
 	}
