@@ -536,16 +536,22 @@ func refProcessGen() *rapid.Generator[agreement.Process] {
 	})
 }
 
-// refAnyProcess draws mostly lifecycle-rich processes, and sometimes an
-// agreement from agreementtest's general generator (small sizes).
+// refAnyProcess draws mostly lifecycle-rich processes, sometimes an
+// agreement from agreementtest's general generator (small sizes), and
+// sometimes a process of scenariotest.LifecycleProcess (small sizes), whose
+// limits fall days apart.
 func refAnyProcess() *rapid.Generator[agreement.Process] {
 	cfg := agreementtest.Config{Parties: 3, Groups: 1, Fluents: 2, Clauses: 5, Depth: 2, Agreements: 1}
 	general := rapid.Map(agreementtest.Agreement(cfg), func(a agreement.Agreement) agreement.Process {
 		return agreement.Process{Agreements: []agreement.Agreement{a}}
 	})
+	lifecycle := scenariotest.LifecycleProcess(scenariotest.LifecycleConfig{Clauses: 6})
 	return rapid.Custom(func(t *rapid.T) agreement.Process {
-		if refChance(t, "general", 20) {
+		switch {
+		case refChance(t, "general", 20):
 			return general.Draw(t, "general-agreement")
+		case refChance(t, "scenariotest-lifecycle", 15):
+			return lifecycle.Draw(t, "scenariotest-lifecycle-process")
 		}
 		return refProcessGen().Draw(t, "lifecycle-process")
 	})
