@@ -16,7 +16,10 @@ import (
 //     starting Every multiplied by k after it (so that monthly from 31
 //     January gives 28 February, then 31 March); occurrences that start
 //     before the clause entered InEffect are not owed; or
-//   - at each event matching On.
+//   - at each event matching On while the clause is in effect (and its
+//     agreement's gate open), as the event is logged at its instant: a later
+//     revision of the event neither starts nor cancels an occurrence, and
+//     an event while the duty is suspended starts none.
 //
 // Each occurrence is due Within after it starts (rounded by Round), or, when
 // Within is zero (Every only), when the next occurrence starts. It is

@@ -334,3 +334,37 @@ func TestReportDueEvery30DaysThirdMissed(t *testing.T) {
 		t.Errorf("at expiry: %s, want violated", got)
 	}
 }
+
+// "A report within 48 hours of each incident" (illustrative, after the
+// incident reports of monitoring arrangements): each incident starts its
+// own occurrence, one report performs every occurrence then open, and an
+// incident re-attributed later starts none (an occurrence is started by an
+// event as logged at its instant).
+func TestReportWithin48HoursOfEachIncident(t *testing.T) {
+	a := agreement.Agreement{ID: "A", SigningStatus: agreement.SigningStatusSigned, Parties: parties("RU", "UA", "M"),
+		Clauses: []agreement.Clause{{ID: "N", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+			Text:   "RU reports each incident it is involved in within 48 hours",
+			Action: &agreement.Pattern{Kind: "incident-reported"},
+			Recurs: agreement.Recurrence{On: &agreement.Pattern{Kind: "incident", Actor: "RU"},
+				Within: agreement.Period{Exact: 48 * time.Hour}}}}}
+	start := at(2024, time.January, 1, 0, 0, time.UTC)
+	h := func(n int) time.Time { return start.Add(time.Duration(n) * time.Hour) }
+	_, tr := replay(t, a, start, h(200),
+		agreement.Event{ID: "e0", At: h(1), Kind: "incident", Actor: "UA"},
+		agreement.Event{At: h(2), Kind: "incident", Actor: "RU"},
+		agreement.Event{At: h(3), Kind: "incident", Actor: "RU"},
+		agreement.Event{At: h(40), Kind: "incident-reported", Actor: "RU"}, // performs both
+		agreement.Event{At: h(60), Kind: agreement.EventKindRevised, Revises: "e0", Actor: "RU"},
+		agreement.Event{At: h(100), Kind: "incident", Actor: "RU"}) // never reported
+	bs, err := tr.BreachesOf(scenario.Instance{Ref: agreement.QualifiedRef("A", "N")}, h(200))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bs) != 1 || !bs[0].At.Equal(h(148)) {
+		var got []time.Time
+		for _, b := range bs {
+			got = append(got, b.At)
+		}
+		t.Errorf("breaches at %v, want one, at %s (48 hours after the unreported incident)", got, h(148))
+	}
+}

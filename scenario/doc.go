@@ -253,7 +253,8 @@
 //     it enters InEffect: every Every from its Start (those starting before
 //     the entry not owed) or from the entry, occurrence k Every times k
 //     after the base (so monthly from 31 January gives 28 February, then 31
-//     March); or one at each event matching On, from the entry on. Each is
+//     March); or one at each event matching On (as logged at its instant)
+//     that the duty, in effect with its gate open, sees at that instant. Each is
 //     due Within after it starts (or when the next starts), rounded. At each
 //     instant it is evaluated, in effect and with its gate open, the duty
 //     opens the occurrences starting then, records a breach (no event; cause

@@ -2181,8 +2181,9 @@ func (r *refRun) recur(ii int) {
 		s.recK++
 	}
 	if on := in.clause.Recurs.On; on != nil {
-		for k, e := range refRevised(r.events, r.now) {
-			if !s.recSeen[k] && !e.At.Before(s.recEntry) && !e.At.After(r.now) && r.m.matchesIn(*on, in.ai, e, in) {
+		// Only the events of this instant, as logged, start occurrences.
+		for k, e := range r.events {
+			if !s.recSeen[k] && e.At.Equal(r.now) && !e.At.Before(s.recEntry) && r.m.matchesIn(*on, in.ai, e, in) {
 				s.recSeen[k] = true
 				s.recOpen = append(s.recOpen, r.occurrenceDue(ii, e.At, time.Time{}))
 			}

@@ -42,13 +42,13 @@ type instState struct {
 	dlFixed, expFixed int64
 	lapseAt           int64
 	// A recurring duty: the base and index of the next periodic
-	// occurrence and its start (never if none), how many occurrences of
-	// its On pattern have started one, and the due instants of the open
-	// occurrences in order (replaced, never modified in place).
+	// occurrence and its start (never if none), the instant whose events
+	// last started occurrences of its On pattern, and the due instants of
+	// the open occurrences in order (replaced, never modified in place).
 	recBase int64
 	recK    int32
 	recNext int64
-	recSeen int32
+	recSeen int64
 	recOpen []int64
 	dirtyMark
 }

@@ -121,7 +121,8 @@ func (r *Run) recurs(ii int32) bool {
 
 // startRecurrence opens the occurrences of recurring duty ii as it enters
 // into effect: periodic ones from its Start (those starting before now are
-// not owed) or from now; occurrences of its On pattern from now.
+// not owed) or from now; occurrences of its On pattern from the events of
+// now on.
 func (r *Run) startRecurrence(ii int32) {
 	s := &r.inst[ii]
 	cl := &r.e.clauses[r.e.instances[ii].clause]
@@ -144,9 +145,7 @@ func (r *Run) startRecurrence(ii int32) {
 			s.recNext = r.occurrenceStart(cl, s.recBase, s.recK)
 		}
 	}
-	if p := r.e.instances[ii].recOn; p >= 0 {
-		s.recSeen = int32(r.firstIndexAfter(p, r.now-1))
-	}
+	s.recSeen = beforeAll
 }
 
 // occurrenceStart returns the start of periodic occurrence k of clause cl,
@@ -177,9 +176,10 @@ func (r *Run) due(cl *clauseInfo, start int64, next time.Time) int64 {
 }
 
 // recur advances recurring duty ii, in effect, to now: it opens the
-// occurrences starting now or before, records a breach for each open one
-// due now or before (an act at its due instant is too late), and lets an
-// act now perform every occurrence still open.
+// periodic occurrences starting now or before and one for each event of
+// this instant matching its On pattern (as logged), records a breach for
+// each open one due now or before (an act at its due instant is too late),
+// and lets an act now perform every occurrence still open.
 func (r *Run) recur(ii int32) {
 	s := &r.inst[ii]
 	inst := &r.e.instances[ii]
@@ -198,11 +198,14 @@ func (r *Run) recur(ii int32) {
 		s.recNext = nanos(next)
 		open(r.due(cl, start, next))
 	}
-	if p := inst.recOn; p >= 0 {
-		occ := r.occ[p]
-		for int(s.recSeen) < len(occ) && r.at[occ[s.recSeen]] <= r.now {
-			open(r.due(cl, r.at[occ[s.recSeen]], time.Time{}))
-			s.recSeen++
+	if p := inst.recOn; p >= 0 && s.recSeen != r.now {
+		// The events of this instant matching On, as logged: a later
+		// revision neither starts nor cancels an occurrence.
+		s.recSeen = r.now
+		for ei := len(r.events) - 1; ei >= 0 && r.at[ei] == r.now; ei-- {
+			if r.e.matches(p, &r.events[ei]) {
+				open(r.due(cl, r.now, time.Time{}))
+			}
 		}
 	}
 	n := 0
