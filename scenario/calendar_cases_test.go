@@ -368,3 +368,31 @@ func TestReportWithin48HoursOfEachIncident(t *testing.T) {
 		t.Errorf("breaches at %v, want one, at %s (48 hours after the unreported incident)", got, h(148))
 	}
 }
+
+// A deadline anchored on a compound condition counts from the first instant
+// it holds, even while the agreement is not yet in force: "one hour after
+// the ceasefire has held for two hours" falls at h4 when the ceasefire
+// starts at h1, and the agreement entering into force at h10 finds it
+// passed.
+func TestCompoundAnchorWhileGated(t *testing.T) {
+	cf := agreement.Pattern{Kind: agreement.EventKindCeasefireInForce}
+	a := agreement.Agreement{ID: "A", Parties: parties("X"),
+		Clauses: []agreement.Clause{{ID: "O", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"X"},
+			Action:   &agreement.Pattern{Kind: "done"},
+			Deadline: agreement.Deadline{From: agreement.Since(cf, 2*time.Hour), After: time.Hour}}}}
+	start := at(2024, time.January, 1, 0, 0, time.UTC)
+	h := func(n int) time.Time { return start.Add(time.Duration(n) * time.Hour) }
+	_, tr := replay(t, a, start, h(20),
+		agreement.Event{At: h(1), Kind: agreement.EventKindCeasefireInForce},
+		agreement.Event{At: h(10), Kind: agreement.EventKindSigning, Actor: "X"})
+	var got []string
+	for x := range tr.Transitions() {
+		if !x.Instance.IsAgreement() {
+			got = append(got, x.From.String()+"->"+x.To.String()+"@"+x.At.Sub(start).String())
+		}
+	}
+	want := []string{"dormant->in-effect@10h0m0s", "in-effect->violated@10h0m0s"}
+	if !slices.Equal(got, want) {
+		t.Errorf("transitions %v, want %v", got, want)
+	}
+}

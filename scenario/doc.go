@@ -234,11 +234,11 @@
 // else UTC) by [agreement.Deadline.Instant]: a limit beyond
 // [agreement.InstantRange] is never reached.
 //
-//   - An anchored limit (From set) is fixed the first time its condition
-//     holds, seeing the whole history as a trigger does, at the instant of
-//     the first matching event for a bare Happened anchor and otherwise at
-//     the instant it was found to hold; it is evaluated whenever what it
-//     reads changes, also while the clause is Dormant or gated.
+//   - An anchored limit (From set) is fixed the first instant its condition
+//     holds, seeing the whole history as a trigger does (for a bare
+//     Happened anchor, the instant of the first matching event): it is
+//     evaluated whenever what it reads changes, its timed atoms included,
+//     also while the clause is Dormant, suspended or gated.
 //   - An exclusive limit (Exclusive, or rounded to a day boundary) at
 //     instant T is reached before the batch at T: a clause in effect is
 //     Violated by its deadline or expires then, and at T and after neither

@@ -1308,15 +1308,21 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 				}
 			})
 		}
+		// The timed atoms of an anchor not yet fixed wake an instance
+		// not final, whatever its gate: an anchor is fixed the instant it
+		// holds.
+		s := &r.st[ii]
+		if !s.state.IsFinal() && r.timedTurnsNow(ii, true) {
+			r.marks[ii] = true
+		}
 		// Clocks wake an instance that can move: its gate open, and
 		// Dormant, Pending or InEffect. (One that cannot is woken when it
 		// can again: its agreement entering into force or its resumption
 		// marks it.)
-		s := &r.st[ii]
 		if !r.gateOpen(ii) || s.state != agreement.StateDormant && s.state != agreement.StatePending && s.state != agreement.StateInEffect {
 			continue
 		}
-		if r.timedTurnsNow(ii) {
+		if r.timedTurnsNow(ii, false) {
 			r.marks[ii] = true
 		}
 		if d, ok := r.deadlineInstant(ii); ok && d.Equal(r.now) {
@@ -1344,8 +1350,9 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 // deadline or expiry while it has not held, changes value at the current
 // instant with no event: Within(p, d) when the last visible event matching
 // p before now happened exactly d before; Since(p, d) when the first one
-// did; a clock atom when one of its bounds is now.
-func (r *refRun) timedTurnsNow(ii int) bool {
+// did; a clock atom when one of its bounds is now. With anchorsOnly, only
+// the anchors are read.
+func (r *refRun) timedTurnsNow(ii int, anchorsOnly bool) bool {
 	in := &r.m.insts[ii]
 	s := &r.st[ii]
 	type read struct {
@@ -1353,7 +1360,11 @@ func (r *refRun) timedTurnsNow(ii int) bool {
 		w refWindow
 	}
 	var reads []read
-	switch s.state {
+	state := s.state
+	if anchorsOnly {
+		state = 0
+	}
+	switch state {
 	case agreement.StateDormant:
 		reads = []read{{in.conds[refTrigger], refWindow{}}}
 	case agreement.StatePending:
@@ -1884,6 +1895,10 @@ func (r *refRun) fulfilment(work []int) {
 		in := &r.m.insts[ii]
 		s := &r.st[ii]
 		c := in.conds[refFulfilment]
+		if s.state == agreement.StateInEffect && r.gateOpen(ii) && in.recurs() && !r.passedExclusive(ii) {
+			r.recur(ii) // its acts perform occurrences, before the powers' effects
+			continue
+		}
 		if s.state != agreement.StateInEffect || c == nil || !r.gateOpen(ii) || in.recurs() || r.passedExclusive(ii) {
 			continue
 		}
@@ -2070,9 +2085,6 @@ func (r *refRun) violation(work []int) {
 				r.breaches(ii)
 			}
 			continue
-		}
-		if in.recurs() && !excl {
-			r.recur(ii)
 		}
 		w := refAfter(s.since)
 		if c := in.conds[refViolation]; c != nil && !excl && r.view().eval(c, in.ai, in, w, nil) {

@@ -884,18 +884,22 @@ func (r *Run) liftsOwnAgreement(ii, sp int32) bool {
 }
 
 // dueNow reports whether something instance ii waits for falls exactly now:
-// a timed atom of its current conditions turning, its deadline or its
-// expiry. A clause that cannot move (gate closed, suspended, final) is never
-// due.
+// a timed atom of its current conditions or of an anchor not yet fixed
+// turning, its deadline, expiry or lapse, an occurrence of a recurring duty.
+// A clause that cannot move (gate closed, suspended, final) is due only for
+// its anchors.
 func (r *Run) dueNow(ii int32) bool {
 	s := &r.inst[ii]
-	if !r.gateOpen(ii) {
+	if s.state.IsFinal() {
 		return false
 	}
 	inst := &r.e.instances[ii]
 	at := func(nodes []int32, w int64) bool { return r.changeAfter(nodes, w, r.now-1) == r.now }
 	anchors := !s.dlFired && at(inst.timed[slotDeadline], beforeAll) ||
 		!s.expFired && at(inst.timed[slotExpiry], beforeAll)
+	if !r.gateOpen(ii) {
+		return anchors // an anchor turns whatever the gate
+	}
 	switch s.state {
 	case agreement.StateDormant:
 		return at(inst.timed[slotTrigger], beforeAll) || s.lapseAt == r.now || anchors
@@ -906,5 +910,5 @@ func (r *Run) dueNow(ii int32) bool {
 			s.deadlineAt == r.now || s.expiryAt == r.now || s.recNext == r.now ||
 			len(s.recOpen) > 0 && s.recOpen[0] == r.now || anchors
 	}
-	return false
+	return anchors
 }

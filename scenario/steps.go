@@ -258,8 +258,15 @@ func (r *Run) activate(work []int32) {
 func (r *Run) fulfil(work []int32) {
 	for _, ii := range work {
 		s := &r.inst[ii]
+		if r.recurs(ii) {
+			// Its acts perform occurrences, before the powers' effects.
+			if s.state == agreement.StateInEffect && r.gateOpen(ii) && !r.passedExclusive(ii) {
+				r.recur(ii)
+			}
+			continue
+		}
 		root := r.e.instances[ii].roots[slotFulfilment]
-		if s.state != agreement.StateInEffect || root < 0 || !r.gateOpen(ii) || r.recurs(ii) ||
+		if s.state != agreement.StateInEffect || root < 0 || !r.gateOpen(ii) ||
 			r.passedExclusive(ii) || !r.eval(root, s.since, nil) {
 			continue
 		}
@@ -388,9 +395,6 @@ func (r *Run) violate(work []int32) {
 			}
 			continue
 		}
-		if r.recurs(ii) && !excl {
-			r.recur(ii)
-		}
 		root := r.e.instances[ii].roots[slotViolation]
 		if root >= 0 && !excl && r.eval(root, s.since, nil) {
 			r.to(ii, agreement.StateViolated, s.cause, r.decide(slotViolation, root, s.since))
@@ -426,16 +430,24 @@ func (r *Run) expire(work []int32) {
 func (r *Run) schedule() {
 	for _, ii := range r.touched {
 		s := &r.inst[ii]
-		if !r.gateOpen(ii) || s.state.IsFinal() || s.state == agreement.StateSuspended {
+		if s.state.IsFinal() {
 			continue
 		}
 		inst := &r.e.instances[ii]
+		// Anchors turn whatever the clause's state and gate.
 		next := int64(never)
 		if !s.dlFired && inst.roots[slotDeadline] >= 0 {
 			next = r.nextChange(inst.timed[slotDeadline], beforeAll)
 		}
 		if !s.expFired && inst.roots[slotExpiry] >= 0 {
 			next = min(next, r.nextChange(inst.timed[slotExpiry], beforeAll))
+		}
+		if !r.gateOpen(ii) || s.state == agreement.StateSuspended {
+			if next != never && next > r.now && (s.timerAt <= r.now || next < s.timerAt) {
+				s.timerAt = next
+				r.timers.push(timer{at: next, idx: ii})
+			}
+			continue
 		}
 		switch s.state {
 		case agreement.StateDormant:
