@@ -64,11 +64,12 @@
 //     a fixed instant); lapse (a deadline binding regardless of activation
 //     reached while the clause is Dormant or Pending: Lapsed);
 //     activation (Dormant to Pending or InEffect, Pending to InEffect);
-//     fulfilment; the effects of the powers exercised in this round, in the
+//     fulfilment (for a recurring duty: its occurrences, see Calendar
+//     time); the effects of the powers exercised in this round, in the
 //     order of the events that exercised them (discharge and termination,
 //     then suspension and resumption); violation, by condition and then by
-//     deadline (for a standing clause: its breaches, see Standing clauses;
-//     for a recurring duty: its occurrences, see Calendar time); expiry.
+//     deadline (for a standing clause: its breaches, see Standing
+//     clauses); expiry.
 //
 // So when one clause could move in several ways in a round, fulfilment wins
 // over discharge or termination, which win over suspension, which wins over
