@@ -211,23 +211,29 @@ func (w *world) addBreach(b breach) {
 	w.blog = append(w.blog, b)
 }
 
-// event returns event ei as conditions see it now: with the attribution,
-// reporter and actor of its latest revision so far.
+// event returns event ei as conditions see it now: with its revisions so
+// far applied in turn, each replacing the attribution, reporter and actor
+// it sets.
 func (w *world) event(ei int32) agreement.Event {
 	events := w.events
 	ev := events[ei]
 	if w.rev == nil || int(ei) >= len(w.rev) || w.rev[ei] < 0 {
 		return ev
 	}
-	r := &events[w.rev[ei]]
-	if r.Attribution != agreement.AttributionUnspecified {
-		ev.Attribution = r.Attribution
-	}
-	if r.Reporter != "" {
-		ev.Reporter = r.Reporter
-	}
-	if r.Actor != "" {
-		ev.Actor = r.Actor
+	for _, ri := range w.revs {
+		r := &events[ri]
+		if r.Revises != ev.ID || w.at[ri] <= w.at[ei] || w.target(ri) != ei {
+			continue
+		}
+		if r.Attribution != agreement.AttributionUnspecified {
+			ev.Attribution = r.Attribution
+		}
+		if r.Reporter != "" {
+			ev.Reporter = r.Reporter
+		}
+		if r.Actor != "" {
+			ev.Actor = r.Actor
+		}
 	}
 	return ev
 }

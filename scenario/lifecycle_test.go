@@ -367,19 +367,9 @@ func TestLifecycleMatchesModel(t *testing.T) {
 		}
 		seen := map[string]bool{}
 		for range 6 {
-			// One revision per event at most: the engine sees an event
-			// with the fields of its latest revision only, the model with
-			// those of each revision in turn.
-			var evs []agreement.Event
-			revised := map[agreement.EventID]bool{}
 			drawn := scenariotest.Timeline(p, tcfg).Draw(t, "timeline")
+			var evs []agreement.Event
 			for _, ev := range drawn.Events() {
-				if ev.Kind == agreement.EventKindRevised {
-					if revised[ev.Revises] {
-						continue
-					}
-					revised[ev.Revises] = true
-				}
 				evs = append(evs, ev)
 			}
 			tl := scenario.NewTimeline(drawn.Start(), evs...)
