@@ -147,15 +147,20 @@ type signing struct {
 }
 
 type clauseInfo struct {
-	ref       agreement.Ref // qualified
-	home      int32
-	clause    agreement.Clause
-	loc       *time.Location      // the zone of its local days
-	roots     [numInstSlots]int32 // trigger, antecedent, fulfilment, violation, anchors; -1 = none (shared by instances)
-	timed     [numInstSlots][]int32
-	instances []int32
-	readers   []int32 // instances whose conditions read this clause's state
-	readersA  []int32 // agreements whose entry condition reads it
+	ref  agreement.Ref // qualified
+	home int32
+	// surviving, provisional, recurs and standingClause copy the clause's
+	// Surviving, Provisional, whether it recurs and Standing, read at every
+	// step; anchored is set when its deadline or expiry has an anchor or
+	// its deadline binds regardless of activation.
+	surviving, provisional, recurs, standingClause, anchored bool
+	clause                                                   agreement.Clause
+	loc                                                      *time.Location      // the zone of its local days
+	roots                                                    [numInstSlots]int32 // trigger, antecedent, fulfilment, violation, anchors; -1 = none (shared by instances)
+	timed                                                    [numInstSlots][]int32
+	instances                                                []int32
+	readers                                                  []int32 // instances whose conditions read this clause's state
+	readersA                                                 []int32 // agreements whose entry condition reads it
 	// breachReaders (and breachReadersA) are the instances (and
 	// agreements) whose conditions count this clause's breaches.
 	breachReaders  []int32
@@ -352,7 +357,9 @@ func compile(p agreement.Process) *Engine {
 			}
 			ci2 := clauseInfo{ref: ref, home: int32(ai), clause: c, loc: cloc,
 				resumedBy: -1, resumes: -1, deadline: c.Deadline, expiry: c.Expiry, dlAt: never, expAt: never,
-				standing: c.Standing || !c.Recurs.IsZero(),
+				standing: c.Standing || !c.Recurs.IsZero(), surviving: c.Surviving, provisional: c.Provisional,
+				recurs: !c.Recurs.IsZero(), standingClause: c.Standing,
+				anchored: c.Deadline.From != nil || c.Expiry.From != nil || c.Deadline.Unconditional,
 				dlExcl:   exclusive(c.Deadline), expExcl: exclusive(c.Expiry)}
 			if !c.Deadline.At.IsZero() {
 				ci2.dlAt = nanos(c.Deadline.Instant(time.Time{}, cloc))

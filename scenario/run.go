@@ -435,10 +435,10 @@ func (r *Run) markAgr(ai int32, c Cause) {
 func (r *Run) gateOpen(ii int32) bool {
 	c := &r.e.clauses[r.e.instances[ii].clause]
 	st := r.agrState[c.home]
-	if c.clause.Surviving || st == agreement.StateInForce {
+	if c.surviving || st == agreement.StateInForce {
 		return true
 	}
-	return c.clause.Provisional && (st == agreement.StateDraft || st == agreement.StateSigned) && r.debtorsSigned(ii)
+	return c.provisional && (st == agreement.StateDraft || st == agreement.StateSigned) && r.debtorsSigned(ii)
 }
 
 // debtorsSigned reports whether every debtor of instance ii has signed its
@@ -799,7 +799,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 			s.deadlineAt = never
 			r.resumeClock(ii)
 		}
-		if !cl.clause.Recurs.IsZero() {
+		if cl.recurs {
 			r.startRecurrence(ii)
 		}
 	case to == agreement.StateInEffect: // resumed

@@ -46,11 +46,11 @@ func (r *Run) anchorInstant(root int32) int64 {
 func (r *Run) anchors(work []int32) {
 	for _, ii := range work {
 		s := &r.inst[ii]
-		if s.state.IsFinal() {
-			continue
-		}
 		inst := &r.e.instances[ii]
 		cl := &r.e.clauses[inst.clause]
+		if !cl.anchored || s.state.IsFinal() {
+			continue
+		}
 		if root := inst.roots[slotDeadline]; root >= 0 && !s.dlFired && r.eval(root, beforeAll, nil) {
 			s.dlFired = true
 			s.dlFixed = limit(cl.deadline, r.anchorInstant(root), cl.loc)
@@ -77,7 +77,7 @@ func (r *Run) anchors(work []int32) {
 func (r *Run) lapse(work []int32) {
 	for _, ii := range work {
 		s := &r.inst[ii]
-		if (s.state == agreement.StateDormant || s.state == agreement.StatePending) && s.lapseAt <= r.now &&
+		if s.lapseAt <= r.now && (s.state == agreement.StateDormant || s.state == agreement.StatePending) &&
 			r.gateOpen(ii) {
 			r.to(ii, agreement.StateLapsed, Cause{Kind: CauseDeadline})
 		}
@@ -89,6 +89,9 @@ func (r *Run) lapse(work []int32) {
 // counts.
 func (r *Run) passedExclusive(ii int32) bool {
 	s := &r.inst[ii]
+	if s.deadlineAt > r.now && s.expiryAt > r.now {
+		return false
+	}
 	cl := &r.e.clauses[r.e.instances[ii].clause]
 	return cl.dlExcl && s.deadlineAt <= r.now || cl.expExcl && s.expiryAt <= r.now
 }
@@ -115,9 +118,7 @@ func (r *Run) settleExclusive(ii int32) {
 
 // recurs reports whether instance ii is a recurring duty: its fulfilment
 // performs one occurrence, not the clause.
-func (r *Run) recurs(ii int32) bool {
-	return !r.e.clauses[r.e.instances[ii].clause].clause.Recurs.IsZero()
-}
+func (r *Run) recurs(ii int32) bool { return r.e.clauses[r.e.instances[ii].clause].recurs }
 
 // startRecurrence opens the occurrences of recurring duty ii as it enters
 // into effect: periodic ones from its Start (those starting before now are
@@ -389,7 +390,7 @@ func (r *Run) violate(work []int32) {
 		}
 		cl := &r.e.clauses[r.e.instances[ii].clause]
 		excl := r.passedExclusive(ii)
-		if cl.clause.Standing {
+		if cl.standingClause {
 			if !excl {
 				r.breaches(ii)
 			}
@@ -409,16 +410,16 @@ func (r *Run) violate(work []int32) {
 func (r *Run) expire(work []int32) {
 	for _, ii := range work {
 		s := &r.inst[ii]
-		if s.state != agreement.StatePending && s.state != agreement.StateInEffect || !r.gateOpen(ii) || s.expiryAt > r.now {
+		if s.expiryAt > r.now || s.state != agreement.StatePending && s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
 		to := agreement.StateDischarged
-		cl := &r.e.clauses[r.e.instances[ii].clause].clause
+		ci := &r.e.clauses[r.e.instances[ii].clause]
 		switch {
 		case s.state != agreement.StateInEffect:
-		case r.e.clauses[r.e.instances[ii].clause].standing && s.breaches > 0:
+		case ci.standing && s.breaches > 0:
 			to = agreement.StateViolated
-		case r.e.clauses[r.e.instances[ii].clause].standing, cl.Kind == agreement.DeonticProhibition:
+		case ci.standing, ci.clause.Kind == agreement.DeonticProhibition:
 			to = agreement.StateFulfilled
 		}
 		r.to(ii, to, Cause{Kind: CauseExpiry})
