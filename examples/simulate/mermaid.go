@@ -81,4 +81,3 @@ func writeGantt(w io.Writer, r *result) error {
 	}
 	return p.Err()
 }
-
