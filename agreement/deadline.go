@@ -19,6 +19,13 @@ import (
 //     the instant the clause reaches (below);
 //   - From alone: the anchor itself.
 //
+// An anchor is evaluated as a trigger is, against the state at the end of
+// each instant's rounds: a state that is left within the instant it is
+// entered is never seen. An agreement signed and entering into force at
+// once is never seen Signed, so anchor "after signing" on every state from
+// signing on, AgreementIn(id, StateSigned, StateInForce, StateSuspended,
+// StateTerminated), or on the signing event.
+//
 // Round then moves the instant to the start or the end of its local day:
 // "the third day after X" is Period{Days: 3} with RoundEndOfDay, in time
 // until the last instant of that day; "by the end of 31 December" is At with
