@@ -19,10 +19,10 @@ import (
 //     the instant the clause reaches (below);
 //   - From alone: the anchor itself.
 //
-// An anchor is evaluated as a trigger is, against the state at the end of
-// each instant's rounds: a state that is left within the instant it is
-// entered is never seen. An agreement signed and entering into force at
-// once is never seen Signed, so anchor "after signing" on every state from
+// An anchor is evaluated as a trigger is, when what it reads changes: a
+// state left within the instant it is entered may pass unseen. An
+// agreement signed and entering into force at once is not seen Signed, so
+// anchor "after signing" on every state from
 // signing on, AgreementIn(id, StateSigned, StateInForce, StateSuspended,
 // StateTerminated), or on the signing event.
 //
