@@ -444,15 +444,18 @@ func (b *propBounds) agreementIn(id agreement.AgreementID, states []agreement.St
 	if !ok {
 		return propAlways
 	}
-	initial := agreement.StateDraft
-	if a.SigningStatus == agreement.SigningStatusSigned || len(a.Signatures) > 0 {
-		initial = agreement.StateSigned
-	}
-	if slices.Contains(states, initial) || slices.Contains(states, agreement.StateTerminated) {
+	// A lower bound: the agreement may start Draft unless its signing
+	// status says signed and it records no signature, and may start
+	// Signed when it records signatures (undated, or dated at or before
+	// the start).
+	certain := a.SigningStatus == agreement.SigningStatusSigned && len(a.Signatures) == 0
+	maySigned := certain || len(a.Signatures) > 0
+	if !certain && slices.Contains(states, agreement.StateDraft) || maySigned && slices.Contains(states, agreement.StateSigned) ||
+		slices.Contains(states, agreement.StateTerminated) {
 		return propAlways
 	}
 	signed := propAlways
-	if initial == agreement.StateDraft {
+	if !maySigned {
 		signed = propNever
 		for _, ev := range b.events {
 			names := ev.Clause == agreement.AgreementRef(id) || ev.Clause == (agreement.Ref{}) && len(b.p.Agreements) == 1
