@@ -717,85 +717,100 @@ func calCompareShifted(t *rapid.T, base, shifted *scenario.Trace, d calMove, n *
 // are never reached, but one rounded back into it is.
 func TestPropertyTimeShift(t *testing.T) {
 	n := calShiftCounts{byCause: map[scenario.CauseKind]int{}}
+	// Two cases a check, so that every run of 100 checks meets lapses,
+	// breaches and both ends of the range.
 	rapid.Check(t, func(t *rapid.T) {
-		a, tl, end := calDrawShiftCase(t)
-		if err := a.Validate(); err != nil {
-			t.Fatalf("drawn agreement does not validate: %v\n%s", err, calDescribe(a, tl, nil))
-		}
-		e, err := scenario.Compile(a)
-		if err != nil {
-			t.Fatalf("Compile: %v", err)
-		}
-		base, err := e.Replay(tl, end)
-		if err != nil {
-			t.Fatalf("Replay: %v\n%s", err, calDescribe(a, tl, nil))
-		}
-		calInOrder(t, base, func() string { return calDescribe(a, tl, base) })
-		calCheckLimits(t, a, tl, base, &n, func() string { return calDescribe(a, tl, base) })
-
-		first, last := agreement.InstantRange()
-		var d calMove
-		near := ""
-		switch rapid.IntRange(0, 5).Draw(t, "shift-sort") {
-		case 0: // the end near the last instant
-			near = "last"
-			d.days = int((last.Unix()-end.Unix())/86400) + rapid.IntRange(-3, 3).Draw(t, "shift-slack")
-		case 1: // the start near the first instant
-			near = "first"
-			d.days = -int((tl.Start().Unix()-first.Unix())/86400) + rapid.IntRange(-3, 3).Draw(t, "shift-slack")
-		default:
-			d.days = rapid.IntRange(-3000, 3000).Draw(t, "shift-days")
-		}
-		if rapid.Bool().Draw(t, "shift-zones") {
-			d.offset = time.Duration(rapid.IntRange(-20, 20).Draw(t, "shift-offset")) * 30 * time.Minute
-			for _, z := range calZonesOf(a) {
-				if o := calOffset(z) + d.offset; o < -14*time.Hour || o > 14*time.Hour {
-					d.offset = 0
-				}
-			}
-		}
-		sa, stl := calShift(t, a, tl, d)
-		send := d.at(end)
-		where := func(tr *scenario.Trace) func() string {
-			return func() string {
-				return fmt.Sprintf("shifted by %s:\n%s\nunshifted:\n%s", d, calDescribe(sa, stl, tr),
-					calDescribe(a, tl, base))
-			}
-		}
-		outside := !agreement.InstantInRange(send)
-		for _, at := range calInstants(sa, stl) {
-			outside = outside || !agreement.InstantInRange(at)
-		}
-		se, err := scenario.Compile(sa)
-		var shifted *scenario.Trace
-		if err == nil {
-			shifted, err = se.Replay(stl, send)
-		}
-		switch {
-		case err != nil && !outside:
-			t.Fatalf("shifted within the range, rejected: %v\n%s", err, where(nil)())
-		case err == nil && outside:
-			t.Fatalf("shifted outside the range, accepted\n%s", where(shifted)())
-		case err != nil:
-			if !errors.Is(err, agreement.ErrInvalidValue) && !errors.Is(err, scenario.ErrOutOfRange) {
-				t.Fatalf("shifted outside the range, rejected with %v, want agreement.ErrInvalidValue or "+
-					"scenario.ErrOutOfRange\n%s", err, where(nil)())
-			}
-			n.rejected++
-			return
-		}
-		calInOrder(t, shifted, where(shifted))
-		if near == "first" && slices.Contains(calZonesOf(sa), "Asia/Tokyo") {
-			return // local mean time: local days are not moved by whole days
-		}
-		calCompareShifted(t, base, shifted, d, &n, where(shifted))
-		if near != "" {
-			n.accepted++
-		}
+		calShiftCase(t, &n)
+		calShiftCase(t, &n)
 	})
 	if t.Failed() {
 		return
 	}
+	calShiftReport(t, &n)
+}
+
+// calShiftCase draws one case of the time-shift property and checks it,
+// counting what it compared in n.
+func calShiftCase(t *rapid.T, n *calShiftCounts) {
+	a, tl, end := calDrawShiftCase(t)
+	if err := a.Validate(); err != nil {
+		t.Fatalf("drawn agreement does not validate: %v\n%s", err, calDescribe(a, tl, nil))
+	}
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	base, err := e.Replay(tl, end)
+	if err != nil {
+		t.Fatalf("Replay: %v\n%s", err, calDescribe(a, tl, nil))
+	}
+	calInOrder(t, base, func() string { return calDescribe(a, tl, base) })
+	calCheckLimits(t, a, tl, base, n, func() string { return calDescribe(a, tl, base) })
+
+	first, last := agreement.InstantRange()
+	var d calMove
+	near := ""
+	switch rapid.IntRange(0, 5).Draw(t, "shift-sort") {
+	case 0: // the end near the last instant
+		near = "last"
+		d.days = int((last.Unix()-end.Unix())/86400) + rapid.IntRange(-3, 3).Draw(t, "shift-slack")
+	case 1: // the start near the first instant
+		near = "first"
+		d.days = -int((tl.Start().Unix()-first.Unix())/86400) + rapid.IntRange(-3, 3).Draw(t, "shift-slack")
+	default:
+		d.days = rapid.IntRange(-3000, 3000).Draw(t, "shift-days")
+	}
+	if rapid.Bool().Draw(t, "shift-zones") {
+		d.offset = time.Duration(rapid.IntRange(-20, 20).Draw(t, "shift-offset")) * 30 * time.Minute
+		for _, z := range calZonesOf(a) {
+			if o := calOffset(z) + d.offset; o < -14*time.Hour || o > 14*time.Hour {
+				d.offset = 0
+			}
+		}
+	}
+	sa, stl := calShift(t, a, tl, d)
+	send := d.at(end)
+	where := func(tr *scenario.Trace) func() string {
+		return func() string {
+			return fmt.Sprintf("shifted by %s:\n%s\nunshifted:\n%s", d, calDescribe(sa, stl, tr),
+				calDescribe(a, tl, base))
+		}
+	}
+	outside := !agreement.InstantInRange(send)
+	for _, at := range calInstants(sa, stl) {
+		outside = outside || !agreement.InstantInRange(at)
+	}
+	se, err := scenario.Compile(sa)
+	var shifted *scenario.Trace
+	if err == nil {
+		shifted, err = se.Replay(stl, send)
+	}
+	switch {
+	case err != nil && !outside:
+		t.Fatalf("shifted within the range, rejected: %v\n%s", err, where(nil)())
+	case err == nil && outside:
+		t.Fatalf("shifted outside the range, accepted\n%s", where(shifted)())
+	case err != nil:
+		if !errors.Is(err, agreement.ErrInvalidValue) && !errors.Is(err, scenario.ErrOutOfRange) {
+			t.Fatalf("shifted outside the range, rejected with %v, want agreement.ErrInvalidValue or "+
+				"scenario.ErrOutOfRange\n%s", err, where(nil)())
+		}
+		n.rejected++
+		return
+	}
+	calInOrder(t, shifted, where(shifted))
+	if near == "first" && slices.Contains(calZonesOf(sa), "Asia/Tokyo") {
+		return // local mean time: local days are not moved by whole days
+	}
+	calCompareShifted(t, base, shifted, d, n, where(shifted))
+	if near != "" {
+		n.accepted++
+	}
+}
+
+// calShiftReport logs what the time-shift property compared and fails t
+// unless it compared some of each.
+func calShiftReport(t *testing.T, n *calShiftCounts) {
 	t.Logf("compared %d transitions (%v), %d lapses, %d breaches; near the ends of the range %d replays compared, "+
 		"%d shifts rejected; %d limits checked", n.transitions, n.byCause, n.lapsed, n.breaches, n.accepted, n.rejected,
 		n.limits)
