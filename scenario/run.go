@@ -635,7 +635,7 @@ func (r *Run) signBy(ai int32, party agreement.PartyID, c Cause) {
 		a.signers = append(a.signers[:len(a.signers):len(a.signers)], p)
 		if info.provisional {
 			for _, ii := range info.instances {
-				if r.e.clauses[r.e.instances[ii].clause].clause.Provisional &&
+				if r.e.clauses[r.e.instances[ii].clause].provisional &&
 					slices.Contains(r.e.instanceDebtors(ii), p) {
 					r.markInst(ii, c)
 					r.resumeClock(ii)
@@ -723,14 +723,14 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 		}
 	case to == agreement.StateSuspended:
 		for _, ii := range info.instances {
-			if !r.e.clauses[r.e.instances[ii].clause].clause.Surviving {
+			if !r.e.clauses[r.e.instances[ii].clause].surviving {
 				r.pauseClock(ii)
 			}
 		}
 	case to == agreement.StateTerminated:
 		for _, ii := range info.instances {
 			st := r.inst[ii].state
-			if r.e.clauses[r.e.instances[ii].clause].clause.Surviving || st.IsFinal() {
+			if r.e.clauses[r.e.instances[ii].clause].surviving || st.IsFinal() {
 				continue
 			}
 			r.to(ii, agreement.StateTerminated, sc)
