@@ -101,6 +101,10 @@ type Agreement struct {
 	// Zone is the time zone of the agreement's local days, calendar
 	// periods and renderings; the zero Zone means UTC.
 	Zone Zone
+	// Term, when set, is how long the agreement runs from its entry into
+	// force and how it renews (see [Term]); at the end of its last term it
+	// expires: it is Terminated, and its clauses with it.
+	Term Term
 }
 
 // Party returns the party with the given id. The result shares its slices

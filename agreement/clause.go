@@ -127,6 +127,14 @@ type Clause struct {
 	// Zone, when set, is the time zone of this clause's local days and
 	// calendar periods instead of its agreement's [Agreement.Zone].
 	Zone Zone
+
+	// Term, when set, is how long the clause runs from its first entry
+	// into effect and how it renews (see [Term]); a clause with a term has
+	// no Expiry.
+	Term Term
+	// DuringSuspension says what acts done while the clause is suspended
+	// count for (see [SuspensionRule]).
+	DuringSuspension SuspensionRule
 }
 
 // Conditions returns the clause's four condition slots by their JSON names, in

@@ -237,9 +237,10 @@ const (
 	EffectResume                    // resumes what its paired suspend power suspended
 	EffectDischarge                 // discharges the targets (final)
 	EffectTerminate                 // terminates the targets (final)
+	EffectNotice                    // gives notice against the renewal of the targets' terms (see [Term])
 )
 
-var effectNames = []string{"", "suspend", "resume", "discharge", "terminate"}
+var effectNames = []string{"", "suspend", "resume", "discharge", "terminate", "notice"}
 
 // String returns the effect's name, such as "suspend"; "" for EffectUnspecified.
 func (e Effect) String() string { return enumName(effectNames, "Effect", e) }

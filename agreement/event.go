@@ -28,6 +28,8 @@ const (
 	EventKindPerformance         EventKind = "performance"          // Actor performs Clause
 	EventKindPowerExercised      EventKind = "power-exercised"      // Actor exercises the power Clause
 	EventKindRevised             EventKind = "revised"              // Reporter revises the attribution of the event Revises
+	EventKindNotice              EventKind = "notice"               // Actor gives notice against the renewal of the term of Clause (see Term)
+	EventKindRenewal             EventKind = "renewal"              // the parties agree to renew the term of Clause for Period (see Term)
 )
 
 // EventID identifies an event within a timeline, so that a later event can
@@ -77,6 +79,10 @@ type Event struct {
 	// is set replaces the earlier event's. Conditions see the revised event
 	// from the revision's instant; before it, they see the event as logged.
 	Revises EventID
+	// Period, set only on an event of kind [EventKindRenewal], is the
+	// length of the next term of the instrument it names: the term that
+	// begins at the end of the current one.
+	Period Period
 }
 
 // String returns the event in words, without its instant: the kind, then

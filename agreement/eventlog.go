@@ -23,6 +23,9 @@ type EventLog struct {
 	// are read: local midnight at the start of that day. The zero Zone
 	// means UTC. Decoded instants are in UTC whatever it is.
 	Zone Zone
+	// Amendments are changes to the agreements' texts taking effect
+	// during the log, in the order recorded.
+	Amendments []Amendment
 }
 
 type eventLogWire struct {

@@ -48,6 +48,8 @@ type Timeline struct {
 	// arguments of NewTimeline, the document's events); nil when the
 	// input was in order.
 	input []int
+	// amendments take effect during the replay, in order of instant.
+	amendments []agreement.Amendment
 }
 
 // NewTimeline returns the timeline starting at start with the given events,

@@ -26,9 +26,11 @@ const (
 	CauseBreach                     // a standing clause recorded a breach (Cause.By, by Cause.Event if an event)
 	CauseRevision                   // an event revised an earlier one's attribution (Cause.Event: the revision)
 	CauseSignature                  // a recorded signature's date came (Cause.By: the agreement, with the signatory as Debtor)
+	CauseTerm                       // the instrument's term ended without renewal (Cause.Event: the notice, if one ended it)
+	CauseAmendment                  // an amendment removed the clause or the debtor's commitment, or changed what decides it
 )
 
-var causeNames = [...]string{"start", "event", "timer", "clause", "agreement", "deadline", "expiry", "power", "breach", "revision", "signature"}
+var causeNames = [...]string{"start", "event", "timer", "clause", "agreement", "deadline", "expiry", "power", "breach", "revision", "signature", "term", "amendment"}
 
 // String returns the kind's name, such as "deadline".
 func (k CauseKind) String() string {
@@ -81,6 +83,9 @@ type Transition struct {
 	From, To agreement.State
 	At       time.Time
 	Cause    Cause
+	// Version is the index of the text that decided it (see
+	// [Trace.Versions]): 0 before any amendment.
+	Version int
 }
 
 // decisionPart is a condition's recorded evaluation at the instant it decided
