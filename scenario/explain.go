@@ -65,6 +65,9 @@ type Explanation struct {
 	// Deadline and Expiry are the clause's time limits as the agreement
 	// states them; zero for an agreement or a clause without them.
 	Deadline, Expiry agreement.Deadline
+	// Version is the text in force at At (see [Trace.Versions]): the one
+	// whose conditions and limits are explained.
+	Version Version
 	trace            *Trace
 }
 
