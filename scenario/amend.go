@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"errors"
-	"iter"
 	"slices"
 	"time"
 
@@ -93,8 +92,3 @@ func (t *Trace) Versions() []Version {
 	return []Version{{At: time.Unix(0, t.start).UTC()}}
 }
 
-// Renewals returns the ends of the terms of the agreements and clause
-// instances with a term, in the order they came.
-func (t *Trace) Renewals() iter.Seq[Renewal] {
-	return func(yield func(Renewal) bool) {}
-}

@@ -125,6 +125,9 @@ type agreementInfo struct {
 	statusSig   bool // its signing status says signed and it records no signature
 	provisional bool // some clause applies provisionally
 
+	// term is the agreement's Term.
+	term agreement.Term
+
 	territory agreement.Territory // as the agreement states it
 	options   []agreement.Option
 	// atEntry is the package applied when the agreement enters into force:
@@ -186,6 +189,11 @@ type clauseInfo struct {
 	// standing is set for a standing clause and a recurring duty: its
 	// breaches are recorded and it stays in effect.
 	standing bool
+	// term is the clause's Term; hasTerm says it is set. defers copies
+	// whether its DuringSuspension is SuspensionDefers.
+	term    agreement.Term
+	hasTerm bool
+	defers  bool
 }
 
 type instanceInfo struct {
@@ -314,6 +322,7 @@ func compile(p agreement.Process) *Engine {
 			statusSig: a.SigningStatus == agreement.SigningStatusSigned && len(a.Signatures) == 0,
 			territory: a.Territory,
 			options:   a.Options,
+			term:      a.Term,
 		}
 		for _, o := range a.Options {
 			if o.Kind != agreement.OptionKindWithdraw && o.Kind != agreement.OptionKindInternationalAdministration {
@@ -360,7 +369,8 @@ func compile(p agreement.Process) *Engine {
 				standing: c.Standing || !c.Recurs.IsZero(), surviving: c.Surviving, provisional: c.Provisional,
 				recurs: !c.Recurs.IsZero(), standingClause: c.Standing,
 				anchored: c.Deadline.From != nil || c.Expiry.From != nil || c.Deadline.Unconditional,
-				dlExcl:   exclusive(c.Deadline), expExcl: exclusive(c.Expiry)}
+				dlExcl:   exclusive(c.Deadline), expExcl: exclusive(c.Expiry),
+				term: c.Term, hasTerm: !c.Term.IsZero(), defers: c.DuringSuspension == agreement.SuspensionDefers}
 			if !c.Deadline.At.IsZero() {
 				ci2.dlAt = nanos(c.Deadline.Instant(time.Time{}, cloc))
 			}

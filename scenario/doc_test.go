@@ -74,13 +74,15 @@ func TestDocActionAtStart(t *testing.T) {
 	docWant(t, tr, "A", "C", 1, agreement.StateFulfilled)
 }
 
-// What conditions see: "a clause's conditions never see the events of its
-// own suspension", while "a clause in effect across" its agreement's
-// suspension "sees, once the agreement is in force again, the events that
-// happened meanwhile".
+// What conditions see: a clause's conditions never see the events of its
+// own suspension, whether a power suspended the clause or its agreement
+// (whose clauses in effect are then Suspended with it), unless its
+// DuringSuspension defers them: then they are judged at resumption.
 func TestDocSuspensionAndWhatConditionsSee(t *testing.T) {
-	suspend := func(target agreement.Ref) agreement.Agreement {
-		return docAgreement(docObligation("C"),
+	suspend := func(target agreement.Ref, rule agreement.SuspensionRule) agreement.Agreement {
+		c := docObligation("C")
+		c.DuringSuspension = rule
+		return docAgreement(c,
 			agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Debtors: docUA, Effect: agreement.EffectSuspend,
 				Targets: []agreement.Ref{target}, ResumedBy: "R", Surviving: true},
 			agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Debtors: docUA, Effect: agreement.EffectResume,
@@ -88,14 +90,17 @@ func TestDocSuspensionAndWhatConditionsSee(t *testing.T) {
 	}
 	evs := []agreement.Event{docExercise("S", 1), docAid(2), docExercise("R", 3)}
 
-	tr := docReplay(t, suspend(agreement.LocalRef("C")), 5, evs...)
-	docWant(t, tr, "A", "C", 2, agreement.StateSuspended)
-	docWant(t, tr, "A", "C", 5, agreement.StateInEffect)
+	for _, target := range []agreement.Ref{agreement.LocalRef("C"), agreement.AgreementRef("A")} {
+		tr := docReplay(t, suspend(target, agreement.SuspensionExcuses), 5, evs...)
+		docWant(t, tr, "A", "C", 2, agreement.StateSuspended)
+		docWant(t, tr, "A", "C", 5, agreement.StateInEffect)
 
-	tr = docReplay(t, suspend(agreement.AgreementRef("A")), 5, evs...)
+		tr = docReplay(t, suspend(target, agreement.SuspensionDefers), 5, evs...)
+		docWant(t, tr, "A", "C", 2, agreement.StateSuspended)
+		docWant(t, tr, "A", "C", 3, agreement.StateFulfilled)
+	}
+	tr := docReplay(t, suspend(agreement.AgreementRef("A"), agreement.SuspensionExcuses), 5, evs...)
 	docWant(t, tr, "A", "", 2, agreement.StateSuspended)
-	docWant(t, tr, "A", "C", 2, agreement.StateInEffect)
-	docWant(t, tr, "A", "C", 3, agreement.StateFulfilled)
 }
 
 // Order inside an instant: "a fluent set and cleared within one instant
@@ -152,21 +157,33 @@ func TestDocLimitsWhileSuspended(t *testing.T) {
 	docWant(t, tr, "A", "N", 6, agreement.StateDormant)
 }
 
-// Powers: "a power in effect that does not survive, exercised while its
-// agreement is suspended, takes effect when the agreement is in force
-// again".
+// Powers: a power in effect that does not survive is suspended with its
+// agreement; exercised meanwhile, it takes effect when the agreement is in
+// force again if its rule defers the acts of its suspension, and never
+// otherwise.
 func TestDocPowerExercisedWhileAgreementSuspended(t *testing.T) {
+	for _, rule := range []agreement.SuspensionRule{agreement.SuspensionExcuses, agreement.SuspensionDefers} {
+		testPowerExercisedWhileAgreementSuspended(t, rule)
+	}
+}
+
+func testPowerExercisedWhileAgreementSuspended(t *testing.T, rule agreement.SuspensionRule) {
 	a := docAgreement(docObligation("C"),
 		agreement.Clause{ID: "P", Kind: agreement.DeonticPower, Debtors: docUA, Effect: agreement.EffectDischarge,
-			Targets: []agreement.Ref{agreement.LocalRef("C")}},
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, DuringSuspension: rule},
 		agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Debtors: docUA, Effect: agreement.EffectSuspend,
 			Targets: []agreement.Ref{agreement.AgreementRef("A")}, ResumedBy: "R", Surviving: true},
 		agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Debtors: docUA, Effect: agreement.EffectResume,
 			Surviving: true})
 	tr := docReplay(t, a, 5, docExercise("S", 1), docExercise("P", 2), docExercise("R", 3))
-	docWant(t, tr, "A", "C", 2, agreement.StateInEffect)
-	docWant(t, tr, "A", "P", 2, agreement.StateInEffect)
-	docWant(t, tr, "A", "C", 3, agreement.StateDischarged)
+	docWant(t, tr, "A", "C", 2, agreement.StateSuspended)
+	docWant(t, tr, "A", "P", 2, agreement.StateSuspended)
+	if rule == agreement.SuspensionDefers {
+		docWant(t, tr, "A", "C", 3, agreement.StateDischarged)
+	} else {
+		docWant(t, tr, "A", "C", 3, agreement.StateInEffect)
+		docWant(t, tr, "A", "P", 3, agreement.StateInEffect)
+	}
 }
 
 // Territory: a referendum-held event resolves the question only when its

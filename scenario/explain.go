@@ -68,7 +68,7 @@ type Explanation struct {
 	// Version is the text in force at At (see [Trace.Versions]): the one
 	// whose conditions and limits are explained.
 	Version Version
-	trace            *Trace
+	trace   *Trace
 }
 
 // Explain returns why instance i is in its state at instant at. Each

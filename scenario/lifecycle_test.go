@@ -239,7 +239,7 @@ func TestPowers(t *testing.T) {
 			t.Errorf("W terminated by %v, want the agreement", c)
 		}
 	})
-	t.Run("suspending the agreement freezes its clauses", func(t *testing.T) {
+	t.Run("suspending the agreement suspends its clauses", func(t *testing.T) {
 		w := w
 		w.Deadline.After = 10 * time.Hour
 		s := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Effect: agreement.EffectSuspend, Debtors: []agreement.PartyID{"UN"},
@@ -248,9 +248,19 @@ func TestPowers(t *testing.T) {
 		check(t, base(w, s, r), h(50), []agreement.Event{exercise(h(4), "S", "UN"), ev(h(6), agreement.EventKindArmedAttack, "RU"),
 			exercise(h(20), "R", "UN")}, []step{
 			{"", h(4), agreement.StateSuspended, "suspended"},
-			{"W", h(6), agreement.StateInEffect, "no change while the agreement is suspended"},
+			{"W", h(6), agreement.StateSuspended, "suspended with the agreement"},
 			{"", h(20), agreement.StateInForce, "resumed"},
-			{"W", h(20), agreement.StateViolated, "the gate held back the attack, which W (in effect since 0 h) sees at resumption"},
+			{"W", h(20), agreement.StateInEffect, "the attack during the suspension is excused"},
+			{"W", h(26), agreement.StateViolated, "deadline: 4 h before suspension + 6 h after"},
+		})
+		// With the acts of the suspension deferred, W sees the attack at
+		// resumption.
+		d := w
+		d.DuringSuspension = agreement.SuspensionDefers
+		check(t, base(d, s, r), h(50), []agreement.Event{exercise(h(4), "S", "UN"), ev(h(6), agreement.EventKindArmedAttack, "RU"),
+			exercise(h(20), "R", "UN")}, []step{
+			{"W", h(6), agreement.StateSuspended, "suspended with the agreement"},
+			{"W", h(20), agreement.StateViolated, "the attack during the suspension, judged at resumption"},
 		})
 		// Without the attack, the deadline paused during the suspension.
 		check(t, base(w, s, r), h(50), []agreement.Event{exercise(h(4), "S", "UN"), exercise(h(20), "R", "UN")}, []step{

@@ -130,9 +130,10 @@ func TestCeasefireBreachesCountedAndThirdConfirmedSuspends(t *testing.T) {
 	docWant(t, tr, "A", "", 8, agreement.StateInForce)
 	docWant(t, tr, "A", "", 9, agreement.StateSuspended)
 	wantInst(t, tr, "SUS", "", 9, agreement.StateFulfilled)
-	// The breach at day 9 happened: the ceasefire is in effect, frozen with
-	// the agreement; no breach made it final.
-	wantInst(t, tr, "CF", "UA", 20, agreement.StateInEffect)
+	// The breach at day 9 happened: the ceasefire is suspended with the
+	// agreement, and visibly so; no breach made it final.
+	wantInst(t, tr, "CF", "UA", 20, agreement.StateSuspended)
+	wantInst(t, tr, "CF", "RU", 20, agreement.StateSuspended)
 	if got := breachCount(t, tr, "CF", "UA", 20); got != 2 {
 		t.Errorf("UA breaches by day 20 = %d, want 2", got)
 	}

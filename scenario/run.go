@@ -50,6 +50,11 @@ type instState struct {
 	recNext int64
 	recSeen int64
 	recOpen []int64
+	// term is the progress of its clause's term, if any; held is the
+	// instant its fulfilment and violation saw events from before it was
+	// suspended, restored at resumption for a clause whose rule defers.
+	term termState
+	held int64
 	dirtyMark
 }
 
@@ -65,6 +70,8 @@ type agrState struct {
 	// ifFired is whether the anchor of InForceAt has held.
 	ifAt    int64
 	ifFired bool
+	// term is the progress of its term, if any.
+	term termState
 	dirtyMark
 }
 
@@ -135,6 +142,10 @@ func (h *timerHeap) pop() timer {
 	return t
 }
 
+// agrHold, in an instance's suspBy, is the hold of its agreement's own
+// suspension.
+const agrHold int32 = -1
+
 // effect is a power's effect waiting to be applied in the current instant.
 type effect struct {
 	power int32 // the power's instance
@@ -191,6 +202,7 @@ type Run struct {
 	log    []transition
 	detail [][]decisionPart // per transition: the recorded decisions, or nil
 	flog   []fluentChange
+	rnlog  []renewal // the ends of terms, in order
 
 	terr     []agreement.Territory // per agreement, as it stands
 	tlog     []terrChange
@@ -232,7 +244,7 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 	for i := range e.agreements {
 		a := &e.agreements[i]
 		r.terr[i] = a.territory
-		st := agrState{since: t, timerAt: never, signers: a.signersAt(t), ifAt: a.ifAt}
+		st := agrState{since: t, timerAt: never, signers: a.signersAt(t), ifAt: a.ifAt, term: newTermState()}
 		for int(st.nextSig) < len(a.signings) && a.signings[st.nextSig].at <= t {
 			st.nextSig++
 		}
@@ -248,7 +260,8 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 	for i := range e.instances {
 		cl := &e.clauses[e.instances[i].clause]
 		r.inst[i] = instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
-			expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never}
+			expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never,
+			term: newTermState()}
 		if cl.deadline.Unconditional && cl.deadline.From == nil {
 			r.inst[i].lapseAt = cl.dlAt
 		}
@@ -521,6 +534,8 @@ func (r *Run) commit(t int64, batch []int32) {
 			}
 		case agreement.EventKindSigning:
 			r.sign(ev, ei)
+		case agreement.EventKindNotice, agreement.EventKindRenewal:
+			r.termEvent(ev, ei)
 		case agreement.EventKindControlChanged, agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
 			if ev.Area != "" {
 				r.territoryEvent(ev, ei)
@@ -665,6 +680,11 @@ func (r *Run) agreementRound() {
 				r.signBy(ai, sg.party, Cause{Kind: CauseSignature,
 					By: Instance{Ref: agreement.AgreementRef(info.id), Debtor: sg.party}})
 			}
+			if st := r.agrState[ai]; (st == agreement.StateInForce || st == agreement.StateSuspended) &&
+				s.term.end <= r.now {
+				r.agreementTermEnds(ai)
+				continue
+			}
 			if info.ifRoot >= 0 && !s.ifFired && r.agrState[ai] != agreement.StateTerminated &&
 				r.eval(info.ifRoot, beforeAll, nil) {
 				s.ifFired = true
@@ -715,15 +735,35 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 		}
 	case to == agreement.StateInForce:
 		if from == agreement.StateSigned {
+			if !info.term.IsZero() && r.agr[ai].term.begin == never {
+				r.agr[ai].term.start(info.term, r.now, info.loc)
+			}
 			r.enterIntoForce(ai)
 		}
 		for _, ii := range info.instances {
+			if s := &r.inst[ii]; from == agreement.StateSuspended && s.state == agreement.StateSuspended &&
+				slices.Contains(s.suspBy, agrHold) {
+				s.suspBy = without(s.suspBy, agrHold)
+				if len(s.suspBy) == 0 {
+					r.to(ii, agreement.StateInEffect, sc)
+				}
+			}
 			r.markInst(ii, sc)
 			r.resumeClock(ii)
 		}
 	case to == agreement.StateSuspended:
+		// Its commitments in effect are suspended with it, visibly.
 		for _, ii := range info.instances {
-			if !r.e.clauses[r.e.instances[ii].clause].surviving {
+			if r.e.clauses[r.e.instances[ii].clause].surviving {
+				continue
+			}
+			switch s := &r.inst[ii]; s.state {
+			case agreement.StateInEffect:
+				s.suspBy = with(s.suspBy, agrHold)
+				r.to(ii, agreement.StateSuspended, sc)
+			case agreement.StateSuspended:
+				s.suspBy = with(s.suspBy, agrHold)
+			default:
 				r.pauseClock(ii)
 			}
 		}
@@ -763,11 +803,12 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	from := s.state
 	r.counts[ci][from]--
 	r.counts[ci][to]++
+	prevSince := s.since
 	s.state = to
 	s.since = r.now
 	r.instSt[ii], r.instSince[ii], r.instTrans[ii] = to, r.now, int32(len(r.log))
 	r.clauseTrans[ci] = int32(len(r.log))
-	if to == agreement.StateInEffect {
+	if to == agreement.StateInEffect && (from != agreement.StateSuspended || !cl.defers) {
 		s.checked, s.violTrue, s.lastBreach = r.now, false, beforeAll
 	}
 	r.record(ii, from, to, c, d)
@@ -802,9 +843,20 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 		if cl.recurs {
 			r.startRecurrence(ii)
 		}
+		if cl.hasTerm && s.term.begin == never {
+			s.term.start(cl.term, r.now, cl.loc)
+			s.expiryAt = s.term.end
+		}
 	case to == agreement.StateInEffect: // resumed
+		if cl.defers {
+			// The acts of the suspension are judged now.
+			s.since = s.held
+		}
 		r.resumeClock(ii)
 	case to == agreement.StateSuspended:
+		if from == agreement.StateInEffect {
+			s.held = prevSince
+		}
 		r.pauseClock(ii)
 	}
 	if to.IsFinal() {
@@ -839,6 +891,7 @@ func (r *Run) Fork() *Run {
 	f.log = r.log[:len(r.log):len(r.log)]
 	f.detail = r.detail[:len(r.detail):len(r.detail)]
 	f.flog = r.flog[:len(r.flog):len(r.flog)]
+	f.rnlog = r.rnlog[:len(r.rnlog):len(r.rnlog)]
 	f.terr = slices.Clone(r.terr)
 	f.tlog = r.tlog[:len(r.tlog):len(r.tlog)]
 	f.rejected = r.rejected[:len(r.rejected):len(r.rejected)]

@@ -293,15 +293,32 @@ func (r *Run) applyEffects(suspensions bool) {
 		}
 		by := Instance{Ref: pc.ref, Debtor: r.e.instances[ef.power].debtor}
 		cause := Cause{Kind: CausePower, By: by}.WithEvent(ef.event)
+		share := pc.clause.TargetDebtor
+		if share == agreement.Debtor {
+			share = by.Debtor
+			if share == "" {
+				share = soleDebtor(pc.clause)
+			}
+		}
 		switch eff {
-		case agreement.EffectDischarge, agreement.EffectTerminate, agreement.EffectSuspend:
-			share := pc.clause.TargetDebtor
-			if share == agreement.Debtor {
-				share = by.Debtor
-				if share == "" {
-					share = soleDebtor(pc.clause)
+		case agreement.EffectNotice:
+			ev := int32(ef.event)
+			for _, ti := range pc.targets {
+				if !r.e.clauses[ti].hasTerm {
+					continue
+				}
+				for _, ii := range r.e.clauses[ti].instances {
+					if share == "" || slices.Contains(r.e.instanceDebtors(ii), share) {
+						r.inst[ii].term.addNotice(r.now, ev)
+					}
 				}
 			}
+			for _, ai := range pc.targetsA {
+				if !r.e.agreements[ai].term.IsZero() {
+					r.agr[ai].term.addNotice(r.now, ev)
+				}
+			}
+		case agreement.EffectDischarge, agreement.EffectTerminate, agreement.EffectSuspend:
 			for _, ti := range pc.targets {
 				for _, ii := range r.e.clauses[ti].instances {
 					if share == "" || slices.Contains(r.e.instanceDebtors(ii), share) {
@@ -310,6 +327,17 @@ func (r *Run) applyEffects(suspensions bool) {
 				}
 			}
 			for _, ai := range pc.targetsA {
+				if share != "" {
+					// A party's participation: its commitments, not the
+					// agreement.
+					for _, ii := range r.e.agreements[ai].instances {
+						if !r.e.clauses[r.e.instances[ii].clause].surviving &&
+							slices.Contains(r.e.instanceDebtors(ii), share) {
+							r.applyEffect(ii, eff, pi, cause)
+						}
+					}
+					continue
+				}
 				switch {
 				case eff == agreement.EffectTerminate && r.agrState[ai] != agreement.StateTerminated:
 					r.agreementTo(ai, agreement.StateTerminated, cause)
@@ -326,20 +354,32 @@ func (r *Run) applyEffects(suspensions bool) {
 				continue
 			}
 			sc := &r.e.clauses[sp]
+			lift := func(ii int32) {
+				s := &r.inst[ii]
+				if s.state != agreement.StateSuspended || !slices.Contains(s.suspBy, sp) {
+					return
+				}
+				if !r.gateOpen(ii) && !r.liftsOwnAgreement(ii, sp) {
+					return // gated: the effect is lost, as for every other power
+				}
+				s.suspBy = without(s.suspBy, sp)
+				if len(s.suspBy) == 0 {
+					r.to(ii, agreement.StateInEffect, cause)
+				}
+			}
 			for _, ti := range sc.targets {
 				for _, ii := range r.e.clauses[ti].instances {
-					s := &r.inst[ii]
-					if s.state != agreement.StateSuspended || !slices.Contains(s.suspBy, sp) {
-						continue
-					}
-					if !r.gateOpen(ii) && !r.liftsOwnAgreement(ii, sp) {
-						continue // gated: the effect is lost, as for every other power
-					}
-					s.suspBy = without(s.suspBy, sp)
-					if len(s.suspBy) == 0 {
-						r.to(ii, agreement.StateInEffect, cause)
+					lift(ii)
+				}
+			}
+			if sc.clause.TargetDebtor != "" {
+				// It suspended participations: lift its holds on them.
+				for _, ai := range sc.targetsA {
+					for _, ii := range r.e.agreements[ai].instances {
+						lift(ii)
 					}
 				}
+				continue
 			}
 			for _, ai := range sc.targetsA {
 				a := &r.agr[ai]
@@ -415,6 +455,21 @@ func (r *Run) expire(work []int32) {
 		}
 		to := agreement.StateDischarged
 		ci := &r.e.clauses[r.e.instances[ii].clause]
+		cause := Cause{Kind: CauseExpiry}
+		if ci.hasTerm {
+			rec, renewed := s.term.decide(ii, ci.term, ci.loc)
+			for renewed && s.term.end <= r.now {
+				r.rnlog = append(r.rnlog, rec)
+				rec, renewed = s.term.decide(ii, ci.term, ci.loc)
+			}
+			r.rnlog = append(r.rnlog, rec)
+			if renewed {
+				s.expiryAt = s.term.end
+				continue
+			}
+			cause = rec.cause
+			cause.Kind = CauseTerm
+		}
 		switch {
 		case s.state != agreement.StateInEffect:
 		case ci.standing && s.breaches > 0:
@@ -422,7 +477,7 @@ func (r *Run) expire(work []int32) {
 		case ci.standing, ci.clause.Kind == agreement.DeonticProhibition:
 			to = agreement.StateFulfilled
 		}
-		r.to(ii, to, Cause{Kind: CauseExpiry})
+		r.to(ii, to, cause)
 	}
 }
 
@@ -478,6 +533,9 @@ func (r *Run) schedule() {
 		}
 		if info.ifRoot >= 0 && !a.ifFired && st != agreement.StateTerminated {
 			next = min(next, r.nextChange(info.ifTimed, beforeAll))
+		}
+		if (st == agreement.StateInForce || st == agreement.StateSuspended) && a.term.end > r.now {
+			next = min(next, a.term.end)
 		}
 		if st == agreement.StateSigned {
 			if a.ifAt > r.now {

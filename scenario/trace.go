@@ -124,6 +124,7 @@ type Trace struct {
 	log    []transition
 	detail [][]decisionPart
 	flog   []fluentChange
+	rnlog  []renewal
 
 	tlog     []terrChange
 	rejected []Rejection
@@ -152,6 +153,7 @@ func (r *Run) Trace() *Trace {
 		log:    r.log[:len(r.log):len(r.log)],
 		detail: r.detail[:len(r.detail):len(r.detail)],
 		flog:   r.flog[:len(r.flog):len(r.flog)],
+		rnlog:  r.rnlog[:len(r.rnlog):len(r.rnlog)],
 		occ:    make([][]int32, len(r.occ)),
 		tlog:   r.tlog[:len(r.tlog):len(r.tlog)],
 		blog:   r.blog[:len(r.blog):len(r.blog)],

@@ -1,0 +1,194 @@
+package scenario
+
+import (
+	"iter"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// termState is the progress of an instrument's term: the beginning and end
+// of the current term (never before it begins), the automatic renewals
+// made, the notices not yet spent and the renewal agreed for the current
+// end.
+type termState struct {
+	begin, end int64
+	renewals   int32
+	// notices are the pending notices in order of instant (replaced, never
+	// modified in place, so that forks may share them).
+	notices []notice
+	// agreedAt is the instant of the latest renewal agreed for the current
+	// end (never if none), agreed its period and agreedEv its event.
+	agreedAt int64
+	agreed   agreement.Period
+	agreedEv int32
+}
+
+// notice is a notice against an instrument's renewal, given at instant at
+// by event ev (-1 for a power's exercise with no event).
+type notice struct {
+	at int64
+	ev int32
+}
+
+func newTermState() termState { return termState{begin: never, end: never, agreedAt: never} }
+
+// renewal is the internal form of a [Renewal].
+type renewal struct {
+	idx       int32 // instance index, or -1-agreement index
+	at, until int64 // until: never when it expired
+	agreed    bool
+	cause     Cause
+}
+
+// begin starts the first term of ts at now: it ends Period later.
+func (ts *termState) start(t agreement.Term, now int64, loc *time.Location) {
+	ts.begin = now
+	ts.end = nanos(t.Period.AddTo(time.Unix(0, now), loc))
+}
+
+// addNotice records a notice at instant at (by event ev, or -1).
+func (ts *termState) addNotice(at int64, ev int32) {
+	n := len(ts.notices)
+	i := n
+	for i > 0 && ts.notices[i-1].at > at {
+		i--
+	}
+	out := make([]notice, 0, n+1)
+	out = append(out, ts.notices[:i]...)
+	out = append(out, notice{at: at, ev: ev})
+	ts.notices = append(out, ts.notices[i:]...)
+}
+
+// agree records a renewal agreed at instant at for period p by event ev: it
+// counts for the current end, when the term has begun.
+func (ts *termState) agree(at int64, p agreement.Period, ev int32) {
+	if ts.end == never {
+		return
+	}
+	ts.agreedAt, ts.agreed, ts.agreedEv = at, p, ev
+}
+
+// decide takes the end of the current term of ts, which has come: it
+// renews the term (ts.end moves on, and renewed is true) or not. The
+// returned record says which, and why.
+func (ts *termState) decide(idx int32, t agreement.Term, loc *time.Location) (rec renewal, renewed bool) {
+	e := ts.end
+	rec = renewal{idx: idx, at: e, until: never}
+	noticed := -1
+	if len(ts.notices) > 0 && ts.notices[0].at <= nanos(t.NoticeBy(time.Unix(0, e), loc)) {
+		noticed = 0
+	}
+	var p agreement.Period
+	switch {
+	case ts.agreedAt != never:
+		p = ts.agreed
+		rec.agreed = true
+		rec.cause = Cause{Kind: CauseEvent}.WithEvent(int(ts.agreedEv))
+	case noticed >= 0:
+		rec.cause = Cause{Kind: CauseTerm}.WithEvent(int(ts.notices[0].ev))
+	case !t.Renewal.IsZero() && (t.Renewals == 0 || int(ts.renewals) < t.Renewals):
+		p = t.Renewal
+		ts.renewals++
+		rec.cause = Cause{Kind: CauseTerm}
+	default:
+		rec.cause = Cause{Kind: CauseTerm}
+	}
+	if noticed >= 0 {
+		ts.notices = ts.notices[1:len(ts.notices):len(ts.notices)]
+	}
+	ts.agreedAt = never
+	if p.IsZero() {
+		ts.end = never
+		return rec, false
+	}
+	ts.begin = e
+	ts.end = nanos(p.AddTo(time.Unix(0, e), loc))
+	if ts.end <= e {
+		ts.end = never // beyond the range of instants: never reached
+	}
+	rec.until = ts.end
+	return rec, true
+}
+
+// instrument resolves the instrument an event of kind notice or renewal
+// names: an agreement (ai >= 0) or a clause (ci >= 0); both are -1 when it
+// names neither.
+func (e *Engine) instrument(ref agreement.Ref) (ai, ci int32) {
+	switch {
+	case ref == (agreement.Ref{}):
+		if len(e.agreements) == 1 {
+			return 0, -1
+		}
+	case ref.IsAgreement():
+		if i, ok := e.agrIndex[ref.Agreement]; ok {
+			return i, -1
+		}
+	default:
+		if ref.Agreement == "" && len(e.agreements) == 1 {
+			ref = agreement.QualifiedRef(e.agreements[0].id, ref.Clause)
+		}
+		if i, ok := e.clauseIdx[ref]; ok {
+			return -1, i
+		}
+	}
+	return -1, -1
+}
+
+// termEvent applies an event of kind notice or renewal to the instrument it
+// names.
+func (r *Run) termEvent(ev *agreement.Event, ei int32) {
+	ai, ci := r.e.instrument(ev.Clause)
+	apply := func(ts *termState) {
+		if ev.Kind == agreement.EventKindNotice {
+			ts.addNotice(r.now, ei)
+		} else if !ev.Period.IsZero() {
+			ts.agree(r.now, ev.Period, ei)
+		}
+	}
+	switch {
+	case ai >= 0 && !r.e.agreements[ai].term.IsZero():
+		apply(&r.agr[ai].term)
+	case ci >= 0 && r.e.clauses[ci].hasTerm:
+		for _, ii := range r.e.clauses[ci].instances {
+			apply(&r.inst[ii].term)
+		}
+	}
+}
+
+// agreementTermEnds takes the end of agreement ai's term, which has come:
+// it renews or the agreement expires.
+func (r *Run) agreementTermEnds(ai int32) {
+	info := &r.e.agreements[ai]
+	rec, renewed := r.agr[ai].term.decide(-1-ai, info.term, info.loc)
+	r.rnlog = append(r.rnlog, rec)
+	if !renewed {
+		c := rec.cause
+		c.Kind = CauseTerm
+		r.agreementTo(ai, agreement.StateTerminated, c)
+	}
+}
+
+// Renewals returns the ends of the terms of the agreements and clause
+// instances with a term, in the order they came.
+func (t *Trace) Renewals() iter.Seq[Renewal] {
+	return func(yield func(Renewal) bool) {
+		if !t.usable() {
+			return
+		}
+		for _, rn := range t.rnlog {
+			out := Renewal{At: time.Unix(0, rn.at).UTC(), Agreed: rn.agreed, Cause: rn.cause}
+			if rn.until != never {
+				out.Until = time.Unix(0, rn.until).UTC()
+			}
+			if rn.idx < 0 {
+				out.Of = Instance{Ref: agreement.AgreementRef(t.e.agreements[-1-rn.idx].id)}
+			} else {
+				out.Of = t.instance(rn.idx)
+			}
+			if !yield(out) {
+				return
+			}
+		}
+	}
+}
