@@ -629,10 +629,11 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 		if t.Resolve(v.home) == LocalRef(c.ID).Resolve(v.home) {
 			v.add(tp, ErrInconsistent, "a power cannot target itself")
 		}
-		if t.IsAgreement() && c.Effect == EffectDischarge {
+		if t.IsAgreement() && c.Effect == EffectDischarge && c.TargetDebtor == "" {
 			v.add(tp, ErrInconsistent, "an agreement is terminated or suspended, not discharged")
 		}
-		if t.IsAgreement() && t.Agreement == v.home && c.Effect == EffectSuspend && c.ResumedBy != "" {
+		if t.IsAgreement() && t.Agreement == v.home && c.Effect == EffectSuspend && c.ResumedBy != "" &&
+			c.TargetDebtor == "" {
 			if r, ok := v.local[c.ResumedBy]; ok && !r.Surviving {
 				v.add(field(path, "resumedBy"), ErrInconsistent, "the resume power of a power that suspends its own "+
 					"agreement must survive, or it could never be exercised while the agreement is suspended")
@@ -655,8 +656,9 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 }
 
 // targetDebtor checks a power's TargetDebtor: a declared party that is a
-// debtor of every target, or [Debtor] in a power that has debtors; the
-// targets must then be clauses, none of them joint.
+// debtor of every clause target, or [Debtor] in a power that has debtors;
+// no clause target may then be joint. An agreement target stands for the
+// party's participation in it: every commitment it owes there.
 func (v *validator) targetDebtor(c *Clause, path string) {
 	d := c.TargetDebtor
 	if d == "" {
@@ -679,9 +681,7 @@ func (v *validator) targetDebtor(c *Clause, path string) {
 	for i, t := range c.Targets {
 		tp := idx(field(path, "targets"), i)
 		if t.IsAgreement() {
-			v.add(tp, ErrInconsistent, "a power limited to one debtor's instance (targetDebtor) targets clauses, "+
-				"not the agreement "+quote(string(t.Agreement)))
-			continue
+			continue // the party's participation
 		}
 		tc, ok := v.resolve(t)
 		switch {

@@ -252,10 +252,6 @@ func TestValidateMeasuredProblems(t *testing.T) {
 		// Powers.
 		{"target debtor on an obligation", clauseM(cWithdraw, func(c *agreement.Clause) { c.TargetDebtor = "RU" }),
 			agreement.ErrInconsistent, "clauses[1].targetDebtor", ""},
-		{"target debtor with an agreement target", clauseM(cSanction, func(c *agreement.Clause) {
-			c.Effect = agreement.EffectTerminate
-			c.Targets = []agreement.Ref{agreement.AgreementRef("ceasefire-2024")}
-		}), agreement.ErrInconsistent, "clauses[5].targets[0]", ""},
 		{"target debtor with a joint target", editM(func(a *agreement.Agreement) { a.Clauses[cWithdraw].Joint = true }),
 			agreement.ErrInconsistent, "clauses[5].targets[0]", "jointly"},
 		{"target debtor not a debtor of the target", clauseM(cSanction, func(c *agreement.Clause) { c.TargetDebtor = "UA" }),
@@ -664,5 +660,20 @@ func TestLintBadInput(t *testing.T) {
 	}
 	if err := (agreement.Process{}).Lint(); err != nil {
 		t.Errorf("zero Process: Lint() = %v, want nil", err)
+	}
+}
+
+// A power limited to one debtor and aimed at an agreement acts on that
+// party's participation: valid, and so is a suspend power of a participation
+// whose resume power does not survive (the agreement stays in force).
+func TestValidateParticipationPowers(t *testing.T) {
+	for _, eff := range []agreement.Effect{agreement.EffectTerminate, agreement.EffectDischarge} {
+		a := clauseM(cSanction, func(c *agreement.Clause) {
+			c.Effect = eff
+			c.Targets = []agreement.Ref{agreement.AgreementRef("ceasefire-2024")}
+		})
+		if err := a.Validate(); err != nil {
+			t.Errorf("%v of a participation: %v", eff, err)
+		}
 	}
 }
