@@ -341,6 +341,8 @@ func (d *decoder) agreement(path string, v any, top bool) Agreement {
 			a.Signatories = ids[PartyID](d, p, v)
 		case "zone":
 			a.Zone = d.zone(p, v)
+		case "term":
+			a.Term = d.term(p, v)
 		default:
 			return false
 		}
@@ -570,6 +572,10 @@ func (d *decoder) clause(path string, v any) Clause {
 			c.Recurs = d.recurrence(p, v)
 		case "zone":
 			c.Zone = d.zone(p, v)
+		case "term":
+			c.Term = d.term(p, v)
+		case "duringSuspension":
+			c.DuringSuspension = decodeEnum[SuspensionRule](d, p, v, suspensionRuleNames, "suspension rule", false)
 		default:
 			return false
 		}
@@ -782,6 +788,27 @@ func (d *decoder) deadline(path string, v any) Deadline {
 		return true
 	})
 	return x
+}
+
+// term decodes a term; an empty object is the zero Term.
+func (d *decoder) term(path string, v any) Term {
+	var t Term
+	d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "period":
+			t.Period = d.period(p, v)
+		case "renewal":
+			t.Renewal = d.period(p, v)
+		case "notice":
+			t.Notice = d.period(p, v)
+		case "renewals":
+			t.Renewals = d.integer(p, v)
+		default:
+			return false
+		}
+		return true
+	})
+	return t
 }
 
 func (d *decoder) recurrence(path string, v any) Recurrence {

@@ -39,6 +39,7 @@ type agreementWire struct {
 	Options        []optionWire    `json:"options,omitempty"`
 	EntryIntoForce any             `json:"entryIntoForce,omitempty"`
 	InForceAt      *deadlineWire   `json:"inForceAt,omitempty"`
+	Term           *termWire       `json:"term,omitempty"`
 }
 
 type territoryWire struct {
@@ -148,6 +149,7 @@ type clauseWire struct {
 	Expiry       *deadlineWire   `json:"expiry,omitempty"`
 	Recurs       *recurrenceWire `json:"recurs,omitempty"`
 	Zone         string          `json:"zone,omitempty"`
+	Term         *termWire       `json:"term,omitempty"`
 	Fulfilment   any             `json:"fulfilment,omitempty"`
 	Violation    any             `json:"violation,omitempty"`
 	Standing     bool            `json:"standing,omitempty"`
@@ -161,6 +163,8 @@ type clauseWire struct {
 	CoverWindow  string          `json:"coverWindow,omitempty"`
 	Surviving    bool            `json:"surviving,omitempty"`
 	Provisional  bool            `json:"provisional,omitempty"`
+	// DuringSuspension is omitted for the default rule, "excuses".
+	DuringSuspension string `json:"duringSuspension,omitempty"`
 }
 
 type sourceWire struct {
@@ -186,6 +190,14 @@ type deadlineWire struct {
 	Round         string `json:"round,omitempty"`
 	Exclusive     bool   `json:"exclusive,omitempty"`
 	Unconditional bool   `json:"unconditional,omitempty"`
+}
+
+// termWire is a [Term], each member written only when set.
+type termWire struct {
+	Period   string `json:"period,omitempty"`
+	Renewal  string `json:"renewal,omitempty"`
+	Notice   string `json:"notice,omitempty"`
+	Renewals int    `json:"renewals,omitempty"`
 }
 
 type recurrenceWire struct {
@@ -385,6 +397,7 @@ func (e *encoder) agreement(path string, a *Agreement) agreementWire {
 		Fluents:       wireList(field(path, "fluents"), a.Fluents, e.fluent),
 		Options:       wireList(field(path, "options"), a.Options, e.option),
 		InForceAt:     e.deadline(field(path, "inForceAt"), a.InForceAt),
+		Term:          e.term(field(path, "term"), a.Term),
 	}
 	if a.EntryIntoForce != nil {
 		w.EntryIntoForce = e.slot(field(path, "entryIntoForce"), a.EntryIntoForce)
@@ -534,6 +547,7 @@ func (e *encoder) clause(path string, c *Clause) clauseWire {
 		Expiry:     e.deadline(field(path, "expiry"), c.Expiry),
 		Recurs:     e.recurrence(field(path, "recurs"), c.Recurs),
 		Zone:       e.text(field(path, "zone"), string(c.Zone)),
+		Term:       e.term(field(path, "term"), c.Term),
 		Effect:     enum(e, field(path, "effect"), effectNames, "Effect", c.Effect, true),
 		Targets: wireList(field(path, "targets"), c.Targets, func(path string, t *Ref) string {
 			return e.text(path, t.String())
@@ -550,6 +564,12 @@ func (e *encoder) clause(path string, c *Clause) clauseWire {
 	}
 	if c.CoverWindow != 0 {
 		w.CoverWindow = FormatDuration(c.CoverWindow)
+	}
+	switch {
+	case !c.DuringSuspension.Valid():
+		e.cannot(field(path, "duringSuspension"), c.DuringSuspension.String())
+	case c.DuringSuspension != SuspensionExcuses:
+		w.DuringSuspension = c.DuringSuspension.String()
 	}
 	if c.Grant != nil {
 		p := e.pattern(field(path, "grant"), c.Grant)
@@ -624,6 +644,19 @@ func (e *encoder) recurrence(path string, r Recurrence) *recurrenceWire {
 		w.On = &on
 	}
 	return w
+}
+
+// term returns the wire form of t, nil for the zero Term.
+func (e *encoder) term(path string, t Term) *termWire {
+	if t.IsZero() {
+		return nil
+	}
+	return &termWire{
+		Period:   e.period(field(path, "period"), t.Period),
+		Renewal:  e.period(field(path, "renewal"), t.Renewal),
+		Notice:   e.period(field(path, "notice"), t.Notice),
+		Renewals: t.Renewals,
+	}
 }
 
 // period returns p as [Period.String] writes it, "" for the zero Period,

@@ -29,10 +29,19 @@ type EventLog struct {
 }
 
 type eventLogWire struct {
-	Schema int         `json:"schema"`
-	Zone   string      `json:"zone,omitempty"`
-	Start  string      `json:"start,omitempty"`
-	Events []eventWire `json:"events,omitempty"`
+	Schema     int             `json:"schema"`
+	Zone       string          `json:"zone,omitempty"`
+	Start      string          `json:"start,omitempty"`
+	Events     []eventWire     `json:"events,omitempty"`
+	Amendments []amendmentWire `json:"amendments,omitempty"`
+}
+
+// amendmentWire is an [Amendment]: its text is an agreement object
+// without "schema", as in a process document.
+type amendmentWire struct {
+	At    string        `json:"at"`
+	Label string        `json:"label,omitempty"`
+	Text  agreementWire `json:"text"`
 }
 
 type eventWire struct {
@@ -49,6 +58,7 @@ type eventWire struct {
 	Attribution string         `json:"attribution,omitempty"`
 	Item        string         `json:"item,omitempty"`
 	Revises     string         `json:"revises,omitempty"`
+	Period      string         `json:"period,omitempty"`
 }
 
 type quantityWire struct {
@@ -58,18 +68,25 @@ type quantityWire struct {
 }
 
 // MarshalJSON implements [json.Marshaler]: it writes l as {"schema": 1,
-// "zone": ..., "start": ..., "events": [...]}, each event as {"id", "at", "kind",
-// "actor", "target", "clause", "area", "quantities": [{"value": "5",
-// "unit": "percent", "of": "calibre"}], "outcome", "reporter",
-// "attribution", "item", "revises"}, with the encodings of instants,
-// decimals, references and enumerations described at [SchemaVersion]. Empty
-// fields other than "at", "kind" and a quantity's "value" are omitted, and
-// "start" for the zero instant. It does not
-// validate l. It returns a *ValidationError (with [ErrInvalidValue]
-// problems, each with its path) only for what has no encoding: an event
-// with no instant, an instant outside the years 0 to 9999 in UTC, a string
-// that is not valid UTF-8, an attribution outside its declared set, a
-// decimal longer than 1000 characters. It does not modify l and is safe for
+// "zone": ..., "start": ..., "events": [...], "amendments": [...]}, each
+// event as {"id", "at", "kind", "actor", "target", "clause", "area",
+// "quantities": [{"value": "5", "unit": "percent", "of": "calibre"}],
+// "outcome", "reporter", "attribution", "item", "revises", "period": "60d"},
+// and each amendment as {"at", "label", "text": agreement}, with the
+// encodings of instants, decimals, periods, references and enumerations
+// described at [SchemaVersion]. An amendment's "text" is the amended
+// agreement encoded as [Agreement.MarshalJSON] does but without its own
+// "schema" member, as an agreement nested in a process document is: the
+// log's "schema" covers it. Empty fields other than "at", "kind", a
+// quantity's "value" and an amendment's "text" are omitted, and "start" for
+// the zero instant. It does not validate l. It returns a *ValidationError
+// (with [ErrInvalidValue] problems, each with its path) only for what has
+// no encoding: an event or an amendment with no instant, an instant outside
+// the years 0 to 9999 in UTC, a string that is not valid UTF-8, an
+// attribution outside its declared set, a decimal longer than 1000
+// characters, a period [ParsePeriod] would not read back, and in an
+// amendment's text whatever [Agreement.MarshalJSON] cannot encode (at
+// "amendments[k].text...."). It does not modify l and is safe for
 // concurrent use.
 func (l EventLog) MarshalJSON() ([]byte, error) {
 	var e encoder
@@ -89,6 +106,7 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 			Attribution: enum(&e, field(p, "attribution"), attributionNames, "Attribution", ev.Attribution, true),
 			Item:        e.text(field(p, "item"), ev.Item),
 			Revises:     e.text(field(p, "revises"), string(ev.Revises)),
+			Period:      e.period(field(p, "period"), ev.Period),
 		}
 		if ev.At.IsZero() {
 			e.cannot(field(p, "at"), "an event without an instant")
@@ -106,6 +124,16 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 		}
 		w.Events = append(w.Events, ew)
 	}
+	w.Amendments = wireList("amendments", l.Amendments, func(p string, a *Amendment) amendmentWire {
+		if a.At.IsZero() {
+			e.cannot(field(p, "at"), "an amendment without an instant")
+		}
+		return amendmentWire{
+			At:    e.instant(field(p, "at"), a.At),
+			Label: e.text(field(p, "label"), a.Label),
+			Text:  e.agreement(field(p, "text"), &a.Text),
+		}
+	})
 	return e.marshal(w)
 }
 
@@ -117,9 +145,15 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 // dates ("2024-03-01"), read in the log's "zone" (UTC when it has none). Each event must have an instant
 // and a well-formed kind; its id and the id it revises, when present, must
 // be well formed ([EventID.Valid]); its quantities must not be negative,
-// and their units and names must be well formed. Whether the parties,
-// clauses, areas and earlier events it names exist is for the agreement it
-// is replayed over, and the timeline holding it, to say. On failure it returns the zero EventLog and a
+// and their units and names must be well formed; its period, when present,
+// must be a period [ParsePeriod] reads. Each amendment must have an instant
+// ("at", read as an event's) and a "text": an agreement object decoded as
+// in a process document, without "schema" ([ErrUnknownField] if present),
+// its plain dates read in its own zone, else UTC, not in the log's. Whether
+// the parties, clauses, areas and earlier events an event names exist,
+// whether a period belongs on its kind, and whether an amendment's text is
+// valid and names an agreement replayed, is for the agreements the log is
+// replayed over, and the timeline holding it, to say. On failure it returns the zero EventLog and a
 // *ValidationError listing every problem. It never panics, does not modify
 // data, returns values that share no memory with it, and is safe for
 // concurrent use.
@@ -152,6 +186,8 @@ func (d *decoder) eventLog(doc *object) EventLog {
 			l.Start = d.instant(path, v)
 		case "events":
 			l.Events = list(d, path, v, d.event)
+		case "amendments":
+			l.Amendments = list(d, path, v, d.amendment)
 		default:
 			return false
 		}
@@ -201,6 +237,8 @@ func (d *decoder) event(path string, v any) Event {
 			if ev.Revises != "" && !ev.Revises.Valid() {
 				d.add(p, ErrInvalidID, "invalid event id "+quote(string(ev.Revises)))
 			}
+		case "period":
+			ev.Period = d.period(p, v)
 		default:
 			return false
 		}
@@ -215,6 +253,38 @@ func (d *decoder) event(path string, v any) Event {
 		}
 	}
 	return ev
+}
+
+// amendment decodes an amendment of an event log: its instant, read as an
+// event's, its label, and its text, an agreement object without "schema"
+// whose plain dates are read as in an agreement document (in its own zone,
+// else UTC), not in the log's zone.
+func (d *decoder) amendment(path string, v any) Amendment {
+	var a Amendment
+	var hasAt, hasText bool
+	if !d.members(path, v, func(k, p string, v any) bool {
+		switch k {
+		case "at":
+			a.At, hasAt = d.instant(p, v), true
+		case "label":
+			a.Label = d.str(p, v)
+		case "text":
+			loc := d.loc
+			d.loc = nil
+			a.Text, hasText = d.agreement(p, v, false), true
+			d.loc = loc
+		default:
+			return false
+		}
+		return true
+	}) {
+		return a
+	}
+	if !hasAt {
+		d.add(field(path, "at"), ErrMissing, "missing instant")
+	}
+	d.required(path, "text", hasText)
+	return a
 }
 
 func (d *decoder) quantity(path string, v any) Quantity {

@@ -71,6 +71,10 @@ func FuzzDecodeEventLog(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(data)
+	if data, err = termLogFixture().MarshalJSON(); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
 	f.Add([]byte(`{"schema":1}`))
 	f.Add([]byte(`{"schema":1,"events":[{"at":"2026-01-01T00:00:00Z","kind":"x","quantities":[{"value":"1e3"}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -88,10 +88,10 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// addGoldenSeeds adds the golden agreement and process documents to f's
-// seed corpus.
+// addGoldenSeeds adds the golden agreement and process documents, and the
+// agreement of terms, to f's seed corpus.
 func addGoldenSeeds(f *testing.F) {
-	for _, name := range []string{"agreement.golden.json", "process.golden.json"} {
+	for _, name := range []string{"agreement.golden.json", "process.golden.json", "term.golden.json"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)

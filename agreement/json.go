@@ -6,7 +6,8 @@ import "bytes"
 // [Agreement.MarshalJSON], [Process.MarshalJSON] and [EventLog.MarshalJSON],
 // and the only version [DecodeAgreement], [DecodeProcess] and
 // [DecodeEventLog] read. A document states it in its top-level "schema"
-// field; the agreements nested in a process document do not repeat it.
+// field; the agreements nested in a process document, or in an event
+// log's amendments ([EventLog.MarshalJSON]), do not repeat it.
 //
 // The encoding, field by field (every name is also the name used in the
 // paths of a [Problem]):
@@ -16,7 +17,8 @@ import "bytes"
 //	             "itemClasses": [itemClass], "signatures",
 //	             "signatories": ["UA", ...], "clauses", "fluents",
 //	             "territory": territory, "options": [option],
-//	             "entryIntoForce": condition, "inForceAt": deadline}
+//	             "entryIntoForce": condition, "inForceAt": deadline,
+//	             "term": term}
 //	process     {"schema": 1, "title", "agreements": [agreement without "schema"]}
 //	party       {"id", "name", "kind", "roles": ["guarantor", ...]}
 //	group       {"id", "name", "members": ["FR", ...]}
@@ -27,12 +29,12 @@ import "bytes"
 //	             "force", "category", "debtors", "joint", "creditors",
 //	             "action": pattern, "quantities": [range], "trigger", "antecedent",
 //	             "deadline": deadline, "expiry": deadline,
-//	             "recurs": recurrence, "zone": "+03:00", "fulfilment",
+//	             "recurs": recurrence, "zone": "+03:00", "term": term, "fulfilment",
 //	             "violation", "standing": true, "effect",
 //	             "targets": ["C1", "other/C2", "other/"], "resumedBy",
 //	             "targetDebtor", "relaxes": ["C2", "other/C3"],
 //	             "grant": pattern, "covers": 3, "coverWindow": "48h",
-//	             "surviving", "provisional": true}
+//	             "surviving", "provisional": true, "duringSuspension": "defers"}
 //	range       {"min": "2000", "max": "9000", "unit", "wording", "what",
 //	             "class": "item-class-id"}
 //	deadline    at most one of {"after": "72h"}, {"period": "3d"} and
@@ -41,6 +43,7 @@ import "bytes"
 //	             "unconditional": true
 //	recurrence  {"every": "1mo", "start": "2024-01-31", "on": pattern,
 //	             "within": "4d", "round": "end-of-day"}
+//	term        {"period": "5y", "renewal": "5y", "notice": "6mo", "renewals": 2}
 //	pattern     {"kind", "actor", "group", "target", "area", "clause",
 //	             "reporter", "attribution", "item", "class": "item-class-id",
 //	             "measure": bound}
@@ -78,7 +81,8 @@ import "bytes"
 // [Ref.String] writes them; exact durations as [FormatDuration] writes them
 // ("72h", "1h30m"), and read as [ParseDuration] reads them, so that "30d" in
 // an older document still reads as 720 hours; calendar periods ("period",
-// "every", "within" of a recurrence) as [Period.String] writes them ("3d",
+// "every", "within" of a recurrence, the members of a term but "renewals")
+// as [Period.String] writes them ("3d",
 // "1mo", "1y2w") and [ParsePeriod] reads them; zones as [Zone] names them,
 // reported when they do not load; instants in UTC as RFC 3339 with
 // nanoseconds when present ([time.RFC3339Nano]).
@@ -122,8 +126,10 @@ import "bytes"
 // "schema", a range's "min" and "max", an area's "size", a share's
 // "percent", the "clause" of clauseIn and breached, the "atLeast" of
 // breached, the "duration" of within and since, the "bound" of total and
-// level, and the "k" of atLeast. A deadline or recurrence with no member
-// set is omitted, as is a clock condition's unset bound. A territory with
+// level, and the "k" of atLeast. A deadline, recurrence or term with no
+// member set is omitted, as is a clock condition's unset bound; a clause's
+// "duringSuspension" is omitted for the default rule, "excuses"
+// ([SuspensionExcuses]), which it may also spell. A territory with
 // no areas is omitted. An option's "width" is written only when Width is
 // not nil; absent, it decodes to nil, and null is a type error there as
 // anywhere else, as it is for a clause's "grant" (omitted when Grant is
