@@ -2,7 +2,10 @@ package scenario
 
 import (
 	"errors"
+	"reflect"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -68,19 +71,323 @@ func (tl Timeline) Amendments() []agreement.Amendment {
 	return out
 }
 
+// version is an amended text in force from instant at: the engine
+// compiled from it, the agreement amended, and what changed.
+type version struct {
+	at      int64
+	e       *Engine
+	agr     int32
+	label   string
+	changes revision.Changes
+}
+
 // Amend makes amendment a take effect at its instant, which must be after
-// every instant the run has closed (ErrOutOfOrder otherwise); instants
+// every instant the run has closed ([ErrOutOfOrder] otherwise); instants
 // before it are committed first, and it takes effect before the events,
-// deadlines and timers at its instant. Its text must be valid, name one of
-// the engine's agreements, and keep the process valid with the other
-// agreements' texts in force; otherwise Amend changes nothing and returns an
-// *agreement.ValidationError wrapping [ErrAmendment] problems with paths
-// under "text". Amendments at one instant take effect in the order given.
+// deadlines and timers at its instant (events at that instant already given
+// to [Run.Apply] included). Its text must be valid, name one of the
+// engine's agreements, and keep the process valid with the other
+// agreements' texts; otherwise Amend changes nothing and returns an error
+// wrapping [ErrAmendment] and an *agreement.ValidationError whose paths
+// start with "text". Amendments at one instant take effect in the order
+// given. See the package doc, Amendments, for what carries over.
 func (r *Run) Amend(a agreement.Amendment) error {
 	if !r.usable() {
 		return errNoRun
 	}
-	return errors.New("scenario: amendments not implemented yet")
+	t, err := instant(a.At)
+	if err != nil {
+		return err
+	}
+	if t <= r.closed {
+		return ErrOutOfOrder
+	}
+	p, ai, err := r.e.amended(a.Text, "text")
+	if err != nil {
+		return err
+	}
+	if err := r.admit(t); err != nil {
+		return err
+	}
+	r.amend(a, p, ai, t)
+	return nil
+}
+
+// amended returns the process of e with text in place of the agreement
+// with its id, and that agreement's index; or an error wrapping
+// ErrAmendment and the *agreement.ValidationError of its problems, with
+// paths under path.
+func (e *Engine) amended(text agreement.Agreement, path string) (agreement.Process, int32, error) {
+	var ve agreement.ValidationError
+	ai, ok := e.agrIndex[text.ID]
+	if !ok {
+		ve.Add(path+".id", agreement.ErrUnknownAgreement, "amends "+strconv.Quote(string(text.ID))+", not an agreement of the engine")
+	}
+	p := agreement.Process{Agreements: slices.Clone(e.process.Agreements)}
+	if ok {
+		p.Agreements[ai] = text
+	}
+	var err error
+	if ok && len(p.Agreements) > 1 {
+		err = p.Validate()
+	} else {
+		err = text.Validate()
+	}
+	var pe *agreement.ValidationError
+	if errors.As(err, &pe) {
+		for _, pr := range pe.Problems {
+			sub := pr.Path
+			if len(p.Agreements) > 1 {
+				// Process paths start "agreements[i]".
+				if rest, ok := strings.CutPrefix(sub, "agreements["+strconv.Itoa(int(ai))+"]"); ok {
+					sub = strings.TrimPrefix(rest, ".")
+				}
+			}
+			q := path
+			if sub != "" {
+				q += "." + sub
+			}
+			ve.Add(q, pr.Err, pr.Msg)
+		}
+	} else if err != nil {
+		ve.Add(path, agreement.ErrInvalidValue, err.Error())
+	}
+	if len(ve.Problems) > 0 {
+		return agreement.Process{}, -1, errors.Join(ErrAmendment, &ve)
+	}
+	return p, ai, nil
+}
+
+// amend applies amendment a, whose process p (agreement ai amended) is
+// valid, at instant t, which is open: nothing at t has been committed.
+func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int64) {
+	old := r.e
+	ne := compileAfter(p, old)
+	if r.base == nil {
+		r.base = old
+	}
+	r.vers = append(r.vers[:len(r.vers):len(r.vers)], version{at: t, e: ne, agr: ai, label: a.Label,
+		changes: revision.Diff(old.process.Agreements[ai], ne.process.Agreements[ai])})
+	r.now = t
+	r.world.e = ne
+
+	// What conditions see: occurrences (and revisions) of the events
+	// committed, for the new patterns.
+	n := len(r.events) - len(r.batch)
+	r.occ, r.rev, r.revs, r.rlog = ne.occurrences(r.events[:n], r.at[:n])
+
+	// Fluents keep their values; new ones start at their initial value.
+	nf := len(ne.fluents)
+	for i := len(r.fluentVal); i < nf; i++ {
+		r.fluentVal = append(r.fluentVal, ne.fluents[i].initially)
+		r.fluentEv = append(r.fluentEv, -1)
+	}
+
+	// Clauses and instances: old ones keep their indices; new ones are
+	// Dormant from now.
+	for ci := len(r.clauseTrans); ci < len(ne.clauses); ci++ {
+		r.clauseTrans = append(r.clauseTrans, -1)
+		r.counts = append(r.counts, [numStates]int32{})
+		if r.byClause != nil {
+			r.byClause = append(r.byClause, nil)
+		}
+	}
+	for ii := len(r.inst); ii < len(ne.instances); ii++ {
+		cl := &ne.clauses[ne.instances[ii].clause]
+		s := instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
+			expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never,
+			term: newTermState(), entered: never, left: never}
+		if cl.deadline.Unconditional && cl.deadline.From == nil {
+			s.lapseAt = cl.dlAt
+		}
+		r.inst = append(r.inst, s)
+		r.instSt = append(r.instSt, agreement.StateDormant)
+		r.instSince = append(r.instSince, t)
+		r.instTrans = append(r.instTrans, -1)
+		r.counts[cl.clauseIndex(ne)][agreement.StateDormant]++
+		r.markInst(int32(ii), Cause{Kind: CauseAmendment})
+	}
+	amended := Cause{Kind: CauseAmendment}
+	for ii := range len(old.instances) {
+		s := &r.inst[ii]
+		ni := &ne.instances[ii]
+		if s.state.IsFinal() {
+			continue
+		}
+		if ni.ghost {
+			r.to(int32(ii), agreement.StateTerminated, amended)
+			continue
+		}
+		// Holds of suspend powers the text no longer has are dropped.
+		for _, h := range s.suspBy {
+			if h >= 0 && ne.clauses[h].ghost {
+				s.suspBy = without(s.suspBy, h)
+			}
+		}
+		if s.state == agreement.StateSuspended && len(s.suspBy) == 0 {
+			r.to(int32(ii), agreement.StateInEffect, amended)
+		}
+		oc, nc := &old.clauses[old.instances[ii].clause], &ne.clauses[ni.clause]
+		if reflect.DeepEqual(oc.clause, nc.clause) && oc.loc == nc.loc {
+			continue
+		}
+		r.relimit(int32(ii), oc, nc)
+		r.markInst(int32(ii), amended)
+	}
+	// Agreements: a changed text is evaluated again, its term counted anew.
+	oa, na := &old.agreements[ai], &ne.agreements[ai]
+	st := &r.agr[ai]
+	for _, h := range st.suspBy {
+		if ne.clauses[h].ghost {
+			st.suspBy = without(st.suspBy, h)
+		}
+	}
+	if !reflect.DeepEqual(old.process.Agreements[ai], ne.process.Agreements[ai]) {
+		if na.term != oa.term {
+			r.reterm(ai)
+		}
+		if as := r.agrState[ai]; as == agreement.StateSigned {
+			switch {
+			case !na.inForceAt.At.IsZero():
+				st.ifAt = na.ifAt
+			case na.relativeInForce():
+				st.ifAt = limit(na.inForceAt, st.since, na.loc)
+			case na.inForceAt.From != nil:
+				st.ifFired, st.ifAt = false, never
+			default:
+				st.ifAt = never
+			}
+		}
+		r.markAgr(ai, amended)
+	}
+	if r.agrState[ai] == agreement.StateSuspended && len(st.suspBy) == 0 {
+		r.agreementTo(ai, agreement.StateInForce, amended)
+	}
+	r.amendAt = t
+}
+
+// clauseIndex returns c's index in e.
+func (c *clauseInfo) clauseIndex(e *Engine) int32 { return e.clauseIdx[c.ref] }
+
+// relimit recomputes the limits of instance ii, whose clause's text changed
+// from oc to nc, as if nc had been the text from the start: a running
+// duration deadline keeps the time it has run and paused.
+func (r *Run) relimit(ii int32, oc, nc *clauseInfo) {
+	s := &r.inst[ii]
+	running := s.state == agreement.StateInEffect || s.state == agreement.StateSuspended
+	if !reflect.DeepEqual(oc.deadline, nc.deadline) || oc.loc != nc.loc {
+		s.dlFired, s.dlFixed = false, never
+		s.lapseAt = never
+		if nc.deadline.Unconditional && nc.deadline.From == nil {
+			s.lapseAt = nc.dlAt
+		}
+		switch {
+		case !running:
+		case nc.deadline.IsZero(), nc.deadline.From != nil:
+			s.deadlineAt, s.remaining = never, -1
+		case !nc.deadline.At.IsZero():
+			s.deadlineAt, s.remaining = nc.dlAt, -1
+		default:
+			// The time the deadline has run: all of it since the entry into
+			// effect, less what the old limit left.
+			e0 := s.entered
+			ran := r.now - e0
+			if s.remaining >= 0 && oc.deadline.At.IsZero() && oc.deadline.From == nil && !oc.deadline.IsZero() {
+				left := s.remaining
+				if s.deadlineAt != never {
+					left = max(s.deadlineAt-r.now, 0)
+				}
+				ran = max(limit(oc.deadline, e0, oc.loc)-e0-left, 0)
+			}
+			s.remaining = max(limit(nc.deadline, e0, nc.loc)-e0-ran, 0)
+			s.deadlineAt = never
+			r.resumeClock(ii)
+		}
+	}
+	if !reflect.DeepEqual(oc.expiry, nc.expiry) || oc.loc != nc.loc || oc.term != nc.term {
+		s.expFired, s.expFixed = false, never
+		left := s.state != agreement.StateDormant
+		switch {
+		case !left:
+		case nc.hasTerm:
+			if s.term.begin == never {
+				if s.entered != never {
+					s.term.start(nc.term, s.entered, nc.loc)
+				}
+			} else {
+				p := nc.term.Period
+				if s.term.ends > 0 {
+					p = nc.term.Renewal
+				}
+				s.term.end = never
+				if !p.IsZero() {
+					s.term.end = limit(agreement.Deadline{Period: p}, s.term.begin, nc.loc)
+				}
+			}
+			s.expiryAt = s.term.end
+		case nc.expiry.IsZero(), nc.expiry.From != nil:
+			s.expiryAt = never
+		case !nc.expiry.At.IsZero():
+			s.expiryAt = nc.expAt
+		default:
+			s.expiryAt = limit(nc.expiry, s.left, nc.loc)
+		}
+	}
+	if nc.recurs && s.state == agreement.StateInEffect && !reflect.DeepEqual(oc.clause.Recurs, nc.clause.Recurs) {
+		r.startRecurrence(ii)
+	}
+}
+
+// reterm counts agreement ai's current term anew under its amended term.
+func (r *Run) reterm(ai int32) {
+	info := &r.e.agreements[ai]
+	ts := &r.agr[ai].term
+	st := r.agrState[ai]
+	if st != agreement.StateInForce && st != agreement.StateSuspended {
+		return
+	}
+	if info.term.IsZero() {
+		ts.end = never
+		return
+	}
+	if ts.begin == never {
+		// A term added: it runs from the entry into force.
+		for _, tr := range r.log {
+			if tr.idx == -1-ai && tr.to == agreement.StateInForce {
+				ts.start(info.term, tr.at, info.loc)
+				return
+			}
+		}
+		return
+	}
+	p := info.term.Period
+	if ts.ends > 0 {
+		p = info.term.Renewal
+	}
+	ts.end = never
+	if !p.IsZero() {
+		ts.end = limit(agreement.Deadline{Period: p}, ts.begin, info.loc)
+	}
+}
+
+// occurrences returns, for the events given (committed, in order, at the
+// instants given), the occurrences of every pattern of e, and the revision
+// tables that the revisions among them make.
+func (e *Engine) occurrences(events []agreement.Event, at []int64) (occ [][]int32, rev, revs []int32, rlog []occChange) {
+	w := world{e: e, events: events, at: at, occ: make([][]int32, len(e.patterns))}
+	for ei := range events {
+		ev := &events[ei]
+		for _, pi := range e.byKind[ev.Kind] {
+			if e.matches(pi, ev) {
+				w.occ[pi] = append(w.occ[pi], int32(ei))
+			}
+		}
+		if ev.Kind == agreement.EventKindRevised {
+			w.now = at[ei]
+			w.revise(int32(ei), nil)
+		}
+	}
+	return w.occ, w.rev, w.revs, w.rlog
 }
 
 // Versions returns the texts in force during the replay, in order: version
@@ -89,6 +396,26 @@ func (t *Trace) Versions() []Version {
 	if !t.usable() {
 		return nil
 	}
-	return []Version{{At: time.Unix(0, t.start).UTC()}}
+	out := []Version{{At: time.Unix(0, t.start).UTC()}}
+	for k, v := range t.vers {
+		out = append(out, Version{Index: k + 1, At: time.Unix(0, v.at).UTC(),
+			Agreement: v.e.agreements[v.agr].id, Label: v.label, Changes: slices.Clone(v.changes)})
+	}
+	return out
 }
 
+// versionAt returns the index of the version in force at instant n, and
+// its engine.
+func (t *Trace) versionAt(n int64) (int, *Engine) {
+	k := 0
+	for k < len(t.vers) && t.vers[k].at <= n {
+		k++
+	}
+	switch {
+	case k > 0:
+		return k, t.vers[k-1].e
+	case t.base != nil:
+		return 0, t.base
+	}
+	return 0, t.e
+}

@@ -194,6 +194,9 @@ type clauseInfo struct {
 	term    agreement.Term
 	hasTerm bool
 	defers  bool
+	// ghost marks a clause an amendment removed: inert, kept so that its
+	// instances keep their indices.
+	ghost bool
 }
 
 type instanceInfo struct {
@@ -204,6 +207,9 @@ type instanceInfo struct {
 	// recOn is the pattern starting each occurrence of a recurring duty
 	// (Recurrence.On); -1 if none.
 	recOn int32
+	// ghost marks an instance an amendment removed (with its clause or its
+	// debtor): inert, kept so that indices stay what they were.
+	ghost bool
 	// counted is set when the violation root counts acts (a Happened atom,
 	// the default action, or the uncovered acts of a relaxed prohibition):
 	// a standing clause then records one breach per act.
@@ -288,7 +294,59 @@ func CompileProcess(p agreement.Process) (*Engine, error) {
 }
 
 // compile builds an engine from a valid process.
-func compile(p agreement.Process) *Engine {
+func compile(p agreement.Process) *Engine { return compileAfter(p, nil) }
+
+// slotOf is a clause of a process, or a clause or fluent an earlier version
+// had and the process no longer has (a ghost: kept, inert, so that indices
+// stay what they were).
+type clauseSlot struct {
+	ai    int32
+	c     agreement.Clause
+	ghost bool
+}
+
+// clauseOrder returns the clauses of p in the order an engine lays them
+// out: agreement by agreement, clause by clause; after an earlier version
+// prev, prev's clauses first, each at its index (its new text, or a ghost
+// of its old one), then the clauses new in p, in order.
+func clauseOrder(p agreement.Process, prev *Engine) []clauseSlot {
+	var out []clauseSlot
+	if prev == nil {
+		for ai, a := range p.Agreements {
+			for _, c := range a.Clauses {
+				out = append(out, clauseSlot{ai: int32(ai), c: c})
+			}
+		}
+		return out
+	}
+	texts := map[agreement.Ref]agreement.Clause{}
+	for _, a := range p.Agreements {
+		for _, c := range a.Clauses {
+			texts[agreement.QualifiedRef(a.ID, c.ID)] = c
+		}
+	}
+	for _, pc := range prev.clauses {
+		if c, ok := texts[pc.ref]; ok && !pc.ghost {
+			out = append(out, clauseSlot{ai: pc.home, c: c})
+			delete(texts, pc.ref)
+		} else {
+			out = append(out, clauseSlot{ai: pc.home, c: pc.clause, ghost: true})
+		}
+	}
+	for ai, a := range p.Agreements {
+		for _, c := range a.Clauses {
+			if _, ok := texts[agreement.QualifiedRef(a.ID, c.ID)]; ok {
+				out = append(out, clauseSlot{ai: int32(ai), c: c})
+			}
+		}
+	}
+	return out
+}
+
+// compileAfter builds an engine from a valid process; after an earlier
+// version prev (nil for none), laid out so that every clause, instance and
+// fluent of prev keeps its index (see clauseOrder).
+func compileAfter(p agreement.Process, prev *Engine) *Engine {
 	e := &Engine{
 		process:   p.Clone(), // the caller may reuse its own slices
 		agrIndex:  map[agreement.AgreementID]int32{},
@@ -350,11 +408,28 @@ func compile(p agreement.Process) *Engine {
 		for _, party := range a.Parties {
 			e.parties[party.ID] = true
 		}
+	}
+	// Fluents: an earlier version's first, at their indices (a fluent the
+	// text no longer has stays as a ghost no pattern moves).
+	if prev != nil {
+		for _, f := range prev.fluents {
+			e.fluentIdx[fluentKey{f.home, f.id}] = int32(len(e.fluents))
+			e.fluents = append(e.fluents, fluentInfo{id: f.id, home: f.home, initially: f.initially})
+		}
+	}
+	for ai, a := range p.Agreements {
 		for _, f := range a.Fluents {
+			if _, ok := e.fluentIdx[fluentKey{int32(ai), f.ID}]; ok {
+				continue
+			}
 			e.fluentIdx[fluentKey{int32(ai), f.ID}] = int32(len(e.fluents))
 			e.fluents = append(e.fluents, fluentInfo{id: f.ID, home: int32(ai), initially: f.Initially})
 		}
-		for _, c := range a.Clauses {
+	}
+	for _, sl := range clauseOrder(p, prev) {
+		ai, c, a := sl.ai, sl.c, p.Agreements[sl.ai]
+		loc := e.agreements[ai].loc
+		{
 			ci := int32(len(e.clauses))
 			ref := agreement.QualifiedRef(a.ID, c.ID)
 			e.clauseIdx[ref] = ci
@@ -370,7 +445,12 @@ func compile(p agreement.Process) *Engine {
 				recurs: !c.Recurs.IsZero(), standingClause: c.Standing,
 				anchored: c.Deadline.From != nil || c.Expiry.From != nil || c.Deadline.Unconditional,
 				dlExcl:   exclusive(c.Deadline), expExcl: exclusive(c.Expiry),
-				term: c.Term, hasTerm: !c.Term.IsZero(), defers: c.DuringSuspension == agreement.SuspensionDefers}
+				term: c.Term, hasTerm: !c.Term.IsZero(), defers: c.DuringSuspension == agreement.SuspensionDefers,
+				ghost: sl.ghost}
+			if sl.ghost {
+				ci2.hasTerm, ci2.recurs, ci2.anchored, ci2.dlAt, ci2.expAt = false, false, false, never, never
+				ci2.deadline, ci2.expiry = agreement.Deadline{}, agreement.Deadline{}
+			}
 			if !c.Deadline.At.IsZero() {
 				ci2.dlAt = nanos(c.Deadline.Instant(time.Time{}, cloc))
 			}
@@ -391,7 +471,7 @@ func compile(p agreement.Process) *Engine {
 				tc := &territorialClause{option: int32(oi), area: area}
 				ref := func(verb agreement.ImpliedVerb) (int32, bool) {
 					ci, ok := e.clauseIdx[agreement.QualifiedRef(a.ID, agreement.ImpliedClauseID(o.ID, verb, area))]
-					return ci, ok
+					return ci, ok && !e.clauses[ci].ghost
 				}
 				switch o.Kind {
 				case agreement.OptionKindWithdraw, agreement.OptionKindInternationalAdministration:
@@ -410,19 +490,40 @@ func compile(p agreement.Process) *Engine {
 			}
 		}
 	}
-	// Instances: one per debtor unless joint or single.
-	for ci := range e.clauses {
-		c := &e.clauses[ci]
-		debtors := c.clause.Debtors
-		if c.clause.Joint || len(debtors) == 1 {
-			debtors = []agreement.PartyID{""}
+	// Instances: one per debtor unless joint or single; after an earlier
+	// version, its instances first, at their indices (ghosts where the
+	// clause or the debtor is gone).
+	debtorsOf := func(c *clauseInfo) []agreement.PartyID {
+		if c.ghost {
+			return nil
 		}
-		for _, d := range debtors {
-			ii := int32(len(e.instances))
-			e.instances = append(e.instances, instanceInfo{clause: int32(ci), debtor: d, recOn: -1})
+		if c.clause.Joint || len(c.clause.Debtors) == 1 {
+			return []agreement.PartyID{""}
+		}
+		return c.clause.Debtors
+	}
+	add := func(ci int32, d agreement.PartyID, ghost bool) {
+		c := &e.clauses[ci]
+		ii := int32(len(e.instances))
+		e.instances = append(e.instances, instanceInfo{clause: ci, debtor: d, recOn: -1, ghost: ghost,
+			roots: [numInstSlots]int32{-1, -1, -1, -1, -1, -1}})
+		if !ghost {
 			c.instances = append(c.instances, ii)
-			e.agreements[c.home].instances = append(e.agreements[c.home].instances, ii)
-			e.instIndex[Instance{Ref: c.ref, Debtor: d}] = ii
+		}
+		e.agreements[c.home].instances = append(e.agreements[c.home].instances, ii)
+		e.instIndex[Instance{Ref: c.ref, Debtor: d}] = ii
+	}
+	if prev != nil {
+		for _, pi := range prev.instances {
+			ci := e.clauseIdx[prev.clauses[pi.clause].ref]
+			add(ci, pi.debtor, pi.ghost || !slices.Contains(debtorsOf(&e.clauses[ci]), pi.debtor))
+		}
+	}
+	for ci := range e.clauses {
+		for _, d := range debtorsOf(&e.clauses[ci]) {
+			if _, ok := e.instIndex[Instance{Ref: e.clauses[ci].ref, Debtor: d}]; !ok {
+				add(int32(ci), d, false)
+			}
 		}
 	}
 	// Fluent patterns.
@@ -443,6 +544,10 @@ func compile(p agreement.Process) *Engine {
 	// per clause, and again per instance when they name the debtor.
 	for ci := range e.clauses {
 		c := &e.clauses[ci]
+		if c.ghost {
+			c.roots = [numInstSlots]int32{-1, -1, -1, -1, -1, -1}
+			continue
+		}
 		cl := c.clause
 		conds := [numInstSlots]agreement.Condition{cl.Trigger, cl.Antecedent, cl.Fulfilment, cl.Violation,
 			cl.Deadline.From, cl.Expiry.From}
@@ -508,7 +613,7 @@ func compile(p agreement.Process) *Engine {
 	// their debtors count only the acts no grant covers.
 	for ci := range e.clauses {
 		c := &e.clauses[ci]
-		if len(c.clause.Relaxes) == 0 {
+		if len(c.clause.Relaxes) == 0 || c.ghost {
 			continue
 		}
 		for _, pr := range c.clause.Relaxes {

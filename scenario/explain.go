@@ -109,7 +109,9 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 		x.Since = time.Unix(0, since).UTC()
 	}
 	idx, _ := t.e.lookup(i)
-	w := t.worldAt(n)
+	ver, e := t.versionAt(n)
+	x.Version = t.Versions()[ver]
+	w := t.worldWith(e, n)
 	open := func(sl slot, root int32, win int64) {
 		if root < 0 {
 			return
@@ -119,12 +121,15 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	if idx < 0 {
 		ai := -1 - idx
 		if state == agreement.StateSigned || state == agreement.StateDraft {
-			open(slotEntry, t.e.agreements[ai].entry, beforeAll)
+			open(slotEntry, e.agreements[ai].entry, beforeAll)
 		}
 		return x, nil
 	}
-	inst := &t.e.instances[idx]
-	x.Deadline, x.Expiry = t.e.clauses[inst.clause].deadline, t.e.clauses[inst.clause].expiry
+	if int(idx) >= len(e.instances) {
+		return x, nil // not yet in the text in force at the instant
+	}
+	inst := &e.instances[idx]
+	x.Deadline, x.Expiry = e.clauses[inst.clause].deadline, e.clauses[inst.clause].expiry
 	switch state {
 	case agreement.StateDormant:
 		open(slotTrigger, inst.roots[slotTrigger], beforeAll)
@@ -149,12 +154,16 @@ func (t *Trace) decision(d decisionPart) Decision {
 
 func (t *Trace) node(d decisionPart, i int32) *Node {
 	r := d.recs[i-d.lo]
-	nd := &t.e.nodes[i]
+	e := d.e
+	if e == nil {
+		e = t.e
+	}
+	nd := &e.nodes[i]
 	out := &Node{Condition: nd.src, Value: r.value, Event: int(r.event), Later: int(r.other), Transition: int(r.trans)}
 	if r.at != never {
 		out.Turns = time.Unix(0, r.at).UTC()
 	}
-	for _, k := range t.e.kids[nd.first : nd.first+nd.n] {
+	for _, k := range e.kids[nd.first : nd.first+nd.n] {
 		out.Operands = append(out.Operands, t.node(d, k))
 	}
 	return out
@@ -178,6 +187,13 @@ func (x *Explanation) String() string {
 		fmt.Fprintf(&b, " since %s", x.stamp(x.Since))
 	}
 	b.WriteByte('\n')
+	if v := x.Version; v.Index > 0 {
+		fmt.Fprintf(&b, "  under version %d", v.Index)
+		if v.Label != "" {
+			fmt.Fprintf(&b, " (%s)", v.Label)
+		}
+		fmt.Fprintf(&b, ", amending %s from %s\n", v.Agreement, x.stamp(v.At))
+	}
 	for _, s := range x.Steps {
 		tr := s.Transition
 		fmt.Fprintf(&b, "  %s -> %s at %s (%s)\n", tr.From, tr.To, x.stamp(tr.At), x.cause(tr.Cause))

@@ -55,6 +55,9 @@ type instState struct {
 	// suspended, restored at resumption for a clause whose rule defers.
 	term termState
 	held int64
+	// entered is the instant it first entered InEffect (never before);
+	// left the instant it left Dormant (never before).
+	entered, left int64
 	dirtyMark
 }
 
@@ -163,6 +166,7 @@ type fluentChange struct {
 type transition struct {
 	idx      int32 // instance index, or -1-agreement index
 	from, to agreement.State
+	ver      int32 // the version in force
 	at       int64
 	cause    Cause
 }
@@ -204,6 +208,14 @@ type Run struct {
 	flog   []fluentChange
 	rnlog  []renewal // the ends of terms, in order
 
+	// Amendments: the versions after the first, in order (nil while there
+	// is none), the engine of the first once there is one, and the instant
+	// of an amendment to commit even if nothing else falls then (never if
+	// none).
+	vers    []version
+	base    *Engine
+	amendAt int64
+
 	terr     []agreement.Territory // per agreement, as it stands
 	tlog     []terrChange
 	rejected []Rejection
@@ -239,6 +251,7 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 		batchAt: t,
 		inst:    make([]instState, len(e.instances)),
 		agr:     make([]agrState, len(e.agreements)),
+		amendAt: never,
 	}
 	r.terr = make([]agreement.Territory, len(e.agreements))
 	for i := range e.agreements {
@@ -261,7 +274,7 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 		cl := &e.clauses[e.instances[i].clause]
 		r.inst[i] = instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
 			expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never,
-			term: newTermState()}
+			term: newTermState(), entered: never, left: never}
 		if cl.deadline.Unconditional && cl.deadline.From == nil {
 			r.inst[i].lapseAt = cl.dlAt
 		}
@@ -403,6 +416,9 @@ func (r *Run) advance(t int64) {
 		if len(r.timers) > 0 && r.timers[0].at < next {
 			next = r.timers[0].at
 		}
+		if r.amendAt < next {
+			next = r.amendAt
+		}
 		if next > t || next == never {
 			break
 		}
@@ -410,6 +426,9 @@ func (r *Run) advance(t int64) {
 		if hasBatch && r.batchAt == next {
 			batch = r.batch
 			r.batch = r.spareB[:0]
+		}
+		if r.amendAt <= next {
+			r.amendAt = never
 		}
 		r.commit(next, batch)
 		if batch != nil {
@@ -780,7 +799,7 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 
 // record appends a transition to the log.
 func (r *Run) record(idx int32, from, to agreement.State, c Cause, d []decisionPart) {
-	r.log = append(r.log, transition{idx: idx, from: from, to: to, at: r.now, cause: c})
+	r.log = append(r.log, transition{idx: idx, from: from, to: to, at: r.now, cause: c, ver: int32(len(r.vers))})
 	r.detail = append(r.detail, d)
 }
 
@@ -812,6 +831,12 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 		s.checked, s.violTrue, s.lastBreach = r.now, false, beforeAll
 	}
 	r.record(ii, from, to, c, d)
+	if from == agreement.StateDormant {
+		s.left = r.now
+	}
+	if to == agreement.StateInEffect && s.entered == never {
+		s.entered = r.now
+	}
 
 	// Clocks.
 	if from == agreement.StateDormant && !cl.expiry.IsZero() {
@@ -892,6 +917,7 @@ func (r *Run) Fork() *Run {
 	f.detail = r.detail[:len(r.detail):len(r.detail)]
 	f.flog = r.flog[:len(r.flog):len(r.flog)]
 	f.rnlog = r.rnlog[:len(r.rnlog):len(r.rnlog)]
+	f.vers = r.vers[:len(r.vers):len(r.vers)]
 	f.terr = slices.Clone(r.terr)
 	f.tlog = r.tlog[:len(r.tlog):len(r.tlog)]
 	f.rejected = r.rejected[:len(r.rejected):len(r.rejected)]

@@ -13,7 +13,8 @@ import (
 // end.
 type termState struct {
 	begin, end int64
-	renewals   int32
+	renewals   int32 // automatic renewals made
+	ends       int32 // ends taken that renewed
 	// notices are the pending notices in order of instant (replaced, never
 	// modified in place, so that forks may share them).
 	notices []notice
@@ -103,6 +104,7 @@ func (ts *termState) decide(idx int32, t agreement.Term, loc *time.Location) (re
 		return rec, false
 	}
 	ts.begin = e
+	ts.ends++
 	ts.end = nanos(p.AddTo(time.Unix(0, e), loc))
 	if ts.end <= e {
 		ts.end = never // beyond the range of instants: never reached

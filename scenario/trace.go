@@ -91,6 +91,7 @@ type Transition struct {
 // decisionPart is a condition's recorded evaluation at the instant it decided
 // a transition.
 type decisionPart struct {
+	e    *Engine // the engine whose nodes root and lo index
 	slot slot
 	root int32
 	lo   int32
@@ -106,7 +107,7 @@ func (s *world) decide(sl slot, root int32, w int64) decisionPart {
 	lo := s.e.span(root)
 	rec := &recorder{lo: lo, recs: make([]nodeRecord, root-lo+1)}
 	s.eval(root, w, rec)
-	return decisionPart{slot: sl, root: root, lo: lo, w: w, now: s.now, recs: rec.recs}
+	return decisionPart{e: s.e, slot: sl, root: root, lo: lo, w: w, now: s.now, recs: rec.recs}
 }
 
 // Trace is the record of a replay up to its end instant: every transition
@@ -125,6 +126,8 @@ type Trace struct {
 	detail [][]decisionPart
 	flog   []fluentChange
 	rnlog  []renewal
+	vers   []version
+	base   *Engine // the engine of version 0 when there are others; nil otherwise
 
 	tlog     []terrChange
 	rejected []Rejection
@@ -154,6 +157,8 @@ func (r *Run) Trace() *Trace {
 		detail: r.detail[:len(r.detail):len(r.detail)],
 		flog:   r.flog[:len(r.flog):len(r.flog)],
 		rnlog:  r.rnlog[:len(r.rnlog):len(r.rnlog)],
+		vers:   r.vers[:len(r.vers):len(r.vers)],
+		base:   r.base,
 		occ:    make([][]int32, len(r.occ)),
 		tlog:   r.tlog[:len(r.tlog):len(r.tlog)],
 		blog:   r.blog[:len(r.blog):len(r.blog)],
@@ -197,14 +202,33 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	}
 	// The run shares the timeline's events: both are immutable.
 	r.at = make([]int64, 0, len(tl.events))
+	next := 0 // the next amendment
+	amendTo := func(t time.Time) error {
+		for ; next < len(tl.amendments) && !tl.amendments[next].At.After(t); next++ {
+			if err := r.Amend(tl.amendments[next]); err != nil {
+				return fmt.Errorf("scenario: amendments[%d]: %w", next, err)
+			}
+		}
+		return nil
+	}
 	for i, ev := range tl.events {
 		if ev.At.After(end) {
 			return nil, fmt.Errorf("scenario: events[%d] at %s is after the end %s", tl.inputIndex(i),
 				ev.At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
 		}
+		if err := amendTo(ev.At); err != nil {
+			return nil, err
+		}
 		if err := r.applyNext(tl.events); err != nil {
 			return nil, fmt.Errorf("scenario: events[%d]: %w", tl.inputIndex(i), err)
 		}
+	}
+	if next < len(tl.amendments) && tl.amendments[len(tl.amendments)-1].At.After(end) {
+		return nil, fmt.Errorf("scenario: amendments[%d] at %s is after the end %s", len(tl.amendments)-1,
+			tl.amendments[len(tl.amendments)-1].At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
+	}
+	if err := amendTo(end); err != nil {
+		return nil, err
 	}
 	if err := r.AdvanceTo(end); err != nil {
 		return nil, err
@@ -279,7 +303,8 @@ func (t *Trace) instance(idx int32) Instance {
 
 func (t *Trace) transition(i int32) Transition {
 	tr := &t.log[i]
-	return Transition{Instance: t.instance(tr.idx), From: tr.from, To: tr.to, At: time.Unix(0, tr.at).UTC(), Cause: tr.cause}
+	return Transition{Instance: t.instance(tr.idx), From: tr.from, To: tr.to, At: time.Unix(0, tr.at).UTC(),
+		Cause: tr.cause, Version: int(tr.ver)}
 }
 
 // Transitions returns every transition in the order it happened; none for a
@@ -463,7 +488,12 @@ func (t *Trace) FluentHolds(a agreement.AgreementID, f agreement.FluentID, at ti
 // worldAt rebuilds the state conditions are evaluated against, as it was at
 // the end of instant n.
 func (t *Trace) worldAt(n int64) *world {
-	e := t.e
+	_, e := t.versionAt(n)
+	return t.worldWith(e, n)
+}
+
+// worldWith is worldAt for the engine e of the version in force at n.
+func (t *Trace) worldWith(e *Engine, n int64) *world {
 	cut, _ := slices.BinarySearchFunc(t.at, n, func(a, n int64) int {
 		if a <= n {
 			return -1
@@ -473,16 +503,21 @@ func (t *Trace) worldAt(n int64) *world {
 	w := e.newWorld(n)
 	w.at = t.at[:cut]
 	w.events = t.events[:cut]
-	for i, o := range t.occ {
-		k, _ := slices.BinarySearch(o, int32(cut))
-		w.occ[i] = o[:k]
-	}
-	// Undo the revisions after n, latest first; replay those up to n.
-	for k := len(t.rlog) - 1; k >= 0 && t.rlog[k].at > n; k-- {
-		c := t.rlog[k]
-		if int(c.ev) < cut {
-			w.occ[c.p] = occWith(w.occ[c.p], c.ev, !c.add)
+	if e == t.e {
+		for i, o := range t.occ {
+			k, _ := slices.BinarySearch(o, int32(cut))
+			w.occ[i] = o[:k]
 		}
+		// Undo the revisions after n, latest first; replay those up to n.
+		for k := len(t.rlog) - 1; k >= 0 && t.rlog[k].at > n; k-- {
+			c := t.rlog[k]
+			if int(c.ev) < cut {
+				w.occ[c.p] = occWith(w.occ[c.p], c.ev, !c.add)
+			}
+		}
+	} else {
+		// An earlier version's patterns: match the events again.
+		w.occ, _, _, _ = e.occurrences(w.events, w.at)
 	}
 	for _, ri := range t.revs {
 		if int(ri) >= cut {
