@@ -24,7 +24,12 @@ var errNoTrace = errors.New("scenario: no trace (the zero or a nil Trace)")
 // described ("event #2: armed-attack by RU against UA") or the clause whose
 // change did ("paris-2026/multinational-force[FR] became in-effect"); then,
 // when standing clauses recorded breaches, a table of them: the instant, the
-// instance, the instant of the breaching act and the cause. Instants are
+// instance, the instant of the breaching act and the cause. When amendments
+// took effect, the timeline table has a column naming the version that
+// decided each transition, and a table of the versions follows (index,
+// instant, agreement, label and the changes in words); when terms ended, a
+// table of their ends (instant, instrument, renewed until when or expired,
+// and why). Instants are
 // written in the trace's zone ([Trace.Location]), RFC 3339 with their offset
 // ("2024-03-01T06:00:00+03:00"; "Z" in UTC). Text from the events is escaped
 // so that it reads as written and cannot break a table. It uses only the
@@ -61,11 +66,50 @@ func (t *Trace) Markdown(w io.Writer) error {
 		return r.Err()
 	}
 	rows = rows[:0]
+	vers := t.Versions()
 	for k, tr := range trs {
-		rows = append(rows, []string{renderStamp(tr.At, loc), markup.Markdown(renderInstance(tr.Instance)),
-			tr.From.String() + " → " + tr.To.String(), markup.Markdown(renderCause(t, trs, k))})
+		row := []string{renderStamp(tr.At, loc), markup.Markdown(renderInstance(tr.Instance)),
+			tr.From.String() + " → " + tr.To.String(), markup.Markdown(renderCause(t, trs, k))}
+		if len(vers) > 1 {
+			row = append(row, strconv.Itoa(tr.Version))
+		}
+		rows = append(rows, row)
 	}
-	r.Table([]string{"Instant", "Instance", "From → To", "Cause"}, rows)
+	if len(vers) > 1 {
+		r.Table([]string{"Instant", "Instance", "From → To", "Cause", "Version"}, rows)
+	} else {
+		r.Table([]string{"Instant", "Instance", "From → To", "Cause"}, rows)
+	}
+	rows = rows[:0]
+	for _, v := range vers[1:] {
+		changes := make([]string, len(v.Changes))
+		for i, c := range v.Changes {
+			changes[i] = c.String()
+		}
+		rows = append(rows, []string{strconv.Itoa(v.Index), renderStamp(v.At, loc), markup.Markdown(string(v.Agreement)),
+			markup.Markdown(v.Label), markup.Markdown(strings.Join(changes, "; "))})
+	}
+	if len(rows) > 0 {
+		r.Line("")
+		r.Line("## Versions")
+		r.Line("")
+		r.Table([]string{"Version", "From", "Agreement", "Label", "Changes"}, rows)
+	}
+	rows = rows[:0]
+	for rn := range t.Renewals() {
+		outcome := "expired"
+		if !rn.Until.IsZero() {
+			outcome = "renewed until " + renderStamp(rn.Until, loc)
+		}
+		rows = append(rows, []string{renderStamp(rn.At, loc), markup.Markdown(renderInstance(rn.Of)), outcome,
+			markup.Markdown(renderTermCause(t, rn))})
+	}
+	if len(rows) > 0 {
+		r.Line("")
+		r.Line("## Terms")
+		r.Line("")
+		r.Table([]string{"End", "Instrument", "Outcome", "Why"}, rows)
+	}
 	rows = rows[:0]
 	for b := range t.Breaches() {
 		rows = append(rows, []string{renderStamp(b.At, loc), markup.Markdown(renderInstance(b.Instance)),
@@ -89,7 +133,7 @@ func (t *Trace) Markdown(w io.Writer) error {
 // signatures, or the clause, agreement or power whose change set it off) to
 // the instance, labelled "from → to" and, for an event, the event in words;
 // a note spanning every lifeline marks each new instant, in the trace's zone
-// as [Trace.Markdown] writes it. Participants have generated ids (ev, clock,
+// as [Trace.Markdown] writes it, and another each amendment taking effect. Participants have generated ids (ev, clock,
 // a0, i0, ...) and every label has the characters Mermaid interprets written
 // as entity codes, so ids and event texts with any characters are safe. It
 // uses only the public API of the trace; it returns an error for a nil or
@@ -173,10 +217,16 @@ func (t *Trace) Mermaid(w io.Writer) error {
 		}
 	}
 	var last time.Time
+	vers := t.Versions()[1:]
 	for k, tr := range trs {
 		if k == 0 || !tr.At.Equal(last) {
 			r.Line("  Note over " + span + ": " + markup.Mermaid(renderStamp(tr.At, loc)))
 			last = tr.At
+		}
+		for len(vers) > 0 && !vers[0].At.After(tr.At) {
+			r.Line("  Note over " + span + ": " + markup.Mermaid("from here "+renderVersion(t, vers[0].Index)+
+				" of "+string(vers[0].Agreement)))
+			vers = vers[1:]
 		}
 		label := tr.From.String() + " → " + tr.To.String()
 		switch tr.Cause.Kind {
@@ -192,6 +242,10 @@ func (t *Trace) Mermaid(w io.Writer) error {
 			label += " (power)"
 		case CauseSignature:
 			label += " (" + renderSignature(tr.Cause, false) + ")"
+		case CauseTerm:
+			label += " (term ended)"
+		case CauseAmendment:
+			label += " (" + renderVersion(t, tr.Version) + ")"
 		}
 		r.Line("  " + sender(tr) + "->>" + idOf(tr.Instance) + ": " + markup.Mermaid(label))
 	}
@@ -291,8 +345,39 @@ func renderCause(t *Trace, trs []Transition, k int) string {
 		return s
 	case CauseSignature:
 		return renderSignature(c, true)
+	case CauseTerm:
+		s := "term ended"
+		if _, ok := c.Event(); ok {
+			s += " on notice (" + renderCauseEvent(t, c) + ")"
+		}
+		return s
+	case CauseAmendment:
+		return "amended by " + renderVersion(t, tr.Version)
 	}
 	return c.Kind.String()
+}
+
+// renderVersion names version k of t: "version 1 (extension)".
+func renderVersion(t *Trace, k int) string {
+	s := "version " + strconv.Itoa(k)
+	if vs := t.Versions(); k < len(vs) && vs[k].Label != "" {
+		s += " (" + vs[k].Label + ")"
+	}
+	return s
+}
+
+// renderTermCause says why a term ended as it did.
+func renderTermCause(t *Trace, rn Renewal) string {
+	switch {
+	case rn.Agreed:
+		return "renewal agreed (" + renderCauseEvent(t, rn.Cause) + ")"
+	case rn.Until.IsZero():
+		if _, ok := rn.Cause.Event(); ok {
+			return "notice (" + renderCauseEvent(t, rn.Cause) + ")"
+		}
+		return "no renewal left"
+	}
+	return "renewed automatically"
 }
 
 func renderCauseEvent(t *Trace, c Cause) string {

@@ -165,6 +165,20 @@ func (r *Run) Trace() *Trace {
 		revs:   r.revs[:len(r.revs):len(r.revs)],
 		rlog:   r.rlog[:len(r.rlog):len(r.rlog)],
 	}
+	// An amendment at an instant not yet closed has taken effect (its
+	// terminations are logged) but is not part of the trace.
+	if n := len(t.log); n > 0 && t.log[n-1].at > t.end {
+		for n > 0 && t.log[n-1].at > t.end {
+			n--
+		}
+		t.log, t.detail = t.log[:n:n], t.detail[:n:n]
+	}
+	if n := len(t.vers); n > 0 && t.vers[n-1].at > t.end {
+		for n > 0 && t.vers[n-1].at > t.end {
+			n--
+		}
+		t.vers = t.vers[:n:n]
+	}
 	for _, rj := range r.rejected {
 		if rj.Event < 0 || rj.Event < len(r.at) && r.at[rj.Event] <= r.closed {
 			t.rejected = append(t.rejected, rj)
