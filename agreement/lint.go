@@ -27,10 +27,10 @@ package agreement
 // Write [Debtor] where the instance's own debtor is meant; where any
 // party's act is meant, the problem can be ignored.
 //
-// Lint also reports, with [ErrNoZone], every deadline, expiry, recurrence
-// and InForceAt that counts local days (a calendar period or a day
+// Lint also reports, with [ErrNoZone], every deadline, expiry, recurrence,
+// term and InForceAt that counts local days (a calendar period or a day
 // rounding) in an agreement that declares no zone, for a clause that
-// declares none either: its days are then UTC days, which is right only
+// declares none either (the agreement's term included): its days are then UTC days, which is right only
 // for agreements that mean UTC. Lint does not repeat
 // what [Agreement.Validate] reports (a condition naming one of the
 // clause's own debtors as actor is a validation problem), and reads an
@@ -212,6 +212,9 @@ func (v *validator) lintZones(a *Agreement, path string) {
 	if local(a.InForceAt) {
 		report(field(path, "inForceAt"), "the entry into force")
 	}
+	if calendarTerm(a.Term) {
+		report(field(path, "term"), "the term")
+	}
 	for i := range a.Clauses {
 		c := &a.Clauses[i]
 		if c.Zone != "" {
@@ -227,5 +230,13 @@ func (v *validator) lintZones(a *Agreement, path string) {
 		if r := c.Recurs; r.Every.Calendar() || r.Within.Calendar() || r.Round != RoundNone {
 			report(field(cp, "recurs"), "the recurrence")
 		}
+		if calendarTerm(c.Term) {
+			report(field(cp, "term"), "the term")
+		}
 	}
+}
+
+// calendarTerm reports whether t counts any of its periods on the calendar.
+func calendarTerm(t Term) bool {
+	return t.Period.Calendar() || t.Renewal.Calendar() || t.Notice.Calendar()
 }

@@ -99,6 +99,18 @@ import (
 // and is not surviving ([ErrInconsistent]). [StateLapsed] is a clause
 // state: [ClauseIn] may name it, [AgreementIn] may not.
 //
+// Terms. A [Term] (the agreement's, at "term", or a clause's, at
+// "clauses[i].term") that sets anything sets its Period ([ErrMissing] at
+// "term.period"); its periods are valid ([Period.Validate]: at
+// "term.period", "term.renewal" and "term.notice"); Renewals is not
+// negative ([ErrNegative]) and is set only with a Renewal to count
+// ([ErrInconsistent] at "term.renewals"). A clause with a term has no
+// expiry ([ErrInconsistent] at "clauses[i].term"), and its
+// DuringSuspension is a declared rule ([ErrInvalidValue]). A power with
+// [EffectNotice] aims only at agreements and clauses that have a term
+// ([ErrInconsistent] at the target), and, like every power but a suspend
+// power, is resumed by none.
+//
 // It returns nil or a *ValidationError listing every problem, each with its
 // path in the JSON encoding and its sentinel.
 func (a Agreement) Validate() error {
@@ -152,6 +164,9 @@ type validator struct {
 	// dims records, for each quantity name a bound constrains, the first
 	// bound of the agreement that names it: its path and unit.
 	dims map[string]boundSite
+	// terms are the terms of the agreements in scope, by id (the first
+	// agreement with each id).
+	terms map[AgreementID]Term
 
 	// holder is the clause whose action, conditions or grant is being
 	// checked, nil elsewhere; slot is the name of the condition slot being
@@ -172,12 +187,13 @@ type validator struct {
 }
 
 func newValidator(ps *ValidationError, all []Agreement) *validator {
-	v := &validator{ps: ps, clauses: map[AgreementID]map[ClauseID]*Clause{}}
+	v := &validator{ps: ps, clauses: map[AgreementID]map[ClauseID]*Clause{}, terms: map[AgreementID]Term{}}
 	for i := range all {
 		a := &all[i]
 		if _, dup := v.clauses[a.ID]; dup {
 			continue
 		}
+		v.terms[a.ID] = a.Term
 		m := map[ClauseID]*Clause{}
 		for j := range a.Clauses {
 			if _, dup := m[a.Clauses[j].ID]; !dup {
@@ -293,6 +309,7 @@ func (v *validator) agreement(a *Agreement, path string) {
 		v.condition(field(path, "entryIntoForce"), a.EntryIntoForce)
 	}
 	v.deadline(field(path, "inForceAt"), a.InForceAt, "the instant of entry into force (inForceAt)")
+	v.term(field(path, "term"), a.Term)
 }
 
 // implied reports, for Agreement.Settle, a clause of a that already has the
@@ -438,6 +455,14 @@ func (v *validator) clause(a *Agreement, c *Clause, path string) {
 	v.slot = ""
 	v.zone(field(path, "zone"), c.Zone)
 	v.recurrence(c, path)
+	v.term(field(path, "term"), c.Term)
+	if !c.Term.IsZero() && !c.Expiry.IsZero() {
+		v.add(field(path, "term"), ErrInconsistent, "a clause with a term ends at the end of its last term: it has "+
+			"no expiry")
+	}
+	if !c.DuringSuspension.Valid() {
+		v.add(field(path, "duringSuspension"), ErrInvalidValue, "unknown suspension rule "+c.DuringSuspension.String())
+	}
 	if c.Provisional {
 		if len(c.Debtors) == 0 {
 			v.add(field(path, "provisional"), ErrInconsistent, "a provisional clause applies from its debtors' "+
@@ -640,6 +665,9 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 			}
 		}
 	}
+	if c.Effect == EffectNotice {
+		v.noticeTargets(a, c, path)
+	}
 	v.targetDebtor(c, path)
 	if c.Effect == EffectSuspend {
 		rp := field(path, "resumedBy")
@@ -652,6 +680,63 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 		}
 	} else if c.ResumedBy != "" {
 		inconsistent("resumedBy", "only a suspend power is resumed")
+	}
+}
+
+// noticeTargets reports each target of the notice power c that names an
+// agreement or clause in scope without a term: a notice is given against a
+// term's renewal. Targets that do not resolve are reported by ref.
+func (v *validator) noticeTargets(a *Agreement, c *Clause, path string) {
+	for i, t := range c.Targets {
+		if !t.Valid() {
+			continue
+		}
+		var term Term
+		switch {
+		case t.IsAgreement() && t.Agreement == v.home:
+			term = a.Term
+		case t.IsAgreement():
+			var ok bool
+			if term, ok = v.terms[t.Agreement]; !ok {
+				continue
+			}
+		default:
+			tc, ok := v.resolve(t)
+			if !ok {
+				continue
+			}
+			term = tc.Term
+		}
+		if term.IsZero() {
+			what := "clause"
+			if t.IsAgreement() {
+				what = "agreement"
+			}
+			v.add(idx(field(path, "targets"), i), ErrInconsistent, "a notice power gives notice against the renewal "+
+				"of a term, and the "+what+" "+quote(t.String())+" has none")
+		}
+	}
+}
+
+// term checks the term t at path: a period when anything is set, valid
+// periods, renewals not negative and counting a renewal that is set.
+func (v *validator) term(path string, t Term) {
+	if t.IsZero() {
+		return
+	}
+	if t.Period.IsZero() {
+		v.add(field(path, "period"), ErrMissing, "a term with a renewal or a notice needs its period: how long "+
+			"the first term runs")
+	}
+	t.Period.check(v.ps, field(path, "period"))
+	t.Renewal.check(v.ps, field(path, "renewal"))
+	t.Notice.check(v.ps, field(path, "notice"))
+	switch {
+	case t.Renewals < 0:
+		v.add(field(path, "renewals"), ErrNegative, "negative count "+itoa(t.Renewals))
+	case t.Renewals > 0 && t.Renewal.IsZero():
+		v.add(field(path, "renewals"), ErrInconsistent, "renewals counts the automatic renewals, and the term "+
+			"renews automatically only with a renewal period: set renewal")
 	}
 }
 
