@@ -245,7 +245,7 @@ func (t *Trace) Mermaid(w io.Writer) error {
 		case CauseTerm:
 			label += " (term ended)"
 		case CauseAmendment:
-			label += " (" + renderVersion(t, tr.Version) + ")"
+			label += " (amended by " + renderVersion(t, tr.Version) + ")"
 		}
 		r.Line("  " + sender(tr) + "->>" + idOf(tr.Instance) + ": " + markup.Mermaid(label))
 	}
