@@ -53,10 +53,22 @@ const (
 	// RuleEntryIntoForce: a Signed agreement's entry-into-force condition
 	// holds (InForce).
 	RuleEntryIntoForce
+	// RuleAgreementSuspended: a clause in effect is Suspended with its
+	// agreement, or a Suspended one resumes (InEffect) with it.
+	RuleAgreementSuspended
+	// RuleTerm: the term of an agreement or of a clause ends without
+	// renewal: the agreement is Terminated; the clause gets the outcome of
+	// an expiry (Discharged; a prohibition, or a standing clause without
+	// breaches, Fulfilled; a standing clause with breaches Violated).
+	RuleTerm
+	// RuleAmendment: an amendment removes a clause or a debtor's share of
+	// it (Terminated), or the suspend power holding a suspended clause
+	// (InEffect).
+	RuleAmendment
 )
 
 var ruleNames = [...]string{"", "trigger", "antecedent", "expiry", "fulfilment", "violation", "deadline", "power",
-	"agreement-terminated", "signing", "entry-into-force"}
+	"agreement-terminated", "signing", "entry-into-force", "agreement-suspended", "term", "amendment"}
 
 // String returns the rule's name, such as "deadline".
 func (r Rule) String() string {
@@ -96,7 +108,8 @@ var agreementActive = []agreement.State{agreement.StateDraft, agreement.StateSig
 
 // ClauseEdges returns every edge of the clause lifecycle table of package
 // [agreement], one per from-state and per cause where a row names several:
-// 23 edges, in the table's order. It returns a new slice on each call.
+// 33 edges, in the table's order, those of suspension with the agreement,
+// of terms and of amendments last. It returns a new slice on each call.
 func ClauseEdges() []Edge {
 	c := func(from, to agreement.State, r Rule) Edge { return Edge{From: from, To: to, Rule: r} }
 	out := []Edge{
@@ -122,13 +135,23 @@ func ClauseEdges() []Edge {
 	for _, from := range clauseActive {
 		out = append(out, c(from, agreement.StateTerminated, RuleAgreementTerminated))
 	}
-	return out
+	out = append(out,
+		c(agreement.StateInEffect, agreement.StateSuspended, RuleAgreementSuspended),
+		c(agreement.StateSuspended, agreement.StateInEffect, RuleAgreementSuspended),
+		c(agreement.StateInEffect, agreement.StateDischarged, RuleTerm),
+		c(agreement.StateInEffect, agreement.StateFulfilled, RuleTerm),
+		c(agreement.StateInEffect, agreement.StateViolated, RuleTerm))
+	for _, from := range clauseActive {
+		out = append(out, c(from, agreement.StateTerminated, RuleAmendment))
+	}
+	return append(out, c(agreement.StateSuspended, agreement.StateInEffect, RuleAmendment))
 }
 
 // AgreementEdges returns every edge of the agreement lifecycle table of
 // package [agreement]: Draft -> Signed, Signed -> InForce, InForce <->
-// Suspended and any state not final -> Terminated by a power; 8 edges. It
-// returns a new slice on each call.
+// Suspended and any state not final -> Terminated by a power, InForce and
+// Suspended -> Terminated at the end of its term; 10 edges. It returns a
+// new slice on each call.
 func AgreementEdges() []Edge {
 	a := func(from, to agreement.State, r Rule) Edge { return Edge{Agreement: true, From: from, To: to, Rule: r} }
 	out := []Edge{
@@ -140,7 +163,9 @@ func AgreementEdges() []Edge {
 	for _, from := range agreementActive {
 		out = append(out, a(from, agreement.StateTerminated, RulePower))
 	}
-	return out
+	return append(out,
+		a(agreement.StateInForce, agreement.StateTerminated, RuleTerm),
+		a(agreement.StateSuspended, agreement.StateTerminated, RuleTerm))
 }
 
 // Edges returns every edge of the lifecycle: [ClauseEdges] followed by
@@ -165,11 +190,15 @@ func IsEdge(agreementEdge bool, from, to agreement.State) bool {
 // edge; Discharged with [scenario.CauseExpiry] the expiry edge, with
 // [scenario.CausePower] the power edge; Terminated with
 // [scenario.CausePower] the power edge, with [scenario.CauseAgreement] the
-// agreement's termination; an agreement Signed by a signing event
-// ([scenario.CauseEvent]) or a recorded signature's date
-// ([scenario.CauseSignature]) the signing edge. It reports false when the
-// transition is not an edge of the lifecycle or its cause cannot have set it
-// off (a clause suspended by anything but a power, say).
+// agreement's termination, with [scenario.CauseAmendment] the
+// amendment's; Suspended or resumed with [scenario.CauseAgreement] the
+// agreement's suspension, resumed with [scenario.CauseAmendment] the
+// amendment's; Discharged, Fulfilled, Violated or (an agreement)
+// Terminated with [scenario.CauseTerm] the end of a term; an agreement
+// Signed by a signing event ([scenario.CauseEvent]) or a recorded
+// signature's date ([scenario.CauseSignature]) the signing edge. It reports
+// false when the transition is not an edge of the lifecycle or its cause
+// cannot have set it off (a clause suspended by a deadline, say).
 func Classify(tr scenario.Transition) (Edge, bool) {
 	e := Edge{Agreement: tr.Instance.IsAgreement(), From: tr.From, To: tr.To}
 	k := tr.Cause.Kind
@@ -179,16 +208,27 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 		case e.From == agreement.StateDraft && e.To == agreement.StateSigned &&
 			(k == scenario.CauseEvent || k == scenario.CauseSignature):
 			e.Rule = RuleSigning
-		case e.From == agreement.StateSigned && e.To == agreement.StateInForce && !timed && k != scenario.CausePower:
+		case e.From == agreement.StateSigned && e.To == agreement.StateInForce && !timed && k != scenario.CausePower &&
+			k != scenario.CauseTerm && k != scenario.CauseAmendment:
 			e.Rule = RuleEntryIntoForce
 		case k == scenario.CausePower:
 			e.Rule = RulePower
+		case k == scenario.CauseTerm:
+			e.Rule = RuleTerm
 		default:
 			return e, false
 		}
 		return e, slices.Contains(AgreementEdges(), e)
 	}
 	switch {
+	case k == scenario.CauseAmendment && (e.To == agreement.StateTerminated ||
+		e.From == agreement.StateSuspended && e.To == agreement.StateInEffect):
+		e.Rule = RuleAmendment
+	case k == scenario.CauseAgreement && (e.To == agreement.StateSuspended ||
+		e.From == agreement.StateSuspended && e.To == agreement.StateInEffect):
+		e.Rule = RuleAgreementSuspended
+	case k == scenario.CauseTerm:
+		e.Rule = RuleTerm
 	case e.From == agreement.StateDormant && (e.To == agreement.StatePending || e.To == agreement.StateInEffect):
 		if timed || k == scenario.CausePower {
 			return e, false

@@ -59,7 +59,7 @@ func Example() {
 	// ceasefire/P1  2026-01-02: clause dormant -> in-effect (trigger) (an edge: true)
 	// ceasefire/W1  2026-01-05: clause in-effect -> violated (deadline) (an edge: true)
 	// ceasefire/P1  2026-01-12: clause in-effect -> fulfilled (expiry) (an edge: true)
-	// 27 of 31 lifecycle edges not seen yet
+	// 39 of 43 lifecycle edges not seen yet
 }
 
 // IsEdge answers whether the lifecycle has an edge between two states, for

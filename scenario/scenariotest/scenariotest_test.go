@@ -167,10 +167,10 @@ func TestIrrelevantEventsAndInterleave(t *testing.T) {
 
 func TestEdges(t *testing.T) {
 	edges := scenariotest.Edges()
-	if got, want := len(scenariotest.ClauseEdges()), 23; got != want {
+	if got, want := len(scenariotest.ClauseEdges()), 33; got != want {
 		t.Errorf("%d clause edges, want %d", got, want)
 	}
-	if got, want := len(scenariotest.AgreementEdges()), 8; got != want {
+	if got, want := len(scenariotest.AgreementEdges()), 10; got != want {
 		t.Errorf("%d agreement edges, want %d", got, want)
 	}
 	seen := map[scenariotest.Edge]bool{}
