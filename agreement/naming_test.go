@@ -17,28 +17,33 @@ import (
 // the empty string is <Type>Unspecified. Roundings are named for what they
 // do, "Round" and their spelling ("end-of-day" is RoundEndOfDay), and the
 // one spelt as the empty string, which leaves an instant alone, is
-// RoundNone. The constants are read from the package's source, so a new
-// enumeration or constant that breaks the rule, or a typed constant of a
-// type this test does not know, fails it.
+// RoundNone. The rules for acts during a suspension are named
+// "Suspension" and their spelling ("defers" is SuspensionDefers). The
+// constants are read from the package's source, so a new enumeration or
+// constant that breaks the rule, or a typed constant of a type this test
+// does not know, fails it.
 func TestEnumNamesFollowTheirSpelling(t *testing.T) {
 	// How each enumeration of small integers spells a value.
 	spell := map[string]func(int) string{
-		"PartyKind":     func(i int) string { return agreement.PartyKind(i).String() },
-		"Role":          func(i int) string { return agreement.Role(i).String() },
-		"SigningStatus": func(i int) string { return agreement.SigningStatus(i).String() },
-		"Deontic":       func(i int) string { return agreement.Deontic(i).String() },
-		"Force":         func(i int) string { return agreement.Force(i).String() },
-		"Effect":        func(i int) string { return agreement.Effect(i).String() },
-		"State":         func(i int) string { return agreement.State(i).String() },
-		"Attribution":   func(i int) string { return agreement.Attribution(i).String() },
-		"OptionKind":    func(i int) string { return agreement.OptionKind(i).String() },
-		"Lapse":         func(i int) string { return agreement.Lapse(i).String() },
-		"Rounding":      func(i int) string { return agreement.Rounding(i).String() },
+		"PartyKind":      func(i int) string { return agreement.PartyKind(i).String() },
+		"Role":           func(i int) string { return agreement.Role(i).String() },
+		"SigningStatus":  func(i int) string { return agreement.SigningStatus(i).String() },
+		"Deontic":        func(i int) string { return agreement.Deontic(i).String() },
+		"Force":          func(i int) string { return agreement.Force(i).String() },
+		"Effect":         func(i int) string { return agreement.Effect(i).String() },
+		"State":          func(i int) string { return agreement.State(i).String() },
+		"Attribution":    func(i int) string { return agreement.Attribution(i).String() },
+		"OptionKind":     func(i int) string { return agreement.OptionKind(i).String() },
+		"Lapse":          func(i int) string { return agreement.Lapse(i).String() },
+		"Rounding":       func(i int) string { return agreement.Rounding(i).String() },
+		"SuspensionRule": func(i int) string { return agreement.SuspensionRule(i).String() },
 	}
 	// The enumerations whose constants are not named <Type><Spelling>: the
-	// prefix of their names, and the name of the value spelt "".
+	// prefix of their names, and the name of the value spelt "" (none for
+	// an enumeration whose every value has a name).
 	naming := map[string]struct{ prefix, empty string }{
-		"Rounding": {"Round", "None"},
+		"Rounding":       {"Round", "None"},
+		"SuspensionRule": {"Suspension", ""},
 	}
 	// Enumerations whose values are their spellings.
 	stringTyped := map[string]bool{"EventKind": true, "Stage": true, "SubStage": true, "Category": true,
