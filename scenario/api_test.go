@@ -186,6 +186,34 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			}
 			return ""
 		}),
+		"Run.Amend": eachR(func(r *scenario.Run) string {
+			return wantErr(r.Amend(agreement.Amendment{At: t0}))
+		}),
+		"Trace.Versions": eachT(func(tr *scenario.Trace) string {
+			if tr.Versions() != nil {
+				return "versions from nowhere"
+			}
+			return ""
+		}),
+		"Trace.Renewals": eachT(func(tr *scenario.Trace) string {
+			for range tr.Renewals() {
+				return "a renewal from nowhere"
+			}
+			return ""
+		}),
+		"Timeline.Amendments": func() string {
+			if len((scenario.Timeline{}).Amendments()) != 0 {
+				return "an amendment from nowhere"
+			}
+			return ""
+		},
+		"Timeline.WithAmendments": func() string {
+			tl := (scenario.Timeline{}).WithAmendments(agreement.Amendment{}, agreement.Amendment{At: t0})
+			if n := len(tl.Amendments()); n != 2 {
+				return "amendments lost"
+			}
+			return ""
+		},
 		"Trace.Start": eachT(func(tr *scenario.Trace) string {
 			if !tr.Start().Equal(epoch) {
 				return "not the epoch"

@@ -499,14 +499,8 @@ func (t *Trace) FluentHolds(a agreement.AgreementID, f agreement.FluentID, at ti
 	return v, nil
 }
 
-// worldAt rebuilds the state conditions are evaluated against, as it was at
-// the end of instant n.
-func (t *Trace) worldAt(n int64) *world {
-	_, e := t.versionAt(n)
-	return t.worldWith(e, n)
-}
-
-// worldWith is worldAt for the engine e of the version in force at n.
+// worldWith rebuilds the state conditions are evaluated against, as it was
+// at the end of instant n, for e, the engine of the version in force at n.
 func (t *Trace) worldWith(e *Engine, n int64) *world {
 	cut, _ := slices.BinarySearchFunc(t.at, n, func(a, n int64) int {
 		if a <= n {
