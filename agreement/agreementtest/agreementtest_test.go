@@ -72,7 +72,22 @@ var wantFeatures = slices.Concat(allNodes, []string{
 	"power:automatic", "target-debtor:placeholder", "target-debtor:party", "relaxes", "grant", "covers",
 	"cover-window", "breach-filter:debtor", "breach-filter:within", "instance:placeholder",
 	"limit:period", "limit:anchor", "zone:agreement", "zone:clause", "provisional", "signatories", "in-force-at",
+	"term:agreement", "term:clause", "effect:notice", "during-suspension:defers", "target-debtor:agreement",
 })
+
+// termFeatures are the features of terms, notice and suspension, which
+// TestTermCoverage checks: terms of agreements and clauses, with and
+// without automatic renewal, limited or not, with a notice period, their
+// periods on the calendar and exact; notice powers aimed at agreements and
+// at clauses, limited to one debtor or not; powers of every effect but
+// discharge and resume aimed at a party's participation in an agreement.
+var termFeatures = []string{
+	"term:agreement", "term:clause", "term:renewal", "term:renewal-other", "term:renewals", "term:unlimited",
+	"term:not-renewed", "term:notice", "term:notice-longer", "term:calendar", "term:exact",
+	"notice:agreement", "notice:clause", "notice:target-debtor", "participation:suspend",
+	"participation:terminate", "participation:notice", "participation:party", "participation:placeholder",
+	"during-suspension:defers",
+}
 
 // calendarFeatures are the features of time limits and calendar time
 // that only some clauses of one kind can have, which TestCalendarCoverage
@@ -208,6 +223,40 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 		}
 		keys = append(keys, "zone:"+name)
 	}
+	term := func(of string, tm agreement.Term) {
+		if tm.IsZero() {
+			return
+		}
+		keys = append(keys, "term:"+of)
+		for _, p := range []agreement.Period{tm.Period, tm.Renewal} {
+			switch {
+			case p.Calendar():
+				keys = append(keys, "term:calendar")
+			case !p.IsZero():
+				keys = append(keys, "term:exact")
+			}
+		}
+		switch {
+		case tm.Renewal.IsZero():
+			keys = append(keys, "term:not-renewed")
+		case tm.Renewals > 0:
+			keys = append(keys, "term:renewal", "term:renewals")
+		default:
+			keys = append(keys, "term:renewal", "term:unlimited")
+		}
+		if !tm.Renewal.IsZero() && tm.Renewal != tm.Period {
+			keys = append(keys, "term:renewal-other")
+		}
+		if !tm.Notice.IsZero() {
+			keys = append(keys, "term:notice")
+			// A notice period longer than the term: a notice counts for
+			// a later end than the first.
+			start := time.Date(2030, time.January, 1, 0, 0, 0, 0, time.UTC)
+			if tm.Period.AddTo(start, nil).Before(tm.Notice.AddTo(start, nil)) {
+				keys = append(keys, "term:notice-longer")
+			}
+		}
+	}
 	deadline := func(name string, d agreement.Deadline) {
 		var sort string
 		switch {
@@ -251,6 +300,7 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 		walk(d.From)
 	}
 	zone("agreement", a.Zone)
+	term("agreement", a.Term)
 	if len(a.Signatories) > 0 {
 		keys = append(keys, "signatories")
 	}
@@ -345,6 +395,30 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 		}
 		deadline("deadline", c.Deadline)
 		deadline("expiry", c.Expiry)
+		term("clause", c.Term)
+		if c.DuringSuspension == agreement.SuspensionDefers {
+			keys = append(keys, "during-suspension:defers")
+		}
+		if c.Effect == agreement.EffectNotice {
+			for _, r := range c.Targets {
+				if r.IsAgreement() {
+					keys = append(keys, "notice:agreement")
+				} else {
+					keys = append(keys, "notice:clause")
+				}
+			}
+			if c.TargetDebtor != "" {
+				keys = append(keys, "notice:target-debtor")
+			}
+		}
+		if c.TargetDebtor != "" && slices.ContainsFunc(c.Targets, agreement.Ref.IsAgreement) {
+			keys = append(keys, "target-debtor:agreement", "participation:"+c.Effect.String())
+			if c.TargetDebtor == agreement.Debtor {
+				keys = append(keys, "participation:placeholder")
+			} else {
+				keys = append(keys, "participation:party")
+			}
+		}
 		zone("clause", c.Zone)
 		if c.Provisional {
 			keys = append(keys, "provisional")
@@ -394,8 +468,29 @@ func record(cov *agreementtest.Coverage, a agreement.Agreement) {
 }
 
 // checkShape checks what validation does not: instants in UTC within the
-// documented range, ranges of non-negative decimals with min <= max.
+// documented range, ranges of non-negative decimals with min <= max, terms
+// of a week or more whose first twenty ends, from a beginning in 2040,
+// fall within agreement.InstantRange.
 func checkShape(t *rapid.T, a agreement.Agreement) {
+	term := func(what string, tm agreement.Term) {
+		if tm.IsZero() {
+			return
+		}
+		begin := time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)
+		_, last := agreement.InstantRange()
+		end, p := begin, tm.Period
+		for range 20 {
+			if next := p.AddTo(end, nil); next.Sub(end) < 7*agreement.Day || next.After(last) {
+				t.Fatalf("%s: term %v: an end at %v follows %v", what, tm, next, end)
+			} else {
+				end = next
+			}
+			if !tm.Renewal.IsZero() {
+				p = tm.Renewal
+			}
+		}
+	}
+	term("agreement", a.Term)
 	lo := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	hi := time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)
 	instant := func(what string, x time.Time) {
@@ -416,6 +511,7 @@ func checkShape(t *rapid.T, a agreement.Agreement) {
 		instant("deadline", c.Deadline.At)
 		instant("expiry", c.Expiry.At)
 		instant("recurrence start", c.Recurs.Start)
+		term("clause "+string(c.ID), c.Term)
 		for _, r := range c.Quantities {
 			if r.Min.IsNegative() || r.Min.GreaterThan(r.Max) {
 				t.Fatalf("clause %s: bad range %v", c.ID, r)
@@ -452,6 +548,20 @@ func TestCalendarCoverage(t *testing.T) {
 		}
 	})
 	cov.Check(t, calendarFeatures...)
+}
+
+// TestTermCoverage checks that runs reach every form of term, notice
+// power and power aimed at a party's participation, drawing several
+// agreements in each check, since a notice power needs an instrument with
+// a term.
+func TestTermCoverage(t *testing.T) {
+	var cov agreementtest.Coverage
+	rapid.Check(t, func(t *rapid.T) {
+		for _, a := range rapid.SliceOfN(agreementtest.Agreement(agreementtest.Config{}), 5, 5).Draw(t, "agreements") {
+			record(&cov, a)
+		}
+	})
+	cov.Check(t, termFeatures...)
 }
 
 func TestProcessValidates(t *testing.T) {

@@ -51,8 +51,13 @@ type Corruption struct {
 // not summing to 100, negative or zero shares and sizes, unknown parties in
 // shares, duplicate areas, patterns naming undeclared areas, options on
 // unknown areas, conflicting options, a demilitarised zone of width 0,
-// duplicate option ids and unknown parties in options. The generator is safe for
-// concurrent use and never panics.
+// duplicate option ids and unknown parties in options; and in terms (the
+// agreement's or a clause's), a term with no first period, negative
+// renewals, renewals without a renewal period, a negative part of one of
+// its periods, a clause with both a term and an expiry, an unknown rule
+// for acts during a suspension, a notice power aimed at an instrument
+// without a term and a notice power naming a resume power. The generator
+// is safe for concurrent use and never panics.
 func Corrupt(cfg Config) *rapid.Generator[Corruption] {
 	base := Agreement(cfg)
 	return rapid.Custom(func(t *rapid.T) Corruption {

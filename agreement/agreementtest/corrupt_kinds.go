@@ -15,9 +15,10 @@ import (
 // kinds is the table of corruptions: those of the agreement's core, those
 // of its territory and options (territory.go), those of item classes,
 // bounds, placeholders, standing clauses and relaxing permissions
-// (corrupt_measure.go) and those of calendar time (corrupt_calendar.go),
-// each with the keys of what it touches.
-var kinds = slices.Concat(coreKinds, territoryKinds, measureKinds, calendarKinds)
+// (corrupt_measure.go), those of calendar time (corrupt_calendar.go) and
+// those of terms, notice and suspension (corrupt_term.go), each with the
+// keys of what it touches.
+var kinds = slices.Concat(coreKinds, territoryKinds, measureKinds, calendarKinds, termKinds)
 
 // coreKinds are the corruptions of everything but territory and options.
 var coreKinds = []kind{
@@ -405,13 +406,13 @@ var coreKinds = []kind{
 		return expect{err: agreement.ErrMissing, path: path + ".effect", desc: "effect removed"}
 	}),
 	clauseKind("unknown effect", isPower, func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
-		c.Effect = drawUnknown(t, agreement.EffectTerminate)
+		c.Effect = drawUnknown(t, agreement.EffectNotice)
 		return expect{err: agreement.ErrInvalidValue, path: path + ".effect", desc: c.Effect.String()}
 	}),
 	clauseKind("effect on a non-power", func(c *agreement.Clause) bool { return !isPower(c) },
 		func(t *rapid.T, _ *agreement.Agreement, c *agreement.Clause, path string) expect {
 			c.Effect = rapid.SampledFrom([]agreement.Effect{agreement.EffectSuspend, agreement.EffectResume, agreement.EffectDischarge,
-				agreement.EffectTerminate}).Draw(t, "effect")
+				agreement.EffectTerminate, agreement.EffectNotice}).Draw(t, "effect")
 			return expect{err: agreement.ErrInconsistent, path: path + ".effect", desc: c.Effect.String()}
 		}),
 	clauseKind("targets on a non-power", func(c *agreement.Clause) bool { return !isPower(c) },

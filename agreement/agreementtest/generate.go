@@ -125,9 +125,18 @@ func cloneDebtorsOf(m map[agreement.Ref][]agreement.PartyID) map[agreement.Ref][
 // an instant, due within a period or when the next occurrence starts), or
 // at each event matching a pattern, within a period. Some clauses are
 // provisional (never surviving as well), some declare a zone of their own,
-// and ClauseIn atoms name every clause state, Lapsed included. Powers have every
-// effect: suspend powers name a paired resume power, the other powers target
-// other clauses or the agreement. A clause reads (with ClauseIn,
+// and ClauseIn atoms name every clause state, Lapsed included. Some
+// agreements and clauses have a term ([agreement.Term]: a first period of a
+// week to five years, on the calendar or exact, mostly renewed, for the
+// same period or another, a limited number of times or not, sometimes with
+// a period of notice, which may be longer than the term); a clause with a
+// term has no expiry. Some clauses defer the acts of a suspension
+// ([agreement.SuspensionDefers]). Powers have every effect: suspend powers
+// name a paired resume power, notice powers aim at agreements and clauses
+// that have a term, the other powers target other clauses or the
+// agreement; suspend, terminate and notice powers are sometimes aimed at
+// one party's participation in an agreement (a single agreement target,
+// with a TargetDebtor). A clause reads (with ClauseIn,
 // ClauseInFor or Breached) only clauses drawn before it, and the clause
 // order is then shuffled, so there is never a dependency cycle but
 // dependencies point both ways in the list. Only local and self-qualified
@@ -244,6 +253,11 @@ type plan struct {
 	relaxable []bool
 	// classes are the ids of the agreement's item classes.
 	classes []agreement.ItemClassID
+	// term is the agreement's term and terms[i] clause i's, the zero Term
+	// for none; they are drawn with the plan, so that a notice power
+	// drawn before the instruments it aims at knows which have a term.
+	term  agreement.Term
+	terms []agreement.Term
 }
 
 func drawPlan(t *rapid.T, cfg Config, id agreement.AgreementID) plan {
@@ -256,6 +270,11 @@ func drawPlan(t *rapid.T, cfg Config, id agreement.AgreementID) plan {
 		rapid.IntRange(0, cfg.Fluents).Draw(t, "fluents"), fluentPool, nameGen)
 	n := rapid.IntRange(0, cfg.Clauses).Draw(t, "clauses")
 	p.clauses = drawIDs[agreement.ClauseID](t, "clause-id", n, clausePool, nameGen)
+	p.term = drawMaybeTerm(t, "agreement-term", 4)
+	p.terms = make([]agreement.Term, n)
+	for i := range n {
+		p.terms[i] = drawMaybeTerm(t, "clause-term", 6)
+	}
 	p.kinds = make([]agreement.Deontic, n)
 	p.effects = make([]agreement.Effect, n)
 	p.resumer = make([]int, n)
@@ -268,6 +287,9 @@ func drawPlan(t *rapid.T, cfg Config, id agreement.AgreementID) plan {
 		effects := []agreement.Effect{agreement.EffectDischarge, agreement.EffectTerminate}
 		if i+1 < n {
 			effects = append(effects, agreement.EffectSuspend)
+		}
+		if p.hasTermOther(i) {
+			effects = append(effects, agreement.EffectNotice)
 		}
 		p.effects[i] = rapid.SampledFrom(effects).Draw(t, "effect")
 		if p.effects[i] == agreement.EffectSuspend {
@@ -311,6 +333,7 @@ func fill(t *rapid.T, cfg Config, plans []plan, k int) agreement.Agreement {
 	}
 	a.Stage, a.SubStage = drawStage(t)
 	a.Zone = drawZone(t, "zone", 3)
+	a.Term = pl.term
 
 	for _, id := range pl.parties {
 		a.Parties = append(a.Parties, agreement.Party{
@@ -433,7 +456,12 @@ func drawClause(t *rapid.T, cfg Config, s *Scope, plans []plan, k, i int) agreem
 		// An automatic power, exercised the moment its fulfilment holds.
 		c.Fulfilment = drawCondition(t, &ends, cfg.Depth)
 	}
-	c.Expiry = drawLimit(t, "expiry", s, useExpiry, cfg.Depth)
+	// A clause with a term has no expiry: its term ends it.
+	c.Term = pl.terms[i]
+	if c.Term.IsZero() {
+		c.Expiry = drawLimit(t, "expiry", s, useExpiry, cfg.Depth)
+	}
+	c.DuringSuspension = drawSuspensionRule(t)
 	switch c.Kind {
 	case agreement.DeonticObligation:
 		switch {
@@ -470,8 +498,17 @@ func drawClause(t *rapid.T, cfg Config, s *Scope, plans []plan, k, i int) agreem
 					targets = append(targets, r)
 				}
 			}
-			if len(targets) == 0 && c.Effect == agreement.EffectDischarge {
-				// Only agreements to aim at: they are terminated, not discharged.
+			if c.Effect == agreement.EffectNotice {
+				// A notice is given against a term: only instruments
+				// with one are aimed at.
+				targets = noticeTargets(plans, k, targets)
+				if len(targets) == 0 {
+					c.Effect = agreement.EffectTerminate
+				}
+			}
+			if len(targets) == 0 {
+				// Only agreements to aim at (or, for a notice, none with
+				// a term): they are terminated, not discharged.
 				c.Effect = agreement.EffectTerminate
 				for _, r := range s.Mentions {
 					if r.Resolve(pl.id) != self {
@@ -480,7 +517,9 @@ func drawClause(t *rapid.T, cfg Config, s *Scope, plans []plan, k, i int) agreem
 				}
 			}
 			c.Targets = take(t, "targets", targets, 1, 3)
-			c.TargetDebtor = drawTargetDebtor(t, &c, plans, k)
+			if !drawParticipation(t, &c, plans, k) {
+				c.TargetDebtor = drawTargetDebtor(t, &c, plans, k)
+			}
 		}
 		if j := pl.resumer[i]; j >= 0 {
 			c.ResumedBy = pl.clauses[j]
