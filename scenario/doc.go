@@ -37,7 +37,8 @@
 //
 // # Order inside an instant
 //
-// An instant is committed in three steps.
+// An instant is committed in three steps, after the amendments taking
+// effect at it (see Amendments).
 //
 //  1. The clauses and agreements that have something falling due at the
 //     instant are woken: a timed atom of their conditions turning, a
@@ -56,8 +57,9 @@
 //     Later attribution). Conditions see only the result of the whole
 //     batch: a fluent set and cleared within one instant never holds for them.
 //  3. Rounds, until nothing is woken. A round first takes the recorded
-//     signatures falling due and lets each woken Signed agreement whose
-//     entry into force has come (see Agreements) enter into force.
+//     signatures falling due and the ends of the agreements' terms (see
+//     Terms), and lets each woken Signed agreement whose entry into force
+//     has come (see Agreements) enter into force.
 //     Then it takes the woken clauses in declaration order (agreement by
 //     agreement, clause by clause, debtor by debtor) through, in turn:
 //     anchors (a deadline or expiry whose From condition now holds becomes
@@ -94,9 +96,8 @@
 // resumed. So strikes before a ceasefire are never "a new attack" for a
 // guarantee it triggered, an action at the start instant does not fulfil a
 // clause in effect from the start, and a clause's conditions never see the
-// events of its own suspension. The suspension of an agreement, by contrast,
-// is not a transition of its clauses: a clause in effect across it sees, once
-// the agreement is in force again, the events that happened meanwhile.
+// events of its own suspension, unless its rule defers them (see
+// Suspension).
 //
 // Total, Level and Breached are event atoms too: they read only the events
 // (and breaching acts) the slot sees.
@@ -217,17 +218,118 @@
 // Exercising a power applies its effect at the same instant to every instance
 // of its target clauses (or its target debtor's): discharge (an InEffect instance), terminate (any
 // instance not final), suspend (an InEffect instance; one already Suspended
-// is then held by one more power). Its paired resume power lifts that power's
+// is then held by one more power), notice (against the renewal of the
+// target's term, see Terms). Its paired resume power lifts that power's
 // holds, and an instance resumes when none is left. A power aimed at an
 // agreement terminates it (in any state but Terminated) or suspends it (when
 // InForce; held by one more power when already Suspended), and the agreement
-// resumes when no hold is left. An effect on a clause whose gate is closed
-// is lost (the power is spent), except that a resume power lifting its
-// suspend power's hold on both a clause and that clause's agreement (when it
-// is the agreement's only hold) lifts both at once. A power is a clause,
-// exercised only while its own gate is open: a power in effect that does not
-// survive, exercised while its agreement is suspended, takes effect when the
-// agreement is in force again (see What conditions see).
+// resumes when no hold is left; aimed at an agreement with a target debtor,
+// it acts on that party's participation instead (see Suspension). An effect
+// on a clause whose gate is closed is lost (the power is spent), except that
+// a resume power lifting its suspend power's hold on both a clause and that
+// clause's agreement (when it is the agreement's only hold) lifts both at
+// once. A power is a clause, exercised only while it is in effect with its
+// gate open: a power that does not survive is suspended with its agreement,
+// and exercised meanwhile takes effect at the resumption only if its rule
+// defers the acts of its suspension (see Suspension).
+//
+// # Suspension
+//
+// A suspension is a state of the commitments it holds back, so that every
+// query, rendering and explanation says so:
+//
+//   - A power suspending a clause makes each of its InEffect instances (or
+//     its target debtor's) Suspended, held by the power.
+//   - A power suspending an agreement makes it Suspended, and, at the same
+//     instant, each InEffect instance of its clauses that do not survive
+//     Suspended too (cause CauseAgreement), held by the agreement; one
+//     already Suspended is held by the agreement as well. Dormant and
+//     Pending ones stay as they are, gated. When the agreement is in force
+//     again, each loses the agreement's hold and one left with none is
+//     InEffect again at that instant.
+//   - A power aimed at an agreement with a target debtor suspends (or
+//     terminates, or discharges) that party's participation: every
+//     instance of the agreement's clauses that do not survive and that the
+//     party owes, as a power aimed at each of them would; the agreement's
+//     own state does not change, and the other parties' commitments run.
+//     Its paired resume power lifts those holds.
+//
+// A duration deadline pauses while its clause is Suspended. What the acts
+// done meanwhile count for is the clause's [agreement.SuspensionRule]
+// (DuringSuspension): by default (SuspensionExcuses) they count for
+// nothing, then or at resumption: from the resumption on, the clause's
+// fulfilment and violation conditions (and a standing clause's breaches)
+// see only later events. With SuspensionDefers they are judged at the
+// resumption: its conditions then see every event since the clause entered
+// InEffect before the suspension, and a standing clause records the
+// suspension's breaches at that instant.
+//
+// # Terms
+//
+// An agreement with a [agreement.Term] begins its first term when it first
+// enters into force, a clause instance when it first enters InEffect; each
+// term ends one period (on the calendar of the zone) after it began, and
+// the next begins at that end. At each end the instrument renews or
+// expires, as [agreement.Term] says: for the period of the latest renewal
+// agreed during the term (an [agreement.EventKindRenewal] event naming it,
+// carrying a Period), else not at all if a notice counts for this end (the
+// earliest notice not yet spent, given by an [agreement.EventKindNotice]
+// event naming it, or by exercising a power with [agreement.EffectNotice]
+// aimed at it, no later than [agreement.Term.NoticeBy] of the end), else for
+// Renewal while automatic renewals remain, else not at all. An event names
+// an agreement by its reference (or, when the engine has one agreement, by
+// none), a clause by its reference: every instance of it.
+//
+// An agreement's term ends in the round that takes its end, after the
+// batch (a notice or a renewal at the very instant counts) and before any
+// clause moves at that instant: an agreement that does not renew is
+// Terminated then (cause CauseTerm, naming the notice that ended it), with
+// every clause not final that does not survive, as a termination does. A
+// clause's term ends as its expiry would, last in the order of the round:
+// one that does not renew is Discharged, or Fulfilled (a prohibition, or a
+// standing clause without breaches), or Violated (a standing clause with
+// breaches), with cause CauseTerm; one Suspended or gated at its end
+// decides at the instant it can move again, its later ends unchanged.
+// [Trace.Renewals] lists every end taken, renewed or not.
+//
+// # Amendments
+//
+// An [agreement.Amendment] ([Timeline.WithAmendments], [Run.Amend]) puts
+// a new text of one agreement in force from its instant t, before anything
+// else happens at t; amendments at one instant apply in order. Nothing
+// before t changes. From t, the engine applies the new text, and every
+// transition records the version in force ([Transition.Version]: 0 for the
+// compiled text, k for the k-th amendment of the run; [Trace.Versions]
+// lists them with their changes, and explanations name the one in force at
+// the explained instant). What carries over:
+//
+//   - Clauses are matched by id, instances by clause and debtor, fluents by
+//     id. A kept instance keeps its state and the instant it entered it, its
+//     holds, breaches and recurring occurrences; its agreement keeps its
+//     state, signatures, territory as it stands and the progress of its
+//     term. A fluent keeps its value; a new one starts at its initial value.
+//   - A clause (or one debtor's share of it) the new text no longer has is
+//     Terminated at t if not final (cause CauseAmendment). A new clause or
+//     share is Dormant from t. Holds of a suspend power the text no longer
+//     has are dropped: an instance left with none resumes at t.
+//   - A kept clause whose text changed is evaluated at t under its new
+//     text, with its limits counted as if that text had been in force from
+//     the start: a duration deadline is the new duration from the instant it
+//     first entered InEffect, less the time it has run, its pauses kept;
+//     an absolute limit is the new instant; an anchored one is fixed again
+//     the first time its anchor is evaluated from t (a bare Happened anchor
+//     at its first matching event, any other at t); a term ends its new
+//     length after the current term began. A limit that falls at or before
+//     t is reached at t, so an obligation whose extended deadline has
+//     already passed is Violated then; an extension agreed after the
+//     deadline passed does not undo the violation already recorded.
+//   - An agreement whose text changed is evaluated at t; its entry into
+//     force and its term are counted under the new text.
+//   - Kept clauses, instances and fluents keep their place in the order of
+//     evaluation; new ones come after every clause of the process.
+//
+// An amendment whose text is the text in force changes nothing but the
+// version the later transitions record.
 //
 // # Calendar time
 //
@@ -284,9 +386,10 @@
 // one signed at the start: its last recorded signature, or the start).
 //
 // The agreement's state is a gate: a clause that does not survive changes
-// state only while its agreement is in force, and its duration deadline does
-// not run otherwise; when the agreement is terminated, so is every such
-// clause not yet final, at the same instant. Surviving clauses ignore the
+// state only while its agreement is in force (apart from being suspended,
+// resumed and terminated with it), and its duration deadline does not run
+// otherwise; when the agreement is terminated, so is every such clause not
+// yet final, at the same instant. Surviving clauses ignore the
 // gate. A provisional clause's instance also passes it while the agreement
 // is Draft or Signed and every debtor of the instance has signed; entry into
 // force then continues it with no transition.
@@ -355,4 +458,9 @@
 //   - A breach never makes a standing clause final.
 //   - Swapping two debtors' ids throughout an agreement and a timeline swaps
 //     their instances' traces.
+//   - An amendment taking effect at t changes no transition before t; one
+//     whose text is the text in force changes no transition at all.
+//   - An agreement whose term renews automatically and receives no notice
+//     has, before its first end, the transitions it has without the term;
+//     every end falls exactly one period after the one before.
 package scenario
