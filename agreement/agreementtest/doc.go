@@ -7,17 +7,21 @@
 // [Agreement] and [Process] draw values that are valid by construction
 // (never by filtering): every reference resolves, ids are unique, clauses of
 // every deontic kind (powers with every [agreement.Effect] among them) carry
-// conditions that use every node of the condition language, and no clause
+// conditions that use every node of the condition language, some
+// agreements and clauses have terms that renew or not, and no clause
 // depends on its own state; some have a territory declaring every area their
 // event patterns name, and territorial options of every kind. [Condition]
 // and [Pattern] draw the parts on their own, given a [Scope] of what they may
 // name; [Territory] draws territories (shares summing to exactly 100, built
 // from integers) and [Package] packages of options valid for an agreement
-// (never two deciding the same thing for one area). A [Config] bounds the
-// sizes; its zero value means [DefaultConfig]. [IDs], [Subset] and
-// [Decimal] are building blocks for generators of types built on agreement:
-// distinct ids without rejection, distinct picks from a list, and decimals
-// never built from floats.
+// (never two deciding the same thing for one area). [Amendment] and
+// [ProcessAmendment] draw amendments of a drawn agreement: valid amended
+// texts that extend or replace deadlines, expiries and terms, add and
+// remove clauses, change debtors and conditions, or change nothing. A
+// [Config] bounds the sizes; its zero value means [DefaultConfig]. [IDs],
+// [Subset] and [Decimal] are building blocks for generators of types built
+// on agreement: distinct ids without rejection, distinct picks from a
+// list, and decimals never built from floats.
 //
 // [Corrupt] draws a valid agreement with one corruption applied and says
 // which problem [agreement.Agreement.Validate] must report: the sentinel error

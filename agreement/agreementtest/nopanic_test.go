@@ -78,6 +78,24 @@ func TestNoPanic(t *testing.T) {
 			}
 			return nil
 		},
+		"Amendment": func() error {
+			if err := agreementtest.CheckProperty(func(t *rapid.T) {
+				_ = agreementtest.Amendment(agreement.Agreement{}, agreementtest.Config{}).Draw(t, "amendment")
+			}); err != nil {
+				return fmt.Errorf("zero agreement: %v", err)
+			}
+			return agreementtest.CheckProperty(func(t *rapid.T) {
+				am := agreementtest.Amendment(valid, agreementtest.Config{}).Draw(t, "amendment")
+				agreementtest.AssertValid(t, am.Text)
+			})
+		},
+		"ProcessAmendment": func() error {
+			return agreementtest.CheckProperty(func(t *rapid.T) {
+				if am := agreementtest.ProcessAmendment(agreement.Process{}, agreementtest.Config{}).Draw(t, "amendment"); am.Text.ID != "" {
+					t.Fatalf("ProcessAmendment(Process{}) amends %q", am.Text.ID)
+				}
+			})
+		},
 		"Corrupt": func() error {
 			return agreementtest.CheckProperty(func(t *rapid.T) {
 				c := agreementtest.Corrupt(agreementtest.Config{}).Draw(t, "corruption")
