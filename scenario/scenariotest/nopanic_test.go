@@ -193,6 +193,20 @@ func TestNoPanic(t *testing.T) {
 				_ = scenariotest.AgreementTimeline(agreement.Agreement{}, scenariotest.TimelineConfig{}).Draw(t, "timeline")
 			})
 		},
+		"TermEvents": func() error {
+			return agreementtest.CheckProperty(func(t *rapid.T) {
+				if evs := scenariotest.TermEvents(agreement.Process{}, scenariotest.TimelineConfig{}).Draw(t, "events"); len(evs) != 0 {
+					t.Fatalf("TermEvents(Process{}) drew %d events", len(evs))
+				}
+			})
+		},
+		"AmendedTimeline": func() error {
+			return agreementtest.CheckProperty(func(t *rapid.T) {
+				if tl := scenariotest.AmendedTimeline(agreement.Process{}, scenariotest.TimelineConfig{}).Draw(t, "timeline"); len(tl.Amendments()) != 0 {
+					t.Fatalf("AmendedTimeline(Process{}) drew %d amendments", len(tl.Amendments()))
+				}
+			})
+		},
 		"IrrelevantEvents": func() error {
 			return agreementtest.CheckProperty(func(t *rapid.T) {
 				_ = scenariotest.IrrelevantEvents(agreement.Process{}, scenariotest.TimelineConfig{}).Draw(t, "events")
