@@ -204,7 +204,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		r.instSt = append(r.instSt, agreement.StateDormant)
 		r.instSince = append(r.instSince, t)
 		r.instTrans = append(r.instTrans, -1)
-		r.counts[cl.clauseIndex(ne)][agreement.StateDormant]++
+		r.counts[ne.instances[ii].clause][agreement.StateDormant]++
 		r.markInst(int32(ii), Cause{Kind: CauseAmendment})
 	}
 	amended := Cause{Kind: CauseAmendment}
@@ -265,9 +265,6 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 	}
 	r.amendAt = t
 }
-
-// clauseIndex returns c's index in e.
-func (c *clauseInfo) clauseIndex(e *Engine) int32 { return e.clauseIdx[c.ref] }
 
 // relimit recomputes the limits of instance ii, whose clause's text changed
 // from oc to nc, as if nc had been the text from the start: a running
