@@ -37,7 +37,9 @@ func nanos(t time.Time) int64 {
 
 // Timeline is a period and the events in it, ordered by instant; events at
 // the same instant keep the order they were given in (they form one batch,
-// and inside a batch that order decides ties). Instants are stored in UTC.
+// and inside a batch that order decides ties). It may also hold amendments
+// of the agreements' texts taking effect during it
+// ([Timeline.WithAmendments]). Instants are stored in UTC.
 // A Timeline is immutable (only [Timeline.UnmarshalJSON] replaces one as a
 // whole) and safe for concurrent use; the zero value is an empty timeline
 // starting at the zero time, which a replay rejects as out of range.
@@ -126,13 +128,36 @@ func (tl Timeline) Events() iter.Seq2[int, agreement.Event] {
 // is set on an event of kind [agreement.EventKindRevised], and only there
 // ([agreement.ErrMissing], [agreement.ErrInconsistent]), and names the id
 // of an event of the timeline ([agreement.ErrUnknownEvent]) at a strictly
-// earlier instant ([agreement.ErrInconsistent]).
+// earlier instant ([agreement.ErrInconsistent]). Period is set on an event
+// of kind [agreement.EventKindRenewal], and only there
+// ([agreement.ErrMissing], [agreement.ErrInconsistent] at
+// "events[i].period"), and is a valid period (its problems at
+// "events[i].period.days" and so on). An event of kind
+// [agreement.EventKindNotice] or [agreement.EventKindRenewal] names an
+// agreement or clause that has an [agreement.Term], or names none in an
+// engine of one agreement that has one ([agreement.ErrInconsistent] at
+// "events[i].clause").
+//
+// Each amendment ([Timeline.WithAmendments]) takes effect at an instant in
+// [agreement.InstantRange] not before the start ([agreement.ErrInvalidValue]
+// at "amendments[k].at"); its text names an agreement of the engine
+// ([agreement.ErrUnknownAgreement] at "amendments[k].text.id") and is
+// valid with the other agreements' texts in force at its instant, as
+// [agreement.Process.Validate] checks the process with the text in place of
+// the one it amends (its problems at "amendments[k].text...."). Texts in
+// force are those compiled, as the valid amendments before it (in order)
+// changed them; each event is checked against the texts in force at its
+// instant, so that an event may name a clause an earlier amendment added.
+// The problems of amendments wrap [ErrAmendment] as well as their
+// sentinel.
 //
 // It returns nil or an *agreement.ValidationError listing every problem
 // with its path ("events[3].actor"), where the index is the event's
 // position in the input: the order of the events given to [NewTimeline],
-// or of the document's events for [DecodeTimeline], before sorting. It
-// returns an error, not a ValidationError, for a nil or zero Engine.
+// or of the document's events for [DecodeTimeline], before sorting. The
+// index of an amendment is its position in [Timeline.Amendments], in order
+// of instant. It returns an error, not a ValidationError, for a nil or zero
+// Engine.
 func (tl Timeline) Validate(e *Engine) error {
 	if !e.usable() {
 		return errNoEngine
@@ -141,13 +166,21 @@ func (tl Timeline) Validate(e *Engine) error {
 	if !agreement.InstantInRange(tl.start) {
 		ve.Add("start", agreement.ErrInvalidValue, "start "+tl.start.Format(time.RFC3339)+" out of range")
 	}
+	versions := tl.checkAmendments(e, &ve)
 	for i := range tl.events {
 		ev := &tl.events[i]
-		if e.eventOK(ev) && !ev.At.Before(tl.start) {
+		en := e // the engine of the texts in force at the event's instant
+		for _, v := range versions {
+			if v.at.After(ev.At) {
+				break
+			}
+			en = v.e
+		}
+		if en.eventOK(ev) && !ev.At.Before(tl.start) {
 			continue
 		}
 		path := agreement.IndexPath("events", tl.inputIndex(i))
-		e.checkEvent(*ev, path, &ve)
+		en.checkEvent(*ev, path, &ve)
 		if ev.At.Before(tl.start) {
 			ve.Add(agreement.FieldPath(path, "at"), agreement.ErrInvalidValue, "event at "+
 				ev.At.Format(time.RFC3339Nano)+" before the timeline's start "+tl.start.Format(time.RFC3339Nano))
@@ -156,6 +189,77 @@ func (tl Timeline) Validate(e *Engine) error {
 	tl.checkIDs(&ve)
 	return ve.Err()
 }
+
+// textsInForce are the texts in force from an instant on: an engine
+// compiled from them.
+type textsInForce struct {
+	at time.Time
+	e  *Engine
+}
+
+// checkAmendments adds to ve the problems of the timeline's amendments,
+// checked in order against e's texts as the valid ones before them
+// changed them, and returns the engines of the texts in force after each
+// valid amendment, in order of instant.
+func (tl Timeline) checkAmendments(e *Engine, ve *agreement.ValidationError) []textsInForce {
+	var versions []textsInForce
+	cur := e
+	for k := range tl.amendments {
+		a := &tl.amendments[k]
+		path := agreement.IndexPath("amendments", k)
+		atOK := agreement.InstantInRange(a.At) && !a.At.Before(tl.start)
+		switch {
+		case !agreement.InstantInRange(a.At):
+			ve.Add(agreement.FieldPath(path, "at"), amendmentErr{agreement.ErrInvalidValue}, "instant "+
+				a.At.Format(time.RFC3339Nano)+" out of range")
+		case a.At.Before(tl.start):
+			ve.Add(agreement.FieldPath(path, "at"), amendmentErr{agreement.ErrInvalidValue}, "amendment at "+
+				a.At.Format(time.RFC3339Nano)+" before the timeline's start "+tl.start.Format(time.RFC3339Nano))
+		}
+		p, _, err := cur.amended(a.Text, agreement.FieldPath(path, "text"))
+		if err != nil {
+			addAmendmentProblems(ve, err, path)
+			continue
+		}
+		if atOK {
+			cur = compileAfter(p, cur)
+			versions = append(versions, textsInForce{at: a.At, e: cur})
+		}
+	}
+	return versions
+}
+
+// addAmendmentProblems adds to ve the problems err lists, each wrapping
+// ErrAmendment as well as its own sentinel (and counts those it omitted);
+// an error that lists none is added at path.
+func addAmendmentProblems(ve *agreement.ValidationError, err error, path string) {
+	var pe *agreement.ValidationError
+	if !errors.As(err, &pe) {
+		ve.Add(path, amendmentErr{agreement.ErrInvalidValue}, err.Error())
+		return
+	}
+	for _, p := range pe.Problems {
+		if p != nil {
+			ve.Add(p.Path, amendmentErr{p.Err}, p.Msg)
+		}
+	}
+	ve.Omitted += pe.Omitted
+}
+
+// amendmentErr is the error of a problem of an amendment: it wraps
+// [ErrAmendment] and the problem's own sentinel, so that errors.Is finds
+// either. It is comparable, so that [agreement.ValidationError.Error]
+// groups alike problems.
+type amendmentErr struct{ sentinel error }
+
+func (e amendmentErr) Error() string {
+	if e.sentinel == nil {
+		return ErrAmendment.Error()
+	}
+	return ErrAmendment.Error() + ": " + e.sentinel.Error()
+}
+
+func (e amendmentErr) Unwrap() []error { return []error{ErrAmendment, e.sentinel} }
 
 // checkIDs adds to ve the problems of the events' ids across the
 // timeline: an id given to two events, and a revision naming no event of
@@ -219,7 +323,7 @@ func (e *Engine) eventOK(ev *agreement.Event) bool {
 			return false
 		}
 	}
-	if ev.ID != "" && !ev.ID.Valid() || !revisesOK(ev) || !itemOK(ev.Item) {
+	if ev.ID != "" && !ev.ID.Valid() || !revisesOK(ev) || !itemOK(ev.Item) || !e.termEventOK(ev) {
 		return false
 	}
 	for _, q := range ev.Quantities {
@@ -239,6 +343,34 @@ func revisesOK(ev *agreement.Event) bool {
 		return ev.Revises.Valid()
 	}
 	return ev.Revises == ""
+}
+
+// termEventOK reports whether ev's Period is set exactly when its kind is
+// [agreement.EventKindRenewal], and valid, and whether a notice or a
+// renewal names an instrument with a term.
+func (e *Engine) termEventOK(ev *agreement.Event) bool {
+	renewal := ev.Kind == agreement.EventKindRenewal
+	if renewal == ev.Period.IsZero() || !ev.Period.IsZero() && ev.Period.Validate() != nil {
+		return false
+	}
+	return !renewal && ev.Kind != agreement.EventKindNotice || e.namesTerm(ev.Clause)
+}
+
+// namesTerm reports whether r names an agreement or clause of e that has a
+// term; the empty Ref names the agreement of an engine of one agreement.
+func (e *Engine) namesTerm(r agreement.Ref) bool {
+	if r == (agreement.Ref{}) {
+		return len(e.process.Agreements) == 1 && !e.process.Agreements[0].Term.IsZero()
+	}
+	if r.Agreement == "" && len(e.agreements) == 1 {
+		r.Agreement = e.agreements[0].id
+	}
+	if r.IsAgreement() {
+		ai, ok := e.agrIndex[r.Agreement]
+		return ok && !e.process.Agreements[ai].Term.IsZero()
+	}
+	ci, ok := e.clauseIdx[r]
+	return ok && !e.clauses[ci].clause.Term.IsZero()
 }
 
 // itemOK reports whether an event's item is valid UTF-8 of at most
@@ -331,6 +463,7 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.Valid
 	case ev.Revises != "" && !ev.Revises.Valid():
 		ve.Add(field("revises"), agreement.ErrInvalidID, "invalid event id "+quote(string(ev.Revises)))
 	}
+	e.checkTermEvent(ev, path, ve)
 	if len(ev.Item) > agreement.MaxItemBytes {
 		ve.Add(field("item"), agreement.ErrInvalidValue, "item name of "+strconv.Itoa(len(ev.Item))+" bytes; at most "+
 			strconv.Itoa(agreement.MaxItemBytes))
@@ -361,15 +494,76 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.Valid
 	}
 }
 
+// checkTermEvent adds to ve the problems of ev's period and, for a notice or
+// a renewal, of the instrument it names, which must have a term; a clause
+// that does not resolve is left to checkEvent's own report.
+func (e *Engine) checkTermEvent(ev agreement.Event, path string, ve *agreement.ValidationError) {
+	pp := agreement.FieldPath(path, "period")
+	switch {
+	case !ev.Period.IsZero() && ev.Kind != agreement.EventKindRenewal:
+		ve.Add(pp, agreement.ErrInconsistent, "only an event of kind "+quote(string(agreement.EventKindRenewal))+
+			" has a period (the length of the term it agrees), not one of kind "+quote(string(ev.Kind)))
+	case ev.Period.IsZero() && ev.Kind == agreement.EventKindRenewal:
+		ve.Add(pp, agreement.ErrMissing, "a renewal must say for how long the term is renewed (period)")
+	}
+	if !ev.Period.IsZero() {
+		var pe *agreement.ValidationError
+		if errors.As(ev.Period.Validate(), &pe) {
+			for _, p := range pe.Problems {
+				ve.Add(agreement.FieldPath(pp, p.Path), p.Err, p.Msg)
+			}
+		}
+	}
+	if ev.Kind != agreement.EventKindNotice && ev.Kind != agreement.EventKindRenewal || e.namesTerm(ev.Clause) {
+		return
+	}
+	r := ev.Clause
+	cp := agreement.FieldPath(path, "clause")
+	switch {
+	case r == (agreement.Ref{}) && len(e.process.Agreements) != 1:
+		ve.Add(cp, agreement.ErrInconsistent, "a "+string(ev.Kind)+" must name the agreement or clause whose term it "+
+			"concerns: the engine has "+strconv.Itoa(len(e.process.Agreements))+" agreements")
+	case r == (agreement.Ref{}):
+		ve.Add(cp, agreement.ErrInconsistent, "a "+string(ev.Kind)+" concerns a term, and the agreement "+
+			quote(string(e.process.Agreements[0].ID))+" has none")
+	case e.resolves(r):
+		what := "clause"
+		if r.IsAgreement() {
+			what = "agreement"
+		}
+		ve.Add(cp, agreement.ErrInconsistent, "a "+string(ev.Kind)+" concerns a term, and the "+what+" "+
+			quote(r.String())+" has none")
+	}
+}
+
+// resolves reports whether r is a well-formed reference to an agreement or
+// clause of e (an unqualified one, in an engine of one agreement, to its
+// clause).
+func (e *Engine) resolves(r agreement.Ref) bool {
+	if !r.Valid() {
+		return false
+	}
+	if r.Agreement == "" && len(e.agreements) == 1 {
+		r.Agreement = e.agreements[0].id
+	}
+	if _, ok := e.agrIndex[r.Agreement]; !ok {
+		return false
+	}
+	_, ok := e.clauseIdx[r]
+	return r.IsAgreement() || ok
+}
+
 // MarshalJSON implements [encoding/json.Marshaler]: it writes the timeline as
 // an [agreement.EventLog] document, {"schema": 1, "start": ..., "events":
-// [...]}, with the events in the timeline's order. It returns
+// [...], "amendments": [...]}, with the events and the amendments in the
+// timeline's order (each amendment's text an agreement object without its
+// own "schema", as [agreement.EventLog.MarshalJSON] writes it). It returns
 // [agreement.EventLog.MarshalJSON]'s errors: a *agreement.ValidationError for
 // values with no encoding, such as an event with no instant. The zero Timeline
 // encodes as {"schema":1}, without the start that [DecodeTimeline] requires.
 // MarshalJSON is safe for concurrent use.
 func (tl Timeline) MarshalJSON() ([]byte, error) {
-	return agreement.EventLog{Start: tl.start, Events: tl.events}.MarshalJSON()
+	return agreement.EventLog{Start: tl.start, Events: tl.events, Amendments: tl.amendments}.MarshalJSON()
 }
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler] with [DecodeTimeline]:
@@ -389,11 +583,13 @@ func (tl *Timeline) UnmarshalJSON(data []byte) error {
 // DecodeTimeline reads a timeline from an event log document, strictly, as
 // [agreement.DecodeEventLog] does (unknown fields, a missing or other
 // schema version, malformed instants, decimals and references are errors),
-// and sorts its events stably by instant. A timeline needs a start: its
-// absence is an error too. On failure it returns the zero Timeline and a
-// *agreement.ValidationError listing every problem with its path
-// ("events[3].at"). Whether the events fit an agreement is for
-// [Timeline.Validate] to say. DecodeTimeline never panics, does not modify
+// and sorts its events and its amendments stably by instant (as
+// [NewTimeline] and [Timeline.WithAmendments] do). A timeline needs a
+// start: its absence is an error too. On failure it returns the zero
+// Timeline and a *agreement.ValidationError listing every problem with its
+// path ("events[3].at", "amendments[0].text.clauses[2].kind"). Whether the
+// events fit an agreement, and the amendments' texts are valid and amend
+// one, is for [Timeline.Validate] to say. DecodeTimeline never panics, does not modify
 // data, returns a value that shares no memory with it, and is safe for
 // concurrent use.
 func DecodeTimeline(data []byte) (Timeline, error) {
@@ -406,5 +602,9 @@ func DecodeTimeline(data []byte) (Timeline, error) {
 		ve.Add("start", agreement.ErrMissing, "missing start instant")
 		return Timeline{}, ve.Err()
 	}
-	return NewTimeline(l.Start, l.Events...), nil
+	tl := NewTimeline(l.Start, l.Events...)
+	if len(l.Amendments) > 0 {
+		tl = tl.WithAmendments(l.Amendments...)
+	}
+	return tl, nil
 }
