@@ -158,6 +158,7 @@ var (
 		valueField("inForceAt", "in force at", func(a *agreement.Agreement) *agreement.Deadline { return &a.InForceAt }),
 		listField("signatories", "signatories", func(a *agreement.Agreement) *[]agreement.PartyID { return &a.Signatories }),
 		valueField("zone", "time zone", func(a *agreement.Agreement) *agreement.Zone { return &a.Zone }),
+		valueField("term", "term", func(a *agreement.Agreement) *agreement.Term { return &a.Term }),
 	}
 
 	partyList = itemList[agreement.Party]{
@@ -225,6 +226,10 @@ var (
 			valueField("provisional", "provisional", func(c *agreement.Clause) *bool { return &c.Provisional }),
 			newField("recurs", "recurs", func(c *agreement.Clause) *agreement.Recurrence { return &c.Recurs }, cloneRecurrence),
 			valueField("zone", "time zone", func(c *agreement.Clause) *agreement.Zone { return &c.Zone }),
+			valueField("term", "term", func(c *agreement.Clause) *agreement.Term { return &c.Term }),
+			valueField("duringSuspension", "during suspension", func(c *agreement.Clause) *agreement.SuspensionRule {
+				return &c.DuringSuspension
+			}),
 		},
 		clone: agreement.Clause.Clone,
 	}

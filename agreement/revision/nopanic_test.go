@@ -21,6 +21,8 @@ func TestNoPanic(t *testing.T) {
 		InForceAt:      agreement.Deadline{From: (*agreement.ClockCondition)(nil), Round: 99}}
 	nilNodes.Clauses[0].Deadline = agreement.Deadline{From: agreement.Not(nil), Period: agreement.Period{Days: -1}}
 	nilNodes.Clauses[0].Recurs = agreement.Recurrence{Round: 99, Within: agreement.Period{Months: -1}}
+	nilNodes.Clauses[0].Term = agreement.Term{Notice: agreement.Period{Days: -1}, Renewals: -1}
+	nilNodes.Clauses[0].DuringSuspension = 99
 	agreementtest.CheckCalls(t, ".", map[string]func() error{
 		"Change.FieldLabel": func() error { return agreementtest.Want(revision.Change{}.FieldLabel() == "", "\"\"") },
 		"Change.String":     func() error { return agreementtest.Want(revision.Change{}.String() != "", "a description") },
@@ -48,7 +50,7 @@ func TestNoPanic(t *testing.T) {
 		"FormatValue": func() error {
 			for _, v := range []any{nil, (*agreement.AllCondition)(nil), (*agreement.Pattern)(nil), agreement.Not(nil),
 				agreement.Deadline{Round: 99, From: (*agreement.ClockCondition)(nil)}, agreement.Recurrence{Round: 99},
-				agreement.Zone("")} {
+				agreement.Zone(""), agreement.Term{}, agreement.Term{Renewals: -1}, agreement.SuspensionRule(99)} {
 				if revision.FormatValue(v) == "" {
 					return fmt.Errorf("FormatValue(%#v) is empty", v)
 				}

@@ -45,7 +45,7 @@ type Item uint8
 // The kinds of item, in the order [Diff] reports them.
 const (
 	_             Item = iota
-	ItemAgreement      // the agreement's own fields: id, title, date, stages, signing status, entry into force, signatories, zone
+	ItemAgreement      // the agreement's own fields: id, title, date, stages, signing status, entry into force, signatories, zone, term
 	ItemParty          // an element of Parties, identified by its id
 	ItemGroup          // an element of Groups, identified by its id
 	ItemSignature      // an element of Signatures, identified by the signing party
@@ -88,7 +88,9 @@ func (i Item) String() string {
 //     the field's Go type: a [agreement.Force] for "force", a []PartyID for "debtors",
 //     a [agreement.Condition] (nil when unset) for "trigger", a *[agreement.Pattern] for
 //     "action", a [agreement.Deadline] for "deadline" and "inForceAt", a
-//     [agreement.Recurrence] for "recurs", an [agreement.Zone] for "zone", a
+//     [agreement.Recurrence] for "recurs", an [agreement.Zone] for "zone", an
+//     [agreement.Term] for "term", an [agreement.SuspensionRule] for
+//     "duringSuspension", a
 //     [time.Time] for "date", a [decimal.Decimal] for an area's "size", a
 //     []Share for "control", an int for "covers", a [time.Duration] for
 //     "coverWindow", a []Bound for an item class's "rule", and so on for
@@ -100,14 +102,14 @@ func (i Item) String() string {
 // The fields compared, by item kind, in the order Diff reports them (an id
 // is not a field: an item whose id changed is removed and another added):
 //
-//	agreement  id title date stage subStage signingStatus entryIntoForce inForceAt signatories zone
+//	agreement  id title date stage subStage signingStatus entryIntoForce inForceAt signatories zone term
 //	party      name kind roles
 //	group      name members
 //	signature  signatory capacity date
 //	clause     text source kind force category debtors joint creditors action quantities
 //	           trigger antecedent deadline expiry fulfilment violation standing effect targets
 //	           resumedBy targetDebtor relaxes grant covers coverWindow surviving provisional
-//	           recurs zone
+//	           recurs zone term duringSuspension
 //	fluent     initiates terminates initially
 //	area       name size sovereignty control arrangements
 //	option     kind text areas from to party parties width deadline results lapse

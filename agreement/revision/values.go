@@ -24,7 +24,8 @@ func equalValues(a, b any) bool {
 		return equalAs(x, b, agreement.Condition.Equal)
 	case string, bool, int, time.Duration, agreement.AgreementID, agreement.ClauseID, agreement.PartyID, agreement.Stage,
 		agreement.SubStage, agreement.Category, agreement.SigningStatus, agreement.PartyKind,
-		agreement.Deontic, agreement.Force, agreement.Effect, agreement.OptionKind, agreement.Lapse, agreement.Zone:
+		agreement.Deontic, agreement.Force, agreement.Effect, agreement.OptionKind, agreement.Lapse, agreement.Zone,
+		agreement.Term, agreement.SuspensionRule:
 		return a == b // both of the same comparable type, with the same value
 	case agreement.Source:
 		y, ok := b.(agreement.Source)
@@ -84,7 +85,10 @@ func equalAs[T any](x T, b any, eq func(T, T) bool) bool {
 // instant as [agreement.FormatInstant] does, a duration as
 // [agreement.FormatDuration] does ("none" for zero), a deadline or a
 // recurrence as its String method does ("after 72h", "after 3d", "every
-// 1mo"), a time zone by its name ("UTC" for the zero Zone), lists joined with
+// 1mo"), a time zone by its name ("UTC" for the zero Zone), a term as its
+// String method does ("5y, renewed for 5y unless notice 6mo before the
+// end"; "none" for the zero Term), a suspension rule by its name
+// ("excuses"), lists joined with
 // commas (patterns, ranges and bounds with semicolons), and "?" for a value
 // of a type no Change holds.
 func FormatValue(v any) string {
@@ -132,6 +136,10 @@ func FormatValue(v any) string {
 			return "UTC"
 		}
 		return string(x)
+	case agreement.Term:
+		return orNone(x.String(), false)
+	case agreement.SuspensionRule:
+		return x.String()
 	case time.Time:
 		return orNone(agreement.FormatInstant(x), false)
 	case decimal.Decimal:
