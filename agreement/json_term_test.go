@@ -31,8 +31,9 @@ func termAgreement(edit func(*agreement.Agreement)) agreement.Agreement {
 
 // termFixture is an agreement of terms: the agreement's own, renewed
 // twice at most unless notice is given, a mission's mandate renewed every
-// 120 days, a prohibition for one year, the rule for acts during a
-// suspension, and a power to give notice against both terms.
+// 120 days, a prohibition renewed yearly unless notice is given, the rule
+// for acts during a suspension, and a power to give notice against the
+// agreement's term and the mandate's.
 func termFixture() agreement.Agreement {
 	return agreement.Agreement{
 		ID:    "truce-2026",
@@ -51,11 +52,12 @@ func termFixture() agreement.Agreement {
 				Term: agreement.Term{Period: agreement.Period{Days: 120}, Renewal: agreement.Period{Days: 120},
 					Renewals: 2},
 				DuringSuspension: agreement.SuspensionDefers},
-			{ID: "NOATT", Text: "no armed attack for one year", Kind: agreement.DeonticProhibition,
+			{ID: "NOATT", Text: "no armed attack, year by year", Kind: agreement.DeonticProhibition,
 				Debtors: []agreement.PartyID{"UA", "RU"}, Action: &agreement.Pattern{Kind: agreement.EventKindArmedAttack,
 					Actor: agreement.Debtor},
 				Zone: "+03:00",
-				Term: agreement.Term{Period: agreement.Period{Years: 1}, Notice: agreement.Period{Months: 1, Exact: 12 * time.Hour}}},
+				Term: agreement.Term{Period: agreement.Period{Years: 1}, Renewal: agreement.Period{Years: 1},
+					Notice: agreement.Period{Months: 1, Exact: 12 * time.Hour}}},
 			{ID: "SUSP", Kind: agreement.DeonticPower, Debtors: []agreement.PartyID{"OSCE"},
 				Effect: agreement.EffectSuspend, Targets: []agreement.Ref{agreement.LocalRef("MISSION")}, ResumedBy: "RES"},
 			{ID: "RES", Kind: agreement.DeonticPower, Debtors: []agreement.PartyID{"OSCE"}, Effect: agreement.EffectResume},
