@@ -12,16 +12,17 @@ import (
 
 // Markdown writes the agreement a as Markdown that an analyst can paste into a report: a
 // heading with the title, a table of the agreement's own fields (the
-// instant of entry into force, the signatories required and the time zone
-// only when set), then one
+// instant of entry into force, the signatories required, the time zone and
+// the term only when set), then one
 // table each for the parties and their roles, the party groups, the item
 // classes (their items, or the rule of bounds that admits items), the
 // signatures, the fluents, the clauses (kind, with "standing" for a
 // standing clause, force, category, debtors, creditors, action and what
 // else the clause does: its quantities, a power's targets and target
 // debtor, the prohibitions a permission relaxes with its grant and cover;
-// conditions in words, with the deadline, expiry, recurrence, provisional
-// application and time zone of the clause; text and source), the
+// conditions in words, with the deadline, expiry, recurrence, term,
+// provisional application, the rule for acts during a suspension when it
+// is not the default, and time zone of the clause; text and source), the
 // territory's areas and the
 // territorial options, leaving out lists that are empty. Event patterns
 // are written in words with every filter, the item, item class and measured
@@ -64,6 +65,9 @@ func Markdown(w io.Writer, a agreement.Agreement) error {
 	}
 	if a.Zone != "" {
 		fields = append(fields, []string{"Time zone", markup.Markdown(string(a.Zone))})
+	}
+	if !a.Term.IsZero() {
+		fields = append(fields, []string{"Term", markup.Markdown(a.Term.String())})
 	}
 	m.Table([]string{"Field", "Value"}, fields)
 
@@ -311,16 +315,34 @@ func conditionLines(c *agreement.Clause) []string {
 	if !c.Recurs.IsZero() {
 		out = append(out, "recurs: "+recurrenceText(c.Recurs))
 	}
+	if !c.Term.IsZero() {
+		out = append(out, "term: "+c.Term.String())
+	}
 	if c.Surviving {
 		out = append(out, "survives the agreement")
 	}
 	if c.Provisional {
 		out = append(out, "provisional: applies from each debtor's signature")
 	}
+	if s := suspensionText(c.DuringSuspension); s != "" {
+		out = append(out, "during a suspension: "+s)
+	}
 	if c.Zone != "" {
 		out = append(out, "time zone: "+string(c.Zone))
 	}
 	return out
+}
+
+// suspensionText says in words what the acts done during a suspension
+// count for under rule r, "" for the default, [agreement.SuspensionExcuses].
+func suspensionText(r agreement.SuspensionRule) string {
+	switch r {
+	case agreement.SuspensionExcuses:
+		return ""
+	case agreement.SuspensionDefers:
+		return "acts are judged at resumption (defers)"
+	}
+	return r.String()
 }
 
 // deadlineText writes a limit in words: its instant ("at 2026-06-01"), or
