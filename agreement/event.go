@@ -57,7 +57,8 @@ type Event struct {
 	// Actor is who did it; Target whom it was done to.
 	Actor, Target PartyID
 	// Clause is the clause (or agreement, for a ratification) it concerns:
-	// the clause performed, or the power exercised.
+	// the clause performed, the power exercised, or the instrument (an
+	// agreement or a clause) whose term a notice or a renewal concerns.
 	Clause Ref
 	// Area is the territorial area it concerns.
 	Area AreaID
@@ -87,10 +88,11 @@ type Event struct {
 
 // String returns the event in words, without its instant: the kind, then
 // " by " the actor, " against " the target, " in " the area, " of " the
-// clause, ", " and each quantity, ", outcome " and the outcome quoted (Go
-// syntax), ", reported by " the reporter and the attribution in
-// parentheses, each only when set; such as
-// "armed-attack by RU against UA in donetsk, outcome \"repelled\", reported by OSCE (confirmed)".
+// clause, " for " the period, ", " and each quantity, ", outcome " and the
+// outcome quoted (Go syntax), ", reported by " the reporter and the
+// attribution in parentheses, each only when set; such as
+// "armed-attack by RU against UA in donetsk, outcome \"repelled\", reported by OSCE (confirmed)"
+// or "renewal of truce/ for 60d".
 // The zero Event gives "". It is safe for concurrent use and never panics.
 func (e Event) String() string {
 	var b strings.Builder
@@ -106,6 +108,9 @@ func (e Event) String() string {
 	}
 	if e.Clause != (Ref{}) {
 		b.WriteString(" of " + e.Clause.String())
+	}
+	if !e.Period.IsZero() {
+		b.WriteString(" for " + e.Period.String())
 	}
 	for _, q := range e.Quantities {
 		b.WriteString(", " + q.String())

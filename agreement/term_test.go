@@ -179,3 +179,21 @@ func TestLintTermZone(t *testing.T) {
 		t.Errorf("with a zone: Lint() = %v, want nil", err)
 	}
 }
+
+func TestEventStringTerms(t *testing.T) {
+	for _, tt := range []struct {
+		ev   agreement.Event
+		want string
+	}{
+		{agreement.Event{Kind: agreement.EventKindRenewal, Clause: agreement.AgreementRef("truce"),
+			Period: agreement.Period{Days: 60}}, "renewal of truce/ for 60d"},
+		{agreement.Event{Kind: agreement.EventKindRenewal, Actor: "UA", Clause: agreement.LocalRef("MISSION"),
+			Period: agreement.Period{Years: 1, Months: 6}, ID: "r1"}, "renewal by UA of MISSION for 1y6mo [r1]"},
+		{agreement.Event{Kind: agreement.EventKindNotice, Actor: "RU", Clause: agreement.AgreementRef("truce")},
+			"notice by RU of truce/"},
+	} {
+		if got := tt.ev.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+	}
+}
