@@ -420,6 +420,43 @@
 // the act happened: a revision does not make an attack from before a
 // trigger "a new attack".
 //
+// # Terms and suspension
+//
+// A [Term] says how long an instrument runs and how it renews: "for five
+// years, renewed for further periods of five years, at most twice, unless a
+// party gives notice six months before the end". An agreement's term
+// ([Agreement.Term]) runs from its entry into force; a clause's
+// ([Clause.Term]) from the first time it takes effect, and a clause with a
+// term has no expiry. Periods are counted on the calendar of the clause's
+// or the agreement's zone, each end one period after the last.
+//
+// At the end of a term the instrument renews or expires. A renewal the
+// parties agree during the term (an event of kind [EventKindRenewal]
+// naming the instrument, whose [Event.Period] is the length of the next
+// term) prevails; otherwise a notice given in time ends it (an event of
+// kind [EventKindNotice] naming the instrument, or the exercise of a power
+// whose effect is [EffectNotice] aimed at it: a notice counts for the
+// first end at least Notice after it, [Term.NoticeBy]); otherwise it renews
+// for Renewal while automatic renewals remain; otherwise it expires. An
+// agreement that expires is terminated, and its commitments with it; a
+// clause that expires ends as an expiry ends it (a prohibition kept to the
+// end is fulfilled).
+//
+// When a commitment is suspended (by a power aimed at it, at its debtor's
+// participation, or at its agreement), its [Clause.DuringSuspension] says
+// what the acts done meanwhile count for: by default
+// ([SuspensionExcuses]) nothing, then or after: once resumed, it reads only
+// the acts that follow; with [SuspensionDefers] they are judged when it
+// resumes, with the acts since it took effect (a standing commitment's
+// breaches of the suspension are recorded then). Either way its deadlines
+// pause while it is suspended.
+//
+// An [Amendment] is a new text of an agreement taking effect at an instant:
+// a deadline extended, a clause added, a term lengthened. Package
+// [github.com/peacekit/peacekit/scenario] replays terms, notices, renewals,
+// suspensions and amendments, and says what carries over from one text to
+// the next.
+//
 // # Territory
 //
 // A [Territory] of areas ([Area]) holds sovereignty and control as shares
