@@ -237,11 +237,6 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 	// Agreements: a changed text is evaluated again, its term counted anew.
 	oa, na := &old.agreements[ai], &ne.agreements[ai]
 	st := &r.agr[ai]
-	for _, h := range st.suspBy {
-		if ne.clauses[h].ghost {
-			st.suspBy = without(st.suspBy, h)
-		}
-	}
 	if !reflect.DeepEqual(old.process.Agreements[ai], ne.process.Agreements[ai]) {
 		if na.term != oa.term {
 			r.reterm(ai)
@@ -259,9 +254,6 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 			}
 		}
 		r.markAgr(ai, amended)
-	}
-	if r.agrState[ai] == agreement.StateSuspended && len(st.suspBy) == 0 {
-		r.agreementTo(ai, agreement.StateInForce, amended)
 	}
 	r.amendAt = t
 }

@@ -310,8 +310,11 @@
 //     term. A fluent keeps its value; a new one starts at its initial value.
 //   - A clause (or one debtor's share of it) the new text no longer has is
 //     Terminated at t if not final (cause CauseAmendment). A new clause or
-//     share is Dormant from t. Holds of a suspend power the text no longer
-//     has are dropped: an instance left with none resumes at t.
+//     share is Dormant from t. A clause instance's holds of a suspend power
+//     the text no longer has are dropped: an instance left with none resumes
+//     at t (cause CauseAmendment). An agreement keeps its holds: suspended,
+//     it stays suspended until its resume powers, if the text keeps them,
+//     are exercised.
 //   - A kept clause whose text changed is evaluated at t under its new
 //     text, with its limits counted as if that text had been in force from
 //     the start: a duration deadline is the new duration from the instant it
@@ -319,8 +322,9 @@
 //     an absolute limit is the new instant; an anchored one is fixed again
 //     the first time its anchor is evaluated from t (a bare Happened anchor
 //     at its first matching event, any other at t); a term ends its new
-//     length after the current term began. A limit that falls at or before
-//     t is reached at t, so an obligation whose extended deadline has
+//     length after the current term began (every end it puts at or before t
+//     is taken at t, in turn). A limit that falls at or before t is reached
+//     at t, so an obligation whose extended deadline has
 //     already passed is Violated then; an extension agreed after the
 //     deadline passed does not undo the violation already recorded.
 //   - An agreement whose text changed is evaluated at t; its entry into

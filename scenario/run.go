@@ -701,7 +701,11 @@ func (r *Run) agreementRound() {
 			}
 			if st := r.agrState[ai]; (st == agreement.StateInForce || st == agreement.StateSuspended) &&
 				s.term.end <= r.now {
-				r.agreementTermEnds(ai)
+				// Every end due: more than one after an amendment that
+				// shortened the term.
+				for r.agrState[ai] != agreement.StateTerminated && s.term.end <= r.now {
+					r.agreementTermEnds(ai)
+				}
 				continue
 			}
 			if info.ifRoot >= 0 && !s.ifFired && r.agrState[ai] != agreement.StateTerminated &&
@@ -948,6 +952,8 @@ func (r *Run) Fork() *Run {
 	f.agr = slices.Clone(r.agr)
 	f.timers = slices.Clone(r.timers)
 	f.work, f.spare, f.spareB, f.spareA, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil, nil, nil, nil
+	// What an amendment woke for the instant it takes effect at.
+	f.work, f.dirtyA = slices.Clone(r.work), slices.Clone(r.dirtyA)
 	return &f
 }
 
