@@ -110,11 +110,15 @@ const maxAmendments = 3
 // [agreementtest.ProcessAmendment] from the texts in force at its instant:
 // a later amendment of an agreement amends the text of the one before it,
 // so every text is valid with the others in place when p is valid. Some
-// amendments leave the text unchanged. Replay the timeline to
-// [TimelineConfig.End].
+// amendments leave the text unchanged. Since events are read against the
+// texts in force at their instant, events at or after an amendment that
+// name a clause it removed, or give notice against or renew a term it
+// removed, are left out, with the revisions of those left out. The
+// timeline is then valid for an engine compiled from p when p is valid.
+// Replay it to [TimelineConfig.End].
 //
-// The generator never filters. It keeps its own copy of p, and is safe for
-// concurrent use.
+// The generator never filters what it draws. It keeps its own copy of p,
+// and is safe for concurrent use.
 func AmendedTimeline(p agreement.Process, cfg TimelineConfig) *rapid.Generator[scenario.Timeline] {
 	cfg = cfg.normalised()
 	base := Timeline(p, cfg)
@@ -147,6 +151,63 @@ func AmendedTimeline(p agreement.Process, cfg TimelineConfig) *rapid.Generator[s
 			}
 			ams = append(ams, am)
 		}
+		if len(ams) > 0 {
+			tl = scenario.NewTimeline(tl.Start(), inForce(tl, texts, ams)...)
+		}
 		return tl.WithAmendments(ams...)
 	})
+}
+
+// inForce returns the events of tl that the texts in force at their
+// instants allow, in order: texts, then each of ams (in order of instant)
+// from its instant on. It leaves out an event naming a clause that the text
+// in force does not have, a notice or renewal naming an instrument without
+// a term in force, and a revision of an event left out.
+func inForce(tl scenario.Timeline, texts []agreement.Agreement, ams []agreement.Amendment) []agreement.Event {
+	cur := slices.Clone(texts)
+	next := 0
+	dropped := map[agreement.EventID]bool{}
+	out := make([]agreement.Event, 0, tl.Len())
+	for _, ev := range tl.Events() {
+		for ; next < len(ams) && !ams[next].At.After(ev.At); next++ {
+			if k := slices.IndexFunc(cur, func(a agreement.Agreement) bool { return a.ID == ams[next].Text.ID }); k >= 0 {
+				cur[k] = ams[next].Text
+			}
+		}
+		if ev.Revises != "" && dropped[ev.Revises] || !allowed(cur, ev) {
+			if ev.ID != "" {
+				dropped[ev.ID] = true
+			}
+			continue
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// allowed reports whether ev may name what it names under the texts as:
+// a clause they have and, for a notice or a renewal, an instrument with a
+// term. A local or empty reference names the only agreement's clause or the
+// agreement itself.
+func allowed(as []agreement.Agreement, ev agreement.Event) bool {
+	r := ev.Clause
+	term := ev.Kind == agreement.EventKindNotice || ev.Kind == agreement.EventKindRenewal
+	if r == (agreement.Ref{}) && !term {
+		return true
+	}
+	if r.Agreement == "" && len(as) == 1 {
+		r.Agreement = as[0].ID
+	}
+	for _, a := range as {
+		if a.ID != r.Agreement {
+			continue
+		}
+		if r.IsAgreement() {
+			return !term || !a.Term.IsZero()
+		}
+		c, ok := a.Clause(r.Clause)
+		return ok && (!term || !c.Term.IsZero())
+	}
+	// Not an instrument of the process: left to the timeline's validation.
+	return !term
 }
