@@ -249,7 +249,9 @@ func (r *Run) activate(work []int32) {
 			}
 			r.to(ii, agreement.StateInEffect, s.cause, d...)
 		case agreement.StatePending:
-			if r.eval(roots[slotAntecedent], s.since, nil) {
+			if roots[slotAntecedent] < 0 {
+				r.to(ii, agreement.StateInEffect, s.cause) // an amendment removed the antecedent
+			} else if r.eval(roots[slotAntecedent], s.since, nil) {
 				r.to(ii, agreement.StateInEffect, s.cause, r.decide(slotAntecedent, roots[slotAntecedent], s.since))
 			}
 		}
