@@ -232,7 +232,12 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 			continue
 		}
 		r.relimit(int32(ii), oc, nc)
-		r.markInst(int32(ii), amended)
+		if r.passedExclusive(int32(ii)) {
+			r.settleExclusive(int32(ii)) // before the batch, as at any exclusive limit
+		}
+		if !r.inst[ii].state.IsFinal() {
+			r.markInst(int32(ii), amended)
+		}
 	}
 	// Agreements: a changed text is evaluated again, its term counted anew.
 	oa, na := &old.agreements[ai], &ne.agreements[ai]
@@ -246,7 +251,17 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 			case !na.inForceAt.At.IsZero():
 				st.ifAt = na.ifAt
 			case na.relativeInForce():
-				st.ifAt = limit(na.inForceAt, st.since, na.loc)
+				// Counted from its signing: for one signed at the start, its
+				// last recorded signature then, or the start.
+				base := st.since
+				if r.agrTrans[ai] < 0 {
+					for _, sg := range oa.signings {
+						if sg.at <= r.start {
+							base = sg.at
+						}
+					}
+				}
+				st.ifAt = limit(na.inForceAt, base, na.loc)
 			case na.inForceAt.From != nil:
 				st.ifFired, st.ifAt = false, never
 			default:
@@ -278,17 +293,13 @@ func (r *Run) relimit(ii int32, oc, nc *clauseInfo) {
 			s.deadlineAt, s.remaining = nc.dlAt, -1
 		default:
 			// The time the deadline has run: all of it since the entry into
-			// effect, less what the old limit left.
+			// effect, less the time it was suspended.
 			e0 := s.entered
-			ran := r.now - e0
-			if s.remaining >= 0 && oc.deadline.At.IsZero() && oc.deadline.From == nil && !oc.deadline.IsZero() {
-				left := s.remaining
-				if s.deadlineAt != never {
-					left = max(s.deadlineAt-r.now, 0)
-				}
-				ran = max(limit(oc.deadline, e0, oc.loc)-e0-left, 0)
+			ran := r.now - e0 - s.suspendedFor
+			if s.state == agreement.StateSuspended {
+				ran -= r.now - s.suspendedAt
 			}
-			s.remaining = max(limit(nc.deadline, e0, nc.loc)-e0-ran, 0)
+			s.remaining = max(limit(nc.deadline, e0, nc.loc)-e0-max(ran, 0), 0)
 			s.deadlineAt = never
 			r.resumeClock(ii)
 		}

@@ -56,8 +56,11 @@ type instState struct {
 	term termState
 	held int64
 	// entered is the instant it first entered InEffect (never before);
-	// left the instant it left Dormant (never before).
-	entered, left int64
+	// left the instant it left Dormant (never before); suspendedAt the
+	// instant it was last suspended, and suspendedFor how long it has been
+	// Suspended before that.
+	entered, left             int64
+	suspendedAt, suspendedFor int64
 	dirtyMark
 }
 
@@ -877,6 +880,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 			s.expiryAt = s.term.end
 		}
 	case to == agreement.StateInEffect: // resumed
+		s.suspendedFor += r.now - s.suspendedAt
 		if cl.defers {
 			// The acts of the suspension are judged now.
 			s.since = s.held
@@ -885,6 +889,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	case to == agreement.StateSuspended:
 		if from == agreement.StateInEffect {
 			s.held = prevSince
+			s.suspendedAt = r.now
 		}
 		r.pauseClock(ii)
 	}
