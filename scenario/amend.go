@@ -204,7 +204,18 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		r.instSt = append(r.instSt, agreement.StateDormant)
 		r.instSince = append(r.instSince, t)
 		r.instTrans = append(r.instTrans, -1)
-		r.counts[ne.instances[ii].clause][agreement.StateDormant]++
+		ci := ne.instances[ii].clause
+		r.counts[ci][agreement.StateDormant]++
+		if cl.hasTerm {
+			// The notices given so far naming its clause count for it too.
+			for ei := range n {
+				if ev := &r.events[ei]; ev.Kind == agreement.EventKindNotice {
+					if _, nci := ne.instrument(ev.Clause); nci == ci {
+						r.inst[ii].term.addNotice(r.at[ei], int32(ei))
+					}
+				}
+			}
+		}
 		r.markInst(int32(ii), Cause{Kind: CauseAmendment})
 	}
 	amended := Cause{Kind: CauseAmendment}

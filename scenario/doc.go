@@ -278,7 +278,8 @@
 // aimed at it, no later than [agreement.Term.NoticeBy] of the end), else for
 // Renewal while automatic renewals remain, else not at all. An event names
 // an agreement by its reference (or, when the engine has one agreement, by
-// none), a clause by its reference: every instance of it.
+// none), a clause by its reference: every instance of it, those an
+// amendment adds later included.
 //
 // An agreement's term ends in the round that takes its end, after the
 // batch (a notice or a renewal at the very instant counts) and before any
