@@ -196,7 +196,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		cl := &ne.clauses[ne.instances[ii].clause]
 		s := instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
 			expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never,
-			term: newTermState(), entered: never, left: never}
+			entered: never, left: never}
 		if cl.deadline.Unconditional && cl.deadline.From == nil {
 			s.lapseAt = cl.dlAt
 		}
@@ -211,7 +211,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 			for ei := range n {
 				if ev := &r.events[ei]; ev.Kind == agreement.EventKindNotice {
 					if _, nci := ne.instrument(ev.Clause); nci == ci {
-						r.inst[ii].term.addNotice(r.at[ei], int32(ei))
+						r.inst[ii].terms().addNotice(r.at[ei], int32(ei))
 					}
 				}
 			}
@@ -321,7 +321,7 @@ func (r *Run) relimit(ii int32, oc, nc *clauseInfo) {
 		switch {
 		case !left:
 		case nc.hasTerm:
-			if s.term.begin == never {
+			if s.terms().begin == never {
 				if s.entered != never {
 					s.term.start(nc.term, s.entered, nc.loc)
 				}
@@ -352,7 +352,7 @@ func (r *Run) relimit(ii int32, oc, nc *clauseInfo) {
 // reterm counts agreement ai's current term anew under its amended term.
 func (r *Run) reterm(ai int32) {
 	info := &r.e.agreements[ai]
-	ts := &r.agr[ai].term
+	ts := r.agr[ai].terms()
 	st := r.agrState[ai]
 	if st != agreement.StateInForce && st != agreement.StateSuspended {
 		return

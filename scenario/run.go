@@ -50,10 +50,11 @@ type instState struct {
 	recNext int64
 	recSeen int64
 	recOpen []int64
-	// term is the progress of its clause's term, if any; held is the
-	// instant its fulfilment and violation saw events from before it was
-	// suspended, restored at resumption for a clause whose rule defers.
-	term termState
+	// term is the progress of its clause's term, if any (nil until it
+	// has one: see terms); held is the instant its fulfilment and
+	// violation saw events from before it was suspended, restored at
+	// resumption for a clause whose rule defers.
+	term *termState
 	held int64
 	// entered is the instant it first entered InEffect (never before);
 	// left the instant it left Dormant (never before); suspendedAt the
@@ -76,8 +77,9 @@ type agrState struct {
 	// ifFired is whether the anchor of InForceAt has held.
 	ifAt    int64
 	ifFired bool
-	// term is the progress of its term, if any.
-	term termState
+	// term is the progress of its term, if any (nil until it has one: see
+	// terms).
+	term *termState
 	dirtyMark
 }
 
@@ -260,7 +262,7 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 	for i := range e.agreements {
 		a := &e.agreements[i]
 		r.terr[i] = a.territory
-		st := agrState{since: t, timerAt: never, signers: a.signersAt(t), ifAt: a.ifAt, term: newTermState()}
+		st := agrState{since: t, timerAt: never, signers: a.signersAt(t), ifAt: a.ifAt}
 		for int(st.nextSig) < len(a.signings) && a.signings[st.nextSig].at <= t {
 			st.nextSig++
 		}
@@ -277,7 +279,7 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 		cl := &e.clauses[e.instances[i].clause]
 		r.inst[i] = instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
 			expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never,
-			term: newTermState(), entered: never, left: never}
+			entered: never, left: never}
 		if cl.deadline.Unconditional && cl.deadline.From == nil {
 			r.inst[i].lapseAt = cl.dlAt
 		}
@@ -703,10 +705,10 @@ func (r *Run) agreementRound() {
 					By: Instance{Ref: agreement.AgreementRef(info.id), Debtor: sg.party}})
 			}
 			if st := r.agrState[ai]; (st == agreement.StateInForce || st == agreement.StateSuspended) &&
-				s.term.end <= r.now {
+				s.term != nil && s.term.end <= r.now {
 				// Every end due: more than one after an amendment that
 				// shortened the term.
-				for r.agrState[ai] != agreement.StateTerminated && s.term.end <= r.now {
+				for r.agrState[ai] != agreement.StateTerminated && s.term != nil && s.term.end <= r.now {
 					r.agreementTermEnds(ai)
 				}
 				continue
@@ -761,7 +763,7 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 		}
 	case to == agreement.StateInForce:
 		if from == agreement.StateSigned {
-			if !info.term.IsZero() && r.agr[ai].term.begin == never {
+			if !info.term.IsZero() && r.agr[ai].terms().begin == never {
 				r.agr[ai].term.start(info.term, r.now, info.loc)
 			}
 			r.enterIntoForce(ai)
@@ -875,7 +877,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 		if cl.recurs {
 			r.startRecurrence(ii)
 		}
-		if cl.hasTerm && s.term.begin == never {
+		if cl.hasTerm && s.terms().begin == never {
 			s.term.start(cl.term, r.now, cl.loc)
 			s.expiryAt = s.term.end
 		}
@@ -955,6 +957,18 @@ func (r *Run) Fork() *Run {
 	f.rlog = r.rlog[:len(r.rlog):len(r.rlog)]
 	f.inst = slices.Clone(r.inst) // suspBy slices are never modified in place
 	f.agr = slices.Clone(r.agr)
+	for i := range f.inst {
+		if ts := f.inst[i].term; ts != nil {
+			c := *ts // its notices are never modified in place
+			f.inst[i].term = &c
+		}
+	}
+	for i := range f.agr {
+		if ts := f.agr[i].term; ts != nil {
+			c := *ts
+			f.agr[i].term = &c
+		}
+	}
 	f.timers = slices.Clone(r.timers)
 	f.work, f.spare, f.spareB, f.spareA, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil, nil, nil, nil
 	// What an amendment woke for the instant it takes effect at.

@@ -311,13 +311,13 @@ func (r *Run) applyEffects(suspensions bool) {
 				}
 				for _, ii := range r.e.clauses[ti].instances {
 					if share == "" || slices.Contains(r.e.instanceDebtors(ii), share) {
-						r.inst[ii].term.addNotice(r.now, ev)
+						r.inst[ii].terms().addNotice(r.now, ev)
 					}
 				}
 			}
 			for _, ai := range pc.targetsA {
 				if !r.e.agreements[ai].term.IsZero() {
-					r.agr[ai].term.addNotice(r.now, ev)
+					r.agr[ai].terms().addNotice(r.now, ev)
 				}
 			}
 		case agreement.EffectDischarge, agreement.EffectTerminate, agreement.EffectSuspend:
@@ -459,7 +459,7 @@ func (r *Run) expire(work []int32) {
 		ci := &r.e.clauses[r.e.instances[ii].clause]
 		cause := Cause{Kind: CauseExpiry}
 		if ci.hasTerm {
-			rec, renewed := s.term.decide(ii, ci.term, ci.loc)
+			rec, renewed := s.terms().decide(ii, ci.term, ci.loc)
 			for renewed && s.term.end <= r.now {
 				r.rnlog = append(r.rnlog, rec)
 				rec, renewed = s.term.decide(ii, ci.term, ci.loc)
@@ -536,7 +536,7 @@ func (r *Run) schedule() {
 		if info.ifRoot >= 0 && !a.ifFired && st != agreement.StateTerminated {
 			next = min(next, r.nextChange(info.ifTimed, beforeAll))
 		}
-		if (st == agreement.StateInForce || st == agreement.StateSuspended) && a.term.end > r.now {
+		if (st == agreement.StateInForce || st == agreement.StateSuspended) && a.term != nil && a.term.end > r.now {
 			next = min(next, a.term.end)
 		}
 		if st == agreement.StateSigned {

@@ -32,7 +32,25 @@ type notice struct {
 	ev int32
 }
 
-func newTermState() termState { return termState{begin: never, end: never, agreedAt: never} }
+func newTermState() *termState { return &termState{begin: never, end: never, agreedAt: never} }
+
+// terms returns the progress of the instance's term, starting it afresh
+// the first time.
+func (s *instState) terms() *termState {
+	if s.term == nil {
+		s.term = newTermState()
+	}
+	return s.term
+}
+
+// terms returns the progress of the agreement's term, starting it afresh
+// the first time.
+func (s *agrState) terms() *termState {
+	if s.term == nil {
+		s.term = newTermState()
+	}
+	return s.term
+}
 
 // renewal is the internal form of a [Renewal].
 type renewal struct {
@@ -150,10 +168,10 @@ func (r *Run) termEvent(ev *agreement.Event, ei int32) {
 	}
 	switch {
 	case ai >= 0 && !r.e.agreements[ai].term.IsZero():
-		apply(&r.agr[ai].term)
+		apply(r.agr[ai].terms())
 	case ci >= 0 && r.e.clauses[ci].hasTerm:
 		for _, ii := range r.e.clauses[ci].instances {
-			apply(&r.inst[ii].term)
+			apply(r.inst[ii].terms())
 		}
 	}
 }
@@ -162,7 +180,7 @@ func (r *Run) termEvent(ev *agreement.Event, ei int32) {
 // it renews or the agreement expires.
 func (r *Run) agreementTermEnds(ai int32) {
 	info := &r.e.agreements[ai]
-	rec, renewed := r.agr[ai].term.decide(-1-ai, info.term, info.loc)
+	rec, renewed := r.agr[ai].terms().decide(-1-ai, info.term, info.loc)
 	r.rnlog = append(r.rnlog, rec)
 	if !renewed {
 		c := rec.cause
