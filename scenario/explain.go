@@ -136,6 +136,16 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	case agreement.StatePending:
 		open(slotAntecedent, inst.roots[slotAntecedent], since)
 	case agreement.StateInEffect:
+		if e.clauses[inst.clause].defers {
+			// Resumed, it sees the events since it entered into effect
+			// before its suspensions.
+			for j := k; j >= 0; j-- {
+				if tr := &t.log[trs[j]]; tr.to == agreement.StateInEffect && tr.from != agreement.StateSuspended {
+					since = tr.at
+					break
+				}
+			}
+		}
 		open(slotFulfilment, inst.roots[slotFulfilment], since)
 		open(slotViolation, inst.roots[slotViolation], since)
 	}

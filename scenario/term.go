@@ -15,14 +15,19 @@ type termState struct {
 	begin, end int64
 	renewals   int32 // automatic renewals made
 	ends       int32 // ends taken that renewed
-	// notices are the pending notices in order of instant (replaced, never
-	// modified in place, so that forks may share them).
+	// notices are the pending notices in order of instant, and agreed the
+	// renewals agreed during the current term or later, in order of
+	// instant (both replaced, never modified in place, so that forks may
+	// share them).
 	notices []notice
-	// agreedAt is the instant of the latest renewal agreed for the current
-	// end (never if none), agreed its period and agreedEv its event.
-	agreedAt int64
-	agreed   agreement.Period
-	agreedEv int32
+	agreed  []agreedRenewal
+}
+
+// agreedRenewal is a renewal for period p agreed at instant at by event ev.
+type agreedRenewal struct {
+	at int64
+	p  agreement.Period
+	ev int32
 }
 
 // notice is a notice against an instrument's renewal, given at instant at
@@ -32,7 +37,7 @@ type notice struct {
 	ev int32
 }
 
-func newTermState() *termState { return &termState{begin: never, end: never, agreedAt: never} }
+func newTermState() *termState { return &termState{begin: never, end: never} }
 
 // terms returns the progress of the instance's term, starting it afresh
 // the first time.
@@ -79,13 +84,13 @@ func (ts *termState) addNotice(at int64, ev int32) {
 	ts.notices = append(out, ts.notices[i:]...)
 }
 
-// agree records a renewal agreed at instant at for period p by event ev: it
-// counts for the current end, when the term has begun.
+// agree records a renewal agreed at instant at for period p by event ev:
+// it counts for the first end at or after it, when the term has begun.
 func (ts *termState) agree(at int64, p agreement.Period, ev int32) {
 	if ts.end == never {
 		return
 	}
-	ts.agreedAt, ts.agreed, ts.agreedEv = at, p, ev
+	ts.agreed = append(ts.agreed[:len(ts.agreed):len(ts.agreed)], agreedRenewal{at: at, p: p, ev: ev})
 }
 
 // decide takes the end of the current term of ts, which has come: it
@@ -98,12 +103,26 @@ func (ts *termState) decide(idx int32, t agreement.Term, loc *time.Location) (re
 	if len(ts.notices) > 0 && ts.notices[0].at <= nanos(t.NoticeBy(time.Unix(0, e), loc)) {
 		noticed = 0
 	}
+	// The latest renewal agreed during this term: after its beginning, up
+	// to its end (an end taken late, by a clause suspended at it, leaves
+	// later ones to the next end).
 	var p agreement.Period
+	agreed, spent := -1, 0
+	for k, a := range ts.agreed {
+		if a.at > e {
+			break
+		}
+		if a.at > ts.begin {
+			agreed = k
+		}
+		spent = k + 1
+	}
 	switch {
-	case ts.agreedAt != never:
-		p = ts.agreed
+	case agreed >= 0:
+		a := ts.agreed[agreed]
+		p = a.p
 		rec.agreed = true
-		rec.cause = Cause{Kind: CauseEvent}.WithEvent(int(ts.agreedEv))
+		rec.cause = Cause{Kind: CauseEvent}.WithEvent(int(a.ev))
 	case noticed >= 0:
 		rec.cause = Cause{Kind: CauseTerm}.WithEvent(int(ts.notices[0].ev))
 	case !t.Renewal.IsZero() && (t.Renewals == 0 || int(ts.renewals) < t.Renewals):
@@ -116,7 +135,9 @@ func (ts *termState) decide(idx int32, t agreement.Term, loc *time.Location) (re
 	if noticed >= 0 {
 		ts.notices = ts.notices[1:len(ts.notices):len(ts.notices)]
 	}
-	ts.agreedAt = never
+	if spent > 0 {
+		ts.agreed = ts.agreed[spent:len(ts.agreed):len(ts.agreed)]
+	}
 	if p.IsZero() {
 		ts.end = never
 		return rec, false
