@@ -209,7 +209,8 @@ func Classify(tr scenario.Transition) (Edge, bool) {
 			(k == scenario.CauseEvent || k == scenario.CauseSignature):
 			e.Rule = RuleSigning
 		case e.From == agreement.StateSigned && e.To == agreement.StateInForce && !timed && k != scenario.CausePower &&
-			k != scenario.CauseTerm && k != scenario.CauseAmendment:
+			k != scenario.CauseTerm:
+			// An amendment may bring its entry into force about.
 			e.Rule = RuleEntryIntoForce
 		case k == scenario.CausePower:
 			e.Rule = RulePower
