@@ -212,7 +212,7 @@ func TestPropertyBreachesMatchModel(t *testing.T) {
 			}
 			tl, end = scenariotest.Timeline(p, tcfg).Draw(t, "timeline"), tcfg.End()
 		default:
-			c := propDrawTimeline(t, propDraw(t, scenariotest.LifecycleConfig{}, false))
+			c := propDrawTimeline(t, propDraw(t, scenariotest.LifecycleConfig{}, false), false)
 			p, e, tl, end = c.p, c.e, c.tl, c.end
 		}
 		tr, err := e.Replay(tl, end)

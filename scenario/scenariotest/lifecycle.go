@@ -134,7 +134,12 @@ const (
 // that they lapse. An agreement not in force from the start may require
 // signatories, record signatures (undated, before the start, or at an
 // offset, when a replay takes them) and state an InForceAt (an instant, a
-// period after signing, a day after a ratification).
+// period after signing, a day after a ratification). One agreement in four
+// runs for a term of 3 to 20 days, renewed or not, so that it expires (in
+// force or suspended) within the timeline; one clause in five without an
+// expiry (and not a power), and half the prohibitions, standing clauses and
+// recurring duties, run for a term of one to nine days instead, unless cfg.Absolute asks for
+// absolute expiries.
 //
 // Most agreements (when cfg.Clauses leaves room) start with one to three
 // kits: a few clauses whose triggers order what they do, so that one
@@ -372,7 +377,41 @@ func drawLifecycle(t *rapid.T, cfg LifecycleConfig, n int) agreement.Process {
 	}
 	p := agreement.Process{Title: "lifecycle"}
 	for k := range n {
-		p.Agreements = append(p.Agreements, d.fill(k, targets[k]))
+		a := d.fill(k, targets[k])
+		// Some agreements run for a term within the timeline, renewed or
+		// not, so that terms end while they are in force or suspended.
+		if rapid.IntRange(0, 3).Draw(t, "term") == 0 {
+			day := agreement.Day
+			a.Term.Period.Exact = rapid.SampledFrom([]time.Duration{3 * day, 7 * day, 12 * day, 20 * day}).Draw(t, "term-period")
+			a.Term.Renewal.Exact = rapid.SampledFrom([]time.Duration{0, 0, 4 * day, 10 * day}).Draw(t, "term-renewal")
+			if a.Term.Renewal.Exact > 0 {
+				a.Term.Renewals = rapid.IntRange(0, 2).Draw(t, "term-renewals")
+			}
+		}
+		// Some clauses without an expiry run for a term instead: kept to
+		// its end, a prohibition is Fulfilled, a standing clause breached
+		// Violated, an obligation still owed Discharged.
+		for i := range a.Clauses {
+			if cfg.Absolute {
+				break // every clause keeps its absolute expiry
+			}
+			c := &a.Clauses[i]
+			if (c.Standing || !c.Recurs.IsZero() || c.Kind == agreement.DeonticProhibition) && !c.Expiry.IsZero() &&
+				rapid.Bool().Draw(t, "term-for-expiry") {
+				// A term instead: kept to its end a prohibition is
+				// Fulfilled, a standing clause or recurring duty breached
+				// Violated.
+				c.Expiry = agreement.Deadline{}
+			}
+			if !c.Expiry.IsZero() || c.Kind == agreement.DeonticPower ||
+				!c.Standing && c.Kind != agreement.DeonticProhibition && rapid.IntRange(0, 4).Draw(t, "clause-term") != 0 {
+				continue
+			}
+			day := agreement.Day
+			c.Term.Period.Exact = rapid.SampledFrom([]time.Duration{day, 2 * day, 5 * day, 9 * day}).Draw(t, "clause-term-period")
+			c.Term.Renewal.Exact = rapid.SampledFrom([]time.Duration{0, 0, 3 * day}).Draw(t, "clause-term-renewal")
+		}
+		p.Agreements = append(p.Agreements, a)
 	}
 	return p
 }
