@@ -264,7 +264,7 @@ func TestPropertyTraceRender(t *testing.T) {
 			t.Fatalf("CompileProcess of a generated process: %v", err)
 		}
 		cfg := scenariotest.TimelineConfig{}
-		tl := scenariotest.Timeline(p, cfg).Draw(t, "timeline")
+		tl := scenariotest.AmendedTimeline(p, cfg).Draw(t, "timeline")
 		tr, err := e.Replay(tl, cfg.End())
 		if err != nil {
 			t.Fatalf("Replay: %v", err)
@@ -283,17 +283,29 @@ func TestPropertyTraceRender(t *testing.T) {
 		for range tr.Transitions() {
 			n++
 		}
-		_, table, _ := strings.Cut(md.String(), "## Transitions\n")
-		table, breaches, _ := strings.Cut(table, "## Breaches\n")
-		if rows := strings.Count(table, "\n| 2"); rows != n {
+		sections := map[string]string{}
+		for _, sec := range strings.Split(md.String(), "\n## ")[1:] {
+			heading, body, _ := strings.Cut(sec, "\n")
+			sections[heading] = body
+		}
+		if rows := strings.Count(sections["Transitions"], "\n| 2"); rows != n {
 			t.Fatalf("%d transitions but %d rows:\n%s", n, rows, md.String())
 		}
-		nb := 0
+		nb, nr := 0, 0
 		for range tr.Breaches() {
 			nb++
 		}
-		if rows := strings.Count(breaches, "\n| 2"); rows != nb {
+		for range tr.Renewals() {
+			nr++
+		}
+		if rows := strings.Count(sections["Breaches"], "\n| 2"); rows != nb {
 			t.Fatalf("%d breaches but %d rows:\n%s", nb, rows, md.String())
+		}
+		if rows := strings.Count(sections["Terms"], "\n| 2"); rows != nr {
+			t.Fatalf("%d ends of terms but %d rows:\n%s", nr, rows, md.String())
+		}
+		if rows, nv := strings.Count(sections["Versions"], "\n| ")-2, len(tr.Versions())-1; max(rows, 0) != nv {
+			t.Fatalf("%d amendments but %d rows:\n%s", nv, rows, md.String())
 		}
 		arrows := 0
 		for _, l := range strings.Split(strings.TrimSuffix(mm.String(), "\n"), "\n") {
