@@ -46,7 +46,7 @@ const (
 	propMaxEvents  = 32 // and at most
 	propExercises  = 50 // percentage of events that exercise powers
 	propIrrelevant = 8  // irrelevant events mixed into a timeline (unrelated events)
-	propTimelines  = 4  // timelines per drawn process
+	propTimelines  = 8  // timelines per drawn process
 )
 
 // propCase is one drawn agreement (or process), its engine, a timeline and

@@ -136,10 +136,11 @@ const (
 // offset, when a replay takes them) and state an InForceAt (an instant, a
 // period after signing, a day after a ratification). One agreement in four
 // runs for a term of 3 to 20 days, renewed or not, so that it expires (in
-// force or suspended) within the timeline; one clause in five without an
-// expiry (and not a power), and half the prohibitions, standing clauses and
-// recurring duties, run for a term of one to nine days instead, unless cfg.Absolute asks for
-// absolute expiries.
+// force or suspended) within the timeline. Unless cfg.Absolute asks for
+// absolute expiries, one clause in five without an expiry (and not a
+// power) runs for a term of one to nine days, and so do half the
+// prohibitions and standing clauses, and half the recurring duties (two to
+// five days, not renewed), instead of their expiry.
 //
 // Most agreements (when cfg.Clauses leaves room) start with one to three
 // kits: a few clauses whose triggers order what they do, so that one
@@ -396,18 +397,25 @@ func drawLifecycle(t *rapid.T, cfg LifecycleConfig, n int) agreement.Process {
 				break // every clause keeps its absolute expiry
 			}
 			c := &a.Clauses[i]
-			if (c.Standing || !c.Recurs.IsZero() || c.Kind == agreement.DeonticProhibition) && !c.Expiry.IsZero() &&
-				rapid.Bool().Draw(t, "term-for-expiry") {
-				// A term instead: kept to its end a prohibition is
-				// Fulfilled, a standing clause or recurring duty breached
-				// Violated.
+			day := agreement.Day
+			if !c.Recurs.IsZero() && !c.Expiry.IsZero() && rapid.Bool().Draw(t, "duty-term") {
+				// A recurring duty runs for a few days, not renewed:
+				// breached, it ends Violated.
 				c.Expiry = agreement.Deadline{}
-			}
-			if !c.Expiry.IsZero() || c.Kind == agreement.DeonticPower ||
-				!c.Standing && c.Kind != agreement.DeonticProhibition && rapid.IntRange(0, 4).Draw(t, "clause-term") != 0 {
+				c.Term.Period.Exact = rapid.SampledFrom([]time.Duration{2 * day, 3 * day, 5 * day}).Draw(t, "duty-term-period")
 				continue
 			}
-			day := agreement.Day
+			replaced := false
+			if (c.Standing || c.Kind == agreement.DeonticProhibition) && !c.Expiry.IsZero() &&
+				rapid.Bool().Draw(t, "term-for-expiry") {
+				// A term instead: kept to its end a prohibition is
+				// Fulfilled, a standing clause breached Violated.
+				c.Expiry, replaced = agreement.Deadline{}, true
+			}
+			if !replaced && (!c.Expiry.IsZero() || c.Kind == agreement.DeonticPower ||
+				rapid.IntRange(0, 4).Draw(t, "clause-term") != 0) {
+				continue
+			}
 			c.Term.Period.Exact = rapid.SampledFrom([]time.Duration{day, 2 * day, 5 * day, 9 * day}).Draw(t, "clause-term-period")
 			c.Term.Renewal.Exact = rapid.SampledFrom([]time.Duration{0, 0, 3 * day}).Draw(t, "clause-term-renewal")
 		}
