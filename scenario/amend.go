@@ -158,6 +158,15 @@ func (e *Engine) amended(text agreement.Agreement, path string) (agreement.Proce
 	return p, ai, nil
 }
 
+// amendedCause is the cause with which an amendment wakes what it changed:
+// the amendment, or the start when it takes effect at the start instant.
+func amendedCause(started bool) Cause {
+	if !started {
+		return Cause{Kind: CauseStart}
+	}
+	return Cause{Kind: CauseAmendment}
+}
+
 // amend applies amendment a, whose process p (agreement ai amended) is
 // valid, at instant t, which is open: nothing at t has been committed.
 func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int64) {
@@ -216,9 +225,9 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 				}
 			}
 		}
-		r.markInst(int32(ii), Cause{Kind: CauseAmendment})
+		r.markInst(int32(ii), amendedCause(r.started))
 	}
-	amended := Cause{Kind: CauseAmendment}
+	amended := amendedCause(r.started)
 	for ii := range len(old.instances) {
 		s := &r.inst[ii]
 		ni := &ne.instances[ii]
@@ -226,7 +235,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 			continue
 		}
 		if ni.ghost {
-			r.to(int32(ii), agreement.StateTerminated, amended)
+			r.to(int32(ii), agreement.StateTerminated, Cause{Kind: CauseAmendment})
 			continue
 		}
 		// Holds of suspend powers the text no longer has are dropped.
@@ -236,7 +245,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 			}
 		}
 		if s.state == agreement.StateSuspended && len(s.suspBy) == 0 {
-			r.to(int32(ii), agreement.StateInEffect, amended)
+			r.to(int32(ii), agreement.StateInEffect, Cause{Kind: CauseAmendment})
 		}
 		oc, nc := &old.clauses[old.instances[ii].clause], &ne.clauses[ni.clause]
 		if reflect.DeepEqual(oc.clause, nc.clause) && oc.loc == nc.loc {
