@@ -41,9 +41,26 @@ package scenario_test
 // agreement.Deadline.Instant of their anchor in the clause's zone, an
 // instant beyond agreement.InstantRange is never reached; the model keeps
 // the anchors, signers and occurrences of recurring duties as plain state.
+//
+// Terms, notices and renewals follow the package doc of agreement (Term)
+// and the rules the scenario package states for them: the model keeps each
+// instrument's current term (its start, its length, the ends taken, the
+// automatic renewals made) and the notices given, in the order it recorded
+// them, and decides each end by scanning every event. A suspension is
+// visible: an agreement's suspension suspends its clauses in effect, held by
+// the agreement, and a power aimed at an agreement with a target debtor acts
+// on that party's share of its clauses; what a clause's conditions see
+// after its resumption follows its DuringSuspension rule. Amendments are
+// interpreted the simple way: at an amendment's instant the model builds
+// itself afresh from the whole amended text, carries the states over by
+// clause id and debtor, terminates what the text no longer has, and from then
+// on reads only the new text; what it needs of the past (the time a
+// deadline's clock has run, the fluents' values, the gates) it recomputes
+// from its own log, reading at each instant the text then in force.
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -52,6 +69,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/revision"
 	"github.com/peacekit/peacekit/scenario"
 )
 
@@ -62,15 +80,27 @@ type refTransition struct {
 	At       time.Time
 	// Why is what caused it, where the package doc names one: "deadline"
 	// (a lapse included), "expiry", "power" (By the power's instance),
-	// "agreement" (By the agreement terminated), "signing" (a signing
-	// event), "signature" (a recorded signature's date, By the agreement
-	// with the party as debtor); "" when a condition decided it.
+	// "agreement" (By the agreement terminated, suspended or resumed),
+	// "signing" (a signing event), "signature" (a recorded signature's
+	// date, By the agreement with the party as debtor), "term" (the end of
+	// a term without renewal, Event the notice event that ended it),
+	// "amendment" (a clause or an instance the amended text no longer
+	// has, or a suspension whose power it no longer has); "" when a
+	// condition decided it.
 	Why string
 	By  scenario.Instance
+	// Event is the event of a "term" cause: the notice; -1 for none.
+	Event int
+	// Version is the number of amendments in force at At.
+	Version int
 }
 
 func (tr refTransition) String() string {
-	return fmt.Sprintf("%s %s->%s at %s", tr.Inst, tr.From, tr.To, tr.At.UTC().Format(time.RFC3339Nano))
+	v := ""
+	if tr.Version > 0 {
+		v = fmt.Sprintf(" v%d", tr.Version)
+	}
+	return fmt.Sprintf("%s %s->%s at %s%s", tr.Inst, tr.From, tr.To, tr.At.UTC().Format(time.RFC3339Nano), v)
 }
 
 // refDecision is a condition the model evaluated when it decided a
@@ -137,6 +167,10 @@ type refInst struct {
 	// loc is the zone of its local days: the clause's, else its
 	// agreement's, else UTC.
 	loc *time.Location
+	// ghost is set for an instance an amended text no longer has: it keeps
+	// its place, its clause's last text and its final state, and never
+	// moves again.
+	ghost bool
 }
 
 // reads returns every condition the instance reads: its four conditions
@@ -149,9 +183,13 @@ func (in *refInst) reads() []agreement.Condition {
 // recurs reports whether the instance is a recurring duty.
 func (in *refInst) recurs() bool { return !in.clause.Recurs.IsZero() }
 
-// refBreach is one breach of a standing clause instance the model recorded.
+// refBreach is one breach of a standing clause instance the model recorded,
+// with what Breached needs of the instance (which may be amended away
+// later): its clause and its debtors.
 type refBreach struct {
-	ii    int
+	inst  scenario.Instance
+	ref   agreement.Ref
+	owed  []agreement.PartyID
 	at    time.Time // recorded
 	act   time.Time // the act's instant
 	event int       // the act's event, in the timeline; -1 for none
@@ -195,7 +233,7 @@ func refZone(z agreement.Zone, def *time.Location) *time.Location {
 }
 
 func refNewModel(p agreement.Process, start time.Time) *refModel {
-	m := &refModel{p: p, start: start, byClause: map[agreement.Ref][]int{}, fluentIdx: map[refFluentKey]int{}}
+	m := &refModel{p: p, start: start, fluentIdx: map[refFluentKey]int{}}
 	for ai := range p.Agreements {
 		a := &p.Agreements[ai]
 		m.locs = append(m.locs, refZone(a.Zone, time.UTC))
@@ -249,22 +287,34 @@ func refNewModel(p agreement.Process, start time.Time) *refModel {
 				}
 				_, one := in.conds[refViolation].(*agreement.HappenedCondition)
 				in.counted = cl.Standing && one
-				m.byClause[ref] = append(m.byClause[ref], len(m.insts))
 				m.insts = append(m.insts, in)
 			}
 		}
+	}
+	m.index()
+	return m
+}
+
+// index lists the instances of each clause and the permissions relaxing
+// each prohibition, in the order of m.insts.
+func (m *refModel) index() {
+	m.byClause = map[agreement.Ref][]int{}
+	for ii := range m.insts {
+		in := &m.insts[ii]
+		m.byClause[in.ref] = append(m.byClause[in.ref], ii)
+		in.relaxedBy = nil
 	}
 	// Consumed permissions: a prohibition instance owed by one debtor is
 	// relaxed by the permission instances owed by that debtor alone.
 	for pi := range m.insts {
 		perm := &m.insts[pi]
-		if perm.clause.Kind != agreement.DeonticPermission || perm.clause.Joint || len(perm.owed) != 1 {
+		if perm.ghost || perm.clause.Kind != agreement.DeonticPermission || perm.clause.Joint || len(perm.owed) != 1 {
 			continue
 		}
 		for _, x := range perm.clause.Relaxes {
 			for _, xi := range m.byClause[x.Resolve(perm.ref.Agreement)] {
 				pr := &m.insts[xi]
-				if pr.clause.Joint || len(pr.owed) != 1 || pr.owed[0] != perm.owed[0] ||
+				if pr.ghost || pr.clause.Joint || len(pr.owed) != 1 || pr.owed[0] != perm.owed[0] ||
 					pr.clause.Action == nil || pr.clause.Violation != nil {
 					continue
 				}
@@ -273,7 +323,16 @@ func refNewModel(p agreement.Process, start time.Time) *refModel {
 			}
 		}
 	}
-	return m
+}
+
+// instance returns the model's instance id, or nil.
+func (m *refModel) instance(id scenario.Instance) *refInst {
+	for ii := range m.insts {
+		if m.insts[ii].id == id {
+			return &m.insts[ii]
+		}
+	}
+	return nil
 }
 
 // owes reports whether instance in is owed by debtor d.
@@ -391,6 +450,14 @@ type refDatedSignature struct {
 	at    time.Time
 }
 
+// refSignatureKey identifies a dated signature taken.
+type refSignatureKey struct {
+	party agreement.PartyID
+	at    int64
+}
+
+func (sg refDatedSignature) key() refSignatureKey { return refSignatureKey{sg.party, sg.at.UnixNano()} }
+
 // datedSignatures returns the dated signatures of agreement ai, by date
 // (signatures of one date in the order recorded).
 func (m *refModel) datedSignatures(ai int) []refDatedSignature {
@@ -501,15 +568,37 @@ func (m *refModel) applyFluents(vals refFluents, e agreement.Event, changed []bo
 	}
 }
 
-// fluentsOver computes every fluent's value from scratch after events.
-func (m *refModel) fluentsOver(events []agreement.Event) refFluents {
+// refFluentsOver computes every fluent's value from scratch after events,
+// each event applied with the fluents of the text in force at its instant:
+// an amendment (at or before upto, before the events at its instant) keeps
+// the value of a fluent it keeps and starts a new one at its Initially. The
+// values are those of the fluents in force at upto.
+func refFluentsOver(versions []refVersion, events []agreement.Event, upto time.Time) refFluents {
+	m := versions[0].m
 	vals := make(refFluents, len(m.fluents))
 	for k, f := range m.fluents {
 		vals[k] = f.f.Initially
 	}
+	v := 1
+	advance := func(t time.Time) {
+		for v < len(versions) && !versions[v].at.After(t) {
+			next := versions[v].m
+			carried := make(refFluents, len(next.fluents))
+			for k, f := range next.fluents {
+				carried[k] = f.f.Initially
+				if old, ok := m.fluentIdx[refFluentKey{f.ai, f.f.ID}]; ok {
+					carried[k] = vals[old]
+				}
+			}
+			m, vals = next, carried
+			v++
+		}
+	}
 	for _, e := range events {
+		advance(e.At)
 		m.applyFluents(vals, e, nil)
 	}
+	advance(upto)
 	return vals
 }
 
@@ -578,8 +667,7 @@ func (v *refView) breached(c *agreement.BreachedCondition, home agreement.Agreem
 	count := func(debtor agreement.PartyID) bool {
 		var acts []time.Time
 		for _, b := range v.breaches {
-			bi := &v.m.insts[b.ii]
-			if bi.ref != ref || w.set && !b.act.After(w.at) || debtor != "" && !bi.owes(debtor) {
+			if b.ref != ref || w.set && !b.act.After(w.at) || debtor != "" && !slices.Contains(b.owed, debtor) {
 				continue
 			}
 			if reporters != nil || f.Attribution != agreement.AttributionUnspecified {
@@ -829,6 +917,13 @@ type refInstState struct {
 	recK     int
 	recSeen  map[int]bool
 	recOpen  []time.Time
+	// window is the instant after which its fulfilment and violation see
+	// events: its entry into InEffect, or its last resumption unless its
+	// suspensions defer (agreement.SuspensionDefers).
+	window time.Time
+	// term is the progress of its term, begun at its first entry into
+	// InEffect.
+	term refTerm
 }
 
 // refSigning is a signature the model took: party signed agreement ai at
@@ -853,11 +948,11 @@ type refRun struct {
 
 	// Signatures: who has signed each agreement, in the order they
 	// signed; every signature with its instant (those counted at the start
-	// at the start); how many of each agreement's dated signatures have
-	// been taken; the instant each became Signed (zero: not yet).
+	// at the start); the dated signatures of each agreement that have been
+	// taken; the instant each became Signed (zero: not yet).
 	signers  [][]agreement.PartyID
 	signLog  []refSigning
-	sigTaken []int
+	sigTaken []map[refSignatureKey]bool
 	signedAt []time.Time
 	// The anchor of each agreement's InForceAt: whether it has held, and
 	// the instant it fixes.
@@ -867,12 +962,28 @@ type refRun struct {
 	log       []refTransition
 	decisions [][]refDecision // per transition
 
+	// m0 is the model of the texts compiled; versions are the texts in
+	// force, version 0 first, then one per amendment applied; amendments
+	// are those of the replay, in order, next the first not yet applied.
+	m0         *refModel
+	versions   []refVersion
+	amendments []agreement.Amendment
+	next       int
+	// Terms: each agreement's; the notices given, in the order recorded;
+	// the notices each instrument has spent (by its refTermKey); the ends
+	// taken, in order.
+	agrTerm  []refTerm
+	notices  []refNotice
+	spent    map[string]map[int]bool
+	renewals []refRenewal
+
 	marks   []bool      // instances to evaluate in the next round
 	effects []refEffect // powers exercised in the current round
 	blog    []refBreach // breaches recorded, in order
 
 	why string // cause of the transitions being made
 	by  scenario.Instance
+	ev  int // the event of a "term" cause
 
 	batch []agreement.Event // the batch of the current instant
 	// notes counts what the replay went through, for the tests' coverage
@@ -882,27 +993,32 @@ type refRun struct {
 
 // refResult is the outcome of a reference replay.
 type refResult struct {
-	m         *refModel
+	m         *refModel // the model of the texts in force at the end
+	m0        *refModel // the model of the texts compiled
 	start     time.Time
 	end       time.Time
 	events    []agreement.Event
 	log       []refTransition
 	decisions [][]refDecision
 	breaches  []refBreach
+	// versions are the texts in force, version 0 first; renewals the ends
+	// of terms taken, in order.
+	versions []refVersion
+	renewals []refRenewal
 	// upcoming are the instants after end at which a deadline, an expiry
 	// or a timed atom could fire with no further event.
 	upcoming []time.Time
 	// notes counts what the replay went through: lapses, exclusive limits
 	// reached before a batch, the breaches of recurring duties, clauses
 	// moving provisionally, dated signatures, entries into force at
-	// InForceAt.
+	// InForceAt, the ends of terms, suspensions and amendments.
 	notes map[string]int
 	run   *refRun // the run, as it ended
 }
 
 // limitsOf returns the instants after the end at which instance i's own
-// deadline, expiry or lapse falls, or an occurrence of its recurrence
-// starts or falls due.
+// deadline, expiry, lapse or term end falls, or an occurrence of its
+// recurrence starts or falls due.
 func (res *refResult) limitsOf(i scenario.Instance) []time.Time {
 	r := res.run
 	var out []time.Time
@@ -911,7 +1027,7 @@ func (res *refResult) limitsOf(i scenario.Instance) []time.Time {
 			continue
 		}
 		s := &r.st[ii]
-		for _, f := range []func(int) (time.Time, bool){r.deadlineInstant, r.expiryInstant, r.lapseInstant} {
+		for _, f := range []func(int) (time.Time, bool){r.deadlineInstant, r.expiryInstant, r.lapseInstant, r.clauseTermEnd} {
 			if at, ok := f(ii); ok {
 				out = append(out, at)
 			}
@@ -928,19 +1044,30 @@ func (res *refResult) limitsOf(i scenario.Instance) []time.Time {
 // over p from start up to and including end, recomputing everything from
 // scratch at every instant it visits. An end before start evaluates nothing.
 func refReplay(p agreement.Process, start time.Time, events []agreement.Event, end time.Time) *refResult {
+	return refReplayAmended(p, start, events, nil, end)
+}
+
+// refReplayAmended is refReplay with amendments (sorted stably by instant,
+// none before start) taking effect during the replay.
+func refReplayAmended(p agreement.Process, start time.Time, events []agreement.Event, amendments []agreement.Amendment,
+	end time.Time) *refResult {
 	m := refNewModel(p, start)
-	r := &refRun{m: m, start: start, now: start, notes: map[string]int{}}
+	r := &refRun{m: m, m0: m, start: start, now: start, notes: map[string]int{}, spent: map[string]map[int]bool{},
+		amendments: amendments}
+	r.versions = []refVersion{{at: start, m: m}}
 	n := len(p.Agreements)
 	r.agr = make([]agreement.State, n)
 	r.agrSusp = make([][]agreement.Ref, n)
 	r.signers = make([][]agreement.PartyID, n)
-	r.sigTaken = make([]int, n)
+	r.sigTaken = make([]map[refSignatureKey]bool, n)
 	r.signedAt = make([]time.Time, n)
 	r.ifFired = make([]bool, n)
 	r.ifAnchor = make([]time.Time, n)
+	r.agrTerm = make([]refTerm, n)
 	for ai := range p.Agreements {
 		r.agr[ai] = m.initialAgreementState(ai)
 		r.signers[ai] = m.signersAtStart(ai)
+		r.sigTaken[ai] = map[refSignatureKey]bool{}
 		for _, party := range r.signers[ai] {
 			r.signLog = append(r.signLog, refSigning{ai, party, start})
 		}
@@ -950,7 +1077,7 @@ func refReplay(p agreement.Process, start time.Time, events []agreement.Event, e
 		last := start
 		for _, sg := range m.datedSignatures(ai) {
 			if !sg.at.After(start) {
-				r.sigTaken[ai]++
+				r.sigTaken[ai][sg.key()] = true
 				last = sg.at
 			}
 		}
@@ -962,7 +1089,7 @@ func refReplay(p agreement.Process, start time.Time, events []agreement.Event, e
 	for i := range r.st {
 		r.st[i] = refInstState{state: agreement.StateDormant, since: start}
 	}
-	res := &refResult{m: m, start: start, end: end}
+	res := &refResult{m: m, m0: m, start: start, end: end, versions: r.versions}
 	if end.Before(start) {
 		return res
 	}
@@ -981,6 +1108,7 @@ func refReplay(p agreement.Process, start time.Time, events []agreement.Event, e
 		}
 		t = next
 	}
+	res.m, res.versions, res.renewals = r.m, r.versions, r.renewals
 	res.events = events[:i]
 	res.log, res.decisions, res.breaches, res.notes, res.run = r.log, r.decisions, r.blog, r.notes, r
 	r.candidates(nil, func(c time.Time) {
@@ -997,8 +1125,8 @@ func refReplay(p agreement.Process, start time.Time, events []agreement.Event, e
 // atom anywhere in the process and every event matching it; every bound of
 // a clock atom; every deadline, expiry and lapse of the model's own clocks;
 // the next start and the due instants of every recurring duty in effect;
-// every dated signature and instant of entry into force. Zero when there is
-// none.
+// every dated signature and instant of entry into force; the end of every
+// term running; the next amendment. Zero when there is none.
 func (r *refRun) nextInstant(t time.Time, future []agreement.Event) time.Time {
 	var best time.Time
 	r.candidates(future, func(c time.Time) {
@@ -1042,10 +1170,17 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 			return true
 		})
 	}
+	if r.next < len(r.amendments) {
+		consider(r.amendments[r.next].At)
+	}
 	for ai := range r.m.p.Agreements {
 		a := &r.m.p.Agreements[ai]
 		timed(a.EntryIntoForce, ai, nil)
 		timed(a.InForceAt.From, ai, nil)
+		if e, ok := refTermEnd(&r.agrTerm[ai], a.Term, r.m.locs[ai]); ok &&
+			(r.agr[ai] == agreement.StateInForce || r.agr[ai] == agreement.StateSuspended) {
+			consider(e)
+		}
 		for _, sg := range r.m.datedSignatures(ai) {
 			consider(sg.at)
 		}
@@ -1067,6 +1202,9 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 		if l, ok := r.lapseInstant(ii); ok {
 			consider(l)
 		}
+		if e, ok := r.clauseTermEnd(ii); ok {
+			consider(e)
+		}
 		if s := &r.st[ii]; s.state == agreement.StateInEffect && in.recurs() {
 			if st, ok := r.occurrenceStart(ii, s.recK); ok {
 				consider(st)
@@ -1085,13 +1223,13 @@ func (r *refRun) candidates(future []agreement.Event, consider func(time.Time)) 
 // provisionally, while its agreement is Draft or Signed and every debtor of
 // the instance has signed it.
 func (r *refRun) gateOpen(ii int) bool {
-	return r.gateWith(ii, r.agr[r.m.insts[ii].ai], r.signers[r.m.insts[ii].ai])
+	in := &r.m.insts[ii]
+	return refGate(in, r.agr[in.ai], r.signers[in.ai])
 }
 
-// gateWith is gateOpen with the agreement in state agr, signed by
-// signers.
-func (r *refRun) gateWith(ii int, agr agreement.State, signers []agreement.PartyID) bool {
-	in := &r.m.insts[ii]
+// refGate is the gate of instance in with its agreement in state agr,
+// signed by signers.
+func refGate(in *refInst, agr agreement.State, signers []agreement.PartyID) bool {
 	if in.clause.Surviving || agr == agreement.StateInForce {
 		return true
 	}
@@ -1146,13 +1284,18 @@ func (r *refRun) decide(slot string, c agreement.Condition, ai int, in *refInst,
 // rounds until nothing changes.
 func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
 	r.now, r.events, r.batch = t, upTo, batch
+	r.marks = make([]bool, len(r.m.insts))
+	// The amendments taking effect now, before anything else.
+	for r.next < len(r.amendments) && !r.amendments[r.next].At.After(t) {
+		r.amend(r.amendments[r.next])
+		r.next++
+	}
 	// Fluents: recomputed from scratch up to the batch, then through it.
-	r.fluent = r.m.fluentsOver(upTo[:len(upTo)-len(batch)])
+	r.fluent = refFluentsOver(r.versions, upTo[:len(upTo)-len(batch)], t)
 	flipped := make([]bool, len(r.m.fluents))
 	for _, e := range batch {
 		r.m.applyFluents(r.fluent, e, flipped)
 	}
-	r.marks = make([]bool, len(r.m.insts))
 	// An exclusive limit is reached before anything at its instant: before
 	// the batch, and before any agreement or other clause moves.
 	if !t.Equal(r.start) {
@@ -1178,6 +1321,7 @@ func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
 			r.because("signing", scenario.Instance{}, func() { r.signBy(ai, e.Actor) })
 		}
 	}
+	r.noticeEvents(batch, len(upTo)-len(batch))
 	for {
 		r.agreementPhase()
 		var work []int
@@ -1279,7 +1423,7 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 	// conditions counting them.
 	for _, b := range r.blog {
 		if b.event >= 0 && revs[b.event] {
-			r.markBreachReaders(r.m.insts[b.ii].ref)
+			r.markBreachReaders(b.ref)
 		}
 	}
 	for ii := range r.m.insts {
@@ -1334,6 +1478,9 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 		if l, ok := r.lapseInstant(ii); ok && l.Equal(r.now) && s.state != agreement.StateInEffect {
 			r.marks[ii] = true
 		}
+		if e, ok := r.clauseTermEnd(ii); ok && e.Equal(r.now) {
+			r.marks[ii] = true
+		}
 		if s.state == agreement.StateInEffect && in.recurs() {
 			if st, ok := r.occurrenceStart(ii, s.recK); ok && st.Equal(r.now) {
 				r.marks[ii] = true
@@ -1370,7 +1517,7 @@ func (r *refRun) timedTurnsNow(ii int, anchorsOnly bool) bool {
 	case agreement.StatePending:
 		reads = []read{{in.conds[refAntecedent], refAfter(s.since)}}
 	case agreement.StateInEffect:
-		reads = []read{{in.conds[refFulfilment], refAfter(s.since)}, {in.conds[refViolation], refAfter(s.since)}}
+		reads = []read{{in.conds[refFulfilment], refAfter(s.window)}, {in.conds[refViolation], refAfter(s.window)}}
 	}
 	if !s.dlFired {
 		reads = append(reads, read{in.clause.Deadline.From, refWindow{}})
@@ -1506,11 +1653,37 @@ func (r *refRun) deadlineClock(ii int) (time.Duration, bool) {
 	in := &r.m.insts[ii]
 	agrID := r.m.agreementInstance(in.ai)
 	state := agreement.StateDormant
-	agr := r.m.initialAgreementState(in.ai)
+	agr := r.m0.initialAgreementState(in.ai)
 	running := false
 	var since time.Time
 	var elapsed time.Duration
+	// The gate is read with the text in force: an amendment may open or
+	// close it with no transition.
+	v := 0
+	gate := func(at time.Time) bool {
+		if x := r.versions[v].m.instance(in.id); x != nil {
+			return refGate(x, agr, r.signersAt(in.ai, at))
+		}
+		return refGate(in, agr, r.signersAt(in.ai, at))
+	}
+	move := func(at time.Time, arm bool) {
+		now := state == agreement.StateInEffect && gate(at)
+		if running && (!now || arm) {
+			elapsed += at.Sub(since)
+		}
+		if arm {
+			elapsed = 0
+		}
+		if now && (!running || arm) {
+			since = at
+		}
+		running = now
+	}
 	for _, tr := range r.log {
+		for v+1 < len(r.versions) && !r.versions[v+1].at.After(tr.At) {
+			v++
+			move(r.versions[v].at, false)
+		}
 		arm := false
 		switch tr.Inst {
 		case in.id:
@@ -1521,17 +1694,11 @@ func (r *refRun) deadlineClock(ii int) (time.Duration, bool) {
 		default:
 			continue
 		}
-		now := state == agreement.StateInEffect && r.gateWith(ii, agr, r.signersAt(in.ai, tr.At))
-		if running && (!now || arm) {
-			elapsed += tr.At.Sub(since)
-		}
-		if arm {
-			elapsed = 0
-		}
-		if now && (!running || arm) {
-			since = tr.At
-		}
-		running = now
+		move(tr.At, arm)
+	}
+	for v+1 < len(r.versions) {
+		v++
+		move(r.versions[v].at, false)
 	}
 	if running {
 		elapsed += r.now.Sub(since)
@@ -1660,10 +1827,14 @@ func (r *refRun) agreementPhase() {
 		changed = false
 		for ai := range r.m.p.Agreements {
 			a := &r.m.p.Agreements[ai]
-			dated := r.m.datedSignatures(ai)
-			for r.sigTaken[ai] < len(dated) && !dated[r.sigTaken[ai]].at.After(r.now) {
-				sg := dated[r.sigTaken[ai]]
-				r.sigTaken[ai]++
+			if r.agreementTermEnds(ai) {
+				changed = true
+			}
+			for _, sg := range r.m.datedSignatures(ai) {
+				if sg.at.After(r.now) || r.sigTaken[ai][sg.key()] {
+					continue
+				}
+				r.sigTaken[ai][sg.key()] = true
 				by := scenario.Instance{Ref: agreement.AgreementRef(a.ID), Debtor: sg.party}
 				r.notes["dated signature taken"]++
 				r.because("signature", by, func() { r.signBy(ai, sg.party) })
@@ -1696,6 +1867,476 @@ func (r *refRun) agreementPhase() {
 	}
 }
 
+// refVersion is a text in force during the replay: version 0, the texts
+// compiled, or the text of an amendment from its instant on, with the
+// model built from the whole process as amended.
+type refVersion struct {
+	at        time.Time
+	agreement agreement.AgreementID // amended; empty for version 0
+	label     string
+	old, text agreement.Agreement // the amended agreement's text before and after
+	m         *refModel
+}
+
+// refVersionAt returns the version in force at instant at: the last
+// taking effect at or before it.
+func refVersionAt(versions []refVersion, at time.Time) int {
+	v := 0
+	for v+1 < len(versions) && !versions[v+1].at.After(at) {
+		v++
+	}
+	return v
+}
+
+// refTextEqual reports whether two values of an agreement's text are the
+// same: conditions, deadlines, terms, recurrences, instants and decimals by
+// their Equal methods, pointers by what they point to, everything else field
+// by field and element by element.
+func refTextEqual(a, b any) bool {
+	return refValuesEqual(reflect.ValueOf(a), reflect.ValueOf(b))
+}
+
+func refValuesEqual(a, b reflect.Value) bool {
+	if !a.IsValid() || !b.IsValid() {
+		return a.IsValid() == b.IsValid()
+	}
+	if a.Type() != b.Type() {
+		return false
+	}
+	if a.Kind() == reflect.Interface || a.Kind() == reflect.Pointer {
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() && b.IsNil()
+		}
+	}
+	if eq := a.MethodByName("Equal"); eq.IsValid() && eq.Type().NumIn() == 1 && eq.Type().In(0) == a.Type() &&
+		eq.Type().NumOut() == 1 && eq.Type().Out(0).Kind() == reflect.Bool {
+		return eq.Call([]reflect.Value{b})[0].Bool()
+	}
+	switch a.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		return refValuesEqual(a.Elem(), b.Elem())
+	case reflect.Struct:
+		for k := range a.NumField() {
+			if !a.Type().Field(k).IsExported() {
+				return reflect.DeepEqual(a.Interface(), b.Interface())
+			}
+			if !refValuesEqual(a.Field(k), b.Field(k)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice, reflect.Array:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for k := range a.Len() {
+			if !refValuesEqual(a.Index(k), b.Index(k)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		return reflect.DeepEqual(a.Interface(), b.Interface())
+	}
+	return a.Interface() == b.Interface()
+}
+
+// amend makes amendment a take effect now, before anything else at the
+// instant. The model is built afresh from the process with the amended
+// text in place, its instances ordered as the package doc says (those kept
+// in their place, the new ones after every other, in the order of the new
+// text), and the run's state carried over by clause id and debtor: an
+// instance the text no longer has is Terminated (unless final) and never
+// moves again, even if a later text has it again (it keeps its place, as
+// a ghost, an instance of its clause in its final state); a new one starts
+// Dormant; a kept one keeps its state, the
+// instant it entered it, its breaches, occurrences and term, and its
+// suspensions except those by a suspend power the text no longer has (one
+// left with none resumes now). A kept instance whose clause changed, and a
+// new one, are evaluated now; so are the instances reading the state of an
+// instance removed. A changed anchor is fixed afresh; a changed term
+// keeps its beginning and the ends taken, its current term counted with the
+// new text's length. Limits are read from the text in force, so they are
+// the new text's counted from the past as it happened.
+func (r *refRun) amend(a agreement.Amendment) {
+	old := r.m
+	ai := old.agreementIndex(a.Text.ID)
+	p := old.p.Clone()
+	was := p.Agreements[ai]
+	p.Agreements[ai] = a.Text.Clone()
+	m := refNewModel(p, r.start)
+	// Order: the instances already known in their place (those the text
+	// no longer has among them, as ghosts), then the new ones.
+	var insts []refInst
+	for _, in := range old.insts {
+		if x := m.instance(in.id); x != nil {
+			insts = append(insts, *x)
+		} else {
+			in.ghost = true
+			insts = append(insts, in)
+		}
+	}
+	for _, in := range m.insts {
+		if old.instance(in.id) == nil {
+			insts = append(insts, in)
+		}
+	}
+	m.insts = insts
+	m.index()
+	r.versions = append(r.versions, refVersion{at: r.now, agreement: a.Text.ID, label: a.Label, old: was,
+		text: p.Agreements[ai], m: m})
+	r.notes["amendment"]++
+	if refTextEqual(was, p.Agreements[ai]) {
+		r.notes["amendment changing nothing"]++
+	}
+	oldSt, oldMarks := r.st, r.marks
+	r.m = m
+	r.st = make([]refInstState, len(m.insts))
+	r.marks = make([]bool, len(m.insts))
+	for ii := range m.insts {
+		in := &m.insts[ii]
+		oi := slices.IndexFunc(old.insts, func(x refInst) bool { return x.id == in.id })
+		if oi < 0 {
+			r.st[ii] = refInstState{state: agreement.StateDormant, since: r.now}
+			r.marks[ii] = true
+			r.notes["instance added by amendment"]++
+			continue
+		}
+		r.st[ii] = oldSt[oi]
+		r.marks[ii] = oldMarks[oi]
+		s := &r.st[ii]
+		was := &old.insts[oi]
+		if in.ghost {
+			continue
+		}
+		if was.ghost {
+			r.notes["instance removed and added again"]++
+		}
+		if !refTextEqual(was.clause, in.clause) {
+			r.marks[ii] = true
+			r.notes["clause changed by amendment"]++
+			if !refTextEqual(was.clause.Deadline.From, in.clause.Deadline.From) {
+				s.dlFired, s.dlAnchor = false, time.Time{}
+			}
+			if !refTextEqual(was.clause.Expiry.From, in.clause.Expiry.From) {
+				s.expFired, s.expAnchor = false, time.Time{}
+			}
+			if !was.clause.Term.Equal(in.clause.Term) && s.term.ends > 0 {
+				s.term.length = in.clause.Term.Renewal
+			}
+		}
+		ids := func(m *refModel, in *refInst) []scenario.Instance {
+			var out []scenario.Instance
+			for _, pi := range in.relaxedBy {
+				out = append(out, m.insts[pi].id)
+			}
+			return out
+		}
+		if !slices.Equal(ids(old, was), ids(m, in)) {
+			r.marks[ii] = true
+		}
+	}
+	// The agreement's own text: a changed anchor of its entry into force
+	// is fixed afresh; a changed term keeps its progress, its current term
+	// counted with the new text's length.
+	if !refTextEqual(was.InForceAt.From, p.Agreements[ai].InForceAt.From) {
+		r.ifFired[ai], r.ifAnchor[ai] = false, time.Time{}
+	}
+	if !was.Term.Equal(p.Agreements[ai].Term) {
+		r.notes["agreement term changed by amendment"]++
+		if r.agrTerm[ai].ends > 0 {
+			r.agrTerm[ai].length = p.Agreements[ai].Term.Renewal
+		}
+	}
+	suspends := func(h agreement.Ref) bool {
+		if h.IsAgreement() {
+			return true
+		}
+		for _, q := range p.Agreements {
+			for _, c := range q.Clauses {
+				if agreement.QualifiedRef(q.ID, c.ID) == h {
+					return c.Kind == agreement.DeonticPower && c.Effect == agreement.EffectSuspend
+				}
+			}
+		}
+		return false
+	}
+	r.because("amendment", scenario.Instance{}, func() {
+		for ii := range old.insts {
+			s := &r.st[ii] // the instances already known keep their place
+			if m.insts[ii].ghost {
+				if !s.state.IsFinal() {
+					r.notes["instance removed by amendment while "+s.state.String()]++
+					r.to(ii, agreement.StateTerminated, nil)
+				}
+				continue
+			}
+			kept := slices.DeleteFunc(slices.Clone(s.susp), func(h agreement.Ref) bool { return !suspends(h) })
+			if len(kept) == len(s.susp) {
+				continue
+			}
+			s.susp = kept
+			if s.state == agreement.StateSuspended && len(kept) == 0 {
+				r.notes["suspension dropped by amendment"]++
+				r.to(ii, agreement.StateInEffect, nil)
+			}
+		}
+	})
+}
+
+// refTerm is the progress of an instrument's term (agreement.Term): begun
+// at the instrument's first entry (into force, or into effect), its current
+// term running from cur, the ends taken so far.
+type refTerm struct {
+	begun  bool
+	begin  time.Time
+	cur    time.Time        // the start of the current term: begin, or the last end taken
+	length agreement.Period // the current term's length, once an end has been taken
+	ends   int              // ends taken
+	autos  int              // automatic renewals made
+	done   bool             // expired
+}
+
+// refNotice is a notice given against the term of an agreement, or of the
+// instances of a clause (owed by debtor, when set).
+type refNotice struct {
+	at        time.Time
+	event     int               // the notice event; -1 for a power's
+	by        scenario.Instance // the power that gave it
+	agreement agreement.AgreementID
+	clause    agreement.Ref
+	debtor    agreement.PartyID
+}
+
+// refRenewal is an end of a term the model took: renewed until the next
+// end, or (until zero) expired.
+type refRenewal struct {
+	of        scenario.Instance
+	at, until time.Time
+	agreed    bool
+	// event is the renewal event of an agreed renewal, or the notice
+	// event that ended the term; -1 for none. notice is set when a
+	// notice (an event's or a power's) ended it.
+	event  int
+	notice bool
+}
+
+func (rn refRenewal) String() string {
+	s := fmt.Sprintf("%s end %s", rn.of, refStamp(rn.at))
+	switch {
+	case !rn.until.IsZero():
+		s += " renewed until " + refStamp(rn.until)
+	case rn.notice:
+		s += " expired by notice"
+	default:
+		s += " expired"
+	}
+	if rn.agreed {
+		s += " (agreed)"
+	}
+	if rn.event >= 0 {
+		s += fmt.Sprintf(" event #%d", rn.event)
+	}
+	return s
+}
+
+// refTermEnd returns the end of the current term of ts under term, counted
+// in loc: the text's Period after the beginning for the first term, the
+// length set at the last end taken for the others. False when there is no
+// term, it has not begun or has expired, or its end lies beyond
+// agreement.InstantRange (never reached).
+func refTermEnd(ts *refTerm, term agreement.Term, loc *time.Location) (time.Time, bool) {
+	if term.IsZero() || !ts.begun || ts.done {
+		return time.Time{}, false
+	}
+	length := term.Period
+	if ts.ends > 0 {
+		length = ts.length
+	}
+	e := length.AddTo(ts.cur, loc)
+	if _, last := agreement.InstantRange(); e.After(last) {
+		return time.Time{}, false
+	}
+	return e, true
+}
+
+// resolveEventRef returns the instrument an event's Clause names: a local
+// reference is to the engine's only agreement.
+func (r *refRun) resolveEventRef(x agreement.Ref) agreement.Ref {
+	if x.Agreement == "" && len(r.m.p.Agreements) == 1 {
+		x.Agreement = r.m.p.Agreements[0].ID
+	}
+	return x
+}
+
+// namesAgreement reports whether event e names agreement ai: its reference,
+// or none with a single agreement.
+func (r *refRun) namesAgreement(e agreement.Event, ai int) bool {
+	if e.Clause == (agreement.Ref{}) {
+		return len(r.m.p.Agreements) == 1
+	}
+	return e.Clause == agreement.AgreementRef(r.m.p.Agreements[ai].ID)
+}
+
+// decideEnd takes the end of instrument of's current term (ts under term,
+// counted in loc) that has come, in the order of precedence of
+// agreement.Term: a renewal agreed by the latest renewal event naming the
+// instrument (names) after the last end and at or before this one; else
+// expiry, when a notice counts (the earliest one aimed at the instrument,
+// notice, not yet spent, given at or before the last instant for this
+// end), the notice being spent either way; else an automatic renewal while
+// any is left; else expiry. It records the end and returns it.
+func (r *refRun) decideEnd(of scenario.Instance, ts *refTerm, term agreement.Term, loc *time.Location,
+	names func(agreement.Event) bool, notice func(refNotice) bool) refRenewal {
+	e, _ := refTermEnd(ts, term, loc)
+	key := of.String()
+	agreed := -1
+	for k, ev := range r.events {
+		if ev.Kind == agreement.EventKindRenewal && !ev.Period.IsZero() && names(ev) && ev.At.After(ts.cur) && !ev.At.After(e) {
+			agreed = k
+		}
+	}
+	by := term.NoticeBy(e, loc)
+	counts := -1
+	for k, n := range r.notices {
+		if !notice(n) || r.spent[key][k] || n.at.After(by) {
+			continue
+		}
+		if counts < 0 || n.at.Before(r.notices[counts].at) {
+			counts = k
+		}
+	}
+	if counts >= 0 {
+		if r.spent[key] == nil {
+			r.spent[key] = map[int]bool{}
+		}
+		r.spent[key][counts] = true
+	}
+	rn := refRenewal{of: of, at: e, event: -1}
+	ts.ends++
+	ts.cur = e
+	switch {
+	case agreed >= 0:
+		ts.length = r.events[agreed].Period
+		rn.agreed, rn.event = true, agreed
+		r.notes["term renewed as agreed"]++
+		if counts >= 0 {
+			r.notes["term renewed as agreed despite a notice"]++
+		}
+	case counts >= 0:
+		ts.done = true
+		rn.notice, rn.event = true, r.notices[counts].event
+		r.notes["term ended by notice"]++
+		if r.notices[counts].event < 0 {
+			r.notes["term ended by a power's notice"]++
+		}
+	case !term.Renewal.IsZero() && (term.Renewals == 0 || ts.autos < term.Renewals):
+		ts.length = term.Renewal
+		ts.autos++
+		r.notes["term renewed automatically"]++
+	default:
+		ts.done = true
+		r.notes["term expired"]++
+	}
+	if !ts.done {
+		rn.until = ts.length.AddTo(e, loc)
+	}
+	r.renewals = append(r.renewals, rn)
+	return rn
+}
+
+// agreementTermEnds takes, in the agreement round, the ends of agreement
+// ai's term that have come while it is in force or suspended: at one
+// without renewal it is Terminated (and its clauses with it). It reports
+// whether the agreement moved.
+func (r *refRun) agreementTermEnds(ai int) bool {
+	a := &r.m.p.Agreements[ai]
+	ts := &r.agrTerm[ai]
+	self := r.m.agreementInstance(ai)
+	for r.agr[ai] == agreement.StateInForce || r.agr[ai] == agreement.StateSuspended {
+		e, ok := refTermEnd(ts, a.Term, r.m.locs[ai])
+		if !ok || e.After(r.now) {
+			return false
+		}
+		rn := r.decideEnd(self, ts, a.Term, r.m.locs[ai],
+			func(ev agreement.Event) bool { return r.namesAgreement(ev, ai) },
+			func(n refNotice) bool { return n.agreement == a.ID })
+		if ts.done {
+			if r.agr[ai] == agreement.StateSuspended {
+				r.notes["suspended agreement's term ended"]++
+			}
+			r.becauseEvent("term", scenario.Instance{}, rn.event, func() { r.agreementTo(ai, agreement.StateTerminated, nil) })
+			return true
+		}
+	}
+	return false
+}
+
+// clauseTermEnd returns the end of instance ii's current term while it is
+// in effect.
+func (r *refRun) clauseTermEnd(ii int) (time.Time, bool) {
+	if r.st[ii].state != agreement.StateInEffect {
+		return time.Time{}, false
+	}
+	in := &r.m.insts[ii]
+	return refTermEnd(&r.st[ii].term, in.clause.Term, in.loc)
+}
+
+// clauseTermEnds takes the ends of instance ii's term that have come (it is
+// in effect with its gate open: one suspended or gated at an end takes it
+// when it can move again); at one without renewal the instance gets the
+// outcome of an expiry, caused by its term. It reports whether the instance
+// has a term whose end has come.
+func (r *refRun) clauseTermEnds(ii int) bool {
+	in := &r.m.insts[ii]
+	s := &r.st[ii]
+	came := false
+	for s.state == agreement.StateInEffect {
+		e, ok := r.clauseTermEnd(ii)
+		if !ok || e.After(r.now) {
+			break
+		}
+		came = true
+		if e.Before(r.now) {
+			r.notes["clause term end taken late"]++
+		}
+		rn := r.decideEnd(in.id, &s.term, in.clause.Term, in.loc,
+			func(ev agreement.Event) bool {
+				return !ev.Clause.IsAgreement() && r.resolveEventRef(ev.Clause) == in.ref
+			},
+			func(n refNotice) bool { return n.clause == in.ref && (n.debtor == "" || in.owes(n.debtor)) })
+		if s.term.done {
+			to := r.expiryOutcome(ii)
+			r.notes["clause term ended: "+to.String()]++
+			r.becauseEvent("term", scenario.Instance{}, rn.event, func() { r.to(ii, to, nil) })
+		}
+	}
+	return came
+}
+
+// noticeEvents records the notices given by the events of kind notice of
+// the batch (the first of which is event first of the timeline): against
+// the agreement or every instance of the clause each names.
+func (r *refRun) noticeEvents(batch []agreement.Event, first int) {
+	for k, e := range batch {
+		if e.Kind != agreement.EventKindNotice {
+			continue
+		}
+		n := refNotice{at: e.At, event: first + k}
+		x := r.resolveEventRef(e.Clause)
+		switch {
+		case e.Clause == (agreement.Ref{}) && len(r.m.p.Agreements) == 1:
+			n.agreement = r.m.p.Agreements[0].ID
+		case x.IsAgreement():
+			n.agreement = x.Agreement
+		default:
+			n.clause = x
+		}
+		r.notices = append(r.notices, n)
+		r.notes["notice event"]++
+	}
+}
+
 // signBy records that party signed agreement ai ("": the agreement as a
 // whole, for every required signatory): a provisional clause owed by a new
 // signer is marked, and a Draft agreement is Signed once its signatories
@@ -1723,9 +2364,12 @@ func (r *refRun) signBy(ai int, party agreement.PartyID) {
 }
 
 // agreementTo moves agreement ai to state to, marking the instances that read
-// its state, every instance of it when it enters into force, and terminating
-// every clause of it that is neither final nor surviving when it is
-// terminated.
+// its state and every instance of it when it enters into force. Its
+// instances that do not survive go with it: terminated when it is
+// terminated (unless final); suspended, held by it, when it is suspended
+// (those in effect; one already suspended gets its hold too); and when it
+// resumes, each loses its hold, and one with none left resumes. Its term
+// begins at its first entry into force.
 func (r *refRun) agreementTo(ai int, to agreement.State, d []refDecision) {
 	from := r.agr[ai]
 	if to == agreement.StateInForce && from == agreement.StateSigned && !r.m.p.Agreements[ai].InForceAt.IsZero() {
@@ -1735,6 +2379,9 @@ func (r *refRun) agreementTo(ai int, to agreement.State, d []refDecision) {
 	r.record(r.m.agreementInstance(ai), from, to, d)
 	if to == agreement.StateSigned {
 		r.signedAt[ai] = r.now
+	}
+	if to == agreement.StateInForce && from == agreement.StateSigned && !r.agrTerm[ai].begun {
+		r.agrTerm[ai] = refTerm{begun: true, begin: r.now, cur: r.now}
 	}
 	id := r.m.p.Agreements[ai].ID
 	for ii := range r.m.insts {
@@ -1751,32 +2398,70 @@ func (r *refRun) agreementTo(ai int, to agreement.State, d []refDecision) {
 			r.marks[ii] = true
 		}
 	}
-	if to == agreement.StateTerminated {
-		for ii := range r.m.insts {
-			in := &r.m.insts[ii]
-			if in.ai == ai && !in.clause.Surviving && !r.st[ii].state.IsFinal() {
-				r.because("agreement", r.m.agreementInstance(ai), func() { r.to(ii, agreement.StateTerminated, nil) })
+	self := r.m.agreementInstance(ai)
+	hold := self.Ref
+	for ii := range r.m.insts {
+		in := &r.m.insts[ii]
+		s := &r.st[ii]
+		if in.ai != ai {
+			continue
+		}
+		if to == agreement.StateInForce && from == agreement.StateSuspended && s.state == agreement.StateSuspended &&
+			slices.Contains(s.susp, hold) {
+			// Its hold is lifted whatever the text now says of the
+			// clause's survival.
+			s.susp = refWithout(s.susp, hold)
+			if len(s.susp) == 0 {
+				r.notes["clause resumed with its agreement"]++
+				r.because("agreement", self, func() { r.to(ii, agreement.StateInEffect, nil) })
 			}
+			continue
+		}
+		if in.clause.Surviving {
+			continue
+		}
+		switch {
+		case to == agreement.StateTerminated && !s.state.IsFinal():
+			r.because("agreement", self, func() { r.to(ii, agreement.StateTerminated, nil) })
+		case to == agreement.StateSuspended && s.state == agreement.StateInEffect:
+			// The agreement's suspension suspends its clauses in effect,
+			// held by the agreement.
+			s.susp = refWith(s.susp, hold)
+			r.notes["clause suspended with its agreement"]++
+			r.because("agreement", self, func() { r.to(ii, agreement.StateSuspended, nil) })
+		case to == agreement.StateSuspended && s.state == agreement.StateSuspended:
+			s.susp = refWith(s.susp, hold)
 		}
 	}
 }
 
 func (r *refRun) record(i scenario.Instance, from, to agreement.State, d []refDecision) {
-	r.log = append(r.log, refTransition{Inst: i, From: from, To: to, At: r.now, Why: r.why, By: r.by})
+	ev := -1
+	if r.why == "term" {
+		ev = r.ev
+	}
+	r.log = append(r.log, refTransition{Inst: i, From: from, To: to, At: r.now, Why: r.why, By: r.by, Event: ev,
+		Version: len(r.versions) - 1})
 	r.decisions = append(r.decisions, d)
 }
 
 // because sets the cause recorded with the transitions fn makes.
 func (r *refRun) because(why string, by scenario.Instance, fn func()) {
-	w, b := r.why, r.by
-	r.why, r.by = why, by
+	r.becauseEvent(why, by, -1, fn)
+}
+
+// becauseEvent is because with the event of a "term" cause (-1: none).
+func (r *refRun) becauseEvent(why string, by scenario.Instance, ev int, fn func()) {
+	w, b, e := r.why, r.by, r.ev
+	r.why, r.by, r.ev = why, by, ev
 	fn()
-	r.why, r.by = w, b
+	r.why, r.by, r.ev = w, b, e
 }
 
 // to moves instance ii to state to, marking the instances that read its
 // clause's state and, unless to is final, itself. A recurring duty
-// entering InEffect from Dormant or Pending starts its occurrences.
+// entering InEffect from Dormant or Pending starts its occurrences; the
+// first entry into InEffect begins the instance's term.
 func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
 	s := &r.st[ii]
 	in := &r.m.insts[ii]
@@ -1790,7 +2475,18 @@ func (r *refRun) to(ii int, to agreement.State, d []refDecision) {
 		s.leftDormant = r.now
 	}
 	if to == agreement.StateInEffect {
-		s.judged, s.violTrue, s.lastBreach = r.now, false, refWindow{}
+		// Resumed: a clause whose suspensions defer sees the events of
+		// the suspension (and judges a standing clause's acts of it);
+		// otherwise only those after now.
+		if from != agreement.StateSuspended || in.clause.DuringSuspension != agreement.SuspensionDefers {
+			s.window = r.now
+			s.judged, s.violTrue, s.lastBreach = r.now, false, refWindow{}
+		} else {
+			r.notes["suspension deferred"]++
+		}
+		if !s.term.begun {
+			s.term = refTerm{begun: true, begin: r.now, cur: r.now}
+		}
 	}
 	if to == agreement.StateInEffect && from != agreement.StateSuspended && in.recurs() {
 		r.startRecurrence(ii)
@@ -1902,7 +2598,7 @@ func (r *refRun) fulfilment(work []int) {
 		if s.state != agreement.StateInEffect || c == nil || !r.gateOpen(ii) || in.recurs() || r.passedExclusive(ii) {
 			continue
 		}
-		w := refAfter(s.since)
+		w := refAfter(s.window)
 		if !r.view().eval(c, in.ai, in, w, nil) {
 			continue
 		}
@@ -1945,13 +2641,21 @@ func (r *refRun) applyEffects(suspensions bool) {
 	}
 }
 
-// applyEffect applies the effect of power instance pi, exercised now.
+// applyEffect applies the effect of power instance pi, exercised now, to
+// its clause targets, then to its agreement targets: an agreement aimed at
+// with a target debtor is that party's participation (the instances of its
+// clauses owed by the party), otherwise the agreement itself. A notice
+// power gives notice against the terms of its targets.
 func (r *refRun) applyEffect(pi int) {
 	pin := &r.m.insts[pi]
 	cl := pin.clause
 	home := r.m.p.Agreements[pin.ai].ID
 	targets := cl.Targets
 	suspender := pin.ref
+	// TargetDebtor: only the instances owed by that debtor (Debtor: the
+	// exercising instance's own, or the power's sole debtor). A resume
+	// power acts on what its suspend power suspended, as that power did.
+	limited := cl.TargetDebtor
 	if cl.Effect == agreement.EffectResume {
 		// The paired suspend power, in the same agreement.
 		targets = nil
@@ -1959,11 +2663,10 @@ func (r *refRun) applyEffect(pi int) {
 			if o.Kind == agreement.DeonticPower && o.Effect == agreement.EffectSuspend && o.ResumedBy == cl.ID {
 				targets = o.Targets
 				suspender = agreement.QualifiedRef(home, o.ID)
+				limited = o.TargetDebtor
 			}
 		}
 	}
-	// TargetDebtor: only the instances owed by that debtor (Debtor: the
-	// exercising instance's own, or the power's sole debtor).
 	share := cl.TargetDebtor
 	if share == agreement.Debtor {
 		share = pin.bind
@@ -1971,6 +2674,11 @@ func (r *refRun) applyEffect(pi int) {
 	for _, t := range targets {
 		t = t.Resolve(home)
 		if t.IsAgreement() {
+			continue
+		}
+		if cl.Effect == agreement.EffectNotice {
+			r.notices = append(r.notices, refNotice{at: r.now, event: -1, by: pin.id, clause: t, debtor: share})
+			r.notes["notice by a power"]++
 			continue
 		}
 		for _, ii := range r.m.byClause[t] {
@@ -1986,6 +2694,25 @@ func (r *refRun) applyEffect(pi int) {
 			continue
 		}
 		ai := r.m.agreementIndex(t.Agreement)
+		if cl.Effect == agreement.EffectNotice {
+			r.notices = append(r.notices, refNotice{at: r.now, event: -1, by: pin.id, agreement: t.Agreement})
+			r.notes["notice by a power"]++
+			continue
+		}
+		if limited != "" {
+			// A party's participation: the instances of the agreement's
+			// clauses that do not survive and are owed by the party (for
+			// a resumption: those its suspend power holds).
+			r.notes["participation "+cl.Effect.String()]++
+			for ii := range r.m.insts {
+				in := &r.m.insts[ii]
+				if in.ai != ai || in.clause.Surviving || cl.Effect != agreement.EffectResume && !in.owes(share) {
+					continue
+				}
+				r.effectOn(ii, cl.Effect, suspender, targets)
+			}
+			continue
+		}
 		switch cl.Effect {
 		case agreement.EffectTerminate:
 			if r.agr[ai] != agreement.StateTerminated {
@@ -2086,7 +2813,7 @@ func (r *refRun) violation(work []int) {
 			}
 			continue
 		}
-		w := refAfter(s.since)
+		w := refAfter(s.window)
 		if c := in.conds[refViolation]; c != nil && !excl && r.view().eval(c, in.ai, in, w, nil) {
 			r.to(ii, agreement.StateViolated, []refDecision{r.decide("violation", c, in.ai, in, w)})
 			continue
@@ -2234,8 +2961,8 @@ func (r *refRun) breaches(ii int) {
 	}
 	v := r.view()
 	if in.counted {
-		w := refAfter(s.since)
-		if s.judged.After(s.since) {
+		w := refAfter(s.window)
+		if s.judged.After(s.window) {
 			w = refAfter(s.judged)
 		}
 		s.judged = r.now
@@ -2243,7 +2970,7 @@ func (r *refRun) breaches(ii int) {
 		if len(in.relaxedBy) > 0 {
 			// Grants are consumed by every act since the clause entered
 			// InEffect; only the acts not yet judged are new breaches.
-			for _, k := range v.uncovered(in, refAfter(s.since)) {
+			for _, k := range v.uncovered(in, refAfter(s.window)) {
 				if v.events[k].At.After(w.at) {
 					acts = append(acts, k)
 				}
@@ -2261,8 +2988,8 @@ func (r *refRun) breaches(ii int) {
 		}
 		return
 	}
-	w := refAfter(s.since)
-	if s.lastBreach.set && s.lastBreach.at.After(s.since) {
+	w := refAfter(s.window)
+	if s.lastBreach.set && s.lastBreach.at.After(s.window) {
 		w = s.lastBreach
 	}
 	val := v.eval(c, in.ai, in, w, nil)
@@ -2335,8 +3062,9 @@ func (r *refRun) breach(ii, k int) {
 	if k >= 0 {
 		act = r.events[k].At
 	}
-	r.blog = append(r.blog, refBreach{ii: ii, at: r.now, act: act, event: k})
-	r.markBreachReaders(r.m.insts[ii].ref)
+	in := &r.m.insts[ii]
+	r.blog = append(r.blog, refBreach{inst: in.id, ref: in.ref, owed: in.owed, at: r.now, act: act, event: k})
+	r.markBreachReaders(in.ref)
 }
 
 // markBreachReaders marks every instance whose conditions count the
@@ -2358,36 +3086,48 @@ func (r *refRun) markBreachReaders(ref agreement.Ref) {
 // expiry: a Pending or InEffect instance reaching its expiry is Discharged,
 // or Fulfilled for a prohibition in effect; a standing clause or a
 // recurring duty in effect is Violated if it recorded a breach, Fulfilled
-// otherwise.
+// otherwise. An instance in effect reaching the end of its term takes it
+// here too: renewed, or given the same outcome, caused by its term.
 func (r *refRun) expiry(work []int) {
 	for _, ii := range work {
 		s := &r.st[ii]
 		if s.state != agreement.StatePending && s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
+		if r.clauseTermEnds(ii) {
+			continue
+		}
 		x, ok := r.expiryInstant(ii)
 		if !ok || x.After(r.now) {
 			continue
 		}
-		to := agreement.StateDischarged
-		in := &r.m.insts[ii]
-		kept := in.clause.Standing || in.recurs()
-		switch {
-		case s.state != agreement.StateInEffect:
-		case kept && s.breaches > 0:
-			to = agreement.StateViolated
-		case kept, in.clause.Kind == agreement.DeonticProhibition:
-			to = agreement.StateFulfilled
-		}
+		to := r.expiryOutcome(ii)
 		r.because("expiry", scenario.Instance{}, func() { r.to(ii, to, nil) })
 	}
+}
+
+// expiryOutcome is the state instance ii expires to: Discharged, or, in
+// effect, Fulfilled for a prohibition, and for a standing clause or a
+// recurring duty Violated if it recorded a breach, Fulfilled otherwise.
+func (r *refRun) expiryOutcome(ii int) agreement.State {
+	s := &r.st[ii]
+	in := &r.m.insts[ii]
+	kept := in.clause.Standing || in.recurs()
+	switch {
+	case s.state != agreement.StateInEffect:
+	case kept && s.breaches > 0:
+		return agreement.StateViolated
+	case kept, in.clause.Kind == agreement.DeonticProhibition:
+		return agreement.StateFulfilled
+	}
+	return agreement.StateDischarged
 }
 
 // State returns the model's state of instance i at the end of instant at.
 func (res *refResult) State(i scenario.Instance, at time.Time) agreement.State {
 	var s agreement.State
 	if i.IsAgreement() {
-		s = res.m.initialAgreementState(res.m.agreementIndex(i.Ref.Agreement))
+		s = res.m0.initialAgreementState(res.m0.agreementIndex(i.Ref.Agreement))
 	} else {
 		s = agreement.StateDormant
 	}
@@ -2402,29 +3142,40 @@ func (res *refResult) State(i scenario.Instance, at time.Time) agreement.State {
 	return s
 }
 
-// Instances returns every instance the model tracks: agreements first, then
-// clause instances, in order.
+// Instances returns every instance the model tracked: agreements first,
+// then clause instances, in order of the texts compiled, then those that
+// amendments added.
 func (res *refResult) Instances() []scenario.Instance {
 	var out []scenario.Instance
-	for ai := range res.m.p.Agreements {
-		out = append(out, res.m.agreementInstance(ai))
+	for ai := range res.m0.p.Agreements {
+		out = append(out, res.m0.agreementInstance(ai))
 	}
-	for _, in := range res.m.insts {
-		out = append(out, in.id)
+	for _, v := range res.versions {
+		for _, in := range v.m.insts {
+			if !slices.Contains(out, in.id) {
+				out = append(out, in.id)
+			}
+		}
 	}
 	return out
 }
 
+// modelAt returns the model of the texts in force at instant at.
+func (res *refResult) modelAt(at time.Time) *refModel {
+	return res.versions[refVersionAt(res.versions, at)].m
+}
+
 // viewAt returns the view at the end of instant at (which must not be after
 // the end of the replay): events up to it, fluents after its batch, states
-// after its last transition.
+// after its last transition, with the texts in force at it.
 func (res *refResult) viewAt(at time.Time) *refView {
 	n := 0
 	for n < len(res.events) && !res.events[n].At.After(at) {
 		n++
 	}
 	evs := res.events[:n]
-	fl := res.m.fluentsOver(evs)
+	m := res.modelAt(at)
+	fl := refFluentsOver(res.versions, evs, at)
 	var bs []refBreach
 	for _, b := range res.breaches {
 		if !b.at.After(at) {
@@ -2432,30 +3183,54 @@ func (res *refResult) viewAt(at time.Time) *refView {
 		}
 	}
 	return &refView{
-		m: res.m, now: at, events: refRevised(evs, at),
-		fluent: func(k refFluentKey) bool { return fl[res.m.fluentIdx[k]] },
+		m: m, now: at, events: refRevised(evs, at),
+		fluent: func(k refFluentKey) bool { return fl[m.fluentIdx[k]] },
 		state: func(ii int) (agreement.State, time.Time) {
 			st, since := agreement.StateDormant, res.start
 			for _, tr := range res.log {
 				if tr.At.After(at) {
 					break
 				}
-				if tr.Inst == res.m.insts[ii].id {
+				if tr.Inst == m.insts[ii].id {
 					st, since = tr.To, tr.At
 				}
 			}
 			return st, since
 		},
-		agr:      func(ai int) agreement.State { return res.State(res.m.agreementInstance(ai), at) },
+		agr:      func(ai int) agreement.State { return res.State(m.agreementInstance(ai), at) },
 		breaches: bs,
 	}
 }
 
-// inst returns the model's instance i, or nil.
+// windowAt returns the window of the fulfilment and violation of instance
+// i, in effect at the end of instant at: after its entry into InEffect, or
+// its last resumption unless its clause (in the text in force then) defers
+// what happens during its suspensions.
+func (res *refResult) windowAt(i scenario.Instance, at time.Time) refWindow {
+	var w time.Time
+	for _, tr := range res.log {
+		if tr.At.After(at) {
+			break
+		}
+		if tr.Inst != i || tr.To != agreement.StateInEffect {
+			continue
+		}
+		if tr.From == agreement.StateSuspended {
+			if in := res.modelAt(tr.At).instance(i); in != nil && in.clause.DuringSuspension == agreement.SuspensionDefers {
+				continue
+			}
+		}
+		w = tr.At
+	}
+	return refAfter(w)
+}
+
+// inst returns the model's instance i in the texts in force at the end, or
+// else in the latest text that had it; nil if none did.
 func (res *refResult) inst(i scenario.Instance) *refInst {
-	for k := range res.m.insts {
-		if res.m.insts[k].id == i {
-			return &res.m.insts[k]
+	for v := len(res.versions) - 1; v >= 0; v-- {
+		if in := res.versions[v].m.instance(i); in != nil {
+			return in
 		}
 	}
 	return nil
@@ -2466,7 +3241,7 @@ func (res *refResult) inst(i scenario.Instance) *refInst {
 func (res *refResult) Breaches(i scenario.Instance, at time.Time) []refBreach {
 	var out []refBreach
 	for _, b := range res.breaches {
-		if !b.at.After(at) && res.m.insts[b.ii].id == i {
+		if !b.at.After(at) && b.inst == i {
 			out = append(out, b)
 		}
 	}
@@ -2478,10 +3253,15 @@ func (res *refResult) Breaches(i scenario.Instance, at time.Time) []refBreach {
 // each one's instant and its act's.
 func refCompareBreaches(tr *scenario.Trace, res *refResult, at time.Time) []string {
 	var diffs []string
-	for _, in := range res.m.insts {
-		if !in.clause.Standing && !in.recurs() {
-			continue
+	var insts []refInst
+	for _, v := range res.versions {
+		for _, in := range v.m.insts {
+			if (in.clause.Standing || in.recurs()) && !slices.ContainsFunc(insts, func(x refInst) bool { return x.id == in.id }) {
+				insts = append(insts, in)
+			}
 		}
+	}
+	for _, in := range insts {
 		got, err := tr.BreachesOf(in.id, at)
 		if err != nil {
 			diffs = append(diffs, fmt.Sprintf("Breaches(%s): %v", in.id, err))
@@ -2518,25 +3298,27 @@ func (res *refResult) FluentHolds(ai int, f agreement.FluentID, at time.Time) bo
 func refTransitions(tr *scenario.Trace) []refTransition {
 	var out []refTransition
 	for x := range tr.Transitions() {
-		out = append(out, refTransition{Inst: x.Instance, From: x.From, To: x.To, At: x.At})
+		out = append(out, refTransition{Inst: x.Instance, From: x.From, To: x.To, At: x.At, Version: x.Version})
 	}
 	return out
 }
 
 // refCompare compares a trace with the model's replay of the same events up
-// to the same end: every transition in order, and every instance's state
-// and every fluent's value at the end. It returns a description of each
-// difference.
+// to the same end: every transition in order (with the version in force),
+// the ends of terms and the versions, and every instance's state and every
+// fluent's value at the end. It returns a description of each difference.
 func refCompare(tr *scenario.Trace, res *refResult) []string {
 	var diffs []string
 	got, want := refTransitions(tr), res.log
 	if !slices.EqualFunc(got, want, func(a, b refTransition) bool {
-		return a.Inst == b.Inst && a.From == b.From && a.To == b.To && a.At.Equal(b.At)
+		return a.Inst == b.Inst && a.From == b.From && a.To == b.To && a.At.Equal(b.At) && a.Version == b.Version
 	}) {
 		diffs = append(diffs, "transitions differ:\n"+refSideBySide(got, want))
 	} else {
 		diffs = append(diffs, refCompareCauses(tr, res)...)
 	}
+	diffs = append(diffs, refCompareRenewals(tr, res)...)
+	diffs = append(diffs, refCompareVersions(tr, res)...)
 	end := tr.End()
 	if !end.Before(res.start) {
 		diffs = append(diffs, refCompareBreaches(tr, res, end)...)
@@ -2552,7 +3334,7 @@ func refCompare(tr *scenario.Trace, res *refResult) []string {
 		}
 	}
 	if !end.Before(res.start) {
-		for ai, a := range res.m.p.Agreements {
+		for ai, a := range res.modelAt(end).p.Agreements {
 			for _, f := range a.Fluents {
 				got, err := tr.FluentHolds(a.ID, f.ID, end)
 				if err != nil {
@@ -2571,14 +3353,21 @@ func refCompare(tr *scenario.Trace, res *refResult) []string {
 // refCompareCauses checks the cause of every transition whose cause the
 // package doc names: a deadline (a lapse included), an expiry, a power (By
 // the power's instance, Event its exercise: an event of the instant
-// matching the power's action), the termination of the agreement (By the
-// agreement), a signing event, a recorded signature's date (By the
-// agreement with the signing party as debtor). The transitions must already
-// be equal.
+// matching the power's action), the termination, suspension or resumption
+// of the agreement (By the agreement), a signing event, a recorded
+// signature's date (By the agreement with the signing party as debtor), the
+// end of a term (Event the notice event that ended it, if one did), an
+// amendment. The transitions must already be equal.
 func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
+	return refCompareCausesOf(slices.Collect(tr.Transitions()), tr, res)
+}
+
+// refCompareCausesOf is refCompareCauses for the transitions xs of tr, the
+// first of its transitions, as many as the model's.
+func refCompareCausesOf(xs []scenario.Transition, tr *scenario.Trace, res *refResult) []string {
 	var diffs []string
 	k := 0
-	for x := range tr.Transitions() {
+	for _, x := range xs {
 		want := res.log[k]
 		k++
 		c := x.Cause
@@ -2606,16 +3395,25 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 			if c.Kind != scenario.CauseSignature || c.By != want.By {
 				bad("")
 			}
+		case "term":
+			// The notice event that ended the term, when an event did.
+			if i, ok := c.Event(); c.Kind != scenario.CauseTerm || want.Event >= 0 && (!ok || i != want.Event) {
+				bad(fmt.Sprintf("(want the notice event %d)", want.Event))
+			}
+		case "amendment":
+			if c.Kind != scenario.CauseAmendment {
+				bad("")
+			}
 		case "power":
 			if c.Kind != scenario.CausePower || c.By != want.By {
 				bad("")
 				continue
 			}
-			var power *refInst
-			for i := range res.m.insts {
-				if res.m.insts[i].id == want.By {
-					power = &res.m.insts[i]
-				}
+			m := res.modelAt(x.At)
+			power := m.instance(want.By)
+			if power == nil {
+				bad("(the power is not in the text in force)")
+				continue
 			}
 			h, isEvent := power.conds[refFulfilment].(*agreement.HappenedCondition)
 			if !isEvent {
@@ -2629,12 +3427,101 @@ func refCompareCauses(tr *scenario.Trace, res *refResult) []string {
 			if ok {
 				ev = refRevised(res.events, x.At)[k]
 			}
-			if !ok || ev.At.After(x.At) || !res.m.matchesIn(exercise, power.ai, ev, power) {
+			if !ok || ev.At.After(x.At) || !m.matchesIn(exercise, power.ai, ev, power) {
 				bad(fmt.Sprintf("names event %+v, not an exercise of %s (%s) at %s", ev, want.By, exercise, refStamp(x.At)))
 			}
 		}
 	}
 	return diffs
+}
+
+// refCompareRenewals compares the ends of terms the engine took with the
+// model's, in order: the instrument, the end, the end of the next term (zero
+// when it expired), whether a renewal event set its length, and the event
+// named (the renewal event, or the notice event that ended the term) when
+// the model has one.
+func refCompareRenewals(tr *scenario.Trace, res *refResult) []string {
+	var got []scenario.Renewal
+	for rn := range tr.Renewals() {
+		got = append(got, rn)
+	}
+	same := len(got) == len(res.renewals)
+	for k := 0; same && k < len(got); k++ {
+		g, w := got[k], res.renewals[k]
+		same = g.Of == w.of && g.At.Equal(w.at) && g.Until.Equal(w.until) && g.Agreed == w.agreed
+		if i, ok := g.Cause.Event(); same && w.event >= 0 && (!ok || i != w.event) {
+			same = false
+		}
+	}
+	if same {
+		return nil
+	}
+	var b strings.Builder
+	for k := range max(len(got), len(res.renewals)) {
+		g, w := "-", "-"
+		if k < len(got) {
+			x := got[k]
+			g = refRenewal{of: x.Of, at: x.At, until: x.Until, agreed: x.Agreed, event: eventOf(x.Cause)}.String() +
+				" cause " + x.Cause.Kind.String()
+		}
+		if k < len(res.renewals) {
+			w = res.renewals[k].String()
+		}
+		fmt.Fprintf(&b, "%3d engine %-70s model %s\n", k, g, w)
+	}
+	return []string{"renewals differ:\n" + b.String()}
+}
+
+// refChanges writes changes one a line.
+func refChanges(cs revision.Changes) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.String() + "\n")
+	}
+	return b.String()
+}
+
+// refCompareVersions compares the engine's versions with the model's:
+// version 0 at the start, then one per amendment applied, with its instant,
+// agreement, label and the changes revision.Diff reports between the text
+// before it and its own.
+func refCompareVersions(tr *scenario.Trace, res *refResult) []string {
+	got := tr.Versions()
+	var diffs []string
+	if len(got) != len(res.versions) {
+		return []string{fmt.Sprintf("%d versions, model %d", len(got), len(res.versions))}
+	}
+	for k, v := range res.versions {
+		g := got[k]
+		want := revision.Diff(v.old, v.text)
+		if k == 0 {
+			want = nil
+		}
+		if g.Index != k || !g.At.Equal(v.at) || g.Agreement != v.agreement || g.Label != v.label ||
+			refChanges(g.Changes) != refChanges(want) {
+			diffs = append(diffs, fmt.Sprintf("version %d: engine %d at %s of %q %q (%d changes), model at %s of %q %q (%d changes)",
+				k, g.Index, refStamp(g.At), g.Agreement, g.Label, len(g.Changes), refStamp(v.at), v.agreement, v.label, len(want)))
+		}
+	}
+	return diffs
+}
+
+// refDescribeLog writes the model's transitions with their causes, for
+// failure reports.
+func refDescribeLog(res *refResult) string {
+	var b strings.Builder
+	for _, x := range res.log {
+		fmt.Fprintf(&b, "  %s", x)
+		if x.Why != "" {
+			fmt.Fprintf(&b, " (%s", x.Why)
+			if x.By != (scenario.Instance{}) {
+				fmt.Fprintf(&b, " by %s", x.By)
+			}
+			b.WriteString(")")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 func refSideBySide(got, want []refTransition) string {
@@ -2662,11 +3549,16 @@ func refStamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 // reports every difference, and returns the engine's trace.
 func refCheckReplay(t *testing.T, p agreement.Process, start time.Time, events []agreement.Event, end time.Time) *scenario.Trace {
 	t.Helper()
+	return refCheckTimeline(t, p, scenario.NewTimeline(start, events...), end)
+}
+
+// refCheckTimeline is refCheckReplay for a timeline, with its amendments.
+func refCheckTimeline(t *testing.T, p agreement.Process, tl scenario.Timeline, end time.Time) *scenario.Trace {
+	t.Helper()
 	e, err := scenario.CompileProcess(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tl := scenario.NewTimeline(start, events...)
 	tr, err := e.Replay(tl, end)
 	if err != nil {
 		t.Fatal(err)
@@ -2675,7 +3567,7 @@ func refCheckReplay(t *testing.T, p agreement.Process, start time.Time, events [
 	for _, ev := range tl.Events() {
 		sorted = append(sorted, ev)
 	}
-	for _, d := range refCompare(tr, refReplay(p, start, sorted, end)) {
+	for _, d := range refCompare(tr, refReplayAmended(p, tl.Start(), sorted, tl.Amendments(), end)) {
 		t.Error(d)
 	}
 	return tr
@@ -3316,4 +4208,445 @@ func TestReferenceModelCalendar(t *testing.T) {
 			refCheckReplay(t, p, refAt(0), c.evs, refAt(c.end))
 		})
 	}
+}
+
+// refCase is a hand-computed case of the reference model: an agreement, a
+// timeline with amendments, and the states, breaches and ends of terms
+// expected, at hours counted from refBase.
+type refCase struct {
+	name       string
+	a          agreement.Agreement
+	evs        []agreement.Event
+	amendments []agreement.Amendment
+	end        int
+	want       []refWantState
+	breaches   []refWantBreaches
+	// renewals are the ends of terms, in order, as "of@hour->until" (until
+	// the hour the next term ends, or "expired").
+	renewals []string
+	// versions are the versions of the transitions of ref@hour, for the
+	// transitions listed.
+	versions map[string]int
+}
+
+type refWantState struct {
+	ref   string
+	at    int
+	state agreement.State
+}
+
+type refWantBreaches struct {
+	ref string
+	at  []int // each breach's instant
+	act []int // each breach's act
+}
+
+// refRunCases checks the model against each case's expectations, then
+// replays it with the engine too and compares them in full.
+func refRunCases(t *testing.T, cases []refCase) {
+	t.Helper()
+	hour := func(at time.Time) int { return int(at.Sub(refBase) / time.Hour) }
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := agreement.Process{Agreements: []agreement.Agreement{c.a}}
+			if err := p.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			tl := scenario.NewTimeline(refAt(0), c.evs...).WithAmendments(c.amendments...)
+			var sorted []agreement.Event
+			for _, ev := range tl.Events() {
+				sorted = append(sorted, ev)
+			}
+			res := refReplayAmended(p, refAt(0), sorted, tl.Amendments(), refAt(c.end))
+			inst := func(ref string) scenario.Instance {
+				ref, debtor, _ := strings.Cut(strings.TrimSuffix(ref, "]"), "[")
+				r, err := agreement.ParseRef(ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return scenario.Instance{Ref: r.Resolve(c.a.ID), Debtor: agreement.PartyID(debtor)}
+			}
+			for _, w := range c.want {
+				if got := res.State(inst(w.ref), refAt(w.at)); got != w.state {
+					t.Errorf("model: %s at +%dh: %s, want %s", w.ref, w.at, got, w.state)
+				}
+			}
+			for _, b := range c.breaches {
+				var at, act []int
+				for _, x := range res.Breaches(inst(b.ref), refAt(c.end)) {
+					at, act = append(at, hour(x.at)), append(act, hour(x.act))
+				}
+				if !slices.Equal(at, b.at) || b.act != nil && !slices.Equal(act, b.act) {
+					t.Errorf("model: breaches of %s at hours %v acts %v, want %v acts %v", b.ref, at, act, b.at, b.act)
+				}
+			}
+			var rns []string
+			for _, rn := range res.renewals {
+				of := rn.of.String()
+				if rn.of.IsAgreement() {
+					of = string(rn.of.Ref.Agreement) + "/"
+				} else {
+					of = strings.TrimPrefix(of, string(c.a.ID)+"/")
+				}
+				until := "expired"
+				if !rn.until.IsZero() {
+					until = fmt.Sprint(hour(rn.until))
+				}
+				rns = append(rns, fmt.Sprintf("%s@%d->%s", of, hour(rn.at), until))
+			}
+			if !slices.Equal(rns, c.renewals) {
+				t.Errorf("model: renewals %q, want %q", rns, c.renewals)
+			}
+			for key, v := range c.versions {
+				ref, h, _ := strings.Cut(key, "@")
+				found := false
+				for _, x := range res.log {
+					if x.Inst == inst(ref) && fmt.Sprint(hour(x.At)) == h {
+						found = true
+						if x.Version != v {
+							t.Errorf("model: %s version %d, want %d", x, x.Version, v)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("model: no transition of %s", key)
+				}
+			}
+			if t.Failed() {
+				for _, x := range res.log {
+					t.Logf("model: %s (%s)", x, x.Why)
+				}
+			}
+			refCheckTimeline(t, p, tl, refAt(c.end))
+		})
+	}
+}
+
+// TestReferenceModelTerms pins the reference model to the rules of terms,
+// notice and renewal with small hand-computed cases (in UTC, hours from
+// refBase), each also replayed by the engine and compared in full.
+func TestReferenceModelTerms(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	aid := &agreement.Pattern{Kind: "aid-delivered"}
+	attack := &agreement.Pattern{Kind: agreement.EventKindArmedAttack}
+	hours := func(h int) agreement.Period { return agreement.Period{Exact: time.Duration(h) * time.Hour} }
+	agr := func(term agreement.Term, cs ...agreement.Clause) agreement.Agreement {
+		a := refSigned(cs)
+		a.Term = term
+		return a
+	}
+	obl := agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid}
+	ev := func(h int, k agreement.EventKind, clause agreement.Ref) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: k, Actor: "UA", Clause: clause}
+	}
+	renew := func(h int, clause agreement.Ref, p agreement.Period) agreement.Event {
+		e := ev(h, agreement.EventKindRenewal, clause)
+		e.Period = p
+		return e
+	}
+	with := func(c agreement.Clause, f func(*agreement.Clause)) agreement.Clause { f(&c); return c }
+	refRunCases(t, []refCase{{
+		// A day's term, no renewal: the agreement is terminated at its
+		// end, and its clause in effect with it.
+		name: "agreement term expires",
+		a:    agr(agreement.Term{Period: hours(24)}, obl),
+		end:  30,
+		want: []refWantState{{"a1/", 23, agreement.StateInForce}, {"a1/", 24, agreement.StateTerminated},
+			{"C", 23, agreement.StateInEffect}, {"C", 24, agreement.StateTerminated}},
+		renewals: []string{"a1/@24->expired"},
+	}, {
+		// Renewed automatically twice, for 12 hours each time, then
+		// expired.
+		name:     "automatic renewals",
+		a:        agr(agreement.Term{Period: hours(24), Renewal: hours(12), Renewals: 2}, obl),
+		end:      60,
+		want:     []refWantState{{"a1/", 47, agreement.StateInForce}, {"a1/", 48, agreement.StateTerminated}},
+		renewals: []string{"a1/@24->36", "a1/@36->48", "a1/@48->expired"},
+	}, {
+		// Notice 6 hours before the end: given at hour 20, too late for
+		// the end at 24, it counts for the next, at 48; one given at hour
+		// 18 exactly would have ended the first term.
+		name:     "late notice counts for the next end",
+		a:        agr(agreement.Term{Period: hours(24), Renewal: hours(24), Notice: hours(6)}, obl),
+		evs:      []agreement.Event{ev(20, agreement.EventKindNotice, agreement.Ref{})},
+		end:      60,
+		want:     []refWantState{{"a1/", 47, agreement.StateInForce}, {"a1/", 48, agreement.StateTerminated}},
+		renewals: []string{"a1/@24->48", "a1/@48->expired"},
+	}, {
+		name:     "notice in time",
+		a:        agr(agreement.Term{Period: hours(24), Renewal: hours(24), Notice: hours(6)}, obl),
+		evs:      []agreement.Event{ev(18, agreement.EventKindNotice, agreement.AgreementRef("a1"))},
+		end:      30,
+		want:     []refWantState{{"a1/", 24, agreement.StateTerminated}},
+		renewals: []string{"a1/@24->expired"},
+	}, {
+		// A renewal agreed during the term wins over a notice, which it
+		// spends; the agreed term of 12 hours then ends with no renewal.
+		// The renewal event at the very end counts.
+		name: "agreed renewal beats notice",
+		a:    agr(agreement.Term{Period: hours(24)}, obl),
+		evs: []agreement.Event{ev(5, agreement.EventKindNotice, agreement.Ref{}),
+			renew(24, agreement.Ref{}, hours(12))},
+		end:      40,
+		want:     []refWantState{{"a1/", 35, agreement.StateInForce}, {"a1/", 36, agreement.StateTerminated}},
+		renewals: []string{"a1/@24->36", "a1/@36->expired"},
+	}, {
+		// Several notices: the earliest counts for the first end, the
+		// other for the next.
+		name: "two notices",
+		a:    agr(agreement.Term{Period: hours(24), Renewal: hours(24)}, obl),
+		evs: []agreement.Event{ev(2, agreement.EventKindNotice, agreement.Ref{}),
+			renew(3, agreement.Ref{}, hours(10)), ev(4, agreement.EventKindNotice, agreement.Ref{})},
+		end:      40,
+		want:     []refWantState{{"a1/", 33, agreement.StateInForce}, {"a1/", 34, agreement.StateTerminated}},
+		renewals: []string{"a1/@24->34", "a1/@34->expired"},
+	}, {
+		// A clause's term runs from its entry into effect; at its end
+		// without renewal it gets the outcome of an expiry: an obligation
+		// Discharged, a prohibition kept Fulfilled, a standing one
+		// breached Violated; an act at the very end still counts.
+		name: "clause terms",
+		a: agr(agreement.Term{},
+			with(obl, func(c *agreement.Clause) {
+				c.Trigger = agreement.Happened(agreement.Pattern{Kind: "request"})
+				c.Term = agreement.Term{Period: hours(10)}
+			}),
+			agreement.Clause{ID: "P", Kind: agreement.DeonticProhibition, Debtors: ua, Action: attack,
+				Term: agreement.Term{Period: hours(10)}},
+			agreement.Clause{ID: "Q", Kind: agreement.DeonticProhibition, Debtors: ua, Action: attack,
+				Standing: true, Term: agreement.Term{Period: hours(12)}},
+			agreement.Clause{ID: "V", Kind: agreement.DeonticProhibition, Debtors: ua,
+				Action: &agreement.Pattern{Kind: "incursion"}, Term: agreement.Term{Period: hours(10)}}),
+		evs: []agreement.Event{ev(2, "request", agreement.Ref{}), ev(11, agreement.EventKindArmedAttack, agreement.Ref{}),
+			ev(10, "incursion", agreement.Ref{})},
+		end: 20,
+		want: []refWantState{{"C", 11, agreement.StateInEffect}, {"C", 12, agreement.StateDischarged},
+			{"P", 10, agreement.StateFulfilled}, {"Q", 11, agreement.StateInEffect}, {"Q", 12, agreement.StateViolated},
+			{"V", 10, agreement.StateViolated}},
+		breaches: []refWantBreaches{{"Q", []int{11}, []int{11}}},
+		renewals: []string{"P@10->expired", "C@12->expired", "Q@12->expired"},
+	}, {
+		// A notice naming a clause ends its term; a power giving notice
+		// against the agreement ends the agreement's.
+		name: "notice against a clause, and by a power",
+		a: agr(agreement.Term{Period: hours(30), Renewal: hours(30)},
+			with(obl, func(c *agreement.Clause) { c.Term = agreement.Term{Period: hours(10), Renewal: hours(10)} }),
+			agreement.Clause{ID: "N", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectNotice,
+				Targets: []agreement.Ref{agreement.AgreementRef("a1")}, Surviving: true}),
+		evs: []agreement.Event{ev(3, agreement.EventKindNotice, agreement.LocalRef("C")),
+			ev(4, agreement.EventKindPowerExercised, agreement.LocalRef("N"))},
+		end:      40,
+		want:     []refWantState{{"C", 10, agreement.StateDischarged}, {"N", 4, agreement.StateFulfilled}, {"a1/", 30, agreement.StateTerminated}},
+		renewals: []string{"C@10->expired", "a1/@30->expired"},
+	}, {
+		// A clause suspended at the end of its term takes that end when
+		// it resumes; the ends after it stay where they were.
+		name: "clause suspended at its term's end",
+		a: agr(agreement.Term{},
+			with(obl, func(c *agreement.Clause) { c.Term = agreement.Term{Period: hours(10), Renewal: hours(10)} }),
+			agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+				Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+			agreement.Clause{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume}),
+		evs: []agreement.Event{ev(5, agreement.EventKindPowerExercised, agreement.LocalRef("S")),
+			ev(8, agreement.EventKindNotice, agreement.LocalRef("C")),
+			ev(15, agreement.EventKindPowerExercised, agreement.LocalRef("R"))},
+		end:      30,
+		want:     []refWantState{{"C", 14, agreement.StateSuspended}, {"C", 15, agreement.StateDischarged}},
+		renewals: []string{"C@10->expired"},
+	}, {
+		// An agreement's term runs while it is suspended, and ends it.
+		name: "suspended agreement's term",
+		a: agr(agreement.Term{Period: hours(10)}, obl,
+			agreement.Clause{ID: "SA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+				Targets: []agreement.Ref{agreement.AgreementRef("a1")}, ResumedBy: "RA"},
+			agreement.Clause{ID: "RA", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true}),
+		evs: []agreement.Event{ev(5, agreement.EventKindPowerExercised, agreement.LocalRef("SA"))},
+		end: 20,
+		want: []refWantState{{"a1/", 9, agreement.StateSuspended}, {"C", 9, agreement.StateSuspended}, {"a1/", 10, agreement.StateTerminated},
+			{"C", 10, agreement.StateTerminated}, {"RA", 10, agreement.StateInEffect}},
+		renewals: []string{"a1/@10->expired"},
+	}})
+}
+
+// TestReferenceModelSuspension pins the reference model to the rules of
+// visible suspension: an agreement's suspension suspends its clauses in
+// effect, a power aimed at an agreement with a target debtor acts on that
+// party's share of it, and what acts during a suspension count for.
+func TestReferenceModelSuspension(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	aid := &agreement.Pattern{Kind: "aid-delivered"}
+	attack := &agreement.Pattern{Kind: agreement.EventKindArmedAttack}
+	exercise := func(h int, c agreement.ClauseID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+	}
+	ev := func(h int, k agreement.EventKind, actor agreement.PartyID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: k, Actor: actor}
+	}
+	agr := func(cs ...agreement.Clause) agreement.Agreement {
+		return agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}}, Clauses: cs}
+	}
+	pair := func(target agreement.Ref, debtor agreement.PartyID) []agreement.Clause {
+		return []agreement.Clause{
+			{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+				Targets: []agreement.Ref{target}, ResumedBy: "R", TargetDebtor: debtor, Surviving: true},
+			{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true},
+		}
+	}
+	refRunCases(t, []refCase{{
+		// The agreement's suspension suspends its obligations in effect;
+		// at its resumption they resume. Aid delivered during it is
+		// excused for C (no fulfilment) and deferred for D (fulfilled at
+		// the resumption).
+		name: "agreement suspension, excused and deferred",
+		a: agr(append([]agreement.Clause{
+			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid},
+			{ID: "D", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, DuringSuspension: agreement.SuspensionDefers},
+			{ID: "W", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
+				Trigger: agreement.Happened(agreement.Pattern{Kind: "request"})},
+		}, pair(agreement.AgreementRef("a1"), "")...)...),
+		evs: []agreement.Event{exercise(2, "S"), ev(3, "aid-delivered", "UA"), ev(4, "request", "UA"), exercise(5, "R")},
+		end: 8,
+		want: []refWantState{{"a1/", 2, agreement.StateSuspended}, {"C", 2, agreement.StateSuspended}, {"D", 4, agreement.StateSuspended},
+			{"W", 4, agreement.StateDormant}, {"a1/", 5, agreement.StateInForce}, {"C", 5, agreement.StateInEffect},
+			{"D", 5, agreement.StateFulfilled}, {"W", 5, agreement.StateInEffect}},
+	}, {
+		// A power aimed at the agreement with a target debtor suspends
+		// that party's share: RU's instance, not UA's, nor the agreement.
+		name: "participation suspended",
+		a: agr(append([]agreement.Clause{
+			{ID: "M", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"}, Action: aid},
+		}, pair(agreement.AgreementRef("a1"), "RU")...)...),
+		evs: []agreement.Event{exercise(2, "S"), ev(3, "aid-delivered", "RU"), exercise(5, "R"), ev(6, "aid-delivered", "RU")},
+		end: 8,
+		want: []refWantState{{"a1/", 3, agreement.StateInForce}, {"M[RU]", 2, agreement.StateSuspended}, {"M[UA]", 3, agreement.StateInEffect},
+			{"M[RU]", 5, agreement.StateInEffect}, {"M[RU]", 6, agreement.StateFulfilled}},
+	}, {
+		// A standing prohibition suspended by a power: its suspensions
+		// defer, so the attack during the suspension is a breach recorded
+		// at the resumption; the excused one records none.
+		name: "standing clause, deferred and excused",
+		a: agr(append([]agreement.Clause{
+			{ID: "K", Kind: agreement.DeonticProhibition, Debtors: ua, Action: attack, Standing: true,
+				DuringSuspension: agreement.SuspensionDefers},
+			{ID: "X", Kind: agreement.DeonticProhibition, Debtors: ua, Action: attack, Standing: true},
+		}, pair(agreement.AgreementRef("a1"), "")...)...),
+		evs:      []agreement.Event{exercise(2, "S"), ev(3, agreement.EventKindArmedAttack, "UA"), exercise(5, "R")},
+		end:      8,
+		want:     []refWantState{{"K", 5, agreement.StateInEffect}, {"X", 5, agreement.StateInEffect}},
+		breaches: []refWantBreaches{{"K", []int{5}, []int{3}}, {"X", nil, nil}},
+	}, {
+		// An absolute deadline passed during the suspension: the excused
+		// act does not fulfil C, Violated at the resumption; D's deferred
+		// act does.
+		name: "deadline passed while suspended with the agreement",
+		a: agr(append([]agreement.Clause{
+			{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, Deadline: agreement.Deadline{At: refAt(4)}},
+			{ID: "D", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, Deadline: agreement.Deadline{At: refAt(4)},
+				DuringSuspension: agreement.SuspensionDefers},
+		}, pair(agreement.AgreementRef("a1"), "")...)...),
+		evs:  []agreement.Event{exercise(2, "S"), ev(3, "aid-delivered", "UA"), exercise(6, "R")},
+		end:  8,
+		want: []refWantState{{"C", 5, agreement.StateSuspended}, {"C", 6, agreement.StateViolated}, {"D", 6, agreement.StateFulfilled}},
+	}})
+}
+
+// TestReferenceModelAmendments pins the reference model to the rules of
+// amendments with small hand-computed cases: deadlines extended and
+// shortened, before and after they pass; clauses removed and added; a text
+// unchanged; a term changed; a suspension whose power is removed.
+func TestReferenceModelAmendments(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	aid := &agreement.Pattern{Kind: "aid-delivered"}
+	ev := func(h int, k agreement.EventKind) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: k, Actor: "UA"}
+	}
+	exercise := func(h int, c agreement.ClauseID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+	}
+	hours := func(h int) agreement.Period { return agreement.Period{Exact: time.Duration(h) * time.Hour} }
+	due := func(h int) agreement.Clause {
+		return agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
+			Deadline: agreement.Deadline{After: time.Duration(h) * time.Hour}}
+	}
+	waits := agreement.Clause{ID: "D", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
+		Trigger: agreement.Happened(agreement.Pattern{Kind: "request"})}
+	amend := func(h int, label string, cs ...agreement.Clause) agreement.Amendment {
+		return agreement.Amendment{At: refAt(h), Label: label, Text: refSigned(cs)}
+	}
+	termed := func(term agreement.Term) agreement.Agreement {
+		a := refSigned([]agreement.Clause{due(100)})
+		a.Term = term
+		return a
+	}
+	suspend := []agreement.Clause{
+		{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+		{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume},
+	}
+	refRunCases(t, []refCase{{
+		// Four hours to deliver, extended to ten at hour 2: Violated at
+		// 10, a transition of version 1.
+		name:       "deadline extended in time",
+		a:          refSigned([]agreement.Clause{due(4)}),
+		amendments: []agreement.Amendment{amend(2, "extension", due(10))},
+		end:        12,
+		want:       []refWantState{{"C", 9, agreement.StateInEffect}, {"C", 10, agreement.StateViolated}},
+		versions:   map[string]int{"C@0": 0, "C@10": 1},
+	}, {
+		// An extension agreed after the deadline passed does not undo the
+		// breach.
+		name:       "deadline extended too late",
+		a:          refSigned([]agreement.Clause{due(4)}),
+		amendments: []agreement.Amendment{amend(6, "extension", due(10))},
+		end:        12,
+		want:       []refWantState{{"C", 4, agreement.StateViolated}, {"C", 11, agreement.StateViolated}},
+		versions:   map[string]int{"C@4": 0},
+	}, {
+		// Shortened to three hours at hour 5: reached at once.
+		name:       "deadline shortened into the past",
+		a:          refSigned([]agreement.Clause{due(10)}),
+		amendments: []agreement.Amendment{amend(5, "shortened", due(3))},
+		end:        12,
+		want:       []refWantState{{"C", 4, agreement.StateInEffect}, {"C", 5, agreement.StateViolated}},
+		versions:   map[string]int{"C@5": 1},
+	}, {
+		// Removing C (in effect) and D (dormant) terminates them; the new
+		// clause N is evaluated at once and in effect; the request at 4
+		// reaches no D.
+		name:       "clauses removed and added",
+		a:          refSigned([]agreement.Clause{due(10), waits}),
+		evs:        []agreement.Event{ev(4, "request")},
+		amendments: []agreement.Amendment{amend(3, "", agreement.Clause{ID: "N", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid})},
+		end:        6,
+		want: []refWantState{{"C", 3, agreement.StateTerminated}, {"D", 3, agreement.StateTerminated},
+			{"N", 2, agreement.StateDormant}, {"N", 3, agreement.StateInEffect}},
+		versions: map[string]int{"C@3": 1, "D@3": 1, "N@3": 1},
+	}, {
+		// An amendment that changes nothing changes only the version.
+		name:       "unchanged text",
+		a:          refSigned([]agreement.Clause{due(4), waits}),
+		evs:        []agreement.Event{ev(1, "request")},
+		amendments: []agreement.Amendment{amend(1, "same", due(4), waits)},
+		end:        6,
+		want:       []refWantState{{"C", 4, agreement.StateViolated}, {"D", 1, agreement.StateInEffect}},
+		versions:   map[string]int{"C@0": 0, "D@1": 1, "C@4": 1},
+	}, {
+		// The agreement's term lengthened from 24 to 48 hours during its
+		// first term: the end moves.
+		name:       "term lengthened",
+		a:          termed(agreement.Term{Period: hours(24)}),
+		amendments: []agreement.Amendment{{At: refAt(10), Text: termed(agreement.Term{Period: hours(48)})}},
+		end:        60,
+		want:       []refWantState{{"a1/", 47, agreement.StateInForce}, {"a1/", 48, agreement.StateTerminated}},
+		renewals:   []string{"a1/@48->expired"},
+	}, {
+		// The suspend power holding C is removed: C resumes at once.
+		name:       "suspension dropped",
+		a:          refSigned(append([]agreement.Clause{due(100)}, suspend...)),
+		evs:        []agreement.Event{exercise(1, "S")},
+		amendments: []agreement.Amendment{amend(3, "", due(100))},
+		end:        6,
+		want:       []refWantState{{"C", 2, agreement.StateSuspended}, {"C", 3, agreement.StateInEffect}, {"R", 3, agreement.StateTerminated}},
+	}})
 }
