@@ -13,6 +13,7 @@ import (
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/agreement/revision"
 	"github.com/peacekit/peacekit/scenario"
 	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
@@ -254,6 +255,45 @@ func refDrawRecurrence(t *rapid.T, s *refScope) agreement.Recurrence {
 // half hour, off the hour grid), one behind UTC, and UTC.
 var refZones = []agreement.Zone{"Europe/Kyiv", "+03:00", "+05:30", "America/New_York", "UTC"}
 
+// refTermPeriods are the lengths terms are drawn with: hours, local days and
+// a week, so that the ends of terms fall among the events and limits.
+var refTermPeriods = []agreement.Period{{Exact: 12 * time.Hour}, {Days: 1}, {Exact: 30 * time.Hour}, {Days: 2},
+	{Weeks: 1}}
+
+// refDrawTerm draws a term: a first period, often renewed automatically
+// (sometimes a limited number of times), often with a notice period.
+func refDrawTerm(t *rapid.T, label string) agreement.Term {
+	tm := agreement.Term{Period: rapid.SampledFrom(refTermPeriods).Draw(t, label+"-period")}
+	if refChance(t, label+"-renews", 60) {
+		tm.Renewal = rapid.SampledFrom(refTermPeriods).Draw(t, label+"-renewal")
+		if refChance(t, label+"-limited", 40) {
+			tm.Renewals = 1 + refUniform(t, label+"-renewals", 3)
+		}
+	}
+	if refChance(t, label+"-notice", 50) {
+		tm.Notice = rapid.SampledFrom([]agreement.Period{{Exact: 3 * time.Hour}, {Exact: 6 * time.Hour}, {Days: 1}}).Draw(t,
+			label+"-notice-period")
+	}
+	return tm
+}
+
+// refTermed returns the instruments of p with a term, as an event or a
+// notice power names them: agreements, and clauses (qualified).
+func refTermed(p agreement.Process) []agreement.Ref {
+	var out []agreement.Ref
+	for _, a := range p.Agreements {
+		if !a.Term.IsZero() {
+			out = append(out, agreement.AgreementRef(a.ID))
+		}
+		for _, c := range a.Clauses {
+			if !c.Term.IsZero() {
+				out = append(out, agreement.QualifiedRef(a.ID, c.ID))
+			}
+		}
+	}
+	return out
+}
+
 // refSpec plans one clause before the clauses are drawn, so that suspend
 // powers know their resume power.
 type refSpec struct {
@@ -269,9 +309,17 @@ type refSpec struct {
 // expiries, prohibitions, reparations (ClauseIn(x, Violated)) and powers
 // that discharge, terminate, suspend and resume clauses or agreements.
 func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.PartyID,
-	kinds []agreement.EventKind, prior []agreement.Agreement) agreement.Agreement {
+	kinds []agreement.EventKind, prior []agreement.Agreement, rich bool) agreement.Agreement {
+	// pct is a probability in percent, the second when the agreement is
+	// drawn rich in terms and suspensions.
+	pct := func(normal, overTime int) int {
+		if rich {
+			return overTime
+		}
+		return normal
+	}
 	a := agreement.Agreement{ID: id}
-	if !refChance(t, "draft", 30) {
+	if !refChance(t, "draft", pct(30, 10)) {
 		a.SigningStatus = agreement.SigningStatusSigned
 	}
 	for _, p := range parties {
@@ -279,6 +327,9 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 	}
 	if refChance(t, "zone", 40) {
 		a.Zone = rapid.SampledFrom(refZones).Draw(t, "agreement-zone")
+	}
+	if refChance(t, "agreement-term", pct(35, 70)) {
+		a.Term = refDrawTerm(t, "agreement-term")
 	}
 	if refChance(t, "signatories", 30) {
 		a.Signatories = rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 1, len(parties),
@@ -331,7 +382,7 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 			specs[i].kind = agreement.DeonticPermission
 		default:
 			specs[i].kind = agreement.DeonticPower
-			effects := []agreement.Effect{agreement.EffectDischarge, agreement.EffectTerminate}
+			effects := []agreement.Effect{agreement.EffectDischarge, agreement.EffectTerminate, agreement.EffectNotice}
 			if i+1 < n {
 				effects = append(effects, agreement.EffectSuspend, agreement.EffectSuspend)
 			}
@@ -342,6 +393,14 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 				i++
 			}
 		}
+	}
+	// Often a suspend power and its resume power at the end, when none was
+	// drawn: a suspension takes two exercises in order, and the rules of
+	// suspension need both.
+	if !slices.ContainsFunc(specs, func(sp refSpec) bool { return sp.effect == agreement.EffectSuspend }) &&
+		refChance(t, "suspension-pair", pct(50, 100)) {
+		specs[n-2] = refSpec{kind: agreement.DeonticPower, effect: agreement.EffectSuspend, resume: n - 1, pairOf: -1}
+		specs[n-1] = refSpec{kind: agreement.DeonticPower, effect: agreement.EffectResume, resume: -1, pairOf: n - 2}
 	}
 	ids := make([]agreement.ClauseID, n)
 	for i := range ids {
@@ -382,6 +441,8 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 		switch {
 		case i > 0 && refChance(t, "reparation", 25):
 			c.Trigger = agreement.ClauseIn(rapid.SampledFrom(s.reads).Draw(t, "repairs"), agreement.StateViolated)
+		case sp.effect == agreement.EffectSuspend || sp.effect == agreement.EffectResume:
+			c.Trigger = refMaybe(t, "trigger", 15, s)
 		case sp.kind == agreement.DeonticPower:
 			c.Trigger = refMaybe(t, "trigger", 30, s)
 		default:
@@ -399,6 +460,13 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 		}
 		if refChance(t, "clause-zone", 15) {
 			c.Zone = rapid.SampledFrom(refZones).Draw(t, "clause-zone")
+		}
+		if sp.kind != agreement.DeonticPower && refChance(t, "clause-term", pct(20, 35)) {
+			c.Expiry = agreement.Deadline{} // a clause with a term has no expiry
+			c.Term = refDrawTerm(t, "clause-term")
+		}
+		if refChance(t, "defers", pct(40, 50)) {
+			c.DuringSuspension = agreement.SuspensionDefers
 		}
 		switch sp.kind {
 		case agreement.DeonticObligation:
@@ -427,6 +495,7 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 				c.Violation = refDrawCondition(t, s, 2)
 			}
 			c.Fulfilment = refMaybe(t, "fulfilment", 10, s)
+			c.Standing = c.Action != nil && refChance(t, "standing", 20)
 		case agreement.DeonticPermission:
 			c.Fulfilment = refMaybe(t, "fulfilment", 40, s)
 		case agreement.DeonticPower:
@@ -434,7 +503,31 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 			if sp.effect == agreement.EffectSuspend {
 				c.ResumedBy = ids[sp.resume]
 			}
-			if sp.effect != agreement.EffectResume {
+			var termed []agreement.Ref // instruments with a term, for a notice
+			for _, r := range refTermed(agreement.Process{Agreements: append(slices.Clone(prior), a)}) {
+				if r.Agreement == id && !r.IsAgreement() {
+					r = agreement.LocalRef(r.Clause)
+				}
+				termed = append(termed, r)
+			}
+			if sp.effect == agreement.EffectNotice && len(termed) == 0 {
+				c.Effect = agreement.EffectTerminate
+			}
+			participation := c.Effect != agreement.EffectResume &&
+				refChance(t, "participation", pct(20, 30)) && (c.Effect != agreement.EffectNotice || !a.Term.IsZero())
+			switch {
+			case participation:
+				// A party's participation in the agreement: one party's
+				// share of its clauses, or the exercising debtor's.
+				c.Targets = []agreement.Ref{agreement.AgreementRef(id)}
+				c.TargetDebtor = rapid.SampledFrom(parties).Draw(t, "participant")
+				if !c.Joint && refChance(t, "participant-debtor", 30) {
+					c.TargetDebtor = agreement.Debtor
+				}
+			case c.Effect == agreement.EffectNotice:
+				c.Targets = rapid.SliceOfNDistinct(rapid.SampledFrom(termed), 1, 2,
+					func(r agreement.Ref) agreement.Ref { return r }).Draw(t, "notice-targets")
+			case sp.effect != agreement.EffectResume:
 				var pool []agreement.Ref
 				for j, cid := range ids {
 					// Suspend powers aim mostly at clauses that are not powers.
@@ -449,7 +542,11 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 				if !agreementOK {
 					pool = slices.DeleteFunc(pool, agreement.Ref.IsAgreement)
 				}
-				if agreementOK && refChance(t, "targets-agreement", 20) {
+				aim := 20
+				if sp.effect == agreement.EffectSuspend {
+					aim = pct(40, 50) // an agreement's suspension suspends its clauses
+				}
+				if agreementOK && refChance(t, "targets-agreement", aim) {
 					c.Targets = []agreement.Ref{agreement.AgreementRef(id)}
 				}
 				if len(pool) > 0 && (len(c.Targets) == 0 || rapid.Bool().Draw(t, "more-targets")) {
@@ -483,7 +580,7 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 		c.Provisional = !c.Surviving && refChance(t, "provisional", 15)
 		a.Clauses = append(a.Clauses, c)
 	}
-	if refChance(t, "in-force-at", 25) {
+	if refChance(t, "in-force-at", pct(25, 10)) {
 		es := *s
 		es.several, es.reads = nil, nil
 		switch refUniform(t, "in-force-at-sort", 4) {
@@ -503,7 +600,7 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 			a.InForceAt.Round = agreement.RoundStartOfDay
 		}
 	}
-	if refChance(t, "has-entry", 30) {
+	if refChance(t, "has-entry", pct(30, 10)) {
 		es := *s
 		es.reads = nil
 		for _, q := range append(slices.Clone(prior), a) {
@@ -517,8 +614,9 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 	return a
 }
 
-// refProcessGen draws lifecycle-rich processes of one or two agreements.
-func refProcessGen() *rapid.Generator[agreement.Process] {
+// refProcessGen draws lifecycle-rich processes of one or two agreements;
+// with rich set, rich in terms and suspensions too, and mostly in force.
+func refProcessGen(rich bool) *rapid.Generator[agreement.Process] {
 	return rapid.Custom(func(t *rapid.T) agreement.Process {
 		parties := rapid.SliceOfNDistinct(rapid.SampledFrom(refPartyPool), 2, 3,
 			func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "parties")
@@ -527,7 +625,7 @@ func refProcessGen() *rapid.Generator[agreement.Process] {
 		var p agreement.Process
 		for k := range 1 + refUniform(t, "second-agreement", 4)/3 {
 			id := agreement.AgreementID(fmt.Sprintf("a%d", k+1))
-			p.Agreements = append(p.Agreements, refDrawAgreement(t, id, parties, kinds, p.Agreements))
+			p.Agreements = append(p.Agreements, refDrawAgreement(t, id, parties, kinds, p.Agreements, rich))
 		}
 		if err := p.Validate(); err != nil {
 			t.Fatalf("generated process is invalid: %v\n%s", err, refDescribe(p))
@@ -553,7 +651,7 @@ func refAnyProcess() *rapid.Generator[agreement.Process] {
 		case refChance(t, "scenariotest-lifecycle", 15):
 			return lifecycle.Draw(t, "scenariotest-lifecycle-process")
 		}
-		return refProcessGen().Draw(t, "lifecycle-process")
+		return refProcessGen(false).Draw(t, "lifecycle-process")
 	})
 }
 
@@ -638,12 +736,21 @@ func refParties(p agreement.Process) []agreement.PartyID {
 
 // refDrawEvent draws an event at instant at: mostly one matching a pattern
 // the process mentions (sometimes with its actor changed), sometimes a
-// signing, a power exercised, or an event nothing mentions.
+// signing, a power exercised, a notice or a renewal, or an event nothing
+// mentions.
 func refDrawEvent(t *rapid.T, p agreement.Process, at time.Time) agreement.Event {
 	parties := refParties(p)
-	pats := refMentioned(p)
+	// Exercises of powers without an action are drawn by refDrawPower
+	// only: drawn among the patterns too, they would spend most powers
+	// before anything they act on is in effect.
+	pats := slices.DeleteFunc(refMentioned(p), func(hp refHomePattern) bool {
+		return hp.p.Kind == agreement.EventKindPowerExercised
+	})
 	ev := agreement.Event{At: at}
-	switch k := refUniform(t, "event-sort", 20); {
+	termed := refTermed(p)
+	switch k := refUniform(t, "event-sort", 22); {
+	case k >= 20 && len(termed) > 0:
+		return refDrawTermEvent(t, p, termed, at)
 	case k < 14 && len(pats) > 0:
 		hp := rapid.SampledFrom(pats).Draw(t, "pattern")
 		pt := hp.p
@@ -711,6 +818,26 @@ func refDrawEvent(t *rapid.T, p agreement.Process, at time.Time) agreement.Event
 	return ev
 }
 
+// refDrawTermEvent draws a notice against one of the instruments termed, or
+// a renewal of its term agreed for a drawn period, naming it as an event
+// may: an agreement by its reference (or none, when it is the only one), a
+// clause by its reference (local, with one agreement).
+func refDrawTermEvent(t *rapid.T, p agreement.Process, termed []agreement.Ref, at time.Time) agreement.Event {
+	ev := agreement.Event{At: at, Kind: agreement.EventKindNotice, Actor: rapid.SampledFrom(refParties(p)).Draw(t, "actor")}
+	if refChance(t, "renewal", 40) {
+		ev.Kind, ev.Period = agreement.EventKindRenewal, rapid.SampledFrom(refTermPeriods).Draw(t, "renewal-period")
+	}
+	ev.Clause = rapid.SampledFrom(termed).Draw(t, "termed")
+	if len(p.Agreements) == 1 && rapid.Bool().Draw(t, "local-ref") {
+		if ev.Clause.IsAgreement() {
+			ev.Clause = agreement.Ref{}
+		} else {
+			ev.Clause = agreement.LocalRef(ev.Clause.Clause)
+		}
+	}
+	return ev
+}
+
 // refDrawPower draws a power-exercised event naming a power clause, by one
 // of its debtors (or, rarely, another party).
 func refDrawPower(t *rapid.T, p agreement.Process, at time.Time) agreement.Event {
@@ -743,7 +870,8 @@ func refDrawPower(t *rapid.T, p agreement.Process, at time.Time) agreement.Event
 }
 
 // refDescribe writes a process compactly, for failure reports: its groups,
-// which scenariotest.FormatProcess leaves out, then the process as
+// terms, target debtors and rules for suspensions, which
+// scenariotest.FormatProcess may leave out, then the process as
 // FormatProcess writes it.
 func refDescribe(p agreement.Process) string {
 	var b strings.Builder
@@ -751,23 +879,83 @@ func refDescribe(p agreement.Process) string {
 		for _, g := range a.Groups {
 			fmt.Fprintf(&b, "group %s/%s %v\n", a.ID, g.ID, g.Members)
 		}
+		b.WriteString(refDescribeOverTime(a, ""))
 	}
 	return b.String() + scenariotest.FormatProcess(p)
+}
+
+// refDescribeOverTime writes the terms, target debtors and rules for
+// suspensions of agreement a, each line after indent.
+func refDescribeOverTime(a agreement.Agreement, indent string) string {
+	var b strings.Builder
+	if !a.Term.IsZero() {
+		fmt.Fprintf(&b, "%sterm %s/: %s\n", indent, a.ID, a.Term)
+	}
+	for _, c := range a.Clauses {
+		if !c.Term.IsZero() {
+			fmt.Fprintf(&b, "%sterm %s/%s: %s\n", indent, a.ID, c.ID, c.Term)
+		}
+		if c.TargetDebtor != "" {
+			fmt.Fprintf(&b, "%starget debtor %s/%s: %s\n", indent, a.ID, c.ID, c.TargetDebtor)
+		}
+		if c.DuringSuspension != agreement.SuspensionExcuses {
+			fmt.Fprintf(&b, "%sduring suspension %s/%s: %s\n", indent, a.ID, c.ID, c.DuringSuspension)
+		}
+	}
+	return b.String()
+}
+
+// refDescribeAmendments writes amendments, each with the changes from the
+// text before it, for failure reports.
+func refDescribeAmendments(p agreement.Process, ams []agreement.Amendment) string {
+	var b strings.Builder
+	for _, a := range ams {
+		old, _ := p.Agreement(a.Text.ID)
+		fmt.Fprintf(&b, "amendment at %s of %s:\n", refStamp(a.At), a.Text.ID)
+		for _, c := range revision.Diff(old, a.Text) {
+			fmt.Fprintf(&b, "  %s\n", c)
+		}
+		if before, after := refDescribeOverTime(old, "  "), refDescribeOverTime(a.Text, "  "); before != after {
+			fmt.Fprintf(&b, "  before:\n%s  after:\n%s", before, after)
+		}
+		p = refReplaced(p, a.Text)
+	}
+	return b.String()
 }
 
 func refDescribeEvents(evs []agreement.Event) string {
 	var b strings.Builder
 	for i, e := range evs {
-		fmt.Fprintf(&b, "  #%d %s %s actor=%s target=%s clause=%s\n", i, refStamp(e.At), e.Kind, e.Actor, e.Target, e.Clause)
+		fmt.Fprintf(&b, "  #%d %s %s actor=%s target=%s clause=%s", i, refStamp(e.At), e.Kind, e.Actor, e.Target, e.Clause)
+		if !e.Period.IsZero() {
+			fmt.Fprintf(&b, " period=%s", e.Period)
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }
 
-// refBranch is one run of the state machine, with the events applied to it.
+// refBranch is one run of the state machine, with the events and the
+// amendments applied to it, and the texts in force after them.
 type refBranch struct {
-	name   string
-	run    *scenario.Run
-	events []agreement.Event
+	name       string
+	run        *scenario.Run
+	events     []agreement.Event
+	amendments []agreement.Amendment
+	texts      agreement.Process
+}
+
+// replay replays the branch with the model up to its clock: the events and
+// amendments it has closed.
+func (m *refMachine) replay(b *refBranch) *refResult {
+	now := b.run.Now()
+	var ams []agreement.Amendment
+	for _, a := range b.amendments {
+		if !a.At.After(now) {
+			ams = append(ams, a)
+		}
+	}
+	return refReplayAmended(m.p, m.start, refUpTo(b.events, now), ams, now)
 }
 
 // refMachine is the state of TestStateMachineEngine.
@@ -777,6 +965,9 @@ type refMachine struct {
 	start    time.Time
 	branches []*refBranch // the last one is the current branch
 	cov      refCoverage
+	// went counts what the model's replays of any branch went through in
+	// this run of the machine.
+	went refCoverage
 }
 
 // refCoverage counts the lifecycle edges and the kinds of comparison a test
@@ -867,8 +1058,7 @@ func (m *refMachine) drawInstant(t *rapid.T, b *refBranch) time.Time {
 // upcoming returns the instants at or after from at which the model
 // expects a timer to fire.
 func (m *refMachine) upcoming(b *refBranch, from time.Time) []time.Time {
-	now := b.run.Now()
-	res := refReplay(m.p, m.start, refUpTo(b.events, now), now)
+	res := m.replay(b)
 	var out []time.Time
 	for _, u := range res.upcoming {
 		// Long durations (agreementtest draws up to 20 years) must not walk
@@ -910,7 +1100,7 @@ func (m *refMachine) power(t *rapid.T) {
 	b := m.cur()
 	at := m.drawInstant(t, b)
 	now := b.run.Now()
-	res := refReplay(m.p, m.start, refUpTo(b.events, now), now)
+	res := m.replay(b)
 	// useful reports whether exercising a power now would do something: a
 	// target in effect (for discharge and suspend) or not final (for
 	// terminate), or, for a resume power, a target its suspend power holds.
@@ -924,7 +1114,7 @@ func (m *refMachine) power(t *rapid.T) {
 		case agreement.EffectResume:
 			want = func(s agreement.State) bool { return s == agreement.StateSuspended }
 			targets = nil
-			a, _ := m.p.Agreement(home)
+			a, _ := res.m.p.Agreement(home)
 			for _, c := range a.Clauses {
 				if c.ResumedBy == in.clause.ID {
 					targets = c.Targets
@@ -963,8 +1153,30 @@ func (m *refMachine) power(t *rapid.T) {
 		m.apply(t, b, refDrawPower(t, m.p, at))
 		return
 	}
+	// Suspensions and resumptions mostly, when there are some to make:
+	// they take two exercises, in order, where the other effects take one.
+	var pairs []refInst
+	for _, in := range live {
+		if in.clause.Effect == agreement.EffectSuspend || in.clause.Effect == agreement.EffectResume {
+			pairs = append(pairs, in)
+		}
+	}
+	if len(pairs) > 0 && refChance(t, "suspension-power", 60) {
+		live = pairs
+	}
 	in := rapid.SampledFrom(live).Draw(t, "live-power")
 	m.apply(t, b, m.performs(t, in, *refAction(in.clause, in.id.Debtor, in.ref), at))
+	if in.clause.Effect != agreement.EffectSuspend || !refChance(t, "resume-later", 50) {
+		return
+	}
+	// And its resumption, a few hours later, by the paired resume power.
+	for _, r := range res.m.insts {
+		if r.ref == agreement.QualifiedRef(in.ref.Agreement, in.clause.ResumedBy) {
+			later := at.Add(time.Duration(1+refUniform(t, "resume-hours", 24)) * time.Hour)
+			m.apply(t, b, m.performs(t, r, *refAction(r.clause, r.id.Debtor, r.ref), later))
+			return
+		}
+	}
 }
 
 // performs returns an event at instant at matching pattern act as instance
@@ -972,6 +1184,11 @@ func (m *refMachine) power(t *rapid.T) {
 // of the clause's debtors) and a creditor, its actor one of the clause's
 // debtors when it names none, or a member of the group it names.
 func (m *refMachine) performs(t *rapid.T, in refInst, act agreement.Pattern, at time.Time) agreement.Event {
+	return refPerforms(t, m.p, in, act, at)
+}
+
+// refPerforms is refMachine.performs for process p.
+func refPerforms(t *rapid.T, p agreement.Process, in refInst, act agreement.Pattern, at time.Time) agreement.Event {
 	ev := agreement.Event{At: at, Kind: act.Kind, Actor: act.Actor, Target: act.Target, Clause: act.Clause,
 		Area: act.Area, Reporter: act.Reporter, Attribution: act.Attribution}
 	if ev.Clause != (agreement.Ref{}) {
@@ -993,7 +1210,7 @@ func (m *refMachine) performs(t *rapid.T, in refInst, act agreement.Pattern, at 
 		ev.Actor = rapid.SampledFrom(in.clause.Debtors).Draw(t, "exerciser")
 	}
 	if act.Group != "" {
-		a, _ := m.p.Agreement(in.ref.Agreement)
+		a, _ := p.Agreement(in.ref.Agreement)
 		for _, g := range a.Groups {
 			if g.ID == act.Group && len(g.Members) > 0 {
 				ev.Actor = rapid.SampledFrom(g.Members).Draw(t, "member")
@@ -1010,7 +1227,7 @@ func (m *refMachine) performs(t *rapid.T, in refInst, act agreement.Pattern, at 
 func (m *refMachine) act(t *rapid.T) {
 	b := m.cur()
 	now := b.run.Now()
-	res := refReplay(m.p, m.start, refUpTo(b.events, now), now)
+	res := m.replay(b)
 	var live []refInst
 	for _, in := range res.m.insts {
 		if in.clause.Kind != agreement.DeonticPower && res.State(in.id, now) == agreement.StateInEffect &&
@@ -1080,8 +1297,25 @@ func (m *refMachine) fork(t *rapid.T) {
 		t.Skip("enough branches")
 	}
 	b := m.cur()
-	f := &refBranch{name: fmt.Sprintf("fork%d", len(m.branches)), run: b.run.Fork(), events: slices.Clone(b.events)}
+	f := &refBranch{name: fmt.Sprintf("fork%d", len(m.branches)), run: b.run.Fork(), events: slices.Clone(b.events),
+		amendments: slices.Clone(b.amendments), texts: b.texts}
 	m.branches = append(m.branches, f)
+}
+
+// amend applies to the current branch an amendment of the texts in force,
+// at the open instant or a few hours later.
+func (m *refMachine) amend(t *rapid.T) {
+	b := m.cur()
+	at := m.open(b)
+	if rapid.Bool().Draw(t, "amend-later") {
+		at = m.drawInstant(t, b)
+	}
+	a := refDrawAmendment(t, b.texts, at)
+	if err := b.run.Amend(a); err != nil {
+		t.Fatalf("%s: Amend at %s: %v", b.name, refStamp(at), err)
+	}
+	b.amendments = append(b.amendments, a)
+	b.texts = refReplaced(b.texts, a.Text)
 }
 
 // other feeds or advances a branch other than the current one, which must
@@ -1113,14 +1347,31 @@ func (m *refMachine) check(t *rapid.T) {
 		if len(got) != len(evs) {
 			t.Fatalf("%s: trace has %d events, %d applied up to %s", b.name, len(got), len(evs), refStamp(now))
 		}
-		res := refReplay(m.p, m.start, evs, now)
+		res := m.replay(b)
+		m.went.transitions(res)
 		m.cov["checks"]++
 		if len(m.branches) > 1 {
 			m.cov["checks with forks"]++
 		}
 		if diffs := refCompare(tr, res); len(diffs) > 0 {
-			t.Fatalf("%s disagrees with the reference model at %s (start %s):\n%s\nprocess:\n%sevents:\n%s",
-				b.name, refStamp(now), refStamp(m.start), strings.Join(diffs, "\n"), refDescribe(m.p), refDescribeEvents(evs))
+			// Whether Replay of the same timeline agrees with the model
+			// tells a fault of the run (or its forks) from one of the
+			// rules.
+			var ams []agreement.Amendment
+			for _, a := range b.amendments {
+				if !a.At.After(now) {
+					ams = append(ams, a)
+				}
+			}
+			replay := "Replay of the same timeline agrees with the model"
+			if rt, err := m.e.Replay(scenario.NewTimeline(m.start, evs...).WithAmendments(ams...), now); err != nil {
+				replay = fmt.Sprintf("Replay of the same timeline: %v", err)
+			} else if len(refCompare(rt, res)) > 0 {
+				replay = "Replay of the same timeline disagrees with the model too"
+			}
+			t.Fatalf("%s disagrees with the reference model at %s (start %s):\n%s\n%s\nprocess:\n%sevents:\n%s%smodel:\n%s",
+				b.name, refStamp(now), refStamp(m.start), strings.Join(diffs, "\n"), replay, refDescribe(m.p),
+				refDescribeEvents(evs), refDescribeAmendments(m.p, ams), refDescribeLog(res))
 		}
 	}
 }
@@ -1143,6 +1394,7 @@ func refDrawEngine(t *rapid.T) (agreement.Process, *scenario.Engine) {
 // latest closed instant.
 func TestStateMachineEngine(t *testing.T) {
 	cov := refCoverage{}
+	seen := refCoverage{} // runs of the machine that went through each
 	defer cov.report(t)
 	rapid.Check(t, func(t *rapid.T) {
 		p, e := refDrawEngine(t)
@@ -1151,7 +1403,8 @@ func TestStateMachineEngine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := &refMachine{p: p, e: e, start: start, branches: []*refBranch{{name: "main", run: run}}, cov: cov}
+		m := &refMachine{p: p, e: e, start: start, branches: []*refBranch{{name: "main", run: run, texts: p}}, cov: cov,
+			went: refCoverage{}}
 		t.Repeat(map[string]func(*rapid.T){
 			"event":   m.count("event", m.event),
 			"event2":  m.count("event", m.event),
@@ -1162,12 +1415,38 @@ func TestStateMachineEngine(t *testing.T) {
 			"act":     m.count("act", m.act),
 			"act2":    m.count("act", m.act),
 			"fork":    m.count("fork", m.fork),
+			"amend":   m.count("amend", m.amend),
 			"other":   m.count("other", m.other),
 			"":        m.check,
 		})
-		b := m.cur()
-		cov.transitions(refReplay(p, start, refUpTo(b.events, b.run.Now()), b.run.Now()))
+		cov.transitions(m.replay(m.cur()))
+		for k := range m.went {
+			seen[k]++
+		}
 	})
+	if t.Failed() || testing.Short() {
+		return
+	}
+	// The commonest situations of terms and amendments: some run of the
+	// machine, in every test of 100 runs, must go through each (the rarer
+	// ones are TestPropertyInstrumentsOverTimeMatchModel's to meet).
+	for _, want := range [][]string{
+		{"agreement in-force->terminated by term"},
+		{"model: term renewed automatically"},
+		{"model: term ended by notice"},
+		{"model: clause changed by amendment"},
+		{"model: instance added by amendment"},
+		{"model: instance removed by amendment while dormant"},
+	} {
+		n := 0
+		for _, k := range want {
+			n += seen[k]
+		}
+		t.Logf("%3d checks went through %q", n, strings.Join(want, " or "))
+		if n == 0 {
+			t.Errorf("no check went through %q", strings.Join(want, " or "))
+		}
+	}
 }
 
 // refNodes flattens an explained condition in agreement.Walk order.
@@ -1190,8 +1469,14 @@ func refWalkConds(c agreement.Condition) []agreement.Condition {
 // whole condition), and in any case every event atom, timed atom and Holds
 // recomputed from scratch over the history at the decision's instant with
 // its window.
-func refCheckDecision(res *refResult, ai int, in *refInst, d scenario.Decision, want *refDecision, cov refCoverage) []string {
+func refCheckDecision(res *refResult, ai int, i scenario.Instance, d scenario.Decision, want *refDecision, cov refCoverage) []string {
 	var diffs []string
+	var in *refInst // the instance in the text in force at the decision
+	if !i.IsAgreement() {
+		if in = res.modelAt(d.At).instance(i); in == nil {
+			return []string{fmt.Sprintf("%s: a decision at %s, not in the text then in force", i, refStamp(d.At))}
+		}
+	}
 	var conds []agreement.Condition
 	var vals []bool
 	refNodes(d.Root, &conds, &vals)
@@ -1247,8 +1532,15 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 		return []string{fmt.Sprintf("Explain(%s, %s): %v", i, refStamp(at), err)}
 	}
 	var diffs []string
-	ai := res.m.agreementIndex(i.Ref.Agreement)
-	inst := res.inst(i) // nil for an agreement
+	ai := res.m0.agreementIndex(i.Ref.Agreement)
+	inst := res.modelAt(at).instance(i) // nil for an agreement
+	if !i.IsAgreement() && inst == nil {
+		return nil // an instance the text in force at does not have
+	}
+	if v := refVersionAt(res.versions, at); x.Version.Index != v || !x.Version.At.Equal(res.versions[v].at) {
+		diffs = append(diffs, fmt.Sprintf("%s at %s: explained with version %d of %s, model %d", i, refStamp(at),
+			x.Version.Index, refStamp(x.Version.At), v))
+	}
 	// Steps: the model's transitions of i up to at, with their decisions.
 	var steps []int
 	for k, t := range res.log {
@@ -1274,7 +1566,7 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 		}
 		for j, d := range st.Decisions {
 			cov["step decisions"]++
-			diffs = append(diffs, refCheckDecision(res, ai, inst, d, &wd[j], cov)...)
+			diffs = append(diffs, refCheckDecision(res, ai, i, d, &wd[j], cov)...)
 		}
 	}
 	// Open decisions at the end of instant at.
@@ -1307,8 +1599,9 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 		case agreement.StatePending:
 			add(refAntecedent, refAfter(since))
 		case agreement.StateInEffect:
-			add(refFulfilment, refAfter(since))
-			add(refViolation, refAfter(since))
+			w := res.windowAt(i, at)
+			add(refFulfilment, w)
+			add(refViolation, w)
 		}
 	}
 	if len(opens) != len(x.Open) {
@@ -1321,7 +1614,7 @@ func refCheckExplanation(tr *scenario.Trace, res *refResult, i scenario.Instance
 		v.eval(o.c, ai, inst, o.w, &vals)
 		want := refDecision{Slot: o.slot, At: at, Window: o.w.time(), Cond: o.c, Values: vals}
 		cov["open decisions"]++
-		diffs = append(diffs, refCheckDecision(res, ai, inst, x.Open[k], &want, cov)...)
+		diffs = append(diffs, refCheckDecision(res, ai, i, x.Open[k], &want, cov)...)
 	}
 	return diffs
 }
@@ -1383,4 +1676,319 @@ func TestPropertyExplanationMatchesEvaluator(t *testing.T) {
 			}
 		}
 	})
+}
+
+// refReplaced returns p with agreement a in place of the one with its id.
+func refReplaced(p agreement.Process, a agreement.Agreement) agreement.Process {
+	p = p.Clone()
+	for k := range p.Agreements {
+		if p.Agreements[k].ID == a.ID {
+			p.Agreements[k] = a
+		}
+	}
+	return p
+}
+
+// refAmendments are the changes refDrawAmendment draws.
+var refAmendments = []string{"same", "deadline", "deadline", "expiry", "remove", "remove", "remove", "add", "add",
+	"term", "clause-term", "rule", "debtors", "condition", "surviving"}
+
+// refDrawAmendment draws an amendment at instant at of one agreement of p
+// (the texts in force): its text unchanged, or with one change that keeps
+// the process valid: a deadline or expiry set, moved or removed; a clause
+// removed (a suspend power with its resume power) or added; the term of the
+// agreement or of a clause set, changed or removed; a clause's rule for
+// suspensions, debtors, trigger or violation, or survival changed. A change
+// the process does not validate with is drawn again, a few times, before
+// falling back to the text unchanged.
+func refDrawAmendment(t *rapid.T, p agreement.Process, at time.Time) agreement.Amendment {
+	old := rapid.SampledFrom(p.Agreements).Draw(t, "amended")
+	am := agreement.Amendment{At: at, Label: fmt.Sprintf("amendment at %s", refStamp(at)), Text: old.Clone()}
+	parties := refParties(p)
+	var kinds []agreement.EventKind
+	for _, hp := range refMentioned(p) {
+		if slices.Contains(refKindPool, hp.p.Kind) && !slices.Contains(kinds, hp.p.Kind) {
+			kinds = append(kinds, hp.p.Kind)
+		}
+	}
+	if len(kinds) == 0 {
+		kinds = refKindPool[:2]
+	}
+	for range 6 {
+		a := old.Clone()
+		s := &refScope{home: a.ID, parties: parties, kinds: kinds}
+		for _, f := range a.Fluents {
+			s.fluents = append(s.fluents, f.ID)
+		}
+		for _, q := range p.Agreements {
+			s.agreements = append(s.agreements, q.ID)
+		}
+		pick := func(ok func(agreement.Clause) bool) int {
+			var ks []int
+			for k, c := range a.Clauses {
+				if ok(c) {
+					ks = append(ks, k)
+				}
+			}
+			if len(ks) == 0 {
+				return -1
+			}
+			return rapid.SampledFrom(ks).Draw(t, "amended-clause")
+		}
+		every := func(agreement.Clause) bool { return true }
+		notPower := func(c agreement.Clause) bool { return c.Kind != agreement.DeonticPower }
+		what := rapid.SampledFrom(refAmendments).Draw(t, "amendment")
+		switch what {
+		case "same":
+			return am
+		case "deadline":
+			k := pick(func(c agreement.Clause) bool {
+				return c.Kind == agreement.DeonticObligation && c.Recurs.IsZero() && !c.Standing
+			})
+			if k < 0 {
+				continue
+			}
+			a.Clauses[k].Deadline = refDrawLimit(t, "amended-deadline", 85, s, true)
+		case "expiry":
+			k := pick(func(c agreement.Clause) bool { return c.Term.IsZero() })
+			if k < 0 {
+				continue
+			}
+			a.Clauses[k].Expiry = refDrawLimit(t, "amended-expiry", 80, s, false)
+		case "remove":
+			k := pick(every)
+			if k < 0 || len(a.Clauses) < 2 {
+				continue
+			}
+			c := a.Clauses[k]
+			gone := []agreement.ClauseID{c.ID, c.ResumedBy}
+			for _, o := range a.Clauses {
+				if o.ResumedBy == c.ID {
+					gone = append(gone, o.ID) // the suspend power of a resume power
+				}
+			}
+			// Powers aimed at what goes lose those targets, and go with
+			// it when none is left.
+			for len(gone) > 0 {
+				a.Clauses = slices.DeleteFunc(a.Clauses, func(o agreement.Clause) bool { return slices.Contains(gone, o.ID) })
+				removed := gone
+				gone = nil
+				for k := range a.Clauses {
+					o := &a.Clauses[k]
+					n := len(o.Targets)
+					o.Targets = slices.DeleteFunc(slices.Clone(o.Targets), func(r agreement.Ref) bool {
+						return !r.IsAgreement() && (r.Agreement == "" || r.Agreement == a.ID) && slices.Contains(removed, r.Clause)
+					})
+					if n > 0 && len(o.Targets) == 0 {
+						gone = append(gone, o.ID, o.ResumedBy)
+					}
+				}
+			}
+		case "add":
+			id := agreement.ClauseID(fmt.Sprintf("A%d", len(a.Clauses)+1))
+			for slices.ContainsFunc(a.Clauses, func(o agreement.Clause) bool { return o.ID == id }) {
+				id += "x"
+			}
+			c := agreement.Clause{ID: id, Kind: agreement.DeonticObligation}
+			if refChance(t, "added-prohibition", 30) {
+				c.Kind = agreement.DeonticProhibition
+			}
+			c.Debtors = rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 1, 2,
+				func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "added-debtors")
+			if len(c.Debtors) > 1 {
+				s.several = c.Debtors
+			}
+			for _, o := range a.Clauses {
+				s.reads = append(s.reads, agreement.LocalRef(o.ID))
+			}
+			act := refDrawPattern(t, s)
+			c.Action = &act
+			c.Trigger = refMaybe(t, "added-trigger", 40, s)
+			if c.Kind == agreement.DeonticObligation {
+				c.Deadline = refDrawLimit(t, "added-deadline", 60, s, true)
+			}
+			if refChance(t, "added-term", 25) {
+				c.Term = refDrawTerm(t, "added-term")
+			}
+			a.Clauses = append(a.Clauses, c)
+		case "term":
+			if a.Term.IsZero() || refChance(t, "term-changed", 60) {
+				a.Term = refDrawTerm(t, "amended-term")
+			} else {
+				a.Term = agreement.Term{}
+			}
+		case "clause-term":
+			k := pick(notPower)
+			if k < 0 {
+				continue
+			}
+			c := &a.Clauses[k]
+			if c.Term.IsZero() || refChance(t, "clause-term-changed", 60) {
+				c.Term, c.Expiry = refDrawTerm(t, "amended-clause-term"), agreement.Deadline{}
+			} else {
+				c.Term = agreement.Term{}
+			}
+		case "rule":
+			k := pick(every)
+			if k < 0 {
+				continue
+			}
+			a.Clauses[k].DuringSuspension = 1 - a.Clauses[k].DuringSuspension
+		case "debtors":
+			k := pick(notPower)
+			if k < 0 {
+				continue
+			}
+			a.Clauses[k].Debtors = rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 1, 2,
+				func(p agreement.PartyID) agreement.PartyID { return p }).Draw(t, "amended-debtors")
+			a.Clauses[k].Joint = a.Clauses[k].Joint && len(a.Clauses[k].Debtors) > 1
+		case "condition":
+			k := pick(every)
+			if k < 0 {
+				continue
+			}
+			c := &a.Clauses[k]
+			for _, o := range a.Clauses[:k] {
+				s.reads = append(s.reads, agreement.LocalRef(o.ID))
+			}
+			if !c.Joint && len(c.Debtors) > 1 {
+				s.several = c.Debtors
+			}
+			if c.Kind == agreement.DeonticPower || c.Kind == agreement.DeonticPermission || refChance(t, "amended-trigger", 50) {
+				c.Trigger = refMaybe(t, "amended-trigger", 70, s)
+			} else {
+				c.Violation = refMaybe(t, "amended-violation", 70, s)
+			}
+		case "surviving":
+			k := pick(every)
+			if k < 0 {
+				continue
+			}
+			a.Clauses[k].Surviving = !a.Clauses[k].Surviving
+			a.Clauses[k].Provisional = false
+		}
+		if err := refReplaced(p, a).Validate(); err != nil {
+			continue
+		}
+		am.Text = a
+		return am
+	}
+	return am
+}
+
+// TestPropertyInstrumentsOverTimeMatchModel replays, with the engine and the
+// reference model, processes rich in terms and suspensions (refProcessGen
+// with rich set) under timelines rich in what moves them over time: the
+// exercise of a suspend power, often followed by its resume power's,
+// notices and renewals agreed, and amendments of the texts in force; and
+// compares them in full (transitions with their versions and causes, the
+// ends of terms, the versions, breaches and final states). Every test of 100
+// checks must go through each situation the rules of terms, visible
+// suspension and amendments single out. Each check draws ten timelines.
+func TestPropertyInstrumentsOverTimeMatchModel(t *testing.T) {
+	seen := refCoverage{}
+	checks := 0
+	rapid.Check(t, func(t *rapid.T) {
+		checks++
+		p := refProcessGen(true).Draw(t, "process")
+		e, err := scenario.CompileProcess(p)
+		if err != nil {
+			t.Fatalf("compile: %v\n%s", err, refDescribe(p))
+		}
+		start := refHour(0)
+		m0 := refNewModel(p, start)
+		var powers []refInst // suspend powers, with their resume powers
+		for _, in := range m0.insts {
+			if in.clause.Effect == agreement.EffectSuspend {
+				powers = append(powers, in)
+			}
+		}
+		went := refCoverage{}
+		for range 10 {
+			var evs []agreement.Event
+			var ams []agreement.Amendment
+			texts := p
+			k := 0
+			for range 4 + refUniform(t, "steps", 20) {
+				k += refUniform(t, "gap", 7)
+				at := refHour(k)
+				switch step := refUniform(t, "step", 10); {
+				case step == 0:
+					a := refDrawAmendment(t, texts, at)
+					ams = append(ams, a)
+					texts = refReplaced(texts, a.Text)
+				case step <= 3 && len(powers) > 0:
+					in := rapid.SampledFrom(powers).Draw(t, "suspend")
+					evs = append(evs, refPerforms(t, p, in, *refAction(in.clause, in.id.Debtor, in.ref), at))
+					if !refChance(t, "resumed", 75) {
+						continue
+					}
+					later := at.Add(time.Duration(1+refUniform(t, "resume-hours", 24)) * time.Hour)
+					for _, r := range m0.insts {
+						if r.ref == agreement.QualifiedRef(in.ref.Agreement, in.clause.ResumedBy) {
+							evs = append(evs, refPerforms(t, p, r, *refAction(r.clause, r.id.Debtor, r.ref), later))
+							break
+						}
+					}
+				default:
+					evs = append(evs, refDrawEvent(t, p, at))
+				}
+			}
+			end := refHour(k + 24 + refUniform(t, "tail", 73))
+			tl := scenario.NewTimeline(start, evs...).WithAmendments(ams...)
+			tr, err := e.Replay(tl, end)
+			if err != nil {
+				t.Fatalf("replay: %v", err)
+			}
+			var sorted []agreement.Event
+			for _, ev := range tl.Events() {
+				sorted = append(sorted, ev)
+			}
+			res := refReplayAmended(p, start, sorted, tl.Amendments(), end)
+			if diffs := refCompare(tr, res); len(diffs) > 0 {
+				t.Fatalf("engine and model disagree:\n%s\nprocess:\n%sevents:\n%s%smodel:\n%s", strings.Join(diffs, "\n"),
+					refDescribe(p), refDescribeEvents(sorted), refDescribeAmendments(p, tl.Amendments()), refDescribeLog(res))
+			}
+			went.transitions(res)
+		}
+		for k := range went {
+			seen[k]++
+		}
+	})
+	if t.Failed() || testing.Short() {
+		return
+	}
+	for _, want := range [][]string{
+		{"agreement in-force->terminated by term"},
+		{"agreement suspended->terminated by term"},
+		{"model: term renewed automatically"},
+		{"model: term renewed as agreed"},
+		{"model: term renewed as agreed despite a notice"},
+		{"model: term ended by notice"},
+		{"model: term ended by a power's notice"},
+		{"model: clause term ended: discharged"},
+		{"model: clause term ended: fulfilled", "model: clause term ended: violated"},
+		{"model: clause term end taken late"},
+		{"model: clause suspended with its agreement"},
+		{"model: clause resumed with its agreement"},
+		{"model: participation suspend"},
+		{"model: participation resume"},
+		{"model: suspension deferred"},
+		{"model: amendment changing nothing"},
+		{"model: clause changed by amendment"},
+		{"model: agreement term changed by amendment"},
+		{"model: instance added by amendment"},
+		{"model: instance removed by amendment while in-effect"},
+		{"model: instance removed by amendment while dormant"},
+		{"model: suspension dropped by amendment"},
+	} {
+		n := 0
+		for _, k := range want {
+			n += seen[k]
+		}
+		t.Logf("%3d of %d checks went through %q", n, checks, strings.Join(want, " or "))
+		if n == 0 {
+			t.Errorf("no check went through %q", strings.Join(want, " or "))
+		}
+	}
 }
