@@ -61,10 +61,6 @@ func (t *Trace) Markdown(w io.Writer) error {
 	r.Line("## Transitions")
 	r.Line("")
 	trs := renderTransitions(t)
-	if len(trs) == 0 {
-		r.Line("No transitions.")
-		return r.Err()
-	}
 	rows = rows[:0]
 	vers := t.Versions()
 	for k, tr := range trs {
@@ -75,9 +71,12 @@ func (t *Trace) Markdown(w io.Writer) error {
 		}
 		rows = append(rows, row)
 	}
-	if len(vers) > 1 {
+	switch {
+	case len(trs) == 0:
+		r.Line("No transitions.")
+	case len(vers) > 1:
 		r.Table([]string{"Instant", "Instance", "From → To", "Cause", "Version"}, rows)
-	} else {
+	default:
 		r.Table([]string{"Instant", "Instance", "From → To", "Cause"}, rows)
 	}
 	rows = rows[:0]

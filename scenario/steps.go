@@ -329,9 +329,13 @@ func (r *Run) applyEffects(suspensions bool) {
 				}
 			}
 			for _, ai := range pc.targetsA {
-				if share != "" {
+				if pc.clause.TargetDebtor != "" {
 					// A party's participation: its commitments, not the
-					// agreement.
+					// agreement (none for a joint power naming its own
+					// debtor, which has no one debtor).
+					if share == "" {
+						continue
+					}
 					for _, ii := range r.e.agreements[ai].instances {
 						if !r.e.clauses[r.e.instances[ii].clause].surviving &&
 							slices.Contains(r.e.instanceDebtors(ii), share) {
