@@ -23,11 +23,12 @@ type amendCase struct {
 	amendments []agreement.Amendment
 }
 
-// amendDraw draws a process (as the state machine does) and events on the
-// hour grid, and, at hours among the events', amendments: one of a text
-// unchanged in every amendment for which same says so, one drawn by
+// amendDraw draws a process (as the state machine does), events on the hour
+// grid and, at hours among the events' or between them, amendments: one of
+// a text unchanged in every amendment for which same says so, one drawn by
 // refDrawAmendment otherwise, each of the texts in force after the
-// amendments before it.
+// amendments before it. Each event is drawn for the texts in force at its
+// instant.
 func amendDraw(t *rapid.T, same func(k int) bool) amendCase {
 	c := amendCase{p: refAnyProcess().Draw(t, "process"), start: refHour(0)}
 	var err error
@@ -38,10 +39,10 @@ func amendDraw(t *rapid.T, same func(k int) bool) amendCase {
 	var hours []int
 	for range refUniform(t, "events", 25) {
 		k += refUniform(t, "gap", 7)
-		c.events = append(c.events, refDrawEvent(t, c.p, refHour(k)))
 		hours = append(hours, k)
 	}
 	texts := c.p
+	var versions []agreement.Process // in force from the amendment of the same index on
 	at := 0
 	for n := range 1 + refUniform(t, "amendments", 3) {
 		// At an event's hour, or between.
@@ -57,6 +58,16 @@ func amendDraw(t *rapid.T, same func(k int) bool) amendCase {
 		}
 		c.amendments = append(c.amendments, a)
 		texts = refReplaced(texts, a.Text)
+		versions = append(versions, texts)
+	}
+	for _, h := range hours {
+		texts := c.p
+		for v, a := range c.amendments {
+			if !a.At.After(refHour(h)) {
+				texts = versions[v]
+			}
+		}
+		c.events = append(c.events, refDrawEvent(t, texts, refHour(h)))
 	}
 	c.end = refHour(max(k, at) + refUniform(t, "tail", 73))
 	return c

@@ -1090,7 +1090,7 @@ func (m *refMachine) event(t *rapid.T) {
 	b := m.cur()
 	at := m.drawInstant(t, b)
 	for range 1 + refUniform(t, "batch", 3) {
-		m.apply(t, b, refDrawEvent(t, m.p, at))
+		m.apply(t, b, refDrawEvent(t, b.texts, at))
 	}
 }
 
@@ -1150,7 +1150,7 @@ func (m *refMachine) power(t *rapid.T) {
 		live = append(live, in)
 	}
 	if len(live) == 0 || refChance(t, "any-power", 25) {
-		m.apply(t, b, refDrawPower(t, m.p, at))
+		m.apply(t, b, refDrawPower(t, b.texts, at))
 		return
 	}
 	// Suspensions and resumptions mostly, when there are some to make:
@@ -1327,7 +1327,7 @@ func (m *refMachine) other(t *rapid.T) {
 	b := rapid.SampledFrom(m.branches[:len(m.branches)-1]).Draw(t, "branch")
 	if rapid.Bool().Draw(t, "other-event") {
 		at := m.drawInstant(t, b)
-		m.apply(t, b, refDrawEvent(t, m.p, at))
+		m.apply(t, b, refDrawEvent(t, b.texts, at))
 		return
 	}
 	m.advanceBranch(t, b)
@@ -1896,42 +1896,47 @@ func TestPropertyInstrumentsOverTimeMatchModel(t *testing.T) {
 			t.Fatalf("compile: %v\n%s", err, refDescribe(p))
 		}
 		start := refHour(0)
-		m0 := refNewModel(p, start)
-		var powers []refInst // suspend powers, with their resume powers
-		for _, in := range m0.insts {
-			if in.clause.Effect == agreement.EffectSuspend {
-				powers = append(powers, in)
-			}
-		}
 		went := refCoverage{}
 		for range 10 {
 			var evs []agreement.Event
 			var ams []agreement.Amendment
-			texts := p
-			k := 0
+			texts := p // in force at hour k
+			m := refNewModel(texts, start)
+			k, last := 0, -1 // the hour reached, and that of the last event drawn
 			for range 4 + refUniform(t, "steps", 20) {
 				k += refUniform(t, "gap", 7)
-				at := refHour(k)
+				var powers []refInst // suspend powers, with their resume powers
+				for _, in := range m.insts {
+					if in.clause.Effect == agreement.EffectSuspend {
+						powers = append(powers, in)
+					}
+				}
 				switch step := refUniform(t, "step", 10); {
 				case step == 0:
-					a := refDrawAmendment(t, texts, at)
+					// Before anything at its instant: after the events
+					// drawn there.
+					k = max(k, last+1)
+					a := refDrawAmendment(t, texts, refHour(k))
 					ams = append(ams, a)
 					texts = refReplaced(texts, a.Text)
+					m = refNewModel(texts, start)
 				case step <= 3 && len(powers) > 0:
 					in := rapid.SampledFrom(powers).Draw(t, "suspend")
-					evs = append(evs, refPerforms(t, p, in, *refAction(in.clause, in.id.Debtor, in.ref), at))
+					evs = append(evs, refPerforms(t, texts, in, *refAction(in.clause, in.id.Debtor, in.ref), refHour(k)))
+					last = k
 					if !refChance(t, "resumed", 75) {
 						continue
 					}
-					later := at.Add(time.Duration(1+refUniform(t, "resume-hours", 24)) * time.Hour)
-					for _, r := range m0.insts {
+					later := refHour(k).Add(time.Duration(1+refUniform(t, "resume-hours", 24)) * time.Hour)
+					for _, r := range m.insts {
 						if r.ref == agreement.QualifiedRef(in.ref.Agreement, in.clause.ResumedBy) {
-							evs = append(evs, refPerforms(t, p, r, *refAction(r.clause, r.id.Debtor, r.ref), later))
+							evs = append(evs, refPerforms(t, texts, r, *refAction(r.clause, r.id.Debtor, r.ref), later))
 							break
 						}
 					}
 				default:
-					evs = append(evs, refDrawEvent(t, p, at))
+					evs = append(evs, refDrawEvent(t, texts, refHour(k)))
+					last = k
 				}
 			}
 			end := refHour(k + 24 + refUniform(t, "tail", 73))
