@@ -252,12 +252,10 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 			continue
 		}
 		r.relimit(int32(ii), oc, nc)
-		if r.passedExclusive(int32(ii)) {
-			r.settleExclusive(int32(ii)) // before the batch, as at any exclusive limit
-		}
-		if !r.inst[ii].state.IsFinal() {
-			r.markInst(int32(ii), amended)
-		}
+		// An exclusive limit it puts at or before t is reached before the
+		// batch at t, after every amendment at t (see commit).
+		r.relimited = append(r.relimited, int32(ii))
+		r.markInst(int32(ii), amended)
 	}
 	// Agreements: a changed text is evaluated again, its term counted anew.
 	oa, na := &old.agreements[ai], &ne.agreements[ai]
@@ -339,7 +337,9 @@ func (r *Run) relimit(ii int32, oc, nc *clauseInfo) {
 				if s.term.ends > 0 {
 					p = nc.term.Renewal
 				}
-				s.term.end = never
+				// A term of no length (no renewal left in the new text)
+				// ends where it began: at once.
+				s.term.end = s.term.begin
 				if !p.IsZero() {
 					s.term.end = limit(agreement.Deadline{Period: p}, s.term.begin, nc.loc)
 				}
@@ -384,7 +384,7 @@ func (r *Run) reterm(ai int32) {
 	if ts.ends > 0 {
 		p = info.term.Renewal
 	}
-	ts.end = never
+	ts.end = ts.begin // no length: the current term ends at once
 	if !p.IsZero() {
 		ts.end = limit(agreement.Deadline{Period: p}, ts.begin, info.loc)
 	}

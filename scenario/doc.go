@@ -324,8 +324,10 @@
 //     the first time its anchor is evaluated from t (a bare Happened anchor
 //     at its first matching event, any other at t); a term ends its new
 //     length after the current term began (every end it puts at or before t
-//     is taken at t, in turn). A limit that falls at or before t is reached
-//     at t, so an obligation whose extended deadline has
+//     is taken at t, in turn; a term of no length, when the new text has no
+//     renewal for the current term, ends at once). A limit that falls at or
+//     before t is reached at t, after every amendment at t (an exclusive
+//     one before the batch), so an obligation whose extended deadline has
 //     already passed is Violated then; an extension agreed after the
 //     deadline passed does not undo the violation already recorded.
 //   - An agreement whose text changed is evaluated at t; its entry into

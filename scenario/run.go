@@ -220,6 +220,9 @@ type Run struct {
 	vers    []version
 	base    *Engine
 	amendAt int64
+	// relimited are the instances whose limits the amendments at amendAt
+	// changed, for their exclusive limits to be settled first.
+	relimited []int32
 
 	terr     []agreement.Territory // per agreement, as it stands
 	tlog     []terrChange
@@ -508,6 +511,13 @@ func (r *Run) commit(t int64, batch []int32) {
 			r.markAgr(int32(i), Cause{Kind: CauseStart})
 		}
 	}
+	// Exclusive limits the amendments at t put at or before t.
+	for _, ii := range r.relimited {
+		if r.passedExclusive(ii) {
+			r.settleExclusive(ii)
+		}
+	}
+	r.relimited = r.relimited[:0]
 	// Timers due now.
 	for len(r.timers) > 0 && r.timers[0].at <= t {
 		tm := r.timers.pop()
@@ -973,6 +983,7 @@ func (r *Run) Fork() *Run {
 	f.work, f.spare, f.spareB, f.spareA, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil, nil, nil, nil
 	// What an amendment woke for the instant it takes effect at.
 	f.work, f.dirtyA = slices.Clone(r.work), slices.Clone(r.dirtyA)
+	f.relimited = slices.Clone(r.relimited)
 	return &f
 }
 
