@@ -2702,11 +2702,12 @@ func (r *refRun) applyEffect(pi int) {
 		if limited != "" {
 			// A party's participation: the instances of the agreement's
 			// clauses that do not survive and are owed by the party (for
-			// a resumption: those its suspend power holds).
+			// a resumption: those its suspend power holds, whatever the
+			// text in force now says of their survival).
 			r.notes["participation "+cl.Effect.String()]++
 			for ii := range r.m.insts {
 				in := &r.m.insts[ii]
-				if in.ai != ai || in.clause.Surviving || cl.Effect != agreement.EffectResume && !in.owes(share) {
+				if in.ai != ai || cl.Effect != agreement.EffectResume && (in.clause.Surviving || !in.owes(share)) {
 					continue
 				}
 				r.effectOn(ii, cl.Effect, suspender, targets)

@@ -1690,13 +1690,14 @@ func refReplaced(p agreement.Process, a agreement.Agreement) agreement.Process {
 }
 
 // refAmendments are the changes refDrawAmendment draws.
-var refAmendments = []string{"same", "deadline", "deadline", "expiry", "remove", "remove", "remove", "add", "add",
-	"term", "clause-term", "rule", "debtors", "condition", "surviving"}
+var refAmendments = []string{"same", "deadline", "deadline", "expiry", "remove", "remove", "remove", "remove-suspension",
+	"add", "add", "term", "clause-term", "rule", "debtors", "condition", "surviving"}
 
 // refDrawAmendment draws an amendment at instant at of one agreement of p
 // (the texts in force): its text unchanged, or with one change that keeps
 // the process valid: a deadline or expiry set, moved or removed; a clause
-// removed (a suspend power with its resume power) or added; the term of the
+// removed (a suspend power with its resume power; often one, so that the
+// suspensions it holds drop) or added; the term of the
 // agreement or of a clause set, changed or removed; a clause's rule for
 // suspensions, debtors, trigger or violation, or survival changed. A change
 // the process does not validate with is drawn again, a few times, before
@@ -1755,8 +1756,12 @@ func refDrawAmendment(t *rapid.T, p agreement.Process, at time.Time) agreement.A
 				continue
 			}
 			a.Clauses[k].Expiry = refDrawLimit(t, "amended-expiry", 80, s, false)
-		case "remove":
-			k := pick(every)
+		case "remove", "remove-suspension":
+			ok := every
+			if what == "remove-suspension" {
+				ok = func(c agreement.Clause) bool { return c.Effect == agreement.EffectSuspend }
+			}
+			k := pick(ok)
 			if k < 0 || len(a.Clauses) < 2 {
 				continue
 			}
