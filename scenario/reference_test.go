@@ -3821,7 +3821,7 @@ func TestReferenceModelDocExamples(t *testing.T) {
 		want: []want{{"C", 5, agreement.StateSuspended}, {"C", 6, agreement.StateViolated}},
 	}, {
 		// A duration deadline does not run while the agreement is
-		// suspended (the gate), and resumes with it.
+		// suspended: the clause is suspended with it, and resumes with it.
 		name: "deadline gated by the agreement",
 		a: agr(
 			agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
@@ -4650,4 +4650,213 @@ func TestReferenceModelAmendments(t *testing.T) {
 		end:        6,
 		want:       []refWantState{{"C", 2, agreement.StateSuspended}, {"C", 3, agreement.StateInEffect}, {"R", 3, agreement.StateTerminated}},
 	}})
+}
+
+// TestRegressionRefInstrumentsOverTime replays the minimal cases on which the
+// engine once disagreed with the rules of terms, suspension and amendments
+// and with the reference model, each found by TestStateMachineEngine or
+// TestPropertyInstrumentsOverTimeMatchModel; each states the expected
+// states and is compared with the model in full. What the engine once did is
+// said in each case's comment.
+func TestRegressionRefInstrumentsOverTime(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	aid := &agreement.Pattern{Kind: "aid-delivered"}
+	hours := func(h int) agreement.Period { return agreement.Period{Exact: time.Duration(h) * time.Hour} }
+	exercise := func(h int, c agreement.ClauseID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+	}
+	obl := agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid}
+	with := func(c agreement.Clause, f func(*agreement.Clause)) agreement.Clause { f(&c); return c }
+	pair := []agreement.Clause{
+		{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+		{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume},
+	}
+	termed := func(term agreement.Term, cs ...agreement.Clause) agreement.Agreement {
+		a := refSigned(cs)
+		a.Term = term
+		return a
+	}
+	signedBefore := agreement.Agreement{ID: "a1", Parties: []agreement.Party{{ID: "UA"}},
+		Signatures: []agreement.Signature{{Party: "UA", Date: refAt(-30)}},
+		InForceAt:  agreement.Deadline{After: 24 * time.Hour}, Clauses: []agreement.Clause{obl}}
+	deferred := signedBefore.Clone()
+	deferred.Clauses[0].DuringSuspension = agreement.SuspensionDefers
+	refRunCases(t, []refCase{{
+		// A term added to an agreement in force for 50 hours: its ends at
+		// 12 and 36 are both reached at the amendment. The engine took the
+		// first only; the next, past, never came.
+		name:       "term added with two ends past",
+		a:          refSigned([]agreement.Clause{obl}),
+		amendments: []agreement.Amendment{{At: refAt(50), Text: termed(agreement.Term{Period: hours(12), Renewal: hours(24), Renewals: 2}, obl)}},
+		end:        100,
+		want:       []refWantState{{"a1/", 59, agreement.StateInForce}, {"a1/", 60, agreement.StateTerminated}},
+		renewals:   []string{"a1/@12->36", "a1/@36->60", "a1/@60->expired"},
+	}, {
+		// Removing the power that holds a suspended agreement leaves it
+		// suspended. The engine resumed it, by an edge the lifecycle does
+		// not have.
+		name: "agreement's hold kept by an amendment",
+		a: refSigned([]agreement.Clause{obl,
+			{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+				Targets: []agreement.Ref{agreement.AgreementRef("a1")}, ResumedBy: "R", Surviving: true},
+			{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume, Surviving: true}}),
+		evs:        []agreement.Event{exercise(1, "S")},
+		amendments: []agreement.Amendment{{At: refAt(3), Text: refSigned([]agreement.Clause{obl})}},
+		end:        5,
+		want:       []refWantState{{"a1/", 5, agreement.StateSuspended}, {"C", 5, agreement.StateSuspended}, {"R", 3, agreement.StateTerminated}},
+	}, {
+		// A relative InForceAt counts from the last recorded signature
+		// also after an amendment at the start. The engine counted it
+		// from the start.
+		name:       "InForceAt after an amendment at the start",
+		a:          signedBefore,
+		amendments: []agreement.Amendment{{At: refAt(0), Text: deferred}},
+		end:        30,
+		want:       []refWantState{{"a1/", 0, agreement.StateInForce}, {"C", 0, agreement.StateInEffect}},
+		versions:   map[string]int{"a1/@0": 1},
+	}, {
+		// A duration deadline added after a suspension counts the time
+		// paused: 5 hours from the entry at 0, plus 10 paused. The engine
+		// did not count the pause.
+		name:       "deadline added after a suspension",
+		a:          refSigned(append([]agreement.Clause{obl}, pair...)),
+		evs:        []agreement.Event{exercise(1, "S"), exercise(11, "R")},
+		amendments: []agreement.Amendment{{At: refAt(12), Text: refSigned(append([]agreement.Clause{with(obl, func(c *agreement.Clause) { c.Deadline.After = 5 * time.Hour })}, pair...))}},
+		end:        20,
+		want:       []refWantState{{"C", 14, agreement.StateInEffect}, {"C", 15, agreement.StateViolated}},
+	}, {
+		// A notice naming a clause counts for the instances an amendment
+		// adds to it later. The engine lost it for them.
+		name: "notice for instances added later",
+		a: agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+			Clauses: []agreement.Clause{with(obl, func(c *agreement.Clause) {
+				c.Trigger = agreement.Happened(agreement.Pattern{Kind: "request"})
+				c.Term = agreement.Term{Period: hours(12), Renewal: hours(12)}
+			})}},
+		evs: []agreement.Event{{At: refAt(1), Kind: agreement.EventKindNotice, Actor: "UA", Clause: agreement.LocalRef("C")},
+			{At: refAt(3), Kind: "request", Actor: "UA"}},
+		amendments: []agreement.Amendment{{At: refAt(2), Text: agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+			Clauses: []agreement.Clause{with(obl, func(c *agreement.Clause) {
+				c.Debtors = []agreement.PartyID{"UA", "RU"}
+				c.Trigger = agreement.Happened(agreement.Pattern{Kind: "request"})
+				c.Term = agreement.Term{Period: hours(12), Renewal: hours(12)}
+			})}}}},
+		end: 20,
+		want: []refWantState{{"C", 2, agreement.StateTerminated}, {"C[UA]", 15, agreement.StateDischarged},
+			{"C[RU]", 15, agreement.StateDischarged}},
+		renewals: []string{"C[UA]@15->expired", "C[RU]@15->expired"},
+	}, {
+		// An end taken late, at the resumption, counts only the renewals
+		// agreed up to that end; the one agreed after it counts for the
+		// next. The engine counted it for the first.
+		name: "renewal agreed after an end taken late",
+		a:    refSigned(append([]agreement.Clause{with(obl, func(c *agreement.Clause) { c.Term = agreement.Term{Period: hours(12), Renewal: hours(12)} })}, pair...)),
+		evs: []agreement.Event{exercise(6, "S"),
+			{At: refAt(14), Kind: agreement.EventKindRenewal, Actor: "UA", Clause: agreement.LocalRef("C"), Period: hours(6)},
+			exercise(23, "R")},
+		end:      40,
+		renewals: []string{"C@12->24", "C@24->30", "C@30->42"},
+	}, {
+		// A term changed to one without automatic renewal ends a renewed
+		// current term at once. The engine left it without an end.
+		name:       "term changed to one not renewed",
+		a:          termed(agreement.Term{Period: hours(12), Renewal: hours(12)}, obl),
+		amendments: []agreement.Amendment{{At: refAt(30), Text: termed(agreement.Term{Period: hours(48)}, obl)}},
+		end:        100,
+		want:       []refWantState{{"a1/", 29, agreement.StateInForce}, {"a1/", 30, agreement.StateTerminated}},
+		renewals:   []string{"a1/@12->24", "a1/@24->36", "a1/@24->expired"},
+	}})
+}
+
+// TestRegressionRefAmendedLimitBeforeTheBatch: an exclusive limit that an
+// amendment at t puts at t is reached before the batch at t, after every
+// amendment at t, so with the latest version. The engine reached it in the
+// rounds (after the act at t of another clause), and later between the
+// amendments, with the version of the one that set it.
+func TestRegressionRefAmendedLimitBeforeTheBatch(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	c := agreement.Clause{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}}
+	s := agreement.Clause{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectDischarge,
+		Targets: []agreement.Ref{agreement.LocalRef("C")}}
+	a := refSigned([]agreement.Clause{c, s})
+	b := a.Clone()
+	b.Clauses[1].Expiry = agreement.Deadline{After: time.Hour, Exclusive: true}
+	tl := scenario.NewTimeline(refAt(0), agreement.Event{At: refAt(1), Kind: "aid-delivered", Actor: "UA"}).
+		WithAmendments(agreement.Amendment{At: refAt(1), Text: b}, agreement.Amendment{At: refAt(1), Label: "unchanged", Text: b})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(5))
+	var got []string
+	for x := range tr.Transitions() {
+		if x.At.Equal(refAt(1)) {
+			got = append(got, fmt.Sprintf("%s->%s v%d", x.Instance, x.To, x.Version))
+		}
+	}
+	if want := []string{"a1/S->discharged v2", "a1/C->fulfilled v2"}; !slices.Equal(got, want) {
+		t.Errorf("at +1h: %v, want %v", got, want)
+	}
+}
+
+// TestRegressionRefForkAfterAmend: a run forked while an amendment is
+// pending gives the trace the run gives. The fork once lost the agreement's
+// entry into force at its InForceAt.
+func TestRegressionRefForkAfterAmend(t *testing.T) {
+	a := refSigned([]agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
+		Action: &agreement.Pattern{Kind: "aid-delivered"}}})
+	a.InForceAt = agreement.Deadline{After: 3 * time.Hour}
+	b := a.Clone()
+	b.Clauses[0].Deadline = agreement.Deadline{After: 24 * time.Hour}
+	e, err := scenario.CompileProcess(agreement.Process{Agreements: []agreement.Agreement{a}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.Start(refAt(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	am := agreement.Amendment{At: refAt(1), Text: b}
+	if err := r.Amend(am); err != nil {
+		t.Fatal(err)
+	}
+	f := r.Fork()
+	for _, run := range []*scenario.Run{r, f} {
+		if err := run.AdvanceTo(refAt(4)); err != nil {
+			t.Fatal(err)
+		}
+		res := refReplayAmended(agreement.Process{Agreements: []agreement.Agreement{a}}, refAt(0), nil,
+			[]agreement.Amendment{am}, refAt(4))
+		for _, d := range refCompare(run.Trace(), res) {
+			t.Error(d)
+		}
+		refWant(t, run.Trace(), "a1/", "", refAt(3), agreement.StateInForce)
+	}
+}
+
+// TestRegressionRefExplainDeferred: the open conditions of a clause whose
+// suspensions defer are explained with the window from before its
+// suspension, as they are evaluated. The explanation once used the
+// resumption, and showed the aid delivered during the suspension as not
+// seen although it decides the fulfilment.
+func TestRegressionRefExplainDeferred(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	a := refSigned([]agreement.Clause{
+		{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, DuringSuspension: agreement.SuspensionDefers,
+			Fulfilment: agreement.All(agreement.Happened(agreement.Pattern{Kind: "aid-delivered"}),
+				agreement.Happened(agreement.Pattern{Kind: "report"}))},
+		{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+		{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume}})
+	ex := func(h int, c agreement.ClauseID) agreement.Event {
+		return agreement.Event{At: refAt(h), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef(c)}
+	}
+	evs := []agreement.Event{ex(2, "S"), {At: refAt(3), Kind: "aid-delivered", Actor: "UA"}, ex(4, "R"),
+		{At: refAt(6), Kind: "report", Actor: "UA"}}
+	p := agreement.Process{Agreements: []agreement.Agreement{a}}
+	tr := refCheckReplay(t, p, refAt(0), evs, refAt(8))
+	refWant(t, tr, "C", "", refAt(6), agreement.StateFulfilled)
+	res := refReplay(p, refAt(0), evs, refAt(8))
+	for _, d := range refCheckExplanation(tr, res, scenario.Instance{Ref: agreement.QualifiedRef("a1", "C")}, refAt(5), refCoverage{}) {
+		t.Error(d)
+	}
 }

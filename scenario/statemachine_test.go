@@ -306,8 +306,12 @@ type refSpec struct {
 // refDrawAgreement draws agreement id of a process whose earlier agreements
 // are prior: a lifecycle-rich agreement, valid by construction, with few
 // event kinds, fluents, triggers and antecedents over them, deadlines,
-// expiries, prohibitions, reparations (ClauseIn(x, Violated)) and powers
-// that discharge, terminate, suspend and resume clauses or agreements.
+// expiries, terms, prohibitions (some standing), reparations (ClauseIn(x,
+// Violated)), clauses whose suspensions defer, and powers that discharge,
+// terminate, suspend and resume clauses, agreements or a party's
+// participation, or give notice against terms. With rich set, terms and
+// suspensions are drawn more often, and the agreement is mostly in force
+// from the start.
 func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.PartyID,
 	kinds []agreement.EventKind, prior []agreement.Agreement, rich bool) agreement.Agreement {
 	// pct is a probability in percent, the second when the agreement is
@@ -1386,12 +1390,14 @@ func refDrawEngine(t *rapid.T) (agreement.Process, *scenario.Engine) {
 	return p, e
 }
 
-// TestStateMachineEngine drives the engine with events, clock advances,
-// power exercises and forks, and after every action compares every branch
-// with the reference model of reference_test.go, recomputed from scratch
-// over the branch's whole history: every transition (instance, from, to,
-// instant) in order, every instance's state and every fluent's value at the
-// latest closed instant.
+// TestStateMachineEngine drives the engine with events (notices and
+// renewals among them), clock advances, power exercises, amendments and
+// forks, and after every action compares every branch with the reference
+// model of reference_test.go, recomputed from scratch over the branch's
+// whole history: every transition (instance, from, to, instant, version)
+// in order with its cause, the ends of terms, the versions, breaches, and
+// every instance's state and every fluent's value at the latest closed
+// instant.
 func TestStateMachineEngine(t *testing.T) {
 	cov := refCoverage{}
 	seen := refCoverage{} // runs of the machine that went through each
