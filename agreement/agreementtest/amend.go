@@ -484,19 +484,9 @@ func (m *amender) requiredDebtors(r agreement.Ref) ([]agreement.PartyID, bool) {
 	}
 	for _, a := range m.as {
 		read := func(holder *agreement.Clause, c agreement.Condition) {
-			agreement.Walk(c, func(n agreement.Condition) bool {
-				var ref agreement.Ref
-				var d agreement.PartyID
-				switch n := n.(type) {
-				case *agreement.ClauseInCondition:
-					ref, d = n.Ref(), n.Debtor()
-				case *agreement.BreachedCondition:
-					ref, d = n.Ref(), n.Filter().Debtor
-				default:
-					return true
-				}
+			debtorReads(c, func(ref agreement.Ref, d agreement.PartyID) {
 				if ref.Resolve(a.ID) != r {
-					return true
+					return
 				}
 				switch {
 				case d == agreement.Debtor && holder != nil:
@@ -506,7 +496,6 @@ func (m *amender) requiredDebtors(r agreement.Ref) ([]agreement.PartyID, bool) {
 				case !d.IsPlaceholder():
 					need(d)
 				}
-				return true
 			})
 		}
 		read(nil, a.EntryIntoForce)
@@ -538,26 +527,29 @@ func (m *amender) allowedDebtors(c *agreement.Clause) []agreement.PartyID {
 		out = append(out, p.ID)
 	}
 	for _, cond := range clauseConditions(*c) {
-		agreement.Walk(cond, func(n agreement.Condition) bool {
-			var ref agreement.Ref
-			var d agreement.PartyID
-			switch n := n.(type) {
-			case *agreement.ClauseInCondition:
-				ref, d = n.Ref(), n.Debtor()
-			case *agreement.BreachedCondition:
-				ref, d = n.Ref(), n.Filter().Debtor
-			default:
-				return true
-			}
+		debtorReads(cond, func(ref agreement.Ref, d agreement.PartyID) {
 			if d != agreement.Debtor {
-				return true
+				return
 			}
 			read := m.debtorsOf(ref.Resolve(a.ID))
 			out = slices.DeleteFunc(out, func(p agreement.PartyID) bool { return !slices.Contains(read, p) })
-			return true
 		})
 	}
 	return out
+}
+
+// debtorReads calls fn with the clause and the debtor (possibly empty or a
+// placeholder) of every ClauseInFor and breach count in c.
+func debtorReads(c agreement.Condition, fn func(ref agreement.Ref, d agreement.PartyID)) {
+	agreement.Walk(c, func(n agreement.Condition) bool {
+		switch n := n.(type) {
+		case *agreement.ClauseInCondition:
+			fn(n.Ref(), n.Debtor())
+		case *agreement.BreachedCondition:
+			fn(n.Ref(), n.Filter().Debtor)
+		}
+		return true
+	})
 }
 
 // debtorsOf returns the debtors of the clause r (qualified) of the
