@@ -465,7 +465,7 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 		if refChance(t, "clause-zone", 15) {
 			c.Zone = rapid.SampledFrom(refZones).Draw(t, "clause-zone")
 		}
-		if sp.kind != agreement.DeonticPower && refChance(t, "clause-term", pct(20, 35)) {
+		if sp.kind != agreement.DeonticPower && refChance(t, "clause-term", pct(20, 45)) {
 			c.Expiry = agreement.Deadline{} // a clause with a term has no expiry
 			c.Term = refDrawTerm(t, "clause-term")
 		}
@@ -552,6 +552,15 @@ func refDrawAgreement(t *rapid.T, id agreement.AgreementID, parties []agreement.
 				}
 				if agreementOK && refChance(t, "targets-agreement", aim) {
 					c.Targets = []agreement.Ref{agreement.AgreementRef(id)}
+				}
+				if rich && sp.effect == agreement.EffectSuspend && len(c.Targets) == 0 {
+					// A clause with a term, so that one takes an end late.
+					for _, o := range a.Clauses {
+						if !o.Term.IsZero() && refChance(t, "suspends-termed", 50) {
+							c.Targets = []agreement.Ref{agreement.LocalRef(o.ID)}
+							break
+						}
+					}
 				}
 				if len(pool) > 0 && (len(c.Targets) == 0 || rapid.Bool().Draw(t, "more-targets")) {
 					c.Targets = append(c.Targets, rapid.SliceOfNDistinct(rapid.SampledFrom(pool), 1, 2,
@@ -1697,7 +1706,7 @@ func refReplaced(p agreement.Process, a agreement.Agreement) agreement.Process {
 
 // refAmendments are the changes refDrawAmendment draws.
 var refAmendments = []string{"same", "deadline", "deadline", "expiry", "remove", "remove", "remove", "remove-suspension",
-	"add", "add", "term", "clause-term", "rule", "debtors", "condition", "surviving"}
+	"remove-suspension", "add", "add", "term", "clause-term", "rule", "debtors", "condition", "surviving"}
 
 // refDrawAmendment draws an amendment at instant at of one agreement of p
 // (the texts in force): its text unchanged, or with one change that keeps
@@ -1890,8 +1899,9 @@ func refDrawAmendment(t *rapid.T, p agreement.Process, at time.Time) agreement.A
 // TestPropertyInstrumentsOverTimeMatchModel replays, with the engine and the
 // reference model, processes rich in terms and suspensions (refProcessGen
 // with rich set) under timelines rich in what moves them over time: the
-// exercise of a suspend power, often followed by its resume power's,
-// notices and renewals agreed, and amendments of the texts in force; and
+// exercise of a suspend power, often followed by its resume power's, or of
+// a notice power, notices and renewals agreed, and amendments of the texts
+// in force; and
 // compares them in full (transitions with their versions and causes, the
 // ends of terms, the versions, breaches and final states). Every test of 100
 // checks must go through each situation the rules of terms, visible
@@ -1916,14 +1926,14 @@ func TestPropertyInstrumentsOverTimeMatchModel(t *testing.T) {
 			k, last := 0, -1 // the hour reached, and that of the last event drawn
 			for range 4 + refUniform(t, "steps", 20) {
 				k += refUniform(t, "gap", 7)
-				var powers []refInst // suspend powers, with their resume powers
+				var powers []refInst // suspend powers (with their resume powers) and notice powers
 				for _, in := range m.insts {
-					if in.clause.Effect == agreement.EffectSuspend {
+					if in.clause.Effect == agreement.EffectSuspend || in.clause.Effect == agreement.EffectNotice {
 						powers = append(powers, in)
 					}
 				}
-				switch step := refUniform(t, "step", 10); {
-				case step == 0:
+				switch step := refUniform(t, "step", 11); {
+				case step <= 1:
 					// Before anything at its instant: after the events
 					// drawn there.
 					k = max(k, last+1)
@@ -1931,14 +1941,14 @@ func TestPropertyInstrumentsOverTimeMatchModel(t *testing.T) {
 					ams = append(ams, a)
 					texts = refReplaced(texts, a.Text)
 					m = refNewModel(texts, start)
-				case step <= 3 && len(powers) > 0:
+				case step <= 4 && len(powers) > 0:
 					in := rapid.SampledFrom(powers).Draw(t, "suspend")
 					evs = append(evs, refPerforms(t, texts, in, *refAction(in.clause, in.id.Debtor, in.ref), refHour(k)))
 					last = k
-					if !refChance(t, "resumed", 75) {
+					if in.clause.Effect != agreement.EffectSuspend || !refChance(t, "resumed", 75) {
 						continue
 					}
-					later := refHour(k).Add(time.Duration(1+refUniform(t, "resume-hours", 24)) * time.Hour)
+					later := refHour(k).Add(time.Duration(1+refUniform(t, "resume-hours", 48)) * time.Hour)
 					for _, r := range m.insts {
 						if r.ref == agreement.QualifiedRef(in.ref.Agreement, in.clause.ResumedBy) {
 							evs = append(evs, refPerforms(t, texts, r, *refAction(r.clause, r.id.Debtor, r.ref), later))
@@ -1951,6 +1961,11 @@ func TestPropertyInstrumentsOverTimeMatchModel(t *testing.T) {
 				}
 			}
 			end := refHour(k + 24 + refUniform(t, "tail", 73))
+			for _, ev := range evs {
+				if ev.At.After(end) {
+					end = ev.At // a resumption drawn later than the rest
+				}
+			}
 			tl := scenario.NewTimeline(start, evs...).WithAmendments(ams...)
 			tr, err := e.Replay(tl, end)
 			if err != nil {
