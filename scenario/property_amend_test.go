@@ -10,11 +10,13 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
 
 // amendCase is a drawn process with a timeline: its events (in timeline
-// order) and the amendments drawn for it.
+// order) and amendments (in order of instant).
 type amendCase struct {
 	p          agreement.Process
 	e          *scenario.Engine
@@ -23,18 +25,21 @@ type amendCase struct {
 	amendments []agreement.Amendment
 }
 
-// amendDraw draws a process (as the state machine does), events on the hour
-// grid and, at hours among the events' or between them, amendments: one of
-// a text unchanged in every amendment for which same says so, one drawn by
-// refDrawAmendment otherwise, each of the texts in force after the
-// amendments before it. Each event is drawn for the texts in force at its
-// instant.
-func amendDraw(t *rapid.T, same func(k int) bool) amendCase {
-	c := amendCase{p: refAnyProcess().Draw(t, "process"), start: refHour(0)}
-	var err error
-	if c.e, err = scenario.CompileProcess(c.p); err != nil {
-		t.Fatalf("compile: %v\n%s", err, refDescribe(c.p))
+// amendDraw draws a case with at least one amendment: either a process drawn
+// as the state machine draws it, events on the hour grid, each drawn for
+// the texts in force at its instant, and amendments (at hours among the
+// events' or between them) drawn by refDrawAmendment, each of the texts in
+// force after those before it; or a process of
+// scenariotest.LifecycleProcess with a timeline of
+// scenariotest.AmendedTimeline, whose amendments agreementtest draws (one
+// drawn by agreementtest.ProcessAmendment at an event's instant when it has
+// none).
+func amendDraw(t *rapid.T) amendCase {
+	if refChance(t, "lifecycle-timeline", 40) {
+		return amendDrawLifecycle(t)
 	}
+	c := amendCase{p: refAnyProcess().Draw(t, "process"), start: refHour(0)}
+	c.compile(t)
 	k := 0
 	var hours []int
 	for range refUniform(t, "events", 25) {
@@ -42,9 +47,8 @@ func amendDraw(t *rapid.T, same func(k int) bool) amendCase {
 		hours = append(hours, k)
 	}
 	texts := c.p
-	var versions []agreement.Process // in force from the amendment of the same index on
 	at := 0
-	for n := range 1 + refUniform(t, "amendments", 3) {
+	for range 1 + refUniform(t, "amendments", 3) {
 		// At an event's hour, or between.
 		if len(hours) > 0 && rapid.Bool().Draw(t, "at-event") {
 			at = max(at, rapid.SampledFrom(hours).Draw(t, "amendment-hour"))
@@ -52,30 +56,105 @@ func amendDraw(t *rapid.T, same func(k int) bool) amendCase {
 			at += refUniform(t, "amendment-gap", 24)
 		}
 		a := refDrawAmendment(t, texts, refHour(at))
-		if same(n) {
-			old, _ := texts.Agreement(a.Text.ID)
-			a = agreement.Amendment{At: refHour(at), Label: fmt.Sprintf("unchanged %d", n), Text: old.Clone()}
-		}
 		c.amendments = append(c.amendments, a)
 		texts = refReplaced(texts, a.Text)
-		versions = append(versions, texts)
 	}
 	for _, h := range hours {
-		texts := c.p
-		for v, a := range c.amendments {
-			if !a.At.After(refHour(h)) {
-				texts = versions[v]
-			}
-		}
-		c.events = append(c.events, refDrawEvent(t, texts, refHour(h)))
+		c.events = append(c.events, refDrawEvent(t, c.textsAt(refHour(h), len(c.amendments)), refHour(h)))
 	}
 	c.end = refHour(max(k, at) + refUniform(t, "tail", 73))
 	return c
 }
 
+// amendDrawLifecycle draws a case of scenariotest's generators.
+func amendDrawLifecycle(t *rapid.T) amendCase {
+	c := amendCase{p: scenariotest.LifecycleProcess(scenariotest.LifecycleConfig{Clauses: 6}).Draw(t, "lifecycle-process")}
+	c.compile(t)
+	cfg := scenariotest.TimelineConfig{MinEvents: 8, MaxEvents: 24}
+	tl := scenariotest.AmendedTimeline(c.p, cfg).Draw(t, "amended-timeline")
+	c.start, c.end = tl.Start(), cfg.End()
+	for _, ev := range tl.Events() {
+		c.events = append(c.events, ev)
+	}
+	c.amendments = tl.Amendments()
+	if len(c.amendments) == 0 {
+		at := c.start
+		if len(c.events) > 0 {
+			at = rapid.SampledFrom(c.events).Draw(t, "amended-at").At
+		}
+		a := agreementtest.ProcessAmendment(c.p, agreementtest.Config{}).Draw(t, "amendment")
+		a.At = at
+		c.amendments = []agreement.Amendment{a}
+		// An event that names what the amendment removed is left out, as
+		// AmendedTimeline leaves it out.
+		if err := c.timeline(c.amendments).Validate(c.e); err != nil {
+			c.amendments = []agreement.Amendment{{At: at, Label: "unchanged", Text: c.textsAt(at, 0).Agreements[0].Clone()}}
+		}
+	}
+	return c
+}
+
+func (c *amendCase) compile(t *rapid.T) {
+	var err error
+	if c.e, err = scenario.CompileProcess(c.p); err != nil {
+		t.Fatalf("compile: %v\n%s", err, refDescribe(c.p))
+	}
+}
+
+// textsAt returns the texts in force at instant at after the first n
+// amendments (those of them at or before it).
+func (c amendCase) textsAt(at time.Time, n int) agreement.Process {
+	texts := c.p
+	for _, a := range c.amendments[:n] {
+		if !a.At.After(at) {
+			texts = refReplaced(texts, a.Text)
+		}
+	}
+	return texts
+}
+
+// withUnchanged returns the case's amendments with one to three more, each
+// at an instant among the others', the events' or the start, of the text
+// in force there (after every amendment at or before it), unchanged; and
+// which of the returned amendments are those.
+func (c amendCase) withUnchanged(t *rapid.T) ([]agreement.Amendment, map[int]bool) {
+	instants := []time.Time{c.start}
+	for _, a := range c.amendments {
+		instants = append(instants, a.At)
+	}
+	for _, ev := range c.events {
+		instants = append(instants, ev.At)
+	}
+	out := slices.Clone(c.amendments)
+	added := make([]bool, len(out))
+	for n := range 1 + refUniform(t, "unchanged", 3) {
+		at := rapid.SampledFrom(instants).Draw(t, "unchanged-at")
+		k := 0 // after every amendment at or before at
+		for k < len(out) && !out[k].At.After(at) {
+			k++
+		}
+		texts := c.p
+		for _, a := range out[:k] {
+			texts = refReplaced(texts, a.Text)
+		}
+		text := rapid.SampledFrom(texts.Agreements).Draw(t, "unchanged-agreement").Clone()
+		out = slices.Insert(out, k, agreement.Amendment{At: at, Label: fmt.Sprintf("unchanged %d", n), Text: text})
+		added = slices.Insert(added, k, true)
+	}
+	unchanged := map[int]bool{}
+	for k, u := range added {
+		unchanged[k] = u
+	}
+	return out, unchanged
+}
+
+func (c amendCase) timeline(amendments []agreement.Amendment) scenario.Timeline {
+	return scenario.NewTimeline(c.start, c.events...).WithAmendments(amendments...)
+}
+
 func (c amendCase) replay(t *rapid.T, amendments []agreement.Amendment) *scenario.Trace {
 	t.Helper()
-	tl := scenario.NewTimeline(c.start, c.events...).WithAmendments(amendments...)
+	tl := c.timeline(amendments)
 	if err := tl.Validate(c.e); err != nil {
 		t.Fatalf("drawn timeline: %v", err)
 	}
@@ -122,18 +201,10 @@ func amendTransitions(tr *scenario.Trace) []string {
 // change their texts, before and after it, at the same instant too.
 func TestPropertyUnchangedAmendment(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		unchanged := map[int]bool{}
-		c := amendDraw(t, func(k int) bool {
-			unchanged[k] = k == 0 || refChance(t, "unchanged", 50)
-			return unchanged[k]
-		})
-		var without []agreement.Amendment
-		for k, a := range c.amendments {
-			if !unchanged[k] {
-				without = append(without, a)
-			}
-		}
-		with, base := c.replay(t, c.amendments), c.replay(t, without)
+		c := amendDraw(t)
+		all, unchanged := c.withUnchanged(t)
+		with, base := c.replay(t, all), c.replay(t, c.amendments)
+		c.amendments = all // for the versions and the failure reports
 		// The version of a transition, with the unchanged amendments: that
 		// of the amendment making it, for one an amendment makes (the w-th
 		// changing one); otherwise that of the last amendment at or before
@@ -209,7 +280,7 @@ func TestPropertyUnchangedAmendment(t *testing.T) {
 // instant (or, made by an amendment, that amendment's).
 func TestPropertyAmendmentKeepsThePast(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := amendDraw(t, func(int) bool { return false })
+		c := amendDraw(t)
 		tr := c.replay(t, c.amendments)
 		first := c.amendments[0].At
 		res := refReplay(c.p, c.start, c.events, c.end)

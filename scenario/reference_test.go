@@ -2575,9 +2575,14 @@ func (r *refRun) activation(work []int) {
 			}
 			r.to(ii, agreement.StateInEffect, d)
 		case agreement.StatePending:
-			if r.holds(ii, refAntecedent, refAfter(s.since)) {
-				r.to(ii, agreement.StateInEffect, []refDecision{r.decide("antecedent", ante, in.ai, in, refAfter(s.since))})
+			if !r.holds(ii, refAntecedent, refAfter(s.since)) {
+				continue
 			}
+			var d []refDecision
+			if ante != nil { // an amendment may leave a Pending clause without one
+				d = append(d, r.decide("antecedent", ante, in.ai, in, refAfter(s.since)))
+			}
+			r.to(ii, agreement.StateInEffect, d)
 		}
 	}
 }

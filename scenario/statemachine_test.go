@@ -1709,8 +1709,9 @@ var refAmendments = []string{"same", "deadline", "deadline", "expiry", "remove",
 	"remove-suspension", "add", "add", "term", "clause-term", "rule", "debtors", "condition", "surviving"}
 
 // refDrawAmendment draws an amendment at instant at of one agreement of p
-// (the texts in force): its text unchanged, or with one change that keeps
-// the process valid: a deadline or expiry set, moved or removed; a clause
+// (the texts in force): sometimes one of agreementtest.ProcessAmendment;
+// otherwise its text unchanged, or with one change that keeps the process
+// valid: a deadline or expiry set, moved or removed; a clause
 // removed (a suspend power with its resume power; often one, so that the
 // suspensions it holds drop) or added; the term of the
 // agreement or of a clause set, changed or removed; a clause's rule for
@@ -1718,6 +1719,15 @@ var refAmendments = []string{"same", "deadline", "deadline", "expiry", "remove",
 // the process does not validate with is drawn again, a few times, before
 // falling back to the text unchanged.
 func refDrawAmendment(t *rapid.T, p agreement.Process, at time.Time) agreement.Amendment {
+	if refChance(t, "general-amendment", 20) {
+		// One of agreementtest's, which may make several changes at once.
+		a := agreementtest.ProcessAmendment(p, agreementtest.Config{}).Draw(t, "general-amendment")
+		a.At = at
+		if err := refReplaced(p, a.Text).Validate(); err != nil {
+			t.Fatalf("agreementtest.ProcessAmendment drew an invalid text: %v", err)
+		}
+		return a
+	}
 	old := rapid.SampledFrom(p.Agreements).Draw(t, "amended")
 	am := agreement.Amendment{At: at, Label: fmt.Sprintf("amendment at %s", refStamp(at)), Text: old.Clone()}
 	parties := refParties(p)
