@@ -400,8 +400,8 @@ func TestConcernString(t *testing.T) {
 // A condition of many distinct patterns that all match is read in time
 // linear in its size, and repeated patterns are reported once.
 func TestConcernsManyPatterns(t *testing.T) {
-	if testing.Short() {
-		t.Skip("200,000 patterns: seconds")
+	if testing.Short() || raceDetector {
+		t.Skip("200,000 patterns: seconds, and minutes under the race detector")
 	}
 	const n = 100_000
 	report := agreement.EventKind("monitor-report")
