@@ -519,10 +519,15 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			add(ci, pi.debtor, pi.ghost || !slices.Contains(debtorsOf(&e.clauses[ci]), pi.debtor))
 		}
 	}
-	for ci := range e.clauses {
-		for _, d := range debtorsOf(&e.clauses[ci]) {
-			if _, ok := e.instIndex[Instance{Ref: e.clauses[ci].ref, Debtor: d}]; !ok {
-				add(int32(ci), d, false)
+	// The others in the order of the text (the order of the clauses, when
+	// there is no earlier version).
+	for _, a := range p.Agreements {
+		for _, c := range a.Clauses {
+			ci := e.clauseIdx[agreement.QualifiedRef(a.ID, c.ID)]
+			for _, d := range debtorsOf(&e.clauses[ci]) {
+				if _, ok := e.instIndex[Instance{Ref: e.clauses[ci].ref, Debtor: d}]; !ok {
+					add(ci, d, false)
+				}
 			}
 		}
 	}

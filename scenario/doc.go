@@ -333,7 +333,8 @@
 //   - An agreement whose text changed is evaluated at t; its entry into
 //     force and its term are counted under the new text.
 //   - Kept clauses, instances and fluents keep their place in the order of
-//     evaluation; new ones come after every clause of the process.
+//     evaluation; new ones (new clauses, and new debtors' shares of kept
+//     ones) come after all of them, in the order of the new text.
 //
 // An amendment whose text is the text in force changes nothing but the
 // version the later transitions record.
