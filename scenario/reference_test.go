@@ -4765,6 +4765,26 @@ func TestRegressionRefInstrumentsOverTime(t *testing.T) {
 		end:      40,
 		renewals: []string{"C@12->24", "C@24->30", "C@30->42"},
 	}, {
+		// New instances after an amendment come in the order of the new
+		// text: the new clause G1, written first, before the new shares of
+		// C. The engine put the shares of C, a clause it kept, first.
+		name: "new instances in the order of the new text",
+		a: agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+			Clauses: []agreement.Clause{with(obl, func(c *agreement.Clause) { c.Trigger = agreement.Happened(agreement.Pattern{Kind: "request"}) })}},
+		evs: []agreement.Event{{At: refAt(2), Kind: "request", Actor: "UA"}},
+		amendments: []agreement.Amendment{{At: refAt(1), Text: agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+			Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+			Clauses: []agreement.Clause{
+				with(obl, func(c *agreement.Clause) {
+					c.ID, c.Trigger = "G1", agreement.Happened(agreement.Pattern{Kind: "request"})
+				}),
+				with(obl, func(c *agreement.Clause) {
+					c.Debtors, c.Trigger = []agreement.PartyID{"UA", "RU"}, agreement.Happened(agreement.Pattern{Kind: "request"})
+				})}}}},
+		end:  4,
+		want: []refWantState{{"C", 1, agreement.StateTerminated}, {"G1", 2, agreement.StateInEffect}, {"C[RU]", 2, agreement.StateInEffect}},
+	}, {
 		// A term changed to one without automatic renewal ends a renewed
 		// current term at once. The engine left it without an end.
 		name:       "term changed to one not renewed",
