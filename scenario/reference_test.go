@@ -572,34 +572,44 @@ func (m *refModel) applyFluents(vals refFluents, e agreement.Event, changed []bo
 // each event applied with the fluents of the text in force at its instant:
 // an amendment (at or before upto, before the events at its instant) keeps
 // the value of a fluent it keeps and starts a new one at its Initially. The
-// values are those of the fluents in force at upto.
-func refFluentsOver(versions []refVersion, events []agreement.Event, upto time.Time) refFluents {
+// values are those of the fluents in force at upto; with each, the last
+// event (its position in events) that changed the fluent's value, at least
+// for a moment, or -1.
+func refFluentsOver(versions []refVersion, events []agreement.Event, upto time.Time) (refFluents, []int) {
 	m := versions[0].m
 	vals := make(refFluents, len(m.fluents))
+	last := make([]int, len(m.fluents))
 	for k, f := range m.fluents {
-		vals[k] = f.f.Initially
+		vals[k], last[k] = f.f.Initially, -1
 	}
 	v := 1
 	advance := func(t time.Time) {
 		for v < len(versions) && !versions[v].at.After(t) {
 			next := versions[v].m
 			carried := make(refFluents, len(next.fluents))
+			lastCarried := make([]int, len(next.fluents))
 			for k, f := range next.fluents {
-				carried[k] = f.f.Initially
+				carried[k], lastCarried[k] = f.f.Initially, -1
 				if old, ok := m.fluentIdx[refFluentKey{f.ai, f.f.ID}]; ok {
-					carried[k] = vals[old]
+					carried[k], lastCarried[k] = vals[old], last[old]
 				}
 			}
-			m, vals = next, carried
+			m, vals, last = next, carried, lastCarried
 			v++
 		}
 	}
-	for _, e := range events {
+	for ei, e := range events {
 		advance(e.At)
-		m.applyFluents(vals, e, nil)
+		changed := make([]bool, len(m.fluents))
+		m.applyFluents(vals, e, changed)
+		for k, c := range changed {
+			if c {
+				last[k] = ei
+			}
+		}
 	}
 	advance(upto)
-	return vals
+	return vals, last
 }
 
 // refView is what a condition is evaluated against: the instant, every event
@@ -609,6 +619,9 @@ type refView struct {
 	now    time.Time
 	events []agreement.Event // every event at or before now, in timeline order, as revised at now
 	fluent func(refFluentKey) bool
+	// fluentEvent returns the event that last changed a fluent (its
+	// position in events), or -1.
+	fluentEvent func(refFluentKey) int
 	// state returns the state of instance ii and when it entered it.
 	state    func(ii int) (agreement.State, time.Time)
 	agr      func(ai int) agreement.State
@@ -936,11 +949,12 @@ type refSigning struct {
 
 // refRun is one reference replay in progress.
 type refRun struct {
-	m      *refModel
-	start  time.Time
-	now    time.Time
-	events []agreement.Event // every event at or before now
-	fluent refFluents
+	m        *refModel
+	start    time.Time
+	now      time.Time
+	events   []agreement.Event // every event at or before now
+	fluent   refFluents
+	fluentEv []int // the event that last changed each fluent, or -1
 
 	agr     []agreement.State
 	agrSusp [][]agreement.Ref
@@ -1260,10 +1274,11 @@ func (r *refRun) signersAt(ai int, t time.Time) []agreement.PartyID {
 func (r *refRun) view() *refView {
 	return &refView{
 		m: r.m, now: r.now, events: refRevised(r.events, r.now),
-		fluent:   func(k refFluentKey) bool { return r.fluent[r.m.fluentIdx[k]] },
-		state:    func(ii int) (agreement.State, time.Time) { return r.st[ii].state, r.st[ii].since },
-		agr:      func(ai int) agreement.State { return r.agr[ai] },
-		breaches: r.blog,
+		fluent:      func(k refFluentKey) bool { return r.fluent[r.m.fluentIdx[k]] },
+		fluentEvent: func(k refFluentKey) int { return r.fluentEv[r.m.fluentIdx[k]] },
+		state:       func(ii int) (agreement.State, time.Time) { return r.st[ii].state, r.st[ii].since },
+		agr:         func(ai int) agreement.State { return r.agr[ai] },
+		breaches:    r.blog,
 	}
 }
 
@@ -1291,10 +1306,16 @@ func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
 		r.next++
 	}
 	// Fluents: recomputed from scratch up to the batch, then through it.
-	r.fluent = refFluentsOver(r.versions, upTo[:len(upTo)-len(batch)], t)
+	r.fluent, r.fluentEv = refFluentsOver(r.versions, upTo[:len(upTo)-len(batch)], t)
 	flipped := make([]bool, len(r.m.fluents))
-	for _, e := range batch {
-		r.m.applyFluents(r.fluent, e, flipped)
+	for k, e := range batch {
+		changed := make([]bool, len(r.m.fluents))
+		r.m.applyFluents(r.fluent, e, changed)
+		for fi, c := range changed {
+			if c {
+				flipped[fi], r.fluentEv[fi] = true, len(upTo)-len(batch)+k
+			}
+		}
 	}
 	// An exclusive limit is reached before anything at its instant: before
 	// the batch, and before any agreement or other clause moves.
@@ -3006,10 +3027,11 @@ func (r *refRun) breaches(ii int) {
 	s.violTrue = val
 }
 
-// firstEventAtom returns the event of the first true event atom of c (in
-// walk order) whose event is visible after w: the first matching event of
-// Happened, Since and the first pattern of Before, the last of Within, the
-// last event read by Total or Level; -1 for none.
+// firstEventAtom returns the event of the first true atom of c naming an
+// event (in walk order) whose event is visible after w: the first matching
+// event of Happened, Since and the first pattern of Before, the last of
+// Within, the last event read by Total or Level, the event that last
+// changed the fluent of Holds; -1 for none.
 func (v *refView) firstEventAtom(c agreement.Condition, ai int, in *refInst, w refWindow) int {
 	found := -1
 	visible := func(e agreement.Event) bool { return !e.At.After(v.now) && (!w.set || e.At.After(w.at)) }
@@ -3046,6 +3068,10 @@ func (v *refView) firstEventAtom(c agreement.Condition, ai int, in *refInst, w r
 						k = j
 					}
 				}
+			}
+		case *agreement.HoldsCondition:
+			if j := v.fluentEvent(refFluentKey{ai, n.Fluent()}); j >= 0 && visible(v.events[j]) {
+				k = j
 			}
 		default:
 			return true
@@ -3181,7 +3207,7 @@ func (res *refResult) viewAt(at time.Time) *refView {
 	}
 	evs := res.events[:n]
 	m := res.modelAt(at)
-	fl := refFluentsOver(res.versions, evs, at)
+	fl, flEv := refFluentsOver(res.versions, evs, at)
 	var bs []refBreach
 	for _, b := range res.breaches {
 		if !b.at.After(at) {
@@ -3190,7 +3216,8 @@ func (res *refResult) viewAt(at time.Time) *refView {
 	}
 	return &refView{
 		m: m, now: at, events: refRevised(evs, at),
-		fluent: func(k refFluentKey) bool { return fl[m.fluentIdx[k]] },
+		fluent:      func(k refFluentKey) bool { return fl[m.fluentIdx[k]] },
+		fluentEvent: func(k refFluentKey) int { return flEv[m.fluentIdx[k]] },
 		state: func(ii int) (agreement.State, time.Time) {
 			st, since := agreement.StateDormant, res.start
 			for _, tr := range res.log {
