@@ -21,7 +21,8 @@ import (
 // resume power), a clause's debtors changed (keeping those that other
 // clauses read the instances of or aim powers at), and one of a clause's
 // conditions replaced (reading only clauses that do not read it, so that
-// no dependency cycle appears). One text in six is a's own, unchanged.
+// no dependency cycle appears), and a clause made provisional, surviving
+// or neither. One text in six is a's own, unchanged.
 // Sizes are bounded by cfg as for [Agreement].
 //
 // a must be valid; the text is then valid as long as a names measured
@@ -115,6 +116,36 @@ var amendOps = []amendOp{
 	{"remove", func(m *amender) bool { return len(m.removable()) > 0 }, (*amender).removeClause},
 	{"debtors", func(m *amender) bool { return len(m.text().Clauses) > 0 }, (*amender).changeDebtors},
 	{"condition", func(m *amender) bool { return len(m.text().Clauses) > 0 }, (*amender).changeCondition},
+	{"gate", func(m *amender) bool { return len(m.gated()) > 0 }, (*amender).changeGate},
+}
+
+// gated returns the indexes of the clauses whose gate an amendment may
+// open or close: those that may become provisional (having debtors, not
+// surviving) or cease to be, and those that may become surviving (not
+// provisional) or cease to be (when no suspend power names them as its
+// resume power, which may have to survive).
+func (m *amender) gated() []int {
+	return m.clauses(func(c *agreement.Clause) bool {
+		if c.Surviving {
+			return !slices.ContainsFunc(m.text().Clauses, func(o agreement.Clause) bool { return o.ResumedBy == c.ID })
+		}
+		return true
+	})
+}
+
+// changeGate makes a clause provisional, surviving or neither, where it was
+// otherwise: an amendment that opens or closes its gate while the
+// agreement is not in force.
+func (m *amender) changeGate(t *rapid.T) {
+	c := &m.text().Clauses[pick(t, "gate-clause", m.gated())]
+	switch {
+	case c.Provisional, c.Surviving:
+		c.Provisional, c.Surviving = false, false
+	case len(c.Debtors) > 0 && rapid.Bool().Draw(t, "provisional"):
+		c.Provisional = true
+	default:
+		c.Surviving = true
+	}
 }
 
 // hasOwnDeadline reports whether c is an obligation whose deadline an

@@ -16,7 +16,7 @@ import (
 // reach.
 var amendmentFeatures = []string{"identical", "deadline", "deadline:extended", "expiry", "term:clause",
 	"term:agreement", "term:added", "term:removed", "term:changed", "add", "add:power", "remove", "debtors",
-	"condition", "several changes", "label"}
+	"condition", "gate:provisional", "gate:surviving", "gate:neither", "several changes", "label"}
 
 // recordAmendment checks that b, the text of an amendment of a, amends a
 // (same id) and adds the changes it makes to cov.
@@ -64,6 +64,15 @@ func recordAmendment(t *rapid.T, cov *agreementtest.Coverage, a, b agreement.Agr
 			if !agreement.EqualConditions(nc.Condition, d.Conditions()[i].Condition) {
 				change("condition")
 			}
+		}
+		switch {
+		case c.Provisional == d.Provisional && c.Surviving == d.Surviving:
+		case d.Provisional:
+			change("gate", "gate:provisional")
+		case d.Surviving:
+			change("gate", "gate:surviving")
+		default:
+			change("gate", "gate:neither")
 		}
 	}
 	switch {
