@@ -352,8 +352,9 @@ func TestForkIsIndependent(t *testing.T) {
 }
 
 // TestLifecycleMatchesModel replays the processes of
-// scenariotest.LifecycleProcess, under timelines of scenariotest.Timeline,
-// with both the engine and the reference model of reference_test.go, and
+// scenariotest.LifecycleProcess, under timelines of scenariotest.Timeline
+// and (every other one) of scenariotest.AmendedTimeline, with both the
+// engine and the reference model of reference_test.go, and
 // compares them in full (transitions, causes, breaches, final states). The
 // generators draw calendar time (zones, calendar and anchored limits,
 // rounding, exclusive and unconditional limits, clock atoms, recurrences,
@@ -376,18 +377,25 @@ func TestLifecycleMatchesModel(t *testing.T) {
 			t.Fatal(err)
 		}
 		seen := map[string]bool{}
-		for range 6 {
-			drawn := scenariotest.Timeline(p, tcfg).Draw(t, "timeline")
+		for k := range 6 {
+			// Every other timeline carries amendments: the provisional
+			// clauses and entries into force of these processes under
+			// texts that change while they run.
+			gen := scenariotest.Timeline(p, tcfg)
+			if k%2 == 1 {
+				gen = scenariotest.AmendedTimeline(p, tcfg)
+			}
+			drawn := gen.Draw(t, "timeline")
 			var evs []agreement.Event
 			for _, ev := range drawn.Events() {
 				evs = append(evs, ev)
 			}
-			tl := scenario.NewTimeline(drawn.Start(), evs...)
+			tl := scenario.NewTimeline(drawn.Start(), evs...).WithAmendments(drawn.Amendments()...)
 			tr, err := e.Replay(tl, tcfg.End())
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := refReplay(p, tl.Start(), evs, tcfg.End())
+			res := refReplayAmended(p, tl.Start(), evs, drawn.Amendments(), tcfg.End())
 			if diffs := refCompare(tr, res); len(diffs) > 0 {
 				t.Fatalf("engine and model disagree:\n%s\nprocess:\n%s\ntimeline:\n%s", strings.Join(diffs, "\n"),
 					scenariotest.FormatProcess(p), scenariotest.FormatTimeline(tl))
