@@ -215,14 +215,19 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		r.instTrans = append(r.instTrans, -1)
 		ci := ne.instances[ii].clause
 		r.counts[ci][agreement.StateDormant]++
-		if cl.hasTerm {
-			// The notices given so far naming its clause count for it too.
-			for ei := range n {
-				if ev := &r.events[ei]; ev.Kind == agreement.EventKindNotice {
-					if _, nci := ne.instrument(ev.Clause); nci == ci {
-						r.inst[ii].terms().addNotice(r.at[ei], int32(ei))
-					}
+		// The notices given so far against its clause count for it too:
+		// events naming it, then powers' exercises aimed at it (at one
+		// instant, the batch comes before the rounds).
+		for ei := range n {
+			if ev := &r.events[ei]; ev.Kind == agreement.EventKindNotice {
+				if _, nci := ne.instrument(ev.Clause); nci == ci {
+					r.inst[ii].terms().addNotice(r.at[ei], int32(ei))
 				}
+			}
+		}
+		for _, pn := range r.pnotices {
+			if pn.clause == ci && (pn.share == "" || slices.Contains(ne.instanceDebtors(int32(ii)), pn.share)) {
+				r.inst[ii].terms().addNotice(pn.at, pn.ev)
 			}
 		}
 		r.markInst(int32(ii), amendedCause(r.started))
@@ -244,18 +249,30 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 				s.suspBy = without(s.suspBy, h)
 			}
 		}
-		if s.state == agreement.StateSuspended && len(s.suspBy) == 0 {
+		resumed := s.state == agreement.StateSuspended && len(s.suspBy) == 0
+		if resumed {
 			r.to(int32(ii), agreement.StateInEffect, Cause{Kind: CauseAmendment})
 		}
-		oc, nc := &old.clauses[old.instances[ii].clause], &ne.clauses[ni.clause]
-		if reflect.DeepEqual(oc.clause, nc.clause) && oc.loc == nc.loc {
-			continue
+		// A gate the new text closes stops its clock; one it opens
+		// restarts it.
+		switch was, is := r.gateOpenIn(old, int32(ii)), r.gateOpenIn(ne, int32(ii)); {
+		case was && !is:
+			r.pauseClock(int32(ii))
+		case !was && is:
+			r.resumeClock(int32(ii))
 		}
-		r.relimit(int32(ii), oc, nc)
-		// An exclusive limit it puts at or before t is reached before the
-		// batch at t, after every amendment at t (see commit).
-		r.relimited = append(r.relimited, int32(ii))
-		r.markInst(int32(ii), amended)
+		oc, nc := &old.clauses[old.instances[ii].clause], &ne.clauses[ni.clause]
+		changed := !reflect.DeepEqual(oc.clause, nc.clause) || oc.loc != nc.loc
+		if changed {
+			r.relimit(int32(ii), oc, nc)
+			r.markInst(int32(ii), amended)
+		}
+		if changed || resumed {
+			// An exclusive limit the amendment puts (or, resuming it,
+			// leaves) at or before t is reached before the batch at t,
+			// after every amendment at t (see commit).
+			r.relimited = append(r.relimited, int32(ii))
+		}
 	}
 	// Agreements: a changed text is evaluated again, its term counted anew.
 	oa, na := &old.agreements[ai], &ne.agreements[ai]
@@ -293,68 +310,104 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 
 // relimit recomputes the limits of instance ii, whose clause's text changed
 // from oc to nc, as if nc had been the text from the start: a running
-// duration deadline keeps the time it has run and paused.
+// duration deadline keeps the time it has run and paused; an anchored limit
+// whose anchor is unchanged keeps the instant the anchor was fixed at.
 func (r *Run) relimit(ii int32, oc, nc *clauseInfo) {
 	s := &r.inst[ii]
-	running := s.state == agreement.StateInEffect || s.state == agreement.StateSuspended
 	if !reflect.DeepEqual(oc.deadline, nc.deadline) || oc.loc != nc.loc {
-		s.dlFired, s.dlFixed = false, never
-		s.lapseAt = never
-		if nc.deadline.Unconditional && nc.deadline.From == nil {
-			s.lapseAt = nc.dlAt
-		}
-		switch {
-		case !running:
-		case nc.deadline.IsZero(), nc.deadline.From != nil:
-			s.deadlineAt, s.remaining = never, -1
-		case !nc.deadline.At.IsZero():
-			s.deadlineAt, s.remaining = nc.dlAt, -1
-		default:
-			// The time the deadline has run: all of it since the entry into
-			// effect, less the time it was suspended.
-			e0 := s.entered
-			ran := r.now - e0 - s.suspendedFor
-			if s.state == agreement.StateSuspended {
-				ran -= r.now - s.suspendedAt
-			}
-			s.remaining = max(limit(nc.deadline, e0, nc.loc)-e0-max(ran, 0), 0)
-			s.deadlineAt = never
-			r.resumeClock(ii)
-		}
+		r.redeadline(ii, oc, nc)
 	}
 	if !reflect.DeepEqual(oc.expiry, nc.expiry) || oc.loc != nc.loc || oc.term != nc.term {
-		s.expFired, s.expFixed = false, never
-		left := s.state != agreement.StateDormant
-		switch {
-		case !left:
-		case nc.hasTerm:
-			if s.terms().begin == never {
-				if s.entered != never {
-					s.term.start(nc.term, s.entered, nc.loc)
-				}
-			} else {
-				p := nc.term.Period
-				if s.term.ends > 0 {
-					p = nc.term.Renewal
-				}
-				// A term of no length (no renewal left in the new text)
-				// ends where it began: at once.
-				s.term.end = s.term.begin
-				if !p.IsZero() {
-					s.term.end = limit(agreement.Deadline{Period: p}, s.term.begin, nc.loc)
-				}
-			}
-			s.expiryAt = s.term.end
-		case nc.expiry.IsZero(), nc.expiry.From != nil:
-			s.expiryAt = never
-		case !nc.expiry.At.IsZero():
-			s.expiryAt = nc.expAt
-		default:
-			s.expiryAt = limit(nc.expiry, s.left, nc.loc)
-		}
+		r.reexpiry(ii, oc, nc)
 	}
 	if nc.recurs && s.state == agreement.StateInEffect && !reflect.DeepEqual(oc.clause.Recurs, nc.clause.Recurs) {
 		r.startRecurrence(ii)
+	}
+}
+
+// redeadline recomputes the deadline of instance ii under the new text nc.
+func (r *Run) redeadline(ii int32, oc, nc *clauseInfo) {
+	s := &r.inst[ii]
+	running := s.state == agreement.StateInEffect || s.state == agreement.StateSuspended
+	if s.dlFired && nc.deadline.From != nil && agreement.EqualConditions(oc.deadline.From, nc.deadline.From) {
+		// The same anchor: the instant it was fixed at stays, the new
+		// limit counted from it.
+		s.dlFixed = limit(nc.deadline, s.dlAnchor, nc.loc)
+		s.lapseAt = never
+		if nc.deadline.Unconditional {
+			s.lapseAt = s.dlFixed
+		}
+		if running {
+			s.deadlineAt, s.remaining = s.dlFixed, -1
+		}
+		return
+	}
+	s.dlFired, s.dlFixed = false, never
+	s.lapseAt = never
+	if nc.deadline.Unconditional && nc.deadline.From == nil {
+		s.lapseAt = nc.dlAt
+	}
+	switch {
+	case !running:
+	case nc.deadline.IsZero(), nc.deadline.From != nil:
+		s.deadlineAt, s.remaining = never, -1
+	case !nc.deadline.At.IsZero():
+		s.deadlineAt, s.remaining = nc.dlAt, -1
+	default:
+		// The time the deadline has run: all of it since the entry into
+		// effect, less the time its clock was stopped (suspended, or its
+		// gate closed).
+		e0 := s.entered
+		ran := r.now - e0 - s.stoppedFor
+		if s.stopped {
+			ran -= r.now - s.stopAt
+		}
+		s.remaining = max(limit(nc.deadline, e0, nc.loc)-e0-max(ran, 0), 0)
+		s.deadlineAt = never
+		r.resumeClock(ii)
+	}
+}
+
+// reexpiry recomputes the expiry (or term) of instance ii under the new
+// text nc.
+func (r *Run) reexpiry(ii int32, oc, nc *clauseInfo) {
+	s := &r.inst[ii]
+	left := s.state != agreement.StateDormant
+	if s.expFired && !nc.hasTerm && nc.expiry.From != nil && agreement.EqualConditions(oc.expiry.From, nc.expiry.From) {
+		// The same anchor: the instant it was fixed at stays.
+		s.expFixed = limit(nc.expiry, s.expAnchor, nc.loc)
+		if left {
+			s.expiryAt = s.expFixed
+		}
+		return
+	}
+	s.expFired, s.expFixed = false, never
+	switch {
+	case !left:
+	case nc.hasTerm:
+		if s.terms().begin == never {
+			if s.entered != never {
+				s.term.start(nc.term, s.entered, nc.loc)
+			}
+		} else {
+			p := nc.term.Period
+			if s.term.ends > 0 {
+				p = nc.term.Renewal
+			}
+			// A term of no length (no renewal left in the new text)
+			// ends where it began: at once.
+			s.term.end = s.term.begin
+			if !p.IsZero() {
+				s.term.end = limit(agreement.Deadline{Period: p}, s.term.begin, nc.loc)
+			}
+		}
+		s.expiryAt = s.term.end
+	case nc.expiry.IsZero(), nc.expiry.From != nil:
+		s.expiryAt = never
+	case !nc.expiry.At.IsZero():
+		s.expiryAt = nc.expAt
+	default:
+		s.expiryAt = limit(nc.expiry, s.left, nc.loc)
 	}
 }
 

@@ -278,8 +278,13 @@
 // aimed at it, no later than [agreement.Term.NoticeBy] of the end), else for
 // Renewal while automatic renewals remain, else not at all. An event names
 // an agreement by its reference (or, when the engine has one agreement, by
-// none), a clause by its reference: every instance of it, those an
-// amendment adds later included.
+// none), a clause by its reference: every instance of it. A notice, by an
+// event or a power (a power limited to a debtor's share: the instances
+// that debtor owes), counts for every instance of the clause it is aimed
+// at, those an amendment adds later included; notices and agreed renewals
+// count whether or not the instrument has a term when they are given, so
+// that one an amendment gives a term sees them (an agreed renewal only
+// when given after the term began).
 //
 // An agreement's term ends in the round that takes its end, after the
 // batch (a notice or a renewal at the very instant counts) and before any
@@ -316,20 +321,32 @@
 //     at t (cause CauseAmendment). An agreement keeps its holds: suspended,
 //     it stays suspended until its resume powers, if the text keeps them,
 //     are exercised.
+//   - A kept instance whose gate the new text closes (its clause no longer
+//     provisional, or no longer surviving) has the clock of its duration
+//     deadline stopped at t; one whose gate the new text opens, restarted.
 //   - A kept clause whose text changed is evaluated at t under its new
 //     text, with its limits counted as if that text had been in force from
-//     the start: a duration deadline is the new duration from the instant it
-//     first entered InEffect, less the time it has run, its pauses kept;
-//     an absolute limit is the new instant; an anchored one is fixed again
-//     the first time its anchor is evaluated from t (a bare Happened anchor
-//     at its first matching event, any other at t); a term ends its new
+//     the start: a duration deadline is the new duration counted from the
+//     instant it first entered InEffect, of which the time its clock has run
+//     (InEffect with its gate open) is spent;
+//     an absolute limit is the new instant; an anchored one whose anchor
+//     condition is unchanged is counted from the instant its anchor was
+//     fixed at, and one whose anchor changed is fixed again the first time
+//     its anchor is evaluated from t (a bare Happened anchor at its first
+//     matching event, any other at t); a term ends its new
 //     length after the current term began (every end it puts at or before t
 //     is taken at t, in turn; a term of no length, when the new text has no
 //     renewal for the current term, ends at once). A limit that falls at or
-//     before t is reached at t, after every amendment at t (an exclusive
-//     one before the batch), so an obligation whose extended deadline has
-//     already passed is Violated then; an extension agreed after the
-//     deadline passed does not undo the violation already recorded.
+//     before t is reached at t, after every amendment at t, so an
+//     obligation whose extended deadline has already passed is Violated
+//     then; an extension agreed after the deadline passed does not undo the
+//     violation already recorded.
+//   - An exclusive limit at or before t of an instance an amendment at t
+//     changed or resumed is reached before the batch at t and before the
+//     exclusive limits the clock brings to t, in the order the amendments
+//     reached those instances (amendment by amendment, each in the order
+//     of evaluation). A resumed instance whose exclusive deadline passed
+//     while it was suspended is thus Violated at t, before any act at t.
 //   - An agreement whose text changed is evaluated at t; its entry into
 //     force and its term are counted under the new text.
 //   - Kept clauses, instances and fluents keep their place in the order of

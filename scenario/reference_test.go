@@ -983,6 +983,9 @@ type refRun struct {
 	versions   []refVersion
 	amendments []agreement.Amendment
 	next       int
+	// relimited are the instances the amendments at this instant changed
+	// or resumed, in order: their exclusive limits are settled first.
+	relimited []int
 	// Terms: each agreement's; the notices given, in the order recorded;
 	// the notices each instrument has spent (by its refTermKey); the ends
 	// taken, in order.
@@ -1318,7 +1321,16 @@ func (r *refRun) step(t time.Time, upTo, batch []agreement.Event) {
 		}
 	}
 	// An exclusive limit is reached before anything at its instant: before
-	// the batch, and before any agreement or other clause moves.
+	// the batch, and before any agreement or other clause moves. Those the
+	// amendments at t put (or leave) at or before t come first, in the
+	// order the amendments reached them.
+	for _, ii := range r.relimited {
+		if r.passedExclusive(ii) {
+			r.notes["exclusive limit reached by amendment"]++
+		}
+		r.settleExclusive(ii)
+	}
+	r.relimited = r.relimited[:0]
 	if !t.Equal(r.start) {
 		for ii := range r.m.insts {
 			r.settleExclusive(ii)
@@ -2011,6 +2023,7 @@ func (r *refRun) amend(a agreement.Amendment) {
 		r.notes["amendment changing nothing"]++
 	}
 	oldSt, oldMarks := r.st, r.marks
+	changed := make([]bool, len(old.insts))
 	r.m = m
 	r.st = make([]refInstState, len(m.insts))
 	r.marks = make([]bool, len(m.insts))
@@ -2033,8 +2046,18 @@ func (r *refRun) amend(a agreement.Amendment) {
 		if was.ghost {
 			r.notes["instance removed and added again"]++
 		}
+		if s.state == agreement.StateInEffect {
+			signers := r.signersAt(in.ai, r.now)
+			switch g0, g1 := refGate(was, r.agr[in.ai], signers), refGate(in, r.agr[in.ai], signers); {
+			case g0 && !g1:
+				r.notes["gate of a clause in effect closed by amendment"]++
+			case !g0 && g1:
+				r.notes["gate of a clause in effect opened by amendment"]++
+			}
+		}
 		if !refTextEqual(was.clause, in.clause) {
 			r.marks[ii] = true
+			changed[ii] = !s.state.IsFinal()
 			r.notes["clause changed by amendment"]++
 			if !refTextEqual(was.clause.Deadline.From, in.clause.Deadline.From) {
 				s.dlFired, s.dlAnchor = false, time.Time{}
@@ -2093,13 +2116,16 @@ func (r *refRun) amend(a agreement.Amendment) {
 				continue
 			}
 			kept := slices.DeleteFunc(slices.Clone(s.susp), func(h agreement.Ref) bool { return !suspends(h) })
-			if len(kept) == len(s.susp) {
-				continue
+			if len(kept) != len(s.susp) {
+				s.susp = kept
+				if s.state == agreement.StateSuspended && len(kept) == 0 {
+					r.notes["suspension dropped by amendment"]++
+					r.to(ii, agreement.StateInEffect, nil)
+					changed[ii] = true
+				}
 			}
-			s.susp = kept
-			if s.state == agreement.StateSuspended && len(kept) == 0 {
-				r.notes["suspension dropped by amendment"]++
-				r.to(ii, agreement.StateInEffect, nil)
+			if changed[ii] {
+				r.relimited = append(r.relimited, ii)
 			}
 		}
 	})
@@ -4848,6 +4874,162 @@ func TestRegressionRefAmendedLimitBeforeTheBatch(t *testing.T) {
 	if want := []string{"a1/S->discharged v2", "a1/C->fulfilled v2"}; !slices.Equal(got, want) {
 		t.Errorf("at +1h: %v, want %v", got, want)
 	}
+}
+
+// TestRegressionRefAmendedLimitBeforeTheClock: an exclusive limit an
+// amendment at t puts before t is reached before the exclusive limits the
+// clock brings to t, whatever the order of evaluation. The model once
+// settled them all in the order of evaluation, the engine the amended ones
+// first.
+func TestRegressionRefAmendedLimitBeforeTheClock(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	a := refSigned([]agreement.Clause{
+		{ID: "P", Kind: agreement.DeonticProhibition, Debtors: ua, Action: &agreement.Pattern{Kind: "shelling"},
+			Expiry: agreement.Deadline{After: 2 * time.Hour, Exclusive: true}},
+		{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}}})
+	b := a.Clone()
+	b.Clauses[1].Deadline = agreement.Deadline{At: refAt(1), Exclusive: true}
+	tl := scenario.NewTimeline(refAt(0), agreement.Event{At: refAt(2), Kind: "aid-delivered", Actor: "UA"}).
+		WithAmendments(agreement.Amendment{At: refAt(2), Text: b})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(5))
+	var got []string
+	for x := range tr.Transitions() {
+		if x.At.Equal(refAt(2)) {
+			got = append(got, fmt.Sprintf("%s->%s v%d", x.Instance, x.To, x.Version))
+		}
+	}
+	if want := []string{"a1/C->violated v1", "a1/P->fulfilled v1"}; !slices.Equal(got, want) {
+		t.Errorf("at +2h: %v, want %v", got, want)
+	}
+}
+
+// TestRegressionRefResumedByAmendmentPastItsLimit: an instance an
+// amendment resumes, whose exclusive deadline passed while it was
+// suspended, is Violated at the amendment before the batch: its act at
+// that instant comes too late. The engine once judged it in the rounds,
+// after the act, the model before the batch.
+func TestRegressionRefResumedByAmendmentPastItsLimit(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	a := refSigned([]agreement.Clause{
+		{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
+			Deadline: agreement.Deadline{At: refAt(3), Exclusive: true}},
+		{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+		{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume},
+		{ID: "D", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "report"},
+			Trigger: agreement.Happened(agreement.Pattern{Kind: "aid-delivered"})}})
+	b := a.Clone()
+	b.Clauses = slices.Delete(b.Clauses, 1, 3)
+	tl := scenario.NewTimeline(refAt(0),
+		agreement.Event{At: refAt(1), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("S")},
+		agreement.Event{At: refAt(5), Kind: "aid-delivered", Actor: "UA"}).
+		WithAmendments(agreement.Amendment{At: refAt(5), Text: b})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(8))
+	var got []string
+	for x := range tr.Transitions() {
+		if x.At.Equal(refAt(5)) {
+			got = append(got, fmt.Sprintf("%s->%s v%d", x.Instance, x.To, x.Version))
+		}
+	}
+	if want := []string{"a1/C->in-effect v1", "a1/R->terminated v1", "a1/C->violated v1", "a1/D->in-effect v1"}; !slices.Equal(got, want) {
+		t.Errorf("at +5h: %v, want %v", got, want)
+	}
+}
+
+// TestRegressionRefAmendedLimitKeepsItsAnchor: an amendment that lengthens
+// an anchored limit and keeps its anchor counts the new length from the
+// instant the anchor was fixed at, as if the new text had been in force
+// from the start. The engine once fixed the anchor again at the amendment,
+// the model kept it.
+func TestRegressionRefAmendedLimitKeepsItsAnchor(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	a := refSigned([]agreement.Clause{
+		{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"},
+			Deadline: agreement.Deadline{After: 4 * time.Hour, From: agreement.Holds("cf")}},
+		{ID: "D", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "report"},
+			Expiry: agreement.Deadline{After: 4 * time.Hour, From: agreement.Holds("cf")}}})
+	a.Fluents = []agreement.Fluent{{ID: "cf", Initiates: []agreement.Pattern{{Kind: "ceasefire"}}}}
+	b := a.Clone()
+	b.Clauses[0].Deadline.After = 6 * time.Hour
+	b.Clauses[1].Expiry.After = 6 * time.Hour
+	tl := scenario.NewTimeline(refAt(0), agreement.Event{At: refAt(1), Kind: "ceasefire"}).
+		WithAmendments(agreement.Amendment{At: refAt(3), Text: b})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(12))
+	// From the ceasefire at +1h: six hours, not six from the amendment.
+	refWant(t, tr, "C", "", refAt(6), agreement.StateInEffect)
+	refWant(t, tr, "C", "", refAt(7), agreement.StateViolated)
+	refWant(t, tr, "D", "", refAt(6), agreement.StateInEffect)
+	refWant(t, tr, "D", "", refAt(7), agreement.StateDischarged)
+}
+
+// TestRegressionRefPowerNoticeForANewShare: a notice given by a power
+// against a clause counts for the share of it an amendment adds later (a
+// new debtor's), as a notice event does. The engine once gave it only to
+// the instances there were at the exercise.
+func TestRegressionRefPowerNoticeForANewShare(t *testing.T) {
+	a := refSigned([]agreement.Clause{
+		{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA", "RU"},
+			Action: &agreement.Pattern{Kind: "aid-delivered"},
+			Term: agreement.Term{Period: agreement.Period{Exact: 6 * time.Hour},
+				Renewal: agreement.Period{Exact: 6 * time.Hour}, Notice: agreement.Period{Exact: time.Hour}}},
+		{ID: "N", Kind: agreement.DeonticPower, Debtors: []agreement.PartyID{"UA"}, Effect: agreement.EffectNotice,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}}})
+	a.Parties = append(a.Parties, agreement.Party{ID: "RU"}, agreement.Party{ID: "BY"})
+	b := a.Clone()
+	b.Clauses[0].Debtors = append(b.Clauses[0].Debtors, "BY")
+	tl := scenario.NewTimeline(refAt(0),
+		agreement.Event{At: refAt(1), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("N")}).
+		WithAmendments(agreement.Amendment{At: refAt(2), Text: b})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(12))
+	// The share added at +2h enters into effect then: its term ends at +8h.
+	refWant(t, tr, "C", "UA", refAt(6), agreement.StateDischarged)
+	refWant(t, tr, "C", "BY", refAt(7), agreement.StateInEffect)
+	refWant(t, tr, "C", "BY", refAt(8), agreement.StateDischarged)
+}
+
+// TestRegressionRefGateClosedByAmendment: an amendment that closes a
+// clause's gate (it no longer applies provisionally) stops the clock of its
+// duration deadline until the gate opens again, and a later amendment that
+// lengthens the deadline counts only the time the clock ran. The engine
+// once let the clock run while the gate was closed, and counted that time
+// against the lengthened deadline.
+func TestRegressionRefGateClosedByAmendment(t *testing.T) {
+	a := agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}}, Signatures: []agreement.Signature{{Party: "UA"}},
+		InForceAt: agreement.Deadline{At: refAt(10)},
+		Clauses: []agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
+			Provisional: true, Action: &agreement.Pattern{Kind: "aid-delivered"},
+			Deadline: agreement.Deadline{After: 4 * time.Hour}}}}
+	b := a.Clone()
+	b.Clauses[0].Provisional = false
+	c := b.Clone()
+	c.Clauses[0].Deadline.After = 5 * time.Hour
+	tl := scenario.NewTimeline(refAt(0)).
+		WithAmendments(agreement.Amendment{At: refAt(1), Text: b}, agreement.Amendment{At: refAt(12), Text: c})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(20))
+	// One hour run before +1h, two from +10h: three of five at +12h.
+	refWant(t, tr, "C", "", refAt(13), agreement.StateInEffect)
+	refWant(t, tr, "C", "", refAt(14), agreement.StateViolated)
+}
+
+// TestRegressionRefGateOpenedByAmendment: an amendment that opens a
+// clause's gate again (it applies provisionally again) restarts the clock
+// of its duration deadline at once.
+func TestRegressionRefGateOpenedByAmendment(t *testing.T) {
+	a := agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}}, Signatures: []agreement.Signature{{Party: "UA"}},
+		InForceAt: agreement.Deadline{At: refAt(20)},
+		Clauses: []agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
+			Provisional: true, Action: &agreement.Pattern{Kind: "aid-delivered"},
+			Deadline: agreement.Deadline{After: 4 * time.Hour}}}}
+	b := a.Clone()
+	b.Clauses[0].Provisional = false
+	tl := scenario.NewTimeline(refAt(0)).
+		WithAmendments(agreement.Amendment{At: refAt(1), Text: b}, agreement.Amendment{At: refAt(5), Text: a})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(20))
+	// One hour run before +1h, three from +5h.
+	refWant(t, tr, "C", "", refAt(7), agreement.StateInEffect)
+	refWant(t, tr, "C", "", refAt(8), agreement.StateViolated)
 }
 
 // TestRegressionRefForkAfterAmend: a run forked while an amendment is

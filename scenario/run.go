@@ -35,12 +35,13 @@ type instState struct {
 	breaches   int32
 	lastBreach int64
 	// Anchored limits: whether the deadline's and the expiry's anchors have
-	// held, and then the instants of the limits; lapseAt is the instant of
-	// a deadline binding regardless of activation once known, never
-	// before.
-	dlFired, expFired bool
-	dlFixed, expFixed int64
-	lapseAt           int64
+	// held, and then the instants the anchors were fixed at and of the
+	// limits; lapseAt is the instant of a deadline binding regardless of
+	// activation once known, never before.
+	dlFired, expFired   bool
+	dlAnchor, expAnchor int64
+	dlFixed, expFixed   int64
+	lapseAt             int64
 	// A recurring duty: the base and index of the next periodic
 	// occurrence and its start (never if none), the instant whose events
 	// last started occurrences of its On pattern, and the due instants of
@@ -57,11 +58,14 @@ type instState struct {
 	term *termState
 	held int64
 	// entered is the instant it first entered InEffect (never before);
-	// left the instant it left Dormant (never before); suspendedAt the
-	// instant it was last suspended, and suspendedFor how long it has been
-	// Suspended before that.
-	entered, left             int64
-	suspendedAt, suspendedFor int64
+	// left the instant it left Dormant (never before). Since entered, the
+	// clock of a duration deadline runs while the instance is InEffect
+	// with its gate open: stopped says it is stopped now (Suspended, or
+	// its gate closed), since stopAt, and stoppedFor how long it was
+	// stopped before that.
+	entered, left      int64
+	stopped            bool
+	stopAt, stoppedFor int64
 	dirtyMark
 }
 
@@ -212,6 +216,9 @@ type Run struct {
 	detail [][]decisionPart // per transition: the recorded decisions, or nil
 	flog   []fluentChange
 	rnlog  []renewal // the ends of terms, in order
+	// pnotices are the notices given by exercising powers against
+	// clauses, in order, for the instances an amendment adds later.
+	pnotices []powerNotice
 
 	// Amendments: the versions after the first, in order (nil while there
 	// is none), the engine of the first once there is one, and the instant
@@ -220,8 +227,9 @@ type Run struct {
 	vers    []version
 	base    *Engine
 	amendAt int64
-	// relimited are the instances whose limits the amendments at amendAt
-	// changed, for their exclusive limits to be settled first.
+	// relimited are the instances whose text the amendments at amendAt
+	// changed, or which they resumed, in that order, for their exclusive
+	// limits to be settled first.
 	relimited []int32
 
 	terr     []agreement.Territory // per agreement, as it stands
@@ -472,20 +480,24 @@ func (r *Run) markAgr(ai int32, c Cause) {
 
 // gateOpen reports whether instance ii may change state: its agreement is in
 // force, or its clause survives.
-func (r *Run) gateOpen(ii int32) bool {
-	c := &r.e.clauses[r.e.instances[ii].clause]
+func (r *Run) gateOpen(ii int32) bool { return r.gateOpenIn(r.e, ii) }
+
+// gateOpenIn reports whether instance ii's gate is open under the text of
+// engine e (a version of the run's).
+func (r *Run) gateOpenIn(e *Engine, ii int32) bool {
+	c := &e.clauses[e.instances[ii].clause]
 	st := r.agrState[c.home]
 	if c.surviving || st == agreement.StateInForce {
 		return true
 	}
-	return c.provisional && (st == agreement.StateDraft || st == agreement.StateSigned) && r.debtorsSigned(ii)
+	return c.provisional && (st == agreement.StateDraft || st == agreement.StateSigned) && r.debtorsSigned(e, ii)
 }
 
-// debtorsSigned reports whether every debtor of instance ii has signed its
-// agreement.
-func (r *Run) debtorsSigned(ii int32) bool {
-	inst := &r.e.instances[ii]
-	c := &r.e.clauses[inst.clause]
+// debtorsSigned reports whether every debtor of instance ii, under the
+// text of engine e, has signed its agreement.
+func (r *Run) debtorsSigned(e *Engine, ii int32) bool {
+	inst := &e.instances[ii]
+	c := &e.clauses[inst.clause]
 	signers := r.agr[c.home].signers
 	if inst.debtor != "" {
 		return slices.Contains(signers, inst.debtor)
@@ -511,7 +523,9 @@ func (r *Run) commit(t int64, batch []int32) {
 			r.markAgr(int32(i), Cause{Kind: CauseStart})
 		}
 	}
-	// Exclusive limits the amendments at t put at or before t.
+	// Exclusive limits the amendments at t put (or leave, resuming an
+	// instance) at or before t: in the order the amendments reached them,
+	// before those the clock brings to t.
 	for _, ii := range r.relimited {
 		if r.passedExclusive(ii) {
 			r.settleExclusive(ii)
@@ -892,7 +906,6 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 			s.expiryAt = s.term.end
 		}
 	case to == agreement.StateInEffect: // resumed
-		s.suspendedFor += r.now - s.suspendedAt
 		if cl.defers {
 			// The acts of the suspension are judged now.
 			s.since = s.held
@@ -901,7 +914,6 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	case to == agreement.StateSuspended:
 		if from == agreement.StateInEffect {
 			s.held = prevSince
-			s.suspendedAt = r.now
 		}
 		r.pauseClock(ii)
 	}
@@ -938,6 +950,7 @@ func (r *Run) Fork() *Run {
 	f.detail = r.detail[:len(r.detail):len(r.detail)]
 	f.flog = r.flog[:len(r.flog):len(r.flog)]
 	f.rnlog = r.rnlog[:len(r.rnlog):len(r.rnlog)]
+	f.pnotices = r.pnotices[:len(r.pnotices):len(r.pnotices)]
 	f.vers = r.vers[:len(r.vers):len(r.vers)]
 	f.terr = slices.Clone(r.terr)
 	f.tlog = r.tlog[:len(r.tlog):len(r.tlog)]

@@ -12,19 +12,26 @@ import (
 // fulfilment, the effects of powers, violation and expiry; the clocks of
 // duration deadlines; and the timers they schedule.
 
-// pauseClock stops a running duration deadline.
+// pauseClock stops the clock of instance ii, in effect or suspended: a
+// running duration deadline stops.
 func (r *Run) pauseClock(ii int32) {
 	s := &r.inst[ii]
+	if !s.stopped && s.entered != never && (s.state == agreement.StateInEffect || s.state == agreement.StateSuspended) {
+		s.stopped, s.stopAt = true, r.now
+	}
 	if s.remaining >= 0 && s.deadlineAt != never {
 		s.remaining = max(s.deadlineAt-r.now, 0)
 		s.deadlineAt = never
 	}
 }
 
-// resumeClock restarts a paused duration deadline if the instance is in
-// effect and its gate is open.
+// resumeClock restarts the clock of instance ii, and a paused duration
+// deadline, if the instance is in effect and its gate is open.
 func (r *Run) resumeClock(ii int32) {
 	s := &r.inst[ii]
+	if s.stopped && s.state == agreement.StateInEffect && r.gateOpen(ii) {
+		s.stopped, s.stoppedFor = false, s.stoppedFor+r.now-s.stopAt
+	}
 	if s.remaining >= 0 && s.deadlineAt == never && s.state == agreement.StateInEffect && r.gateOpen(ii) {
 		s.deadlineAt = addSat(r.now, s.remaining)
 	}
@@ -52,8 +59,8 @@ func (r *Run) anchors(work []int32) {
 			continue
 		}
 		if root := inst.roots[slotDeadline]; root >= 0 && !s.dlFired && r.eval(root, beforeAll, nil) {
-			s.dlFired = true
-			s.dlFixed = limit(cl.deadline, r.anchorInstant(root), cl.loc)
+			s.dlFired, s.dlAnchor = true, r.anchorInstant(root)
+			s.dlFixed = limit(cl.deadline, s.dlAnchor, cl.loc)
 			if cl.deadline.Unconditional {
 				s.lapseAt = s.dlFixed
 			}
@@ -62,8 +69,8 @@ func (r *Run) anchors(work []int32) {
 			}
 		}
 		if root := inst.roots[slotExpiry]; root >= 0 && !s.expFired && r.eval(root, beforeAll, nil) {
-			s.expFired = true
-			s.expFixed = limit(cl.expiry, r.anchorInstant(root), cl.loc)
+			s.expFired, s.expAnchor = true, r.anchorInstant(root)
+			s.expFixed = limit(cl.expiry, s.expAnchor, cl.loc)
 			if s.state != agreement.StateDormant {
 				s.expiryAt = s.expFixed
 			}
@@ -304,11 +311,11 @@ func (r *Run) applyEffects(suspensions bool) {
 		}
 		switch eff {
 		case agreement.EffectNotice:
+			// Recorded whether or not the instrument has a term now: an
+			// amendment may give it one.
 			ev := int32(ef.event)
 			for _, ti := range pc.targets {
-				if !r.e.clauses[ti].hasTerm {
-					continue
-				}
+				r.pnotices = append(r.pnotices, powerNotice{at: r.now, ev: ev, clause: ti, share: share})
 				for _, ii := range r.e.clauses[ti].instances {
 					if share == "" || slices.Contains(r.e.instanceDebtors(ii), share) {
 						r.inst[ii].terms().addNotice(r.now, ev)
@@ -316,9 +323,7 @@ func (r *Run) applyEffects(suspensions bool) {
 				}
 			}
 			for _, ai := range pc.targetsA {
-				if !r.e.agreements[ai].term.IsZero() {
-					r.agr[ai].terms().addNotice(r.now, ev)
-				}
+				r.agr[ai].terms().addNotice(r.now, ev)
 			}
 		case agreement.EffectDischarge, agreement.EffectTerminate, agreement.EffectSuspend:
 			for _, ti := range pc.targets {

@@ -37,6 +37,16 @@ type notice struct {
 	ev int32
 }
 
+// powerNotice is a notice given by exercising a power, at instant at by
+// event ev, against the instances of clause (those owed by share, when
+// set).
+type powerNotice struct {
+	at     int64
+	ev     int32
+	clause int32
+	share  agreement.PartyID
+}
+
 func newTermState() *termState { return &termState{begin: never, end: never} }
 
 // terms returns the progress of the instance's term, starting it afresh
@@ -85,11 +95,10 @@ func (ts *termState) addNotice(at int64, ev int32) {
 }
 
 // agree records a renewal agreed at instant at for period p by event ev:
-// it counts for the first end at or after it, when the term has begun.
+// it counts for the first end at or after it, when it comes after the
+// term's beginning (the instrument may have no term yet: an amendment may
+// give it one).
 func (ts *termState) agree(at int64, p agreement.Period, ev int32) {
-	if ts.end == never {
-		return
-	}
 	ts.agreed = append(ts.agreed[:len(ts.agreed):len(ts.agreed)], agreedRenewal{at: at, p: p, ev: ev})
 }
 
@@ -187,10 +196,12 @@ func (r *Run) termEvent(ev *agreement.Event, ei int32) {
 			ts.agree(r.now, ev.Period, ei)
 		}
 	}
+	// Recorded whether or not the instrument has a term now: an amendment
+	// may give it one.
 	switch {
-	case ai >= 0 && !r.e.agreements[ai].term.IsZero():
+	case ai >= 0:
 		apply(r.agr[ai].terms())
-	case ci >= 0 && r.e.clauses[ci].hasTerm:
+	case ci >= 0:
 		for _, ii := range r.e.clauses[ci].instances {
 			apply(r.inst[ii].terms())
 		}
