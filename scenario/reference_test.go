@@ -4865,15 +4865,21 @@ func TestRegressionRefAmendedLimitBeforeTheBatch(t *testing.T) {
 	tl := scenario.NewTimeline(refAt(0), agreement.Event{At: refAt(1), Kind: "aid-delivered", Actor: "UA"}).
 		WithAmendments(agreement.Amendment{At: refAt(1), Text: b}, agreement.Amendment{At: refAt(1), Label: "unchanged", Text: b})
 	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(5))
-	var got []string
-	for x := range tr.Transitions() {
-		if x.At.Equal(refAt(1)) {
-			got = append(got, fmt.Sprintf("%s->%s v%d", x.Instance, x.To, x.Version))
-		}
-	}
-	if want := []string{"a1/S->discharged v2", "a1/C->fulfilled v2"}; !slices.Equal(got, want) {
+	if got, want := refTransitionsAt(tr, refAt(1)), []string{"a1/S->discharged v2", "a1/C->fulfilled v2"}; !slices.Equal(got, want) {
 		t.Errorf("at +1h: %v, want %v", got, want)
 	}
+}
+
+// refTransitionsAt returns the transitions of tr at instant at, in order,
+// as "instance->state vN" (N the version that decided it).
+func refTransitionsAt(tr *scenario.Trace, at time.Time) []string {
+	var out []string
+	for x := range tr.Transitions() {
+		if x.At.Equal(at) {
+			out = append(out, fmt.Sprintf("%s->%s v%d", x.Instance, x.To, x.Version))
+		}
+	}
+	return out
 }
 
 // TestRegressionRefAmendedLimitBeforeTheClock: an exclusive limit an
@@ -4892,13 +4898,7 @@ func TestRegressionRefAmendedLimitBeforeTheClock(t *testing.T) {
 	tl := scenario.NewTimeline(refAt(0), agreement.Event{At: refAt(2), Kind: "aid-delivered", Actor: "UA"}).
 		WithAmendments(agreement.Amendment{At: refAt(2), Text: b})
 	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(5))
-	var got []string
-	for x := range tr.Transitions() {
-		if x.At.Equal(refAt(2)) {
-			got = append(got, fmt.Sprintf("%s->%s v%d", x.Instance, x.To, x.Version))
-		}
-	}
-	if want := []string{"a1/C->violated v1", "a1/P->fulfilled v1"}; !slices.Equal(got, want) {
+	if got, want := refTransitionsAt(tr, refAt(2)), []string{"a1/C->violated v1", "a1/P->fulfilled v1"}; !slices.Equal(got, want) {
 		t.Errorf("at +2h: %v, want %v", got, want)
 	}
 }
@@ -4925,13 +4925,7 @@ func TestRegressionRefResumedByAmendmentPastItsLimit(t *testing.T) {
 		agreement.Event{At: refAt(5), Kind: "aid-delivered", Actor: "UA"}).
 		WithAmendments(agreement.Amendment{At: refAt(5), Text: b})
 	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(8))
-	var got []string
-	for x := range tr.Transitions() {
-		if x.At.Equal(refAt(5)) {
-			got = append(got, fmt.Sprintf("%s->%s v%d", x.Instance, x.To, x.Version))
-		}
-	}
-	if want := []string{"a1/C->in-effect v1", "a1/R->terminated v1", "a1/C->violated v1", "a1/D->in-effect v1"}; !slices.Equal(got, want) {
+	if got, want := refTransitionsAt(tr, refAt(5)), []string{"a1/C->in-effect v1", "a1/R->terminated v1", "a1/C->violated v1", "a1/D->in-effect v1"}; !slices.Equal(got, want) {
 		t.Errorf("at +5h: %v, want %v", got, want)
 	}
 }
@@ -4987,49 +4981,41 @@ func TestRegressionRefPowerNoticeForANewShare(t *testing.T) {
 	refWant(t, tr, "C", "BY", refAt(8), agreement.StateDischarged)
 }
 
-// TestRegressionRefGateClosedByAmendment: an amendment that closes a
+// TestRegressionRefGateChangedByAmendment: an amendment that closes a
 // clause's gate (it no longer applies provisionally) stops the clock of its
-// duration deadline until the gate opens again, and a later amendment that
-// lengthens the deadline counts only the time the clock ran. The engine
-// once let the clock run while the gate was closed, and counted that time
-// against the lengthened deadline.
-func TestRegressionRefGateClosedByAmendment(t *testing.T) {
+// duration deadline until the gate opens again (by the agreement's entry
+// into force, or by an amendment making it provisional again), and a later
+// amendment that lengthens the deadline counts only the time the clock
+// ran. The engine once let the clock run while the gate was closed, and
+// counted that time against the lengthened deadline.
+func TestRegressionRefGateChangedByAmendment(t *testing.T) {
 	a := agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{{ID: "UA"}}, Signatures: []agreement.Signature{{Party: "UA"}},
 		InForceAt: agreement.Deadline{At: refAt(10)},
 		Clauses: []agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
 			Provisional: true, Action: &agreement.Pattern{Kind: "aid-delivered"},
 			Deadline: agreement.Deadline{After: 4 * time.Hour}}}}
-	b := a.Clone()
-	b.Clauses[0].Provisional = false
-	c := b.Clone()
-	c.Clauses[0].Deadline.After = 5 * time.Hour
-	tl := scenario.NewTimeline(refAt(0)).
-		WithAmendments(agreement.Amendment{At: refAt(1), Text: b}, agreement.Amendment{At: refAt(12), Text: c})
-	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(20))
-	// One hour run before +1h, two from +10h: three of five at +12h.
-	refWant(t, tr, "C", "", refAt(13), agreement.StateInEffect)
-	refWant(t, tr, "C", "", refAt(14), agreement.StateViolated)
-}
-
-// TestRegressionRefGateOpenedByAmendment: an amendment that opens a
-// clause's gate again (it applies provisionally again) restarts the clock
-// of its duration deadline at once.
-func TestRegressionRefGateOpenedByAmendment(t *testing.T) {
-	a := agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
-		Parties: []agreement.Party{{ID: "UA"}}, Signatures: []agreement.Signature{{Party: "UA"}},
-		InForceAt: agreement.Deadline{At: refAt(20)},
-		Clauses: []agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
-			Provisional: true, Action: &agreement.Pattern{Kind: "aid-delivered"},
-			Deadline: agreement.Deadline{After: 4 * time.Hour}}}}
-	b := a.Clone()
-	b.Clauses[0].Provisional = false
-	tl := scenario.NewTimeline(refAt(0)).
-		WithAmendments(agreement.Amendment{At: refAt(1), Text: b}, agreement.Amendment{At: refAt(5), Text: a})
-	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(20))
-	// One hour run before +1h, three from +5h.
-	refWant(t, tr, "C", "", refAt(7), agreement.StateInEffect)
-	refWant(t, tr, "C", "", refAt(8), agreement.StateViolated)
+	closed := a.Clone()
+	closed.Clauses[0].Provisional = false
+	longer := closed.Clone()
+	longer.Clauses[0].Deadline.After = 5 * time.Hour
+	for _, tc := range []struct {
+		name       string
+		amendments []agreement.Amendment
+		violated   int // the hour the clause is Violated at
+	}{
+		// One hour run before +1h, two from +10h: three of five at +12h.
+		{"opened by entry into force", []agreement.Amendment{{At: refAt(1), Text: closed}, {At: refAt(12), Text: longer}}, 14},
+		// One hour run before +1h, three from +5h.
+		{"opened by amendment", []agreement.Amendment{{At: refAt(1), Text: closed}, {At: refAt(5), Text: a}}, 8},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tl := scenario.NewTimeline(refAt(0)).WithAmendments(tc.amendments...)
+			tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(20))
+			refWant(t, tr, "C", "", refAt(tc.violated-1), agreement.StateInEffect)
+			refWant(t, tr, "C", "", refAt(tc.violated), agreement.StateViolated)
+		})
+	}
 }
 
 // TestRegressionRefForkAfterAmend: a run forked while an amendment is
