@@ -189,6 +189,15 @@ func FuzzTimelineUnmarshalJSON(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(data)
+	// A timeline with amendments, whose texts are whole agreements.
+	am, err := json.Marshal(scenario.NewTimeline(t0).WithAmendments(
+		agreement.Amendment{At: h(2), Label: "two years", Text: amended(func(a *agreement.Agreement) {
+			a.Term.Period = agreement.Period{Years: 2}
+		})}))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(am)
 	for _, doc := range []string{
 		`null`, `{"schema":1}`, `{"schema":1,"start":"2026-01-01T00:00:00Z"}`,
 		`{"schema":1,"start":"2026-01-01T00:00:00Z","events":[{"at":"2025-12-31T23:00:00-02:00","kind":"x",` +
