@@ -39,7 +39,9 @@ type Term struct {
 	// anything else is set.
 	Period Period
 	// Renewal is the length of each automatic renewal; zero: the
-	// instrument renews only for a period agreed by a renewal event.
+	// instrument renews only for a period agreed by a renewal event. An
+	// exact Renewal is at least [MinRecurrence], so that a replay can
+	// follow the renewals for centuries.
 	Renewal Period
 	// Notice is how long before the end of a term a notice must be given
 	// for that end; zero: at any instant up to the end itself.

@@ -76,6 +76,12 @@ func TestValidateTermProblems(t *testing.T) {
 			agreement.ErrNegative, "clauses[0].term.renewals"},
 		{"clause renewals without renewal", clauseTerm(agreement.Term{Period: year, Renewals: 1}),
 			agreement.ErrInconsistent, "clauses[0].term.renewals"},
+		// A renewal every microsecond would take a replay of one hour
+		// billions of ends.
+		{"renewal more often than hourly", term(agreement.Term{Period: year, Renewal: agreement.Period{Exact: time.Microsecond}}),
+			agreement.ErrInvalidValue, "term.renewal"},
+		{"clause renewal more often than hourly", clauseTerm(agreement.Term{Period: year, Renewal: agreement.Period{Exact: 59 * time.Minute}}),
+			agreement.ErrInvalidValue, "clauses[0].term.renewal"},
 		{"clause negative renewal", clauseTerm(agreement.Term{Period: year, Renewal: agreement.Period{Weeks: -1}}),
 			agreement.ErrNegative, "clauses[0].term.renewal.weeks"},
 		{"clause term and expiry", func(a *agreement.Agreement) {

@@ -102,7 +102,8 @@ import (
 // Terms. A [Term] (the agreement's, at "term", or a clause's, at
 // "clauses[i].term") that sets anything sets its Period ([ErrMissing] at
 // "term.period"); its periods are valid ([Period.Validate]: at
-// "term.period", "term.renewal" and "term.notice"); Renewals is not
+// "term.period", "term.renewal" and "term.notice"), an exact renewal no
+// shorter than [MinRecurrence] ([ErrInvalidValue]); Renewals is not
 // negative ([ErrNegative]) and is set only with a Renewal to count
 // ([ErrInconsistent] at "term.renewals"). A clause with a term has no
 // expiry ([ErrInconsistent] at "clauses[i].term"), and its
@@ -730,6 +731,10 @@ func (v *validator) term(path string, t Term) {
 	}
 	t.Period.check(v.ps, field(path, "period"))
 	t.Renewal.check(v.ps, field(path, "renewal"))
+	if !t.Renewal.Calendar() && t.Renewal.Exact > 0 && t.Renewal.Exact < MinRecurrence {
+		v.add(field(path, "renewal"), ErrInvalidValue, "a term renews for "+FormatDuration(t.Renewal.Exact)+
+			", more often than every "+FormatDuration(MinRecurrence))
+	}
 	t.Notice.check(v.ps, field(path, "notice"))
 	switch {
 	case t.Renewals < 0:

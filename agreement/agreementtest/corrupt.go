@@ -53,7 +53,8 @@ type Corruption struct {
 // unknown areas, conflicting options, a demilitarised zone of width 0,
 // duplicate option ids and unknown parties in options; and in terms (the
 // agreement's or a clause's), a term with no first period, negative
-// renewals, renewals without a renewal period, a negative part of one of
+// renewals, renewals without a renewal period, an exact renewal shorter
+// than agreement.MinRecurrence, a negative part of one of
 // its periods, a clause with both a term and an expiry, an unknown rule
 // for acts during a suspension, a notice power aimed at an instrument
 // without a term and a notice power naming a resume power. The generator

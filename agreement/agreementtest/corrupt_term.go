@@ -2,6 +2,7 @@ package agreementtest
 
 import (
 	"strconv"
+	"time"
 
 	"pgregory.net/rapid"
 
@@ -39,6 +40,11 @@ var termKinds = []kind{
 		tm.Renewal = agreement.Period{}
 		tm.Renewals = rapid.IntRange(1, 3).Draw(t, "renewals")
 		return ".renewals", agreement.ErrInconsistent
+	}),
+	termKind("renewal more often than hourly", func(t *rapid.T, tm *agreement.Term) (string, error) {
+		*tm = drawTerm(t, "term")
+		tm.Renewal = agreement.Period{Exact: time.Duration(rapid.Int64Range(1, int64(agreement.MinRecurrence)-1).Draw(t, "renewal-ns"))}
+		return ".renewal", agreement.ErrInvalidValue
 	}),
 	termKind("negative term period", func(t *rapid.T, tm *agreement.Term) (string, error) {
 		*tm = drawTerm(t, "term")
