@@ -243,9 +243,13 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 			r.to(int32(ii), agreement.StateTerminated, Cause{Kind: CauseAmendment})
 			continue
 		}
-		// Holds of suspend powers the text no longer has are dropped.
+		// Holds of suspend powers the text no longer has (removed, or no
+		// longer suspend powers) are dropped.
 		for _, h := range s.suspBy {
-			if h >= 0 && ne.clauses[h].ghost {
+			if h < 0 {
+				continue
+			}
+			if hc := &ne.clauses[h]; hc.ghost || hc.clause.Kind != agreement.DeonticPower || hc.clause.Effect != agreement.EffectSuspend {
 				s.suspBy = without(s.suspBy, h)
 			}
 		}

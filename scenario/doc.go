@@ -317,7 +317,8 @@
 //   - A clause (or one debtor's share of it) the new text no longer has is
 //     Terminated at t if not final (cause CauseAmendment). A new clause or
 //     share is Dormant from t. A clause instance's holds of a suspend power
-//     the text no longer has are dropped: an instance left with none resumes
+//     the text no longer has (removed, or no longer a suspend power) are
+//     dropped: an instance left with none resumes
 //     at t (cause CauseAmendment). An agreement keeps its holds: suspended,
 //     it stays suspended until its resume powers, if the text keeps them,
 //     are exercised.

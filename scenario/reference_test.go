@@ -5018,6 +5018,28 @@ func TestRegressionRefGateChangedByAmendment(t *testing.T) {
 	}
 }
 
+// TestRegressionRefSuspendPowerNoLonger: an amendment that makes a suspend
+// power another kind of power drops the holds it had on the instances it
+// suspended, as removing it does: an instance left with none resumes. The
+// engine once dropped the holds of removed powers only.
+func TestRegressionRefSuspendPowerNoLonger(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	a := refSigned([]agreement.Clause{
+		{ID: "C", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+		{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+			Targets: []agreement.Ref{agreement.LocalRef("C")}, ResumedBy: "R"},
+		{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume}})
+	b := a.Clone()
+	b.Clauses[1].Effect, b.Clauses[1].ResumedBy = agreement.EffectDischarge, ""
+	b.Clauses = b.Clauses[:2]
+	tl := scenario.NewTimeline(refAt(0),
+		agreement.Event{At: refAt(1), Kind: agreement.EventKindPowerExercised, Actor: "UA", Clause: agreement.LocalRef("S")}).
+		WithAmendments(agreement.Amendment{At: refAt(3), Text: b})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(6))
+	refWant(t, tr, "C", "", refAt(2), agreement.StateSuspended)
+	refWant(t, tr, "C", "", refAt(3), agreement.StateInEffect)
+}
+
 // TestRegressionRefForkAfterAmend: a run forked while an amendment is
 // pending gives the trace the run gives. The fork once lost the agreement's
 // entry into force at its InForceAt.
