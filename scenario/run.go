@@ -39,6 +39,7 @@ type instState struct {
 	// limits; lapseAt is the instant of a deadline binding regardless of
 	// activation once known, never before.
 	dlFired, expFired   bool
+	stopped             bool // the clock is stopped (see stopAt); here, where it packs with the flags above
 	dlAnchor, expAnchor int64
 	dlFixed, expFixed   int64
 	lapseAt             int64
@@ -64,7 +65,6 @@ type instState struct {
 	// its gate closed), since stopAt, and stoppedFor how long it was
 	// stopped before that.
 	entered, left      int64
-	stopped            bool
 	stopAt, stoppedFor int64
 	dirtyMark
 }
