@@ -310,7 +310,14 @@ type clauseSlot struct {
 // prev, prev's clauses first, each at its index (its new text, or a ghost
 // of its old one), then the clauses new in p, in order.
 func clauseOrder(p agreement.Process, prev *Engine) []clauseSlot {
-	var out []clauseSlot
+	n := 0
+	for _, a := range p.Agreements {
+		n += len(a.Clauses)
+	}
+	if prev != nil {
+		n += len(prev.clauses)
+	}
+	out := make([]clauseSlot, 0, n)
 	if prev == nil {
 		for ai, a := range p.Agreements {
 			for _, c := range a.Clauses {
@@ -426,7 +433,9 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			e.fluents = append(e.fluents, fluentInfo{id: f.ID, home: int32(ai), initially: f.Initially})
 		}
 	}
-	for _, sl := range clauseOrder(p, prev) {
+	order := clauseOrder(p, prev)
+	e.clauses = make([]clauseInfo, 0, len(order))
+	for _, sl := range order {
 		ai, c, a := sl.ai, sl.c, p.Agreements[sl.ai]
 		loc := e.agreements[ai].loc
 		{
@@ -502,6 +511,14 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 		}
 		return c.clause.Debtors
 	}
+	ni := 0 // at most the number of instances
+	if prev != nil {
+		ni = len(prev.instances)
+	}
+	for ci := range e.clauses {
+		ni += len(debtorsOf(&e.clauses[ci]))
+	}
+	e.instances = make([]instanceInfo, 0, ni)
 	add := func(ci int32, d agreement.PartyID, ghost bool) {
 		c := &e.clauses[ci]
 		ii := int32(len(e.instances))
@@ -531,20 +548,31 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			}
 		}
 	}
-	// Fluent patterns.
+	// Fluent patterns. A fluent's patterns are appended in one run, so
+	// that comparing with the last one keeps its lists free of repeats;
+	// a fluent seen again (validation rules out duplicate ids) scans them.
+	fluentSeen := make([]bool, len(e.fluents))
 	for ai, a := range p.Agreements {
 		for _, f := range a.Fluents {
 			fi := e.fluentIdx[fluentKey{int32(ai), f.ID}]
+			add := appendRun
+			if fluentSeen[fi] {
+				add = appendUnique
+			}
+			fluentSeen[fi] = true
 			for _, pat := range f.Initiates {
 				pi := e.pattern(int32(ai), pat, noBinding)
-				e.patterns[pi].fluentsOn = appendUnique(e.patterns[pi].fluentsOn, fi)
+				e.patterns[pi].fluentsOn = add(e.patterns[pi].fluentsOn, fi)
 			}
 			for _, pat := range f.Terminates {
 				pi := e.pattern(int32(ai), pat, noBinding)
-				e.patterns[pi].fluentsOff = appendUnique(e.patterns[pi].fluentsOff, fi)
+				e.patterns[pi].fluentsOff = add(e.patterns[pi].fluentsOff, fi)
 			}
 		}
 	}
+	// The instances of patterns and the readers of clauses that
+	// recurrences and relaxed prohibitions add, in no order.
+	early := earlyIndex{}
 	// Clause conditions, powers and actions. Conditions are compiled once
 	// per clause, and again per instance when they name the debtor.
 	for ci := range e.clauses {
@@ -610,7 +638,7 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			}
 			if on := cl.Recurs.On; on != nil {
 				inst.recOn = e.pattern(c.home, *on, b)
-				e.patterns[inst.recOn].instances = appendUnique(e.patterns[inst.recOn].instances, ii)
+				early.add(&e.patterns[inst.recOn].instances, patternInstances, inst.recOn, ii)
 			}
 		}
 	}
@@ -633,7 +661,7 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 					if len(pd) != 1 || len(jd) != 1 || pd[0] != jd[0] {
 						continue // another debtor's grant never covers an act
 					}
-					e.cover(ii, jj, pd[0])
+					e.cover(ii, jj, pd[0], early)
 				}
 			}
 		}
@@ -641,7 +669,7 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 	for ii := range e.instances {
 		for s := slot(0); s < numInstSlots; s++ {
 			if r := e.instances[ii].roots[s]; r >= 0 {
-				e.index(r, int32(ii), -1)
+				e.index(r, int32(ii), -1, early)
 			}
 		}
 	}
@@ -650,13 +678,13 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			root := e.compileCond(int32(ai), a.EntryIntoForce, noBinding)
 			e.agreements[ai].entry = root
 			e.agreements[ai].timed = e.timedNodes(root)
-			e.index(root, -1, int32(ai))
+			e.index(root, -1, int32(ai), early)
 		}
 		if from := a.InForceAt.From; from != nil {
 			root := e.compileCond(int32(ai), from, noBinding)
 			e.agreements[ai].ifRoot = root
 			e.agreements[ai].ifTimed = e.timedNodes(root)
-			e.index(root, -1, int32(ai))
+			e.index(root, -1, int32(ai), early)
 		}
 	}
 	return e
@@ -848,8 +876,9 @@ func (e *Engine) instanceOf(ci int32, d agreement.PartyID) int32 {
 }
 
 // cover records that the grants of permission instance perm may cover the
-// acts of prohibition instance ii, both owed by debtor.
-func (e *Engine) cover(ii, perm int32, debtor agreement.PartyID) {
+// acts of prohibition instance ii, both owed by debtor; early holds what
+// the lists of readers and pattern instances hold.
+func (e *Engine) cover(ii, perm int32, debtor agreement.PartyID, early earlyIndex) {
 	pc := &e.clauses[e.instances[perm].clause]
 	b := binding{clause: e.instances[perm].clause, debtor: debtor}
 	src := coverSource{perm: perm, grant: -1, act: -1, covers: int32(pc.clause.Covers),
@@ -885,10 +914,10 @@ func (e *Engine) cover(ii, perm int32, debtor agreement.PartyID) {
 	e.coverLists[l] = append(e.coverLists[l], src)
 	// The prohibition depends on the permission's state and its grants.
 	pci := e.instances[perm].clause
-	e.clauses[pci].readers = appendUnique(e.clauses[pci].readers, ii)
+	early.add(&e.clauses[pci].readers, clauseReaders, pci, ii)
 	for _, pat := range []int32{src.grant, src.act} {
 		if pat >= 0 {
-			e.patterns[pat].instances = appendUnique(e.patterns[pat].instances, ii)
+			early.add(&e.patterns[pat].instances, patternInstances, pat, ii)
 		}
 	}
 }
@@ -1105,8 +1134,11 @@ func (e *Engine) timedNodes(root int32) []int32 {
 }
 
 // index records that instance ii (or agreement ai, when ii < 0) depends on
-// everything the condition under root reads.
-func (e *Engine) index(root, ii, ai int32) {
+// everything the condition under root reads. Instances are indexed in
+// increasing order, every instance's conditions in one run, and then
+// agreements likewise: a value already in a list is its last one, or for
+// instances one that early holds.
+func (e *Engine) index(root, ii, ai int32, early earlyIndex) {
 	e.walk(root, func(i int32) {
 		n := &e.nodes[i]
 		var pats []int32
@@ -1115,46 +1147,100 @@ func (e *Engine) index(root, ii, ai int32) {
 			pats = []int32{n.a}
 		case opBreached:
 			if ii >= 0 {
-				e.clauses[n.a].breachReaders = appendUnique(e.clauses[n.a].breachReaders, ii)
+				e.clauses[n.a].breachReaders = appendRun(e.clauses[n.a].breachReaders, ii)
 			} else {
-				e.clauses[n.a].breachReadersA = appendUnique(e.clauses[n.a].breachReadersA, ai)
+				e.clauses[n.a].breachReadersA = appendRun(e.clauses[n.a].breachReadersA, ai)
 			}
 		case opBefore:
 			pats = []int32{n.a, n.b}
 		case opHolds:
 			if ii >= 0 {
-				e.fluents[n.a].instances = appendUnique(e.fluents[n.a].instances, ii)
+				e.fluents[n.a].instances = appendRun(e.fluents[n.a].instances, ii)
 			} else {
-				e.fluents[n.a].agreements = appendUnique(e.fluents[n.a].agreements, ai)
+				e.fluents[n.a].agreements = appendRun(e.fluents[n.a].agreements, ai)
 			}
 		case opClauseIn:
 			if ii >= 0 {
-				e.clauses[n.a].readers = appendUnique(e.clauses[n.a].readers, ii)
+				if !early.has(clauseReaders, n.a, ii) {
+					e.clauses[n.a].readers = appendRun(e.clauses[n.a].readers, ii)
+				}
 			} else {
-				e.clauses[n.a].readersA = appendUnique(e.clauses[n.a].readersA, ai)
+				e.clauses[n.a].readersA = appendRun(e.clauses[n.a].readersA, ai)
 			}
 		case opAgreementIn:
 			if ii >= 0 {
-				e.agreements[n.a].readers = appendUnique(e.agreements[n.a].readers, ii)
+				e.agreements[n.a].readers = appendRun(e.agreements[n.a].readers, ii)
 			} else {
-				e.agreements[n.a].readersA = appendUnique(e.agreements[n.a].readersA, ai)
+				e.agreements[n.a].readersA = appendRun(e.agreements[n.a].readersA, ai)
 			}
 		}
 		for _, pi := range pats {
 			if ii >= 0 {
-				e.patterns[pi].instances = appendUnique(e.patterns[pi].instances, ii)
+				if !early.has(patternInstances, pi, ii) {
+					e.patterns[pi].instances = appendRun(e.patterns[pi].instances, ii)
+				}
 			} else {
-				e.patterns[pi].agreements = appendUnique(e.patterns[pi].agreements, ai)
+				e.patterns[pi].agreements = appendRun(e.patterns[pi].agreements, ai)
 			}
 		}
 	})
 }
 
+// appendUnique appends v to s unless s holds it, scanning s.
 func appendUnique(s []int32, v int32) []int32 {
 	if len(s) > 0 && s[len(s)-1] == v || slices.Contains(s, v) {
 		return s
 	}
 	return append(s, v)
+}
+
+// appendRun appends v to s unless v is its last element. That keeps s free
+// of repeats, as appendUnique does without scanning, when every value is
+// appended to s in one run, no other value appended between: as when the
+// values come in non-decreasing order.
+func appendRun(s []int32, v int32) []int32 {
+	if len(s) > 0 && s[len(s)-1] == v {
+		return s
+	}
+	return append(s, v)
+}
+
+// The index lists an earlyIndex holds values of.
+const (
+	patternInstances uint8 = iota // a pattern's instances
+	clauseReaders                 // a clause's readers
+)
+
+// indexKey names value v of list i (a pattern or a clause index) of kind
+// list.
+type indexKey struct {
+	list uint8
+	i, v int32
+}
+
+// earlyIndex holds the values appended to the instances of patterns and to
+// the readers of clauses before conditions are indexed instance by
+// instance: by recurrences and relaxed prohibitions, in no order. It stands
+// for scanning those lists for them.
+type earlyIndex map[indexKey]struct{}
+
+// add appends v to *s, list i of kind list, unless x holds it already.
+func (x earlyIndex) add(s *[]int32, list uint8, i, v int32) {
+	k := indexKey{list, i, v}
+	if _, ok := x[k]; ok {
+		return
+	}
+	x[k] = struct{}{}
+	*s = append(*s, v)
+}
+
+// has reports whether x holds v in list i of kind list.
+func (x earlyIndex) has(list uint8, i, v int32) bool {
+	if len(x) == 0 {
+		return false
+	}
+	_, ok := x[indexKey{list, i, v}]
+	return ok
 }
 
 func stateMask(ss []agreement.State) uint16 {
