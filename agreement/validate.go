@@ -157,6 +157,9 @@ type validator struct {
 	parties map[PartyID]bool
 	groups  map[GroupID]bool
 	fluents map[FluentID]bool
+	// suspenders counts, for each clause id, the suspend powers of the
+	// agreement whose ResumedBy names it.
+	suspenders map[ClauseID]int
 	// areas declared by its territory; nil when it has none, and then area
 	// filters are checked for syntax only.
 	areas map[AreaID]bool
@@ -211,9 +214,14 @@ func (v *validator) add(path string, err error, msg string) { v.ps.Add(path, err
 func (v *validator) agreement(a *Agreement, path string) {
 	v.home = a.ID
 	v.local = map[ClauseID]*Clause{}
+	v.suspenders = map[ClauseID]int{}
 	for i := range a.Clauses {
-		if _, dup := v.local[a.Clauses[i].ID]; !dup {
-			v.local[a.Clauses[i].ID] = &a.Clauses[i]
+		c := &a.Clauses[i]
+		if _, dup := v.local[c.ID]; !dup {
+			v.local[c.ID] = c
+		}
+		if c.Kind == DeonticPower && c.Effect == EffectSuspend {
+			v.suspenders[c.ResumedBy]++
 		}
 	}
 	v.parties = map[PartyID]bool{}
@@ -634,13 +642,7 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 		if len(c.Targets) > 0 {
 			inconsistent("targets", "a resume power resumes what its suspend power suspended; it has no targets")
 		}
-		pairs := 0
-		for _, o := range a.Clauses {
-			if o.Kind == DeonticPower && o.Effect == EffectSuspend && o.ResumedBy == c.ID {
-				pairs++
-			}
-		}
-		if pairs != 1 {
+		if pairs := v.suspenders[c.ID]; pairs != 1 {
 			inconsistent("effect", "a resume power must be named by exactly one suspend power's resumedBy; "+
 				itoa(pairs)+" name "+quote(string(c.ID)))
 		}
