@@ -169,7 +169,24 @@ func applyList[T any](l *itemList[T], xs []T, cs Changes, at []int, ps *changePr
 	for _, i := range reorders {
 		list, listKeys = applyReorder(l, list, listKeys, cs[i], i, ps)
 	}
+	if len(adds) == 0 {
+		return list
+	}
+	// The additions go in by Index, each at its Index in the list as the
+	// earlier ones left it. As the Indexes never decrease, the list is built
+	// in one pass: done holds the items whose place is final; then come
+	// pending, the items added at the position where done ends, the latest
+	// (the last of pending) first, as each went in before the one added
+	// before it; then rest, what is left of list.
 	slices.SortStableFunc(adds, func(i, j int) int { return cmp.Compare(cs[i].Index, cs[j].Index) })
+	// count holds, for each id, how many items of the list have it.
+	count := make(map[string]int, len(listKeys))
+	for _, k := range listKeys {
+		count[k.id]++
+	}
+	done := make([]T, 0, len(list)+len(adds))
+	var pending []T
+	rest, size := list, len(list)
 	for _, i := range adds {
 		c := cs[i]
 		item, ok := c.New.(T)
@@ -180,17 +197,12 @@ func applyList[T any](l *itemList[T], xs []T, cs Changes, at []int, ps *changePr
 		case l.id(&item) != c.ID:
 			ps.add(i, c.subject()+": the item added has the id "+strconv.Quote(l.id(&item)))
 			continue
-		case c.Index < 0 || c.Index > len(list):
+		case c.Index < 0 || c.Index > size:
 			ps.add(i, c.subject()+": position "+strconv.Itoa(c.Index)+
-				" out of range (0 to "+strconv.Itoa(len(list))+")")
+				" out of range (0 to "+strconv.Itoa(size)+")")
 			continue
 		}
-		n := 0
-		for _, k := range listKeys {
-			if k.id == c.ID {
-				n++
-			}
-		}
+		n := count[c.ID]
 		switch {
 		case n > c.Occurrence:
 			ps.add(i, c.subject()+" already present")
@@ -199,12 +211,25 @@ func applyList[T any](l *itemList[T], xs []T, cs Changes, at []int, ps *changePr
 			ps.add(i, c.subject()+": there are only "+strconv.Itoa(n)+" earlier "+itemPlurals[l.item]+" with this id")
 			continue
 		}
-		list = slices.Insert(list, c.Index, l.clone(item))
-		listKeys = slices.Insert(listKeys, c.Index, itemKey{c.ID, n})
+		for len(done) < c.Index {
+			if k := len(pending) - 1; k >= 0 {
+				done = append(done, pending[k])
+				pending = pending[:k]
+			} else {
+				done = append(done, rest[0])
+				rest = rest[1:]
+			}
+		}
+		pending = append(pending, l.clone(item))
+		size++
+		count[c.ID]++
+	}
+	for k := len(pending) - 1; k >= 0; k-- {
+		done = append(done, pending[k])
 	}
 	// Items with the same id keep their relative order, so their
 	// occurrence numbers are recomputed from the final order.
-	return list
+	return append(done, rest...)
 }
 
 // reorder applies the reordering c to list, whose keys are keys.
