@@ -286,8 +286,13 @@ func TestNoPanic(t *testing.T) {
 		"Recorder.Skip":    onRecorder(0, true, func(r *agreementtest.Recorder) { r.Skip() }),
 		"Recorder.Skipf":   onRecorder(0, true, func(r *agreementtest.Recorder) { r.Skipf("") }),
 		"Recorder.SkipNow": onRecorder(0, true, func(r *agreementtest.Recorder) { r.SkipNow() }),
-	}, time.Second)
+	}, hangLimit)
 }
+
+// hangLimit is how long a call of TestNoPanic may run before it is taken
+// for a hang: some run a whole property check, which takes well over a
+// second on a loaded machine or under the race detector.
+const hangLimit = 30 * time.Second
 
 // onRecorder returns a call that runs f on the zero Recorder, in a
 // goroutine of its own, and checks that it then holds n failures and
