@@ -607,13 +607,21 @@ func (p Package) Apply(t Territory) (Settlement, error) {
 // apply applies p, already validated against t.
 func (p Package) apply(t Territory) Settlement {
 	out := t.Clone()
+	byID := t.indexByID()
 	added := map[int][]Arrangement{}
+	most := 0 // clauses implied at most, so that appending never copies them
+	for oi := range p.Options {
+		most += len(p.Options[oi].Areas) * len(p.Options[oi].verbs())
+	}
 	var clauses []Clause
+	if most > 0 {
+		clauses = make([]Clause, 0, most)
+	}
 	for oi := range p.Options {
 		o := &p.Options[oi]
 		for _, id := range o.Areas {
-			i := out.index(id)
-			if i < 0 {
+			i, ok := byID[id]
+			if !ok {
 				continue // not expected after validation
 			}
 			a := &out.Areas[i]
@@ -635,6 +643,9 @@ func (p Package) apply(t Territory) Settlement {
 	for i, rs := range added {
 		slices.SortFunc(rs, func(x, y Arrangement) int { return cmp.Compare(x.Option, y.Option) })
 		out.Areas[i].Arrangements = append(out.Areas[i].Arrangements, rs...)
+	}
+	if len(clauses) == 0 {
+		clauses = nil
 	}
 	slices.SortFunc(clauses, func(x, y Clause) int { return cmp.Compare(x.ID, y.ID) })
 	return Settlement{Territory: out, Clauses: clauses}

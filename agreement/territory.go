@@ -168,9 +168,27 @@ func (t Territory) Area(id AreaID) (Area, bool) {
 	return t.Areas[i], true
 }
 
+// index returns the index of the first area of t with the given id, or -1.
 func (t Territory) index(id AreaID) int {
 	return slices.IndexFunc(t.Areas, func(a Area) bool { return a.ID == id })
 }
+
+// indexByID returns a map from every area id of t to the index of the first
+// area with that id, as [Territory.index] finds it, for looking up many
+// areas in one pass over t.
+func (t Territory) indexByID() map[AreaID]int {
+	m := make(map[AreaID]int, len(t.Areas))
+	for i := range t.Areas {
+		if _, dup := m[t.Areas[i].ID]; !dup {
+			m[t.Areas[i].ID] = i
+		}
+	}
+	return m
+}
+
+// scanLimit is the most areas times ids for which looking ids up by
+// scanning the areas costs less than building [Territory.indexByID].
+const scanLimit = 256
 
 // Validate checks t on its own: every area has a well-formed, unique id and
 // a positive size; its sovereignty and control shares each name
@@ -338,12 +356,22 @@ func (t Territory) selectAreas(ids []AreaID) ([]*Area, error) {
 	}
 	var out []*Area
 	seen := map[AreaID]bool{}
+	index := t.index
+	if len(ids)*len(t.Areas) > scanLimit {
+		byID := t.indexByID()
+		index = func(id AreaID) int {
+			if i, ok := byID[id]; ok {
+				return i
+			}
+			return -1
+		}
+	}
 	for _, id := range ids {
 		if seen[id] {
 			continue
 		}
 		seen[id] = true
-		i := t.index(id)
+		i := index(id)
 		if i < 0 {
 			return nil, &Problem{Err: ErrUnknownArea, Msg: "unknown area " + quote(string(id))}
 		}
