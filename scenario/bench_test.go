@@ -157,3 +157,41 @@ func BenchmarkUnrelatedClauses(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkUnrelatedAgreements applies one event that no agreement mentions
+// (and closes its instant) to a run of a process of one agreement, and of
+// 2,000: an instant costs nothing per agreement it leaves alone.
+func BenchmarkUnrelatedAgreements(b *testing.B) {
+	for _, n := range []int{1, 2000} {
+		p := agreement.Process{}
+		for i := range n {
+			a := benchAgreement(4, 0)
+			a.ID = agreement.AgreementID(fmt.Sprintf("a%d", i))
+			p.Agreements = append(p.Agreements, a)
+		}
+		e, err := scenario.CompileProcess(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("agreements=%d", n), func(b *testing.B) {
+			r, err := e.Start(benchStart)
+			if err != nil {
+				b.Fatal(err)
+			}
+			at := benchStart
+			if err := r.AdvanceTo(at); err != nil { // the first evaluation of everything
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				at = at.Add(time.Minute)
+				if err := r.Apply(agreement.Event{At: at, Kind: "unrelated", Actor: "A"}); err != nil {
+					b.Fatal(err)
+				}
+				if err := r.AdvanceTo(at); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -244,6 +244,9 @@ type Run struct {
 	dirtyA  []int32
 	effects []effect
 	touched []int32
+	// touchedA are the agreements evaluated or moved at this instant,
+	// whose timers schedule sets again (no other agreement's can change).
+	touchedA []int32
 }
 
 // Start returns a run of e starting at instant start, where every clause is
@@ -721,6 +724,7 @@ func (r *Run) agreementRound() {
 		for _, ai := range list {
 			s := &r.agr[ai]
 			s.dirty = false
+			r.touchedA = append(r.touchedA, ai)
 			info := &r.e.agreements[ai]
 			for int(s.nextSig) < len(info.signings) && info.signings[s.nextSig].at <= r.now {
 				sg := info.signings[s.nextSig]
@@ -770,6 +774,7 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 	from := r.agrState[ai]
 	r.agrState[ai] = to
 	r.agr[ai].since = r.now
+	r.touchedA = append(r.touchedA, ai)
 	r.agrTrans[ai] = int32(len(r.log))
 	r.record(-1-ai, from, to, c, d)
 	info := &r.e.agreements[ai]
@@ -993,7 +998,7 @@ func (r *Run) Fork() *Run {
 		}
 	}
 	f.timers = slices.Clone(r.timers)
-	f.work, f.spare, f.spareB, f.spareA, f.dirtyA, f.effects, f.touched = nil, nil, nil, nil, nil, nil, nil
+	f.work, f.spare, f.spareB, f.spareA, f.dirtyA, f.effects, f.touched, f.touchedA = nil, nil, nil, nil, nil, nil, nil, nil
 	// What an amendment woke for the instant it takes effect at.
 	f.work, f.dirtyA = slices.Clone(r.work), slices.Clone(r.dirtyA)
 	f.relimited = slices.Clone(r.relimited)

@@ -534,7 +534,10 @@ func (r *Run) schedule() {
 		}
 	}
 	r.touched = r.touched[:0]
-	for ai := range r.agr {
+	// Agreements: those evaluated or moved at this instant (a timer, an
+	// event or a change they read marks an agreement; a move records it),
+	// so that an instant costs nothing per agreement it leaves alone.
+	for _, ai := range r.touchedA {
 		a := &r.agr[ai]
 		info := &r.e.agreements[ai]
 		st := r.agrState[ai]
@@ -558,9 +561,10 @@ func (r *Run) schedule() {
 		}
 		if next != never && next > r.now && (a.timerAt <= r.now || next < a.timerAt) {
 			a.timerAt = next
-			r.timers.push(timer{at: next, idx: int32(-1 - ai)})
+			r.timers.push(timer{at: next, idx: -1 - ai})
 		}
 	}
+	r.touchedA = r.touchedA[:0]
 }
 
 // breaches records the new breaches of standing instance ii, which is in
