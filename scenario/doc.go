@@ -11,7 +11,10 @@
 // instant into a [Trace]; [Engine.Start] returns a [Run] that takes events
 // one at a time ([Run.Apply]), advances the clock ([Run.AdvanceTo]) so that
 // deadlines, expiries and timed conditions fire with no event, and forks
-// ([Run.Fork]) so that what-if branches share their prefix.
+// ([Run.Fork]) so that what-if branches share their prefix; a run answers,
+// allocating nothing, the state of any clause or agreement as it stands
+// ([Run.State]) and the next instant it will act on its own
+// ([Run.NextWake]).
 //
 // The lifecycles of clauses and agreements, and what each condition slot
 // means, are defined by package [agreement]. The sections below state how a
