@@ -186,6 +186,14 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			}
 			return ""
 		}),
+		"Run.State": eachR(func(r *scenario.Run) string {
+			_, _, err := r.State(scenario.Instance{Ref: agreement.AgreementRef("a1")})
+			return wantErr(err)
+		}),
+		"Run.NextWake": eachR(func(r *scenario.Run) string {
+			_, ok := r.NextWake()
+			return wantFalse(ok)
+		}),
 		"Run.Amend": eachR(func(r *scenario.Run) string {
 			return wantErr(r.Amend(agreement.Amendment{At: t0}))
 		}),
