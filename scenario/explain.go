@@ -111,7 +111,8 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	idx, _ := t.e.lookup(i)
 	ver, e := t.versionAt(n)
 	x.Version = t.Versions()[ver]
-	w := t.worldWith(e, n)
+	w := t.takeWorld(e, n)
+	defer t.putWorld(w)
 	open := func(sl slot, root int32, win int64) {
 		if root < 0 {
 			return
@@ -407,4 +408,27 @@ func localCondition(c agreement.Condition, loc *time.Location) agreement.Conditi
 		return agreement.AtLeast(c.K(), ops...)
 	}
 	return agreement.Not(ops[0])
+}
+
+// takeWorld returns the world of the history up to instant n under the
+// text of engine e, for the caller's use alone until it hands it back with
+// putWorld: the one kept from the last explanation when it is the same,
+// else a new one.
+func (t *Trace) takeWorld(e *Engine, n int64) *world {
+	t.wmu.Lock()
+	w := t.wcache
+	if w != nil && w.e == e && w.now == n {
+		t.wcache = nil
+		t.wmu.Unlock()
+		return w
+	}
+	t.wmu.Unlock()
+	return t.worldWith(e, n)
+}
+
+// putWorld keeps w, which nothing else uses, for the next explanation.
+func (t *Trace) putWorld(w *world) {
+	t.wmu.Lock()
+	t.wcache = w
+	t.wmu.Unlock()
 }

@@ -138,6 +138,12 @@ type Trace struct {
 	once   sync.Once
 	byInst [][]int32 // transitions per instance
 	byAgr  [][]int32 // transitions per agreement
+
+	// The world of the last explanation, kept for the next one at the
+	// same instant under the same text (explaining every instance at one
+	// instant builds it once); nil while one is in use.
+	wmu    sync.Mutex
+	wcache *world
 }
 
 // Trace returns the record of r so far: every instant up to [Run.Now]. The
