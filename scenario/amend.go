@@ -179,6 +179,9 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		changes: revision.Diff(old.process.Agreements[ai], ne.process.Agreements[ai])})
 	r.now = t
 	r.world.e = ne
+	// The agreement keeps its territory as it stands, which its new text
+	// may state otherwise: entry into force applies the new options to it.
+	r.terrAsStated[ai] = false
 
 	// What conditions see: occurrences (and revisions) of the events
 	// committed, for the new patterns.

@@ -132,8 +132,12 @@ type agreementInfo struct {
 	options   []agreement.Option
 	// atEntry is the package applied when the agreement enters into force:
 	// every option but withdrawals and administrations, which move control
-	// only when their withdrawal clause is fulfilled.
-	atEntry agreement.Package
+	// only when their withdrawal clause is fulfilled. settled is atEntry
+	// applied to territory, or settledErr why it could not be: what entry
+	// into force makes of a territory nothing has changed, computed once.
+	atEntry    agreement.Package
+	settled    agreement.Territory
+	settledErr error
 }
 
 // territorialClause ties an implied clause to the option and area it came
@@ -393,6 +397,10 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			if o.Kind != agreement.OptionKindWithdraw && o.Kind != agreement.OptionKindInternationalAdministration {
 				info.atEntry.Options = append(info.atEntry.Options, o)
 			}
+		}
+		if len(info.atEntry.Options) > 0 {
+			st, err := info.atEntry.Apply(info.territory)
+			info.settled, info.settledErr = st.Territory, err
 		}
 		for _, sg := range a.Signatures {
 			if sg.Date.IsZero() {

@@ -233,6 +233,10 @@ type Run struct {
 	relimited []int32
 
 	terr     []agreement.Territory // per agreement, as it stands
+	// terrAsStated is true for an agreement whose territory is still the
+	// one its compiled text states: nothing has changed it, and no
+	// amendment has replaced that text.
+	terrAsStated []bool
 	tlog     []terrChange
 	rejected []Rejection
 
@@ -273,9 +277,10 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 		amendAt: never,
 	}
 	r.terr = make([]agreement.Territory, len(e.agreements))
+	r.terrAsStated = make([]bool, len(e.agreements))
 	for i := range e.agreements {
 		a := &e.agreements[i]
-		r.terr[i] = a.territory
+		r.terr[i], r.terrAsStated[i] = a.territory, true
 		st := agrState{since: t, timerAt: never, signers: a.signersAt(t), ifAt: a.ifAt}
 		for int(st.nextSig) < len(a.signings) && a.signings[st.nextSig].at <= t {
 			st.nextSig++
@@ -958,6 +963,7 @@ func (r *Run) Fork() *Run {
 	f.pnotices = r.pnotices[:len(r.pnotices):len(r.pnotices)]
 	f.vers = r.vers[:len(r.vers):len(r.vers)]
 	f.terr = slices.Clone(r.terr)
+	f.terrAsStated = slices.Clone(r.terrAsStated)
 	f.tlog = r.tlog[:len(r.tlog):len(r.tlog)]
 	f.rejected = r.rejected[:len(r.rejected):len(r.rejected)]
 	f.batch = slices.Clone(r.batch)

@@ -37,6 +37,7 @@ type Rejection struct {
 // setTerritory records agreement ai's new territory.
 func (r *Run) setTerritory(ai int32, t agreement.Territory, ei int32) {
 	r.terr[ai] = t
+	r.terrAsStated[ai] = false
 	r.tlog = append(r.tlog, terrChange{at: r.now, agreement: ai, territory: t, event: ei})
 }
 
@@ -119,12 +120,19 @@ func (r *Run) enterIntoForce(ai int32) {
 	if len(info.atEntry.Options) == 0 {
 		return
 	}
-	st, err := info.atEntry.Apply(r.terr[ai])
+	// A territory as the text states it settles as computed at Compile
+	// (territories are replaced, never modified, so runs may share it).
+	t, err := info.settled, info.settledErr
+	if !r.terrAsStated[ai] {
+		var st agreement.Settlement
+		st, err = info.atEntry.Apply(r.terr[ai])
+		t = st.Territory
+	}
 	if err != nil {
 		r.rejected = append(r.rejected, Rejection{Event: -1, Agreement: info.id, Err: err})
 		return
 	}
-	r.setTerritory(ai, st.Territory, -1)
+	r.setTerritory(ai, t, -1)
 }
 
 // territorialTransition applies what a clause's transition does to
