@@ -232,13 +232,13 @@ type Run struct {
 	// limits to be settled first.
 	relimited []int32
 
-	terr     []agreement.Territory // per agreement, as it stands
+	terr []agreement.Territory // per agreement, as it stands
 	// terrAsStated is true for an agreement whose territory is still the
 	// one its compiled text states: nothing has changed it, and no
 	// amendment has replaced that text.
 	terrAsStated []bool
-	tlog     []terrChange
-	rejected []Rejection
+	tlog         []terrChange
+	rejected     []Rejection
 
 	// per-instant scratch
 	work    []int32
