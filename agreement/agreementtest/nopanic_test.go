@@ -17,7 +17,7 @@ import (
 // TestNoPanic calls every exported function and method with zero values
 // and nil pointers: assertions through a recording rapid.TB (or
 // testing.TB), generators drawn from inside rapid.Check. Each returns or
-// records its documented result, without panicking and within a second.
+// records its documented result, without panicking and within hangLimit.
 func TestNoPanic(t *testing.T) {
 	valid := agreementtest.ParisDeclaration(false)
 	invalid := &agreement.ValidationError{Problems: []*agreement.Problem{nil, {Path: "id", Err: agreement.ErrMissing}}, Omitted: 3}
@@ -31,6 +31,18 @@ func TestNoPanic(t *testing.T) {
 				return err
 			}
 			return agreementtest.WantPanic(func() { agreementtest.AssertValid(nil, agreement.Agreement{}) })
+		},
+		"Scaled": func() error {
+			for _, n := range []int{-1, 0, 3, 10} {
+				a := agreementtest.Scaled(n)
+				if err := a.Validate(); err != nil {
+					return err
+				}
+				if want := max(n, 0) / 4 * 4; len(a.Clauses) != want {
+					return fmt.Errorf("Scaled(%d): %d clauses, want %d", n, len(a.Clauses), want)
+				}
+			}
+			return nil
 		},
 		"AssertProcessValid": func() error {
 			if err := agreementtest.WantRecorded(0, func(tb rapid.TB) { agreementtest.AssertProcessValid(tb, agreement.Process{}) }); err != nil {
