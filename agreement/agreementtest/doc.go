@@ -21,7 +21,9 @@
 // [Config] bounds the sizes; its zero value means [DefaultConfig]. [IDs],
 // [Subset] and [Decimal] are building blocks for generators of types built
 // on agreement: distinct ids without rejection, distinct picks from a
-// list, and decimals never built from floats.
+// list, and decimals never built from floats. [Scaled] builds, with no
+// randomness, a valid agreement of any number of clauses, for benchmarks
+// of how a cost grows with it.
 //
 // [Corrupt] draws a valid agreement with one corruption applied and says
 // which problem [agreement.Agreement.Validate] must report: the sentinel error
