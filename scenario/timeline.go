@@ -349,11 +349,16 @@ func revisesOK(ev *agreement.Event) bool {
 // [agreement.EventKindRenewal], and valid, and whether a notice or a
 // renewal names an instrument with a term.
 func (e *Engine) termEventOK(ev *agreement.Event) bool {
-	renewal := ev.Kind == agreement.EventKindRenewal
-	if renewal == ev.Period.IsZero() || !ev.Period.IsZero() && ev.Period.Validate() != nil {
-		return false
+	if ev.Period.IsZero() { // every event but a renewal, on every replay: first
+		switch ev.Kind {
+		case agreement.EventKindRenewal:
+			return false
+		case agreement.EventKindNotice:
+			return e.namesTerm(ev.Clause)
+		}
+		return true
 	}
-	return !renewal && ev.Kind != agreement.EventKindNotice || e.namesTerm(ev.Clause)
+	return ev.Kind == agreement.EventKindRenewal && ev.Period.Validate() == nil && e.namesTerm(ev.Clause)
 }
 
 // namesTerm reports whether r names an agreement or clause of e that has a
