@@ -312,7 +312,8 @@ type clauseSlot struct {
 // clauseOrder returns the clauses of p in the order an engine lays them
 // out: agreement by agreement, clause by clause; after an earlier version
 // prev, prev's clauses first, each at its index (its new text, or a ghost
-// of its old one), then the clauses new in p, in order.
+// of its old one; a ghost whose id the text has again takes the new
+// text), then the clauses new in p, in order.
 func clauseOrder(p agreement.Process, prev *Engine) []clauseSlot {
 	n := 0
 	for _, a := range p.Agreements {
@@ -337,7 +338,10 @@ func clauseOrder(p agreement.Process, prev *Engine) []clauseSlot {
 		}
 	}
 	for _, pc := range prev.clauses {
-		if c, ok := texts[pc.ref]; ok && !pc.ghost {
+		// A clause removed earlier and now in the text again takes its
+		// place back: an id names one clause, whose instances (its
+		// terminated ones among them) conditions on it read.
+		if c, ok := texts[pc.ref]; ok {
 			out = append(out, clauseSlot{ai: pc.home, c: c})
 			delete(texts, pc.ref)
 		} else {

@@ -313,7 +313,10 @@
 // the explained instant). What carries over:
 //
 //   - Clauses are matched by id, instances by clause and debtor, fluents by
-//     id. A kept instance keeps its state and the instant it entered it, its
+//     id. A clause removed by one amendment and added again by a later one
+//     is the same clause: its instances from before keep their states (one
+//     the removal terminated stays Terminated), and conditions on the
+//     clause see them. A kept instance keeps its state and the instant it entered it, its
 //     holds, breaches and recurring occurrences; its agreement keeps its
 //     state, signatures, territory as it stands and the progress of its
 //     term. A fluent keeps its value; a new one starts at its initial value.

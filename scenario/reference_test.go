@@ -5040,6 +5040,34 @@ func TestRegressionRefSuspendPowerNoLonger(t *testing.T) {
 	refWant(t, tr, "C", "", refAt(3), agreement.StateInEffect)
 }
 
+// TestRegressionRefClauseAddedAgain: a clause removed by one amendment and
+// added again by a later one (with other debtors) is the same clause: a
+// condition on it sees its instance the removal terminated. The engine once
+// gave the clause a new place, and an anchor ClauseIn(C1, Terminated)
+// never held.
+func TestRegressionRefClauseAddedAgain(t *testing.T) {
+	a := agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+		Clauses: []agreement.Clause{{ID: "C1", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+			Action: &agreement.Pattern{Kind: "aid-delivered"}}}}
+	removed := a.Clone()
+	removed.Clauses = nil
+	again := a.Clone()
+	again.Clauses[0].Debtors = []agreement.PartyID{"RU", "UA"}
+	anchored := again.Clone()
+	anchored.Clauses = append(anchored.Clauses, agreement.Clause{ID: "added", Kind: agreement.DeonticObligation,
+		Debtors: []agreement.PartyID{"RU"}, Action: &agreement.Pattern{Kind: "report"},
+		Deadline: agreement.Deadline{After: 24 * time.Hour, Exclusive: true,
+			From: agreement.ClauseIn(agreement.LocalRef("C1"), agreement.StateTerminated)}})
+	tl := scenario.NewTimeline(refAt(0)).WithAmendments(agreement.Amendment{At: refAt(2), Text: removed},
+		agreement.Amendment{At: refAt(3), Text: again}, agreement.Amendment{At: refAt(9), Text: anchored})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(48))
+	refWant(t, tr, "C1", "", refAt(4), agreement.StateTerminated)
+	refWant(t, tr, "C1", "UA", refAt(4), agreement.StateInEffect)
+	refWant(t, tr, "added", "", refAt(32), agreement.StateInEffect)
+	refWant(t, tr, "added", "", refAt(33), agreement.StateViolated)
+}
+
 // TestRegressionRefForkAfterAmend: a run forked while an amendment is
 // pending gives the trace the run gives. The fork once lost the agreement's
 // entry into force at its InForceAt.
