@@ -190,6 +190,7 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			_, _, err := r.State(scenario.Instance{Ref: agreement.AgreementRef("a1")})
 			return wantErr(err)
 		}),
+		"Run.Reset": eachR(func(r *scenario.Run) string { return wantErr(r.Reset(t0)) }),
 		"Run.NextWake": eachR(func(r *scenario.Run) string {
 			_, ok := r.NextWake()
 			return wantFalse(ok)

@@ -251,6 +251,10 @@ type Run struct {
 	// touchedA are the agreements evaluated or moved at this instant,
 	// whose timers schedule sets again (no other agreement's can change).
 	touchedA []int32
+
+	// shared is set once a trace or a fork shares r's memory: Reset must
+	// not write over it.
+	shared bool
 }
 
 // Start returns a run of e starting at instant start, where every clause is
@@ -267,17 +271,55 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Run{
-		world:   e.newWorld(t),
-		start:   t,
-		closed:  t - 1,
-		batchAt: t,
-		inst:    make([]instState, len(e.instances)),
-		agr:     make([]agrState, len(e.agreements)),
-		amendAt: never,
+	r := &Run{world: e.newWorld(t)}
+	r.begin(t)
+	return r, nil
+}
+
+// Reset puts r back at instant start as [Engine.Start] would a new run of
+// its engine (the compiled text, before any amendment), reusing its memory,
+// so that an engine replayed many times through one run allocates little
+// once its buffers have grown. A [Trace] or a fork taken from r before the
+// reset is not changed by it: r then starts on new memory, as it does
+// after an amendment. It returns [ErrOutOfRange] for a start outside
+// [agreement.InstantRange] (r unchanged) and an error for a nil or zero
+// Run.
+func (r *Run) Reset(start time.Time) error {
+	if !r.usable() {
+		return errNoRun
 	}
-	r.terr = make([]agreement.Territory, len(e.agreements))
-	r.terrAsStated = make([]bool, len(e.agreements))
+	t, err := instant(start)
+	if err != nil {
+		return err
+	}
+	if r.shared || r.base != nil {
+		e := r.e
+		if r.base != nil {
+			e = r.base
+		}
+		*r = Run{world: e.newWorld(t)}
+	} else {
+		r.world.reset(t)
+	}
+	r.begin(t)
+	return nil
+}
+
+// begin sets every part of r but its world (at instant t before any event)
+// to the start of a run at t, reusing the memory r has.
+func (r *Run) begin(t int64) {
+	e := r.e
+	r.start, r.closed, r.started, r.batchAt, r.batch = t, t-1, false, t, r.batch[:0]
+	r.inst = reuse(r.inst, len(e.instances))
+	r.agr = reuse(r.agr, len(e.agreements))
+	r.timers, r.log, r.detail, r.flog, r.rnlog = r.timers[:0], r.log[:0], r.detail[:0], r.flog[:0], r.rnlog[:0]
+	r.pnotices, r.vers, r.base, r.amendAt, r.relimited = r.pnotices[:0], nil, nil, never, r.relimited[:0]
+	r.tlog, r.rejected = r.tlog[:0], r.rejected[:0]
+	r.work, r.spare, r.spareB, r.spareA = r.work[:0], r.spare[:0], r.spareB[:0], r.spareA[:0]
+	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
+	r.shared = false
+	r.terr = reuse(r.terr, len(e.agreements))
+	r.terrAsStated = reuse(r.terrAsStated, len(e.agreements))
 	for i := range e.agreements {
 		a := &e.agreements[i]
 		r.terr[i], r.terrAsStated[i] = a.territory, true
@@ -303,7 +345,17 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 			r.inst[i].lapseAt = cl.dlAt
 		}
 	}
-	return r, nil
+}
+
+// reuse returns s with length n and every element zero, in its own memory
+// when it has room.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // limit returns the instant of limit d counted from anchor, in zone loc;
@@ -953,6 +1005,7 @@ func (r *Run) Fork() *Run {
 	if !r.usable() {
 		return nil
 	}
+	r.shared = true
 	f := *r
 	f.at = r.at[:len(r.at):len(r.at)]
 	f.events = r.events[:len(r.events):len(r.events)]

@@ -153,6 +153,7 @@ func (r *Run) Trace() *Trace {
 	if !r.usable() {
 		return &Trace{}
 	}
+	r.shared = true
 	t := &Trace{
 		e:      r.e,
 		start:  r.start,
