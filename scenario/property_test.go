@@ -885,7 +885,8 @@ func propSigners(p agreement.Process, a agreement.Agreement, events []agreement.
 // at once when it has none; at its At instant; a period after the instant it
 // became Signed (for one Signed from the start: its last recorded signature
 // dated at or before the start, or the start); or, anchored on an event, a
-// period after the first event matching the anchor. propInForceDue computes
+// period after the first event matching the anchor (at that event when the
+// limit, rounded to the start of its day, falls before it). propInForceDue computes
 // that instant D from the agreement, the timeline and the instant the trace
 // says it became Signed. The agreement is never Signed at the end of an
 // instant at or after D (at the instants at which some state changes, at D
@@ -1006,7 +1007,9 @@ func propInForceDue(t *rapid.T, a agreement.Agreement, tl scenario.Timeline, sta
 	}
 	for _, ev := range tl.Events() {
 		if propMatches(a, h.Pattern(), ev) {
-			return propLater(signed, at(d.Instant(ev.At, loc))), true
+			// Not before the event: a limit rounded back to the start of
+			// its day, before the event that fixes it, is reached then.
+			return propLater(signed, propLater(ev.At, at(d.Instant(ev.At, loc)))), true
 		}
 	}
 	return maxInstant, true
