@@ -115,6 +115,13 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			}
 			return ""
 		},
+		"Recording.String": func() string {
+			if scenario.RecordTrace.String() != "trace" || scenario.RecordStates.String() != "states" ||
+				scenario.Recording(9).String() != "Recording(9)" {
+				return "bad names"
+			}
+			return ""
+		},
 		"Cause.Event": func() string {
 			if i, ok := (scenario.Cause{}).Event(); ok || i != -1 {
 				return "the zero Cause names an event"
@@ -194,6 +201,16 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 		"Run.NextWake": eachR(func(r *scenario.Run) string {
 			_, ok := r.NextWake()
 			return wantFalse(ok)
+		}),
+		"Run.SetRecording": eachR(func(r *scenario.Run) string { return wantErr(r.SetRecording(scenario.RecordStates)) }),
+		"Run.Transitions": eachR(func(r *scenario.Run) string {
+			if r.Transitions() != 0 {
+				return "transitions from nowhere"
+			}
+			return ""
+		}),
+		"Run.Replay": eachR(func(r *scenario.Run) string {
+			return wantErr(r.Replay(scenario.NewTimeline(t0), t0))
 		}),
 		"Run.Amend": eachR(func(r *scenario.Run) string {
 			return wantErr(r.Amend(agreement.Amendment{At: t0}))

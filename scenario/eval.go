@@ -31,8 +31,11 @@ type world struct {
 	late time.Time
 
 	events []agreement.Event // the events so far
-	at     []int64           // instant of each event, by event index
-	occ    [][]int32         // per pattern: indices of matching events, in order
+	// borrowed says events are a timeline's (see Run.applyNext), never
+	// to be written to.
+	borrowed bool
+	at       []int64   // instant of each event, by event index
+	occ      [][]int32 // per pattern: indices of matching events, in order
 
 	fluentVal []bool
 	fluentEv  []int32 // event that last changed the fluent; -1 if none
@@ -104,7 +107,11 @@ func (w *world) reset(now int64) {
 	e := w.e
 	w.now = now
 	w.at = w.at[:0]
-	w.events = w.events[:0]
+	if w.borrowed {
+		w.events, w.borrowed = nil, false
+	} else {
+		w.events = w.events[:0]
+	}
 	for i := range w.occ {
 		w.occ[i] = w.occ[i][:0]
 	}

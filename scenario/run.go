@@ -3,6 +3,7 @@ package scenario
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -255,6 +256,85 @@ type Run struct {
 	// shared is set once a trace or a fork shares r's memory: Reset must
 	// not write over it.
 	shared bool
+	// rec is what r records (see SetRecording); recScratch is the memory
+	// of the evaluations it records for itself (see exercise).
+	rec        Recording
+	recScratch []nodeRecord
+}
+
+// Recording says what a [Run] records as it goes, beyond what its own
+// queries read. The zero value is RecordTrace.
+type Recording uint8
+
+const (
+	// RecordTrace records everything a [Trace] reports: every transition
+	// with its cause and the condition values that decided it, territory
+	// and its rejections. It is the default.
+	RecordTrace Recording = iota
+	// RecordStates records only what the run's own queries read
+	// ([Run.State], [Run.NextWake], [Run.Transitions]): no condition
+	// values, no territory, no causes drawn from them, so [Run.Trace]
+	// returns the zero Trace. States, instants and transitions are the
+	// same as under RecordTrace. It is the path for replaying one engine
+	// many times and reading only outcomes.
+	RecordStates
+)
+
+// String returns "trace" or "states"; "Recording(N)" for an undeclared
+// value.
+func (m Recording) String() string {
+	switch m {
+	case RecordTrace:
+		return "trace"
+	case RecordStates:
+		return "states"
+	}
+	return fmt.Sprintf("Recording(%d)", uint8(m))
+}
+
+// ErrRecording is returned by [Run.SetRecording] for an undeclared
+// Recording, or once the run has closed an instant.
+var ErrRecording = errors.New("scenario: recording cannot be set")
+
+// SetRecording says what r records from its start on; it must be called
+// before r closes its first instant (after [Engine.Start], or after
+// [Run.Reset] or at any point before the replay [Run.Replay] begins), and
+// lasts across resets; forks inherit it. It returns [ErrRecording] once r
+// has closed an instant or for an undeclared m, and an error for a nil or
+// zero Run.
+func (r *Run) SetRecording(m Recording) error {
+	if !r.usable() {
+		return errNoRun
+	}
+	if m > RecordStates || r.started {
+		return ErrRecording
+	}
+	r.rec = m
+	return nil
+}
+
+// Transitions returns how many transitions r has made up to [Run.Now]:
+// of clause instances and of agreements, recorded or not. It returns 0 for
+// a nil or zero Run.
+func (r *Run) Transitions() int {
+	if !r.usable() {
+		return 0
+	}
+	n := len(r.log)
+	for n > 0 && r.log[n-1].at > r.closed {
+		n--
+	}
+	return n
+}
+
+// decisions returns the recorded evaluation of the condition at root,
+// evaluated from w, as the one decision of a transition; none when r does
+// not record them.
+func (r *Run) decisions(sl slot, root int32, w int64) []decisionPart {
+	if r.rec != RecordTrace {
+		return nil
+	}
+	return []decisionPart{r.decide(sl, root, w)}
 }
 
 // Start returns a run of e starting at instant start, where every clause is
@@ -297,7 +377,7 @@ func (r *Run) Reset(start time.Time) error {
 		if r.base != nil {
 			e = r.base
 		}
-		*r = Run{world: e.newWorld(t)}
+		*r = Run{world: e.newWorld(t), rec: r.rec}
 	} else {
 		r.world.reset(t)
 	}
@@ -435,7 +515,7 @@ func (r *Run) applyNext(evs []agreement.Event) error {
 	if err := r.admit(t); err != nil {
 		return err
 	}
-	r.events = evs[: n+1 : n+1]
+	r.events, r.borrowed = evs[:n+1:n+1], true
 	r.queue(t)
 	return nil
 }
@@ -645,7 +725,7 @@ func (r *Run) commit(t int64, batch []int32) {
 		case agreement.EventKindNotice, agreement.EventKindRenewal:
 			r.termEvent(ev, ei)
 		case agreement.EventKindControlChanged, agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
-			if ev.Area != "" {
+			if ev.Area != "" && r.rec == RecordTrace {
 				r.territoryEvent(ev, ei)
 			}
 		}
@@ -814,7 +894,7 @@ func (r *Run) agreementRound() {
 				continue
 			}
 			if root >= 0 {
-				r.agreementTo(ai, agreement.StateInForce, s.cause, r.decide(slotEntry, root, beforeAll))
+				r.agreementTo(ai, agreement.StateInForce, s.cause, r.decisions(slotEntry, root, beforeAll)...)
 			} else {
 				r.agreementTo(ai, agreement.StateInForce, s.cause)
 			}
@@ -852,7 +932,9 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 			if !info.term.IsZero() && r.agr[ai].terms().begin == never {
 				r.agr[ai].term.start(info.term, r.now, info.loc)
 			}
-			r.enterIntoForce(ai)
+			if r.rec == RecordTrace {
+				r.enterIntoForce(ai)
+			}
 		}
 		for _, ii := range info.instances {
 			if s := &r.inst[ii]; from == agreement.StateSuspended && s.state == agreement.StateSuspended &&
@@ -983,7 +1065,9 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 		s.deadlineAt, s.expiryAt, s.remaining, s.lapseAt, s.recNext, s.recOpen = never, never, -1, never, never, nil
 	}
 
-	r.territorialTransition(ci, to)
+	if r.rec == RecordTrace {
+		r.territorialTransition(ci, to)
+	}
 
 	// Dependents, and the instance itself in its new state.
 	sc := Cause{Kind: CauseClause, By: Instance{Ref: cl.ref, Debtor: inst.debtor}}

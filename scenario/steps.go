@@ -244,14 +244,14 @@ func (r *Run) activate(work []int32) {
 				continue
 			}
 			var d []decisionPart
-			if roots[slotTrigger] >= 0 {
+			if roots[slotTrigger] >= 0 && r.rec == RecordTrace {
 				d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
 			}
 			if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
 				r.to(ii, agreement.StatePending, s.cause, d...)
 				continue
 			}
-			if roots[slotAntecedent] >= 0 {
+			if roots[slotAntecedent] >= 0 && r.rec == RecordTrace {
 				d = append(d, r.decide(slotAntecedent, roots[slotAntecedent], r.now))
 			}
 			r.to(ii, agreement.StateInEffect, s.cause, d...)
@@ -259,7 +259,7 @@ func (r *Run) activate(work []int32) {
 			if roots[slotAntecedent] < 0 {
 				r.to(ii, agreement.StateInEffect, s.cause) // an amendment removed the antecedent
 			} else if r.eval(roots[slotAntecedent], s.since, nil) {
-				r.to(ii, agreement.StateInEffect, s.cause, r.decide(slotAntecedent, roots[slotAntecedent], s.since))
+				r.to(ii, agreement.StateInEffect, s.cause, r.decisions(slotAntecedent, roots[slotAntecedent], s.since)...)
 			}
 		}
 	}
@@ -280,12 +280,22 @@ func (r *Run) fulfil(work []int32) {
 			r.passedExclusive(ii) || !r.eval(root, s.since, nil) {
 			continue
 		}
-		d := r.decide(slotFulfilment, root, s.since)
-		r.to(ii, agreement.StateFulfilled, s.cause, d)
-		if r.e.clauses[r.e.instances[ii].clause].clause.Kind == agreement.DeonticPower {
-			// The root is the exercise: its recorded event is the exercise.
-			r.effects = append(r.effects, effect{power: ii, event: int(d.recs[root-d.lo].event)})
+		if r.e.clauses[r.e.instances[ii].clause].clause.Kind != agreement.DeonticPower {
+			r.to(ii, agreement.StateFulfilled, s.cause, r.decisions(slotFulfilment, root, s.since)...)
+			continue
 		}
+		// The root is the exercise: its recorded event is the exercise,
+		// whatever the run records.
+		var ev int32
+		if r.rec == RecordTrace {
+			d := r.decide(slotFulfilment, root, s.since)
+			r.to(ii, agreement.StateFulfilled, s.cause, d)
+			ev = d.recs[root-d.lo].event
+		} else {
+			ev = r.exercise(root, s.since)
+			r.to(ii, agreement.StateFulfilled, s.cause)
+		}
+		r.effects = append(r.effects, effect{power: ii, event: int(ev)})
 	}
 }
 
@@ -449,7 +459,7 @@ func (r *Run) violate(work []int32) {
 		}
 		root := r.e.instances[ii].roots[slotViolation]
 		if root >= 0 && !excl && r.eval(root, s.since, nil) {
-			r.to(ii, agreement.StateViolated, s.cause, r.decide(slotViolation, root, s.since))
+			r.to(ii, agreement.StateViolated, s.cause, r.decisions(slotViolation, root, s.since)...)
 			continue
 		}
 		if s.deadlineAt <= r.now {

@@ -110,6 +110,19 @@ func (s *world) decide(sl slot, root int32, w int64) decisionPart {
 	return decisionPart{e: s.e, slot: sl, root: root, lo: lo, w: w, now: s.now, recs: rec.recs}
 }
 
+// exercise returns the event the condition at root (a power's exercise)
+// records when evaluated from w, as decide would, recording into r's
+// scratch memory instead of a new decision.
+func (r *Run) exercise(root int32, w int64) int32 {
+	lo := r.e.span(root)
+	n := int(root - lo + 1)
+	r.recScratch = slices.Grow(r.recScratch[:0], n)[:n]
+	clear(r.recScratch)
+	rec := recorder{lo: lo, recs: r.recScratch}
+	r.eval(root, w, &rec)
+	return rec.recs[root-lo].event
+}
+
 // Trace is the record of a replay up to its end instant: every transition
 // with its cause and the condition values that decided it. A Trace is
 // immutable and safe for concurrent use. The zero value, like a nil *Trace,
@@ -148,9 +161,10 @@ type Trace struct {
 
 // Trace returns the record of r so far: every instant up to [Run.Now]. The
 // batch at an instant not yet closed is not included. Later changes to r do
-// not change the trace. For a nil or zero Run it returns the zero Trace.
+// not change the trace. For a nil or zero Run, and a run that records
+// states only (see [Run.SetRecording]), it returns the zero Trace.
 func (r *Run) Trace() *Trace {
-	if !r.usable() {
+	if !r.usable() || r.rec != RecordTrace {
 		return &Trace{}
 	}
 	r.shared = true
@@ -221,8 +235,46 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := r.replay(tl, end); err != nil {
+		return nil, err
+	}
+	return r.Trace(), nil
+}
+
+// Replay puts r back at the start of the timeline tl, as [Run.Reset] does,
+// and runs tl on r's engine up to and including end, as [Engine.Replay]
+// does, without building a trace: the caller reads what it needs from the
+// run ([Run.State], [Run.NextWake]; [Run.Trace] still gives the whole
+// record). Replaying many timelines through one run reuses its memory:
+// once its buffers have grown to the longest timeline, a replay allocates
+// nothing, unless a trace or a fork taken from r shares that memory. The
+// errors are [Engine.Replay]'s; after an error r is at an unspecified
+// point of tl, to be reset or replayed again.
+func (r *Run) Replay(tl Timeline, end time.Time) error {
+	if !r.usable() {
+		return errNoRun
+	}
+	e := r.e
+	if r.base != nil {
+		e = r.base
+	}
+	if err := tl.Validate(e); err != nil {
+		return err
+	}
+	if end.Before(tl.start) {
+		return fmt.Errorf("scenario: end %s before start %s", end.UTC().Format(time.RFC3339), tl.start.Format(time.RFC3339))
+	}
+	if err := r.Reset(tl.start); err != nil {
+		return err
+	}
+	return r.replay(tl, end)
+}
+
+// replay runs the valid timeline tl on r, just started at its start, up to
+// and including end.
+func (r *Run) replay(tl Timeline, end time.Time) error {
 	// The run shares the timeline's events: both are immutable.
-	r.at = make([]int64, 0, len(tl.events))
+	r.at = slices.Grow(r.at[:0], len(tl.events))
 	next := 0 // the next amendment
 	amendTo := func(t time.Time) error {
 		for ; next < len(tl.amendments) && !tl.amendments[next].At.After(t); next++ {
@@ -234,27 +286,27 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	}
 	for i, ev := range tl.events {
 		if ev.At.After(end) {
-			return nil, fmt.Errorf("scenario: events[%d] at %s is after the end %s", tl.inputIndex(i),
+			return fmt.Errorf("scenario: events[%d] at %s is after the end %s", tl.inputIndex(i),
 				ev.At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
 		}
 		if err := amendTo(ev.At); err != nil {
-			return nil, err
+			return err
 		}
 		if err := r.applyNext(tl.events); err != nil {
-			return nil, fmt.Errorf("scenario: events[%d]: %w", tl.inputIndex(i), err)
+			return fmt.Errorf("scenario: events[%d]: %w", tl.inputIndex(i), err)
 		}
 	}
 	if next < len(tl.amendments) && tl.amendments[len(tl.amendments)-1].At.After(end) {
-		return nil, fmt.Errorf("scenario: amendments[%d] at %s is after the end %s", len(tl.amendments)-1,
+		return fmt.Errorf("scenario: amendments[%d] at %s is after the end %s", len(tl.amendments)-1,
 			tl.amendments[len(tl.amendments)-1].At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
 	}
 	if err := amendTo(end); err != nil {
-		return nil, err
+		return err
 	}
 	if err := r.AdvanceTo(end); err != nil {
-		return nil, err
+		return err
 	}
-	return r.Trace(), nil
+	return nil
 }
 
 // usable reports whether t was made by a replay.

@@ -32,6 +32,16 @@ func TestNoPanic(t *testing.T) {
 			}
 			return agreementtest.WantPanic(func() { agreementtest.AssertValid(nil, agreement.Agreement{}) })
 		},
+		"Workload": func() error {
+			a := agreementtest.Workload()
+			if err := a.Validate(); err != nil {
+				return err
+			}
+			if len(a.Clauses) != 36 || len(a.Territory.Areas) != 7 {
+				return fmt.Errorf("%d clauses, %d areas; want 36 and 7", len(a.Clauses), len(a.Territory.Areas))
+			}
+			return nil
+		},
 		"Scaled": func() error {
 			for _, n := range []int{-1, 0, 3, 10} {
 				a := agreementtest.Scaled(n)

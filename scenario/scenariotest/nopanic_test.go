@@ -3,6 +3,7 @@ package scenariotest_test
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -227,5 +228,27 @@ func TestNoPanic(t *testing.T) {
 			return nil
 		},
 		"ActionPatterns": func() error { _ = scenariotest.ActionPatterns("", agreement.Clause{}); return nil },
+		"WorkloadTimeline": func() error {
+			e, err := scenario.Compile(agreementtest.Workload())
+			if err != nil {
+				return err
+			}
+			for _, rng := range []*rand.Rand{nil, rand.New(rand.NewPCG(7, 7))} {
+				tl := scenariotest.WorkloadTimeline(rng, scenariotest.DefaultStart())
+				if tl.Len() < 20 || tl.Len() > 100 {
+					return fmt.Errorf("%d events", tl.Len())
+				}
+				if err := tl.Validate(e); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		"WorkloadEnd": func() error {
+			if end := scenariotest.WorkloadEnd(scenario.Timeline{}); !end.After(scenario.Timeline{}.Start()) {
+				return fmt.Errorf("end %v of the zero Timeline not after its start", end)
+			}
+			return nil
+		},
 	}, time.Second)
 }

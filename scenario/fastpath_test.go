@@ -1,0 +1,156 @@
+package scenario_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
+	"pgregory.net/rapid"
+)
+
+// TestPropertyFastPathMatchesTraceAndModel checks that the three ways of
+// replaying agree on every state: the reference model, the full trace of
+// Engine.Replay, and runs that record states only (RecordStates), one
+// reused through Run.Replay for several timelines and one stepped event by
+// event with Run.Apply, Run.Amend and Run.AdvanceTo, read with Run.State
+// after every instant. Every other timeline carries amendments.
+func TestPropertyFastPathMatchesTraceAndModel(t *testing.T) {
+	tcfg := scenariotest.TimelineConfig{MinEvents: 8, MaxEvents: 24, Exercises: 30}
+	compared, moved := 0, 0
+	rapid.Check(t, func(t *rapid.T) {
+		p := scenariotest.LifecycleProcess(scenariotest.LifecycleConfig{}).Draw(t, "process")
+		e, err := scenario.CompileProcess(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast, err := e.Start(scenariotest.DefaultStart())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fast.SetRecording(scenario.RecordStates); err != nil {
+			t.Fatal(err)
+		}
+		for k := range 3 {
+			gen := scenariotest.Timeline(p, tcfg)
+			if k%2 == 1 {
+				gen = scenariotest.AmendedTimeline(p, tcfg)
+			}
+			tl := gen.Draw(t, "timeline")
+			end := tcfg.End()
+			tr, err := e.Replay(tl, end)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var evs []agreement.Event
+			for _, ev := range tl.Events() {
+				evs = append(evs, ev)
+			}
+			res := refReplayAmended(p, tl.Start(), evs, tl.Amendments(), end)
+			if diffs := refCompare(tr, res); len(diffs) > 0 {
+				t.Fatalf("engine and model disagree:\n%s", strings.Join(diffs, "\n"))
+			}
+			insts := res.Instances()
+			n := 0
+			for range tr.Transitions() {
+				n++
+			}
+			// The reused run, to the end.
+			if err := fast.Replay(tl, end); err != nil {
+				t.Fatal(err)
+			}
+			if got := fast.Transitions(); got != n {
+				t.Fatalf("timeline %d: the fast run made %d transitions, the trace %d", k, got, n)
+			}
+			if tr := fast.Trace(); tr.Engine() != nil {
+				t.Fatal("a run recording states only gave a trace")
+			}
+			for _, i := range insts {
+				compared++
+				s, since, err := fast.State(i)
+				ws, wsince, werr := tr.StateSince(i, end)
+				if (err != nil) != (werr != nil) {
+					t.Fatalf("timeline %d, %s: run error %v, trace error %v", k, i, err, werr)
+				}
+				if err == nil && (s != ws || !since.Equal(wsince)) {
+					t.Fatalf("timeline %d, at the end, %s: fast run %s since %s, trace %s since %s", k, i, s, since, ws, wsince)
+				}
+				if err == nil {
+					if last, ok := lastModelTransition(res, i); ok && (last.To != s || !last.At.Equal(since)) {
+						t.Fatalf("timeline %d, at the end, %s: fast run %s since %s, model %s since %s", k, i, s, since,
+							last.To, last.At)
+					}
+				}
+			}
+			// A run stepped event by event, read after every instant.
+			step, err := e.Start(tl.Start())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := step.SetRecording(scenario.RecordStates); err != nil {
+				t.Fatal(err)
+			}
+			check := func(at time.Time) {
+				for _, i := range insts {
+					s, since, err := step.State(i)
+					ws, wsince, werr := tr.StateSince(i, at)
+					if err != nil || werr != nil {
+						continue // an instance of a text not in force now
+					}
+					if !since.Equal(tl.Start()) {
+						moved++
+					}
+					if s != ws || !since.Equal(wsince) {
+						t.Fatalf("timeline %d, at %s, %s: stepped run %s since %s, trace %s since %s", k, at, i, s, since, ws, wsince)
+					}
+				}
+			}
+			ams := tl.Amendments()
+			amend := func(at time.Time) {
+				for len(ams) > 0 && !ams[0].At.After(at) {
+					if err := step.Amend(ams[0]); err != nil {
+						t.Fatal(err)
+					}
+					ams = ams[1:]
+				}
+			}
+			for j := 0; j < len(evs); {
+				at := evs[j].At
+				amend(at)
+				for ; j < len(evs) && evs[j].At.Equal(at); j++ {
+					if err := step.Apply(evs[j]); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := step.AdvanceTo(at); err != nil {
+					t.Fatal(err)
+				}
+				check(at)
+			}
+			amend(end)
+			if err := step.AdvanceTo(end); err != nil {
+				t.Fatal(err)
+			}
+			check(end)
+			if got := step.Transitions(); got != n {
+				t.Fatalf("timeline %d: the stepped run made %d transitions, the trace %d", k, got, n)
+			}
+		}
+	})
+	t.Logf("%d final states compared, %d stepped states after a transition", compared, moved)
+	if compared == 0 || moved == 0 {
+		t.Error("nothing compared, or no instance ever moved")
+	}
+}
+
+// lastModelTransition returns the model's last transition of instance i.
+func lastModelTransition(res *refResult, i scenario.Instance) (refTransition, bool) {
+	for k := len(res.log) - 1; k >= 0; k-- {
+		if res.log[k].Inst == i {
+			return res.log[k], true
+		}
+	}
+	return refTransition{}, false
+}

@@ -1,0 +1,212 @@
+package scenario_test
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
+)
+
+// workloadTimelines is how many random timelines the workload benchmarks
+// cycle through.
+const workloadTimelines = 64
+
+// workload is the replay workload: the 36-clause ceasefire of
+// agreementtest.Workload, compiled, and random timelines of 20 to 100
+// events drawn from a fixed seed, with their ends.
+type workload struct {
+	a    agreement.Agreement
+	e    *scenario.Engine
+	tls  []scenario.Timeline
+	ends []time.Time
+	// events is the number of events over all timelines.
+	events int
+}
+
+func newWorkload(tb testing.TB) *workload {
+	tb.Helper()
+	w := &workload{a: agreementtest.Workload()}
+	e, err := scenario.Compile(w.a)
+	if err != nil {
+		tb.Fatalf("%+v", err)
+	}
+	w.e = e
+	rng := rand.New(rand.NewPCG(2026, 1))
+	for range workloadTimelines {
+		tl := scenariotest.WorkloadTimeline(rng, benchStart)
+		if err := tl.Validate(e); err != nil {
+			tb.Fatalf("%+v", err)
+		}
+		w.tls = append(w.tls, tl)
+		w.ends = append(w.ends, scenariotest.WorkloadEnd(tl))
+		w.events += tl.Len()
+	}
+	return w
+}
+
+// BenchmarkWorkload replays the workload's timelines, one per iteration
+// in turn, four ways, so that their costs compare in one invocation:
+//
+//   - flat: the hand-written loop of flatProgram, the lower bound;
+//   - fast: Run.Replay through one reused run that records states only
+//     (RecordStates), reading every instance's final state with Run.State;
+//   - replay: Engine.Replay, recording the whole trace;
+//   - compile: Compile of the agreement, for the multiple of one replay
+//     it costs.
+//
+// ns/replay is the cost of one replay (of about 60 events on average).
+func BenchmarkWorkload(b *testing.B) {
+	w := newWorkload(b)
+	report := func(b *testing.B) {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/replay")
+	}
+	b.Run("flat", func(b *testing.B) {
+		p := newFlatProgram(w.a)
+		runs := make([]flatTimeline, len(w.tls))
+		for i, tl := range w.tls {
+			runs[i] = p.encode(tl, w.ends[i])
+		}
+		b.ReportAllocs()
+		sink := 0
+		i := 0
+		for b.Loop() {
+			sink += p.run(&runs[i%len(runs)])
+			i++
+		}
+		report(b)
+		if sink < 0 {
+			b.Fatal(sink)
+		}
+	})
+	b.Run("fast", func(b *testing.B) {
+		r, err := w.e.Start(benchStart)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := r.SetRecording(scenario.RecordStates); err != nil {
+			b.Fatal(err)
+		}
+		insts := w.e.Instances()
+		b.ReportAllocs()
+		sink := 0
+		i := 0
+		for b.Loop() {
+			k := i % len(w.tls)
+			i++
+			if err := r.Replay(w.tls[k], w.ends[k]); err != nil {
+				b.Fatal(err)
+			}
+			for _, in := range insts {
+				s, _, err := r.State(in)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sink += int(s)
+			}
+		}
+		report(b)
+		if sink < 0 {
+			b.Fatal(sink)
+		}
+	})
+	b.Run("replay", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			k := i % len(w.tls)
+			i++
+			if _, err := w.e.Replay(w.tls[k], w.ends[k]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		report(b)
+	})
+	b.Run("compile", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := scenario.Compile(w.a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkWorkloadParallel measures what two goroutines gain: each
+// replays the workload's timelines through its own run (the fast path of
+// BenchmarkWorkload, recording states only), and a spin loop of pure arithmetic is measured the
+// same way, so that the two speed-ups compare in one invocation. Each
+// sub-benchmark does a fixed amount of work per iteration split over
+// goroutines=1 or 2; the speed-up is the ratio of the two ns/op. On a
+// shared machine a second core may not be free, and the spin loop shows
+// it.
+func BenchmarkWorkloadParallel(b *testing.B) {
+	w := newWorkload(b)
+	const replays = 256
+	// A run per goroutine, its memory grown before the measurement.
+	runs := make([]*scenario.Run, 2)
+	for g := range runs {
+		r, err := w.e.Start(benchStart)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := r.SetRecording(scenario.RecordStates); err != nil {
+			b.Fatal(err)
+		}
+		for k := range w.tls {
+			if err := r.Replay(w.tls[k], w.ends[k]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runs[g] = r
+	}
+	replay := func(g, share int) func() {
+		return func() {
+			r := runs[g]
+			for i := range share {
+				k := i % len(w.tls)
+				if err := r.Replay(w.tls[k], w.ends[k]); err != nil {
+					panic(err)
+				}
+			}
+		}
+	}
+	var spinSink uint64
+	var mu sync.Mutex
+	spin := func(_, share int) func() {
+		return func() {
+			x := uint64(share)
+			for i := range share * 20_000 {
+				x = x*6364136223846793005 + uint64(i)
+			}
+			mu.Lock()
+			spinSink += x
+			mu.Unlock()
+		}
+	}
+	for _, c := range []struct {
+		name string
+		work func(g, share int) func()
+	}{{"replay", replay}, {"spin", spin}} {
+		for _, g := range []int{1, 2} {
+			b.Run(c.name+"/goroutines="+string(rune('0'+g)), func(b *testing.B) {
+				if g > runtime.GOMAXPROCS(0) {
+					b.Skipf("GOMAXPROCS=%d", runtime.GOMAXPROCS(0))
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					var wg sync.WaitGroup
+					for k := range g {
+						wg.Go(c.work(k, replays/g))
+					}
+					wg.Wait()
+				}
+			})
+		}
+	}
+}
