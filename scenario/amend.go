@@ -56,7 +56,7 @@ func (tl Timeline) WithAmendments(as ...agreement.Amendment) Timeline {
 		out[i] = a
 	}
 	slices.SortStableFunc(out, func(a, b agreement.Amendment) int { return a.At.Compare(b.At) })
-	tl.amendments = out
+	tl.amendments, tl.memo = out, new(timelineMemo)
 	return tl
 }
 

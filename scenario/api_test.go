@@ -203,6 +203,12 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			return wantFalse(ok)
 		}),
 		"Run.SetRecording": eachR(func(r *scenario.Run) string { return wantErr(r.SetRecording(scenario.RecordStates)) }),
+		"Run.States": eachR(func(r *scenario.Run) string {
+			if got := r.States(nil); got != nil {
+				return "states from nowhere"
+			}
+			return ""
+		}),
 		"Run.Transitions": eachR(func(r *scenario.Run) string {
 			if r.Transitions() != 0 {
 				return "transitions from nowhere"

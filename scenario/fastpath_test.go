@@ -14,9 +14,9 @@ import (
 // TestPropertyFastPathMatchesTraceAndModel checks that the three ways of
 // replaying agree on every state: the reference model, the full trace of
 // Engine.Replay, and runs that record states only (RecordStates), one
-// reused through Run.Replay for several timelines and one stepped event by
-// event with Run.Apply, Run.Amend and Run.AdvanceTo, read with Run.State
-// after every instant. Every other timeline carries amendments.
+// reused through Run.Replay for several timelines (read with Run.State and
+// Run.States) and one stepped event by event with Run.Apply, Run.Amend and
+// Run.AdvanceTo, read with Run.State after every instant. Every other timeline carries amendments.
 func TestPropertyFastPathMatchesTraceAndModel(t *testing.T) {
 	tcfg := scenariotest.TimelineConfig{MinEvents: 8, MaxEvents: 24, Exercises: 30}
 	compared, moved := 0, 0
@@ -63,6 +63,12 @@ func TestPropertyFastPathMatchesTraceAndModel(t *testing.T) {
 			}
 			if got := fast.Transitions(); got != n {
 				t.Fatalf("timeline %d: the fast run made %d transitions, the trace %d", k, got, n)
+			}
+			states := fast.States(nil)
+			for j, in := range e.Instances() {
+				if s, _, err := fast.State(in); err != nil || j >= len(states) || states[j] != s {
+					t.Fatalf("timeline %d: States()[%d] is not State(%s) = %s (%v)", k, j, in, s, err)
+				}
 			}
 			if tr := fast.Trace(); tr.Engine() != nil {
 				t.Fatal("a run recording states only gave a trace")

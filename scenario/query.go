@@ -37,6 +37,20 @@ func (r *Run) State(i Instance) (state agreement.State, since time.Time, err err
 	return r.instSt[idx], since, nil
 }
 
+// States appends to dst the state of every clause instance of the run as
+// it stands (as [Run.State] reads each), in the order of [Engine.Instances]
+// of the engine that started it, and returns the extended slice. An
+// amendment that adds clauses appends their instances after those; one
+// that removes a clause leaves its instances in place, in their last
+// state. It reads a run's outcome in one call, allocating nothing when dst
+// has room. It returns dst unchanged for a nil or zero Run.
+func (r *Run) States(dst []agreement.State) []agreement.State {
+	if !r.usable() {
+		return dst
+	}
+	return append(dst, r.instSt...)
+}
+
 // NextWake returns the next instant after [Run.Now] at which the run will
 // evaluate something with no further event: the earliest deadline, expiry,
 // lapse, recurring occurrence, end of a term, entry into force, turn of a

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -52,6 +53,17 @@ type Timeline struct {
 	input []int
 	// amendments take effect during the replay, in order of instant.
 	amendments []agreement.Amendment
+	// memo remembers the last engine the timeline was found valid for, so
+	// that replaying it again validates nothing; nil in the zero Timeline
+	// (which then remembers nothing). Every function that returns a
+	// changed timeline gives it a new memo.
+	memo *timelineMemo
+}
+
+// timelineMemo is what a timeline remembers of its validation; safe for
+// concurrent use, as timelines are.
+type timelineMemo struct {
+	valid atomic.Pointer[Engine]
 }
 
 // NewTimeline returns the timeline starting at start with the given events,
@@ -67,7 +79,7 @@ func NewTimeline(start time.Time, events ...agreement.Event) Timeline {
 	}
 	byAt := func(a, b agreement.Event) int { return a.At.Compare(b.At) }
 	if slices.IsSortedFunc(evs, byAt) {
-		return Timeline{start: start.UTC(), events: evs}
+		return Timeline{start: start.UTC(), events: evs, memo: new(timelineMemo)}
 	}
 	input := make([]int, len(evs))
 	for i := range input {
@@ -78,7 +90,7 @@ func NewTimeline(start time.Time, events ...agreement.Event) Timeline {
 	for k, i := range input {
 		sorted[k] = evs[i]
 	}
-	return Timeline{start: start.UTC(), events: sorted, input: input}
+	return Timeline{start: start.UTC(), events: sorted, input: input, memo: new(timelineMemo)}
 }
 
 // inputIndex returns the position in the input of the i'th event in order.
@@ -162,7 +174,11 @@ func (tl Timeline) Validate(e *Engine) error {
 	if !e.usable() {
 		return errNoEngine
 	}
+	if tl.memo != nil && tl.memo.valid.Load() == e {
+		return nil
+	}
 	if tl.plainFor(e) {
+		tl.remember(e)
 		return nil
 	}
 	var ve agreement.ValidationError
@@ -190,7 +206,18 @@ func (tl Timeline) Validate(e *Engine) error {
 		}
 	}
 	tl.checkIDs(&ve)
-	return ve.Err()
+	if err := ve.Err(); err != nil {
+		return err
+	}
+	tl.remember(e)
+	return nil
+}
+
+// remember records that tl is valid for e.
+func (tl Timeline) remember(e *Engine) {
+	if tl.memo != nil {
+		tl.memo.valid.Store(e)
+	}
 }
 
 // textsInForce are the texts in force from an instant on: an engine

@@ -55,7 +55,7 @@ func newWorkload(tb testing.TB) *workload {
 //
 //   - flat: the hand-written loop of flatProgram, the lower bound;
 //   - fast: Run.Replay through one reused run that records states only
-//     (RecordStates), reading every instance's final state with Run.State;
+//     (RecordStates), reading every instance's final state with Run.States;
 //   - replay: Engine.Replay, recording the whole trace;
 //   - compile: Compile of the agreement, for the multiple of one replay
 //     it costs.
@@ -92,7 +92,7 @@ func BenchmarkWorkload(b *testing.B) {
 		if err := r.SetRecording(scenario.RecordStates); err != nil {
 			b.Fatal(err)
 		}
-		insts := w.e.Instances()
+		var states []agreement.State
 		b.ReportAllocs()
 		sink := 0
 		i := 0
@@ -102,11 +102,8 @@ func BenchmarkWorkload(b *testing.B) {
 			if err := r.Replay(w.tls[k], w.ends[k]); err != nil {
 				b.Fatal(err)
 			}
-			for _, in := range insts {
-				s, _, err := r.State(in)
-				if err != nil {
-					b.Fatal(err)
-				}
+			states = r.States(states[:0])
+			for _, s := range states {
 				sink += int(s)
 			}
 		}
