@@ -81,16 +81,16 @@ type patternKey struct {
 
 type patternInfo struct {
 	key        patternKey
-	clause     agreement.Ref              // p.Clause resolved in home; zero when unset
-	members    map[agreement.PartyID]bool // p.Group's members; nil when unset
-	class      *cclass                    // p.Class resolved in home; nil when unset
-	measure    *cbound                    // p.Measure compiled; nil when unset
-	debtors    map[agreement.PartyID]bool // what $debtor stands for, when it is a set
-	creditors  map[agreement.PartyID]bool // what $creditor stands for
-	instances  []int32                    // instances whose conditions or action mention it
-	fluentsOn  []int32                    // fluents it initiates
-	fluentsOff []int32                    // fluents it terminates
-	agreements []int32                    // agreements whose entry condition mentions it
+	clause     agreement.Ref // p.Clause resolved in home; zero when unset
+	members    *partySet     // p.Group's members; nil when unset
+	class      *cclass       // p.Class resolved in home; nil when unset
+	measure    *cbound       // p.Measure compiled; nil when unset
+	debtors    partySet      // what $debtor stands for, when it is a set
+	creditors  partySet      // what $creditor stands for
+	instances  []int32       // instances whose conditions or action mention it
+	fluentsOn  []int32       // fluents it initiates
+	fluentsOff []int32       // fluents it terminates
+	agreements []int32       // agreements whose entry condition mentions it
 }
 
 type fluentInfo struct {
@@ -214,6 +214,10 @@ type instanceInfo struct {
 	// ghost marks an instance an amendment removed (with its clause or its
 	// debtor): inert, kept so that indices stay what they were.
 	ghost bool
+	// home, surviving and provisional copy its clause's, for the gate
+	// (Run.gateOpenIn), read for every instance at every step.
+	home                   int32
+	surviving, provisional bool
 	// counted is set when the violation root counts acts (a Happened atom,
 	// the default action, or the uncovered acts of a relaxed prohibition):
 	// a standing clause then records one breach per act.
@@ -535,7 +539,8 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 		c := &e.clauses[ci]
 		ii := int32(len(e.instances))
 		e.instances = append(e.instances, instanceInfo{clause: ci, debtor: d, recOn: -1, ghost: ghost,
-			roots: [numInstSlots]int32{-1, -1, -1, -1, -1, -1}})
+			roots: [numInstSlots]int32{-1, -1, -1, -1, -1, -1}, home: c.home, surviving: c.surviving,
+			provisional: c.provisional})
 		if !ghost {
 			c.instances = append(c.instances, ii)
 		}
@@ -955,14 +960,13 @@ func (e *Engine) pattern(home int32, p agreement.Pattern, b binding) int32 {
 		info.clause = p.Clause.Resolve(a.ID)
 	}
 	if p.Group != "" {
-		info.members = map[agreement.PartyID]bool{}
+		var members []agreement.PartyID
 		for _, g := range a.Groups {
 			if g.ID == p.Group {
-				for _, m := range g.Members {
-					info.members[m] = true
-				}
+				members = append(members, g.Members...)
 			}
 		}
+		info.members = newPartySet(members)
 	}
 	if p.Class != "" {
 		for _, c := range a.ItemClasses {
@@ -977,14 +981,8 @@ func (e *Engine) pattern(home int32, p agreement.Pattern, b binding) int32 {
 	}
 	if owner >= 0 {
 		cl := &e.clauses[owner].clause
-		info.debtors = map[agreement.PartyID]bool{}
-		for _, d := range cl.Debtors {
-			info.debtors[d] = true
-		}
-		info.creditors = map[agreement.PartyID]bool{}
-		for _, c := range cl.Creditors {
-			info.creditors[c] = true
-		}
+		info.debtors = *newPartySet(cl.Debtors)
+		info.creditors = *newPartySet(cl.Creditors)
 	}
 	e.patterns = append(e.patterns, info)
 	e.patIndex[key] = pi
@@ -1005,7 +1003,7 @@ func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
 		p.Item != "" && ev.Item != p.Item {
 		return false
 	}
-	if info.members != nil && !info.members[ev.Actor] {
+	if info.members != nil && !info.members.has(ev.Actor) {
 		return false
 	}
 	if info.clause != (agreement.Ref{}) && ev.Clause.Resolve(e.agreements[info.key.home].id) != info.clause {
@@ -1025,6 +1023,34 @@ func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
 	return false
 }
 
+// partySet is a set of parties, read on the matching hot path: a short
+// list is scanned (comparing strings of a few bytes costs less than
+// hashing one), a long one looked up.
+type partySet struct {
+	list []agreement.PartyID
+	m    map[agreement.PartyID]bool // set when the list is long
+}
+
+// newPartySet returns the set of ps (repeats allowed); ps is not kept.
+func newPartySet(ps []agreement.PartyID) *partySet {
+	s := &partySet{list: slices.Clone(ps)}
+	if len(ps) > 16 {
+		s.m = make(map[agreement.PartyID]bool, len(ps))
+		for _, p := range ps {
+			s.m[p] = true
+		}
+	}
+	return s
+}
+
+// has reports whether x is in s.
+func (s *partySet) has(x agreement.PartyID) bool {
+	if s.m != nil {
+		return s.m[x]
+	}
+	return slices.Contains(s.list, x)
+}
+
 // party reports whether the party filter f admits party x: no filter, the
 // same party, or a placeholder's set holding it.
 func (info *patternInfo) party(f, x agreement.PartyID) bool {
@@ -1032,9 +1058,9 @@ func (info *patternInfo) party(f, x agreement.PartyID) bool {
 	case f == "":
 		return true
 	case f == agreement.Debtor:
-		return info.debtors[x]
+		return info.debtors.has(x)
 	case f == agreement.Creditor:
-		return info.creditors[x]
+		return info.creditors.has(x)
 	}
 	return f == x
 }
