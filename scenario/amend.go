@@ -432,11 +432,8 @@ func (r *Run) reterm(ai int32) {
 	}
 	if ts.begin == never {
 		// A term added: it runs from the entry into force.
-		for _, tr := range r.log {
-			if tr.idx == -1-ai && tr.to == agreement.StateInForce {
-				ts.start(info.term, tr.at, info.loc)
-				return
-			}
+		if at := r.agr[ai].forceAt; at != never {
+			ts.start(info.term, at, info.loc)
 		}
 		return
 	}

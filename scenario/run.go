@@ -85,6 +85,8 @@ type agrState struct {
 	// term is the progress of its term, if any (nil until it has one: see
 	// terms).
 	term *termState
+	// forceAt is the instant it first entered into force (never before).
+	forceAt int64
 	dirtyMark
 }
 
@@ -260,6 +262,9 @@ type Run struct {
 	// of the evaluations it records for itself (see exercise).
 	rec        Recording
 	recScratch []nodeRecord
+	// moved holds the instant of each transition of a run that records
+	// states only, in place of its log.
+	moved []int64
 }
 
 // Recording says what a [Run] records as it goes, beyond what its own
@@ -319,6 +324,13 @@ func (r *Run) SetRecording(m Recording) error {
 func (r *Run) Transitions() int {
 	if !r.usable() {
 		return 0
+	}
+	if r.rec != RecordTrace {
+		n := len(r.moved)
+		for n > 0 && r.moved[n-1] > r.closed {
+			n--
+		}
+		return n
 	}
 	n := len(r.log)
 	for n > 0 && r.log[n-1].at > r.closed {
@@ -394,7 +406,7 @@ func (r *Run) begin(t int64) {
 	r.agr = reuse(r.agr, len(e.agreements))
 	r.timers, r.log, r.detail, r.flog, r.rnlog = r.timers[:0], r.log[:0], r.detail[:0], r.flog[:0], r.rnlog[:0]
 	r.pnotices, r.vers, r.base, r.amendAt, r.relimited = r.pnotices[:0], nil, nil, never, r.relimited[:0]
-	r.tlog, r.rejected = r.tlog[:0], r.rejected[:0]
+	r.tlog, r.rejected, r.moved = r.tlog[:0], r.rejected[:0], r.moved[:0]
 	r.work, r.spare, r.spareB, r.spareA = r.work[:0], r.spare[:0], r.spareB[:0], r.spareA[:0]
 	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
 	r.shared = false
@@ -403,7 +415,7 @@ func (r *Run) begin(t int64) {
 	for i := range e.agreements {
 		a := &e.agreements[i]
 		r.terr[i], r.terrAsStated[i] = a.territory, true
-		st := agrState{since: t, timerAt: never, signers: a.signersAt(t), ifAt: a.ifAt}
+		st := agrState{since: t, timerAt: never, signers: a.signersAt(t), ifAt: a.ifAt, forceAt: never}
 		for int(st.nextSig) < len(a.signings) && a.signings[st.nextSig].at <= t {
 			st.nextSig++
 		}
@@ -914,6 +926,9 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 	r.touchedA = append(r.touchedA, ai)
 	r.agrTrans[ai] = int32(len(r.log))
 	r.record(-1-ai, from, to, c, d)
+	if to == agreement.StateInForce && r.agr[ai].forceAt == never {
+		r.agr[ai].forceAt = r.now
+	}
 	info := &r.e.agreements[ai]
 	sc := Cause{Kind: CauseAgreement, By: Instance{Ref: agreement.AgreementRef(info.id)}}
 	for _, ii := range info.readers {
@@ -974,8 +989,13 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 	}
 }
 
-// record appends a transition to the log.
+// record appends a transition to the log; a run that records states only
+// keeps its instant alone.
 func (r *Run) record(idx int32, from, to agreement.State, c Cause, d []decisionPart) {
+	if r.rec != RecordTrace {
+		r.moved = append(r.moved, r.now)
+		return
+	}
 	r.log = append(r.log, transition{idx: idx, from: from, to: to, at: r.now, cause: c, ver: int32(len(r.vers))})
 	r.detail = append(r.detail, d)
 }
@@ -1095,6 +1115,7 @@ func (r *Run) Fork() *Run {
 	f.events = r.events[:len(r.events):len(r.events)]
 	f.log = r.log[:len(r.log):len(r.log)]
 	f.detail = r.detail[:len(r.detail):len(r.detail)]
+	f.moved = r.moved[:len(r.moved):len(r.moved)]
 	f.flog = r.flog[:len(r.flog):len(r.flog)]
 	f.rnlog = r.rnlog[:len(r.rnlog):len(r.rnlog)]
 	f.pnotices = r.pnotices[:len(r.pnotices):len(r.pnotices)]
