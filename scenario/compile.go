@@ -3,6 +3,7 @@ package scenario
 import (
 	"errors"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -273,6 +274,10 @@ type Engine struct {
 	// loc is the zone traces show instants in: the first agreement's that
 	// declares one, UTC when none does.
 	loc *time.Location
+	// logHint is the longest transition log a replay of the engine has
+	// made (Engine.Replay), the capacity the next one starts with, so that
+	// replays of similar timelines grow their logs without copying them.
+	logHint atomic.Int64
 }
 
 type fluentKey struct {

@@ -235,8 +235,14 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if err != nil {
 		return nil, err
 	}
+	if n := int(e.logHint.Load()); n > 0 {
+		r.log, r.detail = make([]transition, 0, n), make([][]decisionPart, 0, n)
+	}
 	if err := r.replay(tl, end); err != nil {
 		return nil, err
+	}
+	if n := int64(len(r.log)); n > e.logHint.Load() {
+		e.logHint.Store(n) // a race between replays only loses a hint
 	}
 	return r.Trace(), nil
 }
