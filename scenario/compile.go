@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"sync/atomic"
 	"time"
@@ -188,6 +189,12 @@ type clauseInfo struct {
 	// dlAt and expAt are the deadline's and expiry's instants when
 	// absolute; never otherwise.
 	dlAt, expAt int64
+	// hasDeadline and hasExpiry say they are set; dlExact and expExact are
+	// their lengths when each is an exact duration alone (After, not
+	// rounded), -1 otherwise: limits counted on the hot path without the
+	// calendar.
+	hasDeadline, hasExpiry bool
+	dlExact, expExact      int64
 	// dlExcl and expExcl say the limits are exclusive: reached before
 	// anything at their instant (Exclusive, or rounded to a day boundary).
 	dlExcl, expExcl bool
@@ -487,6 +494,8 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			if !c.Expiry.At.IsZero() {
 				ci2.expAt = nanos(c.Expiry.Instant(time.Time{}, cloc))
 			}
+			ci2.hasDeadline, ci2.hasExpiry = !ci2.deadline.IsZero(), !ci2.expiry.IsZero()
+			ci2.dlExact, ci2.expExact = exactLength(ci2.deadline), exactLength(ci2.expiry)
 			if c.Provisional {
 				e.agreements[ai].provisional = true
 			}
@@ -1027,6 +1036,32 @@ func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
 	}
 	return false
 }
+
+// exactLength returns d's length when d is an exact duration alone (After,
+// no calendar period, no instant, no anchor, not rounded); -1 otherwise.
+func exactLength(d agreement.Deadline) int64 {
+	if d.After <= 0 || !d.Period.IsZero() || !d.At.IsZero() || d.From != nil || d.Round != agreement.RoundNone {
+		return -1
+	}
+	return int64(d.After)
+}
+
+// limitAfter returns the instant of a limit counted from anchor: anchor
+// plus exact when exact is a length (see exactLength), as limit computes
+// it (never beyond agreement.InstantRange); limit(d, anchor, loc)
+// otherwise.
+func limitAfter(exact int64, d agreement.Deadline, anchor int64, loc *time.Location) int64 {
+	if exact < 0 {
+		return limit(d, anchor, loc)
+	}
+	if anchor > lastNanos-exact {
+		return never
+	}
+	return anchor + exact
+}
+
+// lastNanos is the last instant of agreement.InstantRange, in nanoseconds.
+const lastNanos = math.MaxInt64 - 1
 
 // partySet is a set of parties, read on the matching hot path: a short
 // list is scanned (comparing strings of a few bytes costs less than

@@ -1036,7 +1036,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	}
 
 	// Clocks.
-	if from == agreement.StateDormant && !cl.expiry.IsZero() {
+	if from == agreement.StateDormant && cl.hasExpiry {
 		switch {
 		case cl.expiry.From != nil:
 			if s.expFired {
@@ -1045,7 +1045,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 		case !cl.expiry.At.IsZero():
 			s.expiryAt = cl.expAt
 		default:
-			s.expiryAt = limit(cl.expiry, r.now, cl.loc)
+			s.expiryAt = limitAfter(cl.expExact, cl.expiry, r.now, cl.loc)
 		}
 	}
 	switch {
@@ -1057,8 +1057,8 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 			}
 		case !cl.deadline.At.IsZero():
 			s.deadlineAt = cl.dlAt
-		case !cl.deadline.IsZero():
-			s.remaining = max(limit(cl.deadline, r.now, cl.loc)-r.now, 0)
+		case cl.hasDeadline:
+			s.remaining = max(limitAfter(cl.dlExact, cl.deadline, r.now, cl.loc)-r.now, 0)
 			s.deadlineAt = never
 			r.resumeClock(ii)
 		}
