@@ -211,6 +211,13 @@ type clauseInfo struct {
 	ghost bool
 }
 
+// gateInfo is what an instance's gate reads, copied from its clause into
+// a small array of its own, read for every instance at every step.
+type gateInfo struct {
+	home                   int32
+	surviving, provisional bool
+}
+
 type instanceInfo struct {
 	clause int32
 	debtor agreement.PartyID   // set for clauses expanded per debtor
@@ -222,10 +229,6 @@ type instanceInfo struct {
 	// ghost marks an instance an amendment removed (with its clause or its
 	// debtor): inert, kept so that indices stay what they were.
 	ghost bool
-	// home, surviving and provisional copy its clause's, for the gate
-	// (Run.gateOpenIn), read for every instance at every step.
-	home                   int32
-	surviving, provisional bool
 	// counted is set when the violation root counts acts (a Happened atom,
 	// the default action, or the uncovered acts of a relaxed prohibition):
 	// a standing clause then records one breach per act.
@@ -264,6 +267,7 @@ type Engine struct {
 	clauses    []clauseInfo
 	clauseIdx  map[agreement.Ref]int32
 	instances  []instanceInfo
+	gates      []gateInfo // per instance, what its gate reads (Run.gateOpenIn)
 	instIndex  map[Instance]int32
 	fluents    []fluentInfo
 	fluentIdx  map[fluentKey]int32
@@ -549,12 +553,13 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 		ni += len(debtorsOf(&e.clauses[ci]))
 	}
 	e.instances = make([]instanceInfo, 0, ni)
+	e.gates = make([]gateInfo, 0, ni)
 	add := func(ci int32, d agreement.PartyID, ghost bool) {
 		c := &e.clauses[ci]
 		ii := int32(len(e.instances))
 		e.instances = append(e.instances, instanceInfo{clause: ci, debtor: d, recOn: -1, ghost: ghost,
-			roots: [numInstSlots]int32{-1, -1, -1, -1, -1, -1}, home: c.home, surviving: c.surviving,
-			provisional: c.provisional})
+			roots: [numInstSlots]int32{-1, -1, -1, -1, -1, -1}})
+		e.gates = append(e.gates, gateInfo{home: c.home, surviving: c.surviving, provisional: c.provisional})
 		if !ghost {
 			c.instances = append(c.instances, ii)
 		}

@@ -637,12 +637,12 @@ func (r *Run) gateOpen(ii int32) bool { return r.gateOpenIn(r.e, ii) }
 // gateOpenIn reports whether instance ii's gate is open under the text of
 // engine e (a version of the run's).
 func (r *Run) gateOpenIn(e *Engine, ii int32) bool {
-	inst := &e.instances[ii]
-	st := r.agrState[inst.home]
-	if inst.surviving || st == agreement.StateInForce {
+	g := e.gates[ii]
+	st := r.agrState[g.home]
+	if g.surviving || st == agreement.StateInForce {
 		return true
 	}
-	return inst.provisional && (st == agreement.StateDraft || st == agreement.StateSigned) && r.debtorsSigned(e, ii)
+	return g.provisional && (st == agreement.StateDraft || st == agreement.StateSigned) && r.debtorsSigned(e, ii)
 }
 
 // debtorsSigned reports whether every debtor of instance ii, under the
