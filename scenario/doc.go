@@ -460,6 +460,20 @@
 // instant with the same evaluator. [Trace.Markdown] and [Trace.Mermaid] render
 // a trace's transitions and causes as a table and as a sequence diagram.
 //
+// # Replaying many times
+//
+// An engine replayed many times (Monte Carlo over random timelines,
+// searches over packages) replays best through one [Run]: [Run.Replay]
+// puts it back at a timeline's start and replays it in the memory the run
+// already has, and [Run.SetRecording] with [RecordStates] makes the run
+// keep only what its own queries read ([Run.State], [Run.States],
+// [Run.Transitions], [Run.NextWake]): no condition values, no causes drawn
+// from them, no territory, no trace. States, instants and the number of
+// transitions are those of a run that records everything; once the run's
+// buffers have grown to the longest timeline, a replay allocates nothing.
+// A timeline remembers the engine it was last found valid for, so
+// replaying it again validates nothing.
+//
 // # Guarantees
 //
 // For every valid agreement or process and every valid timeline:
@@ -468,6 +482,10 @@
 //     time, its clock advanced to any instants before each next event, gives
 //     the trace [Engine.Replay] gives; so does a run forked at any point and
 //     continued with the same events.
+//   - A run that records states only ([RecordStates]) is, at every instant
+//     it closes, in the states the trace gives for that instant, with the
+//     same number of transitions, whether replayed through [Run.Replay]
+//     after other timelines or fed event by event.
 //   - Events that match no pattern of the agreements (in a condition, a
 //     fluent, an action or a power's exercise) and are not signings change
 //     no transition: at the same end instant, the trace with them has the
