@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -159,4 +160,55 @@ func lastModelTransition(res *refResult, i scenario.Instance) (refTransition, bo
 		}
 	}
 	return refTransition{}, false
+}
+
+// TestSetRecording checks when the recording can be set, that it lasts
+// across resets and replays, and that forks inherit it.
+func TestSetRecording(t *testing.T) {
+	e, err := scenario.Compile(guarantee())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := func(day int) time.Time { return time.Date(2026, time.February, day, 0, 0, 0, 0, time.UTC) }
+	tl := scenario.NewTimeline(d(1), agreement.Event{At: d(5), Kind: agreement.EventKindCeasefireInForce})
+	r, err := e.Start(d(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetRecording(scenario.Recording(7)); !errors.Is(err, scenario.ErrRecording) {
+		t.Fatalf("an undeclared recording: %v", err)
+	}
+	if err := r.SetRecording(scenario.RecordStates); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Replay(tl, d(10)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetRecording(scenario.RecordTrace); !errors.Is(err, scenario.ErrRecording) {
+		t.Fatalf("set after a replay: %v", err)
+	}
+	if tr := r.Fork().Trace(); tr.Engine() != nil {
+		t.Error("a fork of a run recording states only gave a trace")
+	}
+	if err := r.Reset(d(1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.AdvanceTo(d(2)); err != nil {
+		t.Fatal(err)
+	}
+	if tr := r.Trace(); tr.Engine() != nil {
+		t.Error("the recording did not last across a reset")
+	}
+	if err := r.Reset(d(1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetRecording(scenario.RecordTrace); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Replay(tl, d(10)); err != nil {
+		t.Fatal(err)
+	}
+	if tr := r.Trace(); tr.Engine() == nil || r.Transitions() != 2 {
+		t.Errorf("recording the trace again: engine %v, %d transitions", tr.Engine() != nil, r.Transitions())
+	}
 }

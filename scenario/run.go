@@ -301,12 +301,11 @@ func (m Recording) String() string {
 // Recording, or once the run has closed an instant.
 var ErrRecording = errors.New("scenario: recording cannot be set")
 
-// SetRecording says what r records from its start on; it must be called
-// before r closes its first instant (after [Engine.Start], or after
-// [Run.Reset] or at any point before the replay [Run.Replay] begins), and
-// lasts across resets; forks inherit it. It returns [ErrRecording] once r
-// has closed an instant or for an undeclared m, and an error for a nil or
-// zero Run.
+// SetRecording says what r records from its start on. It must be called
+// while r has closed no instant (just after [Engine.Start] or [Run.Reset]);
+// the setting lasts across resets and replays ([Run.Replay]), and forks
+// inherit it. It returns [ErrRecording] once r has closed an instant or for
+// an undeclared m, and an error for a nil or zero Run.
 func (r *Run) SetRecording(m Recording) error {
 	if !r.usable() {
 		return errNoRun
