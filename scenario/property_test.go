@@ -408,7 +408,11 @@ func (b *propBounds) earliest(home agreement.AgreementID, c agreement.Condition)
 		return propAlways
 	case *agreement.ClauseInCondition:
 		st := c.States()
-		if slices.Contains(st, agreement.StateDormant) || slices.Contains(st, agreement.StateTerminated) {
+		// Dormant holds from the start; a clause reaches Terminated (with
+		// its agreement) and Lapsed (by a deadline binding regardless of
+		// activation) without its trigger.
+		if slices.Contains(st, agreement.StateDormant) || slices.Contains(st, agreement.StateTerminated) ||
+			slices.Contains(st, agreement.StateLapsed) {
 			return propAlways
 		}
 		return b.leave(c.Ref().Resolve(home))
