@@ -615,9 +615,11 @@ func (r *Run) advance(t int64) {
 	r.now = r.closed
 }
 
-// markInst makes instance ii dirty for this instant, keeping the first cause.
+// markInst makes instance ii dirty for this instant, keeping the first
+// cause; an instance in a final state is left alone, since nothing moves it
+// again.
 func (r *Run) markInst(ii int32, c Cause) {
-	if r.inst[ii].mark(c) {
+	if s := &r.inst[ii]; !s.state.IsFinal() && s.mark(c) {
 		r.work = append(r.work, ii)
 	}
 }
