@@ -1011,10 +1011,15 @@ func (e *Engine) pattern(home int32, p agreement.Pattern, b binding) int32 {
 
 // matches reports whether event ev matches pattern pi.
 func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
+	return ev.Kind == e.patterns[pi].key.p.Kind && e.matchesKind(pi, ev)
+}
+
+// matchesKind is matches for an event known to be of pattern pi's kind
+// (one of e.byKind[ev.Kind]).
+func (e *Engine) matchesKind(pi int32, ev *agreement.Event) bool {
 	info := &e.patterns[pi]
 	p := &info.key.p
-	if ev.Kind != p.Kind ||
-		!info.party(p.Actor, ev.Actor) ||
+	if !info.party(p.Actor, ev.Actor) ||
 		!info.party(p.Target, ev.Target) ||
 		p.Area != "" && ev.Area != p.Area ||
 		!info.party(p.Reporter, ev.Reporter) ||

@@ -177,7 +177,8 @@ func (h *History) Add(ev agreement.Event) error {
 	ei := int32(len(h.events))
 	h.events = append(h.events, ev)
 	h.at = append(h.at, t)
-	h.record1(ei, &h.events[ei], nil, func(fi int32, v bool, ei int32) {
+	var buf [8]int32
+	h.fluents(ei, h.match(ei, &h.events[ei], buf[:0]), func(fi int32, v bool, ei int32) {
 		if h.fluentVal[fi] != v {
 			h.fluentVal[fi], h.fluentEv[fi] = v, ei
 		}

@@ -244,6 +244,7 @@ type Run struct {
 	rejected     []Rejection
 
 	// per-instant scratch
+	hits    []int32 // the patterns an event matches
 	work    []int32
 	spare   []int32 // the other buffer of work, reused between rounds
 	spareB  []int32 // a spare batch buffer
@@ -710,7 +711,8 @@ func (r *Run) commit(t int64, batch []int32) {
 	for _, ei := range batch {
 		ev := &r.events[ei]
 		cause := Cause{Kind: CauseEvent}.WithEvent(int(ei))
-		r.record1(ei, ev, func(pi int32) {
+		hits := r.match(ei, ev, r.hits[:0])
+		for _, pi := range hits {
 			p := &e.patterns[pi]
 			for _, ii := range p.instances {
 				r.markInst(ii, cause)
@@ -718,7 +720,20 @@ func (r *Run) commit(t int64, batch []int32) {
 			for _, ai := range p.agreements {
 				r.markAgr(ai, cause)
 			}
-		}, r.setFluent)
+		}
+		// The fluents the event initiates, then those it terminates (as
+		// world.fluents sets them, called directly on this hot path).
+		for _, pi := range hits {
+			for _, fi := range e.patterns[pi].fluentsOn {
+				r.setFluent(fi, true, ei)
+			}
+		}
+		for _, pi := range hits {
+			for _, fi := range e.patterns[pi].fluentsOff {
+				r.setFluent(fi, false, ei)
+			}
+		}
+		r.hits = hits
 		switch ev.Kind {
 		case agreement.EventKindRevised:
 			rc := Cause{Kind: CauseRevision}.WithEvent(int(ei))
@@ -772,30 +787,32 @@ func (r *Run) commit(t int64, batch []int32) {
 	r.schedule()
 }
 
-// record1 records event ei in world w: it appends the event to the
-// occurrences of every pattern it matches (calling matched for each), then
-// sets the fluents those patterns initiate, then clears those they
-// terminate, through set. Replays and evaluator histories share it.
-func (w *world) record1(ei int32, ev *agreement.Event, matched func(pi int32), set func(fi int32, v bool, ei int32)) {
+// match records event ei in world w: it appends the event to the
+// occurrences of every pattern it matches, and returns those patterns,
+// appended to hits. The caller then sets the fluents they initiate, then
+// clears those they terminate (see fluents). Replays and evaluator
+// histories share it.
+func (w *world) match(ei int32, ev *agreement.Event, hits []int32) []int32 {
 	e := w.e
-	var buf [8]int32
-	hits := buf[:0]
 	for _, pi := range e.byKind[ev.Kind] {
-		if e.matches(pi, ev) {
+		if e.matchesKind(pi, ev) {
 			w.occ[pi] = append(w.occ[pi], ei)
 			hits = append(hits, pi)
-			if matched != nil {
-				matched(pi)
-			}
 		}
 	}
+	return hits
+}
+
+// fluents sets, through set, the fluents the patterns hits initiate, then
+// clears those they terminate.
+func (w *world) fluents(ei int32, hits []int32, set func(fi int32, v bool, ei int32)) {
 	for _, pi := range hits {
-		for _, fi := range e.patterns[pi].fluentsOn {
+		for _, fi := range w.e.patterns[pi].fluentsOn {
 			set(fi, true, ei)
 		}
 	}
 	for _, pi := range hits {
-		for _, fi := range e.patterns[pi].fluentsOff {
+		for _, fi := range w.e.patterns[pi].fluentsOff {
 			set(fi, false, ei)
 		}
 	}
