@@ -130,7 +130,7 @@ type agreementInfo struct {
 	// term is the agreement's Term.
 	term agreement.Term
 
-	territory agreement.Territory // as the agreement states it
+	territory terrVal // as the agreement states it
 	options   []agreement.Option
 	// atEntry is the package applied when the agreement enters into force:
 	// every option but withdrawals and administrations, which move control
@@ -138,7 +138,7 @@ type agreementInfo struct {
 	// applied to territory, or settledErr why it could not be: what entry
 	// into force makes of a territory nothing has changed, computed once.
 	atEntry    agreement.Package
-	settled    agreement.Territory
+	settled    terrVal
 	settledErr error
 }
 
@@ -413,7 +413,7 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			inForceAt: a.InForceAt,
 			required:  a.Signatories,
 			statusSig: a.SigningStatus == agreement.SigningStatusSigned && len(a.Signatures) == 0,
-			territory: a.Territory,
+			territory: newTerrVal(a.Territory, nil),
 			options:   a.Options,
 			term:      a.Term,
 		}
@@ -423,8 +423,10 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			}
 		}
 		if len(info.atEntry.Options) > 0 {
-			st, err := info.atEntry.Apply(info.territory)
-			info.settled, info.settledErr = st.Territory, err
+			st, err := info.atEntry.Apply(a.Territory)
+			if info.settledErr = err; err == nil {
+				info.settled = newTerrVal(st.Territory, info.territory.lay)
+			}
 		}
 		for _, sg := range a.Signatures {
 			if sg.Date.IsZero() {

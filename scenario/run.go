@@ -235,7 +235,9 @@ type Run struct {
 	// limits to be settled first.
 	relimited []int32
 
-	terr []agreement.Territory // per agreement, as it stands
+	// terr is each agreement's territory as it stands, shared with the
+	// traces and forks taken (a terrVal is never modified).
+	terr []terrVal
 	// terrAsStated is true for an agreement whose territory is still the
 	// one its compiled text states: nothing has changed it, and no
 	// amendment has replaced that text.

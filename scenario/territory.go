@@ -14,7 +14,7 @@ import (
 type terrChange struct {
 	at        int64
 	agreement int32
-	territory agreement.Territory
+	territory terrVal
 	event     int32 // the event that made it; -1 for a clause or the entry into force
 }
 
@@ -35,20 +35,25 @@ type Rejection struct {
 }
 
 // setTerritory records agreement ai's new territory.
-func (r *Run) setTerritory(ai int32, t agreement.Territory, ei int32) {
+func (r *Run) setTerritory(ai int32, t terrVal, ei int32) {
 	r.terr[ai] = t
 	r.terrAsStated[ai] = false
 	r.tlog = append(r.tlog, terrChange{at: r.now, agreement: ai, territory: t, event: ei})
 }
 
 // territoryEvent applies a control change, referendum result or award to the
-// territory of every agreement that has the event's area.
+// territory of every agreement that has the event's area. It changes that
+// area only: the functions of package agreement apply to it alone, in a
+// territory of its own, and the agreement's territory is the one it had
+// with the new area in place of the old.
 func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
 	for ai := range r.terr {
-		t := r.terr[ai]
-		if _, ok := t.Area(ev.Area); !ok {
+		cur := r.terr[ai]
+		i, ok := cur.lookup(ev.Area)
+		if !ok {
 			continue
 		}
+		t := agreement.Territory{Areas: []agreement.Area{*cur.area(i)}}
 		var next agreement.Territory
 		var err error
 		switch ev.Kind {
@@ -60,7 +65,7 @@ func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
 			}
 			next, err = t.MoveControl(ev.Area, ev.Target, ev.Actor, pc)
 		case agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
-			next, err = r.resolve(int32(ai), ev)
+			next, err = r.resolve(int32(ai), t, ev)
 			if err == nil && next.IsZero() {
 				continue // no question pending there
 			}
@@ -71,21 +76,19 @@ func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
 			r.rejected = append(r.rejected, Rejection{Event: int(ei), Agreement: r.e.agreements[ai].id, Err: err})
 			continue
 		}
-		r.setTerritory(int32(ai), next, ei)
+		r.setTerritory(int32(ai), cur.with(i, &next.Areas[0]), ei)
 	}
 }
 
 // resolve resolves the referendum or arbitration of agreement ai pending in
-// the event's area and held (or made) by the event's actor. It returns the
-// zero territory when none is pending there.
-func (r *Run) resolve(ai int32, ev *agreement.Event) (agreement.Territory, error) {
+// the event's area, t's one area, and held (or made) by the event's actor.
+// It returns the zero territory when none is pending there.
+func (r *Run) resolve(ai int32, t agreement.Territory, ev *agreement.Event) (agreement.Territory, error) {
 	kind := agreement.OptionKindReferendum
 	if ev.Kind == agreement.EventKindArbitrationAward {
 		kind = agreement.OptionKindArbitration
 	}
-	t := r.terr[ai]
-	area, _ := t.Area(ev.Area)
-	for _, p := range area.Pending() {
+	for _, p := range t.Areas[0].Pending() {
 		if p.Kind != kind {
 			continue
 		}
@@ -121,12 +124,13 @@ func (r *Run) enterIntoForce(ai int32) {
 		return
 	}
 	// A territory as the text states it settles as computed at Compile
-	// (territories are replaced, never modified, so runs may share it).
+	// (territories are never modified, so runs may share it).
 	t, err := info.settled, info.settledErr
 	if !r.terrAsStated[ai] {
 		var st agreement.Settlement
-		st, err = info.atEntry.Apply(r.terr[ai])
-		t = st.Territory
+		if st, err = info.atEntry.Apply(r.terr[ai].territory(false)); err == nil {
+			t = newTerrVal(st.Territory, r.terr[ai].lay)
+		}
 	}
 	if err != nil {
 		r.rejected = append(r.rejected, Rejection{Event: -1, Agreement: info.id, Err: err})
@@ -145,17 +149,25 @@ func (r *Run) territorialTransition(ci int32, to agreement.State) {
 		info := &r.e.agreements[c.home]
 		o := info.options[c.withdraws.option]
 		o.Areas = []agreement.AreaID{c.withdraws.area}
-		st, err := agreement.Package{Options: []agreement.Option{o}}.Apply(r.terr[c.home])
+		// The package checks the whole territory: applied to it whole.
+		cur := r.terr[c.home]
+		st, err := agreement.Package{Options: []agreement.Option{o}}.Apply(cur.territory(false))
 		if err != nil {
 			r.rejected = append(r.rejected, Rejection{Event: -1, Agreement: info.id, Err: err})
 			return
 		}
-		r.setTerritory(c.home, st.Territory, -1)
+		r.setTerritory(c.home, newTerrVal(st.Territory, cur.lay), -1)
 	case c.lapses != nil && to == agreement.StateViolated:
+		// A question lapses in its area alone, as territoryEvent changes it.
 		info := &r.e.agreements[c.home]
 		o := info.options[c.lapses.option]
-		if t, err := o.Expire(r.terr[c.home], c.lapses.area); err == nil {
-			r.setTerritory(c.home, t, -1)
+		cur := r.terr[c.home]
+		i, ok := cur.lookup(c.lapses.area)
+		if !ok {
+			return // as Expire fails for an unknown area
+		}
+		if t, err := o.Expire(agreement.Territory{Areas: []agreement.Area{*cur.area(i)}}, c.lapses.area); err == nil {
+			r.setTerritory(c.home, cur.with(i, &t.Areas[0]), -1)
 		}
 	}
 }
@@ -189,7 +201,7 @@ func (t *Trace) Territory(a agreement.AgreementID, at time.Time) (agreement.Terr
 			cur = c.territory
 		}
 	}
-	return cur.Clone(), nil
+	return cur.territory(true), nil
 }
 
 // Rejections returns the changes of territory that could not be made (see
