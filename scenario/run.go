@@ -265,6 +265,10 @@ type Run struct {
 	// of the evaluations it records for itself (see exercise).
 	rec        Recording
 	recScratch []nodeRecord
+	// recArena and partArena hold the node records and the decisions of
+	// the transitions recorded (see arenaSlice).
+	recArena  []nodeRecord
+	partArena []decisionPart
 	// moved holds the instant of each transition of a run that records
 	// states only, in place of its log.
 	moved []int64
@@ -348,7 +352,47 @@ func (r *Run) decisions(sl slot, root int32, w int64) []decisionPart {
 	if r.rec != RecordTrace {
 		return nil
 	}
-	return []decisionPart{r.decide(sl, root, w)}
+	return r.keep(r.decide(sl, root, w))
+}
+
+// decide is world.decide recording into r's arena of node records (see
+// arenaSlice) rather than memory of its own.
+func (r *Run) decide(sl slot, root int32, w int64) decisionPart {
+	lo := r.e.span(root)
+	var recs []nodeRecord
+	r.recArena, recs = arenaSlice(r.recArena, int(root-lo+1))
+	rec := recorder{lo: lo, recs: recs}
+	r.eval(root, w, &rec)
+	return decisionPart{e: r.e, slot: sl, root: root, lo: lo, w: w, now: r.now, recs: recs}
+}
+
+// keep returns the decisions ds of one transition in r's arena of
+// decisions (see arenaSlice); nil for none.
+func (r *Run) keep(ds ...decisionPart) []decisionPart {
+	if len(ds) == 0 {
+		return nil
+	}
+	var out []decisionPart
+	r.partArena, out = arenaSlice(r.partArena, len(ds))
+	copy(out, ds)
+	return out
+}
+
+// arenaSlice returns a, extended, and n zero elements at its end, as a
+// slice of their own capacity. An arena is append-only memory: what it
+// holds below its length is never written again, so traces share it;
+// when its capacity runs out, a new block is allocated and the old one
+// left to what refers to it, never copied. A fork and its run each clip
+// their arenas, so that neither writes where the other may.
+func arenaSlice[T any](a []T, n int) ([]T, []T) {
+	if cap(a)-len(a) < n {
+		a = make([]T, 0, max(2*cap(a), n, 64))
+	}
+	m := len(a)
+	a = a[:m+n]
+	out := a[m : m+n : m+n]
+	clear(out)
+	return a, out
 }
 
 // Start returns a run of e starting at instant start, where every clause is
@@ -409,6 +453,7 @@ func (r *Run) begin(t int64) {
 	r.timers, r.log, r.detail, r.flog, r.rnlog = r.timers[:0], r.log[:0], r.detail[:0], r.flog[:0], r.rnlog[:0]
 	r.pnotices, r.vers, r.base, r.amendAt, r.relimited = r.pnotices[:0], nil, nil, never, r.relimited[:0]
 	r.tlog, r.rejected, r.moved = r.tlog[:0], r.rejected[:0], r.moved[:0]
+	r.recArena, r.partArena = r.recArena[:0], r.partArena[:0]
 	r.work, r.spare, r.spareB, r.spareA = r.work[:0], r.spare[:0], r.spareB[:0], r.spareA[:0]
 	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
 	r.shared = false
@@ -1136,6 +1181,8 @@ func (r *Run) Fork() *Run {
 	f.log = r.log[:len(r.log):len(r.log)]
 	f.detail = r.detail[:len(r.detail):len(r.detail)]
 	f.moved = r.moved[:len(r.moved):len(r.moved)]
+	r.recArena, r.partArena = r.recArena[:len(r.recArena):len(r.recArena)], r.partArena[:len(r.partArena):len(r.partArena)]
+	f.recArena, f.partArena = r.recArena, r.partArena
 	f.flog = r.flog[:len(r.flog):len(r.flog)]
 	f.rnlog = r.rnlog[:len(r.rnlog):len(r.rnlog)]
 	f.pnotices = r.pnotices[:len(r.pnotices):len(r.pnotices)]

@@ -243,18 +243,19 @@ func (r *Run) activate(work []int32) {
 			if roots[slotTrigger] >= 0 && !r.eval(roots[slotTrigger], beforeAll, nil) {
 				continue
 			}
-			var d []decisionPart
+			var buf [2]decisionPart
+			d := buf[:0]
 			if roots[slotTrigger] >= 0 && r.rec == RecordTrace {
 				d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
 			}
 			if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
-				r.to(ii, agreement.StatePending, s.cause, d...)
+				r.to(ii, agreement.StatePending, s.cause, r.keep(d...)...)
 				continue
 			}
 			if roots[slotAntecedent] >= 0 && r.rec == RecordTrace {
 				d = append(d, r.decide(slotAntecedent, roots[slotAntecedent], r.now))
 			}
-			r.to(ii, agreement.StateInEffect, s.cause, d...)
+			r.to(ii, agreement.StateInEffect, s.cause, r.keep(d...)...)
 		case agreement.StatePending:
 			if roots[slotAntecedent] < 0 {
 				r.to(ii, agreement.StateInEffect, s.cause) // an amendment removed the antecedent
@@ -289,7 +290,7 @@ func (r *Run) fulfil(work []int32) {
 		var ev int32
 		if r.rec == RecordTrace {
 			d := r.decide(slotFulfilment, root, s.since)
-			r.to(ii, agreement.StateFulfilled, s.cause, d)
+			r.to(ii, agreement.StateFulfilled, s.cause, r.keep(d)...)
 			ev = d.recs[root-d.lo].event
 		} else {
 			ev = r.exercise(root, s.since)
