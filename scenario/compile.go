@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -289,6 +290,9 @@ type Engine struct {
 	// made (Engine.Replay), the capacity the next one starts with, so that
 	// replays of similar timelines grow their logs without copying them.
 	logHint atomic.Int64
+	// scratch pools the scratch memory of Engine.Replay's runs (see
+	// scratch).
+	scratch sync.Pool
 }
 
 type fluentKey struct {

@@ -414,6 +414,40 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 	return r, nil
 }
 
+// scratch is the memory of a run that no trace or fork shares: its
+// per-instance and per-agreement states, timers and per-instant work
+// lists. [Engine.Replay] passes it from one replay to the next, through
+// the engine's pool, so that replays of one engine allocate only what
+// their traces keep.
+type scratch struct {
+	inst                                                      []instState
+	agr                                                       []agrState
+	timers                                                    timerHeap
+	batch, work, spare, spareB, spareA, dirtyA, touched, hits []int32
+	touchedA, relimited                                       []int32
+	effects                                                   []effect
+	recScratch                                                []nodeRecord
+}
+
+// adopt makes sc r's scratch memory; r.begin then sets it to r's start.
+func (r *Run) adopt(sc *scratch) {
+	r.inst, r.agr, r.timers = sc.inst, sc.agr, sc.timers
+	r.batch, r.work, r.spare, r.spareB, r.spareA = sc.batch, sc.work, sc.spare, sc.spareB, sc.spareA
+	r.dirtyA, r.touched, r.hits, r.touchedA, r.relimited = sc.dirtyA, sc.touched, sc.hits, sc.touchedA, sc.relimited
+	r.effects, r.recScratch = sc.effects, sc.recScratch
+}
+
+// release returns r's scratch memory, which r must not use again.
+func (r *Run) release() *scratch {
+	sc := &scratch{inst: r.inst, agr: r.agr, timers: r.timers, batch: r.batch, work: r.work, spare: r.spare,
+		spareB: r.spareB, spareA: r.spareA, dirtyA: r.dirtyA, touched: r.touched, hits: r.hits, touchedA: r.touchedA,
+		relimited: r.relimited, effects: r.effects, recScratch: r.recScratch}
+	r.inst, r.agr, r.timers = nil, nil, nil
+	r.batch, r.work, r.spare, r.spareB, r.spareA, r.dirtyA, r.touched, r.hits = nil, nil, nil, nil, nil, nil, nil, nil
+	r.touchedA, r.relimited, r.effects, r.recScratch = nil, nil, nil, nil
+	return sc
+}
+
 // Reset puts r back at instant start as [Engine.Start] would a new run of
 // its engine (the compiled text, before any amendment), reusing its memory,
 // so that an engine replayed many times through one run allocates little

@@ -231,10 +231,16 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if end.Before(tl.start) {
 		return nil, fmt.Errorf("scenario: end %s before start %s", end.UTC().Format(time.RFC3339), tl.start.Format(time.RFC3339))
 	}
-	r, err := e.Start(tl.start)
+	t0, err := instant(tl.start)
 	if err != nil {
 		return nil, err
 	}
+	// Engine.Start, with the scratch memory of an earlier replay.
+	r := &Run{world: e.newWorld(t0)}
+	if sc, ok := e.scratch.Get().(*scratch); ok {
+		r.adopt(sc)
+	}
+	r.begin(t0)
 	if n := int(e.logHint.Load()); n > 0 {
 		r.log, r.detail = make([]transition, 0, n), make([][]decisionPart, 0, n)
 	}
@@ -244,7 +250,9 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if n := int64(len(r.log)); n > e.logHint.Load() {
 		e.logHint.Store(n) // a race between replays only loses a hint
 	}
-	return r.Trace(), nil
+	t := r.Trace()
+	e.scratch.Put(r.release()) // r is dropped: no trace reads its scratch
+	return t, nil
 }
 
 // Replay puts r back at the start of the timeline tl, as [Run.Reset] does,

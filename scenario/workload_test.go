@@ -1,9 +1,13 @@
 package scenario_test
 
 import (
+	"fmt"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
 )
 
 // TestWorkloadExercisesItsConstructs checks that the benchmark workload's
@@ -63,4 +67,70 @@ func TestWorkloadExercisesItsConstructs(t *testing.T) {
 		t.Error("no timeline changes the territory")
 	}
 	t.Logf("%d timelines of %d events in all; %d breaches; %d end with a changed territory", len(w.tls), w.events, breaches, territorial)
+}
+
+// TestReplayConcurrently replays the workload's timelines from several
+// goroutines at once, through Engine.Replay (whose runs pass their scratch
+// memory on through the engine) and through a reused run each recording
+// states only, and checks every result against a replay made alone: the
+// engine, its pool and the timelines' memory of their validation are safe
+// for concurrent use (run with -race).
+func TestReplayConcurrently(t *testing.T) {
+	w := newWorkload(t)
+	want := make([]string, len(w.tls))
+	final := make([][]agreement.State, len(w.tls))
+	for k, tl := range w.tls {
+		tr, err := w.e.Replay(tl, w.ends[k])
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[k] = fmt.Sprint(transitionsOf(tr))
+		for _, in := range w.e.Instances() {
+			s, err := tr.State(in, w.ends[k])
+			if err != nil {
+				t.Fatal(err)
+			}
+			final[k] = append(final[k], s)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 4 {
+		wg.Go(func() {
+			r, err := w.e.Start(benchStart)
+			if err == nil {
+				err = r.SetRecording(scenario.RecordStates)
+			}
+			if err != nil {
+				errs <- err
+				return
+			}
+			var states []agreement.State
+			for i := range 2 * len(w.tls) {
+				k := (i + 7*g) % len(w.tls)
+				tr, err := w.e.Replay(w.tls[k], w.ends[k])
+				if err != nil {
+					errs <- err
+					return
+				}
+				if got := fmt.Sprint(transitionsOf(tr)); got != want[k] {
+					errs <- fmt.Errorf("goroutine %d, timeline %d: the trace differs from the replay made alone", g, k)
+					return
+				}
+				if err := r.Replay(w.tls[k], w.ends[k]); err != nil {
+					errs <- err
+					return
+				}
+				if states = r.States(states[:0]); !slices.Equal(states, final[k]) {
+					errs <- fmt.Errorf("goroutine %d, timeline %d: final states %v, want %v", g, k, states, final[k])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }
