@@ -253,7 +253,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 				continue
 			}
 			if hc := &ne.clauses[h]; hc.ghost || hc.clause.Kind != agreement.DeonticPower || hc.clause.Effect != agreement.EffectSuspend {
-				s.suspBy = without(s.suspBy, h)
+				s.suspBy = r.without(s.suspBy, h)
 			}
 		}
 		resumed := s.state == agreement.StateSuspended && len(s.suspBy) == 0

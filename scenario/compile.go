@@ -286,9 +286,10 @@ type Engine struct {
 	// loc is the zone traces show instants in: the first agreement's that
 	// declares one, UTC when none does.
 	loc *time.Location
-	// logHint is the longest transition log a replay of the engine has
-	// made (Engine.Replay), the capacity the next one starts with, so that
-	// replays of similar timelines grow their logs without copying them.
+	// logHint is about the longest transition log recent replays of the
+	// engine made (Engine.Replay, hintLog), the capacity the next one
+	// starts with, so that replays of similar timelines grow their logs
+	// without copying them.
 	logHint atomic.Int64
 	// scratch pools the scratch memory of Engine.Replay's runs (see
 	// scratch).

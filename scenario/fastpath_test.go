@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -106,7 +107,7 @@ func TestPropertyFastPathMatchesTraceAndModel(t *testing.T) {
 					if err != nil || werr != nil {
 						continue // an instance of a text not in force now
 					}
-					if !since.Equal(tl.Start()) {
+					if !since.IsZero() {
 						moved++
 					}
 					if s != ws || !since.Equal(wsince) {
@@ -210,5 +211,129 @@ func TestSetRecording(t *testing.T) {
 	}
 	if tr := r.Trace(); tr.Engine() == nil || r.Transitions() != 2 {
 		t.Errorf("recording the trace again: engine %v, %d transitions", tr.Engine() != nil, r.Transitions())
+	}
+}
+
+// TestSetRecordingAfterAnAmendment checks that the recording cannot be set
+// once an amendment at the start has recorded a transition, though no
+// instant is closed yet: the run would count that transition in one record
+// and the rest in another.
+func TestSetRecordingAfterAnAmendment(t *testing.T) {
+	a := guarantee()
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, time.February, 1, 0, 0, 0, 0, time.UTC)
+	amended := a.Clone()
+	amended.Clauses = nil // SUP removed: its instance is terminated at once
+	for _, m := range []scenario.Recording{scenario.RecordTrace, scenario.RecordStates} {
+		r, err := e.Start(start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.SetRecording(m); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Amend(agreement.Amendment{At: start, Text: amended}); err != nil {
+			t.Fatal(err)
+		}
+		other := scenario.RecordStates
+		if m == scenario.RecordStates {
+			other = scenario.RecordTrace
+		}
+		if err := r.SetRecording(other); !errors.Is(err, scenario.ErrRecording) {
+			t.Errorf("recording %s, set to %s after an amendment at the start: %v", m, other, err)
+		}
+	}
+}
+
+// TestRunReplayAllocatesNothing checks the fast path's promise on the
+// benchmark workload: once a run recording states only has replayed every
+// timeline, replaying them again allocates nothing.
+func TestRunReplayAllocatesNothing(t *testing.T) {
+	if raceDetector {
+		t.Skip("the race detector allocates")
+	}
+	w := newWorkload(t)
+	r, err := w.e.Start(benchStart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetRecording(scenario.RecordStates); err != nil {
+		t.Fatal(err)
+	}
+	var states []agreement.State
+	replayAll := func() {
+		for k, tl := range w.tls {
+			if err := r.Replay(tl, w.ends[k]); err != nil {
+				t.Fatal(err)
+			}
+			states = r.States(states[:0])
+		}
+	}
+	replayAll() // the buffers grow to the longest timeline
+	if n := testing.AllocsPerRun(5, replayAll); n != 0 {
+		t.Errorf("%v allocations per %d replays", n, len(w.tls))
+	}
+}
+
+// TestForkedRunsConcurrently forks a run partway through each workload
+// timeline and continues the run and its fork in two goroutines: each
+// ends in the states of a straight replay (run with -race: a run and its
+// fork share no memory they write).
+func TestForkedRunsConcurrently(t *testing.T) {
+	w := newWorkload(t)
+	for _, m := range []scenario.Recording{scenario.RecordTrace, scenario.RecordStates} {
+		for k, tl := range w.tls[:16] {
+			want, err := w.e.Replay(tl, w.ends[k])
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := w.e.Start(tl.Start())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := r.SetRecording(m); err != nil {
+				t.Fatal(err)
+			}
+			var evs []agreement.Event
+			for _, ev := range tl.Events() {
+				evs = append(evs, ev)
+			}
+			half := len(evs) / 2
+			for _, ev := range evs[:half] {
+				if err := r.Apply(ev); err != nil {
+					t.Fatal(err)
+				}
+			}
+			f := r.Fork()
+			errs := make([]error, 2)
+			var wg sync.WaitGroup
+			for g, run := range []*scenario.Run{r, f} {
+				wg.Go(func() {
+					for _, ev := range evs[half:] {
+						if err := run.Apply(ev); err != nil {
+							errs[g] = err
+							return
+						}
+					}
+					errs[g] = run.AdvanceTo(w.ends[k])
+				})
+			}
+			wg.Wait()
+			for g, run := range []*scenario.Run{r, f} {
+				if errs[g] != nil {
+					t.Fatal(errs[g])
+				}
+				for _, in := range w.e.Instances() {
+					s, _, err := run.State(in)
+					ws, werr := want.State(in, w.ends[k])
+					if err != nil || werr != nil || s != ws {
+						t.Fatalf("recording %s, timeline %d, run %d, %s: %s (%v), want %s (%v)", m, k, g, in, s, err, ws, werr)
+					}
+				}
+			}
+		}
 	}
 }

@@ -40,9 +40,9 @@ func (r *Run) State(i Instance) (state agreement.State, since time.Time, err err
 // States appends to dst the state of every clause instance of the run as
 // it stands (as [Run.State] reads each), in the order of [Engine.Instances]
 // of the engine that started it, and returns the extended slice. An
-// amendment that adds clauses appends their instances after those; one
-// that removes a clause leaves its instances in place, in their last
-// state. It reads a run's outcome in one call, allocating nothing when dst
+// amendment that adds clauses appends their instances after those; the
+// instances of a clause an amendment removes keep their places (in their
+// final state: see the package doc, Amendments). It reads a run's outcome in one call, allocating nothing when dst
 // has room. It returns dst unchanged for a nil or zero Run.
 func (r *Run) States(dst []agreement.State) []agreement.State {
 	if !r.usable() {

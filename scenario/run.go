@@ -183,18 +183,35 @@ type transition struct {
 	cause    Cause
 }
 
-// with returns a new slice holding s and v (once); s is not modified, so
-// forks may share it.
-func with(s []int32, v int32) []int32 {
+// with returns a new slice holding s and v (once), in r's arena of holds
+// (see arenaSlice); s is not modified, so forks may share it.
+func (r *Run) with(s []int32, v int32) []int32 {
 	if slices.Contains(s, v) {
 		return s
 	}
-	return append(slices.Clip(s), v)
+	var out []int32
+	r.holdArena, out = arenaSlice(r.holdArena, len(s)+1)
+	copy(out, s)
+	out[len(s)] = v
+	return out
 }
 
-// without returns a new slice holding s less v; s is not modified.
-func without(s []int32, v int32) []int32 {
-	return slices.DeleteFunc(slices.Clone(s), func(x int32) bool { return x == v })
+// without returns a new slice holding s less v, in r's arena of holds; s
+// is not modified.
+func (r *Run) without(s []int32, v int32) []int32 {
+	n := len(s)
+	if slices.Contains(s, v) {
+		n--
+	}
+	var out []int32
+	r.holdArena, out = arenaSlice(r.holdArena, n)
+	out = out[:0]
+	for _, x := range s {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // Run is one replay in progress: events applied one at a time, the clock
@@ -269,6 +286,9 @@ type Run struct {
 	// the transitions recorded (see arenaSlice).
 	recArena  []nodeRecord
 	partArena []decisionPart
+	// holdArena holds the suspBy lists of instances and agreements, which
+	// are replaced, never modified in place (see with).
+	holdArena []int32
 	// moved holds the instant of each transition of a run that records
 	// states only, in place of its log.
 	moved []int64
@@ -309,7 +329,8 @@ func (m Recording) String() string {
 var ErrRecording = errors.New("scenario: recording cannot be set")
 
 // SetRecording says what r records from its start on. It must be called
-// while r has closed no instant (just after [Engine.Start] or [Run.Reset]);
+// while r has closed no instant and recorded nothing (just after
+// [Engine.Start] or [Run.Reset]);
 // the setting lasts across resets and replays ([Run.Replay]), and forks
 // inherit it. It returns [ErrRecording] once r has closed an instant or for
 // an undeclared m, and an error for a nil or zero Run.
@@ -317,7 +338,9 @@ func (r *Run) SetRecording(m Recording) error {
 	if !r.usable() {
 		return errNoRun
 	}
-	if m > RecordStates || r.started {
+	// An amendment at the start instant may have recorded transitions
+	// before any instant closed.
+	if m > RecordStates || r.started || len(r.log) > 0 || len(r.moved) > 0 {
 		return ErrRecording
 	}
 	r.rec = m
@@ -487,7 +510,7 @@ func (r *Run) begin(t int64) {
 	r.timers, r.log, r.detail, r.flog, r.rnlog = r.timers[:0], r.log[:0], r.detail[:0], r.flog[:0], r.rnlog[:0]
 	r.pnotices, r.vers, r.base, r.amendAt, r.relimited = r.pnotices[:0], nil, nil, never, r.relimited[:0]
 	r.tlog, r.rejected, r.moved = r.tlog[:0], r.rejected[:0], r.moved[:0]
-	r.recArena, r.partArena = r.recArena[:0], r.partArena[:0]
+	r.recArena, r.partArena, r.holdArena = r.recArena[:0], r.partArena[:0], r.holdArena[:0]
 	r.work, r.spare, r.spareB, r.spareA = r.work[:0], r.spare[:0], r.spareB[:0], r.spareA[:0]
 	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
 	r.shared = false
@@ -1053,7 +1076,7 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 		for _, ii := range info.instances {
 			if s := &r.inst[ii]; from == agreement.StateSuspended && s.state == agreement.StateSuspended &&
 				slices.Contains(s.suspBy, agrHold) {
-				s.suspBy = without(s.suspBy, agrHold)
+				s.suspBy = r.without(s.suspBy, agrHold)
 				if len(s.suspBy) == 0 {
 					r.to(ii, agreement.StateInEffect, sc)
 				}
@@ -1069,10 +1092,10 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 			}
 			switch s := &r.inst[ii]; s.state {
 			case agreement.StateInEffect:
-				s.suspBy = with(s.suspBy, agrHold)
+				s.suspBy = r.with(s.suspBy, agrHold)
 				r.to(ii, agreement.StateSuspended, sc)
 			case agreement.StateSuspended:
-				s.suspBy = with(s.suspBy, agrHold)
+				s.suspBy = r.with(s.suspBy, agrHold)
 			default:
 				r.pauseClock(ii)
 			}
@@ -1216,7 +1239,8 @@ func (r *Run) Fork() *Run {
 	f.detail = r.detail[:len(r.detail):len(r.detail)]
 	f.moved = r.moved[:len(r.moved):len(r.moved)]
 	r.recArena, r.partArena = r.recArena[:len(r.recArena):len(r.recArena)], r.partArena[:len(r.partArena):len(r.partArena)]
-	f.recArena, f.partArena = r.recArena, r.partArena
+	r.holdArena = r.holdArena[:len(r.holdArena):len(r.holdArena)]
+	f.recArena, f.partArena, f.holdArena = r.recArena, r.partArena, r.holdArena
 	f.flog = r.flog[:len(r.flog):len(r.flog)]
 	f.rnlog = r.rnlog[:len(r.rnlog):len(r.rnlog)]
 	f.pnotices = r.pnotices[:len(r.pnotices):len(r.pnotices)]
@@ -1264,6 +1288,7 @@ func (r *Run) Fork() *Run {
 	}
 	f.timers = slices.Clone(r.timers)
 	f.work, f.spare, f.spareB, f.spareA, f.dirtyA, f.effects, f.touched, f.touchedA = nil, nil, nil, nil, nil, nil, nil, nil
+	f.hits, f.recScratch = nil, nil
 	// What an amendment woke for the instant it takes effect at.
 	f.work, f.dirtyA = slices.Clone(r.work), slices.Clone(r.dirtyA)
 	f.relimited = slices.Clone(r.relimited)

@@ -364,10 +364,10 @@ func (r *Run) applyEffects(suspensions bool) {
 				case eff == agreement.EffectTerminate && r.agrState[ai] != agreement.StateTerminated:
 					r.agreementTo(ai, agreement.StateTerminated, cause)
 				case eff == agreement.EffectSuspend && r.agrState[ai] == agreement.StateInForce:
-					r.agr[ai].suspBy = with(r.agr[ai].suspBy, pi)
+					r.agr[ai].suspBy = r.with(r.agr[ai].suspBy, pi)
 					r.agreementTo(ai, agreement.StateSuspended, cause)
 				case eff == agreement.EffectSuspend && r.agrState[ai] == agreement.StateSuspended:
-					r.agr[ai].suspBy = with(r.agr[ai].suspBy, pi)
+					r.agr[ai].suspBy = r.with(r.agr[ai].suspBy, pi)
 				}
 			}
 		case agreement.EffectResume:
@@ -384,7 +384,7 @@ func (r *Run) applyEffects(suspensions bool) {
 				if !r.gateOpen(ii) && !r.liftsOwnAgreement(ii, sp) {
 					return // gated: the effect is lost, as for every other power
 				}
-				s.suspBy = without(s.suspBy, sp)
+				s.suspBy = r.without(s.suspBy, sp)
 				if len(s.suspBy) == 0 {
 					r.to(ii, agreement.StateInEffect, cause)
 				}
@@ -408,7 +408,7 @@ func (r *Run) applyEffects(suspensions bool) {
 				if r.agrState[ai] != agreement.StateSuspended || !slices.Contains(a.suspBy, sp) {
 					continue
 				}
-				a.suspBy = without(a.suspBy, sp)
+				a.suspBy = r.without(a.suspBy, sp)
 				if len(a.suspBy) == 0 {
 					r.agreementTo(ai, agreement.StateInForce, cause)
 				}
@@ -436,10 +436,10 @@ func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c Cause) 
 	case agreement.EffectSuspend:
 		switch s.state {
 		case agreement.StateInEffect:
-			s.suspBy = with(s.suspBy, power)
+			s.suspBy = r.with(s.suspBy, power)
 			r.to(ii, agreement.StateSuspended, c)
 		case agreement.StateSuspended:
-			s.suspBy = with(s.suspBy, power)
+			s.suspBy = r.with(s.suspBy, power)
 		}
 	}
 }

@@ -291,9 +291,6 @@ func (e amendmentErr) Error() string {
 
 func (e amendmentErr) Unwrap() []error { return []error{ErrAmendment, e.sentinel} }
 
-// checkIDs adds to ve the problems of the events' ids across the
-// timeline: an id given to two events, and a revision naming no event of
-// the timeline or one at its own instant or later.
 // plainFor reports whether tl is valid for e with nothing to check but
 // each event alone: it has no amendments and no event ids or revisions,
 // and every event is valid and not before the start. Validate then needs
@@ -311,6 +308,9 @@ func (tl Timeline) plainFor(e *Engine) bool {
 	return true
 }
 
+// checkIDs adds to ve the problems of the events' ids across the
+// timeline: an id given to two events, and a revision naming no event of
+// the timeline or one at its own instant or later.
 func (tl Timeline) checkIDs(ve *agreement.ValidationError) {
 	var first map[agreement.EventID]int // the first event in order with each id
 	for i := range tl.events {

@@ -247,19 +247,29 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if err := r.replay(tl, end); err != nil {
 		return nil, err
 	}
-	if n := int64(len(r.log)); n > e.logHint.Load() {
-		e.logHint.Store(n) // a race between replays only loses a hint
-	}
+	e.hintLog(len(r.log))
 	t := r.Trace()
 	e.scratch.Put(r.release()) // r is dropped: no trace reads its scratch
 	return t, nil
 }
 
+// maxLogHint bounds the capacity Engine.Replay gives a log in advance.
+const maxLogHint = 1 << 14
+
+// hintLog records that a replay of e made n transitions: the hint follows
+// the longest recent log, falling by an eighth per shorter one, so that a
+// trace never keeps much more memory than recent replays needed. A race
+// between replays only loses a hint.
+func (e *Engine) hintLog(n int) {
+	h := e.logHint.Load()
+	e.logHint.Store(min(max(int64(n), h-h/8), maxLogHint))
+}
+
 // Replay puts r back at the start of the timeline tl, as [Run.Reset] does,
 // and runs tl on r's engine up to and including end, as [Engine.Replay]
 // does, without building a trace: the caller reads what it needs from the
-// run ([Run.State], [Run.NextWake]; [Run.Trace] still gives the whole
-// record). Replaying many timelines through one run reuses its memory:
+// run ([Run.State], [Run.States], [Run.Transitions], [Run.NextWake]; for a
+// run that records its trace, [Run.Trace] gives the whole record). Replaying many timelines through one run reuses its memory:
 // once its buffers have grown to the longest timeline, a replay allocates
 // nothing, unless a trace or a fork taken from r shares that memory. The
 // errors are [Engine.Replay]'s; after an error r is at an unspecified
