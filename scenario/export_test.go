@@ -1,0 +1,10 @@
+package scenario
+
+// WakingEvery returns a copy of e whose runs (and their amended texts) wake
+// every instance in the wake list of an input that changes, whether or not
+// it still reads the input: as the engine did before it skipped dead wakes.
+func WakingEvery(e *Engine) *Engine {
+	c := *e
+	c.wakeEvery = true
+	return &c
+}
