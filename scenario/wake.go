@@ -197,6 +197,9 @@ func (r *Run) liveSlots(ii int32) wakeSlots {
 func (r *Run) wakeInput(k inputKind, i int32, c Cause) {
 	w := &r.wk
 	l := *r.e.wakeList(k, i)
+	if len(l) == 0 {
+		return // no instance reads it: nothing to drop or to touch
+	}
 	if w.eager || r.e.wakeEvery {
 		for _, x := range l {
 			r.markInst(x.inst, c)
