@@ -179,6 +179,11 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		changes: revision.Diff(old.process.Agreements[ai], ne.process.Agreements[ai])})
 	r.now = t
 	r.world.e = ne
+	// The run's wake lists were the old text's; while the text changes,
+	// every wake wakes.
+	r.wk.resetWakes()
+	r.wk.eager = true
+	defer func() { r.wk.eager = false }()
 	// The agreement keeps its territory as it stands, which its new text
 	// may state otherwise: entry into force applies the new options to it.
 	r.terrAsStated[ai] = false

@@ -90,7 +90,7 @@ type patternInfo struct {
 	measure    *cbound       // p.Measure compiled; nil when unset
 	debtors    partySet      // what $debtor stands for, when it is a set
 	creditors  partySet      // what $creditor stands for
-	instances  []int32       // instances whose conditions or action mention it
+	instances  []wake        // instances whose conditions or action mention it
 	fluentsOn  []int32       // fluents it initiates
 	fluentsOff []int32       // fluents it terminates
 	agreements []int32       // agreements whose entry condition mentions it
@@ -100,7 +100,7 @@ type fluentInfo struct {
 	id         agreement.FluentID
 	home       int32
 	initially  bool
-	instances  []int32 // instances reading it
+	instances  []wake  // instances reading it
 	agreements []int32 // agreements whose entry condition reads it
 }
 
@@ -110,7 +110,7 @@ type agreementInfo struct {
 	entry     int32          // root node of the entry-into-force condition; -1 = on signature
 	clauses   []int32
 	instances []int32 // every instance of its clauses
-	readers   []int32 // instances whose conditions read its state
+	readers   []wake  // instances whose conditions read its state
 	readersA  []int32 // agreements whose entry condition reads its state
 	timed     []int32 // timed nodes of the entry condition
 	// inForceAt is the agreement's InForceAt; ifRoot the root of its
@@ -169,11 +169,11 @@ type clauseInfo struct {
 	roots                                                    [numInstSlots]int32 // trigger, antecedent, fulfilment, violation, anchors; -1 = none (shared by instances)
 	timed                                                    [numInstSlots][]int32
 	instances                                                []int32
-	readers                                                  []int32 // instances whose conditions read this clause's state
+	readers                                                  []wake  // instances whose conditions read this clause's state
 	readersA                                                 []int32 // agreements whose entry condition reads it
 	// breachReaders (and breachReadersA) are the instances (and
 	// agreements) whose conditions count this clause's breaches.
-	breachReaders  []int32
+	breachReaders  []wake
 	breachReadersA []int32
 	targets        []int32 // clause indices targeted by a power
 	targetsA       []int32 // agreement indices targeted by a power
@@ -234,6 +234,13 @@ type instanceInfo struct {
 	// the default action, or the uncovered acts of a relaxed prohibition):
 	// a standing clause then records one breach per act.
 	counted bool
+	// judges is set for the instance of a standing clause or a recurring
+	// duty: each evaluation in effect judges what happened up to the
+	// instant, so its every wake counts (see wake.go).
+	judges bool
+	// reads are the inputs whose wake lists hold it, each once (see
+	// wake.go).
+	reads []input
 }
 
 // breachFilter is a compiled [agreement.BreachFilter].
@@ -294,6 +301,10 @@ type Engine struct {
 	// scratch pools the scratch memory of Engine.Replay's runs (see
 	// scratch).
 	scratch sync.Pool
+	// wakeEvery makes its runs wake every instance of a wake list, whether
+	// or not it still reads the input (see wake.go): for the tests that
+	// check skipping changes nothing. Amended texts keep it.
+	wakeEvery bool
 }
 
 type fluentKey struct {
@@ -399,6 +410,9 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 	}
 	p = e.process
 	e.loc = time.UTC
+	if prev != nil {
+		e.wakeEvery = prev.wakeEvery
+	}
 	// Declarations.
 	for ai, a := range p.Agreements {
 		e.agrIndex[a.ID] = int32(ai)
@@ -681,7 +695,7 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			}
 			if on := cl.Recurs.On; on != nil {
 				inst.recOn = e.pattern(c.home, *on, b)
-				early.add(&e.patterns[inst.recOn].instances, patternInstances, inst.recOn, ii)
+				e.addEarly(early, inPattern, inst.recOn, ii)
 			}
 		}
 	}
@@ -710,9 +724,11 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 		}
 	}
 	for ii := range e.instances {
+		inst := &e.instances[ii]
+		inst.judges = e.clauses[inst.clause].standing
 		for s := slot(0); s < numInstSlots; s++ {
 			if r := e.instances[ii].roots[s]; r >= 0 {
-				e.index(r, int32(ii), -1, early)
+				e.index(r, int32(ii), -1, s.wakes(), early)
 			}
 		}
 	}
@@ -721,13 +737,13 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			root := e.compileCond(int32(ai), a.EntryIntoForce, noBinding)
 			e.agreements[ai].entry = root
 			e.agreements[ai].timed = e.timedNodes(root)
-			e.index(root, -1, int32(ai), early)
+			e.index(root, -1, int32(ai), 0, early)
 		}
 		if from := a.InForceAt.From; from != nil {
 			root := e.compileCond(int32(ai), from, noBinding)
 			e.agreements[ai].ifRoot = root
 			e.agreements[ai].ifTimed = e.timedNodes(root)
-			e.index(root, -1, int32(ai), early)
+			e.index(root, -1, int32(ai), 0, early)
 		}
 	}
 	return e
@@ -957,10 +973,10 @@ func (e *Engine) cover(ii, perm int32, debtor agreement.PartyID, early earlyInde
 	e.coverLists[l] = append(e.coverLists[l], src)
 	// The prohibition depends on the permission's state and its grants.
 	pci := e.instances[perm].clause
-	early.add(&e.clauses[pci].readers, clauseReaders, pci, ii)
+	e.addEarly(early, inClause, pci, ii)
 	for _, pat := range []int32{src.grant, src.act} {
 		if pat >= 0 {
-			early.add(&e.patterns[pat].instances, patternInstances, pat, ii)
+			e.addEarly(early, inPattern, pat, ii)
 		}
 	}
 }
@@ -1229,11 +1245,12 @@ func (e *Engine) timedNodes(root int32) []int32 {
 }
 
 // index records that instance ii (or agreement ai, when ii < 0) depends on
-// everything the condition under root reads. Instances are indexed in
-// increasing order, every instance's conditions in one run, and then
-// agreements likewise: a value already in a list is its last one, or for
-// instances one that early holds.
-func (e *Engine) index(root, ii, ai int32, early earlyIndex) {
+// everything the condition under root reads, through the slots in mask
+// (for an instance). Instances are indexed in increasing order, every
+// instance's conditions in one run, and then agreements likewise: a value
+// already in a list is its last one, or for instances one that early
+// holds.
+func (e *Engine) index(root, ii, ai int32, mask wakeSlots, early earlyIndex) {
 	e.walk(root, func(i int32) {
 		n := &e.nodes[i]
 		var pats []int32
@@ -1242,7 +1259,7 @@ func (e *Engine) index(root, ii, ai int32, early earlyIndex) {
 			pats = []int32{n.a}
 		case opBreached:
 			if ii >= 0 {
-				e.clauses[n.a].breachReaders = appendRun(e.clauses[n.a].breachReaders, ii)
+				e.addWake(early, inBreach, n.a, ii, mask)
 			} else {
 				e.clauses[n.a].breachReadersA = appendRun(e.clauses[n.a].breachReadersA, ai)
 			}
@@ -1250,30 +1267,26 @@ func (e *Engine) index(root, ii, ai int32, early earlyIndex) {
 			pats = []int32{n.a, n.b}
 		case opHolds:
 			if ii >= 0 {
-				e.fluents[n.a].instances = appendRun(e.fluents[n.a].instances, ii)
+				e.addWake(early, inFluent, n.a, ii, mask)
 			} else {
 				e.fluents[n.a].agreements = appendRun(e.fluents[n.a].agreements, ai)
 			}
 		case opClauseIn:
 			if ii >= 0 {
-				if !early.has(clauseReaders, n.a, ii) {
-					e.clauses[n.a].readers = appendRun(e.clauses[n.a].readers, ii)
-				}
+				e.addWake(early, inClause, n.a, ii, mask)
 			} else {
 				e.clauses[n.a].readersA = appendRun(e.clauses[n.a].readersA, ai)
 			}
 		case opAgreementIn:
 			if ii >= 0 {
-				e.agreements[n.a].readers = appendRun(e.agreements[n.a].readers, ii)
+				e.addWake(early, inAgreement, n.a, ii, mask)
 			} else {
 				e.agreements[n.a].readersA = appendRun(e.agreements[n.a].readersA, ai)
 			}
 		}
 		for _, pi := range pats {
 			if ii >= 0 {
-				if !early.has(patternInstances, pi, ii) {
-					e.patterns[pi].instances = appendRun(e.patterns[pi].instances, ii)
-				}
+				e.addWake(early, inPattern, pi, ii, mask)
 			} else {
 				e.patterns[pi].agreements = appendRun(e.patterns[pi].agreements, ai)
 			}
@@ -1300,16 +1313,9 @@ func appendRun(s []int32, v int32) []int32 {
 	return append(s, v)
 }
 
-// The index lists an earlyIndex holds values of.
-const (
-	patternInstances uint8 = iota // a pattern's instances
-	clauseReaders                 // a clause's readers
-)
-
-// indexKey names value v of list i (a pattern or a clause index) of kind
-// list.
+// indexKey names value v of the wake list of input i of kind list.
 type indexKey struct {
-	list uint8
+	list inputKind
 	i, v int32
 }
 
@@ -1319,23 +1325,59 @@ type indexKey struct {
 // for scanning those lists for them.
 type earlyIndex map[indexKey]struct{}
 
-// add appends v to *s, list i of kind list, unless x holds it already.
-func (x earlyIndex) add(s *[]int32, list uint8, i, v int32) {
-	k := indexKey{list, i, v}
-	if _, ok := x[k]; ok {
-		return
-	}
-	x[k] = struct{}{}
-	*s = append(*s, v)
-}
-
-// has reports whether x holds v in list i of kind list.
-func (x earlyIndex) has(list uint8, i, v int32) bool {
+// has reports whether x holds v in the list of input i of kind list.
+func (x earlyIndex) has(list inputKind, i, v int32) bool {
 	if len(x) == 0 {
 		return false
 	}
 	_, ok := x[indexKey{list, i, v}]
 	return ok
+}
+
+// addEarly appends instance ii to the wake list of input i of kind k,
+// unless early holds it already, live while ii is not final: the On pattern
+// of a recurrence, and what a relaxed prohibition's uncovered acts read.
+func (e *Engine) addEarly(early earlyIndex, k inputKind, i, ii int32) {
+	key := indexKey{k, i, ii}
+	if _, ok := early[key]; ok {
+		return
+	}
+	early[key] = struct{}{}
+	l := e.wakeList(k, i)
+	*l = append(*l, wake{inst: ii, slots: wakeBody})
+	e.instances[ii].reads = append(e.instances[ii].reads, input{kind: k, i: i})
+}
+
+// addWake records that instance ii reads input i of kind k through the
+// slots in mask: in the entry ii already has last in the list, or one
+// early holds (whose slots are every one but the trigger's and the
+// antecedent's and the anchors', live as long as those are), or a new one.
+func (e *Engine) addWake(early earlyIndex, k inputKind, i, ii int32, mask wakeSlots) {
+	l := e.wakeList(k, i)
+	if n := len(*l); n > 0 && (*l)[n-1].inst == ii {
+		(*l)[n-1].slots |= mask
+		return
+	}
+	if early.has(k, i, ii) {
+		return
+	}
+	*l = append(*l, wake{inst: ii, slots: mask})
+	e.instances[ii].reads = append(e.instances[ii].reads, input{kind: k, i: i})
+}
+
+// wakeList returns the wake list of input i of kind k.
+func (e *Engine) wakeList(k inputKind, i int32) *[]wake {
+	switch k {
+	case inPattern:
+		return &e.patterns[i].instances
+	case inFluent:
+		return &e.fluents[i].instances
+	case inClause:
+		return &e.clauses[i].readers
+	case inBreach:
+		return &e.clauses[i].breachReaders
+	}
+	return &e.agreements[i].readers
 }
 
 func stateMask(ss []agreement.State) uint16 {

@@ -67,6 +67,8 @@ type instState struct {
 	// stopped before that.
 	entered, left      int64
 	stopAt, stoppedFor int64
+	// round is the epoch of the last round that took it (see wakeState).
+	round int64
 	dirtyMark
 }
 
@@ -274,6 +276,9 @@ type Run struct {
 	// touchedA are the agreements evaluated or moved at this instant,
 	// whose timers schedule sets again (no other agreement's can change).
 	touchedA []int32
+
+	// wk is what waking instances keeps: see wake.go.
+	wk wakeState
 
 	// shared is set once a trace or a fork shares r's memory: Reset must
 	// not write over it.
@@ -514,6 +519,7 @@ func (r *Run) begin(t int64) {
 	r.work, r.spare, r.spareB, r.spareA = r.work[:0], r.spare[:0], r.spareB[:0], r.spareA[:0]
 	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
 	r.shared = false
+	r.wk.reuseWakes()
 	r.terr = reuse(r.terr, len(e.agreements))
 	r.terrAsStated = reuse(r.terrAsStated, len(e.agreements))
 	for i := range e.agreements {
@@ -721,12 +727,19 @@ func (r *Run) advance(t int64) {
 }
 
 // markInst makes instance ii dirty for this instant, keeping the first
-// cause; an instance in a final state is left alone, since nothing moves it
-// again.
+// cause: that of a wake skipped earlier in the round, if any (see
+// lateWake). An instance in a final state is left alone, since nothing
+// moves it again.
 func (r *Run) markInst(ii int32, c Cause) {
-	if s := &r.inst[ii]; !s.state.IsFinal() && s.mark(c) {
-		r.work = append(r.work, ii)
+	s := &r.inst[ii]
+	if s.dirty || s.state.IsFinal() {
+		return
 	}
+	if r.wk.last >= r.wk.epoch-1 {
+		c = r.lateWake(ii, c)
+	}
+	s.dirty, s.cause = true, c
+	r.work = append(r.work, ii)
 }
 
 // markAgr makes agreement ai dirty for this instant, keeping the first cause.
@@ -818,9 +831,7 @@ func (r *Run) commit(t int64, batch []int32) {
 		hits := r.match(ei, ev, r.hits[:0])
 		for _, pi := range hits {
 			p := &e.patterns[pi]
-			for _, ii := range p.instances {
-				r.markInst(ii, cause)
-			}
+			r.wakeInput(inPattern, pi, cause)
 			for _, ai := range p.agreements {
 				r.markAgr(ai, cause)
 			}
@@ -843,9 +854,7 @@ func (r *Run) commit(t int64, batch []int32) {
 			rc := Cause{Kind: CauseRevision}.WithEvent(int(ei))
 			if t := r.revise(ei, func(pi int32) {
 				p := &e.patterns[pi]
-				for _, ii := range p.instances {
-					r.markInst(ii, rc)
-				}
+				r.wakeInput(inPattern, pi, rc)
 				for _, ai := range p.agreements {
 					r.markAgr(ai, rc)
 				}
@@ -871,23 +880,31 @@ func (r *Run) commit(t int64, batch []int32) {
 		work := r.work
 		r.work = r.spare[:0]
 		slices.Sort(work)
+		w := &r.wk
+		w.epoch++
 		for _, ii := range work {
-			r.inst[ii].dirty = false
+			s := &r.inst[ii]
+			s.dirty, s.round = false, w.epoch
 			r.touched = append(r.touched, ii)
 		}
-		r.anchors(work)
-		r.lapse(work)
-		r.activate(work)
-		r.fulfil(work)
+		w.cur, w.pos, w.inRound = work, 0, true
+		r.anchors()
+		r.lapse()
+		r.activate()
+		r.fulfil()
 		// Within one priority, timeline order: the order of the exercises.
 		slices.SortStableFunc(r.effects, func(a, b effect) int { return cmp.Compare(a.event, b.event) })
 		r.applyEffects(false)
 		r.applyEffects(true)
-		r.violate(work)
-		r.expire(work)
+		r.violate()
+		r.expire()
 		r.effects = r.effects[:0]
-		r.spare = work
+		r.spare = w.cur[:0]
+		w.cur, w.inRound = nil, false
 	}
+	// The touches of this instant are spent: its rounds are over.
+	r.wk.epoch += 2
+	r.wk.causes = r.wk.causes[:0]
 	r.schedule()
 }
 
@@ -931,9 +948,7 @@ func (r *Run) setFluent(fi int32, v bool, ei int32) {
 	r.flog = append(r.flog, fluentChange{fluent: fi, value: v, event: ei})
 	cause := Cause{Kind: CauseEvent}.WithEvent(int(ei))
 	f := &r.e.fluents[fi]
-	for _, ii := range f.instances {
-		r.markInst(ii, cause)
-	}
+	r.wakeInput(inFluent, fi, cause)
 	for _, ai := range f.agreements {
 		r.markAgr(ai, cause)
 	}
@@ -1053,9 +1068,7 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 	}
 	info := &r.e.agreements[ai]
 	sc := Cause{Kind: CauseAgreement, By: Instance{Ref: agreement.AgreementRef(info.id)}}
-	for _, ii := range info.readers {
-		r.markInst(ii, sc)
-	}
+	r.wakeInput(inAgreement, ai, sc)
 	for _, aj := range info.readersA {
 		r.markAgr(aj, sc)
 	}
@@ -1213,9 +1226,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 
 	// Dependents, and the instance itself in its new state.
 	sc := Cause{Kind: CauseClause, By: Instance{Ref: cl.ref, Debtor: inst.debtor}}
-	for _, j := range cl.readers {
-		r.markInst(j, sc)
-	}
+	r.wakeInput(inClause, ci, sc)
 	for _, aj := range cl.readersA {
 		r.markAgr(aj, sc)
 	}
@@ -1289,6 +1300,7 @@ func (r *Run) Fork() *Run {
 	f.timers = slices.Clone(r.timers)
 	f.work, f.spare, f.spareB, f.spareA, f.dirtyA, f.effects, f.touched, f.touchedA = nil, nil, nil, nil, nil, nil, nil, nil
 	f.hits, f.recScratch = nil, nil
+	f.wk.resetWakes() // its wake lists are derived afresh
 	// What an amendment woke for the instant it takes effect at.
 	f.work, f.dirtyA = slices.Clone(r.work), slices.Clone(r.dirtyA)
 	f.relimited = slices.Clone(r.relimited)

@@ -50,8 +50,10 @@ func (r *Run) anchorInstant(root int32) int64 {
 }
 
 // anchors fixes the deadlines and expiries whose anchor now holds.
-func (r *Run) anchors(work []int32) {
-	for _, ii := range work {
+func (r *Run) anchors() {
+	w := &r.wk
+	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
+		ii := w.cur[w.pos]
 		s := &r.inst[ii]
 		inst := &r.e.instances[ii]
 		cl := &r.e.clauses[inst.clause]
@@ -81,8 +83,10 @@ func (r *Run) anchors(work []int32) {
 // lapse makes Lapsed every instance still waiting for its trigger or
 // antecedent when its deadline, binding regardless of activation, comes:
 // before activation, so that a trigger at that very instant comes too late.
-func (r *Run) lapse(work []int32) {
-	for _, ii := range work {
+func (r *Run) lapse() {
+	w := &r.wk
+	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
+		ii := w.cur[w.pos]
 		s := &r.inst[ii]
 		if s.lapseAt <= r.now && (s.state == agreement.StateDormant || s.state == agreement.StatePending) &&
 			r.gateOpen(ii) {
@@ -117,9 +121,9 @@ func (r *Run) settleExclusive(ii int32) {
 			r.to(ii, agreement.StateViolated, Cause{Kind: CauseDeadline})
 			return
 		}
-		r.expire([]int32{ii})
+		r.expireOne(ii)
 	case agreement.StatePending:
-		r.expire([]int32{ii})
+		r.expireOne(ii)
 	}
 }
 
@@ -231,8 +235,10 @@ func (r *Run) recur(ii int32) {
 	}
 }
 
-func (r *Run) activate(work []int32) {
-	for _, ii := range work {
+func (r *Run) activate() {
+	w := &r.wk
+	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
+		ii := w.cur[w.pos]
 		s := &r.inst[ii]
 		if !r.gateOpen(ii) {
 			continue
@@ -249,25 +255,27 @@ func (r *Run) activate(work []int32) {
 				d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
 			}
 			if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
-				r.to(ii, agreement.StatePending, s.cause, r.keep(d...)...)
+				r.to(ii, agreement.StatePending, r.causeOf(ii), r.keep(d...)...)
 				continue
 			}
 			if roots[slotAntecedent] >= 0 && r.rec == RecordTrace {
 				d = append(d, r.decide(slotAntecedent, roots[slotAntecedent], r.now))
 			}
-			r.to(ii, agreement.StateInEffect, s.cause, r.keep(d...)...)
+			r.to(ii, agreement.StateInEffect, r.causeOf(ii), r.keep(d...)...)
 		case agreement.StatePending:
 			if roots[slotAntecedent] < 0 {
-				r.to(ii, agreement.StateInEffect, s.cause) // an amendment removed the antecedent
+				r.to(ii, agreement.StateInEffect, r.causeOf(ii)) // an amendment removed the antecedent
 			} else if r.eval(roots[slotAntecedent], s.since, nil) {
-				r.to(ii, agreement.StateInEffect, s.cause, r.decisions(slotAntecedent, roots[slotAntecedent], s.since)...)
+				r.to(ii, agreement.StateInEffect, r.causeOf(ii), r.decisions(slotAntecedent, roots[slotAntecedent], s.since)...)
 			}
 		}
 	}
 }
 
-func (r *Run) fulfil(work []int32) {
-	for _, ii := range work {
+func (r *Run) fulfil() {
+	w := &r.wk
+	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
+		ii := w.cur[w.pos]
 		s := &r.inst[ii]
 		if r.recurs(ii) {
 			// Its acts perform occurrences, before the powers' effects.
@@ -282,7 +290,7 @@ func (r *Run) fulfil(work []int32) {
 			continue
 		}
 		if r.e.clauses[r.e.instances[ii].clause].clause.Kind != agreement.DeonticPower {
-			r.to(ii, agreement.StateFulfilled, s.cause, r.decisions(slotFulfilment, root, s.since)...)
+			r.to(ii, agreement.StateFulfilled, r.causeOf(ii), r.decisions(slotFulfilment, root, s.since)...)
 			continue
 		}
 		// The root is the exercise: its recorded event is the exercise,
@@ -290,11 +298,11 @@ func (r *Run) fulfil(work []int32) {
 		var ev int32
 		if r.rec == RecordTrace {
 			d := r.decide(slotFulfilment, root, s.since)
-			r.to(ii, agreement.StateFulfilled, s.cause, r.keep(d)...)
+			r.to(ii, agreement.StateFulfilled, r.causeOf(ii), r.keep(d)...)
 			ev = d.recs[root-d.lo].event
 		} else {
 			ev = r.exercise(root, s.since)
-			r.to(ii, agreement.StateFulfilled, s.cause)
+			r.to(ii, agreement.StateFulfilled, r.causeOf(ii))
 		}
 		r.effects = append(r.effects, effect{power: ii, event: int(ev)})
 	}
@@ -444,8 +452,10 @@ func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c Cause) 
 	}
 }
 
-func (r *Run) violate(work []int32) {
-	for _, ii := range work {
+func (r *Run) violate() {
+	w := &r.wk
+	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
+		ii := w.cur[w.pos]
 		s := &r.inst[ii]
 		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
@@ -460,7 +470,7 @@ func (r *Run) violate(work []int32) {
 		}
 		root := r.e.instances[ii].roots[slotViolation]
 		if root >= 0 && !excl && r.eval(root, s.since, nil) {
-			r.to(ii, agreement.StateViolated, s.cause, r.decisions(slotViolation, root, s.since)...)
+			r.to(ii, agreement.StateViolated, r.causeOf(ii), r.decisions(slotViolation, root, s.since)...)
 			continue
 		}
 		if s.deadlineAt <= r.now {
@@ -469,38 +479,46 @@ func (r *Run) violate(work []int32) {
 	}
 }
 
-func (r *Run) expire(work []int32) {
-	for _, ii := range work {
-		s := &r.inst[ii]
-		if s.expiryAt > r.now || s.state != agreement.StatePending && s.state != agreement.StateInEffect || !r.gateOpen(ii) {
-			continue
-		}
-		to := agreement.StateDischarged
-		ci := &r.e.clauses[r.e.instances[ii].clause]
-		cause := Cause{Kind: CauseExpiry}
-		if ci.hasTerm {
-			rec, renewed := s.terms().decide(ii, ci.term, ci.loc)
-			for renewed && s.term.end <= r.now {
-				r.rnlog = append(r.rnlog, rec)
-				rec, renewed = s.term.decide(ii, ci.term, ci.loc)
-			}
-			r.rnlog = append(r.rnlog, rec)
-			if renewed {
-				s.expiryAt = s.term.end
-				continue
-			}
-			cause = rec.cause
-			cause.Kind = CauseTerm
-		}
-		switch {
-		case s.state != agreement.StateInEffect:
-		case ci.standing && s.breaches > 0:
-			to = agreement.StateViolated
-		case ci.standing, ci.clause.Kind == agreement.DeonticProhibition:
-			to = agreement.StateFulfilled
-		}
-		r.to(ii, to, cause)
+// expire takes the round's instances through expiry.
+func (r *Run) expire() {
+	w := &r.wk
+	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
+		r.expireOne(w.cur[w.pos])
 	}
+}
+
+// expireOne discharges (or fulfils, or violates) instance ii, Pending or
+// InEffect, when its expiry has come, or renews its term.
+func (r *Run) expireOne(ii int32) {
+	s := &r.inst[ii]
+	if s.expiryAt > r.now || s.state != agreement.StatePending && s.state != agreement.StateInEffect || !r.gateOpen(ii) {
+		return
+	}
+	to := agreement.StateDischarged
+	ci := &r.e.clauses[r.e.instances[ii].clause]
+	cause := Cause{Kind: CauseExpiry}
+	if ci.hasTerm {
+		rec, renewed := s.terms().decide(ii, ci.term, ci.loc)
+		for renewed && s.term.end <= r.now {
+			r.rnlog = append(r.rnlog, rec)
+			rec, renewed = s.term.decide(ii, ci.term, ci.loc)
+		}
+		r.rnlog = append(r.rnlog, rec)
+		if renewed {
+			s.expiryAt = s.term.end
+			return
+		}
+		cause = rec.cause
+		cause.Kind = CauseTerm
+	}
+	switch {
+	case s.state != agreement.StateInEffect:
+	case ci.standing && s.breaches > 0:
+		to = agreement.StateViolated
+	case ci.standing, ci.clause.Kind == agreement.DeonticProhibition:
+		to = agreement.StateFulfilled
+	}
+	r.to(ii, to, cause)
 }
 
 // schedule sets the next timer of every instance and agreement evaluated at
@@ -611,7 +629,7 @@ func (r *Run) breaches(ii int32) {
 	v := r.eval(root, w, nil)
 	if v && !s.violTrue {
 		d := r.decide(slotViolation, root, w)
-		c := s.cause
+		c := r.causeOf(ii)
 		ev := int32(-1)
 		for _, rec := range d.recs {
 			if rec.value && rec.event >= 0 && r.at[rec.event] > w {
@@ -641,9 +659,7 @@ func (r *Run) breach(ii, ei int32, c Cause) {
 	r.addBreach(breach{inst: ii, at: r.now, act: act, event: ei, cause: c})
 	cl := &r.e.clauses[r.e.instances[ii].clause]
 	bc := Cause{Kind: CauseBreach, By: Instance{Ref: cl.ref, Debtor: r.e.instances[ii].debtor}}.WithEvent(int(ei))
-	for _, j := range cl.breachReaders {
-		r.markInst(j, bc)
-	}
+	r.wakeInput(inBreach, r.e.instances[ii].clause, bc)
 	for _, aj := range cl.breachReadersA {
 		r.markAgr(aj, bc)
 	}
@@ -656,10 +672,9 @@ func (r *Run) reviseBreaches(t int32, c Cause) {
 		if b.event != t {
 			continue
 		}
-		cl := &r.e.clauses[r.e.instances[b.inst].clause]
-		for _, j := range cl.breachReaders {
-			r.markInst(j, c)
-		}
+		ci := r.e.instances[b.inst].clause
+		cl := &r.e.clauses[ci]
+		r.wakeInput(inBreach, ci, c)
 		for _, aj := range cl.breachReadersA {
 			r.markAgr(aj, c)
 		}

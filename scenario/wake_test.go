@@ -1,0 +1,128 @@
+package scenario_test
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
+	"pgregory.net/rapid"
+)
+
+// A clause whose trigger has fired reads its trigger's fluent no more, but
+// one whose violation condition reads the same fluent still does: breaking
+// the ceasefire that triggered it violates it, at the event that broke it,
+// while the clause triggered alone stays in effect through every toggle.
+func TestFiredTriggerStillWokenByItsViolation(t *testing.T) {
+	cf := agreement.Fluent{ID: "cf",
+		Initiates:  []agreement.Pattern{{Kind: "ceasefire-declared"}},
+		Terminates: []agreement.Pattern{{Kind: "ceasefire-broken"}}}
+	aid := &agreement.Pattern{Kind: "aid-delivered"}
+	ua := []agreement.PartyID{"UA"}
+	a := refSigned([]agreement.Clause{
+		{ID: "Only", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, Trigger: agreement.Holds("cf")},
+		{ID: "Kept", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, Trigger: agreement.Holds("cf"),
+			Violation: agreement.Not(agreement.Holds("cf"))},
+	})
+	a.Fluents = []agreement.Fluent{cf}
+	evs := []agreement.Event{
+		{At: refAt(1), Kind: "ceasefire-declared", Actor: "UA"},
+		{At: refAt(2), Kind: "ceasefire-broken", Actor: "UA"},
+		{At: refAt(3), Kind: "ceasefire-declared", Actor: "UA"},
+		{At: refAt(4), Kind: "ceasefire-broken", Actor: "UA"},
+	}
+	tr := refCheckAgreement(t, a, refAt(5), evs...)
+	refWant(t, tr, "Only", "", refAt(1), agreement.StateInEffect)
+	refWant(t, tr, "Kept", "", refAt(1), agreement.StateInEffect)
+	refWant(t, tr, "Kept", "", refAt(2), agreement.StateViolated)
+	refWant(t, tr, "Only", "", refAt(5), agreement.StateInEffect)
+	for x := range tr.Transitions() {
+		if x.Instance.Ref.Clause != "Kept" || x.To != agreement.StateViolated {
+			continue
+		}
+		if i, ok := x.Cause.Event(); x.Cause.Kind != scenario.CauseEvent || !ok || i != 1 {
+			t.Errorf("Kept violated with cause %s (event %d, %v), want event 1, the break", x.Cause.Kind, i, ok)
+		}
+	}
+}
+
+// TestPropertySkippedWakesChangeNothing replays processes under timelines
+// with amendments twice: as the engine does, skipping the wakes of
+// instances that no longer read what changed, and waking every instance
+// that reads it in any slot. The traces must be the same in full:
+// transitions in order with their causes and versions, breaches, ends of
+// terms, and their renderings (which show the recorded decisions).
+func TestPropertySkippedWakesChangeNothing(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := refProcessGen(refChance(t, "rich", 50)).Draw(t, "process")
+		e, err := scenario.CompileProcess(p)
+		if err != nil {
+			t.Fatalf("compile: %v\n%s", err, refDescribe(p))
+		}
+		start := refHour(0)
+		var evs []agreement.Event
+		var ams []agreement.Amendment
+		texts := p
+		k, last := 0, -1
+		for range 4 + refUniform(t, "steps", 30) {
+			k += refUniform(t, "gap", 5)
+			if refChance(t, "amend", 8) {
+				k = max(k, last+1)
+				a := refDrawAmendment(t, texts, refHour(k))
+				ams = append(ams, a)
+				texts = refReplaced(texts, a.Text)
+				continue
+			}
+			evs = append(evs, refDrawEvent(t, texts, refHour(k)))
+			last = k
+		}
+		end := refHour(k + refUniform(t, "tail", 73))
+		tl := scenario.NewTimeline(start, evs...).WithAmendments(ams...)
+		got, err := e.Replay(tl, end)
+		if err != nil {
+			t.Fatalf("replay: %v", err)
+		}
+		want, err := scenario.WakingEvery(e).Replay(tl, end)
+		if err != nil {
+			t.Fatalf("replay waking every: %v", err)
+		}
+		if d := traceDiff(got, want); d != "" {
+			t.Fatalf("skipping wakes changed the trace: %s\nprocess:\n%sevents:\n%s%s", d,
+				refDescribe(p), refDescribeEvents(evs), refDescribeAmendments(p, ams))
+		}
+	})
+}
+
+// traceDiff describes the first difference between traces got and want,
+// "" when they are the same.
+func traceDiff(got, want *scenario.Trace) string {
+	gx, wx := slices.Collect(got.Transitions()), slices.Collect(want.Transitions())
+	for k := range min(len(gx), len(wx)) {
+		if !reflect.DeepEqual(gx[k], wx[k]) {
+			return fmt.Sprintf("transition %d: %+v, want %+v", k, gx[k], wx[k])
+		}
+	}
+	if len(gx) != len(wx) {
+		return fmt.Sprintf("%d transitions, want %d", len(gx), len(wx))
+	}
+	if g, w := slices.Collect(got.Breaches()), slices.Collect(want.Breaches()); !reflect.DeepEqual(g, w) {
+		return fmt.Sprintf("breaches %+v, want %+v", g, w)
+	}
+	if g, w := slices.Collect(got.Renewals()), slices.Collect(want.Renewals()); !reflect.DeepEqual(g, w) {
+		return fmt.Sprintf("renewals %+v, want %+v", g, w)
+	}
+	var gm, wm strings.Builder
+	if err := got.Markdown(&gm); err != nil {
+		return err.Error()
+	}
+	if err := want.Markdown(&wm); err != nil {
+		return err.Error()
+	}
+	if gm.String() != wm.String() {
+		return fmt.Sprintf("markdown:\n%s\nwant:\n%s", gm.String(), wm.String())
+	}
+	return ""
+}
