@@ -158,17 +158,17 @@ func (r *Run) Trace() *Trace {
 		e:      r.e,
 		start:  r.start,
 		end:    r.closed,
-		events: r.events[:len(r.events):len(r.events)],
-		at:     r.at[:len(r.at):len(r.at)],
-		log:    r.log[:len(r.log):len(r.log)],
-		detail: r.detail[:len(r.detail):len(r.detail)],
-		flog:   r.flog[:len(r.flog):len(r.flog)],
-		rnlog:  r.rnlog[:len(r.rnlog):len(r.rnlog)],
+		events: r.events.flatten(),
+		at:     r.at.flatten(),
+		log:    r.log.flatten(),
+		detail: r.detail.flatten(),
+		flog:   r.flog.flatten(),
+		rnlog:  r.rnlog.flatten(),
 		vers:   r.vers[:len(r.vers):len(r.vers)],
 		base:   r.base,
 		occ:    make([][]int32, len(r.occ)),
-		tlog:   r.tlog[:len(r.tlog):len(r.tlog)],
-		blog:   r.blog[:len(r.blog):len(r.blog)],
+		tlog:   r.tlog.flatten(),
+		blog:   r.blog.flatten(),
 		revs:   r.revs[:len(r.revs):len(r.revs)],
 		rlog:   r.rlog[:len(r.rlog):len(r.rlog)],
 	}
@@ -186,13 +186,13 @@ func (r *Run) Trace() *Trace {
 		}
 		t.vers = t.vers[:n:n]
 	}
-	for _, rj := range r.rejected {
-		if rj.Event < 0 || rj.Event < len(r.at) && r.at[rj.Event] <= r.closed {
+	for _, rj := range r.rejected.all() {
+		if rj.Event < 0 || rj.Event < len(t.at) && t.at[rj.Event] <= r.closed {
 			t.rejected = append(t.rejected, rj)
 		}
 	}
-	for i, o := range r.occ {
-		t.occ[i] = o[:len(o):len(o)]
+	for i := range r.occ {
+		t.occ[i] = r.occ[i].flatten()
 	}
 	// Events of a batch not yet committed are not part of the trace.
 	n := len(t.at)
@@ -222,7 +222,7 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 		return nil, err
 	}
 	// The run shares the timeline's events: both are immutable.
-	r.at = make([]int64, 0, len(tl.events))
+	r.at.tail = make([]int64, 0, len(tl.events))
 	next := 0 // the next amendment
 	amendTo := func(t time.Time) error {
 		for ; next < len(tl.amendments) && !tl.amendments[next].At.After(t); next++ {
@@ -516,12 +516,12 @@ func (t *Trace) worldWith(e *Engine, n int64) *world {
 		return 1
 	})
 	w := e.newWorld(n)
-	w.at = t.at[:cut]
-	w.events = t.events[:cut]
+	w.at = flatHist(t.at[:cut:cut])
+	w.events = flatHist(t.events[:cut:cut])
 	if e == t.e {
 		for i, o := range t.occ {
 			k, _ := slices.BinarySearch(o, int32(cut))
-			w.occ[i] = o[:k]
+			w.occ[i] = flatHist(o[:k:k])
 		}
 		// Undo the revisions after n, latest first; replay those up to n.
 		for k := len(t.rlog) - 1; k >= 0 && t.rlog[k].at > n; k-- {
