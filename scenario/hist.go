@@ -72,9 +72,9 @@ func (h *hist[T]) push(v T) {
 // history nothing shares.
 func (h *hist[T]) truncate() { h.full, h.tail = nil, h.tail[:0] }
 
-// share returns a copy of h for another owner (a fork, a trace): the two
-// read the same elements, and an append to either is invisible to the
-// other. It moves the complete chunks of h's tail to its full chunks.
+// share returns a copy of h for a fork: the two read the same elements,
+// and an append to either is invisible to the other. It moves the complete
+// chunks of h's tail to its full chunks.
 func (h *hist[T]) share() hist[T] {
 	if k := len(h.tail) >> histShift; k > 0 {
 		for i := range k {
