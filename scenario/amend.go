@@ -190,8 +190,8 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 
 	// What conditions see: occurrences (and revisions) of the events
 	// committed, for the new patterns.
-	n := len(r.events) - len(r.batch)
-	r.occ, r.rev, r.revs, r.rlog = ne.occurrences(r.events[:n], r.at[:n])
+	n := r.events.len() - len(r.batch)
+	r.occ, r.rev, r.revs, r.rlog = ne.occurrences(r.events.prefix(n), r.at.prefix(n))
 
 	// Fluents keep their values; new ones start at their initial value.
 	nf := len(ne.fluents)
@@ -206,7 +206,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		r.clauseTrans = append(r.clauseTrans, -1)
 		r.counts = append(r.counts, [numStates]int32{})
 		if r.byClause != nil {
-			r.byClause = append(r.byClause, nil)
+			r.byClause = append(r.byClause, hist[int32]{})
 		}
 	}
 	for ii := len(r.inst); ii < len(ne.instances); ii++ {
@@ -227,13 +227,13 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		// events naming it, then powers' exercises aimed at it (at one
 		// instant, the batch comes before the rounds).
 		for ei := range n {
-			if ev := &r.events[ei]; ev.Kind == agreement.EventKindNotice {
+			if ev := r.events.ptr(ei); ev.Kind == agreement.EventKindNotice {
 				if _, nci := ne.instrument(ev.Clause); nci == ci {
-					r.inst[ii].terms().addNotice(r.at[ei], int32(ei))
+					r.inst[ii].terms().addNotice(r.at.get(ei), int32(ei))
 				}
 			}
 		}
-		for _, pn := range r.pnotices {
+		for _, pn := range r.pnotices.all() {
 			if pn.clause == ci && (pn.share == "" || slices.Contains(ne.instanceDebtors(int32(ii)), pn.share)) {
 				r.inst[ii].terms().addNotice(pn.at, pn.ev)
 			}
@@ -455,17 +455,17 @@ func (r *Run) reterm(ai int32) {
 // occurrences returns, for the events given (committed, in order, at the
 // instants given), the occurrences of every pattern of e, and the revision
 // tables that the revisions among them make.
-func (e *Engine) occurrences(events []agreement.Event, at []int64) (occ [][]int32, rev, revs []int32, rlog []occChange) {
-	w := world{e: e, events: events, at: at, occ: make([][]int32, len(e.patterns))}
-	for ei := range events {
-		ev := &events[ei]
+func (e *Engine) occurrences(events hist[agreement.Event], at hist[int64]) (occ []hist[int32], rev, revs []int32, rlog []occChange) {
+	w := world{e: e, events: events, at: at, occ: make([]hist[int32], len(e.patterns))}
+	for ei := range events.len() {
+		ev := events.ptr(ei)
 		for _, pi := range e.byKind[ev.Kind] {
 			if e.matches(pi, ev) {
-				w.occ[pi] = append(w.occ[pi], int32(ei))
+				w.occ[pi].push(int32(ei))
 			}
 		}
 		if ev.Kind == agreement.EventKindRevised {
-			w.now = at[ei]
+			w.now = at.get(ei)
 			w.revise(int32(ei), nil)
 		}
 	}

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -30,12 +29,12 @@ type world struct {
 	// about timed atoms. Replays never set it.
 	late time.Time
 
-	events []agreement.Event // the events so far
+	events hist[agreement.Event] // the events so far
 	// borrowed says events are a timeline's (see Run.applyNext), never
 	// to be written to.
 	borrowed bool
-	at       []int64   // instant of each event, by event index
-	occ      [][]int32 // per pattern: indices of matching events, in order
+	at       hist[int64]   // instant of each event, by event index
+	occ      []hist[int32] // per pattern: indices of matching events, in order
 
 	fluentVal []bool
 	fluentEv  []int32 // event that last changed the fluent; -1 if none
@@ -52,8 +51,8 @@ type world struct {
 	// Breaches of standing clauses, in the order recorded, and per clause
 	// the indices of its own in blog; byClause is nil until the first
 	// breach (see addBreach).
-	blog     []breach
-	byClause [][]int32
+	blog     hist[breach]
+	byClause []hist[int32]
 
 	// rev holds, per event, the index of the latest revision of it seen
 	// so far, or -1; nil while there has been none. It is replaced, never
@@ -85,7 +84,7 @@ type breach struct {
 func (e *Engine) newWorld(now int64) world {
 	w := world{
 		e:           e,
-		occ:         make([][]int32, len(e.patterns)),
+		occ:         make([]hist[int32], len(e.patterns)),
 		fluentVal:   make([]bool, len(e.fluents)),
 		fluentEv:    make([]int32, len(e.fluents)),
 		agrState:    make([]agreement.State, len(e.agreements)),
@@ -106,14 +105,14 @@ func (e *Engine) newWorld(now int64) world {
 func (w *world) reset(now int64) {
 	e := w.e
 	w.now = now
-	w.at = w.at[:0]
+	w.at.truncate()
 	if w.borrowed {
-		w.events, w.borrowed = nil, false
+		w.events, w.borrowed = hist[agreement.Event]{}, false
 	} else {
-		w.events = w.events[:0]
+		w.events.truncate()
 	}
 	for i := range w.occ {
-		w.occ[i] = w.occ[i][:0]
+		w.occ[i].truncate()
 	}
 	for i, f := range e.fluents {
 		w.fluentVal[i], w.fluentEv[i] = f.initially, -1
@@ -132,9 +131,9 @@ func (w *world) reset(now int64) {
 		w.counts[inst.clause][agreement.StateDormant]++
 		w.instSt[ii], w.instSince[ii], w.instTrans[ii] = agreement.StateDormant, now, -1
 	}
-	w.blog = w.blog[:0]
+	w.blog.truncate()
 	for i := range w.byClause {
-		w.byClause[i] = w.byClause[i][:0]
+		w.byClause[i].truncate()
 	}
 	w.rev, w.revs, w.rlog = nil, w.revs[:0], w.rlog[:0]
 }
@@ -142,12 +141,13 @@ func (w *world) reset(now int64) {
 // target returns the index of the event a revision (event ei) revises: the
 // latest event before ei's instant with that id; -1 if there is none.
 func (w *world) target(ei int32) int32 {
-	id := w.events[ei].Revises
+	id := w.events.ptr(int(ei)).Revises
 	if id == "" {
 		return -1
 	}
+	at := w.at.get(int(ei))
 	for j := ei - 1; j >= 0; j-- {
-		if w.at[j] < w.at[ei] && w.events[j].ID == id {
+		if w.at.get(int(j)) < at && w.events.ptr(int(j)).ID == id {
 			return j
 		}
 	}
@@ -165,7 +165,7 @@ func (w *world) revise(ei int32, changed func(pi int32)) int32 {
 	}
 	e := w.e
 	before := w.event(t)
-	w.rev = withRevision(w.rev, len(w.events), t, ei)
+	w.rev = withRevision(w.rev, w.events.len(), t, ei)
 	w.revs = append(w.revs, ei)
 	after := w.event(t)
 	for _, pi := range e.byKind[after.Kind] {
@@ -174,7 +174,7 @@ func (w *world) revise(ei int32, changed func(pi int32)) int32 {
 			continue
 		}
 		w.occ[pi] = occWith(w.occ[pi], t, is)
-		w.rlog = append(w.rlog, occChange{p: pi, ev: t, add: is, at: w.at[ei]})
+		w.rlog = append(w.rlog, occChange{p: pi, ev: t, add: is, at: w.at.get(int(ei))})
 		if changed != nil {
 			changed(pi)
 		}
@@ -197,39 +197,40 @@ func withRevision(rev []int32, n int, t, ri int32) []int32 {
 
 // occWith returns a new occurrence list: l with event ev added (in index
 // order) or removed. l is not modified, so forks and traces may share it.
-func occWith(l []int32, ev int32, add bool) []int32 {
+func occWith(h hist[int32], ev int32, add bool) hist[int32] {
+	l := h.flat()
 	k, found := slices.BinarySearch(l, ev)
 	switch {
 	case add && !found:
-		return slices.Concat(l[:k], []int32{ev}, l[k:])
+		return flatHist(slices.Concat(l[:k], []int32{ev}, l[k:]))
 	case !add && found:
-		return slices.Concat(l[:k], l[k+1:])
+		return flatHist(slices.Concat(l[:k], l[k+1:]))
 	}
-	return l
+	return h
 }
 
 // addBreach records breach b, the len(w.blog)'th.
 func (w *world) addBreach(b breach) {
 	if w.byClause == nil {
-		w.byClause = make([][]int32, len(w.e.clauses))
+		w.byClause = make([]hist[int32], len(w.e.clauses))
 	}
 	ci := w.e.instances[b.inst].clause
-	w.byClause[ci] = append(w.byClause[ci], int32(len(w.blog)))
-	w.blog = append(w.blog, b)
+	w.byClause[ci].push(int32(w.blog.len()))
+	w.blog.push(b)
 }
 
 // event returns event ei as conditions see it now: with its revisions so
 // far applied in turn, each replacing the attribution, reporter and actor
 // it sets.
 func (w *world) event(ei int32) agreement.Event {
-	events := w.events
-	ev := events[ei]
+	ev := w.events.get(int(ei))
 	if w.rev == nil || int(ei) >= len(w.rev) || w.rev[ei] < 0 {
 		return ev
 	}
+	at := w.at.get(int(ei))
 	for _, ri := range w.revs {
-		r := &events[ri]
-		if r.Revises != ev.ID || w.at[ri] <= w.at[ei] || w.target(ri) != ei {
+		r := w.events.ptr(int(ri))
+		if r.Revises != ev.ID || w.at.get(int(ri)) <= at || w.target(ri) != ei {
 			continue
 		}
 		if r.Attribution != agreement.AttributionUnspecified {
@@ -267,11 +268,11 @@ func (s *world) reached(a, d int64) bool {
 
 // lastAfter returns the last occurrence of pattern p strictly after w, or -1.
 func (s *world) lastAfter(p int32, w int64) int32 {
-	l := s.occ[p]
-	if len(l) == 0 {
+	l := &s.occ[p]
+	if l.len() == 0 {
 		return -1
 	}
-	if last := l[len(l)-1]; s.at[last] > w {
+	if last := l.last(); s.at.get(int(last)) > w {
 		return last
 	}
 	return -1
@@ -280,33 +281,52 @@ func (s *world) lastAfter(p int32, w int64) int32 {
 // firstIndexAfter returns the position in the occurrences of pattern p of
 // the first one strictly after w.
 func (s *world) firstIndexAfter(p int32, w int64) int {
-	l := s.occ[p]
 	if w == beforeAll {
 		return 0
 	}
-	k, _ := slices.BinarySearchFunc(l, w+1, func(ei int32, t int64) int { return cmp.Compare(s.at[ei], t) })
-	return k
+	return s.indexAfter(&s.occ[p], 0, w)
 }
 
 // firstAfter returns the first occurrence of pattern p strictly after w, or -1.
 func (s *world) firstAfter(p int32, w int64) int32 {
-	l := s.occ[p]
-	if w == beforeAll && len(l) > 0 {
-		return l[0] // every instant is after beforeAll
+	l := &s.occ[p]
+	n := l.len()
+	if w == beforeAll && n > 0 {
+		return l.get(0) // every instant is after beforeAll
 	}
-	lo, hi := 0, len(l)
+	lo := s.indexAfter(l, 0, w)
+	if lo == n {
+		return -1
+	}
+	return l.get(lo)
+}
+
+// indexAfter returns the position in l, a list of events in order, of the
+// first one from position lo strictly after w; l.len() if there is none.
+func (s *world) indexAfter(l *hist[int32], lo int, w int64) int {
+	hi := l.len()
+	if len(l.full) == 0 && len(s.at.full) == 0 {
+		// Nothing shares them: search the slices themselves.
+		t, at := l.tail, s.at.tail
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if at[t[m]] > w {
+				hi = m
+			} else {
+				lo = m + 1
+			}
+		}
+		return lo
+	}
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if s.at[l[m]] > w {
+		if s.at.get(int(l.get(m))) > w {
 			hi = m
 		} else {
 			lo = m + 1
 		}
 	}
-	if lo == len(l) {
-		return -1
-	}
-	return l[lo]
+	return lo
 }
 
 // nodeRecord is what an explanation keeps of one node's evaluation.
@@ -398,23 +418,23 @@ func (s *world) eval(i int32, w int64, rec *recorder) bool {
 		}
 	case opBefore:
 		if f := s.firstAfter(n.a, w); f >= 0 {
-			if l := s.lastAfter(n.b, w); l >= 0 && s.at[l] > s.at[f] {
+			if l := s.lastAfter(n.b, w); l >= 0 && s.at.get(int(l)) > s.at.get(int(f)) {
 				v = true
 				if rec != nil {
-					r.event, r.other = f, s.firstAfter(n.b, s.at[f])
+					r.event, r.other = f, s.firstAfter(n.b, s.at.get(int(f)))
 				}
 			}
 		}
 	case opWithin:
 		if l := s.lastAfter(n.a, w); l >= 0 {
-			end := addSat(s.at[l], n.d)
-			v = !s.reached(s.at[l], n.d)
+			end := addSat(s.at.get(int(l)), n.d)
+			v = !s.reached(s.at.get(int(l)), n.d)
 			r.event, r.at = l, end
 		}
 	case opSince:
 		if f := s.firstAfter(n.a, w); f >= 0 {
-			t := addSat(s.at[f], n.d)
-			v = s.reached(s.at[f], n.d)
+			t := addSat(s.at.get(int(f)), n.d)
+			v = s.reached(s.at.get(int(f)), n.d)
 			r.event, r.at = f, t
 		}
 	case opAll:
@@ -471,11 +491,11 @@ func (s *world) changeAfter(nodes []int32, w, after int64) int64 {
 		switch n.op {
 		case opWithin:
 			if l := s.lastAfter(n.a, w); l >= 0 {
-				t = addSat(s.at[l], n.d)
+				t = addSat(s.at.get(int(l)), n.d)
 			}
 		case opSince:
 			if f := s.firstAfter(n.a, w); f >= 0 {
-				t = addSat(s.at[f], n.d)
+				t = addSat(s.at.get(int(f)), n.d)
 			}
 		case opClock:
 			switch {
@@ -509,9 +529,9 @@ func (s *world) breached(n *node, w int64) (bool, int32) {
 	if s.byClause == nil {
 		return false, -1
 	}
-	list := s.byClause[n.a]
+	list := &s.byClause[n.a]
 	match := func(bi int32) bool {
-		b := &s.blog[bi]
+		b := s.blog.ptr(int(bi))
 		if b.act <= w || f.insts != nil && !slices.Contains(f.insts, b.inst) {
 			return false
 		}
@@ -527,10 +547,10 @@ func (s *world) breached(n *node, w int64) (bool, int32) {
 	}
 	if n.d <= 0 {
 		count := int32(0)
-		for _, bi := range list {
-			if match(bi) {
+		for i := range list.len() {
+			if bi := list.get(i); match(bi) {
 				if count++; count >= n.k {
-					return true, s.blog[bi].event
+					return true, s.blog.ptr(int(bi)).event
 				}
 			}
 		}
@@ -539,20 +559,22 @@ func (s *world) breached(n *node, w int64) (bool, int32) {
 	// Some k matching acts lie within n.d of one another: counting from
 	// each matching act, the matching acts at or after it and less than
 	// n.d later. Breaches are few; this allocates nothing.
-	for _, bi := range list {
+	for i := range list.len() {
+		bi := list.get(i)
 		if !match(bi) {
 			continue
 		}
-		from := s.blog[bi].act
+		from := s.blog.ptr(int(bi)).act
 		count, last := int32(0), int32(-1)
-		for _, bj := range list {
-			if a := s.blog[bj].act; a >= from && a-from < n.d && match(bj) {
+		for j := range list.len() {
+			bj := list.get(j)
+			if a := s.blog.ptr(int(bj)).act; a >= from && a-from < n.d && match(bj) {
 				count++
 				last = bj
 			}
 		}
 		if count >= n.k {
-			return true, s.blog[last].event
+			return true, s.blog.ptr(int(last)).event
 		}
 	}
 	return false, -1
@@ -562,18 +584,20 @@ func (s *world) breached(n *node, w int64) (bool, int32) {
 // pattern after w, and returns the last event it read.
 func (s *world) tally(n *node, w int64) (bool, int32) {
 	b := s.e.bounds[n.b]
-	l := s.occ[n.a][s.firstIndexAfter(n.a, w):]
+	l := &s.occ[n.a]
+	from := s.firstIndexAfter(n.a, w)
 	if n.op == opLevel {
-		for i := len(l) - 1; i >= 0; i-- {
-			for _, q := range s.events[l[i]].Quantities {
+		for i := l.len() - 1; i >= from; i-- {
+			ei := l.get(i)
+			for _, q := range s.events.ptr(int(ei)).Quantities {
 				if v, ok := b.value(q); ok {
-					return b.inside(v), l[i]
+					return b.inside(v), ei
 				}
 			}
 		}
 		return false, -1
 	}
-	return b.sum(s.events, l)
+	return b.sum(&s.events, l, from)
 }
 
 // maxCoverSources is how many permissions may relax one prohibition
@@ -582,12 +606,12 @@ const maxCoverSources = 4
 
 // grantCursor walks the grants of one cover source in order.
 type grantCursor struct {
-	grants []int32 // grant events; nil with entry set
-	entry  int64   // the permission's entry into effect, when it is the grant; never otherwise
-	gi     int     // current grant
-	used   int32   // acts the current grant has covered
-	ai     int     // cursor in the permission's action occurrences
-	live   bool    // the permission is in effect
+	grants *hist[int32] // grant events; nil with entry set
+	entry  int64        // the permission's entry into effect, when it is the grant; never otherwise
+	gi     int          // current grant (from the first since the permission's entry)
+	used   int32        // acts the current grant has covered
+	ai     int          // cursor in the permission's action occurrences
+	live   bool         // the permission is in effect
 }
 
 // uncovered counts the acts of a relaxed prohibition (the events matching
@@ -604,22 +628,22 @@ func (s *world) uncovered(n *node, w int64, each func(ei int32) bool) int {
 		c := grantCursor{entry: never, live: s.instSt[src.perm] == agreement.StateInEffect}
 		since := s.instSince[src.perm]
 		if src.grant >= 0 {
-			g := s.occ[src.grant]
-			k, _ := slices.BinarySearchFunc(g, since, func(ei int32, t int64) int { return cmp.Compare(s.at[ei], t) })
-			c.grants = g[k:]
+			c.grants = &s.occ[src.grant]
+			c.gi = s.indexAfter(c.grants, 0, since-1)
 		} else {
 			c.entry = since
 		}
 		cur = append(cur, c)
 	}
-	acts := s.occ[n.a]
-	k, _ := slices.BinarySearchFunc(acts, w+1, func(ei int32, t int64) int { return cmp.Compare(s.at[ei], t) })
-	if w == beforeAll {
-		k = 0
+	acts := &s.occ[n.a]
+	k := 0
+	if w != beforeAll {
+		k = s.indexAfter(acts, 0, w)
 	}
 	count := 0
-	for _, act := range acts[k:] {
-		at := s.at[act]
+	for ; k < acts.len(); k++ {
+		act := acts.get(k)
+		at := s.at.get(int(act))
 		covered := false
 		for i := range cur {
 			c, src := &cur[i], &srcs[i]
@@ -627,11 +651,11 @@ func (s *world) uncovered(n *node, w int64, each func(ei int32) bool) int {
 				continue
 			}
 			if src.act >= 0 {
-				pa := s.occ[src.act]
-				for c.ai < len(pa) && pa[c.ai] < act {
+				pa := &s.occ[src.act]
+				for c.ai < pa.len() && pa.get(c.ai) < act {
 					c.ai++
 				}
-				if c.ai == len(pa) || pa[c.ai] != act {
+				if c.ai == pa.len() || pa.get(c.ai) != act {
 					continue // not an act the permission allows
 				}
 			}
@@ -655,8 +679,8 @@ func (c *grantCursor) cover(s *world, src *coverSource, at int64) bool {
 	for {
 		var g int64
 		switch {
-		case c.grants != nil && c.gi < len(c.grants):
-			g = s.at[c.grants[c.gi]]
+		case c.grants != nil && c.gi < c.grants.len():
+			g = s.at.get(int(c.grants.get(c.gi)))
 		case c.grants == nil && c.entry != never && c.gi == 0:
 			g = c.entry
 		default:

@@ -152,7 +152,7 @@ func (h *History) Reset() {
 		return
 	}
 	h.reset(beforeAll)
-	h.events = h.events[:0]
+	h.events.truncate()
 	for i := range h.agrState {
 		h.agrState[i] = agreement.StateInForce
 	}
@@ -171,14 +171,14 @@ func (h *History) Add(ev agreement.Event) error {
 	if err != nil {
 		return err
 	}
-	if n := len(h.at); n > 0 && t < h.at[n-1] {
+	if h.at.len() > 0 && t < h.at.last() {
 		return ErrOutOfOrder
 	}
-	ei := int32(len(h.events))
-	h.events = append(h.events, ev)
-	h.at = append(h.at, t)
+	ei := int32(h.events.len())
+	h.events.push(ev)
+	h.at.push(t)
 	var buf [8]int32
-	h.fluents(ei, h.match(ei, &h.events[ei], buf[:0]), func(fi int32, v bool, ei int32) {
+	h.fluents(ei, h.match(ei, h.events.ptr(int(ei)), buf[:0]), func(fi int32, v bool, ei int32) {
 		if h.fluentVal[fi] != v {
 			h.fluentVal[fi], h.fluentEv[fi] = v, ei
 		}

@@ -316,7 +316,7 @@ func (t *Trace) revision(i int, n int64) (int, bool) {
 		if t.at[ri] > n {
 			break
 		}
-		w := world{events: t.events, at: t.at}
+		w := world{events: flatHist(t.events), at: flatHist(t.at)}
 		if int(w.target(ri)) == i {
 			found = int(ri)
 		}

@@ -112,15 +112,16 @@ func (c *cbound) insideInt(v int64) bool {
 // sum adds up the bound's quantity over events, in int64 while every value
 // is a whole number and the sum fits, exactly in decimals otherwise; it
 // reports whether the sum lies inside and the last event that added.
-func (c *cbound) sum(events []agreement.Event, idx []int32) (bool, int32) {
+func (c *cbound) sum(events *hist[agreement.Event], idx *hist[int32], from int) (bool, int32) {
 	var (
 		si    int64
 		sd    decimal.Decimal
 		exact = true // the sum is si
 		last  = int32(-1)
 	)
-	for _, ei := range idx {
-		for _, q := range events[ei].Quantities {
+	for i := from; i < idx.len(); i++ {
+		ei := idx.get(i)
+		for _, q := range events.ptr(int(ei)).Quantities {
 			v, ok := c.value(q)
 			if !ok {
 				continue

@@ -234,13 +234,13 @@ type Run struct {
 	inst   []instState
 	agr    []agrState
 	timers timerHeap
-	log    []transition
-	detail [][]decisionPart // per transition: the recorded decisions, or nil
-	flog   []fluentChange
-	rnlog  []renewal // the ends of terms, in order
+	log    hist[transition]
+	detail hist[[]decisionPart] // per transition: the recorded decisions, or nil
+	flog   hist[fluentChange]
+	rnlog  hist[renewal] // the ends of terms, in order
 	// pnotices are the notices given by exercising powers against
 	// clauses, in order, for the instances an amendment adds later.
-	pnotices []powerNotice
+	pnotices hist[powerNotice]
 
 	// Amendments: the versions after the first, in order (nil while there
 	// is none), the engine of the first once there is one, and the instant
@@ -261,8 +261,8 @@ type Run struct {
 	// one its compiled text states: nothing has changed it, and no
 	// amendment has replaced that text.
 	terrAsStated []bool
-	tlog         []terrChange
-	rejected     []Rejection
+	tlog         hist[terrChange]
+	rejected     hist[Rejection]
 
 	// per-instant scratch
 	hits    []int32 // the patterns an event matches
@@ -296,7 +296,7 @@ type Run struct {
 	holdArena []int32
 	// moved holds the instant of each transition of a run that records
 	// states only, in place of its log.
-	moved []int64
+	moved hist[int64]
 }
 
 // Recording says what a [Run] records as it goes, beyond what its own
@@ -345,7 +345,7 @@ func (r *Run) SetRecording(m Recording) error {
 	}
 	// An amendment at the start instant may have recorded transitions
 	// before any instant closed.
-	if m > RecordStates || r.started || len(r.log) > 0 || len(r.moved) > 0 {
+	if m > RecordStates || r.started || r.log.len() > 0 || r.moved.len() > 0 {
 		return ErrRecording
 	}
 	r.rec = m
@@ -360,14 +360,14 @@ func (r *Run) Transitions() int {
 		return 0
 	}
 	if r.rec != RecordTrace {
-		n := len(r.moved)
-		for n > 0 && r.moved[n-1] > r.closed {
+		n := r.moved.len()
+		for n > 0 && r.moved.get(n-1) > r.closed {
 			n--
 		}
 		return n
 	}
-	n := len(r.log)
-	for n > 0 && r.log[n-1].at > r.closed {
+	n := r.log.len()
+	for n > 0 && r.log.ptr(n-1).at > r.closed {
 		n--
 	}
 	return n
@@ -512,9 +512,16 @@ func (r *Run) begin(t int64) {
 	r.start, r.closed, r.started, r.batchAt, r.batch = t, t-1, false, t, r.batch[:0]
 	r.inst = reuse(r.inst, len(e.instances))
 	r.agr = reuse(r.agr, len(e.agreements))
-	r.timers, r.log, r.detail, r.flog, r.rnlog = r.timers[:0], r.log[:0], r.detail[:0], r.flog[:0], r.rnlog[:0]
-	r.pnotices, r.vers, r.base, r.amendAt, r.relimited = r.pnotices[:0], nil, nil, never, r.relimited[:0]
-	r.tlog, r.rejected, r.moved = r.tlog[:0], r.rejected[:0], r.moved[:0]
+	r.timers = r.timers[:0]
+	r.log.truncate()
+	r.detail.truncate()
+	r.flog.truncate()
+	r.rnlog.truncate()
+	r.pnotices.truncate()
+	r.vers, r.base, r.amendAt, r.relimited = nil, nil, never, r.relimited[:0]
+	r.tlog.truncate()
+	r.rejected.truncate()
+	r.moved.truncate()
 	r.recArena, r.partArena, r.holdArena = r.recArena[:0], r.partArena[:0], r.holdArena[:0]
 	r.work, r.spare, r.spareB, r.spareA = r.work[:0], r.spare[:0], r.spareB[:0], r.spareA[:0]
 	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
@@ -612,32 +619,23 @@ func (r *Run) apply(ev agreement.Event) error {
 	}
 	ev.At = ev.At.UTC()
 	ev.Quantities = slices.Clone(ev.Quantities)
-	r.events = appendDoubling(r.events, ev)
+	r.events.push(ev)
 	r.queue(t)
 	return nil
-}
-
-// appendDoubling appends v to s, doubling the capacity when it is full: a
-// long run's history is copied about once per event as it grows, where
-// append's gentler growth of large slices would copy it about four times.
-func appendDoubling[T any](s []T, v T) []T {
-	if len(s) == cap(s) {
-		s = slices.Grow(s, max(len(s), 16))
-	}
-	return append(s, v)
 }
 
 // applyNext adds the next event of a timeline's events, evs, of which the
 // run holds the first len(r.events) already, sharing them rather than
 // copying: a timeline's events are immutable, in UTC, with quantities of
-// their own.
+// their own. Nothing shares the run's events (it holds them all in the
+// tail of its history).
 func (r *Run) applyNext(evs []agreement.Event) error {
-	n := len(r.events)
+	n := r.events.len()
 	t := evs[n].At.UnixNano()
 	if err := r.admit(t); err != nil {
 		return err
 	}
-	r.events, r.borrowed = evs[:n+1:n+1], true
+	r.events.tail, r.borrowed = evs[:n+1:n+1], true
 	r.queue(t)
 	return nil
 }
@@ -657,8 +655,8 @@ func (r *Run) admit(t int64) error {
 
 // queue adds the last event, at t, to the batch of its instant.
 func (r *Run) queue(t int64) {
-	r.at = appendDoubling(r.at, t)
-	r.batch = append(r.batch, int32(len(r.events)-1))
+	r.at.push(t)
+	r.batch = append(r.batch, int32(r.events.len()-1))
 }
 
 // AdvanceTo moves the clock to t and closes it: every batch, deadline,
@@ -826,7 +824,7 @@ func (r *Run) commit(t int64, batch []int32) {
 	}
 	// Events: occurrences and fluents, in timeline order.
 	for _, ei := range batch {
-		ev := &r.events[ei]
+		ev := r.events.ptr(int(ei))
 		cause := Cause{Kind: CauseEvent}.WithEvent(int(ei))
 		hits := r.match(ei, ev, r.hits[:0])
 		for _, pi := range hits {
@@ -917,7 +915,7 @@ func (w *world) match(ei int32, ev *agreement.Event, hits []int32) []int32 {
 	e := w.e
 	for _, pi := range e.byKind[ev.Kind] {
 		if e.matchesKind(pi, ev) {
-			w.occ[pi] = append(w.occ[pi], ei)
+			w.occ[pi].push(ei)
 			hits = append(hits, pi)
 		}
 	}
@@ -945,7 +943,7 @@ func (r *Run) setFluent(fi int32, v bool, ei int32) {
 	}
 	r.fluentVal[fi] = v
 	r.fluentEv[fi] = ei
-	r.flog = append(r.flog, fluentChange{fluent: fi, value: v, event: ei})
+	r.flog.push(fluentChange{fluent: fi, value: v, event: ei})
 	cause := Cause{Kind: CauseEvent}.WithEvent(int(ei))
 	f := &r.e.fluents[fi]
 	r.wakeInput(inFluent, fi, cause)
@@ -1061,7 +1059,7 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 	r.agrState[ai] = to
 	r.agr[ai].since = r.now
 	r.touchedA = append(r.touchedA, ai)
-	r.agrTrans[ai] = int32(len(r.log))
+	r.agrTrans[ai] = int32(r.log.len())
 	r.record(-1-ai, from, to, c, d)
 	if to == agreement.StateInForce && r.agr[ai].forceAt == never {
 		r.agr[ai].forceAt = r.now
@@ -1128,11 +1126,11 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 // keeps its instant alone.
 func (r *Run) record(idx int32, from, to agreement.State, c Cause, d []decisionPart) {
 	if r.rec != RecordTrace {
-		r.moved = append(r.moved, r.now)
+		r.moved.push(r.now)
 		return
 	}
-	r.log = append(r.log, transition{idx: idx, from: from, to: to, at: r.now, cause: c, ver: int32(len(r.vers))})
-	r.detail = append(r.detail, d)
+	r.log.push(transition{idx: idx, from: from, to: to, at: r.now, cause: c, ver: int32(len(r.vers))})
+	r.detail.push(d)
 }
 
 // to moves instance ii to state to and records the transition. When a
@@ -1141,7 +1139,7 @@ func (r *Run) record(idx int32, from, to agreement.State, c Cause, d []decisionP
 func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	if n := len(d); n > 0 {
 		for _, rec := range d[n-1].recs {
-			if rec.value && rec.event >= 0 && r.at[rec.event] == r.now {
+			if rec.value && rec.event >= 0 && r.at.get(int(rec.event)) == r.now {
 				c = Cause{Kind: CauseEvent}.WithEvent(int(rec.event))
 				break
 			}
@@ -1157,8 +1155,8 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	prevSince := s.since
 	s.state = to
 	s.since = r.now
-	r.instSt[ii], r.instSince[ii], r.instTrans[ii] = to, r.now, int32(len(r.log))
-	r.clauseTrans[ci] = int32(len(r.log))
+	r.instSt[ii], r.instSince[ii], r.instTrans[ii] = to, r.now, int32(r.log.len())
+	r.clauseTrans[ci] = int32(r.log.len())
 	if to == agreement.StateInEffect && (from != agreement.StateSuspended || !cl.defers) {
 		s.checked, s.violTrue, s.lastBreach = r.now, false, beforeAll
 	}
@@ -1236,34 +1234,36 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 }
 
 // Fork returns an independent copy of r in its current state. The two share
-// the history so far (without copying the events) and diverge from here.
-// It returns nil for a nil or zero Run.
+// the history so far (without copying it) and diverge from here: forking,
+// and the first events of either branch, cost in proportion to the size of
+// the agreements and to what the branch adds, not to the length of the
+// history shared. It returns nil for a nil or zero Run.
 func (r *Run) Fork() *Run {
 	if !r.usable() {
 		return nil
 	}
 	r.shared = true
 	f := *r
-	f.at = r.at[:len(r.at):len(r.at)]
-	f.events = r.events[:len(r.events):len(r.events)]
-	f.log = r.log[:len(r.log):len(r.log)]
-	f.detail = r.detail[:len(r.detail):len(r.detail)]
-	f.moved = r.moved[:len(r.moved):len(r.moved)]
+	f.at = r.at.share()
+	f.events = r.events.share()
+	f.log = r.log.share()
+	f.detail = r.detail.share()
+	f.moved = r.moved.share()
 	r.recArena, r.partArena = r.recArena[:len(r.recArena):len(r.recArena)], r.partArena[:len(r.partArena):len(r.partArena)]
 	r.holdArena = r.holdArena[:len(r.holdArena):len(r.holdArena)]
 	f.recArena, f.partArena, f.holdArena = r.recArena, r.partArena, r.holdArena
-	f.flog = r.flog[:len(r.flog):len(r.flog)]
-	f.rnlog = r.rnlog[:len(r.rnlog):len(r.rnlog)]
-	f.pnotices = r.pnotices[:len(r.pnotices):len(r.pnotices)]
+	f.flog = r.flog.share()
+	f.rnlog = r.rnlog.share()
+	f.pnotices = r.pnotices.share()
 	f.vers = r.vers[:len(r.vers):len(r.vers)]
 	f.terr = slices.Clone(r.terr)
 	f.terrAsStated = slices.Clone(r.terrAsStated)
-	f.tlog = r.tlog[:len(r.tlog):len(r.tlog)]
-	f.rejected = r.rejected[:len(r.rejected):len(r.rejected)]
+	f.tlog = r.tlog.share()
+	f.rejected = r.rejected.share()
 	f.batch = slices.Clone(r.batch)
-	f.occ = make([][]int32, len(r.occ))
-	for i, o := range r.occ {
-		f.occ[i] = o[:len(o):len(o)]
+	f.occ = make([]hist[int32], len(r.occ))
+	for i := range r.occ {
+		f.occ[i] = r.occ[i].share()
 	}
 	f.fluentVal = slices.Clone(r.fluentVal)
 	f.fluentEv = slices.Clone(r.fluentEv)
@@ -1274,11 +1274,11 @@ func (r *Run) Fork() *Run {
 	f.instSt = slices.Clone(r.instSt)
 	f.instSince = slices.Clone(r.instSince)
 	f.instTrans = slices.Clone(r.instTrans)
-	f.blog = r.blog[:len(r.blog):len(r.blog)]
+	f.blog = r.blog.share()
 	if r.byClause != nil {
-		f.byClause = make([][]int32, len(r.byClause))
-		for i, b := range r.byClause {
-			f.byClause[i] = b[:len(b):len(b)]
+		f.byClause = make([]hist[int32], len(r.byClause))
+		for i := range r.byClause {
+			f.byClause[i] = r.byClause[i].share()
 		}
 	}
 	f.revs = r.revs[:len(r.revs):len(r.revs)]

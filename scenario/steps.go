@@ -43,7 +43,7 @@ func (r *Run) resumeClock(ii int32) {
 func (r *Run) anchorInstant(root int32) int64 {
 	if n := &r.e.nodes[root]; n.op == opHappened {
 		if f := r.firstAfter(n.a, beforeAll); f >= 0 {
-			return r.at[f]
+			return r.at.get(int(f))
 		}
 	}
 	return r.now
@@ -214,8 +214,8 @@ func (r *Run) recur(ii int32) {
 		// The events of this instant matching On, as logged: a later
 		// revision neither starts nor cancels an occurrence.
 		s.recSeen = r.now
-		for ei := len(r.events) - 1; ei >= 0 && r.at[ei] == r.now; ei-- {
-			if r.e.matches(p, &r.events[ei]) {
+		for ei := r.events.len() - 1; ei >= 0 && r.at.get(ei) == r.now; ei-- {
+			if r.e.matches(p, r.events.ptr(ei)) {
 				open(r.due(cl, r.now, time.Time{}))
 			}
 		}
@@ -334,7 +334,7 @@ func (r *Run) applyEffects(suspensions bool) {
 			// amendment may give it one.
 			ev := int32(ef.event)
 			for _, ti := range pc.targets {
-				r.pnotices = append(r.pnotices, powerNotice{at: r.now, ev: ev, clause: ti, share: share})
+				r.pnotices.push(powerNotice{at: r.now, ev: ev, clause: ti, share: share})
 				for _, ii := range r.e.clauses[ti].instances {
 					if share == "" || slices.Contains(r.e.instanceDebtors(ii), share) {
 						r.inst[ii].terms().addNotice(r.now, ev)
@@ -500,10 +500,10 @@ func (r *Run) expireOne(ii int32) {
 	if ci.hasTerm {
 		rec, renewed := s.terms().decide(ii, ci.term, ci.loc)
 		for renewed && s.term.end <= r.now {
-			r.rnlog = append(r.rnlog, rec)
+			r.rnlog.push(rec)
 			rec, renewed = s.term.decide(ii, ci.term, ci.loc)
 		}
-		r.rnlog = append(r.rnlog, rec)
+		r.rnlog.push(rec)
 		if renewed {
 			s.expiryAt = s.term.end
 			return
@@ -611,7 +611,7 @@ func (r *Run) breaches(ii int32) {
 		checked := s.checked
 		s.checked = r.now
 		act := func(ei int32) bool {
-			if r.at[ei] > checked {
+			if r.at.get(int(ei)) > checked {
 				r.breach(ii, ei, Cause{Kind: CauseEvent}.WithEvent(int(ei)))
 			}
 			return true
@@ -620,8 +620,9 @@ func (r *Run) breaches(ii int32) {
 			r.uncovered(n, s.since, act)
 			return
 		}
-		for _, ei := range r.occ[n.a][r.firstIndexAfter(n.a, max(s.since, checked)):] {
-			act(ei)
+		l := &r.occ[n.a]
+		for i := r.firstIndexAfter(n.a, max(s.since, checked)); i < l.len(); i++ {
+			act(l.get(i))
 		}
 		return
 	}
@@ -632,7 +633,7 @@ func (r *Run) breaches(ii int32) {
 		c := r.causeOf(ii)
 		ev := int32(-1)
 		for _, rec := range d.recs {
-			if rec.value && rec.event >= 0 && r.at[rec.event] > w {
+			if rec.value && rec.event >= 0 && r.at.get(int(rec.event)) > w {
 				ev = rec.event
 				c = Cause{Kind: CauseEvent}.WithEvent(int(ev))
 				break
@@ -654,7 +655,7 @@ func (r *Run) breach(ii, ei int32, c Cause) {
 	s.lastBreach = r.now
 	act := r.now
 	if ei >= 0 {
-		act = r.at[ei]
+		act = r.at.get(int(ei))
 	}
 	r.addBreach(breach{inst: ii, at: r.now, act: act, event: ei, cause: c})
 	cl := &r.e.clauses[r.e.instances[ii].clause]
@@ -668,7 +669,7 @@ func (r *Run) breach(ii, ei int32, c Cause) {
 // reviseBreaches wakes the conditions counting the breaches whose act is
 // event t, which a revision has just re-attributed.
 func (r *Run) reviseBreaches(t int32, c Cause) {
-	for _, b := range r.blog {
+	for _, b := range r.blog.all() {
 		if b.event != t {
 			continue
 		}

@@ -213,7 +213,7 @@ func (r *Run) termEvent(ev *agreement.Event, ei int32) {
 func (r *Run) agreementTermEnds(ai int32) {
 	info := &r.e.agreements[ai]
 	rec, renewed := r.agr[ai].terms().decide(-1-ai, info.term, info.loc)
-	r.rnlog = append(r.rnlog, rec)
+	r.rnlog.push(rec)
 	if !renewed {
 		c := rec.cause
 		c.Kind = CauseTerm

@@ -38,7 +38,7 @@ type Rejection struct {
 func (r *Run) setTerritory(ai int32, t terrVal, ei int32) {
 	r.terr[ai] = t
 	r.terrAsStated[ai] = false
-	r.tlog = append(r.tlog, terrChange{at: r.now, agreement: ai, territory: t, event: ei})
+	r.tlog.push(terrChange{at: r.now, agreement: ai, territory: t, event: ei})
 }
 
 // territoryEvent applies a control change, referendum result or award to the
@@ -73,7 +73,7 @@ func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
 			continue
 		}
 		if err != nil {
-			r.rejected = append(r.rejected, Rejection{Event: int(ei), Agreement: r.e.agreements[ai].id, Err: err})
+			r.rejected.push(Rejection{Event: int(ei), Agreement: r.e.agreements[ai].id, Err: err})
 			continue
 		}
 		r.setTerritory(int32(ai), cur.with(i, &next.Areas[0]), ei)
@@ -133,7 +133,7 @@ func (r *Run) enterIntoForce(ai int32) {
 		}
 	}
 	if err != nil {
-		r.rejected = append(r.rejected, Rejection{Event: -1, Agreement: info.id, Err: err})
+		r.rejected.push(Rejection{Event: -1, Agreement: info.id, Err: err})
 		return
 	}
 	r.setTerritory(ai, t, -1)
@@ -153,7 +153,7 @@ func (r *Run) territorialTransition(ci int32, to agreement.State) {
 		cur := r.terr[c.home]
 		st, err := agreement.Package{Options: []agreement.Option{o}}.Apply(cur.territory(false))
 		if err != nil {
-			r.rejected = append(r.rejected, Rejection{Event: -1, Agreement: info.id, Err: err})
+			r.rejected.push(Rejection{Event: -1, Agreement: info.id, Err: err})
 			return
 		}
 		r.setTerritory(c.home, newTerrVal(st.Territory, cur.lay), -1)

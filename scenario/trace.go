@@ -172,17 +172,17 @@ func (r *Run) Trace() *Trace {
 		e:      r.e,
 		start:  r.start,
 		end:    r.closed,
-		events: r.events[:len(r.events):len(r.events)],
-		at:     r.at[:len(r.at):len(r.at)],
-		log:    r.log[:len(r.log):len(r.log)],
-		detail: r.detail[:len(r.detail):len(r.detail)],
-		flog:   r.flog[:len(r.flog):len(r.flog)],
-		rnlog:  r.rnlog[:len(r.rnlog):len(r.rnlog)],
+		events: r.events.flatten(),
+		at:     r.at.flatten(),
+		log:    r.log.flatten(),
+		detail: r.detail.flatten(),
+		flog:   r.flog.flatten(),
+		rnlog:  r.rnlog.flatten(),
 		vers:   r.vers[:len(r.vers):len(r.vers)],
 		base:   r.base,
 		occ:    make([][]int32, len(r.occ)),
-		tlog:   r.tlog[:len(r.tlog):len(r.tlog)],
-		blog:   r.blog[:len(r.blog):len(r.blog)],
+		tlog:   r.tlog.flatten(),
+		blog:   r.blog.flatten(),
 		revs:   r.revs[:len(r.revs):len(r.revs)],
 		rlog:   r.rlog[:len(r.rlog):len(r.rlog)],
 	}
@@ -200,13 +200,13 @@ func (r *Run) Trace() *Trace {
 		}
 		t.vers = t.vers[:n:n]
 	}
-	for _, rj := range r.rejected {
-		if rj.Event < 0 || rj.Event < len(r.at) && r.at[rj.Event] <= r.closed {
+	for _, rj := range r.rejected.all() {
+		if rj.Event < 0 || rj.Event < len(t.at) && t.at[rj.Event] <= r.closed {
 			t.rejected = append(t.rejected, rj)
 		}
 	}
-	for i, o := range r.occ {
-		t.occ[i] = o[:len(o):len(o)]
+	for i := range r.occ {
+		t.occ[i] = r.occ[i].flatten()
 	}
 	// Events of a batch not yet committed are not part of the trace.
 	n := len(t.at)
@@ -242,12 +242,12 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	}
 	r.begin(t0)
 	if n := int(e.logHint.Load()); n > 0 {
-		r.log, r.detail = make([]transition, 0, n), make([][]decisionPart, 0, n)
+		r.log, r.detail = flatHist(make([]transition, 0, n)), flatHist(make([][]decisionPart, 0, n))
 	}
 	if err := r.replay(tl, end); err != nil {
 		return nil, err
 	}
-	e.hintLog(len(r.log))
+	e.hintLog(r.log.len())
 	t := r.Trace()
 	e.scratch.Put(r.release()) // r is dropped: no trace reads its scratch
 	return t, nil
@@ -298,7 +298,7 @@ func (r *Run) Replay(tl Timeline, end time.Time) error {
 // and including end.
 func (r *Run) replay(tl Timeline, end time.Time) error {
 	// The run shares the timeline's events: both are immutable.
-	r.at = slices.Grow(r.at[:0], len(tl.events))
+	r.at.tail = slices.Grow(r.at.tail[:0], len(tl.events))
 	next := 0 // the next amendment
 	amendTo := func(t time.Time) error {
 		for ; next < len(tl.amendments) && !tl.amendments[next].At.After(t); next++ {
@@ -592,12 +592,12 @@ func (t *Trace) worldWith(e *Engine, n int64) *world {
 		return 1
 	})
 	w := e.newWorld(n)
-	w.at = t.at[:cut]
-	w.events = t.events[:cut]
+	w.at = flatHist(t.at[:cut:cut])
+	w.events = flatHist(t.events[:cut:cut])
 	if e == t.e {
 		for i, o := range t.occ {
 			k, _ := slices.BinarySearch(o, int32(cut))
-			w.occ[i] = o[:k]
+			w.occ[i] = flatHist(o[:k:k])
 		}
 		// Undo the revisions after n, latest first; replay those up to n.
 		for k := len(t.rlog) - 1; k >= 0 && t.rlog[k].at > n; k-- {
