@@ -176,8 +176,10 @@ func TestPropertySwappingDebtorsSwapsTraces(t *testing.T) {
 		}
 	})
 	// On symmetric timelines the property holds whatever the engine does
-	// with ids: most cases must tell the two debtors apart.
-	if checks > 0 && differing*10 < checks*3 {
+	// with ids: most cases must tell the two debtors apart. A -short run
+	// draws too few cases for the share to be reliable; full runs (and
+	// CI's 1,000 checks) require it.
+	if checks > 0 && differing*10 < checks*3 && !testing.Short() {
 		t.Fatalf("the two debtors' traces differ in %d of %d cases, want at least 30%%", differing, checks)
 	}
 	t.Logf("the two debtors' traces differ in %d of %d cases", differing, checks)
