@@ -169,8 +169,11 @@ type clauseInfo struct {
 	roots                                                    [numInstSlots]int32 // trigger, antecedent, fulfilment, violation, anchors; -1 = none (shared by instances)
 	timed                                                    [numInstSlots][]int32
 	instances                                                []int32
-	readers                                                  []wake  // instances whose conditions read this clause's state
-	readersA                                                 []int32 // agreements whose entry condition reads it
+	// ghosts are its instances the text no longer has (shares an
+	// amendment replaced when it changed the debtors).
+	ghosts   []int32
+	readers  []wake  // instances whose conditions read this clause's state
+	readersA []int32 // agreements whose entry condition reads it
 	// breachReaders (and breachReadersA) are the instances (and
 	// agreements) whose conditions count this clause's breaches.
 	breachReaders  []wake
@@ -230,6 +233,10 @@ type instanceInfo struct {
 	// ghost marks an instance an amendment removed (with its clause or its
 	// debtor): inert, kept so that indices stay what they were.
 	ghost bool
+	// owed are the debtors that owe it: its debtor, or every debtor of
+	// its clause for its one instance; for a ghost, those that owed it
+	// when its text last had it.
+	owed []agreement.PartyID
 	// counted is set when the violation root counts acts (a Happened atom,
 	// the default action, or the uncovered acts of a relaxed prohibition):
 	// a standing clause then records one breach per act.
@@ -575,14 +582,16 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 	}
 	e.instances = make([]instanceInfo, 0, ni)
 	e.gates = make([]gateInfo, 0, ni)
-	add := func(ci int32, d agreement.PartyID, ghost bool) {
+	add := func(ci int32, d agreement.PartyID, ghost bool, owed []agreement.PartyID) {
 		c := &e.clauses[ci]
 		ii := int32(len(e.instances))
 		e.instances = append(e.instances, instanceInfo{clause: ci, debtor: d, recOn: -1, ghost: ghost,
-			roots: [numInstSlots]int32{-1, -1, -1, -1, -1, -1}})
+			roots: [numInstSlots]int32{-1, -1, -1, -1, -1, -1}, owed: owed})
 		e.gates = append(e.gates, gateInfo{home: c.home, surviving: c.surviving, provisional: c.provisional})
 		if !ghost {
 			c.instances = append(c.instances, ii)
+		} else {
+			c.ghosts = append(c.ghosts, ii)
 		}
 		e.agreements[c.home].instances = append(e.agreements[c.home].instances, ii)
 		e.instIndex[Instance{Ref: c.ref, Debtor: d}] = ii
@@ -590,7 +599,12 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 	if prev != nil {
 		for _, pi := range prev.instances {
 			ci := e.clauseIdx[prev.clauses[pi.clause].ref]
-			add(ci, pi.debtor, pi.ghost || !slices.Contains(debtorsOf(&e.clauses[ci]), pi.debtor))
+			ghost := pi.ghost || !slices.Contains(debtorsOf(&e.clauses[ci]), pi.debtor)
+			owed := pi.owed
+			if !ghost {
+				owed = owedBy(&e.clauses[ci], pi.debtor)
+			}
+			add(ci, pi.debtor, ghost, owed)
 		}
 	}
 	// The others in the order of the text (the order of the clauses, when
@@ -600,7 +614,7 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			ci := e.clauseIdx[agreement.QualifiedRef(a.ID, c.ID)]
 			for _, d := range debtorsOf(&e.clauses[ci]) {
 				if _, ok := e.instIndex[Instance{Ref: e.clauses[ci].ref, Debtor: d}]; !ok {
-					add(ci, d, false)
+					add(ci, d, false, owedBy(&e.clauses[ci], d))
 				}
 			}
 		}
@@ -861,8 +875,25 @@ func (e *Engine) debtorInstances(ci int32, d agreement.PartyID, b binding) []int
 		if ii := e.instanceOf(ci, d); ii >= 0 && !slices.Contains(out, ii) {
 			out = append(out, ii)
 		}
+		// The shares d owed that an amendment replaced, changing the
+		// clause's debtors: conditions see them, as they see the
+		// instances of a clause removed and added again.
+		for _, ii := range e.clauses[ci].ghosts {
+			if slices.Contains(e.instances[ii].owed, d) && !slices.Contains(out, ii) {
+				out = append(out, ii)
+			}
+		}
 	}
 	return out
+}
+
+// owedBy returns the debtors that owe the instance of clause c for debtor
+// d ("" for its one instance).
+func owedBy(c *clauseInfo, d agreement.PartyID) []agreement.PartyID {
+	if d != "" {
+		return []agreement.PartyID{d}
+	}
+	return c.clause.Debtors
 }
 
 // noBinding is the binding of conditions outside clauses.

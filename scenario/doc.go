@@ -316,7 +316,12 @@
 //     id. A clause removed by one amendment and added again by a later one
 //     is the same clause: its instances from before keep their states (one
 //     the removal terminated stays Terminated), and conditions on the
-//     clause see them. A kept instance keeps its state and the instant it entered it, its
+//     clause see them. So do conditions on one debtor's instance
+//     ([agreement.ClauseInFor], a [agreement.BreachFilter] with a debtor):
+//     besides that debtor's share under the text in force, they see each
+//     earlier share it owed that an amendment replaced by changing the
+//     clause's debtors (the one instance of a clause owed by RU, when RU
+//     and UA become its debtors severally). A kept instance keeps its state and the instant it entered it, its
 //     holds, breaches and recurring occurrences; its agreement keeps its
 //     state, signatures, territory as it stands and the progress of its
 //     term. A fluent keeps its value; a new one starts at its initial value.

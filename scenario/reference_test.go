@@ -5130,3 +5130,27 @@ func TestRegressionRefExplainDeferred(t *testing.T) {
 		t.Error(d)
 	}
 }
+
+// TestRegressionRefClauseInForSeesReplacedShare: a condition on one
+// debtor's instance of a clause sees the share that debtor owed before an
+// amendment changed the clause's debtors (from RU alone to RU and UA), as
+// conditions on the clause see the instances of a clause removed and
+// added again. The engine once read only the new share.
+func TestRegressionRefClauseInForSeesReplacedShare(t *testing.T) {
+	a := agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+		Clauses: []agreement.Clause{{ID: "C2", Kind: agreement.DeonticProhibition, Debtors: []agreement.PartyID{"RU"},
+			Action: &agreement.Pattern{Kind: "aid-delivered", Actor: "UA"}}}}
+	split := a.Clone()
+	split.Clauses[0].Debtors = []agreement.PartyID{"RU", "UA"}
+	split.Clauses = append(split.Clauses, agreement.Clause{ID: "S1", Kind: agreement.DeonticObligation,
+		Debtors:    []agreement.PartyID{"RU"},
+		Fulfilment: agreement.ClauseInFor(agreement.LocalRef("C2"), "RU", agreement.StateViolated),
+		Violation:  agreement.All()})
+	tl := scenario.NewTimeline(refAt(0), agreement.Event{At: refAt(5), Kind: "aid-delivered", Actor: "UA"}).
+		WithAmendments(agreement.Amendment{At: refAt(23), Text: split})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(48))
+	refWant(t, tr, "C2", "", refAt(6), agreement.StateViolated)
+	refWant(t, tr, "C2", "RU", refAt(23), agreement.StateInEffect)
+	refWant(t, tr, "S1", "", refAt(23), agreement.StateFulfilled)
+}
