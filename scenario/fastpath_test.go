@@ -46,10 +46,7 @@ func TestPropertyFastPathMatchesTraceAndModel(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var evs []agreement.Event
-			for _, ev := range tl.Events() {
-				evs = append(evs, ev)
-			}
+			evs := propEvents(tl)
 			res := refReplayAmended(p, tl.Start(), evs, tl.Amendments(), end)
 			if diffs := refCompare(tr, res); len(diffs) > 0 {
 				t.Fatalf("engine and model disagree:\n%s", strings.Join(diffs, "\n"))
@@ -297,10 +294,7 @@ func TestForkedRunsConcurrently(t *testing.T) {
 			if err := r.SetRecording(m); err != nil {
 				t.Fatal(err)
 			}
-			var evs []agreement.Event
-			for _, ev := range tl.Events() {
-				evs = append(evs, ev)
-			}
+			evs := propEvents(tl)
 			half := len(evs) / 2
 			for _, ev := range evs[:half] {
 				if err := r.Apply(ev); err != nil {
