@@ -27,11 +27,18 @@ const (
 // with a huge exponent (decimal.New(1, 1e7)) is reported rather than
 // computed with for seconds.
 func decimalInBounds(d decimal.Decimal) bool {
-	if e := d.Exponent(); e > maxDecimalLen || e < -maxDecimalLen {
+	e := d.Exponent()
+	if e > maxDecimalLen || e < -maxDecimalLen {
 		return false
 	}
-	if d.Coefficient().BitLen() > 4*maxDecimalLen {
+	bits := d.Coefficient().BitLen()
+	if bits > 4*maxDecimalLen {
 		return false
+	}
+	// The common case, without formatting: at most 19 digits and an
+	// exponent within 64 write at most 1+65+1+64 characters.
+	if e >= -64 && e <= 64 && bits <= 63 {
+		return true
 	}
 	_, ok := formatDecimal(d)
 	return ok

@@ -35,6 +35,9 @@ type world struct {
 	borrowed bool
 	at       hist[int64]   // instant of each event, by event index
 	occ      []hist[int32] // per pattern: indices of matching events, in order
+	// occSlab is memory for the first occurrences of patterns (see
+	// world.occPush), never handed out twice: a fork starts without it.
+	occSlab []int32
 
 	fluentVal []bool
 	fluentEv  []int32 // event that last changed the fluent; -1 if none
@@ -82,21 +85,33 @@ type breach struct {
 // newWorld returns the world of e at instant now before any event (see
 // [world.reset]), with its tables allocated.
 func (e *Engine) newWorld(now int64) world {
+	// The arrays of one type share one allocation, each clipped so that
+	// an append (an amendment adding clauses) moves it out.
+	ints := make([]int32, len(e.fluents)+len(e.agreements)+len(e.clauses)+len(e.instances))
+	states := make([]agreement.State, len(e.agreements)+len(e.instances))
 	w := world{
 		e:           e,
 		occ:         make([]hist[int32], len(e.patterns)),
 		fluentVal:   make([]bool, len(e.fluents)),
-		fluentEv:    make([]int32, len(e.fluents)),
-		agrState:    make([]agreement.State, len(e.agreements)),
-		agrTrans:    make([]int32, len(e.agreements)),
+		fluentEv:    carve(&ints, len(e.fluents)),
+		agrState:    carve(&states, len(e.agreements)),
+		agrTrans:    carve(&ints, len(e.agreements)),
 		counts:      make([][numStates]int32, len(e.clauses)),
-		clauseTrans: make([]int32, len(e.clauses)),
-		instSt:      make([]agreement.State, len(e.instances)),
+		clauseTrans: carve(&ints, len(e.clauses)),
+		instSt:      carve(&states, len(e.instances)),
 		instSince:   make([]int64, len(e.instances)),
-		instTrans:   make([]int32, len(e.instances)),
+		instTrans:   carve(&ints, len(e.instances)),
 	}
 	w.reset(now)
 	return w
+}
+
+// carve returns the first n elements of *slab, clipped, and moves *slab
+// past them.
+func carve[T any](slab *[]T, n int) []T {
+	s := (*slab)[:n:n]
+	*slab = (*slab)[n:]
+	return s
 }
 
 // reset puts w at instant now before any event, keeping its memory: no

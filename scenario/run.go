@@ -455,6 +455,10 @@ type scratch struct {
 	touchedA, relimited                                       []int32
 	effects                                                   []effect
 	recScratch                                                []nodeRecord
+	// wk is the memory of the run's copies of wake lists, kept only from a
+	// run under its engine's own text (no amendment): its lists are sized
+	// for that engine.
+	wk wakeState
 }
 
 // adopt makes sc r's scratch memory; r.begin then sets it to r's start.
@@ -463,6 +467,7 @@ func (r *Run) adopt(sc *scratch) {
 	r.batch, r.work, r.spare, r.spareB, r.spareA = sc.batch, sc.work, sc.spare, sc.spareB, sc.spareA
 	r.dirtyA, r.touched, r.hits, r.touchedA, r.relimited = sc.dirtyA, sc.touched, sc.hits, sc.touchedA, sc.relimited
 	r.effects, r.recScratch = sc.effects, sc.recScratch
+	r.wk = sc.wk // begin makes its lists the engine's again (reuseWakes)
 }
 
 // release returns r's scratch memory, which r must not use again.
@@ -470,6 +475,10 @@ func (r *Run) release() *scratch {
 	sc := &scratch{inst: r.inst, agr: r.agr, timers: r.timers, batch: r.batch, work: r.work, spare: r.spare,
 		spareB: r.spareB, spareA: r.spareA, dirtyA: r.dirtyA, touched: r.touched, hits: r.hits, touchedA: r.touchedA,
 		relimited: r.relimited, effects: r.effects, recScratch: r.recScratch}
+	if r.base == nil {
+		sc.wk = r.wk
+	}
+	r.wk = wakeState{}
 	r.inst, r.agr, r.timers = nil, nil, nil
 	r.batch, r.work, r.spare, r.spareB, r.spareA, r.dirtyA, r.touched, r.hits = nil, nil, nil, nil, nil, nil, nil, nil
 	r.touchedA, r.relimited, r.effects, r.recScratch = nil, nil, nil, nil
@@ -915,11 +924,33 @@ func (w *world) match(ei int32, ev *agreement.Event, hits []int32) []int32 {
 	e := w.e
 	for _, pi := range e.byKind[ev.Kind] {
 		if e.matchesKind(pi, ev) {
-			w.occ[pi].push(ei)
+			w.occPush(pi, ei)
 			hits = append(hits, pi)
 		}
 	}
 	return hits
+}
+
+// occSlabLen and occCarve size the memory of first occurrences: a slab
+// of occSlabLen events carved into lists of occCarve.
+const (
+	occSlabLen = 256
+	occCarve   = 8
+)
+
+// occPush appends event ei to the occurrences of pattern pi. A pattern's
+// first occurrence takes its list's memory from a slab shared by the
+// patterns of w, so that a replay allocates once for the first
+// occurrences of many patterns rather than once each.
+func (w *world) occPush(pi, ei int32) {
+	h := &w.occ[pi]
+	if cap(h.tail) == 0 && len(h.full) == 0 {
+		if len(w.occSlab) < occCarve {
+			w.occSlab = make([]int32, occSlabLen)
+		}
+		h.tail, w.occSlab = w.occSlab[:0:occCarve], w.occSlab[occCarve:]
+	}
+	h.push(ei)
 }
 
 // fluents sets, through set, the fluents the patterns hits initiate, then
@@ -1244,6 +1275,7 @@ func (r *Run) Fork() *Run {
 	}
 	r.shared = true
 	f := *r
+	f.occSlab = nil
 	f.at = r.at.share()
 	f.events = r.events.share()
 	f.log = r.log.share()
