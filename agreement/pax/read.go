@@ -82,9 +82,9 @@ type decoder struct {
 	layout      Layout
 	pos         [numAll]int   // index of each column in a row; -1 when the layout lacks it
 	provPos     [NumCodes]int // index of each provision code's column (provision-level file)
-	fields      []string        // the current row
-	row         int             // the current data row, 1-based
-	errs        []*RowError     // the current row's problems
+	fields      []string      // the current row
+	row         int           // the current data row, 1-based
+	errs        []*RowError   // the current row's problems
 }
 
 func (d *decoder) run(r io.Reader, yield func(Record, error) bool) {
