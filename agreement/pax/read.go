@@ -381,10 +381,10 @@ func (d *decoder) int(c int) int {
 }
 
 // id reads an optional positive id, which the file may write as "160.0";
-// empty reads as 0.
+// empty reads as 0, and so do "NA" and "N/A" in the provision-level file.
 func (d *decoder) id(c int) int64 {
 	s := d.cell(c)
-	if s == "" {
+	if s == "" || d.layout == LayoutProvision && (s == "NA" || s == "N/A") {
 		return 0
 	}
 	v, ok := parseUint(s)

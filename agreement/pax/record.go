@@ -158,6 +158,7 @@ func (r Record) Agreement() agreement.Agreement {
 		SigningStatus: r.SigningStatus,
 	}
 	if n := r.Provisions.Len(); n > 0 {
+		a.Parties = []agreement.Party{{ID: PartiesID, Name: "the parties, as PA-X lists them (Part)"}}
 		a.Clauses = make([]agreement.Clause, 0, n)
 		for c, l := range r.Provisions.All() {
 			a.Clauses = append(a.Clauses, ProvisionClause(c, l))
@@ -166,14 +167,21 @@ func (r Record) Agreement() agreement.Agreement {
 	return a
 }
 
+// PartiesID is the id of the one party of an agreement with provision stubs
+// (see [Record.Agreement]): the agreement's parties taken together, as the
+// record's Part column lists them, since a clause must bind a declared
+// party and this package does not split Part into parties.
+const PartiesID agreement.PartyID = "pax-parties"
+
 // ProvisionClause returns the stub clause that says an agreement addresses
 // provision code c at level l, as [Record.Agreement] adds it: id "pax-"
 // followed by c's category (such as "pax-Ce", "pax-PpsGeSt"), Category
 // c.Category(), Text "PA-X: addresses Ce (ceasefire) at level 2 of 3", and
 // Source.Document "PA-X provision coding".
 //
-// The stub records what PA-X codes and nothing more: it has no debtors,
-// action or conditions, and Force unspecified. Its Kind is
+// The stub records what PA-X codes and nothing more: it has no action or
+// conditions, Force unspecified, and one debtor, [PartiesID] (every clause
+// binds a declared party; the agreement declares that one). Its Kind is
 // [agreement.DeonticPermission] only because every clause needs a kind and a
 // permission with no action binds no one and is never violated; it states no
 // obligation that PA-X does not code. A model of the agreement's text
@@ -191,6 +199,7 @@ func ProvisionClause(c Code, l Level) agreement.Clause {
 		Source:   agreement.Source{Document: "PA-X provision coding"},
 		Kind:     agreement.DeonticPermission,
 		Category: c.Category(),
+		Debtors:  []agreement.PartyID{PartiesID},
 	}
 }
 
