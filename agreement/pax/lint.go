@@ -47,7 +47,9 @@ const maxSuggest = 64
 // in clause order: a category is accepted when [CodeOf] knows it, that is
 // when it is a provision code of [Codes] (in its category form, the code
 // without colons: "PpsGeSt" for "PpsGe:St") or a heading of [Headings]; an
-// empty category (uncategorised) is accepted too. Case matters: "ce" is
+// empty category (uncategorised) is accepted too, and so is a code written
+// with its colon ("PpsGe:St"), which is a PA-X code though
+// [agreement.Agreement.Validate] rejects it as a malformed category. Case matters: "ce" is
 // reported, with "Ce" suggested.
 //
 // Each finding suggests the nearest code or heading: one that equals the
@@ -68,7 +70,7 @@ func LintCategories(a agreement.Agreement) []CategoryFinding {
 		if c.Category == "" {
 			continue
 		}
-		if _, ok := CodeOf(c.Category); ok {
+		if _, ok := CodeOf(c.Category); ok || IsCode(string(c.Category)) {
 			continue
 		}
 		out = append(out, CategoryFinding{
