@@ -35,20 +35,25 @@ func StopOnError() ReadOption {
 	return optionFunc(func(c *config) { c.stopOnError = true })
 }
 
-// Read returns an iterator over the agreements of the PA-X agreement-level
-// CSV read from r: one [Record] and a nil error per good row, in file order.
+// Read returns an iterator over the agreements of a PA-X CSV read from r,
+// the agreement-level export or the provision-level file: one [Record] and a
+// nil error per good row, in file order.
 //
 // The input is UTF-8 with or without a byte-order mark; fields may be quoted
 // and quoted fields may hold commas, doubled quotes and newlines (CRLF line
-// ends are read as LF). The header names the columns: every name of [Columns]
-// must appear once, in any order; other columns are ignored.
+// ends are read as LF). The header names the columns and gives the layout:
+// a header naming any provision code of [Codes] is provision-level, any
+// other agreement-level. Every name of the layout's [Layout.Columns] must
+// then appear once, in any order; other columns are ignored. Each record's
+// Layout says which layout it was read as.
 //
 // Errors are yielded with a zero Record:
 //   - a *[RowError] for each bad cell of a row (a row with several bad cells
 //     yields several errors, then no record), or for a malformed row; the
 //     iteration then goes on with the next row, unless the [StopOnError]
 //     option was given;
-//   - a *[HeaderError] when the header lacks columns or repeats one, and a
+//   - a *[HeaderError] when the header lacks columns of its layout or
+//     repeats one, and a
 //     *[RowError] with Row 0 when the header is malformed CSV; both are fatal;
 //   - an error from r other than [io.EOF], wrapped; fatal;
 //   - [ErrNilReader] when r is nil; fatal.

@@ -34,7 +34,15 @@ func TestRealProvisionsFile(t *testing.T) {
 	for _, c := range codeCols {
 		want[c] = new([4]int)
 	}
-	rows := 0
+	rows, na, slashNA := 0, 0, 0
+	naRows := map[int]bool{}
+	idCols := map[int]bool{}
+	for i, h := range header {
+		switch h {
+		case "UcdpCon", "UcdpAgr", "PamAgr", "CowWar":
+			idCols[i] = true
+		}
+	}
 	for {
 		row, err := cr.Read()
 		if err == io.EOF {
@@ -44,6 +52,16 @@ func TestRealProvisionsFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		rows++
+		for i := range idCols {
+			switch row[i] {
+			case "NA":
+				na++
+				naRows[rows] = true
+			case "N/A":
+				slashNA++
+				naRows[rows] = true
+			}
+		}
 		for i, c := range codeCols {
 			v := row[28+i]
 			if len(v) != 1 || v[0] < '0' || v[0] > '3' {
@@ -55,12 +73,25 @@ func TestRealProvisionsFile(t *testing.T) {
 	if rows != 2257 {
 		t.Fatalf("encoding/csv read %d rows, want 2257", rows)
 	}
+	// The counts the package doc gives.
+	if na != 2114 || slashNA != 92 || len(naRows) != 749 {
+		t.Errorf("ids written NA %d, N/A %d, in %d rows; the package doc says 2,114, 92, 749", na, slashNA, len(naRows))
+	}
+	var byLevel [4]int
+	for _, w := range want {
+		for l := range w {
+			byLevel[l] += w[l]
+		}
+	}
+	if byLevel != [4]int{524077, 35601, 4332, 2497} {
+		t.Errorf("provision cells by level %v; the package doc says [524077 35601 4332 2497]", byLevel)
+	}
 
 	got := map[pax.Code]*[4]int{}
 	for _, c := range pax.Codes() {
 		got[c] = new([4]int)
 	}
-	n, bad := 0, 0
+	n, bad, imSrc := 0, 0, 0
 	for rec, err := range pax.Read(bytes.NewReader(data)) {
 		if err != nil {
 			bad++
@@ -70,6 +101,7 @@ func TestRealProvisionsFile(t *testing.T) {
 			continue
 		}
 		n++
+		imSrc += rec.ImSrc
 		if rec.Layout != pax.LayoutProvision {
 			t.Fatalf("agreement %d: layout %v, want provision-level", rec.AgtID, rec.Layout)
 		}
@@ -104,6 +136,9 @@ func TestRealProvisionsFile(t *testing.T) {
 	}
 	if n != 2257 {
 		t.Errorf("read %d agreements, want 2257", n)
+	}
+	if imSrc != 237 {
+		t.Errorf("ImSrc 1 in %d agreements; the package doc says 237", imSrc)
 	}
 	if len(got) != 251 || len(want) != 251 {
 		t.Fatalf("%d codes read, %d in the header; want 251", len(got), len(want))
