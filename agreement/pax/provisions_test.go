@@ -291,3 +291,20 @@ func TestProvisionSet(t *testing.T) {
 		break // stops early without a panic
 	}
 }
+
+// TestHugeProvisionCell: an error on a huge provision cell quotes only its
+// start and says how much it left out.
+func TestHugeProvisionCell(t *testing.T) {
+	data := string(readProvisions(t))
+	header, rest, _ := strings.Cut(data, "\n")
+	huge := strings.Repeat("9", 1<<20)
+	rest = strings.Replace(rest, ",0\n", ","+huge+"\n", 1) // ImE of row 1
+	got := collect(t, strings.NewReader(header+"\n"+rest))
+	var re *pax.RowError
+	if len(got) == 0 || !errors.As(got[0].err, &re) || re.Column != "ImE" {
+		t.Fatalf("got %v, want an error on ImE", got)
+	}
+	if msg := re.Error(); len(msg) > 400 || !strings.Contains(msg, "more bytes)") {
+		t.Errorf("message of %d bytes: %.300s", len(msg), msg)
+	}
+}
