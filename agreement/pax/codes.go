@@ -37,8 +37,8 @@ const codeList = "GCh GChRhet GChAntid GChSubs GChOth GDis GDisRhet GDisAntid GD
 	"TjJaNc TjJaIc TjMech TjPrire TjVet TjVic TjMis TjRep TjRSym TjRMa TjNR ImUN ImOth ImRef ImPK ImE"
 
 // labels are the short labels the codebook gives: only those that can be
-// stated as plain facts (the headings, and codes whose meaning package
-// agreement already states). Never modified.
+// stated as plain facts (the headings, the codes whose meaning package
+// agreement already states, Cor and Terr). Never modified.
 var labels = map[Code]string{
 	"G":      "groups",
 	"Ge":     "gender",

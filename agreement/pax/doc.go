@@ -94,8 +94,8 @@
 //     PpsGe, GChRhet under GCh, TjAmBan under TjAm, PolPar under Pol.
 //  2. Abbreviation: a run of consecutive codes of one family that is not
 //     itself a code, right after a code P whose last segment starts with
-//     the family's first letter and holds (case aside) every letter of the
-//     family somewhere in P, is under P: PpsGe ... PpsOth:Sub under Polps,
+//     the family's first letter and in which every letter of the family
+//     occurs (case aside), is under P: PpsGe ... PpsOth:Sub under Polps,
 //     TpsSub ... under Terps, CprLife ... under HrCp, SerProp ... under
 //     HrSec, CitGen ... under HrCit, DdrDemil and DdrProg under SsrDdr.
 //  3. Heading: a family that is not itself a code, shared by two or more
@@ -115,9 +115,10 @@
 // TjSan, and the Con heading over ConGen and ConRen but not Cons), the PA-X
 // codebook governs. The tests apply the rules to the real file's header.
 //
-// [Label] gives a short label only where it can be stated as a plain fact
-// (the headings, and the codes package agreement names, such as Ce
-// "ceasefire"); for the others it returns the code.
+// [Label] gives a short label only where it can be stated as a plain fact:
+// the headings (PA-X's own top-level categories, such as Ssr "security
+// sector"), the codes package agreement names (such as Ce "ceasefire"), and
+// Cor and Terr; for the others it returns the code.
 //
 // # The category lint
 //
