@@ -27,8 +27,8 @@ func realProvisionsFile(tb testing.TB) []byte {
 }
 
 // realData returns the contents of the file the variable env names (CI sets
-// it); when env is unset, of ../shared/data/<name> relative to the module
-// root, if that file exists. It skips only when neither gives a file; a file
+// it); when env is unset, of the file name in the data directory beside the
+// module (shared/data in the module root's parent), if that file exists. It skips only when neither gives a file; a file
 // named by the variable that cannot be read is a failure.
 func realData(tb testing.TB, env, name string) []byte {
 	tb.Helper()
@@ -46,8 +46,9 @@ func realData(tb testing.TB, env, name string) []byte {
 	return data
 }
 
-// besideModule returns ../shared/data/<name> relative to the module root
-// (the nearest directory up holding go.mod) when that file exists; "".
+// besideModule returns the path of the file name in shared/data of the
+// parent of the module root (the nearest directory up holding go.mod) when
+// that file exists; "" otherwise.
 func besideModule(name string) string {
 	dir, err := filepath.Abs(".")
 	if err != nil {
