@@ -28,8 +28,9 @@ func realProvisionsFile(tb testing.TB) []byte {
 
 // realData returns the contents of the file the variable env names (CI sets
 // it); when env is unset, of the file name in the data directory beside the
-// module (shared/data in the module root's parent), if that file exists. It skips only when neither gives a file; a file
-// named by the variable that cannot be read is a failure.
+// module (shared/data in the module root's parent), if that file exists. It
+// skips only when neither gives a file; a file named by the variable that
+// cannot be read is a failure.
 func realData(tb testing.TB, env, name string) []byte {
 	tb.Helper()
 	path := os.Getenv(env)
