@@ -57,3 +57,51 @@ func BenchmarkReadCSVBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadProvisions reads the whole real PA-X provision-level file,
+// held in memory, into records. Compare it with
+// BenchmarkReadProvisionsCSVBaseline in the same run.
+func BenchmarkReadProvisions(b *testing.B) {
+	data := realProvisionsFile(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, err := range pax.Read(bytes.NewReader(data)) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 2257 {
+			b.Fatalf("read %d records, want 2257", n)
+		}
+	}
+}
+
+// BenchmarkReadProvisionsCSVBaseline reads the provision-level file's bytes
+// with encoding/csv alone, with ReuseRecord, into records: the cost of CSV
+// parsing without conversion, for comparison.
+func BenchmarkReadProvisionsCSVBaseline(b *testing.B) {
+	data := realProvisionsFile(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := csv.NewReader(bytes.NewReader(data))
+		r.ReuseRecord = true
+		n := 0
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 2258 {
+			b.Fatalf("read %d rows, want 2258 (header and 2257 agreements)", n)
+		}
+	}
+}

@@ -108,7 +108,11 @@ func (e *RowError) Unwrap() error {
 // and stops. Columns the reader does not know are not an error; they are
 // ignored. The zero value is not useful.
 type HeaderError struct {
-	// Missing lists the absent columns, in the order of [Columns].
+	// Layout is the layout the header was read as: LayoutProvision when it
+	// names a provision code, LayoutAgreement otherwise (see [Read]).
+	Layout Layout
+	// Missing lists the absent columns, in the order of the layout's
+	// [Layout.Columns].
 	Missing []string
 	// Duplicate lists the columns the header names more than once.
 	Duplicate []string
@@ -123,10 +127,13 @@ func (e *HeaderError) Error() string {
 	var b strings.Builder
 	b.WriteString("pax: bad header: ")
 	switch {
-	case len(e.Missing) == len(columnNames):
-		b.WriteString("none of the " + strconv.Itoa(len(columnNames)) +
-			" PA-X columns found (empty input, or not the PA-X agreement-level CSV)")
+	case e.Layout == LayoutAgreement && len(e.Missing) == numColumns:
+		b.WriteString("none of the " + strconv.Itoa(numColumns) +
+			" PA-X columns found (empty input, or not the PA-X agreement-level CSV nor the provision-level one)")
 	case len(e.Missing) > 0:
+		if e.Layout == LayoutProvision {
+			b.WriteString("provision-level file: ")
+		}
 		b.WriteString("missing ")
 		quoteList(&b, "column", e.Missing)
 	}

@@ -2,11 +2,14 @@ package pax_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -37,6 +40,16 @@ func FuzzRead(f *testing.F) {
 	f.Add(bytes.Replace(small, []byte("Cea,Ceas"), []byte("Cea,ImpMod"), 1))
 	f.Add(bytes.Replace(small, []byte("05/03/2001"), []byte("31/04/2001"), 1))
 	f.Add(bytes.Replace(small, []byte("\n"), []byte("\r\n"), -1))
+	prov, err := os.ReadFile(filepath.Join("testdata", "provisions.csv"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(prov)
+	f.Add(bytes.Replace(prov, []byte("2001-03-05"), []byte("2001-02-30"), 1))
+	f.Add(bytes.Replace(prov, []byte(",NA,"), []byte(",N/B,"), 1))
+	f.Add(bytes.Replace(prov, []byte(",0,0\n"), []byte(",4,\n"), 1))
+	provHeader, _, _ := bytes.Cut(prov, []byte("\n"))
+	f.Add(append(slices.Clone(provHeader), '\n'))
 
 	f.Fuzz(func(t *testing.T, data []byte) {
 		all := items(pax.Read(bytes.NewReader(data)))
@@ -95,8 +108,18 @@ func items(seq func(func(pax.Record, error) bool)) []item {
 
 func checkRecord(t *testing.T, rec pax.Record) {
 	t.Helper()
-	if err := rec.Agreement().Validate(); err != nil {
+	a := rec.Agreement()
+	if err := a.Validate(); err != nil {
 		t.Errorf("record %d: agreement does not validate: %v", rec.AgtID, err)
+	}
+	if len(a.Clauses) != rec.Provisions.Len() || pax.LintCategories(a) != nil {
+		t.Errorf("record %d: %d clauses for %d provisions, or stubs failing the lint", rec.AgtID, len(a.Clauses),
+			rec.Provisions.Len())
+	}
+	if rec.Layout == pax.LayoutAgreement && (rec.Provisions.Len() != 0 || rec.ImSrc != 0) ||
+		rec.Layout == pax.LayoutProvision && (rec.Description != "" || rec.StageLabel != "") ||
+		rec.Layout > pax.LayoutProvision {
+		t.Errorf("record %d: fields of the other layout set: %+v", rec.AgtID, rec)
 	}
 	if rec.AgtID <= 0 || rec.Date.Location() != time.UTC || rec.Stage == "" ||
 		rec.SigningStatus == agreement.SigningStatusUnspecified || !rec.Agtp.Valid() {
@@ -109,7 +132,8 @@ func checkRowError(t *testing.T, re *pax.RowError) {
 	if re.Row < 0 || re.Line < 1 || re.Err == nil {
 		t.Errorf("malformed RowError %+v", re)
 	}
-	if re.Column != "" && !slices.Contains(pax.Columns(), re.Column) {
+	if re.Column != "" && !slices.Contains(pax.Columns(), re.Column) &&
+		!slices.Contains(pax.LayoutProvision.Columns(), re.Column) {
 		t.Errorf("RowError names unknown column %q", re.Column)
 	}
 	known := false
@@ -127,4 +151,79 @@ func checkRowError(t *testing.T, re *pax.RowError) {
 // FuzzRoundTrip is TestPropertyRoundTrip driven by the fuzzer.
 func FuzzRoundTrip(f *testing.F) {
 	f.Fuzz(rapid.MakeFuzz(checkRoundTrip))
+}
+
+// FuzzReadProvisions feeds the reader the fixture's provision-level header
+// followed by arbitrary rows: whatever it yields is well-formed, and each
+// record's levels are the cells encoding/csv reads in the same row; each
+// error on a provision column names a cell that is not 0 to 3.
+func FuzzReadProvisions(f *testing.F) {
+	prov, err := os.ReadFile(filepath.Join("testdata", "provisions.csv"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	header, rows, _ := bytes.Cut(prov, []byte("\n"))
+	header = append(header, '\n')
+	f.Add(rows)
+	f.Add([]byte{})
+	f.Add(bytes.Replace(rows, []byte(",0,"), []byte(",3,"), 5))
+	f.Add(bytes.Replace(rows, []byte(",0,"), []byte(",9,"), 2))
+	f.Add(bytes.Replace(rows, []byte(",0,"), []byte(",,"), 1))
+	f.Add(bytes.Replace(rows, []byte(",0,"), []byte(",0,0,"), 1))
+	f.Add(bytes.Replace(rows, []byte("\n"), []byte("\r\n"), -1))
+
+	codeCol := map[string]int{}
+	for i, c := range pax.LayoutProvision.Columns() {
+		codeCol[c] = i
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		data = append(slices.Clone(header), data...)
+		// The rows as encoding/csv reads them, by data row number.
+		cr := csv.NewReader(bytes.NewReader(data))
+		cells := map[int][]string{}
+		for row := 0; ; row++ {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err == nil && row > 0 {
+				cells[row] = rec
+			}
+		}
+		row := 0
+		for rec, err := range pax.Read(bytes.NewReader(data)) {
+			if err != nil {
+				var re *pax.RowError
+				if !errors.As(err, &re) {
+					t.Fatalf("error %v (%T) is not a *RowError", err, err)
+				}
+				checkRowError(t, re)
+				if re.Row < row || re.Row > row+1 {
+					t.Fatalf("row error for row %d after row %d", re.Row, row)
+				}
+				row = re.Row
+				if pax.IsCode(re.Column) {
+					v := cells[row][codeCol[re.Column]]
+					if len(v) == 1 && v[0] >= '0' && v[0] <= '3' {
+						t.Errorf("row %d, %s: error for the level %q", row, re.Column, v)
+					}
+				}
+				continue
+			}
+			row++
+			checkRecord(t, rec)
+			if rec.Layout != pax.LayoutProvision {
+				t.Fatalf("row %d read as %v", row, rec.Layout)
+			}
+			got := cells[row]
+			if got == nil {
+				t.Fatalf("row %d: a record where encoding/csv finds no row", row)
+			}
+			for _, c := range pax.Codes() {
+				if want := got[codeCol[string(c)]]; want != strconv.Itoa(int(rec.Provisions.Level(c))) {
+					t.Errorf("row %d, %s: level %d, cell %q", row, c, rec.Provisions.Level(c), want)
+				}
+			}
+		}
+	})
 }

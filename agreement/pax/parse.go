@@ -67,3 +67,28 @@ func datePart(s string, max int) (int, string, bool) {
 	}
 	return v, s[i:], i > 0
 }
+
+// parseISODate parses YYYY-MM-DD as midnight UTC, refusing dates that do not
+// exist (2020-02-31).
+func parseISODate(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	year, rest, ok := datePart(s, 4)
+	if !ok || len(rest) != 6 {
+		return time.Time{}, false
+	}
+	month, rest, ok := datePart(s[5:], 2)
+	if !ok || len(rest) != 3 {
+		return time.Time{}, false
+	}
+	day, rest, ok := datePart(s[8:], 2)
+	if !ok || rest != "" || month < 1 || month > 12 || day < 1 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day || t.Month() != time.Month(month) {
+		return time.Time{}, false
+	}
+	return t, true
+}

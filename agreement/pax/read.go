@@ -35,20 +35,25 @@ func StopOnError() ReadOption {
 	return optionFunc(func(c *config) { c.stopOnError = true })
 }
 
-// Read returns an iterator over the agreements of the PA-X agreement-level
-// CSV read from r: one [Record] and a nil error per good row, in file order.
+// Read returns an iterator over the agreements of a PA-X CSV read from r,
+// the agreement-level export or the provision-level file: one [Record] and a
+// nil error per good row, in file order.
 //
 // The input is UTF-8 with or without a byte-order mark; fields may be quoted
 // and quoted fields may hold commas, doubled quotes and newlines (CRLF line
-// ends are read as LF). The header names the columns: every name of [Columns]
-// must appear once, in any order; other columns are ignored.
+// ends are read as LF). The header names the columns and gives the layout:
+// a header naming any provision code of [Codes] is provision-level, any
+// other agreement-level. Every name of the layout's [Layout.Columns] must
+// then appear once, in any order; other columns are ignored. Each record's
+// Layout says which layout it was read as.
 //
 // Errors are yielded with a zero Record:
 //   - a *[RowError] for each bad cell of a row (a row with several bad cells
 //     yields several errors, then no record), or for a malformed row; the
 //     iteration then goes on with the next row, unless the [StopOnError]
 //     option was given;
-//   - a *[HeaderError] when the header lacks columns or repeats one, and a
+//   - a *[HeaderError] when the header lacks columns of its layout or
+//     repeats one, and a
 //     *[RowError] with Row 0 when the header is malformed CSV; both are fatal;
 //   - an error from r other than [io.EOF], wrapped; fatal;
 //   - [ErrNilReader] when r is nil; fatal.
@@ -79,10 +84,12 @@ func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Record, error] {
 type decoder struct {
 	stopOnError bool
 	cr          *csv.Reader
-	pos         [numColumns]int // index of each column in a row
-	fields      []string        // the current row
-	row         int             // the current data row, 1-based
-	errs        []*RowError     // the current row's problems
+	layout      Layout
+	pos         [numAll]int   // index of each column in a row; -1 when the layout lacks it
+	provPos     [NumCodes]int // index of each provision code's column (provision-level file)
+	fields      []string      // the current row
+	row         int           // the current data row, 1-based
+	errs        []*RowError   // the current row's problems
 }
 
 func (d *decoder) run(r io.Reader, yield func(Record, error) bool) {
@@ -133,7 +140,8 @@ func (d *decoder) run(r io.Reader, yield func(Record, error) bool) {
 	}
 }
 
-// header reads the header and maps each column to its index.
+// header reads the header, detects the layout and maps each column to its
+// index.
 func (d *decoder) header() error {
 	names, err := d.cr.Read()
 	if err == io.EOF {
@@ -146,33 +154,76 @@ func (d *decoder) header() error {
 		}
 		return fmt.Errorf("pax: reading header: %w", err)
 	}
+	d.layout = LayoutAgreement
+	for _, n := range names {
+		if IsCode(n) {
+			d.layout = LayoutProvision
+			break
+		}
+	}
 	for i := range d.pos {
 		d.pos[i] = -1
 	}
+	for i := range d.provPos {
+		d.provPos[i] = -1
+	}
 	var dup []string
 	for i, n := range names {
-		for c, want := range columnNames {
-			if n != want {
-				continue
-			}
+		if c := d.column(n); c >= 0 {
 			if d.pos[c] >= 0 {
 				dup = append(dup, n)
 			} else {
 				d.pos[c] = i
 			}
-			break
+			continue
+		}
+		if d.layout != LayoutProvision {
+			continue
+		}
+		if k, ok := book.index[Code(n)]; ok {
+			if d.provPos[k] >= 0 {
+				dup = append(dup, n)
+			} else {
+				d.provPos[k] = i
+			}
 		}
 	}
 	var missing []string
 	for c, p := range d.pos {
-		if p < 0 {
+		if p < 0 && d.needs(c) {
 			missing = append(missing, columnNames[c])
 		}
 	}
+	if d.layout == LayoutProvision {
+		for k, p := range d.provPos {
+			if p < 0 {
+				missing = append(missing, string(book.codes[k]))
+			}
+		}
+	}
 	if len(missing) > 0 || len(dup) > 0 {
-		return &HeaderError{Missing: missing, Duplicate: dup}
+		return &HeaderError{Layout: d.layout, Missing: missing, Duplicate: dup}
 	}
 	return nil
+}
+
+// column returns the col constant of the metadata column named n in the
+// current layout; -1 when there is none.
+func (d *decoder) column(n string) int {
+	for c, want := range columnNames {
+		if n == want && d.needs(c) {
+			return c
+		}
+	}
+	return -1
+}
+
+// needs reports whether the current layout has column c.
+func (d *decoder) needs(c int) bool {
+	if d.layout == LayoutProvision {
+		return c < numShared || c == colImSrc
+	}
+	return c < numColumns
 }
 
 // syntax turns a csv parse error of the current row into a *RowError.
@@ -187,8 +238,14 @@ func (d *decoder) syntax(pe *csv.ParseError, got int) *RowError {
 	return &RowError{Row: d.row, Line: pe.StartLine, Err: &syntaxError{msg: msg, err: pe}}
 }
 
-// cell returns the current row's value of column c.
-func (d *decoder) cell(c int) string { return d.fields[d.pos[c]] }
+// cell returns the current row's value of column c; "" when the layout
+// lacks c.
+func (d *decoder) cell(c int) string {
+	if p := d.pos[c]; p >= 0 {
+		return d.fields[p]
+	}
+	return ""
+}
 
 // fail records a problem with column c of the current row.
 func (d *decoder) fail(c int, sentinel error, msg string) {
@@ -201,6 +258,7 @@ func (d *decoder) fail(c int, sentinel error, msg string) {
 
 // decode fills rec from the current row, recording every bad cell.
 func (d *decoder) decode(rec *Record) {
+	rec.Layout = d.layout
 	rec.Con = d.cell(colCon)
 	rec.Contp = d.cell(colContp)
 	rec.PP = d.int(colPP)
@@ -236,6 +294,11 @@ func (d *decoder) decode(rec *Record) {
 	default:
 		d.fail(colInterim, agreement.ErrInvalidValue, "want Yes or No, not "+quote(s))
 	}
+	if d.layout == LayoutProvision {
+		rec.ImSrc = d.int(colImSrc)
+		d.provisions(&rec.Provisions)
+		return
+	}
 	rec.Description = d.cell(colDescription)
 	rec.StageLabel = d.cell(colStageLabel)
 	rec.StageSort = d.int(colStageSort)
@@ -247,6 +310,29 @@ func (d *decoder) decode(rec *Record) {
 	rec.PDFHyperlink = d.cell(colPDFHyperlink)
 	rec.StageDisplay = d.cell(colStageDisplay)
 	rec.SubStageLabel = d.cell(colSubStageLabel)
+}
+
+// provisions reads the 251 provision columns: each cell is one digit, 0
+// to 3.
+func (d *decoder) provisions(set *ProvisionSet) {
+	for k, p := range d.provPos {
+		s := d.fields[p]
+		if len(s) == 1 && s[0]-'0' <= 3 {
+			if v := s[0] - '0'; v != 0 {
+				set.set(k, Level(v))
+			}
+			continue
+		}
+		line, _ := d.cr.FieldPos(p)
+		sentinel, msg := agreement.ErrInvalidValue, "want a provision level 0, 1, 2 or 3, not "+quote(s)
+		if s == "" {
+			sentinel, msg = agreement.ErrMissing, "empty; every provision code has a level 0 to 3"
+		}
+		d.errs = append(d.errs, &RowError{
+			Row: d.row, Line: line, Column: string(book.codes[k]),
+			Err: &agreement.Problem{Err: sentinel, Msg: msg},
+		})
+	}
 }
 
 // stage reads the Stage and StageSub columns.
@@ -300,10 +386,10 @@ func (d *decoder) int(c int) int {
 }
 
 // id reads an optional positive id, which the file may write as "160.0";
-// empty reads as 0.
+// empty reads as 0, and so do "NA" and "N/A" in the provision-level file.
 func (d *decoder) id(c int) int64 {
 	s := d.cell(c)
-	if s == "" {
+	if s == "" || d.layout == LayoutProvision && (s == "NA" || s == "N/A") {
 		return 0
 	}
 	v, ok := parseUint(s)
@@ -329,7 +415,8 @@ func (d *decoder) agtID() int {
 	return int(v)
 }
 
-// date reads a required DD/MM/YYYY column. A date outside
+// date reads a required DD/MM/YYYY column (YYYY-MM-DD in the
+// provision-level file). A date outside
 // [agreement.InstantRange] (such as 01/01/0001, which would read as the zero
 // time.Time, an undated agreement) is a row error.
 func (d *decoder) date(c int) time.Time {
@@ -338,9 +425,13 @@ func (d *decoder) date(c int) time.Time {
 		d.fail(c, agreement.ErrMissing, "empty; every PA-X agreement has a date")
 		return time.Time{}
 	}
-	t, ok := parseDate(s)
+	parse, form := parseDate, "DD/MM/YYYY"
+	if d.layout == LayoutProvision {
+		parse, form = parseISODate, "YYYY-MM-DD"
+	}
+	t, ok := parse(s)
 	if !ok {
-		d.fail(c, agreement.ErrInvalidValue, "want an existing date written DD/MM/YYYY, not "+quote(s))
+		d.fail(c, agreement.ErrInvalidValue, "want an existing date written "+form+", not "+quote(s))
 		return time.Time{}
 	}
 	if !agreement.InstantInRange(t) {

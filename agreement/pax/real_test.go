@@ -3,29 +3,73 @@ package pax_test
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/pax"
 )
 
-// envPAX names the variable that gives the path of the real PA-X file.
-const envPAX = "PEACEKIT_PAX_CSV"
+// envPAX and envProvisions name the variables that give the paths of the
+// real PA-X files: the agreement-level and the provision-level file.
+const (
+	envPAX        = "PEACEKIT_PAX_CSV"
+	envProvisions = "PEACEKIT_PAX_PROVISIONS_CSV"
+)
 
-// realFile returns the contents of the real PA-X file named by
-// PEACEKIT_PAX_CSV (CI sets it). It skips only when the variable is unset; a
-// file named by the variable that cannot be read is a failure.
-func realFile(tb testing.TB) []byte {
+// realFile returns the contents of the real PA-X agreement-level file.
+func realFile(tb testing.TB) []byte { return realData(tb, envPAX, "pax.csv") }
+
+// realProvisionsFile returns the contents of the real PA-X provision-level
+// file.
+func realProvisionsFile(tb testing.TB) []byte {
+	return realData(tb, envProvisions, "pax_all_agreements_v10.csv")
+}
+
+// realData returns the contents of the file the variable env names (CI sets
+// it); when env is unset, of the file name in the data directory beside the
+// module (shared/data in the module root's parent), if that file exists. It
+// skips only when neither gives a file; a file named by the variable that
+// cannot be read is a failure.
+func realData(tb testing.TB, env, name string) []byte {
 	tb.Helper()
-	path := os.Getenv(envPAX)
+	path := os.Getenv(env)
 	if path == "" {
-		tb.Skipf("%s unset: no real PA-X file to read", envPAX)
+		path = besideModule(name)
+		if path == "" {
+			tb.Skipf("%s unset and no %s beside the module: no real PA-X file to read", env, name)
+		}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		tb.Fatalf("reading the PA-X file (%s=%q): %v", envPAX, path, err)
+		tb.Fatalf("reading the PA-X file (%s=%q): %v", env, path, err)
 	}
 	return data
+}
+
+// besideModule returns the path of the file name in shared/data of the
+// parent of the module root (the nearest directory up holding go.mod) when
+// that file exists; "" otherwise.
+func besideModule(name string) string {
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
+	p := filepath.Join(filepath.Dir(dir), "shared", "data", name)
+	if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	return p
 }
 
 // TestRealFile reads the whole PA-X agreement-level file: 2,257 agreements,
@@ -50,7 +94,14 @@ func TestRealFile(t *testing.T) {
 		}
 		n++
 		stages[rec.Stage]++
+		if rec.Layout != pax.LayoutAgreement || rec.Provisions.Len() != 0 || rec.ImSrc != 0 {
+			t.Errorf("agreement %d: layout %v, %d provisions, ImSrc %d; want agreement-level, none, 0",
+				rec.AgtID, rec.Layout, rec.Provisions.Len(), rec.ImSrc)
+		}
 		a := rec.Agreement()
+		if len(a.Clauses) != 0 {
+			t.Errorf("agreement %s: %d clauses from an agreement-level record, want none", a.ID, len(a.Clauses))
+		}
 		if err := a.Validate(); err != nil {
 			t.Errorf("agreement %s does not validate: %v", a.ID, err)
 		}
