@@ -205,8 +205,8 @@ func Group(rows iter.Seq2[Row, error]) iter.Seq2[Ceasefire, error] {
 			if len(cur) == 0 {
 				return true
 			}
-			c := build(cur)
-			cur = nil
+			c := build(slices.Clone(cur)) // the ceasefire's own rows, exactly sized
+			cur = cur[:0]
 			return yield(c, nil)
 		}
 		for r, err := range rows {

@@ -21,8 +21,8 @@ const (
 )
 
 // realFile returns the contents of the real file the variable env names;
-// when it is unset, of ../shared/data/name beside the module root, if that
-// exists. It skips only when neither gives a file; a variable naming a file
+// when it is unset, of shared/data/name in the parent directory of the
+// module root, if that exists. It skips only when neither gives a file; a variable naming a file
 // that cannot be read is a failure.
 func realFile(tb testing.TB, env, name string) []byte {
 	tb.Helper()
