@@ -214,6 +214,9 @@ func TestInvalid(t *testing.T) {
 	if _, err := survival.LogRank(freireich6MP(), nil); err == nil {
 		t.Error("log-rank with an empty group: no error")
 	}
+	if c, err := survival.KaplanMeier(freireich6MP()); err != nil || c.Survival(math.NaN()) != 1 || c.AtRisk(math.NaN()) != 21 {
+		t.Errorf("a NaN time is not read as before every observation: %v", err)
+	}
 	c, err := survival.KaplanMeier(nil)
 	if err != nil || c.Survival(10) != 1 || c.AtRisk(0) != 0 || len(c.Steps()) != 0 {
 		t.Errorf("empty: %v", err)

@@ -145,8 +145,12 @@ func (c *Curve) Censored() int { return c.censored }
 // new slice.
 func (c *Curve) Steps() []Step { return slices.Clone(c.steps) }
 
-// last returns the index of the last step at or before t, or -1.
+// last returns the index of the last step at or before t, or -1 (also for
+// a NaN t).
 func (c *Curve) last(t float64) int {
+	if math.IsNaN(t) {
+		return -1
+	}
 	i, found := slices.BinarySearchFunc(c.steps, t, func(s Step, t float64) int {
 		if s.Time < t {
 			return -1
@@ -163,7 +167,8 @@ func (c *Curve) last(t float64) int {
 }
 
 // Survival returns S(t), the estimated probability of surviving beyond t: 1
-// before the first event time, and after the last observed time the value
+// before the first event time (and for a NaN t, which the methods taking a
+// time read as before every observation), and after the last observed time the value
 // at it (the estimate is not defined beyond the last observation when that
 // is censored; this is the usual convention of carrying it forward).
 func (c *Curve) Survival(t float64) float64 {
