@@ -1,0 +1,332 @@
+package ceasefire
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strconv"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// ReadOption configures [Read] and [ReadCeasefires]. It is a sealed
+// interface: the options are the ones this package provides, such as
+// [StopOnError]. A nil ReadOption is ignored.
+type ReadOption interface {
+	apply(*config)
+}
+
+type config struct {
+	stopOnError bool
+}
+
+type optionFunc func(*config)
+
+func (f optionFunc) apply(c *config) { f(c) }
+
+// StopOnError makes [Read] and [ReadCeasefires] stop after the first error
+// they yield. By default the reader yields an error for each bad row and goes
+// on with the next.
+func StopOnError() ReadOption {
+	return optionFunc(func(c *config) { c.stopOnError = true })
+}
+
+func configure(opts []ReadOption) config {
+	var c config
+	for _, o := range opts {
+		if o != nil {
+			o.apply(&c)
+		}
+	}
+	return c
+}
+
+// Read returns an iterator over the actor rows of the ETH/PRIO ceasefire CSV
+// read from r: one [Row] and a nil error per good row, in file order.
+//
+// The input is UTF-8 with or without a byte-order mark; fields may be quoted
+// and quoted fields may hold commas, doubled quotes and newlines. The header
+// names the columns: every name of [Columns] must appear once, in any order;
+// other columns are ignored.
+//
+// Errors are yielded with a zero Row:
+//   - a *[RowError] for each bad cell of a row (a row with several bad cells
+//     yields several errors, then no row), or for a malformed row; the
+//     iteration then goes on with the next row, unless the [StopOnError]
+//     option was given;
+//   - a *[HeaderError] when the header lacks columns or repeats one, and a
+//     *[RowError] with Row 0 when the header is malformed CSV; both are fatal;
+//   - an error from r other than [io.EOF], wrapped; fatal;
+//   - [ErrNilReader] when r is nil; fatal.
+//
+// The iterator reads r as it goes and is single-use. It is not safe for
+// concurrent use. Breaking out of the loop stops reading; r is not closed.
+// Read never panics on any input.
+func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Row, error] {
+	c := configure(opts)
+	return func(yield func(Row, error) bool) {
+		if r == nil {
+			yield(Row{}, ErrNilReader)
+			return
+		}
+		d := decoder{stopOnError: c.stopOnError}
+		d.run(r, yield)
+	}
+}
+
+// decoder holds the state of one pass over a file.
+type decoder struct {
+	stopOnError bool
+	cr          *csv.Reader
+	pos         [numColumns]int // index of each column in a row
+	fields      []string        // the current row
+	row         int             // the current data row, 1-based
+	errs        []*RowError     // the current row's problems
+}
+
+func (d *decoder) run(r io.Reader, yield func(Row, error) bool) {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
+		_, _ = br.Discard(3)
+	}
+	d.cr = csv.NewReader(br)
+	d.cr.ReuseRecord = true
+	d.cr.FieldsPerRecord = 0 // the header's field count, for every row
+
+	if err := d.header(); err != nil {
+		yield(Row{}, err)
+		return
+	}
+	for {
+		fields, err := d.cr.Read()
+		if err == io.EOF {
+			return
+		}
+		d.row++
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				yield(Row{}, fmt.Errorf("ceasefire: reading row %d: %w", d.row, err))
+				return
+			}
+			if !yield(Row{}, d.syntax(pe, len(fields))) || d.stopOnError {
+				return
+			}
+			continue
+		}
+		d.fields = fields
+		d.errs = d.errs[:0]
+		var row Row
+		d.decode(&row)
+		if len(d.errs) == 0 {
+			if !yield(row, nil) {
+				return
+			}
+			continue
+		}
+		for _, e := range d.errs {
+			if !yield(Row{}, e) || d.stopOnError {
+				return
+			}
+		}
+	}
+}
+
+// header reads the header and maps each column to its index.
+func (d *decoder) header() error {
+	names, err := d.cr.Read()
+	if err == io.EOF {
+		return &HeaderError{Missing: Columns()}
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return d.syntax(pe, len(names))
+		}
+		return fmt.Errorf("ceasefire: reading header: %w", err)
+	}
+	for i := range d.pos {
+		d.pos[i] = -1
+	}
+	index := make(map[string]int, numColumns)
+	for c, n := range columnNames {
+		index[n] = c
+	}
+	var dup []string
+	for i, n := range names {
+		c, ok := index[n]
+		if !ok {
+			continue
+		}
+		if d.pos[c] >= 0 {
+			dup = append(dup, n)
+		} else {
+			d.pos[c] = i
+		}
+	}
+	var missing []string
+	for c, p := range d.pos {
+		if p < 0 {
+			missing = append(missing, columnNames[c])
+		}
+	}
+	if len(missing) > 0 || len(dup) > 0 {
+		return &HeaderError{Missing: missing, Duplicate: dup}
+	}
+	return nil
+}
+
+// syntax turns a csv parse error of the current row into a *RowError.
+func (d *decoder) syntax(pe *csv.ParseError, got int) *RowError {
+	var msg string
+	if errors.Is(pe.Err, csv.ErrFieldCount) {
+		msg = "wrong number of fields: " + strconv.Itoa(got) + ", want " +
+			strconv.Itoa(d.cr.FieldsPerRecord) + " as in the header"
+	} else {
+		msg = pe.Err.Error() + " (line " + strconv.Itoa(pe.Line) + ", column " + strconv.Itoa(pe.Column) + ")"
+	}
+	return &RowError{Row: d.row, Line: pe.StartLine, Err: &syntaxError{msg: msg, err: pe}}
+}
+
+// cell returns the current row's value of column c.
+func (d *decoder) cell(c int) string { return d.fields[d.pos[c]] }
+
+// fail records a problem with column c of the current row.
+func (d *decoder) fail(c int, sentinel error, msg string) {
+	line, _ := d.cr.FieldPos(d.pos[c])
+	d.errs = append(d.errs, &RowError{
+		Row: d.row, Line: line, Column: columnNames[c],
+		Err: &agreement.Problem{Err: sentinel, Msg: msg},
+	})
+}
+
+// decode fills row from the current row, recording every bad cell.
+func (d *decoder) decode(row *Row) {
+	row.Row = d.row
+	row.Line, _ = d.cr.FieldPos(0)
+	row.CC = d.intIn(colCC, 1, 999)
+	row.CFID = d.intIn(colCFID, 1, 999)
+	row.UniqID = d.intIn(colUniqID, 1, 999999)
+	if row.CC > 0 && row.CFID > 0 && row.UniqID > 0 && row.UniqID != row.CC*1000+row.CFID {
+		d.fail(colUniqID, agreement.ErrInconsistent, "uniq_id "+strconv.Itoa(row.UniqID)+" is not cc x 1000 + cf_id = "+
+			strconv.Itoa(row.CC*1000+row.CFID))
+	}
+	row.Location = d.cell(colLocation)
+	row.Region = d.code(colRegion)
+	row.Link = d.code(colLink)
+	row.UCDPActorID = d.intIn(colUCDPActorID, -1, 1<<31-1)
+	row.ActorName = d.cell(colActorName)
+	if row.ActorName == "" {
+		d.fail(colActorName, agreement.ErrMissing, "empty; every row names its actor")
+	}
+	row.UCDPACDID = d.intIn(colUCDPACDID, -1, 1<<31-1)
+	if d.cell(colUCDPDyad) == "" {
+		row.UCDPDyad = Unknown
+	} else {
+		row.UCDPDyad = d.intIn(colUCDPDyad, -2, 1<<31-1)
+	}
+	row.PAXID = d.intIn(colPAXID, -1, 1<<31-1)
+	if row.PAXID == 0 {
+		d.fail(colPAXID, agreement.ErrInvalidValue, "want -1 (none) or a positive PA-X id, not 0")
+	}
+	n := len(d.errs)
+	row.Declared = d.date(colDecYr, colDecMonth, colDecDay)
+	if len(d.errs) == n && !row.Declared.Recorded() {
+		d.fail(colDecYr, agreement.ErrMissing, "no declaration year ("+quote(d.cell(colDecYr))+"); every row has one")
+	}
+	row.Effect = d.date(colEffectYr, colEffectMonth, colEffectDay)
+	row.EvidenceOnset = d.cell(colEvidenceOnset)
+	row.Side = d.code(colSide)
+	row.Partial = d.code(colPartial)
+	row.Written = d.intIn(colWritten, -1, 2)
+	row.Fixed = d.code(colFixed)
+	row.FixedTime = d.cell(colFixedTime)
+	row.NSAFrac = d.code(colNSAFrac)
+	row.Purposes = Purposes{
+		Humanitarian: d.flag(colPHumanitarian),
+		PeaceProcess: d.flag(colPPeaceProcess),
+		Holiday:      d.flag(colPHoliday),
+		Election:     d.flag(colPElection),
+		Other:        d.flag(colPOther),
+		OtherComment: d.cell(colPOtherComment),
+		Unclear:      d.flag(colPUnclear),
+	}
+	row.Class = d.code(colClass)
+	row.Timing = d.code(colTiming)
+	row.CFPP = d.cell(colCFPP)
+	row.MediatorNego = d.code(colMediatorNego)
+	row.MediatorSend = d.cell(colMediatorSend)
+	row.Implement = d.code(colImplement)
+	row.Enforcement = d.intIn(colEnforcement, -1, 3)
+	row.DDR = d.intIn(colDDR, -1, 1)
+	row.Splinter = d.code(colSplinter)
+	row.Ended = d.intIn(colEnded, -1, 4)
+	row.End = d.date(colEndYr, colEndMonth, colEndDay)
+	row.EvidenceEnd = d.cell(colEvidenceEnd)
+	row.Comment = d.cell(colComment)
+	row.FactiviaSource = d.cell(colFactiviaSource)
+	row.FactiviaPage = d.cell(colFactiviaPage)
+	row.Truce = d.code(colTruce)
+	row.RecentAdditions = d.code(colRecentAdditions)
+	for i := range NumLinks {
+		if d.cell(colLink1+i) != "" {
+			row.LinkIDs[i] = d.intIn(colLink1+i, -1, 1<<31-1)
+		}
+	}
+	row.Coder = d.cell(colCoder)
+	row.ID = d.intIn(colID, 1, 1<<31-1)
+}
+
+// maxCode bounds the raw codes the reader accepts.
+const maxCode = 1 << 20
+
+// code reads a raw code: an integer from -1 to 2^20.
+func (d *decoder) code(c int) int { return d.intIn(c, -1, maxCode) }
+
+// flag reads a 0-or-1 column.
+func (d *decoder) flag(c int) bool { return d.intIn(c, 0, 1) == 1 }
+
+// intIn reads a required integer in [lo, hi]; a bad cell reads as lo after
+// recording the problem.
+func (d *decoder) intIn(c, lo, hi int) int {
+	s := d.cell(c)
+	if s == "" {
+		d.fail(c, agreement.ErrMissing, "empty; want an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
+		return lo
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v < lo || v > hi {
+		d.fail(c, agreement.ErrInvalidValue, "want an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi)+
+			", not "+quote(s))
+		return lo
+	}
+	return v
+}
+
+// date reads the year, month and day columns of a date.
+func (d *decoder) date(cy, cm, cd int) Date {
+	n := len(d.errs)
+	y := d.intIn(cy, -1, 2100)
+	m := d.intIn(cm, -1, 12)
+	day := d.intIn(cd, -1, 31)
+	if len(d.errs) > n {
+		return Date{Year: -1, Month: -1, Day: -1}
+	}
+	if y > 0 && y < 1900 {
+		d.fail(cy, agreement.ErrInvalidValue, "want -1, 0 or a year from 1900 to 2100, not "+quote(d.cell(cy)))
+	}
+	zeros := 0
+	for _, v := range []int{y, m, day} {
+		if v == 0 {
+			zeros++
+		}
+	}
+	if zeros != 0 && zeros != 3 {
+		d.fail(cy, agreement.ErrInconsistent, "date "+strconv.Itoa(y)+"/"+strconv.Itoa(m)+"/"+strconv.Itoa(day)+
+			": 0 stands only in a date of zeros, 0/0/0")
+	}
+	return Date{Year: y, Month: m, Day: day}
+}
