@@ -4,13 +4,15 @@
 //
 // Usage:
 //
-//	go run ./examples/ceasefires [-ceasefires ceasefires.csv] [-pax pax.csv] [-mermaid chart.mmd] [-each]
+//	go run ./examples/ceasefires [-ceasefires ceasefires.csv] [-pax pax_all_agreements_v10.csv] [-mermaid chart.mmd] [-each]
 //
 // It prints, in Markdown: Kaplan-Meier estimates of ceasefire duration
 // (survival at 30, 90 and 365 days with 95% log-log bands, the median, the
 // numbers at risk), overall and split by the written code, the DDR code, the
-// enforcement code and the stage of the linked PA-X agreement, with a
-// log-rank test for each split; how many ceasefires link to PA-X agreements;
+// enforcement code, the stage of the linked PA-X agreement and, from PA-X's
+// provision-level file, whether the linked agreement addresses disarmament,
+// demobilisation and reintegration (PA-X code SsrDdr) and at which level it
+// addresses the ceasefire (code Ce), with a log-rank test for each split; how many ceasefires link to PA-X agreements;
 // and, for each linked ceasefire, how the ceasefire clause of an agreement
 // built from its PA-X record ends when the ceasefire's real dates are
 // replayed with package scenario. Those clause endings are counted against
@@ -24,11 +26,19 @@
 // published with it, and the data do not say which ends are breakdowns.
 // Package ceasefire states every rule applied to the data.
 //
-// The files default to the paths $PEACEKIT_CEASEFIRES_CSV and
-// $PEACEKIT_PAX_CSV name, and, when a variable is unset, to
-// shared/data/ceasefires.csv and shared/data/pax.csv in the parent directory
-// of the module root (the directory holding go.mod, found from the working
-// directory up).
+// The -pax file may be either PA-X layout (package pax tells them apart by
+// the header): the provision-level file, which the provision splits need, or
+// the agreement-level export, with which every linked ceasefire falls in
+// those splits' group of records without provision levels.
+//
+// The ceasefire file defaults to the path $PEACEKIT_CEASEFIRES_CSV names,
+// and, when it is unset, to shared/data/ceasefires.csv in the parent
+// directory of the module root (the directory holding go.mod, found from the
+// working directory up). The PA-X file defaults to the first of: the path
+// $PEACEKIT_PAX_PROVISIONS_CSV names; shared/data/pax_all_agreements_v10.csv
+// in the module root's parent, if it exists; the path $PEACEKIT_PAX_CSV
+// names; shared/data/pax.csv there, if it exists. A variable that is set is
+// used whether or not its file exists, so that a wrong setting is an error.
 // The exit status is 1 when a file cannot be read or has bad rows, 2 on
 // wrong usage.
 package main
@@ -56,7 +66,15 @@ import (
 // The variables naming the default files.
 const (
 	envCeasefires = "PEACEKIT_CEASEFIRES_CSV"
+	envProvisions = "PEACEKIT_PAX_PROVISIONS_CSV"
 	envPAX        = "PEACEKIT_PAX_CSV"
+)
+
+// The default files' names under shared/data.
+const (
+	nameCeasefires = "ceasefires.csv"
+	nameProvisions = "pax_all_agreements_v10.csv"
+	namePAX        = "pax.csv"
 )
 
 // level is the confidence level of the bands.
@@ -74,9 +92,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("ceasefires", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	cfPath := flags.String("ceasefires", "", "the ETH/PRIO ceasefire CSV (default $"+envCeasefires+
-		", then shared/data/ceasefires.csv in the module root's parent)")
-	paxPath := flags.String("pax", "", "the PA-X agreement-level CSV (default $"+envPAX+
-		", then shared/data/pax.csv in the module root's parent)")
+		", then shared/data/"+nameCeasefires+" in the module root's parent)")
+	paxPath := flags.String("pax", "", "the PA-X CSV, provision-level or agreement-level (default $"+envProvisions+
+		", then shared/data/"+nameProvisions+" in the module root's parent, then $"+envPAX+
+		", then shared/data/"+namePAX+" there)")
 	mmdPath := flags.String("mermaid", "", "also write the survival chart, alone, to this file")
 	each := flags.Bool("each", false, "list every replayed ceasefire with its clause's state")
 	if err := flags.Parse(args); err != nil {
@@ -90,18 +109,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return 2
 	}
-	for _, p := range []struct {
-		path *string
-		env  string
-		name string
-	}{{cfPath, envCeasefires, "ceasefires.csv"}, {paxPath, envPAX, "pax.csv"}} {
-		if *p.path != "" {
-			continue
-		}
+	if *cfPath == "" {
 		var ok bool
-		if *p.path, ok = defaultPath(p.env, p.name); !ok {
+		if *cfPath, ok = defaultPath(envCeasefires, nameCeasefires); !ok {
 			fmt.Fprintf(stderr, "ceasefires: no %s: $%s is unset and shared/data/%s is not in the module root's parent\n",
-				p.name, p.env, p.name)
+				nameCeasefires, envCeasefires, nameCeasefires)
+			flags.Usage()
+			return 2
+		}
+	}
+	if *paxPath == "" {
+		var ok bool
+		if *paxPath, ok = defaultPAXPath(); !ok {
+			fmt.Fprintf(stderr, "ceasefires: no PA-X file: $%s and $%s are unset and neither shared/data/%s nor "+
+				"shared/data/%s is in the module root's parent\n", envProvisions, envPAX, nameProvisions, namePAX)
 			flags.Usage()
 			return 2
 		}
@@ -159,6 +180,17 @@ func defaultPath(env, name string) (string, bool) {
 	return p, true
 }
 
+// defaultPAXPath returns the default PA-X file: the provision-level file
+// ($PEACEKIT_PAX_PROVISIONS_CSV, then shared/data/pax_all_agreements_v10.csv),
+// else the agreement-level export ($PEACEKIT_PAX_CSV, then
+// shared/data/pax.csv), each by the rule of defaultPath.
+func defaultPAXPath() (string, bool) {
+	if p, ok := defaultPath(envProvisions, nameProvisions); ok {
+		return p, true
+	}
+	return defaultPath(envPAX, namePAX)
+}
+
 // data is what the program reads.
 type data struct {
 	rows       int
@@ -195,6 +227,70 @@ func load(cfPath, paxPath string) (*data, error) {
 	return d, nil
 }
 
+// The PA-X provision codes the report splits by.
+const (
+	codeDDR pax.Code = "SsrDdr"
+	codeCe  pax.Code = "Ce"
+)
+
+// levelsNote says what a provision level means, as PA-X codes it.
+const levelsNote = "PA-X's provision-level file codes each provision of an agreement 0 (not addressed) or 1 to 3 " +
+	"(increasingly substantive)"
+
+// codeNote describes a PA-X code by the labels package pax gives it and its
+// parent: "PA-X code SsrDdr (disarmament, demobilisation, reintegration;
+// under Ssr, security sector)". A label pax does not have is left out.
+func codeNote(c pax.Code) string {
+	var parts []string
+	if l := pax.Label(c); l != string(c) {
+		parts = append(parts, l)
+	}
+	if p := pax.Parent(c); p != "" {
+		under := "under " + string(p)
+		if l := pax.Label(p); l != string(p) {
+			under += ", " + l
+		}
+		parts = append(parts, under)
+	}
+	if len(parts) == 0 {
+		return "PA-X code " + string(c)
+	}
+	return "PA-X code " + string(c) + " (" + strings.Join(parts, "; ") + ")"
+}
+
+// The groups of the PA-X splits for a ceasefire whose PA-X record says
+// nothing.
+const (
+	groupNoLink    = "no PA-X link"
+	groupNotInFile = "PA-X id not in the PA-X file"
+	groupNoLevels  = "no provision levels (agreement-level file)"
+)
+
+// paxGroup returns the group of ceasefire c in a split by its linked PA-X
+// record (the record of its first pax_id): name(record), or groupNoLink or
+// groupNotInFile.
+func (d *data) paxGroup(c ceasefire.Ceasefire, name func(pax.Record) string) string {
+	if len(c.PAXIDs) == 0 {
+		return groupNoLink
+	}
+	rec, ok := d.pax[c.PAXIDs[0]]
+	if !ok {
+		return groupNotInFile
+	}
+	return name(rec)
+}
+
+// provisionGroup is paxGroup for a split by provision levels: a record read
+// from the agreement-level file, which has none, is in groupNoLevels.
+func (d *data) provisionGroup(c ceasefire.Ceasefire, name func(pax.Record) string) string {
+	return d.paxGroup(c, func(rec pax.Record) string {
+		if rec.Layout != pax.LayoutProvision {
+			return groupNoLevels
+		}
+		return name(rec)
+	})
+}
+
 // group is one row of a survival table.
 type group struct {
 	name  string
@@ -207,6 +303,9 @@ type split struct {
 	note    string
 	groups  []group
 	logRank *survival.LogRankResult // nil when the test cannot be made
+	// levelsOnly: the log-rank test compares only the groups of linked
+	// agreements with provision levels.
+	levelsOnly bool
 }
 
 // replayed is a linked ceasefire replayed over its agreement.
@@ -256,26 +355,38 @@ func analyse(d *data) (*report, error) {
 		return func(c ceasefire.Ceasefire) string { return prefix + strconv.Itoa(f(c)) }
 	}
 	stage := func(c ceasefire.Ceasefire) string {
-		if len(c.PAXIDs) == 0 {
-			return "no PA-X link"
-		}
-		rec, ok := d.pax[c.PAXIDs[0]]
-		if !ok {
-			return "PA-X id not in the PA-X file"
-		}
-		return "PA-X stage " + string(rec.Stage)
+		return d.paxGroup(c, func(rec pax.Record) string { return "PA-X stage " + string(rec.Stage) })
+	}
+	ddr := func(c ceasefire.Ceasefire) string {
+		return d.provisionGroup(c, func(rec pax.Record) string {
+			if rec.Provisions.Level(codeDDR) > 0 {
+				return string(codeDDR) + " addressed (level 1-3)"
+			}
+			return string(codeDDR) + " not addressed (level 0)"
+		})
+	}
+	ce := func(c ceasefire.Ceasefire) string {
+		return d.provisionGroup(c, func(rec pax.Record) string {
+			return string(codeCe) + " level " + strconv.Itoa(int(rec.Provisions.Level(codeCe)))
+		})
 	}
 	for _, s := range []struct {
 		title, note string
 		name        func(ceasefire.Ceasefire) string
+		levelsOnly  bool
 	}{
 		{"written", "raw code: 0, 1, 2, or -1 unknown; not a yes-or-no flag, and the data do not say what 1 and 2 each mean",
-			code(func(c ceasefire.Ceasefire) int { return c.Written }, "written=")},
+			code(func(c ceasefire.Ceasefire) int { return c.Written }, "written="), false},
 		{"ddr", "provisions on disarmament, demobilisation and reintegration: 0 no, 1 yes, -1 unknown",
-			code(func(c ceasefire.Ceasefire) int { return c.DDR }, "ddr=")},
+			code(func(c ceasefire.Ceasefire) int { return c.DDR }, "ddr="), false},
 		{"enforcement", "raw code: 0 to 3, or -1 unknown",
-			code(func(c ceasefire.Ceasefire) int { return c.Enforcement }, "enforcement=")},
-		{"PA-X stage", "the stage of the PA-X agreement the ceasefire links to (pax_id)", stage},
+			code(func(c ceasefire.Ceasefire) int { return c.Enforcement }, "enforcement="), false},
+		{"PA-X stage", "the stage of the PA-X agreement the ceasefire links to (pax_id)", stage, false},
+		{"PA-X provision " + string(codeDDR), "whether the PA-X agreement the ceasefire links to (pax_id) addresses " +
+			codeNote(codeDDR) + " at any level (1 to 3) or not (0); " + levelsNote +
+			". This is PA-X's coding of the agreement's text, not the ceasefire data's ddr code", ddr, true},
+		{"PA-X provision " + string(codeCe) + " level", "the level at which the PA-X agreement the ceasefire links to " +
+			"(pax_id) addresses " + codeNote(codeCe) + "; " + levelsNote, ce, true},
 	} {
 		names := make([]string, len(cfs))
 		for i, c := range cfs {
@@ -285,10 +396,13 @@ func analyse(d *data) (*report, error) {
 		if err != nil {
 			return nil, err
 		}
-		sp := split{title: s.title, note: s.note}
+		sp := split{title: s.title, note: s.note, levelsOnly: s.levelsOnly}
 		var lr [][]survival.Observation
 		for _, g := range gs {
 			sp.groups = append(sp.groups, group{g.Name, g.Curve})
+			if s.levelsOnly && (g.Name == groupNoLink || g.Name == groupNotInFile || g.Name == groupNoLevels) {
+				continue
+			}
 			lr = append(lr, g.Obs)
 		}
 		if res, err := survival.LogRank(lr...); err == nil {
@@ -457,11 +571,15 @@ func writeReport(w io.Writer, r *report, chart string, each bool) error {
 		p.Line("")
 		writeTable(p, s.groups)
 		p.Line("")
+		over := ""
+		if s.levelsOnly {
+			over = ", over the groups of linked agreements with provision levels only"
+		}
 		if s.logRank != nil {
-			p.Printf("Log-rank test: chi-square %.2f on %d degrees of freedom, p = %.3g.\n", s.logRank.ChiSquare,
+			p.Printf("Log-rank test"+over+": chi-square %.2f on %d degrees of freedom, p = %.3g.\n", s.logRank.ChiSquare,
 				s.logRank.DF, s.logRank.P)
 		} else {
-			p.Line("Log-rank test: not defined for these groups.")
+			p.Line("Log-rank test" + over + ": not defined for these groups.")
 		}
 	}
 	p.Line("")
@@ -481,7 +599,9 @@ func writeReport(w io.Writer, r *report, chart string, each bool) error {
 	p.Line("## Replays of the linked ceasefires")
 	p.Line("")
 	p.Printf("Each linked ceasefire whose agreement is in the PA-X file (%d) is replayed over the agreement of its "+
-		"PA-X record, with its actors as parties and a ceasefire clause added: a standing prohibition of armed attacks "+
+		"PA-X record (from a provision-level record, with a stub clause per provision the agreement addresses: a "+
+		"permission of its parties taken together, with no action, which binds no one), with the ceasefire's actors "+
+		"as parties and a ceasefire clause added: a standing prohibition of armed attacks "+
 		"by the actors, jointly, in effect from the ceasefire's in-force event and expiring at its recorded end. The "+
 		"timeline is the ceasefire's real dates (declared, in force, ended, for the ceasefire and per actor); the clause "+
 		"is read at %s.\n", len(r.replays), ceasefire.CoverageEnd.Format(time.DateOnly))
