@@ -17,6 +17,14 @@
 // are the float64 nearest it, and [Curve.Median] compares the exact value
 // with 1/2. Greenwood's variance and the bands are floating point.
 //
+// The exact product grows with the number of event times, so KaplanMeier
+// does not carry it: it carries the product to 128 bits with a bound on its
+// error, which settles the nearest float64 and the comparison with 1/2 in
+// all but the rare cases the bound leaves open, where it computes the exact
+// product. An estimate costs time in proportion to the number of
+// observations (after sorting them); SurvivalExact computes its product
+// anew at each call.
+//
 // # Conventions
 //
 //   - S(t) is right-continuous: the estimate just after t, including the

@@ -2,6 +2,7 @@ package survival
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 )
@@ -27,7 +28,9 @@ type LogRankResult struct {
 // share of the subjects at risk, with the hypergeometric variance. It needs
 // at least two groups, and fails when the variance matrix is singular (for
 // instance when a group is empty or no events happen while two groups are
-// at risk). It does not modify groups.
+// at risk). An invalid observation is an error naming its group (its
+// index among groups) that wraps an *[ObservationError] with its index in
+// the group. It does not modify groups.
 func LogRank(groups ...[]Observation) (LogRankResult, error) {
 	k := len(groups)
 	if k < 2 {
@@ -42,7 +45,7 @@ func LogRank(groups ...[]Observation) (LogRankResult, error) {
 	for g, os := range groups {
 		for i, o := range os {
 			if o.Time < 0 || math.IsNaN(o.Time) || math.IsInf(o.Time, 0) {
-				return LogRankResult{}, &ObservationError{Index: i, Time: o.Time}
+				return LogRankResult{}, fmt.Errorf("survival: group %d: %w", g, &ObservationError{Index: i, Time: o.Time})
 			}
 			all = append(all, obs{o.Time, o.Event, g})
 		}
@@ -108,7 +111,7 @@ func LogRank(groups ...[]Observation) (LogRankResult, error) {
 	for g := range k - 1 {
 		u[g] = float64(r.Observed[g]) - r.Expected[g]
 	}
-	x, ok := solve(v, u)
+	x, ok := solve(v, slices.Clone(u)) // solve overwrites its right-hand side
 	if !ok {
 		return LogRankResult{}, errors.New("survival: log-rank variance is singular (a group without subjects at risk at the event times?)")
 	}

@@ -68,8 +68,8 @@ type Step struct {
 // immutable and safe for concurrent use.
 type Curve struct {
 	steps    []Step
-	exact    []*big.Rat // S after each step, exact; never handed out
-	gw       []float64  // Greenwood's sum up to each step; +Inf once S is 0
+	gw       []float64 // Greenwood's sum up to each step; +Inf once S is 0
+	median   int       // the first step with S <= 1/2; -1 for none
 	n        int
 	events   int
 	censored int
@@ -95,8 +95,10 @@ func KaplanMeier(obs []Observation) (*Curve, error) {
 		}
 		return 0
 	})
-	c := &Curve{n: len(obs)}
-	s := big.NewRat(1, 1)
+	c := &Curve{n: len(obs), median: -1}
+	// Nothing exact is kept per step: exact products grow with the
+	// number of steps (see product); SurvivalExact recomputes one.
+	var p product
 	sum := 0.0
 	atRisk := len(sorted)
 	for i := 0; i < len(sorted); {
@@ -113,23 +115,135 @@ func KaplanMeier(obs []Observation) (*Curve, error) {
 		c.censored += st.Censored
 		if d := st.Events; d > 0 {
 			n := st.AtRisk
-			s = new(big.Rat).Mul(s, big.NewRat(int64(n-d), int64(n)))
+			p.mul(int64(n-d), int64(n))
 			if n == d {
 				sum = math.Inf(1)
 			} else {
 				sum += float64(d) / (float64(n) * float64(n-d))
 			}
 		}
-		st.Survival, _ = s.Float64()
+		st.Survival = p.float()
 		if st.Survival > 0 && st.Survival < 1 {
 			st.StdErr = st.Survival * math.Sqrt(sum)
 		}
+		if c.median < 0 && p.atMostHalf() {
+			c.median = len(c.steps)
+		}
 		c.steps = append(c.steps, st)
-		c.exact = append(c.exact, s)
 		c.gw = append(c.gw, sum)
 		atRisk -= st.Events + st.Censored
 	}
 	return c, nil
+}
+
+// product is the running product of the factors (n-d)/n of a curve's
+// steps. It keeps the product as a 128-bit float with a bound on its
+// relative error, which costs the same at every step, and decides from it
+// the float64 nearest the exact product and whether the product is at most
+// 1/2 whenever the bound allows; when it does not (the exact value lies
+// too near a float64 rounding boundary, or near 1/2), it computes the
+// exact product from the steps so far. The zero product is 1.
+type product struct {
+	v       big.Float // the product, rounded; zero value unset
+	k       int       // factors multiplied in
+	started bool
+	zero    bool // a factor was 0: the product is exactly 0
+	f       big.Float
+	factors [][2]int64 // every factor, for the exact fallback
+}
+
+// prodPrec is the precision of the running product.
+const prodPrec = 128
+
+func (p *product) mul(a, b int64) {
+	if !p.started {
+		p.v.SetPrec(prodPrec).SetInt64(1)
+		p.f.SetPrec(prodPrec)
+		p.started = true
+	}
+	p.factors = append(p.factors, [2]int64{a, b})
+	p.k++
+	if a == 0 {
+		p.zero = true
+		return
+	}
+	var x big.Float
+	x.SetPrec(prodPrec).SetInt64(a)
+	p.f.SetInt64(b)
+	x.Quo(&x, &p.f)
+	p.v.Mul(&p.v, &x)
+}
+
+// bounds returns a lower and an upper bound of the exact product: each
+// factor and each multiplication rounds once, by at most 2^-prodPrec
+// relatively, so 2k roundings move it by less than (2k+2) 2^-prodPrec; the
+// bounds are widened further for their own rounding.
+func (p *product) bounds() (lo, hi *big.Float) {
+	eps := new(big.Float).SetPrec(prodPrec).SetMantExp(big.NewFloat(float64(2*p.k+4)), -prodPrec+1)
+	one := new(big.Float).SetPrec(prodPrec).SetInt64(1)
+	lo = new(big.Float).SetPrec(prodPrec).Mul(&p.v, new(big.Float).SetPrec(prodPrec).Sub(one, eps))
+	hi = new(big.Float).SetPrec(prodPrec).Mul(&p.v, new(big.Float).SetPrec(prodPrec).Add(one, eps))
+	return lo, hi
+}
+
+// exact returns the exact product.
+func (p *product) exact() *big.Rat {
+	if p.zero {
+		return new(big.Rat)
+	}
+	num, den := productTree(p.factors, 0), productTree(p.factors, 1)
+	return new(big.Rat).SetFrac(num, den)
+}
+
+// productTree returns the product of the factors' parts i, multiplying
+// balanced halves so that the cost is that of the last multiplication
+// rather than of every partial product.
+func productTree(fs [][2]int64, i int) *big.Int {
+	switch len(fs) {
+	case 0:
+		return big.NewInt(1)
+	case 1:
+		return big.NewInt(fs[0][i])
+	}
+	h := len(fs) / 2
+	return new(big.Int).Mul(productTree(fs[:h], i), productTree(fs[h:], i))
+}
+
+// float returns the float64 nearest the product.
+func (p *product) float() float64 {
+	switch {
+	case !p.started:
+		return 1
+	case p.zero:
+		return 0
+	}
+	lo, hi := p.bounds()
+	l, _ := lo.Float64()
+	h, _ := hi.Float64()
+	if l == h {
+		return l // the exact value lies between, and rounds as they do
+	}
+	f, _ := p.exact().Float64()
+	return f
+}
+
+// atMostHalf reports whether the product is at most 1/2.
+func (p *product) atMostHalf() bool {
+	switch {
+	case !p.started:
+		return false
+	case p.zero:
+		return true
+	}
+	half := big.NewFloat(0.5)
+	lo, hi := p.bounds()
+	if hi.Cmp(half) <= 0 {
+		return true
+	}
+	if lo.Cmp(half) > 0 {
+		return false
+	}
+	return p.exact().Cmp(big.NewRat(1, 2)) <= 0
 }
 
 // N returns the number of observations.
@@ -179,12 +293,19 @@ func (c *Curve) Survival(t float64) float64 {
 }
 
 // SurvivalExact returns S(t) as an exact rational, the product of
-// (n-d)/n over the event times up to t, as a new value each call.
+// (n-d)/n over the event times up to t, as a new value each call. It
+// computes the product anew: its cost grows with the number of event times
+// up to t and the length of the product.
 func (c *Curve) SurvivalExact(t float64) *big.Rat {
-	if i := c.last(t); i >= 0 {
-		return new(big.Rat).Set(c.exact[i])
+	i := c.last(t)
+	var fs [][2]int64
+	for _, st := range c.steps[:i+1] {
+		if st.Events > 0 {
+			fs = append(fs, [2]int64{int64(st.AtRisk - st.Events), int64(st.AtRisk)})
+		}
 	}
-	return big.NewRat(1, 1)
+	p := product{factors: fs, zero: slices.ContainsFunc(fs, func(f [2]int64) bool { return f[0] == 0 })}
+	return p.exact()
 }
 
 // StdErr returns Greenwood's standard error of S(t) (see [Step.StdErr]).
@@ -237,13 +358,10 @@ func (c *Curve) Band(t, level float64) (lower, upper float64) {
 // which S(t) <= 0.5. ok is false when S stays above 0.5 at every observed
 // time (the median is then not reached).
 func (c *Curve) Median() (t float64, ok bool) {
-	half := big.NewRat(1, 2)
-	for i, st := range c.steps {
-		if c.exact[i].Cmp(half) <= 0 {
-			return st.Time, true
-		}
+	if c.median < 0 {
+		return 0, false
 	}
-	return 0, false
+	return c.steps[c.median].Time, true
 }
 
 // Group is a named set of observations and their estimate.
