@@ -112,6 +112,15 @@ func TestPropertyKaplanMeierMatchesReference(t *testing.T) {
 			if !(0 <= lo && lo <= f && f <= hi && hi <= 1) {
 				t.Fatalf("band at %v: [%v, %v] around %v", p, lo, hi, f)
 			}
+			// The log-log band, from the reference: S^exp(+-z sqrt(gw)/|ln S|).
+			wlo, whi := f, f
+			if f > 0 && f < 1 {
+				w := 1.959963984540054 * math.Sqrt(gw) / math.Abs(math.Log(f))
+				wlo, whi = math.Pow(f, math.Exp(w)), math.Pow(f, math.Exp(-w))
+			}
+			if math.Abs(lo-wlo) > 1e-9 || math.Abs(hi-whi) > 1e-9 {
+				t.Fatalf("band at %v: [%v, %v], reference [%v, %v]", p, lo, hi, wlo, whi)
+			}
 		}
 		// Steps: one per distinct time, with its counts.
 		var distinct []float64
