@@ -366,3 +366,41 @@ func (a *Analysis) Excluded() iter.Seq2[Package, Certificate] {
 		}
 	}
 }
+
+// Counts are the sizes of a space's sets of packages.
+type Counts struct {
+	// Packages is the number of packages, Infeasible the number with
+	// conflicting options, Acceptable the number of feasible ones every
+	// party accepts (the size of the ZOPA).
+	Packages, Infeasible, Acceptable uint64
+}
+
+// Count enumerates every package once, as [Evaluator.Analyze] does, and
+// counts; it holds nothing but the current package. Errors are those of
+// Analyze.
+func (e *Evaluator) Count(opt Options) (Counts, error) {
+	total, ok := e.space.size64()
+	if !ok {
+		return Counts{}, fmt.Errorf("%w: the space has more than 2^64-1 packages", ErrTooLarge)
+	}
+	w, err := e.newWalker(opt.Order)
+	if err != nil {
+		return Counts{}, err
+	}
+	c := Counts{Packages: total}
+	np, res := e.np, e.res
+	w.run(func(_ Package, vals []int64, red []uint64, feasible bool) bool {
+		if !feasible {
+			c.Infeasible++
+			return true
+		}
+		for q := range np {
+			if red[q] != 0 || vals[q] < res[q] {
+				return true
+			}
+		}
+		c.Acceptable++
+		return true
+	})
+	return c, nil
+}
