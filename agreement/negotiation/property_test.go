@@ -29,9 +29,9 @@ type refPackage struct {
 }
 
 type refResult struct {
-	packages []refPackage
-	frontier map[string][]string // value key -> package keys
-	nash, ks []string            // value keys
+	packages  []refPackage
+	frontier  map[string][]string // value key -> package keys
+	nash, ks  []string            // value keys
 	egal, wel []string
 }
 
