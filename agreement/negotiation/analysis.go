@@ -65,6 +65,9 @@ type entry struct {
 // [agreement.ErrInvalidValue] for an order that is not a permutation of
 // the issues.
 func (e *Evaluator) Analyze(opt Options) (*Analysis, error) {
+	if e == nil {
+		return nil, fmt.Errorf("%w: nil evaluator", agreement.ErrMissing)
+	}
 	total, ok := e.space.size64()
 	if !ok {
 		return nil, fmt.Errorf("%w: the space has more than 2^64-1 packages", ErrTooLarge)
@@ -328,6 +331,9 @@ type Certificate struct {
 
 // Certify returns the certificate of package p.
 func (a *Analysis) Certify(p Package) (Certificate, error) {
+	if a == nil || a.e == nil {
+		return Certificate{}, fmt.Errorf("%w: nil analysis", agreement.ErrMissing)
+	}
 	ev, err := a.e.Evaluate(p)
 	if err != nil {
 		return Certificate{}, err
@@ -355,6 +361,9 @@ func (a *Analysis) Certify(p Package) (Certificate, error) {
 // in the order of [Space.All]. The package is reused (see [Package]).
 func (a *Analysis) Excluded() iter.Seq2[Package, Certificate] {
 	return func(yield func(Package, Certificate) bool) {
+		if a == nil || a.e == nil {
+			return
+		}
 		for p := range a.e.space.All() {
 			c, err := a.Certify(p)
 			if err != nil || c.OnFrontier {
@@ -379,6 +388,9 @@ type Counts struct {
 // counts; it holds nothing but the current package. Errors are those of
 // Analyze.
 func (e *Evaluator) Count(opt Options) (Counts, error) {
+	if e == nil {
+		return Counts{}, fmt.Errorf("%w: nil evaluator", agreement.ErrMissing)
+	}
 	total, ok := e.space.size64()
 	if !ok {
 		return Counts{}, fmt.Errorf("%w: the space has more than 2^64-1 packages", ErrTooLarge)

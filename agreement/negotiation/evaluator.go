@@ -429,13 +429,28 @@ func lineCrossed(t agreement.Territory, tl *TerritoryLine) (bool, error) {
 }
 
 // Space returns the evaluator's space.
-func (e *Evaluator) Space() *Space { return e.space }
+func (e *Evaluator) Space() *Space {
+	if e == nil {
+		return nil
+	}
+	return e.space
+}
 
 // Parties returns the parties, in the order of the positions.
-func (e *Evaluator) Parties() []agreement.PartyID { return slices.Clone(e.parties) }
+func (e *Evaluator) Parties() []agreement.PartyID {
+	if e == nil {
+		return nil
+	}
+	return slices.Clone(e.parties)
+}
 
 // Places returns the number of decimal places every value is computed at.
-func (e *Evaluator) Places() int32 { return e.places }
+func (e *Evaluator) Places() int32 {
+	if e == nil {
+		return 0
+	}
+	return e.places
+}
 
 // Evaluation is what an evaluator says of one package.
 type Evaluation struct {
@@ -467,6 +482,9 @@ type Crossing struct {
 // Evaluate evaluates one package. It returns an error wrapping
 // [agreement.ErrInvalidValue] when p is not a package of the space.
 func (e *Evaluator) Evaluate(p Package) (Evaluation, error) {
+	if e == nil {
+		return Evaluation{}, fmt.Errorf("%w: nil evaluator", agreement.ErrMissing)
+	}
 	err := e.space.Check(p)
 	var c *Conflict
 	if err != nil && !errors.As(err, &c) {

@@ -355,11 +355,19 @@ func (s *Space) locate(g int) (issue, alt int) {
 }
 
 // Territory returns a copy of the space's territory.
-func (s *Space) Territory() agreement.Territory { return s.territory.Clone() }
+func (s *Space) Territory() agreement.Territory {
+	if s == nil {
+		return agreement.Territory{}
+	}
+	return s.territory.Clone()
+}
 
 // Groups returns a copy of the space's party groups.
 func (s *Space) Groups() []agreement.Group {
 	var out []agreement.Group
+	if s == nil {
+		return nil
+	}
 	for _, g := range s.groups {
 		out = append(out, g.Clone())
 	}
@@ -367,18 +375,37 @@ func (s *Space) Groups() []agreement.Group {
 }
 
 // Issues returns a copy of the space's issues.
-func (s *Space) Issues() []Issue { return cloneIssues(s.issues) }
+func (s *Space) Issues() []Issue {
+	if s == nil {
+		return nil
+	}
+	return cloneIssues(s.issues)
+}
 
 // NumIssues returns the number of issues.
-func (s *Space) NumIssues() int { return len(s.issues) }
+func (s *Space) NumIssues() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.issues)
+}
 
-// NumAlternatives returns the number of alternatives of issue i.
-func (s *Space) NumAlternatives(i int) int { return s.radix[i] }
+// NumAlternatives returns the number of alternatives of issue i; 0 when
+// there is no issue i.
+func (s *Space) NumAlternatives(i int) int {
+	if s == nil || i < 0 || i >= len(s.radix) {
+		return 0
+	}
+	return s.radix[i]
+}
 
 // Size returns the number of packages, feasible or not: the product of the
 // issues' numbers of alternatives.
 func (s *Space) Size() *big.Int {
 	n := big.NewInt(1)
+	if s == nil {
+		return big.NewInt(0)
+	}
 	for _, r := range s.radix {
 		n.Mul(n, big.NewInt(int64(r)))
 	}
@@ -409,6 +436,9 @@ type Package []int
 // length or an index out of range, or the *[Conflict] between the first
 // two of its alternatives that conflict (in issue order).
 func (s *Space) Check(p Package) error {
+	if s == nil {
+		return fmt.Errorf("%w: nil space", agreement.ErrMissing)
+	}
 	if len(p) != len(s.radix) {
 		return fmt.Errorf("%w: package has %d choices for %d issues", agreement.ErrInvalidValue, len(p), len(s.radix))
 	}
@@ -430,9 +460,25 @@ func (s *Space) Check(p Package) error {
 	return nil
 }
 
+// valid reports whether p is a package of s.
+func (s *Space) valid(p Package) bool {
+	if s == nil || len(p) != len(s.radix) {
+		return false
+	}
+	for i, a := range p {
+		if a < 0 || a >= s.radix[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // Alternatives returns the ids of the alternatives p chooses, in issue
-// order. It panics if p is not a package of s (see [Space.Check]).
+// order; nil when p is not a package of s (see [Space.Check]).
 func (s *Space) Alternatives(p Package) []AlternativeID {
+	if !s.valid(p) {
+		return nil
+	}
 	out := make([]AlternativeID, len(p))
 	for i, a := range p {
 		out[i] = s.issues[i].Alternatives[a].ID
@@ -442,10 +488,13 @@ func (s *Space) Alternatives(p Package) []AlternativeID {
 
 // Agreement returns the agreement package p chooses, as plain data: the
 // territorial options of its alternatives as an [agreement.Package] and
-// their clauses, in issue order, copied. It panics if p is not a package
+// their clauses, in issue order, copied; nothing when p is not a package
 // of s.
 func (s *Space) Agreement(p Package) (agreement.Package, []agreement.Clause) {
 	var pk agreement.Package
+	if !s.valid(p) {
+		return pk, nil
+	}
 	var cs []agreement.Clause
 	for i, a := range p {
 		alt := s.issues[i].Alternatives[a]
@@ -465,6 +514,9 @@ func (s *Space) Agreement(p Package) (agreement.Package, []agreement.Clause) {
 // only the current package, which it reuses (see [Package]).
 func (s *Space) All() iter.Seq2[Package, error] {
 	return func(yield func(Package, error) bool) {
+		if s == nil {
+			return
+		}
 		k := len(s.radix)
 		p := make(Package, k)
 		for {
