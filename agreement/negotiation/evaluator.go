@@ -58,7 +58,7 @@ type table struct {
 // alternative or a red line id, has a negative weight, a pair within one
 // issue, a red line without exactly one kind, a territory bound not in
 // percent or without a limit, more than [MaxRedLines] red lines, an amount
-// with more than 18 significant digits or 9 decimal places, sums that
+// not below 10^9 in magnitude or with more than 9 decimal places, sums that
 // could exceed 2^62 at the common scale, or a territory red line depending
 // on more than [MaxTable] combinations (the last three wrap [ErrTooLarge]).
 // Nothing passed in is modified.

@@ -259,11 +259,12 @@ const (
 	maxDigits = 18
 )
 
-// checkAmount reports an amount with more than maxDigits significant digits
-// or maxPlaces decimal places, and returns whether it is fine.
+// checkAmount reports an amount that is not below 10^(maxDigits-maxPlaces)
+// in magnitude with at most maxPlaces decimal places, and returns whether it
+// is fine.
 func checkAmount(ve *agreement.ValidationError, p string, d decimal.Decimal) bool {
 	if _, ok := toScaled(d, maxPlaces); !ok {
-		ve.Add(p, ErrTooLarge, fmt.Sprintf("amount %s has more than %d significant digits or %d decimal places", short(d), maxDigits, maxPlaces))
+		ve.Add(p, ErrTooLarge, fmt.Sprintf("amount %s is not below 10^%d in magnitude with at most %d decimal places", short(d), maxDigits-maxPlaces, maxPlaces))
 		return false
 	}
 	return true
