@@ -6,6 +6,8 @@ import (
 	"iter"
 	"math/big"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
@@ -21,6 +23,10 @@ type Options struct {
 	// Chunk is how many acceptable packages are buffered before they are
 	// merged into the frontier; 0 means 1<<16.
 	Chunk int
+	// Workers is how many goroutines enumerate, each a slice of the
+	// packages (those choosing one alternative of the first issue of the
+	// order) at a time; 0 means one.
+	Workers int
 }
 
 // Point is a value vector and the packages that have it: the packages an
@@ -72,36 +78,95 @@ func (e *Evaluator) Analyze(opt Options) (*Analysis, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w: the space has more than 2^64-1 packages", ErrTooLarge)
 	}
-	w, err := e.newWalker(opt.Order)
-	if err != nil {
+	if _, err := e.newWalker(opt.Order); err != nil {
 		return nil, err
 	}
 	chunk := opt.Chunk
 	if chunk <= 0 {
 		chunk = 1 << 16
 	}
-	np := e.np
 	a := &Analysis{e: e, Packages: total}
+	parts, err := e.parts(opt, func(w *walker, first int) part {
+		return e.analysePart(w, first, chunk)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var front []entry
+	for _, p := range parts {
+		a.Infeasible += p.infeasible
+		a.Acceptable += p.acceptable
+		front = append(front, p.front...)
+	}
+	front = frontier(front)
+	for i := range front {
+		slices.Sort(front[i].ranks)
+	}
+	a.front = front
+	a.Frontier = a.points(front)
+	a.solve()
+	return a, nil
+}
+
+// part is what one slice of the enumeration found.
+type part struct {
+	infeasible, acceptable uint64
+	front                  []entry
+}
+
+// parts runs f over the slices of the enumeration (one per alternative of
+// the first issue of the order), on opt.Workers goroutines (at least one),
+// and returns the parts in slice order, so that the result does not depend
+// on the number of workers.
+func (e *Evaluator) parts(opt Options, f func(w *walker, first int) part) ([]part, error) {
+	probe, err := e.newWalker(opt.Order)
+	if err != nil {
+		return nil, err
+	}
+	n := e.space.radix[probe.order[0]]
+	out := make([]part, n)
+	workers := min(max(opt.Workers, 1), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		w, _ := e.newWalker(opt.Order)
+		wg.Go(func() {
+			for {
+				first := int(next.Add(1) - 1)
+				if first >= n {
+					return
+				}
+				out[first] = f(w, first)
+			}
+		})
+	}
+	wg.Wait()
+	return out, nil
+}
+
+// analysePart counts and builds the frontier of one slice.
+func (e *Evaluator) analysePart(w *walker, first, chunk int) part {
+	np := e.np
+	var pt part
 	weight := e.space.rankWeights()
 	buf := make([]int64, 0, chunk*np)
 	ranks := make([]uint64, 0, chunk)
-	var front []entry
 	flush := func() {
-		var es []entry
+		es := slices.Clone(pt.front)
 		for i, r := range ranks {
 			es = append(es, entry{v: buf[i*np : (i+1)*np : (i+1)*np], ranks: []uint64{r}})
 		}
-		front = frontier(append(front, es...))
-		// The entries kept point into buf: copy them out before reuse.
-		for i := range front {
-			front[i].v = slices.Clone(front[i].v)
+		pt.front = frontier(es)
+		// The new entries kept point into buf: copy them out before reuse.
+		for i := range pt.front {
+			pt.front[i].v = slices.Clone(pt.front[i].v)
 		}
 		buf, ranks = buf[:0], ranks[:0]
 	}
 	res := e.res
-	w.run(func(p Package, vals []int64, red []uint64, feasible bool) bool {
+	w.runFrom(first, func(p Package, vals []int64, red []uint64, feasible bool) bool {
 		if !feasible {
-			a.Infeasible++
+			pt.infeasible++
 			return true
 		}
 		for q := range np {
@@ -109,7 +174,7 @@ func (e *Evaluator) Analyze(opt Options) (*Analysis, error) {
 				return true
 			}
 		}
-		a.Acceptable++
+		pt.acceptable++
 		var r uint64
 		for i, c := range p {
 			r += uint64(c) * weight[i]
@@ -122,13 +187,7 @@ func (e *Evaluator) Analyze(opt Options) (*Analysis, error) {
 		return true
 	})
 	flush()
-	for i := range front {
-		slices.Sort(front[i].ranks)
-	}
-	a.front = front
-	a.Frontier = a.points(front)
-	a.solve()
-	return a, nil
+	return pt
 }
 
 // rankWeights returns the weight of each issue's choice in a package's rank.
@@ -395,24 +454,31 @@ func (e *Evaluator) Count(opt Options) (Counts, error) {
 	if !ok {
 		return Counts{}, fmt.Errorf("%w: the space has more than 2^64-1 packages", ErrTooLarge)
 	}
-	w, err := e.newWalker(opt.Order)
+	np, res := e.np, e.res
+	parts, err := e.parts(opt, func(w *walker, first int) part {
+		var pt part
+		w.runFrom(first, func(_ Package, vals []int64, red []uint64, feasible bool) bool {
+			if !feasible {
+				pt.infeasible++
+				return true
+			}
+			for q := range np {
+				if red[q] != 0 || vals[q] < res[q] {
+					return true
+				}
+			}
+			pt.acceptable++
+			return true
+		})
+		return pt
+	})
 	if err != nil {
 		return Counts{}, err
 	}
 	c := Counts{Packages: total}
-	np, res := e.np, e.res
-	w.run(func(_ Package, vals []int64, red []uint64, feasible bool) bool {
-		if !feasible {
-			c.Infeasible++
-			return true
-		}
-		for q := range np {
-			if red[q] != 0 || vals[q] < res[q] {
-				return true
-			}
-		}
-		c.Acceptable++
-		return true
-	})
+	for _, p := range parts {
+		c.Infeasible += p.infeasible
+		c.Acceptable += p.acceptable
+	}
 	return c, nil
 }

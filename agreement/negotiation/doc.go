@@ -85,9 +85,12 @@
 // # Analyses
 //
 // [Evaluator.Analyze] enumerates every package once and returns an
-// [Analysis]; [Evaluator.Count] only counts. Results never depend on the
-// order of the issues, of their alternatives, of the positions' lists, or of
-// the enumeration ([Options]). Packages with the same value vector are
+// [Analysis]; [Evaluator.Count] only counts. Both may split the enumeration
+// among workers ([Options.Workers]), each taking the packages that choose one
+// alternative of the first issue at a time; the slices' results are merged
+// in slice order. Results never depend on the order of the issues, of their
+// alternatives, of the positions' lists, of the enumeration, or on the
+// number of workers. Packages with the same value vector are
 // indistinguishable to every analysis and are reported together as one
 // [Point], with all their packages (in increasing lexicographic order of
 // their choices); points are listed in decreasing lexicographic order of

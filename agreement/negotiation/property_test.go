@@ -342,11 +342,11 @@ func analyse(t *rapid.T, c negotiationtest.CaseData, opt negotiation.Options) (*
 	return s, e, a
 }
 
-// drawOptions draws an enumeration order and a chunk size, small enough to
-// merge several chunks.
+// drawOptions draws an enumeration order, a chunk size small enough to
+// merge several chunks, and a number of workers.
 func drawOptions(t *rapid.T, k int) negotiation.Options {
 	order := rapid.Permutation(seq(k)).Draw(t, "order")
-	return negotiation.Options{Order: order, Chunk: rapid.IntRange(1, 8).Draw(t, "chunk")}
+	return negotiation.Options{Order: order, Chunk: rapid.IntRange(1, 8).Draw(t, "chunk"), Workers: rapid.IntRange(1, 3).Draw(t, "workers")}
 }
 
 func seq(k int) []int {

@@ -140,18 +140,30 @@ func (w *walker) from(l int) {
 // package (by issue), its values and red-line bits per party, and whether
 // it is feasible; all are reused.
 func (w *walker) run(fn func(p Package, vals []int64, red []uint64, feasible bool) bool) {
+	w.runFrom(-1, fn)
+}
+
+// runFrom is run over the packages whose first level (in the walker's
+// order) chooses alternative first; over every package when first < 0.
+func (w *walker) runFrom(first int, fn func(p Package, vals []int64, red []uint64, feasible bool) bool) {
 	k := len(w.order)
 	np := w.np
 	vals := w.sums[k*np:]
 	red := w.red[k*np:]
 	radix := w.e.space.radix
+	clear(w.digit)
+	stop := 0
+	if first >= 0 {
+		w.digit[0] = first
+		stop = 1
+	}
 	w.from(0)
 	for {
 		if !fn(w.pkg, vals, red, !w.bad[k]) {
 			return
 		}
 		l := k - 1
-		for l >= 0 {
+		for l >= stop {
 			w.digit[l]++
 			if w.digit[l] < radix[w.order[l]] {
 				break
@@ -159,7 +171,7 @@ func (w *walker) run(fn func(p Package, vals []int64, red []uint64, feasible boo
 			w.digit[l] = 0
 			l--
 		}
-		if l < 0 {
+		if l < stop {
 			return
 		}
 		w.from(l)
