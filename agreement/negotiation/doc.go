@@ -124,4 +124,14 @@
 // the parties for which it is below the reservation value, or, for an
 // acceptable package, the first frontier point that dominates it.
 // [Analysis.Excluded] streams every package left out with its certificate.
+//
+// # What if
+//
+// [Evaluator.WhatIf] lists every single change to one party's position that
+// would make some package acceptable: dropping one red line (the packages
+// that line alone keeps out), or lowering the reservation value to the
+// highest value that admits a package (the packages held back by that
+// reservation alone and worth exactly that much to the party), each with the
+// number of packages it admits and their frontier. With an empty acceptable
+// set, these are the changes that make it non-empty.
 package negotiation
