@@ -125,6 +125,18 @@
 // acceptable package, the first frontier point that dominates it.
 // [Analysis.Excluded] streams every package left out with its certificate.
 //
+// # The most contested issue
+//
+// [Evaluator.Contested] says, per issue, which red lines it decides (a red
+// line some package crosses and the same package with another alternative
+// for the issue does not; combinations of alternatives whose options
+// conflict inside a territory red line's areas are left aside) and its
+// opposition: over every pair of parties, the negative part of the
+// covariance of their contributions over the issue's alternatives, summed
+// and made positive, exactly (a [math/big.Rat], in the parties' units
+// squared). The most contested issues decide the most red lines and, among
+// those, have the largest opposition; ties are all reported.
+//
 // # What if
 //
 // [Evaluator.WhatIf] lists every single change to one party's position that
