@@ -137,6 +137,16 @@
 // squared). The most contested issues decide the most red lines and, among
 // those, have the largest opposition; ties are all reported.
 //
+// # Sensitivity
+//
+// [Analysis.Sensitivity] says how far one party's weight for one issue can
+// move, other things equal, before the Nash point changes: moving it by t
+// moves each package's value for the party by t times the value of its
+// alternative for the issue, so each package's Nash product is linear in t,
+// and the point stays the same set of packages while its line stays
+// strictly above every other package's and above zero. The bounds are
+// exact rationals, open; the point is then no longer the same at them.
+//
 // # What if
 //
 // [Evaluator.WhatIf] lists every single change to one party's position that
