@@ -147,6 +147,13 @@
 // strictly above every other package's and above zero. The bounds are
 // exact rationals, open; the point is then no longer the same at them.
 //
+// # JSON
+//
+// [EncodePositions] and [DecodePositions] write and read positions as a
+// strict, versioned document ([PositionsSchema] states the encoding field by
+// field); decoding lists every problem with its path. Spaces have no JSON
+// encoding yet: build them in Go.
+//
 // # What if
 //
 // [Evaluator.WhatIf] lists every single change to one party's position that
