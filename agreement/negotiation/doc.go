@@ -149,10 +149,14 @@
 //
 // # JSON
 //
-// [EncodePositions] and [DecodePositions] write and read positions as a
-// strict, versioned document ([PositionsSchema] states the encoding field by
-// field); decoding lists every problem with its path. Spaces have no JSON
-// encoding yet: build them in Go.
+// [EncodeSpace] and [DecodeSpace] write and read spaces, and
+// [EncodePositions] and [DecodePositions] positions, as strict, versioned
+// documents ([SpaceSchema] and [PositionsSchema] state the encodings field by
+// field; a space's territory, groups, options and clauses are written as in
+// an agreement document). Decoding lists every problem with its path, such
+// as "issues[1].alternatives[0].clauses[2].kind" or
+// "positions[0].issues[1].weight"; positions are checked against a space by
+// [Compile].
 //
 // # What if
 //
