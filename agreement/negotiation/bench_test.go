@@ -2,7 +2,11 @@ package negotiation
 
 import (
 	"fmt"
+	"runtime"
+	"runtime/metrics"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -243,12 +247,38 @@ func BenchmarkEvaluate(b *testing.B) {
 
 // BenchmarkAnalyze analyses the whole space of 10 issues of 5 alternatives
 // on one goroutine: every package evaluated, the frontier built by chunks,
-// the solutions chosen. It reports the frontier's size and the number of
-// acceptable packages; B/op bounds the memory used.
+// the solutions chosen. It reports the frontier's size, the number of
+// acceptable packages, and the peak of live heap objects above the level
+// before the loop, sampled every millisecond by another goroutine
+// (runtime/metrics, which does not stop the world).
 func BenchmarkAnalyze(b *testing.B) {
 	e := benchEvaluator(b, 10)
 	b.ReportAllocs()
 	var a *Analysis
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	heap := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	runtime.GC()
+	before := heap()
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				if h := heap(); h > peak.Load() {
+					peak.Store(h)
+				}
+			}
+		}
+	})
 	for b.Loop() {
 		var err error
 		a, err = e.Analyze(Options{})
@@ -256,9 +286,14 @@ func BenchmarkAnalyze(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	close(done)
+	wg.Wait()
 	n := 0
 	for _, pt := range a.Frontier {
 		n += len(pt.Packages)
+	}
+	if p := peak.Load(); p > before {
+		b.ReportMetric(float64(p-before), "peak-heap-B")
 	}
 	b.ReportMetric(float64(len(a.Frontier)), "frontier-points")
 	b.ReportMetric(float64(n), "frontier-packages")
