@@ -93,7 +93,7 @@ func Compile(s *Space, positions []Position) (*Evaluator, error) {
 			for _, av := range iv.Values {
 				g := s.base[i] + s.altIndex(i, av.Alternative)
 				c := scaleBig(iv.Weight.Mul(av.Value), e.places)
-				if c.Cmp(maxSum) > 0 || absBig(c).Cmp(maxSum) > 0 {
+				if absBig(c).Cmp(maxSum) > 0 {
 					ve.Add(pp, ErrTooLarge, "a contribution exceeds 2^62 at the common scale")
 					continue
 				}

@@ -104,3 +104,57 @@ func Example() {
 	// excluded [cede deployed] [{UA keep-donetsk} {RU no-nato-forces}] [] false
 	// excluded [withdraw deployed] [{RU no-nato-forces}] [RU] false
 }
+
+// When RU asks for more than any package gives it, the zone is empty; the
+// one change that opens it is RU's own reservation value.
+func ExampleEvaluator_WhatIf() {
+	ps := examplePositions()
+	ps[1].Reservation = d("5")
+	e, err := negotiation.Compile(exampleSpace(), ps)
+	if err != nil {
+		panic(err)
+	}
+	n, _ := e.Count(negotiation.Options{})
+	fmt.Println("acceptable", n.Acceptable)
+	changes, _ := e.WhatIf(negotiation.Options{})
+	for _, c := range changes {
+		fmt.Println(c.Party, "line", c.RedLine, "reservation", c.Reservation, "admits", c.Admitted, e.Space().Alternatives(c.Frontier[0].Packages[0]))
+	}
+	// Output:
+	// acceptable 0
+	// RU line  reservation 4 admits 1 [freeze none]
+}
+
+func ExampleEvaluator_Contested() {
+	e, err := negotiation.Compile(exampleSpace(), examplePositions())
+	if err != nil {
+		panic(err)
+	}
+	most, all := e.Contested()
+	for _, c := range all {
+		fmt.Println(c.Issue, c.RedLines, c.Opposition)
+	}
+	fmt.Println("most contested", most)
+	// Output:
+	// donetsk [{UA keep-donetsk}] 38/9
+	// force [{RU no-nato-forces}] 3/4
+	// most contested [donetsk]
+}
+
+func ExampleAnalysis_Sensitivity() {
+	e, err := negotiation.Compile(exampleSpace(), examplePositions())
+	if err != nil {
+		panic(err)
+	}
+	a, _ := e.Analyze(negotiation.Options{})
+	s, err := a.Sensitivity("RU", "donetsk")
+	if err != nil {
+		panic(err)
+	}
+	// RU's gain on the Nash point, freeze with no force, is 3 × its weight
+	// for Donetsk; the only other acceptable package gives RU no gain. The
+	// point holds for every positive weight.
+	fmt.Println("weight", s.Weight, "low", s.Low.RatString(), "high unbounded:", s.High == nil)
+	// Output:
+	// weight 1 low 0 high unbounded: true
+}
