@@ -27,7 +27,8 @@ import (
 //	redLine    {"id", and exactly one of "territory", "clause", "choice"}
 //	territory  {"party", "control": true, "areas": ["donetsk"],
 //	            "min": "100", "max": "100", "minOpen": true, "maxOpen": true}
-//	clause     {"kind", "actor", "group", "target", "area", "item"}
+//	clause     {"kind", "actor", "group", "target", "area", "item",
+//	            "measure": {"unit": "troops", "of", "min", "max", "minOpen", "maxOpen"}}
 //	choice     {"choice": choice, "require": true}
 //
 // Amounts are JSON strings holding decimals in plain notation; a
@@ -158,24 +159,14 @@ func redLine(b *bytes.Buffer, rl RedLine) error {
 			}
 			b.WriteByte(']')
 		}
-		if lo, open, ok := t.Bound.Min(); ok {
-			field(b, "min", lo.String())
-			if open {
-				b.WriteString(`,"minOpen":true`)
-			}
-		}
-		if hi, open, ok := t.Bound.Max(); ok {
-			field(b, "max", hi.String())
-			if open {
-				b.WriteString(`,"maxOpen":true`)
-			}
-		}
+		writeLimits(b, t.Bound)
 		b.WriteByte('}')
 	}
 	if c := rl.Clause; c != nil {
 		p := c.Pattern
 		rest := p
 		rest.Kind, rest.Actor, rest.Group, rest.Target, rest.Area, rest.Item = "", "", "", "", "", ""
+		rest.Measure = agreement.Bound{}
 		if rest != (agreement.Pattern{}) {
 			return fmt.Errorf("%w: a clause red line's pattern uses a field the encoding does not hold", agreement.ErrInvalidValue)
 		}
@@ -186,6 +177,13 @@ func redLine(b *bytes.Buffer, rl RedLine) error {
 		field(b, "target", string(p.Target))
 		field(b, "area", string(p.Area))
 		field(b, "item", p.Item)
+		if !p.Measure.IsZero() {
+			b.WriteString(`,"measure":{"unit":`)
+			str(b, string(p.Measure.Unit()))
+			field(b, "of", p.Measure.Measures())
+			writeLimits(b, p.Measure)
+			b.WriteByte('}')
+		}
 		b.WriteByte('}')
 	}
 	if c := rl.Choice; c != nil {
@@ -459,25 +457,7 @@ func (d *jdec) position(path string, raw json.RawMessage) Position {
 					}
 					tl.Areas = append(tl.Areas, agreement.AreaID(s))
 				}
-				b := agreement.Measure(agreement.UnitPercent)
-				if lo, ok := d.amount(tp, to, "min", false); ok {
-					if d.boolean(tp, to, "minOpen") {
-						b = b.Above(lo)
-					} else {
-						b = b.AtLeast(lo)
-					}
-				} else if d.boolean(tp, to, "minOpen") {
-					d.ve.Add(agreement.FieldPath(tp, "min"), agreement.ErrMissing, "minOpen without min")
-				}
-				if hi, ok := d.amount(tp, to, "max", false); ok {
-					if d.boolean(tp, to, "maxOpen") {
-						b = b.Below(hi)
-					} else {
-						b = b.AtMost(hi)
-					}
-				} else if d.boolean(tp, to, "maxOpen") {
-					d.ve.Add(agreement.FieldPath(tp, "max"), agreement.ErrMissing, "maxOpen without max")
-				}
+				b := d.limits(tp, to, agreement.Measure(agreement.UnitPercent))
 				tl.Bound = b
 				rl.Territory = tl
 			}
@@ -485,14 +465,29 @@ func (d *jdec) position(path string, raw json.RawMessage) Position {
 		if r, ok := ro["clause"]; ok {
 			cp := agreement.FieldPath(rp, "clause")
 			if co, ok := d.object(cp, r); ok {
-				d.known(cp, co, "kind", "actor", "group", "target", "area", "item")
+				d.known(cp, co, "kind", "actor", "group", "target", "area", "item", "measure")
+				var measure agreement.Bound
+				if r, ok := co["measure"]; ok {
+					mp := agreement.FieldPath(cp, "measure")
+					if mo, ok := d.object(mp, r); ok {
+						d.known(mp, mo, "unit", "of", "min", "max", "minOpen", "maxOpen")
+						unit := agreement.Unit(d.str(mp, mo, "unit", false))
+						measure = d.limits(mp, mo, agreement.Measure(unit).Of(d.str(mp, mo, "of", false)))
+						if _, lo := mo["min"]; !lo {
+							if _, hi := mo["max"]; !hi {
+								d.ve.Add(mp, agreement.ErrMissing, "a measure has a min or a max")
+							}
+						}
+					}
+				}
 				rl.Clause = &ClauseLine{Pattern: agreement.Pattern{
-					Kind:   agreement.EventKind(d.str(cp, co, "kind", true)),
-					Actor:  agreement.PartyID(d.str(cp, co, "actor", false)),
-					Group:  agreement.GroupID(d.str(cp, co, "group", false)),
-					Target: agreement.PartyID(d.str(cp, co, "target", false)),
-					Area:   agreement.AreaID(d.str(cp, co, "area", false)),
-					Item:   d.str(cp, co, "item", false),
+					Measure: measure,
+					Kind:    agreement.EventKind(d.str(cp, co, "kind", true)),
+					Actor:   agreement.PartyID(d.str(cp, co, "actor", false)),
+					Group:   agreement.GroupID(d.str(cp, co, "group", false)),
+					Target:  agreement.PartyID(d.str(cp, co, "target", false)),
+					Area:    agreement.AreaID(d.str(cp, co, "area", false)),
+					Item:    d.str(cp, co, "item", false),
 				}}
 			}
 		}
@@ -512,4 +507,46 @@ func (d *jdec) position(path string, raw json.RawMessage) Position {
 		p.RedLines = append(p.RedLines, rl)
 	}
 	return p
+}
+
+// writeLimits writes the limits of a bound as "min", "max", "minOpen" and
+// "maxOpen".
+func writeLimits(b *bytes.Buffer, bd agreement.Bound) {
+	if lo, open, ok := bd.Min(); ok {
+		b.WriteString(`,"min":`)
+		str(b, lo.String())
+		if open {
+			b.WriteString(`,"minOpen":true`)
+		}
+	}
+	if hi, open, ok := bd.Max(); ok {
+		b.WriteString(`,"max":`)
+		str(b, hi.String())
+		if open {
+			b.WriteString(`,"maxOpen":true`)
+		}
+	}
+}
+
+// limits reads "min", "max", "minOpen" and "maxOpen" of obj into b.
+func (d *jdec) limits(path string, obj map[string]json.RawMessage, b agreement.Bound) agreement.Bound {
+	if lo, ok := d.amount(path, obj, "min", false); ok {
+		if d.boolean(path, obj, "minOpen") {
+			b = b.Above(lo)
+		} else {
+			b = b.AtLeast(lo)
+		}
+	} else if d.boolean(path, obj, "minOpen") {
+		d.ve.Add(agreement.FieldPath(path, "min"), agreement.ErrMissing, "minOpen without min")
+	}
+	if hi, ok := d.amount(path, obj, "max", false); ok {
+		if d.boolean(path, obj, "maxOpen") {
+			b = b.Below(hi)
+		} else {
+			b = b.AtMost(hi)
+		}
+	} else if d.boolean(path, obj, "maxOpen") {
+		d.ve.Add(agreement.FieldPath(path, "max"), agreement.ErrMissing, "maxOpen without max")
+	}
+	return b
 }

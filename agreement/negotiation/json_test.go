@@ -22,7 +22,7 @@ func TestDecodePositionsFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ps) != 2 || len(ps[0].RedLines) != 2 || len(ps[1].RedLines) != 3 || !ps[0].Issues[1].Weight.Equal(d("1.5")) {
+	if len(ps) != 2 || len(ps[0].RedLines) != 2 || len(ps[1].RedLines) != 4 || !ps[0].Issues[1].Weight.Equal(d("1.5")) {
 		t.Fatalf("decoded %+v", ps)
 	}
 	if _, err := negotiation.Compile(exampleSpaceWithNone(t), ps); err != nil {
