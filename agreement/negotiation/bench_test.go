@@ -363,3 +363,19 @@ func entries(vs [][]int64) []entry {
 	}
 	return es
 }
+
+// BenchmarkCountWorkers counts the space of 10 issues of 5 alternatives
+// with one and two workers.
+func BenchmarkCountWorkers(b *testing.B) {
+	e := benchEvaluator(b, 10)
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := e.Count(Options{Workers: w}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

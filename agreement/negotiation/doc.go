@@ -54,7 +54,9 @@
 //   - [ClauseLine]: a clause of the package (of its alternatives, or implied
 //     by an alternative's options) commits a party to an action an
 //     [agreement.Pattern] matches: "no clause deploys forces of a NATO
-//     member in UA". A bit of each alternative.
+//     member in UA"; with a Measure in the pattern, over the amounts the
+//     clauses commit to (the upper end of each of their quantities): "no
+//     clause deploys more than 10,000 troops". A bit of each alternative.
 //   - [ChoiceLine]: the package chooses an alternative (or, with Require,
 //     does not). A bit of each alternative.
 //
