@@ -138,6 +138,12 @@ func TestNilAndInvalidNeverPanic(t *testing.T) {
 			t.Errorf("Check(%v) = %v, want ErrInvalidValue", p, err)
 		}
 	}
+	if pk, cs := sp.Agreement(negotiation.Package{2, 1}); len(pk.Options) != 1 || pk.Options[0].ID != "withdraw" || len(cs) != 1 || cs[0].ID != "MNF" {
+		t.Errorf("Agreement({2, 1}) = %v, %v", pk, cs)
+	}
+	if pk, cs := sp.Agreement(negotiation.Package{3, 0}); len(pk.Options) != 0 || cs != nil {
+		t.Errorf("Agreement of a package out of range = %v, %v", pk, cs)
+	}
 	ev, err := negotiation.Compile(sp, examplePositions())
 	if err != nil {
 		t.Fatal(err)
