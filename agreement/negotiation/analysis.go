@@ -1,0 +1,484 @@
+package negotiation
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"math/big"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// Options tune how [Evaluator.Analyze] enumerates; no option changes its
+// results.
+type Options struct {
+	// Order is the order of the issues in the enumeration, the last
+	// varying fastest; nil is the space's own order.
+	Order []int
+	// Chunk is how many acceptable packages are buffered before they are
+	// merged into the frontier; 0 means 1<<16.
+	Chunk int
+	// Workers is how many goroutines enumerate, each a slice of the
+	// packages (those choosing one alternative of the first issue of the
+	// order) at a time; 0 means one.
+	Workers int
+}
+
+// Point is a value vector and the packages that have it: the packages an
+// analysis cannot tell apart.
+type Point struct {
+	// Values are per party, in the order of [Evaluator.Parties].
+	Values []decimal.Decimal
+	// Packages have exactly these values, in increasing lexicographic
+	// order of their choices.
+	Packages []Package
+}
+
+// Analysis is the result of [Evaluator.Analyze]. Its points are in
+// decreasing lexicographic order of their value vectors (the first party's
+// value first).
+type Analysis struct {
+	e *Evaluator
+	// Packages is the number of packages of the space, Infeasible the
+	// number of them with conflicting options, Acceptable the number of
+	// feasible ones every party accepts.
+	Packages, Infeasible, Acceptable uint64
+	// Frontier is the Pareto frontier of the acceptable packages.
+	Frontier []Point
+	// Nash, KalaiSmorodinsky, Egalitarian and Welfare are the frontier
+	// points each solution selects, all of them when several tie. They are
+	// empty when no package is acceptable.
+	Nash, KalaiSmorodinsky, Egalitarian, Welfare []Point
+
+	front []entry // the frontier, scaled, in the order of Frontier
+}
+
+// entry is a value vector (scaled) with the ranks of its packages.
+type entry struct {
+	v     []int64
+	ranks []uint64
+}
+
+// Analyze enumerates every package of the space once, in the order opt
+// asks, holding only a chunk of acceptable packages and the frontier so
+// far, and returns the analysis. It returns an error wrapping [ErrTooLarge]
+// when the space has more than 2^64-1 packages, and one wrapping
+// [agreement.ErrInvalidValue] for an order that is not a permutation of
+// the issues.
+func (e *Evaluator) Analyze(opt Options) (*Analysis, error) {
+	if e == nil {
+		return nil, fmt.Errorf("%w: nil evaluator", agreement.ErrMissing)
+	}
+	total, ok := e.space.size64()
+	if !ok {
+		return nil, fmt.Errorf("%w: the space has more than 2^64-1 packages", ErrTooLarge)
+	}
+	if _, err := e.newWalker(opt.Order); err != nil {
+		return nil, err
+	}
+	chunk := opt.Chunk
+	if chunk <= 0 {
+		chunk = 1 << 16
+	}
+	a := &Analysis{e: e, Packages: total}
+	parts, err := e.parts(opt, func(w *walker, first int) part {
+		return e.analysePart(w, first, chunk)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var front []entry
+	for _, p := range parts {
+		a.Infeasible += p.infeasible
+		a.Acceptable += p.acceptable
+		front = append(front, p.front...)
+	}
+	front = frontier(front)
+	for i := range front {
+		slices.Sort(front[i].ranks)
+	}
+	a.front = front
+	a.Frontier = a.points(front)
+	a.solve()
+	return a, nil
+}
+
+// part is what one slice of the enumeration found.
+type part struct {
+	infeasible, acceptable uint64
+	front                  []entry
+}
+
+// parts runs f over the slices of the enumeration (one per alternative of
+// the first issue of the order), on opt.Workers goroutines (at least one),
+// and returns the parts in slice order, so that the result does not depend
+// on the number of workers.
+func (e *Evaluator) parts(opt Options, f func(w *walker, first int) part) ([]part, error) {
+	probe, err := e.newWalker(opt.Order)
+	if err != nil {
+		return nil, err
+	}
+	n := e.space.radix[probe.order[0]]
+	out := make([]part, n)
+	workers := min(max(opt.Workers, 1), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		w, _ := e.newWalker(opt.Order)
+		wg.Go(func() {
+			for {
+				first := int(next.Add(1) - 1)
+				if first >= n {
+					return
+				}
+				out[first] = f(w, first)
+			}
+		})
+	}
+	wg.Wait()
+	return out, nil
+}
+
+// analysePart counts and builds the frontier of one slice.
+func (e *Evaluator) analysePart(w *walker, first, chunk int) part {
+	np := e.np
+	var pt part
+	weight := e.space.rankWeights()
+	buf := make([]int64, 0, chunk*np)
+	ranks := make([]uint64, 0, chunk)
+	flush := func() {
+		es := slices.Clone(pt.front)
+		for i, r := range ranks {
+			es = append(es, entry{v: buf[i*np : (i+1)*np : (i+1)*np], ranks: []uint64{r}})
+		}
+		pt.front = frontier(es)
+		// The new entries kept point into buf: copy them out before reuse.
+		for i := range pt.front {
+			pt.front[i].v = slices.Clone(pt.front[i].v)
+		}
+		buf, ranks = buf[:0], ranks[:0]
+	}
+	res := e.res
+	w.runFrom(first, func(p Package, vals []int64, red []uint64, feasible bool) bool {
+		if !feasible {
+			pt.infeasible++
+			return true
+		}
+		for q := range np {
+			if red[q] != 0 || vals[q] < res[q] {
+				return true
+			}
+		}
+		pt.acceptable++
+		var r uint64
+		for i, c := range p {
+			r += uint64(c) * weight[i]
+		}
+		buf = append(buf, vals...)
+		ranks = append(ranks, r)
+		if len(ranks) == chunk {
+			flush()
+		}
+		return true
+	})
+	flush()
+	return pt
+}
+
+// rankWeights returns the weight of each issue's choice in a package's rank.
+func (s *Space) rankWeights() []uint64 {
+	w := make([]uint64, len(s.radix))
+	m := uint64(1)
+	for i := len(s.radix) - 1; i >= 0; i-- {
+		w[i] = m
+		m *= uint64(s.radix[i])
+	}
+	return w
+}
+
+// unrank returns the package of rank r.
+func (s *Space) unrank(r uint64) Package {
+	p := make(Package, len(s.radix))
+	for i := len(s.radix) - 1; i >= 0; i-- {
+		p[i] = int(r % uint64(s.radix[i]))
+		r /= uint64(s.radix[i])
+	}
+	return p
+}
+
+// dominates reports whether u is at least v for every party and more for
+// one.
+func dominates(u, v []int64) bool {
+	more := false
+	for q := range u {
+		if u[q] < v[q] {
+			return false
+		}
+		if u[q] > v[q] {
+			more = true
+		}
+	}
+	return more
+}
+
+// frontier returns the undominated entries of es, with equal vectors
+// merged, in decreasing lexicographic order: a sort, then a sweep in which
+// each vector can be dominated only by one before it, and so only by one
+// already kept (domination is transitive).
+func frontier(es []entry) []entry {
+	slices.SortFunc(es, func(x, y entry) int { return -slices.Compare(x.v, y.v) })
+	var kept []entry
+	for _, en := range es {
+		if n := len(kept); n > 0 && slices.Equal(kept[n-1].v, en.v) {
+			kept[n-1].ranks = append(kept[n-1].ranks, en.ranks...)
+			continue
+		}
+		dominated := false
+		if len(en.v) == 2 && len(kept) > 0 {
+			// Every kept vector has a first value at least en's; the last
+			// kept has the largest second value.
+			dominated = kept[len(kept)-1].v[1] >= en.v[1]
+		} else {
+			for _, k := range kept {
+				if dominates(k.v, en.v) {
+					dominated = true
+					break
+				}
+			}
+		}
+		if !dominated {
+			kept = append(kept, entry{v: en.v, ranks: slices.Clone(en.ranks)})
+		}
+	}
+	return kept
+}
+
+func (a *Analysis) points(es []entry) []Point {
+	out := make([]Point, len(es))
+	for i, en := range es {
+		out[i] = a.point(en)
+	}
+	return out
+}
+
+func (a *Analysis) point(en entry) Point {
+	pt := Point{}
+	for _, v := range en.v {
+		pt.Values = append(pt.Values, decimal.New(v, -a.e.places))
+	}
+	for _, r := range en.ranks {
+		pt.Packages = append(pt.Packages, a.e.space.unrank(r))
+	}
+	return pt
+}
+
+// solve selects the solution points among the frontier.
+func (a *Analysis) solve() {
+	if len(a.front) == 0 {
+		return
+	}
+	np := a.e.np
+	res := a.e.res
+	gain := func(en entry, q int) *big.Int {
+		return new(big.Int).Sub(big.NewInt(en.v[q]), big.NewInt(res[q]))
+	}
+	// Nash: the largest product of gains.
+	a.Nash = a.argmax(func(en entry) *big.Rat {
+		p := big.NewInt(1)
+		for q := range np {
+			p.Mul(p, gain(en, q))
+		}
+		return new(big.Rat).SetInt(p)
+	})
+	// Kalai-Smorodinsky: the largest smallest ratio of a party's gain to
+	// its largest gain over the acceptable packages (parties whose largest
+	// gain is zero left out).
+	ideal := make([]*big.Int, np)
+	for q := range np {
+		ideal[q] = new(big.Int)
+		for _, en := range a.front {
+			if g := gain(en, q); g.Cmp(ideal[q]) > 0 {
+				ideal[q] = g
+			}
+		}
+	}
+	a.KalaiSmorodinsky = a.argmax(func(en entry) *big.Rat {
+		var m *big.Rat
+		for q := range np {
+			if ideal[q].Sign() == 0 {
+				continue
+			}
+			r := new(big.Rat).SetFrac(gain(en, q), ideal[q])
+			if m == nil || r.Cmp(m) < 0 {
+				m = r
+			}
+		}
+		if m == nil {
+			m = new(big.Rat)
+		}
+		return m
+	})
+	// Egalitarian: the largest smallest gain.
+	a.Egalitarian = a.argmax(func(en entry) *big.Rat {
+		var m *big.Int
+		for q := range np {
+			if g := gain(en, q); m == nil || g.Cmp(m) < 0 {
+				m = g
+			}
+		}
+		return new(big.Rat).SetInt(m)
+	})
+	// Welfare: the largest sum of values.
+	a.Welfare = a.argmax(func(en entry) *big.Rat {
+		s := new(big.Int)
+		for q := range np {
+			s.Add(s, big.NewInt(en.v[q]))
+		}
+		return new(big.Rat).SetInt(s)
+	})
+}
+
+// argmax returns the frontier points with the largest score, in frontier
+// order.
+func (a *Analysis) argmax(score func(entry) *big.Rat) []Point {
+	var best *big.Rat
+	var idx []int
+	for i, en := range a.front {
+		s := score(en)
+		switch c := cmpRat(s, best); {
+		case c > 0:
+			best, idx = s, []int{i}
+		case c == 0:
+			idx = append(idx, i)
+		}
+	}
+	out := make([]Point, len(idx))
+	for k, i := range idx {
+		out[k] = a.Frontier[i]
+	}
+	return out
+}
+
+func cmpRat(x, y *big.Rat) int {
+	if y == nil {
+		return 1
+	}
+	return x.Cmp(y)
+}
+
+// Certificate says why a package is not on the frontier, or that it is.
+type Certificate struct {
+	// Conflict is set for an infeasible package.
+	Conflict *Conflict
+	// Crossed lists the red lines it crosses, by party.
+	Crossed []Crossing
+	// Below lists the parties for which it is worth less than their
+	// reservation value.
+	Below []agreement.PartyID
+	// DominatedBy is, for an acceptable package off the frontier, the
+	// first frontier point (in frontier order) whose values are at least
+	// its values for every party and more for one; nil otherwise.
+	DominatedBy *Point
+	// OnFrontier reports that the package is on the frontier.
+	OnFrontier bool
+}
+
+// Certify returns the certificate of package p.
+func (a *Analysis) Certify(p Package) (Certificate, error) {
+	if a == nil || a.e == nil {
+		return Certificate{}, fmt.Errorf("%w: nil analysis", agreement.ErrMissing)
+	}
+	ev, err := a.e.Evaluate(p)
+	if err != nil {
+		return Certificate{}, err
+	}
+	c := Certificate{Conflict: ev.Conflict, Crossed: ev.Crossed, Below: ev.Below}
+	if !ev.Acceptable() {
+		return c, nil
+	}
+	v, _ := a.e.raw(p)
+	for i, en := range a.front {
+		if slices.Equal(en.v, v) {
+			c.OnFrontier = true
+			return c, nil
+		}
+		if dominates(en.v, v) {
+			pt := a.Frontier[i]
+			c.DominatedBy = &pt
+			return c, nil
+		}
+	}
+	return c, errors.New("negotiation: acceptable package neither on nor below the frontier")
+}
+
+// Excluded returns every package not on the frontier with its certificate,
+// in the order of [Space.All]. The package is reused (see [Package]).
+func (a *Analysis) Excluded() iter.Seq2[Package, Certificate] {
+	return func(yield func(Package, Certificate) bool) {
+		if a == nil || a.e == nil {
+			return
+		}
+		for p := range a.e.space.All() {
+			c, err := a.Certify(p)
+			if err != nil || c.OnFrontier {
+				continue
+			}
+			if !yield(p, c) {
+				return
+			}
+		}
+	}
+}
+
+// Counts are the sizes of a space's sets of packages.
+type Counts struct {
+	// Packages is the number of packages, Infeasible the number with
+	// conflicting options, Acceptable the number of feasible ones every
+	// party accepts (the size of the ZOPA).
+	Packages, Infeasible, Acceptable uint64
+}
+
+// Count enumerates every package once, as [Evaluator.Analyze] does, and
+// counts; it holds nothing but the current package. Errors are those of
+// Analyze.
+func (e *Evaluator) Count(opt Options) (Counts, error) {
+	if e == nil {
+		return Counts{}, fmt.Errorf("%w: nil evaluator", agreement.ErrMissing)
+	}
+	total, ok := e.space.size64()
+	if !ok {
+		return Counts{}, fmt.Errorf("%w: the space has more than 2^64-1 packages", ErrTooLarge)
+	}
+	np, res := e.np, e.res
+	parts, err := e.parts(opt, func(w *walker, first int) part {
+		var pt part
+		w.runFrom(first, func(_ Package, vals []int64, red []uint64, feasible bool) bool {
+			if !feasible {
+				pt.infeasible++
+				return true
+			}
+			for q := range np {
+				if red[q] != 0 || vals[q] < res[q] {
+					return true
+				}
+			}
+			pt.acceptable++
+			return true
+		})
+		return pt
+	})
+	if err != nil {
+		return Counts{}, err
+	}
+	c := Counts{Packages: total}
+	for _, p := range parts {
+		c.Infeasible += p.infeasible
+		c.Acceptable += p.acceptable
+	}
+	return c, nil
+}
