@@ -207,10 +207,11 @@ func (d *decoder) fail(c int, sentinel error, msg string) {
 func (d *decoder) decode(row *Row) {
 	row.Row = d.row
 	row.Line, _ = d.cr.FieldPos(0)
-	row.CC = d.intIn(colCC, 1, 999)
-	row.CFID = d.intIn(colCFID, 1, 999)
-	row.UniqID = d.intIn(colUniqID, 1, 999999)
-	if row.CC > 0 && row.CFID > 0 && row.UniqID > 0 && row.UniqID != row.CC*1000+row.CFID {
+	var okCC, okCFID, okUniq bool
+	row.CC, okCC = d.intOK(colCC, 1, 999)
+	row.CFID, okCFID = d.intOK(colCFID, 1, 999)
+	row.UniqID, okUniq = d.intOK(colUniqID, 1, 999999)
+	if okCC && okCFID && okUniq && row.UniqID != row.CC*1000+row.CFID {
 		d.fail(colUniqID, agreement.ErrInconsistent, "uniq_id "+strconv.Itoa(row.UniqID)+" is not cc x 1000 + cf_id = "+
 			strconv.Itoa(row.CC*1000+row.CFID))
 	}
@@ -292,18 +293,26 @@ func (d *decoder) flag(c int) bool { return d.intIn(c, 0, 1) == 1 }
 // intIn reads a required integer in [lo, hi]; a bad cell reads as lo after
 // recording the problem.
 func (d *decoder) intIn(c, lo, hi int) int {
+	v, _ := d.intOK(c, lo, hi)
+	return v
+}
+
+// intOK is intIn that also reports whether the cell was good, so that a check
+// across columns can skip a row whose cells it depends on are already
+// reported.
+func (d *decoder) intOK(c, lo, hi int) (int, bool) {
 	s := d.cell(c)
 	if s == "" {
 		d.fail(c, agreement.ErrMissing, "empty; want an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
-		return lo
+		return lo, false
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil || v < lo || v > hi {
 		d.fail(c, agreement.ErrInvalidValue, "want an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi)+
 			", not "+quote(s))
-		return lo
+		return lo, false
 	}
-	return v
+	return v, true
 }
 
 // date reads the year, month and day columns of a date.
