@@ -1,7 +1,6 @@
 package ceasefire
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -59,6 +58,10 @@ func configure(opts []ReadOption) config {
 //     option was given;
 //   - a *[HeaderError] when the header lacks columns or repeats one, and a
 //     *[RowError] with Row 0 when the header is malformed CSV; both are fatal;
+//   - a *[RowError] wrapping [ErrSyntax] for a record (the header or a row,
+//     with its line end) longer than 1 MiB, such as one whose quoted field
+//     never closes, naming the line after the record before it; fatal. The
+//     reader so holds no more than about one 1 MiB record at a time;
 //   - an error from r other than [io.EOF], wrapped; fatal;
 //   - [ErrNilReader] when r is nil; fatal.
 //
@@ -80,6 +83,7 @@ func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Row, error] {
 // decoder holds the state of one pass over a file.
 type decoder struct {
 	stopOnError bool
+	limit       *recordLimit
 	cr          *csv.Reader
 	pos         [numColumns]int // index of each column in a row
 	fields      []string        // the current row
@@ -88,7 +92,8 @@ type decoder struct {
 }
 
 func (d *decoder) run(r io.Reader, yield func(Row, error) bool) {
-	br := bufio.NewReader(r)
+	d.limit = newRecordLimit(r)
+	br := d.limit.br
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
 		_, _ = br.Discard(3)
 	}
@@ -101,6 +106,7 @@ func (d *decoder) run(r io.Reader, yield func(Row, error) bool) {
 		return
 	}
 	for {
+		d.limit.next()
 		fields, err := d.cr.Read()
 		if err == io.EOF {
 			return
@@ -108,6 +114,10 @@ func (d *decoder) run(r io.Reader, yield func(Row, error) bool) {
 		d.row++
 		if err != nil {
 			var pe *csv.ParseError
+			if errors.Is(err, errRecordTooLong) {
+				yield(Row{}, d.tooLong())
+				return
+			}
 			if !errors.As(err, &pe) {
 				yield(Row{}, fmt.Errorf("ceasefire: reading row %d: %w", d.row, err))
 				return
@@ -143,6 +153,9 @@ func (d *decoder) header() error {
 	}
 	if err != nil {
 		var pe *csv.ParseError
+		if errors.Is(err, errRecordTooLong) {
+			return d.tooLong()
+		}
 		if errors.As(err, &pe) {
 			return d.syntax(pe, len(names))
 		}
@@ -189,6 +202,12 @@ func (d *decoder) syntax(pe *csv.ParseError, got int) *RowError {
 		msg = pe.Err.Error() + " (line " + strconv.Itoa(pe.Line) + ", column " + strconv.Itoa(pe.Column) + ")"
 	}
 	return &RowError{Row: d.row, Line: pe.StartLine, Err: &syntaxError{msg: msg, err: pe}}
+}
+
+// tooLong is the error for a current record (d.row, 0 for the header)
+// longer than maxRecord.
+func (d *decoder) tooLong() *RowError {
+	return &RowError{Row: d.row, Line: d.limit.line, Err: &syntaxError{msg: errRecordTooLong.Error(), err: errRecordTooLong}}
 }
 
 // cell returns the current row's value of column c.
