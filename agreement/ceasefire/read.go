@@ -97,6 +97,7 @@ func (d *decoder) run(r io.Reader, yield func(Row, error) bool) {
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
 		_, _ = br.Discard(3)
 	}
+	d.limit.next() // the header starts after the byte-order mark
 	d.cr = csv.NewReader(br)
 	d.cr.ReuseRecord = true
 	d.cr.FieldsPerRecord = 0 // the header's field count, for every row
