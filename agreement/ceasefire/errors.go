@@ -18,9 +18,9 @@ var (
 	// ErrHeader: the header lacks a column the reader needs, or repeats one.
 	// It is fatal: nothing after it is read.
 	ErrHeader = errors.New("ceasefire: bad header")
-	// ErrSyntax: a row is not well-formed CSV (a stray or missing quote) or
-	// has the wrong number of fields. The error also wraps the
-	// [*encoding/csv.ParseError] that found it.
+	// ErrSyntax: a row is not well-formed CSV (a stray or missing quote),
+	// has the wrong number of fields, or is longer than 1 MiB. The error
+	// also wraps the [*encoding/csv.ParseError] that found it, if any.
 	ErrSyntax = errors.New("ceasefire: malformed CSV")
 	// ErrNilReader: [Read] was given a nil [io.Reader]. It is fatal.
 	ErrNilReader = errors.New("ceasefire: nil reader")

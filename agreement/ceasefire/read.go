@@ -1,7 +1,6 @@
 package ceasefire
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -59,6 +58,10 @@ func configure(opts []ReadOption) config {
 //     option was given;
 //   - a *[HeaderError] when the header lacks columns or repeats one, and a
 //     *[RowError] with Row 0 when the header is malformed CSV; both are fatal;
+//   - a *[RowError] wrapping [ErrSyntax] for a record (the header or a row,
+//     with its line end) longer than 1 MiB, such as one whose quoted field
+//     never closes, naming the line after the record before it; fatal. The
+//     reader so holds no more than about one 1 MiB record at a time;
 //   - an error from r other than [io.EOF], wrapped; fatal;
 //   - [ErrNilReader] when r is nil; fatal.
 //
@@ -80,6 +83,7 @@ func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Row, error] {
 // decoder holds the state of one pass over a file.
 type decoder struct {
 	stopOnError bool
+	limit       *recordLimit
 	cr          *csv.Reader
 	pos         [numColumns]int // index of each column in a row
 	fields      []string        // the current row
@@ -88,10 +92,12 @@ type decoder struct {
 }
 
 func (d *decoder) run(r io.Reader, yield func(Row, error) bool) {
-	br := bufio.NewReader(r)
+	d.limit = newRecordLimit(r)
+	br := d.limit.br
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
 		_, _ = br.Discard(3)
 	}
+	d.limit.next() // the header starts after the byte-order mark
 	d.cr = csv.NewReader(br)
 	d.cr.ReuseRecord = true
 	d.cr.FieldsPerRecord = 0 // the header's field count, for every row
@@ -101,6 +107,7 @@ func (d *decoder) run(r io.Reader, yield func(Row, error) bool) {
 		return
 	}
 	for {
+		d.limit.next()
 		fields, err := d.cr.Read()
 		if err == io.EOF {
 			return
@@ -108,6 +115,10 @@ func (d *decoder) run(r io.Reader, yield func(Row, error) bool) {
 		d.row++
 		if err != nil {
 			var pe *csv.ParseError
+			if errors.Is(err, errRecordTooLong) {
+				yield(Row{}, d.tooLong())
+				return
+			}
 			if !errors.As(err, &pe) {
 				yield(Row{}, fmt.Errorf("ceasefire: reading row %d: %w", d.row, err))
 				return
@@ -143,6 +154,9 @@ func (d *decoder) header() error {
 	}
 	if err != nil {
 		var pe *csv.ParseError
+		if errors.Is(err, errRecordTooLong) {
+			return d.tooLong()
+		}
 		if errors.As(err, &pe) {
 			return d.syntax(pe, len(names))
 		}
@@ -191,6 +205,12 @@ func (d *decoder) syntax(pe *csv.ParseError, got int) *RowError {
 	return &RowError{Row: d.row, Line: pe.StartLine, Err: &syntaxError{msg: msg, err: pe}}
 }
 
+// tooLong is the error for a current record (d.row, 0 for the header)
+// longer than maxRecord.
+func (d *decoder) tooLong() *RowError {
+	return &RowError{Row: d.row, Line: d.limit.line, Err: &syntaxError{msg: errRecordTooLong.Error(), err: errRecordTooLong}}
+}
+
 // cell returns the current row's value of column c.
 func (d *decoder) cell(c int) string { return d.fields[d.pos[c]] }
 
@@ -207,10 +227,11 @@ func (d *decoder) fail(c int, sentinel error, msg string) {
 func (d *decoder) decode(row *Row) {
 	row.Row = d.row
 	row.Line, _ = d.cr.FieldPos(0)
-	row.CC = d.intIn(colCC, 1, 999)
-	row.CFID = d.intIn(colCFID, 1, 999)
-	row.UniqID = d.intIn(colUniqID, 1, 999999)
-	if row.CC > 0 && row.CFID > 0 && row.UniqID > 0 && row.UniqID != row.CC*1000+row.CFID {
+	var okCC, okCFID, okUniq bool
+	row.CC, okCC = d.intOK(colCC, 1, 999)
+	row.CFID, okCFID = d.intOK(colCFID, 1, 999)
+	row.UniqID, okUniq = d.intOK(colUniqID, 1, 999999)
+	if okCC && okCFID && okUniq && row.UniqID != row.CC*1000+row.CFID {
 		d.fail(colUniqID, agreement.ErrInconsistent, "uniq_id "+strconv.Itoa(row.UniqID)+" is not cc x 1000 + cf_id = "+
 			strconv.Itoa(row.CC*1000+row.CFID))
 	}
@@ -292,18 +313,26 @@ func (d *decoder) flag(c int) bool { return d.intIn(c, 0, 1) == 1 }
 // intIn reads a required integer in [lo, hi]; a bad cell reads as lo after
 // recording the problem.
 func (d *decoder) intIn(c, lo, hi int) int {
+	v, _ := d.intOK(c, lo, hi)
+	return v
+}
+
+// intOK is intIn that also reports whether the cell was good, so that a check
+// across columns can skip a row whose cells it depends on are already
+// reported.
+func (d *decoder) intOK(c, lo, hi int) (int, bool) {
 	s := d.cell(c)
 	if s == "" {
 		d.fail(c, agreement.ErrMissing, "empty; want an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
-		return lo
+		return lo, false
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil || v < lo || v > hi {
 		d.fail(c, agreement.ErrInvalidValue, "want an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi)+
 			", not "+quote(s))
-		return lo
+		return lo, false
 	}
-	return v
+	return v, true
 }
 
 // date reads the year, month and day columns of a date.

@@ -36,6 +36,27 @@ func TestCodebookParents(t *testing.T) {
 	}
 }
 
+// TestCodebookTopLevel: the codes the rules leave without a parent, as the
+// package doc lists them.
+func TestCodebookTopLevel(t *testing.T) {
+	var got []pax.Code
+	for _, c := range pax.Codes() {
+		if pax.Parent(c) == "" {
+			got = append(got, c)
+		}
+	}
+	want := []pax.Code{"Pol", "Ele", "ElecComm", "Civso", "Tral", "Pubad", "Cons", "Polps", "Terps", "Eps", "Mps",
+		"Dev", "NEC", "NatRes", "IntFu", "Bus", "Tax", "Ban", "CenBan", "Wat", "Terr"}
+	if !slices.Equal(got, want) {
+		t.Errorf("top-level codes %q, want %q", got, want)
+	}
+	for _, c := range []pax.Code{"Ele", "Ban"} {
+		if slices.Contains(pax.Children(c), "ElecComm") || slices.Contains(pax.Children(c), "CenBan") {
+			t.Errorf("Children(%s) = %q holds ElecComm or CenBan", c, pax.Children(c))
+		}
+	}
+}
+
 // TestCodebookTree: Children is the inverse of Parent, in column order;
 // every code's chain of parents ends at a heading or a top-level code; no
 // heading is a code; categories are unique and map back.

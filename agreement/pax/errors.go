@@ -17,9 +17,9 @@ var (
 	// ErrHeader: the header lacks a column the reader needs, or repeats one.
 	// It is fatal: nothing after it is read.
 	ErrHeader = errors.New("pax: bad header")
-	// ErrSyntax: a row is not well-formed CSV (a stray or missing quote) or
-	// has the wrong number of fields. The error also wraps the
-	// [*encoding/csv.ParseError] that found it.
+	// ErrSyntax: a row is not well-formed CSV (a stray or missing quote),
+	// has the wrong number of fields, or is longer than 4 MiB. The error
+	// also wraps the [*encoding/csv.ParseError] that found it, if any.
 	ErrSyntax = errors.New("pax: malformed CSV")
 	// ErrNilReader: [Read] was given a nil [io.Reader]. It is fatal.
 	ErrNilReader = errors.New("pax: nil reader")

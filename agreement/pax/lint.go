@@ -52,12 +52,10 @@ const maxSuggest = 64
 // [agreement.Agreement.Validate] rejects it as a malformed category. Case matters: "ce" is
 // reported, with "Ce" suggested.
 //
-// Each finding suggests the nearest code or heading: one that equals the
-// category but for case if there is one; otherwise the one at the least
-// edit distance (Levenshtein, on bytes, case aside), ties going to one with
-// the category's first letter, then to the first in the order of [Codes]
-// followed by [Headings]. A category longer than 64 bytes gets no
-// suggestion.
+// Each finding suggests the nearest code or heading by the rules of
+// [Nearest]: one that equals the category but for case if there is one;
+// else one whose label or last segments it is; else the one at the least
+// edit distance. A category longer than 64 bytes gets no suggestion.
 //
 // Categories stay open: [agreement.Agreement.Validate] accepts any
 // well-formed category, and this lint is for callers who mean to use PA-X's.
@@ -83,10 +81,27 @@ func LintCategories(a agreement.Agreement) []CategoryFinding {
 	return out
 }
 
-// Nearest returns the PA-X code or heading nearest to s, by the rule of
-// [LintCategories]: s itself when it is one (or its category form), else one
-// equal to s but for case, else the nearest by edit distance. It returns ""
-// for "" and for s longer than 64 bytes.
+// Nearest returns the PA-X code or heading nearest to s, by the first of
+// these rules that gives one, with "spelling" meaning either of a code's
+// two forms, with its colon ("PpsGe:St") and as a category ("PpsGeSt"):
+//
+//  1. s itself, when it is a code or heading in either spelling;
+//  2. the code or heading with a spelling equal to s but for case
+//     ("ppsgest" gives "PpsGe:St");
+//  3. the code whose [Label] equals s but for case ("Ceasefire" gives "Ce",
+//     "terrorism" gives "Terr");
+//  4. the one code whose category ends, case aside, with s as a run of
+//     whole trailing segments (segments start at each upper-case letter),
+//     when exactly one code does: "DDR" and "Ddr" give "SsrDdr", "AmBan"
+//     gives "TjAmBan"; "Gen", which ends many codes, falls to rule 5;
+//  5. the code or heading at the least edit distance from s (Levenshtein,
+//     on bytes, case aside, the lesser over its two spellings, so that
+//     "PpsGeSx" gives "PpsGe:St"), ties going to one that starts with s
+//     in either spelling ("PpsExSu" gives "PpsEx:Sub", not "PpsEx:St"),
+//     then to one that starts with s's first letter, then to the first in
+//     the order of [Codes] followed by [Headings].
+//
+// It returns "" for "" and for s longer than 64 bytes.
 func Nearest(s string) Code {
 	if s == "" || len(s) > maxSuggest {
 		return ""
@@ -103,25 +118,55 @@ func Nearest(s string) Code {
 			return c
 		}
 	}
+	for _, c := range candidates {
+		if l, ok := labels[c]; ok && strings.EqualFold(l, s) {
+			return c
+		}
+	}
+	var tail Code
+	for _, c := range candidates {
+		if endsWithSegments(string(c.Category()), s) {
+			if tail != "" {
+				tail = ""
+				break
+			}
+			tail = c
+		}
+	}
+	if tail != "" {
+		return tail
+	}
 	ls := strings.ToLower(s)
 	var best Code
-	bestD, bestFirst := -1, false
+	bestD, bestTie := -1, 0
 	row := make([]int, maxSuggest+1)
 	for _, c := range candidates {
-		d := editDistance(ls, strings.ToLower(string(c)), row)
-		first := len(c) > 0 && lower(c[0]) == lower(s[0])
-		if bestD < 0 || d < bestD || d == bestD && first && !bestFirst {
-			best, bestD, bestFirst = c, d, first
+		lc, lcat := strings.ToLower(string(c)), strings.ToLower(string(c.Category()))
+		d := editDistance(ls, lc, row)
+		if lcat != lc {
+			d = min(d, editDistance(ls, lcat, row))
+		}
+		// tie ranks the candidates at one distance: 2 for one that starts
+		// with s, 1 for one that starts with s's first letter.
+		tie := 0
+		if strings.HasPrefix(lc, ls) || strings.HasPrefix(lcat, ls) {
+			tie = 2
+		} else if lc[0] == ls[0] {
+			tie = 1
+		}
+		if bestD < 0 || d < bestD || d == bestD && tie > bestTie {
+			best, bestD, bestTie = c, d, tie
 		}
 	}
 	return best
 }
 
-func lower(c byte) byte {
-	if isUpper(c) {
-		return c + 'a' - 'A'
-	}
-	return c
+// endsWithSegments reports whether cat ends, case aside, with s, and s is a
+// proper suffix of cat starting where a segment of cat starts: at an
+// upper-case letter.
+func endsWithSegments(cat, s string) bool {
+	i := len(cat) - len(s)
+	return i > 0 && isUpper(cat[i]) && strings.EqualFold(cat[i:], s)
 }
 
 // editDistance returns the Levenshtein distance between a and b, in bytes,

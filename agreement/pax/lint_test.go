@@ -23,7 +23,7 @@ func TestLintCategories(t *testing.T) {
 	got := pax.LintCategories(a)
 	want := []pax.CategoryFinding{
 		{Path: "clauses[2].category", Clause: "c3", Category: "ce", Suggestion: "Ce"},
-		{Path: "clauses[3].category", Clause: "c4", Category: "Pri", Suggestion: "Pol"},
+		{Path: "clauses[3].category", Clause: "c4", Category: "Pri", Suggestion: "JusPri"},
 		{Path: "clauses[7].category", Clause: "c8", Category: "SSRGUA", Suggestion: "SsrGua"},
 		{Path: "clauses[8].category", Clause: "c9", Category: "Terrr", Suggestion: "Terr"},
 		{Path: "clauses[9].category", Clause: "c10", Category: agreement.Category(strings.Repeat("X", 65))},
@@ -36,7 +36,7 @@ func TestLintCategories(t *testing.T) {
 	if diff := cmp.Diff(before, a); diff != "" {
 		t.Errorf("LintCategories modified its argument:\n%s", diff)
 	}
-	if s := got[1].String(); s != `clauses[3].category: "Pri" (clause "c4") is not a PA-X provision code; nearest: "Pol"` {
+	if s := got[1].String(); s != `clauses[3].category: "Pri" (clause "c4") is not a PA-X provision code; nearest: "JusPri"` {
 		t.Errorf("String() = %q", s)
 	}
 	if s := got[4].String(); !strings.Contains(s, "more bytes") || strings.Contains(s, "nearest") {
@@ -50,8 +50,17 @@ func TestLintCategories(t *testing.T) {
 func TestNearest(t *testing.T) {
 	for s, want := range map[string]pax.Code{
 		"Ce": "Ce", "PpsGeSt": "PpsGe:St", "PpsGe:St": "PpsGe:St", "ce": "Ce", "ssr": "Ssr", "Ceprov": "CeProv",
-		"CeProvs": "CeProv", "Pri": "Pol", "Tjgen": "TjGen", "TjGne": "TjGen", "": "",
+		"CeProvs": "CeProv", "Pri": "JusPri", "Polit": "Pol", "Tjgen": "TjGen", "TjGne": "TjGen", "": "",
 		strings.Repeat("a", 65): "",
+		// A typo of a colon code is measured against its category spelling
+		// too, and so is not taken for the parent.
+		"PpsExSu": "PpsEx:Sub", "PpsGeSx": "PpsGe:St", "ppsoroSt": "PpsOro:St", "PpsEx:Su": "PpsEx:Sub",
+		// A label, case aside.
+		"Ceasefire": "Ce", "terrorism": "Terr",
+		// The last segments of exactly one code.
+		"DDR": "SsrDdr", "Ddr": "SsrDdr", "AmBan": "TjAmBan", "un": "ImUN",
+		// Last segments shared by several codes: edit distance.
+		"Gen": "Ge", "Oth": "GOth",
 	} {
 		if got := pax.Nearest(s); got != want {
 			t.Errorf("Nearest(%q) = %q, want %q", s, got, want)

@@ -97,11 +97,17 @@ func ExampleLintCategories() {
 		{ID: "c2", Kind: agreement.DeonticPermission, Category: "ce"},
 		{ID: "c3", Kind: agreement.DeonticPermission, Category: "Pri"},
 		{ID: "c4", Kind: agreement.DeonticPermission, Category: "PpsGeSt"},
+		{ID: "c5", Kind: agreement.DeonticPermission, Category: "DDR"},
+		{ID: "c6", Kind: agreement.DeonticPermission, Category: "Ceasefire"},
+		{ID: "c7", Kind: agreement.DeonticPermission, Category: "PpsExSu"},
 	}}
 	for _, f := range pax.LintCategories(a) {
 		fmt.Println(f)
 	}
 	// Output:
 	// clauses[1].category: "ce" (clause "c2") is not a PA-X provision code; nearest: "Ce"
-	// clauses[2].category: "Pri" (clause "c3") is not a PA-X provision code; nearest: "Pol"
+	// clauses[2].category: "Pri" (clause "c3") is not a PA-X provision code; nearest: "JusPri"
+	// clauses[4].category: "DDR" (clause "c5") is not a PA-X provision code; nearest: "SsrDdr"
+	// clauses[5].category: "Ceasefire" (clause "c6") is not a PA-X provision code; nearest: "Ce"
+	// clauses[6].category: "PpsExSu" (clause "c7") is not a PA-X provision code; nearest: "PpsEx:Sub"
 }

@@ -1,7 +1,6 @@
 package pax
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -55,6 +54,10 @@ func StopOnError() ReadOption {
 //   - a *[HeaderError] when the header lacks columns of its layout or
 //     repeats one, and a
 //     *[RowError] with Row 0 when the header is malformed CSV; both are fatal;
+//   - a *[RowError] wrapping [ErrSyntax] for a record (the header or a row,
+//     with its line end) longer than 4 MiB, such as one whose quoted field
+//     never closes, naming the line after the record before it; fatal. The
+//     reader so holds no more than about one 4 MiB record at a time;
 //   - an error from r other than [io.EOF], wrapped; fatal;
 //   - [ErrNilReader] when r is nil; fatal.
 //
@@ -83,6 +86,7 @@ func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Record, error] {
 // decoder holds the state of one pass over a file.
 type decoder struct {
 	stopOnError bool
+	limit       *recordLimit
 	cr          *csv.Reader
 	layout      Layout
 	pos         [numAll]int   // index of each column in a row; -1 when the layout lacks it
@@ -93,10 +97,12 @@ type decoder struct {
 }
 
 func (d *decoder) run(r io.Reader, yield func(Record, error) bool) {
-	br := bufio.NewReader(r)
+	d.limit = newRecordLimit(r)
+	br := d.limit.br
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
 		_, _ = br.Discard(3)
 	}
+	d.limit.next() // the header starts after the byte-order mark
 	d.cr = csv.NewReader(br)
 	d.cr.ReuseRecord = true
 	d.cr.FieldsPerRecord = 0 // the header's field count, for every row
@@ -106,6 +112,7 @@ func (d *decoder) run(r io.Reader, yield func(Record, error) bool) {
 		return
 	}
 	for {
+		d.limit.next()
 		fields, err := d.cr.Read()
 		if err == io.EOF {
 			return
@@ -113,6 +120,10 @@ func (d *decoder) run(r io.Reader, yield func(Record, error) bool) {
 		d.row++
 		if err != nil {
 			var pe *csv.ParseError
+			if errors.Is(err, errRecordTooLong) {
+				yield(Record{}, d.tooLong())
+				return
+			}
 			if !errors.As(err, &pe) {
 				yield(Record{}, fmt.Errorf("pax: reading row %d: %w", d.row, err))
 				return
@@ -149,6 +160,9 @@ func (d *decoder) header() error {
 	}
 	if err != nil {
 		var pe *csv.ParseError
+		if errors.Is(err, errRecordTooLong) {
+			return d.tooLong()
+		}
 		if errors.As(err, &pe) {
 			return d.syntax(pe, len(names))
 		}
@@ -236,6 +250,12 @@ func (d *decoder) syntax(pe *csv.ParseError, got int) *RowError {
 		msg = pe.Err.Error() + " (line " + strconv.Itoa(pe.Line) + ", column " + strconv.Itoa(pe.Column) + ")"
 	}
 	return &RowError{Row: d.row, Line: pe.StartLine, Err: &syntaxError{msg: msg, err: pe}}
+}
+
+// tooLong is the error for a current record (d.row, 0 for the header)
+// longer than maxRecord.
+func (d *decoder) tooLong() *RowError {
+	return &RowError{Row: d.row, Line: d.limit.line, Err: &syntaxError{msg: errRecordTooLong.Error(), err: errRecordTooLong}}
 }
 
 // cell returns the current row's value of column c; "" when the layout

@@ -1,0 +1,4 @@
+package ceasefire
+
+// MaxRecord is the longest record the reader accepts, in bytes.
+const MaxRecord = maxRecord
