@@ -201,6 +201,8 @@ func bargaining() Bargaining {
 	// values and the reservation values are ILLUSTRATIVE ASSUMPTIONS.
 	keepDonbas := agreement.Measure(agreement.UnitPercent).AtLeast(dec("100"))
 	positions := []negotiation.Position{
+		// Ukraine (assumed): the Donbas and a guarantee with teeth
+		// matter most; it will not cede the areas.
 		{
 			Party: "UA", Reservation: dec("60"),
 			Issues: []negotiation.IssueValue{
@@ -217,6 +219,9 @@ func bargaining() Bargaining {
 			RedLines: []negotiation.RedLine{{ID: "no-cession", Territory: &negotiation.TerritoryLine{
 				Party: "UA", Areas: donbas, Bound: keepDonbas}}},
 		},
+		// Russia (assumed, but for its red line, which the article
+		// reports): the Donbas, no NATO troops in Ukraine and early
+		// sanctions relief matter most.
 		{
 			Party: "RU", Reservation: dec("70"),
 			Issues: []negotiation.IssueValue{
@@ -231,6 +236,9 @@ func bargaining() Bargaining {
 			RedLines: []negotiation.RedLine{{ID: "no-nato-forces", Clause: &negotiation.ClauseLine{
 				Pattern: agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Group: "NATO", Target: "UA"}}}},
 		},
+		// The United States (assumed): a frozen, monitored line and no
+		// backstop commitment, as its absence from the final communiqué
+		// suggests; no red line.
 		{
 			Party: "US", Reservation: dec("55"),
 			Issues: []negotiation.IssueValue{
@@ -243,6 +251,9 @@ func bargaining() Bargaining {
 				values(issueSanctions, "2", "at-signing", "6", "at-withdrawal", "5"),
 			},
 		},
+		// The coalition (assumed): troops in Ukraine, as its
+		// declaration of intent, and the backstop; it will not endorse a
+		// cession.
 		{
 			Party: "COW", Reservation: dec("70"),
 			Issues: []negotiation.IssueValue{
