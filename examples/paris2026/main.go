@@ -1,7 +1,7 @@
 // Command paris2026 models the January 2026 Paris meeting of the "Coalition
 // of the Willing", as the article "Western Allies Forge Robust Security
 // Framework for Ukraine Amid Ongoing Tensions" (london-news-net) reports
-// it, with all three packages of peacekit, and answers the questions a reader
+// it, with the packages of peacekit, and answers the questions a reader
 // of the article would ask:
 //
 //   - who the parties are and what role each plays in each instrument;
@@ -15,23 +15,29 @@
 //     troops on the ground, and whether each territorial package meets its
 //     demand for the Donbas;
 //   - who controls what under each territorial package (package agreement);
-//   - and, replaying three hypothetical timelines over both versions (no
+//   - replaying three hypothetical timelines over both versions (no
 //     ceasefire while strikes continue; a ceasefire that holds; a
 //     ceasefire followed by a new attack), what is in effect, who is bound
 //     to what and since when, and why the versions differ (package
-//     scenario).
+//     scenario);
+//   - and which packages of territorial options and guarantees every party
+//     could accept, with the frontier, the bargaining points, why packages
+//     are left out and what single change would admit more (package
+//     negotiation). The positions it reads are illustrative assumptions,
+//     not facts from the article, and the report says so.
 //
 // Usage, from the repository root:
 //
 //	go run ./examples/paris2026
 //
-// It takes no arguments and reads no file: the model is in model.go, built
-// on the Paris2026 case of package
-// github.com/peacekit/peacekit/coalition/casebook, whose doc comments cite
-// the source of every figure and quotation. Every state, instant, figure and
-// list the report prints is computed from the model by the library; the
-// program only lays the answers out. The exit status is 1 if the model does
-// not validate or a replay fails.
+// It takes no arguments and reads no file: the model is in model.go (the
+// negotiation space and positions in bargain.go), built on the Paris2026
+// case of package github.com/peacekit/peacekit/coalition/casebook, whose
+// doc comments cite the source of every figure and quotation. Every state,
+// instant, figure and list the report prints is computed from the model by
+// the library; the program only lays the answers out. The exit status is 1
+// if the model does not validate, a replay fails or the negotiation space
+// or positions are refused.
 package main
 
 import (

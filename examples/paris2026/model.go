@@ -26,8 +26,10 @@ import (
 // instruments signed in Paris, the territory and the territorial packages
 // (all from casebook.Paris2026),
 // Russia's stated positions, and the hypothetical timelines replayed over
-// it. Nothing in the report is typed in: every answer is computed from a
-// Model by packages agreement, coalition and scenario.
+// it, and the negotiation space with the parties' positions (illustrative
+// assumptions). Nothing in the report is typed in: every answer is
+// computed from a Model by packages agreement, coalition, scenario and
+// negotiation.
 type Model struct {
 	// Versions are the texts compared: the draft statement first, then the
 	// final communiqué. Each is a whole coalition; they differ only in what
@@ -49,6 +51,10 @@ type Model struct {
 	// Start and End bound every scenario's replay.
 	Start, End time.Time
 	Scenarios  []Scenario
+	// Bargaining is the negotiation space over the territory and the
+	// guarantees, with the parties' positions: illustrative assumptions,
+	// not facts from the article (see bargain.go).
+	Bargaining Bargaining
 }
 
 // Version is one text of the meeting's statement.
@@ -128,6 +134,7 @@ func model() Model {
 		Start:      final.Date,
 		End:        day(3, 31),
 		Scenarios:  scenarios(),
+		Bargaining: bargaining(),
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // Report is what the program computes from a [Model]: every field is an
-// answer of package agreement, coalition or scenario; [Report.WriteText]
+// answer of package agreement, coalition, scenario or negotiation; [Report.WriteText]
 // only lays them out.
 type Report struct {
 	Model Model
@@ -28,6 +28,8 @@ type Report struct {
 	Baseline  TerritoryFigures
 	Packages  []PackageResult
 	Scenarios []ScenarioResult
+	// Bargain is which packages every party could accept.
+	Bargain BargainResult
 }
 
 // InstrumentChanges are the changes revision.Diff finds between the
@@ -174,6 +176,9 @@ func analyse(m Model) (*Report, error) {
 			res.Runs = append(res.Runs, run)
 		}
 		r.Scenarios = append(r.Scenarios, res)
+	}
+	if r.Bargain, err = m.bargain(); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

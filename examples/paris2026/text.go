@@ -24,8 +24,9 @@ func (r *Report) WriteText(w io.Writer) error {
 
 	p.Printf("The Paris meeting of the Coalition of the Willing, %s, modelled with peacekit\n", agreement.FormatInstant(m.Start))
 	p.Printf("Source: \"%s\" (london-news-net).\n", articleTitle)
-	p.Printf("Every state, instant, figure and list below is computed by packages agreement, coalition and\n")
-	p.Printf("scenario from the model (model.go); only labels and quotations are typed in.\n")
+	p.Printf("Every state, instant, figure and list below is computed by packages agreement, coalition,\n")
+	p.Printf("scenario and negotiation from the model (model.go, bargain.go); only labels and quotations are\n")
+	p.Printf("typed in. The negotiation positions of section 9 are illustrative assumptions, not the article's.\n")
 
 	p.Printf("\n1. Parties and roles (the %s's process)\n\n", fv.Name)
 	head := []string{"party", "name", "kind"}
@@ -246,6 +247,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			return err
 		}
 	}
+	writeBargain(p, m, r.Bargain)
 	return p.Err()
 }
 
