@@ -1,0 +1,153 @@
+package montecarlo_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario/montecarlo"
+)
+
+// fixtures returns the model documents of testdata.
+func fixtures(tb testing.TB) map[string][]byte {
+	tb.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "*.json"))
+	if err != nil || len(paths) == 0 {
+		tb.Fatalf("no fixtures: %v", err)
+	}
+	out := map[string][]byte{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[filepath.Base(p)] = b
+	}
+	return out
+}
+
+func TestDecodeModelFixturesRoundTrip(t *testing.T) {
+	for name, data := range fixtures(t) {
+		m, err := montecarlo.DecodeModel(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(m.Processes) != 4 {
+			t.Errorf("%s: %d processes, want 4", name, len(m.Processes))
+		}
+		out, err := json.Marshal(m)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		again, err := montecarlo.DecodeModel(out)
+		if err != nil {
+			t.Fatalf("%s: re-decoding %s: %v", name, out, err)
+		}
+		if !reflect.DeepEqual(m, again) {
+			t.Errorf("%s: round trip differs:\n%#v\n%#v", name, m, again)
+		}
+	}
+}
+
+func TestDecodeModelProblems(t *testing.T) {
+	for _, c := range []struct {
+		doc  string
+		want []string // "path: sentinel" of every problem
+	}{
+		{`{"processes":[]}`, []string{"version: missing"}},
+		{`{"version":2,"processes":[]}`, []string{"version: version"}},
+		{`{"version":1,"colour":"red"}`, []string{"colour: unknown field"}},
+		{`{"version":1,"version":1}`, []string{"version: malformed"}},
+		{`{"version":1,"processes":[{"poisson":{"perDay":-1,"event":{"kind":"x"},"extra":1}}]}`,
+			[]string{"processes[0].poisson.extra: unknown field"}},
+		{`{"version":1,"processes":[{"poisson":{"perDay":"fast"}}]}`,
+			[]string{"processes[0].poisson.perDay: malformed", "processes[0].poisson.event: missing"}},
+		{`{"version":1,"processes":[{"poisson":{"perDay":-1,"event":{"kind":"x"}}}]}`,
+			[]string{"processes[0].poisson.perDay: negative"}},
+		{`{"version":1,"processes":[{"scheduled":{"outcomes":[{"probability":0.7,"event":{"kind":"a"}},` +
+			`{"probability":0.7,"event":{"kind":"b"}}],"delay":{"weibull":{"shape":0,"scale":"-1h"}}}}]}`,
+			[]string{"processes[0].scheduled.delay.weibull.shape: invalid value", "processes[0].scheduled.delay.weibull.scale: invalid value",
+				"processes[0].scheduled.outcomes: invalid value"}},
+		{`{"version":1,"processes":[{"scheduled":{"outcomes":[{"probability":1,"event":{"kind":"a","actor":"$trigger.actor"}}]}}]}`,
+			[]string{"processes[0].scheduled.outcomes[0].event: inconsistent"}},
+		{`{"version":1,"processes":[{"scheduled":{"outcomes":[],"delay":{"uniform":{"min":"2d","max":"1d"},"constant":{"perDay":1}}}}]}`,
+			[]string{"processes[0].scheduled.delay: invalid value"}},
+		{`{"version":1,"processes":[{"poisson":{"perDay":1,"event":{"kind":"a"},"modifiers":[{"clause":"bad ref!","states":["sleepy"],"factor":1}]}}]}`,
+			[]string{"processes[0].poisson.modifiers[0].clause: invalid identifier", "processes[0].poisson.modifiers[0].states[0]: invalid value"}},
+		{`{"version":1,"processes":[{"scheduled":{"outcomes":[{"probability":1,"event":{"kind":"a"}}],` +
+			`"delay":{"piecewise":{"cuts":["30d","10d"],"perDay":[1]}}}}]}`,
+			[]string{"processes[0].scheduled.delay.piecewise.perDay: inconsistent", "processes[0].scheduled.delay.piecewise.cuts[1]: invalid value"}},
+		{`[`, []string{": malformed"}},
+		{`{"version":1} {}`, []string{": malformed"}},
+	} {
+		m, err := montecarlo.DecodeModel([]byte(c.doc))
+		var ve *agreement.ValidationError
+		if !errors.As(err, &ve) {
+			t.Errorf("%s: error %v, want a ValidationError", c.doc, err)
+			continue
+		}
+		if !reflect.DeepEqual(m, montecarlo.Model{}) {
+			t.Errorf("%s: model %#v with an error", c.doc, m)
+		}
+		for _, w := range c.want {
+			path, kind, _ := strings.Cut(w, ": ")
+			found := false
+			for _, p := range ve.Problems {
+				if p.Path == path && strings.Contains(p.Err.Error(), kind) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: no problem %q in %v", c.doc, w, err)
+			}
+		}
+	}
+}
+
+// FuzzDecodeModel checks that DecodeModel never panics, leaves its input
+// as it was, returns either a valid model or a ValidationError, and that a
+// decoded model encodes to a document that decodes to the same model.
+func FuzzDecodeModel(f *testing.F) {
+	for _, data := range fixtures(f) {
+		f.Add(data)
+	}
+	for _, s := range []string{`{"version":1,"processes":[]}`, `{"version":2}`, `{"version":1,"processes":[{"poisson":{}}]}`,
+		`{"version":1,"processes":[{"scheduled":{"outcomes":[{"probability":1,"event":{"kind":"a"}}],"delay":{"empirical":{"at":["0s"],"survival":[0.5]}}}}]}`,
+		`[[[[[[[[`, ``, `null`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		orig := bytes.Clone(data)
+		m, err := montecarlo.DecodeModel(data)
+		if !bytes.Equal(orig, data) {
+			t.Fatal("input modified")
+		}
+		if err != nil {
+			var ve *agreement.ValidationError
+			if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+				t.Fatalf("error %v is not a ValidationError with problems", err)
+			}
+			return
+		}
+		if err := m.Validate(); err != nil {
+			t.Fatalf("decoded model not valid: %v", err)
+		}
+		out, err := json.Marshal(m)
+		if err != nil {
+			t.Fatalf("encoding: %v", err)
+		}
+		again, err := montecarlo.DecodeModel(out)
+		if err != nil {
+			t.Fatalf("re-decoding %s: %v", out, err)
+		}
+		if !reflect.DeepEqual(m, again) {
+			t.Fatalf("round trip differs:\n%#v\n%#v", m, again)
+		}
+	})
+}
