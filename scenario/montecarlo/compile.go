@@ -84,7 +84,7 @@ type mod struct {
 // prepare checks m against e and opts and builds the plan.
 func prepare(e *scenario.Engine, m Model, opts *Options) (*plan, error) {
 	if e == nil || len(e.Agreements()) == 0 {
-		return nil, errors.New("montecarlo: nil or zero engine")
+		return nil, ErrNoEngine
 	}
 	if err := m.Validate(); err != nil {
 		return nil, err
