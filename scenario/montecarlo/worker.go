@@ -43,6 +43,9 @@ type worker struct {
 	rng   []*rand.Rand
 	base  []uint64
 	next  []int64
+	// nextAt is, per process, its next candidate or earliest pending
+	// event.
+	nextAt []int64
 	pend  [][]pending
 	trig  []uint64
 	count []int64
@@ -75,7 +78,7 @@ func newWorker(p *plan) (*worker, error) {
 	n := len(p.procs)
 	ns := len(p.shape.subjects)
 	w := &worker{p: p, run: r,
-		pcg: make([]rand.PCG, n), rng: make([]*rand.Rand, n), base: make([]uint64, n), next: make([]int64, n),
+		pcg: make([]rand.PCG, n), rng: make([]*rand.Rand, n), base: make([]uint64, n), next: make([]int64, n), nextAt: make([]int64, n),
 		pend: make([][]pending, n), trig: make([]uint64, n), count: make([]int64, n),
 		states: make([]agreement.State, ns), enteredAt: make([]int64, ns), first: make([]int64, ns*numStates),
 		bound: make([]int64, p.nClauses), pcount: make([]int, len(p.shape.parties)),
@@ -109,7 +112,7 @@ func (w *worker) do(seed uint64, idx int64) error {
 	for k := range p.procs {
 		w.base[k] = mix(s1, uint64(k))
 		w.pcg[k].Seed(s1, w.base[k])
-		w.next[k] = never
+		w.next[k], w.nextAt[k] = never, never
 		w.pend[k] = w.pend[k][:0]
 		w.trig[k] = 0
 		w.count[k] = 0
@@ -122,6 +125,7 @@ func (w *worker) do(seed uint64, idx int64) error {
 		switch {
 		case q.kind == kindPoisson:
 			w.next[k] = w.exp(k, 0)
+			w.nextAt[k] = w.next[k]
 		case q.after == nil:
 			w.trigger(k, 0, nil)
 		}
@@ -190,15 +194,8 @@ func (w *worker) exp(k int, n int64) int64 {
 
 func (w *worker) minNext() int64 {
 	t := never
-	for k := range w.p.procs {
-		if w.next[k] < t {
-			t = w.next[k]
-		}
-		for _, pe := range w.pend[k] {
-			if pe.at < t {
-				t = pe.at
-			}
-		}
+	for _, v := range w.nextAt {
+		t = min(t, v)
 	}
 	return t
 }
@@ -210,16 +207,20 @@ func (w *worker) batch(n int64) error {
 	for {
 		fired := false
 		for k := range p.procs {
+			if w.nextAt[k] != n {
+				continue
+			}
+			fired = true
 			q := &p.procs[k]
 			if q.kind == kindPoisson {
 				for w.next[k] == n {
-					fired = true
 					accept := true
 					if len(q.mods) > 0 {
 						u := w.rng[k].Float64()
 						accept = u*q.maxRate < w.rate(q)
 					}
 					w.next[k] = w.exp(k, n)
+					w.nextAt[k] = w.next[k]
 					if accept {
 						if err := w.emit(k, q.tmpl.event(at, nil), n); err != nil {
 							return err
@@ -235,11 +236,15 @@ func (w *worker) batch(n int64) error {
 				}
 				ev := w.pend[k][i].ev
 				w.pend[k] = slices.Delete(w.pend[k], i, i+1)
-				fired = true
 				if err := w.emit(k, ev, n); err != nil {
 					return err
 				}
 			}
+			t := never
+			for _, pe := range w.pend[k] {
+				t = min(t, pe.at)
+			}
+			w.nextAt[k] = t
 		}
 		if !fired {
 			return nil
@@ -306,6 +311,7 @@ func (w *worker) trigger(j int, n int64, trig *agreement.Event) {
 	}
 	at := n + int64(d)
 	w.pend[j] = append(w.pend[j], pending{at: at, ev: q.outcomes[o].event(w.p.start.Add(d+time.Duration(n)), trig)})
+	w.nextAt[j] = min(w.nextAt[j], at)
 }
 
 // observe reads the states after the instant at offset n closed.
