@@ -39,16 +39,16 @@ type worker struct {
 	// Per process: its random stream, its seed for the run, its next
 	// candidate (Poisson), its pending events and triggers so far
 	// (Scheduled), and the events it emitted.
-	pcg   []rand.PCG
-	rng   []*rand.Rand
-	base  []uint64
-	next  []int64
+	pcg  []rand.PCG
+	rng  []*rand.Rand
+	base []uint64
+	next []int64
 	// nextAt is, per process, its next candidate or earliest pending
 	// event.
 	nextAt []int64
-	pend  [][]pending
-	trig  []uint64
-	count []int64
+	pend   [][]pending
+	trig   []uint64
+	count  []int64
 	// Per subject: its state and since when it has been in effect; per
 	// (subject, state): the first instant it was in that state, never if
 	// not yet; reached lists those set.
