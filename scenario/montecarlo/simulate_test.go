@@ -279,8 +279,7 @@ func TestSummaryEstimates(t *testing.T) {
 	if us != g || us.Mean() <= 0 || us.Mean() > float64(72*time.Hour) {
 		t.Errorf("US bound %v on average, guarantee in effect %v", time.Duration(us.Mean()), time.Duration(g.Mean()))
 	}
-	// The agreement is in force from the start in every run, and the
-	// guarantee is never in effect at the start.
+	// The agreement is in force from the start in every run.
 	ag := s.Instances()[len(s.Instances())-1]
 	if p, err := s.Reached(ag, agreement.StateInForce, 30*agreement.Day); err != nil || p.Successes != s.Runs() {
 		t.Errorf("agreement in force by 30 days in %v (%v), want every run", p, err)
