@@ -644,7 +644,7 @@ func (m Model) MarshalJSON() ([]byte, error) {
 		case *Poisson:
 			jp := &jsonPoisson{Name: p.Name, PerDay: p.PerDay, Event: tmplJSON(p.Event)}
 			for _, md := range p.Modifiers {
-				jp.Modifiers = append(jp.Modifiers, jsonModifier{Clause: md.Clause, Debtor: md.Debtor, States: md.States, Factor: md.Factor})
+				jp.Modifiers = append(jp.Modifiers, jsonModifier(md))
 			}
 			out.Processes = append(out.Processes, jsonProcess{Poisson: jp})
 		case *Scheduled:

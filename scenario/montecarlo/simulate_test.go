@@ -22,7 +22,7 @@ func reportModel() montecarlo.Model {
 			Modifiers: []montecarlo.Modifier{{Clause: agreement.LocalRef("guarantee"),
 				States: []agreement.State{agreement.StateInEffect, agreement.StateViolated}, Factor: 0.5}}},
 		&montecarlo.Scheduled{Name: "report", After: &montecarlo.Match{Kind: agreement.EventKindArmedAttack},
-			Delay: montecarlo.Uniform{Min: time.Hour, Max: 72 * time.Hour},
+			Delay:    montecarlo.Uniform{Min: time.Hour, Max: 72 * time.Hour},
 			Outcomes: []montecarlo.Outcome{{Probability: 0.7, Event: montecarlo.Template{Kind: "report", Actor: "OSCE"}}}})
 	return m
 }

@@ -93,16 +93,6 @@ func newWorker(p *plan) (*worker, error) {
 	return w, nil
 }
 
-// simulate makes run idx of the simulation with master seed seed and
-// tallies it.
-func (w *worker) simulate(seed uint64, idx int64) error {
-	if err := w.do(seed, idx); err != nil {
-		return fmt.Errorf("montecarlo: run %d: %w", idx, err)
-	}
-	w.tally()
-	return nil
-}
-
 func (w *worker) do(seed uint64, idx int64) error {
 	p := w.p
 	if err := w.run.Reset(p.start); err != nil {
