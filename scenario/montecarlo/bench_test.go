@@ -97,7 +97,7 @@ func BenchmarkWorkloadSimulate(b *testing.B) {
 	e := mustCompile(agreementtest.Workload())
 	m := workloadModel()
 	const runsPerOp = 256
-	b.Run("simulate", func(b *testing.B) {
+	b.Run("path=simulate", func(b *testing.B) {
 		opts := montecarlo.Options{Runs: runsPerOp, BatchSize: runsPerOp, Workers: 1, Start: start, Horizon: workloadHorizon}
 		b.ReportAllocs()
 		var events float64
@@ -152,7 +152,7 @@ func BenchmarkWorkloadSimulate(b *testing.B) {
 			b.Fatal(sink)
 		}
 	}
-	b.Run("fast-predrawn", func(b *testing.B) {
+	b.Run("path=fast-predrawn", func(b *testing.B) {
 		tls := preDrawn(64)
 		ends := make([]time.Time, len(tls))
 		for i := range ends {
@@ -160,7 +160,7 @@ func BenchmarkWorkloadSimulate(b *testing.B) {
 		}
 		replay(b, tls, ends)
 	})
-	b.Run("fast-workload-timelines", func(b *testing.B) {
+	b.Run("path=fast-workload-timelines", func(b *testing.B) {
 		rng := rand.New(rand.NewPCG(2026, 1))
 		tls := make([]scenario.Timeline, 64)
 		ends := make([]time.Time, len(tls))
@@ -184,7 +184,7 @@ func BenchmarkWorkloadSimulateParallel(b *testing.B) {
 	var spinSink uint64
 	var mu sync.Mutex
 	for _, g := range []int{1, 2} {
-		b.Run(fmt.Sprintf("simulate/workers=%d", g), func(b *testing.B) {
+		b.Run(fmt.Sprintf("work=simulate/goroutines=%d", g), func(b *testing.B) {
 			if g > runtime.GOMAXPROCS(0) {
 				b.Skipf("GOMAXPROCS=%d", runtime.GOMAXPROCS(0))
 			}
@@ -198,7 +198,7 @@ func BenchmarkWorkloadSimulateParallel(b *testing.B) {
 		})
 	}
 	for _, g := range []int{1, 2} {
-		b.Run(fmt.Sprintf("spin/goroutines=%d", g), func(b *testing.B) {
+		b.Run(fmt.Sprintf("work=spin/goroutines=%d", g), func(b *testing.B) {
 			if g > runtime.GOMAXPROCS(0) {
 				b.Skipf("GOMAXPROCS=%d", runtime.GOMAXPROCS(0))
 			}
