@@ -45,7 +45,14 @@ func workloadModel() montecarlo.Model {
 	}
 	add(0.5, montecarlo.Template{Kind: agreement.EventKindForcesDeployed, Actor: "RU", Area: "area-2"})
 	add(1, montecarlo.Template{Kind: agreementtest.KindReport, Actor: "OSCE"})
-	add(1, montecarlo.Template{Kind: agreement.EventKindWithdrawalCompleted, Actor: "RU"})
+	for _, km := range []string{"10", "20"} {
+		q, err := agreement.ParseQuantity(km, agreement.UnitKm)
+		if err != nil {
+			panic(err)
+		}
+		q.Of = "distance-from-line"
+		add(0.5, montecarlo.Template{Kind: agreement.EventKindWithdrawalCompleted, Actor: "RU", Quantities: []agreement.Quantity{q}})
+	}
 	add(1, montecarlo.Template{Kind: agreementtest.KindHeavyWeapons, Actor: "RU"})
 	add(1, montecarlo.Template{Kind: agreementtest.KindTalksHeld})
 	add(1, montecarlo.Template{Kind: agreementtest.KindPrisoners, Actor: "UA"})
@@ -78,7 +85,7 @@ func preDrawn(n int) []scenario.Timeline {
 				}
 				e := po.Event
 				evs = append(evs, agreement.Event{At: start.Add(t), Kind: e.Kind, Actor: e.Actor, Target: e.Target,
-					Clause: e.Clause, Area: e.Area})
+					Clause: e.Clause, Area: e.Area, Quantities: e.Quantities})
 			}
 		}
 		out[i] = scenario.NewTimeline(start, evs...)

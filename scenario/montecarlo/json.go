@@ -442,6 +442,8 @@ func (d *decoder) template(path string, v any) Template {
 			t.Outcome = d.str(path, v)
 		case "item":
 			t.Item = d.str(path, v)
+		case "quantities":
+			t.Quantities = list(d, path, v, d.quantity)
 		default:
 			return false
 		}
@@ -449,6 +451,36 @@ func (d *decoder) template(path string, v any) Template {
 	})
 	d.require(path, seen, "kind")
 	return t
+}
+
+// quantity decodes {"value": "15", "unit": "km", "of": "distance-from-line"},
+// as an event log writes a quantity.
+func (d *decoder) quantity(path string, v any) agreement.Quantity {
+	var value, unit, of string
+	seen := d.members(path, v, func(key, path string, v any) bool {
+		switch key {
+		case "value":
+			value = d.str(path, v)
+		case "unit":
+			unit = d.str(path, v)
+		case "of":
+			of = d.str(path, v)
+		default:
+			return false
+		}
+		return true
+	})
+	d.require(path, seen, "value")
+	if seen == nil || !seen["value"] {
+		return agreement.Quantity{}
+	}
+	q, err := agreement.ParseQuantity(value, agreement.Unit(unit))
+	if err != nil {
+		d.ve.Add(agreement.FieldPath(path, "value"), agreement.ErrInvalidValue, "invalid quantity "+strconv.Quote(value)+" "+strconv.Quote(unit))
+		return agreement.Quantity{}
+	}
+	q.Of = of
+	return q
 }
 
 func (d *decoder) distribution(path string, v any) Distribution {
@@ -577,14 +609,20 @@ type (
 		Event       jsonTemplate `json:"event"`
 	}
 	jsonTemplate struct {
-		Kind     agreement.EventKind `json:"kind"`
-		Actor    agreement.PartyID   `json:"actor,omitempty"`
-		Target   agreement.PartyID   `json:"target,omitempty"`
-		Reporter agreement.PartyID   `json:"reporter,omitempty"`
-		Clause   *agreement.Ref      `json:"clause,omitempty"`
-		Area     agreement.AreaID    `json:"area,omitempty"`
-		Outcome  string              `json:"outcome,omitempty"`
-		Item     string              `json:"item,omitempty"`
+		Kind       agreement.EventKind `json:"kind"`
+		Actor      agreement.PartyID   `json:"actor,omitempty"`
+		Target     agreement.PartyID   `json:"target,omitempty"`
+		Reporter   agreement.PartyID   `json:"reporter,omitempty"`
+		Clause     *agreement.Ref      `json:"clause,omitempty"`
+		Area       agreement.AreaID    `json:"area,omitempty"`
+		Outcome    string              `json:"outcome,omitempty"`
+		Item       string              `json:"item,omitempty"`
+		Quantities []jsonQuantity      `json:"quantities,omitempty"`
+	}
+	jsonQuantity struct {
+		Value string `json:"value"`
+		Unit  string `json:"unit,omitempty"`
+		Of    string `json:"of,omitempty"`
 	}
 	jsonDelay struct {
 		Constant  *jsonConstant  `json:"constant,omitempty"`
@@ -627,6 +665,13 @@ func tmplJSON(t Template) jsonTemplate {
 	if t.Clause != (agreement.Ref{}) {
 		r := t.Clause
 		j.Clause = &r
+	}
+	for _, q := range t.Quantities {
+		v := q.Value.String()
+		if e := q.Value.Exponent(); e < 0 {
+			v = q.Value.StringFixed(-e)
+		}
+		j.Quantities = append(j.Quantities, jsonQuantity{Value: v, Unit: string(q.Unit), Of: q.Of})
 	}
 	return j
 }

@@ -148,13 +148,17 @@ type Template struct {
 	Area    agreement.AreaID
 	Outcome string
 	Item    string
+	// Quantities are the event's measures, such as a withdrawal's
+	// distance from the line; every event shares this slice, which must
+	// not be modified while a simulation runs.
+	Quantities []agreement.Quantity
 }
 
 // event returns the template as an event at instant at, with the
 // placeholders replaced from trig (nil for none).
 func (t *Template) event(at time.Time, trig *agreement.Event) agreement.Event {
 	ev := agreement.Event{At: at, Kind: t.Kind, Actor: t.Actor, Target: t.Target, Reporter: t.Reporter,
-		Clause: t.Clause, Area: t.Area, Outcome: t.Outcome, Item: t.Item}
+		Clause: t.Clause, Area: t.Area, Outcome: t.Outcome, Item: t.Item, Quantities: t.Quantities}
 	if trig != nil {
 		ev.Actor = substitute(ev.Actor, trig)
 		ev.Target = substitute(ev.Target, trig)
@@ -413,6 +417,11 @@ func (t *Template) validate(ve *agreement.ValidationError, path string, triggere
 		ve.Add(agreement.FieldPath(path, "kind"), agreement.ErrMissing, "missing kind")
 	} else if !t.Kind.Valid() {
 		ve.Add(agreement.FieldPath(path, "kind"), agreement.ErrInvalidValue, "invalid event kind "+strconv.Quote(string(t.Kind)))
+	}
+	for i, q := range t.Quantities {
+		if err := q.Validate(); err != nil {
+			ve.Add(agreement.IndexPath(agreement.FieldPath(path, "quantities"), i), agreement.ErrInvalidValue, "invalid quantity: "+err.Error())
+		}
 	}
 	if !triggered && t.placeholders() {
 		ve.Add(path, agreement.ErrInconsistent, "a trigger placeholder in the event of a process without a trigger")
