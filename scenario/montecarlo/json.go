@@ -226,8 +226,9 @@ func list[T any](d *decoder, path string, v any, fn func(path string, v any) T) 
 // object with exactly one of "constant", "piecewise", "weibull",
 // "empirical" and "uniform"; durations are strings as
 // agreement.ParseDuration reads them ("72h", "30d"), states their names
-// ("in-effect"), clause references as agreement.ParseRef reads them.
-// Unknown, duplicate and missing fields, values of the wrong type or out
+// ("in-effect"), clause references as agreement.ParseRef reads them, an
+// event's quantities as an event log writes them ([{"value": "15", "unit":
+// "km", "of": "distance-from-line"}]). Unknown, duplicate and missing fields, values of the wrong type or out
 // of range, and anything [Model.Validate] rejects are errors: on failure
 // it returns the zero Model and an *agreement.ValidationError listing
 // every problem with its path ("processes[0].poisson.perDay"). It never

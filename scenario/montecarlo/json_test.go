@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -163,4 +164,32 @@ func FuzzDecodeModel(f *testing.F) {
 			t.Fatalf("round trip differs (-first +second):\n%s", d)
 		}
 	})
+}
+
+func TestModelUnmarshalJSON(t *testing.T) {
+	var doc struct {
+		Model montecarlo.Model `json:"model"`
+	}
+	data := fixtures(t)["ceasefire.json"]
+	if err := json.Unmarshal([]byte(`{"model":`+string(data)+`}`), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := montecarlo.DecodeModel(data)
+	if d := sameModel(want, doc.Model); d != "" {
+		t.Fatalf("Unmarshal differs from DecodeModel:\n%s", d)
+	}
+	if err := json.Unmarshal([]byte(`{"model":null}`), &doc); err != nil || len(doc.Model.Processes) != 4 {
+		t.Fatalf("null: %v, %d processes left", err, len(doc.Model.Processes))
+	}
+	err := json.Unmarshal([]byte(`{"model":{"version":1,"processes":[{}]}}`), &doc)
+	if !errors.Is(err, agreement.ErrInvalidValue) || len(doc.Model.Processes) != 4 {
+		t.Fatalf("bad model: %v, %d processes left", err, len(doc.Model.Processes))
+	}
+	both := montecarlo.Compose(want, doc.Model)
+	if len(both.Processes) != 8 || both.Processes[0] != want.Processes[0] || both.Processes[4] != doc.Model.Processes[0] {
+		t.Fatalf("Compose gives %d processes", len(both.Processes))
+	}
+	if _, err := json.Marshal(montecarlo.Model{Processes: []montecarlo.Process{&montecarlo.Poisson{PerDay: math.NaN()}}}); err == nil {
+		t.Fatal("an invalid model encodes")
+	}
 }
