@@ -55,9 +55,10 @@
 // [scenario.RecordStates]) at Options.Start and repeats: the next instant
 // is the earliest of every process's next event (a Poisson candidate or a
 // pending scheduled event) and [scenario.Run.NextWake]; the events of that
-// instant are applied (process by process in model order, each process's
-// in the order drawn; an event triggering a Scheduled process with no
-// delay joins the same instant's batch), the instant is closed
+// instant are applied ([scenario.Run.Apply]) process by process in model
+// order, each process's in the order drawn, and then, in further passes
+// in the same order, the events they triggered with no delay, which join
+// the same instant's batch; the instant is closed
 // ([scenario.Run.AdvanceTo]) and the states are read again. The run ends
 // by closing Start + Horizon. A run that emits more than
 // Options.MaxEvents events (a cascade of zero delays) is an error.
@@ -84,8 +85,9 @@
 // derived from s and i: its seed is r = mix(s, i), where mix(a, b) =
 // SplitMix64(a XOR SplitMix64(b)); process k of the model has the seed
 // b = mix(r, k). A Poisson process draws from the math/rand/v2 PCG
-// seeded (r, b): at each candidate, the acceptance uniform (only when it
-// has modifiers), then the exponential gap to the next candidate. The j-th
+// seeded (r, b): the exponential gap to its first candidate, then at each
+// candidate the acceptance uniform (only when it has modifiers) and the
+// gap to the next. The j-th
 // trigger (from 0) of a Scheduled process draws from the PCG seeded
 // (b, mix(b, j)): the delay, when it has one, then the outcome's uniform.
 // So a run's events depend only on the engine, the model, the options'
