@@ -129,3 +129,51 @@ func TestPropertySummaryIndependentOfWorkersAndShards(t *testing.T) {
 		}
 	})
 }
+
+// TestPropertyCompareIndependentOfWorkers checks that a comparison with
+// common random numbers is the same for 1 and 7 workers, and that the
+// paired counts agree with the two summaries: OnlyB - OnlyA runs is the
+// difference of their counts.
+func TestPropertyCompareIndependentOfWorkers(t *testing.T) {
+	a := mustCompile(small())
+	final := small()
+	final.Clauses[1].Deadline = agreement.Deadline{After: 24 * time.Hour}
+	b := mustCompile(final)
+	ctx := context.Background()
+	rapid.Check(t, func(t *rapid.T) {
+		m := drawModel(t)
+		opts := propertyOptions(t)
+		opts.Workers = 1
+		one, err := montecarlo.Compare(ctx, a, b, m, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.Workers = 7
+		seven, err := montecarlo.Compare(ctx, a, b, m, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !one.A.Equal(seven.A) || !one.B.Equal(seven.B) {
+			t.Fatal("summaries differ between 1 and 7 workers")
+		}
+		for _, in := range one.A.Instances() {
+			for _, at := range one.A.At() {
+				for st := agreement.StateDormant; st <= agreement.StateLapsed; st++ {
+					p1, err := one.Paired(in, st, at)
+					if err != nil {
+						t.Fatal(err)
+					}
+					p7, _ := seven.Paired(in, st, at)
+					if p1 != p7 {
+						t.Fatalf("%s %v by %v: %+v with 1 worker, %+v with 7", in, st, at, p1, p7)
+					}
+					ra, _ := one.A.Reached(in, st, at)
+					rb, _ := one.B.Reached(in, st, at)
+					if rb.Successes-ra.Successes != p1.OnlyB-p1.OnlyA {
+						t.Fatalf("%s %v by %v: %d and %d runs reached, paired %+v", in, st, at, ra.Successes, rb.Successes, p1)
+					}
+				}
+			}
+		}
+	})
+}
