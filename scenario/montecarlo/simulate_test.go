@@ -2,13 +2,16 @@ package montecarlo_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
 	"github.com/peacekit/peacekit/scenario/montecarlo"
 )
 
@@ -289,5 +292,37 @@ func TestSummaryEstimates(t *testing.T) {
 	}
 	if s.Transitions().Mean() <= 0 || s.Emitted(1).Mean() <= 0 {
 		t.Errorf("transitions %v, attacks %v", s.Transitions().Mean(), s.Emitted(1).Mean())
+	}
+}
+
+func TestSimulateLeavesInputs(t *testing.T) {
+	e := mustCompile(small())
+	m := reportModel()
+	opts := baseOptions()
+	opts.At = []time.Duration{90 * agreement.Day, 30 * agreement.Day, 30 * agreement.Day, 400 * agreement.Day}
+	opts.Survival = []montecarlo.Target{{Instance: scenario.Instance{Ref: agreement.LocalRef("ceasefire")}, State: agreement.StateViolated}}
+	before, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := slices.Clone(opts.At)
+	s, err := montecarlo.Simulate(context.Background(), e, m, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := json.Marshal(m)
+	if string(before) != string(after) || !slices.Equal(at, opts.At) {
+		t.Fatal("Simulate modified its model or options")
+	}
+	if got := s.At(); !slices.Equal(got, []time.Duration{30 * agreement.Day, 90 * agreement.Day, opts.Horizon}) {
+		t.Fatalf("instants %v: want sorted, without duplicates or instants past the horizon, the horizon last", got)
+	}
+	// A local reference names the same target as the qualified one.
+	if s.TimeToState(opts.Survival[0]) == nil || s.TimeToState(montecarlo.Target{Instance: inst("ceasefire"), State: agreement.StateViolated}) == nil {
+		t.Fatal("survival target not found by its local or qualified reference")
+	}
+	s.At()[0] = 0
+	if s.At()[0] != 30*agreement.Day {
+		t.Fatal("At returns the summary's own slice")
 	}
 }
