@@ -1,0 +1,333 @@
+package montecarlo
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
+)
+
+// ErrShape is returned by Summary.Merge for summaries of different
+// simulations: other instances, instants, parties, processes or survival
+// targets.
+var ErrShape = errors.New("montecarlo: summaries of different shapes")
+
+// Summary is what a simulation estimates, as exact counts over its runs:
+// integers and sums of durations, so that summaries of disjoint sets of
+// runs merge exactly ([Summary.Merge]) in any order. Its subjects are the
+// engine's clause instances (in the order of scenario.Engine.Instances)
+// followed by its agreements.
+type Summary struct {
+	shape *shape
+	runs  int64
+	// reach counts, per subject, state and instant j, the runs that first
+	// reached the state after At[j-1] and by At[j].
+	reach       []int64
+	survival    []TimeToState
+	bound       []Tally
+	partyBound  []Tally
+	transitions Tally
+	emitted     []Tally
+}
+
+func newSummary(sh *shape) *Summary {
+	s := &Summary{shape: sh,
+		reach:       make([]int64, len(sh.subjects)*numStates*len(sh.at)),
+		survival:    make([]TimeToState, len(sh.targets)),
+		bound:       make([]Tally, len(sh.subjects)-countAgreements(sh)),
+		partyBound:  make([]Tally, len(sh.parties)),
+		transitions: Tally{unit: 1},
+		emitted:     make([]Tally, len(sh.processes)),
+	}
+	for i, t := range sh.targets {
+		s.survival[i] = TimeToState{Instance: t.Instance, State: t.State, Horizon: sh.horizon}
+	}
+	for i := range s.bound {
+		s.bound[i].unit = int64(time.Second)
+	}
+	for i := range s.partyBound {
+		s.partyBound[i].unit = int64(time.Second)
+	}
+	for i := range s.emitted {
+		s.emitted[i].unit = 1
+	}
+	return s
+}
+
+func countAgreements(sh *shape) int {
+	n := 0
+	for _, s := range sh.subjects {
+		if s.IsAgreement() {
+			n++
+		}
+	}
+	return n
+}
+
+// bucket returns the index of the first instant at or after offset t.
+func (s *Summary) bucket(t int64) int {
+	j, _ := slices.BinarySearch(s.shape.at, time.Duration(t))
+	return j
+}
+
+// Runs returns the number of runs summarised.
+func (s *Summary) Runs() int64 { return s.runs }
+
+// Horizon returns how long each run ran.
+func (s *Summary) Horizon() time.Duration { return s.shape.horizon }
+
+// At returns the instants (offsets from the start) at which the
+// probabilities of reaching states are estimated, in order, the horizon
+// last.
+func (s *Summary) At() []time.Duration { return slices.Clone(s.shape.at) }
+
+// Instances returns the subjects: the clause instances of the engine, then
+// its agreements.
+func (s *Summary) Instances() []scenario.Instance { return slices.Clone(s.shape.subjects) }
+
+// Parties returns the parties that some clause instance binds alone (see
+// scenario.Standing.Debtor), in order of first appearance.
+func (s *Summary) Parties() []agreement.PartyID { return slices.Clone(s.shape.parties) }
+
+// Processes returns the labels of the model's processes, in order.
+func (s *Summary) Processes() []string { return slices.Clone(s.shape.processes) }
+
+func (s *Summary) subject(inst scenario.Instance) (int, error) {
+	if k := slices.Index(s.shape.subjects, inst); k >= 0 {
+		return k, nil
+	}
+	return 0, fmt.Errorf("montecarlo: unknown instance %s", inst)
+}
+
+// Reached returns how many runs had instance inst (a clause instance or an
+// agreement, as Instances lists it) in state st at the end of some instant
+// at or before offset at, out of all runs. at must be one of At; the
+// horizon gives the probability of reaching st at all. A state entered and
+// left within one instant is not seen (see the package doc, Estimates).
+func (s *Summary) Reached(inst scenario.Instance, st agreement.State, at time.Duration) (Proportion, error) {
+	k, err := s.subject(inst)
+	if err != nil {
+		return Proportion{}, err
+	}
+	j := slices.Index(s.shape.at, at)
+	if j < 0 {
+		return Proportion{}, fmt.Errorf("montecarlo: %s is not one of the instants estimated", agreement.FormatDuration(at))
+	}
+	if !st.Valid() {
+		return Proportion{}, fmt.Errorf("montecarlo: invalid state %v", st)
+	}
+	nAt := len(s.shape.at)
+	base := (k*numStates + int(st)) * nAt
+	var c int64
+	for _, v := range s.reach[base : base+j+1] {
+		c += v
+	}
+	return Proportion{Successes: c, Trials: s.runs}, nil
+}
+
+// TimeToState returns the times to state of a survival target of the
+// options, nil when target was not one.
+func (s *Summary) TimeToState(target Target) *TimeToState {
+	for i, t := range s.shape.targets {
+		if t.State == target.State && (t.Instance == target.Instance ||
+			target.Instance.Debtor == t.Instance.Debtor && target.Instance.Ref.Resolve(t.Instance.Ref.Agreement) == t.Instance.Ref) {
+			c := s.survival[i]
+			c.Events = slices.Clone(c.Events)
+			return &c
+		}
+	}
+	return nil
+}
+
+// Bound returns the time clause instance inst spent in effect over each
+// run (in nanoseconds).
+func (s *Summary) Bound(inst scenario.Instance) (Tally, error) {
+	k, err := s.subject(inst)
+	if err != nil {
+		return Tally{}, err
+	}
+	if k >= len(s.bound) {
+		return Tally{}, fmt.Errorf("montecarlo: %s is an agreement", inst)
+	}
+	return s.bound[k], nil
+}
+
+// PartyBound returns the time, over each run, during which party was
+// bound: some clause instance binding it alone was in effect (in
+// nanoseconds; divide the mean by agreement.Day for days).
+func (s *Summary) PartyBound(party agreement.PartyID) (Tally, error) {
+	k := slices.Index(s.shape.parties, party)
+	if k < 0 {
+		return Tally{}, fmt.Errorf("montecarlo: party %q binds no clause instance alone", party)
+	}
+	return s.partyBound[k], nil
+}
+
+// Transitions returns the number of transitions of each run, of clause
+// instances and agreements (scenario.Run.Transitions).
+func (s *Summary) Transitions() Tally { return s.transitions }
+
+// Emitted returns the number of events process i of the model emitted in
+// each run; the zero Tally for an i out of range.
+func (s *Summary) Emitted(i int) Tally {
+	if i < 0 || i >= len(s.emitted) {
+		return Tally{}
+	}
+	return s.emitted[i]
+}
+
+// Merge adds the runs of o to s. Merging is exact, commutative and
+// associative: summaries of disjoint ranges of run indices merge into the
+// summary of their union, in any order. It returns ErrShape, and changes
+// nothing, when o summarises another simulation (other engine, options
+// or model).
+func (s *Summary) Merge(o *Summary) error {
+	if o == nil || s.shape == nil || o.shape == nil || !s.shape.equal(o.shape) {
+		return ErrShape
+	}
+	s.runs += o.runs
+	for i, v := range o.reach {
+		s.reach[i] += v
+	}
+	for i := range s.survival {
+		s.survival[i].merge(&o.survival[i])
+	}
+	for i := range s.bound {
+		s.bound[i].merge(o.bound[i])
+	}
+	for i := range s.partyBound {
+		s.partyBound[i].merge(o.partyBound[i])
+	}
+	s.transitions.merge(o.transitions)
+	for i := range s.emitted {
+		s.emitted[i].merge(o.emitted[i])
+	}
+	return nil
+}
+
+// Equal reports whether s and o summarise the same simulation with the
+// same counts: what two summaries of the same runs give, however the runs
+// were scheduled or sharded.
+func (s *Summary) Equal(o *Summary) bool {
+	if s == nil || o == nil {
+		return s == o
+	}
+	if !s.shape.equal(o.shape) || s.runs != o.runs || !slices.Equal(s.reach, o.reach) ||
+		!slices.Equal(s.bound, o.bound) || !slices.Equal(s.partyBound, o.partyBound) ||
+		s.transitions != o.transitions || !slices.Equal(s.emitted, o.emitted) {
+		return false
+	}
+	for i := range s.survival {
+		a, b := &s.survival[i], &o.survival[i]
+		if a.Censored != b.Censored || !slices.Equal(a.Events, b.Events) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Summary) reset() {
+	s.runs = 0
+	clear(s.reach)
+	for i := range s.survival {
+		s.survival[i].Events, s.survival[i].Censored = nil, 0
+	}
+	for i := range s.bound {
+		s.bound[i] = Tally{unit: s.bound[i].unit}
+	}
+	for i := range s.partyBound {
+		s.partyBound[i] = Tally{unit: s.partyBound[i].unit}
+	}
+	s.transitions = Tally{unit: 1}
+	for i := range s.emitted {
+		s.emitted[i] = Tally{unit: 1}
+	}
+}
+
+// TimeToState holds, for one clause instance (or agreement) and state, the
+// time each run took to reach it, as right-censored observations: what a
+// Kaplan-Meier estimator consumes. Events lists the distinct times at
+// which runs reached the state, in increasing order, with how many did;
+// Censored counts the runs that had not reached it by the horizon, all
+// censored at Horizon. A state held from the start is reached at 0.
+type TimeToState struct {
+	Instance scenario.Instance
+	State    agreement.State
+	Horizon  time.Duration
+	Events   []Tick
+	Censored int64
+}
+
+// Tick is a number of runs at one time.
+type Tick struct {
+	At    time.Duration
+	Count int64
+}
+
+// Runs returns the number of observations.
+func (t *TimeToState) Runs() int64 {
+	n := t.Censored
+	for _, e := range t.Events {
+		n += e.Count
+	}
+	return n
+}
+
+// Observations returns the observations one per run, in increasing order
+// of duration (events before censorings at the same time): durations[i]
+// is the time to the state, or Horizon when events[i] is false (censored).
+func (t *TimeToState) Observations() (durations []time.Duration, events []bool) {
+	n := t.Runs()
+	durations, events = make([]time.Duration, 0, n), make([]bool, 0, n)
+	for _, e := range t.Events {
+		for range e.Count {
+			durations, events = append(durations, e.At), append(events, true)
+		}
+	}
+	for range t.Censored {
+		durations, events = append(durations, t.Horizon), append(events, false)
+	}
+	return durations, events
+}
+
+// addRaw adds unsorted times, one per run.
+func (t *TimeToState) addRaw(raw []int64) {
+	if len(raw) == 0 {
+		return
+	}
+	slices.Sort(raw)
+	var ticks []Tick
+	for _, v := range raw {
+		if n := len(ticks); n > 0 && ticks[n-1].At == time.Duration(v) {
+			ticks[n-1].Count++
+			continue
+		}
+		ticks = append(ticks, Tick{At: time.Duration(v), Count: 1})
+	}
+	t.merge(&TimeToState{Events: ticks})
+}
+
+func (t *TimeToState) merge(o *TimeToState) {
+	t.Censored += o.Censored
+	if len(o.Events) == 0 {
+		return
+	}
+	out := make([]Tick, 0, len(t.Events)+len(o.Events))
+	a, b := t.Events, o.Events
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0].At < b[0].At:
+			out, a = append(out, a[0]), a[1:]
+		case b[0].At < a[0].At:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out = append(out, Tick{At: a[0].At, Count: a[0].Count + b[0].Count})
+			a, b = a[1:], b[1:]
+		}
+	}
+	out = append(append(out, a...), b...)
+	t.Events = out
+}
