@@ -177,4 +177,14 @@
 // Means are [Tally] values: exact sums, with the mean and its standard
 // error. A summary's size is about 13 counts per subject and instant, plus
 // one (time, count) pair per distinct time to each survival target.
+//
+// # Calibration
+//
+// CeasefireCalibrations ships piecewise-constant hazards of a ceasefire's
+// time to its recorded end, fitted by maximum likelihood with
+// right-censoring to the ETH/PRIO ceasefire data, overall and by the
+// dataset's written code, with their standard errors, source and method.
+// A Calibration's Delay is a Piecewise delay for a Scheduled process.
+// Rates for which no data are at hand (attacks, a monitor's confirmations)
+// are the model's assumptions and should be stated as such.
 package montecarlo
