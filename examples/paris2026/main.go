@@ -24,7 +24,13 @@
 //     could accept, with the frontier, the bargaining points, why packages
 //     are left out and what single change would admit more (package
 //     negotiation). The positions it reads are illustrative assumptions,
-//     not facts from the article, and the report says so.
+//     not facts from the article, and the report says so;
+//   - then, in Markdown (montecarlo.go), how likely the guarantees are to
+//     enter into effect within six months and the draft's US backstop to be
+//     triggered within a year of a ceasefire, with 95% intervals and a
+//     Mermaid chart, under a stated illustrative model whose ceasefire
+//     durations follow a hazard fitted to the ETH/PRIO ceasefires (package
+//     scenario/montecarlo).
 //
 // Usage, from the repository root:
 //
@@ -47,7 +53,12 @@ import (
 )
 
 func main() {
-	if err := run(os.Stdout, model()); err != nil {
+	m := model()
+	if err := run(os.Stdout, m); err != nil {
+		fmt.Fprintln(os.Stderr, "paris2026:", err)
+		os.Exit(1)
+	}
+	if err := runMonteCarlo(os.Stdout, m, m.monteCarlo()); err != nil {
 		fmt.Fprintln(os.Stderr, "paris2026:", err)
 		os.Exit(1)
 	}
