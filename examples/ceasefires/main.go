@@ -40,7 +40,7 @@
 // names; shared/data/pax.csv there, if it exists. A variable that is set is
 // used whether or not its file exists, so that a wrong setting is an error.
 // The exit status is 1 when a file cannot be read or has bad rows, 2 on
-// wrong usage.
+// wrong usage, which includes finding no file to read when none is named.
 package main
 
 import (
