@@ -83,9 +83,10 @@ func (rd *Reader) Line(i int) int {
 // fields of each row to decode, and yields what they return.
 //
 // header is called once, with nil when the input holds no record at all; a
-// non-nil error it returns is yielded and ends the reading. decode fills *v
-// from the fields of the current row (which it must not keep: the next row
-// reuses them) and returns the row's problems. A row without problems is
+// non-nil error it returns is yielded and ends the reading. decode fills *v,
+// zero on each call, from the fields of the current row and returns the
+// row's problems; it must keep neither v nor fields, which the next row
+// reuses. A row without problems is
 // yielded with a nil error; otherwise each problem is yielded with a zero T.
 // A malformed row is yielded as the format's row error wrapping its
 // ErrSyntax and the [*encoding/csv.ParseError]. After any error from a row
@@ -94,7 +95,9 @@ func (rd *Reader) Line(i int) int {
 // the underlying reader other than [io.EOF] end the reading; so does a
 // yield that returns false.
 func Run[T any, E error](rd *Reader, opts Options, header func(names []string) error, decode func(fields []string, v *T) []E, yield func(T, error) bool) {
-	var zero T
+	// v holds each row in turn: one variable for the whole file, since
+	// decode's pointer to it makes it escape.
+	var zero, v T
 	if err := rd.header(header); err != nil {
 		yield(zero, err)
 		return
@@ -121,7 +124,7 @@ func Run[T any, E error](rd *Reader, opts Options, header func(names []string) e
 			}
 			continue
 		}
-		var v T
+		v = zero
 		errs := decode(fields, &v)
 		if len(errs) == 0 {
 			if !yield(v, nil) {
@@ -235,9 +238,10 @@ type Options struct {
 	StopOnError bool
 }
 
-// Configure returns the Options that opts set, in order: apply sets one
-// option (a package passes its ReadOption's unexported method). A nil option
-// is ignored.
+// Configure returns the Options that opts set, in order: O is a reader
+// package's ReadOption interface, and apply sets one option (the package
+// passes the method expression of its ReadOption's unexported method). A nil
+// option is ignored.
 func Configure[O any](opts []O, apply func(O, *Options)) Options {
 	var o Options
 	for _, opt := range opts {
