@@ -40,6 +40,7 @@ type item struct {
 type reading struct {
 	header   []string // a copy of the header's names
 	noHeader bool     // header was given nil
+	called   bool     // header was called
 	items    []item
 }
 
@@ -51,6 +52,7 @@ func readAll(f *Format, src io.Reader, opts Options) reading {
 	header := func(names []string) error {
 		out.header = slices.Clone(names)
 		out.noHeader = names == nil
+		out.called = true
 		return nil
 	}
 	decode := func(fields []string, v *[]string) []error {
