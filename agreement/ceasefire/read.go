@@ -54,15 +54,7 @@ func StopOnError() ReadOption {
 // concurrent use. Breaking out of the loop stops reading; r is not closed.
 // Read never panics on any input.
 func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Row, error] {
-	c := csvread.Configure(opts, ReadOption.apply)
-	return func(yield func(Row, error) bool) {
-		if r == nil {
-			yield(Row{}, ErrNilReader)
-			return
-		}
-		var d decoder
-		d.run(r, c, yield)
-	}
+	return csvread.Read(r, format, csvread.Configure(opts, ReadOption.apply), ErrNilReader, newDecoder)
 }
 
 // format is the ceasefire file's CSV format.
@@ -83,13 +75,13 @@ type decoder struct {
 	errs   []*RowError     // the current row's problems
 }
 
-func (d *decoder) run(r io.Reader, opts csvread.Options, yield func(Row, error) bool) {
-	d.rd = csvread.NewReader(format, r)
-	csvread.Run(d.rd, opts, d.header, d.decode, yield)
+// newDecoder returns the decoder of one pass over a file, read by rd.
+func newDecoder(rd *csvread.Reader) csvread.Decoder[Row, *RowError] {
+	return &decoder{rd: rd}
 }
 
-// header maps each column to its index; names is nil for an empty input.
-func (d *decoder) header(names []string) error {
+// Header maps each column to its index; names is nil for an empty input.
+func (d *decoder) Header(names []string) error {
 	if names == nil {
 		return &HeaderError{Missing: Columns()}
 	}
@@ -121,8 +113,8 @@ func (d *decoder) fail(c int, sentinel error, msg string) {
 	})
 }
 
-// decode fills row from the row of fields and returns its bad cells.
-func (d *decoder) decode(fields []string, row *Row) []*RowError {
+// Decode fills row from the row of fields and returns its bad cells.
+func (d *decoder) Decode(fields []string, row *Row) []*RowError {
 	d.fields = fields
 	d.errs = d.errs[:0]
 	d.fill(row)

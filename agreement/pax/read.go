@@ -62,15 +62,7 @@ func StopOnError() ReadOption {
 // own Read method is called as it is: a nil pointer of a reader type may
 // panic).
 func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Record, error] {
-	c := csvread.Configure(opts, ReadOption.apply)
-	return func(yield func(Record, error) bool) {
-		if r == nil {
-			yield(Record{}, ErrNilReader)
-			return
-		}
-		var d decoder
-		d.run(r, c, yield)
-	}
+	return csvread.Read(r, format, csvread.Configure(opts, ReadOption.apply), ErrNilReader, newDecoder)
 }
 
 // format is the PA-X files' CSV format.
@@ -95,14 +87,14 @@ type decoder struct {
 	errs   []*RowError // the current row's problems
 }
 
-func (d *decoder) run(r io.Reader, opts csvread.Options, yield func(Record, error) bool) {
-	d.rd = csvread.NewReader(format, r)
-	csvread.Run(d.rd, opts, d.header, d.decode, yield)
+// newDecoder returns the decoder of one pass over a file, read by rd.
+func newDecoder(rd *csvread.Reader) csvread.Decoder[Record, *RowError] {
+	return &decoder{rd: rd}
 }
 
-// header detects the layout from the header's names and maps each column
+// Header detects the layout from the header's names and maps each column
 // to its index; names is nil for an empty input.
-func (d *decoder) header(names []string) error {
+func (d *decoder) Header(names []string) error {
 	if names == nil {
 		return &HeaderError{Missing: Columns()}
 	}
@@ -168,8 +160,8 @@ func (d *decoder) fail(c int, sentinel error, msg string) {
 	})
 }
 
-// decode fills rec from the row of fields and returns its bad cells.
-func (d *decoder) decode(fields []string, rec *Record) []*RowError {
+// Decode fills rec from the row of fields and returns its bad cells.
+func (d *decoder) Decode(fields []string, rec *Record) []*RowError {
 	d.fields = fields
 	d.errs = d.errs[:0]
 	d.fill(rec)

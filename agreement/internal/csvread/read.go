@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 )
 
@@ -77,6 +78,35 @@ func (rd *Reader) Row() int { return rd.row }
 func (rd *Reader) Line(i int) int {
 	line, _ := rd.cr.FieldPos(i)
 	return line
+}
+
+// Decoder decodes the rows of a format into T, reporting the problems of a
+// row as E (the reader package's *RowError). [Read] makes one for each pass
+// over a file.
+type Decoder[T any, E error] interface {
+	// Header is given the header's names, nil when the input holds no
+	// record at all; a non-nil error ends the reading.
+	Header(names []string) error
+	// Decode fills *v, zero on each call, from the fields of the current
+	// row and returns the row's problems; it must keep neither v nor
+	// fields, which the next row reuses.
+	Decode(fields []string, v *T) []E
+}
+
+// Read returns the iterator of a reader package's Read function: each pass
+// reads r in format f with a Decoder that newDecoder makes for the pass's
+// Reader, as [Run] does, or yields errNil alone when r is nil.
+func Read[T any, E error](r io.Reader, f *Format, opts Options, errNil error, newDecoder func(*Reader) Decoder[T, E]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		if r == nil {
+			var zero T
+			yield(zero, errNil)
+			return
+		}
+		rd := NewReader(f, r)
+		d := newDecoder(rd)
+		Run(rd, opts, d.Header, d.Decode, yield)
+	}
 }
 
 // Run reads the file of rd: it gives the header's names to header, then the

@@ -222,3 +222,38 @@ func TestConfigure(t *testing.T) {
 		}
 	}
 }
+
+// copier is a Decoder that copies each row's fields and counts its passes.
+type copier struct{ headers *int }
+
+func (c copier) Header(names []string) error {
+	*c.headers++
+	return nil
+}
+
+func (copier) Decode(fields []string, v *[]string) []error {
+	*v = slices.Clone(fields)
+	return nil
+}
+
+// TestRead: a nil reader yields the nil-reader error alone; otherwise each
+// pass makes a decoder and reads the rows.
+func TestRead(t *testing.T) {
+	errNil := errors.New("test: nil reader")
+	headers := 0
+	newDecoder := func(*Reader) Decoder[[]string, error] { return copier{&headers} }
+	var items []item
+	for v, err := range Read(nil, testFormat(1<<20), Options{}, errNil, newDecoder) {
+		items = append(items, item{v, err})
+	}
+	if len(items) != 1 || items[0].err != errNil || items[0].fields != nil || headers != 0 {
+		t.Errorf("nil reader: items %v, %d headers; want only the nil-reader error", items, headers)
+	}
+	items = nil
+	for v, err := range Read(strings.NewReader("a,b\n1,2\n3,4\n"), testFormat(1<<20), Options{}, errNil, newDecoder) {
+		items = append(items, item{v, err})
+	}
+	if len(items) != 2 || !slices.Equal(items[1].fields, []string{"3", "4"}) || items[0].err != nil || items[1].err != nil || headers != 1 {
+		t.Errorf("items %v, %d headers; want rows 1,2 and 3,4 after one header", items, headers)
+	}
+}
