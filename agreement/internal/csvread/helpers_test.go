@@ -28,7 +28,7 @@ func testFormat(max int) *Format {
 }
 
 // errBadCell is the problem of a cell that reads "!".
-var errBadCell = errors.New("cell is !")
+var errBadCell = errors.New("bad cell \"!\"")
 
 // item is what Run yields once: a row's fields, or an error.
 type item struct {

@@ -41,7 +41,7 @@ func TestRunRows(t *testing.T) {
 		msg       string
 		is        error
 	}{
-		{1, 2, 4, "count", `test: row 2 (line 4), column "count": cell is !`, errBadCell},
+		{1, 2, 4, "count", `test: row 2 (line 4), column "count": bad cell "!"`, errBadCell},
 		{2, 3, 5, "", "test: row 3 (line 5): wrong number of fields: 1, want 2 as in the header", errTestSyntax},
 		{3, 4, 6, "", `test: row 4 (line 6): bare " in non-quoted-field (line 6, column 3)`, errTestSyntax},
 	} {
