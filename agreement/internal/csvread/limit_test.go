@@ -2,6 +2,7 @@ package csvread
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -125,5 +126,22 @@ func TestRecordAtLimit(t *testing.T) {
 	var he *rowError
 	if len(got.items) != 1 || !errors.As(got.items[0].err, &he) || he.row != 0 || he.line != 1 || !errors.Is(he, errTestSyntax) {
 		t.Errorf("header of %d bytes: items %v, want one error on the header, line 1", len(longHeader)+1, got.items)
+	}
+}
+
+// TestMalformedPastLimit: a malformed row whose error lies within the limit
+// is yielded as malformed even when it runs on past the limit; the reading
+// goes on from the limit, so the rest of the row reads as the next row.
+func TestMalformedPastLimit(t *testing.T) {
+	data := "name,count\n" + "x\"" + strings.Repeat("y", testMax) + ",1\n" + "z,2\n"
+	got := readAll(testFormat(testMax), strings.NewReader(data), Options{})
+	var re *rowError
+	if len(got.items) != 3 || !errors.As(got.items[0].err, &re) || re.row != 1 || re.line != 2 ||
+		!errors.Is(re, errTestSyntax) || errors.Is(re, testFormat(testMax).tooLong) || !strings.Contains(re.Error(), `bare "`) {
+		t.Fatalf("items %v, want a malformed row 1 on line 2, then two rows", got.items)
+	}
+	rest := strings.Repeat("y", 2) // the row's bytes past the limit, less ",1\n"
+	if !slices.Equal(got.items[1].fields, []string{rest, "1"}) || !slices.Equal(got.items[2].fields, []string{"z", "2"}) {
+		t.Errorf("rows %q, %q; want %q, 1 and z, 2", got.items[1].fields, got.items[2].fields, rest)
 	}
 }
