@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"iter"
 	"testing"
 
 	"github.com/peacekit/peacekit/agreement/ceasefire"
@@ -14,39 +15,31 @@ import (
 //
 //	go test ./agreement/ceasefire -run '^$' -bench . -benchmem -count 6
 func BenchmarkRead(b *testing.B) {
-	data := realFile(b, envCeasefires, "ceasefires.csv")
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		n := 0
-		for _, err := range ceasefire.Read(bytes.NewReader(data)) {
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != 4091 {
-			b.Fatalf("read %d rows, want 4091", n)
-		}
-	}
+	benchCount(b, ceasefire.Read, 4091)
 }
 
 // BenchmarkReadCeasefires reads the real file into its 2,203 ceasefires,
 // with their derived dates and durations.
 func BenchmarkReadCeasefires(b *testing.B) {
+	benchCount(b, ceasefire.ReadCeasefires, 2203)
+}
+
+// benchCount reads the real file with read, which must yield want values
+// and no error.
+func benchCount[T any](b *testing.B, read func(io.Reader, ...ceasefire.ReadOption) iter.Seq2[T, error], want int) {
 	data := realFile(b, envCeasefires, "ceasefires.csv")
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
-		for _, err := range ceasefire.ReadCeasefires(bytes.NewReader(data)) {
+		for _, err := range read(bytes.NewReader(data)) {
 			if err != nil {
 				b.Fatal(err)
 			}
 			n++
 		}
-		if n != 2203 {
-			b.Fatalf("read %d ceasefires, want 2203", n)
+		if n != want {
+			b.Fatalf("read %d, want %d", n, want)
 		}
 	}
 }

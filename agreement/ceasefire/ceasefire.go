@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/internal/csvread"
 	"github.com/peacekit/peacekit/agreement/survival"
 )
 
@@ -242,9 +243,9 @@ func Group(rows iter.Seq2[Row, error]) iter.Seq2[Ceasefire, error] {
 // ReadCeasefires is [Group] over [Read]: the ceasefires of the file read
 // from r, with the errors [Read] yields.
 func ReadCeasefires(r io.Reader, opts ...ReadOption) iter.Seq2[Ceasefire, error] {
-	c := configure(opts)
+	c := csvread.Configure(opts, ReadOption.apply)
 	seq := Group(Read(r, opts...))
-	if !c.stopOnError {
+	if !c.StopOnError {
 		return seq
 	}
 	return func(yield func(Ceasefire, error) bool) {

@@ -1,46 +1,31 @@
 package ceasefire
 
 import (
-	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
 	"iter"
 	"strconv"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/internal/csvread"
 )
 
 // ReadOption configures [Read] and [ReadCeasefires]. It is a sealed
 // interface: the options are the ones this package provides, such as
 // [StopOnError]. A nil ReadOption is ignored.
 type ReadOption interface {
-	apply(*config)
+	apply(*csvread.Options)
 }
 
-type config struct {
-	stopOnError bool
-}
+// stopOnError is the option of [StopOnError].
+type stopOnError struct{}
 
-type optionFunc func(*config)
-
-func (f optionFunc) apply(c *config) { f(c) }
+func (stopOnError) apply(o *csvread.Options) { o.StopOnError = true }
 
 // StopOnError makes [Read] and [ReadCeasefires] stop after the first error
 // they yield. By default the reader yields an error for each bad row and goes
 // on with the next.
 func StopOnError() ReadOption {
-	return optionFunc(func(c *config) { c.stopOnError = true })
-}
-
-func configure(opts []ReadOption) config {
-	var c config
-	for _, o := range opts {
-		if o != nil {
-			o.apply(&c)
-		}
-	}
-	return c
+	return stopOnError{}
 }
 
 // Read returns an iterator over the actor rows of the ETH/PRIO ceasefire CSV
@@ -69,146 +54,52 @@ func configure(opts []ReadOption) config {
 // concurrent use. Breaking out of the loop stops reading; r is not closed.
 // Read never panics on any input.
 func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Row, error] {
-	c := configure(opts)
-	return func(yield func(Row, error) bool) {
-		if r == nil {
-			yield(Row{}, ErrNilReader)
-			return
-		}
-		d := decoder{stopOnError: c.stopOnError}
-		d.run(r, yield)
-	}
+	return csvread.Read(r, format, csvread.Configure(opts, ReadOption.apply), ErrNilReader, newDecoder)
 }
+
+// format is the ceasefire file's CSV format.
+var format = csvread.NewFormat("ceasefire", maxRecord, ErrSyntax, func(row, line int, err error) error {
+	return &RowError{Row: row, Line: line, Err: err}
+})
+
+// maxRecord is the most bytes one record of the file (the header or a row,
+// with its line end) may take: 1 MiB, about 480 times the longest record of
+// the real file (2,174 bytes). See the package doc, Errors.
+const maxRecord = 1 << 20
 
 // decoder holds the state of one pass over a file.
 type decoder struct {
-	stopOnError bool
-	limit       *recordLimit
-	cr          *csv.Reader
-	pos         [numColumns]int // index of each column in a row
-	fields      []string        // the current row
-	row         int             // the current data row, 1-based
-	errs        []*RowError     // the current row's problems
+	rd     *csvread.Reader
+	pos    [numColumns]int // index of each column in a row
+	fields []string        // the current row
+	errs   []*RowError     // the current row's problems
 }
 
-func (d *decoder) run(r io.Reader, yield func(Row, error) bool) {
-	d.limit = newRecordLimit(r)
-	br := d.limit.br
-	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
-		_, _ = br.Discard(3)
-	}
-	d.limit.next() // the header starts after the byte-order mark
-	d.cr = csv.NewReader(br)
-	d.cr.ReuseRecord = true
-	d.cr.FieldsPerRecord = 0 // the header's field count, for every row
-
-	if err := d.header(); err != nil {
-		yield(Row{}, err)
-		return
-	}
-	for {
-		d.limit.next()
-		fields, err := d.cr.Read()
-		if err == io.EOF {
-			return
-		}
-		d.row++
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.Is(err, errRecordTooLong) {
-				yield(Row{}, d.tooLong())
-				return
-			}
-			if !errors.As(err, &pe) {
-				yield(Row{}, fmt.Errorf("ceasefire: reading row %d: %w", d.row, err))
-				return
-			}
-			if !yield(Row{}, d.syntax(pe, len(fields))) || d.stopOnError {
-				return
-			}
-			continue
-		}
-		d.fields = fields
-		d.errs = d.errs[:0]
-		var row Row
-		d.decode(&row)
-		if len(d.errs) == 0 {
-			if !yield(row, nil) {
-				return
-			}
-			continue
-		}
-		for _, e := range d.errs {
-			if !yield(Row{}, e) || d.stopOnError {
-				return
-			}
-		}
-	}
+// newDecoder returns the decoder of one pass over a file, read by rd.
+func newDecoder(rd *csvread.Reader) csvread.Decoder[Row, *RowError] {
+	return &decoder{rd: rd}
 }
 
-// header reads the header and maps each column to its index.
-func (d *decoder) header() error {
-	names, err := d.cr.Read()
-	if err == io.EOF {
+// Header maps each column to its index; names is nil for an empty input.
+func (d *decoder) Header(names []string) error {
+	if names == nil {
 		return &HeaderError{Missing: Columns()}
-	}
-	if err != nil {
-		var pe *csv.ParseError
-		if errors.Is(err, errRecordTooLong) {
-			return d.tooLong()
-		}
-		if errors.As(err, &pe) {
-			return d.syntax(pe, len(names))
-		}
-		return fmt.Errorf("ceasefire: reading header: %w", err)
-	}
-	for i := range d.pos {
-		d.pos[i] = -1
 	}
 	index := make(map[string]int, numColumns)
 	for c, n := range columnNames {
 		index[n] = c
 	}
-	var dup []string
-	for i, n := range names {
-		c, ok := index[n]
-		if !ok {
-			continue
+	dup := csvread.MapHeader(names, d.pos[:], func(n string) int {
+		if c, ok := index[n]; ok {
+			return c
 		}
-		if d.pos[c] >= 0 {
-			dup = append(dup, n)
-		} else {
-			d.pos[c] = i
-		}
-	}
-	var missing []string
-	for c, p := range d.pos {
-		if p < 0 {
-			missing = append(missing, columnNames[c])
-		}
-	}
+		return -1
+	})
+	missing := csvread.Missing(d.pos[:], func(c int) (string, bool) { return columnNames[c], true })
 	if len(missing) > 0 || len(dup) > 0 {
 		return &HeaderError{Missing: missing, Duplicate: dup}
 	}
 	return nil
-}
-
-// syntax turns a csv parse error of the current row into a *RowError.
-func (d *decoder) syntax(pe *csv.ParseError, got int) *RowError {
-	var msg string
-	if errors.Is(pe.Err, csv.ErrFieldCount) {
-		msg = "wrong number of fields: " + strconv.Itoa(got) + ", want " +
-			strconv.Itoa(d.cr.FieldsPerRecord) + " as in the header"
-	} else {
-		msg = pe.Err.Error() + " (line " + strconv.Itoa(pe.Line) + ", column " + strconv.Itoa(pe.Column) + ")"
-	}
-	return &RowError{Row: d.row, Line: pe.StartLine, Err: &syntaxError{msg: msg, err: pe}}
-}
-
-// tooLong is the error for a current record (d.row, 0 for the header)
-// longer than maxRecord.
-func (d *decoder) tooLong() *RowError {
-	return &RowError{Row: d.row, Line: d.limit.line, Err: &syntaxError{msg: errRecordTooLong.Error(), err: errRecordTooLong}}
 }
 
 // cell returns the current row's value of column c.
@@ -216,17 +107,24 @@ func (d *decoder) cell(c int) string { return d.fields[d.pos[c]] }
 
 // fail records a problem with column c of the current row.
 func (d *decoder) fail(c int, sentinel error, msg string) {
-	line, _ := d.cr.FieldPos(d.pos[c])
 	d.errs = append(d.errs, &RowError{
-		Row: d.row, Line: line, Column: columnNames[c],
+		Row: d.rd.Row(), Line: d.rd.Line(d.pos[c]), Column: columnNames[c],
 		Err: &agreement.Problem{Err: sentinel, Msg: msg},
 	})
 }
 
-// decode fills row from the current row, recording every bad cell.
-func (d *decoder) decode(row *Row) {
-	row.Row = d.row
-	row.Line, _ = d.cr.FieldPos(0)
+// Decode fills row from the row of fields and returns its bad cells.
+func (d *decoder) Decode(fields []string, row *Row) []*RowError {
+	d.fields = fields
+	d.errs = d.errs[:0]
+	d.fill(row)
+	return d.errs
+}
+
+// fill fills row from the current row, recording every bad cell.
+func (d *decoder) fill(row *Row) {
+	row.Row = d.rd.Row()
+	row.Line = d.rd.Line(0)
 	var okCC, okCFID, okUniq bool
 	row.CC, okCC = d.intOK(colCC, 1, 999)
 	row.CFID, okCFID = d.intOK(colCFID, 1, 999)
@@ -256,7 +154,7 @@ func (d *decoder) decode(row *Row) {
 	n := len(d.errs)
 	row.Declared = d.date(colDecYr, colDecMonth, colDecDay)
 	if len(d.errs) == n && !row.Declared.Recorded() {
-		d.fail(colDecYr, agreement.ErrMissing, "no declaration year ("+quote(d.cell(colDecYr))+"); every row has one")
+		d.fail(colDecYr, agreement.ErrMissing, "no declaration year ("+csvread.Quote(d.cell(colDecYr))+"); every row has one")
 	}
 	row.Effect = d.date(colEffectYr, colEffectMonth, colEffectDay)
 	row.EvidenceOnset = d.cell(colEvidenceOnset)
@@ -329,7 +227,7 @@ func (d *decoder) intOK(c, lo, hi int) (int, bool) {
 	v, err := strconv.Atoi(s)
 	if err != nil || v < lo || v > hi {
 		d.fail(c, agreement.ErrInvalidValue, "want an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi)+
-			", not "+quote(s))
+			", not "+csvread.Quote(s))
 		return lo, false
 	}
 	return v, true
@@ -345,7 +243,7 @@ func (d *decoder) date(cy, cm, cd int) Date {
 		return Date{Year: -1, Month: -1, Day: -1}
 	}
 	if y > 0 && y < 1900 {
-		d.fail(cy, agreement.ErrInvalidValue, "want -1, 0 or a year from 1900 to 2100, not "+quote(d.cell(cy)))
+		d.fail(cy, agreement.ErrInvalidValue, "want -1, 0 or a year from 1900 to 2100, not "+csvread.Quote(d.cell(cy)))
 	}
 	zeros := 0
 	for _, v := range []int{y, m, day} {

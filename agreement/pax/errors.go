@@ -3,8 +3,8 @@ package pax
 import (
 	"errors"
 	"strconv"
-	"strings"
-	"unicode/utf8"
+
+	"github.com/peacekit/peacekit/agreement/internal/csvread"
 )
 
 // Sentinel errors for problems of the file's structure. Problems with one
@@ -24,24 +24,6 @@ var (
 	// ErrNilReader: [Read] was given a nil [io.Reader]. It is fatal.
 	ErrNilReader = errors.New("pax: nil reader")
 )
-
-// maxQuoted is the most bytes of a cell that a message quotes.
-const maxQuoted = 64
-
-// quote returns s quoted as [strconv.Quote] does, cut after maxQuoted bytes
-// (at a character boundary) and followed by how many bytes were left out,
-// so that a huge cell makes a short message: "\"abc\"... (1048512 more
-// bytes)".
-func quote(s string) string {
-	if len(s) <= maxQuoted {
-		return strconv.Quote(s)
-	}
-	n := maxQuoted
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return strconv.Quote(s[:n]) + "... (" + strconv.Itoa(len(s)-n) + " more bytes)"
-}
 
 // RowError is a problem with one row of the file, or with one cell of it: it
 // names the data row, the line of the file, and the column. Err says what is
@@ -71,28 +53,7 @@ func (e *RowError) Error() string {
 	if e == nil {
 		return "pax: row error (nil)"
 	}
-	var b strings.Builder
-	b.WriteString("pax: ")
-	if e.Row == 0 {
-		b.WriteString("header")
-	} else {
-		b.WriteString("row ")
-		b.WriteString(strconv.Itoa(e.Row))
-	}
-	b.WriteString(" (line ")
-	b.WriteString(strconv.Itoa(e.Line))
-	b.WriteString(")")
-	if e.Column != "" {
-		b.WriteString(", column ")
-		b.WriteString(strconv.Quote(e.Column))
-	}
-	b.WriteString(": ")
-	if e.Err != nil {
-		b.WriteString(e.Err.Error())
-	} else {
-		b.WriteString("unknown problem")
-	}
-	return b.String()
+	return csvread.RowMessage("pax", e.Row, e.Line, e.Column, e.Err)
 }
 
 // Unwrap returns Err; nil for a nil *RowError.
@@ -124,52 +85,16 @@ func (e *HeaderError) Error() string {
 	if e == nil {
 		return "pax: bad header"
 	}
-	var b strings.Builder
-	b.WriteString("pax: bad header: ")
-	switch {
-	case e.Layout == LayoutAgreement && len(e.Missing) == numColumns:
-		b.WriteString("none of the " + strconv.Itoa(numColumns) +
-			" PA-X columns found (empty input, or not the PA-X agreement-level CSV nor the provision-level one)")
-	case len(e.Missing) > 0:
-		if e.Layout == LayoutProvision {
-			b.WriteString("provision-level file: ")
-		}
-		b.WriteString("missing ")
-		quoteList(&b, "column", e.Missing)
+	var none, context string
+	if e.Layout == LayoutAgreement && len(e.Missing) == numColumns {
+		none = "none of the " + strconv.Itoa(numColumns) +
+			" PA-X columns found (empty input, or not the PA-X agreement-level CSV nor the provision-level one)"
 	}
-	if len(e.Duplicate) > 0 {
-		if len(e.Missing) > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString("duplicate ")
-		quoteList(&b, "column", e.Duplicate)
+	if e.Layout == LayoutProvision {
+		context = "provision-level file: "
 	}
-	return b.String()
+	return csvread.HeaderMessage("pax", none, context, e.Missing, e.Duplicate)
 }
 
 // Unwrap returns [ErrHeader].
 func (e *HeaderError) Unwrap() error { return ErrHeader }
-
-func quoteList(b *strings.Builder, noun string, names []string) {
-	b.WriteString(noun)
-	if len(names) > 1 {
-		b.WriteString("s")
-	}
-	for i, n := range names {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString(" ")
-		b.WriteString(strconv.Quote(n))
-	}
-}
-
-// syntaxError is a malformed row: it wraps both ErrSyntax and the csv
-// package's error, and reads as a message for people.
-type syntaxError struct {
-	msg string
-	err error // the *csv.ParseError
-}
-
-func (e *syntaxError) Error() string   { return e.msg }
-func (e *syntaxError) Unwrap() []error { return []error{ErrSyntax, e.err} }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/internal/csvread"
 )
 
 // CategoryFinding is a clause category that is not a PA-X code, as
@@ -28,9 +29,9 @@ func (f CategoryFinding) String() string {
 	var b strings.Builder
 	b.WriteString(f.Path)
 	b.WriteString(": ")
-	b.WriteString(quote(string(f.Category)))
+	b.WriteString(csvread.Quote(string(f.Category)))
 	b.WriteString(" (clause ")
-	b.WriteString(quote(string(f.Clause)))
+	b.WriteString(csvread.Quote(string(f.Clause)))
 	b.WriteString(") is not a PA-X provision code")
 	if f.Suggestion != "" {
 		b.WriteString("; nearest: ")

@@ -1,37 +1,32 @@
 package pax
 
 import (
-	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
 	"iter"
 	"strconv"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/internal/csvread"
 )
 
 // ReadOption configures [Read]. It is a sealed interface: the options are the
 // ones this package provides, such as [StopOnError]. A nil ReadOption is ignored.
 type ReadOption interface {
-	apply(*config)
+	apply(*csvread.Options)
 }
 
-type config struct {
-	stopOnError bool
-}
+// stopOnError is the option of [StopOnError].
+type stopOnError struct{}
 
-type optionFunc func(*config)
-
-func (f optionFunc) apply(c *config) { f(c) }
+func (stopOnError) apply(o *csvread.Options) { o.StopOnError = true }
 
 // StopOnError makes [Read] stop after the first error it yields, so that a
 // caller who wants all rows or nothing can stop at the first bad row. By
 // default the reader yields an error for each bad row and goes on with the
 // next.
 func StopOnError() ReadOption {
-	return optionFunc(func(c *config) { c.stopOnError = true })
+	return stopOnError{}
 }
 
 // Read returns an iterator over the agreements of a PA-X CSV read from r,
@@ -67,106 +62,41 @@ func StopOnError() ReadOption {
 // own Read method is called as it is: a nil pointer of a reader type may
 // panic).
 func Read(r io.Reader, opts ...ReadOption) iter.Seq2[Record, error] {
-	var c config
-	for _, o := range opts {
-		if o != nil {
-			o.apply(&c)
-		}
-	}
-	return func(yield func(Record, error) bool) {
-		if r == nil {
-			yield(Record{}, ErrNilReader)
-			return
-		}
-		d := decoder{stopOnError: c.stopOnError}
-		d.run(r, yield)
-	}
+	return csvread.Read(r, format, csvread.Configure(opts, ReadOption.apply), ErrNilReader, newDecoder)
 }
+
+// format is the PA-X files' CSV format.
+var format = csvread.NewFormat("pax", maxRecord, ErrSyntax, func(row, line int, err error) error {
+	return &RowError{Row: row, Line: line, Err: err}
+})
+
+// maxRecord is the most bytes one record of the file (the header or a row,
+// with its line end) may take: 4 MiB, about 190 times the longest record of
+// the real files (21,742 bytes). See the package doc, Errors.
+const maxRecord = 4 << 20
 
 // decoder holds the state of one pass over a file.
 type decoder struct {
-	stopOnError bool
-	limit       *recordLimit
-	cr          *csv.Reader
-	layout      Layout
-	pos         [numAll]int   // index of each column in a row; -1 when the layout lacks it
-	provPos     [NumCodes]int // index of each provision code's column (provision-level file)
-	fields      []string      // the current row
-	row         int           // the current data row, 1-based
-	errs        []*RowError   // the current row's problems
+	rd     *csvread.Reader
+	layout Layout
+	// pos is the index in a row of each column: the metadata columns by
+	// their col constants, then the provision codes (provision-level file)
+	// from numAll on; -1 when the layout lacks the column.
+	pos    [numAll + NumCodes]int
+	fields []string    // the current row
+	errs   []*RowError // the current row's problems
 }
 
-func (d *decoder) run(r io.Reader, yield func(Record, error) bool) {
-	d.limit = newRecordLimit(r)
-	br := d.limit.br
-	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
-		_, _ = br.Discard(3)
-	}
-	d.limit.next() // the header starts after the byte-order mark
-	d.cr = csv.NewReader(br)
-	d.cr.ReuseRecord = true
-	d.cr.FieldsPerRecord = 0 // the header's field count, for every row
-
-	if err := d.header(); err != nil {
-		yield(Record{}, err)
-		return
-	}
-	for {
-		d.limit.next()
-		fields, err := d.cr.Read()
-		if err == io.EOF {
-			return
-		}
-		d.row++
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.Is(err, errRecordTooLong) {
-				yield(Record{}, d.tooLong())
-				return
-			}
-			if !errors.As(err, &pe) {
-				yield(Record{}, fmt.Errorf("pax: reading row %d: %w", d.row, err))
-				return
-			}
-			if !yield(Record{}, d.syntax(pe, len(fields))) || d.stopOnError {
-				return
-			}
-			continue
-		}
-		d.fields = fields
-		d.errs = d.errs[:0]
-		var rec Record
-		d.decode(&rec)
-		if len(d.errs) == 0 {
-			if !yield(rec, nil) {
-				return
-			}
-			continue
-		}
-		for _, e := range d.errs {
-			if !yield(Record{}, e) || d.stopOnError {
-				return
-			}
-		}
-	}
+// newDecoder returns the decoder of one pass over a file, read by rd.
+func newDecoder(rd *csvread.Reader) csvread.Decoder[Record, *RowError] {
+	return &decoder{rd: rd}
 }
 
-// header reads the header, detects the layout and maps each column to its
-// index.
-func (d *decoder) header() error {
-	names, err := d.cr.Read()
-	if err == io.EOF {
+// Header detects the layout from the header's names and maps each column
+// to its index; names is nil for an empty input.
+func (d *decoder) Header(names []string) error {
+	if names == nil {
 		return &HeaderError{Missing: Columns()}
-	}
-	if err != nil {
-		var pe *csv.ParseError
-		if errors.Is(err, errRecordTooLong) {
-			return d.tooLong()
-		}
-		if errors.As(err, &pe) {
-			return d.syntax(pe, len(names))
-		}
-		return fmt.Errorf("pax: reading header: %w", err)
 	}
 	d.layout = LayoutAgreement
 	for _, n := range names {
@@ -175,59 +105,32 @@ func (d *decoder) header() error {
 			break
 		}
 	}
-	for i := range d.pos {
-		d.pos[i] = -1
-	}
-	for i := range d.provPos {
-		d.provPos[i] = -1
-	}
-	var dup []string
-	for i, n := range names {
-		if c := d.column(n); c >= 0 {
-			if d.pos[c] >= 0 {
-				dup = append(dup, n)
-			} else {
-				d.pos[c] = i
-			}
-			continue
+	dup := csvread.MapHeader(names, d.pos[:], d.column)
+	missing := csvread.Missing(d.pos[:], func(c int) (string, bool) {
+		if c >= numAll {
+			return string(book.codes[c-numAll]), d.layout == LayoutProvision
 		}
-		if d.layout != LayoutProvision {
-			continue
-		}
-		if k, ok := book.index[Code(n)]; ok {
-			if d.provPos[k] >= 0 {
-				dup = append(dup, n)
-			} else {
-				d.provPos[k] = i
-			}
-		}
-	}
-	var missing []string
-	for c, p := range d.pos {
-		if p < 0 && d.needs(c) {
-			missing = append(missing, columnNames[c])
-		}
-	}
-	if d.layout == LayoutProvision {
-		for k, p := range d.provPos {
-			if p < 0 {
-				missing = append(missing, string(book.codes[k]))
-			}
-		}
-	}
+		return columnNames[c], d.needs(c)
+	})
 	if len(missing) > 0 || len(dup) > 0 {
 		return &HeaderError{Layout: d.layout, Missing: missing, Duplicate: dup}
 	}
 	return nil
 }
 
-// column returns the col constant of the metadata column named n in the
-// current layout; -1 when there is none.
+// column returns the column of name n in the current layout, an index of
+// d.pos; -1 when there is none.
 func (d *decoder) column(n string) int {
 	for c, want := range columnNames {
 		if n == want && d.needs(c) {
 			return c
 		}
+	}
+	if d.layout != LayoutProvision {
+		return -1
+	}
+	if k, ok := book.index[Code(n)]; ok {
+		return numAll + k
 	}
 	return -1
 }
@@ -238,24 +141,6 @@ func (d *decoder) needs(c int) bool {
 		return c < numShared || c == colImSrc
 	}
 	return c < numColumns
-}
-
-// syntax turns a csv parse error of the current row into a *RowError.
-func (d *decoder) syntax(pe *csv.ParseError, got int) *RowError {
-	var msg string
-	if errors.Is(pe.Err, csv.ErrFieldCount) {
-		msg = "wrong number of fields: " + strconv.Itoa(got) + ", want " +
-			strconv.Itoa(d.cr.FieldsPerRecord) + " as in the header"
-	} else {
-		msg = pe.Err.Error() + " (line " + strconv.Itoa(pe.Line) + ", column " + strconv.Itoa(pe.Column) + ")"
-	}
-	return &RowError{Row: d.row, Line: pe.StartLine, Err: &syntaxError{msg: msg, err: pe}}
-}
-
-// tooLong is the error for a current record (d.row, 0 for the header)
-// longer than maxRecord.
-func (d *decoder) tooLong() *RowError {
-	return &RowError{Row: d.row, Line: d.limit.line, Err: &syntaxError{msg: errRecordTooLong.Error(), err: errRecordTooLong}}
 }
 
 // cell returns the current row's value of column c; "" when the layout
@@ -269,15 +154,22 @@ func (d *decoder) cell(c int) string {
 
 // fail records a problem with column c of the current row.
 func (d *decoder) fail(c int, sentinel error, msg string) {
-	line, _ := d.cr.FieldPos(d.pos[c])
 	d.errs = append(d.errs, &RowError{
-		Row: d.row, Line: line, Column: columnNames[c],
+		Row: d.rd.Row(), Line: d.rd.Line(d.pos[c]), Column: columnNames[c],
 		Err: &agreement.Problem{Err: sentinel, Msg: msg},
 	})
 }
 
-// decode fills rec from the current row, recording every bad cell.
-func (d *decoder) decode(rec *Record) {
+// Decode fills rec from the row of fields and returns its bad cells.
+func (d *decoder) Decode(fields []string, rec *Record) []*RowError {
+	d.fields = fields
+	d.errs = d.errs[:0]
+	d.fill(rec)
+	return d.errs
+}
+
+// fill fills rec from the current row, recording every bad cell.
+func (d *decoder) fill(rec *Record) {
 	rec.Layout = d.layout
 	rec.Con = d.cell(colCon)
 	rec.Contp = d.cell(colContp)
@@ -293,7 +185,7 @@ func (d *decoder) decode(rec *Record) {
 	rec.NCharacters = d.int(colNCharacters)
 	rec.Agtp = AgreementType(d.cell(colAgtp))
 	if !rec.Agtp.Valid() {
-		d.fail(colAgtp, agreement.ErrInvalidValue, "unknown PA-X agreement type "+quote(string(rec.Agtp)))
+		d.fail(colAgtp, agreement.ErrInvalidValue, "unknown PA-X agreement type "+csvread.Quote(string(rec.Agtp)))
 	}
 	rec.Stage, rec.SubStage = d.stage()
 	rec.Part = d.cell(colPart)
@@ -312,7 +204,7 @@ func (d *decoder) decode(rec *Record) {
 		rec.Interim = true
 	case "No", "":
 	default:
-		d.fail(colInterim, agreement.ErrInvalidValue, "want Yes or No, not "+quote(s))
+		d.fail(colInterim, agreement.ErrInvalidValue, "want Yes or No, not "+csvread.Quote(s))
 	}
 	if d.layout == LayoutProvision {
 		rec.ImSrc = d.int(colImSrc)
@@ -335,7 +227,7 @@ func (d *decoder) decode(rec *Record) {
 // provisions reads the 251 provision columns: each cell is one digit, 0
 // to 3.
 func (d *decoder) provisions(set *ProvisionSet) {
-	for k, p := range d.provPos {
+	for k, p := range d.pos[numAll:] {
 		s := d.fields[p]
 		if len(s) == 1 && s[0]-'0' <= 3 {
 			if v := s[0] - '0'; v != 0 {
@@ -343,13 +235,12 @@ func (d *decoder) provisions(set *ProvisionSet) {
 			}
 			continue
 		}
-		line, _ := d.cr.FieldPos(p)
-		sentinel, msg := agreement.ErrInvalidValue, "want a provision level 0, 1, 2 or 3, not "+quote(s)
+		sentinel, msg := agreement.ErrInvalidValue, "want a provision level 0, 1, 2 or 3, not "+csvread.Quote(s)
 		if s == "" {
 			sentinel, msg = agreement.ErrMissing, "empty; every provision code has a level 0 to 3"
 		}
 		d.errs = append(d.errs, &RowError{
-			Row: d.row, Line: line, Column: string(book.codes[k]),
+			Row: d.rd.Row(), Line: d.rd.Line(p), Column: string(book.codes[k]),
 			Err: &agreement.Problem{Err: sentinel, Msg: msg},
 		})
 	}
@@ -362,13 +253,13 @@ func (d *decoder) stage() (agreement.Stage, agreement.SubStage) {
 	case st == "":
 		d.fail(colStage, agreement.ErrMissing, "empty; every PA-X agreement has a stage")
 	case !st.Valid():
-		d.fail(colStage, agreement.ErrInvalidValue, "unknown PA-X stage "+quote(string(st)))
+		d.fail(colStage, agreement.ErrInvalidValue, "unknown PA-X stage "+csvread.Quote(string(st)))
 		st = ""
 	}
 	sub := agreement.SubStage(d.cell(colStageSub))
 	switch {
 	case !sub.Valid():
-		d.fail(colStageSub, agreement.ErrInvalidValue, "unknown PA-X sub-stage "+quote(string(sub)))
+		d.fail(colStageSub, agreement.ErrInvalidValue, "unknown PA-X sub-stage "+csvread.Quote(string(sub)))
 	case sub != "" && st != "" && sub.Stage() != st:
 		d.fail(colStageSub, agreement.ErrInconsistent, "sub-stage "+strconv.Quote(string(sub))+
 			" belongs to stage "+strconv.Quote(string(sub.Stage()))+", not "+strconv.Quote(string(st)))
@@ -385,7 +276,7 @@ func (d *decoder) status(c int) agreement.SigningStatus {
 	}
 	st, err := agreement.ParseSigningStatus(s)
 	if err != nil {
-		d.fail(c, agreement.ErrInvalidValue, "unknown signing status "+quote(s))
+		d.fail(c, agreement.ErrInvalidValue, "unknown signing status "+csvread.Quote(s))
 		return 0
 	}
 	return st
@@ -399,7 +290,7 @@ func (d *decoder) int(c int) int {
 	}
 	v, ok := parseUint(s)
 	if !ok || int64(int(v)) != v {
-		d.fail(c, agreement.ErrInvalidValue, "want a non-negative integer, not "+quote(s))
+		d.fail(c, agreement.ErrInvalidValue, "want a non-negative integer, not "+csvread.Quote(s))
 		return 0
 	}
 	return int(v)
@@ -414,7 +305,7 @@ func (d *decoder) id(c int) int64 {
 	}
 	v, ok := parseUint(s)
 	if !ok || v == 0 || (c == colLoc1GWNO || c == colLoc2GWNO) && int64(int(v)) != v {
-		d.fail(c, agreement.ErrInvalidValue, "want a positive integer id such as 160 or 160.0, not "+quote(s))
+		d.fail(c, agreement.ErrInvalidValue, "want a positive integer id such as 160 or 160.0, not "+csvread.Quote(s))
 		return 0
 	}
 	return v
@@ -429,7 +320,7 @@ func (d *decoder) agtID() int {
 	}
 	v, ok := parseUint(s)
 	if !ok || v == 0 || int64(int(v)) != v {
-		d.fail(colAgtID, agreement.ErrInvalidValue, "want a positive integer id, not "+quote(s))
+		d.fail(colAgtID, agreement.ErrInvalidValue, "want a positive integer id, not "+csvread.Quote(s))
 		return 0
 	}
 	return int(v)
@@ -451,12 +342,12 @@ func (d *decoder) date(c int) time.Time {
 	}
 	t, ok := parse(s)
 	if !ok {
-		d.fail(c, agreement.ErrInvalidValue, "want an existing date written "+form+", not "+quote(s))
+		d.fail(c, agreement.ErrInvalidValue, "want an existing date written "+form+", not "+csvread.Quote(s))
 		return time.Time{}
 	}
 	if !agreement.InstantInRange(t) {
 		first, last := agreement.InstantRange()
-		d.fail(c, agreement.ErrInvalidValue, "date "+quote(s)+" is outside the dates the library represents, "+
+		d.fail(c, agreement.ErrInvalidValue, "date "+csvread.Quote(s)+" is outside the dates the library represents, "+
 			first.Format(time.DateOnly)+" to "+last.Format(time.DateOnly))
 		return time.Time{}
 	}
