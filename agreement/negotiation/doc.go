@@ -53,7 +53,10 @@
 //     one such issue, it becomes a bit of each alternative.
 //   - [ClauseLine]: a clause of the package (of its alternatives, or implied
 //     by an alternative's options) commits a party to an action an
-//     [agreement.Pattern] matches: "no clause deploys forces of a NATO
+//     [agreement.Pattern] matches; the parties a clause commits are those
+//     that could perform its action (its actor, the members of its group,
+//     or each debtor, bound jointly or severally), and a field the action
+//     leaves open matches no pattern that sets it: "no clause deploys forces of a NATO
 //     member in UA"; with a Measure in the pattern, over the amounts the
 //     clauses commit to (the upper end of each of their quantities): "no
 //     clause deploys more than 10,000 troops". A bit of each alternative.

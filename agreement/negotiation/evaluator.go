@@ -57,7 +57,8 @@ type table struct {
 // unknown issue, alternative, area or group, repeats a party, an issue, an
 // alternative or a red line id, has a negative weight, a pair within one
 // issue, a red line without exactly one kind, a territory bound not in
-// percent or without a limit, more than [MaxRedLines] red lines, an amount
+// percent or without a limit, a clause red line filtering on a field
+// [ClauseLine] does not support, more than [MaxRedLines] red lines, an amount
 // not below 10^9 in magnitude or with more than 9 decimal places, sums that
 // could exceed 2^62 at the common scale, or a territory red line depending
 // on more than [MaxTable] combinations (the last three wrap [ErrTooLarge]).
@@ -228,7 +229,7 @@ func (e *Evaluator) compileLine(p, j int, rl RedLine) error {
 }
 
 // commits reports whether alternative a of issue i commits a party to an
-// action pattern pat matches (see ClauseLine).
+// action pat matches (see ClauseLine for the rule).
 func (s *Space) commits(i, a int, pat agreement.Pattern) (bool, error) {
 	alt := s.issues[i].Alternatives[a]
 	clauses := alt.Clauses
@@ -239,62 +240,133 @@ func (s *Space) commits(i, a int, pat agreement.Pattern) (bool, error) {
 		}
 		clauses = append(slices.Clone(clauses), st.Clauses...)
 	}
-	member := func(g agreement.GroupID, p agreement.PartyID) bool {
-		grp := s.group(g)
-		return grp != nil && slices.Contains(grp.Members, p)
-	}
 	for _, c := range clauses {
-		if c.Kind == agreement.DeonticProhibition {
-			continue
-		}
-		var qs []agreement.Quantity
-		for _, r := range c.Quantities {
-			qs = append(qs, agreement.NewQuantity(r.Max, r.Unit))
-		}
-		for _, ap := range agreement.ActionPatterns("", c) {
-			for _, bound := range bindings(ap, c) {
-				ev := agreement.Event{Kind: bound.Kind, Actor: bound.Actor, Target: bound.Target, Area: bound.Area,
-					Clause: bound.Clause, Reporter: bound.Reporter, Attribution: bound.Attribution, Item: bound.Item, Quantities: qs}
-				if pat.Matches(ev, "", member) {
-					return true, nil
-				}
+		for _, cm := range s.commitments(c) {
+			if cm.matches(pat, s) {
+				return true, nil
 			}
 		}
 	}
 	return false, nil
 }
 
-// bindings returns ap with its placeholders bound to each debtor and each
-// creditor of c.
-func bindings(ap agreement.Pattern, c agreement.Clause) []agreement.Pattern {
-	ds := []agreement.Pattern{ap}
-	if d, _ := ap.Placeholders(); d {
-		ds = ds[:0]
-		for _, debtor := range c.Debtors {
-			ds = append(ds, ap.Bind(debtor))
-		}
+// commitment is one action a clause commits one party to: the actor that
+// would perform it ("" when the clause names none), the group the clause's
+// action names, the target, area and item the action names ("" when it
+// leaves them open) and the upper ends of the clause's quantities.
+type commitment struct {
+	kind       agreement.EventKind
+	actor      agreement.PartyID
+	group      agreement.GroupID
+	target     agreement.PartyID
+	areaID     agreement.AreaID
+	item       string
+	quantities []agreement.Quantity
+}
+
+// commitments expands clause c into the commitments ClauseLine describes.
+func (s *Space) commitments(c agreement.Clause) []commitment {
+	if c.Kind == agreement.DeonticProhibition {
+		return nil
 	}
-	var out []agreement.Pattern
-	for _, p := range ds {
-		if _, cr := p.Placeholders(); !cr {
-			out = append(out, p)
-			continue
+	var act agreement.Pattern
+	switch {
+	case c.Action != nil:
+		act = *c.Action
+	case c.Kind == agreement.DeonticPower:
+		act = agreement.Pattern{Kind: agreement.EventKindPowerExercised}
+	default:
+		return nil
+	}
+	var qs []agreement.Quantity
+	for _, r := range c.Quantities {
+		qs = append(qs, agreement.NewQuantity(r.Max, r.Unit))
+	}
+	// The performers, and whether each is a debtor performing for itself
+	// (a several clause), which binds a Debtor target to that debtor.
+	var actors []agreement.PartyID
+	own := false
+	switch {
+	case act.Actor == agreement.Debtor:
+		actors, own = c.Debtors, !c.Joint
+	case act.Actor == agreement.Creditor:
+		actors = c.Creditors
+	case act.Actor != "":
+		actors = []agreement.PartyID{act.Actor}
+	case act.Group != "":
+		if g := s.group(act.Group); g != nil {
+			actors = g.Members
 		}
-		for _, creditor := range c.Creditors {
-			q := p
-			if q.Actor == agreement.Creditor {
-				q.Actor = creditor
-			}
-			if q.Target == agreement.Creditor {
-				q.Target = creditor
-			}
-			if q.Reporter == agreement.Creditor {
-				q.Reporter = creditor
-			}
-			out = append(out, q)
+	default:
+		actors, own = c.Debtors, !c.Joint
+	}
+	if len(actors) == 0 {
+		actors = []agreement.PartyID{""}
+	}
+	var targets []agreement.PartyID
+	switch act.Target {
+	case agreement.Debtor:
+		targets = c.Debtors
+	case agreement.Creditor:
+		targets = c.Creditors
+	default:
+		targets = []agreement.PartyID{act.Target}
+	}
+	if len(targets) == 0 {
+		targets = []agreement.PartyID{""}
+	}
+	var out []commitment
+	for _, a := range actors {
+		ts := targets
+		if own && act.Target == agreement.Debtor {
+			ts = []agreement.PartyID{a}
+		}
+		for _, t := range ts {
+			out = append(out, commitment{kind: act.Kind, actor: a, group: act.Group, target: t,
+				areaID: act.Area, item: act.Item, quantities: qs})
 		}
 	}
 	return out
+}
+
+// matches reports whether the commitment matches red-line pattern p, whose
+// fields Compile has limited to kind, actor, group, target, area, item and
+// measure.
+func (cm commitment) matches(p agreement.Pattern, s *Space) bool {
+	if p.Kind != cm.kind ||
+		p.Actor != "" && p.Actor != cm.actor ||
+		p.Target != "" && p.Target != cm.target ||
+		p.Area != "" && p.Area != cm.areaID ||
+		p.Item != "" && p.Item != cm.item ||
+		!p.Measure.Matches(cm.quantities) {
+		return false
+	}
+	if p.Group == "" {
+		return true
+	}
+	if cm.group != "" && s.subgroup(cm.group, p.Group) {
+		return true
+	}
+	g := s.group(p.Group)
+	return g != nil && cm.actor != "" && slices.Contains(g.Members, cm.actor)
+}
+
+// subgroup reports whether group a is group b or every member of a is a
+// member of b.
+func (s *Space) subgroup(a, b agreement.GroupID) bool {
+	if a == b {
+		return true
+	}
+	ga, gb := s.group(a), s.group(b)
+	if ga == nil || gb == nil || len(ga.Members) == 0 {
+		return false
+	}
+	for _, m := range ga.Members {
+		if !slices.Contains(gb.Members, m) {
+			return false
+		}
+	}
+	return true
 }
 
 // compileTerritoryLine tabulates a territory red line over the issues whose
