@@ -26,9 +26,12 @@
 // referendum, arbitration), both its control (withdraw, international
 // administration, freeze), or both are of the same other kind (two
 // recognitions of control, two demilitarised zones, two special statuses).
-// The conflicting pairs are found once, when the space is built, so that
-// enumeration checks a bit per alternative; [Space.Check] returns the
-// [Conflict] naming both options and the area. Two options of one
+// The conflicting pairs are found once, when the space is built, and kept
+// as a bit per pair of alternatives (n² bits for n alternatives in all), so
+// that enumeration checks a bit per alternative; [Space.Check] returns the
+// [Conflict] naming both options and the area (the first area, in the
+// order the alternatives first name them, on which they conflict), built
+// when asked for. Two options of one
 // alternative may not conflict (the space is invalid), and an option id may
 // not be used by alternatives of two issues.
 //
