@@ -279,13 +279,13 @@ func refWithin(num, den decimal.Decimal, b agreement.Bound) bool {
 // parties that could perform the action are its actor, else its group's
 // members, else its debtors (jointly or severally alike), else nobody.
 type refCommitment struct {
-	kind          agreement.EventKind
-	actor         agreement.PartyID
-	group         agreement.GroupID
-	target        agreement.PartyID
-	area          agreement.AreaID
-	item          string
-	troops        []agreement.Range
+	kind   agreement.EventKind
+	actor  agreement.PartyID
+	group  agreement.GroupID
+	target agreement.PartyID
+	area   agreement.AreaID
+	item   string
+	troops []agreement.Range
 }
 
 func refCommitments(c negotiationtest.CaseData, cl agreement.Clause) []refCommitment {
