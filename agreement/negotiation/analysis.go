@@ -20,8 +20,11 @@ type Options struct {
 	// Order is the order of the issues in the enumeration, the last
 	// varying fastest; nil is the space's own order.
 	Order []int
-	// Chunk is how many acceptable packages are buffered before they are
-	// merged into the frontier; 0 means 1<<16.
+	// Chunk is how many acceptable packages are buffered, at least, before
+	// they are merged into the frontier; 0 means 1<<16. A chunk also grows
+	// to the size of the frontier so far, so that the merges cost
+	// O(n log n) in all: memory is at most about twice the frontier, or
+	// Chunk packages.
 	Chunk int
 	// Workers is how many goroutines enumerate, each a slice of the
 	// packages (those choosing one alternative of the first issue of the
@@ -151,17 +154,23 @@ func (e *Evaluator) analysePart(w *walker, first, chunk int) part {
 	weight := e.space.rankWeights()
 	buf := make([]int64, 0, chunk*np)
 	ranks := make([]uint64, 0, chunk)
+	// A chunk is flushed when it holds at least chunk packages and at
+	// least as many as the frontier so far, so that merging costs, over the
+	// whole slice, O(n log n) for n acceptable packages.
+	limit := chunk
 	flush := func() {
-		es := slices.Clone(pt.front)
+		es := make([]entry, len(ranks))
 		for i, r := range ranks {
-			es = append(es, entry{v: buf[i*np : (i+1)*np : (i+1)*np], ranks: []uint64{r}})
+			es[i] = entry{v: buf[i*np : (i+1)*np : (i+1)*np], ranks: []uint64{r}}
 		}
-		pt.front = frontier(es)
-		// The new entries kept point into buf: copy them out before reuse.
-		for i := range pt.front {
-			pt.front[i].v = slices.Clone(pt.front[i].v)
+		cf := frontier(es)
+		// The entries kept point into buf: copy them out before reuse.
+		for i := range cf {
+			cf[i].v = slices.Clone(cf[i].v)
 		}
+		pt.front = mergeFrontiers(pt.front, cf)
 		buf, ranks = buf[:0], ranks[:0]
+		limit = max(chunk, len(pt.front))
 	}
 	res := e.res
 	w.runFrom(first, func(p Package, vals []int64, red []uint64, feasible bool) bool {
@@ -181,7 +190,7 @@ func (e *Evaluator) analysePart(w *walker, first, chunk int) part {
 		}
 		buf = append(buf, vals...)
 		ranks = append(ranks, r)
-		if len(ranks) == chunk {
+		if len(ranks) >= limit {
 			flush()
 		}
 		return true
@@ -227,23 +236,61 @@ func dominates(u, v []int64) bool {
 }
 
 // frontier returns the undominated entries of es, with equal vectors
-// merged, in decreasing lexicographic order: a sort, then a sweep in which
-// each vector can be dominated only by one before it, and so only by one
-// already kept (domination is transitive).
+// merged, in decreasing lexicographic order: a sort, then a sweep.
 func frontier(es []entry) []entry {
 	slices.SortFunc(es, func(x, y entry) int { return -slices.Compare(x.v, y.v) })
+	return sweep(es)
+}
+
+// mergeFrontiers returns the frontier of the union of two frontiers, each
+// in decreasing lexicographic order: a merge, then a sweep, without a sort.
+func mergeFrontiers(x, y []entry) []entry {
+	if len(x) == 0 {
+		return y
+	}
+	if len(y) == 0 {
+		return x
+	}
+	out := make([]entry, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if slices.Compare(x[0].v, y[0].v) >= 0 {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	out = append(append(out, x...), y...)
+	return sweep(out)
+}
+
+// sweep keeps the undominated entries of es, which are in decreasing
+// lexicographic order, merging equal vectors: each vector can be dominated
+// only by one before it, and so only by one already kept (domination is
+// transitive). Every kept vector's first value is at least the current
+// one's, so the test is on the other values: for two parties, against the
+// largest second value kept; for three, against a staircase of the kept
+// (second, third) pairs (O(log n) per vector); for more, against every
+// kept vector.
+func sweep(es []entry) []entry {
 	var kept []entry
+	var st *staircase
+	if len(es) > 0 && len(es[0].v) == 3 {
+		st = newStaircase()
+	}
 	for _, en := range es {
 		if n := len(kept); n > 0 && slices.Equal(kept[n-1].v, en.v) {
 			kept[n-1].ranks = append(kept[n-1].ranks, en.ranks...)
 			continue
 		}
 		dominated := false
-		if len(en.v) == 2 && len(kept) > 0 {
-			// Every kept vector has a first value at least en's; the last
-			// kept has the largest second value.
+		switch {
+		case len(kept) == 0:
+		case len(en.v) == 2:
+			// The last kept has the largest second value.
 			dominated = kept[len(kept)-1].v[1] >= en.v[1]
-		} else {
+		case st != nil:
+			dominated = st.covers(en.v[1], en.v[2])
+		default:
 			for _, k := range kept {
 				if dominates(k.v, en.v) {
 					dominated = true
@@ -252,10 +299,89 @@ func frontier(es []entry) []entry {
 			}
 		}
 		if !dominated {
-			kept = append(kept, entry{v: en.v, ranks: slices.Clone(en.ranks)})
+			if st != nil {
+				st.insert(en.v[1], en.v[2])
+			}
+			kept = append(kept, entry{v: en.v, ranks: en.ranks})
 		}
 	}
 	return kept
+}
+
+// staircase holds the maximal points (x, y) of a set, in a treap keyed by
+// x: as x increases, y decreases. It answers whether some point of the set
+// is at least (x, y) in both coordinates. Priorities come from a fixed
+// xorshift sequence, so that the shape never depends on anything else.
+type staircase struct {
+	x, y  []int64
+	pri   []uint32
+	l, r  []int32
+	root  int32
+	state uint32
+}
+
+func newStaircase() *staircase { return &staircase{root: -1, state: 2463534242} }
+
+// covers reports whether some point is at least (x, y) in both
+// coordinates: the point with the smallest key at least x has the largest
+// y among those.
+func (s *staircase) covers(x, y int64) bool {
+	best := int32(-1)
+	for t := s.root; t >= 0; {
+		if s.x[t] >= x {
+			best, t = t, s.l[t]
+		} else {
+			t = s.r[t]
+		}
+	}
+	return best >= 0 && s.y[best] >= y
+}
+
+// insert adds (x, y), which no point covers, and drops the points it
+// covers: those with keys at most x and y at most y, a run of keys ending
+// at x.
+func (s *staircase) insert(x, y int64) {
+	le, gt := s.split(s.root, func(t int32) bool { return s.x[t] <= x })
+	keep, _ := s.split(le, func(t int32) bool { return s.y[t] > y })
+	s.state ^= s.state << 13
+	s.state ^= s.state >> 17
+	s.state ^= s.state << 5
+	n := int32(len(s.x))
+	s.x, s.y, s.pri = append(s.x, x), append(s.y, y), append(s.pri, s.state)
+	s.l, s.r = append(s.l, -1), append(s.r, -1)
+	s.root = s.merge(s.merge(keep, n), gt)
+}
+
+// split splits treap t into the nodes for which left holds (a prefix in
+// key order) and the rest.
+func (s *staircase) split(t int32, left func(int32) bool) (int32, int32) {
+	if t < 0 {
+		return -1, -1
+	}
+	if left(t) {
+		a, b := s.split(s.r[t], left)
+		s.r[t] = a
+		return t, b
+	}
+	a, b := s.split(s.l[t], left)
+	s.l[t] = b
+	return a, t
+}
+
+// merge joins treaps a and b, every key of a below every key of b.
+func (s *staircase) merge(a, b int32) int32 {
+	if a < 0 {
+		return b
+	}
+	if b < 0 {
+		return a
+	}
+	if s.pri[a] > s.pri[b] {
+		s.r[a] = s.merge(s.r[a], b)
+		return a
+	}
+	s.l[b] = s.merge(a, s.l[b])
+	return b
 }
 
 func (a *Analysis) points(es []entry) []Point {

@@ -379,3 +379,95 @@ func BenchmarkCountWorkers(b *testing.B) {
 		})
 	}
 }
+
+// opposedEvaluator builds, with no randomness, a space of k issues of five
+// alternatives (no options, no red lines) and three opposed parties: C's
+// value is -(A+B), so no package dominates another and every package with
+// distinct values for A and B is on the frontier.
+func opposedEvaluator(b *testing.B, k int) *Evaluator {
+	var issues []Issue
+	pos := []Position{{Party: "A"}, {Party: "B"}, {Party: "C"}}
+	w := int64(1)
+	for i := range k {
+		is := Issue{ID: IssueID(fmt.Sprintf("i%d", i))}
+		ivs := make([]IssueValue, 3)
+		for q := range ivs {
+			ivs[q] = IssueValue{Issue: is.ID, Weight: decimal.NewFromInt(1)}
+		}
+		for a := range 5 {
+			id := AlternativeID(fmt.Sprintf("a%d", a))
+			is.Alternatives = append(is.Alternatives, Alternative{ID: id})
+			va := int64(a) * w
+			vb := int64((a*3+i)%5) * (w + int64(i))
+			ivs[0].Values = append(ivs[0].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(va)})
+			ivs[1].Values = append(ivs[1].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(vb)})
+			ivs[2].Values = append(ivs[2].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(-va - vb)})
+		}
+		w *= 5
+		for q := range pos {
+			pos[q].Issues = append(pos[q].Issues, ivs[q])
+		}
+		issues = append(issues, is)
+	}
+	for q := range pos {
+		pos[q].Reservation = decimal.NewFromInt(-100_000_000)
+	}
+	s, err := NewSpace(agreement.Territory{}, nil, issues)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := Compile(s, pos)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return e
+}
+
+// BenchmarkFrontierOpposed compares the three-party staircase sweep with
+// the pairwise baseline on the value vectors of an opposed space of 6
+// issues of 5 alternatives (15,625 packages, all on the frontier), and
+// analyses an opposed space of 7 issues (78,125 packages) whole.
+func BenchmarkFrontierOpposed(b *testing.B) {
+	e := opposedEvaluator(b, 6)
+	w, err := e.newWalker(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var vs [][]int64
+	w.run(func(_ Package, vals []int64, _ []uint64, _ bool) bool {
+		vs = append(vs, slices.Clone(vals))
+		return true
+	})
+	want := 0
+	for _, en := range frontier(entries(vs)) {
+		want += len(en.ranks)
+	}
+	if got := pairwiseFrontier(vs); got != want {
+		b.Fatalf("pairwise frontier has %d packages, sweep %d", got, want)
+	}
+	b.Run("sweep", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			frontier(entries(vs))
+		}
+		b.ReportMetric(float64(want), "frontier-packages")
+	})
+	b.Run("pairwise", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			pairwiseFrontier(vs)
+		}
+		b.ReportMetric(float64(want), "frontier-packages")
+	})
+	big := opposedEvaluator(b, 7)
+	b.Run("analyze-78125", func(b *testing.B) {
+		b.ReportAllocs()
+		var a *Analysis
+		for b.Loop() {
+			if a, err = big.Analyze(Options{Chunk: 4096}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(a.Frontier)), "frontier-points")
+	})
+}

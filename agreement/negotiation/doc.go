@@ -109,8 +109,12 @@
 //     dominates (at least as good for every party and better for one), with
 //     their packages. It is built by chunks of acceptable packages (sort by
 //     decreasing value vector, then a sweep keeping each vector no kept one
-//     dominates), each merged with the frontier so far: memory is a chunk
-//     plus the frontier.
+//     dominates), each merged with the frontier so far (a merge of two
+//     sorted lists, then the sweep); a chunk grows to the frontier's size,
+//     so memory is a chunk plus the frontier, at most about twice the
+//     frontier. The sweep's test costs O(1) per vector for two parties,
+//     O(log n) for three (a staircase of the kept vectors' second and
+//     third values, in a balanced tree), and O(frontier) for four or more.
 //   - Nash: the frontier points with the largest product of gains over the
 //     reservation values, exactly (big integers). When every frontier point
 //     has a zero gain for some party, every point ties at zero.
