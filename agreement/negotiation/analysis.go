@@ -30,6 +30,25 @@ type Options struct {
 	// packages (those choosing one alternative of the first issue of the
 	// order) at a time; 0 means one.
 	Workers int
+	// List is the most packages a [Point] lists in Packages; 0 means
+	// [DefaultList], a negative number every package. [Point.All] yields
+	// every package whatever List is.
+	List int
+}
+
+// DefaultList is how many packages a [Point] lists when [Options.List] is
+// zero.
+const DefaultList = 1000
+
+// listLimit returns the most packages a point lists.
+func (o Options) listLimit() int {
+	switch {
+	case o.List == 0:
+		return DefaultList
+	case o.List < 0:
+		return -1
+	}
+	return o.List
 }
 
 // Point is a value vector and the packages that have it: the packages an
@@ -37,9 +56,48 @@ type Options struct {
 type Point struct {
 	// Values are per party, in the order of [Evaluator.Parties].
 	Values []decimal.Decimal
-	// Packages have exactly these values, in increasing lexicographic
-	// order of their choices.
+	// Packages are the first packages (at most [Options.List]) that have
+	// exactly these values, in increasing lexicographic order of their
+	// choices; Count says how many there are and All yields every one.
 	Packages []Package
+	// Count is the number of packages with these values.
+	Count uint64
+
+	space *Space
+	ranks []uint64 // of every package, ascending; shared, never modified
+}
+
+// All yields every package with the point's values, in increasing
+// lexicographic order of their choices, each a new Package. The analysis
+// holds them as one integer each, so a point with many tied packages costs
+// 8 bytes a package until they are asked for.
+func (pt Point) All() iter.Seq[Package] {
+	return func(yield func(Package) bool) {
+		if pt.space == nil {
+			for _, p := range pt.Packages {
+				if !yield(slices.Clone(p)) {
+					return
+				}
+			}
+			return
+		}
+		for _, r := range pt.ranks {
+			if !yield(pt.space.unrank(r)) {
+				return
+			}
+		}
+	}
+}
+
+// clone returns a copy of pt sharing nothing the caller can modify.
+func (pt Point) clone() Point {
+	c := pt
+	c.Values = slices.Clone(pt.Values)
+	c.Packages = make([]Package, len(pt.Packages))
+	for i, p := range pt.Packages {
+		c.Packages[i] = slices.Clone(p)
+	}
+	return c
 }
 
 // Analysis is the result of [Evaluator.Analyze]. Its points are in
@@ -59,6 +117,7 @@ type Analysis struct {
 	Nash, KalaiSmorodinsky, Egalitarian, Welfare []Point
 
 	front []entry // the frontier, scaled, in the order of Frontier
+	list  int     // the most packages a point lists, or -1 for all
 }
 
 // entry is a value vector (scaled) with the ranks of its packages.
@@ -88,7 +147,7 @@ func (e *Evaluator) Analyze(opt Options) (*Analysis, error) {
 	if chunk <= 0 {
 		chunk = 1 << 16
 	}
-	a := &Analysis{e: e, Packages: total}
+	a := &Analysis{e: e, Packages: total, list: opt.listLimit()}
 	parts, err := e.parts(opt, func(w *walker, first int) part {
 		return e.analysePart(w, first, chunk)
 	})
@@ -152,23 +211,17 @@ func (e *Evaluator) analysePart(w *walker, first, chunk int) part {
 	np := e.np
 	var pt part
 	weight := e.space.rankWeights()
-	buf := make([]int64, 0, chunk*np)
-	ranks := make([]uint64, 0, chunk)
+	if cap(w.bufR) < chunk {
+		w.bufV, w.bufR = make([]int64, 0, chunk*np), make([]uint64, 0, chunk)
+	}
+	buf, ranks := w.bufV[:0], w.bufR[:0]
+	defer func() { w.bufV, w.bufR = buf[:0], ranks[:0] }()
 	// A chunk is flushed when it holds at least chunk packages and at
 	// least as many as the frontier so far, so that merging costs, over the
 	// whole slice, O(n log n) for n acceptable packages.
 	limit := chunk
 	flush := func() {
-		es := make([]entry, len(ranks))
-		for i, r := range ranks {
-			es[i] = entry{v: buf[i*np : (i+1)*np : (i+1)*np], ranks: []uint64{r}}
-		}
-		cf := frontier(es)
-		// The entries kept point into buf: copy them out before reuse.
-		for i := range cf {
-			cf[i].v = slices.Clone(cf[i].v)
-		}
-		pt.front = mergeFrontiers(pt.front, cf)
+		pt.front = mergeFrontiers(pt.front, chunkFrontier(buf, ranks, np, &w.bufI))
 		buf, ranks = buf[:0], ranks[:0]
 		limit = max(chunk, len(pt.front))
 	}
@@ -197,6 +250,43 @@ func (e *Evaluator) analysePart(w *walker, first, chunk int) part {
 	})
 	flush()
 	return pt
+}
+
+// chunkFrontier returns the frontier of a chunk: the vectors in buf (np
+// values each) of the packages of the given ranks. Packages with equal
+// vectors become one entry, with a new slice of their ranks in the
+// chunk's order, so that a chunk of tied packages costs a few bytes a
+// package; idx is scratch space.
+func chunkFrontier(buf []int64, ranks []uint64, np int, idx *[]int32) []entry {
+	if len(ranks) == 0 {
+		return nil
+	}
+	ix := (*idx)[:0]
+	for i := range ranks {
+		ix = append(ix, int32(i))
+	}
+	*idx = ix
+	vec := func(i int32) []int64 { return buf[int(i)*np : (int(i)+1)*np] }
+	slices.SortStableFunc(ix, func(x, y int32) int { return -slices.Compare(vec(x), vec(y)) })
+	var es []entry
+	for lo := 0; lo < len(ix); {
+		hi := lo + 1
+		for hi < len(ix) && slices.Equal(vec(ix[lo]), vec(ix[hi])) {
+			hi++
+		}
+		rs := make([]uint64, hi-lo)
+		for k := lo; k < hi; k++ {
+			rs[k-lo] = ranks[ix[k]]
+		}
+		es = append(es, entry{v: vec(ix[lo]), ranks: rs})
+		lo = hi
+	}
+	kept := sweep(es)
+	// The vectors kept point into buf: copy them out before it is reused.
+	for i := range kept {
+		kept[i].v = slices.Clone(kept[i].v)
+	}
+	return kept
 }
 
 // rankWeights returns the weight of each issue's choice in a package's rank.
@@ -277,11 +367,23 @@ func sweep(es []entry) []entry {
 	if len(es) > 0 && len(es[0].v) == 3 {
 		st = newStaircase()
 	}
-	for _, en := range es {
-		if n := len(kept); n > 0 && slices.Equal(kept[n-1].v, en.v) {
-			kept[n-1].ranks = append(kept[n-1].ranks, en.ranks...)
-			continue
+	for i := 0; i < len(es); {
+		en := es[i]
+		// Merge a run of equal vectors into one entry, its ranks in one
+		// new slice of the exact size.
+		j, total := i+1, len(en.ranks)
+		for j < len(es) && slices.Equal(es[j].v, en.v) {
+			total += len(es[j].ranks)
+			j++
 		}
+		if j > i+1 {
+			rs := make([]uint64, 0, total)
+			for _, x := range es[i:j] {
+				rs = append(rs, x.ranks...)
+			}
+			en.ranks = rs
+		}
+		i = j
 		dominated := false
 		switch {
 		case len(kept) == 0:
@@ -393,11 +495,15 @@ func (a *Analysis) points(es []entry) []Point {
 }
 
 func (a *Analysis) point(en entry) Point {
-	pt := Point{}
+	pt := Point{Count: uint64(len(en.ranks)), space: a.e.space, ranks: en.ranks}
 	for _, v := range en.v {
 		pt.Values = append(pt.Values, decimal.New(v, -a.e.places))
 	}
-	for _, r := range en.ranks {
+	n := len(en.ranks)
+	if a.list >= 0 {
+		n = min(n, a.list)
+	}
+	for _, r := range en.ranks[:n] {
 		pt.Packages = append(pt.Packages, a.e.space.unrank(r))
 	}
 	return pt
@@ -485,7 +591,7 @@ func (a *Analysis) argmax(score func(entry) *big.Rat) []Point {
 	}
 	out := make([]Point, len(idx))
 	for k, i := range idx {
-		out[k] = a.Frontier[i]
+		out[k] = a.Frontier[i].clone()
 	}
 	return out
 }
@@ -534,7 +640,7 @@ func (a *Analysis) Certify(p Package) (Certificate, error) {
 			return c, nil
 		}
 		if dominates(en.v, v) {
-			pt := a.Frontier[i]
+			pt := a.Frontier[i].clone()
 			c.DominatedBy = &pt
 			return c, nil
 		}

@@ -290,7 +290,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	wg.Wait()
 	n := 0
 	for _, pt := range a.Frontier {
-		n += len(pt.Packages)
+		n += int(pt.Count)
 	}
 	if p := peak.Load(); p > before {
 		b.ReportMetric(float64(p-before), "peak-heap-B")

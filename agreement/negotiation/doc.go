@@ -100,9 +100,13 @@
 // alternatives, of the positions' lists, of the enumeration, or on the
 // number of workers. Packages with the same value vector are
 // indistinguishable to every analysis and are reported together as one
-// [Point], with all their packages (in increasing lexicographic order of
-// their choices); points are listed in decreasing lexicographic order of
-// their value vectors.
+// [Point]: its Count, the first packages (at most [Options.List], by
+// default [DefaultList]) in Packages, and every one through [Point.All], in
+// increasing lexicographic order of their choices. An analysis holds a
+// point's packages as one integer each (8 bytes a package), so a space
+// where millions of packages tie costs tens of megabytes, not gigabytes.
+// Points are listed in decreasing lexicographic order of their value
+// vectors; the solutions' points are copies of the frontier's.
 //
 //   - Acceptable: the number of acceptable packages (the ZOPA's size).
 //   - Frontier: the acceptable value vectors no other acceptable vector

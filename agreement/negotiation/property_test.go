@@ -378,7 +378,7 @@ func summarise(s *negotiation.Space, a *negotiation.Analysis) summary {
 	out := summary{Acceptable: a.Acceptable, Infeasible: a.Infeasible, Frontier: map[string][]string{}}
 	for _, pt := range a.Frontier {
 		vk := valueKey(pt.Values)
-		for _, p := range pt.Packages {
+		for p := range pt.All() {
 			out.Frontier[vk] = append(out.Frontier[vk], packageKey(issues, p))
 		}
 		slices.Sort(out.Frontier[vk])
@@ -534,7 +534,7 @@ func TestPropertyCertificates(t *testing.T) {
 		}
 		n := 0
 		for _, pt := range a.Frontier {
-			n += len(pt.Packages)
+			n += int(pt.Count)
 			for _, v := range acceptable {
 				if refDominates(v, pt.Values) {
 					t.Fatalf("frontier point %v dominated by %v", pt.Values, v)
@@ -738,7 +738,7 @@ func TestPropertyAffineRescaling(t *testing.T) {
 		pkgs := func(s *negotiation.Space, pts []negotiation.Point) []string {
 			var out []string
 			for _, pt := range pts {
-				for _, p := range pt.Packages {
+				for p := range pt.All() {
 					out = append(out, packageKey(s.Issues(), p))
 				}
 			}

@@ -103,7 +103,7 @@ func (a *Analysis) Sensitivity(party agreement.PartyID, issue IssueID) (Sensitiv
 		return r
 	}
 	for _, pt := range a.Nash {
-		for _, p := range pt.Packages {
+		for p := range pt.All() {
 			vals, _ := e.raw(p)
 			A, B, _ := line(p, vals)
 			if A.Sign() <= 0 {

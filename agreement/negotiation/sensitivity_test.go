@@ -36,7 +36,7 @@ func nashProduct(t *rapid.T, c negotiationtest.CaseData, q int, issue negotiatio
 	s, _, a := analyse(t, d, negotiation.Options{})
 	var out []string
 	for _, pt := range a.Nash {
-		for _, p := range pt.Packages {
+		for p := range pt.All() {
 			out = append(out, packageKey(s.Issues(), p))
 		}
 	}

@@ -26,6 +26,12 @@ type walker struct {
 	forb   []uint64 // [(level)*words+w]
 	bad    []bool   // [level]: a conflict among levels before
 
+	// Scratch buffers of analysePart, kept across the slices one walker
+	// enumerates.
+	bufV []int64
+	bufR []uint64
+	bufI []int32
+
 	// per level, the pair terms to add when the alternative at that level
 	// is g: pairAt[g] lists (earlier level, earlier global index, term).
 	pairAt [][]pairRef

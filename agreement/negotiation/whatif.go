@@ -118,7 +118,7 @@ func (e *Evaluator) WhatIf(opt Options) ([]Change, error) {
 		}
 		return true
 	})
-	a := &Analysis{e: e}
+	a := &Analysis{e: e, list: opt.listLimit()}
 	points := func(es []entry) []Point {
 		f := frontier(es)
 		for i := range f {

@@ -51,7 +51,7 @@ func TestPropertyWhatIfMatchesRecount(t *testing.T) {
 				t.Fatalf("%s admits %d packages, WhatIf says %d", what, len(admitted), ch.Admitted)
 			}
 			for _, pt := range ch.Frontier {
-				for _, p := range pt.Packages {
+				for p := range pt.All() {
 					if k := packageKey(s.Issues(), p); !after[k] || base[k] {
 						t.Fatalf("%s: frontier package %s is not admitted", what, k)
 					}
