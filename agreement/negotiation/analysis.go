@@ -496,8 +496,8 @@ func (a *Analysis) points(es []entry) []Point {
 
 func (a *Analysis) point(en entry) Point {
 	pt := Point{Count: uint64(len(en.ranks)), space: a.e.space, ranks: en.ranks}
-	for _, v := range en.v {
-		pt.Values = append(pt.Values, decimal.New(v, -a.e.places))
+	for q, v := range en.v {
+		pt.Values = append(pt.Values, decimal.New(v, -a.e.placesOf[q]))
 	}
 	n := len(en.ranks)
 	if a.list >= 0 {
@@ -555,21 +555,25 @@ func (a *Analysis) solve() {
 		}
 		return m
 	})
-	// Egalitarian: the largest smallest gain.
+	// Egalitarian: the largest smallest gain, across parties at the
+	// common scale.
+	lift := a.e.lift
 	a.Egalitarian = a.argmax(func(en entry) *big.Rat {
 		var m *big.Int
 		for q := range np {
-			if g := gain(en, q); m == nil || g.Cmp(m) < 0 {
+			g := gain(en, q)
+			g.Mul(g, lift[q])
+			if m == nil || g.Cmp(m) < 0 {
 				m = g
 			}
 		}
 		return new(big.Rat).SetInt(m)
 	})
-	// Welfare: the largest sum of values.
+	// Welfare: the largest sum of values, at the common scale.
 	a.Welfare = a.argmax(func(en entry) *big.Rat {
 		s := new(big.Int)
 		for q := range np {
-			s.Add(s, big.NewInt(en.v[q]))
+			s.Add(s, new(big.Int).Mul(big.NewInt(en.v[q]), lift[q]))
 		}
 		return new(big.Rat).SetInt(s)
 	})

@@ -133,11 +133,11 @@ func (e *Evaluator) opposition(i int) *big.Rat {
 			c := new(big.Int).Mul(big.NewInt(n), &sxy)
 			c.Sub(c, new(big.Int).Mul(&sx, &sy))
 			if c.Sign() < 0 {
-				total.Add(total, new(big.Rat).SetFrac(new(big.Int).Neg(c), big.NewInt(n*n)))
+				// Back from the parties' scales to their units.
+				scale := new(big.Int).Exp(bigTen, big.NewInt(int64(e.placesOf[q]+e.placesOf[r])), nil)
+				total.Add(total, new(big.Rat).SetFrac(new(big.Int).Neg(c), scale.Mul(scale, big.NewInt(n*n))))
 			}
 		}
 	}
-	// Back from the common scale to the parties' units (squared).
-	scale := new(big.Int).Exp(bigTen, big.NewInt(2*int64(e.places)), nil)
-	return total.Quo(total, new(big.Rat).SetInt(scale))
+	return total
 }

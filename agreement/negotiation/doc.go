@@ -73,12 +73,17 @@
 // # Exact arithmetic
 //
 // Amounts are decimals at the API ([decimal.Decimal]) below 10^9 in
-// magnitude, with at most 9 decimal places. [Compile] scales every
-// contribution (weight × value), pair value and reservation to one number
-// of decimal places, the most any of them needs ([Evaluator.Places]), as
-// int64, and refuses (with [ErrTooLarge]) positions whose sums could exceed
-// 2^62 in magnitude, so no sum overflows. Products and ratios (the Nash
-// product, the Kalai-Smorodinsky ratios, welfare sums) are computed with
+// magnitude, with at most 9 decimal places once trailing zeros are dropped
+// ("1." followed by any number of zeros is 1). [Compile] scales each
+// party's contributions (weight × value), pair values and reservation to
+// that party's own number of decimal places, the most any of them needs
+// (so one party's tiny amounts never force a scale on another;
+// [Evaluator.Places] is the most of any party), as int64, and refuses
+// (with [ErrTooLarge], naming the value's path) positions whose sums could
+// exceed 2^62 in magnitude, so no sum overflows. Comparisons within a
+// party (reservations, domination, the Nash product, the Kalai-Smorodinsky
+// ratios) use its own scale; those across parties (the egalitarian and
+// welfare points) bring every party to the most decimal places, in
 // math/big. No result is ever a float: values are reported as decimals.
 //
 // # Evaluation

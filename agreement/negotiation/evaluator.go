@@ -28,7 +28,11 @@ type Evaluator struct {
 	positions []Position
 	parties   []agreement.PartyID
 	np        int
-	places    int32 // every value is an integer × 10^-places
+	places    int32   // the most decimal places of any party
+	placesOf  []int32 // [p]: party p's values are integers × 10^-placesOf[p]
+	// lift[p] is 10^(places-placesOf[p]): party p's values times lift[p]
+	// are at the common scale, for comparisons across parties.
+	lift []*big.Int
 
 	val   []int64  // [g*np+p]: contribution of alternative g to party p
 	res   []int64  // [p]: reservation
@@ -76,7 +80,15 @@ func Compile(s *Space, positions []Position) (*Evaluator, error) {
 	for _, p := range e.positions {
 		e.parties = append(e.parties, p.Party)
 	}
-	e.places = e.scale()
+	e.placesOf = make([]int32, e.np)
+	e.lift = make([]*big.Int, e.np)
+	for p := range e.positions {
+		e.placesOf[p] = scale(e.positions[p])
+		e.places = max(e.places, e.placesOf[p])
+	}
+	for p := range e.positions {
+		e.lift[p] = new(big.Int).Exp(bigTen, big.NewInt(int64(e.places-e.placesOf[p])), nil)
+	}
 	e.val = make([]int64, s.total*e.np)
 	e.red = make([]uint64, s.total*e.np)
 	e.res = make([]int64, e.np)
@@ -85,17 +97,19 @@ func Compile(s *Space, positions []Position) (*Evaluator, error) {
 	for p, pos := range e.positions {
 		pp := agreement.IndexPath("positions", p)
 		bound := newInt()
-		r := scaleBig(pos.Reservation, e.places)
+		places := e.placesOf[p]
+		r := scaleBig(pos.Reservation, places)
 		e.res[p] = r.Int64()
 		bound.Add(bound, absBig(r))
-		for _, iv := range pos.Issues {
+		for j, iv := range pos.Issues {
 			i := s.issueIndex(iv.Issue)
 			mx := newInt()
-			for _, av := range iv.Values {
+			for k, av := range iv.Values {
 				g := s.base[i] + s.altIndex(i, av.Alternative)
-				c := scaleBig(iv.Weight.Mul(av.Value), e.places)
+				c := scaleBig(iv.Weight.Mul(av.Value), places)
 				if absBig(c).Cmp(maxSum) > 0 {
-					ve.Add(pp, ErrTooLarge, "a contribution exceeds 2^62 at the common scale")
+					vp := agreement.FieldPath(agreement.IndexPath(agreement.FieldPath(agreement.IndexPath(agreement.FieldPath(pp, "issues"), j), "values"), k), "value")
+					ve.Add(vp, ErrTooLarge, fmt.Sprintf("weight %s × value %s exceeds 2^62 at the party's %d decimal places", short(iv.Weight), short(av.Value), places))
 					continue
 				}
 				e.val[g*e.np+p] = c.Int64()
@@ -119,7 +133,7 @@ func Compile(s *Space, positions []Position) (*Evaluator, error) {
 				e.pairsOf[g] = append(e.pairsOf[g], k)
 				e.pairsOf[h] = append(e.pairsOf[h], k)
 			}
-			c := scaleBig(pv.Value, e.places)
+			c := scaleBig(pv.Value, places)
 			bound.Add(bound, absBig(c))
 			if bound.Cmp(maxSum) > 0 {
 				continue
@@ -127,7 +141,7 @@ func Compile(s *Space, positions []Position) (*Evaluator, error) {
 			e.pairs[k].v[p] += c.Int64()
 		}
 		if bound.Cmp(maxSum) > 0 {
-			ve.Add(pp, ErrTooLarge, fmt.Sprintf("values of party %q could sum beyond 2^62 at %d decimal places", pos.Party, e.places))
+			ve.Add(pp, ErrTooLarge, fmt.Sprintf("values of party %q could sum beyond 2^62 at its %d decimal places", pos.Party, places))
 		}
 		for j, rl := range pos.RedLines {
 			if err := e.compileLine(p, j, rl); err != nil {
@@ -169,20 +183,17 @@ func places(d decimal.Decimal) int32 {
 	return -e
 }
 
-// scale returns the common number of decimal places: the most any
-// contribution (weight × value), pair value or reservation needs.
-func (e *Evaluator) scale() int32 {
-	var s int32
-	for _, p := range e.positions {
-		s = max(s, places(p.Reservation))
-		for _, iv := range p.Issues {
-			for _, av := range iv.Values {
-				s = max(s, places(iv.Weight.Mul(av.Value)))
-			}
+// scale returns a party's number of decimal places: the most any of its
+// contributions (weight × value), pair values or reservation needs.
+func scale(p Position) int32 {
+	s := places(p.Reservation)
+	for _, iv := range p.Issues {
+		for _, av := range iv.Values {
+			s = max(s, places(iv.Weight.Mul(av.Value)))
 		}
-		for _, pv := range p.Pairs {
-			s = max(s, places(pv.Value))
-		}
+	}
+	for _, pv := range p.Pairs {
+		s = max(s, places(pv.Value))
 	}
 	return s
 }
@@ -516,7 +527,9 @@ func (e *Evaluator) Parties() []agreement.PartyID {
 	return slices.Clone(e.parties)
 }
 
-// Places returns the number of decimal places every value is computed at.
+// Places returns the most decimal places any party's values are computed
+// at: each party's values are scaled to the decimal places its own amounts
+// need, never to another party's.
 func (e *Evaluator) Places() int32 {
 	if e == nil {
 		return 0
@@ -565,7 +578,7 @@ func (e *Evaluator) Evaluate(p Package) (Evaluation, error) {
 	vals, red := e.raw(p)
 	ev := Evaluation{Conflict: c}
 	for q := range e.np {
-		ev.Values = append(ev.Values, decimal.New(vals[q], -e.places))
+		ev.Values = append(ev.Values, decimal.New(vals[q], -e.placesOf[q]))
 		for j, rl := range e.positions[q].RedLines {
 			if red[q]&(1<<j) != 0 {
 				ev.Crossed = append(ev.Crossed, Crossing{e.parties[q], rl.ID})

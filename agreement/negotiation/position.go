@@ -343,10 +343,12 @@ func toScaled(d decimal.Decimal, places int) (int64, bool) {
 	if c.Sign() == 0 {
 		return 0, true
 	}
-	if c.BitLen() > 200 || e > 40 || e < -40 {
+	// A coefficient of more than about 1,200 digits is refused before
+	// its trailing zeros are stripped, to bound the work.
+	if c.BitLen() > 4000 || e > 40 || e < -1200 {
 		return 0, false
 	}
-	// Strip trailing zeros.
+	// Strip trailing zeros: "1." followed by 45 zeros is exactly 1.
 	ten := bigTen
 	for e < 0 {
 		q, r := newInt().QuoRem(c, ten, newInt())
@@ -354,6 +356,9 @@ func toScaled(d decimal.Decimal, places int) (int64, bool) {
 			break
 		}
 		c, e = q, e+1
+	}
+	if c.BitLen() > 200 {
+		return 0, false
 	}
 	e += places
 	if e < 0 {

@@ -57,7 +57,7 @@ func (a *Analysis) Sensitivity(party agreement.PartyID, issue IssueID) (Sensitiv
 	for a := range v {
 		v[a] = new(big.Rat)
 	}
-	scale := new(big.Rat).SetInt(new(big.Int).Exp(bigTen, big.NewInt(int64(e.places)), nil))
+	scale := new(big.Rat).SetInt(new(big.Int).Exp(bigTen, big.NewInt(int64(e.placesOf[q])), nil))
 	for _, iv := range e.positions[q].Issues {
 		if iv.Issue != issue {
 			continue

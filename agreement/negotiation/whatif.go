@@ -134,7 +134,7 @@ func (e *Evaluator) WhatIf(opt Options) ([]Change, error) {
 			}
 		}
 		if c := reservations[q]; c.admitted > 0 {
-			out = append(out, Change{Party: pos.Party, Reservation: decimal.New(c.best, -e.places), Admitted: c.admitted, Frontier: points(c.es)})
+			out = append(out, Change{Party: pos.Party, Reservation: decimal.New(c.best, -e.placesOf[q]), Admitted: c.admitted, Frontier: points(c.es)})
 		}
 	}
 	return out, nil
