@@ -119,79 +119,105 @@ func benchEvaluator(b *testing.B, k int) *Evaluator {
 	return e
 }
 
-// handLoop is the baseline: a hand-written int64 loop over every package
-// doing the same sums and checks from the same tables, written as nested
-// loops (one level per issue, by recursion) that keep running sums: at each
-// level it adds the chosen alternative's values and pair values with the
-// alternatives chosen above, ORs its red-line bits and those of the
-// territory tables completed there, and checks its conflicts with the
-// alternatives chosen above; at the bottom it compares with the
-// reservation values.
-func handLoop(e *Evaluator) (acceptable, infeasible uint64) {
-	s := e.space
-	k, np := len(s.radix), e.np
-	d := make([]int, k)
-	g := make([]int, k)
-	vals := make([]int64, (k+1)*np)
-	red := make([]uint64, (k+1)*np)
-	forb := make([]uint64, (k+1)*s.words)
-	tablesAt := make([][]*table, k)
-	for ti := range e.tables {
-		t := &e.tables[ti]
-		tablesAt[t.issues[len(t.issues)-1]] = append(tablesAt[t.issues[len(t.issues)-1]], t)
-	}
-	var level func(l int, bad bool)
-	level = func(l int, bad bool) {
-		if l == k {
-			if bad {
-				infeasible++
-				return
+// handTables builds, directly from the rules benchCase(k) follows and
+// independently of Compile, what the hand-written loop needs: per issue
+// and alternative, each party's contribution in tenths (weight × value)
+// and the red-line bits it sets; the reservations in tenths.
+//
+//   - UA: keep-a2 (bit 0) is crossed by ceding a2: x2 of issue 2 or of
+//     issue 5; no-i4-x2 (bit 1) by x2 of issue 4.
+//   - RU: no-nato (bit 0) by a deployment of FR (a NATO member) in UA: x1
+//     of issues 6 and above; control-a1 (bit 1) by RU's withdrawal from
+//     a1: x3 of issue 1.
+//   - US: no-i3-x2 (bit 0) by x2 of issue 3; not-i9-x3 (bit 1) by x3 of
+//     the last issue.
+func handTables(k int) (val [][5][3]int64, red [][5][3]uint64, res [3]int64) {
+	val = make([][5][3]int64, k)
+	red = make([][5][3]uint64, k)
+	for i := range k {
+		for a := range 5 {
+			for p := range 3 {
+				w := int64((p+i)%3 + 1)
+				v := int64((p*7+i*3+a*5+p*a*i)%11 - 4)
+				val[i][a][p] = w * (v*10 + int64(p))
 			}
-			for q := range np {
-				if red[k*np+q] != 0 || vals[k*np+q] < e.res[q] {
-					return
+		}
+	}
+	red[2][2][0] |= 1
+	if k > 5 {
+		red[5][2][0] |= 1
+	}
+	red[4][2][0] |= 2
+	for i := 6; i < k; i++ {
+		red[i][1][1] |= 1
+	}
+	red[1][3][1] |= 2
+	red[3][2][2] |= 1
+	red[k-1][3][2] |= 2
+	for p := range res {
+		res[p] = int64(3*k/2) * 10
+	}
+	return val, red, res
+}
+
+// handLoop is the baseline the evaluator is measured against: a
+// hand-written int64 loop over every package of benchCase(k) doing the same
+// sums and checks, from handTables rather than the evaluator's tables. It
+// is an odometer over the issues keeping running sums and red-line masks
+// per level, so that moving to the next package recomputes only the levels
+// whose choice changed; the pair values (x1 of issue 0 with x3 of issue 5,
+// x1 of issue 6 with x2 of issue 7) and the conflicts (x1 of issue 5,
+// freezing a1, with x1 or x3 of issue 1, which freeze it or move its
+// control; x2 of issue 5, ceding a2, with x2 of issue 2) are written out.
+func handLoop(k int) (acceptable, infeasible uint64) {
+	val, red, res := handTables(k)
+	var d [16]int
+	var sum [17][3]int64
+	var mask [17][3]uint64
+	var bad [17]bool
+	l := 0
+	for {
+		for ; l < k; l++ {
+			a := d[l]
+			v, r := &val[l][a], &red[l][a]
+			s, m := &sum[l], &mask[l]
+			n := &sum[l+1]
+			n[0], n[1], n[2] = s[0]+v[0], s[1]+v[1], s[2]+v[2]
+			nm := &mask[l+1]
+			nm[0], nm[1], nm[2] = m[0]|r[0], m[1]|r[1], m[2]|r[2]
+			bad[l+1] = bad[l]
+			switch l {
+			case 5:
+				if d[0] == 1 && a == 3 {
+					n[0] -= 10 // the pair's value, p - 1, in tenths
+					n[2] += 10
+				}
+				if a == 1 && (d[1] == 1 || d[1] == 3) || a == 2 && d[2] == 2 {
+					bad[l+1] = true
+				}
+			case 7:
+				if d[6] == 1 && a == 2 {
+					n[0] += 20 // the pair's value, 2 - p, in tenths
+					n[1] += 10
 				}
 			}
+		}
+		switch {
+		case bad[k]:
+			infeasible++
+		case mask[k][0]|mask[k][1]|mask[k][2] == 0 && sum[k][0] >= res[0] && sum[k][1] >= res[1] && sum[k][2] >= res[2]:
 			acceptable++
-			return
 		}
-		for a := range s.radix[l] {
-			d[l] = a
-			x := s.base[l] + a
-			g[l] = x
-			for q := range np {
-				vals[(l+1)*np+q] = vals[l*np+q] + e.val[x*np+q]
-				red[(l+1)*np+q] = red[l*np+q] | e.red[x*np+q]
+		for l = k - 1; ; l-- {
+			if l < 0 {
+				return acceptable, infeasible
 			}
-			for _, pi := range e.pairsOf[x] {
-				pt := e.pairs[pi]
-				other := pt.g
-				if other == x {
-					other = pt.h
-				}
-				if oi, _ := s.locate(other); oi < l && g[oi] == other {
-					for q := range np {
-						vals[(l+1)*np+q] += pt.v[q]
-					}
-				}
+			if d[l]++; d[l] < 5 {
+				break
 			}
-			for _, t := range tablesAt[l] {
-				idx := 0
-				for j, i := range t.issues {
-					idx += d[i] * t.stride[j]
-				}
-				if t.state[idx] == 1 {
-					red[(l+1)*np+t.party] |= 1 << t.bit
-				}
-			}
-			for w := range s.words {
-				forb[(l+1)*s.words+w] = forb[l*s.words+w] | s.conflicts[x][w]
-			}
-			level(l+1, bad || forb[l*s.words+x/64]&(1<<(x%64)) != 0)
+			d[l] = 0
 		}
 	}
-	level(0, false)
-	return acceptable, infeasible
 }
 
 func TestHandLoopAgrees(t *testing.T) {
@@ -212,7 +238,7 @@ func TestHandLoopAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acc, inf := handLoop(e)
+	acc, inf := handLoop(k)
 	if c.Acceptable != acc || c.Infeasible != inf {
 		t.Fatalf("Count = %+v, hand loop acceptable %d infeasible %d", c, acc, inf)
 	}
@@ -236,13 +262,39 @@ func BenchmarkEvaluate(b *testing.B) {
 		}
 		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "packages/s")
 	})
+	c, err := e.Count(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if acc, inf := handLoop(10); acc != c.Acceptable || inf != c.Infeasible {
+		b.Fatalf("Count = %+v, hand loop acceptable %d infeasible %d", c, acc, inf)
+	}
 	b.Run("handloop", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			handLoop(e)
+			handLoop(10)
 		}
 		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "packages/s")
 	})
+}
+
+// BenchmarkEvaluatePackage evaluates packages one by one through the
+// public Evaluate, for comparison with the enumeration (per package).
+func BenchmarkEvaluatePackage(b *testing.B) {
+	e := benchEvaluator(b, 10)
+	p := make(Package, 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Evaluate(p); err != nil {
+			b.Fatal(err)
+		}
+		for i := 9; i >= 0; i-- {
+			if p[i]++; p[i] < 5 {
+				break
+			}
+			p[i] = 0
+		}
+	}
 }
 
 // BenchmarkAnalyze analyses the whole space of 10 issues of 5 alternatives

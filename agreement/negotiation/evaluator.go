@@ -64,7 +64,7 @@ type table struct {
 // percent or without a limit, a clause red line filtering on a field
 // [ClauseLine] does not support, more than [MaxRedLines] red lines, an amount
 // not below 10^9 in magnitude or with more than 9 decimal places, sums that
-// could exceed 2^62 at the common scale, or a territory red line depending
+// could exceed 2^62 at the party's scale, or a territory red line depending
 // on more than [MaxTable] combinations (the last three wrap [ErrTooLarge]).
 // Nothing passed in is modified.
 func Compile(s *Space, positions []Position) (*Evaluator, error) {
@@ -565,7 +565,11 @@ type Crossing struct {
 }
 
 // Evaluate evaluates one package. It returns an error wrapping
-// [agreement.ErrInvalidValue] when p is not a package of the space.
+// [agreement.ErrInvalidValue] when p is not a package of the space. It is
+// for looking at a few packages: it allocates its result and sums the
+// package from scratch, some hundreds of times slower per package than
+// the enumeration of [Evaluator.Analyze] and [Evaluator.Count], which
+// should be used to go through many.
 func (e *Evaluator) Evaluate(p Package) (Evaluation, error) {
 	if e == nil {
 		return Evaluation{}, fmt.Errorf("%w: nil evaluator", agreement.ErrMissing)
