@@ -1,6 +1,7 @@
 package negotiation
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"iter"
@@ -30,6 +31,14 @@ type Options struct {
 	// packages (those choosing one alternative of the first issue of the
 	// order) at a time; 0 means one.
 	Workers int
+	// Context, when set, cancels the enumeration: it is consulted every
+	// few thousand packages, and a call whose context is done returns an
+	// error wrapping the context's error. An analysis keeps it for
+	// [Analysis.Sensitivity] and [Analysis.Excluded], which enumerate the
+	// space again. Enumeration goes through some millions of packages a
+	// second per core, so a space of 2^40 packages takes days: bound the
+	// work with a deadline.
+	Context context.Context
 	// List is the most packages a [Point] lists in Packages; 0 means
 	// [DefaultList], a negative number every package. [Point.All] yields
 	// every package whatever List is.
@@ -118,6 +127,7 @@ type Analysis struct {
 
 	front []entry // the frontier, scaled, in the order of Frontier
 	list  int     // the most packages a point lists, or -1 for all
+	ctx   context.Context
 }
 
 // entry is a value vector (scaled) with the ranks of its packages.
@@ -147,7 +157,7 @@ func (e *Evaluator) Analyze(opt Options) (*Analysis, error) {
 	if chunk <= 0 {
 		chunk = 1 << 16
 	}
-	a := &Analysis{e: e, Packages: total, list: opt.listLimit()}
+	a := &Analysis{e: e, Packages: total, list: opt.listLimit(), ctx: opt.Context}
 	parts, err := e.parts(opt, func(w *walker, first int) part {
 		return e.analysePart(w, first, chunk)
 	})
@@ -190,10 +200,13 @@ func (e *Evaluator) parts(opt Options, f func(w *walker, first int) part) ([]par
 	workers := min(max(opt.Workers, 1), n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	walkers := make([]*walker, workers)
+	for k := range walkers {
 		w, _ := e.newWalker(opt.Order)
+		w.ctx = opt.Context
+		walkers[k] = w
 		wg.Go(func() {
-			for {
+			for w.err == nil {
 				first := int(next.Add(1) - 1)
 				if first >= n {
 					return
@@ -203,6 +216,11 @@ func (e *Evaluator) parts(opt Options, f func(w *walker, first int) part) ([]par
 		})
 	}
 	wg.Wait()
+	for _, w := range walkers {
+		if w.err != nil {
+			return nil, fmt.Errorf("negotiation: enumeration stopped: %w", w.err)
+		}
+	}
 	return out, nil
 }
 
@@ -653,13 +671,20 @@ func (a *Analysis) Certify(p Package) (Certificate, error) {
 }
 
 // Excluded returns every package not on the frontier with its certificate,
-// in the order of [Space.All]. The package is reused (see [Package]).
+// in the order of [Space.All]. The package is reused (see [Package]). It
+// stops early when the analysis's [Options.Context] is done. Each package
+// is evaluated alone and compared with the frontier: it costs O(frontier)
+// a package, for looking at the packages, not for counting them.
 func (a *Analysis) Excluded() iter.Seq2[Package, Certificate] {
 	return func(yield func(Package, Certificate) bool) {
 		if a == nil || a.e == nil {
 			return
 		}
+		n := 0
 		for p := range a.e.space.All() {
+			if n++; n%checkEvery == 0 && a.ctx != nil && a.ctx.Err() != nil {
+				return
+			}
 			c, err := a.Certify(p)
 			if err != nil || c.OnFrontier {
 				continue

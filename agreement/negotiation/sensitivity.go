@@ -139,6 +139,7 @@ func (a *Analysis) Sensitivity(party agreement.PartyID, issue IssueID) (Sensitiv
 	if err != nil {
 		return Sensitivity{}, err
 	}
+	w.ctx = a.ctx
 	w.run(func(p Package, vals []int64, red []uint64, feasible bool) bool {
 		if !feasible {
 			return true
@@ -155,6 +156,9 @@ func (a *Analysis) Sensitivity(party agreement.PartyID, issue IssueID) (Sensitiv
 		tighten(new(big.Rat).Sub(As, A), new(big.Rat).Sub(B, Bs))
 		return true
 	})
+	if w.err != nil {
+		return Sensitivity{}, fmt.Errorf("negotiation: enumeration stopped: %w", w.err)
+	}
 	wr := out.Weight.Rat()
 	if lo != nil {
 		out.Low = lo.Add(lo, wr)

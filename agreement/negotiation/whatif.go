@@ -52,6 +52,7 @@ func (e *Evaluator) WhatIf(opt Options) ([]Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	w.ctx = opt.Context
 	chunk := opt.Chunk
 	if chunk <= 0 {
 		chunk = 1 << 16
@@ -118,6 +119,9 @@ func (e *Evaluator) WhatIf(opt Options) ([]Change, error) {
 		}
 		return true
 	})
+	if w.err != nil {
+		return nil, fmt.Errorf("negotiation: enumeration stopped: %w", w.err)
+	}
 	a := &Analysis{e: e, list: opt.listLimit()}
 	points := func(es []entry) []Point {
 		f := frontier(es)
