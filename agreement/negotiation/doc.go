@@ -153,9 +153,12 @@
 // for the issue does not; combinations of alternatives whose options
 // conflict inside a territory red line's areas are left aside) and its
 // opposition: over every pair of parties, the negative part of the
-// covariance of their contributions over the issue's alternatives, summed
-// and made positive, exactly (a [math/big.Rat], in the parties' units
-// squared). The most contested issues decide the most red lines and, among
+// covariance of their contributions over the issue's alternatives, each
+// party's contributions taken as a share of its range (the sum over the
+// issues of its largest contribution less its smallest), summed and made
+// positive, exactly (a [math/big.Rat]). Rescaling a party's values
+// (v -> a×v + b, a > 0) changes no opposition. The most contested issues
+// decide the most red lines and, among
 // those, have the largest opposition; ties are all reported.
 //
 // # Sensitivity

@@ -235,7 +235,7 @@ func writeBargain(p *markup.Writer, m Model, r BargainResult) {
 			ls = append(ls, string(x.Party)+"/"+x.RedLine)
 		}
 		p.Printf("    %s: decides %s; opposition %s\n", c.Issue, orText(strings.Join(ls, ", "), "no red line"),
-			c.Opposition.FloatString(2))
+			c.Opposition.FloatString(4))
 	}
 	p.Printf("    (the article: Witkoff indicated that \"land options\" would pose the most \"critical issue\")\n")
 
