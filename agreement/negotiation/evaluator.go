@@ -601,19 +601,22 @@ func (e *Evaluator) raw(p Package) ([]int64, []uint64) {
 	s := e.space
 	vals := make([]int64, e.np)
 	red := make([]uint64, e.np)
-	chosen := map[int]bool{}
+	chosen := func(g int) bool {
+		i, a := s.locate(g)
+		return p[i] == a
+	}
 	for i, a := range p {
 		g := s.base[i] + a
-		chosen[g] = true
 		for q := range e.np {
 			vals[q] += e.val[g*e.np+q]
 			red[q] |= e.red[g*e.np+q]
 		}
-	}
-	for _, pt := range e.pairs {
-		if chosen[pt.g] && chosen[pt.h] {
-			for q := range e.np {
-				vals[q] += pt.v[q]
+		// The pair terms of g, each counted at its first alternative.
+		for _, k := range e.pairsOf[g] {
+			if pt := e.pairs[k]; pt.g == g && chosen(pt.h) {
+				for q := range e.np {
+					vals[q] += pt.v[q]
+				}
 			}
 		}
 	}
