@@ -189,6 +189,7 @@
 // that line alone keeps out), or lowering the reservation value to the
 // highest value that admits a package (the packages held back by that
 // reservation alone and worth exactly that much to the party), each with the
-// number of packages it admits and their frontier. With an empty acceptable
-// set, these are the changes that make it non-empty.
+// number of packages it admits and their frontier; [Evaluator.Admitted]
+// yields the packages themselves. With an empty acceptable set, these are
+// the changes that make it non-empty.
 package negotiation
