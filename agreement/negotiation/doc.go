@@ -113,7 +113,8 @@
 // Points are listed in decreasing lexicographic order of their value
 // vectors; the solutions' points are copies of the frontier's.
 //
-//   - Acceptable: the number of acceptable packages (the ZOPA's size).
+//   - Acceptable: the number of acceptable packages (the ZOPA's size);
+//     [Evaluator.Acceptable] yields them, enumerating the space again.
 //   - Frontier: the acceptable value vectors no other acceptable vector
 //     dominates (at least as good for every party and better for one), with
 //     their packages. It is built by chunks of acceptable packages (sort by
@@ -135,7 +136,9 @@
 //     the parties' own units.
 //   - Welfare: the frontier points with the largest sum of values.
 //
-// Each solution lists every tied point. The Nash and Kalai-Smorodinsky points
+// Each solution lists every tied point; [Analysis.Gains] gives a point's
+// gains over the reservation values. [Space.Package] names a package by
+// its alternatives' ids. The Nash and Kalai-Smorodinsky points
 // do not change when one party's values and reservation are rescaled
 // together by v -> a×v + b with a > 0; the egalitarian and welfare points
 // compare units across parties and do.
