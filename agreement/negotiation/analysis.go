@@ -377,12 +377,13 @@ func mergeFrontiers(x, y []entry) []entry {
 // transitive). Every kept vector's first value is at least the current
 // one's, so the test is on the other values: for two parties, against the
 // largest second value kept; for three, against a staircase of the kept
-// (second, third) pairs (O(log n) per vector); for more, against every
-// kept vector.
+// (second, third) pairs (O(log n) per vector); for more, the staircase
+// first (a vector it does not cover is undominated), then every kept
+// vector.
 func sweep(es []entry) []entry {
 	var kept []entry
 	var st *staircase
-	if len(es) > 0 && len(es[0].v) == 3 {
+	if len(es) > 0 && len(es[0].v) >= 3 {
 		st = newStaircase()
 	}
 	for i := 0; i < len(es); {
@@ -405,12 +406,17 @@ func sweep(es []entry) []entry {
 		dominated := false
 		switch {
 		case len(kept) == 0:
+		case len(en.v) == 1:
+			// The kept vector's only value is larger.
+			dominated = true
 		case len(en.v) == 2:
 			// The last kept has the largest second value.
 			dominated = kept[len(kept)-1].v[1] >= en.v[1]
-		case st != nil:
+		case len(en.v) == 3:
 			dominated = st.covers(en.v[1], en.v[2])
-		default:
+		case st.covers(en.v[1], en.v[2]):
+			// Four parties or more: a vector no kept one is at least in
+			// the second and third values is undominated; otherwise scan.
 			for _, k := range kept {
 				if dominates(k.v, en.v) {
 					dominated = true
@@ -419,7 +425,10 @@ func sweep(es []entry) []entry {
 			}
 		}
 		if !dominated {
-			if st != nil {
+			// With four parties or more, a kept vector may be covered in
+			// its second and third values; the staircase keeps only the
+			// maximal pairs.
+			if st != nil && !st.covers(en.v[1], en.v[2]) {
 				st.insert(en.v[1], en.v[2])
 			}
 			kept = append(kept, entry{v: en.v, ranks: en.ranks})
