@@ -1,6 +1,7 @@
 package negotiation
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -377,10 +378,13 @@ func mergeFrontiers(x, y []entry) []entry {
 // transitive). Every kept vector's first value is at least the current
 // one's, so the test is on the other values: for two parties, against the
 // largest second value kept; for three, against a staircase of the kept
-// (second, third) pairs (O(log n) per vector); for more, the staircase
-// first (a vector it does not cover is undominated), then every kept
-// vector.
+// (second, third) pairs (O(log n) per vector); for four, more than
+// kungBase vectors go to kung4; for more, the staircase first (a vector it
+// does not cover is undominated), then every kept vector.
 func sweep(es []entry) []entry {
+	if len(es) > kungBase && len(es[0].v) == 4 {
+		return kung4(mergeRuns(es))
+	}
 	var kept []entry
 	var st *staircase
 	if len(es) > 0 && len(es[0].v) >= 3 {
@@ -435,6 +439,91 @@ func sweep(es []entry) []entry {
 		}
 	}
 	return kept
+}
+
+// kungBase is the most vectors of four parties sweep scans; more are
+// split by kung4.
+const kungBase = 64
+
+// mergeRuns returns es (in decreasing lexicographic order) with each run
+// of equal vectors merged into one entry.
+func mergeRuns(es []entry) []entry {
+	out := make([]entry, 0, len(es))
+	for i := 0; i < len(es); {
+		j, total := i+1, len(es[i].ranks)
+		for j < len(es) && slices.Equal(es[j].v, es[i].v) {
+			total += len(es[j].ranks)
+			j++
+		}
+		en := es[i]
+		if j > i+1 {
+			rs := make([]uint64, 0, total)
+			for _, x := range es[i:j] {
+				rs = append(rs, x.ranks...)
+			}
+			en.ranks = rs
+		}
+		out = append(out, en)
+		i = j
+	}
+	return out
+}
+
+// kung4 returns the undominated vectors of es: distinct vectors of four
+// parties in decreasing lexicographic order. It is Kung's divide and
+// conquer: the frontiers of the first and second halves, then the second
+// half's members that no member of the first dominates. Every vector of
+// the first half has a first value at least that of every vector of the
+// second, so a member b of the second is dominated exactly when some
+// member t of the first is at least b in the other three values: a sweep
+// in decreasing order of the second value (t before b on ties) with a
+// staircase of the first half's (third, fourth) values answers that.
+// O(n log² n) in all.
+func kung4(es []entry) []entry {
+	if len(es) <= kungBase {
+		return sweep(es)
+	}
+	mid := len(es) / 2
+	top, bottom := kung4(es[:mid]), kung4(es[mid:])
+	// bottom is the index in bottom, or -1 for a member of top.
+	type item struct {
+		v      []int64
+		bottom int
+	}
+	items := make([]item, 0, len(top)+len(bottom))
+	for _, t := range top {
+		items = append(items, item{t.v, -1})
+	}
+	for i, b := range bottom {
+		items = append(items, item{b.v, i})
+	}
+	slices.SortStableFunc(items, func(x, y item) int {
+		if c := cmp.Compare(y.v[1], x.v[1]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.bottom, y.bottom)
+	})
+	st := newStaircase()
+	dominated := make([]bool, len(bottom))
+	for _, it := range items {
+		v := it.v
+		switch {
+		case it.bottom < 0:
+			if !st.covers(v[2], v[3]) {
+				st.insert(v[2], v[3])
+			}
+		case st.covers(v[2], v[3]):
+			dominated[it.bottom] = true
+		}
+	}
+	out := make([]entry, 0, len(top)+len(bottom))
+	out = append(out, top...)
+	for i, b := range bottom {
+		if !dominated[i] {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // staircase holds the maximal points (x, y) of a set, in a treap keyed by

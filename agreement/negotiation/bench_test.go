@@ -433,27 +433,30 @@ func BenchmarkCountWorkers(b *testing.B) {
 }
 
 // opposedEvaluator builds, with no randomness, a space of k issues of five
-// alternatives (no options, no red lines) and three opposed parties: C's
-// value is -(A+B), so no package dominates another and every package with
-// distinct values for A and B is on the frontier.
-func opposedEvaluator(b *testing.B, k int) *Evaluator {
+// alternatives (no options, no red lines) and np opposed parties (three or
+// four): the last party's value is minus the sum of the others', so no
+// package dominates another and every package with distinct values for the
+// others is on the frontier.
+func opposedEvaluator(b *testing.B, k, np int) *Evaluator {
 	var issues []Issue
-	pos := []Position{{Party: "A"}, {Party: "B"}, {Party: "C"}}
+	pos := []Position{{Party: "A"}, {Party: "B"}, {Party: "C"}, {Party: "D"}}[:np]
 	w := int64(1)
 	for i := range k {
 		is := Issue{ID: IssueID(fmt.Sprintf("i%d", i))}
-		ivs := make([]IssueValue, 3)
+		ivs := make([]IssueValue, np)
 		for q := range ivs {
 			ivs[q] = IssueValue{Issue: is.ID, Weight: decimal.NewFromInt(1)}
 		}
 		for a := range 5 {
 			id := AlternativeID(fmt.Sprintf("a%d", a))
 			is.Alternatives = append(is.Alternatives, Alternative{ID: id})
-			va := int64(a) * w
-			vb := int64((a*3+i)%5) * (w + int64(i))
-			ivs[0].Values = append(ivs[0].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(va)})
-			ivs[1].Values = append(ivs[1].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(vb)})
-			ivs[2].Values = append(ivs[2].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(-va - vb)})
+			vs := []int64{int64(a) * w, int64((a*3+i)%5) * (w + int64(i)), int64((a*2+i)%5) * int64(i+1)}[:np-1]
+			sum := int64(0)
+			for q, v := range vs {
+				ivs[q].Values = append(ivs[q].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(v)})
+				sum += v
+			}
+			ivs[np-1].Values = append(ivs[np-1].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(-sum)})
 		}
 		w *= 5
 		for q := range pos {
@@ -475,46 +478,50 @@ func opposedEvaluator(b *testing.B, k int) *Evaluator {
 	return e
 }
 
-// BenchmarkFrontierOpposed compares the three-party staircase sweep with
-// the pairwise baseline on the value vectors of an opposed space of 6
-// issues of 5 alternatives (15,625 packages, all on the frontier), and
-// analyses an opposed space of 7 issues (78,125 packages) whole.
+// BenchmarkFrontierOpposed compares the frontier's sweep (a staircase for
+// three parties, Kung's divide and conquer for four) with the pairwise
+// baseline on the value vectors of opposed spaces of 6 issues of 5
+// alternatives (15,625 packages, all on the frontier), and analyses an
+// opposed three-party space of 7 issues (78,125 packages) whole.
 func BenchmarkFrontierOpposed(b *testing.B) {
-	e := opposedEvaluator(b, 6)
-	w, err := e.newWalker(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var vs [][]int64
-	w.run(func(_ Package, vals []int64, _ []uint64, _ bool) bool {
-		vs = append(vs, slices.Clone(vals))
-		return true
-	})
-	want := 0
-	for _, en := range frontier(entries(vs)) {
-		want += len(en.ranks)
-	}
-	if got := pairwiseFrontier(vs); got != want {
-		b.Fatalf("pairwise frontier has %d packages, sweep %d", got, want)
-	}
-	b.Run("sweep", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			frontier(entries(vs))
+	for _, np := range []int{3, 4} {
+		e := opposedEvaluator(b, 6, np)
+		w, err := e.newWalker(nil)
+		if err != nil {
+			b.Fatal(err)
 		}
-		b.ReportMetric(float64(want), "frontier-packages")
-	})
-	b.Run("pairwise", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			pairwiseFrontier(vs)
+		var vs [][]int64
+		w.run(func(_ Package, vals []int64, _ []uint64, _ bool) bool {
+			vs = append(vs, slices.Clone(vals))
+			return true
+		})
+		want := 0
+		for _, en := range frontier(entries(vs)) {
+			want += len(en.ranks)
 		}
-		b.ReportMetric(float64(want), "frontier-packages")
-	})
-	big := opposedEvaluator(b, 7)
+		if got := pairwiseFrontier(vs); got != want {
+			b.Fatalf("%d parties: pairwise frontier has %d packages, sweep %d", np, got, want)
+		}
+		b.Run(fmt.Sprintf("parties=%d/sweep", np), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				frontier(entries(vs))
+			}
+			b.ReportMetric(float64(want), "frontier-packages")
+		})
+		b.Run(fmt.Sprintf("parties=%d/pairwise", np), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				pairwiseFrontier(vs)
+			}
+			b.ReportMetric(float64(want), "frontier-packages")
+		})
+	}
+	big := opposedEvaluator(b, 7, 3)
 	b.Run("analyze-78125", func(b *testing.B) {
 		b.ReportAllocs()
 		var a *Analysis
+		var err error
 		for b.Loop() {
 			if a, err = big.Analyze(Options{Chunk: 4096}); err != nil {
 				b.Fatal(err)

@@ -124,9 +124,10 @@
 //     so memory is a chunk plus the frontier, at most about twice the
 //     frontier. The sweep's test costs O(1) per vector for two parties,
 //     O(log n) for three (a staircase of the kept vectors' second and
-//     third values, in a balanced tree), and, for four or more, O(log n)
-//     when that staircase shows the vector undominated, O(frontier)
-//     otherwise (quadratic in the worst case, when parties are opposed).
+//     third values, in a balanced tree); four parties use Kung's divide
+//     and conquer (O(n log² n) in all); for five or more, O(log n) when
+//     that staircase shows the vector undominated, O(frontier) otherwise
+//     (quadratic in the worst case, when parties are opposed).
 //   - Nash: the frontier points with the largest product of gains over the
 //     reservation values, exactly (big integers). When every frontier point
 //     has a zero gain for some party, every point ties at zero.
