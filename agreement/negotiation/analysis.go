@@ -400,11 +400,7 @@ func sweep(es []entry) []entry {
 			j++
 		}
 		if j > i+1 {
-			rs := make([]uint64, 0, total)
-			for _, x := range es[i:j] {
-				rs = append(rs, x.ranks...)
-			}
-			en.ranks = rs
+			en.ranks = appendRanks(es[i:j], total)
 		}
 		i = j
 		dominated := false
@@ -441,6 +437,19 @@ func sweep(es []entry) []entry {
 	return kept
 }
 
+// appendRanks returns the ranks of a run of entries with equal vectors,
+// total in all, appended to the first's: the entries are being merged and
+// the first's slice is its own, so growing it in place (by append's
+// amortised growth) keeps a point that gathers ranks chunk after chunk
+// from copying them all at every merge.
+func appendRanks(run []entry, total int) []uint64 {
+	rs := slices.Grow(run[0].ranks, total-len(run[0].ranks))
+	for _, x := range run[1:] {
+		rs = append(rs, x.ranks...)
+	}
+	return rs
+}
+
 // kungBase is the most vectors of four parties sweep scans; more are
 // split by kung4.
 const kungBase = 64
@@ -457,11 +466,7 @@ func mergeRuns(es []entry) []entry {
 		}
 		en := es[i]
 		if j > i+1 {
-			rs := make([]uint64, 0, total)
-			for _, x := range es[i:j] {
-				rs = append(rs, x.ranks...)
-			}
-			en.ranks = rs
+			en.ranks = appendRanks(es[i:j], total)
 		}
 		out = append(out, en)
 		i = j
