@@ -1,6 +1,8 @@
 package negotiation
 
 import (
+	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"iter"
@@ -20,13 +22,43 @@ type Options struct {
 	// Order is the order of the issues in the enumeration, the last
 	// varying fastest; nil is the space's own order.
 	Order []int
-	// Chunk is how many acceptable packages are buffered before they are
-	// merged into the frontier; 0 means 1<<16.
+	// Chunk is how many acceptable packages are buffered, at least, before
+	// they are merged into the frontier; 0 means 1<<16. A chunk also grows
+	// to the size of the frontier so far, so that the merges cost
+	// O(n log n) in all: memory is at most about twice the frontier, or
+	// Chunk packages.
 	Chunk int
 	// Workers is how many goroutines enumerate, each a slice of the
 	// packages (those choosing one alternative of the first issue of the
 	// order) at a time; 0 means one.
 	Workers int
+	// Context, when set, cancels the enumeration: it is consulted every
+	// few thousand packages, and a call whose context is done returns an
+	// error wrapping the context's error. An analysis keeps it for
+	// [Analysis.Sensitivity] and [Analysis.Excluded], which enumerate the
+	// space again. Enumeration goes through some millions of packages a
+	// second per core, so a space of 2^40 packages takes days: bound the
+	// work with a deadline.
+	Context context.Context
+	// List is the most packages a [Point] lists in Packages; 0 means
+	// [DefaultList], a negative number every package. [Point.All] yields
+	// every package whatever List is.
+	List int
+}
+
+// DefaultList is how many packages a [Point] lists when [Options.List] is
+// zero.
+const DefaultList = 1000
+
+// listLimit returns the most packages a point lists.
+func (o Options) listLimit() int {
+	switch {
+	case o.List == 0:
+		return DefaultList
+	case o.List < 0:
+		return -1
+	}
+	return o.List
 }
 
 // Point is a value vector and the packages that have it: the packages an
@@ -34,9 +66,48 @@ type Options struct {
 type Point struct {
 	// Values are per party, in the order of [Evaluator.Parties].
 	Values []decimal.Decimal
-	// Packages have exactly these values, in increasing lexicographic
-	// order of their choices.
+	// Packages are the first packages (at most [Options.List]) that have
+	// exactly these values, in increasing lexicographic order of their
+	// choices; Count says how many there are and All yields every one.
 	Packages []Package
+	// Count is the number of packages with these values.
+	Count uint64
+
+	space *Space
+	ranks []uint64 // of every package, ascending; shared, never modified
+}
+
+// All yields every package with the point's values, in increasing
+// lexicographic order of their choices, each a new Package. The analysis
+// holds them as one integer each, so a point with many tied packages costs
+// 8 bytes a package until they are asked for.
+func (pt Point) All() iter.Seq[Package] {
+	return func(yield func(Package) bool) {
+		if pt.space == nil {
+			for _, p := range pt.Packages {
+				if !yield(slices.Clone(p)) {
+					return
+				}
+			}
+			return
+		}
+		for _, r := range pt.ranks {
+			if !yield(pt.space.unrank(r)) {
+				return
+			}
+		}
+	}
+}
+
+// clone returns a copy of pt sharing nothing the caller can modify.
+func (pt Point) clone() Point {
+	c := pt
+	c.Values = slices.Clone(pt.Values)
+	c.Packages = make([]Package, len(pt.Packages))
+	for i, p := range pt.Packages {
+		c.Packages[i] = slices.Clone(p)
+	}
+	return c
 }
 
 // Analysis is the result of [Evaluator.Analyze]. Its points are in
@@ -56,6 +127,8 @@ type Analysis struct {
 	Nash, KalaiSmorodinsky, Egalitarian, Welfare []Point
 
 	front []entry // the frontier, scaled, in the order of Frontier
+	list  int     // the most packages a point lists, or -1 for all
+	ctx   context.Context
 }
 
 // entry is a value vector (scaled) with the ranks of its packages.
@@ -85,7 +158,7 @@ func (e *Evaluator) Analyze(opt Options) (*Analysis, error) {
 	if chunk <= 0 {
 		chunk = 1 << 16
 	}
-	a := &Analysis{e: e, Packages: total}
+	a := &Analysis{e: e, Packages: total, list: opt.listLimit(), ctx: opt.Context}
 	parts, err := e.parts(opt, func(w *walker, first int) part {
 		return e.analysePart(w, first, chunk)
 	})
@@ -128,10 +201,13 @@ func (e *Evaluator) parts(opt Options, f func(w *walker, first int) part) ([]par
 	workers := min(max(opt.Workers, 1), n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	walkers := make([]*walker, workers)
+	for k := range walkers {
 		w, _ := e.newWalker(opt.Order)
+		w.ctx = opt.Context
+		walkers[k] = w
 		wg.Go(func() {
-			for {
+			for w.err == nil {
 				first := int(next.Add(1) - 1)
 				if first >= n {
 					return
@@ -141,6 +217,11 @@ func (e *Evaluator) parts(opt Options, f func(w *walker, first int) part) ([]par
 		})
 	}
 	wg.Wait()
+	for _, w := range walkers {
+		if w.err != nil {
+			return nil, fmt.Errorf("negotiation: enumeration stopped: %w", w.err)
+		}
+	}
 	return out, nil
 }
 
@@ -149,19 +230,19 @@ func (e *Evaluator) analysePart(w *walker, first, chunk int) part {
 	np := e.np
 	var pt part
 	weight := e.space.rankWeights()
-	buf := make([]int64, 0, chunk*np)
-	ranks := make([]uint64, 0, chunk)
+	if cap(w.bufR) < chunk {
+		w.bufV, w.bufR = make([]int64, 0, chunk*np), make([]uint64, 0, chunk)
+	}
+	buf, ranks := w.bufV[:0], w.bufR[:0]
+	defer func() { w.bufV, w.bufR = buf[:0], ranks[:0] }()
+	// A chunk is flushed when it holds at least chunk packages and at
+	// least as many as the frontier so far, so that merging costs, over the
+	// whole slice, O(n log n) for n acceptable packages.
+	limit := chunk
 	flush := func() {
-		es := slices.Clone(pt.front)
-		for i, r := range ranks {
-			es = append(es, entry{v: buf[i*np : (i+1)*np : (i+1)*np], ranks: []uint64{r}})
-		}
-		pt.front = frontier(es)
-		// The new entries kept point into buf: copy them out before reuse.
-		for i := range pt.front {
-			pt.front[i].v = slices.Clone(pt.front[i].v)
-		}
+		pt.front = mergeFrontiers(pt.front, chunkFrontier(buf, ranks, np, &w.bufI))
 		buf, ranks = buf[:0], ranks[:0]
+		limit = max(chunk, len(pt.front))
 	}
 	res := e.res
 	w.runFrom(first, func(p Package, vals []int64, red []uint64, feasible bool) bool {
@@ -181,13 +262,50 @@ func (e *Evaluator) analysePart(w *walker, first, chunk int) part {
 		}
 		buf = append(buf, vals...)
 		ranks = append(ranks, r)
-		if len(ranks) == chunk {
+		if len(ranks) >= limit {
 			flush()
 		}
 		return true
 	})
 	flush()
 	return pt
+}
+
+// chunkFrontier returns the frontier of a chunk: the vectors in buf (np
+// values each) of the packages of the given ranks. Packages with equal
+// vectors become one entry, with a new slice of their ranks in the
+// chunk's order, so that a chunk of tied packages costs a few bytes a
+// package; idx is scratch space.
+func chunkFrontier(buf []int64, ranks []uint64, np int, idx *[]int32) []entry {
+	if len(ranks) == 0 {
+		return nil
+	}
+	ix := (*idx)[:0]
+	for i := range ranks {
+		ix = append(ix, int32(i))
+	}
+	*idx = ix
+	vec := func(i int32) []int64 { return buf[int(i)*np : (int(i)+1)*np] }
+	slices.SortStableFunc(ix, func(x, y int32) int { return -slices.Compare(vec(x), vec(y)) })
+	var es []entry
+	for lo := 0; lo < len(ix); {
+		hi := lo + 1
+		for hi < len(ix) && slices.Equal(vec(ix[lo]), vec(ix[hi])) {
+			hi++
+		}
+		rs := make([]uint64, hi-lo)
+		for k := lo; k < hi; k++ {
+			rs[k-lo] = ranks[ix[k]]
+		}
+		es = append(es, entry{v: vec(ix[lo]), ranks: rs})
+		lo = hi
+	}
+	kept := sweep(es)
+	// The vectors kept point into buf: copy them out before it is reused.
+	for i := range kept {
+		kept[i].v = slices.Clone(kept[i].v)
+	}
+	return kept
 }
 
 // rankWeights returns the weight of each issue's choice in a package's rank.
@@ -227,23 +345,78 @@ func dominates(u, v []int64) bool {
 }
 
 // frontier returns the undominated entries of es, with equal vectors
-// merged, in decreasing lexicographic order: a sort, then a sweep in which
-// each vector can be dominated only by one before it, and so only by one
-// already kept (domination is transitive).
+// merged, in decreasing lexicographic order: a sort, then a sweep.
 func frontier(es []entry) []entry {
 	slices.SortFunc(es, func(x, y entry) int { return -slices.Compare(x.v, y.v) })
-	var kept []entry
-	for _, en := range es {
-		if n := len(kept); n > 0 && slices.Equal(kept[n-1].v, en.v) {
-			kept[n-1].ranks = append(kept[n-1].ranks, en.ranks...)
-			continue
-		}
-		dominated := false
-		if len(en.v) == 2 && len(kept) > 0 {
-			// Every kept vector has a first value at least en's; the last
-			// kept has the largest second value.
-			dominated = kept[len(kept)-1].v[1] >= en.v[1]
+	return sweep(es)
+}
+
+// mergeFrontiers returns the frontier of the union of two frontiers, each
+// in decreasing lexicographic order: a merge, then a sweep, without a sort.
+func mergeFrontiers(x, y []entry) []entry {
+	if len(x) == 0 {
+		return y
+	}
+	if len(y) == 0 {
+		return x
+	}
+	out := make([]entry, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if slices.Compare(x[0].v, y[0].v) >= 0 {
+			out, x = append(out, x[0]), x[1:]
 		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	out = append(append(out, x...), y...)
+	return sweep(out)
+}
+
+// sweep keeps the undominated entries of es, which are in decreasing
+// lexicographic order, merging equal vectors: each vector can be dominated
+// only by one before it, and so only by one already kept (domination is
+// transitive). Every kept vector's first value is at least the current
+// one's, so the test is on the other values: for two parties, against the
+// largest second value kept; for three, against a staircase of the kept
+// (second, third) pairs (O(log n) per vector); for four, more than
+// kungBase vectors go to kung4; for more, the staircase first (a vector it
+// does not cover is undominated), then every kept vector.
+func sweep(es []entry) []entry {
+	if len(es) > kungBase && len(es[0].v) == 4 {
+		return kung4(mergeRuns(es))
+	}
+	var kept []entry
+	var st *staircase
+	if len(es) > 0 && len(es[0].v) >= 3 {
+		st = newStaircase()
+	}
+	for i := 0; i < len(es); {
+		en := es[i]
+		// Merge a run of equal vectors into one entry, its ranks in one
+		// new slice of the exact size.
+		j, total := i+1, len(en.ranks)
+		for j < len(es) && slices.Equal(es[j].v, en.v) {
+			total += len(es[j].ranks)
+			j++
+		}
+		if j > i+1 {
+			en.ranks = appendRanks(es[i:j], total)
+		}
+		i = j
+		dominated := false
+		switch {
+		case len(kept) == 0:
+		case len(en.v) == 1:
+			// The kept vector's only value is larger.
+			dominated = true
+		case len(en.v) == 2:
+			// The last kept has the largest second value.
+			dominated = kept[len(kept)-1].v[1] >= en.v[1]
+		case len(en.v) == 3:
+			dominated = st.covers(en.v[1], en.v[2])
+		case st.covers(en.v[1], en.v[2]):
+			// Four parties or more: a vector no kept one is at least in
+			// the second and third values is undominated; otherwise scan.
 			for _, k := range kept {
 				if dominates(k.v, en.v) {
 					dominated = true
@@ -252,10 +425,186 @@ func frontier(es []entry) []entry {
 			}
 		}
 		if !dominated {
-			kept = append(kept, entry{v: en.v, ranks: slices.Clone(en.ranks)})
+			// With four parties or more, a kept vector may be covered in
+			// its second and third values; the staircase keeps only the
+			// maximal pairs.
+			if st != nil && !st.covers(en.v[1], en.v[2]) {
+				st.insert(en.v[1], en.v[2])
+			}
+			kept = append(kept, entry{v: en.v, ranks: en.ranks})
 		}
 	}
 	return kept
+}
+
+// appendRanks returns the ranks of a run of entries with equal vectors,
+// total in all, appended to the first's: the entries are being merged and
+// the first's slice is its own, so growing it in place (by append's
+// amortised growth) keeps a point that gathers ranks chunk after chunk
+// from copying them all at every merge.
+func appendRanks(run []entry, total int) []uint64 {
+	rs := slices.Grow(run[0].ranks, total-len(run[0].ranks))
+	for _, x := range run[1:] {
+		rs = append(rs, x.ranks...)
+	}
+	return rs
+}
+
+// kungBase is the most vectors of four parties sweep scans; more are
+// split by kung4.
+const kungBase = 64
+
+// mergeRuns returns es (in decreasing lexicographic order) with each run
+// of equal vectors merged into one entry.
+func mergeRuns(es []entry) []entry {
+	out := make([]entry, 0, len(es))
+	for i := 0; i < len(es); {
+		j, total := i+1, len(es[i].ranks)
+		for j < len(es) && slices.Equal(es[j].v, es[i].v) {
+			total += len(es[j].ranks)
+			j++
+		}
+		en := es[i]
+		if j > i+1 {
+			en.ranks = appendRanks(es[i:j], total)
+		}
+		out = append(out, en)
+		i = j
+	}
+	return out
+}
+
+// kung4 returns the undominated vectors of es: distinct vectors of four
+// parties in decreasing lexicographic order. It is Kung's divide and
+// conquer: the frontiers of the first and second halves, then the second
+// half's members that no member of the first dominates. Every vector of
+// the first half has a first value at least that of every vector of the
+// second, so a member b of the second is dominated exactly when some
+// member t of the first is at least b in the other three values: a sweep
+// in decreasing order of the second value (t before b on ties) with a
+// staircase of the first half's (third, fourth) values answers that.
+// O(n log² n) in all.
+func kung4(es []entry) []entry {
+	if len(es) <= kungBase {
+		return sweep(es)
+	}
+	mid := len(es) / 2
+	top, bottom := kung4(es[:mid]), kung4(es[mid:])
+	// bottom is the index in bottom, or -1 for a member of top.
+	type item struct {
+		v      []int64
+		bottom int
+	}
+	items := make([]item, 0, len(top)+len(bottom))
+	for _, t := range top {
+		items = append(items, item{t.v, -1})
+	}
+	for i, b := range bottom {
+		items = append(items, item{b.v, i})
+	}
+	slices.SortStableFunc(items, func(x, y item) int {
+		if c := cmp.Compare(y.v[1], x.v[1]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.bottom, y.bottom)
+	})
+	st := newStaircase()
+	dominated := make([]bool, len(bottom))
+	for _, it := range items {
+		v := it.v
+		switch {
+		case it.bottom < 0:
+			if !st.covers(v[2], v[3]) {
+				st.insert(v[2], v[3])
+			}
+		case st.covers(v[2], v[3]):
+			dominated[it.bottom] = true
+		}
+	}
+	out := make([]entry, 0, len(top)+len(bottom))
+	out = append(out, top...)
+	for i, b := range bottom {
+		if !dominated[i] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// staircase holds the maximal points (x, y) of a set, in a treap keyed by
+// x: as x increases, y decreases. It answers whether some point of the set
+// is at least (x, y) in both coordinates. Priorities come from a fixed
+// xorshift sequence, so that the shape never depends on anything else.
+type staircase struct {
+	x, y  []int64
+	pri   []uint32
+	l, r  []int32
+	root  int32
+	state uint32
+}
+
+func newStaircase() *staircase { return &staircase{root: -1, state: 2463534242} }
+
+// covers reports whether some point is at least (x, y) in both
+// coordinates: the point with the smallest key at least x has the largest
+// y among those.
+func (s *staircase) covers(x, y int64) bool {
+	best := int32(-1)
+	for t := s.root; t >= 0; {
+		if s.x[t] >= x {
+			best, t = t, s.l[t]
+		} else {
+			t = s.r[t]
+		}
+	}
+	return best >= 0 && s.y[best] >= y
+}
+
+// insert adds (x, y), which no point covers, and drops the points it
+// covers: those with keys at most x and y at most y, a run of keys ending
+// at x.
+func (s *staircase) insert(x, y int64) {
+	le, gt := s.split(s.root, func(t int32) bool { return s.x[t] <= x })
+	keep, _ := s.split(le, func(t int32) bool { return s.y[t] > y })
+	s.state ^= s.state << 13
+	s.state ^= s.state >> 17
+	s.state ^= s.state << 5
+	n := int32(len(s.x))
+	s.x, s.y, s.pri = append(s.x, x), append(s.y, y), append(s.pri, s.state)
+	s.l, s.r = append(s.l, -1), append(s.r, -1)
+	s.root = s.merge(s.merge(keep, n), gt)
+}
+
+// split splits treap t into the nodes for which left holds (a prefix in
+// key order) and the rest.
+func (s *staircase) split(t int32, left func(int32) bool) (int32, int32) {
+	if t < 0 {
+		return -1, -1
+	}
+	if left(t) {
+		a, b := s.split(s.r[t], left)
+		s.r[t] = a
+		return t, b
+	}
+	a, b := s.split(s.l[t], left)
+	s.l[t] = b
+	return a, t
+}
+
+// merge joins treaps a and b, every key of a below every key of b.
+func (s *staircase) merge(a, b int32) int32 {
+	if a < 0 {
+		return b
+	}
+	if b < 0 {
+		return a
+	}
+	if s.pri[a] > s.pri[b] {
+		s.r[a] = s.merge(s.r[a], b)
+		return a
+	}
+	s.l[b] = s.merge(a, s.l[b])
+	return b
 }
 
 func (a *Analysis) points(es []entry) []Point {
@@ -267,11 +616,15 @@ func (a *Analysis) points(es []entry) []Point {
 }
 
 func (a *Analysis) point(en entry) Point {
-	pt := Point{}
-	for _, v := range en.v {
-		pt.Values = append(pt.Values, decimal.New(v, -a.e.places))
+	pt := Point{Count: uint64(len(en.ranks)), space: a.e.space, ranks: en.ranks}
+	for q, v := range en.v {
+		pt.Values = append(pt.Values, decimal.New(v, -a.e.placesOf[q]))
 	}
-	for _, r := range en.ranks {
+	n := len(en.ranks)
+	if a.list >= 0 {
+		n = min(n, a.list)
+	}
+	for _, r := range en.ranks[:n] {
 		pt.Packages = append(pt.Packages, a.e.space.unrank(r))
 	}
 	return pt
@@ -323,21 +676,25 @@ func (a *Analysis) solve() {
 		}
 		return m
 	})
-	// Egalitarian: the largest smallest gain.
+	// Egalitarian: the largest smallest gain, across parties at the
+	// common scale.
+	lift := a.e.lift
 	a.Egalitarian = a.argmax(func(en entry) *big.Rat {
 		var m *big.Int
 		for q := range np {
-			if g := gain(en, q); m == nil || g.Cmp(m) < 0 {
+			g := gain(en, q)
+			g.Mul(g, lift[q])
+			if m == nil || g.Cmp(m) < 0 {
 				m = g
 			}
 		}
 		return new(big.Rat).SetInt(m)
 	})
-	// Welfare: the largest sum of values.
+	// Welfare: the largest sum of values, at the common scale.
 	a.Welfare = a.argmax(func(en entry) *big.Rat {
 		s := new(big.Int)
 		for q := range np {
-			s.Add(s, big.NewInt(en.v[q]))
+			s.Add(s, new(big.Int).Mul(big.NewInt(en.v[q]), lift[q]))
 		}
 		return new(big.Rat).SetInt(s)
 	})
@@ -359,7 +716,7 @@ func (a *Analysis) argmax(score func(entry) *big.Rat) []Point {
 	}
 	out := make([]Point, len(idx))
 	for k, i := range idx {
-		out[k] = a.Frontier[i]
+		out[k] = a.Frontier[i].clone()
 	}
 	return out
 }
@@ -408,7 +765,7 @@ func (a *Analysis) Certify(p Package) (Certificate, error) {
 			return c, nil
 		}
 		if dominates(en.v, v) {
-			pt := a.Frontier[i]
+			pt := a.Frontier[i].clone()
 			c.DominatedBy = &pt
 			return c, nil
 		}
@@ -417,13 +774,20 @@ func (a *Analysis) Certify(p Package) (Certificate, error) {
 }
 
 // Excluded returns every package not on the frontier with its certificate,
-// in the order of [Space.All]. The package is reused (see [Package]).
+// in the order of [Space.All]. The package is reused (see [Package]). It
+// stops early when the analysis's [Options.Context] is done. Each package
+// is evaluated alone and compared with the frontier: it costs O(frontier)
+// a package, for looking at the packages, not for counting them.
 func (a *Analysis) Excluded() iter.Seq2[Package, Certificate] {
 	return func(yield func(Package, Certificate) bool) {
 		if a == nil || a.e == nil {
 			return
 		}
+		n := 0
 		for p := range a.e.space.All() {
+			if n++; n%checkEvery == 0 && a.ctx != nil && a.ctx.Err() != nil {
+				return
+			}
 			c, err := a.Certify(p)
 			if err != nil || c.OnFrontier {
 				continue

@@ -119,79 +119,105 @@ func benchEvaluator(b *testing.B, k int) *Evaluator {
 	return e
 }
 
-// handLoop is the baseline: a hand-written int64 loop over every package
-// doing the same sums and checks from the same tables, written as nested
-// loops (one level per issue, by recursion) that keep running sums: at each
-// level it adds the chosen alternative's values and pair values with the
-// alternatives chosen above, ORs its red-line bits and those of the
-// territory tables completed there, and checks its conflicts with the
-// alternatives chosen above; at the bottom it compares with the
-// reservation values.
-func handLoop(e *Evaluator) (acceptable, infeasible uint64) {
-	s := e.space
-	k, np := len(s.radix), e.np
-	d := make([]int, k)
-	g := make([]int, k)
-	vals := make([]int64, (k+1)*np)
-	red := make([]uint64, (k+1)*np)
-	forb := make([]uint64, (k+1)*s.words)
-	tablesAt := make([][]*table, k)
-	for ti := range e.tables {
-		t := &e.tables[ti]
-		tablesAt[t.issues[len(t.issues)-1]] = append(tablesAt[t.issues[len(t.issues)-1]], t)
-	}
-	var level func(l int, bad bool)
-	level = func(l int, bad bool) {
-		if l == k {
-			if bad {
-				infeasible++
-				return
+// handTables builds, directly from the rules benchCase(k) follows and
+// independently of Compile, what the hand-written loop needs: per issue
+// and alternative, each party's contribution in tenths (weight × value)
+// and the red-line bits it sets; the reservations in tenths.
+//
+//   - UA: keep-a2 (bit 0) is crossed by ceding a2: x2 of issue 2 or of
+//     issue 5; no-i4-x2 (bit 1) by x2 of issue 4.
+//   - RU: no-nato (bit 0) by a deployment of FR (a NATO member) in UA: x1
+//     of issues 6 and above; control-a1 (bit 1) by RU's withdrawal from
+//     a1: x3 of issue 1.
+//   - US: no-i3-x2 (bit 0) by x2 of issue 3; not-i9-x3 (bit 1) by x3 of
+//     the last issue.
+func handTables(k int) (val [][5][3]int64, red [][5][3]uint64, res [3]int64) {
+	val = make([][5][3]int64, k)
+	red = make([][5][3]uint64, k)
+	for i := range k {
+		for a := range 5 {
+			for p := range 3 {
+				w := int64((p+i)%3 + 1)
+				v := int64((p*7+i*3+a*5+p*a*i)%11 - 4)
+				val[i][a][p] = w * (v*10 + int64(p))
 			}
-			for q := range np {
-				if red[k*np+q] != 0 || vals[k*np+q] < e.res[q] {
-					return
+		}
+	}
+	red[2][2][0] |= 1
+	if k > 5 {
+		red[5][2][0] |= 1
+	}
+	red[4][2][0] |= 2
+	for i := 6; i < k; i++ {
+		red[i][1][1] |= 1
+	}
+	red[1][3][1] |= 2
+	red[3][2][2] |= 1
+	red[k-1][3][2] |= 2
+	for p := range res {
+		res[p] = int64(3*k/2) * 10
+	}
+	return val, red, res
+}
+
+// handLoop is the baseline the evaluator is measured against: a
+// hand-written int64 loop over every package of benchCase(k) doing the same
+// sums and checks, from handTables rather than the evaluator's tables. It
+// is an odometer over the issues keeping running sums and red-line masks
+// per level, so that moving to the next package recomputes only the levels
+// whose choice changed; the pair values (x1 of issue 0 with x3 of issue 5,
+// x1 of issue 6 with x2 of issue 7) and the conflicts (x1 of issue 5,
+// freezing a1, with x1 or x3 of issue 1, which freeze it or move its
+// control; x2 of issue 5, ceding a2, with x2 of issue 2) are written out.
+func handLoop(k int) (acceptable, infeasible uint64) {
+	val, red, res := handTables(k)
+	var d [16]int
+	var sum [17][3]int64
+	var mask [17][3]uint64
+	var bad [17]bool
+	l := 0
+	for {
+		for ; l < k; l++ {
+			a := d[l]
+			v, r := &val[l][a], &red[l][a]
+			s, m := &sum[l], &mask[l]
+			n := &sum[l+1]
+			n[0], n[1], n[2] = s[0]+v[0], s[1]+v[1], s[2]+v[2]
+			nm := &mask[l+1]
+			nm[0], nm[1], nm[2] = m[0]|r[0], m[1]|r[1], m[2]|r[2]
+			bad[l+1] = bad[l]
+			switch l {
+			case 5:
+				if d[0] == 1 && a == 3 {
+					n[0] -= 10 // the pair's value, p - 1, in tenths
+					n[2] += 10
+				}
+				if a == 1 && (d[1] == 1 || d[1] == 3) || a == 2 && d[2] == 2 {
+					bad[l+1] = true
+				}
+			case 7:
+				if d[6] == 1 && a == 2 {
+					n[0] += 20 // the pair's value, 2 - p, in tenths
+					n[1] += 10
 				}
 			}
+		}
+		switch {
+		case bad[k]:
+			infeasible++
+		case mask[k][0]|mask[k][1]|mask[k][2] == 0 && sum[k][0] >= res[0] && sum[k][1] >= res[1] && sum[k][2] >= res[2]:
 			acceptable++
-			return
 		}
-		for a := range s.radix[l] {
-			d[l] = a
-			x := s.base[l] + a
-			g[l] = x
-			for q := range np {
-				vals[(l+1)*np+q] = vals[l*np+q] + e.val[x*np+q]
-				red[(l+1)*np+q] = red[l*np+q] | e.red[x*np+q]
+		for l = k - 1; ; l-- {
+			if l < 0 {
+				return acceptable, infeasible
 			}
-			for _, pi := range e.pairsOf[x] {
-				pt := e.pairs[pi]
-				other := pt.g
-				if other == x {
-					other = pt.h
-				}
-				if oi, _ := s.locate(other); oi < l && g[oi] == other {
-					for q := range np {
-						vals[(l+1)*np+q] += pt.v[q]
-					}
-				}
+			if d[l]++; d[l] < 5 {
+				break
 			}
-			for _, t := range tablesAt[l] {
-				idx := 0
-				for j, i := range t.issues {
-					idx += d[i] * t.stride[j]
-				}
-				if t.state[idx] == 1 {
-					red[(l+1)*np+t.party] |= 1 << t.bit
-				}
-			}
-			for w := range s.words {
-				forb[(l+1)*s.words+w] = forb[l*s.words+w] | s.conflicts[x][w]
-			}
-			level(l+1, bad || forb[l*s.words+x/64]&(1<<(x%64)) != 0)
+			d[l] = 0
 		}
 	}
-	level(0, false)
-	return acceptable, infeasible
 }
 
 func TestHandLoopAgrees(t *testing.T) {
@@ -212,7 +238,7 @@ func TestHandLoopAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acc, inf := handLoop(e)
+	acc, inf := handLoop(k)
 	if c.Acceptable != acc || c.Infeasible != inf {
 		t.Fatalf("Count = %+v, hand loop acceptable %d infeasible %d", c, acc, inf)
 	}
@@ -236,13 +262,39 @@ func BenchmarkEvaluate(b *testing.B) {
 		}
 		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "packages/s")
 	})
+	c, err := e.Count(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if acc, inf := handLoop(10); acc != c.Acceptable || inf != c.Infeasible {
+		b.Fatalf("Count = %+v, hand loop acceptable %d infeasible %d", c, acc, inf)
+	}
 	b.Run("handloop", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			handLoop(e)
+			handLoop(10)
 		}
 		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "packages/s")
 	})
+}
+
+// BenchmarkEvaluatePackage evaluates packages one by one through the
+// public Evaluate, for comparison with the enumeration (per package).
+func BenchmarkEvaluatePackage(b *testing.B) {
+	e := benchEvaluator(b, 10)
+	p := make(Package, 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Evaluate(p); err != nil {
+			b.Fatal(err)
+		}
+		for i := 9; i >= 0; i-- {
+			if p[i]++; p[i] < 5 {
+				break
+			}
+			p[i] = 0
+		}
+	}
 }
 
 // BenchmarkAnalyze analyses the whole space of 10 issues of 5 alternatives
@@ -252,7 +304,37 @@ func BenchmarkEvaluate(b *testing.B) {
 // before the loop, sampled every millisecond by another goroutine
 // (runtime/metrics, which does not stop the world).
 func BenchmarkAnalyze(b *testing.B) {
-	e := benchEvaluator(b, 10)
+	analyzePeak(b, benchEvaluator(b, 10))
+}
+
+// BenchmarkAnalyzeTied analyses the space of 10 issues of 5 alternatives
+// with three parties valuing nothing: one frontier point of 9,765,625 tied
+// packages, held as one integer each.
+func BenchmarkAnalyzeTied(b *testing.B) {
+	var issues []Issue
+	for i := range 10 {
+		is := Issue{ID: IssueID(fmt.Sprintf("i%d", i))}
+		for a := range 5 {
+			is.Alternatives = append(is.Alternatives, Alternative{ID: AlternativeID(fmt.Sprintf("a%d", a))})
+		}
+		issues = append(issues, is)
+	}
+	s, err := NewSpace(agreement.Territory{}, nil, issues)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := Compile(s, []Position{{Party: "A"}, {Party: "B"}, {Party: "C"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	analyzePeak(b, e)
+}
+
+// analyzePeak analyses e's space on one goroutine and reports the frontier's
+// size, the number of acceptable packages, and the peak of live heap
+// objects above the level before the loop, sampled every millisecond by
+// another goroutine (runtime/metrics, which does not stop the world).
+func analyzePeak(b *testing.B, e *Evaluator) {
 	b.ReportAllocs()
 	var a *Analysis
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
@@ -288,9 +370,9 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	close(done)
 	wg.Wait()
-	n := 0
+	n := uint64(0)
 	for _, pt := range a.Frontier {
-		n += len(pt.Packages)
+		n += pt.Count
 	}
 	if p := peak.Load(); p > before {
 		b.ReportMetric(float64(p-before), "peak-heap-B")
@@ -378,4 +460,103 @@ func BenchmarkCountWorkers(b *testing.B) {
 			}
 		})
 	}
+}
+
+// opposedEvaluator builds, with no randomness, a space of k issues of five
+// alternatives (no options, no red lines) and np opposed parties (three or
+// four): the last party's value is minus the sum of the others', so no
+// package dominates another and every package with distinct values for the
+// others is on the frontier.
+func opposedEvaluator(b *testing.B, k, np int) *Evaluator {
+	var issues []Issue
+	pos := []Position{{Party: "A"}, {Party: "B"}, {Party: "C"}, {Party: "D"}}[:np]
+	w := int64(1)
+	for i := range k {
+		is := Issue{ID: IssueID(fmt.Sprintf("i%d", i))}
+		ivs := make([]IssueValue, np)
+		for q := range ivs {
+			ivs[q] = IssueValue{Issue: is.ID, Weight: decimal.NewFromInt(1)}
+		}
+		for a := range 5 {
+			id := AlternativeID(fmt.Sprintf("a%d", a))
+			is.Alternatives = append(is.Alternatives, Alternative{ID: id})
+			vs := []int64{int64(a) * w, int64((a*3+i)%5) * (w + int64(i)), int64((a*2+i)%5) * int64(i+1)}[:np-1]
+			sum := int64(0)
+			for q, v := range vs {
+				ivs[q].Values = append(ivs[q].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(v)})
+				sum += v
+			}
+			ivs[np-1].Values = append(ivs[np-1].Values, AlternativeValue{Alternative: id, Value: decimal.NewFromInt(-sum)})
+		}
+		w *= 5
+		for q := range pos {
+			pos[q].Issues = append(pos[q].Issues, ivs[q])
+		}
+		issues = append(issues, is)
+	}
+	for q := range pos {
+		pos[q].Reservation = decimal.NewFromInt(-100_000_000)
+	}
+	s, err := NewSpace(agreement.Territory{}, nil, issues)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := Compile(s, pos)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return e
+}
+
+// BenchmarkFrontierOpposed compares the frontier's sweep (a staircase for
+// three parties, Kung's divide and conquer for four) with the pairwise
+// baseline on the value vectors of opposed spaces of 6 issues of 5
+// alternatives (15,625 packages, all on the frontier), and analyses an
+// opposed three-party space of 7 issues (78,125 packages) whole.
+func BenchmarkFrontierOpposed(b *testing.B) {
+	for _, np := range []int{3, 4} {
+		e := opposedEvaluator(b, 6, np)
+		w, err := e.newWalker(nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var vs [][]int64
+		w.run(func(_ Package, vals []int64, _ []uint64, _ bool) bool {
+			vs = append(vs, slices.Clone(vals))
+			return true
+		})
+		want := 0
+		for _, en := range frontier(entries(vs)) {
+			want += len(en.ranks)
+		}
+		if got := pairwiseFrontier(vs); got != want {
+			b.Fatalf("%d parties: pairwise frontier has %d packages, sweep %d", np, got, want)
+		}
+		b.Run(fmt.Sprintf("parties=%d/sweep", np), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				frontier(entries(vs))
+			}
+			b.ReportMetric(float64(want), "frontier-packages")
+		})
+		b.Run(fmt.Sprintf("parties=%d/pairwise", np), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				pairwiseFrontier(vs)
+			}
+			b.ReportMetric(float64(want), "frontier-packages")
+		})
+	}
+	big := opposedEvaluator(b, 7, 3)
+	b.Run("analyze-78125", func(b *testing.B) {
+		b.ReportAllocs()
+		var a *Analysis
+		var err error
+		for b.Loop() {
+			if a, err = big.Analyze(Options{Chunk: 4096}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(a.Frontier)), "frontier-points")
+	})
 }

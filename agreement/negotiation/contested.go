@@ -16,7 +16,12 @@ type Contest struct {
 	// the sum, over every pair of parties, of the negative part of the
 	// covariance of their contributions (weight × value) over the issue's
 	// alternatives, each alternative counted once, with its sign turned
-	// positive. Zero when no two parties are opposed on it. It is exact.
+	// positive, each party's contributions measured as a share of its
+	// range: the sum, over every issue, of its largest contribution less
+	// its smallest (a party whose range is zero opposes no one). So it
+	// does not change when a party's values are rescaled (v -> a×v + b,
+	// a > 0); it is 0 when no two parties are opposed on the issue, and
+	// exact.
 	Opposition *big.Rat
 }
 
@@ -119,8 +124,24 @@ func (e *Evaluator) opposition(i int) *big.Rat {
 	s := e.space
 	n := int64(s.radix[i])
 	total := new(big.Rat)
+	// span[q]: party q's range, summed over the issues, at its scale.
+	span := make([]*big.Int, e.np)
+	for q := range e.np {
+		span[q] = new(big.Int)
+		for o := range s.radix {
+			lo, hi := e.val[s.base[o]*e.np+q], e.val[s.base[o]*e.np+q]
+			for a := range s.radix[o] {
+				v := e.val[(s.base[o]+a)*e.np+q]
+				lo, hi = min(lo, v), max(hi, v)
+			}
+			span[q].Add(span[q], new(big.Int).Sub(big.NewInt(hi), big.NewInt(lo)))
+		}
+	}
 	for q := range e.np {
 		for r := q + 1; r < e.np; r++ {
+			if span[q].Sign() == 0 || span[r].Sign() == 0 {
+				continue
+			}
 			// n² × covariance = n Σxy − Σx Σy.
 			var sx, sy, sxy big.Int
 			for a := range s.radix[i] {
@@ -133,11 +154,11 @@ func (e *Evaluator) opposition(i int) *big.Rat {
 			c := new(big.Int).Mul(big.NewInt(n), &sxy)
 			c.Sub(c, new(big.Int).Mul(&sx, &sy))
 			if c.Sign() < 0 {
-				total.Add(total, new(big.Rat).SetFrac(new(big.Int).Neg(c), big.NewInt(n*n)))
+				// Each party's scale cancels with its span's.
+				den := new(big.Int).Mul(span[q], span[r])
+				total.Add(total, new(big.Rat).SetFrac(new(big.Int).Neg(c), den.Mul(den, big.NewInt(n*n))))
 			}
 		}
 	}
-	// Back from the common scale to the parties' units (squared).
-	scale := new(big.Int).Exp(bigTen, big.NewInt(2*int64(e.places)), nil)
-	return total.Quo(total, new(big.Rat).SetInt(scale))
+	return total
 }

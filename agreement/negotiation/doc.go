@@ -26,9 +26,12 @@
 // referendum, arbitration), both its control (withdraw, international
 // administration, freeze), or both are of the same other kind (two
 // recognitions of control, two demilitarised zones, two special statuses).
-// The conflicting pairs are found once, when the space is built, so that
-// enumeration checks a bit per alternative; [Space.Check] returns the
-// [Conflict] naming both options and the area. Two options of one
+// The conflicting pairs are found once, when the space is built, and kept
+// as a bit per pair of alternatives (n² bits for n alternatives in all), so
+// that enumeration checks a bit per alternative; [Space.Check] returns the
+// [Conflict] naming both options and the area (the first area, in the
+// order the alternatives first name them, on which they conflict), built
+// when asked for. Two options of one
 // alternative may not conflict (the space is invalid), and an option id may
 // not be used by alternatives of two issues.
 //
@@ -53,7 +56,10 @@
 //     one such issue, it becomes a bit of each alternative.
 //   - [ClauseLine]: a clause of the package (of its alternatives, or implied
 //     by an alternative's options) commits a party to an action an
-//     [agreement.Pattern] matches: "no clause deploys forces of a NATO
+//     [agreement.Pattern] matches; the parties a clause commits are those
+//     that could perform its action (its actor, the members of its group,
+//     or each debtor, bound jointly or severally), and a field the action
+//     leaves open matches no pattern that sets it: "no clause deploys forces of a NATO
 //     member in UA"; with a Measure in the pattern, over the amounts the
 //     clauses commit to (the upper end of each of their quantities): "no
 //     clause deploys more than 10,000 troops". A bit of each alternative.
@@ -67,12 +73,17 @@
 // # Exact arithmetic
 //
 // Amounts are decimals at the API ([decimal.Decimal]) below 10^9 in
-// magnitude, with at most 9 decimal places. [Compile] scales every
-// contribution (weight × value), pair value and reservation to one number
-// of decimal places, the most any of them needs ([Evaluator.Places]), as
-// int64, and refuses (with [ErrTooLarge]) positions whose sums could exceed
-// 2^62 in magnitude, so no sum overflows. Products and ratios (the Nash
-// product, the Kalai-Smorodinsky ratios, welfare sums) are computed with
+// magnitude, with at most 9 decimal places once trailing zeros are dropped
+// ("1." followed by any number of zeros is 1). [Compile] scales each
+// party's contributions (weight × value), pair values and reservation to
+// that party's own number of decimal places, the most any of them needs
+// (so one party's tiny amounts never force a scale on another;
+// [Evaluator.Places] is the most of any party), as int64, and refuses
+// (with [ErrTooLarge], naming the value's path) positions whose sums could
+// exceed 2^62 in magnitude, so no sum overflows. Comparisons within a
+// party (reservations, domination, the Nash product, the Kalai-Smorodinsky
+// ratios) use its own scale; those across parties (the egalitarian and
+// welfare points) bring every party to the most decimal places, in
 // math/big. No result is ever a float: values are reported as decimals.
 //
 // # Evaluation
@@ -94,17 +105,29 @@
 // alternatives, of the positions' lists, of the enumeration, or on the
 // number of workers. Packages with the same value vector are
 // indistinguishable to every analysis and are reported together as one
-// [Point], with all their packages (in increasing lexicographic order of
-// their choices); points are listed in decreasing lexicographic order of
-// their value vectors.
+// [Point]: its Count, the first packages (at most [Options.List], by
+// default [DefaultList]) in Packages, and every one through [Point.All], in
+// increasing lexicographic order of their choices. An analysis holds a
+// point's packages as one integer each (8 bytes a package), so a space
+// where millions of packages tie costs tens of megabytes, not gigabytes.
+// Points are listed in decreasing lexicographic order of their value
+// vectors; the solutions' points are copies of the frontier's.
 //
-//   - Acceptable: the number of acceptable packages (the ZOPA's size).
+//   - Acceptable: the number of acceptable packages (the ZOPA's size);
+//     [Evaluator.Acceptable] yields them, enumerating the space again.
 //   - Frontier: the acceptable value vectors no other acceptable vector
 //     dominates (at least as good for every party and better for one), with
 //     their packages. It is built by chunks of acceptable packages (sort by
 //     decreasing value vector, then a sweep keeping each vector no kept one
-//     dominates), each merged with the frontier so far: memory is a chunk
-//     plus the frontier.
+//     dominates), each merged with the frontier so far (a merge of two
+//     sorted lists, then the sweep); a chunk grows to the frontier's size,
+//     so memory is a chunk plus the frontier, at most about twice the
+//     frontier. The sweep's test costs O(1) per vector for two parties,
+//     O(log n) for three (a staircase of the kept vectors' second and
+//     third values, in a balanced tree); four parties use Kung's divide
+//     and conquer (O(n log² n) in all); for five or more, O(log n) when
+//     that staircase shows the vector undominated, O(frontier) otherwise
+//     (quadratic in the worst case, when parties are opposed).
 //   - Nash: the frontier points with the largest product of gains over the
 //     reservation values, exactly (big integers). When every frontier point
 //     has a zero gain for some party, every point ties at zero.
@@ -116,7 +139,9 @@
 //     the parties' own units.
 //   - Welfare: the frontier points with the largest sum of values.
 //
-// Each solution lists every tied point. The Nash and Kalai-Smorodinsky points
+// Each solution lists every tied point; [Analysis.Gains] gives a point's
+// gains over the reservation values. [Space.Package] names a package by
+// its alternatives' ids. The Nash and Kalai-Smorodinsky points
 // do not change when one party's values and reservation are rescaled
 // together by v -> a×v + b with a > 0; the egalitarian and welfare points
 // compare units across parties and do.
@@ -134,9 +159,12 @@
 // for the issue does not; combinations of alternatives whose options
 // conflict inside a territory red line's areas are left aside) and its
 // opposition: over every pair of parties, the negative part of the
-// covariance of their contributions over the issue's alternatives, summed
-// and made positive, exactly (a [math/big.Rat], in the parties' units
-// squared). The most contested issues decide the most red lines and, among
+// covariance of their contributions over the issue's alternatives, each
+// party's contributions taken as a share of its range (the sum over the
+// issues of its largest contribution less its smallest), summed and made
+// positive, exactly (a [math/big.Rat]). Rescaling a party's values
+// (v -> a×v + b, a > 0) changes no opposition. The most contested issues
+// decide the most red lines and, among
 // those, have the largest opposition; ties are all reported.
 //
 // # Sensitivity
@@ -167,6 +195,7 @@
 // that line alone keeps out), or lowering the reservation value to the
 // highest value that admits a package (the packages held back by that
 // reservation alone and worth exactly that much to the party), each with the
-// number of packages it admits and their frontier. With an empty acceptable
-// set, these are the changes that make it non-empty.
+// number of packages it admits and their frontier; [Evaluator.Admitted]
+// yields the packages themselves. With an empty acceptable set, these are
+// the changes that make it non-empty.
 package negotiation

@@ -28,7 +28,11 @@ type Evaluator struct {
 	positions []Position
 	parties   []agreement.PartyID
 	np        int
-	places    int32 // every value is an integer × 10^-places
+	places    int32   // the most decimal places of any party
+	placesOf  []int32 // [p]: party p's values are integers × 10^-placesOf[p]
+	// lift[p] is 10^(places-placesOf[p]): party p's values times lift[p]
+	// are at the common scale, for comparisons across parties.
+	lift []*big.Int
 
 	val   []int64  // [g*np+p]: contribution of alternative g to party p
 	res   []int64  // [p]: reservation
@@ -57,9 +61,10 @@ type table struct {
 // unknown issue, alternative, area or group, repeats a party, an issue, an
 // alternative or a red line id, has a negative weight, a pair within one
 // issue, a red line without exactly one kind, a territory bound not in
-// percent or without a limit, more than [MaxRedLines] red lines, an amount
+// percent or without a limit, a clause red line filtering on a field
+// [ClauseLine] does not support, more than [MaxRedLines] red lines, an amount
 // not below 10^9 in magnitude or with more than 9 decimal places, sums that
-// could exceed 2^62 at the common scale, or a territory red line depending
+// could exceed 2^62 at the party's scale, or a territory red line depending
 // on more than [MaxTable] combinations (the last three wrap [ErrTooLarge]).
 // Nothing passed in is modified.
 func Compile(s *Space, positions []Position) (*Evaluator, error) {
@@ -75,7 +80,15 @@ func Compile(s *Space, positions []Position) (*Evaluator, error) {
 	for _, p := range e.positions {
 		e.parties = append(e.parties, p.Party)
 	}
-	e.places = e.scale()
+	e.placesOf = make([]int32, e.np)
+	e.lift = make([]*big.Int, e.np)
+	for p := range e.positions {
+		e.placesOf[p] = scale(e.positions[p])
+		e.places = max(e.places, e.placesOf[p])
+	}
+	for p := range e.positions {
+		e.lift[p] = new(big.Int).Exp(bigTen, big.NewInt(int64(e.places-e.placesOf[p])), nil)
+	}
 	e.val = make([]int64, s.total*e.np)
 	e.red = make([]uint64, s.total*e.np)
 	e.res = make([]int64, e.np)
@@ -84,17 +97,19 @@ func Compile(s *Space, positions []Position) (*Evaluator, error) {
 	for p, pos := range e.positions {
 		pp := agreement.IndexPath("positions", p)
 		bound := newInt()
-		r := scaleBig(pos.Reservation, e.places)
+		places := e.placesOf[p]
+		r := scaleBig(pos.Reservation, places)
 		e.res[p] = r.Int64()
 		bound.Add(bound, absBig(r))
-		for _, iv := range pos.Issues {
+		for j, iv := range pos.Issues {
 			i := s.issueIndex(iv.Issue)
 			mx := newInt()
-			for _, av := range iv.Values {
+			for k, av := range iv.Values {
 				g := s.base[i] + s.altIndex(i, av.Alternative)
-				c := scaleBig(iv.Weight.Mul(av.Value), e.places)
+				c := scaleBig(iv.Weight.Mul(av.Value), places)
 				if absBig(c).Cmp(maxSum) > 0 {
-					ve.Add(pp, ErrTooLarge, "a contribution exceeds 2^62 at the common scale")
+					vp := agreement.FieldPath(agreement.IndexPath(agreement.FieldPath(agreement.IndexPath(agreement.FieldPath(pp, "issues"), j), "values"), k), "value")
+					ve.Add(vp, ErrTooLarge, fmt.Sprintf("weight %s × value %s exceeds 2^62 at the party's %d decimal places", short(iv.Weight), short(av.Value), places))
 					continue
 				}
 				e.val[g*e.np+p] = c.Int64()
@@ -118,7 +133,7 @@ func Compile(s *Space, positions []Position) (*Evaluator, error) {
 				e.pairsOf[g] = append(e.pairsOf[g], k)
 				e.pairsOf[h] = append(e.pairsOf[h], k)
 			}
-			c := scaleBig(pv.Value, e.places)
+			c := scaleBig(pv.Value, places)
 			bound.Add(bound, absBig(c))
 			if bound.Cmp(maxSum) > 0 {
 				continue
@@ -126,7 +141,7 @@ func Compile(s *Space, positions []Position) (*Evaluator, error) {
 			e.pairs[k].v[p] += c.Int64()
 		}
 		if bound.Cmp(maxSum) > 0 {
-			ve.Add(pp, ErrTooLarge, fmt.Sprintf("values of party %q could sum beyond 2^62 at %d decimal places", pos.Party, e.places))
+			ve.Add(pp, ErrTooLarge, fmt.Sprintf("values of party %q could sum beyond 2^62 at its %d decimal places", pos.Party, places))
 		}
 		for j, rl := range pos.RedLines {
 			if err := e.compileLine(p, j, rl); err != nil {
@@ -168,20 +183,17 @@ func places(d decimal.Decimal) int32 {
 	return -e
 }
 
-// scale returns the common number of decimal places: the most any
-// contribution (weight × value), pair value or reservation needs.
-func (e *Evaluator) scale() int32 {
-	var s int32
-	for _, p := range e.positions {
-		s = max(s, places(p.Reservation))
-		for _, iv := range p.Issues {
-			for _, av := range iv.Values {
-				s = max(s, places(iv.Weight.Mul(av.Value)))
-			}
+// scale returns a party's number of decimal places: the most any of its
+// contributions (weight × value), pair values or reservation needs.
+func scale(p Position) int32 {
+	s := places(p.Reservation)
+	for _, iv := range p.Issues {
+		for _, av := range iv.Values {
+			s = max(s, places(iv.Weight.Mul(av.Value)))
 		}
-		for _, pv := range p.Pairs {
-			s = max(s, places(pv.Value))
-		}
+	}
+	for _, pv := range p.Pairs {
+		s = max(s, places(pv.Value))
 	}
 	return s
 }
@@ -228,7 +240,7 @@ func (e *Evaluator) compileLine(p, j int, rl RedLine) error {
 }
 
 // commits reports whether alternative a of issue i commits a party to an
-// action pattern pat matches (see ClauseLine).
+// action pat matches (see ClauseLine for the rule).
 func (s *Space) commits(i, a int, pat agreement.Pattern) (bool, error) {
 	alt := s.issues[i].Alternatives[a]
 	clauses := alt.Clauses
@@ -239,62 +251,133 @@ func (s *Space) commits(i, a int, pat agreement.Pattern) (bool, error) {
 		}
 		clauses = append(slices.Clone(clauses), st.Clauses...)
 	}
-	member := func(g agreement.GroupID, p agreement.PartyID) bool {
-		grp := s.group(g)
-		return grp != nil && slices.Contains(grp.Members, p)
-	}
 	for _, c := range clauses {
-		if c.Kind == agreement.DeonticProhibition {
-			continue
-		}
-		var qs []agreement.Quantity
-		for _, r := range c.Quantities {
-			qs = append(qs, agreement.NewQuantity(r.Max, r.Unit))
-		}
-		for _, ap := range agreement.ActionPatterns("", c) {
-			for _, bound := range bindings(ap, c) {
-				ev := agreement.Event{Kind: bound.Kind, Actor: bound.Actor, Target: bound.Target, Area: bound.Area,
-					Clause: bound.Clause, Reporter: bound.Reporter, Attribution: bound.Attribution, Item: bound.Item, Quantities: qs}
-				if pat.Matches(ev, "", member) {
-					return true, nil
-				}
+		for _, cm := range s.commitments(c) {
+			if cm.matches(pat, s) {
+				return true, nil
 			}
 		}
 	}
 	return false, nil
 }
 
-// bindings returns ap with its placeholders bound to each debtor and each
-// creditor of c.
-func bindings(ap agreement.Pattern, c agreement.Clause) []agreement.Pattern {
-	ds := []agreement.Pattern{ap}
-	if d, _ := ap.Placeholders(); d {
-		ds = ds[:0]
-		for _, debtor := range c.Debtors {
-			ds = append(ds, ap.Bind(debtor))
-		}
+// commitment is one action a clause commits one party to: the actor that
+// would perform it ("" when the clause names none), the group the clause's
+// action names, the target, area and item the action names ("" when it
+// leaves them open) and the upper ends of the clause's quantities.
+type commitment struct {
+	kind       agreement.EventKind
+	actor      agreement.PartyID
+	group      agreement.GroupID
+	target     agreement.PartyID
+	areaID     agreement.AreaID
+	item       string
+	quantities []agreement.Quantity
+}
+
+// commitments expands clause c into the commitments ClauseLine describes.
+func (s *Space) commitments(c agreement.Clause) []commitment {
+	if c.Kind == agreement.DeonticProhibition {
+		return nil
 	}
-	var out []agreement.Pattern
-	for _, p := range ds {
-		if _, cr := p.Placeholders(); !cr {
-			out = append(out, p)
-			continue
+	var act agreement.Pattern
+	switch {
+	case c.Action != nil:
+		act = *c.Action
+	case c.Kind == agreement.DeonticPower:
+		act = agreement.Pattern{Kind: agreement.EventKindPowerExercised}
+	default:
+		return nil
+	}
+	var qs []agreement.Quantity
+	for _, r := range c.Quantities {
+		qs = append(qs, agreement.NewQuantity(r.Max, r.Unit))
+	}
+	// The performers, and whether each is a debtor performing for itself
+	// (a several clause), which binds a Debtor target to that debtor.
+	var actors []agreement.PartyID
+	own := false
+	switch {
+	case act.Actor == agreement.Debtor:
+		actors, own = c.Debtors, !c.Joint
+	case act.Actor == agreement.Creditor:
+		actors = c.Creditors
+	case act.Actor != "":
+		actors = []agreement.PartyID{act.Actor}
+	case act.Group != "":
+		if g := s.group(act.Group); g != nil {
+			actors = g.Members
 		}
-		for _, creditor := range c.Creditors {
-			q := p
-			if q.Actor == agreement.Creditor {
-				q.Actor = creditor
-			}
-			if q.Target == agreement.Creditor {
-				q.Target = creditor
-			}
-			if q.Reporter == agreement.Creditor {
-				q.Reporter = creditor
-			}
-			out = append(out, q)
+	default:
+		actors, own = c.Debtors, !c.Joint
+	}
+	if len(actors) == 0 {
+		actors = []agreement.PartyID{""}
+	}
+	var targets []agreement.PartyID
+	switch act.Target {
+	case agreement.Debtor:
+		targets = c.Debtors
+	case agreement.Creditor:
+		targets = c.Creditors
+	default:
+		targets = []agreement.PartyID{act.Target}
+	}
+	if len(targets) == 0 {
+		targets = []agreement.PartyID{""}
+	}
+	var out []commitment
+	for _, a := range actors {
+		ts := targets
+		if own && act.Target == agreement.Debtor {
+			ts = []agreement.PartyID{a}
+		}
+		for _, t := range ts {
+			out = append(out, commitment{kind: act.Kind, actor: a, group: act.Group, target: t,
+				areaID: act.Area, item: act.Item, quantities: qs})
 		}
 	}
 	return out
+}
+
+// matches reports whether the commitment matches red-line pattern p, whose
+// fields Compile has limited to kind, actor, group, target, area, item and
+// measure.
+func (cm commitment) matches(p agreement.Pattern, s *Space) bool {
+	if p.Kind != cm.kind ||
+		p.Actor != "" && p.Actor != cm.actor ||
+		p.Target != "" && p.Target != cm.target ||
+		p.Area != "" && p.Area != cm.areaID ||
+		p.Item != "" && p.Item != cm.item ||
+		!p.Measure.Matches(cm.quantities) {
+		return false
+	}
+	if p.Group == "" {
+		return true
+	}
+	if cm.group != "" && s.subgroup(cm.group, p.Group) {
+		return true
+	}
+	g := s.group(p.Group)
+	return g != nil && cm.actor != "" && slices.Contains(g.Members, cm.actor)
+}
+
+// subgroup reports whether group a is group b or every member of a is a
+// member of b.
+func (s *Space) subgroup(a, b agreement.GroupID) bool {
+	if a == b {
+		return true
+	}
+	ga, gb := s.group(a), s.group(b)
+	if ga == nil || gb == nil || len(ga.Members) == 0 {
+		return false
+	}
+	for _, m := range ga.Members {
+		if !slices.Contains(gb.Members, m) {
+			return false
+		}
+	}
+	return true
 }
 
 // compileTerritoryLine tabulates a territory red line over the issues whose
@@ -444,7 +527,9 @@ func (e *Evaluator) Parties() []agreement.PartyID {
 	return slices.Clone(e.parties)
 }
 
-// Places returns the number of decimal places every value is computed at.
+// Places returns the most decimal places any party's values are computed
+// at: each party's values are scaled to the decimal places its own amounts
+// need, never to another party's.
 func (e *Evaluator) Places() int32 {
 	if e == nil {
 		return 0
@@ -480,7 +565,11 @@ type Crossing struct {
 }
 
 // Evaluate evaluates one package. It returns an error wrapping
-// [agreement.ErrInvalidValue] when p is not a package of the space.
+// [agreement.ErrInvalidValue] when p is not a package of the space. It is
+// for looking at a few packages: it allocates its result and sums the
+// package from scratch, some hundreds of times slower per package than
+// the enumeration of [Evaluator.Analyze] and [Evaluator.Count], which
+// should be used to go through many.
 func (e *Evaluator) Evaluate(p Package) (Evaluation, error) {
 	if e == nil {
 		return Evaluation{}, fmt.Errorf("%w: nil evaluator", agreement.ErrMissing)
@@ -493,7 +582,7 @@ func (e *Evaluator) Evaluate(p Package) (Evaluation, error) {
 	vals, red := e.raw(p)
 	ev := Evaluation{Conflict: c}
 	for q := range e.np {
-		ev.Values = append(ev.Values, decimal.New(vals[q], -e.places))
+		ev.Values = append(ev.Values, decimal.New(vals[q], -e.placesOf[q]))
 		for j, rl := range e.positions[q].RedLines {
 			if red[q]&(1<<j) != 0 {
 				ev.Crossed = append(ev.Crossed, Crossing{e.parties[q], rl.ID})
@@ -512,19 +601,22 @@ func (e *Evaluator) raw(p Package) ([]int64, []uint64) {
 	s := e.space
 	vals := make([]int64, e.np)
 	red := make([]uint64, e.np)
-	chosen := map[int]bool{}
+	chosen := func(g int) bool {
+		i, a := s.locate(g)
+		return p[i] == a
+	}
 	for i, a := range p {
 		g := s.base[i] + a
-		chosen[g] = true
 		for q := range e.np {
 			vals[q] += e.val[g*e.np+q]
 			red[q] |= e.red[g*e.np+q]
 		}
-	}
-	for _, pt := range e.pairs {
-		if chosen[pt.g] && chosen[pt.h] {
-			for q := range e.np {
-				vals[q] += pt.v[q]
+		// The pair terms of g, each counted at its first alternative.
+		for _, k := range e.pairsOf[g] {
+			if pt := e.pairs[k]; pt.g == g && chosen(pt.h) {
+				for q := range e.np {
+					vals[q] += pt.v[q]
+				}
 			}
 		}
 	}

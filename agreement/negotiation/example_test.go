@@ -136,8 +136,8 @@ func ExampleEvaluator_Contested() {
 	}
 	fmt.Println("most contested", most)
 	// Output:
-	// donetsk [{UA keep-donetsk}] 38/9
-	// force [{RU no-nato-forces}] 3/4
+	// donetsk [{UA keep-donetsk}] 19/216
+	// force [{RU no-nato-forces}] 1/64
 	// most contested [donetsk]
 }
 

@@ -99,12 +99,33 @@ type TerritoryLine struct {
 // action Pattern matches. The clauses of a package are those of its
 // alternatives and those that each alternative's options imply
 // ([agreement.Package.Apply] of the alternative's options alone on the
-// space's territory). A clause commits to its action unless it is a
-// prohibition; its action patterns are [agreement.ActionPatterns] (one per
-// debtor), with the placeholders bound to each debtor and each creditor, read
-// as an event whose quantities are the upper ends of the clause's
-// quantities. Pattern groups are the space's groups. "No clause deploys
-// forces of a NATO member in UA" is
+// space's territory). A prohibition commits to nothing; any other clause
+// with an action (a power without one: to exercising it) commits each party
+// that could perform the action, by the rule of [agreement.Performers]:
+//
+//   - the action's actor, when it names one ([agreement.Debtor] stands for
+//     each debtor, [agreement.Creditor] for each creditor);
+//   - otherwise, when the action names a group, each member of the group as
+//     the space declares it;
+//   - otherwise each debtor, whether the clause binds them severally or
+//     jointly (a joint clause may be performed by any of them);
+//   - a clause with none of these commits no named party: it matches only a
+//     pattern without actor or group.
+//
+// The commitment's target is the action's target ([agreement.Debtor] bound
+// to the performing debtor of a several clause, otherwise to each debtor;
+// [agreement.Creditor] to each creditor), its area and item the action's,
+// and its quantities the upper ends of the clause's quantities. Pattern
+// matches a commitment when its kind is the action's; its Actor, when set,
+// is the performer; its Group, when set, holds the performer, or is the
+// action's group or a group holding every member of it; its Target, Area
+// and Item, when set, equal the action's (an action that leaves one open
+// commits to none in particular, so it does not match a pattern that sets
+// it); and its Measure, when set, holds one of the quantities. Pattern
+// groups are the space's groups. A pattern may set only Kind, Actor, Group,
+// Target, Area, Item and Measure (without Of), and no placeholder:
+// [Compile] refuses the others. "No clause deploys forces of a NATO member
+// in UA" is
 // ClauseLine{Pattern: agreement.Pattern{Kind: agreement.EventKindForcesDeployed, Group: "NATO", Target: "UA"}}.
 type ClauseLine struct {
 	Pattern agreement.Pattern
@@ -192,6 +213,7 @@ func validatePositions(s *Space, ps []Position, ve *agreement.ValidationError) {
 				if g := rl.Clause.Pattern.Group; g != "" && s.group(g) == nil {
 					ve.Add(agreement.FieldPath(agreement.FieldPath(rp, "clause"), "group"), agreement.ErrUnknownGroup, fmt.Sprintf("unknown group %q", g))
 				}
+				checkClausePattern(ve, agreement.FieldPath(rp, "clause"), rl.Clause.Pattern)
 			}
 			if rl.Choice != nil {
 				n++
@@ -201,6 +223,37 @@ func validatePositions(s *Space, ps []Position, ve *agreement.ValidationError) {
 				ve.Add(rp, agreement.ErrInconsistent, fmt.Sprintf("a red line sets exactly one of territory, clause and choice, not %d", n))
 			}
 		}
+	}
+}
+
+// checkClausePattern reports the fields of a clause red line's pattern that
+// a clause's commitments do not carry (see ClauseLine): a reporter, an
+// attribution, a clause reference, an item class, what a measure measures,
+// and placeholders as actor or target.
+func checkClausePattern(ve *agreement.ValidationError, p string, pat agreement.Pattern) {
+	unsupported := func(field, what string) {
+		ve.Add(agreement.FieldPath(p, field), agreement.ErrInvalidValue, "a clause red line cannot filter on "+what)
+	}
+	if pat.Actor.IsPlaceholder() {
+		unsupported("actor", fmt.Sprintf("the placeholder %q", pat.Actor))
+	}
+	if pat.Target.IsPlaceholder() {
+		unsupported("target", fmt.Sprintf("the placeholder %q", pat.Target))
+	}
+	if pat.Reporter != "" {
+		unsupported("reporter", "a reporter")
+	}
+	if pat.Attribution != agreement.AttributionUnspecified {
+		unsupported("attribution", "an attribution")
+	}
+	if pat.Clause != (agreement.Ref{}) {
+		unsupported("clause", "a clause reference")
+	}
+	if pat.Class != "" {
+		unsupported("class", "an item class")
+	}
+	if pat.Measure.Measures() != "" {
+		unsupported(agreement.FieldPath("measure", "of"), "what a measure measures (clause quantities carry only a unit)")
 	}
 }
 
@@ -290,10 +343,12 @@ func toScaled(d decimal.Decimal, places int) (int64, bool) {
 	if c.Sign() == 0 {
 		return 0, true
 	}
-	if c.BitLen() > 200 || e > 40 || e < -40 {
+	// A coefficient of more than about 1,200 digits is refused before
+	// its trailing zeros are stripped, to bound the work.
+	if c.BitLen() > 4000 || e > 40 || e < -1200 {
 		return 0, false
 	}
-	// Strip trailing zeros.
+	// Strip trailing zeros: "1." followed by 45 zeros is exactly 1.
 	ten := bigTen
 	for e < 0 {
 		q, r := newInt().QuoRem(c, ten, newInt())
@@ -301,6 +356,9 @@ func toScaled(d decimal.Decimal, places int) (int64, bool) {
 			break
 		}
 		c, e = q, e+1
+	}
+	if c.BitLen() > 200 {
+		return 0, false
 	}
 	e += places
 	if e < 0 {

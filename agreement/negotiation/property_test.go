@@ -25,6 +25,7 @@ type refPackage struct {
 	feasible   bool
 	values     []decimal.Decimal
 	crossed    []string // "party/line"
+	below      []string // parties
 	acceptable bool
 }
 
@@ -214,6 +215,7 @@ func refEvaluate(c negotiationtest.CaseData, choice []int) refPackage {
 		p.values = append(p.values, v)
 		if v.LessThan(pos.Reservation) {
 			p.acceptable = false
+			p.below = append(p.below, string(pos.Party))
 		}
 		for _, rl := range pos.RedLines {
 			if p.feasible && refCrosses(c, rl, chosen, clauses, settled.Territory) {
@@ -230,24 +232,9 @@ func refCrosses(c negotiationtest.CaseData, rl negotiation.RedLine, chosen map[n
 	case rl.Choice != nil:
 		return chosen[rl.Choice.Choice] != rl.Choice.Require
 	case rl.Clause != nil:
-		member := func(g agreement.GroupID, p agreement.PartyID) bool {
-			for _, grp := range c.Groups {
-				if grp.ID == g && slices.Contains(grp.Members, p) {
-					return true
-				}
-			}
-			return false
-		}
 		for _, cl := range clauses {
-			if cl.Kind == agreement.DeonticProhibition || cl.Action == nil {
-				continue
-			}
-			for _, d := range cl.Debtors {
-				ev := agreement.Event{Kind: cl.Action.Kind, Actor: cl.Action.Actor, Target: cl.Action.Target, Area: cl.Action.Area}
-				if ev.Actor == "" {
-					ev.Actor = d
-				}
-				if rl.Clause.Pattern.Matches(ev, "", member) {
+			for _, cm := range refCommitments(c, cl) {
+				if refCommitmentMatches(c, cm, rl.Clause.Pattern) {
 					return true
 				}
 			}
@@ -268,14 +255,112 @@ func refCrosses(c negotiationtest.CaseData, rl negotiation.RedLine, chosen map[n
 			total = total.Add(a.Size)
 		}
 		// held is in km² × percent; the share is held / total.
-		if lo, _, ok := tl.Bound.Min(); ok && held.LessThan(lo.Mul(total)) {
-			return true
+		return !refWithin(held, total, tl.Bound)
+	}
+}
+
+// refWithin reports whether num/den (den > 0) lies within b.
+func refWithin(num, den decimal.Decimal, b agreement.Bound) bool {
+	if lo, open, ok := b.Min(); ok {
+		if c := num.Cmp(lo.Mul(den)); c < 0 || open && c == 0 {
+			return false
 		}
-		if hi, _, ok := tl.Bound.Max(); ok && held.GreaterThan(hi.Mul(total)) {
-			return true
+	}
+	if hi, open, ok := b.Max(); ok {
+		if c := num.Cmp(hi.Mul(den)); c > 0 || open && c == 0 {
+			return false
 		}
+	}
+	return true
+}
+
+// refCommitment is one (actor, group, target, area, kind, amounts) a
+// clause commits to, by the reference's own reading of ClauseLine: the
+// parties that could perform the action are its actor, else its group's
+// members, else its debtors (jointly or severally alike), else nobody.
+type refCommitment struct {
+	kind   agreement.EventKind
+	actor  agreement.PartyID
+	group  agreement.GroupID
+	target agreement.PartyID
+	area   agreement.AreaID
+	item   string
+	troops []agreement.Range
+}
+
+func refCommitments(c negotiationtest.CaseData, cl agreement.Clause) []refCommitment {
+	if cl.Kind == agreement.DeonticProhibition || cl.Action == nil {
+		return nil
+	}
+	act := *cl.Action
+	parties := func(id agreement.PartyID) []agreement.PartyID {
+		switch id {
+		case agreement.Debtor:
+			return cl.Debtors
+		case agreement.Creditor:
+			return cl.Creditors
+		case "":
+			return nil
+		}
+		return []agreement.PartyID{id}
+	}
+	actors := parties(act.Actor)
+	if act.Actor == "" && act.Group != "" {
+		for _, g := range c.Groups {
+			if g.ID == act.Group {
+				actors = g.Members
+			}
+		}
+	} else if act.Actor == "" {
+		actors = cl.Debtors
+	}
+	if len(actors) == 0 {
+		actors = []agreement.PartyID{""}
+	}
+	targets := parties(act.Target)
+	if len(targets) == 0 {
+		targets = []agreement.PartyID{""}
+	}
+	var out []refCommitment
+	for _, a := range actors {
+		for _, tg := range targets {
+			out = append(out, refCommitment{kind: act.Kind, actor: a, group: act.Group, target: tg, area: act.Area,
+				item: act.Item, troops: cl.Quantities})
+		}
+	}
+	return out
+}
+
+func refCommitmentMatches(c negotiationtest.CaseData, cm refCommitment, p agreement.Pattern) bool {
+	if cm.kind != p.Kind {
 		return false
 	}
+	if p.Actor != "" && cm.actor != p.Actor || p.Target != "" && cm.target != p.Target ||
+		p.Area != "" && cm.area != p.Area || p.Item != "" && cm.item != p.Item {
+		return false
+	}
+	if p.Group != "" {
+		members := map[agreement.GroupID][]agreement.PartyID{}
+		for _, g := range c.Groups {
+			members[g.ID] = g.Members
+		}
+		in := cm.actor != "" && slices.Contains(members[p.Group], cm.actor)
+		sub := cm.group != "" && len(members[cm.group]) > 0
+		for _, m := range members[cm.group] {
+			sub = sub && slices.Contains(members[p.Group], m)
+		}
+		if !in && !sub && cm.group != p.Group {
+			return false
+		}
+	}
+	if !p.Measure.IsZero() {
+		hit := false
+		for _, r := range cm.troops {
+			hit = hit || r.Unit == p.Measure.Unit() && refWithin(r.Max, decimal.NewFromInt(1), p.Measure)
+		}
+		return hit
+	}
+	return true
 }
 
 // summary is an analysis in terms independent of the order of issues,
@@ -293,7 +378,7 @@ func summarise(s *negotiation.Space, a *negotiation.Analysis) summary {
 	out := summary{Acceptable: a.Acceptable, Infeasible: a.Infeasible, Frontier: map[string][]string{}}
 	for _, pt := range a.Frontier {
 		vk := valueKey(pt.Values)
-		for _, p := range pt.Packages {
+		for p := range pt.All() {
 			out.Frontier[vk] = append(out.Frontier[vk], packageKey(issues, p))
 		}
 		slices.Sort(out.Frontier[vk])
@@ -396,47 +481,60 @@ func TestPropertyAnalysisMatchesReference(t *testing.T) {
 }
 
 // TestPropertyCertificates checks the frontier and the certificate of
-// every package: frontier members are undominated by any acceptable
-// package; an acceptable package off the frontier is dominated by the
-// frontier point its certificate names; a package crossing a red line or
-// below a reservation value is never acceptable.
+// every package against the reference: an infeasible package's certificate
+// names a conflict, a feasible one's the red lines the reference finds
+// crossed and the parties it finds below their reservation; a package is
+// certified acceptable (on the frontier or dominated) exactly when the
+// reference finds it acceptable; frontier members are undominated by any
+// acceptable package of the reference; an acceptable package off the
+// frontier is dominated, in the reference's values, by the frontier point
+// its certificate names.
 func TestPropertyCertificates(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := negotiationtest.Case(negotiationtest.Config{}).Draw(t, "case")
-		s, e, a := analyse(t, c, drawOptions(t, len(c.Issues)))
+		s, _, a := analyse(t, c, drawOptions(t, len(c.Issues)))
 		var acceptable [][]decimal.Decimal
-		onFrontier := 0
+		onFrontier, excluded := 0, 0
 		for p := range s.All() {
-			ev, err := e.Evaluate(p)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ref := refEvaluate(c, slices.Clone(p))
 			cert, err := a.Certify(p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if (len(ev.Crossed) > 0 || len(ev.Below) > 0 || ev.Conflict != nil) && (cert.OnFrontier || cert.DominatedBy != nil) {
-				t.Fatalf("%v: excluded package %+v certified as acceptable", p, ev)
+			if (cert.Conflict == nil) != ref.feasible {
+				t.Fatalf("%s: certificate conflict %v, reference feasible %v", ref.key, cert.Conflict, ref.feasible)
 			}
-			if !ev.Acceptable() {
-				if len(cert.Crossed) == 0 && len(cert.Below) == 0 && cert.Conflict == nil {
-					t.Fatalf("%v: unacceptable package without a reason", p)
-				}
+			var crossed, below []string
+			for _, cr := range cert.Crossed {
+				crossed = append(crossed, string(cr.Party)+"/"+cr.RedLine)
+			}
+			for _, b := range cert.Below {
+				below = append(below, string(b))
+			}
+			if ref.feasible && !slices.Equal(crossed, ref.crossed) {
+				t.Fatalf("%s: certificate crosses %v, reference %v", ref.key, crossed, ref.crossed)
+			}
+			if !slices.Equal(below, ref.below) {
+				t.Fatalf("%s: certificate below %v, reference %v", ref.key, below, ref.below)
+			}
+			if certAcceptable := cert.OnFrontier || cert.DominatedBy != nil; certAcceptable != ref.acceptable {
+				t.Fatalf("%s: certified acceptable %v, reference %v (crossed %v, below %v)", ref.key, certAcceptable, ref.acceptable, ref.crossed, ref.below)
+			}
+			if !ref.acceptable {
+				excluded++
 				continue
 			}
-			acceptable = append(acceptable, ev.Values)
+			acceptable = append(acceptable, ref.values)
 			switch {
 			case cert.OnFrontier:
 				onFrontier++
-			case cert.DominatedBy == nil:
-				t.Fatalf("%v: acceptable package neither on the frontier nor dominated", p)
-			case !refDominates(cert.DominatedBy.Values, ev.Values):
-				t.Fatalf("%v: certificate %v does not dominate %v", p, cert.DominatedBy.Values, ev.Values)
+			case !refDominates(cert.DominatedBy.Values, ref.values):
+				t.Fatalf("%s: certificate %v does not dominate %v", ref.key, cert.DominatedBy.Values, ref.values)
 			}
 		}
 		n := 0
 		for _, pt := range a.Frontier {
-			n += len(pt.Packages)
+			n += int(pt.Count)
 			for _, v := range acceptable {
 				if refDominates(v, pt.Values) {
 					t.Fatalf("frontier point %v dominated by %v", pt.Values, v)
@@ -447,7 +545,14 @@ func TestPropertyCertificates(t *testing.T) {
 			t.Fatalf("frontier holds %d packages, certificates say %d", n, onFrontier)
 		}
 		if uint64(len(acceptable)) != a.Acceptable {
-			t.Fatalf("Acceptable = %d, counted %d", a.Acceptable, len(acceptable))
+			t.Fatalf("Acceptable = %d, reference %d", a.Acceptable, len(acceptable))
+		}
+		streamed := 0
+		for range a.Excluded() {
+			streamed++
+		}
+		if want := excluded + len(acceptable) - onFrontier; streamed != want {
+			t.Fatalf("Excluded streams %d packages, want %d", streamed, want)
 		}
 	})
 }
@@ -633,7 +738,7 @@ func TestPropertyAffineRescaling(t *testing.T) {
 		pkgs := func(s *negotiation.Space, pts []negotiation.Point) []string {
 			var out []string
 			for _, pt := range pts {
-				for _, p := range pt.Packages {
+				for p := range pt.All() {
 					out = append(out, packageKey(s.Issues(), p))
 				}
 			}

@@ -18,12 +18,17 @@ type Sensitivity struct {
 	Weight decimal.Decimal
 	// Low and High bound the weights, other things equal, for which the
 	// Nash point is the same set of packages: every weight strictly between
-	// them (and non-negative). nil means no bound on that side. Both equal
-	// Weight when any change of the weight changes the point, as when
-	// tied packages respond differently to it. At Low and High themselves
+	// them, and Low too when LowClosed. Low is never below zero, since a
+	// weight cannot be; when the point would stay the same below zero, Low
+	// is 0 and LowClosed is set: the point is the same at 0 too. High is
+	// nil when there is no bound above. Both equal Weight when any change
+	// of the weight changes the point, as when tied packages respond
+	// differently to it. At Low (unless LowClosed) and High themselves
 	// another package ties with the point, or its product falls to zero
 	// (where every frontier point is a Nash point).
 	Low, High *big.Rat
+	// LowClosed reports that Low is 0 and holds the weight 0.
+	LowClosed bool
 }
 
 // Sensitivity returns the sensitivity of the Nash point of a to the weight
@@ -57,7 +62,7 @@ func (a *Analysis) Sensitivity(party agreement.PartyID, issue IssueID) (Sensitiv
 	for a := range v {
 		v[a] = new(big.Rat)
 	}
-	scale := new(big.Rat).SetInt(new(big.Int).Exp(bigTen, big.NewInt(int64(e.places)), nil))
+	scale := new(big.Rat).SetInt(new(big.Int).Exp(bigTen, big.NewInt(int64(e.placesOf[q])), nil))
 	for _, iv := range e.positions[q].Issues {
 		if iv.Issue != issue {
 			continue
@@ -103,7 +108,7 @@ func (a *Analysis) Sensitivity(party agreement.PartyID, issue IssueID) (Sensitiv
 		return r
 	}
 	for _, pt := range a.Nash {
-		for _, p := range pt.Packages {
+		for p := range pt.All() {
 			vals, _ := e.raw(p)
 			A, B, _ := line(p, vals)
 			if A.Sign() <= 0 {
@@ -139,6 +144,7 @@ func (a *Analysis) Sensitivity(party agreement.PartyID, issue IssueID) (Sensitiv
 	if err != nil {
 		return Sensitivity{}, err
 	}
+	w.ctx = a.ctx
 	w.run(func(p Package, vals []int64, red []uint64, feasible bool) bool {
 		if !feasible {
 			return true
@@ -155,9 +161,16 @@ func (a *Analysis) Sensitivity(party agreement.PartyID, issue IssueID) (Sensitiv
 		tighten(new(big.Rat).Sub(As, A), new(big.Rat).Sub(B, Bs))
 		return true
 	})
+	if w.err != nil {
+		return Sensitivity{}, fmt.Errorf("negotiation: enumeration stopped: %w", w.err)
+	}
 	wr := out.Weight.Rat()
 	if lo != nil {
 		out.Low = lo.Add(lo, wr)
+	}
+	// A weight is never negative: the range stops at zero.
+	if out.Low == nil || out.Low.Sign() < 0 {
+		out.Low, out.LowClosed = new(big.Rat), true
 	}
 	if hi != nil {
 		out.High = hi.Add(hi, wr)

@@ -36,7 +36,7 @@ func nashProduct(t *rapid.T, c negotiationtest.CaseData, q int, issue negotiatio
 	s, _, a := analyse(t, d, negotiation.Options{})
 	var out []string
 	for _, pt := range a.Nash {
-		for _, p := range pt.Packages {
+		for p := range pt.All() {
 			out = append(out, packageKey(s.Issues(), p))
 		}
 	}
@@ -85,7 +85,10 @@ func TestPropertySensitivity(t *testing.T) {
 			}
 			return
 		}
-		if s.Low != nil && s.Low.Cmp(w) >= 0 || s.High != nil && s.High.Cmp(w) <= 0 {
+		if s.Low == nil || s.Low.Sign() < 0 || s.LowClosed && s.Low.Sign() != 0 {
+			t.Fatalf("Low %v (closed %v): want a bound, at least 0, and 0 when closed", s.Low, s.LowClosed)
+		}
+		if c := s.Low.Cmp(w); c > 0 || c == 0 && !s.LowClosed || s.High != nil && s.High.Cmp(w) <= 0 {
 			t.Fatalf("interval (%v, %v) does not hold the weight %s", s.Low, s.High, s.Weight)
 		}
 		inside := func(r *big.Rat) {
@@ -94,7 +97,7 @@ func TestPropertySensitivity(t *testing.T) {
 				return
 			}
 			x := d.Rat()
-			if s.Low != nil && x.Cmp(s.Low) <= 0 || s.High != nil && x.Cmp(s.High) >= 0 {
+			if c := x.Cmp(s.Low); c < 0 || c == 0 && !s.LowClosed || s.High != nil && x.Cmp(s.High) >= 0 {
 				return
 			}
 			if got := nashWith(t, c, q, issue, d); !slices.Equal(got, base) {
@@ -102,9 +105,8 @@ func TestPropertySensitivity(t *testing.T) {
 			}
 		}
 		one := big.NewRat(1, 1)
-		if s.Low != nil {
-			inside(new(big.Rat).Quo(new(big.Rat).Add(s.Low, w), big.NewRat(2, 1)))
-		} else {
+		inside(new(big.Rat).Quo(new(big.Rat).Add(s.Low, w), big.NewRat(2, 1)))
+		if s.LowClosed {
 			inside(new(big.Rat).Sub(w, one))
 			inside(new(big.Rat))
 		}
@@ -115,8 +117,12 @@ func TestPropertySensitivity(t *testing.T) {
 				inside(new(big.Rat).Add(w, big.NewRat(far, 1)))
 			}
 		}
-		for _, end := range []*big.Rat{s.Low, s.High} {
-			if end == nil || end.Sign() < 0 {
+		ends := []*big.Rat{s.High}
+		if !s.LowClosed {
+			ends = append(ends, s.Low)
+		}
+		for _, end := range ends {
+			if end == nil {
 				continue
 			}
 			if d, ok := exact(end); ok {

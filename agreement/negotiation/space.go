@@ -70,9 +70,11 @@ type Space struct {
 
 	// conflicts[g] is the set (as words of a bitset over global indices) of
 	// alternatives of other issues that conflict with alternative g.
+	// The Conflict naming a conflicting pair is rebuilt when asked for
+	// (see reason), from the areas in the order they were first claimed.
 	words     int
 	conflicts [][]uint64
-	reasons   map[[2]int]Conflict // keyed by the ordered pair of global indices
+	areaOrder []agreement.AreaID
 }
 
 // Conflict says why two alternatives of different issues cannot be chosen
@@ -273,22 +275,18 @@ func cloneIssues(issues []Issue) []Issue {
 }
 
 // buildConflicts precomputes, for every pair of alternatives of different
-// issues, whether two of their options decide the same thing for one area.
+// issues, whether two of their options decide the same thing for one area:
+// a bitset per alternative, built per area and class of decision in time
+// and memory proportional to the alternatives times the bitset's words.
 func (s *Space) buildConflicts() {
 	s.words = (s.total + 63) / 64
 	s.conflicts = make([][]uint64, s.total)
+	words := make([]uint64, s.total*s.words)
 	for g := range s.conflicts {
-		s.conflicts[g] = make([]uint64, s.words)
-	}
-	s.reasons = map[[2]int]Conflict{}
-	type claim struct {
-		g     int
-		issue int
-		opt   agreement.OptionID
+		s.conflicts[g] = words[g*s.words : (g+1)*s.words : (g+1)*s.words]
 	}
 	// claims[area][class] lists the alternatives deciding that.
-	claims := map[agreement.AreaID]map[int][]claim{}
-	var areas []agreement.AreaID
+	claims := map[agreement.AreaID]map[int][]int{}
 	for i, is := range s.issues {
 		for a, alt := range is.Alternatives {
 			g := s.base[i] + a
@@ -296,50 +294,76 @@ func (s *Space) buildConflicts() {
 				for _, ar := range o.Areas {
 					m := claims[ar]
 					if m == nil {
-						m = map[int][]claim{}
+						m = map[int][]int{}
 						claims[ar] = m
-						areas = append(areas, ar)
+						s.areaOrder = append(s.areaOrder, ar)
 					}
-					m[conflictClass(o.Kind)] = append(m[conflictClass(o.Kind)], claim{g, i, o.ID})
+					m[conflictClass(o.Kind)] = append(m[conflictClass(o.Kind)], g)
 				}
 			}
 		}
 	}
-	for _, ar := range areas {
-		m := claims[ar]
-		classes := make([]int, 0, len(m))
-		for c := range m {
-			classes = append(classes, c)
+	mask := make([]uint64, s.words)
+	for _, ar := range s.areaOrder {
+		for _, gs := range claims[ar] {
+			if len(gs) < 2 {
+				continue
+			}
+			clear(mask)
+			for _, g := range gs {
+				mask[g/64] |= 1 << (g % 64)
+			}
+			for _, g := range gs {
+				row := s.conflicts[g]
+				for w, m := range mask {
+					row[w] |= m
+				}
+			}
 		}
-		slices.Sort(classes)
-		for _, c := range classes {
-			cs := m[c]
-			for x := range cs {
-				for y := x + 1; y < len(cs); y++ {
-					p, q := cs[x], cs[y]
-					if p.issue == q.issue {
-						continue
-					}
-					if p.g > q.g {
-						p, q = q, p
-					}
-					key := [2]int{p.g, q.g}
-					if _, ok := s.reasons[key]; ok {
-						continue
-					}
-					s.conflicts[p.g][q.g/64] |= 1 << (q.g % 64)
-					s.conflicts[q.g][p.g/64] |= 1 << (p.g % 64)
-					pi, pa := s.locate(p.g)
-					qi, qa := s.locate(q.g)
-					s.reasons[key] = Conflict{
-						Issue: s.issues[pi].ID, Alternative: s.issues[pi].Alternatives[pa].ID, Option: p.opt,
-						OtherIssue: s.issues[qi].ID, OtherAlternative: s.issues[qi].Alternatives[qa].ID, OtherOption: q.opt,
+	}
+	// Alternatives of one issue never conflict.
+	for i := range s.issues {
+		for a := range s.radix[i] {
+			row := s.conflicts[s.base[i]+a]
+			for h := s.base[i]; h < s.base[i]+s.radix[i]; h++ {
+				row[h/64] &^= 1 << (h % 64)
+			}
+		}
+	}
+}
+
+// reason returns the Conflict between conflicting alternatives g < h: the
+// first area (in the order the space's alternatives first claim them) and
+// class of decision on which both have an option.
+func (s *Space) reason(g, h int) Conflict {
+	gi, ga := s.locate(g)
+	hi, ha := s.locate(h)
+	og, oh := s.issues[gi].Alternatives[ga].Options, s.issues[hi].Alternatives[ha].Options
+	for _, ar := range s.areaOrder {
+		var best *Conflict
+		class := 0
+		for _, o := range og {
+			if !slices.Contains(o.Areas, ar) {
+				continue
+			}
+			for _, p := range oh {
+				c := conflictClass(o.Kind)
+				if slices.Contains(p.Areas, ar) && c == conflictClass(p.Kind) && (best == nil || c < class) {
+					class = c
+					best = &Conflict{
+						Issue: s.issues[gi].ID, Alternative: s.issues[gi].Alternatives[ga].ID, Option: o.ID,
+						OtherIssue: s.issues[hi].ID, OtherAlternative: s.issues[hi].Alternatives[ha].ID, OtherOption: p.ID,
 						Area: ar,
 					}
 				}
 			}
 		}
+		if best != nil {
+			return *best
+		}
 	}
+	return Conflict{Issue: s.issues[gi].ID, Alternative: s.issues[gi].Alternatives[ga].ID,
+		OtherIssue: s.issues[hi].ID, OtherAlternative: s.issues[hi].Alternatives[ha].ID}
 }
 
 // locate returns the issue and alternative index of global index g.
@@ -452,7 +476,7 @@ func (s *Space) Check(p Package) error {
 		for j := i + 1; j < len(p); j++ {
 			h := s.base[j] + p[j]
 			if s.conflicts[g][h/64]&(1<<(h%64)) != 0 {
-				c := s.reasons[[2]int{g, h}]
+				c := s.reason(min(g, h), max(g, h))
 				return &c
 			}
 		}

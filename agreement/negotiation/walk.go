@@ -1,6 +1,7 @@
 package negotiation
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -25,6 +26,17 @@ type walker struct {
 	red    []uint64 // as sums
 	forb   []uint64 // [(level)*words+w]
 	bad    []bool   // [level]: a conflict among levels before
+
+	// Scratch buffers of analysePart, kept across the slices one walker
+	// enumerates.
+	bufV []int64
+	bufR []uint64
+	bufI []int32
+
+	// ctx, when set, is checked every checkEvery packages; err is its
+	// error once it is done, and the walk stops.
+	ctx context.Context
+	err error
 
 	// per level, the pair terms to add when the alternative at that level
 	// is g: pairAt[g] lists (earlier level, earlier global index, term).
@@ -136,6 +148,10 @@ func (w *walker) from(l int) {
 	}
 }
 
+// checkEvery is how many packages a walk enumerates between two looks at
+// its context: a power of two.
+const checkEvery = 1 << 14
+
 // run calls fn for every package until it returns false. fn receives the
 // package (by issue), its values and red-line bits per party, and whether
 // it is feasible; all are reused.
@@ -158,9 +174,15 @@ func (w *walker) runFrom(first int, fn func(p Package, vals []int64, red []uint6
 		stop = 1
 	}
 	w.from(0)
-	for {
+	for n := 1; ; n++ {
 		if !fn(w.pkg, vals, red, !w.bad[k]) {
 			return
+		}
+		if n&(checkEvery-1) == 0 && w.ctx != nil {
+			if err := w.ctx.Err(); err != nil {
+				w.err = err
+				return
+			}
 		}
 		l := k - 1
 		for l >= stop {

@@ -2,6 +2,7 @@ package negotiation
 
 import (
 	"fmt"
+	"iter"
 	"math/bits"
 	"slices"
 
@@ -52,6 +53,7 @@ func (e *Evaluator) WhatIf(opt Options) ([]Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	w.ctx = opt.Context
 	chunk := opt.Chunk
 	if chunk <= 0 {
 		chunk = 1 << 16
@@ -118,7 +120,10 @@ func (e *Evaluator) WhatIf(opt Options) ([]Change, error) {
 		}
 		return true
 	})
-	a := &Analysis{e: e}
+	if w.err != nil {
+		return nil, fmt.Errorf("negotiation: enumeration stopped: %w", w.err)
+	}
+	a := &Analysis{e: e, list: opt.listLimit()}
 	points := func(es []entry) []Point {
 		f := frontier(es)
 		for i := range f {
@@ -134,8 +139,66 @@ func (e *Evaluator) WhatIf(opt Options) ([]Change, error) {
 			}
 		}
 		if c := reservations[q]; c.admitted > 0 {
-			out = append(out, Change{Party: pos.Party, Reservation: decimal.New(c.best, -e.places), Admitted: c.admitted, Frontier: points(c.es)})
+			out = append(out, Change{Party: pos.Party, Reservation: decimal.New(c.best, -e.placesOf[q]), Admitted: c.admitted, Frontier: points(c.es)})
 		}
 	}
 	return out, nil
+}
+
+// Admitted yields the packages change c (one of [Evaluator.WhatIf]'s)
+// makes acceptable, in the order of [Space.All]; each Package is reused
+// (see [Package]). It enumerates the space once, in the order of
+// [Space.All]; opt.Context stops it early, as do an unknown party or red
+// line, for which it yields nothing.
+func (e *Evaluator) Admitted(c Change, opt Options) iter.Seq[Package] {
+	return func(yield func(Package) bool) {
+		if e == nil {
+			return
+		}
+		q := slices.Index(e.parties, c.Party)
+		if q < 0 {
+			return
+		}
+		var bit uint64
+		var at int64
+		if c.RedLine != "" {
+			j := slices.IndexFunc(e.positions[q].RedLines, func(rl RedLine) bool { return rl.ID == c.RedLine })
+			if j < 0 {
+				return
+			}
+			bit = 1 << j
+		} else {
+			v, ok := toScaled(c.Reservation, int(e.placesOf[q]))
+			if !ok {
+				return
+			}
+			at = v
+		}
+		w, err := e.newWalker(nil)
+		if err != nil {
+			return
+		}
+		w.ctx = opt.Context
+		res := e.res
+		w.run(func(p Package, vals []int64, red []uint64, feasible bool) bool {
+			if !feasible {
+				return true
+			}
+			for r := range e.np {
+				switch {
+				case r == q && bit != 0:
+					if red[r] != bit || vals[r] < res[r] {
+						return true
+					}
+				case r == q:
+					if red[r] != 0 || vals[r] >= res[r] || vals[r] != at {
+						return true
+					}
+				case red[r] != 0 || vals[r] < res[r]:
+					return true
+				}
+			}
+			return yield(p)
+		})
+	}
 }

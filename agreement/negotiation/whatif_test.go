@@ -50,8 +50,17 @@ func TestPropertyWhatIfMatchesRecount(t *testing.T) {
 			if uint64(len(admitted)) != ch.Admitted {
 				t.Fatalf("%s admits %d packages, WhatIf says %d", what, len(admitted), ch.Admitted)
 			}
+			var listed []string
+			for p := range e.Admitted(*ch, negotiation.Options{}) {
+				listed = append(listed, packageKey(s.Issues(), p))
+			}
+			slices.Sort(listed)
+			slices.Sort(admitted)
+			if !slices.Equal(listed, admitted) {
+				t.Fatalf("%s: Admitted lists %v, the reference admits %v", what, listed, admitted)
+			}
 			for _, pt := range ch.Frontier {
-				for _, p := range pt.Packages {
+				for p := range pt.All() {
 					if k := packageKey(s.Issues(), p); !after[k] || base[k] {
 						t.Fatalf("%s: frontier package %s is not admitted", what, k)
 					}

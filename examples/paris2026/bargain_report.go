@@ -198,7 +198,7 @@ func writeBargain(p *markup.Writer, m Model, r BargainResult) {
 	writePoints := func(title string, pts []negotiation.Point) {
 		n := 0
 		for _, pt := range pts {
-			n += len(pt.Packages)
+			n += int(pt.Count)
 		}
 		p.Printf("\n  %s: %d %s, %d %s (%s):\n", title, len(pts), plural(len(pts), "point", "points"),
 			n, plural(n, "package", "packages"), head)
@@ -207,11 +207,11 @@ func writeBargain(p *markup.Writer, m Model, r BargainResult) {
 		}
 		for _, pt := range pts {
 			p.Printf("    %s:", join(pt.Values, ", "))
-			if len(pt.Packages) > 1 {
-				p.Printf(" %d tied packages", len(pt.Packages))
+			if pt.Count > 1 {
+				p.Printf(" %d tied packages", pt.Count)
 			}
 			p.Printf("\n")
-			for _, pk := range pt.Packages {
+			for pk := range pt.All() {
 				p.Printf("      %s\n", packageText(s, pk))
 			}
 		}
@@ -235,7 +235,7 @@ func writeBargain(p *markup.Writer, m Model, r BargainResult) {
 			ls = append(ls, string(x.Party)+"/"+x.RedLine)
 		}
 		p.Printf("    %s: decides %s; opposition %s\n", c.Issue, orText(strings.Join(ls, ", "), "no red line"),
-			c.Opposition.FloatString(2))
+			c.Opposition.FloatString(4))
 	}
 	p.Printf("    (the article: Witkoff indicated that \"land options\" would pose the most \"critical issue\")\n")
 

@@ -5,6 +5,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/negotiation"
 	"github.com/peacekit/peacekit/agreement/negotiation/negotiationtest"
 )
@@ -39,6 +40,54 @@ func TestCaseValidAndVaried(t *testing.T) {
 				if len(alt.Clauses) > 0 {
 					seen["clause"]++
 				}
+				for _, o := range alt.Options {
+					seen["option "+o.Kind.String()]++
+					if len(o.Areas) > 1 {
+						seen["option on several areas"]++
+					}
+				}
+				for _, cl := range alt.Clauses {
+					switch {
+					case cl.Joint:
+						seen["joint clause"]++
+					case cl.Action != nil && cl.Action.Group != "":
+						seen["group clause"]++
+					case cl.Action != nil && cl.Action.Actor != "":
+						seen["actor clause"]++
+					}
+					if len(cl.Quantities) > 0 {
+						seen["quantities"]++
+					}
+					if cl.Action != nil && cl.Action.Target == agreement.Creditor {
+						seen["creditor target"]++
+					}
+				}
+			}
+		}
+		for _, p := range c.Positions {
+			if len(p.RedLines) > 2 {
+				seen["more than two red lines"]++
+			}
+			if p.Reservation.Exponent() < -1 {
+				seen["amount of several decimal places"]++
+			}
+			for _, rl := range p.RedLines {
+				var b agreement.Bound
+				switch {
+				case rl.Territory != nil:
+					b = rl.Territory.Bound
+				case rl.Clause != nil && !rl.Clause.Pattern.Measure.IsZero():
+					b = rl.Clause.Pattern.Measure
+					seen["measure line"]++
+				case rl.Clause != nil && rl.Clause.Pattern.Group != "":
+					seen["group line"]++
+				}
+				if _, open, ok := b.Min(); ok && open {
+					seen["open bound"]++
+				}
+				if _, open, ok := b.Max(); ok && open {
+					seen["open bound"]++
+				}
 			}
 		}
 		for _, p := range c.Positions {
@@ -60,7 +109,13 @@ func TestCaseValidAndVaried(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	for _, k := range []string{"conflict", "acceptable", "clause", "pair", "territory line", "clause line", "choice line"} {
+	want := []string{"conflict", "acceptable", "clause", "pair", "territory line", "clause line", "choice line",
+		"option on several areas", "joint clause", "group clause", "actor clause", "quantities", "creditor target",
+		"more than two red lines", "amount of several decimal places", "measure line", "group line", "open bound"}
+	for k := agreement.OptionKindCede; k.Valid(); k++ {
+		want = append(want, "option "+k.String())
+	}
+	for _, k := range want {
 		if seen[k] == 0 {
 			t.Errorf("no case drew a %s", k)
 		}
