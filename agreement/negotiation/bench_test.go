@@ -307,6 +307,13 @@ func BenchmarkAnalyze(b *testing.B) {
 	analyzePeak(b, benchEvaluator(b, 10))
 }
 
+// BenchmarkAnalyzeLarger analyses the space of 11 issues of 5 alternatives
+// (48,828,125 packages) the same way: streamed, its peak memory that of
+// the frontier, not of the space.
+func BenchmarkAnalyzeLarger(b *testing.B) {
+	analyzePeak(b, benchEvaluator(b, 11))
+}
+
 // BenchmarkAnalyzeTied analyses the space of 10 issues of 5 alternatives
 // with three parties valuing nothing: one frontier point of 9,765,625 tied
 // packages, held as one integer each.
