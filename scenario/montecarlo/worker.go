@@ -154,19 +154,12 @@ func (w *worker) do(seed uint64, idx int64) error {
 	return nil
 }
 
-// initStates reads the states of a run just reset: each is reached at 0.
+// initStates forgets the states of the previous run. Nothing is recorded
+// before the first instant closes: a state is reached when the run is in it
+// at the end of an instant, so the first observe (at 0, with lastTrans -1)
+// records every subject's state, none being the zero State.
 func (w *worker) initStates() {
-	w.buf = w.run.States(w.buf[:0])
-	for i := range w.states {
-		var s agreement.State
-		if i < len(w.buf) {
-			s = w.buf[i]
-		} else {
-			s, _, _ = w.run.State(w.p.shape.subjects[i])
-		}
-		w.states[i] = 0
-		w.set(i, s, 0)
-	}
+	clear(w.states)
 }
 
 // exp returns the next candidate of Poisson process k after offset n.
