@@ -47,7 +47,9 @@ type Process interface {
 type Poisson struct {
 	// Name names the process in summaries; it need not be unique.
 	Name string
-	// PerDay is the base rate, in events per 24 hours; finite, not negative.
+	// PerDay is the base rate, in events per 24 hours; finite, not
+	// negative, and with every factor above 1 of the modifiers below
+	// MaxPerDay.
 	PerDay float64
 	// Event is what each event is; its instant is the draw.
 	Event Template
@@ -370,6 +372,33 @@ func (p *Poisson) validate(ve *agreement.ValidationError, path string) {
 			ve.Add(agreement.FieldPath(mp, "factor"), agreement.ErrInvalidValue, "factor "+fmtFloat(m.Factor)+" is not finite and non-negative")
 		}
 	}
+	if mx, ok := p.maxPerDay(); ok && !(mx < MaxPerDay) {
+		ve.Add(path, agreement.ErrInvalidValue, "largest rate "+fmtFloat(mx)+
+			" per day (perDay times every factor above 1) is not below "+fmtFloat(MaxPerDay)+" (one per nanosecond)")
+	}
+}
+
+// MaxPerDay bounds the largest rate of a [Poisson] process (PerDay times
+// every factor above 1): it must be below one event per nanosecond, the
+// resolution of a run's instants.
+const MaxPerDay = float64(agreement.Day)
+
+// maxPerDay returns the thinning rate of p in events per day, and whether
+// its rate and factors are valid enough to compute it.
+func (p *Poisson) maxPerDay() (float64, bool) {
+	if math.IsNaN(p.PerDay) || math.IsInf(p.PerDay, 0) || p.PerDay < 0 {
+		return 0, false
+	}
+	mx := p.PerDay
+	for _, m := range p.Modifiers {
+		if math.IsNaN(m.Factor) || math.IsInf(m.Factor, 0) || m.Factor < 0 {
+			return 0, false
+		}
+		if m.Factor > 1 {
+			mx *= m.Factor
+		}
+	}
+	return mx, true
 }
 
 func (s *Scheduled) validate(ve *agreement.ValidationError, path string) {

@@ -167,6 +167,7 @@ func execute(ctx context.Context, plans []*plan, opts *Options) (*result, error)
 			if err != nil {
 				return nil, err
 			}
+			w.ctx = ctx
 			sl.ws = append(sl.ws, w)
 		}
 		if res.cmp != nil {
@@ -206,10 +207,10 @@ func execute(ctx context.Context, plans []*plan, opts *Options) (*result, error)
 			for _, sl := range slots {
 				sl.reset()
 			}
-			if runErr != nil {
-				return res, runErr
+			if err := ctx.Err(); err != nil {
+				return res, err
 			}
-			return res, ctx.Err()
+			return res, runErr
 		}
 		for _, sl := range slots {
 			for k, w := range sl.ws {
