@@ -215,9 +215,7 @@ func execute(ctx context.Context, plans []*plan, opts *Options) (*result, error)
 		for _, sl := range slots {
 			for k, w := range sl.ws {
 				w.flush()
-				if err := res.sums[k].Merge(w.sum); err != nil {
-					return nil, err
-				}
+				res.sums[k].add(w.sum)
 				w.sum.reset()
 			}
 			if res.cmp != nil {
@@ -228,6 +226,9 @@ func execute(ctx context.Context, plans []*plan, opts *Options) (*result, error)
 				clear(sl.onlyA)
 				clear(sl.onlyB)
 			}
+		}
+		for _, sum := range res.sums {
+			sum.ranges, _ = unionRanges(sum.ranges, []RunRange{{lo, lo + n}})
 		}
 		done += n
 		if opts.Progress != nil {
