@@ -284,7 +284,7 @@ func agreementSubjects(e *scenario.Engine) []scenario.Instance {
 func problem(path string, err error, msg string) error {
 	var ve agreement.ValidationError
 	ve.Add(path, err, msg)
-	return ve.Err()
+	return wrapProblems(&ve)
 }
 
 // validateEvents checks evs against e as a timeline's events, reporting
@@ -309,5 +309,5 @@ func validateEvents(e *scenario.Engine, start time.Time, evs []agreement.Event, 
 		}
 		out.Add(path, pr.Err, pr.Msg)
 	}
-	return out.Err()
+	return wrapProblems(&out)
 }

@@ -43,8 +43,10 @@
 // ...}, {"uniform": ...}; durations are strings ("72h", "30d"), states
 // their names ("in-effect"). Decoding is strict (unknown, duplicate and
 // missing fields, wrong types, another version are errors) and reports
-// every problem with its path, as [agreement.ValidationError] does;
-// [Model.Validate] checks a Go value the same way, and [Simulate] checks
+// every problem with its path, in an error wrapping an
+// [agreement.ValidationError] (errors.As finds it) that reads
+// "montecarlo: 1 problem: ..."; [Model.Validate] checks a Go value the
+// same way, and [Simulate] checks
 // the templates' events against the engine (as
 // [scenario.Timeline.Validate] does), naming the process
 // ("processes[2].poisson.event.actor").

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -305,21 +306,49 @@ func (u Uniform) draw(r *rand.Rand) (time.Duration, bool) {
 	return u.Min + time.Duration(r.Int64N(int64(u.Max-u.Min)+1)), true
 }
 
-// Validate reports every problem of m as an *agreement.ValidationError
-// whose paths are those of the model's JSON encoding
-// ("processes[2].poisson.perDay"); nil when there is none. Whether the
-// events fit an engine is checked by [Simulate].
+// Validate reports every problem of m as an error wrapping an
+// *agreement.ValidationError (use errors.As), whose paths are those of the
+// model's JSON encoding ("processes[2].poisson.perDay"); nil when there is
+// none. Its message reads "montecarlo: 1 problem: ...". Whether the events
+// fit an engine is checked by [Simulate].
 func (m Model) Validate() error {
 	var ve agreement.ValidationError
+	m.validate(&ve)
+	return wrapProblems(&ve)
+}
+
+// validate adds the problems of m to ve.
+func (m Model) validate(ve *agreement.ValidationError) {
 	for i, p := range m.Processes {
 		path := agreement.IndexPath("processes", i)
 		if p == nil || isNilProcess(p) {
 			ve.Add(path, agreement.ErrMissing, "missing process")
 			continue
 		}
-		p.validate(&ve, path)
+		p.validate(ve, path)
 	}
-	return ve.Err()
+}
+
+// problems is the error of this package listing the problems of a model,
+// its options or its events: it reads "montecarlo: N problems: ..." and
+// wraps the *agreement.ValidationError, which errors.As finds.
+type problems struct {
+	ve *agreement.ValidationError
+}
+
+func (e *problems) Error() string {
+	return "montecarlo: " + strings.TrimPrefix(e.ve.Error(), "agreement: ")
+}
+
+func (e *problems) Unwrap() error { return e.ve }
+
+// wrapProblems returns nil when ve holds no problem, and ve wrapped in a
+// *problems otherwise.
+func wrapProblems(ve *agreement.ValidationError) error {
+	if ve.Err() == nil {
+		return nil
+	}
+	return &problems{ve: ve}
 }
 
 func isNilProcess(p Process) bool {

@@ -128,7 +128,7 @@ func (o *Options) validate() error {
 			ve.Add(agreement.FieldPath(p, "halfWidth"), agreement.ErrInvalidValue, "half-width must be in (0, 1)")
 		}
 	}
-	return ve.Err()
+	return wrapProblems(&ve)
 }
 
 // ErrNoEngine is returned for a nil or zero engine.

@@ -19,9 +19,10 @@ import (
 // from opts.Seed and i, and returns the summary of the runs. The summary is
 // the same for any number of workers and any scheduling. A model or
 // options that are not valid, or whose events the engine rejects, give an
-// *agreement.ValidationError naming each problem's path ("processes[1]...",
-// "horizon"). When ctx is done, Simulate returns ctx.Err() with the summary
-// of the batches completed before it. Simulate does not modify m or opts.
+// error wrapping an *agreement.ValidationError (use errors.As) naming
+// each problem's path ("processes[1]...", "horizon"). When ctx is done,
+// Simulate returns ctx.Err() with the summary of the batches completed
+// before it. Simulate does not modify m or opts.
 func Simulate(ctx context.Context, e *scenario.Engine, m Model, opts Options) (*Summary, error) {
 	p, err := prepare(e, m, &opts)
 	if err != nil {
