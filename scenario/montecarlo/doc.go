@@ -112,9 +112,10 @@
 // scenario.Run and its own partial summary) take run indices from a
 // shared counter, and at the end of each batch the partial summaries are
 // merged. A [Summary] holds only exact counts: integers, sums of
-// durations and of squares in 128-bit integers, and the multiset of times
-// to a state as sorted (time, count) pairs; so merging is exact,
-// commutative and associative, and the summary is the same whatever
+// durations (128-bit) and of their squares in nanoseconds squared
+// (192-bit), and the multiset of times to a state as sorted (time, count)
+// pairs; so merging is exact, commutative and associative, and the
+// summary is the same whatever
 // worker made which run, for any number of workers. Summaries of disjoint
 // ranges of run indices (shards, Options.First) merge ([Summary.Merge])
 // into the summary of their union: shards computed separately combine

@@ -2,7 +2,9 @@ package montecarlo_test
 
 import (
 	"context"
+	"math"
 	"testing"
+	"time"
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/scenario"
@@ -60,5 +62,30 @@ func TestReachedCountsStatesAtTheEndOfAnInstant(t *testing.T) {
 	}
 	if len(ev) != 50 {
 		t.Fatalf("%d observations, want 50", len(ev))
+	}
+}
+
+// TestBoundStdErrOfSubsecondDurations checks the standard error of a
+// time in effect shorter than two seconds: the ceasefire collapses after
+// a uniform delay of 0 to 2 seconds, so its time in effect has a standard
+// deviation of 2/sqrt(12) seconds, and the standard error of 400 runs is
+// that over 20 (within 20%, about six standard errors of the estimate).
+func TestBoundStdErrOfSubsecondDurations(t *testing.T) {
+	m := montecarlo.Model{Processes: []montecarlo.Process{&montecarlo.Scheduled{Name: "breakdown",
+		Delay:    montecarlo.Uniform{Min: 0, Max: 2 * time.Second},
+		Outcomes: []montecarlo.Outcome{{Probability: 1, Event: montecarlo.Template{Kind: agreement.EventKindCeasefireCollapsed}}}}}}
+	opts := baseOptions()
+	opts.Runs, opts.BatchSize = 400, 100
+	s, err := montecarlo.Simulate(context.Background(), mustCompile(small()), m, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.Bound(inst("ceasefire"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 2 / math.Sqrt(12) * float64(time.Second) / 20
+	if got := b.StdErr(); math.Abs(got-want) > 0.2*want {
+		t.Fatalf("standard error %v ns (mean %v ns), want %v within 20%%", got, b.Mean(), want)
 	}
 }

@@ -46,24 +46,14 @@ type Summary struct {
 
 func newSummary(sh *shape) *Summary {
 	s := &Summary{shape: sh,
-		reach:       make([]int64, len(sh.subjects)*numStates*len(sh.at)),
-		survival:    make([]TimeToState, len(sh.targets)),
-		bound:       make([]Tally, len(sh.subjects)-countAgreements(sh)),
-		partyBound:  make([]Tally, len(sh.parties)),
-		transitions: Tally{unit: 1},
-		emitted:     make([]Tally, len(sh.processes)),
+		reach:      make([]int64, len(sh.subjects)*numStates*len(sh.at)),
+		survival:   make([]TimeToState, len(sh.targets)),
+		bound:      make([]Tally, len(sh.subjects)-countAgreements(sh)),
+		partyBound: make([]Tally, len(sh.parties)),
+		emitted:    make([]Tally, len(sh.processes)),
 	}
 	for i, t := range sh.targets {
 		s.survival[i] = TimeToState{Instance: t.Instance, State: t.State, Horizon: sh.horizon}
-	}
-	for i := range s.bound {
-		s.bound[i].unit = int64(time.Second)
-	}
-	for i := range s.partyBound {
-		s.partyBound[i].unit = int64(time.Second)
-	}
-	for i := range s.emitted {
-		s.emitted[i].unit = 1
 	}
 	return s
 }
@@ -303,14 +293,14 @@ func (s *Summary) reset() {
 		s.survival[i].Events, s.survival[i].Censored = nil, 0
 	}
 	for i := range s.bound {
-		s.bound[i] = Tally{unit: s.bound[i].unit}
+		s.bound[i] = Tally{}
 	}
 	for i := range s.partyBound {
-		s.partyBound[i] = Tally{unit: s.partyBound[i].unit}
+		s.partyBound[i] = Tally{}
 	}
-	s.transitions = Tally{unit: 1}
+	s.transitions = Tally{}
 	for i := range s.emitted {
-		s.emitted[i] = Tally{unit: 1}
+		s.emitted[i] = Tally{}
 	}
 }
 
