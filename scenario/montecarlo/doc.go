@@ -151,7 +151,8 @@
 // until the engines' states differ in a way a modifier reads, and differ
 // only by that afterwards. [Comparison.Paired] counts, per estimate, the
 // runs in which one engine reached the state and the other did not: the
-// difference of the probabilities and its paired (McNemar) interval,
+// difference of the probabilities and its paired (McNemar) interval
+// (Agresti-Min, [Paired.Interval]),
 // narrower than two independent estimates' when the outcomes are
 // correlated, as common random numbers make them.
 //

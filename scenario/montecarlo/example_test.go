@@ -123,5 +123,5 @@ func ExampleCompare() {
 	// Output:
 	// violated within a year: draft 0.283, final 0.770
 	// runs violated under one text only: draft 0, final 974
-	// difference 0.487 [0.465, 0.509]
+	// difference 0.487 [0.465, 0.508]
 }

@@ -122,8 +122,9 @@ func (p Proportion) Wilson(level float64) (lo, hi float64) {
 
 // ClopperPearson returns the exact (Clopper-Pearson) binomial interval of
 // the proportion at confidence level: quantiles of beta distributions,
-// found by bisection on the regularized incomplete beta function to about
-// 1e-12. It is [0, 1] for no trial.
+// found by bisection on the regularized incomplete beta function to a
+// relative precision of about 1e-12 (bounds down to about 1e-290). It is
+// [0, 1] for no trial.
 func (p Proportion) ClopperPearson(level float64) (lo, hi float64) {
 	x, n := float64(p.Successes), float64(p.Trials)
 	if p.Trials == 0 {
@@ -140,17 +141,18 @@ func (p Proportion) ClopperPearson(level float64) (lo, hi float64) {
 	return lo, hi
 }
 
-// betaQuantile returns x with I_x(a, b) = q, by bisection.
+// betaQuantile returns x with I_x(a, b) = q, by bisection until the
+// bracket is narrower than 1e-12 times its upper end.
 func betaQuantile(q, a, b float64) float64 {
 	lo, hi := 0.0, 1.0
-	for range 100 {
+	for range 1100 {
 		mid := (lo + hi) / 2
 		if regIncBeta(mid, a, b) < q {
 			lo = mid
 		} else {
 			hi = mid
 		}
-		if hi-lo < 1e-13 {
+		if hi-lo <= 1e-12*hi {
 			break
 		}
 	}
@@ -166,14 +168,29 @@ func regIncBeta(x, a, b float64) float64 {
 	case x >= 1:
 		return 1
 	}
-	la, _ := math.Lgamma(a + b)
-	lb, _ := math.Lgamma(a)
-	lc, _ := math.Lgamma(b)
-	front := math.Exp(la - lb - lc + a*math.Log(x) + b*math.Log1p(-x))
+	front := math.Exp(a*math.Log(x) + b*math.Log1p(-x) - logBeta(a, b))
 	if x < (a+1)/(a+b+2) {
 		return front * betaCF(x, a, b) / a
 	}
 	return 1 - front*betaCF(1-x, b, a)/b
+}
+
+// logBeta returns log B(a, b) = lgamma(a) + lgamma(b) - lgamma(a+b). When
+// the larger argument is 1e4 or more, lgamma(big) - lgamma(small+big) is
+// computed from Stirling's series, which avoids the cancellation of two
+// large log-gammas: -(big-1/2) log1p(small/big) - small log(small+big) +
+// small + c(big) - c(small+big), c(x) = 1/(12x) - 1/(360x^3).
+func logBeta(a, b float64) float64 {
+	small, big := min(a, b), max(a, b)
+	ls, _ := math.Lgamma(small)
+	if big < 1e4 {
+		lb, _ := math.Lgamma(big)
+		lab, _ := math.Lgamma(a + b)
+		return ls + lb - lab
+	}
+	c := func(x float64) float64 { return 1/(12*x) - 1/(360*x*x*x) }
+	s := small + big
+	return ls - (big-0.5)*math.Log1p(small/big) - small*math.Log(s) + small + c(big) - c(s)
 }
 
 func betaCF(x, a, b float64) float64 {

@@ -67,3 +67,18 @@ func bigValues(n int) []int64 {
 	}
 	return out
 }
+
+// TestLogBetaMatchesLgamma checks the Stirling branch of logBeta against
+// log-gammas where their cancellation is still small.
+func TestLogBetaMatchesLgamma(t *testing.T) {
+	for _, c := range [][2]float64{{1, 1e4}, {3, 2e4}, {2e4, 7.5}, {1e4, 1e4}, {0.5, 5e4}} {
+		a, b := c[0], c[1]
+		la, _ := math.Lgamma(a)
+		lb, _ := math.Lgamma(b)
+		lab, _ := math.Lgamma(a + b)
+		want := la + lb - lab
+		if got := logBeta(a, b); math.Abs(got-want) > 1e-9 {
+			t.Errorf("logBeta(%v, %v) = %v, want %v", a, b, got, want)
+		}
+	}
+}
