@@ -115,11 +115,14 @@
 // durations (128-bit) and of their squares in nanoseconds squared
 // (192-bit), and the multiset of times to a state as sorted (time, count)
 // pairs; so merging is exact, commutative and associative, and the
-// summary is the same whatever
-// worker made which run, for any number of workers. Summaries of disjoint
-// ranges of run indices (shards, Options.First) merge ([Summary.Merge])
-// into the summary of their union: shards computed separately combine
-// into the result of one simulation.
+// summary is the same whatever worker made which run, for any number of
+// workers. Summaries of disjoint ranges of run indices (shards,
+// Options.First) of one simulation merge ([Summary.Merge]) into the
+// summary of their union: shards computed separately combine into the
+// result of one simulation. A summary records the ranges it covers
+// ([Summary.Ranges]) and what identifies its simulation (seed, start,
+// horizon, fingerprints of the model and engine), and Merge refuses
+// another simulation or overlapping ranges.
 //
 // The stopping rule and the progress callback act only between batches;
 // cancellation is also seen within a run (every 1,024 candidates or
@@ -152,9 +155,9 @@
 // only by that afterwards. [Comparison.Paired] counts, per estimate, the
 // runs in which one engine reached the state and the other did not: the
 // difference of the probabilities and its paired (McNemar) interval
-// (Agresti-Min, [Paired.Interval]),
-// narrower than two independent estimates' when the outcomes are
-// correlated, as common random numbers make them.
+// (Agresti-Min, [Paired.Interval]), narrower than two independent
+// estimates' when the outcomes are correlated, as common random numbers
+// make them.
 //
 // # Estimates
 //
