@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/scenario"
 	"github.com/peacekit/peacekit/scenario/montecarlo"
 )
@@ -66,5 +67,51 @@ func TestMergeChecksTheSimulation(t *testing.T) {
 	}
 	if got := first.Ranges(); !slices.Equal(got, []montecarlo.RunRange{{First: 0, End: 200}}) {
 		t.Fatalf("ranges %v, want [0, 200)", got)
+	}
+}
+
+// TestComparisonMergeOfShards checks that comparisons of two shards merge
+// into the comparison of their union, paired counts included, and that
+// merging a comparison with itself is refused.
+func TestComparisonMergeOfShards(t *testing.T) {
+	draft := mustCompile(small())
+	f := small()
+	f.Clauses[1].Deadline.After = 24 * time.Hour
+	final := mustCompile(f)
+	cmp := func(first, runs int64) *montecarlo.Comparison {
+		t.Helper()
+		opts := baseOptions()
+		opts.First, opts.Runs, opts.BatchSize = first, runs, 50
+		c, err := montecarlo.Compare(context.Background(), draft, final, reportModel(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	a, b, whole := cmp(0, 100), cmp(100, 150), cmp(0, 250)
+	if err := a.Merge(a); !errors.Is(err, montecarlo.ErrOverlap) {
+		t.Fatalf("a comparison merged with itself: %v, want ErrOverlap", err)
+	}
+	if err := a.Merge(b); err != nil {
+		t.Fatal(err)
+	}
+	if !a.A.Equal(whole.A) || !a.B.Equal(whole.B) {
+		t.Fatal("merged shards' summaries differ from one comparison's")
+	}
+	discordant := 0
+	for _, in := range whole.A.Instances() {
+		for _, at := range whole.A.At() {
+			for st := agreement.StateDormant; st <= agreement.StateLapsed; st++ {
+				got, err1 := a.Paired(in, st, at)
+				want, err2 := whole.Paired(in, st, at)
+				if (err1 == nil) != (err2 == nil) || got != want {
+					t.Fatalf("%s %v by %v: %+v (%v), want %+v (%v)", in, st, at, got, err1, want, err2)
+				}
+				discordant += int(want.OnlyA + want.OnlyB)
+			}
+		}
+	}
+	if discordant == 0 {
+		t.Fatal("no discordant run: the test compares nothing")
 	}
 }

@@ -101,6 +101,37 @@ func (c *Comparison) Paired(inst scenario.Instance, st agreement.State, at time.
 	return Paired{Runs: c.A.runs, OnlyA: c.onlyA[i], OnlyB: c.onlyB[i]}, nil
 }
 
+// Merge adds the runs of o to c: c.A and o.A merge as [Summary.Merge]
+// merges them, c.B and o.B too, and the counts of paired differences add
+// up, so comparisons of disjoint shards (Options.First) merge into the
+// comparison of their union. It returns ErrShape or ErrOverlap, and
+// changes nothing, when either pair of summaries would not merge.
+func (c *Comparison) Merge(o *Comparison) error {
+	if c == nil || o == nil || c.A == nil || c.B == nil || o.A == nil || o.B == nil {
+		return ErrShape
+	}
+	ra, err := c.A.canMerge(o.A)
+	if err != nil {
+		return err
+	}
+	rb, err := c.B.canMerge(o.B)
+	if err != nil {
+		return err
+	}
+	if !slices.Equal(c.toB, o.toB) || len(c.onlyA) != len(o.onlyA) || len(c.onlyB) != len(o.onlyB) {
+		return ErrShape
+	}
+	c.A.add(o.A)
+	c.A.ranges = ra
+	c.B.add(o.B)
+	c.B.ranges = rb
+	for i := range c.onlyA {
+		c.onlyA[i] += o.onlyA[i]
+		c.onlyB[i] += o.onlyB[i]
+	}
+	return nil
+}
+
 // Compare runs model m on engines a and b (a draft and a final text, say)
 // with common random numbers: run i of each draws from the same streams,
 // derived from opts.Seed and i, so the two are compared on the same random

@@ -195,16 +195,26 @@ func (s *Summary) Emitted(i int) Tally {
 // returns ErrOverlap, and changes nothing, when s and o share a run index
 // ([Summary.Ranges]): s.Merge(s) of a summary with runs, say.
 func (s *Summary) Merge(o *Summary) error {
-	if o == nil || s.shape == nil || o.shape == nil || !s.shape.equal(o.shape) {
-		return ErrShape
-	}
-	rs, ok := unionRanges(s.ranges, o.ranges)
-	if !ok {
-		return ErrOverlap
+	rs, err := s.canMerge(o)
+	if err != nil {
+		return err
 	}
 	s.add(o)
 	s.ranges = rs
 	return nil
+}
+
+// canMerge returns the ranges s would cover once merged with o, or why it
+// cannot be.
+func (s *Summary) canMerge(o *Summary) ([]RunRange, error) {
+	if s == nil || o == nil || s.shape == nil || o.shape == nil || !s.shape.equal(o.shape) {
+		return nil, ErrShape
+	}
+	rs, ok := unionRanges(s.ranges, o.ranges)
+	if !ok {
+		return nil, ErrOverlap
+	}
+	return rs, nil
 }
 
 // Ranges returns the ranges of run indices s summarises, sorted, disjoint
