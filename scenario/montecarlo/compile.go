@@ -1,6 +1,7 @@
 package montecarlo
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"math"
@@ -39,16 +40,23 @@ type plan struct {
 // shape is what a summary's counts are counts of; two summaries merge only
 // when their shapes are equal.
 type shape struct {
-	horizon   time.Duration
-	at        []time.Duration
-	subjects  []scenario.Instance
-	parties   []agreement.PartyID
-	processes []string
-	targets   []Target
+	// What identifies the simulation: the master seed, the start, and
+	// fingerprints (SHA-256) of the model's JSON encoding and of the
+	// engine's agreements and clause instances.
+	seed          uint64
+	start         time.Time
+	model, engine [sha256.Size]byte
+	horizon       time.Duration
+	at            []time.Duration
+	subjects      []scenario.Instance
+	parties       []agreement.PartyID
+	processes     []string
+	targets       []Target
 }
 
 func (s *shape) equal(o *shape) bool {
-	return s.horizon == o.horizon && slices.Equal(s.at, o.at) && slices.Equal(s.subjects, o.subjects) &&
+	return s.seed == o.seed && s.start.Equal(o.start) && s.model == o.model && s.engine == o.engine &&
+		s.horizon == o.horizon && slices.Equal(s.at, o.at) && slices.Equal(s.subjects, o.subjects) &&
 		slices.Equal(s.parties, o.parties) && slices.Equal(s.processes, o.processes) && slices.Equal(s.targets, o.targets)
 }
 
@@ -202,6 +210,13 @@ func prepare(e *scenario.Engine, m Model, opts *Options) (*plan, error) {
 		p.debtor[i] = k
 	}
 	p.shape.horizon = opts.Horizon
+	p.shape.seed, p.shape.start = opts.Seed, opts.Start
+	mj, err := m.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	p.shape.model = sha256.Sum256(mj)
+	p.shape.engine = engineFingerprint(e)
 	p.shape.at = instants(opts.At, opts.Horizon)
 	for i, t := range opts.Survival {
 		k := slices.Index(p.shape.subjects, t.resolve(e))
@@ -240,6 +255,24 @@ func instants(at []time.Duration, horizon time.Duration) []time.Duration {
 	return append(out, horizon)
 }
 
+// engineFingerprint returns the SHA-256 of the engine's agreement IDs and
+// clause instances, each ended by a NUL byte.
+func engineFingerprint(e *scenario.Engine) [sha256.Size]byte {
+	h := sha256.New()
+	for _, id := range e.Agreements() {
+		h.Write([]byte(id))
+		h.Write([]byte{0})
+	}
+	h.Write([]byte{0})
+	for _, in := range e.Instances() {
+		h.Write([]byte(in.String()))
+		h.Write([]byte{0})
+	}
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
+	return out
+}
+
 func agreementSubjects(e *scenario.Engine) []scenario.Instance {
 	var out []scenario.Instance
 	for _, id := range e.Agreements() {
@@ -251,7 +284,7 @@ func agreementSubjects(e *scenario.Engine) []scenario.Instance {
 func problem(path string, err error, msg string) error {
 	var ve agreement.ValidationError
 	ve.Add(path, err, msg)
-	return ve.Err()
+	return wrapProblems(&ve)
 }
 
 // validateEvents checks evs against e as a timeline's events, reporting
@@ -276,5 +309,5 @@ func validateEvents(e *scenario.Engine, start time.Time, evs []agreement.Event, 
 		}
 		out.Add(path, pr.Err, pr.Msg)
 	}
-	return out.Err()
+	return wrapProblems(&out)
 }

@@ -43,8 +43,10 @@
 // ...}, {"uniform": ...}; durations are strings ("72h", "30d"), states
 // their names ("in-effect"). Decoding is strict (unknown, duplicate and
 // missing fields, wrong types, another version are errors) and reports
-// every problem with its path, as [agreement.ValidationError] does;
-// [Model.Validate] checks a Go value the same way, and [Simulate] checks
+// every problem with its path, in an error wrapping an
+// [agreement.ValidationError] (errors.As finds it) that reads
+// "montecarlo: 1 problem: ..."; [Model.Validate] checks a Go value the
+// same way, and [Simulate] checks
 // the templates' events against the engine (as
 // [scenario.Timeline.Validate] does), naming the process
 // ("processes[2].poisson.event.actor").
@@ -61,23 +63,30 @@
 // the same instant's batch; the instant is closed
 // ([scenario.Run.AdvanceTo]) and the states are read again. The run ends
 // by closing Start + Horizon. A run that emits more than
-// Options.MaxEvents events (a cascade of zero delays) is an error.
+// Options.MaxEvents events (a cascade of zero delays), or draws more than
+// Options.MaxEvents candidates of its Poisson processes (kept or not), is
+// an error.
 //
 // A Poisson process with modifiers is simulated by thinning: candidates
 // are drawn at the largest rate the modifiers allow (the base rate times
 // every factor above 1) and each is kept with probability rate(t-)/max,
 // where rate(t-) is the base rate times the factors of the modifiers that
 // hold in the states the run has closed before t (the states just before
-// the candidate's instant). This is exact: states change only at instants
-// the run closes, so the intensity is piecewise constant and depends only
-// on the past, and thinning a Poisson process of rate max with such an
+// the candidate's instant). The largest rate must be below [MaxPerDay],
+// one event per nanosecond ([Model.Validate]). This is exact: states
+// change only at instants the run closes, so the intensity is piecewise
+// constant and depends only on the past, and thinning a Poisson process of rate max with such an
 // acceptance probability gives exactly the point process of that
-// intensity (Lewis and Shedler; Ogata). Re-drawing the next event after
-// each change of state would be exact too, by memorylessness; thinning is
-// used because its candidates and acceptance draws do not depend on the
-// states, which keeps random numbers common between engines (see Common
-// random numbers). Only Poisson rates depend on states; delays and
-// outcome probabilities do not.
+// intensity (Lewis and Shedler; Ogata). When the rate at a candidate is
+// 0 (a factor 0 holds), the candidate is dropped without an acceptance
+// draw and the process draws nothing more until an instant closes in
+// states where its rate is above 0: after instant n closes so, its next
+// candidate is drawn afresh from n+1, the first instant whose rate those
+// states govern. This is exact too, by memorylessness, and spares the
+// candidates that could not be kept. Otherwise a process's candidates and
+// acceptance draws do not depend on the states, which keeps random numbers
+// common between engines (see Common random numbers). Only Poisson rates
+// depend on states; delays and outcome probabilities do not.
 //
 // # Seeding and determinism
 //
@@ -86,8 +95,10 @@
 // SplitMix64(a XOR SplitMix64(b)); process k of the model has the seed
 // b = mix(r, k). A Poisson process draws from the math/rand/v2 PCG
 // seeded (r, b): the exponential gap to its first candidate, then at each
-// candidate the acceptance uniform (only when it has modifiers) and the
-// gap to the next. The j-th
+// candidate the acceptance uniform (only when it has modifiers and its
+// rate there is above 0) and the gap to the next, or, at a candidate
+// where its rate is 0, nothing until it resumes with the gap from the
+// instant after the one that made its rate positive. The j-th
 // trigger (from 0) of a Scheduled process draws from the PCG seeded
 // (b, mix(b, j)): the delay, when it has one, then the outcome's uniform.
 // So a run's events depend only on the engine, the model, the options'
@@ -101,16 +112,21 @@
 // scenario.Run and its own partial summary) take run indices from a
 // shared counter, and at the end of each batch the partial summaries are
 // merged. A [Summary] holds only exact counts: integers, sums of
-// durations and of squares in 128-bit integers, and the multiset of times
-// to a state as sorted (time, count) pairs; so merging is exact,
-// commutative and associative, and the summary is the same whatever
-// worker made which run, for any number of workers. Summaries of disjoint
-// ranges of run indices (shards, Options.First) merge ([Summary.Merge])
-// into the summary of their union: shards computed separately combine
-// into the result of one simulation.
+// durations (128-bit) and of their squares in nanoseconds squared
+// (192-bit), and the multiset of times to a state as sorted (time, count)
+// pairs; so merging is exact, commutative and associative, and the
+// summary is the same whatever worker made which run, for any number of
+// workers. Summaries of disjoint ranges of run indices (shards,
+// Options.First) of one simulation merge ([Summary.Merge]) into the
+// summary of their union: shards computed separately combine into the
+// result of one simulation. A summary records the ranges it covers
+// ([Summary.Ranges]) and what identifies its simulation (seed, start,
+// horizon, fingerprints of the model and engine), and Merge refuses
+// another simulation or overlapping ranges.
 //
-// The stopping rule, the progress callback and cancellation act only
-// between batches. With Options.StopWhen, the simulation stops after the
+// The stopping rule and the progress callback act only between batches;
+// cancellation is also seen within a run (every 1,024 candidates or
+// instants). With Options.StopWhen, the simulation stops after the
 // first batch at whose end the Wilson interval (at Options.Confidence,
 // 0.95 by default) of every listed probability is at most twice its
 // half-width wide, or after Runs runs: the number of runs is a multiple
@@ -130,16 +146,18 @@
 // process has the same candidates and acceptance draws, so one without
 // modifiers emits the same events under both engines, and one with
 // modifiers differs exactly at the candidates where the states it reads
-// differ between the engines; the j-th trigger of a Scheduled process
+// differ between the engines, except that once its rate is 0 under one
+// engine and not the other its later candidates differ too; the j-th trigger of a Scheduled process
 // draws the same delay and outcome under both, but once the triggering
 // events differ (an attack accepted under one engine only) the j-th
 // trigger may be a different event. So the two timelines are identical
 // until the engines' states differ in a way a modifier reads, and differ
 // only by that afterwards. [Comparison.Paired] counts, per estimate, the
 // runs in which one engine reached the state and the other did not: the
-// difference of the probabilities and its paired (McNemar) interval,
-// narrower than two independent estimates' when the outcomes are
-// correlated, as common random numbers make them.
+// difference of the probabilities and its paired (McNemar) interval
+// (Agresti-Min, [Paired.Interval]), narrower than two independent
+// estimates' when the outcomes are correlated, as common random numbers
+// make them.
 //
 // # Estimates
 //

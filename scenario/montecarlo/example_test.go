@@ -73,7 +73,9 @@ func ExampleDecodeModel() {
 	// breakdown: after true, delay montecarlo.Weibull
 	// attacks: 0.05 a day, 1 modifier
 	// confirmation: after true, delay montecarlo.Uniform
-	// agreement: 1 problem: processes[0].poisson.rate: unknown field "rate"
+	// montecarlo: 2 problems:
+	// 	processes[0].poisson.rate: unknown field "rate"
+	// 	processes[0].poisson.perDay: negative rate -1
 }
 
 // A draft and a final text compared on the same random timelines: the
@@ -121,5 +123,5 @@ func ExampleCompare() {
 	// Output:
 	// violated within a year: draft 0.283, final 0.770
 	// runs violated under one text only: draft 0, final 974
-	// difference 0.487 [0.465, 0.509]
+	// difference 0.487 [0.465, 0.508]
 }

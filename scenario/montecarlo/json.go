@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -228,21 +229,25 @@ func list[T any](d *decoder, path string, v any, fn func(path string, v any) T) 
 // agreement.ParseDuration reads them ("72h", "30d"), states their names
 // ("in-effect"), clause references as agreement.ParseRef reads them, an
 // event's quantities as an event log writes them ([{"value": "15", "unit":
-// "km", "of": "distance-from-line"}]). Unknown, duplicate and missing fields, values of the wrong type or out
-// of range, and anything [Model.Validate] rejects are errors: on failure
-// it returns the zero Model and an *agreement.ValidationError listing
-// every problem with its path ("processes[0].poisson.perDay"). It never
-// panics and does not modify data.
+// "km", "of": "distance-from-line"}]). Unknown, duplicate and missing
+// fields ("version" and "processes" included), values of the wrong type or
+// out of range, and anything [Model.Validate] rejects are errors: on
+// failure it returns the zero Model and an error wrapping an
+// *agreement.ValidationError (use errors.As) that lists every problem with
+// its path ("processes[0].poisson.perDay"), those Model.Validate finds in
+// what could be decoded included (but for values already reported), and
+// reads "montecarlo: 2 problems: ...". It never panics and does not modify
+// data.
 func DecodeModel(data []byte) (Model, error) {
 	tree, err := parse(data)
 	if err != nil {
 		var ve agreement.ValidationError
 		ve.Add("", agreement.ErrSyntax, "malformed JSON: "+err.Error())
-		return Model{}, ve.Err()
+		return Model{}, wrapProblems(&ve)
 	}
 	var d decoder
 	var m Model
-	version := false
+	version, processes := false, false
 	seen := d.members("", tree, func(key, path string, v any) bool {
 		switch key {
 		case "version":
@@ -255,6 +260,7 @@ func DecodeModel(data []byte) (Model, error) {
 			version = true
 		case "processes":
 			m.Processes = list(&d, path, v, d.process)
+			processes = true
 		default:
 			return false
 		}
@@ -263,15 +269,41 @@ func DecodeModel(data []byte) (Model, error) {
 	if seen != nil && !version {
 		d.ve.Add("version", agreement.ErrMissing, "missing field \"version\"")
 	}
-	if d.ve.Err() == nil {
-		if err := m.Validate(); err != nil {
-			return Model{}, err
+	if seen != nil && !processes {
+		d.ve.Add("processes", agreement.ErrMissing, "missing field \"processes\"")
+	}
+	// The model's own problems, but those of a value the decoder already
+	// found wrong (a process it could not read is missing to Validate).
+	var vm agreement.ValidationError
+	m.validate(&vm)
+	decoded := len(d.ve.Problems)
+	for _, pr := range vm.Problems {
+		if !relatedPath(d.ve.Problems[:decoded], pr.Path) {
+			d.ve.Add(pr.Path, pr.Err, pr.Msg)
 		}
 	}
-	if err := d.ve.Err(); err != nil {
+	d.ve.Omitted += vm.Omitted
+	if err := wrapProblems(&d.ve); err != nil {
 		return Model{}, err
 	}
 	return m, nil
+}
+
+// relatedPath reports whether path is the path of one of ps, or inside it,
+// or contains it.
+func relatedPath(ps []*agreement.Problem, path string) bool {
+	within := func(a, b string) bool { // a is b or inside b
+		if b == "" || a == b {
+			return true
+		}
+		return strings.HasPrefix(a, b) && (a[len(b)] == '.' || a[len(b)] == '[')
+	}
+	for _, p := range ps {
+		if p != nil && (within(path, p.Path) || within(p.Path, path)) {
+			return true
+		}
+	}
+	return false
 }
 
 // UnmarshalJSON implements encoding/json.Unmarshaler with DecodeModel: on

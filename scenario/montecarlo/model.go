@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -47,7 +48,9 @@ type Process interface {
 type Poisson struct {
 	// Name names the process in summaries; it need not be unique.
 	Name string
-	// PerDay is the base rate, in events per 24 hours; finite, not negative.
+	// PerDay is the base rate, in events per 24 hours; finite, not
+	// negative, and with every factor above 1 of the modifiers below
+	// MaxPerDay.
 	PerDay float64
 	// Event is what each event is; its instant is the draw.
 	Event Template
@@ -303,21 +306,49 @@ func (u Uniform) draw(r *rand.Rand) (time.Duration, bool) {
 	return u.Min + time.Duration(r.Int64N(int64(u.Max-u.Min)+1)), true
 }
 
-// Validate reports every problem of m as an *agreement.ValidationError
-// whose paths are those of the model's JSON encoding
-// ("processes[2].poisson.perDay"); nil when there is none. Whether the
-// events fit an engine is checked by [Simulate].
+// Validate reports every problem of m as an error wrapping an
+// *agreement.ValidationError (use errors.As), whose paths are those of the
+// model's JSON encoding ("processes[2].poisson.perDay"); nil when there is
+// none. Its message reads "montecarlo: 1 problem: ...". Whether the events
+// fit an engine is checked by [Simulate].
 func (m Model) Validate() error {
 	var ve agreement.ValidationError
+	m.validate(&ve)
+	return wrapProblems(&ve)
+}
+
+// validate adds the problems of m to ve.
+func (m Model) validate(ve *agreement.ValidationError) {
 	for i, p := range m.Processes {
 		path := agreement.IndexPath("processes", i)
 		if p == nil || isNilProcess(p) {
 			ve.Add(path, agreement.ErrMissing, "missing process")
 			continue
 		}
-		p.validate(&ve, path)
+		p.validate(ve, path)
 	}
-	return ve.Err()
+}
+
+// problems is the error of this package listing the problems of a model,
+// its options or its events: it reads "montecarlo: N problems: ..." and
+// wraps the *agreement.ValidationError, which errors.As finds.
+type problems struct {
+	ve *agreement.ValidationError
+}
+
+func (e *problems) Error() string {
+	return "montecarlo: " + strings.TrimPrefix(e.ve.Error(), "agreement: ")
+}
+
+func (e *problems) Unwrap() error { return e.ve }
+
+// wrapProblems returns nil when ve holds no problem, and ve wrapped in a
+// *problems otherwise.
+func wrapProblems(ve *agreement.ValidationError) error {
+	if ve.Err() == nil {
+		return nil
+	}
+	return &problems{ve: ve}
 }
 
 func isNilProcess(p Process) bool {
@@ -370,6 +401,33 @@ func (p *Poisson) validate(ve *agreement.ValidationError, path string) {
 			ve.Add(agreement.FieldPath(mp, "factor"), agreement.ErrInvalidValue, "factor "+fmtFloat(m.Factor)+" is not finite and non-negative")
 		}
 	}
+	if mx, ok := p.maxPerDay(); ok && !(mx < MaxPerDay) {
+		ve.Add(path, agreement.ErrInvalidValue, "largest rate "+fmtFloat(mx)+
+			" per day (perDay times every factor above 1) is not below "+fmtFloat(MaxPerDay)+" (one per nanosecond)")
+	}
+}
+
+// MaxPerDay bounds the largest rate of a [Poisson] process (PerDay times
+// every factor above 1): it must be below one event per nanosecond, the
+// resolution of a run's instants.
+const MaxPerDay = float64(agreement.Day)
+
+// maxPerDay returns the thinning rate of p in events per day, and whether
+// its rate and factors are valid enough to compute it.
+func (p *Poisson) maxPerDay() (float64, bool) {
+	if math.IsNaN(p.PerDay) || math.IsInf(p.PerDay, 0) || p.PerDay < 0 {
+		return 0, false
+	}
+	mx := p.PerDay
+	for _, m := range p.Modifiers {
+		if math.IsNaN(m.Factor) || math.IsInf(m.Factor, 0) || m.Factor < 0 {
+			return 0, false
+		}
+		if m.Factor > 1 {
+			mx *= m.Factor
+		}
+	}
+	return mx, true
 }
 
 func (s *Scheduled) validate(ve *agreement.ValidationError, path string) {

@@ -44,16 +44,19 @@ type Options struct {
 	// recorded run by run ([TimeToState]), for survival curves.
 	Survival []Target
 	// BatchSize is how many runs make a batch (0 means DefaultBatchSize):
-	// runs are started batch by batch, and the stopping rule, the progress
-	// callback and cancellation act only between batches.
+	// runs are started batch by batch, and the stopping rule and the
+	// progress callback act only between batches; a cancelled batch is
+	// discarded.
 	BatchSize int64
 	// StopWhen, when not empty, stops the simulation after the first batch
 	// at whose end every precision listed is reached.
 	StopWhen []Precision
 	// Confidence is the level of the intervals of StopWhen; 0 means 0.95.
 	Confidence float64
-	// MaxEvents bounds the events of one run (0 means DefaultMaxEvents): a
-	// model that emits more (a cascade of zero delays, say) is an error.
+	// MaxEvents bounds the events of one run, and separately the
+	// candidates its Poisson processes draw, kept or not (0 means
+	// DefaultMaxEvents): a model that emits or draws more (a cascade of
+	// zero delays, a rate thinned to almost nothing) is an error.
 	MaxEvents int
 	// Progress, if set, is called after each batch with the number of runs
 	// made so far and Runs, from the goroutine that called Simulate.
@@ -125,7 +128,7 @@ func (o *Options) validate() error {
 			ve.Add(agreement.FieldPath(p, "halfWidth"), agreement.ErrInvalidValue, "half-width must be in (0, 1)")
 		}
 	}
-	return ve.Err()
+	return wrapProblems(&ve)
 }
 
 // ErrNoEngine is returned for a nil or zero engine.

@@ -2,6 +2,7 @@ package montecarlo
 
 import (
 	"math"
+	"math/big"
 	"math/bits"
 )
 
@@ -17,31 +18,37 @@ func (a u128) add(b u128) u128 {
 func (a u128) float() float64 { return float64(a.hi)*0x1p64 + float64(a.lo) }
 
 // Tally sums a non-negative integer quantity over runs exactly: the number
-// of runs, the sum of the values and the sum of their squares, in 128-bit
-// integers, so that tallies merge exactly in any order. Durations are
-// tallied in nanoseconds, their squares in whole seconds squared; counts
-// as they are. The zero Tally has no run.
+// of runs, the sum of the values (128-bit) and the sum of their squares
+// (each square 128-bit, their sum 192-bit), so that tallies merge exactly
+// in any order. Durations are tallied in nanoseconds, their squares in
+// nanoseconds squared; counts as they are. The zero Tally has no run.
 type Tally struct {
-	n       int64
-	sum, sq u128
-	unit    int64
+	n   int64
+	sum u128
+	// sq and sqTop are the sum of squares: sqTop the bits above 128.
+	sq    u128
+	sqTop uint64
 }
 
 func (t *Tally) add(v int64) {
 	t.n++
 	t.sum = t.sum.add(u128{lo: uint64(v)})
-	q := uint64(v / max(t.unit, 1))
-	hi, lo := bits.Mul64(q, q)
-	t.sq = t.sq.add(u128{hi, lo})
+	hi, lo := bits.Mul64(uint64(v), uint64(v))
+	t.addSq(u128{hi, lo}, 0)
+}
+
+// addSq adds top*2^128 + q to the sum of squares.
+func (t *Tally) addSq(q u128, top uint64) {
+	lo, c := bits.Add64(t.sq.lo, q.lo, 0)
+	hi, c := bits.Add64(t.sq.hi, q.hi, c)
+	t.sq = u128{hi, lo}
+	t.sqTop += top + c
 }
 
 func (t *Tally) merge(o Tally) {
 	t.n += o.n
 	t.sum = t.sum.add(o.sum)
-	t.sq = t.sq.add(o.sq)
-	if t.unit == 0 {
-		t.unit = o.unit
-	}
+	t.addSq(o.sq, o.sqTop)
 }
 
 // N returns the number of runs tallied.
@@ -56,21 +63,29 @@ func (t Tally) Mean() float64 {
 	return t.sum.float() / float64(t.n)
 }
 
-// StdErr returns the standard error of Mean, from the sample variance;
-// NaN for fewer than two runs. For a duration the variance is that of
-// the values in whole seconds.
+// StdErr returns the standard error of Mean (in nanoseconds for a
+// duration), from the sample variance, computed exactly in integers as
+// (n sum(v^2) - sum(v)^2) / (n (n-1)) before it is rounded; NaN for fewer
+// than two runs.
 func (t Tally) StdErr() float64 {
 	if t.n < 2 {
 		return math.NaN()
 	}
-	u := float64(max(t.unit, 1))
-	n := float64(t.n)
-	mean := t.sum.float() / u / n
-	v := (t.sq.float()/n - mean*mean) * n / (n - 1)
-	if v < 0 {
-		v = 0
+	n := new(big.Int).SetInt64(t.n)
+	sq := new(big.Int).SetUint64(t.sqTop)
+	sq.Lsh(sq, 64).Add(sq, new(big.Int).SetUint64(t.sq.hi))
+	sq.Lsh(sq, 64).Add(sq, new(big.Int).SetUint64(t.sq.lo))
+	s := new(big.Int).SetUint64(t.sum.hi)
+	s.Lsh(s, 64).Add(s, new(big.Int).SetUint64(t.sum.lo))
+	num := new(big.Int).Mul(n, sq)
+	num.Sub(num, s.Mul(s, s))
+	if num.Sign() <= 0 {
+		return 0
 	}
-	return math.Sqrt(v/n) * u
+	den := new(big.Int).Mul(n, new(big.Int).SetInt64(t.n-1))
+	den.Mul(den, n) // the variance of the mean: var / n
+	v, _ := new(big.Rat).SetFrac(num, den).Float64()
+	return math.Sqrt(v)
 }
 
 // Proportion is a count of runs in which something happened, out of a
@@ -107,8 +122,9 @@ func (p Proportion) Wilson(level float64) (lo, hi float64) {
 
 // ClopperPearson returns the exact (Clopper-Pearson) binomial interval of
 // the proportion at confidence level: quantiles of beta distributions,
-// found by bisection on the regularized incomplete beta function to about
-// 1e-12. It is [0, 1] for no trial.
+// found by bisection on the regularized incomplete beta function to a
+// relative precision of about 1e-12 (bounds down to about 1e-290). It is
+// [0, 1] for no trial.
 func (p Proportion) ClopperPearson(level float64) (lo, hi float64) {
 	x, n := float64(p.Successes), float64(p.Trials)
 	if p.Trials == 0 {
@@ -125,17 +141,18 @@ func (p Proportion) ClopperPearson(level float64) (lo, hi float64) {
 	return lo, hi
 }
 
-// betaQuantile returns x with I_x(a, b) = q, by bisection.
+// betaQuantile returns x with I_x(a, b) = q, by bisection until the
+// bracket is narrower than 1e-12 times its upper end.
 func betaQuantile(q, a, b float64) float64 {
 	lo, hi := 0.0, 1.0
-	for range 100 {
+	for range 1100 {
 		mid := (lo + hi) / 2
 		if regIncBeta(mid, a, b) < q {
 			lo = mid
 		} else {
 			hi = mid
 		}
-		if hi-lo < 1e-13 {
+		if hi-lo <= 1e-12*hi {
 			break
 		}
 	}
@@ -151,14 +168,29 @@ func regIncBeta(x, a, b float64) float64 {
 	case x >= 1:
 		return 1
 	}
-	la, _ := math.Lgamma(a + b)
-	lb, _ := math.Lgamma(a)
-	lc, _ := math.Lgamma(b)
-	front := math.Exp(la - lb - lc + a*math.Log(x) + b*math.Log1p(-x))
+	front := math.Exp(a*math.Log(x) + b*math.Log1p(-x) - logBeta(a, b))
 	if x < (a+1)/(a+b+2) {
 		return front * betaCF(x, a, b) / a
 	}
 	return 1 - front*betaCF(1-x, b, a)/b
+}
+
+// logBeta returns log B(a, b) = lgamma(a) + lgamma(b) - lgamma(a+b). When
+// the larger argument is 1e4 or more, lgamma(big) - lgamma(small+big) is
+// computed from Stirling's series, which avoids the cancellation of two
+// large log-gammas: -(big-1/2) log1p(small/big) - small log(small+big) +
+// small + c(big) - c(small+big), c(x) = 1/(12x) - 1/(360x^3).
+func logBeta(a, b float64) float64 {
+	small, big := min(a, b), max(a, b)
+	ls, _ := math.Lgamma(small)
+	if big < 1e4 {
+		lb, _ := math.Lgamma(big)
+		lab, _ := math.Lgamma(a + b)
+		return ls + lb - lab
+	}
+	c := func(x float64) float64 { return 1/(12*x) - 1/(360*x*x*x) }
+	s := small + big
+	return ls - (big-0.5)*math.Log1p(small/big) - small*math.Log(s) + small + c(big) - c(s)
 }
 
 func betaCF(x, a, b float64) float64 {

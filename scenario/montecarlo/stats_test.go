@@ -41,3 +41,40 @@ func TestIntervalsKnownValues(t *testing.T) {
 		t.Errorf("no trial: [%v, %v]", lo, hi)
 	}
 }
+
+// TestPairedIntervalAgrestiMin checks the paired interval against the
+// Agresti-Min formula, and that it does not collapse with no discordant
+// run.
+func TestPairedIntervalAgrestiMin(t *testing.T) {
+	z := 1.959963984540054
+	for _, c := range []struct {
+		p      montecarlo.Paired
+		lo, hi float64
+	}{
+		{montecarlo.Paired{Runs: 500}, -z / 502, z / 502},
+		// a, b = 3.5, 10.5 of n = 102: d = 7/102, var = (14 - 49/102)/102^2.
+		{montecarlo.Paired{Runs: 100, OnlyA: 3, OnlyB: 10},
+			7.0/102 - z*math.Sqrt(14-49.0/102)/102, 7.0/102 + z*math.Sqrt(14-49.0/102)/102},
+	} {
+		lo, hi := c.p.Interval(0.95)
+		if math.Abs(lo-c.lo) > 1e-12 || math.Abs(hi-c.hi) > 1e-12 {
+			t.Errorf("%+v: [%v, %v], want [%v, %v]", c.p, lo, hi, c.lo, c.hi)
+		}
+	}
+	if lo, hi := (montecarlo.Paired{}).Interval(0.95); lo != -1 || hi != 1 {
+		t.Errorf("no run: [%v, %v]", lo, hi)
+	}
+}
+
+// TestClopperPearsonRelativePrecision checks the lower bound of 1 success
+// in n trials, 1 - (1-a)^(1/n) for a = 0.025, to a relative 1e-9 when it
+// is far below 1e-12.
+func TestClopperPearsonRelativePrecision(t *testing.T) {
+	for _, n := range []int64{1_000_000, 1_000_000_000, 1_000_000_000_000_000} {
+		want := -math.Expm1(math.Log1p(-0.025) / float64(n))
+		lo, _ := montecarlo.Proportion{Successes: 1, Trials: n}.ClopperPearson(0.95)
+		if math.Abs(lo-want) > 1e-9*want {
+			t.Errorf("1 of %d: lower bound %v, want %v", n, lo, want)
+		}
+	}
+}

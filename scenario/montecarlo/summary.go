@@ -11,9 +11,17 @@ import (
 )
 
 // ErrShape is returned by Summary.Merge for summaries of different
-// simulations: other instances, instants, parties, processes or survival
-// targets.
+// simulations (see [Summary.Merge] for what is compared).
 var ErrShape = errors.New("montecarlo: summaries of different shapes")
+
+// ErrOverlap is returned by Summary.Merge for summaries that share a run
+// index: merging them would count a run twice.
+var ErrOverlap = errors.New("montecarlo: summaries of overlapping runs")
+
+// RunRange is a range of run indices: First to End-1.
+type RunRange struct {
+	First, End int64
+}
 
 // Summary is what a simulation estimates, as exact counts over its runs:
 // integers and sums of durations, so that summaries of disjoint sets of
@@ -31,28 +39,21 @@ type Summary struct {
 	partyBound  []Tally
 	transitions Tally
 	emitted     []Tally
+	// ranges are the run indices covered, sorted, disjoint and not
+	// adjacent.
+	ranges []RunRange
 }
 
 func newSummary(sh *shape) *Summary {
 	s := &Summary{shape: sh,
-		reach:       make([]int64, len(sh.subjects)*numStates*len(sh.at)),
-		survival:    make([]TimeToState, len(sh.targets)),
-		bound:       make([]Tally, len(sh.subjects)-countAgreements(sh)),
-		partyBound:  make([]Tally, len(sh.parties)),
-		transitions: Tally{unit: 1},
-		emitted:     make([]Tally, len(sh.processes)),
+		reach:      make([]int64, len(sh.subjects)*numStates*len(sh.at)),
+		survival:   make([]TimeToState, len(sh.targets)),
+		bound:      make([]Tally, len(sh.subjects)-countAgreements(sh)),
+		partyBound: make([]Tally, len(sh.parties)),
+		emitted:    make([]Tally, len(sh.processes)),
 	}
 	for i, t := range sh.targets {
 		s.survival[i] = TimeToState{Instance: t.Instance, State: t.State, Horizon: sh.horizon}
-	}
-	for i := range s.bound {
-		s.bound[i].unit = int64(time.Second)
-	}
-	for i := range s.partyBound {
-		s.partyBound[i].unit = int64(time.Second)
-	}
-	for i := range s.emitted {
-		s.emitted[i].unit = 1
 	}
 	return s
 }
@@ -182,12 +183,78 @@ func (s *Summary) Emitted(i int) Tally {
 // Merge adds the runs of o to s. Merging is exact, commutative and
 // associative: summaries of disjoint ranges of run indices merge into the
 // summary of their union, in any order. It returns ErrShape, and changes
-// nothing, when o summarises another simulation (other engine, options
-// or model).
+// nothing, when o summarises another simulation. What is compared: the
+// master seed (Options.Seed); the start (Options.Start, with
+// time.Time.Equal); the horizon; the instants (Options.At) and survival
+// targets; the model, by the SHA-256 of its JSON encoding
+// ([Model.MarshalJSON]); the engine, by the SHA-256 of its agreement IDs
+// and clause instances (two engines with the same agreements and
+// instances but other clause texts are not told apart); and the subjects,
+// parties and process names. Options.First, Runs, Workers, BatchSize,
+// StopWhen, Confidence, MaxEvents and Progress are not compared. It
+// returns ErrOverlap, and changes nothing, when s and o share a run index
+// ([Summary.Ranges]): s.Merge(s) of a summary with runs, say.
 func (s *Summary) Merge(o *Summary) error {
-	if o == nil || s.shape == nil || o.shape == nil || !s.shape.equal(o.shape) {
-		return ErrShape
+	rs, err := s.canMerge(o)
+	if err != nil {
+		return err
 	}
+	s.add(o)
+	s.ranges = rs
+	return nil
+}
+
+// canMerge returns the ranges s would cover once merged with o, or why it
+// cannot be.
+func (s *Summary) canMerge(o *Summary) ([]RunRange, error) {
+	if s == nil || o == nil || s.shape == nil || o.shape == nil || !s.shape.equal(o.shape) {
+		return nil, ErrShape
+	}
+	rs, ok := unionRanges(s.ranges, o.ranges)
+	if !ok {
+		return nil, ErrOverlap
+	}
+	return rs, nil
+}
+
+// Ranges returns the ranges of run indices s summarises, sorted, disjoint
+// and not adjacent.
+func (s *Summary) Ranges() []RunRange { return slices.Clone(s.ranges) }
+
+// unionRanges returns the union of a and b (each sorted, disjoint and not
+// adjacent) in the same form, and false if they overlap.
+func unionRanges(a, b []RunRange) ([]RunRange, bool) {
+	all := append(slices.Clone(a), b...)
+	slices.SortFunc(all, func(x, y RunRange) int {
+		switch {
+		case x.First < y.First:
+			return -1
+		case x.First > y.First:
+			return 1
+		}
+		return 0
+	})
+	var out []RunRange
+	for _, r := range all {
+		if r.End <= r.First {
+			continue
+		}
+		if n := len(out); n > 0 {
+			if r.First < out[n-1].End {
+				return nil, false
+			}
+			if r.First == out[n-1].End {
+				out[n-1].End = r.End
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out, true
+}
+
+// add adds the counts of o to s, which have the same shape.
+func (s *Summary) add(o *Summary) {
 	s.runs += o.runs
 	for i, v := range o.reach {
 		s.reach[i] += v
@@ -205,7 +272,6 @@ func (s *Summary) Merge(o *Summary) error {
 	for i := range s.emitted {
 		s.emitted[i].merge(o.emitted[i])
 	}
-	return nil
 }
 
 // Equal reports whether s and o summarise the same simulation with the
@@ -217,7 +283,7 @@ func (s *Summary) Equal(o *Summary) bool {
 	}
 	if !s.shape.equal(o.shape) || s.runs != o.runs || !slices.Equal(s.reach, o.reach) ||
 		!slices.Equal(s.bound, o.bound) || !slices.Equal(s.partyBound, o.partyBound) ||
-		s.transitions != o.transitions || !slices.Equal(s.emitted, o.emitted) {
+		s.transitions != o.transitions || !slices.Equal(s.emitted, o.emitted) || !slices.Equal(s.ranges, o.ranges) {
 		return false
 	}
 	for i := range s.survival {
@@ -231,19 +297,20 @@ func (s *Summary) Equal(o *Summary) bool {
 
 func (s *Summary) reset() {
 	s.runs = 0
+	s.ranges = nil
 	clear(s.reach)
 	for i := range s.survival {
 		s.survival[i].Events, s.survival[i].Censored = nil, 0
 	}
 	for i := range s.bound {
-		s.bound[i] = Tally{unit: s.bound[i].unit}
+		s.bound[i] = Tally{}
 	}
 	for i := range s.partyBound {
-		s.partyBound[i] = Tally{unit: s.partyBound[i].unit}
+		s.partyBound[i] = Tally{}
 	}
-	s.transitions = Tally{unit: 1}
+	s.transitions = Tally{}
 	for i := range s.emitted {
-		s.emitted[i] = Tally{unit: 1}
+		s.emitted[i] = Tally{}
 	}
 }
 

@@ -1,6 +1,7 @@
 package montecarlo
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -63,8 +64,16 @@ type worker struct {
 	buf       []agreement.State
 	lastTrans int
 	nEvents   int
-	sum       *Summary
-	raw       [][]int64
+	// nCand counts the candidates of Poisson processes drawn in the run,
+	// kept or not; steps counts candidates and instants, for checking ctx.
+	nCand int
+	steps int
+	// parked lists the Poisson processes whose rate was 0 at their last
+	// candidate: they draw again once an instant closes with a rate above 0.
+	parked []int
+	ctx    context.Context
+	sum    *Summary
+	raw    [][]int64
 }
 
 func newWorker(p *plan) (*worker, error) {
@@ -107,7 +116,8 @@ func (w *worker) do(seed uint64, idx int64) error {
 		w.trig[k] = 0
 		w.count[k] = 0
 	}
-	w.nEvents = 0
+	w.nEvents, w.nCand, w.steps = 0, 0, 0
+	w.parked = w.parked[:0]
 	w.lastTrans = -1
 	w.initStates()
 	for k := range p.procs {
@@ -134,6 +144,9 @@ func (w *worker) do(seed uint64, idx int64) error {
 		if n > p.horizon {
 			break
 		}
+		if err := w.step(); err != nil {
+			return err
+		}
 		if t == n {
 			if err := w.batch(n); err != nil {
 				return err
@@ -144,6 +157,9 @@ func (w *worker) do(seed uint64, idx int64) error {
 		}
 		closed = n
 		w.observe(n)
+		if len(w.parked) > 0 {
+			w.resume(n)
+		}
 	}
 	if closed < p.horizon {
 		if err := w.run.AdvanceTo(p.start.Add(time.Duration(p.horizon))); err != nil {
@@ -154,19 +170,44 @@ func (w *worker) do(seed uint64, idx int64) error {
 	return nil
 }
 
-// initStates reads the states of a run just reset: each is reached at 0.
+// initStates forgets the states of the previous run. Nothing is recorded
+// before the first instant closes: a state is reached when the run is in it
+// at the end of an instant, so the first observe (at 0, with lastTrans -1)
+// records every subject's state, none being the zero State.
 func (w *worker) initStates() {
-	w.buf = w.run.States(w.buf[:0])
-	for i := range w.states {
-		var s agreement.State
-		if i < len(w.buf) {
-			s = w.buf[i]
-		} else {
-			s, _, _ = w.run.State(w.p.shape.subjects[i])
-		}
-		w.states[i] = 0
-		w.set(i, s, 0)
+	clear(w.states)
+}
+
+// checkEvery is how many steps (candidates and instants) of a run pass
+// between two checks of its context.
+const checkEvery = 1 << 10
+
+// step counts a step of the run and checks its context every checkEvery
+// steps.
+func (w *worker) step() error {
+	w.steps++
+	if w.steps%checkEvery == 0 && w.ctx != nil {
+		return w.ctx.Err()
 	}
+	return nil
+}
+
+// resume draws the next candidate, after offset n, of each parked process
+// whose rate is above 0 in the states after n closed. The rate was 0 since
+// the candidate at which the process was parked, so by memorylessness
+// candidates may start afresh at n+1, the first instant whose rate
+// depends on those states.
+func (w *worker) resume(n int64) {
+	out := w.parked[:0]
+	for _, k := range w.parked {
+		if w.rate(&w.p.procs[k]) == 0 {
+			out = append(out, k)
+			continue
+		}
+		w.next[k] = w.exp(k, n+1)
+		w.nextAt[k] = w.next[k]
+	}
+	w.parked = out
 }
 
 // exp returns the next candidate of Poisson process k after offset n.
@@ -204,10 +245,25 @@ func (w *worker) batch(n int64) error {
 			q := &p.procs[k]
 			if q.kind == kindPoisson {
 				for w.next[k] == n {
+					if w.nCand >= w.p.maxEvents {
+						return fmt.Errorf("more than %d candidates of Poisson processes in one run (process %d)", w.p.maxEvents, k)
+					}
+					w.nCand++
+					if err := w.step(); err != nil {
+						return err
+					}
 					accept := true
 					if len(q.mods) > 0 {
+						r := w.rate(q)
+						if r == 0 {
+							// No candidate can be kept before the
+							// instant closes: park the process.
+							w.next[k], w.nextAt[k] = never, never
+							w.parked = append(w.parked, k)
+							break
+						}
 						u := w.rng[k].Float64()
-						accept = u*q.maxRate < w.rate(q)
+						accept = u*q.maxRate < r
 					}
 					w.next[k] = w.exp(k, n)
 					w.nextAt[k] = w.next[k]
