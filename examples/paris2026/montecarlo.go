@@ -357,7 +357,7 @@ func (r *MonteCarloResult) WriteMarkdown(w io.Writer) error {
 	}
 	lo, hi := pa.Interval(mcLevel)
 	p.Printf("\nPaired over the same runs, (a) final minus draft: %s, 95%% interval [%s, %s]; runs in which only\n",
-		percent(pa.Difference()), percent(lo), percent(hi))
+		percentFine(pa.Difference()), percentFine(lo), percentFine(hi))
 	p.Printf("the draft's guarantees were in effect: %d, only the final's: %d.", pa.OnlyA, pa.OnlyB)
 	same, err := r.sameGuarantees()
 	if err != nil {
@@ -490,6 +490,10 @@ func hazardRows(c montecarlo.Calibration) [][]string {
 
 // percent writes a probability as a percentage with one decimal.
 func percent(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
+
+// percentFine writes a proportion as a percentage to two decimals, for
+// differences whose interval may be narrower than a tenth of a percent.
+func percentFine(x float64) string { return strconv.FormatFloat(100*x, 'f', 2, 64) + "%" }
 
 // perDayText writes a rate per day.
 func perDayText(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
