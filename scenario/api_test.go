@@ -197,6 +197,10 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			_, _, err := r.State(scenario.Instance{Ref: agreement.AgreementRef("a1")})
 			return wantErr(err)
 		}),
+		"Run.Breaches": eachR(func(r *scenario.Run) string {
+			_, err := r.Breaches(scenario.Instance{Ref: agreement.LocalRef("C1")})
+			return wantErr(err)
+		}),
 		"Run.Reset": eachR(func(r *scenario.Run) string { return wantErr(r.Reset(t0)) }),
 		"Run.NextWake": eachR(func(r *scenario.Run) string {
 			_, ok := r.NextWake()

@@ -88,6 +88,13 @@ func TestPropertyFastPathMatchesTraceAndModel(t *testing.T) {
 							last.To, last.At)
 					}
 				}
+				if err == nil && !i.Ref.IsAgreement() {
+					n, err := fast.Breaches(i)
+					bs, werr := tr.BreachesOf(i, end)
+					if err != nil || werr != nil || n != len(bs) {
+						t.Fatalf("timeline %d, at the end, %s: fast run %d breaches (%v), trace %d (%v)", k, i, n, err, len(bs), werr)
+					}
+				}
 			}
 			// A run stepped event by event, read after every instant.
 			step, err := e.Start(tl.Start())

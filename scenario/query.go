@@ -85,3 +85,21 @@ func (r *Run) NextWake() (time.Time, bool) {
 	}
 	return time.Unix(0, next).UTC(), true
 }
+
+// Breaches returns how many breaches instance i, a clause instance, has
+// recorded in the run as it stands: after every instant closed, as
+// [Trace.BreachesOf] lists them at the instant last closed. Only a standing
+// clause records breaches ([agreement.Clause]); another has none. It reads
+// the run's own state, for a run recording states only as for one
+// recording its trace, and allocates nothing; it returns an error for an
+// unknown instance, an agreement, and a nil or zero Run.
+func (r *Run) Breaches(i Instance) (int, error) {
+	if !r.usable() {
+		return 0, errNoRun
+	}
+	idx, ok := r.e.lookup(i)
+	if !ok || idx < 0 {
+		return 0, fmt.Errorf("scenario: unknown clause instance %s", i)
+	}
+	return int(r.inst[idx].breaches), nil
+}

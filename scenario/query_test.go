@@ -19,7 +19,7 @@ import (
 // the instant and before the wake-up.
 func TestPropertyRunQueriesMatchTrace(t *testing.T) {
 	tcfg := scenariotest.TimelineConfig{MinEvents: 8, MaxEvents: 24, Exercises: 20}
-	woke, moved := 0, 0
+	woke, moved, breached := 0, 0, 0
 	rapid.Check(t, func(t *rapid.T) {
 		p := scenariotest.LifecycleProcess(scenariotest.LifecycleConfig{}).Draw(t, "process")
 		e, err := scenario.CompileProcess(p)
@@ -64,6 +64,24 @@ func TestPropertyRunQueriesMatchTrace(t *testing.T) {
 				if s != ws || !since.Equal(wsince) {
 					t.Fatalf("at %s, %s: run %s since %s, trace %s since %s", at, i, s, since, ws, wsince)
 				}
+				if i.Ref.IsAgreement() {
+					if _, err := r.Breaches(i); err == nil {
+						t.Fatalf("Breaches(%s) of an agreement: no error", i)
+					}
+					continue
+				}
+				n, err := r.Breaches(i)
+				if err != nil {
+					t.Fatalf("Breaches(%s): %v", i, err)
+				}
+				bs, err := tr.BreachesOf(i, at)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n != len(bs) {
+					t.Fatalf("at %s, %s: run %d breaches, trace %d", at, i, n, len(bs))
+				}
+				breached += n
 			}
 			w, ok := r.NextWake()
 			if ok && !w.After(at) {
@@ -99,7 +117,10 @@ func TestPropertyRunQueriesMatchTrace(t *testing.T) {
 		}
 		check(end, end.Add(time.Nanosecond))
 	})
-	t.Logf("%d states compared after a transition, %d wake-ups before the next event", moved, woke)
+	t.Logf("%d states compared after a transition, %d wake-ups before the next event, %d breaches counted", moved, woke, breached)
+	if breached == 0 && !testing.Short() {
+		t.Error("no check counted a breach")
+	}
 	if woke == 0 || moved == 0 {
 		t.Error("no check had a wake-up before its next event, or an instance that moved")
 	}
@@ -136,6 +157,7 @@ func TestRunQueriesAllocateNothing(t *testing.T) {
 		_, _, _ = r.State(ua)
 		_, _, _ = r.State(agr)
 		_, _ = r.NextWake()
+		_, _ = r.Breaches(ua)
 	}); n != 0 {
 		t.Errorf("State and NextWake: %v allocations, want 0", n)
 	}

@@ -187,9 +187,10 @@
 //     clause instance that binds it alone (scenario.Standing.Debtor) was
 //     in effect. Joint clauses of several debtors bind no party alone.
 //   - [Summary.Transitions]: transitions per run
-//     ([scenario.Run.Transitions]); a run recording states only does not
-//     expose the breaches of standing clauses, so breaches are not
-//     estimated.
+//     ([scenario.Run.Transitions]).
+//   - [Summary.Breaches]: per clause instance, the breaches it recorded
+//     over each run ([scenario.Run.Breaches]; only standing clauses record
+//     them): the mean is the expected number of breaches by the horizon.
 //   - [Summary.Emitted]: events per run of each process.
 //
 // Means are [Tally] values: exact sums, with the mean and its standard

@@ -306,7 +306,9 @@ func (sl *slot) one(seed uint64, i int64, toB []int) error {
 		sl.pair(toB)
 	}
 	for _, w := range sl.ws {
-		w.tally()
+		if err := w.tally(); err != nil {
+			return fmt.Errorf("montecarlo: run %d: %w", i, err)
+		}
 	}
 	return nil
 }

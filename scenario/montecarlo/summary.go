@@ -36,6 +36,7 @@ type Summary struct {
 	reach       []int64
 	survival    []TimeToState
 	bound       []Tally
+	breaches    []Tally
 	partyBound  []Tally
 	transitions Tally
 	emitted     []Tally
@@ -49,6 +50,7 @@ func newSummary(sh *shape) *Summary {
 		reach:      make([]int64, len(sh.subjects)*numStates*len(sh.at)),
 		survival:   make([]TimeToState, len(sh.targets)),
 		bound:      make([]Tally, len(sh.subjects)-countAgreements(sh)),
+		breaches:   make([]Tally, len(sh.subjects)-countAgreements(sh)),
 		partyBound: make([]Tally, len(sh.parties)),
 		emitted:    make([]Tally, len(sh.processes)),
 	}
@@ -154,6 +156,20 @@ func (s *Summary) Bound(inst scenario.Instance) (Tally, error) {
 		return Tally{}, fmt.Errorf("montecarlo: %s is an agreement", inst)
 	}
 	return s.bound[k], nil
+}
+
+// Breaches returns the breaches clause instance inst recorded over each
+// run (scenario.Run.Breaches): its mean is the expected number of breaches
+// by the horizon. Only standing clauses record breaches.
+func (s *Summary) Breaches(inst scenario.Instance) (Tally, error) {
+	k, err := s.subject(inst)
+	if err != nil {
+		return Tally{}, err
+	}
+	if k >= len(s.breaches) {
+		return Tally{}, fmt.Errorf("montecarlo: %s is an agreement", inst)
+	}
+	return s.breaches[k], nil
 }
 
 // PartyBound returns the time, over each run, during which party was
@@ -264,6 +280,7 @@ func (s *Summary) add(o *Summary) {
 	}
 	for i := range s.bound {
 		s.bound[i].merge(o.bound[i])
+		s.breaches[i].merge(o.breaches[i])
 	}
 	for i := range s.partyBound {
 		s.partyBound[i].merge(o.partyBound[i])
@@ -282,7 +299,7 @@ func (s *Summary) Equal(o *Summary) bool {
 		return s == o
 	}
 	if !s.shape.equal(o.shape) || s.runs != o.runs || !slices.Equal(s.reach, o.reach) ||
-		!slices.Equal(s.bound, o.bound) || !slices.Equal(s.partyBound, o.partyBound) ||
+		!slices.Equal(s.bound, o.bound) || !slices.Equal(s.breaches, o.breaches) || !slices.Equal(s.partyBound, o.partyBound) ||
 		s.transitions != o.transitions || !slices.Equal(s.emitted, o.emitted) || !slices.Equal(s.ranges, o.ranges) {
 		return false
 	}
@@ -303,7 +320,7 @@ func (s *Summary) reset() {
 		s.survival[i].Events, s.survival[i].Censored = nil, 0
 	}
 	for i := range s.bound {
-		s.bound[i] = Tally{}
+		s.bound[i], s.breaches[i] = Tally{}, Tally{}
 	}
 	for i := range s.partyBound {
 		s.partyBound[i] = Tally{}

@@ -411,8 +411,9 @@ func (w *worker) set(i int, s agreement.State, n int64) {
 	}
 }
 
-// tally adds the run just made to w.sum and clears what it recorded.
-func (w *worker) tally() {
+// tally adds the run just made to w.sum and clears what it recorded. It
+// fails only if the engine does not know its own clause instances.
+func (w *worker) tally() error {
 	p, s := w.p, w.sum
 	h := p.horizon
 	for i := range p.nClauses {
@@ -421,6 +422,11 @@ func (w *worker) tally() {
 		}
 		s.bound[i].add(w.bound[i])
 		w.bound[i] = 0
+		n, err := w.run.Breaches(s.shape.subjects[i])
+		if err != nil {
+			return err
+		}
+		s.breaches[i].add(int64(n))
 	}
 	for d := range w.pcount {
 		if w.pcount[d] > 0 {
@@ -447,6 +453,7 @@ func (w *worker) tally() {
 	}
 	w.reached = w.reached[:0]
 	s.runs++
+	return nil
 }
 
 // flush moves the survival times recorded by w into w.sum.
