@@ -21,6 +21,15 @@ type Calibration struct {
 	N, Events int
 }
 
+// Uncertain returns c's Delay with its standard errors, so that each run
+// draws its rates from them (see Piecewise.StdErrs): simulated estimates
+// then carry the uncertainty of the fit.
+func (c Calibration) Uncertain() Piecewise {
+	d := c.Delay
+	d.Cuts, d.PerDay, d.StdErrs = slices.Clone(d.Cuts), slices.Clone(d.PerDay), slices.Clone(c.StdErrs)
+	return d
+}
+
 // ceasefireCuts are the cut points of the ceasefire calibrations, in days,
 // fixed before fitting: the first day, the first week, month, quarter, year
 // and three years.

@@ -49,8 +49,9 @@ func ceasefireFile(t *testing.T) string {
 
 // TestCeasefireCalibrations refits the shipped hazards from the real file
 // and checks them against it: the same rates, and a bare ceasefire
-// simulated under each (40,000 runs) surviving 30, 90 and 365 days within
-// the pointwise 95% Kaplan-Meier band of the observations it was fitted to.
+// simulated under each (40,000 runs), with the fitted rates and with their
+// uncertainty drawn per run, surviving 30, 90 and 365 days within the
+// pointwise 95% Kaplan-Meier band of the observations it was fitted to.
 func TestCeasefireCalibrations(t *testing.T) {
 	f, err := os.Open(ceasefireFile(t))
 	if err != nil {
@@ -103,14 +104,19 @@ func TestCeasefireCalibrations(t *testing.T) {
 				t.Fatal(err)
 			}
 			at := []time.Duration{30 * agreement.Day, 90 * agreement.Day, 365 * agreement.Day}
-			sim := simulateBareCeasefire(t, cal.Delay, at)
-			for i, d := range at {
-				days := float64(d / agreement.Day)
-				lo, hi := km.Band(days, 0.95)
-				t.Logf("S(%v days): simulated %.4f, Kaplan-Meier %.4f [%.4f, %.4f], fitted %.4f", days, sim[i], km.Survival(days), lo, hi, fit.Survival(days))
-				if s := sim[i]; s < lo || s > hi {
-					t.Errorf("S(%v days): simulated %.4f, outside the Kaplan-Meier band [%.4f, %.4f] (estimate %.4f)",
-						days, s, lo, hi, km.Survival(days))
+			// The fitted rates, and the same with their uncertainty
+			// carried into the runs.
+			for _, d := range []montecarlo.Piecewise{cal.Delay, cal.Uncertain()} {
+				sim := simulateBareCeasefire(t, d, at)
+				for i, a := range at {
+					days := float64(a / agreement.Day)
+					lo, hi := km.Band(days, 0.95)
+					t.Logf("S(%v days), standard errors %v: simulated %.4f, Kaplan-Meier %.4f [%.4f, %.4f], fitted %.4f",
+						days, d.StdErrs != nil, sim[i], km.Survival(days), lo, hi, fit.Survival(days))
+					if s := sim[i]; s < lo || s > hi {
+						t.Errorf("S(%v days): simulated %.4f, outside the Kaplan-Meier band [%.4f, %.4f] (estimate %.4f)",
+							days, s, lo, hi, km.Survival(days))
+					}
 				}
 			}
 		})

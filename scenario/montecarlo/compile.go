@@ -78,6 +78,9 @@ type proc struct {
 	after         *Match
 	once          bool
 	delay         Distribution
+	// uncertain is delay when it is a Piecewise whose rates are drawn per
+	// run (see Piecewise.StdErrs); nil otherwise.
+	uncertain *Piecewise
 	// cum are the cumulative probabilities of the outcomes.
 	cum      []float64
 	outcomes []Template
@@ -147,6 +150,17 @@ func prepare(e *scenario.Engine, m Model, opts *Options) (*plan, error) {
 			q = proc{kind: kindScheduled, after: pr.After, once: pr.Once, delay: pr.Delay}
 			if isNilDistribution(q.delay) {
 				q.delay = nil
+			}
+			switch d := q.delay.(type) {
+			case Piecewise:
+				if d.uncertain() {
+					q.uncertain = &d
+				}
+			case *Piecewise:
+				if d != nil && d.uncertain() {
+					c := *d
+					q.uncertain = &c
+				}
 			}
 			sum := 0.0
 			for j, o := range pr.Outcomes {

@@ -203,7 +203,10 @@
 // time to its recorded end, fitted by maximum likelihood with
 // right-censoring to the ETH/PRIO ceasefire data, overall and by the
 // dataset's written code, with their standard errors, source and method.
-// A Calibration's Delay is a Piecewise delay for a Scheduled process.
+// A Calibration's Delay is a Piecewise delay for a Scheduled process;
+// Calibration.Uncertain gives it with its standard errors, so that each run
+// draws its own rates (Piecewise.StdErrs) and the estimates carry the
+// uncertainty of the fit.
 // Rates for which no data are at hand (attacks, a monitor's confirmations)
 // are the model's assumptions and should be stated as such.
 package montecarlo

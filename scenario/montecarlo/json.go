@@ -539,6 +539,8 @@ func (d *decoder) distribution(path string, v any) Distribution {
 					p.Cuts = list(d, path, v, d.dur)
 				case "perDay":
 					p.PerDay = list(d, path, v, d.num)
+				case "stdErrs":
+					p.StdErrs = list(d, path, v, d.num)
 				default:
 					return false
 				}
@@ -668,8 +670,9 @@ type (
 		PerDay float64 `json:"perDay"`
 	}
 	jsonPiecewise struct {
-		Cuts   []string  `json:"cuts,omitempty"`
-		PerDay []float64 `json:"perDay"`
+		Cuts    []string  `json:"cuts,omitempty"`
+		PerDay  []float64 `json:"perDay"`
+		StdErrs []float64 `json:"stdErrs,omitempty"`
 	}
 	jsonWeibull struct {
 		Shape float64 `json:"shape"`
@@ -763,7 +766,7 @@ func delayJSON(d Distribution) *jsonDelay {
 	case Constant:
 		return &jsonDelay{Constant: &jsonConstant{PerDay: d.PerDay}}
 	case Piecewise:
-		return &jsonDelay{Piecewise: &jsonPiecewise{Cuts: durs(d.Cuts), PerDay: d.PerDay}}
+		return &jsonDelay{Piecewise: &jsonPiecewise{Cuts: durs(d.Cuts), PerDay: d.PerDay, StdErrs: d.StdErrs}}
 	case Weibull:
 		return &jsonDelay{Weibull: &jsonWeibull{Shape: d.Shape, Scale: agreement.FormatDuration(d.Scale)}}
 	case Empirical:

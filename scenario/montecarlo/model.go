@@ -208,9 +208,18 @@ type Constant struct {
 // applies before Cuts[0], PerDay[i] from Cuts[i-1] to Cuts[i], and the last
 // rate after the last cut. len(PerDay) is len(Cuts)+1; cuts are positive
 // and increasing.
+//
+// StdErrs, when set (one per rate, finite, not negative; 0 keeps a rate
+// fixed), carries the uncertainty of fitted rates into the estimates: each
+// run draws its own rates once, rate i from the Gamma distribution with
+// mean PerDay[i] and standard deviation StdErrs[i] (the distribution of a
+// Poisson rate given its events and exposure), from a stream of the
+// process's own for the run, and draws every delay of the run from them.
+// A rate whose standard error is not 0 must not be 0.
 type Piecewise struct {
-	Cuts   []time.Duration
-	PerDay []float64
+	Cuts    []time.Duration
+	PerDay  []float64
+	StdErrs []float64
 }
 
 // Weibull is a Weibull hazard: P(delay > t) = exp(-(t/Scale)^Shape).
@@ -506,6 +515,69 @@ func (p Piecewise) validate(ve *agreement.ValidationError, path string) {
 	}
 	for i, r := range p.PerDay {
 		checkRate(ve, agreement.IndexPath(agreement.FieldPath(path, "perDay"), i), r)
+	}
+	if len(p.StdErrs) > 0 && len(p.StdErrs) != len(p.PerDay) {
+		ve.Add(agreement.FieldPath(path, "stdErrs"), agreement.ErrInconsistent,
+			strconv.Itoa(len(p.StdErrs))+" standard errors for "+strconv.Itoa(len(p.PerDay))+" rates, want one per rate")
+	}
+	for i, se := range p.StdErrs {
+		sp := agreement.IndexPath(agreement.FieldPath(path, "stdErrs"), i)
+		switch {
+		case math.IsNaN(se) || math.IsInf(se, 0) || se < 0:
+			ve.Add(sp, agreement.ErrInvalidValue, "standard error "+fmtFloat(se)+" is negative or not finite")
+		case se > 0 && i < len(p.PerDay) && !(p.PerDay[i] > 0):
+			ve.Add(sp, agreement.ErrInconsistent, "a standard error for a rate of 0")
+		case se > 0 && i < len(p.PerDay) && p.PerDay[i] > 0 && (p.PerDay[i]/se)*(p.PerDay[i]/se) < 1e-6:
+			ve.Add(sp, agreement.ErrInvalidValue, "standard error "+fmtFloat(se)+" over a million times its rate's square root")
+		}
+	}
+}
+
+// uncertain reports whether p's rates are drawn per run.
+func (p Piecewise) uncertain() bool {
+	for _, se := range p.StdErrs {
+		if se > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// drawRates sets dst (of len(p.PerDay)) to rates drawn for one run from r:
+// each with a standard error, from the Gamma distribution of its mean and
+// standard deviation; each without, as it is.
+func (p Piecewise) drawRates(r *rand.Rand, dst []float64) {
+	for i, rate := range p.PerDay {
+		dst[i] = rate
+		if i < len(p.StdErrs) && p.StdErrs[i] > 0 {
+			k := (rate / p.StdErrs[i]) * (rate / p.StdErrs[i]) // shape
+			dst[i] = gamma(r, k) * (rate / k)                  // scale = rate / shape
+		}
+	}
+}
+
+// gamma draws from the Gamma distribution of shape k (> 0) and scale 1, by
+// Marsaglia and Tsang's method ("A simple method for generating gamma
+// variables", ACM TOMS 26(3), 2000), boosted by U^(1/k) for k < 1.
+func gamma(r *rand.Rand, k float64) float64 {
+	boost := 1.0
+	if k < 1 {
+		boost = math.Pow(r.Float64(), 1/k)
+		k++
+	}
+	d := k - 1.0/3
+	c := 1 / math.Sqrt(9*d)
+	for {
+		x := r.NormFloat64()
+		v := 1 + c*x
+		if v <= 0 {
+			continue
+		}
+		v = v * v * v
+		u := r.Float64()
+		if u < 1-0.0331*x*x*x*x || math.Log(u) < 0.5*x*x+d*(1-v+math.Log(v)) {
+			return d * v * boost
+		}
 	}
 }
 

@@ -50,6 +50,9 @@ type worker struct {
 	pend   [][]pending
 	trig   []uint64
 	count  []int64
+	// prates holds, per process whose delay's rates are drawn per run,
+	// the run's rates (nil for the others).
+	prates [][]float64
 	// Per subject: its state and since when it has been in effect; per
 	// (subject, state): the first instant it was in that state, never if
 	// not yet; reached lists those set.
@@ -96,6 +99,12 @@ func newWorker(p *plan) (*worker, error) {
 	for k := range w.pcg {
 		w.rng[k] = rand.New(&w.pcg[k])
 	}
+	w.prates = make([][]float64, n)
+	for k := range p.procs {
+		if u := p.procs[k].uncertain; u != nil {
+			w.prates[k] = make([]float64, len(u.PerDay))
+		}
+	}
 	for i := range w.first {
 		w.first[i] = never
 	}
@@ -115,6 +124,14 @@ func (w *worker) do(seed uint64, idx int64) error {
 		w.pend[k] = w.pend[k][:0]
 		w.trig[k] = 0
 		w.count[k] = 0
+	}
+	// The rates of the run, for delays whose rates are uncertain: from a
+	// stream of the process's own for the run, apart from its triggers'.
+	for k := range p.procs {
+		if u := p.procs[k].uncertain; u != nil {
+			w.pcg[k].Seed(w.base[k], mix(w.base[k], paramStream))
+			u.drawRates(w.rng[k], w.prates[k])
+		}
 	}
 	w.nEvents, w.nCand, w.steps = 0, 0, 0
 	w.parked = w.parked[:0]
@@ -329,6 +346,10 @@ func (w *worker) emit(k int, ev agreement.Event, n int64) error {
 	return nil
 }
 
+// paramStream numbers the stream of a process's rates for a run, apart
+// from the streams of its triggers (numbered from 0).
+const paramStream = 1<<63 | 0x7261746573
+
 // trigger draws what trigger number w.trig[j] of Scheduled process j at
 // offset n schedules, from a stream of its own.
 func (w *worker) trigger(j int, n int64, trig *agreement.Event) {
@@ -341,7 +362,13 @@ func (w *worker) trigger(j int, n int64, trig *agreement.Event) {
 	w.pcg[j].Seed(w.base[j], mix(w.base[j], ord))
 	r := w.rng[j]
 	var d time.Duration
-	if q.delay != nil {
+	switch {
+	case q.uncertain != nil:
+		var ok bool
+		if d, ok = (Piecewise{Cuts: q.uncertain.Cuts, PerDay: w.prates[j]}).draw(r); !ok {
+			return
+		}
+	case q.delay != nil:
 		var ok bool
 		if d, ok = q.delay.draw(r); !ok {
 			return
