@@ -200,6 +200,9 @@ func maxTime(a, b time.Time) time.Time {
 // is rows' to decide (see [StopOnError]).
 func Group(rows iter.Seq2[Row, error]) iter.Seq2[Ceasefire, error] {
 	return func(yield func(Ceasefire, error) bool) {
+		if rows == nil {
+			return
+		}
 		seen := map[int]bool{}
 		var cur []Row
 		flush := func() bool {

@@ -65,7 +65,8 @@ type Step struct {
 // Curve is a Kaplan-Meier estimate: a right-continuous step function that
 // starts at 1 and steps down at each event time t by the factor
 // (n-d)/n, with n the subjects at risk at t and d the events at t. It is
-// immutable and safe for concurrent use.
+// immutable and safe for concurrent use. The zero Curve, like a nil
+// *Curve, is the estimate of no observations: S is 1 everywhere.
 type Curve struct {
 	steps    []Step
 	gw       []float64 // Greenwood's sum up to each step; +Inf once S is 0
@@ -247,22 +248,42 @@ func (p *product) atMostHalf() bool {
 }
 
 // N returns the number of observations.
-func (c *Curve) N() int { return c.n }
+func (c *Curve) N() int {
+	if c == nil {
+		return 0
+	}
+	return c.n
+}
 
 // Events returns the number of observed events.
-func (c *Curve) Events() int { return c.events }
+func (c *Curve) Events() int {
+	if c == nil {
+		return 0
+	}
+	return c.events
+}
 
 // Censored returns the number of censored observations.
-func (c *Curve) Censored() int { return c.censored }
+func (c *Curve) Censored() int {
+	if c == nil {
+		return 0
+	}
+	return c.censored
+}
 
 // Steps returns the estimate at each distinct observed time, ascending, as a
 // new slice.
-func (c *Curve) Steps() []Step { return slices.Clone(c.steps) }
+func (c *Curve) Steps() []Step {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.steps)
+}
 
 // last returns the index of the last step at or before t, or -1 (also for
 // a NaN t).
 func (c *Curve) last(t float64) int {
-	if math.IsNaN(t) {
+	if c == nil || math.IsNaN(t) {
 		return -1
 	}
 	i, found := slices.BinarySearchFunc(c.steps, t, func(s Step, t float64) int {
@@ -298,6 +319,9 @@ func (c *Curve) Survival(t float64) float64 {
 // up to t and the length of the product.
 func (c *Curve) SurvivalExact(t float64) *big.Rat {
 	i := c.last(t)
+	if i < 0 {
+		return big.NewRat(1, 1)
+	}
 	var fs [][2]int64
 	for _, st := range c.steps[:i+1] {
 		if st.Events > 0 {
@@ -321,6 +345,8 @@ func (c *Curve) StdErr(t float64) float64 {
 func (c *Curve) AtRisk(t float64) int {
 	i := c.last(t)
 	switch {
+	case c == nil:
+		return 0
 	case i < 0:
 		return c.n
 	case c.steps[i].Time == t:
@@ -358,7 +384,7 @@ func (c *Curve) Band(t, level float64) (lower, upper float64) {
 // which S(t) <= 0.5. ok is false when S stays above 0.5 at every observed
 // time (the median is then not reached).
 func (c *Curve) Median() (t float64, ok bool) {
-	if c.median < 0 {
+	if c == nil || c.median < 0 || c.median >= len(c.steps) {
 		return 0, false
 	}
 	return c.steps[c.median].Time, true

@@ -312,6 +312,9 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
 	}
+	if m == nil {
+		return errors.New("montecarlo: cannot decode into a nil *Model")
+	}
 	v, err := DecodeModel(data)
 	if err != nil {
 		return err

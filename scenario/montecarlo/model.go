@@ -59,7 +59,12 @@ type Poisson struct {
 }
 
 // Label returns p.Name.
-func (p *Poisson) Label() string { return p.Name }
+func (p *Poisson) Label() string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
+}
 
 // Modifier multiplies the rate of a [Poisson] process by Factor while the
 // clause instance (or agreement) it names is in one of States.
@@ -106,7 +111,12 @@ type Scheduled struct {
 }
 
 // Label returns s.Name.
-func (s *Scheduled) Label() string { return s.Name }
+func (s *Scheduled) Label() string {
+	if s == nil {
+		return ""
+	}
+	return s.Name
+}
 
 // Outcome is one possible result of a [Scheduled] trigger.
 type Outcome struct {

@@ -55,7 +55,8 @@ type Paired struct {
 	Runs, OnlyA, OnlyB int64
 }
 
-// Difference returns the difference of the probabilities, B minus A.
+// Difference returns the difference of the probabilities, B minus A; NaN
+// for no run.
 func (p Paired) Difference() float64 {
 	if p.Runs == 0 {
 		return math.NaN()
@@ -86,6 +87,9 @@ func (p Paired) Interval(level float64) (lo, hi float64) {
 // Paired returns the paired comparison of reaching state st by instant at
 // for instance inst, which both engines must have.
 func (c *Comparison) Paired(inst scenario.Instance, st agreement.State, at time.Duration) (Paired, error) {
+	if c == nil || !c.A.usable() || !c.B.usable() {
+		return Paired{}, errNoSummary
+	}
 	k, err := c.A.subject(inst)
 	if err != nil {
 		return Paired{}, err

@@ -77,28 +77,69 @@ func (s *Summary) bucket(t int64) int {
 }
 
 // Runs returns the number of runs summarised.
-func (s *Summary) Runs() int64 { return s.runs }
+func (s *Summary) Runs() int64 {
+	if !s.usable() {
+		return 0
+	}
+	return s.runs
+}
+
+// usable reports whether s is a summary Simulate made: a nil or zero
+// Summary summarises nothing, and its methods return zero values or
+// errors.
+func (s *Summary) usable() bool { return s != nil && s.shape != nil }
+
+// errNoSummary is what the methods of a nil or zero Summary return.
+var errNoSummary = errors.New("montecarlo: a nil or zero Summary summarises nothing")
 
 // Horizon returns how long each run ran.
-func (s *Summary) Horizon() time.Duration { return s.shape.horizon }
+func (s *Summary) Horizon() time.Duration {
+	if !s.usable() {
+		return 0
+	}
+	return s.shape.horizon
+}
 
 // At returns the instants (offsets from the start) at which the
 // probabilities of reaching states are estimated, in order, the horizon
 // last.
-func (s *Summary) At() []time.Duration { return slices.Clone(s.shape.at) }
+func (s *Summary) At() []time.Duration {
+	if !s.usable() {
+		return nil
+	}
+	return slices.Clone(s.shape.at)
+}
 
 // Instances returns the subjects: the clause instances of the engine, then
 // its agreements.
-func (s *Summary) Instances() []scenario.Instance { return slices.Clone(s.shape.subjects) }
+func (s *Summary) Instances() []scenario.Instance {
+	if !s.usable() {
+		return nil
+	}
+	return slices.Clone(s.shape.subjects)
+}
 
 // Parties returns the parties that some clause instance binds alone (see
 // scenario.Standing.Debtor), in order of first appearance.
-func (s *Summary) Parties() []agreement.PartyID { return slices.Clone(s.shape.parties) }
+func (s *Summary) Parties() []agreement.PartyID {
+	if !s.usable() {
+		return nil
+	}
+	return slices.Clone(s.shape.parties)
+}
 
 // Processes returns the labels of the model's processes, in order.
-func (s *Summary) Processes() []string { return slices.Clone(s.shape.processes) }
+func (s *Summary) Processes() []string {
+	if !s.usable() {
+		return nil
+	}
+	return slices.Clone(s.shape.processes)
+}
 
 func (s *Summary) subject(inst scenario.Instance) (int, error) {
+	if !s.usable() {
+		return 0, errNoSummary
+	}
 	if k := slices.Index(s.shape.subjects, inst); k >= 0 {
 		return k, nil
 	}
@@ -134,6 +175,9 @@ func (s *Summary) Reached(inst scenario.Instance, st agreement.State, at time.Du
 // TimeToState returns the times to state of a survival target of the
 // options, nil when target was not one.
 func (s *Summary) TimeToState(target Target) *TimeToState {
+	if !s.usable() {
+		return nil
+	}
 	for i, t := range s.shape.targets {
 		if t.State == target.State && (t.Instance == target.Instance ||
 			target.Instance.Debtor == t.Instance.Debtor && target.Instance.Ref.Resolve(t.Instance.Ref.Agreement) == t.Instance.Ref) {
@@ -176,6 +220,9 @@ func (s *Summary) Breaches(inst scenario.Instance) (Tally, error) {
 // bound: some clause instance binding it alone was in effect (in
 // nanoseconds; divide the mean by agreement.Day for days).
 func (s *Summary) PartyBound(party agreement.PartyID) (Tally, error) {
+	if !s.usable() {
+		return Tally{}, errNoSummary
+	}
 	k := slices.Index(s.shape.parties, party)
 	if k < 0 {
 		return Tally{}, fmt.Errorf("montecarlo: party %q binds no clause instance alone", party)
@@ -185,12 +232,17 @@ func (s *Summary) PartyBound(party agreement.PartyID) (Tally, error) {
 
 // Transitions returns the number of transitions of each run, of clause
 // instances and agreements (scenario.Run.Transitions).
-func (s *Summary) Transitions() Tally { return s.transitions }
+func (s *Summary) Transitions() Tally {
+	if !s.usable() {
+		return Tally{}
+	}
+	return s.transitions
+}
 
 // Emitted returns the number of events process i of the model emitted in
 // each run; the zero Tally for an i out of range.
 func (s *Summary) Emitted(i int) Tally {
-	if i < 0 || i >= len(s.emitted) {
+	if !s.usable() || i < 0 || i >= len(s.emitted) {
 		return Tally{}
 	}
 	return s.emitted[i]
@@ -235,7 +287,12 @@ func (s *Summary) canMerge(o *Summary) ([]RunRange, error) {
 
 // Ranges returns the ranges of run indices s summarises, sorted, disjoint
 // and not adjacent.
-func (s *Summary) Ranges() []RunRange { return slices.Clone(s.ranges) }
+func (s *Summary) Ranges() []RunRange {
+	if !s.usable() {
+		return nil
+	}
+	return slices.Clone(s.ranges)
+}
 
 // unionRanges returns the union of a and b (each sorted, disjoint and not
 // adjacent) in the same form, and false if they overlap.
@@ -295,8 +352,8 @@ func (s *Summary) add(o *Summary) {
 // same counts: what two summaries of the same runs give, however the runs
 // were scheduled or sharded.
 func (s *Summary) Equal(o *Summary) bool {
-	if s == nil || o == nil {
-		return s == o
+	if !s.usable() || !o.usable() {
+		return !s.usable() && !o.usable() // both summarise nothing
 	}
 	if !s.shape.equal(o.shape) || s.runs != o.runs || !slices.Equal(s.reach, o.reach) ||
 		!slices.Equal(s.bound, o.bound) || !slices.Equal(s.breaches, o.breaches) || !slices.Equal(s.partyBound, o.partyBound) ||
@@ -353,6 +410,9 @@ type Tick struct {
 
 // Runs returns the number of observations.
 func (t *TimeToState) Runs() int64 {
+	if t == nil {
+		return 0
+	}
 	n := t.Censored
 	for _, e := range t.Events {
 		n += e.Count
@@ -364,6 +424,9 @@ func (t *TimeToState) Runs() int64 {
 // of duration (events before censorings at the same time): durations[i]
 // is the time to the state, or Horizon when events[i] is false (censored).
 func (t *TimeToState) Observations() (durations []time.Duration, events []bool) {
+	if t == nil {
+		return nil, nil
+	}
 	n := t.Runs()
 	durations, events = make([]time.Duration, 0, n), make([]bool, 0, n)
 	for _, e := range t.Events {
