@@ -69,6 +69,7 @@ var exportedFuncs = map[string]any{
 	"Performers":         agreement.Performers,
 	"QualifiedRef":       agreement.QualifiedRef,
 	"Since":              agreement.Since,
+	"Suggest":            agreement.Suggest,
 	"StartOfDay":         agreement.StartOfDay,
 	"UnmarshalJSONWith":  agreement.UnmarshalJSONWith[agreement.Agreement],
 	"Until":              agreement.Until,
