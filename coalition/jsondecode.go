@@ -427,10 +427,21 @@ func allDigits(s string) bool {
 
 // references reports the party and function references read that name
 // nothing declared, with the nearest declared id suggested. Parties are
-// checked only when every declared party could be read.
+// checked only when the id of every declared party could be read.
 func (d *decoder) references(c Coalition) {
 	partiesRead := !slices.ContainsFunc(d.ps.Problems, func(p *agreement.Problem) bool {
-		return p != nil && (p.Path == "parties" || strings.HasPrefix(p.Path, "parties["))
+		if p == nil {
+			return false
+		}
+		rest, ok := strings.CutPrefix(p.Path, "parties")
+		if !ok {
+			return false
+		}
+		if rest == "" {
+			return true
+		}
+		n, tail, _ := strings.Cut(rest, "]")
+		return strings.HasPrefix(n, "[") && (tail == "" || tail == ".id")
 	})
 	if partiesRead {
 		var declared []string
