@@ -177,3 +177,15 @@ func ExampleDecodeCoalition() {
 	// 	parties[0].kind: unknown party kind "stat" (did you mean "state"?); allowed: "state", "government", "armed-group", "intergovernmental-organisation", "state-coalition", "person", "civil-society", "other"
 	// 	members[0].party: unknown party "FRA" (did you mean "FR"?)
 }
+
+func TestJSONZeroCoalition(t *testing.T) {
+	data, err := coalition.Coalition{}.MarshalJSON()
+	if err != nil || string(data) != `{"schema":1}` {
+		t.Fatalf("zero coalition encodes as %s, %v; want {\"schema\":1}", data, err)
+	}
+	_, err = coalition.DecodeCoalition(data)
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Path != "id" || !errors.Is(err, agreement.ErrMissing) {
+		t.Errorf("decoding the zero coalition: %v, want only the missing id", err)
+	}
+}
