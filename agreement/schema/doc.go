@@ -1,0 +1,2 @@
+// Package schema is a placeholder.
+package schema
