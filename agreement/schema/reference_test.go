@@ -171,3 +171,49 @@ func TestReferenceMinimalRejectsBadExample(t *testing.T) {
 		t.Error("the minimal agreement accepts a condition on an undeclared fluent")
 	}
 }
+
+// described reports, in missing, the path of every definition and property
+// of the schema v without a description, which is what editors show.
+func described(path string, v any, missing *[]string) {
+	switch x := v.(type) {
+	case map[string]any:
+		for _, key := range []string{"$defs", "properties"} {
+			if m, ok := x[key].(map[string]any); ok {
+				for k, s := range m {
+					obj, _ := s.(map[string]any)
+					if d, _ := obj["description"].(string); d == "" {
+						*missing = append(*missing, path+"/"+key+"/"+k)
+					}
+				}
+			}
+		}
+		for k, e := range x {
+			described(path+"/"+k, e, missing)
+		}
+	case []any:
+		for _, e := range x {
+			described(path+"/[]", e, missing)
+		}
+	}
+}
+
+// TestDescriptions checks that every definition and property of the
+// schemas the package doc is the reference of has a description.
+func TestDescriptions(t *testing.T) {
+	for _, n := range referenced {
+		data, err := schema.JSON(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(data, &v); err != nil {
+			t.Fatal(err)
+		}
+		var missing []string
+		described("", v, &missing)
+		sort.Strings(missing)
+		if len(missing) > 0 {
+			t.Errorf("%s: no description at %q", n, missing)
+		}
+	}
+}
