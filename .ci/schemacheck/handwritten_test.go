@@ -58,6 +58,8 @@ func TestHandWritten(t *testing.T) {
 		{"schema in a process's agreement", "process", `{"schema": 1, "agreements": [{"schema": 1, "id": "a"}]}`, false},
 		{"timeline with plain dates", "timeline", `{"schema": 1, "zone": "Europe/Kyiv", "start": "2026-01-01",
 			"events": [{"at": "2026-01-02", "kind": "ceasefire-in-force"}]}`, true},
+		{"timeline without start", "timeline", `{"schema": 1, "events": [{"at": "2026-01-02T00:00:00Z", "kind": "x"}]}`,
+			false},
 		{"event without kind", "timeline", `{"schema": 1, "start": "2026-01-01T00:00:00Z",
 			"events": [{"at": "2026-01-02T00:00:00Z"}]}`, false},
 		{"negative quantity", "timeline", `{"schema": 1, "start": "2026-01-01T00:00:00Z",

@@ -1,4 +1,4 @@
-// Package schema holds the JSON Schemas (draft 2020-12) of the JSON documents
+// Package schema holds the JSON Schemas (draft 2020-12) of the JSON documents that
 // package agreement and the packages built on it read, embedded in the
 // module, and is the reference of those documents: every document, every
 // member, every allowed value in its JSON spelling.
@@ -297,11 +297,11 @@
 //
 // # The timeline document
 //
-// An event log, which scenario.DecodeTimeline reads as a timeline, is
-// {"$schema" (optional), "schema": 1 (required), "zone": the zone of its
-// plain dates, "start": an instant (a timeline needs it), "events": [event],
-// "amendments": [amendment]}. Its instants may be plain dates, read in
-// its "zone".
+// A timeline is the event log document that scenario.DecodeTimeline reads
+// (and [agreement.DecodeEventLog], which does not need "start"):
+// {"$schema" (optional), "schema": 1 and "start" (an instant) required,
+// "zone": the zone of its plain dates, "events": [event], "amendments":
+// [amendment]}. Its instants may be plain dates, read in its "zone".
 //
 // An event: {"at" (an instant) and "kind" required, "id" (to be revised),
 // "actor", "target", "reporter" (party ids), "clause" (a reference), "area",
