@@ -10,8 +10,9 @@ import (
 
 	"pgregory.net/rapid"
 
-	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/agreementtest"
+	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
 
 // node is a place in a JSON tree: a value and the path to it.
@@ -81,8 +82,8 @@ var enumMembers = []string{"signingStatus", "stage", "subStage", "force", "effec
 // corruptions are the hand-made corruptions of an agreement's JSON tree:
 // each changes the tree in place and says what it did, or reports false
 // when the tree has no place for it.
-var corruptions = map[string]func(t *rapid.T, doc map[string]any) (string, bool){
-	"unknown field": func(t *rapid.T, doc map[string]any) (string, bool) {
+var corruptions = map[string]func(t *rapid.T, doc map[string]any, kind string) (string, bool){
+	"unknown field": func(t *rapid.T, doc map[string]any, kind string) (string, bool) {
 		var nodes []node
 		walk("", doc, &nodes)
 		var objs []node
@@ -95,7 +96,7 @@ var corruptions = map[string]func(t *rapid.T, doc map[string]any) (string, bool)
 		n.v.(map[string]any)["zzUnknown"] = true
 		return "unknown field at " + n.path, true
 	},
-	"wrong type": func(t *rapid.T, doc map[string]any) (string, bool) {
+	"wrong type": func(t *rapid.T, doc map[string]any, kind string) (string, bool) {
 		ms := members(doc, func(_ string, v any) bool { _, ok := v.(string); return ok })
 		if len(ms) == 0 {
 			return "", false
@@ -104,9 +105,15 @@ var corruptions = map[string]func(t *rapid.T, doc map[string]any) (string, bool)
 		m.obj[m.key] = json.Number("7")
 		return "number for the string at " + m.path + "." + m.key, true
 	},
-	"missing required field": func(t *rapid.T, doc map[string]any) (string, bool) {
-		// Every object with an "id" in an agreement needs it, and the
-		// document needs "schema".
+	"missing required field": func(t *rapid.T, doc map[string]any, kind string) (string, bool) {
+		// Every object with an "id" in an agreement needs it (an event
+		// need not have one), every document needs "schema", and a
+		// timeline "start".
+		if kind == "timeline" {
+			key := rapid.SampledFrom([]string{"schema", "start"}).Draw(t, "key")
+			delete(doc, key)
+			return key + " removed", true
+		}
 		ms := members(doc, func(k string, _ any) bool { return k == "id" })
 		if len(ms) == 0 || rapid.Bool().Draw(t, "schema") {
 			delete(doc, "schema")
@@ -116,7 +123,7 @@ var corruptions = map[string]func(t *rapid.T, doc map[string]any) (string, bool)
 		delete(m.obj, m.key)
 		return "id removed at " + m.path, true
 	},
-	"unknown enumeration value": func(t *rapid.T, doc map[string]any) (string, bool) {
+	"unknown enumeration value": func(t *rapid.T, doc map[string]any, kind string) (string, bool) {
 		ms := members(doc, func(k string, v any) bool {
 			s, ok := v.(string)
 			return ok && s != "" && slices.Contains(enumMembers, k)
@@ -130,9 +137,49 @@ var corruptions = map[string]func(t *rapid.T, doc map[string]any) (string, bool)
 	},
 }
 
+// handMadeDocs are the generated documents the hand-made corruptions
+// apply to: each draws one and returns its JSON, and the check that must
+// reject its corruptions: the decoder, and for a timeline, whose decoder
+// leaves the amendments' texts to the agreements replayed, its validation
+// against the process it was drawn for.
+var handMadeDocs = map[string]func(t *rapid.T) ([]byte, func([]byte) error){
+	"agreement": func(t *rapid.T) ([]byte, func([]byte) error) {
+		data, err := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement").MarshalJSON()
+		if err != nil {
+			t.Fatalf("MarshalJSON: %v", err)
+		}
+		return data, decoders["agreement"]
+	},
+	"process": func(t *rapid.T) ([]byte, func([]byte) error) {
+		data, err := agreementtest.Process(agreementtest.Config{}).Draw(t, "process").MarshalJSON()
+		if err != nil {
+			t.Fatalf("MarshalJSON: %v", err)
+		}
+		return data, decoders["process"]
+	},
+	"timeline": func(t *rapid.T) ([]byte, func([]byte) error) {
+		p := agreementtest.Process(agreementtest.Config{}).Draw(t, "process")
+		data, err := scenariotest.AmendedTimeline(p, scenariotest.TimelineConfig{}).Draw(t, "timeline").MarshalJSON()
+		if err != nil {
+			t.Fatalf("MarshalJSON: %v", err)
+		}
+		return data, func(b []byte) error {
+			tl, err := scenario.DecodeTimeline(b)
+			if err != nil {
+				return err
+			}
+			e, err := scenario.CompileProcess(p)
+			if err != nil {
+				t.Fatalf("CompileProcess: %v", err)
+			}
+			return tl.Validate(e)
+		}
+	},
+}
+
 // TestPropertyHandMadeCorruptionsRejected checks that the hand-made
-// corruptions of a generated agreement's JSON are rejected by both the
-// schema and agreement.DecodeAgreement.
+// corruptions of a generated agreement's, process's or timeline's JSON are
+// rejected by both the schema and the decoder.
 func TestPropertyHandMadeCorruptionsRejected(t *testing.T) {
 	names := make([]string, 0, len(corruptions))
 	for n := range corruptions {
@@ -141,11 +188,8 @@ func TestPropertyHandMadeCorruptionsRejected(t *testing.T) {
 	sort.Strings(names)
 	done := map[string]int{}
 	rapid.Check(t, func(t *rapid.T) {
-		a := agreementtest.Agreement(agreementtest.Config{}).Draw(t, "agreement")
-		data, err := a.MarshalJSON()
-		if err != nil {
-			t.Fatalf("MarshalJSON: %v", err)
-		}
+		kind := rapid.SampledFrom([]string{"agreement", "process", "timeline"}).Draw(t, "document")
+		data, check := handMadeDocs[kind](t)
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.UseNumber()
 		var doc map[string]any
@@ -153,7 +197,7 @@ func TestPropertyHandMadeCorruptionsRejected(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := rapid.SampledFrom(names).Draw(t, "corruption")
-		desc, ok := corruptions[name](t, doc)
+		desc, ok := corruptions[name](t, doc, kind)
 		if !ok {
 			return
 		}
@@ -161,17 +205,22 @@ func TestPropertyHandMadeCorruptionsRejected(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := agreement.DecodeAgreement(bad); err == nil {
-			t.Fatalf("%s: DecodeAgreement accepts it\n%s", desc, bad)
+		if err := check(bad); err == nil {
+			t.Fatalf("%s of a %s: the decoder accepts it\n%s", desc, kind, bad)
 		}
-		if err := validate(t, "agreement", bad); err == nil {
-			t.Fatalf("%s: the schema accepts it\n%s", desc, bad)
+		if err := validate(t, kind, bad); err == nil {
+			t.Fatalf("%s of a %s: the schema accepts it\n%s", desc, kind, bad)
 		}
-		done[name]++
+		done[name+" of a "+kind]++
 	})
 	for _, n := range names {
-		if done[n] == 0 {
-			t.Errorf("no corruption %q was checked", n)
+		for _, kind := range []string{"agreement", "process", "timeline"} {
+			if done[n+" of a "+kind] == 0 {
+				t.Logf("no corruption %q of a %s was checked", n, kind)
+			}
+		}
+		if done[n+" of a agreement"] == 0 {
+			t.Errorf("no corruption %q of an agreement was checked", n)
 		}
 	}
 }
