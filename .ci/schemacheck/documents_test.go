@@ -151,6 +151,16 @@ func TestDocuments(t *testing.T) {
 	if !slices.Contains(docs, brokenAgreement) {
 		t.Fatalf("%s is missing: the check could not fail", brokenAgreement)
 	}
+	for rel := range invalid {
+		if !slices.Contains(docs, rel) {
+			t.Errorf("invalid lists %s, which is no document of testdata or examples", rel)
+		}
+	}
+	for rel := range unclassified {
+		if !slices.Contains(docs, rel) {
+			t.Errorf("unclassified lists %s, which is no document of testdata or examples", rel)
+		}
+	}
 	names := schema.Names()
 	for _, rel := range docs {
 		t.Run(rel, func(t *testing.T) {
