@@ -108,7 +108,8 @@ func drawTemplate(t *rapid.T, triggered bool) montecarlo.Template {
 		party = rapid.SampledFrom([]agreement.PartyID{"", "UA", montecarlo.TriggerActor, montecarlo.TriggerTarget})
 	}
 	tp := montecarlo.Template{
-		Kind:     rapid.SampledFrom([]agreement.EventKind{"armed-attack", "report", "ceasefire-in-force", "x.y-2"}).Draw(t, "kind"),
+		Kind: rapid.SampledFrom([]agreement.EventKind{"armed-attack", "report", "ceasefire-in-force", "x.y-2"}).
+			Draw(t, "kind"),
 		Actor:    party.Draw(t, "actor"),
 		Target:   party.Draw(t, "target"),
 		Reporter: party.Draw(t, "reporter"),
@@ -116,7 +117,8 @@ func drawTemplate(t *rapid.T, triggered bool) montecarlo.Template {
 		Item:     rapid.SampledFrom([]string{"", "HIMARS"}).Draw(t, "item"),
 	}
 	if rapid.Bool().Draw(t, "clause") {
-		tp.Clause = rapid.SampledFrom([]agreement.Ref{agreement.LocalRef("G1"), agreement.QualifiedRef("paris", "G-2"), agreement.AgreementRef("minsk.2")}).Draw(t, "ref")
+		tp.Clause = rapid.SampledFrom([]agreement.Ref{agreement.LocalRef("G1"), agreement.QualifiedRef("paris", "G-2"),
+			agreement.AgreementRef("minsk.2")}).Draw(t, "ref")
 	}
 	if triggered && rapid.Bool().Draw(t, "trigger-area") {
 		tp.Area = montecarlo.TriggerArea
@@ -177,12 +179,14 @@ func TestParisModel(t *testing.T) {
 	gap := montecarlo.Constant{PerDay: 1.0 / 30}
 	for _, delay := range []montecarlo.Distribution{nil, montecarlo.Uniform{Min: 0, Max: 14 * agreement.Day},
 		montecarlo.Weibull{Shape: 0.7, Scale: 400 * agreement.Day},
-		montecarlo.Piecewise{Cuts: []time.Duration{30 * agreement.Day}, PerDay: []float64{0.004, 0.001}, StdErrs: []float64{0.001, 0.0005}}} {
+		montecarlo.Piecewise{Cuts: []time.Duration{30 * agreement.Day}, PerDay: []float64{0.004, 0.001},
+			StdErrs: []float64{0.001, 0.0005}}} {
 		m := montecarlo.Model{Processes: []montecarlo.Process{
 			&montecarlo.Scheduled{Name: "ceasefire", Once: true, Delay: delay,
 				Outcomes: one(montecarlo.Template{Kind: agreement.EventKindCeasefireInForce})},
 			&montecarlo.Scheduled{Name: "ceasefire end", Once: true,
-				After: &montecarlo.Match{Kind: agreement.EventKindCeasefireInForce}, Delay: montecarlo.Weibull{Shape: 0.8, Scale: 200 * agreement.Day},
+				After:    &montecarlo.Match{Kind: agreement.EventKindCeasefireInForce},
+				Delay:    montecarlo.Weibull{Shape: 0.8, Scale: 200 * agreement.Day},
 				Outcomes: one(montecarlo.Template{Kind: agreement.EventKindCeasefireCollapsed})},
 			&montecarlo.Scheduled{Name: "first attack after the end", Once: true,
 				After: &montecarlo.Match{Kind: agreement.EventKindCeasefireCollapsed}, Delay: gap, Outcomes: one(attack)},
