@@ -38,7 +38,13 @@ func Gantt(w io.Writer, t *scenario.Trace) error {
 	if err != nil {
 		return err
 	}
-	minute := func(at time.Time) time.Time { return at.In(x.loc).Truncate(time.Minute) }
+	// The wall clock of the trace's zone, to the minute, as a UTC instant
+	// for comparisons: what the chart shows.
+	minute := func(at time.Time) time.Time {
+		y, mo, d := at.In(x.loc).Date()
+		h, mi, _ := at.In(x.loc).Clock()
+		return time.Date(y, mo, d, h, mi, 0, 0, time.UTC)
+	}
 	horizon := minute(t.End()).Add(time.Minute)
 
 	p := markup.NewWriter(w)
@@ -69,14 +75,21 @@ func Gantt(w io.Writer, t *scenario.Trace) error {
 				name += " (" + string(h.Instance.Debtor) + ")"
 			}
 		}
+		// cursor is where the row's last bar ends: a wall clock turned
+		// back (at the end of summer time) never makes bars overlap.
+		var cursor time.Time
 		for _, iv := range h.Intervals {
 			from, until := minute(iv.From), horizon
 			if !iv.Until.IsZero() {
 				until = minute(iv.Until)
 			}
+			if from.Before(cursor) {
+				from = cursor
+			}
 			if !until.After(from) {
 				continue // held less than a minute of the chart
 			}
+			cursor = until
 			p.Printf("  %s :%s%s, %s\n", markup.GanttText(name+" "+iv.State.String()), tags(iv.State),
 				from.Format(ganttLayout), until.Format(ganttLayout))
 		}
