@@ -31,11 +31,13 @@
 //     when none
 //   - description: the cause in words (scenario.Trace.DescribeCause)
 //
-// States ([States]): the states of every agreement, then of every clause
-// instance (in the order of scenario.Engine.Agreements and
-// scenario.Engine.Instances, then any instance an amendment added), over
-// time: one row per state entered, the first its state before the first
-// evaluation, from the start of the replay. The rows of one instance tile
+// States ([States]): the states of every agreement and clause instance over
+// time, agreement by agreement (in the order of scenario.Engine.Agreements):
+// the agreement, then its clause instances in the order of
+// scenario.Engine.Instances, then those an amendment added. One row per
+// state entered, the first its state before the first evaluation, from the
+// start of the replay (for an instance an amendment added, the state its
+// first transition left). The rows of one instance tile
 // the replay: each until is the next row's from, the last until is empty.
 // A state entered and left at one instant has from equal to until.
 //
@@ -96,7 +98,10 @@
 // Gantt writes a Mermaid Gantt chart of the states over time: one section
 // per agreement, and in it one row for the agreement and one for each of its
 // clause instances, in the order of States; each bar is one interval of the
-// States table, named after the instance and its state. The chart uses
+// States table, named by the state then the instance ("violated CF (RU)",
+// "in-force the agreement"): a state's name is never a keyword of the Gantt
+// syntax, which a clause id such as "title" or "excludes" would be. The
+// chart uses
 // Mermaid's compact display mode, which puts bars that do not overlap on one
 // row: since each instance's bars tile the replay, each instance has one
 // row. Bars are tagged by state:
@@ -109,7 +114,7 @@
 //   - terminated: done and crit
 //
 // A last section, "timeline events", has every event of the timeline as a
-// milestone, named by its index and the event in words. Instants are written
+// milestone, named "event", its index and the event in words. Instants are written
 // to the minute (dateFormat "YYYY-MM-DD HH:mm", axis "%Y-%m-%d %H:%M") in the
 // trace's zone, seconds dropped; the bars of the states held at the end
 // run to the minute after the end of the replay, so that a state entered at

@@ -107,9 +107,9 @@ func ExampleGantt() {
 	//   axisFormat %Y-%m-%d %H:%M
 	//   todayMarker off
 	//   section monitoring
-	//   agreement in-force :active, 2026-02-01 00:00, 2026-02-11 00:01
-	//   MON in-effect :active, 2026-02-01 00:00, 2026-02-10 00:00
-	//   MON fulfilled :done, 2026-02-10 00:00, 2026-02-11 00:01
+	//   in-force the agreement :active, 2026-02-01 00:00, 2026-02-11 00:01
+	//   in-effect MON :active, 2026-02-01 00:00, 2026-02-10 00:00
+	//   fulfilled MON :done, 2026-02-10 00:00, 2026-02-11 00:01
 	//   section timeline events
-	//   0. monitoring-established by US :milestone, 2026-02-10 00:00, 0m
+	//   event 0 monitoring-established by US :milestone, 2026-02-10 00:00, 0m
 }

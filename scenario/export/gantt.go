@@ -68,7 +68,7 @@ func Gantt(w io.Writer, t *scenario.Trace) error {
 			section, first = a, false
 			p.Printf("  section %s\n", markup.GanttText(string(a)))
 		}
-		name := "agreement"
+		name := "the agreement"
 		if !h.Instance.IsAgreement() {
 			name = string(h.Instance.Ref.Clause)
 			if h.Instance.Debtor != "" {
@@ -90,14 +90,14 @@ func Gantt(w io.Writer, t *scenario.Trace) error {
 				continue // held less than a minute of the chart
 			}
 			cursor = until
-			p.Printf("  %s :%s%s, %s\n", markup.GanttText(name+" "+iv.State.String()), tags(iv.State),
+			p.Printf("  %s :%s%s, %s\n", markup.GanttText(iv.State.String()+" "+name), tags(iv.State),
 				from.Format(ganttLayout), until.Format(ganttLayout))
 		}
 	}
 	if n := countEvents(t); n > 0 {
 		p.Printf("  section %s\n", eventsSection)
 		for i, ev := range t.Events() {
-			p.Printf("  %s :milestone, %s, 0m\n", markup.GanttText(strconv.Itoa(i)+". "+ev.String()),
+			p.Printf("  %s :milestone, %s, 0m\n", markup.GanttText("event "+strconv.Itoa(i)+" "+ev.String()),
 				minute(ev.At).Format(ganttLayout))
 		}
 	}

@@ -5,7 +5,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/scenario"
@@ -110,4 +112,31 @@ func TestGolden(t *testing.T) {
 		}
 		golden(t, "golden/new-attack.gantt.mmd", b.Bytes())
 	})
+}
+
+// TestGoldenKeywords charts clauses whose ids are keywords of the Gantt
+// syntax, or a date; CI parses the chart with Mermaid.
+func TestGoldenKeywords(t *testing.T) {
+	ids := []agreement.ClauseID{"title", "excludes", "section", "click", "dateFormat", "todayMarker", "2026-01-01"}
+	a := agreement.Agreement{
+		ID: "gantt", SigningStatus: agreement.SigningStatusSigned,
+		Parties: []agreement.Party{{ID: "UA", Name: "Ukraine", Kind: agreement.PartyKindState}},
+	}
+	for _, id := range ids {
+		a.Clauses = append(a.Clauses, agreement.Clause{
+			ID: id, Text: "The party acts.", Kind: agreement.DeonticObligation,
+			Debtors: []agreement.PartyID{"UA"}, Action: &agreement.Pattern{Kind: agreement.EventKind("act-" + strings.ToLower(string(id)))},
+		})
+	}
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var events []agreement.Event
+	for k, id := range ids {
+		events = append(events, agreement.Event{At: start.Add(time.Duration(k+1) * time.Hour), Kind: agreement.EventKind("act-" + strings.ToLower(string(id))), Actor: "UA"})
+	}
+	tr := replay(t, a, scenario.NewTimeline(start, events...))
+	var b bytes.Buffer
+	if err := export.Gantt(&b, tr); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "golden/keywords.gantt.mmd", b.Bytes())
 }

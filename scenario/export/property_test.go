@@ -275,7 +275,7 @@ func checkGanttRows(t rapid.TB, tr *scenario.Trace) {
 		if err1 != nil || err2 != nil || !end.After(start) {
 			t.Fatalf("bar %q: bad interval", line)
 		}
-		row := name[:strings.LastIndexByte(name, ' ')]
+		_, row, _ := strings.Cut(name, " ")
 		sections[section] = append(sections[section], bar{row, start, end, n})
 	}
 	for s, bars := range sections {

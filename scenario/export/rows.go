@@ -143,6 +143,14 @@ func (x exporter) histories() ([]history, error) {
 		h.Intervals[len(h.Intervals)-1].Until = tr.At
 		h.Intervals = append(h.Intervals, interval{State: tr.To, From: tr.At})
 	}
+	// An instance an amendment added joins its agreement's.
+	agr := make(map[agreement.AgreementID]int, len(e.Agreements()))
+	for k, a := range e.Agreements() {
+		agr[a] = k
+	}
+	slices.SortStableFunc(hs, func(a, b history) int {
+		return cmp.Compare(agr[a.Instance.Ref.Agreement], agr[b.Instance.Ref.Agreement])
+	})
 	for k := range hs {
 		if len(hs[k].Intervals) > 0 {
 			continue
