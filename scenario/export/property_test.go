@@ -34,7 +34,11 @@ func drawTrace(t *rapid.T) *scenario.Trace {
 		t.Fatal(err)
 	}
 	cfg := scenariotest.TimelineConfig{}
-	tl := scenariotest.Timeline(p, cfg).Draw(t, "timeline")
+	gen := scenariotest.Timeline(p, cfg)
+	if rapid.Bool().Draw(t, "amended") {
+		gen = scenariotest.AmendedTimeline(p, cfg)
+	}
+	tl := gen.Draw(t, "timeline")
 	tr, err := e.Replay(tl, cfg.End())
 	if err != nil {
 		t.Fatal(err)
@@ -107,9 +111,20 @@ func tables(t rapid.TB, tr *scenario.Trace) map[export.Table][][]string {
 }
 
 func TestPropertyTables(t *testing.T) {
+	// seen counts the cases that exercise each table, so that the property
+	// fails unless the generators reach them.
+	seen := map[string]int{}
 	rapid.Check(t, func(t *rapid.T) {
 		tr := drawTrace(t)
 		all := tables(t, tr)
+		for table, rows := range all {
+			if len(rows) > 1 {
+				seen[table.String()]++
+			}
+		}
+		if len(tr.Versions()) > 1 {
+			seen["amended"]++
+		}
 		loc := tr.Location()
 		instant := func(at time.Time) string { return at.In(loc).Format(time.RFC3339) }
 
@@ -203,6 +218,11 @@ func TestPropertyTables(t *testing.T) {
 		checkTerritory(t, tr, all[export.Territory][1:])
 		checkGanttRows(t, tr)
 	})
+	for _, what := range []string{"transitions", "states", "bound", "breaches", "territory", "amended"} {
+		if seen[what] == 0 {
+			t.Errorf("no case exercised %s", what)
+		}
+	}
 }
 
 // checkTerritory checks that the territory rows give, at every event
@@ -220,6 +240,11 @@ func checkTerritory(t *rapid.T, tr *scenario.Trace, rows [][]string) {
 				for _, sh := range area.Control {
 					if got := shareAt(rows, id, area.ID, "control", sh.Party, at); got != sh.Percent.String() {
 						t.Fatalf("%s %s control of %s at %s: %q, want %s", id, area.ID, sh.Party, at, got, sh.Percent)
+					}
+				}
+				for _, sh := range area.Sovereignty {
+					if got := shareAt(rows, id, area.ID, "sovereignty", sh.Party, at); got != sh.Percent.String() {
+						t.Fatalf("%s %s sovereignty of %s at %s: %q, want %s", id, area.ID, sh.Party, at, got, sh.Percent)
 					}
 				}
 			}
