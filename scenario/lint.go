@@ -64,6 +64,11 @@ func (e *Engine) mentionedKinds() []agreement.EventKind {
 //
 //	event kind "prisoners-exchanged" is mentioned by nothing in the agreement (did you mean "prisoner-exchange"?)
 //
+// An event is read against the texts in force at its instant: the engine's,
+// as the timeline's amendments (Timeline.WithAmendments) change them from
+// their instants, so that an event of a kind only an amendment mentions is
+// no warning once the amendment is in force.
+//
 // These are warnings: a timeline with them is valid and replays. Lint returns
 // nil when it has nothing to say, a *agreement.ValidationError otherwise,
 // and an error (not a ValidationError) for a nil or zero Engine. It does not
@@ -72,12 +77,27 @@ func (tl Timeline) Lint(e *Engine) error {
 	if !e.usable() {
 		return errNoEngine
 	}
-	kinds := e.mentionedKinds()
-	known := make(map[agreement.EventKind]bool, len(kinds))
-	names := make([]string, len(kinds))
-	for i, k := range kinds {
-		known[k] = true
-		names[i] = string(k)
+	// The texts in force at each event's instant, as Validate reads them;
+	// the problems of the amendments are Validate's to report.
+	var discard agreement.ValidationError
+	versions := append([]textsInForce{{e: e}}, tl.checkAmendments(e, &discard)...)
+	type mentioned struct {
+		known map[agreement.EventKind]bool
+		names []string
+	}
+	memo := make(map[*Engine]*mentioned, len(versions))
+	lookup := func(en *Engine) *mentioned {
+		if m, ok := memo[en]; ok {
+			return m
+		}
+		kinds := en.mentionedKinds()
+		m := &mentioned{known: make(map[agreement.EventKind]bool, len(kinds)), names: make([]string, len(kinds))}
+		for i, k := range kinds {
+			m.known[k] = true
+			m.names[i] = string(k)
+		}
+		memo[en] = m
+		return m
 	}
 	where := "the agreement"
 	if len(e.agreements) > 1 {
@@ -85,12 +105,21 @@ func (tl Timeline) Lint(e *Engine) error {
 	}
 	var ve agreement.ValidationError
 	for i := range tl.events {
-		k := tl.events[i].Kind
-		if known[k] {
+		ev := &tl.events[i]
+		en := e
+		for _, v := range versions[1:] {
+			if v.at.After(ev.At) {
+				break
+			}
+			en = v.e
+		}
+		m := lookup(en)
+		k := ev.Kind
+		if m.known[k] {
 			continue
 		}
 		msg := "event kind " + strconv.Quote(string(k)) + " is mentioned by nothing in " + where
-		if s, ok := agreement.Suggest(string(k), names); ok {
+		if s, ok := agreement.Suggest(string(k), m.names); ok {
 			msg += " (did you mean " + strconv.Quote(s) + "?)"
 		}
 		path := agreement.FieldPath(agreement.IndexPath("events", tl.inputIndex(i)), "kind")
@@ -101,8 +130,8 @@ func (tl Timeline) Lint(e *Engine) error {
 
 // LintClauses warns about the obligations of e's agreements that no event of
 // tl could fulfil: an obligation fulfilled by its action (one without a
-// fulfilment condition) whose action's kind no event of tl has, or one with
-// a fulfilment condition that mentions events none of whose kinds tl has.
+// fulfilment condition, see the package doc, Actions and debtors) whose
+// action's kind no event of tl has.
 // Each is a problem wrapping [ErrNoFulfilment] at the clause's path in the
 // document compiled: "clauses[2]" for an engine of one agreement built by
 // [Compile], "agreements[1].clauses[2]" for one built by [CompileProcess]
@@ -113,7 +142,9 @@ func (tl Timeline) Lint(e *Engine) error {
 //
 //	obligation "PX" is fulfilled by a "prisoner-exchange" event, which the timeline does not have (did you mean "prisoners-exchanged"?)
 //
-// Recurring duties and obligations that mention no event are left alone.
+// Only the texts compiled into e are read, not those of the timeline's
+// amendments. Obligations with a fulfilment condition, and recurring duties,
+// are left alone.
 // Only kinds are compared: an event of the right kind by the wrong party
 // still counts as one that could match. These are warnings: the replay is
 // valid, and the obligation may simply not be performed. LintClauses
@@ -142,27 +173,13 @@ func (e *Engine) LintClauses(tl Timeline) error {
 			if cl.Kind != agreement.DeonticObligation || !cl.Recurs.Every.IsZero() || cl.Recurs.On != nil {
 				continue
 			}
-			var want []agreement.EventKind
-			if cl.Fulfilment != nil {
-				for _, p := range agreement.Patterns(cl.Fulfilment) {
-					want = append(want, p.Kind)
-				}
-			} else if cl.Action != nil {
-				want = append(want, cl.Action.Kind)
-			}
-			if len(want) == 0 {
+			if cl.Fulfilment != nil || cl.Action == nil || have[cl.Action.Kind] {
 				continue
 			}
-			found := false
-			for _, k := range want {
-				found = found || have[k]
-			}
-			if found {
-				continue
-			}
+			want := cl.Action.Kind
 			msg := "obligation " + strconv.Quote(string(cl.ID)) + " is fulfilled by a " +
-				strconv.Quote(string(want[0])) + " event, which the timeline does not have"
-			if s, ok := agreement.Suggest(string(want[0]), names); ok {
+				strconv.Quote(string(want)) + " event, which the timeline does not have"
+			if s, ok := agreement.Suggest(string(want), names); ok {
 				msg += " (did you mean " + strconv.Quote(s) + "?)"
 			}
 			path := agreement.IndexPath("clauses", ci)

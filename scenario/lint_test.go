@@ -2,11 +2,14 @@ package scenario_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
+	"pgregory.net/rapid"
 )
 
 // exchangeAgreement is an agreement with an obligation to exchange
@@ -46,7 +49,7 @@ func exchangeEngine(t *testing.T) *scenario.Engine {
 
 // problems returns the problems of err, a *agreement.ValidationError, or
 // fails.
-func problems(t *testing.T, err error) []*agreement.Problem {
+func problems(t rapid.TB, err error) []*agreement.Problem {
 	t.Helper()
 	var ve *agreement.ValidationError
 	if !errors.As(err, &ve) {
@@ -178,5 +181,107 @@ func TestLintZero(t *testing.T) {
 	}
 	if ps := problems(t, e.LintClauses(zero)); len(ps) != 1 || ps[0].Msg != `obligation "PX" is fulfilled by a "prisoner-exchange" event, which the timeline does not have` {
 		t.Errorf("zero Timeline: LintClauses: %v", ps)
+	}
+}
+
+// An event is read against the texts in force at its instant: a kind only
+// an amendment mentions is a warning before the amendment, not after.
+func TestLintAmendment(t *testing.T) {
+	a, err := agreement.DecodeAgreement([]byte(exchangeAgreement))
+	if err != nil {
+		t.Fatal(err)
+	}
+	amended := a.Clone()
+	amended.Clauses = append(amended.Clauses, agreement.Clause{
+		ID: "MAP", Text: "The parties exchange maps of minefields.", Kind: agreement.DeonticObligation,
+		Debtors: []agreement.PartyID{"UA", "RU"}, Action: &agreement.Pattern{Kind: "minefield-maps-exchanged"},
+	})
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	tl := scenario.NewTimeline(start,
+		agreement.Event{At: start.Add(time.Hour), Kind: "minefield-maps-exchanged", Actor: "UA"},
+		agreement.Event{At: start.Add(48 * time.Hour), Kind: "minefield-maps-exchanged", Actor: "RU"},
+	).WithAmendments(agreement.Amendment{At: start.Add(24 * time.Hour), Text: amended})
+	if err := tl.Validate(e); err != nil {
+		t.Fatal(err)
+	}
+	ps := problems(t, tl.Lint(e))
+	if len(ps) != 1 || ps[0].Path != "events[0].kind" {
+		t.Errorf("Lint: %v, want one warning at events[0].kind", ps)
+	}
+}
+
+// Every event Lint warns about changes no transition: the timeline without
+// them replays to the same transitions. No obligation LintClauses warns about
+// is fulfilled by an event.
+func TestPropertyLint(t *testing.T) {
+	var warnedEvents, warnedClauses int // the cases with warnings of each kind
+	rapid.Check(t, func(t *rapid.T) {
+		p := scenariotest.LifecycleProcess(scenariotest.LifecycleConfig{}).Draw(t, "process")
+		e, err := scenario.CompileProcess(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := scenariotest.TimelineConfig{Unrelated: 30}
+		drawn := scenariotest.Timeline(p, cfg).Draw(t, "timeline")
+		// The events in the timeline's order, so that paths index them.
+		var events []agreement.Event
+		for _, ev := range drawn.Events() {
+			events = append(events, ev)
+		}
+		tl := scenario.NewTimeline(drawn.Start(), events...)
+		flagged := map[int]bool{}
+		if err := tl.Lint(e); err != nil {
+			for _, pr := range problems(t, err) {
+				var i int
+				if _, err := fmt.Sscanf(pr.Path, "events[%d].kind", &i); err != nil || !errors.Is(pr, scenario.ErrUnmentionedKind) {
+					t.Fatalf("problem %v: path %q", pr, pr.Path)
+				}
+				flagged[i] = true
+			}
+		}
+		if len(flagged) > 0 {
+			warnedEvents++
+		}
+		var kept []agreement.Event
+		for i, ev := range events {
+			if !flagged[i] || ev.ID != "" {
+				kept = append(kept, ev)
+			}
+		}
+		want, err := e.Replay(tl, cfg.End())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := e.Replay(scenario.NewTimeline(tl.Start(), kept...), cfg.End())
+		if err != nil {
+			t.Fatal(err)
+		}
+		scenariotest.AssertSameTransitions(t, want, got)
+
+		err = e.LintClauses(tl)
+		if err == nil {
+			return
+		}
+		warnedClauses++
+		for _, pr := range problems(t, err) {
+			var ai, ci int
+			if _, err := fmt.Sscanf(pr.Path, "agreements[%d].clauses[%d]", &ai, &ci); err != nil {
+				t.Fatalf("problem %v: path %q", pr, pr.Path)
+			}
+			a := p.Agreements[ai]
+			for x := range want.Transitions() {
+				if x.Instance.Ref == (agreement.Ref{Agreement: a.ID, Clause: a.Clauses[ci].ID}) && x.To == agreement.StateFulfilled &&
+					x.Cause.Kind == scenario.CauseEvent {
+					t.Fatalf("%s warned about, yet %v fulfilled at %v by %s", pr.Path, x.Instance, x.At, want.DescribeCause(x.Cause))
+				}
+			}
+		}
+	})
+	if warnedEvents == 0 || warnedClauses == 0 {
+		t.Errorf("%d cases with events warned about, %d with obligations: want some of each", warnedEvents, warnedClauses)
 	}
 }
