@@ -74,7 +74,7 @@ func ExampleWriteJSON() {
 	}
 	// Output:
 	// [
-	//   {"agreement": "monitoring", "clause": "MON", "debtor": "US", "creditors": "UA", "instance": "monitoring/MON", "from": "2026-02-01T00:00:00Z", "until": "2026-02-10T00:00:00Z"}
+	//   {"agreement": "monitoring", "clause": "MON", "debtor": "US", "instance": "monitoring/MON", "creditors": "UA", "from": "2026-02-01T00:00:00Z", "until": "2026-02-10T00:00:00Z"}
 	// ]
 }
 

@@ -192,15 +192,15 @@ func TestPropertyTables(t *testing.T) {
 		var inEffect [][]string
 		for _, r := range all[export.States][1:] {
 			if r[4] == agreement.StateInEffect.String() && r[1] != "" {
-				inEffect = append(inEffect, []string{r[4], r[5], r[6]})
+				inEffect = append(inEffect, []string{r[3], r[5], r[6]})
 			}
 		}
 		var bound [][]string
 		for _, r := range all[export.Bound][1:] {
-			bound = append(bound, []string{r[4], r[5], r[6]})
+			bound = append(bound, []string{r[3], r[5], r[6]})
 		}
-		if len(bound) != len(inEffect) {
-			t.Fatalf("%d bound rows, %d in-effect states", len(bound), len(inEffect))
+		if !slices.EqualFunc(bound, inEffect, slices.Equal) {
+			t.Fatalf("bound rows %q, in-effect states %q", bound, inEffect)
 		}
 
 		// Breaches are the trace's, in order.

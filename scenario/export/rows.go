@@ -22,7 +22,7 @@ var errTable = errors.New("export: undeclared table")
 var headers = [...][]string{
 	Transitions: {"at", "agreement", "clause", "debtor", "instance", "from", "to", "cause", "event", "event_kind", "by", "description"},
 	States:      {"agreement", "clause", "debtor", "instance", "state", "from", "until"},
-	Bound:       {"agreement", "clause", "debtor", "creditors", "instance", "from", "until"},
+	Bound:       {"agreement", "clause", "debtor", "instance", "creditors", "from", "until"},
 	Breaches:    {"agreement", "clause", "debtor", "instance", "at", "act", "cause", "event", "event_kind", "description"},
 	Territory:   {"agreement", "area", "kind", "party", "share", "from", "until"},
 }
@@ -221,7 +221,7 @@ func (x exporter) bound() ([][]string, error) {
 				continue
 			}
 			rs = append(rs, []string{string(h.Instance.Ref.Agreement), string(h.Instance.Ref.Clause), string(debtor),
-				strings.Join(creditors, " "), h.Instance.String(), x.instant(iv.From), x.until(iv.Until)})
+				h.Instance.String(), strings.Join(creditors, " "), x.instant(iv.From), x.until(iv.Until)})
 		}
 	}
 	return rs, nil
