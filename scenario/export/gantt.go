@@ -28,7 +28,8 @@ const eventsSection = "timeline events"
 // instances, each bar a state held, tagged by state, and a section of the
 // timeline's events as milestones (see Gantt in the package doc). It returns
 // an error for a nil or zero trace, writing nothing then, and the first
-// error from w.
+// error from w. It is safe for concurrent use with distinct writers and
+// never panics.
 func Gantt(w io.Writer, t *scenario.Trace) error {
 	if !usable(t) {
 		return errNoTrace

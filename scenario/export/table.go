@@ -51,7 +51,9 @@ func (t Table) valid() bool { return int(t) < len(tableNames) }
 // other s it returns an error naming the table most likely meant
 // (agreement.Suggest) and every name allowed:
 //
-//	unknown table "transition" (did you mean "transitions"?); allowed: "transitions", "states", "bound", "breaches", "territory"
+//	export: unknown table "transition" (did you mean "transitions"?); allowed: "transitions", "states", "bound", "breaches", "territory"
+//
+// It is safe for concurrent use.
 func ParseTable(s string) (Table, error) {
 	for i, n := range tableNames {
 		if s == n {

@@ -14,7 +14,8 @@ import (
 // every cell a spreadsheet would take for a formula escaped by a leading
 // single quote (see CSV in the package doc). It returns an error for a nil
 // or zero trace and an undeclared table, writing nothing then, and the first
-// error from w.
+// error from w. It is safe for concurrent use with distinct writers and
+// never panics.
 func WriteCSV(w io.Writer, t *scenario.Trace, table Table) error {
 	header, rs, err := rows(t, table)
 	if err != nil {
@@ -56,7 +57,8 @@ func escapeCell(c string) string {
 // per row, whose members are the table's columns in order (see the package
 // doc), each a string, or null for an empty cell; no cell is escaped.
 // It returns an error for a nil or zero trace and an undeclared table,
-// writing nothing then, and the first error from w.
+// writing nothing then, and the first error from w. It is safe for
+// concurrent use with distinct writers and never panics.
 func WriteJSON(w io.Writer, t *scenario.Trace, table Table) error {
 	header, rs, err := rows(t, table)
 	if err != nil {
