@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -94,8 +95,12 @@ func WriteJSON(w io.Writer, t *scenario.Trace, table Table) error {
 	return bw.Flush()
 }
 
-// writeString writes s as a JSON string.
+// writeString writes s as a JSON string, with '<', '>' and '&' as they
+// are (the output is data, not HTML).
 func writeString(w *bufio.Writer, s string) {
-	b, _ := json.Marshal(s) // a string always marshals
-	w.Write(b)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	w.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 }
