@@ -265,6 +265,12 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			}
 			return ""
 		}),
+		"Trace.Clause": eachT(func(tr *scenario.Trace) string {
+			if _, ok := tr.Clause(agreement.QualifiedRef("a", "c"), t0); ok {
+				return "a clause from nowhere"
+			}
+			return ""
+		}),
 		"Trace.Engine": eachT(func(tr *scenario.Trace) string {
 			if tr.Engine() != nil {
 				return "an engine from nowhere"

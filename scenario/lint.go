@@ -134,8 +134,7 @@ func (tl Timeline) Lint(e *Engine) error {
 // action's kind no event of tl has.
 // Each is a problem wrapping [ErrNoFulfilment] at the clause's path in the
 // document compiled: "clauses[2]" for an engine of one agreement built by
-// [Compile], "agreements[1].clauses[2]" for one built by [CompileProcess]
-// from a process with a title or several agreements. Its message names the
+// [Compile], "agreements[1].clauses[2]" for one built by [CompileProcess]. Its message names the
 // clause and the kind it waits for, and suggests the nearest kind tl has
 // (agreement.Suggest), so that a typo in the timeline shows from the clause's
 // side too:
@@ -164,7 +163,6 @@ func (e *Engine) LintClauses(tl Timeline) error {
 			names = append(names, string(k))
 		}
 	}
-	single := len(e.process.Agreements) == 1 && e.process.Title == ""
 	var ve agreement.ValidationError
 	for ai := range e.process.Agreements {
 		a := &e.process.Agreements[ai]
@@ -183,7 +181,7 @@ func (e *Engine) LintClauses(tl Timeline) error {
 				msg += " (did you mean " + strconv.Quote(s) + "?)"
 			}
 			path := agreement.IndexPath("clauses", ci)
-			if !single {
+			if !e.document {
 				path = agreement.IndexPath(agreement.FieldPath(agreement.IndexPath("agreements", ai), "clauses"), ci)
 			}
 			ve.Add(path, ErrNoFulfilment, msg)

@@ -159,6 +159,15 @@ func TestLintProcessPath(t *testing.T) {
 	if len(paths) != 2 || paths[0] != "agreements[0].clauses[2]" || paths[1] != "agreements[1].clauses[2]" {
 		t.Errorf("paths %q, want agreements[0].clauses[2] and agreements[1].clauses[2]", paths)
 	}
+	// A process document of one agreement still names its clauses by
+	// their place in the process document.
+	one, err := scenario.CompileProcess(agreement.Process{Agreements: []agreement.Agreement{a}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := problems(t, one.LintClauses(tl)); len(ps) != 1 || ps[0].Path != "agreements[0].clauses[2]" {
+		t.Errorf("one-agreement process: %v, want one problem at agreements[0].clauses[2]", ps)
+	}
 	ps = problems(t, tl.Lint(e))
 	if len(ps) != 1 || ps[0].Msg != `event kind "unheard-of" is mentioned by nothing in the agreements` {
 		t.Errorf("Lint: %v", ps)

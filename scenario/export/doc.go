@@ -42,6 +42,8 @@
 // A state entered and left at one instant has from equal to until.
 //
 //   - agreement, clause, debtor, instance
+//   - text: the clause's text as it stood at from (scenario.Trace.Clause:
+//     an amendment may change it), empty for an agreement
 //   - state: the state held
 //   - from, until: when it held it
 //
@@ -50,6 +52,7 @@
 //
 //   - agreement, clause, debtor, instance: the debtor is the party bound
 //     (scenario.Standing.Debtor: empty for a joint clause of several debtors)
+//   - text: the clause's text as it stood at from, as for States
 //   - creditors: the clause's creditors, separated by spaces
 //   - from, until
 //
@@ -79,8 +82,8 @@
 // # CSV
 //
 // WriteCSV writes RFC 4180 CSV with encoding/csv: a header row, then one
-// record per row. Clause ids, party ids and event text come from the
-// agreement and the timeline, and a spreadsheet executes a cell that begins
+// record per row. Clause texts, clause ids, party ids and event text come
+// from the agreement and the timeline, and a spreadsheet executes a cell that begins
 // with '=', '+', '-' or '@' as a formula; so, as OWASP advises against CSV
 // injection, every cell that begins with one of those, with a tab or
 // a carriage return, or with a single quote, is written with a single quote

@@ -53,12 +53,12 @@ func ExampleWriteCSV() {
 		fmt.Println(err)
 	}
 	// Output:
-	// agreement,clause,debtor,instance,state,from,until
-	// monitoring,,,monitoring/,signed,2026-02-01T00:00:00Z,2026-02-01T00:00:00Z
-	// monitoring,,,monitoring/,in-force,2026-02-01T00:00:00Z,
-	// monitoring,MON,,monitoring/MON,dormant,2026-02-01T00:00:00Z,2026-02-01T00:00:00Z
-	// monitoring,MON,,monitoring/MON,in-effect,2026-02-01T00:00:00Z,2026-02-10T00:00:00Z
-	// monitoring,MON,,monitoring/MON,fulfilled,2026-02-10T00:00:00Z,
+	// agreement,clause,debtor,instance,text,state,from,until
+	// monitoring,,,monitoring/,,signed,2026-02-01T00:00:00Z,2026-02-01T00:00:00Z
+	// monitoring,,,monitoring/,,in-force,2026-02-01T00:00:00Z,
+	// monitoring,MON,,monitoring/MON,The United States establishes a monitoring mission within 30 days.,dormant,2026-02-01T00:00:00Z,2026-02-01T00:00:00Z
+	// monitoring,MON,,monitoring/MON,The United States establishes a monitoring mission within 30 days.,in-effect,2026-02-01T00:00:00Z,2026-02-10T00:00:00Z
+	// monitoring,MON,,monitoring/MON,The United States establishes a monitoring mission within 30 days.,fulfilled,2026-02-10T00:00:00Z,
 }
 
 // Who is bound when, as JSON: an array of objects, null for an open
@@ -74,7 +74,7 @@ func ExampleWriteJSON() {
 	}
 	// Output:
 	// [
-	//   {"agreement": "monitoring", "clause": "MON", "debtor": "US", "instance": "monitoring/MON", "creditors": "UA", "from": "2026-02-01T00:00:00Z", "until": "2026-02-10T00:00:00Z"}
+	//   {"agreement": "monitoring", "clause": "MON", "debtor": "US", "instance": "monitoring/MON", "text": "The United States establishes a monitoring mission within 30 days.", "creditors": "UA", "from": "2026-02-01T00:00:00Z", "until": "2026-02-10T00:00:00Z"}
 	// ]
 }
 

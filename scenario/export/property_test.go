@@ -172,18 +172,34 @@ func TestPropertyTables(t *testing.T) {
 			if len(rs) != len(ms)+1 {
 				t.Fatalf("%s: %d states for %d transitions", name, len(rs), len(ms))
 			}
-			if rs[0][5] != instant(tr.Start()) {
-				t.Fatalf("%s: first state from %s, want the start %s", name, rs[0][5], instant(tr.Start()))
+			if rs[0][6] != instant(tr.Start()) {
+				t.Fatalf("%s: first state from %s, want the start %s", name, rs[0][6], instant(tr.Start()))
 			}
-			if rs[len(rs)-1][6] != "" {
-				t.Fatalf("%s: last state until %q, want open", name, rs[len(rs)-1][6])
+			if rs[len(rs)-1][7] != "" {
+				t.Fatalf("%s: last state until %q, want open", name, rs[len(rs)-1][7])
+			}
+			// Each row's text is the clause's text as it stood when the
+			// row's state began.
+			for k, r := range rs {
+				from := tr.Start()
+				if k > 0 {
+					from = ms[k-1].At
+				}
+				want := ""
+				if r[1] != "" {
+					c, _ := tr.Clause(agreement.QualifiedRef(agreement.AgreementID(r[0]), agreement.ClauseID(r[1])), from)
+					want = c.Text
+				}
+				if r[4] != want {
+					t.Fatalf("%s: state %d text %q, want %q", name, k, r[4], want)
+				}
 			}
 			for k, m := range ms {
-				if rs[k][6] != rs[k+1][5] || rs[k][6] != instant(m.At) {
-					t.Fatalf("%s: state %d until %s, next from %s, transition at %s", name, k, rs[k][6], rs[k+1][5], instant(m.At))
+				if rs[k][7] != rs[k+1][6] || rs[k][7] != instant(m.At) {
+					t.Fatalf("%s: state %d until %s, next from %s, transition at %s", name, k, rs[k][7], rs[k+1][6], instant(m.At))
 				}
-				if rs[k][4] != m.From.String() || rs[k+1][4] != m.To.String() {
-					t.Fatalf("%s: states %s then %s, transition %v to %v", name, rs[k][4], rs[k+1][4], m.From, m.To)
+				if rs[k][5] != m.From.String() || rs[k+1][5] != m.To.String() {
+					t.Fatalf("%s: states %s then %s, transition %v to %v", name, rs[k][5], rs[k+1][5], m.From, m.To)
 				}
 			}
 		}
@@ -191,13 +207,13 @@ func TestPropertyTables(t *testing.T) {
 		// Bound is the in-effect intervals of States.
 		var inEffect [][]string
 		for _, r := range all[export.States][1:] {
-			if r[4] == agreement.StateInEffect.String() && r[1] != "" {
-				inEffect = append(inEffect, []string{r[3], r[5], r[6]})
+			if r[5] == agreement.StateInEffect.String() && r[1] != "" {
+				inEffect = append(inEffect, []string{r[3], r[4], r[6], r[7]})
 			}
 		}
 		var bound [][]string
 		for _, r := range all[export.Bound][1:] {
-			bound = append(bound, []string{r[3], r[5], r[6]})
+			bound = append(bound, []string{r[3], r[4], r[6], r[7]})
 		}
 		if !slices.EqualFunc(bound, inEffect, slices.Equal) {
 			t.Fatalf("bound rows %q, in-effect states %q", bound, inEffect)

@@ -21,8 +21,8 @@ var errTable = errors.New("export: undeclared table")
 // headers are the columns of each table, indexed by Table.
 var headers = [...][]string{
 	Transitions: {"at", "agreement", "clause", "debtor", "instance", "from", "to", "cause", "event", "event_kind", "by", "description"},
-	States:      {"agreement", "clause", "debtor", "instance", "state", "from", "until"},
-	Bound:       {"agreement", "clause", "debtor", "instance", "creditors", "from", "until"},
+	States:      {"agreement", "clause", "debtor", "instance", "text", "state", "from", "until"},
+	Bound:       {"agreement", "clause", "debtor", "instance", "text", "creditors", "from", "until"},
 	Breaches:    {"agreement", "clause", "debtor", "instance", "at", "act", "cause", "event", "event_kind", "description"},
 	Territory:   {"agreement", "area", "kind", "party", "share", "from", "until"},
 }
@@ -166,6 +166,16 @@ func (x exporter) histories() ([]history, error) {
 	return hs, nil
 }
 
+// text returns the text of instance i's clause as it stood at instant at
+// (scenario.Trace.Clause): empty for an agreement.
+func (x exporter) text(i scenario.Instance, at time.Time) string {
+	if i.IsAgreement() {
+		return ""
+	}
+	c, _ := x.t.Clause(i.Ref, at)
+	return c.Text
+}
+
 // until writes the end of an interval: empty when it is open.
 func (x exporter) until(t time.Time) string {
 	if t.IsZero() {
@@ -182,7 +192,8 @@ func (x exporter) states() ([][]string, error) {
 	var rs [][]string
 	for _, h := range hs {
 		for _, iv := range h.Intervals {
-			r := append(instance(h.Instance), iv.State.String(), x.instant(iv.From), x.until(iv.Until))
+			r := append(instance(h.Instance), x.text(h.Instance, iv.From), iv.State.String(), x.instant(iv.From),
+				x.until(iv.Until))
 			rs = append(rs, r)
 		}
 	}
@@ -221,7 +232,8 @@ func (x exporter) bound() ([][]string, error) {
 				continue
 			}
 			rs = append(rs, []string{string(h.Instance.Ref.Agreement), string(h.Instance.Ref.Clause), string(debtor),
-				h.Instance.String(), strings.Join(creditors, " "), x.instant(iv.From), x.until(iv.Until)})
+				h.Instance.String(), x.text(h.Instance, iv.From), strings.Join(creditors, " "), x.instant(iv.From),
+				x.until(iv.Until)})
 		}
 	}
 	return rs, nil
