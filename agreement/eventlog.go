@@ -67,6 +67,15 @@ type quantityWire struct {
 	Of    string `json:"of,omitempty"`
 }
 
+// The fields of each object of the encoding, by type: the keys members
+// accepts, and suggests for a key it does not know.
+var (
+	eventLogFields  = []string{"$schema", "schema", "zone", "start", "events", "amendments"}
+	eventFields     = []string{"id", "at", "kind", "actor", "target", "clause", "area", "quantities", "outcome", "reporter", "attribution", "item", "revises", "period"}
+	amendmentFields = []string{"at", "label", "text"}
+	quantityFields  = []string{"value", "unit", "of"}
+)
+
 // MarshalJSON implements [json.Marshaler]: it writes l as {"schema": 1,
 // "zone": ..., "start": ..., "events": [...], "amendments": [...]}, each
 // event as {"id", "at", "kind", "actor", "target", "clause", "area",
@@ -177,9 +186,11 @@ func (l *EventLog) UnmarshalJSON(data []byte) error {
 func (d *decoder) eventLog(doc *object) EventLog {
 	var l EventLog
 	defer d.inZone(doc)()
-	d.members("", doc, func(k, path string, v any) bool {
+	d.members("", doc, eventLogFields, func(k, path string, v any) bool {
 		switch k {
 		case "schema": // checked by document
+		case "$schema":
+			d.str(path, v)
 		case "zone":
 			l.Zone = d.zone(path, v)
 		case "start":
@@ -199,7 +210,7 @@ func (d *decoder) eventLog(doc *object) EventLog {
 func (d *decoder) event(path string, v any) Event {
 	var ev Event
 	seen := map[string]bool{}
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, eventFields, func(k, p string, v any) bool {
 		seen[k] = true
 		switch k {
 		case "id":
@@ -262,7 +273,7 @@ func (d *decoder) event(path string, v any) Event {
 func (d *decoder) amendment(path string, v any) Amendment {
 	var a Amendment
 	var hasAt, hasText bool
-	if !d.members(path, v, func(k, p string, v any) bool {
+	if !d.members(path, v, amendmentFields, func(k, p string, v any) bool {
 		switch k {
 		case "at":
 			a.At, hasAt = d.instant(p, v), true
@@ -290,7 +301,7 @@ func (d *decoder) amendment(path string, v any) Amendment {
 func (d *decoder) quantity(path string, v any) Quantity {
 	var q Quantity
 	hasValue := false
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, quantityFields, func(k, p string, v any) bool {
 		switch k {
 		case "value":
 			q.Value, hasValue = d.decimal(p, v), true
