@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -391,6 +392,29 @@ func validateAlone(check func(ps *ValidationError, path string)) error {
 	return ps.Err()
 }
 
+// unknownID returns the message for a reference to id, an id of the kind
+// what that declared, the ids in scope, does not hold: `unknown what "id"`,
+// followed, when [Suggest] finds id misspells one of them, by ` (did you
+// mean "other"?)`. Candidates are taken in sorted order, so that the
+// message does not depend on the order of a map.
+func unknownID[ID ~string, V any](what string, id ID, declared map[ID]V) string {
+	msg := "unknown " + what + " " + quote(string(id))
+	if s, ok := Suggest(string(id), sortedIDs(declared)); ok {
+		msg += " (did you mean " + quote(s) + "?)"
+	}
+	return msg
+}
+
+// sortedIDs returns the keys of m as strings, sorted.
+func sortedIDs[ID ~string, V any](m map[ID]V) []string {
+	out := make([]string, 0, len(m))
+	for id := range m {
+		out = append(out, string(id))
+	}
+	slices.Sort(out)
+	return out
+}
+
 // party checks a reference to a party; an empty id is a problem only when
 // required.
 func (v *validator) party(path string, id PartyID, required bool) {
@@ -404,7 +428,7 @@ func (v *validator) party(path string, id PartyID, required bool) {
 			v.add(path, ErrMissing, "missing party")
 		}
 	case !v.parties[id]:
-		v.add(path, ErrUnknownParty, "unknown party "+quote(string(id)))
+		v.add(path, ErrUnknownParty, unknownID("party", id, v.parties))
 	}
 }
 
@@ -677,7 +701,7 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 		if c.ResumedBy == "" {
 			v.add(rp, ErrMissing, "a suspend power must name its resume power")
 		} else if r, ok := v.local[c.ResumedBy]; !ok {
-			v.add(rp, ErrUnknownClause, "unknown clause "+quote(string(c.ResumedBy)))
+			v.add(rp, ErrUnknownClause, unknownID("clause", c.ResumedBy, v.local))
 		} else if r.Kind != DeonticPower || r.Effect != EffectResume {
 			v.add(rp, ErrInconsistent, "clause "+quote(string(c.ResumedBy))+" is not a resume power")
 		}
@@ -766,7 +790,7 @@ func (v *validator) targetDebtor(c *Clause, path string) {
 			v.add(dp, ErrInconsistent, "placeholder "+quote(string(Debtor))+" in a power with no debtors")
 		}
 	case !v.parties[d]:
-		v.add(dp, ErrUnknownParty, "unknown party "+quote(string(d)))
+		v.add(dp, ErrUnknownParty, unknownID("party", d, v.parties))
 	default:
 		concrete = true
 	}
@@ -840,7 +864,7 @@ func (v *validator) itemClassRef(path string, id ItemClassID) {
 		v.add(path, ErrInvalidID, "invalid item class id "+quote(string(id)))
 	case v.anyParty:
 	case !v.classes[id]:
-		v.add(path, ErrUnknownItemClass, "unknown item class "+quote(string(id)))
+		v.add(path, ErrUnknownItemClass, unknownID("item class", id, v.classes))
 	}
 }
 
@@ -1022,7 +1046,7 @@ func (v *validator) ref(path string, r Ref, agreementOK bool) {
 		clauses, ok = v.local, true
 	}
 	if !ok {
-		v.add(path, ErrUnknownAgreement, "unknown agreement "+quote(string(home.Agreement)))
+		v.add(path, ErrUnknownAgreement, unknownID("agreement", home.Agreement, v.clauses))
 		return
 	}
 	if r.IsAgreement() {
@@ -1032,7 +1056,11 @@ func (v *validator) ref(path string, r Ref, agreementOK bool) {
 		return
 	}
 	if _, ok := clauses[r.Clause]; !ok {
-		v.add(path, ErrUnknownClause, "unknown clause "+quote(r.String()))
+		msg := "unknown clause " + quote(r.String())
+		if s, ok := Suggest(string(r.Clause), sortedIDs(clauses)); ok {
+			msg += " (did you mean " + quote(Ref{Agreement: r.Agreement, Clause: ClauseID(s)}.String()) + "?)"
+		}
+		v.add(path, ErrUnknownClause, msg)
 	}
 }
 
@@ -1053,15 +1081,18 @@ func (v *validator) pattern(path string, p Pattern) {
 			v.add(field(path, "group"), ErrInvalidID, "invalid party group id "+quote(string(p.Group)))
 		}
 	case !v.groups[p.Group]:
-		v.add(field(path, "group"), ErrUnknownGroup, "unknown party group "+quote(string(p.Group)))
+		v.add(field(path, "group"), ErrUnknownGroup, unknownID("party group", p.Group, v.groups))
 	}
 	switch {
 	case p.Area == "":
 	case !p.Area.Valid():
 		v.add(field(path, "area"), ErrInvalidID, "invalid area id "+quote(string(p.Area)))
 	case v.areas != nil && !v.areas[p.Area]:
-		v.add(field(path, "area"), ErrUnknownArea, "unknown area "+quote(string(p.Area))+
-			" (the agreement's territory does not declare it)")
+		msg := unknownID("area", p.Area, v.areas)
+		if !strings.HasSuffix(msg, "?)") {
+			msg += " (the agreement's territory does not declare it)"
+		}
+		v.add(field(path, "area"), ErrUnknownArea, msg)
 	}
 	if p.Clause != (Ref{}) {
 		v.ref(field(path, "clause"), p.Clause, true)
@@ -1135,7 +1166,7 @@ func (v *validator) debtorOf(path string, d PartyID, r Ref) {
 		v.partyRef(path, d, false)
 		return
 	case !v.parties[d]:
-		v.add(path, ErrUnknownParty, "unknown party "+quote(string(d)))
+		v.add(path, ErrUnknownParty, unknownID("party", d, v.parties))
 		return
 	}
 	t, ok := v.resolve(r)
@@ -1222,7 +1253,7 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 				v.add(field(path, "holds"), ErrInvalidID, "invalid fluent id "+quote(string(c.fluent)))
 			}
 		case !v.fluents[c.fluent]:
-			v.add(field(path, "holds"), ErrUnknownFluent, "unknown fluent "+quote(string(c.fluent)))
+			v.add(field(path, "holds"), ErrUnknownFluent, unknownID("fluent", c.fluent, v.fluents))
 		}
 	case *ClauseInCondition:
 		v.ref(field(field(path, "clauseIn"), "clause"), c.ref, false)
