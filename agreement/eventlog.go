@@ -86,7 +86,8 @@ var (
 // described at [SchemaVersion]. An amendment's "text" is the amended
 // agreement encoded as [Agreement.MarshalJSON] does but without its own
 // "schema" member, as an agreement nested in a process document is: the
-// log's "schema" covers it. Empty fields other than "at", "kind", a
+// log's "schema" covers it. A "$schema" the decoded document carried is not
+// written. Empty fields other than "at", "kind", a
 // quantity's "value" and an amendment's "text" are omitted, and "start" for
 // the zero instant. It does not validate l. It returns a *ValidationError
 // (with [ErrInvalidValue] problems, each with its path) only for what has
@@ -150,7 +151,11 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 // the rules of [DecodeAgreement]: unknown fields, unknown enum names, a
 // missing or other schema version, malformed instants, decimals and
 // references are reported together, each with its path ("events[3].at"),
-// syntax errors with their line and column. Instants may also be plain
+// syntax errors with their line and column; an unknown field or enumeration
+// name is reported with the one meant, when one is near (`unknown field
+// "actr" (did you mean "actor"?)`). The document may carry a top-level
+// "$schema" string, read and ignored as an agreement document's
+// ([SchemaVersion]); an amendment's text may not. Instants may also be plain
 // dates ("2024-03-01"), read in the log's "zone" (UTC when it has none). Each event must have an instant
 // and a well-formed kind; its id and the id it revises, when present, must
 // be well formed ([EventID.Valid]); its quantities must not be negative,
