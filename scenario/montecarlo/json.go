@@ -169,6 +169,19 @@ func (d *decoder) members(path string, v any, names []string, fn func(key, path 
 	return seen
 }
 
+// exactlyOne reports whether seen, the keys of an object, holds exactly
+// one of names, or holds none of them but holds unknown keys, which are
+// reported already (the one meant is among them).
+func exactlyOne(seen map[string]bool, names []string) bool {
+	n := 0
+	for _, k := range names {
+		if seen[k] {
+			n++
+		}
+	}
+	return n == 1 || n == 0 && len(seen) > 0
+}
+
 func (d *decoder) require(path string, seen map[string]bool, names ...string) {
 	if seen == nil {
 		return
@@ -370,7 +383,7 @@ func (d *decoder) process(path string, v any) Process {
 		}
 		return true
 	})
-	if seen != nil && len(seen) != 1 {
+	if seen != nil && !exactlyOne(seen, processFields) {
 		d.ve.Add(path, agreement.ErrInvalidValue, "want exactly one of \"poisson\" and \"scheduled\"")
 	}
 	return p
@@ -641,7 +654,7 @@ func (d *decoder) distribution(path string, v any) Distribution {
 		}
 		return true
 	})
-	if seen != nil && len(seen) != 1 {
+	if seen != nil && !exactlyOne(seen, distributionFields) {
 		d.ve.Add(path, agreement.ErrInvalidValue, "want exactly one of \"constant\", \"piecewise\", \"weibull\", \"empirical\" and \"uniform\"")
 	}
 	return out
