@@ -16,10 +16,14 @@ import (
 // function per type of the encoding described at [SchemaVersion].
 
 // The fields of each object of the encoding, by type: the keys members
-// accepts, and suggests for a key it does not know.
+// accepts, and suggests for a key it does not know. A name listed that the
+// object's decoding function does not read is reported as unknown too, so
+// the round-trip tests catch a list and a function that disagree.
 var (
 	processFields   = []string{"$schema", "schema", "title", "agreements"}
-	agreementFields = []string{"id", "title", "date", "stage", "subStage", "signingStatus", "parties", "groups", "itemClasses", "signatures", "clauses", "fluents", "territory", "options", "entryIntoForce", "inForceAt", "signatories", "zone", "term"}
+	agreementFields = []string{"id", "title", "date", "stage", "subStage", "signingStatus", "parties",
+		"groups", "itemClasses", "signatures", "clauses", "fluents", "territory", "options",
+		"entryIntoForce", "inForceAt", "signatories", "zone", "term"}
 	// topAgreementFields are those of an agreement document, which
 	// alone may carry "schema" and "$schema".
 	topAgreementFields = append([]string{"$schema", "schema"}, agreementFields...)
@@ -29,27 +33,32 @@ var (
 	boundFields        = []string{"unit", "of", "min", "max", "minOpen", "maxOpen"}
 	signatureFields    = []string{"party", "signatory", "capacity", "date"}
 	fluentFields       = []string{"id", "initiates", "terminates", "initially"}
-	clauseFields       = []string{"id", "text", "source", "kind", "force", "category", "debtors", "joint", "creditors", "action", "quantities", "trigger", "antecedent", "deadline", "expiry", "fulfilment", "violation", "effect", "targets", "resumedBy", "standing", "targetDebtor", "relaxes", "grant", "covers", "coverWindow", "surviving", "provisional", "recurs", "zone", "term", "duringSuspension"}
-	territoryFields    = []string{"areas"}
-	areaFields         = []string{"id", "name", "size", "sovereignty", "control", "arrangements"}
-	shareFields        = []string{"party", "percent"}
-	arrangementFields  = []string{"kind", "option", "party"}
-	optionFields       = []string{"id", "kind", "text", "areas", "from", "to", "party", "parties", "width", "deadline", "results", "lapse"}
-	resultFields       = []string{"outcome", "sovereign"}
-	sourceFields       = []string{"document", "speaker", "date"}
-	rangeFields        = []string{"min", "max", "unit", "wording", "what", "class"}
-	deadlineFields     = []string{"after", "period", "at", "from", "round", "exclusive", "unconditional"}
-	termFields         = []string{"period", "renewal", "notice", "renewals"}
-	recurrenceFields   = []string{"every", "start", "on", "within", "round"}
-	patternFields      = []string{"kind", "actor", "group", "target", "area", "clause", "reporter", "attribution", "item", "class", "measure"}
-	clauseInFields     = []string{"clause", "debtor", "states"}
-	breachedFields     = []string{"clause", "atLeast", "debtor", "within", "reporter", "attribution"}
-	totalLevelFields   = []string{"event", "bound"}
-	agreementInFields  = []string{"agreement", "states"}
-	beforeFields       = []string{"first", "then"}
-	withinSinceFields  = []string{"event", "duration"}
-	clockFields        = []string{"from", "until"}
-	atLeastFields      = []string{"k", "of"}
+	clauseFields       = []string{"id", "text", "source", "kind", "force", "category", "debtors", "joint",
+		"creditors", "action", "quantities", "trigger", "antecedent", "deadline", "expiry", "fulfilment",
+		"violation", "effect", "targets", "resumedBy", "standing", "targetDebtor", "relaxes", "grant",
+		"covers", "coverWindow", "surviving", "provisional", "recurs", "zone", "term", "duringSuspension"}
+	territoryFields   = []string{"areas"}
+	areaFields        = []string{"id", "name", "size", "sovereignty", "control", "arrangements"}
+	shareFields       = []string{"party", "percent"}
+	arrangementFields = []string{"kind", "option", "party"}
+	optionFields      = []string{"id", "kind", "text", "areas", "from", "to", "party", "parties", "width",
+		"deadline", "results", "lapse"}
+	resultFields     = []string{"outcome", "sovereign"}
+	sourceFields     = []string{"document", "speaker", "date"}
+	rangeFields      = []string{"min", "max", "unit", "wording", "what", "class"}
+	deadlineFields   = []string{"after", "period", "at", "from", "round", "exclusive", "unconditional"}
+	termFields       = []string{"period", "renewal", "notice", "renewals"}
+	recurrenceFields = []string{"every", "start", "on", "within", "round"}
+	patternFields    = []string{"kind", "actor", "group", "target", "area", "clause", "reporter", "attribution",
+		"item", "class", "measure"}
+	clauseInFields    = []string{"clause", "debtor", "states"}
+	breachedFields    = []string{"clause", "atLeast", "debtor", "within", "reporter", "attribution"}
+	totalLevelFields  = []string{"event", "bound"}
+	agreementInFields = []string{"agreement", "states"}
+	beforeFields      = []string{"first", "then"}
+	withinSinceFields = []string{"event", "duration"}
+	clockFields       = []string{"from", "until"}
+	atLeastFields     = []string{"k", "of"}
 )
 
 // document parses data and checks that it is an object with the supported
