@@ -19,8 +19,8 @@ import "bytes"
 // The encoding, field by field (every name is also the name used in the
 // paths of a [Problem]):
 //
-//	agreement   {"schema": 1, "$schema", "id", "title", "date", "zone": "Europe/Kyiv",
-//	             "stage", "subStage", "signingStatus", "parties", "groups",
+//	agreement   {"schema": 1, "$schema", "id", "title", "date",
+//	             "zone": "Europe/Kyiv", "stage", "subStage", "signingStatus", "parties", "groups",
 //	             "itemClasses": [itemClass], "signatures",
 //	             "signatories": ["UA", ...], "clauses", "fluents",
 //	             "territory": territory, "options": [option],
@@ -303,8 +303,8 @@ func DecodeAgreement(data []byte) (Agreement, error) {
 // the problems of its encoding and of its validation together as
 // DecodeAgreement does. Only the process document carries "schema" (and
 // may carry "$schema", read and ignored); an agreement inside it that
-// carries either is reported with [ErrUnknownField]. Problem paths start with "agreements[i]"
-// inside an agreement. DecodeProcess never panics, does not modify data,
+// carries either is reported with [ErrUnknownField]. Problem paths start
+// with "agreements[i]" inside an agreement. DecodeProcess never panics, does not modify data,
 // returns a value that shares no memory with it, and is safe for concurrent
 // use. The smallest valid process document is {"schema":1}.
 func DecodeProcess(data []byte) (Process, error) {
