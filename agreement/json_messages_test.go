@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -267,5 +268,41 @@ func TestUnmarshalTextTeaches(t *testing.T) {
 				t.Errorf("error %v does not wrap ErrInvalidValue", tt.err)
 			}
 		})
+	}
+}
+
+// Suggestions for unknown ids stop once a validation has compared 262144
+// candidates (as Validate documents): the unknown ids are all reported,
+// the first ones with the id meant, the last ones without.
+func TestValidateSuggestionBudget(t *testing.T) {
+	const parties, clauses = 10000, 100
+	a := agreement.Agreement{ID: "a"}
+	for i := range parties {
+		a.Parties = append(a.Parties, agreement.Party{ID: agreement.PartyID(fmt.Sprintf("P%04d", i))})
+	}
+	for i := range clauses {
+		a.Clauses = append(a.Clauses, agreement.Clause{ID: agreement.ClauseID(fmt.Sprintf("C%d", i)),
+			Kind: agreement.DeonticObligation, Action: &agreement.Pattern{Kind: "k"},
+			// one character more than a declared id: one edit away
+			Debtors: []agreement.PartyID{agreement.PartyID(fmt.Sprintf("P%04dx", i))}})
+	}
+	var ve *agreement.ValidationError
+	if !errors.As(a.Validate(), &ve) || len(ve.Problems) != clauses {
+		t.Fatalf("want %d problems, got %v", clauses, a.Validate())
+	}
+	suggested := 0
+	for i, p := range ve.Problems {
+		if !errors.Is(p, agreement.ErrUnknownParty) {
+			t.Fatalf("problem %d: %v, want an unknown party", i, p)
+		}
+		if strings.Contains(p.Msg, "(did you mean") {
+			suggested++
+			if want := fmt.Sprintf(`unknown party "P%04dx" (did you mean "P%04d"?)`, i, i); p.Msg != want {
+				t.Errorf("problem %d: %q, want %q", i, p.Msg, want)
+			}
+		}
+	}
+	if want := 262144 / parties; suggested != want {
+		t.Errorf("%d suggestions, want %d (the budget over %d candidates each)", suggested, want, parties)
 	}
 }

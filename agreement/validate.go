@@ -28,6 +28,13 @@ import (
 // with [Process.Validate]. Durations need no bound: the engine adds them
 // to instants without overflow.
 //
+// An unknown id referred to (a party, party group, clause, fluent, area,
+// item class or agreement) is reported as `unknown party "RUS"`, followed,
+// when [Suggest] finds it misspells one of the ids of that kind declared
+// in scope, by ` (did you mean "RU"?)`. One validation compares at most
+// 262144 candidates for its suggestions, and reports unknown ids past that
+// without one, so that many unknown references among many ids stay fast.
+//
 // Placeholders: [Debtor] and [Creditor] may stand as actor, target or
 // reporter of a pattern only inside a clause (its action, its four
 // conditions, a permission's grant) and as a [BreachFilter]'s reporter
