@@ -485,8 +485,9 @@
 //
 //   - "territory": {"party" (required), "control": true for the share of
 //     control rather than of sovereignty, "areas": [area id], "min", "max",
-//     "minOpen", "maxOpen"}: the share, in percent, of the areas the party
-//     holds after the package lies within the limits.
+//     "minOpen", "maxOpen"}: the share, in percent, of the areas that the
+//     party holds after the package must lie within the limits, else the
+//     package is refused.
 //   - "clause": {"kind" (required), "actor", "group", "target", "area",
 //     "item", "measure": {"unit", "of", "min", "max", "minOpen",
 //     "maxOpen"}, at least one limit}: a package with a clause whose action
