@@ -205,10 +205,11 @@ const scanLimit = 256
 // exactly 100 ([ErrShares] otherwise); its arrangements have a known kind
 // (an unknown one is reported with every kind an arrangement may have:
 // `unknown option kind "OptionKind(42)"; allowed: "recognise-control",
-// ...`), a well-formed option id, at most one per option. Whether the parties exist
-// is checked by [Agreement.Validate], which also validates the agreement's
-// territory (with paths starting "territory."). Paths here start with
-// "areas[i]". It returns nil or a *ValidationError listing every problem.
+// ...`), a well-formed option id, at most one per option. Whether the
+// parties exist is checked by [Agreement.Validate], which also validates
+// the agreement's territory (with paths starting "territory."). Paths here
+// start with "areas[i]". It returns nil or a *ValidationError listing every
+// problem.
 func (t Territory) Validate() error {
 	var ps ValidationError
 	v := &validator{ps: &ps, anyParty: true}
