@@ -232,8 +232,13 @@ type Package struct {
 // references of a deadline's anchor condition (Deadline.From: parties,
 // clauses, fluents, groups, item classes), are checked for syntax only;
 // [Agreement.Validate] checks that the agreement declares them. Paths
-// start with "options[i]". It returns nil or a *ValidationError listing
-// every problem, and does not check t itself (see [Territory.Validate]).
+// start with "options[i]". An area t does not declare is reported as
+// `unknown area "donbass"`, followed, when [Suggest] finds it misspells one
+// of t's areas, by ` (did you mean "donbas"?)`; an unknown option kind or
+// lapse rule with every value allowed in its JSON spelling (`unknown lapse
+// rule "Lapse(7)"; allowed: "status-quo", "follow-control"`). It returns
+// nil or a *ValidationError listing every problem, and does not check t
+// itself (see [Territory.Validate]).
 func (p Package) Validate(t Territory) error {
 	var ps ValidationError
 	v := &validator{ps: &ps, anyParty: true}
@@ -329,7 +334,7 @@ func (v *validator) option(path string, o *Option, t *Territory, areas map[AreaI
 	case o.Kind == 0:
 		v.add(field(path, "kind"), ErrMissing, "missing option kind")
 	case !o.Kind.Valid():
-		v.add(field(path, "kind"), ErrInvalidValue, "unknown option kind "+o.Kind.String())
+		v.add(field(path, "kind"), ErrInvalidValue, unknownName("option kind", o.Kind.String(), optionKindNames, true))
 	}
 	ap := field(path, "areas")
 	if len(o.Areas) == 0 {
@@ -352,7 +357,7 @@ func (v *validator) option(path string, o *Option, t *Territory, areas map[AreaI
 		default:
 			k, ok := areas[a]
 			if !ok {
-				v.add(p, ErrUnknownArea, "unknown area "+quote(string(a)))
+				v.add(p, ErrUnknownArea, unknownID(v, "area", a, areas))
 			} else if o.ID != "" && slices.ContainsFunc(t.Areas[k].Arrangements,
 				func(r Arrangement) bool { return r.Option == o.ID }) {
 				v.add(p, ErrConflict, "option "+quote(string(o.ID))+" has already been applied to area "+quote(string(a)))
@@ -456,7 +461,7 @@ func (v *validator) option(path string, o *Option, t *Territory, areas map[AreaI
 		v.partyRef(field(p, "sovereign"), r.Sovereign, false)
 	}
 	if !o.Lapse.Valid() {
-		v.add(field(path, "lapse"), ErrInvalidValue, "unknown lapse rule "+o.Lapse.String())
+		v.add(field(path, "lapse"), ErrInvalidValue, unknownName("lapse rule", o.Lapse.String(), lapseNames, true))
 	} else {
 		unused("lapse", o.Lapse != LapseUnspecified)
 	}

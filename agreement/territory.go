@@ -186,6 +186,15 @@ func (t Territory) indexByID() map[AreaID]int {
 	return m
 }
 
+// arrangementKindNames are the names of the option kinds an [Arrangement]
+// may have, at their places in optionKindNames: cede and withdraw, which
+// set up no arrangement, are blanked.
+var arrangementKindNames = func() []string {
+	names := slices.Clone(optionKindNames)
+	names[OptionKindCede], names[OptionKindWithdraw] = "", ""
+	return names
+}()
+
 // scanLimit is the most areas times ids for which looking ids up by
 // scanning the areas costs less than building [Territory.indexByID].
 const scanLimit = 256
@@ -193,11 +202,14 @@ const scanLimit = 256
 // Validate checks t on its own: every area has a well-formed, unique id and
 // a positive size; its sovereignty and control shares each name
 // well-formed, distinct parties with positive percentages summing to
-// exactly 100 ([ErrShares] otherwise); its arrangements have a known kind, a
-// well-formed option id, at most one per option. Whether the parties exist
-// is checked by [Agreement.Validate], which also validates the agreement's
-// territory (with paths starting "territory."). Paths here start with
-// "areas[i]". It returns nil or a *ValidationError listing every problem.
+// exactly 100 ([ErrShares] otherwise); its arrangements have a known kind
+// (an unknown one is reported with every kind an arrangement may have:
+// `unknown option kind "OptionKind(42)"; allowed: "recognise-control",
+// ...`), a well-formed option id, at most one per option. Whether the
+// parties exist is checked by [Agreement.Validate], which also validates
+// the agreement's territory (with paths starting "territory."). Paths here
+// start with "areas[i]". It returns nil or a *ValidationError listing every
+// problem.
 func (t Territory) Validate() error {
 	var ps ValidationError
 	v := &validator{ps: &ps, anyParty: true}
@@ -235,7 +247,7 @@ func (v *validator) territory(path string, t *Territory) {
 			case r.Kind == 0:
 				v.add(field(rp, "kind"), ErrMissing, "missing option kind")
 			case !r.Kind.Valid():
-				v.add(field(rp, "kind"), ErrInvalidValue, "unknown option kind "+r.Kind.String())
+				v.add(field(rp, "kind"), ErrInvalidValue, unknownName("option kind", r.Kind.String(), arrangementKindNames, true))
 			case r.Kind == OptionKindCede || r.Kind == OptionKindWithdraw:
 				v.add(field(rp, "kind"), ErrInvalidValue, "a "+r.Kind.String()+
 					" option changes shares and sets up no arrangement")

@@ -34,6 +34,9 @@ import (
 // in scope, by ` (did you mean "RU"?)`. One validation compares at most
 // 262144 candidates for its suggestions, and reports unknown ids past that
 // without one, so that many unknown references among many ids stay fast.
+// An unknown PA-X stage or sub-stage code is reported with the code it
+// misspells, when there is one, and every code, sorted: `unknown PA-X
+// stage "Cae" (did you mean "Cea"?); allowed: "Cea", "Imp", ...`.
 //
 // Placeholders: [Debtor] and [Creditor] may stand as actor, target or
 // reporter of a pattern only inside a clause (its action, its four
@@ -230,6 +233,24 @@ func (v *validator) add(path string, err error, msg string) { v.ps.Add(path, err
 // so that a problem added now is only counted.
 func (v *validator) full() bool { return v.ps != nil && len(v.ps.Problems) >= MaxProblems }
 
+// stageCodes and subStageCodes are the PA-X stage and sub-stage codes,
+// sorted, for the suggestion and the list of allowed codes of an unknown
+// one.
+var (
+	stageCodes    = sortedCodes(stageLabels)
+	subStageCodes = sortedCodes(subStages)
+)
+
+// sortedCodes returns the keys of m as strings, sorted.
+func sortedCodes[K ~string, V any](m map[K]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, string(k))
+	}
+	slices.Sort(out)
+	return out
+}
+
 func (v *validator) agreement(a *Agreement, path string) {
 	v.home = a.ID
 	v.local = map[ClauseID]*Clause{}
@@ -260,10 +281,10 @@ func (v *validator) agreement(a *Agreement, path string) {
 
 	v.id(field(path, "id"), "agreement", string(a.ID), a.ID.Valid())
 	if !a.Stage.Valid() {
-		v.add(field(path, "stage"), ErrInvalidValue, "unknown PA-X stage "+quote(string(a.Stage)))
+		v.add(field(path, "stage"), ErrInvalidValue, unknownName("PA-X stage", string(a.Stage), stageCodes, true))
 	}
 	if !a.SubStage.Valid() {
-		v.add(field(path, "subStage"), ErrInvalidValue, "unknown PA-X sub-stage "+quote(string(a.SubStage)))
+		v.add(field(path, "subStage"), ErrInvalidValue, unknownName("PA-X sub-stage", string(a.SubStage), subStageCodes, true))
 	} else if a.SubStage != "" && a.Stage.Valid() && a.Stage != "" && a.SubStage.Stage() != a.Stage {
 		v.add(field(path, "subStage"), ErrInconsistent, "sub-stage "+quote(string(a.SubStage))+
 			" belongs to stage "+quote(string(a.SubStage.Stage()))+", not "+quote(string(a.Stage)))

@@ -152,6 +152,15 @@ func (tl Timeline) Events() iter.Seq2[int, agreement.Event] {
 // engine of one agreement that has one ([agreement.ErrInconsistent] at
 // "events[i].clause").
 //
+// An unknown party, agreement, clause or area of an event is reported as
+// `unknown party "RUS"`, followed, when [agreement.Suggest] finds it
+// misspells one of the ids of that kind the engine in force at the event's
+// instant declares (in sorted order), by ` (did you mean "RU"?)`; a clause
+// is suggested among those of the agreement named, in the form the event
+// names it (`unknown clause "pact/PY" (did you mean "pact/PX"?)`). One
+// validation compares at most 262144 candidates for its suggestions and
+// reports unknown ids past that without one.
+//
 // Each amendment ([Timeline.WithAmendments]) takes effect at an instant in
 // [agreement.InstantRange] not before the start ([agreement.ErrInvalidValue]
 // at "amendments[k].at"); its text names an agreement of the engine
@@ -188,6 +197,7 @@ func (tl Timeline) Validate(e *Engine) error {
 		ve.Add("start", agreement.ErrInvalidValue, "start "+tl.start.Format(time.RFC3339)+" out of range")
 	}
 	versions := tl.checkAmendments(e, &ve)
+	var sg suggester
 	for i := range tl.events {
 		ev := &tl.events[i]
 		en := e // the engine of the texts in force at the event's instant
@@ -201,7 +211,7 @@ func (tl Timeline) Validate(e *Engine) error {
 			continue
 		}
 		path := agreement.IndexPath("events", tl.inputIndex(i))
-		en.checkEvent(*ev, path, &ve)
+		en.checkEvent(*ev, path, &ve, &sg)
 		if ev.At.Before(tl.start) {
 			ve.Add(agreement.FieldPath(path, "at"), agreement.ErrInvalidValue, "event at "+
 				ev.At.Format(time.RFC3339Nano)+" before the timeline's start "+tl.start.Format(time.RFC3339Nano))
@@ -444,6 +454,90 @@ func usableUnit(kind agreement.EventKind, unit agreement.Unit) bool {
 	return kind != agreement.EventKindControlChanged || unit == agreement.UnitPercent
 }
 
+// suggestBudget is how many candidates the suggestions of one validation
+// may compare in all, as in [agreement.Agreement.Validate]: past it, unknown
+// ids are reported without one, so that no timeline (many unknown
+// references among many ids) makes validation slow.
+const suggestBudget = 1 << 18
+
+// suggester finds the ids that the unknown references of one validation
+// misspell. It builds each sorted list of candidates once, on first use,
+// so that the answer does not depend on the order of a map. The zero value
+// is ready to use; it is not safe for concurrent use.
+type suggester struct {
+	compared int // candidates compared or listed so far
+	sorted   map[suggestKey][]string
+}
+
+// suggestKey names one list of candidates: the ids of one kind that an
+// engine declares.
+type suggestKey struct {
+	e    *Engine
+	kind string
+}
+
+// unknown returns the message for id, an unknown id of the kind what:
+// `unknown what "id"`, followed, when sg finds id misspells one of the at
+// most n candidates list returns for e, by ` (did you mean "other"?)`.
+func (sg *suggester) unknown(ve *agreement.ValidationError, e *Engine, what, id string, n int, list func() []string) string {
+	msg := "unknown " + what + " " + quote(id)
+	if s, ok := sg.suggest(ve, suggestKey{e, what}, id, n, list); ok {
+		msg += " (did you mean " + quote(s) + "?)"
+	}
+	return msg
+}
+
+// suggest returns the candidate that got misspells, as [agreement.Suggest]
+// finds it among the sorted candidates list returns, cached under key; n
+// bounds their number, and building the list counts as comparing n. It
+// reports false, without comparing, once ve is full (a problem added is
+// then only counted) or once this validation would compare more than
+// suggestBudget candidates.
+func (sg *suggester) suggest(ve *agreement.ValidationError, key suggestKey, got string, n int, list func() []string) (string, bool) {
+	if len(ve.Problems) >= agreement.MaxProblems {
+		return "", false
+	}
+	c, ok := sg.sorted[key]
+	if !ok {
+		if sg.compared+n > suggestBudget {
+			return "", false
+		}
+		sg.compared += n
+		c = list()
+		if sg.sorted == nil {
+			sg.sorted = map[suggestKey][]string{}
+		}
+		sg.sorted[key] = c
+	}
+	if sg.compared+len(c) > suggestBudget {
+		return "", false
+	}
+	sg.compared += len(c)
+	return agreement.Suggest(got, c)
+}
+
+// sortedKeys returns the keys of m as strings, sorted.
+func sortedKeys[K ~string, V any](m map[K]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, string(k))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// clauseIDs returns the ids of the clauses of agreement id in e, sorted.
+func (e *Engine) clauseIDs(id agreement.AgreementID) []string {
+	var out []string
+	for i := range e.clauses {
+		if r := e.clauses[i].ref; r.Agreement == id {
+			out = append(out, string(r.Clause))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // eventError returns nil for a valid event, else an *agreement.ValidationError
 // with paths under path. It checks the event on its own, as
 // [Timeline.Validate] does; an event's id and Revises are checked for
@@ -455,12 +549,15 @@ func (e *Engine) eventError(ev *agreement.Event, path string) error {
 		return nil
 	}
 	var ve agreement.ValidationError
-	e.checkEvent(*ev, path, &ve)
+	e.checkEvent(*ev, path, &ve, &suggester{})
 	return ve.Err()
 }
 
-// checkEvent adds the problems of the event at path to ve.
-func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.ValidationError) {
+// checkEvent adds the problems of the event at path to ve. An unknown
+// party, agreement, clause or area is reported as `unknown party "RUS"`,
+// followed, when sg finds the id misspells one e declares, by ` (did you
+// mean "RU"?)`.
+func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.ValidationError, sg *suggester) {
 	field := func(name string) string { return agreement.FieldPath(path, name) }
 	if !agreement.InstantInRange(ev.At) {
 		ve.Add(field("at"), agreement.ErrInvalidValue, "instant "+ev.At.Format(time.RFC3339)+" out of range")
@@ -476,7 +573,9 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.Valid
 		id   agreement.PartyID
 	}{{"actor", ev.Actor}, {"target", ev.Target}, {"reporter", ev.Reporter}} {
 		if f.id != "" && !e.parties[f.id] {
-			ve.Add(field(f.name), agreement.ErrUnknownParty, "unknown party "+quote(string(f.id)))
+			ve.Add(field(f.name), agreement.ErrUnknownParty, sg.unknown(ve, e, "party", string(f.id), len(e.parties), func() []string {
+				return sortedKeys(e.parties)
+			}))
 		}
 	}
 	if ev.Clause != (agreement.Ref{}) {
@@ -490,9 +589,16 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.Valid
 		case !ev.Clause.Valid():
 			ve.Add(field("clause"), agreement.ErrInvalidID, "invalid reference "+quote(ev.Clause.String()))
 		case !agrOK:
-			ve.Add(field("clause"), agreement.ErrUnknownAgreement, "unknown agreement "+quote(string(r.Agreement)))
+			ve.Add(field("clause"), agreement.ErrUnknownAgreement, sg.unknown(ve, e, "agreement", string(r.Agreement),
+				len(e.agrIndex), func() []string { return sortedKeys(e.agrIndex) }))
 		case !r.IsAgreement() && !clauseOK:
-			ve.Add(field("clause"), agreement.ErrUnknownClause, "unknown clause "+quote(ev.Clause.String()))
+			msg := "unknown clause " + quote(ev.Clause.String())
+			if s, ok := sg.suggest(ve, suggestKey{e, "clause " + string(r.Agreement)}, string(r.Clause), len(e.clauses), func() []string {
+				return e.clauseIDs(r.Agreement)
+			}); ok {
+				msg += " (did you mean " + quote(agreement.Ref{Agreement: ev.Clause.Agreement, Clause: agreement.ClauseID(s)}.String()) + "?)"
+			}
+			ve.Add(field("clause"), agreement.ErrUnknownClause, msg)
 		}
 	}
 	switch {
@@ -500,7 +606,9 @@ func (e *Engine) checkEvent(ev agreement.Event, path string, ve *agreement.Valid
 	case !ev.Area.Valid():
 		ve.Add(field("area"), agreement.ErrInvalidID, "invalid area id "+quote(string(ev.Area)))
 	case !e.knownArea(ev.Area):
-		ve.Add(field("area"), agreement.ErrUnknownArea, "unknown area "+quote(string(ev.Area)))
+		ve.Add(field("area"), agreement.ErrUnknownArea, sg.unknown(ve, e, "area", string(ev.Area), len(e.areas), func() []string {
+			return sortedKeys(e.areas)
+		}))
 	}
 	if !ev.Attribution.Valid() {
 		ve.Add(field("attribution"), agreement.ErrInvalidValue, "unknown attribution "+ev.Attribution.String())
