@@ -41,11 +41,11 @@ type command struct {
 // opts holds the values of every flag a subcommand may declare.
 type opts struct {
 	format, output, kind, table, at, end, dir, file string
-	strict, lint                                  bool
-	runs                                          int64
-	seed                                          uint64
-	workers                                       int
-	start, horizon                                string
+	strict, lint                                    bool
+	runs                                            int64
+	seed                                            uint64
+	workers                                         int
+	start, horizon                                  string
 }
 
 // env is a subcommand's run: its writers, its flags' values and the
