@@ -43,7 +43,7 @@ type opts struct {
 	format, output, kind, table, at, end, dir, file string
 	strict, lint                                    bool
 	runs                                            int64
-	seed                                            uint64
+	seed, max                                       uint64
 	workers                                         int
 	start, horizon                                  string
 }

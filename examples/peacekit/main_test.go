@@ -105,6 +105,7 @@ var goldenCases = []goldenCase{
 	{"packages-markdown", "md", []string{"packages", "-format", "markdown", space, positions}},
 	{"packages-json", "json", []string{"packages", "-format", "json", space, positions}},
 	{"packages-swapped", "txt", []string{"packages", positions, space}},
+	{"packages-too-many", "txt", []string{"packages", "-max", "5", space, positions}},
 
 	// pax and ceasefires.
 	{"pax", "txt", []string{"pax", "-file", "testdata/pax.csv"}},

@@ -22,6 +22,7 @@ acceptable to every party (within every red line and worth at least every
 reservation value), the Pareto frontier of the acceptable ones, and the
 Nash, Kalai-Smorodinsky, egalitarian and welfare points among them, ties
 kept together. A package is written issue=alternative for each issue.
+A space of more than -max packages is refused rather than enumerated.
 
 Formats: text (the default), markdown, json.
 
@@ -32,6 +33,7 @@ Example:
 	output:  true,
 	flags: func(fs *flag.FlagSet, o *opts) {
 		fs.IntVar(&o.workers, "workers", 1, "goroutines enumerating the packages; the results do not depend on it")
+		fs.Uint64Var(&o.max, "max", 1e9, "the most packages to enumerate: a larger space is refused (enumeration takes about a second per million packages)")
 	},
 	run: runPackages,
 }
@@ -74,6 +76,10 @@ func runPackages(e *env, args []string) int {
 	}
 	ps, ok := e.load(ops[1], kindAuto, kindPositions)
 	if !ok {
+		return exitBadInput
+	}
+	if n := sp.space.Size(); !n.IsUint64() || n.Uint64() > e.max {
+		fmt.Fprintf(e.stderr, "%s: the space has %s packages, more than -max %d\n", ops[0], n, e.max)
 		return exitBadInput
 	}
 	ev, err := negotiation.Compile(sp.space, ps.positions)
