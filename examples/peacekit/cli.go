@@ -40,12 +40,12 @@ type command struct {
 
 // opts holds the values of every flag a subcommand may declare.
 type opts struct {
-	format, output, kind, table, at, end, file string
-	strict, lint                               bool
-	runs                                       int64
-	seed, max                                  uint64
-	workers                                    int
-	start, horizon                             string
+	format, output, kind, table, at, end, file, agreement string
+	strict, lint                                          bool
+	runs                                                  int64
+	seed, max                                             uint64
+	workers                                               int
+	start, horizon                                        string
 }
 
 // env is a subcommand's run: its writers, its flags' values and the

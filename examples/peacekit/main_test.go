@@ -56,6 +56,7 @@ var goldenCases = []goldenCase{
 	{"validate-bad", "txt", []string{"validate", "testdata/bad/invalid.json", "testdata/bad/syntax.json",
 		"testdata/bad/timeline-bad-fields.json", "testdata/bad/no-such-file.json"}},
 	{"validate-timeline-party", "txt", []string{"validate", cfDoc, "testdata/bad/timeline-unknown-party.json"}},
+	{"validate-two-hosts", "txt", []string{"validate", "-lint=false", draft, final, "testdata/bad/timeline-unknown-party.json"}},
 	{"validate-negotiation", "txt", []string{"validate", space, positions}},
 	{"validate-model", "txt", []string{"validate", model}},
 	{"mistake-party-kind", "txt", []string{"validate", mistakes + "party-kind.json"}},
@@ -91,6 +92,10 @@ var goldenCases = []goldenCase{
 	{"deps", "mmd", []string{"deps", final}},
 	{"deps-text", "txt", []string{"deps", "-format", "text", processDocAgreement}},
 	{"deps-ceasefire", "mmd", []string{"deps", cfDoc}},
+	{"deps-process-text", "txt", []string{"deps", "-format", "text", "testdata/process-deps.json"}},
+	{"deps-process-one", "mmd", []string{"deps", "-agreement", "guarantee", "testdata/process-deps.json"}},
+	{"deps-process-unknown", "txt", []string{"deps", "-agreement", "guarantees", "testdata/process-deps.json"}},
+	{"deps-process-mermaid", "txt", []string{"deps", "testdata/process-deps.json"}},
 
 	// montecarlo.
 	{"montecarlo", "txt", []string{"montecarlo", "-runs", "300", "-seed", "7", final, model}},

@@ -103,6 +103,12 @@ func runValidate(e *env, args []string) int {
 			}
 		}
 	}
+	if len(hosts) > 1 && len(timelines) > 0 {
+		fmt.Fprintf(e.stderr, "peacekit %s: the timelines are not checked against an agreement: give exactly one agreement or process with them\n", e.cmd.name)
+	}
+	if len(spaces) > 1 && len(positions) > 0 {
+		fmt.Fprintf(e.stderr, "peacekit %s: the positions are not checked against a space: give exactly one space with them\n", e.cmd.name)
+	}
 	if len(spaces) == 1 && len(positions) > 0 {
 		for _, ps := range positions {
 			if _, err := negotiation.Compile(spaces[0].space, ps.positions); err != nil {
