@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"time"
 
@@ -65,7 +66,8 @@ type mcRow struct {
 	DaysInEffect float64 `json:"meanDaysInEffect"`
 }
 
-// mcProb is an estimated probability with its 95% Wilson interval.
+// mcProb is an estimated probability with its 95% Wilson interval, rounded
+// to 6 decimal places.
 type mcProb struct {
 	Estimate float64 `json:"estimate"`
 	Low      float64 `json:"low"`
@@ -144,7 +146,7 @@ func mcRows(sum *montecarlo.Summary) ([]mcRow, error) {
 			return mcProb{}, err
 		}
 		lo, hi := pr.Wilson(0.95)
-		return mcProb{Estimate: pr.Estimate(), Low: lo, High: hi}, nil
+		return mcProb{Estimate: round6(pr.Estimate()), Low: round6(lo), High: round6(hi)}, nil
 	}
 	var rows []mcRow
 	for _, inst := range sum.Instances() {
@@ -179,12 +181,17 @@ func mcRows(sum *montecarlo.Summary) ([]mcRow, error) {
 		if err != nil {
 			return nil, err
 		}
-		r.Breaches = b.Mean()
-		r.DaysInEffect = bound.Mean() / float64(agreement.Day)
+		r.Breaches = round6(b.Mean())
+		r.DaysInEffect = round6(bound.Mean() / float64(agreement.Day))
 		rows = append(rows, r)
 	}
 	return rows, nil
 }
+
+// round6 rounds x to 6 decimal places, which the estimates of a few
+// thousand runs do not need, so that the output reads the same on every
+// platform.
+func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // writeMonteCarlo writes rows in format.
 func writeMonteCarlo(w io.Writer, format, title string, rows []mcRow) error {
