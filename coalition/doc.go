@@ -58,6 +58,22 @@
 // the antecedent, whose events package scenario counts only after the clause
 // is triggered, so that strikes before a ceasefire are never "a new attack".
 //
+// # Encoding
+//
+// A coalition reads from and writes to JSON like an agreement document:
+// [DecodeCoalition] reads one strictly (a top-level "schema": 1, field
+// names in lowerCamelCase, enumerations by name, decimals as strings,
+// instants in RFC 3339 or as plain dates) and validates it, reporting every
+// problem at once in an [*agreement.ValidationError], with "did you mean"
+// suggestions for unknown fields, enumeration names, parties and
+// functions; [Coalition.MarshalJSON] writes one, always to the same bytes
+// for equal coalitions; [Coalition.UnmarshalJSON] lets encoding/json do
+// either. Parties, fluents, ranges, sources, patterns and conditions are
+// written exactly as in agreement documents. [SchemaVersion] describes the
+// encoding field by field; the JSON Schema
+// agreement/schema/coalition.schema.json describes it for editors and
+// validators.
+//
 // Package [github.com/peacekit/peacekit/coalition/coalitiontest] has rapid
 // generators of valid coalitions for tests.
 package coalition

@@ -61,6 +61,25 @@ func TestNoPanic(t *testing.T) {
 			return empty("TotalsByBasing", len(zero.TotalsByBasing()))
 		},
 		"Gap.String": func() error { _ = coalition.Gap{}.String(); return nil },
+		"Coalition.MarshalJSON": func() error {
+			_, _ = nilNodes.MarshalJSON()
+			data, err := zero.MarshalJSON()
+			if err != nil || string(data) != `{"schema":1}` {
+				return fmt.Errorf("Coalition{}.MarshalJSON() = %s, %v; want {\"schema\":1}", data, err)
+			}
+			return nil
+		},
+		"Coalition.UnmarshalJSON": func() error {
+			var c coalition.Coalition
+			if err := c.UnmarshalJSON(nil); err == nil {
+				return errors.New("UnmarshalJSON(nil): nil error, want one")
+			}
+			return wantErr("nil receiver", (*coalition.Coalition)(nil).UnmarshalJSON([]byte("{}")))
+		},
+		"DecodeCoalition": func() error {
+			_, err := coalition.DecodeCoalition(nil)
+			return wantErr("DecodeCoalition(nil)", err)
+		},
 		"Coalition.Gaps": func() error {
 			_ = nilNodes.Gaps()
 			return empty("Gaps", len(zero.Gaps()))
