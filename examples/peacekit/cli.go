@@ -238,7 +238,8 @@ var kinds = []string{kindAgreement, kindProcess, kindTimeline, kindCoalition, ki
 // detectKind tells a document's kind by its top-level members: a process
 // has "agreements", a timeline "events" or "start", a Monte Carlo model
 // "processes", a negotiation space "issues", negotiation positions
-// "positions", a coalition "members", an agreement "clauses" or "parties".
+// "positions", a coalition "members", "contributions", "functions" or
+// "host", an agreement "clauses" or "parties".
 // It returns "" for anything else, malformed JSON included.
 func detectKind(data []byte) string {
 	var fields map[string]json.RawMessage
@@ -253,6 +254,9 @@ func detectKind(data []byte) string {
 		{"issues", kindSpace},
 		{"positions", kindPositions},
 		{"members", kindCoalition},
+		{"contributions", kindCoalition},
+		{"functions", kindCoalition},
+		{"host", kindCoalition},
 		{"clauses", kindAgreement},
 		{"parties", kindAgreement},
 	} {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/negotiation"
+	"github.com/peacekit/peacekit/coalition"
 	"github.com/peacekit/peacekit/scenario"
 	"github.com/peacekit/peacekit/scenario/montecarlo"
 )
@@ -18,6 +19,7 @@ type document struct {
 	agreement  agreement.Agreement
 	process    agreement.Process
 	timeline   scenario.Timeline
+	coalition  coalition.Coalition
 	model      montecarlo.Model
 	space      *negotiation.Space
 	positions  []negotiation.Position
@@ -35,6 +37,8 @@ func decodeDocument(name, kind string, data []byte) (*document, error) {
 		d.process, err = agreement.DecodeProcess(data)
 	case kindTimeline:
 		d.timeline, err = scenario.DecodeTimeline(data)
+	case kindCoalition:
+		d.coalition, err = coalition.DecodeCoalition(data)
 	case kindModel:
 		d.model, err = montecarlo.DecodeModel(data)
 	case kindSpace:
@@ -78,6 +82,11 @@ func (d *document) describe() string {
 			len(ids), strings.Join(ids, ", "))
 	case kindTimeline:
 		return fmt.Sprintf("timeline from %s: %d event%s", agreement.FormatInstant(d.timeline.Start()), d.timeline.Len(), plural(d.timeline.Len()))
+	case kindCoalition:
+		c := d.coalition
+		return fmt.Sprintf("coalition %q (%s): %d member%s, %d function%s, %d contribution%s", c.ID, cmp.Or(c.Name, "unnamed"),
+			len(c.Members), plural(len(c.Members)), len(c.Functions), plural(len(c.Functions)),
+			len(c.Contributions), plural(len(c.Contributions)))
 	case kindModel:
 		return fmt.Sprintf("Monte Carlo model: %d process%s", len(d.model.Processes), map[bool]string{true: "", false: "es"}[len(d.model.Processes) == 1])
 	case kindSpace:

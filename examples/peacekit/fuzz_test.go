@@ -14,7 +14,7 @@ func FuzzRun(f *testing.F) {
 	for _, name := range []string{
 		cfDoc, newAttack, draft, final, timeline, model, space, positions, processDoc, processTL,
 		mistakes + "several.json", mistakes + "party-kind.json", mistakes + "prisoners-timeline.json",
-		mistakes + "bad-model.json", "testdata/bad/syntax.json", "testdata/bad/timeline-bad-fields.json",
+		mistakes + "bad-model.json", "testdata/bad/syntax.json", "testdata/coalition.json", "testdata/bad/timeline-bad-fields.json",
 	} {
 		b, err := os.ReadFile(name)
 		if err != nil {

@@ -59,6 +59,8 @@ var goldenCases = []goldenCase{
 	{"validate-two-hosts", "txt", []string{"validate", "-lint=false", draft, final, "testdata/bad/timeline-unknown-party.json"}},
 	{"validate-negotiation", "txt", []string{"validate", space, positions}},
 	{"validate-model", "txt", []string{"validate", model}},
+	{"validate-coalition", "txt", []string{"validate", "testdata/coalition.json"}},
+	{"validate-coalition-bad", "txt", []string{"validate", mistakes + "coalition.json"}},
 	{"mistake-party-kind", "txt", []string{"validate", mistakes + "party-kind.json"}},
 	{"mistake-plain-dates", "txt", []string{"validate", draft, timeline}},
 	{"mistake-event-kind", "txt", []string{"validate", mistakes + "prisoners.json", mistakes + "prisoners-timeline.json"}},

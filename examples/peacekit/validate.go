@@ -21,7 +21,8 @@ problem, one a line as "FILE: path: message"; a valid file gets one line on
 standard output saying what it holds. The kind is told by content (a
 process has "agreements", a timeline "events", a Monte Carlo model
 "processes", a negotiation space "issues", negotiation positions
-"positions"; anything else is read as an agreement) or given with -kind:
+"positions", a coalition "members" or "contributions"; anything else is
+read as an agreement) or given with -kind:
 ` + kindListString + `.
 
 Then, unless -lint=false, it lints what is valid: agreement.Lint or
