@@ -15,6 +15,52 @@ import (
 // This file converts the tree that parse builds into values, one
 // function per type of the encoding described at [SchemaVersion].
 
+// The fields of each object of the encoding, by type: the keys members
+// accepts, and suggests for a key it does not know. A name listed that the
+// object's decoding function does not read is reported as unknown too, so
+// the round-trip tests catch a list and a function that disagree.
+var (
+	processFields   = []string{"$schema", "schema", "title", "agreements"}
+	agreementFields = []string{"id", "title", "date", "stage", "subStage", "signingStatus", "parties",
+		"groups", "itemClasses", "signatures", "clauses", "fluents", "territory", "options",
+		"entryIntoForce", "inForceAt", "signatories", "zone", "term"}
+	// topAgreementFields are those of an agreement document, which
+	// alone may carry "schema" and "$schema".
+	topAgreementFields = append([]string{"$schema", "schema"}, agreementFields...)
+	partyFields        = []string{"id", "name", "kind", "roles"}
+	groupFields        = []string{"id", "name", "members"}
+	itemClassFields    = []string{"id", "name", "items", "rule"}
+	boundFields        = []string{"unit", "of", "min", "max", "minOpen", "maxOpen"}
+	signatureFields    = []string{"party", "signatory", "capacity", "date"}
+	fluentFields       = []string{"id", "initiates", "terminates", "initially"}
+	clauseFields       = []string{"id", "text", "source", "kind", "force", "category", "debtors", "joint",
+		"creditors", "action", "quantities", "trigger", "antecedent", "deadline", "expiry", "fulfilment",
+		"violation", "effect", "targets", "resumedBy", "standing", "targetDebtor", "relaxes", "grant",
+		"covers", "coverWindow", "surviving", "provisional", "recurs", "zone", "term", "duringSuspension"}
+	territoryFields   = []string{"areas"}
+	areaFields        = []string{"id", "name", "size", "sovereignty", "control", "arrangements"}
+	shareFields       = []string{"party", "percent"}
+	arrangementFields = []string{"kind", "option", "party"}
+	optionFields      = []string{"id", "kind", "text", "areas", "from", "to", "party", "parties", "width",
+		"deadline", "results", "lapse"}
+	resultFields     = []string{"outcome", "sovereign"}
+	sourceFields     = []string{"document", "speaker", "date"}
+	rangeFields      = []string{"min", "max", "unit", "wording", "what", "class"}
+	deadlineFields   = []string{"after", "period", "at", "from", "round", "exclusive", "unconditional"}
+	termFields       = []string{"period", "renewal", "notice", "renewals"}
+	recurrenceFields = []string{"every", "start", "on", "within", "round"}
+	patternFields    = []string{"kind", "actor", "group", "target", "area", "clause", "reporter", "attribution",
+		"item", "class", "measure"}
+	clauseInFields    = []string{"clause", "debtor", "states"}
+	breachedFields    = []string{"clause", "atLeast", "debtor", "within", "reporter", "attribution"}
+	totalLevelFields  = []string{"event", "bound"}
+	agreementInFields = []string{"agreement", "states"}
+	beforeFields      = []string{"first", "then"}
+	withinSinceFields = []string{"event", "duration"}
+	clockFields       = []string{"from", "until"}
+	atLeastFields     = []string{"k", "of"}
+)
+
 // document parses data and checks that it is an object with the supported
 // schema version. It reports false when decoding cannot go on.
 func (d *decoder) document(data []byte) (*object, bool) {
@@ -82,7 +128,7 @@ func decodeEnum[T ~uint8](d *decoder, path string, v any, names []string, what s
 	}
 	x, ok := enumParse[T](names, s, optional)
 	if !ok {
-		d.add(path, ErrInvalidValue, "unknown "+what+" "+quote(s))
+		d.add(path, ErrInvalidValue, unknownName(what, s, names, true))
 	}
 	return x
 }
@@ -279,9 +325,11 @@ func allDigits(s string) bool {
 // process decodes a process document, whose "schema" document has checked.
 func (d *decoder) process(doc *object) Process {
 	var p Process
-	d.members("", doc, func(k, path string, v any) bool {
+	d.members("", doc, processFields, func(k, path string, v any) bool {
 		switch k {
 		case "schema": // checked by document
+		case "$schema":
+			d.str(path, v)
 		case "title":
 			p.Title = d.str(path, v)
 		case "agreements":
@@ -296,15 +344,21 @@ func (d *decoder) process(doc *object) Process {
 	return p
 }
 
-// agreement decodes an agreement object; "schema" is allowed only at the
-// top, where document has checked it. Its plain dates are read in its zone.
+// agreement decodes an agreement object; "schema" and "$schema" are
+// allowed only at the top, where document has checked "schema". Its
+// plain dates are read in its zone.
 func (d *decoder) agreement(path string, v any, top bool) Agreement {
 	defer d.inZone(v)()
 	var a Agreement
-	d.members(path, v, func(k, p string, v any) bool {
+	names := agreementFields
+	if top {
+		names = topAgreementFields
+	}
+	d.members(path, v, names, func(k, p string, v any) bool {
 		switch k {
-		case "schema":
-			return top
+		case "schema": // checked by document, and in names only at the top
+		case "$schema":
+			d.str(p, v)
 		case "id":
 			a.ID = AgreementID(d.str(p, v))
 		case "title":
@@ -353,7 +407,7 @@ func (d *decoder) agreement(path string, v any, top bool) Agreement {
 
 func (d *decoder) party(path string, v any) Party {
 	var x Party
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, partyFields, func(k, p string, v any) bool {
 		switch k {
 		case "id":
 			x.ID = PartyID(d.str(p, v))
@@ -375,7 +429,7 @@ func (d *decoder) party(path string, v any) Party {
 
 func (d *decoder) group(path string, v any) Group {
 	var x Group
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, groupFields, func(k, p string, v any) bool {
 		switch k {
 		case "id":
 			x.ID = GroupID(d.str(p, v))
@@ -393,7 +447,7 @@ func (d *decoder) group(path string, v any) Group {
 
 func (d *decoder) itemClass(path string, v any) ItemClass {
 	var x ItemClass
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, itemClassFields, func(k, p string, v any) bool {
 		switch k {
 		case "id":
 			x.ID = ItemClassID(d.str(p, v))
@@ -420,7 +474,7 @@ func (d *decoder) bound(path string, v any) Bound {
 	var of string
 	var lo, hi decimal.Decimal
 	var hasMin, hasMax, minOpen, maxOpen, hasMinOpen, hasMaxOpen bool
-	if !d.members(path, v, func(k, p string, v any) bool {
+	if !d.members(path, v, boundFields, func(k, p string, v any) bool {
 		switch k {
 		case "unit":
 			unit = Unit(d.str(p, v))
@@ -463,7 +517,7 @@ func (d *decoder) bound(path string, v any) Bound {
 
 func (d *decoder) signature(path string, v any) Signature {
 	var x Signature
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, signatureFields, func(k, p string, v any) bool {
 		switch k {
 		case "party":
 			x.Party = PartyID(d.str(p, v))
@@ -483,7 +537,7 @@ func (d *decoder) signature(path string, v any) Signature {
 
 func (d *decoder) fluent(path string, v any) Fluent {
 	var x Fluent
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, fluentFields, func(k, p string, v any) bool {
 		switch k {
 		case "id":
 			x.ID = FluentID(d.str(p, v))
@@ -506,7 +560,7 @@ func (d *decoder) fluent(path string, v any) Fluent {
 func (d *decoder) clause(path string, v any) Clause {
 	defer d.inZone(v)()
 	var c Clause
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, clauseFields, func(k, p string, v any) bool {
 		switch k {
 		case "id":
 			c.ID = ClauseID(d.str(p, v))
@@ -586,7 +640,7 @@ func (d *decoder) clause(path string, v any) Clause {
 
 func (d *decoder) territory(path string, v any) Territory {
 	var t Territory
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, territoryFields, func(k, p string, v any) bool {
 		switch k {
 		case "areas":
 			t.Areas = list(d, p, v, d.area)
@@ -601,7 +655,7 @@ func (d *decoder) territory(path string, v any) Territory {
 func (d *decoder) area(path string, v any) Area {
 	var a Area
 	var hasSize bool
-	if !d.members(path, v, func(k, p string, v any) bool {
+	if !d.members(path, v, areaFields, func(k, p string, v any) bool {
 		switch k {
 		case "id":
 			a.ID = AreaID(d.str(p, v))
@@ -629,7 +683,7 @@ func (d *decoder) area(path string, v any) Area {
 func (d *decoder) share(path string, v any) Share {
 	var s Share
 	var hasPercent bool
-	if !d.members(path, v, func(k, p string, v any) bool {
+	if !d.members(path, v, shareFields, func(k, p string, v any) bool {
 		switch k {
 		case "party":
 			s.Party = PartyID(d.str(p, v))
@@ -648,7 +702,7 @@ func (d *decoder) share(path string, v any) Share {
 
 func (d *decoder) arrangement(path string, v any) Arrangement {
 	var r Arrangement
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, arrangementFields, func(k, p string, v any) bool {
 		switch k {
 		case "kind":
 			r.Kind = decodeEnum[OptionKind](d, p, v, optionKindNames, "option kind", false)
@@ -666,7 +720,7 @@ func (d *decoder) arrangement(path string, v any) Arrangement {
 
 func (d *decoder) option(path string, v any) Option {
 	var o Option
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, optionFields, func(k, p string, v any) bool {
 		switch k {
 		case "id":
 			o.ID = OptionID(d.str(p, v))
@@ -703,7 +757,7 @@ func (d *decoder) option(path string, v any) Option {
 
 func (d *decoder) result(path string, v any) Result {
 	var r Result
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, resultFields, func(k, p string, v any) bool {
 		switch k {
 		case "outcome":
 			r.Outcome = d.str(p, v)
@@ -719,7 +773,7 @@ func (d *decoder) result(path string, v any) Result {
 
 func (d *decoder) source(path string, v any) Source {
 	var s Source
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, sourceFields, func(k, p string, v any) bool {
 		switch k {
 		case "document":
 			s.Document = d.str(p, v)
@@ -738,7 +792,7 @@ func (d *decoder) source(path string, v any) Source {
 func (d *decoder) rangeValue(path string, v any) Range {
 	var r Range
 	var hasMin, hasMax bool
-	if !d.members(path, v, func(k, p string, v any) bool {
+	if !d.members(path, v, rangeFields, func(k, p string, v any) bool {
 		switch k {
 		case "min":
 			r.Min, hasMin = d.decimal(p, v), true
@@ -766,7 +820,7 @@ func (d *decoder) rangeValue(path string, v any) Range {
 
 func (d *decoder) deadline(path string, v any) Deadline {
 	var x Deadline
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, deadlineFields, func(k, p string, v any) bool {
 		switch k {
 		case "after":
 			x.After = d.duration(p, v)
@@ -793,7 +847,7 @@ func (d *decoder) deadline(path string, v any) Deadline {
 // term decodes a term; an empty object is the zero Term.
 func (d *decoder) term(path string, v any) Term {
 	var t Term
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, termFields, func(k, p string, v any) bool {
 		switch k {
 		case "period":
 			t.Period = d.period(p, v)
@@ -813,7 +867,7 @@ func (d *decoder) term(path string, v any) Term {
 
 func (d *decoder) recurrence(path string, v any) Recurrence {
 	var r Recurrence
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, recurrenceFields, func(k, p string, v any) bool {
 		switch k {
 		case "every":
 			r.Every = d.period(p, v)
@@ -836,7 +890,7 @@ func (d *decoder) recurrence(path string, v any) Recurrence {
 
 func (d *decoder) pattern(path string, v any) Pattern {
 	var x Pattern
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, patternFields, func(k, p string, v any) bool {
 		switch k {
 		case "kind":
 			x.Kind = EventKind(d.str(p, v))
@@ -874,18 +928,10 @@ func (d *decoder) states(path string, v any) []State {
 	})
 }
 
-// conditionOps lists the operators of the condition language, for messages.
-const conditionOps = "happened, holds, clauseIn, agreementIn, before, within, since, breached, total, level, " +
-	"clock, all, any, not, atLeast"
-
-func isConditionOp(k string) bool {
-	switch k {
-	case "happened", "holds", "clauseIn", "agreementIn", "before", "within", "since", "breached", "total", "level",
-		"clock", "all", "any", "not", "atLeast":
-		return true
-	}
-	return false
-}
+// conditionOps lists the operators of the condition language: the keys a
+// condition object accepts, and suggests for a key it does not know.
+var conditionOps = []string{"happened", "holds", "clauseIn", "agreementIn", "before", "within", "since", "breached",
+	"total", "level", "clock", "all", "any", "not", "atLeast"}
 
 // condition decodes the condition v at path, nested depth deep (1 for a
 // clause's slot). JSON null is the nil condition.
@@ -905,8 +951,8 @@ func (d *decoder) condition(path string, v any, depth int) Condition {
 	op := -1
 	var ops []string
 	for i, k := range obj.keys {
-		if !isConditionOp(k) {
-			d.add(field(path, k), ErrUnknownField, "unknown condition operator "+quote(k))
+		if !slices.Contains(conditionOps, k) {
+			d.add(field(path, k), ErrUnknownField, unknownName("condition operator", k, conditionOps, false))
 			continue
 		}
 		ops = append(ops, quote(k))
@@ -916,7 +962,7 @@ func (d *decoder) condition(path string, v any, depth int) Condition {
 	}
 	switch {
 	case len(obj.keys) == 0:
-		d.add(path, ErrSyntax, "empty condition (want one of "+conditionOps+")")
+		d.add(path, ErrSyntax, "empty condition (want one of "+strings.Join(conditionOps, ", ")+")")
 		return nil
 	case len(ops) > 1:
 		d.add(path, ErrSyntax, "a condition has exactly one operator, not "+itoa(len(ops))+" ("+
@@ -940,7 +986,7 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 		var debtor PartyID
 		var states []State
 		var hasRef bool
-		if d.members(p, v, func(k, p string, v any) bool {
+		if d.members(p, v, clauseInFields, func(k, p string, v any) bool {
 			switch k {
 			case "clause":
 				ref, hasRef = d.ref(p, v), true
@@ -961,7 +1007,7 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 		var k int
 		var f BreachFilter
 		var hasRef, hasK bool
-		if d.members(p, v, func(key, p string, v any) bool {
+		if d.members(p, v, breachedFields, func(key, p string, v any) bool {
 			switch key {
 			case "clause":
 				ref, hasRef = d.ref(p, v), true
@@ -988,7 +1034,7 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 		var event Pattern
 		var b Bound
 		var hasBound bool
-		if d.members(p, v, func(k, p string, v any) bool {
+		if d.members(p, v, totalLevelFields, func(k, p string, v any) bool {
 			switch k {
 			case "event":
 				event = d.pattern(p, v)
@@ -1008,7 +1054,7 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 	case "agreementIn":
 		var id AgreementID
 		var states []State
-		d.members(p, v, func(k, p string, v any) bool {
+		d.members(p, v, agreementInFields, func(k, p string, v any) bool {
 			switch k {
 			case "agreement":
 				id = AgreementID(d.str(p, v))
@@ -1022,7 +1068,7 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 		return AgreementIn(id, states...)
 	case "before":
 		var first, then Pattern
-		d.members(p, v, func(k, p string, v any) bool {
+		d.members(p, v, beforeFields, func(k, p string, v any) bool {
 			switch k {
 			case "first":
 				first = d.pattern(p, v)
@@ -1038,7 +1084,7 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 		var event Pattern
 		var dur time.Duration
 		var hasDur bool
-		if d.members(p, v, func(k, p string, v any) bool {
+		if d.members(p, v, withinSinceFields, func(k, p string, v any) bool {
 			switch k {
 			case "event":
 				event = d.pattern(p, v)
@@ -1057,7 +1103,7 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 		return Since(event, dur)
 	case "clock":
 		var from, until time.Time
-		d.members(p, v, func(k, p string, v any) bool {
+		d.members(p, v, clockFields, func(k, p string, v any) bool {
 			switch k {
 			case "from":
 				from = d.instant(p, v)
@@ -1079,7 +1125,7 @@ func (d *decoder) operator(path, op string, v any, depth int) Condition {
 		var k int
 		var cs []Condition
 		var hasK bool
-		if d.members(p, v, func(key, p string, v any) bool {
+		if d.members(p, v, atLeastFields, func(key, p string, v any) bool {
 			switch key {
 			case "k":
 				k, hasK = d.integer(p, v), true

@@ -323,7 +323,7 @@ func TestDonbasBadInput(t *testing.T) {
 		{"unknown party in shares", func(a *agreement.Agreement) {
 			a.Territory.Areas[2].Control[0].Party = "RF"
 		}, agreement.ErrUnknownParty, "territory.areas[2].control[0].party",
-			`territory.areas[2].control[0].party: unknown party "RF"`},
+			`territory.areas[2].control[0].party: unknown party "RF" (did you mean "RU"?)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,9 @@
 package agreement
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // enumName returns the text name of v, or "typ(n)" for a value outside names.
 func enumName[T ~uint8](names []string, typ string, v T) string {
@@ -36,13 +39,40 @@ func enumValid[T ~uint8](names []string, v T, optional bool) bool {
 func enumUnmarshal[T ~uint8](names []string, typ string, optional bool, b []byte, p *T) error {
 	v, ok := enumParse[T](names, string(b), optional)
 	if !ok {
-		return &Problem{Err: ErrInvalidValue, Msg: "unknown " + typ + " " + quote(string(b))}
+		return &Problem{Err: ErrInvalidValue, Msg: unknownName(typ, string(b), names, true)}
 	}
 	if p == nil {
 		return &Problem{Err: ErrInvalidValue, Msg: "cannot decode " + typ + " " + quote(string(b)) + " into a nil pointer"}
 	}
 	*p = v
 	return nil
+}
+
+// unknownName returns the message for got, a name of the kind what that
+// is not among names: `unknown what "got"`, followed by the name of names
+// that [Suggest] finds got misspells, as ` (did you mean "name"?)`, and,
+// when allowed is set, by every non-empty name as `; allowed: "a", "b"`.
+func unknownName(what, got string, names []string, allowed bool) string {
+	var b strings.Builder
+	b.WriteString("unknown " + what + " " + quote(got))
+	if s, ok := Suggest(got, names); ok {
+		b.WriteString(" (did you mean " + quote(s) + "?)")
+	}
+	if allowed {
+		b.WriteString("; allowed: ")
+		first := true
+		for _, n := range names {
+			if n == "" {
+				continue
+			}
+			if !first {
+				b.WriteString(", ")
+			}
+			first = false
+			b.WriteString(quote(n))
+		}
+	}
+	return b.String()
 }
 
 // PartyKind is the kind of actor a party is: the PA-X actor types. The zero
@@ -152,7 +182,7 @@ func ParseSigningStatus(text string) (SigningStatus, error) {
 	if v, ok := enumParse[SigningStatus](signingStatusPAX, text, true); ok {
 		return v, nil
 	}
-	return 0, &Problem{Err: ErrInvalidValue, Msg: "unknown signing status " + quote(text)}
+	return 0, &Problem{Err: ErrInvalidValue, Msg: unknownName("signing status", text, signingStatusNames, true)}
 }
 
 // Valid reports whether s is one of the declared statuses, SigningStatusUnspecified included.

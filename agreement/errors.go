@@ -113,7 +113,8 @@ func (p *Problem) Unwrap() error {
 }
 
 // ValidationError lists every problem found in one value, in the order found
-// (document order). errors.Is(err, ErrUnknownParty) reports whether any
+// (document order; a decoder lists the problems of the encoding first, then
+// those its validation finds in what it could decode). errors.Is(err, ErrUnknownParty) reports whether any
 // problem is of that kind; errors.As(err, &ve) recovers the list. A
 // *ValidationError returned by this package always has at least one problem.
 //

@@ -67,6 +67,15 @@ type quantityWire struct {
 	Of    string `json:"of,omitempty"`
 }
 
+// The fields of each object of the encoding, by type: the keys members
+// accepts, and suggests for a key it does not know.
+var (
+	eventLogFields  = []string{"$schema", "schema", "zone", "start", "events", "amendments"}
+	eventFields     = []string{"id", "at", "kind", "actor", "target", "clause", "area", "quantities", "outcome", "reporter", "attribution", "item", "revises", "period"}
+	amendmentFields = []string{"at", "label", "text"}
+	quantityFields  = []string{"value", "unit", "of"}
+)
+
 // MarshalJSON implements [json.Marshaler]: it writes l as {"schema": 1,
 // "zone": ..., "start": ..., "events": [...], "amendments": [...]}, each
 // event as {"id", "at", "kind", "actor", "target", "clause", "area",
@@ -77,7 +86,8 @@ type quantityWire struct {
 // described at [SchemaVersion]. An amendment's "text" is the amended
 // agreement encoded as [Agreement.MarshalJSON] does but without its own
 // "schema" member, as an agreement nested in a process document is: the
-// log's "schema" covers it. Empty fields other than "at", "kind", a
+// log's "schema" covers it. A "$schema" the decoded document carried is not
+// written. Empty fields other than "at", "kind", a
 // quantity's "value" and an amendment's "text" are omitted, and "start" for
 // the zero instant. It does not validate l. It returns a *ValidationError
 // (with [ErrInvalidValue] problems, each with its path) only for what has
@@ -141,7 +151,11 @@ func (l EventLog) MarshalJSON() ([]byte, error) {
 // the rules of [DecodeAgreement]: unknown fields, unknown enum names, a
 // missing or other schema version, malformed instants, decimals and
 // references are reported together, each with its path ("events[3].at"),
-// syntax errors with their line and column. Instants may also be plain
+// syntax errors with their line and column; an unknown field or enumeration
+// name is reported with the one meant, when one is near (`unknown field
+// "actr" (did you mean "actor"?)`). The document may carry a top-level
+// "$schema" string, read and ignored as an agreement document's
+// ([SchemaVersion]); an amendment's text may not. Instants may also be plain
 // dates ("2024-03-01"), read in the log's "zone" (UTC when it has none). Each event must have an instant
 // and a well-formed kind; its id and the id it revises, when present, must
 // be well formed ([EventID.Valid]); its quantities must not be negative,
@@ -177,9 +191,11 @@ func (l *EventLog) UnmarshalJSON(data []byte) error {
 func (d *decoder) eventLog(doc *object) EventLog {
 	var l EventLog
 	defer d.inZone(doc)()
-	d.members("", doc, func(k, path string, v any) bool {
+	d.members("", doc, eventLogFields, func(k, path string, v any) bool {
 		switch k {
 		case "schema": // checked by document
+		case "$schema":
+			d.str(path, v)
 		case "zone":
 			l.Zone = d.zone(path, v)
 		case "start":
@@ -199,7 +215,7 @@ func (d *decoder) eventLog(doc *object) EventLog {
 func (d *decoder) event(path string, v any) Event {
 	var ev Event
 	seen := map[string]bool{}
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, eventFields, func(k, p string, v any) bool {
 		seen[k] = true
 		switch k {
 		case "id":
@@ -262,7 +278,7 @@ func (d *decoder) event(path string, v any) Event {
 func (d *decoder) amendment(path string, v any) Amendment {
 	var a Amendment
 	var hasAt, hasText bool
-	if !d.members(path, v, func(k, p string, v any) bool {
+	if !d.members(path, v, amendmentFields, func(k, p string, v any) bool {
 		switch k {
 		case "at":
 			a.At, hasAt = d.instant(p, v), true
@@ -290,7 +306,7 @@ func (d *decoder) amendment(path string, v any) Amendment {
 func (d *decoder) quantity(path string, v any) Quantity {
 	var q Quantity
 	hasValue := false
-	d.members(path, v, func(k, p string, v any) bool {
+	d.members(path, v, quantityFields, func(k, p string, v any) bool {
 		switch k {
 		case "value":
 			q.Value, hasValue = d.decimal(p, v), true

@@ -9,17 +9,25 @@ import "bytes"
 // field; the agreements nested in a process document, or in an event
 // log's amendments ([EventLog.MarshalJSON]), do not repeat it.
 //
+// A document (an agreement, process or event log document) may also carry
+// "$schema" at its top level, beside "schema": a string, such as the
+// address of a JSON Schema describing the document for an editor's
+// completion, that decoding reads as a string and otherwise ignores and
+// encoding does not write. An object nested in a document (an agreement in
+// a process) carries neither: there they are unknown fields.
+//
 // The encoding, field by field (every name is also the name used in the
 // paths of a [Problem]):
 //
-//	agreement   {"schema": 1, "id", "title", "date", "zone": "Europe/Kyiv",
-//	             "stage", "subStage", "signingStatus", "parties", "groups",
+//	agreement   {"schema": 1, "$schema", "id", "title", "date",
+//	             "zone": "Europe/Kyiv", "stage", "subStage", "signingStatus", "parties", "groups",
 //	             "itemClasses": [itemClass], "signatures",
 //	             "signatories": ["UA", ...], "clauses", "fluents",
 //	             "territory": territory, "options": [option],
 //	             "entryIntoForce": condition, "inForceAt": deadline,
 //	             "term": term}
-//	process     {"schema": 1, "title", "agreements": [agreement without "schema"]}
+//	process     {"schema": 1, "$schema", "title",
+//	             "agreements": [agreement without "schema" and "$schema"]}
 //	party       {"id", "name", "kind", "roles": ["guarantor", ...]}
 //	group       {"id", "name", "members": ["FR", ...]}
 //	itemClass   {"id", "name", "items": ["BM-21 Grad", ...], "rule": [bound]}
@@ -266,12 +274,22 @@ func UnmarshalJSONWith[T any](v *T, data []byte, decode func([]byte) (T, error))
 // nested too deeply is, not as a syntax error.
 //
 // On failure it returns the zero Agreement and a *ValidationError listing
-// every problem, in document order, each with its path in the JSON field
-// names ("clauses[3].trigger.all[1].happened.actor"). Structural problems
-// are reported together; only a document free of them is validated, and
-// then the validation problems are returned. A "schema" other than
-// [SchemaVersion] is reported alone, since the rest of the document is in an
-// unknown format; a missing one is reported with the other problems.
+// every problem, each with its path in the JSON field names
+// ("clauses[3].trigger.all[1].happened.actor"), in one pass: first the
+// problems of the encoding, in document order, then those [Agreement.Validate]
+// finds in what could be decoded (an unknown party, clause or fluent
+// referred to...), but for those at, inside or containing the path of a
+// problem already listed, which would only restate it (a clause whose
+// "kind" is an unknown name is not also reported as missing its kind). A
+// "schema" other than [SchemaVersion] is reported alone, since the rest of
+// the document is in an unknown format; a missing one is reported with the
+// other problems.
+//
+// An agreement document may also carry a "$schema" member, a string (such
+// as the address of a JSON Schema of the format, for editors' completion),
+// which is read and ignored: it is not part of the Agreement and
+// [Agreement.MarshalJSON] does not write it. A wrong JSON type there is an
+// error as anywhere else.
 //
 // DecodeAgreement never panics, does not modify data, and returns a value
 // that shares no memory with it. It is safe for concurrent use.
@@ -281,10 +299,12 @@ func DecodeAgreement(data []byte) (Agreement, error) {
 }
 
 // DecodeProcess reads one process from data, with the rules and errors of
-// [DecodeAgreement], and validates it with [Process.Validate]. Only the
-// process document carries "schema"; an agreement inside it that does is
-// reported with [ErrUnknownField]. Problem paths start with "agreements[i]"
-// inside an agreement. DecodeProcess never panics, does not modify data,
+// [DecodeAgreement], and validates it with [Process.Validate], reporting
+// the problems of its encoding and of its validation together as
+// DecodeAgreement does. Only the process document carries "schema" (and
+// may carry "$schema", read and ignored); an agreement inside it that
+// carries either is reported with [ErrUnknownField]. Problem paths start
+// with "agreements[i]" inside an agreement. DecodeProcess never panics, does not modify data,
 // returns a value that shares no memory with it, and is safe for concurrent
 // use. The smallest valid process document is {"schema":1}.
 func DecodeProcess(data []byte) (Process, error) {
@@ -293,8 +313,10 @@ func DecodeProcess(data []byte) (Process, error) {
 
 // decodeDocument reads the document in data with the decoder fn, which
 // converts the top-level object once document has checked it, and then
-// checks the value with validate, if not nil. On any problem it returns the
-// zero T and the error, so that a failed decode leaves nothing half read.
+// checks what it could convert with validate, if not nil, adding the
+// problems validate finds but for those related to one found decoding (see
+// [decoder.validated]). On any problem it returns the zero T and the error,
+// so that a failed decode leaves nothing half read.
 func decodeDocument[T any](data []byte, fn func(d *decoder, doc *object) T, validate func(T) error) (T, error) {
 	var zero T
 	var d decoder
@@ -303,13 +325,11 @@ func decodeDocument[T any](data []byte, fn func(d *decoder, doc *object) T, vali
 		return zero, d.ps.Err()
 	}
 	x := fn(&d, doc)
+	if validate != nil {
+		d.validated(validate(x))
+	}
 	if err := d.ps.Err(); err != nil {
 		return zero, err
-	}
-	if validate != nil {
-		if err := validate(x); err != nil {
-			return zero, err
-		}
 	}
 	return x, nil
 }

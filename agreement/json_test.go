@@ -714,9 +714,11 @@ func TestDecodeErrors(t *testing.T) {
 			in: `{"schema":1,"id":"a","options":[{"id":"o","kind":"annex","areas":["d"],"width":null,` +
 				`"lapse":"never","results":[{"outcome":"yes","colour":1}]}]}`,
 			want: []jsonProblem{{"options[0].kind", agreement.ErrInvalidValue}, {"options[0].width", agreement.ErrSyntax},
-				{"options[0].lapse", agreement.ErrInvalidValue}, {"options[0].results[0].colour", agreement.ErrUnknownField}}},
+				{"options[0].lapse", agreement.ErrInvalidValue}, {"options[0].results[0].colour", agreement.ErrUnknownField},
+				// reported in the same pass: the agreement has no territory
+				{"options[0].areas[0]", agreement.ErrUnknownArea}}},
 		{name: "arrangement with an unknown kind",
-			in: `{"schema":1,"id":"a","territory":{"areas":[{"id":"d","size":"1","sovereignty":[{"party":"UA",` +
+			in: `{"schema":1,"id":"a","parties":[{"id":"UA"}],"territory":{"areas":[{"id":"d","size":"1","sovereignty":[{"party":"UA",` +
 				`"percent":"100"}],"control":[{"party":"UA","percent":"100"}],"arrangements":[{"kind":"x","option":"o"}]}]}}`,
 			want: []jsonProblem{{"territory.areas[0].arrangements[0].kind", agreement.ErrInvalidValue}}},
 		{name: "territory validation problems after a clean decode",

@@ -1,6 +1,11 @@
 package agreement
 
-import "time"
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+)
 
 // This file holds the decoder's bookkeeping: the paths of the values it
 // walks and the problems it collects on the way. Paths are written in the
@@ -23,10 +28,12 @@ func (d *decoder) wrongType(path, want string, v any) {
 }
 
 // members calls fn for every member of the object v at path, in document
-// order, with the member's path; fn returns false for a key it does not
-// know, which is reported as an unknown field. Duplicate keys are reported
-// and skipped. members reports false when v is not an object.
-func (d *decoder) members(path string, v any, fn func(key, path string, v any) bool) bool {
+// order, with the member's path. names lists the fields of the object's
+// type: the one list by which members accepts a key and suggests, with
+// [Suggest], a field for a key it does not know. A key outside names, or
+// one fn returns false for, is reported as an unknown field. Duplicate keys
+// are reported and skipped. members reports false when v is not an object.
+func (d *decoder) members(path string, v any, names []string, fn func(key, path string, v any) bool) bool {
 	obj, ok := v.(*object)
 	if !ok {
 		d.wrongType(path, "object", v)
@@ -40,8 +47,8 @@ func (d *decoder) members(path string, v any, fn func(key, path string, v any) b
 			continue
 		}
 		seen[k] = true
-		if !fn(k, p, obj.vals[i]) {
-			d.add(p, ErrUnknownField, "unknown field "+quote(k))
+		if !slices.Contains(names, k) || !fn(k, p, obj.vals[i]) {
+			d.add(p, ErrUnknownField, unknownName("field", k, names, false))
 		}
 	}
 	return true
@@ -71,4 +78,48 @@ func (d *decoder) required(path, name string, present bool) {
 	if !present {
 		d.add(field(path, name), ErrMissing, "missing field "+quote(name))
 	}
+}
+
+// validated adds the problems of err, what a validation found in the value
+// d decoded (nil, or a *ValidationError), but for those whose path is at,
+// inside or containing the path of a problem d found decoding: a value the
+// decoder could not read is missing, or zero, to the validation, which
+// would only restate the problem. Another error is added as one problem of
+// the whole value.
+func (d *decoder) validated(err error) {
+	if err == nil {
+		return
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		d.add("", ErrInvalidValue, err.Error())
+		return
+	}
+	decoded := d.ps.Problems[:len(d.ps.Problems):len(d.ps.Problems)]
+	for _, p := range ve.Problems {
+		if p != nil && !relatedPath(decoded, p.Path) {
+			d.add(p.Path, p.Err, p.Msg)
+		}
+	}
+	d.ps.Omitted += ve.Omitted
+}
+
+// relatedPath reports whether path is the path of one of ps, or inside it
+// ("clauses[3].kind" is inside "clauses[3]", "clauses[30]" is not), or
+// contains it. The path "" of the whole value contains every path.
+func relatedPath(ps []*Problem, path string) bool {
+	for _, p := range ps {
+		if p != nil && (pathWithin(path, p.Path) || pathWithin(p.Path, path)) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathWithin reports whether the path a is b or inside it.
+func pathWithin(a, b string) bool {
+	if b == "" || a == b {
+		return true
+	}
+	return strings.HasPrefix(a, b) && (a[len(b)] == '.' || a[len(b)] == '[')
 }

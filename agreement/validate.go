@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -26,6 +27,13 @@ import (
 // reported with ErrUnknownAgreement; validate linked instruments together
 // with [Process.Validate]. Durations need no bound: the engine adds them
 // to instants without overflow.
+//
+// An unknown id referred to (a party, party group, clause, fluent, area,
+// item class or agreement) is reported as `unknown party "RUS"`, followed,
+// when [Suggest] finds it misspells one of the ids of that kind declared
+// in scope, by ` (did you mean "RU"?)`. One validation compares at most
+// 262144 candidates for its suggestions, and reports unknown ids past that
+// without one, so that many unknown references among many ids stay fast.
 //
 // Placeholders: [Debtor] and [Creditor] may stand as actor, target or
 // reporter of a pattern only inside a clause (its action, its four
@@ -178,6 +186,13 @@ type validator struct {
 	holder *Clause
 	slot   string
 
+	// sorted caches the sorted ids that messages about unknown ones
+	// suggest from, by kind (see sortedIDs); emptied for each agreement.
+	sorted map[string][]string
+	// compared counts the candidates suggestions have compared, up to
+	// suggestBudget.
+	compared int
+
 	// budget is how many more nodes of the condition being checked
 	// conditionAt may visit.
 	budget int
@@ -211,9 +226,14 @@ func newValidator(ps *ValidationError, all []Agreement) *validator {
 
 func (v *validator) add(path string, err error, msg string) { v.ps.Add(path, err, msg) }
 
+// full reports whether v's list of problems holds [MaxProblems] already,
+// so that a problem added now is only counted.
+func (v *validator) full() bool { return v.ps != nil && len(v.ps.Problems) >= MaxProblems }
+
 func (v *validator) agreement(a *Agreement, path string) {
 	v.home = a.ID
 	v.local = map[ClauseID]*Clause{}
+	v.sorted = nil
 	v.suspenders = map[ClauseID]int{}
 	for i := range a.Clauses {
 		c := &a.Clauses[i]
@@ -391,6 +411,58 @@ func validateAlone(check func(ps *ValidationError, path string)) error {
 	return ps.Err()
 }
 
+// unknownID returns the message for a reference to id, an id of the kind
+// what that declared, the ids in scope, does not hold: `unknown what "id"`,
+// followed, when suggestID finds id misspells one of them, by ` (did you
+// mean "other"?)`.
+func unknownID[ID ~string, V any](v *validator, what string, id ID, declared map[ID]V) string {
+	msg := "unknown " + what + " " + quote(string(id))
+	if s, ok := suggestID(v, string(id), what, declared); ok {
+		msg += " (did you mean " + quote(s) + "?)"
+	}
+	return msg
+}
+
+// suggestBudget is how many candidates the suggestions of one validation
+// may compare in all: past it, unknown ids are reported without one, so
+// that no input (many unknown references among many ids) makes validation
+// slow.
+const suggestBudget = 1 << 18
+
+// suggestID returns the id of declared that got misspells, as [Suggest]
+// finds it among the ids in sorted order (so that the answer does not
+// depend on the order of a map), from v's cache under key (see sortedIDs).
+// It reports false, without comparing, once v's list of problems is full
+// (a problem is then only counted) or once the suggestions of this
+// validation have compared suggestBudget candidates.
+func suggestID[ID ~string, V any](v *validator, got, key string, declared map[ID]V) (string, bool) {
+	if v.full() || v.compared+len(declared) > suggestBudget {
+		return "", false
+	}
+	v.compared += len(declared)
+	return Suggest(got, sortedIDs(v, key, declared))
+}
+
+// sortedIDs returns the keys of m as strings, sorted, from v's cache under
+// key when it holds as many as m has: the maps of declared ids only grow
+// while one agreement is checked, and the cache is emptied for the next,
+// so that many unknown references among many ids sort the ids once.
+func sortedIDs[ID ~string, V any](v *validator, key string, m map[ID]V) []string {
+	if c, ok := v.sorted[key]; ok && len(c) == len(m) {
+		return c
+	}
+	out := make([]string, 0, len(m))
+	for id := range m {
+		out = append(out, string(id))
+	}
+	slices.Sort(out)
+	if v.sorted == nil {
+		v.sorted = map[string][]string{}
+	}
+	v.sorted[key] = out
+	return out
+}
+
 // party checks a reference to a party; an empty id is a problem only when
 // required.
 func (v *validator) party(path string, id PartyID, required bool) {
@@ -404,7 +476,7 @@ func (v *validator) party(path string, id PartyID, required bool) {
 			v.add(path, ErrMissing, "missing party")
 		}
 	case !v.parties[id]:
-		v.add(path, ErrUnknownParty, "unknown party "+quote(string(id)))
+		v.add(path, ErrUnknownParty, unknownID(v, "party", id, v.parties))
 	}
 }
 
@@ -677,7 +749,7 @@ func (v *validator) power(a *Agreement, c *Clause, path string) {
 		if c.ResumedBy == "" {
 			v.add(rp, ErrMissing, "a suspend power must name its resume power")
 		} else if r, ok := v.local[c.ResumedBy]; !ok {
-			v.add(rp, ErrUnknownClause, "unknown clause "+quote(string(c.ResumedBy)))
+			v.add(rp, ErrUnknownClause, unknownID(v, "clause", c.ResumedBy, v.local))
 		} else if r.Kind != DeonticPower || r.Effect != EffectResume {
 			v.add(rp, ErrInconsistent, "clause "+quote(string(c.ResumedBy))+" is not a resume power")
 		}
@@ -766,7 +838,7 @@ func (v *validator) targetDebtor(c *Clause, path string) {
 			v.add(dp, ErrInconsistent, "placeholder "+quote(string(Debtor))+" in a power with no debtors")
 		}
 	case !v.parties[d]:
-		v.add(dp, ErrUnknownParty, "unknown party "+quote(string(d)))
+		v.add(dp, ErrUnknownParty, unknownID(v, "party", d, v.parties))
 	default:
 		concrete = true
 	}
@@ -840,7 +912,7 @@ func (v *validator) itemClassRef(path string, id ItemClassID) {
 		v.add(path, ErrInvalidID, "invalid item class id "+quote(string(id)))
 	case v.anyParty:
 	case !v.classes[id]:
-		v.add(path, ErrUnknownItemClass, "unknown item class "+quote(string(id)))
+		v.add(path, ErrUnknownItemClass, unknownID(v, "item class", id, v.classes))
 	}
 }
 
@@ -1022,7 +1094,7 @@ func (v *validator) ref(path string, r Ref, agreementOK bool) {
 		clauses, ok = v.local, true
 	}
 	if !ok {
-		v.add(path, ErrUnknownAgreement, "unknown agreement "+quote(string(home.Agreement)))
+		v.add(path, ErrUnknownAgreement, unknownID(v, "agreement", home.Agreement, v.clauses))
 		return
 	}
 	if r.IsAgreement() {
@@ -1032,7 +1104,15 @@ func (v *validator) ref(path string, r Ref, agreementOK bool) {
 		return
 	}
 	if _, ok := clauses[r.Clause]; !ok {
-		v.add(path, ErrUnknownClause, "unknown clause "+quote(r.String()))
+		msg := "unknown clause " + quote(r.String())
+		key := "clause" // the key of v.local, as unknownID's for a resumedBy
+		if home.Agreement != v.home {
+			key = "clause of " + string(home.Agreement)
+		}
+		if s, ok := suggestID(v, string(r.Clause), key, clauses); ok {
+			msg += " (did you mean " + quote(Ref{Agreement: r.Agreement, Clause: ClauseID(s)}.String()) + "?)"
+		}
+		v.add(path, ErrUnknownClause, msg)
 	}
 }
 
@@ -1053,15 +1133,18 @@ func (v *validator) pattern(path string, p Pattern) {
 			v.add(field(path, "group"), ErrInvalidID, "invalid party group id "+quote(string(p.Group)))
 		}
 	case !v.groups[p.Group]:
-		v.add(field(path, "group"), ErrUnknownGroup, "unknown party group "+quote(string(p.Group)))
+		v.add(field(path, "group"), ErrUnknownGroup, unknownID(v, "party group", p.Group, v.groups))
 	}
 	switch {
 	case p.Area == "":
 	case !p.Area.Valid():
 		v.add(field(path, "area"), ErrInvalidID, "invalid area id "+quote(string(p.Area)))
 	case v.areas != nil && !v.areas[p.Area]:
-		v.add(field(path, "area"), ErrUnknownArea, "unknown area "+quote(string(p.Area))+
-			" (the agreement's territory does not declare it)")
+		msg := unknownID(v, "area", p.Area, v.areas)
+		if !strings.HasSuffix(msg, "?)") {
+			msg += " (the agreement's territory does not declare it)"
+		}
+		v.add(field(path, "area"), ErrUnknownArea, msg)
 	}
 	if p.Clause != (Ref{}) {
 		v.ref(field(path, "clause"), p.Clause, true)
@@ -1135,7 +1218,7 @@ func (v *validator) debtorOf(path string, d PartyID, r Ref) {
 		v.partyRef(path, d, false)
 		return
 	case !v.parties[d]:
-		v.add(path, ErrUnknownParty, "unknown party "+quote(string(d)))
+		v.add(path, ErrUnknownParty, unknownID(v, "party", d, v.parties))
 		return
 	}
 	t, ok := v.resolve(r)
@@ -1222,7 +1305,7 @@ func (v *validator) conditionAt(path string, c Condition, depth int) {
 				v.add(field(path, "holds"), ErrInvalidID, "invalid fluent id "+quote(string(c.fluent)))
 			}
 		case !v.fluents[c.fluent]:
-			v.add(field(path, "holds"), ErrUnknownFluent, "unknown fluent "+quote(string(c.fluent)))
+			v.add(field(path, "holds"), ErrUnknownFluent, unknownID(v, "fluent", c.fluent, v.fluents))
 		}
 	case *ClauseInCondition:
 		v.ref(field(field(path, "clauseIn"), "clause"), c.ref, false)

@@ -167,6 +167,9 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			}
 			return ""
 		}),
+		"Engine.LintClauses": eachE(func(e *scenario.Engine) string {
+			return wantErr(e.LintClauses(scenario.Timeline{}))
+		}),
 		"Engine.Concerns": eachE(func(e *scenario.Engine) string {
 			if e.Concerns(agreement.Event{Kind: "x"}) != nil {
 				return "concerns from nowhere"
@@ -259,6 +262,12 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 		"Trace.End": eachT(func(tr *scenario.Trace) string {
 			if !tr.End().Equal(epoch) {
 				return "not the epoch"
+			}
+			return ""
+		}),
+		"Trace.Clause": eachT(func(tr *scenario.Trace) string {
+			if _, ok := tr.Clause(agreement.QualifiedRef("a", "c"), t0); ok {
+				return "a clause from nowhere"
 			}
 			return ""
 		}),
@@ -410,6 +419,15 @@ func TestAPIZeroValuesNeverPanic(t *testing.T) {
 			tl := scenario.NewTimeline(t0, agreement.Event{At: t0, Kind: "x"})
 			for _, e := range engine {
 				if err := tl.Validate(e); err == nil {
+					return "nil error for no engine"
+				}
+			}
+			return ""
+		},
+		"Timeline.Lint": func() string {
+			tl := scenario.NewTimeline(t0, agreement.Event{At: t0, Kind: "x"})
+			for _, e := range engine {
+				if err := tl.Lint(e); err == nil {
 					return "nil error for no engine"
 				}
 			}

@@ -312,6 +312,10 @@ type Engine struct {
 	// or not it still reads the input (see wake.go): for the tests that
 	// check skipping changes nothing. Amended texts keep it.
 	wakeEvery bool
+	// document is set for an engine built by Compile from one agreement
+	// document, whose clauses' paths are "clauses[i]" rather than a
+	// process document's "agreements[k].clauses[i]".
+	document bool
 }
 
 type fluentKey struct {
@@ -326,7 +330,9 @@ func Compile(a agreement.Agreement) (*Engine, error) {
 	if err := a.Validate(); err != nil {
 		return nil, err
 	}
-	return compile(agreement.Process{Agreements: []agreement.Agreement{a}}), nil
+	e := compile(agreement.Process{Agreements: []agreement.Agreement{a}})
+	e.document = true
+	return e, nil
 }
 
 // CompileProcess validates p and compiles all its instruments together, so

@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"iter"
 	"slices"
@@ -634,24 +636,33 @@ func (tl *Timeline) UnmarshalJSON(data []byte) error {
 
 // DecodeTimeline reads a timeline from an event log document, strictly, as
 // [agreement.DecodeEventLog] does (unknown fields, a missing or other
-// schema version, malformed instants, decimals and references are errors),
-// and sorts its events and its amendments stably by instant (as
-// [NewTimeline] and [Timeline.WithAmendments] do). A timeline needs a
-// start: its absence is an error too. On failure it returns the zero
-// Timeline and a *agreement.ValidationError listing every problem with its
-// path ("events[3].at", "amendments[0].text.clauses[2].kind"). Whether the
-// events fit an agreement, and the amendments' texts are valid and amend
-// one, is for [Timeline.Validate] to say. DecodeTimeline never panics, does not modify
+// schema version, malformed instants, decimals and references are errors;
+// a top-level "$schema" string is read and ignored), and sorts its events
+// and its amendments stably by instant (as [NewTimeline] and
+// [Timeline.WithAmendments] do). A timeline needs a start: its absence is
+// an error too, reported together with the other problems of the document
+// (but not beside a "schema" of another version, reported alone). On
+// failure it returns the zero Timeline and a *agreement.ValidationError
+// listing every problem with its path ("events[3].at",
+// "amendments[0].text.clauses[2].kind"). Whether the events fit an
+// agreement, and the amendments' texts are valid and amend one, is for
+// [Timeline.Validate] to say. DecodeTimeline never panics, does not modify
 // data, returns a value that shares no memory with it, and is safe for
 // concurrent use.
 func DecodeTimeline(data []byte) (Timeline, error) {
 	l, err := agreement.DecodeEventLog(data)
 	if err != nil {
+		var ve *agreement.ValidationError
+		if errors.As(err, &ve) && lacksStart(data, ve) {
+			all := agreement.ValidationError{Problems: slices.Clone(ve.Problems), Omitted: ve.Omitted}
+			all.Add("start", agreement.ErrMissing, missingStart)
+			return Timeline{}, &all
+		}
 		return Timeline{}, err
 	}
 	if l.Start.IsZero() {
 		var ve agreement.ValidationError
-		ve.Add("start", agreement.ErrMissing, "missing start instant")
+		ve.Add("start", agreement.ErrMissing, missingStart)
 		return Timeline{}, ve.Err()
 	}
 	tl := NewTimeline(l.Start, l.Events...)
@@ -659,4 +670,30 @@ func DecodeTimeline(data []byte) (Timeline, error) {
 		tl = tl.WithAmendments(l.Amendments...)
 	}
 	return tl, nil
+}
+
+const missingStart = "missing start instant"
+
+// lacksStart reports whether data, an event log document that ve lists
+// the problems of, is an object without a "start" member, and ve reports
+// neither a problem of the whole document (malformed JSON, a wrong type)
+// nor a "schema" of another version, which is reported alone. (A "schema"
+// member that is missing is reported with the other problems.)
+func lacksStart(data []byte, ve *agreement.ValidationError) bool {
+	var doc map[string]json.RawMessage
+	if json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &doc) != nil || doc == nil {
+		return false
+	}
+	if _, ok := doc["start"]; ok {
+		return false
+	}
+	_, hasSchema := doc["schema"]
+	for _, p := range ve.Problems {
+		switch {
+		case p == nil:
+		case p.Path == "", hasSchema && errors.Is(p.Err, agreement.ErrSchemaVersion):
+			return false
+		}
+	}
+	return true
 }

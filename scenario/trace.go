@@ -363,6 +363,25 @@ func (t *Trace) Engine() *Engine {
 	return t.e
 }
 
+// Clause returns the clause r (a qualified reference: agreement and clause
+// id) as its text stood at instant at: the text the trace began with, or
+// that of the amendment in force at at (see [Trace.Versions]). It reports
+// false for a clause that text does not have (one an amendment added
+// later, or removed earlier), for an unqualified or agreement reference,
+// and for a nil or zero Trace. The clause returned shares no memory with
+// the trace. Clause is safe for concurrent use.
+func (t *Trace) Clause(r agreement.Ref, at time.Time) (agreement.Clause, bool) {
+	if !t.usable() || r.IsAgreement() {
+		return agreement.Clause{}, false
+	}
+	_, e := t.versionAt(nanos(at))
+	ci, ok := e.clauseIdx[r]
+	if !ok || int(ci) >= len(e.clauses) || e.clauses[ci].ghost {
+		return agreement.Clause{}, false
+	}
+	return e.clauses[ci].clause.Clone(), true
+}
+
 // Events returns the events of the trace in order, with their indices (the
 // indices Cause.Event refers to).
 func (t *Trace) Events() iter.Seq2[int, agreement.Event] {

@@ -18,7 +18,7 @@ import (
 // The encoding, field by field (the names are those of the paths of a
 // problem):
 //
-//	document   {"schema": 1, "positions": [position]}
+//	document   {"schema": 1, "$schema", "positions": [position]}
 //	position   {"party", "reservation": "0", "issues": [issue],
 //	            "pairs": [pair], "redLines": [redLine]}
 //	issue      {"issue", "weight": "1", "values": [{"alternative", "value": "2.5"}]}
@@ -37,7 +37,11 @@ import (
 // "value", "a", "b", "id" and a clause's "kind" must be present. A clause
 // red line matches with [agreement.Pattern] and only these fields. Unknown
 // fields, repeated fields, null, wrong JSON types and a missing or
-// different "schema" are errors.
+// different "schema" are errors; an unknown field is reported with the
+// field meant, when one is near (`unknown field "redLine" (did you mean
+// "redLines"?)`). The document may carry a top-level "$schema" string
+// (the address of a JSON Schema, for an editor's completion), read and
+// ignored: [EncodePositions] does not write it.
 const PositionsSchema = 1
 
 // EncodePositions writes positions as a document of [PositionsSchema].
@@ -221,7 +225,8 @@ func DecodePositions(data []byte) ([]Position, error) {
 		d.ve.Add("schema", agreement.ErrSchemaVersion, fmt.Sprintf("schema %s, want %d", short64(raw), PositionsSchema))
 		return nil, d.ve.Err()
 	}
-	d.known("", doc, "schema", "positions")
+	d.known("", doc, "$schema", "schema", "positions")
+	d.str("", doc, "$schema", false) // read for its type, and ignored
 	for i, raw := range d.array("positions", doc["positions"]) {
 		ps = append(ps, d.position(agreement.IndexPath("positions", i), raw))
 	}
@@ -282,7 +287,9 @@ func (d *jdec) object(path string, raw []byte) (map[string]json.RawMessage, bool
 	return out, true
 }
 
-// known reports the fields of obj not among names.
+// known reports the fields of obj not among names, the fields of the
+// object's type, each with the one of names that agreement.Suggest finds it
+// misspells: `unknown field "debtor" (did you mean "debtors"?)`.
 func (d *jdec) known(path string, obj map[string]json.RawMessage, names ...string) {
 	var unknown []string
 	for k := range obj {
@@ -296,7 +303,11 @@ func (d *jdec) known(path string, obj map[string]json.RawMessage, names ...strin
 	}
 	sortStrings(unknown)
 	for _, k := range unknown {
-		d.ve.Add(agreement.FieldPath(path, k), agreement.ErrUnknownField, fmt.Sprintf("unknown field %q", k))
+		msg := fmt.Sprintf("unknown field %q", k)
+		if s, ok := agreement.Suggest(k, names); ok {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		d.ve.Add(agreement.FieldPath(path, k), agreement.ErrUnknownField, msg)
 	}
 }
 

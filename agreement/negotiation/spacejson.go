@@ -17,15 +17,19 @@ import (
 //
 // The encoding:
 //
-//	document     {"schema": 1, "groups": [group], "territory": territory,
-//	              "issues": [issue]}
+//	document     {"schema": 1, "$schema", "groups": [group],
+//	              "territory": territory, "issues": [issue]}
 //	issue        {"id", "name", "alternatives": [alternative]}
 //	alternative  {"id", "name", "options": [option], "clauses": [clause]}
 //
 // where group, territory, option and clause are written as in an agreement
 // document (see [agreement.SchemaVersion]). "schema" and the ids must be
-// present; other fields at their zero value are omitted. Unknown fields,
-// repeated fields, null and wrong JSON types are errors.
+// present; other fields at their zero value are omitted. Unknown fields
+// (reported with the field meant, when one is near), repeated fields, null
+// and wrong JSON types are errors. The document may carry a top-level
+// "$schema" string (the address of a JSON Schema, for an editor's
+// completion), read and ignored: [EncodeSpace] does not write it; nested,
+// as in a clause, it is an unknown field.
 const SpaceSchema = 1
 
 // EncodeSpace writes s as a document of [SpaceSchema].
@@ -149,7 +153,8 @@ func DecodeSpace(data []byte) (*Space, error) {
 		d.ve.Add("schema", agreement.ErrSchemaVersion, fmt.Sprintf("schema %s, want %d", short64(raw), SpaceSchema))
 		return nil, d.ve.Err()
 	}
-	d.known("", doc, "schema", "groups", "territory", "issues")
+	d.known("", doc, "$schema", "schema", "groups", "territory", "issues")
+	d.str("", doc, "$schema", false) // read for its type, and ignored
 	var generic any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -117,10 +118,33 @@ func (d *decoder) wrong(path, want string, v any) {
 	d.ve.Add(path, agreement.ErrSyntax, "want "+want+", got "+jsonType(v))
 }
 
-// members calls fn for each member of object v; fn returns false for an
-// unknown key. Duplicates and unknown keys are problems. It returns the
-// keys seen, nil when v is not an object.
-func (d *decoder) members(path string, v any, fn func(key, path string, v any) bool) map[string]bool {
+// The fields of each object of the encoding, by type: the keys members
+// accepts, and suggests for a key it does not know.
+var (
+	modelFields        = []string{"$schema", "version", "processes"}
+	processFields      = []string{"poisson", "scheduled"}
+	poissonFields      = []string{"name", "perDay", "event", "modifiers"}
+	modifierFields     = []string{"clause", "debtor", "states", "factor"}
+	scheduledFields    = []string{"name", "after", "once", "delay", "outcomes"}
+	outcomeFields      = []string{"probability", "event"}
+	matchFields        = []string{"kind", "actor", "target", "area"}
+	templateFields     = []string{"kind", "actor", "target", "reporter", "clause", "area", "outcome", "item", "quantities"}
+	quantityFields     = []string{"value", "unit", "of"}
+	distributionFields = []string{"constant", "piecewise", "weibull", "empirical", "uniform"}
+	constantFields     = []string{"perDay"}
+	piecewiseFields    = []string{"cuts", "perDay", "stdErrs"}
+	weibullFields      = []string{"shape", "scale"}
+	empiricalFields    = []string{"at", "survival"}
+	uniformFields      = []string{"min", "max"}
+)
+
+// members calls fn for each member of object v. names lists the fields of
+// the object's type: the one list by which members accepts a key and
+// suggests, with agreement.Suggest, a field for a key it does not know. A
+// key outside names, or one fn returns false for, is an unknown field;
+// duplicates are problems too. It returns the keys seen, nil when v is not
+// an object.
+func (d *decoder) members(path string, v any, names []string, fn func(key, path string, v any) bool) map[string]bool {
 	obj, ok := v.(*object)
 	if !ok {
 		d.wrong(path, "object", v)
@@ -134,11 +158,28 @@ func (d *decoder) members(path string, v any, fn func(key, path string, v any) b
 			continue
 		}
 		seen[k] = true
-		if !fn(k, p, obj.vals[i]) {
-			d.ve.Add(p, agreement.ErrUnknownField, "unknown field "+strconv.Quote(k))
+		if !slices.Contains(names, k) || !fn(k, p, obj.vals[i]) {
+			msg := "unknown field " + strconv.Quote(k)
+			if s, ok := agreement.Suggest(k, names); ok {
+				msg += " (did you mean " + strconv.Quote(s) + "?)"
+			}
+			d.ve.Add(p, agreement.ErrUnknownField, msg)
 		}
 	}
 	return seen
+}
+
+// exactlyOne reports whether seen, the keys of an object, holds exactly
+// one of names, or holds none of them but holds unknown keys, which are
+// reported already (the one meant is among them).
+func exactlyOne(seen map[string]bool, names []string) bool {
+	n := 0
+	for _, k := range names {
+		if seen[k] {
+			n++
+		}
+	}
+	return n == 1 || n == 0 && len(seen) > 0
 }
 
 func (d *decoder) require(path string, seen map[string]bool, names ...string) {
@@ -229,7 +270,11 @@ func list[T any](d *decoder, path string, v any, fn func(path string, v any) T) 
 // agreement.ParseDuration reads them ("72h", "30d"), states their names
 // ("in-effect"), clause references as agreement.ParseRef reads them, an
 // event's quantities as an event log writes them ([{"value": "15", "unit":
-// "km", "of": "distance-from-line"}]). Unknown, duplicate and missing
+// "km", "of": "distance-from-line"}]). The document may also carry a
+// top-level "$schema" string (the address of a JSON Schema, for an
+// editor's completion), read and ignored: [Model.MarshalJSON] does not
+// write it. Unknown fields (reported with the field meant, when one is
+// near: `unknown field "perday" (did you mean "perDay"?)`), duplicate and missing
 // fields ("version" and "processes" included), values of the wrong type or
 // out of range, and anything [Model.Validate] rejects are errors: on
 // failure it returns the zero Model and an error wrapping an
@@ -248,8 +293,10 @@ func DecodeModel(data []byte) (Model, error) {
 	var d decoder
 	var m Model
 	version, processes := false, false
-	seen := d.members("", tree, func(key, path string, v any) bool {
+	seen := d.members("", tree, modelFields, func(key, path string, v any) bool {
 		switch key {
+		case "$schema":
+			d.str(path, v)
 		case "version":
 			n, ok := v.(json.Number)
 			if !ok {
@@ -325,7 +372,7 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 
 func (d *decoder) process(path string, v any) Process {
 	var p Process
-	seen := d.members(path, v, func(key, path string, v any) bool {
+	seen := d.members(path, v, processFields, func(key, path string, v any) bool {
 		switch key {
 		case "poisson":
 			p = d.poisson(path, v)
@@ -336,7 +383,7 @@ func (d *decoder) process(path string, v any) Process {
 		}
 		return true
 	})
-	if seen != nil && len(seen) != 1 {
+	if seen != nil && !exactlyOne(seen, processFields) {
 		d.ve.Add(path, agreement.ErrInvalidValue, "want exactly one of \"poisson\" and \"scheduled\"")
 	}
 	return p
@@ -344,7 +391,7 @@ func (d *decoder) process(path string, v any) Process {
 
 func (d *decoder) poisson(path string, v any) *Poisson {
 	p := &Poisson{}
-	seen := d.members(path, v, func(key, path string, v any) bool {
+	seen := d.members(path, v, poissonFields, func(key, path string, v any) bool {
 		switch key {
 		case "name":
 			p.Name = d.str(path, v)
@@ -365,7 +412,7 @@ func (d *decoder) poisson(path string, v any) *Poisson {
 
 func (d *decoder) modifier(path string, v any) Modifier {
 	var m Modifier
-	seen := d.members(path, v, func(key, path string, v any) bool {
+	seen := d.members(path, v, modifierFields, func(key, path string, v any) bool {
 		switch key {
 		case "clause":
 			m.Clause = d.ref(path, v)
@@ -392,14 +439,20 @@ func (d *decoder) state(path string, v any) agreement.State {
 		return s
 	}
 	if err := s.UnmarshalText([]byte(str)); err != nil {
-		d.ve.Add(path, agreement.ErrInvalidValue, "unknown state "+strconv.Quote(str))
+		// The message names the state meant and those allowed.
+		msg := "unknown state " + strconv.Quote(str)
+		var p *agreement.Problem
+		if errors.As(err, &p) {
+			msg = p.Msg
+		}
+		d.ve.Add(path, agreement.ErrInvalidValue, msg)
 	}
 	return s
 }
 
 func (d *decoder) scheduled(path string, v any) *Scheduled {
 	s := &Scheduled{}
-	seen := d.members(path, v, func(key, path string, v any) bool {
+	seen := d.members(path, v, scheduledFields, func(key, path string, v any) bool {
 		switch key {
 		case "name":
 			s.Name = d.str(path, v)
@@ -423,7 +476,7 @@ func (d *decoder) scheduled(path string, v any) *Scheduled {
 
 func (d *decoder) outcome(path string, v any) Outcome {
 	var o Outcome
-	seen := d.members(path, v, func(key, path string, v any) bool {
+	seen := d.members(path, v, outcomeFields, func(key, path string, v any) bool {
 		switch key {
 		case "probability":
 			o.Probability = d.num(path, v)
@@ -440,7 +493,7 @@ func (d *decoder) outcome(path string, v any) Outcome {
 
 func (d *decoder) match(path string, v any) Match {
 	var m Match
-	d.members(path, v, func(key, path string, v any) bool {
+	d.members(path, v, matchFields, func(key, path string, v any) bool {
 		switch key {
 		case "kind":
 			m.Kind = agreement.EventKind(d.str(path, v))
@@ -460,7 +513,7 @@ func (d *decoder) match(path string, v any) Match {
 
 func (d *decoder) template(path string, v any) Template {
 	var t Template
-	seen := d.members(path, v, func(key, path string, v any) bool {
+	seen := d.members(path, v, templateFields, func(key, path string, v any) bool {
 		switch key {
 		case "kind":
 			t.Kind = agreement.EventKind(d.str(path, v))
@@ -493,7 +546,7 @@ func (d *decoder) template(path string, v any) Template {
 // as an event log writes a quantity.
 func (d *decoder) quantity(path string, v any) agreement.Quantity {
 	var value, unit, of string
-	seen := d.members(path, v, func(key, path string, v any) bool {
+	seen := d.members(path, v, quantityFields, func(key, path string, v any) bool {
 		switch key {
 		case "value":
 			value = d.str(path, v)
@@ -521,11 +574,11 @@ func (d *decoder) quantity(path string, v any) agreement.Quantity {
 
 func (d *decoder) distribution(path string, v any) Distribution {
 	var out Distribution
-	seen := d.members(path, v, func(key, path string, v any) bool {
+	seen := d.members(path, v, distributionFields, func(key, path string, v any) bool {
 		switch key {
 		case "constant":
 			var c Constant
-			s := d.members(path, v, func(key, path string, v any) bool {
+			s := d.members(path, v, constantFields, func(key, path string, v any) bool {
 				if key != "perDay" {
 					return false
 				}
@@ -536,7 +589,7 @@ func (d *decoder) distribution(path string, v any) Distribution {
 			out = c
 		case "piecewise":
 			var p Piecewise
-			s := d.members(path, v, func(key, path string, v any) bool {
+			s := d.members(path, v, piecewiseFields, func(key, path string, v any) bool {
 				switch key {
 				case "cuts":
 					p.Cuts = list(d, path, v, d.dur)
@@ -553,7 +606,7 @@ func (d *decoder) distribution(path string, v any) Distribution {
 			out = p
 		case "weibull":
 			var w Weibull
-			s := d.members(path, v, func(key, path string, v any) bool {
+			s := d.members(path, v, weibullFields, func(key, path string, v any) bool {
 				switch key {
 				case "shape":
 					w.Shape = d.num(path, v)
@@ -568,7 +621,7 @@ func (d *decoder) distribution(path string, v any) Distribution {
 			out = w
 		case "empirical":
 			var e Empirical
-			s := d.members(path, v, func(key, path string, v any) bool {
+			s := d.members(path, v, empiricalFields, func(key, path string, v any) bool {
 				switch key {
 				case "at":
 					e.At = list(d, path, v, d.dur)
@@ -583,7 +636,7 @@ func (d *decoder) distribution(path string, v any) Distribution {
 			out = e
 		case "uniform":
 			var u Uniform
-			s := d.members(path, v, func(key, path string, v any) bool {
+			s := d.members(path, v, uniformFields, func(key, path string, v any) bool {
 				switch key {
 				case "min":
 					u.Min = d.dur(path, v)
@@ -601,7 +654,7 @@ func (d *decoder) distribution(path string, v any) Distribution {
 		}
 		return true
 	})
-	if seen != nil && len(seen) != 1 {
+	if seen != nil && !exactlyOne(seen, distributionFields) {
 		d.ve.Add(path, agreement.ErrInvalidValue, "want exactly one of \"constant\", \"piecewise\", \"weibull\", \"empirical\" and \"uniform\"")
 	}
 	return out

@@ -1,0 +1,4 @@
+package export
+
+// EscapeCell exports escapeCell to the tests of package export_test.
+var EscapeCell = escapeCell

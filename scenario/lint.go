@@ -1,0 +1,191 @@
+package scenario
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/peacekit/peacekit/agreement"
+)
+
+// ErrUnmentionedKind is wrapped by the warnings of [Timeline.Lint]: an event
+// whose kind nothing in the agreements mentions.
+var ErrUnmentionedKind = errors.New("scenario: event kind nothing mentions")
+
+// ErrNoFulfilment is wrapped by the warnings of [Engine.LintClauses]: an
+// obligation that no event of the timeline could fulfil.
+var ErrNoFulfilment = errors.New("scenario: no event of the timeline fulfils the clause")
+
+// engineKinds are the event kinds the engine itself gives a meaning to,
+// whatever the agreements say: signatures, territory, revisions, terms and
+// the exercise of powers.
+var engineKinds = []agreement.EventKind{
+	agreement.EventKindSigning,
+	agreement.EventKindControlChanged,
+	agreement.EventKindReferendumHeld,
+	agreement.EventKindArbitrationAward,
+	agreement.EventKindRevised,
+	agreement.EventKindNotice,
+	agreement.EventKindRenewal,
+	agreement.EventKindPowerExercised,
+}
+
+// mentionedKinds returns the event kinds e reads: the kind of every event
+// pattern of its agreements (in a condition, an anchor, a fluent, a clause's
+// action, a permission's grant, a recurring duty's start), in the order
+// compiled, then the kinds the engine itself acts on; without duplicates.
+func (e *Engine) mentionedKinds() []agreement.EventKind {
+	seen := make(map[agreement.EventKind]bool, len(e.byKind)+len(engineKinds))
+	var kinds []agreement.EventKind
+	add := func(k agreement.EventKind) {
+		if !seen[k] {
+			seen[k] = true
+			kinds = append(kinds, k)
+		}
+	}
+	for i := range e.patterns {
+		add(e.patterns[i].key.p.Kind)
+	}
+	for _, k := range engineKinds {
+		add(k)
+	}
+	return kinds
+}
+
+// Lint warns about the events of tl that nothing in the agreements of engine
+// e reads: an event whose kind no pattern of theirs mentions (no condition,
+// anchor, fluent, clause action, permission grant or recurring duty), and
+// that the engine gives no meaning of its own (a signing, a control change,
+// a referendum or an award, a revision, a notice, a renewal, the exercise of
+// a power). Such an event changes no transition (see Guarantees), which is
+// usually a typo in its kind: each is a problem at "events[i].kind" (i the
+// event's position in the input, as [Timeline.Validate] counts) wrapping
+// [ErrUnmentionedKind], with the nearest mentioned kind suggested
+// (agreement.Suggest):
+//
+//	event kind "prisoners-exchanged" is mentioned by nothing in the agreement (did you mean "prisoner-exchange"?)
+//
+// An event is read against the texts in force at its instant: the engine's,
+// as the timeline's amendments (Timeline.WithAmendments) change them from
+// their instants, so that an event of a kind only an amendment mentions is
+// no warning once the amendment is in force.
+//
+// These are warnings: a timeline with them is valid and replays. Lint returns
+// nil when it has nothing to say, a *agreement.ValidationError otherwise,
+// and an error (not a ValidationError) for a nil or zero Engine. It does not
+// validate tl, never panics, and is safe for concurrent use.
+func (tl Timeline) Lint(e *Engine) error {
+	if !e.usable() {
+		return errNoEngine
+	}
+	// The texts in force at each event's instant, as Validate reads them;
+	// the problems of the amendments are Validate's to report.
+	var discard agreement.ValidationError
+	versions := append([]textsInForce{{e: e}}, tl.checkAmendments(e, &discard)...)
+	type mentioned struct {
+		known map[agreement.EventKind]bool
+		names []string
+	}
+	memo := make(map[*Engine]*mentioned, len(versions))
+	lookup := func(en *Engine) *mentioned {
+		if m, ok := memo[en]; ok {
+			return m
+		}
+		kinds := en.mentionedKinds()
+		m := &mentioned{known: make(map[agreement.EventKind]bool, len(kinds)), names: make([]string, len(kinds))}
+		for i, k := range kinds {
+			m.known[k] = true
+			m.names[i] = string(k)
+		}
+		memo[en] = m
+		return m
+	}
+	where := "the agreement"
+	if len(e.agreements) > 1 {
+		where = "the agreements"
+	}
+	var ve agreement.ValidationError
+	for i := range tl.events {
+		ev := &tl.events[i]
+		en := e
+		for _, v := range versions[1:] {
+			if v.at.After(ev.At) {
+				break
+			}
+			en = v.e
+		}
+		m := lookup(en)
+		k := ev.Kind
+		if m.known[k] {
+			continue
+		}
+		msg := "event kind " + strconv.Quote(string(k)) + " is mentioned by nothing in " + where
+		if s, ok := agreement.Suggest(string(k), m.names); ok {
+			msg += " (did you mean " + strconv.Quote(s) + "?)"
+		}
+		path := agreement.FieldPath(agreement.IndexPath("events", tl.inputIndex(i)), "kind")
+		ve.Add(path, ErrUnmentionedKind, msg)
+	}
+	return ve.Err()
+}
+
+// LintClauses warns about the obligations of e's agreements that no event of
+// tl could fulfil: an obligation fulfilled by its action (one without a
+// fulfilment condition, see the package doc, Actions and debtors) whose
+// action's kind no event of tl has.
+// Each is a problem wrapping [ErrNoFulfilment] at the clause's path in the
+// document compiled: "clauses[2]" for an engine of one agreement built by
+// [Compile], "agreements[1].clauses[2]" for one built by [CompileProcess]. Its message names the
+// clause and the kind it waits for, and suggests the nearest kind tl has
+// (agreement.Suggest), so that a typo in the timeline shows from the clause's
+// side too:
+//
+//	obligation "PX" is fulfilled by a "prisoner-exchange" event, which the timeline does not have (did you mean "prisoners-exchanged"?)
+//
+// Only the texts compiled into e are read, not those of the timeline's
+// amendments. Obligations with a fulfilment condition, and recurring duties,
+// are left alone.
+// Only kinds are compared: an event of the right kind by the wrong party
+// still counts as one that could match. These are warnings: the replay is
+// valid, and the obligation may simply not be performed. LintClauses
+// returns nil when it has nothing to say, a *agreement.ValidationError
+// otherwise, and an error (not a ValidationError) for a nil or zero Engine.
+// It never panics and is safe for concurrent use.
+func (e *Engine) LintClauses(tl Timeline) error {
+	if !e.usable() {
+		return errNoEngine
+	}
+	have := make(map[agreement.EventKind]bool)
+	var names []string
+	for i := range tl.events {
+		k := tl.events[i].Kind
+		if !have[k] {
+			have[k] = true
+			names = append(names, string(k))
+		}
+	}
+	var ve agreement.ValidationError
+	for ai := range e.process.Agreements {
+		a := &e.process.Agreements[ai]
+		for ci := range a.Clauses {
+			cl := &a.Clauses[ci]
+			if cl.Kind != agreement.DeonticObligation || !cl.Recurs.Every.IsZero() || cl.Recurs.On != nil {
+				continue
+			}
+			if cl.Fulfilment != nil || cl.Action == nil || have[cl.Action.Kind] {
+				continue
+			}
+			want := cl.Action.Kind
+			msg := "obligation " + strconv.Quote(string(cl.ID)) + " is fulfilled by a " +
+				strconv.Quote(string(want)) + " event, which the timeline does not have"
+			if s, ok := agreement.Suggest(string(want), names); ok {
+				msg += " (did you mean " + strconv.Quote(s) + "?)"
+			}
+			path := agreement.IndexPath("clauses", ci)
+			if !e.document {
+				path = agreement.IndexPath(agreement.FieldPath(agreement.IndexPath("agreements", ai), "clauses"), ci)
+			}
+			ve.Add(path, ErrNoFulfilment, msg)
+		}
+	}
+	return ve.Err()
+}
