@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/schema"
 )
 
 // TestHelp: every command answers -h, --help and "help COMMAND" on
@@ -134,5 +136,42 @@ func TestEnvironmentFiles(t *testing.T) {
 		if code != exitOK || out != want {
 			t.Errorf("%s: exit %d, stderr %q, output differs from -file's: %v", c[0], code, errs, out != want)
 		}
+	}
+}
+
+// TestSchemaFiles: schema -o DIR writes every schema file of package
+// schema, and schema NAME -o FILE that one, byte for byte.
+func TestSchemaFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "schemas")
+	code, out, errs := runArgs("schema", "-o", dir)
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	for _, name := range schema.Names() {
+		want, err := schema.JSON(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, name+".schema.json")
+		got, err := os.ReadFile(file)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from schema.JSON(%q)", file, name)
+		}
+		if !strings.Contains(out, file+"\n") {
+			t.Errorf("stdout does not name %s:\n%s", file, out)
+		}
+	}
+	one := filepath.Join(t.TempDir(), "timeline.json")
+	if code, out, errs := runArgs("schema", "timeline", "-o", one); code != exitOK || out != "" || errs != "" {
+		t.Fatalf("schema timeline -o: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	got, err := os.ReadFile(one)
+	want, _ := schema.JSON("timeline")
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("schema timeline -o wrote %d bytes (%v), want the %d of schema.JSON", len(got), err, len(want))
 	}
 }

@@ -18,11 +18,13 @@
 //	validate FILE...
 //	    Decodes each FILE with the library's decoder for its kind, told by
 //	    content or given with -kind (agreement, process, timeline,
-//	    montecarlo-model, negotiation-space, negotiation-positions), and
+//	    coalition, montecarlo-model, negotiation-space,
+//	    negotiation-positions), and
 //	    reports every problem. Then it lints what is valid:
 //	    agreement.Agreement.Lint or agreement.Process.Lint, and
 //	    pax.LintCategories. With exactly one agreement or process, each
-//	    timeline given is checked against it (scenario.Timeline.Validate);
+//	    timeline given is checked against it (scenario.Timeline.Validate)
+//	    and linted with it (scenario.Timeline.Lint, Engine.LintClauses);
 //	    with exactly one negotiation space, each positions document
 //	    (negotiation.Compile). Lint findings are warnings: the exit status
 //	    stays 0 unless -strict is given. -lint=false skips the lint.

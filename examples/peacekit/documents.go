@@ -146,3 +146,13 @@ func containsKind(ks []string, k string) bool {
 	}
 	return false
 }
+
+// compile compiles an agreement (scenario.Compile) or a process
+// (scenario.CompileProcess) document, so that the problems of the engine
+// and of its lint have paths in that document.
+func (d *document) compile() (*scenario.Engine, error) {
+	if d.kind == kindAgreement {
+		return scenario.Compile(d.agreement)
+	}
+	return scenario.CompileProcess(d.process)
+}

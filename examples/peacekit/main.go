@@ -19,7 +19,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		validateCmd, replayCmd, explainCmd, diffCmd, depsCmd,
+		validateCmd, replayCmd, explainCmd, diffCmd, depsCmd, schemaCmd,
 		montecarloCmd, packagesCmd, paxCmd, ceasefiresCmd, versionCmd, helpCmd,
 	}
 }

@@ -49,7 +49,7 @@ var goldenCases = []goldenCase{
 	{"unknown-flag", "txt", []string{"diff", "-colour", draft, final}},
 
 	// validate, and the first-run mistakes.
-	{"validate", "txt", []string{"validate", draft, final, timeline}},
+	{"validate", "txt", []string{"validate", final, timeline}},
 	{"lint-alias", "txt", []string{"lint", cfDoc, newAttack}},
 	{"validate-strict", "txt", []string{"validate", "-strict", cfDoc}},
 	{"validate-nolint", "txt", []string{"validate", "-strict", "-lint=false", cfDoc}},
@@ -76,6 +76,12 @@ var goldenCases = []goldenCase{
 	{"replay-end", "txt", []string{"replay", "-end", "2026-04-15", cfDoc, "testdata/ceasefire-holds.json"}},
 	{"replay-end-early", "txt", []string{"replay", "-end", "2026-03-01", cfDoc, newAttack}},
 	{"replay-end-bad", "txt", []string{"replay", "-end", "31/03/2026", cfDoc, newAttack}},
+	{"replay-csv-states", "csv", []string{"replay", "-format", "csv", "-table", "states", final, timeline}},
+	{"replay-csv-default", "csv", []string{"replay", "-format", "csv", cfDoc, newAttack}},
+	{"replay-json-transitions", "json", []string{"replay", "-format", "json", "-table", "transitions", final, timeline}},
+	{"replay-csv-territory", "csv", []string{"replay", "-format", "csv", "-table", "territory", cfDoc, newAttack}},
+	{"replay-table-unknown", "txt", []string{"replay", "-format", "csv", "-table", "stats", final, timeline}},
+	{"replay-table-text", "txt", []string{"replay", "-table", "states", final, timeline}},
 	{"replay-timeline-as-agreement", "txt", []string{"replay", newAttack, cfDoc}},
 
 	// explain.
@@ -98,6 +104,11 @@ var goldenCases = []goldenCase{
 	{"deps-process-one", "mmd", []string{"deps", "-agreement", "guarantee", "testdata/process-deps.json"}},
 	{"deps-process-unknown", "txt", []string{"deps", "-agreement", "guarantees", "testdata/process-deps.json"}},
 	{"deps-process-mermaid", "txt", []string{"deps", "testdata/process-deps.json"}},
+
+	// schema.
+	{"schema-list", "txt", []string{"schema"}},
+	{"schema-agreement", "json", []string{"schema", "agreement"}},
+	{"schema-unknown", "txt", []string{"schema", "agreemnt"}},
 
 	// montecarlo.
 	{"montecarlo", "txt", []string{"montecarlo", "-runs", "300", "-seed", "7", final, model}},

@@ -26,11 +26,8 @@ type result struct {
 	// instance, at the end, with the instant it was entered.
 	States []stateAt
 	// Bound are the clause instances in effect at the end.
-	Bound []stateAt
-	// Intervals are, per instance in the order of States, the states it
-	// went through and when.
-	Intervals [][]interval
-	Fluents   []fluentValue
+	Bound   []stateAt
+	Fluents []fluentValue
 	// Territories are the territories of the agreements that have one, at
 	// the end.
 	Territories []territoryAt
@@ -39,12 +36,6 @@ type result struct {
 
 // stateAt is an instance's state at the end of the replay.
 type stateAt = scenario.Standing
-
-// interval is a state held from From to To.
-type interval struct {
-	State    agreement.State
-	From, To time.Time
-}
 
 // fluentValue is whether a fluent holds at the end.
 type fluentValue struct {
@@ -98,27 +89,6 @@ func simulate(in input, name string, tl scenario.Timeline, end time.Time) (*resu
 		if s.Bound() {
 			res.Bound = append(res.Bound, s)
 		}
-		x, err := tr.Explain(s.Instance, end)
-		if err != nil {
-			return nil, err
-		}
-		// The states it went through: the one it started in (its state at
-		// the start, before the first evaluation), then one per
-		// transition.
-		var iv []interval
-		for _, step := range x.Steps {
-			t := step.Transition
-			if len(iv) == 0 {
-				iv = append(iv, interval{State: t.From, From: tr.Start()})
-			}
-			iv[len(iv)-1].To = t.At
-			iv = append(iv, interval{State: t.To, From: t.At})
-		}
-		if len(iv) == 0 {
-			iv = append(iv, interval{State: x.State, From: tr.Start()})
-		}
-		iv[len(iv)-1].To = end
-		res.Intervals = append(res.Intervals, iv)
 	}
 	for _, a := range in.Process.Agreements {
 		for _, f := range a.Fluents {

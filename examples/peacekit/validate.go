@@ -30,7 +30,10 @@ Process.Lint (severally bound debtors a condition does not tell apart,
 local days without a time zone) and pax.LintCategories (clause categories
 that are not PA-X codes). When exactly one agreement or process is given
 with timelines, each timeline is checked against it (parties, clauses and
-areas its events name must exist: an error). When negotiation positions
+areas its events name must exist: an error), then linted with it:
+scenario's Timeline.Lint (events of a kind nothing in the agreement
+mentions, usually a typo) and Engine.LintClauses (obligations no event of
+the timeline could fulfil). When negotiation positions
 are given with exactly one space, they are checked against it.
 
 Lint findings are warnings, "FILE: path: warning: message" on standard
@@ -89,10 +92,13 @@ func runValidate(e *env, args []string) int {
 		}
 	}
 	failed := map[*document]bool{}
+	// The timelines checked against the one agreement or process, for the
+	// lint.
+	var eng *scenario.Engine
+	var checked []*document
 	if len(hosts) == 1 && len(timelines) > 0 {
-		p, _ := hosts[0].asProcess()
-		eng, err := scenario.CompileProcess(p)
-		if err != nil {
+		var err error
+		if eng, err = hosts[0].compile(); err != nil {
 			code = e.problems(hosts[0].name, "", err)
 			failed[hosts[0]] = true
 		} else {
@@ -100,6 +106,8 @@ func runValidate(e *env, args []string) int {
 				if err := tl.timeline.Validate(eng); err != nil {
 					code = e.problems(tl.name, "", err)
 					failed[tl] = true
+				} else {
+					checked = append(checked, tl)
 				}
 			}
 		}
@@ -150,6 +158,16 @@ func runValidate(e *env, args []string) int {
 			}
 			if err := ve.Err(); err != nil {
 				warn(d.name, err)
+			}
+		}
+	}
+	if e.lint {
+		for _, tl := range checked {
+			if err := tl.timeline.Lint(eng); err != nil {
+				warn(tl.name, err)
+			}
+			if err := eng.LintClauses(tl.timeline); err != nil {
+				warn(hosts[0].name, err)
 			}
 		}
 	}
