@@ -34,8 +34,10 @@
 //	    up to -end, and writes the states at the end and since when, who
 //	    is bound, every transition with its cause, the fluents and the
 //	    territory, as -format text, markdown (scenario.Trace.Markdown and
-//	    tables), mermaid (scenario.Trace.Mermaid) or gantt (a Mermaid
-//	    Gantt chart of the states over time).
+//	    tables), mermaid (scenario.Trace.Mermaid) or gantt (export.Gantt:
+//	    the states over time); or, as -format csv or json, one table of
+//	    package scenario/export chosen with -table: transitions, states
+//	    (the default), bound, breaches or territory.
 //	explain AGREEMENT TIMELINE INSTANCE
 //	    Replays as replay does and explains why one clause instance
 //	    ("ceasefire-sample/CF[RU]", or "CF[RU]" with one agreement) is in
@@ -48,9 +50,17 @@
 //	    dropped. -format text (one change a line) or markdown
 //	    (report.ChangesMarkdown). Differences are not an error.
 //	deps AGREEMENT
-//	    The clause dependency graph: -format mermaid
-//	    (report.DependencyMermaid) or text (agreement.ClauseDependencies
+//	    The clause dependency graph of an agreement or process: -format
+//	    mermaid (report.DependencyMermaid; for a process, of the
+//	    instrument -agreement names) or text (agreement.ClauseDependencies
 //	    for each clause).
+//	schema [NAME]
+//	    Prints the JSON Schema (draft 2020-12) of one document (package
+//	    agreement/schema: agreement, process, timeline, coalition,
+//	    montecarlo-model, negotiation-space, negotiation-positions), or
+//	    lists the names; with -o DIR and no NAME, writes every schema file
+//	    to DIR. Documents may name their schema in a top-level "$schema"
+//	    member, which the decoders ignore, for completion in an editor.
 //	montecarlo AGREEMENT MODEL
 //	    Runs a Monte Carlo model (montecarlo.DecodeModel) over an
 //	    agreement or process -runs times with -seed and -workers, from
@@ -64,7 +74,8 @@
 //	    parties' positions (negotiation.DecodeSpace, DecodePositions,
 //	    Compile, Evaluator.Analyze): how many are infeasible and
 //	    acceptable, the Pareto frontier, and the Nash, Kalai-Smorodinsky,
-//	    egalitarian and welfare points. -format text, markdown or json.
+//	    egalitarian and welfare points. -format text, markdown or json. A
+//	    space of more than -max packages is refused (bad input).
 //	pax
 //	    Agreements per stage and per decade in the PA-X CSV (package pax):
 //	    the file is -file or $PEACEKIT_PAX_CSV.
