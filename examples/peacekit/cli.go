@@ -127,8 +127,7 @@ func (e *env) parse(args []string, min, max int) ([]string, int, bool) {
 	if len(e.cmd.formats) > 0 && !slices.Contains(e.cmd.formats, e.format) {
 		return nil, e.usageError("unknown format %q; %s writes %s", e.format, e.cmd.name, strings.Join(e.cmd.formats, ", ")), false
 	}
-	switch {
-	case len(operands) < min || (max >= 0 && len(operands) > max):
+	if len(operands) < min || (max >= 0 && len(operands) > max) {
 		want := e.cmd.args
 		if want == "" {
 			want = "no operand"

@@ -75,6 +75,8 @@ func runValidate(e *env, args []string) int {
 		var ve *agreement.ValidationError
 		if errors.As(err, &ve) {
 			warnings += len(ve.Problems) + ve.Omitted
+		} else {
+			warnings++
 		}
 		e.problems(name, "warning", err)
 	}
@@ -162,6 +164,8 @@ func runValidate(e *env, args []string) int {
 		}
 	}
 	if e.lint {
+		// Timeline.Lint reads the events against the agreement, and
+		// LintClauses the obligations against the events.
 		for _, tl := range checked {
 			if err := tl.timeline.Lint(eng); err != nil {
 				warn(tl.name, err)
