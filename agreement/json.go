@@ -106,7 +106,8 @@ import "bytes"
 // error, and where the zone named does not load, plain dates are read in
 // UTC while the zone is reported. Encoding writes the instant, so that a
 // decoded agreement encodes to full instants equal to those it was read
-// with. Event logs ([DecodeEventLog]) take RFC 3339 instants only.
+// with. An event log ([DecodeEventLog]) takes plain dates too, read in the
+// log's "zone" (UTC when it has none).
 //
 // Decimals are always JSON strings in plain notation
 // ("-12.5", never "1.2E3" nor a JSON number), at most 1000 characters long.

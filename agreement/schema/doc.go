@@ -24,8 +24,10 @@
 // unknown enumeration value, a malformed id, reference, instant, duration,
 // period or decimal, and a negative amount are errors for both. What a schema
 // cannot state, the decoders ([agreement.DecodeAgreement],
-// [agreement.DecodeProcess], [agreement.DecodeEventLog] and
-// scenario.DecodeTimeline) report: whether a reference resolves, whether
+// [agreement.DecodeProcess], [agreement.DecodeEventLog],
+// scenario.DecodeTimeline, coalition.DecodeCoalition,
+// montecarlo.DecodeModel, negotiation.DecodeSpace and
+// negotiation.DecodePositions) report: whether a reference resolves, whether
 // ids are unique, whether a zone loads, whether shares sum to 100, how
 // members of one object constrain each other (a sub-stage under its stage,
 // a power's effect, min not above max, from before until), and the range of
@@ -313,4 +315,186 @@
 // An amendment: {"at" (an instant) and "text" (required: the amended
 // agreement, without "schema", its plain dates read in its own zone, else
 // UTC), "label"}.
+//
+// # The coalition document
+//
+// A coalition document is what coalition.DecodeCoalition reads: a
+// coalition of guarantors, which compiles to an agreement whose clauses
+// are its contributions. It is one JSON object with these members:
+//
+//   - "$schema": the URI of its schema, for editors; optional, ignored.
+//   - "schema": the version of the encoding, the number 1; required.
+//   - "id": the coalition's id, the id of the agreement it compiles to
+//     ("coalition-of-the-willing"); required.
+//   - "name": its name, the title of the compiled agreement.
+//   - "party": the coalition as an actor ("COW"), a party id, when it is
+//     named as one.
+//   - "host": the state its contributions are for and based in ("UA"), a
+//     party id: the beneficiary of every contribution that names none.
+//   - "parties": every party it names, members or not, and "fluents": the
+//     facts its conditions read, both written as in an agreement.
+//   - "members": [member]; "functions": [function]; "cells": [cell];
+//     "declarations": [declaration]; "meetings": [meeting];
+//     "contributions": [contribution].
+//
+// A member: {"party" (required), "standing"}. "standing" is "member", a
+// full member, or "partner", who takes part without being a member;
+// absent means "member", and the encoder always writes it.
+//
+// A function, what the coalition does: {"id" (required, an event kind's
+// syntax: "ceasefire-monitoring", "multinational-force"), "name", "leads":
+// [party id], "leadWithoutContributions": true when leads are named while
+// no contribution serves it yet, "category": the PA-X provision code of
+// the clauses compiled from its contributions}.
+//
+// A cell, a coordination cell: {"participants" (required, at least one
+// party id), "name", "location"}.
+//
+// A declaration: {"title" (required, not empty), "allMembers": true when
+// every full member signed it, "signatories": [party id], "force", "date":
+// an instant}. Either "allMembers" is true and there are no
+// "signatories", or there is at least one signatory.
+//
+// A meeting: {"title", "location", "date": an instant, "attendees":
+// [{"party" (required), "level", "representatives": ["Emmanuel Macron",
+// ...]}], "unnamed": [{"count" (required, a JSON integer, not negative),
+// "level"}]}: who attended, and how many attended unnamed, at which level.
+// A "level" is "" (not stated), "leader", "minister", "envoy" or
+// "official".
+//
+// A contribution, what a member or partner offers to one function:
+// {"id" (the id of the clause it compiles to), "contributor" (a party id)
+// and "function" (a function id) required, "text": the source's words,
+// "quantities": [range], "basing", "condition": the condition under which
+// it applies (null for none: unconditionally), "action": the pattern of
+// the events that perform it (null for none), "beneficiaries": [party id]
+// (absent or empty: the host), "force", "source": {"document", "speaker",
+// "date"}}. Ranges, patterns, conditions and forces are written as in an
+// agreement; a condition's clause references name contributions.
+//
+// A basing, where the contribution's forces or assets are based: {"kind":
+// "" (not stated), "in-host", "outside-host" or "at-sea"; "areas": [area
+// id, each once], which needs "kind" "in-host"; "location": the place in
+// words}.
+//
+// Instants (a declaration's or meeting's "date", a source's "date", a
+// clock's "from" and "until") are RFC 3339 text, or plain dates
+// ("2026-01-06"): midnight UTC at the start of that day.
+//
+// # The Monte Carlo model document
+//
+// A Monte Carlo model is what montecarlo.DecodeModel reads: the random
+// events a run adds to a timeline. It is {"$schema" (optional), "version"
+// (the number 1) and "processes": [process] required}; its version is
+// named "version", not "schema". Rates, factors, probabilities, shapes and
+// hazards are JSON numbers, finite; durations are strings, as in an
+// agreement.
+//
+// A process is exactly one of {"poisson": ...} and {"scheduled": ...}.
+//
+// A Poisson process adds events at a rate: {"perDay" (events per day, not
+// negative) and "event" (a template) required, "name": for reports,
+// "modifiers": [modifier]}. A modifier multiplies the rate by "factor"
+// (not negative) while the clause "clause" (a reference), of "debtor" when
+// given, is in one of "states" (at least one clause or agreement state:
+// "dormant", "pending", "in-effect", "suspended", "fulfilled", "violated",
+// "discharged", "terminated", "lapsed", "draft", "signed", "in-force");
+// "clause", "states" and "factor" are required. The rate times every
+// factor above 1 is below one event per nanosecond.
+//
+// A scheduled process draws one outcome after a delay: {"outcomes"
+// (required, at least one), "name", "after", "once", "delay"}. Without
+// "after", it draws once, at the start of the run; with "after", a match
+// {"kind", "actor", "target", "area"} (each empty or absent for any), it
+// draws after each event matching it, or after the first only when "once"
+// is true. An outcome is {"probability" (from 0 to 1) and "event" (a
+// template) required}; the probabilities sum to at most 1, the rest being
+// no event. Without "delay", the outcome is at once.
+//
+// A delay is exactly one of:
+//
+//   - {"constant": {"perDay"}}: a constant hazard per day, not negative
+//     (0: never); required.
+//   - {"piecewise": {"cuts", "perDay" (required), "stdErrs"}}: the hazard
+//     perDay[i] between cuts[i-1] and cuts[i]; "cuts" are positive
+//     durations, increasing, "perDay" one hazard more than the cuts, each
+//     not negative; "stdErrs", when given, one standard error per hazard,
+//     not negative, and the hazards are then drawn per run.
+//   - {"weibull": {"shape" (above 0) and "scale" (a duration above zero,
+//     "200d") required}}.
+//   - {"empirical": {"at" and "survival" required}}: a survival curve, the
+//     probability that the delay exceeds at[i] being survival[i]; "at" holds
+//     at least one duration, increasing, "survival" as many numbers from 0
+//     to 1, not rising.
+//   - {"uniform": {"min" and "max" required}}: durations, min not above
+//     max.
+//
+// A template, the event a process adds: {"kind" (required, an event
+// kind), "actor", "target", "reporter", "clause" (a reference), "area",
+// "outcome" (a referendum's "yes"), "item", "quantities": [{"value"
+// (required, a decimal not negative; exponent notation is read here),
+// "unit", "of"}]}. In an outcome of a scheduled process with "after",
+// "$trigger.actor" and "$trigger.target" stand for a party of the
+// triggering event (as "actor", "target" or "reporter"), and
+// "$trigger.area" for its area.
+//
+// # The negotiation space document
+//
+// A negotiation space is what negotiation.DecodeSpace reads: the issues of
+// a negotiation, each with alternatives, a package choosing one
+// alternative of each issue. It is {"$schema" (optional), "schema": 1 and
+// "issues" (at least one) required, "groups": [group], "territory"}.
+//
+// An issue: {"id" and "alternatives" (at least one) required, "name"}. An
+// alternative: {"id" (required, unique in its issue), "name", "options":
+// [option], "clauses": [clause]}: the territorial options and clauses it
+// adds to the agreement.
+//
+// Groups, the territory, options and clauses are written as in an
+// agreement, and each alternative's options and clauses are read as an
+// agreement's with the space's territory and groups: a reference names a
+// clause of the same alternative. Every party the space names is taken as
+// declared. A space declares no fluents, so a "holds" condition never
+// applies.
+//
+// # The negotiation positions document
+//
+// The negotiation positions are what negotiation.DecodePositions reads:
+// each party's values over a negotiation space. The document is
+// {"$schema" (optional), "schema": 1 (required), "positions": [position]}.
+//
+// An amount is a decimal written as a string in plain notation ("2.5",
+// "-2"; a leading '+' or '−' is read), below 10^9 in magnitude, with at
+// most 9 decimal places (trailing zeros aside), at most 64 characters.
+//
+// A position: {"party" and "reservation" (an amount: a package worth less
+// to the party is refused) required, "issues", "pairs", "redLines"}.
+//
+// Each of "issues", the value of one issue: {"issue" (the issue's id) and
+// "weight" (an amount) required, "values": [{"alternative" (its id) and
+// "value" (an amount) required}]}: a package's value for the issue is the
+// weight times the value of its alternative, 0 when not listed.
+//
+// Each of "pairs", a value added when two choices are made together: {"a",
+// "b" (choices) and "value" (an amount) required}. A choice is {"issue"
+// and "alternative" required}, ids in the space.
+//
+// Each of "redLines", under which the party refuses any package: {"id"
+// (required, named in reports) and exactly one of "territory", "clause"
+// and "choice"}:
+//
+//   - "territory": {"party" (required), "control": true for the share of
+//     control rather than of sovereignty, "areas": [area id], "min", "max",
+//     "minOpen", "maxOpen"}: the share, in percent, of the areas that the
+//     party holds after the package must lie within the limits, else the
+//     package is refused.
+//   - "clause": {"kind" (required), "actor", "group", "target", "area",
+//     "item", "measure": {"unit", "of", "min", "max", "minOpen",
+//     "maxOpen"}, at least one limit}: a package with a clause whose action
+//     matches is refused; only the members set are compared.
+//   - "choice": {"choice" (required, a choice), "require": true when the
+//     choice is required rather than refused}.
+//
+// A limit ("min", "max") is an amount, or "" for none; "minOpen" (true:
+// the lower limit is excluded) needs a "min", "maxOpen" a "max".
 package schema
