@@ -110,6 +110,13 @@ func (e *env) parse(args []string, min, max int) ([]string, int, bool) {
 				e.help(e.stdout)
 				return nil, exitOK, false
 			}
+			if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+				var names []string
+				e.fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+				if s, ok := agreement.Suggest(strings.TrimPrefix(name, "-"), names); ok {
+					fmt.Fprintf(e.stderr, "did you mean -%s?\n", s)
+				}
+			}
 			fmt.Fprintf(e.stderr, "%s\nRun \"peacekit %s -h\" for more.\n", e.cmd.usageLine(), e.cmd.name)
 			return nil, exitUsage, false
 		}

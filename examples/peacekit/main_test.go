@@ -47,6 +47,7 @@ var goldenCases = []goldenCase{
 	{"unknown-kind", "txt", []string{"validate", "-kind", "agrement", cfDoc}},
 	{"too-few-operands", "txt", []string{"replay", cfDoc}},
 	{"unknown-flag", "txt", []string{"diff", "-colour", draft, final}},
+	{"misspelt-flag", "txt", []string{"replay", "-fromat", "csv", final, timeline}},
 
 	// validate, and the first-run mistakes.
 	{"validate", "txt", []string{"validate", final, timeline}},
