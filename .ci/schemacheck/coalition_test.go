@@ -56,6 +56,30 @@ const coalitionDoc = `{"$schema": "x", "schema": 1, "id": "cow", "host": "UA",
    "condition": {"all": [{"holds": "ceasefire-in-force"}, {"happened": {"kind": "armed-attack", "actor": "RU"}},
      {"within": {"event": {"kind": "x"}, "duration": "30d"}}, {"clock": {"from": "2026-01-01T00:00:00Z"}}]}}]}`
 
+// TestCoalitionGoodVariants checks that the coalition schema and
+// coalition.DecodeCoalition both accept variants of coalitionDoc that
+// spell a field in another accepted way.
+func TestCoalitionGoodVariants(t *testing.T) {
+	for _, tc := range []struct{ name, old, new string }{
+		{"empty category", `"leads": ["FR"]`, `"leads": ["FR"], "category": ""`},
+		{"category", `"leads": ["FR"]`, `"leads": ["FR"], "category": "ImPK"`},
+		{"empty unit", `"unit": "troops"`, `"unit": ""`},
+		{"negative zero", `"min": "1000"`, `"min": "-0"`},
+		{"fractional duration", `"duration": "30d"`, `"duration": ".5h"`},
+		{"signed duration", `"duration": "30d"`, `"duration": "+30d"`},
+		{"offset instant", `"2026-01-01T00:00:00Z"`, `"2026-01-01T03:00:00+03:00"`},
+		{"agreement state", `{"holds": "ceasefire-in-force"}`, `{"agreementIn": {"agreement": "cow", "states": ["signed"]}}`},
+		{"bound", `"actor": "RU"}`, `"actor": "RU", "measure": {"of": "distance", "min": "1", "minOpen": true, "unit": "km"}}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(coalitionDoc, tc.old) {
+				t.Fatalf("coalitionDoc has no %q", tc.old)
+			}
+			both(t, "coalition", []byte(strings.Replace(coalitionDoc, tc.old, tc.new, 1)), true)
+		})
+	}
+}
+
 // TestCoalitionBadDocuments checks that the coalition schema and
 // coalition.DecodeCoalition accept coalitionDoc and reject each of its
 // corruptions.
@@ -88,6 +112,37 @@ func TestCoalitionBadDocuments(t *testing.T) {
 		{"signatories with allMembers", `"allMembers": true`, `"allMembers": true, "signatories": ["FR"]`},
 		{"no signatories", `"allMembers": true, `, ``},
 		{"negative count", `"count": 27`, `"count": -1`},
+		{"negative range min", `"min": "1000"`, `"min": "-1000"`},
+		{"capitalised range unit", `"unit": "troops"`, `"unit": "Troops"`},
+		{"decimal too long", `"max": "5000"`, `"max": "` + strings.Repeat("5", 1001) + `"`},
+		{"no such month", `"2026-01-06"`, `"2026-13-06"`},
+		{"lower-case instant", `"2026-01-01T00:00:00Z"`, `"2026-01-01t00:00:00z"`},
+		{"no such hour", `"2026-01-01T00:00:00Z"`, `"2026-01-01T25:00:00Z"`},
+		{"negative window", `"duration": "30d"`, `"duration": "-30d"`},
+		{"zero window", `"duration": "30d"`, `"duration": "0s"`},
+		{"negative since", `{"within": {"event": {"kind": "x"}, "duration": "30d"}}`,
+			`{"since": {"event": {"kind": "x"}, "duration": "-1h"}}`},
+		{"pattern without kind", `{"kind": "armed-attack", "actor": "RU"}`, `{"actor": "RU"}`},
+		{"capitalised event kind", `{"kind": "armed-attack", "actor": "RU"}`, `{"kind": "Armed-attack", "actor": "RU"}`},
+		{"bound limit without unit", `"actor": "RU"}`, `"actor": "RU", "measure": {"min": "1"}}`},
+		{"negative bound limit", `"actor": "RU"}`, `"actor": "RU", "measure": {"min": "-1", "unit": "km"}}`},
+		{"capitalised bound unit", `"actor": "RU"}`, `"actor": "RU", "measure": {"min": "1", "unit": "KM"}}`},
+		{"capitalised bound quantity", `"actor": "RU"}`, `"actor": "RU", "measure": {"of": "Dist", "unit": "km"}}`},
+		{"repeated role", `{"id": "UA", "kind": "state"}`, `{"id": "UA", "kind": "state", "roles": ["guarantor", "guarantor"]}`},
+		{"agreement state as clause state", `{"holds": "ceasefire-in-force"}`,
+			`{"clauseIn": {"clause": "fr-troops", "states": ["draft"]}}`},
+		{"clause state as agreement state", `{"holds": "ceasefire-in-force"}`, `{"agreementIn": {"states": ["dormant"]}}`},
+		{"clauseIn without states", `{"holds": "ceasefire-in-force"}`, `{"clauseIn": {"clause": "fr-troops"}}`},
+		{"agreementIn without states", `{"holds": "ceasefire-in-force"}`, `{"agreementIn": {}}`},
+		{"bad agreement id", `{"holds": "ceasefire-in-force"}`, `{"agreementIn": {"agreement": "a b", "states": ["signed"]}}`},
+		{"empty clause reference", `{"holds": "ceasefire-in-force"}`, `{"breached": {"clause": "", "atLeast": 1}}`},
+		{"no breach counted", `{"holds": "ceasefire-in-force"}`, `{"breached": {"clause": "fr-troops", "atLeast": 0}}`},
+		{"before without then", `{"holds": "ceasefire-in-force"}`, `{"before": {"first": {"kind": "x"}}}`},
+		{"within without event", `{"event": {"kind": "x"}, "duration": "30d"}`, `{"duration": "30d"}`},
+		{"empty clock", `{"clock": {"from": "2026-01-01T00:00:00Z"}}`, `{"clock": {}}`},
+		{"negative atLeast", `{"holds": "ceasefire-in-force"}`, `{"atLeast": {"k": -1, "of": []}}`},
+		{"bad category", `"leads": ["FR"]`, `"leads": ["FR"], "category": "ssr"`},
+		{"bad function id", `"function": "multinational-force"`, `"function": "Multinational-force"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if !strings.Contains(coalitionDoc, tc.old) {

@@ -20,7 +20,7 @@ var referenced = []string{"agreement", "process", "timeline", "coalition", "mont
 
 // described are the schemas whose every definition and property has a
 // description.
-var described = []string{"agreement", "process", "timeline"}
+var described = referenced
 
 // operators are the operators of the condition language.
 var operators = []string{"happened", "holds", "clauseIn", "agreementIn", "before", "within", "since", "breached",
