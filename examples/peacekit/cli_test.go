@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/schema"
+)
+
+// TestHelp: every command answers -h, --help and "help COMMAND" on
+// standard output with status 0, with its usage line, a description, its
+// flags and an example; the overview names every command.
+func TestHelp(t *testing.T) {
+	_, overview, _ := runArgs("help")
+	for _, c := range commands {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.Contains(overview, "\n  "+c.name+" ") {
+				t.Errorf("the overview does not list %s:\n%s", c.name, overview)
+			}
+			var outs []string
+			for _, args := range [][]string{{c.name, "-h"}, {c.name, "--help"}, {"help", c.name}} {
+				code, out, errs := runArgs(args...)
+				if code != exitOK || errs != "" {
+					t.Errorf("%q: exit %d, stderr %q", args, code, errs)
+				}
+				outs = append(outs, out)
+			}
+			if outs[0] != outs[1] || outs[0] != outs[2] {
+				t.Errorf("-h, --help and help %s differ:\n%s\n---\n%s\n---\n%s", c.name, outs[0], outs[1], outs[2])
+			}
+			h := outs[0]
+			for _, want := range []string{"Usage: peacekit " + c.name, "\nExample", "\n  peacekit " + c.name} {
+				if !strings.Contains(h, want) {
+					t.Errorf("help has no %q:\n%s", want, h)
+				}
+			}
+			if len(c.formats) > 0 && !strings.Contains(h, "-format") {
+				t.Errorf("help lists no -format:\n%s", h)
+			}
+		})
+	}
+}
+
+// TestOutputFile: -o writes the output to a file, created only on success.
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.txt")
+	code, stdout, errs := runArgs("replay", "-o", out, final, timeline)
+	if code != exitOK || stdout != "" || errs != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, errs)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, want, _ := runArgs("replay", final, timeline)
+	if string(got) != want {
+		t.Errorf("-o wrote\n%s\nwant\n%s", got, want)
+	}
+
+	bad := filepath.Join(dir, "bad.txt")
+	if code, _, _ := runArgs("replay", "-o", bad, "testdata/bad/invalid.json", timeline); code != exitBadInput {
+		t.Errorf("bad input: exit %d", code)
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Errorf("bad input created %s (stat: %v)", bad, err)
+	}
+	if code, _, errs := runArgs("diff", "-o", filepath.Join(dir, "no-such-dir", "x"), draft, final); code != exitBadInput ||
+		!strings.Contains(errs, "no-such-dir") {
+		t.Errorf("unwritable -o: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestVersion: version names the module version and the schema version.
+func TestVersion(t *testing.T) {
+	code, out, errs := runArgs("version")
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	want := regexp.MustCompile(`^peacekit \S+\nJSON schema version ` + strconv.Itoa(agreement.SchemaVersion) + `\n$`)
+	if !want.MatchString(out) {
+		t.Errorf("version wrote %q", out)
+	}
+	if code, _, _ := runArgs("version", "extra"); code != exitUsage {
+		t.Errorf("version with an operand: exit %d", code)
+	}
+}
+
+// TestOperandsAndFlags: flags may follow operands, and "--" ends them.
+func TestOperandsAndFlags(t *testing.T) {
+	_, want, _ := runArgs("replay", "-format", "markdown", final, timeline)
+	for _, args := range [][]string{
+		{"replay", final, "-format", "markdown", timeline},
+		{"replay", final, timeline, "-format=markdown"},
+		{"replay", "-format", "markdown", "--", final, timeline},
+	} {
+		code, got, errs := runArgs(args...)
+		if code != exitOK || got != want {
+			t.Errorf("%q: exit %d, stderr %q, output differs: %v", args, code, errs, got != want)
+		}
+	}
+	if code, _, errs := runArgs("replay", "--", final, "-format"); code != exitBadInput || !strings.Contains(errs, "-format: no such file") {
+		t.Errorf(`an operand after "--" that looks like a flag: exit %d, stderr %q`, code, errs)
+	}
+}
+
+// TestSuggestCommand: a misspelt command is answered with the nearest.
+func TestSuggestCommand(t *testing.T) {
+	for _, tt := range []struct{ got, want string }{
+		{"replya", "replay"}, {"valdate", "validate"}, {"lnit", "lint"}, {"dif", "diff"}, {"montecralo", "montecarlo"},
+	} {
+		code, _, errs := runArgs(tt.got)
+		if code != exitUsage || !strings.Contains(errs, `(did you mean "`+tt.want+`"?)`) {
+			t.Errorf("%s: exit %d, stderr %q; want a suggestion of %q", tt.got, code, errs, tt.want)
+		}
+	}
+	if _, _, errs := runArgs("frobnicate"); strings.Contains(errs, "did you mean") {
+		t.Errorf("frobnicate: suggested something: %q", errs)
+	}
+}
+
+// TestEnvironmentFiles: pax and ceasefires read the files the environment
+// names when -file is not given.
+func TestEnvironmentFiles(t *testing.T) {
+	t.Setenv(envPAX, "testdata/pax.csv")
+	t.Setenv(envCeasefires, "testdata/ceasefires.csv")
+	for _, c := range [][]string{{"pax"}, {"ceasefires"}} {
+		code, out, errs := runArgs(c...)
+		_, want, _ := runArgs(append(c, "-file", os.Getenv(map[string]string{"pax": envPAX, "ceasefires": envCeasefires}[c[0]]))...)
+		if code != exitOK || out != want {
+			t.Errorf("%s: exit %d, stderr %q, output differs from -file's: %v", c[0], code, errs, out != want)
+		}
+	}
+}
+
+// TestSchemaFiles: schema -o DIR writes every schema file of package
+// schema, and schema NAME -o FILE that one, byte for byte.
+func TestSchemaFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "schemas")
+	code, out, errs := runArgs("schema", "-o", dir)
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	for _, name := range schema.Names() {
+		want, err := schema.JSON(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, name+".schema.json")
+		got, err := os.ReadFile(file)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from schema.JSON(%q)", file, name)
+		}
+		if !strings.Contains(out, file+"\n") {
+			t.Errorf("stdout does not name %s:\n%s", file, out)
+		}
+	}
+	one := filepath.Join(t.TempDir(), "timeline.json")
+	if code, out, errs := runArgs("schema", "timeline", "-o", one); code != exitOK || out != "" || errs != "" {
+		t.Fatalf("schema timeline -o: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	got, err := os.ReadFile(one)
+	want, _ := schema.JSON("timeline")
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("schema timeline -o wrote %d bytes (%v), want the %d of schema.JSON", len(got), err, len(want))
+	}
+}
