@@ -16,11 +16,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata with the output")
 
-// sampleDir holds the sample agreement and timeline of examples/simulate.
-const sampleDir = "../../examples/simulate/testdata"
+// sampleDir holds the sample agreement and timeline of examples/peacekit.
+const sampleDir = "../../examples/peacekit/testdata"
 
-// sampleTrace replays examples/simulate's sample, the ceasefire with a new
-// attack, up to a day after its last event, as simulate does by default.
+// sampleTrace replays examples/peacekit's sample, the ceasefire with a new
+// attack, up to a day after its last event, as peacekit replay does by default.
 func sampleTrace(t testing.TB) *scenario.Trace {
 	t.Helper()
 	return replayFiles(t, filepath.Join(sampleDir, "ceasefire.json"), filepath.Join(sampleDir, "new-attack.json"))
