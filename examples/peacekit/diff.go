@@ -23,10 +23,10 @@ Formats: text (the default) writes one change a line; markdown a table
 a spreadsheet or a notebook (revision.Changes.WriteCSV and MarshalJSON),
 with the columns item, id, occurrence, change (added, removed, modified or
 reordered), field (as the JSON documents spell it), before, after and
-description (the line text writes). In csv, a cell that begins with =, +,
--, @, a tab, a carriage return or a single quote has a single quote put
-before it, so that no spreadsheet runs it as a formula. A difference is not
-an error: the exit status is 0 whether or not the versions differ.
+description (the line text writes). So that no spreadsheet runs a cell as
+a formula, csv puts a single quote before every cell that begins with '=',
+'+', '-', '@', a tab, a carriage return or a single quote. A difference is
+not an error: the exit status is 0 whether or not the versions differ.
 
 Examples:
 
