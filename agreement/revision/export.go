@@ -51,7 +51,8 @@ func (c Change) cells() []string {
 //   - description: the change in words, as [Change.String] writes it
 //
 // Nil or empty Changes encode as []. Nothing is escaped for spreadsheets
-// (see [Changes.WriteCSV]). The error is always nil: MarshalJSON makes
+// (see [Changes.WriteCSV]); as in every JSON that encoding/json writes,
+// bytes that are not valid UTF-8 become U+FFFD. The error is always nil: MarshalJSON makes
 // Changes a [json.Marshaler]. The encoding is for reading, not for
 // decoding back into Changes: it does not hold the items added or removed.
 // MarshalJSON is safe for concurrent use and never panics.

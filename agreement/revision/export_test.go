@@ -114,6 +114,11 @@ func TestChangesExport(t *testing.T) {
 			"item,id,occurrence,change,field,before,after,description\n" +
 				`agreement,,0,modified,title,"""""","""A & B <draft>""",` +
 				`"agreement: title changed from """" to ""A & B <draft>"""` + "\n"},
+		{"invalid UTF-8", revision.Changes{{Op: revision.OpRemoved, Item: revision.ItemParty, ID: "a\xffb"}},
+			`[{"item":"party","id":"a\ufffdb","occurrence":"0","change":"removed","field":null,"before":null,"after":null,` +
+				`"description":"party \"a\\xffb\" removed"}]`,
+			"item,id,occurrence,change,field,before,after,description\n" +
+				"party,a\xffb,0,removed,,,,\"party \"\"a\\xffb\"\" removed\"\n"},
 		{"invalid change", revision.Changes{{}},
 			`[{"item":"Item(0)","id":null,"occurrence":"0","change":"Op(0)","field":null,"before":null,"after":null,` +
 				`"description":"invalid change (Op(0) of Item(0))"}]`,

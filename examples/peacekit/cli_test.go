@@ -194,6 +194,9 @@ func TestDiffFormatsAgree(t *testing.T) {
 			if code != exitOK || errs != "" {
 				t.Fatalf("csv: exit %d, stderr %q", code, errs)
 			}
+			if !strings.HasPrefix(js, "[") {
+				t.Errorf("json is no array:\n%s", js)
+			}
 			lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")[1:]
 			var objs []map[string]*string
 			if err := json.Unmarshal([]byte(js), &objs); err != nil {

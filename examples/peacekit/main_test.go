@@ -99,7 +99,6 @@ var goldenCases = []goldenCase{
 	{"diff-csv", "csv", []string{"diff", "-format", "csv", draft, final}},
 	{"diff-json", "json", []string{"diff", "-format", "json", draft, final}},
 	{"diff-same-csv", "csv", []string{"diff", "-format", "csv", final, final}},
-	{"diff-same-json", "json", []string{"diff", "-format", "json", final, final}},
 	{"diff-unknown-format", "txt", []string{"diff", "-format", "xlsx", draft, final}},
 
 	// deps.
