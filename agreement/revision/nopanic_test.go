@@ -1,6 +1,9 @@
 package revision_test
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -32,6 +35,30 @@ func TestNoPanic(t *testing.T) {
 			}
 			_, err := revision.Changes{{}}.Apply(agreement.Agreement{})
 			return agreementtest.Want(errors.Is(err, revision.ErrNotApplicable), "ErrNotApplicable, got %v", err)
+		},
+		"Changes.MarshalJSON": func() error {
+			for _, cs := range []revision.Changes{nil, {{}}, {{Op: revision.OpModified, Item: 99, Old: struct{}{}}},
+				revision.Diff(agreement.Agreement{}, nilNodes)} {
+				data, err := cs.MarshalJSON()
+				if err != nil || !json.Valid(data) {
+					return fmt.Errorf("MarshalJSON of %d changes: %s, %v; want valid JSON", len(cs), data, err)
+				}
+			}
+			return nil
+		},
+		"Changes.WriteCSV": func() error {
+			for _, cs := range []revision.Changes{nil, {{}}, {{Op: revision.OpModified, Item: 99, Old: struct{}{}}},
+				revision.Diff(agreement.Agreement{}, nilNodes)} {
+				var b bytes.Buffer
+				if err := cs.WriteCSV(&b); err != nil {
+					return err
+				}
+				if recs, err := csv.NewReader(&b).ReadAll(); err != nil || len(recs) != len(cs)+1 {
+					return fmt.Errorf("WriteCSV of %d changes wrote %d records (%v); want a header and a record each",
+						len(cs), len(recs), err)
+				}
+			}
+			return nil
 		},
 		"Diff": func() error {
 			if cs := revision.Diff(agreement.Agreement{}, agreement.Agreement{}); len(cs) != 0 {

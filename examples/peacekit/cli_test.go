@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -173,5 +175,54 @@ func TestSchemaFiles(t *testing.T) {
 	want, _ := schema.JSON("timeline")
 	if err != nil || !bytes.Equal(got, want) {
 		t.Errorf("schema timeline -o wrote %d bytes (%v), want the %d of schema.JSON", len(got), err, len(want))
+	}
+}
+
+// TestDiffFormatsAgree: diff -format json has one object per line of
+// -format text, whose description is that line, and -format csv, read back
+// with a leading single quote dropped from each cell, holds the cells of
+// the JSON, an empty cell for null.
+func TestDiffFormatsAgree(t *testing.T) {
+	for _, pair := range [][2]string{{draft, final}, {final, draft}, {cfDoc, final}, {final, final}} {
+		t.Run(pair[0]+" "+pair[1], func(t *testing.T) {
+			_, text, _ := runArgs("diff", pair[0], pair[1])
+			code, js, errs := runArgs("diff", "-format", "json", pair[0], pair[1])
+			if code != exitOK || errs != "" {
+				t.Fatalf("json: exit %d, stderr %q", code, errs)
+			}
+			code, csvOut, errs := runArgs("diff", "-format", "csv", pair[0], pair[1])
+			if code != exitOK || errs != "" {
+				t.Fatalf("csv: exit %d, stderr %q", code, errs)
+			}
+			if !strings.HasPrefix(js, "[") {
+				t.Errorf("json is no array:\n%s", js)
+			}
+			lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")[1:]
+			var objs []map[string]*string
+			if err := json.Unmarshal([]byte(js), &objs); err != nil {
+				t.Fatalf("json: %v\n%s", err, js)
+			}
+			if len(objs) != len(lines) {
+				t.Fatalf("%d objects for %d lines of text:\n%s\n%s", len(objs), len(lines), js, text)
+			}
+			recs, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+			if err != nil || len(recs) != len(objs)+1 {
+				t.Fatalf("csv: %d records (%v), want a header and %d:\n%s", len(recs), err, len(objs), csvOut)
+			}
+			for i, o := range objs {
+				if d := o["description"]; d == nil || "  "+*d != lines[i] {
+					t.Errorf("object %d: description %v, want the line %q", i, d, lines[i])
+				}
+				for k, col := range recs[0] {
+					want := ""
+					if v := o[col]; v != nil {
+						want = *v
+					}
+					if got := strings.TrimPrefix(recs[i+1][k], "'"); got != want {
+						t.Errorf("row %d: %s %q in csv, %q in json", i, col, got, want)
+					}
+				}
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/peacekit/peacekit/agreement/report"
@@ -18,13 +19,20 @@ clause dropped from the middle of the draft is reported as removed and
 nothing else (package agreement/revision).
 
 Formats: text (the default) writes one change a line; markdown a table
-(package agreement/report). A difference is not an error: the exit status
-is 0 whether or not the versions differ.
+(package agreement/report); csv and json one row or object per change, for
+a spreadsheet or a notebook (revision.Changes.WriteCSV and MarshalJSON),
+with the columns item, id, occurrence, change (added, removed, modified or
+reordered), field (as the JSON documents spell it), before, after and
+description (the line text writes). So that no spreadsheet runs a cell as
+a formula, csv puts a single quote before every cell that begins with '=',
+'+', '-', '@', a tab, a carriage return or a single quote. A difference is
+not an error: the exit status is 0 whether or not the versions differ.
 
-Example:
+Examples:
 
-  peacekit diff draft.json final.json`,
-	formats: []string{"text", "markdown"},
+  peacekit diff draft.json final.json
+  peacekit diff -format csv -o changes.csv draft.json final.json`,
+	formats: []string{"text", "markdown", "csv", "json"},
 	output:  true,
 	run:     runDiff,
 }
@@ -44,6 +52,17 @@ func runDiff(e *env, args []string) int {
 	}
 	cs := revision.Diff(old.agreement, cur.agreement)
 	switch e.format {
+	case "csv":
+		if err := cs.WriteCSV(&e.out); err != nil {
+			return e.fail(err)
+		}
+	case "json":
+		enc := json.NewEncoder(&e.out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(cs); err != nil {
+			return e.fail(err)
+		}
 	case "markdown":
 		fmt.Fprintf(&e.out, "Changes from `%s` to `%s`:\n\n", ops[0], ops[1])
 		if err := report.ChangesMarkdown(&e.out, cs); err != nil {

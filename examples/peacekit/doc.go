@@ -47,8 +47,12 @@
 //	diff OLD NEW
 //	    What changed between two versions of an agreement
 //	    (revision.Diff): what the draft promised that the final text
-//	    dropped. -format text (one change a line) or markdown
-//	    (report.ChangesMarkdown). Differences are not an error.
+//	    dropped. -format text (one change a line), markdown
+//	    (report.ChangesMarkdown), or csv and json for a spreadsheet or a
+//	    notebook (revision.Changes.WriteCSV and MarshalJSON: one row or
+//	    object per change, with its item, id, occurrence, change, field,
+//	    before, after and description; formula-like csv cells escaped with
+//	    a leading single quote). Differences are not an error.
 //	deps AGREEMENT
 //	    The clause dependency graph of an agreement or process: -format
 //	    mermaid (report.DependencyMermaid; for a process, of the

@@ -96,6 +96,10 @@ var goldenCases = []goldenCase{
 	{"diff-markdown", "md", []string{"diff", "-format", "markdown", draft, final}},
 	{"diff-same", "txt", []string{"diff", final, final}},
 	{"diff-process", "txt", []string{"diff", processDoc, final}},
+	{"diff-csv", "csv", []string{"diff", "-format", "csv", draft, final}},
+	{"diff-json", "json", []string{"diff", "-format", "json", draft, final}},
+	{"diff-same-csv", "csv", []string{"diff", "-format", "csv", final, final}},
+	{"diff-unknown-format", "txt", []string{"diff", "-format", "xlsx", draft, final}},
 
 	// deps.
 	{"deps", "mmd", []string{"deps", final}},
