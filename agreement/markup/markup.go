@@ -1,6 +1,7 @@
 // Package markup writes the text of peacekit's reports safely: Markdown that
 // an analyst pastes into a document, Mermaid diagrams that GitHub and most
-// Markdown editors draw, and aligned plain text for terminals.
+// Markdown editors draw, aligned plain text for terminals, and CSV that a
+// spreadsheet opens without executing formulas ([CSVCell], [WriteCSV]).
 //
 // Text taken from an agreement (titles, verbatim clauses, party names) may
 // hold any character. [Markdown] and [MermaidLabel] escape it so that it reads

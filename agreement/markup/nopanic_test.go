@@ -24,7 +24,11 @@ func TestNoPanic(t *testing.T) {
 		return nil
 	}
 	agreementtest.CheckCalls(t, ".", map[string]func() error{
-		"GanttText":       func() error { return agreementtest.Want(markup.GanttText("") == "", `""`) },
+		"CSVCell":   func() error { return agreementtest.Want(markup.CSVCell("") == "", `""`) },
+		"GanttText": func() error { return agreementtest.Want(markup.GanttText("") == "", `""`) },
+		"WriteCSV": func() error {
+			return agreementtest.Want(errors.Is(markup.WriteCSV(nil, nil, nil), markup.ErrNoWriter), "ErrNoWriter")
+		},
 		"Markdown":        func() error { return agreementtest.Want(markup.Markdown("") == "", `""`) },
 		"MarkdownHeading": func() error { return agreementtest.Want(markup.MarkdownHeading("") == "", `""`) },
 		"MarkdownLines":   func() error { return agreementtest.Want(markup.MarkdownLines(nil) == "", `""`) },

@@ -2,10 +2,11 @@ package revision
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strconv"
+
+	"github.com/peacekit/peacekit/agreement/markup"
 )
 
 // changeColumns are the columns of [Changes.MarshalJSON] and
@@ -109,34 +110,9 @@ func writeJSONString(b *bytes.Buffer, s string) {
 // WriteCSV returns the first error from w. It is safe for concurrent use
 // (with distinct writers) and never panics.
 func (cs Changes) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(changeColumns); err != nil {
-		return err
+	rows := make([][]string, len(cs))
+	for i, c := range cs {
+		rows[i] = c.cells()
 	}
-	rec := make([]string, len(changeColumns))
-	for _, c := range cs {
-		for k, cell := range c.cells() {
-			rec[k] = escapeCell(cell)
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// escapeCell returns c with a single quote before it when it begins with a
-// character a spreadsheet reads as the start of a formula ('=', '+', '-',
-// '@', tab, carriage return), or with a single quote itself, so that
-// dropping one leading quote always gives c back.
-func escapeCell(c string) string {
-	if c == "" {
-		return c
-	}
-	switch c[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\'':
-		return "'" + c
-	}
-	return c
+	return markup.WriteCSV(w, changeColumns, rows)
 }

