@@ -100,6 +100,7 @@ var unclassified = map[string]string{
 	"examples/peacekit/testdata/golden/replay-json-transitions.json": exportTable,
 	"examples/peacekit/testdata/golden/montecarlo-json.json":         "the summary of a Monte Carlo simulation that peacekit writes, which no decoder reads",
 	"examples/peacekit/testdata/golden/packages-json.json":           "the analysis of a negotiation space that peacekit writes, which no decoder reads",
+	"examples/peacekit/testdata/golden/diff-json.json":               "the changes between two agreements that peacekit diff writes, which no decoder reads",
 	"examples/peacekit/testdata/golden/schema-agreement.json":        "the agreement schema as peacekit schema prints it: a schema, not a document",
 }
 

@@ -42,6 +42,8 @@ func FuzzRun(f *testing.F) {
 			{"explain", final, file, "MNF"},
 			{"diff", file, final},
 			{"diff", draft, file},
+			{"diff", "-format", "csv", file, final},
+			{"diff", "-format", "json", draft, file},
 			{"deps", file},
 			{"deps", "-format", "text", file},
 			{"montecarlo", "-runs", "3", file, model},
