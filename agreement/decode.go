@@ -63,7 +63,11 @@ var (
 
 // document parses data and checks that it is an object with the supported
 // schema version. It reports false when decoding cannot go on.
-func (d *decoder) document(data []byte) (*object, bool) {
+func (d *decoder) document(data []byte) (*object, bool) { return d.versioned(data, SchemaVersion) }
+
+// versioned parses data and checks that it is an object whose "schema" is
+// version, as document does.
+func (d *decoder) versioned(data []byte, version int) (*object, bool) {
 	v, p := parse(data)
 	if p != nil {
 		d.ps.Problems = append(d.ps.Problems, p)
@@ -76,12 +80,12 @@ func (d *decoder) document(data []byte) (*object, bool) {
 	}
 	i := slices.Index(obj.keys, "schema")
 	if i < 0 {
-		d.add("schema", ErrSchemaVersion, "missing schema version (want \"schema\": "+itoa(SchemaVersion)+")")
+		d.add("schema", ErrSchemaVersion, "missing schema version (want \"schema\": "+itoa(version)+")")
 		return obj, true
 	}
-	if n, ok := obj.vals[i].(json.Number); !ok || string(n) != itoa(SchemaVersion) {
+	if n, ok := obj.vals[i].(json.Number); !ok || string(n) != itoa(version) {
 		d.add("schema", ErrSchemaVersion, "unsupported schema version "+describe(obj.vals[i])+
-			" (this package reads version "+itoa(SchemaVersion)+")")
+			" (this package reads version "+itoa(version)+")")
 		return nil, false
 	}
 	return obj, true
