@@ -83,12 +83,21 @@ func (d *decoder) versioned(data []byte, version int) (*object, bool) {
 		d.add("schema", ErrSchemaVersion, "missing schema version (want \"schema\": "+itoa(version)+")")
 		return obj, true
 	}
-	if n, ok := obj.vals[i].(json.Number); !ok || string(n) != itoa(version) {
-		d.add("schema", ErrSchemaVersion, "unsupported schema version "+describe(obj.vals[i])+
-			" (this package reads version "+itoa(version)+")")
+	if !d.version("schema", obj.vals[i], version) {
 		return nil, false
 	}
 	return obj, true
+}
+
+// version reports whether v, at path, is the number version, and reports
+// it with [ErrSchemaVersion] otherwise.
+func (d *decoder) version(path string, v any, version int) bool {
+	if n, ok := v.(json.Number); !ok || string(n) != itoa(version) {
+		d.add(path, ErrSchemaVersion, "unsupported schema version "+describe(v)+
+			" (this package reads version "+itoa(version)+")")
+		return false
+	}
+	return true
 }
 
 func (d *decoder) str(path string, v any) string {

@@ -1,6 +1,9 @@
 package agreement
 
 import (
+	"encoding/json"
+	"math"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -46,6 +49,18 @@ type JSONValue struct {
 // IsNull reports whether v is JSON null.
 func (v JSONValue) IsNull() bool { return v.v == nil }
 
+// Fields returns the field names of the members of the object v, in
+// document order, duplicates included: nil when v is not an object. It
+// serves checks across members, such as that an object holds exactly one
+// of a few alternative fields.
+func (v JSONValue) Fields() []string {
+	obj, ok := v.v.(*object)
+	if !ok {
+		return nil
+	}
+	return append([]string(nil), obj.keys...)
+}
+
 // dec returns the decoder of r, with plain dates read in UTC, or, for a
 // nil r, a fresh one whose problems are dropped.
 func (r *JSONReader) dec() *decoder {
@@ -88,6 +103,14 @@ func (r *JSONReader) Document(data []byte, version int) (JSONValue, bool) {
 		return JSONValue{}, false
 	}
 	return JSONValue{obj}, true
+}
+
+// Version reports whether v, at path, is the number version, the version
+// of a document's format, and otherwise reports it ([ErrSchemaVersion]) as
+// [JSONReader.Document] does its "schema" member: for a document whose
+// version is in another member, or deeper.
+func (r *JSONReader) Version(path string, v JSONValue, version int) bool {
+	return r.dec().version(path, v.v, version)
 }
 
 // SchemaMember reads the member field, at path, of a document's top-level
@@ -235,6 +258,23 @@ func (r *JSONReader) Bool(path string, v JSONValue) bool { return r.dec().boolea
 // Int reads an integer, a JSON number without fraction or exponent that
 // fits an int.
 func (r *JSONReader) Int(path string, v JSONValue) int { return r.dec().integer(path, v.v) }
+
+// Float reads a JSON number as the nearest float64; one beyond its range
+// ("1e400") is reported ([ErrInvalidValue]) and read as 0.
+func (r *JSONReader) Float(path string, v JSONValue) float64 {
+	d := r.dec()
+	n, ok := v.v.(json.Number)
+	if !ok {
+		d.wrongType(path, "number", v.v)
+		return 0
+	}
+	f, err := strconv.ParseFloat(string(n), 64)
+	if err != nil || math.IsInf(f, 0) {
+		d.add(path, ErrInvalidValue, "number "+string(n)+" out of range")
+		return 0
+	}
+	return f
+}
 
 // Decimal reads a decimal, a string in plain notation ("-12.5"), as in
 // agreement documents; a JSON number is reported with the string to write.

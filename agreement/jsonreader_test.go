@@ -46,6 +46,7 @@ var jsonLeaves = map[string]func(r *agreement.JSONReader, v agreement.JSONValue)
 	"Bool":     func(r *agreement.JSONReader, v agreement.JSONValue) any { return r.Bool("x", v) },
 	"Int":      func(r *agreement.JSONReader, v agreement.JSONValue) any { return r.Int("x", v) },
 	"Decimal":  func(r *agreement.JSONReader, v agreement.JSONValue) any { return r.Decimal("x", v) },
+	"Float":    func(r *agreement.JSONReader, v agreement.JSONValue) any { return r.Float("x", v) },
 	"Instant":  func(r *agreement.JSONReader, v agreement.JSONValue) any { return r.Instant("x", v) },
 	"Duration": func(r *agreement.JSONReader, v agreement.JSONValue) any { return r.Duration("x", v) },
 	"Period":   func(r *agreement.JSONReader, v agreement.JSONValue) any { return r.Period("x", v) },
@@ -79,6 +80,7 @@ func TestJSONReaderReads(t *testing.T) {
 		{"string", "String", `"a\u00e9"`, "a\u00e9"},
 		{"bool", "Bool", `true`, true},
 		{"int", "Int", `-42`, -42},
+		{"float", "Float", `-2.5e1`, -25.0},
 		{"decimal", "Decimal", `"-12.50"`, decimal.RequireFromString("-12.5")},
 		{"plain date in UTC", "Instant", `"2026-02-01"`, day},
 		{"RFC 3339 in UTC", "Instant", `"2026-02-01T02:00:00+02:00"`, day},
@@ -125,6 +127,8 @@ func TestJSONReaderProblems(t *testing.T) {
 		{"string of number", "String", `1`, "x", agreement.ErrSyntax, "want string, got number"},
 		{"bool of string", "Bool", `"true"`, "x", agreement.ErrSyntax, "want boolean, got string"},
 		{"int with fraction", "Int", `1.5`, "x", agreement.ErrInvalidValue, "want an integer, got 1.5"},
+		{"float of string", "Float", `"1"`, "x", agreement.ErrSyntax, "want number, got string"},
+		{"float out of range", "Float", `1e400`, "x", agreement.ErrInvalidValue, "number 1e400 out of range"},
 		{"decimal as number", "Decimal", `1.5`, "x", agreement.ErrSyntax,
 			`want string, got number 1.5 (write decimals as strings, such as "1.5")`},
 		{"decimal exponent", "Decimal", `"1e3"`, "x", agreement.ErrInvalidValue,
@@ -221,6 +225,37 @@ func TestJSONReaderDocument(t *testing.T) {
 				t.Error("Document modified its input")
 			}
 		})
+	}
+}
+
+func TestJSONReaderVersionAndFields(t *testing.T) {
+	var r agreement.JSONReader
+	doc, _ := r.Parse([]byte(`{"version": 2, "v": 3, "version": "3", "w": 3.0}`))
+	if got, want := doc.Fields(), []string{"version", "v", "version", "w"}; !cmp.Equal(got, want) {
+		t.Errorf("Fields() = %q, want %q", got, want)
+	}
+	if fields := (agreement.JSONValue{}).Fields(); fields != nil {
+		t.Errorf("Fields() of null = %q, want nil", fields)
+	}
+	var oks []bool
+	r.Object("", doc, []string{"version", "v", "w"}, func(field, path string, v agreement.JSONValue) bool {
+		oks = append(oks, r.Version(path, v, 3))
+		return true
+	})
+	if want := []bool{false, true, false}; !cmp.Equal(oks, want) {
+		t.Errorf("Version reported %v, want %v", oks, want)
+	}
+	var got []string
+	for _, p := range problems(t, r.Err()) {
+		if strings.Contains(p.Msg, "schema version") && !errors.Is(p, agreement.ErrSchemaVersion) {
+			t.Errorf("problem %q does not wrap ErrSchemaVersion", p.Error())
+		}
+		got = append(got, p.Error())
+	}
+	want := []string{"version: unsupported schema version 2 (this package reads version 3)",
+		`version: duplicate field "version"`, "w: unsupported schema version 3.0 (this package reads version 3)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
 
