@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"strconv"
@@ -59,6 +60,51 @@ func (v JSONValue) Fields() []string {
 		return nil
 	}
 	return append([]string(nil), obj.keys...)
+}
+
+// MarshalJSON writes v back as compact JSON text, the members of an object
+// in document order, duplicates included, with the same strings and
+// numbers: what a decoder passes on to another, such as [DecodeAgreement].
+// It never fails.
+func (v JSONValue) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	writeValue(&b, v.v)
+	return b.Bytes(), nil
+}
+
+// writeValue writes the parsed value v to b as JSON text.
+func writeValue(b *bytes.Buffer, v any) {
+	switch v := v.(type) {
+	case bool:
+		b.WriteString(strconv.FormatBool(v))
+	case json.Number:
+		b.WriteString(string(v))
+	case string:
+		s, _ := json.Marshal(v) // a string always marshals
+		b.Write(s)
+	case []any:
+		b.WriteByte('[')
+		for i, x := range v {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeValue(b, x)
+		}
+		b.WriteByte(']')
+	case *object:
+		b.WriteByte('{')
+		for i, k := range v.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeValue(b, k)
+			b.WriteByte(':')
+			writeValue(b, v.vals[i])
+		}
+		b.WriteByte('}')
+	default:
+		b.WriteString("null")
+	}
 }
 
 // dec returns the decoder of r, with plain dates read in UTC, or, for a

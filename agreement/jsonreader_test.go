@@ -2,6 +2,7 @@ package agreement_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -259,6 +260,29 @@ func TestJSONReaderVersionAndFields(t *testing.T) {
 	}
 }
 
+func TestJSONValueMarshalJSON(t *testing.T) {
+	for _, text := range []string{
+		`null`, `true`, `-1.50e3`, `"a\u00e9\"\\\n"`, `[]`, `{}`,
+		` { "b" : [ 1 , { "a" : null } ] , "a" : "x" , "a" : false } `,
+	} {
+		var r agreement.JSONReader
+		v, ok := r.Parse([]byte(text))
+		if !ok {
+			t.Fatalf("Parse(%s): %v", text, r.Err())
+		}
+		got, err := v.MarshalJSON()
+		var want bytes.Buffer
+		if cerr := json.Compact(&want, []byte(text)); cerr != nil {
+			t.Fatal(cerr)
+		}
+		// Strings are written back as encoding/json writes them.
+		want2 := strings.ReplaceAll(want.String(), `\u00e9`, "\u00e9")
+		if err != nil || string(got) != want2 {
+			t.Errorf("MarshalJSON of %s = %s, %v; want %s", text, got, err, want2)
+		}
+	}
+}
+
 func TestJSONReaderTooDeep(t *testing.T) {
 	var r agreement.JSONReader
 	if _, ok := r.Parse([]byte(strings.Repeat("[", 5000) + strings.Repeat("]", 5000))); ok {
@@ -476,6 +500,15 @@ func FuzzJSONReader(f *testing.F) {
 					t.Fatal("Parse reported false without a problem")
 				}
 				return
+			}
+			out, err := v.MarshalJSON()
+			if err != nil || !json.Valid(out) {
+				t.Fatalf("MarshalJSON = %s, %v: not valid JSON", out, err)
+			}
+			if again, ok := r.Parse(out); !ok {
+				t.Fatalf("Parse(MarshalJSON) failed: %v", r.Err())
+			} else if out2, _ := again.MarshalJSON(); !bytes.Equal(out, out2) {
+				t.Fatalf("MarshalJSON of the value written back differs:\n%s\n%s", out, out2)
 			}
 			read(&r, v)
 			for _, p := range problems(t, r.Err()) {
