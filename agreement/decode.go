@@ -89,6 +89,20 @@ func (d *decoder) versioned(data []byte, version int) (*object, bool) {
 	return obj, true
 }
 
+// schemaMember reads the member k, at path, of a document's top-level
+// object when it is "schema" (which document checks) or "$schema" (a
+// string, read and ignored), and reports whether it was one of the two.
+func (d *decoder) schemaMember(k, path string, v any) bool {
+	switch k {
+	case "schema":
+	case "$schema":
+		d.str(path, v)
+	default:
+		return false
+	}
+	return true
+}
+
 // version reports whether v, at path, is the number version, and reports
 // it with [ErrSchemaVersion] otherwise.
 func (d *decoder) version(path string, v any, version int) bool {
@@ -340,9 +354,6 @@ func (d *decoder) process(doc *object) Process {
 	var p Process
 	d.members("", doc, processFields, func(k, path string, v any) bool {
 		switch k {
-		case "schema": // checked by document
-		case "$schema":
-			d.str(path, v)
 		case "title":
 			p.Title = d.str(path, v)
 		case "agreements":
@@ -350,7 +361,7 @@ func (d *decoder) process(doc *object) Process {
 				return d.agreement(path, v, false)
 			})
 		default:
-			return false
+			return d.schemaMember(k, path, v)
 		}
 		return true
 	})
@@ -369,9 +380,6 @@ func (d *decoder) agreement(path string, v any, top bool) Agreement {
 	}
 	d.members(path, v, names, func(k, p string, v any) bool {
 		switch k {
-		case "schema": // checked by document, and in names only at the top
-		case "$schema":
-			d.str(p, v)
 		case "id":
 			a.ID = AgreementID(d.str(p, v))
 		case "title":
@@ -410,8 +418,8 @@ func (d *decoder) agreement(path string, v any, top bool) Agreement {
 			a.Zone = d.zone(p, v)
 		case "term":
 			a.Term = d.term(p, v)
-		default:
-			return false
+		default: // "schema" and "$schema", in names only at the top
+			return d.schemaMember(k, p, v)
 		}
 		return true
 	})

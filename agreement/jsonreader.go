@@ -19,13 +19,17 @@ import (
 // ("contributions[3].condition.all[1]"), rather than stopping at the first.
 //
 // A decoder built on it calls [JSONReader.Document] (or
-// [JSONReader.Parse]), walks the tree with [JSONReader.Object],
+// [JSONReader.Parse], and [JSONReader.Version] for a version member of
+// another name), walks the tree with [JSONReader.Object],
 // [JSONReader.Array] and [JSONList], converts each leaf with a method such
-// as [JSONReader.String] or [JSONReader.Condition] (which report a value of
-// the wrong JSON type or a malformed one and return the zero value), adds
-// problems of its own with [JSONReader.Add], [JSONReader.Required] and
-// [JSONReader.Unknown], merges those of a validation with
-// [JSONReader.Validated], and returns [JSONReader.Err].
+// as [JSONReader.String] or [JSONReader.Condition], or with [JSONEnum]
+// (which report a value of the wrong JSON type or a malformed one and
+// return the zero value), adds problems of its own with [JSONReader.Add],
+// [JSONReader.Required] and [JSONReader.Unknown], merges those of a
+// validation with [JSONReader.Validated], and returns [JSONReader.Err].
+// Every problem wraps one of this package's sentinel errors ([ErrSyntax],
+// [ErrUnknownField], [ErrMissing], [ErrInvalidValue]...), or the one given
+// to Add or Unknown.
 //
 // Plain dates ("2026-02-01") are read as instants at midnight UTC, as in an
 // agreement without a zone.
@@ -166,14 +170,7 @@ func (r *JSONReader) Version(path string, v JSONValue, version int) bool {
 // whether it was one of the two. A decoder calls it for the fields it does
 // not know itself, so that an object accepts the two at the top only.
 func (r *JSONReader) SchemaMember(field, path string, v JSONValue) bool {
-	switch field {
-	case "schema":
-	case "$schema":
-		r.dec().str(path, v.v)
-	default:
-		return false
-	}
-	return true
+	return r.dec().schemaMember(field, path, v.v)
 }
 
 // Object calls fn for every member of the object v at path, in document
@@ -287,7 +284,9 @@ func (r *JSONReader) Unknown(path string, err error, what, got string, known []s
 func (r *JSONReader) Validated(err error) { r.dec().validated(err) }
 
 // Err returns nil when no problem was reported, or else a
-// *[ValidationError] listing every problem in the order reported.
+// *[ValidationError] listing every problem in the order reported (at most
+// [MaxProblems], the rest counted in its Omitted). The error is r's own:
+// problems reported afterwards appear in it.
 func (r *JSONReader) Err() error {
 	if r == nil {
 		return nil
