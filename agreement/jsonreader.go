@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -25,7 +26,8 @@ import (
 // as [JSONReader.String] or [JSONReader.Condition], or with [JSONEnum]
 // (which report a value of the wrong JSON type or a malformed one and
 // return the zero value), adds problems of its own with [JSONReader.Add],
-// [JSONReader.Required] and [JSONReader.Unknown], merges those of a
+// [JSONReader.Required], [JSONReader.RequiredFields] and
+// [JSONReader.Unknown], merges those of a
 // validation with [JSONReader.Validated], and returns [JSONReader.Err].
 // Every problem wraps one of this package's sentinel errors ([ErrSyntax],
 // [ErrUnknownField], [ErrMissing], [ErrInvalidValue]...), or the one given
@@ -262,6 +264,20 @@ func JSONEnum[T interface {
 // ([ErrMissing]) unless present.
 func (r *JSONReader) Required(path, field string, present bool) {
 	r.dec().required(path, field, present)
+}
+
+// RequiredFields reports each of fields that the object v at path lacks as
+// missing ([ErrMissing]), as [JSONReader.Required] does; a member present
+// with a value of the wrong type is not missing. It reports nothing when v
+// is not an object ([JSONReader.Object] reports that).
+func (r *JSONReader) RequiredFields(path string, v JSONValue, fields ...string) {
+	obj, ok := v.v.(*object)
+	if !ok {
+		return
+	}
+	for _, f := range fields {
+		r.dec().required(path, f, slices.Contains(obj.keys, f))
+	}
 }
 
 // Add adds a problem at path wrapping err, as [ValidationError.Add] does.

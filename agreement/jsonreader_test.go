@@ -283,6 +283,27 @@ func TestJSONValueMarshalJSON(t *testing.T) {
 	}
 }
 
+func TestJSONReaderRequiredFields(t *testing.T) {
+	var r agreement.JSONReader
+	obj, _ := r.Parse([]byte(`{"a": 1, "b": null}`))
+	arr, _ := r.Parse([]byte(`[]`))
+	r.RequiredFields("o", obj, "a", "b", "c")
+	r.RequiredFields("p", arr, "a")
+	r.Required("q", "d", false)
+	r.Required("q", "e", true)
+	var got []string
+	for _, p := range problems(t, r.Err()) {
+		if !errors.Is(p, agreement.ErrMissing) {
+			t.Errorf("problem %q does not wrap ErrMissing", p.Error())
+		}
+		got = append(got, p.Error())
+	}
+	want := []string{`o.c: missing field "c"`, `q.d: missing field "d"`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
 func TestJSONReaderTooDeep(t *testing.T) {
 	var r agreement.JSONReader
 	if _, ok := r.Parse([]byte(strings.Repeat("[", 5000) + strings.Repeat("]", 5000))); ok {
