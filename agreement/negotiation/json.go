@@ -241,17 +241,13 @@ type jdec struct {
 // an object.
 func (d *jdec) object(path string, v agreement.JSONValue, fields, required []string,
 	fn func(f, p string, v agreement.JSONValue)) bool {
-	seen := map[string]bool{}
 	if !d.r.Object(path, v, fields, func(f, p string, v agreement.JSONValue) bool {
-		seen[f] = true
 		fn(f, p, v)
 		return true
 	}) {
 		return false
 	}
-	for _, f := range required {
-		d.r.Required(path, f, seen[f])
-	}
+	d.r.RequiredFields(path, v, required...)
 	return true
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -38,43 +39,17 @@ var (
 	uniformFields      = []string{"min", "max"}
 )
 
-// exactlyOne reports whether seen, the keys of an object, holds exactly
-// one of names, or holds none of them but holds unknown keys, which are
-// reported already (the one meant is among them).
-func exactlyOne(seen map[string]bool, names []string) bool {
+// exactlyOne reports whether fields, those of an object, hold exactly one
+// of names, or none of them but unknown fields, which are reported
+// already (the one meant is among them).
+func exactlyOne(fields, names []string) bool {
 	n := 0
 	for _, k := range names {
-		if seen[k] {
+		if slices.Contains(fields, k) {
 			n++
 		}
 	}
-	return n == 1 || n == 0 && len(seen) > 0
-}
-
-// members reads the object v at path with fn, as
-// [agreement.JSONReader.Object] does, and returns its fields, nil when v is
-// not an object.
-func (d *decoder) members(path string, v agreement.JSONValue, names []string,
-	fn func(key, path string, v agreement.JSONValue) bool) map[string]bool {
-	if !d.r.Object(path, v, names, fn) {
-		return nil
-	}
-	seen := map[string]bool{}
-	for _, k := range v.Fields() {
-		seen[k] = true
-	}
-	return seen
-}
-
-// require reports each of names missing from the object at path, whose
-// fields are seen (nil when it was not an object: nothing is reported).
-func (d *decoder) require(path string, seen map[string]bool, names ...string) {
-	if seen == nil {
-		return
-	}
-	for _, n := range names {
-		d.r.Required(path, n, seen[n])
-	}
+	return n == 1 || n == 0 && len(fields) > 0
 }
 
 // list decodes the array v at path element by element; an empty array
@@ -167,7 +142,7 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 
 func (d *decoder) process(path string, v agreement.JSONValue) Process {
 	var p Process
-	seen := d.members(path, v, processFields, func(key, path string, v agreement.JSONValue) bool {
+	isObject := d.r.Object(path, v, processFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "poisson":
 			p = d.poisson(path, v)
@@ -178,7 +153,7 @@ func (d *decoder) process(path string, v agreement.JSONValue) Process {
 		}
 		return true
 	})
-	if seen != nil && !exactlyOne(seen, processFields) {
+	if isObject && !exactlyOne(v.Fields(), processFields) {
 		d.r.Add(path, agreement.ErrInvalidValue, "want exactly one of \"poisson\" and \"scheduled\"")
 	}
 	return p
@@ -186,7 +161,7 @@ func (d *decoder) process(path string, v agreement.JSONValue) Process {
 
 func (d *decoder) poisson(path string, v agreement.JSONValue) *Poisson {
 	p := &Poisson{}
-	seen := d.members(path, v, poissonFields, func(key, path string, v agreement.JSONValue) bool {
+	d.r.Object(path, v, poissonFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "name":
 			p.Name = d.r.String(path, v)
@@ -201,13 +176,13 @@ func (d *decoder) poisson(path string, v agreement.JSONValue) *Poisson {
 		}
 		return true
 	})
-	d.require(path, seen, "perDay", "event")
+	d.r.RequiredFields(path, v, "perDay", "event")
 	return p
 }
 
 func (d *decoder) modifier(path string, v agreement.JSONValue) Modifier {
 	var m Modifier
-	seen := d.members(path, v, modifierFields, func(key, path string, v agreement.JSONValue) bool {
+	d.r.Object(path, v, modifierFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "clause":
 			m.Clause = d.r.Ref(path, v)
@@ -222,7 +197,7 @@ func (d *decoder) modifier(path string, v agreement.JSONValue) Modifier {
 		}
 		return true
 	})
-	d.require(path, seen, "clause", "states", "factor")
+	d.r.RequiredFields(path, v, "clause", "states", "factor")
 	return m
 }
 
@@ -233,7 +208,7 @@ func (d *decoder) states(path string, v agreement.JSONValue) agreement.State {
 
 func (d *decoder) scheduled(path string, v agreement.JSONValue) *Scheduled {
 	s := &Scheduled{}
-	seen := d.members(path, v, scheduledFields, func(key, path string, v agreement.JSONValue) bool {
+	d.r.Object(path, v, scheduledFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "name":
 			s.Name = d.r.String(path, v)
@@ -251,13 +226,13 @@ func (d *decoder) scheduled(path string, v agreement.JSONValue) *Scheduled {
 		}
 		return true
 	})
-	d.require(path, seen, "outcomes")
+	d.r.RequiredFields(path, v, "outcomes")
 	return s
 }
 
 func (d *decoder) outcome(path string, v agreement.JSONValue) Outcome {
 	var o Outcome
-	seen := d.members(path, v, outcomeFields, func(key, path string, v agreement.JSONValue) bool {
+	d.r.Object(path, v, outcomeFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "probability":
 			o.Probability = d.r.Float(path, v)
@@ -268,13 +243,13 @@ func (d *decoder) outcome(path string, v agreement.JSONValue) Outcome {
 		}
 		return true
 	})
-	d.require(path, seen, "probability", "event")
+	d.r.RequiredFields(path, v, "probability", "event")
 	return o
 }
 
 func (d *decoder) match(path string, v agreement.JSONValue) Match {
 	var m Match
-	d.members(path, v, matchFields, func(key, path string, v agreement.JSONValue) bool {
+	d.r.Object(path, v, matchFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "kind":
 			m.Kind = agreement.EventKind(d.r.String(path, v))
@@ -294,7 +269,7 @@ func (d *decoder) match(path string, v agreement.JSONValue) Match {
 
 func (d *decoder) template(path string, v agreement.JSONValue) Template {
 	var t Template
-	seen := d.members(path, v, templateFields, func(key, path string, v agreement.JSONValue) bool {
+	d.r.Object(path, v, templateFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "kind":
 			t.Kind = agreement.EventKind(d.r.String(path, v))
@@ -319,7 +294,7 @@ func (d *decoder) template(path string, v agreement.JSONValue) Template {
 		}
 		return true
 	})
-	d.require(path, seen, "kind")
+	d.r.RequiredFields(path, v, "kind")
 	return t
 }
 
@@ -327,7 +302,7 @@ func (d *decoder) template(path string, v agreement.JSONValue) Template {
 // as an event log writes a quantity.
 func (d *decoder) quantity(path string, v agreement.JSONValue) agreement.Quantity {
 	var value, unit, of string
-	seen := d.members(path, v, quantityFields, func(key, path string, v agreement.JSONValue) bool {
+	isObject := d.r.Object(path, v, quantityFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "value":
 			value = d.r.String(path, v)
@@ -340,8 +315,8 @@ func (d *decoder) quantity(path string, v agreement.JSONValue) agreement.Quantit
 		}
 		return true
 	})
-	d.require(path, seen, "value")
-	if seen == nil || !seen["value"] {
+	d.r.RequiredFields(path, v, "value")
+	if !isObject || !slices.Contains(v.Fields(), "value") {
 		return agreement.Quantity{}
 	}
 	q, err := agreement.ParseQuantity(value, agreement.Unit(unit))
@@ -355,22 +330,22 @@ func (d *decoder) quantity(path string, v agreement.JSONValue) agreement.Quantit
 
 func (d *decoder) distribution(path string, v agreement.JSONValue) Distribution {
 	var out Distribution
-	seen := d.members(path, v, distributionFields, func(key, path string, v agreement.JSONValue) bool {
+	isObject := d.r.Object(path, v, distributionFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "constant":
 			var c Constant
-			s := d.members(path, v, constantFields, func(key, path string, v agreement.JSONValue) bool {
+			d.r.Object(path, v, constantFields, func(key, path string, v agreement.JSONValue) bool {
 				if key != "perDay" {
 					return false
 				}
 				c.PerDay = d.r.Float(path, v)
 				return true
 			})
-			d.require(path, s, "perDay")
+			d.r.RequiredFields(path, v, "perDay")
 			out = c
 		case "piecewise":
 			var p Piecewise
-			s := d.members(path, v, piecewiseFields, func(key, path string, v agreement.JSONValue) bool {
+			d.r.Object(path, v, piecewiseFields, func(key, path string, v agreement.JSONValue) bool {
 				switch key {
 				case "cuts":
 					p.Cuts = list(d, path, v, d.r.Duration)
@@ -383,11 +358,11 @@ func (d *decoder) distribution(path string, v agreement.JSONValue) Distribution 
 				}
 				return true
 			})
-			d.require(path, s, "perDay")
+			d.r.RequiredFields(path, v, "perDay")
 			out = p
 		case "weibull":
 			var w Weibull
-			s := d.members(path, v, weibullFields, func(key, path string, v agreement.JSONValue) bool {
+			d.r.Object(path, v, weibullFields, func(key, path string, v agreement.JSONValue) bool {
 				switch key {
 				case "shape":
 					w.Shape = d.r.Float(path, v)
@@ -398,11 +373,11 @@ func (d *decoder) distribution(path string, v agreement.JSONValue) Distribution 
 				}
 				return true
 			})
-			d.require(path, s, "shape", "scale")
+			d.r.RequiredFields(path, v, "shape", "scale")
 			out = w
 		case "empirical":
 			var e Empirical
-			s := d.members(path, v, empiricalFields, func(key, path string, v agreement.JSONValue) bool {
+			d.r.Object(path, v, empiricalFields, func(key, path string, v agreement.JSONValue) bool {
 				switch key {
 				case "at":
 					e.At = list(d, path, v, d.r.Duration)
@@ -413,11 +388,11 @@ func (d *decoder) distribution(path string, v agreement.JSONValue) Distribution 
 				}
 				return true
 			})
-			d.require(path, s, "at", "survival")
+			d.r.RequiredFields(path, v, "at", "survival")
 			out = e
 		case "uniform":
 			var u Uniform
-			s := d.members(path, v, uniformFields, func(key, path string, v agreement.JSONValue) bool {
+			d.r.Object(path, v, uniformFields, func(key, path string, v agreement.JSONValue) bool {
 				switch key {
 				case "min":
 					u.Min = d.r.Duration(path, v)
@@ -428,14 +403,14 @@ func (d *decoder) distribution(path string, v agreement.JSONValue) Distribution 
 				}
 				return true
 			})
-			d.require(path, s, "min", "max")
+			d.r.RequiredFields(path, v, "min", "max")
 			out = u
 		default:
 			return false
 		}
 		return true
 	})
-	if seen != nil && !exactlyOne(seen, distributionFields) {
+	if isObject && !exactlyOne(v.Fields(), distributionFields) {
 		d.r.Add(path, agreement.ErrInvalidValue, "want exactly one of \"constant\", \"piecewise\", \"weibull\", \"empirical\" and \"uniform\"")
 	}
 	return out
