@@ -63,7 +63,11 @@ var (
 
 // document parses data and checks that it is an object with the supported
 // schema version. It reports false when decoding cannot go on.
-func (d *decoder) document(data []byte) (*object, bool) {
+func (d *decoder) document(data []byte) (*object, bool) { return d.versioned(data, SchemaVersion) }
+
+// versioned parses data and checks that it is an object whose "schema" is
+// version, as document does.
+func (d *decoder) versioned(data []byte, version int) (*object, bool) {
 	v, p := parse(data)
 	if p != nil {
 		d.ps.Problems = append(d.ps.Problems, p)
@@ -76,15 +80,38 @@ func (d *decoder) document(data []byte) (*object, bool) {
 	}
 	i := slices.Index(obj.keys, "schema")
 	if i < 0 {
-		d.add("schema", ErrSchemaVersion, "missing schema version (want \"schema\": "+itoa(SchemaVersion)+")")
+		d.add("schema", ErrSchemaVersion, "missing schema version (want \"schema\": "+itoa(version)+")")
 		return obj, true
 	}
-	if n, ok := obj.vals[i].(json.Number); !ok || string(n) != itoa(SchemaVersion) {
-		d.add("schema", ErrSchemaVersion, "unsupported schema version "+describe(obj.vals[i])+
-			" (this package reads version "+itoa(SchemaVersion)+")")
+	if !d.version("schema", obj.vals[i], version) {
 		return nil, false
 	}
 	return obj, true
+}
+
+// schemaMember reads the member k, at path, of a document's top-level
+// object when it is "schema" (which document checks) or "$schema" (a
+// string, read and ignored), and reports whether it was one of the two.
+func (d *decoder) schemaMember(k, path string, v any) bool {
+	switch k {
+	case "schema":
+	case "$schema":
+		d.str(path, v)
+	default:
+		return false
+	}
+	return true
+}
+
+// version reports whether v, at path, is the number version, and reports
+// it with [ErrSchemaVersion] otherwise.
+func (d *decoder) version(path string, v any, version int) bool {
+	if n, ok := v.(json.Number); !ok || string(n) != itoa(version) {
+		d.add(path, ErrSchemaVersion, "unsupported schema version "+describe(v)+
+			" (this package reads version "+itoa(version)+")")
+		return false
+	}
+	return true
 }
 
 func (d *decoder) str(path string, v any) string {
@@ -327,9 +354,6 @@ func (d *decoder) process(doc *object) Process {
 	var p Process
 	d.members("", doc, processFields, func(k, path string, v any) bool {
 		switch k {
-		case "schema": // checked by document
-		case "$schema":
-			d.str(path, v)
 		case "title":
 			p.Title = d.str(path, v)
 		case "agreements":
@@ -337,7 +361,7 @@ func (d *decoder) process(doc *object) Process {
 				return d.agreement(path, v, false)
 			})
 		default:
-			return false
+			return d.schemaMember(k, path, v)
 		}
 		return true
 	})
@@ -356,9 +380,6 @@ func (d *decoder) agreement(path string, v any, top bool) Agreement {
 	}
 	d.members(path, v, names, func(k, p string, v any) bool {
 		switch k {
-		case "schema": // checked by document, and in names only at the top
-		case "$schema":
-			d.str(p, v)
 		case "id":
 			a.ID = AgreementID(d.str(p, v))
 		case "title":
@@ -397,8 +418,8 @@ func (d *decoder) agreement(path string, v any, top bool) Agreement {
 			a.Zone = d.zone(p, v)
 		case "term":
 			a.Term = d.term(p, v)
-		default:
-			return false
+		default: // "schema" and "$schema", in names only at the top
+			return d.schemaMember(k, p, v)
 		}
 		return true
 	})

@@ -47,8 +47,11 @@ func (d *decoder) members(path string, v any, names []string, fn func(key, path 
 			continue
 		}
 		seen[k] = true
-		if !slices.Contains(names, k) || !fn(k, p, obj.vals[i]) {
+		switch {
+		case !slices.Contains(names, k):
 			d.add(p, ErrUnknownField, unknownName("field", k, names, false))
+		case !fn(k, p, obj.vals[i]): // listed, yet not read: no suggestion of itself
+			d.add(p, ErrUnknownField, unknownName("field", k, nil, false))
 		}
 	}
 	return true

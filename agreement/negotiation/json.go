@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -205,319 +204,248 @@ func redLine(b *bytes.Buffer, rl RedLine) error {
 // DecodePositions reads a document of [PositionsSchema]. It checks the
 // encoding and the amounts; [Compile] checks the positions against a space.
 // On failure it returns nil and a *[agreement.ValidationError] listing every
-// problem with its path ("positions[1].issues[0].weight"): malformed JSON or
-// a wrong JSON type ([agreement.ErrSyntax]), an unknown or repeated field
-// ([agreement.ErrUnknownField], [agreement.ErrDuplicateID]), a missing
-// field ([agreement.ErrMissing]), an amount that is not a decimal
-// ([agreement.ErrInvalidValue]) or is out of range ([ErrTooLarge]), and a
-// missing or different schema ([agreement.ErrSchemaVersion]). It never
-// panics and does not modify data.
+// problem with its path ("positions[1].issues[0].weight"), as
+// [agreement.DecodeAgreement] reports its own: malformed JSON, a wrong JSON
+// type or a repeated field ([agreement.ErrSyntax]), an unknown field
+// ([agreement.ErrUnknownField]), a missing field ([agreement.ErrMissing]),
+// an amount that is not a decimal ([agreement.ErrInvalidValue]) or is out
+// of range ([ErrTooLarge]), and a missing or different schema
+// ([agreement.ErrSchemaVersion]). It never panics and does not modify data.
 func DecodePositions(data []byte) ([]Position, error) {
 	d := &jdec{}
-	doc, ok := d.object("", data)
+	doc, ok := d.r.Document(data, PositionsSchema)
 	if !ok {
-		return nil, d.ve.Err()
+		return nil, d.r.Err()
 	}
 	var ps []Position
-	if raw, ok := doc["schema"]; !ok {
-		d.ve.Add("schema", agreement.ErrMissing, "missing schema")
-	} else if n, err := strconv.Atoi(string(bytes.TrimSpace(raw))); err != nil || n != PositionsSchema {
-		d.ve.Add("schema", agreement.ErrSchemaVersion, fmt.Sprintf("schema %s, want %d", short64(raw), PositionsSchema))
-		return nil, d.ve.Err()
-	}
-	d.known("", doc, "$schema", "schema", "positions")
-	d.str("", doc, "$schema", false) // read for its type, and ignored
-	for i, raw := range d.array("positions", doc["positions"]) {
-		ps = append(ps, d.position(agreement.IndexPath("positions", i), raw))
-	}
-	if err := d.ve.Err(); err != nil {
+	d.r.Object("", doc, []string{"$schema", "schema", "positions"}, func(f, p string, v agreement.JSONValue) bool {
+		if f != "positions" {
+			return d.r.SchemaMember(f, p, v)
+		}
+		ps = agreement.JSONList(&d.r, p, v, d.position)
+		return true
+	})
+	if err := d.r.Err(); err != nil {
 		return nil, err
 	}
 	return ps, nil
 }
 
+// jdec reads the documents of this package with an [agreement.JSONReader].
 type jdec struct {
-	ve agreement.ValidationError
+	r agreement.JSONReader
 }
 
-func short64(raw []byte) string {
-	if len(raw) > 64 {
-		return string(raw[:64]) + "..."
-	}
-	return string(raw)
-}
-
-// object reads a JSON object, reporting repeated fields; it returns false
-// when raw is not an object.
-func (d *jdec) object(path string, raw []byte) (map[string]json.RawMessage, bool) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	tok, err := dec.Token()
-	if err != nil || tok != json.Delim('{') {
-		d.ve.Add(path, agreement.ErrSyntax, "not a JSON object")
-		return nil, false
-	}
-	out := map[string]json.RawMessage{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			d.ve.Add(path, agreement.ErrSyntax, "malformed JSON")
-			return nil, false
-		}
-		key, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			d.ve.Add(agreement.FieldPath(path, key), agreement.ErrSyntax, "malformed JSON")
-			return nil, false
-		}
-		if _, dup := out[key]; dup {
-			d.ve.Add(agreement.FieldPath(path, key), agreement.ErrDuplicateID, fmt.Sprintf("field %q repeated", key))
-			continue
-		}
-		out[key] = v
-	}
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
-		d.ve.Add(path, agreement.ErrSyntax, "malformed JSON")
-		return nil, false
-	}
-	if _, err := dec.Token(); err == nil {
-		d.ve.Add(path, agreement.ErrSyntax, "data after the JSON value")
-		return nil, false
-	}
-	return out, true
-}
-
-// known reports the fields of obj not among names, the fields of the
-// object's type, each with the one of names that agreement.Suggest finds it
-// misspells: `unknown field "debtor" (did you mean "debtors"?)`.
-func (d *jdec) known(path string, obj map[string]json.RawMessage, names ...string) {
-	var unknown []string
-	for k := range obj {
-		found := false
-		for _, n := range names {
-			found = found || k == n
-		}
-		if !found {
-			unknown = append(unknown, k)
-		}
-	}
-	sortStrings(unknown)
-	for _, k := range unknown {
-		msg := fmt.Sprintf("unknown field %q", k)
-		if s, ok := agreement.Suggest(k, names); ok {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
-		}
-		d.ve.Add(agreement.FieldPath(path, k), agreement.ErrUnknownField, msg)
-	}
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
-
-// array reads an optional JSON array (absent: none).
-func (d *jdec) array(path string, raw json.RawMessage) []json.RawMessage {
-	if raw == nil {
-		return nil
-	}
-	var out []json.RawMessage
-	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) || json.Unmarshal(raw, &out) != nil {
-		d.ve.Add(path, agreement.ErrSyntax, "not a JSON array")
-		return nil
-	}
-	return out
-}
-
-// str reads a string field; required reports it missing.
-func (d *jdec) str(path string, obj map[string]json.RawMessage, name string, required bool) string {
-	raw, ok := obj[name]
-	p := agreement.FieldPath(path, name)
-	if !ok {
-		if required {
-			d.ve.Add(p, agreement.ErrMissing, fmt.Sprintf("missing %s", name))
-		}
-		return ""
-	}
-	var s string
-	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) || json.Unmarshal(raw, &s) != nil {
-		d.ve.Add(p, agreement.ErrSyntax, "not a JSON string")
-		return ""
-	}
-	return s
-}
-
-func (d *jdec) boolean(path string, obj map[string]json.RawMessage, name string) bool {
-	raw, ok := obj[name]
-	if !ok {
+// object reads the object v at path with fn as [agreement.JSONReader.Object]
+// does, and then reports each of required it lacks; it reports whether v is
+// an object.
+func (d *jdec) object(path string, v agreement.JSONValue, fields, required []string,
+	fn func(f, p string, v agreement.JSONValue)) bool {
+	if !d.r.Object(path, v, fields, func(f, p string, v agreement.JSONValue) bool {
+		fn(f, p, v)
+		return true
+	}) {
 		return false
 	}
-	var v bool
-	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) || json.Unmarshal(raw, &v) != nil {
-		d.ve.Add(agreement.FieldPath(path, name), agreement.ErrSyntax, "not a JSON boolean")
-	}
-	return v
+	d.r.RequiredFields(path, v, required...)
+	return true
 }
 
-// amount reads a decimal string field.
-func (d *jdec) amount(path string, obj map[string]json.RawMessage, name string, required bool) (decimal.Decimal, bool) {
-	_, present := obj[name]
-	s := d.str(path, obj, name, required)
-	if !present || s == "" && !required {
+// amount reads a decimal string, at most 64 characters long, as
+// [checkAmount] bounds it. An empty string is no amount unless required.
+func (d *jdec) amount(path string, v agreement.JSONValue, required bool) (decimal.Decimal, bool) {
+	s := d.r.String(path, v)
+	if s == "" && !required {
 		return decimal.Decimal{}, false
 	}
-	p := agreement.FieldPath(path, name)
 	if len(s) > 64 {
-		d.ve.Add(p, ErrTooLarge, "amount longer than 64 characters")
+		d.r.Add(path, ErrTooLarge, "amount longer than 64 characters")
 		return decimal.Decimal{}, false
 	}
-	v, err := decimal.NewFromString(s)
+	x, err := decimal.NewFromString(s)
 	if err != nil || strings.ContainsAny(s, "eE") {
-		d.ve.Add(p, agreement.ErrInvalidValue, fmt.Sprintf("not a decimal: %q", s))
+		d.r.Add(path, agreement.ErrInvalidValue, fmt.Sprintf("not a decimal: %q", s))
 		return decimal.Decimal{}, false
 	}
-	if !checkAmount(&d.ve, p, v) {
+	var ve agreement.ValidationError
+	if !checkAmount(&ve, path, x) {
+		for _, p := range ve.Problems {
+			d.r.Add(p.Path, p.Err, p.Msg)
+		}
 		return decimal.Decimal{}, false
 	}
-	return v, true
+	return x, true
 }
 
-func (d *jdec) choice(path string, raw json.RawMessage) Choice {
-	obj, ok := d.object(path, raw)
-	if !ok {
-		return Choice{}
-	}
-	d.known(path, obj, "issue", "alternative")
-	return Choice{Issue: IssueID(d.str(path, obj, "issue", true)), Alternative: AlternativeID(d.str(path, obj, "alternative", true))}
+func (d *jdec) choice(path string, v agreement.JSONValue) Choice {
+	var c Choice
+	d.object(path, v, []string{"issue", "alternative"}, []string{"issue", "alternative"}, func(f, p string, v agreement.JSONValue) {
+		switch f {
+		case "issue":
+			c.Issue = IssueID(d.r.String(p, v))
+		case "alternative":
+			c.Alternative = AlternativeID(d.r.String(p, v))
+		}
+	})
+	return c
 }
 
-func (d *jdec) position(path string, raw json.RawMessage) Position {
-	obj, ok := d.object(path, raw)
-	if !ok {
-		return Position{}
-	}
-	d.known(path, obj, "party", "reservation", "issues", "pairs", "redLines")
-	p := Position{Party: agreement.PartyID(d.str(path, obj, "party", true))}
-	p.Reservation, _ = d.amount(path, obj, "reservation", true)
-	for j, raw := range d.array(agreement.FieldPath(path, "issues"), obj["issues"]) {
-		ip := agreement.IndexPath(agreement.FieldPath(path, "issues"), j)
-		io, ok := d.object(ip, raw)
-		if !ok {
-			continue
-		}
-		d.known(ip, io, "issue", "weight", "values")
-		iv := IssueValue{Issue: IssueID(d.str(ip, io, "issue", true))}
-		iv.Weight, _ = d.amount(ip, io, "weight", true)
-		for k, raw := range d.array(agreement.FieldPath(ip, "values"), io["values"]) {
-			vp := agreement.IndexPath(agreement.FieldPath(ip, "values"), k)
-			vo, ok := d.object(vp, raw)
-			if !ok {
-				continue
+func (d *jdec) position(path string, v agreement.JSONValue) Position {
+	var pos Position
+	d.object(path, v, []string{"party", "reservation", "issues", "pairs", "redLines"}, []string{"party", "reservation"},
+		func(f, p string, v agreement.JSONValue) {
+			switch f {
+			case "party":
+				pos.Party = agreement.PartyID(d.r.String(p, v))
+			case "reservation":
+				pos.Reservation, _ = d.amount(p, v, true)
+			case "issues":
+				pos.Issues = agreement.JSONList(&d.r, p, v, d.issueValue)
+			case "pairs":
+				pos.Pairs = agreement.JSONList(&d.r, p, v, d.pairValue)
+			case "redLines":
+				pos.RedLines = agreement.JSONList(&d.r, p, v, d.redLine)
 			}
-			d.known(vp, vo, "alternative", "value")
-			av := AlternativeValue{Alternative: AlternativeID(d.str(vp, vo, "alternative", true))}
-			av.Value, _ = d.amount(vp, vo, "value", true)
-			iv.Values = append(iv.Values, av)
-		}
-		p.Issues = append(p.Issues, iv)
-	}
-	for j, raw := range d.array(agreement.FieldPath(path, "pairs"), obj["pairs"]) {
-		pp := agreement.IndexPath(agreement.FieldPath(path, "pairs"), j)
-		po, ok := d.object(pp, raw)
-		if !ok {
-			continue
-		}
-		d.known(pp, po, "a", "b", "value")
-		var pv PairValue
-		for _, side := range []string{"a", "b"} {
-			r, ok := po[side]
-			if !ok {
-				d.ve.Add(agreement.FieldPath(pp, side), agreement.ErrMissing, "missing "+side)
-				continue
-			}
-			c := d.choice(agreement.FieldPath(pp, side), r)
-			if side == "a" {
-				pv.A = c
-			} else {
-				pv.B = c
-			}
-		}
-		pv.Value, _ = d.amount(pp, po, "value", true)
-		p.Pairs = append(p.Pairs, pv)
-	}
-	for j, raw := range d.array(agreement.FieldPath(path, "redLines"), obj["redLines"]) {
-		rp := agreement.IndexPath(agreement.FieldPath(path, "redLines"), j)
-		ro, ok := d.object(rp, raw)
-		if !ok {
-			continue
-		}
-		d.known(rp, ro, "id", "territory", "clause", "choice")
-		rl := RedLine{ID: d.str(rp, ro, "id", true)}
-		if r, ok := ro["territory"]; ok {
-			tp := agreement.FieldPath(rp, "territory")
-			if to, ok := d.object(tp, r); ok {
-				d.known(tp, to, "party", "control", "areas", "min", "max", "minOpen", "maxOpen")
-				tl := &TerritoryLine{Party: agreement.PartyID(d.str(tp, to, "party", true)), Control: d.boolean(tp, to, "control")}
-				for k, raw := range d.array(agreement.FieldPath(tp, "areas"), to["areas"]) {
-					var s string
-					if json.Unmarshal(raw, &s) != nil || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-						d.ve.Add(agreement.IndexPath(agreement.FieldPath(tp, "areas"), k), agreement.ErrSyntax, "not a JSON string")
-					}
-					tl.Areas = append(tl.Areas, agreement.AreaID(s))
-				}
-				b := d.limits(tp, to, agreement.Measure(agreement.UnitPercent))
-				tl.Bound = b
-				rl.Territory = tl
-			}
-		}
-		if r, ok := ro["clause"]; ok {
-			cp := agreement.FieldPath(rp, "clause")
-			if co, ok := d.object(cp, r); ok {
-				d.known(cp, co, "kind", "actor", "group", "target", "area", "item", "measure")
-				var measure agreement.Bound
-				if r, ok := co["measure"]; ok {
-					mp := agreement.FieldPath(cp, "measure")
-					if mo, ok := d.object(mp, r); ok {
-						d.known(mp, mo, "unit", "of", "min", "max", "minOpen", "maxOpen")
-						unit := agreement.Unit(d.str(mp, mo, "unit", false))
-						measure = d.limits(mp, mo, agreement.Measure(unit).Of(d.str(mp, mo, "of", false)))
-						if _, lo := mo["min"]; !lo {
-							if _, hi := mo["max"]; !hi {
-								d.ve.Add(mp, agreement.ErrMissing, "a measure has a min or a max")
-							}
+		})
+	return pos
+}
+
+func (d *jdec) issueValue(path string, v agreement.JSONValue) IssueValue {
+	var iv IssueValue
+	d.object(path, v, []string{"issue", "weight", "values"}, []string{"issue", "weight"}, func(f, p string, v agreement.JSONValue) {
+		switch f {
+		case "issue":
+			iv.Issue = IssueID(d.r.String(p, v))
+		case "weight":
+			iv.Weight, _ = d.amount(p, v, true)
+		case "values":
+			iv.Values = agreement.JSONList(&d.r, p, v, func(p string, v agreement.JSONValue) AlternativeValue {
+				var av AlternativeValue
+				d.object(p, v, []string{"alternative", "value"}, []string{"alternative", "value"},
+					func(f, p string, v agreement.JSONValue) {
+						switch f {
+						case "alternative":
+							av.Alternative = AlternativeID(d.r.String(p, v))
+						case "value":
+							av.Value, _ = d.amount(p, v, true)
 						}
-					}
-				}
-				rl.Clause = &ClauseLine{Pattern: agreement.Pattern{
-					Measure: measure,
-					Kind:    agreement.EventKind(d.str(cp, co, "kind", true)),
-					Actor:   agreement.PartyID(d.str(cp, co, "actor", false)),
-					Group:   agreement.GroupID(d.str(cp, co, "group", false)),
-					Target:  agreement.PartyID(d.str(cp, co, "target", false)),
-					Area:    agreement.AreaID(d.str(cp, co, "area", false)),
-					Item:    d.str(cp, co, "item", false),
-				}}
-			}
+					})
+				return av
+			})
 		}
-		if r, ok := ro["choice"]; ok {
-			cp := agreement.FieldPath(rp, "choice")
-			if co, ok := d.object(cp, r); ok {
-				d.known(cp, co, "choice", "require")
-				cl := &ChoiceLine{Require: d.boolean(cp, co, "require")}
-				if r, ok := co["choice"]; ok {
-					cl.Choice = d.choice(agreement.FieldPath(cp, "choice"), r)
-				} else {
-					d.ve.Add(agreement.FieldPath(cp, "choice"), agreement.ErrMissing, "missing choice")
+	})
+	return iv
+}
+
+func (d *jdec) pairValue(path string, v agreement.JSONValue) PairValue {
+	var pv PairValue
+	d.object(path, v, []string{"a", "b", "value"}, []string{"a", "b", "value"}, func(f, p string, v agreement.JSONValue) {
+		switch f {
+		case "a":
+			pv.A = d.choice(p, v)
+		case "b":
+			pv.B = d.choice(p, v)
+		case "value":
+			pv.Value, _ = d.amount(p, v, true)
+		}
+	})
+	return pv
+}
+
+func (d *jdec) redLine(path string, v agreement.JSONValue) RedLine {
+	var rl RedLine
+	d.object(path, v, []string{"id", "territory", "clause", "choice"}, []string{"id"}, func(f, p string, v agreement.JSONValue) {
+		switch f {
+		case "id":
+			rl.ID = d.r.String(p, v)
+		case "territory":
+			rl.Territory = d.territoryLine(p, v)
+		case "clause":
+			rl.Clause = d.clauseLine(p, v)
+		case "choice":
+			cl := &ChoiceLine{}
+			if d.object(p, v, []string{"choice", "require"}, []string{"choice"}, func(f, p string, v agreement.JSONValue) {
+				switch f {
+				case "choice":
+					cl.Choice = d.choice(p, v)
+				case "require":
+					cl.Require = d.r.Bool(p, v)
 				}
+			}) {
 				rl.Choice = cl
 			}
 		}
-		p.RedLines = append(p.RedLines, rl)
+	})
+	return rl
+}
+
+func (d *jdec) territoryLine(path string, v agreement.JSONValue) *TerritoryLine {
+	tl := &TerritoryLine{}
+	var l limits
+	if !d.object(path, v, []string{"party", "control", "areas", "min", "max", "minOpen", "maxOpen"}, []string{"party"},
+		func(f, p string, v agreement.JSONValue) {
+			switch f {
+			case "party":
+				tl.Party = agreement.PartyID(d.r.String(p, v))
+			case "control":
+				tl.Control = d.r.Bool(p, v)
+			case "areas":
+				r := &d.r
+				tl.Areas = agreement.JSONList(r, p, v, func(p string, v agreement.JSONValue) agreement.AreaID {
+					return agreement.AreaID(r.String(p, v))
+				})
+			default:
+				l.read(d, f, p, v)
+			}
+		}) {
+		return nil
 	}
-	return p
+	tl.Bound = l.bound(d, path, agreement.Measure(agreement.UnitPercent))
+	return tl
+}
+
+func (d *jdec) clauseLine(path string, v agreement.JSONValue) *ClauseLine {
+	var pat agreement.Pattern
+	if !d.object(path, v, []string{"kind", "actor", "group", "target", "area", "item", "measure"}, []string{"kind"},
+		func(f, p string, v agreement.JSONValue) {
+			switch f {
+			case "kind":
+				pat.Kind = agreement.EventKind(d.r.String(p, v))
+			case "actor":
+				pat.Actor = agreement.PartyID(d.r.String(p, v))
+			case "group":
+				pat.Group = agreement.GroupID(d.r.String(p, v))
+			case "target":
+				pat.Target = agreement.PartyID(d.r.String(p, v))
+			case "area":
+				pat.Area = agreement.AreaID(d.r.String(p, v))
+			case "item":
+				pat.Item = d.r.String(p, v)
+			case "measure":
+				var unit agreement.Unit
+				var of string
+				var l limits
+				if d.object(p, v, []string{"unit", "of", "min", "max", "minOpen", "maxOpen"}, nil,
+					func(f, p string, v agreement.JSONValue) {
+						switch f {
+						case "unit":
+							unit = agreement.Unit(d.r.String(p, v))
+						case "of":
+							of = d.r.String(p, v)
+						default:
+							l.read(d, f, p, v)
+						}
+					}) {
+					pat.Measure = l.bound(d, p, agreement.Measure(unit).Of(of))
+					if !l.hasMin && !l.hasMax {
+						d.r.Add(p, agreement.ErrMissing, "a measure has a min or a max")
+					}
+				}
+			}
+		}) {
+		return nil
+	}
+	return &ClauseLine{Pattern: pat}
 }
 
 // writeLimits writes the limits of a bound as "min", "max", "minOpen" and
@@ -539,25 +467,45 @@ func writeLimits(b *bytes.Buffer, bd agreement.Bound) {
 	}
 }
 
-// limits reads "min", "max", "minOpen" and "maxOpen" of obj into b.
-func (d *jdec) limits(path string, obj map[string]json.RawMessage, b agreement.Bound) agreement.Bound {
-	if lo, ok := d.amount(path, obj, "min", false); ok {
-		if d.boolean(path, obj, "minOpen") {
-			b = b.Above(lo)
-		} else {
-			b = b.AtLeast(lo)
-		}
-	} else if d.boolean(path, obj, "minOpen") {
-		d.ve.Add(agreement.FieldPath(path, "min"), agreement.ErrMissing, "minOpen without min")
+// limits are the "min", "max", "minOpen" and "maxOpen" members of an
+// object, as read.
+type limits struct {
+	lo, hi                           decimal.Decimal
+	hasMin, hasMax, minOpen, maxOpen bool
+}
+
+// read reads the member f, one of the limits, at p.
+func (l *limits) read(d *jdec, f, p string, v agreement.JSONValue) {
+	switch f {
+	case "min":
+		l.lo, l.hasMin = d.amount(p, v, false)
+	case "max":
+		l.hi, l.hasMax = d.amount(p, v, false)
+	case "minOpen":
+		l.minOpen = d.r.Bool(p, v)
+	case "maxOpen":
+		l.maxOpen = d.r.Bool(p, v)
 	}
-	if hi, ok := d.amount(path, obj, "max", false); ok {
-		if d.boolean(path, obj, "maxOpen") {
-			b = b.Below(hi)
-		} else {
-			b = b.AtMost(hi)
-		}
-	} else if d.boolean(path, obj, "maxOpen") {
-		d.ve.Add(agreement.FieldPath(path, "max"), agreement.ErrMissing, "maxOpen without max")
+}
+
+// bound applies the limits read to b, reporting an open limit without its
+// value.
+func (l *limits) bound(d *jdec, path string, b agreement.Bound) agreement.Bound {
+	switch {
+	case l.hasMin && l.minOpen:
+		b = b.Above(l.lo)
+	case l.hasMin:
+		b = b.AtLeast(l.lo)
+	case l.minOpen:
+		d.r.Add(agreement.FieldPath(path, "min"), agreement.ErrMissing, "minOpen without min")
+	}
+	switch {
+	case l.hasMax && l.maxOpen:
+		b = b.Below(l.hi)
+	case l.hasMax:
+		b = b.AtMost(l.hi)
+	case l.maxOpen:
+		d.r.Add(agreement.FieldPath(path, "max"), agreement.ErrMissing, "maxOpen without max")
 	}
 	return b
 }

@@ -33,7 +33,7 @@ func TestDecodeMessages(t *testing.T) {
 			is: []error{agreement.ErrUnknownField}},
 		{name: "positions: $schema of the wrong type",
 			in:   `{"$schema":["x"],"schema":1,"positions":[]}`,
-			want: "agreement: 1 problem: $schema: not a JSON string",
+			want: "agreement: 1 problem: $schema: want string, got array",
 			is:   []error{agreement.ErrSyntax}},
 		{name: "positions: $schema nested",
 			in:   `{"schema":1,"positions":[{"$schema":"x","party":"UA","reservation":"1"}]}`,

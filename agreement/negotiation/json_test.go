@@ -60,10 +60,10 @@ func TestDecodePositionsListsEveryProblem(t *testing.T) {
 		"extra: " + agreement.ErrUnknownField.Error(),
 		"positions[0].party: " + agreement.ErrSyntax.Error(),
 		"positions[0].reservation: " + agreement.ErrInvalidValue.Error(),
-		"positions[0].issues[0].weight: " + agreement.ErrDuplicateID.Error(),
 		"positions[0].issues[0].weight: " + agreement.ErrInvalidValue.Error(),
-		"positions[0].redLines[0].id: " + agreement.ErrMissing.Error(),
+		"positions[0].issues[0].weight: " + agreement.ErrSyntax.Error(), // repeated
 		"positions[0].redLines[0].territory.min: " + agreement.ErrMissing.Error(),
+		"positions[0].redLines[0].id: " + agreement.ErrMissing.Error(),
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -143,24 +142,32 @@ func collectParties(v any, under bool, out map[agreement.PartyID]bool) {
 // panics and does not modify data.
 func DecodeSpace(data []byte) (*Space, error) {
 	d := &jdec{}
-	doc, ok := d.object("", data)
+	doc, ok := d.r.Document(data, SpaceSchema)
 	if !ok {
-		return nil, d.ve.Err()
+		return nil, d.r.Err()
 	}
-	if raw, ok := doc["schema"]; !ok {
-		d.ve.Add("schema", agreement.ErrMissing, "missing schema")
-	} else if n, err := strconv.Atoi(string(bytes.TrimSpace(raw))); err != nil || n != SpaceSchema {
-		d.ve.Add("schema", agreement.ErrSchemaVersion, fmt.Sprintf("schema %s, want %d", short64(raw), SpaceSchema))
-		return nil, d.ve.Err()
-	}
-	d.known("", doc, "$schema", "schema", "groups", "territory", "issues")
-	d.str("", doc, "$schema", false) // read for its type, and ignored
+	var groups, territory, issuesValue agreement.JSONValue
+	var hasGroups, hasTerritory, hasIssues bool
+	d.r.Object("", doc, []string{"$schema", "schema", "groups", "territory", "issues"},
+		func(f, p string, v agreement.JSONValue) bool {
+			switch f {
+			case "groups":
+				groups, hasGroups = v, true
+			case "territory":
+				territory, hasTerritory = v, true
+			case "issues":
+				issuesValue, hasIssues = v, true
+			default:
+				return d.r.SchemaMember(f, p, v)
+			}
+			return true
+		})
 	var generic any
-	dec := json.NewDecoder(bytes.NewReader(data))
+	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
 	dec.UseNumber()
 	if err := dec.Decode(&generic); err != nil {
-		d.ve.Add("", agreement.ErrSyntax, "malformed JSON")
-		return nil, d.ve.Err()
+		d.r.Add("", agreement.ErrSyntax, "malformed JSON")
+		return nil, d.r.Err()
 	}
 	seen := map[agreement.PartyID]bool{}
 	collectParties(generic, false, seen)
@@ -169,7 +176,14 @@ func DecodeSpace(data []byte) (*Space, error) {
 		parties = append(parties, string(p))
 	}
 	slices.Sort(parties)
-	wrap := func(opts, cls json.RawMessage) []byte {
+	// wrap writes an agreement document of the parties named, the groups and
+	// territory of the space, and the options and clauses given.
+	type member struct {
+		name    string
+		v       agreement.JSONValue
+		present bool
+	}
+	wrap := func(members ...member) []byte {
 		var b bytes.Buffer
 		b.WriteString(`{"schema":1,"id":"space","parties":[`)
 		for i, p := range parties {
@@ -181,53 +195,64 @@ func DecodeSpace(data []byte) (*Space, error) {
 			b.WriteByte('}')
 		}
 		b.WriteByte(']')
-		for _, f := range []struct {
-			name string
-			raw  json.RawMessage
-		}{{"groups", doc["groups"]}, {"territory", doc["territory"]}, {"options", opts}, {"clauses", cls}} {
-			if f.raw != nil {
-				b.WriteString(`,"` + f.name + `":`)
-				b.Write(f.raw)
+		for _, m := range append([]member{{"groups", groups, hasGroups}, {"territory", territory, hasTerritory}}, members...) {
+			if m.present {
+				raw, _ := m.v.MarshalJSON() // never fails
+				b.WriteString(`,"` + m.name + `":`)
+				b.Write(raw)
 			}
 		}
 		b.WriteByte('}')
 		return b.Bytes()
 	}
-	base, err := agreement.DecodeAgreement(wrap(nil, nil))
+	base, err := agreement.DecodeAgreement(wrap())
 	if err != nil {
 		d.wrapped("", err, func(path string) bool { return !strings.HasPrefix(path, "parties") && !strings.HasPrefix(path, "id") }, false)
 	}
 	var issues []Issue
-	for i, raw := range d.array("issues", doc["issues"]) {
-		ip := agreement.IndexPath("issues", i)
-		io, ok := d.object(ip, raw)
-		if !ok {
-			continue
-		}
-		d.known(ip, io, "id", "name", "alternatives")
-		is := Issue{ID: IssueID(d.str(ip, io, "id", true)), Name: d.str(ip, io, "name", false)}
-		for a, raw := range d.array(agreement.FieldPath(ip, "alternatives"), io["alternatives"]) {
-			ap := agreement.IndexPath(agreement.FieldPath(ip, "alternatives"), a)
-			ao, ok := d.object(ap, raw)
-			if !ok {
-				continue
-			}
-			d.known(ap, ao, "id", "name", "options", "clauses")
-			alt := Alternative{ID: AlternativeID(d.str(ap, ao, "id", true)), Name: d.str(ap, ao, "name", false)}
-			if _, ok := ao["options"]; ok || ao["clauses"] != nil {
-				got, aerr := agreement.DecodeAgreement(wrap(ao["options"], ao["clauses"]))
-				if aerr != nil {
-					d.wrapped(ap, aerr, func(path string) bool {
-						return strings.HasPrefix(path, "options") || strings.HasPrefix(path, "clauses")
-					}, err != nil)
+	if hasIssues {
+		issues = agreement.JSONList(&d.r, "issues", issuesValue, func(ip string, v agreement.JSONValue) Issue {
+			var is Issue
+			d.object(ip, v, []string{"id", "name", "alternatives"}, []string{"id"}, func(f, p string, v agreement.JSONValue) {
+				switch f {
+				case "id":
+					is.ID = IssueID(d.r.String(p, v))
+				case "name":
+					is.Name = d.r.String(p, v)
+				case "alternatives":
+					is.Alternatives = agreement.JSONList(&d.r, p, v, func(ap string, v agreement.JSONValue) Alternative {
+						var alt Alternative
+						var opts, cls member
+						d.object(ap, v, []string{"id", "name", "options", "clauses"}, []string{"id"},
+							func(f, p string, v agreement.JSONValue) {
+								switch f {
+								case "id":
+									alt.ID = AlternativeID(d.r.String(p, v))
+								case "name":
+									alt.Name = d.r.String(p, v)
+								case "options":
+									opts = member{"options", v, true}
+								case "clauses":
+									cls = member{"clauses", v, true}
+								}
+							})
+						if opts.present || cls.present {
+							got, aerr := agreement.DecodeAgreement(wrap(opts, cls))
+							if aerr != nil {
+								d.wrapped(ap, aerr, func(path string) bool {
+									return strings.HasPrefix(path, "options") || strings.HasPrefix(path, "clauses")
+								}, err != nil)
+							}
+							alt.Options, alt.Clauses = got.Options, got.Clauses
+						}
+						return alt
+					})
 				}
-				alt.Options, alt.Clauses = got.Options, got.Clauses
-			}
-			is.Alternatives = append(is.Alternatives, alt)
-		}
-		issues = append(issues, is)
+			})
+			return is
+		})
 	}
-	if err := d.ve.Err(); err != nil {
+	if err := d.r.Err(); err != nil {
 		return nil, err
 	}
 	return NewSpace(base.Territory, base.Groups, issues)
@@ -240,7 +265,7 @@ func DecodeSpace(data []byte) (*Space, error) {
 func (d *jdec) wrapped(prefix string, err error, keep func(string) bool, reported bool) {
 	var ve *agreement.ValidationError
 	if !errors.As(err, &ve) {
-		d.ve.Add(prefix, agreement.ErrInvalidValue, err.Error())
+		d.r.Add(prefix, agreement.ErrInvalidValue, err.Error())
 		return
 	}
 	kept := 0
@@ -253,14 +278,14 @@ func (d *jdec) wrapped(prefix string, err error, keep func(string) bool, reporte
 		if prefix != "" {
 			path = prefix + "." + path
 		}
-		d.ve.Add(path, p.Err, p.Msg)
+		d.r.Add(path, p.Err, p.Msg)
 	}
 	if ve.Omitted > 0 {
-		d.ve.Add(prefix, ErrTooLarge, fmt.Sprintf("%d more problems", ve.Omitted))
+		d.r.Add(prefix, ErrTooLarge, fmt.Sprintf("%d more problems", ve.Omitted))
 	}
 	if kept == 0 && ve.Omitted == 0 && !reported {
 		// Never fail silently: report what the agreement decoder said.
-		d.ve.Add(prefix, agreement.ErrInvalidValue, err.Error())
+		d.r.Add(prefix, agreement.ErrInvalidValue, err.Error())
 	}
 }
 

@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
-	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -18,105 +15,9 @@ import (
 // package writes and reads.
 const Version = 1
 
-// maxDepth bounds the nesting of a decoded document.
-const maxDepth = 64
-
-// object is a decoded JSON object, its members in document order.
-type object struct {
-	keys []string
-	vals []any
-}
-
-// parse reads one JSON value (and nothing after it) into a tree of
-// *object, []any, json.Number, string, bool and nil.
-func parse(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	v, err := parseValue(dec, 0)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("data after the document")
-	}
-	return v, nil
-}
-
-func parseValue(dec *json.Decoder, depth int) (any, error) {
-	if depth > maxDepth {
-		return nil, errors.New("nested more than " + strconv.Itoa(maxDepth) + " deep")
-	}
-	tok, err := dec.Token()
-	if err != nil {
-		if err == io.EOF {
-			return nil, errors.New("unexpected end of input")
-		}
-		return nil, err
-	}
-	switch tok := tok.(type) {
-	case json.Delim:
-		switch tok {
-		case '{':
-			obj := &object{}
-			for dec.More() {
-				k, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				key, _ := k.(string)
-				v, err := parseValue(dec, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				obj.keys, obj.vals = append(obj.keys, key), append(obj.vals, v)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, err
-			}
-			return obj, nil
-		case '[':
-			arr := []any{}
-			for dec.More() {
-				v, err := parseValue(dec, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				arr = append(arr, v)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, err
-			}
-			return arr, nil
-		}
-		return nil, errors.New("unexpected " + tok.String())
-	}
-	return tok, nil
-}
-
-// decoder converts a parsed tree to a Model, collecting every problem.
-type decoder struct{ ve agreement.ValidationError }
-
-func jsonType(v any) string {
-	switch v.(type) {
-	case *object:
-		return "object"
-	case []any:
-		return "array"
-	case json.Number:
-		return "number"
-	case string:
-		return "string"
-	case bool:
-		return "boolean"
-	case nil:
-		return "null"
-	}
-	return "value"
-}
-
-func (d *decoder) wrong(path, want string, v any) {
-	d.ve.Add(path, agreement.ErrSyntax, "want "+want+", got "+jsonType(v))
-}
+// decoder converts a parsed document to a Model with an
+// [agreement.JSONReader], collecting every problem.
+type decoder struct{ r agreement.JSONReader }
 
 // The fields of each object of the encoding, by type: the keys members
 // accepts, and suggests for a key it does not know.
@@ -138,128 +39,23 @@ var (
 	uniformFields      = []string{"min", "max"}
 )
 
-// members calls fn for each member of object v. names lists the fields of
-// the object's type: the one list by which members accepts a key and
-// suggests, with agreement.Suggest, a field for a key it does not know. A
-// key outside names, or one fn returns false for, is an unknown field;
-// duplicates are problems too. It returns the keys seen, nil when v is not
-// an object.
-func (d *decoder) members(path string, v any, names []string, fn func(key, path string, v any) bool) map[string]bool {
-	obj, ok := v.(*object)
-	if !ok {
-		d.wrong(path, "object", v)
-		return nil
-	}
-	seen := make(map[string]bool, len(obj.keys))
-	for i, k := range obj.keys {
-		p := agreement.FieldPath(path, k)
-		if seen[k] {
-			d.ve.Add(p, agreement.ErrSyntax, "duplicate field "+strconv.Quote(k))
-			continue
-		}
-		seen[k] = true
-		if !slices.Contains(names, k) || !fn(k, p, obj.vals[i]) {
-			msg := "unknown field " + strconv.Quote(k)
-			if s, ok := agreement.Suggest(k, names); ok {
-				msg += " (did you mean " + strconv.Quote(s) + "?)"
-			}
-			d.ve.Add(p, agreement.ErrUnknownField, msg)
-		}
-	}
-	return seen
-}
-
-// exactlyOne reports whether seen, the keys of an object, holds exactly
-// one of names, or holds none of them but holds unknown keys, which are
-// reported already (the one meant is among them).
-func exactlyOne(seen map[string]bool, names []string) bool {
+// exactlyOne reports whether fields, those of an object, hold exactly one
+// of names, or none of them but unknown fields, which are reported
+// already (the one meant is among them).
+func exactlyOne(fields, names []string) bool {
 	n := 0
 	for _, k := range names {
-		if seen[k] {
+		if slices.Contains(fields, k) {
 			n++
 		}
 	}
-	return n == 1 || n == 0 && len(seen) > 0
+	return n == 1 || n == 0 && len(fields) > 0
 }
 
-func (d *decoder) require(path string, seen map[string]bool, names ...string) {
-	if seen == nil {
-		return
-	}
-	for _, n := range names {
-		if !seen[n] {
-			d.ve.Add(agreement.FieldPath(path, n), agreement.ErrMissing, "missing field "+strconv.Quote(n))
-		}
-	}
-}
-
-func (d *decoder) str(path string, v any) string {
-	s, ok := v.(string)
-	if !ok {
-		d.wrong(path, "string", v)
-	}
-	return s
-}
-
-func (d *decoder) num(path string, v any) float64 {
-	n, ok := v.(json.Number)
-	if !ok {
-		d.wrong(path, "number", v)
-		return 0
-	}
-	f, err := strconv.ParseFloat(string(n), 64)
-	if err != nil || math.IsInf(f, 0) {
-		d.ve.Add(path, agreement.ErrInvalidValue, "number "+string(n)+" out of range")
-		return 0
-	}
-	return f
-}
-
-func (d *decoder) boolean(path string, v any) bool {
-	b, ok := v.(bool)
-	if !ok {
-		d.wrong(path, "boolean", v)
-	}
-	return b
-}
-
-func (d *decoder) dur(path string, v any) time.Duration {
-	s, ok := v.(string)
-	if !ok {
-		d.wrong(path, "duration string", v)
-		return 0
-	}
-	t, err := agreement.ParseDuration(s)
-	if err != nil {
-		d.ve.Add(path, agreement.ErrInvalidValue, "invalid duration "+strconv.Quote(s))
-	}
-	return t
-}
-
-func (d *decoder) ref(path string, v any) agreement.Ref {
-	s, ok := v.(string)
-	if !ok {
-		d.wrong(path, "reference string", v)
-		return agreement.Ref{}
-	}
-	r, err := agreement.ParseRef(s)
-	if err != nil {
-		d.ve.Add(path, agreement.ErrInvalidID, "invalid reference "+strconv.Quote(s))
-	}
-	return r
-}
-
-func list[T any](d *decoder, path string, v any, fn func(path string, v any) T) []T {
-	arr, ok := v.([]any)
-	if !ok {
-		d.wrong(path, "array", v)
-		return nil
-	}
-	var out []T
-	for i, x := range arr {
-		out = append(out, fn(agreement.IndexPath(path, i), x))
-	}
-	return out
+// list decodes the array v at path element by element; an empty array
+// decodes to nil.
+func list[T any](d *decoder, path string, v agreement.JSONValue, fn func(path string, v agreement.JSONValue) T) []T {
+	return agreement.JSONList(&d.r, path, v, fn)
 }
 
 // DecodeModel reads a model from its JSON encoding, strictly: an object
@@ -284,73 +80,47 @@ func list[T any](d *decoder, path string, v any, fn func(path string, v any) T) 
 // reads "montecarlo: 2 problems: ...". It never panics and does not modify
 // data.
 func DecodeModel(data []byte) (Model, error) {
-	tree, err := parse(data)
-	if err != nil {
-		var ve agreement.ValidationError
-		ve.Add("", agreement.ErrSyntax, "malformed JSON: "+err.Error())
-		return Model{}, wrapProblems(&ve)
-	}
 	var d decoder
 	var m Model
+	tree, ok := d.r.Parse(data)
+	if !ok {
+		return Model{}, d.problems()
+	}
 	version, processes := false, false
-	seen := d.members("", tree, modelFields, func(key, path string, v any) bool {
+	if d.r.Object("", tree, modelFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
-		case "$schema":
-			d.str(path, v)
 		case "version":
-			n, ok := v.(json.Number)
-			if !ok {
-				d.wrong(path, "number", v)
-			} else if string(n) != strconv.Itoa(Version) {
-				d.ve.Add(path, agreement.ErrSchemaVersion, "unsupported version "+string(n)+", want "+strconv.Itoa(Version))
-			}
+			d.r.Version(path, v, Version)
 			version = true
 		case "processes":
 			m.Processes = list(&d, path, v, d.process)
 			processes = true
 		default:
-			return false
+			return d.r.SchemaMember(key, path, v)
 		}
 		return true
-	})
-	if seen != nil && !version {
-		d.ve.Add("version", agreement.ErrMissing, "missing field \"version\"")
-	}
-	if seen != nil && !processes {
-		d.ve.Add("processes", agreement.ErrMissing, "missing field \"processes\"")
+	}) {
+		d.r.Required("", "version", version)
+		d.r.Required("", "processes", processes)
 	}
 	// The model's own problems, but those of a value the decoder already
 	// found wrong (a process it could not read is missing to Validate).
 	var vm agreement.ValidationError
 	m.validate(&vm)
-	decoded := len(d.ve.Problems)
-	for _, pr := range vm.Problems {
-		if !relatedPath(d.ve.Problems[:decoded], pr.Path) {
-			d.ve.Add(pr.Path, pr.Err, pr.Msg)
-		}
-	}
-	d.ve.Omitted += vm.Omitted
-	if err := wrapProblems(&d.ve); err != nil {
+	d.r.Validated(vm.Err())
+	if err := d.problems(); err != nil {
 		return Model{}, err
 	}
 	return m, nil
 }
 
-// relatedPath reports whether path is the path of one of ps, or inside it,
-// or contains it.
-func relatedPath(ps []*agreement.Problem, path string) bool {
-	within := func(a, b string) bool { // a is b or inside b
-		if b == "" || a == b {
-			return true
-		}
-		return strings.HasPrefix(a, b) && (a[len(b)] == '.' || a[len(b)] == '[')
+// problems returns nil, or the problems found, wrapped.
+func (d *decoder) problems() error {
+	var ve *agreement.ValidationError
+	if !errors.As(d.r.Err(), &ve) {
+		return nil
 	}
-	for _, p := range ps {
-		if p != nil && (within(path, p.Path) || within(p.Path, path)) {
-			return true
-		}
-	}
-	return false
+	return wrapProblems(ve)
 }
 
 // UnmarshalJSON implements encoding/json.Unmarshaler with DecodeModel: on
@@ -370,9 +140,9 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func (d *decoder) process(path string, v any) Process {
+func (d *decoder) process(path string, v agreement.JSONValue) Process {
 	var p Process
-	seen := d.members(path, v, processFields, func(key, path string, v any) bool {
+	isObject := d.r.Object(path, v, processFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "poisson":
 			p = d.poisson(path, v)
@@ -383,20 +153,20 @@ func (d *decoder) process(path string, v any) Process {
 		}
 		return true
 	})
-	if seen != nil && !exactlyOne(seen, processFields) {
-		d.ve.Add(path, agreement.ErrInvalidValue, "want exactly one of \"poisson\" and \"scheduled\"")
+	if isObject && !exactlyOne(v.Fields(), processFields) {
+		d.r.Add(path, agreement.ErrInvalidValue, "want exactly one of \"poisson\" and \"scheduled\"")
 	}
 	return p
 }
 
-func (d *decoder) poisson(path string, v any) *Poisson {
+func (d *decoder) poisson(path string, v agreement.JSONValue) *Poisson {
 	p := &Poisson{}
-	seen := d.members(path, v, poissonFields, func(key, path string, v any) bool {
+	d.r.Object(path, v, poissonFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "name":
-			p.Name = d.str(path, v)
+			p.Name = d.r.String(path, v)
 		case "perDay":
-			p.PerDay = d.num(path, v)
+			p.PerDay = d.r.Float(path, v)
 		case "event":
 			p.Event = d.template(path, v)
 		case "modifiers":
@@ -406,61 +176,47 @@ func (d *decoder) poisson(path string, v any) *Poisson {
 		}
 		return true
 	})
-	d.require(path, seen, "perDay", "event")
+	d.r.RequiredFields(path, v, "perDay", "event")
 	return p
 }
 
-func (d *decoder) modifier(path string, v any) Modifier {
+func (d *decoder) modifier(path string, v agreement.JSONValue) Modifier {
 	var m Modifier
-	seen := d.members(path, v, modifierFields, func(key, path string, v any) bool {
+	d.r.Object(path, v, modifierFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "clause":
-			m.Clause = d.ref(path, v)
+			m.Clause = d.r.Ref(path, v)
 		case "debtor":
-			m.Debtor = agreement.PartyID(d.str(path, v))
+			m.Debtor = agreement.PartyID(d.r.String(path, v))
 		case "states":
-			m.States = list(d, path, v, d.state)
+			m.States = list(d, path, v, d.states)
 		case "factor":
-			m.Factor = d.num(path, v)
+			m.Factor = d.r.Float(path, v)
 		default:
 			return false
 		}
 		return true
 	})
-	d.require(path, seen, "clause", "states", "factor")
+	d.r.RequiredFields(path, v, "clause", "states", "factor")
 	return m
 }
 
-func (d *decoder) state(path string, v any) agreement.State {
-	var s agreement.State
-	str, ok := v.(string)
-	if !ok {
-		d.wrong(path, "state name", v)
-		return s
-	}
-	if err := s.UnmarshalText([]byte(str)); err != nil {
-		// The message names the state meant and those allowed.
-		msg := "unknown state " + strconv.Quote(str)
-		var p *agreement.Problem
-		if errors.As(err, &p) {
-			msg = p.Msg
-		}
-		d.ve.Add(path, agreement.ErrInvalidValue, msg)
-	}
-	return s
+// states reads a state's name.
+func (d *decoder) states(path string, v agreement.JSONValue) agreement.State {
+	return agreement.JSONEnum[agreement.State](&d.r, path, v, "state")
 }
 
-func (d *decoder) scheduled(path string, v any) *Scheduled {
+func (d *decoder) scheduled(path string, v agreement.JSONValue) *Scheduled {
 	s := &Scheduled{}
-	seen := d.members(path, v, scheduledFields, func(key, path string, v any) bool {
+	d.r.Object(path, v, scheduledFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "name":
-			s.Name = d.str(path, v)
+			s.Name = d.r.String(path, v)
 		case "after":
 			m := d.match(path, v)
 			s.After = &m
 		case "once":
-			s.Once = d.boolean(path, v)
+			s.Once = d.r.Bool(path, v)
 		case "delay":
 			s.Delay = d.distribution(path, v)
 		case "outcomes":
@@ -470,16 +226,16 @@ func (d *decoder) scheduled(path string, v any) *Scheduled {
 		}
 		return true
 	})
-	d.require(path, seen, "outcomes")
+	d.r.RequiredFields(path, v, "outcomes")
 	return s
 }
 
-func (d *decoder) outcome(path string, v any) Outcome {
+func (d *decoder) outcome(path string, v agreement.JSONValue) Outcome {
 	var o Outcome
-	seen := d.members(path, v, outcomeFields, func(key, path string, v any) bool {
+	d.r.Object(path, v, outcomeFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "probability":
-			o.Probability = d.num(path, v)
+			o.Probability = d.r.Float(path, v)
 		case "event":
 			o.Event = d.template(path, v)
 		default:
@@ -487,22 +243,22 @@ func (d *decoder) outcome(path string, v any) Outcome {
 		}
 		return true
 	})
-	d.require(path, seen, "probability", "event")
+	d.r.RequiredFields(path, v, "probability", "event")
 	return o
 }
 
-func (d *decoder) match(path string, v any) Match {
+func (d *decoder) match(path string, v agreement.JSONValue) Match {
 	var m Match
-	d.members(path, v, matchFields, func(key, path string, v any) bool {
+	d.r.Object(path, v, matchFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "kind":
-			m.Kind = agreement.EventKind(d.str(path, v))
+			m.Kind = agreement.EventKind(d.r.String(path, v))
 		case "actor":
-			m.Actor = agreement.PartyID(d.str(path, v))
+			m.Actor = agreement.PartyID(d.r.String(path, v))
 		case "target":
-			m.Target = agreement.PartyID(d.str(path, v))
+			m.Target = agreement.PartyID(d.r.String(path, v))
 		case "area":
-			m.Area = agreement.AreaID(d.str(path, v))
+			m.Area = agreement.AreaID(d.r.String(path, v))
 		default:
 			return false
 		}
@@ -511,26 +267,26 @@ func (d *decoder) match(path string, v any) Match {
 	return m
 }
 
-func (d *decoder) template(path string, v any) Template {
+func (d *decoder) template(path string, v agreement.JSONValue) Template {
 	var t Template
-	seen := d.members(path, v, templateFields, func(key, path string, v any) bool {
+	d.r.Object(path, v, templateFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "kind":
-			t.Kind = agreement.EventKind(d.str(path, v))
+			t.Kind = agreement.EventKind(d.r.String(path, v))
 		case "actor":
-			t.Actor = agreement.PartyID(d.str(path, v))
+			t.Actor = agreement.PartyID(d.r.String(path, v))
 		case "target":
-			t.Target = agreement.PartyID(d.str(path, v))
+			t.Target = agreement.PartyID(d.r.String(path, v))
 		case "reporter":
-			t.Reporter = agreement.PartyID(d.str(path, v))
+			t.Reporter = agreement.PartyID(d.r.String(path, v))
 		case "clause":
-			t.Clause = d.ref(path, v)
+			t.Clause = d.r.Ref(path, v)
 		case "area":
-			t.Area = agreement.AreaID(d.str(path, v))
+			t.Area = agreement.AreaID(d.r.String(path, v))
 		case "outcome":
-			t.Outcome = d.str(path, v)
+			t.Outcome = d.r.String(path, v)
 		case "item":
-			t.Item = d.str(path, v)
+			t.Item = d.r.String(path, v)
 		case "quantities":
 			t.Quantities = list(d, path, v, d.quantity)
 		default:
@@ -538,124 +294,124 @@ func (d *decoder) template(path string, v any) Template {
 		}
 		return true
 	})
-	d.require(path, seen, "kind")
+	d.r.RequiredFields(path, v, "kind")
 	return t
 }
 
 // quantity decodes {"value": "15", "unit": "km", "of": "distance-from-line"},
 // as an event log writes a quantity.
-func (d *decoder) quantity(path string, v any) agreement.Quantity {
+func (d *decoder) quantity(path string, v agreement.JSONValue) agreement.Quantity {
 	var value, unit, of string
-	seen := d.members(path, v, quantityFields, func(key, path string, v any) bool {
+	isObject := d.r.Object(path, v, quantityFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "value":
-			value = d.str(path, v)
+			value = d.r.String(path, v)
 		case "unit":
-			unit = d.str(path, v)
+			unit = d.r.String(path, v)
 		case "of":
-			of = d.str(path, v)
+			of = d.r.String(path, v)
 		default:
 			return false
 		}
 		return true
 	})
-	d.require(path, seen, "value")
-	if seen == nil || !seen["value"] {
+	d.r.RequiredFields(path, v, "value")
+	if !isObject || !slices.Contains(v.Fields(), "value") {
 		return agreement.Quantity{}
 	}
 	q, err := agreement.ParseQuantity(value, agreement.Unit(unit))
 	if err != nil {
-		d.ve.Add(agreement.FieldPath(path, "value"), agreement.ErrInvalidValue, "invalid quantity "+strconv.Quote(value)+" "+strconv.Quote(unit))
+		d.r.Add(agreement.FieldPath(path, "value"), agreement.ErrInvalidValue, "invalid quantity "+strconv.Quote(value)+" "+strconv.Quote(unit))
 		return agreement.Quantity{}
 	}
 	q.Of = of
 	return q
 }
 
-func (d *decoder) distribution(path string, v any) Distribution {
+func (d *decoder) distribution(path string, v agreement.JSONValue) Distribution {
 	var out Distribution
-	seen := d.members(path, v, distributionFields, func(key, path string, v any) bool {
+	isObject := d.r.Object(path, v, distributionFields, func(key, path string, v agreement.JSONValue) bool {
 		switch key {
 		case "constant":
 			var c Constant
-			s := d.members(path, v, constantFields, func(key, path string, v any) bool {
+			d.r.Object(path, v, constantFields, func(key, path string, v agreement.JSONValue) bool {
 				if key != "perDay" {
 					return false
 				}
-				c.PerDay = d.num(path, v)
+				c.PerDay = d.r.Float(path, v)
 				return true
 			})
-			d.require(path, s, "perDay")
+			d.r.RequiredFields(path, v, "perDay")
 			out = c
 		case "piecewise":
 			var p Piecewise
-			s := d.members(path, v, piecewiseFields, func(key, path string, v any) bool {
+			d.r.Object(path, v, piecewiseFields, func(key, path string, v agreement.JSONValue) bool {
 				switch key {
 				case "cuts":
-					p.Cuts = list(d, path, v, d.dur)
+					p.Cuts = list(d, path, v, d.r.Duration)
 				case "perDay":
-					p.PerDay = list(d, path, v, d.num)
+					p.PerDay = list(d, path, v, d.r.Float)
 				case "stdErrs":
-					p.StdErrs = list(d, path, v, d.num)
+					p.StdErrs = list(d, path, v, d.r.Float)
 				default:
 					return false
 				}
 				return true
 			})
-			d.require(path, s, "perDay")
+			d.r.RequiredFields(path, v, "perDay")
 			out = p
 		case "weibull":
 			var w Weibull
-			s := d.members(path, v, weibullFields, func(key, path string, v any) bool {
+			d.r.Object(path, v, weibullFields, func(key, path string, v agreement.JSONValue) bool {
 				switch key {
 				case "shape":
-					w.Shape = d.num(path, v)
+					w.Shape = d.r.Float(path, v)
 				case "scale":
-					w.Scale = d.dur(path, v)
+					w.Scale = d.r.Duration(path, v)
 				default:
 					return false
 				}
 				return true
 			})
-			d.require(path, s, "shape", "scale")
+			d.r.RequiredFields(path, v, "shape", "scale")
 			out = w
 		case "empirical":
 			var e Empirical
-			s := d.members(path, v, empiricalFields, func(key, path string, v any) bool {
+			d.r.Object(path, v, empiricalFields, func(key, path string, v agreement.JSONValue) bool {
 				switch key {
 				case "at":
-					e.At = list(d, path, v, d.dur)
+					e.At = list(d, path, v, d.r.Duration)
 				case "survival":
-					e.Survival = list(d, path, v, d.num)
+					e.Survival = list(d, path, v, d.r.Float)
 				default:
 					return false
 				}
 				return true
 			})
-			d.require(path, s, "at", "survival")
+			d.r.RequiredFields(path, v, "at", "survival")
 			out = e
 		case "uniform":
 			var u Uniform
-			s := d.members(path, v, uniformFields, func(key, path string, v any) bool {
+			d.r.Object(path, v, uniformFields, func(key, path string, v agreement.JSONValue) bool {
 				switch key {
 				case "min":
-					u.Min = d.dur(path, v)
+					u.Min = d.r.Duration(path, v)
 				case "max":
-					u.Max = d.dur(path, v)
+					u.Max = d.r.Duration(path, v)
 				default:
 					return false
 				}
 				return true
 			})
-			d.require(path, s, "min", "max")
+			d.r.RequiredFields(path, v, "min", "max")
 			out = u
 		default:
 			return false
 		}
 		return true
 	})
-	if seen != nil && !exactlyOne(seen, distributionFields) {
-		d.ve.Add(path, agreement.ErrInvalidValue, "want exactly one of \"constant\", \"piecewise\", \"weibull\", \"empirical\" and \"uniform\"")
+	if isObject && !exactlyOne(v.Fields(), distributionFields) {
+		d.r.Add(path, agreement.ErrInvalidValue, "want exactly one of \"constant\", \"piecewise\", \"weibull\", \"empirical\" and \"uniform\"")
 	}
 	return out
 }
