@@ -287,6 +287,17 @@ func (e *env) checkKind(allowed ...string) (int, bool) {
 	if e.kind == kindAuto || slices.Contains(allowed, e.kind) {
 		return exitOK, true
 	}
+	if slices.Contains(kinds, e.kind) {
+		// A kind, but not of the operand: "replay reads an agreement or a
+		// process as AGREEMENT".
+		an := make([]string, len(allowed))
+		for i, k := range allowed {
+			an[i] = article(k)
+		}
+		operand, _, _ := strings.Cut(e.cmd.args, " ")
+		return e.usageError("-kind %s: %s reads %s as %s; %s is not allowed here",
+			e.kind, e.cmd.name, strings.Join(an, " or "), operand, e.kind), false
+	}
 	msg := fmt.Sprintf("unknown kind %q", e.kind)
 	if s, ok := agreement.Suggest(e.kind, allowed); ok {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)

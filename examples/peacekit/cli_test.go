@@ -226,3 +226,74 @@ func TestDiffFormatsAgree(t *testing.T) {
 		})
 	}
 }
+
+// TestMistakesNamed: each mistake is reported as what it is, with the exit
+// status it deserves: a timeline checked against no agreement is not
+// valid and is a warning; a late -start is the flag's fault, not the
+// model's; a finding of the clause lint names its timeline; an instance
+// named without its agreement is found in a process; a kind replay does
+// not read is named as such.
+func TestMistakesNamed(t *testing.T) {
+	const unknownParty = "testdata/bad/timeline-unknown-party.json"
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		// Each of want is in standard output or standard error; none of
+		// unwanted is in either.
+		want, unwanted []string
+	}{
+		{"timeline with two agreements, strict", []string{"validate", "-strict", draft, final, unknownParty}, exitBadInput,
+			[]string{unknownParty + ": unchecked timeline", unknownParty + ": warning: timeline decoded, not checked against an agreement (2 agreements or processes given; give one)", "1 warning, and -strict"},
+			[]string{unknownParty + ": valid"}},
+		{"timeline with two agreements", []string{"validate", draft, final, unknownParty}, exitOK,
+			[]string{unknownParty + ": warning: timeline decoded, not checked"}, []string{unknownParty + ": valid"}},
+		{"positions with two spaces, strict", []string{"validate", "-strict", "-lint=false", space, space, positions}, exitBadInput,
+			[]string{positions + ": unchecked", positions + ": warning: positions decoded, not checked against a negotiation space (2 spaces given; give one)"},
+			[]string{positions + ": valid"}},
+		{"late start", []string{"montecarlo", "-runs", "10", "-start", "2262-01-01", cfDoc, model}, exitUsage,
+			[]string{"peacekit montecarlo: -start, -horizon: a run from -start 2262-01-01 for 365d would end after"},
+			[]string{model + ":"}},
+		{"late start for the horizon", []string{"montecarlo", "-runs", "10", "-start", "2261-12-01", "-horizon", "30d", cfDoc, model}, exitOK, nil, nil},
+		{"two timelines", []string{"validate", "-strict", final, "testdata/no-ceasefire.json", "testdata/same-day-breach.json"}, exitBadInput,
+			[]string{
+				final + ": clauses[1]: warning (with testdata/no-ceasefire.json): obligation \"MON\"",
+				final + ": clauses[1]: warning (with testdata/same-day-breach.json): obligation \"MON\"",
+				"4 warnings, and -strict",
+			}, []string{final + ": clauses[1]: warning: "}},
+		{"instance in a process without its agreement", []string{"explain", processDoc, processTL, "fr-troops"}, exitOK,
+			[]string{"trilateral-declaration/fr-troops at "}, nil},
+		{"instance with its agreement", []string{"explain", processDoc, processTL, "trilateral-declaration/fr-troops"}, exitOK,
+			[]string{"trilateral-declaration/fr-troops at "}, nil},
+		{"instance of one agreement without it", []string{"explain", cfDoc, newAttack, "CF[RU]"}, exitOK,
+			[]string{"ceasefire-sample/CF[RU] at "}, nil},
+		{"a near instance in a process", []string{"explain", processDoc, processTL, "fr-troop"}, exitBadInput,
+			[]string{`unknown clause instance "fr-troop" (did you mean "trilateral-declaration/fr-troops"?)`}, nil},
+		{"a clause of several instances", []string{"explain", cfDoc, newAttack, "CF"}, exitBadInput,
+			[]string{`clause instance "CF" is ambiguous: give one of "ceasefire-sample/CF[UA]" or "ceasefire-sample/CF[RU]"`}, nil},
+		{"replay of a timeline kind", []string{"replay", "-kind", "timeline", cfDoc, newAttack}, exitUsage,
+			[]string{"replay reads an agreement or a process as AGREEMENT; timeline is not allowed here"}, []string{"unknown kind"}},
+		{"montecarlo of a model kind", []string{"montecarlo", "-kind", "montecarlo-model", cfDoc, model}, exitUsage,
+			[]string{"montecarlo reads an agreement or a process as AGREEMENT; montecarlo-model is not allowed here"}, nil},
+		{"replay of a misspelt kind", []string{"replay", "-kind", "timelin", cfDoc, newAttack}, exitUsage,
+			[]string{`unknown kind "timelin"`}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := runArgs(c.args...)
+			if code != c.code {
+				t.Errorf("exit status %d, want %d", code, c.code)
+			}
+			both := out + errs
+			for _, w := range c.want {
+				if !strings.Contains(both, w) {
+					t.Errorf("no %q in\n%s", w, both)
+				}
+			}
+			for _, u := range c.unwanted {
+				if strings.Contains(both, u) {
+					t.Errorf("%q in\n%s", u, both)
+				}
+			}
+		})
+	}
+}

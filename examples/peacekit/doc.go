@@ -26,9 +26,15 @@
 //	    timeline given is checked against it (scenario.Timeline.Validate)
 //	    and linted with it (scenario.Timeline.Lint, Engine.LintClauses);
 //	    with exactly one negotiation space, each positions document
-//	    (negotiation.Compile). Lint findings are warnings: the exit status
-//	    stays 0 unless -strict is given. -lint=false skips the lint.
-//	    "peacekit lint" is the same command.
+//	    (negotiation.Compile). A finding of Engine.LintClauses names its
+//	    timeline ("final.json: clauses[1]: warning (with timeline.json):
+//	    ..."). A timeline given with two or more agreements or processes
+//	    (positions with two or more spaces) is checked against none: it is
+//	    reported "unchecked", not "valid", with a warning ("timeline
+//	    decoded, not checked against an agreement (2 agreements or
+//	    processes given; give one)"). Lint findings and unchecked documents
+//	    are warnings: the exit status stays 0 unless -strict is given.
+//	    -lint=false skips the lint. "peacekit lint" is the same command.
 //	replay AGREEMENT TIMELINE
 //	    Replays a timeline over an agreement or process (package scenario)
 //	    up to -end, and writes the states at the end and since when, who
@@ -40,10 +46,12 @@
 //	    (the default), bound, breaches or territory.
 //	explain AGREEMENT TIMELINE INSTANCE
 //	    Replays as replay does and explains why one clause instance
-//	    ("ceasefire-sample/CF[RU]", or "CF[RU]" with one agreement) is in
-//	    its state at -at (default: the end): scenario.Trace.Explain. An
-//	    unknown instance is bad input; the message lists the instances and
-//	    suggests the nearest (agreement.Suggest).
+//	    ("ceasefire-sample/CF[RU]", or "CF[RU]" when that names one
+//	    instance, with one agreement or a process) is in its state at -at
+//	    (default: the end): scenario.Trace.Explain. An unknown instance is
+//	    bad input; the message lists the instances and suggests the nearest
+//	    (agreement.Suggest); an ambiguous one ("CF" for "CF[RU]" and
+//	    "CF[UA]") is bad input, with the instances it could mean.
 //	diff OLD NEW
 //	    What changed between two versions of an agreement
 //	    (revision.Diff): what the draft promised that the final text
@@ -117,11 +125,13 @@
 // findings read "FILE: path: warning: message". A document of another kind
 // than a command wants is named as such ("this is a timeline document").
 //
-// The exit status is 0 on success (lint warnings included, without
-// -strict), 1 for bad input (a file that cannot be read, decoded, validated,
-// replayed or simulated; lint warnings with -strict; an unknown clause
+// The exit status is 0 on success (warnings included, without -strict), 1
+// for bad input (a file that cannot be read, decoded, validated, replayed
+// or simulated; warnings with -strict; an unknown or ambiguous clause
 // instance), and 2 for bad usage (an unknown command, flag, format or kind,
-// the wrong number of operands, a malformed instant or duration). An
+// the wrong number of operands, a malformed instant or duration, a -kind
+// the operand cannot be, a montecarlo -start and -horizon ending after the
+// instants a replay represents). An
 // unknown command is answered with the list of commands and the nearest
 // one ("peacekit replya": did you mean "replay"?).
 package main

@@ -58,6 +58,8 @@ var goldenCases = []goldenCase{
 		"testdata/bad/timeline-bad-fields.json", "testdata/bad/no-such-file.json"}},
 	{"validate-timeline-party", "txt", []string{"validate", cfDoc, "testdata/bad/timeline-unknown-party.json"}},
 	{"validate-two-hosts", "txt", []string{"validate", "-lint=false", draft, final, "testdata/bad/timeline-unknown-party.json"}},
+	{"validate-two-hosts-strict", "txt", []string{"validate", "-strict", draft, final, "testdata/bad/timeline-unknown-party.json"}},
+	{"validate-two-timelines", "txt", []string{"validate", final, "testdata/no-ceasefire.json", "testdata/same-day-breach.json"}},
 	{"validate-negotiation", "txt", []string{"validate", space, positions}},
 	{"validate-model", "txt", []string{"validate", model}},
 	{"validate-coalition", "txt", []string{"validate", "testdata/coalition.json"}},
@@ -84,11 +86,14 @@ var goldenCases = []goldenCase{
 	{"replay-table-unknown", "txt", []string{"replay", "-format", "csv", "-table", "stats", final, timeline}},
 	{"replay-table-text", "txt", []string{"replay", "-table", "states", final, timeline}},
 	{"replay-timeline-as-agreement", "txt", []string{"replay", newAttack, cfDoc}},
+	{"replay-kind-timeline", "txt", []string{"replay", "-kind", "timeline", cfDoc, newAttack}},
 
 	// explain.
 	{"explain", "txt", []string{"explain", cfDoc, newAttack, "CF[RU]"}},
 	{"explain-at", "txt", []string{"explain", cfDoc, newAttack, "ceasefire-sample/SUP", "-at", "2026-03-16"}},
 	{"explain-unknown", "txt", []string{"explain", cfDoc, newAttack, "CF[RUS]"}},
+	{"explain-process-short", "txt", []string{"explain", processDoc, processTL, "fr-troops"}},
+	{"explain-ambiguous", "txt", []string{"explain", cfDoc, newAttack, "CF"}},
 	{"explain-outside", "txt", []string{"explain", "-at", "2027-01-01", cfDoc, newAttack, "SUP"}},
 
 	// diff.
@@ -121,6 +126,7 @@ var goldenCases = []goldenCase{
 	{"montecarlo-csv", "csv", []string{"montecarlo", "-runs", "300", "-seed", "7", "-format", "csv", final, model}},
 	{"montecarlo-json", "json", []string{"montecarlo", "-runs", "300", "-seed", "7", "-horizon", "90d", "-format", "json", final, model}},
 	{"montecarlo-no-date", "txt", []string{"montecarlo", mistakes + "undated.json", model}},
+	{"montecarlo-start-late", "txt", []string{"montecarlo", "-runs", "10", "-start", "2262-01-01", cfDoc, model}},
 	{"montecarlo-bad-model", "txt", []string{"montecarlo", final, mistakes + "bad-model.json"}},
 
 	// packages.

@@ -32,7 +32,9 @@ estimates depend on -seed and -runs, not on -workers.
 
 -start defaults to the agreement's date (the first instrument's, for a
 process); an undated agreement needs -start. -horizon is a duration as
-documents write them ("365d", "72h").
+documents write them ("365d", "72h"). A run must end by the last instant
+a replay represents (agreement.InstantRange, in April 2262): a later end
+is bad usage.
 
 Formats: text (the default), markdown (a table), csv and json (one row or
 object per instance, with the interval bounds).
@@ -110,6 +112,16 @@ func runMonteCarlo(e *env, args []string) int {
 		if start.IsZero() {
 			return e.usageError("%s has no date: give -start", ops[0])
 		}
+	}
+	// Every run must end within the instants a replay represents: a -start
+	// too late for -horizon is a mistake of the flags, not of the model.
+	if first, last := agreement.InstantRange(); start.Before(first) || last.Sub(start) < horizon {
+		from := "-start " + e.start
+		if e.start == "" {
+			from = fmt.Sprintf("the date of %s, %s,", ops[0], formatInstant(start))
+		}
+		return e.usageError("-start, -horizon: a run from %s for %s would end after %s, the last instant a replay represents",
+			from, e.horizon, formatInstant(last))
 	}
 	m, ok := e.load(ops[1], kindAuto, kindModel)
 	if !ok {

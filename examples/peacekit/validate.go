@@ -33,12 +33,20 @@ with timelines, each timeline is checked against it (parties, clauses and
 areas its events name must exist: an error), then linted with it:
 scenario's Timeline.Lint (events of a kind nothing in the agreement
 mentions, usually a typo) and Engine.LintClauses (obligations no event of
-the timeline could fulfil). When negotiation positions
-are given with exactly one space, they are checked against it.
+the timeline could fulfil: "AGREEMENT: path: warning (with TIMELINE):
+message", one finding for each timeline). When negotiation positions are
+given with exactly one space, they are checked against it.
 
-Lint findings are warnings, "FILE: path: warning: message" on standard
-error; they leave the exit status 0 unless -strict is given, when they
-make it 1. "peacekit lint" is the same command.
+A timeline given with two or more agreements or processes is decoded but
+checked against none: its line on standard output says "unchecked", not
+"valid", and it gets a warning ("timeline decoded, not checked against an
+agreement (2 agreements or processes given; give one)"); so do positions
+given with two or more spaces. Give one with them to have them checked.
+
+Lint findings and unchecked documents are warnings, "FILE: path: warning:
+message" on standard error; they leave the exit status 0 unless -strict is
+given, when they make it 1 (-lint=false skips the lint, not the warnings
+of unchecked documents). "peacekit lint" is the same command.
 
 Examples:
 
@@ -46,7 +54,7 @@ Examples:
   peacekit lint -strict draft.json final.json`,
 	flags: func(fs *flag.FlagSet, o *opts) {
 		fs.StringVar(&o.kind, "kind", kindAuto, "the kind of every FILE: "+kindListString)
-		fs.BoolVar(&o.strict, "strict", false, "exit with status 1 when the lint finds anything")
+		fs.BoolVar(&o.strict, "strict", false, "exit with status 1 on any warning: a lint finding or an unchecked document")
 		fs.BoolVar(&o.lint, "lint", true, "lint the valid documents")
 	},
 	run: runValidate,
@@ -71,15 +79,16 @@ func runValidate(e *env, args []string) int {
 		docs = append(docs, d)
 	}
 	warnings := 0
-	warn := func(name string, err error) {
+	warnLabel := func(name, label string, err error) {
 		var ve *agreement.ValidationError
 		if errors.As(err, &ve) {
 			warnings += len(ve.Problems) + ve.Omitted
 		} else {
 			warnings++
 		}
-		e.problems(name, "warning", err)
+		e.problems(name, label, err)
 	}
+	warn := func(name string, err error) { warnLabel(name, "warning", err) }
 	var hosts, timelines, spaces, positions []*document
 	for _, d := range docs {
 		switch d.kind {
@@ -98,6 +107,9 @@ func runValidate(e *env, args []string) int {
 	// lint.
 	var eng *scenario.Engine
 	var checked []*document
+	// Documents that could not be checked against the one document they
+	// need because several were given: a warning each, not "valid".
+	unchecked := map[*document]string{}
 	if len(hosts) == 1 && len(timelines) > 0 {
 		var err error
 		if eng, err = hosts[0].compile(); err != nil {
@@ -114,11 +126,15 @@ func runValidate(e *env, args []string) int {
 			}
 		}
 	}
-	if len(hosts) > 1 && len(timelines) > 0 {
-		fmt.Fprintf(e.stderr, "peacekit %s: the timelines are not checked against an agreement: give exactly one agreement or process with them\n", e.cmd.name)
+	if len(hosts) > 1 {
+		for _, tl := range timelines {
+			unchecked[tl] = fmt.Sprintf("timeline decoded, not checked against an agreement (%d agreements or processes given; give one)", len(hosts))
+		}
 	}
-	if len(spaces) > 1 && len(positions) > 0 {
-		fmt.Fprintf(e.stderr, "peacekit %s: the positions are not checked against a space: give exactly one space with them\n", e.cmd.name)
+	if len(spaces) > 1 {
+		for _, ps := range positions {
+			unchecked[ps] = fmt.Sprintf("positions decoded, not checked against a negotiation space (%d spaces given; give one)", len(spaces))
+		}
 	}
 	if len(spaces) == 1 && len(positions) > 0 {
 		for _, ps := range positions {
@@ -129,7 +145,12 @@ func runValidate(e *env, args []string) int {
 		}
 	}
 	for _, d := range docs {
-		if !failed[d] {
+		switch {
+		case failed[d]:
+		case unchecked[d] != "":
+			fmt.Fprintf(&e.out, "%s: unchecked %s\n", d.name, d.describe())
+			warn(d.name, errors.New(unchecked[d]))
+		default:
 			fmt.Fprintf(&e.out, "%s: valid %s\n", d.name, d.describe())
 		}
 	}
@@ -170,8 +191,9 @@ func runValidate(e *env, args []string) int {
 			if err := tl.timeline.Lint(eng); err != nil {
 				warn(tl.name, err)
 			}
+			// The findings are about the agreement with this timeline.
 			if err := eng.LintClauses(tl.timeline); err != nil {
-				warn(hosts[0].name, err)
+				warnLabel(hosts[0].name, "warning (with "+tl.name+")", err)
 			}
 		}
 	}
