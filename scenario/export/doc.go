@@ -6,9 +6,11 @@
 // # Tables
 //
 // Each table has fixed columns, in the order listed; the CSV header row and
-// the names of the JSON members are these names. Instants are RFC 3339 to
-// the second ("2026-03-15T00:00:00Z"), in the zone the trace shows instants
-// in (scenario.Trace.Location: the agreement's, UTC when it declares none).
+// the names of the JSON members are these names. Instants are RFC 3339
+// with as many digits of a fraction of a second as they need, none for a
+// whole second ("2026-03-15T00:00:00Z", "2026-03-15T00:00:00.4Z"), as
+// time.RFC3339Nano writes them, in the zone the trace shows instants in
+// (scenario.Trace.Location: the agreement's, UTC when it declares none).
 // An interval [from, until) includes its from and excludes its until;
 // an empty until is an open interval, still running at the end of the
 // replay (scenario.Trace.End). An instance is written as

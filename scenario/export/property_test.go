@@ -126,7 +126,7 @@ func TestPropertyTables(t *testing.T) {
 			seen["amended"]++
 		}
 		loc := tr.Location()
-		instant := func(at time.Time) string { return at.In(loc).Format(time.RFC3339) }
+		instant := func(at time.Time) string { return at.In(loc).Format(time.RFC3339Nano) }
 
 		// The transitions table is the trace's transitions, in order.
 		var trs []scenario.Transition
@@ -246,7 +246,7 @@ func TestPropertyTables(t *testing.T) {
 func checkTerritory(t *rapid.T, tr *scenario.Trace, rows [][]string) {
 	loc := tr.Location()
 	for _, ev := range tr.Events() {
-		at := ev.At.In(loc).Format(time.RFC3339)
+		at := ev.At.In(loc).Format(time.RFC3339Nano)
 		for _, id := range tr.Engine().Agreements() {
 			terr, err := tr.Territory(id, ev.At)
 			if err != nil {

@@ -63,7 +63,7 @@ type exporter struct {
 }
 
 // instant writes an instant in the trace's zone, RFC 3339 to the second.
-func (x exporter) instant(at time.Time) string { return at.In(x.loc).Format(time.RFC3339) }
+func (x exporter) instant(at time.Time) string { return at.In(x.loc).Format(time.RFC3339Nano) }
 
 // instance returns the agreement, clause, debtor and instance columns of i.
 func instance(i scenario.Instance) []string {
