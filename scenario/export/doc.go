@@ -50,12 +50,17 @@
 //   - from, until: when it held it
 //
 // Bound ([Bound]): who is bound when: one row per interval a clause
-// instance is in effect (scenario.Standing.Bound), in the order of States.
+// instance is in effect (scenario.Standing.Bound), in the order of States,
+// split where an amendment (scenario.Trace.Versions) changes its debtor,
+// text or creditors during the interval. Each row reads the clause as it
+// stood at its from (scenario.Trace.Clause).
 //
 //   - agreement, clause, debtor, instance: the debtor is the party bound
-//     (scenario.Standing.Debtor: empty for a joint clause of several debtors)
+//     (the instance's debtor, else the clause's only debtor, as
+//     scenario.Standing.Debtor: empty for a joint clause of several debtors)
 //   - text: the clause's text as it stood at from, as for States
-//   - creditors: the clause's creditors, separated by spaces
+//   - creditors: the clause's creditors as they stood at from, separated by
+//     spaces
 //   - from, until
 //
 // Breaches ([Breaches]): the breaches of standing clauses, in the order of
