@@ -281,7 +281,21 @@ func UnmarshalJSONWith[T any](v *T, data []byte, decode func([]byte) (T, error))
 // finds in what could be decoded (an unknown party, clause or fluent
 // referred to...), but for those at, inside or containing the path of a
 // problem already listed, which would only restate it (a clause whose
-// "kind" is an unknown name is not also reported as missing its kind). A
+// "kind" is an unknown name is not also reported as missing its kind). Nor
+// are the references that could name what a declaration it could not read
+// declares: a problem at or containing a declaring collection ("parties",
+// "groups", "clauses", "fluents", "territory.areas", "itemClasses"), at
+// one of its elements or at or inside an element's "id" (or a member so
+// named in another case, "ID") drops the unknown references of its kind
+// ([ErrUnknownParty], [ErrUnknownGroup], [ErrUnknownClause],
+// [ErrUnknownFluent], [ErrUnknownArea], [ErrUnknownItemClass]) in that
+// agreement, whose suggestions, the nearest id that could be read, would
+// break the document. In a process, one in "agreements[i]" also drops,
+// for clauses, the unknown qualified references ("a/C1") across the
+// process, and a problem at "agreements", at "agreements[i]" or inside its
+// "id" drops the unknown agreements ([ErrUnknownAgreement]) across the
+// process. A problem elsewhere in an element (a party's unknown kind)
+// leaves the references checked. A
 // "schema" other than [SchemaVersion] is reported alone, since the rest of
 // the document is in an unknown format; a missing one is reported with the
 // other problems.

@@ -87,8 +87,9 @@ func (d *decoder) required(path, name string, present bool) {
 // d decoded (nil, or a *ValidationError), but for those whose path is at,
 // inside or containing the path of a problem d found decoding: a value the
 // decoder could not read is missing, or zero, to the validation, which
-// would only restate the problem. Another error is added as one problem of
-// the whole value.
+// would only restate the problem. Nor does it add the unknown references
+// to what a declaration d could not read declares (see [unread]). Another
+// error is added as one problem of the whole value.
 func (d *decoder) validated(err error) {
 	if err == nil {
 		return
@@ -99,10 +100,17 @@ func (d *decoder) validated(err error) {
 		return
 	}
 	decoded := d.ps.Problems[:len(d.ps.Problems):len(d.ps.Problems)]
-	for _, p := range ve.Problems {
-		if p != nil && !relatedPath(decoded, p.Path) {
-			d.add(p.Path, p.Err, p.Msg)
+	var hidden []unread
+	for _, p := range decoded {
+		if p != nil {
+			hidden = appendUnread(hidden, p.Path)
 		}
+	}
+	for _, p := range ve.Problems {
+		if p == nil || relatedPath(decoded, p.Path) || slices.ContainsFunc(hidden, func(u unread) bool { return u.hides(p) }) {
+			continue
+		}
+		d.add(p.Path, p.Err, p.Msg)
 	}
 	d.ps.Omitted += ve.Omitted
 }
@@ -117,6 +125,142 @@ func relatedPath(ps []*Problem, path string) bool {
 		}
 	}
 	return false
+}
+
+// declaring lists the collections of an agreement that declare the ids
+// references resolve against, by their path below the agreement's, with
+// the sentinel of a reference to an id none of them declares.
+var declaring = []struct {
+	path string
+	err  error
+}{
+	{"parties", ErrUnknownParty},
+	{"groups", ErrUnknownGroup},
+	{"clauses", ErrUnknownClause},
+	{"fluents", ErrUnknownFluent},
+	{"territory.areas", ErrUnknownArea},
+	{"itemClasses", ErrUnknownItemClass},
+}
+
+// unread is a declaration the decoder could not read in full: the
+// references of sentinel err inside scope may name what it declares, so a
+// validation reporting them as unknown would be wrong, and its suggestion
+// (the nearest id that could be read) misleading. With qualified, only
+// references naming their agreement ("a/C1") are hidden.
+type unread struct {
+	scope     string
+	err       error
+	qualified bool
+}
+
+// hides reports whether the validation problem p is an unknown reference u
+// makes unreliable.
+func (u unread) hides(p *Problem) bool {
+	if !errors.Is(p.Err, u.err) || !pathWithin(p.Path, u.scope) {
+		return false
+	}
+	return !u.qualified || qualifiedRef(p.Msg)
+}
+
+// qualifiedRef reports whether msg, a problem's message, is that of an
+// unknown clause named with its agreement (`unknown clause "a/C1"`).
+func qualifiedRef(msg string) bool {
+	const prefix = `unknown clause "`
+	rest, ok := strings.CutPrefix(msg, prefix)
+	if !ok {
+		return false
+	}
+	name, _, _ := strings.Cut(rest, `"`)
+	return strings.Contains(name, "/")
+}
+
+// appendUnread appends to us the declarations a decoding problem at path
+// leaves unread: a problem at or containing a declaring collection of an
+// agreement, at one of its elements or at or inside an element's id (a
+// member "id", or one spelled so in another case, "ID") (the document's, path "", or an "agreements[i]" of a
+// process) hides the unknown references of its sentinel in that agreement
+// and, for clauses, the qualified references across the process; a
+// problem at the agreements of a process, at one of them or inside its
+// "id" hides the unknown agreements across the process.
+func appendUnread(us []unread, path string) []unread {
+	roots := []string{""}
+	for i := 0; ; {
+		k := strings.Index(path[i:], "agreements[")
+		if k < 0 {
+			break
+		}
+		k += i
+		end := strings.IndexByte(path[k:], ']')
+		if end < 0 {
+			break
+		}
+		end += k + 1
+		if k == 0 || path[k-1] == '.' {
+			roots = append(roots, path[:end])
+		}
+		i = end
+	}
+	for _, root := range roots {
+		for _, c := range declaring {
+			coll := field(root, c.path)
+			if !touchesIDs(path, coll) {
+				continue
+			}
+			us = append(us, unread{scope: root, err: c.err})
+			if c.err == ErrUnknownClause && root != "" {
+				us = append(us, unread{scope: processOf(root), err: c.err, qualified: true})
+			}
+		}
+		if root != "" {
+			process := processOf(root)
+			if path == field(process, "agreements") || path == root || pathWithin(path, field(root, "id")) {
+				us = append(us, unread{scope: process, err: ErrUnknownAgreement})
+			}
+		}
+	}
+	// A problem at the agreements of a process, before any index.
+	if path == "agreements" || strings.HasSuffix(path, ".agreements") {
+		us = append(us, unread{scope: strings.TrimSuffix(strings.TrimSuffix(path, "agreements"), "."),
+			err: ErrUnknownAgreement})
+	}
+	return us
+}
+
+// touchesIDs reports whether a problem at path may leave an id of the
+// collection at coll unread: path contains coll, is coll, one of its
+// elements, or at or inside an element's member named "id" in any case. A
+// problem elsewhere in an element (a party's unknown kind) leaves its id
+// read.
+func touchesIDs(path, coll string) bool {
+	if pathWithin(coll, path) {
+		return true
+	}
+	rest, ok := strings.CutPrefix(path, coll+"[")
+	if !ok {
+		return false
+	}
+	_, rest, ok = strings.Cut(rest, "]")
+	if !ok {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	name, ok := strings.CutPrefix(rest, ".")
+	if !ok {
+		return false
+	}
+	if k := strings.IndexAny(name, ".["); k >= 0 {
+		name = name[:k]
+	}
+	return strings.EqualFold(name, "id")
+}
+
+// processOf returns the path of the process that holds the agreement at
+// root, a path ending in "agreements[i]".
+func processOf(root string) string {
+	p := root[:strings.LastIndex(root, "agreements[")]
+	return strings.TrimSuffix(p, ".")
 }
 
 // pathWithin reports whether the path a is b or inside it.

@@ -131,15 +131,23 @@ func (tl Timeline) Lint(e *Engine) error {
 // LintClauses warns about the obligations of e's agreements that no event of
 // tl could fulfil: an obligation fulfilled by its action (one without a
 // fulfilment condition, see the package doc, Actions and debtors) whose
-// action's kind no event of tl has.
-// Each is a problem wrapping [ErrNoFulfilment] at the clause's path in the
+// action's kind no event of tl has, and which is in effect at some point of
+// a replay of tl on e. The replay runs, as the peacekit command's does by
+// default, to a day ([agreement.Day]) after tl's last event, or after tl's
+// start when it has none; an obligation that never comes into effect over
+// it (a guarantee whose trigger never happens) need not be fulfilled, and
+// is left alone.
+// Each warning is a problem wrapping [ErrNoFulfilment] at the clause's path in the
 // document compiled: "clauses[2]" for an engine of one agreement built by
 // [Compile], "agreements[1].clauses[2]" for one built by [CompileProcess]. Its message names the
-// clause and the kind it waits for, and suggests the nearest kind tl has
+// clause, and the debtor of the instance for a clause expanded per debtor
+// (one warning per instance in effect), and the kind it waits for, and
+// suggests the nearest kind tl has
 // (agreement.Suggest), so that a typo in the timeline shows from the clause's
 // side too:
 //
 //	obligation "PX" is fulfilled by a "prisoner-exchange" event, which the timeline does not have (did you mean "prisoners-exchanged"?)
+//	obligation "SUP" of "UA" is fulfilled by a "support-provided" event, which the timeline does not have
 //
 // Only the texts compiled into e are read, not those of the timeline's
 // amendments. Obligations with a fulfilment condition, and recurring duties,
@@ -149,6 +157,9 @@ func (tl Timeline) Lint(e *Engine) error {
 // valid, and the obligation may simply not be performed. LintClauses
 // returns nil when it has nothing to say, a *agreement.ValidationError
 // otherwise, and an error (not a ValidationError) for a nil or zero Engine.
+// When tl cannot be replayed on e ([Timeline.Validate] rejects it), it
+// returns the replay's error, which for a rejected event is itself a
+// *agreement.ValidationError, as [Engine.Replay] returns it.
 // It never panics and is safe for concurrent use.
 func (e *Engine) LintClauses(tl Timeline) error {
 	if !e.usable() {
@@ -163,7 +174,10 @@ func (e *Engine) LintClauses(tl Timeline) error {
 			names = append(names, string(k))
 		}
 	}
-	var ve agreement.ValidationError
+	type candidate struct {
+		ai, ci int
+	}
+	var cands []candidate
 	for ai := range e.process.Agreements {
 		a := &e.process.Agreements[ai]
 		for ci := range a.Clauses {
@@ -174,18 +188,65 @@ func (e *Engine) LintClauses(tl Timeline) error {
 			if cl.Fulfilment != nil || cl.Action == nil || have[cl.Action.Kind] {
 				continue
 			}
-			want := cl.Action.Kind
-			msg := "obligation " + strconv.Quote(string(cl.ID)) + " is fulfilled by a " +
-				strconv.Quote(string(want)) + " event, which the timeline does not have"
+			cands = append(cands, candidate{ai, ci})
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	inEffect, err := e.inEffect(tl)
+	if err != nil {
+		return err
+	}
+	var ve agreement.ValidationError
+	for _, c := range cands {
+		a := &e.process.Agreements[c.ai]
+		cl := &a.Clauses[c.ci]
+		want := cl.Action.Kind
+		path := agreement.IndexPath("clauses", c.ci)
+		if !e.document {
+			path = agreement.IndexPath(agreement.FieldPath(agreement.IndexPath("agreements", c.ai), "clauses"), c.ci)
+		}
+		for _, inst := range inEffect[agreement.Ref{Agreement: a.ID, Clause: cl.ID}] {
+			msg := "obligation " + strconv.Quote(string(cl.ID))
+			if inst.Debtor != "" {
+				msg += " of " + strconv.Quote(string(inst.Debtor))
+			}
+			msg += " is fulfilled by a " + strconv.Quote(string(want)) + " event, which the timeline does not have"
 			if s, ok := agreement.Suggest(string(want), names); ok {
 				msg += " (did you mean " + strconv.Quote(s) + "?)"
-			}
-			path := agreement.IndexPath("clauses", ci)
-			if !e.document {
-				path = agreement.IndexPath(agreement.FieldPath(agreement.IndexPath("agreements", ai), "clauses"), ci)
 			}
 			ve.Add(path, ErrNoFulfilment, msg)
 		}
 	}
 	return ve.Err()
+}
+
+// inEffect replays tl on e to a day after its last event (or its start)
+// and returns the clause instances of e that are in effect at some point
+// of it, by clause, in the order of [Engine.Instances].
+func (e *Engine) inEffect(tl Timeline) (map[agreement.Ref][]Instance, error) {
+	end := tl.start
+	for i := range tl.events {
+		if at := tl.events[i].At; at.After(end) {
+			end = at
+		}
+	}
+	tr, err := e.Replay(tl, end.Add(agreement.Day))
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[Instance]bool)
+	for x := range tr.Transitions() {
+		if x.To == agreement.StateInEffect {
+			seen[x.Instance] = true
+		}
+	}
+	out := make(map[agreement.Ref][]Instance)
+	for _, inst := range e.Instances() {
+		if seen[inst] {
+			out[inst.Ref] = append(out[inst.Ref], inst)
+		}
+	}
+	return out, nil
 }

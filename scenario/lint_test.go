@@ -3,6 +3,8 @@ package scenario_test
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +19,7 @@ import (
 const exchangeAgreement = `{
   "schema": 1,
   "id": "exchange",
+  "signingStatus": "signed",
   "parties": [
     {"id": "UA", "name": "Ukraine", "kind": "state"},
     {"id": "RU", "name": "Russia", "kind": "state"}
@@ -188,8 +191,11 @@ func TestLintZero(t *testing.T) {
 	if err := zero.Lint(e); err != nil {
 		t.Errorf("zero Timeline: Lint: %v", err)
 	}
-	if ps := problems(t, e.LintClauses(zero)); len(ps) != 1 || ps[0].Msg != `obligation "PX" is fulfilled by a "prisoner-exchange" event, which the timeline does not have` {
-		t.Errorf("zero Timeline: LintClauses: %v", ps)
+	// The zero Timeline starts at the zero time, which no replay reaches:
+	// LintClauses reports the replay's error.
+	_, want := e.Replay(zero, time.Time{}.Add(agreement.Day))
+	if err := e.LintClauses(zero); want == nil || err == nil || err.Error() != want.Error() {
+		t.Errorf("zero Timeline: LintClauses: %v, want the replay's error %v", err, want)
 	}
 }
 
@@ -225,7 +231,8 @@ func TestLintAmendment(t *testing.T) {
 
 // Every event Lint warns about changes no transition: the timeline without
 // them replays to the same transitions. No obligation LintClauses warns about
-// is fulfilled by an event.
+// is fulfilled by an event, and each instance it warns about is in effect at
+// some point of the replay it reads.
 func TestPropertyLint(t *testing.T) {
 	var warnedEvents, warnedClauses int // the cases with warnings of each kind
 	rapid.Check(t, func(t *rapid.T) {
@@ -276,12 +283,33 @@ func TestPropertyLint(t *testing.T) {
 			return
 		}
 		warnedClauses++
+		// The replay LintClauses reads: to a day after the last event.
+		end := tl.Start()
+		if n := tl.Len(); n > 0 {
+			end = tl.Event(n - 1).At
+		}
+		linted, rerr := e.Replay(tl, end.Add(agreement.Day))
+		if rerr != nil {
+			t.Fatal(rerr)
+		}
 		for _, pr := range problems(t, err) {
 			var ai, ci int
 			if _, err := fmt.Sscanf(pr.Path, "agreements[%d].clauses[%d]", &ai, &ci); err != nil {
 				t.Fatalf("problem %v: path %q", pr, pr.Path)
 			}
 			a := p.Agreements[ai]
+			inst := scenario.Instance{Ref: agreement.Ref{Agreement: a.ID, Clause: a.Clauses[ci].ID}}
+			if _, rest, ok := strings.Cut(pr.Msg, `" of "`); ok {
+				d, _, _ := strings.Cut(rest, `"`)
+				inst.Debtor = agreement.PartyID(d)
+			}
+			wasInEffect := false
+			for x := range linted.Transitions() {
+				wasInEffect = wasInEffect || (x.Instance == inst && x.To == agreement.StateInEffect)
+			}
+			if !wasInEffect {
+				t.Fatalf("%s warned about, yet %v never in effect", pr.Path, inst)
+			}
 			for x := range want.Transitions() {
 				if x.Instance.Ref == (agreement.Ref{Agreement: a.ID, Clause: a.Clauses[ci].ID}) && x.To == agreement.StateFulfilled &&
 					x.Cause.Kind == scenario.CauseEvent {
@@ -292,5 +320,59 @@ func TestPropertyLint(t *testing.T) {
 	})
 	if warnedEvents == 0 || warnedClauses == 0 {
 		t.Errorf("%d cases with events warned about, %d with obligations: want some of each", warnedEvents, warnedClauses)
+	}
+}
+
+// An obligation that never comes into effect over the replay (a guarantee
+// whose trigger never happens) is not warned about; one in effect is, once
+// per instance in effect, naming the instance's debtor when the clause is
+// expanded per debtor.
+func TestLintClausesInEffect(t *testing.T) {
+	a := agreement.Agreement{
+		ID: "guarantee", SigningStatus: agreement.SigningStatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}, {ID: "US"}, {ID: "GB"}},
+		Clauses: []agreement.Clause{
+			{ID: "SUP", Text: "The guarantors support Ukraine after an attack.", Kind: agreement.DeonticObligation,
+				Debtors: []agreement.PartyID{"US", "GB"}, Action: &agreement.Pattern{Kind: "support-provided"},
+				Antecedent: agreement.Happened(agreement.Pattern{Kind: "armed-attack"})},
+		},
+	}
+	e, err := scenario.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		events []agreement.Event
+		want   []string
+	}{
+		{"the ceasefire holds", []agreement.Event{{At: start.Add(24 * time.Hour), Kind: "talks-held"}}, nil},
+		{"no event at all", nil, nil},
+		{"an attack", []agreement.Event{{At: start.Add(24 * time.Hour), Kind: "armed-attack", Actor: "RU"}}, []string{
+			`obligation "SUP" of "US" is fulfilled by a "support-provided" event, which the timeline does not have`,
+			`obligation "SUP" of "GB" is fulfilled by a "support-provided" event, which the timeline does not have`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := e.LintClauses(scenario.NewTimeline(start, tt.events...))
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("LintClauses: %v, want no warning", err)
+				}
+				return
+			}
+			var got []string
+			for _, p := range problems(t, err) {
+				if p.Path != "clauses[0]" || !errors.Is(p, scenario.ErrNoFulfilment) {
+					t.Errorf("problem %v at %q", p, p.Path)
+				}
+				got = append(got, p.Msg)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("LintClauses messages %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

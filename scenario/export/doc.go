@@ -6,9 +6,11 @@
 // # Tables
 //
 // Each table has fixed columns, in the order listed; the CSV header row and
-// the names of the JSON members are these names. Instants are RFC 3339 to
-// the second ("2026-03-15T00:00:00Z"), in the zone the trace shows instants
-// in (scenario.Trace.Location: the agreement's, UTC when it declares none).
+// the names of the JSON members are these names. Instants are RFC 3339
+// with as many digits of a fraction of a second as they need, none for a
+// whole second ("2026-03-15T00:00:00Z", "2026-03-15T00:00:00.4Z"), as
+// time.RFC3339Nano writes them, in the zone the trace shows instants in
+// (scenario.Trace.Location: the agreement's, UTC when it declares none).
 // An interval [from, until) includes its from and excludes its until;
 // an empty until is an open interval, still running at the end of the
 // replay (scenario.Trace.End). An instance is written as
@@ -48,12 +50,17 @@
 //   - from, until: when it held it
 //
 // Bound ([Bound]): who is bound when: one row per interval a clause
-// instance is in effect (scenario.Standing.Bound), in the order of States.
+// instance is in effect (scenario.Standing.Bound), in the order of States,
+// split where an amendment (scenario.Trace.Versions) changes its debtor,
+// text or creditors during the interval. Each row reads the clause as it
+// stood at its from (scenario.Trace.Clause).
 //
 //   - agreement, clause, debtor, instance: the debtor is the party bound
-//     (scenario.Standing.Debtor: empty for a joint clause of several debtors)
+//     (the instance's debtor, else the clause's only debtor, as
+//     scenario.Standing.Debtor: empty for a joint clause of several debtors)
 //   - text: the clause's text as it stood at from, as for States
-//   - creditors: the clause's creditors, separated by spaces
+//   - creditors: the clause's creditors as they stood at from, separated by
+//     spaces
 //   - from, until
 //
 // Breaches ([Breaches]): the breaches of standing clauses, in the order of

@@ -126,7 +126,7 @@ func TestPropertyTables(t *testing.T) {
 			seen["amended"]++
 		}
 		loc := tr.Location()
-		instant := func(at time.Time) string { return at.In(loc).Format(time.RFC3339) }
+		instant := func(at time.Time) string { return at.In(loc).Format(time.RFC3339Nano) }
 
 		// The transitions table is the trace's transitions, in order.
 		var trs []scenario.Transition
@@ -204,19 +204,59 @@ func TestPropertyTables(t *testing.T) {
 			}
 		}
 
-		// Bound is the in-effect intervals of States.
-		var inEffect [][]string
+		// Bound is the in-effect intervals of States, each split only at
+		// amendments that change the row's debtor, text or creditors, and
+		// each row reads the clause as it stood at its from.
+		type span struct{ inst, text, from, until string }
+		var inEffect []span
 		for _, r := range all[export.States][1:] {
 			if r[5] == agreement.StateInEffect.String() && r[1] != "" {
-				inEffect = append(inEffect, []string{r[3], r[4], r[6], r[7]})
+				inEffect = append(inEffect, span{r[3], r[4], r[6], r[7]})
 			}
 		}
-		var bound [][]string
-		for _, r := range all[export.Bound][1:] {
-			bound = append(bound, []string{r[3], r[4], r[6], r[7]})
+		amendedAt := map[string]bool{}
+		for _, v := range tr.Versions()[1:] {
+			amendedAt[instant(v.At)] = true
 		}
-		if !slices.EqualFunc(bound, inEffect, slices.Equal) {
-			t.Fatalf("bound rows %q, in-effect states %q", bound, inEffect)
+		bound := all[export.Bound][1:]
+		k := 0
+		for _, want := range inEffect {
+			if k >= len(bound) || bound[k][3] != want.inst || bound[k][6] != want.from || bound[k][4] != want.text {
+				t.Fatalf("in-effect state %v, bound rows from %d: %q", want, k, bound[k:])
+			}
+			for bound[k][7] != want.until {
+				next := k + 1
+				if next >= len(bound) || bound[next][3] != want.inst || bound[next][6] != bound[k][7] ||
+					!amendedAt[bound[next][6]] || slices.Equal([]string{bound[k][2], bound[k][4], bound[k][5]},
+					[]string{bound[next][2], bound[next][4], bound[next][5]}) {
+					t.Fatalf("in-effect state %v split into %q", want, bound[k:min(next+1, len(bound))])
+				}
+				k = next
+			}
+			k++
+		}
+		if k != len(bound) {
+			t.Fatalf("bound rows %q beyond the in-effect states %v", bound[k:], inEffect)
+		}
+		for _, r := range bound {
+			from, err := time.Parse(time.RFC3339Nano, r[6])
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, _ := tr.Clause(agreement.Ref{Agreement: agreement.AgreementID(r[0]), Clause: agreement.ClauseID(r[1])}, from)
+			debtor := ""
+			if _, d, ok := strings.Cut(strings.TrimSuffix(r[3], "]"), "["); ok {
+				debtor = d
+			} else if len(c.Debtors) == 1 {
+				debtor = string(c.Debtors[0])
+			}
+			var creditors []string
+			for _, p := range c.Creditors {
+				creditors = append(creditors, string(p))
+			}
+			if r[2] != debtor || r[4] != c.Text || r[5] != strings.Join(creditors, " ") {
+				t.Fatalf("bound row %q, clause at its from: debtor %q, text %q, creditors %q", r, debtor, c.Text, creditors)
+			}
 		}
 
 		// Breaches are the trace's, in order.
@@ -246,7 +286,7 @@ func TestPropertyTables(t *testing.T) {
 func checkTerritory(t *rapid.T, tr *scenario.Trace, rows [][]string) {
 	loc := tr.Location()
 	for _, ev := range tr.Events() {
-		at := ev.At.In(loc).Format(time.RFC3339)
+		at := ev.At.In(loc).Format(time.RFC3339Nano)
 		for _, id := range tr.Engine().Agreements() {
 			terr, err := tr.Territory(id, ev.At)
 			if err != nil {

@@ -63,7 +63,7 @@ type exporter struct {
 }
 
 // instant writes an instant in the trace's zone, RFC 3339 to the second.
-func (x exporter) instant(at time.Time) string { return at.In(x.loc).Format(time.RFC3339) }
+func (x exporter) instant(at time.Time) string { return at.In(x.loc).Format(time.RFC3339Nano) }
 
 // instance returns the agreement, clause, debtor and instance columns of i.
 func instance(i scenario.Instance) []string {
@@ -205,38 +205,62 @@ func (x exporter) bound() ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	standings, err := x.t.Standings(x.t.End())
-	if err != nil {
-		return nil, err
-	}
-	who := make(map[scenario.Instance]scenario.Standing, len(standings))
-	for _, s := range standings {
-		who[s.Instance] = s
+	var amended []time.Time // the instants an amendment took effect at
+	for _, v := range x.t.Versions() {
+		if v.Index > 0 {
+			amended = append(amended, v.At)
+		}
 	}
 	var rs [][]string
 	for _, h := range hs {
 		if h.Instance.IsAgreement() {
 			continue
 		}
-		s := who[h.Instance]
-		debtor := s.Debtor
-		if h.Instance.Debtor != "" {
-			debtor = h.Instance.Debtor
-		}
-		creditors := make([]string, len(s.Creditors))
-		for k, c := range s.Creditors {
-			creditors[k] = string(c)
-		}
 		for _, iv := range h.Intervals {
 			if !(scenario.Standing{Instance: h.Instance, State: iv.State}).Bound() {
 				continue
 			}
-			rs = append(rs, []string{string(h.Instance.Ref.Agreement), string(h.Instance.Ref.Clause), string(debtor),
-				h.Instance.String(), x.text(h.Instance, iv.From), strings.Join(creditors, " "), x.instant(iv.From),
-				x.until(iv.Until)})
+			// An amendment during the interval may change who is bound
+			// to whom, or the text: one row per stretch of one version.
+			from := iv.From
+			cur := x.binding(h.Instance, from)
+			for _, at := range amended {
+				if !at.After(from) || (!iv.Until.IsZero() && !at.Before(iv.Until)) {
+					continue
+				}
+				if next := x.binding(h.Instance, at); !slices.Equal(next, cur) {
+					rs = append(rs, x.boundRow(h.Instance, cur, from, at))
+					from, cur = at, next
+				}
+			}
+			rs = append(rs, x.boundRow(h.Instance, cur, from, iv.Until))
 		}
 	}
 	return rs, nil
+}
+
+// binding returns the debtor, the text and the creditors (separated by
+// spaces) of the clause instance i as its clause stood at at: the debtor is
+// the instance's own, else the clause's only debtor, else empty (a joint
+// clause of several), as scenario.Standing.Debtor says.
+func (x exporter) binding(i scenario.Instance, at time.Time) []string {
+	c, _ := x.t.Clause(i.Ref, at)
+	debtor := i.Debtor
+	if debtor == "" && len(c.Debtors) == 1 {
+		debtor = c.Debtors[0]
+	}
+	creditors := make([]string, len(c.Creditors))
+	for k, p := range c.Creditors {
+		creditors[k] = string(p)
+	}
+	return []string{string(debtor), c.Text, strings.Join(creditors, " ")}
+}
+
+// boundRow is the row of the Bound table of instance i over [from, until),
+// with b as binding returns it.
+func (x exporter) boundRow(i scenario.Instance, b []string, from, until time.Time) []string {
+	return []string{string(i.Ref.Agreement), string(i.Ref.Clause), b[0], i.String(), b[1], b[2], x.instant(from),
+		x.until(until)}
 }
 
 func (x exporter) breaches() [][]string {
