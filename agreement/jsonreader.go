@@ -295,8 +295,10 @@ func (r *JSONReader) Unknown(path string, err error, what, got string, known []s
 // values read (nil, or a *ValidationError), but for those whose path is
 // at, inside or containing the path of a problem already reported: a value
 // that could not be read is missing, or zero, to the validation, which
-// would only restate the problem. Another error is added as one problem of
-// the whole document (path "", [ErrInvalidValue]).
+// would only restate the problem. Nor does it add the unknown references
+// that a declaration reported as unread could resolve, by the rule
+// [DecodeAgreement] documents. Another error is added as one problem of the
+// whole document (path "", [ErrInvalidValue]).
 func (r *JSONReader) Validated(err error) { r.dec().validated(err) }
 
 // Err returns nil when no problem was reported, or else a

@@ -59,7 +59,7 @@ var goldenCases = []goldenCase{
 	{"validate-timeline-party", "txt", []string{"validate", cfDoc, "testdata/bad/timeline-unknown-party.json"}},
 	{"validate-two-hosts", "txt", []string{"validate", "-lint=false", draft, final, "testdata/bad/timeline-unknown-party.json"}},
 	{"validate-two-hosts-strict", "txt", []string{"validate", "-strict", draft, final, "testdata/bad/timeline-unknown-party.json"}},
-	{"validate-two-timelines", "txt", []string{"validate", final, "testdata/no-ceasefire.json", "testdata/same-day-breach.json"}},
+	{"validate-two-timelines", "txt", []string{"validate", final, "testdata/paris-new-attack.json", "testdata/same-day-breach.json"}},
 	{"validate-negotiation", "txt", []string{"validate", space, positions}},
 	{"validate-model", "txt", []string{"validate", model}},
 	{"validate-coalition", "txt", []string{"validate", "testdata/coalition.json"}},
