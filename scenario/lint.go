@@ -134,9 +134,12 @@ func (tl Timeline) Lint(e *Engine) error {
 // action's kind no event of tl has, and which is in effect at some point of
 // a replay of tl on e. The replay runs, as the peacekit command's does by
 // default, to a day ([agreement.Day]) after tl's last event, or after tl's
-// start when it has none; an obligation that never comes into effect over
-// it (a guarantee whose trigger never happens) need not be fulfilled, and
-// is left alone.
+// start when it has none (at the last instant of [agreement.InstantRange]
+// when that day would pass it); an obligation that never comes into effect
+// over it (a guarantee whose trigger never happens) need not be fulfilled,
+// and is left alone. For an agreement the replay never puts in force (an
+// unsigned draft), no replay tells which of its obligations would come into
+// effect, so each instance of each of its obligations is read as if it did.
 // Each warning is a problem wrapping [ErrNoFulfilment] at the clause's path in the
 // document compiled: "clauses[2]" for an engine of one agreement built by
 // [Compile], "agreements[1].clauses[2]" for one built by [CompileProcess]. Its message names the
@@ -222,9 +225,11 @@ func (e *Engine) LintClauses(tl Timeline) error {
 	return ve.Err()
 }
 
-// inEffect replays tl on e to a day after its last event (or its start)
-// and returns the clause instances of e that are in effect at some point
-// of it, by clause, in the order of [Engine.Instances].
+// inEffect replays tl on e to a day after its last event (or its start),
+// or to the last representable instant when that day would pass it, and
+// returns the clause instances of e that are in effect at some point of
+// it, and every clause instance of an agreement the replay never puts in
+// force, by clause, in the order of [Engine.Instances].
 func (e *Engine) inEffect(tl Timeline) (map[agreement.Ref][]Instance, error) {
 	end := tl.start
 	for i := range tl.events {
@@ -232,19 +237,28 @@ func (e *Engine) inEffect(tl Timeline) (map[agreement.Ref][]Instance, error) {
 			end = at
 		}
 	}
-	tr, err := e.Replay(tl, end.Add(agreement.Day))
+	if _, last := agreement.InstantRange(); end.After(last.Add(-agreement.Day)) {
+		end = last
+	} else {
+		end = end.Add(agreement.Day)
+	}
+	tr, err := e.Replay(tl, end)
 	if err != nil {
 		return nil, err
 	}
 	seen := make(map[Instance]bool)
+	inForce := make(map[agreement.AgreementID]bool)
 	for x := range tr.Transitions() {
-		if x.To == agreement.StateInEffect {
+		switch {
+		case x.Instance.IsAgreement() && x.To == agreement.StateInForce:
+			inForce[x.Instance.Ref.Agreement] = true
+		case x.To == agreement.StateInEffect:
 			seen[x.Instance] = true
 		}
 	}
 	out := make(map[agreement.Ref][]Instance)
 	for _, inst := range e.Instances() {
-		if seen[inst] {
+		if seen[inst] || !inForce[inst.Ref.Agreement] {
 			out[inst.Ref] = append(out[inst.Ref], inst)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/agreement/schema"
@@ -295,5 +296,33 @@ func TestMistakesNamed(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMontecarloEarlyDate checks that an agreement dated before the
+// instants a replay represents, run without -start, is bad usage naming
+// the date and -start, not a complaint about the model or the horizon.
+func TestMontecarloEarlyDate(t *testing.T) {
+	data, err := os.ReadFile(cfDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	early := strings.Replace(string(data), `"date": "2026-01-20T00:00:00Z"`, `"date": "1600-01-01T00:00:00Z"`, 1)
+	if early == string(data) {
+		t.Fatalf("%s has no date to change", cfDoc)
+	}
+	name := filepath.Join(t.TempDir(), "early.json")
+	if err := os.WriteFile(name, []byte(early), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runArgs("montecarlo", "-runs", "10", name, model)
+	if code != exitUsage {
+		t.Errorf("exit status %d, want %d\n%s%s", code, exitUsage, out, errs)
+	}
+	first, _ := agreement.InstantRange()
+	want := "the date of " + name + ", 1600-01-01T00:00:00Z, is before " + first.Format(time.RFC3339Nano) +
+		", the first instant a replay represents: give -start"
+	if !strings.Contains(errs, want) || strings.Contains(errs, "would end after") {
+		t.Errorf("stderr\n%s\nwant %q", errs, want)
 	}
 }

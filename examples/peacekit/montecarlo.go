@@ -115,7 +115,12 @@ func runMonteCarlo(e *env, args []string) int {
 	}
 	// Every run must end within the instants a replay represents: a -start
 	// too late for -horizon is a mistake of the flags, not of the model.
-	if first, last := agreement.InstantRange(); start.Before(first) || last.Sub(start) < horizon {
+	first, last := agreement.InstantRange()
+	if start.Before(first) { // only the agreement's date: -start is checked when parsed
+		return e.usageError("the date of %s, %s, is before %s, the first instant a replay represents: give -start",
+			ops[0], formatInstant(start), formatInstant(first))
+	}
+	if last.Sub(start) < horizon {
 		from := "-start " + e.start
 		if e.start == "" {
 			from = fmt.Sprintf("the date of %s, %s,", ops[0], formatInstant(start))

@@ -62,7 +62,8 @@ type exporter struct {
 	loc *time.Location
 }
 
-// instant writes an instant in the trace's zone, RFC 3339 to the second.
+// instant writes an instant in the trace's zone, RFC 3339 with the
+// fraction of a second it has (time.RFC3339Nano).
 func (x exporter) instant(at time.Time) string { return at.In(x.loc).Format(time.RFC3339Nano) }
 
 // instance returns the agreement, clause, debtor and instance columns of i.
