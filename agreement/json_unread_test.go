@@ -1,6 +1,9 @@
 package agreement_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -119,6 +122,113 @@ func TestDecodeProcessUnreadDeclaration(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := agreement.DecodeProcess([]byte(tt.in))
+			if diff := cmp.Diff(tt.want, jsonProblems(t, err), cmpopts.EquateErrors()); diff != "" {
+				t.Errorf("problems (-want +got):\n%s\n%v", diff, err)
+			}
+		})
+	}
+}
+
+// goldenEdited returns the golden document name of testdata with, for
+// each edit in turn, the first occurrence of its first string after the
+// first occurrence of its second (an anchor, "" for the start) replaced
+// with its third.
+func goldenEdited(t *testing.T, name string, edits ...[3]string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, e := range edits {
+		anchor := strings.Index(s, e[1])
+		if anchor < 0 {
+			t.Fatalf("%s: no %q", name, e[1])
+		}
+		k := strings.Index(s[anchor:], e[0])
+		if k < 0 {
+			t.Fatalf("%s: no %q after %q", name, e[0], e[1])
+		}
+		k += anchor
+		s = s[:k] + e[2] + s[k+len(e[0]):]
+	}
+	return []byte(s)
+}
+
+// An id is unread only when the decoder could not read it or the
+// validation finds it missing or malformed: a misspelled "id" key drops
+// the references to the id it would declare, while an id read beside an
+// unknown "ID" or a duplicate "id" leaves every reference checked.
+func TestDecodeGoldenUnreadID(t *testing.T) {
+	const fr = `"id": "FR",`
+	debtor := [3]string{`"debtors": [`, `"clauses"`, `"debtors": ["USS",`}
+	tests := []struct {
+		name  string
+		edits [][3]string
+		want  []jsonProblem
+	}{
+		{"misspelled id key",
+			[][3]string{{fr, "", `"idd": "FR",`}},
+			[]jsonProblem{{"parties[3].idd", agreement.ErrUnknownField}, {"parties[3].id", agreement.ErrMissing}}},
+		{"id beside an unknown ID",
+			[][3]string{{fr, "", `"id": "FR", "ID": "x",`}, debtor},
+			[]jsonProblem{{"parties[3].ID", agreement.ErrUnknownField}, {"clauses[0].debtors[0]", agreement.ErrUnknownParty}}},
+		{"duplicate id",
+			[][3]string{{fr, "", `"id": "FR", "id": "x",`}, debtor},
+			[]jsonProblem{{"parties[3].id", agreement.ErrSyntax}, {"clauses[0].debtors[0]", agreement.ErrUnknownParty}}},
+		{"invalid id",
+			[][3]string{{fr, "", `"id": "F R",`}},
+			[]jsonProblem{{"parties[3].id", agreement.ErrInvalidID}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := agreement.DecodeAgreement(goldenEdited(t, "agreement.golden.json", tt.edits...))
+			if diff := cmp.Diff(tt.want, jsonProblems(t, err), cmpopts.EquateErrors()); diff != "" {
+				t.Errorf("problems (-want +got):\n%s\n%v", diff, err)
+			}
+		})
+	}
+}
+
+// In a process, an agreement whose clauses could not be read hides only the
+// qualified references naming it (any, when its id could not be read
+// either), and one whose id is misspelled hides the references to it.
+func TestDecodeGoldenProcessUnread(t *testing.T) {
+	const (
+		ceasefire = `"id": "ceasefire-2026"`
+		mon       = `"paris-2026/MON"`
+	)
+	var (
+		unreadClause = [3]string{`"id": "C1"`, ceasefire, `"id": 5`}
+		misspelledID = [3]string{ceasefire, "", `"idd": "ceasefire-2026"`}
+	)
+	tests := []struct {
+		name  string
+		edits [][3]string
+		want  []jsonProblem
+	}{
+		{"misspelled agreement id key",
+			[][3]string{{`"agreement": "paris-2026"`, "", `"agreement": "ceasefire-2026"`}, misspelledID},
+			[]jsonProblem{{"agreements[1].idd", agreement.ErrUnknownField}, {"agreements[1].id", agreement.ErrMissing}}},
+		{"typo naming another agreement, from the unread clause's",
+			[][3]string{{mon, ceasefire, `"paris-2026/MOON"`}, unreadClause},
+			[]jsonProblem{{"agreements[1].clauses[0].id", agreement.ErrSyntax},
+				{"agreements[1].clauses[0].trigger.clauseIn.clause", agreement.ErrUnknownClause}}},
+		{"typo naming another agreement, from that agreement",
+			[][3]string{{mon, "", `"paris-2026/MOON"`}, unreadClause},
+			[]jsonProblem{{"agreements[1].clauses[0].id", agreement.ErrSyntax},
+				{"agreements[0].clauses[3].action.clause", agreement.ErrUnknownClause}}},
+		{"reference naming the unread clause's agreement",
+			[][3]string{{mon, "", `"ceasefire-2026/C9"`}, unreadClause},
+			[]jsonProblem{{"agreements[1].clauses[0].id", agreement.ErrSyntax}}},
+		{"agreement id unread too",
+			[][3]string{{mon, "", `"paris-2026/MOON"`}, unreadClause, misspelledID},
+			[]jsonProblem{{"agreements[1].idd", agreement.ErrUnknownField},
+				{"agreements[1].clauses[0].id", agreement.ErrSyntax}, {"agreements[1].id", agreement.ErrMissing}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := agreement.DecodeProcess(goldenEdited(t, "process.golden.json", tt.edits...))
 			if diff := cmp.Diff(tt.want, jsonProblems(t, err), cmpopts.EquateErrors()); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\n%v", diff, err)
 			}

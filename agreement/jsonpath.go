@@ -19,6 +19,10 @@ type decoder struct {
 	// that of the clause or agreement being decoded. Nil outside an
 	// agreement (in an event log), where instants are RFC 3339 only.
 	loc *time.Location
+	// agreementIDs holds the id read for each agreement of a process, by
+	// the agreement's path ("agreements[1]"); an agreement whose id could
+	// not be read has none.
+	agreementIDs map[string]string
 }
 
 func (d *decoder) add(path string, err error, msg string) { d.ps.Add(path, err, msg) }
@@ -43,7 +47,7 @@ func (d *decoder) members(path string, v any, names []string, fn func(key, path 
 	for i, k := range obj.keys {
 		p := field(path, k)
 		if seen[k] {
-			d.add(p, ErrSyntax, "duplicate field "+quote(k))
+			d.add(p, ErrSyntax, duplicateField+quote(k))
 			continue
 		}
 		seen[k] = true
@@ -52,9 +56,34 @@ func (d *decoder) members(path string, v any, names []string, fn func(key, path 
 			d.add(p, ErrUnknownField, unknownName("field", k, names, false))
 		case !fn(k, p, obj.vals[i]): // listed, yet not read: no suggestion of itself
 			d.add(p, ErrUnknownField, unknownName("field", k, nil, false))
+		case k == "id" && isAgreementPath(path):
+			if id, ok := obj.vals[i].(string); ok {
+				if d.agreementIDs == nil {
+					d.agreementIDs = make(map[string]string)
+				}
+				d.agreementIDs[path] = id
+			}
 		}
 	}
 	return true
+}
+
+// duplicateField starts the message of a duplicate key's problem: the
+// first member of that key was read, so the problem leaves nothing unread.
+const duplicateField = "duplicate field "
+
+// isAgreementPath reports whether path is that of an agreement of a
+// process, ending in an element of a member "agreements".
+func isAgreementPath(path string) bool {
+	if !strings.HasSuffix(path, "]") {
+		return false
+	}
+	k := strings.LastIndex(path, "agreements[")
+	if k < 0 || (k > 0 && path[k-1] != '.') {
+		return false
+	}
+	_, rest, _ := strings.Cut(path[k:], "]")
+	return rest == ""
 }
 
 // list decodes the array v at path element by element; an empty array
@@ -88,8 +117,9 @@ func (d *decoder) required(path, name string, present bool) {
 // inside or containing the path of a problem d found decoding: a value the
 // decoder could not read is missing, or zero, to the validation, which
 // would only restate the problem. Nor does it add the unknown references
-// to what a declaration d could not read declares (see [unread]). Another
-// error is added as one problem of the whole value.
+// to what a declaration that could not be read declares (see [unread]): one
+// d could not read, or whose id the validation finds missing or malformed.
+// Another error is added as one problem of the whole value.
 func (d *decoder) validated(err error) {
 	if err == nil {
 		return
@@ -102,8 +132,14 @@ func (d *decoder) validated(err error) {
 	decoded := d.ps.Problems[:len(d.ps.Problems):len(d.ps.Problems)]
 	var hidden []unread
 	for _, p := range decoded {
-		if p != nil {
-			hidden = appendUnread(hidden, p.Path)
+		if p != nil && !strings.HasPrefix(p.Msg, duplicateField) {
+			hidden = appendUnread(hidden, p.Path, d.agreementIDs)
+		}
+	}
+	for _, p := range ve.Problems {
+		if p != nil && (p.Path == "id" || strings.HasSuffix(p.Path, ".id")) &&
+			(errors.Is(p.Err, ErrMissing) || errors.Is(p.Err, ErrInvalidID)) {
+			hidden = appendUnread(hidden, p.Path, d.agreementIDs)
 		}
 	}
 	for _, p := range ve.Problems {
@@ -142,15 +178,21 @@ var declaring = []struct {
 	{"itemClasses", ErrUnknownItemClass},
 }
 
-// unread is a declaration the decoder could not read in full: the
-// references of sentinel err inside scope may name what it declares, so a
-// validation reporting them as unknown would be wrong, and its suggestion
-// (the nearest id that could be read) misleading. With qualified, only
-// references naming their agreement ("a/C1") are hidden.
+// unread is a declaration that could not be read in full: the references
+// of sentinel err inside scope may name what it declares, so a validation
+// reporting them as unknown would be wrong, and its suggestion (the
+// nearest id that could be read) misleading. With local, only references
+// not naming an agreement ("C1", resolved in their own agreement) are
+// hidden. With qualified, only references naming their agreement ("a/C1")
+// are hidden: those naming agreement, or any agreement when agreement is
+// "" (the id of the agreement whose clauses could not be read is itself
+// unknown).
 type unread struct {
 	scope     string
 	err       error
+	local     bool
 	qualified bool
+	agreement string
 }
 
 // hides reports whether the validation problem p is an unknown reference u
@@ -159,30 +201,42 @@ func (u unread) hides(p *Problem) bool {
 	if !errors.Is(p.Err, u.err) || !pathWithin(p.Path, u.scope) {
 		return false
 	}
-	return !u.qualified || qualifiedRef(p.Msg)
+	a, named := qualifiedRef(p.Msg)
+	switch {
+	case u.local:
+		return !named
+	case u.qualified:
+		return named && (u.agreement == "" || a == u.agreement)
+	}
+	return true
 }
 
 // qualifiedRef reports whether msg, a problem's message, is that of an
-// unknown clause named with its agreement (`unknown clause "a/C1"`).
-func qualifiedRef(msg string) bool {
+// unknown clause named with its agreement (`unknown clause "a/C1"`), and
+// returns that agreement.
+func qualifiedRef(msg string) (agreement string, ok bool) {
 	const prefix = `unknown clause "`
 	rest, ok := strings.CutPrefix(msg, prefix)
 	if !ok {
-		return false
+		return "", false
 	}
 	name, _, _ := strings.Cut(rest, `"`)
-	return strings.Contains(name, "/")
+	agreement, _, ok = strings.Cut(name, "/")
+	return agreement, ok
 }
 
-// appendUnread appends to us the declarations a decoding problem at path
-// leaves unread: a problem at or containing a declaring collection of an
-// agreement, at one of its elements or at or inside an element's id (a
-// member "id", or one spelled so in another case, "ID") (the document's, path "", or an "agreements[i]" of a
+// appendUnread appends to us the declarations a problem at path leaves
+// unread: a problem at or containing a declaring collection of an
+// agreement, at one of its elements or at or inside an element's member
+// "id" (the document's agreement, path "", or an "agreements[i]" of a
 // process) hides the unknown references of its sentinel in that agreement
-// and, for clauses, the qualified references across the process; a
-// problem at the agreements of a process, at one of them or inside its
-// "id" hides the unknown agreements across the process.
-func appendUnread(us []unread, path string) []unread {
+// (for the clauses of an agreement of a process, those not naming an
+// agreement) and, for clauses, the references across the process qualified
+// with that agreement's id (ids holds the ids read, by path; any qualified
+// reference when the id could not be read); a problem at the agreements of a
+// process, at one of them or inside its "id" hides the unknown agreements
+// across the process.
+func appendUnread(us []unread, path string, ids map[string]string) []unread {
 	roots := []string{""}
 	for i := 0; ; {
 		k := strings.Index(path[i:], "agreements[")
@@ -206,10 +260,12 @@ func appendUnread(us []unread, path string) []unread {
 			if !touchesIDs(path, coll) {
 				continue
 			}
-			us = append(us, unread{scope: root, err: c.err})
-			if c.err == ErrUnknownClause && root != "" {
-				us = append(us, unread{scope: processOf(root), err: c.err, qualified: true})
+			if c.err != ErrUnknownClause || root == "" {
+				us = append(us, unread{scope: root, err: c.err})
+				continue
 			}
+			us = append(us, unread{scope: root, err: c.err, local: true},
+				unread{scope: processOf(root), err: c.err, qualified: true, agreement: ids[root]})
 		}
 		if root != "" {
 			process := processOf(root)
@@ -228,9 +284,9 @@ func appendUnread(us []unread, path string) []unread {
 
 // touchesIDs reports whether a problem at path may leave an id of the
 // collection at coll unread: path contains coll, is coll, one of its
-// elements, or at or inside an element's member named "id" in any case. A
-// problem elsewhere in an element (a party's unknown kind) leaves its id
-// read.
+// elements, or at or inside an element's member "id". A problem elsewhere
+// in an element (a party's unknown kind, or an unknown member "ID" beside
+// its "id") leaves its id read.
 func touchesIDs(path, coll string) bool {
 	if pathWithin(coll, path) {
 		return true
@@ -253,7 +309,7 @@ func touchesIDs(path, coll string) bool {
 	if k := strings.IndexAny(name, ".["); k >= 0 {
 		name = name[:k]
 	}
-	return strings.EqualFold(name, "id")
+	return name == "id"
 }
 
 // processOf returns the path of the process that holds the agreement at

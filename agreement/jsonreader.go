@@ -177,9 +177,11 @@ func (r *JSONReader) SchemaMember(field, path string, v JSONValue) bool {
 
 // Object calls fn for every member of the object v at path, in document
 // order, with the member's field name, path and value. fields lists the
-// fields of the object: a member outside fields, or one fn reports false
-// for, is reported as an unknown field ([ErrUnknownField]) with the field of
-// fields it misspells suggested (see [Suggest]); a duplicate member is
+// fields of the object: a member outside fields is reported as an unknown
+// field ([ErrUnknownField]) with the field of fields it misspells suggested
+// (see [Suggest]), and fn is not called for it; a member fn reports false
+// for is reported as an unknown field too, with no suggestion, as fn
+// rejected the very name a suggestion would offer; a duplicate member is
 // reported ([ErrSyntax]) and skipped. Object reports false, calling fn for
 // nothing, when v is not an object (reported with [ErrSyntax]), so that a
 // caller checks its required fields only when it reports true.
