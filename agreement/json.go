@@ -285,17 +285,21 @@ func UnmarshalJSONWith[T any](v *T, data []byte, decode func([]byte) (T, error))
 // are the references that could name what a declaration it could not read
 // declares: a problem at or containing a declaring collection ("parties",
 // "groups", "clauses", "fluents", "territory.areas", "itemClasses"), at
-// one of its elements or at or inside an element's "id" (or a member so
-// named in another case, "ID") drops the unknown references of its kind
-// ([ErrUnknownParty], [ErrUnknownGroup], [ErrUnknownClause],
-// [ErrUnknownFluent], [ErrUnknownArea], [ErrUnknownItemClass]) in that
-// agreement, whose suggestions, the nearest id that could be read, would
-// break the document. In a process, one in "agreements[i]" also drops,
-// for clauses, the unknown qualified references ("a/C1") across the
-// process, and a problem at "agreements", at "agreements[i]" or inside its
-// "id" drops the unknown agreements ([ErrUnknownAgreement]) across the
-// process. A problem elsewhere in an element (a party's unknown kind)
-// leaves the references checked. A
+// one of its elements or at or inside an element's "id", or an element's
+// id that validation finds missing or malformed, drops the unknown
+// references of its kind ([ErrUnknownParty], [ErrUnknownGroup],
+// [ErrUnknownClause], [ErrUnknownFluent], [ErrUnknownArea],
+// [ErrUnknownItemClass]) in that agreement, whose suggestions, the nearest
+// id that could be read, would break the document. In a process, an unread
+// clause of "agreements[i]" drops that agreement's unqualified unknown
+// clauses and, across the process, the unknown qualified references
+// ("a/C1") naming that agreement's id (any qualified reference when that id
+// could not be read either). A problem at "agreements", at "agreements[i]"
+// or inside its "id", or an agreement id validation finds missing or
+// malformed, drops the unknown agreements ([ErrUnknownAgreement]) across
+// the process. A problem elsewhere in an element (a party's unknown kind,
+// an unknown "ID" beside its "id", a duplicate "id") leaves the references
+// checked. A
 // "schema" other than [SchemaVersion] is reported alone, since the rest of
 // the document is in an unknown format; a missing one is reported with the
 // other problems.
