@@ -50,10 +50,12 @@ func nashProduct(t *rapid.T, c negotiationtest.CaseData, q int, issue negotiatio
 	return out, zero
 }
 
-// exact returns r as a decimal when it has at most 12 decimal places.
+// exact returns r as a decimal when it has at most 9 decimal places and is
+// below 10^9 in magnitude, as a weight must be (Compile refuses others), so
+// that an end of the interval that no weight can be is not tried.
 func exact(r *big.Rat) (decimal.Decimal, bool) {
-	d, err := decimal.NewFromString(r.FloatString(12))
-	if err != nil || d.Rat().Cmp(r) != 0 {
+	d, err := decimal.NewFromString(r.FloatString(9))
+	if err != nil || d.Rat().Cmp(r) != 0 || d.Abs().Cmp(decimal.New(1, 9)) >= 0 {
 		return decimal.Decimal{}, false
 	}
 	return d, true
