@@ -27,8 +27,10 @@ func CSVCell(s string) string {
 // WriteCSV writes a table to w as RFC 4180 CSV with package encoding/csv:
 // the header row as it is, then each row with every cell through
 // [CSVCell]. Rows shorter or longer than the header are written as they
-// are. It returns the first error from w, and [ErrNoWriter] for a nil w;
-// it does not modify rows.
+// are. A line break in a cell is written as it is, inside quotes, so a
+// reader following RFC 4180 reads it back; package encoding/csv's reader
+// reads "\r\n" there as "\n". It returns the first error from w, and
+// [ErrNoWriter] for a nil w; it does not modify rows.
 func WriteCSV(w io.Writer, header []string, rows [][]string) error {
 	if w == nil {
 		return ErrNoWriter

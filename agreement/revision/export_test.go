@@ -286,7 +286,15 @@ func TestPropertyChangesExport(t *testing.T) {
 		if err := cs.WriteCSV(&buf); err != nil {
 			t.Fatal(err)
 		}
-		if recs := readChangesCSV(t, buf.Bytes()); !slices.EqualFunc(recs, objs, slices.Equal) {
+		// encoding/csv reads a line break "\r\n" in a cell as "\n" (see
+		// markup.WriteCSV); the JSON keeps it.
+		read := make([][]string, len(objs))
+		for i, o := range objs {
+			for _, c := range o {
+				read[i] = append(read[i], strings.ReplaceAll(c, "\r\n", "\n"))
+			}
+		}
+		if recs := readChangesCSV(t, buf.Bytes()); !slices.EqualFunc(recs, read, slices.Equal) {
 			t.Fatalf("the CSV read back and unescaped differs from the JSON:\n%q\n%q", recs, objs)
 		}
 		for i, c := range cs {
