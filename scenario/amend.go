@@ -160,11 +160,11 @@ func (e *Engine) amended(text agreement.Agreement, path string) (agreement.Proce
 
 // amendedCause is the cause with which an amendment wakes what it changed:
 // the amendment, or the start when it takes effect at the start instant.
-func amendedCause(started bool) Cause {
+func amendedCause(started bool) cause {
 	if !started {
-		return Cause{Kind: CauseStart}
+		return cause{kind: CauseStart}
 	}
-	return Cause{Kind: CauseAmendment}
+	return cause{kind: CauseAmendment}
 }
 
 // amend applies amendment a, whose process p (agreement ai amended) is
@@ -248,7 +248,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 			continue
 		}
 		if ni.ghost {
-			r.to(int32(ii), agreement.StateTerminated, Cause{Kind: CauseAmendment})
+			r.to(int32(ii), agreement.StateTerminated, cause{kind: CauseAmendment})
 			continue
 		}
 		// Holds of suspend powers the text no longer has (removed, or no
@@ -263,7 +263,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		}
 		resumed := s.state == agreement.StateSuspended && len(s.suspBy) == 0
 		if resumed {
-			r.to(int32(ii), agreement.StateInEffect, Cause{Kind: CauseAmendment})
+			r.to(int32(ii), agreement.StateInEffect, cause{kind: CauseAmendment})
 		}
 		// A gate the new text closes stops its clock; one it opens
 		// restarts it.

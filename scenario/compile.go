@@ -83,17 +83,20 @@ type patternKey struct {
 }
 
 type patternInfo struct {
-	key        patternKey
-	clause     agreement.Ref // p.Clause resolved in home; zero when unset
-	members    *partySet     // p.Group's members; nil when unset
-	class      *cclass       // p.Class resolved in home; nil when unset
-	measure    *cbound       // p.Measure compiled; nil when unset
-	debtors    partySet      // what $debtor stands for, when it is a set
-	creditors  partySet      // what $creditor stands for
-	instances  []wake        // instances whose conditions or action mention it
-	fluentsOn  []int32       // fluents it initiates
-	fluentsOff []int32       // fluents it terminates
-	agreements []int32       // agreements whose entry condition mentions it
+	key       patternKey
+	clause    agreement.Ref // p.Clause resolved in home; zero when unset
+	members   *partySet     // p.Group's members; nil when unset
+	class     *cclass       // p.Class resolved in home; nil when unset
+	measure   *cbound       // p.Measure compiled; nil when unset
+	debtors   partySet      // what $debtor stands for, when it is a set
+	creditors partySet      // what $creditor stands for
+	// How the actor, target and reporter filters read (see partyFilter),
+	// worked out once so that matching compares no placeholder names.
+	actor, target, reporter partyFilter
+	instances               []wake  // instances whose conditions or action mention it
+	fluentsOn               []int32 // fluents it initiates
+	fluentsOff              []int32 // fluents it terminates
+	agreements              []int32 // agreements whose entry condition mentions it
 }
 
 type fluentInfo struct {
@@ -1038,6 +1041,7 @@ func (e *Engine) pattern(home int32, p agreement.Pattern, b binding) int32 {
 	if p.Clause != (agreement.Ref{}) {
 		info.clause = p.Clause.Resolve(a.ID)
 	}
+	info.actor, info.target, info.reporter = filterOf(p.Actor), filterOf(p.Target), filterOf(p.Reporter)
 	if p.Group != "" {
 		var members []agreement.PartyID
 		for _, g := range a.Groups {
@@ -1079,10 +1083,10 @@ func (e *Engine) matches(pi int32, ev *agreement.Event) bool {
 func (e *Engine) matchesKind(pi int32, ev *agreement.Event) bool {
 	info := &e.patterns[pi]
 	p := &info.key.p
-	if !info.party(p.Actor, ev.Actor) ||
-		!info.party(p.Target, ev.Target) ||
+	if info.actor != filterAny && !info.party(info.actor, p.Actor, ev.Actor) ||
+		info.target != filterAny && !info.party(info.target, p.Target, ev.Target) ||
 		p.Area != "" && ev.Area != p.Area ||
-		!info.party(p.Reporter, ev.Reporter) ||
+		info.reporter != filterAny && !info.party(info.reporter, p.Reporter, ev.Reporter) ||
 		p.Attribution != agreement.AttributionUnspecified && ev.Attribution != p.Attribution ||
 		p.Item != "" && ev.Item != p.Item {
 		return false
@@ -1161,15 +1165,38 @@ func (s *partySet) has(x agreement.PartyID) bool {
 	return slices.Contains(s.list, x)
 }
 
-// party reports whether the party filter f admits party x: no filter, the
-// same party, or a placeholder's set holding it.
-func (info *patternInfo) party(f, x agreement.PartyID) bool {
-	switch {
-	case f == "":
+// partyFilter is how a pattern's party field reads.
+type partyFilter uint8
+
+const (
+	filterAny      partyFilter = iota // empty: any party
+	filterParty                       // one party, named
+	filterDebtor                      // $debtor: the set info.debtors
+	filterCreditor                    // $creditor: the set info.creditors
+)
+
+// filterOf returns how the party field f reads.
+func filterOf(f agreement.PartyID) partyFilter {
+	switch f {
+	case "":
+		return filterAny
+	case agreement.Debtor:
+		return filterDebtor
+	case agreement.Creditor:
+		return filterCreditor
+	}
+	return filterParty
+}
+
+// party reports whether the party field f, which reads as m, admits party
+// x: no filter, the same party, or a placeholder's set holding it.
+func (info *patternInfo) party(m partyFilter, f, x agreement.PartyID) bool {
+	switch m {
+	case filterAny:
 		return true
-	case f == agreement.Debtor:
+	case filterDebtor:
 		return info.debtors.has(x)
-	case f == agreement.Creditor:
+	case filterCreditor:
 		return info.creditors.has(x)
 	}
 	return f == x

@@ -92,16 +92,62 @@ type agrState struct {
 	dirtyMark
 }
 
+// cause is a [Cause] as a run carries it: sixteen bytes and no strings,
+// made public (Run.public) only where a trace records it.
+type cause struct {
+	kind CauseKind
+	// hasBy is set when the cause names an instance or an agreement (by:
+	// an instance index, or -1 minus an agreement index; sig, for
+	// CauseSignature, the index of the signature in the agreement's dated
+	// signings).
+	hasBy bool
+	event int32 // as Cause.event: 1 + the event's index, 0 for none
+	by    int32
+	sig   int32
+}
+
+// internal returns c, a Cause that names no instance or agreement, as a
+// run carries it.
+func internal(c Cause) cause {
+	return cause{kind: c.Kind, event: int32(c.event)}
+}
+
+// withEvent returns c naming event i; a negative i names none.
+func (c cause) withEvent(i int32) cause {
+	c.event = max(i, -1) + 1
+	return c
+}
+
+// public returns c as a Cause, naming instances and agreements as the
+// run's text does.
+func (r *Run) public(c cause) Cause {
+	out := Cause{Kind: c.kind, event: int(c.event)}
+	if !c.hasBy {
+		return out
+	}
+	if c.by < 0 {
+		info := &r.e.agreements[-1-c.by]
+		out.By.Ref = agreement.AgreementRef(info.id)
+		if c.kind == CauseSignature {
+			out.By.Debtor = info.signings[c.sig].party
+		}
+		return out
+	}
+	inst := &r.e.instances[c.by]
+	out.By = Instance{Ref: r.e.clauses[inst.clause].ref, Debtor: inst.debtor}
+	return out
+}
+
 // dirtyMark says whether an instance or an agreement is to be reconsidered
 // this round, and why.
 type dirtyMark struct {
 	dirty bool
-	cause Cause // why it is dirty this round
+	cause cause // why it is dirty this round
 }
 
 // mark makes m dirty with cause c unless it already is, keeping the first
 // cause; it reports whether m was clean.
-func (m *dirtyMark) mark(c Cause) bool {
+func (m *dirtyMark) mark(c cause) bool {
 	if m.dirty {
 		return false
 	}
@@ -737,7 +783,7 @@ func (r *Run) advance(t int64) {
 // cause: that of a wake skipped earlier in the round, if any (see
 // lateWake). An instance in a final state is left alone, since nothing
 // moves it again.
-func (r *Run) markInst(ii int32, c Cause) {
+func (r *Run) markInst(ii int32, c cause) {
 	s := &r.inst[ii]
 	if s.dirty || s.state.IsFinal() {
 		return
@@ -750,7 +796,7 @@ func (r *Run) markInst(ii int32, c Cause) {
 }
 
 // markAgr makes agreement ai dirty for this instant, keeping the first cause.
-func (r *Run) markAgr(ai int32, c Cause) {
+func (r *Run) markAgr(ai int32, c cause) {
 	if r.agr[ai].mark(c) {
 		r.dirtyA = append(r.dirtyA, ai)
 	}
@@ -763,11 +809,20 @@ func (r *Run) gateOpen(ii int32) bool { return r.gateOpenIn(r.e, ii) }
 // gateOpenIn reports whether instance ii's gate is open under the text of
 // engine e (a version of the run's).
 func (r *Run) gateOpenIn(e *Engine, ii int32) bool {
-	g := e.gates[ii]
-	st := r.agrState[g.home]
-	if g.surviving || st == agreement.StateInForce {
+	g := &e.gates[ii]
+	if g.surviving || r.agrState[g.home] == agreement.StateInForce {
 		return true
 	}
+	return r.provisionalOpen(e, ii)
+}
+
+// provisionalOpen reports whether the gate of instance ii under the text
+// of engine e is open while its agreement is not in force: its clause is
+// provisional, the agreement is a draft or signed, and the debtors have
+// signed it.
+func (r *Run) provisionalOpen(e *Engine, ii int32) bool {
+	g := &e.gates[ii]
+	st := r.agrState[g.home]
 	return g.provisional && (st == agreement.StateDraft || st == agreement.StateSigned) && r.debtorsSigned(e, ii)
 }
 
@@ -795,10 +850,10 @@ func (r *Run) commit(t int64, batch []int32) {
 	if !r.started {
 		r.started = true
 		for i := range r.inst {
-			r.markInst(int32(i), Cause{Kind: CauseStart})
+			r.markInst(int32(i), cause{kind: CauseStart})
 		}
 		for i := range r.agr {
-			r.markAgr(int32(i), Cause{Kind: CauseStart})
+			r.markAgr(int32(i), cause{kind: CauseStart})
 		}
 	}
 	// Exclusive limits the amendments at t put (or leave, resuming an
@@ -818,7 +873,7 @@ func (r *Run) commit(t int64, batch []int32) {
 				r.inst[tm.idx].timerAt = never
 				if r.dueNow(tm.idx) {
 					r.settleExclusive(tm.idx)
-					r.markInst(tm.idx, Cause{Kind: CauseTimer})
+					r.markInst(tm.idx, cause{kind: CauseTimer})
 				} else {
 					// A stale timer: what it waited for moved. Waking the
 					// clause would change which round evaluates it; only
@@ -828,19 +883,19 @@ func (r *Run) commit(t int64, batch []int32) {
 			}
 		} else if ai := -1 - tm.idx; r.agr[ai].timerAt == tm.at {
 			r.agr[ai].timerAt = never
-			r.markAgr(ai, Cause{Kind: CauseTimer})
+			r.markAgr(ai, cause{kind: CauseTimer})
 		}
 	}
 	// Events: occurrences and fluents, in timeline order.
 	for _, ei := range batch {
 		ev := r.events.ptr(int(ei))
-		cause := Cause{Kind: CauseEvent}.WithEvent(int(ei))
+		evc := cause{kind: CauseEvent}.withEvent(ei)
 		hits := r.match(ei, ev, r.hits[:0])
 		for _, pi := range hits {
 			p := &e.patterns[pi]
-			r.wakeInput(inPattern, pi, cause)
+			r.wakeInput(inPattern, pi, evc)
 			for _, ai := range p.agreements {
-				r.markAgr(ai, cause)
+				r.markAgr(ai, evc)
 			}
 		}
 		// The fluents the event initiates, then those it terminates (as
@@ -858,7 +913,7 @@ func (r *Run) commit(t int64, batch []int32) {
 		r.hits = hits
 		switch ev.Kind {
 		case agreement.EventKindRevised:
-			rc := Cause{Kind: CauseRevision}.WithEvent(int(ei))
+			rc := cause{kind: CauseRevision}.withEvent(ei)
 			if t := r.revise(ei, func(pi int32) {
 				p := &e.patterns[pi]
 				r.wakeInput(inPattern, pi, rc)
@@ -975,11 +1030,11 @@ func (r *Run) setFluent(fi int32, v bool, ei int32) {
 	r.fluentVal[fi] = v
 	r.fluentEv[fi] = ei
 	r.flog.push(fluentChange{fluent: fi, value: v, event: ei})
-	cause := Cause{Kind: CauseEvent}.WithEvent(int(ei))
+	c := cause{kind: CauseEvent}.withEvent(ei)
 	f := &r.e.fluents[fi]
-	r.wakeInput(inFluent, fi, cause)
+	r.wakeInput(inFluent, fi, c)
 	for _, ai := range f.agreements {
-		r.markAgr(ai, cause)
+		r.markAgr(ai, c)
 	}
 }
 
@@ -994,7 +1049,7 @@ func (r *Run) sign(ev *agreement.Event, ei int32) {
 		ai = 0
 	}
 	if ai >= 0 {
-		r.signBy(ai, ev.Actor, Cause{Kind: CauseEvent}.WithEvent(int(ei)))
+		r.signBy(ai, ev.Actor, cause{kind: CauseEvent}.withEvent(ei))
 	}
 }
 
@@ -1002,7 +1057,7 @@ func (r *Run) sign(ev *agreement.Event, ei int32) {
 // whole, for every required signatory): the provisional clauses it owes may
 // now apply, and the agreement is Signed once its signatories have all
 // signed.
-func (r *Run) signBy(ai int32, party agreement.PartyID, c Cause) {
+func (r *Run) signBy(ai int32, party agreement.PartyID, c cause) {
 	a := &r.agr[ai]
 	info := &r.e.agreements[ai]
 	news := []agreement.PartyID{party}
@@ -1044,8 +1099,7 @@ func (r *Run) agreementRound() {
 			for int(s.nextSig) < len(info.signings) && info.signings[s.nextSig].at <= r.now {
 				sg := info.signings[s.nextSig]
 				s.nextSig++
-				r.signBy(ai, sg.party, Cause{Kind: CauseSignature,
-					By: Instance{Ref: agreement.AgreementRef(info.id), Debtor: sg.party}})
+				r.signBy(ai, sg.party, cause{kind: CauseSignature, hasBy: true, by: -1 - ai, sig: s.nextSig - 1})
 			}
 			if st := r.agrState[ai]; (st == agreement.StateInForce || st == agreement.StateSuspended) &&
 				s.term != nil && s.term.end <= r.now {
@@ -1085,7 +1139,7 @@ func (r *Run) agreementRound() {
 // clauses: an agreement entering into force or resuming opens the gate of
 // its clauses; one suspended pauses their deadlines; one terminated
 // terminates every active clause that does not survive.
-func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPart) {
+func (r *Run) agreementTo(ai int32, to agreement.State, c cause, d ...decisionPart) {
 	from := r.agrState[ai]
 	r.agrState[ai] = to
 	r.agr[ai].since = r.now
@@ -1096,7 +1150,7 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 		r.agr[ai].forceAt = r.now
 	}
 	info := &r.e.agreements[ai]
-	sc := Cause{Kind: CauseAgreement, By: Instance{Ref: agreement.AgreementRef(info.id)}}
+	sc := cause{kind: CauseAgreement, hasBy: true, by: -1 - ai}
 	r.wakeInput(inAgreement, ai, sc)
 	for _, aj := range info.readersA {
 		r.markAgr(aj, sc)
@@ -1155,23 +1209,23 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c Cause, d ...decisionPa
 
 // record appends a transition to the log; a run that records states only
 // keeps its instant alone.
-func (r *Run) record(idx int32, from, to agreement.State, c Cause, d []decisionPart) {
+func (r *Run) record(idx int32, from, to agreement.State, c cause, d []decisionPart) {
 	if r.rec != RecordTrace {
 		r.moved.push(r.now)
 		return
 	}
-	r.log.push(transition{idx: idx, from: from, to: to, at: r.now, cause: c, ver: int32(len(r.vers))})
+	r.log.push(transition{idx: idx, from: from, to: to, at: r.now, cause: r.public(c), ver: int32(len(r.vers))})
 	r.detail.push(d)
 }
 
 // to moves instance ii to state to and records the transition. When a
 // condition decided it and one of its true nodes names an event of the
 // current instant, that event is the cause, whatever woke the clause first.
-func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
+func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	if n := len(d); n > 0 {
 		for _, rec := range d[n-1].recs {
 			if rec.value && rec.event >= 0 && r.at.get(int(rec.event)) == r.now {
-				c = Cause{Kind: CauseEvent}.WithEvent(int(rec.event))
+				c = cause{kind: CauseEvent}.withEvent(rec.event)
 				break
 			}
 		}
@@ -1254,7 +1308,7 @@ func (r *Run) to(ii int32, to agreement.State, c Cause, d ...decisionPart) {
 	}
 
 	// Dependents, and the instance itself in its new state.
-	sc := Cause{Kind: CauseClause, By: Instance{Ref: cl.ref, Debtor: inst.debtor}}
+	sc := cause{kind: CauseClause, hasBy: true, by: ii}
 	r.wakeInput(inClause, ci, sc)
 	for _, aj := range cl.readersA {
 		r.markAgr(aj, sc)

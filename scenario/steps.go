@@ -90,7 +90,7 @@ func (r *Run) lapse() {
 		s := &r.inst[ii]
 		if s.lapseAt <= r.now && (s.state == agreement.StateDormant || s.state == agreement.StatePending) &&
 			r.gateOpen(ii) {
-			r.to(ii, agreement.StateLapsed, Cause{Kind: CauseDeadline})
+			r.to(ii, agreement.StateLapsed, cause{kind: CauseDeadline})
 		}
 	}
 }
@@ -118,7 +118,7 @@ func (r *Run) settleExclusive(ii int32) {
 	switch s.state {
 	case agreement.StateInEffect:
 		if r.e.clauses[r.e.instances[ii].clause].dlExcl && s.deadlineAt <= r.now {
-			r.to(ii, agreement.StateViolated, Cause{Kind: CauseDeadline})
+			r.to(ii, agreement.StateViolated, cause{kind: CauseDeadline})
 			return
 		}
 		r.expireOne(ii)
@@ -227,7 +227,7 @@ func (r *Run) recur(ii int32) {
 	if n > 0 {
 		s.recOpen = slices.Clip(s.recOpen[n:])
 		for range n {
-			r.breach(ii, -1, Cause{Kind: CauseDeadline})
+			r.breach(ii, -1, cause{kind: CauseDeadline})
 		}
 	}
 	if root := inst.roots[slotFulfilment]; len(s.recOpen) > 0 && root >= 0 && r.eval(root, r.now-1, nil) {
@@ -319,11 +319,10 @@ func (r *Run) applyEffects(suspensions bool) {
 		if (eff == agreement.EffectSuspend || eff == agreement.EffectResume) != suspensions {
 			continue
 		}
-		by := Instance{Ref: pc.ref, Debtor: r.e.instances[ef.power].debtor}
-		cause := Cause{Kind: CausePower, By: by}.WithEvent(ef.event)
+		c := cause{kind: CausePower, hasBy: true, by: ef.power}.withEvent(int32(ef.event))
 		share := pc.clause.TargetDebtor
 		if share == agreement.Debtor {
-			share = by.Debtor
+			share = r.e.instances[ef.power].debtor
 			if share == "" {
 				share = soleDebtor(pc.clause)
 			}
@@ -348,7 +347,7 @@ func (r *Run) applyEffects(suspensions bool) {
 			for _, ti := range pc.targets {
 				for _, ii := range r.e.clauses[ti].instances {
 					if share == "" || slices.Contains(r.e.instanceDebtors(ii), share) {
-						r.applyEffect(ii, eff, pi, cause)
+						r.applyEffect(ii, eff, pi, c)
 					}
 				}
 			}
@@ -363,17 +362,17 @@ func (r *Run) applyEffects(suspensions bool) {
 					for _, ii := range r.e.agreements[ai].instances {
 						if !r.e.clauses[r.e.instances[ii].clause].surviving &&
 							slices.Contains(r.e.instanceDebtors(ii), share) {
-							r.applyEffect(ii, eff, pi, cause)
+							r.applyEffect(ii, eff, pi, c)
 						}
 					}
 					continue
 				}
 				switch {
 				case eff == agreement.EffectTerminate && r.agrState[ai] != agreement.StateTerminated:
-					r.agreementTo(ai, agreement.StateTerminated, cause)
+					r.agreementTo(ai, agreement.StateTerminated, c)
 				case eff == agreement.EffectSuspend && r.agrState[ai] == agreement.StateInForce:
 					r.agr[ai].suspBy = r.with(r.agr[ai].suspBy, pi)
-					r.agreementTo(ai, agreement.StateSuspended, cause)
+					r.agreementTo(ai, agreement.StateSuspended, c)
 				case eff == agreement.EffectSuspend && r.agrState[ai] == agreement.StateSuspended:
 					r.agr[ai].suspBy = r.with(r.agr[ai].suspBy, pi)
 				}
@@ -394,7 +393,7 @@ func (r *Run) applyEffects(suspensions bool) {
 				}
 				s.suspBy = r.without(s.suspBy, sp)
 				if len(s.suspBy) == 0 {
-					r.to(ii, agreement.StateInEffect, cause)
+					r.to(ii, agreement.StateInEffect, c)
 				}
 			}
 			for _, ti := range sc.targets {
@@ -418,7 +417,7 @@ func (r *Run) applyEffects(suspensions bool) {
 				}
 				a.suspBy = r.without(a.suspBy, sp)
 				if len(a.suspBy) == 0 {
-					r.agreementTo(ai, agreement.StateInForce, cause)
+					r.agreementTo(ai, agreement.StateInForce, c)
 				}
 			}
 		}
@@ -427,7 +426,7 @@ func (r *Run) applyEffects(suspensions bool) {
 
 // applyEffect applies one power's effect to one instance, where the
 // lifecycle allows it.
-func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c Cause) {
+func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c cause) {
 	s := &r.inst[ii]
 	if !r.gateOpen(ii) {
 		return
@@ -474,7 +473,7 @@ func (r *Run) violate() {
 			continue
 		}
 		if s.deadlineAt <= r.now {
-			r.to(ii, agreement.StateViolated, Cause{Kind: CauseDeadline})
+			r.to(ii, agreement.StateViolated, cause{kind: CauseDeadline})
 		}
 	}
 }
@@ -496,7 +495,7 @@ func (r *Run) expireOne(ii int32) {
 	}
 	to := agreement.StateDischarged
 	ci := &r.e.clauses[r.e.instances[ii].clause]
-	cause := Cause{Kind: CauseExpiry}
+	c := cause{kind: CauseExpiry}
 	if ci.hasTerm {
 		rec, renewed := s.terms().decide(ii, ci.term, ci.loc)
 		for renewed && s.term.end <= r.now {
@@ -508,8 +507,8 @@ func (r *Run) expireOne(ii int32) {
 			s.expiryAt = s.term.end
 			return
 		}
-		cause = rec.cause
-		cause.Kind = CauseTerm
+		c = internal(rec.cause)
+		c.kind = CauseTerm
 	}
 	switch {
 	case s.state != agreement.StateInEffect:
@@ -518,7 +517,7 @@ func (r *Run) expireOne(ii int32) {
 	case ci.standing, ci.clause.Kind == agreement.DeonticProhibition:
 		to = agreement.StateFulfilled
 	}
-	r.to(ii, to, cause)
+	r.to(ii, to, c)
 }
 
 // schedule sets the next timer of every instance and agreement evaluated at
@@ -612,7 +611,7 @@ func (r *Run) breaches(ii int32) {
 		s.checked = r.now
 		act := func(ei int32) bool {
 			if r.at.get(int(ei)) > checked {
-				r.breach(ii, ei, Cause{Kind: CauseEvent}.WithEvent(int(ei)))
+				r.breach(ii, ei, cause{kind: CauseEvent}.withEvent(ei))
 			}
 			return true
 		}
@@ -635,7 +634,7 @@ func (r *Run) breaches(ii int32) {
 		for _, rec := range d.recs {
 			if rec.value && rec.event >= 0 && r.at.get(int(rec.event)) > w {
 				ev = rec.event
-				c = Cause{Kind: CauseEvent}.WithEvent(int(ev))
+				c = cause{kind: CauseEvent}.withEvent(ev)
 				break
 			}
 		}
@@ -649,7 +648,7 @@ func (r *Run) breaches(ii int32) {
 
 // breach records one breach of standing instance ii by event ei (-1: none)
 // and wakes the conditions that count its clause's breaches.
-func (r *Run) breach(ii, ei int32, c Cause) {
+func (r *Run) breach(ii, ei int32, c cause) {
 	s := &r.inst[ii]
 	s.breaches++
 	s.lastBreach = r.now
@@ -657,9 +656,9 @@ func (r *Run) breach(ii, ei int32, c Cause) {
 	if ei >= 0 {
 		act = r.at.get(int(ei))
 	}
-	r.addBreach(breach{inst: ii, at: r.now, act: act, event: ei, cause: c})
+	r.addBreach(breach{inst: ii, at: r.now, act: act, event: ei, cause: r.public(c)})
 	cl := &r.e.clauses[r.e.instances[ii].clause]
-	bc := Cause{Kind: CauseBreach, By: Instance{Ref: cl.ref, Debtor: r.e.instances[ii].debtor}}.WithEvent(int(ei))
+	bc := cause{kind: CauseBreach, hasBy: true, by: ii}.withEvent(ei)
 	r.wakeInput(inBreach, r.e.instances[ii].clause, bc)
 	for _, aj := range cl.breachReadersA {
 		r.markAgr(aj, bc)
@@ -668,7 +667,7 @@ func (r *Run) breach(ii, ei int32, c Cause) {
 
 // reviseBreaches wakes the conditions counting the breaches whose act is
 // event t, which a revision has just re-attributed.
-func (r *Run) reviseBreaches(t int32, c Cause) {
+func (r *Run) reviseBreaches(t int32, c cause) {
 	for _, b := range r.blog.all() {
 		if b.event != t {
 			continue

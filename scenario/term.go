@@ -215,8 +215,8 @@ func (r *Run) agreementTermEnds(ai int32) {
 	rec, renewed := r.agr[ai].terms().decide(-1-ai, info.term, info.loc)
 	r.rnlog.push(rec)
 	if !renewed {
-		c := rec.cause
-		c.Kind = CauseTerm
+		c := internal(rec.cause)
+		c.kind = CauseTerm
 		r.agreementTo(ai, agreement.StateTerminated, c)
 	}
 }

@@ -144,7 +144,7 @@ type wakeState struct {
 	// touches holds the touches of lossy inputs, causes their causes in
 	// the current instant.
 	touches [numInputKinds][]touch
-	causes  []Cause
+	causes  []cause
 	// epoch numbers the rounds: the marks made while it is k wake
 	// instances for the round k+1, whose instances are taken with epoch
 	// k+1. last and prev are the latest two epochs with a touch.
@@ -208,7 +208,7 @@ func (r *Run) liveSlots(ii int32) wakeSlots {
 // wakeInput wakes, with cause c, the instances that still read input i of
 // kind k, dropping the dead wakes it meets from the run's copy of its
 // list, and records the touch for a lossy input.
-func (r *Run) wakeInput(k inputKind, i int32, c Cause) {
+func (r *Run) wakeInput(k inputKind, i int32, c cause) {
 	w := &r.wk
 	l := *r.e.wakeList(k, i)
 	if len(l) == 0 {
@@ -269,7 +269,7 @@ func (r *Run) wakeInput(k inputKind, i int32, c Cause) {
 
 // touchInput records a change of input i of kind k with cause c, the first
 // of the current epoch's.
-func (r *Run) touchInput(k inputKind, i int32, c Cause) {
+func (r *Run) touchInput(k inputKind, i int32, c cause) {
 	w := &r.wk
 	if w.touches[k] == nil {
 		w.touches[k] = make([]touch, r.e.inputCount(k))
@@ -291,7 +291,7 @@ func (r *Run) touchInput(k inputKind, i int32, c Cause) {
 // earliest touch this epoch of an input it reads, when there is one, c
 // otherwise. An instance an input touched in the epoch before, which is
 // not in the round in progress, joins it.
-func (r *Run) lateWake(ii int32, c Cause) Cause {
+func (r *Run) lateWake(ii int32, c cause) cause {
 	w := &r.wk
 	best, member := r.touched2(ii)
 	if member && w.inRound && r.inst[ii].round != w.epoch {
@@ -306,7 +306,7 @@ func (r *Run) lateWake(ii int32, c Cause) Cause {
 // causeOf returns the cause instance ii moves with now: the cause it was
 // last marked with, unless it is clean and a wake skipped since would
 // have marked it (its cause is then that of the earliest such touch).
-func (r *Run) causeOf(ii int32) Cause {
+func (r *Run) causeOf(ii int32) cause {
 	s := &r.inst[ii]
 	if s.dirty || r.wk.last != r.wk.epoch {
 		return s.cause
