@@ -93,10 +93,13 @@ type patternInfo struct {
 	// How the actor, target and reporter filters read (see partyFilter),
 	// worked out once so that matching compares no placeholder names.
 	actor, target, reporter partyFilter
-	instances               []wake  // instances whose conditions or action mention it
-	fluentsOn               []int32 // fluents it initiates
-	fluentsOff              []int32 // fluents it terminates
-	agreements              []int32 // agreements whose entry condition mentions it
+	// more is set when a field other than the kind and the parties
+	// filters (see matchesMore).
+	more       bool
+	instances  []wake  // instances whose conditions or action mention it
+	fluentsOn  []int32 // fluents it initiates
+	fluentsOff []int32 // fluents it terminates
+	agreements []int32 // agreements whose entry condition mentions it
 }
 
 type fluentInfo struct {
@@ -1042,6 +1045,8 @@ func (e *Engine) pattern(home int32, p agreement.Pattern, b binding) int32 {
 		info.clause = p.Clause.Resolve(a.ID)
 	}
 	info.actor, info.target, info.reporter = filterOf(p.Actor), filterOf(p.Target), filterOf(p.Reporter)
+	info.more = p.Area != "" || p.Attribution != agreement.AttributionUnspecified || p.Item != "" ||
+		p.Group != "" || p.Clause != (agreement.Ref{}) || p.Class != "" || !p.Measure.IsZero()
 	if p.Group != "" {
 		var members []agreement.PartyID
 		for _, g := range a.Groups {
@@ -1085,8 +1090,17 @@ func (e *Engine) matchesKind(pi int32, ev *agreement.Event) bool {
 	p := &info.key.p
 	if info.actor != filterAny && !info.party(info.actor, p.Actor, ev.Actor) ||
 		info.target != filterAny && !info.party(info.target, p.Target, ev.Target) ||
-		p.Area != "" && ev.Area != p.Area ||
-		info.reporter != filterAny && !info.party(info.reporter, p.Reporter, ev.Reporter) ||
+		info.reporter != filterAny && !info.party(info.reporter, p.Reporter, ev.Reporter) {
+		return false
+	}
+	return !info.more || e.matchesMore(info, ev)
+}
+
+// matchesMore is matchesKind's test of the fields other than the kind and
+// the parties, for a pattern that sets one (info.more).
+func (e *Engine) matchesMore(info *patternInfo, ev *agreement.Event) bool {
+	p := &info.key.p
+	if p.Area != "" && ev.Area != p.Area ||
 		p.Attribution != agreement.AttributionUnspecified && ev.Attribution != p.Attribution ||
 		p.Item != "" && ev.Item != p.Item {
 		return false

@@ -809,11 +809,14 @@ func (r *Run) gateOpen(ii int32) bool { return r.gateOpenIn(r.e, ii) }
 // gateOpenIn reports whether instance ii's gate is open under the text of
 // engine e (a version of the run's).
 func (r *Run) gateOpenIn(e *Engine, ii int32) bool {
-	g := &e.gates[ii]
-	if g.surviving || r.agrState[g.home] == agreement.StateInForce {
-		return true
-	}
-	return r.provisionalOpen(e, ii)
+	return e.gates[ii].open(r.agrState) || r.provisionalOpen(e, ii)
+}
+
+// open reports whether the gate is open whatever the signatures: its
+// clause survives, or its agreement is in force (agreements' states in
+// st).
+func (g *gateInfo) open(st []agreement.State) bool {
+	return g.surviving || st[g.home] == agreement.StateInForce
 }
 
 // provisionalOpen reports whether the gate of instance ii under the text
