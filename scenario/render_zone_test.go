@@ -15,10 +15,12 @@ import (
 // its deadline passed before it entered into effect.
 func renderHandTrace(t *testing.T) *Trace {
 	t.Helper()
+	t0 := time.Date(2026, time.February, 28, 21, 0, 0, 0, time.UTC) // local midnight on 1 March
 	e, err := Compile(agreement.Agreement{
-		ID:      "accord",
-		Zone:    "+03:00",
-		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+		ID:         "accord",
+		Zone:       "+03:00",
+		Parties:    []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+		Signatures: []agreement.Signature{{Party: "RU", Date: t0.Add(3 * time.Hour)}},
 		Clauses: []agreement.Clause{
 			{ID: "hold", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
 				Action:  &agreement.Pattern{Kind: agreement.EventKindReferendumHeld},
@@ -32,12 +34,12 @@ func renderHandTrace(t *testing.T) *Trace {
 	if !ok || idx < 0 {
 		t.Fatal("no instance of hold")
 	}
-	t0 := time.Date(2026, time.February, 28, 21, 0, 0, 0, time.UTC) // local midnight on 1 March
-	signature := Cause{Kind: CauseSignature, By: Instance{Ref: agreement.AgreementRef("accord"), Debtor: "RU"}}
+	// RU's signature, the agreement's first dated one.
+	signature := cause{kind: CauseSignature, hasBy: true, by: -1, sig: 0}
 	log := []transition{
 		{idx: -1, from: agreement.StateDraft, to: agreement.StateSigned, at: t0.Add(3 * time.Hour).UnixNano(), cause: signature},
 		{idx: idx, from: agreement.StateDormant, to: agreement.StateLapsed, at: t0.Add(24 * time.Hour).UnixNano(),
-			cause: Cause{Kind: CauseDeadline}},
+			cause: cause{kind: CauseDeadline}},
 	}
 	return &Trace{e: e, start: t0.UnixNano(), end: t0.Add(48 * time.Hour).UnixNano(), log: log,
 		detail: make([][]decisionPart, len(log))}

@@ -120,21 +120,25 @@ func (c cause) withEvent(i int32) cause {
 
 // public returns c as a Cause, naming instances and agreements as the
 // run's text does.
-func (r *Run) public(c cause) Cause {
+func (r *Run) public(c cause) Cause { return r.e.public(c) }
+
+// public returns c, a cause of a run whose text was e's when c arose, as a
+// Cause.
+func (e *Engine) public(c cause) Cause {
 	out := Cause{Kind: c.kind, event: int(c.event)}
 	if !c.hasBy {
 		return out
 	}
 	if c.by < 0 {
-		info := &r.e.agreements[-1-c.by]
+		info := &e.agreements[-1-c.by]
 		out.By.Ref = agreement.AgreementRef(info.id)
 		if c.kind == CauseSignature {
 			out.By.Debtor = info.signings[c.sig].party
 		}
 		return out
 	}
-	inst := &r.e.instances[c.by]
-	out.By = Instance{Ref: r.e.clauses[inst.clause].ref, Debtor: inst.debtor}
+	inst := &e.instances[c.by]
+	out.By = Instance{Ref: e.clauses[inst.clause].ref, Debtor: inst.debtor}
 	return out
 }
 
@@ -228,7 +232,7 @@ type transition struct {
 	from, to agreement.State
 	ver      int32 // the version in force
 	at       int64
-	cause    Cause
+	cause    cause // made public with the engine of version ver
 }
 
 // with returns a new slice holding s and v (once), in r's arena of holds
@@ -1217,7 +1221,7 @@ func (r *Run) record(idx int32, from, to agreement.State, c cause, d []decisionP
 		r.moved.push(r.now)
 		return
 	}
-	r.log.push(transition{idx: idx, from: from, to: to, at: r.now, cause: r.public(c), ver: int32(len(r.vers))})
+	r.log.push(transition{idx: idx, from: from, to: to, at: r.now, cause: c, ver: int32(len(r.vers))})
 	r.detail.push(d)
 }
 

@@ -420,7 +420,18 @@ func (t *Trace) instance(idx int32) Instance {
 func (t *Trace) transition(i int32) Transition {
 	tr := &t.log[i]
 	return Transition{Instance: t.instance(tr.idx), From: tr.from, To: tr.to, At: time.Unix(0, tr.at).UTC(),
-		Cause: tr.cause, Version: int(tr.ver)}
+		Cause: t.versionEngine(int(tr.ver)).public(tr.cause), Version: int(tr.ver)}
+}
+
+// versionEngine returns the engine of version k of the trace's texts.
+func (t *Trace) versionEngine(k int) *Engine {
+	switch {
+	case k > 0:
+		return t.vers[k-1].e
+	case t.base != nil:
+		return t.base
+	}
+	return t.e
 }
 
 // Transitions returns every transition in the order it happened; none for a
