@@ -76,10 +76,11 @@ type occChange struct {
 // breach is one breach of a standing clause.
 type breach struct {
 	inst  int32
+	event int32 // the breaching event; -1 if none
 	at    int64 // when it was recorded
 	act   int64 // the instant of the breaching act: its event's, or at
-	event int32 // the breaching event; -1 if none
-	cause Cause
+	cause cause // made public with the engine of version ver
+	ver   int32 // the version in force
 }
 
 // newWorld returns the world of e at instant now before any event (see

@@ -93,7 +93,7 @@ type agrState struct {
 }
 
 // cause is a [Cause] as a run carries it: sixteen bytes and no strings,
-// made public (Run.public) only where a trace records it.
+// made public (Engine.public) only when a trace is read.
 type cause struct {
 	kind CauseKind
 	// hasBy is set when the cause names an instance or an agreement (by:
@@ -117,10 +117,6 @@ func (c cause) withEvent(i int32) cause {
 	c.event = max(i, -1) + 1
 	return c
 }
-
-// public returns c as a Cause, naming instances and agreements as the
-// run's text does.
-func (r *Run) public(c cause) Cause { return r.e.public(c) }
 
 // public returns c, a cause of a run whose text was e's when c arose, as a
 // Cause.

@@ -656,7 +656,7 @@ func (r *Run) breach(ii, ei int32, c cause) {
 	if ei >= 0 {
 		act = r.at.get(int(ei))
 	}
-	r.addBreach(breach{inst: ii, at: r.now, act: act, event: ei, cause: r.public(c)})
+	r.addBreach(breach{inst: ii, at: r.now, act: act, event: ei, cause: c, ver: int32(len(r.vers))})
 	cl := &r.e.clauses[r.e.instances[ii].clause]
 	bc := cause{kind: CauseBreach, hasBy: true, by: ii}.withEvent(ei)
 	r.wakeInput(inBreach, r.e.instances[ii].clause, bc)

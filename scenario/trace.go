@@ -706,7 +706,7 @@ func (t *Trace) Breaches() iter.Seq[Breach] {
 
 func (t *Trace) breach(b breach) Breach {
 	return Breach{Instance: t.instance(b.inst), At: time.Unix(0, b.at).UTC(), Act: time.Unix(0, b.act).UTC(),
-		Cause: b.cause}
+		Cause: t.versionEngine(int(b.ver)).public(b.cause)}
 }
 
 // BreachesOf returns the breaches of instance i recorded up to and
