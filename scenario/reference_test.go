@@ -2068,6 +2068,12 @@ func (r *refRun) amend(a agreement.Amendment) {
 			if !was.clause.Term.Equal(in.clause.Term) && s.term.ends > 0 {
 				s.term.length = in.clause.Term.Renewal
 			}
+			// A duty in effect whose recurrence the new text changes (or
+			// gives it) starts its occurrences afresh now, as on entry.
+			if in.recurs() && s.state == agreement.StateInEffect && !refTextEqual(was.clause.Recurs, in.clause.Recurs) {
+				r.notes["recurrence changed by amendment while in effect"]++
+				r.startRecurrence(ii)
+			}
 		}
 		ids := func(m *refModel, in *refInst) []scenario.Instance {
 			var out []scenario.Instance
@@ -2973,6 +2979,12 @@ func (r *refRun) recur(ii int) {
 		s.recK++
 	}
 	if on := in.clause.Recurs.On; on != nil {
+		if s.recSeen == nil {
+			// A duty given its recurrence by an amendment while
+			// suspended, and resumed since: it never started its
+			// occurrences, and sees the events of each instant from now.
+			s.recSeen = map[int]bool{}
+		}
 		// Only the events of this instant, as logged, start occurrences.
 		for k, e := range r.events {
 			if !s.recSeen[k] && e.At.Equal(r.now) && !e.At.Before(s.recEntry) && r.m.matchesIn(*on, in.ai, e, in) {
