@@ -322,7 +322,9 @@
 //     earlier share it owed that an amendment replaced by changing the
 //     clause's debtors (the one instance of a clause owed by RU, when RU
 //     and UA become its debtors severally). A kept instance keeps its state and the instant it entered it, its
-//     holds, breaches and recurring occurrences; its agreement keeps its
+//     holds, breaches and recurring occurrences, except that a duty in
+//     effect whose recurrence the new text changes (or gives it) starts
+//     its occurrences afresh at t, as on entry; its agreement keeps its
 //     state, signatures, territory as it stands and the progress of its
 //     term. A fluent keeps its value; a new one starts at its initial value.
 //   - A clause (or one debtor's share of it) the new text no longer has is
