@@ -179,6 +179,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		changes: revision.Diff(old.process.Agreements[ai], ne.process.Agreements[ai])})
 	r.now = t
 	r.world.e = ne
+	r.regate()
 	// The run's wake lists were the old text's; while the text changes,
 	// every wake wakes.
 	r.wk.resetWakes()

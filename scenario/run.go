@@ -69,6 +69,9 @@ type instState struct {
 	stopAt, stoppedFor int64
 	// round is the epoch of the last round that took it (see wakeState).
 	round int64
+	// queued says it is in the run's touched list, to be scheduled at the
+	// end of the instant once however many rounds took it.
+	queued bool
 	dirtyMark
 }
 
@@ -333,6 +336,11 @@ type Run struct {
 	// of the evaluations it records for itself (see exercise).
 	rec        Recording
 	recScratch []nodeRecord
+	// gates remembers, per instance, whether its gate is open (see
+	// gateOpen), as of generation gateGen: a change of an agreement's
+	// state, its signatures or the text moves gateGen on.
+	gates   []gateMemo
+	gateGen uint32
 	// recArena and partArena hold the node records and the decisions of
 	// the transitions recorded (see arenaSlice).
 	recArena  []nodeRecord
@@ -501,6 +509,7 @@ type scratch struct {
 	touchedA, relimited                                       []int32
 	effects                                                   []effect
 	recScratch                                                []nodeRecord
+	gates                                                     []gateMemo
 	// wk is the memory of the run's copies of wake lists, kept only from a
 	// run under its engine's own text (no amendment): its lists are sized
 	// for that engine.
@@ -512,7 +521,7 @@ func (r *Run) adopt(sc *scratch) {
 	r.inst, r.agr, r.timers = sc.inst, sc.agr, sc.timers
 	r.batch, r.work, r.spare, r.spareB, r.spareA = sc.batch, sc.work, sc.spare, sc.spareB, sc.spareA
 	r.dirtyA, r.touched, r.hits, r.touchedA, r.relimited = sc.dirtyA, sc.touched, sc.hits, sc.touchedA, sc.relimited
-	r.effects, r.recScratch = sc.effects, sc.recScratch
+	r.effects, r.recScratch, r.gates = sc.effects, sc.recScratch, sc.gates
 	r.wk = sc.wk // begin makes its lists the engine's again (reuseWakes)
 }
 
@@ -520,14 +529,14 @@ func (r *Run) adopt(sc *scratch) {
 func (r *Run) release() *scratch {
 	sc := &scratch{inst: r.inst, agr: r.agr, timers: r.timers, batch: r.batch, work: r.work, spare: r.spare,
 		spareB: r.spareB, spareA: r.spareA, dirtyA: r.dirtyA, touched: r.touched, hits: r.hits, touchedA: r.touchedA,
-		relimited: r.relimited, effects: r.effects, recScratch: r.recScratch}
+		relimited: r.relimited, effects: r.effects, recScratch: r.recScratch, gates: r.gates}
 	if r.base == nil {
 		sc.wk = r.wk
 	}
 	r.wk = wakeState{}
 	r.inst, r.agr, r.timers = nil, nil, nil
 	r.batch, r.work, r.spare, r.spareB, r.spareA, r.dirtyA, r.touched, r.hits = nil, nil, nil, nil, nil, nil, nil, nil
-	r.touchedA, r.relimited, r.effects, r.recScratch = nil, nil, nil, nil
+	r.touchedA, r.relimited, r.effects, r.recScratch, r.gates = nil, nil, nil, nil, nil
 	return sc
 }
 
@@ -582,6 +591,8 @@ func (r *Run) begin(t int64) {
 	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
 	r.shared = false
 	r.wk.reuseWakes()
+	r.gates = r.gates[:0]
+	r.regate()
 	r.terr = reuse(r.terr, len(e.agreements))
 	r.terrAsStated = reuse(r.terrAsStated, len(e.agreements))
 	for i := range e.agreements {
@@ -802,9 +813,36 @@ func (r *Run) markAgr(ai int32, c cause) {
 	}
 }
 
+// gateMemo is whether an instance's gate was open at generation gen of
+// its run's gates.
+type gateMemo struct {
+	gen  uint32
+	open bool
+}
+
 // gateOpen reports whether instance ii may change state: its agreement is in
-// force, or its clause survives.
-func (r *Run) gateOpen(ii int32) bool { return r.gateOpenIn(r.e, ii) }
+// force, or its clause survives. It remembers the answer until the gates'
+// generation moves on (see regate).
+func (r *Run) gateOpen(ii int32) bool {
+	if int(ii) >= len(r.gates) {
+		r.gates = append(r.gates, make([]gateMemo, int(ii)+1-len(r.gates))...)
+	}
+	m := &r.gates[ii]
+	if m.gen != r.gateGen {
+		m.gen, m.open = r.gateGen, r.gateOpenIn(r.e, ii)
+	}
+	return m.open
+}
+
+// regate forgets every gate remembered: an agreement's state or signatures,
+// or the text, changed.
+func (r *Run) regate() {
+	r.gateGen++
+	if r.gateGen == 0 { // wrapped: no memo may claim the new generation
+		clear(r.gates)
+		r.gateGen = 1
+	}
+}
 
 // gateOpenIn reports whether instance ii's gate is open under the text of
 // engine e (a version of the run's).
@@ -881,7 +919,7 @@ func (r *Run) commit(t int64, batch []int32) {
 					// A stale timer: what it waited for moved. Waking the
 					// clause would change which round evaluates it; only
 					// reschedule.
-					r.touched = append(r.touched, tm.idx)
+					r.touch(tm.idx)
 				}
 			}
 		} else if ai := -1 - tm.idx; r.agr[ai].timerAt == tm.at {
@@ -950,7 +988,7 @@ func (r *Run) commit(t int64, batch []int32) {
 		for _, ii := range work {
 			s := &r.inst[ii]
 			s.dirty, s.round = false, w.epoch
-			r.touched = append(r.touched, ii)
+			r.touch(ii)
 		}
 		w.cur, w.pos, w.inRound = work, 0, true
 		r.anchors()
@@ -1072,6 +1110,7 @@ func (r *Run) signBy(ai int32, party agreement.PartyID, c cause) {
 			continue
 		}
 		a.signers = append(a.signers[:len(a.signers):len(a.signers)], p)
+		r.regate()
 		if info.provisional {
 			for _, ii := range info.instances {
 				if r.e.clauses[r.e.instances[ii].clause].provisional &&
@@ -1145,6 +1184,7 @@ func (r *Run) agreementRound() {
 func (r *Run) agreementTo(ai int32, to agreement.State, c cause, d ...decisionPart) {
 	from := r.agrState[ai]
 	r.agrState[ai] = to
+	r.regate()
 	r.agr[ai].since = r.now
 	r.touchedA = append(r.touchedA, ai)
 	r.agrTrans[ai] = int32(r.log.len())
@@ -1389,6 +1429,7 @@ func (r *Run) Fork() *Run {
 	f.timers = slices.Clone(r.timers)
 	f.work, f.spare, f.spareB, f.spareA, f.dirtyA, f.effects, f.touched, f.touchedA = nil, nil, nil, nil, nil, nil, nil, nil
 	f.hits, f.recScratch = nil, nil
+	f.gates = slices.Clone(r.gates)
 	f.wk.resetWakes() // its wake lists are derived afresh
 	// What an amendment woke for the instant it takes effect at.
 	f.work, f.dirtyA = slices.Clone(r.work), slices.Clone(r.dirtyA)

@@ -520,11 +520,21 @@ func (r *Run) expireOne(ii int32) {
 	r.to(ii, to, c)
 }
 
+// touch adds instance ii to those schedule takes at the end of this
+// instant, once.
+func (r *Run) touch(ii int32) {
+	if s := &r.inst[ii]; !s.queued {
+		s.queued = true
+		r.touched = append(r.touched, ii)
+	}
+}
+
 // schedule sets the next timer of every instance and agreement evaluated at
 // this instant.
 func (r *Run) schedule() {
 	for _, ii := range r.touched {
 		s := &r.inst[ii]
+		s.queued = false
 		if s.state.IsFinal() {
 			continue
 		}

@@ -354,5 +354,5 @@ func (r *Run) join(ii int32) {
 		w.pos++
 	}
 	r.inst[ii].round = w.epoch
-	r.touched = append(r.touched, ii)
+	r.touch(ii)
 }
