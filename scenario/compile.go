@@ -314,6 +314,9 @@ type Engine struct {
 	// scratch pools the scratch memory of Engine.Replay's runs (see
 	// scratch).
 	scratch sync.Pool
+	// starts are the engine's snapshots of its runs' start instants (see
+	// startSnap).
+	starts startSnaps
 	// wakeEvery makes its runs wake every instance of a wake list, whether
 	// or not it still reads the input (see wake.go): for the tests that
 	// check skipping changes nothing. Amended texts keep it.

@@ -68,6 +68,16 @@ func (h *hist[T]) push(v T) {
 	h.tail = append(h.tail, v)
 }
 
+// assign makes h a copy of src, in h's memory: only for a history
+// nothing shares.
+func (h *hist[T]) assign(src *hist[T]) {
+	h.full, h.tail = nil, h.tail[:0]
+	for _, c := range src.full {
+		h.tail = append(h.tail, c...)
+	}
+	h.tail = append(h.tail, src.tail...)
+}
+
 // truncate empties h, keeping the memory of its tail for reuse: only for a
 // history nothing shares.
 func (h *hist[T]) truncate() { h.full, h.tail = nil, h.tail[:0] }

@@ -772,7 +772,11 @@ func (r *Run) advance(t int64) {
 		if r.amendAt <= next {
 			r.amendAt = never
 		}
-		r.commit(next, batch)
+		if r.closesPlainStart(next, batch) {
+			r.commitStart()
+		} else {
+			r.commit(next, batch)
+		}
 		if batch != nil {
 			r.spareB = batch
 		}

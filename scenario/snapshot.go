@@ -1,0 +1,117 @@
+package scenario
+
+import "sync/atomic"
+
+// A run's start instant, closed before any event (no event at the start,
+// no amendment yet), comes out the same every time for one engine, start
+// and recording: every clause and agreement is evaluated once, the
+// unconditional ones enter into effect, and timers are set. For the
+// engines replayed many times from one start (Monte Carlo over timelines,
+// what-if searches) that is about a third of the instances a replay
+// evaluates. An engine therefore keeps, per recording, the run as it
+// stood once its start instant was closed (a startSnap), and a run whose
+// start instant comes out that way copies it rather than evaluating it
+// again. The snapshot is taken the second time a start is closed so (a
+// start seen once may never come again), frozen (a fork of the run, which
+// nothing applies events to) and shared read-only by every run of the
+// engine, across goroutines.
+
+// startSnap is the state of a run of engine e just after it closed its
+// start instant, start, with no event and no amendment, recording rec.
+type startSnap struct {
+	start int64
+	r     *Run
+}
+
+// startSnaps are an engine's snapshots of start instants, one per
+// recording, and the start each recording last closed without one.
+type startSnaps struct {
+	snap [numRecordings]atomic.Pointer[startSnap]
+	last [numRecordings]atomic.Int64
+}
+
+// numRecordings is the number of Recording values.
+const numRecordings = int(RecordStates) + 1
+
+// closesPlainStart reports whether committing the instant next, with
+// batch, closes r's start instant with no event and no amendment: what a
+// start snapshot stands for.
+func (r *Run) closesPlainStart(next int64, batch []int32) bool {
+	return !r.started && next == r.start && len(batch) == 0 && r.base == nil && r.events.len() == 0
+}
+
+// commitStart closes r's plain start instant (see closesPlainStart): from
+// the engine's snapshot of it when there is one, by commit otherwise,
+// taking the snapshot when the same start was closed so before.
+func (r *Run) commitStart() {
+	e, t := r.e, r.start
+	if s := e.starts.snap[r.rec].Load(); s != nil && s.start == t {
+		r.restore(s.r)
+		return
+	}
+	r.commit(t, nil)
+	if e.starts.last[r.rec].Swap(t) == t {
+		e.starts.snap[r.rec].Store(&startSnap{start: t, r: r.Fork()})
+	}
+}
+
+// restore makes r, which begin has just put at the start of snapshot s,
+// the run s stands for: s's states, logs and timers copied into r's own
+// memory. What s shares with r (the suspension lists and signers, which
+// are replaced rather than modified, and the recorded decisions of its
+// transitions) it never writes again.
+func (r *Run) restore(s *Run) {
+	// The world: no event, so no occurrence, revision or fluent change;
+	// states and breaches as the start left them.
+	r.now = s.now
+	copy(r.fluentVal, s.fluentVal)
+	copy(r.fluentEv, s.fluentEv)
+	copy(r.agrState, s.agrState)
+	copy(r.agrTrans, s.agrTrans)
+	copy(r.counts, s.counts)
+	copy(r.clauseTrans, s.clauseTrans)
+	copy(r.instSt, s.instSt)
+	copy(r.instSince, s.instSince)
+	copy(r.instTrans, s.instTrans)
+	r.blog.assign(&s.blog)
+	if s.byClause != nil {
+		if r.byClause == nil {
+			r.byClause = make([]hist[int32], len(s.byClause))
+		}
+		for i := range s.byClause {
+			r.byClause[i].assign(&s.byClause[i])
+		}
+	}
+
+	r.started = true
+	copy(r.inst, s.inst)
+	for i := range r.inst {
+		if ts := r.inst[i].term; ts != nil {
+			c := *ts // its notices are never modified in place
+			r.inst[i].term = &c
+		}
+	}
+	copy(r.agr, s.agr)
+	for i := range r.agr {
+		if ts := r.agr[i].term; ts != nil {
+			c := *ts
+			r.agr[i].term = &c
+		}
+	}
+	r.timers = append(r.timers[:0], s.timers...)
+	r.log.assign(&s.log)
+	r.detail.assign(&s.detail)
+	r.flog.assign(&s.flog)
+	r.rnlog.assign(&s.rnlog)
+	r.pnotices.assign(&s.pnotices)
+	copy(r.terr, s.terr)
+	copy(r.terrAsStated, s.terrAsStated)
+	r.tlog.assign(&s.tlog)
+	r.rejected.assign(&s.rejected)
+	r.moved.assign(&s.moved)
+	// Wakes: the snapshot's lists are the engine's (a fork derives its
+	// own afresh), and the rounds its instances record are before any
+	// epoch r takes from here.
+	r.wk.epoch = max(r.wk.epoch, s.wk.epoch) + 2
+	r.regate()
+}

@@ -1,0 +1,149 @@
+package scenario_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+
+	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/scenario"
+	"github.com/peacekit/peacekit/scenario/scenariotest"
+)
+
+// runOutcome is what a run's own queries say once it has closed an
+// instant: every instance's and agreement's state and since, the number of
+// transitions and the next wake-up.
+type runOutcome struct {
+	States      []agreement.State
+	Since       []time.Time
+	Transitions int
+	Next        time.Time
+	HasNext     bool
+}
+
+func outcomeOf(t *rapid.T, e *scenario.Engine, r *scenario.Run) runOutcome {
+	t.Helper()
+	insts := e.Instances()
+	for _, a := range e.Agreements() {
+		insts = append(insts, scenario.Instance{Ref: agreement.AgreementRef(a)})
+	}
+	var o runOutcome
+	for _, i := range insts {
+		s, since, err := r.State(i)
+		if err != nil {
+			t.Fatalf("State(%s): %v", i, err)
+		}
+		o.States, o.Since = append(o.States, s), append(o.Since, since)
+	}
+	o.Transitions = r.Transitions()
+	o.Next, o.HasNext = r.NextWake()
+	return o
+}
+
+// An engine replayed from one start instant again and again closes that
+// instant from a snapshot once it has closed it twice with no event and
+// no amendment there. TestPropertyStartSnapshotEqualsComputedStart checks
+// that a run so started is the run that computed its start: the traces of
+// Engine.Replay and of runs reused in both recordings, and the outcome of
+// a run just after its start instant closed, are those of a new engine of
+// the same text, which computes every start.
+func TestPropertyStartSnapshotEqualsComputedStart(t *testing.T) {
+	plain, checks := 0, 0
+	rapid.Check(t, func(t *rapid.T) {
+		checks++
+		c := propDraw(t, scenariotest.LifecycleConfig{}, true)
+		c = propDrawTimeline(t, c, rapid.Bool().Draw(t, "amended"))
+		// Drawn timelines mostly begin with an event at their start: most
+		// cases here start earlier.
+		if lead := rapid.IntRange(0, 3).Draw(t, "lead"); lead > 0 {
+			c.tl = scenario.NewTimeline(c.tl.Start().Add(-time.Duration(lead)*time.Hour), propEvents(c.tl)...).
+				WithAmendments(c.tl.Amendments()...)
+		}
+		start := c.tl.Start()
+		atStart := c.tl.Len() > 0 && c.tl.Event(0).At.Equal(start) ||
+			slices.ContainsFunc(c.tl.Amendments(), func(a agreement.Amendment) bool { return a.At.Equal(start) })
+		if !atStart {
+			plain++
+		}
+		fresh := func() *scenario.Engine {
+			e, err := scenario.CompileProcess(c.p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e
+		}
+		want := propReplay(t, fresh(), c.tl, c.end)
+		// The start alone, computed, and the states at the end.
+		var wantStart, wantEnd runOutcome
+		{
+			e := fresh()
+			r, err := e.Start(start)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := r.SetRecording(scenario.RecordStates); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.AdvanceTo(start); err != nil {
+				t.Fatal(err)
+			}
+			wantStart = outcomeOf(t, e, r)
+			if err := r.Replay(c.tl, c.end); err != nil {
+				t.Fatal(err)
+			}
+			wantEnd = outcomeOf(t, e, r)
+		}
+
+		e := fresh()
+		// The first replay computes the start, the second takes its
+		// snapshot, the third starts from it.
+		for k := range 3 {
+			if d := traceDiff(propReplay(t, e, c.tl, c.end), want); d != "" {
+				t.Fatalf("Engine.Replay %d: %s", k, d)
+			}
+		}
+		for _, rec := range []scenario.Recording{scenario.RecordTrace, scenario.RecordStates} {
+			r, err := e.Start(start)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := r.SetRecording(rec); err != nil {
+				t.Fatal(err)
+			}
+			for k := range 3 {
+				if err := r.Reset(start); err != nil {
+					t.Fatal(err)
+				}
+				if err := r.AdvanceTo(start); err != nil {
+					t.Fatal(err)
+				}
+				if got := outcomeOf(t, e, r); !equalOutcomes(got, wantStart) {
+					t.Fatalf("%s run %d, the start closed: %+v, want %+v", rec, k, got, wantStart)
+				}
+				if err := r.Replay(c.tl, c.end); err != nil {
+					t.Fatal(err)
+				}
+				if got := outcomeOf(t, e, r); !equalOutcomes(got, wantEnd) {
+					t.Fatalf("%s run %d, at the end: %+v, want %+v", rec, k, got, wantEnd)
+				}
+				if rec == scenario.RecordTrace {
+					if d := traceDiff(r.Trace(), want); d != "" {
+						t.Fatalf("run %d: %s", k, d)
+					}
+				}
+			}
+		}
+	})
+	// Most cases have nothing at their start: those are the ones a
+	// snapshot stands for.
+	if !testing.Short() && plain < checks/2 {
+		t.Errorf("only %d of %d timelines had a start a snapshot stands for", plain, checks)
+	}
+}
+
+func equalOutcomes(a, b runOutcome) bool {
+	return slices.Equal(a.States, b.States) && slices.EqualFunc(a.Since, b.Since, time.Time.Equal) &&
+		a.Transitions == b.Transitions && a.HasNext == b.HasNext && a.Next.Equal(b.Next)
+}
