@@ -460,7 +460,7 @@ func (e *Engine) occurrences(events hist[agreement.Event], at hist[int64]) (occ 
 	w := world{e: e, events: events, at: at, occ: make([]hist[int32], len(e.patterns))}
 	for ei := range events.len() {
 		ev := events.ptr(ei)
-		for _, pi := range e.byKind[ev.Kind] {
+		for _, pi := range e.kinds.patterns(ev.Kind) {
 			if e.matches(pi, ev) {
 				w.occ[pi].push(int32(ei))
 			}

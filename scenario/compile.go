@@ -295,6 +295,7 @@ type Engine struct {
 	patterns   []patternInfo
 	patIndex   map[patternKey]int32
 	byKind     map[agreement.EventKind][]int32
+	kinds      kindTable // byKind, for matching events
 	nodes      []node
 	kids       []int32
 	bounds     []*cbound
@@ -775,6 +776,7 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 			e.index(root, -1, int32(ai), 0, early)
 		}
 	}
+	e.kinds = newKindTable(e.byKind)
 	return e
 }
 

@@ -184,7 +184,7 @@ func (w *world) revise(ei int32, changed func(pi int32)) int32 {
 	w.rev = withRevision(w.rev, w.events.len(), t, ei)
 	w.revs = append(w.revs, ei)
 	after := w.event(t)
-	for _, pi := range e.byKind[after.Kind] {
+	for _, pi := range e.kinds.patterns(after.Kind) {
 		was, is := e.matches(pi, &before), e.matches(pi, &after)
 		if was == is {
 			continue

@@ -1022,7 +1022,7 @@ func (r *Run) commit(t int64, batch []int32) {
 // histories share it.
 func (w *world) match(ei int32, ev *agreement.Event, hits []int32) []int32 {
 	e := w.e
-	for _, pi := range e.byKind[ev.Kind] {
+	for _, pi := range e.kinds.patterns(ev.Kind) {
 		if e.matchesKind(pi, ev) {
 			w.occPush(pi, ei)
 			hits = append(hits, pi)

@@ -1,7 +1,9 @@
 package scenario_test
 
 import (
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -146,4 +148,80 @@ func TestPropertyStartSnapshotEqualsComputedStart(t *testing.T) {
 func equalOutcomes(a, b runOutcome) bool {
 	return slices.Equal(a.States, b.States) && slices.EqualFunc(a.Since, b.Since, time.Time.Equal) &&
 		a.Transitions == b.Transitions && a.HasNext == b.HasNext && a.Next.Equal(b.Next)
+}
+
+// TestStartSnapshotConcurrently replays the workload's timelines from
+// several goroutines at once on one new engine, through Engine.Replay and
+// through runs of both recordings, so that snapshots of the start are
+// taken and read concurrently (the race detector watches), and checks
+// every trace and final state against those of an engine of its own.
+func TestStartSnapshotConcurrently(t *testing.T) {
+	w := newWorkload(t)
+	ref, err := scenario.Compile(w.a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 8
+	if testing.Short() {
+		n = 4
+	}
+	wants := make([]*scenario.Trace, n)
+	for k := range n {
+		if wants[k], err = ref.Replay(w.tls[k], w.ends[k]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := scenario.Compile(w.a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make([]string, 3)
+	var wg sync.WaitGroup
+	for g := range 3 {
+		wg.Go(func() {
+			var r *scenario.Run
+			if g > 0 {
+				r, _ = e.Start(w.tls[0].Start())
+				if err := r.SetRecording(scenario.Recording(g - 1)); err != nil {
+					errs[g] = err.Error()
+					return
+				}
+			}
+			for rep := range 3 {
+				for k := range n {
+					var got *scenario.Trace
+					var err error
+					if r == nil {
+						got, err = e.Replay(w.tls[k], w.ends[k])
+					} else if err = r.Replay(w.tls[k], w.ends[k]); err == nil {
+						got = r.Trace()
+					}
+					if err != nil {
+						errs[g] = err.Error()
+						return
+					}
+					if got.Engine() != nil {
+						if d := traceDiff(got, wants[k]); d != "" {
+							errs[g] = fmt.Sprintf("pass %d, timeline %d: %s", rep, k, d)
+							return
+						}
+						continue
+					}
+					for _, in := range e.Instances() {
+						s, _, _ := r.State(in)
+						if ws, _, _ := wants[k].StateSince(in, w.ends[k]); s != ws {
+							errs[g] = fmt.Sprintf("pass %d, timeline %d, %s: %s, want %s", rep, k, in, s, ws)
+							return
+						}
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for g, msg := range errs {
+		if msg != "" {
+			t.Errorf("goroutine %d: %s", g, msg)
+		}
+	}
 }
