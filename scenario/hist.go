@@ -68,6 +68,20 @@ func (h *hist[T]) push(v T) {
 	h.tail = append(h.tail, v)
 }
 
+// own makes h's elements a copy of exactly their size, sharing nothing
+// (a long-lived copy that should not keep the memory it was taken from).
+func (h *hist[T]) own() {
+	var out []T
+	if n := h.len(); n > 0 {
+		out = make([]T, 0, n)
+		for _, c := range h.full {
+			out = append(out, c...)
+		}
+		out = append(out, h.tail...)
+	}
+	h.full, h.tail = nil, out
+}
+
 // assign makes h a copy of src, in h's memory: only for a history
 // nothing shares.
 func (h *hist[T]) assign(src *hist[T]) {

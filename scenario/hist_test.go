@@ -8,8 +8,8 @@ import (
 )
 
 // TestPropertyHistories checks the histories that forks and traces share:
-// histories made from one another by share and prefix, pushed to and
-// flattened in any order, each read as the slice of its own elements, and
+// histories made from one another by share, prefix and assign, pushed to,
+// flattened and owned in any order, each read as the slice of its own elements, and
 // an append to one never shows in another.
 func TestPropertyHistories(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
@@ -19,7 +19,7 @@ func TestPropertyHistories(t *testing.T) {
 		for range rapid.IntRange(1, 30).Draw(t, "steps") {
 			i := rapid.IntRange(0, len(hs)-1).Draw(t, "which")
 			h := &hs[i]
-			switch rapid.IntRange(0, 4).Draw(t, "op") {
+			switch rapid.IntRange(0, 6).Draw(t, "op") {
 			case 0, 1:
 				for range rapid.IntRange(0, 3*histChunk).Draw(t, "pushes") {
 					h.push(next)
@@ -37,6 +37,20 @@ func TestPropertyHistories(t *testing.T) {
 				if got := h.flatten(); !slices.Equal(got, want[i]) {
 					t.Fatalf("flatten of history %d: %d elements, want %d", i, len(got), len(want[i]))
 				}
+			case 5:
+				h.own()
+				if len(h.full) != 0 || cap(h.tail) != len(want[i]) {
+					t.Fatalf("own of history %d: %d chunks, capacity %d for %d elements", i, len(h.full), cap(h.tail), len(want[i]))
+				}
+			case 6:
+				var c hist[int32]
+				for range rapid.IntRange(0, 2*histChunk).Draw(t, "pushes") {
+					c.push(-1) // memory that assign reuses
+				}
+				c.truncate()
+				c.assign(h)
+				hs = append(hs, c)
+				want = append(want, slices.Clone(want[i]))
 			}
 			for j := range hs {
 				histCheck(t, j, &hs[j], want[j])

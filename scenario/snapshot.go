@@ -51,8 +51,29 @@ func (r *Run) commitStart() {
 	}
 	r.commit(t, nil)
 	if e.starts.last[r.rec].Swap(t) == t {
-		e.starts.snap[r.rec].Store(&startSnap{start: t, r: r.Fork()})
+		e.starts.snap[r.rec].Store(&startSnap{start: t, r: r.frozen()})
 	}
+}
+
+// frozen returns a fork of r for a snapshot, holding its logs in memory of
+// their own size rather than in the run's (which may have room for a long
+// replay), and none of the run's per-instant lists.
+func (r *Run) frozen() *Run {
+	f := r.Fork()
+	f.log.own()
+	f.detail.own()
+	f.flog.own()
+	f.rnlog.own()
+	f.pnotices.own()
+	f.tlog.own()
+	f.rejected.own()
+	f.moved.own()
+	f.blog.own()
+	for i := range f.byClause {
+		f.byClause[i].own()
+	}
+	f.work, f.dirtyA, f.relimited, f.batch = nil, nil, nil, nil
+	return f
 }
 
 // restore makes r, which begin has just put at the start of snapshot s,
