@@ -211,13 +211,8 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		}
 	}
 	for ii := len(r.inst); ii < len(ne.instances); ii++ {
-		cl := &ne.clauses[ne.instances[ii].clause]
-		s := instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
-			expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never,
-			entered: never, left: never}
-		if cl.deadline.Unconditional && cl.deadline.From == nil {
-			s.lapseAt = cl.dlAt
-		}
+		s := ne.startInstState(ii)
+		s.since = t
 		r.inst = append(r.inst, s)
 		r.instSt = append(r.instSt, agreement.StateDormant)
 		r.instSince = append(r.instSince, t)

@@ -296,6 +296,9 @@ type Engine struct {
 	patIndex   map[patternKey]int32
 	byKind     map[agreement.EventKind][]int32
 	kinds      kindTable // byKind, for matching events
+	// startInst is every instance's state at the start of a run, but for
+	// its since (see startInstState).
+	startInst  []instState
 	nodes      []node
 	kids       []int32
 	bounds     []*cbound
@@ -777,6 +780,10 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 		}
 	}
 	e.kinds = newKindTable(e.byKind)
+	e.startInst = make([]instState, len(e.instances))
+	for ii := range e.startInst {
+		e.startInst[ii] = e.startInstState(ii)
+	}
 	return e
 }
 

@@ -143,8 +143,8 @@ func (w *world) reset(now int64) {
 		w.counts[ci] = [numStates]int32{}
 		w.clauseTrans[ci] = -1
 	}
-	for ii, inst := range e.instances {
-		w.counts[inst.clause][agreement.StateDormant]++
+	for ii := range e.instances {
+		w.counts[e.instances[ii].clause][agreement.StateDormant]++
 		w.instSt[ii], w.instSince[ii], w.instTrans[ii] = agreement.StateDormant, now, -1
 	}
 	w.blog.truncate()

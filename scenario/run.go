@@ -574,7 +574,11 @@ func (r *Run) Reset(start time.Time) error {
 func (r *Run) begin(t int64) {
 	e := r.e
 	r.start, r.closed, r.started, r.batchAt, r.batch = t, t-1, false, t, r.batch[:0]
-	r.inst = reuse(r.inst, len(e.instances))
+	if cap(r.inst) < len(e.instances) {
+		r.inst = make([]instState, len(e.instances))
+	}
+	r.inst = r.inst[:len(e.instances)]
+	copy(r.inst, e.startInst)
 	r.agr = reuse(r.agr, len(e.agreements))
 	r.timers = r.timers[:0]
 	r.log.truncate()
@@ -611,15 +615,22 @@ func (r *Run) begin(t int64) {
 		}
 		r.agr[i] = st
 	}
-	for i := range e.instances {
-		cl := &e.clauses[e.instances[i].clause]
-		r.inst[i] = instState{state: agreement.StateDormant, since: t, deadlineAt: never, remaining: -1,
-			expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never,
-			entered: never, left: never}
-		if cl.deadline.Unconditional && cl.deadline.From == nil {
-			r.inst[i].lapseAt = cl.dlAt
-		}
+	for i := range r.inst {
+		r.inst[i].since = t
 	}
+}
+
+// startInstState returns the state of instance ii of e at the start of a
+// run, but for its since (the start).
+func (e *Engine) startInstState(ii int) instState {
+	cl := &e.clauses[e.instances[ii].clause]
+	s := instState{state: agreement.StateDormant, deadlineAt: never, remaining: -1,
+		expiryAt: never, timerAt: never, dlFixed: never, expFixed: never, lapseAt: never, recNext: never,
+		entered: never, left: never}
+	if cl.deadline.Unconditional && cl.deadline.From == nil {
+		s.lapseAt = cl.dlAt
+	}
+	return s
 }
 
 // reuse returns s with length n and every element zero, in its own memory
