@@ -481,6 +481,16 @@
 // A timeline remembers the engine it was last found valid for, so
 // replaying it again validates nothing.
 //
+// The start instant comes out the same in every such replay when nothing
+// happens at it (no event, no amendment): every clause and agreement is
+// evaluated once, the unconditional clauses enter into effect, timers are
+// set. Once runs of an engine, with one recording, have closed the same
+// start that way twice, the engine keeps the state after it (about the
+// size of one short run's) and later runs from that start copy it instead
+// of evaluating the start again; the engine keeps one such start per
+// recording, the one last seen twice in a row. Nothing a run or its trace
+// reports changes with it.
+//
 // # Guarantees
 //
 // For every valid agreement or process and every valid timeline:
