@@ -107,6 +107,41 @@ func (e *Engine) newWorld(now int64) world {
 	return w
 }
 
+// worldTables are the tables of a world that no trace or fork of its run
+// shares: the states, counts and last transitions, and the list of the
+// patterns' occurrences (whose contents a trace does share).
+type worldTables struct {
+	occ                                        []hist[int32]
+	fluentVal                                  []bool
+	fluentEv, agrTrans, clauseTrans, instTrans []int32
+	agrState, instSt                           []agreement.State
+	counts                                     [][numStates]int32
+	instSince                                  []int64
+}
+
+// tables returns w's tables, which w must not use again.
+func (w *world) tables() worldTables {
+	return worldTables{occ: w.occ, fluentVal: w.fluentVal, fluentEv: w.fluentEv, agrTrans: w.agrTrans,
+		clauseTrans: w.clauseTrans, instTrans: w.instTrans, agrState: w.agrState, instSt: w.instSt,
+		counts: w.counts, instSince: w.instSince}
+}
+
+// worldIn is newWorld in the memory of tables t, taken from a world of e
+// (see world.tables), when they are e's size; in new memory otherwise. The
+// occurrences t listed are dropped, not reused: traces share them.
+func (e *Engine) worldIn(now int64, t worldTables) world {
+	if len(t.occ) != len(e.patterns) || len(t.fluentVal) != len(e.fluents) || len(t.agrState) != len(e.agreements) ||
+		len(t.counts) != len(e.clauses) || len(t.instSt) != len(e.instances) {
+		return e.newWorld(now)
+	}
+	clear(t.occ)
+	w := world{e: e, occ: t.occ, fluentVal: t.fluentVal, fluentEv: t.fluentEv, agrState: t.agrState,
+		agrTrans: t.agrTrans, counts: t.counts, clauseTrans: t.clauseTrans, instSt: t.instSt,
+		instSince: t.instSince, instTrans: t.instTrans}
+	w.reset(now)
+	return w
+}
+
 // carve returns the first n elements of *slab, clipped, and moves *slab
 // past them.
 func carve[T any](slab *[]T, n int) []T {

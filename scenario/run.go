@@ -341,6 +341,8 @@ type Run struct {
 	// state, its signatures or the text moves gateGen on.
 	gates   []gateMemo
 	gateGen uint32
+	// sc is the scratch memory r adopted, given back by release.
+	sc *scratch
 	// recArena and partArena hold the node records and the decisions of
 	// the transitions recorded (see arenaSlice).
 	recArena  []nodeRecord
@@ -510,10 +512,11 @@ type scratch struct {
 	effects                                                   []effect
 	recScratch                                                []nodeRecord
 	gates                                                     []gateMemo
-	// wk is the memory of the run's copies of wake lists, kept only from a
-	// run under its engine's own text (no amendment): its lists are sized
-	// for that engine.
-	wk wakeState
+	// wk is the memory of the run's copies of wake lists, and tables its
+	// world's tables, kept only from a run under its engine's own text (no
+	// amendment): they are sized for that engine.
+	wk     wakeState
+	tables worldTables
 }
 
 // adopt makes sc r's scratch memory; r.begin then sets it to r's start.
@@ -523,16 +526,24 @@ func (r *Run) adopt(sc *scratch) {
 	r.dirtyA, r.touched, r.hits, r.touchedA, r.relimited = sc.dirtyA, sc.touched, sc.hits, sc.touchedA, sc.relimited
 	r.effects, r.recScratch, r.gates = sc.effects, sc.recScratch, sc.gates
 	r.wk = sc.wk // begin makes its lists the engine's again (reuseWakes)
+	r.sc = sc
 }
 
 // release returns r's scratch memory, which r must not use again.
 func (r *Run) release() *scratch {
-	sc := &scratch{inst: r.inst, agr: r.agr, timers: r.timers, batch: r.batch, work: r.work, spare: r.spare,
+	sc := r.sc
+	if sc == nil {
+		sc = new(scratch)
+	}
+	*sc = scratch{inst: r.inst, agr: r.agr, timers: r.timers, batch: r.batch, work: r.work, spare: r.spare,
 		spareB: r.spareB, spareA: r.spareA, dirtyA: r.dirtyA, touched: r.touched, hits: r.hits, touchedA: r.touchedA,
 		relimited: r.relimited, effects: r.effects, recScratch: r.recScratch, gates: r.gates}
 	if r.base == nil {
 		sc.wk = r.wk
+		sc.tables = r.world.tables()
 	}
+	r.sc = nil
+	r.world = world{}
 	r.wk = wakeState{}
 	r.inst, r.agr, r.timers = nil, nil, nil
 	r.batch, r.work, r.spare, r.spareB, r.spareA, r.dirtyA, r.touched, r.hits = nil, nil, nil, nil, nil, nil, nil, nil

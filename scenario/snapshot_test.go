@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -222,6 +223,52 @@ func TestStartSnapshotConcurrently(t *testing.T) {
 	for g, msg := range errs {
 		if msg != "" {
 			t.Errorf("goroutine %d: %s", g, msg)
+		}
+	}
+}
+
+// TestReplaysLeaveEarlierTracesAlone checks that Engine.Replay, which
+// passes a replay's memory on to the next (its per-instance states, its
+// world's tables and the start snapshot), never writes where a trace it
+// returned reads: every trace of the workload's timelines, taken one after
+// the other from one engine, reads the same at the end (its Markdown, and
+// the explanation of every instance at its end, which evaluates the
+// conditions again over its occurrences) as just after its replay.
+func TestReplaysLeaveEarlierTracesAlone(t *testing.T) {
+	w := newWorkload(t)
+	e, err := scenario.Compile(w.a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 12
+	if testing.Short() {
+		n = 4
+	}
+	read := func(tr *scenario.Trace, end time.Time) string {
+		var b strings.Builder
+		if err := tr.Markdown(&b); err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range e.Instances() {
+			x, err := tr.Explain(in, end)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString(x.String())
+		}
+		return b.String()
+	}
+	trs := make([]*scenario.Trace, n)
+	reads := make([]string, n)
+	for k := range n {
+		if trs[k], err = e.Replay(w.tls[k], w.ends[k]); err != nil {
+			t.Fatal(err)
+		}
+		reads[k] = read(trs[k], w.ends[k])
+	}
+	for k := range n {
+		if got := read(trs[k], w.ends[k]); got != reads[k] {
+			t.Errorf("trace %d changed after the replays that followed it", k)
 		}
 	}
 }

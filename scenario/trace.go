@@ -236,9 +236,12 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 		return nil, err
 	}
 	// Engine.Start, with the scratch memory of an earlier replay.
-	r := &Run{world: e.newWorld(t0)}
+	r := &Run{}
 	if sc, ok := e.scratch.Get().(*scratch); ok {
+		r.world = e.worldIn(t0, sc.tables)
 		r.adopt(sc)
+	} else {
+		r.world = e.newWorld(t0)
 	}
 	r.begin(t0)
 	if n := int(e.logHint.Load()); n > 0 {
