@@ -230,6 +230,9 @@ type gateInfo struct {
 
 type instanceInfo struct {
 	clause int32
+	// flags copies what the steps of a round read of its clause whenever
+	// they take the instance, so that they need not reach for the clause.
+	flags  instFlag
 	debtor agreement.PartyID   // set for clauses expanded per debtor
 	roots  [numInstSlots]int32 // per instance: shared roots, or the action for fulfilment/violation
 	timed  [numInstSlots][]int32
@@ -254,6 +257,36 @@ type instanceInfo struct {
 	// reads are the inputs whose wake lists hold it, each once (see
 	// wake.go).
 	reads []input
+}
+
+// instFlag is a property of an instance's clause, copied into the
+// instance (instanceInfo.flags).
+type instFlag uint8
+
+// The flags of instFlag: clauseInfo's anchored, recurs, standingClause,
+// dlExcl and expExcl, and whether the clause is a power.
+const (
+	flagAnchored instFlag = 1 << iota
+	flagRecurs
+	flagStandingClause
+	flagDlExcl
+	flagExpExcl
+	flagPower
+)
+
+// instFlags returns the flags of the instances of clause c.
+func instFlags(c *clauseInfo) instFlag {
+	var f instFlag
+	for _, x := range []struct {
+		set  bool
+		flag instFlag
+	}{{c.anchored, flagAnchored}, {c.recurs, flagRecurs}, {c.standingClause, flagStandingClause},
+		{c.dlExcl, flagDlExcl}, {c.expExcl, flagExpExcl}, {c.clause.Kind == agreement.DeonticPower, flagPower}} {
+		if x.set {
+			f |= x.flag
+		}
+	}
+	return f
 }
 
 // breachFilter is a compiled [agreement.BreachFilter].
@@ -759,6 +792,7 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 	for ii := range e.instances {
 		inst := &e.instances[ii]
 		inst.judges = e.clauses[inst.clause].standing
+		inst.flags = instFlags(&e.clauses[inst.clause])
 		for s := slot(0); s < numInstSlots; s++ {
 			if r := e.instances[ii].roots[s]; r >= 0 {
 				e.index(r, int32(ii), -1, s.wakes(), early)

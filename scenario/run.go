@@ -336,11 +336,11 @@ type Run struct {
 	// of the evaluations it records for itself (see exercise).
 	rec        Recording
 	recScratch []nodeRecord
-	// gates remembers, per instance, whether its gate is open (see
-	// gateOpen), as of generation gateGen: a change of an agreement's
-	// state, its signatures or the text moves gateGen on.
-	gates   []gateMemo
-	gateGen uint32
+	// gates says, per instance, whether its gate is open (see
+	// gateOpenIn): worked out for every instance when the run starts or
+	// the text changes, and for an agreement's instances when its state or
+	// signatures change.
+	gates []bool
 	// sc is the scratch memory r adopted, given back by release.
 	sc *scratch
 	// recArena and partArena hold the node records and the decisions of
@@ -511,7 +511,7 @@ type scratch struct {
 	touchedA, relimited                                       []int32
 	effects                                                   []effect
 	recScratch                                                []nodeRecord
-	gates                                                     []gateMemo
+	gates                                                     []bool
 	// wk is the memory of the run's copies of wake lists, and tables its
 	// world's tables, kept only from a run under its engine's own text (no
 	// amendment): they are sized for that engine.
@@ -606,8 +606,6 @@ func (r *Run) begin(t int64) {
 	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
 	r.shared = false
 	r.wk.reuseWakes()
-	r.gates = r.gates[:0]
-	r.regate()
 	r.terr = reuse(r.terr, len(e.agreements))
 	r.terrAsStated = reuse(r.terrAsStated, len(e.agreements))
 	for i := range e.agreements {
@@ -629,6 +627,7 @@ func (r *Run) begin(t int64) {
 	for i := range r.inst {
 		r.inst[i].since = t
 	}
+	r.regate()
 }
 
 // startInstState returns the state of instance ii of e at the start of a
@@ -839,34 +838,25 @@ func (r *Run) markAgr(ai int32, c cause) {
 	}
 }
 
-// gateMemo is whether an instance's gate was open at generation gen of
-// its run's gates.
-type gateMemo struct {
-	gen  uint32
-	open bool
-}
-
 // gateOpen reports whether instance ii may change state: its agreement is in
-// force, or its clause survives. It remembers the answer until the gates'
-// generation moves on (see regate).
-func (r *Run) gateOpen(ii int32) bool {
-	if int(ii) >= len(r.gates) {
-		r.gates = append(r.gates, make([]gateMemo, int(ii)+1-len(r.gates))...)
+// force, or its clause survives (see gateOpenIn), as the run keeps it.
+func (r *Run) gateOpen(ii int32) bool { return r.gates[ii] }
+
+// regate works out again every instance's gate: the text changed, or the
+// run starts.
+func (r *Run) regate() {
+	r.gates = reuse(r.gates, len(r.e.instances))
+	for ii := range r.gates {
+		r.gates[ii] = r.gateOpenIn(r.e, int32(ii))
 	}
-	m := &r.gates[ii]
-	if m.gen != r.gateGen {
-		m.gen, m.open = r.gateGen, r.gateOpenIn(r.e, ii)
-	}
-	return m.open
 }
 
-// regate forgets every gate remembered: an agreement's state or signatures,
-// or the text, changed.
-func (r *Run) regate() {
-	r.gateGen++
-	if r.gateGen == 0 { // wrapped: no memo may claim the new generation
-		clear(r.gates)
-		r.gateGen = 1
+// regateAgreement works out again the gates of the instances of agreement
+// ai, whose state or signatures changed: a gate reads nothing else of the
+// run.
+func (r *Run) regateAgreement(ai int32) {
+	for _, ii := range r.e.agreements[ai].instances {
+		r.gates[ii] = r.gateOpenIn(r.e, ii)
 	}
 }
 
@@ -1022,9 +1012,13 @@ func (r *Run) commit(t int64, batch []int32) {
 		r.activate()
 		r.fulfil()
 		// Within one priority, timeline order: the order of the exercises.
-		slices.SortStableFunc(r.effects, func(a, b effect) int { return cmp.Compare(a.event, b.event) })
-		r.applyEffects(false)
-		r.applyEffects(true)
+		if len(r.effects) > 1 {
+			slices.SortStableFunc(r.effects, func(a, b effect) int { return cmp.Compare(a.event, b.event) })
+		}
+		if len(r.effects) > 0 {
+			r.applyEffects(false)
+			r.applyEffects(true)
+		}
 		r.violate()
 		r.expire()
 		r.effects = r.effects[:0]
@@ -1136,7 +1130,7 @@ func (r *Run) signBy(ai int32, party agreement.PartyID, c cause) {
 			continue
 		}
 		a.signers = append(a.signers[:len(a.signers):len(a.signers)], p)
-		r.regate()
+		r.regateAgreement(ai)
 		if info.provisional {
 			for _, ii := range info.instances {
 				if r.e.clauses[r.e.instances[ii].clause].provisional &&
@@ -1210,7 +1204,7 @@ func (r *Run) agreementRound() {
 func (r *Run) agreementTo(ai int32, to agreement.State, c cause, d ...decisionPart) {
 	from := r.agrState[ai]
 	r.agrState[ai] = to
-	r.regate()
+	r.regateAgreement(ai)
 	r.agr[ai].since = r.now
 	r.touchedA = append(r.touchedA, ai)
 	r.agrTrans[ai] = int32(r.log.len())

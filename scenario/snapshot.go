@@ -134,5 +134,5 @@ func (r *Run) restore(s *Run) {
 	// own afresh), and the rounds its instances record are before any
 	// epoch r takes from here.
 	r.wk.epoch = max(r.wk.epoch, s.wk.epoch) + 2
-	r.regate()
+	r.gates = append(r.gates[:0], s.gates...)
 }

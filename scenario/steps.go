@@ -54,12 +54,12 @@ func (r *Run) anchors() {
 	w := &r.wk
 	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
 		ii := w.cur[w.pos]
-		s := &r.inst[ii]
 		inst := &r.e.instances[ii]
-		cl := &r.e.clauses[inst.clause]
-		if !cl.anchored || s.state.IsFinal() {
+		s := &r.inst[ii]
+		if inst.flags&flagAnchored == 0 || s.state.IsFinal() {
 			continue
 		}
+		cl := &r.e.clauses[inst.clause]
 		if root := inst.roots[slotDeadline]; root >= 0 && !s.dlFired && r.eval(root, beforeAll, nil) {
 			s.dlFired, s.dlAnchor = true, r.anchorInstant(root)
 			s.dlFixed = limit(cl.deadline, s.dlAnchor, cl.loc)
@@ -103,8 +103,8 @@ func (r *Run) passedExclusive(ii int32) bool {
 	if s.deadlineAt > r.now && s.expiryAt > r.now {
 		return false
 	}
-	cl := &r.e.clauses[r.e.instances[ii].clause]
-	return cl.dlExcl && s.deadlineAt <= r.now || cl.expExcl && s.expiryAt <= r.now
+	f := r.e.instances[ii].flags
+	return f&flagDlExcl != 0 && s.deadlineAt <= r.now || f&flagExpExcl != 0 && s.expiryAt <= r.now
 }
 
 // settleExclusive applies an exclusive deadline or expiry of instance ii
@@ -117,7 +117,7 @@ func (r *Run) settleExclusive(ii int32) {
 	}
 	switch s.state {
 	case agreement.StateInEffect:
-		if r.e.clauses[r.e.instances[ii].clause].dlExcl && s.deadlineAt <= r.now {
+		if r.e.instances[ii].flags&flagDlExcl != 0 && s.deadlineAt <= r.now {
 			r.to(ii, agreement.StateViolated, cause{kind: CauseDeadline})
 			return
 		}
@@ -129,7 +129,7 @@ func (r *Run) settleExclusive(ii int32) {
 
 // recurs reports whether instance ii is a recurring duty: its fulfilment
 // performs one occurrence, not the clause.
-func (r *Run) recurs(ii int32) bool { return r.e.clauses[r.e.instances[ii].clause].recurs }
+func (r *Run) recurs(ii int32) bool { return r.e.instances[ii].flags&flagRecurs != 0 }
 
 // startRecurrence opens the occurrences of recurring duty ii as it enters
 // into effect: periodic ones from its Start (those starting before now are
@@ -289,7 +289,7 @@ func (r *Run) fulfil() {
 			r.passedExclusive(ii) || !r.eval(root, s.since, nil) {
 			continue
 		}
-		if r.e.clauses[r.e.instances[ii].clause].clause.Kind != agreement.DeonticPower {
+		if r.e.instances[ii].flags&flagPower == 0 {
 			r.to(ii, agreement.StateFulfilled, r.causeOf(ii), r.decisions(slotFulfilment, root, s.since)...)
 			continue
 		}
@@ -459,9 +459,8 @@ func (r *Run) violate() {
 		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
-		cl := &r.e.clauses[r.e.instances[ii].clause]
 		excl := r.passedExclusive(ii)
-		if cl.standingClause {
+		if r.e.instances[ii].flags&flagStandingClause != 0 {
 			if !excl {
 				r.breaches(ii)
 			}

@@ -311,7 +311,8 @@ func (r *Run) replay(tl Timeline, end time.Time) error {
 		}
 		return nil
 	}
-	for i, ev := range tl.events {
+	for i := range tl.events {
+		ev := &tl.events[i] // not a copy: an event is large
 		if ev.At.After(end) {
 			return fmt.Errorf("scenario: events[%d] at %s is after the end %s", tl.inputIndex(i),
 				ev.At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
