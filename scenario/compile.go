@@ -329,6 +329,10 @@ type Engine struct {
 	patIndex   map[patternKey]int32
 	byKind     map[agreement.EventKind][]int32
 	kinds      kindTable // byKind, for matching events
+	// partyCodes and partyMatch match events' parties by code (see
+	// codeParties); partyMatch is nil when they are matched by ID.
+	partyCodes partyTable
+	partyMatch []partyMatch
 	// startInst is every instance's state at the start of a run, but for
 	// its since (see startInstState).
 	startInst  []instState
@@ -814,6 +818,7 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 		}
 	}
 	e.kinds = newKindTable(e.byKind)
+	e.codeParties()
 	e.startInst = make([]instState, len(e.instances))
 	for ii := range e.startInst {
 		e.startInst[ii] = e.startInstState(ii)

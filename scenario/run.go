@@ -1038,7 +1038,21 @@ func (r *Run) commit(t int64, batch []int32) {
 // histories share it.
 func (w *world) match(ei int32, ev *agreement.Event, hits []int32) []int32 {
 	e := w.e
-	for _, pi := range e.kinds.patterns(ev.Kind) {
+	pats := e.kinds.patterns(ev.Kind)
+	if pm := e.partyMatch; pm != nil && len(pats) > 0 {
+		// By the parties' codes, each looked up once.
+		pc := &e.partyCodes
+		a, t, r := pc.bit(ev.Actor), pc.bit(ev.Target), pc.bit(ev.Reporter)
+		for _, pi := range pats {
+			if m := &pm[pi]; m.actor&a != 0 && m.target&t != 0 && m.reporter&r != 0 &&
+				(!m.more || e.matchesMore(&e.patterns[pi], ev)) {
+				w.occPush(pi, ei)
+				hits = append(hits, pi)
+			}
+		}
+		return hits
+	}
+	for _, pi := range pats {
 		if e.matchesKind(pi, ev) {
 			w.occPush(pi, ei)
 			hits = append(hits, pi)
