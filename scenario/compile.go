@@ -264,7 +264,7 @@ type instanceInfo struct {
 type instFlag uint8
 
 // The flags of instFlag: clauseInfo's anchored, recurs, standingClause,
-// dlExcl and expExcl, and whether the clause is a power.
+// dlExcl and expExcl, whether the clause is a power, and flagUntimed.
 const (
 	flagAnchored instFlag = 1 << iota
 	flagRecurs
@@ -272,6 +272,9 @@ const (
 	flagDlExcl
 	flagExpExcl
 	flagPower
+	// flagUntimed says no condition of the instance has a timed node: only
+	// its limits (deadline, expiry, lapse, occurrences) set its timers.
+	flagUntimed
 )
 
 // instFlags returns the flags of the instances of clause c.
@@ -797,6 +800,9 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 		inst := &e.instances[ii]
 		inst.judges = e.clauses[inst.clause].standing
 		inst.flags = instFlags(&e.clauses[inst.clause])
+		if slices.IndexFunc(inst.timed[:], func(t []int32) bool { return len(t) > 0 }) < 0 {
+			inst.flags |= flagUntimed
+		}
 		for s := slot(0); s < numInstSlots; s++ {
 			if r := e.instances[ii].roots[s]; r >= 0 {
 				e.index(r, int32(ii), -1, s.wakes(), early)

@@ -20,30 +20,42 @@ var ErrOutOfOrder = errors.New("scenario: instant already closed")
 // exactly.
 var ErrOutOfRange = errors.New("scenario: instant out of range")
 
+// instState is an instance's state in a run. The fields the steps of a
+// round and the waking of instances read for every instance they take come
+// first, so that they share the first cache lines.
 type instState struct {
-	state      agreement.State
-	since      int64   // instant it entered state
-	deadlineAt int64   // when the deadline passes while running; never if none or paused
-	remaining  int64   // duration deadline time left while paused; -1 if none
-	expiryAt   int64   // never if none
-	suspBy     []int32 // suspend clauses whose suspension is in force
-	timerAt    int64   // instant of its earliest scheduled timer; never if none
-	// For a standing clause: acts at or before checked have been judged;
-	// the violation condition's value when last evaluated; how many
-	// breaches it has recorded in all, and the instant of the last.
-	checked    int64
-	violTrue   bool
-	breaches   int32
-	lastBreach int64
+	state agreement.State
 	// Anchored limits: whether the deadline's and the expiry's anchors have
-	// held, and then the instants the anchors were fixed at and of the
-	// limits; lapseAt is the instant of a deadline binding regardless of
+	// held (then dlAnchor, expAnchor, dlFixed and expFixed below are the
+	// instants the anchors were fixed at and of the limits).
+	dlFired, expFired bool
+	stopped           bool // the clock is stopped (see stopAt)
+	// queued says it is in the run's touched list, to be scheduled at the
+	// end of the instant once however many rounds took it.
+	queued bool
+	// violTrue is, for a standing clause, the violation condition's value
+	// when last evaluated (see checked).
+	violTrue bool
+	dirtyMark
+	since      int64 // instant it entered state
+	deadlineAt int64 // when the deadline passes while running; never if none or paused
+	expiryAt   int64 // never if none
+	// lapseAt is the instant of a deadline binding regardless of
 	// activation once known, never before.
-	dlFired, expFired   bool
-	stopped             bool // the clock is stopped (see stopAt); here, where it packs with the flags above
+	lapseAt int64
+	timerAt int64 // instant of its earliest scheduled timer; never if none
+	// round is the epoch of the last round that took it (see wakeState).
+	round     int64
+	remaining int64   // duration deadline time left while paused; -1 if none
+	suspBy    []int32 // suspend clauses whose suspension is in force
+	// For a standing clause: acts at or before checked have been judged;
+	// how many breaches it has recorded in all, and the instant of the
+	// last.
+	checked             int64
+	breaches            int32
+	lastBreach          int64
 	dlAnchor, expAnchor int64
 	dlFixed, expFixed   int64
-	lapseAt             int64
 	// A recurring duty: the base and index of the next periodic
 	// occurrence and its start (never if none), the instant whose events
 	// last started occurrences of its On pattern, and the due instants of
@@ -67,12 +79,6 @@ type instState struct {
 	// stopped before that.
 	entered, left      int64
 	stopAt, stoppedFor int64
-	// round is the epoch of the last round that took it (see wakeState).
-	round int64
-	// queued says it is in the run's touched list, to be scheduled at the
-	// end of the instant once however many rounds took it.
-	queued bool
-	dirtyMark
 }
 
 type agrState struct {
@@ -948,23 +954,28 @@ func (r *Run) commit(t int64, batch []int32) {
 		ev := r.events.ptr(int(ei))
 		evc := cause{kind: CauseEvent}.withEvent(ei)
 		hits := r.match(ei, ev, r.hits[:0])
+		fluents := false
 		for _, pi := range hits {
 			p := &e.patterns[pi]
 			r.wakeInput(inPattern, pi, evc)
 			for _, ai := range p.agreements {
 				r.markAgr(ai, evc)
 			}
+			fluents = fluents || len(p.fluentsOn) > 0 || len(p.fluentsOff) > 0
 		}
-		// The fluents the event initiates, then those it terminates (as
-		// world.fluents sets them, called directly on this hot path).
-		for _, pi := range hits {
-			for _, fi := range e.patterns[pi].fluentsOn {
-				r.setFluent(fi, true, ei)
+		if fluents {
+			// The fluents the event initiates, then those it terminates
+			// (as world.fluents sets them, called directly on this hot
+			// path).
+			for _, pi := range hits {
+				for _, fi := range e.patterns[pi].fluentsOn {
+					r.setFluent(fi, true, ei)
+				}
 			}
-		}
-		for _, pi := range hits {
-			for _, fi := range e.patterns[pi].fluentsOff {
-				r.setFluent(fi, false, ei)
+			for _, pi := range hits {
+				for _, fi := range e.patterns[pi].fluentsOff {
+					r.setFluent(fi, false, ei)
+				}
 			}
 		}
 		r.hits = hits
@@ -998,7 +1009,7 @@ func (r *Run) commit(t int64, batch []int32) {
 		}
 		work := r.work
 		r.work = r.spare[:0]
-		slices.Sort(work)
+		sortIndices(work)
 		w := &r.wk
 		w.epoch++
 		for _, ii := range work {
@@ -1029,6 +1040,21 @@ func (r *Run) commit(t int64, batch []int32) {
 	r.wk.epoch += 2
 	r.wk.causes = r.wk.causes[:0]
 	r.schedule()
+}
+
+// sortIndices sorts s, a list of instance or agreement indices, in
+// increasing order: most lists of an instant are short, and many in order
+// already.
+func sortIndices(s []int32) {
+	if len(s) > 16 {
+		slices.Sort(s)
+		return
+	}
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
 }
 
 // match records event ei in world w: it appends the event to the
@@ -1166,7 +1192,7 @@ func (r *Run) agreementRound() {
 	for len(r.dirtyA) > 0 {
 		list := r.dirtyA
 		r.dirtyA = r.spareA[:0]
-		slices.Sort(list)
+		sortIndices(list)
 		for _, ai := range list {
 			s := &r.agr[ai]
 			s.dirty = false

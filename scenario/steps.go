@@ -538,6 +538,10 @@ func (r *Run) schedule() {
 			continue
 		}
 		inst := &r.e.instances[ii]
+		if inst.flags&flagUntimed != 0 && s.deadlineAt == never && s.expiryAt == never && s.lapseAt == never &&
+			s.recNext == never && len(s.recOpen) == 0 {
+			continue // nothing below can set a timer
+		}
 		// Anchors turn whatever the clause's state and gate.
 		next := int64(never)
 		if !s.dlFired && inst.roots[slotDeadline] >= 0 {

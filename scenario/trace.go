@@ -317,8 +317,10 @@ func (r *Run) replay(tl Timeline, end time.Time) error {
 			return fmt.Errorf("scenario: events[%d] at %s is after the end %s", tl.inputIndex(i),
 				ev.At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
 		}
-		if err := amendTo(ev.At); err != nil {
-			return err
+		if next < len(tl.amendments) {
+			if err := amendTo(ev.At); err != nil {
+				return err
+			}
 		}
 		if err := r.applyNext(tl.events); err != nil {
 			return fmt.Errorf("scenario: events[%d]: %w", tl.inputIndex(i), err)
