@@ -481,7 +481,9 @@ func (r *Run) violate() {
 func (r *Run) expire() {
 	w := &r.wk
 	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
-		r.expireOne(w.cur[w.pos])
+		if ii := w.cur[w.pos]; r.inst[ii].expiryAt <= r.now { // as expireOne asks first
+			r.expireOne(ii)
+		}
 	}
 }
 
