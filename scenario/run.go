@@ -343,9 +343,9 @@ type Run struct {
 	rec        Recording
 	recScratch []nodeRecord
 	// gates says, per instance, whether its gate is open (see
-	// gateOpenIn): worked out for every instance when the run starts or
-	// the text changes, and for an agreement's instances when its state or
-	// signatures change.
+	// gateOpenIn): worked out for every instance as the start closes and
+	// when the text changes, and for an agreement's instances when its
+	// state or signatures change.
 	gates []bool
 	// sc is the scratch memory r adopted, given back by release.
 	sc *scratch
@@ -633,7 +633,8 @@ func (r *Run) begin(t int64) {
 	for i := range r.inst {
 		r.inst[i].since = t
 	}
-	r.regate()
+	// The gates are worked out as the start closes (see commit), or come
+	// with a snapshot of it (see restore).
 }
 
 // startInstState returns the state of instance ii of e at the start of a
@@ -912,6 +913,7 @@ func (r *Run) commit(t int64, batch []int32) {
 	e := r.e
 	if !r.started {
 		r.started = true
+		r.regate()
 		for i := range r.inst {
 			r.markInst(int32(i), cause{kind: CauseStart})
 		}
