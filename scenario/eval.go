@@ -103,7 +103,7 @@ func (e *Engine) newWorld(now int64) world {
 		instSince:   make([]int64, len(e.instances)),
 		instTrans:   carve(&ints, len(e.instances)),
 	}
-	w.reset(now)
+	w.reset(now, true)
 	return w
 }
 
@@ -128,8 +128,9 @@ func (w *world) tables() worldTables {
 
 // worldIn is newWorld in the memory of tables t, taken from a world of e
 // (see world.tables), when they are e's size; in new memory otherwise. The
-// occurrences t listed are dropped, not reused: traces share them.
-func (e *Engine) worldIn(now int64, t worldTables) world {
+// occurrences t listed are dropped, not reused: traces share them. Without
+// states, the reset leaves the states in t as they are (see world.reset).
+func (e *Engine) worldIn(now int64, t worldTables, states bool) world {
 	if len(t.occ) != len(e.patterns) || len(t.fluentVal) != len(e.fluents) || len(t.agrState) != len(e.agreements) ||
 		len(t.counts) != len(e.clauses) || len(t.instSt) != len(e.instances) {
 		return e.newWorld(now)
@@ -138,7 +139,7 @@ func (e *Engine) worldIn(now int64, t worldTables) world {
 	w := world{e: e, occ: t.occ, fluentVal: t.fluentVal, fluentEv: t.fluentEv, agrState: t.agrState,
 		agrTrans: t.agrTrans, counts: t.counts, clauseTrans: t.clauseTrans, instSt: t.instSt,
 		instSince: t.instSince, instTrans: t.instTrans}
-	w.reset(now)
+	w.reset(now, states)
 	return w
 }
 
@@ -153,7 +154,10 @@ func carve[T any](slab *[]T, n int) []T {
 // reset puts w at instant now before any event, keeping its memory: no
 // occurrence, every fluent at its initial value, every agreement Draft (or
 // Signed, if it is signed) and every instance Dormant, with no transition.
-func (w *world) reset(now int64) {
+// Without states (states false) it leaves the fluents, the states and
+// counts of agreements, clauses and instances and the breaches as they
+// are, for Run.restore to copy.
+func (w *world) reset(now int64, states bool) {
 	e := w.e
 	w.now = now
 	w.at.truncate()
@@ -164,6 +168,13 @@ func (w *world) reset(now int64) {
 	}
 	for i := range w.occ {
 		w.occ[i].truncate()
+	}
+	for i := range w.byClause {
+		w.byClause[i].truncate()
+	}
+	w.rev, w.revs, w.rlog = nil, w.revs[:0], w.rlog[:0]
+	if !states {
+		return
 	}
 	for i, f := range e.fluents {
 		w.fluentVal[i], w.fluentEv[i] = f.initially, -1
@@ -183,10 +194,6 @@ func (w *world) reset(now int64) {
 		w.instSt[ii], w.instSince[ii], w.instTrans[ii] = agreement.StateDormant, now, -1
 	}
 	w.blog.truncate()
-	for i := range w.byClause {
-		w.byClause[i].truncate()
-	}
-	w.rev, w.revs, w.rlog = nil, w.revs[:0], w.rlog[:0]
 }
 
 // target returns the index of the event a revision (event ei) revises: the

@@ -151,7 +151,7 @@ func (h *History) Reset() {
 	if !h.usable() {
 		return
 	}
-	h.reset(beforeAll)
+	h.reset(beforeAll, true)
 	h.events.truncate()
 	for i := range h.agrState {
 		h.agrState[i] = agreement.StateInForce

@@ -500,7 +500,7 @@ func (e *Engine) Start(start time.Time) (*Run, error) {
 		return nil, err
 	}
 	r := &Run{world: e.newWorld(t)}
-	r.begin(t)
+	r.begin(t, true)
 	return r, nil
 }
 
@@ -573,29 +573,45 @@ func (r *Run) Reset(start time.Time) error {
 	if err != nil {
 		return err
 	}
+	r.reset(t, nil)
+	return nil
+}
+
+// reset is Reset at instant t. With a snapshot s of start t for r's
+// recording (see startSnap), it also closes the start from s, leaving
+// alone what restore copies from s: for a replay whose start is plain
+// (see plainStart).
+func (r *Run) reset(t int64, s *startSnap) {
 	if r.shared || r.base != nil {
 		e := r.e
 		if r.base != nil {
 			e = r.base
 		}
 		*r = Run{world: e.newWorld(t), rec: r.rec}
+		s = nil // as cheap to close the start from new memory
 	} else {
-		r.world.reset(t)
+		r.world.reset(t, s == nil)
 	}
-	r.begin(t)
-	return nil
+	r.begin(t, s == nil)
+	if s != nil {
+		r.restoreStart(s)
+	}
 }
 
 // begin sets every part of r but its world (at instant t before any event)
-// to the start of a run at t, reusing the memory r has.
-func (r *Run) begin(t int64) {
+// to the start of a run at t, reusing the memory r has. Without states
+// (states false) it leaves the states of instances and agreements and
+// the territories as they are, sized, for restore to copy.
+func (r *Run) begin(t int64, states bool) {
 	e := r.e
 	r.start, r.closed, r.started, r.batchAt, r.batch = t, t-1, false, t, r.batch[:0]
 	if cap(r.inst) < len(e.instances) {
 		r.inst = make([]instState, len(e.instances))
 	}
 	r.inst = r.inst[:len(e.instances)]
-	copy(r.inst, e.startInst)
+	if states {
+		copy(r.inst, e.startInst)
+	}
 	r.agr = reuse(r.agr, len(e.agreements))
 	r.timers = r.timers[:0]
 	r.log.truncate()
@@ -614,6 +630,9 @@ func (r *Run) begin(t int64) {
 	r.wk.reuseWakes()
 	r.terr = reuse(r.terr, len(e.agreements))
 	r.terrAsStated = reuse(r.terrAsStated, len(e.agreements))
+	if !states {
+		return
+	}
 	for i := range e.agreements {
 		a := &e.agreements[i]
 		r.terr[i], r.terrAsStated[i] = a.territory, true

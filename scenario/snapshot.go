@@ -40,6 +40,29 @@ func (r *Run) closesPlainStart(next int64, batch []int32) bool {
 	return !r.started && next == r.start && len(batch) == 0 && r.base == nil && r.events.len() == 0
 }
 
+// plainStart returns e's snapshot of start t for recording rec when a
+// replay of timeline tl, valid for e, will close t as a plain start (see
+// closesPlainStart): tl starts at t, and its first event and first
+// amendment come later. It returns nil otherwise, or when e has no
+// snapshot of t.
+func (e *Engine) plainStart(rec Recording, t int64, tl Timeline) *startSnap {
+	s := e.starts.snap[rec].Load()
+	if s == nil || s.start != t || len(tl.events) > 0 && tl.events[0].At.UnixNano() <= t ||
+		len(tl.amendments) > 0 && tl.amendments[0].At.UnixNano() <= t {
+		return nil
+	}
+	return s
+}
+
+// restoreStart closes r's start, at which begin has just put it, from
+// snapshot s of that start, as advance would close it plain with
+// commitStart.
+func (r *Run) restoreStart(s *startSnap) {
+	r.restore(s.r)
+	r.closed, r.now = r.start, r.start
+	r.batchAt = r.start + 1
+}
+
 // commitStart closes r's plain start instant (see closesPlainStart): from
 // the engine's snapshot of it when there is one, by commit otherwise,
 // taking the snapshot when the same start was closed so before.

@@ -235,17 +235,22 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Engine.Start, with the scratch memory of an earlier replay.
+	// Engine.Start, with the scratch memory of an earlier replay; the
+	// start closed from a snapshot when there is one for it.
+	snap := e.plainStart(RecordTrace, t0, tl)
 	r := &Run{}
 	if sc, ok := e.scratch.Get().(*scratch); ok {
-		r.world = e.worldIn(t0, sc.tables)
+		r.world = e.worldIn(t0, sc.tables, snap == nil)
 		r.adopt(sc)
 	} else {
 		r.world = e.newWorld(t0)
 	}
-	r.begin(t0)
+	r.begin(t0, snap == nil)
 	if n := int(e.logHint.Load()); n > 0 {
 		r.log, r.detail = flatHist(make([]transition, 0, n)), flatHist(make([][]decisionPart, 0, n))
+	}
+	if snap != nil {
+		r.restoreStart(snap)
 	}
 	if err := r.replay(tl, end); err != nil {
 		return nil, err
@@ -291,9 +296,11 @@ func (r *Run) Replay(tl Timeline, end time.Time) error {
 	if end.Before(tl.start) {
 		return fmt.Errorf("scenario: end %s before start %s", end.UTC().Format(time.RFC3339), tl.start.Format(time.RFC3339))
 	}
-	if err := r.Reset(tl.start); err != nil {
+	t0, err := instant(tl.start)
+	if err != nil {
 		return err
 	}
+	r.reset(t0, e.plainStart(r.rec, t0, tl))
 	return r.replay(tl, end)
 }
 
