@@ -51,9 +51,8 @@ func (r *Run) anchorInstant(root int32) int64 {
 
 // anchors fixes the deadlines and expiries whose anchor now holds.
 func (r *Run) anchors() {
-	w := &r.wk
-	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
-		ii := w.cur[w.pos]
+	// Nothing here marks an instance: the round's list stays as it is.
+	for _, ii := range r.wk.cur {
 		inst := &r.e.instances[ii]
 		s := &r.inst[ii]
 		if inst.flags&flagAnchored == 0 || s.state.IsFinal() {
@@ -85,14 +84,17 @@ func (r *Run) anchors() {
 // before activation, so that a trigger at that very instant comes too late.
 func (r *Run) lapse() {
 	w := &r.wk
-	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
-		ii := w.cur[w.pos]
+	for pos := 0; pos < len(w.cur); pos++ {
+		ii := w.cur[pos]
 		s := &r.inst[ii]
 		if s.lapseAt <= r.now && (s.state == agreement.StateDormant || s.state == agreement.StatePending) &&
 			r.gateOpen(ii) {
+			w.pos = pos
 			r.to(ii, agreement.StateLapsed, cause{kind: CauseDeadline})
+			pos = w.pos
 		}
 	}
+	w.pos = len(w.cur)
 }
 
 // passedExclusive reports whether an exclusive deadline or expiry of
@@ -235,77 +237,97 @@ func (r *Run) recur(ii int32) {
 	}
 }
 
+// The steps below go through the round's list by a position of their
+// own, for speed, and hand it to w.pos around what may mark an instance:
+// an instance that joins the round (see join) moves the position.
+
 func (r *Run) activate() {
 	w := &r.wk
-	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
-		ii := w.cur[w.pos]
-		s := &r.inst[ii]
-		if !r.gateOpen(ii) {
-			continue
+	for pos := 0; pos < len(w.cur); pos++ {
+		ii := w.cur[pos]
+		if st := r.inst[ii].state; (st == agreement.StateDormant || st == agreement.StatePending) && r.gateOpen(ii) {
+			w.pos = pos
+			r.activateOne(ii)
+			pos = w.pos
 		}
-		roots := &r.e.instances[ii].roots
-		switch s.state {
-		case agreement.StateDormant:
-			if roots[slotTrigger] >= 0 && !r.eval(roots[slotTrigger], beforeAll, nil) {
-				continue
-			}
-			var buf [2]decisionPart
-			d := buf[:0]
-			if roots[slotTrigger] >= 0 && r.rec == RecordTrace {
-				d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
-			}
-			if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
-				r.to(ii, agreement.StatePending, r.causeOf(ii), r.keep(d...)...)
-				continue
-			}
-			if roots[slotAntecedent] >= 0 && r.rec == RecordTrace {
-				d = append(d, r.decide(slotAntecedent, roots[slotAntecedent], r.now))
-			}
-			r.to(ii, agreement.StateInEffect, r.causeOf(ii), r.keep(d...)...)
-		case agreement.StatePending:
-			if roots[slotAntecedent] < 0 {
-				r.to(ii, agreement.StateInEffect, r.causeOf(ii)) // an amendment removed the antecedent
-			} else if r.eval(roots[slotAntecedent], s.since, nil) {
-				r.to(ii, agreement.StateInEffect, r.causeOf(ii), r.decisions(slotAntecedent, roots[slotAntecedent], s.since)...)
-			}
+	}
+	w.pos = len(w.cur)
+}
+
+// activateOne is activate for instance ii, Dormant or Pending, its gate
+// open.
+func (r *Run) activateOne(ii int32) {
+	s := &r.inst[ii]
+	roots := &r.e.instances[ii].roots
+	switch s.state {
+	case agreement.StateDormant:
+		if roots[slotTrigger] >= 0 && !r.eval(roots[slotTrigger], beforeAll, nil) {
+			return
+		}
+		var buf [2]decisionPart
+		d := buf[:0]
+		if roots[slotTrigger] >= 0 && r.rec == RecordTrace {
+			d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
+		}
+		if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
+			r.to(ii, agreement.StatePending, r.causeOf(ii), r.keep(d...)...)
+			return
+		}
+		if roots[slotAntecedent] >= 0 && r.rec == RecordTrace {
+			d = append(d, r.decide(slotAntecedent, roots[slotAntecedent], r.now))
+		}
+		r.to(ii, agreement.StateInEffect, r.causeOf(ii), r.keep(d...)...)
+	case agreement.StatePending:
+		if roots[slotAntecedent] < 0 {
+			r.to(ii, agreement.StateInEffect, r.causeOf(ii)) // an amendment removed the antecedent
+		} else if r.eval(roots[slotAntecedent], s.since, nil) {
+			r.to(ii, agreement.StateInEffect, r.causeOf(ii), r.decisions(slotAntecedent, roots[slotAntecedent], s.since)...)
 		}
 	}
 }
 
 func (r *Run) fulfil() {
 	w := &r.wk
-	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
-		ii := w.cur[w.pos]
-		s := &r.inst[ii]
+	for pos := 0; pos < len(w.cur); pos++ {
+		ii := w.cur[pos]
+		if r.inst[ii].state != agreement.StateInEffect || !r.gateOpen(ii) || r.passedExclusive(ii) {
+			continue
+		}
+		w.pos = pos
 		if r.recurs(ii) {
 			// Its acts perform occurrences, before the powers' effects.
-			if s.state == agreement.StateInEffect && r.gateOpen(ii) && !r.passedExclusive(ii) {
-				r.recur(ii)
-			}
-			continue
+			r.recur(ii)
+		} else if root := r.e.instances[ii].roots[slotFulfilment]; root >= 0 {
+			r.fulfilOne(ii, root)
 		}
-		root := r.e.instances[ii].roots[slotFulfilment]
-		if s.state != agreement.StateInEffect || root < 0 || !r.gateOpen(ii) ||
-			r.passedExclusive(ii) || !r.eval(root, s.since, nil) {
-			continue
-		}
-		if r.e.instances[ii].flags&flagPower == 0 {
-			r.to(ii, agreement.StateFulfilled, r.causeOf(ii), r.decisions(slotFulfilment, root, s.since)...)
-			continue
-		}
-		// The root is the exercise: its recorded event is the exercise,
-		// whatever the run records.
-		var ev int32
-		if r.rec == RecordTrace {
-			d := r.decide(slotFulfilment, root, s.since)
-			r.to(ii, agreement.StateFulfilled, r.causeOf(ii), r.keep(d)...)
-			ev = d.recs[root-d.lo].event
-		} else {
-			ev = r.exercise(root, s.since)
-			r.to(ii, agreement.StateFulfilled, r.causeOf(ii))
-		}
-		r.effects = append(r.effects, effect{power: ii, event: int(ev)})
+		pos = w.pos
 	}
+	w.pos = len(w.cur)
+}
+
+// fulfilOne is fulfil for instance ii, in effect, its gate open and no
+// exclusive limit passed, with fulfilment condition root.
+func (r *Run) fulfilOne(ii, root int32) {
+	s := &r.inst[ii]
+	if !r.eval(root, s.since, nil) {
+		return
+	}
+	if r.e.instances[ii].flags&flagPower == 0 {
+		r.to(ii, agreement.StateFulfilled, r.causeOf(ii), r.decisions(slotFulfilment, root, s.since)...)
+		return
+	}
+	// The root is the exercise: its recorded event is the exercise,
+	// whatever the run records.
+	var ev int32
+	if r.rec == RecordTrace {
+		d := r.decide(slotFulfilment, root, s.since)
+		r.to(ii, agreement.StateFulfilled, r.causeOf(ii), r.keep(d)...)
+		ev = d.recs[root-d.lo].event
+	} else {
+		ev = r.exercise(root, s.since)
+		r.to(ii, agreement.StateFulfilled, r.causeOf(ii))
+	}
+	r.effects = append(r.effects, effect{power: ii, event: int(ev)})
 }
 
 // applyEffects applies the effects of the powers exercised in this round:
@@ -453,38 +475,49 @@ func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c cause) 
 
 func (r *Run) violate() {
 	w := &r.wk
-	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
-		ii := w.cur[w.pos]
-		s := &r.inst[ii]
-		if s.state != agreement.StateInEffect || !r.gateOpen(ii) {
+	for pos := 0; pos < len(w.cur); pos++ {
+		ii := w.cur[pos]
+		if r.inst[ii].state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
-		excl := r.passedExclusive(ii)
-		if r.e.instances[ii].flags&flagStandingClause != 0 {
-			if !excl {
-				r.breaches(ii)
-			}
-			continue
+		w.pos = pos
+		r.violateOne(ii)
+		pos = w.pos
+	}
+	w.pos = len(w.cur)
+}
+
+// violateOne is violate for instance ii, in effect, its gate open.
+func (r *Run) violateOne(ii int32) {
+	s := &r.inst[ii]
+	excl := r.passedExclusive(ii)
+	if r.e.instances[ii].flags&flagStandingClause != 0 {
+		if !excl {
+			r.breaches(ii)
 		}
-		root := r.e.instances[ii].roots[slotViolation]
-		if root >= 0 && !excl && r.eval(root, s.since, nil) {
-			r.to(ii, agreement.StateViolated, r.causeOf(ii), r.decisions(slotViolation, root, s.since)...)
-			continue
-		}
-		if s.deadlineAt <= r.now {
-			r.to(ii, agreement.StateViolated, cause{kind: CauseDeadline})
-		}
+		return
+	}
+	root := r.e.instances[ii].roots[slotViolation]
+	if root >= 0 && !excl && r.eval(root, s.since, nil) {
+		r.to(ii, agreement.StateViolated, r.causeOf(ii), r.decisions(slotViolation, root, s.since)...)
+		return
+	}
+	if s.deadlineAt <= r.now {
+		r.to(ii, agreement.StateViolated, cause{kind: CauseDeadline})
 	}
 }
 
 // expire takes the round's instances through expiry.
 func (r *Run) expire() {
 	w := &r.wk
-	for w.pos = 0; w.pos < len(w.cur); w.pos++ {
-		if ii := w.cur[w.pos]; r.inst[ii].expiryAt <= r.now { // as expireOne asks first
+	for pos := 0; pos < len(w.cur); pos++ {
+		if ii := w.cur[pos]; r.inst[ii].expiryAt <= r.now { // as expireOne asks first
+			w.pos = pos
 			r.expireOne(ii)
+			pos = w.pos
 		}
 	}
+	w.pos = len(w.cur)
 }
 
 // expireOne discharges (or fulfils, or violates) instance ii, Pending or
