@@ -336,8 +336,7 @@ func (s State) IsAgreementState() bool {
 
 // IsFinal reports whether s is final: no transition leaves it.
 func (s State) IsFinal() bool {
-	return s == StateFulfilled || s == StateViolated || s == StateDischarged || s == StateTerminated ||
-		s == StateLapsed
+	return s >= StateFulfilled && s <= StateTerminated || s == StateLapsed // the final states, in order
 }
 
 // MarshalText implements [encoding.TextMarshaler].
