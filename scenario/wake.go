@@ -209,11 +209,11 @@ func (r *Run) liveSlots(ii int32) wakeSlots {
 // kind k, dropping the dead wakes it meets from the run's copy of its
 // list, and records the touch for a lossy input.
 func (r *Run) wakeInput(k inputKind, i int32, c cause) {
-	w := &r.wk
 	l := *r.e.wakeList(k, i)
 	if len(l) == 0 {
 		return // no instance reads it: nothing to drop or to touch
 	}
+	w := &r.wk
 	if w.eager || r.e.wakeEvery {
 		for _, x := range l {
 			r.markInst(x.inst, c)
@@ -221,50 +221,56 @@ func (r *Run) wakeInput(k inputKind, i int32, c cause) {
 		return
 	}
 	var fl uint8
-	if w.flags[k] != nil {
-		fl = w.flags[k][i]
-		if fl&listOwn != 0 {
+	if f := w.flags[k]; f != nil {
+		if fl = f[i]; fl&listOwn != 0 {
 			l = w.lists[k][i]
 		}
 	}
-	var out []wake
-	dropped := false
 	for j, x := range l {
 		if x.slots&r.liveSlots(x.inst) == 0 {
-			if !dropped {
-				dropped = true
-				switch {
-				case fl&listOwned != 0:
-					out = l[:j]
-				case w.lists[k] != nil && cap(w.lists[k][i]) >= len(l)-1:
-					// The memory of the copy an earlier replay made
-					// (see reuseWakes).
-					out = append(w.lists[k][i][:0], l[:j]...)
-				default:
-					out = make([]wake, j, len(l)-1)
-					copy(out, l[:j])
-				}
-			}
-			continue
+			r.wakeDropping(k, i, l, j, fl, c)
+			return
 		}
 		r.markInst(x.inst, c)
-		if dropped {
-			out = append(out, x)
-		}
-	}
-	if dropped {
-		if w.flags[k] == nil {
-			n := r.e.inputCount(k)
-			w.flags[k] = make([]uint8, n)
-			w.lists[k] = make([][]wake, n)
-		}
-		w.lists[k][i] = out
-		fl |= listOwn | listOwned | listLossy
-		w.flags[k][i] = fl
 	}
 	if fl&listLossy != 0 {
 		r.touchInput(k, i, c)
 	}
+}
+
+// wakeDropping is wakeInput from the first dead wake, j, of list l, the
+// list of input i of kind k as the run reads it (its flags fl): it drops
+// that wake and the dead ones after it from the run's copy of the list,
+// and wakes the others.
+func (r *Run) wakeDropping(k inputKind, i int32, l []wake, j int, fl uint8, c cause) {
+	w := &r.wk
+	var out []wake
+	switch {
+	case fl&listOwned != 0:
+		out = l[:j] // written behind the wakes read below
+	case w.lists[k] != nil && cap(w.lists[k][i]) >= len(l)-1:
+		// The memory of the copy an earlier replay made (see
+		// reuseWakes).
+		out = append(w.lists[k][i][:0], l[:j]...)
+	default:
+		out = make([]wake, j, len(l)-1)
+		copy(out, l[:j])
+	}
+	for _, x := range l[j+1:] {
+		if x.slots&r.liveSlots(x.inst) == 0 {
+			continue
+		}
+		r.markInst(x.inst, c)
+		out = append(out, x)
+	}
+	if w.flags[k] == nil {
+		n := r.e.inputCount(k)
+		w.flags[k] = make([]uint8, n)
+		w.lists[k] = make([][]wake, n)
+	}
+	w.lists[k][i] = out
+	w.flags[k][i] = fl | listOwn | listOwned | listLossy
+	r.touchInput(k, i, c)
 }
 
 // touchInput records a change of input i of kind k with cause c, the first
