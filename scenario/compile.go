@@ -350,11 +350,11 @@ type Engine struct {
 	// loc is the zone traces show instants in: the first agreement's that
 	// declares one, UTC when none does.
 	loc *time.Location
-	// logHint is about the longest transition log recent replays of the
-	// engine made (Engine.Replay, hintLog), the capacity the next one
-	// starts with, so that replays of similar timelines grow their logs
-	// without copying them.
-	logHint atomic.Int64
+	// hints are about the longest logs (of transitions, breaches and
+	// fluents' changes) recent replays of the engine made (Engine.Replay,
+	// hintLen), the capacities the next one starts with, so that replays
+	// of similar timelines grow their logs without copying them.
+	hints [numHints]atomic.Int64
 	// scratch pools the scratch memory of Engine.Replay's runs (see
 	// scratch).
 	scratch sync.Pool

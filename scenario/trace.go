@@ -246,8 +246,14 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 		r.world = e.newWorld(t0)
 	}
 	r.begin(t0, snap == nil)
-	if n := int(e.logHint.Load()); n > 0 {
+	if n := e.hint(hintTransitions); n > 0 {
 		r.log, r.detail = flatHist(make([]transition, 0, n)), flatHist(make([][]decisionPart, 0, n))
+	}
+	if n := e.hint(hintBreaches); n > 0 {
+		r.blog = flatHist(make([]breach, 0, n))
+	}
+	if n := e.hint(hintFluents); n > 0 {
+		r.flog = flatHist(make([]fluentChange, 0, n))
 	}
 	if snap != nil {
 		r.restoreStart(snap)
@@ -255,7 +261,9 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if err := r.replay(tl, end); err != nil {
 		return nil, err
 	}
-	e.hintLog(r.log.len())
+	e.hintLen(hintTransitions, r.log.len())
+	e.hintLen(hintBreaches, r.blog.len())
+	e.hintLen(hintFluents, r.flog.len())
 	t := r.Trace()
 	e.scratch.Put(r.release()) // r is dropped: no trace reads its scratch
 	return t, nil
@@ -264,13 +272,24 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 // maxLogHint bounds the capacity Engine.Replay gives a log in advance.
 const maxLogHint = 1 << 14
 
-// hintLog records that a replay of e made n transitions: the hint follows
+// The logs of a trace whose length recent replays hint at (Engine.hints).
+const (
+	hintTransitions = iota // the transitions and their decisions
+	hintBreaches
+	hintFluents // the fluents' changes
+	numHints
+)
+
+// hint returns the capacity Engine.Replay gives log k in advance.
+func (e *Engine) hint(k int) int { return int(e.hints[k].Load()) }
+
+// hintLen records that a replay of e made log k n long: the hint follows
 // the longest recent log, falling by an eighth per shorter one, so that a
 // trace never keeps much more memory than recent replays needed. A race
 // between replays only loses a hint.
-func (e *Engine) hintLog(n int) {
-	h := e.logHint.Load()
-	e.logHint.Store(min(max(int64(n), h-h/8), maxLogHint))
+func (e *Engine) hintLen(k, n int) {
+	h := e.hints[k].Load()
+	e.hints[k].Store(min(max(int64(n), h-h/8), maxLogHint))
 }
 
 // Replay puts r back at the start of the timeline tl, as [Run.Reset] does,
