@@ -16,12 +16,19 @@ type kindSlot struct {
 	pats []int32 // nil for an empty slot: every kind listed has a pattern
 }
 
+// tableSize returns the number of slots of an open-addressing table of n
+// keys: a power of two, at least twice n and at least 8.
+func tableSize(n int) int {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	return size
+}
+
 // newKindTable returns the table of byKind.
 func newKindTable(byKind map[agreement.EventKind][]int32) kindTable {
-	n := 8
-	for n < 2*len(byKind) {
-		n *= 2
-	}
+	n := tableSize(len(byKind))
 	t := kindTable{mask: uint32(n - 1), slots: make([]kindSlot, n)}
 	for k, pats := range byKind {
 		i := kindHash(k) & t.mask
@@ -150,10 +157,7 @@ func (e *Engine) codeParties() {
 	if !ok {
 		return
 	}
-	n := 8
-	for n < 2*len(codes) {
-		n *= 2
-	}
+	n := tableSize(len(codes))
 	t := partyTable{mask: uint32(n - 1), slots: make([]partySlot, n)}
 	for id, c := range codes {
 		i := kindHash(id) & t.mask

@@ -89,13 +89,14 @@ func (r *Run) lapse() {
 		s := &r.inst[ii]
 		if s.lapseAt <= r.now && (s.state == agreement.StateDormant || s.state == agreement.StatePending) &&
 			r.gateOpen(ii) {
-			w.pos = pos
-			r.to(ii, agreement.StateLapsed, cause{kind: CauseDeadline})
-			pos = w.pos
+			pos = r.stepAt(pos, ii, (*Run).lapseOne)
 		}
 	}
 	w.pos = len(w.cur)
 }
+
+// lapseOne makes instance ii Lapsed.
+func (r *Run) lapseOne(ii int32) { r.to(ii, agreement.StateLapsed, cause{kind: CauseDeadline}) }
 
 // passedExclusive reports whether an exclusive deadline or expiry of
 // instance ii has been reached: what happens at or after it no longer
@@ -237,18 +238,25 @@ func (r *Run) recur(ii int32) {
 	}
 }
 
-// The steps below go through the round's list by a position of their
-// own, for speed, and hand it to w.pos around what may mark an instance:
-// an instance that joins the round (see join) moves the position.
+// The steps go through the round's list by a position of their own, for
+// speed, and hand it to the wake state around what may mark an instance
+// (see stepAt).
+
+// stepAt takes instance ii, at position pos of the round in progress,
+// through step, and returns its position after it: an instance that
+// joins the round (see join) moves it.
+func (r *Run) stepAt(pos int, ii int32, step func(*Run, int32)) int {
+	r.wk.pos = pos
+	step(r, ii)
+	return r.wk.pos
+}
 
 func (r *Run) activate() {
 	w := &r.wk
 	for pos := 0; pos < len(w.cur); pos++ {
 		ii := w.cur[pos]
 		if st := r.inst[ii].state; (st == agreement.StateDormant || st == agreement.StatePending) && r.gateOpen(ii) {
-			w.pos = pos
-			r.activateOne(ii)
-			pos = w.pos
+			pos = r.stepAt(pos, ii, (*Run).activateOne)
 		}
 	}
 	w.pos = len(w.cur)
@@ -293,23 +301,22 @@ func (r *Run) fulfil() {
 		if r.inst[ii].state != agreement.StateInEffect || !r.gateOpen(ii) || r.passedExclusive(ii) {
 			continue
 		}
-		w.pos = pos
-		if r.recurs(ii) {
-			// Its acts perform occurrences, before the powers' effects.
-			r.recur(ii)
-		} else if root := r.e.instances[ii].roots[slotFulfilment]; root >= 0 {
-			r.fulfilOne(ii, root)
-		}
-		pos = w.pos
+		pos = r.stepAt(pos, ii, (*Run).fulfilOne)
 	}
 	w.pos = len(w.cur)
 }
 
 // fulfilOne is fulfil for instance ii, in effect, its gate open and no
-// exclusive limit passed, with fulfilment condition root.
-func (r *Run) fulfilOne(ii, root int32) {
+// exclusive limit passed.
+func (r *Run) fulfilOne(ii int32) {
+	if r.recurs(ii) {
+		// Its acts perform occurrences, before the powers' effects.
+		r.recur(ii)
+		return
+	}
 	s := &r.inst[ii]
-	if !r.eval(root, s.since, nil) {
+	root := r.e.instances[ii].roots[slotFulfilment]
+	if root < 0 || !r.eval(root, s.since, nil) {
 		return
 	}
 	if r.e.instances[ii].flags&flagPower == 0 {
@@ -480,9 +487,7 @@ func (r *Run) violate() {
 		if r.inst[ii].state != agreement.StateInEffect || !r.gateOpen(ii) {
 			continue
 		}
-		w.pos = pos
-		r.violateOne(ii)
-		pos = w.pos
+		pos = r.stepAt(pos, ii, (*Run).violateOne)
 	}
 	w.pos = len(w.cur)
 }
@@ -512,9 +517,7 @@ func (r *Run) expire() {
 	w := &r.wk
 	for pos := 0; pos < len(w.cur); pos++ {
 		if ii := w.cur[pos]; r.inst[ii].expiryAt <= r.now { // as expireOne asks first
-			w.pos = pos
-			r.expireOne(ii)
-			pos = w.pos
+			pos = r.stepAt(pos, ii, (*Run).expireOne)
 		}
 	}
 	w.pos = len(w.cur)
