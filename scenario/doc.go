@@ -70,9 +70,13 @@
 //     reached while the clause is Dormant or Pending: Lapsed);
 //     activation (Dormant to Pending or InEffect, Pending to InEffect);
 //     fulfilment (for a recurring duty: its occurrences, see Calendar
-//     time); the effects of the powers exercised in this round, in the
-//     order of the events that exercised them (discharge and termination,
-//     then suspension and resumption); violation, by condition and then by
+//     time); the effects of the powers exercised in this round
+//     (discharge and termination, then suspension and resumption), in the
+//     order of the events that exercised them: a power's action, or the
+//     event its Happened fulfilment names; a power whose fulfilment is any
+//     other condition is exercised by that condition turning true, not by
+//     one event, and its effects come first, in the order the round took
+//     the powers; violation, by condition and then by
 //     deadline (for a standing clause: its breaches, see Standing
 //     clauses); expiry.
 //

@@ -3819,6 +3819,42 @@ func TestRegressionRefPowerCauseNamesExercise(t *testing.T) {
 	}
 }
 
+// The package doc, Order inside an instant: the effects of a round's
+// powers come in the order of the events that exercised them, an action or
+// a Happened fulfilment; a power exercised by another condition turning true
+// comes first. A state-machine seed found the engine ordering a suspend
+// power exercised by Since(s, 0) by the event its condition read, after the
+// resume power exercised earlier in the batch, so that the target stayed
+// suspended where the model resumed it.
+func TestRegressionRefPowerOrderByExercise(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	a := refSigned([]agreement.Clause{
+		{ID: "T", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+		{ID: "S", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectSuspend,
+			Targets: []agreement.Ref{agreement.LocalRef("T")}, ResumedBy: "R",
+			Fulfilment: agreement.Since(agreement.Pattern{Kind: "suspend-signal"}, 0)},
+		{ID: "R", Kind: agreement.DeonticPower, Debtors: ua, Effect: agreement.EffectResume,
+			Action: &agreement.Pattern{Kind: "resume-signal"}},
+	})
+	evs := []agreement.Event{
+		{At: refAt(1), Kind: "resume-signal", Actor: "UA"},
+		{At: refAt(1), Kind: "suspend-signal", Actor: "UA"},
+	}
+	tr := refCheckAgreement(t, a, refAt(2), evs...)
+	refWant(t, tr, "S", "", refAt(1), agreement.StateFulfilled)
+	refWant(t, tr, "R", "", refAt(1), agreement.StateFulfilled)
+	refWant(t, tr, "T", "", refAt(1), agreement.StateInEffect) // suspended, then resumed
+	var causes []string
+	for x := range tr.Transitions() {
+		if x.Instance.Ref.Clause == "T" && x.At.Equal(refAt(1)) {
+			causes = append(causes, fmt.Sprintf("%s by %s", x.To, x.Cause.By.Ref.Clause))
+		}
+	}
+	if want := []string{"suspended by S", "in-effect by R"}; !slices.Equal(causes, want) {
+		t.Errorf("T at hour 1: %q, want %q", causes, want)
+	}
+}
+
 // TestReferenceModelDocExamples pins the reference model to the package
 // doc's explicit statements with small hand-computed cases, each also replayed by
 // the engine and compared in full.

@@ -221,7 +221,11 @@ const agrHold int32 = -1
 // effect is a power's effect waiting to be applied in the current instant.
 type effect struct {
 	power int32 // the power's instance
-	event int   // the event that exercised it; -1 if none
+	event int   // its condition's deciding event, the effects' cause; -1 if none
+	// order is the event that exercised it, by which its effects are
+	// ordered: its action's, or its Happened fulfilment's; -1 for a
+	// power exercised by another condition turning true.
+	order int
 }
 
 // fluentChange records that a fluent took a value through an event.
@@ -1045,7 +1049,7 @@ func (r *Run) commit(t int64, batch []int32) {
 		r.fulfil()
 		// Within one priority, timeline order: the order of the exercises.
 		if len(r.effects) > 1 {
-			slices.SortStableFunc(r.effects, func(a, b effect) int { return cmp.Compare(a.event, b.event) })
+			slices.SortStableFunc(r.effects, func(a, b effect) int { return cmp.Compare(a.order, b.order) })
 		}
 		if len(r.effects) > 0 {
 			r.applyEffects(false)

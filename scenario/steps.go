@@ -334,7 +334,11 @@ func (r *Run) fulfilOne(ii int32) {
 		ev = r.exercise(root, s.since)
 		r.to(ii, agreement.StateFulfilled, r.causeOf(ii))
 	}
-	r.effects = append(r.effects, effect{power: ii, event: int(ev)})
+	order := int(ev)
+	if r.e.nodes[root].op != opHappened {
+		order = -1 // exercised by its condition turning true, not by one event
+	}
+	r.effects = append(r.effects, effect{power: ii, event: int(ev), order: order})
 }
 
 // applyEffects applies the effects of the powers exercised in this round:
