@@ -236,6 +236,15 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 		}
 		r.markInst(int32(ii), amendedCause(r.started))
 	}
+	// A clause with new shares reads differently to the conditions on its
+	// state (a new share is Dormant): they are evaluated at t.
+	for ii := len(old.instances); ii < len(ne.instances); ii++ {
+		ci := ne.instances[ii].clause
+		r.wakeInput(inClause, ci, amendedCause(r.started))
+		for _, aj := range ne.clauses[ci].readersA {
+			r.markAgr(aj, amendedCause(r.started))
+		}
+	}
 	amended := amendedCause(r.started)
 	for ii := range len(old.instances) {
 		s := &r.inst[ii]

@@ -4897,6 +4897,35 @@ func TestRegressionRefInstrumentsOverTime(t *testing.T) {
 	}})
 }
 
+// TestRegressionRefNewSharesWakeTheirReaders: the package doc's
+// Amendments, "A new clause or share is Dormant from t", and what reads the
+// clause's state sees it so at t. A CI seed found an agreement whose entry
+// into force reads a1/C dormant left Signed when an amendment at t gave C
+// new shares (its one instance already final, so that nothing was
+// terminated), which left Dormant in the same instant: nothing woke the
+// agreement until they had, and then it read them in effect.
+func TestRegressionRefNewSharesWakeTheirReaders(t *testing.T) {
+	a1 := agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
+		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+		Clauses: []agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+			Action: &agreement.Pattern{Kind: "aid-delivered"}}}}
+	a2 := agreement.Agreement{ID: "a2", // Draft: signed at hour 1, when a1/C is in effect
+		Parties:        []agreement.Party{{ID: "UA"}},
+		EntryIntoForce: agreement.ClauseIn(agreement.QualifiedRef("a1", "C"), agreement.StateDormant),
+		Clauses: []agreement.Clause{{ID: "D", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
+			Action: &agreement.Pattern{Kind: "report"}}}}
+	b := a1.Clone()
+	b.Clauses[0].Debtors = []agreement.PartyID{"RU", "UA"} // severally: two new shares
+	tl := scenario.NewTimeline(refAt(0),
+		agreement.Event{At: refAt(1), Kind: "aid-delivered", Actor: "RU"}, // C fulfilled: the amendment terminates nothing
+		agreement.Event{At: refAt(1), Kind: agreement.EventKindSigning, Actor: "UA", Clause: agreement.AgreementRef("a2")}).
+		WithAmendments(agreement.Amendment{At: refAt(2), Text: b})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a1, a2}}, tl, refAt(5))
+	refWant(t, tr, "a2/", "", refAt(1), agreement.StateSigned)
+	refWant(t, tr, "a2/", "", refAt(2), agreement.StateInForce)
+	refWant(t, tr, "a1/C", "UA", refAt(2), agreement.StateInEffect)
+}
+
 // TestRegressionRefAmendedLimitBeforeTheBatch: an exclusive limit that an
 // amendment at t puts at t is reached before the batch at t, after every
 // amendment at t, so with the latest version. The engine reached it in the
