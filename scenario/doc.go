@@ -333,7 +333,8 @@
 //     term. A fluent keeps its value; a new one starts at its initial value.
 //   - A clause (or one debtor's share of it) the new text no longer has is
 //     Terminated at t if not final (cause CauseAmendment). A new clause or
-//     share is Dormant from t. A clause instance's holds of a suspend power
+//     share is Dormant from t, and the conditions reading its clause's
+//     state are evaluated at t. A clause instance's holds of a suspend power
 //     the text no longer has (removed, or no longer a suspend power) are
 //     dropped: an instance left with none resumes
 //     at t (cause CauseAmendment). An agreement keeps its holds: suspended,

@@ -2086,6 +2086,30 @@ func (r *refRun) amend(a agreement.Amendment) {
 			r.marks[ii] = true
 		}
 	}
+	// A clause with new shares reads differently to the conditions on its
+	// state (the package doc, Amendments: a new share is Dormant from t and
+	// what reads its clause's state is evaluated at t), as if it had moved:
+	// mark them as a transition of the clause does (see to).
+	for ii := range m.insts {
+		in := &m.insts[ii]
+		if slices.ContainsFunc(old.insts, func(x refInst) bool { return x.id == in.id }) {
+			continue
+		}
+		for jj := range m.insts {
+			if slices.Contains(m.insts[jj].relaxedBy, ii) {
+				r.marks[jj] = true
+			}
+			other := &m.insts[jj]
+			home := m.p.Agreements[other.ai].ID
+			for _, c := range other.reads() {
+				refMentions(c, func(n agreement.Condition) {
+					if ci, ok := n.(*agreement.ClauseInCondition); ok && ci.Ref().Resolve(home) == in.ref {
+						r.marks[jj] = true
+					}
+				})
+			}
+		}
+	}
 	// The agreement's own text: a changed anchor of its entry into force
 	// is fixed afresh; a changed term keeps its progress, its current term
 	// counted with the new text's length.
@@ -4903,12 +4927,20 @@ func TestRegressionRefInstrumentsOverTime(t *testing.T) {
 // into force reads a1/C dormant left Signed when an amendment at t gave C
 // new shares (its one instance already final, so that nothing was
 // terminated), which left Dormant in the same instant: nothing woke the
-// agreement until they had, and then it read them in effect.
+// agreement until they had, and then it read them in effect. A clause
+// reading C (E) is woken the same way; the model once did not wake it.
 func TestRegressionRefNewSharesWakeTheirReaders(t *testing.T) {
 	a1 := agreement.Agreement{ID: "a1", SigningStatus: agreement.SigningStatusSigned,
 		Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
-		Clauses: []agreement.Clause{{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
-			Action: &agreement.Pattern{Kind: "aid-delivered"}}}}
+		Clauses: []agreement.Clause{
+			{ID: "C", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"RU"},
+				Action: &agreement.Pattern{Kind: "aid-delivered"}},
+			// Taken after C at the start (C is in effect by then), before
+			// C's new shares at the amendment.
+			{ID: "E", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
+				Trigger: agreement.ClauseIn(agreement.LocalRef("C"), agreement.StateDormant),
+				Action:  &agreement.Pattern{Kind: "report"}},
+		}}
 	a2 := agreement.Agreement{ID: "a2", // Draft: signed at hour 1, when a1/C is in effect
 		Parties:        []agreement.Party{{ID: "UA"}},
 		EntryIntoForce: agreement.ClauseIn(agreement.QualifiedRef("a1", "C"), agreement.StateDormant),
@@ -4923,6 +4955,8 @@ func TestRegressionRefNewSharesWakeTheirReaders(t *testing.T) {
 	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a1, a2}}, tl, refAt(5))
 	refWant(t, tr, "a2/", "", refAt(1), agreement.StateSigned)
 	refWant(t, tr, "a2/", "", refAt(2), agreement.StateInForce)
+	refWant(t, tr, "a1/E", "", refAt(1), agreement.StateDormant)
+	refWant(t, tr, "a1/E", "", refAt(2), agreement.StateInEffect)
 	refWant(t, tr, "a1/C", "UA", refAt(2), agreement.StateInEffect)
 }
 
