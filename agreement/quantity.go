@@ -31,6 +31,11 @@ func decimalInBounds(d decimal.Decimal) bool {
 	if e > maxDecimalLen || e < -maxDecimalLen {
 		return false
 	}
+	// The commonest case without copying the coefficient (Coefficient
+	// does): at most 18 digits are fewer than 63 bits.
+	if e >= -64 && e <= 64 && d.NumDigits() <= 18 {
+		return true
+	}
 	bits := d.Coefficient().BitLen()
 	if bits > 4*maxDecimalLen {
 		return false
