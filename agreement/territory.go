@@ -551,17 +551,35 @@ func (t Territory) ControlledWithin(controller, sovereign PartyID) Figure {
 // or percent longer than 1000 characters in plain notation.
 func (t Territory) MoveControl(area AreaID, from, to PartyID, percent *decimal.Decimal) (Territory, error) {
 	i := t.index(area)
-	fail := func(err error, msg string) (Territory, error) { return Territory{}, &Problem{Err: err, Msg: msg} }
+	if i < 0 {
+		return Territory{}, &Problem{Err: ErrUnknownArea, Msg: "unknown area " + quote(string(area))}
+	}
+	a, err := t.Areas[i].MoveControl(from, to, percent)
+	if err != nil {
+		return Territory{}, err
+	}
+	out := t.Clone()
+	out.Areas[i].Control = a.Control
+	return out, nil
+}
+
+// MoveControl returns a with control moved from one party to another, as
+// [Territory.MoveControl] moves it in a territory's area, and fails as it
+// does for anything but an unknown area. The result has a new Control
+// slice and shares a's other slices (Sovereignty, Arrangements); treat
+// them as read-only, or [Area.Clone] it. a is not modified. A run of many
+// control changes over a large territory uses it to copy only the area
+// that changes.
+func (a Area) MoveControl(from, to PartyID, percent *decimal.Decimal) (Area, error) {
+	fail := func(err error, msg string) (Area, error) { return Area{}, &Problem{Err: err, Msg: msg} }
 	switch {
-	case i < 0:
-		return fail(ErrUnknownArea, "unknown area "+quote(string(area)))
 	case to == "":
 		return fail(ErrMissing, "missing party to move control to")
 	case !to.Valid():
 		return fail(ErrInvalidID, "invalid party id "+quote(string(to)))
 	case from == to:
 		return fail(ErrInconsistent, "control cannot move from "+quote(string(from))+" to itself")
-	case !t.Areas[i].bounded() || percent != nil && !decimalInBounds(*percent):
+	case !a.bounded() || percent != nil && !decimalInBounds(*percent):
 		return fail(ErrInvalidValue, "a size, share or percent longer than "+itoa(maxDecimalLen)+
 			" characters in plain notation")
 	case percent != nil && from == "":
@@ -570,20 +588,18 @@ func (t Territory) MoveControl(area AreaID, from, to PartyID, percent *decimal.D
 		return fail(ErrNegative, "negative share "+percent.String()+"%")
 	case percent != nil && percent.IsZero():
 		return fail(ErrInvalidValue, "zero share: nothing moves")
-	case from != "" && t.Areas[i].ControlOf(from).IsZero():
-		return fail(ErrInconsistent, quote(string(from))+" controls none of "+quote(string(area)))
-	case percent != nil && percent.GreaterThan(t.Areas[i].ControlOf(from)):
-		return fail(ErrInvalidValue, quote(string(from))+" controls "+t.Areas[i].ControlOf(from).String()+
-			"% of "+quote(string(area))+", less than "+percent.String()+"%")
+	case from != "" && a.ControlOf(from).IsZero():
+		return fail(ErrInconsistent, quote(string(from))+" controls none of "+quote(string(a.ID)))
+	case percent != nil && percent.GreaterThan(a.ControlOf(from)):
+		return fail(ErrInvalidValue, quote(string(from))+" controls "+a.ControlOf(from).String()+
+			"% of "+quote(string(a.ID))+", less than "+percent.String()+"%")
 	}
-	out := t.Clone()
-	a := &out.Areas[i]
 	if from == "" {
 		a.Control = []Share{{Party: to, Percent: hundred()}}
 	} else {
 		a.Control = moveShare(a.Control, from, to, percent)
 	}
-	return out, nil
+	return a, nil
 }
 
 // moveShare returns a new list of shares with amount of from's share (all of

@@ -112,3 +112,24 @@ func ExampleOption_Resolve() {
 	// luhansk [RU 99.6% UA 0.4%] 0
 	// area "luhansk" is not pending on option "vote"
 }
+
+// A control change moves percentage points of one party's control to
+// another, in a territory or in one of its areas; a party cannot move more
+// than it holds.
+func ExampleArea_MoveControl() {
+	donetsk, _ := exampleTerritory().Area("donetsk")
+	ten := decimal.NewFromInt(10)
+	moved, err := donetsk.MoveControl("RU", "UA", &ten)
+	fmt.Println(moved.Control, err)
+	all, _ := moved.MoveControl("UA", "RU", nil)
+	fmt.Println(all.Control)
+	half := decimal.NewFromInt(50)
+	_, err = donetsk.MoveControl("UA", "RU", &half)
+	fmt.Println(err)
+	fmt.Println(donetsk.Control)
+	// Output:
+	// [RU 68.1% UA 31.9%] <nil>
+	// [RU 100%]
+	// "UA" controls 21.9% of "donetsk", less than 50%
+	// [RU 78.1% UA 21.9%]
+}

@@ -116,6 +116,12 @@ func TestPropertyPackageKeepsSharesAt100(t *testing.T) {
 			t.Fatalf("MoveControl(%q, %q, %q, %v): %v", area.ID, from.Party, to, pct, err)
 		}
 		checkShares(t, "after a control change", moved)
+		// The area's own MoveControl gives the same area.
+		one, err := area.MoveControl(from.Party, to, pct)
+		want, _ := moved.Area(area.ID)
+		if err != nil || !one.Equal(want) {
+			t.Fatalf("Area.MoveControl = %v, %v; Territory.MoveControl's area %v", one, err, want)
+		}
 	})
 }
 

@@ -556,6 +556,33 @@ func TestMoveControl(t *testing.T) {
 				t.Errorf("result does not validate: %v", err)
 			}
 		})
+		// The area's own MoveControl fails and moves alike, but for an
+		// area the territory lacks, and leaves the rest of the area as it
+		// was.
+		t.Run(tt.name+"/area", func(t *testing.T) {
+			if tt.err == agreement.ErrUnknownArea {
+				return
+			}
+			before, _ := ter.Area(tt.area)
+			got, err := before.MoveControl(tt.from, tt.to, tt.pct)
+			want, werr := ter.MoveControl(tt.area, tt.from, tt.to, tt.pct)
+			if !errors.Is(err, tt.err) || (err == nil) != (tt.err == nil) {
+				t.Fatalf("error %v, want %v", err, tt.err)
+			}
+			if err != nil {
+				if werr == nil || err.Error() != werr.Error() {
+					t.Fatalf("error %q, Territory.MoveControl's %v", err, werr)
+				}
+				return
+			}
+			if !ter.Equal(smallTerritory()) {
+				t.Fatal("MoveControl modified the area")
+			}
+			wa, _ := want.Area(tt.area)
+			if diff := cmp.Diff(wa, got, agreementtest.Options()); diff != "" {
+				t.Errorf("area mismatch with Territory.MoveControl (-territory +area):\n%s", diff)
+			}
+		})
 	}
 }
 
