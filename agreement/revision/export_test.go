@@ -273,52 +273,70 @@ func TestPropertyChangesExport(t *testing.T) {
 	ops := map[revision.Op]int{}
 	rapid.Check(t, func(t *rapid.T) {
 		a, b := drawDiffVersions(t)
-		cs := revision.Diff(a, b)
-		data, err := cs.MarshalJSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		objs := decodeChangesJSON(t, data)
-		if len(objs) != len(cs) {
-			t.Fatalf("%d objects for %d changes:\n%s", len(objs), len(cs), data)
-		}
-		var buf bytes.Buffer
-		if err := cs.WriteCSV(&buf); err != nil {
-			t.Fatal(err)
-		}
-		// encoding/csv reads a line break "\r\n" in a cell as "\n" (see
-		// markup.WriteCSV); the JSON keeps it.
-		read := make([][]string, len(objs))
-		for i, o := range objs {
-			for _, c := range o {
-				read[i] = append(read[i], strings.ReplaceAll(c, "\r\n", "\n"))
-			}
-		}
-		if recs := readChangesCSV(t, buf.Bytes()); !slices.EqualFunc(recs, read, slices.Equal) {
-			t.Fatalf("the CSV read back and unescaped differs from the JSON:\n%q\n%q", recs, objs)
-		}
-		for i, c := range cs {
-			ops[c.Op]++
-			o := objs[i]
-			if o[0] != c.Item.String() || o[1] != c.ID || o[2] != fmt.Sprint(c.Occurrence) || o[3] != c.Op.String() ||
-				o[4] != c.Field || o[7] != c.String() {
-				t.Fatalf("change %d (%s): cells %q", i, c, o)
-			}
-			switch c.Op {
-			case revision.OpModified, revision.OpReordered:
-				if o[5] == "" || o[6] == "" || !strings.HasSuffix(c.String(), " changed from "+o[5]+" to "+o[6]) {
-					t.Fatalf("change %d: before %q and after %q are not what %q shows", i, o[5], o[6], c)
-				}
-			default:
-				if o[5] != "" || o[6] != "" {
-					t.Fatalf("change %d (%s): before %q, after %q, want none", i, c, o[5], o[6])
-				}
-			}
-		}
+		checkChangesExport(t, revision.Diff(a, b), ops)
 	})
+	// Two versions with a change of every operation, so that each one's
+	// cells are checked whatever the checks above drew: a party added, a
+	// clause removed, one modified, the clauses both keep reordered.
+	obl := func(id agreement.ClauseID, kind agreement.EventKind) agreement.Clause {
+		return agreement.Clause{ID: id, Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
+			Action: &agreement.Pattern{Kind: kind}}
+	}
+	a := agreement.Agreement{ID: "a", Parties: []agreement.Party{{ID: "UA"}},
+		Clauses: []agreement.Clause{obl("C1", "aid-delivered"), obl("C2", "aid-delivered"), obl("C3", "aid-delivered")}}
+	b := agreement.Agreement{ID: "a", Parties: []agreement.Party{{ID: "UA"}, {ID: "RU"}},
+		Clauses: []agreement.Clause{obl("C3", "aid-delivered"), obl("C1", "forces-withdrawn")}}
+	checkChangesExport(t, revision.Diff(a, b), ops)
 	for _, op := range []revision.Op{revision.OpAdded, revision.OpRemoved, revision.OpModified, revision.OpReordered} {
 		if ops[op] == 0 {
 			t.Errorf("no change %s drawn: the property does not test its cells", op)
+		}
+	}
+}
+
+// checkChangesExport checks the JSON and CSV of cs against its changes
+// (see TestPropertyChangesExport), counting each change's operation in ops.
+func checkChangesExport(t rapid.TB, cs revision.Changes, ops map[revision.Op]int) {
+	t.Helper()
+	data, err := cs.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs := decodeChangesJSON(t, data)
+	if len(objs) != len(cs) {
+		t.Fatalf("%d objects for %d changes:\n%s", len(objs), len(cs), data)
+	}
+	var buf bytes.Buffer
+	if err := cs.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	// encoding/csv reads a line break "\r\n" in a cell as "\n" (see
+	// markup.WriteCSV); the JSON keeps it.
+	read := make([][]string, len(objs))
+	for i, o := range objs {
+		for _, c := range o {
+			read[i] = append(read[i], strings.ReplaceAll(c, "\r\n", "\n"))
+		}
+	}
+	if recs := readChangesCSV(t, buf.Bytes()); !slices.EqualFunc(recs, read, slices.Equal) {
+		t.Fatalf("the CSV read back and unescaped differs from the JSON:\n%q\n%q", recs, objs)
+	}
+	for i, c := range cs {
+		ops[c.Op]++
+		o := objs[i]
+		if o[0] != c.Item.String() || o[1] != c.ID || o[2] != fmt.Sprint(c.Occurrence) || o[3] != c.Op.String() ||
+			o[4] != c.Field || o[7] != c.String() {
+			t.Fatalf("change %d (%s): cells %q", i, c, o)
+		}
+		switch c.Op {
+		case revision.OpModified, revision.OpReordered:
+			if o[5] == "" || o[6] == "" || !strings.HasSuffix(c.String(), " changed from "+o[5]+" to "+o[6]) {
+				t.Fatalf("change %d: before %q and after %q are not what %q shows", i, o[5], o[6], c)
+			}
+		default:
+			if o[5] != "" || o[6] != "" {
+				t.Fatalf("change %d (%s): before %q, after %q, want none", i, c, o[5], o[6])
+			}
 		}
 	}
 }
