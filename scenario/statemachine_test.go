@@ -1382,9 +1382,10 @@ func (m *refMachine) check(t *rapid.T) {
 			} else if len(refCompare(rt, res)) > 0 {
 				replay = "Replay of the same timeline disagrees with the model too"
 			}
-			t.Fatalf("%s disagrees with the reference model at %s (start %s):\n%s\n%s\nprocess:\n%sevents:\n%s%smodel:\n%s",
+			// The disagreements again at the end, where a log's tail shows them.
+			t.Fatalf("%s disagrees with the reference model at %s (start %s):\n%s\n%s\nprocess:\n%sevents:\n%s%smodel:\n%sdisagreements:\n%s",
 				b.name, refStamp(now), refStamp(m.start), strings.Join(diffs, "\n"), replay, refDescribe(m.p),
-				refDescribeEvents(evs), refDescribeAmendments(m.p, ams), refDescribeLog(res))
+				refDescribeEvents(evs), refDescribeAmendments(m.p, ams), refDescribeLog(res), strings.Join(diffs, "\n"))
 		}
 	}
 }
@@ -1987,8 +1988,9 @@ func TestPropertyInstrumentsOverTimeMatchModel(t *testing.T) {
 			}
 			res := refReplayAmended(p, start, sorted, tl.Amendments(), end)
 			if diffs := refCompare(tr, res); len(diffs) > 0 {
-				t.Fatalf("engine and model disagree:\n%s\nprocess:\n%sevents:\n%s%smodel:\n%s", strings.Join(diffs, "\n"),
-					refDescribe(p), refDescribeEvents(sorted), refDescribeAmendments(p, tl.Amendments()), refDescribeLog(res))
+				t.Fatalf("engine and model disagree:\n%s\nprocess:\n%sevents:\n%s%smodel:\n%sdisagreements:\n%s",
+					strings.Join(diffs, "\n"), refDescribe(p), refDescribeEvents(sorted),
+					refDescribeAmendments(p, tl.Amendments()), refDescribeLog(res), strings.Join(diffs, "\n"))
 			}
 			went.transitions(res)
 		}
