@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -323,12 +324,27 @@ func checkTerritory(t *rapid.T, tr *scenario.Trace, rows [][]string) {
 	}
 }
 
-// shareAt returns the share the territory rows give at instant at (RFC
-// 3339, comparable as strings within one zone).
+// shareAt returns the share the territory rows give at instant at. The
+// rows' instants are compared as instants: as strings, RFC 3339 with
+// fractional seconds does not sort ("00Z" after "00.000000082Z").
 func shareAt(rows [][]string, a agreement.AgreementID, area agreement.AreaID, kind string, p agreement.PartyID, at string) string {
+	when := func(s string) time.Time {
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return time.Time{} // reported below as unparsable
+		}
+		return t
+	}
 	got := ""
 	for _, r := range rows {
-		if r[0] == string(a) && r[1] == string(area) && r[2] == kind && r[3] == string(p) && r[5] <= at && (r[6] == "" || at < r[6]) {
+		if r[0] != string(a) || r[1] != string(area) || r[2] != kind || r[3] != string(p) {
+			continue
+		}
+		from, until := when(r[5]), when(r[6])
+		if from.IsZero() || r[6] != "" && until.IsZero() {
+			return fmt.Sprintf("unparsable instants %q, %q", r[5], r[6])
+		}
+		if !when(at).Before(from) && (r[6] == "" || when(at).Before(until)) {
 			if got != "" {
 				return "two rows"
 			}
@@ -395,6 +411,28 @@ func checkGanttRows(t rapid.TB, tr *scenario.Trace) {
 			if slices.Index(names, n) != i {
 				t.Fatalf("section %s: %q on two rows", s, n)
 			}
+		}
+	}
+}
+
+// shareAt reads a row that ends 82 ns after a whole second as covering that
+// second, and the next row as starting after it: RFC 3339 strings with
+// fractional seconds do not sort as their instants do (a rapid seed found
+// the property failing on a right table).
+func TestShareAtComparesInstants(t *testing.T) {
+	rows := [][]string{
+		{"a", "8", "sovereignty", "P", "0.8", "2026-01-01T00:00:00Z", "2026-02-01T00:00:00.000000082Z"},
+		{"a", "8", "sovereignty", "P", "100", "2026-02-01T00:00:00.000000082Z", ""},
+	}
+	for at, want := range map[string]string{
+		"2026-02-01T00:00:00Z":           "0.8",
+		"2026-02-01T00:00:00.000000081Z": "0.8",
+		"2026-02-01T00:00:00.000000082Z": "100",
+		"2026-03-01T00:00:00Z":           "100",
+		"2025-12-31T23:59:59.5Z":         "",
+	} {
+		if got := shareAt(rows, "a", "8", "sovereignty", "P", at); got != want {
+			t.Errorf("at %s: %q, want %q", at, got, want)
 		}
 	}
 }
