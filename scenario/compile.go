@@ -658,7 +658,10 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 	if prev != nil {
 		for _, pi := range prev.instances {
 			ci := e.clauseIdx[prev.clauses[pi.clause].ref]
-			ghost := pi.ghost || !slices.Contains(debtorsOf(&e.clauses[ci]), pi.debtor)
+			// An instance the text has again is its instance again, in the
+			// final state its removal left it in: conditions on the debtor
+			// owing it under this text see it, and nothing moves it.
+			ghost := !slices.Contains(debtorsOf(&e.clauses[ci]), pi.debtor)
 			owed := pi.owed
 			if !ghost {
 				owed = owedBy(&e.clauses[ci], pi.debtor)

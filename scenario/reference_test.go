@@ -5265,3 +5265,31 @@ func TestRegressionRefClauseInForSeesReplacedShare(t *testing.T) {
 	refWant(t, tr, "C2", "RU", refAt(23), agreement.StateInEffect)
 	refWant(t, tr, "S1", "", refAt(23), agreement.StateFulfilled)
 }
+
+// TestRegressionRefClauseAddedAgainIsItsDebtorsShare: a clause with one
+// debtor (RU), removed by one amendment and added again by a later one with
+// another (US), has its one instance again, Terminated by the removal:
+// US's share under the text in force, which a ClauseInFor naming US sees.
+// The engine kept it as a ghost owed by RU, so that the antecedent below
+// saw no instance of US's and the clause stayed Pending (a CI seed of
+// TestPropertyInstrumentsOverTimeMatchModel found it).
+func TestRegressionRefClauseAddedAgainIsItsDebtorsShare(t *testing.T) {
+	ru, us := []agreement.PartyID{"RU"}, []agreement.PartyID{"US"}
+	c1 := agreement.Clause{ID: "C1", Kind: agreement.DeonticObligation, Debtors: ru,
+		Action: &agreement.Pattern{Kind: "aid-delivered"}}
+	a := refSigned([]agreement.Clause{c1})
+	a.Parties = append(a.Parties, agreement.Party{ID: "RU"}, agreement.Party{ID: "US"})
+	removed := a.Clone()
+	removed.Clauses = nil
+	again := a.Clone()
+	again.Clauses = []agreement.Clause{
+		{ID: "added", Kind: agreement.DeonticObligation, Debtors: ru, Action: &agreement.Pattern{Kind: "report"},
+			Antecedent: agreement.ClauseInFor(agreement.LocalRef("C1"), "US", agreement.StateTerminated)},
+		{ID: "C1", Kind: agreement.DeonticObligation, Debtors: us, Action: &agreement.Pattern{Kind: "aid-delivered"}},
+	}
+	tl := scenario.NewTimeline(refAt(0)).WithAmendments(agreement.Amendment{At: refAt(0), Text: removed},
+		agreement.Amendment{At: refAt(1), Text: again})
+	tr := refCheckTimeline(t, agreement.Process{Agreements: []agreement.Agreement{a}}, tl, refAt(3))
+	refWant(t, tr, "a1/C1", "", refAt(2), agreement.StateTerminated)
+	refWant(t, tr, "a1/added", "", refAt(2), agreement.StateInEffect)
+}
