@@ -687,7 +687,49 @@ func reuse[T any](s []T, n int) []T {
 // limit returns the instant of limit d counted from anchor, in zone loc;
 // never when it lies beyond [agreement.InstantRange].
 func limit(d agreement.Deadline, anchor int64, loc *time.Location) int64 {
+	if t, ok := limitUTC(d, anchor, loc); ok {
+		return t
+	}
 	return nanos(d.Instant(time.Unix(0, anchor), loc))
+}
+
+// dayNanos is the length of a day in UTC.
+const dayNanos = int64(24 * time.Hour)
+
+// limitUTC is limit by arithmetic for the commonest calendar limits: in
+// UTC, whose days all last 24 hours, a period of weeks and days (with an
+// exact duration) from anchor, rounded to the start or the end of its day
+// or not. It reports false for any other limit, and for one whose instant
+// would not lie well inside the range, which the calendar then works out.
+func limitUTC(d agreement.Deadline, anchor int64, loc *time.Location) (int64, bool) {
+	p := d.Period
+	if loc != nil && loc != time.UTC || !d.At.IsZero() || d.After != 0 || p.Years != 0 || p.Months != 0 ||
+		d.Round != agreement.RoundNone && d.Round != agreement.RoundStartOfDay && d.Round != agreement.RoundEndOfDay {
+		return 0, false
+	}
+	// Within these bounds the sum below, a day more, stays inside the
+	// range: |t| <= 2^62 (the year 2116) + 50,000 days + 2^57 (4.5 years)
+	// < 2^63 - 2 days.
+	const maxDays, maxAnchor, maxExact = 50_000, int64(1) << 62, int64(1) << 57
+	days := int64(p.Weeks)*7 + int64(p.Days)
+	exact := int64(p.Exact)
+	if p.Weeks > maxDays || p.Weeks < -maxDays || days > maxDays || days < -maxDays ||
+		anchor > maxAnchor || anchor < -maxAnchor || exact > maxExact || exact < -maxExact {
+		return 0, false
+	}
+	t := anchor + days*dayNanos + exact
+	switch d.Round {
+	case agreement.RoundStartOfDay, agreement.RoundEndOfDay:
+		day := t / dayNanos
+		if t%dayNanos < 0 {
+			day-- // the day holding t, before 1970 too
+		}
+		t = day * dayNanos
+		if d.Round == agreement.RoundEndOfDay {
+			t += dayNanos
+		}
+	}
+	return t, true
 }
 
 func instant(t time.Time) (int64, error) {
