@@ -63,6 +63,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -415,8 +416,14 @@ func (m *refModel) matches(p agreement.Pattern, ai int, e agreement.Event) bool 
 // event revised by every event of kind revised at or before now that names
 // it (the latest event with that id at an instant strictly before the
 // revision), in timeline order; each set field of the revision replaces
-// the event's.
+// the event's. With no revision at or before now it returns events itself:
+// callers only read the result.
 func refRevised(events []agreement.Event, now time.Time) []agreement.Event {
+	if !slices.ContainsFunc(events, func(r agreement.Event) bool {
+		return r.Kind == agreement.EventKindRevised && r.Revises != "" && !r.At.After(now)
+	}) {
+		return events
+	}
 	out := slices.Clone(events)
 	for _, r := range events {
 		if r.Kind != agreement.EventKindRevised || r.Revises == "" || r.At.After(now) {
@@ -1465,7 +1472,7 @@ func (r *refRun) firstMarks(batch []agreement.Event, flipped []bool) {
 			r.marks[ii] = true
 			continue
 		}
-		seen := refRevised(r.events, r.now)
+		seen := after
 		for _, rp := range r.m.refInstPatterns(in) {
 			for k, e := range seen {
 				if e.At.Equal(r.now) && r.m.matchesIn(rp.p, rp.in.ai, e, rp.in) {
@@ -1929,6 +1936,28 @@ func refTextEqual(a, b any) bool {
 	return refValuesEqual(reflect.ValueOf(a), reflect.ValueOf(b))
 }
 
+// refEqualMethods caches refEqualMethod's answers by type.
+var refEqualMethods sync.Map // reflect.Type to int
+
+// refEqualMethod returns the index of t's method Equal(t) bool, or -1.
+func refEqualMethod(t reflect.Type) int {
+	if m, ok := refEqualMethods.Load(t); ok {
+		return m.(int)
+	}
+	m := -1
+	if eq, ok := t.MethodByName("Equal"); ok {
+		ft, in := eq.Type, 1 // the receiver first, but for an interface's method
+		if t.Kind() == reflect.Interface {
+			in = 0
+		}
+		if ft.NumIn() == in+1 && ft.In(in) == t && ft.NumOut() == 1 && ft.Out(0).Kind() == reflect.Bool {
+			m = eq.Index
+		}
+	}
+	refEqualMethods.Store(t, m)
+	return m
+}
+
 func refValuesEqual(a, b reflect.Value) bool {
 	if !a.IsValid() || !b.IsValid() {
 		return a.IsValid() == b.IsValid()
@@ -1941,9 +1970,11 @@ func refValuesEqual(a, b reflect.Value) bool {
 			return a.IsNil() && b.IsNil()
 		}
 	}
-	if eq := a.MethodByName("Equal"); eq.IsValid() && eq.Type().NumIn() == 1 && eq.Type().In(0) == a.Type() &&
-		eq.Type().NumOut() == 1 && eq.Type().Out(0).Kind() == reflect.Bool {
-		return eq.Call([]reflect.Value{b})[0].Bool()
+	if a.Kind() == reflect.Pointer && a.Pointer() == b.Pointer() {
+		return true // the same value: an amendment keeps most of the text
+	}
+	if m := refEqualMethod(a.Type()); m >= 0 {
+		return a.Method(m).Call([]reflect.Value{b})[0].Bool()
 	}
 	switch a.Kind() {
 	case reflect.Pointer, reflect.Interface:
