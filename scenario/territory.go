@@ -53,21 +53,26 @@ func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
 		if !ok {
 			continue
 		}
-		t := agreement.Territory{Areas: []agreement.Area{*cur.area(i)}}
-		var next agreement.Territory
+		var next agreement.Area
 		var err error
 		switch ev.Kind {
 		case agreement.EventKindControlChanged:
+			// The area's own MoveControl: the new area shares what does
+			// not change with the old, which nothing modifies.
 			pc, ok := percentOf(ev)
 			if !ok {
 				err = errNoPercent
 				break
 			}
-			next, err = t.MoveControl(ev.Area, ev.Target, ev.Actor, pc)
+			next, err = cur.area(i).MoveControl(ev.Target, ev.Actor, pc)
 		case agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
-			next, err = r.resolve(int32(ai), t, ev)
-			if err == nil && next.IsZero() {
+			var t agreement.Territory
+			t, err = r.resolve(int32(ai), agreement.Territory{Areas: []agreement.Area{*cur.area(i)}}, ev)
+			if err == nil && t.IsZero() {
 				continue // no question pending there
+			}
+			if err == nil {
+				next = t.Areas[0]
 			}
 		default:
 			continue
@@ -76,7 +81,7 @@ func (r *Run) territoryEvent(ev *agreement.Event, ei int32) {
 			r.rejected.push(Rejection{Event: int(ei), Agreement: r.e.agreements[ai].id, Err: err})
 			continue
 		}
-		r.setTerritory(int32(ai), cur.with(i, &next.Areas[0]), ei)
+		r.setTerritory(int32(ai), cur.with(i, next), ei)
 	}
 }
 
@@ -167,7 +172,7 @@ func (r *Run) territorialTransition(ci int32, to agreement.State) {
 			return // as Expire fails for an unknown area
 		}
 		if t, err := o.Expire(agreement.Territory{Areas: []agreement.Area{*cur.area(i)}}, c.lapses.area); err == nil {
-			r.setTerritory(c.home, cur.with(i, &t.Areas[0]), -1)
+			r.setTerritory(c.home, cur.with(i, t.Areas[0]), -1)
 		}
 	}
 }

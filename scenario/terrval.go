@@ -50,6 +50,9 @@ type vecInner struct {
 type vecLeaf struct {
 	n   vecNode
 	buf [vecWidth]*agreement.Area
+	// own is the area a change put in the leaf (see setVec), in the same
+	// allocation.
+	own agreement.Area
 }
 
 // newInner returns a new inner node with no children.
@@ -133,18 +136,21 @@ func (v terrVal) area(i int32) *agreement.Area {
 
 // with returns v with its area at index i replaced by a, which must keep
 // its id; v is not modified.
-func (v terrVal) with(i int32, a *agreement.Area) terrVal {
+func (v terrVal) with(i int32, a agreement.Area) terrVal {
 	v.root = setVec(v.root, v.shift, int(i), a)
 	return v
 }
 
-// setVec returns a copy of nd (at level shift) with area i set to a.
-func setVec(nd *vecNode, shift uint, i int, a *agreement.Area) *vecNode {
+// setVec returns a copy of nd (at level shift) with area i set to a, held
+// in the new leaf's own allocation.
+func setVec(nd *vecNode, shift uint, i int, a agreement.Area) *vecNode {
 	if shift == 0 {
-		c := newLeaf()
-		copy(c.areas, nd.areas)
-		c.areas[i&vecMask] = a
-		return c
+		x := new(vecLeaf)
+		x.n.areas = x.buf[:]
+		copy(x.buf[:], nd.areas)
+		x.own = a
+		x.buf[i&vecMask] = &x.own
+		return &x.n
 	}
 	c := newInner()
 	copy(c.kids, nd.kids)
