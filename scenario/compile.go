@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/peacekit/peacekit/agreement"
@@ -38,15 +37,18 @@ const (
 // node indices kids[first : first+n].
 type node struct {
 	op     opcode
+	states uint16
 	a, b   int32 // pattern ids (happened, within, since: a; before: a then b); fluent; clause; agreement
 	k      int32 // at-least count
 	first  int32 // first operand in Engine.kids
 	n      int32 // number of operands
-	states uint16
 	f      int32 // clause-in of a set of instances: e.instSets index; breached: e.filters index
-	d      int64 // duration in nanoseconds
-	u      int64 // clock: until
-	src    agreement.Condition
+	// lo is the least index of the node and the nodes under it (see
+	// span): operands are compiled before the node that holds them.
+	lo  int32
+	d   int64 // duration in nanoseconds
+	u   int64 // clock: until
+	src agreement.Condition
 }
 
 // slot names a condition slot of a clause instance or agreement.
@@ -264,7 +266,9 @@ type instanceInfo struct {
 type instFlag uint8
 
 // The flags of instFlag: clauseInfo's anchored, recurs, standingClause,
-// dlExcl and expExcl, whether the clause is a power, and flagUntimed.
+// dlExcl and expExcl, whether the clause is a power, flagUntimed, and
+// whether the clause withdraws from an area or lets a question lapse there
+// (clauseInfo's withdraws, lapses).
 const (
 	flagAnchored instFlag = 1 << iota
 	flagRecurs
@@ -275,6 +279,7 @@ const (
 	// flagUntimed says no condition of the instance has a timed node: only
 	// its limits (deadline, expiry, lapse, occurrences) set its timers.
 	flagUntimed
+	flagTerritorial
 )
 
 // instFlags returns the flags of the instances of clause c.
@@ -284,7 +289,8 @@ func instFlags(c *clauseInfo) instFlag {
 		set  bool
 		flag instFlag
 	}{{c.anchored, flagAnchored}, {c.recurs, flagRecurs}, {c.standingClause, flagStandingClause},
-		{c.dlExcl, flagDlExcl}, {c.expExcl, flagExpExcl}, {c.clause.Kind == agreement.DeonticPower, flagPower}} {
+		{c.dlExcl, flagDlExcl}, {c.expExcl, flagExpExcl}, {c.clause.Kind == agreement.DeonticPower, flagPower},
+		{c.withdraws != nil || c.lapses != nil, flagTerritorial}} {
 		if x.set {
 			f |= x.flag
 		}
@@ -350,11 +356,6 @@ type Engine struct {
 	// loc is the zone traces show instants in: the first agreement's that
 	// declares one, UTC when none does.
 	loc *time.Location
-	// hints are about the longest logs (of transitions, breaches and
-	// fluents' changes) recent replays of the engine made (Engine.Replay,
-	// hintLen), the capacities the next one starts with, so that replays
-	// of similar timelines grow their logs without copying them.
-	hints [numHints]atomic.Int64
 	// scratch pools the scratch memory of Engine.Replay's runs (see
 	// scratch).
 	scratch sync.Pool
@@ -1066,6 +1067,7 @@ func (e *Engine) cover(ii, perm int32, debtor agreement.PartyID, early earlyInde
 	if e.nodes[root].op == opHappened {
 		n := e.nodes[root]
 		n.op, n.b = opUncovered, int32(len(e.coverLists))
+		n.lo = int32(len(e.nodes)) // a leaf, as the Happened node it copies
 		e.coverLists = append(e.coverLists, nil)
 		e.nodes = append(e.nodes, n)
 		root = int32(len(e.nodes) - 1)
@@ -1357,6 +1359,10 @@ func (e *Engine) compileCond(home int32, c agreement.Condition, b binding) int32
 		idx[i] = e.compileCond(home, o, b)
 	}
 	n.first, n.n = int32(len(e.kids)), int32(len(idx))
+	n.lo = int32(len(e.nodes))
+	for _, k := range idx {
+		n.lo = min(n.lo, e.nodes[k].lo)
+	}
 	e.kids = append(e.kids, idx...)
 	e.nodes = append(e.nodes, n)
 	return int32(len(e.nodes) - 1)

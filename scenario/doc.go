@@ -483,8 +483,11 @@
 // from them, no territory, no trace. States, instants and the number of
 // transitions are those of a run that records everything; once the run's
 // buffers have grown to the longest timeline, a replay allocates nothing.
-// A timeline remembers the engine it was last found valid for, so
-// replaying it again validates nothing.
+// [Engine.Replay] keeps the memory of the runs it makes in the same way,
+// so that a replay allocates what its trace keeps (its logs, each in
+// memory of exactly its size) and little more. A timeline remembers the
+// engine it was last found valid for, so replaying it again validates
+// nothing.
 //
 // The start instant comes out the same in every such replay when nothing
 // happens at it (no event, no amendment): every clause and agreement is

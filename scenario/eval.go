@@ -30,8 +30,8 @@ type world struct {
 	late time.Time
 
 	events hist[agreement.Event] // the events so far
-	// borrowed says events are a timeline's (see Run.applyNext), never
-	// to be written to.
+	// borrowed says events and at are a timeline's (see Run.applyNext),
+	// never to be written to.
 	borrowed bool
 	at       hist[int64]   // instant of each event, by event index
 	occ      []hist[int32] // per pattern: indices of matching events, in order
@@ -128,14 +128,15 @@ func (w *world) tables() worldTables {
 
 // worldIn is newWorld in the memory of tables t, taken from a world of e
 // (see world.tables), when they are e's size; in new memory otherwise. The
-// occurrences t listed are dropped, not reused: traces share them. Without
-// states, the reset leaves the states in t as they are (see world.reset).
+// memory of the occurrences t listed is reused too: the only trace of the
+// run they come from, Engine.Replay's, has copies of its own (see
+// Run.trace). Without states, the reset leaves the states in t as they are
+// (see world.reset).
 func (e *Engine) worldIn(now int64, t worldTables, states bool) world {
 	if len(t.occ) != len(e.patterns) || len(t.fluentVal) != len(e.fluents) || len(t.agrState) != len(e.agreements) ||
 		len(t.counts) != len(e.clauses) || len(t.instSt) != len(e.instances) {
 		return e.newWorld(now)
 	}
-	clear(t.occ)
 	w := world{e: e, occ: t.occ, fluentVal: t.fluentVal, fluentEv: t.fluentEv, agrState: t.agrState,
 		agrTrans: t.agrTrans, counts: t.counts, clauseTrans: t.clauseTrans, instSt: t.instSt,
 		instSince: t.instSince, instTrans: t.instTrans}
@@ -160,11 +161,11 @@ func carve[T any](slab *[]T, n int) []T {
 func (w *world) reset(now int64, states bool) {
 	e := w.e
 	w.now = now
-	w.at.truncate()
 	if w.borrowed {
-		w.events, w.borrowed = hist[agreement.Event]{}, false
+		w.events, w.at, w.borrowed = hist[agreement.Event]{}, hist[int64]{}, false
 	} else {
 		w.events.truncate()
+		w.at.truncate()
 	}
 	for i := range w.occ {
 		w.occ[i].truncate()
@@ -572,11 +573,7 @@ func (s *world) changeAfter(nodes []int32, w, after int64) int64 {
 
 // span returns the first node index of the condition rooted at root: its
 // nodes are root's subtree, stored contiguously and ending at root.
-func (e *Engine) span(root int32) int32 {
-	lo := root
-	e.walk(root, func(i int32) { lo = min(lo, i) })
-	return lo
-}
+func (e *Engine) span(root int32) int32 { return e.nodes[root].lo }
 
 // breached evaluates a Breached node: whether at least n.k breaches of the
 // clause n.a matching its filter have acts after w (and, with a window,

@@ -98,8 +98,9 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	x := &Explanation{Instance: i, At: at.UTC(), State: state, trace: t}
 	for _, ti := range trs[:k+1] {
 		step := Step{Transition: t.transition(ti)}
-		for _, d := range t.detail[ti] {
-			step.Decisions = append(step.Decisions, t.decision(d))
+		e := t.versionEngine(int(t.log[ti].ver))
+		for _, d := range t.decisionsOf(ti) {
+			step.Decisions = append(step.Decisions, decision(e, &d, t.recsOf(&d)))
 		}
 		x.Steps = append(x.Steps, step)
 	}
@@ -117,7 +118,8 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 		if root < 0 {
 			return
 		}
-		x.Open = append(x.Open, t.decision(w.decide(sl, root, win)))
+		d, recs := w.decide(sl, root, win)
+		x.Open = append(x.Open, decision(e, &d, recs))
 	}
 	if idx < 0 {
 		ai := -1 - idx
@@ -153,29 +155,27 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	return x, nil
 }
 
-// decision converts a recorded evaluation into a Decision.
-func (t *Trace) decision(d decisionPart) Decision {
+// decision converts a recorded evaluation, d with its node records recs,
+// of the nodes of engine e, into a Decision.
+func decision(e *Engine, d *decisionPart, recs []nodeRecord) Decision {
 	out := Decision{Slot: d.slot.String(), At: time.Unix(0, d.now).UTC()}
 	if d.w != beforeAll {
 		out.Window = time.Unix(0, d.w).UTC()
 	}
-	out.Root = t.node(d, d.root)
+	out.Root = decisionNode(e, d, recs, d.root)
 	return out
 }
 
-func (t *Trace) node(d decisionPart, i int32) *Node {
-	r := d.recs[i-d.lo]
-	e := d.e
-	if e == nil {
-		e = t.e
-	}
+// decisionNode returns node i of decision d as a Node, with its operands.
+func decisionNode(e *Engine, d *decisionPart, recs []nodeRecord, i int32) *Node {
+	r := recs[i-d.lo]
 	nd := &e.nodes[i]
 	out := &Node{Condition: nd.src, Value: r.value, Event: int(r.event), Later: int(r.other), Transition: int(r.trans)}
 	if r.at != never {
 		out.Turns = time.Unix(0, r.at).UTC()
 	}
 	for _, k := range e.kids[nd.first : nd.first+nd.n] {
-		out.Operands = append(out.Operands, t.node(d, k))
+		out.Operands = append(out.Operands, decisionNode(e, d, recs, k))
 	}
 	return out
 }

@@ -68,6 +68,19 @@ func (h *hist[T]) push(v T) {
 	h.tail = append(h.tail, v)
 }
 
+// extend appends n zero elements and returns them, to be written before
+// anything else is appended.
+func (h *hist[T]) extend(n int) []T {
+	m := len(h.tail)
+	if m+n > cap(h.tail) {
+		h.tail = slices.Grow(h.tail, max(n, m)) // doubling, as push does
+	}
+	h.tail = h.tail[:m+n]
+	out := h.tail[m : m+n : m+n]
+	clear(out)
+	return out
+}
+
 // own makes h's elements a copy of exactly their size, sharing nothing
 // (a long-lived copy that should not keep the memory it was taken from).
 func (h *hist[T]) own() {

@@ -41,8 +41,7 @@ func renderHandTrace(t *testing.T) *Trace {
 		{idx: idx, from: agreement.StateDormant, to: agreement.StateLapsed, at: t0.Add(24 * time.Hour).UnixNano(),
 			cause: cause{kind: CauseDeadline}},
 	}
-	return &Trace{e: e, start: t0.UnixNano(), end: t0.Add(48 * time.Hour).UnixNano(), log: log,
-		detail: make([][]decisionPart, len(log))}
+	return &Trace{e: e, start: t0.UnixNano(), end: t0.Add(48 * time.Hour).UnixNano(), log: log}
 }
 
 // A signature's date and a lapse render in every form, in the trace's zone.

@@ -240,6 +240,7 @@ type transition struct {
 	idx      int32 // instance index, or -1-agreement index
 	from, to agreement.State
 	ver      int32 // the version in force
+	dlo      int32 // the index of its first decision in the run's (trace's) parts
 	at       int64
 	cause    cause // made public with the engine of version ver
 }
@@ -294,9 +295,14 @@ type Run struct {
 	agr    []agrState
 	timers timerHeap
 	log    hist[transition]
-	detail hist[[]decisionPart] // per transition: the recorded decisions, or nil
-	flog   hist[fluentChange]
-	rnlog  hist[renewal] // the ends of terms, in order
+	// parts are the decisions of the transitions of log, each
+	// transition's from its dlo to the next one's, and recs the node
+	// records of the decisions.
+	parts hist[decisionPart]
+	recs  hist[nodeRecord]
+	dbuf  [1]decisionPart // see decisions
+	flog  hist[fluentChange]
+	rnlog hist[renewal] // the ends of terms, in order
 	// pnotices are the notices given by exercising powers against
 	// clauses, in order, for the instances an amendment adds later.
 	pnotices hist[powerNotice]
@@ -353,10 +359,6 @@ type Run struct {
 	gates []bool
 	// sc is the scratch memory r adopted, given back by release.
 	sc *scratch
-	// recArena and partArena hold the node records and the decisions of
-	// the transitions recorded (see arenaSlice).
-	recArena  []nodeRecord
-	partArena []decisionPart
 	// holdArena holds the suspBy lists of instances and agreements, which
 	// are replaced, never modified in place (see with).
 	holdArena []int32
@@ -440,37 +442,27 @@ func (r *Run) Transitions() int {
 }
 
 // decisions returns the recorded evaluation of the condition at root,
-// evaluated from w, as the one decision of a transition; none when r does
-// not record them.
+// evaluated from w, as the one decision of a transition (in r's memory,
+// until the next call); none when r does not record them.
 func (r *Run) decisions(sl slot, root int32, w int64) []decisionPart {
 	if r.rec != RecordTrace {
 		return nil
 	}
-	return r.keep(r.decide(sl, root, w))
+	r.dbuf[0] = r.decide(sl, root, w)
+	return r.dbuf[:]
 }
 
-// decide is world.decide recording into r's arena of node records (see
-// arenaSlice) rather than memory of its own.
+// decide is world.decide recording into r's log of node records.
 func (r *Run) decide(sl slot, root int32, w int64) decisionPart {
 	lo := r.e.span(root)
-	var recs []nodeRecord
-	r.recArena, recs = arenaSlice(r.recArena, int(root-lo+1))
-	rec := recorder{lo: lo, recs: recs}
+	at := r.recs.len()
+	rec := recorder{lo: lo, recs: r.recs.extend(int(root - lo + 1))}
 	r.eval(root, w, &rec)
-	return decisionPart{e: r.e, slot: sl, root: root, lo: lo, w: w, now: r.now, recs: recs}
+	return decisionPart{slot: sl, root: root, lo: lo, rec: int32(at), w: w, now: r.now}
 }
 
-// keep returns the decisions ds of one transition in r's arena of
-// decisions (see arenaSlice); nil for none.
-func (r *Run) keep(ds ...decisionPart) []decisionPart {
-	if len(ds) == 0 {
-		return nil
-	}
-	var out []decisionPart
-	r.partArena, out = arenaSlice(r.partArena, len(ds))
-	copy(out, ds)
-	return out
-}
+// recordOf returns node record k of decision d, recorded by r.
+func (r *Run) recordOf(d *decisionPart, k int32) *nodeRecord { return r.recs.ptr(int(d.rec + k)) }
 
 // arenaSlice returns a, extended, and n zero elements at its end, as a
 // slice of their own capacity. An arena is append-only memory: what it
@@ -527,6 +519,9 @@ type scratch struct {
 	// amendment): they are sized for that engine.
 	wk     wakeState
 	tables worldTables
+	// logs is the memory of the logs of Engine.Replay's runs (see
+	// logBufs), kept apart: adopt and release leave it alone.
+	logs logBufs
 }
 
 // adopt makes sc r's scratch memory; r.begin then sets it to r's start.
@@ -619,7 +614,8 @@ func (r *Run) begin(t int64, states bool) {
 	r.agr = reuse(r.agr, len(e.agreements))
 	r.timers = r.timers[:0]
 	r.log.truncate()
-	r.detail.truncate()
+	r.parts.truncate()
+	r.recs.truncate()
 	r.flog.truncate()
 	r.rnlog.truncate()
 	r.pnotices.truncate()
@@ -627,7 +623,7 @@ func (r *Run) begin(t int64, states bool) {
 	r.tlog.truncate()
 	r.rejected.truncate()
 	r.moved.truncate()
-	r.recArena, r.partArena, r.holdArena = r.recArena[:0], r.partArena[:0], r.holdArena[:0]
+	r.holdArena = r.holdArena[:0]
 	r.work, r.spare, r.spareB, r.spareA = r.work[:0], r.spare[:0], r.spareB[:0], r.spareA[:0]
 	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
 	r.shared = false
@@ -783,19 +779,20 @@ func (r *Run) apply(ev agreement.Event) error {
 	return nil
 }
 
-// applyNext adds the next event of a timeline's events, evs, of which the
-// run holds the first len(r.events) already, sharing them rather than
-// copying: a timeline's events are immutable, in UTC, with quantities of
-// their own. Nothing shares the run's events (it holds them all in the
-// tail of its history).
-func (r *Run) applyNext(evs []agreement.Event) error {
+// applyNext adds the next event of a timeline's events, evs, at instants
+// ats, of which the run holds the first len(r.events) already, sharing
+// them rather than copying: a timeline's events and instants are
+// immutable, its events in UTC, with quantities of their own. Nothing
+// shares the run's events and instants (it holds them all in the tails of
+// their histories).
+func (r *Run) applyNext(evs []agreement.Event, ats []int64) error {
 	n := r.events.len()
-	t := evs[n].At.UnixNano()
+	t := ats[n]
 	if err := r.admit(t); err != nil {
 		return err
 	}
-	r.events.tail, r.borrowed = evs[:n+1:n+1], true
-	r.queue(t)
+	r.events.tail, r.at.tail, r.borrowed = evs[:n+1:n+1], ats[:n+1:n+1], true
+	r.batch = append(r.batch, int32(n))
 	return nil
 }
 
@@ -1384,8 +1381,11 @@ func (r *Run) record(idx int32, from, to agreement.State, c cause, d []decisionP
 		r.moved.push(r.now)
 		return
 	}
-	r.log.push(transition{idx: idx, from: from, to: to, at: r.now, cause: c, ver: int32(len(r.vers))})
-	r.detail.push(d)
+	r.log.push(transition{idx: idx, from: from, to: to, at: r.now, cause: c, ver: int32(len(r.vers)),
+		dlo: int32(r.parts.len())})
+	for _, p := range d {
+		r.parts.push(p)
+	}
 }
 
 // to moves instance ii to state to and records the transition. When a
@@ -1393,8 +1393,9 @@ func (r *Run) record(idx int32, from, to agreement.State, c cause, d []decisionP
 // current instant, that event is the cause, whatever woke the clause first.
 func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	if n := len(d); n > 0 {
-		for _, rec := range d[n-1].recs {
-			if rec.value && rec.event >= 0 && r.at.get(int(rec.event)) == r.now {
+		last := &d[n-1]
+		for k := range last.root - last.lo + 1 {
+			if rec := r.recordOf(last, k); rec.value && rec.event >= 0 && r.at.get(int(rec.event)) == r.now {
 				c = cause{kind: CauseEvent}.withEvent(rec.event)
 				break
 			}
@@ -1473,7 +1474,7 @@ func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 		s.deadlineAt, s.expiryAt, s.remaining, s.lapseAt, s.recNext, s.recOpen = never, never, -1, never, never, nil
 	}
 
-	if r.rec == RecordTrace {
+	if r.rec == RecordTrace && inst.flags&flagTerritorial != 0 {
 		r.territorialTransition(ci, to)
 	}
 
@@ -1503,11 +1504,11 @@ func (r *Run) Fork() *Run {
 	f.at = r.at.share()
 	f.events = r.events.share()
 	f.log = r.log.share()
-	f.detail = r.detail.share()
+	f.parts = r.parts.share()
+	f.recs = r.recs.share()
 	f.moved = r.moved.share()
-	r.recArena, r.partArena = r.recArena[:len(r.recArena):len(r.recArena)], r.partArena[:len(r.partArena):len(r.partArena)]
 	r.holdArena = r.holdArena[:len(r.holdArena):len(r.holdArena)]
-	f.recArena, f.partArena, f.holdArena = r.recArena, r.partArena, r.holdArena
+	f.holdArena = r.holdArena
 	f.flog = r.flog.share()
 	f.rnlog = r.rnlog.share()
 	f.pnotices = r.pnotices.share()

@@ -84,7 +84,8 @@ func (r *Run) commitStart() {
 func (r *Run) frozen() *Run {
 	f := r.Fork()
 	f.log.own()
-	f.detail.own()
+	f.parts.own()
+	f.recs.own()
 	f.flog.own()
 	f.rnlog.own()
 	f.pnotices.own()
@@ -144,7 +145,8 @@ func (r *Run) restore(s *Run) {
 	}
 	r.timers = append(r.timers[:0], s.timers...)
 	r.log.assign(&s.log)
-	r.detail.assign(&s.detail)
+	r.parts.assign(&s.parts)
+	r.recs.assign(&s.recs)
 	r.flog.assign(&s.flog)
 	r.rnlog.assign(&s.rnlog)
 	r.pnotices.assign(&s.pnotices)

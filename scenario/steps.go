@@ -278,13 +278,13 @@ func (r *Run) activateOne(ii int32) {
 			d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
 		}
 		if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
-			r.to(ii, agreement.StatePending, r.causeOf(ii), r.keep(d...)...)
+			r.to(ii, agreement.StatePending, r.causeOf(ii), d...)
 			return
 		}
 		if roots[slotAntecedent] >= 0 && r.rec == RecordTrace {
 			d = append(d, r.decide(slotAntecedent, roots[slotAntecedent], r.now))
 		}
-		r.to(ii, agreement.StateInEffect, r.causeOf(ii), r.keep(d...)...)
+		r.to(ii, agreement.StateInEffect, r.causeOf(ii), d...)
 	case agreement.StatePending:
 		if roots[slotAntecedent] < 0 {
 			r.to(ii, agreement.StateInEffect, r.causeOf(ii)) // an amendment removed the antecedent
@@ -328,8 +328,8 @@ func (r *Run) fulfilOne(ii int32) {
 	var ev int32
 	if r.rec == RecordTrace {
 		d := r.decide(slotFulfilment, root, s.since)
-		r.to(ii, agreement.StateFulfilled, r.causeOf(ii), r.keep(d)...)
-		ev = d.recs[root-d.lo].event
+		r.to(ii, agreement.StateFulfilled, r.causeOf(ii), d)
+		ev = r.recordOf(&d, root-d.lo).event
 	} else {
 		ev = r.exercise(root, s.since)
 		r.to(ii, agreement.StateFulfilled, r.causeOf(ii))
@@ -686,8 +686,8 @@ func (r *Run) breaches(ii int32) {
 		d := r.decide(slotViolation, root, w)
 		c := r.causeOf(ii)
 		ev := int32(-1)
-		for _, rec := range d.recs {
-			if rec.value && rec.event >= 0 && r.at.get(int(rec.event)) > w {
+		for k := range d.root - d.lo + 1 {
+			if rec := r.recordOf(&d, k); rec.value && rec.event >= 0 && r.at.get(int(rec.event)) > w {
 				ev = rec.event
 				c = cause{kind: CauseEvent}.withEvent(ev)
 				break

@@ -49,6 +49,9 @@ func nanos(t time.Time) int64 {
 type Timeline struct {
 	start  time.Time
 	events []agreement.Event
+	// at holds each event's instant in nanoseconds (UnixNano), which
+	// replays share as they share the events.
+	at []int64
 	// input is, for each event in order, its position in the input (the
 	// arguments of NewTimeline, the document's events); nil when the
 	// input was in order.
@@ -81,7 +84,7 @@ func NewTimeline(start time.Time, events ...agreement.Event) Timeline {
 	}
 	byAt := func(a, b agreement.Event) int { return a.At.Compare(b.At) }
 	if slices.IsSortedFunc(evs, byAt) {
-		return Timeline{start: start.UTC(), events: evs, memo: new(timelineMemo)}
+		return Timeline{start: start.UTC(), events: evs, at: instantsOf(evs), memo: new(timelineMemo)}
 	}
 	input := make([]int, len(evs))
 	for i := range input {
@@ -92,7 +95,18 @@ func NewTimeline(start time.Time, events ...agreement.Event) Timeline {
 	for k, i := range input {
 		sorted[k] = evs[i]
 	}
-	return Timeline{start: start.UTC(), events: sorted, input: input, memo: new(timelineMemo)}
+	return Timeline{start: start.UTC(), events: sorted, at: instantsOf(sorted), input: input, memo: new(timelineMemo)}
+}
+
+// instantsOf returns the instants of evs in nanoseconds. An event outside
+// agreement.InstantRange gets what UnixNano makes of it: validation rejects
+// it before any replay reads the instant.
+func instantsOf(evs []agreement.Event) []int64 {
+	at := make([]int64, len(evs))
+	for i := range evs {
+		at[i] = evs[i].At.UnixNano()
+	}
+	return at
 }
 
 // inputIndex returns the position in the input of the i'th event in order.

@@ -89,25 +89,24 @@ type Transition struct {
 }
 
 // decisionPart is a condition's recorded evaluation at the instant it decided
-// a transition.
+// a transition: the nodes from lo to root of the engine of its version,
+// evaluated from w at now, their records from index rec of a log of node
+// records (its run's, its trace's).
 type decisionPart struct {
-	e    *Engine // the engine whose nodes root and lo index
-	slot slot
-	root int32
-	lo   int32
-	w    int64
-	now  int64
-	recs []nodeRecord
+	slot     slot
+	root, lo int32
+	rec      int32
+	w, now   int64
 }
 
 // decide evaluates the condition at root again with a recorder, to keep each
-// node's value for explanations. It is called only when a transition
-// happens, never on the evaluation hot path.
-func (s *world) decide(sl slot, root int32, w int64) decisionPart {
+// node's value for explanations, and returns the decision with its node
+// records. It is called only to explain, never on the evaluation hot path.
+func (s *world) decide(sl slot, root int32, w int64) (decisionPart, []nodeRecord) {
 	lo := s.e.span(root)
 	rec := &recorder{lo: lo, recs: make([]nodeRecord, root-lo+1)}
 	s.eval(root, w, rec)
-	return decisionPart{e: s.e, slot: sl, root: root, lo: lo, w: w, now: s.now, recs: rec.recs}
+	return decisionPart{slot: sl, root: root, lo: lo, w: w, now: s.now}, rec.recs
 }
 
 // exercise returns the event the condition at root (a power's exercise)
@@ -134,13 +133,20 @@ type Trace struct {
 	end    int64
 	events []agreement.Event
 	at     []int64
-	occ    [][]int32
-	log    []transition
-	detail [][]decisionPart
-	flog   []fluentChange
-	rnlog  []renewal
-	vers   []version
-	base   *Engine // the engine of version 0 when there are others; nil otherwise
+	// occ lists, per pattern, the events matching it. A trace that owns
+	// its memory (see Run.trace) keeps the lists end to end instead, in
+	// occAll, pattern i's from occAt[i] to the next.
+	occ           [][]int32
+	occAll, occAt []int32
+	// log holds the transitions, parts their decisions (a transition's
+	// from its dlo to the next one's), recs the decisions' node records.
+	log   []transition
+	parts []decisionPart
+	recs  []nodeRecord
+	flog  []fluentChange
+	rnlog []renewal
+	vers  []version
+	base  *Engine // the engine of version 0 when there are others; nil otherwise
 
 	tlog     []terrChange
 	rejected []Rejection
@@ -167,6 +173,14 @@ func (r *Run) Trace() *Trace {
 	if !r.usable() || r.rec != RecordTrace {
 		return &Trace{}
 	}
+	return r.trace(false)
+}
+
+// trace is Trace for a run that records its trace. With own set, the trace
+// reads nothing of r's memory: it takes copies of exactly their size of the
+// logs (see logBufs) and of the occurrences (see worldIn), and r may reuse
+// its memory for another replay; otherwise it shares them.
+func (r *Run) trace(own bool) *Trace {
 	r.shared = true
 	t := &Trace{
 		e:      r.e,
@@ -175,12 +189,12 @@ func (r *Run) Trace() *Trace {
 		events: r.events.flatten(),
 		at:     r.at.flatten(),
 		log:    r.log.flatten(),
-		detail: r.detail.flatten(),
+		parts:  r.parts.flatten(),
+		recs:   r.recs.flatten(),
 		flog:   r.flog.flatten(),
 		rnlog:  r.rnlog.flatten(),
 		vers:   r.vers[:len(r.vers):len(r.vers)],
 		base:   r.base,
-		occ:    make([][]int32, len(r.occ)),
 		tlog:   r.tlog.flatten(),
 		blog:   r.blog.flatten(),
 		revs:   r.revs[:len(r.revs):len(r.revs)],
@@ -192,7 +206,8 @@ func (r *Run) Trace() *Trace {
 		for n > 0 && t.log[n-1].at > t.end {
 			n--
 		}
-		t.log, t.detail = t.log[:n:n], t.detail[:n:n]
+		p := t.log[n].dlo
+		t.log, t.parts = t.log[:n:n], t.parts[:p:p]
 	}
 	if n := len(t.vers); n > 0 && t.vers[n-1].at > t.end {
 		for n > 0 && t.vers[n-1].at > t.end {
@@ -205,8 +220,13 @@ func (r *Run) Trace() *Trace {
 			t.rejected = append(t.rejected, rj)
 		}
 	}
-	for i := range r.occ {
-		t.occ[i] = r.occ[i].flatten()
+	if own {
+		t.own(r)
+	} else {
+		t.occ = make([][]int32, len(r.occ))
+		for i := range r.occ {
+			t.occ[i] = r.occ[i].flatten()
+		}
 	}
 	// Events of a batch not yet committed are not part of the trace.
 	n := len(t.at)
@@ -239,57 +259,124 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	// start closed from a snapshot when there is one for it.
 	snap := e.plainStart(RecordTrace, t0, tl)
 	r := &Run{}
+	var lb logBufs
 	if sc, ok := e.scratch.Get().(*scratch); ok {
 		r.world = e.worldIn(t0, sc.tables, snap == nil)
+		lb, sc.logs = sc.logs, logBufs{}
 		r.adopt(sc)
 	} else {
 		r.world = e.newWorld(t0)
 	}
 	r.begin(t0, snap == nil)
-	if n := e.hint(hintTransitions); n > 0 {
-		r.log, r.detail = flatHist(make([]transition, 0, n)), flatHist(make([][]decisionPart, 0, n))
-	}
-	if n := e.hint(hintBreaches); n > 0 {
-		r.blog = flatHist(make([]breach, 0, n))
-	}
-	if n := e.hint(hintFluents); n > 0 {
-		r.flog = flatHist(make([]fluentChange, 0, n))
-	}
+	lb.lend(r)
 	if snap != nil {
 		r.restoreStart(snap)
 	}
 	if err := r.replay(tl, end); err != nil {
 		return nil, err
 	}
-	e.hintLen(hintTransitions, r.log.len())
-	e.hintLen(hintBreaches, r.blog.len())
-	e.hintLen(hintFluents, r.flog.len())
-	t := r.Trace()
-	e.scratch.Put(r.release()) // r is dropped: no trace reads its scratch
+	t := r.trace(true)
+	lb = takeLogs(r)
+	sc := r.release() // r is dropped: the trace owns what it reads
+	sc.logs = lb
+	e.scratch.Put(sc)
 	return t, nil
 }
 
-// maxLogHint bounds the capacity Engine.Replay gives a log in advance.
-const maxLogHint = 1 << 14
+// logBufs is the memory of the logs of an Engine.Replay's run, kept for
+// the next replay: the trace takes a copy of exactly their size (see
+// Trace.own), so that a replay allocates what its trace holds and no more,
+// and its logs grow without copying once they have reached the longest.
+type logBufs struct {
+	log      []transition
+	recs     []nodeRecord
+	parts    []decisionPart
+	blog     []breach
+	flog     []fluentChange
+	tlog     []terrChange
+	byClause []hist[int32]
+}
 
-// The logs of a trace whose length recent replays hint at (Engine.hints).
-const (
-	hintTransitions = iota // the transitions and their decisions
-	hintBreaches
-	hintFluents // the fluents' changes
-	numHints
-)
+// lend gives run r, just begun, the memory of b for its logs.
+func (b *logBufs) lend(r *Run) {
+	r.log, r.flog = flatHist(b.log[:0]), flatHist(b.flog[:0])
+	r.parts, r.recs = flatHist(b.parts[:0]), flatHist(b.recs[:0])
+	r.blog, r.tlog = flatHist(b.blog[:0]), flatHist(b.tlog[:0])
+	if len(b.byClause) == len(r.e.clauses) {
+		for i := range b.byClause {
+			b.byClause[i].truncate()
+		}
+		r.byClause = b.byClause
+	}
+}
 
-// hint returns the capacity Engine.Replay gives log k in advance.
-func (e *Engine) hint(k int) int { return int(e.hints[k].Load()) }
+// takeLogs returns the memory of r's logs, which its trace no longer
+// reads (see Trace.own): only from Engine.Replay's run, whose one fork, a
+// snapshot of its start, has logs of its own (see frozen).
+func takeLogs(r *Run) logBufs {
+	b := logBufs{log: r.log.tail, recs: r.recs.tail, parts: r.parts.tail, blog: r.blog.tail, flog: r.flog.tail,
+		tlog: r.tlog.tail}
+	clear(b.tlog) // territories: the trace has its copy, and the pool holds none alive
+	if r.base == nil {
+		b.byClause = r.byClause // sized for the engine: no amendment added to it
+	}
+	return b
+}
 
-// hintLen records that a replay of e made log k n long: the hint follows
-// the longest recent log, falling by an eighth per shorter one, so that a
-// trace never keeps much more memory than recent replays needed. A race
-// between replays only loses a hint.
-func (e *Engine) hintLen(k, n int) {
-	h := e.hints[k].Load()
-	e.hints[k].Store(min(max(int64(n), h-h/8), maxLogHint))
+// own makes the logs of t, taken from run r, and its occurrences copies of
+// exactly their size, reading nothing of r's memory (see logBufs).
+func (t *Trace) own(r *Run) {
+	t.log, t.blog, t.flog = slices.Clone(t.log), slices.Clone(t.blog), slices.Clone(t.flog)
+	t.tlog = slices.Clone(t.tlog)
+	if !r.borrowed { // a timeline's instants are immutable: shared
+		t.at = slices.Clone(t.at)
+	}
+	t.parts, t.recs = slices.Clone(t.parts), slices.Clone(t.recs)
+	n := 0
+	for i := range r.occ {
+		n += r.occ[i].len()
+	}
+	t.occAll, t.occAt = make([]int32, 0, n), make([]int32, len(r.occ)+1)
+	for i := range r.occ {
+		if h := &r.occ[i]; len(h.tail) > 0 || len(h.full) > 0 { // nothing to copy otherwise
+			for _, c := range h.full {
+				t.occAll = append(t.occAll, c...)
+			}
+			t.occAll = append(t.occAll, h.tail...)
+		}
+		t.occAt[i+1] = int32(len(t.occAll))
+	}
+}
+
+// occLists returns the number of t's lists of occurrences: one per pattern
+// of the text in force at its end.
+func (t *Trace) occLists() int {
+	if t.occAt != nil {
+		return len(t.occAt) - 1
+	}
+	return len(t.occ)
+}
+
+// occOf returns the events matching pattern i.
+func (t *Trace) occOf(i int) []int32 {
+	if t.occAt != nil {
+		return t.occAll[t.occAt[i]:t.occAt[i+1]:t.occAt[i+1]]
+	}
+	return t.occ[i]
+}
+
+// decisionsOf returns the decisions of transition ti.
+func (t *Trace) decisionsOf(ti int32) []decisionPart {
+	hi := int32(len(t.parts))
+	if int(ti)+1 < len(t.log) {
+		hi = t.log[ti+1].dlo
+	}
+	return t.parts[t.log[ti].dlo:hi:hi]
+}
+
+// recsOf returns the node records of decision d of t.
+func (t *Trace) recsOf(d *decisionPart) []nodeRecord {
+	return t.recs[d.rec : d.rec+d.root-d.lo+1]
 }
 
 // Replay puts r back at the start of the timeline tl, as [Run.Reset] does,
@@ -326,9 +413,10 @@ func (r *Run) Replay(tl Timeline, end time.Time) error {
 // replay runs the valid timeline tl on r, just started at its start, up to
 // and including end.
 func (r *Run) replay(tl Timeline, end time.Time) error {
-	// The run shares the timeline's events: both are immutable.
-	r.at.tail = slices.Grow(r.at.tail[:0], len(tl.events))
-	next := 0 // the next amendment
+	// The run shares the timeline's events and their instants: both are
+	// immutable.
+	endAt := nanos(end) // beyond the range: before or after every event
+	next := 0           // the next amendment
 	amendTo := func(t time.Time) error {
 		for ; next < len(tl.amendments) && !tl.amendments[next].At.After(t); next++ {
 			if err := r.Amend(tl.amendments[next]); err != nil {
@@ -339,7 +427,7 @@ func (r *Run) replay(tl Timeline, end time.Time) error {
 	}
 	for i := range tl.events {
 		ev := &tl.events[i] // not a copy: an event is large
-		if ev.At.After(end) {
+		if tl.at[i] > endAt {
 			return fmt.Errorf("scenario: events[%d] at %s is after the end %s", tl.inputIndex(i),
 				ev.At.Format(time.RFC3339Nano), end.UTC().Format(time.RFC3339Nano))
 		}
@@ -348,7 +436,7 @@ func (r *Run) replay(tl Timeline, end time.Time) error {
 				return err
 			}
 		}
-		if err := r.applyNext(tl.events); err != nil {
+		if err := r.applyNext(tl.events, tl.at); err != nil {
 			return fmt.Errorf("scenario: events[%d]: %w", tl.inputIndex(i), err)
 		}
 	}
@@ -657,7 +745,8 @@ func (t *Trace) worldWith(e *Engine, n int64) *world {
 	w.at = flatHist(t.at[:cut:cut])
 	w.events = flatHist(t.events[:cut:cut])
 	if e == t.e {
-		for i, o := range t.occ {
+		for i := range t.occLists() {
+			o := t.occOf(i)
 			k, _ := slices.BinarySearch(o, int32(cut))
 			w.occ[i] = flatHist(o[:k:k])
 		}
