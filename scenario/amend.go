@@ -74,7 +74,10 @@ func (tl Timeline) Amendments() []agreement.Amendment {
 // version is an amended text in force from instant at: the engine
 // compiled from it, the agreement amended, and what changed.
 type version struct {
-	at      int64
+	at int64
+	// log is the number of transitions recorded before it: the first of
+	// its transitions is the log's log'th (see Trace.verOf).
+	log     int32
 	e       *Engine
 	agr     int32
 	label   string
@@ -175,7 +178,7 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 	if r.base == nil {
 		r.base = old
 	}
-	r.vers = append(r.vers[:len(r.vers):len(r.vers)], version{at: t, e: ne, agr: ai, label: a.Label,
+	r.vers = append(r.vers[:len(r.vers):len(r.vers)], version{at: t, log: int32(r.log.len()), e: ne, agr: ai, label: a.Label,
 		changes: revision.Diff(old.process.Agreements[ai], ne.process.Agreements[ai])})
 	r.now = t
 	r.world.e = ne

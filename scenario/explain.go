@@ -98,9 +98,9 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	x := &Explanation{Instance: i, At: at.UTC(), State: state, trace: t}
 	for _, ti := range trs[:k+1] {
 		step := Step{Transition: t.transition(ti)}
-		e := t.versionEngine(int(t.log[ti].ver))
+		e := t.versionEngine(t.verOf(ti))
 		for _, d := range t.decisionsOf(ti) {
-			step.Decisions = append(step.Decisions, decision(e, &d, t.recsOf(&d)))
+			step.Decisions = append(step.Decisions, decision(e, &d, t.recsOf(e, &d), t.log[ti].at))
 		}
 		x.Steps = append(x.Steps, step)
 	}
@@ -119,7 +119,7 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 			return
 		}
 		d, recs := w.decide(sl, root, win)
-		x.Open = append(x.Open, decision(e, &d, recs))
+		x.Open = append(x.Open, decision(e, &d, recs, n))
 	}
 	if idx < 0 {
 		ai := -1 - idx
@@ -155,10 +155,10 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	return x, nil
 }
 
-// decision converts a recorded evaluation, d with its node records recs,
-// of the nodes of engine e, into a Decision.
-func decision(e *Engine, d *decisionPart, recs []nodeRecord) Decision {
-	out := Decision{Slot: d.slot.String(), At: time.Unix(0, d.now).UTC()}
+// decision converts a recorded evaluation at instant now, d with its node
+// records recs, of the nodes of engine e, into a Decision.
+func decision(e *Engine, d *decisionPart, recs []nodeRecord, now int64) Decision {
+	out := Decision{Slot: d.slot.String(), At: time.Unix(0, now).UTC()}
 	if d.w != beforeAll {
 		out.Window = time.Unix(0, d.w).UTC()
 	}
@@ -168,7 +168,7 @@ func decision(e *Engine, d *decisionPart, recs []nodeRecord) Decision {
 
 // decisionNode returns node i of decision d as a Node, with its operands.
 func decisionNode(e *Engine, d *decisionPart, recs []nodeRecord, i int32) *Node {
-	r := recs[i-d.lo]
+	r := recs[i-e.span(d.root)]
 	nd := &e.nodes[i]
 	out := &Node{Condition: nd.src, Value: r.value, Event: int(r.event), Later: int(r.other), Transition: int(r.trans)}
 	if r.at != never {

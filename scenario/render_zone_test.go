@@ -35,11 +35,11 @@ func renderHandTrace(t *testing.T) *Trace {
 		t.Fatal("no instance of hold")
 	}
 	// RU's signature, the agreement's first dated one.
-	signature := cause{kind: CauseSignature, hasBy: true, by: -1, sig: 0}
+	signature := cause{kind: CauseSignature, hasBy: true, by: -1, event: 0}
 	log := []transition{
-		{idx: -1, from: agreement.StateDraft, to: agreement.StateSigned, at: t0.Add(3 * time.Hour).UnixNano(), cause: signature},
-		{idx: idx, from: agreement.StateDormant, to: agreement.StateLapsed, at: t0.Add(24 * time.Hour).UnixNano(),
-			cause: cause{kind: CauseDeadline}},
+		newTransition(-1, agreement.StateDraft, agreement.StateSigned, t0.Add(3*time.Hour).UnixNano(), signature),
+		newTransition(idx, agreement.StateDormant, agreement.StateLapsed, t0.Add(24*time.Hour).UnixNano(),
+			cause{kind: CauseDeadline}),
 	}
 	return &Trace{e: e, start: t0.UnixNano(), end: t0.Add(48 * time.Hour).UnixNano(), log: log}
 }

@@ -101,18 +101,18 @@ type agrState struct {
 	dirtyMark
 }
 
-// cause is a [Cause] as a run carries it: sixteen bytes and no strings,
+// cause is a [Cause] as a run carries it: twelve bytes and no strings,
 // made public (Engine.public) only when a trace is read.
 type cause struct {
 	kind CauseKind
 	// hasBy is set when the cause names an instance or an agreement (by:
-	// an instance index, or -1 minus an agreement index; sig, for
-	// CauseSignature, the index of the signature in the agreement's dated
-	// signings).
+	// an instance index, or -1 minus an agreement index).
 	hasBy bool
-	event int32 // as Cause.event: 1 + the event's index, 0 for none
+	// event is as Cause.event: 1 + the event's index, 0 for none; for
+	// CauseSignature, which names no event, the index of the signature in
+	// the agreement's dated signings.
+	event int32
 	by    int32
-	sig   int32
 }
 
 // internal returns c, a Cause that names no instance or agreement, as a
@@ -131,6 +131,9 @@ func (c cause) withEvent(i int32) cause {
 // Cause.
 func (e *Engine) public(c cause) Cause {
 	out := Cause{Kind: c.kind, event: int(c.event)}
+	if c.kind == CauseSignature {
+		out.event = 0 // c.event is the signature's index
+	}
 	if !c.hasBy {
 		return out
 	}
@@ -138,7 +141,7 @@ func (e *Engine) public(c cause) Cause {
 		info := &e.agreements[-1-c.by]
 		out.By.Ref = agreement.AgreementRef(info.id)
 		if c.kind == CauseSignature {
-			out.By.Debtor = info.signings[c.sig].party
+			out.By.Debtor = info.signings[c.event].party
 		}
 		return out
 	}
@@ -235,14 +238,30 @@ type fluentChange struct {
 	event  int32
 }
 
-// transition is the internal form of a [Transition].
+// transition is the internal form of a [Transition], in 24 bytes: its
+// cause's fields are its own (a cause as a field would take 32), its
+// version is found from its index (see Trace.verOf) and its decisions by
+// their own (see decisionPart).
 type transition struct {
+	at       int64
 	idx      int32 // instance index, or -1-agreement index
 	from, to agreement.State
-	ver      int32 // the version in force
-	dlo      int32 // the index of its first decision in the run's (trace's) parts
-	at       int64
-	cause    cause // made public with the engine of version ver
+	// The cause, made public with the engine of the transition's version.
+	kind  CauseKind
+	hasBy bool
+	event int32
+	by    int32
+}
+
+// newTransition returns the transition of idx from from to to at instant
+// at with cause c.
+func newTransition(idx int32, from, to agreement.State, at int64, c cause) transition {
+	return transition{at: at, idx: idx, from: from, to: to, kind: c.kind, hasBy: c.hasBy, event: c.event, by: c.by}
+}
+
+// cause returns tr's cause.
+func (tr *transition) cause() cause {
+	return cause{kind: tr.kind, hasBy: tr.hasBy, event: tr.event, by: tr.by}
 }
 
 // with returns a new slice holding s and v (once), in r's arena of holds
@@ -458,7 +477,7 @@ func (r *Run) decide(sl slot, root int32, w int64) decisionPart {
 	at := r.recs.len()
 	rec := recorder{lo: lo, recs: r.recs.extend(int(root - lo + 1))}
 	r.eval(root, w, &rec)
-	return decisionPart{slot: sl, root: root, lo: lo, rec: int32(at), w: w, now: r.now}
+	return decisionPart{slot: sl, root: root, rec: int32(at), w: w}
 }
 
 // recordOf returns node record k of decision d, recorded by r.
@@ -1265,7 +1284,7 @@ func (r *Run) agreementRound() {
 			for int(s.nextSig) < len(info.signings) && info.signings[s.nextSig].at <= r.now {
 				sg := info.signings[s.nextSig]
 				s.nextSig++
-				r.signBy(ai, sg.party, cause{kind: CauseSignature, hasBy: true, by: -1 - ai, sig: s.nextSig - 1})
+				r.signBy(ai, sg.party, cause{kind: CauseSignature, hasBy: true, by: -1 - ai, event: s.nextSig - 1})
 			}
 			if st := r.agrState[ai]; (st == agreement.StateInForce || st == agreement.StateSuspended) &&
 				s.term != nil && s.term.end <= r.now {
@@ -1381,9 +1400,10 @@ func (r *Run) record(idx int32, from, to agreement.State, c cause, d []decisionP
 		r.moved.push(r.now)
 		return
 	}
-	r.log.push(transition{idx: idx, from: from, to: to, at: r.now, cause: c, ver: int32(len(r.vers)),
-		dlo: int32(r.parts.len())})
+	ti := int32(r.log.len())
+	r.log.push(newTransition(idx, from, to, r.now, c))
 	for _, p := range d {
+		p.trans = ti
 		r.parts.push(p)
 	}
 }
@@ -1394,7 +1414,7 @@ func (r *Run) record(idx int32, from, to agreement.State, c cause, d []decisionP
 func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	if n := len(d); n > 0 {
 		last := &d[n-1]
-		for k := range last.root - last.lo + 1 {
+		for k := range last.root - r.e.span(last.root) + 1 {
 			if rec := r.recordOf(last, k); rec.value && rec.event >= 0 && r.at.get(int(rec.event)) == r.now {
 				c = cause{kind: CauseEvent}.withEvent(rec.event)
 				break

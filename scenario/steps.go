@@ -329,7 +329,7 @@ func (r *Run) fulfilOne(ii int32) {
 	if r.rec == RecordTrace {
 		d := r.decide(slotFulfilment, root, s.since)
 		r.to(ii, agreement.StateFulfilled, r.causeOf(ii), d)
-		ev = r.recordOf(&d, root-d.lo).event
+		ev = r.recordOf(&d, root-r.e.span(root)).event
 	} else {
 		ev = r.exercise(root, s.since)
 		r.to(ii, agreement.StateFulfilled, r.causeOf(ii))
@@ -686,7 +686,7 @@ func (r *Run) breaches(ii int32) {
 		d := r.decide(slotViolation, root, w)
 		c := r.causeOf(ii)
 		ev := int32(-1)
-		for k := range d.root - d.lo + 1 {
+		for k := range d.root - r.e.span(d.root) + 1 {
 			if rec := r.recordOf(&d, k); rec.value && rec.event >= 0 && r.at.get(int(rec.event)) > w {
 				ev = rec.event
 				c = cause{kind: CauseEvent}.withEvent(ev)

@@ -34,9 +34,10 @@ const (
 )
 
 // vecNode is a node of a terrVal's tree: an inner node's vecWidth
-// children, each over 1<<shift areas, or a leaf's vecWidth areas. Each
-// slice is the array of the allocation holding the node (see newInner and
-// newLeaf), so that a node is one allocation and holds no unused half.
+// children, each over 1<<shift areas, or a leaf's vecWidth areas
+// (smallWidth for a leaf over no more). Each slice is the array of the
+// allocation holding the node (see newInner and newLeaf), so that a node
+// is one allocation and holds no unused half.
 type vecNode struct {
 	kids  []*vecNode
 	areas []*agreement.Area
@@ -53,6 +54,17 @@ type vecLeaf struct {
 	// own is the area a change put in the leaf (see setVec), in the same
 	// allocation.
 	own agreement.Area
+}
+
+// smallWidth is the width of the leaves over at most that many areas
+// (vecSmall): a territory's only leaf, usually, or the last of a large
+// one.
+const smallWidth = 8
+
+type vecSmall struct {
+	n   vecNode
+	buf [smallWidth]*agreement.Area
+	own agreement.Area // as vecLeaf's
 }
 
 // newInner returns a new inner node with no children.
@@ -101,6 +113,11 @@ func newTerrVal(t agreement.Territory, like *terrLayout) terrVal {
 func buildVec(areas []agreement.Area, shift uint) *vecNode {
 	if shift == 0 {
 		nd := newLeaf()
+		if len(areas) <= smallWidth {
+			x := new(vecSmall)
+			x.n.areas = x.buf[:]
+			nd = &x.n
+		}
 		for i := range areas {
 			nd.areas[i] = &areas[i]
 		}
@@ -145,6 +162,14 @@ func (v terrVal) with(i int32, a agreement.Area) terrVal {
 // in the new leaf's own allocation.
 func setVec(nd *vecNode, shift uint, i int, a agreement.Area) *vecNode {
 	if shift == 0 {
+		if len(nd.areas) == smallWidth {
+			x := new(vecSmall)
+			x.n.areas = x.buf[:]
+			copy(x.buf[:], nd.areas)
+			x.own = a
+			x.buf[i&vecMask] = &x.own
+			return &x.n
+		}
 		x := new(vecLeaf)
 		x.n.areas = x.buf[:]
 		copy(x.buf[:], nd.areas)

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"slices"
@@ -89,14 +90,16 @@ type Transition struct {
 }
 
 // decisionPart is a condition's recorded evaluation at the instant it decided
-// a transition: the nodes from lo to root of the engine of its version,
-// evaluated from w at now, their records from index rec of a log of node
-// records (its run's, its trace's).
+// a transition, the transition trans of a log (its run's, its trace's): the
+// nodes from span(root) to root of the engine of the transition's version,
+// evaluated from w at the transition's instant, their records from index
+// rec of a log of node records.
 type decisionPart struct {
-	slot     slot
-	root, lo int32
-	rec      int32
-	w, now   int64
+	w     int64
+	slot  slot
+	root  int32
+	rec   int32
+	trans int32
 }
 
 // decide evaluates the condition at root again with a recorder, to keep each
@@ -106,7 +109,7 @@ func (s *world) decide(sl slot, root int32, w int64) (decisionPart, []nodeRecord
 	lo := s.e.span(root)
 	rec := &recorder{lo: lo, recs: make([]nodeRecord, root-lo+1)}
 	s.eval(root, w, rec)
-	return decisionPart{slot: sl, root: root, lo: lo, w: w, now: s.now}, rec.recs
+	return decisionPart{slot: sl, root: root, w: w}, rec.recs
 }
 
 // exercise returns the event the condition at root (a power's exercise)
@@ -206,7 +209,7 @@ func (r *Run) trace(own bool) *Trace {
 		for n > 0 && t.log[n-1].at > t.end {
 			n--
 		}
-		p := t.log[n].dlo
+		p, _ := slices.BinarySearchFunc(t.parts, int32(n), func(d decisionPart, n int32) int { return cmp.Compare(d.trans, n) })
 		t.log, t.parts = t.log[:n:n], t.parts[:p:p]
 	}
 	if n := len(t.vers); n > 0 && t.vers[n-1].at > t.end {
@@ -367,16 +370,30 @@ func (t *Trace) occOf(i int) []int32 {
 
 // decisionsOf returns the decisions of transition ti.
 func (t *Trace) decisionsOf(ti int32) []decisionPart {
-	hi := int32(len(t.parts))
-	if int(ti)+1 < len(t.log) {
-		hi = t.log[ti+1].dlo
+	byTrans := func(d decisionPart, ti int32) int { return cmp.Compare(d.trans, ti) }
+	lo, _ := slices.BinarySearchFunc(t.parts, ti, byTrans)
+	hi := lo
+	for hi < len(t.parts) && t.parts[hi].trans == ti {
+		hi++
 	}
-	return t.parts[t.log[ti].dlo:hi:hi]
+	return t.parts[lo:hi:hi]
 }
 
-// recsOf returns the node records of decision d of t.
-func (t *Trace) recsOf(d *decisionPart) []nodeRecord {
-	return t.recs[d.rec : d.rec+d.root-d.lo+1]
+// recsOf returns the node records of decision d of t, whose nodes are
+// engine e's.
+func (t *Trace) recsOf(e *Engine, d *decisionPart) []nodeRecord {
+	return t.recs[d.rec : d.rec+d.root-e.span(d.root)+1]
+}
+
+// verOf returns the version in force when transition ti was made.
+func (t *Trace) verOf(ti int32) int {
+	k, _ := slices.BinarySearchFunc(t.vers, ti, func(v version, ti int32) int {
+		if v.log <= ti {
+			return -1
+		}
+		return 1
+	})
+	return k
 }
 
 // Replay puts r back at the start of the timeline tl, as [Run.Reset] does,
@@ -539,8 +556,9 @@ func (t *Trace) instance(idx int32) Instance {
 
 func (t *Trace) transition(i int32) Transition {
 	tr := &t.log[i]
+	ver := t.verOf(i)
 	return Transition{Instance: t.instance(tr.idx), From: tr.from, To: tr.to, At: time.Unix(0, tr.at).UTC(),
-		Cause: t.versionEngine(int(tr.ver)).public(tr.cause), Version: int(tr.ver)}
+		Cause: t.versionEngine(ver).public(tr.cause()), Version: ver}
 }
 
 // versionEngine returns the engine of version k of the trace's texts.
