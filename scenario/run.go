@@ -314,9 +314,9 @@ type Run struct {
 	agr    []agrState
 	timers timerHeap
 	log    hist[transition]
-	// parts are the decisions of the transitions of log, each
-	// transition's from its dlo to the next one's, and recs the node
-	// records of the decisions.
+	// parts are the decisions of the transitions of log, in their order,
+	// each naming its transition, and recs the node records of the
+	// decisions.
 	parts hist[decisionPart]
 	recs  hist[nodeRecord]
 	dbuf  [1]decisionPart // see decisions

@@ -138,11 +138,13 @@ type Trace struct {
 	at     []int64
 	// occ lists, per pattern, the events matching it. A trace that owns
 	// its memory (see Run.trace) keeps the lists end to end instead, in
-	// occAll, pattern i's from occAt[i] to the next.
+	// occAll, pattern i's from occAt[i] to the next (the two in one
+	// allocation).
 	occ           [][]int32
 	occAll, occAt []int32
-	// log holds the transitions, parts their decisions (a transition's
-	// from its dlo to the next one's), recs the decisions' node records.
+	// log holds the transitions, parts their decisions (in the order of
+	// their transitions, each naming its own), recs the decisions' node
+	// records.
 	log   []transition
 	parts []decisionPart
 	recs  []nodeRecord
@@ -339,7 +341,9 @@ func (t *Trace) own(r *Run) {
 	for i := range r.occ {
 		n += r.occ[i].len()
 	}
-	t.occAll, t.occAt = make([]int32, 0, n), make([]int32, len(r.occ)+1)
+	m := len(r.occ) + 1
+	buf := make([]int32, m, m+n)
+	t.occAt, t.occAll = buf[:m:m], buf[m:m]
 	for i := range r.occ {
 		if h := &r.occ[i]; len(h.tail) > 0 || len(h.full) > 0 { // nothing to copy otherwise
 			for _, c := range h.full {
