@@ -486,12 +486,21 @@ func (t *Trace) Versions() []Version {
 	if !t.usable() {
 		return nil
 	}
-	out := []Version{{At: time.Unix(0, t.start).UTC()}}
-	for k, v := range t.vers {
-		out = append(out, Version{Index: k + 1, At: time.Unix(0, v.at).UTC(),
-			Agreement: v.e.agreements[v.agr].id, Label: v.label, Changes: slices.Clone(v.changes)})
+	out := make([]Version, len(t.vers)+1)
+	for k := range out {
+		out[k] = t.version(k)
 	}
 	return out
+}
+
+// version returns version k of Versions.
+func (t *Trace) version(k int) Version {
+	if k == 0 {
+		return Version{At: time.Unix(0, t.start).UTC()}
+	}
+	v := &t.vers[k-1]
+	return Version{Index: k, At: time.Unix(0, v.at).UTC(), Agreement: v.e.agreements[v.agr].id, Label: v.label,
+		Changes: slices.Clone(v.changes)}
 }
 
 // versionAt returns the index of the version in force at instant n, and

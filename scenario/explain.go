@@ -87,7 +87,7 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 		return nil, fmt.Errorf("scenario: %s outside the trace (%s to %s)", renderStamp(at, loc),
 			renderStamp(t.Start(), loc), renderStamp(t.End(), loc))
 	}
-	trs, err := t.transitionsOf(i)
+	trs, idx, err := t.transitionsAndIndex(i)
 	if err != nil {
 		return nil, err
 	}
@@ -96,22 +96,27 @@ func (t *Trace) Explain(i Instance, at time.Time) (*Explanation, error) {
 	}
 	state, k := t.stateAt(i, trs, n)
 	x := &Explanation{Instance: i, At: at.UTC(), State: state, trace: t}
-	for _, ti := range trs[:k+1] {
-		step := Step{Transition: t.transition(ti)}
+	if k >= 0 {
+		x.Steps = make([]Step, k+1)
+	}
+	for j, ti := range trs[:k+1] {
+		step := &x.Steps[j]
+		step.Transition = t.transition(ti)
 		e := t.versionEngine(t.verOf(ti))
-		for _, d := range t.decisionsOf(ti) {
-			step.Decisions = append(step.Decisions, decision(e, &d, t.recsOf(e, &d), t.log[ti].at))
+		if ds := t.decisionsOf(ti); len(ds) > 0 {
+			step.Decisions = make([]Decision, len(ds))
+			for m := range ds {
+				step.Decisions[m] = decision(e, &ds[m], t.recsOf(e, &ds[m]), t.log[ti].at)
+			}
 		}
-		x.Steps = append(x.Steps, step)
 	}
 	since := t.start
 	if k >= 0 {
 		since = t.log[trs[k]].at
 		x.Since = time.Unix(0, since).UTC()
 	}
-	idx, _ := t.e.lookup(i)
 	ver, e := t.versionAt(n)
-	x.Version = t.Versions()[ver]
+	x.Version = t.version(ver)
 	w := t.takeWorld(e, n)
 	defer t.putWorld(w)
 	open := func(sl slot, root int32, win int64) {

@@ -9,3 +9,19 @@ func WakingEvery(e *Engine) *Engine {
 	c.wakeEvery = true
 	return c
 }
+
+// RunOccurrences returns, per pattern of the text r has in force, the
+// events r matched with it.
+func RunOccurrences(r *Run) [][]int32 {
+	out := make([][]int32, len(r.occ))
+	for i := range r.occ {
+		for _, ei := range r.occ[i].all() {
+			out[i] = append(out[i], ei)
+		}
+	}
+	return out
+}
+
+// TraceOccurrences returns what t works out its run's occurrences were, as
+// its explanations read them.
+func TraceOccurrences(t *Trace) [][]int32 { return t.occurrences() }

@@ -136,12 +136,12 @@ type Trace struct {
 	end    int64
 	events []agreement.Event
 	at     []int64
-	// occ lists, per pattern, the events matching it. A trace that owns
-	// its memory (see Run.trace) keeps the lists end to end instead, in
-	// occAll, pattern i's from occAt[i] to the next (the two in one
-	// allocation).
-	occ           [][]int32
-	occAll, occAt []int32
+	// occ lists, per pattern of e, the events matching it, as a run
+	// that had them all would (see Engine.occurrences): worked out from
+	// the events the first time an explanation needs them, under occOnce,
+	// rather than copied from the run at every replay.
+	occOnce sync.Once
+	occ     [][]int32
 	// log holds the transitions, parts their decisions (in the order of
 	// their transitions, each naming its own), recs the decisions' node
 	// records.
@@ -162,6 +162,7 @@ type Trace struct {
 	once   sync.Once
 	byInst [][]int32 // transitions per instance
 	byAgr  [][]int32 // transitions per agreement
+	dlo    []int32   // per transition, the index of its first decision in parts; then len(parts)
 
 	// The world of the last explanation, kept for the next one at the
 	// same instant under the same text (explaining every instance at one
@@ -227,11 +228,6 @@ func (r *Run) trace(own bool) *Trace {
 	}
 	if own {
 		t.own(r)
-	} else {
-		t.occ = make([][]int32, len(r.occ))
-		for i := range r.occ {
-			t.occ[i] = r.occ[i].flatten()
-		}
 	}
 	// Events of a batch not yet committed are not part of the trace.
 	n := len(t.at)
@@ -328,8 +324,8 @@ func takeLogs(r *Run) logBufs {
 	return b
 }
 
-// own makes the logs of t, taken from run r, and its occurrences copies of
-// exactly their size, reading nothing of r's memory (see logBufs).
+// own makes the logs of t, taken from run r, copies of exactly their size,
+// reading nothing of r's memory (see logBufs).
 func (t *Trace) own(r *Run) {
 	t.log, t.blog, t.flog = slices.Clone(t.log), slices.Clone(t.blog), slices.Clone(t.flog)
 	t.tlog = slices.Clone(t.tlog)
@@ -337,50 +333,26 @@ func (t *Trace) own(r *Run) {
 		t.at = slices.Clone(t.at)
 	}
 	t.parts, t.recs = slices.Clone(t.parts), slices.Clone(t.recs)
-	n := 0
-	for i := range r.occ {
-		n += r.occ[i].len()
-	}
-	m := len(r.occ) + 1
-	buf := make([]int32, m, m+n)
-	t.occAt, t.occAll = buf[:m:m], buf[m:m]
-	for i := range r.occ {
-		if h := &r.occ[i]; len(h.tail) > 0 || len(h.full) > 0 { // nothing to copy otherwise
-			for _, c := range h.full {
-				t.occAll = append(t.occAll, c...)
-			}
-			t.occAll = append(t.occAll, h.tail...)
+}
+
+// occurrences returns, per pattern of t's last text, the events matching
+// it, as its run had them at the trace's end: matched again from the
+// events the first time they are needed (see occ).
+func (t *Trace) occurrences() [][]int32 {
+	t.occOnce.Do(func() {
+		occ, _, _, _ := t.e.occurrences(flatHist(t.events), flatHist(t.at))
+		t.occ = make([][]int32, len(occ))
+		for i := range occ {
+			t.occ[i] = occ[i].flatten()
 		}
-		t.occAt[i+1] = int32(len(t.occAll))
-	}
-}
-
-// occLists returns the number of t's lists of occurrences: one per pattern
-// of the text in force at its end.
-func (t *Trace) occLists() int {
-	if t.occAt != nil {
-		return len(t.occAt) - 1
-	}
-	return len(t.occ)
-}
-
-// occOf returns the events matching pattern i.
-func (t *Trace) occOf(i int) []int32 {
-	if t.occAt != nil {
-		return t.occAll[t.occAt[i]:t.occAt[i+1]:t.occAt[i+1]]
-	}
-	return t.occ[i]
+	})
+	return t.occ
 }
 
 // decisionsOf returns the decisions of transition ti.
 func (t *Trace) decisionsOf(ti int32) []decisionPart {
-	byTrans := func(d decisionPart, ti int32) int { return cmp.Compare(d.trans, ti) }
-	lo, _ := slices.BinarySearchFunc(t.parts, ti, byTrans)
-	hi := lo
-	for hi < len(t.parts) && t.parts[hi].trans == ti {
-		hi++
-	}
-	return t.parts[lo:hi:hi]
+	t.index()
+	return t.parts[t.dlo[ti]:t.dlo[ti+1]:t.dlo[ti+1]]
 }
 
 // recsOf returns the node records of decision d of t, whose nodes are
@@ -595,6 +567,15 @@ func (t *Trace) index() {
 	t.once.Do(func() {
 		t.byInst = make([][]int32, len(t.e.instances))
 		t.byAgr = make([][]int32, len(t.e.agreements))
+		t.dlo = make([]int32, len(t.log)+1)
+		p := 0
+		for ti := range t.log {
+			t.dlo[ti] = int32(p)
+			for p < len(t.parts) && t.parts[p].trans == int32(ti) {
+				p++
+			}
+		}
+		t.dlo[len(t.log)] = int32(p)
 		for i, tr := range t.log {
 			if tr.idx >= 0 {
 				t.byInst[tr.idx] = append(t.byInst[tr.idx], int32(i))
@@ -640,18 +621,25 @@ func (e *Engine) Instance(ref agreement.Ref, debtor agreement.PartyID) (Instance
 
 // transitionsOf returns the indices of i's transitions.
 func (t *Trace) transitionsOf(i Instance) ([]int32, error) {
+	trs, _, err := t.transitionsAndIndex(i)
+	return trs, err
+}
+
+// transitionsAndIndex is transitionsOf, returning also the instance's
+// index (or -1 minus the agreement's).
+func (t *Trace) transitionsAndIndex(i Instance) ([]int32, int32, error) {
 	if !t.usable() {
-		return nil, errNoTrace
+		return nil, 0, errNoTrace
 	}
 	idx, ok := t.e.lookup(i)
 	if !ok {
-		return nil, fmt.Errorf("scenario: unknown instance %s", i)
+		return nil, 0, fmt.Errorf("scenario: unknown instance %s", i)
 	}
 	t.index()
 	if idx < 0 {
-		return t.byAgr[-1-idx], nil
+		return t.byAgr[-1-idx], idx, nil
 	}
-	return t.byInst[idx], nil
+	return t.byInst[idx], idx, nil
 }
 
 // State returns the state of instance i (a clause, a debtor's share of one,
@@ -767,8 +755,7 @@ func (t *Trace) worldWith(e *Engine, n int64) *world {
 	w.at = flatHist(t.at[:cut:cut])
 	w.events = flatHist(t.events[:cut:cut])
 	if e == t.e {
-		for i := range t.occLists() {
-			o := t.occOf(i)
+		for i, o := range t.occurrences() {
 			k, _ := slices.BinarySearch(o, int32(cut))
 			w.occ[i] = flatHist(o[:k:k])
 		}
