@@ -162,20 +162,19 @@ func (v terrVal) with(i int32, a agreement.Area) terrVal {
 // in the new leaf's own allocation.
 func setVec(nd *vecNode, shift uint, i int, a agreement.Area) *vecNode {
 	if shift == 0 {
+		var c *vecNode
+		var own *agreement.Area
 		if len(nd.areas) == smallWidth {
 			x := new(vecSmall)
-			x.n.areas = x.buf[:]
-			copy(x.buf[:], nd.areas)
-			x.own = a
-			x.buf[i&vecMask] = &x.own
-			return &x.n
+			x.n.areas, c, own = x.buf[:], &x.n, &x.own
+		} else {
+			x := new(vecLeaf)
+			x.n.areas, c, own = x.buf[:], &x.n, &x.own
 		}
-		x := new(vecLeaf)
-		x.n.areas = x.buf[:]
-		copy(x.buf[:], nd.areas)
-		x.own = a
-		x.buf[i&vecMask] = &x.own
-		return &x.n
+		copy(c.areas, nd.areas)
+		*own = a
+		c.areas[i&vecMask] = own
+		return c
 	}
 	c := newInner()
 	copy(c.kids, nd.kids)
