@@ -1510,7 +1510,16 @@ func refCheckDecision(res *refResult, ai int, i scenario.Instance, d scenario.De
 		case *agreement.HappenedCondition, *agreement.BeforeCondition, *agreement.WithinCondition,
 			*agreement.SinceCondition, *agreement.HoldsCondition:
 			cov["fresh atoms compared"]++
-			if got := v.eval(c, ai, in, w, nil); got != vals[k] {
+			// A relaxed prohibition's violation is its uncovered acts,
+			// which the model evaluates for its instance's own condition
+			// alone: the explanation's root restates it, equal but not
+			// the same value.
+			fresh := c
+			if in != nil && k == 0 && d.Slot == refSlotNames[refViolation] && len(in.relaxedBy) > 0 &&
+				agreement.EqualConditions(c, in.conds[refViolation]) {
+				fresh = in.conds[refViolation]
+			}
+			if got := v.eval(fresh, ai, in, w, nil); got != vals[k] {
 				diffs = append(diffs, fmt.Sprintf("%s at %s window %s: node %s = %t, model %t", d.Slot,
 					refStamp(d.At), refStamp(d.Window), c, vals[k], got))
 			}
@@ -2033,5 +2042,33 @@ func TestPropertyInstrumentsOverTimeMatchModel(t *testing.T) {
 		if n == 0 {
 			t.Errorf("no check went through %q", strings.Join(want, " or "))
 		}
+	}
+}
+
+// TestRegressionExplainedCoveredAct: a standing prohibition relaxed by a
+// permission in effect, whose one act is covered by the permission's grant,
+// is not violated, and its open violation at the act's instant is false
+// both in the explanation and in the model. The check of explained event
+// atoms against a fresh evaluation evaluated the explanation's root, equal
+// to the instance's condition but not the same value, as a plain Happened
+// (true) rather than as the uncovered acts (a seed of
+// TestPropertyExplanationMatchesEvaluator found it).
+func TestRegressionExplainedCoveredAct(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	a := refSigned([]agreement.Clause{
+		{ID: "C2", Kind: agreement.DeonticProhibition, Debtors: ua, Action: &agreement.Pattern{Kind: "a"}, Standing: true},
+		{ID: "G1", Kind: agreement.DeonticPermission, Debtors: ua, Relaxes: []agreement.Ref{agreement.LocalRef("C2")}},
+	})
+	p := agreement.Process{Agreements: []agreement.Agreement{a}}
+	evs := []agreement.Event{{At: refAt(1), Kind: "a", Actor: "UA"}}
+	tr := refCheckReplay(t, p, refAt(0), evs, refAt(2))
+	refWant(t, tr, "C2", "", refAt(1), agreement.StateInEffect)
+	res := refReplay(p, refAt(0), evs, refAt(2))
+	cov := refCoverage{}
+	if diffs := refCheckExplanation(tr, res, scenario.Instance{Ref: agreement.LocalRef("C2").Resolve("a1")}, refAt(1), cov); len(diffs) > 0 {
+		t.Errorf("explanation of C2 at hour 1 disagrees with the model:\n%s", strings.Join(diffs, "\n"))
+	}
+	if cov["fresh atoms compared"] == 0 {
+		t.Error("no explained atom was compared")
 	}
 }
