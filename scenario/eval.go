@@ -129,8 +129,8 @@ func (w *world) tables() worldTables {
 // worldIn is newWorld in the memory of tables t, taken from a world of e
 // (see world.tables), when they are e's size; in new memory otherwise. The
 // memory of the occurrences t listed is reused too: the only trace of the
-// run they come from, Engine.Replay's, has copies of its own (see
-// Run.trace). Without states, the reset leaves the states in t as they are
+// run they come from, Engine.Replay's, does not read them (a trace matches
+// its events again when it needs them: see Trace.occurrences). Without states, the reset leaves the states in t as they are
 // (see world.reset).
 func (e *Engine) worldIn(now int64, t worldTables, states bool) world {
 	if len(t.occ) != len(e.patterns) || len(t.fluentVal) != len(e.fluents) || len(t.agrState) != len(e.agreements) ||
