@@ -487,7 +487,13 @@
 // so that a replay allocates what its trace keeps (its logs, each in
 // memory of exactly its size) and little more. A timeline remembers the
 // engine it was last found valid for, so replaying it again validates
-// nothing.
+// nothing; and a timeline replayed under an engine it was found valid for
+// before (validated, or replayed) works out once which of the engine's
+// patterns each of its events matches, and reads that in this replay and
+// later ones rather than matching every event again (a replay's first
+// amendment ends it: the amended text matches afresh). The first replay
+// of a new timeline matches its events as they come, and allocates
+// nothing for them.
 //
 // The start instant comes out the same in every such replay when nothing
 // happens at it (no event, no amendment): every clause and agreement is

@@ -546,6 +546,62 @@ func TestPropertyTransitionsAreEdges(t *testing.T) {
 	})
 }
 
+// A timeline replayed under an engine it was found valid for before
+// (validated, or replayed) reads the patterns its events match under that
+// engine, worked out once, rather than matching each event again, and only
+// up to its first amendment (whose text may match otherwise). Such
+// replays, two of them, equal the first replay of a copy of the timeline,
+// which matches each event as it comes, for timelines with amendments and
+// revisions. A run reset after replaying the timeline matches afresh: fed
+// the timeline's events but one, one at a time, it equals a replay of the
+// timeline without that event.
+func TestPropertyReplayAgainEqualsFirst(t *testing.T) {
+	propCheckAmended(t, scenariotest.LifecycleConfig{}, true, func(t *rapid.T, c propCase, observe func(*scenario.Trace)) {
+		// propDrawTimeline validated c.tl; its copy is new.
+		first := propReplay(t, c.e, c.tl.WithAmendments(c.tl.Amendments()...), c.end)
+		observe(first)
+		want := slices.Collect(first.Transitions())
+		for k := 1; k <= 2; k++ {
+			again := propReplay(t, c.e, c.tl, c.end)
+			if diff := cmp.Diff(want, slices.Collect(again.Transitions())); diff != "" {
+				t.Fatalf("replay %d of the validated timeline differs from the first of its copy (-copy +again):\n%s\n%s",
+					k, diff, propWhere(c, first))
+			}
+		}
+		evs := propEvents(c.tl)
+		drop := slices.IndexFunc(evs, func(ev agreement.Event) bool { return ev.ID == "" })
+		if len(c.tl.Amendments()) > 0 || drop < 0 {
+			return
+		}
+		rest := slices.Delete(slices.Clone(evs), drop, drop+1)
+		r, err := c.e.Start(c.tl.Start())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if err := r.Replay(c.tl, c.end); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := r.Reset(c.tl.Start()); err != nil {
+			t.Fatal(err)
+		}
+		for i, ev := range rest {
+			if err := r.Apply(ev); err != nil {
+				t.Fatalf("Apply(event %d): %v", i, err)
+			}
+		}
+		if err := r.AdvanceTo(c.end); err != nil {
+			t.Fatal(err)
+		}
+		fresh := propReplay(t, c.e, scenario.NewTimeline(c.tl.Start(), rest...), c.end)
+		if diff := cmp.Diff(slices.Collect(fresh.Transitions()), slices.Collect(r.Trace().Transitions())); diff != "" {
+			t.Fatalf("a run reset after replays, fed the events but %d, differs from their replay (-replay +run):\n%s\n%s",
+				drop, diff, propWhere(c, first))
+		}
+	})
+}
+
 // Replay is deterministic (Guarantees); feeding events one at a time
 // (Engine.Start, Run.Apply, Run.AdvanceTo(end)) equals Engine.Replay, also with
 // the clock advanced at random instants between events (strictly before the

@@ -348,6 +348,11 @@ type Run struct {
 	tlog         hist[terrChange]
 	rejected     hist[Rejection]
 
+	// tlHits are the patterns the events of the timeline r replays
+	// match, when the timeline holds them (see Timeline.hitsFor); nil
+	// otherwise. Event i of the run is event i of the timeline.
+	tlHits *eventHits
+
 	// per-instant scratch
 	hits    []int32 // the patterns an event matches
 	work    []int32
@@ -600,6 +605,7 @@ func (r *Run) Reset(start time.Time) error {
 // alone what restore copies from s: for a replay whose start is plain
 // (see plainStart).
 func (r *Run) reset(t int64, s *startSnap) {
+	r.tlHits = nil
 	if r.shared || r.base != nil {
 		e := r.e
 		if r.base != nil {
@@ -1036,7 +1042,15 @@ func (r *Run) commit(t int64, batch []int32) {
 	for _, ei := range batch {
 		ev := r.events.ptr(int(ei))
 		evc := cause{kind: CauseEvent}.withEvent(ei)
-		hits := r.match(ei, ev, r.hits[:0])
+		hits, coded := r.tlHits.of(e, ei)
+		if coded {
+			for _, pi := range hits {
+				r.occPush(pi, ei)
+			}
+		} else {
+			hits = r.match(ei, ev, r.hits[:0])
+			r.hits = hits
+		}
 		fluents := false
 		for _, pi := range hits {
 			p := &e.patterns[pi]
@@ -1061,7 +1075,6 @@ func (r *Run) commit(t int64, batch []int32) {
 				}
 			}
 		}
-		r.hits = hits
 		switch ev.Kind {
 		case agreement.EventKindRevised:
 			rc := cause{kind: CauseRevision}.withEvent(ei)
@@ -1146,7 +1159,17 @@ func sortIndices(s []int32) {
 // clears those they terminate (see fluents). Replays and evaluator
 // histories share it.
 func (w *world) match(ei int32, ev *agreement.Event, hits []int32) []int32 {
-	e := w.e
+	n := len(hits)
+	hits = w.e.hitsOf(ev, hits)
+	for _, pi := range hits[n:] {
+		w.occPush(pi, ei)
+	}
+	return hits
+}
+
+// hitsOf appends to hits the patterns of e that event ev matches, in
+// increasing order.
+func (e *Engine) hitsOf(ev *agreement.Event, hits []int32) []int32 {
 	pats := e.kinds.patterns(ev.Kind)
 	if pm := e.partyMatch; pm != nil && len(pats) > 0 {
 		// By the parties' codes, each looked up once.
@@ -1155,7 +1178,6 @@ func (w *world) match(ei int32, ev *agreement.Event, hits []int32) []int32 {
 		for _, pi := range pats {
 			if m := &pm[pi]; m.actor&a != 0 && m.target&t != 0 && m.reporter&r != 0 &&
 				(!m.more || e.matchesMore(&e.patterns[pi], ev)) {
-				w.occPush(pi, ei)
 				hits = append(hits, pi)
 			}
 		}
@@ -1163,7 +1185,6 @@ func (w *world) match(ei int32, ev *agreement.Event, hits []int32) []int32 {
 	}
 	for _, pi := range pats {
 		if e.matchesKind(pi, ev) {
-			w.occPush(pi, ei)
 			hits = append(hits, pi)
 		}
 	}

@@ -69,6 +69,54 @@ type Timeline struct {
 // concurrent use, as timelines are.
 type timelineMemo struct {
 	valid atomic.Pointer[Engine]
+	// hits are the patterns the events match under one engine, worked
+	// out by the second replay under it (see Timeline.hitsFor).
+	hits atomic.Pointer[eventHits]
+}
+
+// eventHits are the patterns of engine e that the events of a timeline
+// match: those of event i are pats[off[i]:off[i+1]], in increasing order.
+// Matching an event depends on nothing but the event and the engine, so a
+// replay under e reads them rather than matching each event again, as a
+// hand-written loop reads events coded once.
+type eventHits struct {
+	e    *Engine
+	off  []int32
+	pats []int32
+}
+
+// of returns the patterns event i matches; ok is false when h does not
+// hold them for engine e (another engine, or an event past the timeline).
+func (h *eventHits) of(e *Engine, i int32) (pats []int32, ok bool) {
+	if h == nil || h.e != e || int(i) >= len(h.off)-1 {
+		return nil, false
+	}
+	return h.pats[h.off[i]:h.off[i+1]:h.off[i+1]], true
+}
+
+// hitsFor returns what the events of tl match under e, which tl is valid
+// for, when tl was found valid for e before this replay (again is true:
+// validated, or replayed): worked out now if tl does not hold them yet,
+// once for every later replay. Otherwise it returns nil, and the replay
+// matches each event as it comes, so that a timeline replayed once costs
+// no more than before.
+func (tl Timeline) hitsFor(e *Engine, again bool) *eventHits {
+	if tl.memo == nil || len(tl.events) == 0 {
+		return nil
+	}
+	if h := tl.memo.hits.Load(); h != nil && h.e == e {
+		return h
+	}
+	if !again || len(e.patterns) == 0 {
+		return nil
+	}
+	h := &eventHits{e: e, off: make([]int32, len(tl.events)+1)}
+	for i := range tl.events {
+		h.pats = e.hitsOf(&tl.events[i], h.pats)
+		h.off[i+1] = int32(len(h.pats))
+	}
+	tl.memo.hits.Store(h)
+	return h
 }
 
 // NewTimeline returns the timeline starting at start with the given events,

@@ -246,6 +246,7 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if !e.usable() {
 		return nil, errNoEngine
 	}
+	again := tl.memo != nil && tl.memo.valid.Load() == e
 	if err := tl.Validate(e); err != nil {
 		return nil, err
 	}
@@ -273,6 +274,7 @@ func (e *Engine) Replay(tl Timeline, end time.Time) (*Trace, error) {
 	if snap != nil {
 		r.restoreStart(snap)
 	}
+	r.tlHits = tl.hitsFor(e, again)
 	if err := r.replay(tl, end); err != nil {
 		return nil, err
 	}
@@ -389,6 +391,7 @@ func (r *Run) Replay(tl Timeline, end time.Time) error {
 	if r.base != nil {
 		e = r.base
 	}
+	again := tl.memo != nil && tl.memo.valid.Load() == e
 	if err := tl.Validate(e); err != nil {
 		return err
 	}
@@ -400,6 +403,7 @@ func (r *Run) Replay(tl Timeline, end time.Time) error {
 		return err
 	}
 	r.reset(t0, e.plainStart(r.rec, t0, tl))
+	r.tlHits = tl.hitsFor(e, again)
 	return r.replay(tl, end)
 }
 
