@@ -12,8 +12,11 @@ import (
 // decimals and are never rounded; only the final division by a total is.
 const PercentPlaces = 2
 
-// hundred returns 100, the sum every list of shares must reach.
-func hundred() decimal.Decimal { return decimal.NewFromInt(100) }
+// hundred returns 100, the sum every list of shares must reach: one value
+// for every call, as a Decimal is never modified.
+func hundred() decimal.Decimal { return hundredPercent }
+
+var hundredPercent = decimal.NewFromInt(100)
 
 // Share is one party's share, in percent, of an area's sovereignty or
 // control: Share{Party: "RU", Percent: 78.1} for 78.1 percent. The shares of
