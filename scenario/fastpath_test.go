@@ -2,6 +2,8 @@ package scenario_test
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -335,6 +337,80 @@ func TestForkedRunsConcurrently(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestReplaysOfOneTimelineConcurrently replays the same new timelines in
+// four goroutines at once, each through its own run, twice over, and once
+// more with Engine.Replay: the second replay of a timeline under the engine
+// works out which patterns its events match and keeps that in the
+// timeline, which several goroutines may then do together (run with
+// -race). Every replay ends in the states of a replay of another copy.
+func TestReplaysOfOneTimelineConcurrently(t *testing.T) {
+	w := newWorkload(t)
+	n := 8
+	if testing.Short() {
+		n = 4
+	}
+	tls := make([]scenario.Timeline, n)
+	want := make([][]agreement.State, n)
+	for k := range tls {
+		// Copies made now: not validated, nothing worked out yet.
+		tls[k] = w.tls[k].WithAmendments()
+		tr, err := w.e.Replay(w.tls[k].WithAmendments(), w.ends[k])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range w.e.Instances() {
+			s, err := tr.State(in, w.ends[k])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want[k] = append(want[k], s)
+		}
+	}
+	errs := make([]error, 5)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			r, err := w.e.Start(benchStart)
+			if err == nil {
+				err = r.SetRecording(scenario.RecordStates)
+			}
+			for round := 0; round < 2 && err == nil; round++ {
+				for k := range tls {
+					if err = r.Replay(tls[k], w.ends[k]); err != nil {
+						break
+					}
+					if got := r.States(nil); !slices.Equal(got, want[k]) {
+						err = fmt.Errorf("goroutine %d, replay %d of timeline %d: states %v, want %v", g, round+1, k, got, want[k])
+						break
+					}
+				}
+			}
+			errs[g] = err
+		})
+	}
+	wg.Go(func() {
+		for k := range tls {
+			tr, err := w.e.Replay(tls[k], w.ends[k])
+			if err != nil {
+				errs[4] = err
+				return
+			}
+			for j, in := range w.e.Instances() {
+				if s, err := tr.State(in, w.ends[k]); err != nil || s != want[k][j] {
+					errs[4] = fmt.Errorf("Engine.Replay of timeline %d, %s: %s (%v), want %s", k, in, s, err, want[k][j])
+					return
+				}
+			}
+		}
+	})
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Error(err)
 		}
 	}
 }
