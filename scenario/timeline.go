@@ -70,7 +70,8 @@ type Timeline struct {
 type timelineMemo struct {
 	valid atomic.Pointer[Engine]
 	// hits are the patterns the events match under one engine, worked
-	// out by the second replay under it (see Timeline.hitsFor).
+	// out by a replay under an engine the timeline was found valid for
+	// before (see Timeline.hitsFor).
 	hits atomic.Pointer[eventHits]
 }
 
