@@ -780,3 +780,40 @@ func TestNewSTARTExtendedOnceThenExpired(t *testing.T) {
 	insWantRenewals(t, tr, ag, insEnd{at: end1, event: -1})
 	insWantEnded(t, tr, "new-start", end1, -1)
 }
+
+// A clause with a one-day term that renews, whose violation is a fluent
+// ending, meets that ending exactly at its term's end: the end wakes the
+// clause as the instant begins (a timer, as an expiry would), so the
+// violation names the timer as its cause, where without the term the event
+// that ended the fluent woke it and is the cause. States and instants are
+// the same either way. (A case TestPropertyTermChangesNothingBeforeItsEnd
+// found.)
+func TestTermEndWakesItsClauseFirst(t *testing.T) {
+	start := time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+	collapse := start.AddDate(0, 0, 3) // the third end of the term
+	a := agreement.Agreement{ID: "g", SigningStatus: agreement.SigningStatusSigned, Parties: parties("UA"),
+		Fluents: []agreement.Fluent{{ID: "cf", Initially: true,
+			Terminates: []agreement.Pattern{{Kind: agreement.EventKindCeasefireCollapsed}}}},
+		Clauses: []agreement.Clause{{ID: "O", Kind: agreement.DeonticObligation, Debtors: []agreement.PartyID{"UA"},
+			Text:      "the guarantee holds while the ceasefire does",
+			Action:    &agreement.Pattern{Kind: agreement.EventKindForcesDeployed},
+			Violation: agreement.Not(agreement.Holds("cf"))}}}
+	termed := a.Clone()
+	termed.Clauses[0].Term = agreement.Term{Period: agreement.Period{Days: 1}, Renewal: agreement.Period{Days: 1}}
+	ev := agreement.Event{At: collapse, Kind: agreement.EventKindCeasefireCollapsed}
+	o := insClause("g", "O", "")
+	for _, c := range []struct {
+		name string
+		a    agreement.Agreement
+		want scenario.CauseKind
+	}{{"without a term", a, scenario.CauseEvent}, {"with a term ending then", termed, scenario.CauseTimer}} {
+		_, tr := replay(t, c.a, start, collapse.Add(time.Hour), ev)
+		xs := insTransitions(tr, o)
+		if len(xs) != 2 || xs[1].To != agreement.StateViolated || !xs[1].At.Equal(collapse) || xs[1].Cause.Kind != c.want {
+			t.Errorf("%s: transitions %v, want entry at %s and violation at %s with cause %s", c.name, xs, start, collapse, c.want)
+		}
+	}
+	_, tr := replay(t, termed, start, collapse.Add(time.Hour), ev)
+	insWantRenewals(t, tr, o, insEnd{at: start.AddDate(0, 0, 1), until: start.AddDate(0, 0, 2), event: -1},
+		insEnd{at: start.AddDate(0, 0, 2), until: collapse, event: -1})
+}
