@@ -12,6 +12,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/peacekit/peacekit/agreement"
+	"github.com/peacekit/peacekit/agreement/agreementtest"
 	"github.com/peacekit/peacekit/scenario"
 	"github.com/peacekit/peacekit/scenario/scenariotest"
 )
@@ -399,12 +400,9 @@ func assertSameButTermEndWakes(t *rapid.T, with agreement.Process, base, got *sc
 			excused++
 		}
 	}
-	// Events compared by value, as AssertSameTransitions compares them.
-	if diff := cmp.Diff(want, have, cmp.Comparer(func(a, b agreement.Event) bool {
-		return a.At.Equal(b.At) && a.Kind == b.Kind && a.Actor == b.Actor && a.Target == b.Target &&
-			a.Clause == b.Clause && a.Area == b.Area && a.Outcome == b.Outcome && a.Reporter == b.Reporter &&
-			a.Attribution == b.Attribution && slices.EqualFunc(a.Quantities, b.Quantities, agreement.Quantity.Equal)
-	})); diff != "" {
+	// The events the causes name compared by value: both replays read the
+	// same timeline.
+	if diff := cmp.Diff(want, have, agreementtest.Options()); diff != "" {
 		t.Errorf("transitions mismatch (-without terms +with terms; %d timer causes at a term's end excused):\n%s",
 			excused, diff)
 	}
