@@ -45,7 +45,11 @@ type instState struct {
 	lapseAt int64
 	timerAt int64 // instant of its earliest scheduled timer; never if none
 	// round is the epoch of the last round that took it (see wakeState).
-	round     int64
+	round int64
+	// quiet is the epoch of the round it is a quiet member of, if any:
+	// it moved in the round before, by a step after which every step of
+	// that round took it in its new state (see settled).
+	quiet     int64
 	remaining int64   // duration deadline time left while paused; -1 if none
 	suspBy    []int32 // suspend clauses whose suspension is in force
 	// For a standing clause: acts at or before checked have been judged;
@@ -374,7 +378,10 @@ type Run struct {
 	shared bool
 	// rec is what r records (see SetRecording); recScratch is the memory
 	// of the evaluations it records for itself (see exercise).
-	rec        Recording
+	rec Recording
+	// settled is set while a step moves an instance that every later step
+	// of the round then takes in its new state (see markQuiet).
+	settled    bool
 	recScratch []nodeRecord
 	// gates says, per instance, whether its gate is open (see
 	// gateOpenIn): worked out for every instance as the start closes and
@@ -917,6 +924,21 @@ func (r *Run) markInst(ii int32, c cause) {
 	s := &r.inst[ii]
 	if s.dirty || s.state.IsFinal() {
 		return
+	}
+	if q := s.quiet; q > r.wk.epoch || q == r.wk.epoch && r.wk.inRound {
+		s.quiet = 0
+		if q > r.wk.epoch {
+			// Marked for the next round already, as it moved: its cause
+			// stands.
+			s.dirty = true
+			r.work = append(r.work, ii)
+			return
+		}
+		if s.round != q {
+			// A quiet member of the round in progress: it is taken from
+			// here on.
+			r.join(ii)
+		}
 	}
 	if r.wk.last >= r.wk.epoch-1 {
 		c = r.lateWake(ii, c)
@@ -1525,9 +1547,35 @@ func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	for _, aj := range cl.readersA {
 		r.markAgr(aj, sc)
 	}
-	if !to.IsFinal() {
+	if to.IsFinal() {
+		return
+	}
+	if r.settled && !inst.judges && inst.flags&flagRecurs == 0 {
+		r.markQuiet(ii, c)
+	} else {
 		r.markInst(ii, c)
 	}
+}
+
+// markQuiet is markInst for instance ii, which has just moved, with cause
+// c, by a step of the round in progress after which every later step of
+// the round takes it in its new state (activation, suspension): so the
+// round after it would evaluate again, with nothing it reads changed,
+// what this round has evaluated, and move nothing. The instance is a
+// quiet member of that round: marked, with its cause, but taken by no
+// step of it until something it reads changes (then it joins the round,
+// at its place: see markInst). A round of quiet members alone is not
+// run. Standing clauses and recurring duties judge at every evaluation,
+// and are marked as they always are.
+func (r *Run) markQuiet(ii int32, c cause) {
+	s := &r.inst[ii]
+	if s.dirty {
+		return
+	}
+	if r.wk.last >= r.wk.epoch-1 {
+		c = r.lateWake(ii, c)
+	}
+	s.cause, s.quiet = c, r.wk.epoch+1
 }
 
 // Fork returns an independent copy of r in its current state. The two share

@@ -256,7 +256,9 @@ func (r *Run) activate() {
 	for pos := 0; pos < len(w.cur); pos++ {
 		ii := w.cur[pos]
 		if st := r.inst[ii].state; (st == agreement.StateDormant || st == agreement.StatePending) && r.gateOpen(ii) {
+			r.settled = true
 			pos = r.stepAt(pos, ii, (*Run).activateOne)
+			r.settled = false
 		}
 	}
 	w.pos = len(w.cur)
@@ -477,7 +479,9 @@ func (r *Run) applyEffect(ii int32, eff agreement.Effect, power int32, c cause) 
 		switch s.state {
 		case agreement.StateInEffect:
 			s.suspBy = r.with(s.suspBy, power)
+			r.settled = true
 			r.to(ii, agreement.StateSuspended, c)
+			r.settled = false
 		case agreement.StateSuspended:
 			s.suspBy = r.with(s.suspBy, power)
 		}

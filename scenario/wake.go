@@ -314,7 +314,7 @@ func (r *Run) lateWake(ii int32, c cause) cause {
 // have marked it (its cause is then that of the earliest such touch).
 func (r *Run) causeOf(ii int32) cause {
 	s := &r.inst[ii]
-	if s.dirty || r.wk.last != r.wk.epoch {
+	if s.dirty || s.quiet > r.wk.epoch || r.wk.last != r.wk.epoch {
 		return s.cause
 	}
 	if best, _ := r.touched2(ii); best >= 0 {

@@ -126,3 +126,62 @@ func traceDiff(got, want *scenario.Trace) string {
 	}
 	return ""
 }
+
+// An instance that has just activated is taken by every later step of the
+// round in its new state, so the round after it evaluates it only if
+// something it reads changes there, and then at its place in that round.
+// Here W and X activate at +1h; Y, which reads W's state, and Z, which
+// reads X's, are woken for the next round, in whose activation step Y
+// enters into effect. That violates X, declared before Z, in the same
+// round's violation step, before Z, which Y's activation violates too: X's
+// move comes before Z's, as the package doc's rounds order them, and not
+// in a round of its own after Z.
+func TestActivatedInstanceTakenInTheNextRoundAtItsPlace(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	aid := &agreement.Pattern{Kind: "aid-delivered"}
+	attack := agreement.Happened(agreement.Pattern{Kind: agreement.EventKindArmedAttack})
+	a := refSigned([]agreement.Clause{
+		{ID: "W", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, Trigger: attack},
+		{ID: "X", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, Trigger: attack,
+			Violation: agreement.ClauseIn(agreement.LocalRef("Y"), agreement.StateInEffect)},
+		{ID: "Y", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
+			Trigger: agreement.ClauseIn(agreement.LocalRef("W"), agreement.StateInEffect)},
+		{ID: "Z", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid,
+			Fulfilment: agreement.ClauseIn(agreement.LocalRef("X"), agreement.StateViolated),
+			Violation:  agreement.ClauseIn(agreement.LocalRef("Y"), agreement.StateInEffect)},
+	})
+	tr := refCheckAgreement(t, a, refAt(2), agreement.Event{At: refAt(1), Kind: agreement.EventKindArmedAttack, Actor: "UA"})
+	var order []string
+	for x := range tr.Transitions() {
+		if x.At.Equal(refAt(1)) {
+			order = append(order, fmt.Sprintf("%s:%s", x.Instance.Ref.Clause, x.To))
+		}
+	}
+	if want := []string{"W:in-effect", "X:in-effect", "Y:in-effect", "X:violated", "Z:violated"}; !slices.Equal(order, want) {
+		t.Errorf("transitions at +1h: %v, want %v", order, want)
+	}
+}
+
+// An instance that has just moved is woken for the next round by its own
+// move first, whatever wakes it after it in the same round: its move in
+// the next round has that first cause. Here the attack activates X, whose
+// violation reads V; V, declared after X, is violated by the same attack
+// later in the round, which wakes X again. X is violated in the next round
+// with the cause of the move that put it there, the attack, not V.
+func TestActivatedInstanceKeepsItsFirstCause(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	aid := &agreement.Pattern{Kind: "aid-delivered"}
+	attack := agreement.Pattern{Kind: agreement.EventKindArmedAttack}
+	a := refSigned([]agreement.Clause{
+		{ID: "X", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, Trigger: agreement.Happened(attack),
+			Violation: agreement.ClauseIn(agreement.LocalRef("V"), agreement.StateViolated)},
+		{ID: "V", Kind: agreement.DeonticObligation, Debtors: ua, Action: aid, Violation: agreement.Happened(attack)},
+	})
+	tr := refCheckAgreement(t, a, refAt(2), agreement.Event{At: refAt(1), Kind: agreement.EventKindArmedAttack, Actor: "UA"})
+	refWant(t, tr, "X", "", refAt(1), agreement.StateViolated)
+	for x := range tr.Transitions() {
+		if x.Instance.Ref.Clause == "X" && x.To == agreement.StateViolated && x.Cause.Kind != scenario.CauseEvent {
+			t.Errorf("X violated with cause %s, want the attack", x.Cause.Kind)
+		}
+	}
+}
