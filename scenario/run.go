@@ -940,7 +940,9 @@ func (r *Run) markInst(ii int32, c cause) {
 			r.join(ii)
 		}
 	}
-	if r.wk.last >= r.wk.epoch-1 {
+	// A run that records no causes looks for skipped wakes only when the
+	// instance may have to join the round in progress.
+	if w := &r.wk; w.last >= w.epoch-1 && (r.rec == RecordTrace || w.inRound && s.round != w.epoch) {
 		c = r.lateWake(ii, c)
 	}
 	s.dirty, s.cause = true, c
@@ -1572,8 +1574,8 @@ func (r *Run) markQuiet(ii int32, c cause) {
 	if s.dirty {
 		return
 	}
-	if r.wk.last >= r.wk.epoch-1 {
-		c = r.lateWake(ii, c)
+	if r.wk.last >= r.wk.epoch-1 && r.rec == RecordTrace {
+		c = r.lateWake(ii, c) // it is in the round in progress: only its cause can change
 	}
 	s.cause, s.quiet = c, r.wk.epoch+1
 }
