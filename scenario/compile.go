@@ -363,8 +363,10 @@ type Engine struct {
 	// startSnap).
 	starts startSnaps
 	// wakeEvery makes its runs wake every instance of a wake list, whether
-	// or not it still reads the input (see wake.go): for the tests that
-	// check skipping changes nothing. Amended texts keep it.
+	// or not it still reads the input (see wake.go), and take an instance
+	// that moved through every step of the next round (see markQuiet):
+	// for the tests that check skipping changes nothing. Amended texts
+	// keep it.
 	wakeEvery bool
 	// document is set for an engine built by Compile from one agreement
 	// document, whose clauses' paths are "clauses[i]" rather than a

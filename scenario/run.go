@@ -1552,7 +1552,7 @@ func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	if to.IsFinal() {
 		return
 	}
-	if r.settled && !inst.judges && inst.flags&flagRecurs == 0 {
+	if r.settled && !inst.judges && inst.flags&flagRecurs == 0 && !r.e.wakeEvery {
 		r.markQuiet(ii, c)
 	} else {
 		r.markInst(ii, c)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peacekit/peacekit/agreement"
 	"github.com/peacekit/peacekit/scenario"
@@ -182,6 +183,31 @@ func TestActivatedInstanceKeepsItsFirstCause(t *testing.T) {
 	for x := range tr.Transitions() {
 		if x.Instance.Ref.Clause == "X" && x.To == agreement.StateViolated && x.Cause.Kind != scenario.CauseEvent {
 			t.Errorf("X violated with cause %s, want the attack", x.Cause.Kind)
+		}
+	}
+}
+
+// A timer that falls due wakes its clause before the batch of its instant
+// does, even when the timer alone would move nothing. Here X's violation,
+// Since(a, 2h) while the fluent f does not hold, has a timer falling due
+// at +3h, when f still holds. The event b at +3h ends f, which wakes X
+// too, and X is violated in the first round at +3h with the cause that
+// woke it first: the timer (no true node of Not(Holds(f)) names the
+// event).
+func TestTimerWakesBeforeTheBatch(t *testing.T) {
+	ua := []agreement.PartyID{"UA"}
+	pa, pb := agreement.Pattern{Kind: "a"}, agreement.Pattern{Kind: "b"}
+	a := refSigned([]agreement.Clause{
+		{ID: "X", Kind: agreement.DeonticObligation, Debtors: ua, Action: &agreement.Pattern{Kind: "c"},
+			Violation: agreement.All(agreement.Since(pa, 2*time.Hour), agreement.Not(agreement.Holds("f")))},
+	})
+	a.Fluents = []agreement.Fluent{{ID: "f", Initiates: []agreement.Pattern{pa}, Terminates: []agreement.Pattern{pb}}}
+	tr := refCheckAgreement(t, a, refAt(4),
+		agreement.Event{At: refAt(1), Kind: "a", Actor: "UA"}, agreement.Event{At: refAt(3), Kind: "b", Actor: "UA"})
+	refWant(t, tr, "X", "", refAt(3), agreement.StateViolated)
+	for x := range tr.Transitions() {
+		if x.Instance.Ref.Clause == "X" && x.To == agreement.StateViolated && x.Cause.Kind != scenario.CauseTimer {
+			t.Errorf("X violated with cause %s, want the timer", x.Cause.Kind)
 		}
 	}
 }
