@@ -46,9 +46,10 @@ type instState struct {
 	timerAt int64 // instant of its earliest scheduled timer; never if none
 	// round is the epoch of the last round that took it (see wakeState).
 	round int64
-	// quiet is the epoch of the round it is a quiet member of, if any:
-	// it moved in the round before, by a step after which every step of
-	// that round took it in its new state (see settled).
+	// quiet is the epoch of the round it is a quiet member of, if any: it
+	// moved in the round before, in a step after which no step of that
+	// round could move it without a change of what it reads (see
+	// markQuiet).
 	quiet     int64
 	remaining int64   // duration deadline time left while paused; -1 if none
 	suspBy    []int32 // suspend clauses whose suspension is in force
@@ -379,8 +380,9 @@ type Run struct {
 	// rec is what r records (see SetRecording); recScratch is the memory
 	// of the evaluations it records for itself (see exercise).
 	rec Recording
-	// settled is set while a step moves an instance that every later step
-	// of the round then takes in its new state (see markQuiet).
+	// settled is set while a step moves an instance that no later step of
+	// the round can move without a change of what it reads (see
+	// markQuiet).
 	settled    bool
 	recScratch []nodeRecord
 	// gates says, per instance, whether its gate is open (see
@@ -1560,22 +1562,23 @@ func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 }
 
 // markQuiet is markInst for instance ii, which has just moved, with cause
-// c, by a step of the round in progress after which every later step of
-// the round takes it in its new state (activation, suspension): so the
-// round after it would evaluate again, with nothing it reads changed,
-// what this round has evaluated, and move nothing. The instance is a
-// quiet member of that round: marked, with its cause, but taken by no
-// step of it until something it reads changes (then it joins the round,
-// at its place: see markInst). A round of quiet members alone is not
-// run. Standing clauses and recurring duties judge at every evaluation,
-// and are marked as they always are.
+// c, in a step of the round in progress after which no step of the round
+// can move it without a change of what it reads: it activated, and every
+// later step takes it in its new state, or it was suspended, and no later
+// step takes a suspended instance. The round after would evaluate again,
+// with nothing it reads changed, what this round has evaluated, and move
+// nothing. The instance is a quiet member of that round: marked, with its
+// cause, but taken by no step of it until something it reads changes (then
+// it joins the round, at its place: see markInst). A round of quiet
+// members alone is not run. Standing clauses and recurring duties judge at
+// every evaluation, and are marked as they always are.
 func (r *Run) markQuiet(ii int32, c cause) {
 	s := &r.inst[ii]
-	if s.dirty {
-		return
+	if s.dirty || s.quiet > r.wk.epoch {
+		return // marked for the next round already: the first cause stands
 	}
-	if r.wk.last >= r.wk.epoch-1 && r.rec == RecordTrace {
-		c = r.lateWake(ii, c) // it is in the round in progress: only its cause can change
+	if w := &r.wk; w.last >= w.epoch-1 && (r.rec == RecordTrace || w.inRound && s.round != w.epoch) {
+		c = r.lateWake(ii, c) // as markInst does
 	}
 	s.cause, s.quiet = c, r.wk.epoch+1
 }
