@@ -404,9 +404,12 @@ type recorder struct {
 }
 
 // eval returns the value of node i with event atoms seeing only events
-// strictly after w. With rec == nil it allocates nothing and short-circuits;
-// with a recorder it evaluates every node and records each one.
+// strictly after w. With rec == nil it allocates nothing and short-circuits
+// (see test); with a recorder it evaluates every node and records each one.
 func (s *world) eval(i int32, w int64, rec *recorder) bool {
+	if rec == nil {
+		return s.test(i, w)
+	}
 	n := &s.e.nodes[i]
 	var v bool
 	r := nodeRecord{event: -1, other: -1, trans: -1, at: never}
@@ -536,9 +539,103 @@ func (s *world) eval(i int32, w int64, rec *recorder) bool {
 	return v
 }
 
+// test is eval without a recorder: the value of node i alone, operands
+// short-circuited, on the path every step of a round takes.
+func (s *world) test(i int32, w int64) bool {
+	n := &s.e.nodes[i]
+	switch n.op {
+	case opTrue:
+		return true
+	case opHappened:
+		return s.lastAfter(n.a, w) >= 0
+	case opHolds:
+		return s.fluentVal[n.a]
+	case opClauseIn:
+		switch n.b {
+		case anyInstance:
+			c := &s.counts[n.a]
+			for st := range numStates {
+				if n.states&(1<<st) != 0 && c[st] > 0 {
+					return true
+				}
+			}
+		case noInstance:
+		case instanceSet:
+			for _, ii := range s.e.instSets[n.f] {
+				if n.states&(1<<s.instSt[ii]) != 0 {
+					return true
+				}
+			}
+		default:
+			return n.states&(1<<s.instSt[n.b]) != 0
+		}
+		return false
+	case opAgreementIn:
+		return n.states&(1<<s.agrState[n.a]) != 0
+	case opAll:
+		for _, k := range s.e.kids[n.first : n.first+n.n] {
+			if !s.test(k, w) {
+				return false
+			}
+		}
+		return true
+	case opAny:
+		for _, k := range s.e.kids[n.first : n.first+n.n] {
+			if s.test(k, w) {
+				return true
+			}
+		}
+		return false
+	case opNot:
+		return !s.test(s.e.kids[n.first], w)
+	case opAtLeast:
+		count := int32(0)
+		for _, k := range s.e.kids[n.first : n.first+n.n] {
+			if s.test(k, w) {
+				if count++; count >= n.k {
+					return true
+				}
+			}
+		}
+		return count >= n.k
+	case opBreached:
+		v, _ := s.breached(n, w)
+		return v
+	case opTotal, opLevel:
+		v, _ := s.tally(n, w)
+		return v
+	case opUncovered:
+		return s.uncovered(n, w, nil) > 0
+	case opClock:
+		if s.now == never && !s.late.IsZero() {
+			return n.d != never && n.u == never
+		}
+		return n.d <= s.now && s.now < n.u
+	case opBefore:
+		f := s.firstAfter(n.a, w)
+		if f < 0 {
+			return false
+		}
+		l := s.lastAfter(n.b, w)
+		return l >= 0 && s.at.get(int(l)) > s.at.get(int(f))
+	case opWithin:
+		l := s.lastAfter(n.a, w)
+		return l >= 0 && !s.reached(s.at.get(int(l)), n.d)
+	case opSince:
+		f := s.firstAfter(n.a, w)
+		return f >= 0 && s.reached(s.at.get(int(f)), n.d)
+	}
+	return false
+}
+
 // nextChange returns the first instant after now at which a timed node among
 // nodes could change value without a new event, or never.
-func (s *world) nextChange(nodes []int32, w int64) int64 { return s.changeAfter(nodes, w, s.now) }
+func (s *world) nextChange(nodes []int32, w int64) int64 {
+	if len(nodes) == 0 {
+		return never
+	}
+	return s.changeAfter(nodes, w, s.now)
+}
 
 // changeAfter returns the first instant after t at which a timed node among
 // nodes changes value without a new event, or never.

@@ -238,5 +238,5 @@ func (ev *Evaluator) Eval(i int, h *History, at time.Time) bool {
 	if h.now == never {
 		h.late = at
 	}
-	return h.eval(ev.roots[i], beforeAll, nil)
+	return h.test(ev.roots[i], beforeAll)
 }

@@ -1343,7 +1343,7 @@ func (r *Run) agreementRound() {
 				continue
 			}
 			if info.ifRoot >= 0 && !s.ifFired && r.agrState[ai] != agreement.StateTerminated &&
-				r.eval(info.ifRoot, beforeAll, nil) {
+				r.test(info.ifRoot, beforeAll) {
 				s.ifFired = true
 				s.ifAt = limit(info.inForceAt, r.anchorInstant(info.ifRoot), info.loc)
 			}
@@ -1354,7 +1354,7 @@ func (r *Run) agreementRound() {
 				continue
 			}
 			root := info.entry
-			if root >= 0 && !r.eval(root, beforeAll, nil) {
+			if root >= 0 && !r.test(root, beforeAll) {
 				continue
 			}
 			if root >= 0 {
@@ -1681,21 +1681,27 @@ func (r *Run) dueNow(ii int32) bool {
 		return false
 	}
 	inst := &r.e.instances[ii]
-	at := func(nodes []int32, w int64) bool { return r.changeAfter(nodes, w, r.now-1) == r.now }
-	anchors := !s.dlFired && at(inst.timed[slotDeadline], beforeAll) ||
-		!s.expFired && at(inst.timed[slotExpiry], beforeAll)
+	// The limits first: a timer falls due for one of them most often, and
+	// comparing them costs less than looking at the timed atoms.
+	at := func(nodes []int32, w int64) bool {
+		return len(nodes) > 0 && r.changeAfter(nodes, w, r.now-1) == r.now
+	}
+	anchors := func() bool {
+		return !s.dlFired && at(inst.timed[slotDeadline], beforeAll) ||
+			!s.expFired && at(inst.timed[slotExpiry], beforeAll)
+	}
 	if !r.gateOpen(ii) {
-		return anchors // an anchor turns whatever the gate
+		return anchors() // an anchor turns whatever the gate
 	}
 	switch s.state {
 	case agreement.StateDormant:
-		return at(inst.timed[slotTrigger], beforeAll) || s.lapseAt == r.now || anchors
+		return s.lapseAt == r.now || at(inst.timed[slotTrigger], beforeAll) || anchors()
 	case agreement.StatePending:
-		return at(inst.timed[slotAntecedent], s.since) || s.expiryAt == r.now || s.lapseAt == r.now || anchors
+		return s.expiryAt == r.now || s.lapseAt == r.now || at(inst.timed[slotAntecedent], s.since) || anchors()
 	case agreement.StateInEffect:
-		return at(inst.timed[slotFulfilment], s.since) || at(inst.timed[slotViolation], s.since) ||
-			s.deadlineAt == r.now || s.expiryAt == r.now || s.recNext == r.now ||
-			len(s.recOpen) > 0 && s.recOpen[0] == r.now || anchors
+		return s.deadlineAt == r.now || s.expiryAt == r.now || s.recNext == r.now ||
+			len(s.recOpen) > 0 && s.recOpen[0] == r.now ||
+			at(inst.timed[slotFulfilment], s.since) || at(inst.timed[slotViolation], s.since) || anchors()
 	}
-	return anchors
+	return anchors()
 }

@@ -59,7 +59,7 @@ func (r *Run) anchors() {
 			continue
 		}
 		cl := &r.e.clauses[inst.clause]
-		if root := inst.roots[slotDeadline]; root >= 0 && !s.dlFired && r.eval(root, beforeAll, nil) {
+		if root := inst.roots[slotDeadline]; root >= 0 && !s.dlFired && r.test(root, beforeAll) {
 			s.dlFired, s.dlAnchor = true, r.anchorInstant(root)
 			s.dlFixed = limit(cl.deadline, s.dlAnchor, cl.loc)
 			if cl.deadline.Unconditional {
@@ -69,7 +69,7 @@ func (r *Run) anchors() {
 				s.deadlineAt = s.dlFixed
 			}
 		}
-		if root := inst.roots[slotExpiry]; root >= 0 && !s.expFired && r.eval(root, beforeAll, nil) {
+		if root := inst.roots[slotExpiry]; root >= 0 && !s.expFired && r.test(root, beforeAll) {
 			s.expFired, s.expAnchor = true, r.anchorInstant(root)
 			s.expFixed = limit(cl.expiry, s.expAnchor, cl.loc)
 			if s.state != agreement.StateDormant {
@@ -233,7 +233,7 @@ func (r *Run) recur(ii int32) {
 			r.breach(ii, -1, cause{kind: CauseDeadline})
 		}
 	}
-	if root := inst.roots[slotFulfilment]; len(s.recOpen) > 0 && root >= 0 && r.eval(root, r.now-1, nil) {
+	if root := inst.roots[slotFulfilment]; len(s.recOpen) > 0 && root >= 0 && r.test(root, r.now-1) {
 		s.recOpen = nil
 	}
 }
@@ -271,7 +271,7 @@ func (r *Run) activateOne(ii int32) {
 	roots := &r.e.instances[ii].roots
 	switch s.state {
 	case agreement.StateDormant:
-		if roots[slotTrigger] >= 0 && !r.eval(roots[slotTrigger], beforeAll, nil) {
+		if roots[slotTrigger] >= 0 && !r.test(roots[slotTrigger], beforeAll) {
 			return
 		}
 		var buf [2]decisionPart
@@ -279,7 +279,7 @@ func (r *Run) activateOne(ii int32) {
 		if roots[slotTrigger] >= 0 && r.rec == RecordTrace {
 			d = append(d, r.decide(slotTrigger, roots[slotTrigger], beforeAll))
 		}
-		if roots[slotAntecedent] >= 0 && !r.eval(roots[slotAntecedent], r.now, nil) {
+		if roots[slotAntecedent] >= 0 && !r.test(roots[slotAntecedent], r.now) {
 			r.to(ii, agreement.StatePending, r.causeOf(ii), d...)
 			return
 		}
@@ -290,7 +290,7 @@ func (r *Run) activateOne(ii int32) {
 	case agreement.StatePending:
 		if roots[slotAntecedent] < 0 {
 			r.to(ii, agreement.StateInEffect, r.causeOf(ii)) // an amendment removed the antecedent
-		} else if r.eval(roots[slotAntecedent], s.since, nil) {
+		} else if r.test(roots[slotAntecedent], s.since) {
 			r.to(ii, agreement.StateInEffect, r.causeOf(ii), r.decisions(slotAntecedent, roots[slotAntecedent], s.since)...)
 		}
 	}
@@ -318,7 +318,7 @@ func (r *Run) fulfilOne(ii int32) {
 	}
 	s := &r.inst[ii]
 	root := r.e.instances[ii].roots[slotFulfilment]
-	if root < 0 || !r.eval(root, s.since, nil) {
+	if root < 0 || !r.test(root, s.since) {
 		return
 	}
 	if r.e.instances[ii].flags&flagPower == 0 {
@@ -511,7 +511,7 @@ func (r *Run) violateOne(ii int32) {
 		return
 	}
 	root := r.e.instances[ii].roots[slotViolation]
-	if root >= 0 && !excl && r.eval(root, s.since, nil) {
+	if root >= 0 && !excl && r.test(root, s.since) {
 		r.to(ii, agreement.StateViolated, r.causeOf(ii), r.decisions(slotViolation, root, s.since)...)
 		return
 	}
@@ -685,7 +685,7 @@ func (r *Run) breaches(ii int32) {
 		return
 	}
 	w := max(s.since, s.lastBreach)
-	v := r.eval(root, w, nil)
+	v := r.test(root, w)
 	if v && !s.violTrue {
 		d := r.decide(slotViolation, root, w)
 		c := r.causeOf(ii)
@@ -700,7 +700,7 @@ func (r *Run) breaches(ii int32) {
 		r.breach(ii, ev, c)
 		// The violation starts afresh after the breach: event atoms see
 		// only later events; a state that stays true is not a new breach.
-		v = r.eval(root, r.now, nil)
+		v = r.test(root, r.now)
 	}
 	s.violTrue = v
 }
