@@ -1,5 +1,10 @@
 package scenario
 
+import (
+	"fmt"
+	"time"
+)
+
 // WakingEvery returns an engine of e's process, compiled again, whose runs
 // (and their amended texts) wake every instance in the wake list of an
 // input that changes, whether or not it still reads the input, and take
@@ -26,3 +31,28 @@ func RunOccurrences(r *Run) [][]int32 {
 // TraceOccurrences returns what t works out its run's occurrences were, as
 // its explanations read them.
 func TraceOccurrences(t *Trace) [][]int32 { return t.occurrences() }
+
+// LeanEvalDisagreements returns, for every condition node of the text r
+// has in force and every window in ws (each an instant, events at or
+// before it unseen; beforeAll as well), a line for each node whose value
+// by the evaluator of a round's steps (test) differs from the one the
+// recording evaluator gives it.
+func LeanEvalDisagreements(r *Run, ws []time.Time) []string {
+	var out []string
+	windows := []int64{beforeAll}
+	for _, w := range ws {
+		windows = append(windows, w.UnixNano())
+	}
+	for i := range r.e.nodes {
+		root := int32(i)
+		lo := r.e.span(root)
+		for _, w := range windows {
+			rec := recorder{lo: lo, recs: make([]nodeRecord, root-lo+1)}
+			want := r.eval(root, w, &rec)
+			if got := r.test(root, w); got != want {
+				out = append(out, fmt.Sprintf("node %d (%v), window %d: test %t, recorded %t", root, r.e.nodes[root].src, w, got, want))
+			}
+		}
+	}
+	return out
+}
