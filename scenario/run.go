@@ -202,21 +202,34 @@ func (h *timerHeap) pop() timer {
 	s := *h
 	t := s[0]
 	n := len(s) - 1
-	s[0] = s[n]
+	last := s[n]
 	s = s[:n]
-	for i := 0; ; {
-		l, m := 2*i+1, i
-		if l < n && s.less(l, m) {
-			m = l
+	if n > 0 {
+		// The hole left at the root goes down the smaller children to a
+		// leaf, then the last timer goes up from there: one comparison a
+		// level on the way down, and the last timer, a leaf's, seldom goes
+		// far up.
+		i := 0
+		for {
+			l := 2*i + 1
+			if l >= n {
+				break
+			}
+			if r := l + 1; r < n && s.less(r, l) {
+				l = r
+			}
+			s[i] = s[l]
+			i = l
 		}
-		if r := l + 1; r < n && s.less(r, m) {
-			m = r
+		s[i] = last
+		for i > 0 {
+			p := (i - 1) / 2
+			if !s.less(i, p) {
+				break
+			}
+			s[i], s[p] = s[p], s[i]
+			i = p
 		}
-		if m == i {
-			break
-		}
-		s[i], s[m] = s[m], s[i]
-		i = m
 	}
 	*h = s
 	return t
