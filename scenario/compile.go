@@ -165,23 +165,50 @@ type signing struct {
 }
 
 type clauseInfo struct {
-	ref  agreement.Ref // qualified
+	// The fields read whenever an instance of the clause moves come
+	// first, together, so that a move reads a line or two of the record.
 	home int32
 	// surviving, provisional, recurs and standingClause copy the clause's
 	// Surviving, Provisional, whether it recurs and Standing, read at every
 	// step; anchored is set when its deadline or expiry has an anchor or
 	// its deadline binds regardless of activation.
 	surviving, provisional, recurs, standingClause, anchored bool
-	clause                                                   agreement.Clause
-	loc                                                      *time.Location      // the zone of its local days
-	roots                                                    [numInstSlots]int32 // trigger, antecedent, fulfilment, violation, anchors; -1 = none (shared by instances)
-	timed                                                    [numInstSlots][]int32
-	instances                                                []int32
+	// hasDeadline and hasExpiry say they are set; dlFrom and expFrom that
+	// they have an anchor, dlAbs and expAbs that they are absolute (At).
+	hasDeadline, hasExpiry bool
+	dlFrom, expFrom        bool
+	dlAbs, expAbs          bool
+	// dlExcl and expExcl say the limits are exclusive: reached before
+	// anything at their instant (Exclusive, or rounded to a day boundary).
+	dlExcl, expExcl bool
+	// standing is set for a standing clause and a recurring duty: its
+	// breaches are recorded and it stays in effect.
+	standing bool
+	// hasTerm says the clause has a Term (term below); defers copies
+	// whether its DuringSuspension is SuspensionDefers.
+	hasTerm bool
+	defers  bool
+	// ghost marks a clause an amendment removed: inert, kept so that its
+	// instances keep their indices.
+	ghost bool
+	// dlAt and expAt are the deadline's and expiry's instants when
+	// absolute; never otherwise. dlExact and expExact are their lengths
+	// when each is an exact duration alone (After, not rounded), -1
+	// otherwise: limits counted on the hot path without the calendar.
+	dlAt, expAt       int64
+	dlExact, expExact int64
+	loc               *time.Location // the zone of its local days
+	readersA          []int32        // agreements whose entry condition reads it
+
+	ref       agreement.Ref // qualified
+	clause    agreement.Clause
+	roots     [numInstSlots]int32 // trigger, antecedent, fulfilment, violation, anchors; -1 = none (shared by instances)
+	timed     [numInstSlots][]int32
+	instances []int32
 	// ghosts are its instances the text no longer has (shares an
 	// amendment replaced when it changed the debtors).
-	ghosts   []int32
-	readers  []wake  // instances whose conditions read this clause's state
-	readersA []int32 // agreements whose entry condition reads it
+	ghosts  []int32
+	readers []wake // instances whose conditions read this clause's state
 	// breachReaders (and breachReadersA) are the instances (and
 	// agreements) whose conditions count this clause's breaches.
 	breachReaders  []wake
@@ -198,29 +225,8 @@ type clauseInfo struct {
 	lapses   *territorialClause
 	deadline agreement.Deadline
 	expiry   agreement.Deadline
-	// dlAt and expAt are the deadline's and expiry's instants when
-	// absolute; never otherwise.
-	dlAt, expAt int64
-	// hasDeadline and hasExpiry say they are set; dlExact and expExact are
-	// their lengths when each is an exact duration alone (After, not
-	// rounded), -1 otherwise: limits counted on the hot path without the
-	// calendar.
-	hasDeadline, hasExpiry bool
-	dlExact, expExact      int64
-	// dlExcl and expExcl say the limits are exclusive: reached before
-	// anything at their instant (Exclusive, or rounded to a day boundary).
-	dlExcl, expExcl bool
-	// standing is set for a standing clause and a recurring duty: its
-	// breaches are recorded and it stays in effect.
-	standing bool
-	// term is the clause's Term; hasTerm says it is set. defers copies
-	// whether its DuringSuspension is SuspensionDefers.
-	term    agreement.Term
-	hasTerm bool
-	defers  bool
-	// ghost marks a clause an amendment removed: inert, kept so that its
-	// instances keep their indices.
-	ghost bool
+	// term is the clause's Term (see hasTerm).
+	term agreement.Term
 }
 
 // gateInfo is what an instance's gate reads, copied from its clause into
@@ -234,7 +240,12 @@ type instanceInfo struct {
 	clause int32
 	// flags copies what the steps of a round read of its clause whenever
 	// they take the instance, so that they need not reach for the clause.
-	flags  instFlag
+	flags instFlag
+	// judges is set for the instance of a standing clause or a recurring
+	// duty: each evaluation in effect judges what happened up to the
+	// instant, so its every wake counts (see wake.go). It sits by flags,
+	// read as often.
+	judges bool
 	debtor agreement.PartyID   // set for clauses expanded per debtor
 	roots  [numInstSlots]int32 // per instance: shared roots, or the action for fulfilment/violation
 	timed  [numInstSlots][]int32
@@ -252,10 +263,6 @@ type instanceInfo struct {
 	// the default action, or the uncovered acts of a relaxed prohibition):
 	// a standing clause then records one breach per act.
 	counted bool
-	// judges is set for the instance of a standing clause or a recurring
-	// duty: each evaluation in effect judges what happened up to the
-	// instant, so its every wake counts (see wake.go).
-	judges bool
 	// reads are the inputs whose wake lists hold it, each once (see
 	// wake.go).
 	reads []input
@@ -368,6 +375,10 @@ type Engine struct {
 	// for the tests that check skipping changes nothing. Amended texts
 	// keep it.
 	wakeEvery bool
+	// wakes are the wake lists of the inputs, per kind, gathered into one
+	// table once compiled (see wakeList): waking reads them there, close
+	// together, rather than in the records of the inputs.
+	wakes [numInputKinds][][]wake
 	// document is set for an engine built by Compile from one agreement
 	// document, whose clauses' paths are "clauses[i]" rather than a
 	// process document's "agreements[k].clauses[i]".
@@ -589,6 +600,8 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 				ci2.expAt = nanos(c.Expiry.Instant(time.Time{}, cloc))
 			}
 			ci2.hasDeadline, ci2.hasExpiry = !ci2.deadline.IsZero(), !ci2.expiry.IsZero()
+			ci2.dlFrom, ci2.expFrom = ci2.deadline.From != nil, ci2.expiry.From != nil
+			ci2.dlAbs, ci2.expAbs = !ci2.deadline.At.IsZero(), !ci2.expiry.At.IsZero()
 			ci2.dlExact, ci2.expExact = exactLength(ci2.deadline), exactLength(ci2.expiry)
 			if c.Provisional {
 				e.agreements[ai].provisional = true
@@ -834,6 +847,13 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 	e.startInst = make([]instState, len(e.instances))
 	for ii := range e.startInst {
 		e.startInst[ii] = e.startInstState(ii)
+	}
+	for k := range inputKind(numInputKinds) {
+		t := make([][]wake, e.inputCount(k))
+		for i := range t {
+			t[i] = *e.wakeList(k, int32(i))
+		}
+		e.wakes[k] = t
 	}
 	return e
 }
@@ -1511,7 +1531,9 @@ func (e *Engine) addWake(early earlyIndex, k inputKind, i, ii int32, mask wakeSl
 	e.instances[ii].reads = append(e.instances[ii].reads, input{kind: k, i: i})
 }
 
-// wakeList returns the wake list of input i of kind k.
+// wakeList returns the wake list of input i of kind k in the record of the
+// input, where compiling builds it; runs read the engine's table of them
+// (Engine.wakes).
 func (e *Engine) wakeList(k inputKind, i int32) *[]wake {
 	switch k {
 	case inPattern:

@@ -1079,15 +1079,14 @@ func (r *Run) commit(t int64, batch []int32) {
 	}
 	// Events: occurrences and fluents, in timeline order.
 	for _, ei := range batch {
-		ev := r.events.ptr(int(ei))
 		evc := cause{kind: CauseEvent}.withEvent(ei)
-		hits, coded := r.tlHits.of(e, ei)
+		hits, plain, coded := r.tlHits.of(e, ei)
 		if coded {
 			for _, pi := range hits {
 				r.occPush(pi, ei)
 			}
 		} else {
-			hits = r.match(ei, ev, r.hits[:0])
+			hits = r.match(ei, r.events.ptr(int(ei)), r.hits[:0])
 			r.hits = hits
 		}
 		fluents := false
@@ -1114,6 +1113,10 @@ func (r *Run) commit(t int64, batch []int32) {
 				}
 			}
 		}
+		if plain {
+			continue // a coded event read no further
+		}
+		ev := r.events.ptr(int(ei))
 		switch ev.Kind {
 		case agreement.EventKindRevised:
 			rc := cause{kind: CauseRevision}.withEvent(ei)
@@ -1507,11 +1510,11 @@ func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	// Clocks.
 	if from == agreement.StateDormant && cl.hasExpiry {
 		switch {
-		case cl.expiry.From != nil:
+		case cl.expFrom:
 			if s.expFired {
 				s.expiryAt = s.expFixed
 			}
-		case !cl.expiry.At.IsZero():
+		case cl.expAbs:
 			s.expiryAt = cl.expAt
 		default:
 			s.expiryAt = limitAfter(cl.expExact, cl.expiry, r.now, cl.loc)
@@ -1520,11 +1523,11 @@ func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	switch {
 	case to == agreement.StateInEffect && from != agreement.StateSuspended:
 		switch {
-		case cl.deadline.From != nil:
+		case cl.dlFrom:
 			if s.dlFired {
 				s.deadlineAt = s.dlFixed
 			}
-		case !cl.deadline.At.IsZero():
+		case cl.dlAbs:
 			s.deadlineAt = cl.dlAt
 		case cl.hasDeadline:
 			s.remaining = max(limitAfter(cl.dlExact, cl.deadline, r.now, cl.loc)-r.now, 0)

@@ -84,15 +84,32 @@ type eventHits struct {
 	e    *Engine
 	off  []int32
 	pats []int32
+	// plain says, per event, that its kind asks nothing of a commit but
+	// its patterns (see plainKind), which then need not read the event.
+	plain []bool
 }
 
-// of returns the patterns event i matches; ok is false when h does not
-// hold them for engine e (another engine, or an event past the timeline).
-func (h *eventHits) of(e *Engine, i int32) (pats []int32, ok bool) {
+// of returns the patterns event i matches, and whether the event is
+// plain; ok is false when h does not hold them for engine e (another
+// engine, or an event past the timeline).
+func (h *eventHits) of(e *Engine, i int32) (pats []int32, plain, ok bool) {
 	if h == nil || h.e != e || int(i) >= len(h.off)-1 {
-		return nil, false
+		return nil, false, false
 	}
-	return h.pats[h.off[i]:h.off[i+1]:h.off[i+1]], true
+	return h.pats[h.off[i]:h.off[i+1]:h.off[i+1]], h.plain[i], true
+}
+
+// plainKind reports whether committing an event of kind k does nothing
+// but record what its patterns match: no revision, signature, notice,
+// renewal or territory.
+func plainKind(k agreement.EventKind) bool {
+	switch k {
+	case agreement.EventKindRevised, agreement.EventKindSigning, agreement.EventKindNotice,
+		agreement.EventKindRenewal, agreement.EventKindControlChanged, agreement.EventKindReferendumHeld,
+		agreement.EventKindArbitrationAward:
+		return false
+	}
+	return true
 }
 
 // hitsFor returns what the events of tl match under e, which tl is valid
@@ -111,10 +128,11 @@ func (tl Timeline) hitsFor(e *Engine, again bool) *eventHits {
 	if !again || len(e.patterns) == 0 {
 		return nil
 	}
-	h := &eventHits{e: e, off: make([]int32, len(tl.events)+1)}
+	h := &eventHits{e: e, off: make([]int32, len(tl.events)+1), plain: make([]bool, len(tl.events))}
 	for i := range tl.events {
 		h.pats = e.hitsOf(&tl.events[i], h.pats)
 		h.off[i+1] = int32(len(h.pats))
+		h.plain[i] = plainKind(tl.events[i].Kind)
 	}
 	tl.memo.hits.Store(h)
 	return h

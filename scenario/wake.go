@@ -209,7 +209,7 @@ func (r *Run) liveSlots(ii int32) wakeSlots {
 // kind k, dropping the dead wakes it meets from the run's copy of its
 // list, and records the touch for a lossy input.
 func (r *Run) wakeInput(k inputKind, i int32, c cause) {
-	l := *r.e.wakeList(k, i)
+	l := r.e.wakes[k][i]
 	if len(l) == 0 {
 		return // no instance reads it: nothing to drop or to touch
 	}
