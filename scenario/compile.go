@@ -379,6 +379,10 @@ type Engine struct {
 	// table once compiled (see wakeList): waking reads them there, close
 	// together, rather than in the records of the inputs.
 	wakes [numInputKinds][][]wake
+	// patFlags says, per pattern, what an event matching it sets off
+	// beyond the wakes: read for every match, apart from the record of
+	// the pattern.
+	patFlags []patFlag
 	// document is set for an engine built by Compile from one agreement
 	// document, whose clauses' paths are "clauses[i]" rather than a
 	// process document's "agreements[k].clauses[i]".
@@ -855,8 +859,28 @@ func compileAfter(p agreement.Process, prev *Engine) *Engine {
 		}
 		e.wakes[k] = t
 	}
+	e.patFlags = make([]patFlag, len(e.patterns))
+	for pi := range e.patterns {
+		p := &e.patterns[pi]
+		if len(p.agreements) > 0 {
+			e.patFlags[pi] |= patAgreements
+		}
+		if len(p.fluentsOn) > 0 || len(p.fluentsOff) > 0 {
+			e.patFlags[pi] |= patFluents
+		}
+	}
 	return e
 }
+
+// patFlag says what an event matching a pattern sets off beyond waking
+// the instances that read the pattern (see Engine.patFlags).
+type patFlag uint8
+
+// The flags of patFlag.
+const (
+	patAgreements patFlag = 1 << iota // agreements read it
+	patFluents                        // it initiates or terminates fluents
+)
 
 // signersAt returns the parties that have signed agreement a by instant t
 // (undated signatures and those dated at or before t), in order.

@@ -1091,12 +1091,13 @@ func (r *Run) commit(t int64, batch []int32) {
 		}
 		fluents := false
 		for _, pi := range hits {
-			p := &e.patterns[pi]
 			r.wakeInput(inPattern, pi, evc)
-			for _, ai := range p.agreements {
-				r.markAgr(ai, evc)
+			if f := e.patFlags[pi]; f != 0 {
+				for _, ai := range e.patterns[pi].agreements {
+					r.markAgr(ai, evc)
+				}
+				fluents = fluents || f&patFluents != 0
 			}
-			fluents = fluents || len(p.fluentsOn) > 0 || len(p.fluentsOff) > 0
 		}
 		if fluents {
 			// The fluents the event initiates, then those it terminates
