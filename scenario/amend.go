@@ -183,6 +183,9 @@ func (r *Run) amend(a agreement.Amendment, p agreement.Process, ai int32, t int6
 	r.now = t
 	r.world.e = ne
 	r.regate()
+	for ii := range r.inst {
+		r.setLive(int32(ii)) // the new text may judge where the old did not
+	}
 	// The run's wake lists were the old text's; while the text changes,
 	// every wake wakes.
 	r.wk.resetWakes()
@@ -363,6 +366,7 @@ func (r *Run) redeadline(ii int32, oc, nc *clauseInfo) {
 		return
 	}
 	s.dlFired, s.dlFixed = false, never
+	r.setLive(ii)
 	s.lapseAt = never
 	if nc.deadline.Unconditional && nc.deadline.From == nil {
 		s.lapseAt = nc.dlAt
@@ -402,6 +406,7 @@ func (r *Run) reexpiry(ii int32, oc, nc *clauseInfo) {
 		return
 	}
 	s.expFired, s.expFixed = false, never
+	r.setLive(ii)
 	switch {
 	case !left:
 	case nc.hasTerm:

@@ -56,3 +56,17 @@ func LeanEvalDisagreements(r *Run, ws []time.Time) []string {
 	}
 	return out
 }
+
+// LiveSlotsDisagreements returns a line for each instance of r whose slots
+// still read, as r keeps them, differ from those its state, anchors and
+// text give.
+func LiveSlotsDisagreements(r *Run) []string {
+	var out []string
+	for ii := range r.inst {
+		s := &r.inst[ii]
+		if want := liveOf(s.state, s.dlFired, s.expFired, r.e.instances[ii].judges); s.live != want {
+			out = append(out, fmt.Sprintf("instance %d (%v): live %05b, want %05b", ii, s.state, s.live, want))
+		}
+	}
+	return out
+}

@@ -33,6 +33,9 @@ type instState struct {
 	// queued says it is in the run's touched list, to be scheduled at the
 	// end of the instant once however many rounds took it.
 	queued bool
+	// live are the slots it still reads (see setLive), kept as its state
+	// and anchors change: read for every wake of it.
+	live wakeSlots
 	// violTrue is, for a standing clause, the violation condition's value
 	// when last evaluated (see checked).
 	violTrue bool
@@ -713,6 +716,7 @@ func (e *Engine) startInstState(ii int) instState {
 	if cl.deadline.Unconditional && cl.deadline.From == nil {
 		s.lapseAt = cl.dlAt
 	}
+	s.live = liveOf(s.state, s.dlFired, s.expFired, e.instances[ii].judges)
 	return s
 }
 
@@ -1494,6 +1498,7 @@ func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	r.counts[ci][to]++
 	prevSince := s.since
 	s.state = to
+	s.live = liveOf(to, s.dlFired, s.expFired, inst.judges)
 	s.since = r.now
 	r.instSt[ii], r.instSince[ii], r.instTrans[ii] = to, r.now, int32(r.log.len())
 	r.clauseTrans[ci] = int32(r.log.len())

@@ -61,6 +61,7 @@ func (r *Run) anchors() {
 		cl := &r.e.clauses[inst.clause]
 		if root := inst.roots[slotDeadline]; root >= 0 && !s.dlFired && r.test(root, beforeAll) {
 			s.dlFired, s.dlAnchor = true, r.anchorInstant(root)
+			r.setLive(ii)
 			s.dlFixed = limit(cl.deadline, s.dlAnchor, cl.loc)
 			if cl.deadline.Unconditional {
 				s.lapseAt = s.dlFixed
@@ -71,6 +72,7 @@ func (r *Run) anchors() {
 		}
 		if root := inst.roots[slotExpiry]; root >= 0 && !s.expFired && r.test(root, beforeAll) {
 			s.expFired, s.expAnchor = true, r.anchorInstant(root)
+			r.setLive(ii)
 			s.expFixed = limit(cl.expiry, s.expAnchor, cl.loc)
 			if s.state != agreement.StateDormant {
 				s.expiryAt = s.expFixed

@@ -180,26 +180,38 @@ func (w *wakeState) reuseWakes() {
 		cur: w.cur[:0]}
 }
 
-// liveSlots returns the slots instance ii still reads.
-func (r *Run) liveSlots(ii int32) wakeSlots {
+// liveSlots returns the slots instance ii still reads, as the run keeps
+// them (see setLive).
+func (r *Run) liveSlots(ii int32) wakeSlots { return r.inst[ii].live }
+
+// setLive works out again the slots instance ii still reads: whenever its
+// state, its anchors or its text change.
+func (r *Run) setLive(ii int32) {
 	s := &r.inst[ii]
-	if s.state.IsFinal() {
+	s.live = liveOf(s.state, s.dlFired, s.expFired, r.e.instances[ii].judges)
+}
+
+// liveOf returns the slots an instance in state st still reads, its
+// deadline's and expiry's anchors held or not, judging (see
+// instanceInfo.judges) or not.
+func liveOf(st agreement.State, dlFired, expFired, judges bool) wakeSlots {
+	if st.IsFinal() {
 		return 0
 	}
-	if r.e.instances[ii].judges {
+	if judges {
 		return wakeTrigger | wakeAntecedent | wakeBody | wakeDeadline | wakeExpiry
 	}
 	m := wakeBody
-	switch s.state {
+	switch st {
 	case agreement.StateDormant:
 		m |= wakeTrigger | wakeAntecedent
 	case agreement.StatePending:
 		m |= wakeAntecedent
 	}
-	if !s.dlFired {
+	if !dlFired {
 		m |= wakeDeadline
 	}
-	if !s.expFired {
+	if !expFired {
 		m |= wakeExpiry
 	}
 	return m

@@ -211,3 +211,43 @@ func TestTimerWakesBeforeTheBatch(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyLiveSlotsKept applies the events and amendments of random
+// cases one at a time and checks, after each and at the end, that the
+// slots the run keeps for each instance as still read are those its
+// state, its anchors and its text give.
+func TestPropertyLiveSlotsKept(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := amendDraw(t)
+		r, err := c.e.Start(c.start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check := func(what string) {
+			if d := scenario.LiveSlotsDisagreements(r); len(d) > 0 {
+				t.Fatalf("%s:\n%s\n%s", what, strings.Join(d, "\n"), c.describe())
+			}
+		}
+		next := 0
+		amendTo := func(at time.Time) {
+			for ; next < len(c.amendments) && !c.amendments[next].At.After(at); next++ {
+				if err := r.Amend(c.amendments[next]); err != nil {
+					t.Fatalf("amendment %d: %v", next, err)
+				}
+				check(fmt.Sprintf("after amendment %d", next))
+			}
+		}
+		for i, ev := range c.events {
+			amendTo(ev.At)
+			if err := r.Apply(ev); err != nil {
+				t.Fatalf("event %d: %v", i, err)
+			}
+			check(fmt.Sprintf("after event %d", i))
+		}
+		amendTo(c.end)
+		if err := r.AdvanceTo(c.end); err != nil {
+			t.Fatal(err)
+		}
+		check("at the end")
+	})
+}
