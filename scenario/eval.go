@@ -599,8 +599,7 @@ func (s *world) test(i int32, w int64) bool {
 		}
 		return count >= n.k
 	case opBreached:
-		v, _ := s.breached(n, w)
-		return v
+		return s.breachedTest(n, w)
 	case opTotal, opLevel:
 		v, _ := s.tally(n, w)
 		return v
@@ -682,21 +681,7 @@ func (s *world) breached(n *node, w int64) (bool, int32) {
 		return false, -1
 	}
 	list := &s.byClause[n.a]
-	match := func(bi int32) bool {
-		b := s.blog.ptr(int(bi))
-		if b.act <= w || f.insts != nil && !slices.Contains(f.insts, b.inst) {
-			return false
-		}
-		if f.reporter == "" && f.attribution == agreement.AttributionUnspecified {
-			return true
-		}
-		if b.event < 0 {
-			return false
-		}
-		ev := s.event(b.event)
-		return (f.reporter == "" || ev.Reporter == f.reporter) &&
-			(f.attribution == agreement.AttributionUnspecified || ev.Attribution == f.attribution)
-	}
+	match := func(bi int32) bool { return s.counted(f, bi, w) }
 	if n.d <= 0 {
 		count := int32(0)
 		for i := range list.len() {
@@ -730,6 +715,70 @@ func (s *world) breached(n *node, w int64) (bool, int32) {
 		}
 	}
 	return false, -1
+}
+
+// counted reports whether breach bi (an index in blog) has its act after w
+// and matches filter f.
+func (s *world) counted(f *breachFilter, bi int32, w int64) bool {
+	b := s.blog.ptr(int(bi))
+	if b.act <= w || f.insts != nil && !slices.Contains(f.insts, b.inst) {
+		return false
+	}
+	if f.reporter == "" && f.attribution == agreement.AttributionUnspecified {
+		return true
+	}
+	if b.event < 0 {
+		return false
+	}
+	ev := s.event(b.event)
+	return (f.reporter == "" || ev.Reporter == f.reporter) &&
+		(f.attribution == agreement.AttributionUnspecified || ev.Attribution == f.attribution)
+}
+
+// maxWindowActs is how many matching acts breachedTest sorts on the stack
+// before it counts as breached does.
+const maxWindowActs = 32
+
+// breachedTest is the value of breached: for a window, whether some n.k
+// matching acts lie within n.d of one another, found by sorting the acts
+// (few, most often recorded in order already) and comparing each with the
+// (n.k-1)th after it, rather than counting from each one.
+func (s *world) breachedTest(n *node, w int64) bool {
+	if n.d <= 0 || s.byClause == nil {
+		v, _ := s.breached(n, w)
+		return v
+	}
+	f := &s.e.filters[n.f]
+	list := &s.byClause[n.a]
+	var buf [maxWindowActs]int64
+	acts := buf[:0]
+	for i := range list.len() {
+		bi := list.get(i)
+		if !s.counted(f, bi, w) {
+			continue
+		}
+		if len(acts) == maxWindowActs {
+			v, _ := s.breached(n, w)
+			return v
+		}
+		a := s.blog.ptr(int(bi)).act
+		j := len(acts)
+		acts = append(acts, a)
+		for ; j > 0 && acts[j-1] > a; j-- {
+			acts[j] = acts[j-1]
+		}
+		acts[j] = a
+	}
+	if len(acts) == 0 {
+		return false
+	}
+	k := max(int(n.k), 1)
+	for i := 0; i+k-1 < len(acts); i++ {
+		if acts[i+k-1]-acts[i] < n.d {
+			return true
+		}
+	}
+	return false
 }
 
 // tally evaluates a Total or Level node over the events matching its
