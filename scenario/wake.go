@@ -323,8 +323,13 @@ func (r *Run) lateWake(ii int32, c cause) cause {
 
 // causeOf returns the cause instance ii moves with now: the cause it was
 // last marked with, unless it is clean and a wake skipped since would
-// have marked it (its cause is then that of the earliest such touch).
+// have marked it (its cause is then that of the earliest such touch). A
+// run that records states only records no cause, and no cause moves
+// anything: it returns the zero cause.
 func (r *Run) causeOf(ii int32) cause {
+	if r.rec != RecordTrace {
+		return cause{}
+	}
 	s := &r.inst[ii]
 	if s.dirty || s.quiet > r.wk.epoch || r.wk.last != r.wk.epoch {
 		return s.cause
