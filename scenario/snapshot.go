@@ -21,6 +21,21 @@ import "sync/atomic"
 type startSnap struct {
 	start int64
 	r     *Run
+	// terms are the instances of r with a term's progress, whose copies
+	// restore gives memory of their own.
+	terms []int32
+}
+
+// newStartSnap returns the snapshot of run r, which has just closed its
+// start instant t so.
+func newStartSnap(t int64, r *Run) *startSnap {
+	s := &startSnap{start: t, r: r.frozen()}
+	for ii := range s.r.inst {
+		if s.r.inst[ii].term != nil {
+			s.terms = append(s.terms, int32(ii))
+		}
+	}
+	return s
 }
 
 // startSnaps are an engine's snapshots of start instants, one per
@@ -58,7 +73,7 @@ func (e *Engine) plainStart(rec Recording, t int64, tl Timeline) *startSnap {
 // snapshot s of that start, as advance would close it plain with
 // commitStart.
 func (r *Run) restoreStart(s *startSnap) {
-	r.restore(s.r)
+	r.restore(s)
 	r.closed, r.now = r.start, r.start
 	r.batchAt = r.start + 1
 }
@@ -69,12 +84,12 @@ func (r *Run) restoreStart(s *startSnap) {
 func (r *Run) commitStart() {
 	e, t := r.e, r.start
 	if s := e.starts.snap[r.rec].Load(); s != nil && s.start == t {
-		r.restore(s.r)
+		r.restore(s)
 		return
 	}
 	r.commit(t, nil)
 	if e.starts.last[r.rec].Swap(t) == t {
-		e.starts.snap[r.rec].Store(&startSnap{start: t, r: r.frozen()})
+		e.starts.snap[r.rec].Store(newStartSnap(t, r))
 	}
 }
 
@@ -105,7 +120,8 @@ func (r *Run) frozen() *Run {
 // memory. What s shares with r (the suspension lists and signers, which
 // are replaced rather than modified, and the recorded decisions of its
 // transitions) it never writes again.
-func (r *Run) restore(s *Run) {
+func (r *Run) restore(snap *startSnap) {
+	s := snap.r
 	// The world: no event, so no occurrence, revision or fluent change;
 	// states and breaches as the start left them.
 	r.now = s.now
@@ -119,7 +135,7 @@ func (r *Run) restore(s *Run) {
 	copy(r.instSince, s.instSince)
 	copy(r.instTrans, s.instTrans)
 	r.blog.assign(&s.blog)
-	if s.byClause != nil {
+	if s.byClause != nil && s.blog.len() > 0 { // none without a breach
 		if r.byClause == nil {
 			r.byClause = make([]hist[int32], len(s.byClause))
 		}
@@ -130,11 +146,9 @@ func (r *Run) restore(s *Run) {
 
 	r.started = true
 	copy(r.inst, s.inst)
-	for i := range r.inst {
-		if ts := r.inst[i].term; ts != nil {
-			c := *ts // its notices are never modified in place
-			r.inst[i].term = &c
-		}
+	for _, ii := range snap.terms {
+		c := *r.inst[ii].term // its notices are never modified in place
+		r.inst[ii].term = &c
 	}
 	copy(r.agr, s.agr)
 	for i := range r.agr {
