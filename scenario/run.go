@@ -940,14 +940,10 @@ func (r *Run) advance(t int64) {
 // lateWake). An instance in a final state is left alone, since nothing
 // moves it again.
 func (r *Run) markInst(ii int32, c cause) {
-	if s := &r.inst[ii]; !s.dirty && s.live != 0 { // live is 0 in a final state alone
-		r.markClean(ii, c)
-	}
-}
-
-// markClean is markInst for instance ii, clean and not final.
-func (r *Run) markClean(ii int32, c cause) {
 	s := &r.inst[ii]
+	if s.dirty || s.state.IsFinal() {
+		return
+	}
 	if q := s.quiet; q > r.wk.epoch || q == r.wk.epoch && r.wk.inRound {
 		s.quiet = 0
 		if q > r.wk.epoch {

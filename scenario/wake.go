@@ -221,14 +221,10 @@ func liveOf(st agreement.State, dlFired, expFired, judges bool) wakeSlots {
 // kind k, dropping the dead wakes it meets from the run's copy of its
 // list, and records the touch for a lossy input.
 func (r *Run) wakeInput(k inputKind, i int32, c cause) {
-	if len(r.e.wakes[k][i]) > 0 { // otherwise nothing to wake, drop or touch
-		r.wakeReaders(k, i, c)
-	}
-}
-
-// wakeReaders is wakeInput for an input some instance reads.
-func (r *Run) wakeReaders(k inputKind, i int32, c cause) {
 	l := r.e.wakes[k][i]
+	if len(l) == 0 {
+		return // no instance reads it: nothing to drop or to touch
+	}
 	w := &r.wk
 	if w.eager || r.e.wakeEvery {
 		for _, x := range l {
