@@ -1121,6 +1121,8 @@ func (r *Run) commit(t int64, batch []int32) {
 		if plain {
 			continue // a coded event read no further
 		}
+		// The kinds below are those plainKind says are not plain: a kind
+		// added here is added there.
 		ev := r.events.ptr(int(ei))
 		switch ev.Kind {
 		case agreement.EventKindRevised:
