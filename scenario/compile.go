@@ -270,7 +270,7 @@ type instanceInfo struct {
 
 // instFlag is a property of an instance's clause, copied into the
 // instance (instanceInfo.flags).
-type instFlag uint8
+type instFlag uint16
 
 // The flags of instFlag: clauseInfo's anchored, recurs, standingClause,
 // dlExcl and expExcl, whether the clause is a power, flagUntimed, and
@@ -287,6 +287,12 @@ const (
 	// its limits (deadline, expiry, lapse, occurrences) set its timers.
 	flagUntimed
 	flagTerritorial
+	// flagMayLapse and flagMayExpire say the instance may have a lapse
+	// instant (an unconditional deadline) or an expiry instant (an expiry
+	// or a term): a round none of whose instances may have one takes no
+	// lapse or expiry step.
+	flagMayLapse
+	flagMayExpire
 )
 
 // instFlags returns the flags of the instances of clause c.
@@ -297,7 +303,8 @@ func instFlags(c *clauseInfo) instFlag {
 		flag instFlag
 	}{{c.anchored, flagAnchored}, {c.recurs, flagRecurs}, {c.standingClause, flagStandingClause},
 		{c.dlExcl, flagDlExcl}, {c.expExcl, flagExpExcl}, {c.clause.Kind == agreement.DeonticPower, flagPower},
-		{c.withdraws != nil || c.lapses != nil, flagTerritorial}} {
+		{c.withdraws != nil || c.lapses != nil, flagTerritorial},
+		{c.deadline.Unconditional || c.ghost, flagMayLapse}, {c.hasExpiry || c.hasTerm || c.ghost, flagMayExpire}} {
 		if x.set {
 			f |= x.flag
 		}

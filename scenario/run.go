@@ -1157,14 +1157,22 @@ func (r *Run) commit(t int64, batch []int32) {
 		sortIndices(work)
 		w := &r.wk
 		w.epoch++
+		var flags instFlag
 		for _, ii := range work {
 			s := &r.inst[ii]
 			s.dirty, s.round = false, w.epoch
 			r.touch(ii)
+			flags |= e.instances[ii].flags
 		}
-		w.cur, w.pos, w.inRound = work, 0, true
-		r.anchors()
-		r.lapse()
+		w.cur, w.pos, w.inRound, w.roundFlags = work, 0, true, flags
+		// The steps no instance of the round may take are passed over
+		// (an instance joining the round adds its flags: see join).
+		if flags&flagAnchored != 0 {
+			r.anchors()
+		}
+		if flags&flagMayLapse != 0 {
+			r.lapse()
+		}
 		r.activate()
 		r.fulfil()
 		// Within one priority, timeline order: the order of the exercises.
@@ -1176,7 +1184,9 @@ func (r *Run) commit(t int64, batch []int32) {
 			r.applyEffects(true)
 		}
 		r.violate()
-		r.expire()
+		if w.roundFlags&flagMayExpire != 0 {
+			r.expire()
+		}
 		r.effects = r.effects[:0]
 		r.spare = w.cur[:0]
 		w.cur, w.inRound = nil, false

@@ -156,7 +156,10 @@ type wakeState struct {
 	// order) is in progress, at position pos of its current step.
 	inRound bool
 	cur     []int32
-	pos     int
+	// roundFlags are the instance flags of the round's instances, or'ed
+	// (see Run.commit).
+	roundFlags instFlag
+	pos        int
 }
 
 // resetWakes makes the run's wake lists the engine's again (after an
@@ -221,10 +224,14 @@ func liveOf(st agreement.State, dlFired, expFired, judges bool) wakeSlots {
 // kind k, dropping the dead wakes it meets from the run's copy of its
 // list, and records the touch for a lossy input.
 func (r *Run) wakeInput(k inputKind, i int32, c cause) {
-	l := r.e.wakes[k][i]
-	if len(l) == 0 {
-		return // no instance reads it: nothing to drop or to touch
+	if len(r.e.wakes[k][i]) > 0 { // else no instance reads it: nothing to drop or to touch
+		r.wakeReaders(k, i, c)
 	}
+}
+
+// wakeReaders is wakeInput for input i of kind k, which instances read.
+func (r *Run) wakeReaders(k inputKind, i int32, c cause) {
+	l := r.e.wakes[k][i]
 	w := &r.wk
 	if w.eager || r.e.wakeEvery {
 		for _, x := range l {
@@ -377,5 +384,6 @@ func (r *Run) join(ii int32) {
 		w.pos++
 	}
 	r.inst[ii].round = w.epoch
+	w.roundFlags |= r.e.instances[ii].flags
 	r.touch(ii)
 }
