@@ -1158,23 +1158,31 @@ func (r *Run) commit(t int64, batch []int32) {
 		w := &r.wk
 		w.epoch++
 		var flags instFlag
+		var states stateSet
 		for _, ii := range work {
 			s := &r.inst[ii]
 			s.dirty, s.round = false, w.epoch
 			r.touch(ii)
 			flags |= e.instances[ii].flags
+			states |= 1 << s.state
 		}
-		w.cur, w.pos, w.inRound, w.roundFlags = work, 0, true, flags
-		// The steps no instance of the round may take are passed over
-		// (an instance joining the round adds its flags: see join).
+		w.cur, w.pos, w.inRound, w.roundFlags, w.roundStates = work, 0, true, flags, states
+		// The steps no instance of the round may take, by its flags and
+		// the states it has been in, are passed over (an instance joining
+		// the round adds its flags and state, see join, and a move its new
+		// state, see to).
 		if flags&flagAnchored != 0 {
 			r.anchors()
 		}
-		if flags&flagMayLapse != 0 {
+		if flags&flagMayLapse != 0 && w.roundStates&waiting != 0 {
 			r.lapse()
 		}
-		r.activate()
-		r.fulfil()
+		if w.roundStates&waiting != 0 {
+			r.activate()
+		}
+		if w.roundStates&inEffect != 0 {
+			r.fulfil()
+		}
 		// Within one priority, timeline order: the order of the exercises.
 		if len(r.effects) > 1 {
 			slices.SortStableFunc(r.effects, func(a, b effect) int { return cmp.Compare(a.order, b.order) })
@@ -1183,8 +1191,10 @@ func (r *Run) commit(t int64, batch []int32) {
 			r.applyEffects(false)
 			r.applyEffects(true)
 		}
-		r.violate()
-		if w.roundFlags&flagMayExpire != 0 {
+		if w.roundStates&inEffect != 0 {
+			r.violate()
+		}
+		if w.roundFlags&flagMayExpire != 0 && w.roundStates&(waiting|inEffect) != 0 {
 			r.expire()
 		}
 		r.effects = r.effects[:0]
@@ -1196,6 +1206,16 @@ func (r *Run) commit(t int64, batch []int32) {
 	r.wk.causes = r.wk.causes[:0]
 	r.schedule()
 }
+
+// stateSet is a set of instance states: bit 1<<st for state st.
+type stateSet uint16
+
+// waiting are the states activation takes; inEffect that which fulfilment
+// and violation take.
+const (
+	waiting  stateSet = 1<<agreement.StateDormant | 1<<agreement.StatePending
+	inEffect stateSet = 1 << agreement.StateInEffect
+)
 
 // sortIndices sorts s, a list of instance or agreement indices, in
 // increasing order: most lists of an instant are short, and many in order
@@ -1510,6 +1530,7 @@ func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	r.counts[ci][to]++
 	prevSince := s.since
 	s.state = to
+	r.wk.roundStates |= 1 << to
 	s.live = liveOf(to, s.dlFired, s.expFired, inst.judges)
 	s.since = r.now
 	r.instSt[ii], r.instSince[ii], r.instTrans[ii] = to, r.now, int32(r.log.len())

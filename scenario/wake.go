@@ -156,10 +156,12 @@ type wakeState struct {
 	// order) is in progress, at position pos of its current step.
 	inRound bool
 	cur     []int32
-	// roundFlags are the instance flags of the round's instances, or'ed
-	// (see Run.commit).
-	roundFlags instFlag
-	pos        int
+	// roundFlags are the instance flags of the round's instances, or'ed,
+	// and roundStates has bit 1<<st set for every state st one of them has
+	// been in during the round (see Run.commit).
+	roundFlags  instFlag
+	roundStates stateSet
+	pos         int
 }
 
 // resetWakes makes the run's wake lists the engine's again (after an
@@ -385,5 +387,6 @@ func (r *Run) join(ii int32) {
 	}
 	r.inst[ii].round = w.epoch
 	w.roundFlags |= r.e.instances[ii].flags
+	w.roundStates |= 1 << r.inst[ii].state
 	r.touch(ii)
 }
