@@ -411,9 +411,13 @@ type Run struct {
 	// holdArena holds the suspBy lists of instances and agreements, which
 	// are replaced, never modified in place (see with).
 	holdArena []int32
-	// moved holds the instant of each transition of a run that records
-	// states only, in place of its log.
-	moved hist[int64]
+	// A run that records states only counts its transitions in place of
+	// its log: moves in all, of which lastMoveN at lastMoveAt, the instant
+	// of the last (those not yet closed are all of that instant: a move
+	// is at the instant being closed, or at the instant of an amendment,
+	// which closes the instants before it).
+	moves, lastMoveN int
+	lastMoveAt       int64
 }
 
 // Recording says what a [Run] records as it goes, beyond what its own
@@ -462,7 +466,7 @@ func (r *Run) SetRecording(m Recording) error {
 	}
 	// An amendment at the start instant may have recorded transitions
 	// before any instant closed.
-	if m > RecordStates || r.started || r.log.len() > 0 || r.moved.len() > 0 {
+	if m > RecordStates || r.started || r.log.len() > 0 || r.moves > 0 {
 		return ErrRecording
 	}
 	r.rec = m
@@ -477,11 +481,10 @@ func (r *Run) Transitions() int {
 		return 0
 	}
 	if r.rec != RecordTrace {
-		n := r.moved.len()
-		for n > 0 && r.moved.get(n-1) > r.closed {
-			n--
+		if r.lastMoveAt > r.closed {
+			return r.moves - r.lastMoveN
 		}
-		return n
+		return r.moves
 	}
 	n := r.log.len()
 	for n > 0 && r.log.ptr(n-1).at > r.closed {
@@ -672,7 +675,7 @@ func (r *Run) begin(t int64, states bool) {
 	r.vers, r.base, r.amendAt, r.relimited = nil, nil, never, r.relimited[:0]
 	r.tlog.truncate()
 	r.rejected.truncate()
-	r.moved.truncate()
+	r.moves, r.lastMoveN = 0, 0
 	r.holdArena = r.holdArena[:0]
 	r.work, r.spare, r.spareB, r.spareA = r.work[:0], r.spare[:0], r.spareB[:0], r.spareA[:0]
 	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
@@ -1054,12 +1057,14 @@ func (r *Run) commit(t int64, batch []int32) {
 	// Exclusive limits the amendments at t put (or leave, resuming an
 	// instance) at or before t: in the order the amendments reached them,
 	// before those the clock brings to t.
-	for _, ii := range r.relimited {
-		if r.passedExclusive(ii) {
-			r.settleExclusive(ii)
+	if len(r.relimited) > 0 {
+		for _, ii := range r.relimited {
+			if r.passedExclusive(ii) {
+				r.settleExclusive(ii)
+			}
 		}
+		r.relimited = r.relimited[:0]
 	}
-	r.relimited = r.relimited[:0]
 	// Timers due now.
 	for len(r.timers) > 0 && r.timers[0].at <= t {
 		tm := r.timers.pop()
@@ -1154,7 +1159,9 @@ func (r *Run) commit(t int64, batch []int32) {
 		}
 		work := r.work
 		r.work = r.spare[:0]
-		sortIndices(work)
+		if len(work) > 1 {
+			sortIndices(work)
+		}
 		w := &r.wk
 		w.epoch++
 		var flags instFlag
@@ -1497,7 +1504,7 @@ func (r *Run) agreementTo(ai int32, to agreement.State, c cause, d ...decisionPa
 // keeps its instant alone.
 func (r *Run) record(idx int32, from, to agreement.State, c cause, d []decisionPart) {
 	if r.rec != RecordTrace {
-		r.moved.push(r.now)
+		r.countMove()
 		return
 	}
 	ti := int32(r.log.len())
@@ -1506,6 +1513,16 @@ func (r *Run) record(idx int32, from, to agreement.State, c cause, d []decisionP
 		p.trans = ti
 		r.parts.push(p)
 	}
+}
+
+// countMove counts a transition at r.now of a run that records states
+// only.
+func (r *Run) countMove() {
+	if r.lastMoveAt != r.now {
+		r.lastMoveAt, r.lastMoveN = r.now, 0
+	}
+	r.moves++
+	r.lastMoveN++
 }
 
 // to moves instance ii to state to and records the transition. When a
@@ -1538,7 +1555,11 @@ func (r *Run) to(ii int32, to agreement.State, c cause, d ...decisionPart) {
 	if to == agreement.StateInEffect && (from != agreement.StateSuspended || !cl.defers) {
 		s.checked, s.violTrue, s.lastBreach = r.now, false, beforeAll
 	}
-	r.record(ii, from, to, c, d)
+	if r.rec == RecordTrace {
+		r.record(ii, from, to, c, d)
+	} else {
+		r.countMove()
+	}
 	if from == agreement.StateDormant {
 		s.left = r.now
 	}
@@ -1655,7 +1676,6 @@ func (r *Run) Fork() *Run {
 	f.log = r.log.share()
 	f.parts = r.parts.share()
 	f.recs = r.recs.share()
-	f.moved = r.moved.share()
 	r.holdArena = r.holdArena[:len(r.holdArena):len(r.holdArena)]
 	f.holdArena = r.holdArena
 	f.flog = r.flog.share()

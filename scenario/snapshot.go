@@ -106,7 +106,6 @@ func (r *Run) frozen() *Run {
 	f.pnotices.own()
 	f.tlog.own()
 	f.rejected.own()
-	f.moved.own()
 	f.blog.own()
 	for i := range f.byClause {
 		f.byClause[i].own()
@@ -168,7 +167,7 @@ func (r *Run) restore(snap *startSnap) {
 	copy(r.terrAsStated, s.terrAsStated)
 	r.tlog.assign(&s.tlog)
 	r.rejected.assign(&s.rejected)
-	r.moved.assign(&s.moved)
+	r.moves, r.lastMoveN, r.lastMoveAt = s.moves, s.lastMoveN, s.lastMoveAt
 	// Wakes: the snapshot's lists are the engine's (a fork derives its
 	// own afresh), and the rounds its instances record are before any
 	// epoch r takes from here.
