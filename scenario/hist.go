@@ -97,6 +97,8 @@ func (h *hist[T]) own() {
 
 // assign makes h a copy of src, in h's memory: only for a history
 // nothing shares.
+//
+//go:noinline
 func (h *hist[T]) assign(src *hist[T]) {
 	h.full, h.tail = nil, h.tail[:0]
 	for _, c := range src.full {

@@ -661,9 +661,6 @@ func (r *Run) begin(t int64, states bool) {
 		r.inst = make([]instState, len(e.instances))
 	}
 	r.inst = r.inst[:len(e.instances)]
-	if states {
-		copy(r.inst, e.startInst)
-	}
 	r.agr = reuse(r.agr, len(e.agreements))
 	r.timers = r.timers[:0]
 	r.log.truncate()
@@ -683,9 +680,17 @@ func (r *Run) begin(t int64, states bool) {
 	r.wk.reuseWakes()
 	r.terr = reuse(r.terr, len(e.agreements))
 	r.terrAsStated = reuse(r.terrAsStated, len(e.agreements))
-	if !states {
-		return
+	if states {
+		r.beginStates(t)
 	}
+}
+
+// beginStates is begin's part for the states of instances and agreements
+// and the territories, at instant t: apart, as a replay from a snapshot
+// of its start runs without it.
+func (r *Run) beginStates(t int64) {
+	e := r.e
+	copy(r.inst, e.startInst)
 	for i := range e.agreements {
 		a := &e.agreements[i]
 		r.terr[i], r.terrAsStated[i] = a.territory, true
@@ -1123,32 +1128,8 @@ func (r *Run) commit(t int64, batch []int32) {
 				}
 			}
 		}
-		if plain {
-			continue // a coded event read no further
-		}
-		// The kinds below are those plainKind says are not plain: a kind
-		// added here is added there.
-		ev := r.events.ptr(int(ei))
-		switch ev.Kind {
-		case agreement.EventKindRevised:
-			rc := cause{kind: CauseRevision}.withEvent(ei)
-			if t := r.revise(ei, func(pi int32) {
-				p := &e.patterns[pi]
-				r.wakeInput(inPattern, pi, rc)
-				for _, ai := range p.agreements {
-					r.markAgr(ai, rc)
-				}
-			}); t >= 0 {
-				r.reviseBreaches(t, rc)
-			}
-		case agreement.EventKindSigning:
-			r.sign(ev, ei)
-		case agreement.EventKindNotice, agreement.EventKindRenewal:
-			r.termEvent(ev, ei)
-		case agreement.EventKindControlChanged, agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
-			if ev.Area != "" && r.rec == RecordTrace {
-				r.territoryEvent(ev, ei)
-			}
+		if !plain { // a coded plain event is read no further
+			r.commitEvent(ei)
 		}
 	}
 	// Fixpoint.
@@ -1190,13 +1171,8 @@ func (r *Run) commit(t int64, batch []int32) {
 		if w.roundStates&inEffect != 0 {
 			r.fulfil()
 		}
-		// Within one priority, timeline order: the order of the exercises.
-		if len(r.effects) > 1 {
-			slices.SortStableFunc(r.effects, func(a, b effect) int { return cmp.Compare(a.order, b.order) })
-		}
 		if len(r.effects) > 0 {
-			r.applyEffects(false)
-			r.applyEffects(true)
+			r.effectsRound()
 		}
 		if w.roundStates&inEffect != 0 {
 			r.violate()
@@ -1212,6 +1188,46 @@ func (r *Run) commit(t int64, batch []int32) {
 	r.wk.epoch += 2
 	r.wk.causes = r.wk.causes[:0]
 	r.schedule()
+}
+
+// effectsRound applies the effects of the powers exercised in the round in
+// progress: within one priority, in timeline order, the order of the
+// exercises; suspensions and resumptions after the others.
+func (r *Run) effectsRound() {
+	if len(r.effects) > 1 {
+		slices.SortStableFunc(r.effects, func(a, b effect) int { return cmp.Compare(a.order, b.order) })
+	}
+	r.applyEffects(false)
+	r.applyEffects(true)
+}
+
+// commitEvent is commit's part for event ei, not plain: its kind asks
+// more of a commit than its occurrences and fluents. The kinds below are
+// those plainKind says are not plain: a kind added here is added there.
+func (r *Run) commitEvent(ei int32) {
+	e := r.e
+	ev := r.events.ptr(int(ei))
+	switch ev.Kind {
+	case agreement.EventKindRevised:
+		rc := cause{kind: CauseRevision}.withEvent(ei)
+		if t := r.revise(ei, func(pi int32) {
+			p := &e.patterns[pi]
+			r.wakeInput(inPattern, pi, rc)
+			for _, ai := range p.agreements {
+				r.markAgr(ai, rc)
+			}
+		}); t >= 0 {
+			r.reviseBreaches(t, rc)
+		}
+	case agreement.EventKindSigning:
+		r.sign(ev, ei)
+	case agreement.EventKindNotice, agreement.EventKindRenewal:
+		r.termEvent(ev, ei)
+	case agreement.EventKindControlChanged, agreement.EventKindReferendumHeld, agreement.EventKindArbitrationAward:
+		if ev.Area != "" && r.rec == RecordTrace {
+			r.territoryEvent(ev, ei)
+		}
+	}
 }
 
 // stateSet is a set of instance states: bit 1<<st for state st.

@@ -101,7 +101,7 @@ func (h *eventHits) of(e *Engine, i int32) (pats []int32, plain, ok bool) {
 
 // plainKind reports whether committing an event of kind k does nothing
 // but record what its patterns match: no revision, signature, notice,
-// renewal or territory (the kinds Run.commit takes further).
+// renewal or territory (the kinds Run.commitEvent takes).
 func plainKind(k agreement.EventKind) bool {
 	switch k {
 	case agreement.EventKindRevised, agreement.EventKindSigning, agreement.EventKindNotice,
