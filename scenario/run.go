@@ -1095,16 +1095,15 @@ func (r *Run) commit(t int64, batch []int32) {
 	for _, ei := range batch {
 		evc := cause{kind: CauseEvent}.withEvent(ei)
 		hits, plain, coded := r.tlHits.of(e, ei)
-		if coded {
-			for _, pi := range hits {
-				r.occPush(pi, ei)
-			}
-		} else {
+		if !coded {
 			hits = r.match(ei, r.events.ptr(int(ei)), r.hits[:0])
 			r.hits = hits
 		}
 		fluents := false
 		for _, pi := range hits {
+			if coded {
+				r.occPush(pi, ei) // as match does
+			}
 			r.wakeInput(inPattern, pi, evc)
 			if f := e.patFlags[pi]; f != 0 {
 				for _, ai := range e.patterns[pi].agreements {

@@ -306,8 +306,14 @@ func (r *Run) touchInput(k inputKind, i int32, c cause) {
 		return
 	}
 	t.ep[1], t.at[1] = t.ep[0], t.at[0]
-	t.ep[0], t.at[0] = w.epoch, int32(len(w.causes))
-	w.causes = append(w.causes, c)
+	if r.rec == RecordTrace {
+		t.ep[0], t.at[0] = w.epoch, int32(len(w.causes))
+		w.causes = append(w.causes, c)
+	} else {
+		// No cause is recorded: the touch only says the input changed
+		// (see lateWake).
+		t.ep[0], t.at[0] = w.epoch, -1
+	}
 	if w.last != w.epoch {
 		w.prev, w.last = w.last, w.epoch
 	}
