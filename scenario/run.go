@@ -896,25 +896,24 @@ func (r *Run) AdvanceTo(t time.Time) error {
 // advance commits every instant up to and including t.
 func (r *Run) advance(t int64) {
 	for {
-		next := int64(never)
-		hasBatch := !r.started || len(r.batch) > 0
-		if hasBatch {
-			next = r.batchAt
-		}
 		for len(r.timers) > 0 && r.timers[0].at <= r.closed {
 			r.timers.pop() // stale
 		}
+		// The next instant with something at it: the batch's (first on a
+		// tie), a timer's or the amendments'.
+		next := r.amendAt
 		if len(r.timers) > 0 && r.timers[0].at < next {
 			next = r.timers[0].at
 		}
-		if r.amendAt < next {
-			next = r.amendAt
+		var batch []int32
+		takeBatch := (!r.started || len(r.batch) > 0) && r.batchAt <= next
+		if takeBatch {
+			next = r.batchAt
 		}
 		if next > t || next == never {
 			break
 		}
-		var batch []int32
-		if hasBatch && r.batchAt == next {
+		if takeBatch {
 			batch = r.batch
 			r.batch = r.spareB[:0]
 		}
@@ -1133,7 +1132,9 @@ func (r *Run) commit(t int64, batch []int32) {
 	}
 	// Fixpoint.
 	for len(r.work) > 0 || len(r.dirtyA) > 0 {
-		r.agreementRound()
+		if len(r.dirtyA) > 0 {
+			r.agreementRound()
+		}
 		if len(r.work) == 0 {
 			continue
 		}
