@@ -30,7 +30,7 @@ type world struct {
 	late time.Time
 
 	events hist[agreement.Event] // the events so far
-	// borrowed says events and at are a timeline's (see Run.applyNext),
+	// borrowed says events and at are a timeline's (see Run.replay),
 	// never to be written to.
 	borrowed bool
 	at       hist[int64]   // instant of each event, by event index

@@ -838,23 +838,6 @@ func (r *Run) apply(ev agreement.Event) error {
 	return nil
 }
 
-// applyNext adds the next event of a timeline's events, evs, at instants
-// ats, of which the run holds the first len(r.events) already, sharing
-// them rather than copying: a timeline's events and instants are
-// immutable, its events in UTC, with quantities of their own. Nothing
-// shares the run's events and instants (it holds them all in the tails of
-// their histories).
-func (r *Run) applyNext(evs []agreement.Event, ats []int64) error {
-	n := r.events.len()
-	t := ats[n]
-	if err := r.admit(t); err != nil {
-		return err
-	}
-	r.events.tail, r.at.tail, r.borrowed = evs[:n+1:n+1], ats[:n+1:n+1], true
-	r.batch = append(r.batch, int32(n))
-	return nil
-}
-
 // admit commits the instants before t, for an event at t; it returns
 // ErrOutOfOrder when t is already closed.
 func (r *Run) admit(t int64) error {

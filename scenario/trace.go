@@ -433,9 +433,16 @@ func (r *Run) replay(tl Timeline, end time.Time) error {
 				return err
 			}
 		}
-		if err := r.applyNext(tl.events, tl.at); err != nil {
+		// The next event joins the batch of its instant, shared rather
+		// than copied: a timeline's events and instants are immutable, its
+		// events in UTC, with quantities of their own, and nothing shares
+		// the run's (it holds them all in the tails of their histories).
+		n := r.events.len()
+		if err := r.admit(tl.at[n]); err != nil {
 			return fmt.Errorf("scenario: events[%d]: %w", tl.inputIndex(i), err)
 		}
+		r.events.tail, r.at.tail, r.borrowed = tl.events[:n+1:n+1], tl.at[:n+1:n+1], true
+		r.batch = append(r.batch, int32(n))
 	}
 	if next < len(tl.amendments) && tl.amendments[len(tl.amendments)-1].At.After(end) {
 		return fmt.Errorf("scenario: amendments[%d] at %s is after the end %s", len(tl.amendments)-1,
