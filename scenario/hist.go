@@ -96,7 +96,9 @@ func (h *hist[T]) own() {
 }
 
 // assign makes h a copy of src, in h's memory: only for a history
-// nothing shares.
+// nothing shares. It is not inlined: a run's restore calls it a dozen
+// times at every replay, and inlined there it made the restore three times
+// the code, crowding the instruction cache the replay runs in.
 //
 //go:noinline
 func (h *hist[T]) assign(src *hist[T]) {
