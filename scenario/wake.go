@@ -130,7 +130,8 @@ const (
 
 // touch records the first change of an input in the last two rounds it
 // changed in: ep[0] is the latest such round, at[0] the index of its cause
-// in wakeState.causes; ep[1] and at[1] the round before.
+// in wakeState.causes (-1 in a run that records states only, which records
+// no cause); ep[1] and at[1] the round before.
 type touch struct {
 	ep [2]int64
 	at [2]int32
