@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -136,16 +137,15 @@ func BenchmarkWorkload(b *testing.B) {
 
 // BenchmarkWorkloadParallel measures what two goroutines gain: each
 // replays the workload's timelines through its own run (the fast path of
-// BenchmarkWorkload, recording states only), and a spin loop of pure
-// arithmetic is measured the same way, so that the two speed-ups compare
-// in one invocation. Each sub-benchmark does a fixed amount of work per
+// BenchmarkWorkload, recording states only, one engine shared by both), and
+// a spin loop of pure arithmetic and the flat loop of BenchmarkWorkload (a
+// program per goroutine) are measured the same way, so that the speed-ups
+// compare in one invocation. Each kind does a fixed amount of work per
 // iteration split over goroutines=1 or 2; the speed-up is the ratio of the
-// two ns/op. On a shared machine a second core may not be free, and the
-// spin loop shows it. The spin loop is one chain of multiplications, which
-// leaves most of a core's units idle: where two virtual CPUs share one
-// core, it gains from the second what code keeping the units busy cannot.
-// The flat loop of BenchmarkWorkload (a program per goroutine) is measured
-// the same way, as that kind of code.
+// two ns/op. On a shared machine a second vCPU may not be free, and not
+// for the same seconds in every sub-benchmark: the interleaved
+// sub-benchmark times all six in every iteration, and its medians are the
+// figures to read there.
 func BenchmarkWorkloadParallel(b *testing.B) {
 	w := newWorkload(b)
 	const replays = 256
@@ -211,10 +211,11 @@ func BenchmarkWorkloadParallel(b *testing.B) {
 			mu.Unlock()
 		}
 	}
-	for _, c := range []struct {
+	kinds := []struct {
 		name string
 		work func(g, share int) func()
-	}{{"replay", replay}, {"spin", spin}, {"flat", flat}} {
+	}{{"replay", replay}, {"spin", spin}, {"flat", flat}}
+	for _, c := range kinds {
 		for _, g := range []int{1, 2} {
 			b.Run(c.name+"/goroutines="+string(rune('0'+g)), func(b *testing.B) {
 				if g > runtime.GOMAXPROCS(0) {
@@ -231,4 +232,47 @@ func BenchmarkWorkloadParallel(b *testing.B) {
 			})
 		}
 	}
+	// interleaved times the three kinds of work, with one goroutine and
+	// with two, one after the other in every iteration, so that a second
+	// vCPU taken away for a while (by the machine's other tenants) slows
+	// all of them alike. It reports, for each kind, the median over the
+	// iterations of the speed-up from the second goroutine, and the
+	// median of the replay's speed-up over the spin loop's and over the
+	// flat loop's in the same iteration.
+	b.Run("interleaved", func(b *testing.B) {
+		if runtime.GOMAXPROCS(0) < 2 {
+			b.Skipf("GOMAXPROCS=%d", runtime.GOMAXPROCS(0))
+		}
+		trial := func(work func(g, share int) func(), g int) time.Duration {
+			start := time.Now()
+			var wg sync.WaitGroup
+			for k := range g {
+				wg.Go(work(k, replays/g))
+			}
+			wg.Wait()
+			return time.Since(start)
+		}
+		speedups := make([][]float64, len(kinds))
+		var overSpin, overFlat []float64
+		for b.Loop() {
+			sp := make([]float64, len(kinds))
+			for i, c := range kinds {
+				one := trial(c.work, 1)
+				sp[i] = float64(one) / float64(trial(c.work, 2))
+				speedups[i] = append(speedups[i], sp[i])
+			}
+			overSpin = append(overSpin, sp[0]/sp[1])
+			overFlat = append(overFlat, sp[0]/sp[2])
+		}
+		median := func(xs []float64) float64 {
+			xs = slices.Clone(xs)
+			slices.Sort(xs)
+			return xs[len(xs)/2]
+		}
+		for i, c := range kinds {
+			b.ReportMetric(median(speedups[i]), c.name+"-speedup")
+		}
+		b.ReportMetric(median(overSpin), "replay/spin")
+		b.ReportMetric(median(overFlat), "replay/flat")
+	})
 }
