@@ -138,14 +138,16 @@ func BenchmarkWorkload(b *testing.B) {
 // BenchmarkWorkloadParallel measures what two goroutines gain: each
 // replays the workload's timelines through its own run (the fast path of
 // BenchmarkWorkload, recording states only, one engine shared by both), and
-// a spin loop of pure arithmetic and the flat loop of BenchmarkWorkload (a
-// program per goroutine) are measured the same way, so that the speed-ups
-// compare in one invocation. Each kind does a fixed amount of work per
-// iteration split over goroutines=1 or 2; the speed-up is the ratio of the
-// two ns/op. On a shared machine a second vCPU may not be free, and not
-// for the same seconds in every sub-benchmark: the interleaved
-// sub-benchmark times all six in every iteration, and its medians are the
-// figures to read there.
+// a spin loop of pure arithmetic (one chain of multiplications), a wide
+// loop (eight independent chains, which two vCPUs sharing one core's
+// multipliers could not run twice as fast) and the flat loop of
+// BenchmarkWorkload (a program per goroutine) are measured the same way,
+// so that the speed-ups compare in one invocation. Each kind does a fixed
+// amount of work per iteration split over goroutines=1 or 2; the speed-up
+// is the ratio of the two ns/op. On a shared machine a second vCPU may not
+// be free, and not for the same seconds in every sub-benchmark: the
+// interleaved sub-benchmark times every kind with one goroutine and with
+// two in every iteration, and its medians are the figures to read there.
 func BenchmarkWorkloadParallel(b *testing.B) {
 	w := newWorkload(b)
 	const replays = 256
@@ -211,10 +213,29 @@ func BenchmarkWorkloadParallel(b *testing.B) {
 			mu.Unlock()
 		}
 	}
+	var wideSink uint64
+	wide := func(_, share int) func() {
+		return func() {
+			var x [8]uint64
+			for i := range x {
+				x[i] = uint64(share + i)
+			}
+			for i := range share * 2_500 {
+				for j := range x {
+					x[j] = x[j]*6364136223846793005 + uint64(i)
+				}
+			}
+			mu.Lock()
+			for _, v := range x {
+				wideSink += v
+			}
+			mu.Unlock()
+		}
+	}
 	kinds := []struct {
 		name string
 		work func(g, share int) func()
-	}{{"replay", replay}, {"spin", spin}, {"flat", flat}}
+	}{{"replay", replay}, {"spin", spin}, {"flat", flat}, {"wide", wide}}
 	for _, c := range kinds {
 		for _, g := range []int{1, 2} {
 			b.Run(c.name+"/goroutines="+string(rune('0'+g)), func(b *testing.B) {
@@ -232,8 +253,8 @@ func BenchmarkWorkloadParallel(b *testing.B) {
 			})
 		}
 	}
-	// interleaved times the three kinds of work, with one goroutine and
-	// with two, one after the other in every iteration, so that a second
+	// interleaved times every kind of work, with one goroutine and with
+	// two, one after the other in every iteration, so that a second
 	// vCPU taken away for a while (by the machine's other tenants) slows
 	// all of them alike. It reports, for each kind, the median over the
 	// iterations of the speed-up from the second goroutine, and the
