@@ -88,19 +88,21 @@ type breach struct {
 func (e *Engine) newWorld(now int64) world {
 	// The arrays of one type share one allocation, each clipped so that
 	// an append (an amendment adding clauses) moves it out.
-	ints := make([]int32, len(e.fluents)+len(e.agreements)+len(e.clauses)+len(e.instances))
-	states := make([]agreement.State, len(e.agreements)+len(e.instances))
+	// Each in memory of whole blocks of its own (see lineCap).
+	ni := len(e.fluents) + len(e.agreements) + len(e.clauses) + len(e.instances)
+	ints := lineMake[int32](ni, ni)
+	states := lineMake[agreement.State](len(e.agreements)+len(e.instances), 0)
 	w := world{
 		e:           e,
-		occ:         make([]hist[int32], len(e.patterns)),
-		fluentVal:   make([]bool, len(e.fluents)),
+		occ:         lineMake[hist[int32]](len(e.patterns), 0),
+		fluentVal:   lineMake[bool](len(e.fluents), 0),
 		fluentEv:    carve(&ints, len(e.fluents)),
 		agrState:    carve(&states, len(e.agreements)),
 		agrTrans:    carve(&ints, len(e.agreements)),
-		counts:      make([][numStates]int32, len(e.clauses)),
+		counts:      lineMake[[numStates]int32](len(e.clauses), 0),
 		clauseTrans: carve(&ints, len(e.clauses)),
 		instSt:      carve(&states, len(e.instances)),
-		instSince:   make([]int64, len(e.instances)),
+		instSince:   lineMake[int64](len(e.instances), 0),
 		instTrans:   carve(&ints, len(e.instances)),
 	}
 	w.reset(now, true)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"time"
+	"unsafe"
 
 	"github.com/peacekit/peacekit/agreement"
 )
@@ -408,6 +409,9 @@ type Run struct {
 	gates []bool
 	// sc is the scratch memory r adopted, given back by release.
 	sc *scratch
+	// snapOwn is the snapshot r restores from in place of the engine's
+	// snapOf (see ownSnap).
+	snapOf, snapOwn *startSnap
 	// holdArena holds the suspBy lists of instances and agreements, which
 	// are replaced, never modified in place (see with).
 	holdArena []int32
@@ -574,6 +578,8 @@ type scratch struct {
 	// logs is the memory of the logs of Engine.Replay's runs (see
 	// logBufs), kept apart: adopt and release leave it alone.
 	logs logBufs
+	// snapOf and snapOwn are the run's (see Run.ownSnap).
+	snapOf, snapOwn *startSnap
 }
 
 // adopt makes sc r's scratch memory; r.begin then sets it to r's start.
@@ -583,6 +589,7 @@ func (r *Run) adopt(sc *scratch) {
 	r.dirtyA, r.touched, r.hits, r.touchedA, r.relimited = sc.dirtyA, sc.touched, sc.hits, sc.touchedA, sc.relimited
 	r.effects, r.recScratch, r.gates = sc.effects, sc.recScratch, sc.gates
 	r.wk = sc.wk // begin makes its lists the engine's again (reuseWakes)
+	r.snapOf, r.snapOwn = sc.snapOf, sc.snapOwn
 	r.sc = sc
 }
 
@@ -598,6 +605,7 @@ func (r *Run) release() *scratch {
 	if r.base == nil {
 		sc.wk = r.wk
 		sc.tables = r.world.tables()
+		sc.snapOf, sc.snapOwn = r.snapOf, r.snapOwn
 	}
 	r.sc = nil
 	r.world = world{}
@@ -639,7 +647,7 @@ func (r *Run) reset(t int64, s *startSnap) {
 		if r.base != nil {
 			e = r.base
 		}
-		*r = Run{world: e.newWorld(t), rec: r.rec}
+		*r = Run{world: e.newWorld(t), rec: r.rec, snapOf: r.snapOf, snapOwn: r.snapOwn}
 		s = nil // as cheap to close the start from new memory
 	} else {
 		r.world.reset(t, s == nil)
@@ -656,26 +664,27 @@ func (r *Run) reset(t int64, s *startSnap) {
 // the territories as they are, sized, for restore to copy.
 func (r *Run) begin(t int64, states bool) {
 	e := r.e
-	r.start, r.closed, r.started, r.batchAt, r.batch = t, t-1, false, t, r.batch[:0]
+	r.start, r.closed, r.started, r.batchAt, r.batch = t, t-1, false, t, lined(r.batch)
 	if cap(r.inst) < len(e.instances) {
-		r.inst = make([]instState, len(e.instances))
+		r.inst = lineMake[instState](len(e.instances), 0)
 	}
 	r.inst = r.inst[:len(e.instances)]
 	r.agr = reuse(r.agr, len(e.agreements))
-	r.timers = r.timers[:0]
+	r.timers = lined(r.timers)
 	r.log.truncate()
 	r.parts.truncate()
 	r.recs.truncate()
 	r.flog.truncate()
 	r.rnlog.truncate()
 	r.pnotices.truncate()
-	r.vers, r.base, r.amendAt, r.relimited = nil, nil, never, r.relimited[:0]
+	r.vers, r.base, r.amendAt, r.relimited = nil, nil, never, lined(r.relimited)
 	r.tlog.truncate()
 	r.rejected.truncate()
 	r.moves, r.lastMoveN = 0, 0
 	r.holdArena = r.holdArena[:0]
-	r.work, r.spare, r.spareB, r.spareA = r.work[:0], r.spare[:0], r.spareB[:0], r.spareA[:0]
-	r.dirtyA, r.effects, r.touched, r.touchedA = r.dirtyA[:0], r.effects[:0], r.touched[:0], r.touchedA[:0]
+	r.work, r.spare, r.spareB, r.spareA = lined(r.work), lined(r.spare), lined(r.spareB), lined(r.spareA)
+	r.dirtyA, r.effects, r.touched, r.touchedA = lined(r.dirtyA), lined(r.effects), lined(r.touched), lined(r.touchedA)
+	r.hits, r.recScratch = lined(r.hits), lined(r.recScratch)
 	r.shared = false
 	r.wk.reuseWakes()
 	r.terr = reuse(r.terr, len(e.agreements))
@@ -729,14 +738,56 @@ func (e *Engine) startInstState(ii int) instState {
 }
 
 // reuse returns s with length n and every element zero, in its own memory
-// when it has room.
+// when it has room, else in new memory of whole blocks (see lineCap).
 func reuse[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]T, n)
+		return lineMake[T](n, n)
 	}
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// cacheLine is the size of the blocks of memory a run keeps to itself:
+// two 64-byte cache lines, which processors fetch in pairs.
+const cacheLine = 128
+
+// lineCap returns a capacity of at least max(n, 1) elements of size sz
+// whose memory fills blocks of cacheLine bytes of its own. Go's allocator
+// puts a block of more than 704 bytes, or of a multiple of 128 bytes, in
+// a slot of whole such blocks; it packs other small blocks together. A
+// run writing a small buffer of its own at every replay would then take
+// the line from a core reading what shares it (an engine's tables or
+// snapshot, another run's buffers), and two goroutines replaying through
+// runs of their own would slow each other down.
+func lineCap(n int, sz uintptr) int {
+	c := max(n, 1)
+	if sz == 0 {
+		return c
+	}
+	for b := uintptr(c) * sz; b <= 704 && b%cacheLine != 0; b += sz {
+		c++
+	}
+	return c
+}
+
+// lineMake is make([]T, n, c) in memory of whole blocks of its own (see
+// lineCap).
+func lineMake[T any](n, c int) []T {
+	var z T
+	return make([]T, n, lineCap(max(n, c), unsafe.Sizeof(z)))
+}
+
+// lined returns s emptied: in its own memory when that fills whole blocks
+// of its own (see lineCap), in new memory of at least its capacity
+// otherwise. A run's buffers grow by append, which doubles whole blocks
+// into whole blocks; lined moves those that started smaller.
+func lined[T any](s []T) []T {
+	var z T
+	if b := uintptr(cap(s)) * unsafe.Sizeof(z); b > 704 || b > 0 && b%cacheLine == 0 {
+		return s[:0]
+	}
+	return lineMake[T](0, cap(s))
 }
 
 // limit returns the instant of limit d counted from anchor, in zone loc;

@@ -182,7 +182,7 @@ func (w *wakeState) reuseWakes() {
 		clear(w.flags[k])
 		clear(w.touches[k])
 	}
-	*w = wakeState{epoch: w.epoch + 2, lists: w.lists, flags: w.flags, touches: w.touches, causes: w.causes[:0],
+	*w = wakeState{epoch: w.epoch + 2, lists: w.lists, flags: w.flags, touches: w.touches, causes: lined(w.causes),
 		cur: w.cur[:0]}
 }
 
@@ -275,7 +275,7 @@ func (r *Run) wakeDropping(k inputKind, i int32, l []wake, j int, fl uint8, c ca
 		// reuseWakes).
 		out = append(w.lists[k][i][:0], l[:j]...)
 	default:
-		out = make([]wake, j, len(l)-1)
+		out = lineMake[wake](j, len(l)-1)
 		copy(out, l[:j])
 	}
 	for _, x := range l[j+1:] {
@@ -287,8 +287,8 @@ func (r *Run) wakeDropping(k inputKind, i int32, l []wake, j int, fl uint8, c ca
 	}
 	if w.flags[k] == nil {
 		n := r.e.inputCount(k)
-		w.flags[k] = make([]uint8, n)
-		w.lists[k] = make([][]wake, n)
+		w.flags[k] = lineMake[uint8](n, 0)
+		w.lists[k] = lineMake[[]wake](n, 0)
 	}
 	w.lists[k][i] = out
 	w.flags[k][i] = fl | listOwn | listOwned | listLossy
@@ -300,7 +300,7 @@ func (r *Run) wakeDropping(k inputKind, i int32, l []wake, j int, fl uint8, c ca
 func (r *Run) touchInput(k inputKind, i int32, c cause) {
 	w := &r.wk
 	if w.touches[k] == nil {
-		w.touches[k] = make([]touch, r.e.inputCount(k))
+		w.touches[k] = lineMake[touch](r.e.inputCount(k), 0)
 	}
 	t := &w.touches[k][i]
 	if t.ep[0] == w.epoch {
