@@ -502,8 +502,17 @@
 // start that way twice, the engine keeps the state after it (about the
 // size of one short run's) and later runs from that start copy it instead
 // of evaluating the start again; the engine keeps one such start per
-// recording, the one last seen twice in a row. Nothing a run or its trace
-// reports changes with it.
+// recording, the one last seen twice in a row. A run copies a small one
+// (up to about a thousand instances) into memory of its own the first
+// time it uses it, so that runs replaying in parallel do not all read the
+// same memory at every replay. Nothing a run or its trace reports changes
+// with it.
+//
+// One engine serves any number of goroutines, each replaying through a run
+// of its own. On a machine whose cores are free, two such goroutines
+// replay about 1.7 to 1.9 times as many timelines as one, against about 2
+// for a loop of pure arithmetic: the goroutines share the engine's tables
+// and the cores' caches.
 //
 // # Guarantees
 //

@@ -569,7 +569,8 @@ type scratch struct {
 	touchedA, relimited                                       []int32
 	effects                                                   []effect
 	recScratch                                                []nodeRecord
-	gates                                                     []bool
+	gates, terrAsStated                                       []bool
+	terr                                                      []terrVal
 	// wk is the memory of the run's copies of wake lists, and tables its
 	// world's tables, kept only from a run under its engine's own text (no
 	// amendment): they are sized for that engine.
@@ -588,6 +589,7 @@ func (r *Run) adopt(sc *scratch) {
 	r.batch, r.work, r.spare, r.spareB, r.spareA = sc.batch, sc.work, sc.spare, sc.spareB, sc.spareA
 	r.dirtyA, r.touched, r.hits, r.touchedA, r.relimited = sc.dirtyA, sc.touched, sc.hits, sc.touchedA, sc.relimited
 	r.effects, r.recScratch, r.gates = sc.effects, sc.recScratch, sc.gates
+	r.terr, r.terrAsStated = sc.terr, sc.terrAsStated
 	r.wk = sc.wk // begin makes its lists the engine's again (reuseWakes)
 	r.snapOf, r.snapOwn = sc.snapOf, sc.snapOwn
 	r.sc = sc
@@ -601,7 +603,9 @@ func (r *Run) release() *scratch {
 	}
 	*sc = scratch{inst: r.inst, agr: r.agr, timers: r.timers, batch: r.batch, work: r.work, spare: r.spare,
 		spareB: r.spareB, spareA: r.spareA, dirtyA: r.dirtyA, touched: r.touched, hits: r.hits, touchedA: r.touchedA,
-		relimited: r.relimited, effects: r.effects, recScratch: r.recScratch, gates: r.gates}
+		relimited: r.relimited, effects: r.effects, recScratch: r.recScratch, gates: r.gates, terr: r.terr,
+		terrAsStated: r.terrAsStated}
+	clear(sc.terr) // the pool holds no territory alive
 	if r.base == nil {
 		sc.wk = r.wk
 		sc.tables = r.world.tables()
@@ -613,6 +617,7 @@ func (r *Run) release() *scratch {
 	r.inst, r.agr, r.timers = nil, nil, nil
 	r.batch, r.work, r.spare, r.spareB, r.spareA, r.dirtyA, r.touched, r.hits = nil, nil, nil, nil, nil, nil, nil, nil
 	r.touchedA, r.relimited, r.effects, r.recScratch, r.gates = nil, nil, nil, nil, nil
+	r.terr, r.terrAsStated = nil, nil
 	return sc
 }
 
