@@ -1139,8 +1139,12 @@ func (r *Run) commit(t int64, batch []int32) {
 		}
 		fluents := false
 		for _, pi := range hits {
-			if coded {
-				r.occPush(pi, ei) // as match does
+			if coded { // as match does, with occPush inlined
+				if h := &r.occ[pi]; len(h.tail) < cap(h.tail) {
+					h.tail = append(h.tail, ei)
+				} else {
+					r.occGrow(pi, ei)
+				}
 			}
 			r.wakeInput(inPattern, pi, evc)
 			if f := e.patFlags[pi]; f != 0 {
@@ -1344,6 +1348,17 @@ const (
 // patterns of w, so that a replay allocates once for the first
 // occurrences of many patterns rather than once each.
 func (w *world) occPush(pi, ei int32) {
+	h := &w.occ[pi]
+	if n := len(h.tail); n < cap(h.tail) {
+		h.tail = h.tail[:n+1]
+		h.tail[n] = ei
+		return
+	}
+	w.occGrow(pi, ei)
+}
+
+// occGrow is occPush for a list whose memory is full, or which has none.
+func (w *world) occGrow(pi, ei int32) {
 	h := &w.occ[pi]
 	if cap(h.tail) == 0 && len(h.full) == 0 {
 		if len(w.occSlab) < occCarve {
