@@ -510,7 +510,7 @@
 //
 // One engine serves any number of goroutines, each replaying through a run
 // of its own. On a machine whose cores are free, two such goroutines
-// replay about 1.7 to 1.9 times as many timelines as one, against about 2
+// replay about 1.7 to 1.8 times as many timelines as one, against about 2
 // for a loop of pure arithmetic: the goroutines share the engine's tables
 // and the cores' caches.
 //
