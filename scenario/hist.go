@@ -95,14 +95,6 @@ func (h *hist[T]) own() {
 	h.full, h.tail = nil, out
 }
 
-// clone returns a copy of h in memory of its own, of exactly its size; h
-// is not modified.
-func (h *hist[T]) clone() hist[T] {
-	c := *h
-	c.own()
-	return c
-}
-
 // assign makes h a copy of src, in h's memory: only for a history
 // nothing shares. It is not inlined: a run's restore calls it a dozen
 // times at every replay, and inlined there it made the restore three times

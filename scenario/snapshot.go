@@ -245,9 +245,11 @@ func lineClone[T any](s []T) []T {
 	return out
 }
 
-// lineClone is clone in memory of whole blocks of its own (see lineCap).
+// lineClone returns a copy of h in memory of whole blocks of its own (see
+// lineCap); h is not modified.
 func (h *hist[T]) lineClone() hist[T] {
-	c := h.clone()
-	c.tail = lineClone(c.tail)
-	return c
+	if h.len() == 0 {
+		return hist[T]{}
+	}
+	return hist[T]{tail: lineClone(h.flat())}
 }
