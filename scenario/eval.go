@@ -84,25 +84,25 @@ type breach struct {
 }
 
 // newWorld returns the world of e at instant now before any event (see
-// [world.reset]), with its tables allocated.
-func (e *Engine) newWorld(now int64) world {
+// [world.reset]), with its tables allocated where p places them (see
+// place; nil for a run's first place).
+func (e *Engine) newWorld(now int64, p *place) world {
 	// The arrays of one type share one allocation, each clipped so that
 	// an append (an amendment adding clauses) moves it out.
-	// Each in memory of whole blocks of its own (see lineCap).
 	ni := len(e.fluents) + len(e.agreements) + len(e.clauses) + len(e.instances)
-	ints := lineMake[int32](ni, ni)
-	states := lineMake[agreement.State](len(e.agreements)+len(e.instances), 0)
+	ints := lineMake[int32](p, ni, ni)
+	states := lineMake[agreement.State](p, len(e.agreements)+len(e.instances), 0)
 	w := world{
 		e:           e,
-		occ:         lineMake[hist[int32]](len(e.patterns), 0),
-		fluentVal:   lineMake[bool](len(e.fluents), 0),
+		occ:         lineMake[hist[int32]](p, len(e.patterns), 0),
+		fluentVal:   lineMake[bool](p, len(e.fluents), 0),
 		fluentEv:    carve(&ints, len(e.fluents)),
 		agrState:    carve(&states, len(e.agreements)),
 		agrTrans:    carve(&ints, len(e.agreements)),
-		counts:      lineMake[[numStates]int32](len(e.clauses), 0),
+		counts:      lineMake[[numStates]int32](p, len(e.clauses), 0),
 		clauseTrans: carve(&ints, len(e.clauses)),
 		instSt:      carve(&states, len(e.instances)),
-		instSince:   lineMake[int64](len(e.instances), 0),
+		instSince:   lineMake[int64](p, len(e.instances), 0),
 		instTrans:   carve(&ints, len(e.instances)),
 	}
 	w.reset(now, true)
@@ -134,10 +134,10 @@ func (w *world) tables() worldTables {
 // run they come from, Engine.Replay's, does not read them (a trace matches
 // its events again when it needs them: see Trace.occurrences). Without states, the reset leaves the states in t as they are
 // (see world.reset).
-func (e *Engine) worldIn(now int64, t worldTables, states bool) world {
+func (e *Engine) worldIn(now int64, t worldTables, states bool, p *place) world {
 	if len(t.occ) != len(e.patterns) || len(t.fluentVal) != len(e.fluents) || len(t.agrState) != len(e.agreements) ||
 		len(t.counts) != len(e.clauses) || len(t.instSt) != len(e.instances) {
-		return e.newWorld(now)
+		return e.newWorld(now, p)
 	}
 	w := world{e: e, occ: t.occ, fluentVal: t.fluentVal, fluentEv: t.fluentEv, agrState: t.agrState,
 		agrTrans: t.agrTrans, counts: t.counts, clauseTrans: t.clauseTrans, instSt: t.instSt,

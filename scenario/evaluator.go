@@ -135,7 +135,7 @@ func (ev *Evaluator) NewHistory() *History {
 	if ev == nil || ev.e == nil {
 		return nil
 	}
-	h := &History{world: ev.e.newWorld(beforeAll)}
+	h := &History{world: ev.e.newWorld(beforeAll, nil)}
 	h.Reset()
 	return h
 }

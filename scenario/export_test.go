@@ -70,3 +70,10 @@ func LiveSlotsDisagreements(r *Run) []string {
 	}
 	return out
 }
+
+// RunInPages reports whether r keeps its memory in pages of its own (see
+// place), as its instances' states, its counts and its first wake
+// buffers show.
+func RunInPages(r *Run) bool {
+	return r.place.pages && inPages(r.inst) && inPages(r.counts) && inPages(r.work)
+}

@@ -284,6 +284,45 @@ func TestRunReplayAllocatesNothing(t *testing.T) {
 	}
 }
 
+// TestReplayedRunMovesIntoPages checks that a run replayed again and
+// again moves its memory into pages of its own at its third replay, and
+// that it ends every replay, before and after, in the states a new run
+// ends that replay in.
+func TestReplayedRunMovesIntoPages(t *testing.T) {
+	w := newWorkload(t)
+	r, err := w.e.Start(benchStart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetRecording(scenario.RecordStates); err != nil {
+		t.Fatal(err)
+	}
+	for k, tl := range w.tls[:8] {
+		if err := r.Replay(tl, w.ends[k]); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := scenario.RunInPages(r), k >= 2; got != want {
+			t.Fatalf("after %d replays: in pages %v, want %v", k+1, got, want)
+		}
+		fresh, err := w.e.Start(benchStart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fresh.SetRecording(scenario.RecordStates); err != nil {
+			t.Fatal(err)
+		}
+		if err := fresh.Replay(tl, w.ends[k]); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := r.States(nil), fresh.States(nil); !slices.Equal(got, want) {
+			t.Fatalf("replay %d: states %v, a new run's %v", k+1, got, want)
+		}
+		if got, want := r.Transitions(), fresh.Transitions(); got != want {
+			t.Fatalf("replay %d: %d transitions, a new run's %d", k+1, got, want)
+		}
+	}
+}
+
 // TestForkedRunsConcurrently forks a run partway through each workload
 // timeline and continues the run and its fork in two goroutines: each
 // ends in the states of a straight replay (run with -race: a run and its

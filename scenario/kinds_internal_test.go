@@ -75,7 +75,7 @@ func TestPropertyPartyCodesMatchIDs(t *testing.T) {
 		}
 		slices.Sort(kinds)
 		party := rapid.SampledFrom(pool)
-		w := e.newWorld(0)
+		w := e.newWorld(0, nil)
 		for i := range 30 {
 			ev := agreement.Event{Kind: rapid.SampledFrom(kinds).Draw(t, "kind"), Actor: party.Draw(t, "actor"),
 				Target: party.Draw(t, "target"), Reporter: party.Draw(t, "reporter")}
@@ -114,7 +114,7 @@ func TestManyPartiesMatchByID(t *testing.T) {
 	if e.partyMatch != nil {
 		t.Fatalf("%d parties matched by code", otherParty+1)
 	}
-	w := e.newWorld(0)
+	w := e.newWorld(0, nil)
 	ev := agreement.Event{Kind: "report", Actor: "p42"}
 	if got := w.match(0, &ev, nil); len(got) != 1 || e.patterns[got[0]].key.p.Actor != "p42" {
 		t.Fatalf("a report by p42 matches %v", got)

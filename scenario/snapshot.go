@@ -93,7 +93,7 @@ func (r *Run) ownSnap(s *startSnap) *startSnap {
 	}
 	own := s
 	if uintptr(len(s.r.inst))*unsafe.Sizeof(instState{}) <= privateSnapMax {
-		own = s.private()
+		own = s.private(&r.place)
 	}
 	r.snapOf, r.snapOwn = s, own
 	return own
@@ -102,29 +102,29 @@ func (r *Run) ownSnap(s *startSnap) *startSnap {
 // private returns a copy of s in memory of its own: the parts of its run
 // that restore reads. What they point to (suspension lists, a term's
 // notices, territories) is shared, being never modified in place.
-func (s *startSnap) private() *startSnap {
+func (s *startSnap) private(p *place) *startSnap {
 	o := s.r
 	c := &Run{}
 	c.now = o.now
-	c.fluentVal, c.fluentEv = lineClone(o.fluentVal), lineClone(o.fluentEv)
-	c.agrState, c.agrTrans = lineClone(o.agrState), lineClone(o.agrTrans)
-	c.counts, c.clauseTrans = lineClone(o.counts), lineClone(o.clauseTrans)
-	c.instSt, c.instSince, c.instTrans = lineClone(o.instSt), lineClone(o.instSince), lineClone(o.instTrans)
-	c.blog = o.blog.lineClone()
+	c.fluentVal, c.fluentEv = lineClone(p, o.fluentVal), lineClone(p, o.fluentEv)
+	c.agrState, c.agrTrans = lineClone(p, o.agrState), lineClone(p, o.agrTrans)
+	c.counts, c.clauseTrans = lineClone(p, o.counts), lineClone(p, o.clauseTrans)
+	c.instSt, c.instSince, c.instTrans = lineClone(p, o.instSt), lineClone(p, o.instSince), lineClone(p, o.instTrans)
+	c.blog = o.blog.lineClone(p)
 	if o.byClause != nil {
-		c.byClause = lineMake[hist[int32]](len(o.byClause), 0)
+		c.byClause = lineMake[hist[int32]](p, len(o.byClause), 0)
 		for i := range o.byClause {
-			c.byClause[i] = o.byClause[i].lineClone()
+			c.byClause[i] = o.byClause[i].lineClone(p)
 		}
 	}
-	c.inst, c.agr, c.timers = lineClone(o.inst), lineClone(o.agr), lineClone(o.timers)
-	c.log, c.parts, c.recs = o.log.lineClone(), o.parts.lineClone(), o.recs.lineClone()
-	c.flog, c.rnlog, c.pnotices = o.flog.lineClone(), o.rnlog.lineClone(), o.pnotices.lineClone()
-	c.terr, c.terrAsStated = lineClone(o.terr), lineClone(o.terrAsStated)
-	c.tlog, c.rejected = o.tlog.lineClone(), o.rejected.lineClone()
+	c.inst, c.agr, c.timers = lineClone(p, o.inst), lineClone(p, o.agr), lineClone(p, o.timers)
+	c.log, c.parts, c.recs = o.log.lineClone(p), o.parts.lineClone(p), o.recs.lineClone(p)
+	c.flog, c.rnlog, c.pnotices = o.flog.lineClone(p), o.rnlog.lineClone(p), o.pnotices.lineClone(p)
+	c.terr, c.terrAsStated = lineClone(p, o.terr), lineClone(p, o.terrAsStated)
+	c.tlog, c.rejected = o.tlog.lineClone(p), o.rejected.lineClone(p)
 	c.moves, c.lastMoveN, c.lastMoveAt = o.moves, o.lastMoveN, o.lastMoveAt
 	c.wk.epoch = o.wk.epoch
-	c.gates = lineClone(o.gates)
+	c.gates = lineClone(p, o.gates)
 	return &startSnap{start: s.start, r: c, terms: s.terms}
 }
 
@@ -234,22 +234,21 @@ func (r *Run) restore(snap *startSnap) {
 	r.gates = append(r.gates[:0], s.gates...)
 }
 
-// lineClone returns a copy of s in memory of whole blocks of its own
-// (see lineCap).
-func lineClone[T any](s []T) []T {
+// lineClone returns a copy of s in memory placed by p (see lineMake).
+func lineClone[T any](p *place, s []T) []T {
 	if s == nil {
 		return nil
 	}
-	out := lineMake[T](len(s), len(s))
+	out := lineMake[T](p, len(s), len(s))
 	copy(out, s)
 	return out
 }
 
-// lineClone returns a copy of h in memory of whole blocks of its own (see
-// lineCap); h is not modified.
-func (h *hist[T]) lineClone() hist[T] {
+// lineClone returns a copy of h in memory placed by p (see lineMake); h
+// is not modified.
+func (h *hist[T]) lineClone(p *place) hist[T] {
 	if h.len() == 0 {
 		return hist[T]{}
 	}
-	return hist[T]{tail: lineClone(h.flat())}
+	return hist[T]{tail: lineClone(p, h.flat())}
 }

@@ -120,9 +120,10 @@ func restoredOf(r *Run) restored {
 
 // TestPropertyPrivateSnapshotRestoresTheSame checks that a run restoring
 // its start from a copy of the engine's snapshot of its own (see
-// Run.ownSnap) ends in the state a run restoring from the engine's own
-// snapshot does, for every recording, and that making the copy leaves
-// the engine's snapshot as it was.
+// Run.ownSnap), in blocks of whole lines or in pages (see place), ends in
+// the state a run restoring from the engine's own snapshot does, for
+// every recording, and that making the copy leaves the engine's snapshot
+// as it was.
 func TestPropertyPrivateSnapshotRestoresTheSame(t *testing.T) {
 	start := time.Date(2026, 1, 6, 0, 0, 0, 0, time.UTC)
 	rapid.Check(t, func(t *rapid.T) {
@@ -150,12 +151,12 @@ func TestPropertyPrivateSnapshotRestoresTheSame(t *testing.T) {
 				t.Fatalf("recording %s: no snapshot after two plain starts", rec)
 			}
 			before := restoredOf(s.r)
-			own := s.private()
+			own, paged := s.private(nil), s.private(&place{pages: true})
 			if !reflect.DeepEqual(restoredOf(s.r), before) {
 				t.Fatalf("recording %s: copying the snapshot changed it", rec)
 			}
-			var got [2]restored
-			for k, from := range []*startSnap{s, own} {
+			var got [3]restored
+			for k, from := range []*startSnap{s, own, paged} {
 				f, err := e.Start(start)
 				if err != nil {
 					t.Fatal(err)
@@ -168,8 +169,10 @@ func TestPropertyPrivateSnapshotRestoresTheSame(t *testing.T) {
 				f.restore(from)
 				got[k] = restoredOf(f)
 			}
-			if !reflect.DeepEqual(got[0], got[1]) {
-				t.Fatalf("recording %s: restored from the engine's snapshot\n%+v\nfrom the run's copy\n%+v", rec, got[0], got[1])
+			for k := 1; k < len(got); k++ {
+				if !reflect.DeepEqual(got[0], got[k]) {
+					t.Fatalf("recording %s: restored from the engine's snapshot\n%+v\nfrom the run's copy %d\n%+v", rec, got[0], k, got[k])
+				}
 			}
 		}
 	})
@@ -192,10 +195,10 @@ func TestLineCap(t *testing.T) {
 			}
 		}
 	}
-	if s := lined(make([]int32, 0, 3)); cap(s) != 32 || len(s) != 0 {
+	if s := lined(nil, make([]int32, 0, 3)); cap(s) != 32 || len(s) != 0 {
 		t.Errorf("lined of 3 int32s: len %d cap %d, want 0 and 32", len(s), cap(s))
 	}
-	if s := make([]int32, 5, 32); &lined(s)[:1][0] != &s[0] {
+	if s := make([]int32, 5, 32); &lined(nil, s)[:1][0] != &s[0] {
 		t.Error("lined moved a buffer of whole blocks")
 	}
 }

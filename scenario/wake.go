@@ -146,6 +146,8 @@ type wakeState struct {
 	// the current instant.
 	touches [numInputKinds][]touch
 	causes  []cause
+	// slab is memory in pages for more copies of lists (see Run.wakeMem).
+	slab []wake
 	// epoch numbers the rounds: the marks made while it is k wake
 	// instances for the round k+1, whose instances are taken with epoch
 	// k+1. last and prev are the latest two epochs with a touch.
@@ -177,12 +179,12 @@ func (w *wakeState) resetWakes() {
 // again, but the memory of the run's copies, which is the run's alone,
 // stays for the copies it makes again, so that replaying allocates
 // nothing once they have been made.
-func (w *wakeState) reuseWakes() {
+func (w *wakeState) reuseWakes(p *place) {
 	for k := range w.flags {
 		clear(w.flags[k])
 		clear(w.touches[k])
 	}
-	*w = wakeState{epoch: w.epoch + 2, lists: w.lists, flags: w.flags, touches: w.touches, causes: lined(w.causes),
+	*w = wakeState{epoch: w.epoch + 2, lists: w.lists, flags: w.flags, touches: w.touches, causes: lined(p, w.causes), slab: w.slab,
 		cur: w.cur[:0]}
 }
 
@@ -275,7 +277,7 @@ func (r *Run) wakeDropping(k inputKind, i int32, l []wake, j int, fl uint8, c ca
 		// reuseWakes).
 		out = append(w.lists[k][i][:0], l[:j]...)
 	default:
-		out = lineMake[wake](j, len(l)-1)
+		out = r.wakeMem(j, len(l)-1)
 		copy(out, l[:j])
 	}
 	for _, x := range l[j+1:] {
@@ -287,12 +289,30 @@ func (r *Run) wakeDropping(k inputKind, i int32, l []wake, j int, fl uint8, c ca
 	}
 	if w.flags[k] == nil {
 		n := r.e.inputCount(k)
-		w.flags[k] = lineMake[uint8](n, 0)
-		w.lists[k] = lineMake[[]wake](n, 0)
+		w.flags[k] = lineMake[uint8](&r.place, n, 0)
+		w.lists[k] = lineMake[[]wake](&r.place, n, 0)
 	}
 	w.lists[k][i] = out
 	w.flags[k][i] = fl | listOwn | listOwned | listLossy
 	r.touchInput(k, i, c)
+}
+
+// wakeMem returns memory for a copy of a wake list of length n and
+// capacity c: a block of its own, or, where the run keeps its memory in
+// pages (see place), a part of a slab of them, as the copies are many and
+// short.
+func (r *Run) wakeMem(n, c int) []wake {
+	if !r.place.pages {
+		return lineMake[wake](&r.place, n, c)
+	}
+	w := &r.wk
+	c = max(n, c, 1)
+	if cap(w.slab)-len(w.slab) < c {
+		w.slab = pageMake[wake](&r.place, 0, c)
+	}
+	k := len(w.slab)
+	w.slab = w.slab[:k+c]
+	return w.slab[k : k+n : k+c]
 }
 
 // touchInput records a change of input i of kind k with cause c, the first
@@ -300,7 +320,7 @@ func (r *Run) wakeDropping(k inputKind, i int32, l []wake, j int, fl uint8, c ca
 func (r *Run) touchInput(k inputKind, i int32, c cause) {
 	w := &r.wk
 	if w.touches[k] == nil {
-		w.touches[k] = lineMake[touch](r.e.inputCount(k), 0)
+		w.touches[k] = lineMake[touch](&r.place, r.e.inputCount(k), 0)
 	}
 	t := &w.touches[k][i]
 	if t.ep[0] == w.epoch {
