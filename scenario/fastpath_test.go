@@ -285,9 +285,10 @@ func TestRunReplayAllocatesNothing(t *testing.T) {
 }
 
 // TestReplayedRunMovesIntoPages checks that a run replayed again and
-// again moves its memory into pages of its own at its third replay, and
-// that it ends every replay, before and after, in the states a new run
-// ends that replay in.
+// again moves its memory into pages of its own at its third replay, that
+// it ends every replay, before and after, in the states a new run ends
+// that replay in, and that a run starting every replay on new memory (its
+// trace read) does not.
 func TestReplayedRunMovesIntoPages(t *testing.T) {
 	w := newWorkload(t)
 	r, err := w.e.Start(benchStart)
@@ -320,6 +321,30 @@ func TestReplayedRunMovesIntoPages(t *testing.T) {
 		if got, want := r.Transitions(), fresh.Transitions(); got != want {
 			t.Fatalf("replay %d: %d transitions, a new run's %d", k+1, got, want)
 		}
+	}
+	// A run whose trace is read after every replay starts the next on new
+	// memory, which stays in blocks of lines; once no trace shares it, the
+	// run moves into pages at its third reset.
+	tr, err := w.e.Start(benchStart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, tl := range w.tls[:6] {
+		if err := tr.Replay(tl, w.ends[k]); err != nil {
+			t.Fatal(err)
+		}
+		_ = tr.Trace()
+		if scenario.RunInPages(tr) {
+			t.Fatalf("a run whose trace is read moved into pages at replay %d", k+1)
+		}
+	}
+	for k, tl := range w.tls[:3] {
+		if err := tr.Replay(tl, w.ends[k]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !scenario.RunInPages(tr) {
+		t.Fatal("a run whose trace is no longer read stayed out of pages after three resets")
 	}
 }
 

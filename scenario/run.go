@@ -652,9 +652,16 @@ func (r *Run) Reset(start time.Time) error {
 // (see plainStart).
 func (r *Run) reset(t int64, s *startSnap) {
 	r.tlHits = nil
+	// New memory at every reset, while a trace or fork shares it or the
+	// text was amended, would cost pages every time: it comes in blocks
+	// of lines, and the count of resets starts again.
+	fresh := r.shared || r.base != nil
 	r.place.resets++
+	if fresh {
+		r.place = place{resets: 1}
+	}
 	toPages := r.place.resets == placeAfter && !r.place.pages
-	if r.shared || r.base != nil || toPages {
+	if fresh || toPages {
 		e := r.e
 		if r.base != nil {
 			e = r.base
