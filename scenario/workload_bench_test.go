@@ -308,4 +308,39 @@ func BenchmarkWorkloadParallel(b *testing.B) {
 		b.ReportMetric(median(overSpin), "replay/spin")
 		b.ReportMetric(median(overFlat), "replay/flat")
 	})
+	// each times, in every iteration, the first run replaying alone and
+	// then the two runs replaying side by side, each goroutine timing
+	// itself, and reports the median of each run's time side by side over
+	// half its time alone: 1 for a run the other does not slow down.
+	b.Run("each", func(b *testing.B) {
+		if runtime.GOMAXPROCS(0) < 2 {
+			b.Skipf("GOMAXPROCS=%d", runtime.GOMAXPROCS(0))
+		}
+		var ratios [2][]float64
+		for b.Loop() {
+			start := time.Now()
+			replay(0, replays)()
+			alone := time.Since(start)
+			var took [2]time.Duration
+			var wg sync.WaitGroup
+			for g := range 2 {
+				wg.Go(func() {
+					start := time.Now()
+					replay(g, replays/2)()
+					took[g] = time.Since(start)
+				})
+			}
+			wg.Wait()
+			for g := range 2 {
+				ratios[g] = append(ratios[g], 2*float64(took[g])/float64(alone))
+			}
+		}
+		median := func(xs []float64) float64 {
+			xs = slices.Clone(xs)
+			slices.Sort(xs)
+			return xs[len(xs)/2]
+		}
+		b.ReportMetric(median(ratios[0]), "run0/half-alone")
+		b.ReportMetric(median(ratios[1]), "run1/half-alone")
+	})
 }
