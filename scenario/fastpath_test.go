@@ -262,13 +262,7 @@ func TestRunReplayAllocatesNothing(t *testing.T) {
 		t.Skip("the race detector allocates")
 	}
 	w := newWorkload(t)
-	r, err := w.e.Start(benchStart)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := r.SetRecording(scenario.RecordStates); err != nil {
-		t.Fatal(err)
-	}
+	r := statesRun(t, w.e, benchStart)
 	var states []agreement.State
 	replayAll := func() {
 		for k, tl := range w.tls {
@@ -291,13 +285,7 @@ func TestRunReplayAllocatesNothing(t *testing.T) {
 // trace read) does not.
 func TestReplayedRunMovesIntoPages(t *testing.T) {
 	w := newWorkload(t)
-	r, err := w.e.Start(benchStart)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := r.SetRecording(scenario.RecordStates); err != nil {
-		t.Fatal(err)
-	}
+	r := statesRun(t, w.e, benchStart)
 	for k, tl := range w.tls[:8] {
 		if err := r.Replay(tl, w.ends[k]); err != nil {
 			t.Fatal(err)
@@ -305,13 +293,7 @@ func TestReplayedRunMovesIntoPages(t *testing.T) {
 		if got, want := scenario.RunInPages(r), k >= 2; got != want {
 			t.Fatalf("after %d replays: in pages %v, want %v", k+1, got, want)
 		}
-		fresh, err := w.e.Start(benchStart)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := fresh.SetRecording(scenario.RecordStates); err != nil {
-			t.Fatal(err)
-		}
+		fresh := statesRun(t, w.e, benchStart)
 		if err := fresh.Replay(tl, w.ends[k]); err != nil {
 			t.Fatal(err)
 		}

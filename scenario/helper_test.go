@@ -29,3 +29,16 @@ func replay(t testing.TB, a agreement.Agreement, start, end time.Time, evs ...ag
 	}
 	return e, tr
 }
+
+// statesRun returns a run of e from start that records states only.
+func statesRun(t testing.TB, e *scenario.Engine, start time.Time) *scenario.Run {
+	t.Helper()
+	r, err := e.Start(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetRecording(scenario.RecordStates); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
