@@ -99,9 +99,10 @@ func (r *Run) ownSnap(s *startSnap) *startSnap {
 	return own
 }
 
-// private returns a copy of s in memory of its own: the parts of its run
-// that restore reads. What they point to (suspension lists, a term's
-// notices, territories) is shared, being never modified in place.
+// private returns a copy of s in memory of its own, placed by p (see
+// lineMake): the parts of its run that restore reads. What they point to
+// (suspension lists, a term's notices, territories) is shared, being never
+// modified in place.
 func (s *startSnap) private(p *place) *startSnap {
 	o := s.r
 	c := &Run{}
