@@ -71,6 +71,19 @@ func LiveSlotsDisagreements(r *Run) []string {
 	return out
 }
 
+// PlaceAfter is the number of resets after which a run keeps its memory
+// in pages of its own.
+const PlaceAfter = placeAfter
+
+// PagesAtNextReset makes r move its memory into pages of its own when it
+// is next put back at its start, as if it had been reset PlaceAfter-1
+// times since it last started on new memory.
+func PagesAtNextReset(r *Run) {
+	if !r.place.pages {
+		r.place.resets = placeAfter - 1
+	}
+}
+
 // RunInPages reports whether r keeps its memory in pages of its own (see
 // place), as its instances' states, its counts and its first wake
 // buffers show.

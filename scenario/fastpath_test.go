@@ -19,8 +19,10 @@ import (
 // replaying agree on every state: the reference model, the full trace of
 // Engine.Replay, and runs that record states only (RecordStates), one
 // reused through Run.Replay for several timelines (read with Run.State and
-// Run.States) and one stepped event by event with Run.Apply, Run.Amend and
-// Run.AdvanceTo, read with Run.State after every instant. Every other timeline carries amendments.
+// Run.States; half of them in pages of their own from the start) and one
+// stepped event by event with Run.Apply, Run.Amend and Run.AdvanceTo, read
+// with Run.State after every instant. Every other timeline carries
+// amendments.
 func TestPropertyFastPathMatchesTraceAndModel(t *testing.T) {
 	tcfg := scenariotest.TimelineConfig{MinEvents: 8, MaxEvents: 24, Exercises: 30}
 	compared, moved := 0, 0
@@ -36,6 +38,11 @@ func TestPropertyFastPathMatchesTraceAndModel(t *testing.T) {
 		}
 		if err := fast.SetRecording(scenario.RecordStates); err != nil {
 			t.Fatal(err)
+		}
+		// Half the reused runs keep their memory in pages of their own
+		// from the first replay, as a run replayed many times does.
+		if rapid.Bool().Draw(t, "pages") {
+			scenario.PagesAtNextReset(fast)
 		}
 		for k := range 3 {
 			gen := scenariotest.Timeline(p, tcfg)
@@ -279,22 +286,25 @@ func TestRunReplayAllocatesNothing(t *testing.T) {
 }
 
 // TestReplayedRunMovesIntoPages checks that a run replayed again and
-// again moves its memory into pages of its own at its third replay, that
-// it ends every replay, before and after, in the states a new run ends
-// that replay in, and that a run starting every replay on new memory (its
-// trace read) does not.
+// again moves its memory into pages of its own at its PlaceAfter-th
+// replay, that it ends every replay, before and after, in the states a
+// new run ends that replay in, and that a run starting every replay on new
+// memory (its trace read) does not; and that Engine.Replay, whose scratch
+// memory moves into pages the same way, gives the same states throughout.
 func TestReplayedRunMovesIntoPages(t *testing.T) {
 	w := newWorkload(t)
 	r := statesRun(t, w.e, benchStart)
-	for k, tl := range w.tls[:8] {
-		if err := r.Replay(tl, w.ends[k]); err != nil {
+	n := scenario.PlaceAfter + 8
+	for k := range n {
+		tl, end := w.tls[k%len(w.tls)], w.ends[k%len(w.tls)]
+		if err := r.Replay(tl, end); err != nil {
 			t.Fatal(err)
 		}
-		if got, want := scenario.RunInPages(r), k >= 2; got != want {
+		if got, want := scenario.RunInPages(r), k+1 >= scenario.PlaceAfter; got != want {
 			t.Fatalf("after %d replays: in pages %v, want %v", k+1, got, want)
 		}
 		fresh := statesRun(t, w.e, benchStart)
-		if err := fresh.Replay(tl, w.ends[k]); err != nil {
+		if err := fresh.Replay(tl, end); err != nil {
 			t.Fatal(err)
 		}
 		if got, want := r.States(nil), fresh.States(nil); !slices.Equal(got, want) {
@@ -303,30 +313,40 @@ func TestReplayedRunMovesIntoPages(t *testing.T) {
 		if got, want := r.Transitions(), fresh.Transitions(); got != want {
 			t.Fatalf("replay %d: %d transitions, a new run's %d", k+1, got, want)
 		}
+		tr, err := w.e.Replay(tl, end)
+		if err != nil {
+			t.Fatal(err)
+		}
+		states := fresh.States(nil)
+		for j, in := range w.e.Instances() {
+			if s, err := tr.State(in, end); err != nil || s != states[j] {
+				t.Fatalf("replay %d: Engine.Replay has %s in %s (%v), a new run %s", k+1, in, s, err, states[j])
+			}
+		}
 	}
 	// A run whose trace is read after every replay starts the next on new
 	// memory, which stays in blocks of lines; once no trace shares it, the
-	// run moves into pages at its third reset.
-	tr, err := w.e.Start(benchStart)
+	// run moves into pages after PlaceAfter resets.
+	traced, err := w.e.Start(benchStart)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for k, tl := range w.tls[:6] {
-		if err := tr.Replay(tl, w.ends[k]); err != nil {
+	for k := range n {
+		if err := traced.Replay(w.tls[k%len(w.tls)], w.ends[k%len(w.tls)]); err != nil {
 			t.Fatal(err)
 		}
-		_ = tr.Trace()
-		if scenario.RunInPages(tr) {
+		_ = traced.Trace()
+		if scenario.RunInPages(traced) {
 			t.Fatalf("a run whose trace is read moved into pages at replay %d", k+1)
 		}
 	}
-	for k, tl := range w.tls[:3] {
-		if err := tr.Replay(tl, w.ends[k]); err != nil {
+	for k := range scenario.PlaceAfter {
+		if err := traced.Replay(w.tls[k%len(w.tls)], w.ends[k%len(w.tls)]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if !scenario.RunInPages(tr) {
-		t.Fatal("a run whose trace is no longer read stayed out of pages after three resets")
+	if !scenario.RunInPages(traced) {
+		t.Fatalf("a run whose trace is no longer read stayed out of pages after %d resets", scenario.PlaceAfter)
 	}
 }
 

@@ -808,7 +808,9 @@ func lineCap(n int, sz uintptr) int {
 // replay (measured: the run whose buffers follow the other's in memory
 // replayed 20% slower beside it than alone, and not at all slower with
 // its buffers in pages of their own). Pages cost memory, about 8 KiB a
-// buffer, which a run replayed a few times does not repay.
+// buffer, and time to move into: for the benchmark workload 470 KiB and
+// about as long as 60 replays (most of it the first touch of new pages),
+// which a run replayed a few times does not repay.
 type place struct {
 	resets uint32 // times the run was put back at its start
 	pages  bool
@@ -818,8 +820,10 @@ type place struct {
 
 // placeAfter is the number of times a run is put back at its start (by
 // Run.Replay, Run.Reset, or Engine.Replay's scratch memory) before it
-// keeps its memory in pages of its own (see place).
-const placeAfter = 3
+// keeps its memory in pages of its own (see place): enough replays that
+// the move costs a run replayed no more than that nothing, and one
+// replayed many more times a small part of its time.
+const placeAfter = 64
 
 // pageSize is the size of Go's pages: a block of a multiple of it, up to
 // 32 KiB, is alone in its span, and so is every larger block.
