@@ -513,7 +513,7 @@
 // in the same page before they are asked for; where those lines are
 // another run's, written by another core, the two cores take them from
 // each other at every replay, and the run whose buffers lie after the
-// other's replays about a fifth slower. A run replayed a 64th time
+// other's replays about a fifth slower. A run replayed a 1024th time
 // therefore moves the memory it writes or copies from at every replay
 // into pages of its own (see [Run.Replay]), and [Engine.Replay] does the
 // same with the memory it keeps from one replay to the next. On a

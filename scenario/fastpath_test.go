@@ -263,25 +263,34 @@ func TestSetRecordingAfterAnAmendment(t *testing.T) {
 
 // TestRunReplayAllocatesNothing checks the fast path's promise on the
 // benchmark workload: once a run recording states only has replayed every
-// timeline, replaying them again allocates nothing.
+// timeline, replaying them again allocates nothing, in blocks of lines
+// and in pages of its own.
 func TestRunReplayAllocatesNothing(t *testing.T) {
 	if raceDetector {
 		t.Skip("the race detector allocates")
 	}
 	w := newWorkload(t)
-	r := statesRun(t, w.e, benchStart)
-	var states []agreement.State
-	replayAll := func() {
-		for k, tl := range w.tls {
-			if err := r.Replay(tl, w.ends[k]); err != nil {
-				t.Fatal(err)
-			}
-			states = r.States(states[:0])
+	for _, pages := range []bool{false, true} {
+		r := statesRun(t, w.e, benchStart)
+		if pages {
+			scenario.PagesAtNextReset(r)
 		}
-	}
-	replayAll() // the buffers grow to the longest timeline
-	if n := testing.AllocsPerRun(5, replayAll); n != 0 {
-		t.Errorf("%v allocations per %d replays", n, len(w.tls))
+		var states []agreement.State
+		replayAll := func() {
+			for k, tl := range w.tls {
+				if err := r.Replay(tl, w.ends[k]); err != nil {
+					t.Fatal(err)
+				}
+				states = r.States(states[:0])
+			}
+		}
+		replayAll() // the buffers grow to the longest timeline
+		if got := scenario.RunInPages(r); got != pages {
+			t.Fatalf("in pages %v, want %v", got, pages)
+		}
+		if n := testing.AllocsPerRun(5, replayAll); n != 0 {
+			t.Errorf("in pages %v: %v allocations per %d replays", pages, n, len(w.tls))
+		}
 	}
 }
 

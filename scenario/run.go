@@ -809,8 +809,12 @@ func lineCap(n int, sz uintptr) int {
 // replayed 20% slower beside it than alone, and not at all slower with
 // its buffers in pages of their own). Pages cost memory, about 8 KiB a
 // buffer, and time to move into: for the benchmark workload 470 KiB and
-// about as long as 60 replays (most of it the first touch of new pages),
-// which a run replayed a few times does not repay.
+// about as long as 60 replays (most of it the first touch of new pages,
+// which two goroutines moving at once also wait on each other for). A run
+// replayed a few hundred times does not repay that: Monte Carlo's workers,
+// whose runs last one simulation of 256 runs each in its benchmarks, were
+// 5% slower alone and gained less from a second worker when they moved
+// at their 64th run.
 type place struct {
 	resets uint32 // times the run was put back at its start
 	pages  bool
@@ -822,8 +826,8 @@ type place struct {
 // Run.Replay, Run.Reset, or Engine.Replay's scratch memory) before it
 // keeps its memory in pages of its own (see place): enough replays that
 // the move costs a run replayed no more than that nothing, and one
-// replayed many more times a small part of its time.
-const placeAfter = 64
+// replayed more a few percent of its time at most.
+const placeAfter = 1024
 
 // pageSize is the size of Go's pages: a block of a multiple of it, up to
 // 32 KiB, is alone in its span, and so is every larger block.

@@ -388,7 +388,7 @@ func (t *Trace) verOf(ti int32) int {
 // Replaying many timelines through one run reuses its memory: once its
 // buffers have grown to the longest timeline, a replay allocates nothing,
 // unless a trace or a fork taken from r shares that memory. Put back at
-// its start a 64th time (by Replay or [Run.Reset]), a run moves the
+// its start a 1024th time (by Replay or [Run.Reset]), a run moves the
 // memory it writes or copies from at every replay into pages of its own,
 // once: a few hundred KiB for an agreement of a few dozen clauses (470
 // KiB for the 36 clauses of the package's benchmark workload, taking

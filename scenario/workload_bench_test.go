@@ -96,7 +96,8 @@ func BenchmarkWorkload(b *testing.B) {
 		var states []agreement.State
 		// The run's memory grown, and moved into pages of its own (see
 		// Run.Replay), before the measurement.
-		for k := range w.tls {
+		for i := range scenario.PlaceAfter {
+			k := i % len(w.tls)
 			if err := r.Replay(w.tls[k], w.ends[k]); err != nil {
 				b.Fatal(err)
 			}
@@ -121,7 +122,8 @@ func BenchmarkWorkload(b *testing.B) {
 		}
 	})
 	b.Run("replay", func(b *testing.B) {
-		for k := range w.tls { // the engine's scratch memory, as for fast
+		for i := range scenario.PlaceAfter { // the engine's scratch memory, as for fast
+			k := i % len(w.tls)
 			if _, err := w.e.Replay(w.tls[k], w.ends[k]); err != nil {
 				b.Fatal(err)
 			}
@@ -163,17 +165,13 @@ func BenchmarkWorkload(b *testing.B) {
 func BenchmarkWorkloadParallel(b *testing.B) {
 	w := newWorkload(b)
 	const replays = 256
-	// A run per goroutine, its memory grown before the measurement.
+	// A run per goroutine, its memory grown, and moved into pages of its
+	// own (see Run.Replay), before the measurement.
 	runs := make([]*scenario.Run, 2)
 	for g := range runs {
-		r, err := w.e.Start(benchStart)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := r.SetRecording(scenario.RecordStates); err != nil {
-			b.Fatal(err)
-		}
-		for k := range w.tls {
+		r := statesRun(b, w.e, benchStart)
+		for i := range scenario.PlaceAfter {
+			k := i % len(w.tls)
 			if err := r.Replay(w.tls[k], w.ends[k]); err != nil {
 				b.Fatal(err)
 			}
