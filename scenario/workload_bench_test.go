@@ -94,9 +94,9 @@ func BenchmarkWorkload(b *testing.B) {
 			b.Fatal(err)
 		}
 		var states []agreement.State
-		// The run's memory grown, and moved into pages of its own (see
-		// Run.Replay), before the measurement.
-		for i := range scenario.PlaceAfter {
+		// The run's memory moved into pages of its own (see Run.Replay)
+		// and grown again to the longest timeline before the measurement.
+		for i := range scenario.PlaceAfter + len(w.tls) {
 			k := i % len(w.tls)
 			if err := r.Replay(w.tls[k], w.ends[k]); err != nil {
 				b.Fatal(err)
@@ -122,7 +122,7 @@ func BenchmarkWorkload(b *testing.B) {
 		}
 	})
 	b.Run("replay", func(b *testing.B) {
-		for i := range scenario.PlaceAfter { // the engine's scratch memory, as for fast
+		for i := range scenario.PlaceAfter + len(w.tls) { // the engine's scratch memory, as for fast
 			k := i % len(w.tls)
 			if _, err := w.e.Replay(w.tls[k], w.ends[k]); err != nil {
 				b.Fatal(err)
@@ -165,12 +165,13 @@ func BenchmarkWorkload(b *testing.B) {
 func BenchmarkWorkloadParallel(b *testing.B) {
 	w := newWorkload(b)
 	const replays = 256
-	// A run per goroutine, its memory grown, and moved into pages of its
-	// own (see Run.Replay), before the measurement.
+	// A run per goroutine, its memory moved into pages of its own (see
+	// Run.Replay) and grown to the longest timeline before the
+	// measurement.
 	runs := make([]*scenario.Run, 2)
 	for g := range runs {
 		r := statesRun(b, w.e, benchStart)
-		for i := range scenario.PlaceAfter {
+		for i := range scenario.PlaceAfter + len(w.tls) {
 			k := i % len(w.tls)
 			if err := r.Replay(w.tls[k], w.ends[k]); err != nil {
 				b.Fatal(err)
