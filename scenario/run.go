@@ -809,9 +809,9 @@ func lineCap(n int, sz uintptr) int {
 // replayed 20% slower beside it than alone, and not at all slower with
 // its buffers in pages of their own). Pages cost memory, about 8 KiB a
 // buffer, and time to move into: for the benchmark workload 470 KiB and
-// about as long as 60 replays (most of it the first touch of new pages,
-// which two goroutines moving at once also wait on each other for). A run
-// replayed a few hundred times does not repay that: Monte Carlo's workers,
+// about as long as 60 replays (most of it, by what a page fault costs on
+// the machine measured, the first touch of new pages). A run replayed a
+// few hundred times does not repay that: Monte Carlo's workers,
 // whose runs last one simulation of 256 runs each in its benchmarks, were
 // 5% slower alone and gained less from a second worker when they moved
 // at their 64th run.
